@@ -1,0 +1,41 @@
+# explainer — build the site, run the tests, run the benchmarks.
+# `make site` and `make test` install libcmark-dev and pkg-config with apt-get when they are missing.
+
+SWIFT ?= swift
+APT_PACKAGES = libcmark-dev pkg-config libxml2-utils
+
+.PHONY: site test bench deps release check clean data
+
+deps:
+	@missing=""; \
+	for pkg in $(APT_PACKAGES); do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing with apt-get"; \
+		SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+release: deps
+	$(SWIFT) build -c release --product explainer
+
+site: release
+	$$($(SWIFT) build -c release --show-bin-path)/explainer build
+	@echo "The site is in $(CURDIR)/public/ — open public/index.html, or serve the folder with any static server."
+
+check: release
+	$$($(SWIFT) build -c release --show-bin-path)/explainer check
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: deps
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+	python3 Benchmarks/montecarlo_numpy.py
+
+# Re-derive content/data/*.csv from the raw series in ../shared/data (not needed to build).
+data:
+	python3 scripts/derive-data.py ../shared/data
+
+clean:
+	rm -rf .build public

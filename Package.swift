@@ -1,0 +1,48 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "explainer",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "explainer", targets: ["explainer"]),
+        .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "Charts", targets: ["Charts"]),
+        .library(name: "Site", targets: ["Site"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "Simulation"),
+        .target(name: "Charts"),
+        .target(
+            name: "Site",
+            dependencies: [
+                "Markdown", "Simulation", "Charts",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "explainer",
+            dependencies: [
+                "Site", "Simulation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Golden"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Fixtures"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,4 @@
+#ifndef EXPLAINER_CCMARK_SHIM_H
+#define EXPLAINER_CCMARK_SHIM_H
+#include <cmark.h>
+#endif

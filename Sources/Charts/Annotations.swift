@@ -1,0 +1,134 @@
+/// Draws reference lines, bands, events and "you are here" markers on an x/y plot.
+struct AnnotationLayer {
+    var annotations: [Annotation]
+    var frame: Frame
+    var xPos: (Double) -> Double?
+    var yPos: (Double) -> Double?
+    /// Set for horizontal bar charts: y reference lines are drawn vertically.
+    var valueAxisIsHorizontal = false
+    var showLabels = true
+
+    static let laneHeight = 18.0
+    static let maxLabelWidth = 260.0
+
+    /// Labels that sit in the lane above the plot (bands, events and x reference lines).
+    static func laneLabelCount(_ annotations: [Annotation], horizontal: Bool = false) -> Int {
+        annotations.filter {
+            switch $0 {
+            case .band, .event: return true
+            case .referenceLine(let axis, _, _): return axis == (horizontal ? .y : .x)
+            case .here: return false
+            }
+        }.count
+    }
+
+    /// Lane rows reserved above the plot.
+    static func laneRows(_ annotations: [Annotation], horizontal: Bool = false) -> Int {
+        min(2, laneLabelCount(annotations, horizontal: horizontal))
+    }
+
+    /// The x values annotations want visible (reference lines, events, bands, markers).
+    static func xValues(_ annotations: [Annotation]) -> [Double] {
+        annotations.flatMap { annotation -> [Double] in
+            switch annotation {
+            case .referenceLine(let axis, let value, _): return axis == .x ? [value] : []
+            case .band(let from, let to, _): return [from, to]
+            case .event(let x, _): return [x]
+            case .here(let x, _, _): return [x]
+            }
+        }
+    }
+
+    /// The y values annotations want visible.
+    static func yValues(_ annotations: [Annotation]) -> [Double] {
+        annotations.flatMap { annotation -> [Double] in
+            switch annotation {
+            case .referenceLine(let axis, let value, _): return axis == .y ? [value] : []
+            case .here(_, let y, _): return [y]
+            default: return []
+            }
+        }
+    }
+
+    /// Shaded bands, drawn behind the data.
+    func drawBackground(into svg: inout SVGWriter) {
+        for case .band(let from, let to, _) in annotations {
+            guard let a = xPos(from), let b = xPos(to) else { continue }
+            let lo = max(frame.left, min(a, b)), hi = min(frame.right, max(a, b))
+            if hi > lo { svg.rect(lo, frame.top, hi - lo, frame.height, cls: "ch-band") }
+        }
+    }
+
+    /// Lines, events, markers and all annotation labels, drawn over the data.
+    func drawForeground(into svg: inout SVGWriter) {
+        svg.open("ch-annotations")
+        var lane: [(text: String, x: Double)] = []
+        for annotation in annotations {
+            switch annotation {
+            case .referenceLine(.y, let value, let label):
+                guard let p = yPos(value) else { continue }
+                if valueAxisIsHorizontal {
+                    guard frame.contains(x: p) else { continue }
+                    svg.line(p, frame.top, p, frame.bottom, cls: "ch-ref")
+                    lane.append((label, p))
+                } else {
+                    guard frame.contains(y: p) else { continue }
+                    svg.line(frame.left, p, frame.right, p, cls: "ch-ref")
+                    guard showLabels else { continue }
+                    let baseline = p - 6 - Theme.annotationFont < frame.top ? p + 17 : p - 6
+                    svg.clampedText(TextMetrics.truncate(label, to: Self.maxLabelWidth, size: Theme.annotationFont),
+                                    x: frame.right - 4, y: baseline, size: Theme.annotationFont, anchor: .end,
+                                    cls: "ch-halo", minX: frame.left)
+                }
+            case .referenceLine(.x, let value, let label):
+                guard let p = xPos(value), frame.contains(x: p) else { continue }
+                svg.line(p, frame.top, p, frame.bottom, cls: "ch-ref")
+                lane.append((label, p))
+            case .band(let from, let to, let label):
+                guard let a = xPos(from), let b = xPos(to) else { continue }
+                let lo = max(frame.left, min(a, b)), hi = min(frame.right, max(a, b))
+                if hi > lo { lane.append((label, (lo + hi) / 2)) }
+            case .event(let x, let label):
+                guard let p = xPos(x), frame.contains(x: p) else { continue }
+                svg.line(p, frame.top - (showLabels ? 4 : 0), p, frame.bottom, cls: "ch-event")
+                lane.append((label, p))
+            case .here(let x, let y, let label):
+                guard let px = valueAxisIsHorizontal ? yPos(y) : xPos(x),
+                      let py = valueAxisIsHorizontal ? xPos(x) : yPos(y),
+                      frame.contains(x: px), frame.contains(y: py) else { continue }
+                svg.circle(px, py, 10, cls: "ch-here-ring")
+                svg.circle(px, py, 5, cls: "ch-here")
+                guard showLabels else { continue }
+                drawHereLabel(label, x: px, y: py, into: &svg)
+            }
+        }
+        if showLabels { drawLane(lane, into: &svg) }
+        svg.close()
+    }
+
+    private func drawHereLabel(_ label: String, x: Double, y: Double, into svg: inout SVGWriter) {
+        let text = TextMetrics.truncate(label, to: Self.maxLabelWidth, size: Theme.annotationFont)
+        let width = TextMetrics.width(text, size: Theme.annotationFont)
+        let toLeft = x + 14 + width > Theme.width - Theme.edge
+        let baseline = y - 14 - Theme.annotationFont < frame.top ? y + 26 : y - 14
+        svg.clampedText(text, x: toLeft ? x - 14 : x + 14, y: baseline, size: Theme.annotationFont,
+                        anchor: toLeft ? .end : .start, cls: "ch-halo")
+    }
+
+    /// Lane labels in up to two rows above the plot; a label goes to the first row where it does not collide.
+    private func drawLane(_ items: [(text: String, x: Double)], into svg: inout SVGWriter) {
+        let rows = Self.laneRows(annotations, horizontal: valueAxisIsHorizontal)
+        guard rows > 0 else { return }
+        var rowEnds = Array(repeating: -Double.infinity, count: rows)
+        let ordered = items.enumerated().sorted { ($0.element.x, $0.offset) < ($1.element.x, $1.offset) }.map(\.element)
+        for item in ordered where !item.text.isEmpty {
+            let text = TextMetrics.truncate(item.text, to: Self.maxLabelWidth, size: Theme.annotationFont)
+            let width = TextMetrics.width(text, size: Theme.annotationFont)
+            let left = min(max(item.x - width / 2, Theme.edge), Theme.width - Theme.edge - width)
+            let row = rowEnds.firstIndex { $0 + 8 <= left } ?? rowEnds.indices.min { rowEnds[$0] < rowEnds[$1] } ?? 0
+            rowEnds[row] = left + width
+            let baseline = frame.top - 8 - Double(row) * Self.laneHeight
+            svg.text(text, x: left + width / 2, y: baseline, size: Theme.annotationFont, anchor: .middle, cls: "ch-halo")
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// Grid lines, ticks and tick labels.
+enum Axes {
+    /// Horizontal grid lines and left tick labels for a vertical value axis.
+    static func drawY(_ axis: ValueAxis, scale: ContinuousScale, frame: Frame, into svg: inout SVGWriter,
+                      labels: Bool = true) {
+        svg.open("ch-y-axis")
+        for tick in axis.ticks {
+            guard let y = scale.position(tick.value), frame.contains(y: y) else { continue }
+            svg.line(frame.left, y, frame.right, y, cls: "ch-grid")
+            if labels {
+                svg.text(tick.label, x: frame.left - 8, y: y + 5, size: Theme.tickFont, anchor: .end, cls: "ch-muted")
+            }
+        }
+        let base = axis.type == .linear && axis.lo < 0 && axis.hi > 0 ? (scale.position(0) ?? frame.bottom) : frame.bottom
+        svg.line(frame.left, base, frame.right, base, cls: "ch-axis")
+        svg.close()
+    }
+
+    /// Vertical grid lines and bottom tick labels for a horizontal value axis.
+    static func drawX(_ axis: ValueAxis, scale: ContinuousScale, frame: Frame, into svg: inout SVGWriter,
+                      grid: Bool = false) {
+        svg.open("ch-x-axis")
+        for tick in axis.ticks {
+            guard let x = scale.position(tick.value), frame.contains(x: x) else { continue }
+            if grid { svg.line(x, frame.top, x, frame.bottom, cls: "ch-grid") }
+            svg.line(x, frame.bottom, x, frame.bottom + 5, cls: "ch-axis")
+            svg.clampedText(tick.label, x: x, y: frame.bottom + 21, size: Theme.tickFont, anchor: .middle, cls: "ch-muted")
+        }
+        if grid, axis.type == .linear, axis.lo < 0, axis.hi > 0, let zero = scale.position(0) {
+            svg.line(zero, frame.top, zero, frame.bottom, cls: "ch-axis")
+        }
+        svg.close()
+    }
+
+    /// Category labels under bands, wrapped to two lines and thinned when they would still collide.
+    static func drawBands(_ labels: [String], band: BandScale, frame: Frame, into svg: inout SVGWriter) {
+        let lines = bandLabelLines(labels, band: band)
+        let every = labelStride(labels, band: band)
+        svg.open("ch-x-axis")
+        for (index, label) in lines.enumerated() where index % every == 0 {
+            let x = band.center(index)
+            for (lineIndex, line) in label.enumerated() {
+                svg.clampedText(line, x: x, y: frame.bottom + 21 + Double(lineIndex) * 17, size: Theme.tickFont,
+                                anchor: .middle, cls: "ch-muted")
+            }
+        }
+        svg.close()
+    }
+
+    /// Each category label split into lines that fit its band (at most two).
+    static func bandLabelLines(_ labels: [String], band: BandScale) -> [[String]] {
+        let room = max(band.step * Double(labelStride(labels, band: band)) - 8, 24)
+        return labels.map { TextMetrics.wrap($0, to: room, size: Theme.tickFont, maxLines: 2) }
+    }
+
+    /// Show every n-th category label when even two lines per label do not fit.
+    static func labelStride(_ labels: [String], band: BandScale) -> Int {
+        let longestWord = labels.flatMap { $0.split(separator: " ") }.map { TextMetrics.width(String($0), size: Theme.tickFont) }.max() ?? 0
+        let needed = min(longestWord, 160) + 8
+        return max(1, Int((needed / max(band.step, 1)).rounded(.up)))
+    }
+
+    /// Number of text lines under the bands (for the bottom margin).
+    static func bandLineCount(_ labels: [String], band: BandScale) -> Int {
+        bandLabelLines(labels, band: band).map(\.count).max() ?? 1
+    }
+}

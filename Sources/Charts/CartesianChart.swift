@@ -1,0 +1,131 @@
+/// What the marks of an x/y chart draw with: the plot frame and its scales.
+struct PlotContext {
+    var frame: Frame
+    var x: ContinuousScale?
+    var band: BandScale?
+    var y: ContinuousScale
+    var xPos: (Double) -> Double?
+}
+
+/// The shared frame of x/y charts: legend, axis labels, annotation lane, grid, ticks, end labels.
+struct CartesianChart {
+    enum XPlan {
+        /// A continuous x axis covering `values`.
+        case values([Double], includeZero: Bool)
+        /// Category bands; `xValues` (same count) lets x annotations fall between bands.
+        case bands([String], xValues: [Double])
+    }
+
+    var spec: ChartSpec
+    var id: String
+    var xPlan: XPlan
+    var yValues: [Double]
+    var includeZeroY: Bool
+    var legend: [LegendEntry] = []
+    var endLabelNames: [String] = []
+    var bandPadding = 0.2
+    var height = Theme.height
+    /// Extra room above positive (below negative) data, as a fraction of the data span, for value labels.
+    var headroom = 0.0
+
+    /// The y values the axis must cover, including label headroom and annotations.
+    var paddedYValues: [Double] {
+        let finite = yValues.filter(\.isFinite)
+        guard headroom > 0, spec.y.scale == .linear, let lo = finite.min(), let hi = finite.max() else { return yValues }
+        let span = max(hi, 0) - min(lo, 0)
+        return yValues + (hi > 0 ? [hi + span * headroom] : []) + (lo < 0 ? [lo - span * headroom] : [])
+    }
+
+    func render(marks: (inout SVGWriter, PlotContext) -> [EndLabel]) throws(ChartError) -> String {
+        var top = Legend.height(legend)
+        let yLabelBaseline = top + 16
+        if !spec.y.label.isEmpty { top += 24 }
+        let lanes = AnnotationLayer.laneRows(spec.annotations)
+        let plotTop = top + Double(lanes) * AnnotationLayer.laneHeight + (lanes > 0 ? 8 : 0) + 10
+
+        var lines = 1, context: PlotContext? = nil, yAxis: ValueAxis? = nil, xAxis: ValueAxis? = nil
+        for _ in 0..<2 {
+            let bottom = 30 + 17 * Double(lines - 1) + (spec.x.label.isEmpty ? 0 : 22)
+            let plotBottom = height - bottom
+            let axis = try Ticks.axis(spec.y, values: paddedYValues + AnnotationLayer.yValues(spec.annotations), axis: .y,
+                                      target: max(2, Int((plotBottom - plotTop) / 55)), includeZero: includeZeroY)
+            let widest = axis.ticks.map { TextMetrics.width($0.label, size: Theme.tickFont) }.max() ?? 0
+            let left = max(widest + 12, 12)
+            let right = Theme.width - (EndLabels.marginWidth(endLabelNames) ?? 16)
+            let frame = Frame(left: left, top: plotTop, right: right, bottom: plotBottom)
+            let yScale = axis.scale(from: plotBottom, to: plotTop)
+            yAxis = axis
+            switch xPlan {
+            case .values(let values, let includeZero):
+                let x = try Ticks.horizontal(spec.x, values: values + AnnotationLayer.xValues(spec.annotations), axis: .x,
+                                             length: frame.width, includeZero: includeZero)
+                let scale = x.scale(from: frame.left, to: frame.right)
+                xAxis = x
+                context = PlotContext(frame: frame, x: scale, band: nil, y: yScale, xPos: { scale.position($0) })
+            case .bands(let labels, let xValues):
+                let band = BandScale(count: labels.count, from: frame.left, to: frame.right, padding: bandPadding)
+                context = PlotContext(frame: frame, x: nil, band: band, y: yScale,
+                                      xPos: Self.bandPosition(band: band, xValues: xValues))
+                let needed = Axes.bandLineCount(labels, band: band)
+                if needed != lines { lines = needed; continue }
+            }
+            break
+        }
+        guard let context, let yAxis else { throw .noData(kind: spec.kind) }
+        let frame = context.frame
+
+        var svg = SVGWriter()
+        svg.raw("<defs><clipPath id=\"\(id)-plot\"><rect x=\"\(svgNumber(frame.left - 6))\" y=\"\(svgNumber(frame.top - 6))\" "
+            + "width=\"\(svgNumber(frame.width + 12))\" height=\"\(svgNumber(frame.height + 12))\"/></clipPath></defs>")
+        Legend.draw(legend, top: 0, into: &svg)
+        Axes.drawY(yAxis, scale: context.y, frame: frame, into: &svg)
+        let annotations = AnnotationLayer(annotations: spec.annotations, frame: frame, xPos: context.xPos,
+                                          yPos: { context.y.position($0) })
+        annotations.drawBackground(into: &svg)
+        svg.open("ch-marks", extra: "clip-path=\"url(#\(id)-plot)\"")
+        let labels = marks(&svg, context)
+        svg.close()
+        if let xAxis, let scale = context.x {
+            Axes.drawX(xAxis, scale: scale, frame: frame, into: &svg)
+        } else if case .bands(let names, _) = xPlan, let band = context.band {
+            Axes.drawBands(names, band: band, frame: frame, into: &svg)
+        }
+        annotations.drawForeground(into: &svg)
+        EndLabels.draw(labels, x: frame.right + 8, frame: frame, into: &svg)
+        AxisTitles.draw(spec, frame: frame, yBaseline: yLabelBaseline, height: height, into: &svg)
+        return svg.document(id: id, width: Theme.width, height: height, title: spec.title,
+                            description: Describe.text(spec))
+    }
+
+    /// Maps x values onto category bands: exact x values hit band centres, others interpolate between them.
+    static func bandPosition(band: BandScale, xValues: [Double]) -> (Double) -> Double? {
+        { value in
+            guard value.isFinite else { return nil }
+            guard xValues.count == band.count, xValues.count > 1 else {
+                return band.from + band.step * (value + 0.5)
+            }
+            for index in 0..<(xValues.count - 1) {
+                let a = xValues[index], b = xValues[index + 1]
+                guard b != a, (value - a) * (value - b) <= 0 else { continue }
+                return band.center(index) + (value - a) / (b - a) * band.step
+            }
+            let first = xValues[0], second = xValues[1], count = xValues.count
+            if (value - first) * (second - first) < 0 {
+                return band.center(0) - abs(value - first) / abs(second - first) * band.step
+            }
+            let last = xValues[count - 1], before = xValues[count - 2]
+            return band.center(count - 1) + abs(value - last) / max(abs(last - before), 1e-12) * band.step
+        }
+    }
+}
+
+/// Axis titles: the y title sits above the plot (horizontal, so it stays readable on phones), x below it.
+enum AxisTitles {
+    static func draw(_ spec: ChartSpec, frame: Frame, yBaseline: Double, height: Double, into svg: inout SVGWriter,
+                     horizontalValueAxis: Bool = false) {
+        let yTitle = horizontalValueAxis ? spec.x.label : spec.y.label
+        let xTitle = horizontalValueAxis ? spec.y.label : spec.x.label
+        svg.clampedText(yTitle, x: Theme.edge, y: yBaseline, size: Theme.labelFont, anchor: .start, cls: "ch-strong")
+        svg.clampedText(xTitle, x: frame.midX, y: height - 8, size: Theme.labelFont, anchor: .middle, cls: "ch-strong")
+    }
+}

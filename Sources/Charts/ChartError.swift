@@ -1,0 +1,44 @@
+/// Why a chart could not be drawn, in the terms of the author who wrote the ```chart block.
+public enum ChartError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The figure id is not lowercase letters, digits and hyphens.
+    case invalidID(String)
+    /// The chart has no series (or, for flow charts, no links).
+    case noData(kind: ChartKind)
+    /// A series has no finite values at all.
+    case emptySeries(name: String)
+    /// A series has a different number of x and y values (or categories and values).
+    case mismatchedLengths(series: String, expected: Int, actual: Int)
+    /// A log-scale axis meets a value that is zero or negative.
+    case nonPositiveOnLogScale(axis: AnnotationAxis, value: Double)
+    /// An axis has `min` ≥ `max`, or a non-finite bound.
+    case invalidAxisRange(axis: AnnotationAxis, min: Double, max: Double)
+    /// A flow link has a value that is not a positive finite number.
+    case invalidLink(source: String, target: String, value: Double)
+    /// The data or options do not fit this kind of chart.
+    case unsupported(kind: ChartKind, reason: String)
+
+    public var description: String {
+        switch self {
+        case .invalidID(let id):
+            return "chart id '\(id)' must use only lowercase letters, digits and hyphens"
+        case .noData(let kind):
+            return kind == .flow
+                ? "flow chart has no links to draw (add 'links' from a source to a target)"
+                : "\(kind.rawValue) chart has no series to draw"
+        case .emptySeries(let name):
+            return "series '\(name)' has no finite values to draw"
+        case .mismatchedLengths(let series, let expected, let actual):
+            return "series '\(series)' has \(actual) values but \(expected) x values or categories; they must match"
+        case .nonPositiveOnLogScale(let axis, let value):
+            return "the \(axis.rawValue) axis uses a log scale but meets the value \(ValueFormat.number.string(for: value)); "
+                + "log scales need values above zero (use 'scale: linear' or drop the value)"
+        case .invalidAxisRange(let axis, let min, let max):
+            return "the \(axis.rawValue) axis range \(ValueFormat.number.string(for: min))…\(ValueFormat.number.string(for: max)) "
+                + "is empty; 'min' must be below 'max'"
+        case .invalidLink(let source, let target, let value):
+            return "flow link '\(source)' → '\(target)' has value \(ValueFormat.number.string(for: value)); link values must be positive"
+        case .unsupported(let kind, let reason):
+            return "\(kind.rawValue) chart: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,103 @@
+/// The text of the SVG `<desc>`: the author's description, or a generated summary of what is drawn.
+enum Describe {
+    static func text(_ spec: ChartSpec) -> String {
+        let given = spec.description.trimmingTrailingSpaces()
+        if !given.isEmpty { return given }
+        let kindName: String = switch spec.kind {
+        case .line: "Line chart"
+        case .area: "Area chart"
+        case .stackedArea: "Stacked area chart"
+        case .bar: "Bar chart"
+        case .horizontalBar: "Horizontal bar chart"
+        case .groupedBar: "Grouped bar chart"
+        case .stackedBar: "Stacked bar chart"
+        case .waterfall: "Waterfall chart"
+        case .flow: "Flow diagram"
+        case .histogram: "Histogram"
+        case .heatmap: "Heat map"
+        case .smallMultiples: "Small multiples"
+        }
+        if spec.kind == .flow {
+            let steps = spec.links.map { "\($0.source) to \($0.target) \(spec.y.format.string(for: $0.value))" }
+            return "\(kindName) of \(spec.links.count) flows: " + steps.joined(separator: "; ") + "."
+        }
+        var parts = ["\(kindName) of " + list(spec.series.map(\.name)) + "."]
+        let xs = spec.series.flatMap(\.x).filter(\.isFinite)
+        if let lo = xs.min(), let hi = xs.max(), spec.kind != .bar || spec.series.first?.categories == nil {
+            let label = spec.x.label.isEmpty ? "X" : spec.x.label
+            parts.append("\(label) from \(spec.x.format.string(for: lo)) to \(spec.x.format.string(for: hi)).")
+        }
+        let ys = spec.series.flatMap(\.y).filter(\.isFinite)
+        if let lo = ys.min(), let hi = ys.max() {
+            let label = spec.y.label.isEmpty ? "Values" : spec.y.label
+            parts.append("\(label) range from \(spec.y.format.string(for: lo)) to \(spec.y.format.string(for: hi)).")
+        }
+        return parts.joined(separator: " ")
+    }
+
+    static func list(_ names: [String]) -> String {
+        switch names.count {
+        case 0: return "no series"
+        case 1: return names[0]
+        default: return names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+        }
+    }
+}
+
+/// Input checks shared by the chart kinds.
+enum Validate {
+    /// Series exist, each has matching x/y lengths and at least one finite value.
+    static func xySeries(_ spec: ChartSpec) throws(ChartError) {
+        guard !spec.series.isEmpty else { throw .noData(kind: spec.kind) }
+        for series in spec.series {
+            if series.x.count != series.y.count {
+                throw .mismatchedLengths(series: series.name, expected: series.x.count, actual: series.y.count)
+            }
+            guard zip(series.x, series.y).contains(where: { $0.isFinite && $1.isFinite }) else {
+                throw .emptySeries(name: series.name)
+            }
+        }
+        try noLinks(spec)
+    }
+
+    /// Category charts: every series has one value per shared category; returns the category labels.
+    static func categories(_ spec: ChartSpec) throws(ChartError) -> [String] {
+        guard let first = spec.series.first else { throw .noData(kind: spec.kind) }
+        let labels: [String]
+        if let categories = first.categories {
+            labels = categories
+        } else if !first.x.isEmpty {
+            labels = first.x.map { spec.x.format.string(for: $0) }
+        } else {
+            throw .unsupported(kind: spec.kind, reason: "series '\(first.name)' needs 'categories' (or x values) to label its bars")
+        }
+        for series in spec.series {
+            if series.y.count != labels.count {
+                throw .mismatchedLengths(series: series.name, expected: labels.count, actual: series.y.count)
+            }
+            if let own = series.categories, own != labels {
+                throw .unsupported(kind: spec.kind, reason: "series '\(series.name)' has different categories from '\(first.name)'; all series must share them")
+            }
+            guard series.y.contains(where: \.isFinite) else { throw .emptySeries(name: series.name) }
+        }
+        guard !labels.isEmpty else { throw .emptySeries(name: first.name) }
+        try noLinks(spec)
+        return labels
+    }
+
+    /// Only flow charts take links.
+    static func noLinks(_ spec: ChartSpec) throws(ChartError) {
+        if !spec.links.isEmpty { throw .unsupported(kind: spec.kind, reason: "'links' are only used by flow charts") }
+    }
+
+    /// Kinds that cannot show annotations reject them instead of dropping them silently.
+    static func noAnnotations(_ spec: ChartSpec) throws(ChartError) {
+        if !spec.annotations.isEmpty { throw .unsupported(kind: spec.kind, reason: "annotations are not supported on this kind of chart") }
+    }
+
+    /// Figure ids are lowercase letters, digits and hyphens (they prefix every id inside the SVG).
+    static func id(_ id: String) throws(ChartError) {
+        let valid = !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        if !valid { throw .invalidID(id) }
+    }
+}

@@ -1,0 +1,103 @@
+/// Line, area and stacked-area charts over a continuous x axis.
+enum LineChart {
+    static func render(_ spec: ChartSpec, id: String) throws(ChartError) -> String {
+        try Validate.xySeries(spec)
+        let stacked = spec.kind == .stackedArea, filled = spec.kind != .line
+        var layers = spec.series.map { series in (top: Array(zip(series.x, series.y)), base: [(Double, Double)]()) }
+        if stacked {
+            let xs = spec.series[0].x
+            if let other = spec.series.first(where: { $0.x != xs }) {
+                throw .unsupported(kind: spec.kind, reason: "series '\(other.name)' has different x values from '\(spec.series[0].name)'; stacked series must share x")
+            }
+            var running = Array(repeating: 0.0, count: xs.count)
+            for index in layers.indices {
+                let base = running
+                for point in running.indices where spec.series[index].y[point].isFinite { running[point] += spec.series[index].y[point] }
+                layers[index] = (Array(zip(xs, running)), Array(zip(xs, base)))
+            }
+        }
+        let ys = layers.flatMap { $0.top.map(\.1) + $0.base.map(\.1) }
+        let finiteYs = ys.filter(\.isFinite)
+        let lo = finiteYs.min() ?? 0, hi = finiteYs.max() ?? 0
+        let names = spec.series.map(\.name)
+        let lastXs = spec.series.compactMap { series in Array(zip(series.x, series.y)).last(where: { $0.isFinite && $1.isFinite })?.0 }
+        let sameEnd = lastXs.count == names.count && lastXs.allSatisfy { $0 == lastXs[0] }
+        let useEndLabels = names.count > 1 && sameEnd && EndLabels.marginWidth(names) != nil
+        let legend = names.count > 1 && !useEndLabels
+            ? names.enumerated().map { LegendEntry(name: $1, color: Theme.color($0), mark: filled ? .box : .line) } : []
+        let chart = CartesianChart(spec: spec, id: id, xPlan: .values(spec.series.flatMap(\.x), includeZero: false),
+                                   yValues: ys, includeZeroY: filled || (lo >= 0 && lo <= hi / 2),
+                                   legend: legend, endLabelNames: useEndLabels ? names : [])
+        return try chart.render { svg, context in
+            var labels: [EndLabel] = []
+            for (index, layer) in layers.enumerated() {
+                let color = Theme.color(index)
+                let top = points(layer.top, context)
+                if stacked {
+                    let base = points(layer.base, context)
+                    for (upper, lower) in zip(segments(top), segments(base)) where upper.count > 1 {
+                        svg.path(polygon(upper, lower.reversed()), cls: "ch-layer ch-f\(color)")
+                    }
+                } else if filled {
+                    for segment in segments(top) where segment.count > 1 {
+                        let base = context.y.baseline
+                        svg.path(polygon(segment, [(segment[segment.count - 1]!.x, base), (segment[0]!.x, base)]),
+                                 cls: "ch-area ch-f\(color)")
+                    }
+                }
+                drawLine(top, color: color, dots: layer.top.count <= 12, into: &svg)
+                guard let last = top.last(where: { $0 != nil }) ?? nil else { continue }
+                let y = stacked ? (last.y + (points(layer.base, context).last(where: { $0 != nil }).flatMap { $0?.y } ?? last.y)) / 2 : last.y
+                if useEndLabels { labels.append(EndLabel(name: names[index], color: color, y: y)) }
+            }
+            return labels
+        }
+    }
+
+    /// Pixel points; nil where a value cannot be drawn (the line breaks there).
+    static func points(_ data: [(Double, Double)], _ context: PlotContext) -> [(x: Double, y: Double)?] {
+        data.map { x, y in
+            guard let px = context.xPos(x), let py = context.y.position(y) else { return nil }
+            return (px, py)
+        }
+    }
+
+    /// Runs of drawable points, split at gaps.
+    static func segments(_ points: [(x: Double, y: Double)?]) -> [[(x: Double, y: Double)?]] {
+        var result: [[(x: Double, y: Double)?]] = [], current: [(x: Double, y: Double)?] = []
+        for point in points {
+            if point == nil {
+                if !current.isEmpty { result.append(current) }
+                current = []
+            } else {
+                current.append(point)
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
+    }
+
+    static func polygon(_ upper: [(x: Double, y: Double)?], _ lower: [(x: Double, y: Double)?]) -> PathData {
+        var path = PathData()
+        for (index, point) in (upper + lower).compactMap({ $0 }).enumerated() {
+            if index == 0 { path.move(point.x, point.y) } else { path.line(point.x, point.y) }
+        }
+        path.close()
+        return path
+    }
+
+    /// The series line (dashed per series), dots on short series, and an end marker.
+    static func drawLine(_ points: [(x: Double, y: Double)?], color: Int, dots: Bool, into svg: inout SVGWriter) {
+        var path = PathData()
+        for segment in segments(points) {
+            for (index, point) in segment.compactMap({ $0 }).enumerated() {
+                if index == 0 { path.move(point.x, point.y) } else { path.line(point.x, point.y) }
+            }
+        }
+        svg.path(path, cls: "ch-line ch-k\(color) ch-d\(color)")
+        let drawn = points.compactMap { $0 }
+        for point in dots ? drawn : Array(drawn.suffix(1)) {
+            svg.circle(point.x, point.y, 4, cls: "ch-dot ch-f\(color)")
+        }
+    }
+}

@@ -1,0 +1,110 @@
+/// Escapes text for XML content and attribute values (the one place that does it).
+func escapeXML(_ text: String) -> String {
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
+    for character in text {
+        switch character {
+        case "&": result += "&amp;"
+        case "<": result += "&lt;"
+        case ">": result += "&gt;"
+        case "\"": result += "&quot;"
+        case "'": result += "&apos;"
+        default:
+            // Drop control characters that XML 1.0 forbids.
+            if let scalar = character.unicodeScalars.first, scalar.value < 0x20, scalar != "\n", scalar != "\t" { continue }
+            result.append(character)
+        }
+    }
+    return result
+}
+
+/// How text is anchored at its x coordinate.
+enum TextAnchor: String { case start, middle, end }
+
+/// Accumulates SVG elements; every number goes through `svgNumber` and every string through `escapeXML`.
+struct SVGWriter {
+    private(set) var elements: [String] = []
+
+    mutating func raw(_ element: String) { elements.append(element) }
+
+    mutating func open(_ cls: String, extra: String = "") {
+        elements.append("<g class=\"\(cls)\"\(extra.isEmpty ? "" : " " + extra)>")
+    }
+
+    mutating func close() { elements.append("</g>") }
+
+    mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, cls: String) {
+        elements.append("<line x1=\"\(svgNumber(x1))\" y1=\"\(svgNumber(y1))\" x2=\"\(svgNumber(x2))\" y2=\"\(svgNumber(y2))\" class=\"\(cls)\"/>")
+    }
+
+    mutating func rect(_ x: Double, _ y: Double, _ width: Double, _ height: Double, cls: String) {
+        elements.append("<rect x=\"\(svgNumber(x))\" y=\"\(svgNumber(y))\" width=\"\(svgNumber(max(0, width)))\" height=\"\(svgNumber(max(0, height)))\" class=\"\(cls)\"/>")
+    }
+
+    mutating func path(_ data: PathData, cls: String) {
+        guard !data.isEmpty else { return }
+        elements.append("<path d=\"\(data.string)\" class=\"\(cls)\"/>")
+    }
+
+    mutating func circle(_ cx: Double, _ cy: Double, _ r: Double, cls: String) {
+        elements.append("<circle cx=\"\(svgNumber(cx))\" cy=\"\(svgNumber(cy))\" r=\"\(svgNumber(r))\" class=\"\(cls)\"/>")
+    }
+
+    /// Text at (x, y baseline) with an explicit font size, so extents can be checked from the SVG alone.
+    mutating func text(_ content: String, x: Double, y: Double, size: Double = Theme.tickFont,
+                       anchor: TextAnchor = .start, cls: String = "ch-text") {
+        guard !content.isEmpty else { return }
+        let anchorText = anchor == .start ? "" : " text-anchor=\"\(anchor.rawValue)\""
+        elements.append("<text x=\"\(svgNumber(x))\" y=\"\(svgNumber(y))\" font-size=\"\(svgNumber(size))\"\(anchorText) class=\"\(cls)\">\(escapeXML(content))</text>")
+    }
+
+    /// Text kept inside [minX, maxX]: the anchor point moves so the estimated extent fits.
+    mutating func clampedText(_ content: String, x: Double, y: Double, size: Double, anchor: TextAnchor,
+                              cls: String, minX: Double = Theme.edge, maxX: Double = Theme.width - Theme.edge) {
+        let bold = cls.contains("ch-strong")
+        let shown = TextMetrics.truncate(content, to: maxX - minX, size: size, bold: bold)
+        let shownWidth = TextMetrics.width(shown, size: size, bold: bold)
+        var left: Double
+        switch anchor {
+        case .start: left = x
+        case .middle: left = x - shownWidth / 2
+        case .end: left = x - shownWidth
+        }
+        left = min(max(left, minX), maxX - shownWidth)
+        let adjusted: Double
+        switch anchor {
+        case .start: adjusted = left
+        case .middle: adjusted = left + shownWidth / 2
+        case .end: adjusted = left + shownWidth
+        }
+        text(shown, x: adjusted, y: y, size: size, anchor: anchor, cls: cls)
+    }
+
+    /// The complete standalone SVG document.
+    func document(id: String, width: Double, height: Double, title: String, description: String) -> String {
+        var lines: [String] = []
+        lines.append("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"\(id)-svg\" class=\"ch\" viewBox=\"0 0 \(svgNumber(width)) \(svgNumber(height))\" "
+            + "width=\"\(svgNumber(width))\" height=\"\(svgNumber(height))\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" "
+            + "style=\"max-width:100%;height:auto;font-family:inherit\">")
+        lines.append("<title id=\"\(id)-title\">\(escapeXML(title))</title>")
+        lines.append("<desc id=\"\(id)-desc\">\(escapeXML(description))</desc>")
+        lines.append("<style>\(Theme.css)</style>")
+        lines.append(contentsOf: elements)
+        lines.append("</svg>")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// SVG path data built from absolute commands.
+struct PathData {
+    private var parts: [String] = []
+    var isEmpty: Bool { parts.isEmpty }
+    var string: String { parts.joined() }
+
+    mutating func move(_ x: Double, _ y: Double) { parts.append("M\(svgNumber(x)) \(svgNumber(y))") }
+    mutating func line(_ x: Double, _ y: Double) { parts.append("L\(svgNumber(x)) \(svgNumber(y))") }
+    mutating func curve(_ c1x: Double, _ c1y: Double, _ c2x: Double, _ c2y: Double, _ x: Double, _ y: Double) {
+        parts.append("C\(svgNumber(c1x)) \(svgNumber(c1y)) \(svgNumber(c2x)) \(svgNumber(c2y)) \(svgNumber(x)) \(svgNumber(y))")
+    }
+    mutating func close() { parts.append("Z") }
+}

@@ -1,0 +1,84 @@
+/// Estimated text widths for the site's system sans-serif font, so labels neither overlap nor clip.
+///
+/// Widths are Helvetica/Arial advance widths (per 1000 em) with a 7 % margin for wider system fonts
+/// (San Francisco, Segoe UI, Roboto).
+enum TextMetrics {
+    /// Advance widths of ASCII 32…126 in thousandths of an em.
+    private static let ascii: [Double] = [
+        278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,  // space … /
+        556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,  // 0 … ?
+        1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,  // @ … O
+        667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,  // P … _
+        333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,  // ` … o
+        556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,  // p … ~
+    ]
+    private static let safety = 1.07
+
+    /// Estimated width in px of `text` at `size` px.
+    static func width(_ text: String, size: Double, bold: Bool = false) -> Double {
+        var total = 0.0
+        for scalar in text.unicodeScalars { total += advance(scalar) }
+        return total / 1000 * size * safety * (bold ? boldFactor : 1)
+    }
+
+    /// Semi-bold text (class `ch-strong`) is about 8 % wider.
+    static let boldFactor = 1.08
+
+    private static func advance(_ scalar: Unicode.Scalar) -> Double {
+        let value = scalar.value
+        if value >= 32, value <= 126 { return ascii[Int(value) - 32] }
+        switch value {
+        case 0x2212, 0x00D7, 0x00B1: return 584           // − × ±
+        case 0x2013, 0x20AC, 0x00A3: return 556           // – € £
+        case 0x2014, 0x2026: return 1000                  // — …
+        case 0x2018, 0x2019: return 222                   // ‘ ’
+        case 0x201C, 0x201D: return 333                   // “ ”
+        case 0x2192, 0x2190: return 1000                  // → ←
+        case 0x00A0, 0x2009, 0x202F: return 278           // spaces
+        case 0x0300...0x036F: return 0                    // combining marks
+        case 0x1100...0x11FF, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFF00...0xFF60: return 1000
+        case 0x1F000...0x1FAFF: return 1000
+        default: return 640
+        }
+    }
+
+    /// `text` shortened with "…" so that it is at most `maxWidth` px wide.
+    static func truncate(_ text: String, to maxWidth: Double, size: Double, bold: Bool = false) -> String {
+        guard width(text, size: size, bold: bold) > maxWidth else { return text }
+        var characters = Array(text)
+        while !characters.isEmpty, width(String(characters) + "\u{2026}", size: size, bold: bold) > maxWidth {
+            characters.removeLast()
+        }
+        return String(characters).trimmingTrailingSpaces() + "\u{2026}"
+    }
+
+    /// Splits `text` at spaces into at most `maxLines` lines no wider than `maxWidth`; the last line is truncated.
+    static func wrap(_ text: String, to maxWidth: Double, size: Double, maxLines: Int) -> [String] {
+        let words = text.split(separator: " ").map(String.init)
+        var lines: [String] = []
+        var current = ""
+        for word in words {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if width(candidate, size: size) <= maxWidth || current.isEmpty {
+                current = candidate
+            } else {
+                lines.append(current)
+                current = word
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        if lines.count > maxLines {
+            let rest = lines[(maxLines - 1)...].joined(separator: " ")
+            lines = Array(lines[..<(maxLines - 1)]) + [rest]
+        }
+        return lines.map { truncate($0, to: maxWidth, size: size) }
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}

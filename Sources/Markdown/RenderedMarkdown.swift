@@ -1,0 +1,103 @@
+/// The result of rendering one Markdown document: HTML plus what the site needs to know about it.
+///
+/// Line numbers are 1-based and count from the first line of the text given to the renderer; the caller adds
+/// any front-matter offset. Columns are 1-based, in characters.
+public struct RenderedMarkdown: Sendable, Equatable {
+    /// The HTML; each intercepted fenced block is replaced by `placeholder(forBlock:)`.
+    public var html: String
+    public var headings: [Heading]
+    public var blocks: [FencedBlock]
+    /// Citation keys in order of first use; note numbers are their 1-based positions.
+    public var citations: [Citation]
+    public var links: [Link]
+    /// Words of prose (text outside code), for reading-time estimates.
+    public var wordCount: Int
+
+    /// The marker standing in the HTML for intercepted block `index`.
+    public static func placeholder(forBlock index: Int) -> String {
+        "<!--explainer-block:\(index)-->"
+    }
+}
+
+public struct Heading: Sendable, Equatable {
+    public var level: Int
+    public var text: String
+    public var id: String
+    public var line: Int
+}
+
+/// A fenced code block whose info string the caller asked to intercept (e.g. `chart`).
+public struct FencedBlock: Sendable, Equatable {
+    public var info: String
+    public var body: String
+    /// Line of the opening fence.
+    public var line: Int
+    public var column: Int
+}
+
+/// One `[@key]` use. `number` is the note number shared by every use of the same key.
+public struct Citation: Sendable, Equatable {
+    public var key: String
+    public var number: Int
+    public var line: Int
+    public var column: Int
+}
+
+/// A link or image destination, for link checking.
+public struct Link: Sendable, Equatable {
+    public var destination: String
+    public var isImage: Bool
+    public var line: Int
+    public var column: Int
+}
+
+/// A phrase to link on its first use in a document (glossary terms).
+public struct AutolinkTerm: Sendable, Equatable {
+    /// Phrases matched case-insensitively as whole words; the earliest match of any of them is linked.
+    public var phrases: [String]
+    public var href: String
+    public var title: String
+
+    public init(phrases: [String], href: String, title: String) {
+        self.phrases = phrases
+        self.href = href
+        self.title = title
+    }
+}
+
+/// How to render.
+public struct MarkdownOptions: Sendable {
+    /// Fenced blocks with these info strings are not rendered but returned as `blocks`.
+    public var interceptedFences: Set<String> = []
+    /// Heading ids that are already taken on the page (template sections such as `notes`).
+    public var reservedIDs: Set<String> = []
+    /// Fenced blocks with these info strings hold Markdown: their body is rendered in place, inside the
+    /// given opening and closing HTML (e.g. a "Careful" box), sharing the page's citations and heading ids.
+    public var containerFences: [String: Container] = [:]
+    /// Glossary-style terms to link on first use.
+    public var autolinks: [AutolinkTerm] = []
+    /// Whether `[@key]` citations become numbered note references.
+    public var citations = true
+    /// Curly quotes, en and em dashes.
+    public var smartPunctuation = true
+
+    public struct Container: Sendable, Equatable {
+        public var open: String
+        public var close: String
+        public init(open: String, close: String) {
+            self.open = open
+            self.close = close
+        }
+    }
+
+    public init(interceptedFences: Set<String> = [], containerFences: [String: Container] = [:],
+                reservedIDs: Set<String> = [], autolinks: [AutolinkTerm] = [],
+                citations: Bool = true, smartPunctuation: Bool = true) {
+        self.interceptedFences = interceptedFences
+        self.containerFences = containerFences
+        self.reservedIDs = reservedIDs
+        self.autolinks = autolinks
+        self.citations = citations
+        self.smartPunctuation = smartPunctuation
+    }
+}

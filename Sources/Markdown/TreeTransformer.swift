@@ -1,0 +1,199 @@
+import CCmark
+
+/// Walks a cmark tree once to collect headings, blocks, links and text, then rewrites it.
+///
+/// Nodes are modified only after the iterator is done, as cmark's iterator requires.
+struct TreeTransformer {
+    let options: MarkdownOptions
+    let sourceLines: [Substring]
+    var headings: [Heading] = []
+    var blocks: [FencedBlock] = []
+    var citations: [Citation] = []
+    var links: [Link] = []
+    var wordCount = 0
+
+    private var ids: UniqueIDs
+    private var scanner: InlineScanner
+    private var replacedBlocks: [(node: OpaquePointer, index: Int)] = []
+    private var textNodes: [(node: OpaquePointer, linkTerms: Bool, line: Int)] = []
+    /// Where the next `locate` starts (0-based line, character offset), so repeated needles find later uses.
+    private var citationCursor = SourceCursor()
+    private var linkCursor = SourceCursor()
+
+    /// Fence line of each expanded container; nodes inside count their lines from it.
+    let containerLines: [OpaquePointer: Int]
+
+    init(containerLines: [OpaquePointer: Int], options: MarkdownOptions, sourceLines: [Substring]) {
+        self.containerLines = containerLines
+        self.options = options
+        self.sourceLines = sourceLines
+        ids = UniqueIDs(reserved: options.reservedIDs)
+        scanner = InlineScanner(citations: options.citations, terms: options.autolinks)
+    }
+
+    mutating func collect(_ root: OpaquePointer) {
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        var noTermDepth = 0   // inside links, images and headings, terms are not linked
+        var blockLine = 1
+        var lineOffset = 0
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            let node = cmark_iter_get_node(iterator)!
+            let type = cmark_node_get_type(node)
+            let entering = event == CMARK_EVENT_ENTER
+            if let fenceLine = containerLines[node] { lineOffset = entering ? fenceLine : 0 }
+            let rawLine = Int(cmark_node_get_start_line(node))
+            let line = rawLine > 0 ? rawLine + lineOffset : 0
+            if entering, line > 0, type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue { blockLine = line }
+            switch type {
+            case CMARK_NODE_HEADING where entering:
+                noTermDepth += 1
+                let text = plainText(of: node)
+                headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text,
+                                        id: ids.claim(slugify(text)), line: line))
+            case CMARK_NODE_HEADING:
+                noTermDepth -= 1
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if entering {
+                    noTermDepth += 1
+                    let url = String(cString: cmark_node_get_url(node))
+                    let (foundLine, column) = linkCursor.locate(url, from: blockLine, in: sourceLines)
+                    links.append(Link(destination: url, isImage: type == CMARK_NODE_IMAGE, line: foundLine, column: column))
+                } else {
+                    noTermDepth -= 1
+                }
+            case CMARK_NODE_CODE_BLOCK:
+                let info = String(cString: cmark_node_get_fence_info(node)).trimmingCharacters()
+                let language = info.split(separator: " ").first.map(String.init) ?? ""
+                if options.interceptedFences.contains(language) {
+                    replacedBlocks.append((node, blocks.count))
+                    blocks.append(FencedBlock(info: language, body: String(cString: cmark_node_get_literal(node)),
+                                              line: line, column: Int(cmark_node_get_start_column(node))))
+                }
+            case CMARK_NODE_TEXT:
+                let literal = String(cString: cmark_node_get_literal(node))
+                wordCount += literal.split(whereSeparator: { $0.isWhitespace }).count
+                textNodes.append((node, noTermDepth == 0, blockLine))
+            default:
+                break
+            }
+        }
+    }
+
+    mutating func apply() {
+        for (node, index) in replacedBlocks {
+            let replacement = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+            cmark_node_set_on_enter(replacement, RenderedMarkdown.placeholder(forBlock: index))
+            cmark_node_replace(node, replacement)
+            cmark_node_free(node)
+        }
+        for (node, linkTerms, line) in textNodes {
+            rewriteText(node, linkTerms: linkTerms, blockLine: line)
+        }
+    }
+
+    private mutating func rewriteText(_ node: OpaquePointer, linkTerms: Bool, blockLine: Int) {
+        let literal = String(cString: cmark_node_get_literal(node))
+        let pieces = scanner.scan(literal, linkTerms: linkTerms)
+        guard pieces != [.text(literal)], !pieces.isEmpty else { return }
+        for piece in pieces {
+            let inserted: OpaquePointer
+            switch piece {
+            case let .text(text):
+                inserted = cmark_node_new(CMARK_NODE_TEXT)!
+                cmark_node_set_literal(inserted, text)
+            case let .citation(keys, _):
+                inserted = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+                cmark_node_set_on_enter(inserted, citationHTML(keys: keys, blockLine: blockLine))
+            case let .term(index, text):
+                let term = options.autolinks[index]
+                inserted = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+                cmark_node_set_on_enter(inserted, "<a class=\"term\" href=\"\(escapeHTML(term.href))\" title=\"\(escapeHTML(term.title))\">")
+                cmark_node_set_on_exit(inserted, "</a>")
+                let child = cmark_node_new(CMARK_NODE_TEXT)!
+                cmark_node_set_literal(child, text)
+                cmark_node_append_child(inserted, child)
+            }
+            cmark_node_insert_before(node, inserted)
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
+    /// Numbers each key by first use; the first use of a number carries the back-reference anchor.
+    private mutating func citationHTML(keys: [String], blockLine: Int) -> String {
+        var anchors: [String] = []
+        for key in keys {
+            let (line, column) = citationCursor.locate("@" + key, from: blockLine, in: sourceLines)
+            if let existing = citations.first(where: { $0.key == key }) {
+                citations.append(Citation(key: key, number: existing.number, line: line, column: column))
+                anchors.append("<a href=\"#note-\(existing.number)\">\(existing.number)</a>")
+            } else {
+                let number = (citations.map(\.number).max() ?? 0) + 1
+                citations.append(Citation(key: key, number: number, line: line, column: column))
+                anchors.append("<a href=\"#note-\(number)\" id=\"cite-\(number)\">\(number)</a>")
+            }
+        }
+        return "<sup class=\"cite\">" + anchors.joined(separator: ", ") + "</sup>"
+    }
+
+    private func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += String(cString: cmark_node_get_literal(current))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: text += plainText(of: current)
+            }
+            child = cmark_node_next(current)
+        }
+        return text
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
+        while let last = slice.last, last.isWhitespace { slice.removeLast() }
+        return String(slice)
+    }
+}
+
+extension Substring {
+    /// A plain substring search (no Foundation).
+    func range(of needle: String) -> Range<Substring.Index>? {
+        guard !needle.isEmpty else { return nil }
+        var start = startIndex
+        while start < endIndex {
+            if self[start...].hasPrefix(needle) { return start..<index(start, offsetBy: needle.count) }
+            start = index(after: start)
+        }
+        return nil
+    }
+}
+
+/// Finds successive occurrences of text in the source, so repeated needles map to later uses.
+struct SourceCursor {
+    private var line = 0, offset = 0
+
+    /// The next occurrence of `needle` at or after `fromLine` (1-based) and after the previous match,
+    /// as 1-based line and column; `(fromLine, 1)` if it is not found.
+    mutating func locate(_ needle: String, from fromLine: Int, in lines: [Substring]) -> (Int, Int) {
+        if fromLine - 1 > line { (line, offset) = (fromLine - 1, 0) }
+        var index = line, skip = offset
+        while index < lines.count {
+            let text = lines[index]
+            let start = text.index(text.startIndex, offsetBy: min(skip, text.count))
+            if let range = text[start...].range(of: needle) {
+                let column = text.distance(from: text.startIndex, to: range.lowerBound)
+                (line, offset) = (index, column + needle.count)
+                return (index + 1, column + 1)
+            }
+            index += 1
+            skip = 0
+        }
+        return (max(fromLine, 1), 1)
+    }
+}

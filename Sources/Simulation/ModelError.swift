@@ -1,0 +1,82 @@
+/// Why a model could not run. Descriptions follow MODELS.md §0 exactly.
+public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A value outside its allowed range, NaN or infinite; or a failed cross-parameter condition.
+    case parameterOutOfRange(model: String, name: String, value: String, allowed: String)
+    /// A parameter name the model does not have.
+    case unknownParameter(model: String, name: String, known: [String])
+    /// A value of the wrong shape (a list where a number was expected, …).
+    case wrongType(model: String, name: String, expected: String)
+    /// A scenario name the model does not define.
+    case unknownScenario(model: String, name: String, known: [String])
+    /// A model name the registry does not know.
+    case unknownModel(name: String, known: [String])
+    /// The model's dynamics left every sensible range (e.g. a bubble path beyond 1e6).
+    case diverged(model: String, parameter: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case let .parameterOutOfRange(model, name, value, allowed):
+            "\(model): parameter '\(name)' = \(value) is outside the allowed range \(allowed)"
+        case let .unknownParameter(model, name, _):
+            "\(model): unknown parameter '\(name)'"
+        case let .wrongType(model, name, expected):
+            "\(model): parameter '\(name)' must be \(expected)"
+        case let .unknownScenario(model, name, _):
+            "\(model): unknown scenario '\(name)'"
+        case let .unknownModel(name, _):
+            "unknown chart model '\(name)'"
+        case let .diverged(model, parameter, detail):
+            "\(model): the path diverged (\(detail)); lower '\(parameter)'"
+        }
+    }
+
+    /// What to do about it: a "did you mean" suggestion and the known names.
+    public var hint: String? {
+        switch self {
+        case let .unknownParameter(_, name, known):
+            suggestionHint(for: name, among: known, noun: "parameters")
+        case let .unknownScenario(_, name, known):
+            suggestionHint(for: name, among: known, noun: "scenarios")
+        case let .unknownModel(name, known):
+            suggestionHint(for: name, among: known, noun: "models")
+        case .parameterOutOfRange, .wrongType, .diverged:
+            nil
+        }
+    }
+}
+
+/// "did you mean 'x'? Known <noun>: a, b, c" (the suggestion only when one is close enough).
+public func suggestionHint(for name: String, among known: [String], noun: String) -> String {
+    let list = "Known \(noun): " + known.joined(separator: ", ")
+    guard let best = closestMatch(to: name, among: known) else { return list }
+    return "did you mean '\(best)'? " + list
+}
+
+/// The known name with the smallest edit distance, if it is within a third of the name's length (at least 2).
+public func closestMatch(to name: String, among known: [String]) -> String? {
+    let lowered = name.lowercased()
+    var best: (String, Int)?
+    for candidate in known {
+        let distance = editDistance(lowered, candidate.lowercased())
+        if best == nil || distance < best!.1 { best = (candidate, distance) }
+    }
+    guard let (match, distance) = best, distance <= max(2, name.count / 3) else { return nil }
+    return match
+}
+
+/// Levenshtein distance over characters.
+public func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

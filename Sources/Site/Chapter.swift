@@ -1,0 +1,56 @@
+import Markdown
+import Simulation
+
+/// A chapter after parsing and Markdown rendering, before figures are drawn and the page is laid out.
+public struct Chapter: Sendable {
+    public var file: String
+    public var number: Int
+    public var slug: String
+    public var frontMatter: FrontMatter
+    public var rendered: RenderedMarkdown
+    /// Line in the file of the Markdown body's first line (after the front matter).
+    public var bodyLine: Int
+    /// One entry per intercepted ```chart block, in order.
+    public var figures: [FigureRequest]
+
+    /// Output path of the page, e.g. `four-steps/index.html`.
+    public var outputPath: String { slug + "/index.html" }
+
+    /// Minutes to read: 220 words a minute plus half a minute per figure, at least one.
+    public var readingMinutes: Int {
+        max(1, Int((Double(rendered.wordCount) / 220 + Double(figures.count) * 0.5).rounded(.up)))
+    }
+}
+
+/// Ids the templates use on chapter pages; headings avoid them.
+let reservedPageIDs: Set<String> = ["top", "main", "the-question", "takeaway", "notes", "outline", "chapter-nav",
+                                    "site-nav", "content"]
+
+/// Parses one chapter file: front matter, Markdown (with chart and careful blocks), chart block YAML.
+func parseChapter(_ file: SourceFile, place: ChapterFile, terms: [AutolinkTerm], registry: ModelRegistry)
+    throws(BuildFailure) -> Chapter {
+    let text = try decodeOrFail(file)
+    let split = try splitFrontMatter(text, file: file.path)
+    let options = MarkdownOptions(
+        interceptedFences: ["chart"],
+        containerFences: ["careful": .init(open: "<aside class=\"careful\" role=\"note\"><p class=\"box-label\">Careful</p>",
+                                           close: "</aside>")],
+        reservedIDs: reservedPageIDs, autolinks: terms)
+    var rendered = renderMarkdown(split.body, options: options)
+    let offset = split.bodyLine - 1
+    for index in rendered.headings.indices { rendered.headings[index].line += offset }
+    for index in rendered.citations.indices { rendered.citations[index].line += offset }
+    for index in rendered.links.indices { rendered.links[index].line += offset }
+    var figures: [FigureRequest] = []
+    var collector = DiagnosticCollector()
+    for block in rendered.blocks {
+        let parser = ChartBlockParser(registry: registry, file: file.path, fenceLine: block.line + offset,
+                                      fenceColumn: block.column)
+        if let request = collector.collect({ () throws(BuildFailure) in try parser.parse(block.body) }) {
+            figures.append(request)
+        }
+    }
+    try collector.throwIfAny()
+    return Chapter(file: file.path, number: place.number, slug: place.slug, frontMatter: split.frontMatter,
+                   rendered: rendered, bodyLine: split.bodyLine, figures: figures)
+}

@@ -1,0 +1,224 @@
+import Charts
+import Simulation
+import Yams
+
+/// Parses the YAML body of a ```chart block into a `FigureRequest`.
+struct ChartBlockParser {
+    static let keys = ["id", "title", "caption", "model", "data", "kind", "series", "labels", "x", "y", "params",
+                       "scenarios", "annotations"]
+    let registry: ModelRegistry
+    let reader: YAMLReader
+
+    /// - Parameters: `fenceLine`/`fenceColumn` are the opening fence's position in the file.
+    init(registry: ModelRegistry, file: String, fenceLine: Int, fenceColumn: Int) {
+        self.registry = registry
+        var reader = YAMLReader(file: file, lineOffset: fenceLine)
+        reader.columnOffset = fenceColumn - 1
+        self.reader = reader
+    }
+
+    func parse(_ body: String) throws(BuildFailure) -> FigureRequest {
+        let node: Node?
+        do throws(Diagnostic) { node = try reader.parse(body) } catch { throw BuildFailure([error]) }
+        let fence = (reader.lineOffset, reader.columnOffset + 1)
+        guard node != nil else {
+            throw BuildFailure([Diagnostic(file: reader.file, line: fence.0, column: fence.1, message: "empty chart block",
+                                           hint: "a chart needs at least id, title, caption and a model or data file")])
+        }
+        let entries = try reader.mapping(node, allowed: Self.keys, required: ["id", "title", "caption"],
+                                         context: "chart block", missingAt: fence)
+        var collector = DiagnosticCollector()
+        var request = FigureRequest(id: "", title: "", caption: "", source: .data(""), kind: .line, series: nil,
+                                    labels: [:], x: nil, y: nil, params: [], scenarios: [], annotations: [],
+                                    file: reader.file, line: fence.0, column: fence.1)
+        collector.collect { () throws(Diagnostic) in
+            request.id = try reader.string(entries["id"]!, key: "id")
+            guard isValidID(request.id) else {
+                throw reader.error(at: entries["id"], "figure id '\(request.id)' must use lowercase letters, digits and hyphens")
+            }
+        }
+        collector.collect { () throws(Diagnostic) in request.title = try reader.string(entries["title"]!, key: "title") }
+        collector.collect { () throws(Diagnostic) in request.caption = try reader.string(entries["caption"]!, key: "caption") }
+        collector.collect { () throws(Diagnostic) in request.source = try source(entries) }
+        if let kind = entries["kind"] {
+            collector.collect { () throws(Diagnostic) in
+                let name = try reader.string(kind, key: "kind")
+                guard let parsed = ChartKind(rawValue: name) else {
+                    throw reader.error(at: kind, "unknown chart kind '\(name)'",
+                                       hint: suggestionHint(for: name, among: ChartKind.allCases.map(\.rawValue), noun: "kinds"))
+                }
+                request.kind = parsed
+            }
+        }
+        if let series = entries["series"] {
+            collector.collect { () throws(Diagnostic) in request.series = try stringList(series, key: "series") }
+        }
+        if let labels = entries["labels"] {
+            collector.collect { () throws(Diagnostic) in request.labels = try stringMap(labels, key: "labels") }
+        }
+        if let x = entries["x"] { collector.collect { () throws(BuildFailure) in request.x = try axis(x, key: "x") } }
+        if let y = entries["y"] { collector.collect { () throws(BuildFailure) in request.y = try axis(y, key: "y") } }
+        if let params = entries["params"] {
+            collector.collect { () throws(Diagnostic) in
+                let (overrides, positions) = try overridesWithPositions(params, key: "params")
+                request.params = overrides
+                request.parameterLines = positions
+            }
+        }
+        if let scenarios = entries["scenarios"] {
+            collector.collect { () throws(Diagnostic) in request.scenarios = try scenarioList(scenarios, request: &request) }
+        }
+        if let annotations = entries["annotations"] {
+            collector.collect { () throws(BuildFailure) in
+                request.annotations = try AnnotationParser(reader: reader).parse(annotations)
+            }
+        }
+        try collector.throwIfAny()
+        if case .data = request.source, !request.scenarios.isEmpty {
+            throw BuildFailure([reader.error(at: entries["scenarios"], "scenarios need a model, not a data file")])
+        }
+        return request
+    }
+
+    private func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.first != "-" && id.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+    }
+
+    private func source(_ entries: [String: Node]) throws(Diagnostic) -> FigureRequest.Source {
+        switch (entries["model"], entries["data"]) {
+        case let (model?, nil):
+            let name = try reader.string(model, key: "model")
+            do { _ = try registry.model(named: name) } catch {
+                throw reader.error(at: model, error.description, hint: error.hint)
+            }
+            return .model(name)
+        case let (nil, data?):
+            let name = try reader.string(data, key: "data")
+            guard !name.contains("/"), !name.contains("\\"), name.hasSuffix(".csv") else {
+                throw reader.error(at: data, "data must name a CSV file in content/data/, e.g. 'data: bubbles.csv'")
+            }
+            return .data(name)
+        case (.some, .some):
+            throw reader.error(at: entries["data"], "a chart takes either 'model' or 'data', not both")
+        case (nil, nil):
+            throw Diagnostic(file: reader.file, line: reader.lineOffset, column: reader.columnOffset + 1,
+                             message: "chart block needs 'model' or 'data'",
+                             hint: "known models: " + registry.names.joined(separator: ", "))
+        }
+    }
+
+    func stringList(_ node: Node, key: String) throws(Diagnostic) -> [String] {
+        if case let .scalar(scalar) = node { return [scalar.string] }
+        guard case let .sequence(sequence) = node else { throw reader.error(at: node, "'\(key)' must be a list") }
+        var out: [String] = []
+        for item in sequence { out.append(try reader.string(item, key: key)) }
+        return out
+    }
+
+    private func stringMap(_ node: Node, key: String) throws(Diagnostic) -> [String: String] {
+        guard case let .mapping(mapping) = node else { throw reader.error(at: node, "'\(key)' must be a mapping") }
+        var out: [String: String] = [:]
+        for (name, value) in mapping {
+            out[try reader.string(name, key: key)] = try reader.string(value, key: key)
+        }
+        return out
+    }
+
+    private func axis(_ node: Node, key: String) throws(BuildFailure) -> AxisOptions {
+        let entries = try reader.mapping(node, allowed: ["label", "format", "scale", "min", "max"], required: [],
+                                         context: "'\(key)' axis")
+        var options = AxisOptions(label: "")
+        var collector = DiagnosticCollector()
+        collector.collect { () throws(Diagnostic) in
+            if let label = entries["label"] { options.label = try reader.string(label, key: "label") }
+            if let format = entries["format"] {
+                let name = try reader.string(format, key: "format")
+                guard let parsed = ValueFormat(rawValue: name) else {
+                    throw reader.error(at: format, "unknown number format '\(name)'",
+                                       hint: suggestionHint(for: name, among: ValueFormat.allCases.map(\.rawValue), noun: "formats"))
+                }
+                options.format = parsed
+            }
+            if let scale = entries["scale"] {
+                let name = try reader.string(scale, key: "scale")
+                guard let parsed = ScaleType(rawValue: name) else {
+                    throw reader.error(at: scale, "unknown scale '\(name)'", hint: "use linear or log")
+                }
+                options.scale = parsed
+            }
+            if let min = entries["min"] { options.min = try number(min, key: "min") }
+            if let max = entries["max"] { options.max = try number(max, key: "max") }
+        }
+        try collector.throwIfAny()
+        return options
+    }
+
+    func number(_ node: Node, key: String) throws(Diagnostic) -> Double {
+        guard let value = node.float ?? node.int.map(Double.init), value.isFinite else {
+            throw reader.error(at: node, "'\(key)' must be a finite number")
+        }
+        return value
+    }
+
+    /// Model parameter overrides from a mapping, with each name's position.
+    private func overridesWithPositions(_ node: Node, key: String) throws(Diagnostic)
+        -> ([Scenario.Override], [String: (line: Int, column: Int)]) {
+        guard case let .mapping(mapping) = node else {
+            throw reader.error(at: node, "'\(key)' must be a mapping of parameter names to values")
+        }
+        var overrides: [Scenario.Override] = []
+        var positions: [String: (line: Int, column: Int)] = [:]
+        for (name, value) in mapping {
+            let parameter = try reader.string(name, key: key)
+            overrides.append(Scenario.Override(parameter, parameterValue(value)))
+            let place = reader.error(at: name, "")
+            positions[parameter] = (place.line, place.column)
+        }
+        return (overrides, positions)
+    }
+
+    private func scenarioList(_ node: Node, request: inout FigureRequest) throws(Diagnostic) -> [FigureRequest.ScenarioRequest] {
+        switch node {
+        case .sequence(let sequence):
+            var out: [FigureRequest.ScenarioRequest] = []
+            for item in sequence {
+                let name = try reader.string(item, key: "scenarios")
+                out.append(.init(name: name, overrides: []))
+                let place = reader.error(at: item, "")
+                request.parameterLines["scenario:" + name] = (place.line, place.column)
+            }
+            return out
+        case .mapping(let mapping):
+            var out: [FigureRequest.ScenarioRequest] = []
+            for (name, value) in mapping {
+                let scenario = try reader.string(name, key: "scenarios")
+                let (overrides, positions) = try overridesWithPositions(value, key: "scenarios.\(scenario)")
+                out.append(.init(name: scenario, overrides: overrides))
+                for (parameter, position) in positions where request.parameterLines[parameter] == nil {
+                    request.parameterLines[parameter] = position
+                }
+                let place = reader.error(at: name, "")
+                request.parameterLines["scenario:" + scenario] = (place.line, place.column)
+            }
+            return out
+        default:
+            throw reader.error(at: node, "'scenarios' must be a list of scenario names or a mapping of name to overrides")
+        }
+    }
+}
+
+/// Converts a YAML value to a model parameter value: numbers, booleans, words and nested lists.
+func parameterValue(_ node: Node) -> ParameterValue {
+    switch node {
+    case .scalar(let scalar):
+        if scalar.style == .plain || scalar.style == .any {
+            if let bool = node.bool { return .bool(bool) }
+            if let number = node.float ?? node.int.map(Double.init) { return .number(number) }
+        }
+        return .text(scalar.string)
+    case .sequence(let sequence):
+        return .list(sequence.map(parameterValue))
+    case .mapping, .alias:
+        return .text("")
+    }
+}

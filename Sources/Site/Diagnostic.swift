@@ -1,0 +1,71 @@
+/// A problem an author can fix, located in the file they edit.
+public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
+    public var severity = Severity.error
+    /// Path relative to the site root, e.g. `content/05-four-steps.md`.
+    public var file: String
+    /// 1-based.
+    public var line: Int
+    /// 1-based.
+    public var column: Int
+    /// What is wrong, in the author's terms.
+    public var message: String
+    /// What to do about it.
+    public var hint: String?
+
+    public init(file: String, line: Int, column: Int, message: String, hint: String? = nil, severity: Severity = .error) {
+        self.file = file
+        self.line = max(line, 1)
+        self.column = max(column, 1)
+        self.message = message
+        self.hint = hint
+        self.severity = severity
+    }
+
+    public var description: String {
+        "\(file):\(line):\(column): \(severity.rawValue): \(message)" + (hint.map { "\n  hint: \($0)" } ?? "")
+    }
+}
+
+/// Every problem a build found, sorted by file, line and column.
+public struct BuildFailure: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics.sorted {
+            ($0.file, $0.line, $0.column, $0.message) < ($1.file, $1.line, $1.column, $1.message)
+        }
+    }
+
+    public var description: String {
+        diagnostics.map(\.description).joined(separator: "\n")
+    }
+}
+
+/// Collects diagnostics while a stage goes on, so one run reports every problem it can.
+struct DiagnosticCollector {
+    private(set) var diagnostics: [Diagnostic] = []
+
+    mutating func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    mutating func add(_ more: [Diagnostic]) { diagnostics += more }
+
+    /// Runs `body`, recording its diagnostics instead of stopping; nil if it failed.
+    mutating func collect<T, E: Error>(_ body: () throws(E) -> T) -> T? {
+        do throws(E) {
+            return try body()
+        } catch {
+            if let diagnostic = error as? Diagnostic {
+                diagnostics.append(diagnostic)
+            } else if let failure = error as? BuildFailure {
+                diagnostics += failure.diagnostics
+            } else {
+                diagnostics.append(Diagnostic(file: "-", line: 1, column: 1, message: "\(error)"))
+            }
+        }
+        return nil
+    }
+
+    func throwIfAny() throws(BuildFailure) {
+        if !diagnostics.isEmpty { throw BuildFailure(diagnostics) }
+    }
+}

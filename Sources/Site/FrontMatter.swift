@@ -1,0 +1,67 @@
+import Yams
+
+/// A chapter's front matter, checked strictly.
+public struct FrontMatter: Sendable, Equatable {
+    public var title: String
+    public var question: String?
+    public var summary: String?
+    public var takeaway: String?
+    public var draft = false
+
+    static let keys = ["title", "question", "summary", "takeaway", "draft"]
+}
+
+/// A chapter file split into front matter and body, with the line where the body starts.
+struct SplitChapter {
+    var frontMatter: FrontMatter
+    var body: String
+    /// 1-based line in the file of the body's first line.
+    var bodyLine: Int
+}
+
+/// Splits `---` front matter from the body and parses it; every problem carries its line and column.
+func splitFrontMatter(_ text: String, file: String) throws(BuildFailure) -> SplitChapter {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
+        throw BuildFailure([Diagnostic(file: file, line: 1, column: 1, message: "missing front matter",
+                                       hint: "start the file with a line '---', then 'title: …', then another '---'")])
+    }
+    guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpaces() == "---" }) else {
+        throw BuildFailure([Diagnostic(file: file, line: 1, column: 1, message: "front matter is not closed",
+                                       hint: "add a line '---' after the last front-matter key")])
+    }
+    let yaml = lines[1..<close].joined(separator: "\n")
+    let reader = YAMLReader(file: file, lineOffset: 1)
+    let node: Node?
+    do throws(Diagnostic) { node = try reader.parse(yaml) } catch { throw BuildFailure([error]) }
+    guard node != nil else {
+        throw BuildFailure([Diagnostic(file: file, line: 1, column: 1, message: "missing required key 'title' in front matter")])
+    }
+    let entries = try reader.mapping(node, allowed: FrontMatter.keys, required: ["title"], context: "front matter",
+                                     missingAt: (1, 1))
+    var matter = FrontMatter(title: "")
+    var collector = DiagnosticCollector()
+    for key in FrontMatter.keys {
+        guard let value = entries[key] else { continue }
+        collector.collect { () throws(Diagnostic) in
+            switch key {
+            case "title": matter.title = try reader.string(value, key: key)
+            case "question": matter.question = try reader.string(value, key: key)
+            case "summary": matter.summary = try reader.string(value, key: key)
+            case "takeaway": matter.takeaway = try reader.string(value, key: key)
+            default: matter.draft = try reader.bool(value, key: key)
+            }
+        }
+    }
+    try collector.throwIfAny()
+    let body = lines[(close + 1)...].joined(separator: "\n")
+    return SplitChapter(frontMatter: matter, body: body, bodyLine: close + 2)
+}
+
+extension Substring {
+    func trimmingTrailingSpaces() -> Substring {
+        var slice = self
+        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
+        return slice
+    }
+}

@@ -1,0 +1,49 @@
+import Markdown
+import Yams
+
+/// One glossary entry of `content/glossary.yml`.
+public struct GlossaryEntry: Sendable, Equatable {
+    public var term: String
+    public var aliases: [String]
+    public var definition: String
+
+    /// The fragment id on the glossary page.
+    public var anchor: String { "term-" + slugify(term) }
+}
+
+/// Parses `content/glossary.yml`: a list of {term, aliases, definition}.
+func parseGlossary(_ text: String, file: String) throws(BuildFailure) -> [GlossaryEntry] {
+    let reader = YAMLReader(file: file, lineOffset: 0)
+    let node: Node?
+    do throws(Diagnostic) { node = try reader.parse(text) } catch { throw BuildFailure([error]) }
+    guard let node else { return [] }
+    guard case let .sequence(items) = node else {
+        throw BuildFailure([reader.error(at: node, "glossary.yml must be a list of entries with term and definition")])
+    }
+    var entries: [GlossaryEntry] = []
+    var collector = DiagnosticCollector()
+    var seen: Set<String> = []
+    for item in items {
+        collector.collect { () throws(BuildFailure) in
+            let fields = try reader.mapping(item, allowed: ["term", "aliases", "definition"],
+                                            required: ["term", "definition"], context: "glossary entry")
+            do throws(Diagnostic) {
+                let term = try reader.string(fields["term"]!, key: "term")
+                let definition = try reader.string(fields["definition"]!, key: "definition")
+                var aliases: [String] = []
+                if let list = fields["aliases"] {
+                    guard case let .sequence(values) = list else { throw reader.error(at: list, "'aliases' must be a list") }
+                    for value in values { aliases.append(try reader.string(value, key: "aliases")) }
+                }
+                guard seen.insert(slugify(term)).inserted else {
+                    throw reader.error(at: fields["term"], "glossary term '\(term)' is defined twice")
+                }
+                entries.append(GlossaryEntry(term: term, aliases: aliases, definition: definition))
+            } catch {
+                throw BuildFailure([error])
+            }
+        }
+    }
+    try collector.throwIfAny()
+    return entries.sorted { $0.term.lowercased() < $1.term.lowercased() }
+}

@@ -1,0 +1,140 @@
+import Markdown
+
+/// Finds internal links and anchors in the output that point nowhere.
+///
+/// Links written in chapters are reported at their place in the Markdown; links from templates at the page.
+struct LinkChecker {
+    let output: OutputTree
+    /// For each output page, the chapter that produced it (to place diagnostics).
+    let chapters: [String: Chapter]
+    private var idCache: [String: Set<String>] = [:]
+
+    init(output: OutputTree, chapters: [Chapter]) {
+        self.output = output
+        self.chapters = Dictionary(uniqueKeysWithValues: chapters.map { ($0.outputPath, $0) })
+    }
+
+    mutating func check() -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for page in output.sortedPaths where page.hasSuffix(".html") {
+            let html = String(decoding: output.files[page]!, as: UTF8.self)
+            var reported: Set<String> = []
+            for target in attributeValues(in: html, names: ["href", "src"]) {
+                guard let problem = problem(with: target, on: page, html: html), reported.insert(target).inserted else {
+                    continue
+                }
+                problems.append(diagnostic(problem, target: target, page: page))
+            }
+        }
+        return problems
+    }
+
+    private func diagnostic(_ message: String, target: String, page: String) -> Diagnostic {
+        if let chapter = chapters[page], let link = chapter.rendered.links.first(where: { $0.destination == target }) {
+            return Diagnostic(file: chapter.file, line: link.line, column: link.column, message: message,
+                              hint: "links between chapters look like ../four-steps/#step-3 (the file name without its number)")
+        }
+        return Diagnostic(file: "public/" + page, line: 1, column: 1, message: message,
+                          hint: "this link comes from a template or generated page")
+    }
+
+    /// Why `target` (as written on `page`) is broken, or nil if it resolves.
+    private mutating func problem(with target: String, on page: String, html: String) -> String? {
+        if target.isEmpty || target.contains(":") && !target.hasPrefix("#") && !target.hasPrefix(".") && !target.hasPrefix("/") {
+            return nil   // external (scheme:) links are not checked here
+        }
+        if target.hasPrefix("/") { return "link '\(target)' is absolute; use a relative link so the site works under any sub-path" }
+        let (path, fragment) = split(target)
+        var resolvedPage = page
+        if !path.isEmpty {
+            guard let joined = join(page: page, relative: path) else { return "link '\(target)' goes above the site root" }
+            guard let file = output.resolve(joined) else { return "link '\(target)' points to a missing page or file" }
+            resolvedPage = file
+        }
+        guard let fragment, !fragment.isEmpty else { return nil }
+        guard resolvedPage.hasSuffix(".html") else { return nil }
+        if ids(of: resolvedPage).contains(percentDecoded(fragment)) { return nil }
+        return "link '\(target)' points to a missing anchor '#\(fragment)'"
+    }
+
+    private mutating func ids(of page: String) -> Set<String> {
+        if let cached = idCache[page] { return cached }
+        let html = String(decoding: output.files[page] ?? [], as: UTF8.self)
+        let ids = Set(attributeValues(in: html, names: ["id"]))
+        idCache[page] = ids
+        return ids
+    }
+
+    private func split(_ target: String) -> (String, String?) {
+        let withoutQuery = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = String(parts[0].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0])
+        _ = withoutQuery
+        return (percentDecoded(path), parts.count > 1 ? String(parts[1]) : nil)
+    }
+
+    /// Resolves a relative path against the folder of `page`; nil if it climbs above the root.
+    private func join(page: String, relative: String) -> String? {
+        var components = page.split(separator: "/").dropLast().map(String.init)
+        for part in relative.split(separator: "/", omittingEmptySubsequences: false) {
+            switch part {
+            case ".", "": continue
+            case "..":
+                guard !components.isEmpty else { return nil }
+                components.removeLast()
+            default: components.append(String(part))
+            }
+        }
+        let joined = components.joined(separator: "/")
+        return relative.hasSuffix("/") && !joined.isEmpty ? joined + "/" : joined
+    }
+}
+
+/// Values of the given attributes, in document order (`name="value"`, double quotes, as our templates write them).
+func attributeValues(in html: String, names: [String]) -> [String] {
+    var values: [String] = []
+    let bytes = Array(html.utf8)
+    let patterns = names.map { Array(" \($0)=\"".utf8) }
+    var index = 0
+    while index < bytes.count {
+        if bytes[index] == UInt8(ascii: " ") {
+            for pattern in patterns where index + pattern.count <= bytes.count && Array(bytes[index..<(index + pattern.count)]) == pattern {
+                let start = index + pattern.count
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                values.append(unescapeAttribute(String(decoding: bytes[start..<end], as: UTF8.self)))
+                index = end
+                break
+            }
+        }
+        index += 1
+    }
+    return values
+}
+
+private func unescapeAttribute(_ value: String) -> String {
+    guard value.contains("&") else { return value }
+    return value.replacingEntity("&amp;", "&").replacingEntity("&quot;", "\"").replacingEntity("&#39;", "'")
+        .replacingEntity("&lt;", "<").replacingEntity("&gt;", ">")
+}
+
+func percentDecoded(_ text: String) -> String {
+    guard text.contains("%") else { return text }
+    var bytes: [UInt8] = []
+    var iterator = Array(text.utf8).makeIterator()
+    while let byte = iterator.next() {
+        if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
+           let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
+            bytes.append(value)
+        } else {
+            bytes.append(byte)
+        }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+extension String {
+    func replacingEntity(_ entity: String, _ replacement: String) -> String {
+        components(separatedBy: entity).joined(separator: replacement)
+    }
+}

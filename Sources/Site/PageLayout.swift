@@ -1,0 +1,120 @@
+import Markdown
+
+/// Lays out every page through the templates: home, chapters, sources, glossary, 404.
+struct PageLayout {
+    let config: SiteConfig
+    let chapters: [Chapter]
+    let figures: [String: RenderedFigure]
+    let bibliography: [String: SourceEntry]
+    let glossary: [GlossaryEntry]
+    let templates: TemplateSet
+    let injectedScript: String?
+
+    func render(into output: inout OutputTree) throws(BuildFailure) {
+        var collector = DiagnosticCollector()
+        collector.collect { () throws(Diagnostic) in
+            output.add("index.html", text: try page("index", root: "", title: config.title, description: config.description,
+                                                    extra: ["isHome": true, "toc": chapterList(root: "")]))
+        }
+        for (index, chapter) in chapters.enumerated() {
+            collector.collect { () throws(Diagnostic) in
+                output.add(chapter.outputPath, text: try chapterPage(chapter, index: index))
+            }
+        }
+        collector.collect { () throws(Diagnostic) in
+            output.add("sources/index.html", text: try page("sources", root: "../", title: "Sources",
+                                                            description: "Every source cited on this site.",
+                                                            extra: ["sources": sourceList()]))
+        }
+        collector.collect { () throws(Diagnostic) in
+            output.add("glossary/index.html", text: try page("glossary", root: "../", title: "Glossary",
+                                                             description: "Plain-English definitions of the terms used on this site.",
+                                                             extra: ["terms": glossary.map { ["anchor": $0.anchor, "term": $0.term, "definition": $0.definition] }]))
+        }
+        collector.collect { () throws(Diagnostic) in
+            // 404.html is served from any depth, so its links cannot be relative; it links home by the site's name only.
+            output.add("404.html", text: try page("404", root: "", title: "Page not found", description: config.description,
+                                                  extra: ["is404": true]))
+        }
+        try collector.throwIfAny()
+    }
+
+    private func chapterPage(_ chapter: Chapter, index: Int) throws(Diagnostic) -> String {
+        var html = chapter.rendered.html
+        for (position, request) in chapter.figures.enumerated() {
+            guard let figure = figures[request.id] else { continue }
+            let placeholder = RenderedMarkdown.placeholder(forBlock: position)
+            html = html.replacingEntity(placeholder, figureHTML(figure, number: "\(chapter.number).\(position + 1)", root: "../"))
+        }
+        let outline = chapter.rendered.headings.filter { $0.level == 2 }.map { ["id": $0.id, "text": $0.text] }
+        let notes = notes(for: chapter)
+        var context: [String: Any] = [
+            "number": chapter.number,
+            "hasOutline": !outline.isEmpty,
+            "hasNotes": !notes.isEmpty,
+            "chapterTitle": chapter.frontMatter.title,
+            "body": html,
+            "readingMinutes": chapter.readingMinutes,
+            "outline": outline,
+            "notes": notes,
+        ]
+        if let question = chapter.frontMatter.question { context["question"] = question }
+        if let takeaway = chapter.frontMatter.takeaway { context["takeaway"] = takeaway }
+        if index > 0 { context["previous"] = link(to: chapters[index - 1]) }
+        if index + 1 < chapters.count { context["next"] = link(to: chapters[index + 1]) }
+        return try page("chapter", root: "../", title: chapter.frontMatter.title,
+                        description: chapter.frontMatter.summary ?? config.description, extra: context, current: chapter.slug)
+    }
+
+    private func notes(for chapter: Chapter) -> [[String: Any]] {
+        var seen: Set<Int> = []
+        return chapter.rendered.citations.compactMap { citation in
+            guard seen.insert(citation.number).inserted, let entry = bibliography[citation.key] else { return nil }
+            return ["number": citation.number, "html": entry.html, "key": citation.key]
+        }
+    }
+
+    private func link(to chapter: Chapter) -> [String: Any] {
+        ["href": "../\(chapter.slug)/", "title": chapter.frontMatter.title, "number": chapter.number]
+    }
+
+    private func chapterList(root: String, current: String? = nil) -> [[String: Any]] {
+        chapters.map { chapter in
+            var item: [String: Any] = ["href": "\(root)\(chapter.slug)/", "title": chapter.frontMatter.title,
+                                       "number": chapter.number, "readingMinutes": chapter.readingMinutes]
+            if let summary = chapter.frontMatter.summary { item["summary"] = summary }
+            if chapter.slug == current { item["current"] = true }
+            return item
+        }
+    }
+
+    private func sourceList() -> [[String: Any]] {
+        bibliography.values.sorted { ($0.author ?? $0.title, $0.key) < ($1.author ?? $1.title, $1.key) }.map { entry in
+            let citing = chapters.filter { chapter in chapter.rendered.citations.contains { $0.key == entry.key } }
+            return ["anchor": "source-" + entry.key, "html": entry.html, "isCited": !citing.isEmpty,
+                    "citedIn": citing.map { ["href": "../\($0.slug)/", "number": $0.number, "title": $0.frontMatter.title] }]
+        }
+    }
+
+    private func page(_ template: String, root: String, title: String, description: String, extra: [String: Any],
+                      current: String? = nil) throws(Diagnostic) -> String {
+        var context: [String: Any] = [
+            "root": root,
+            "siteTitle": config.title,
+            "siteDescription": config.description,
+            "language": config.language,
+            "author": config.author,
+            "pageTitle": title,
+            "description": description,
+            "chapters": chapterList(root: root, current: current),
+        ]
+        for (key, value) in extra { context[key] = value }
+        var html = try templates.renderPage(template, context: context)
+        if let script = injectedScript, let range = html.range(of: "</body>", options: .backwards) {
+            html.replaceSubrange(range, with: script + "</body>")
+        }
+        return html
+    }
+}
+
+import Foundation

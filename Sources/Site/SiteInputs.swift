@@ -1,0 +1,54 @@
+import Markdown
+
+/// The site-wide inputs besides chapters and templates: config, sources, glossary and data tables.
+struct SiteInputs {
+    var config: SiteConfig
+    var bibliography: [String: SourceEntry]
+    var glossary: [GlossaryEntry]
+    var data: [String: DataTable]
+
+    static func parse(_ source: SourceTree) throws(BuildFailure) -> SiteInputs {
+        var collector = DiagnosticCollector()
+        var config: SiteConfig?
+        if let file = source.config {
+            config = collector.collect { () throws(BuildFailure) in
+                let text = try decodeOrFail(file)
+                return try SiteConfig.parse(text, file: file.path)
+            }
+        } else {
+            collector.add(Diagnostic(file: "content/site.yml", line: 1, column: 1, message: "missing content/site.yml",
+                                     hint: "create it with at least 'title: …'"))
+        }
+        var bibliography: [String: SourceEntry] = [:]
+        if let file = source.sources {
+            bibliography = collector.collect { () throws(BuildFailure) in
+                let text = try decodeOrFail(file)
+                return try parseBibliography(text, file: file.path)
+            } ?? [:]
+        }
+        var glossary: [GlossaryEntry] = []
+        if let file = source.glossary {
+            glossary = collector.collect { () throws(BuildFailure) in
+                let text = try decodeOrFail(file)
+                return try parseGlossary(text, file: file.path)
+            } ?? []
+        }
+        var data: [String: DataTable] = [:]
+        for file in source.data {
+            let name = String(file.path.split(separator: "/").last!)
+            if let table = collector.collect({ () throws(Diagnostic) in try DataTable.parse(try decodeText(file), file: file.path) }) {
+                data[name] = table
+            }
+        }
+        try collector.throwIfAny()
+        return SiteInputs(config: config!, bibliography: bibliography, glossary: glossary, data: data)
+    }
+
+    /// Glossary terms linked on first use in chapter pages (which sit one folder below the root).
+    var autolinkTerms: [AutolinkTerm] {
+        glossary.map { entry in
+            AutolinkTerm(phrases: [entry.term] + entry.aliases, href: "../glossary/#" + entry.anchor,
+                         title: entry.definition)
+        }
+    }
+}

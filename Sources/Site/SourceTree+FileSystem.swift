@@ -1,0 +1,47 @@
+import Foundation
+
+extension SourceTree {
+    /// Reads `content/` and `templates/` under `root`; the build's only reads.
+    public static func read(from root: URL) throws(BuildFailure) -> SourceTree {
+        let files = FileManager.default
+        var problems: [Diagnostic] = []
+        func load(_ relative: String) -> SourceFile? {
+            let url = root.appending(path: relative)
+            guard files.fileExists(atPath: url.path) else { return nil }
+            do {
+                return SourceFile(path: relative, bytes: Array(try Data(contentsOf: url)))
+            } catch {
+                problems.append(Diagnostic(file: relative, line: 1, column: 1, message: "cannot read file: \(error.localizedDescription)"))
+                return nil
+            }
+        }
+        func list(_ folder: String, recursive: Bool, suffix: String? = nil) -> [String] {
+            let url = root.appending(path: folder)
+            var isDirectory: ObjCBool = false
+            guard files.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
+            let names: [String]
+            if recursive {
+                names = (files.enumerator(atPath: url.path)?.allObjects as? [String]) ?? []
+            } else {
+                names = (try? files.contentsOfDirectory(atPath: url.path)) ?? []
+            }
+            return names.filter { name in
+                var directory: ObjCBool = false
+                let full = url.appending(path: name).path
+                return !name.split(separator: "/").contains { $0.hasPrefix(".") }
+                    && files.fileExists(atPath: full, isDirectory: &directory) && !directory.boolValue
+                    && (suffix.map { name.hasSuffix($0) } ?? true)
+            }.sorted().map { folder + "/" + $0 }
+        }
+        let tree = SourceTree(
+            config: load("content/site.yml"),
+            chapters: list("content", recursive: false, suffix: ".md").compactMap(load),
+            sources: load("content/sources.yml"),
+            glossary: load("content/glossary.yml"),
+            data: list("content/data", recursive: false, suffix: ".csv").compactMap(load),
+            templates: list("templates", recursive: false, suffix: ".mustache").compactMap(load),
+            assets: list("templates/assets", recursive: true).compactMap(load))
+        if !problems.isEmpty { throw BuildFailure(problems) }
+        return tree
+    }
+}

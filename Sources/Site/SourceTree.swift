@@ -1,0 +1,44 @@
+/// One input file: its path relative to the site root and its bytes.
+public struct SourceFile: Sendable, Equatable {
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+}
+
+/// Everything a build reads from disk; the only input of `build`.
+public struct SourceTree: Sendable, Equatable {
+    /// `content/site.yml`.
+    public var config: SourceFile?
+    /// `content/*.md`, sorted by path.
+    public var chapters: [SourceFile]
+    /// `content/sources.yml`.
+    public var sources: SourceFile?
+    /// `content/glossary.yml`.
+    public var glossary: SourceFile?
+    /// `content/data/*.csv`, sorted by path.
+    public var data: [SourceFile]
+    /// `templates/*.mustache`, sorted by path.
+    public var templates: [SourceFile]
+    /// `templates/assets/**`, sorted by path.
+    public var assets: [SourceFile]
+
+    public init(config: SourceFile? = nil, chapters: [SourceFile] = [], sources: SourceFile? = nil,
+                glossary: SourceFile? = nil, data: [SourceFile] = [], templates: [SourceFile] = [],
+                assets: [SourceFile] = []) {
+        self.config = config
+        self.chapters = chapters.sorted { $0.path < $1.path }
+        self.sources = sources
+        self.glossary = glossary
+        self.data = data.sorted { $0.path < $1.path }
+        self.templates = templates.sorted { $0.path < $1.path }
+        self.assets = assets.sorted { $0.path < $1.path }
+    }
+}

@@ -1,0 +1,104 @@
+import Simulation
+import Yams
+
+/// Reads YAML with positions in the author's file, turning every surprise into a `Diagnostic`.
+struct YAMLReader {
+    let file: String
+    /// Added to YAML line numbers: the line in `file` where the YAML text starts, minus one.
+    let lineOffset: Int
+    /// Added to YAML columns (for YAML indented inside another structure).
+    var columnOffset = 0
+
+    func parse(_ text: String) throws(Diagnostic) -> Node? {
+        if let tab = firstTabIndentation(text) {
+            throw Diagnostic(file: file, line: tab + lineOffset, column: 1 + columnOffset,
+                             message: "YAML does not allow tabs for indentation", hint: "indent with spaces")
+        }
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw diagnostic(for: error)
+        } catch {
+            throw Diagnostic(file: file, line: lineOffset + 1, column: 1, message: "invalid YAML: \(error)")
+        }
+    }
+
+    func diagnostic(for error: YamlError) -> Diagnostic {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return Diagnostic(file: file, line: mark.line + lineOffset, column: mark.column + columnOffset,
+                              message: "invalid YAML: \(problem)", hint: yamlHint(problem))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return Diagnostic(file: file, line: context.mark.line + lineOffset, column: context.mark.column + columnOffset,
+                              message: "duplicate key '\(duplicates.sorted().joined(separator: "', '"))'",
+                              hint: "each key may appear once; remove or rename the repeated one")
+        default:
+            return Diagnostic(file: file, line: lineOffset + 1, column: 1, message: "invalid YAML: \(error)")
+        }
+    }
+
+    private func yamlHint(_ problem: String) -> String? {
+        if problem.contains("mapping values are not allowed") {
+            return "a value containing ': ' must be quoted, e.g. title: \"Step 1: build\""
+        }
+        if problem.contains("did not find expected key") { return "check the indentation of this line" }
+        return nil
+    }
+
+    private func firstTabIndentation(_ text: String) -> Int? {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") { return index + 1 }
+        }
+        return nil
+    }
+
+    /// A diagnostic at a node's position.
+    func error(at node: Node?, _ message: String, hint: String? = nil) -> Diagnostic {
+        let mark = node?.mark
+        return Diagnostic(file: file, line: (mark?.line ?? 1) + lineOffset, column: (mark?.column ?? 1) + columnOffset,
+                          message: message, hint: hint)
+    }
+
+    /// The mapping's entries, after checking that only `allowed` keys appear and every `required` key does.
+    func mapping(_ node: Node?, allowed: [String], required: [String], context: String,
+                 missingAt: (line: Int, column: Int)? = nil) throws(BuildFailure) -> [String: Node] {
+        guard let node, case let .mapping(mapping) = node else {
+            throw BuildFailure([error(at: node, "\(context) must be a YAML mapping of 'key: value' lines")])
+        }
+        var entries: [String: Node] = [:]
+        var problems: [Diagnostic] = []
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else {
+                problems.append(error(at: keyNode, "\(context) keys must be words"))
+                continue
+            }
+            if allowed.contains(key) {
+                entries[key] = value
+            } else {
+                problems.append(error(at: keyNode, "unknown key '\(key)' in \(context)",
+                                      hint: suggestionHint(for: key, among: allowed, noun: "keys")))
+            }
+        }
+        for key in required where entries[key] == nil {
+            let place = missingAt.map { Diagnostic(file: file, line: $0.line, column: $0.column, message: "") }
+                ?? error(at: node, "")
+            problems.append(Diagnostic(file: place.file, line: place.line, column: place.column,
+                                       message: "missing required key '\(key)' in \(context)"))
+        }
+        if !problems.isEmpty { throw BuildFailure(problems) }
+        return entries
+    }
+
+    /// A non-empty string value.
+    func string(_ node: Node, key: String) throws(Diagnostic) -> String {
+        guard case let .scalar(scalar) = node, !scalar.string.isEmpty else {
+            throw error(at: node, "'\(key)' must be text")
+        }
+        return scalar.string
+    }
+
+    func bool(_ node: Node, key: String) throws(Diagnostic) -> Bool {
+        guard let value = node.bool else { throw error(at: node, "'\(key)' must be true or false") }
+        return value
+    }
+}

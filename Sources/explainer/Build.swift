@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import Site
+
+extension Explainer {
+    struct Build: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build the site into public/ (replaced only if the whole build succeeds).")
+
+        @OptionGroup var site: SiteOptions
+
+        @Option(name: .shortAndLong, help: "Output folder, relative to the root.")
+        var output = "public"
+
+        func run() async throws {
+            let start = ContinuousClock.now
+            let root = URL(filePath: site.root)
+            let result = try buildSite(root: root, drafts: site.drafts)
+            let destination = root.appending(path: output)
+            do {
+                try result.write(to: destination)
+            } catch {
+                report(error)
+                throw ExitCode.failure
+            }
+            let elapsed = ContinuousClock.now - start
+            let pages = result.files.keys.filter { $0.hasSuffix(".html") }.count
+            let figures = result.files.keys.filter { $0.hasPrefix("data/") && $0.hasSuffix(".csv") }.count
+            print("Built \(pages) pages and \(figures) figure data files into \(output)/ in \(milliseconds(elapsed)) ms.")
+            print("Open \(destination.standardizedFileURL.appending(path: "index.html").path) in a browser.")
+        }
+    }
+
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the whole build and report every problem, without writing anything.")
+
+        @OptionGroup var site: SiteOptions
+
+        func run() async throws {
+            let result = try buildSite(root: URL(filePath: site.root), drafts: site.drafts)
+            let pages = result.files.keys.filter { $0.hasSuffix(".html") }.count
+            print("No problems found in \(pages) pages.")
+        }
+    }
+}
+
+/// Reads and builds; prints diagnostics and exits 1 on failure.
+func buildSite(root: URL, drafts: Bool) throws -> OutputTree {
+    do {
+        let source = try SourceTree.read(from: root)
+        return try build(source, options: BuildOptions(includeDrafts: drafts))
+    } catch {
+        report(error)
+        throw ExitCode.failure
+    }
+}
+
+func report(_ failure: BuildFailure) {
+    var standardError = StandardError()
+    for diagnostic in failure.diagnostics { print(diagnostic, to: &standardError) }
+    let count = failure.diagnostics.count
+    print("\(count) error\(count == 1 ? "" : "s"); nothing was written.", to: &standardError)
+}
+
+func milliseconds(_ duration: Duration) -> Int {
+    Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandle.standardError.write(Data(string.utf8))
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Simulation
+
+extension Explainer {
+    struct Simulate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a model and print its output series as CSV.",
+            discussion: """
+                Series on the same x grid share one table; tables are separated by a blank line.
+                Examples:
+                  explainer simulate tranching --set rho=0.6
+                  explainer simulate gpuCollateral --scenario burry --series debt,value.exp
+                  explainer simulate fireSale --set "shock=[-0.5, -0.08, -0.3, 0]"
+                """)
+
+        @Argument(help: "Model name (see `explainer models`).")
+        var model: String
+
+        @Option(name: .customLong("set"), help: ArgumentHelp("Override a parameter.", valueName: "name=value"))
+        var settings: [String] = []
+
+        @Option(help: "Start from this named scenario.")
+        var scenario = "base"
+
+        @Option(help: "Random seed, for models that have a 'seed' parameter.")
+        var seed: UInt64?
+
+        @Option(help: "Comma-separated series names to print (default: all).")
+        var series: String?
+
+        @Flag(help: "Also print the model's scalars as '# name = value' lines.")
+        var scalars = false
+
+        func validate() throws {
+            for setting in settings where !setting.contains("=") {
+                throw ValidationError("--set needs name=value, got '\(setting)'")
+            }
+        }
+
+        func run() async throws {
+            let entry: ModelEntry
+            do { entry = try ModelRegistry.standard.model(named: model) } catch { fail(error) }
+            var overrides = settings.map { setting -> Scenario.Override in
+                let parts = setting.split(separator: "=", maxSplits: 1)
+                return Scenario.Override(String(parts[0]), ParameterValue.parse(parts.count > 1 ? String(parts[1]) : ""))
+            }
+            if let seed {
+                guard entry.parameters.contains(where: { $0.name == "seed" }) else {
+                    fail(.unknownParameter(model: entry.name, name: "seed", known: entry.parameters.map(\.name)))
+                }
+                overrides.append(Scenario.Override("seed", .number(Double(seed))))
+            }
+            let output: ModelOutput
+            do { output = try entry.run(scenario: scenario, overrides: overrides) } catch { fail(error) }
+            if scalars {
+                for key in output.scalars.keys.sorted() { print("# \(key) = \(formatNumber(output.scalars[key]!, significantDigits: 10))") }
+            }
+            let wanted = series.map { $0.split(separator: ",").map(String.init) }
+            if let wanted {
+                for name in wanted where output.series(named: name) == nil {
+                    var standardError = StandardError()
+                    print("error: \(model) has no series '\(name)'", to: &standardError)
+                    print("  hint: " + suggestionHint(for: name, among: output.series.map(\.name), noun: "series"), to: &standardError)
+                    throw ExitCode.failure
+                }
+            }
+            print(output.csvTables(seriesNamed: wanted).joined(separator: "\n"), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import Charts
+
+@Suite struct SVGStructureTests {
+    static let names = Gallery.samples.map(\.name)
+
+    func render(_ name: String) throws -> String {
+        let spec = try #require(Gallery.samples.first { $0.name == name }).spec
+        return try renderSVG(spec, id: name)
+    }
+
+    @Test(arguments: names) func everyKindIsWellFormedAccessibleXML(_ name: String) throws {
+        let parsed = SVGParse.parse(try render(name))
+        #expect(parsed.error == nil)
+        let root = try #require(parsed.root)
+        #expect(root.name == "svg")
+        #expect(root.attributes["xmlns"] == "http://www.w3.org/2000/svg")
+        #expect(root.attributes["role"] == "img")
+        #expect(root.attributes["aria-labelledby"] == "\(name)-title \(name)-desc")
+        #expect(parsed.all("title").first?.attributes["id"] == "\(name)-title")
+        #expect(parsed.all("desc").first?.attributes["id"] == "\(name)-desc")
+        #expect(!(parsed.all("desc").first?.text.isEmpty ?? true))
+    }
+
+    @Test(arguments: names) func everyIdIsPrefixedByTheFigureId(_ name: String) throws {
+        let parsed = SVGParse.parse(try render(name))
+        let ids = parsed.elements.compactMap { $0.attributes["id"] }
+        #expect(!ids.isEmpty)
+        for id in ids { #expect(id.hasPrefix(name + "-")) }
+        #expect(Set(ids).count == ids.count)
+    }
+
+    @Test(arguments: names) func coloursComeOnlyFromCustomProperties(_ name: String) throws {
+        let svg = try render(name)
+        let parsed = SVGParse.parse(svg)
+        for element in parsed.elements where element.name != "style" {
+            for key in ["fill", "stroke", "color", "style"] {
+                let value = element.attributes[key] ?? ""
+                #expect(!value.contains("#"), "\(element.name) has a literal colour in \(key)")
+            }
+        }
+        let css = try #require(parsed.all("style").first).text
+        let withoutFallbacks = css.replacingOccurrences(of: #"var\(--chart-[a-z0-9-]+,#[0-9A-Fa-f]{6}\)"#, with: "", options: .regularExpression)
+        #expect(!withoutFallbacks.contains("#"))
+        #expect(!svg.contains("href") && !svg.contains("@import") && !svg.contains("@font-face"))
+    }
+
+    @Test(arguments: names) func numbersAreFiniteAndLocaleFree(_ name: String) throws {
+        let svg = try render(name)
+        let lower = svg.lowercased()
+        #expect(!lower.contains("nan") && !lower.contains("inf\"") && !lower.contains("infinity"))
+        let parsed = SVGParse.parse(svg)
+        for element in parsed.elements {
+            for key in ["x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width", "height", "font-size"] {
+                guard let value = element.attributes[key] else { continue }
+                #expect(Double(value)?.isFinite == true, "\(element.name) \(key)=\(value)")
+            }
+        }
+    }
+
+    @Test(arguments: names) func textStaysInsideTheViewBoxAndIsReadable(_ name: String) throws {
+        let parsed = SVGParse.parse(try render(name))
+        let box = try #require(parsed.root?.attributes["viewBox"]).split(separator: " ").compactMap { Double($0) }
+        #expect(box.count == 4 && box[2] == 720)
+        for text in parsed.all("text") {
+            let x = try #require(Double(text.attributes["x"] ?? "")), y = try #require(Double(text.attributes["y"] ?? ""))
+            let size = try #require(Double(text.attributes["font-size"] ?? ""))
+            #expect(size >= 13)
+            let bold = (text.attributes["class"] ?? "").contains("ch-strong")
+            let width = TextMetrics.width(text.text, size: size, bold: bold)
+            let left: Double = switch text.attributes["text-anchor"] ?? "start" {
+            case "middle": x - width / 2
+            case "end": x - width
+            default: x
+            }
+            #expect(left >= -0.01 && left + width <= box[2] + 0.01, "'\(text.text)' spans \(left)…\(left + width)")
+            #expect(y - size * 0.8 >= 0 && y + size * 0.25 <= box[3], "'\(text.text)' baseline \(y)")
+        }
+    }
+
+    @Test(arguments: names) func renderingIsDeterministic(_ name: String) throws {
+        #expect(try render(name) == render(name))
+    }
+
+    @Test func nonFiniteValuesBreakTheLine() throws {
+        let spec = ChartSpec(title: "gaps", series: [
+            ChartSeries(name: "a", x: [0, 1, 2, 3, 4, 5], y: [1, 2, .nan, 3, .infinity, 4]),
+        ])
+        let svg = try renderSVG(spec, id: "gaps")
+        let path = try #require(SVGParse.parse(svg).all("path").first { ($0.attributes["class"] ?? "").contains("ch-line") })
+        #expect(path.attributes["d"]?.filter { $0 == "M" }.count == 3)
+        #expect(!svg.lowercased().contains("nan") && !svg.lowercased().contains("inf"))
+    }
+
+    @Test func endLabelsOfConvergingLinesDoNotOverlap() throws {
+        let series = (1...5).map { ChartSeries(name: "Series \($0)", x: [0, 1], y: [Double($0), 10]) }
+        let svg = try renderSVG(ChartSpec(title: "t", series: series), id: "converge")
+        let labels = SVGParse.parse(svg).all("text").filter { $0.text.hasPrefix("Series") }
+        let ys = labels.compactMap { Double($0.attributes["y"] ?? "") }.sorted()
+        #expect(ys.count == 5)
+        for (a, b) in zip(ys, ys.dropFirst()) { #expect(b - a >= 16.99) }
+    }
+
+    @Test func textIsEscaped() throws {
+        let spec = ChartSpec(title: "R&D <costs>", description: "\"quoted\" & 'single'",
+                             series: [ChartSeries(name: "a<b", x: [0, 1], y: [1, 2]), ChartSeries(name: "c&d", x: [0, 1], y: [2, 1])])
+        let svg = try renderSVG(spec, id: "esc")
+        let parsed = SVGParse.parse(svg)
+        #expect(parsed.error == nil)
+        #expect(parsed.all("title").first?.text == "R&D <costs>")
+        #expect(parsed.all("text").contains { $0.text == "a<b" })
+    }
+
+    @Test func annotationsOnLogAxesAndOutsideTheDataStayVisible() throws {
+        let spec = ChartSpec(title: "t", x: AxisOptions(format: .year), y: AxisOptions(scale: .log),
+                             series: [ChartSeries(name: "S&P", x: [1990, 2000, 2010, 2020], y: [330, 1400, 1100, 3700])],
+                             annotations: [.event(x: 2022.9, label: "ChatGPT launch"), .referenceLine(axis: .y, value: 5000, label: "Target"),
+                                           .here(x: 2020, y: 3700, label: "You are here")])
+        let parsed = SVGParse.parse(try renderSVG(spec, id: "ann"))
+        let texts = parsed.all("text").map(\.text)
+        #expect(texts.contains("ChatGPT launch") && texts.contains("Target") && texts.contains("You are here"))
+    }
+}

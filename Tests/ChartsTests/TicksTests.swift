@@ -1,0 +1,75 @@
+import Testing
+@testable import Charts
+
+@Suite struct TicksTests {
+    @Test(arguments: [(0.1, 0.1), (3.0, 5.0), (0.23, 0.5), (14.0, 20.0), (1.0, 1.0), (0.0007, 0.001)])
+    func niceStepsAreOneTwoFive(_ raw: Double, _ expected: Double) {
+        #expect(abs(Ticks.niceStep(raw, format: .number) - expected) < 1e-12)
+    }
+
+    @Test func linearAxisRoundsOutToNiceBounds() {
+        let axis = Ticks.linear(dataMin: 0, dataMax: 97, fixedMin: nil, fixedMax: nil, target: 5, format: .number)
+        #expect(axis.lo == 0 && axis.hi == 100)
+        #expect(axis.ticks.map(\.label) == ["0", "20", "40", "60", "80", "100"])
+    }
+
+    @Test func tickLabelsNeverShowBinaryArtefacts() {
+        let axis = Ticks.linear(dataMin: 0, dataMax: 0.7, fixedMin: nil, fixedMax: nil, target: 7, format: .number)
+        #expect(axis.ticks.map(\.label) == ["0", "0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7"])
+    }
+
+    @Test func percentTicksUseDisplayDecimals() {
+        let axis = Ticks.linear(dataMin: 0, dataMax: 0.05, fixedMin: nil, fixedMax: nil, target: 5, format: .percent)
+        #expect(axis.ticks.map(\.label) == ["0%", "1%", "2%", "3%", "4%", "5%"])
+    }
+
+    @Test func fixedBoundsAreKept() {
+        let axis = Ticks.linear(dataMin: 0.2, dataMax: 0.4, fixedMin: 0, fixedMax: 1, target: 5, format: .percent)
+        #expect(axis.lo == 0 && axis.hi == 1)
+        #expect(axis.ticks.first?.label == "0%" && axis.ticks.last?.label == "100%")
+    }
+
+    @Test func calendarAxesOverTwoYearsTickWholeYears() {
+        let axis = Ticks.linear(dataMin: 2025, dataMax: 2028, fixedMin: nil, fixedMax: nil, target: 6, format: .year)
+        #expect(axis.ticks.map(\.label) == ["2025", "2026", "2027", "2028"])
+    }
+
+    @Test func monthAxesUseCalendarSteps() {
+        let axis = Ticks.linear(dataMin: -24, dataMax: 120, fixedMin: nil, fixedMax: nil, target: 6, format: .month)
+        let step = axis.ticks[1].value - axis.ticks[0].value
+        #expect([12.0, 24, 36, 60].contains(step))
+        #expect(axis.ticks.contains { $0.label == "0" })
+    }
+
+    @Test func logAxisTicksAtPowersOfTen() {
+        let axis = Ticks.log(dataMin: 3, dataMax: 4000, fixedMin: nil, fixedMax: nil, target: 5, format: .number)
+        #expect(axis.lo == 1 && axis.hi == 10000)
+        #expect(axis.ticks.map(\.label) == ["1", "10", "100", "1,000", "10,000"])
+    }
+
+    @Test func shortLogAxisAddsTwosAndFives() {
+        let axis = Ticks.log(dataMin: 2, dataMax: 40, fixedMin: nil, fixedMax: nil, target: 5, format: .number)
+        #expect(axis.ticks.map(\.label) == ["1", "2", "5", "10", "20", "50", "100"])
+    }
+
+    @Test func degenerateRangeStillGivesTicks() {
+        let axis = Ticks.linear(dataMin: 5, dataMax: 5, fixedMin: nil, fixedMax: nil, target: 5, format: .number)
+        #expect(axis.lo < 5 && axis.hi > 5 && axis.ticks.count >= 2)
+    }
+
+    @Test func horizontalTickLabelsDoNotOverlap() throws {
+        let options = AxisOptions(format: .usdBillions)
+        let axis = try Ticks.horizontal(options, values: [0, 123_456], axis: .x, length: 300, includeZero: true)
+        let scale = axis.scale(from: 0, to: 300)
+        let positions = axis.ticks.compactMap { scale.position($0.value) }
+        let widest = axis.ticks.map { TextMetrics.width($0.label, size: Theme.tickFont) }.max() ?? 0
+        for (a, b) in zip(positions, positions.dropFirst()) { #expect(b - a >= widest) }
+    }
+
+    @Test func endLabelsAreSpreadApartWithinTheirRange() {
+        let spread = EndLabels.spread([100, 100, 100, 300], top: 0, bottom: 400)
+        #expect(spread == [100, 117, 134, 300])
+        let atBottom = EndLabels.spread([395, 398], top: 0, bottom: 400)
+        #expect(atBottom == [383, 400])
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import Simulation
+
+@Suite struct ConcentrationTests {
+    @Test func defaultsMatchReferenceValues() throws {
+        let output = try Concentration.run()
+        #expect(abs(output.scalars["w0"]! - 0.29296875) < 1e-15)
+        #expect(abs(output.scalars["endWeight"]! - 0.4822654) < 1e-7)
+        #expect(abs(output.scalars["indexGain"]! - 0.7070) < 5e-5)
+        let level = try #require(output.series(named: "indexLevel"))
+        #expect(level.y.first == 100)
+        #expect(abs(level.y.last! - 170.703125) < 1e-9)
+    }
+
+    @Test(arguments: [(0.0, [0.1446796, 0.2411327, 0.3761670]), (0.3, [0.1912757, 0.3187929, 0.4973169])])
+    func indexLossMatchesReferenceValues(spill: Double, expected: [Double]) throws {
+        let output = try Concentration.run(overrides: [.init("spill", .number(spill))])
+        let loss = try #require(output.series(named: "indexLossVsAIDrop"))
+        for (drop, value) in zip([0.3, 0.5, 0.78], expected) {
+            let index = try #require(loss.x.firstIndex(of: drop))
+            #expect(abs(loss.y[index] - value) < 1e-7, "X = \(drop): \(loss.y[index])")
+            let single = try Concentration.run(overrides: [.init("spill", .number(spill)), .init("drawdown", .number(drop))])
+            #expect(abs(single.scalars["indexLoss"]! - value) < 1e-7)
+        }
+    }
+
+    @Test(arguments: [0.75, 0.5, 0.9, 0.2])
+    func shareOfGainsAtTheEndEqualsTheTarget(target: Double) throws {
+        let output = try Concentration.run(overrides: [.init("targetShareOfGains", .number(target))])
+        let share = try #require(output.series(named: "shareOfGainsAI"))
+        #expect(abs(share.y.last! - target) < 1e-12)
+    }
+
+    @Test func weightStaysBetweenZeroAndOneAndSeriesAreMonthly() throws {
+        for overrides: [Scenario.Override] in [[], [.init("gainAI", .number(20)), .init("gainRest", .number(-0.99)), .init("w0", .number(0.01))],
+                                               [.init("w0", .number(1))], [.init("w0", .number(0))]] {
+            let output = try Concentration.run(overrides: overrides)
+            let weight = try #require(output.series(named: "weightAI"))
+            #expect(weight.x == (0...34).map(Double.init))
+            #expect(weight.y.allSatisfy { (0...1).contains($0) })
+            #expect(output.series(named: "shareOfGainsAI")!.y.allSatisfy { $0.isFinite })
+        }
+    }
+
+    @Test func lossIsLinearInTheDrawdownAndEqualsItWithFullSpill() throws {
+        for spill in [0.0, 0.3, 1.0, 1.5] {
+            let loss = try #require(try Concentration.run(overrides: [.init("spill", .number(spill))]).series(named: "indexLossVsAIDrop"))
+            #expect(loss.x.count == 101 && loss.x.first == 0 && loss.x.last == 1)
+            let slope = loss.y.last!
+            for (x, y) in zip(loss.x, loss.y) {
+                #expect(abs(y - slope * x) < 1e-12)
+                if spill == 1 { #expect(abs(y - x) < 1e-15) }
+            }
+        }
+    }
+
+    @Test func explicitW0ReplacesTheImpliedWeight() throws {
+        let output = try Concentration.run(overrides: [.init("w0", .number(0.08))])
+        #expect(output.scalars["w0"] == 0.08)
+        #expect(output.series(named: "weightAI")!.y.first == 0.08)
+    }
+
+    @Test func scenariosAreOthersUnchangedAndContagion() throws {
+        #expect(Concentration.scenarios.map(\.name) == ["base", "contagion"])
+        let contagion = try Concentration.run(scenario: "contagion")
+        #expect(abs(contagion.scalars["indexLoss"]! - (0.4822654 * 0.5 + 0.5177346 * 0.3 * 0.5)) < 1e-7)
+    }
+
+    @Test(arguments: [
+        ("gainAI", ParameterValue.number(21), "concentration: parameter 'gainAI' = 21 is outside the allowed range [-0.99, 20]"),
+        ("gainRest", .number(-1), "concentration: parameter 'gainRest' = -1 is outside the allowed range [-0.99, 20]"),
+        ("months", .number(0), "concentration: parameter 'months' = 0 is outside the allowed range [1, 600] (integer)"),
+        ("months", .number(3.5), "concentration: parameter 'months' = 3.5 is outside the allowed range [1, 600] (integer)"),
+        ("targetShareOfGains", .number(1), "concentration: parameter 'targetShareOfGains' = 1 is outside the allowed range (0, 1)"),
+        ("w0", .number(1.2), "concentration: parameter 'w0' = 1.2 is outside the allowed range [0, 1]"),
+        ("drawdown", .number(.infinity), "concentration: parameter 'drawdown' = inf is outside the allowed range [0, 1]"),
+        ("spill", .number(1.6), "concentration: parameter 'spill' = 1.6 is outside the allowed range [0, 1.5]"),
+    ])
+    func invalidParametersAreRejectedWithExactMessages(name: String, value: ParameterValue, message: String) {
+        let error = #expect(throws: ModelError.self) { try Concentration.run(overrides: [.init(name, value)]) }
+        #expect(error?.description == message)
+    }
+
+    @Test func impliedWeightOutsideZeroOneIsRejectedNamingTheTargetShare() {
+        // AI stocks lose while the rest gain: no starting weight gives AI 75 % of the gains.
+        let error = #expect(throws: ModelError.self) {
+            try Concentration.run(overrides: [.init("gainAI", .number(-0.2))])
+        }
+        guard case let .parameterOutOfRange(model, name, value, allowed) = error else {
+            Issue.record("expected parameterOutOfRange, got \(String(describing: error))")
+            return
+        }
+        #expect(model == "concentration" && name == "targetShareOfGains" && value == "0.75")
+        #expect(allowed.contains("implied w0") && allowed.contains("[0, 1]"))
+        #expect(error?.description.hasPrefix("concentration: parameter 'targetShareOfGains' = 0.75 is outside the allowed range values giving an implied w0") == true)
+    }
+}

@@ -1,0 +1,153 @@
+import Testing
+@testable import Simulation
+
+@Suite struct LeaseSPVTests {
+    func close(_ actual: Double, _ expected: Double, _ tolerance: Double) -> Bool {
+        abs(actual - expected) <= tolerance
+    }
+
+    func parameters(_ overrides: [(String, Double)] = []) throws -> LeaseSPV.Parameters {
+        var p = LeaseSPV.Parameters()
+        for (name, value) in overrides { try p.set(name, to: .number(value)) }
+        try p.validate()
+        return p
+    }
+
+    @Test func scheduleMatchesReferenceValues() throws {
+        let s = LeaseSPV.schedule(try parameters())
+        #expect(close(s.payment, 2.2931864, 5e-8))
+        #expect(close(s.interest[1], 1.79634, 5e-6))
+        #expect(close(s.principal[1], 0.4968464, 5e-8))
+        #expect(close(s.rent[1], 2.5225051, 5e-8))
+        #expect(close(s.debtBalance[4], 25.1077130, 5e-8))
+        #expect(close(s.debtBalance[16], 13.9190015, 5e-8))
+        #expect(close(s.debtBalance[17], 12.5416853, 5e-8))
+        #expect(s.debtBalance[24] == 0)
+    }
+
+    @Test func leavingAfterYearFourIsCoveredByTheRVG() throws {
+        let s = LeaseSPV.schedule(try parameters())
+        #expect(close(s.saleValue[4], 11.4662, 5e-5))
+        #expect(close(s.rvg[4], 13.6415, 5e-5))
+        #expect(s.bondLoss[4] == 0)
+    }
+
+    @Test func leavingAfterYearSeventeenLosesMoney() throws {
+        let output = try LeaseSPV.run(scenario: "walk-away")
+        let s = LeaseSPV.schedule(try parameters([("walkAwayYear", 17)]))
+        #expect(close(s.saleValue[17], 6.7444, 5e-5))
+        #expect(s.rvg[17] == 0)
+        #expect(close(s.bondLoss[17], 5.7973, 5e-5))
+        #expect(close(try #require(output.scalars["lossIfLeaveAfterRVG"]), 5.7973, 5e-5))
+        let loss = try #require(output.series(named: "walkAway.loss"))
+        #expect(close(loss.y[16], 5.7973, 5e-5))
+        #expect(loss.x[16] == 2042)
+    }
+
+    @Test(arguments: [("base", 0.0132135), ("benign", 0.0042956), ("severe", 0.3771725)])
+    func expectedLossMatchesScenarioReference(_ scenario: String, _ expected: Double) throws {
+        let output = try LeaseSPV.run(scenario: scenario)
+        let el = try #require(output.scalars["expectedLossFrac"])
+        #expect(close(el, expected, 5e-8), "\(scenario): EL = \(el)")
+    }
+
+    @Test func rentCoversInterestPrincipalAndEquityEveryYear() throws {
+        let output = try LeaseSPV.run()
+        let rent = try #require(output.series(named: "rent")), interest = try #require(output.series(named: "interest"))
+        let principal = try #require(output.series(named: "principal"))
+        let equity = try #require(output.series(named: "excessToEquity"))
+        for t in rent.y.indices {
+            #expect(abs(rent.y[t] - (interest.y[t] + principal.y[t] + equity.y[t])) < 1e-9)
+        }
+        var repaid = 0.0
+        for value in principal.y { repaid += value }
+        #expect(abs(repaid - 27.3) < 1e-9 * 27.3)
+    }
+
+    @Test(arguments: [0.0, 0.03, 0.0658, 0.2])
+    func debtFallsToZeroAtMaturity(_ coupon: Double) throws {
+        let s = LeaseSPV.schedule(try parameters([("coupon", coupon), ("maturityYear", 2045)]))
+        for t in 1..<s.debtBalance.count { #expect(s.debtBalance[t] <= s.debtBalance[t - 1]) }
+        #expect(s.debtBalance.last == 0)
+    }
+
+    @Test(arguments: [0.0, 0.5, 0.9, 1.0])
+    func departureProbabilitiesSumToOne(_ renewProb: Double) throws {
+        let s = LeaseSPV.schedule(try parameters([("renewProb", renewProb)]))
+        var total = s.probNoWalkAway
+        for value in s.probLeave { total += value }
+        #expect(abs(total - 1) < 1e-12)
+        for t in s.debtBalance.indices { #expect(abs(s.recovery[t] + s.bondLoss[t] - s.debtBalance[t]) < 1e-12) }
+    }
+
+    func expectedLoss(_ overrides: [(String, Double)]) throws -> Double {
+        LeaseSPV.schedule(try parameters(overrides)).expectedLossFrac
+    }
+
+    @Test func expectedLossFallsAsTheGuaranteeGrows() throws {
+        let caps = stride(from: 0.0, through: 1.0, by: 0.05).map { $0 }
+        let losses = try caps.map { try expectedLoss([("rvgCapFrac", $0)]) }
+        for i in 1..<losses.count { #expect(losses[i] <= losses[i - 1]) }
+    }
+
+    @Test func expectedLossRisesWithHaircutAndDecay() throws {
+        let haircuts = try stride(from: 0.0, through: 1.0, by: 0.05).map { try expectedLoss([("saleHaircut", $0)]) }
+        for i in 1..<haircuts.count { #expect(haircuts[i] >= haircuts[i - 1]) }
+        let decays = try stride(from: 0.0, through: 0.5, by: 0.025).map { try expectedLoss([("assetDecay", $0)]) }
+        for i in 1..<decays.count { #expect(decays[i] >= decays[i - 1]) }
+    }
+
+    @Test func noLossWhenTheCampusKeepsItsValue() throws {
+        #expect(try expectedLoss([("saleHaircut", 0), ("assetDecay", 0)]) == 0)
+    }
+
+    @Test func seriesRunOverCalendarYears() throws {
+        let output = try LeaseSPV.run()
+        let names = ["rent", "debtService", "interest", "principal", "excessToEquity", "debtBalance", "assetValue",
+                     "saleValue", "rvgIfLeaveNow", "bondLossIfLeaveNow", "dscr", "probLeased", "probLeaveAtEnd",
+                     "expectedBondCashFlow", "walkAway.bondCash", "walkAway.rvgPaid", "walkAway.loss"]
+        for name in names { #expect(output.series(named: name) != nil, "missing \(name)") }
+        #expect(output.series(named: "rent")?.x.first == 2026)
+        #expect(output.series(named: "debtBalance")?.x.first == 2025)
+        #expect(output.series(named: "debtBalance")?.x.last == 2049)
+        for key in ["payment", "expectedLossFrac", "lossIfLeaveAfterRVG"] { #expect(output.scalars[key] != nil) }
+    }
+
+    @Test func lossAfterRVGIsZeroWhenNoYearFollowsIt() throws {
+        let output = try LeaseSPV.run(overrides: [.init("rvgYears", .number(23))])
+        #expect(output.scalars["lossIfLeaveAfterRVG"] == 0)
+    }
+
+    @Test(arguments: [
+        ("debt0", 0.05, "leaseSPV: parameter 'debt0' = 0.05 is outside the allowed range [0.1, 1000]"),
+        ("coupon", 0.3, "leaseSPV: parameter 'coupon' = 0.3 is outside the allowed range [0, 0.25]"),
+        ("maturityYear", 2026, "leaseSPV: parameter 'maturityYear' = 2026 is outside the allowed range maturityYear − startYear in [2, 60]"),
+        ("startYear", 2025.5, "leaseSPV: parameter 'startYear' = 2025.5 is outside the allowed range [1900, 2200] (integer)"),
+        ("equity0", -1, "leaseSPV: parameter 'equity0' = -1 is outside the allowed range [0, 1000]"),
+        ("assetValue0", 0, "leaseSPV: parameter 'assetValue0' = 0 is outside the allowed range [0.1, 1000]"),
+        ("assetDecay", 0.6, "leaseSPV: parameter 'assetDecay' = 0.6 is outside the allowed range [0, 0.5]"),
+        ("rentCover", 0.9, "leaseSPV: parameter 'rentCover' = 0.9 is outside the allowed range [1, 3]"),
+        ("initialTerm", 24, "leaseSPV: parameter 'initialTerm' = 24 is outside the allowed range [1, 23] (integer)"),
+        ("renewProb", 1.1, "leaseSPV: parameter 'renewProb' = 1.1 is outside the allowed range [0, 1]"),
+        ("rvgYears", 25, "leaseSPV: parameter 'rvgYears' = 25 is outside the allowed range [0, 24] (integer)"),
+        ("rvgCapFrac", .nan, "leaseSPV: parameter 'rvgCapFrac' = NaN is outside the allowed range [0, 1]"),
+        ("saleHaircut", .infinity, "leaseSPV: parameter 'saleHaircut' = inf is outside the allowed range [0, 1]"),
+        ("walkAwayYear", 3, "leaseSPV: parameter 'walkAwayYear' = 3 is outside the allowed range [4, 23] (integer)"),
+    ])
+    func outOfRangeParameterIsRejected(_ name: String, _ value: Double, _ message: String) {
+        let error = #expect(throws: ModelError.self) { try LeaseSPV.run(overrides: [.init(name, .number(value))]) }
+        #expect(error?.description == message)
+    }
+
+    @Test func defaultsAreNotAdjustedWhenTheTermShrinks() {
+        let error = #expect(throws: ModelError.self) {
+            try LeaseSPV.run(overrides: [.init("maturityYear", .number(2035))])
+        }
+        #expect(error?.description == "leaseSPV: parameter 'rvgYears' = 16 is outside the allowed range [0, 10] (integer)")
+    }
+
+    @Test func unknownParameterSuggestsTheClosestName() {
+        let error = #expect(throws: ModelError.self) { try LeaseSPV.run(overrides: [.init("renewProbs", .number(0.5))]) }
+        #expect(error?.hint?.hasPrefix("did you mean 'renewProb'?") == true)
+    }
+}

@@ -1,0 +1,126 @@
+import Testing
+@testable import Simulation
+
+@Suite struct TranchingModelTests {
+    /// Debug builds run the model with fewer Monte Carlo paths; the golden run is in FinitePoolMonteCarloTests.
+    static let fewPaths = Scenario.Override("paths", .number(20_000))
+
+    @Test func baseScenarioProducesEveryNamedSeries() throws {
+        let output = try Tranching.run(overrides: [Self.fewPaths])
+        for label in ["0-5", "5-15", "15-30", "30-100"] {
+            let el = try #require(output.series(named: "lhp.trancheEL.\(label)"))
+            #expect(el.x == Tranching.rhoGrid)
+            #expect(el.x.count == 91 && el.x.last == 0.9)
+            #expect(output.series(named: "lhp.trancheHit.\(label)") != nil)
+        }
+        for name in ["lhp.lossDensity", "exact.lossPMF", "mc.trancheEL", "mc.trancheSE", "waterfall.pool",
+                     "waterfall.classA", "waterfall.classB", "waterfall.equity"] {
+            #expect(output.series(named: name) != nil, "missing \(name)")
+        }
+        #expect(output.series(named: "mc.trancheEL")?.labels == ["0-5", "5-15", "15-30", "30-100"])
+        #expect(output.series(named: "exact.lossPMF")?.x.count == 101)
+        let quantile = try #require(output.scalars["lhp.quantile999"])
+        #expect(abs(quantile - 0.19979492) < 1e-6 * 0.19979492)
+    }
+
+    @Test(arguments: [("calm", 0.1, 0.076942264), ("stressed", 0.6, 0.42272000)])
+    func correlationScenariosMoveTheTailQuantile(_ scenario: String, _ rho: Double, _ quantile: Double) throws {
+        let output = try Tranching.run(scenario: scenario, overrides: [Self.fewPaths])
+        #expect(output.scenario == scenario)
+        #expect(abs(try #require(output.scalars["lhp.quantile999"]) - quantile) < 1e-6 * quantile)
+        let senior = try #require(output.series(named: "lhp.trancheEL"))
+        #expect(abs(senior.y[3] - Vasicek.trancheEL(Tranche(0.3, 1), p: 0.02, lgd: 0.6, rho: rho)) == 0)
+    }
+
+    @Test func concentratedPoolUsesWeightsInTheMonteCarloOnly() throws {
+        let output = try Tranching.run(scenario: "concentrated", overrides: [Self.fewPaths])
+        #expect(output.series(named: "exact.lossPMF") == nil)
+        let el = try #require(output.series(named: "mc.trancheEL")).y
+        let se = try #require(output.series(named: "mc.trancheSE")).y
+        let widths = [0.05, 0.10, 0.15, 0.70]
+        var total = 0.0, spread = 0.0
+        for j in widths.indices {
+            total += el[j] * widths[j]
+            spread += se[j] * widths[j]
+        }
+        #expect(abs(total - 0.012) < 3 * spread, "Σ EL·width = \(total)")
+        // One tenant of 59.7 % at LGD 0.6 reaches the senior tranche by itself.
+        #expect(el[3] > 0.001)
+    }
+
+    @Test func runIsDeterministicAndIndependentOfThreads() throws {
+        var p = Tranching.Parameters()
+        try p.set("paths", to: .number(30_000))
+        try p.set("n", to: .number(20))
+        try p.validate()
+        let one = try Tranching.run(p, threads: 1)
+        let two = try Tranching.run(p, threads: 2)
+        let again = try Tranching.run(p, threads: 2)
+        #expect(one == two)
+        #expect(two == again)
+    }
+
+    @Test func waterfallSeriesFollowTheDefaultPath() throws {
+        let output = try Tranching.run(overrides: [Self.fewPaths, .init("dflt", .list([.number(10), .number(30)]))])
+        let classA = try #require(output.series(named: "waterfall.classA"))
+        #expect(classA.x == [0, 1, 2])
+        #expect(classA.y[0] == 70 && abs(classA.y[1] - 61) < 1e-9)
+        let equity = try #require(output.series(named: "waterfall.equity"))
+        #expect(abs(equity.y[1] - 9) < 1e-9)
+    }
+
+    @Test(arguments: [
+        ("p", ParameterValue.number(0), "tranching: parameter 'p' = 0 is outside the allowed range [0.000001, 0.5]"),
+        ("lgd", .number(1.5), "tranching: parameter 'lgd' = 1.5 is outside the allowed range [0.01, 1]"),
+        ("rho", .number(1), "tranching: parameter 'rho' = 1 is outside the allowed range [0, 0.999]"),
+        ("rho", .number(1.2), "tranching: parameter 'rho' = 1.2 is outside the allowed range [0, 0.999]"),
+        ("rho", .number(.nan), "tranching: parameter 'rho' = NaN is outside the allowed range [0, 0.999]"),
+        ("tranches", .list([.list([.number(0.3), .number(0.2)])]),
+         "tranching: parameter 'tranches[0]' = [0.3, 0.2] is outside the allowed range [a, d] with 0 ≤ a < d ≤ 1"),
+        ("tranches", .list([.list([.number(0), .number(0.05)]), .list([.number(0.05), .number(0.05)])]),
+         "tranching: parameter 'tranches[1]' = [0.05, 0.05] is outside the allowed range [a, d] with 0 ≤ a < d ≤ 1"),
+        ("tranches", .list([.list([.number(0), .number(1.2)])]),
+         "tranching: parameter 'tranches[0]' = [0, 1.2] is outside the allowed range [a, d] with 0 ≤ a < d ≤ 1"),
+        ("tranches", .list([]), "tranching: parameter 'tranches' = 0 tranches is outside the allowed range 1 to 10 tranches"),
+        ("n", .number(0), "tranching: parameter 'n' = 0 is outside the allowed range [1, 10000] (integer)"),
+        ("n", .number(12.5), "tranching: parameter 'n' = 12.5 is outside the allowed range [1, 10000] (integer)"),
+        ("paths", .number(999), "tranching: parameter 'paths' = 999 is outside the allowed range [1000, 10000000] (integer)"),
+        ("seed", .number(-1), "tranching: parameter 'seed' = -1 is outside the allowed range [0, 2^64 - 1] (integer)"),
+        ("weights", .list([.number(1), .number(2)]),
+         "tranching: parameter 'weights' = 2 values is outside the allowed range exactly n = 100 values (or none)"),
+        ("pds", .list(Array(repeating: .number(0.6), count: 100)),
+         "tranching: parameter 'pds[0]' = 0.6 is outside the allowed range [0.000001, 0.5]"),
+        ("pool", .number(0.5), "tranching: parameter 'pool' = 0.5 is outside the allowed range [1, 10000]"),
+        ("wac", .number(0.3), "tranching: parameter 'wac' = 0.3 is outside the allowed range [0, 0.25]"),
+        ("fee", .number(0.06), "tranching: parameter 'fee' = 0.06 is outside the allowed range [0, 0.05]"),
+        ("classA", .number(-1), "tranching: parameter 'classA' = -1 is outside the allowed range [0, 100]"),
+        ("classA", .number(90), "tranching: parameter 'classA' = 90 is outside the allowed range classA + classB ≤ pool (100)"),
+        ("classB", .number(101), "tranching: parameter 'classB' = 101 is outside the allowed range [0, 100]"),
+        ("rateA", .number(-0.01), "tranching: parameter 'rateA' = -0.01 is outside the allowed range [0, 0.25]"),
+        ("rateB", .number(0.26), "tranching: parameter 'rateB' = 0.26 is outside the allowed range [0, 0.25]"),
+        ("sched", .number(120), "tranching: parameter 'sched' = 120 is outside the allowed range [0, 100]"),
+        ("trigger", .number(0.9), "tranching: parameter 'trigger' = 0.9 is outside the allowed range [1, 3]"),
+        ("dflt", .number(101), "tranching: parameter 'dflt' = 101 is outside the allowed range [0, 100]"),
+        ("dflt", .list([.number(50), .number(46)]),
+         "tranching: parameter 'dflt[1]' = 46 is outside the allowed range [0, 45]"),
+        ("dflt", .list(Array(repeating: .number(0), count: 31)),
+         "tranching: parameter 'dflt' = 31 values is outside the allowed range 1 to 30 values"),
+    ])
+    func outOfRangeParameterIsRejected(_ name: String, _ value: ParameterValue, _ message: String) {
+        let error = #expect(throws: ModelError.self) { try Tranching.run(overrides: [.init(name, value)]) }
+        #expect(error?.description == message)
+    }
+
+    @Test func zeroWeightIsRejected() {
+        let weights = ParameterValue.list([.number(0)] + Array(repeating: .number(1), count: 99))
+        let error = #expect(throws: ModelError.self) { try Tranching.run(overrides: [.init("weights", weights)]) }
+        #expect(error?.description == "tranching: parameter 'weights[0]' = 0 is outside the allowed range (0, inf)")
+    }
+
+    @Test func wrongShapesAreReportedAsWrongType() {
+        let error = #expect(throws: ModelError.self) { try Tranching.run(overrides: [.init("rho", .text("high"))]) }
+        #expect(error?.description == "tranching: parameter 'rho' must be a number")
+        let unknown = #expect(throws: ModelError.self) { try Tranching.run(overrides: [.init("rhoo", .number(0.3))]) }
+        #expect(unknown?.hint?.hasPrefix("did you mean 'rho'?") == true)
+    }
+}
