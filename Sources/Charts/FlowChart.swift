@@ -1,7 +1,7 @@
 /// A small Sankey diagram: node columns by longest path, link widths proportional to value, cycles as arcs.
 enum FlowChart {
     static let nodeWidth = 14.0
-    static let gap = 22.0
+    static let maxGap = 22.0
 
     static func render(_ spec: ChartSpec, id: String) throws(ChartError) -> String {
         guard !spec.links.isEmpty else { throw .noData(kind: .flow) }
@@ -30,6 +30,8 @@ enum FlowChart {
         let top = 12.0, bottom = height - 12 - Double(graph.backLinks.count) * 26
         let columnCount = (graph.columns.max() ?? 0) + 1
         let members = (0..<columnCount).map { column in graph.nodes.indices.filter { graph.columns[$0] == column } }
+        let crowded = Double(max((members.map(\.count).max() ?? 1) - 1, 1))
+        let gap = min(maxGap, (bottom - top) * 0.4 / crowded)
         var scale = Double.infinity
         for nodes in members where !nodes.isEmpty {
             let sum: Double = nodes.map { values[$0] }.reduce(0, +)

@@ -23,7 +23,7 @@ enum Theme {
 
     static let css: String = {
         var rules: [String] = [
-            "svg.ch{font-family:inherit;overflow:visible}",
+            "svg.ch{font-family:inherit}",
             "svg.ch text{fill:var(--chart-text,#1a1a1a);stroke:none}",
             "svg.ch .ch-muted{fill:var(--chart-axis,#595959)}",
             "svg.ch .ch-strong{font-weight:600}",

@@ -59,7 +59,10 @@ enum Ticks {
         let niceHi = fixedMax ?? ceil(hi / step - 1e-9) * step
         let decimals = ValueFormat.decimals(forStep: step * format.displayScale)
         var ticks: [Tick] = []
-        let first = Int(ceil(niceLo / step - 1e-9)), last = Int(floor(niceHi / step + 1e-9))
+        let firstIndex = ceil(niceLo / step - 1e-9), lastIndex = floor(niceHi / step + 1e-9)
+        // Absurd magnitudes (a model that blew up) get no ticks rather than an integer overflow.
+        guard abs(firstIndex) < 1e15, abs(lastIndex) < 1e15 else { return ValueAxis(type: .linear, lo: niceLo, hi: niceHi, ticks: []) }
+        let first = Int(firstIndex), last = Int(lastIndex)
         if last >= first, last - first <= 1000 {
             for index in first...last {
                 let value = Double(index) * step
@@ -77,7 +80,7 @@ enum Ticks {
         if hi <= lo { if fixedMax == nil { hi = lo * 10 } else { lo = hi / 10 } }
         let firstPower = Int(floor(log10(lo) - 1e-9)), lastPower = Int(ceil(log10(hi) + 1e-9))
         let decades = log10(hi / lo)
-        let multiples: [Double] = decades <= 1.5 ? [1, 2, 5] : decades <= 3 ? [1, 3] : [1]
+        let multiples: [Double] = decades <= 2 + 1e-9 ? [1, 2, 5] : decades <= 3 + 1e-9 ? [1, 3] : [1]
         let stride = max(1, Int(ceil(decades / Double(max(2, target)))))
         var ticks: [Tick] = []
         for power in firstPower...lastPower where (power - firstPower) % stride == 0 || multiples.count > 1 {

@@ -17,7 +17,13 @@ struct YAMLReader {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw diagnostic(for: error)
+            var diagnostic = diagnostic(for: error)
+            if case let .duplicatedKeysInMapping(duplicates, context) = error,
+               let line = repeatedKeyLine(text, keys: duplicates, from: context.mark.line) {
+                diagnostic.line = line + lineOffset
+                diagnostic.column = 1 + columnOffset
+            }
+            throw diagnostic
         } catch {
             throw Diagnostic(file: file, line: lineOffset + 1, column: 1, message: "invalid YAML: \(error)")
         }
@@ -35,6 +41,20 @@ struct YAMLReader {
         default:
             return Diagnostic(file: file, line: lineOffset + 1, column: 1, message: "invalid YAML: \(error)")
         }
+    }
+
+    /// The 1-based line where one of `keys` appears for the second time at the same indentation, from `start` on.
+    private func repeatedKeyLine(_ text: String, keys: [String], from start: Int) -> Int? {
+        var seen: Set<String> = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where index + 1 >= start {
+            let indent = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(indent)
+            for key in keys where rest.hasPrefix(key) && rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") {
+                if !seen.insert("\(indent) \(key)").inserted { return index + 1 }
+            }
+        }
+        return nil
     }
 
     private func yamlHint(_ problem: String) -> String? {

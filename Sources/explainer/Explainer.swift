@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Explainer: AsyncParsableCommand {
@@ -8,6 +9,25 @@ struct Explainer: AsyncParsableCommand {
         discussion: "Run in the folder that holds content/ and templates/, or pass --root.",
         subcommands: [Build.self, Check.self, Models.self, Simulate.self],
         defaultSubcommand: Build.self)
+
+    /// Runs the command; usage errors exit with 2 (like most Unix tools), content errors with 1.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                var standardError = StandardError()
+                print(fullMessage(for: error), to: &standardError)
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Flags shared by the commands that read a site.

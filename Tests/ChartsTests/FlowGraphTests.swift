@@ -29,6 +29,6 @@ import Testing
             FlowLink(source: "C", target: "A", value: 1), FlowLink(source: "C", target: "C", value: 1),
         ])
         let svg = try renderSVG(spec, id: "loop")
-        #expect(svg.components(separatedBy: "ch-back").count - 1 == 2)
+        #expect(svg.components(separatedBy: "class=\"ch-line ch-back").count - 1 == 2)
     }
 }

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// Runs the `explainer` executable built next to the test bundle.
+private struct Run {
+    var status: Int32
+    var standardOutput: String
+    var standardError: String
+}
+
+private let binary: URL = {
+    // The test bundle lives in the build folder, next to the products it was built with.
+    var folder = Bundle.main.bundleURL
+    for _ in 0..<4 {
+        let candidate = folder.appending(path: "explainer")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        folder = folder.deletingLastPathComponent()
+    }
+    let root = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return root.appending(path: ".build/debug/explainer")
+}()
+
+private let repositoryRoot = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+private func explainer(_ arguments: [String], in folder: URL) throws -> Run {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
+               standardError: String(decoding: errData, as: UTF8.self))
+}
+
+/// A copy of the repository's content/ and templates/ in a fresh folder.
+private func siteCopy() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "explainer-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    for name in ["content", "templates"] {
+        try FileManager.default.copyItem(at: repositoryRoot.appending(path: name), to: folder.appending(path: name))
+    }
+    return folder
+}
+
+private func snapshot(_ folder: URL) throws -> [String: Data] {
+    var result: [String: Data] = [:]
+    for name in FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? [] {
+        var isDirectory: ObjCBool = false
+        let url = folder.appending(path: name)
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            result[name] = try Data(contentsOf: url)
+        }
+    }
+    return result
+}
+
+@Suite(.serialized) struct CommandLine {
+    @Test func buildWritesPublicAndAFailedBuildLeavesItByteForByteIntact() throws {
+        let site = try siteCopy()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let first = try explainer(["build"], in: site)
+        #expect(first.status == 0, "\(first.standardError)")
+        let before = try snapshot(site.appending(path: "public"))
+        #expect(before["index.html"] != nil)
+        #expect(before["assets/site.css"] != nil)
+
+        let chapter = site.appending(path: "content/01-map.md")
+        var text = try String(contentsOf: chapter, encoding: .utf8)
+        text = text.replacingOccurrences(of: "title:", with: "titel:", options: [], range: text.range(of: "title:"))
+        try text.write(to: chapter, atomically: true, encoding: .utf8)
+        let failed = try explainer(["build"], in: site)
+        #expect(failed.status == 1)
+        #expect(failed.standardError.contains("content/01-map.md:2:1: error:"))
+        #expect(try snapshot(site.appending(path: "public")) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func twoBuildsWriteByteIdenticalFolders() throws {
+        let site = try siteCopy()
+        defer { try? FileManager.default.removeItem(at: site) }
+        #expect(try explainer(["build"], in: site).status == 0)
+        let first = try snapshot(site.appending(path: "public"))
+        #expect(try explainer(["build"], in: site).status == 0)
+        #expect(try snapshot(site.appending(path: "public")) == first)
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        let run = try explainer(["build", "--no-such-flag"], in: repositoryRoot)
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("--no-such-flag"))
+    }
+
+    @Test func simulateRejectsAnUnknownParameterWithAHint() throws {
+        let run = try explainer(["simulate", "gpuCollateral", "--set", "debtTerms=20"], in: repositoryRoot)
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("debtTerm"))
+    }
+
+    @Test func checkWritesNothing() throws {
+        let site = try siteCopy()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let run = try explainer(["check"], in: site)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: site.appending(path: "public").path))
+    }
+
+    @Test func simulatePrintsTheModelAsCSV() throws {
+        let run = try explainer(["simulate", "gpuCollateral", "--scenario", "base"], in: repositoryRoot)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.split(separator: "\n").count > 5)
+    }
+}

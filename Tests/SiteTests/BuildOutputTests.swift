@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import Site
+
+@Suite struct BuildOutput {
+    @Test func theRealSiteBuildsEveryChapterAndFigure() throws {
+        let output = try build(repositorySource)
+        #expect(output["index.html"] != nil)
+        #expect(output["assets/site.css"] != nil)
+        #expect(output["404.html"] != nil)
+        #expect(output["sources/index.html"] != nil)
+        #expect(output["glossary/index.html"] != nil)
+        for file in repositorySource.chapters {
+            let name = String(file.path.split(separator: "/").last!)
+            let place = try #require(ChapterFile(fileName: name))
+            let page = try #require(text(output, place.slug + "/index.html"), "no page for \(name)")
+            #expect(page.contains("<main"))
+        }
+        let csvCount = output.sortedPaths.filter { $0.hasPrefix("data/") && $0.hasSuffix(".csv") }.count
+        #expect(csvCount >= 20)
+    }
+
+    @Test func everyInternalLinkIsRelative() throws {
+        let output = try build(repositorySource)
+        for path in output.sortedPaths where path.hasSuffix(".html") {
+            let page = text(output, path)!
+            #expect(!page.contains("href=\"/"), "root-absolute link in \(path)")
+            #expect(!page.contains("src=\"/"), "root-absolute src in \(path)")
+            #expect(!page.contains("src=\"http"), "remote resource in \(path)")
+        }
+    }
+
+    @Test func everySVGIsSelfDescribing() throws {
+        let output = try build(repositorySource)
+        let page = try #require(text(output, "map/index.html") ?? output.sortedPaths.lazy.compactMap { text(output, $0) }
+            .first { $0.contains("<svg") })
+        #expect(page.contains("role=\"img\""))
+        #expect(page.contains("<title"))
+        #expect(page.contains("<desc"))
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let first = try build(repositorySource)
+        let second = try build(repositorySource)
+        #expect(first.sortedPaths == second.sortedPaths)
+        for path in first.sortedPaths { #expect(first[path] == second[path], "\(path) differs between builds") }
+    }
+
+    @Test func draftsAreLeftOutUnlessAskedFor() throws {
+        let draft = SourceFile(path: "content/02-later.md", text: "---\ntitle: Later\ndraft: true\n---\nSoon.\n")
+        let site = miniSite(chapter: "---\ntitle: A\n---\nText.\n", extraChapters: [draft])
+        #expect(try build(site)["later/index.html"] == nil)
+        #expect(try build(site, options: BuildOptions(includeDrafts: true))["later/index.html"] != nil)
+    }
+
+    @Test func rawHTMLInChaptersIsNotPassedThrough() throws {
+        let output = try build(miniSite(chapter: "---\ntitle: A\n---\n<script>alert(1)</script>\n\nText.\n"))
+        #expect(text(output, "intro/index.html")?.contains("<script>alert(1)") == false)
+    }
+
+    @Test func missingTemplateIsAnError() {
+        var site = miniSite(chapter: "---\ntitle: A\n---\nText.\n")
+        site.templates.removeAll { $0.path == "templates/chapter.mustache" }
+        let problems = diagnostics(of: site)
+        #expect(problems.contains { $0.message == "missing template 'chapter'" })
+    }
+
+    @Test func brokenInternalLinkIsAnError() {
+        let problems = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nSee [there](../nowhere/).\n"))
+        #expect(problems.contains { $0.message.contains("nowhere") })
+    }
+}
+
+@Suite struct WritingOutput {
+    @Test func writeReplacesTheFolderWithExactlyTheTree() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let destination = folder.appending(path: "public")
+        try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
+        try Data("stale".utf8).write(to: destination.appending(path: "stale.txt"))
+        let tree = OutputTree(files: ["index.html": Array("<p>hi</p>".utf8), "a/b/c.csv": Array("x\n1\n".utf8)])
+        try tree.write(to: destination)
+        let written = try snapshot(destination)
+        #expect(Set(written.keys) == ["index.html", "a/b/c.csv"])
+        #expect(written["a/b/c.csv"] == Data("x\n1\n".utf8))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "public" }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func writingOverAFileIsRefusedAndTheFileKept() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let destination = folder.appending(path: "public")
+        try Data("keep me".utf8).write(to: destination)
+        #expect(throws: BuildFailure.self) { try OutputTree(files: ["a": [1]]).write(to: destination) }
+        #expect(try Data(contentsOf: destination) == Data("keep me".utf8))
+    }
+}

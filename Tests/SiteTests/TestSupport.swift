@@ -1,0 +1,56 @@
+import Foundation
+@testable import Site
+
+/// The repository root, found from this file's path.
+let repositoryRoot = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// The real templates and assets of the repository, read once.
+let repositorySource: SourceTree = {
+    do { return try SourceTree.read(from: repositoryRoot) } catch { fatalError("cannot read the repository: \(error)") }
+}()
+
+/// A small site: the real templates, one chapter with the given text, no sources or glossary unless given.
+func miniSite(chapter: String, name: String = "01-intro.md", config: String? = nil, extraChapters: [SourceFile] = [],
+              data: [SourceFile] = [], sources: String? = nil) -> SourceTree {
+    SourceTree(config: SourceFile(path: "content/site.yml", text: config ?? "title: Test site\ndescription: A test.\nlanguage: en\n"),
+               chapters: [SourceFile(path: "content/" + name, text: chapter)] + extraChapters,
+               sources: sources.map { SourceFile(path: "content/sources.yml", text: $0) },
+               glossary: nil, data: data, templates: repositorySource.templates, assets: repositorySource.assets)
+}
+
+/// The diagnostics a failing build reports, or [] if it succeeded.
+func diagnostics(of source: SourceTree) -> [Diagnostic] {
+    do {
+        _ = try build(source)
+        return []
+    } catch {
+        return error.diagnostics
+    }
+}
+
+/// The text of one output file.
+func text(_ output: OutputTree, _ path: String) -> String? {
+    output[path].map { String(decoding: $0, as: UTF8.self) }
+}
+
+/// A fresh temporary folder, removed by the caller.
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appending(path: "explainer-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Every file under `folder`, relative path → bytes.
+func snapshot(_ folder: URL) throws -> [String: Data] {
+    var result: [String: Data] = [:]
+    let names = FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []
+    for name in names {
+        var isDirectory: ObjCBool = false
+        let url = folder.appending(path: name)
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            result[name] = try Data(contentsOf: url)
+        }
+    }
+    return result
+}
