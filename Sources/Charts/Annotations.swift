@@ -109,7 +109,7 @@ struct AnnotationLayer {
     private func drawHereLabel(_ label: String, x: Double, y: Double, into svg: inout SVGWriter) {
         let text = TextMetrics.truncate(label, to: Self.maxLabelWidth, size: Theme.annotationFont)
         let width = TextMetrics.width(text, size: Theme.annotationFont)
-        let toLeft = x + 14 + width > Theme.width - Theme.edge
+        let toLeft = x + 14 + width > svg.width - Theme.edge
         let baseline = y - 14 - Theme.annotationFont < frame.top ? y + 26 : y - 14
         svg.clampedText(text, x: toLeft ? x - 14 : x + 14, y: baseline, size: Theme.annotationFont,
                         anchor: toLeft ? .end : .start, cls: "ch-halo")
@@ -124,7 +124,7 @@ struct AnnotationLayer {
         for item in ordered where !item.text.isEmpty {
             let text = TextMetrics.truncate(item.text, to: Self.maxLabelWidth, size: Theme.annotationFont)
             let width = TextMetrics.width(text, size: Theme.annotationFont)
-            let left = min(max(item.x - width / 2, Theme.edge), Theme.width - Theme.edge - width)
+            let left = min(max(item.x - width / 2, Theme.edge), svg.width - Theme.edge - width)
             let row = rowEnds.firstIndex { $0 + 8 <= left } ?? rowEnds.indices.min { rowEnds[$0] < rowEnds[$1] } ?? 0
             rowEnds[row] = left + width
             let baseline = frame.top - 8 - Double(row) * Self.laneHeight

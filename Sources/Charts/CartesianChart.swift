@@ -37,7 +37,7 @@ struct CartesianChart {
     }
 
     func render(marks: (inout SVGWriter, PlotContext) -> [EndLabel]) throws(ChartError) -> String {
-        var top = Legend.height(legend)
+        var top = Legend.height(legend, width: spec.width)
         let yLabelBaseline = top + 16
         if !spec.y.label.isEmpty { top += 24 }
         let lanes = AnnotationLayer.laneRows(spec.annotations)
@@ -51,7 +51,7 @@ struct CartesianChart {
                                       target: max(2, Int((plotBottom - plotTop) / 55)), includeZero: includeZeroY)
             let widest = axis.ticks.map { TextMetrics.width($0.label, size: Theme.tickFont) }.max() ?? 0
             let left = max(widest + 12, 12)
-            let right = Theme.width - (EndLabels.marginWidth(endLabelNames) ?? 16)
+            let right = spec.width - (EndLabels.marginWidth(endLabelNames) ?? 16)
             let frame = Frame(left: left, top: plotTop, right: right, bottom: plotBottom)
             let yScale = axis.scale(from: plotBottom, to: plotTop)
             yAxis = axis
@@ -74,7 +74,7 @@ struct CartesianChart {
         guard let context, let yAxis else { throw .noData(kind: spec.kind) }
         let frame = context.frame
 
-        var svg = SVGWriter()
+        var svg = SVGWriter(width: spec.width)
         svg.raw("<defs><clipPath id=\"\(id)-plot\"><rect x=\"\(svgNumber(frame.left - 6))\" y=\"\(svgNumber(frame.top - 6))\" "
             + "width=\"\(svgNumber(frame.width + 12))\" height=\"\(svgNumber(frame.height + 12))\"/></clipPath></defs>")
         Legend.draw(legend, top: 0, into: &svg)
@@ -93,7 +93,7 @@ struct CartesianChart {
         annotations.drawForeground(into: &svg)
         EndLabels.draw(labels, x: frame.right + 8, frame: frame, into: &svg)
         AxisTitles.draw(spec, frame: frame, yBaseline: yLabelBaseline, height: height, into: &svg)
-        return svg.document(id: id, width: Theme.width, height: height, title: spec.title,
+        return svg.document(id: id, width: spec.width, height: height, title: spec.title,
                             description: Describe.text(spec))
     }
 

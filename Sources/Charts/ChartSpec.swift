@@ -92,6 +92,16 @@ public struct ChartSpec: Sendable, Equatable {
     public var annotations: [Annotation]
     /// The links of a flow chart (ignored by other kinds, which must leave it empty).
     public var links: [FlowLink]
+    /// Canvas width in SVG units (pixels at 1:1): 720 for pages, about 400 for a phone-sized layout.
+    /// Text keeps its size, so a narrower canvas stays readable when scaled down to a small screen.
+    public var width: Double = 720
+
+    /// The same chart laid out on a canvas `width` units wide.
+    public func withWidth(_ width: Double) -> ChartSpec {
+        var copy = self
+        copy.width = width
+        return copy
+    }
 
     /// Creates a chart spec; `description` becomes the SVG `<desc>` (a summary is generated when empty).
     public init(kind: ChartKind = .line, title: String, description: String = "",

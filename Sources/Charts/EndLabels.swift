@@ -41,7 +41,7 @@ enum EndLabels {
         let ys = spread(labels.map(\.y), top: frame.top, bottom: frame.bottom - 2)
         svg.open("ch-end-labels")
         for (label, y) in zip(labels, ys) {
-            let text = TextMetrics.truncate(label.name, to: Theme.width - Theme.edge - x - 16, size: Theme.labelFont)
+            let text = TextMetrics.truncate(label.name, to: svg.width - Theme.edge - x - 16, size: Theme.labelFont)
             let baseline = max(y + 5, Theme.labelFont)
             svg.line(x, baseline - 5, x + 11, baseline - 5, cls: "ch-line ch-k\(label.color)")
             svg.text(text, x: x + 16, y: baseline, size: Theme.labelFont, cls: "ch-text")

@@ -43,14 +43,14 @@ enum FlowChart {
             let total = nodes.map { values[$0] * scale }.reduce(0, +) + gap * Double(max(nodes.count - 1, 0))
             var cursor = top + (bottom - top - total) / 2
             for node in nodes {
-                x[node] = side + Double(column) * (Theme.width - 2 * side - nodeWidth) / Double(max(columnCount - 1, 1))
+                x[node] = side + Double(column) * (spec.width - 2 * side - nodeWidth) / Double(max(columnCount - 1, 1))
                 y[node] = cursor
                 h[node] = max(values[node] * scale, 1)
                 cursor += h[node] + gap
             }
         }
 
-        var svg = SVGWriter()
+        var svg = SVGWriter(width: spec.width)
         svg.open("ch-links")
         var outUsed = Array(repeating: 0.0, count: count), inUsed = outUsed
         let forward = spec.links.indices.filter { !isBack.contains($0) }
@@ -115,6 +115,6 @@ enum FlowChart {
             }
         }
         svg.close()
-        return svg.document(id: id, width: Theme.width, height: height, title: spec.title, description: Describe.text(spec))
+        return svg.document(id: id, width: spec.width, height: height, title: spec.title, description: Describe.text(spec))
     }
 }

@@ -28,7 +28,7 @@ enum Legend {
     static let swatch = 22.0
 
     /// Entries placed in rows: (entry, x of the swatch).
-    static func rows(_ entries: [LegendEntry], width: Double = Theme.width) -> [[(LegendEntry, Double)]] {
+    static func rows(_ entries: [LegendEntry], width: Double) -> [[(LegendEntry, Double)]] {
         var rows: [[(LegendEntry, Double)]] = []
         var current: [(LegendEntry, Double)] = []
         var x = Theme.edge
@@ -49,15 +49,15 @@ enum Legend {
     }
 
     /// Height taken by the legend (0 without entries).
-    static func height(_ entries: [LegendEntry]) -> Double {
-        entries.isEmpty ? 0 : Double(rows(entries).count) * rowHeight + 4
+    static func height(_ entries: [LegendEntry], width: Double) -> Double {
+        entries.isEmpty ? 0 : Double(rows(entries, width: width).count) * rowHeight + 4
     }
 
     /// Draws the legend with its first row's top at `top`.
     static func draw(_ entries: [LegendEntry], top: Double, into svg: inout SVGWriter) {
         guard !entries.isEmpty else { return }
         svg.open("ch-legend")
-        for (rowIndex, row) in rows(entries).enumerated() {
+        for (rowIndex, row) in rows(entries, width: svg.width).enumerated() {
             let baseline = top + Double(rowIndex) * rowHeight + 15
             for (entry, x) in row {
                 switch entry.mark {
@@ -66,7 +66,7 @@ enum Legend {
                 case .box:
                     svg.rect(x + 4, baseline - 12, 14, 14, cls: "ch-bar ch-f\(entry.color)")
                 }
-                let maxText = Theme.width - Theme.edge - (x + swatch + 6)
+                let maxText = svg.width - Theme.edge - (x + swatch + 6)
                 svg.text(TextMetrics.truncate(entry.name, to: maxText, size: Theme.labelFont),
                          x: x + swatch + 6, y: baseline, size: Theme.labelFont)
             }

@@ -15,17 +15,17 @@ enum HeatmapChart {
         let shade = ContinuousScale(type: spec.y.scale, lo: lo, hi: hi > lo ? hi : lo + 1, from: 0, to: 1)
 
         let top = 40.0
-        let maxName = Theme.width * 0.4
+        let maxName = spec.width * 0.4
         let names = spec.series.map { TextMetrics.truncate($0.name, to: maxName, size: Theme.tickFont) }
         let left = (names.map { TextMetrics.width($0, size: Theme.tickFont) }.max() ?? 0) + 12
-        let right = Theme.width - Theme.edge
+        let right = spec.width - Theme.edge
         let cellWidth = (right - left) / Double(max(columns.count, 1))
         let cellHeight = spec.series.count <= 8 ? 44 : max(16, 320 / Double(spec.series.count))
         let bottom = top + cellHeight * Double(spec.series.count)
         let height = bottom + 30 + (spec.x.label.isEmpty ? 0 : 22)
         let format = spec.y.format
 
-        var svg = SVGWriter()
+        var svg = SVGWriter(width: spec.width)
         drawLegend(spec, lo: lo, hi: hi, into: &svg)
         let valueWidth = finite.map { TextMetrics.width(format.string(for: $0), size: Theme.annotationFont) }.max() ?? 0
         let showValues = cellWidth >= valueWidth + 8 && cellHeight >= 18
@@ -62,7 +62,7 @@ enum HeatmapChart {
         }
         svg.close()
         svg.clampedText(spec.x.label, x: (left + right) / 2, y: height - 8, size: Theme.labelFont, anchor: .middle, cls: "ch-strong")
-        return svg.document(id: id, width: Theme.width, height: height, title: spec.title, description: Describe.text(spec))
+        return svg.document(id: id, width: spec.width, height: height, title: spec.title, description: Describe.text(spec))
     }
 
     /// "Label  lo ▢▢▢▢▢▢▢ hi" along the top.

@@ -10,7 +10,7 @@ enum HorizontalBarChart {
         let series = spec.series
         let groups = series.count
         let legend = groups > 1 ? series.enumerated().map { LegendEntry(name: $1.name, color: Theme.color($0), mark: .box) } : []
-        var top = Legend.height(legend)
+        var top = Legend.height(legend, width: spec.width)
         let titleBaseline = top + 16
         if !spec.x.label.isEmpty { top += 24 }
         let lanes = AnnotationLayer.laneRows(spec.annotations, horizontal: true)
@@ -19,19 +19,19 @@ enum HorizontalBarChart {
         let plotBottom = plotTop + step * Double(labels.count)
         let height = max(160, plotBottom + 30 + (spec.y.label.isEmpty ? 0 : 22))
 
-        let maxLabel = Theme.width * 0.4
+        let maxLabel = spec.width * 0.4
         let shown = labels.map { TextMetrics.truncate($0, to: maxLabel, size: Theme.tickFont) }
         let left = (shown.map { TextMetrics.width($0, size: Theme.tickFont) }.max() ?? 0) + 14
         let values = series.flatMap(\.y) + AnnotationLayer.yValues(spec.annotations)
         let format = spec.y.format
         let valueWidth = series.flatMap(\.y).map { TextMetrics.width(format.string(for: $0), size: Theme.annotationFont) }.max() ?? 0
-        let right = Theme.width - max(20, valueWidth + 10)
+        let right = spec.width - max(20, valueWidth + 10)
         let axis = try Ticks.horizontal(spec.y, values: values, axis: .y, length: right - left, includeZero: true)
         let frame = Frame(left: left, top: plotTop, right: right, bottom: plotBottom)
         let scale = axis.scale(from: left, to: right)
         let band = BandScale(count: labels.count, from: plotTop, to: plotBottom, padding: groups > 1 ? 0.2 : 0.3)
 
-        var svg = SVGWriter()
+        var svg = SVGWriter(width: spec.width)
         Legend.draw(legend, top: 0, into: &svg)
         Axes.drawX(axis, scale: scale, frame: frame, into: &svg, grid: true)
         let base = scale.baseline
@@ -64,6 +64,6 @@ enum HorizontalBarChart {
                                           valueAxisIsHorizontal: true)
         annotations.drawForeground(into: &svg)
         AxisTitles.draw(spec, frame: frame, yBaseline: titleBaseline, height: height, into: &svg, horizontalValueAxis: true)
-        return svg.document(id: id, width: Theme.width, height: height, title: spec.title, description: Describe.text(spec))
+        return svg.document(id: id, width: spec.width, height: height, title: spec.title, description: Describe.text(spec))
     }
 }

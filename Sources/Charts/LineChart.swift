@@ -79,7 +79,8 @@ enum LineChart {
 
     static func polygon(_ upper: [(x: Double, y: Double)?], _ lower: [(x: Double, y: Double)?]) -> PathData {
         var path = PathData()
-        for (index, point) in (upper + lower).compactMap({ $0 }).enumerated() {
+        let outline = simplified(upper.compactMap { $0 }) + simplified(lower.compactMap { $0 })
+        for (index, point) in outline.enumerated() {
             if index == 0 { path.move(point.x, point.y) } else { path.line(point.x, point.y) }
         }
         path.close()
@@ -90,7 +91,7 @@ enum LineChart {
     static func drawLine(_ points: [(x: Double, y: Double)?], color: Int, dots: Bool, into svg: inout SVGWriter) {
         var path = PathData()
         for segment in segments(points) {
-            for (index, point) in segment.compactMap({ $0 }).enumerated() {
+            for (index, point) in simplified(segment.compactMap { $0 }).enumerated() {
                 if index == 0 { path.move(point.x, point.y) } else { path.line(point.x, point.y) }
             }
         }

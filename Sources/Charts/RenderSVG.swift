@@ -2,8 +2,24 @@
 ///
 /// `id` must be lowercase letters, digits and hyphens. Colours come from CSS custom properties
 /// (`--chart-1` … `--chart-8`, `--chart-axis`, `--chart-grid`, `--chart-text`, `--chart-annotation`, `--chart-bg`).
-public func renderSVG(_ spec: ChartSpec, id: String) throws(ChartError) -> String {
+///
+/// With `embedStyle: false` the `<style>` element is left out, for pages that inline many charts and load
+/// `chartStylesheet` once instead.
+public func renderSVG(_ spec: ChartSpec, id: String, embedStyle: Bool = true) throws(ChartError) -> String {
+    let svg = try drawSVG(spec, id: id)
+    return embedStyle ? svg : svg.replacing(styleElement, with: "")
+}
+
+/// The CSS every chart needs (the same rules an embedded `<style>` carries), for a page's stylesheet.
+public let chartStylesheet = Theme.css
+
+private let styleElement = "<style>\(Theme.css)</style>\n"
+
+private func drawSVG(_ spec: ChartSpec, id: String) throws(ChartError) -> String {
     try Validate.id(id)
+    guard spec.width >= 320, spec.width <= 2000 else {
+        throw .unsupported(kind: spec.kind, reason: "canvas width \(spec.width) is outside 320…2000")
+    }
     switch spec.kind {
     case .line, .area, .stackedArea: return try LineChart.render(spec, id: id)
     case .bar, .groupedBar, .stackedBar: return try BarChart.render(spec, id: id)

@@ -24,6 +24,12 @@ enum TextAnchor: String { case start, middle, end }
 /// Accumulates SVG elements; every number goes through `svgNumber` and every string through `escapeXML`.
 struct SVGWriter {
     private(set) var elements: [String] = []
+    /// Canvas width: text is kept inside it.
+    let width: Double
+
+    init(width: Double) {
+        self.width = width
+    }
 
     mutating func raw(_ element: String) { elements.append(element) }
 
@@ -60,7 +66,8 @@ struct SVGWriter {
 
     /// Text kept inside [minX, maxX]: the anchor point moves so the estimated extent fits.
     mutating func clampedText(_ content: String, x: Double, y: Double, size: Double, anchor: TextAnchor,
-                              cls: String, minX: Double = Theme.edge, maxX: Double = Theme.width - Theme.edge) {
+                              cls: String, minX: Double = Theme.edge, maxX: Double? = nil) {
+        let maxX = maxX ?? width - Theme.edge
         let bold = cls.contains("ch-strong")
         let shown = TextMetrics.truncate(content, to: maxX - minX, size: size, bold: bold)
         let shownWidth = TextMetrics.width(shown, size: size, bold: bold)

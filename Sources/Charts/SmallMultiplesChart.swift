@@ -13,7 +13,7 @@ enum SmallMultiplesChart {
         let lo = finite.min() ?? 0, hi = finite.max() ?? 1
         let yAxis = try Ticks.axis(spec.y, values: ys, axis: .y, target: 3, includeZero: lo >= 0 && lo <= hi / 2)
         let inset = (yAxis.ticks.map { TextMetrics.width($0.label, size: Theme.tickFont) }.max() ?? 0) + 12
-        let slot = (Theme.width - gap * Double(columns - 1)) / Double(columns)
+        let slot = (spec.width - gap * Double(columns - 1)) / Double(columns)
         let xAxis = try Ticks.horizontal(spec.x, values: series.flatMap(\.x) + AnnotationLayer.xValues(spec.annotations),
                                          axis: .x, length: slot - inset - 8, includeZero: false)
         let lanes = Double(AnnotationLayer.laneRows(spec.annotations))
@@ -21,7 +21,7 @@ enum SmallMultiplesChart {
         let panelHeight = 22 + lanes * AnnotationLayer.laneHeight + (lanes > 0 ? 8 : 0) + 8 + plotHeight + 32
         let height = top + panelHeight * Double(rows) + (spec.x.label.isEmpty ? 0 : 24)
 
-        var svg = SVGWriter()
+        var svg = SVGWriter(width: spec.width)
         for (index, item) in series.enumerated() {
             let column = index % columns, row = index / columns
             let slotLeft = Double(column) * (slot + gap), slotTop = top + Double(row) * panelHeight
@@ -31,7 +31,7 @@ enum SmallMultiplesChart {
             let context = PlotContext(frame: frame, x: xScale, band: nil, y: yScale, xPos: { xScale.position($0) })
             svg.open("ch-panel")
             svg.clampedText(item.name, x: slotLeft, y: slotTop + 16, size: Theme.labelFont, anchor: .start, cls: "ch-strong",
-                            minX: max(slotLeft, Theme.edge), maxX: min(slotLeft + slot, Theme.width - Theme.edge))
+                            minX: max(slotLeft, Theme.edge), maxX: min(slotLeft + slot, spec.width - Theme.edge))
             Axes.drawY(yAxis, scale: yScale, frame: frame, into: &svg, labels: true)
             let annotations = AnnotationLayer(annotations: spec.annotations, frame: frame, xPos: context.xPos,
                                               yPos: { yScale.position($0) })
@@ -54,8 +54,8 @@ enum SmallMultiplesChart {
             annotations.drawForeground(into: &svg)
             svg.close()
         }
-        AxisTitles.draw(spec, frame: Frame(left: 0, top: 0, right: Theme.width, bottom: height), yBaseline: 16,
+        AxisTitles.draw(spec, frame: Frame(left: 0, top: 0, right: spec.width, bottom: height), yBaseline: 16,
                         height: height, into: &svg)
-        return svg.document(id: id, width: Theme.width, height: height, title: spec.title, description: Describe.text(spec))
+        return svg.document(id: id, width: spec.width, height: height, title: spec.title, description: Describe.text(spec))
     }
 }

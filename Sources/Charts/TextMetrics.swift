@@ -1,7 +1,7 @@
 /// Estimated text widths for the site's system sans-serif font, so labels neither overlap nor clip.
 ///
-/// Widths are Helvetica/Arial advance widths (per 1000 em) with a 7 % margin for wider system fonts
-/// (San Francisco, Segoe UI, Roboto).
+/// Widths are Helvetica/Arial advance widths (per 1000 em) with a 15 % margin for wider system fonts
+/// (San Francisco, Segoe UI, Roboto, and DejaVu Sans, the usual fallback on Linux).
 enum TextMetrics {
     /// Advance widths of ASCII 32…126 in thousandths of an em.
     private static let ascii: [Double] = [
@@ -12,7 +12,7 @@ enum TextMetrics {
         333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,  // ` … o
         556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,  // p … ~
     ]
-    private static let safety = 1.07
+    private static let safety = 1.15
 
     /// Estimated width in px of `text` at `size` px.
     static func width(_ text: String, size: Double, bold: Bool = false) -> Double {

@@ -6,6 +6,7 @@ public struct RenderedFigure: Sendable, Equatable {
     public struct Variant: Sendable, Equatable {
         public var scenario: String
         public var label: String
+        /// The chart as HTML: a wide and a phone-width SVG (see `drawResponsive`).
         public var svg: String
         /// Path of this variant's CSV inside the output, e.g. `data/tranche-losses-stressed.csv`.
         public var csvPath: String
@@ -61,7 +62,7 @@ struct FigureBuilder {
             let spec = chartSpec(request, series: seriesList, units: seriesList.first)
             let suffix = wanted.count > 1 && variants.count > 0 ? "-" + scenario.name : ""
             do {
-                let svg = try renderSVG(spec, id: request.id + suffix.replacingSlashes())
+                let svg = try drawResponsive(spec, id: request.id + suffix.replacingSlashes())
                 variants.append(.init(scenario: scenario.name, label: scenarioLabel(scenario.name), svg: svg,
                                       csvPath: "data/\(request.id)\(suffix).csv",
                                       csv: output.csv(seriesNamed: seriesList.map(\.name)),
@@ -100,7 +101,7 @@ struct FigureBuilder {
             spec = chartSpec(request, series: chosen, units: nil)
         }
         let svg: String
-        do { svg = try renderSVG(spec, id: request.id) } catch {
+        do { svg = try drawResponsive(spec, id: request.id) } catch {
             throw BuildFailure([Diagnostic(file: request.file, line: request.line, column: request.column,
                                            message: "cannot draw figure '\(request.id)': \(error)")])
         }
@@ -258,4 +259,18 @@ extension Substring {
         }
         return nil
     }
+}
+
+/// Canvas width of the phone layout: close to a phone's text column, so chart text stays near its design size.
+let narrowChartWidth = 400.0
+
+/// A chart drawn twice, for wide screens and for phones; the stylesheet shows one of them.
+///
+/// The SVGs leave out their `<style>`: pages load `assets/charts.css` once instead.
+/// Flow diagrams need their width for the node labels, so phones scroll them sideways instead.
+func drawResponsive(_ spec: ChartSpec, id: String) throws(ChartError) -> String {
+    let wide = try renderSVG(spec, id: id, embedStyle: false)
+    if spec.kind == .flow { return "<div class=\"chart-scroll\">\n" + wide + "</div>\n" }
+    let narrow = try renderSVG(spec.withWidth(narrowChartWidth), id: id + "-narrow", embedStyle: false)
+    return "<div class=\"chart-wide\">\n" + wide + "</div>\n<div class=\"chart-narrow\">\n" + narrow + "</div>\n"
 }

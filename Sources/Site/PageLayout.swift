@@ -7,6 +7,8 @@ struct PageLayout {
     let figures: [String: RenderedFigure]
     let bibliography: [String: SourceEntry]
     let glossary: [GlossaryEntry]
+    /// Every chart kind, for `gallery/index.html`; empty when the site has no `gallery` template.
+    let gallery: [GalleryItem]
     let templates: TemplateSet
     let injectedScript: String?
 
@@ -30,6 +32,14 @@ struct PageLayout {
             output.add("glossary/index.html", text: try page("glossary", root: "../", title: "Glossary",
                                                              description: "Plain-English definitions of the terms used on this site.",
                                                              extra: ["terms": glossary.map { ["anchor": $0.anchor, "term": $0.term, "definition": $0.definition] }]))
+        }
+        if templates.has("gallery") && !gallery.isEmpty {
+            collector.collect { () throws(Diagnostic) in
+                output.add("gallery/index.html", text: try page("gallery", root: "../", title: "Chart gallery",
+                                                                description: "Every kind of chart this site can draw, in the light and dark themes.",
+                                                                extra: ["isGallery": true, "items": gallery.map { ["kind": $0.kind, "title": $0.title,
+                                                                                                "light": $0.light, "dark": $0.dark] }]))
+            }
         }
         collector.collect { () throws(Diagnostic) in
             // 404.html is served from any depth, so its links cannot be relative; it links home by the site's name only.

@@ -4,6 +4,10 @@ import Mustache
 struct TemplateSet {
     static let required = ["base", "chapter", "index", "sources", "glossary", "404", "head", "nav", "footer"]
     private var library: MustacheLibrary
+    private var names: Set<String>
+
+    /// Whether `templates/<name>.mustache` exists (for optional pages such as the gallery).
+    func has(_ name: String) -> Bool { names.contains(name) }
 
     init(_ files: [SourceFile]) throws(BuildFailure) {
         var library = MustacheLibrary()
@@ -32,6 +36,7 @@ struct TemplateSet {
         }
         if !problems.isEmpty { throw BuildFailure(problems) }
         self.library = library
+        self.names = names
     }
 
     /// Renders a page template, then wraps it in `base` with the same context plus `content`.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Charts
 @testable import Site
 
 @Suite struct BuildOutput {
@@ -94,5 +95,45 @@ import Testing
         try Data("keep me".utf8).write(to: destination)
         #expect(throws: BuildFailure.self) { try OutputTree(files: ["a": [1]]).write(to: destination) }
         #expect(try Data(contentsOf: destination) == Data("keep me".utf8))
+    }
+}
+
+@Suite struct GalleryPage {
+    @Test func galleryShowsEveryChartKindInBothThemes() throws {
+        let output = try build(repositorySource)
+        let page = try #require(text(output, "gallery/index.html"))
+        for sample in Charts.Gallery.samples {
+            #expect(page.contains("id=\"\(sample.name)-light-svg\""), "\(sample.name) light missing")
+            #expect(page.contains("id=\"\(sample.name)-dark-svg\""), "\(sample.name) dark missing")
+        }
+        #expect(page.components(separatedBy: "class=\"theme-dark gallery-frame\"").count - 1 == Charts.Gallery.samples.count)
+    }
+
+    @Test func siteWithoutAGalleryTemplateHasNoGalleryPage() throws {
+        var site = miniSite(chapter: "---\ntitle: A\n---\nText.\n")
+        #expect(try build(site)["gallery/index.html"] != nil)
+        site.templates.removeAll { $0.path == "templates/gallery.mustache" }
+        #expect(try build(site)["gallery/index.html"] == nil)
+    }
+}
+
+@Suite struct ResponsiveFigures {
+    @Test func everyChartHasAPhoneLayoutAndSharesOneStylesheet() throws {
+        let output = try build(miniSite(chapter: "---\ntitle: A\n---\n```chart\nid: c\ntitle: T\ncaption: C.\nmodel: gpuCollateral\n```\n"))
+        let page = try #require(text(output, "intro/index.html"))
+        #expect(page.contains("id=\"c-svg\"") && page.contains("viewBox=\"0 0 720 "))
+        #expect(page.contains("id=\"c-narrow-svg\"") && page.contains("viewBox=\"0 0 400 "))
+        #expect(!page.contains("<style>"), "inline charts must not repeat the chart CSS")
+        #expect(page.contains("assets/charts.css"))
+        #expect(text(output, "assets/charts.css")?.contains("svg.ch") == true)
+    }
+
+    @Test func flowDiagramsScrollInsteadOfShrinking() throws {
+        let csv = SourceFile(path: "content/data/flows.csv", text: "source,target,value\nA,B,3\nB,C,2\n")
+        let output = try build(miniSite(chapter: "---\ntitle: A\n---\n```chart\nid: f\ntitle: T\ncaption: C.\ndata: flows.csv\nkind: flow\n```\n",
+                                        data: [csv]))
+        let page = try #require(text(output, "intro/index.html"))
+        #expect(page.contains("<div class=\"chart-scroll\">"))
+        #expect(!page.contains("f-narrow-svg"))
     }
 }
