@@ -47,15 +47,15 @@ enum Axes {
         svg.close()
     }
 
-    /// Each category label split into lines that fit its band (at most two).
+    /// Each category label split into lines that fit its band (at most three).
     static func bandLabelLines(_ labels: [String], band: BandScale) -> [[String]] {
         let room = max(band.step * Double(labelStride(labels, band: band)) - 8, 24)
-        return labels.map { TextMetrics.wrap($0, to: room, size: Theme.tickFont, maxLines: 2) }
+        return labels.map { TextMetrics.wrap($0, to: room, size: Theme.tickFont, maxLines: 3) }
     }
 
     /// Show every n-th category label when even two lines per label do not fit.
     static func labelStride(_ labels: [String], band: BandScale) -> Int {
-        let longestWord = labels.flatMap { $0.split(separator: " ") }.map { TextMetrics.width(String($0), size: Theme.tickFont) }.max() ?? 0
+        let longestWord = labels.flatMap { TextMetrics.breakableWords($0) }.map { TextMetrics.width($0.word, size: Theme.tickFont) }.max() ?? 0
         let needed = min(longestWord, 160) + 8
         return max(1, Int((needed / max(band.step, 1)).rounded(.up)))
     }

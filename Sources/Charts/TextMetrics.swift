@@ -53,12 +53,31 @@ enum TextMetrics {
     }
 
     /// Splits `text` at spaces into at most `maxLines` lines no wider than `maxWidth`; the last line is truncated.
+    /// Pieces a label may be broken between: at spaces, and after the hyphen of a hyphenated word
+    /// ("private-credit" → "private-" + "credit"). Each piece carries the separator that joins it to the previous one.
+    static func breakableWords(_ text: String) -> [(word: String, separator: String)] {
+        var result: [(word: String, separator: String)] = []
+        for word in text.split(separator: " ") {
+            var separator = " "
+            var piece = ""
+            for character in word {
+                piece.append(character)
+                if character == "-", piece.count > 1 {
+                    result.append((piece, separator))
+                    separator = ""
+                    piece = ""
+                }
+            }
+            if !piece.isEmpty { result.append((piece, separator)) }
+        }
+        return result
+    }
+
     static func wrap(_ text: String, to maxWidth: Double, size: Double, maxLines: Int) -> [String] {
-        let words = text.split(separator: " ").map(String.init)
         var lines: [String] = []
         var current = ""
-        for word in words {
-            let candidate = current.isEmpty ? word : current + " " + word
+        for (word, separator) in breakableWords(text) {
+            let candidate = current.isEmpty ? word : current + separator + word
             if width(candidate, size: size) <= maxWidth || current.isEmpty {
                 current = candidate
             } else {

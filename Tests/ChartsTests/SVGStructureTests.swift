@@ -4,14 +4,16 @@ import Testing
 
 @Suite struct SVGStructureTests {
     static let names = Gallery.samples.map(\.name)
+    /// The page layout and the phone layout.
+    static let widths = [720.0, 400.0]
 
-    func render(_ name: String) throws -> String {
+    func render(_ name: String, width: Double = 720) throws -> String {
         let spec = try #require(Gallery.samples.first { $0.name == name }).spec
-        return try renderSVG(spec, id: name)
+        return try renderSVG(spec.withWidth(width), id: name)
     }
 
-    @Test(arguments: names) func everyKindIsWellFormedAccessibleXML(_ name: String) throws {
-        let parsed = SVGParse.parse(try render(name))
+    @Test(arguments: names, widths) func everyKindIsWellFormedAccessibleXML(_ name: String, width: Double) throws {
+        let parsed = SVGParse.parse(try render(name, width: width))
         #expect(parsed.error == nil)
         let root = try #require(parsed.root)
         #expect(root.name == "svg")
@@ -59,10 +61,10 @@ import Testing
         }
     }
 
-    @Test(arguments: names) func textStaysInsideTheViewBoxAndIsReadable(_ name: String) throws {
-        let parsed = SVGParse.parse(try render(name))
+    @Test(arguments: names, widths) func textStaysInsideTheViewBoxAndIsReadable(_ name: String, width: Double) throws {
+        let parsed = SVGParse.parse(try render(name, width: width))
         let box = try #require(parsed.root?.attributes["viewBox"]).split(separator: " ").compactMap { Double($0) }
-        #expect(box.count == 4 && box[2] == 720)
+        #expect(box.count == 4 && box[2] == width)
         for text in parsed.all("text") {
             let x = try #require(Double(text.attributes["x"] ?? "")), y = try #require(Double(text.attributes["y"] ?? ""))
             let size = try #require(Double(text.attributes["font-size"] ?? ""))

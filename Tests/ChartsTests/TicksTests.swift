@@ -73,3 +73,18 @@ import Testing
         #expect(atBottom == [383, 400])
     }
 }
+
+@Suite struct LabelWrapping {
+    @Test func hyphenatedWordsBreakAfterTheHyphen() {
+        let lines = TextMetrics.wrap("private-credit funds", to: 70, size: 14, maxLines: 3)
+        #expect(lines == ["private-", "credit", "funds"])
+    }
+
+    @Test func labelsThatFitStayOnOneLine() {
+        #expect(TextMetrics.wrap("hedge funds", to: 200, size: 14, maxLines: 2) == ["hedge funds"])
+    }
+
+    @Test func aLoneHyphenIsNotABreak() {
+        #expect(TextMetrics.breakableWords("a - b").map(\.word) == ["a", "-", "b"])
+    }
+}
