@@ -81,7 +81,8 @@ struct FigureBuilder {
             let known = data.keys.sorted()
             throw BuildFailure([Diagnostic(file: request.file, line: request.line, column: request.column,
                                            message: "data file 'content/data/\(file)' does not exist",
-                                           hint: suggestionHint(for: file, among: known, noun: "data files"))])
+                                           hint: known.isEmpty ? "put CSV files in content/data/ and name them without the folder, e.g. data: capex.csv"
+                                                : suggestionHint(for: file, among: known, noun: "data files"))])
         }
         var spec: ChartSpec
         if request.kind == .flow {

@@ -35,7 +35,8 @@ func splitFrontMatter(_ text: String, file: String) throws(BuildFailure) -> Spli
     let node: Node?
     do throws(Diagnostic) { node = try reader.parse(yaml) } catch { throw BuildFailure([error]) }
     guard node != nil else {
-        throw BuildFailure([Diagnostic(file: file, line: 1, column: 1, message: "missing required key 'title' in front matter")])
+        throw BuildFailure([Diagnostic(file: file, line: 1, column: 1, message: "missing required key 'title' in front matter",
+                                       hint: "add a line such as 'title: From a lease to a bond' between the two '---' lines")])
     }
     let entries = try reader.mapping(node, allowed: FrontMatter.keys, required: ["title"], context: "front matter",
                                      missingAt: (1, 1))

@@ -1,4 +1,5 @@
 import Markdown
+import Simulation
 
 /// Finds internal links and anchors in the output that point nowhere.
 ///
@@ -23,10 +24,22 @@ struct LinkChecker {
                 guard let problem = problem(with: target, on: page, html: html), reported.insert(target).inserted else {
                     continue
                 }
-                problems.append(diagnostic(problem, target: target, page: page))
+                var found = diagnostic(problem, target: target, page: page)
+                if let hint = anchorHint(for: target, on: page) { found.hint = hint }
+                problems.append(found)
             }
         }
         return problems
+    }
+
+    /// For a link to a missing `#anchor`: the closest id that does exist on the target page.
+    private mutating func anchorHint(for target: String, on page: String) -> String? {
+        let (path, fragment) = split(target)
+        guard let fragment, !fragment.isEmpty else { return nil }
+        let resolved = path.isEmpty ? page : join(page: page, relative: path).flatMap { output.resolve($0) }
+        guard let resolved, resolved.hasSuffix(".html") else { return nil }
+        let known = ids(of: resolved).sorted()
+        return closestMatch(to: percentDecoded(fragment), among: known).map { "did you mean '#\($0)'?" }
     }
 
     private func diagnostic(_ message: String, target: String, page: String) -> Diagnostic {

@@ -13,22 +13,26 @@ struct TemplateSet {
         var library = MustacheLibrary()
         var problems: [Diagnostic] = []
         var names: Set<String> = []
+        var references: [String: [PartialReference]] = [:]
         for file in files where file.path.hasSuffix(".mustache") {
             let name = String(file.path.split(separator: "/").last!.dropLast(".mustache".count))
+            names.insert(name)  // present, even if it fails to parse: that error is reported on its own
             do {
                 let text = try decodeText(file)
                 library.register(try MustacheTemplate(string: text), named: name)
                 names.insert(name)
+                references[name] = partialReferences(in: text, template: name)
             } catch let diagnostic as Diagnostic {
                 problems.append(diagnostic)
             } catch let error as MustacheTemplate.ParserError {
                 problems.append(Diagnostic(file: file.path, line: error.context.lineNumber, column: error.context.columnNumber,
-                                           message: "template syntax error: \(error.error)",
+                                           message: "template syntax error: \(describe(error.error))",
                                            hint: "check that every {{#section}} has a matching {{/section}}"))
             } catch {
                 problems.append(Diagnostic(file: file.path, line: 1, column: 1, message: "template error: \(error)"))
             }
         }
+        if problems.isEmpty { problems += checkPartials(references, reportedElsewhere: Set(Self.required)) }
         for name in Self.required where !names.contains(name) {
             problems.append(Diagnostic(file: "templates/\(name).mustache", line: 1, column: 1,
                                        message: "missing template '\(name)'",
@@ -50,5 +54,17 @@ struct TemplateSet {
             throw Diagnostic(file: "templates/base.mustache", line: 1, column: 1, message: "missing template 'base'")
         }
         return html
+    }
+}
+
+/// The parser's error in words.
+private func describe(_ error: any Error) -> String {
+    guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+    return switch error {
+    case .expectedSectionEnd: "a section is still open at the end of the template"
+    case .sectionCloseNameIncorrect: "a section is closed with a different name than it was opened with"
+    case .unfinishedName: "a tag is not closed with }}"
+    case .invalidSetDelimiter: "invalid set-delimiter tag"
+    default: "\(error)"
     }
 }

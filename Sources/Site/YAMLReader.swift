@@ -103,7 +103,8 @@ struct YAMLReader {
             let place = missingAt.map { Diagnostic(file: file, line: $0.line, column: $0.column, message: "") }
                 ?? error(at: node, "")
             problems.append(Diagnostic(file: place.file, line: place.line, column: place.column,
-                                       message: "missing required key '\(key)' in \(context)"))
+                                       message: "missing required key '\(key)' in \(context)",
+                                       hint: "add a line '\(key): …' to the \(context)"))
         }
         if !problems.isEmpty { throw BuildFailure(problems) }
         return entries

@@ -2,13 +2,13 @@ import Foundation
 import Testing
 
 /// Runs the `explainer` executable built next to the test bundle.
-private struct Run {
+struct Run {
     var status: Int32
     var standardOutput: String
     var standardError: String
 }
 
-private let binary: URL = {
+let binary: URL = {
     // The test bundle lives in the build folder, next to the products it was built with.
     var folder = Bundle.main.bundleURL
     for _ in 0..<4 {
@@ -20,10 +20,10 @@ private let binary: URL = {
     return root.appending(path: ".build/debug/explainer")
 }()
 
-private let repositoryRoot = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+let repositoryRoot = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-private func explainer(_ arguments: [String], in folder: URL) throws -> Run {
+func explainer(_ arguments: [String], in folder: URL) throws -> Run {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
@@ -49,7 +49,7 @@ private func siteCopy() throws -> URL {
     return folder
 }
 
-private func snapshot(_ folder: URL) throws -> [String: Data] {
+func snapshot(_ folder: URL) throws -> [String: Data] {
     var result: [String: Data] = [:]
     for name in FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? [] {
         var isDirectory: ObjCBool = false

@@ -1,0 +1,64 @@
+import Simulation
+
+/// A `{{> partial}}` reference inside a template, with its position.
+struct PartialReference: Equatable {
+    var template: String
+    var partial: String
+    var line: Int
+    var column: Int
+}
+
+/// Finds the `{{> name}}` references of a template (standard delimiters only).
+func partialReferences(in text: String, template: String) -> [PartialReference] {
+    var references: [PartialReference] = []
+    var line = 1, column = 1
+    var index = text.startIndex
+    while index < text.endIndex {
+        if text[index...].hasPrefix("{{") {
+            var cursor = text.index(index, offsetBy: 2)
+            while cursor < text.endIndex, text[cursor] == " " { cursor = text.index(after: cursor) }
+            if cursor < text.endIndex, text[cursor] == ">", let close = text[cursor...].firstRange(of: "}}") {
+                let name = String(text[text.index(after: cursor)..<close.lowerBound].filter { $0 != " " && $0 != "\t" })
+                if !name.isEmpty { references.append(PartialReference(template: template, partial: name, line: line, column: column)) }
+            }
+        }
+        if text[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+        index = text.index(after: index)
+    }
+    return references
+}
+
+/// Partials that include themselves, directly or through others, would recurse forever; missing ones render
+/// nothing. Both are reported at the `{{> …}}` that causes them.
+func checkPartials(_ references: [String: [PartialReference]], reportedElsewhere: Set<String> = []) -> [Diagnostic] {
+    var problems: [Diagnostic] = []
+    for template in references.keys.sorted() {
+        for reference in references[template]! where references[reference.partial] == nil && !reportedElsewhere.contains(reference.partial) {
+            problems.append(Diagnostic(file: "templates/\(template).mustache", line: reference.line, column: reference.column,
+                                       message: "partial '\(reference.partial)' does not exist",
+                                       hint: closestMatch(to: reference.partial, among: references.keys.sorted())
+                                           .map { "did you mean '\($0)'?" } ?? "add templates/\(reference.partial).mustache"))
+        }
+    }
+    // Depth-first search; an edge back to a template on the current path closes a cycle.
+    var state: [String: Int] = [:]  // 1 = on the path, 2 = done
+    func visit(_ template: String, path: [String]) {
+        state[template] = 1
+        for reference in references[template] ?? [] where references[reference.partial] != nil {
+            switch state[reference.partial] {
+            case 1:
+                let cycle = (path + [template]).drop { $0 != reference.partial } + [reference.partial]
+                problems.append(Diagnostic(file: "templates/\(template).mustache", line: reference.line, column: reference.column,
+                                           message: "partial '\(reference.partial)' includes itself: \(cycle.joined(separator: " → "))",
+                                           hint: "a partial cannot include itself, directly or through other partials"))
+            case nil:
+                visit(reference.partial, path: path + [template])
+            default:
+                break
+            }
+        }
+        state[template] = 2
+    }
+    for template in references.keys.sorted() where state[template] == nil { visit(template, path: []) }
+    return problems
+}
