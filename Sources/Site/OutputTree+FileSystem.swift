@@ -17,6 +17,7 @@ extension OutputTree {
         let pid = ProcessInfo.processInfo.processIdentifier
         let staging = parent.appending(path: ".\(name).tmp-\(pid)")
         let previous = parent.appending(path: ".\(name).old-\(pid)")
+        removeStaleStaging(in: parent, name: name)
         do {
             try? files.removeItem(at: staging)
             try files.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -32,6 +33,11 @@ extension OutputTree {
             throw BuildFailure([Diagnostic(file: name, line: 1, column: 1, message: "cannot write the site: \(error.localizedDescription)",
                                            hint: "check that \(parent.path) is writable")])
         }
+        if exists, exchangePaths(staging.path, destination.path) {
+            // One atomic step: `destination` now holds the new site and `staging` the old one.
+            try? files.removeItem(at: staging)
+            return
+        }
         do {
             if exists {
                 try files.moveItem(at: destination, to: previous)
@@ -46,6 +52,17 @@ extension OutputTree {
         } catch {
             try? files.removeItem(at: staging)
             throw BuildFailure([Diagnostic(file: name, line: 1, column: 1, message: "cannot replace '\(name)': \(error.localizedDescription)")])
+        }
+    }
+
+    /// Removes staging folders left by builds that were killed mid-write (their process is gone).
+    private func removeStaleStaging(in parent: URL, name: String) {
+        let files = FileManager.default
+        for entry in (try? files.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            for prefix in [".\(name).tmp-", ".\(name).old-"] where entry.hasPrefix(prefix) {
+                guard let pid = Int32(entry.dropFirst(prefix.count)), !processIsRunning(pid) else { continue }
+                try? files.removeItem(at: parent.appending(path: entry))
+            }
         }
     }
 }

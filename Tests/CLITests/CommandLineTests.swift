@@ -83,6 +83,49 @@ func snapshot(_ folder: URL) throws -> [String: Data] {
         #expect(leftovers.isEmpty)
     }
 
+    @Test func killingBuildsAtAnyMomentLeavesEitherTheOldOrTheNewSite() throws {
+        let site = try siteCopy()
+        defer { try? FileManager.default.removeItem(at: site) }
+        #expect(try explainer(["build"], in: site).status == 0)
+        let old = try snapshot(site.appending(path: "public"))
+        // Change one chapter so the new site differs from the old one everywhere the chapter list appears.
+        let chapter = site.appending(path: "content/01-map.md")
+        let text = try String(contentsOf: chapter, encoding: .utf8)
+        try text.replacingOccurrences(of: "title:", with: "title: New —", options: [], range: text.range(of: "title:"))
+            .write(to: chapter, atomically: true, encoding: .utf8)
+        let start = ContinuousClock.now
+        #expect(try explainer(["build"], in: site).status == 0)
+        let duration = ContinuousClock.now - start
+        let new = try snapshot(site.appending(path: "public"))
+        #expect(new != old)
+        // Put the old site back, then kill rebuilds at moments spread over the build, most near the end (the write).
+        try FileManager.default.removeItem(at: site.appending(path: "public"))
+        try writeSnapshot(old, to: site.appending(path: "public"))
+        for fraction in [0.9, 0.97, 1.0, 1.03] {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = ["build"]
+            process.currentDirectoryURL = site
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: Double(duration.components.seconds) * fraction
+                         + Double(duration.components.attoseconds) / 1e18 * fraction)
+            process.terminate()
+            process.waitUntilExit()
+            let now = try snapshot(site.appending(path: "public"))
+            #expect(now == old || now == new, "public/ is a mix after a kill at \(fraction) of the build")
+            if now == new {
+                try FileManager.default.removeItem(at: site.appending(path: "public"))
+                try writeSnapshot(old, to: site.appending(path: "public"))
+            }
+        }
+        // The next build cleans whatever a killed build left behind.
+        #expect(try explainer(["build"], in: site).status == 0)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
+
     @Test func twoBuildsWriteByteIdenticalFolders() throws {
         let site = try siteCopy()
         defer { try? FileManager.default.removeItem(at: site) }
@@ -116,5 +159,13 @@ func snapshot(_ folder: URL) throws -> [String: Data] {
         let run = try explainer(["simulate", "gpuCollateral", "--scenario", "base"], in: repositoryRoot)
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput.split(separator: "\n").count > 5)
+    }
+}
+
+func writeSnapshot(_ files: [String: Data], to folder: URL) throws {
+    for (path, data) in files {
+        let url = folder.appending(path: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
     }
 }

@@ -88,6 +88,29 @@ import Charts
         #expect(leftovers.isEmpty)
     }
 
+    @Test func exchangeSwapsTwoFoldersInOneStep() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let a = folder.appending(path: "a"), b = folder.appending(path: "b")
+        for (url, text) in [(a, "A"), (b, "B")] {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url.appending(path: "f"))
+        }
+        #expect(exchangePaths(a.path, b.path))
+        #expect(try Data(contentsOf: a.appending(path: "f")) == Data("B".utf8))
+        #expect(try Data(contentsOf: b.appending(path: "f")) == Data("A".utf8))
+    }
+
+    @Test func stagingLeftByAKilledBuildIsRemovedByTheNextWrite() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A pid far above Linux's pid_max default, so no process has it.
+        let stale = folder.appending(path: ".public.tmp-2147483000")
+        try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: true)
+        try OutputTree(files: ["index.html": Array("x".utf8)]).write(to: folder.appending(path: "public"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["public"])
+    }
+
     @Test func writingOverAFileIsRefusedAndTheFileKept() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

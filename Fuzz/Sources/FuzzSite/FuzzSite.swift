@@ -1,0 +1,31 @@
+import Foundation
+import Site
+
+/// The repository's templates, read once: every input is built as the only chapter of a small site.
+nonisolated(unsafe) private let templates: SourceTree = {
+    let root = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    do { return try SourceTree.read(from: root) } catch { fatalError("cannot read templates: \(error)") }
+}()
+
+/// libFuzzer entry point: the input is a chapter file. Any outcome is fine except a crash, a hang or a leak;
+/// a failure must carry positions inside the file.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let source = SourceTree(
+        config: SourceFile(path: "content/site.yml", text: "title: Fuzz\ndescription: Fuzzing.\nlanguage: en\n"),
+        chapters: [SourceFile(path: "content/01-fuzz.md", bytes: bytes)],
+        sources: SourceFile(path: "content/sources.yml", text: "a:\n  title: A\n"),
+        glossary: SourceFile(path: "content/glossary.yml", text: "Tranche: A slice of a pool.\n"),
+        data: [SourceFile(path: "content/data/d.csv", text: "x,y\n1,2\n2,3\n")],
+        templates: templates.templates, assets: [])
+    do {
+        _ = try build(source)
+    } catch {
+        for diagnostic in error.diagnostics {
+            precondition(diagnostic.line >= 1 && diagnostic.column >= 1, "diagnostic without a position: \(diagnostic)")
+        }
+    }
+    return 0
+}
