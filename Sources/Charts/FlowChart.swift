@@ -38,12 +38,19 @@ enum FlowChart {
             scale = min(scale, (bottom - top - gap * Double(nodes.count - 1)) / sum)
         }
         if !scale.isFinite || scale <= 0 { scale = 1 }
+        // The last column's labels sit to the right of its nodes, in a margin as wide as the widest of them,
+        // so they never collide with the labels of the column before.
+        let lastLabels = columnCount > 1 ? (members.last ?? []).map { node in
+            max(TextMetrics.width(graph.nodes[node], size: Theme.labelFont, bold: true),
+                TextMetrics.width(spec.y.format.string(for: values[node]), size: Theme.annotationFont))
+        } : []
+        let right = lastLabels.isEmpty ? side : max(side, min((lastLabels.max() ?? 0) + 12, spec.width * 0.35))
         var x = Array(repeating: 0.0, count: count), y = x, h = x
         for (column, nodes) in members.enumerated() {
             let total = nodes.map { values[$0] * scale }.reduce(0, +) + gap * Double(max(nodes.count - 1, 0))
             var cursor = top + (bottom - top - total) / 2
             for node in nodes {
-                x[node] = side + Double(column) * (spec.width - 2 * side - nodeWidth) / Double(max(columnCount - 1, 1))
+                x[node] = side + Double(column) * (spec.width - side - right - nodeWidth) / Double(max(columnCount - 1, 1))
                 y[node] = cursor
                 h[node] = max(values[node] * scale, 1)
                 cursor += h[node] + gap
@@ -101,10 +108,9 @@ enum FlowChart {
             svg.rect(x[node], y[node], nodeWidth, h[node], cls: "ch-node ch-f\(Theme.color(node))")
         }
         for node in 0..<count {
-            let last = graph.columns[node] == columnCount - 1 && columnCount > 1
-            let labelX = last ? x[node] - 6 : x[node] + nodeWidth + 6
+            let labelX = x[node] + nodeWidth + 6
             let value = spec.y.format.string(for: values[node])
-            let anchor: TextAnchor = last ? .end : .start
+            let anchor = TextAnchor.start
             let center = y[node] + h[node] / 2
             if h[node] + gap >= 36 {
                 svg.clampedText(graph.nodes[node], x: labelX, y: center - 2, size: Theme.labelFont, anchor: anchor, cls: "ch-strong ch-halo")

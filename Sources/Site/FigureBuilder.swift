@@ -63,7 +63,7 @@ struct FigureBuilder {
             let suffix = wanted.count > 1 && variants.count > 0 ? "-" + scenario.name : ""
             do {
                 let svg = try drawResponsive(spec, id: request.id + suffix.replacingSlashes())
-                variants.append(.init(scenario: scenario.name, label: scenarioLabel(scenario.name), svg: svg,
+                variants.append(.init(scenario: scenario.name, label: request.labels[scenario.name] ?? scenarioLabel(scenario.name), svg: svg,
                                       csvPath: "data/\(request.id)\(suffix).csv",
                                       csv: output.csv(seriesNamed: seriesList.map(\.name)),
                                       parameters: parameterLine(request.params + scenario.overrides, summary: summary)))
