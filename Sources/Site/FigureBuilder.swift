@@ -66,7 +66,7 @@ struct FigureBuilder {
                 variants.append(.init(scenario: scenario.name, label: request.labels[scenario.name] ?? scenarioLabel(scenario.name), svg: svg,
                                       csvPath: "data/\(request.id)\(suffix).csv",
                                       csv: output.csv(seriesNamed: seriesList.map(\.name)),
-                                      parameters: parameterLine(request.params + scenario.overrides, summary: summary)))
+                                      parameters: parameterLine(request.params + scenario.overrides, summary: summary, specs: entry.parameters)))
             } catch {
                 problems.append(Diagnostic(file: request.file, line: request.line, column: request.column,
                                            message: "cannot draw figure '\(request.id)': \(error)"))
@@ -226,8 +226,14 @@ func scenarioLabel(_ name: String) -> String {
     return words.prefix(1).uppercased() + words.dropFirst()
 }
 
-private func parameterLine(_ overrides: [Scenario.Override], summary: String) -> String {
-    let set = overrides.map { "\($0.name) = \($0.value)" }.joined(separator: ", ")
+/// The scenario's summary, then each overridden parameter with what it means: "rho (asset correlation …) = 0.6".
+private func parameterLine(_ overrides: [Scenario.Override], summary: String, specs: [ParameterSpec]) -> String {
+    let set = overrides.map { override in
+        guard let meaning = specs.first(where: { $0.name == override.name })?.summary, !meaning.isEmpty else {
+            return "\(override.name) = \(override.value)"
+        }
+        return "\(meaning) (\(override.name)) = \(override.value)"
+    }.joined(separator: ", ")
     return [summary, set].filter { !$0.isEmpty }.joined(separator: "; ")
 }
 
