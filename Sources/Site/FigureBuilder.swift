@@ -61,7 +61,8 @@ struct FigureBuilder {
             let spec = chartSpec(request, series: seriesList, units: seriesList.first)
             let suffix = wanted.count > 1 && variants.count > 0 ? "-" + scenario.name : ""
             do {
-                let svg = try renderSVG(spec, id: request.id + suffix.replacingSlashes())
+                // Ids inside SVG must be XML names, which cannot start with a digit as figure ids may.
+                let svg = try renderSVG(spec, id: "chart-" + request.id + suffix.replacingSlashes())
                 variants.append(.init(scenario: scenario.name, label: scenarioLabel(scenario.name), svg: svg,
                                       csvPath: "data/\(request.id)\(suffix).csv",
                                       csv: output.csv(seriesNamed: seriesList.map(\.name)),
@@ -100,7 +101,7 @@ struct FigureBuilder {
             spec = chartSpec(request, series: chosen, units: nil)
         }
         let svg: String
-        do { svg = try renderSVG(spec, id: request.id) } catch {
+        do { svg = try renderSVG(spec, id: "chart-" + request.id) } catch {
             throw BuildFailure([Diagnostic(file: request.file, line: request.line, column: request.column,
                                            message: "cannot draw figure '\(request.id)': \(error)")])
         }
