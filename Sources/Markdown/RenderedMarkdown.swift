@@ -80,6 +80,9 @@ public struct MarkdownOptions: Sendable {
     public var citations = true
     /// Curly quotes, en and em dashes.
     public var smartPunctuation = true
+    /// Put before every relative image source, so `images/a.png` written next to the Markdown file resolves from the
+    /// page's own folder (e.g. `../` for a page one folder below the site root). `Link.destination` keeps the original.
+    public var relativeImagePrefix = ""
 
     public struct Container: Sendable, Equatable {
         public var open: String
@@ -92,12 +95,13 @@ public struct MarkdownOptions: Sendable {
 
     public init(interceptedFences: Set<String> = [], containerFences: [String: Container] = [:],
                 reservedIDs: Set<String> = [], autolinks: [AutolinkTerm] = [],
-                citations: Bool = true, smartPunctuation: Bool = true) {
+                citations: Bool = true, smartPunctuation: Bool = true, relativeImagePrefix: String = "") {
         self.interceptedFences = interceptedFences
         self.containerFences = containerFences
         self.reservedIDs = reservedIDs
         self.autolinks = autolinks
         self.citations = citations
         self.smartPunctuation = smartPunctuation
+        self.relativeImagePrefix = relativeImagePrefix
     }
 }

@@ -16,6 +16,7 @@ struct TreeTransformer {
     private var scanner: InlineScanner
     private var replacedBlocks: [(node: OpaquePointer, index: Int)] = []
     private var textNodes: [(node: OpaquePointer, linkTerms: Bool, line: Int)] = []
+    private var rewrittenImages: [(node: OpaquePointer, url: String)] = []
     /// Where the next `locate` starts (0-based line, character offset), so repeated needles find later uses.
     private var citationCursor = SourceCursor()
     private var linkCursor = SourceCursor()
@@ -59,6 +60,9 @@ struct TreeTransformer {
                     let url = String(cString: cmark_node_get_url(node))
                     let (foundLine, column) = linkCursor.locate(url, from: blockLine, in: sourceLines)
                     links.append(Link(destination: url, isImage: type == CMARK_NODE_IMAGE, line: foundLine, column: column))
+                    if type == CMARK_NODE_IMAGE, !options.relativeImagePrefix.isEmpty, isRelativeReference(url) {
+                        rewrittenImages.append((node, options.relativeImagePrefix + url))
+                    }
                 } else {
                     noTermDepth -= 1
                 }
@@ -81,6 +85,7 @@ struct TreeTransformer {
     }
 
     mutating func apply() {
+        for (node, url) in rewrittenImages { cmark_node_set_url(node, url) }
         for (node, index) in replacedBlocks {
             let replacement = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
             cmark_node_set_on_enter(replacement, RenderedMarkdown.placeholder(forBlock: index))
@@ -150,6 +155,13 @@ struct TreeTransformer {
         }
         return text
     }
+}
+
+/// A path relative to the current document: no scheme, not root-absolute, not a bare fragment.
+public func isRelativeReference(_ url: String) -> Bool {
+    guard !url.isEmpty, !url.hasPrefix("/"), !url.hasPrefix("#") else { return false }
+    let beforePath = url.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+    return !beforePath.contains(":")
 }
 
 extension String {

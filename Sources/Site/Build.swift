@@ -4,8 +4,8 @@ import Simulation
 
 /// Builds the whole site from its source files: a pure function of its arguments.
 ///
-/// Stages: parse config and chapters → check citations and ids → simulate and draw figures → lay out pages
-/// → check links. Every problem any stage finds is collected; nothing is returned unless all succeeded.
+/// Stages: parse config and chapters → check citations, ids and images → simulate and draw figures → lay out pages
+/// and publishing files (robots.txt; sitemap and feed with a base URL) → check links. Every problem any stage finds is collected; nothing is returned unless all succeeded.
 public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) throws(BuildFailure) -> OutputTree {
     var collector = DiagnosticCollector()
     let inputs = collector.collect { () throws(BuildFailure) in try SiteInputs.parse(source) }
@@ -41,6 +41,8 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
     }
     collector.add(checkCitations(chapters, bibliography: inputs.bibliography))
     collector.add(checkFigureIDs(chapters))
+    collector.add(checkImages(chapters, images: source.images))
+    collector.add(checkDataFiles(chapters, data: source.data))
     try collector.throwIfAny()
 
     let builder = FigureBuilder(registry: options.registry, data: inputs.data)
@@ -68,6 +70,10 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
         let relative = asset.path.hasPrefix("templates/") ? String(asset.path.dropFirst("templates/".count)) : asset.path
         output[relative] = asset.bytes
     }
+    for image in source.images {
+        output[String(image.path.dropFirst("content/".count))] = image.bytes
+    }
+    for (path, text) in publishingFiles(config: inputs.config, chapters: chapters) { output.add(path, text: text) }
     var checker = LinkChecker(output: output, chapters: chapters)
     collector.add(checker.check())
     try collector.throwIfAny()

@@ -35,7 +35,9 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: [AutolinkTerm],
         interceptedFences: ["chart"],
         containerFences: ["careful": .init(open: "<aside class=\"careful\" role=\"note\"><p class=\"box-label\">Careful</p>",
                                            close: "</aside>")],
-        reservedIDs: reservedPageIDs, autolinks: terms)
+        reservedIDs: reservedPageIDs, autolinks: terms,
+        // Images are written relative to the chapter file (content/images/a.png → images/a.png); pages sit one folder down.
+        relativeImagePrefix: "../")
     var rendered = renderMarkdown(split.body, options: options)
     let offset = split.bodyLine - 1
     for index in rendered.headings.indices { rendered.headings[index].line += offset }

@@ -62,7 +62,8 @@ struct FigureBuilder {
             let spec = chartSpec(request, series: seriesList, units: seriesList.first)
             let suffix = wanted.count > 1 && variants.count > 0 ? "-" + scenario.name : ""
             do {
-                let svg = try drawResponsive(spec, id: request.id + suffix.replacingSlashes())
+                // Ids inside SVG must be XML names, which cannot start with a digit as figure ids may.
+                let svg = try drawResponsive(spec, id: "chart-" + request.id + suffix.replacingSlashes())
                 variants.append(.init(scenario: scenario.name, label: request.labels[scenario.name] ?? scenarioLabel(scenario.name), svg: svg,
                                       csvPath: "data/\(request.id)\(suffix).csv",
                                       csv: output.csv(seriesNamed: seriesList.map(\.name)),
@@ -102,7 +103,7 @@ struct FigureBuilder {
             spec = chartSpec(request, series: chosen, units: nil)
         }
         let svg: String
-        do { svg = try drawResponsive(spec, id: request.id) } catch {
+        do { svg = try drawResponsive(spec, id: "chart-" + request.id) } catch {
             throw BuildFailure([Diagnostic(file: request.file, line: request.line, column: request.column,
                                            message: "cannot draw figure '\(request.id)': \(error)")])
         }
@@ -278,6 +279,20 @@ let narrowChartWidth = 400.0
 func drawResponsive(_ spec: ChartSpec, id: String) throws(ChartError) -> String {
     let wide = try renderSVG(spec, id: id, embedStyle: false)
     if spec.kind == .flow { return "<div class=\"chart-scroll\">\n" + wide + "</div>\n" }
-    let narrow = try renderSVG(spec.withWidth(narrowChartWidth), id: id + "-narrow", embedStyle: false)
+    let narrow = sharingTitle(try renderSVG(spec.withWidth(narrowChartWidth), id: id + "-narrow", embedStyle: false),
+                              of: id)
     return "<div class=\"chart-wide\">\n" + wide + "</div>\n<div class=\"chart-narrow\">\n" + narrow + "</div>\n"
+}
+
+/// The phone copy of a chart points its accessible name at the wide copy's `<title>` and `<desc>` (the same page
+/// holds both) instead of repeating them: chapters with many scenario variants stay within their page weight.
+func sharingTitle(_ svg: String, of id: String) -> String {
+    var result = svg
+    for element in ["title", "desc"] {
+        guard let open = result.firstRange(of: "<\(element) id=\"\(id)-narrow-\(element)\">"),
+              let close = result[open.upperBound...].firstRange(of: "</\(element)>\n") else { return svg }
+        result.removeSubrange(open.lowerBound..<close.upperBound)
+    }
+    return result.replacing("aria-labelledby=\"\(id)-narrow-title \(id)-narrow-desc\"",
+                            with: "aria-labelledby=\"\(id)-title \(id)-desc\"")
 }

@@ -15,7 +15,8 @@ struct PageLayout {
     func render(into output: inout OutputTree) throws(BuildFailure) {
         var collector = DiagnosticCollector()
         collector.collect { () throws(Diagnostic) in
-            output.add("index.html", text: try page("index", root: "", title: config.title, description: config.description,
+            output.add("index.html", text: try page("index", root: "", path: "", title: config.title,
+                                                    description: config.description,
                                                     extra: ["isHome": true, "toc": chapterList(root: "")]))
         }
         for (index, chapter) in chapters.enumerated() {
@@ -24,27 +25,30 @@ struct PageLayout {
             }
         }
         collector.collect { () throws(Diagnostic) in
-            output.add("sources/index.html", text: try page("sources", root: "../", title: "Sources",
+            output.add("sources/index.html", text: try page("sources", root: "../", path: "sources/", title: "Sources",
                                                             description: "Every source cited on this site.",
                                                             extra: ["sources": sourceList()]))
         }
         collector.collect { () throws(Diagnostic) in
-            output.add("glossary/index.html", text: try page("glossary", root: "../", title: "Glossary",
+            output.add("glossary/index.html", text: try page("glossary", root: "../", path: "glossary/", title: "Glossary",
                                                              description: "Plain-English definitions of the terms used on this site.",
                                                              extra: ["terms": glossary.map { ["anchor": $0.anchor, "term": $0.term, "definition": $0.definition] }]))
         }
         if templates.has("gallery") && !gallery.isEmpty {
             collector.collect { () throws(Diagnostic) in
-                output.add("gallery/index.html", text: try page("gallery", root: "../", title: "Chart gallery",
+                output.add("gallery/index.html", text: try page("gallery", root: "../", path: "gallery/", title: "Chart gallery",
                                                                 description: "Every kind of chart this site can draw, in the light and dark themes.",
                                                                 extra: ["isGallery": true, "items": gallery.map { ["kind": $0.kind, "title": $0.title,
                                                                                                 "light": $0.light, "dark": $0.dark] }]))
             }
         }
         collector.collect { () throws(Diagnostic) in
-            // 404.html is served from any depth, so its links cannot be relative; it links home by the site's name only.
-            output.add("404.html", text: try page("404", root: "", title: "Page not found", description: config.description,
-                                                  extra: ["is404": true]))
+            // Hosts serve 404.html at any depth, where relative links break. With a base URL, `<base>` anchors them
+            // at the site's root; without one, the page still reads well unstyled.
+            var extra: [String: Any] = ["is404": true]
+            if let base = config.baseURL { extra["baseHref"] = base }
+            output.add("404.html", text: try page("404", root: "", path: nil, title: "Page not found",
+                                                  description: config.description, extra: extra))
         }
         try collector.throwIfAny()
     }
@@ -72,7 +76,8 @@ struct PageLayout {
         if let takeaway = chapter.frontMatter.takeaway { context["takeaway"] = takeaway }
         if index > 0 { context["previous"] = link(to: chapters[index - 1]) }
         if index + 1 < chapters.count { context["next"] = link(to: chapters[index + 1]) }
-        return try page("chapter", root: "../", title: chapter.frontMatter.title,
+        context["ogType"] = "article"
+        return try page("chapter", root: "../", path: chapter.slug + "/", title: chapter.frontMatter.title,
                         description: chapter.frontMatter.summary ?? config.description, extra: context, current: chapter.slug)
     }
 
@@ -106,10 +111,13 @@ struct PageLayout {
         }
     }
 
-    private func page(_ template: String, root: String, title: String, description: String, extra: [String: Any],
-                      current: String? = nil) throws(Diagnostic) -> String {
+    /// - Parameters: `root` leads from the page to the site root (`../`); `path` is the page's address below the
+    ///   base URL (`four-steps/`), nil for pages without one of their own (404).
+    private func page(_ template: String, root: String, path: String?, title: String, description: String,
+                      extra: [String: Any], current: String? = nil) throws(Diagnostic) -> String {
         var context: [String: Any] = [
             "root": root,
+            "ogType": "website",
             "siteTitle": config.title,
             "siteDescription": config.description,
             "language": config.language,
@@ -118,6 +126,10 @@ struct PageLayout {
             "description": description,
             "chapters": chapterList(root: root, current: current),
         ]
+        if let base = config.baseURL {
+            context["hasFeed"] = true
+            if let path { context["canonical"] = base + path }
+        }
         for (key, value) in extra { context[key] = value }
         var html = try templates.renderPage(template, context: context)
         if let script = injectedScript, let range = html.range(of: "</body>", options: .backwards) {

@@ -1,21 +1,28 @@
-/// `content/site.yml`: the site's title, description, language, author and optional base URL.
+/// `content/site.yml`: the site's title, description, language, author, optional base URL and date.
 public struct SiteConfig: Sendable, Equatable {
     public var title: String
     public var description: String
     /// BCP 47, e.g. `en`, `zh-Hant`.
     public var language: String
     public var author: String
-    /// Used only for absolute URLs in sitemap and feed; every link inside pages is relative.
+    /// The published address, ending in `/`, e.g. `https://example.org/explainer/`.
+    ///
+    /// Used only for absolute URLs: sitemap, feed, `<link rel="canonical">`, `og:url` and the 404 page's `<base>`.
+    /// Every link between pages stays relative.
     public var baseURL: String?
+    /// The date the content last changed, `YYYY-MM-DD`; dates the feed and sitemap (never the build's clock).
+    public var updated: String?
 
-    static let keys = ["title", "description", "language", "author", "baseURL"]
+    static let keys = ["title", "description", "language", "author", "baseURL", "updated"]
 
-    public init(title: String, description: String = "", language: String = "en", author: String = "", baseURL: String? = nil) {
+    public init(title: String, description: String = "", language: String = "en", author: String = "",
+                baseURL: String? = nil, updated: String? = nil) {
         self.title = title
         self.description = description
         self.language = language
         self.author = author
         self.baseURL = baseURL
+        self.updated = updated
     }
 
     /// Parses the YAML text of `site.yml`; unknown keys and a missing title are errors.
@@ -36,13 +43,38 @@ public struct SiteConfig: Sendable, Equatable {
                 case "description": config.description = text
                 case "language": config.language = text
                 case "author": config.author = text
-                default: config.baseURL = text.hasSuffix("/") ? text : text + "/"
+                case "updated":
+                    guard isISODate(text) else {
+                        throw reader.error(at: value, "'updated' must be a date like 2025-11-30",
+                                           hint: "write the date the content last changed as YYYY-MM-DD")
+                    }
+                    config.updated = text
+                default:
+                    guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.contains(" "),
+                          !text.contains("?"), !text.contains("#") else {
+                        throw reader.error(at: value, "'baseURL' must be an absolute http(s) address such as https://example.org/explainer/",
+                                           hint: "give the address where public/ will be published, without query or fragment")
+                    }
+                    config.baseURL = text.hasSuffix("/") ? text : text + "/"
                 }
             }
+        }
+        if let baseURL = entries["baseURL"], config.baseURL != nil, config.updated == nil {
+            collector.add(reader.error(at: baseURL, "'baseURL' needs 'updated' to date the feed and sitemap",
+                                       hint: "add a line such as 'updated: 2025-11-30' (the date the content last changed)"))
         }
         try collector.throwIfAny()
         return config
     }
+}
+
+/// `YYYY-MM-DD` with a plausible month and day.
+func isISODate(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+          parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+          let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
+    return (1...12).contains(month) && (1...31).contains(day)
 }
 
 import Yams

@@ -1,7 +1,7 @@
 import Foundation
 
 extension SourceTree {
-    /// Reads `content/` and `templates/` under `root`; the build's only reads.
+    /// Reads `content/` (with `content/data/` and `content/images/`) and `templates/` under `root`; the build's only reads.
     public static func read(from root: URL) throws(BuildFailure) -> SourceTree {
         let files = FileManager.default
         var problems: [Diagnostic] = []
@@ -40,7 +40,8 @@ extension SourceTree {
             glossary: load("content/glossary.yml"),
             data: list("content/data", recursive: false, suffix: ".csv").compactMap(load),
             templates: list("templates", recursive: false, suffix: ".mustache").compactMap(load),
-            assets: list("templates/assets", recursive: true).compactMap(load))
+            assets: list("templates/assets", recursive: true).compactMap(load),
+            images: list("content/images", recursive: true).compactMap(load))
         if !problems.isEmpty { throw BuildFailure(problems) }
         return tree
     }

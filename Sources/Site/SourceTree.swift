@@ -25,6 +25,8 @@ public struct SourceTree: Sendable, Equatable {
     public var glossary: SourceFile?
     /// `content/data/*.csv`, sorted by path.
     public var data: [SourceFile]
+    /// `content/images/**` (pictures chapters show with `![…](images/…)`), sorted by path; copied to `images/`.
+    public var images: [SourceFile]
     /// `templates/*.mustache`, sorted by path.
     public var templates: [SourceFile]
     /// `templates/assets/**`, sorted by path.
@@ -32,12 +34,13 @@ public struct SourceTree: Sendable, Equatable {
 
     public init(config: SourceFile? = nil, chapters: [SourceFile] = [], sources: SourceFile? = nil,
                 glossary: SourceFile? = nil, data: [SourceFile] = [], templates: [SourceFile] = [],
-                assets: [SourceFile] = []) {
+                assets: [SourceFile] = [], images: [SourceFile] = []) {
         self.config = config
         self.chapters = chapters.sorted { $0.path < $1.path }
         self.sources = sources
         self.glossary = glossary
         self.data = data.sorted { $0.path < $1.path }
+        self.images = images.sorted { $0.path < $1.path }
         self.templates = templates.sorted { $0.path < $1.path }
         self.assets = assets.sorted { $0.path < $1.path }
     }

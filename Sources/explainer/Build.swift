@@ -9,14 +9,14 @@ extension Explainer {
 
         @OptionGroup var site: SiteOptions
 
-        @Option(name: .shortAndLong, help: "Output folder, relative to the root.")
+        @Option(name: .shortAndLong, help: "Output folder, relative to the root unless absolute.")
         var output = "public"
 
         func run() async throws {
             let start = ContinuousClock.now
             let root = URL(filePath: site.root)
             let result = try buildSite(root: root, drafts: site.drafts)
-            let destination = root.appending(path: output)
+            let destination = output.hasPrefix("/") ? URL(filePath: output) : root.appending(path: output)
             do {
                 try result.write(to: destination)
             } catch {

@@ -169,3 +169,63 @@ func writeSnapshot(_ files: [String: Data], to folder: URL) throws {
         try data.write(to: url)
     }
 }
+
+@Suite(.serialized) struct NewCommand {
+    @Test func newThenBuildSucceedsOnTheResult() throws {
+        let parent = FileManager.default.temporaryDirectory.appending(path: "explainer-new-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let created = try explainer(["new", "my-site", "--title", "Rates, explained"], in: parent)
+        #expect(created.status == 0, "\(created.standardError)")
+        let site = parent.appending(path: "my-site")
+        let check = try explainer(["check"], in: site)
+        #expect(check.status == 0, "\(check.standardError)")
+        let built = try explainer(["build"], in: site)
+        #expect(built.status == 0, "\(built.standardError)")
+        let index = try String(contentsOf: site.appending(path: "public/index.html"), encoding: .utf8)
+        #expect(index.contains("<title>Rates, explained</title>"))
+        #expect(FileManager.default.fileExists(atPath: site.appending(path: "public/introduction/index.html").path))
+    }
+
+    @Test func newRefusesANonEmptyFolderWithExitOne() throws {
+        let run = try explainer(["new", "content"], in: repositoryRoot)
+        #expect(run.status == 1)
+        #expect(run.standardError.hasPrefix("error: 'content' is not empty"))
+    }
+
+    @Test func checkReportsABrokenLinkAtItsPlaceAndExitsOne() throws {
+        let site = try starterCopy()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let chapter = site.appending(path: "content/01-introduction.md")
+        let text = try String(contentsOf: chapter, encoding: .utf8) + "\nSee [nothing](../sources/#no-such-source).\n"
+        try text.write(to: chapter, atomically: true, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        let run = try explainer(["check"], in: site)
+        #expect(run.status == 1)
+        #expect(run.standardError.contains(
+            "content/01-introduction.md:\(lines):15: error: link '../sources/#no-such-source' points to a missing anchor"),
+                "\(run.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: site.appending(path: "public").path))
+    }
+
+    @Test func buildHonoursAnAbsoluteOutputFolder() throws {
+        let site = try starterCopy()
+        let output = FileManager.default.temporaryDirectory.appending(path: "explainer-out-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: site)
+            try? FileManager.default.removeItem(at: output)
+        }
+        let run = try explainer(["build", "--output", output.path], in: site)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(FileManager.default.fileExists(atPath: output.appending(path: "index.html").path))
+        #expect(!FileManager.default.fileExists(atPath: site.appending(path: String(output.path.dropFirst())).path))
+    }
+}
+
+/// A fresh site made by `explainer new` in a temporary folder.
+private func starterCopy() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "explainer-starter-\(UUID().uuidString)")
+    let run = try explainer(["new", folder.path], in: FileManager.default.temporaryDirectory)
+    guard run.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: run.standardError]) }
+    return folder
+}

@@ -63,15 +63,16 @@ import Testing
         #expect(ValueFormat.usdBillions.string(for: .infinity) == "–")
     }
 
-    @Test(arguments: [0.0, -0.0, 0.004, -0.004, .nan, .infinity]) func svgNumberNearZeroOrNonFiniteIsZero(_ value: Double) {
+    @Test(arguments: [0.0, -0.0, 0.04, -0.04, .nan, .infinity]) func svgNumberNearZeroOrNonFiniteIsZero(_ value: Double) {
         #expect(svgNumber(value) == "0")
     }
 
-    @Test func svgNumberKeepsTwoDecimalsWithoutTrailingZeros() {
+    @Test func svgNumberKeepsOneDecimalWithoutTrailingZeros() {
         #expect(svgNumber(0.1 + 0.2) == "0.3")
         #expect(svgNumber(12.5) == "12.5")
-        #expect(svgNumber(-3.14159) == "-3.14")
+        #expect(svgNumber(-3.14159) == "-3.1")
         #expect(svgNumber(720) == "720")
-        #expect(svgNumber(0.05) == "0.05")
+        #expect(svgNumber(0.05) == "0.1")
+        #expect(svgNumber(19.96) == "20")
     }
 }

@@ -144,8 +144,8 @@ import Charts
     @Test func everyChartHasAPhoneLayoutAndSharesOneStylesheet() throws {
         let output = try build(miniSite(chapter: "---\ntitle: A\n---\n```chart\nid: c\ntitle: T\ncaption: C.\nmodel: gpuCollateral\n```\n"))
         let page = try #require(text(output, "intro/index.html"))
-        #expect(page.contains("id=\"c-svg\"") && page.contains("viewBox=\"0 0 720 "))
-        #expect(page.contains("id=\"c-narrow-svg\"") && page.contains("viewBox=\"0 0 400 "))
+        #expect(page.contains("id=\"chart-c-svg\"") && page.contains("viewBox=\"0 0 720 "))
+        #expect(page.contains("id=\"chart-c-narrow-svg\"") && page.contains("viewBox=\"0 0 400 "))
         #expect(!page.contains("<style>"), "inline charts must not repeat the chart CSS")
         #expect(page.contains("assets/charts.css"))
         #expect(text(output, "assets/charts.css")?.contains("svg.ch") == true)
@@ -157,6 +157,6 @@ import Charts
                                         data: [csv]))
         let page = try #require(text(output, "intro/index.html"))
         #expect(page.contains("<div class=\"chart-scroll\">"))
-        #expect(!page.contains("f-narrow-svg"))
+        #expect(!page.contains("chart-f-narrow-svg"))
     }
 }

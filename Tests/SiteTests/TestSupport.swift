@@ -12,11 +12,12 @@ let repositorySource: SourceTree = {
 
 /// A small site: the real templates, one chapter with the given text, no sources or glossary unless given.
 func miniSite(chapter: String, name: String = "01-intro.md", config: String? = nil, extraChapters: [SourceFile] = [],
-              data: [SourceFile] = [], sources: String? = nil) -> SourceTree {
+              data: [SourceFile] = [], sources: String? = nil, images: [SourceFile] = []) -> SourceTree {
     SourceTree(config: SourceFile(path: "content/site.yml", text: config ?? "title: Test site\ndescription: A test.\nlanguage: en\n"),
                chapters: [SourceFile(path: "content/" + name, text: chapter)] + extraChapters,
                sources: sources.map { SourceFile(path: "content/sources.yml", text: $0) },
-               glossary: nil, data: data, templates: repositorySource.templates, assets: repositorySource.assets)
+               glossary: nil, data: data, templates: repositorySource.templates, assets: repositorySource.assets,
+               images: images)
 }
 
 /// The diagnostics a failing build reports, or [] if it succeeded.
@@ -54,3 +55,8 @@ func snapshot(_ folder: URL) throws -> [String: Data] {
     }
     return result
 }
+
+/// The repository's site built once for the tests that only read it (a debug build takes several seconds).
+let repositoryOutput: OutputTree = {
+    do { return try build(repositorySource) } catch { fatalError("the repository's site does not build: \(error)") }
+}()

@@ -1,0 +1,66 @@
+import Markdown
+import Simulation
+
+/// Every Markdown image must be a file of `content/images/`, written relative to the chapter (`images/a.png`).
+///
+/// Images from other hosts are refused too: a page loads nothing from anywhere but its own site.
+func checkImages(_ chapters: [Chapter], images: [SourceFile]) -> [Diagnostic] {
+    let known = Set(images.map(\.path))
+    let names = images.map { String($0.path.dropFirst("content/".count)) }
+    var problems: [Diagnostic] = []
+    for chapter in chapters {
+        for link in chapter.rendered.links where link.isImage {
+            let target = link.destination
+            func problem(_ message: String, _ hint: String) {
+                problems.append(Diagnostic(file: chapter.file, line: link.line, column: link.column, message: message, hint: hint))
+            }
+            if target.hasPrefix("data:") { continue }
+            if target.hasPrefix("/") && !target.hasPrefix("//") {
+                problem("image '\(target)' is an absolute path",
+                        "write it relative to the chapter, e.g. ![…](images/name.png) for content/images/name.png")
+                continue
+            }
+            guard isRelativeReference(target) else {
+                problem("image '\(target)' is on another host; pages load nothing from other hosts",
+                        "save the picture into content/images/ and write ![…](images/name.png)")
+                continue
+            }
+            let path = percentDecoded(String(target.prefix { $0 != "?" && $0 != "#" }))
+            guard let resolved = resolveContentPath(path), known.contains(resolved) else {
+                let hint = closestMatch(to: path, among: names).map { "did you mean '\($0)'?" }
+                    ?? "images live in content/images/ (copied to public/images/); write ![…](images/name.png)"
+                problem("image '\(target)' does not exist", hint)
+                continue
+            }
+        }
+    }
+    return problems
+}
+
+/// `content/` joined with a relative path, with `.` and `..` resolved; nil if it leaves `content/`.
+private func resolveContentPath(_ relative: String) -> String? {
+    var components: [Substring] = []
+    for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
+        switch part {
+        case ".": continue
+        case "..":
+            guard !components.isEmpty else { return nil }
+            components.removeLast()
+        default: components.append(part)
+        }
+    }
+    return "content/" + components.joined(separator: "/")
+}
+
+/// Every `data:` file a chart names must be in `content/data/`; checked before any figure is drawn, so a missing
+/// file is reported in the same run as the other reference problems.
+func checkDataFiles(_ chapters: [Chapter], data: [SourceFile]) -> [Diagnostic] {
+    let known = data.map { String($0.path.split(separator: "/").last!) }
+    return chapters.flatMap(\.figures).compactMap { request in
+        guard case let .data(file) = request.source, !known.contains(file) else { return nil }
+        return Diagnostic(file: request.file, line: request.line, column: request.column,
+                          message: "data file 'content/data/\(file)' does not exist",
+                          hint: known.isEmpty ? "put CSV files in content/data/ and name them without the folder, e.g. data: capex.csv"
+                              : suggestionHint(for: file, among: known.sorted(), noun: "data files"))
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// Budgets from the publishing brief: a chapter (with its inline SVGs) ≤ 150 KB, CSS ≤ 20 KB, all JS ≤ 10 KB,
+/// and nothing loaded from another host.
+@Suite struct PageWeight {
+    @Test func everyChapterPageIsAtMost150KB() throws {
+        let chapters = repositorySource.chapters.compactMap { ChapterFile(fileName: String($0.path.split(separator: "/").last!)) }
+        #expect(!chapters.isEmpty)
+        for chapter in chapters {
+            let bytes = try #require(repositoryOutput[chapter.slug + "/index.html"]).count
+            #expect(bytes <= 150 * 1024, "\(chapter.slug)/index.html is \(bytes / 1024) KB")
+        }
+    }
+
+    @Test func stylesheetsAreAtMost20KBAndScriptsAtMost10KBInTotal() {
+        let css = repositoryOutput.sortedPaths.filter { $0.hasSuffix(".css") }.map { repositoryOutput[$0]!.count }.reduce(0, +)
+        let js = repositoryOutput.sortedPaths.filter { $0.hasSuffix(".js") || $0.hasSuffix(".mjs") }
+            .map { repositoryOutput[$0]!.count }.reduce(0, +)
+        let inlineJS = repositoryOutput.sortedPaths.filter { $0.hasSuffix(".html") }.map { path in
+            inlineScripts(in: text(repositoryOutput, path)!).map(\.utf8.count).reduce(0, +)
+        }.max() ?? 0
+        #expect(css > 0)
+        #expect(css <= 20 * 1024, "CSS is \(css) bytes")
+        #expect(js + inlineJS <= 10 * 1024, "JS is \(js) bytes in files plus up to \(inlineJS) inline")
+    }
+
+    @Test func noPageLoadsAnythingFromAnotherHost() {
+        for path in repositoryOutput.sortedPaths where path.hasSuffix(".html") {
+            let html = text(repositoryOutput, path)!
+            for tag in tags(in: html) {
+                let name = tag.prefix { !$0.isWhitespace && $0 != ">" }.lowercased()
+                let values = attributeValues(in: tag, names: ["src", "href", "srcset", "poster", "data"])
+                // <a href> to an article elsewhere is a citation, not a request; <link rel="canonical"> names this site.
+                if name == "a" || (name == "link" && tag.contains("rel=\"canonical\"")) { continue }
+                for value in values where isRemote(value) {
+                    Issue.record("\(path): <\(name)> loads \(value) from another host")
+                }
+            }
+            #expect(!html.contains("url(http") && !html.contains("url(//"), "\(path) has a remote CSS url()")
+        }
+        for path in repositoryOutput.sortedPaths where path.hasSuffix(".css") {
+            let css = text(repositoryOutput, path)!
+            #expect(!css.contains("@import"), "\(path) imports another stylesheet")
+            #expect(!css.contains("url(http") && !css.contains("url(\"http") && !css.contains("url(//"), "\(path) loads a remote url()")
+        }
+    }
+
+    @Test func stylesheetHasADarkThemeAndAPrintStylesheet() throws {
+        let css = try #require(text(repositoryOutput, "assets/site.css"))
+        let dark = try #require(block(after: "@media (prefers-color-scheme: dark)", in: css))
+        for property in ["--bg:", "--text:", "--link:", "--chart-bg:", "--chart-text:", "--chart-1:"] {
+            #expect(dark.contains(property), "the dark theme does not set \(property)")
+        }
+        let print = try #require(block(after: "@media print", in: css))
+        #expect(print.contains(".site-header") && print.contains("display: none"), "print keeps the site navigation")
+        #expect(print.contains(".chart-variant { display: block"), "print does not show every scenario of a figure")
+        #expect(print.contains("break-inside: avoid"), "print may split figures across pages")
+    }
+}
+
+private func isRemote(_ value: String) -> Bool {
+    let lower = value.lowercased()
+    return lower.hasPrefix("http:") || lower.hasPrefix("https:") || lower.hasPrefix("//")
+}
+
+/// The text of each start tag, without `<` (`a href="…"`), skipping comments and end tags.
+private func tags(in html: String) -> [String] {
+    html.split(separator: "<").compactMap { piece in
+        guard let first = piece.first, first.isLetter, let end = piece.firstIndex(of: ">") else { return nil }
+        return String(piece[..<end])
+    }
+}
+
+private func inlineScripts(in html: String) -> [String] {
+    html.components(separatedBy: "<script").dropFirst().compactMap { $0.components(separatedBy: "</script>").first }
+}
+
+/// The `{ … }` block that follows `marker`, braces balanced.
+private func block(after marker: String, in css: String) -> String? {
+    guard let start = css.range(of: marker)?.upperBound, let open = css[start...].firstIndex(of: "{") else { return nil }
+    var depth = 0
+    for index in css[open...].indices {
+        if css[index] == "{" { depth += 1 }
+        if css[index] == "}" { depth -= 1; if depth == 0 { return String(css[open...index]) } }
+    }
+    return nil
+}

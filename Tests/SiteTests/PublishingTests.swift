@@ -1,0 +1,135 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import Site
+
+private let chapterText = "---\ntitle: Intro & more\nsummary: What the intro says.\n---\nText.\n"
+private let laterChapter = SourceFile(path: "content/02-later.md", text: "---\ntitle: Later\nquestion: And then?\n---\nMore.\n")
+
+private func publishedSite(_ extraConfig: String = "baseURL: https://example.org/sub/path\nupdated: 2025-11-30\n") -> SourceTree {
+    miniSite(chapter: chapterText, config: "title: Test site\ndescription: A test.\nlanguage: en\nauthor: A. Writer\n" + extraConfig,
+             extraChapters: [laterChapter])
+}
+
+/// Whether `text` parses as XML (the same well-formedness xmllint checks).
+private func isWellFormedXML(_ text: String) -> Bool {
+    XMLParser(data: Data(text.utf8)).parse()
+}
+
+@Suite struct Publishing {
+    @Test func withoutBaseURLThereIsNoSitemapFeedOrCanonicalButRobotsAndMeta() throws {
+        let output = try build(publishedSite(""))
+        #expect(output["sitemap.xml"] == nil)
+        #expect(output["feed.xml"] == nil)
+        #expect(text(output, "robots.txt") == "User-agent: *\nAllow: /\n")
+        let page = try #require(text(output, "intro/index.html"))
+        #expect(!page.contains("rel=\"canonical\""))
+        #expect(!page.contains("og:url"))
+        #expect(page.contains("<meta property=\"og:type\" content=\"article\">"))
+        #expect(page.contains("<meta property=\"og:title\" content=\"Intro &amp; more\">"))
+        #expect(page.contains("<meta property=\"og:description\" content=\"What the intro says.\">"))
+        #expect(page.contains("<meta name=\"twitter:card\" content=\"summary\">"))
+        #expect(text(output, "index.html")?.contains("<meta property=\"og:type\" content=\"website\">") == true)
+        #expect(!(text(output, "404.html") ?? "").contains("<base"))
+    }
+
+    @Test func sitemapListsEveryPageWithAbsoluteURLsFromBaseURL() throws {
+        let output = try build(publishedSite())
+        let sitemap = try #require(text(output, "sitemap.xml"))
+        #expect(isWellFormedXML(sitemap))
+        let locations = sitemap.split(separator: "\n").compactMap { line -> String? in
+            guard let start = line.range(of: "<loc>"), let end = line.range(of: "</loc>") else { return nil }
+            return String(line[start.upperBound..<end.lowerBound])
+        }
+        #expect(locations == ["https://example.org/sub/path/", "https://example.org/sub/path/intro/",
+                              "https://example.org/sub/path/later/", "https://example.org/sub/path/sources/",
+                              "https://example.org/sub/path/glossary/"])
+        #expect(sitemap.contains("<lastmod>2025-11-30</lastmod>"))
+        #expect(text(output, "robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sub/path/sitemap.xml\n")
+    }
+
+    @Test func feedHasOneEntryPerChapterDatedBySiteYml() throws {
+        let output = try build(publishedSite())
+        let feed = try #require(text(output, "feed.xml"))
+        #expect(isWellFormedXML(feed))
+        #expect(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">"))
+        #expect(feed.components(separatedBy: "<entry>").count - 1 == 2)
+        #expect(feed.contains("<title>Intro &amp; more</title>"))
+        #expect(feed.contains("<id>https://example.org/sub/path/intro/</id>"))
+        #expect(feed.contains("<summary>What the intro says.</summary>"))
+        #expect(feed.contains("<summary>And then?</summary>"))
+        #expect(feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://example.org/sub/path/feed.xml\"/>"))
+        #expect(feed.components(separatedBy: "<updated>2025-11-30T00:00:00Z</updated>").count - 1 == 3)
+        #expect(feed.contains("<author><name>A. Writer</name></author>"))
+    }
+
+    @Test func pagesGetCanonicalAndOgURLButLinksStayRelative() throws {
+        let output = try build(publishedSite())
+        let page = try #require(text(output, "intro/index.html"))
+        #expect(page.contains("<link rel=\"canonical\" href=\"https://example.org/sub/path/intro/\">"))
+        #expect(page.contains("<meta property=\"og:url\" content=\"https://example.org/sub/path/intro/\">"))
+        #expect(page.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Test site\" href=\"../feed.xml\">"))
+        #expect(text(output, "index.html")?.contains("href=\"https://example.org/sub/path/\">") == true)
+        for path in output.sortedPaths where path.hasSuffix(".html") {
+            let html = text(output, path)!
+            let absolute = attributeValues(in: html, names: ["href", "src"]).filter { $0.hasPrefix("https://example.org") }
+            // Only the canonical link (and the 404 page's <base>) may name the site's own address.
+            #expect(absolute.count <= 1, "\(path) has absolute internal links: \(absolute)")
+        }
+    }
+
+    @Test func notFoundPageAnchorsItsRelativeLinksAtTheBaseURL() throws {
+        let page = try #require(text(try build(publishedSite()), "404.html"))
+        let base = try #require(page.range(of: "<base href=\"https://example.org/sub/path/\">"))
+        let stylesheet = try #require(page.range(of: "href=\"assets/site.css\""))
+        #expect(base.lowerBound < stylesheet.lowerBound, "<base> must come before the first relative URL")
+        #expect(!page.contains("rel=\"canonical\""))
+    }
+
+    @Test func publishedOutputIsByteIdenticalAcrossBuilds() throws {
+        let first = try build(publishedSite()), second = try build(publishedSite())
+        #expect(first == second)
+    }
+
+    @Test func htmlLangFollowsTheSiteLanguage() throws {
+        let site = miniSite(chapter: chapterText, config: "title: T\nlanguage: zh-Hant\n")
+        let output = try build(site)
+        for path in output.sortedPaths where path.hasSuffix(".html") {
+            #expect(text(output, path)!.contains("<html lang=\"zh-Hant\">"), "\(path)")
+        }
+    }
+
+    @Test func baseURLWithoutUpdatedIsReportedAtBaseURL() {
+        let problems = diagnostics(of: publishedSite("baseURL: https://example.org/\n"))
+        #expect(problems.count == 1)
+        #expect(problems.first?.file == "content/site.yml")
+        #expect(problems.first?.line == 5)
+        #expect(problems.first?.message == "'baseURL' needs 'updated' to date the feed and sitemap")
+    }
+
+    @Test(arguments: ["example.org/explainer/", "/explainer/", "https://example.org/a b/"])
+    func baseURLMustBeAnAbsoluteHTTPAddress(_ value: String) {
+        let problems = diagnostics(of: publishedSite("baseURL: \"\(value)\"\nupdated: 2025-11-30\n"))
+        #expect(problems.map(\.line) == [5])
+        #expect(problems.first?.message.contains("absolute http(s) address") == true)
+    }
+
+    @Test(arguments: ["30 Nov 2025", "2025-13-01", "2025-11"])
+    func updatedMustBeAnISODate(_ value: String) {
+        let problems = diagnostics(of: publishedSite("updated: \"\(value)\"\n"))
+        #expect(problems.map(\.line) == [5])
+        #expect(problems.first?.message == "'updated' must be a date like 2025-11-30")
+    }
+
+    @Test func everyPageLinksTheSVGFaviconAndRobotsTxtIsAlwaysThere() throws {
+        let output = repositoryOutput
+        #expect(text(output, "robots.txt")?.hasPrefix("User-agent: *\n") == true)
+        #expect(text(output, "assets/favicon.svg")?.contains("<svg") == true)
+        for path in output.sortedPaths where path.hasSuffix(".html") {
+            #expect(text(output, path)!.contains("rel=\"icon\" href=\""), "\(path)")
+            #expect(text(output, path)!.contains("favicon.svg\" type=\"image/svg+xml\">"), "\(path)")
+        }
+    }
+}
