@@ -86,6 +86,14 @@ def main():
             time.sleep(options.pause)
     finally:
         save(options.file, original)
+        # Wait for the rebuild the restore causes, so the next measurement starts from a quiet server.
+        deadline = time.perf_counter() + 60
+        while time.perf_counter() < deadline:
+            try:
+                if events.get(timeout=1)[1] == options.event:
+                    break
+            except queue.Empty:
+                pass
     print(json.dumps({
         "file": os.path.basename(options.file), "event": options.event, "edits": len(samples),
         "median_ms": round(statistics.median(samples), 1), "min_ms": round(min(samples), 1),

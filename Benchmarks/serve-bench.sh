@@ -31,6 +31,7 @@ swift build -c release --product explainer >&2
 BIN="$(swift build -c release --show-bin-path)/explainer"
 
 WORK=$(mktemp -d /tmp/explainer-serve-bench.XXXXXX)
+chmod 755 "$WORK"  # nginx workers run as an unprivileged user
 PIDS=()
 cleanup() {
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -87,21 +88,31 @@ wait_for "$OURS"; wait_for "$PYTHON_PORT"; wait_for "$NGINX_PORT"
 
 bytes() { curl -fs "http://127.0.0.1:$1$PAGE" | wc -c; }
 measure() {
-    # Prints "requests/s  mean latency" from one wrk run.
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$1$PAGE" >"$WORK/wrk-$2.txt"
+    # Prints "requests/s|mean latency|errors" from one wrk run against port $1.
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$1$PAGE" >"$WORK/wrk.txt"
     local rps latency errors
-    rps=$(awk '/Requests\/sec:/ {print $2}' "$WORK/wrk-$2.txt")
-    latency=$(awk '/Latency/ && !/Distribution/ {print $2; exit}' "$WORK/wrk-$2.txt")
-    errors=$(awk '/Non-2xx|Socket errors/ {sub(/^ +/, ""); printf "%s; ", $0}' "$WORK/wrk-$2.txt")
+    rps=$(awk '/Requests\/sec:/ {print $2}' "$WORK/wrk.txt")
+    latency=$(awk '/Latency/ && !/Distribution/ {print $2; exit}' "$WORK/wrk.txt")
+    errors=$(awk '/Non-2xx|Socket errors/ {sub(/^ +/, ""); printf "%s%s", sep, $0; sep="; "}' "$WORK/wrk.txt")
     echo "$rps|$latency|${errors:-none}"
 }
 
 echo "Warming up" >&2
 for port in "$OURS" "$PYTHON_PORT" "$NGINX_PORT"; do wrk -t1 -c4 -d2s "http://127.0.0.1:$port$PAGE" >/dev/null; done
-echo "Measuring requests/s ($THREADS threads, $CONNECTIONS connections, $DURATION each)" >&2
-IFS='|' read -r OURS_RPS OURS_LAT OURS_ERR <<<"$(measure "$OURS" ours)"
-IFS='|' read -r PY_RPS PY_LAT PY_ERR <<<"$(measure "$PYTHON_PORT" python)"
-IFS='|' read -r NGINX_RPS NGINX_LAT NGINX_ERR <<<"$(measure "$NGINX_PORT" nginx)"
+# Two rounds, servers alternating, so a change in the machine's load during the run hits all three alike.
+declare -A PORT=([ours]=$OURS [nginx]=$NGINX_PORT [python]=$PYTHON_PORT) RPS LAT ERR
+for round in 1 2; do
+    for name in ours nginx python; do
+        echo "Round $round: $name ($THREADS threads, $CONNECTIONS connections, $DURATION)" >&2
+        IFS='|' read -r rps latency errors <<<"$(measure "${PORT[$name]}")"
+        RPS[$name]="${RPS[$name]:-} $rps"
+        LAT[$name]="${LAT[$name]:+${LAT[$name]}, }$latency"
+        ERR[$name]="${ERR[$name]:+${ERR[$name]} / }$errors"
+    done
+done
+mean() { python3 -c "import sys; v=[float(x) for x in sys.argv[1:]]; print(f'{sum(v)/len(v):.0f}')" $1; }
+pair() { echo "$1" | awk '{printf "%.0f, %.0f", $1, $2}'; }
+OURS_RPS=$(mean "${RPS[ours]}"); NGINX_RPS=$(mean "${RPS[nginx]}"); PY_RPS=$(mean "${RPS[python]}")
 
 echo "Measuring save-to-event latency ($EDITS edits each)" >&2
 CHAPTER=$(ls "$WORK/site/content/"*four-steps*.md | head -1)
@@ -125,14 +136,14 @@ Script: \`Benchmarks/serve-bench.sh\` (client and servers share the machine's co
 
 ### Requests per second
 
-\`wrk -t$THREADS -c$CONNECTIONS -d$DURATION\` for \`$PAGE\`, one after another in the same run. The preview page is
+\`wrk -t$THREADS -c$CONNECTIONS -d$DURATION\` for \`$PAGE\`, two rounds in the same run, the servers taking turns. The preview page is
 $(bytes "$OURS") bytes (it carries the live-reload script tag); the published page served by the others is $(bytes "$NGINX_PORT") bytes.
 
-| Server | Requests/s | Mean latency | Errors | vs nginx | vs python |
-|---|---:|---:|---|---:|---:|
-| \`explainer serve\` (release) | $OURS_RPS | $OURS_LAT | $OURS_ERR | $(ratio "$OURS_RPS" "$NGINX_RPS") | $(ratio "$OURS_RPS" "$PY_RPS") |
-| nginx (nginx-light, \`worker_processes auto\`) | $NGINX_RPS | $NGINX_LAT | $NGINX_ERR | 1.00 | $(ratio "$NGINX_RPS" "$PY_RPS") |
-| \`python3 -m http.server\` | $PY_RPS | $PY_LAT | $PY_ERR | $(ratio "$PY_RPS" "$NGINX_RPS") | 1.00 |
+| Server | Requests/s (mean) | Rounds | Mean latency (rounds) | Errors (rounds) | vs nginx | vs python |
+|---|---:|---:|---:|---|---:|---:|
+| \`explainer serve\` (release) | $OURS_RPS | $(pair "${RPS[ours]}") | ${LAT[ours]} | ${ERR[ours]} | $(ratio "$OURS_RPS" "$NGINX_RPS") | $(ratio "$OURS_RPS" "$PY_RPS") |
+| nginx (nginx-light, \`worker_processes auto\`) | $NGINX_RPS | $(pair "${RPS[nginx]}") | ${LAT[nginx]} | ${ERR[nginx]} | 1.00 | $(ratio "$NGINX_RPS" "$PY_RPS") |
+| \`python3 -m http.server\` | $PY_RPS | $(pair "${RPS[python]}") | ${LAT[python]} | ${ERR[python]} | $(ratio "$PY_RPS" "$NGINX_RPS") | 1.00 |
 
 ### Save to live-reload event
 

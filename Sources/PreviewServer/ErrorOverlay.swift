@@ -26,8 +26,8 @@ public struct ErrorOverlay: Equatable, Sendable {
             + "max-height:60vh;overflow:auto;margin:0;padding:1rem 1.25rem;background:#2b0b0b;color:#fde8e8;"
             + "font:14px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;border-top:4px solid #e5484d;"
             + "box-shadow:0 -8px 24px rgba(0,0,0,.35)\">"
-        out += "<p style=\"margin:0 0 .5rem;font-weight:bold\">The last rebuild failed with \(count) error\(count == 1 ? "" : "s")"
-            + " — showing the last good version. Fix and save to reload.</p><ul style=\"margin:0;padding-left:1.25rem\">"
+        out += "<p style=\"margin:0 0 .5rem;font-weight:bold\">The build failed with \(count) error\(count == 1 ? "" : "s")."
+            + " Fix and save: this page updates by itself.</p><ul style=\"margin:0;padding-left:1.25rem\">"
         for (line, diagnostic) in zip(lines, diagnostics) {
             out += "<li style=\"margin:.25rem 0\">" + escapeHTML(line)
             if let hint = diagnostic.hint {

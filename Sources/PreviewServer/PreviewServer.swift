@@ -62,7 +62,8 @@ public struct PreviewServer: Sendable {
 
         var rebuilder = Rebuilder(root: root, options: buildOptions, builder: builder, state: state)
         let snapshot = SourceSnapshot.scan(root: configuration.root)
-        report(await rebuilder.rebuild(changed: []))
+        guard let first = await rebuilder.rebuild(changed: []) else { throw CancellationError() }
+        report(first)
 
         var logger = Logger(label: "explainer.serve")
         // Cancellation on Ctrl-C is logged as an error by the server; start-up errors are thrown, not logged.
@@ -127,7 +128,8 @@ public struct PreviewServer: Sendable {
                 latest = again
             }
             known = latest
-            report(await rebuilder.rebuild(changed: changed.filter(isWatchedSourcePath)))
+            guard let outcome = await rebuilder.rebuild(changed: changed.filter(isWatchedSourcePath)) else { return }
+            report(outcome)
         }
     }
 

@@ -1,10 +1,15 @@
+import Foundation
 import Site
 
 /// Everything the running server shares: the site it answers from, the last good build, the errors of the last
 /// failed one, and the open event streams.
 public actor PreviewState {
     /// What requests are answered from.
-    public private(set) var site: ServedSite
+    ///
+    /// Readable without hopping onto the actor: every request reads it, and a hop per request cost about a
+    /// quarter of the server's throughput. Only the actor writes it.
+    public nonisolated var site: ServedSite { current.value }
+    private nonisolated let current: LockedSite
     /// The last good build, if any.
     public private(set) var tree: OutputTree?
     /// The overlay of the last failed rebuild; nil while the site is up to date.
@@ -19,7 +24,7 @@ public actor PreviewState {
     /// Starts with nothing built; `script` is what a placeholder page needs to reload itself.
     public init(script: String = LiveReload.scriptTag) {
         self.script = script
-        self.site = ServedSite(OutputTree())
+        self.current = LockedSite(ServedSite(OutputTree()))
     }
 
     /// Takes a good build: serves it, clears the errors, and tells open pages what to do.
@@ -29,7 +34,7 @@ public actor PreviewState {
         if tree == nil || event != nil { generation += 1 }
         tree = next
         overlay = nil
-        site = ServedSite(next)
+        current.value = ServedSite(next)
         if let event { broadcast(event) }
         return event
     }
@@ -39,7 +44,7 @@ public actor PreviewState {
     public func fail(_ failure: BuildFailure) -> LiveEvent {
         let overlay = ErrorOverlay(failure.diagnostics)
         self.overlay = overlay
-        site = tree.map { ServedSite($0, overlay: overlay) } ?? .placeholder(overlay: overlay, script: script)
+        current.value = tree.map { ServedSite($0, overlay: overlay) } ?? .placeholder(overlay: overlay, script: script)
         let event = LiveEvent.errors(overlay)
         broadcast(event)
         return event
@@ -77,5 +82,20 @@ public actor PreviewState {
 
     private func broadcast(_ event: LiveEvent) {
         for continuation in subscribers.values { continuation.yield(event) }
+    }
+}
+
+/// The served site behind a lock, so request handlers read it synchronously.
+private final class LockedSite: @unchecked Sendable {
+    private let lock = NSLock()
+    private var site: ServedSite
+
+    init(_ site: ServedSite) {
+        self.site = site
+    }
+
+    var value: ServedSite {
+        get { lock.withLock { site } }
+        set { lock.withLock { site = newValue } }
     }
 }

@@ -19,8 +19,9 @@ struct Rebuilder: Sendable {
         self.state = state
     }
 
-    /// Rebuilds as little as `changed` allows (everything when it is empty) and publishes the outcome.
-    mutating func rebuild(changed: [String]) async -> PreviewEvent {
+    /// Rebuilds as little as `changed` allows (everything when it is empty) and publishes the outcome; nil when
+    /// the task was cancelled before the build finished (the server is stopping, so nothing is published).
+    mutating func rebuild(changed: [String]) async -> PreviewEvent? {
         let start = ContinuousClock.now
         if case let .stylesheets(paths) = changeKind(for: changed), let patched = await patched(paths) {
             lastGoodSource = patched.0
@@ -28,7 +29,7 @@ struct Rebuilder: Sendable {
             return .built(changed: changed, pages: pageCount(patched.1), duration: .now - start, pushed: pushed)
         }
         let root = root, options = options, builder = builder
-        let result = await onBuildThread { () -> Result<(SourceTree, OutputTree), BuildFailure> in
+        let finished = await onBuildThread { () -> Result<(SourceTree, OutputTree), BuildFailure> in
             do throws(BuildFailure) {
                 let source = try SourceTree.read(from: root)
                 return .success((source, try builder(source, options)))
@@ -36,6 +37,7 @@ struct Rebuilder: Sendable {
                 return .failure(error)
             }
         }
+        guard let result = finished else { return nil }
         switch result {
         case let .success((source, output)):
             lastGoodSource = source
@@ -64,10 +66,47 @@ struct Rebuilder: Sendable {
 }
 
 /// Runs a CPU-bound build on its own thread, so it never occupies one of the few threads that serve requests.
-func onBuildThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-    await withCheckedContinuation { continuation in
-        let thread = Thread { continuation.resume(returning: work()) }
-        thread.stackSize = 16 << 20
-        thread.start()
+///
+/// Returns nil at once when the calling task is cancelled: a build cannot be interrupted, but Ctrl-C should not
+/// wait for it. The thread then finishes on its own and its result is dropped.
+func onBuildThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T? {
+    let handoff = Handoff<T>()
+    return await withTaskCancellationHandler {
+        await withCheckedContinuation { continuation in
+            guard handoff.wait(with: continuation) else { return }
+            let thread = Thread { handoff.deliver(work()) }
+            thread.stackSize = 16 << 20
+            thread.start()
+        }
+    } onCancel: {
+        handoff.deliver(nil)
+    }
+}
+
+/// Resumes a continuation exactly once, with whichever comes first: the result or the cancellation.
+private final class Handoff<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<T?, Never>?
+    private var delivered: T??
+
+    /// Registers the waiter; false (and resumed already) if a value, or the cancellation, came first.
+    func wait(with continuation: CheckedContinuation<T?, Never>) -> Bool {
+        let early: T?? = lock.withLock {
+            if let delivered { return delivered }
+            self.continuation = continuation
+            return nil
+        }
+        if let early { continuation.resume(returning: early) }
+        return early == nil
+    }
+
+    func deliver(_ value: T?) {
+        let waiting: CheckedContinuation<T?, Never>? = lock.withLock {
+            guard delivered == nil else { return nil }
+            delivered = .some(value)
+            defer { continuation = nil }
+            return continuation
+        }
+        waiting?.resume(returning: value)
     }
 }

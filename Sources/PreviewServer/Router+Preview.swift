@@ -27,7 +27,7 @@ struct SiteMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let target = request.head.path ?? "/"
         if target.hasPrefix("/__explainer/") { return try await next(request, context) }
-        let site = await state.site
+        let site = state.site
         return site.response(to: target, method: request.method, ifNoneMatch: request.headers[.ifNoneMatch])
     }
 }

@@ -27,18 +27,10 @@ extension ServedSite {
 
     private func fileResponse(_ file: ServedFile, status: HTTPResponse.Status, method: HTTPRequest.Method,
                               ifNoneMatch: String?) -> Response {
-        var headers: HTTPFields = [
-            .contentType: file.mediaType,
-            .eTag: file.etag,
-            .cacheControl: "no-cache",
-            .init("X-Content-Type-Options")!: "nosniff",
-        ]
         if status == .ok, let ifNoneMatch, etagMatches(ifNoneMatch: ifNoneMatch, tag: file.etag) {
-            headers[.contentType] = nil
-            return Response(status: .notModified, headers: headers)
+            return Response(status: .notModified, headers: file.notModifiedHeaders)
         }
-        headers[.contentLength] = String(file.body.readableBytes)
-        return Response(status: status, headers: headers, body: method == .head ? ResponseBody() : ResponseBody(byteBuffer: file.body))
+        return Response(status: status, headers: file.headers, body: method == .head ? ResponseBody() : ResponseBody(byteBuffer: file.body))
     }
 
     private func plainResponse(_ status: HTTPResponse.Status, _ text: String, extra: HTTPFields = [:],

@@ -3,14 +3,21 @@ import Site
 
 /// One file ready to send: its bytes in a buffer, with the headers computed once per build instead of per request.
 public struct ServedFile: Sendable {
-    public var body: ByteBuffer
-    public var etag: String
-    public var mediaType: String
+    public let body: ByteBuffer
+    public let etag: String
+    public let mediaType: String
+    /// For a 200 (and the 404 page): type, length, validator, and no caching without revalidation.
+    public let headers: HTTPFields
+    /// For a 304: the same minus the body's type and length.
+    public let notModifiedHeaders: HTTPFields
 
     public init(path: String, bytes: [UInt8]) {
         body = ByteBuffer(bytes: bytes)
         etag = entityTag(for: bytes)
         mediaType = contentType(forPath: path)
+        notModifiedHeaders = [.eTag: etag, .cacheControl: "no-cache"]
+        headers = [.contentType: mediaType, .contentLength: String(bytes.count), .eTag: etag, .cacheControl: "no-cache",
+                   .init("X-Content-Type-Options")!: "nosniff"]
     }
 }
 

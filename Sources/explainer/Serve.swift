@@ -77,9 +77,14 @@ private func report(_ event: PreviewEvent, open: Bool) {
         var standardError = StandardError()
         for diagnostic in failure.diagnostics { print(diagnostic, to: &standardError) }
         let count = failure.diagnostics.count
-        let cause = changed.isEmpty ? "The build" : "Rebuilding after \(summary(changed))"
-        print("\(cause) failed with \(count) error\(count == 1 ? "" : "s") in \(milliseconds(duration)) ms; "
-              + "still serving the last good version, with the errors shown on every page.", to: &standardError)
+        let errors = "\(count) error\(count == 1 ? "" : "s")"
+        if changed.isEmpty {
+            print("The build failed with \(errors) in \(milliseconds(duration)) ms; pages show the errors until a save fixes them.",
+                  to: &standardError)
+        } else {
+            print("Rebuilding after \(summary(changed)) failed with \(errors) in \(milliseconds(duration)) ms; "
+                  + "still serving the last good version, with the errors shown on every page.", to: &standardError)
+        }
     }
     fflush(nil)  // stdout may be a pipe (tests, scripts): show each line as it happens
 }

@@ -98,4 +98,48 @@ private func save(_ text: String, to url: URL) throws {
         }
         #expect(kinds == ["built", "listening", "built", "built", "failed", "built"])
     }
+
+    @Test(.timeLimit(.minutes(1)))
+    func stoppingDoesNotWaitForABuildInProgress() async throws {
+        let root = try writeSite(miniSource())
+        defer { try? FileManager.default.removeItem(at: root) }
+        let gate = DispatchSemaphore(value: 0)
+        let server = PreviewServer(PreviewServer.Configuration(root: root.path, port: 0)) { source, options throws(BuildFailure) in
+            gate.wait()  // a build that only ends when the test lets it
+            return try build(source, options: options)
+        }
+        let running = Task { try await server.run { _ in } }
+        try await Task.sleep(for: .milliseconds(100))
+        running.cancel()
+        let outcome = await running.result
+        gate.signal()
+        #expect(throws: CancellationError.self) { try outcome.get() }
+        #expect(await server.state.tree == nil)
+    }
+
+    @Test func aSecondServerOnTheSamePortIsToldTheNextFreeOne() async throws {
+        let root = try writeSite(miniSource())
+        defer { try? FileManager.default.removeItem(at: root) }
+        let reports = Reports()
+        let first = Task { try await PreviewServer(PreviewServer.Configuration(root: root.path, port: 0)).run { reports.add($0) } }
+        defer { first.cancel() }
+        let url = try #require(await reports.url())
+        let port = try #require(Int(url.dropFirst("http://127.0.0.1:".count).dropLast()))
+        let error = await #expect(throws: PreviewError.self) {
+            try await PreviewServer(PreviewServer.Configuration(root: root.path, port: port)).run { _ in }
+        }
+        guard case let .portInUse(host, busy, suggestion?) = error else {
+            Issue.record("expected a busy port with a suggestion, got \(String(describing: error))")
+            return
+        }
+        #expect(host == "127.0.0.1" && busy == port && suggestion > port)
+        #expect(error?.hint == "port \(suggestion) is free: run again with --port \(suggestion)")
+    }
+
+    @Test func aFolderWithoutContentIsNotASite() async throws {
+        let error = await #expect(throws: PreviewError.self) {
+            try await PreviewServer(PreviewServer.Configuration(root: "/nonexistent-site", port: 0)).run { _ in }
+        }
+        #expect(error == .notASite(root: "/nonexistent-site"))
+    }
 }

@@ -76,13 +76,13 @@ import Testing
         await state.publish(site)
         await state.fail(failure)
         #expect(await state.tree == site)
-        let page = try #require(await state.site.files["index.html"])
+        let page = try #require(state.site.files["index.html"])
         let text = String(buffer: page.body)
         #expect(text.contains("home"))
         #expect(text.contains("content/01-a.md:2:1: broken"))
         #expect(text.hasSuffix("</div></body>"))
         // Stylesheets stay as they were.
-        #expect(String(buffer: try #require(await state.site.files["assets/site.css"]).body) == "a{}")
+        #expect(String(buffer: try #require(state.site.files["assets/site.css"]).body) == "a{}")
     }
 
     @Test func aStreamOpenedDuringErrorsGetsThemAtOnce() async {
@@ -104,14 +104,14 @@ import Testing
         await state.publish(site)
         #expect(await events.next() == .reload(generation: 2))
         #expect(await state.overlay == nil)
-        let page = String(buffer: try #require(await state.site.files["index.html"]).body)
+        let page = String(buffer: try #require(state.site.files["index.html"]).body)
         #expect(page == "<body>home</body>")
     }
 
     @Test func withoutAnyGoodBuildEveryRequestGetsTheErrorsAndTheScript() async throws {
         let state = PreviewState()
         await state.fail(failure)
-        let site = await state.site
+        let site = state.site
         let response = site.response(to: "/", method: .get)
         #expect(response.status == .notFound)
         let page = String(buffer: try #require(site.files["404.html"]).body)
