@@ -8,8 +8,8 @@ public enum LiveReload {
     /// script then needs no request of its own.
     public static let scriptTag = "<script>\n" + script + "</script>\n"
 
-    /// Connects to the event stream: reloads on `reload` (restoring the scroll position from sessionStorage),
-    /// swaps stylesheets on `css`, shows the error overlay on `errors`.
+    /// Connects to the event stream while the page is visible: reloads on `reload` (restoring the scroll position
+    /// from sessionStorage), swaps stylesheets on `css`, shows the error overlay on `errors`.
     public static let script = """
         // explainer preview: live reload (served by `explainer serve` only)
         (() => {
@@ -28,38 +28,49 @@ public enum LiveReload {
             location.reload();
           };
           let generation = null;
-          const source = new EventSource("\(eventsPath)");
-          source.addEventListener("hello", (event) => {
-            const data = JSON.parse(event.data);
-            // A different generation after a reconnect means a rebuild happened while we were away.
-            if (generation !== null && data.generation !== generation) { reload(); return; }
-            generation = data.generation;
-          });
-          source.addEventListener("reload", reload);
-          source.addEventListener("css", (event) => {
-            const data = JSON.parse(event.data);
-            generation = data.generation;
-            const links = [...document.querySelectorAll('link[rel~="stylesheet"]')];
-            const matching = links.filter((link) => {
-              const path = new URL(link.href, location.href).pathname;
-              return data.paths.some((changed) => path.endsWith("/" + changed));
+          let source = null;
+          const listen = (name, handler) => source.addEventListener(name, handler);
+          const connect = () => {
+            if (source !== null) return;
+            source = new EventSource("\(eventsPath)");
+            listen("hello", (event) => {
+              const data = JSON.parse(event.data);
+              // A different generation after a reconnect means a rebuild happened while we were away.
+              if (generation !== null && data.generation !== generation) { reload(); return; }
+              generation = data.generation;
             });
-            for (const link of matching.length ? matching : links) {
-              const url = new URL(link.href, location.href);
-              url.searchParams.set("explainer-v", String(Date.now()));
-              const fresh = link.cloneNode();
-              fresh.href = url.href;
-              // Keep the old sheet until the new one has loaded, so the page never flashes unstyled.
-              fresh.addEventListener("load", () => link.remove(), { once: true });
-              fresh.addEventListener("error", () => link.remove(), { once: true });
-              link.after(fresh);
-            }
+            listen("reload", reload);
+            listen("css", (event) => {
+              const data = JSON.parse(event.data);
+              generation = data.generation;
+              const links = [...document.querySelectorAll('link[rel~="stylesheet"]')];
+              const matching = links.filter((link) => {
+                const path = new URL(link.href, location.href).pathname;
+                return data.paths.some((changed) => path.endsWith("/" + changed));
+              });
+              for (const link of matching.length ? matching : links) {
+                const url = new URL(link.href, location.href);
+                url.searchParams.set("explainer-v", String(Date.now()));
+                const fresh = link.cloneNode();
+                fresh.href = url.href;
+                // Keep the old sheet until the new one has loaded, so the page never flashes unstyled.
+                fresh.addEventListener("load", () => link.remove(), { once: true });
+                fresh.addEventListener("error", () => link.remove(), { once: true });
+                link.after(fresh);
+              }
+            });
+            listen("errors", (event) => {
+              const data = JSON.parse(event.data);
+              document.getElementById(overlayID)?.remove();
+              document.body.insertAdjacentHTML("beforeend", data.html);
+            });
+          };
+          // Browsers allow about six connections per host: hidden tabs let go of theirs, so many open
+          // preview tabs never starve page loads, and catch up through `hello` when shown again.
+          document.addEventListener("visibilitychange", () => {
+            if (document.hidden) { source?.close(); source = null; } else { connect(); }
           });
-          source.addEventListener("errors", (event) => {
-            const data = JSON.parse(event.data);
-            document.getElementById(overlayID)?.remove();
-            document.body.insertAdjacentHTML("beforeend", data.html);
-          });
+          if (!document.hidden) connect();
         })();
 
         """

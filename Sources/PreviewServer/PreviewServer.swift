@@ -56,8 +56,12 @@ public struct PreviewServer: Sendable {
         guard FileManager.default.fileExists(atPath: root.appending(path: "content").path, isDirectory: &isDirectory),
               isDirectory.boolValue else { throw PreviewError.notASite(root: configuration.root) }
         let host = configuration.host, port = configuration.port
-        if port != 0, !canListen(host: host, port: port) {
-            throw PreviewError.portInUse(host: host, port: port, suggestion: nextFreePort(host: host, after: port))
+        switch probeListen(host: host, port: port) {
+        case .free: break
+        case .inUse:
+            throw PreviewError.portInUse(host: host, port: port, suggestion: port == 0 ? nil : nextFreePort(host: host, after: port))
+        case let .unavailable(reason):
+            throw PreviewError.cannotListen(host: host, port: port, reason: reason)
         }
 
         var rebuilder = Rebuilder(root: root, options: buildOptions, builder: builder, state: state)

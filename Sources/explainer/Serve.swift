@@ -8,12 +8,10 @@ extension Explainer {
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Serve the site from memory, rebuild on every save and reload open pages.",
-            discussion: """
-                Builds once, serves the result on 127.0.0.1, and watches content/ and templates/. After a save it
-                rebuilds and pushes the change to open pages: a stylesheet is swapped in place, anything else
-                reloads the page at the same scroll position. If a rebuild fails, the last good site stays up with
-                the errors shown on every page (and here) until the next good build. Stop with Ctrl-C.
-                """)
+            discussion: "Builds once, serves the result on 127.0.0.1, and watches content/ and templates/. After a save "
+                + "it rebuilds and pushes the change to open pages: a stylesheet is swapped in place, anything else reloads "
+                + "the page at the same scroll position. If a rebuild fails, the last good site stays up with the errors "
+                + "shown on every page (and here) until the next good build. Stop with Ctrl-C.")
 
         @OptionGroup var site: SiteOptions
 
@@ -34,12 +32,10 @@ extension Explainer {
         func run() async throws {
             let configuration = PreviewServer.Configuration(root: site.root, host: host, port: port, includeDrafts: site.drafts)
             let server = PreviewServer(configuration)
-            if !["127.0.0.1", "::1", "localhost"].contains(host) {
-                printError("warning: serving on \(host): other machines on the network can see this preview")
-            }
             let open = open
+            let exposed = !(host == "localhost" || host == "::1" || host.hasPrefix("127."))
             let task = Task {
-                try await server.run { event in report(event, open: open) }
+                try await server.run { event in report(event, open: open, exposed: exposed) }
             }
             let signals = stopOnSignals([SIGINT, SIGTERM]) { task.cancel() }
             defer { signals.forEach { $0.cancel() } }
@@ -57,10 +53,11 @@ extension Explainer {
 }
 
 /// Prints what the server does, one line per event; build errors go to standard error like `explainer build`'s.
-private func report(_ event: PreviewEvent, open: Bool) {
+private func report(_ event: PreviewEvent, open: Bool, exposed: Bool) {
     switch event {
     case let .listening(url):
         print("Serving at \(url) — watching content/ and templates/; press Ctrl-C to stop.")
+        if exposed { printError("warning: not a loopback address: other machines on the network can see this preview") }
         if open { openInBrowser(url) }
     case let .built(changed, pages, duration, pushed):
         if changed.isEmpty {

@@ -117,3 +117,24 @@ import Testing
         #expect(changedPaths(from: before, to: after) == ["b.html", "data/a.csv"])
     }
 }
+
+@Suite struct PortProbing {
+    @Test func anAddressOfAnotherMachineIsUnavailableRatherThanBusy() {
+        // 192.0.2.0/24 is reserved for documentation (RFC 5737): never an address of this machine.
+        guard case .unavailable = probeListen(host: "192.0.2.1", port: 0) else {
+            Issue.record("expected .unavailable")
+            return
+        }
+    }
+
+    @Test func anUnknownHostIsUnavailable() {
+        guard case .unavailable = probeListen(host: "no-such-host.invalid", port: 0) else {
+            Issue.record("expected .unavailable")
+            return
+        }
+    }
+
+    @Test func anyFreeLoopbackPortIsFree() {
+        #expect(probeListen(host: "127.0.0.1", port: 0) == .free)
+    }
+}
