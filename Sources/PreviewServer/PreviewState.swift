@@ -6,8 +6,8 @@ import Site
 public actor PreviewState {
     /// What requests are answered from.
     ///
-    /// Readable without hopping onto the actor: every request reads it, and a hop per request cost about a
-    /// quarter of the server's throughput. Only the actor writes it.
+    /// Readable without hopping onto the actor: every request reads it, and a hop would add a suspension and a
+    /// thread switch to each one. Only the actor writes it.
     public nonisolated var site: ServedSite { current.value }
     private nonisolated let current: LockedSite
     /// The last good build, if any.
