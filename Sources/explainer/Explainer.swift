@@ -7,7 +7,7 @@ struct Explainer: AsyncParsableCommand {
         commandName: "explainer",
         abstract: "Build, check and explore an explainer site.",
         discussion: "Run in the folder that holds content/ and templates/, or pass --root.",
-        subcommands: [Build.self, Check.self, New.self, Models.self, Simulate.self],
+        subcommands: [Build.self, Serve.self, Check.self, New.self, Models.self, Simulate.self],
         defaultSubcommand: Build.self)
 
     /// Runs the command; usage errors exit with 2 (like most Unix tools), content errors with 1.

@@ -1,0 +1,152 @@
+import Foundation
+import Hummingbird
+import Logging
+import Site
+
+/// `explainer serve`: builds the site into memory, serves it, and rebuilds and live-reloads pages on every save.
+public struct PreviewServer: Sendable {
+    public struct Configuration: Sendable {
+        /// The site folder, holding `content/` and `templates/`.
+        public var root: String
+        /// Loopback unless asked otherwise: a preview should not be reachable from other machines by accident.
+        public var host = "127.0.0.1"
+        /// 0 asks the system for a free port (the URL reported by `.listening` has the real one).
+        public var port = 8080
+        public var includeDrafts = false
+        /// How often the watcher looks at file stamps.
+        public var pollInterval: Duration = .milliseconds(50)
+        /// A burst of saves counts as one change once a scan this long after the last one sees nothing new.
+        public var quietPeriod: Duration = .milliseconds(30)
+        public var heartbeatInterval: Duration = .seconds(15)
+
+        public init(root: String, host: String = "127.0.0.1", port: Int = 8080, includeDrafts: Bool = false) {
+            self.root = root
+            self.host = host
+            self.port = port
+            self.includeDrafts = includeDrafts
+        }
+    }
+
+    /// Turns sources into a site; the real build by default, replaceable by an incremental one.
+    public typealias Builder = @Sendable (SourceTree, BuildOptions) throws(BuildFailure) -> OutputTree
+
+    public let configuration: Configuration
+    public let state: PreviewState
+    private let builder: Builder
+
+    public init(_ configuration: Configuration, state: PreviewState = PreviewState(),
+                builder: @escaping Builder = { source, options throws(BuildFailure) in try build(source, options: options) }) {
+        self.configuration = configuration
+        self.state = state
+        self.builder = builder
+    }
+
+    /// The options of every preview build: the live-reload script goes into each page.
+    public var buildOptions: BuildOptions {
+        BuildOptions(includeDrafts: configuration.includeDrafts, injectedScript: LiveReload.scriptTag)
+    }
+
+    /// Builds, listens, watches and rebuilds until the calling task is cancelled; reports progress to `report`.
+    ///
+    /// Throws `PreviewError` when it cannot start. A failing build does not stop it: the errors are reported and
+    /// shown on the pages, and the next save tries again.
+    public func run(report: @escaping @Sendable (PreviewEvent) -> Void) async throws {
+        let root = URL(filePath: configuration.root)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.appending(path: "content").path, isDirectory: &isDirectory),
+              isDirectory.boolValue else { throw PreviewError.notASite(root: configuration.root) }
+        let host = configuration.host, port = configuration.port
+        switch probeListen(host: host, port: port) {
+        case .free: break
+        case .inUse:
+            throw PreviewError.portInUse(host: host, port: port, suggestion: port == 0 ? nil : nextFreePort(host: host, after: port))
+        case let .unavailable(reason):
+            throw PreviewError.cannotListen(host: host, port: port, reason: reason)
+        }
+
+        var rebuilder = Rebuilder(root: root, options: buildOptions, builder: builder, state: state)
+        let snapshot = SourceSnapshot.scan(root: configuration.root)
+        guard let first = await rebuilder.rebuild(changed: []) else { throw CancellationError() }
+        report(first)
+
+        var logger = Logger(label: "explainer.serve")
+        // Cancellation on Ctrl-C is logged as an error by the server; start-up errors are thrown, not logged.
+        logger.logLevel = .critical
+        let app = Application(
+            router: makeRouter(state: state),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
+            onServerRunning: { channel in
+                let bound = channel.localAddress?.port ?? port
+                report(.listening(url: "http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/"))
+            },
+            logger: logger)
+
+        let state = state
+        try await withTaskCancellationHandler {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    do {
+                        try await app.run()
+                    } catch {
+                        throw Self.startError(error, host: host, port: port)
+                    }
+                }
+                group.addTask { [rebuilder] in
+                    var rebuilder = rebuilder
+                    try await watch(from: snapshot, rebuilder: &rebuilder, report: report)
+                }
+                defer { group.cancelAll() }
+                try await group.next()
+            }
+        } onCancel: {
+            // Event streams never end by themselves; end them so the server can stop at once.
+            Task { await state.closeAll() }
+        }
+    }
+
+    /// Polls the sources; after a burst of changes settles, rebuilds once and reports.
+    private func watch(from start: SourceSnapshot, rebuilder: inout Rebuilder,
+                       report: @Sendable (PreviewEvent) -> Void) async throws {
+        let root = configuration.root
+        var known = start
+        var lastHeartbeat = ContinuousClock.now
+        while true {
+            try await Task.sleep(for: configuration.pollInterval)
+            if ContinuousClock.now - lastHeartbeat >= configuration.heartbeatInterval {
+                await state.heartbeat()
+                lastHeartbeat = .now
+            }
+            var latest = SourceSnapshot.scan(root: root)
+            var changed = latest.changedPaths(since: known)
+            if changeKind(for: changed) == .none {
+                known = latest
+                continue
+            }
+            // Editors save in bursts (temporary file, rename, chmod); wait until a scan sees nothing new.
+            let deadline = ContinuousClock.now + .seconds(1)
+            while ContinuousClock.now < deadline {
+                try await Task.sleep(for: configuration.quietPeriod)
+                let again = SourceSnapshot.scan(root: root)
+                if again == latest { break }
+                changed = Array(Set(changed).union(again.changedPaths(since: latest))).sorted()
+                latest = again
+            }
+            known = latest
+            guard let outcome = await rebuilder.rebuild(changed: changed.filter(isWatchedSourcePath)) else { return }
+            report(outcome)
+        }
+    }
+
+    /// Turns a bind failure from deep inside the server into something an author can act on.
+    private static func startError(_ error: any Error, host: String, port: Int) -> any Error {
+        if error is CancellationError { return error }
+        let text = String(describing: error)
+        if text.contains("Address already in use") || text.contains("EADDRINUSE") {
+            return PreviewError.portInUse(host: host, port: port, suggestion: port == 0 ? nil : nextFreePort(host: host, after: port))
+        }
+        if text.contains("bind") || text.contains("getaddrinfo") || text.contains("resolve") {
+            return PreviewError.cannotListen(host: host, port: port, reason: text)
+        }
+        return error
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Site
+
+/// Everything the running server shares: the site it answers from, the last good build, the errors of the last
+/// failed one, and the open event streams.
+public actor PreviewState {
+    /// What requests are answered from.
+    ///
+    /// Readable without hopping onto the actor: every request reads it, and a hop would add a suspension and a
+    /// thread switch to each one. Only the actor writes it.
+    public nonisolated var site: ServedSite { current.value }
+    private nonisolated let current: LockedSite
+    /// The last good build, if any.
+    public private(set) var tree: OutputTree?
+    /// The overlay of the last failed rebuild; nil while the site is up to date.
+    public private(set) var overlay: ErrorOverlay?
+    /// Counts good builds, so pages can tell that they missed one.
+    public private(set) var generation = 0
+
+    private let script: String
+    private var subscribers: [Int: AsyncStream<LiveEvent>.Continuation] = [:]
+    private var nextSubscriber = 0
+
+    /// Starts with nothing built; `script` is what a placeholder page needs to reload itself.
+    public init(script: String = LiveReload.scriptTag) {
+        self.script = script
+        self.current = LockedSite(ServedSite(OutputTree()))
+    }
+
+    /// Takes a good build: serves it, clears the errors, and tells open pages what to do.
+    @discardableResult
+    public func publish(_ next: OutputTree) -> LiveEvent? {
+        let event = liveEvent(from: tree, to: next, hadErrors: overlay != nil, generation: generation + 1)
+        if tree == nil || event != nil { generation += 1 }
+        tree = next
+        overlay = nil
+        current.value = ServedSite(next)
+        if let event { broadcast(event) }
+        return event
+    }
+
+    /// Takes a failed build: keeps serving the last good site, now with the error overlay on every page.
+    @discardableResult
+    public func fail(_ failure: BuildFailure) -> LiveEvent {
+        let overlay = ErrorOverlay(failure.diagnostics)
+        self.overlay = overlay
+        current.value = tree.map { ServedSite($0, overlay: overlay) } ?? .placeholder(overlay: overlay, script: script)
+        let event = LiveEvent.errors(overlay)
+        broadcast(event)
+        return event
+    }
+
+    /// A new event stream: it starts with `hello` (and the errors, if any) and then gets every broadcast.
+    public func subscribe() -> AsyncStream<LiveEvent> {
+        let (stream, continuation) = AsyncStream.makeStream(of: LiveEvent.self, bufferingPolicy: .bufferingNewest(32))
+        let id = nextSubscriber
+        nextSubscriber += 1
+        subscribers[id] = continuation
+        continuation.onTermination = { _ in Task { await self.unsubscribe(id) } }
+        continuation.yield(.hello(generation: generation))
+        if let overlay { continuation.yield(.errors(overlay)) }
+        return stream
+    }
+
+    /// Number of open event streams.
+    public var subscriberCount: Int { subscribers.count }
+
+    /// Keeps idle streams alive and lets closed ones notice they are closed.
+    public func heartbeat() {
+        broadcast(.heartbeat)
+    }
+
+    /// Ends every event stream, so the server can stop without waiting for pages to go away.
+    public func closeAll() {
+        for continuation in subscribers.values { continuation.finish() }
+        subscribers.removeAll()
+    }
+
+    private func unsubscribe(_ id: Int) {
+        subscribers[id] = nil
+    }
+
+    private func broadcast(_ event: LiveEvent) {
+        for continuation in subscribers.values { continuation.yield(event) }
+    }
+}
+
+/// The served site behind a lock, so request handlers read it synchronously.
+private final class LockedSite: @unchecked Sendable {
+    private let lock = NSLock()
+    private var site: ServedSite
+
+    init(_ site: ServedSite) {
+        self.site = site
+    }
+
+    var value: ServedSite {
+        get { lock.withLock { site } }
+        set { lock.withLock { site = newValue } }
+    }
+}

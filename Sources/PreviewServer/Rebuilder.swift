@@ -1,0 +1,112 @@
+import Foundation
+import Site
+
+/// Rebuilds the site after changes and hands the result to the server state; remembers the last good sources
+/// so stylesheet edits can skip the build.
+struct Rebuilder: Sendable {
+    typealias Builder = PreviewServer.Builder
+
+    let root: URL
+    let options: BuildOptions
+    let builder: Builder
+    let state: PreviewState
+    private(set) var lastGoodSource: SourceTree?
+
+    init(root: URL, options: BuildOptions, builder: @escaping Builder, state: PreviewState) {
+        self.root = root
+        self.options = options
+        self.builder = builder
+        self.state = state
+    }
+
+    /// Rebuilds as little as `changed` allows (everything when it is empty) and publishes the outcome; nil when
+    /// the task was cancelled before the build finished (the server is stopping, so nothing is published).
+    mutating func rebuild(changed: [String]) async -> PreviewEvent? {
+        let start = ContinuousClock.now
+        if case let .stylesheets(paths) = changeKind(for: changed), let patched = await patched(paths) {
+            lastGoodSource = patched.0
+            let pushed = await state.publish(patched.1)
+            return .built(changed: changed, pages: pageCount(patched.1), duration: .now - start, pushed: pushed)
+        }
+        let root = root, options = options, builder = builder
+        let finished = await onBuildThread { () -> Result<(SourceTree, OutputTree), BuildFailure> in
+            do throws(BuildFailure) {
+                let source = try SourceTree.read(from: root)
+                return .success((source, try builder(source, options)))
+            } catch {
+                return .failure(error)
+            }
+        }
+        guard let result = finished else { return nil }
+        switch result {
+        case let .success((source, output)):
+            lastGoodSource = source
+            let pushed = await state.publish(output)
+            return .built(changed: changed, pages: pageCount(output), duration: .now - start, pushed: pushed)
+        case let .failure(failure):
+            await state.fail(failure)
+            return .failed(changed: changed, failure: failure, duration: .now - start)
+        }
+    }
+
+    /// The current site with the edited stylesheets copied in, when that is exactly what a build would produce.
+    private func patched(_ paths: [String]) async -> (SourceTree, OutputTree)? {
+        guard let source = lastGoodSource, let output = await state.tree, await state.overlay == nil else { return nil }
+        var edits: [String: [UInt8]] = [:]
+        for path in paths {
+            guard let data = FileManager.default.contents(atPath: root.appending(path: path).path) else { return nil }
+            edits[path] = Array(data)
+        }
+        return patchStylesheets(edits, source: source, output: output)
+    }
+
+    private func pageCount(_ output: OutputTree) -> Int {
+        output.files.keys.count { $0.hasSuffix(".html") }
+    }
+}
+
+/// Runs a CPU-bound build on its own thread, so it never occupies one of the few threads that serve requests.
+///
+/// Returns nil at once when the calling task is cancelled: a build cannot be interrupted, but Ctrl-C should not
+/// wait for it. The thread then finishes on its own and its result is dropped.
+func onBuildThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T? {
+    let handoff = Handoff<T>()
+    return await withTaskCancellationHandler {
+        await withCheckedContinuation { continuation in
+            guard handoff.wait(with: continuation) else { return }
+            let thread = Thread { handoff.deliver(work()) }
+            thread.stackSize = 16 << 20
+            thread.start()
+        }
+    } onCancel: {
+        handoff.deliver(nil)
+    }
+}
+
+/// Resumes a continuation exactly once, with whichever comes first: the result or the cancellation.
+private final class Handoff<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<T?, Never>?
+    private var delivered: T??
+
+    /// Registers the waiter; false (and resumed already) if a value, or the cancellation, came first.
+    func wait(with continuation: CheckedContinuation<T?, Never>) -> Bool {
+        let early: T?? = lock.withLock {
+            if let delivered { return delivered }
+            self.continuation = continuation
+            return nil
+        }
+        if let early { continuation.resume(returning: early) }
+        return early == nil
+    }
+
+    func deliver(_ value: T?) {
+        let waiting: CheckedContinuation<T?, Never>? = lock.withLock {
+            guard delivered == nil else { return nil }
+            delivered = .some(value)
+            defer { continuation = nil }
+            return continuation
+        }
+        waiting?.resume(returning: value)
+    }
+}

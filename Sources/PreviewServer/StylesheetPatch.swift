@@ -1,0 +1,19 @@
+import Site
+
+/// The site after stylesheet edits, without a build: the new bytes replace the old ones in both the sources
+/// and the output.
+///
+/// Returns nil, asking for a full build, unless every edited file is an asset the last good build copied verbatim
+/// (`templates/assets/x.css` → `assets/x.css` with the same bytes), so the result is exactly what a build would give.
+public func patchStylesheets(_ edits: [String: [UInt8]], source: SourceTree, output: OutputTree) -> (SourceTree, OutputTree)? {
+    var source = source
+    var output = output
+    for (path, bytes) in edits.sorted(by: { $0.key < $1.key }) {
+        guard path.hasPrefix("templates/"), let index = source.assets.firstIndex(where: { $0.path == path }) else { return nil }
+        let outputPath = String(path.dropFirst("templates/".count))
+        guard output[outputPath] == source.assets[index].bytes else { return nil }
+        source.assets[index].bytes = bytes
+        output[outputPath] = bytes
+    }
+    return (source, output)
+}

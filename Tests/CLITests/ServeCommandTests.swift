@@ -1,0 +1,123 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// `explainer serve` as a user runs it: a child process, its output, signals.
+private final class ServeProcess: @unchecked Sendable {
+    let process = Process()
+    private let lock = NSLock()
+    private var output = ""
+    private var errors = ""
+
+    init(_ arguments: [String], in folder: URL) throws {
+        // The test bundle lives in the build folder, next to the products it was built with.
+        var search = Bundle.main.bundleURL
+        var binary = URL(filePath: "/nonexistent")
+        for _ in 0..<4 {
+            let candidate = search.appending(path: "explainer")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { binary = candidate; break }
+            search = search.deletingLastPathComponent()
+        }
+        process.executableURL = binary
+        process.arguments = ["serve"] + arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        out.fileHandleForReading.readabilityHandler = { [self] handle in
+            let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil }
+            lock.withLock { output += String(decoding: data, as: UTF8.self) }
+        }
+        err.fileHandleForReading.readabilityHandler = { [self] handle in
+            let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil }
+            lock.withLock { errors += String(decoding: data, as: UTF8.self) }
+        }
+        try process.run()
+    }
+
+    var standardOutput: String { lock.withLock { output } }
+    var standardError: String { lock.withLock { errors } }
+
+    /// The URL from the "Serving at …" line, once printed.
+    func url(timeout: Duration = .seconds(120)) async -> URL? {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let line = standardOutput.split(separator: "\n").first(where: { $0.hasPrefix("Serving at ") }),
+               let word = line.split(separator: " ").dropFirst(2).first {
+                return URL(string: String(word))
+            }
+            if !process.isRunning { return nil }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return nil
+    }
+
+    /// The exit status, waiting up to `timeout`; nil if still running.
+    func exitStatus(timeout: Duration = .seconds(30)) async -> Int32? {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if !process.isRunning { return process.terminationStatus }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return nil
+    }
+}
+
+/// The repository's templates and a one-chapter site, so the debug binary builds it quickly.
+private func smallSite() throws -> URL {
+    let root = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let folder = FileManager.default.temporaryDirectory.appending(path: "explainer-serve-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder.appending(path: "content"), withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: root.appending(path: "templates"), to: folder.appending(path: "templates"))
+    try "title: Small\ndescription: A small site.\nlanguage: en\n"
+        .write(to: folder.appending(path: "content/site.yml"), atomically: true, encoding: .utf8)
+    try "---\ntitle: Only\n---\nThe only chapter.\n"
+        .write(to: folder.appending(path: "content/01-only.md"), atomically: true, encoding: .utf8)
+    return folder
+}
+
+@Suite(.serialized) struct ServeCommand {
+    @Test(arguments: [("interrupt", SIGINT), ("terminate", SIGTERM)])
+    func servesOnLoopbackAndStopsCleanlyOnSignals(_ name: String, _ signal: Int32) async throws {
+        let site = try smallSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let server = try ServeProcess(["--port", "0"], in: site)
+        defer { if server.process.isRunning { server.process.terminate() } }
+        let url = try #require(await server.url(), "no URL printed; stderr: \(server.standardError)")
+        #expect(url.host() == "127.0.0.1")
+        #expect(server.standardOutput.contains("Built "))
+
+        let (data, response) = try await URLSession.shared.data(from: url.appending(path: "only/"))
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        #expect(String(decoding: data, as: UTF8.self).contains("The only chapter."))
+
+        kill(server.process.processIdentifier, signal)
+        #expect(await server.exitStatus() == 0, "\(name): \(server.standardError)")
+        #expect(server.standardOutput.hasSuffix("Stopped.\n"))
+    }
+
+    @Test func aBusyPortIsReportedWithTheNextFreeOne() async throws {
+        let site = try smallSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let first = try ServeProcess(["--port", "0"], in: site)
+        defer { first.process.terminate() }
+        let url = try #require(await first.url())
+        let port = try #require(url.port)
+
+        let second = try ServeProcess(["--port", String(port)], in: site)
+        #expect(await second.exitStatus() == 1)
+        #expect(second.standardError.contains("error: port \(port) on 127.0.0.1 is already in use"))
+        #expect(second.standardError.contains("hint: port "))
+        #expect(second.standardError.contains(": run again with --port "))
+    }
+
+    @Test func aPortOutOfRangeIsAUsageError() async throws {
+        let server = try ServeProcess(["--port", "70000"], in: FileManager.default.temporaryDirectory)
+        #expect(await server.exitStatus() == 2)
+        #expect(server.standardError.contains("--port must be between 0 and 65535"))
+    }
+}

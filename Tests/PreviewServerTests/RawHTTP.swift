@@ -1,0 +1,198 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A reply read off the wire.
+struct HTTPReply: Sendable {
+    var status: Int
+    var headers: [String: String]
+    var body: String
+}
+
+struct SocketError: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// A blocking TCP connection to 127.0.0.1; used only on threads of its own, never on the server's.
+private func connectLoopback(port: Int, timeoutSeconds: Int) throws -> Int32 {
+    #if canImport(Glibc)
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    #else
+    let descriptor = socket(AF_INET, SOCK_STREAM, 0)
+    #endif
+    guard descriptor >= 0 else { throw SocketError(description: "socket failed") }
+    var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
+    setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    guard connected == 0 else {
+        close(descriptor)
+        throw SocketError(description: "connect to port \(port) failed")
+    }
+    return descriptor
+}
+
+private func sendAll(_ descriptor: Int32, _ text: String) {
+    let bytes = Array(text.utf8)
+    var sent = 0
+    while sent < bytes.count {
+        let count = bytes[sent...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
+        if count <= 0 { return }
+        sent += count
+    }
+}
+
+/// Runs blocking work on a new thread and waits for it without holding a concurrency thread.
+func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try work() }) }.start()
+    }
+}
+
+/// `GET` (or another method) with `Connection: close`, read to the end.
+func request(port: Int, _ target: String, method: String = "GET", headers: [String: String] = [:]) async throws -> HTTPReply {
+    try await onThread {
+        let descriptor = try connectLoopback(port: port, timeoutSeconds: 10)
+        defer { close(descriptor) }
+        var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        for (name, value) in headers { head += "\(name): \(value)\r\n" }
+        sendAll(descriptor, head + "\r\n")
+        var data: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if count <= 0 { break }
+            data += buffer[0..<count]
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        guard let split = text.range(of: "\r\n\r\n") else { throw SocketError(description: "no response head in \(text)") }
+        let lines = text[..<split.lowerBound].components(separatedBy: "\r\n")
+        let status = Int(lines[0].split(separator: " ")[1]) ?? 0
+        var fields: [String: String] = [:]
+        for line in lines.dropFirst() {
+            if let colon = line.firstIndex(of: ":") {
+                fields[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return HTTPReply(status: status, headers: fields, body: String(text[split.upperBound...]))
+    }
+}
+
+/// One Server-Sent Event as received.
+struct ReceivedEvent: Sendable, Equatable {
+    var name: String
+    var data: String
+}
+
+/// Reads an event stream on its own thread and keeps every event, so a test can wait for the next one.
+final class EventStreamClient: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [ReceivedEvent] = []
+    private var consumed = 0
+    private var ended = false
+    private let descriptor: Int32
+    let responseHead: String
+
+    init(port: Int, path: String) async throws {
+        let (descriptor, head, rest) = try await onThread { () -> (Int32, String, String) in
+            let descriptor = try connectLoopback(port: port, timeoutSeconds: 30)
+            sendAll(descriptor, "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\n\r\n")
+            var text = ""
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while !text.contains("\r\n\r\n") {
+                let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+                if count <= 0 { closeDescriptor(descriptor); throw SocketError(description: "event stream closed before its head") }
+                text += String(decoding: buffer[0..<count], as: UTF8.self)
+            }
+            let split = text.range(of: "\r\n\r\n")!
+            return (descriptor, String(text[..<split.lowerBound]), String(text[split.upperBound...]))
+        }
+        self.descriptor = descriptor
+        self.responseHead = head
+        Thread { [self] in self.readLoop(initial: rest) }.start()
+    }
+
+    private func readLoop(initial: String) {
+        let chunked = responseHead.lowercased().contains("transfer-encoding: chunked")
+        var raw = Array(initial.utf8)
+        var pending = ""
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            if chunked {
+                // Move every complete chunk's payload from `raw` to `pending`.
+                while let lineEnd = raw.firstRange(of: [13, 10]),
+                      let size = Int(String(decoding: raw[..<lineEnd.lowerBound], as: UTF8.self), radix: 16),
+                      raw.count >= lineEnd.upperBound + size + 2 {
+                    pending += String(decoding: raw[lineEnd.upperBound..<lineEnd.upperBound + size], as: UTF8.self)
+                    raw.removeFirst(lineEnd.upperBound + size + 2)
+                }
+            } else {
+                pending += String(decoding: raw, as: UTF8.self)
+                raw.removeAll()
+            }
+            parse(&pending)
+            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if count <= 0 { break }
+            raw += buffer[0..<count]
+        }
+        lock.withLock { ended = true }
+    }
+
+    /// Takes complete events out of chunked-or-not text; only `event:`/`data:` lines matter here.
+    private func parse(_ pending: inout String) {
+        while let end = pending.range(of: "\n\n") {
+            let block = pending[..<end.lowerBound]
+            pending = String(pending[end.upperBound...])
+            var name = "message", data = ""
+            for line in block.split(separator: "\n") {
+                if line.hasPrefix("event: ") { name = String(line.dropFirst(7)) }
+                if line.hasPrefix("data: ") { data = String(line.dropFirst(6)) }
+            }
+            if block.contains("event: ") { lock.withLock { events.append(ReceivedEvent(name: name, data: data)) } }
+        }
+    }
+
+    /// The next event not yet returned, waiting up to `timeout`; nil on timeout or end of stream.
+    func next(timeout: Duration = .seconds(15)) async -> ReceivedEvent? {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let (event, over): (ReceivedEvent?, Bool) = lock.withLock {
+                if consumed < events.count {
+                    consumed += 1
+                    return (events[consumed - 1], false)
+                }
+                return (nil, ended)
+            }
+            if let event { return event }
+            if over { return nil }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return nil
+    }
+
+    /// Whether the server closed the stream, waiting up to `timeout`.
+    func waitForEnd(timeout: Duration = .seconds(10)) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if lock.withLock({ ended }) { return true }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return false
+    }
+
+    func close() {
+        shutdown(descriptor, Int32(SHUT_RDWR))
+    }
+}
+
+private func closeDescriptor(_ descriptor: Int32) {
+    close(descriptor)
+}
