@@ -41,9 +41,13 @@ public struct PreviewServer: Sendable {
         self.builder = builder
     }
 
-    /// The options of every preview build: the live-reload script goes into each page.
+    /// Figures of earlier builds, so a rebuild after editing prose does not simulate and draw them again.
+    private let figureCache = FigureCache()
+
+    /// The options of every preview build: the live-reload script goes into each page; figures are cached.
     public var buildOptions: BuildOptions {
-        BuildOptions(includeDrafts: configuration.includeDrafts, injectedScript: LiveReload.scriptTag)
+        BuildOptions(includeDrafts: configuration.includeDrafts, injectedScript: LiveReload.scriptTag,
+                     figureCache: figureCache)
     }
 
     /// Builds, listens, watches and rebuilds until the calling task is cancelled; reports progress to `report`.

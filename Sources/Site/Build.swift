@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import Charts
 import Markdown
 import Simulation
@@ -45,13 +47,12 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
     collector.add(checkDataFiles(chapters, data: source.data))
     try collector.throwIfAny()
 
-    let builder = FigureBuilder(registry: options.registry, data: inputs.data)
     var figures: [String: RenderedFigure] = [:]
-    for chapter in chapters {
-        for request in chapter.figures {
-            if let figure = collector.collect({ () throws(BuildFailure) in try builder.build(request) }) {
-                figures[request.id] = figure
-            }
+    let requests = chapters.flatMap(\.figures)
+    for (request, result) in zip(requests, buildFigures(requests, data: inputs.data, options: options)) {
+        switch result {
+        case .success(let figure): figures[request.id] = figure
+        case .failure(let failure): collector.add(failure.diagnostics)
         }
     }
     try collector.throwIfAny()
@@ -107,4 +108,37 @@ func checkFigureIDs(_ chapters: [Chapter]) -> [Diagnostic] {
         }
     }
     return problems
+}
+
+/// Simulates and draws every figure, on all cores; results come back in request order, so the output does not
+/// depend on scheduling. Figures found in `options.figureCache` are reused.
+func buildFigures(_ requests: [FigureRequest], data: [String: DataTable], options: BuildOptions)
+    -> [Result<RenderedFigure, BuildFailure>] {
+    let builder = FigureBuilder(registry: options.registry, data: data)
+    let keys = requests.map { request in
+        options.figureCache.map { _ in
+            if case .data(let file) = request.source { return FigureCache.key(for: request, data: data[file]) }
+            return FigureCache.key(for: request, data: nil)
+        }
+    }
+    let results = Mutex([Result<RenderedFigure, BuildFailure>?](repeating: nil, count: requests.count))
+    DispatchQueue.concurrentPerform(iterations: requests.count) { index in
+        let request = requests[index]
+        let result: Result<RenderedFigure, BuildFailure>
+        if let cache = options.figureCache, let key = keys[index], var cached = cache.figure(for: key) {
+            cached.request = request
+            result = .success(cached)
+        } else {
+            do throws(BuildFailure) {
+                let figure = try builder.build(request)
+                if let cache = options.figureCache, let key = keys[index] { cache.store(figure, for: key) }
+                result = .success(figure)
+            } catch {
+                result = .failure(error)
+            }
+        }
+        results.withLock { $0[index] = result }
+    }
+    options.figureCache?.retainOnly(Set(keys.compactMap { $0 }))
+    return results.withLock { $0.map { $0! } }
 }

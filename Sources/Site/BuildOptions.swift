@@ -7,10 +7,14 @@ public struct BuildOptions: Sendable {
     public var registry = ModelRegistry.standard
     /// A script injected before `</body>` of every page (the preview server's live reload); nil when publishing.
     public var injectedScript: String?
+    /// Figures kept from earlier builds of the same site (the preview server passes one); nil computes every figure.
+    public var figureCache: FigureCache?
 
-    public init(includeDrafts: Bool = false, registry: ModelRegistry = .standard, injectedScript: String? = nil) {
+    public init(includeDrafts: Bool = false, registry: ModelRegistry = .standard, injectedScript: String? = nil,
+                figureCache: FigureCache? = nil) {
         self.includeDrafts = includeDrafts
         self.registry = registry
         self.injectedScript = injectedScript
+        self.figureCache = figureCache
     }
 }

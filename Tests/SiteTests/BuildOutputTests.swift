@@ -160,3 +160,32 @@ import Charts
         #expect(!page.contains("chart-f-narrow-svg"))
     }
 }
+
+@Suite struct FigureCaching {
+    @Test func aCachedRebuildIsByteIdenticalAndReusesEveryUnchangedFigure() throws {
+        let cache = FigureCache()
+        let options = BuildOptions(figureCache: cache)
+        let cold = try build(repositorySource, options: options)
+        #expect(cache.hits == 0)
+        let figureCount = repositorySource.chapters.count > 0 ? cache.count : 0
+        #expect(figureCount >= 14)
+        let warm = try build(repositorySource, options: options)
+        #expect(cache.hits == figureCount)
+        #expect(warm == cold)
+        #expect(warm == (try build(repositorySource)))
+    }
+
+    @Test func editingAChartBlockRecomputesOnlyThatFigure() throws {
+        let cache = FigureCache()
+        let chart = "```chart\nid: c\ntitle: T\ncaption: C.\nmodel: gpuCollateral\n```\n"
+        let other = "```chart\nid: d\ntitle: T\ncaption: C.\nmodel: gpuCollateral\nparams: {halfLife: 3}\n```\n"
+        var site = miniSite(chapter: "---\ntitle: A\n---\n" + chart + "\n" + other)
+        _ = try build(site, options: BuildOptions(figureCache: cache))
+        // Prose added above both charts moves them down: positions change, content does not.
+        site.chapters[0] = SourceFile(path: "content/01-intro.md",
+                                      text: "---\ntitle: A\n---\nNew paragraph.\n\n" + chart + "\n" + other.replacingOccurrences(of: "halfLife: 3", with: "halfLife: 4"))
+        let output = try build(site, options: BuildOptions(figureCache: cache))
+        #expect(cache.hits == 1)
+        #expect(output == (try build(site)))
+    }
+}
