@@ -257,17 +257,6 @@ extension String {
     }
 }
 
-extension Substring {
-    func range(of needle: String) -> Range<Substring.Index>? {
-        guard !needle.isEmpty else { return nil }
-        var start = startIndex
-        while start < endIndex {
-            if self[start...].hasPrefix(needle) { return start..<index(start, offsetBy: needle.count) }
-            start = index(after: start)
-        }
-        return nil
-    }
-}
 
 /// Canvas width of the phone layout: close to a phone's text column, so chart text stays near its design size.
 let narrowChartWidth = 400.0
