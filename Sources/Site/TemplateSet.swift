@@ -13,12 +13,13 @@ struct TemplateSet {
             let name = String(file.path.split(separator: "/").last!.dropLast(".mustache".count))
             do {
                 let text = try decodeText(file)
-                library.register(try MustacheTemplate(string: text), named: name)
+                // The pragma line is standalone, so it renders nothing; parse errors are reported one line up.
+                library.register(try MustacheTemplate(string: TemplateEscaping.pragmaLine + text), named: name)
                 names.insert(name)
             } catch let diagnostic as Diagnostic {
                 problems.append(diagnostic)
             } catch let error as MustacheTemplate.ParserError {
-                problems.append(Diagnostic(file: file.path, line: error.context.lineNumber, column: error.context.columnNumber,
+                problems.append(Diagnostic(file: file.path, line: error.context.lineNumber - 1, column: error.context.columnNumber,
                                            message: "template syntax error: \(error.error)",
                                            hint: "check that every {{#section}} has a matching {{/section}}"))
             } catch {
