@@ -6,18 +6,41 @@ enum InlinePiece: Equatable {
 }
 
 /// Splits text into plain runs, `[@key; @key2]` citations and first uses of terms.
+///
+/// Terms match case-insensitively (each `Character` lowercased when that gives one `Character`), as whole words,
+/// longest phrase first (the first of equally long ones), each term once. Text that is all ASCII without "\r" is
+/// scanned byte by byte, since there every byte is one `Character`; the result is the same as the `Character` scan,
+/// which costs far more (grapheme breaking and Unicode properties for every character) and which other text takes.
 struct InlineScanner {
     var citations: Bool
-    /// Lowercased phrases per term index.
-    var phrases: [[String]]
+    /// Lowercased phrases, split into characters once, grouped by their first character; each group keeps term
+    /// order, then phrase order, so the first of equally long matches wins.
+    private let phrasesByFirstCharacter: [Character: [(term: Int, characters: [Character])]]
+    /// The same phrases as ASCII bytes, by first byte, for the byte scan; phrases that no ASCII text can match
+    /// (a character equal to no ASCII character) are left out.
+    private let asciiPhrasesByFirstByte: [[(term: Int, bytes: [UInt8])]]
     var usedTerms: Set<Int> = []
 
     init(citations: Bool, terms: [AutolinkTerm]) {
         self.citations = citations
-        phrases = terms.map { $0.phrases.map { $0.lowercased() }.filter { !$0.isEmpty } }
+        var groups: [Character: [(term: Int, characters: [Character])]] = [:]
+        var asciiGroups = [[(term: Int, bytes: [UInt8])]](repeating: [], count: 128)
+        for (term, autolink) in terms.enumerated() {
+            for phrase in autolink.phrases.map({ Array($0.lowercased()) }) where !phrase.isEmpty {
+                groups[phrase[0], default: []].append((term, phrase))
+                let bytes = phrase.compactMap(asciiEquivalent)
+                if bytes.count == phrase.count { asciiGroups[Int(bytes[0])].append((term, bytes)) }
+            }
+        }
+        phrasesByFirstCharacter = groups
+        asciiPhrasesByFirstByte = asciiGroups
     }
 
     mutating func scan(_ text: String, linkTerms: Bool) -> [InlinePiece] {
+        let bytes = Array(text.utf8)
+        if bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
+            return scanASCII(bytes, linkTerms: linkTerms)
+        }
         let characters = Array(text)
         var pieces: [InlinePiece] = []
         var plain = ""
@@ -44,6 +67,34 @@ struct InlineScanner {
         return pieces
     }
 
+    /// `scan` for text whose every byte is an ASCII character other than "\r" (so one byte is one `Character`).
+    private mutating func scanASCII(_ bytes: [UInt8], linkTerms: Bool) -> [InlinePiece] {
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        var pieces: [InlinePiece] = []
+        var plainStart = 0
+        var index = 0
+        while index < bytes.count {
+            if citations, bytes[index] == UInt8(ascii: "["), let (keys, end) = citation(in: bytes, at: index) {
+                if plainStart < index { pieces.append(.text(text(plainStart..<index))) }
+                pieces.append(.citation(keys: keys, offset: index))
+                index = end
+                plainStart = end
+                continue
+            }
+            if linkTerms, index == 0 || !isAlphanumeric(bytes[index - 1]), let (term, length) = termMatch(bytes, at: index) {
+                if plainStart < index { pieces.append(.text(text(plainStart..<index))) }
+                usedTerms.insert(term)
+                pieces.append(.term(index: term, text: text(index..<(index + length))))
+                index += length
+                plainStart = index
+                continue
+            }
+            index += 1
+        }
+        if plainStart < bytes.count { pieces.append(.text(text(plainStart..<bytes.count))) }
+        return pieces
+    }
+
     /// `[@a]` or `[@a; @b]` starting at `start`; returns the keys and the index after `]`.
     private func citation(in characters: [Character], at start: Int) -> ([String], Int)? {
         var index = start + 1
@@ -64,9 +115,34 @@ struct InlineScanner {
         }
     }
 
+    /// `citation(in:at:)` on ASCII bytes.
+    private func citation(in bytes: [UInt8], at start: Int) -> ([String], Int)? {
+        var index = start + 1
+        var keys: [String] = []
+        while true {
+            while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "@") else { return nil }
+            index += 1
+            let keyStart = index
+            while index < bytes.count, isKeyByte(bytes[index]) { index += 1 }
+            guard index > keyStart else { return nil }
+            keys.append(String(decoding: bytes[keyStart..<index], as: UTF8.self))
+            while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+            guard index < bytes.count else { return nil }
+            if bytes[index] == UInt8(ascii: "]") { return (keys, index + 1) }
+            guard bytes[index] == UInt8(ascii: ";") || bytes[index] == UInt8(ascii: ",") else { return nil }
+            index += 1
+        }
+    }
+
     private func isKeyCharacter(_ character: Character) -> Bool {
         character.isASCII && (character.isLetter || character.isNumber || character == "-" || character == "_"
             || character == "." || character == ":")
+    }
+
+    private func isKeyByte(_ byte: UInt8) -> Bool {
+        isAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+            || byte == UInt8(ascii: ":")
     }
 
     private func isWordStart(_ characters: [Character], _ index: Int) -> Bool {
@@ -75,16 +151,47 @@ struct InlineScanner {
 
     /// The longest unused phrase matching at `index` and ending at a word boundary.
     private func termMatch(_ lowered: [Character], at index: Int) -> (Int, Int)? {
+        guard let candidates = phrasesByFirstCharacter[lowered[index]] else { return nil }
         var best: (Int, Int)?
-        for (term, candidates) in phrases.enumerated() where !usedTerms.contains(term) {
-            for phrase in candidates {
-                let phraseCharacters = Array(phrase)
-                let end = index + phraseCharacters.count
-                guard end <= lowered.count, Array(lowered[index..<end]) == phraseCharacters else { continue }
-                if end < lowered.count, lowered[end].isLetter || lowered[end].isNumber { continue }
-                if best == nil || phraseCharacters.count > best!.1 { best = (term, phraseCharacters.count) }
-            }
+        for (term, phrase) in candidates where !usedTerms.contains(term) {
+            let end = index + phrase.count
+            guard end <= lowered.count, lowered[index..<end].elementsEqual(phrase) else { continue }
+            if end < lowered.count, lowered[end].isLetter || lowered[end].isNumber { continue }
+            if best == nil || phrase.count > best!.1 { best = (term, phrase.count) }
         }
         return best
     }
+
+    /// `termMatch` on ASCII bytes, comparing them lowercased.
+    private func termMatch(_ bytes: [UInt8], at index: Int) -> (Int, Int)? {
+        let candidates = asciiPhrasesByFirstByte[Int(lowercased(bytes[index]))]
+        guard !candidates.isEmpty else { return nil }
+        var best: (Int, Int)?
+        for (term, phrase) in candidates where !usedTerms.contains(term) {
+            let end = index + phrase.count
+            guard end <= bytes.count, bytes[index..<end].elementsEqual(phrase, by: { lowercased($0) == $1 }) else { continue }
+            if end < bytes.count, isAlphanumeric(bytes[end]) { continue }
+            if best == nil || phrase.count > best!.1 { best = (term, phrase.count) }
+        }
+        return best
+    }
+}
+
+private func isAlphanumeric(_ byte: UInt8) -> Bool {
+    (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+}
+
+private func lowercased(_ byte: UInt8) -> UInt8 {
+    byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+}
+
+/// The ASCII character (other than "\r") that equals `character` (canonical equivalence: the Kelvin sign equals
+/// "K"), if any; "\r\n" is one `Character` and equals none.
+private func asciiEquivalent(_ character: Character) -> UInt8? {
+    if character.utf8.count == 1, let byte = character.utf8.first, byte != UInt8(ascii: "\r") { return byte }
+    for byte in UInt8(0)..<0x80 where byte != UInt8(ascii: "\r") && Character(Unicode.Scalar(byte)) == character {
+        return byte
+    }
+    return nil
 }

@@ -18,7 +18,7 @@ public func renderMarkdown(_ text: String, options: MarkdownOptions = MarkdownOp
     cmark_consolidate_text_nodes(root)
 
     let containers = expandContainers(root, options: options, flags: flags)
-    var transformer = TreeTransformer(containerLines: containers, options: options, sourceLines: text.split(separator: "\n", omittingEmptySubsequences: false))
+    var transformer = TreeTransformer(containerLines: containers, options: options, sourceLines: splitLines(text))
     transformer.collect(root)
     transformer.apply()
 

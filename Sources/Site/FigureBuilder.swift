@@ -245,14 +245,25 @@ func csvQuoted(_ text: String) -> String {
 extension String {
     func replacingSlashes() -> String { String(map { $0 == "/" ? "-" : $0 }) }
 
+    /// The text between occurrences of `separator`, found left to right without overlaps by comparing UTF-8 bytes
+    /// (a byte search: comparing `Character`s at every position made page layout quadratic in the page's length).
     func components(separatedBy separator: String) -> [String] {
+        let needle = Array(separator.utf8)
+        guard let first = needle.first else { return [self] }
+        let bytes = Array(utf8)
         var parts: [String] = []
-        var rest = Substring(self)
-        while let range = rest.range(of: separator) {
-            parts.append(String(rest[..<range.lowerBound]))
-            rest = rest[range.upperBound...]
+        var partStart = 0
+        var index = 0
+        while index + needle.count <= bytes.count {
+            if bytes[index] == first && bytes[index..<(index + needle.count)].elementsEqual(needle) {
+                parts.append(String(decoding: bytes[partStart..<index], as: UTF8.self))
+                index += needle.count
+                partStart = index
+            } else {
+                index += 1
+            }
         }
-        parts.append(String(rest))
+        parts.append(String(decoding: bytes[partStart...], as: UTF8.self))
         return parts
     }
 }

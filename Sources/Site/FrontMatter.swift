@@ -1,3 +1,4 @@
+import Markdown
 import Yams
 
 /// A chapter's front matter, checked strictly.
@@ -21,7 +22,7 @@ struct SplitChapter {
 
 /// Splits `---` front matter from the body and parses it; every problem carries its line and column.
 func splitFrontMatter(_ text: String, file: String) throws(BuildFailure) -> SplitChapter {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = splitLines(text)
     guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
         throw BuildFailure([Diagnostic(file: file, line: 1, column: 1, message: "missing front matter",
                                        hint: "start the file with a line '---', then 'title: …', then another '---'")])

@@ -9,6 +9,8 @@ struct LinkChecker {
     /// For each output page, the chapter that produced it (to place diagnostics).
     let chapters: [String: Chapter]
     private var idCache: [String: Set<String>] = [:]
+    /// `problem(with:on:)` by scope, then target: every chapter page links the same menu, so most links repeat.
+    private var verdictsByScope: [String: [String: String?]] = [:]
 
     init(output: OutputTree, chapters: [Chapter]) {
         self.output = output
@@ -21,7 +23,7 @@ struct LinkChecker {
             let html = String(decoding: output.files[page]!, as: UTF8.self)
             var reported: Set<String> = []
             for target in attributeValues(in: html, names: ["href", "src"]) {
-                guard let problem = problem(with: target, on: page, html: html), reported.insert(target).inserted else {
+                guard let problem = cachedProblem(with: target, on: page), reported.insert(target).inserted else {
                     continue
                 }
                 var found = diagnostic(problem, target: target, page: page)
@@ -51,8 +53,32 @@ struct LinkChecker {
                           hint: "this link comes from a template or generated page")
     }
 
+    /// `problem(with:on:)`, computed once per target and scope. A bare `#fragment` or `?query` is about the page
+    /// itself. Other targets resolve against the page's folder; one that climbs (`../`) at least as many levels as
+    /// the folder is deep resolves the same from every folder of that depth: the chapter menu on every chapter page.
+    private mutating func cachedProblem(with target: String, on page: String) -> String? {
+        let scope: String
+        if target.first == "#" || target.first == "?" {
+            scope = page
+        } else {
+            let depth = page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+            var climbs = 0
+            var rest = target.utf8[...]
+            while rest.starts(with: "../".utf8) {
+                climbs += 1
+                rest = rest.dropFirst(3)
+            }
+            // A depth is written without "/", a folder with its trailing "/" (depth > climbs ≥ 0: there is one).
+            scope = climbs >= depth ? String(depth) : String(page[...page.lastIndex(of: "/")!])
+        }
+        if let verdict = verdictsByScope[scope]?[target] { return verdict }
+        let verdict = problem(with: target, on: page)
+        verdictsByScope[scope, default: [:]][target] = verdict
+        return verdict
+    }
+
     /// Why `target` (as written on `page`) is broken, or nil if it resolves.
-    private mutating func problem(with target: String, on page: String, html: String) -> String? {
+    private mutating func problem(with target: String, on page: String) -> String? {
         if target.isEmpty || target.contains(":") && !target.hasPrefix("#") && !target.hasPrefix(".") && !target.hasPrefix("/") {
             return nil   // external (scheme:) links are not checked here
         }
@@ -111,7 +137,8 @@ func attributeValues(in html: String, names: [String]) -> [String] {
     var index = 0
     while index < bytes.count {
         if bytes[index] == UInt8(ascii: " ") {
-            for pattern in patterns where index + pattern.count <= bytes.count && Array(bytes[index..<(index + pattern.count)]) == pattern {
+            for pattern in patterns where index + pattern.count <= bytes.count
+                && bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
                 let start = index + pattern.count
                 var end = start
                 while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
@@ -126,13 +153,13 @@ func attributeValues(in html: String, names: [String]) -> [String] {
 }
 
 private func unescapeAttribute(_ value: String) -> String {
-    guard value.contains("&") else { return value }
+    guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
     return value.replacingEntity("&amp;", "&").replacingEntity("&quot;", "\"").replacingEntity("&#39;", "'")
         .replacingEntity("&lt;", "<").replacingEntity("&gt;", ">")
 }
 
 func percentDecoded(_ text: String) -> String {
-    guard text.contains("%") else { return text }
+    guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
     var bytes: [UInt8] = []
     var iterator = Array(text.utf8).makeIterator()
     while let byte = iterator.next() {

@@ -19,9 +19,13 @@ struct PageLayout {
                                                     description: config.description,
                                                     extra: ["isHome": true, "toc": chapterList(root: "")]))
         }
+        // Every chapter page lists every chapter in its menu: build that list once and mark the current one per page.
+        let menu = chapterList(root: "../")
         for (index, chapter) in chapters.enumerated() {
             collector.collect { () throws(Diagnostic) in
-                output.add(chapter.outputPath, text: try chapterPage(chapter, index: index))
+                var chapterMenu = menu
+                chapterMenu[index].current = true
+                output.add(chapter.outputPath, text: try chapterPage(chapter, index: index, menu: chapterMenu))
             }
         }
         collector.collect { () throws(Diagnostic) in
@@ -53,7 +57,7 @@ struct PageLayout {
         try collector.throwIfAny()
     }
 
-    private func chapterPage(_ chapter: Chapter, index: Int) throws(Diagnostic) -> String {
+    private func chapterPage(_ chapter: Chapter, index: Int, menu: [ChapterLink]) throws(Diagnostic) -> String {
         var html = chapter.rendered.html
         for (position, request) in chapter.figures.enumerated() {
             guard let figure = figures[request.id] else { continue }
@@ -78,7 +82,7 @@ struct PageLayout {
         if index + 1 < chapters.count { context["next"] = link(to: chapters[index + 1]) }
         context["ogType"] = "article"
         return try page("chapter", root: "../", path: chapter.slug + "/", title: chapter.frontMatter.title,
-                        description: chapter.frontMatter.summary ?? config.description, extra: context, current: chapter.slug)
+                        description: chapter.frontMatter.summary ?? config.description, extra: context, menu: menu)
     }
 
     private func notes(for chapter: Chapter) -> [[String: Any]] {
@@ -93,13 +97,10 @@ struct PageLayout {
         ["href": "../\(chapter.slug)/", "title": chapter.frontMatter.title, "number": chapter.number]
     }
 
-    private func chapterList(root: String, current: String? = nil) -> [[String: Any]] {
+    private func chapterList(root: String) -> [ChapterLink] {
         chapters.map { chapter in
-            var item: [String: Any] = ["href": "\(root)\(chapter.slug)/", "title": chapter.frontMatter.title,
-                                       "number": chapter.number, "readingMinutes": chapter.readingMinutes]
-            if let summary = chapter.frontMatter.summary { item["summary"] = summary }
-            if chapter.slug == current { item["current"] = true }
-            return item
+            ChapterLink(href: "\(root)\(chapter.slug)/", title: chapter.frontMatter.title, number: chapter.number,
+                        readingMinutes: chapter.readingMinutes, summary: chapter.frontMatter.summary)
         }
     }
 
@@ -112,9 +113,10 @@ struct PageLayout {
     }
 
     /// - Parameters: `root` leads from the page to the site root (`../`); `path` is the page's address below the
-    ///   base URL (`four-steps/`), nil for pages without one of their own (404).
+    ///   base URL (`four-steps/`), nil for pages without one of their own (404); `menu` is the `chapters` list when
+    ///   the caller has it already (`chapterList(root: root)` otherwise).
     private func page(_ template: String, root: String, path: String?, title: String, description: String,
-                      extra: [String: Any], current: String? = nil) throws(Diagnostic) -> String {
+                      extra: [String: Any], menu: [ChapterLink]? = nil) throws(Diagnostic) -> String {
         var context: [String: Any] = [
             "root": root,
             "ogType": "website",
@@ -124,7 +126,7 @@ struct PageLayout {
             "author": config.author,
             "pageTitle": title,
             "description": description,
-            "chapters": chapterList(root: root, current: current),
+            "chapters": menu ?? chapterList(root: root),
         ]
         if let base = config.baseURL {
             context["hasFeed"] = true

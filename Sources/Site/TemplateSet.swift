@@ -19,13 +19,14 @@ struct TemplateSet {
             names.insert(name)  // present, even if it fails to parse: that error is reported on its own
             do {
                 let text = try decodeText(file)
-                library.register(try MustacheTemplate(string: text), named: name)
+                // The pragma line is standalone, so it renders nothing; parse errors are reported one line up.
+                library.register(try MustacheTemplate(string: TemplateEscaping.pragmaLine + text), named: name)
                 names.insert(name)
                 references[name] = partialReferences(in: text, template: name)
             } catch let diagnostic as Diagnostic {
                 problems.append(diagnostic)
             } catch let error as MustacheTemplate.ParserError {
-                problems.append(Diagnostic(file: file.path, line: error.context.lineNumber, column: error.context.columnNumber,
+                problems.append(Diagnostic(file: file.path, line: error.context.lineNumber - 1, column: error.context.columnNumber,
                                            message: "template syntax error: \(describe(error.error))",
                                            hint: "check that every {{#section}} has a matching {{/section}}"))
             } catch {

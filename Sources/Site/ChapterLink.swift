@@ -1,0 +1,29 @@
+import Mustache
+
+/// One chapter in a page's chapter list, as templates see it: `{{href}}`, `{{title}}`, `{{number}}`,
+/// `{{readingMinutes}}`, `{{summary}}` and `{{current}}`.
+///
+/// A concrete type rather than a `[String: Any]`: Mustache finds values through dynamic casts, and casting a
+/// dictionary (a conditional conformance to `MustacheParent`) costs several times more. Every page lists every
+/// chapter, so a site of N chapters renders N² of these. Names it does not know (and an absent summary, and
+/// `current` on other pages) are nil, so Mustache looks them up in the enclosing context, as for a dictionary.
+struct ChapterLink: MustacheParent {
+    var href: String
+    var title: String
+    var number: Int
+    var readingMinutes: Int
+    var summary: String?
+    var current = false
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "href": href
+        case "title": title
+        case "number": number
+        case "readingMinutes": readingMinutes
+        case "summary": summary.map { $0 as Any }
+        case "current": current ? true : nil
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Mustache
+import Testing
+@testable import Site
+
+@Suite struct TemplateRendering {
+    @Test(arguments: ["plain", "", "a<b>&\"'c", "café <b> & ü", "<\u{301} fused, & loose", "→ only non-ASCII", "\r\n<"])
+    func valuesAreEscapedExactlyAsSwiftMustacheEscapesThem(_ value: String) {
+        let reference = try! MustacheTemplate(string: "{{value}}").render(["value": value])
+        #expect(TemplateEscaping().escapeText(value) == reference)
+    }
+
+    @Test func chapterTitlesAreEscapedInPages() throws {
+        let output = try build(miniSite(chapter: "---\ntitle: 'Tom & \"Jerry''s\" <show>'\n---\nText.\n"))
+        let page = try #require(text(output, "intro/index.html"))
+        #expect(page.contains("<h1>Tom &amp; &quot;Jerry&#39;s&quot; &lt;show&gt;</h1>"))
+    }
+
+    @Test func templateSyntaxErrorsPointAtTheirLine() {
+        var site = miniSite(chapter: "---\ntitle: A\n---\nText.\n")
+        site.templates.removeAll { $0.path == "templates/404.mustache" }
+        site.templates.append(SourceFile(path: "templates/404.mustache", text: "<p>one</p>\n<p>two</p>\n{{/unopened}}\n"))
+        let syntax = diagnostics(of: site).filter { $0.message.hasPrefix("template syntax error") }
+        #expect(syntax.map(\.file) == ["templates/404.mustache"])
+        #expect(syntax.map(\.line) == [3])
+    }
+
+    @Test func theMenuMarksOnlyTheCurrentChapter() throws {
+        let second = SourceFile(path: "content/02-two.md", text: "---\ntitle: Two\n---\nText.\n")
+        let output = try build(miniSite(chapter: "---\ntitle: One\n---\nText.\n", extraChapters: [second]))
+        let page = try #require(text(output, "two/index.html"))
+        #expect(page.contains("<a href=\"../two/\" aria-current=\"page\">"))
+        #expect(page.contains("<a href=\"../intro/\">"))
+        #expect(text(output, "index.html")?.contains("aria-current") == false)
+    }
+}
+
+@Suite struct LinkChecking {
+    @Test func fragmentLinksAreCheckedAgainstTheirOwnPage() {
+        let second = SourceFile(path: "content/02-two.md",
+                                text: "---\ntitle: Two\n---\n## Missing\n\n## Here\n\nSee [x](#missing) and [z](../two/#nope).\n")
+        let first = "---\ntitle: One\n---\nSee [x](#missing), [y](../two/#here) and [z](../two/#nope).\n"
+        let problems = diagnostics(of: miniSite(chapter: first, extraChapters: [second]))
+        let found = Set(problems.map { "\($0.file):\($0.line):\($0.column) \($0.message)" })
+        #expect(found == [
+            "content/01-intro.md:4:9 link '#missing' points to a missing anchor '#missing'",
+            "content/01-intro.md:4:46 link '../two/#nope' points to a missing anchor '#nope'",
+            "content/02-two.md:8:27 link '../two/#nope' points to a missing anchor '#nope'",
+        ])
+        #expect(problems.count == 3)
+    }
+
+    @Test func splittingTextFindsEveryOccurrence() {
+        #expect("a → b → c".components(separatedBy: " → ") == ["a", "b", "c"])
+        #expect("xx".components(separatedBy: "x") == ["", "", ""])
+        #expect("ab".components(separatedBy: "") == ["ab"])
+        #expect("é<!--m-->ü<!--m-->".components(separatedBy: "<!--m-->") == ["é", "ü", ""])
+    }
+}
