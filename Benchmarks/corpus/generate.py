@@ -18,7 +18,7 @@ The Hugo pages get the same Markdown body. Their front matter adds `weight` (the
 content/<slug>.md is published at /<slug>/, the same URL as the explainer's page, so relative links
 such as ../other-slug/#a-heading work in both. Hugo renders [@key] citations and ```chart blocks as plain text and
 code, so it does less work per page than the explainer, which draws the charts and numbers the citations. The Hugo
-templates mirror the explainer's page structure (every page lists every chapter in its menu; chapter pages have an
+templates mirror the explainer's page structure (with --menu every page lists every chapter in its menu; chapter pages have an
 outline, previous/next links; the home page lists every chapter with its summary), without styling.
 """
 import argparse
@@ -163,7 +163,7 @@ def quoted(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def generate(count, out, seed):
+def generate(count, out, seed, menu=False):
     rng = random.Random(seed)
     chapters = [Chapter(i + 1, rng) for i in range(count)]
     sources = [f"source-{i + 1}" for i in range(40)]
@@ -193,13 +193,16 @@ def generate(count, out, seed):
         write(os.path.join(explainer, "content", "data", name),
               "# Synthetic data for the benchmark corpus.\nyear,value\n" + "\n".join(rows) + "\n")
     shutil.copytree(os.path.join(ROOT, "templates"), os.path.join(explainer, "templates"))
+    if not menu:
+        write(os.path.join(explainer, "templates", "nav.mustache"), EXPLAINER_NAV_WITHOUT_MENU)
 
     # The Hugo site: configuration and minimal templates with the same page structure.
     write(os.path.join(hugo, "hugo.yaml"),
           f"baseURL: /\ntitle: Synthetic corpus of {count} chapters\nlanguageCode: en\nrelativeURLs: true\n"
           "disableKinds: [taxonomy, term, RSS, sitemap]\nmarkup:\n  tableOfContents:\n    startLevel: 2\n"
           "    endLevel: 2\n  highlight:\n    codeFences: false\n")
-    write(os.path.join(hugo, "layouts", "_default", "baseof.html"), HUGO_BASEOF)
+    write(os.path.join(hugo, "layouts", "_default", "baseof.html"),
+          HUGO_BASEOF.replace(HUGO_MENU, "") if not menu else HUGO_BASEOF)
     write(os.path.join(hugo, "layouts", "_default", "single.html"), HUGO_SINGLE)
     write(os.path.join(hugo, "layouts", "_default", "list.html"), HUGO_LIST)
     write(os.path.join(hugo, "layouts", "index.html"), HUGO_INDEX)
@@ -216,6 +219,23 @@ def generate(count, out, seed):
         write(os.path.join(hugo, "content", f"{chapter.slug}.md"),
               f"---\n{front}weight: {chapter.number}\n---\n\n{body}")
 
+
+# Every page's menu lists every chapter: output grows with N², so by default (no --menu) both sites drop it and keep
+# the full list on the home page only, as large sites do.
+EXPLAINER_NAV_WITHOUT_MENU = """<header class="site-header">
+<nav id="site-nav" aria-label="Site">
+<a class="site-title" href="{{root}}{{^root}}./{{/root}}">{{siteTitle}}</a>
+<a href="{{root}}sources/">Sources</a> <a href="{{root}}glossary/">Glossary</a>
+</nav>
+</header>
+"""
+
+HUGO_MENU = """<details><summary>Chapters</summary>
+<ol>
+{{ $current := .RelPermalink }}{{ range .Site.RegularPages.ByWeight }}<li><a href="{{ .RelPermalink }}"{{ if eq .RelPermalink $current }} aria-current="page"{{ end }}><span>{{ .Weight }}</span> {{ .Title }}</a></li>
+{{ end }}</ol>
+</details>
+"""
 
 HUGO_BASEOF = """<!DOCTYPE html>
 <html lang="en">
@@ -279,8 +299,10 @@ def main():
     parser.add_argument("--chapters", type=int, required=True)
     parser.add_argument("--out", required=True)
     parser.add_argument("--seed", type=int, default=20251021)
+    parser.add_argument("--menu", action="store_true",
+                        help="list every chapter in every page's menu, as the real site does (output grows with N²)")
     args = parser.parse_args()
-    generate(args.chapters, args.out, args.seed)
+    generate(args.chapters, args.out, args.seed, args.menu)
     print(f"wrote {args.chapters} chapters to {args.out}/explainer and {args.out}/hugo")
 
 

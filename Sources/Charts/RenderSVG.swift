@@ -7,13 +7,23 @@
 /// `chartStylesheet` once instead.
 public func renderSVG(_ spec: ChartSpec, id: String, embedStyle: Bool = true) throws(ChartError) -> String {
     let svg = try drawSVG(spec, id: id)
-    return embedStyle ? svg : svg.replacing(styleElement, with: "")
+    return embedStyle ? svg : removingStyle(svg)
 }
 
 /// The CSS every chart needs (the same rules an embedded `<style>` carries), for a page's stylesheet.
 public let chartStylesheet = Theme.css
 
-private let styleElement = "<style>\(Theme.css)</style>\n"
+private let styleElement = Array("<style>\(Theme.css)</style>\n".utf8)
+
+/// The SVG without its `<style>` element, which `SVGWriter.document` writes right after `<title>` and `<desc>`:
+/// found with a byte search for its first characters, not a scan of the whole drawing for the 2 KB element.
+private func removingStyle(_ svg: String) -> String {
+    let bytes = Array(svg.utf8)
+    let opening = Array("\n<style>".utf8)
+    guard let start = bytes.indices.first(where: { bytes[$0...].starts(with: opening) }).map({ $0 + 1 }),
+          bytes[start...].starts(with: styleElement) else { return svg }
+    return String(decoding: bytes[..<start] + bytes[(start + styleElement.count)...], as: UTF8.self)
+}
 
 private func drawSVG(_ spec: ChartSpec, id: String) throws(ChartError) -> String {
     try Validate.id(id)

@@ -1,3 +1,5 @@
+import Site
+
 /// A message the preview server pushes to open pages over Server-Sent Events.
 public enum LiveEvent: Equatable, Sendable {
     /// Sent first on every connection; a page that sees the generation change after reconnecting reloads.
@@ -37,28 +39,4 @@ public enum LiveEvent: Equatable, Sendable {
         }
         return "event: \(name)\ndata: \(data)\n\n"
     }
-}
-
-/// A JSON string literal; escapes every control character, so the result is always one line.
-func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "\u{2028}": out += "\\u2028"
-        case "\u{2029}": out += "\\u2029"
-        default:
-            if scalar.value < 0x20 {
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
 }

@@ -41,13 +41,15 @@ public struct PreviewServer: Sendable {
         self.builder = builder
     }
 
-    /// Figures of earlier builds, so a rebuild after editing prose does not simulate and draw them again.
+    /// Figures and chapters of earlier builds, so a rebuild after editing one chapter parses only that chapter and
+    /// simulates and draws only the figures whose blocks changed.
     private let figureCache = FigureCache()
+    private let parseCache = ParseCache()
 
-    /// The options of every preview build: the live-reload script goes into each page; figures are cached.
+    /// The options of every preview build: the live-reload script goes into each page; figures and chapters are cached.
     public var buildOptions: BuildOptions {
         BuildOptions(includeDrafts: configuration.includeDrafts, injectedScript: LiveReload.scriptTag,
-                     figureCache: figureCache)
+                     figureCache: figureCache, parseCache: parseCache)
     }
 
     /// Builds, listens, watches and rebuilds until the calling task is cancelled; reports progress to `report`.

@@ -1,5 +1,3 @@
-import Dispatch
-import Synchronization
 import Charts
 import Markdown
 import Simulation
@@ -10,14 +8,17 @@ import Simulation
 /// and publishing files (robots.txt; sitemap and feed with a base URL) → check links. Every problem any stage finds is collected; nothing is returned unless all succeeded.
 public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) throws(BuildFailure) -> OutputTree {
     var collector = DiagnosticCollector()
-    let inputs = collector.collect { () throws(BuildFailure) in try SiteInputs.parse(source) }
+    let inputs = collector.collect { () throws(BuildFailure) in
+        if let cache = options.parseCache { return try cache.inputs(source) }
+        return try SiteInputs.parse(source)
+    }
     let templates = collector.collect { () throws(BuildFailure) in try TemplateSet(source.templates) }
     guard let inputs else {
         try collector.throwIfAny()
         throw BuildFailure([])
     }
 
-    var chapters: [Chapter] = []
+    var places: [(file: SourceFile, place: ChapterFile)] = []
     var seenSlugs: [String: String] = [:]
     for file in source.chapters {
         let name = String(file.path.split(separator: "/").last!)
@@ -32,10 +33,26 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
             continue
         }
         seenSlugs[place.slug] = file.path
-        let parsed = collector.collect { () throws(BuildFailure) in
-            try parseChapter(file, place: place, terms: inputs.autolinkTerms, registry: options.registry)
+        places.append((file, place))
+    }
+    // Chapters parse independently: on all cores, then collected in file order.
+    let parsed = concurrentMap(places) { file, place -> Result<Chapter, BuildFailure> in
+        if let cache = options.parseCache {
+            return cache.chapter(file, place: place, terms: inputs.autolinkTerms, registry: options.registry)
         }
-        if let parsed, !parsed.frontMatter.draft || options.includeDrafts { chapters.append(parsed) }
+        do throws(BuildFailure) {
+            return .success(try parseChapter(file, place: place, terms: inputs.autolinkTerms, registry: options.registry))
+        } catch {
+            return .failure(error)
+        }
+    }
+    options.parseCache?.retainOnly(Set(places.map(\.file.path)))
+    var chapters: [Chapter] = []
+    for result in parsed {
+        switch result {
+        case .success(let chapter): if !chapter.frontMatter.draft || options.includeDrafts { chapters.append(chapter) }
+        case .failure(let failure): collector.add(failure.diagnostics)
+        }
     }
     if chapters.isEmpty && collector.diagnostics.isEmpty {
         collector.add(Diagnostic(file: "content", line: 1, column: 1, message: "no chapters found",
@@ -59,8 +76,10 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
 
     let gallery = templates!.has("gallery") ? (collector.collect { () throws(BuildFailure) in try galleryItems() } ?? []) : []
     var output = OutputTree()
-    let layout = PageLayout(config: inputs.config, chapters: chapters, figures: figures, bibliography: inputs.bibliography,
+    var layout = PageLayout(config: inputs.config, chapters: chapters, figures: figures, bibliography: inputs.bibliography,
                             glossary: inputs.glossary, gallery: gallery, templates: templates!, injectedScript: options.injectedScript)
+    layout.inlineStyle = source.assets.first { $0.path == "templates/assets/site.css" }
+        .map { String(decoding: $0.bytes, as: UTF8.self) + "\n" + chartStylesheet }
     collector.collect { () throws(BuildFailure) in try layout.render(into: &output) }
     try collector.throwIfAny()
     for figure in figures.values {
@@ -75,8 +94,7 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
         output[String(image.path.dropFirst("content/".count))] = image.bytes
     }
     for (path, text) in publishingFiles(config: inputs.config, chapters: chapters) { output.add(path, text: text) }
-    var checker = LinkChecker(output: output, chapters: chapters)
-    collector.add(checker.check())
+    collector.add(LinkChecker(output: output, chapters: chapters).check())
     try collector.throwIfAny()
     return output
 }
@@ -115,30 +133,21 @@ func checkFigureIDs(_ chapters: [Chapter]) -> [Diagnostic] {
 func buildFigures(_ requests: [FigureRequest], data: [String: DataTable], options: BuildOptions)
     -> [Result<RenderedFigure, BuildFailure>] {
     let builder = FigureBuilder(registry: options.registry, data: data)
-    let keys = requests.map { request in
-        options.figureCache.map { _ in
-            if case .data(let file) = request.source { return FigureCache.key(for: request, data: data[file]) }
-            return FigureCache.key(for: request, data: nil)
-        }
+    let tables = requests.map { request -> DataTable? in
+        if case .data(let file) = request.source { return data[file] }
+        return nil
     }
-    let results = Mutex([Result<RenderedFigure, BuildFailure>?](repeating: nil, count: requests.count))
-    DispatchQueue.concurrentPerform(iterations: requests.count) { index in
+    let results = concurrentMap(Array(requests.indices)) { index -> Result<RenderedFigure, BuildFailure> in
         let request = requests[index]
-        let result: Result<RenderedFigure, BuildFailure>
-        if let cache = options.figureCache, let key = keys[index], var cached = cache.figure(for: key) {
-            cached.request = request
-            result = .success(cached)
-        } else {
-            do throws(BuildFailure) {
-                let figure = try builder.build(request)
-                if let cache = options.figureCache, let key = keys[index] { cache.store(figure, for: key) }
-                result = .success(figure)
-            } catch {
-                result = .failure(error)
-            }
+        if let cached = options.figureCache?.figure(for: request, data: tables[index]) { return .success(cached) }
+        do throws(BuildFailure) {
+            let figure = try builder.build(request)
+            options.figureCache?.store(figure, for: request, data: tables[index])
+            return .success(figure)
+        } catch {
+            return .failure(error)
         }
-        results.withLock { $0[index] = result }
     }
-    options.figureCache?.retainOnly(Set(keys.compactMap { $0 }))
-    return results.withLock { $0.map { $0! } }
+    options.figureCache?.retainOnly(ids: Set(requests.map(\.id)))
+    return results
 }

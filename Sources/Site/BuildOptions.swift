@@ -9,12 +9,16 @@ public struct BuildOptions: Sendable {
     public var injectedScript: String?
     /// Figures kept from earlier builds of the same site (the preview server passes one); nil computes every figure.
     public var figureCache: FigureCache?
+    /// Chapters and site files parsed by earlier builds of the same site; nil parses everything. A cache must not be shared
+    /// between builds with different registries.
+    public var parseCache: ParseCache?
 
     public init(includeDrafts: Bool = false, registry: ModelRegistry = .standard, injectedScript: String? = nil,
-                figureCache: FigureCache? = nil) {
+                figureCache: FigureCache? = nil, parseCache: ParseCache? = nil) {
         self.includeDrafts = includeDrafts
         self.registry = registry
         self.injectedScript = injectedScript
         self.figureCache = figureCache
+        self.parseCache = parseCache
     }
 }

@@ -27,3 +27,22 @@ struct ChapterLink: MustacheParent {
         }
     }
 }
+
+/// A page's chapter list: every chapter, with `current` set on the page's own. The list is shared by all pages
+/// and each entry is marked as the template walks it, so a page costs nothing until its template shows the menu
+/// (a site of N chapters would otherwise copy N entries for each of its N pages).
+struct ChapterMenu: MustacheSequence {
+    let links: [ChapterLink]
+    var current: Int?
+
+    func makeIterator() -> AnyIterator<ChapterLink> {
+        var index = links.startIndex
+        return AnyIterator {
+            guard index < links.endIndex else { return nil }
+            defer { index += 1 }
+            var link = links[index]
+            link.current = index == current
+            return link
+        }
+    }
+}

@@ -13,6 +13,18 @@ public struct RenderedFigure: Sendable, Equatable {
         public var csv: String
         /// Parameter line printed under the chart (model figures only).
         public var parameters: String
+        /// The CSV as an HTML table (long tables sampled), made once with the figure so cached figures reuse it.
+        public var table: String
+
+        init(scenario: String, label: String, svg: String, csvPath: String, csv: String, parameters: String) {
+            self.scenario = scenario
+            self.label = label
+            self.svg = svg
+            self.csvPath = csvPath
+            self.csv = csv
+            self.parameters = parameters
+            table = dataTableHTML(csv: csv, limit: tableRowLimit)
+        }
     }
 
     public var request: FigureRequest
@@ -293,6 +305,9 @@ func sharingTitle(_ svg: String, of id: String) -> String {
               let close = result[open.upperBound...].firstRange(of: "</\(element)>\n") else { return svg }
         result.removeSubrange(open.lowerBound..<close.upperBound)
     }
-    return result.replacing("aria-labelledby=\"\(id)-narrow-title \(id)-narrow-desc\"",
-                            with: "aria-labelledby=\"\(id)-title \(id)-desc\"")
+    // The attribute is on the opening tag, near the start: replace the first (only) one without scanning the rest.
+    if let labels = result.firstRange(of: "aria-labelledby=\"\(id)-narrow-title \(id)-narrow-desc\"") {
+        result.replaceSubrange(labels, with: "aria-labelledby=\"\(id)-title \(id)-desc\"")
+    }
+    return result
 }

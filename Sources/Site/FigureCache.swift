@@ -1,15 +1,20 @@
 import Synchronization
 
-/// Figures kept between builds of the same site (the preview server's rebuilds), keyed by everything that
-/// determines them: the chart block (without its position in the file), the data table it draws and the
-/// generator version. A figure whose key is unchanged is not simulated or drawn again.
+/// Figures kept between builds of the same site (the preview server's rebuilds). A figure is reused when
+/// everything that determines it is unchanged: its chart block (compared without its position in the file, so
+/// prose edits above it do not count) and the data table it draws. The models and the drawing code cannot change
+/// while a process runs, so an in-memory cache needs no generator version.
 ///
 /// The cache is the one shared, mutable thing a build may be given; it is safe to use from several threads.
 public final class FigureCache: Sendable {
-    /// Changes whenever the models or the chart drawing change in a way that alters output.
-    static let generatorVersion = "explainer-figures-1"
+    private struct Entry: Sendable {
+        var request: FigureRequest
+        var data: DataTable?
+        var figure: RenderedFigure
+    }
 
-    private let storage = Mutex<[String: RenderedFigure]>([:])
+    /// By figure id, which is unique in a site.
+    private let storage = Mutex<[String: Entry]>([:])
     private let hitCount = Mutex(0)
 
     public init() {}
@@ -20,31 +25,35 @@ public final class FigureCache: Sendable {
     /// Number of cached figures.
     public var count: Int { storage.withLock { $0.count } }
 
-    func figure(for key: String) -> RenderedFigure? {
-        let found = storage.withLock { $0[key] }
-        if found != nil { hitCount.withLock { $0 += 1 } }
-        return found
+    /// The cached figure for `request`, placed where `request` is now; nil when it must be built.
+    func figure(for request: FigureRequest, data: DataTable?) -> RenderedFigure? {
+        let content = Self.withoutPosition(request)
+        guard let entry = storage.withLock({ $0[request.id] }), entry.request == content, entry.data == data else {
+            return nil
+        }
+        hitCount.withLock { $0 += 1 }
+        var figure = entry.figure
+        figure.request = request
+        return figure
     }
 
-    func store(_ figure: RenderedFigure, for key: String) {
-        storage.withLock { $0[key] = figure }
+    func store(_ figure: RenderedFigure, for request: FigureRequest, data: DataTable?) {
+        let entry = Entry(request: Self.withoutPosition(request), data: data, figure: figure)
+        storage.withLock { $0[request.id] = entry }
     }
 
-    /// Drops figures no longer used by the site, so the cache never outgrows it.
-    func retainOnly(_ keys: Set<String>) {
-        storage.withLock { cache in cache = cache.filter { keys.contains($0.key) } }
+    /// Drops figures no longer in the site, so the cache never outgrows it.
+    func retainOnly(ids: Set<String>) {
+        storage.withLock { cache in cache = cache.filter { ids.contains($0.key) } }
     }
 
-    /// The key of a request: its content without its place in the file, plus the data it draws.
-    static func key(for request: FigureRequest, data: DataTable?) -> String {
+    /// A request's content without its place in the file.
+    private static func withoutPosition(_ request: FigureRequest) -> FigureRequest {
         var content = request
         content.file = ""
         content.line = 0
         content.column = 0
         content.parameterLines = [:]
-        let labels = request.labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        content.labels = [:]
-        return [generatorVersion, String(reflecting: content), labels.joined(separator: "\u{1F}"),
-                data.map { String(reflecting: $0) } ?? ""].joined(separator: "\u{1E}")
+        return content
     }
 }

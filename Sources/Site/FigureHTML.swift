@@ -2,7 +2,7 @@ import Markdown
 
 /// The `<figure>` for a rendered figure: scenario toggle (radio inputs, no JS needed), SVGs, caption,
 /// parameters, a data table in `<details>` and the CSV link.
-func figureHTML(_ figure: RenderedFigure, number: String, root: String, tableRowLimit: Int = 80) -> String {
+func figureHTML(_ figure: RenderedFigure, number: String, root: String) -> String {
     let id = figure.request.id
     var html = "<figure class=\"chart\" id=\"figure-\(id)\">\n"
     html += "<p class=\"chart-title\"><span class=\"figure-number\">Figure \(number).</span> \(escapeHTML(figure.request.title))</p>\n"
@@ -29,7 +29,7 @@ func figureHTML(_ figure: RenderedFigure, number: String, root: String, tableRow
         }
         html += "<details class=\"chart-data\"><summary>Data table"
             + (variants.count > 1 ? " (\(escapeHTML(variant.label)))" : "") + "</summary>\n"
-        html += dataTableHTML(csv: variant.csv, limit: tableRowLimit)
+        html += variant.table
         html += "<p><a href=\"\(root)\(variant.csvPath)\" download>Download the data (CSV)</a></p>\n</details>\n"
         html += "</div>\n"
     }
@@ -38,6 +38,9 @@ func figureHTML(_ figure: RenderedFigure, number: String, root: String, tableRow
     html += "</figure>"
     return html
 }
+
+/// Rows a figure's data table shows at most.
+let tableRowLimit = 80
 
 /// An HTML table of CSV text (comment lines skipped); long tables show evenly spaced rows.
 func dataTableHTML(csv: String, limit: Int) -> String {

@@ -56,7 +56,8 @@ func splitFrontMatter(_ text: String, file: String) throws(BuildFailure) -> Spli
         }
     }
     try collector.throwIfAny()
-    let body = lines[(close + 1)...].joined(separator: "\n")
+    // The body is the rest of the text after the closing line: a slice, not a re-join of every line.
+    let body = close + 1 < lines.count ? String(text[lines[close + 1].startIndex...]) : ""
     return SplitChapter(frontMatter: matter, body: body, bodyLine: close + 2)
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 import Simulation
 
@@ -8,34 +9,44 @@ struct LinkChecker {
     let output: OutputTree
     /// For each output page, the chapter that produced it (to place diagnostics).
     let chapters: [String: Chapter]
-    private var idCache: [String: Set<String>] = [:]
+    /// Every page's links and ids, from one scan of each page (on all cores).
+    private let scans: [String: PageScan]
     /// `problem(with:on:)` by scope, then target: every chapter page links the same menu, so most links repeat.
     private var verdictsByScope: [String: [String: String?]] = [:]
 
     init(output: OutputTree, chapters: [Chapter]) {
         self.output = output
         self.chapters = Dictionary(uniqueKeysWithValues: chapters.map { ($0.outputPath, $0) })
+        let pages = output.sortedPaths.filter { $0.hasSuffix(".html") }
+        scans = Dictionary(uniqueKeysWithValues: zip(pages, concurrentMap(pages) { PageScan(output.files[$0]!) }))
     }
 
-    mutating func check() -> [Diagnostic] {
+    /// Every page's problems, in page order. Pages are checked in parallel chunks, each by its own copy of the
+    /// checker (its caches are per copy), so the result does not depend on scheduling.
+    func check() -> [Diagnostic] {
+        let pages = scans.keys.sorted()
+        return concurrentChunkedMap(pages, chunks: 4 * activeProcessorCount) { chunk in
+            var checker = self
+            return chunk.map { checker.check(page: $0) }
+        }.flatMap { $0 }
+    }
+
+    private mutating func check(page: String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        for page in output.sortedPaths where page.hasSuffix(".html") {
-            let html = String(decoding: output.files[page]!, as: UTF8.self)
-            var reported: Set<String> = []
-            for target in attributeValues(in: html, names: ["href", "src"]) {
-                guard let problem = cachedProblem(with: target, on: page), reported.insert(target).inserted else {
-                    continue
-                }
-                var found = diagnostic(problem, target: target, page: page)
-                if let hint = anchorHint(for: target, on: page) { found.hint = hint }
-                problems.append(found)
+        var reported: Set<String> = []
+        for target in scans[page]!.links {
+            guard let problem = cachedProblem(with: target, on: page), reported.insert(target).inserted else {
+                continue
             }
+            var found = diagnostic(problem, target: target, page: page)
+            if let hint = anchorHint(for: target, on: page) { found.hint = hint }
+            problems.append(found)
         }
         return problems
     }
 
     /// For a link to a missing `#anchor`: the closest id that does exist on the target page.
-    private mutating func anchorHint(for target: String, on page: String) -> String? {
+    private func anchorHint(for target: String, on page: String) -> String? {
         let (path, fragment) = split(target)
         guard let fragment, !fragment.isEmpty else { return nil }
         let resolved = path.isEmpty ? page : join(page: page, relative: path).flatMap { output.resolve($0) }
@@ -78,7 +89,7 @@ struct LinkChecker {
     }
 
     /// Why `target` (as written on `page`) is broken, or nil if it resolves.
-    private mutating func problem(with target: String, on page: String) -> String? {
+    private func problem(with target: String, on page: String) -> String? {
         if target.isEmpty || target.contains(":") && !target.hasPrefix("#") && !target.hasPrefix(".") && !target.hasPrefix("/") {
             return nil   // external (scheme:) links are not checked here
         }
@@ -96,19 +107,13 @@ struct LinkChecker {
         return "link '\(target)' points to a missing anchor '#\(fragment)'"
     }
 
-    private mutating func ids(of page: String) -> Set<String> {
-        if let cached = idCache[page] { return cached }
-        let html = String(decoding: output.files[page] ?? [], as: UTF8.self)
-        let ids = Set(attributeValues(in: html, names: ["id"]))
-        idCache[page] = ids
-        return ids
+    private func ids(of page: String) -> Set<String> {
+        scans[page]?.ids ?? []
     }
 
     private func split(_ target: String) -> (String, String?) {
-        let withoutQuery = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let path = String(parts[0].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0])
-        _ = withoutQuery
         return (percentDecoded(path), parts.count > 1 ? String(parts[1]) : nil)
     }
 
@@ -129,27 +134,53 @@ struct LinkChecker {
     }
 }
 
+/// The links (`href` and `src` values, in document order) and the ids of one page.
+struct PageScan: Sendable {
+    var links: [String] = []
+    var ids: Set<String> = []
+
+    init(_ html: [UInt8]) {
+        for (name, value) in attributes(in: html, names: ["href", "src", "id"]) {
+            if name == 2 { ids.insert(value) } else { links.append(value) }
+        }
+    }
+}
+
 /// Values of the given attributes, in document order (`name="value"`, double quotes, as our templates write them).
 func attributeValues(in html: String, names: [String]) -> [String] {
-    var values: [String] = []
-    let bytes = Array(html.utf8)
+    attributeValues(in: Array(html.utf8), names: names)
+}
+
+func attributeValues(in bytes: [UInt8], names: [String]) -> [String] {
+    attributes(in: bytes, names: names).map(\.value)
+}
+
+/// Every `name="value"` of the given names, in document order, with the index of its name in `names`.
+private func attributes(in bytes: [UInt8], names: [String]) -> [(name: Int, value: String)] {
     let patterns = names.map { Array(" \($0)=\"".utf8) }
-    var index = 0
-    while index < bytes.count {
-        if bytes[index] == UInt8(ascii: " ") {
-            for pattern in patterns where index + pattern.count <= bytes.count
-                && bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
+    var found: [(name: Int, value: String)] = []
+    bytes.withUnsafeBufferPointer { html in
+        var index = 0
+        let count = html.count
+        while index < count {
+            guard html[index] == UInt8(ascii: " ") else {
+                index += 1
+                continue
+            }
+            for (name, pattern) in patterns.enumerated() where index + pattern.count <= count
+                && pattern.withUnsafeBufferPointer({ memcmp(html.baseAddress! + index, $0.baseAddress!, $0.count) == 0 }) {
                 let start = index + pattern.count
                 var end = start
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                values.append(unescapeAttribute(String(decoding: bytes[start..<end], as: UTF8.self)))
+                while end < count, html[end] != UInt8(ascii: "\"") { end += 1 }
+                found.append((name, unescapeAttribute(String(decoding: UnsafeBufferPointer(rebasing: html[start..<end]),
+                                                                 as: UTF8.self))))
                 index = end
                 break
             }
+            index += 1
         }
-        index += 1
     }
-    return values
+    return found
 }
 
 private func unescapeAttribute(_ value: String) -> String {

@@ -1,9 +1,17 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension OutputTree {
-    /// Writes the tree to `destination` atomically: into a temporary folder beside it, then swapped in.
+    /// Writes the tree to `destination` atomically: into a staging folder beside it, then swapped in.
     ///
-    /// If anything fails, the previous `destination` is left exactly as it was.
+    /// If anything fails, the previous `destination` is left exactly as it was. The site the swap replaces is kept
+    /// beside it as `.NAME.spare` and becomes the next build's staging folder: files are rewritten in place (and
+    /// unchanged ones left alone) instead of created anew, which is most of the cost of writing a large site on
+    /// file systems where creating a file is slow. Deleting the spare folder at any time is safe.
     public func write(to destination: URL) throws(BuildFailure) {
         let files = FileManager.default
         let parent = destination.deletingLastPathComponent()
@@ -17,17 +25,15 @@ extension OutputTree {
         let pid = ProcessInfo.processInfo.processIdentifier
         let staging = parent.appending(path: ".\(name).tmp-\(pid)")
         let previous = parent.appending(path: ".\(name).old-\(pid)")
+        let spare = parent.appending(path: ".\(name).spare")
         removeStaleStaging(in: parent, name: name)
         do {
             try? files.removeItem(at: staging)
-            try files.createDirectory(at: staging, withIntermediateDirectories: true)
-            for path in sortedPaths {
-                let url = staging.appending(path: path)
-                try files.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                guard files.createFile(atPath: url.path, contents: Data(self.files[path]!)) else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-                }
+            // Claiming the spare is one rename, so two builds running at once never share it.
+            if rename(spare.path, staging.path) != 0 {
+                try files.createDirectory(at: staging, withIntermediateDirectories: true)
             }
+            try StagingFolder(root: staging.path).sync(with: self)
         } catch {
             try? files.removeItem(at: staging)
             throw BuildFailure([Diagnostic(file: name, line: 1, column: 1, message: "cannot write the site: \(error.localizedDescription)",
@@ -35,7 +41,7 @@ extension OutputTree {
         }
         if exists, exchangePaths(staging.path, destination.path) {
             // One atomic step: `destination` now holds the new site and `staging` the old one.
-            try? files.removeItem(at: staging)
+            retire(staging, as: spare)
             return
         }
         do {
@@ -48,11 +54,16 @@ extension OutputTree {
                 if exists { try? files.moveItem(at: previous, to: destination) }
                 throw error
             }
-            if exists { try? files.removeItem(at: previous) }
+            if exists { retire(previous, as: spare) }
         } catch {
             try? files.removeItem(at: staging)
             throw BuildFailure([Diagnostic(file: name, line: 1, column: 1, message: "cannot replace '\(name)': \(error.localizedDescription)")])
         }
+    }
+
+    /// Keeps a replaced site as the spare for the next build, or removes it if there is one already.
+    private func retire(_ old: URL, as spare: URL) {
+        if rename(old.path, spare.path) != 0 { try? FileManager.default.removeItem(at: old) }
     }
 
     /// Removes staging folders left by builds that were killed mid-write (their process is gone).
@@ -65,4 +76,147 @@ extension OutputTree {
             }
         }
     }
+}
+
+/// A staging folder made to hold exactly an output tree: it may start empty or hold an older site (the spare).
+struct StagingFolder {
+    let root: String
+
+    /// Makes the folder's contents equal to `tree`: writes what differs, removes what the tree does not have.
+    func sync(with tree: OutputTree) throws(FileWriteError) {
+        let existing = try listing()
+        let paths = tree.sortedPaths
+        var folders: Set<Substring> = [""]
+        for path in paths {
+            // Each folder is made once, after its parent (which comes first in the same path).
+            var end = path.startIndex
+            while let slash = path[end...].firstIndex(of: "/") {
+                let folder = path[..<slash]
+                if folders.insert(folder).inserted, existing.folders[String(folder)] == nil {
+                    if existing.files.contains(String(folder)) { try removeFile(String(folder)) }
+                    try makeFolder(root + "/" + folder)
+                }
+                end = path.index(after: slash)
+            }
+        }
+        // Files go to different folders, so the file system handles them in parallel.
+        let root = root
+        let failures = concurrentChunkedMap(paths, chunks: 4 * activeProcessorCount) { chunk in
+            chunk.map { path -> FileWriteError? in
+                do throws(FileWriteError) {
+                    if existing.folders[path] != nil { try removeTree(root + "/" + path) }
+                    try writeIfChanged(root + "/" + path, bytes: tree.files[path]!)
+                } catch {
+                    return error
+                }
+                return nil
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        let wanted = Set(paths)
+        for file in existing.files where !wanted.contains(file) && !folders.contains(Substring(file)) {
+            try removeFile(file)
+        }
+        // Deepest first; a folder that is now one of the tree's files was replaced already.
+        for folder in existing.folders.keys.sorted(by: >) where !folders.contains(Substring(folder)) && !wanted.contains(folder) {
+            try removeTree(root + "/" + folder)
+        }
+    }
+
+    /// Relative paths of the files and folders under the root (folders with nothing in particular as value).
+    private func listing() throws(FileWriteError) -> (files: Set<String>, folders: [String: Void]) {
+        var files: Set<String> = []
+        var folders: [String: Void] = [:]
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let path = relative.isEmpty ? root : root + "/" + relative
+            guard let directory = opendir(path) else { throw FileWriteError(path: path, code: errno) }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                }
+                if name == "." || name == ".." { continue }
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    isFolder = lstat(root + "/" + child, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                }
+                if isFolder {
+                    folders[child] = ()
+                    pending.append(child)
+                } else {
+                    files.insert(child)
+                }
+            }
+        }
+        return (files, folders)
+    }
+
+    /// Removes a file; one already gone with its folder (replaced by a file of the same name) is not an error.
+    private func removeFile(_ relative: String) throws(FileWriteError) {
+        guard unlink(root + "/" + relative) == 0 || errno == ENOENT || errno == ENOTDIR else {
+            throw FileWriteError(path: root + "/" + relative, code: errno)
+        }
+    }
+
+    private func removeTree(_ path: String) throws(FileWriteError) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }  // gone already, with a folder above it
+        do {
+            try FileManager.default.removeItem(atPath: path)
+        } catch {
+            throw FileWriteError(path: path, code: EIO)
+        }
+    }
+
+    private func makeFolder(_ path: String) throws(FileWriteError) {
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw FileWriteError(path: path, code: errno) }
+    }
+}
+
+/// Writes `bytes` to `path` unless the file holds them already. No temporary file, rename or fsync per file
+/// (Foundation's `createFile` does all three): the staging folder is swapped in whole, which makes the write atomic.
+private func writeIfChanged(_ path: String, bytes: [UInt8]) throws(FileWriteError) {
+    let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw FileWriteError(path: path, code: errno) }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { throw FileWriteError(path: path, code: errno) }
+    if Int(info.st_size) == bytes.count {
+        if bytes.isEmpty || (try? readAll(descriptor, count: bytes.count)) == bytes { return }
+        guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw FileWriteError(path: path, code: errno) }
+    }
+    guard ftruncate(descriptor, 0) == 0 else { throw FileWriteError(path: path, code: errno) }
+    var written = 0
+    while written < bytes.count {
+        let result = bytes.withUnsafeBytes { buffer in
+            pwrite(descriptor, buffer.baseAddress! + written, buffer.count - written, off_t(written))
+        }
+        if result < 0 {
+            if errno == EINTR { continue }
+            throw FileWriteError(path: path, code: errno)
+        }
+        written += result
+    }
+}
+
+private func readAll(_ descriptor: CInt, count: Int) throws(FileWriteError) -> [UInt8] {
+    var buffer = [UInt8](repeating: 0, count: count)
+    var done = 0
+    while done < count {
+        let result = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(done)) }
+        if result < 0 && errno == EINTR { continue }
+        guard result > 0 else { throw FileWriteError(path: "", code: errno) }
+        done += result
+    }
+    return buffer
+}
+
+/// A failed system call on an output file, described the way the shell would (`path: Permission denied`).
+struct FileWriteError: LocalizedError, Sendable {
+    var path: String
+    var code: Int32
+    var errorDescription: String? { "\(path): \(String(cString: strerror(code)))" }
 }

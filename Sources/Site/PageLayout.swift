@@ -11,6 +11,8 @@ struct PageLayout {
     let gallery: [GalleryItem]
     let templates: TemplateSet
     let injectedScript: String?
+    /// The site's stylesheets as one text, for the page that may be served at any depth (404) when there is no base URL.
+    var inlineStyle: String? = nil
 
     func render(into output: inout OutputTree) throws(BuildFailure) {
         var collector = DiagnosticCollector()
@@ -20,12 +22,19 @@ struct PageLayout {
                                                     extra: ["isHome": true, "toc": chapterList(root: "")]))
         }
         // Every chapter page lists every chapter in its menu: build that list once and mark the current one per page.
+        // Chapter pages render on all cores and are added in chapter order.
         let menu = chapterList(root: "../")
-        for (index, chapter) in chapters.enumerated() {
-            collector.collect { () throws(Diagnostic) in
-                var chapterMenu = menu
-                chapterMenu[index].current = true
-                output.add(chapter.outputPath, text: try chapterPage(chapter, index: index, menu: chapterMenu))
+        let pages = concurrentMap(Array(chapters.indices)) { index -> Result<String, Diagnostic> in
+            do throws(Diagnostic) {
+                return .success(try chapterPage(chapters[index], index: index, menu: ChapterMenu(links: menu, current: index)))
+            } catch {
+                return .failure(error)
+            }
+        }
+        for (chapter, page) in zip(chapters, pages) {
+            switch page {
+            case .success(let html): output.add(chapter.outputPath, text: html)
+            case .failure(let problem): collector.add(problem)
             }
         }
         collector.collect { () throws(Diagnostic) in
@@ -48,16 +57,21 @@ struct PageLayout {
         }
         collector.collect { () throws(Diagnostic) in
             // Hosts serve 404.html at any depth, where relative links break. With a base URL, `<base>` anchors them
-            // at the site's root; without one, the page still reads well unstyled.
+            // at the site's root; without one, the stylesheets come inline (templates show `inlineStyle` instead of
+            // linking them), so the page is styled wherever it is served.
             var extra: [String: Any] = ["is404": true]
-            if let base = config.baseURL { extra["baseHref"] = base }
+            if let base = config.baseURL {
+                extra["baseHref"] = base
+            } else if let inlineStyle {
+                extra["inlineStyle"] = inlineStyle
+            }
             output.add("404.html", text: try page("404", root: "", path: nil, title: "Page not found",
                                                   description: config.description, extra: extra))
         }
         try collector.throwIfAny()
     }
 
-    private func chapterPage(_ chapter: Chapter, index: Int, menu: [ChapterLink]) throws(Diagnostic) -> String {
+    private func chapterPage(_ chapter: Chapter, index: Int, menu: ChapterMenu) throws(Diagnostic) -> String {
         var html = chapter.rendered.html
         for (position, request) in chapter.figures.enumerated() {
             guard let figure = figures[request.id] else { continue }
@@ -116,7 +130,7 @@ struct PageLayout {
     ///   base URL (`four-steps/`), nil for pages without one of their own (404); `menu` is the `chapters` list when
     ///   the caller has it already (`chapterList(root: root)` otherwise).
     private func page(_ template: String, root: String, path: String?, title: String, description: String,
-                      extra: [String: Any], menu: [ChapterLink]? = nil) throws(Diagnostic) -> String {
+                      extra: [String: Any], menu: ChapterMenu? = nil) throws(Diagnostic) -> String {
         var context: [String: Any] = [
             "root": root,
             "ogType": "website",
@@ -126,7 +140,7 @@ struct PageLayout {
             "author": config.author,
             "pageTitle": title,
             "description": description,
-            "chapters": menu ?? chapterList(root: root),
+            "chapters": menu ?? ChapterMenu(links: chapterList(root: root)),
         ]
         if let base = config.baseURL {
             context["hasFeed"] = true
@@ -134,7 +148,7 @@ struct PageLayout {
         }
         for (key, value) in extra { context[key] = value }
         var html = try templates.renderPage(template, context: context)
-        if let script = injectedScript, let range = html.range(of: "</body>", options: .backwards) {
+        if let script = injectedScript, let range = html.lastRange(of: "</body>") {
             html.replaceSubrange(range, with: script + "</body>")
         }
         return html

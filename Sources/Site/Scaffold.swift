@@ -3,7 +3,7 @@
 public func starterSite(title: String) -> [SourceFile] {
     let content: [(String, String)] = [
         ("content/site.yml", """
-            title: \(yamlQuoted(title))
+            title: \(jsonString(title))
             description: A short explainer, written in Markdown and built with explainer.
             language: en
             author: Your name
@@ -111,18 +111,3 @@ private let starterImage = """
     </svg>
 
     """
-
-/// A YAML scalar in double quotes, so any title is read back as written.
-func yamlQuoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out + "\""
-}

@@ -1,7 +1,7 @@
 import Markdown
 
 /// The site-wide inputs besides chapters and templates: config, sources, glossary and data tables.
-struct SiteInputs {
+struct SiteInputs: Sendable {
     var config: SiteConfig
     var bibliography: [String: SourceEntry]
     var glossary: [GlossaryEntry]

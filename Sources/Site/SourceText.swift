@@ -8,7 +8,7 @@ func decodeText(_ file: SourceFile) throws(Diagnostic) -> String {
         throw Diagnostic(file: file.path, line: line, column: column, message: "file is not valid UTF-8",
                          hint: "save the file as UTF-8")
     }
-    guard text.contains("\r") else { return text }
+    guard bytes.contains(UInt8(ascii: "\r")) else { return text }
     var normalized = ""
     normalized.reserveCapacity(text.utf8.count)
     var previousCR = false

@@ -5,9 +5,19 @@ extension SourceTree {
     public static func read(from root: URL) throws(BuildFailure) -> SourceTree {
         let files = FileManager.default
         var problems: [Diagnostic] = []
+        let realRoot = realPath(root.path) ?? root.path
         func load(_ relative: String) -> SourceFile? {
             let url = root.appending(path: relative)
             guard files.fileExists(atPath: url.path) else { return nil }
+            // A symbolic link is followed only when it stays inside the site, so a build never publishes a file
+            // from elsewhere on the machine (templates/assets and content/images are copied into the output).
+            let target = realPath(url.path) ?? url.path
+            guard target == realRoot || target.hasPrefix(realRoot == "/" ? "/" : realRoot + "/") else {
+                problems.append(Diagnostic(file: relative, line: 1, column: 1,
+                                           message: "'\(relative)' is a symbolic link to '\(target)', outside the site folder",
+                                           hint: "copy the file into the site; links that leave the site are not followed"))
+                return nil
+            }
             do {
                 return SourceFile(path: relative, bytes: Array(try Data(contentsOf: url)))
             } catch {
@@ -45,4 +55,11 @@ extension SourceTree {
         if !problems.isEmpty { throw BuildFailure(problems) }
         return tree
     }
+}
+
+/// The path with every symbolic link resolved (libc's `realpath`), nil if it cannot be resolved.
+private func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
 }

@@ -318,9 +318,10 @@ if (location.protocol === "file:") {
 <meta name="twitter:card" content="summary">
 <meta name="twitter:title" content="{{pageTitle}}">
 <meta name="twitter:description" content="{{description}}">
-<link rel="stylesheet" href="{{root}}assets/site.css">
+{{#inlineStyle}}<style>{{{inlineStyle}}}</style>
+{{/inlineStyle}}{{^inlineStyle}}<link rel="stylesheet" href="{{root}}assets/site.css">
 <link rel="stylesheet" href="{{root}}assets/charts.css">
-<link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
+{{/inlineStyle}}<link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
 <script src="{{root}}assets/site.js" defer></script>
 {{#hasFeed}}<link rel="alternate" type="application/atom+xml" title="{{siteTitle}}" href="{{root}}feed.xml">
 {{/hasFeed}}

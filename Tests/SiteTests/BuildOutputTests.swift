@@ -84,8 +84,38 @@ import Charts
         let written = try snapshot(destination)
         #expect(Set(written.keys) == ["index.html", "a/b/c.csv"])
         #expect(written["a/b/c.csv"] == Data("x\n1\n".utf8))
+        // The replaced site is kept as the next write's staging folder, and nothing else is left.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "public" }
-        #expect(leftovers.isEmpty)
+        #expect(leftovers == [".public.spare"])
+        #expect(try snapshot(folder.appending(path: ".public.spare")) == ["stale.txt": Data("stale".utf8)])
+    }
+
+    @Test func rewritingThroughTheSpareFolderLeavesExactlyEachTree() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let destination = folder.appending(path: "public")
+        let trees: [[String: String]] = [
+            ["index.html": "one", "a/index.html": "A", "a/deep/x.csv": "1", "gone/f.txt": "f"],
+            ["index.html": "two", "a/index.html": "A", "b/index.html": "B", "x": "was a folder below"],
+            // Files become folders and folders files; a same-size change must still be written.
+            ["index.html": "owt", "a": "now a file", "x/y.txt": "now a folder", "b/index.html": "B"],
+            ["index.html": "one", "a/index.html": "A", "a/deep/x.csv": "1"],
+            [:],
+            ["z/z/z.txt": "deep again"],
+        ]
+        for files in trees {
+            let tree = OutputTree(files: files.mapValues { Array($0.utf8) })
+            try tree.write(to: destination)
+            #expect(try snapshot(destination) == files.mapValues { Data($0.utf8) })
+            // Folders no tree has are gone too, not only files.
+            let folders = try allFolders(destination)
+            let wanted = Set(files.keys.flatMap { path in
+                path.split(separator: "/").dropLast().indices.map { path.split(separator: "/")[...$0].joined(separator: "/") }
+            })
+            #expect(folders == wanted)
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "public" }
+        #expect(leftovers == [".public.spare"])
     }
 
     @Test func exchangeSwapsTwoFoldersInOneStep() throws {
@@ -187,5 +217,90 @@ import Charts
         let output = try build(site, options: BuildOptions(figureCache: cache))
         #expect(cache.hits == 1)
         #expect(output == (try build(site)))
+    }
+}
+
+@Suite struct ParseCaching {
+    @Test func editingOneChapterReparsesOnlyThatChapterAndTheSiteIsTheSame() throws {
+        let cache = ParseCache()
+        let options = BuildOptions(parseCache: cache)
+        _ = try build(repositorySource, options: options)
+        #expect(cache.hits == 0)
+        var edited = repositorySource
+        let index = try #require(edited.chapters.firstIndex { $0.path.hasSuffix("05-four-steps.md") })
+        edited.chapters[index] = SourceFile(path: edited.chapters[index].path,
+                                            bytes: edited.chapters[index].bytes + Array("\nOne more sentence.\n".utf8))
+        let warm = try build(edited, options: options)
+        #expect(cache.hits == edited.chapters.count - 1)
+        #expect(warm == (try build(edited)))
+    }
+
+    @Test func aChangedGlossaryReparsesEveryChapter() throws {
+        let cache = ParseCache()
+        let chapter = "---\ntitle: A\n---\nA tranche is a slice.\n"
+        var site = miniSite(chapter: chapter)
+        _ = try build(site, options: BuildOptions(parseCache: cache))
+        site.glossary = SourceFile(path: "content/glossary.yml", text: "- term: tranche\n  definition: A slice of a pool.\n")
+        let output = try build(site, options: BuildOptions(parseCache: cache))
+        #expect(cache.hits == 0)
+        #expect(output == (try build(site)))
+        #expect(String(decoding: output["intro/index.html"]!, as: UTF8.self).contains("glossary/#"))
+    }
+
+    @Test func aBrokenChapterIsNotCachedAndItsFixIsSeen() throws {
+        let cache = ParseCache()
+        var site = miniSite(chapter: "---\ntitle: A\n---\nText.\n")
+        _ = try build(site, options: BuildOptions(parseCache: cache))
+        site.chapters[0] = SourceFile(path: site.chapters[0].path, text: "---\ntitel: A\n---\nText.\n")
+        #expect(throws: BuildFailure.self) { try build(site, options: BuildOptions(parseCache: cache)) }
+        site.chapters[0] = SourceFile(path: site.chapters[0].path, text: "---\ntitle: B\n---\nText.\n")
+        let output = try build(site, options: BuildOptions(parseCache: cache))
+        #expect(String(decoding: output["intro/index.html"]!, as: UTF8.self).contains("<h1>B</h1>"))
+    }
+}
+
+@Suite struct ParallelWork {
+    @Test func concurrentMapKeepsTheOrderOfItsInput() {
+        let items = Array(0..<1000)
+        #expect(concurrentMap(items) { $0 * 2 } == items.map { $0 * 2 })
+        #expect(concurrentChunkedMap(items, chunks: 7) { chunk in chunk.map { $0 + 1 } } == items.map { $0 + 1 })
+        #expect(concurrentChunkedMap([Int](), chunks: 4) { $0.map { $0 } } == [])
+        #expect(concurrentChunkedMap([1, 2], chunks: 64) { $0.map { $0 } } == [1, 2])
+    }
+
+    @Test func lastRangeFindsTheLastOccurrence() {
+        let page = "<body><p>a</p></body>\n<!-- </body> -->\n"
+        let range = page.lastRange(of: "</body>")
+        #expect(range.map { page[$0.lowerBound...] } == "</body> -->\n")
+        #expect("abc".lastRange(of: "abcd") == nil)
+        #expect("é</body>".lastRange(of: "</body>").map { String("é</body>"[$0]) } == "</body>")
+    }
+}
+
+@Suite struct ReadingSources {
+    @Test func aSymbolicLinkOutOfTheSiteIsRefusedAndOneInsideIsFollowed() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = folder.appending(path: "site"), outside = folder.appending(path: "secret.txt")
+        let files = FileManager.default
+        try files.createDirectory(at: site.appending(path: "templates/assets"), withIntermediateDirectories: true)
+        try files.createDirectory(at: site.appending(path: "content"), withIntermediateDirectories: true)
+        try Data("title: T\n".utf8).write(to: site.appending(path: "content/site.yml"))
+        try Data("private".utf8).write(to: outside)
+        try Data("body {}".utf8).write(to: site.appending(path: "content/shared.css"))
+        try files.createSymbolicLink(at: site.appending(path: "templates/assets/site.css"),
+                                     withDestinationURL: site.appending(path: "content/shared.css"))
+        let inside = try SourceTree.read(from: site)
+        #expect(inside.assets.map(\.path) == ["templates/assets/site.css"])
+        #expect(inside.assets.first?.bytes == Array("body {}".utf8))
+
+        try files.createSymbolicLink(at: site.appending(path: "templates/assets/leak.txt"), withDestinationURL: outside)
+        #expect {
+            try SourceTree.read(from: site)
+        } throws: { error in
+            let problem = (error as? BuildFailure)?.diagnostics.first
+            return problem?.file == "templates/assets/leak.txt"
+                && problem?.message.contains("outside the site folder") == true
+        }
     }
 }

@@ -35,6 +35,19 @@ private func isWellFormedXML(_ text: String) -> Bool {
         #expect(!(text(output, "404.html") ?? "").contains("<base"))
     }
 
+    @Test func withoutABaseURLThe404PageCarriesItsStylesInline() throws {
+        let output = try build(miniSite(chapter: "---\ntitle: A\n---\nText.\n"))
+        let page = try #require(text(output, "404.html"))
+        // Served at any depth, it must not depend on relative stylesheet links.
+        #expect(page.contains("<style>"))
+        #expect(!page.contains("assets/site.css"))
+        #expect(page.contains(":root"))
+        // Other pages still link the stylesheets.
+        #expect(text(output, "index.html")?.contains("<link rel=\"stylesheet\" href=\"assets/site.css\">") == true)
+        let published = try #require(text(try build(publishedSite()), "404.html"))
+        #expect(published.contains("<base") && !published.contains("<style>"))
+    }
+
     @Test func sitemapListsEveryPageWithAbsoluteURLsFromBaseURL() throws {
         let output = try build(publishedSite())
         let sitemap = try #require(text(output, "sitemap.xml"))

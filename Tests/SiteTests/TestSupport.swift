@@ -56,6 +56,16 @@ func snapshot(_ folder: URL) throws -> [String: Data] {
     return result
 }
 
+/// Every folder under `folder`, as relative paths.
+func allFolders(_ folder: URL) throws -> Set<String> {
+    let names = FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []
+    return Set(names.filter { name in
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: folder.appending(path: name).path, isDirectory: &isDirectory)
+            && isDirectory.boolValue
+    })
+}
+
 /// The repository's site built once for the tests that only read it (a debug build takes several seconds).
 let repositoryOutput: OutputTree = {
     do { return try build(repositorySource) } catch { fatalError("the repository's site does not build: \(error)") }

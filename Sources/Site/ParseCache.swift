@@ -1,0 +1,61 @@
+import Markdown
+import Simulation
+import Synchronization
+
+/// What builds of the same site (the preview server's rebuilds) parsed from its files: a chapter whose file, name
+/// and glossary links are unchanged is not parsed again, nor are site.yml, sources.yml, glossary.yml and the data
+/// tables while none of them changes. Like `FigureCache`, safe to use from several threads.
+public final class ParseCache: Sendable {
+    private struct Entry: Sendable {
+        var source: SourceFile
+        var terms: [AutolinkTerm]
+        var chapter: Chapter
+    }
+
+    private struct InputsEntry: Sendable {
+        var files: [SourceFile?]
+        var inputs: SiteInputs
+    }
+
+    private let storage = Mutex<[String: Entry]>([:])
+    private let inputsEntry = Mutex<InputsEntry?>(nil)
+    private let hitCount = Mutex(0)
+
+    public init() {}
+
+    /// How many chapters builds have found in the cache (for tests and the server's log).
+    public var hits: Int { hitCount.withLock { $0 } }
+
+    /// The chapter parsed from `file`: from the cache when the same bytes were parsed with the same terms.
+    func chapter(_ file: SourceFile, place: ChapterFile, terms: [AutolinkTerm], registry: ModelRegistry)
+        -> Result<Chapter, BuildFailure> {
+        if let entry = storage.withLock({ $0[file.path] }), entry.source == file, entry.terms == terms {
+            hitCount.withLock { $0 += 1 }
+            return .success(entry.chapter)
+        }
+        do throws(BuildFailure) {
+            let chapter = try parseChapter(file, place: place, terms: terms, registry: registry)
+            storage.withLock { $0[file.path] = Entry(source: file, terms: terms, chapter: chapter) }
+            return .success(chapter)
+        } catch {
+            storage.withLock { _ = $0.removeValue(forKey: file.path) }
+            return .failure(error)
+        }
+    }
+
+    /// The site-wide inputs (configuration, bibliography, glossary, data): from the cache when no file changed.
+    func inputs(_ source: SourceTree) throws(BuildFailure) -> SiteInputs {
+        let files = [source.config, source.sources, source.glossary] + source.data.map { Optional($0) }
+        if let entry = inputsEntry.withLock({ $0 }), entry.files == files {
+            return entry.inputs
+        }
+        let inputs = try SiteInputs.parse(source)
+        inputsEntry.withLock { $0 = InputsEntry(files: files, inputs: inputs) }
+        return inputs
+    }
+
+    /// Drops chapters whose files are gone, so the cache never outgrows the site.
+    func retainOnly(_ paths: Set<String>) {
+        storage.withLock { cache in cache = cache.filter { paths.contains($0.key) } }
+    }
+}
