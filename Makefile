@@ -5,7 +5,7 @@
 SWIFT ?= swift
 APT_PACKAGES = libcmark-dev pkg-config libxml2-utils
 
-.PHONY: site test browser-test bench deps release check clean data embed
+.PHONY: site test browser-test bench bench-serve deps release check clean data embed
 
 deps:
 	@missing=""; \
@@ -40,9 +40,18 @@ browser-test: deps
 embed:
 	python3 scripts/embed-templates.py
 
+# Benchmarks (BENCHMARKS.md): ordo-one/benchmark suites, the numpy baseline of the Monte Carlo (one process and all
+# cores), and explainer vs Hugo on synthetic sites of HUGO_SIZES chapters. `make bench-serve` times the preview server.
+HUGO_SIZES ?= 1000 10000
 bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
-	python3 Benchmarks/montecarlo_numpy.py
+	python3 -c 'import numpy' 2>/dev/null || python3 -m pip install -q --break-system-packages numpy
+	python3 Benchmarks/montecarlo_numpy.py --processes 1
+	python3 Benchmarks/montecarlo_numpy.py --processes 0
+	Benchmarks/compare-hugo.sh $(HUGO_SIZES)
+
+bench-serve: deps
+	Benchmarks/serve-bench.sh
 
 # Re-derive content/data/*.csv from the raw series in ../shared/data (not needed to build).
 data:

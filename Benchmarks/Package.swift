@@ -9,7 +9,6 @@ let package = Package(
     dependencies: [
         .package(name: "explainer", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .executableTarget(
@@ -25,9 +24,7 @@ let package = Package(
             name: "ChartsBenchmarks",
             dependencies: [
                 .product(name: "Charts", package: "explainer"),
-                .product(name: "Simulation", package: "explainer"),
                 .product(name: "Site", package: "explainer"),
-                .product(name: "Yams", package: "Yams"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/ChartsBenchmarks",

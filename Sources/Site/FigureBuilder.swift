@@ -37,6 +37,12 @@ public struct RenderedFigure: Sendable, Equatable {
 struct FigureBuilder {
     let registry: ModelRegistry
     let data: [String: DataTable]
+    /// Draws one variant as page HTML; `drawResponsive` unless the caller only wants the specs (`siteCharts`).
+    var draw: @Sendable (ChartSpec, String) throws(ChartError) -> String = { spec, id throws(ChartError) in
+        try drawResponsive(spec, id: id)
+    }
+    /// Told of every model run a figure makes (`siteCharts` collects them).
+    var onModelRun: @Sendable (SiteModelRun) -> Void = { _ in }
 
     func build(_ request: FigureRequest) throws(BuildFailure) -> RenderedFigure {
         switch request.source {
@@ -62,8 +68,11 @@ struct FigureBuilder {
                 continue
             }
             let output: ModelOutput
+            let run = SiteModelRun(entry: entry, scenario: named ? scenario.name : "base",
+                                   overrides: request.params + scenario.overrides)
+            onModelRun(run)
             do {
-                output = try entry.run(scenario: named ? scenario.name : "base", overrides: request.params + scenario.overrides)
+                output = try run.run()
             } catch {
                 problems.append(diagnostic(request, error))
                 continue
@@ -75,7 +84,7 @@ struct FigureBuilder {
             let suffix = wanted.count > 1 && variants.count > 0 ? "-" + scenario.name : ""
             do {
                 // Ids inside SVG must be XML names, which cannot start with a digit as figure ids may.
-                let svg = try drawResponsive(spec, id: "chart-" + request.id + suffix.replacingSlashes())
+                let svg = try draw(spec, "chart-" + request.id + suffix.replacingSlashes())
                 variants.append(.init(scenario: scenario.name, label: request.labels[scenario.name] ?? scenarioLabel(scenario.name), svg: svg,
                                       csvPath: "data/\(request.id)\(suffix).csv",
                                       csv: output.csv(seriesNamed: seriesList.map(\.name)),
@@ -115,7 +124,7 @@ struct FigureBuilder {
             spec = chartSpec(request, series: chosen, units: nil)
         }
         let svg: String
-        do { svg = try drawResponsive(spec, id: "chart-" + request.id) } catch {
+        do { svg = try draw(spec, "chart-" + request.id) } catch {
             throw BuildFailure([Diagnostic(file: request.file, line: request.line, column: request.column,
                                            message: "cannot draw figure '\(request.id)': \(error)")])
         }

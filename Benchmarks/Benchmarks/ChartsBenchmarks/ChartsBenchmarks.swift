@@ -1,10 +1,18 @@
 import Benchmark
 import Charts
-import Simulation
+import Foundation
+import Site
 
-/// Every figure variant of the real site (one per scenario), checked against a build of the site.
-let siteFigures: SiteFigures = {
-    do { return try SiteFigures.load() } catch { fatalError("cannot derive the site's figures: \(error)") }
+/// The repository root, found from this file's compile-time path (Benchmarks/Benchmarks/ChartsBenchmarks/…).
+let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Every chart of the real site (one per figure variant) and the model runs behind them, found by `Site` the way a
+/// build finds them, so the benchmark times exactly what the site draws.
+let site: (charts: [SiteChart], modelRuns: [SiteModelRun]) = {
+    do { return try siteCharts(try SourceTree.read(from: repositoryRoot)) } catch {
+        fatalError("cannot find the site's charts: \(error)")
+    }
 }()
 
 let benchmarks: @Sendable () -> Void = {
@@ -15,30 +23,23 @@ let benchmarks: @Sendable () -> Void = {
         maxDuration: .seconds(10),
         maxIterations: 50)
 
-    let figures = siteFigures
-    let blocks = figures.chartBlocks, variants = figures.variants.count, runs = figures.modelRuns.count
+    let charts = site.charts, runs = site.modelRuns
 
-    Benchmark("Draw all site figures to SVG (\(blocks) chart blocks, \(variants) SVGs)") { benchmark in
+    Benchmark("Draw all site charts, wide and phone SVGs (\(charts.count) charts)") { benchmark in
         for _ in benchmark.scaledIterations {
-            for variant in figures.variants {
-                blackHole(try renderSVG(variant.spec, id: variant.svgID))
-            }
+            for chart in charts { blackHole(try chart.draw()) }
         }
     }
 
-    Benchmark("Run the models of all site figures (\(runs) model runs)") { benchmark in
+    Benchmark("Run the models of all site figures (\(runs.count) model runs)") { benchmark in
         for _ in benchmark.scaledIterations {
-            for run in figures.modelRuns {
-                blackHole(try run.entry.run(scenario: run.scenario, overrides: run.overrides))
-            }
+            for run in runs { blackHole(try run.run()) }
         }
     }
 
     Benchmark("Draw the chart gallery (\(Gallery.samples.count) samples)") { benchmark in
         for _ in benchmark.scaledIterations {
-            for (name, spec) in Gallery.samples {
-                blackHole(try renderSVG(spec, id: name))
-            }
+            for (name, spec) in Gallery.samples { blackHole(try renderSVG(spec, id: name)) }
         }
     }
 }
