@@ -32,25 +32,29 @@ public func renderMarkdown(_ text: String, options: MarkdownOptions = MarkdownOp
 /// Inserts ids into the n-th `<hN>` tag; cmark renders headings in document order without attributes.
 func addHeadingIDs(_ html: String, ids: [String]) -> String {
     guard !ids.isEmpty else { return html }
-    var out = ""
-    out.reserveCapacity(html.utf8.count + ids.count * 16)
-    var bytes = Array(html.utf8)[...]
-    var next = 0
-    while let open = bytes.firstIndex(of: UInt8(ascii: "<")) {
-        out += String(decoding: bytes[bytes.startIndex..<open], as: UTF8.self)
-        let rest = bytes[open...]
-        if next < ids.count, rest.count >= 4, rest[open + 1] == UInt8(ascii: "h"),
-           (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(rest[open + 2]), rest[open + 3] == UInt8(ascii: ">") {
-            out += "<h" + String(UnicodeScalar(rest[open + 2])) + " id=\"" + escapeHTML(ids[next]) + "\">"
+    let bytes = Array(html.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + ids.count * 16)
+    var next = 0, copied = 0, index = 0
+    // Copies runs of bytes untouched; only an opening `<hN>` tag (cmark writes them bare) is rewritten.
+    while next < ids.count, index + 3 < bytes.count {
+        if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "h"),
+           (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 2]), bytes[index + 3] == UInt8(ascii: ">") {
+            out.append(contentsOf: bytes[copied..<index])
+            out.append(contentsOf: "<h".utf8)
+            out.append(bytes[index + 2])
+            out.append(contentsOf: " id=\"".utf8)
+            out.append(contentsOf: escapeHTML(ids[next]).utf8)
+            out.append(contentsOf: "\">".utf8)
             next += 1
-            bytes = bytes[(open + 4)...]
+            index += 4
+            copied = index
         } else {
-            out += "<"
-            bytes = bytes[(open + 1)...]
+            index += 1
         }
     }
-    out += String(decoding: bytes, as: UTF8.self)
-    return out
+    out.append(contentsOf: bytes[copied...])
+    return String(decoding: out, as: UTF8.self)
 }
 
 /// Replaces container fences by custom blocks holding their parsed body; returns each block's fence line.

@@ -112,21 +112,25 @@ struct LinkChecker {
     }
 
     private func split(_ target: String) -> (String, String?) {
-        let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let path = String(parts[0].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0])
-        return (percentDecoded(path), parts.count > 1 ? String(parts[1]) : nil)
+        // Byte cuts: "#", "?" and "/" are ASCII, and splitting by Character (grapheme breaking) was a hot spot.
+        let utf8 = target.utf8
+        let hash = utf8.firstIndex(of: UInt8(ascii: "#"))
+        let beforeHash = utf8[..<(hash ?? utf8.endIndex)]
+        let path = Substring(beforeHash[..<(beforeHash.firstIndex(of: UInt8(ascii: "?")) ?? beforeHash.endIndex)])
+        return (percentDecoded(String(path)), hash.map { String(Substring(utf8[utf8.index(after: $0)...])) })
     }
 
     /// Resolves a relative path against the folder of `page`; nil if it climbs above the root.
     private func join(page: String, relative: String) -> String? {
-        var components = page.split(separator: "/").dropLast().map(String.init)
-        for part in relative.split(separator: "/", omittingEmptySubsequences: false) {
-            switch part {
-            case ".", "": continue
-            case "..":
+        let slash = UInt8(ascii: "/")
+        var components = page.utf8.split(separator: slash).dropLast().map { String(Substring($0)) }
+        for part in relative.utf8.split(separator: slash, omittingEmptySubsequences: false) {
+            if part.isEmpty || part.elementsEqual(".".utf8) { continue }
+            if part.elementsEqual("..".utf8) {
                 guard !components.isEmpty else { return nil }
                 components.removeLast()
-            default: components.append(String(part))
+            } else {
+                components.append(String(Substring(part)))
             }
         }
         let joined = components.joined(separator: "/")

@@ -78,7 +78,7 @@ struct PageLayout {
             let placeholder = RenderedMarkdown.placeholder(forBlock: position)
             html = html.replacingEntity(placeholder, figureHTML(figure, number: "\(chapter.number).\(position + 1)", root: "../"))
         }
-        let outline = chapter.rendered.headings.filter { $0.level == 2 }.map { ["id": $0.id, "text": $0.text] }
+        let outline = chapter.rendered.headings.filter { $0.level == 2 }.map { TemplateContext(["id": $0.id, "text": $0.text]) }
         let notes = notes(for: chapter)
         var context: [String: Any] = [
             "number": chapter.number,
@@ -99,16 +99,16 @@ struct PageLayout {
                         description: chapter.frontMatter.summary ?? config.description, extra: context, menu: menu)
     }
 
-    private func notes(for chapter: Chapter) -> [[String: Any]] {
+    private func notes(for chapter: Chapter) -> [TemplateContext] {
         var seen: Set<Int> = []
         return chapter.rendered.citations.compactMap { citation in
             guard seen.insert(citation.number).inserted, let entry = bibliography[citation.key] else { return nil }
-            return ["number": citation.number, "html": entry.html, "key": citation.key]
+            return TemplateContext(["number": citation.number, "html": entry.html, "key": citation.key])
         }
     }
 
-    private func link(to chapter: Chapter) -> [String: Any] {
-        ["href": "../\(chapter.slug)/", "title": chapter.frontMatter.title, "number": chapter.number]
+    private func link(to chapter: Chapter) -> TemplateContext {
+        TemplateContext(["href": "../\(chapter.slug)/", "title": chapter.frontMatter.title, "number": chapter.number])
     }
 
     private func chapterList(root: String) -> [ChapterLink] {

@@ -46,12 +46,12 @@ struct TemplateSet {
 
     /// Renders a page template, then wraps it in `base` with the same context plus `content`.
     func renderPage(_ template: String, context: [String: Any]) throws(Diagnostic) -> String {
-        guard let body = library.render(context, withTemplate: template) else {
+        guard let body = library.render(TemplateContext(context), withTemplate: template) else {
             throw Diagnostic(file: "templates/\(template).mustache", line: 1, column: 1, message: "missing template '\(template)'")
         }
         var page = context
         page["content"] = body
-        guard let html = library.render(page, withTemplate: "base") else {
+        guard let html = library.render(TemplateContext(page), withTemplate: "base") else {
             throw Diagnostic(file: "templates/base.mustache", line: 1, column: 1, message: "missing template 'base'")
         }
         return html

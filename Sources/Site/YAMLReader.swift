@@ -15,7 +15,8 @@ struct YAMLReader {
                              message: "YAML does not allow tabs for indentation", hint: "indent with spaces")
         }
         do {
-            return try Yams.compose(yaml: text)
+            // The encoding is given: Yams's default reads the whole process environment on every call.
+            return try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             var diagnostic = diagnostic(for: error)
             if case let .duplicatedKeysInMapping(duplicates, context) = error,
