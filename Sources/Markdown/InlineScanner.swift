@@ -19,7 +19,8 @@ struct InlineScanner {
     /// The same phrases as ASCII bytes, by first byte, for the byte scan; phrases that no ASCII text can match
     /// (a character equal to no ASCII character) are left out.
     private let asciiPhrasesByFirstByte: [[(term: Int, bytes: [UInt8])]]
-    var usedTerms: Set<Int> = []
+    /// Whether each term (by index) has been linked already: an array, since it is read at every word start.
+    private var usedTerms: [Bool]
 
     init(citations: Bool, terms: [AutolinkTerm]) {
         self.citations = citations
@@ -34,6 +35,7 @@ struct InlineScanner {
         }
         phrasesByFirstCharacter = groups
         asciiPhrasesByFirstByte = asciiGroups
+        usedTerms = Array(repeating: false, count: terms.count)
     }
 
     mutating func scan(_ text: String, linkTerms: Bool) -> [InlinePiece] {
@@ -55,7 +57,7 @@ struct InlineScanner {
             }
             if linkTerms, isWordStart(characters, index), let (term, length) = termMatch(lowered, at: index) {
                 if !plain.isEmpty { pieces.append(.text(plain)); plain = "" }
-                usedTerms.insert(term)
+                usedTerms[term] = true
                 pieces.append(.term(index: term, text: String(characters[index..<(index + length)])))
                 index += length
                 continue
@@ -83,7 +85,7 @@ struct InlineScanner {
             }
             if linkTerms, index == 0 || !isAlphanumeric(bytes[index - 1]), let (term, length) = termMatch(bytes, at: index) {
                 if plainStart < index { pieces.append(.text(text(plainStart..<index))) }
-                usedTerms.insert(term)
+                usedTerms[term] = true
                 pieces.append(.term(index: term, text: text(index..<(index + length))))
                 index += length
                 plainStart = index
@@ -153,7 +155,7 @@ struct InlineScanner {
     private func termMatch(_ lowered: [Character], at index: Int) -> (Int, Int)? {
         guard let candidates = phrasesByFirstCharacter[lowered[index]] else { return nil }
         var best: (Int, Int)?
-        for (term, phrase) in candidates where !usedTerms.contains(term) {
+        for (term, phrase) in candidates where !usedTerms[term] {
             let end = index + phrase.count
             guard end <= lowered.count, lowered[index..<end].elementsEqual(phrase) else { continue }
             if end < lowered.count, lowered[end].isLetter || lowered[end].isNumber { continue }
@@ -167,7 +169,7 @@ struct InlineScanner {
         let candidates = asciiPhrasesByFirstByte[Int(lowercased(bytes[index]))]
         guard !candidates.isEmpty else { return nil }
         var best: (Int, Int)?
-        for (term, phrase) in candidates where !usedTerms.contains(term) {
+        for (term, phrase) in candidates where !usedTerms[term] {
             let end = index + phrase.count
             guard end <= bytes.count, bytes[index..<end].elementsEqual(phrase, by: { lowercased($0) == $1 }) else { continue }
             if end < bytes.count, isAlphanumeric(bytes[end]) { continue }
