@@ -24,16 +24,18 @@ struct PageLayout {
         // Every chapter page lists every chapter in its menu: build that list once and mark the current one per page.
         // Chapter pages render on all cores and are added in chapter order.
         let menu = chapterList(root: "../")
-        let pages = concurrentMap(Array(chapters.indices)) { index -> Result<String, Diagnostic> in
+        // Each page comes back as its bytes, converted on the worker that rendered it.
+        let pages = concurrentMap(Array(chapters.indices)) { index -> Result<[UInt8], Diagnostic> in
             do throws(Diagnostic) {
-                return .success(try chapterPage(chapters[index], index: index, menu: ChapterMenu(links: menu, current: index)))
+                let html = try chapterPage(chapters[index], index: index, menu: ChapterMenu(links: menu, current: index))
+                return .success(Array(html.utf8))
             } catch {
                 return .failure(error)
             }
         }
         for (chapter, page) in zip(chapters, pages) {
             switch page {
-            case .success(let html): output.add(chapter.outputPath, text: html)
+            case .success(let bytes): output[chapter.outputPath] = bytes
             case .failure(let problem): collector.add(problem)
             }
         }
@@ -45,7 +47,7 @@ struct PageLayout {
         collector.collect { () throws(Diagnostic) in
             output.add("glossary/index.html", text: try page("glossary", root: "../", path: "glossary/", title: "Glossary",
                                                              description: "Plain-English definitions of the terms used on this site.",
-                                                             extra: ["terms": glossary.map { ["anchor": $0.anchor, "term": $0.term, "definition": $0.definition] }]))
+                                                             extra: ["terms": glossary.map { TemplateContext(["anchor": $0.anchor, "term": $0.term, "definition": $0.definition]) }]))
         }
         if templates.has("gallery") && !gallery.isEmpty {
             collector.collect { () throws(Diagnostic) in
@@ -118,11 +120,17 @@ struct PageLayout {
         }
     }
 
-    private func sourceList() -> [[String: Any]] {
-        bibliography.values.sorted { ($0.author ?? $0.title, $0.key) < ($1.author ?? $1.title, $1.key) }.map { entry in
-            let citing = chapters.filter { chapter in chapter.rendered.citations.contains { $0.key == entry.key } }
-            return ["anchor": "source-" + entry.key, "html": entry.html, "isCited": !citing.isEmpty,
-                    "citedIn": citing.map { ["href": "../\($0.slug)/", "number": $0.number, "title": $0.frontMatter.title] }]
+    private func sourceList() -> [TemplateContext] {
+        // Which chapters cite each source, in chapter order: one pass over the chapters' citations.
+        var citing: [String: [TemplateContext]] = [:]
+        for chapter in chapters {
+            let link = TemplateContext(["href": "../\(chapter.slug)/", "number": chapter.number, "title": chapter.frontMatter.title])
+            for key in Set(chapter.rendered.citations.map(\.key)).sorted() { citing[key, default: []].append(link) }
+        }
+        return bibliography.values.sorted { ($0.author ?? $0.title, $0.key) < ($1.author ?? $1.title, $1.key) }.map { entry in
+            let citedIn = citing[entry.key] ?? []
+            return TemplateContext(["anchor": "source-" + entry.key, "html": entry.html, "isCited": !citedIn.isEmpty,
+                                    "citedIn": citedIn])
         }
     }
 
