@@ -3,6 +3,23 @@
 /// Non-ASCII letters are kept (lowercased) so that non-English headings still get readable ids;
 /// an empty result becomes `section`.
 public func slugify(_ text: String) -> String {
+    // ASCII (the usual heading): the same rules on bytes, without Unicode case mapping and properties.
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        var slug: [UInt8] = []
+        slug.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) {
+                if pendingHyphen && !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                slug.append(lower)
+            } else if lower != UInt8(ascii: "'") {
+                pendingHyphen = true
+            }
+        }
+        return slug.isEmpty ? "section" : String(decoding: slug, as: UTF8.self)
+    }
     var slug = ""
     var pendingHyphen = false
     for character in text.lowercased() {

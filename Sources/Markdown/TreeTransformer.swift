@@ -1,4 +1,9 @@
 import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Walks a cmark tree once to collect headings, blocks, links and text, then rewrites it.
 ///
@@ -42,7 +47,7 @@ struct TreeTransformer {
             let node = cmark_iter_get_node(iterator)!
             let type = cmark_node_get_type(node)
             let entering = event == CMARK_EVENT_ENTER
-            if let fenceLine = containerLines[node] { lineOffset = entering ? fenceLine : 0 }
+            if !containerLines.isEmpty, let fenceLine = containerLines[node] { lineOffset = entering ? fenceLine : 0 }
             let rawLine = Int(cmark_node_get_start_line(node))
             let line = rawLine > 0 ? rawLine + lineOffset : 0
             if entering, line > 0, type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue { blockLine = line }
@@ -168,12 +173,12 @@ public func isRelativeReference(_ url: String) -> Bool {
 /// (there one byte is one `Character`, and the ASCII whitespace characters are tab, line feed, vertical tab,
 /// form feed and space).
 func countWords(_ text: String) -> Int {
-    guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else {
-        return text.split(whereSeparator: { $0.isWhitespace }).count
-    }
     var words = 0
     var inWord = false
     for byte in text.utf8 {
+        guard byte < 0x80 && byte != UInt8(ascii: "\r") else {
+            return text.split(whereSeparator: { $0.isWhitespace }).count
+        }
         let space = byte == UInt8(ascii: " ") || (byte >= 0x09 && byte <= 0x0C)
         if !space && !inWord { words += 1 }
         inWord = !space
@@ -203,6 +208,35 @@ extension Substring {
     }
 }
 
+/// The outcome of searching one line's bytes.
+private enum LineSearch {
+    case found(column: Int)
+    case absent
+    /// The line is not all ASCII without "\r" (or not contiguous): search it by `Character`.
+    case notASCII
+}
+
+/// The 0-based column of `needle` in `line` at or after `skip`, for a line of ASCII without "\r".
+private func asciiSearch(_ needle: [UInt8], in line: Substring, from skip: Int) -> LineSearch {
+    line.utf8.withContiguousStorageIfAvailable { bytes -> LineSearch in
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else { return .notASCII }
+        let from = min(skip, bytes.count)
+        guard let base = bytes.baseAddress, bytes.count - from >= needle.count else { return .absent }
+        // memchr to each candidate first byte, memcmp for the rest (memmem is a GNU extension Swift does not see).
+        return needle.withUnsafeBufferPointer { needle -> LineSearch in
+            var column = from
+            let last = bytes.count - needle.count
+            while column <= last,
+                  let hit = memchr(base + column, Int32(needle[0]), last - column + 1) {
+                column = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                if memcmp(base + column, needle.baseAddress!, needle.count) == 0 { return .found(column: column) }
+                column += 1
+            }
+            return .absent
+        }
+    } ?? .notASCII
+}
+
 /// Finds successive occurrences of text in the source, so repeated needles map to later uses.
 struct SourceCursor {
     private var line = 0, offset = 0
@@ -217,19 +251,18 @@ struct SourceCursor {
         while index < lines.count {
             let text = lines[index]
             // ASCII without "\r": one byte per character, so search bytes; the same answer for far less work.
-            if needleIsASCII, text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
-                let bytes = Array(text.utf8)
-                var column = min(skip, bytes.count)
-                while column + asciiNeedle.count <= bytes.count {
-                    if bytes[column..<(column + asciiNeedle.count)].elementsEqual(asciiNeedle) {
-                        (line, offset) = (index, column + asciiNeedle.count)
-                        return (index + 1, column + 1)
-                    }
-                    column += 1
+            if needleIsASCII {
+                switch asciiSearch(asciiNeedle, in: text, from: skip) {
+                case .found(let column):
+                    (line, offset) = (index, column + asciiNeedle.count)
+                    return (index + 1, column + 1)
+                case .absent:
+                    index += 1
+                    skip = 0
+                    continue
+                case .notASCII:
+                    break
                 }
-                index += 1
-                skip = 0
-                continue
             }
             let start = text.index(text.startIndex, offsetBy: min(skip, text.count))
             if let range = text[start...].range(of: needle) {

@@ -160,28 +160,30 @@ func attributeValues(in bytes: [UInt8], names: [String]) -> [String] {
 }
 
 /// Every `name="value"` of the given names, in document order, with the index of its name in `names`.
+///
+/// Each ` name="` has its `=` at a fixed place, so `memchr` jumps from one `=` to the next (prose has few) and the
+/// bytes around it are compared; the matches are exactly those of trying every position in turn.
 private func attributes(in bytes: [UInt8], names: [String]) -> [(name: Int, value: String)] {
-    let patterns = names.map { Array(" \($0)=\"".utf8) }
+    let prefixes = names.map { Array(" \($0)".utf8) }   // what must stand right before the `=`
     var found: [(name: Int, value: String)] = []
     bytes.withUnsafeBufferPointer { html in
-        var index = 0
+        guard let base = html.baseAddress else { return }
         let count = html.count
-        while index < count {
-            guard html[index] == UInt8(ascii: " ") else {
-                index += 1
-                continue
-            }
-            for (name, pattern) in patterns.enumerated() where index + pattern.count <= count
-                && pattern.withUnsafeBufferPointer({ memcmp(html.baseAddress! + index, $0.baseAddress!, $0.count) == 0 }) {
-                let start = index + pattern.count
+        var index = 0
+        while index < count, let equals = memchr(base + index, Int32(UInt8(ascii: "=")), count - index) {
+            let position = UnsafeRawPointer(equals) - UnsafeRawPointer(base)
+            index = position + 1
+            guard position + 1 < count, html[position + 1] == UInt8(ascii: "\"") else { continue }
+            for (name, prefix) in prefixes.enumerated() where prefix.count <= position
+                && prefix.withUnsafeBufferPointer({ memcmp(base + position - $0.count, $0.baseAddress!, $0.count) == 0 }) {
+                let start = position + 2
                 var end = start
                 while end < count, html[end] != UInt8(ascii: "\"") { end += 1 }
                 found.append((name, unescapeAttribute(String(decoding: UnsafeBufferPointer(rebasing: html[start..<end]),
                                                                  as: UTF8.self))))
-                index = end
+                index = end + 1
                 break
             }
-            index += 1
         }
     }
     return found

@@ -49,6 +49,20 @@ import Testing
         #expect(splitLines(text) == text.split(separator: "\n", omittingEmptySubsequences: false))
     }
 
+    @Test(arguments: ["Hello, World!", "Step 3: build & lease", "Meta's  bond", "A_B-C", "2030 -- 2050", "  ", "'"])
+    func slugifiesASCIILikeCharacterText(_ text: String) {
+        // A trailing non-ASCII word sends the same text through the Character path.
+        let viaCharacters = slugify(text + " é")
+        let expected = slugify(text) == "section" ? "é" : slugify(text) + "-é"
+        #expect(viaCharacters == expected)
+    }
+
+    @Test func locatesRepeatedLinksAtSuccessiveColumns() {
+        let rendered = renderMarkdown("[a](x) [b](x)\n\n[c](longer-x) and [d](x)\n")
+        #expect(rendered.links.map(\.line) == [1, 1, 3, 3])
+        #expect(rendered.links.map(\.column) == [5, 12, 5, 23])
+    }
+
     @Test(arguments: ["plain → text", "a < b & \"c\" 'd' > e"])
     func escapesHTMLSpecialCharactersOnly(_ text: String) {
         let expected = text.replacingOccurrences("&", "&amp;").replacingOccurrences("<", "&lt;")
