@@ -14,50 +14,75 @@ struct PageLayout {
     /// The site's stylesheets as one text, for the page that may be served at any depth (404) when there is no base URL.
     var inlineStyle: String? = nil
 
+    /// One page of the site, as the layout renders it.
+    private enum Page {
+        case home, chapter(Int), sources, glossary, gallery, notFound
+    }
+
     func render(into output: inout OutputTree) throws(BuildFailure) {
-        var collector = DiagnosticCollector()
-        collector.collect { () throws(Diagnostic) in
-            output.add("index.html", text: try page("index", root: "", path: "", title: config.title,
-                                                    description: config.description,
-                                                    extra: ["isHome": true, "toc": chapterList(root: "")]))
-        }
+        // Every page renders on all cores, the big lists (home, sources) first so they overlap the chapters; each
+        // comes back as its path and bytes, converted on the worker that rendered it. Problems keep this order.
+        var pages: [Page] = [.home, .sources, .glossary]
+        if templates.has("gallery") && !gallery.isEmpty { pages.append(.gallery) }
+        pages.append(.notFound)
+        pages += chapters.indices.map(Page.chapter)
         // Every chapter page lists every chapter in its menu: build that list once and mark the current one per page.
-        // Chapter pages render on all cores and are added in chapter order.
         let menu = chapterList(root: "../")
-        // Each page comes back as its bytes, converted on the worker that rendered it.
-        let pages = concurrentMap(Array(chapters.indices)) { index -> Result<[UInt8], Diagnostic> in
+        let results = concurrentMap(pages) { page -> Result<(String, [UInt8]), Diagnostic> in
             do throws(Diagnostic) {
-                let html = try chapterPage(chapters[index], index: index, menu: ChapterMenu(links: menu, current: index))
-                return .success(Array(html.utf8))
+                let (path, html) = try render(page, menu: menu)
+                return .success((path, Array(html.utf8)))
             } catch {
                 return .failure(error)
             }
         }
-        for (chapter, page) in zip(chapters, pages) {
-            switch page {
-            case .success(let bytes): output[chapter.outputPath] = bytes
-            case .failure(let problem): collector.add(problem)
+        var problems: [(rank: Int, problem: Diagnostic)] = []
+        for (page, result) in zip(pages, results) {
+            switch result {
+            case .success(let (path, bytes)): output[path] = bytes
+            case .failure(let problem): problems.append((rank(of: page), problem))
             }
         }
-        collector.collect { () throws(Diagnostic) in
-            output.add("sources/index.html", text: try page("sources", root: "../", path: "sources/", title: "Sources",
-                                                            description: "Every source cited on this site.",
-                                                            extra: ["sources": sourceList()]))
+        // Problems are reported in reading order: home, chapters, sources, glossary, gallery, 404.
+        var collector = DiagnosticCollector()
+        for (_, problem) in problems.sorted(by: { $0.rank < $1.rank }) { collector.add(problem) }
+        try collector.throwIfAny()
+    }
+
+    private func rank(of page: Page) -> Int {
+        switch page {
+        case .home: 0
+        case .chapter(let index): 1 + index
+        case .sources: chapters.count + 1
+        case .glossary: chapters.count + 2
+        case .gallery: chapters.count + 3
+        case .notFound: chapters.count + 4
         }
-        collector.collect { () throws(Diagnostic) in
-            output.add("glossary/index.html", text: try page("glossary", root: "../", path: "glossary/", title: "Glossary",
-                                                             description: "Plain-English definitions of the terms used on this site.",
-                                                             extra: ["terms": glossary.map { TemplateContext(["anchor": $0.anchor, "term": $0.term, "definition": $0.definition]) }]))
-        }
-        if templates.has("gallery") && !gallery.isEmpty {
-            collector.collect { () throws(Diagnostic) in
-                output.add("gallery/index.html", text: try page("gallery", root: "../", path: "gallery/", title: "Chart gallery",
-                                                                description: "Every kind of chart this site can draw, in the light and dark themes.",
-                                                                extra: ["isGallery": true, "items": gallery.map { ["kind": $0.kind, "title": $0.title,
-                                                                                                "light": $0.light, "dark": $0.dark] }]))
-            }
-        }
-        collector.collect { () throws(Diagnostic) in
+    }
+
+    private func render(_ page: Page, menu: [ChapterLink]) throws(Diagnostic) -> (path: String, html: String) {
+        switch page {
+        case .home:
+            return ("index.html", try self.page("index", root: "", path: "", title: config.title, description: config.description,
+                                                extra: ["isHome": true, "toc": chapterList(root: "")]))
+        case .chapter(let index):
+            return (chapters[index].outputPath,
+                    try chapterPage(chapters[index], index: index, menu: ChapterMenu(links: menu, current: index)))
+        case .sources:
+            return ("sources/index.html", try self.page("sources", root: "../", path: "sources/", title: "Sources",
+                                                        description: "Every source cited on this site.",
+                                                        extra: ["sources": sourceList()]))
+        case .glossary:
+            let terms = glossary.map { TemplateContext(["anchor": $0.anchor, "term": $0.term, "definition": $0.definition]) }
+            return ("glossary/index.html", try self.page("glossary", root: "../", path: "glossary/", title: "Glossary",
+                                                         description: "Plain-English definitions of the terms used on this site.",
+                                                         extra: ["terms": terms]))
+        case .gallery:
+            let items = gallery.map { TemplateContext(["kind": $0.kind, "title": $0.title, "light": $0.light, "dark": $0.dark]) }
+            return ("gallery/index.html", try self.page("gallery", root: "../", path: "gallery/", title: "Chart gallery",
+                                                        description: "Every kind of chart this site can draw, in the light and dark themes.",
+                                                        extra: ["isGallery": true, "items": items]))
+        case .notFound:
             // Hosts serve 404.html at any depth, where relative links break. With a base URL, `<base>` anchors them
             // at the site's root; without one, the stylesheets come inline (templates show `inlineStyle` instead of
             // linking them), so the page is styled wherever it is served.
@@ -67,10 +92,9 @@ struct PageLayout {
             } else if let inlineStyle {
                 extra["inlineStyle"] = inlineStyle
             }
-            output.add("404.html", text: try page("404", root: "", path: nil, title: "Page not found",
-                                                  description: config.description, extra: extra))
+            return ("404.html", try self.page("404", root: "", path: nil, title: "Page not found",
+                                              description: config.description, extra: extra))
         }
-        try collector.throwIfAny()
     }
 
     private func chapterPage(_ chapter: Chapter, index: Int, menu: ChapterMenu) throws(Diagnostic) -> String {
