@@ -13,29 +13,14 @@ enum InlinePiece: Equatable {
 /// which costs far more (grapheme breaking and Unicode properties for every character) and which other text takes.
 struct InlineScanner {
     var citations: Bool
-    /// Lowercased phrases, split into characters once, grouped by their first character; each group keeps term
-    /// order, then phrase order, so the first of equally long matches wins.
-    private let phrasesByFirstCharacter: [Character: [(term: Int, characters: [Character])]]
-    /// The same phrases as ASCII bytes, by first byte, for the byte scan; phrases that no ASCII text can match
-    /// (a character equal to no ASCII character) are left out.
-    private let asciiPhrasesByFirstByte: [[(term: Int, bytes: [UInt8])]]
+    private let terms: AutolinkTerms
     /// Whether each term (by index) has been linked already: an array, since it is read at every word start.
     private var usedTerms: [Bool]
 
-    init(citations: Bool, terms: [AutolinkTerm]) {
+    init(citations: Bool, terms: AutolinkTerms) {
         self.citations = citations
-        var groups: [Character: [(term: Int, characters: [Character])]] = [:]
-        var asciiGroups = [[(term: Int, bytes: [UInt8])]](repeating: [], count: 128)
-        for (term, autolink) in terms.enumerated() {
-            for phrase in autolink.phrases.map({ Array($0.lowercased()) }) where !phrase.isEmpty {
-                groups[phrase[0], default: []].append((term, phrase))
-                let bytes = phrase.compactMap(asciiEquivalent)
-                if bytes.count == phrase.count { asciiGroups[Int(bytes[0])].append((term, bytes)) }
-            }
-        }
-        phrasesByFirstCharacter = groups
-        asciiPhrasesByFirstByte = asciiGroups
-        usedTerms = Array(repeating: false, count: terms.count)
+        self.terms = terms
+        usedTerms = Array(repeating: false, count: terms.terms.count)
     }
 
     mutating func scan(_ text: String, linkTerms: Bool) -> [InlinePiece] {
@@ -153,7 +138,7 @@ struct InlineScanner {
 
     /// The longest unused phrase matching at `index` and ending at a word boundary.
     private func termMatch(_ lowered: [Character], at index: Int) -> (Int, Int)? {
-        guard let candidates = phrasesByFirstCharacter[lowered[index]] else { return nil }
+        guard let candidates = terms.phrasesByFirstCharacter[lowered[index]] else { return nil }
         var best: (Int, Int)?
         for (term, phrase) in candidates where !usedTerms[term] {
             let end = index + phrase.count
@@ -166,7 +151,7 @@ struct InlineScanner {
 
     /// `termMatch` on ASCII bytes, comparing them lowercased.
     private func termMatch(_ bytes: [UInt8], at index: Int) -> (Int, Int)? {
-        let candidates = asciiPhrasesByFirstByte[Int(lowercased(bytes[index]))]
+        let candidates = terms.asciiPhrasesByFirstByte[Int(lowercased(bytes[index]))]
         guard !candidates.isEmpty else { return nil }
         var best: (Int, Int)?
         for (term, phrase) in candidates where !usedTerms[term] {
@@ -186,14 +171,4 @@ private func isAlphanumeric(_ byte: UInt8) -> Bool {
 
 private func lowercased(_ byte: UInt8) -> UInt8 {
     byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-}
-
-/// The ASCII character (other than "\r") that equals `character` (canonical equivalence: the Kelvin sign equals
-/// "K"), if any; "\r\n" is one `Character` and equals none.
-private func asciiEquivalent(_ character: Character) -> UInt8? {
-    if character.utf8.count == 1, let byte = character.utf8.first, byte != UInt8(ascii: "\r") { return byte }
-    for byte in UInt8(0)..<0x80 where byte != UInt8(ascii: "\r") && Character(Unicode.Scalar(byte)) == character {
-        return byte
-    }
-    return nil
 }

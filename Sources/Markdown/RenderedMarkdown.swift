@@ -75,7 +75,7 @@ public struct MarkdownOptions: Sendable {
     /// given opening and closing HTML (e.g. a "Careful" box), sharing the page's citations and heading ids.
     public var containerFences: [String: Container] = [:]
     /// Glossary-style terms to link on first use.
-    public var autolinks: [AutolinkTerm] = []
+    public var autolinks = AutolinkTerms()
     /// Whether `[@key]` citations become numbered note references.
     public var citations = true
     /// Curly quotes, en and em dashes.
@@ -94,7 +94,7 @@ public struct MarkdownOptions: Sendable {
     }
 
     public init(interceptedFences: Set<String> = [], containerFences: [String: Container] = [:],
-                reservedIDs: Set<String> = [], autolinks: [AutolinkTerm] = [],
+                reservedIDs: Set<String> = [], autolinks: AutolinkTerms = [],
                 citations: Bool = true, smartPunctuation: Bool = true, relativeImagePrefix: String = "") {
         self.interceptedFences = interceptedFences
         self.containerFences = containerFences

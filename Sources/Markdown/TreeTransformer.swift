@@ -116,7 +116,7 @@ struct TreeTransformer {
                 inserted = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
                 cmark_node_set_on_enter(inserted, citationHTML(keys: keys, blockLine: blockLine))
             case let .term(index, text):
-                let term = options.autolinks[index]
+                let term = options.autolinks.terms[index]
                 inserted = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
                 cmark_node_set_on_enter(inserted, "<a class=\"term\" href=\"\(escapeHTML(term.href))\" title=\"\(escapeHTML(term.title))\">")
                 cmark_node_set_on_exit(inserted, "</a>")

@@ -27,7 +27,7 @@ let reservedPageIDs: Set<String> = ["top", "main", "the-question", "takeaway", "
                                     "site-nav", "content"]
 
 /// Parses one chapter file: front matter, Markdown (with chart and careful blocks), chart block YAML.
-func parseChapter(_ file: SourceFile, place: ChapterFile, terms: [AutolinkTerm], registry: ModelRegistry)
+func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, registry: ModelRegistry)
     throws(BuildFailure) -> Chapter {
     let text = try decodeOrFail(file)
     let split = try splitFrontMatter(text, file: file.path)

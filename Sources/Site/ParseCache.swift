@@ -8,7 +8,7 @@ import Synchronization
 public final class ParseCache: Sendable {
     private struct Entry: Sendable {
         var source: SourceFile
-        var terms: [AutolinkTerm]
+        var terms: AutolinkTerms
         var chapter: Chapter
     }
 
@@ -27,7 +27,7 @@ public final class ParseCache: Sendable {
     public var hits: Int { hitCount.withLock { $0 } }
 
     /// The chapter parsed from `file`: from the cache when the same bytes were parsed with the same terms.
-    func chapter(_ file: SourceFile, place: ChapterFile, terms: [AutolinkTerm], registry: ModelRegistry)
+    func chapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, registry: ModelRegistry)
         -> Result<Chapter, BuildFailure> {
         if let entry = storage.withLock({ $0[file.path] }), entry.source == file, entry.terms == terms {
             hitCount.withLock { $0 += 1 }

@@ -2,10 +2,23 @@ import Markdown
 
 /// The site-wide inputs besides chapters and templates: config, sources, glossary and data tables.
 struct SiteInputs: Sendable {
-    var config: SiteConfig
-    var bibliography: [String: SourceEntry]
-    var glossary: [GlossaryEntry]
-    var data: [String: DataTable]
+    let config: SiteConfig
+    let bibliography: [String: SourceEntry]
+    let glossary: [GlossaryEntry]
+    let data: [String: DataTable]
+    /// Glossary terms linked on first use in chapter pages (which sit one folder below the root): prepared once, since
+    /// every chapter scans for them.
+    let autolinkTerms: AutolinkTerms
+
+    init(config: SiteConfig, bibliography: [String: SourceEntry], glossary: [GlossaryEntry], data: [String: DataTable]) {
+        self.config = config
+        self.bibliography = bibliography
+        self.glossary = glossary
+        self.data = data
+        autolinkTerms = AutolinkTerms(glossary.map { entry in
+            AutolinkTerm(phrases: [entry.term] + entry.aliases, href: "../glossary/#" + entry.anchor, title: entry.definition)
+        })
+    }
 
     static func parse(_ source: SourceTree) throws(BuildFailure) -> SiteInputs {
         var collector = DiagnosticCollector()
@@ -42,13 +55,5 @@ struct SiteInputs: Sendable {
         }
         try collector.throwIfAny()
         return SiteInputs(config: config!, bibliography: bibliography, glossary: glossary, data: data)
-    }
-
-    /// Glossary terms linked on first use in chapter pages (which sit one folder below the root).
-    var autolinkTerms: [AutolinkTerm] {
-        glossary.map { entry in
-            AutolinkTerm(phrases: [entry.term] + entry.aliases, href: "../glossary/#" + entry.anchor,
-                         title: entry.definition)
-        }
     }
 }

@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func linksFirstUseOfEachTermOnly() {
-        let terms = [AutolinkTerm(phrases: ["tranche", "tranches"], href: "../glossary/#tranche", title: "A slice")]
+        let terms: AutolinkTerms = [AutolinkTerm(phrases: ["tranche", "tranches"], href: "../glossary/#tranche", title: "A slice")]
         let text = "## Tranches\n\nThe tranches differ. A tranche is a slice.\n"
         let html = renderMarkdown(text, options: MarkdownOptions(autolinks: terms)).html
         #expect(html.contains("The <a class=\"term\" href=\"../glossary/#tranche\" title=\"A slice\">tranches</a> differ. A tranche is"))
@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test func termsMatchWholeWordsOnly() {
-        let terms = [AutolinkTerm(phrases: ["ABS"], href: "g#abs", title: "t")]
+        let terms: AutolinkTerms = [AutolinkTerm(phrases: ["ABS"], href: "g#abs", title: "t")]
         let html = renderMarkdown("Absent ABSx but ABS.\n", options: MarkdownOptions(autolinks: terms)).html
         #expect(html == "<p>Absent ABSx but <a class=\"term\" href=\"g#abs\" title=\"t\">ABS</a>.</p>\n")
     }

@@ -3,7 +3,7 @@ import Testing
 
 /// Text that is all ASCII is scanned byte by byte, other text by `Character`: both must give the same answers.
 @Suite struct TextScanningTests {
-    let terms = [
+    let terms: AutolinkTerms = [
         AutolinkTerm(phrases: ["default"], href: "g#default", title: "d"),
         AutolinkTerm(phrases: ["credit default swap", "CDS"], href: "g#cds", title: "c"),
     ]

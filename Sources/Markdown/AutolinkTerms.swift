@@ -1,0 +1,48 @@
+/// Terms to link on first use, with their phrases prepared for matching: build once, render many documents.
+///
+/// Lowercasing every phrase and splitting it into characters and bytes costs more than scanning a short chapter, so a
+/// site builds this once per build and every chapter shares it. Two values are equal when their terms are.
+public struct AutolinkTerms: Sendable, Equatable, ExpressibleByArrayLiteral {
+    public let terms: [AutolinkTerm]
+    /// Lowercased phrases, split into characters, grouped by their first character; each group keeps term order, then
+    /// phrase order, so the first of equally long matches wins.
+    let phrasesByFirstCharacter: [Character: [(term: Int, characters: [Character])]]
+    /// The same phrases as ASCII bytes, by first byte, for the byte scan; phrases that no ASCII text can match
+    /// (a character equal to no ASCII character) are left out.
+    let asciiPhrasesByFirstByte: [[(term: Int, bytes: [UInt8])]]
+
+    public init(_ terms: [AutolinkTerm] = []) {
+        self.terms = terms
+        var groups: [Character: [(term: Int, characters: [Character])]] = [:]
+        var asciiGroups = [[(term: Int, bytes: [UInt8])]](repeating: [], count: 128)
+        for (term, autolink) in terms.enumerated() {
+            for phrase in autolink.phrases.map({ Array($0.lowercased()) }) where !phrase.isEmpty {
+                groups[phrase[0], default: []].append((term, phrase))
+                let bytes = phrase.compactMap(asciiEquivalent)
+                if bytes.count == phrase.count { asciiGroups[Int(bytes[0])].append((term, bytes)) }
+            }
+        }
+        phrasesByFirstCharacter = groups
+        asciiPhrasesByFirstByte = asciiGroups
+    }
+
+    public init(arrayLiteral terms: AutolinkTerm...) {
+        self.init(terms)
+    }
+
+    public var isEmpty: Bool { terms.isEmpty }
+
+    public static func == (lhs: AutolinkTerms, rhs: AutolinkTerms) -> Bool {
+        lhs.terms == rhs.terms
+    }
+}
+
+/// The ASCII character (other than "\r") that equals `character` (canonical equivalence: the Kelvin sign equals
+/// "K"), if any; "\r\n" is one `Character` and equals none.
+private func asciiEquivalent(_ character: Character) -> UInt8? {
+    if character.utf8.count == 1, let byte = character.utf8.first, byte != UInt8(ascii: "\r") { return byte }
+    for byte in UInt8(0)..<0x80 where byte != UInt8(ascii: "\r") && Character(Unicode.Scalar(byte)) == character {
+        return byte
+    }
+    return nil
+}
