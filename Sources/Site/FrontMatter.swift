@@ -31,7 +31,20 @@ func splitFrontMatter(_ text: String, file: String) throws(BuildFailure) -> Spli
         throw BuildFailure([Diagnostic(file: file, line: 1, column: 1, message: "front matter is not closed",
                                        hint: "add a line '---' after the last front-matter key")])
     }
-    let yaml = lines[1..<close].joined(separator: "\n")
+    let matter: FrontMatter
+    if let simple = simpleFrontMatter(lines[1..<close]) {
+        matter = simple
+    } else {
+        matter = try yamlFrontMatter(lines[1..<close], file: file)
+    }
+    // The body is the rest of the text after the closing line: a slice, not a re-join of every line.
+    let body = close + 1 < lines.count ? String(text[lines[close + 1].startIndex...]) : ""
+    return SplitChapter(frontMatter: matter, body: body, bodyLine: close + 2)
+}
+
+/// Front matter read with the YAML parser: any YAML, every problem reported with its line and column.
+func yamlFrontMatter(_ lines: ArraySlice<Substring>, file: String) throws(BuildFailure) -> FrontMatter {
+    let yaml = lines.joined(separator: "\n")
     let reader = YAMLReader(file: file, lineOffset: 1)
     let node: Node?
     do throws(Diagnostic) { node = try reader.parse(yaml) } catch { throw BuildFailure([error]) }
@@ -56,9 +69,7 @@ func splitFrontMatter(_ text: String, file: String) throws(BuildFailure) -> Spli
         }
     }
     try collector.throwIfAny()
-    // The body is the rest of the text after the closing line: a slice, not a re-join of every line.
-    let body = close + 1 < lines.count ? String(text[lines[close + 1].startIndex...]) : ""
-    return SplitChapter(frontMatter: matter, body: body, bodyLine: close + 2)
+    return matter
 }
 
 extension Substring {

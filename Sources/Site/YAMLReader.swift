@@ -66,9 +66,26 @@ struct YAMLReader {
         return nil
     }
 
-    private func firstTabIndentation(_ text: String) -> Int? {
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") { return index + 1 }
+    /// The 1-based line whose indentation (its leading spaces and tabs) holds a tab. On bytes: a line ends at "\n"
+    /// unless "\r" precedes it ("\r\n" is one `Character`, not a line break), and an indentation ends at the first
+    /// byte that is neither a space nor a tab, as it does by `Character`.
+    func firstTabIndentation(_ text: String) -> Int? {
+        var line = 1
+        var inIndentation = true
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\n") where previous != UInt8(ascii: "\r"):
+                line += 1
+                inIndentation = true
+            case UInt8(ascii: "\t") where inIndentation:
+                return line
+            case UInt8(ascii: " "):
+                break
+            default:
+                inIndentation = false
+            }
+            previous = byte
         }
         return nil
     }

@@ -1,0 +1,69 @@
+/// Front matter written the plain way, read without the YAML parser, which costs more than rendering the rest of a
+/// short chapter: every line is empty or `key: value` at the start of the line, each key one of `FrontMatter.keys`
+/// at most once, `title` present; a text value is plain words (starting with a letter, digit or non-ASCII character;
+/// no `:`, `#`, tab or trailing space) or in double quotes without `"` or `\` inside; `draft` is `true` or `false`.
+///
+/// Anything else gives nil — comments, escapes, single quotes, block scalars, indentation, unknown, repeated or missing
+/// keys, an empty value, a character YAML treats specially — and the caller parses the lines with Yams, which reads
+/// every text this accepts as the same values (a test checks this on generated front matter) and reports the rest
+/// with positions.
+func simpleFrontMatter(_ lines: ArraySlice<Substring>) -> FrontMatter? {
+    var matter = FrontMatter(title: "")
+    var seen: Set<Substring> = []
+    for line in lines where !line.isEmpty {
+        let bytes = line.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let key = line[..<colon]
+        guard FrontMatter.keys.contains(where: { $0 == key }), seen.insert(key).inserted else { return nil }
+        var start = bytes.index(after: colon)
+        guard start < bytes.endIndex, bytes[start] == UInt8(ascii: " ") else { return nil }
+        while start < bytes.endIndex, bytes[start] == UInt8(ascii: " ") { start = bytes.index(after: start) }
+        guard let value = simpleScalar(line[start...]) else { return nil }
+        switch key {
+        case "title": matter.title = value.text
+        case "question": matter.question = value.text
+        case "summary": matter.summary = value.text
+        case "takeaway": matter.takeaway = value.text
+        default:
+            guard !value.quoted, value.text == "true" || value.text == "false" else { return nil }
+            matter.draft = value.text == "true"
+        }
+    }
+    return seen.contains("title") ? matter : nil
+}
+
+/// A non-empty plain or double-quoted scalar that YAML reads as exactly its characters, or nil.
+private func simpleScalar(_ value: Substring) -> (text: String, quoted: Bool)? {
+    let bytes = value.utf8
+    guard let first = bytes.first, let last = bytes.last else { return nil }
+    if first == UInt8(ascii: "\"") {
+        guard bytes.count > 2, last == UInt8(ascii: "\"") else { return nil }
+        let inner = value.dropFirst().dropLast()
+        guard inner.utf8.allSatisfy({ $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }), isPlainText(inner) else {
+            return nil
+        }
+        return (String(inner), true)
+    }
+    let startsWell = first >= 0x80 || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
+        || (first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "z"))
+    guard startsWell, last != UInt8(ascii: " "),
+          bytes.allSatisfy({ $0 != UInt8(ascii: ":") && $0 != UInt8(ascii: "#") }), isPlainText(value) else {
+        return nil
+    }
+    return (String(value), false)
+}
+
+/// Whether every character is printable and none is one YAML reads as a line break, tab or byte-order mark: ASCII
+/// 0x20–0x7E, or from U+00A0 on except U+2028, U+2029, U+FEFF and the non-characters U+FFFE and U+FFFF.
+private func isPlainText(_ text: Substring) -> Bool {
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return true }
+    return text.unicodeScalars.allSatisfy { scalar in
+        switch scalar.value {
+        case 0x20..<0x7F: true
+        case 0xA0..<0xD800: scalar.value != 0x2028 && scalar.value != 0x2029
+        case 0xE000...0xFFFD: scalar.value != 0xFEFF
+        case 0x10000...: true
+        default: false
+        }
+    }
+}
