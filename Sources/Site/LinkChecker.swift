@@ -34,8 +34,9 @@ struct LinkChecker {
     private mutating func check(page: String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var reported: Set<String> = []
+        let place = PagePlace(page)
         for target in scans[page]!.links {
-            guard let problem = cachedProblem(with: target, on: page), reported.insert(target).inserted else {
+            guard let problem = cachedProblem(with: target, on: place), reported.insert(target).inserted else {
                 continue
             }
             var found = diagnostic(problem, target: target, page: page)
@@ -43,6 +44,23 @@ struct LinkChecker {
             problems.append(found)
         }
         return problems
+    }
+
+    /// A page and what link resolution needs of its path, worked out once for all its links.
+    private struct PagePlace {
+        let page: String
+        /// How many folders deep the page is, written without "/" (a scope of `cachedProblem`).
+        let depth: String
+        let depthCount: Int
+        /// The page's folder with its trailing "/", if it has one (another scope).
+        let folder: String?
+
+        init(_ page: String) {
+            self.page = page
+            depthCount = page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+            depth = String(depthCount)
+            folder = page.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(page[...$0]) }
+        }
     }
 
     /// For a link to a missing `#anchor`: the closest id that does exist on the target page.
@@ -65,35 +83,34 @@ struct LinkChecker {
     }
 
     /// `problem(with:on:)`, computed once per target and scope. A bare `#fragment` or `?query` is about the page
-    /// itself. Other targets resolve against the page's folder; one that climbs (`../`) at least as many levels as
-    /// the folder is deep resolves the same from every folder of that depth: the chapter menu on every chapter page.
-    private mutating func cachedProblem(with target: String, on page: String) -> String? {
-        let scope: String
-        if target.first == "#" || target.first == "?" {
-            scope = page
-        } else {
-            let depth = page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
-            var climbs = 0
-            var rest = target.utf8[...]
-            while rest.starts(with: "../".utf8) {
-                climbs += 1
-                rest = rest.dropFirst(3)
-            }
-            // A depth is written without "/", a folder with its trailing "/" (depth > climbs ≥ 0: there is one).
-            scope = climbs >= depth ? String(depth) : String(page[...page.lastIndex(of: "/")!])
+    /// itself, so it is checked there and then (caching it would only fill the cache). Other targets resolve against
+    /// the page's folder; one that climbs (`../`) at least as many levels as the folder is deep resolves the same from
+    /// every folder of that depth: the chapter menu on every chapter page.
+    private mutating func cachedProblem(with target: String, on place: PagePlace) -> String? {
+        let first = target.utf8.first
+        if first == UInt8(ascii: "#") || first == UInt8(ascii: "?") { return problem(with: target, on: place.page) }
+        var climbs = 0
+        var rest = target.utf8[...]
+        while rest.starts(with: "../".utf8) {
+            climbs += 1
+            rest = rest.dropFirst(3)
         }
+        // depth > climbs ≥ 0 means the page is in a folder.
+        let scope = climbs >= place.depthCount ? place.depth : place.folder!
         if let verdict = verdictsByScope[scope]?[target] { return verdict }
-        let verdict = problem(with: target, on: page)
+        let verdict = problem(with: target, on: place.page)
         verdictsByScope[scope, default: [:]][target] = verdict
         return verdict
     }
 
     /// Why `target` (as written on `page`) is broken, or nil if it resolves.
     private func problem(with target: String, on page: String) -> String? {
-        if target.isEmpty || target.contains(":") && !target.hasPrefix("#") && !target.hasPrefix(".") && !target.hasPrefix("/") {
+        let bytes = target.utf8
+        guard let first = bytes.first else { return nil }
+        if bytes.contains(UInt8(ascii: ":")) && first != UInt8(ascii: "#") && first != UInt8(ascii: ".") && first != UInt8(ascii: "/") {
             return nil   // external (scheme:) links are not checked here
         }
-        if target.hasPrefix("/") { return "link '\(target)' is absolute; use a relative link so the site works under any sub-path" }
+        if first == UInt8(ascii: "/") { return "link '\(target)' is absolute; use a relative link so the site works under any sub-path" }
         let (path, fragment) = split(target)
         var resolvedPage = page
         if !path.isEmpty {
