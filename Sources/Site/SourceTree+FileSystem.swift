@@ -6,9 +6,19 @@ extension SourceTree {
         let files = FileManager.default
         var problems: [Diagnostic] = []
         let realRoot = realPath(root.path) ?? root.path
+        let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
         // Files are read on all cores (a large site has thousands of chapters); problems are kept in path order.
         func load(_ paths: [String]) -> [SourceFile] {
-            let results = concurrentMap(paths) { relative in loadFile(relative, root: root, realRoot: realRoot) }
+            // Where each folder really is, found once: a plain file's real path is then its folder's plus its name.
+            var found: [String: String?] = [:]
+            for path in paths {
+                let folder = parentFolder(of: path)
+                if found[folder] == nil { found[folder] = .some(realPath(base + folder)) }
+            }
+            let realFolders = found
+            let results = concurrentMap(paths) { relative in
+                loadFile(relative, base: base, realRoot: realRoot, realFolder: realFolders[parentFolder(of: relative)] ?? nil)
+            }
             return results.compactMap { result in
                 switch result {
                 case .success(let file): return file
@@ -29,12 +39,13 @@ extension SourceTree {
             } else {
                 names = (try? files.contentsOfDirectory(atPath: url.path)) ?? []
             }
+            let prefix = base + folder + "/"
             return names.filter { name in
-                var directory: ObjCBool = false
-                let full = url.appending(path: name).path
-                return !name.split(separator: "/").contains { $0.hasPrefix(".") }
-                    && files.fileExists(atPath: full, isDirectory: &directory) && !directory.boolValue
+                // No part of the path may be hidden; symbolic links are followed, as `stat` does.
+                var info = stat()
+                return !name.hasPrefix(".") && !name.contains("/.")
                     && (suffix.map { name.hasSuffix($0) } ?? true)
+                    && stat(prefix + name, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR
             }.sorted().map { folder + "/" + $0 }
         }
         let tree = SourceTree(
@@ -51,22 +62,66 @@ extension SourceTree {
     }
 }
 
-/// The file at `relative` below `root`: nil when there is none, a problem when it cannot be read or is a symbolic
-/// link that leads out of the site (a build never publishes a file from elsewhere on the machine; templates/assets and
-/// content/images are copied into the output).
-private func loadFile(_ relative: String, root: URL, realRoot: String) -> Result<SourceFile?, Diagnostic> {
-    let url = root.appending(path: relative)
-    guard FileManager.default.fileExists(atPath: url.path) else { return .success(nil) }
-    let target = realPath(url.path) ?? url.path
+/// The file at `relative` below the site folder (`base` ends with "/"): nil when there is none, a problem when it
+/// cannot be read or is a symbolic link that leads out of the site (a build never publishes a file from elsewhere on
+/// the machine; templates/assets and content/images are copied into the output). `realFolder` is where the file's
+/// folder really is: a plain file needs no `realpath` of its own, which costs a system call per path component.
+private func loadFile(_ relative: String, base: String, realRoot: String, realFolder: String?) -> Result<SourceFile?, Diagnostic> {
+    let path = base + relative
+    var info = stat()
+    let target: String
+    if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, let realFolder {
+        let name = relative.lastIndex(of: "/").map { relative[relative.index(after: $0)...] } ?? relative[...]
+        target = (realFolder.hasSuffix("/") ? realFolder : realFolder + "/") + name
+    } else {
+        guard stat(path, &info) == 0 else { return .success(nil) }
+        target = realPath(path) ?? path
+    }
     guard target == realRoot || target.hasPrefix(realRoot == "/" ? "/" : realRoot + "/") else {
         return .failure(Diagnostic(file: relative, line: 1, column: 1,
                                    message: "'\(relative)' is a symbolic link to '\(target)', outside the site folder",
                                    hint: "copy the file into the site; links that leave the site are not followed"))
     }
-    do {
-        return .success(SourceFile(path: relative, bytes: Array(try Data(contentsOf: url))))
-    } catch {
-        return .failure(Diagnostic(file: relative, line: 1, column: 1, message: "cannot read file: \(error.localizedDescription)"))
+    switch readFile(path) {
+    case .success(let bytes): return .success(SourceFile(path: relative, bytes: bytes))
+    case .failure(let error):
+        return .failure(Diagnostic(file: relative, line: 1, column: 1, message: "cannot read file: \(String(cString: strerror(error.code)))",
+                                   hint: "check that the file is readable"))
+    }
+}
+
+/// The whole file's bytes, read straight into the array, or the `errno` of the call that failed.
+private func readFile(_ path: String) -> Result<[UInt8], Int32Error> {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return .failure(Int32Error(errno)) }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { return .failure(Int32Error(errno)) }
+    var bytes: [UInt8] = []
+    var capacity = max(Int(info.st_size), 0) + 1   // one more, to see the end of the file in the same read
+    while true {
+        var failure: Int32 = 0
+        let before = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: capacity - before))
+        var filled = before
+        bytes.withUnsafeMutableBytes { buffer in
+            while filled < buffer.count {
+                let result = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if result == 0 { return }
+                filled += result
+            }
+        }
+        if failure != 0 { return .failure(Int32Error(failure)) }
+        if filled < capacity {
+            bytes.removeLast(capacity - filled)
+            return .success(bytes)
+        }
+        capacity *= 2   // the file grew while it was read
     }
 }
 
@@ -75,4 +130,15 @@ private func realPath(_ path: String) -> String? {
     guard let resolved = realpath(path, nil) else { return nil }
     defer { free(resolved) }
     return String(cString: resolved)
+}
+
+/// The folder part of a relative path ("" for a file at the top).
+private func parentFolder(of relative: String) -> String {
+    relative.lastIndex(of: "/").map { String(relative[..<$0]) } ?? ""
+}
+
+/// An `errno` value, as a typed error.
+private struct Int32Error: Error {
+    let code: Int32
+    init(_ code: Int32) { self.code = code }
 }

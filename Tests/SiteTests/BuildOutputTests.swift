@@ -278,6 +278,25 @@ import Charts
 }
 
 @Suite struct ReadingSources {
+    @Test func hiddenFilesFoldersAndBrokenLinksAreSkippedAndNestedFilesRead() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = FileManager.default
+        for path in ["content", "templates/assets/fonts", "templates/assets/.cache", "templates/assets/linked-folder-target"] {
+            try files.createDirectory(at: folder.appending(path: path), withIntermediateDirectories: true)
+        }
+        let contents = ["content/01-a.md": "---\ntitle: A\n---\n", "content/.02-hidden.md": "x", "content/notes.txt": "x",
+                        "templates/assets/site.css": "body {}", "templates/assets/fonts/a.woff2": "font",
+                        "templates/assets/.cache/old.css": "x", "templates/assets/fonts/.DS_Store": "x"]
+        for (path, text) in contents { try Data(text.utf8).write(to: folder.appending(path: path)) }
+        try files.createSymbolicLink(at: folder.appending(path: "templates/assets/broken.css"),
+                                     withDestinationURL: folder.appending(path: "nowhere.css"))
+        let tree = try SourceTree.read(from: folder)
+        #expect(tree.chapters.map(\.path) == ["content/01-a.md"])
+        #expect(tree.assets.map(\.path).sorted() == ["templates/assets/fonts/a.woff2", "templates/assets/site.css"])
+        #expect(tree.assets.first { $0.path.hasSuffix("a.woff2") }?.bytes == Array("font".utf8))
+    }
+
     @Test func aSymbolicLinkOutOfTheSiteIsRefusedAndOneInsideIsFollowed() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
