@@ -123,33 +123,57 @@ struct StagingFolder {
         }
     }
 
-    /// Relative paths of the files and folders under the root (folders with nothing in particular as value).
+    /// Relative paths of the files and folders under the root (folders with nothing in particular as value). The
+    /// folders at the top (a site has one per page) are listed on all cores.
     private func listing() throws(FileWriteError) -> (files: Set<String>, folders: [String: Void]) {
-        var files: Set<String> = []
+        let top = try list("")
+        var files = Set(top.files)
         var folders: [String: Void] = [:]
-        var pending = [""]
+        let below = concurrentChunkedMap(top.folders, chunks: 4 * activeProcessorCount) { chunk in
+            chunk.map { folder in Result { () throws(FileWriteError) in try listTree(folder) } }
+        }
+        for (folder, result) in zip(top.folders, below) {
+            folders[folder] = ()
+            let tree = try result.get()
+            files.formUnion(tree.files)
+            for inner in tree.folders { folders[inner] = () }
+        }
+        return (files, folders)
+    }
+
+    /// Every file and folder below `folder` (relative paths; the folder itself not included).
+    private func listTree(_ folder: String) throws(FileWriteError) -> (files: [String], folders: [String]) {
+        var files: [String] = []
+        var folders: [String] = []
+        var pending = [folder]
         while let relative = pending.popLast() {
-            let path = relative.isEmpty ? root : root + "/" + relative
-            guard let directory = opendir(path) else { throw FileWriteError(path: path, code: errno) }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-                }
-                if name == "." || name == ".." { continue }
-                let child = relative.isEmpty ? name : relative + "/" + name
-                var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
-                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
-                    var info = stat()
-                    isFolder = lstat(root + "/" + child, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-                }
-                if isFolder {
-                    folders[child] = ()
-                    pending.append(child)
-                } else {
-                    files.insert(child)
-                }
+            let found = try list(relative)
+            files += found.files
+            folders += found.folders
+            pending += found.folders
+        }
+        return (files, folders)
+    }
+
+    /// The files and folders directly in `relative` ("" for the root), as paths relative to the root.
+    private func list(_ relative: String) throws(FileWriteError) -> (files: [String], folders: [String]) {
+        let path = relative.isEmpty ? root : root + "/" + relative
+        guard let directory = opendir(path) else { throw FileWriteError(path: path, code: errno) }
+        defer { closedir(directory) }
+        var files: [String] = []
+        var folders: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
+            if name == "." || name == ".." { continue }
+            let child = relative.isEmpty ? name : relative + "/" + name
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = lstat(root + "/" + child, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            if isFolder { folders.append(child) } else { files.append(child) }
         }
         return (files, folders)
     }
