@@ -10,6 +10,8 @@ public struct AutolinkTerms: Sendable, Equatable, ExpressibleByArrayLiteral {
     /// The same phrases as ASCII bytes, by first byte, for the byte scan; phrases that no ASCII text can match
     /// (a character equal to no ASCII character) are left out.
     let asciiPhrasesByFirstByte: [[(term: Int, bytes: [UInt8])]]
+    /// Each term's `<a class="term" …>` tag, escaped once rather than at every link.
+    let openingTags: [String]
 
     public init(_ terms: [AutolinkTerm] = []) {
         self.terms = terms
@@ -23,6 +25,7 @@ public struct AutolinkTerms: Sendable, Equatable, ExpressibleByArrayLiteral {
             }
         }
         phrasesByFirstCharacter = groups
+        openingTags = terms.map { "<a class=\"term\" href=\"\(escapeHTML($0.href))\" title=\"\(escapeHTML($0.title))\">" }
         asciiPhrasesByFirstByte = asciiGroups
     }
 

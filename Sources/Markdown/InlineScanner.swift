@@ -23,11 +23,19 @@ struct InlineScanner {
         usedTerms = Array(repeating: false, count: terms.terms.count)
     }
 
-    mutating func scan(_ text: String, linkTerms: Bool) -> [InlinePiece] {
-        let bytes = Array(text.utf8)
+    /// The pieces of UTF-8 text, or nil when it has no citation and no term to link (it stays as it is).
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, linkTerms: Bool) -> [InlinePiece]? {
+        let pieces: [InlinePiece]
         if bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
-            return scanASCII(bytes, linkTerms: linkTerms)
+            pieces = scanASCII(bytes, linkTerms: linkTerms)
+        } else {
+            pieces = scanCharacters(String(decoding: bytes, as: UTF8.self), linkTerms: linkTerms)
         }
+        return pieces.contains(where: { if case .text = $0 { false } else { true } }) ? pieces : nil
+    }
+
+    /// `scan` by `Character`, for text that is not all ASCII.
+    private mutating func scanCharacters(_ text: String, linkTerms: Bool) -> [InlinePiece] {
         let characters = Array(text)
         var pieces: [InlinePiece] = []
         var plain = ""
@@ -55,8 +63,8 @@ struct InlineScanner {
     }
 
     /// `scan` for text whose every byte is an ASCII character other than "\r" (so one byte is one `Character`).
-    private mutating func scanASCII(_ bytes: [UInt8], linkTerms: Bool) -> [InlinePiece] {
-        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+    private mutating func scanASCII(_ bytes: UnsafeBufferPointer<UInt8>, linkTerms: Bool) -> [InlinePiece] {
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         var pieces: [InlinePiece] = []
         var plainStart = 0
         var index = 0
@@ -103,7 +111,7 @@ struct InlineScanner {
     }
 
     /// `citation(in:at:)` on ASCII bytes.
-    private func citation(in bytes: [UInt8], at start: Int) -> ([String], Int)? {
+    private func citation(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> ([String], Int)? {
         var index = start + 1
         var keys: [String] = []
         while true {
@@ -113,7 +121,7 @@ struct InlineScanner {
             let keyStart = index
             while index < bytes.count, isKeyByte(bytes[index]) { index += 1 }
             guard index > keyStart else { return nil }
-            keys.append(String(decoding: bytes[keyStart..<index], as: UTF8.self))
+            keys.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[keyStart..<index]), as: UTF8.self))
             while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
             guard index < bytes.count else { return nil }
             if bytes[index] == UInt8(ascii: "]") { return (keys, index + 1) }
@@ -150,7 +158,7 @@ struct InlineScanner {
     }
 
     /// `termMatch` on ASCII bytes, comparing them lowercased.
-    private func termMatch(_ bytes: [UInt8], at index: Int) -> (Int, Int)? {
+    private func termMatch(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Int, Int)? {
         let candidates = terms.asciiPhrasesByFirstByte[Int(lowercased(bytes[index]))]
         guard !candidates.isEmpty else { return nil }
         var best: (Int, Int)?

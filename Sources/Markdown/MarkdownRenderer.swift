@@ -24,37 +24,53 @@ public func renderMarkdown(_ text: String, options: MarkdownOptions = MarkdownOp
 
     let rawHTML = cmark_render_html(root, flags)!
     defer { free(rawHTML) }
-    let html = addHeadingIDs(String(cString: rawHTML), ids: transformer.headings.map(\.id))
+    let html = addHeadingIDs(UnsafeBufferPointer(start: UnsafeRawPointer(rawHTML).assumingMemoryBound(to: UInt8.self),
+                                                 count: strlen(rawHTML)), ids: transformer.headings.map(\.id))
     return RenderedMarkdown(html: html, headings: transformer.headings, blocks: transformer.blocks,
                             citations: transformer.citations, links: transformer.links, wordCount: transformer.wordCount)
 }
 
-/// Inserts ids into the n-th `<hN>` tag; cmark renders headings in document order without attributes.
-func addHeadingIDs(_ html: String, ids: [String]) -> String {
-    guard !ids.isEmpty else { return html }
-    let bytes = Array(html.utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count + ids.count * 16)
-    var next = 0, copied = 0, index = 0
-    // Copies runs of bytes untouched; only an opening `<hN>` tag (cmark writes them bare) is rewritten.
-    while next < ids.count, index + 3 < bytes.count {
-        if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "h"),
-           (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 2]), bytes[index + 3] == UInt8(ascii: ">") {
-            out.append(contentsOf: bytes[copied..<index])
-            out.append(contentsOf: "<h".utf8)
-            out.append(bytes[index + 2])
-            out.append(contentsOf: " id=\"".utf8)
-            out.append(contentsOf: escapeHTML(ids[next]).utf8)
-            out.append(contentsOf: "\">".utf8)
-            next += 1
-            index += 4
-            copied = index
-        } else {
-            index += 1
+/// Inserts ids into the n-th `<hN>` tag; cmark renders headings in document order without attributes. Reads cmark's
+/// output where it lies and writes the page's text once: `memchr` finds each `<`, runs between are copied whole.
+func addHeadingIDs(_ html: UnsafeBufferPointer<UInt8>, ids: [String]) -> String {
+    guard !ids.isEmpty, let base = html.baseAddress else { return String(decoding: html, as: UTF8.self) }
+    let escaped = ids.map(escapeHTML)
+    let capacity = html.count + escaped.reduce(0) { $0 + $1.utf8.count + " id=\"\"".utf8.count }
+    return String(unsafeUninitializedCapacity: capacity) { out in
+        var written = 0
+        func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+            (out.baseAddress! + written).update(from: source, count: bytes.count)
+            written += bytes.count
         }
+        func copy(_ text: String) {
+            var text = text
+            text.withUTF8 { copy($0) }
+        }
+        var next = 0, copied = 0, index = 0
+        let count = html.count
+        // Only an opening `<hN>` tag (cmark writes them bare) is rewritten.
+        while next < ids.count, index + 3 < count, let found = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) {
+            let position = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+            guard position + 3 < count else { break }
+            if html[position + 1] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(html[position + 2]),
+               html[position + 3] == UInt8(ascii: ">") {
+                copy(UnsafeBufferPointer(rebasing: html[copied..<position]))
+                copy("<h")
+                copy(UnsafeBufferPointer(rebasing: html[(position + 2)..<(position + 3)]))
+                copy(" id=\"")
+                copy(escaped[next])
+                copy("\">")
+                next += 1
+                index = position + 4
+                copied = index
+            } else {
+                index = position + 1
+            }
+        }
+        copy(UnsafeBufferPointer(rebasing: html[copied...]))
+        return written
     }
-    out.append(contentsOf: bytes[copied...])
-    return String(decoding: out, as: UTF8.self)
 }
 
 /// Replaces container fences by custom blocks holding their parsed body; returns each block's fence line.

@@ -80,8 +80,7 @@ struct TreeTransformer {
                                               line: line, column: Int(cmark_node_get_start_column(node))))
                 }
             case CMARK_NODE_TEXT:
-                let literal = String(cString: cmark_node_get_literal(node))
-                wordCount += countWords(literal)
+                wordCount += countWords(literalBytes(node))
                 textNodes.append((node, noTermDepth == 0, blockLine))
             default:
                 break
@@ -103,9 +102,8 @@ struct TreeTransformer {
     }
 
     private mutating func rewriteText(_ node: OpaquePointer, linkTerms: Bool, blockLine: Int) {
-        let literal = String(cString: cmark_node_get_literal(node))
-        let pieces = scanner.scan(literal, linkTerms: linkTerms)
-        guard pieces != [.text(literal)], !pieces.isEmpty else { return }
+        // The scan reads cmark's own bytes; Strings are made only for the pieces of a text that changes.
+        guard let pieces = scanner.scan(literalBytes(node), linkTerms: linkTerms) else { return }
         for piece in pieces {
             let inserted: OpaquePointer
             switch piece {
@@ -116,9 +114,8 @@ struct TreeTransformer {
                 inserted = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
                 cmark_node_set_on_enter(inserted, citationHTML(keys: keys, blockLine: blockLine))
             case let .term(index, text):
-                let term = options.autolinks.terms[index]
                 inserted = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
-                cmark_node_set_on_enter(inserted, "<a class=\"term\" href=\"\(escapeHTML(term.href))\" title=\"\(escapeHTML(term.title))\">")
+                cmark_node_set_on_enter(inserted, options.autolinks.openingTags[index])
                 cmark_node_set_on_exit(inserted, "</a>")
                 let child = cmark_node_new(CMARK_NODE_TEXT)!
                 cmark_node_set_literal(child, text)
@@ -169,21 +166,33 @@ public func isRelativeReference(_ url: String) -> Bool {
     return !beforePath.contains(":")
 }
 
-/// `text.split(whereSeparator: \.isWhitespace).count`, counted on bytes when the text is ASCII without "\r"
-/// (there one byte is one `Character`, and the ASCII whitespace characters are tab, line feed, vertical tab,
-/// form feed and space).
+/// `text.split(whereSeparator: \.isWhitespace).count`.
 func countWords(_ text: String) -> Int {
+    var text = text
+    return text.withUTF8(countWords)
+}
+
+/// The words of UTF-8 text, counted on bytes when the text is ASCII without "\r" (there one byte is one
+/// `Character`, and the ASCII whitespace characters are tab, line feed, vertical tab, form feed and space); other text
+/// is split by `Character`.
+func countWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     var words = 0
     var inWord = false
-    for byte in text.utf8 {
+    for byte in bytes {
         guard byte < 0x80 && byte != UInt8(ascii: "\r") else {
-            return text.split(whereSeparator: { $0.isWhitespace }).count
+            return String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0.isWhitespace }).count
         }
         let space = byte == UInt8(ascii: " ") || (byte >= 0x09 && byte <= 0x0C)
         if !space && !inWord { words += 1 }
         inWord = !space
     }
     return words
+}
+
+/// A text node's literal as cmark holds it (valid while the node is unchanged).
+private func literalBytes(_ node: OpaquePointer) -> UnsafeBufferPointer<UInt8> {
+    guard let literal = cmark_node_get_literal(node) else { return UnsafeBufferPointer(start: nil, count: 0) }
+    return UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
 }
 
 extension String {
