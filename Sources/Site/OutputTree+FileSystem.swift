@@ -102,10 +102,13 @@ struct StagingFolder {
         // Files go to different folders, so the file system handles them in parallel.
         let root = root
         let failures = concurrentChunkedMap(paths, chunks: 4 * activeProcessorCount) { chunk in
-            chunk.map { path -> FileWriteError? in
+            // One buffer per chunk to read back what a file holds; most files of a rebuilt site are unchanged.
+            let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+            defer { scratch.deallocate() }
+            return chunk.map { path -> FileWriteError? in
                 do throws(FileWriteError) {
                     if existing.folders[path] != nil { try removeTree(root + "/" + path) }
-                    try writeIfChanged(root + "/" + path, bytes: tree.files[path]!)
+                    try writeIfChanged(root + "/" + path, bytes: tree.files[path]!, scratch: scratch)
                 } catch {
                     return error
                 }
@@ -202,16 +205,13 @@ struct StagingFolder {
 
 /// Writes `bytes` to `path` unless the file holds them already. No temporary file, rename or fsync per file
 /// (Foundation's `createFile` does all three): the staging folder is swapped in whole, which makes the write atomic.
-private func writeIfChanged(_ path: String, bytes: [UInt8]) throws(FileWriteError) {
+private func writeIfChanged(_ path: String, bytes: [UInt8], scratch: UnsafeMutableRawBufferPointer) throws(FileWriteError) {
     let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw FileWriteError(path: path, code: errno) }
     defer { close(descriptor) }
     var info = stat()
     guard fstat(descriptor, &info) == 0 else { throw FileWriteError(path: path, code: errno) }
-    if Int(info.st_size) == bytes.count {
-        if bytes.isEmpty || (try? readAll(descriptor, count: bytes.count)) == bytes { return }
-        guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw FileWriteError(path: path, code: errno) }
-    }
+    if Int(info.st_size) == bytes.count, holds(descriptor, bytes, scratch: scratch) { return }
     guard ftruncate(descriptor, 0) == 0 else { throw FileWriteError(path: path, code: errno) }
     var written = 0
     while written < bytes.count {
@@ -226,16 +226,19 @@ private func writeIfChanged(_ path: String, bytes: [UInt8]) throws(FileWriteErro
     }
 }
 
-private func readAll(_ descriptor: CInt, count: Int) throws(FileWriteError) -> [UInt8] {
-    var buffer = [UInt8](repeating: 0, count: count)
-    var done = 0
-    while done < count {
-        let result = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(done)) }
-        if result < 0 && errno == EINTR { continue }
-        guard result > 0 else { throw FileWriteError(path: "", code: errno) }
-        done += result
+/// Whether the open file (already known to be as long) holds exactly `bytes`: read back a buffer at a time and
+/// compared with `memcmp`. A read that fails counts as a difference, so the file is rewritten.
+private func holds(_ descriptor: CInt, _ bytes: [UInt8], scratch: UnsafeMutableRawBufferPointer) -> Bool {
+    bytes.withUnsafeBytes { expected in
+        var offset = 0
+        while offset < expected.count {
+            let result = pread(descriptor, scratch.baseAddress!, min(scratch.count, expected.count - offset), off_t(offset))
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0, memcmp(scratch.baseAddress!, expected.baseAddress! + offset, result) == 0 else { return false }
+            offset += result
+        }
+        return true
     }
-    return buffer
 }
 
 /// A failed system call on an output file, described the way the shell would (`path: Permission denied`).

@@ -118,6 +118,29 @@ import Charts
         #expect(leftovers == [".public.spare"])
     }
 
+    @Test func aLargeFileIsComparedWholeAndAnUnchangedOneLeftAlone() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let destination = folder.appending(path: "public")
+        let spareFile = folder.appending(path: ".public.spare/big.bin").path
+        let large = [UInt8](repeating: UInt8(ascii: "a"), count: 200_000)
+        var changedAtTheEnd = large
+        changedAtTheEnd[changedAtTheEnd.count - 1] = UInt8(ascii: "b")
+        let old = Date(timeIntervalSince1970: 1_000_000_000)
+        // Each write goes into the spare, the site of two writes before: writes 2 and 3 find a file of the same size
+        // that differs only in its last byte, write 4 finds the same bytes and leaves the file as it was.
+        for (index, bytes) in [large, large, changedAtTheEnd, changedAtTheEnd, changedAtTheEnd].enumerated() {
+            if FileManager.default.fileExists(atPath: spareFile) {
+                try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: spareFile)
+            }
+            try OutputTree(files: ["big.bin": bytes]).write(to: destination)
+            let written = destination.appending(path: "big.bin")
+            #expect(try Data(contentsOf: written) == Data(bytes), "write \(index)")
+            let modified = try FileManager.default.attributesOfItem(atPath: written.path)[.modificationDate] as? Date
+            #expect((modified == old) == (index == 4), "write \(index)")
+        }
+    }
+
     @Test func exchangeSwapsTwoFoldersInOneStep() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
