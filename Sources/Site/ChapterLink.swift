@@ -17,11 +17,11 @@ struct ChapterLink: MustacheParent {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "href": href
-        case "title": title
-        case "number": number
-        case "readingMinutes": readingMinutes
-        case "summary": summary.map { $0 as Any }
+        case "href": TemplateText(text: href)
+        case "title": TemplateText(text: title)
+        case "number": TemplateNumber(value: number)
+        case "readingMinutes": TemplateNumber(value: readingMinutes)
+        case "summary": summary.map { TemplateText(text: $0) }
         case "current": current ? true : nil
         default: nil
         }

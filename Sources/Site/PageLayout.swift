@@ -26,11 +26,10 @@ struct PageLayout {
         if templates.has("gallery") && !gallery.isEmpty { pages.append(.gallery) }
         pages.append(.notFound)
         pages += chapters.indices.map(Page.chapter)
-        // Every chapter page lists every chapter in its menu: build that list once and mark the current one per page.
-        let menu = chapterList(root: "../")
+        let shared = SharedParts(menu: chapterList(root: "../"), sourceHTML: bibliography.mapValues(\.html))
         let results = concurrentMap(pages) { page -> Result<(String, [UInt8]), Diagnostic> in
             do throws(Diagnostic) {
-                let (path, html) = try render(page, menu: menu)
+                let (path, html) = try render(page, shared: shared)
                 return .success((path, Array(html.utf8)))
             } catch {
                 return .failure(error)
@@ -60,14 +59,23 @@ struct PageLayout {
         }
     }
 
-    private func render(_ page: Page, menu: [ChapterLink]) throws(Diagnostic) -> (path: String, html: String) {
+    /// What many pages show, made once per build.
+    private struct SharedParts: Sendable {
+        /// Every chapter page lists every chapter in its menu: the list is built once and the current one marked per page.
+        let menu: [ChapterLink]
+        /// Each source as HTML, by key, for the notes of the chapters that cite it.
+        let sourceHTML: [String: String]
+    }
+
+    private func render(_ page: Page, shared: SharedParts) throws(Diagnostic) -> (path: String, html: String) {
         switch page {
         case .home:
             return ("index.html", try self.page("index", root: "", path: "", title: config.title, description: config.description,
                                                 extra: ["isHome": true, "toc": chapterList(root: "")]))
         case .chapter(let index):
             return (chapters[index].outputPath,
-                    try chapterPage(chapters[index], index: index, menu: ChapterMenu(links: menu, current: index)))
+                    try chapterPage(chapters[index], index: index, menu: ChapterMenu(links: shared.menu, current: index),
+                                    sourceHTML: shared.sourceHTML))
         case .sources:
             return ("sources/index.html", try self.page("sources", root: "../", path: "sources/", title: "Sources",
                                                         description: "Every source cited on this site.",
@@ -97,7 +105,8 @@ struct PageLayout {
         }
     }
 
-    private func chapterPage(_ chapter: Chapter, index: Int, menu: ChapterMenu) throws(Diagnostic) -> String {
+    private func chapterPage(_ chapter: Chapter, index: Int, menu: ChapterMenu, sourceHTML: [String: String])
+        throws(Diagnostic) -> String {
         var html = chapter.rendered.html
         for (position, request) in chapter.figures.enumerated() {
             guard let figure = figures[request.id] else { continue }
@@ -105,7 +114,7 @@ struct PageLayout {
             html = html.replacingEntity(placeholder, figureHTML(figure, number: "\(chapter.number).\(position + 1)", root: "../"))
         }
         let outline = chapter.rendered.headings.filter { $0.level == 2 }.map { TemplateContext(["id": $0.id, "text": $0.text]) }
-        let notes = notes(for: chapter)
+        let notes = notes(for: chapter, sourceHTML: sourceHTML)
         var context: [String: Any] = [
             "number": chapter.number,
             "hasOutline": !outline.isEmpty,
@@ -125,11 +134,11 @@ struct PageLayout {
                         description: chapter.frontMatter.summary ?? config.description, extra: context, menu: menu)
     }
 
-    private func notes(for chapter: Chapter) -> [TemplateContext] {
+    private func notes(for chapter: Chapter, sourceHTML: [String: String]) -> [TemplateContext] {
         var seen: Set<Int> = []
         return chapter.rendered.citations.compactMap { citation in
-            guard seen.insert(citation.number).inserted, let entry = bibliography[citation.key] else { return nil }
-            return TemplateContext(["number": citation.number, "html": entry.html, "key": citation.key])
+            guard seen.insert(citation.number).inserted, let html = sourceHTML[citation.key] else { return nil }
+            return TemplateContext(["number": citation.number, "html": html, "key": citation.key])
         }
     }
 

@@ -14,6 +14,39 @@ struct TemplateContext: MustacheParent {
     }
 
     func child(named name: String) -> Any? {
-        values[name]
+        values[name].map(templateValue)
+    }
+}
+
+/// Text as templates see it: `{{name}}` renders its characters (escaped), String's transforms apply
+/// (`{{uppercased(name)}}`), and it has no values of its own.
+///
+/// Mustache renders a plain `String` only after failing several dynamic casts and printing it generically, and
+/// inside a `{{#name}}` section over one it looks names up by reflecting on the String; this answers both directly.
+struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransformable {
+    let text: String
+
+    var renderText: String { text }
+    var isNull: Bool { false }
+    func child(named name: String) -> Any? { nil }
+    func transform(_ name: String) -> Any? { text.transform(name) }
+}
+
+/// A whole number as templates see it (`{{number}}`), with Int's transforms (`{{plusone(number)}}`).
+struct TemplateNumber: MustacheCustomRenderable, MustacheParent, MustacheTransformable {
+    let value: Int
+
+    var renderText: String { String(value) }
+    var isNull: Bool { false }
+    func child(named name: String) -> Any? { nil }
+    func transform(_ name: String) -> Any? { value.transform(name) }
+}
+
+/// A template value with text and whole numbers in their template forms; other values as they are.
+func templateValue(_ value: Any) -> Any {
+    switch value {
+    case let text as String: TemplateText(text: text)
+    case let number as Int: TemplateNumber(value: number)
+    default: value
     }
 }
