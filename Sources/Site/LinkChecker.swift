@@ -35,8 +35,12 @@ struct LinkChecker {
         var problems: [Diagnostic] = []
         var reported: Set<String> = []
         let place = PagePlace(page)
+        // The verdicts of the page's depth are taken out for the page (and put back after): most links look there.
+        var depthVerdicts = verdictsByScope.removeValue(forKey: place.depth) ?? [:]
+        defer { verdictsByScope[place.depth] = depthVerdicts }
         for target in scans[page]!.links {
-            guard let problem = cachedProblem(with: target, on: place), reported.insert(target).inserted else {
+            guard let problem = cachedProblem(with: target, on: place, depthVerdicts: &depthVerdicts),
+                  reported.insert(target).inserted else {
                 continue
             }
             var found = diagnostic(problem, target: target, page: page)
@@ -67,7 +71,7 @@ struct LinkChecker {
     private func anchorHint(for target: String, on page: String) -> String? {
         let (path, fragment) = split(target)
         guard let fragment, !fragment.isEmpty else { return nil }
-        let resolved = path.isEmpty ? page : join(page: page, relative: path).flatMap { output.resolve($0) }
+        let resolved = path.isEmpty ? page : joinPath(page: page, relative: path).flatMap { output.resolve($0) }
         guard let resolved, resolved.hasSuffix(".html") else { return nil }
         let known = ids(of: resolved).sorted()
         return closestMatch(to: percentDecoded(fragment), among: known).map { "did you mean '#\($0)'?" }
@@ -86,7 +90,8 @@ struct LinkChecker {
     /// itself, so it is checked there and then (caching it would only fill the cache). Other targets resolve against
     /// the page's folder; one that climbs (`../`) at least as many levels as the folder is deep resolves the same from
     /// every folder of that depth: the chapter menu on every chapter page.
-    private mutating func cachedProblem(with target: String, on place: PagePlace) -> String? {
+    private mutating func cachedProblem(with target: String, on place: PagePlace,
+                                        depthVerdicts: inout [String: String?]) -> String? {
         let first = target.utf8.first
         if first == UInt8(ascii: "#") || first == UInt8(ascii: "?") { return problem(with: target, on: place.page) }
         var climbs = 0
@@ -95,8 +100,14 @@ struct LinkChecker {
             climbs += 1
             rest = rest.dropFirst(3)
         }
-        // depth > climbs ≥ 0 means the page is in a folder.
-        let scope = climbs >= place.depthCount ? place.depth : place.folder!
+        if climbs >= place.depthCount {
+            if let verdict = depthVerdicts[target] { return verdict }
+            let verdict = problem(with: target, on: place.page)
+            depthVerdicts[target] = verdict
+            return verdict
+        }
+        // depth > climbs ≥ 0: the page is in a folder.
+        let scope = place.folder!
         if let verdict = verdictsByScope[scope]?[target] { return verdict }
         let verdict = problem(with: target, on: place.page)
         verdictsByScope[scope, default: [:]][target] = verdict
@@ -114,7 +125,7 @@ struct LinkChecker {
         let (path, fragment) = split(target)
         var resolvedPage = page
         if !path.isEmpty {
-            guard let joined = join(page: page, relative: path) else { return "link '\(target)' goes above the site root" }
+            guard let joined = joinPath(page: page, relative: path) else { return "link '\(target)' goes above the site root" }
             guard let file = output.resolve(joined) else { return "link '\(target)' points to a missing page or file" }
             resolvedPage = file
         }
@@ -136,23 +147,27 @@ struct LinkChecker {
         let path = Substring(beforeHash[..<(beforeHash.firstIndex(of: UInt8(ascii: "?")) ?? beforeHash.endIndex)])
         return (percentDecoded(String(path)), hash.map { String(Substring(utf8[utf8.index(after: $0)...])) })
     }
+}
 
-    /// Resolves a relative path against the folder of `page`; nil if it climbs above the root.
-    private func join(page: String, relative: String) -> String? {
-        let slash = UInt8(ascii: "/")
-        var components = page.utf8.split(separator: slash).dropLast().map { String(Substring($0)) }
-        for part in relative.utf8.split(separator: slash, omittingEmptySubsequences: false) {
-            if part.isEmpty || part.elementsEqual(".".utf8) { continue }
-            if part.elementsEqual("..".utf8) {
-                guard !components.isEmpty else { return nil }
-                components.removeLast()
-            } else {
-                components.append(String(Substring(part)))
-            }
+/// Resolves a relative path against the folder of `page`; nil if it climbs above the root. Works on the bytes of
+/// one growing path ("/" is ASCII), not on an array of component Strings.
+func joinPath(page: String, relative: String) -> String? {
+    let slash = UInt8(ascii: "/")
+    var path = Array(page.utf8)
+    func dropLastComponent() { path.removeSubrange((path.lastIndex(of: slash) ?? path.startIndex)...) }
+    dropLastComponent()   // the page's own name: what is left is its folder
+    for part in relative.utf8.split(separator: slash, omittingEmptySubsequences: false) {
+        if part.isEmpty || part.elementsEqual(".".utf8) { continue }
+        if part.elementsEqual("..".utf8) {
+            guard !path.isEmpty else { return nil }
+            dropLastComponent()
+        } else {
+            if !path.isEmpty { path.append(slash) }
+            path.append(contentsOf: part)
         }
-        let joined = components.joined(separator: "/")
-        return relative.hasSuffix("/") && !joined.isEmpty ? joined + "/" : joined
     }
+    if relative.utf8.last == slash && !path.isEmpty { path.append(slash) }
+    return String(decoding: path, as: UTF8.self)
 }
 
 /// The links (`href` and `src` values, in document order) and the ids of one page.

@@ -39,3 +39,31 @@ import Testing
         #expect(attributeValues(in: html, names: names) == reference(html, names: names))
     }
 }
+
+/// Relative links resolve on bytes; the answer must be the one of resolving component by component.
+@Suite struct JoinPathTests {
+    /// The plain definition: the page's folders as a list, `..` pops, `.` and empty parts are skipped.
+    private func reference(page: String, relative: String) -> String? {
+        var components = page.split(separator: "/").dropLast().map(String.init)
+        for part in relative.split(separator: "/", omittingEmptySubsequences: false) {
+            if part.isEmpty || part == "." { continue }
+            if part == ".." {
+                guard !components.isEmpty else { return nil }
+                components.removeLast()
+            } else {
+                components.append(String(part))
+            }
+        }
+        let joined = components.joined(separator: "/")
+        return relative.hasSuffix("/") && !joined.isEmpty ? joined + "/" : joined
+    }
+
+    @Test(arguments: ["index.html", "a/index.html", "a/b/index.html", "sources/index.html"])
+    func resolvesAsComponentByComponent(_ page: String) {
+        let relatives = ["../x/", "../x/#h", "x", "./x/", "../../x", "../../../x", "..", "../", ".", "", "x//y/", "a/./b/../c",
+                         "../é/ü.png", "../../", "x/..", "x/../..", "../x/y/z/"]
+        for relative in relatives {
+            #expect(joinPath(page: page, relative: relative) == reference(page: page, relative: relative), "\(page) + \(relative)")
+        }
+    }
+}
