@@ -91,12 +91,12 @@ private func loadFile(_ relative: String, base: String, realRoot: String, realFo
 }
 
 /// The whole file's bytes, read straight into the array, or the `errno` of the call that failed.
-private func readFile(_ path: String) -> Result<[UInt8], Int32Error> {
+private func readFile(_ path: String) -> Result<[UInt8], ReadFailure> {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return .failure(Int32Error(errno)) }
+    guard descriptor >= 0 else { return .failure(ReadFailure(errno)) }
     defer { close(descriptor) }
     var info = stat()
-    guard fstat(descriptor, &info) == 0 else { return .failure(Int32Error(errno)) }
+    guard fstat(descriptor, &info) == 0 else { return .failure(ReadFailure(errno)) }
     var bytes: [UInt8] = []
     var capacity = max(Int(info.st_size), 0) + 1   // one more, to see the end of the file in the same read
     while true {
@@ -116,7 +116,7 @@ private func readFile(_ path: String) -> Result<[UInt8], Int32Error> {
                 filled += result
             }
         }
-        if failure != 0 { return .failure(Int32Error(failure)) }
+        if failure != 0 { return .failure(ReadFailure(failure)) }
         if filled < capacity {
             bytes.removeLast(capacity - filled)
             return .success(bytes)
@@ -137,8 +137,8 @@ private func parentFolder(of relative: String) -> String {
     relative.lastIndex(of: "/").map { String(relative[..<$0]) } ?? ""
 }
 
-/// An `errno` value, as a typed error.
-private struct Int32Error: Error {
+/// Why a file could not be read: the `errno` of the call that failed.
+private struct ReadFailure: Error {
     let code: Int32
     init(_ code: Int32) { self.code = code }
 }
