@@ -28,8 +28,11 @@ if [ -n "$missing" ]; then
     $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
 fi
 
-swift build -c release --product explainer >&2
-BIN="$(swift build -c release --show-bin-path)/explainer"
+# The release build as the Makefile makes it (the Swift runtime linked in on Linux).
+RELEASE_FLAGS=(-c release)
+[ "$(uname -s)" = Linux ] && RELEASE_FLAGS+=(--static-swift-stdlib)
+swift build "${RELEASE_FLAGS[@]}" --product explainer >&2
+BIN="$(swift build "${RELEASE_FLAGS[@]}" --show-bin-path)/explainer"
 WORK=${WORK:-$(mktemp -d /tmp/explainer-hugo.XXXXXX)}
 mkdir -p "$WORK"
 

@@ -27,8 +27,11 @@ if [ -n "$missing" ]; then
 fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
-swift build -c release --product explainer >&2
-BIN="$(swift build -c release --show-bin-path)/explainer"
+# The release build as the Makefile makes it (the Swift runtime linked in on Linux).
+RELEASE_FLAGS=(-c release)
+[ "$(uname -s)" = Linux ] && RELEASE_FLAGS+=(--static-swift-stdlib)
+swift build "${RELEASE_FLAGS[@]}" --product explainer >&2
+BIN="$(swift build "${RELEASE_FLAGS[@]}" --show-bin-path)/explainer"
 
 WORK=$(mktemp -d /tmp/explainer-serve-bench.XXXXXX)
 chmod 755 "$WORK"  # nginx workers run as an unprivileged user
