@@ -160,6 +160,20 @@ func snapshot(_ folder: URL) throws -> [String: Data] {
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput.split(separator: "\n").count > 5)
     }
+
+    /// The README's `simulate` and `models` examples must keep working as written.
+    @Test func readmeExamplesRun() throws {
+        let readme = try String(contentsOf: repositoryRoot.appending(path: "README.md"), encoding: .utf8)
+        let examples = readme.split(separator: "\n").filter { $0.hasPrefix(".build/release/explainer simulate")
+            || $0.hasPrefix(".build/release/explainer models") }
+        #expect(examples.count >= 3)
+        for example in examples {
+            let arguments = example.split(separator: " ").dropFirst().map(String.init)
+            let run = try explainer(arguments, in: repositoryRoot)
+            #expect(run.status == 0, "\(example): \(run.standardError)")
+            #expect(!run.standardOutput.isEmpty, "\(example)")
+        }
+    }
 }
 
 func writeSnapshot(_ files: [String: Data], to folder: URL) throws {
