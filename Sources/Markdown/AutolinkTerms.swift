@@ -10,6 +10,9 @@ public struct AutolinkTerms: Sendable, Equatable, ExpressibleByArrayLiteral {
     /// The same phrases as ASCII bytes, by first byte, for the byte scan; phrases that no ASCII text can match
     /// (a character equal to no ASCII character) are left out.
     let asciiPhrasesByFirstByte: [[(term: Int, bytes: [UInt8])]]
+    /// Whether every phrase is in `asciiPhrasesByFirstByte` (then text with typographic punctuation can be scanned
+    /// by bytes too: no phrase can contain that punctuation).
+    let allPhrasesASCII: Bool
     /// Each term's `<a class="term" …>` tag, escaped once rather than at every link.
     let openingTags: [String]
 
@@ -17,16 +20,18 @@ public struct AutolinkTerms: Sendable, Equatable, ExpressibleByArrayLiteral {
         self.terms = terms
         var groups: [Character: [(term: Int, characters: [Character])]] = [:]
         var asciiGroups = [[(term: Int, bytes: [UInt8])]](repeating: [], count: 128)
+        var allASCII = true
         for (term, autolink) in terms.enumerated() {
             for phrase in autolink.phrases.map({ Array($0.lowercased()) }) where !phrase.isEmpty {
                 groups[phrase[0], default: []].append((term, phrase))
                 let bytes = phrase.compactMap(asciiEquivalent)
-                if bytes.count == phrase.count { asciiGroups[Int(bytes[0])].append((term, bytes)) }
+                if bytes.count == phrase.count { asciiGroups[Int(bytes[0])].append((term, bytes)) } else { allASCII = false }
             }
         }
         phrasesByFirstCharacter = groups
         openingTags = terms.map { "<a class=\"term\" href=\"\(escapeHTML($0.href))\" title=\"\(escapeHTML($0.title))\">" }
         asciiPhrasesByFirstByte = asciiGroups
+        allPhrasesASCII = allASCII
     }
 
     public init(arrayLiteral terms: AutolinkTerm...) {

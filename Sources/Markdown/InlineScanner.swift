@@ -1,16 +1,18 @@
 /// A piece of a text node after scanning for citations and glossary terms.
 enum InlinePiece: Equatable {
     case text(String)
-    case citation(keys: [String], offset: Int)
+    case citation(keys: [String])
     case term(index: Int, text: String)
 }
 
 /// Splits text into plain runs, `[@key; @key2]` citations and first uses of terms.
 ///
 /// Terms match case-insensitively (each `Character` lowercased when that gives one `Character`), as whole words,
-/// longest phrase first (the first of equally long ones), each term once. Text that is all ASCII without "\r" is
-/// scanned byte by byte, since there every byte is one `Character`; the result is the same as the `Character` scan,
-/// which costs far more (grapheme breaking and Unicode properties for every character) and which other text takes.
+/// longest phrase first (the first of equally long ones), each term once. Text that `isPlainProse` accepts (ASCII
+/// without "\r", and the typographic punctuation of smart quotes) is scanned byte by byte: there every character is
+/// its own `Character`, and the only non-ASCII ones are neither letters, digits, whitespace nor anything a citation
+/// or an ASCII phrase can contain, so the result is the same as the `Character` scan, which costs far more (grapheme
+/// breaking and Unicode properties for every character) and which other text takes.
 struct InlineScanner {
     var citations: Bool
     private let terms: AutolinkTerms
@@ -26,16 +28,17 @@ struct InlineScanner {
     /// The pieces of UTF-8 text, or nil when it has no citation and no term to link (it stays as it is).
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, linkTerms: Bool) -> [InlinePiece]? {
         let pieces: [InlinePiece]
-        if bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
-            pieces = scanASCII(bytes, linkTerms: linkTerms)
+        // A phrase with a non-ASCII character could match typographic punctuation only in the `Character` scan.
+        if isPlainProse(bytes), terms.allPhrasesASCII || bytes.allSatisfy({ $0 < 0x80 }) {
+            pieces = scanBytes(bytes, linkTerms: linkTerms)
         } else {
             pieces = scanCharacters(String(decoding: bytes, as: UTF8.self), linkTerms: linkTerms)
         }
         return pieces.contains(where: { if case .text = $0 { false } else { true } }) ? pieces : nil
     }
 
-    /// `scan` by `Character`, for text that is not all ASCII.
-    private mutating func scanCharacters(_ text: String, linkTerms: Bool) -> [InlinePiece] {
+    /// `scan` by `Character`, for any text.
+    mutating func scanCharacters(_ text: String, linkTerms: Bool) -> [InlinePiece] {
         let characters = Array(text)
         var pieces: [InlinePiece] = []
         var plain = ""
@@ -44,7 +47,7 @@ struct InlineScanner {
         while index < characters.count {
             if citations, characters[index] == "[", let (keys, end) = citation(in: characters, at: index) {
                 if !plain.isEmpty { pieces.append(.text(plain)); plain = "" }
-                pieces.append(.citation(keys: keys, offset: index))
+                pieces.append(.citation(keys: keys))
                 index = end
                 continue
             }
@@ -62,8 +65,8 @@ struct InlineScanner {
         return pieces
     }
 
-    /// `scan` for text whose every byte is an ASCII character other than "\r" (so one byte is one `Character`).
-    private mutating func scanASCII(_ bytes: UnsafeBufferPointer<UInt8>, linkTerms: Bool) -> [InlinePiece] {
+    /// `scan` for text that `isPlainProse` accepts, byte by byte; phrases can start only at ASCII bytes.
+    private mutating func scanBytes(_ bytes: UnsafeBufferPointer<UInt8>, linkTerms: Bool) -> [InlinePiece] {
         func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         var pieces: [InlinePiece] = []
         var plainStart = 0
@@ -71,12 +74,13 @@ struct InlineScanner {
         while index < bytes.count {
             if citations, bytes[index] == UInt8(ascii: "["), let (keys, end) = citation(in: bytes, at: index) {
                 if plainStart < index { pieces.append(.text(text(plainStart..<index))) }
-                pieces.append(.citation(keys: keys, offset: index))
+                pieces.append(.citation(keys: keys))
                 index = end
                 plainStart = end
                 continue
             }
-            if linkTerms, index == 0 || !isAlphanumeric(bytes[index - 1]), let (term, length) = termMatch(bytes, at: index) {
+            if linkTerms, bytes[index] < 0x80, index == 0 || !isAlphanumeric(bytes[index - 1]),
+               let (term, length) = termMatch(bytes, at: index) {
                 if plainStart < index { pieces.append(.text(text(plainStart..<index))) }
                 usedTerms[term] = true
                 pieces.append(.term(index: term, text: text(index..<(index + length))))

@@ -110,7 +110,7 @@ struct TreeTransformer {
             case let .text(text):
                 inserted = cmark_node_new(CMARK_NODE_TEXT)!
                 cmark_node_set_literal(inserted, text)
-            case let .citation(keys, _):
+            case let .citation(keys):
                 inserted = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
                 cmark_node_set_on_enter(inserted, citationHTML(keys: keys, blockLine: blockLine))
             case let .term(index, text):
@@ -172,16 +172,16 @@ func countWords(_ text: String) -> Int {
     return text.withUTF8(countWords)
 }
 
-/// The words of UTF-8 text, counted on bytes when the text is ASCII without "\r" (there one byte is one
-/// `Character`, and the ASCII whitespace characters are tab, line feed, vertical tab, form feed and space); other text
+/// The words of UTF-8 text, counted on bytes when `isPlainProse` accepts it (there the whitespace characters are the
+/// ASCII ones: tab, line feed, vertical tab, form feed and space, and every other byte belongs to a word); other text
 /// is split by `Character`.
 func countWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    guard isPlainProse(bytes) else {
+        return String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0.isWhitespace }).count
+    }
     var words = 0
     var inWord = false
     for byte in bytes {
-        guard byte < 0x80 && byte != UInt8(ascii: "\r") else {
-            return String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0.isWhitespace }).count
-        }
         let space = byte == UInt8(ascii: " ") || (byte >= 0x09 && byte <= 0x0C)
         if !space && !inWord { words += 1 }
         inWord = !space

@@ -1,7 +1,8 @@
 import Testing
 @testable import Markdown
 
-/// Text that is all ASCII is scanned byte by byte, other text by `Character`: both must give the same answers.
+/// Plain prose (ASCII and typographic punctuation) is scanned byte by byte, other text by `Character`: both must give
+/// the same answers.
 @Suite struct TextScanningTests {
     let terms: AutolinkTerms = [
         AutolinkTerm(phrases: ["default"], href: "g#default", title: "d"),
@@ -12,20 +13,20 @@ import Testing
         renderMarkdown(text, options: MarkdownOptions(autolinks: terms)).html
     }
 
-    @Test(arguments: ["", " — and café"])
+    @Test(arguments: ["", " — and café", " — it’s “quoted”… 1–2"])
     func linksTheLongestPhraseOnceInASCIIAndOtherText(_ tail: String) {
         let out = html("A Credit Default Swap pays on default; a CDS too\(tail).\n")
         #expect(out == "<p>A <a class=\"term\" href=\"g#cds\" title=\"c\">Credit Default Swap</a> pays on "
             + "<a class=\"term\" href=\"g#default\" title=\"d\">default</a>; a CDS too\(tail).</p>\n")
     }
 
-    @Test(arguments: ["", " — café"])
+    @Test(arguments: ["", " — café", " — ‘quoted’"])
     func termsNeedWordBoundariesOnBothSides(_ tail: String) {
         let out = html("xdefault defaults CDSs 2CDS (CDS)\(tail)\n")
         #expect(out == "<p>xdefault defaults CDSs 2CDS (<a class=\"term\" href=\"g#cds\" title=\"c\">CDS</a>)\(tail)</p>\n")
     }
 
-    @Test(arguments: ["Plain", "Façade"])
+    @Test(arguments: ["Plain", "Façade", "It’s"])
     func citationsAreFoundInASCIIAndOtherText(_ word: String) {
         let rendered = renderMarkdown("\(word) [@a-1; @b.2] and [@a-1] but not [@] or [x].\n")
         #expect(rendered.citations.map(\.key) == ["a-1", "b.2", "a-1"])
@@ -39,7 +40,8 @@ import Testing
         #expect(rendered.links.map(\.column) == [9, 12, 27])
     }
 
-    @Test(arguments: [("one two  three\tfour", 4), ("naïve café au lait", 4), ("one *two* three", 3), ("  ", 0)])
+    @Test(arguments: [("one two  three\tfour", 4), ("naïve café au lait", 4), ("one *two* three", 3), ("  ", 0),
+                      ("it’s “one” — two… three–four", 5)])
     func countsWordsInASCIIAndOtherText(_ text: String, _ words: Int) {
         #expect(renderMarkdown(text + "\n").wordCount == words)
     }
@@ -68,6 +70,43 @@ import Testing
         let expected = text.replacingOccurrences("&", "&amp;").replacingOccurrences("<", "&lt;")
             .replacingOccurrences(">", "&gt;").replacingOccurrences("\"", "&quot;").replacingOccurrences("'", "&#39;")
         #expect(escapeHTML(text) == expected)
+    }
+
+    /// Text assembled at random from ASCII words, glossary phrases, citations, typographic punctuation and other
+    /// characters: the byte scan (taken when the text allows it) and the `Character` scan give the same pieces, and
+    /// the byte word count the `Character` one. Seeded, so a failure names a case that repeats.
+    @Test(arguments: [false, true])
+    func byteAndCharacterScansAgreeOnGeneratedText(_ withNonASCIIPhrase: Bool) {
+        var phrases = terms.terms
+        if withNonASCIIPhrase { phrases.append(AutolinkTerm(phrases: ["lender’s claim", "café"], href: "g#l", title: "l")) }
+        let prepared = AutolinkTerms(phrases)
+        let pieces = ["default", "Default", "credit default swap", "CDS", "CDSs", "x", "2", " ", "  ", "\t", "’", "‘", "“",
+                      "”", "—", "–", "…", "é", "\u{301}", "\r", "[@a-1]", "[@b; @c]", "[@", "]", "lender’s claim", "café",
+                      "(", ")", ".", ",", "\u{A0}", "\u{2028}", "\u{1F600}"]
+        var state: UInt64 = withNonASCIIPhrase ? 7 : 11
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        var viaBytes = 0
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<(1 + next() % 12) { text += pieces[next() % pieces.count] }
+            var bytes = Array(text.utf8)
+            let linkTerms = next() % 4 != 0
+            var byBytes = InlineScanner(citations: true, terms: prepared)
+            var byCharacters = InlineScanner(citations: true, terms: prepared)
+            let scanned = bytes.withUnsafeBufferPointer { byBytes.scan($0, linkTerms: linkTerms) }
+            var expected: [InlinePiece]? = byCharacters.scanCharacters(text, linkTerms: linkTerms)
+            if expected!.allSatisfy({ if case .text = $0 { true } else { false } }) { expected = nil }
+            #expect(scanned == expected, "\(text.debugDescription)")
+            let words = bytes.withUnsafeMutableBufferPointer { countWords(UnsafeBufferPointer($0)) }
+            #expect(words == text.split(whereSeparator: { $0.isWhitespace }).count, "\(text.debugDescription)")
+            if bytes.withUnsafeBufferPointer(isPlainProse) { viaBytes += 1 }
+            bytes.removeAll()
+        }
+        // Enough of the texts must take the byte path for the comparison to mean something.
+        #expect(viaBytes > 500)
     }
 }
 
