@@ -38,8 +38,6 @@ public struct AutolinkTerms: Sendable, Equatable, ExpressibleByArrayLiteral {
         self.init(terms)
     }
 
-    public var isEmpty: Bool { terms.isEmpty }
-
     public static func == (lhs: AutolinkTerms, rhs: AutolinkTerms) -> Bool {
         lhs.terms == rhs.terms
     }

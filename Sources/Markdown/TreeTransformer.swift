@@ -166,15 +166,9 @@ public func isRelativeReference(_ url: String) -> Bool {
     return !beforePath.contains(":")
 }
 
-/// `text.split(whereSeparator: \.isWhitespace).count`.
-func countWords(_ text: String) -> Int {
-    var text = text
-    return text.withUTF8(countWords)
-}
-
-/// The words of UTF-8 text, counted on bytes when `isPlainProse` accepts it (there the whitespace characters are the
-/// ASCII ones: tab, line feed, vertical tab, form feed and space, and every other byte belongs to a word); other text
-/// is split by `Character`.
+/// The words of UTF-8 text (`split(whereSeparator: \.isWhitespace).count`), counted on bytes when `isPlainProse`
+/// accepts it (there the whitespace characters are the ASCII ones: tab, line feed, vertical tab, form feed and space,
+/// and every other byte belongs to a word); other text is split by `Character`.
 func countWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     guard isPlainProse(bytes) else {
         return String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0.isWhitespace }).count

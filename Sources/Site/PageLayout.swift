@@ -63,7 +63,7 @@ struct PageLayout {
     private struct SharedParts: Sendable {
         /// Every chapter page lists every chapter in its menu: the list is built once and the current one marked per page.
         let menu: [ChapterLink]
-        /// Each source as HTML, by key, for the notes of the chapters that cite it.
+        /// Each source as HTML, by key, for the sources page and the notes of the chapters that cite it.
         let sourceHTML: [String: String]
     }
 
@@ -79,7 +79,7 @@ struct PageLayout {
         case .sources:
             return ("sources/index.html", try self.page("sources", root: "../", path: "sources/", title: "Sources",
                                                         description: "Every source cited on this site.",
-                                                        extra: ["sources": sourceList()]))
+                                                        extra: ["sources": sourceList(sourceHTML: shared.sourceHTML)]))
         case .glossary:
             let terms = glossary.map { TemplateContext(["anchor": $0.anchor, "term": $0.term, "definition": $0.definition]) }
             return ("glossary/index.html", try self.page("glossary", root: "../", path: "glossary/", title: "Glossary",
@@ -153,7 +153,7 @@ struct PageLayout {
         }
     }
 
-    private func sourceList() -> [TemplateContext] {
+    private func sourceList(sourceHTML: [String: String]) -> [TemplateContext] {
         // Which chapters cite each source, in chapter order: one pass over the chapters' citations.
         var citing: [String: [TemplateContext]] = [:]
         for chapter in chapters {
@@ -162,7 +162,7 @@ struct PageLayout {
         }
         return bibliography.values.sorted { ($0.author ?? $0.title, $0.key) < ($1.author ?? $1.title, $1.key) }.map { entry in
             let citedIn = citing[entry.key] ?? []
-            return TemplateContext(["anchor": "source-" + entry.key, "html": entry.html, "isCited": !citedIn.isEmpty,
+            return TemplateContext(["anchor": "source-" + entry.key, "html": sourceHTML[entry.key]!, "isCited": !citedIn.isEmpty,
                                     "citedIn": citedIn])
         }
     }
