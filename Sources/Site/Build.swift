@@ -23,49 +23,80 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
     for file in source.chapters {
         let name = String(file.path.split(separator: "/").last!)
         guard let place = ChapterFile(fileName: name) else {
-            collector.add(Diagnostic(file: file.path, line: 1, column: 1, message: "chapter file name '\(name)' does not follow NN-slug.md",
-                                     hint: "name chapters like 05-four-steps.md: a number for the order, then lowercase words joined by hyphens"))
+            collector.add(Diagnostic(file: file.path, line: 1, column: 1,
+                                     message: "file name '\(name)' is neither a chapter (NN-slug.md) nor a page (slug.md)",
+                                     hint: "name chapters like 05-four-steps.md (a number for the order, then lowercase words "
+                                         + "joined by hyphens) and pages like about.md"))
+            continue
+        }
+        if place.kind == .page && ChapterFile.reservedSlugs.contains(place.slug) {
+            collector.add(Diagnostic(file: file.path, line: 1, column: 1,
+                                     message: "a page cannot be called '\(place.slug)': the site uses \(place.slug)/ itself",
+                                     hint: "choose another name, e.g. \(place.slug)-notes.md"))
             continue
         }
         if let other = seenSlugs[place.slug] {
             collector.add(Diagnostic(file: file.path, line: 1, column: 1, message: "duplicate slug '\(place.slug)' (also used by \(other))",
-                                     hint: "each chapter needs its own name after the number"))
+                                     hint: "each chapter and page needs its own name (after the number, for chapters)"))
             continue
         }
         seenSlugs[place.slug] = file.path
         places.append((file, place))
     }
-    // Chapters parse independently: on all cores, then collected in file order.
+    // Chapters are ordered by their number prefix (then name), whatever its width: 9- comes before 10-.
+    places.sort { ($0.place.number, $0.file.path) < ($1.place.number, $1.file.path) }
+    // Chapters parse independently: on all cores, then collected in order.
     let parsed = concurrentMap(places) { file, place -> Result<Chapter, BuildFailure> in
+        let terms = place.kind == .home ? inputs.autolinkTermsAtRoot : inputs.autolinkTerms
         if let cache = options.parseCache {
-            return cache.chapter(file, place: place, terms: inputs.autolinkTerms, registry: options.registry)
+            return cache.chapter(file, place: place, terms: terms, registry: options.registry)
         }
         do throws(BuildFailure) {
-            return .success(try parseChapter(file, place: place, terms: inputs.autolinkTerms, registry: options.registry))
+            return .success(try parseChapter(file, place: place, terms: terms, registry: options.registry))
         } catch {
             return .failure(error)
         }
     }
     options.parseCache?.retainOnly(Set(places.map(\.file.path)))
     var chapters: [Chapter] = []
+    var pages: [Chapter] = []
+    var home: Chapter?
     for result in parsed {
         switch result {
-        case .success(let chapter): if !chapter.frontMatter.draft || options.includeDrafts { chapters.append(chapter) }
+        case .success(var chapter):
+            guard !chapter.frontMatter.draft || options.includeDrafts else { continue }
+            switch chapter.kind {
+            case .chapter:
+                // The number shown is the chapter's place among those built: 1, 2, 3 … whatever the prefixes.
+                chapter.number = chapters.count + 1
+                chapters.append(chapter)
+            case .page: pages.append(chapter)
+            case .home: home = chapter
+            }
         case .failure(let failure): collector.add(failure.diagnostics)
         }
     }
+    if let page = pages.first, let templates, !templates.has("page") {
+        collector.add(Diagnostic(file: page.file, line: 1, column: 1,
+                                 message: "'\(page.file)' is a standalone page, and the site has no templates/page.mustache",
+                                 hint: "add it from a new site: `explainer templates diff page.mustache` shows it, "
+                                     + "`explainer templates update page.mustache` writes it"))
+    }
+    // Pages and the home page's introduction go through every check a chapter does.
+    let everyPage = chapters + pages + (home.map { [$0] } ?? [])
     if chapters.isEmpty && collector.diagnostics.isEmpty {
         collector.add(Diagnostic(file: "content", line: 1, column: 1, message: "no chapters found",
                                  hint: "add a chapter such as content/01-introduction.md"))
     }
-    collector.add(checkCitations(chapters, bibliography: inputs.bibliography))
-    collector.add(checkFigureIDs(chapters))
-    collector.add(checkImages(chapters, images: source.images))
-    collector.add(checkDataFiles(chapters, data: source.data))
+    collector.add(checkCitations(everyPage, bibliography: inputs.bibliography))
+    collector.add(checkFigureIDs(everyPage))
+    collector.add(checkImages(everyPage, images: source.images))
+    collector.add(checkPreviewImages(everyPage, config: inputs.config, images: source.images))
+    collector.add(checkDataFiles(everyPage, data: source.data))
     try collector.throwIfAny()
 
     var figures: [String: RenderedFigure] = [:]
-    let requests = chapters.flatMap(\.figures)
+    let requests = everyPage.flatMap(\.figures)
     for (request, result) in zip(requests, buildFigures(requests, data: inputs.data, options: options)) {
         switch result {
         case .success(let figure): figures[request.id] = figure
@@ -74,9 +105,16 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
     }
     try collector.throwIfAny()
 
-    let gallery = templates!.has("gallery") ? (collector.collect { () throws(BuildFailure) in try galleryItems() } ?? []) : []
+    if inputs.config.gallery && !templates!.has("gallery") {
+        collector.add(Diagnostic(file: "content/site.yml", line: 1, column: 1,
+                                 message: "'gallery: true' needs templates/gallery.mustache",
+                                 hint: "copy it from a new site (`explainer templates diff` shows what differs), or remove 'gallery: true'"))
+    }
+    let gallery = inputs.config.gallery && templates!.has("gallery")
+        ? (collector.collect { () throws(BuildFailure) in try galleryItems() } ?? []) : []
     var output = OutputTree()
-    var layout = PageLayout(config: inputs.config, chapters: chapters, figures: figures, bibliography: inputs.bibliography,
+    var layout = PageLayout(config: inputs.config, chapters: chapters, pages: pages, home: home, figures: figures,
+                            bibliography: inputs.bibliography,
                             glossary: inputs.glossary, gallery: gallery, templates: templates!, injectedScript: options.injectedScript)
     layout.inlineStyle = source.assets.first { $0.path == "templates/assets/site.css" }
         .map { String(decoding: $0.bytes, as: UTF8.self) + "\n" + chartStylesheet }
@@ -93,8 +131,8 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
     for image in source.images {
         output[String(image.path.dropFirst("content/".count))] = image.bytes
     }
-    for (path, text) in publishingFiles(config: inputs.config, chapters: chapters) { output.add(path, text: text) }
-    collector.add(LinkChecker(output: output, chapters: chapters).check())
+    for (path, text) in publishingFiles(config: inputs.config, chapters: chapters, pages: pages) { output.add(path, text: text) }
+    collector.add(LinkChecker(output: output, chapters: everyPage).check())
     try collector.throwIfAny()
     return output
 }

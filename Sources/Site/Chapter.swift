@@ -1,10 +1,25 @@
 import Markdown
 import Simulation
 
-/// A chapter after parsing and Markdown rendering, before figures are drawn and the page is laid out.
+/// A chapter (or a standalone page, or the home page's introduction) after parsing and Markdown rendering, before
+/// figures are drawn and the page is laid out.
 public struct Chapter: Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// `content/NN-slug.md`: numbered, in the table of contents.
+        case chapter
+        /// `content/slug.md`: a page of its own, such as `about/`.
+        case page
+        /// `content/index.md`: the home page's introduction.
+        case home
+    }
+
     public var file: String
+    public var kind: Kind = .chapter
+    /// The number shown: a chapter's place in the order of the chapters being built (1, 2, 3 … whatever the file
+    /// prefixes are); 0 for pages.
     public var number: Int
+    /// The file's number prefix, which orders chapters (`10-` in `10-intro.md`); 0 for pages.
+    public var order: Int = 0
     public var slug: String
     public var frontMatter: FrontMatter
     public var rendered: RenderedMarkdown
@@ -14,7 +29,10 @@ public struct Chapter: Sendable {
     public var figures: [FigureRequest]
 
     /// Output path of the page, e.g. `four-steps/index.html`.
-    public var outputPath: String { slug + "/index.html" }
+    public var outputPath: String { kind == .home ? "index.html" : slug + "/index.html" }
+
+    /// From the output page to the site's root: `../`, or nothing for the home page.
+    var root: String { kind == .home ? "" : "../" }
 
     /// Minutes to read: 220 words a minute plus half a minute per figure, at least one.
     public var readingMinutes: Int {
@@ -30,14 +48,15 @@ let reservedPageIDs: Set<String> = ["top", "main", "the-question", "takeaway", "
 func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, registry: ModelRegistry)
     throws(BuildFailure) -> Chapter {
     let text = try decodeOrFail(file)
-    let split = try splitFrontMatter(text, file: file.path)
+    let split = try splitFrontMatter(text, file: file.path, homePage: place.kind == .home)
     let options = MarkdownOptions(
         interceptedFences: ["chart"],
         containerFences: ["careful": .init(open: "<aside class=\"careful\" role=\"note\"><p class=\"box-label\">Careful</p>",
                                            close: "</aside>")],
         reservedIDs: reservedPageIDs, autolinks: terms,
-        // Images are written relative to the chapter file (content/images/a.png → images/a.png); pages sit one folder down.
-        relativeImagePrefix: "../")
+        // Images are written relative to the chapter file (content/images/a.png → images/a.png); pages sit one folder
+        // down, except the home page.
+        relativeImagePrefix: place.kind == .home ? "" : "../")
     var rendered = renderMarkdown(split.body, options: options)
     let offset = split.bodyLine - 1
     for index in rendered.headings.indices { rendered.headings[index].line += offset }
@@ -53,6 +72,6 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
         }
     }
     try collector.throwIfAny()
-    return Chapter(file: file.path, number: place.number, slug: place.slug, frontMatter: split.frontMatter,
-                   rendered: rendered, bodyLine: split.bodyLine, figures: figures)
+    return Chapter(file: file.path, kind: place.kind, number: place.number, order: place.number, slug: place.slug,
+                   frontMatter: split.frontMatter, rendered: rendered, bodyLine: split.bodyLine, figures: figures)
 }

@@ -37,6 +37,33 @@ func checkImages(_ chapters: [Chapter], images: [SourceFile]) -> [Diagnostic] {
     return problems
 }
 
+/// The pictures named for link previews (`image:` in front matter and in site.yml) must be files of `content/images/`.
+func checkPreviewImages(_ chapters: [Chapter], config: SiteConfig, images: [SourceFile]) -> [Diagnostic] {
+    let known = Set(images.map(\.path))
+    let names = images.map { String($0.path.dropFirst("content/".count)) }
+    var named = chapters.compactMap { chapter in chapter.frontMatter.image.map { (chapter.file, chapter.frontMatter.imageLine, $0) } }
+    if let image = config.image { named.append(("content/site.yml", config.imageLine, image)) }
+    return named.compactMap { file, line, image in
+        guard isRelativeReference(image), !image.hasPrefix("/"), let resolved = resolveContentPath(percentDecoded(image)),
+              resolved.hasPrefix("content/images/") else {
+            return Diagnostic(file: file, line: line, column: 1, message: "image '\(image)' must be a picture in content/images/",
+                              hint: "write it relative to content/, e.g. image: images/cover.png")
+        }
+        guard !known.contains(resolved) else { return nil }
+        return Diagnostic(file: file, line: line, column: 1, message: "image '\(image)' does not exist",
+                          hint: closestMatch(to: image, among: names).map { "did you mean '\($0)'?" }
+                              ?? "put the picture in content/images/ and write image: images/name.png")
+    }
+}
+
+/// A picture's path below `content/` (which is its path below the site's root once copied), e.g. `images/a.png`;
+/// nil if it leaves `content/`.
+func contentRelativePath(_ relative: String) -> String? {
+    guard isRelativeReference(relative), !relative.hasPrefix("/") else { return nil }
+    let path = String(relative.prefix { $0 != "?" && $0 != "#" })
+    return resolveContentPath(path).map { String($0.dropFirst("content/".count)) }
+}
+
 /// `content/` joined with a relative path, with `.` and `..` resolved; nil if it leaves `content/`.
 private func resolveContentPath(_ relative: String) -> String? {
     var components: [Substring] = []

@@ -1,15 +1,30 @@
 import Markdown
 import Yams
 
-/// A chapter's front matter, checked strictly.
+/// A chapter's or page's front matter, checked strictly.
 public struct FrontMatter: Sendable, Equatable {
     public var title: String
     public var question: String?
     public var summary: String?
     public var takeaway: String?
     public var draft = false
+    /// When the page was first published, `YYYY-MM-DD`.
+    public var date: String?
+    /// When the page last changed in substance, `YYYY-MM-DD` (not before `date`).
+    public var updated: String?
+    /// The page's description for search engines and link previews (meta description, `og:description`).
+    public var description: String?
+    /// Who wrote the page; `authors: Ada Lovelace` or a list.
+    public var authors: [String] = []
+    /// A picture in `content/images/` for link previews (`og:image`), e.g. `images/cover.png`.
+    public var image: String?
+    /// The line of `image:` in the file, for a diagnostic when the picture is missing.
+    var imageLine = 0
+    /// Anything else the writer's templates show, as `{{extra.name}}`.
+    public var extra: [String: ExtraValue] = [:]
 
-    static let keys = ["title", "question", "summary", "takeaway", "draft"]
+    static let keys = ["title", "question", "summary", "takeaway", "draft", "date", "updated", "description", "authors",
+                       "image", "extra"]
 }
 
 /// A chapter file split into front matter and body, with the line where the body starts.
@@ -21,8 +36,14 @@ struct SplitChapter {
 }
 
 /// Splits `---` front matter from the body and parses it; every problem carries its line and column.
-func splitFrontMatter(_ text: String, file: String) throws(BuildFailure) -> SplitChapter {
+///
+/// - Parameter homePage: the home page's introduction (`content/index.md`), where front matter and its title are
+///   optional.
+func splitFrontMatter(_ text: String, file: String, homePage: Bool = false) throws(BuildFailure) -> SplitChapter {
     let lines = splitLines(text)
+    if homePage, lines.first?.trimmingTrailingSpaces() != "---" {
+        return SplitChapter(frontMatter: FrontMatter(title: ""), body: text, bodyLine: 1)
+    }
     guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
         throw BuildFailure([Diagnostic(file: file, line: 1, column: 1, message: "missing front matter",
                                        hint: "start the file with a line '---', then 'title: …', then another '---'")])
@@ -35,7 +56,7 @@ func splitFrontMatter(_ text: String, file: String) throws(BuildFailure) -> Spli
     if let simple = simpleFrontMatter(lines[1..<close]) {
         matter = simple
     } else {
-        matter = try yamlFrontMatter(lines[1..<close], file: file)
+        matter = try yamlFrontMatter(lines[1..<close], file: file, titleRequired: !homePage)
     }
     // The body is the rest of the text after the closing line: a slice, not a re-join of every line.
     let body = close + 1 < lines.count ? String(text[lines[close + 1].startIndex...]) : ""
@@ -43,17 +64,19 @@ func splitFrontMatter(_ text: String, file: String) throws(BuildFailure) -> Spli
 }
 
 /// Front matter read with the YAML parser: any YAML, every problem reported with its line and column.
-func yamlFrontMatter(_ lines: ArraySlice<Substring>, file: String) throws(BuildFailure) -> FrontMatter {
+func yamlFrontMatter(_ lines: ArraySlice<Substring>, file: String, titleRequired: Bool = true)
+    throws(BuildFailure) -> FrontMatter {
     let yaml = lines.joined(separator: "\n")
     let reader = YAMLReader(file: file, lineOffset: 1)
     let node: Node?
     do throws(Diagnostic) { node = try reader.parse(yaml) } catch { throw BuildFailure([error]) }
+    if node == nil && !titleRequired { return FrontMatter(title: "") }
     guard node != nil else {
         throw BuildFailure([Diagnostic(file: file, line: 1, column: 1, message: "missing required key 'title' in front matter",
                                        hint: "add a line such as 'title: From a lease to a bond' between the two '---' lines")])
     }
-    let entries = try reader.mapping(node, allowed: FrontMatter.keys, required: ["title"], context: "front matter",
-                                     missingAt: (1, 1))
+    let entries = try reader.mapping(node, allowed: FrontMatter.keys, required: titleRequired ? ["title"] : [],
+                                     context: "front matter", missingAt: (1, 1))
     var matter = FrontMatter(title: "")
     var collector = DiagnosticCollector()
     for key in FrontMatter.keys {
@@ -64,12 +87,54 @@ func yamlFrontMatter(_ lines: ArraySlice<Substring>, file: String) throws(BuildF
             case "question": matter.question = try reader.string(value, key: key)
             case "summary": matter.summary = try reader.string(value, key: key)
             case "takeaway": matter.takeaway = try reader.string(value, key: key)
-            default: matter.draft = try reader.bool(value, key: key)
+            case "draft": matter.draft = try reader.bool(value, key: key)
+            case "date": matter.date = try reader.date(value, key: key)
+            case "updated": matter.updated = try reader.date(value, key: key)
+            case "description": matter.description = try reader.string(value, key: key)
+            case "authors": matter.authors = try reader.textList(value, key: key)
+            case "image":
+                matter.image = try reader.string(value, key: key)
+                matter.imageLine = reader.error(at: value, "").line
+            default: matter.extra = try reader.extra(value, key: key).mapEntries
             }
         }
     }
+    if let date = matter.date, let updated = matter.updated, updated < date, let node = entries["updated"] {
+        collector.add(reader.error(at: node, "'updated' (\(updated)) is before 'date' (\(date))",
+                                   hint: "'date' is when the page was first published, 'updated' when it last changed"))
+    }
     try collector.throwIfAny()
     return matter
+}
+
+extension YAMLReader {
+    /// A date written `YYYY-MM-DD`.
+    func date(_ node: Node, key: String) throws(Diagnostic) -> String {
+        let text = try string(node, key: key)
+        guard isISODate(text) else {
+            throw error(at: node, "'\(key)' must be a date like 2025-11-30", hint: "write it as YYYY-MM-DD")
+        }
+        return text
+    }
+
+    /// One text or a list of texts.
+    func textList(_ node: Node, key: String) throws(Diagnostic) -> [String] {
+        if case .scalar = node { return [try string(node, key: key)] }
+        guard case let .sequence(sequence) = node else {
+            throw error(at: node, "'\(key)' must be a name or a list of names", hint: "e.g. \(key): [Ada Lovelace, Alan Turing]")
+        }
+        var out: [String] = []
+        for item in sequence { out.append(try string(item, key: key)) }
+        return out
+    }
+}
+
+extension ExtraValue {
+    /// The entries of a map (what `YAMLReader.extra` returns).
+    var mapEntries: [String: ExtraValue] {
+        if case .map(let entries) = self { return entries }
+        return [:]
+    }
 }
 
 extension Substring {

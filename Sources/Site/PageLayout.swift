@@ -1,9 +1,14 @@
 import Markdown
 
-/// Lays out every page through the templates: home, chapters, sources, glossary, 404.
+/// Lays out every page through the templates: home, chapters, standalone pages, sources, glossary, 404 (and the
+/// chart gallery when site.yml asks for it).
 struct PageLayout {
     let config: SiteConfig
     let chapters: [Chapter]
+    /// Standalone pages (`content/about.md` → `about/`), in file-name order.
+    var pages: [Chapter] = []
+    /// The home page's introduction (`content/index.md`), if there is one.
+    var home: Chapter? = nil
     let figures: [String: RenderedFigure]
     let bibliography: [String: SourceEntry]
     let glossary: [GlossaryEntry]
@@ -16,7 +21,7 @@ struct PageLayout {
 
     /// One page of the site, as the layout renders it.
     private enum Page {
-        case home, chapter(Int), sources, glossary, gallery, notFound
+        case home, chapter(Int), page(Int), sources, glossary, gallery, notFound
     }
 
     func render(into output: inout OutputTree) throws(BuildFailure) {
@@ -26,6 +31,7 @@ struct PageLayout {
         if templates.has("gallery") && !gallery.isEmpty { pages.append(.gallery) }
         pages.append(.notFound)
         pages += chapters.indices.map(Page.chapter)
+        pages += self.pages.indices.map(Page.page)
         let shared = SharedParts(menu: chapterList(root: "../"), sourceHTML: bibliography.mapValues(\.html))
         let results = concurrentMap(pages) { page -> Result<(String, [UInt8]), Diagnostic> in
             do throws(Diagnostic) {
@@ -52,10 +58,11 @@ struct PageLayout {
         switch page {
         case .home: 0
         case .chapter(let index): 1 + index
-        case .sources: chapters.count + 1
-        case .glossary: chapters.count + 2
-        case .gallery: chapters.count + 3
-        case .notFound: chapters.count + 4
+        case .page(let index): 1 + chapters.count + index
+        case .sources: chapters.count + pages.count + 1
+        case .glossary: chapters.count + pages.count + 2
+        case .gallery: chapters.count + pages.count + 3
+        case .notFound: chapters.count + pages.count + 4
         }
     }
 
@@ -70,12 +77,23 @@ struct PageLayout {
     private func render(_ page: Page, shared: SharedParts) throws(Diagnostic) -> (path: String, html: String) {
         switch page {
         case .home:
-            return ("index.html", try self.page("index", root: "", path: "", title: config.title, description: config.description,
-                                                extra: ["isHome": true, "toc": chapterList(root: "")]))
+            var extra: [String: Any] = ["isHome": true, "toc": chapterList(root: "")]
+            if let home { extra.merge(bodyContext(home, sourceHTML: shared.sourceHTML, bodyKey: "intro")) { $1 } }
+            return ("index.html", try self.page("index", root: "", path: "", title: config.title,
+                                                description: home?.frontMatter.description ?? config.description,
+                                                extra: extra, source: home))
         case .chapter(let index):
             return (chapters[index].outputPath,
                     try chapterPage(chapters[index], index: index, menu: ChapterMenu(links: shared.menu, current: index),
                                     sourceHTML: shared.sourceHTML))
+        case .page(let index):
+            let standalone = pages[index]
+            var extra = bodyContext(standalone, sourceHTML: shared.sourceHTML, bodyKey: "body")
+            extra["pageHeading"] = standalone.frontMatter.title
+            return (standalone.outputPath,
+                    try self.page("page", root: "../", path: standalone.slug + "/", title: standalone.frontMatter.title,
+                                  description: standalone.frontMatter.description ?? standalone.frontMatter.summary ?? config.description,
+                                  extra: extra, menu: ChapterMenu(links: shared.menu), source: standalone))
         case .sources:
             return ("sources/index.html", try self.page("sources", root: "../", path: "sources/", title: "Sources",
                                                         description: "Every source cited on this site.",
@@ -83,8 +101,8 @@ struct PageLayout {
         case .glossary:
             let terms = glossary.map { TemplateContext(["anchor": $0.anchor, "term": $0.term, "definition": $0.definition]) }
             return ("glossary/index.html", try self.page("glossary", root: "../", path: "glossary/", title: "Glossary",
-                                                         description: "Plain-English definitions of the terms used on this site.",
-                                                         extra: ["terms": terms]))
+                                                         description: config.glossaryIntro,
+                                                         extra: ["terms": terms, "glossaryIntro": config.glossaryIntro]))
         case .gallery:
             let items = gallery.map { TemplateContext(["kind": $0.kind, "title": $0.title, "light": $0.light, "dark": $0.dark]) }
             return ("gallery/index.html", try self.page("gallery", root: "../", path: "gallery/", title: "Chart gallery",
@@ -105,33 +123,48 @@ struct PageLayout {
         }
     }
 
-    private func chapterPage(_ chapter: Chapter, index: Int, menu: ChapterMenu, sourceHTML: [String: String])
-        throws(Diagnostic) -> String {
+    /// The page's Markdown as HTML, with its figures drawn in (numbered `3.1` in chapter 3, `1` elsewhere), and the
+    /// notes of its citations: `bodyKey` (the HTML), `hasNotes`, `notes`, `hasOutline`, `outline`.
+    private func bodyContext(_ chapter: Chapter, sourceHTML: [String: String], bodyKey: String) -> [String: Any] {
         var html = chapter.rendered.html
         for (position, request) in chapter.figures.enumerated() {
             guard let figure = figures[request.id] else { continue }
             let placeholder = RenderedMarkdown.placeholder(forBlock: position)
-            html = html.replacingEntity(placeholder, figureHTML(figure, number: "\(chapter.number).\(position + 1)", root: "../"))
+            let number = chapter.kind == .chapter ? "\(chapter.number).\(position + 1)" : "\(position + 1)"
+            html = html.replacingEntity(placeholder, figureHTML(figure, number: number, root: chapter.root))
         }
         let outline = chapter.rendered.headings.filter { $0.level == 2 }.map { TemplateContext(["id": $0.id, "text": $0.text]) }
         let notes = notes(for: chapter, sourceHTML: sourceHTML)
-        var context: [String: Any] = [
-            "number": chapter.number,
-            "hasOutline": !outline.isEmpty,
-            "hasNotes": !notes.isEmpty,
-            "chapterTitle": chapter.frontMatter.title,
-            "body": html,
-            "readingMinutes": chapter.readingMinutes,
-            "outline": outline,
-            "notes": notes,
-        ]
+        return [bodyKey: html, "hasNotes": !notes.isEmpty, "notes": notes, "hasOutline": !outline.isEmpty, "outline": outline]
+    }
+
+    private func chapterPage(_ chapter: Chapter, index: Int, menu: ChapterMenu, sourceHTML: [String: String])
+        throws(Diagnostic) -> String {
+        var context = bodyContext(chapter, sourceHTML: sourceHTML, bodyKey: "body")
+        context["number"] = chapter.number
+        context["chapterTitle"] = chapter.frontMatter.title
+        context["readingMinutes"] = chapter.readingMinutes
         if let question = chapter.frontMatter.question { context["question"] = question }
         if let takeaway = chapter.frontMatter.takeaway { context["takeaway"] = takeaway }
         if index > 0 { context["previous"] = link(to: chapters[index - 1]) }
         if index + 1 < chapters.count { context["next"] = link(to: chapters[index + 1]) }
         context["ogType"] = "article"
         return try page("chapter", root: "../", path: chapter.slug + "/", title: chapter.frontMatter.title,
-                        description: chapter.frontMatter.summary ?? config.description, extra: context, menu: menu)
+                        description: chapter.frontMatter.description ?? chapter.frontMatter.summary ?? config.description,
+                        extra: context, menu: menu, source: chapter)
+    }
+
+    /// The picture for link previews, relative to the site's root: the page's `image:`, else the first picture of
+    /// its Markdown that previews show (PNG, JPEG, GIF, WebP), else site.yml's `image:`.
+    private func previewImage(for source: Chapter?) -> String? {
+        if let image = source?.frontMatter.image { return contentRelativePath(image) }
+        let shown = ["png", "jpg", "jpeg", "gif", "webp"]
+        if let source, let picture = source.rendered.links.first(where: { link in
+            link.isImage && shown.contains(where: { link.destination.lowercased().hasSuffix("." + $0) })
+        }), let path = contentRelativePath(picture.destination) {
+            return path
+        }
+        return config.image.flatMap(contentRelativePath)
     }
 
     private func notes(for chapter: Chapter, sourceHTML: [String: String]) -> [TemplateContext] {
@@ -156,8 +189,10 @@ struct PageLayout {
     private func sourceList(sourceHTML: [String: String]) -> [TemplateContext] {
         // Which chapters cite each source, in chapter order: one pass over the chapters' citations.
         var citing: [String: [TemplateContext]] = [:]
-        for chapter in chapters {
-            let link = TemplateContext(["href": "../\(chapter.slug)/", "number": chapter.number, "title": chapter.frontMatter.title])
+        for chapter in chapters + pages + (home.map { [$0] } ?? []) {
+            var values: [String: Any] = ["href": "../\(chapter.slug)/", "title": chapter.kind == .home ? config.title : chapter.frontMatter.title]
+            if chapter.kind == .chapter { values["number"] = chapter.number }
+            let link = TemplateContext(values)
             for key in Set(chapter.rendered.citations.map(\.key)).sorted() { citing[key, default: []].append(link) }
         }
         return bibliography.values.sorted { ($0.author ?? $0.title, $0.key) < ($1.author ?? $1.title, $1.key) }.map { entry in
@@ -169,20 +204,40 @@ struct PageLayout {
 
     /// - Parameters: `root` leads from the page to the site root (`../`); `path` is the page's address below the
     ///   base URL (`four-steps/`), nil for pages without one of their own (404); `menu` is the `chapters` list when
-    ///   the caller has it already (`chapterList(root: root)` otherwise).
+    ///   the caller has it already (`chapterList(root: root)` otherwise); `source` is the chapter or page the page
+    ///   shows, whose front matter adds `date`, `updated`, `authors`, `extra` and the link-preview image.
     private func page(_ template: String, root: String, path: String?, title: String, description: String,
-                      extra: [String: Any], menu: ChapterMenu? = nil) throws(Diagnostic) -> String {
+                      extra: [String: Any], menu: ChapterMenu? = nil, source: Chapter? = nil) throws(Diagnostic) -> String {
         var context: [String: Any] = [
             "root": root,
             "ogType": "website",
             "siteTitle": config.title,
             "siteDescription": config.description,
             "language": config.language,
-            "author": config.author,
             "pageTitle": title,
             "description": description,
             "chapters": menu ?? ChapterMenu(links: chapterList(root: root)),
+            "pages": pages.map { TemplateContext(["href": root + $0.slug + "/", "title": $0.frontMatter.title,
+                                                  "current": $0.slug + "/" == path ? true : false]) },
+            "glossaryIntro": config.glossaryIntro,
+            "siteExtra": TemplateContext(config.extra.mapValues(\.templateValue)),
+            "extra": TemplateContext((source?.frontMatter.extra ?? [:]).mapValues(\.templateValue)),
         ]
+        // Absent rather than empty, so that `{{#author}}…{{/author}}` shows nothing when site.yml names no author.
+        if !config.author.isEmpty { context["author"] = config.author }
+        if let footer = config.footer { context["footer"] = footer }
+        if let source {
+            let matter = source.frontMatter
+            if let date = matter.date { context["date"] = date; context["dateText"] = readableDate(date) }
+            if let updated = matter.updated { context["updated"] = updated; context["updatedText"] = readableDate(updated) }
+            if !matter.authors.isEmpty {
+                context["authors"] = matter.authors
+                context["authorList"] = matter.authors.joined(separator: ", ")
+            }
+        }
+        if let image = previewImage(for: source) {
+            context["ogImage"] = (config.baseURL ?? root) + image
+        }
         if let base = config.baseURL {
             context["hasFeed"] = true
             if let path { context["canonical"] = base + path }

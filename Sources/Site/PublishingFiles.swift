@@ -1,31 +1,41 @@
 import Markdown
 
 /// The files a host and crawlers look for: always `robots.txt`; with a base URL also `sitemap.xml` and an Atom
-/// `feed.xml` with one entry per chapter. Their absolute URLs come from `baseURL`; their dates from `updated`.
-func publishingFiles(config: SiteConfig, chapters: [Chapter]) -> [(path: String, text: String)] {
+/// `feed.xml` with one entry per chapter. Their absolute URLs come from `baseURL`; their dates from the pages'
+/// `updated` or `date`, else site.yml's `updated`.
+func publishingFiles(config: SiteConfig, chapters: [Chapter], pages: [Chapter] = []) -> [(path: String, text: String)] {
     guard let base = config.baseURL, let updated = config.updated else {
         return [("robots.txt", "User-agent: *\nAllow: /\n")]
     }
     return [
         ("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(base)sitemap.xml\n"),
-        ("sitemap.xml", sitemapXML(base: base, updated: updated, chapters: chapters)),
+        ("sitemap.xml", sitemapXML(base: base, updated: updated, chapters: chapters + pages)),
         ("feed.xml", atomFeed(config: config, base: base, updated: updated, chapters: chapters)),
     ]
 }
 
-/// Every page's address: home, chapters in order, sources, glossary.
+/// Every page's address: home, chapters in order, standalone pages, sources, glossary.
 func sitemapXML(base: String, updated: String, chapters: [Chapter]) -> String {
-    let paths = [""] + chapters.map { $0.slug + "/" } + ["sources/", "glossary/"]
+    let paths = [("", updated)] + chapters.map { ($0.slug + "/", $0.lastChanged ?? updated) }
+        + [("sources/", updated), ("glossary/", updated)]
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-    for path in paths {
-        xml += "<url><loc>\(escapeHTML(base + path))</loc><lastmod>\(updated)</lastmod></url>\n"
+    for (path, date) in paths {
+        xml += "<url><loc>\(escapeHTML(base + path))</loc><lastmod>\(date)</lastmod></url>\n"
     }
     return xml + "</urlset>\n"
 }
 
-/// An Atom 1.0 feed (RFC 4287) with one entry per chapter, dated by `updated` so builds stay byte-identical.
+extension Chapter {
+    /// The page's own date of last change: `updated`, else `date`, from its front matter.
+    var lastChanged: String? { frontMatter.updated ?? frontMatter.date }
+}
+
+/// An Atom 1.0 feed (RFC 4287) with one entry per chapter, dated by the chapter's `updated` or `date` (site.yml's
+/// `updated` otherwise), never by the clock, so builds stay byte-identical.
 func atomFeed(config: SiteConfig, base: String, updated: String, chapters: [Chapter]) -> String {
     let timestamp = updated + "T00:00:00Z"
+    // The feed changed when its newest entry did, if that is later than the site's date.
+    let newest = ([updated] + chapters.compactMap(\.lastChanged)).max()! + "T00:00:00Z"
     let author = config.author.isEmpty ? config.title : config.author
     var xml = """
         <?xml version="1.0" encoding="utf-8"?>
@@ -38,15 +48,19 @@ func atomFeed(config: SiteConfig, base: String, updated: String, chapters: [Chap
         <link rel="alternate" type="text/html" href="\(escapeHTML(base))"/>
         <link rel="self" type="application/atom+xml" href="\(escapeHTML(base))feed.xml"/>
         <id>\(escapeHTML(base))</id>
-        <updated>\(timestamp)</updated>
+        <updated>\(newest)</updated>
         <author><name>\(escapeHTML(author))</name></author>
 
         """
     for chapter in chapters {
         let url = escapeHTML(base + chapter.slug + "/")
-        let summary = chapter.frontMatter.summary ?? chapter.frontMatter.question ?? config.description
+        let summary = chapter.frontMatter.description ?? chapter.frontMatter.summary ?? chapter.frontMatter.question
+            ?? config.description
         xml += "<entry>\n<title>\(escapeHTML(chapter.frontMatter.title))</title>\n"
-        xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(url)\"/>\n<id>\(url)</id>\n<updated>\(timestamp)</updated>\n"
+        xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(url)\"/>\n<id>\(url)</id>\n"
+        xml += "<updated>\(chapter.lastChanged.map { $0 + "T00:00:00Z" } ?? timestamp)</updated>\n"
+        if let date = chapter.frontMatter.date { xml += "<published>\(date)T00:00:00Z</published>\n" }
+        for author in chapter.frontMatter.authors { xml += "<author><name>\(escapeHTML(author))</name></author>\n" }
         if !summary.isEmpty { xml += "<summary>\(escapeHTML(summary))</summary>\n" }
         xml += "</entry>\n"
     }

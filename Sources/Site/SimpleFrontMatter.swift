@@ -1,7 +1,8 @@
 /// Front matter written the plain way, read without the YAML parser, which costs more than rendering the rest of a
 /// short chapter: every line is empty or `key: value` at the start of the line, each key one of `FrontMatter.keys`
 /// at most once, `title` present; a text value is plain words (starting with a letter, digit or non-ASCII character;
-/// no `:`, `#`, tab or trailing space) or in double quotes without `"` or `\` inside; `draft` is `true` or `false`.
+/// no `:`, `#`, tab or trailing space) or in double quotes without `"` or `\` inside; `draft` is `true` or `false`;
+/// `date` and `updated` are `YYYY-MM-DD`; `authors` is one name.
 ///
 /// Anything else gives nil — comments, escapes, single quotes, block scalars, indentation, unknown, repeated or missing
 /// keys, an empty value, a character YAML treats specially — and the caller parses the lines with Yams, which reads
@@ -10,7 +11,7 @@
 func simpleFrontMatter(_ lines: ArraySlice<Substring>) -> FrontMatter? {
     var matter = FrontMatter(title: "")
     var seen: Set<Substring> = []
-    for line in lines where !line.isEmpty {
+    for (index, line) in zip(lines.indices, lines) where !line.isEmpty {
         let bytes = line.utf8
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let key = line[..<colon]
@@ -24,11 +25,22 @@ func simpleFrontMatter(_ lines: ArraySlice<Substring>) -> FrontMatter? {
         case "question": matter.question = value.text
         case "summary": matter.summary = value.text
         case "takeaway": matter.takeaway = value.text
-        default:
+        case "description": matter.description = value.text
+        case "authors": matter.authors = [value.text]
+        case "image":
+            matter.image = value.text
+            matter.imageLine = index + 1
+        case "date", "updated":
+            guard isISODate(value.text) else { return nil }
+            if key == "date" { matter.date = value.text } else { matter.updated = value.text }
+        case "draft":
             guard !value.quoted, value.text == "true" || value.text == "false" else { return nil }
             matter.draft = value.text == "true"
+        default:
+            return nil  // extra: a mapping, for the YAML parser
         }
     }
+    if let date = matter.date, let updated = matter.updated, updated < date { return nil }
     return seen.contains("title") ? matter : nil
 }
 

@@ -12,8 +12,21 @@ public struct SiteConfig: Sendable, Equatable {
     public var baseURL: String?
     /// The date the content last changed, `YYYY-MM-DD`; dates the feed and sitemap (never the build's clock).
     public var updated: String?
+    /// A sentence or two for every page's footer (e.g. what the charts are, a disclaimer); none by default.
+    public var footer: String?
+    /// The glossary page's introduction.
+    public var glossaryIntro = "Plain-English definitions of the terms used on this site. Terms are linked from their first use in each chapter."
+    /// A picture in `content/images/` for link previews (`og:image`) of pages that have none of their own.
+    public var image: String?
+    /// The line of `image:` in site.yml, for a diagnostic when the picture is missing.
+    var imageLine = 0
+    /// Whether to publish `gallery/`, every chart kind with its chart block (needs `templates/gallery.mustache`).
+    public var gallery = false
+    /// Anything else the writer's templates show, as `{{siteExtra.name}}`.
+    public var extra: [String: ExtraValue] = [:]
 
-    static let keys = ["title", "description", "language", "author", "baseURL", "updated"]
+    static let keys = ["title", "description", "language", "author", "baseURL", "updated", "footer", "glossaryIntro",
+                       "image", "gallery", "extra"]
 
     public init(title: String, description: String = "", language: String = "en", author: String = "",
                 baseURL: String? = nil, updated: String? = nil) {
@@ -37,12 +50,26 @@ public struct SiteConfig: Sendable, Equatable {
         for key in keys.sorted() {
             guard let value = entries[key] else { continue }
             collector.collect { () throws(Diagnostic) in
+                switch key {
+                case "gallery":
+                    config.gallery = try reader.bool(value, key: key)
+                    return
+                case "extra":
+                    config.extra = try reader.extra(value, key: key).mapEntries
+                    return
+                default: break
+                }
                 let text = try reader.string(value, key: key)
                 switch key {
                 case "title": config.title = text
                 case "description": config.description = text
                 case "language": config.language = text
                 case "author": config.author = text
+                case "footer": config.footer = text
+                case "glossaryIntro": config.glossaryIntro = text
+                case "image":
+                    config.image = text
+                    config.imageLine = reader.error(at: value, "").line
                 case "updated":
                     guard isISODate(text) else {
                         throw reader.error(at: value, "'updated' must be a date like 2025-11-30",
@@ -66,6 +93,15 @@ public struct SiteConfig: Sendable, Equatable {
         try collector.throwIfAny()
         return config
     }
+}
+
+/// A `YYYY-MM-DD` date as a reader reads it: `30 November 2025`.
+func readableDate(_ iso: String) -> String {
+    let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                  "November", "December"]
+    let parts = iso.split(separator: "-")
+    guard parts.count == 3, let month = Int(parts[1]), (1...12).contains(month), let day = Int(parts[2]) else { return iso }
+    return "\(day) \(months[month - 1]) \(parts[0])"
 }
 
 /// `YYYY-MM-DD` with a plausible month and day.

@@ -9,15 +9,21 @@ struct SiteInputs: Sendable {
     /// Glossary terms linked on first use in chapter pages (which sit one folder below the root): prepared once, since
     /// every chapter scans for them.
     let autolinkTerms: AutolinkTerms
+    /// The same terms as the home page (at the root) links them.
+    let autolinkTermsAtRoot: AutolinkTerms
 
     init(config: SiteConfig, bibliography: [String: SourceEntry], glossary: [GlossaryEntry], data: [String: DataTable]) {
         self.config = config
         self.bibliography = bibliography
         self.glossary = glossary
         self.data = data
-        autolinkTerms = AutolinkTerms(glossary.map { entry in
-            AutolinkTerm(phrases: [entry.term] + entry.aliases, href: "../glossary/#" + entry.anchor, title: entry.definition)
-        })
+        func terms(root: String) -> AutolinkTerms {
+            AutolinkTerms(glossary.map { entry in
+                AutolinkTerm(phrases: [entry.term] + entry.aliases, href: root + "glossary/#" + entry.anchor, title: entry.definition)
+            })
+        }
+        autolinkTerms = terms(root: "../")
+        autolinkTermsAtRoot = terms(root: "")
     }
 
     static func parse(_ source: SourceTree) throws(BuildFailure) -> SiteInputs {

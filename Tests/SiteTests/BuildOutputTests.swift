@@ -185,11 +185,13 @@ import Charts
         #expect(page.components(separatedBy: "class=\"theme-dark gallery-frame\"").count - 1 == Charts.Gallery.samples.count)
     }
 
-    @Test func siteWithoutAGalleryTemplateHasNoGalleryPage() throws {
-        var site = miniSite(chapter: "---\ntitle: A\n---\nText.\n")
+    @Test func theGalleryIsPublishedOnlyWhenSiteYmlAsksForIt() throws {
+        let chapter = "---\ntitle: A\n---\nText.\n"
+        #expect(try build(miniSite(chapter: chapter))["gallery/index.html"] == nil)
+        var site = miniSite(chapter: chapter, config: "title: T\ngallery: true\n")
         #expect(try build(site)["gallery/index.html"] != nil)
         site.templates.removeAll { $0.path == "templates/gallery.mustache" }
-        #expect(try build(site)["gallery/index.html"] == nil)
+        #expect(diagnostics(of: site).map(\.message) == ["'gallery: true' needs templates/gallery.mustache"])
     }
 }
 
