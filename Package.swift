@@ -47,8 +47,11 @@ let package = Package(
             dependencies: [
                 "Site", "Simulation", "PreviewServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildInfo"]
         ),
+        // Records the git commit the binary is built from, for `explainer --version` and the workflow `new` writes.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Golden"]),

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Writes the starter site into `folder`, which must be empty or not exist yet (a `.git` folder alone is fine).
-public func writeStarterSite(to folder: URL, title: String) throws(BuildFailure) {
+public func writeStarterSite(to folder: URL, title: String, release: ExplainerRelease) throws(BuildFailure) {
     let files = FileManager.default
     let name = folder.relativePath
     var isDirectory: ObjCBool = false
@@ -18,7 +18,7 @@ public func writeStarterSite(to folder: URL, title: String) throws(BuildFailure)
         }
     }
     do {
-        for file in starterSite(title: title) {
+        for file in starterSite(title: title, release: release) {
             let url = folder.appending(path: file.path)
             try files.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(file.bytes).write(to: url)

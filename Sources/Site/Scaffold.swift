@@ -1,18 +1,30 @@
-/// The files of a new explainer: config, one example chapter with a model chart and a data chart, sources, glossary,
-/// a data file, an image, and this repository's templates and assets. `build` succeeds on it as it is.
-public func starterSite(title: String) -> [SourceFile] {
+/// The files of a new explainer: config, a home-page introduction, an About page, two chapters (one showing every
+/// building block: a model chart with scenarios, a data chart, a citation, a glossary term, a picture, a caveat box),
+/// sources, glossary, a data file, pictures, a `.gitignore`, a GitHub Pages workflow that builds with `release`, and
+/// this explainer's templates and assets. `build` succeeds on it as it is.
+public func starterSite(title: String, release: ExplainerRelease) -> [SourceFile] {
     let content: [(String, String)] = [
         ("content/site.yml", """
             title: \(jsonString(title))
             description: A short explainer, written in Markdown and built with explainer.
             language: en
             author: Your name
+            # A sentence or two shown at the foot of every page (what the charts are, a disclaimer, a licence).
+            footer: Charts marked “illustrative model” come from simple simulations, not forecasts.
+            # The picture link previews show (og:image) for pages that have none of their own.
+            image: images/cover.png
+            # Publish gallery/: every chart kind with the chart block that draws it (`explainer charts` prints them too).
+            # gallery: true
             # When you publish, uncomment both lines: sitemap.xml, feed.xml and canonical links are made from them.
+            # (The GitHub Pages workflow in .github/workflows/ sets them for you.)
             # baseURL: https://example.org/my-explainer/
             # updated: 2025-01-31
 
             """),
-        ("content/01-introduction.md", starterChapter),
+        ("content/index.md", starterHome),
+        ("content/about.md", starterAbout),
+        ("content/10-why-bad-years-bunch.md", starterChapter),
+        ("content/20-next-steps.md", starterNextSteps),
         ("content/sources.yml", """
             # Every source cited with [@key] in a chapter: key -> author, title, publisher, date, url.
             vasicek-2002:
@@ -24,90 +36,155 @@ public func starterSite(title: String) -> [SourceFile] {
             """),
         ("content/glossary.yml", """
             # Terms are linked from their first use in each chapter. Each entry: term, optional aliases, definition.
-            - term: Default correlation
-              aliases: [correlation]
-              definition: How much borrowers tend to fail together. With high correlation, defaults bunch up in bad years.
+            - term: Correlation
+              aliases: [correlated]
+              definition: How much things tend to move together. With high correlation, bad outcomes bunch up in the same years.
 
             """),
-        ("content/data/example-series.csv", """
-            # An example data series; the '# ' lines name the source and are kept in the downloadable CSV.
-            # Source: made-up numbers for the starter site.
-            year,value
-            2021,1.0
-            2022,1.4
-            2023,2.1
-            2024,2.9
-            2025,3.6
+        ("content/data/museum-visitors.csv", """
+            # Visitors to an imaginary town museum, in thousands a year.
+            # Source: made-up numbers for the starter site; the '# ' lines are kept in the downloadable CSV.
+            year,visitors
+            2018,40
+            2019,42
+            2020,11
+            2021,19
+            2022,33
+            2023,45
+            2024,51
 
             """),
-        ("content/images/example-diagram.svg", starterImage),
-        (".gitignore", "public/\n"),
+        ("content/images/example-diagram.svg", starterDiagram),
+        (".gitignore", "public/\n.public.spare/\n"),
+        (".github/workflows/pages.yml", starterWorkflow(release: release)),
     ]
-    return content.map { SourceFile(path: $0.0, text: $0.1) } + starterTemplates.map { SourceFile(path: $0.path, text: $0.text) }
+    return content.map { SourceFile(path: $0.0, text: $0.1) }
+        + [SourceFile(path: "content/images/cover.png", bytes: starterCover)]
+        + starterTemplates.map { SourceFile(path: $0.path, text: $0.text) }
 }
+
+private let starterHome = """
+    ---
+    description: A short explainer, written in Markdown and built with explainer.
+    ---
+
+    This introduction comes from `content/index.md`. Say in a few lines what the explainer is about and whom it is
+    for; the chapters are listed below it, in the order of their file names.
+
+    """
+
+private let starterAbout = """
+    ---
+    title: About
+    description: Who wrote this explainer, and how it was made.
+    ---
+
+    This is a standalone page: every `content/name.md` without a number in front becomes a page of its own
+    (`about/`), listed in the menu and the footer but not among the chapters. Use one for who you are, how you
+    worked, corrections, or a licence.
+
+    This explainer was written in Markdown and built with explainer.
+
+    """
 
 private let starterChapter = """
     ---
-    title: Why losses come in bunches
-    question: If each loan rarely fails, why can a pool of them lose a lot at once?
-    summary: "A first chapter: one question, a chart from a model, a chart from a data file, a citation and a picture."
-    takeaway: The average loss does not change with correlation; the bad years do.
+    title: Why bad years come in bunches
+    question: If each shop on a street rarely closes, why do several sometimes close in the same year?
+    summary: "The starter chapter: a question, a chart from a model, a chart from a data file, a citation, a glossary term, a picture and a caveat."
+    takeaway: When outcomes move together, the average stays the same, but the bad years get much worse.
+    date: 2025-01-31
+    authors: Your name
     ---
 
-    Write each chapter in plain Markdown. A citation looks like this [@vasicek-2002], and the first use of a
-    glossary term such as correlation links to the glossary.
+    Write each chapter in plain Markdown. This one shows every building block; replace it with your own. Chapters are
+    numbered by the order of their file names (`10-…`, `20-…` leave room to insert one in between), and the name after
+    the number becomes the page's address.
+
+    ## A citation and a glossary term
+
+    A citation looks like this [@vasicek-2002]: it becomes a numbered note at the end of the chapter and an entry on
+    the Sources page. The first use of a glossary term, such as correlation, links to its definition.
 
     ## A chart from a model
 
-    A fenced block marked `chart` becomes a figure drawn at build time. `explainer models` lists the models,
-    their parameters and their ranges. Scenarios become a toggle above the chart that works without JavaScript.
+    A fenced block marked `chart` becomes a figure drawn at build time. `explainer models` lists the built-in models
+    with their parameters, and `explainer charts` prints every chart kind with a block to copy. Scenarios become a
+    switch above the chart that works without JavaScript. The model behind this chart was first written down for
+    loans; here it stands for shops on a street.
 
     ```chart
-    id: loss-distribution
-    title: "Same average loss, very different worst cases"
-    caption: "As correlation rises, large pool losses become more likely while the average stays at 1.2 %. Illustrative model, not a forecast."
+    id: closures
+    title: "Same average, very different bad years"
+    caption: "Imagine 100 shops, each with a 5 % chance of closing in a year. When their fortunes move together, years in which many close at once become far more likely, while the average stays at 5 %. Illustrative model, not a forecast."
     model: tranching
     kind: area
     series: [lhp.lossDensity]
-    labels: {lhp.lossDensity: Likelihood of each pool loss}
-    x: {label: Pool loss, format: percent}
-    y: {label: Probability density}
-    params: {p: 0.02, lgd: 0.6}
+    labels: {lhp.lossDensity: Likelihood}
+    x: {label: Share of the shops that close in a year, format: percent}
+    y: {label: Likelihood (probability density)}
+    params: {p: 0.05, lgd: 1}
     scenarios:
-      calm: {rho: 0.1}
-      stressed: {rho: 0.6}
+      apart: {rho: 0.05}
+      together: {rho: 0.5}
     ```
 
     ## A chart from a data file
 
-    Put small CSV files in `content/data/` and name them in the block.
+    Put small CSV files in `content/data/`: the first column is the x axis (or the categories), every other column a
+    series. Lines starting with `# ` say where the numbers come from; they stay in the CSV readers can download.
 
     ```chart
-    id: example-series
-    title: "An example series"
-    caption: "Made-up numbers showing how a data file becomes a chart. Source: the starter site."
-    data: example-series.csv
-    kind: bar
-    y: {label: Value}
+    id: museum-visitors
+    title: "Visitors fell in 2020 and came back"
+    caption: "Visitors to an imaginary town museum, in thousands a year. Source: made-up numbers for the starter site."
+    data: museum-visitors.csv
+    kind: line
+    labels: {visitors: Visitors (thousands)}
+    x: {label: Year, format: year}
+    y: {label: Visitors (thousands), min: 0}
+    annotations:
+      - {type: event, x: 2020, label: Closed for a season}
     ```
 
-    ## A picture
+    ## A picture and a caveat
 
     Pictures live in `content/images/` and are written relative to the chapter:
 
     ![A diagram of three boxes joined by arrows](images/example-diagram.svg)
 
-    Links between chapters are relative too, such as [back to the question](#the-question).
+    ```careful
+    A `careful` block becomes a highlighted box: use it for caveats, contested numbers and what the model leaves out.
+    ```
+
+    Links to other pages are relative, such as [the next chapter](../next-steps/) or [the About page](../about/);
+    links within the page name a heading, such as [back to the question](#the-question).
 
     """
 
-private let starterImage = """
-    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 60" width="300" height="60" role="img">
-    <title>Three boxes joined by arrows</title>
-    <g fill="none" stroke="#1f4e79" stroke-width="2">
-    <rect x="5" y="15" width="70" height="30" rx="4"/><rect x="115" y="15" width="70" height="30" rx="4"/>
-    <rect x="225" y="15" width="70" height="30" rx="4"/><path d="M75 30h40M185 30h40"/>
-    </g>
-    </svg>
+private let starterNextSteps = """
+    ---
+    title: Your next steps
+    summary: How to preview, check and publish the explainer, and where to find every chart kind.
+    ---
+
+    ## Preview while you write
+
+    Run `explainer serve` in the explainer's folder and open the address it prints. Every save rebuilds the site
+    and reloads the page; a mistake shows up on the page with the file, line and a hint, until you fix it.
+
+    ## Check and publish
+
+    `explainer check` reports every problem at once; `explainer build` writes the site into `public/`, a folder
+    any static host can serve, also under a sub-path. On GitHub, the workflow in `.github/workflows/pages.yml`
+    publishes it on every push: see its first lines.
+
+    ## Charts and templates
+
+    `explainer charts` lists the chart kinds, and `explainer charts line` prints what a line chart expects: the
+    columns of its data, every key with its default, and a block to copy. The look of the site lives in
+    `templates/`; `explainer templates` shows which of them differ from the ones this explainer would write today.
+    Go [back to the first chapter](../why-bad-years-bunch/).
 
     """
+

@@ -81,6 +81,7 @@ th:first-child, td:first-child, thead th { text-align: left; }
 .chapter-number { display: inline-block; min-width: 1.6em; color: var(--muted); font-variant-numeric: tabular-nums; }
 
 .page-header .kicker { color: var(--muted); margin: 1.5rem 0 0; font-size: 0.95rem; }
+.page-header .byline { color: var(--muted); margin: 0.25rem 0 0; font-size: 0.95rem; }
 .page-header h1:first-child { margin-top: 1.5rem; }
 .lede { font-size: 1.15rem; color: var(--muted); }
 .toc { list-style: none; padding: 0; }
@@ -226,6 +227,9 @@ if (location.protocol === "file:") {
 <header class="page-header">
 <p class="kicker">Chapter {{number}} · {{readingMinutes}} min read</p>
 <h1>{{chapterTitle}}</h1>
+{{#dateText}}<p class="byline">{{#authorList}}{{authorList}} · {{/authorList}}<time datetime="{{date}}">{{dateText}}</time>{{#updatedText}} · updated <time datetime="{{updated}}">{{updatedText}}</time>{{/updatedText}}</p>
+{{/dateText}}{{^dateText}}{{#authorList}}<p class="byline">{{authorList}}</p>
+{{/authorList}}{{/dateText}}
 </header>
 {{#question}}
 <aside class="question" id="the-question" role="note"><p class="box-label">The question</p><p>{{question}}</p></aside>
@@ -263,8 +267,8 @@ if (location.protocol === "file:") {
 """##),
     ("templates/footer.mustache", ##"""
 <footer class="site-footer">
-<p>{{siteTitle}}{{#author}} · {{author}}{{/author}}. Charts marked “illustrative model” come from simple simulations, not forecasts. Nothing here is investment advice.</p>
-<p><a href="{{root}}sources/">Sources</a> · <a href="{{root}}glossary/">Glossary</a></p>
+<p>{{siteTitle}}{{#author}} · {{author}}{{/author}}.{{#footer}} {{footer}}{{/footer}}</p>
+<p>{{#pages}}<a href="{{href}}">{{title}}</a> · {{/pages}}<a href="{{root}}sources/">Sources</a> · <a href="{{root}}glossary/">Glossary</a></p>
 </footer>
 
 """##),
@@ -287,7 +291,7 @@ if (location.protocol === "file:") {
     ("templates/glossary.mustache", ##"""
 <header class="page-header">
 <h1>Glossary</h1>
-<p class="lede">Plain-English definitions of the finance and technology terms used on this site. Terms are linked from their first use in each chapter.</p>
+<p class="lede">{{glossaryIntro}}</p>
 </header>
 <dl class="glossary">
 {{#terms}}
@@ -304,8 +308,9 @@ if (location.protocol === "file:") {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{#isHome}}{{siteTitle}}{{/isHome}}{{^isHome}}{{pageTitle}} · {{siteTitle}}{{/isHome}}</title>
 <meta name="description" content="{{description}}">
-{{#author}}<meta name="author" content="{{author}}">
-{{/author}}
+{{#authorList}}<meta name="author" content="{{authorList}}">
+{{/authorList}}{{^authorList}}{{#author}}<meta name="author" content="{{author}}">
+{{/author}}{{/authorList}}
 <meta name="color-scheme" content="light dark">
 {{#canonical}}<link rel="canonical" href="{{canonical}}">
 {{/canonical}}
@@ -315,7 +320,14 @@ if (location.protocol === "file:") {
 <meta property="og:site_name" content="{{siteTitle}}">
 {{#canonical}}<meta property="og:url" content="{{canonical}}">
 {{/canonical}}
-<meta name="twitter:card" content="summary">
+{{#ogImage}}<meta property="og:image" content="{{ogImage}}">
+<meta name="twitter:image" content="{{ogImage}}">
+{{/ogImage}}
+{{#date}}<meta property="article:published_time" content="{{date}}">
+{{/date}}
+{{#updated}}<meta property="article:modified_time" content="{{updated}}">
+{{/updated}}
+<meta name="twitter:card" content="{{#ogImage}}summary_large_image{{/ogImage}}{{^ogImage}}summary{{/ogImage}}">
 <meta name="twitter:title" content="{{pageTitle}}">
 <meta name="twitter:description" content="{{description}}">
 {{#inlineStyle}}<style>{{{inlineStyle}}}</style>
@@ -332,6 +344,11 @@ if (location.protocol === "file:") {
 <h1>{{siteTitle}}</h1>
 <p class="lede">{{siteDescription}}</p>
 </header>
+{{#intro}}
+<div class="prose intro">
+{{{intro}}}
+</div>
+{{/intro}}
 <section aria-labelledby="contents-heading">
 <h2 id="contents-heading">Contents</h2>
 <ol class="toc">
@@ -343,8 +360,17 @@ if (location.protocol === "file:") {
 </li>
 {{/toc}}
 </ol>
-<p>Also: <a href="sources/">every source</a> and <a href="glossary/">a glossary</a> of the finance terms used.</p>
+<p>Also: <a href="sources/">every source</a> and <a href="glossary/">a glossary</a> of the terms used.</p>
 </section>
+{{#hasNotes}}
+<section class="notes" id="notes" aria-labelledby="notes-heading">
+<h2 id="notes-heading">Sources for this page</h2>
+<ol>
+{{#notes}}<li id="note-{{number}}">{{{html}}} <a class="backref" href="#cite-{{number}}" aria-label="Back to the text">↩</a></li>
+{{/notes}}
+</ol>
+</section>
+{{/hasNotes}}
 
 """##),
     ("templates/nav.mustache", ##"""
@@ -357,12 +383,38 @@ if (location.protocol === "file:") {
 {{#chapters}}
 <li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}><span class="chapter-number">{{number}}</span> {{title}}</a></li>
 {{/chapters}}
+{{#pages}}
+<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+{{/pages}}
 <li><a href="{{root}}sources/">Sources</a></li>
 <li><a href="{{root}}glossary/">Glossary</a></li>
 </ol>
 </details>
 </nav>
 </header>
+
+"""##),
+    ("templates/page.mustache", ##"""
+<article class="page">
+<header class="page-header">
+<h1>{{pageHeading}}</h1>
+{{#dateText}}<p class="byline">{{#authorList}}{{authorList}} · {{/authorList}}<time datetime="{{date}}">{{dateText}}</time>{{#updatedText}} · updated <time datetime="{{updated}}">{{updatedText}}</time>{{/updatedText}}</p>
+{{/dateText}}{{^dateText}}{{#authorList}}<p class="byline">{{authorList}}</p>
+{{/authorList}}{{/dateText}}
+</header>
+<div class="prose">
+{{{body}}}
+</div>
+{{#hasNotes}}
+<section class="notes" id="notes" aria-labelledby="notes-heading">
+<h2 id="notes-heading">Sources for this page</h2>
+<ol>
+{{#notes}}<li id="note-{{number}}">{{{html}}} <a class="backref" href="#cite-{{number}}" aria-label="Back to the text">↩</a></li>
+{{/notes}}
+</ol>
+</section>
+{{/hasNotes}}
+</article>
 
 """##),
     ("templates/sources.mustache", ##"""
@@ -372,7 +424,7 @@ if (location.protocol === "file:") {
 </header>
 <ol class="source-list">
 {{#sources}}
-<li id="{{anchor}}">{{{html}}}{{#isCited}}<span class="cited-in"> Cited in: {{#citedIn}}<a href="{{href}}">ch. {{number}}</a> {{/citedIn}}</span>{{/isCited}}</li>
+<li id="{{anchor}}">{{{html}}}{{#isCited}}<span class="cited-in"> Cited in: {{#citedIn}}<a href="{{href}}">{{#number}}ch. {{number}}{{/number}}{{^number}}{{title}}{{/number}}</a> {{/citedIn}}</span>{{/isCited}}</li>
 {{/sources}}
 </ol>
 

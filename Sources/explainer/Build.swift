@@ -47,11 +47,22 @@ extension Explainer {
 
 /// Reads and builds; prints diagnostics and exits 1 on failure.
 func buildSite(root: URL, drafts: Bool) throws -> OutputTree {
+    try requireSiteFolder(root)
     do {
         let source = try SourceTree.read(from: root)
         return try build(source, options: BuildOptions(includeDrafts: drafts))
     } catch {
         report(error)
+        throw ExitCode.failure
+    }
+}
+
+/// Stops with one line (and a hint) when `root` is not an explainer site.
+func requireSiteFolder(_ root: URL) throws {
+    do {
+        try checkSiteFolder(root)
+    } catch {
+        reportPlain(error)
         throw ExitCode.failure
     }
 }

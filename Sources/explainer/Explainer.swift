@@ -1,13 +1,16 @@
 import ArgumentParser
 import Foundation
+import Site
 
 @main
 struct Explainer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explainer",
         abstract: "Build, check and explore an explainer site.",
-        discussion: "Run in the folder that holds content/ and templates/, or pass --root.",
-        subcommands: [Build.self, Serve.self, Check.self, New.self, Models.self, Simulate.self],
+        discussion: "Run in the folder that holds content/ and templates/, or pass --root. "
+            + "Start a new explainer with `explainer new FOLDER`.",
+        version: ExplainerRelease.current.description,
+        subcommands: [Build.self, Serve.self, Check.self, New.self, Templates.self, Models.self, Simulate.self],
         defaultSubcommand: Build.self)
 
     /// Runs the command; usage errors exit with 2 (like most Unix tools), content errors with 1.

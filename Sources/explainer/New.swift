@@ -7,8 +7,10 @@ extension Explainer {
         static let configuration = CommandConfiguration(
             abstract: "Create a new explainer in FOLDER that builds as it is.",
             discussion: """
-                Writes content/ (site.yml, an example chapter with a chart, sources.yml, glossary.yml, data/, images/) \
-                and templates/ (with assets/). FOLDER must be new or empty.
+                Writes content/ (site.yml, a home-page introduction, an About page, two chapters that show every \
+                building block, sources.yml, glossary.yml, data/, images/), templates/ (with assets/), a .gitignore \
+                and a GitHub Pages workflow (.github/workflows/pages.yml) that builds with this explainer's commit. \
+                FOLDER must be new or empty (a lone .git is fine).
                 """)
 
         @Argument(help: "The folder to create (must not exist yet, or be empty).")
@@ -20,7 +22,7 @@ extension Explainer {
         func run() async throws {
             let destination = URL(filePath: folder)
             do {
-                try writeStarterSite(to: destination, title: title)
+                try writeStarterSite(to: destination, title: title, release: .current)
             } catch {
                 var standardError = StandardError()
                 // Not a content problem, so no file:line:column; just what is wrong and what to do.
@@ -30,7 +32,16 @@ extension Explainer {
                 throw ExitCode.failure
             }
             print("Created a new explainer in \(folder)/.")
-            print("Next: cd \(folder) && explainer build   (then open public/index.html)")
+            print("Next: cd \(folder) && explainer serve   (a preview that reloads as you write; `explainer build` writes public/)")
+            let release = ExplainerRelease.current
+            if release.commit == nil || !(release.source.map(ExplainerRelease.isPublicSource) ?? false) {
+                print("Before publishing with GitHub Pages: set EXPLAINER_SOURCE and EXPLAINER_REF in "
+                      + ".github/workflows/pages.yml (this explainer was not built from a public git repository), "
+                      + "or commit a binary as bin/explainer.")
+            } else if release.modified {
+                print("Note: this explainer was built with uncommitted changes; the workflow builds commit "
+                      + "\(release.commit!.prefix(12)) without them.")
+            }
         }
     }
 }

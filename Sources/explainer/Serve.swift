@@ -30,6 +30,7 @@ extension Explainer {
         }
 
         func run() async throws {
+            try requireSiteFolder(URL(filePath: site.root))
             let configuration = PreviewServer.Configuration(root: site.root, host: host, port: port, includeDrafts: site.drafts)
             let server = PreviewServer(configuration)
             let open = open

@@ -198,7 +198,7 @@ func writeSnapshot(_ files: [String: Data], to folder: URL) throws {
         #expect(built.status == 0, "\(built.standardError)")
         let index = try String(contentsOf: site.appending(path: "public/index.html"), encoding: .utf8)
         #expect(index.contains("<title>Rates, explained</title>"))
-        #expect(FileManager.default.fileExists(atPath: site.appending(path: "public/introduction/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: site.appending(path: "public/why-bad-years-bunch/index.html").path))
     }
 
     @Test func newRefusesANonEmptyFolderWithExitOne() throws {
@@ -210,14 +210,14 @@ func writeSnapshot(_ files: [String: Data], to folder: URL) throws {
     @Test func checkReportsABrokenLinkAtItsPlaceAndExitsOne() throws {
         let site = try starterCopy()
         defer { try? FileManager.default.removeItem(at: site) }
-        let chapter = site.appending(path: "content/01-introduction.md")
+        let chapter = site.appending(path: "content/10-why-bad-years-bunch.md")
         let text = try String(contentsOf: chapter, encoding: .utf8) + "\nSee [nothing](../sources/#no-such-source).\n"
         try text.write(to: chapter, atomically: true, encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
         let run = try explainer(["check"], in: site)
         #expect(run.status == 1)
         #expect(run.standardError.contains(
-            "content/01-introduction.md:\(lines):15: error: link '../sources/#no-such-source' points to a missing anchor"),
+            "content/10-why-bad-years-bunch.md:\(lines):15: error: link '../sources/#no-such-source' points to a missing anchor"),
                 "\(run.standardError)")
         #expect(!FileManager.default.fileExists(atPath: site.appending(path: "public").path))
     }
