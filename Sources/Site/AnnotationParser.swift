@@ -4,6 +4,8 @@ import Yams
 
 /// Parses a chart block's `annotations:` list.
 struct AnnotationParser {
+    /// The values of `type:`.
+    static let types = ["line", "band", "event", "here"]
     let reader: YAMLReader
 
     func parse(_ node: Node) throws(BuildFailure) -> [Annotation] {
@@ -20,7 +22,7 @@ struct AnnotationParser {
     }
 
     private func annotation(_ node: Node) throws(BuildFailure) -> Annotation {
-        let types = ["line", "band", "event", "here"]
+        let types = Self.types
         let entries = try reader.mapping(node, allowed: ["type", "axis", "value", "from", "to", "x", "y", "label"],
                                          required: ["type"], context: "annotation")
         do throws(Diagnostic) {

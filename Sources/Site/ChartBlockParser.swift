@@ -6,6 +6,8 @@ import Yams
 struct ChartBlockParser {
     static let keys = ["id", "title", "caption", "model", "data", "kind", "series", "labels", "x", "y", "params",
                        "scenarios", "annotations"]
+    /// The keys of `x:` and `y:`.
+    static let axisKeys = ["label", "format", "scale", "min", "max"]
     let registry: ModelRegistry
     let reader: YAMLReader
 
@@ -125,7 +127,7 @@ struct ChartBlockParser {
     }
 
     private func axis(_ node: Node, key: String) throws(BuildFailure) -> AxisOptions {
-        let entries = try reader.mapping(node, allowed: ["label", "format", "scale", "min", "max"], required: [],
+        let entries = try reader.mapping(node, allowed: Self.axisKeys, required: [],
                                          context: "'\(key)' axis")
         var options = AxisOptions(label: "")
         var collector = DiagnosticCollector()

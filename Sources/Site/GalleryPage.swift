@@ -1,25 +1,45 @@
 import Charts
+import Simulation
 
-/// One chart kind drawn twice for the gallery page: with the light and the dark theme's colours.
+/// One chart kind on the gallery page: its sample drawn with the light and the dark theme's colours, beside the
+/// chart block and the CSV that draw it.
 struct GalleryItem {
     var kind: String
     var title: String
+    var summary: String
+    var firstColumn: String
+    var otherColumns: String
+    var block: String
+    var csvName: String
+    var csv: String
     var light: String
     var dark: String
 }
 
-/// Draws every sample of `Gallery.samples`; ids are suffixed so both copies can share a page.
-func galleryItems() throws(BuildFailure) -> [GalleryItem] {
+/// Draws every sample of `ChartReference` the way a chapter's chart is drawn: its block parsed by the chart-block
+/// parser, its CSV read as a data file, the figure built by `FigureBuilder`. A sample the code no longer accepts is
+/// an error, so the gallery can only show blocks that work.
+func galleryItems(registry: ModelRegistry = .standard) throws(BuildFailure) -> [GalleryItem] {
     var items: [GalleryItem] = []
     var problems: [Diagnostic] = []
-    for sample in Gallery.samples {
-        do throws(ChartError) {
-            items.append(GalleryItem(kind: sample.spec.kind.rawValue, title: sample.spec.title,
-                                     light: try renderSVG(sample.spec, id: sample.name + "-light"),
-                                     dark: try renderSVG(sample.spec, id: sample.name + "-dark")))
+    let separator = "\u{0}"
+    for sample in ChartReference.kinds {
+        let file = "chart reference: \(sample.kind.rawValue)"
+        do throws(BuildFailure) {
+            let table: DataTable
+            do throws(Diagnostic) { table = try DataTable.parse(sample.csv, file: sample.csvName) } catch { throw BuildFailure([error]) }
+            let request = try ChartBlockParser(registry: registry, file: file, fenceLine: 1, fenceColumn: 1).parse(sample.block)
+            var builder = FigureBuilder(registry: registry, data: [sample.csvName: table])
+            builder.draw = { spec, id throws(ChartError) in
+                try renderSVG(spec, id: id + "-light") + separator + renderSVG(spec, id: id + "-dark")
+            }
+            let figure = try builder.build(request)
+            let pair = figure.variants[0].svg.components(separatedBy: separator)
+            items.append(GalleryItem(kind: sample.kind.rawValue, title: request.title, summary: sample.summary,
+                                     firstColumn: sample.firstColumn, otherColumns: sample.otherColumns, block: sample.block,
+                                     csvName: sample.csvName, csv: sample.csv, light: pair[0], dark: pair[1]))
         } catch {
-            problems.append(Diagnostic(file: "templates/gallery.mustache", line: 1, column: 1,
-                                       message: "gallery sample '\(sample.name)' cannot be drawn: \(error)"))
+            problems += error.diagnostics
         }
     }
     if !problems.isEmpty { throw BuildFailure(problems) }

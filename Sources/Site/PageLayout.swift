@@ -104,7 +104,11 @@ struct PageLayout {
                                                          description: config.glossaryIntro,
                                                          extra: ["terms": terms, "glossaryIntro": config.glossaryIntro]))
         case .gallery:
-            let items = gallery.map { TemplateContext(["kind": $0.kind, "title": $0.title, "light": $0.light, "dark": $0.dark]) }
+            let items = gallery.map { item in
+                TemplateContext(["kind": item.kind, "title": item.title, "summary": item.summary, "firstColumn": item.firstColumn,
+                                 "otherColumns": item.otherColumns, "block": item.block, "csvName": item.csvName,
+                                 "csv": item.csv, "light": item.light, "dark": item.dark])
+            }
             return ("gallery/index.html", try self.page("gallery", root: "../", path: "gallery/", title: "Chart gallery",
                                                         description: "Every kind of chart this site can draw, in the light and dark themes.",
                                                         extra: ["isGallery": true, "items": items]))

@@ -179,6 +179,10 @@ body.gallery main { max-width: 96rem; }
 .gallery-frame { border: 1px solid var(--rule); border-radius: 6px; padding: 0.75rem; }
 .gallery-frame svg { display: block; width: 100%; height: auto; }
 .gallery-theme { margin: 0 0 0.4rem; font-size: 0.85rem; opacity: 0.8; }
+.gallery-source { display: grid; grid-template-columns: 1fr; gap: 1rem; margin-top: 1rem; }
+@media (min-width: 70rem) { .gallery-source { grid-template-columns: 1fr 1fr; } }
+.gallery-source pre { margin: 0; padding: 0.75rem; overflow-x: auto; background: var(--box); border-radius: 6px; font-size: 0.85rem; }
+.gallery-shape { font-size: 0.9rem; color: var(--muted); }
 
 /* Each chart comes in a wide and a phone layout; show the one that fits. */
 .chart-narrow { display: none; }
@@ -275,14 +279,22 @@ if (location.protocol === "file:") {
     ("templates/gallery.mustache", ##"""
 <header class="page-header">
 <h1>Chart gallery</h1>
-<p class="lede">Every kind of chart this site draws, with sample data, in the light and the dark theme. The numbers are illustrative shapes, not sourced figures; the charts in the chapters carry their sources.</p>
+<p class="lede">Every kind of chart explainer draws, in the light and the dark theme, with the chart block and the CSV file that draw it: copy them into a chapter and <code>content/data/</code>. The numbers are made up. <code>explainer charts</code> prints the same reference, with every key and its default.</p>
 </header>
 {{#items}}
 <section class="gallery-item" aria-labelledby="gallery-{{kind}}">
-<h2 id="gallery-{{kind}}"><code>{{kind}}</code> — {{title}}</h2>
+<h2 id="gallery-{{kind}}"><code>{{kind}}</code> — {{summary}}</h2>
 <div class="gallery-pair">
 <div class="theme-light gallery-frame"><p class="gallery-theme">Light</p>{{{light}}}</div>
 <div class="theme-dark gallery-frame"><p class="gallery-theme">Dark</p>{{{dark}}}</div>
+</div>
+<div class="gallery-source">
+<div><p class="gallery-theme">Chart block</p>
+<pre><code>```chart
+{{block}}```</code></pre></div>
+<div><p class="gallery-theme">content/data/{{csvName}}</p>
+<pre><code>{{csv}}</code></pre>
+<p class="gallery-shape">First column: {{firstColumn}}. Other columns: {{otherColumns}}.</p></div>
 </div>
 </section>
 {{/items}}

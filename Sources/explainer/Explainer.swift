@@ -10,7 +10,7 @@ struct Explainer: AsyncParsableCommand {
         discussion: "Run in the folder that holds content/ and templates/, or pass --root. "
             + "Start a new explainer with `explainer new FOLDER`.",
         version: ExplainerRelease.current.description,
-        subcommands: [Build.self, Serve.self, Check.self, New.self, Templates.self, Models.self, Simulate.self],
+        subcommands: [Build.self, Serve.self, Check.self, New.self, Templates.self, Charts.self, Models.self, Simulate.self],
         defaultSubcommand: Build.self)
 
     /// Runs the command; usage errors exit with 2 (like most Unix tools), content errors with 1.

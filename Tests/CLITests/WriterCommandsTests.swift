@@ -56,3 +56,20 @@ import Testing
         #expect(unknown.standardError.contains("did you mean 'templates/footer.mustache'?"), "\(unknown.standardError)")
     }
 }
+
+@Suite struct ChartsCommand {
+    @Test func listsEveryKindAndPrintsOneKindsReference() throws {
+        let all = try explainer(["charts"], in: repositoryRoot)
+        #expect(all.status == 0)
+        for kind in ["line", "area", "stacked-area", "bar", "hbar", "grouped-bar", "stacked-bar", "waterfall", "flow",
+                     "histogram", "heatmap", "small-multiples"] {
+            #expect(all.standardOutput.contains("\n  \(kind) "), "\(kind) missing")
+        }
+        let flow = try explainer(["charts", "flow"], in: repositoryRoot)
+        #expect(flow.standardOutput.contains("first column   source: where a flow starts (text)"))
+        #expect(flow.standardOutput.contains("```chart\nid: sample-flow\n"))
+        let typo = try explainer(["charts", "sankey"], in: repositoryRoot)
+        #expect(typo.status == 1)
+        #expect(typo.standardError.hasPrefix("error: unknown chart kind 'sankey'"))
+    }
+}

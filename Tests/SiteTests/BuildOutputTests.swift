@@ -175,14 +175,18 @@ import Charts
 }
 
 @Suite struct GalleryPage {
-    @Test func galleryShowsEveryChartKindInBothThemes() throws {
+    @Test func galleryShowsEveryChartKindInBothThemesBesideItsBlockAndCSV() throws {
         let output = try build(repositorySource)
         let page = try #require(text(output, "gallery/index.html"))
-        for sample in Charts.Gallery.samples {
-            #expect(page.contains("id=\"\(sample.name)-light-svg\""), "\(sample.name) light missing")
-            #expect(page.contains("id=\"\(sample.name)-dark-svg\""), "\(sample.name) dark missing")
+        for kind in ChartKind.allCases {
+            let id = "chart-sample-\(kind.rawValue)"
+            #expect(page.contains("id=\"\(id)-light-svg\""), "\(kind) light missing")
+            #expect(page.contains("id=\"\(id)-dark-svg\""), "\(kind) dark missing")
+            #expect(page.contains("kind: \(kind.rawValue)\n"), "\(kind)'s chart block missing")
         }
-        #expect(page.components(separatedBy: "class=\"theme-dark gallery-frame\"").count - 1 == Charts.Gallery.samples.count)
+        #expect(page.components(separatedBy: "class=\"theme-dark gallery-frame\"").count - 1 == ChartKind.allCases.count)
+        #expect(page.contains("<pre><code>```chart\nid: sample-line\n"))
+        #expect(page.contains("year,Northtown,Southport\n2010,12,20\n"))
     }
 
     @Test func theGalleryIsPublishedOnlyWhenSiteYmlAsksForIt() throws {

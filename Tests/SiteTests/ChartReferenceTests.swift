@@ -1,0 +1,60 @@
+import Charts
+import Testing
+@testable import Site
+
+/// The chart reference follows the code: every kind and every key is in it, and every sample builds.
+@Suite struct ChartReferenceTests {
+    @Test func everyChartKindHasAReferenceWithASampleThatBuilds() throws {
+        #expect(ChartReference.kinds.map(\.kind) == ChartKind.allCases, "add the missing kinds to ChartReference.samples")
+        let items = try galleryItems()
+        #expect(items.map(\.kind) == ChartKind.allCases.map(\.rawValue))
+        for reference in ChartReference.kinds {
+            #expect(reference.block.contains("kind: \(reference.kind.rawValue)\n"))
+            #expect(reference.block.contains("data: \(reference.csvName)\n"))
+        }
+    }
+
+    /// A sample pasted into a chapter (block and CSV copied as `explainer charts` prints them) builds there too.
+    @Test(arguments: ChartKind.allCases) func aPrintedSampleBuildsInAChapter(_ kind: ChartKind) throws {
+        let reference = try #require(ChartReference.kind(named: kind.rawValue))
+        let site = miniSite(chapter: "---\ntitle: A\n---\n```chart\n" + reference.block + "```\n",
+                            data: [SourceFile(path: "content/data/" + reference.csvName, text: reference.csv)])
+        let page = try #require(text(try build(site), "intro/index.html"))
+        #expect(page.contains("<figure class=\"chart\" id=\"figure-sample-\(kind.rawValue)\">"))
+    }
+
+    @Test func everyKeyOfAChartBlockIsDescribedWithWhatHappensWithoutIt() {
+        for key in ChartBlockParser.keys {
+            #expect(ChartReference.keyMeanings[key] != nil, "describe the chart key '\(key)' in ChartReference.keyMeanings")
+        }
+        #expect(Set(ChartReference.keyMeanings.keys) == Set(ChartBlockParser.keys), "a described key the parser does not know")
+        #expect(ChartReference.axisKeys.map(\.key) == ChartBlockParser.axisKeys, "describe every key of x: and y:")
+        for annotation in AnnotationParser.types {
+            #expect(ChartReference.annotationUsage.contains { $0.hasPrefix("{type: \(annotation),") }, "annotation '\(annotation)'")
+        }
+    }
+
+    /// The documented defaults are the parser's: a block with only the required keys gets them.
+    @Test func theDocumentedDefaultsAreTheParsersDefaults() throws {
+        let request = try ChartBlockParser(registry: .standard, file: "a.md", fenceLine: 1, fenceColumn: 1)
+            .parse("id: a\ntitle: T\ncaption: C.\ndata: a.csv\n")
+        let documented = Dictionary(uniqueKeysWithValues: ChartReference.keys.map { ($0.key, $0.absent) })
+        #expect(documented["kind"] == request.kind.rawValue)
+        let axis = Dictionary(uniqueKeysWithValues: ChartReference.axisKeys.map { ($0.key, $0.absent) })
+        let defaults = AxisOptions()
+        #expect(axis["format"] == defaults.format.rawValue)
+        #expect(axis["scale"] == defaults.scale.rawValue)
+        #expect(request.x == nil && request.y == nil && request.series == nil && request.annotations.isEmpty)
+    }
+
+    @Test func theTextOfAKindHasItsDataShapeBlockAndKeys() throws {
+        let text = ChartReference.text(for: try #require(ChartReference.kind(named: "hbar")))
+        #expect(text.hasPrefix("hbar — one horizontal bar per category"))
+        #expect(text.contains("  first column   the categories, top to bottom: text\n"))
+        #expect(text.contains("Example: content/data/bridges.csv\n  # Lengths of imaginary bridges"))
+        #expect(text.contains("```chart\nid: sample-hbar\n"))
+        #expect(text.contains("  kind         the chart kind: line, area,"))
+        #expect(text.contains("(default: line)"))
+        #expect(text.contains("  format  how numbers are printed: number, percent"))
+    }
+}
