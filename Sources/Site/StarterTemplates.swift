@@ -181,7 +181,9 @@ body.gallery main { max-width: 96rem; }
 .gallery-theme { margin: 0 0 0.4rem; font-size: 0.85rem; opacity: 0.8; }
 .gallery-source { display: grid; grid-template-columns: 1fr; gap: 1rem; margin-top: 1rem; }
 @media (min-width: 70rem) { .gallery-source { grid-template-columns: 1fr 1fr; } }
-.gallery-source pre { margin: 0; padding: 0.75rem; overflow-x: auto; background: var(--box); border-radius: 6px; font-size: 0.85rem; }
+.gallery-source > div { min-width: 0; }
+.gallery-source pre { margin: 0; padding: 0.75rem; white-space: pre-wrap; overflow-wrap: anywhere; background: var(--box);
+  border-radius: 6px; font-size: 0.85rem; }
 .gallery-shape { font-size: 0.9rem; color: var(--muted); }
 
 /* Each chart comes in a wide and a phone layout; show the one that fits. */
