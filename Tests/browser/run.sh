@@ -9,7 +9,9 @@
 #     zero broken; checks every relative link from file:// on disk and with linkchecker;
 #  5. drives headless Chromium (Selenium) over every page at 1280 and 390 px: no console errors, no requests to
 #     other hosts, figures drawn, scenario toggles switch the chart; screenshots go to test-artifacts/screenshots/;
-#  6. search (search_test.py): on this site and on the Chinese fixture site, the box, keyboard, axe-core, 390 px,
+#  6. measures every chart's text in every scenario variant at both widths: no two labels overlap, none leaves its
+#     chart or the screen (label_collisions.py; known failures in known-label-collisions.txt, a list that may only shrink);
+#  7. search (search_test.py): on this site and on the Chinese fixture site, the box, keyboard, axe-core, 390 px,
 #     file://, the size budgets and the relevance sets of Tests/Fixtures/search/, through the real script and index.
 #
 # Installs what it needs when missing: chromium, chromium-driver, linkchecker, libxml2-utils (apt-get);
@@ -101,6 +103,10 @@ step "Headless Chromium (Selenium)"
 rm -rf "$SHOTS"
 "$PYTHON" "$HERE/browser_test.py" "$BASE" "$SITE" "$SHOTS" || die "the browser test failed"
 echo "screenshots: $SHOTS ($(ls "$SHOTS" | wc -l) files)"
+
+step "Chart labels: no overlaps, nothing outside its chart or the screen (Selenium)"
+"$PYTHON" "$HERE/label_collisions.py" "$BASE" "$SITE" "$HERE/known-label-collisions.txt" \
+    || die "chart labels collide or leave their chart (above); fix the figure, or the allow-list if a listed one is fixed"
 
 step "Search: the real site and the Chinese fixture site (Tests/Fixtures/search-zh), headless Chromium"
 ZH_SOURCE="$WORK/zh-source"

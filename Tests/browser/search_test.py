@@ -26,7 +26,8 @@ import urllib.parse
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from browser_test import fail, make_driver, problems, set_size  # noqa: E402
+from browser_test import fail, problems  # noqa: E402
+from chromium import make_driver, set_size  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 
