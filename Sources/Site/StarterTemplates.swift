@@ -741,7 +741,7 @@ if (location.protocol === "file:") {
     ("templates/search.mustache", ##"""
 <form class="site-search" role="search" hidden data-index="{{searchIndex}}" data-script="{{root}}assets/search.js" data-one="1 result" data-many="{n} results" data-none="No results" data-error="Search could not load its index">
 <label class="visually-hidden" for="search-input">Search this site</label>
-<input id="search-input" type="search" placeholder="Search" autocomplete="off" spellcheck="false" enterkeyhint="go" aria-keyshortcuts="/" role="combobox" aria-expanded="false" aria-controls="search-results" aria-autocomplete="list">
+<input id="search-input" type="text" placeholder="Search" autocomplete="off" spellcheck="false" aria-keyshortcuts="/" role="combobox" aria-expanded="false" aria-controls="search-results" aria-autocomplete="list">
 <div class="search-panel">
 <div id="search-results" role="listbox" aria-label="Search results" hidden></div>
 <p class="search-status" role="status"></p>
