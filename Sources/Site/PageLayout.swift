@@ -226,6 +226,7 @@ struct PageLayout {
             "glossaryIntro": config.glossaryIntro,
             "siteExtra": TemplateContext(config.extra.mapValues(\.templateValue)),
             "extra": TemplateContext((source?.frontMatter.extra ?? [:]).mapValues(\.templateValue)),
+            "searchIndex": root + SearchLanguage(tag: config.language).folder,
         ]
         // Absent rather than empty, so that `{{#author}}…{{/author}}` shows nothing when site.yml names no author.
         if !config.author.isEmpty { context["author"] = config.author }
