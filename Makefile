@@ -10,8 +10,9 @@ APT_PACKAGES = libcmark-dev pkg-config libxml2-utils
 # half the time (no dynamic linking of a dozen Swift libraries; 7 ms instead of 12 ms for `--help`), builds a
 # 1,000-page site about 6 % faster, and runs on a machine without a Swift toolchain.
 #
-# It carries libcmark too: STATIC_LIBS holds only a link to libcmark.a and is searched before the system's folders,
-# so the `-lcmark` that pkg-config gives finds the archive instead of libcmark.so. The binary then needs nothing
+# It carries libcmark too: STATIC_LIBS holds only a link to libcmark.a and a libcmark.pc naming that folder, found
+# first through PKG_CONFIG_PATH, so the `-lcmark` SwiftPM links with finds the archive instead of libcmark.so (the
+# system's .pc would add -L/usr/lib/…, where the shared library wins). The binary then needs nothing
 # beyond the C and C++ runtime libraries (scripts/check-self-contained.sh checks it with ldd). Debug builds and
 # `swift test` link the shared library as before: nothing to set up, and faster links while working.
 STATIC_LIBS = $(CURDIR)/.build/static-libs
@@ -37,10 +38,13 @@ static-libs: deps
 		echo "  hint: install libcmark-dev (Debian/Ubuntu) or cmark (Homebrew), which ship libcmark.a" >&2; \
 		exit 1; \
 	fi; \
-	ln -sf "$$archive" "$(STATIC_LIBS)/libcmark.a"
+	ln -sf "$$archive" "$(STATIC_LIBS)/libcmark.a"; \
+	printf 'Name: libcmark\nDescription: libcmark.a alone, for a static link\nVersion: %s\nLibs: -L%s -lcmark\nCflags: -I%s\n' \
+		"$$(pkg-config --modversion libcmark)" "$(STATIC_LIBS)" "$$(pkg-config --variable=includedir libcmark)" \
+		> "$(STATIC_LIBS)/libcmark.pc"
 
 release: static-libs
-	$(SWIFT) build $(RELEASE_FLAGS) --product explainer
+	PKG_CONFIG_PATH="$(STATIC_LIBS)" $(SWIFT) build $(RELEASE_FLAGS) --product explainer
 
 # One self-contained binary: $(PREFIX)/bin/explainer (PREFIX=/usr/local by default; DESTDIR for packaging).
 install: release
