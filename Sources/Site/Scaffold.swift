@@ -70,7 +70,7 @@ private let starterChapter = """
     kind: area
     series: [lhp.lossDensity]
     labels: {lhp.lossDensity: Likelihood of each pool loss}
-    x: {label: Pool loss, format: percent}
+    x: {label: Pool loss, format: fraction}
     y: {label: Probability density}
     params: {p: 0.02, lgd: 0.6}
     scenarios:
