@@ -10,7 +10,7 @@ APT_PACKAGES = libcmark-dev pkg-config libxml2-utils
 # flags, so the release build is never redone with other flags.
 RELEASE_FLAGS = -c release $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib,)
 
-.PHONY: site test browser-test bench bench-serve deps release check clean data embed
+.PHONY: site test browser-test label-check review-shots bench bench-serve deps release check clean data embed
 
 deps:
 	@missing=""; \
@@ -40,6 +40,17 @@ test: deps
 browser-test: deps
 	$(SWIFT) build --product explainer
 	EXPLAINER="$$($(SWIFT) build --show-bin-path)/explainer" Tests/browser/run.sh
+
+# Only the label-collision test of `make test` (every chart's text in every variant at 1280 and 390 px), on a fresh build.
+label-check: deps
+	$(SWIFT) build --product explainer
+	EXPLAINER="$$($(SWIFT) build --show-bin-path)/explainer" Tests/browser/figures.sh labels
+
+# Screenshots of every figure and scenario variant at 1280 and 390 px, light and dark, into test-artifacts/review-shots/
+# for reading by eye (not part of `make test`). ONLY=05-hyperion,gallery-flow limits them to matching figure ids.
+review-shots: deps
+	$(SWIFT) build --product explainer
+	EXPLAINER="$$($(SWIFT) build --show-bin-path)/explainer" Tests/browser/figures.sh shots "$(ONLY)"
 
 # Re-embed templates/ into Sources/Site/StarterTemplates.swift (what `explainer new` writes) after editing them.
 embed:

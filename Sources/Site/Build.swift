@@ -5,7 +5,7 @@ import Simulation
 /// Builds the whole site from its source files: a pure function of its arguments.
 ///
 /// Stages: parse config and chapters → check citations, ids and images → simulate and draw figures → lay out pages
-/// and publishing files (robots.txt; sitemap and feed with a base URL) → check links. Every problem any stage finds is collected; nothing is returned unless all succeeded.
+/// and publishing files (robots.txt; sitemap and feed with a base URL) → search index → check links. Every problem any stage finds is collected; nothing is returned unless all succeeded.
 public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) throws(BuildFailure) -> OutputTree {
     var collector = DiagnosticCollector()
     let inputs = collector.collect { () throws(BuildFailure) in
@@ -94,6 +94,10 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
         output[String(image.path.dropFirst("content/".count))] = image.bytes
     }
     for (path, text) in publishingFiles(config: inputs.config, chapters: chapters) { output.add(path, text: text) }
+    for (path, text) in siteSearchFiles(chapters: chapters, glossary: inputs.glossary, bibliography: inputs.bibliography,
+                                        config: inputs.config, pages: output) {
+        output.add(path, text: text)
+    }
     collector.add(LinkChecker(output: output, chapters: chapters).check())
     try collector.throwIfAny()
     return output

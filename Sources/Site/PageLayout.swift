@@ -182,6 +182,7 @@ struct PageLayout {
             "pageTitle": title,
             "description": description,
             "chapters": menu ?? ChapterMenu(links: chapterList(root: root)),
+            "searchIndex": root + SearchLanguage(tag: config.language).folder,
         ]
         if let base = config.baseURL {
             context["hasFeed"] = true

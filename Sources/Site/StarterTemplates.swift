@@ -14,6 +14,318 @@ let starterTemplates: [(path: String, text: String)] = [
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1f4e79"/><path d="M5 24 L11 14 L16 19 L22 8 L27 12" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/><path d="M22 8 L27 26" stroke="#f0a500" stroke-width="3" stroke-linecap="round"/></svg>
 
 """##),
+    ("templates/assets/search.js", ##"""
+// explainer search. site.js loads this file when the reader first opens the search box; this file loads the index of
+// the page's language (search/<language>/*.js, written by `explainer build`) shard by shard, as the query needs it.
+// Terms are made exactly as the index made them (Sources/Site/Search/SearchTokenizer.swift, EnglishStemmer.swift).
+(() => {
+  const form = document.querySelector(".site-search");
+  if (!form || form.dataset.ready) return;
+  form.dataset.ready = 1;
+  const input = form.querySelector("input"), list = form.querySelector("[role=listbox]");
+  const status = form.querySelector("[role=status]"), say = form.dataset;
+  const base = new URL(say.index, document.baseURI), root = new URL("../../", base);
+  const MAX = 8, PER_PAGE = 2, SHARDS = 4;
+
+  // Files: each calls explainerSearch(name, data).
+  const files = {}, arrived = {};
+  window.explainerSearch = (name, data) => arrived[name] && arrived[name](data);
+  const load = name => files[name] || (files[name] = new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    arrived[name] = resolve;
+    script.onerror = () => { delete files[name]; reject(); };
+    script.src = new URL(name + ".js", base);
+    document.head.append(script);
+  }));
+
+  // Numbers (SearchCode.swift): base 32, the last digit of each number from the lower half of the alphabet.
+  const digit = new Int8Array(128);
+  [..."0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"].forEach((c, i) => digit[c.charCodeAt(0)] = i);
+  const starts = code => {
+    const out = [];
+    let value = 0, sum = 0;
+    for (let i = 0; i < code.length; i++) {
+      const d = digit[code.charCodeAt(i)];
+      if (d < 32) { out.push(sum += value * 32 + d); value = 0; } else value = value * 32 + d - 32;
+    }
+    return out;
+  };
+  // The last i with list[i] <= x (list ascending).
+  const bisect = (list, x) => {
+    let low = 0, high = list.length;
+    while (high - low > 1) { const mid = (low + high) >> 1; if (list[mid] <= x) low = mid; else high = mid; }
+    return low;
+  };
+
+  let meta;
+  const ready = load("meta").then(data => {
+    meta = data;
+    meta.pageStarts = starts(data.pages);
+    meta.blockStarts = starts(data.blocks);
+  });
+  const shard = n => load("s" + n).then(data => {
+    if (typeof data == "string") {
+      // Each line: shared-prefix length (one digit), the rest of the term, a space, the postings.
+      const terms = [], codes = [];
+      let term = "";
+      for (const line of data.split("\n")) {
+        const k = line.indexOf(" ");
+        terms.push(term = term.slice(0, digit[line.charCodeAt(0)]) + line.slice(1, k));
+        codes.push(line.slice(k + 1));
+      }
+      files["s" + n] = Promise.resolve(data = { terms, codes });
+    }
+    return data;
+  });
+
+  // Terms (SearchTokenizer.swift).
+  const HAN = "\\u3005-\\u3007\\u3041-\\u3096\\u309d-\\u309f\\u30a1-\\u30fa\\u30fc-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
+  const RUN = new RegExp(`([${HAN}]+)|((?:(?![${HAN}])[\\p{L}\\p{N}])+)`, "gu"), NUMBER = /\p{N}/u;
+  const STOP = new Set(("a about after again all also an and any are as at be because been before being between both but by " +
+    "can could did do does during each even every few for from had has have he her here his how i if in " +
+    "into is it its just many may more most much no nor not now of on only or other our out over own " +
+    "same she should so some such than that the their them then there these they this those to too under " +
+    "until up very was we were what when where which while who why will with would yet you your").split(" "));
+  const fold = text => text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
+  const stem = w => {
+    if (w.length < 4 || NUMBER.test(w)) return w;
+    const vowel = s => /[aeiouy]/.test(s), undouble = s => /([bcdfghjkmnpqrtvwx])\1$/.test(s) ? s.slice(0, -1) : s;
+    if (w.endsWith("sses")) w = w.slice(0, -2);
+    else if (w.endsWith("ies") && w.length > 4) w = w.slice(0, -3) + "y";
+    else if (/[^sui]s$/.test(w)) w = w.slice(0, -1);
+    if (w.endsWith("ied") && w.length > 4) w = w.slice(0, -3) + "y";
+    else if (w.endsWith("eed")) { /* the -ed belongs to the word */ }
+    else if (w.endsWith("ed") && w.length >= 5 && vowel(w.slice(0, -2))) w = undouble(w.slice(0, -2));
+    else if (w.endsWith("ing") && w.length >= 6 && vowel(w.slice(0, -3))) w = undouble(w.slice(0, -3));
+    return w.endsWith("e") && w.length > 3 ? w.slice(0, -1) : w;
+  };
+  // Query terms: {term, word (as typed, folded; for completion), han}.
+  const terms = (text, english) => {
+    const out = [];
+    for (const [, han, word] of fold(text).matchAll(RUN)) {
+      if (han) {
+        const chars = [...han];
+        if (chars.length == 1) out.push({ term: han, han });
+        for (let i = 1; i < chars.length; i++) out.push({ term: chars[i - 1] + chars[i], han });
+      } else if ([...word].length <= 40 && (word.length > 1 || NUMBER.test(word)) && !(english && STOP.has(word))) {
+        out.push({ term: english ? stem(word) : word, word });
+      }
+    }
+    return out;
+  };
+  window.explainerSearchTerms = terms;
+
+  // Damerau–Levenshtein distance (adjacent swaps count one), for misspellings.
+  const distance = (a, b) => {
+    let before = [], previous = [...Array(b.length + 1).keys()];
+    for (let i = 1; i <= a.length; i++) {
+      const row = [i];
+      for (let j = 1; j <= b.length; j++) {
+        row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] != b[j - 1]));
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) row[j] = Math.min(row[j], before[j - 2] + 1);
+      }
+      before = previous; previous = row;
+    }
+    return previous[b.length];
+  };
+
+  // The index terms a query term may mean, each with a weight: itself; words it begins (when it is a word of at least
+  // three letters, or the word being typed); failing those, words one or two typing mistakes away.
+  const candidates = async (query, last) => {
+    const { term, word } = query, found = new Map(), shards = meta.shards;
+    const add = (t, w, code) => w > (found.get(t)?.[0] || 0) && found.set(t, [w, code, t]);
+    const wanted = new Set([bisect(shards, term)]);
+    const complete = word && (last || word.length > 2);
+    if (complete) {
+      const first = bisect(shards, word), end = bisect(shards, word + "\uffff");
+      if (end - first < SHARDS) for (let n = first; n <= end; n++) wanted.add(n);
+      else wanted.add(first);
+    }
+    const loaded = await Promise.all([...wanted].map(shard));
+    for (const { terms: words, codes } of loaded) {
+      let i = bisect(words, term);
+      if (words[i] == term) add(term, 1, codes[i]);
+      if (complete) {
+        for (i = bisect(words, word); i < words.length && words[i] < word + "\uffff"; i++) {
+          if (words[i].startsWith(word)) add(words[i], 0.4 + 0.5 * word.length / words[i].length, codes[i]);
+        }
+      }
+    }
+    if (!found.size && query.han && term.length == 2) {
+      // A pair no page has (a typo, a variant character): its single characters, weakly.
+      for (const c of [...term]) {
+        const { terms: words, codes } = await shard(bisect(shards, c)), i = bisect(words, c);
+        if (words[i] == c) add(c, 0.4, codes[i]);
+      }
+    }
+    if (!found.size && word && word.length > 3) {
+      const edits = word.length > 7 ? 2 : 1;
+      for (const { terms: words, codes } of loaded) words.forEach((t, i) => {
+        const d = Math.min(distance(term, t), distance(word, t), last ? distance(word, t.slice(0, word.length)) : 9);
+        if (d <= edits) add(t, 0.5 / d, codes[i]);
+      });
+    }
+    // The term itself, then the 30 commonest (longest postings) others: plenty.
+    return [...found.values()].sort((a, b) => (b[0] == 1) - (a[0] == 1) || b[1].length - a[1].length).slice(0, 31);
+  };
+
+  // Scores every document: per query term, the best of its candidates' impacts; summed; scaled by the share of the
+  // query's terms the document has. Returns documents grouped by page, best page first, at most PER_PAGE each.
+  const rank = async text => {
+    await ready;
+    const queries = terms(text, meta.english).slice(0, 12), n = meta.documents;
+    const per = await Promise.all(queries.map((q, i) => candidates(q, i == queries.length - 1 && !/\s$/.test(text))));
+    const score = new Float64Array(n), hits = new Uint8Array(n), best = new Float64Array(n), seen = [];
+    let used = 0;
+    for (const group of per) {
+      if (!group.length) continue;
+      used++;
+      const touched = [];
+      for (const [weight, code] of group) {
+        for (let i = 0, doc = 0, value = 0; i < code.length;) {
+          const d = digit[code.charCodeAt(i++)];
+          if (d >= 32) { value = value * 32 + d - 32; continue; }
+          doc += value * 32 + d; value = 0;
+          const impact = digit[code.charCodeAt(i++)] * weight;
+          if (impact > best[doc]) { if (!best[doc]) touched.push(doc); best[doc] = impact; }
+        }
+      }
+      for (const doc of touched) { if (!hits[doc]++) seen.push(doc); score[doc] += best[doc]; best[doc] = 0; }
+    }
+    const pages = new Map();
+    for (const doc of seen) {
+      const s = score[doc] * (hits[doc] / used) ** 2, page = bisect(meta.pageStarts, doc);
+      const entry = pages.get(page) || pages.set(page, { best: 0, sum: 0, docs: [] }).get(page);
+      entry.best = Math.max(entry.best, s); entry.sum += s; entry.docs.push([s, doc]);
+    }
+    const ordered = [...pages.values()].map(p => [p.best + 0.1 * (p.sum - p.best), p.docs.sort((a, b) => b[0] - a[0] || a[1] - b[1])])
+      .sort((a, b) => b[0] - a[0] || a[1][0][1] - b[1][0][1]);
+    return { count: seen.length, terms: new Set(per.flat().map(c => c[2])), queries, docs: ordered.flatMap(p => p[1].slice(0, PER_PAGE).map(d => d[1])) };
+  };
+
+  // A document's fields, from its block: [page, page title, heading, anchor, text].
+  const documentAt = async doc => {
+    const b = bisect(meta.blockStarts, doc);
+    return (await load("b" + b))[doc - meta.blockStarts[b]];
+  };
+
+  // HTML of text with the words the query found marked, cut to about `length` characters around the most of them.
+  const esc = s => s.replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`);
+  const WORD = new RegExp(`([${HAN}]+)|((?:(?![${HAN}])[\\p{L}\\p{N}\\p{M}])+)`, "gu");
+  const mark = (text, found, length) => {
+    const ranges = [], han = found.han;
+    for (const m of text.matchAll(WORD)) {
+      if (m[2]) {
+        if (found.word(fold(m[2]))) ranges.push([m.index, m.index + m[2].length]);
+        continue;
+      }
+      const chars = [...m[1]].map(fold);
+      let at = m.index;
+      chars.forEach((c, i) => {
+        const next = at + m[1].codePointAt(at - m.index) > 0xffff ? 2 : 1;
+        if (han.has(c) || han.has(c + chars[i + 1]) || han.has(chars[i - 1] + c)) ranges.push([at, at + next]);
+        at += next;
+      });
+    }
+    let start = 0, end = text.length;
+    if (length && text.length > length) {
+      let most = -1;
+      for (const [s] of ranges) {
+        const count = new Set(ranges.filter(r => r[0] >= s && r[1] <= s + length - 20).map(r => fold(text.slice(...r)))).size;
+        if (count > most) { most = count; start = s; }
+      }
+      // Cut at spaces when there are some near (Chinese has none).
+      start = Math.max(0, Math.min(start - 20, text.length - length));
+      const space = text.indexOf(" ", start);
+      if (start && space >= 0 && space - start < 15) start = space + 1;
+      end = Math.min(text.length, start + length);
+      const last = text.lastIndexOf(" ", end);
+      if (end < text.length && end - last < 15) end = last;
+    }
+    let html = start ? "… " : "", at = start, open = -1;
+    for (const [s, e] of ranges) {
+      if (s < at || e > end) continue;
+      if (s == open) { html = html.slice(0, -7) + esc(text.slice(s, e)) + "</mark>"; }
+      else html += esc(text.slice(at, s)) + "<mark>" + esc(text.slice(s, e)) + "</mark>";
+      at = open = e;
+    }
+    return html + esc(text.slice(at, end)) + (end < text.length ? " …" : "");
+  };
+
+  // The interface: a combobox with a listbox of links (ARIA 1.2 pattern).
+  let active = -1, serial = 0, options = [];
+  const open = yes => {
+    form.classList.toggle("open", yes);
+    list.hidden = !(yes && options.length);
+    input.setAttribute("aria-expanded", !list.hidden);
+  };
+  const activate = i => {
+    options.forEach((o, j) => o.setAttribute("aria-selected", i == j));
+    active = i;
+    if (i < 0) input.removeAttribute("aria-activedescendant");
+    else { input.setAttribute("aria-activedescendant", options[i].id); options[i].scrollIntoView({ block: "nearest" }); }
+  };
+  const announce = text => { if (status.textContent != text) status.textContent = text; };
+  const href = (page, anchor) => {
+    const url = new URL(page, root);
+    if (url.protocol == "file:" && url.pathname.endsWith("/")) url.pathname += "index.html";
+    return url.href + (anchor ? "#" + anchor : "");
+  };
+
+  const search = async () => {
+    const text = input.value, mine = ++serial;
+    if (!text.trim()) { list.innerHTML = ""; options = []; activate(-1); open(false); announce(""); form.dataset.shown = text; return; }
+    let found, docs;
+    try {
+      found = await rank(text);
+      docs = await Promise.all(found.docs.slice(0, MAX).map(documentAt));
+    } catch {
+      if (mine == serial) announce(say.error);
+      return;
+    }
+    if (mine != serial) return;
+    const matches = {
+      han: new Set(found.queries.filter(q => q.han).map(q => q.term)),
+      word: w => found.terms.has(meta.english ? stem(w) : w),
+    };
+    list.innerHTML = docs.map(([page, title, heading, anchor, body], i) =>
+      `<a role="option" id="search-option-${i}" tabindex="-1" aria-selected="false" href="${esc(href(page, anchor))}">` +
+      `<span class="search-where">${mark(title, matches)}${heading ? " › " + mark(heading, matches) : ""}</span>` +
+      (body ? `<span class="search-snippet">${mark(body, matches, 150)}</span>` : "") + "</a>").join("");
+    options = [...list.children];
+    activate(-1);
+    open(true);
+    const count = found.count;
+    announce(count ? (count == 1 ? say.one : say.many).replace("{n}", count) : say.none);
+    form.dataset.shown = text;
+  };
+
+  let timer;
+  input.addEventListener("input", e => { if (!e.isComposing) { clearTimeout(timer); timer = setTimeout(search, 40); } });
+  input.addEventListener("compositionend", search);
+  input.addEventListener("focus", () => input.value.trim() && open(true));
+  input.addEventListener("keydown", e => {
+    const k = e.key;
+    if (k == "ArrowDown" || k == "ArrowUp") {
+      if (!options.length) return;
+      e.preventDefault();
+      open(true);
+      activate((active + (k == "ArrowDown" ? 1 : options.length - (active < 0 ? 0 : 1))) % options.length);
+    } else if (k == "Enter") {
+      e.preventDefault();
+      const target = options[Math.max(active, 0)];
+      if (target && !list.hidden) location.href = target.href;
+    } else if (k == "Escape") {
+      e.preventDefault();
+      if (!list.hidden) { open(false); activate(-1); } else { input.value = ""; search(); }
+    }
+  });
+  form.addEventListener("submit", e => e.preventDefault());
+  form.addEventListener("focusout", e => { if (!form.contains(e.relatedTarget)) open(false); });
+  ready.then(() => input.value.trim() && search(), () => announce(say.error));
+})();
+
+"""##),
     ("templates/assets/site.css", ##"""
 /* explainer — site stylesheet. System fonts only; light and dark themes; charts read the --chart-* properties. */
 :root {
@@ -188,11 +500,46 @@ body.gallery main { max-width: 96rem; }
   .chart-scroll svg { min-width: 640px; }
 }
 
+/* Search (assets/search.js): a box in the header, results in a panel below it. Hidden without JavaScript. */
+.site-search[hidden] { display: none; }
+.site-search { position: relative; flex: 0 1 15rem; align-self: center; margin: 0; }
+.site-search input {
+  width: 100%; font: inherit; font-size: 0.95rem; padding: 0.3rem 0.6rem; color: var(--text); background: var(--bg);
+  border: 1px solid var(--muted); border-radius: 6px;
+}
+.site-search input:focus-visible { outline: 2px solid var(--link); outline-offset: 1px; }
+.search-panel {
+  display: none; position: absolute; right: 0; top: calc(100% + 0.35rem); z-index: 20; width: min(32rem, calc(100vw - 2rem));
+  background: var(--bg); border: 1px solid var(--rule); border-radius: 6px; box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
+}
+.site-search.open .search-panel { display: block; }
+.site-search [role="listbox"] { max-height: min(70vh, 34rem); overflow-y: auto; }
+.site-search [role="option"] { display: block; padding: 0.55rem 0.8rem; color: var(--text); text-decoration: none; border-bottom: 1px solid var(--rule); }
+.site-search [role="option"]:hover, .site-search [role="option"][aria-selected="true"] { background: var(--box); }
+.site-search [role="option"][aria-selected="true"] { outline: 2px solid var(--link); outline-offset: -2px; }
+.search-where { display: block; font-weight: 600; color: var(--link); line-height: 1.35; }
+.search-snippet { display: block; font-size: 0.88rem; line-height: 1.45; color: var(--muted); margin-top: 0.15rem; }
+mark { background: var(--mark); color: var(--text); border-radius: 2px; }
+:root { --mark: #ffe58a; }
+@media (prefers-color-scheme: dark) { :root { --mark: #5e4c00; } }
+.search-status { margin: 0; padding: 0.4rem 0.8rem; font-size: 0.85rem; color: var(--muted); }
+.search-status:empty { padding: 0; }
+.site-search:not(.open) .search-status, .visually-hidden {
+  position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+}
+@media (max-width: 30rem) {
+  .site-search { flex-basis: 100%; position: static; }
+  .site-header nav { position: relative; }
+  .search-panel { left: 0.5rem; right: 0.5rem; width: auto; top: auto; margin-top: 0.35rem; }
+}
+@media print { .site-search { display: none; } }
+
 """##),
     ("templates/assets/site.js", ##"""
-// explainer: the only script on the site, and optional. Opened from disk (file://), a folder link such as
-// ../map/ shows a directory listing; point such links at the folder's index.html instead. Web hosts do that
-// themselves, so nothing changes there.
+// explainer: the site's script, and optional: without it every page reads and works the same, only the search box stays hidden.
+//
+// Opened from disk (file://), a folder link such as ../map/ shows a directory listing; point such links at the
+// folder's index.html instead. Web hosts do that themselves, so nothing changes there.
 if (location.protocol === "file:") {
   for (const link of document.querySelectorAll("a[href]")) {
     const url = new URL(link.getAttribute("href"), location.href);
@@ -200,6 +547,31 @@ if (location.protocol === "file:") {
       url.pathname += "index.html";
       link.href = url.href;
     }
+  }
+}
+
+// Search: show the box; load the search script (assets/search.js, which loads the index) only when the reader opens
+// search, by focusing the box or pressing "/".
+{
+  const search = document.querySelector(".site-search");
+  if (search) {
+    const input = search.querySelector("input");
+    const open = () => {
+      if (search.dataset.loading) return;
+      search.dataset.loading = 1;
+      const script = document.createElement("script");
+      script.src = search.dataset.script;
+      document.head.append(script);
+    };
+    search.hidden = false;
+    input.addEventListener("focus", open);
+    document.addEventListener("keydown", event => {
+      const target = event.target;
+      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || target.isContentEditable
+          || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+      event.preventDefault();
+      input.focus();
+    });
   }
 }
 
@@ -361,8 +733,20 @@ if (location.protocol === "file:") {
 <li><a href="{{root}}glossary/">Glossary</a></li>
 </ol>
 </details>
+{{> search}}
 </nav>
 </header>
+
+"""##),
+    ("templates/search.mustache", ##"""
+<form class="site-search" role="search" hidden data-index="{{searchIndex}}" data-script="{{root}}assets/search.js" data-one="1 result" data-many="{n} results" data-none="No results" data-error="Search could not load its index">
+<label class="visually-hidden" for="search-input">Search this site</label>
+<input id="search-input" type="text" placeholder="Search" autocomplete="off" spellcheck="false" aria-keyshortcuts="/" role="combobox" aria-expanded="false" aria-controls="search-results" aria-autocomplete="list">
+<div class="search-panel">
+<div id="search-results" role="listbox" aria-label="Search results" hidden></div>
+<p class="search-status" role="status"></p>
+</div>
+</form>
 
 """##),
     ("templates/sources.mustache", ##"""

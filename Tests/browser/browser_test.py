@@ -13,13 +13,10 @@ import os
 import sys
 import urllib.parse
 
-os.environ.setdefault("SE_AVOID_STATS", "true")
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.options import Options  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.by import By
 
-SIZES = {"desktop": (1280, 900, False), "phone": (390, 844, True)}
+from chromium import SIZES, make_driver, set_size, site_pages
+
 MAX_SCREENSHOT_HEIGHT = 16000
 problems = []
 
@@ -27,36 +24,6 @@ problems = []
 def fail(message):
     problems.append(message)
     print("FAIL:", message, file=sys.stderr)
-
-
-def find(names, paths):
-    for name in names:
-        for folder in paths:
-            candidate = os.path.join(folder, name)
-            if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
-                return candidate
-    sys.exit(f"cannot find any of {names}")
-
-
-def make_driver():
-    options = Options()
-    options.binary_location = find(["chromium", "chromium-browser", "google-chrome"], ["/usr/bin", "/usr/local/bin"])
-    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--hide-scrollbars",
-                     "--window-size=1280,900", "--no-first-run", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--disable-default-apps"]:
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    service = Service(find(["chromedriver"], ["/usr/bin", "/usr/lib/chromium", "/usr/local/bin"]))
-    driver = webdriver.Chrome(service=service, options=options)
-    driver.set_page_load_timeout(30)
-    driver.execute_cdp_cmd("Network.enable", {})
-    return driver
-
-
-def set_size(driver, size):
-    width, height, mobile = SIZES[size]
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
 
 
 def drain_logs(driver):
@@ -172,8 +139,7 @@ def main():
     base, site, shots = sys.argv[1], os.path.abspath(sys.argv[2]), sys.argv[3]
     os.makedirs(shots, exist_ok=True)
     origin = "{0.scheme}://{0.netloc}".format(urllib.parse.urlsplit(base))
-    pages = sorted(os.path.relpath(os.path.join(folder, name), site)
-                   for folder, _, names in os.walk(site) for name in names if name == "index.html")
+    pages = site_pages(site)
     driver = make_driver()
     try:
         figures_seen = toggles = 0

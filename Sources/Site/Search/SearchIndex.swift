@@ -1,0 +1,77 @@
+import Foundation
+
+/// An inverted index: for each term, the documents that hold it and how much the term says about each (its impact, a
+/// BM25 score over weighted fields, quantized to 1…`SearchIndex.maximumImpact` on a square-root scale). A query's score for a document is the
+/// sum of its terms' impacts there, so the browser only adds small integers.
+struct SearchIndex: Sendable, Equatable {
+    struct Posting: Sendable, Equatable {
+        var document: Int
+        var impact: Int
+    }
+
+    struct Entry: Sendable, Equatable {
+        var term: String
+        /// In document order.
+        var postings: [Posting]
+    }
+
+    /// In JavaScript's string order (UTF-16 code units), so the browser can search the list by bisection.
+    var entries: [Entry]
+    var documentCount: Int
+
+    /// 31 levels (five bits) keep the index small; on a square-root scale they still tell weak matches apart.
+    static let maximumImpact = 31
+    /// BM25's term-frequency saturation and length normalization.
+    static let k1 = 1.2
+    static let b = 0.75
+}
+
+extension SearchIndex {
+    /// - Parameter chunks: how many pieces the documents are counted in, on all cores (the index is the same whatever it is).
+    init(documents: [SearchDocument], tokenizer: SearchTokenizer, chunks: Int = activeProcessorCount * 4) {
+        // Weighted term counts per document, on all cores; merged in document order.
+        let counted = concurrentChunkedMap(documents, chunks: chunks) { chunk in
+            chunk.map { document -> (counts: [String: Double], length: Double) in
+                var counts: [String: Double] = [:]
+                var length = 0.0
+                for field in document.fields {
+                    for term in tokenizer.terms(field.text, mode: .index) {
+                        counts[term, default: 0] += field.weight
+                        length += field.weight
+                    }
+                }
+                return (counts, length)
+            }
+        }
+        let averageLength = max(counted.reduce(0) { $0 + $1.length } / Double(max(counted.count, 1)), 1)
+        var raw: [String: [(document: Int, count: Double)]] = [:]
+        for (document, item) in counted.enumerated() {
+            for (term, count) in item.counts { raw[term, default: []].append((document, count)) }
+        }
+        let total = Double(documents.count)
+        var scored: [(term: String, postings: [(document: Int, score: Double)])] = []
+        scored.reserveCapacity(raw.count)
+        var highest = 0.0
+        for (term, postings) in raw {
+            let frequency = Double(postings.count)
+            let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+            let scores = postings.map { posting -> (document: Int, score: Double) in
+                let norm = Self.k1 * (1 - Self.b + Self.b * counted[posting.document].length / averageLength)
+                let score = documents[posting.document].boost * idf * posting.count * (Self.k1 + 1) / (posting.count + norm)
+                highest = max(highest, score)
+                return (posting.document, score)
+            }
+            scored.append((term, scores))
+        }
+        entries = scored.map { term, postings in
+            Entry(term: term, postings: postings.map { Posting(document: $0.document, impact: Self.quantize($0.score, highest: highest)) })
+        }.sorted { $0.term.utf16.lexicographicallyPrecedes($1.term.utf16) }
+        documentCount = documents.count
+    }
+
+    /// 1…maximumImpact, in proportion to the square root of the score's share of the highest score in the index.
+    static func quantize(_ score: Double, highest: Double) -> Int {
+        guard highest > 0 else { return 1 }
+        return min(maximumImpact, max(1, Int(((score / highest).squareRoot() * Double(maximumImpact)).rounded())))
+    }
+}

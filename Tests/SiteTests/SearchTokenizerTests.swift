@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import Site
+
+@Suite struct SearchTokenizerTests {
+    /// The cases the browser test also runs through assets/search.js: both sides must make the same terms.
+    static let sharedCases: [(english: Bool, text: String, terms: [String])] = {
+        let url = repositoryRoot.appending(path: "Tests/Fixtures/search/terms.tsv")
+        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            return (columns[0] == "en", columns[1], columns[2].split(separator: " ").map(String.init))
+        }
+    }()
+
+    @Test func sharedCasesMakeTheTermsTheBrowserMakes() {
+        #expect(Self.sharedCases.count >= 25)
+        for (english, text, terms) in Self.sharedCases {
+            #expect(SearchTokenizer(english: english).terms(text, mode: .query) == terms, "\(text)")
+        }
+    }
+
+    @Test func pluralAndSingularMeet() {
+        let tokenizer = SearchTokenizer(english: true)
+        #expect(tokenizer.terms("tranches", mode: .query) == tokenizer.terms("Tranche", mode: .query))
+        #expect(tokenizer.terms("bubbles", mode: .query) == tokenizer.terms("bubble", mode: .query))
+        #expect(tokenizer.terms("losses", mode: .query) == tokenizer.terms("loss", mode: .query))
+    }
+
+    @Test func indexHoldsEachChineseCharacterAndEachPair() {
+        let tokenizer = SearchTokenizer(english: true)
+        #expect(tokenizer.terms("證券化。", mode: .index) == ["證", "券", "化", "證券", "券化"])
+        #expect(tokenizer.terms("證券化", mode: .query) == ["證券", "券化"])
+        #expect(tokenizer.terms("債", mode: .query) == ["債"])
+        #expect(tokenizer.terms("AI泡沫與Meta", mode: .index) == ["ai", "泡", "沫", "與", "泡沫", "沫與", "meta"])
+    }
+
+    @Test func stemmerRules() {
+        #expect(stemEnglish("securities") == "security")
+        #expect(stemEnglish("classes") == "class")
+        #expect(stemEnglish("rated") == "rat")
+        #expect(stemEnglish("rating") == "rat")
+        #expect(stemEnglish("rate") == "rat")
+        #expect(stemEnglish("bed") == "bed")
+        #expect(stemEnglish("need") == "need")
+        #expect(stemEnglish("2025s") == "2025s")
+        #expect(stemEnglish("hopping") == "hop")
+        #expect(stemEnglish("filled") == "fill")
+    }
+
+    @Test func foldingIgnoresCaseAccentsAndWidth() {
+        let tokenizer = SearchTokenizer(english: false)
+        #expect(tokenizer.terms("ÉCOLE école ｅｃｏｌｅ", mode: .query) == ["ecole", "ecole", "ecole"])
+    }
+}
+
+@Suite struct SearchTextTests {
+    @Test func tagsGoAndBlocksSeparateWords() {
+        #expect(searchText(fromHTML: "<p>A <em>b</em>c</p><p>d</p>") == "A bc d")
+    }
+
+    @Test func noteMarkersCommentsAndSVGAreLeftOut() {
+        let html = "<p>Rent<sup class=\"cite\"><a href=\"#note-1\" id=\"cite-1\">1</a></sup> paid.</p><!--explainer-block:0-->"
+            + "<svg><text>axis</text></svg><p>Bonds</p>"
+        #expect(searchText(fromHTML: html) == "Rent paid. Bonds")
+        #expect(searchText(fromHTML: "<p>risk <sup class=\"cite\"><a>2</a></sup>. Next</p>") == "risk. Next")
+    }
+
+    @Test func characterReferencesAreDecoded() {
+        #expect(searchText(fromHTML: "AT&amp;T &lt;b&gt; &#39;x&#x2019; &quot;q&quot;&nbsp;z &bogus;") == "AT&T <b> 'x’ \"q\" z &bogus;")
+    }
+}

@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""Label-collision test: no chart text touches another, leaves its chart or leaves the screen.
+
+Opens every page of a built site (home, chapters, gallery, …) in headless Chromium at 1280 and 390 px. For every
+figure it shows each scenario variant in turn (as the reader's pill does: the variant's radio input is checked) and
+measures the rendered box of every visible SVG <text> of every chart on the page. It fails on
+
+- two texts of one chart whose boxes overlap (by more than OVERLAP_TOLERANCE px in both directions);
+- a text reaching outside its chart's <svg> box, or outside the viewport (a chart scrolled sideways on a phone).
+
+Each problem names the figure id, the variant, the screen width, the page and the text(s).
+
+Charts that still fail and are being fixed are listed in ALLOW_LIST (one "figure-id variant width" per line). A listed
+entry is reported as known and does not fail the run; an entry that no longer fails is an error too ("remove it"),
+so the list can only shrink. A problem not on the list fails the run.
+
+usage: label_collisions.py BASE_URL SITE_FOLDER ALLOW_LIST       exit status 1 on any new or stale problem
+       (BASE_URL may be file:///path/to/site/)
+"""
+import sys
+import time
+
+from chromium import SIZES, make_driver, set_size, site_pages
+
+# Rendered glyph boxes include the font's line gap; lines of one label set 1.15 em apart touch by a fraction of a
+# pixel. Anything more than this (in both directions at once) is an overlap a reader can see.
+OVERLAP_TOLERANCE = 1.0
+# A text may reach this far past its chart's edge (antialiasing, rounding) before it counts as outside.
+EDGE_TOLERANCE = 1.0
+
+MEASURE = """
+const [overlapTolerance, edgeTolerance] = arguments;
+const viewport = document.documentElement.clientWidth;
+const visible = element => element.checkVisibility({opacityProperty: true, visibilityProperty: true});
+const figureName = svg => {
+  const figure = svg.closest('figure.chart');
+  if (figure) return figure.id.replace(/^figure-/, '');
+  const frame = svg.closest('.gallery-frame');
+  const item = svg.closest('.gallery-item');
+  const heading = item && item.querySelector('h2');
+  if (frame && heading) return 'gallery-' + heading.id.replace(/^gallery-/, '')
+      + (frame.classList.contains('theme-dark') ? '-dark' : '-light');
+  return svg.id || 'svg';
+};
+const short = text => text.length > 60 ? text.slice(0, 57) + '…' : text;
+
+function measure(svg, variant, out) {
+  const chart = svg.getBoundingClientRect();
+  if (chart.width < 1 || chart.height < 1) return 0;
+  const boxes = [];
+  for (const text of svg.querySelectorAll('text')) {
+    const content = text.textContent.replace(/\\s+/g, ' ').trim();
+    if (!content || !visible(text)) continue;
+    const box = text.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    boxes.push({content, box});
+  }
+  const where = {figure: figureName(svg), variant, svg: svg.id};
+  for (const {content, box} of boxes) {
+    const outside = Math.max(chart.left - box.left, box.right - chart.right, chart.top - box.top, box.bottom - chart.bottom);
+    if (outside > edgeTolerance) {
+      out.push({...where, kind: 'outside-chart', texts: [short(content)], amount: Math.round(outside)});
+    }
+    const offscreen = Math.max(-box.left, box.right - viewport);
+    if (offscreen > edgeTolerance) {
+      out.push({...where, kind: 'outside-viewport', texts: [short(content)], amount: Math.round(offscreen)});
+    }
+  }
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i].box, b = boxes[j].box;
+      const width = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const height = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (width > overlapTolerance && height > overlapTolerance) {
+        out.push({...where, kind: 'overlap', texts: [short(boxes[i].content), short(boxes[j].content)],
+                  amount: Math.round(width) + '×' + Math.round(height)});
+      }
+    }
+  }
+  return boxes.length;
+}
+
+const problems = [];
+let texts = 0, charts = 0, variants = 0;
+const done = new Set();
+for (const figure of document.querySelectorAll('figure.chart')) {
+  const inputs = Array.from(figure.querySelectorAll('input.scenario-input'));
+  const original = inputs.find(input => input.checked);
+  const steps = inputs.length ? inputs : [null];
+  for (const input of steps) {
+    if (input) input.checked = true;
+    variants++;
+    for (const svg of figure.querySelectorAll('svg')) {
+      done.add(svg);
+      if (!visible(svg)) continue;
+      const holder = svg.closest('.chart-variant');
+      const variant = holder ? holder.dataset.scenario : 'data';
+      const count = measure(svg, variant, problems);
+      if (count > 0) { texts += count; charts++; }
+    }
+  }
+  if (original) original.checked = true;
+}
+for (const svg of document.querySelectorAll('svg.ch')) {
+  if (done.has(svg) || !visible(svg)) continue;
+  const count = measure(svg, 'data', problems);
+  if (count > 0) { texts += count; charts++; variants++; }
+}
+return {problems, texts, charts, variants};
+"""
+
+
+def read_allow_list(path):
+    entries = {}
+    with open(path, encoding="utf-8") as file:
+        for number, line in enumerate(file, 1):
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            parts = line.split()
+            if len(parts) != 3 or not parts[2].isdigit() or int(parts[2]) not in (w for w, _, _ in SIZES.values()):
+                sys.exit(f"{path}:{number}: expected 'figure-id variant width' with width "
+                         f"{' or '.join(str(w) for w, _, _ in SIZES.values())}, got {line!r}")
+            entries[(parts[0], parts[1], int(parts[2]))] = number
+    return entries
+
+
+def describe(problem, width, page):
+    place = f"{problem['figure']} [{problem['variant']}] {width}px (/{page})"
+    if problem["kind"] == "overlap":
+        return f"{place}: \"{problem['texts'][0]}\" overlaps \"{problem['texts'][1]}\" ({problem['amount']} px)"
+    if problem["kind"] == "outside-chart":
+        return f"{place}: \"{problem['texts'][0]}\" reaches {problem['amount']} px outside its chart"
+    return f"{place}: \"{problem['texts'][0]}\" reaches {problem['amount']} px outside the {width} px screen"
+
+
+def main():
+    base, site, allow_path = sys.argv[1], sys.argv[2], sys.argv[3]
+    allowed = read_allow_list(allow_path)
+    started = time.monotonic()
+    failing = {}          # (figure, variant, width) -> [messages]
+    totals = {"texts": 0, "charts": 0, "variants": 0, "pages": 0}
+    driver = make_driver(logging=False)
+    try:
+        for size, (width, _, _) in SIZES.items():
+            set_size(driver, size)
+            for page in site_pages(site):
+                path = page[: -len("index.html")]
+                driver.get(base + (page if base.startswith("file:") else path))
+                result = driver.execute_script(MEASURE, OVERLAP_TOLERANCE, EDGE_TOLERANCE)
+                totals["pages"] += 1
+                for key in ("texts", "charts", "variants"):
+                    totals[key] += result[key]
+                for problem in result["problems"]:
+                    key = (problem["figure"], problem["variant"], width)
+                    failing.setdefault(key, []).append(describe(problem, width, path))
+    finally:
+        driver.quit()
+
+    new = {key: messages for key, messages in failing.items() if key not in allowed}
+    known = {key: messages for key, messages in failing.items() if key in allowed}
+    stale = sorted(key for key in allowed if key not in failing)
+    for key in sorted(known):
+        print(f"known ({len(known[key])} problems, allow-list line {allowed[key]}): {' '.join(map(str, key))}")
+        for message in known[key]:
+            print("    " + message)
+    for key in sorted(new):
+        for message in new[key]:
+            print("LABEL PROBLEM: " + message, file=sys.stderr)
+    for key in stale:
+        print(f"STALE: {allow_path}:{allowed[key]}: '{' '.join(map(str, key))}' no longer fails; remove it from the list",
+              file=sys.stderr)
+    print(f"labels: {totals['texts']} texts in {totals['charts']} rendered charts ({totals['variants']} figure variants) "
+          f"on {totals['pages']} page loads at {len(SIZES)} widths in {time.monotonic() - started:.0f} s; "
+          f"{len(new)} failing figure variants not on the allow-list, {len(known)} known, {len(stale)} stale entries")
+    if totals["texts"] == 0:
+        print("no chart text measured; the test would prove nothing", file=sys.stderr)
+        sys.exit(1)
+    sys.exit(1 if new or stale else 0)
+
+
+if __name__ == "__main__":
+    main()

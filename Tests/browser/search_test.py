@@ -1,0 +1,327 @@
+#!/usr/bin/env python3
+"""Search, in headless Chromium driven by Selenium, through the real script and index of built sites.
+
+For the English site (served under a sub-path) and the Chinese fixture site (Tests/Fixtures/search-zh, zh-Hant):
+  - sizes: the search script ≤ 6 KB gzipped, all the site's JavaScript ≤ 10 KB, each language's index ≤ 100 KB;
+  - every result target (page and #anchor) of the index exists;
+  - without JavaScript the search box is hidden; with it, nothing of search is downloaded before the reader opens it;
+  - "/" opens search; typing shows results (chapter, heading, snippet with <mark>) linking to heading anchors;
+    arrows move the active option (aria-activedescendant), Enter follows it, Escape closes, then clears;
+  - the query terms the browser makes equal the index's (Tests/Fixtures/search/terms.tsv);
+  - the relevance set (Tests/Fixtures/search/relevance-*.tsv): each query has its page in the first three result pages;
+  - axe-core finds no violations in the header (search box and results) with results open; at 390 px the results
+    fit the screen;
+  - from file:// a query finds results whose links open the page.
+Screenshots go to SCREENSHOTS.
+
+usage: search_test.py EN_BASE_URL EN_SITE ZH_BASE_URL ZH_SITE SCREENSHOTS [AXE_JS]     exit status 1 on any problem
+"""
+import gzip
+import json
+import os
+import re
+import sys
+import time
+import urllib.parse
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from browser_test import fail, problems  # noqa: E402
+from chromium import make_driver, set_size  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+FIXTURES = os.path.join(ROOT, "Tests", "Fixtures", "search")
+SCRIPT_LIMIT, ALL_SCRIPTS_LIMIT, INDEX_LIMIT = 6 * 1024, 10 * 1024, 100 * 1024
+
+
+def gzipped(path):
+    with open(path, "rb") as file:
+        return len(gzip.compress(file.read(), 9))
+
+
+def read_tsv(name):
+    with open(os.path.join(FIXTURES, name), encoding="utf-8") as file:
+        return [line.rstrip("\n").split("\t") for line in file if line.strip() and not line.startswith("#")]
+
+
+def index_folder(site):
+    folders = [os.path.join(site, "search", name) for name in sorted(os.listdir(os.path.join(site, "search")))]
+    if len(folders) != 1:
+        fail(f"{site}: expected one language folder in search/, found {folders}")
+    return folders[0]
+
+
+def check_sizes(site, label):
+    script = gzipped(os.path.join(site, "assets", "search.js"))
+    scripts = sum(gzipped(os.path.join(site, "assets", name)) for name in os.listdir(os.path.join(site, "assets"))
+                  if name.endswith(".js"))
+    folder = index_folder(site)
+    index = sum(gzipped(os.path.join(folder, name)) for name in os.listdir(folder))
+    print(f"{label}: search.js {script} B gzipped, all JavaScript {scripts} B, index {index / 1024:.1f} KB gzipped "
+          f"in {len(os.listdir(folder))} files")
+    if script > SCRIPT_LIMIT:
+        fail(f"{label}: assets/search.js is {script} B gzipped, more than {SCRIPT_LIMIT}")
+    if scripts > ALL_SCRIPTS_LIMIT:
+        fail(f"{label}: the site's JavaScript is {scripts} B gzipped, more than {ALL_SCRIPTS_LIMIT}")
+    if index > INDEX_LIMIT:
+        fail(f"{label}: the index is {index} B gzipped, more than {INDEX_LIMIT}")
+
+
+def check_targets(site, label):
+    """Every document of every block links to a page that exists and, with an anchor, to an id on that page."""
+    folder = index_folder(site)
+    ids = {}
+    count = 0
+    for name in sorted(os.listdir(folder)):
+        if not name.startswith("b"):
+            continue
+        with open(os.path.join(folder, name), encoding="utf-8") as file:
+            text = file.read()
+        documents = json.loads(text[text.index(",") + 1: text.rindex(");")])
+        for page, _, _, anchor, _ in documents:
+            count += 1
+            path = os.path.join(site, page, "index.html")
+            if path not in ids:
+                if not os.path.isfile(path):
+                    fail(f"{label}: a result links to {page}, which does not exist")
+                    ids[path] = set()
+                    continue
+                with open(path, encoding="utf-8") as file:
+                    ids[path] = set(re.findall(r'\sid="([^"]+)"', file.read()))
+            if anchor and anchor not in ids[path]:
+                fail(f"{label}: a result links to {page}#{anchor}, which is not on that page")
+    print(f"{label}: {count} indexed documents, every page and anchor exists")
+
+
+def form_state(driver):
+    return driver.execute_script("""
+        const form = document.querySelector('.site-search'), input = form.querySelector('input');
+        const list = form.querySelector('[role=listbox]');
+        return {shown: form.dataset.shown, expanded: input.getAttribute('aria-expanded'),
+                active: input.getAttribute('aria-activedescendant'), status: form.querySelector('[role=status]').textContent,
+                options: [...list.querySelectorAll('[role=option]')].map(o => ({id: o.id, href: o.href,
+                    selected: o.getAttribute('aria-selected'), where: o.querySelector('.search-where').textContent,
+                    marks: o.querySelectorAll('mark').length}))};""")
+
+
+def wait_for(driver, query, timeout=8):
+    """The state once the results for `query` are shown."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        state = form_state(driver)
+        if state["shown"] == query:
+            return state
+        time.sleep(0.02)
+    fail(f"no results shown for {query!r} within {timeout}s (status {form_state(driver)['status']!r})")
+    return form_state(driver)
+
+
+def run_query(driver, query):
+    driver.execute_script("""
+        const input = document.querySelector('.site-search input');
+        input.value = arguments[0];
+        input.dispatchEvent(new InputEvent('input', {bubbles: true}));""", query)
+    return wait_for(driver, query)
+
+
+def pages_of(state, base):
+    pages = []
+    for option in state["options"]:
+        url = option["href"].split("#")[0]
+        page = url[len(base):] if url.startswith(base) else url
+        page = page[: -len("index.html")] if page.endswith("index.html") else page
+        if page not in pages:
+            pages.append(page)
+    return pages
+
+
+def open_search(driver, url):
+    driver.get(url)
+    driver.find_element(By.TAG_NAME, "body").send_keys("/")
+    active = driver.execute_script("return document.activeElement && document.activeElement.id")
+    if active != "search-input":
+        fail(f"{url}: '/' did not focus the search box (focus on {active!r})")
+        driver.find_element(By.ID, "search-input").click()
+    deadline = time.time() + 5
+    while time.time() < deadline and not driver.execute_script("return !!window.explainerSearchTerms"):
+        time.sleep(0.02)
+
+
+def check_relevance(driver, base, name, label):
+    cases = read_tsv(name)
+    if len(cases) < 30:
+        fail(f"{label}: the relevance set has {len(cases)} queries, fewer than 30")
+    passed, reciprocal = 0, 0.0
+    for query, expected in cases:
+        pages = pages_of(run_query(driver, query), base)
+        rank = pages.index(expected) + 1 if expected in pages else None
+        if rank and rank <= 3:
+            passed += 1
+        else:
+            fail(f"{label}: {query!r} should find {expected} in the first three pages, found {pages[:5]}")
+        reciprocal += 1 / rank if rank else 0
+    print(f"{label}: relevance {passed}/{len(cases)} queries with their page in the top 3, "
+          f"mean reciprocal rank {reciprocal / len(cases):.2f}")
+
+
+def check_terms(driver, label):
+    mismatches = driver.execute_script("""
+        return arguments[0].filter(([rules, text, expected]) =>
+            window.explainerSearchTerms(text, rules == 'en').map(t => t.term).join(' ') != expected)
+          .map(([rules, text, expected]) => [text, expected,
+            window.explainerSearchTerms(text, rules == 'en').map(t => t.term).join(' ')]);""", read_tsv("terms.tsv"))
+    for text, expected, got in mismatches:
+        fail(f"{label}: the browser makes {got!r} of {text!r}, the index {expected!r}")
+    print(f"{label}: the browser makes the index's terms for {len(read_tsv('terms.tsv'))} texts")
+
+
+def check_axe(driver, axe, label):
+    if not axe:
+        fail("axe-core (axe.min.js) not found; install it with: pip install --no-deps axe-playwright-python")
+        return
+    driver.execute_script(axe)
+    result = driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        axe.run({include: [['.site-header']]}, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']})
+          .then(r => done(r.violations.map(v => [v.id, v.help, v.nodes.map(n => n.target.join(' ')).slice(0, 3)])))
+          .catch(e => done([['axe-error', String(e), []]]));""")
+    for rule, help_text, nodes in result:
+        fail(f"{label}: axe {rule}: {help_text} at {nodes}")
+    print(f"{label}: axe-core found {len(result)} violations in the header with search results open")
+
+
+def check_site(driver, base, site, shots, relevance, language, sample, axe):
+    label = f"search ({language})"
+    check_sizes(site, label)
+    check_targets(site, label)
+    origin = "{0.scheme}://{0.netloc}".format(urllib.parse.urlsplit(base))
+    chapter = base + sample
+
+    # Without JavaScript: the box is hidden, the page reads.
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    driver.get(chapter)
+    hidden = driver.execute_script("return getComputedStyle(document.querySelector('.site-search')).display")
+    if hidden != "none":
+        fail(f"{label}: without JavaScript the search box shows (display {hidden})")
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+    # With it: nothing of search loads until the reader opens it.
+    set_size(driver, "desktop")
+    driver.get(chapter)
+    loaded = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    early = [url for url in loaded if "/search" in url[len(origin):]]
+    if early:
+        fail(f"{label}: search files loaded before the reader opened search: {early}")
+    if driver.execute_script("return getComputedStyle(document.querySelector('.site-search')).display") == "none":
+        fail(f"{label}: with JavaScript the search box is hidden")
+    lang = driver.execute_script("return document.documentElement.lang")
+    if lang != language:
+        fail(f"{label}: page language {lang!r}, expected {language!r}")
+
+    # "/" opens search; typing shows results.
+    open_search(driver, chapter)
+    query = read_tsv(relevance)[0][0]
+    driver.find_element(By.ID, "search-input").send_keys(query)
+    state = wait_for(driver, query)
+    loaded = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    if not any(url.endswith("/assets/search.js") for url in loaded) or not any("/meta.js" in url for url in loaded):
+        fail(f"{label}: opening search did not load the script and the index: {loaded}")
+    if state["expanded"] != "true" or not state["options"]:
+        fail(f"{label}: typing {query!r} showed no results ({state})")
+    else:
+        if not all(o["href"].startswith(base) and "#" in o["href"] or o["href"].endswith("/") for o in state["options"]):
+            fail(f"{label}: result links do not stay under {base}: {[o['href'] for o in state['options']]}")
+        if not any(o["marks"] for o in state["options"]):
+            fail(f"{label}: no result highlights the query")
+        if not state["status"]:
+            fail(f"{label}: the result count is not announced")
+    driver.save_screenshot(os.path.join(shots, f"search-{language}-desktop.png"))
+    check_axe(driver, axe, label)
+
+    # Keyboard: arrows, Enter, Escape.
+    field = driver.find_element(By.ID, "search-input")
+    field.send_keys(Keys.ARROW_DOWN)
+    state = form_state(driver)
+    first = state["options"][0] if state["options"] else None
+    if not first or state["active"] != first["id"] or first["selected"] != "true":
+        fail(f"{label}: ArrowDown did not make the first result active ({state['active']})")
+    field.send_keys(Keys.ARROW_DOWN)
+    field.send_keys(Keys.ARROW_UP)
+    if form_state(driver)["active"] != (first and first["id"]):
+        fail(f"{label}: ArrowDown then ArrowUp did not come back to the first result")
+    field.send_keys(Keys.ESCAPE)
+    state = form_state(driver)
+    if state["expanded"] != "false" or state["active"]:
+        fail(f"{label}: Escape did not close the results")
+    field.send_keys(Keys.ESCAPE)
+    if field.get_attribute("value"):
+        fail(f"{label}: a second Escape did not clear the box")
+    field.send_keys(query)
+    wait_for(driver, query)
+    field.send_keys(Keys.ARROW_DOWN)
+    target = form_state(driver)["options"][0]["href"]
+    field.send_keys(Keys.ENTER)
+    deadline = time.time() + 5
+    while time.time() < deadline and driver.current_url != target:
+        time.sleep(0.05)
+    if driver.current_url != target:
+        fail(f"{label}: Enter went to {driver.current_url}, not {target}")
+    elif "#" in target:
+        anchor = target.split("#", 1)[1]
+        top = driver.execute_script("const e = document.getElementById(decodeURIComponent(arguments[0]));"
+                                    "return e ? e.getBoundingClientRect().top : null", anchor)
+        if top is None or not -5 <= top <= 200:
+            fail(f"{label}: after Enter the target #{anchor} is not at the top of the window (top {top})")
+
+    # The same terms as the index; the relevance set.
+    open_search(driver, chapter)
+    check_terms(driver, label)
+    check_relevance(driver, base, relevance, label)
+
+    # A phone: the results fit the screen.
+    set_size(driver, "phone")
+    open_search(driver, chapter)
+    driver.find_element(By.ID, "search-input").send_keys(query)
+    wait_for(driver, query)
+    box = driver.execute_script("""
+        const r = document.querySelector('.search-panel').getBoundingClientRect();
+        return {left: r.left, right: r.right, width: document.documentElement.clientWidth,
+                overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth};""")
+    if box["left"] < 0 or box["right"] > box["width"] or box["overflow"] > 1:
+        fail(f"{label}: at 390 px the results do not fit the screen ({box})")
+    driver.save_screenshot(os.path.join(shots, f"search-{language}-phone.png"))
+    set_size(driver, "desktop")
+
+    # From disk.
+    driver.get("file://" + os.path.join(site, sample, "index.html"))
+    driver.find_element(By.ID, "search-input").click()
+    driver.find_element(By.ID, "search-input").send_keys(query)
+    state = wait_for(driver, query)
+    hrefs = [o["href"] for o in state["options"]]
+    if not hrefs or not all(h.startswith("file://") and "/index.html" in h for h in hrefs):
+        fail(f"{label}: from file:// the results link to {hrefs}")
+    else:
+        driver.get(hrefs[0])
+        if driver.execute_script("return document.querySelector('h1') === null"):
+            fail(f"{label}: from file:// the first result {hrefs[0]} did not open a page")
+    print(f"{label}: box hidden without JavaScript, loaded on opening, keyboard, 390 px and file:// checked")
+
+
+def main():
+    en_base, en_site, zh_base, zh_site, shots = sys.argv[1:6]
+    axe_path = sys.argv[6] if len(sys.argv) > 6 else ""
+    axe = open(axe_path, encoding="utf-8").read() if axe_path and os.path.isfile(axe_path) else ""
+    os.makedirs(shots, exist_ok=True)
+    driver = make_driver()
+    try:
+        check_site(driver, en_base, os.path.abspath(en_site), shots, "relevance-en.tsv", "en", "four-steps/", axe)
+        check_site(driver, zh_base, os.path.abspath(zh_site), shots, "relevance-zh.tsv", "zh-Hant", "four-steps/", axe)
+    finally:
+        driver.quit()
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()
