@@ -50,6 +50,36 @@ struct AnnotationLayer {
         }
     }
 
+    /// Throws for the first annotation that would fall outside the plot (a position beyond the categories of a bar
+    /// chart, or off a fixed axis range): such an annotation is an error, never silently left out.
+    func check(kind: ChartKind, xFormat: ValueFormat, yFormat: ValueFormat) throws(ChartError) {
+        for (index, annotation) in annotations.enumerated() {
+            let outsideX: (Double) -> ChartError = { value in
+                .annotation(index: index, kind: kind, reason: "lies outside the chart: x = \(xFormat.string(for: value)) is "
+                    + "beyond the x axis (widen it with 'min'/'max', or move the annotation)")
+            }
+            let outsideY: (Double) -> ChartError = { value in
+                .annotation(index: index, kind: kind, reason: "lies outside the chart: y = \(yFormat.string(for: value)) is "
+                    + "beyond the y axis (widen it with 'min'/'max', or move the annotation)")
+            }
+            switch annotation {
+            case .referenceLine(.y, let value, _):
+                guard let p = yPos(value), valueAxisIsHorizontal ? frame.contains(x: p) : frame.contains(y: p) else {
+                    throw outsideY(value)
+                }
+            case .referenceLine(.x, let value, _), .event(let value, _):
+                guard let p = xPos(value), frame.contains(x: p) else { throw outsideX(value) }
+            case .band(let from, let to, _):
+                guard let a = xPos(from), let b = xPos(to), max(a, b) > frame.left, min(a, b) < frame.right else {
+                    throw outsideX(from)
+                }
+            case .here(let x, let y, _):
+                guard let px = xPos(x), frame.contains(x: px) else { throw outsideX(x) }
+                guard let py = yPos(y), frame.contains(y: py) else { throw outsideY(y) }
+            }
+        }
+    }
+
     /// Shaded bands, drawn behind the data.
     func drawBackground(into svg: inout SVGWriter) {
         for case .band(let from, let to, _) in annotations {
@@ -124,7 +154,8 @@ struct AnnotationLayer {
         for item in ordered where !item.text.isEmpty {
             let text = TextMetrics.truncate(item.text, to: Self.maxLabelWidth, size: Theme.annotationFont)
             let width = TextMetrics.width(text, size: Theme.annotationFont)
-            let left = min(max(item.x - width / 2, Theme.edge), svg.width - Theme.edge - width)
+            // Labels stay right of the y tick labels, whose top one reaches into the lane.
+            let left = min(max(item.x - width / 2, valueAxisIsHorizontal ? Theme.edge : frame.left), svg.width - Theme.edge - width)
             let row = rowEnds.firstIndex { $0 + 8 <= left } ?? rowEnds.indices.min { rowEnds[$0] < rowEnds[$1] } ?? 0
             rowEnds[row] = left + width
             let baseline = frame.top - 8 - Double(row) * Self.laneHeight

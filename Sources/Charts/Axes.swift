@@ -4,11 +4,14 @@ enum Axes {
     static func drawY(_ axis: ValueAxis, scale: ContinuousScale, frame: Frame, into svg: inout SVGWriter,
                       labels: Bool = true) {
         svg.open("ch-y-axis")
+        var lastLabel = Double.infinity
         for tick in axis.ticks {
             guard let y = scale.position(tick.value), frame.contains(y: y) else { continue }
             svg.line(frame.left, y, frame.right, y, cls: "ch-grid")
-            if labels {
+            // Every grid line stays; a label that would touch the one below it is left out.
+            if labels, lastLabel - y >= Theme.tickFont + 3 {
                 svg.text(tick.label, x: frame.left - 8, y: y + 5, size: Theme.tickFont, anchor: .end, cls: "ch-muted")
+                lastLabel = y
             }
         }
         let base = axis.type == .linear && axis.lo < 0 && axis.hi > 0 ? (scale.position(0) ?? frame.bottom) : frame.bottom
@@ -20,11 +23,16 @@ enum Axes {
     static func drawX(_ axis: ValueAxis, scale: ContinuousScale, frame: Frame, into svg: inout SVGWriter,
                       grid: Bool = false) {
         svg.open("ch-x-axis")
+        var lastEnd = -Double.infinity
         for tick in axis.ticks {
             guard let x = scale.position(tick.value), frame.contains(x: x) else { continue }
             if grid { svg.line(x, frame.top, x, frame.bottom, cls: "ch-grid") }
             svg.line(x, frame.bottom, x, frame.bottom + 5, cls: "ch-axis")
+            // Labels that would touch the previous one are left out (log axes keep a grid line at every power of ten).
+            let width = TextMetrics.width(tick.label, size: Theme.tickFont)
+            guard x - width / 2 >= lastEnd + 8 else { continue }
             svg.clampedText(tick.label, x: x, y: frame.bottom + 21, size: Theme.tickFont, anchor: .middle, cls: "ch-muted")
+            lastEnd = x + width / 2
         }
         if grid, axis.type == .linear, axis.lo < 0, axis.hi > 0, let zero = scale.position(0) {
             svg.line(zero, frame.top, zero, frame.bottom, cls: "ch-axis")

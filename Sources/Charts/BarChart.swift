@@ -2,7 +2,9 @@
 enum BarChart {
     static func render(_ spec: ChartSpec, id: String) throws(ChartError) -> String {
         let labels = try Validate.categories(spec)
+        try Validate.claims(spec, categories: labels)
         let stacked = spec.kind == .stackedBar
+        try Validate.fits(spec, bars: labels.count * (stacked ? 1 : spec.series.count), room: spec.width - 80)
         let series = spec.series
         let count = labels.count
         var stackTops: [Double] = [], stackBottoms: [Double] = []
@@ -11,32 +13,43 @@ enum BarChart {
             stackBottoms = (0..<count).map { index in series.map { $0.y[index] }.filter { $0.isFinite && $0 < 0 }.reduce(0, +) }
         }
         let values = stacked ? stackTops + stackBottoms : series.flatMap(\.y)
-        let legend = series.count > 1
+        // A stack of one bar names its layers beside it instead of in a legend.
+        let sideLabels = stacked && count <= 2 && series.count > 1
+        let legend = series.count > 1 && !sideLabels
             ? series.enumerated().map { LegendEntry(name: $1.name, color: Theme.color($0), mark: .box) } : []
         let xValues = series[0].x.count == count ? series[0].x : []
         let chart = CartesianChart(spec: spec, id: id, xPlan: .bands(labels, xValues: xValues), yValues: values,
-                                   includeZeroY: true, legend: legend,
+                                   includeZeroY: true, legend: legend, endLabelNames: sideLabels ? series.map(\.name) : [],
                                    bandPadding: series.count > 1 && !stacked ? 0.25 : 0.3, headroom: 0.08)
         return try chart.render { svg, context in
             guard let band = context.band else { return [] }
             let base = context.y.baseline
             if stacked {
-                drawStacks(series, band: band, context: context, format: spec.y.format, tops: stackTops, into: &svg)
-                return []
+                return drawStacks(series, band: band, context: context, spec: spec, tops: stackTops, sideLabels: sideLabels,
+                                  into: &svg)
             }
             let groups = Double(series.count)
             let width = band.bandwidth / groups
-            let fits = labelsFit(series.flatMap(\.y), format: spec.y.format, width: width + 6)
+            let texts = series.map { spec.y.format.labels(for: $0.y, significant: spec.labelDigits) }
+            let claimed = Set(spec.claims)
+            let fits = texts.joined().count <= 40 && zip(series, texts).allSatisfy { item, texts in
+                zip(labels, texts).allSatisfy { label, text in
+                    TextMetrics.width(text + (claimed.contains(label) ? Validate.claimTag : ""), size: Theme.annotationFont)
+                        <= width + 6
+                }
+            }
             for (seriesIndex, item) in series.enumerated() {
-                let color = series.count > 1 ? Theme.color(seriesIndex) : 1
+                let color = item.color ?? (series.count > 1 ? Theme.color(seriesIndex) : 1)
                 for (index, value) in item.y.enumerated() {
                     guard let y = context.y.clamped(value) else { continue }
                     let x = band.start(index) + width * Double(seriesIndex)
-                    svg.rect(x + 1, min(y, base), width - 2, abs(base - y), cls: "ch-bar ch-f\(color)")
+                    let claim = claimed.contains(labels[index])
+                    barRect(x: x, width: width, top: min(y, base), height: abs(base - y),
+                            cls: claim ? "ch-bar ch-claim ch-k\(color)" : "ch-bar ch-f\(color)", into: &svg)
                     guard fits else { continue }
                     let above = value >= 0 || context.y.type == .log
                     let labelY = above ? max(min(y, base) - 6, context.frame.top + 12) : min(max(y, base) + 17, context.frame.bottom + 14)
-                    svg.text(spec.y.format.string(for: value), x: x + width / 2, y: labelY,
+                    svg.text(texts[seriesIndex][index] + (claim ? Validate.claimTag : ""), x: x + width / 2, y: labelY,
                              size: Theme.annotationFont, anchor: .middle, cls: "ch-halo")
                 }
             }
@@ -44,13 +57,19 @@ enum BarChart {
         }
     }
 
-    /// Value labels are shown only when every one of them fits its bar's width.
-    static func labelsFit(_ values: [Double], format: ValueFormat, width: Double) -> Bool {
-        values.count <= 40 && values.allSatisfy { TextMetrics.width(format.string(for: $0), size: Theme.annotationFont) <= width }
+    /// A bar inside its band slot: a 1 px gap on each side when there is room, none when bars are a few px wide
+    /// (hundreds of categories), so no bar ever has zero width.
+    static func barRect(x: Double, width: Double, top: Double, height: Double, cls: String, into svg: inout SVGWriter) {
+        let gap = width >= 6 ? 1.0 : 0
+        svg.rect(x + gap, top, width - 2 * gap, height, cls: width >= 6 ? cls : cls + " ch-thin")
     }
 
-    static func drawStacks(_ series: [ChartSeries], band: BandScale, context: PlotContext, format: ValueFormat,
-                           tops: [Double], into svg: inout SVGWriter) {
+    static func drawStacks(_ series: [ChartSeries], band: BandScale, context: PlotContext, spec: ChartSpec,
+                           tops: [Double], sideLabels: Bool, into svg: inout SVGWriter) -> [EndLabel] {
+        let format = spec.y.format
+        let texts = series.map { format.labels(for: $0.y, significant: spec.labelDigits) }
+        let totals = format.labels(for: tops, significant: spec.labelDigits)
+        var endLabels: [EndLabel] = []
         for index in 0..<band.count {
             var positive = 0.0, negative = 0.0
             for (seriesIndex, item) in series.enumerated() {
@@ -61,18 +80,26 @@ enum BarChart {
                 if value > 0 { positive = end } else { negative = end }
                 guard let a = context.y.clamped(start), let b = context.y.clamped(end) else { continue }
                 let top = min(a, b), height = abs(a - b)
-                svg.rect(band.start(index), top, band.bandwidth, height, cls: "ch-bar ch-f\(Theme.color(seriesIndex))")
-                let text = format.string(for: value)
+                let color = item.color ?? Theme.color(seriesIndex)
+                barRect(x: band.start(index), width: band.bandwidth, top: top, height: height,
+                        cls: "ch-bar ch-f\(color)", into: &svg)
+                let text = texts[seriesIndex][index]
                 if height >= 17, TextMetrics.width(text, size: Theme.annotationFont) + 6 <= band.bandwidth {
                     svg.text(text, x: band.center(index), y: top + height / 2 + 5, size: Theme.annotationFont,
                              anchor: .middle, cls: "ch-on-dark")
                 }
+                if sideLabels, index == band.count - 1 {
+                    endLabels.append(EndLabel(name: item.name, color: color, y: top + height / 2, mark: .box,
+                                               x: band.start(index) + band.bandwidth + 8))
+                }
             }
-            let total = format.string(for: tops[index])
-            if let y = context.y.clamped(tops[index]), TextMetrics.width(total, size: Theme.annotationFont) <= band.step - 4 {
+            let total = totals[index]
+            if series.count > 1, let y = context.y.clamped(tops[index]),
+               TextMetrics.width(total, size: Theme.annotationFont) <= band.step - 4 {
                 svg.text(total, x: band.center(index), y: max(y - 6, context.frame.top + 12), size: Theme.annotationFont,
                          anchor: .middle, cls: "ch-strong ch-halo")
             }
         }
+        return endLabels
     }
 }

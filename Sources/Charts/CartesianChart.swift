@@ -58,7 +58,7 @@ struct CartesianChart {
             switch xPlan {
             case .values(let values, let includeZero):
                 let x = try Ticks.horizontal(spec.x, values: values + AnnotationLayer.xValues(spec.annotations), axis: .x,
-                                             length: frame.width, includeZero: includeZero)
+                                             length: frame.width, includeZero: includeZero, tight: true)
                 let scale = x.scale(from: frame.left, to: frame.right)
                 xAxis = x
                 context = PlotContext(frame: frame, x: scale, band: nil, y: yScale, xPos: { scale.position($0) })
@@ -81,6 +81,7 @@ struct CartesianChart {
         Axes.drawY(yAxis, scale: context.y, frame: frame, into: &svg)
         let annotations = AnnotationLayer(annotations: spec.annotations, frame: frame, xPos: context.xPos,
                                           yPos: { context.y.position($0) })
+        try annotations.check(kind: spec.kind, xFormat: spec.x.format, yFormat: spec.y.format)
         annotations.drawBackground(into: &svg)
         svg.open("ch-marks", extra: "clip-path=\"url(#\(id)-plot)\"")
         let labels = marks(&svg, context)

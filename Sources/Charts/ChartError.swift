@@ -16,6 +16,8 @@ public enum ChartError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidLink(source: String, target: String, value: Double)
     /// The data or options do not fit this kind of chart.
     case unsupported(kind: ChartKind, reason: String)
+    /// Annotation number `index` (0-based, in the order written) cannot be drawn on this chart.
+    case annotation(index: Int, kind: ChartKind, reason: String)
 
     public var description: String {
         switch self {
@@ -39,6 +41,8 @@ public enum ChartError: Error, Equatable, Sendable, CustomStringConvertible {
             return "flow link '\(source)' → '\(target)' has value \(ValueFormat.number.string(for: value)); link values must be positive"
         case .unsupported(let kind, let reason):
             return "\(kind.rawValue) chart: \(reason)"
+        case .annotation(_, let kind, let reason):
+            return "\(kind.rawValue) chart: this annotation \(reason)"
         }
     }
 }

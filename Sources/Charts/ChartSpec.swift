@@ -4,9 +4,33 @@ public enum ChartKind: String, Sendable, CaseIterable {
         stackedBar = "stacked-bar", waterfall, flow, histogram, heatmap, smallMultiples = "small-multiples"
 }
 
-/// How values on an axis are printed (see `ValueFormat.string(for:)`).
+/// What the stored numbers of an axis are, and so how they are printed (see `ValueFormat.string(for:)`).
+///
+/// The name says what the value *is*: `fraction` holds 0.3 for 30 %, `percent` holds 30 for 30 %; a percentage is
+/// never scaled twice. `year` is a calendar year (never grouped or signed), `years` and `months` are durations.
 public enum ValueFormat: String, Sendable, CaseIterable {
-    case number, percent, usdBillions = "usd-bn", usdTrillions = "usd-tn", years, year, month, multiple
+    /// A plain number, thousands grouped: 12,345 and 0.0123.
+    case number
+    /// A whole count, thousands grouped: 1,234 (ticks never fall between whole numbers).
+    case count
+    /// A share stored as a fraction of 1, shown as a percentage: 0.3 → 30 %.
+    case fraction
+    /// A value already in percent (percentage points): 30 → 30 %.
+    case percent
+    /// A calendar year: 2024 → 2024; 2022.9 → Nov 2022.
+    case year
+    /// A duration in years: 2.5 → 2.5 years (ticks print the bare number; the axis title names the unit).
+    case years
+    /// Months counted from an event, signed: −12, 0, +24.
+    case months
+    /// Dollars: 2 → $2, 2.5 → $2.50.
+    case usd
+    /// Dollars in billions: 120 → $120 B, 1,300 → $1.3 T.
+    case usdBillions = "usd-bn"
+    /// Dollars in trillions: 1.5 → $1.5 T.
+    case usdTrillions = "usd-tn"
+    /// A multiple: 1.2 → 1.2×.
+    case multiple
 }
 
 /// How an axis maps values to positions.
@@ -19,15 +43,18 @@ public struct AxisOptions: Sendable, Equatable {
     public var scale: ScaleType
     public var min: Double?
     public var max: Double?
+    /// Values the axis must reach besides the data's (the other scenarios of a figure, so that all share one axis).
+    public var include: [Double]
 
     /// Creates axis options; bounds left `nil` are chosen from the data with "nice" ticks.
     public init(label: String = "", format: ValueFormat = .number, scale: ScaleType = .linear,
-                min: Double? = nil, max: Double? = nil) {
+                min: Double? = nil, max: Double? = nil, include: [Double] = []) {
         self.label = label
         self.format = format
         self.scale = scale
         self.min = min
         self.max = max
+        self.include = include
     }
 }
 
@@ -37,13 +64,16 @@ public struct ChartSeries: Sendable, Equatable {
     public var x: [Double]
     public var y: [Double]
     public var categories: [String]?
+    /// Palette colour 1…8 to draw with; nil takes the series' place in the chart.
+    public var color: Int?
 
     /// Creates a series from all its parts.
-    public init(name: String, x: [Double], y: [Double], categories: [String]? = nil) {
+    public init(name: String, x: [Double], y: [Double], categories: [String]? = nil, color: Int? = nil) {
         self.name = name
         self.x = x
         self.y = y
         self.categories = categories
+        self.color = color
     }
 
     /// Creates a category series (bar, grouped-bar, stacked-bar, waterfall): one value per category.
@@ -92,6 +122,14 @@ public struct ChartSpec: Sendable, Equatable {
     public var annotations: [Annotation]
     /// The links of a flow chart (ignored by other kinds, which must leave it empty).
     public var links: [FlowLink]
+    /// Line charts: series drawn faint behind `series` for comparison (the other scenarios of an overlaid figure).
+    public var background: [ChartSeries] = []
+    /// Category charts: categories that are disputed claims, drawn hatched and tagged "claim".
+    public var claims: [String] = []
+    /// Waterfall charts: categories drawn as totals (a full bar from zero to the running level), not as steps.
+    public var totals: [String] = []
+    /// Significant digits of value labels: 3 for data, 2 for stylised model outputs.
+    public var labelDigits = 3
     /// Canvas width in SVG units (pixels at 1:1): 720 for pages, about 400 for a phone-sized layout.
     /// Text keeps its size, so a narrower canvas stays readable when scaled down to a small screen.
     public var width: Double = 720

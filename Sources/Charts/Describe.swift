@@ -85,6 +85,24 @@ enum Validate {
         return labels
     }
 
+    /// The tag printed after the value of a disputed claim.
+    static let claimTag = " (claim)"
+
+    /// Claims name categories of a category chart.
+    static func claims(_ spec: ChartSpec, categories: [String]) throws(ChartError) {
+        for claim in spec.claims where !categories.contains(claim) {
+            throw .unsupported(kind: spec.kind, reason: "'claims' names '\(claim)', which is not a category of the chart "
+                + "(categories: \(categories.joined(separator: ", ")))")
+        }
+    }
+
+    /// Bars need a pixel each: more bars than the plot has pixels is an error, never an empty plot.
+    static func fits(_ spec: ChartSpec, bars: Int, room: Double) throws(ChartError) {
+        guard Double(bars) > room else { return }
+        throw .unsupported(kind: spec.kind, reason: "\(bars) bars do not fit in a chart \(Int(spec.width)) px wide (at most "
+            + "\(Int(room))); draw a line chart, a histogram or fewer categories")
+    }
+
     /// Only flow charts take links.
     static func noLinks(_ spec: ChartSpec) throws(ChartError) {
         if !spec.links.isEmpty { throw .unsupported(kind: spec.kind, reason: "'links' are only used by flow charts") }
@@ -92,7 +110,10 @@ enum Validate {
 
     /// Kinds that cannot show annotations reject them instead of dropping them silently.
     static func noAnnotations(_ spec: ChartSpec) throws(ChartError) {
-        if !spec.annotations.isEmpty { throw .unsupported(kind: spec.kind, reason: "annotations are not supported on this kind of chart") }
+        if !spec.annotations.isEmpty {
+            throw .annotation(index: 0, kind: spec.kind, reason: "cannot be drawn: \(spec.kind.rawValue) charts take no annotations "
+                + "(put the point in the caption)")
+        }
     }
 
     /// Figure ids are lowercase letters, digits and hyphens (they prefix every id inside the SVG).

@@ -1,8 +1,14 @@
-/// A series name placed at the right end of its line.
+/// A series name placed at the right end of its line (or beside its layer of a stacked bar).
 struct EndLabel: Equatable {
+    enum Mark: Equatable { case line, box, none }
     var name: String
     var color: Int
     var y: Double
+    var mark: Mark = .line
+    /// Drawn faint: a series shown only for comparison.
+    var muted = false
+    /// Left edge of the label's mark; nil puts it just right of the plot.
+    var x: Double? = nil
 }
 
 /// Direct labels to the right of the plot, spread apart so they never overlap.
@@ -35,16 +41,25 @@ enum EndLabels {
         return result
     }
 
-    /// Draws the labels at `x` (left edge of the text), centred vertically on their spread positions.
+    /// Draws the labels at `x` (left edge of the mark), centred vertically on their spread positions.
     static func draw(_ labels: [EndLabel], x: Double, frame: Frame, into svg: inout SVGWriter) {
         guard !labels.isEmpty else { return }
         let ys = spread(labels.map(\.y), top: frame.top, bottom: frame.bottom - 2)
         svg.open("ch-end-labels")
         for (label, y) in zip(labels, ys) {
-            let text = TextMetrics.truncate(label.name, to: svg.width - Theme.edge - x - 16, size: Theme.labelFont)
+            let left = label.x ?? x
+            let text = TextMetrics.truncate(label.name, to: svg.width - Theme.edge - left - 16, size: Theme.labelFont)
             let baseline = max(y + 5, Theme.labelFont)
-            svg.line(x, baseline - 5, x + 11, baseline - 5, cls: "ch-line ch-k\(label.color)")
-            svg.text(text, x: x + 16, y: baseline, size: Theme.labelFont, cls: "ch-text")
+            switch label.mark {
+            case .line:
+                svg.line(left, baseline - 5, left + 11, baseline - 5,
+                         cls: label.muted ? "ch-line ch-ghost-line" : "ch-line ch-k\(label.color)")
+            case .box:
+                svg.rect(left, baseline - 11, 11, 11, cls: "ch-bar ch-f\(label.color)")
+            case .none:
+                break
+            }
+            svg.text(text, x: left + 16, y: baseline, size: Theme.labelFont, cls: label.muted ? "ch-muted" : "ch-text")
         }
         svg.close()
     }

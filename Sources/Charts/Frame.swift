@@ -16,7 +16,7 @@ struct Frame: Equatable {
 
 /// One legend entry: a line sample (with the series' dash pattern) or a filled box.
 struct LegendEntry: Equatable {
-    enum Mark: Equatable { case line, box }
+    enum Mark: Equatable { case line, box, ghost }
     var name: String
     var color: Int
     var mark: Mark
@@ -65,6 +65,8 @@ enum Legend {
                     svg.line(x, baseline - 5, x + swatch, baseline - 5, cls: "ch-line ch-k\(entry.color) ch-d\(entry.color)")
                 case .box:
                     svg.rect(x + 4, baseline - 12, 14, 14, cls: "ch-bar ch-f\(entry.color)")
+                case .ghost:
+                    svg.line(x, baseline - 5, x + swatch, baseline - 5, cls: "ch-line ch-ghost-line")
                 }
                 let maxText = svg.width - Theme.edge - (x + swatch + 6)
                 svg.text(TextMetrics.truncate(entry.name, to: maxText, size: Theme.labelFont),

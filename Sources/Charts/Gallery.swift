@@ -77,7 +77,7 @@ public enum Gallery {
 
     static let stackedBar = ChartSpec(
         kind: .stackedBar, title: "Who lends when defaults come",
-        x: AxisOptions(label: "Structure"), y: AxisOptions(label: "Share of the pool", format: .percent),
+        x: AxisOptions(label: "Structure"), y: AxisOptions(label: "Share of the pool", format: .fraction),
         series: [
             ChartSeries(name: "Class A", categories: ["Switch 2025-2", "Typical CMBS"], values: [0.519, 0.6]),
             ChartSeries(name: "Class A2-II", categories: ["Switch 2025-2", "Typical CMBS"], values: [0.113, 0.1]),
@@ -85,11 +85,16 @@ public enum Gallery {
             ChartSeries(name: "Equity", categories: ["Switch 2025-2", "Typical CMBS"], values: [0.163, 0.15]),
         ])
 
-    static let waterfall = ChartSpec(
-        kind: .waterfall, title: "Where one period's interest goes",
-        x: AxisOptions(label: "Step"), y: AxisOptions(label: "Cash (pool = 100)"),
-        series: [ChartSeries(name: "Left for equity", categories: ["Interest", "Fees", "Class A", "Class B", "Losses"],
-                             values: [8, -0.5, -3.5, -1.05, -6])])
+    static let waterfall: ChartSpec = {
+        var spec = ChartSpec(
+            kind: .waterfall, title: "Where one period's interest goes",
+            x: AxisOptions(label: "Step"), y: AxisOptions(label: "Cash (pool = 100)"),
+            series: [ChartSeries(name: "Cash", categories: ["Interest collected", "Fees", "Class A interest",
+                                                            "Class B interest", "Left for equity"],
+                                 values: [8, -0.5, -3.5, -1.05, .nan])])
+        spec.totals = ["Interest collected", "Left for equity"]
+        return spec
+    }()
 
     static let flow = ChartSpec(
         kind: .flow, title: "The same dollars appear on several balance sheets",
@@ -106,7 +111,7 @@ public enum Gallery {
 
     static let histogram = ChartSpec(
         kind: .histogram, title: "Same average loss, fatter tail",
-        x: AxisOptions(label: "Pool loss", format: .percent), y: AxisOptions(label: "Probability", format: .percent),
+        x: AxisOptions(label: "Pool loss", format: .fraction), y: AxisOptions(label: "Probability", format: .fraction),
         series: [ChartSeries(name: "ρ = 0.1", x: lossBins, y: lossBins.map { 0.36 * pow($0 / 0.012, 1.3) * exp(-2.3 * $0 / 0.012) })],
         annotations: [
             .referenceLine(axis: .x, value: 0.012, label: "Mean 1.2%"),
@@ -115,7 +120,7 @@ public enum Gallery {
 
     static let heatmap = ChartSpec(
         kind: .heatmap, title: "Correlation moves risk from equity to seniors",
-        x: AxisOptions(label: "Default correlation ρ"), y: AxisOptions(label: "Expected loss", format: .percent),
+        x: AxisOptions(label: "Default correlation ρ"), y: AxisOptions(label: "Expected loss", format: .fraction),
         series: [
             ChartSeries(name: "Equity 0–5%", x: [0, 0.1, 0.3, 0.6], y: [0.24, 0.21, 0.16, 0.1]),
             ChartSeries(name: "Mezzanine 5–15%", x: [0, 0.1, 0.3, 0.6], y: [0, 0.004, 0.018, 0.03]),
@@ -135,7 +140,7 @@ public enum Gallery {
 
     static let smallMultiples = ChartSpec(
         kind: .smallMultiples, title: "Four bubbles, indexed to their peaks",
-        x: AxisOptions(label: "Months from peak", format: .month), y: AxisOptions(label: "Index (peak = 100)"),
+        x: AxisOptions(label: "Months from peak", format: .months), y: AxisOptions(label: "Index (peak = 100)"),
         series: [
             ChartSeries(name: "Dow Jones 1929", x: months, y: crash(depth: 0.89, trough: 33, recovery: 0.35)),
             ChartSeries(name: "Nikkei 1989", x: months, y: crash(depth: 0.6, trough: 30, recovery: 0.05)),

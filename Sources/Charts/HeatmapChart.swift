@@ -1,14 +1,22 @@
-/// A heat map: one row per series (named by the series), one column per x value, shaded in seven steps.
+/// A heat map: one row per series (named by the series), one column per x value or per category, shaded in seven
+/// steps. Rows named by text (banks, tranches) and columns named by text or numbers both work.
 enum HeatmapChart {
     static func render(_ spec: ChartSpec, id: String) throws(ChartError) -> String {
-        try Validate.xySeries(spec)
         try Validate.noAnnotations(spec)
-        let columns = spec.series[0].x
-        for row in spec.series where row.x.count != columns.count {
-            throw .mismatchedLengths(series: row.name, expected: columns.count, actual: row.x.count)
+        let columnLabels: [String]
+        if spec.series.first?.categories != nil {
+            columnLabels = try Validate.categories(spec)
+        } else {
+            try Validate.xySeries(spec)
+            let columns = spec.series[0].x
+            for row in spec.series where row.x.count != columns.count {
+                throw .mismatchedLengths(series: row.name, expected: columns.count, actual: row.x.count)
+            }
+            columnLabels = spec.x.format.tickLabels(columns, step: nil)
         }
+        let columns = columnLabels
         let values = spec.series.flatMap(\.y)
-        let finite = values.filter(\.isFinite)
+        let finite = (values + spec.y.include).filter(\.isFinite)
         let lo = spec.y.min ?? finite.min() ?? 0, hi = spec.y.max ?? finite.max() ?? 1
         if spec.y.min != nil || spec.y.max != nil, !(lo < hi) { throw .invalidAxisRange(axis: .y, min: lo, max: hi) }
         if spec.y.scale == .log, let bad = (finite + [lo]).first(where: { $0 <= 0 }) { throw .nonPositiveOnLogScale(axis: .y, value: bad) }
@@ -30,16 +38,18 @@ enum HeatmapChart {
         let valueWidth = finite.map { TextMetrics.width(format.string(for: $0), size: Theme.annotationFont) }.max() ?? 0
         let showValues = cellWidth >= valueWidth + 8 && cellHeight >= 18
         svg.open("ch-cells")
+        // Cells keep a 1 px gap while they are wide enough; hundreds of columns touch instead of vanishing.
+        let gap = cellWidth >= 6 ? 1.0 : 0
         for (rowIndex, row) in spec.series.enumerated() {
             let y = top + cellHeight * Double(rowIndex)
             for (column, value) in row.y.enumerated() {
                 let x = left + cellWidth * Double(column)
                 guard let t = shade.position(value) else {
-                    svg.rect(x + 1, y + 1, cellWidth - 2, cellHeight - 2, cls: "ch-missing")
+                    svg.rect(x + gap, y + 1, cellWidth - 2 * gap, cellHeight - 2, cls: "ch-missing")
                     continue
                 }
                 let step = min(max(Int(t * Double(Theme.heatSteps)), 0), Theme.heatSteps - 1)
-                svg.rect(x + 1, y + 1, cellWidth - 2, cellHeight - 2, cls: "ch-q\(step)")
+                svg.rect(x + gap, y + 1, cellWidth - 2 * gap, cellHeight - 2, cls: "ch-q\(step)")
                 if showValues {
                     svg.text(format.string(for: value), x: x + cellWidth / 2, y: y + cellHeight / 2 + 5,
                              size: Theme.annotationFont, anchor: .middle, cls: step >= 5 ? "ch-on-dark" : "ch-text")
@@ -52,7 +62,7 @@ enum HeatmapChart {
             svg.text(name, x: left - 8, y: top + cellHeight * (Double(rowIndex) + 0.5) + 5, size: Theme.tickFont, anchor: .end, cls: "ch-muted")
         }
         svg.close()
-        let labels = columns.map { spec.x.format.string(for: $0) }
+        let labels = columnLabels
         let widest = labels.map { TextMetrics.width($0, size: Theme.tickFont) }.max() ?? 0
         let every = max(1, Int(((widest + 8) / max(cellWidth, 1)).rounded(.up)))
         svg.open("ch-x-axis")

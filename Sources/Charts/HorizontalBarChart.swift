@@ -2,9 +2,12 @@
 enum HorizontalBarChart {
     static func render(_ spec: ChartSpec, id: String) throws(ChartError) -> String {
         let labels = try Validate.categories(spec)
-        for annotation in spec.annotations {
+        try Validate.claims(spec, categories: labels)
+        for (index, annotation) in spec.annotations.enumerated() {
             guard case .referenceLine(.y, _, _) = annotation else {
-                throw .unsupported(kind: .horizontalBar, reason: "only y reference lines (drawn across the bars) are supported")
+                throw .annotation(index: index, kind: .horizontalBar,
+                                  reason: "cannot be drawn: hbar charts take only value lines ('type: line' on the y axis, "
+                                      + "drawn across the bars)")
             }
         }
         let series = spec.series
@@ -15,53 +18,79 @@ enum HorizontalBarChart {
         if !spec.x.label.isEmpty { top += 24 }
         let lanes = AnnotationLayer.laneRows(spec.annotations, horizontal: true)
         let plotTop = top + Double(lanes) * AnnotationLayer.laneHeight + (lanes > 0 ? 8 : 0) + 8
-        let step = max(30, min(56, Double(groups) * 22 + 12))
-        let plotBottom = plotTop + step * Double(labels.count)
-        let height = max(160, plotBottom + 30 + (spec.y.label.isEmpty ? 0 : 22))
 
+        // Category labels sit left of the bars, wrapped to two lines; when one needs more, every label goes on its
+        // own line(s) above its bar, across the whole width (the phone layout of long labels).
+        let lineHeight = 17.0
         let maxLabel = spec.width * 0.4
-        let shown = labels.map { TextMetrics.truncate($0, to: maxLabel, size: Theme.tickFont) }
-        let left = (shown.map { TextMetrics.width($0, size: Theme.tickFont) }.max() ?? 0) + 14
-        let values = series.flatMap(\.y) + AnnotationLayer.yValues(spec.annotations)
+        let wrappedLeft = labels.map { TextMetrics.wrap($0, to: maxLabel, size: Theme.tickFont, maxLines: 3) }
+        let above = wrappedLeft.contains { $0.count > 2 }
         let format = spec.y.format
-        let valueWidth = series.flatMap(\.y).map { TextMetrics.width(format.string(for: $0), size: Theme.annotationFont) }.max() ?? 0
+        let claimed = Set(spec.claims)
+        let texts = series.map { item in
+            zip(labels, format.labels(for: item.y, significant: spec.labelDigits)).map { label, text in
+                text + (claimed.contains(label) ? Validate.claimTag : "")
+            }
+        }
+        let valueWidth = texts.joined().map { TextMetrics.width($0, size: Theme.annotationFont) }.max() ?? 0
+        let left = above ? Theme.edge + 4 : (wrappedLeft.flatMap { $0 }.map { TextMetrics.width($0, size: Theme.tickFont) }.max() ?? 0) + 14
         let right = spec.width - max(20, valueWidth + 10)
+        let wrapped = above ? labels.map { TextMetrics.wrap($0, to: spec.width - 2 * Theme.edge - 4, size: Theme.tickFont, maxLines: 3) }
+                            : wrappedLeft
+        let barRoom = max(30, min(56, Double(groups) * 22 + 12))
+        let slots = wrapped.map { lines in above ? Double(lines.count) * lineHeight + barRoom - 4 : max(barRoom, Double(lines.count) * lineHeight + 10) }
+        var slotTops: [Double] = []
+        var y = plotTop
+        for slot in slots { slotTops.append(y); y += slot }
+        let plotBottom = y
+        let height = max(160, plotBottom + 30 + (spec.y.label.isEmpty ? 0 : 22))
+        let values = series.flatMap(\.y) + AnnotationLayer.yValues(spec.annotations)
         let axis = try Ticks.horizontal(spec.y, values: values, axis: .y, length: right - left, includeZero: true)
         let frame = Frame(left: left, top: plotTop, right: right, bottom: plotBottom)
         let scale = axis.scale(from: left, to: right)
-        let band = BandScale(count: labels.count, from: plotTop, to: plotBottom, padding: groups > 1 ? 0.2 : 0.3)
+        // The bars of category i fill the part of its slot below its label lines (above) or the middle (left).
+        let barTop: (Int) -> Double = { index in
+            above ? slotTops[index] + Double(wrapped[index].count) * lineHeight + 2 : slotTops[index] + (slots[index] - barRoom) / 2
+        }
+        let thickness = (barRoom * (groups > 1 ? 0.8 : 0.7)) / Double(groups)
+        let inset = barRoom * (groups > 1 ? 0.1 : 0.15)
 
         var svg = SVGWriter(width: spec.width)
         Legend.draw(legend, top: 0, into: &svg)
         Axes.drawX(axis, scale: scale, frame: frame, into: &svg, grid: true)
         let base = scale.baseline
         svg.open("ch-marks")
-        let thickness = band.bandwidth / Double(groups)
         for (seriesIndex, item) in series.enumerated() {
-            let color = groups > 1 ? Theme.color(seriesIndex) : 1
+            let color = item.color ?? (groups > 1 ? Theme.color(seriesIndex) : 1)
             for (index, value) in item.y.enumerated() {
                 guard let x = scale.clamped(value) else { continue }
-                let y = band.start(index) + thickness * Double(seriesIndex)
-                svg.rect(min(x, base), y + 1, abs(x - base), thickness - 2, cls: "ch-bar ch-f\(color)")
-                let text = format.string(for: value)
+                let y = barTop(index) + inset + thickness * Double(seriesIndex)
+                let claim = claimed.contains(labels[index])
+                svg.rect(min(x, base), y + 1, abs(x - base), thickness - 2,
+                         cls: claim ? "ch-bar ch-claim ch-k\(color)" : "ch-bar ch-f\(color)")
                 let end = value >= 0 || scale.type == .log
                 let labelX = end ? max(x, base) + 5 : min(x, base) - 5
                 if thickness >= 14 {
-                    svg.clampedText(text, x: labelX, y: y + thickness / 2 + 5, size: Theme.annotationFont,
+                    svg.clampedText(texts[seriesIndex][index], x: labelX, y: y + thickness / 2 + 5, size: Theme.annotationFont,
                                     anchor: end ? .start : .end, cls: "ch-halo")
                 }
             }
         }
         svg.close()
         svg.open("ch-y-axis")
-        for (index, label) in shown.enumerated() {
-            svg.text(label, x: left - 8, y: band.center(index) + 5, size: Theme.tickFont, anchor: .end, cls: "ch-muted")
+        for (index, lines) in wrapped.enumerated() {
+            let first = above ? slotTops[index] + 13 : slotTops[index] + slots[index] / 2 + 5 - Double(lines.count - 1) * lineHeight / 2
+            for (lineIndex, line) in lines.enumerated() {
+                svg.text(line, x: above ? left : left - 8, y: first + Double(lineIndex) * lineHeight, size: Theme.tickFont,
+                         anchor: above ? .start : .end, cls: above ? "ch-text" : "ch-muted")
+            }
         }
         svg.line(base, plotTop, base, plotBottom, cls: "ch-axis")
         svg.close()
         let annotations = AnnotationLayer(annotations: spec.annotations, frame: frame,
-                                          xPos: { band.from + band.step * ($0 + 0.5) }, yPos: { scale.position($0) },
+                                          xPos: { _ in nil }, yPos: { scale.position($0) },
                                           valueAxisIsHorizontal: true)
+        try annotations.check(kind: spec.kind, xFormat: spec.x.format, yFormat: spec.y.format)
         annotations.drawForeground(into: &svg)
         AxisTitles.draw(spec, frame: frame, yBaseline: titleBaseline, height: height, into: &svg, horizontalValueAxis: true)
         return svg.document(id: id, width: spec.width, height: height, title: spec.title, description: Describe.text(spec))

@@ -16,22 +16,42 @@ enum LineChart {
                 layers[index] = (Array(zip(xs, running)), Array(zip(xs, base)))
             }
         }
-        let ys = layers.flatMap { $0.top.map(\.1) + $0.base.map(\.1) }
+        let background = spec.background
+        let ys = layers.flatMap { $0.top.map(\.1) + $0.base.map(\.1) } + background.flatMap(\.y)
         let finiteYs = ys.filter(\.isFinite)
         let lo = finiteYs.min() ?? 0, hi = finiteYs.max() ?? 0
         let names = spec.series.map(\.name)
-        let lastXs = spec.series.compactMap { series in Array(zip(series.x, series.y)).last(where: { $0.isFinite && $1.isFinite })?.0 }
-        let sameEnd = lastXs.count == names.count && lastXs.allSatisfy { $0 == lastXs[0] }
-        let useEndLabels = names.count > 1 && sameEnd && EndLabels.marginWidth(names) != nil
-        let legend = names.count > 1 && !useEndLabels
-            ? names.enumerated().map { LegendEntry(name: $1, color: Theme.color($0), mark: filled ? .box : .line) } : []
-        let chart = CartesianChart(spec: spec, id: id, xPlan: .values(spec.series.flatMap(\.x), includeZero: false),
+        let colors = spec.series.enumerated().map { $1.color ?? Theme.color($0) }
+        // Faint comparison series are named at their ends too when each stands for one whole scenario.
+        let backgroundNames = spec.series.count == 1 ? background.map(\.name) : []
+        let lastXs = (spec.series + background).compactMap { series in
+            Array(zip(series.x, series.y)).last(where: { $0.isFinite && $1.isFinite })?.0
+        }
+        let sameEnd = lastXs.count == names.count + background.count && lastXs.allSatisfy { $0 == lastXs[0] }
+        let labelled = names + backgroundNames
+        let useEndLabels = labelled.count > 1 && sameEnd && EndLabels.marginWidth(labelled) != nil
+        var legend = names.count > 1 && !useEndLabels
+            ? names.enumerated().map { LegendEntry(name: $1, color: colors[$0], mark: filled ? .box : .line) } : []
+        if !background.isEmpty, !useEndLabels || backgroundNames.isEmpty {
+            if legend.isEmpty, names.count == 1 { legend.append(LegendEntry(name: names[0], color: colors[0], mark: .line)) }
+            legend.append(LegendEntry(name: backgroundNames.isEmpty ? "Other scenarios" : background.map(\.name).joined(separator: ", "),
+                                      color: 0, mark: .ghost))
+        }
+        let chart = CartesianChart(spec: spec, id: id,
+                                   xPlan: .values((spec.series + background).flatMap(\.x), includeZero: false),
                                    yValues: ys, includeZeroY: filled || (lo >= 0 && lo <= hi / 2),
-                                   legend: legend, endLabelNames: useEndLabels ? names : [])
+                                   legend: legend, endLabelNames: useEndLabels ? labelled : [])
         return try chart.render { svg, context in
             var labels: [EndLabel] = []
+            for item in background {
+                let drawn = points(Array(zip(item.x, item.y)), context)
+                drawGhost(drawn, into: &svg)
+                if useEndLabels, !backgroundNames.isEmpty, let last = drawn.last(where: { $0 != nil }) ?? nil {
+                    labels.append(EndLabel(name: item.name, color: 0, y: last.y, muted: true))
+                }
+            }
             for (index, layer) in layers.enumerated() {
-                let color = Theme.color(index)
+                let color = colors[index]
                 let top = points(layer.top, context)
                 if stacked {
                     let base = points(layer.base, context)
@@ -52,6 +72,17 @@ enum LineChart {
             }
             return labels
         }
+    }
+
+    /// A comparison series: a thin grey line without markers.
+    static func drawGhost(_ points: [(x: Double, y: Double)?], into svg: inout SVGWriter) {
+        var path = PathData()
+        for segment in segments(points) {
+            for (index, point) in simplified(segment.compactMap { $0 }).enumerated() {
+                if index == 0 { path.move(point.x, point.y) } else { path.line(point.x, point.y) }
+            }
+        }
+        svg.path(path, cls: "ch-line ch-ghost-line")
     }
 
     /// Pixel points; nil where a value cannot be drawn (the line breaks there).

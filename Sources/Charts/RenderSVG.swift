@@ -30,6 +30,15 @@ private func drawSVG(_ spec: ChartSpec, id: String) throws(ChartError) -> String
     guard spec.width >= 320, spec.width <= 2000 else {
         throw .unsupported(kind: spec.kind, reason: "canvas width \(spec.width) is outside 320…2000")
     }
+    if !spec.background.isEmpty, spec.kind != .line {
+        throw .unsupported(kind: spec.kind, reason: "only line charts draw other series faintly behind for comparison")
+    }
+    if !spec.claims.isEmpty, ![.bar, .groupedBar, .horizontalBar].contains(spec.kind) {
+        throw .unsupported(kind: spec.kind, reason: "'claims' mark bars of bar, grouped-bar and hbar charts only")
+    }
+    if !spec.totals.isEmpty, spec.kind != .waterfall {
+        throw .unsupported(kind: spec.kind, reason: "'totals' mark the total bars of a waterfall chart only")
+    }
     switch spec.kind {
     case .line, .area, .stackedArea: return try LineChart.render(spec, id: id)
     case .bar, .groupedBar, .stackedBar: return try BarChart.render(spec, id: id)

@@ -36,15 +36,17 @@ struct ContinuousScale {
     }
 }
 
-/// Equal bands for categories along `from` → `to`.
+/// Equal bands for categories along `from` → `to`; a bar is never wider than `maxBandwidth` (a chart of one or two
+/// categories keeps slim bars, centred in their bands).
 struct BandScale {
     var count: Int
     var from: Double
     var to: Double
     var padding: Double
+    var maxBandwidth = 140.0
 
     var step: Double { (to - from) / Double(max(count, 1)) }
-    var bandwidth: Double { step * (1 - padding) }
-    func start(_ index: Int) -> Double { from + step * Double(index) + step * padding / 2 }
+    var bandwidth: Double { min(step * (1 - padding), maxBandwidth) }
+    func start(_ index: Int) -> Double { from + step * Double(index) + (step - bandwidth) / 2 }
     func center(_ index: Int) -> Double { from + step * (Double(index) + 0.5) }
 }

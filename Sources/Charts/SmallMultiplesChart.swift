@@ -15,7 +15,7 @@ enum SmallMultiplesChart {
         let inset = (yAxis.ticks.map { TextMetrics.width($0.label, size: Theme.tickFont) }.max() ?? 0) + 12
         let slot = (spec.width - gap * Double(columns - 1)) / Double(columns)
         let xAxis = try Ticks.horizontal(spec.x, values: series.flatMap(\.x) + AnnotationLayer.xValues(spec.annotations),
-                                         axis: .x, length: slot - inset - 8, includeZero: false)
+                                         axis: .x, length: slot - inset - 8, includeZero: false, tight: true)
         let lanes = Double(AnnotationLayer.laneRows(spec.annotations))
         let top = spec.y.label.isEmpty ? 4.0 : 28.0
         let panelHeight = 22 + lanes * AnnotationLayer.laneHeight + (lanes > 0 ? 8 : 0) + 8 + plotHeight + 32

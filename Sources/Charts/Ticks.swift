@@ -28,9 +28,11 @@ enum Ticks {
         case .year:
             for step in [1.0 / 12, 0.25, 0.5, 1, 2, 5, 10, 20, 25, 50] where step >= raw * (1 - 1e-9) { return step }
             return oneTwoFive(raw)
-        case .month:
+        case .months:
             for step in [1.0, 2, 3, 6, 12, 24, 36, 60] where step >= raw * (1 - 1e-9) { return step }
             return 12 * oneTwoFive(raw / 12)
+        case .count:
+            return Swift.max(1, oneTwoFive(raw))
         default:
             return oneTwoFive(raw)
         }
@@ -43,8 +45,10 @@ enum Ticks {
     }
 
     /// A linear axis over `values` (and `fixed` bounds when given) with about `target` intervals.
+    ///
+    /// A `tight` axis ends at the data (an x axis: the lines fill the plot); otherwise the ends round out to ticks.
     static func linear(dataMin: Double, dataMax: Double, fixedMin: Double?, fixedMax: Double?,
-                       target: Int, format: ValueFormat) -> ValueAxis {
+                       target: Int, format: ValueFormat, tight: Bool = false) -> ValueAxis {
         var lo = fixedMin ?? dataMin, hi = fixedMax ?? dataMax
         if hi - lo <= abs(hi) * 1e-12 {
             let pad = format == .year ? 1 : (lo == 0 ? 1 : abs(lo) * 0.1)
@@ -55,49 +59,46 @@ enum Ticks {
         var step = niceStep((hi - lo) / Double(max(1, target)), format: format)
         // Calendar axes spanning two years or more tick on whole years only.
         if format == .year, hi - lo >= 2 { step = max(step, 1) }
-        let niceLo = fixedMin ?? floor(lo / step + 1e-9) * step
-        let niceHi = fixedMax ?? ceil(hi / step - 1e-9) * step
-        let decimals = ValueFormat.decimals(forStep: step * format.displayScale)
+        let niceLo = fixedMin ?? (tight ? lo : floor(lo / step + 1e-9) * step)
+        let niceHi = fixedMax ?? (tight ? hi : ceil(hi / step - 1e-9) * step)
         var ticks: [Tick] = []
         let firstIndex = ceil(niceLo / step - 1e-9), lastIndex = floor(niceHi / step + 1e-9)
         // Absurd magnitudes (a model that blew up) get no ticks rather than an integer overflow.
         guard abs(firstIndex) < 1e15, abs(lastIndex) < 1e15 else { return ValueAxis(type: .linear, lo: niceLo, hi: niceHi, ticks: []) }
         let first = Int(firstIndex), last = Int(lastIndex)
         if last >= first, last - first <= 1000 {
-            for index in first...last {
-                let value = Double(index) * step
-                ticks.append(Tick(value: value, label: format.string(for: value, decimals: decimals)))
-            }
+            let values = (first...last).map { Double($0) * step }
+            ticks = zip(values, format.tickLabels(values, step: step)).map { Tick(value: $0, label: $1) }
         }
         return ValueAxis(type: .linear, lo: niceLo, hi: niceHi, ticks: ticks)
     }
 
-    /// A log axis (all inputs > 0) with decade ticks, adding 2 and 5 multiples on short ranges.
+    /// A log axis (all inputs > 0) with a tick and grid line at every power of ten (so each step up is ten times the
+    /// last), adding 2 and 5 multiples on short ranges; labels are thinned later if they would touch.
     static func log(dataMin: Double, dataMax: Double, fixedMin: Double?, fixedMax: Double?,
-                    target: Int, format: ValueFormat) -> ValueAxis {
-        var lo = fixedMin ?? pow(10, floor(log10(dataMin) + 1e-9))
-        var hi = fixedMax ?? pow(10, ceil(log10(dataMax) - 1e-9))
+                    target: Int, format: ValueFormat, tight: Bool = false) -> ValueAxis {
+        var lo = fixedMin ?? (tight ? dataMin : pow(10, floor(log10(dataMin) + 1e-9)))
+        var hi = fixedMax ?? (tight ? dataMax : pow(10, ceil(log10(dataMax) - 1e-9)))
         if hi <= lo { if fixedMax == nil { hi = lo * 10 } else { lo = hi / 10 } }
         let firstPower = Int(floor(log10(lo) - 1e-9)), lastPower = Int(ceil(log10(hi) + 1e-9))
         let decades = log10(hi / lo)
         let multiples: [Double] = decades <= 2 + 1e-9 ? [1, 2, 5] : decades <= 3 + 1e-9 ? [1, 3] : [1]
-        let stride = max(1, Int(ceil(decades / Double(max(2, target)))))
-        var ticks: [Tick] = []
-        for power in firstPower...lastPower where (power - firstPower) % stride == 0 || multiples.count > 1 {
+        var values: [Double] = []
+        for power in firstPower...lastPower {
             for multiple in multiples {
                 let value = multiple * pow(10, Double(power))
                 guard value >= lo * (1 - 1e-9), value <= hi * (1 + 1e-9) else { continue }
-                let decimals = max(0, -power) + (format == .percent ? -2 : 0)
-                ticks.append(Tick(value: value, label: format.string(for: value, decimals: max(0, decimals))))
+                values.append(value)
             }
         }
+        let ticks = zip(values, format.tickLabels(values, step: nil)).map { Tick(value: $0, label: $1) }
         return ValueAxis(type: .log, lo: lo, hi: hi, ticks: ticks)
     }
 
     /// Builds an axis for `values` after checking the options; `includeZero` pulls a linear domain to 0.
     static func axis(_ options: AxisOptions, values: [Double], axis name: AnnotationAxis,
-                     target: Int, includeZero: Bool) throws(ChartError) -> ValueAxis {
-        let finite = values.filter(\.isFinite)
+                     target: Int, includeZero: Bool, tight: Bool = false) throws(ChartError) -> ValueAxis {
+        let finite = (values + options.include).filter(\.isFinite)
         if let min = options.min, let max = options.max, !(min < max) || !min.isFinite || !max.isFinite {
             throw .invalidAxisRange(axis: name, min: min, max: max)
         }
@@ -113,22 +114,23 @@ enum Ticks {
                 throw .nonPositiveOnLogScale(axis: name, value: bad)
             }
             return log(dataMin: dataMin, dataMax: dataMax, fixedMin: options.min, fixedMax: options.max,
-                       target: target, format: options.format)
+                       target: target, format: options.format, tight: tight)
         }
         if includeZero {
             dataMin = Swift.min(dataMin, 0)
             dataMax = Swift.max(dataMax, 0)
         }
         return linear(dataMin: dataMin, dataMax: dataMax, fixedMin: options.min, fixedMax: options.max,
-                      target: target, format: options.format)
+                      target: target, format: options.format, tight: tight)
     }
 
-    /// A horizontal axis whose tick labels do not overlap within `length` px.
+    /// A horizontal axis whose tick labels do not overlap within `length` px; a `tight` one ends at the data.
     static func horizontal(_ options: AxisOptions, values: [Double], axis name: AnnotationAxis,
-                           length: Double, includeZero: Bool) throws(ChartError) -> ValueAxis {
-        var target = max(2, Int(length / 80))
+                           length: Double, includeZero: Bool, tight: Bool = false) throws(ChartError) -> ValueAxis {
+        var target = max(2, Int((length / 80).rounded()))
         while true {
-            let axis = try self.axis(options, values: values, axis: name, target: target, includeZero: includeZero)
+            let axis = try self.axis(options, values: values, axis: name, target: target, includeZero: includeZero,
+                                     tight: tight)
             let widest = axis.ticks.map { TextMetrics.width($0.label, size: Theme.tickFont) }.max() ?? 0
             let scale = axis.scale(from: 0, to: length)
             let positions = axis.ticks.compactMap { scale.position($0.value) }

@@ -1,40 +1,143 @@
 import Foundation
 
+/// The narrow no-break space (U+202F) that joins a number to its unit ("30 %", "$5 B"), so they never part at a line end.
+let unitSpace = "\u{202F}"
+
 extension ValueFormat {
-    /// Formats a value for display (about three significant digits, "−" for negatives, never "-0").
+    /// Formats one value for a label (about three significant digits, "−" for negatives, never "-0").
     ///
-    /// `percent` takes fractions (0.3 → "30%"), `usd-bn` → "$120B", `usd-tn` → "$1.5T", `years` → "2.5 yrs",
-    /// `year` → "2024" (2022.9 → "Nov 2022"), `month` → "−12" / "+24", `multiple` → "1.2×", `number` → "12,345".
+    /// `fraction` 0.3 → "30 %", `percent` 30 → "30 %", `usd-bn` 120 → "$120 B" (1,300 → "$1.3 T"), `usd-tn` → "$1.5 T",
+    /// `usd` 2.5 → "$2.50", `years` 2.5 → "2.5 years" (0.25 → "3 months"), `year` 2024 → "2024" (2022.9 → "Nov 2022"),
+    /// `months` → "−12" / "+24", `multiple` → "1.2×", `number` and `count` → "12,345". Units follow a narrow no-break space.
     public func string(for value: Double) -> String {
-        string(for: value, decimals: nil)
+        labels(for: [value], significant: 3)[0]
+    }
+
+    /// Labels for values shown together (the bars of one chart, a table column): one number of decimals for all of
+    /// them, enough for `significant` digits of the largest, and at least two significant digits for each smaller one.
+    ///
+    /// So $5 B and $3.7 B print as "$5.0 B" and "$3.7 B", and 100 % beside 2.6 % as "100 %" and "2.6 %".
+    public func labels(for values: [Double], significant: Int = 3) -> [String] {
+        let parts = values.map(displayParts)
+        var shared: [String: Int] = [:]
+        for unit in Set(parts.map(\.unit)) {
+            let shown = parts.filter { $0.unit == unit }.map(\.shown).filter { $0.isFinite && $0 != 0 }
+            guard let largest = shown.map(abs).max() else { continue }
+            let needed = shown.map { Self.minimalDecimals($0, significant: significant) }.max() ?? 0
+            shared[unit] = Swift.min(Self.decimals(largest, significant: significant), needed)
+        }
+        return zip(values, parts).map { value, part in
+            guard value.isFinite else { return "–" }
+            if self == .year { return Self.yearString(value) }
+            if self == .years, let months = Self.monthsText(value) { return months }
+            let common = shared[part.unit] ?? 0
+            let own = part.shown == 0 ? common : Swift.max(common, Self.decimals(abs(part.shown), significant: 2))
+            return compose(part.shown, decimals: own, padTo: common, unit: part.unit, tick: false)
+        }
     }
 
     /// Formats with a fixed number of decimals (trailing zeros dropped); `nil` picks about three significant digits.
     func string(for value: Double, decimals: Int?) -> String {
+        guard let decimals else { return string(for: value) }
         guard value.isFinite else { return "–" }
         if self == .year { return Self.yearString(value) }
-        let shown = value * (self == .percent ? 100 : 1)
-        let places = decimals ?? Self.autoDecimals(shown)
-        let body = Self.digits(abs(shown), decimals: places, grouping: true)
-        let isZero = body.allSatisfy { $0 == "0" || $0 == "." || $0 == "," }
-        let minus = (shown < 0 && !isZero) ? "\u{2212}" : ""
-        switch self {
-        case .number: return minus + body
-        case .percent: return minus + body + "%"
-        case .usdBillions: return minus + "$" + body + "B"
-        case .usdTrillions: return minus + "$" + body + "T"
-        case .years: return minus + body + (body == "1" ? " yr" : " yrs")
-        case .month: return isZero ? "0" : (shown < 0 ? "\u{2212}" : "+") + body
-        case .multiple: return minus + body + "\u{00D7}"
-        case .year: return Self.yearString(value)
+        let part = displayParts(value)
+        return compose(part.shown, decimals: decimals, padTo: 0, unit: part.unit, tick: false)
+    }
+
+    /// Tick labels of one axis. On a linear axis (`step` given) every label has the decimals of the step, trailing
+    /// zeros kept ("1.0, 1.5, 2.0"), and dollars in billions switch to trillions together; on a log axis (`step` nil)
+    /// each tick has the decimals it needs. Zero prints as a bare "0"; durations print bare numbers.
+    public func tickLabels(_ values: [Double], step: Double?) -> [String] {
+        let inTrillions = self == .usdBillions && (values.map(abs).max() ?? 0) >= 1000 - 1e-9
+        return values.map { value in
+            guard value.isFinite else { return "–" }
+            if self == .year { return Self.yearString(value) }
+            let part = inTrillions ? (shown: value / 1000, unit: "T") : displayParts(value)
+            let decimals: Int
+            if let step {
+                decimals = Self.decimals(forStep: step * displayScale / (inTrillions ? 1000 : 1))
+            } else {
+                decimals = part.shown == 0 ? 0 : Swift.max(0, -Int(floor(log10(abs(part.shown)) + 1e-9)))
+            }
+            return compose(part.shown, decimals: decimals, padTo: step == nil ? 0 : decimals, unit: part.unit, tick: true)
         }
+    }
+
+    /// The display multiplier of a format (100 for fractions shown as percentages, 1 otherwise).
+    var displayScale: Double { self == .fraction ? 100 : 1 }
+
+    /// The value in the units it is shown in, and the unit's key (dollars in billions switch to trillions at 1,000).
+    private func displayParts(_ value: Double) -> (shown: Double, unit: String) {
+        switch self {
+        case .fraction: return (value * 100, "%")
+        case .usdBillions where abs(value) >= 999.5: return (value / 1000, "T")
+        case .usdBillions: return (value, "B")
+        case .usdTrillions: return (value, "T")
+        default: return (value, "")
+        }
+    }
+
+    /// Sign, digits and unit. Ticks print zero as "0" and durations without their unit.
+    private func compose(_ shown: Double, decimals: Int, padTo: Int, unit: String, tick: Bool) -> String {
+        var body = Self.digits(abs(shown), decimals: decimals, grouping: true)
+        let isZero = body.allSatisfy { $0 == "0" || $0 == "." || $0 == "," }
+        if !isZero { body = Self.padded(body, to: padTo) }
+        let minus = (shown < 0 && !isZero) ? "\u{2212}" : ""
+        if tick && isZero && self != .count && self != .number { return "0" }
+        switch self {
+        case .number, .count: return minus + body
+        case .fraction, .percent: return minus + body + unitSpace + "%"
+        case .usd:
+            // Cents are shown in pairs: $2.50, never $2.5.
+            let cents = body.contains(".") ? Self.padded(body, to: 2) : body
+            return minus + "$" + cents
+        case .usdBillions, .usdTrillions: return minus + "$" + body + unitSpace + unit
+        case .years: return tick ? minus + body : minus + body + unitSpace + (body == "1" ? "year" : "years")
+        case .months: return isZero ? "0" : (shown < 0 ? "\u{2212}" : "+") + body
+        case .multiple: return minus + body + "\u{00D7}"
+        case .year: return Self.yearString(shown)
+        }
+    }
+
+    /// A duration that is a whole number of months but not of half-years, in words: 0.25 → "3 months",
+    /// 1.0833 → "1 year 1 month"; nil otherwise.
+    static func monthsText(_ years: Double) -> String? {
+        let months = years * 12
+        guard years.isFinite, abs(years) < 1e6, abs(months - months.rounded()) < 1e-6,
+              abs(years * 2 - (years * 2).rounded()) > 1e-6 else { return nil }
+        let total = Int(abs(months.rounded())), whole = total / 12, rest = total % 12
+        var words: [String] = []
+        if whole > 0 { words.append("\(whole)\(unitSpace)" + (whole == 1 ? "year" : "years")) }
+        if rest > 0 { words.append("\(rest)\(unitSpace)" + (rest == 1 ? "month" : "months")) }
+        return (years < 0 ? "\u{2212}" : "") + words.joined(separator: " ")
+    }
+
+    /// Decimals giving `significant` digits for a magnitude (none when it is large, at most six).
+    static func decimals(_ magnitude: Double, significant: Int) -> Int {
+        guard magnitude > 0, magnitude.isFinite else { return 0 }
+        return Swift.max(0, Swift.min(6, significant - 1 - Int(floor(log10(magnitude) + 1e-12))))
     }
 
     /// Decimals giving about three significant digits (none at 100 and above, at most six).
     static func autoDecimals(_ value: Double) -> Int {
-        let magnitude = abs(value)
-        guard magnitude > 0, magnitude.isFinite else { return 0 }
-        return Swift.max(0, Swift.min(6, 2 - Int(floor(log10(magnitude)))))
+        decimals(abs(value), significant: 3)
+    }
+
+    /// The fewest decimals that print `value` rounded to `significant` digits (trailing zeros dropped).
+    static func minimalDecimals(_ value: Double, significant: Int) -> Int {
+        let places = decimals(abs(value), significant: significant)
+        let body = digits(abs(value), decimals: places, grouping: false)
+        guard let point = body.firstIndex(of: "."), !body.contains("e") else { return 0 }
+        return body.distance(from: point, to: body.endIndex) - 1
+    }
+
+    /// `body` with trailing zeros added up to `decimals` places (numbers in exponent form are left alone).
+    static func padded(_ body: String, to decimals: Int) -> String {
+        guard decimals > 0, !body.contains("e") else { return body }
+        let current = body.firstIndex(of: ".").map { body.distance(from: $0, to: body.endIndex) - 1 }
+        guard let current else { return body + "." + String(repeating: "0", count: decimals) }
+        return current >= decimals ? body : body + String(repeating: "0", count: decimals - current)
     }
 
     /// Decimals needed to print multiples of `step` (in display units) exactly.
@@ -48,9 +151,6 @@ extension ValueFormat {
         }
         return places
     }
-
-    /// The display multiplier of a format (100 for percent, 1 otherwise).
-    var displayScale: Double { self == .percent ? 100 : 1 }
 
     /// Rounds `magnitude` (≥ 0) to `decimals` places; trailing zeros dropped, thousands grouped with ",".
     static func digits(_ magnitude: Double, decimals: Int, grouping: Bool) -> String {

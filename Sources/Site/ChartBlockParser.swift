@@ -5,7 +5,7 @@ import Yams
 /// Parses the YAML body of a ```chart block into a `FigureRequest`.
 struct ChartBlockParser {
     static let keys = ["id", "title", "caption", "model", "data", "kind", "series", "labels", "x", "y", "params",
-                       "scenarios", "annotations"]
+                       "scenarios", "default", "overlay", "shared-axes", "captions", "totals", "claims", "annotations"]
     /// The keys of `x:` and `y:`.
     static let axisKeys = ["label", "format", "scale", "min", "max"]
     let registry: ModelRegistry
@@ -58,8 +58,50 @@ struct ChartBlockParser {
         if let labels = entries["labels"] {
             collector.collect { () throws(Diagnostic) in request.labels = try stringMap(labels, key: "labels") }
         }
-        if let x = entries["x"] { collector.collect { () throws(BuildFailure) in request.x = try axis(x, key: "x") } }
-        if let y = entries["y"] { collector.collect { () throws(BuildFailure) in request.y = try axis(y, key: "y") } }
+        for key in ["x", "y", "totals", "claims", "default", "captions", "overlay"] {
+            if let node = entries[key] {
+                let place = reader.error(at: node, "")
+                request.parameterLines["key:" + key] = (place.line, place.column)
+            }
+        }
+        for key in ["x", "y"] {
+            guard let node = entries[key] else { continue }
+            collector.collect { () throws(BuildFailure) in
+                let options = try axis(node, key: key)
+                if key == "x" { request.x = options } else { request.y = options }
+                if case let .mapping(mapping) = node, mapping.keys.contains(where: { $0.string == "format" }) {
+                    request.explicitFormats.insert(key)
+                }
+            }
+        }
+        if let name = entries["default"] {
+            collector.collect { () throws(Diagnostic) in request.defaultScenario = try reader.string(name, key: "default") }
+        }
+        if let overlay = entries["overlay"] {
+            collector.collect { () throws(Diagnostic) in request.overlay = try flag(overlay, key: "overlay") }
+        }
+        if let shared = entries["shared-axes"] {
+            collector.collect { () throws(Diagnostic) in request.sharedAxes = try flag(shared, key: "shared-axes") }
+        }
+        if let captions = entries["captions"] {
+            collector.collect { () throws(Diagnostic) in
+                guard case let .mapping(mapping) = captions else {
+                    throw reader.error(at: captions, "'captions' must be a mapping of scenario names to sentences")
+                }
+                for (name, value) in mapping {
+                    let scenario = try reader.string(name, key: "captions")
+                    request.captions[scenario] = try reader.string(value, key: "captions")
+                    let place = reader.error(at: name, "")
+                    request.parameterLines["caption:" + scenario] = (place.line, place.column)
+                }
+            }
+        }
+        if let totals = entries["totals"] {
+            collector.collect { () throws(Diagnostic) in request.totals = try stringList(totals, key: "totals") }
+        }
+        if let claims = entries["claims"] {
+            collector.collect { () throws(Diagnostic) in request.claims = try stringList(claims, key: "claims") }
+        }
         if let params = entries["params"] {
             collector.collect { () throws(Diagnostic) in
                 let (overrides, positions) = try overridesWithPositions(params, key: "params")
@@ -79,7 +121,35 @@ struct ChartBlockParser {
         if case .data = request.source, !request.scenarios.isEmpty {
             throw BuildFailure([reader.error(at: entries["scenarios"], "scenarios need a model, not a data file")])
         }
+        try checkScenarioKeys(request, entries: entries)
         return request
+    }
+
+    /// `default`, `captions` and `overlay` speak of the block's scenarios: names must match, and overlay needs two.
+    private func checkScenarioKeys(_ request: FigureRequest, entries: [String: Node]) throws(BuildFailure) {
+        let names = request.scenarios.map(\.name)
+        var problems: [Diagnostic] = []
+        let known = names.isEmpty ? "this chart has no scenarios" : "the scenarios are " + names.joined(separator: ", ")
+        if let name = request.defaultScenario, !names.contains(name) {
+            problems.append(reader.error(at: entries["default"], "'default' names no scenario of this chart: '\(name)'",
+                                         hint: names.isEmpty ? known : suggestionHint(for: name, among: names, noun: "scenarios")))
+        }
+        for name in request.captions.keys.sorted() where !names.contains(name) {
+            let place = request.position(ofParameter: "caption:" + name)
+            problems.append(Diagnostic(file: reader.file, line: place.line, column: place.column,
+                                       message: "'captions' names no scenario of this chart: '\(name)'",
+                                       hint: names.isEmpty ? known : suggestionHint(for: name, among: names, noun: "scenarios")))
+        }
+        if request.overlay, names.count < 2 {
+            problems.append(reader.error(at: entries["overlay"], "'overlay' draws several scenarios in one chart, but \(known)",
+                                         hint: "add 'scenarios:' with two or more, or remove 'overlay'"))
+        }
+        if !problems.isEmpty { throw BuildFailure(problems) }
+    }
+
+    private func flag(_ node: Node, key: String) throws(Diagnostic) -> Bool {
+        guard let value = node.bool else { throw reader.error(at: node, "'\(key)' must be true or false") }
+        return value
     }
 
     private func isValidID(_ id: String) -> Bool {

@@ -68,6 +68,14 @@ public enum ChartReference {
                    "the model's defaults"),
         "scenarios": ("variants the reader switches between without JavaScript: a list of the model's scenario names, "
                       + "or name: {parameter: value}", "one chart"),
+        "default": ("the scenario shown first", "the first scenario"),
+        "overlay": ("true draws every scenario in each variant, the chosen one highlighted and the others faint",
+                    "false"),
+        "shared-axes": ("whether every scenario variant uses the same axes, so they compare", "true"),
+        "captions": ("a caption per scenario, e.g. {together: …}, shown with that variant", "the one caption"),
+        "totals": ("waterfall rows drawn as totals (full bars from zero, the sum of the steps before; leave the cell "
+                   + "empty to have it computed)", "none: every row is a step"),
+        "claims": ("categories that are disputed claims, drawn hatched and tagged \"claim\"", "none"),
         "annotations": ("context drawn on x/y charts: " + AnnotationParser.types.map { "type: \($0)" }.joined(separator: ", ")
                         + " (below)", "none"),
     ]
@@ -241,17 +249,18 @@ public enum ChartReference {
         ChartKindReference(
             kind: .waterfall, summary: "steps up and down from a start: how a total is reached",
             firstColumn: "the steps, in order: text",
-            otherColumns: "one column: each step's change, positive or negative; a last bar shows the total (named by "
-                + "the column, or its label)",
+            otherColumns: "one column: each step's change, positive or negative; rows named in totals: are totals "
+                + "(an empty cell is computed)",
             csvName: "month.csv",
-            csv: "# One month of an imaginary household's money. Made-up numbers.\nstep,change\nPay,3000\nRent,-1200\nFood,-600\nTravel,-250\nOther,-450\n",
+            csv: "# One month of an imaginary household's money. Made-up numbers.\nstep,change\nPay,3000\nRent,-1200\nFood,-600\nTravel,-250\nOther,-450\nLeft at the end,\n",
             block: """
                 id: sample-waterfall
                 title: "Where a month's pay goes"
                 caption: "One month of an imaginary household's money: pay, then what goes out. Made-up numbers."
                 data: month.csv
                 kind: waterfall
-                labels: {change: Left at the end}
+                labels: {change: Change}
+                totals: [Left at the end]
                 x: {label: Step}
                 y: {label: Amount}
 
@@ -291,7 +300,7 @@ public enum ChartReference {
                 """),
         ChartKindReference(
             kind: .heatmap, summary: "a grid of shaded cells: one value for each pair of row and column",
-            firstColumn: "the heat map's columns, left to right: numbers",
+            firstColumn: "the heat map's columns, left to right: numbers or text",
             otherColumns: "one row of the heat map each, named by the header; numbers",
             csvName: "library.csv",
             csv: "# Visitors per hour to an imaginary library. Made-up numbers.\nhour,Monday,Wednesday,Saturday\n9,12,10,30\n11,25,22,48\n13,18,20,41\n15,30,28,35\n17,40,37,12\n",

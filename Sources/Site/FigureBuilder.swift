@@ -11,26 +11,35 @@ public struct RenderedFigure: Sendable, Equatable {
         /// Path of this variant's CSV inside the output, e.g. `data/tranche-losses-stressed.csv`.
         public var csvPath: String
         public var csv: String
-        /// Parameter line printed under the chart (model figures only).
+        /// Settings line printed under the chart (model figures only): the scenario's description, or the parameters
+        /// set, in words.
         public var parameters: String
-        /// The CSV as an HTML table (long tables sampled), made once with the figure so cached figures reuse it.
+        /// The block's `captions:` sentence for this scenario, shown with it.
+        public var caption: String
+        /// The data table as HTML (long tables sampled), made once with the figure so cached figures reuse it.
         public var table: String
-
-        init(scenario: String, label: String, svg: String, csvPath: String, csv: String, parameters: String) {
-            self.scenario = scenario
-            self.label = label
-            self.svg = svg
-            self.csvPath = csvPath
-            self.csv = csv
-            self.parameters = parameters
-            table = dataTableHTML(csv: csv, limit: tableRowLimit)
-        }
     }
 
     public var request: FigureRequest
     public var variants: [Variant]
+    /// The variant shown first: the block's `default:`, else `base`, else the first.
+    public var defaultIndex: Int
     /// Source notes of a data figure, or the model's assumptions.
     public var note: String
+}
+
+/// What one variant draws before it becomes a chart: the chosen series and the values the model reported.
+struct VariantInput {
+    var scenario: String
+    var label: String
+    var series: [Series]
+    var scalars: [String: Double]
+    var parameters: String
+    /// Header of the first column when the x axis has no label: a data file's first column, or the model's x unit.
+    var xHeader: String
+    /// The data file's first column holds months written like 2000-08.
+    var xIsDates = false
+    var links: [FlowLink] = []
 }
 
 /// Runs the model (or reads the data table) of a figure request and draws it.
@@ -45,19 +54,62 @@ struct FigureBuilder {
     var onModelRun: @Sendable (SiteModelRun) -> Void = { _ in }
 
     func build(_ request: FigureRequest) throws(BuildFailure) -> RenderedFigure {
+        let inputs: [VariantInput]
+        var note = ""
+        let isModel: Bool
         switch request.source {
-        case let .model(name): return try buildModelFigure(request, model: name)
-        case let .data(file): return try buildDataFigure(request, file: file)
+        case let .model(name):
+            (inputs, note) = try modelInputs(request, model: name)
+            isModel = true
+        case let .data(file):
+            inputs = [try dataInput(request, file: file)]
+            note = data[file]?.notes.joined(separator: " ") ?? ""
+            isModel = false
         }
+        var specs: [ChartSpec] = []
+        var problems: [Diagnostic] = []
+        for input in inputs {
+            do throws(BuildFailure) { specs.append(try FigureSpec(request: request, isModel: isModel).spec(for: input)) } catch {
+                problems += error.diagnostics
+            }
+        }
+        if !problems.isEmpty { throw BuildFailure(unique(problems)) }
+        if request.overlay { specs = overlaid(specs, inputs: inputs) }
+        if request.sharedAxes, specs.count > 1 { specs = sharingAxes(specs) }
+
+        var variants: [RenderedFigure.Variant] = []
+        for (index, (input, spec)) in zip(inputs, specs).enumerated() {
+            let suffix = index > 0 ? "-" + input.scenario.replacingSlashes() : ""
+            let svg: String
+            do {
+                // Ids inside SVG must be XML names, which cannot start with a digit as figure ids may.
+                svg = try draw(spec, "chart-" + request.id + suffix)
+            } catch {
+                problems.append(diagnostic(request, error))
+                continue
+            }
+            let table = FigureTable(spec: spec, xHeader: input.xHeader, isModel: isModel)
+            let provenance = csvProvenance(request, input: input, isModel: isModel, variantCount: inputs.count)
+            variants.append(.init(scenario: input.scenario, label: input.label, svg: svg,
+                                  csvPath: "data/\(request.id)\(suffix).csv", csv: table.csv(header: provenance),
+                                  parameters: input.parameters, caption: request.captions[input.scenario] ?? "",
+                                  table: table.html(limit: tableRowLimit)))
+        }
+        if !problems.isEmpty { throw BuildFailure(unique(problems)) }
+        let wanted = request.defaultScenario ?? (inputs.contains { $0.scenario == "base" } ? "base" : inputs.first?.scenario)
+        let defaultIndex = inputs.firstIndex { $0.scenario == wanted } ?? 0
+        return RenderedFigure(request: request, variants: variants, defaultIndex: defaultIndex, note: note)
     }
 
-    private func buildModelFigure(_ request: FigureRequest, model name: String) throws(BuildFailure) -> RenderedFigure {
+    // MARK: Inputs
+
+    private func modelInputs(_ request: FigureRequest, model name: String) throws(BuildFailure) -> ([VariantInput], String) {
         let entry: ModelEntry
         do { entry = try registry.model(named: name) } catch {
             throw BuildFailure([diagnostic(request, error)])
         }
         let wanted = request.scenarios.isEmpty ? [FigureRequest.ScenarioRequest(name: "base", overrides: [])] : request.scenarios
-        var variants: [RenderedFigure.Variant] = []
+        var inputs: [VariantInput] = []
         var assumptions = ""
         var problems: [Diagnostic] = []
         for scenario in wanted {
@@ -67,10 +119,10 @@ struct FigureBuilder {
                 problems.append(diagnostic(request, error, parameter: "scenario:" + scenario.name))
                 continue
             }
-            let output: ModelOutput
             let run = SiteModelRun(entry: entry, scenario: named ? scenario.name : "base",
                                    overrides: request.params + scenario.overrides)
             onModelRun(run)
+            let output: ModelOutput
             do {
                 output = try run.run()
             } catch {
@@ -78,27 +130,23 @@ struct FigureBuilder {
                 continue
             }
             assumptions = output.assumptions
-            let summary = entry.scenarios.first { $0.name == scenario.name }?.summary ?? ""
-            let seriesList = try select(output.series, request: request)
-            let spec = chartSpec(request, series: seriesList, units: seriesList.first)
-            let suffix = wanted.count > 1 && variants.count > 0 ? "-" + scenario.name : ""
-            do {
-                // Ids inside SVG must be XML names, which cannot start with a digit as figure ids may.
-                let svg = try draw(spec, "chart-" + request.id + suffix.replacingSlashes())
-                variants.append(.init(scenario: scenario.name, label: request.labels[scenario.name] ?? scenarioLabel(scenario.name), svg: svg,
-                                      csvPath: "data/\(request.id)\(suffix).csv",
-                                      csv: output.csv(seriesNamed: seriesList.map(\.name)),
-                                      parameters: parameterLine(request.params + scenario.overrides, summary: summary, specs: entry.parameters)))
-            } catch {
-                problems.append(Diagnostic(file: request.file, line: request.line, column: request.column,
-                                           message: "cannot draw figure '\(request.id)': \(error)"))
+            let chosen: [Series]
+            do throws(BuildFailure) { chosen = try select(output.series, request: request) } catch {
+                problems += error.diagnostics
+                continue
             }
+            let line = ParameterLine(entry: entry).text(scenario: scenario, named: named, blockParams: request.params,
+                                                        variantCount: wanted.count)
+            inputs.append(VariantInput(scenario: scenario.name, label: request.labels[scenario.name] ?? scenarioLabel(scenario.name),
+                                       series: chosen, scalars: output.scalars, parameters: line,
+                                       xHeader: chosen.first.map { humanUnit($0.xUnit) } ?? ""))
         }
-        if !problems.isEmpty { throw BuildFailure(problems) }
-        return RenderedFigure(request: request, variants: variants, note: assumptions)
+        // The same mistake in every scenario (a misspelt parameter in `params:`) is reported once.
+        if !problems.isEmpty { throw BuildFailure(unique(problems)) }
+        return (inputs, assumptions)
     }
 
-    private func buildDataFigure(_ request: FigureRequest, file: String) throws(BuildFailure) -> RenderedFigure {
+    private func dataInput(_ request: FigureRequest, file: String) throws(BuildFailure) -> VariantInput {
         guard let table = data[file] else {
             let known = data.keys.sorted()
             throw BuildFailure([Diagnostic(file: request.file, line: request.line, column: request.column,
@@ -106,41 +154,44 @@ struct FigureBuilder {
                                            hint: known.isEmpty ? "put CSV files in content/data/ and name them without the folder, e.g. data: capex.csv"
                                                 : suggestionHint(for: file, among: known, noun: "data files"))])
         }
-        var spec: ChartSpec
+        var input = VariantInput(scenario: "data", label: "", series: [], scalars: [:], parameters: "",
+                                 xHeader: table.columns[0])
+        input.xIsDates = table.x != nil && table.keys.allSatisfy { key in
+            let parts = key.split(separator: "-")
+            return parts.count == 2 && parts[0].count == 4 && parts[1].count == 2
+        }
         if request.kind == .flow {
-            spec = try flowSpec(request, table: table)
-        } else {
-            var all: [Series] = []
-            for (index, column) in table.columns.dropFirst().enumerated() {
-                let values: [Double]
-                do throws(Diagnostic) { values = try table.values(column: index) } catch { throw BuildFailure([error]) }
-                if let x = table.x {
-                    all.append(Series(name: column, unit: "", xUnit: table.columns[0], x: x, y: values))
-                } else {
-                    all.append(Series(name: column, unit: "", labels: table.keys, values: values))
+            input.links = try flowLinks(request, table: table)
+            return input
+        }
+        var all: [Series] = []
+        if request.kind == .heatmap, table.x == nil {
+            // Text in the first column names the rows (banks, tranches); the other columns are the heat map's columns.
+            let headers = Array(table.columns.dropFirst())
+            for (row, key) in table.keys.enumerated() {
+                var values: [Double] = []
+                for column in headers.indices {
+                    do throws(Diagnostic) { values.append(try table.values(column: column)[row]) } catch { throw BuildFailure([error]) }
                 }
+                all.append(Series(name: key, unit: "", labels: headers, values: values))
             }
-            let chosen = try select(all, request: request)
-            spec = chartSpec(request, series: chosen, units: nil)
+            input.series = request.series == nil ? all : try select(all, request: request)
+            return input
         }
-        let svg: String
-        do { svg = try draw(spec, "chart-" + request.id) } catch {
-            throw BuildFailure([Diagnostic(file: request.file, line: request.line, column: request.column,
-                                           message: "cannot draw figure '\(request.id)': \(error)")])
+        for (index, column) in table.columns.dropFirst().enumerated() {
+            let values: [Double]
+            do throws(Diagnostic) { values = try table.values(column: index) } catch { throw BuildFailure([error]) }
+            if let x = table.x {
+                all.append(Series(name: column, unit: "", xUnit: table.columns[0], x: x, y: values))
+            } else {
+                all.append(Series(name: column, unit: "", labels: table.keys, values: values))
+            }
         }
-        let csv = (table.notes.map { "# " + $0 }).joined(separator: "\n") + (table.notes.isEmpty ? "" : "\n")
-            + table.columns.map(csvQuoted).joined(separator: ",") + "\n"
-            + table.keys.indices.map { row in
-                ([csvQuoted(table.keys[row])] + table.cells.map { csvQuoted($0[row]) })
-                    .joined(separator: ",")
-            }.joined(separator: "\n") + "\n"
-        return RenderedFigure(request: request,
-                              variants: [.init(scenario: "data", label: "", svg: svg, csvPath: "data/\(request.id).csv",
-                                               csv: csv, parameters: "")],
-                              note: table.notes.joined(separator: " "))
+        input.series = try select(all, request: request)
+        return input
     }
 
-    private func flowSpec(_ request: FigureRequest, table: DataTable) throws(BuildFailure) -> ChartSpec {
+    private func flowLinks(_ request: FigureRequest, table: DataTable) throws(BuildFailure) -> [FlowLink] {
         guard table.columns.count == 3 else {
             throw BuildFailure([Diagnostic(file: request.file, line: request.line, column: request.column,
                                            message: "a flow chart's data needs the columns source,target,value",
@@ -148,8 +199,7 @@ struct FigureBuilder {
         }
         let values: [Double]
         do throws(Diagnostic) { values = try table.values(column: 1) } catch { throw BuildFailure([error]) }
-        let links = table.keys.indices.map { FlowLink(source: table.keys[$0], target: table.cells[0][$0], value: values[$0]) }
-        return ChartSpec(kind: .flow, title: request.title, description: request.caption, links: links)
+        return table.keys.indices.map { FlowLink(source: table.keys[$0], target: table.cells[0][$0], value: values[$0]) }
     }
 
     /// Picks the requested series by name (with a did-you-mean error), or every series on the first one's grid.
@@ -173,35 +223,56 @@ struct FigureBuilder {
         return chosen
     }
 
-    private func chartSpec(_ request: FigureRequest, series: [Series], units: Series?) -> ChartSpec {
-        var x = request.x ?? AxisOptions(label: units.map { axisLabel($0.xUnit) } ?? "", format: defaultFormat(units?.xUnit))
-        var y = request.y ?? AxisOptions(label: units.map { axisLabel($0.unit) } ?? "", format: defaultFormat(units?.unit))
-        if request.x != nil && request.x?.label.isEmpty == true, let units { x.label = axisLabel(units.xUnit) }
-        if request.y != nil && request.y?.label.isEmpty == true, let units { y.label = axisLabel(units.unit) }
-        if request.kind == .flow, let links = series.first(where: { $0.labels != nil }) {
-            return ChartSpec(kind: .flow, title: request.title, description: request.caption,
-                             links: flowLinks(links))
+    // MARK: Comparing variants
+
+    /// Every variant draws all scenarios: its own in colour, the others faint behind it, each named at its end.
+    private func overlaid(_ specs: [ChartSpec], inputs: [VariantInput]) -> [ChartSpec] {
+        let single = specs.allSatisfy { $0.series.count == 1 }
+        return specs.indices.map { index in
+            var spec = specs[index]
+            if single {
+                spec.series[0].name = inputs[index].label
+                spec.series[0].color = index % 8 + 1
+            }
+            spec.background = specs.indices.filter { $0 != index }.flatMap { other in
+                specs[other].series.map { series in
+                    var ghost = series
+                    ghost.name = single ? inputs[other].label : inputs[other].label + ": " + series.name
+                    return ghost
+                }
+            }
+            return spec
         }
-        let categorical: Set<ChartKind> = [.bar, .horizontalBar, .groupedBar, .stackedBar, .waterfall]
-        let chartSeries = series.map { item in
-            // Bar-like charts of a numeric series use its x values as category labels (years, periods).
-            let categories = item.labels ?? (categorical.contains(request.kind) ? item.x.map { formatNumber($0) } : nil)
-            // A log axis cannot show zero: such points become gaps (the data table and CSV keep them).
-            let y = y.scale == .log ? item.y.map { $0 > 0 ? $0 : .nan } : item.y
-            return ChartSeries(name: request.labels[item.name] ?? item.name, x: categories == nil ? item.x : [], y: y,
-                               categories: categories)
-        }
-        return ChartSpec(kind: request.kind, title: request.title, description: request.caption, x: x, y: y,
-                         series: chartSeries, annotations: request.annotations)
     }
 
-    /// Category labels written "Source → Target" become links.
-    private func flowLinks(_ series: Series) -> [FlowLink] {
-        zip(series.labels ?? [], series.y).compactMap { label, value in
-            let parts = label.components(separatedBy: " → ")
-            guard parts.count == 2 else { return nil }
-            return FlowLink(source: parts[0], target: parts[1], value: value)
+    /// One pair of axes for all variants: each reaches the extent of every variant.
+    private func sharingAxes(_ specs: [ChartSpec]) -> [ChartSpec] {
+        let extents = specs.map(axisExtent)
+        let xs = extents.flatMap(\.x), ys = extents.flatMap(\.y)
+        return specs.map { spec in
+            var shared = spec
+            if let lo = xs.min(), let hi = xs.max() { shared.x.include += [lo, hi] }
+            if let lo = ys.min(), let hi = ys.max() { shared.y.include += [lo, hi] }
+            return shared
         }
+    }
+
+    // MARK: Provenance
+
+    /// The `# ` lines a CSV download starts with: what it is, where it comes from, and the settings in words.
+    private func csvProvenance(_ request: FigureRequest, input: VariantInput, isModel: Bool, variantCount: Int) -> [String] {
+        var lines = ["\u{201C}\(request.title)\u{201D}"]
+        if isModel {
+            var settings = "Illustrative model, not data."
+            if variantCount > 1 { settings += " Scenario: \(input.label)." }
+            if !input.parameters.isEmpty { settings += " Settings: " + input.parameters.sentence }
+            lines.append(settings)
+        } else {
+            lines.append("Source: " + (sourceSentence(in: request.caption) ?? "as stated in the caption below."))
+        }
+        lines.append(request.caption)
+        if let extra = request.captions[input.scenario] { lines.append(extra) }
+        return lines
     }
 
     private func diagnostic(_ request: FigureRequest, _ error: ModelError, parameter: String? = nil) -> Diagnostic {
@@ -219,28 +290,34 @@ struct FigureBuilder {
         return Diagnostic(file: request.file, line: position.line, column: position.column, message: error.description,
                           hint: error.hint)
     }
-}
 
-private func axisLabel(_ unit: String) -> String {
-    switch unit {
-    case "$B", "$B/yr": "$ billions"
-    case "fraction", "probability": "Share"
-    case "years": "Years"
-    case "year": "Year"
-    case "×": "Multiple"
-    default: unit.prefix(1).uppercased() + unit.dropFirst()
+    /// A drawing error, placed at the annotation or key it is about when there is one.
+    private func diagnostic(_ request: FigureRequest, _ error: ChartError) -> Diagnostic {
+        var position = (line: request.line, column: request.column)
+        if case let .annotation(index, _, _) = error, request.annotations.indices.contains(index) {
+            position = (request.annotations[index].line, request.annotations[index].column)
+        } else if case let .unsupported(_, reason) = error {
+            for key in ["totals", "claims"] where reason.contains("'\(key)'") || (key == "totals" && reason.contains("the total '")) {
+                position = request.position(ofParameter: "key:" + key)
+            }
+        }
+        return Diagnostic(file: request.file, line: position.line, column: position.column,
+                          message: "cannot draw figure '\(request.id)': \(error)")
     }
 }
 
-private func defaultFormat(_ unit: String?) -> ValueFormat {
-    switch unit {
-    case "$B", "$B/yr": .usdBillions
-    case "fraction", "probability", "share": .percent
-    case "years": .years
-    case "year": .year
-    case "×": .multiple
-    default: .number
+/// Diagnostics without repeats, in their first order.
+func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    var seen: Set<String> = []
+    return diagnostics.filter { seen.insert("\($0.file):\($0.line):\($0.column):\($0.message)").inserted }
+}
+
+/// The sentence of a caption that names its sources ("Source: …" or "Sources: …"), if there is one.
+func sourceSentence(in caption: String) -> String? {
+    for marker in ["Sources: ", "Source: "] {
+        if let range = caption.range(of: marker) { return String(caption[range.upperBound...]) }
     }
+    return nil
 }
 
 func scenarioLabel(_ name: String) -> String {
@@ -248,23 +325,20 @@ func scenarioLabel(_ name: String) -> String {
     return words.prefix(1).uppercased() + words.dropFirst()
 }
 
-/// The scenario's summary, then each overridden parameter with what it means: "rho (asset correlation …) = 0.6".
-private func parameterLine(_ overrides: [Scenario.Override], summary: String, specs: [ParameterSpec]) -> String {
-    let set = overrides.map { override in
-        guard let meaning = specs.first(where: { $0.name == override.name })?.summary, !meaning.isEmpty else {
-            return "\(override.name) = \(override.value)"
-        }
-        return "\(meaning) (\(override.name)) = \(override.value)"
-    }.joined(separator: ", ")
-    return [summary, set].filter { !$0.isEmpty }.joined(separator: "; ")
+/// A model's x unit as a column heading: "years" → "Years".
+func humanUnit(_ unit: String) -> String {
+    unit.prefix(1).uppercased() + unit.dropFirst()
 }
 
 func csvQuoted(_ text: String) -> String {
-    text.contains(where: { $0 == "," || $0 == "\"" }) ? "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : text
+    text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : text
 }
 
 extension String {
     func replacingSlashes() -> String { String(map { $0 == "/" ? "-" : $0 }) }
+
+    /// The text ending with a full stop.
+    var sentence: String { hasSuffix(".") ? self : self + "." }
 
     /// The text between occurrences of `separator`, found left to right without overlaps by comparing UTF-8 bytes
     /// (a byte search: comparing `Character`s at every position made page layout quadratic in the page's length).
@@ -288,7 +362,6 @@ extension String {
         return parts
     }
 }
-
 
 /// Canvas width of the phone layout: close to a phone's text column, so chart text stays near its design size.
 let narrowChartWidth = 400.0

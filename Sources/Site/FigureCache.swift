@@ -54,6 +54,13 @@ public final class FigureCache: Sendable {
         content.line = 0
         content.column = 0
         content.parameterLines = [:]
+        content.annotations = content.annotations.map { annotation in
+            var moved = annotation
+            moved.line = 0
+            moved.column = 0
+            moved.valueLines = [:]
+            return moved
+        }
         return content
     }
 }

@@ -27,23 +27,68 @@ public struct FigureRequest: Sendable, Equatable {
     public var y: AxisOptions?
     public var params: [Scenario.Override]
     public var scenarios: [ScenarioRequest]
-    public var annotations: [Annotation]
+    public var annotations: [AnnotationRequest]
+    /// The axes ("x", "y") whose block gave a `format:`; the others get a default from the data's units.
+    public var explicitFormats: Set<String> = []
+    /// The scenario shown first (`default:`); nil picks `base` when there is one, else the first.
+    public var defaultScenario: String? = nil
+    /// `overlay: true`: every variant draws all scenarios, the chosen one highlighted and the others faint behind it.
+    public var overlay = false
+    /// `shared-axes: false` lets each variant fit its own axes (the default is one pair of axes for all of them).
+    public var sharedAxes = true
+    /// `captions:` one sentence per scenario, shown under the chart with that scenario.
+    public var captions: [String: String] = [:]
+    /// `totals:` waterfall rows drawn as totals (full bars from zero), not as steps.
+    public var totals: [String] = []
+    /// `claims:` categories that are disputed claims, drawn hatched and tagged "claim", not as measured values.
+    public var claims: [String] = []
     /// Where the block is, for diagnostics.
     public var file: String
     public var line: Int
     public var column: Int
-    /// Positions of parameter names inside the block, for errors a model reports later.
+    /// Positions of parameter names (and of some keys, as "key:NAME") inside the block, for errors found later.
     var parameterLines: [String: (line: Int, column: Int)] = [:]
 
     public static func == (a: FigureRequest, b: FigureRequest) -> Bool {
         a.id == b.id && a.title == b.title && a.caption == b.caption && a.source == b.source && a.kind == b.kind
             && a.series == b.series && a.labels == b.labels && a.x == b.x && a.y == b.y && a.params == b.params
-            && a.scenarios == b.scenarios && a.annotations == b.annotations && a.file == b.file && a.line == b.line
+            && a.scenarios == b.scenarios && a.annotations == b.annotations && a.defaultScenario == b.defaultScenario
+            && a.explicitFormats == b.explicitFormats
+            && a.overlay == b.overlay && a.sharedAxes == b.sharedAxes && a.captions == b.captions
+            && a.totals == b.totals && a.claims == b.claims && a.file == b.file && a.line == b.line
             && a.column == b.column
     }
 
     /// Where a parameter was written, falling back to the block itself.
     func position(ofParameter name: String) -> (line: Int, column: Int) {
         parameterLines[name] ?? (line, column)
+    }
+}
+
+/// One annotation as written: its numbers, or names still to be looked up (a category, or a model's output value).
+public struct AnnotationRequest: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable { case line, band, event, here }
+
+    /// A position as written: a number (or a month like 2000-08), or a name.
+    public enum Value: Sendable, Equatable {
+        case number(Double)
+        /// A category label of the chart, or the name of a value the model reports (e.g. `lhp.quantile999`).
+        case name(String)
+    }
+
+    public var kind: Kind
+    public var axis: AnnotationAxis
+    /// The positions by key: `value` (line), `from`/`to` (band), `x` (event), `x`/`y` (here).
+    public var values: [String: Value]
+    /// The label; `{x}`, `{y}` and `{value}` are replaced by the position, printed as the axis prints it.
+    public var label: String
+    public var line: Int
+    public var column: Int
+    /// Where each position was written.
+    var valueLines: [String: (line: Int, column: Int)] = [:]
+
+    public static func == (a: AnnotationRequest, b: AnnotationRequest) -> Bool {
+        a.kind == b.kind && a.axis == b.axis && a.values == b.values && a.label == b.label && a.line == b.line
+            && a.column == b.column
     }
 }

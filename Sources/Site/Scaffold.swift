@@ -121,7 +121,7 @@ private let starterChapter = """
     kind: area
     series: [lhp.lossDensity]
     labels: {lhp.lossDensity: Likelihood}
-    x: {label: Share of the shops that close in a year, format: percent}
+    x: {label: Share of the shops that close in a year, format: fraction}
     y: {label: Likelihood (probability density)}
     params: {p: 0.05, lgd: 1}
     scenarios:

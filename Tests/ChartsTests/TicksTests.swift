@@ -18,15 +18,33 @@ import Testing
         #expect(axis.ticks.map(\.label) == ["0", "0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7"])
     }
 
-    @Test func percentTicksUseDisplayDecimals() {
-        let axis = Ticks.linear(dataMin: 0, dataMax: 0.05, fixedMin: nil, fixedMax: nil, target: 5, format: .percent)
-        #expect(axis.ticks.map(\.label) == ["0%", "1%", "2%", "3%", "4%", "5%"])
+    @Test func fractionTicksUseDisplayDecimals() {
+        let axis = Ticks.linear(dataMin: 0, dataMax: 0.05, fixedMin: nil, fixedMax: nil, target: 5, format: .fraction)
+        #expect(axis.ticks.map(\.label) == ["0", "1", "2", "3", "4", "5"].map { $0 == "0" ? $0 : $0 + "\u{202F}%" })
     }
 
     @Test func fixedBoundsAreKept() {
-        let axis = Ticks.linear(dataMin: 0.2, dataMax: 0.4, fixedMin: 0, fixedMax: 1, target: 5, format: .percent)
+        let axis = Ticks.linear(dataMin: 0.2, dataMax: 0.4, fixedMin: 0, fixedMax: 1, target: 5, format: .fraction)
         #expect(axis.lo == 0 && axis.hi == 1)
-        #expect(axis.ticks.first?.label == "0%" && axis.ticks.last?.label == "100%")
+        #expect(axis.ticks.first?.label == "0" && axis.ticks.last?.label == "100\u{202F}%")
+    }
+
+    @Test func aTightAxisEndsAtTheData() {
+        let axis = Ticks.linear(dataMin: 2025, dataMax: 2049, fixedMin: nil, fixedMax: nil, target: 5, format: .year, tight: true)
+        #expect(axis.lo == 2025 && axis.hi == 2049)
+        #expect(axis.ticks.allSatisfy { $0.value >= 2025 && $0.value <= 2049 })
+    }
+
+    @Test func axesReachTheirIncludedValues() throws {
+        let options = AxisOptions(include: [0, 80])
+        let axis = try Ticks.axis(options, values: [58, 60.5], axis: .y, target: 5, includeZero: false)
+        #expect(axis.lo == 0 && axis.hi >= 80)
+    }
+
+    @Test func logAxesHaveAGridLineAtEveryPowerOfTen() {
+        let axis = Ticks.log(dataMin: 1e-6, dataMax: 1, fixedMin: 1e-6, fixedMax: 1, target: 3, format: .fraction)
+        #expect(axis.ticks.count == 7)
+        for (a, b) in zip(axis.ticks, axis.ticks.dropFirst()) { #expect(abs(b.value / a.value - 10) < 1e-9) }
     }
 
     @Test func calendarAxesOverTwoYearsTickWholeYears() {
@@ -35,7 +53,7 @@ import Testing
     }
 
     @Test func monthAxesUseCalendarSteps() {
-        let axis = Ticks.linear(dataMin: -24, dataMax: 120, fixedMin: nil, fixedMax: nil, target: 6, format: .month)
+        let axis = Ticks.linear(dataMin: -24, dataMax: 120, fixedMin: nil, fixedMax: nil, target: 6, format: .months)
         let step = axis.ticks[1].value - axis.ticks[0].value
         #expect([12.0, 24, 36, 60].contains(step))
         #expect(axis.ticks.contains { $0.label == "0" })

@@ -1,10 +1,13 @@
 import Testing
 @testable import Charts
 
+/// U+202F, the narrow no-break space between a number and its unit.
+private let nnbsp = "\u{202F}"
+
 @Suite struct ValueFormatTests {
     @Test func binaryArtefactsAreRoundedAway() {
         #expect(ValueFormat.number.string(for: 0.1 + 0.2) == "0.3")
-        #expect(ValueFormat.percent.string(for: 0.1 + 0.2) == "30%")
+        #expect(ValueFormat.fraction.string(for: 0.1 + 0.2) == "30\(nnbsp)%")
         #expect(ValueFormat.multiple.string(for: 0.1 + 0.2) == "0.3×")
     }
 
@@ -16,39 +19,89 @@ import Testing
     @Test func negativeZeroPrintsAsPlainZero() {
         #expect(ValueFormat.number.string(for: -0.0) == "0")
         #expect(ValueFormat.number.string(for: -0.0000001) == "0")
-        #expect(ValueFormat.month.string(for: -0.0) == "0")
+        #expect(ValueFormat.months.string(for: -0.0) == "0")
     }
 
-    @Test func percentTakesFractions() {
-        #expect(ValueFormat.percent.string(for: 0.3) == "30%")
-        #expect(ValueFormat.percent.string(for: 0.125) == "12.5%")
-        #expect(ValueFormat.percent.string(for: -0.05) == "\u{2212}5%")
+    @Test func fractionsAreShownAsPercentagesOnce() {
+        #expect(ValueFormat.fraction.string(for: 0.3) == "30\(nnbsp)%")
+        #expect(ValueFormat.fraction.string(for: 0.125) == "12.5\(nnbsp)%")
+        #expect(ValueFormat.fraction.string(for: -0.05) == "\u{2212}5\(nnbsp)%")
+        #expect(ValueFormat.fraction.string(for: 1) == "100\(nnbsp)%")
     }
 
-    @Test func dollarFormatsUseUnitSuffixes() {
-        #expect(ValueFormat.usdBillions.string(for: 120) == "$120B")
-        #expect(ValueFormat.usdBillions.string(for: 1200) == "$1,200B")
-        #expect(ValueFormat.usdBillions.string(for: -5) == "\u{2212}$5B")
-        #expect(ValueFormat.usdTrillions.string(for: 1.5) == "$1.5T")
+    @Test func percentagePointsAreNeverScaledAgain() {
+        // Fig 3.1 stores 100 and 2.6 (percent); the review found them printed as 10,000 % and 260 %.
+        #expect(ValueFormat.percent.string(for: 100) == "100\(nnbsp)%")
+        #expect(ValueFormat.percent.string(for: 2.6) == "2.6\(nnbsp)%")
+        #expect(ValueFormat.percent.string(for: 70.8) == "70.8\(nnbsp)%")
+        #expect(ValueFormat.percent.labels(for: [51.9, 63.2, 73.4, 83.7]) == ["51.9", "63.2", "73.4", "83.7"].map { $0 + "\(nnbsp)%" })
+        let ticks = Ticks.linear(dataMin: 0, dataMax: 100, fixedMin: nil, fixedMax: nil, target: 5, format: .percent)
+        #expect(ticks.ticks.map(\.label) == ["0", "20\(nnbsp)%", "40\(nnbsp)%", "60\(nnbsp)%", "80\(nnbsp)%", "100\(nnbsp)%"])
     }
 
-    @Test func durationsSayYears() {
-        #expect(ValueFormat.years.string(for: 2.5) == "2.5 yrs")
-        #expect(ValueFormat.years.string(for: 3) == "3 yrs")
-        #expect(ValueFormat.years.string(for: 1) == "1 yr")
+    @Test func dollarsInBillionsSwitchToTrillions() {
+        #expect(ValueFormat.usdBillions.string(for: 120) == "$120\(nnbsp)B")
+        #expect(ValueFormat.usdBillions.string(for: 1300) == "$1.3\(nnbsp)T")
+        #expect(ValueFormat.usdBillions.string(for: -5) == "\u{2212}$5\(nnbsp)B")
+        #expect(ValueFormat.usdTrillions.string(for: 1.5) == "$1.5\(nnbsp)T")
+        let ticks = Ticks.linear(dataMin: 0, dataMax: 3000, fixedMin: nil, fixedMax: nil, target: 3, format: .usdBillions)
+        #expect(ticks.ticks.map(\.label) == ["0", "$1\(nnbsp)T", "$2\(nnbsp)T", "$3\(nnbsp)T"])
     }
 
-    @Test func calendarYearsHaveNoSeparatorAndFractionsNameTheMonth() {
+    @Test func plainDollarsShowCentsInPairs() {
+        #expect(ValueFormat.usd.string(for: 2) == "$2")
+        #expect(ValueFormat.usd.string(for: 2.5) == "$2.50")
+        #expect(ValueFormat.usd.labels(for: [12, 2, 2.5]) == ["$12.00", "$2.00", "$2.50"])
+    }
+
+    @Test func valuesShownTogetherShareTheirDecimals() {
+        // "$5 B" next to "$3.7 B" was the review's complaint (Fig 2.2).
+        #expect(ValueFormat.usdBillions.labels(for: [5, 3.7]) == ["$5.0\(nnbsp)B", "$3.7\(nnbsp)B"])
+        // A small value keeps two significant digits beside a large one.
+        #expect(ValueFormat.percent.labels(for: [100, 2.6]) == ["100\(nnbsp)%", "2.6\(nnbsp)%"])
+        // Stylised model outputs at two significant digits: one decimal throughout (Fig 10.5).
+        #expect(ValueFormat.fraction.labels(for: [0.0224, 0.0221, 0.00604, 0], significant: 2)
+                == ["2.2\(nnbsp)%", "2.2\(nnbsp)%", "0.6\(nnbsp)%", "0\(nnbsp)%"])
+    }
+
+    @Test func durationsSayYearsAndMonthsInWords() {
+        #expect(ValueFormat.years.string(for: 2.5) == "2.5\(nnbsp)years")
+        #expect(ValueFormat.years.string(for: 1) == "1\(nnbsp)year")
+        #expect(ValueFormat.years.string(for: 1.0 / 12) == "1\(nnbsp)month")
+        #expect(ValueFormat.years.string(for: 0.25) == "3\(nnbsp)months")
+        #expect(ValueFormat.years.string(for: 13.0 / 12) == "1\(nnbsp)year 1\(nnbsp)month")
+        // Ticks print the bare number: the axis title names the unit.
+        #expect(ValueFormat.years.tickLabels([0, 2, 4], step: 2) == ["0", "2", "4"])
+    }
+
+    @Test func calendarYearsAreNeverGroupedOrSigned() {
         #expect(ValueFormat.year.string(for: 2024) == "2024")
+        #expect(ValueFormat.year.string(for: 1986) == "1986")
         #expect(ValueFormat.year.string(for: 2022.9) == "Nov 2022")
-        #expect(ValueFormat.year.string(for: 2000.0) == "2000")
         #expect(ValueFormat.year.string(for: 2007.75) == "Oct 2007")
+        let ticks = Ticks.linear(dataMin: 1990, dataMax: 2026.4, fixedMin: nil, fixedMax: nil, target: 4, format: .year,
+                                 tight: true)
+        #expect(ticks.ticks.map(\.label) == ["1990", "2000", "2010", "2020"])
+        #expect(ticks.lo == 1990 && ticks.hi == 2026.4)
     }
 
-    @Test func monthsFromPeakCarryASign() {
-        #expect(ValueFormat.month.string(for: -12) == "\u{2212}12")
-        #expect(ValueFormat.month.string(for: 24) == "+24")
-        #expect(ValueFormat.month.string(for: 0) == "0")
+    @Test func monthsFromAnEventCarryASign() {
+        #expect(ValueFormat.months.string(for: -12) == "\u{2212}12")
+        #expect(ValueFormat.months.string(for: 24) == "+24")
+        #expect(ValueFormat.months.string(for: 0) == "0")
+    }
+
+    @Test func countsAreWholeAndTickOnWholeNumbers() {
+        #expect(ValueFormat.count.string(for: 12345) == "12,345")
+        let ticks = Ticks.linear(dataMin: 1, dataMax: 3, fixedMin: nil, fixedMax: nil, target: 8, format: .count)
+        #expect(ticks.ticks.map(\.label) == ["1", "2", "3"])
+    }
+
+    @Test func ticksKeepTheStepsDecimalsAndPrintZeroBare() {
+        let index = Ticks.linear(dataMin: 1, dataMax: 1.2, fixedMin: nil, fixedMax: nil, target: 2, format: .number)
+        #expect(index.ticks.map(\.label) == ["1.0", "1.1", "1.2"])
+        let money = Ticks.linear(dataMin: 0, dataMax: 8, fixedMin: nil, fixedMax: nil, target: 4, format: .usdBillions)
+        #expect(money.ticks.first?.label == "0")
     }
 
     @Test func multiplesAndNumbers() {

@@ -86,16 +86,20 @@ def check_toggles(driver, label, figures):
             continue
         element = driver.find_element(By.ID, figure["id"])
         buttons = element.find_elements(By.CSS_SELECTOR, ".scenario-labels label")
+        inputs = element.find_elements(By.CSS_SELECTOR, "input.scenario-input")
+        # The default variant may be any of them: switch to another one, then back to the default.
+        shown = next((i for i, box in enumerate(inputs) if box.is_selected()), 0)
+        other = 1 if shown == 0 else 0
         before = visible_chart(driver, figure["id"])
-        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", buttons[1])
-        buttons[1].click()
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", buttons[other])
+        buttons[other].click()
         after = visible_chart(driver, figure["id"])
-        expected = element.find_elements(By.CSS_SELECTOR, ".chart-variant.v2 svg")
+        expected = element.find_elements(By.CSS_SELECTOR, f".chart-variant.v{other + 1} svg")
         if after is None or after == before or not expected or after != expected[0].get_attribute("id"):
-            fail(f"{label}: clicking '{buttons[1].text}' in #{figure['id']} did not switch the chart ({before} → {after})")
-        buttons[0].click()
+            fail(f"{label}: clicking '{buttons[other].text}' in #{figure['id']} did not switch the chart ({before} → {after})")
+        buttons[shown].click()
         if visible_chart(driver, figure["id"]) != before:
-            fail(f"{label}: clicking '{buttons[0].text}' in #{figure['id']} did not switch back")
+            fail(f"{label}: clicking '{buttons[shown].text}' in #{figure['id']} did not switch back")
         toggled += 1
     return toggled
 

@@ -1,0 +1,223 @@
+import Charts
+import Simulation
+
+/// Turns a chart block and one variant's series into a `ChartSpec`: number formats (declared, or defaulted from the
+/// data's units), axis labels, category labels, series names and annotations.
+///
+/// In a chart block `x` is always the horizontal axis and `y` the vertical one; in an `hbar` chart the horizontal
+/// axis holds the values, so the block's `x` becomes the chart's value axis there.
+struct FigureSpec {
+    let request: FigureRequest
+    let isModel: Bool
+
+    func spec(for input: VariantInput) throws(BuildFailure) -> ChartSpec {
+        if request.kind == .flow { return flowSpec(input) }
+        let horizontal = request.kind == .horizontalBar
+        let positionKey = horizontal ? "y" : "x", valueKey = horizontal ? "x" : "y"
+        let positionRequest = horizontal ? request.y : request.x
+        let valueRequest = horizontal ? request.x : request.y
+        let first = input.series.first
+        var x = positionRequest ?? AxisOptions()
+        var y = valueRequest ?? AxisOptions()
+        if !request.explicitFormats.contains(positionKey) { x.format = positionFormat(input) }
+        if !request.explicitFormats.contains(valueKey) { y.format = valueFormat(input) }
+        if x.label.isEmpty, isModel, let first, first.labels == nil { x.label = axisLabel(first.xUnit) }
+        if y.label.isEmpty, isModel, let first { y.label = axisLabel(first.unit) }
+        try checkUnits(input, x: x, y: y, positionKey: positionKey, valueKey: valueKey)
+
+        let categorical: Set<ChartKind> = [.bar, .horizontalBar, .groupedBar, .stackedBar, .waterfall]
+        let chartSeries = input.series.map { item in
+            // Bar-like charts of a numeric series label their bars with its x values, printed as the x axis prints them.
+            let numericCategories = item.labels == nil && categorical.contains(request.kind)
+            let categories = item.labels ?? (numericCategories ? x.format.tickLabels(item.x, step: nil) : nil)
+            // A log axis cannot show zero: such points become gaps (the data table and CSV keep them).
+            let values = y.scale == .log ? item.y.map { $0 > 0 ? $0 : .nan } : item.y
+            return ChartSeries(name: displayName(item.name), x: categories == nil || numericCategories ? item.x : [],
+                               y: values, categories: categories)
+        }
+        var spec = ChartSpec(kind: request.kind, title: request.title, description: request.caption, x: x, y: y,
+                             series: chartSeries)
+        spec.annotations = try annotations(input, spec: spec, horizontal: horizontal)
+        spec.claims = request.claims
+        spec.totals = request.totals
+        spec.labelDigits = isModel ? 2 : 3
+        return spec
+    }
+
+    /// A series' name as readers see it: the block's label, else the data file's column, else the model's name in words.
+    func displayName(_ name: String) -> String {
+        if let label = request.labels[name] { return label }
+        return isModel ? humanName(name) : name
+    }
+
+    private func flowSpec(_ input: VariantInput) -> ChartSpec {
+        var links = input.links
+        if links.isEmpty, let series = input.series.first(where: { $0.labels != nil }) {
+            // Category labels written "Source → Target" become links.
+            links = zip(series.labels ?? [], series.y).compactMap { label, value in
+                let parts = label.components(separatedBy: " → ")
+                guard parts.count == 2 else { return nil }
+                return FlowLink(source: parts[0], target: parts[1], value: value)
+            }
+        }
+        var y = request.y ?? AxisOptions()
+        if !request.explicitFormats.contains("y") { y.format = valueFormat(input) }
+        return ChartSpec(kind: .flow, title: request.title, description: request.caption, y: y, links: links)
+    }
+
+    // MARK: Formats
+
+    /// The x format when the block gives none: calendar years for a column named year or date, for months written
+    /// 2000-08, for a model's years, and for whole numbers between 1000 and 2999; else the model's unit or a number.
+    func positionFormat(_ input: VariantInput) -> ValueFormat {
+        guard let first = input.series.first, first.labels == nil else { return .number }
+        if isModel {
+            switch first.xUnit {
+            case "year": return .year
+            case "years": return .years
+            case let unit where isFractionUnit(unit): return .fraction
+            default: break
+            }
+        } else if ["year", "date", "month"].contains(input.xHeader.trimmingCharacters().lowercased()) || input.xIsDates {
+            return .year
+        }
+        let xs = input.series.flatMap(\.x).filter(\.isFinite)
+        if !xs.isEmpty, xs.allSatisfy({ $0 == $0.rounded() && $0 >= 1000 && $0 <= 2999 }) { return .year }
+        return .number
+    }
+
+    /// The value format when the block gives none: from the model's unit, else a plain number.
+    func valueFormat(_ input: VariantInput) -> ValueFormat {
+        guard isModel, let unit = input.series.first?.unit else { return .number }
+        switch unit {
+        case "$B", "$B/yr": return .usdBillions
+        case "years": return .years
+        case "year": return .year
+        case "×": return .multiple
+        case let unit where isFractionUnit(unit): return .fraction
+        default: return .number
+        }
+    }
+
+    /// A `percent` format on a model's fractions would print 0.3 as 0.3 %: that is an error naming the right format.
+    private func checkUnits(_ input: VariantInput, x: AxisOptions, y: AxisOptions, positionKey: String,
+                            valueKey: String) throws(BuildFailure) {
+        guard isModel else { return }
+        var problems: [Diagnostic] = []
+        if y.format == .percent, let series = input.series.first(where: { isFractionUnit($0.unit) }) {
+            problems.append(unitMismatch(key: valueKey, series: series.name))
+        }
+        if x.format == .percent, let series = input.series.first(where: { $0.labels == nil && isFractionUnit($0.xUnit) }) {
+            problems.append(unitMismatch(key: positionKey, series: series.name))
+        }
+        if !problems.isEmpty { throw BuildFailure(problems) }
+    }
+
+    private func unitMismatch(key: String, series: String) -> Diagnostic {
+        let place = request.position(ofParameter: "key:" + key)
+        return Diagnostic(file: request.file, line: place.line, column: place.column,
+                          message: "the \(key) axis says 'format: percent', but the model's '\(series)' holds fractions "
+                              + "(0.3 for 30 %), which would print 100 times too small",
+                          hint: "use 'format: fraction' for values stored as fractions; 'percent' is for values already in "
+                              + "percent (30 for 30 %)")
+    }
+
+    // MARK: Annotations
+
+    /// The block's annotations with names looked up (a category, or a value the model reports) and `{x}`, `{y}`,
+    /// `{value}` in labels filled in.
+    private func annotations(_ input: VariantInput, spec: ChartSpec, horizontal: Bool) throws(BuildFailure) -> [Annotation] {
+        let categories = spec.series.first?.categories
+        let xValues = spec.series.first.map(\.x) ?? []
+        var out: [Annotation] = []
+        var problems: [Diagnostic] = []
+        for item in request.annotations {
+            // In an hbar the block's x axis is the chart's value axis.
+            let axis: AnnotationAxis = horizontal ? (item.axis == .x ? .y : .x) : item.axis
+            func resolve(_ key: String, onX: Bool) throws(Diagnostic) -> Double {
+                switch item.values[key] {
+                case .number(let value)?: return value
+                case .name(let name)?:
+                    if onX, let categories, let index = categories.firstIndex(of: name) {
+                        return xValues.count == categories.count ? xValues[index] : Double(index)
+                    }
+                    if let value = input.scalars[name] { return value }
+                    let place = item.valueLines[key] ?? (item.line, item.column)
+                    let known = (onX ? categories ?? [] : []) + input.scalars.keys.sorted()
+                    throw Diagnostic(file: request.file, line: place.line, column: place.column,
+                                     message: "annotation '\(key)' names '\(name)', which is neither a number nor "
+                                         + (isModel ? "a category or a value the model reports" : "a category of the chart"),
+                                     hint: known.isEmpty ? "write a number, or a month like 2000-08"
+                                         : suggestionHint(for: name, among: known, noun: onX && categories != nil ? "categories and values" : "values"))
+                case nil:
+                    return .nan
+                }
+            }
+            do throws(Diagnostic) {
+                switch item.kind {
+                case .line:
+                    let value = try resolve("value", onX: axis == .x)
+                    let format = axis == .x ? spec.x.format : spec.y.format
+                    out.append(.referenceLine(axis: axis, value: value, label: fill(item.label, ["value": format.string(for: value)])))
+                case .band:
+                    let from = try resolve("from", onX: true), to = try resolve("to", onX: true)
+                    out.append(.band(from: from, to: to, label: item.label))
+                case .event:
+                    let x = try resolve("x", onX: true)
+                    out.append(.event(x: x, label: fill(item.label, ["x": spec.x.format.string(for: x)])))
+                case .here:
+                    let x = try resolve("x", onX: true), y = try resolve("y", onX: false)
+                    out.append(.here(x: x, y: y, label: fill(item.label, ["x": spec.x.format.string(for: x),
+                                                                          "y": spec.y.format.string(for: y)])))
+                }
+            } catch {
+                problems.append(error)
+            }
+        }
+        if !problems.isEmpty { throw BuildFailure(problems) }
+        return out
+    }
+
+    private func fill(_ label: String, _ values: [String: String]) -> String {
+        var text = label
+        for (key, value) in values { text = text.components(separatedBy: "{\(key)}").joined(separator: value) }
+        return text
+    }
+}
+
+/// Units of model series that hold fractions of 1 (shown as percentages).
+func isFractionUnit(_ unit: String) -> Bool {
+    ["fraction", "probability", "share"].contains(unit) || unit.hasPrefix("fraction of")
+}
+
+/// An axis title from a model series' unit, when the block gives none.
+func axisLabel(_ unit: String) -> String {
+    switch unit {
+    case "$B", "$B/yr": "$ billions"
+    case let unit where isFractionUnit(unit): "Share"
+    case "years": "Years"
+    case "year": "Year"
+    case "×": "Multiple"
+    default: unit.prefix(1).uppercased() + unit.dropFirst()
+    }
+}
+
+/// A model's series name in words, for blocks that give it no label: "requiredRevenue" → "Required revenue".
+func humanName(_ name: String) -> String {
+    var words: [String] = []
+    var current = ""
+    for character in name {
+        if character == "." || character == "_" || character == " " {
+            if !current.isEmpty { words.append(current) }
+            current = ""
+        } else if character.isUppercase, let last = current.last, last.isLowercase {
+            words.append(current)
+            current = String(character)
+        } else {
+            current.append(character)
+        }
+    }
+    if !current.isEmpty { words.append(current) }
+    let text = words.map { $0.count > 1 && $0.allSatisfy(\.isUppercase) ? $0 : $0.lowercased() }.joined(separator: " ")
+    return text.prefix(1).uppercased() + text.dropFirst()
+}

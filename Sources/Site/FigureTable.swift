@@ -1,0 +1,147 @@
+import Charts
+import Markdown
+import Simulation
+
+/// The numbers behind a drawn chart, as its data table and its CSV download: one column per series drawn (the
+/// comparison series of an overlaid figure too), headed with the legend's words and the unit.
+///
+/// The table prints values as the chart does (its number format, two or three significant digits, "%" where the
+/// chart shows "%"); the CSV keeps more digits, in the units of the headers (percentages as percent).
+struct FigureTable {
+    /// Column headings without units, and each column's unit ("" when the heading says it all).
+    var headings: [String]
+    var units: [String]
+    /// Table cells, as the chart prints them.
+    var cells: [[String]]
+    /// CSV fields.
+    var fields: [[String]]
+
+    init(spec: ChartSpec, xHeader: String, isModel: Bool) {
+        let digits = isModel ? 4 : 6
+        if spec.kind == .flow {
+            let unit = Self.unit(spec.y.format)
+            headings = ["From", "To", "Value"]
+            units = ["", "", unit]
+            cells = zip(spec.links, spec.y.format.labels(for: spec.links.map(\.value), significant: 3)).map { link, text in
+                [link.source, link.target, text]
+            }
+            fields = spec.links.map { [$0.source, $0.target, Self.field($0.value, spec.y.format, digits: digits)] }
+            return
+        }
+        let series = spec.series + spec.background
+        let xTitle = spec.x.label.isEmpty ? (spec.x.format == .year ? "Year" : xHeader) : spec.x.label
+        headings = [xTitle] + series.map(\.name)
+        let valueUnit = Self.unit(spec.y.format)
+        units = [series.first?.categories == nil ? Self.unit(spec.x.format) : ""] + series.map { _ in valueUnit }
+        if let categories = series.first?.categories {
+            let columns = series.map { spec.y.format.labels(for: $0.y, significant: 3) }
+            cells = categories.indices.map { row in
+                [categories[row]] + columns.map { $0.indices.contains(row) ? $0[row] : "" }
+            }
+            fields = categories.indices.map { row in
+                [categories[row]] + series.map { $0.y.indices.contains(row) ? Self.field($0.y[row], spec.y.format, digits: digits) : "" }
+            }
+            return
+        }
+        // Rows: every x value of any series, in order; a series without a value at an x leaves its cell empty.
+        let xs = Array(Set(series.flatMap(\.x).filter(\.isFinite))).sorted()
+        let lookups = series.map { item in Dictionary(zip(item.x, item.y), uniquingKeysWith: { first, _ in first }) }
+        let xTexts = spec.x.format.labels(for: xs, significant: 4)
+        let columns = lookups.map { lookup in
+            spec.y.format.labels(for: xs.map { lookup[$0] ?? .nan }, significant: 3)
+        }
+        cells = xs.indices.map { row in
+            [xTexts[row]] + zip(lookups, columns).map { lookup, texts in lookup[xs[row]] == nil ? "" : texts[row] }
+        }
+        fields = xs.indices.map { row in
+            [Self.field(xs[row], spec.x.format, digits: isModel ? 4 : 8)] + lookups.map { lookup in
+                lookup[xs[row]].map { Self.field($0, spec.y.format, digits: digits) } ?? ""
+            }
+        }
+    }
+
+    /// A heading with its unit: "Loan balance ($ billions)".
+    func heading(_ index: Int) -> String {
+        units[index].isEmpty ? headings[index] : "\(headings[index]) (\(units[index]))"
+    }
+
+    /// The unit a column heading names for a format ("" when the printed values carry none worth repeating).
+    static func unit(_ format: ValueFormat) -> String {
+        switch format {
+        case .fraction, .percent: "%"
+        case .usd: "$"
+        case .usdBillions: "$ billions"
+        case .usdTrillions: "$ trillions"
+        case .years: "years"
+        case .months: "months"
+        case .multiple: "×"
+        case .number, .count, .year: ""
+        }
+    }
+
+    /// A CSV field in the heading's unit: fractions as percent, calendar months as 2000-08, missing values empty.
+    static func field(_ value: Double, _ format: ValueFormat, digits: Int) -> String {
+        guard value.isFinite else { return "" }
+        switch format {
+        case .fraction: return formatNumber(value * 100, significantDigits: digits)
+        case .year:
+            let year = value.rounded(.down)
+            let month = Int(((value - year) * 12 + 1e-6).rounded(.down))
+            guard abs(value - value.rounded()) > 1e-6 else { return formatNumber(value.rounded(), significantDigits: 15) }
+            return formatNumber(year, significantDigits: 15) + "-" + (month < 9 ? "0" : "") + String(month + 1)
+        default: return formatNumber(value, significantDigits: digits)
+        }
+    }
+
+    /// The CSV: `# ` provenance lines, the headings with units, then every row.
+    func csv(header: [String]) -> String {
+        var out = header.map { "# " + $0.replacingNewlines() + "\n" }.joined()
+        out += headings.indices.map { csvQuoted(heading($0)) }.joined(separator: ",") + "\n"
+        for row in fields { out += row.map(csvQuoted).joined(separator: ",") + "\n" }
+        return out
+    }
+
+    /// The HTML table; more than `limit` rows show evenly spaced ones ("every 2nd of 99 rows") and the last.
+    func html(limit: Int) -> String {
+        var shown = Array(cells.indices)
+        var note = ""
+        if cells.count > limit {
+            let step = Int((Double(cells.count) / Double(limit)).rounded(.up))
+            shown = Array(stride(from: 0, to: cells.count, by: step))
+            if shown.last != cells.count - 1 { shown.append(cells.count - 1) }
+            note = "<p class=\"table-note\">Every \(ordinal(step)) of \(cells.count) rows; the CSV has them all.</p>\n"
+        }
+        var html = "<div class=\"table-scroll\"><table>\n<thead><tr>"
+        for index in headings.indices { html += "<th scope=\"col\">\(escapeHTML(heading(index)))</th>" }
+        html += "</tr></thead>\n<tbody>\n"
+        for index in shown {
+            html += "<tr>"
+            for (column, cell) in cells[index].enumerated() {
+                html += column == 0 ? "<th scope=\"row\">\(escapeHTML(cell))</th>" : "<td>\(escapeHTML(cell))</td>"
+            }
+            html += "</tr>\n"
+        }
+        return html + "</tbody>\n</table></div>\n" + note
+    }
+}
+
+/// Rows a figure's data table shows at most.
+let tableRowLimit = 80
+
+/// 1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, …, 21st, 22nd.
+func ordinal(_ number: Int) -> String {
+    let suffix: String
+    switch (number % 10, number % 100) {
+    case (_, 11...13): suffix = "th"
+    case (1, _): suffix = "st"
+    case (2, _): suffix = "nd"
+    case (3, _): suffix = "rd"
+    default: suffix = "th"
+    }
+    return "\(number)\(suffix)"
+}
+
+extension String {
+    /// One line: line breaks become spaces (a caption inside a CSV comment).
+    func replacingNewlines() -> String { String(map { $0 == "\n" || $0 == "\r" ? " " : $0 }) }
+}

@@ -1,0 +1,181 @@
+import Charts
+import Simulation
+
+/// Model parameters in plain words for readers: "correlation 0.6", "chance of renewal each year 90 %",
+/// "first price fall: AI equities −30 %, …". The words never name a symbol or a code name, and they speak of the
+/// model's mechanics, not of one topic: per-item lists use the names the block set (`holders`, `assetNames`, `nodes`).
+struct ParameterWords {
+    /// How a parameter's value is printed.
+    indirect enum Display: Sendable {
+        case share            // 0.3 → 30 %
+        case signedShare      // −0.3 → −30 %
+        case perYear          // 0.5 → 50 % a year
+        case ratePerYear      // 0.8 → 0.8 a year
+        case number
+        case count
+        case years            // 4 → 4 years
+        case year             // 2025
+        case dollarsBn        // 27.3 → $27.3 B
+        case multiple         // 1.1 → 1.1×
+        case words
+        case yesNo
+        case ranges           // [[0, 0.05], …] → 0–5 %, …
+        /// One value per item named by the parameter `names` (its value in the block, else its default).
+        case each(names: String, Display)
+        /// A table of numbers: said to be set, not printed.
+        case table
+    }
+
+    let model: String
+    let parameters: [ParameterSpec]
+    let overrides: [Scenario.Override]
+
+    /// Words for every built-in model's parameters.
+    static let table: [String: [String: (String, Display)]] = [
+        "bubbles": [
+            "beta": ("speed of switching between trading rules", .number), "sigma": ("size of random news", .number),
+            "x0": ("starting gap from fair value", .number), "steps": ("periods simulated", .count),
+            "burnIn": ("periods left out at the start", .count), "grossReturn": ("safe return per period", .multiple),
+            "seed": ("random seed", .count),
+        ],
+        "capexGap": [
+            "capex": ("capex path", .dollarsBn), "capexIsGPUOnly": ("capex counts chips only", .yesNo),
+            "chipShare": ("chips' share of total cost", .share), "grossMargin": ("gross margin needed", .share),
+            "revenue0": ("revenue in the first year", .dollarsBn), "revenueGrowth": ("revenue growth", .perYear),
+        ],
+        "circularFlows": [
+            "nodes": ("firms", .words), "flows": ("payments between the firms", .table),
+            "externalInflow": ("money from outside, a year", .each(names: "nodes", .dollarsBn)),
+            "view": ("measure of money going round", .words),
+        ],
+        "concentration": [
+            "gainAI": ("gain of the leading stocks", .signedShare), "gainRest": ("gain of the other stocks", .signedShare),
+            "months": ("months in the window", .count), "targetShareOfGains": ("leading stocks' share of the gains", .share),
+            "w0": ("leading stocks' starting weight", .share), "drawdown": ("fall of the leading stocks", .share),
+            "spill": ("how far the other stocks follow", .multiple),
+        ],
+        "displacement": [
+            "alpha0": ("share of tasks automated at the start", .share),
+            "alphaMax": ("share of tasks automated in the end", .share),
+            "k": ("speed of adoption", .ratePerYear), "t0": ("years until adoption is half done", .years),
+            "rN": ("new tasks for workers", .perYear), "c": ("output gained per unit of automation", .number),
+            "g": ("trend growth of output", .perYear), "uStar": ("normal unemployment rate", .share),
+            "tau": ("time to find new work", .years), "horizon": ("years simulated", .count),
+        ],
+        "fireSale": [
+            "holders": ("holders", .words), "assetNames": ("assets", .words),
+            "assets": ("total assets", .each(names: "holders", .dollarsBn)),
+            "equity": ("equity", .each(names: "holders", .dollarsBn)),
+            "weights": ("what each holder owns", .table),
+            "shock": ("first price fall", .each(names: "assetNames", .signedShare)),
+            "illiquidity": ("price impact of $1 B sold", .each(names: "assetNames", .share)),
+            "theta": ("speed of selling back to target leverage", .each(names: "holders", .share)),
+            "sigma": ("share of a downgraded asset that must be sold", .each(names: "holders", .share)),
+            "delta": ("price fall that sets off a downgrade", .each(names: "assetNames", .share)),
+            "maxRounds": ("rounds of selling at most", .count),
+        ],
+        "gpuCollateral": [
+            "cost": ("purchase cost", .number), "debt0": ("loan", .number), "debtTerm": ("loan term", .years),
+            "bookLives": ("accounting lives", .years), "halfLife": ("time for the value to halve", .years),
+            "haircut": ("discount in a forced sale", .share), "horizon": ("years shown", .years),
+            "gapLives": ("lives compared", .years),
+        ],
+        "leaseSPV": [
+            "debt0": ("bond", .dollarsBn), "coupon": ("bond interest rate", .perYear), "startYear": ("first year", .year),
+            "maturityYear": ("final year", .year), "equity0": ("equity", .dollarsBn),
+            "assetValue0": ("value of the property at the start", .dollarsBn),
+            "assetDecay": ("fall in the property's value", .perYear),
+            "rentCover": ("rent as a multiple of the bond payment", .multiple),
+            "initialTerm": ("fixed first term of the lease", .years), "renewProb": ("chance of renewal each year", .share),
+            "rvgYears": ("years the guarantee lasts", .years), "rvgCapFrac": ("guarantee cap, as a share of the bond", .share),
+            "saleHaircut": ("discount when the empty property is sold", .share),
+            "walkAwayYear": ("year the tenant leaves in the example", .count),
+        ],
+        "tranching": [
+            "p": ("default probability", .share), "lgd": ("loss given default", .share), "rho": ("correlation", .number),
+            "tranches": ("tranches", .ranges), "n": ("borrowers in the pool", .count), "paths": ("simulated paths", .count),
+            "seed": ("random seed", .count), "weights": ("borrowers' shares of the pool", .table),
+            "pds": ("each borrower's default probability", .share), "pool": ("pool balance", .number),
+            "wac": ("interest on the pool", .perYear), "fee": ("fees", .perYear), "classA": ("class A balance", .number),
+            "classB": ("class B balance", .number), "rateA": ("class A interest rate", .perYear),
+            "rateB": ("class B interest rate", .perYear), "sched": ("scheduled repayment per period", .number),
+            "trigger": ("coverage test level", .multiple), "dflt": ("defaults per period", .number),
+        ],
+    ]
+
+    /// "correlation 0.6"; a parameter without words of its own falls back to its one-line summary.
+    func describe(_ override: Scenario.Override) -> String {
+        guard let (label, display) = Self.table[model]?[override.name] else {
+            let summary = parameters.first { $0.name == override.name }?.summary ?? override.name
+            return "\(summary) \(override.value)"
+        }
+        if case .table = display { return "\(label): as set for this chart" }
+        if case .each(let names, let inner) = display {
+            let items = namesList(names)
+            let values = list(override.value)
+            guard items.count == values.count else { return "\(label) " + values.map { format($0, inner) }.joined(separator: ", ") }
+            return "\(label): " + zip(items, values).map { "\($0) \(format($1, inner))" }.joined(separator: ", ")
+        }
+        return "\(label) " + format(override.value, display)
+    }
+
+    private func list(_ value: ParameterValue) -> [ParameterValue] {
+        if case .list(let items) = value { return items }
+        return [value]
+    }
+
+    /// The item names of a list parameter: as set for this chart, else the model's default ("[a, b, c]").
+    private func namesList(_ name: String) -> [String] {
+        if let set = overrides.first(where: { $0.name == name }) {
+            return list(set.value).map { item in
+                if case .text(let text) = item { return text }
+                return item.description
+            }
+        }
+        let written = parameters.first { $0.name == name }?.defaultValue ?? ""
+        let inner = written.hasPrefix("[") && written.hasSuffix("]") ? String(written.dropFirst().dropLast()) : written
+        return inner.split(separator: ",").map { $0.trimmingCharacters() }
+    }
+
+    private func format(_ value: ParameterValue, _ display: Display) -> String {
+        switch value {
+        case .list(let items):
+            if case .ranges = display {
+                return items.map { pair in
+                    let bounds = list(pair).compactMap { item -> Double? in
+                        if case .number(let number) = item { return number }
+                        return nil
+                    }
+                    guard bounds.count == 2 else { return pair.description }
+                    return ValueFormat.fraction.string(for: bounds[0]).replacingPercent() + "–"
+                        + ValueFormat.fraction.string(for: bounds[1])
+                }.joined(separator: ", ")
+            }
+            return items.map { format($0, display) }.joined(separator: ", ")
+        case .bool(let flag):
+            return flag ? "yes" : "no"
+        case .text(let text):
+            return text
+        case .number(let number):
+            switch display {
+            case .share, .signedShare: return ValueFormat.fraction.string(for: number)
+            case .perYear: return ValueFormat.fraction.string(for: number) + " a year"
+            case .ratePerYear: return ValueFormat.number.string(for: number) + " a year"
+            case .years: return ValueFormat.years.string(for: number)
+            case .year: return ValueFormat.year.string(for: number)
+            case .dollarsBn: return ValueFormat.usdBillions.string(for: number)
+            case .multiple: return ValueFormat.multiple.string(for: number)
+            case .count: return ValueFormat.count.string(for: number)
+            case .yesNo: return number != 0 ? "yes" : "no"
+            default: return ValueFormat.number.string(for: number)
+            }
+        }
+    }
+}
+
+private extension String {
+    /// "5 %" → "5" (the first number of a range "5–15 %").
+    func replacingPercent() -> String {
+        hasSuffix("\u{202F}%") ? String(dropLast(2)) : self
+    }
+}

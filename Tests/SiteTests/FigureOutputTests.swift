@@ -1,0 +1,182 @@
+import Testing
+@testable import Site
+
+/// A chapter whose only content is one chart block with the given YAML lines; the block's body starts on line 7.
+private func chapter(withChart lines: [String]) -> String {
+    "---\ntitle: Charts\n---\nIntro.\n\n```chart\n" + lines.joined(separator: "\n") + "\n```\n"
+}
+
+private func csvFile(_ name: String, _ text: String) -> SourceFile {
+    SourceFile(path: "content/data/" + name, text: text)
+}
+
+/// The text of every `<text>` element of the page's SVGs.
+private func svgTexts(_ page: String) -> [String] {
+    page.components(separatedBy: "<text ").dropFirst().compactMap { piece in
+        guard let start = piece.firstIndex(of: ">"), let end = piece.range(of: "</text>") else { return nil }
+        return String(piece[piece.index(after: start)..<end.lowerBound])
+    }
+}
+
+@Suite struct FigureOutput {
+    @Test func aYearColumnNeedsNoFormat() throws {
+        let data = csvFile("limit.csv", "# Source: FDIC.\nyear,limit\n1934,2500\n1980,100000\n2008,250000\n")
+        let chart = chapter(withChart: ["id: limit", "title: T", "caption: \"C. Source: FDIC.\"", "data: limit.csv", "kind: line"])
+        let page = try #require(text(try build(miniSite(chapter: chart, data: [data])), "intro/index.html"))
+        let texts = svgTexts(page)
+        #expect(texts.contains("1980"))
+        #expect(!texts.contains { $0.contains("1,9") || $0.contains("2,0") || $0.hasPrefix("+") })
+        // The axis ends at the data: no tick before 1934 or after 2008.
+        let years = texts.compactMap(Int.init).filter { $0 >= 1000 && $0 <= 2999 }
+        #expect(years.allSatisfy { $0 >= 1934 && $0 <= 2008 })
+    }
+
+    @Test func wholeNumbersBetween1000And2999AreYearsWhateverTheColumnIsCalled() throws {
+        let data = csvFile("banks.csv", "when,suspensions\n1929,659\n1930,1350\n1931,2293\n")
+        let chart = chapter(withChart: ["id: banks", "title: T", "caption: C.", "data: banks.csv", "kind: line"])
+        let page = try #require(text(try build(miniSite(chapter: chart, data: [data])), "intro/index.html"))
+        #expect(svgTexts(page).contains("1930"))
+        #expect(!svgTexts(page).contains("1,930"))
+    }
+
+    @Test func percentDataIsNotScaledAgain() throws {
+        let data = csvFile("fiber.csv", "item,percent\nCapacity built,100\nIn use,2.6\n")
+        let chart = chapter(withChart: ["id: fiber", "title: T", "caption: C.", "data: fiber.csv", "kind: bar",
+                                        "y: {label: Share of capacity, format: percent}"])
+        let output = try build(miniSite(chapter: chart, data: [data]))
+        let page = try #require(text(output, "intro/index.html"))
+        #expect(svgTexts(page).contains("2.6\u{202F}%"))
+        #expect(!page.contains("260") && !page.contains("10,000"))
+        // The table prints as the chart does; the CSV heading carries the unit.
+        #expect(page.contains("<td>2.6\u{202F}%</td>"))
+        let csv = try #require(text(output, "data/fiber.csv"))
+        #expect(csv.contains("percent (%)"))
+        #expect(csv.hasPrefix("# \u{201C}T\u{201D}\n# Source: "))
+    }
+
+    @Test func aModelsFractionsWithPercentFormatAreAnErrorAtTheAxis() {
+        let lines = ["id: labour", "title: T", "caption: C.", "model: displacement", "series: [laborShare]",
+                     "labels: {laborShare: Share of tasks done by labour}", "y: {label: Share, format: percent}"]
+        let problems = diagnostics(of: miniSite(chapter: chapter(withChart: lines)))
+        #expect(problems.count == 1)
+        #expect(problems.first?.line == 13)
+        #expect(problems.first?.hint?.contains("format: fraction") == true)
+    }
+
+    @Test func tablesAndCSVsUseTheLegendsWordsAndTheChartsRounding() throws {
+        let lines = ["id: collateral", "title: T", "caption: C.", "model: gpuCollateral",
+                     "series: [debt, value.sl.T6]", "labels: {debt: Loan balance, value.sl.T6: Book value}",
+                     "x: {label: Years after purchase}"]
+        let output = try build(miniSite(chapter: chapter(withChart: lines)))
+        let page = try #require(text(output, "intro/index.html"))
+        let csv = try #require(text(output, "data/collateral.csv"))
+        for leaked in ["value.sl.T6", "debt (", "0.0833333", "e-0"] {
+            #expect(!page.contains(leaked), "page shows \(leaked)")
+            #expect(!csv.contains(leaked), "CSV shows \(leaked)")
+        }
+        #expect(page.contains("<th scope=\"col\">Loan balance ($ billions)</th>"))
+        #expect(page.contains("<th scope=\"row\">1\u{202F}month</th>"))
+        #expect(csv.contains("Years after purchase (years),Loan balance ($ billions),Book value ($ billions)\n"))
+        #expect(csv.hasPrefix("# \u{201C}T\u{201D}\n# Illustrative model, not data."))
+    }
+
+    @Test func longTablesSayWhichRowsTheyShowWithARealOrdinal() {
+        #expect(ordinal(2) == "2nd" && ordinal(3) == "3rd" && ordinal(63) == "63rd" && ordinal(11) == "11th"
+                && ordinal(12) == "12th" && ordinal(21) == "21st" && ordinal(4) == "4th")
+    }
+
+    @Test func everyDrawnSeriesIsInTheTableEvenOnAnotherGrid() throws {
+        // debtBalance is a stock (years 0…T), rvgIfLeaveNow a flow (years 1…T): both are drawn, both are tabled.
+        let lines = ["id: bond", "title: T", "caption: C.", "model: leaseSPV",
+                     "series: [debtBalance, rvgIfLeaveNow]", "labels: {debtBalance: Bond owed, rvgIfLeaveNow: Guarantee}"]
+        let output = try build(miniSite(chapter: chapter(withChart: lines)))
+        let csv = try #require(text(output, "data/bond.csv"))
+        #expect(csv.contains("Bond owed ($ billions)") && csv.contains("Guarantee ($ billions)"))
+    }
+
+    @Test func theSettingsLineIsInPlainWordsAndUsesAScenariosDescriptionOnlyUnchanged() throws {
+        let lines = ["id: losses", "title: T", "caption: C.", "model: tranching", "kind: line",
+                     "series: [lhp.trancheEL.0-5]", "labels: {lhp.trancheEL.0-5: Equity}",
+                     "params: {p: 0.05}", "scenarios: [base, stressed]"]
+        let page = try #require(text(try build(miniSite(chapter: chapter(withChart: lines))), "intro/index.html"))
+        let settings = page.components(separatedBy: "<p class=\"chart-parameters\">").dropFirst().map {
+            String($0[..<$0.range(of: "</p>")!.lowerBound])
+        }
+        #expect(settings.count == 2)
+        #expect(settings.contains("<b>Stressed:</b> default probability 5\u{202F}%; correlation 0.6"))
+        for line in settings {
+            for symbol in ["rho", "(p)", "ρ", "lease", "(dflt)", " = "] { #expect(!line.contains(symbol), "\(line)") }
+        }
+    }
+
+    @Test func theDefaultScenarioIsCheckedAndEachVariantMayHaveItsOwnCaption() throws {
+        let lines = ["id: loss", "title: T", "caption: C.", "model: tranching", "kind: line", "series: [lhp.trancheEL.0-5]",
+                     "labels: {lhp.trancheEL.0-5: Equity, calm: Calm}", "scenarios: [calm, base, stressed]",
+                     "captions: {calm: \"Calm sentence.\"}"]
+        let page = try #require(text(try build(miniSite(chapter: chapter(withChart: lines))), "intro/index.html"))
+        #expect(page.contains("id=\"loss-s2\" checked"))
+        #expect(!page.contains("id=\"loss-s1\" checked"))
+        #expect(page.contains("<p class=\"chart-variant-caption\"><b>Calm:</b> Calm sentence.</p>"))
+    }
+
+    @Test func captionsAndDefaultMustNameScenarios() {
+        let lines = ["id: loss", "title: T", "caption: C.", "model: tranching", "scenarios: [calm, stressed]",
+                     "default: base", "captions: {clam: \"x\"}"]
+        let problems = diagnostics(of: miniSite(chapter: chapter(withChart: lines)))
+        #expect(problems.map(\.line).sorted() == [12, 13])
+        #expect(problems.contains { $0.hint?.contains("calm") == true })
+    }
+
+    @Test func overlaidScenariosShareOneAxisAndAreAllInTheTable() throws {
+        let lines = ["id: labour", "title: T", "caption: C.", "model: displacement", "series: [laborShare]",
+                     "labels: {laborShare: Labour share}", "scenarios: [benign, base, severe]", "overlay: true"]
+        let page = try #require(text(try build(miniSite(chapter: chapter(withChart: lines))), "intro/index.html"))
+        #expect(page.contains("<th scope=\"col\">Benign (%)</th><th scope=\"col\">Base (%)</th><th scope=\"col\">Severe (%)</th>")
+                || page.contains("<th scope=\"col\">Base (%)</th>"))
+        // Every variant's wide chart has the same y ticks.
+        let variants = page.components(separatedBy: "<div class=\"chart-wide\">").dropFirst().map { piece in
+            String(piece[piece.range(of: "ch-y-axis")!.lowerBound..<piece.range(of: "</g>")!.lowerBound])
+        }
+        #expect(variants.count == 3)
+        let ticks = variants.map { svgTexts("<svg>" + $0) }
+        #expect(ticks.allSatisfy { $0 == ticks[0] })
+        #expect(page.components(separatedBy: "ch-ghost-line").count > 3)
+    }
+
+    @Test func aWaterfallTotalMustMatchItsSteps() {
+        let data = csvFile("left.csv", "step,value\nDeposits,100\nRun,-57\nLeft,43\n")
+        let lines = ["id: left", "title: T", "caption: C.", "data: left.csv", "kind: waterfall", "totals: [Left]"]
+        let problems = diagnostics(of: miniSite(chapter: chapter(withChart: lines), data: [data]))
+        #expect(problems.count == 0)
+        let wrong = csvFile("left.csv", "step,value\nDeposits,100\nRun,-57\nLeft,86\n")
+        let failed = diagnostics(of: miniSite(chapter: chapter(withChart: lines), data: [wrong]))
+        #expect(failed.count == 1)
+        #expect(failed.first?.line == 12)
+        #expect(failed.first?.message.contains("add up to 43") == true)
+    }
+
+    @Test func aHeatmapTakesTextRowLabels() throws {
+        let data = csvFile("banks.csv", "bank,2021,2022\nFirst Bank,1,2\nSecond Bank,3,4\n")
+        let lines = ["id: banks", "title: T", "caption: C.", "data: banks.csv", "kind: heatmap"]
+        let page = try #require(text(try build(miniSite(chapter: chapter(withChart: lines), data: [data])), "intro/index.html"))
+        #expect(svgTexts(page).contains("First Bank") && svgTexts(page).contains("2022"))
+    }
+
+    @Test func anAnnotationABarChartCannotPlaceIsAnErrorAtItsLine() {
+        let data = csvFile("banks.csv", "year,suspensions\n1929,659\n1930,1350\n1931,2293\n")
+        let lines = ["id: banks", "title: T", "caption: C.", "data: banks.csv", "kind: bar", "annotations:",
+                     "  - {type: event, x: 1934, label: FDIC opens}"]
+        let problems = diagnostics(of: miniSite(chapter: chapter(withChart: lines), data: [data]))
+        #expect(problems.count == 1)
+        #expect(problems.first?.line == 13)
+        let inside = lines.dropLast() + ["  - {type: event, x: 1930, label: FDIC opens}"]
+        #expect(diagnostics(of: miniSite(chapter: chapter(withChart: Array(inside)), data: [data])).isEmpty)
+    }
+
+    @Test func aMistakeRepeatedInEveryScenarioIsReportedOnce() {
+        let lines = ["id: loss", "title: T", "caption: C.", "model: tranching", "params: {withdrawals: 3}",
+                     "scenarios: [calm, stressed]"]
+        let problems = diagnostics(of: miniSite(chapter: chapter(withChart: lines)))
+        #expect(problems.count == 1)
+    }
+}
