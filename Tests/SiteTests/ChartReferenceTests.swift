@@ -55,6 +55,6 @@ import Testing
         #expect(text.contains("```chart\nid: sample-hbar\n"))
         #expect(text.contains("  kind         the chart kind: line, area,"))
         #expect(text.contains("(default: line)"))
-        #expect(text.contains("  format  how numbers are printed: number, percent"))
+        #expect(text.contains("  format  how numbers are printed: number, count, fraction, percent"))
     }
 }
