@@ -18,7 +18,7 @@ APT_PACKAGES = libcmark-dev pkg-config libxml2-utils
 STATIC_LIBS = $(CURDIR)/.build/static-libs
 RELEASE_FLAGS = -c release $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib,) -Xlinker -L$(STATIC_LIBS)
 
-.PHONY: site test browser-test label-check review-shots bench bench-serve deps release check clean data embed install \
+.PHONY: site test property-check browser-test label-check review-shots bench bench-serve deps release check clean data embed install \
 	uninstall static-libs
 
 deps:
@@ -67,6 +67,15 @@ test: deps
 	$(SWIFT) test --skip-build
 	EXPLAINER="$$($(SWIFT) build --show-bin-path)/explainer" Tests/browser/run.sh
 	EXPLAINER="$$($(SWIFT) build --show-bin-path)/explainer" Tests/starter/run.sh
+
+# The models' property test over the full parameter ranges (slow; `make test` runs it capped at 6 sets per model,
+# paths ≤ 2,000, n ≤ 200): PROPERTY_SETS random valid sets per model, every parameter anywhere in its range, ends
+# included, each through `simulate`'s printing, the parameter line and a chart. Release build, so large runs are quick.
+PROPERTY_SETS ?= 100
+PROPERTY_SEED ?= 20261203
+property-check: deps
+	EXPLAINER_PROPERTY_FULL=1 EXPLAINER_PROPERTY_SETS=$(PROPERTY_SETS) EXPLAINER_PROPERTY_SEED=$(PROPERTY_SEED) \
+		$(SWIFT) test -c release --filter ModelPropertyTests
 
 # Only the publishing proof (HTML validity, xmllint, link check under a sub-path, headless Chromium); needs a debug build.
 browser-test: deps

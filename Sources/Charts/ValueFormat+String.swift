@@ -58,7 +58,7 @@ extension ValueFormat {
             if let step {
                 decimals = Self.decimals(forStep: step * displayScale / (inTrillions ? 1000 : 1))
             } else {
-                decimals = part.shown == 0 ? 0 : Swift.max(0, -Int(floor(log10(abs(part.shown)) + 1e-9)))
+                decimals = part.shown == 0 || !part.shown.isFinite ? 0 : Swift.max(0, -Int(floor(log10(abs(part.shown)) + 1e-9)))
             }
             return compose(part.shown, decimals: decimals, padTo: step == nil ? 0 : decimals, unit: part.unit, tick: true)
         }
@@ -154,6 +154,7 @@ extension ValueFormat {
 
     /// Rounds `magnitude` (≥ 0) to `decimals` places; trailing zeros dropped, thousands grouped with ",".
     static func digits(_ magnitude: Double, decimals: Int, grouping: Bool) -> String {
+        guard magnitude.isFinite else { return "∞" }  // a finite value × 100 (fractions) can overflow
         let places = Swift.max(0, Swift.min(decimals, 9))
         let factor = pow(10, Double(places))
         let scaled = (magnitude * factor).rounded()
@@ -182,8 +183,12 @@ extension ValueFormat {
 
     /// Calendar years: whole years print as "2024", fractional ones as "Nov 2022" (2022.9 lies in November).
     static func yearString(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "\u{2212}∞" : "∞") }
         let nearest = value.rounded()
         let minus = nearest < 0 ? "\u{2212}" : ""
+        // Beyond 1e15 no fraction of a year is representable; String(format:) prints any whole Double without the
+        // Int conversion that traps at 2^63.
+        if abs(nearest) >= 1e15 { return minus + String(format: "%.0f", abs(nearest)) }
         if abs(value - nearest) < 1e-6 { return minus + String(Int(abs(nearest))) }
         let year = floor(value)
         let month = Swift.min(11, Swift.max(0, Int(floor((value - year) * 12 + 1e-6))))

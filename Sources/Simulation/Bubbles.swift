@@ -32,7 +32,7 @@ public enum Bubbles: SimulationModel {
             case "sigma": sigma = try value.number(model: model, name: name)
             case "x0": x0 = try value.number(model: model, name: name)
             case "steps": steps = try Bubbles.integer(value, range: .integers(10, 100_000), name: name)
-            case "burnIn": burnIn = try Bubbles.integer(value, range: .integers(0, 99_999), name: name)
+            case "burnIn": burnIn = try Bubbles.integer(value, range: .integers(0, 99_997), name: name)
             case "grossReturn": grossReturn = try value.number(model: model, name: name)
             case "seed": seed = try value.seed(model: model, name: name)
             default: throw .unknownParameter(model: model, name: name, known: Bubbles.parameters.map(\.name))
@@ -45,7 +45,8 @@ public enum Bubbles: SimulationModel {
             try ParameterRange.closed(0, 1).check(sigma, model: model, name: "sigma")
             try ParameterRange.closed(-10, 10).check(x0, model: model, name: "x0")
             try ParameterRange.integers(10, 100_000).check(Double(steps), model: model, name: "steps")
-            try ParameterRange.integers(0, steps - 1).check(Double(burnIn), model: model, name: "burnIn")
+            // The statistics need at least 3 values after burn-in (a lag-1 autocorrelation of 2 values is ±1 or 0/0).
+            try ParameterRange.integers(0, steps - 3).check(Double(burnIn), model: model, name: "burnIn")
             try ParameterRange(lower: 1, upper: 1.5, lowerOpen: true).check(grossReturn, model: model, name: "grossReturn")
         }
     }
@@ -65,7 +66,7 @@ public enum Bubbles: SimulationModel {
         ParameterSpec("sigma", unit: "1", default: "0.04", allowed: "[0, 1]", "standard deviation of the news shock ε"),
         ParameterSpec("x0", unit: "1", default: "0.1", allowed: "[-10, 10]", "starting deviation from the fundamental price (x₀ = x₁ = x₂)"),
         ParameterSpec("steps", unit: "periods", default: "1000", allowed: "[10, 100000] (integer)", "number of values x₀…x_{steps−1}"),
-        ParameterSpec("burnIn", unit: "periods", default: "200", allowed: "[0, steps − 1] (integer)", "initial periods shown greyed and left out of the statistics"),
+        ParameterSpec("burnIn", unit: "periods", default: "200", allowed: "[0, steps − 3] (integer)", "initial periods shown greyed and left out of the statistics (at least 3 values stay)"),
         ParameterSpec("grossReturn", unit: "×", default: "1.01", allowed: "(1, 1.5]", "gross return R on the risk-free asset"),
         ParameterSpec("seed", unit: "", default: "1", allowed: "[0, 2^64 - 1] (integer)", "seed of the news shocks (M1 generator)"),
     ]
@@ -118,6 +119,7 @@ public enum Bubbles: SimulationModel {
     }
 
     /// Sample statistics of a path: share of |x| > 0.5, standard deviation (n − 1), lag-1 autocorrelation, max |x|.
+    /// The autocorrelation of a constant path is 0/0: NaN, never a made-up 0 (audit B7).
     public static func statistics(_ values: ArraySlice<Double>) -> (fractionAbove: Double, sd: Double, ac1: Double, maxAbs: Double) {
         let n = Double(values.count)
         var sum = 0.0, above = 0.0, maxAbs = 0.0
@@ -135,27 +137,32 @@ public enum Bubbles: SimulationModel {
             if let previous { lagged += previous * d }
             previous = d
         }
-        let sd = values.count > 1 ? (squares / (n - 1)).squareRoot() : 0
-        return (above / n, sd, squares > 0 ? lagged / squares : 0, maxAbs)
+        let sd = values.count > 1 ? (squares / (n - 1)).squareRoot() : .nan
+        return (above / n, sd, squares > 0 ? lagged / squares : .nan, maxAbs)
     }
 
     public static func run(_ p: Parameters) throws(ModelError) -> ModelOutput {
         let path = try simulate(p)
         let periods = (0..<p.steps).map(Double.init)
         var series = [
-            Series(name: "price", unit: "index (fundamental = 100)", xUnit: "period", x: periods, y: path.x.map { 100 * (1 + $0) }),
+            // 100·e^x, not 100·(1 + x): the deviation x often falls below −1 in the bubbly regime, and a price below
+            // 0 would teach something impossible (audit §8.1). For small x the two agree (e^x ≈ 1 + x).
+            Series(name: "price", unit: "index (fundamental = 100)", xUnit: "period", x: periods, y: path.x.map { 100 * exp($0) }),
             Series(name: "x", unit: "deviation", xUnit: "period", x: periods, y: path.x),
         ]
         for (h, typeName) in typeNames.enumerated() {
             series.append(Series(name: "share.\(typeName)", unit: "fraction", xUnit: "period", x: periods, y: path.shares[h]))
         }
         let stats = statistics(path.x[p.burnIn...])
-        let scalars = ["burnIn": Double(p.burnIn), "fractionAboveHalf": stats.fractionAbove, "sd": stats.sd,
-                       "ac1": stats.ac1, "maxAbs": stats.maxAbs]
+        var scalars = ["burnIn": Double(p.burnIn), "fractionAboveHalf": stats.fractionAbove, "sd": stats.sd,
+                       "maxAbs": stats.maxAbs]
+        if stats.ac1.isFinite { scalars["ac1"] = stats.ac1 }
         let assumptions = "Brock–Hommes (1998) with four belief types (fundamentalist, trend up, trend down, strong trend); "
             + "intensity of choice β = \(formatNumber(p.beta)), news shock σ = \(formatNumber(p.sigma)), "
             + "gross return R = \(formatNumber(p.grossReturn)), seed \(p.seed). Fundamental price = 100; the first "
-            + "\(p.burnIn) periods are burn-in. Illustrative model, not a forecast."
+            + "\(p.burnIn) periods are burn-in. The price index is 100·e^x for a deviation x from the fundamental, so it "
+            + "stays above 0." + (stats.ac1.isFinite ? "" : " The path is constant after burn-in, so its autocorrelation "
+            + "is undefined and not reported.") + " Illustrative model, not a forecast."
         return ModelOutput(model: name, scenario: "base", series: series, scalars: scalars, assumptions: assumptions)
     }
 }

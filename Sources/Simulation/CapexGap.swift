@@ -42,8 +42,9 @@ public enum CapexGap: SimulationModel {
                                            allowed: "exactly 6 values (2025…2030)")
             }
             try ParameterRange.closed(0, 100_000).check(capex, model: model, name: "capex")
-            try ParameterRange(lower: 0, upper: 1, lowerOpen: true).check(chipShare, model: model, name: "chipShare")
-            try ParameterRange(lower: 0, upper: 1, lowerOpen: true).check(grossMargin, model: model, name: "grossMargin")
+            // At least 1 %: the required revenue divides by both, and a margin near 0 makes it overflow.
+            try ParameterRange.closed(0.01, 1).check(chipShare, model: model, name: "chipShare")
+            try ParameterRange.closed(0.01, 1).check(grossMargin, model: model, name: "grossMargin")
             try ParameterRange.closed(0, 100_000).check(revenue0, model: model, name: "revenue0")
             try ParameterRange.closed(-0.5, 5).check(revenueGrowth, model: model, name: "revenueGrowth")
         }
@@ -52,8 +53,8 @@ public enum CapexGap: SimulationModel {
     public static let parameters: [ParameterSpec] = [
         ParameterSpec("capex", unit: "$B/yr", default: "UBS revised: 423, 571, … 1300", allowed: "6 values (2025…2030), each in [0, 100000]", "AI capex path"),
         ParameterSpec("capexIsGPUOnly", unit: "", default: "false", allowed: "true or false", "capex counts only chips (then divided by chipShare)"),
-        ParameterSpec("chipShare", unit: "fraction", default: "0.5", allowed: "(0, 1]", "chips' share of a data centre's total cost"),
-        ParameterSpec("grossMargin", unit: "fraction", default: "0.5", allowed: "(0, 1]", "gross margin the end user needs"),
+        ParameterSpec("chipShare", unit: "fraction", default: "0.5", allowed: "[0.01, 1]", "chips' share of a data centre's total cost"),
+        ParameterSpec("grossMargin", unit: "fraction", default: "0.5", allowed: "[0.01, 1]", "gross margin the end user needs"),
         ParameterSpec("revenue0", unit: "$B/yr", default: "100", allowed: "[0, 100000]", "AI revenue in 2024 (Sequoia's generous assumption)"),
         ParameterSpec("revenueGrowth", unit: "/yr", default: "0.5", allowed: "[-0.5, 5]", "annual growth of AI revenue"),
     ]
@@ -75,28 +76,25 @@ public enum CapexGap: SimulationModel {
         let years = p.capex.indices.map { Double(CapexPath.firstYear + $0) }
         let required = p.capex.map { requiredRevenue(capex: $0, p) }
         let revenue = years.map { p.revenue0 * pow(1 + p.revenueGrowth, $0 - Double(revenueBaseYear)) }
+        // The gap is annual: revenue needed per year at Sequoia's ratios minus revenue. Summed over years it would
+        // count each year's capex as earned back within that year and exceed the capex itself (audit §8.5), so no
+        // cumulative gap is reported.
         let gap = zip(required, revenue).map { $0 - $1 }
-        var cumulative: [Double] = []
-        var running = 0.0
-        for value in gap {
-            running += value
-            cumulative.append(running)
-        }
         let series = [
             Series(name: "capex", unit: "$B/yr", xUnit: "year", x: years, y: p.capex),
             Series(name: "requiredRevenue", unit: "$B/yr", xUnit: "year", x: years, y: required),
             Series(name: "aiRevenue", unit: "$B/yr", xUnit: "year", x: years, y: revenue),
             Series(name: "gap", unit: "$B/yr", xUnit: "year", x: years, y: gap),
-            Series(name: "cumGap", unit: "$B", xUnit: "year", x: years, y: cumulative),
             Series(name: "financingMix", unit: "$B", labels: financingLabels, values: financingAmounts),
         ]
-        var scalars = ["cumGap": running, "gapLastYear": gap.last!]
+        var scalars = ["gapLastYear": gap.last!]
         if let index = gap.firstIndex(where: { $0 <= 0 }) { scalars["breakEvenYear"] = years[index] }
-        let assumptions = "Required revenue = capex"
+        let assumptions = "Revenue needed per year at Sequoia's ratios = that year's capex"
             + (p.capexIsGPUOnly ? " ÷ chip share \(formatNumber(p.chipShare))" : "")
             + " ÷ gross margin \(formatNumber(p.grossMargin)) (Sequoia's arithmetic); AI revenue starts at "
-            + "$\(formatNumber(p.revenue0))B in 2024 and grows \(formatNumber(p.revenueGrowth * 100))% a year. "
-            + "Illustrative model, not a forecast."
+            + "$\(formatNumber(p.revenue0))B in 2024 and grows \(formatNumber(p.revenueGrowth * 100))% a year, a single "
+            + "assumption that decides the break-even year. The gap is annual; it is not summed over years, because each "
+            + "year's capex is paid back over several years, not one. Illustrative model, not a forecast."
         return ModelOutput(model: name, scenario: "base", series: series, scalars: scalars, assumptions: assumptions)
     }
 }

@@ -43,6 +43,8 @@ struct Earmarking: Sendable {
     let edgeShare: [[Double]]
     /// Σ_j nodeFlow_j / Σ_j T_j, the earmarked analogue of the FCI.
     let systemIndex: Double
+    /// Whether loops sharing a link added up to more than its flow somewhere, so a share was capped at 100 %.
+    let capped: Bool
 
     init(cycles: [[Int]], flows: [[Double]], throughflow: [Double]) {
         let n = flows.count
@@ -62,7 +64,12 @@ struct Earmarking: Sendable {
         }
         var shares = [Double](repeating: 0, count: n)
         var flowSum = 0.0, total = 0.0
+        var capped = false
+        for i in 0..<n {
+            for j in 0..<n where flows[i][j] > 0 && edgeFlow[i][j] > flows[i][j] * (1 + 1e-12) { capped = true }
+        }
         for j in 0..<n {
+            if nodeFlow[j] > throughflow[j] * (1 + 1e-12) { capped = true }
             nodeFlow[j] = min(nodeFlow[j], throughflow[j])
             shares[j] = throughflow[j] > 0 ? nodeFlow[j] / throughflow[j] : 0
             flowSum += nodeFlow[j]
@@ -75,5 +82,6 @@ struct Earmarking: Sendable {
             (0..<n).map { j in flows[i][j] > 0 ? min(1, edgeFlow[i][j] / flows[i][j]) : 0 }
         }
         systemIndex = total > 0 ? flowSum / total : 0
+        self.capped = capped
     }
 }

@@ -184,6 +184,8 @@ public enum CircularFlows: SimulationModel {
             + indices.map { "\(p.nodes[$0]) \(formatNumber(p.externalInflow[$0]))" }.joined(separator: ", ")
             + " (assumptions). Pro-rata cycling (Finn 1976): \(formatNumber(analysis.fci * 100, significantDigits: 3))% of "
             + "throughflow comes back; earmarked upper bound: \(formatNumber(earmark.systemIndex * 100, significantDigits: 3))%."
+            + (earmark.capped ? " Loops that share a link each count it in full, so the earmarked shares are capped at "
+                + "100 %; where they reach it the bound says only that every dollar could have come back." : "")
         return ModelOutput(model: name, scenario: "base", series: series, scalars: scalars, assumptions: assumptions)
     }
 

@@ -51,11 +51,21 @@ public enum Concentration: SimulationModel {
                 try ParameterRange.closed(0, 1).check(w0, model: model, name: "w0")
             } else {
                 let implied = Concentration.impliedWeight(share: targetShareOfGains, gainAI: gainAI, gainRest: gainRest)
-                guard implied.isFinite, implied >= 0, implied <= 1 else {
+                // Only when both groups move the same way does some starting weight strictly inside (0, 1) give the
+                // target share; at w0 = 0 or 1 the share of gains is 0/0 (audit B4), so those are refused too.
+                guard gainAI * gainRest > 0 else {
                     throw .parameterOutOfRange(
                         model: model, name: "targetShareOfGains",
                         value: formatNumber(targetShareOfGains, significantDigits: 15),
-                        allowed: "values giving an implied w0 = s·gainRest/(gainAI − s·gainAI + s·gainRest) in [0, 1] (here "
+                        allowed: "reachable only when gainAI and gainRest are both non-zero and of the same sign (here "
+                            + formatNumber(gainAI, significantDigits: 15) + " and " + formatNumber(gainRest, significantDigits: 15)
+                            + "); set w0 instead")
+                }
+                guard implied.isFinite, implied > 0, implied < 1 else {
+                    throw .parameterOutOfRange(
+                        model: model, name: "targetShareOfGains",
+                        value: formatNumber(targetShareOfGains, significantDigits: 15),
+                        allowed: "values giving an implied w0 = s·gainRest/(gainAI − s·gainAI + s·gainRest) in (0, 1) (here "
                             + formatNumber(implied, significantDigits: 15) + ")")
                 }
             }

@@ -115,7 +115,9 @@ public enum Displacement: SimulationModel {
         let assumptions = "Task model with σ = 1 (labour share = share of tasks done by labour): the automated share rises "
             + "on an S-curve from \(formatNumber(p.alpha0)) to \(formatNumber(p.alphaMax)) (midpoint year "
             + "\(formatNumber(p.t0))); new tasks add \(formatNumber(p.rN * 100))% a year; displaced workers find new work "
-            + "at 1/\(formatNumber(p.tau)) of the excess a year. Illustrative model, not a forecast."
+            + "at 1/\(formatNumber(p.tau)) of the excess a year. Every fall in the labour share is assumed to become "
+            + "job losses (unemployment absorbs it); it could equally show up as lower wages at the same employment. "
+            + "Illustrative model, not a forecast."
         return ModelOutput(model: name, scenario: "base", series: series, scalars: scalars, assumptions: assumptions)
     }
 }

@@ -44,6 +44,16 @@ public enum FinitePoolMonteCarlo {
         public var trancheEL: [Double]
         public var trancheSE: [Double]
         public var paths: Int
+
+        /// Tranches that no path reached: their mean and SE are both 0, which says nothing about a rare loss.
+        public var noSamples: [Bool] { trancheEL.map { $0 == 0 } }
+
+        /// The upper end of a 95 % interval for each tranche's EL: mean + 1.96 SE where paths reached the tranche;
+        /// where none did, the rule of three, 3/paths (EL ≤ P(hit), and no hit in `paths` tries puts P(hit) below
+        /// 3/paths at 95 %).
+        public var upper95: [Double] {
+            zip(trancheEL, trancheSE).map { el, se in el == 0 ? 3 / Double(paths) : el + 1.96 * se }
+        }
     }
 
     /// Runs `paths` paths from `seed`, chunks spread over `threads` workers (the result does not depend on it).

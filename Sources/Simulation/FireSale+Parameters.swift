@@ -20,7 +20,7 @@ extension FireSale {
         public var sigma = [0, 0.5, 0.5, 0]
         /// δ_k, the price fall that triggers a downgrade; nil means `never`. One value applies to every asset.
         public var delta: [Double?] = [nil, 0.10, 0.20, nil]
-        public var maxRounds = 8
+        public var maxRounds = 1000
 
         public init() {}
 
@@ -47,6 +47,7 @@ extension FireSale {
             func one(_ item: ParameterValue) throws(ModelError) -> Double? {
                 switch item {
                 case let .number(number): return number
+                case let .integer(number): return Double(number)
                 case let .text(word) where word.lowercased() == "never": return nil
                 default: throw .wrongType(model: FireSale.name, name: "delta", expected: "a list of numbers or the word never")
                 }
@@ -72,10 +73,11 @@ extension FireSale {
                     throw .parameterOutOfRange(model: model, name: label, value: formatNumber(equity[h], significantDigits: 15),
                                                allowed: "[0, \(formatNumber(assets[h], significantDigits: 15))] (equity ≤ assets)")
                 }
-                if assets[h] > 0 && equity[h] == 0 {
-                    throw .parameterOutOfRange(model: model, name: label, value: "0",
-                                               allowed: "(0, \(formatNumber(assets[h], significantDigits: 15))] "
-                                                + "(a holder with assets needs equity > 0 for a finite leverage)")
+                if assets[h] > 0 && equity[h] < assets[h] * 1e-6 {
+                    throw .parameterOutOfRange(model: model, name: label, value: formatNumber(equity[h], significantDigits: 15),
+                                               allowed: "[\(formatNumber(assets[h] * 1e-6, significantDigits: 15)), "
+                                                + "\(formatNumber(assets[h], significantDigits: 15))] "
+                                                + "(a holder with assets needs equity ≥ assets/1,000,000, a leverage of at most 10^6)")
                 }
             }
             guard weights.count == n, weights.allSatisfy({ $0.count == k }) else {
@@ -108,7 +110,7 @@ extension FireSale {
                 try ParameterRange(lower: 0, upper: 1, lowerOpen: true)
                     .check(threshold, model: model, name: delta.count == 1 ? "delta" : "delta[\(a)]")
             }
-            try ParameterRange.integers(1, 100).check(Double(maxRounds), model: model, name: "maxRounds")
+            try ParameterRange.integers(1, 100_000).check(Double(maxRounds), model: model, name: "maxRounds")
         }
 
         static func checkNames(_ names: [String], name: String) throws(ModelError) {

@@ -28,7 +28,8 @@ public enum FireSale: SimulationModel {
                       "σ: share of a downgraded asset each holder must sell"),
         ParameterSpec("delta", unit: "price fall", default: "[never, 0.10, 0.20, never]",
                       allowed: "one per asset (or 1 for all), each in (0, 1] or never", "δ: price fall that triggers a downgrade"),
-        ParameterSpec("maxRounds", unit: "rounds", default: "8", allowed: "[1, 100] (integer)", "R_max: rounds simulated at most"),
+        ParameterSpec("maxRounds", unit: "rounds", default: "1000", allowed: "[1, 100000] (integer)",
+                      "R_max: safety cap on rounds; the cascade stops by itself once a round loses < 1e-6 of the total"),
     ]
 
     public static let scenarios: [Scenario] = [
@@ -78,7 +79,7 @@ public enum FireSale: SimulationModel {
         var totalLoss = 0.0, shortfall = 0.0
         var scalars: [String: Double] = ["AV": glt.aggregateVulnerability,
                                          "glt.secondRoundLoss": glt.aggregateVulnerability * glt.totalEquity,
-                                         "rounds": Double(rounds.count)]
+                                         "rounds": Double(rounds.count), "converged": cascade.converged ? 1 : 0]
         for h in 0..<n {
             scalars["S.\(holderKeys[h])"] = glt.systemicness[h]
             scalars["IV.\(holderKeys[h])"] = glt.indirectVulnerability[h]
@@ -105,12 +106,17 @@ public enum FireSale: SimulationModel {
         let downgrades = p.assetNames.indices.compactMap { a in
             cascade.downgradeRound[a].map { "\(p.assetNames[a]) downgraded in round \($0)" }
         }
+        let length = cascade.converged
+            ? "run until the selling stops, \(cascade.rounds.count) round" + (cascade.rounds.count == 1 ? "" : "s")
+            : "stopped at the cap of \(cascade.rounds.count) round" + (cascade.rounds.count == 1 ? "" : "s")
+                + " while still running"
         return "Illustrative model, not a forecast: stylised 2028 balance sheets, not data. Shock: "
             + shock.joined(separator: ", ") + ". Leveraged holders sell back to their target leverage "
-            + "(Greenwood, Landier & Thesmar 2015, extended to \(cascade.rounds.count) rounds with rating-forced sales); "
-            + "each $1B sold moves prices by ℓ. Aggregate vulnerability AV = "
-            + "\(formatNumber(glt.aggregateVulnerability * 100, significantDigits: 3))% of equity; total losses "
-            + "$\(formatNumber(totalLoss, significantDigits: 4))B"
+            + "(Greenwood, Landier & Thesmar 2015, with rating-forced sales; \(length)); "
+            + "each $1B sold moves prices by ℓ, and prices never recover (no outside buyers). Aggregate vulnerability AV = "
+            + "\(formatNumber(glt.aggregateVulnerability * 100, significantDigits: 3))% of equity; total mark-to-market "
+            + "losses $\(formatNumber(totalLoss, significantDigits: 4))B (the fall in value of what holders own, not "
+            + "realised losses or failures)"
             + (downgrades.isEmpty ? "; no downgrades." : "; " + downgrades.joined(separator: ", ") + ".")
     }
 }

@@ -27,8 +27,15 @@ struct FireSaleRounds: Sendable, Equatable {
     var cumulativeLoss: [Double]
     /// Losses beyond each failed holder's equity (what its creditors lose).
     var creditorShortfall: [Double]
+    /// Whether the cascade stopped by itself (a round lost less than `convergence` of the total so far, or nothing
+    /// was sold) rather than at the `maxRounds` safety cap.
+    var converged: Bool
 
-    /// Runs up to `maxRounds` rounds; stops early once a round sells less than 1e-9 in total.
+    /// A round losing less than this share of the total so far ends the cascade (MODELS.md M6 corrections).
+    static let convergence = 1e-6
+
+    /// Runs until the cascade stops: a round whose loss is below 1e-6 of the total so far, or that sells less than 1e-9
+    /// in total; `maxRounds` is only a safety cap, and `converged` says whether it was hit.
     /// Per-holder and per-asset lists must already have one entry per holder or asset.
     init(assets: [Double], equity: [Double], weights: [[Double]], shock: [Double], illiquidity: [Double],
          theta: [Double], sigma: [Double], delta: [Double?], maxRounds: Int) {
@@ -42,6 +49,7 @@ struct FireSaleRounds: Sendable, Equatable {
         var cumulative = [Double](repeating: 0, count: assets.count)
         var rounds: [Round] = []
         var f = shock
+        var converged = false
 
         for round in 1...maxRounds {
             // 1. The shock: losses, equity, prices.
@@ -93,7 +101,11 @@ struct FireSaleRounds: Sendable, Equatable {
             }
             rounds.append(Round(shock: f, holdingsBefore: before, loss: loss, equity: equityNow, price: price,
                                 sold: sold, downgraded: downgraded))
-            if totalSold < 1e-9 { break }
+            let roundLoss = loss.reduce(0, +), totalLoss = cumulative.reduce(0, +)
+            if totalSold < 1e-9 || (round > 1 && abs(roundLoss) < Self.convergence * abs(totalLoss)) {
+                converged = true
+                break
+            }
             f = assetIndices.map { max(-illiquidity[$0] * sold[$0], -0.99) }
         }
 
@@ -101,6 +113,7 @@ struct FireSaleRounds: Sendable, Equatable {
         self.failedRound = failedRound
         self.downgradeRound = downgradeRound
         cumulativeLoss = cumulative
+        self.converged = converged
         creditorShortfall = holders.map { failedRound[$0] == nil ? 0 : max(0, -equityNow[$0]) }
     }
 }

@@ -94,11 +94,16 @@ public enum GPUCollateral: SimulationModel {
         for curve in curves {
             let values = times.map(curve.value)
             let debts = times.map(debt)
-            let ltv = zip(debts, values).map { d, v in d == 0 ? 0 : (v == 0 ? Double.infinity : d / v) }
-            let recovery = zip(debts, values).map { d, v in d == 0 ? 1 : min(1, (1 - p.haircut) * v / d) }
+            // A fully depreciated book value is an accounting zero, not a resale value of 0: chips still fetch their
+            // market value then, so book lines carry no LTV or recovery past their life (audit §8.6). The LTV and
+            // recovery series stop where the value reaches 0 while debt remains.
+            let shown = times.indices.filter { values[$0] > 0 || debts[$0] == 0 }
+            let ltv = shown.map { debts[$0] == 0 ? 0 : debts[$0] / values[$0] }
+            let recovery = shown.map { debts[$0] == 0 ? 1 : min(1, (1 - p.haircut) * values[$0] / debts[$0]) }
             series.append(Series(name: "value.\(curve.suffix)", unit: "$B", xUnit: "years", x: times, y: values))
-            series.append(Series(name: "ltv.\(curve.suffix)", unit: "×", xUnit: "years", x: times, y: ltv))
-            series.append(Series(name: "recovery.\(curve.suffix)", unit: "fraction", xUnit: "years", x: times, y: recovery))
+            series.append(Series(name: "ltv.\(curve.suffix)", unit: "×", xUnit: "years", x: shown.map { times[$0] }, y: ltv))
+            series.append(Series(name: "recovery.\(curve.suffix)", unit: "fraction", xUnit: "years",
+                                 x: shown.map { times[$0] }, y: recovery))
             let gap: (Double) -> Double = { t in curve.value(t) - debt(t) }
             if let crossing = firstCrossing(times: times, gap: gap) {
                 scalars["crossing.\(curve.suffix)"] = crossing.start
@@ -118,7 +123,9 @@ public enum GPUCollateral: SimulationModel {
         let assumptions = "Chips cost \(formatNumber(p.cost)) ($B); a loan of \(formatNumber(p.debt0)) is repaid in equal "
             + "instalments over \(formatNumber(p.debtTerm)) years. Book value falls in a straight line over lives of "
             + p.bookLives.map { formatNumber($0) }.joined(separator: ", ") + " years; market value halves every "
-            + "\(formatNumber(p.halfLife)) years; a forced sale fetches \(formatNumber((1 - p.haircut) * 100))% of value."
+            + "\(formatNumber(p.halfLife)) years; a forced sale fetches \(formatNumber((1 - p.haircut) * 100))% of value. "
+            + "Straight-line lines are book value (accounting), not resale value: lenders recover market value, so those "
+            + "lines carry no loan-to-value or recovery once the chips are fully depreciated."
         return ModelOutput(model: name, scenario: "base", series: series, scalars: scalars, assumptions: assumptions)
     }
 

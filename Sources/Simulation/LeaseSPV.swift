@@ -34,9 +34,10 @@ public enum LeaseSPV: SimulationModel {
     public static func schedule(_ p: Parameters) -> Schedule {
         let periods = p.periods
         let years = 0...periods
-        let payment = p.coupon == 0
-            ? p.debt0 / Double(periods)
-            : p.debt0 * p.coupon / (1 - pow(1 + p.coupon, -Double(periods)))
+        // Level payment debt0 / a(T, r), the annuity factor a = (1 − (1 + r)^−T)/r computed with expm1/log1p so that
+        // a tiny coupon (down to subnormals) gives a ≈ T instead of 0/0.
+        let annuity = p.coupon == 0 ? Double(periods) : -expm1(-Double(periods) * log1p(p.coupon)) / p.coupon
+        let payment = p.debt0 / annuity
         var interest = [Double](repeating: 0, count: periods + 1)
         var principal = interest, rent = interest, debt = interest
         debt[0] = p.debt0
@@ -120,7 +121,12 @@ public enum LeaseSPV: SimulationModel {
             + "renews each year with probability \(formatNumber(p.renewProb)); the campus loses "
             + "\(formatNumber(p.assetDecay * 100))% of its value a year and an empty one sells at a "
             + "\(formatNumber(p.saleHaircut * 100))% discount; the residual value guarantee covers "
-            + "\(formatNumber(p.rvgYears)) years, capped at \(formatNumber(p.rvgCapFrac * 100))% of the bond."
+            + "\(formatNumber(p.rvgYears)) years, capped at \(formatNumber(p.rvgCapFrac * 100))% of the bond, and the "
+            + "tenant always pays it. Renewing with probability \(formatNumber(p.renewProb)) a year leaves a "
+            + "\(formatNumber((1 - s.probNoWalkAway) * 100, significantDigits: 2))% chance that the tenant leaves before "
+            + "\(formatNumber(p.maturityYear)). Expected loss \(formatNumber(s.expectedLossFrac * 100, significantDigits: 2))% of "
+            + "the bond, undiscounted; leaving is assumed independent of the campus's value (no wrong-way risk), so the "
+            + "true risk is likely higher."
         return ModelOutput(model: name, scenario: "base", series: series, scalars: scalars, assumptions: assumptions)
     }
 }

@@ -59,6 +59,8 @@ public protocol SimulationModel: Sendable {
     static var parameters: [ParameterSpec] { get }
     /// Named scenarios; the first is `base` (no overrides).
     static var scenarios: [Scenario] { get }
+    /// The series it prints, documented.
+    static var outputs: [OutputSpec] { get }
     /// Runs the model; `parameters` have already been validated.
     static func run(_ parameters: Parameters) throws(ModelError) -> ModelOutput
 }

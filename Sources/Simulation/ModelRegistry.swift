@@ -4,6 +4,7 @@ public struct ModelEntry: Sendable {
     public let summary: String
     public let parameters: [ParameterSpec]
     public let scenarios: [Scenario]
+    public let outputs: [OutputSpec]
     private let runner: @Sendable (String, [Scenario.Override]) throws(ModelError) -> ModelOutput
 
     public init<M: SimulationModel>(_ model: M.Type) {
@@ -11,6 +12,7 @@ public struct ModelEntry: Sendable {
         summary = M.summary
         parameters = M.parameters
         scenarios = M.scenarios
+        outputs = M.outputs
         runner = { (scenario: String, overrides: [Scenario.Override]) throws(ModelError) -> ModelOutput in
             try M.run(scenario: scenario, overrides: overrides)
         }

@@ -4,18 +4,15 @@ import Foundation
 ///
 /// Plain decimal notation between 1e-6 and 1e21, scientific (`1.5e-08`) outside it; trailing zeros dropped.
 /// Used for CSV output so that last-ulp differences between platforms never change the site's bytes.
+/// Total: every Double prints, including subnormals (`5e-324`), ±`greatestFiniteMagnitude`, NaN and ±∞. The digits
+/// come from C's correctly rounded `%.*e` conversion, so no intermediate scaling can underflow, overflow or trap.
 public func formatNumber(_ value: Double, significantDigits: Int = 6) -> String {
     if value.isNaN { return "NaN" }
     if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-    let digitsWanted = max(1, min(significantDigits, 15))
-    let magnitude = abs(value)
-    guard magnitude > 0 else { return "0" }
-    var exponent = Int(floor(log10(magnitude)))
-    var mantissa = (magnitude / pow(10, Double(exponent - (digitsWanted - 1)))).rounded()
-    let limit = pow(10, Double(digitsWanted))
-    if mantissa >= limit { mantissa = (mantissa / 10).rounded(); exponent += 1 }
-    if mantissa < limit / 10 { mantissa *= 10; exponent -= 1 }
-    var digits = Array(String(Int64(mantissa)))
+    guard value != 0 else { return "0" }
+    let digitsWanted = max(1, min(significantDigits, 17))
+    let (mantissaDigits, exponent) = decimalDigits(abs(value), count: digitsWanted)
+    var digits = mantissaDigits
     while digits.count > 1, digits.last == "0" { digits.removeLast() }
     let sign = value < 0 ? "-" : ""
     if exponent < -6 || exponent >= 21 {
@@ -31,4 +28,14 @@ public func formatNumber(_ value: Double, significantDigits: Int = 6) -> String 
         return sign + String(digits) + String(repeating: "0", count: pointPosition - digits.count)
     }
     return sign + String(digits[..<pointPosition]) + "." + String(digits[pointPosition...])
+}
+
+/// The `count` significant decimal digits of a finite `magnitude` > 0, correctly rounded, and its decimal exponent:
+/// 0.012345 at 3 digits → (["1", "2", "3"], -2).
+func decimalDigits(_ magnitude: Double, count: Int) -> (digits: [Character], exponent: Int) {
+    // "%.Ne" prints d.ddd…e±XX (glibc and Darwin alike, in the C locale that String(format:) uses without a locale).
+    let text = String(format: "%.\(count - 1)e", magnitude)
+    guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }), let exponent = Int(text[text.index(after: e)...])
+    else { return (Array(text.filter(\.isNumber)), 0) }
+    return (Array(text[..<e].filter(\.isNumber)), exponent)
 }

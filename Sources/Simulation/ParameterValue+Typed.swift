@@ -1,8 +1,17 @@
 /// Typed reads of a `ParameterValue`, throwing `wrongType` with the model's and parameter's names.
 extension ParameterValue {
     public func number(model: String, name: String) throws(ModelError) -> Double {
-        if case let .number(value) = self { return value }
+        if let value = numericValue { return value }
         throw .wrongType(model: model, name: name, expected: "a number")
+    }
+
+    /// The value as a Double when it is a number (an exact integer converts to the nearest Double).
+    public var numericValue: Double? {
+        switch self {
+        case let .number(value): value
+        case let .integer(value): Double(value)
+        default: nil
+        }
     }
 
     public func integer(model: String, name: String) throws(ModelError) -> Int {
@@ -14,14 +23,21 @@ extension ParameterValue {
         return Int(value)
     }
 
+    /// A 64-bit seed: a whole number 0…2^64 − 1, read exactly (never through a Double, so 2^53 + 1 stays itself).
     public func seed(model: String, name: String) throws(ModelError) -> UInt64 {
+        if case let .integer(value) = self { return value }
         let value = try number(model: model, name: name)
-        guard value.isFinite, value >= 0, value.rounded() == value, value < 18_446_744_073_709_551_616 else {
-            throw .parameterOutOfRange(model: model, name: name, value: formatNumber(value, significantDigits: 15),
-                                       allowed: "[0, 2^64 - 1] (integer)")
+        // Only a Double that is exactly a whole number below 2^53 can be a seed written as such (e.g. in a scenario);
+        // anything larger was rounded on its way in and is refused rather than silently changed.
+        guard value.isFinite, value >= 0, value.rounded() == value, value <= 9_007_199_254_740_992 else {
+            throw .parameterOutOfRange(model: model, name: name, value: formatNumber(value, significantDigits: 17),
+                                       allowed: Self.seedRange)
         }
         return UInt64(value)
     }
+
+    /// How the allowed seeds are described in errors.
+    public static let seedRange = "[0, 18446744073709551615] (a whole number, 0…2^64 − 1: seeds are 64-bit)"
 
     public func bool(model: String, name: String) throws(ModelError) -> Bool {
         if case let .bool(value) = self { return value }
@@ -37,10 +53,11 @@ extension ParameterValue {
     public func numbers(model: String, name: String) throws(ModelError) -> [Double] {
         switch self {
         case let .number(value): return [value]
+        case let .integer(value): return [Double(value)]
         case let .list(items):
             var out: [Double] = []
             for item in items {
-                guard case let .number(value) = item else {
+                guard let value = item.numericValue else {
                     throw .wrongType(model: model, name: name, expected: "a list of numbers")
                 }
                 out.append(value)
@@ -70,6 +87,7 @@ extension ParameterValue {
             switch item {
             case let .text(value): out.append(value)
             case let .number(value): out.append(formatNumber(value, significantDigits: 15))
+            case let .integer(value): out.append(String(value))
             default: throw .wrongType(model: model, name: name, expected: "a list of words")
             }
         }

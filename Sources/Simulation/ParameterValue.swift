@@ -1,6 +1,9 @@
 /// A parameter value as written in a chart block or on the command line, before a model types it.
 public indirect enum ParameterValue: Sendable, Equatable, CustomStringConvertible {
     case number(Double)
+    /// A whole number written without sign, point or exponent (`18446744073709551615`), kept exact: seeds are
+    /// 64-bit and a Double would round them above 2^53. Everywhere a number is read it counts as that number.
+    case integer(UInt64)
     case bool(Bool)
     case text(String)
     case list([ParameterValue])
@@ -8,6 +11,7 @@ public indirect enum ParameterValue: Sendable, Equatable, CustomStringConvertibl
     public var description: String {
         switch self {
         case let .number(value): formatNumber(value, significantDigits: 15)
+        case let .integer(value): String(value)
         case let .bool(value): value ? "true" : "false"
         case let .text(value): value
         case let .list(values): "[" + values.map(\.description).joined(separator: ", ") + "]"
@@ -73,7 +77,9 @@ private struct ValueParser {
         case "-inf", "-.inf": return .number(-.infinity)
         default: break
         }
-        if let number = Double(token.filter { $0 != "_" }) { return .number(number) }
+        let plain = token.filter { $0 != "_" }
+        if !plain.isEmpty, plain.allSatisfy({ $0.isASCII && $0.isNumber }), let whole = UInt64(plain) { return .integer(whole) }
+        if let number = Double(plain) { return .number(number) }
         return .text(token)
     }
 }

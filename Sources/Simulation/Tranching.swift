@@ -51,7 +51,79 @@ public enum Tranching: SimulationModel {
         var series: [Series] = []
         var scalars: [String: Double] = [:]
 
-        // (a) Large homogeneous pool over the ρ grid, then at the model's ρ.
+        // (a) Large homogeneous pool over the ρ grid, then at the model's ρ. It assumes many small, equal tenants, so
+        // a pool of unequal weights or PDs (the concentrated scenario) gets no large-pool numbers at all: the Monte
+        // Carlo of that pool is the answer, and the LHP one would understate its senior loss ≈ 500× (audit §8.3).
+        let names = Int(p.n)
+        let equalWeights = p.weights.allSatisfy { $0 == p.weights.first }
+        let equalPDs = p.pds.allSatisfy { $0 == p.pds.first }
+        let homogeneousPool = equalWeights && equalPDs
+        if homogeneousPool {
+            let (lhpSeries, lhpScalars) = largePoolOutputs(p, tranches: tranches)
+            series += lhpSeries
+            scalars.merge(lhpScalars) { first, _ in first }
+        }
+        scalars["expectedPoolLoss"] = p.lgd * p.p
+
+        // (b) Exact finite pool, for homogeneous pools only.
+        if homogeneousPool {
+            let pd = p.pds.first ?? p.p
+            let pmf = FinitePool.lossPMF(n: names, p: pd, rho: p.rho)
+            series.append(Series(name: "exact.lossPMF", unit: "probability", xUnit: "defaults",
+                                 x: pmf.indices.map(Double.init), y: pmf))
+            series.append(Series(name: "exact.trancheEL", unit: "fraction of tranche", labels: labels,
+                                 values: tranches.map { FinitePool.trancheEL($0, pmf: pmf, lgd: p.lgd) }))
+            series.append(Series(name: "exact.trancheHit", unit: "probability", labels: labels,
+                                 values: tranches.map { FinitePool.trancheHit($0, pmf: pmf, lgd: p.lgd) }))
+        }
+
+        // (c) Monte Carlo with the pool's weights and PDs.
+        let pool = FinitePoolMonteCarlo.Pool(
+            pds: p.pds.isEmpty ? [Double](repeating: p.p, count: names) : p.pds,
+            weights: p.weights.isEmpty ? [Double](repeating: 1, count: names) : p.weights,
+            lgd: p.lgd, rho: p.rho, tranches: tranches)
+        let estimate = FinitePoolMonteCarlo.simulate(pool, paths: Int(p.paths), seed: p.seed, threads: threads)
+        series.append(Series(name: "mc.trancheEL", unit: "fraction of tranche", labels: labels, values: estimate.trancheEL))
+        series.append(Series(name: "mc.trancheSE", unit: "fraction of tranche", labels: labels, values: estimate.trancheSE))
+        series.append(Series(name: "mc.trancheUpper95", unit: "fraction of tranche", labels: labels, values: estimate.upper95))
+        for (j, label) in labels.enumerated() {
+            // A tranche no path reached has no estimate, only a bound: "0 ± 0" would claim certainty (audit B9).
+            if estimate.noSamples[j] {
+                scalars["mc.noSamples.upper95.\(label)"] = estimate.upper95[j]
+            } else {
+                scalars["mc.trancheEL.\(label)"] = estimate.trancheEL[j]
+                scalars["mc.trancheSE.\(label)"] = estimate.trancheSE[j]
+            }
+        }
+        let unreached = labels.indices.filter { estimate.noSamples[$0] }.map { labels[$0] }
+
+        // (e) Cash waterfall over the default path.
+        let (waterfallSeries, waterfallScalars) = waterfallOutputs(p)
+        series += waterfallSeries
+        scalars.merge(waterfallScalars) { first, _ in first }
+        let ocInfinite = Int(waterfallScalars["waterfall.periodsWithInfiniteOC"] ?? 0)
+
+        let pool0 = p.weights.isEmpty ? "\(names) equal leases" : "\(names) leases of unequal size"
+        let assumptions = "Illustrative model, not a forecast: \(pool0), each defaulting with probability "
+            + "\(formatNumber(p.p * 100))% and losing \(formatNumber(p.lgd * 100))% of its value; one common factor with "
+            + "correlation \(formatNumber(p.rho)) (Vasicek/Gaussian copula). Monte Carlo: \(Int(p.paths)) paths, "
+            + "seed \(p.seed). Waterfall: pool \(formatNumber(p.pool)), class A \(formatNumber(p.classA)), class B "
+            + "\(formatNumber(p.classB)), OC trigger \(formatNumber(p.trigger))×."
+            + (ocInfinite == 0 ? "" : " The OC test series leaves out the \(ocInfinite) period"
+                + (ocInfinite == 1 ? "" : "s") + " after class A is repaid, where the ratio is infinite.")
+            + (homogeneousPool ? "" : " The pool is concentrated (unequal leases), so only its Monte Carlo is shown: "
+                + "the large-pool (Vasicek) formulas assume many small, equal tenants and would understate its risk.")
+            + (unreached.isEmpty ? "" : " No Monte Carlo path reached the " + unreached.joined(separator: ", ")
+                + (unreached.count == 1 ? " tranche: no samples, so its expected loss is" : " tranches: no samples, so their "
+                + "expected losses are") + " only known to be below 3/paths = \(formatNumber(3 / p.paths)) (95 %), not 0.")
+        return ModelOutput(model: name, scenario: "base", series: series, scalars: scalars, assumptions: assumptions)
+    }
+
+    /// (a) The large-pool (Vasicek) series over the ρ grid and at the model's ρ, with their scalars.
+    static func largePoolOutputs(_ p: Parameters, tranches: [Tranche]) -> ([Series], [String: Double]) {
+        let labels = tranches.map(\.label)
+        var series: [Series] = []
+        var scalars: [String: Double] = [:]
         let gridEL = rhoGrid.map { Vasicek.trancheELs(tranches, p: p.p, lgd: p.lgd, rho: $0) }
         for (j, tranche) in tranches.enumerated() {
             series.append(Series(name: "lhp.trancheEL.\(tranche.label)", unit: "fraction of tranche", xUnit: "rho",
@@ -71,50 +143,11 @@ public enum Tranching: SimulationModel {
         }
         scalars["lhp.quantile999"] = p.lgd * Vasicek.quantile(0.999, p: p.p, rho: p.rho)
         scalars["lhp.medianLoss"] = p.lgd * Vasicek.quantile(0.5, p: p.p, rho: p.rho)
-        scalars["expectedPoolLoss"] = p.lgd * p.p
-
-        // (b) Exact finite pool, for homogeneous pools only.
-        let names = Int(p.n)
-        let equalWeights = p.weights.allSatisfy { $0 == p.weights.first }
-        let equalPDs = p.pds.allSatisfy { $0 == p.pds.first }
-        if equalWeights && equalPDs {
-            let pd = p.pds.first ?? p.p
-            let pmf = FinitePool.lossPMF(n: names, p: pd, rho: p.rho)
-            series.append(Series(name: "exact.lossPMF", unit: "probability", xUnit: "defaults",
-                                 x: pmf.indices.map(Double.init), y: pmf))
-            series.append(Series(name: "exact.trancheEL", unit: "fraction of tranche", labels: labels,
-                                 values: tranches.map { FinitePool.trancheEL($0, pmf: pmf, lgd: p.lgd) }))
-            series.append(Series(name: "exact.trancheHit", unit: "probability", labels: labels,
-                                 values: tranches.map { FinitePool.trancheHit($0, pmf: pmf, lgd: p.lgd) }))
-        }
-
-        // (c) Monte Carlo with the pool's weights and PDs.
-        let pool = FinitePoolMonteCarlo.Pool(
-            pds: p.pds.isEmpty ? [Double](repeating: p.p, count: names) : p.pds,
-            weights: p.weights.isEmpty ? [Double](repeating: 1, count: names) : p.weights,
-            lgd: p.lgd, rho: p.rho, tranches: tranches)
-        let estimate = FinitePoolMonteCarlo.simulate(pool, paths: Int(p.paths), seed: p.seed, threads: threads)
-        series.append(Series(name: "mc.trancheEL", unit: "fraction of tranche", labels: labels, values: estimate.trancheEL))
-        series.append(Series(name: "mc.trancheSE", unit: "fraction of tranche", labels: labels, values: estimate.trancheSE))
         for (j, label) in labels.enumerated() {
             scalars["lhp.trancheEL.\(label)"] = lhpEL[j]
             scalars["lhp.trancheHit.\(label)"] = lhpHit[j]
-            scalars["mc.trancheEL.\(label)"] = estimate.trancheEL[j]
-            scalars["mc.trancheSE.\(label)"] = estimate.trancheSE[j]
         }
-
-        // (e) Cash waterfall over the default path.
-        let (waterfallSeries, waterfallScalars) = waterfallOutputs(p)
-        series += waterfallSeries
-        scalars.merge(waterfallScalars) { first, _ in first }
-
-        let pool0 = p.weights.isEmpty ? "\(names) equal leases" : "\(names) leases of unequal size"
-        let assumptions = "Illustrative model, not a forecast: \(pool0), each defaulting with probability "
-            + "\(formatNumber(p.p * 100))% and losing \(formatNumber(p.lgd * 100))% of its value; one common factor with "
-            + "correlation \(formatNumber(p.rho)) (Vasicek/Gaussian copula). Monte Carlo: \(Int(p.paths)) paths, "
-            + "seed \(p.seed). Waterfall: pool \(formatNumber(p.pool)), class A \(formatNumber(p.classA)), class B "
-            + "\(formatNumber(p.classB)), OC trigger \(formatNumber(p.trigger))×."
-        return ModelOutput(model: name, scenario: "base", series: series, scalars: scalars, assumptions: assumptions)
+        return (series, scalars)
     }
 
     /// The `waterfall.*` series (balances at t = 0…T, flows per period t = 1…T) and period-1 scalars.
@@ -142,12 +175,12 @@ public enum Tranching: SimulationModel {
             flow("writeDownA") { $0.writeDownA }, flow("writeDownB") { $0.writeDownB },
             flow("writeDownEquity") { $0.writeDownEquity },
         ]
-        // OC_A is infinite once class A is repaid; those periods are left out.
+        // OC_A is infinite once class A is repaid; those periods are left out (and counted in a scalar and the caption).
         let finite = periods.indices.filter { periods[$0].ocA.isFinite }
         series.append(Series(name: "waterfall.ocA", unit: "×", xUnit: "period", x: finite.map { Double($0 + 1) },
                              y: finite.map { periods[$0].ocA }))
         let first = periods[0]
-        series.append(Series(name: "waterfall.interestUses", unit: "$",
+        series.append(Series(name: "waterfall.period1.interestUses", unit: "$",
                              labels: ["fee", "class A interest", "class B interest", "turbo to class A", "excess to equity"],
                              values: [first.feePaid, first.couponA, first.couponB, first.turbo, first.excessToEquity]))
         var writeDowns = [0.0, 0.0, 0.0]
@@ -158,13 +191,17 @@ public enum Tranching: SimulationModel {
         }
         series.append(Series(name: "waterfall.lossAllocation", unit: "$", labels: ["equity", "class B", "class A"],
                              values: writeDowns))
+        // Named for what they are: period-1 flows, end-of-path balances, path totals (audit B6).
         var scalars = [
-            "waterfall.excessSpread": first.excessSpread,
-            "waterfall.interest": first.interest, "waterfall.turbo": first.turbo,
-            "waterfall.finalClassA": balances.last!.classA, "waterfall.finalClassB": balances.last!.classB,
-            "waterfall.finalEquity": balances.last!.equity,
+            "waterfall.period1.excessSpread": first.excessSpread,
+            "waterfall.period1.interest": first.interest, "waterfall.period1.turbo": first.turbo,
+            "waterfall.total.interest": periods.reduce(0) { $0 + $1.interest },
+            "waterfall.total.turbo": periods.reduce(0) { $0 + $1.turbo },
+            "waterfall.end.classA": balances.last!.classA, "waterfall.end.classB": balances.last!.classB,
+            "waterfall.end.equity": balances.last!.equity,
+            "waterfall.periodsWithInfiniteOC": Double(periods.count - finite.count),
         ]
-        if first.ocA.isFinite { scalars["waterfall.ocA"] = first.ocA }
+        if first.ocA.isFinite { scalars["waterfall.period1.ocA"] = first.ocA }
         return (series, scalars)
     }
 }

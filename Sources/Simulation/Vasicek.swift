@@ -38,7 +38,10 @@ public enum Vasicek {
         (c - (1 - rho).squareRoot() * Numerics.normalQuantile(k)) / rho.squareRoot()
     }
 
-    /// The call C(k) = E[(X − k)⁺], by Simpson with 4000 panels on [−12, z*].
+    /// The call C(k) = E[(X − k)⁺], by Simpson with 4000 panels on [−12, min(z*, 12)].
+    ///
+    /// φ carries no mass beyond ±12 (below 1e-32), so the range stops there: for ρ → 0 and k < p, z* grows like
+    /// 1/√ρ (3·10⁵ at ρ = 1e-12) and panels spread up to z* would step over φ entirely (audit B2).
     public static func call(strike k: Double, p: Double, rho: Double) -> Double {
         if k <= 0 { return p }
         if k >= 1 { return 0 }
@@ -47,7 +50,7 @@ public enum Vasicek {
         let zStar = criticalFactor(k, c: c, rho: rho)
         if zStar <= -12 { return 0 }
         let sqrtRho = rho.squareRoot(), sqrtOneMinus = (1 - rho).squareRoot()
-        return Numerics.simpson(from: -12, to: zStar, panels: callPanels) { z in
+        return Numerics.simpson(from: -12, to: min(zStar, 12), panels: callPanels) { z in
             (Numerics.normalCDF((c - sqrtRho * z) / sqrtOneMinus) - k) * Numerics.normalPDF(z)
         }
     }

@@ -285,6 +285,10 @@ func parameterValue(_ node: Node) -> ParameterValue {
     case .scalar(let scalar):
         if scalar.style == .plain || scalar.style == .any {
             if let bool = node.bool { return .bool(bool) }
+            // Whole numbers stay exact (64-bit seeds); everything else numeric is a Double.
+            if scalar.string.allSatisfy({ $0.isASCII && $0.isNumber }), let whole = UInt64(scalar.string) {
+                return .integer(whole)
+            }
             if let number = node.float ?? node.int.map(Double.init) { return .number(number) }
         }
         return .text(scalar.string)

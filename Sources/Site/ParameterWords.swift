@@ -143,8 +143,7 @@ struct ParameterWords {
             if case .ranges = display {
                 return items.map { pair in
                     let bounds = list(pair).compactMap { item -> Double? in
-                        if case .number(let number) = item { return number }
-                        return nil
+                        item.numericValue
                     }
                     guard bounds.count == 2 else { return pair.description }
                     return ValueFormat.fraction.string(for: bounds[0]).replacingPercent() + "–"
@@ -156,6 +155,10 @@ struct ParameterWords {
             return flag ? "yes" : "no"
         case .text(let text):
             return text
+        case .integer(let whole) where whole > 9_007_199_254_740_992:
+            return String(whole)  // a 64-bit seed beyond Double's exact integers, shown exactly
+        case .integer(let whole):
+            return format(.number(Double(whole)), display)
         case .number(let number):
             switch display {
             case .share, .signedShare: return ValueFormat.fraction.string(for: number)

@@ -4,7 +4,7 @@ import Simulation
 extension Explainer {
     struct Models: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List every model with its parameters and scenarios.")
+            abstract: "List every model with its parameters, scenarios and output series.")
 
         @Argument(help: "Show only this model.")
         var model: String?
@@ -29,6 +29,10 @@ extension Explainer {
                 }
                 print("  scenarios:")
                 for scenario in entry.scenarios { print("    \(scenario.name) — \(scenario.summary)") }
+                print("  output series (name [unit] over x — meaning):")
+                for output in entry.outputs {
+                    print("    \(output.name) [\(output.unit)] over \(output.x) — \(output.summary)")
+                }
             }
         }
     }

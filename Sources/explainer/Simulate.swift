@@ -22,8 +22,11 @@ extension Explainer {
         @Option(help: "Start from this named scenario.")
         var scenario = "base"
 
-        @Option(help: "Random seed, for models that have a 'seed' parameter.")
-        var seed: UInt64?
+        // Read as text and unconditionally (so `--seed -1` reaches the check below instead of counting as an
+        // option), then parsed exactly as a UInt64: seeds are 64-bit and never pass through a Double.
+        @Option(parsing: .unconditional,
+                help: "Random seed (a whole number 0…2^64 − 1), for models that have a 'seed' parameter.")
+        var seed: String?
 
         @Option(help: "Comma-separated series names to print (default: all).")
         var series: String?
@@ -48,7 +51,11 @@ extension Explainer {
                 guard entry.parameters.contains(where: { $0.name == "seed" }) else {
                     fail(.unknownParameter(model: entry.name, name: "seed", known: entry.parameters.map(\.name)))
                 }
-                overrides.append(Scenario.Override("seed", .number(Double(seed))))
+                let digits = seed.filter { $0 != "_" }
+                guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = UInt64(digits) else {
+                    fail(.parameterOutOfRange(model: entry.name, name: "seed", value: seed, allowed: ParameterValue.seedRange))
+                }
+                overrides.append(Scenario.Override("seed", .integer(value)))
             }
             let output: ModelOutput
             do { output = try entry.run(scenario: scenario, overrides: overrides) } catch { fail(error) }

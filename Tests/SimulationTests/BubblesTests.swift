@@ -59,7 +59,7 @@ import Testing
         let x = try #require(output.series(named: "x"))
         let price = try #require(output.series(named: "price"))
         #expect(x.x == (0..<1000).map(Double.init))
-        for i in x.y.indices { #expect(abs(price.y[i] - 100 * (1 + x.y[i])) < 1e-9) }
+        for i in x.y.indices { #expect(abs(price.y[i] - 100 * exp(x.y[i])) < 1e-9 * price.y[i]) }
         for t in x.x.indices {
             let total = names.dropFirst(2).reduce(0.0) { $0 + output.series(named: $1)!.y[t] }
             #expect(abs(total - 1) < 1e-12)
@@ -92,9 +92,10 @@ import Testing
         ("x0", .number(.nan), "bubbles: parameter 'x0' = NaN is outside the allowed range [-10, 10]"),
         ("steps", .number(5), "bubbles: parameter 'steps' = 5 is outside the allowed range [10, 100000] (integer)"),
         ("steps", .number(10.5), "bubbles: parameter 'steps' = 10.5 is outside the allowed range [10, 100000] (integer)"),
-        ("burnIn", .number(1000), "bubbles: parameter 'burnIn' = 1000 is outside the allowed range [0, 999] (integer)"),
+        ("burnIn", .number(998), "bubbles: parameter 'burnIn' = 998 is outside the allowed range [0, 997] (integer)"),
         ("grossReturn", .number(1), "bubbles: parameter 'grossReturn' = 1 is outside the allowed range (1, 1.5]"),
-        ("seed", .number(-1), "bubbles: parameter 'seed' = -1 is outside the allowed range [0, 2^64 - 1] (integer)"),
+        ("seed", .number(-1), "bubbles: parameter 'seed' = -1 is outside the allowed range [0, 18446744073709551615] "
+            + "(a whole number, 0…2^64 − 1: seeds are 64-bit)"),
     ])
     func invalidParametersAreRejectedWithExactMessages(name: String, value: ParameterValue, message: String) {
         let error = #expect(throws: ModelError.self) { try Bubbles.run(overrides: [.init(name, value)]) }

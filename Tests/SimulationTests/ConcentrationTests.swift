@@ -82,17 +82,25 @@ import Testing
         #expect(error?.description == message)
     }
 
-    @Test func impliedWeightOutsideZeroOneIsRejectedNamingTheTargetShare() {
-        // AI stocks lose while the rest gain: no starting weight gives AI 75 % of the gains.
+    @Test(arguments: [(-0.2, 0.25), (1.81, 0.0), (0.0, 0.5), (0.5, -0.3)])
+    func aTargetShareNoStartingWeightReachesIsRejectedNamingIt(gainAI: Double, gainRest: Double) {
+        // One group loses or stands still while the other gains: no starting weight gives AI 75 % of the gains
+        // (gainRest = 0 used to give w0 = 0 and a silent share of 0, audit B4).
         let error = #expect(throws: ModelError.self) {
-            try Concentration.run(overrides: [.init("gainAI", .number(-0.2))])
+            try Concentration.run(overrides: [.init("gainAI", .number(gainAI)), .init("gainRest", .number(gainRest))])
         }
         guard case let .parameterOutOfRange(model, name, value, allowed) = error else {
             Issue.record("expected parameterOutOfRange, got \(String(describing: error))")
             return
         }
         #expect(model == "concentration" && name == "targetShareOfGains" && value == "0.75")
-        #expect(allowed.contains("implied w0") && allowed.contains("[0, 1]"))
-        #expect(error?.description.hasPrefix("concentration: parameter 'targetShareOfGains' = 0.75 is outside the allowed range values giving an implied w0") == true)
+        #expect(allowed.contains("same sign") && allowed.contains("set w0 instead"))
+    }
+
+    @Test func bothGroupsFallingStillReachTheTargetShareOfLosses() throws {
+        let output = try Concentration.run(overrides: [.init("gainAI", .number(-0.4)), .init("gainRest", .number(-0.1))])
+        let w0 = output.scalars["w0"]!
+        #expect(w0 > 0 && w0 < 1)
+        #expect(abs(output.scalars["endShareOfGains"]! - 0.75) < 1e-12)
     }
 }

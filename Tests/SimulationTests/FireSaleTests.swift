@@ -47,7 +47,13 @@ private func cascade(shock: [Double], sigma: [Double] = FireSale.Parameters().si
                      illiquidity: [Double] = FireSale.Parameters().illiquidity) -> FireSaleRounds {
     let p = FireSale.Parameters()
     return FireSaleRounds(assets: p.assets, equity: p.equity, weights: p.weights, shock: shock, illiquidity: illiquidity,
-                          theta: p.theta, sigma: sigma, delta: p.delta, maxRounds: p.maxRounds)
+                          theta: p.theta, sigma: sigma, delta: p.delta, maxRounds: 8)
+}
+
+/// MODELS.md's reference values are those of the first 8 rounds (maxRounds = 8, the cap before the cascade ran to
+/// convergence); they stay as tests of the rounds themselves.
+private func eightRounds(scenario: String = "base", overrides: [Scenario.Override] = []) throws(ModelError) -> ModelOutput {
+    try FireSale.run(scenario: scenario, overrides: [.init("maxRounds", .number(8))] + overrides)
 }
 
 @Suite struct FireSaleTests {
@@ -66,7 +72,7 @@ private func cascade(shock: [Double], sigma: [Double] = FireSale.Parameters().si
     }
 
     @Test func toyExampleRunsThroughTheModelWithOneValueForAll() throws {
-        let output = try FireSale.run(overrides: [
+        let output = try eightRounds(overrides: [
             .init("holders", .list([.text("bank A"), .text("bank B"), .text("bank C")])),
             .init("assetNames", .list([.text("asset 1"), .text("asset 2")])),
             .init("assets", numbers([100, 50, 30])), .init("equity", numbers([5, 5, 3])),
@@ -82,20 +88,20 @@ private func cascade(shock: [Double], sigma: [Double] = FireSale.Parameters().si
     }
 
     @Test func defaultSystemMatchesReferenceVulnerability() throws {
-        let output = try FireSale.run()
+        let output = try eightRounds()
         #expect(close(output.scalars["AV"], 0.0505308))
         #expect(allClose(holderKeys.map { output.scalars["S.\($0)"] ?? .nan }, [0.02235234, 0.02213803, 0, 0.00604038]))
         #expect(allClose(output.series(named: "glt.S")?.y, [0.02235234, 0.02213803, 0, 0.00604038]))
     }
 
     @Test func severeAndBenignShocksMatchReferenceVulnerability() throws {
-        #expect(close(try FireSale.run(scenario: "severe").scalars["AV"], 0.1040793))
-        #expect(close(try FireSale.run(scenario: "benign").scalars["AV"], 0.0221760))
+        #expect(close(try eightRounds(scenario: "severe").scalars["AV"], 0.1040793))
+        #expect(close(try eightRounds(scenario: "benign").scalars["AV"], 0.0221760))
     }
 
     @Test(arguments: ["base", "benign", "severe", "no-rating-triggers"])
     func systemicnessAddsUpToAggregateVulnerability(_ scenario: String) throws {
-        let output = try FireSale.run(scenario: scenario)
+        let output = try eightRounds(scenario: scenario)
         let sum = holderKeys.reduce(0.0) { $0 + output.scalars["S.\($1)"]! }
         let av = try #require(output.scalars["AV"])
         #expect(abs(sum - av) <= 1e-12 * max(1, abs(av)))
@@ -103,15 +109,15 @@ private func cascade(shock: [Double], sigma: [Double] = FireSale.Parameters().si
 
     @Test func aggregateVulnerabilityIsLinearInTheShock() throws {
         let shock = FireSale.Parameters().shock
-        let single = try #require(try FireSale.run().scalars["AV"])
-        let double = try #require(try FireSale.run(overrides: [.init("shock", numbers(shock.map { 2 * $0 }))]).scalars["AV"])
+        let single = try #require(try eightRounds().scalars["AV"])
+        let double = try #require(try eightRounds(overrides: [.init("shock", numbers(shock.map { 2 * $0 }))]).scalars["AV"])
         #expect(abs(double - 2 * single) <= 1e-12 * abs(double))
     }
 
     // MARK: Multi-round cascade
 
     @Test func baseCascadeMatchesReferenceValues() throws {
-        let output = try FireSale.run()
+        let output = try eightRounds()
         #expect(allClose(holderKeys.map { output.series(named: "loss.\($0)")?.y.first ?? .nan }, [69.9, 24.0, 76.0, 18.4]))
         let roundTwo = holderKeys.reduce(0.0) { $0 + output.series(named: "loss.\($1)")!.y[1] }
         #expect(close(roundTwo, 31.2539))
@@ -126,14 +132,14 @@ private func cascade(shock: [Double], sigma: [Double] = FireSale.Parameters().si
     }
 
     @Test func severeShockDowngradesJuniorThenSeniorDebt() throws {
-        let output = try FireSale.run(scenario: "severe")
+        let output = try eightRounds(scenario: "severe")
         #expect(output.scalars["downgradeRound.dc-debt-junior"] == 1)
         #expect(output.scalars["downgradeRound.dc-debt-senior"] == 2)
         #expect(close(output.scalars["totalLoss"], 442.4286))
     }
 
     @Test func benignShockTriggersNoDowngrade() throws {
-        let output = try FireSale.run(scenario: "benign")
+        let output = try eightRounds(scenario: "benign")
         #expect(assetKeys.allSatisfy { output.scalars["downgradeRound.\($0)"] == 0 })
         #expect(close(output.scalars["totalLoss"], 115.6369))
     }
@@ -143,8 +149,8 @@ private func cascade(shock: [Double], sigma: [Double] = FireSale.Parameters().si
                                                             (benignShock, 115.6369, 115.6369)]
         for (shock, withoutTriggers, withTriggers) in cases {
             let extra = shock.map { [$0] } ?? []
-            let plain = try #require(try FireSale.run(scenario: "no-rating-triggers", overrides: extra).scalars["totalLoss"])
-            let rated = try #require(try FireSale.run(overrides: extra).scalars["totalLoss"])
+            let plain = try #require(try eightRounds(scenario: "no-rating-triggers", overrides: extra).scalars["totalLoss"])
+            let rated = try #require(try eightRounds(overrides: extra).scalars["totalLoss"])
             #expect(close(plain, withoutTriggers))
             #expect(close(rated, withTriggers))
             #expect(plain <= rated + 1e-9)
@@ -177,7 +183,7 @@ private func cascade(shock: [Double], sigma: [Double] = FireSale.Parameters().si
 
     @Test(arguments: ["base", "benign", "severe", "no-rating-triggers"])
     func pricesNeverRiseFromRoundToRound(_ scenario: String) throws {
-        let output = try FireSale.run(scenario: scenario)
+        let output = try eightRounds(scenario: scenario)
         for asset in assetKeys {
             let prices = try #require(output.series(named: "price.\(asset)")?.y)
             #expect(prices.first! <= 1)
@@ -187,7 +193,7 @@ private func cascade(shock: [Double], sigma: [Double] = FireSale.Parameters().si
 
     @Test(arguments: [[-0.30, -0.03, -0.10, 0], [-0.50, -0.08, -0.30, 0], [-0.15, -0.01, -0.03, 0]])
     func secondRoundLossesStayWithinTheGLTSecondRoundLoss(_ shock: [Double]) throws {
-        let output = try FireSale.run(scenario: "no-rating-triggers", overrides: [.init("shock", numbers(shock))])
+        let output = try eightRounds(scenario: "no-rating-triggers", overrides: [.init("shock", numbers(shock))])
         #expect(holderKeys.allSatisfy { output.series(named: "equity.\($0)")!.y[0] > 0 })
         let roundTwo = holderKeys.reduce(0.0) { $0 + output.series(named: "loss.\($1)")!.y[1] }
         let gltLoss = try #require(output.scalars["glt.secondRoundLoss"])
@@ -196,7 +202,7 @@ private func cascade(shock: [Double], sigma: [Double] = FireSale.Parameters().si
     }
 
     @Test func noSellingMeansASingleRound() throws {
-        let output = try FireSale.run(overrides: [.init("theta", numbers([0])), .init("sigma", numbers([0]))])
+        let output = try eightRounds(overrides: [.init("theta", numbers([0])), .init("sigma", numbers([0]))])
         #expect(output.scalars["rounds"] == 1)
         #expect(output.series(named: "loss.hedge-funds")?.x == [1])
         #expect(allClose(holderKeys.map { output.scalars["cumLoss.\($0)"] ?? .nan }, [69.9, 24.0, 76.0, 18.4]))
@@ -204,7 +210,7 @@ private func cascade(shock: [Double], sigma: [Double] = FireSale.Parameters().si
     }
 
     @Test func aFailedHolderSellsEverythingOnceAndItsCreditorsLoseTheRest() throws {
-        let output = try FireSale.run(scenario: "severe", overrides: [.init("equity", numbers([40, 100, 800, 200]))])
+        let output = try eightRounds(scenario: "severe", overrides: [.init("equity", numbers([40, 100, 800, 200]))])
         #expect(output.scalars["failed.hedge-funds"] == 1)
         #expect(output.scalars["failedRound.hedge-funds"] == 1)
         #expect(output.scalars["failed.pension-funds"] == 0)
@@ -216,7 +222,7 @@ private func cascade(shock: [Double], sigma: [Double] = FireSale.Parameters().si
     }
 
     @Test func seriesAreNamedByHolderAndAsset() throws {
-        let output = try FireSale.run()
+        let output = try eightRounds()
         for holder in holderKeys {
             for prefix in ["loss", "cumLoss", "equity"] {
                 #expect(output.series(named: "\(prefix).\(holder)")?.xUnit == "round", "\(prefix).\(holder)")
@@ -248,8 +254,8 @@ private func cascade(shock: [Double], sigma: [Double] = FireSale.Parameters().si
             ([.init("equity", numbers([150, 1200, 800, 200]))],
              "fireSale: parameter 'equity[1]' = 1200 is outside the allowed range [0, 1000] (equity ≤ assets)"),
             ([.init("equity", numbers([0, 100, 800, 200]))],
-             "fireSale: parameter 'equity[0]' = 0 is outside the allowed range (0, 600] (a holder with assets needs equity > 0 "
-                + "for a finite leverage)"),
+             "fireSale: parameter 'equity[0]' = 0 is outside the allowed range [0.0006, 600] (a holder with assets needs "
+                + "equity ≥ assets/1,000,000, a leverage of at most 10^6)"),
             ([.init("weights", matrix([[1], [1], [1], [1]]))],
              "fireSale: parameter 'weights' = 4×1 is outside the allowed range a 4×4 matrix (one row per holder, one column per asset)"),
             ([.init("weights", matrix([[0.35, 0.05, 0.10, 0.50], [1.2, -0.2, 0, 0], [0.30, 0.10, 0.02, 0.58], [0, 0.2, 0.4, 0.4]]))],
@@ -268,17 +274,49 @@ private func cascade(shock: [Double], sigma: [Double] = FireSale.Parameters().si
             ([.init("delta", .list([.text("never"), .number(0), .number(0.2), .text("never")]))],
              "fireSale: parameter 'delta[1]' = 0 is outside the allowed range (0, 1]"),
             ([.init("delta", .list([.text("sometimes")]))], "fireSale: parameter 'delta' must be a list of numbers or the word never"),
-            ([.init("maxRounds", .number(0))], "fireSale: parameter 'maxRounds' = 0 is outside the allowed range [1, 100] (integer)"),
-            ([.init("maxRounds", .number(101))], "fireSale: parameter 'maxRounds' = 101 is outside the allowed range [1, 100] (integer)"),
+            ([.init("maxRounds", .number(0))], "fireSale: parameter 'maxRounds' = 0 is outside the allowed range [1, 100000] (integer)"),
+            ([.init("maxRounds", .number(100_001))], "fireSale: parameter 'maxRounds' = 100001 is outside the allowed range [1, 100000] (integer)"),
             ([.init("maxRounds", .number(2.5))], "fireSale: parameter 'maxRounds' = 2.5 is outside the allowed range a whole number"),
         ]
         for (overrides, message) in cases {
-            #expect(errorText { () throws(ModelError) in try FireSale.run(overrides: overrides) } == message)
+            #expect(errorText { () throws(ModelError) in try eightRounds(overrides: overrides) } == message)
         }
     }
 
     @Test func neverOnTheCommandLineDisablesEveryDowngrade() throws {
-        let output = try FireSale.run(scenario: "severe", overrides: [.init("delta", ParameterValue.parse("never"))])
+        let output = try eightRounds(scenario: "severe", overrides: [.init("delta", ParameterValue.parse("never"))])
         #expect(assetKeys.allSatisfy { output.scalars["downgradeRound.\($0)"] == 0 })
+    }
+
+    // MARK: run to convergence (MODELS.md M6 corrections)
+
+    @Test func theDefaultCascadeRunsUntilTheSellingStops() throws {
+        let output = try FireSale.run()
+        let rounds = try #require(output.scalars["rounds"])
+        #expect(output.scalars["converged"] == 1)
+        #expect(rounds > 8 && rounds < 1000)
+        // The audit's independent implementation, run to full convergence (263 rounds): 285.73 $B.
+        #expect(abs(try #require(output.scalars["totalLoss"]) - 285.73) < 0.01)
+        let losses = try #require(output.series(named: "loss.hedge-funds")).y.indices.map { round in
+            FireSale.Parameters().holders.indices.reduce(0.0) { sum, h in
+                sum + output.series(named: "loss.\(FireSale.key(FireSale.Parameters().holders[h]))")!.y[round]
+            }
+        }
+        #expect(abs(losses.last!) < 1e-6 * losses.reduce(0, +))
+        #expect(output.assumptions.contains("run until the selling stops"))
+        #expect(output.assumptions.contains("mark-to-market"))
+    }
+
+    @Test func hittingTheRoundCapIsReported() throws {
+        let output = try eightRounds()
+        #expect(output.scalars["rounds"] == 8 && output.scalars["converged"] == 0)
+        #expect(output.assumptions.contains("stopped at the cap of 8 rounds while still running"))
+    }
+
+    @Test(arguments: ["base", "benign", "severe", "no-rating-triggers"])
+    func convergedLossesExceedTheEightRoundOnes(scenario: String) throws {
+        let full = try #require(try FireSale.run(scenario: scenario).scalars["totalLoss"])
+        let eight = try #require(try eightRounds(scenario: scenario).scalars["totalLoss"])
+        #expect(full >= eight)
     }
 }

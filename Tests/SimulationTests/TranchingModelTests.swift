@@ -85,7 +85,8 @@ import Testing
         ("n", .number(0), "tranching: parameter 'n' = 0 is outside the allowed range [1, 10000] (integer)"),
         ("n", .number(12.5), "tranching: parameter 'n' = 12.5 is outside the allowed range [1, 10000] (integer)"),
         ("paths", .number(999), "tranching: parameter 'paths' = 999 is outside the allowed range [1000, 10000000] (integer)"),
-        ("seed", .number(-1), "tranching: parameter 'seed' = -1 is outside the allowed range [0, 2^64 - 1] (integer)"),
+        ("seed", .number(-1), "tranching: parameter 'seed' = -1 is outside the allowed range [0, 18446744073709551615] "
+            + "(a whole number, 0…2^64 − 1: seeds are 64-bit)"),
         ("weights", .list([.number(1), .number(2)]),
          "tranching: parameter 'weights' = 2 values is outside the allowed range exactly n = 100 values (or none)"),
         ("pds", .list(Array(repeating: .number(0.6), count: 100)),

@@ -38,6 +38,16 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Issue 18: the large runs, one process on every core, against `montecarlo_numpy.py --processes 0 --paths …`.
+    for (paths, shown) in [(1_000_000, "1,000,000"), (10_000_000, "10,000,000")] {
+        Benchmark("Finite-pool Monte Carlo, 100 names × \(shown) paths, all cores (\(cores) threads)",
+                  configuration: .init(maxDuration: .seconds(60), maxIterations: paths >= 10_000_000 ? 5 : 10)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(FinitePoolMonteCarlo.simulate(monteCarloPool, paths: paths, seed: monteCarloSeed, threads: cores))
+            }
+        }
+    }
+
     Benchmark("All models × all scenarios (\(allScenarios.count) runs)") { benchmark in
         for _ in benchmark.scaledIterations {
             for (entry, scenario) in allScenarios {

@@ -1,0 +1,33 @@
+extension Tranching {
+    /// The output series, for `explainer models`.
+    public static let outputs: [OutputSpec] = [
+        OutputSpec("lhp.trancheEL.<tranche>", unit: "fraction of tranche", x: "rho", "large-pool (Vasicek) expected loss of one tranche over ρ = 0…0.9; homogeneous pools only"),
+        OutputSpec("lhp.trancheHit.<tranche>", unit: "probability", x: "rho", "large-pool chance that the tranche takes any loss, over ρ = 0…0.9; homogeneous pools only"),
+        OutputSpec("lhp.trancheEL", unit: "fraction of tranche", x: "categories", "large-pool expected loss of each tranche at the model's ρ; homogeneous pools only"),
+        OutputSpec("lhp.trancheHit", unit: "probability", x: "categories", "large-pool chance each tranche takes any loss at the model's ρ; homogeneous pools only"),
+        OutputSpec("lhp.lossDensity", unit: "density", x: "pool loss", "probability density of the large pool's loss (ρ > 0 only)"),
+        OutputSpec("exact.lossPMF", unit: "probability", x: "defaults", "exact chance of k defaults in the finite pool (homogeneous pools only)"),
+        OutputSpec("exact.trancheEL", unit: "fraction of tranche", x: "categories", "exact finite-pool expected loss of each tranche (homogeneous pools only)"),
+        OutputSpec("exact.trancheHit", unit: "probability", x: "categories", "exact finite-pool chance each tranche takes any loss (homogeneous pools only)"),
+        OutputSpec("mc.trancheEL", unit: "fraction of tranche", x: "categories", "Monte Carlo expected loss of each tranche (any weights and PDs)"),
+        OutputSpec("mc.trancheSE", unit: "fraction of tranche", x: "categories", "standard error of mc.trancheEL"),
+        OutputSpec("mc.trancheUpper95", unit: "fraction of tranche", x: "categories", "upper end of a 95 % interval: EL + 1.96 SE, or 3/paths for a tranche no path reached"),
+        OutputSpec("waterfall.pool", unit: "$", x: "period", "pool balance at the end of each period (0 = start)"),
+        OutputSpec("waterfall.classA", unit: "$", x: "period", "senior class A balance"),
+        OutputSpec("waterfall.classB", unit: "$", x: "period", "subordinate class B balance"),
+        OutputSpec("waterfall.equity", unit: "$", x: "period", "equity (first-loss) balance"),
+        OutputSpec("waterfall.defaults", unit: "$", x: "period", "defaults in each period"),
+        OutputSpec("waterfall.interest", unit: "$", x: "period", "interest collected from the pool in each period"),
+        OutputSpec("waterfall.excessSpread", unit: "$", x: "period", "interest left after fees and coupons"),
+        OutputSpec("waterfall.turbo", unit: "$", x: "period", "excess spread diverted to class A because the OC test failed"),
+        OutputSpec("waterfall.excessToEquity", unit: "$", x: "period", "excess spread paid to the equity"),
+        OutputSpec("waterfall.shortfallA", unit: "$", x: "period", "class A interest not paid"),
+        OutputSpec("waterfall.shortfallB", unit: "$", x: "period", "class B interest not paid"),
+        OutputSpec("waterfall.writeDownA", unit: "$", x: "period", "losses written off class A"),
+        OutputSpec("waterfall.writeDownB", unit: "$", x: "period", "losses written off class B"),
+        OutputSpec("waterfall.writeDownEquity", unit: "$", x: "period", "losses written off the equity"),
+        OutputSpec("waterfall.ocA", unit: "×", x: "period", "OC test ratio pool ÷ class A (periods after class A is repaid, where it is infinite, are left out)"),
+        OutputSpec("waterfall.period1.interestUses", unit: "$", x: "categories", "where period 1's interest goes: fee, coupons, turbo, equity"),
+        OutputSpec("waterfall.lossAllocation", unit: "$", x: "categories", "losses written off each class over the whole path"),
+    ]
+}
