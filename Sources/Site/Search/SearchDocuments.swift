@@ -18,7 +18,7 @@ func searchDocuments(chapters: [Chapter], glossary: [GlossaryEntry], bibliograph
     }
     for entry in bibliography.values.sorted(by: { $0.key < $1.key }) {
         // Only what the sources page shows: never `privateNote`.
-        let details = [entry.creatorText, entry.publisher, entry.date.map(readablePartialDate)].compactMap { $0 }
+        let details = [entry.creatorText, entry.publisher, entry.date].compactMap { $0 }
         let fields = [SearchField(text: entry.heading, weight: SearchWeights.sourceTitle)]
             + (entry.subtitle.map { [SearchField(text: $0, weight: SearchWeights.text)] } ?? [])
             + details.map { SearchField(text: $0, weight: SearchWeights.text) }
