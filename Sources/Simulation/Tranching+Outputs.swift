@@ -5,6 +5,7 @@ extension Tranching {
         OutputSpec("lhp.trancheHit.<tranche>", unit: "probability", x: "rho", "large-pool chance that the tranche takes any loss, over ρ = 0…0.9; homogeneous pools only"),
         OutputSpec("lhp.trancheEL", unit: "fraction of tranche", x: "categories", "large-pool expected loss of each tranche at the model's ρ; homogeneous pools only"),
         OutputSpec("lhp.trancheHit", unit: "probability", x: "categories", "large-pool chance each tranche takes any loss at the model's ρ; homogeneous pools only"),
+        OutputSpec("lhp.exceedance", unit: "probability", x: "pool loss", "large-pool chance that the pool loses more than each loss level (homogeneous pools only)"),
         OutputSpec("lhp.lossDensity", unit: "density", x: "pool loss", "probability density of the large pool's loss (ρ > 0 only)"),
         OutputSpec("exact.lossPMF", unit: "probability", x: "defaults", "exact chance of k defaults in the finite pool (homogeneous pools only)"),
         OutputSpec("exact.trancheEL", unit: "fraction of tranche", x: "categories", "exact finite-pool expected loss of each tranche (homogeneous pools only)"),
@@ -28,6 +29,7 @@ extension Tranching {
         OutputSpec("waterfall.writeDownEquity", unit: "$", x: "period", "losses written off the equity"),
         OutputSpec("waterfall.ocA", unit: "×", x: "period", "OC test ratio pool ÷ class A (periods after class A is repaid, where it is infinite, are left out)"),
         OutputSpec("waterfall.period1.interestUses", unit: "$", x: "categories", "where period 1's interest goes: fee, coupons, turbo, equity"),
+        OutputSpec("waterfall.cash", unit: "$", x: "categories", "period 1's interest as a cash waterfall: collected, then each use in order of payment"),
         OutputSpec("waterfall.lossAllocation", unit: "$", x: "categories", "losses written off each class over the whole path"),
     ]
 }
