@@ -22,11 +22,13 @@ public struct SiteConfig: Sendable, Equatable {
     var imageLine = 0
     /// Whether to publish `gallery/`, every chart kind with its chart block (needs `templates/gallery.mustache`).
     public var gallery = false
+    /// Whether to build the search index (`search/<language>/`) and show the search box; `search: false` turns both off.
+    public var search = true
     /// Anything else the writer's templates show, as `{{siteExtra.name}}`.
     public var extra: [String: ExtraValue] = [:]
 
     static let keys = ["title", "description", "language", "author", "baseURL", "updated", "footer", "glossaryIntro",
-                       "image", "gallery", "extra"]
+                       "image", "gallery", "search", "extra"]
 
     public init(title: String, description: String = "", language: String = "en", author: String = "",
                 baseURL: String? = nil, updated: String? = nil) {
@@ -53,6 +55,9 @@ public struct SiteConfig: Sendable, Equatable {
                 switch key {
                 case "gallery":
                     config.gallery = try reader.bool(value, key: key)
+                    return
+                case "search":
+                    config.search = try reader.bool(value, key: key)
                     return
                 case "extra":
                     config.extra = try reader.extra(value, key: key).mapEntries

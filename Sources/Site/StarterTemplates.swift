@@ -159,6 +159,9 @@ let starterTemplates: [(path: String, text: String)] = [
       }
     }
     if (!found.size && word && word.length > 3) {
+      // The nearest words may start the next shard (on a large site a shard can hold a single common word).
+      const next = bisect(shards, term) + 1;
+      if (next < shards.length) loaded.push(await shard(next));
       const edits = word.length > 7 ? 2 : 1;
       for (const { terms: words, codes } of loaded) words.forEach((t, i) => {
         const d = Math.min(distance(term, t), distance(word, t), last ? distance(word, t.slice(0, word.length)) : 9);
@@ -805,14 +808,14 @@ if (location.protocol === "file:") {
 
 """##),
     ("templates/search.mustache", ##"""
-<form class="site-search" role="search" hidden data-index="{{searchIndex}}" data-script="{{root}}assets/search.js" data-one="1 result" data-many="{n} results" data-none="No results" data-error="Search could not load its index">
-<label class="visually-hidden" for="search-input">Search this site</label>
-<input id="search-input" type="text" placeholder="Search" autocomplete="off" spellcheck="false" aria-keyshortcuts="/" role="combobox" aria-expanded="false" aria-controls="search-results" aria-autocomplete="list">
+{{#search}}<form class="site-search" role="search" hidden data-index="{{searchIndex}}" data-script="{{root}}assets/search.js" data-one="{{one}}" data-many="{{many}}" data-none="{{none}}" data-error="{{error}}">
+<label class="visually-hidden" for="search-input">{{label}}</label>
+<input id="search-input" type="text" placeholder="{{placeholder}}" autocomplete="off" spellcheck="false" aria-keyshortcuts="/" role="combobox" aria-expanded="false" aria-controls="search-results" aria-autocomplete="list">
 <div class="search-panel">
-<div id="search-results" role="listbox" aria-label="Search results" hidden></div>
+<div id="search-results" role="listbox" aria-label="{{results}}" hidden></div>
 <p class="search-status" role="status"></p>
 </div>
-</form>
+</form>{{/search}}
 
 """##),
     ("templates/sources.mustache", ##"""

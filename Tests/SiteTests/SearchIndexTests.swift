@@ -139,6 +139,48 @@ import Testing
         #expect(output["assets/search.js"] != nil)
     }
 
+    @Test func standalonePagesAndTheHomeIntroductionAreIndexedAfterTheChapters() throws {
+        var site = Self.site
+        site.chapters.append(SourceFile(path: "content/about.md",
+                                        text: "---\ntitle: About us\n---\nWho writes this.\n\n## Corrections\n\nWrite to the editors.\n"))
+        site.chapters.append(SourceFile(path: "content/index.md", text: "Start with the reading list.\n"))
+        let output = try build(site)
+        let blocks = output.sortedPaths.filter { $0.hasPrefix("search/en/b") }
+            .flatMap { try! JSONSerialization.jsonObject(with: Data(argument(of: text(output, $0)!).utf8)) as! [[String]] }
+        let pages = blocks.map { $0[0] }
+        let about = try #require(blocks.first { $0[0] == "about/" && $0[2] == "Corrections" })
+        #expect(about[3] == "corrections" && about[4] == "Write to the editors.")
+        #expect(blocks.contains { $0[0] == "about/" && $0[1] == "About us" && $0[4] == "Who writes this." })
+        #expect(blocks.contains { $0[0] == "" && $0[1] == "Test site" && $0[4] == "Start with the reading list." })
+        // The reading order: chapters, pages, home, glossary, sources.
+        let order = ["slicing/", "about/", "", "glossary/", "sources/"]
+        #expect(pages.map { order.firstIndex(of: $0)! } == pages.map { order.firstIndex(of: $0)! }.sorted())
+        #expect(text(output, "about/index.html")?.contains("id=\"corrections\"") == true)
+    }
+
+    @Test func theSearchBoxSpeaksTheSiteLanguage() throws {
+        var site = Self.site
+        site.config = SourceFile(path: "content/site.yml", text: "title: 測試\nlanguage: zh-Hant\n")
+        let page = try #require(text(try build(site), "slicing/index.html"))
+        #expect(page.contains(">搜尋本站</label>") && page.contains("data-many=\"{n} 個結果\"") && page.contains("placeholder=\"搜尋\""))
+        #expect(page.contains("data-index=\"../search/zh-Hant/\""))
+        let english = try #require(text(try build(Self.site), "slicing/index.html"))
+        #expect(english.contains(">Search this site</label>") && english.contains("data-none=\"No results\""))
+        #expect(SearchLanguage(tag: "zh-CN").interface["label"] == "搜索本站")
+        #expect(SearchLanguage(tag: "zh-TW").interface["label"] == "搜尋本站")
+        #expect(SearchLanguage(tag: "tlh").interface == SearchLanguage(tag: "en").interface)
+    }
+
+    @Test func searchFalseWritesNoIndexAndNoBox() throws {
+        var site = Self.site
+        site.config = SourceFile(path: "content/site.yml", text: "title: Test site\nlanguage: en\nsearch: false\n")
+        let output = try build(site)
+        #expect(!output.sortedPaths.contains { $0.hasPrefix("search/") })
+        let page = try #require(text(output, "slicing/index.html"))
+        #expect(!page.contains("site-search") && !page.contains("search/en/"))
+        #expect(text(try build(Self.site), "slicing/index.html")?.contains("class=\"site-search\"") == true)
+    }
+
     @Test func theRealSiteIndexesEveryChapter() throws {
         let meta = try #require(text(repositoryOutput, "search/en/meta.js"))
         #expect(meta.hasPrefix("explainerSearch(\"meta\",{\"version\":1,\"language\":\"en\""))

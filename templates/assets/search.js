@@ -142,6 +142,9 @@
       }
     }
     if (!found.size && word && word.length > 3) {
+      // The nearest words may start the next shard (on a large site a shard can hold a single common word).
+      const next = bisect(shards, term) + 1;
+      if (next < shards.length) loaded.push(await shard(next));
       const edits = word.length > 7 ? 2 : 1;
       for (const { terms: words, codes } of loaded) words.forEach((t, i) => {
         const d = Math.min(distance(term, t), distance(word, t), last ? distance(word, t.slice(0, word.length)) : 9);
