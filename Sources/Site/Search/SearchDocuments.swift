@@ -46,8 +46,8 @@ enum SearchWeights {
     static let term = 4.0
     static let alias = 3.0
     static let sourceTitle = 2.0
-    static let glossaryBoost = 0.8
-    static let sourceBoost = 0.6
+    static let glossaryBoost = 0.6
+    static let sourceBoost = 0.4
 }
 
 /// A chapter's (or a page's) opening, sections and figures. `title` replaces the front matter's title (the home page
