@@ -60,7 +60,7 @@ func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async thr
 /// `GET` (or another method) with `Connection: close`, read to the end.
 func request(port: Int, _ target: String, method: String = "GET", headers: [String: String] = [:]) async throws -> HTTPReply {
     try await onThread {
-        let descriptor = try connectLoopback(port: port, timeoutSeconds: 10)
+        let descriptor = try connectLoopback(port: port, timeoutSeconds: 60)
         defer { close(descriptor) }
         var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
