@@ -72,6 +72,13 @@ enum DiagramStyle {
     ]
 }
 
+extension PathData {
+    /// Adds another path's commands to this one.
+    mutating func append(_ other: PathData) {
+        if !other.isEmpty { appendRaw(other.string) }
+    }
+}
+
 extension SVGWriter {
     /// A rectangle with rounded corners.
     mutating func roundedRect(_ frame: DiagramLayout.Rect, radius: Double = 6, cls: String) {

@@ -1,5 +1,6 @@
-/// Numbered `steps` in order, top to bottom: a numbered dot per step, joined by arrows, beside a box with the
-/// step's label and note. The same column reads on a page and on a phone; nothing is to scale.
+/// Numbered `steps` in order, top to bottom: a numbered dot per step, joined by arrows, beside the step's label
+/// and note. One column that reads on a page and on a phone (pages show the phone-width drawing on
+/// every screen); nothing is to scale.
 enum StepsChart {
     static let margin = 4.0, maxWidth = 640.0
     static let radius = 14.0, numberColumn = 40.0, gap = 22.0
@@ -50,28 +51,28 @@ enum StepsChart {
         try Validate.diagram(spec)
         let layout = try Layout(spec.diagram, width: spec.width)
         var svg = SVGWriter(width: spec.width)
-        svg.open("ch-arrows")
+        // All the arrows in one path and all their heads in another: a chapter with many figures stays within its weight.
+        var lines = PathData(), heads = PathData()
         for (a, b) in zip(layout.dots, layout.dots.dropFirst()) {
-            var line = PathData()
-            line.move(a.x, a.y + radius + 2)
-            line.line(b.x, b.y - radius - ArrowHead.length + 1)
-            svg.path(line, cls: "ch-arrow")
-            svg.path(ArrowHead.path(tipX: b.x, tipY: b.y - radius - 1, pointingDown: true), cls: "ch-head")
+            lines.move(a.x, a.y + radius + 2)
+            lines.line(b.x, b.y - radius - ArrowHead.length + 1)
+            heads.append(ArrowHead.path(tipX: b.x, tipY: b.y - radius - 1, pointingDown: true))
         }
-        svg.close()
-        svg.open("ch-boxes")
-        for (box, step) in zip(layout.boxes, spec.diagram.nodes) {
-            let color = step.color ?? 1
-            svg.roundedRect(box, cls: "ch-box ch-f\(color) ch-k\(color)")
-        }
+        svg.path(lines, cls: "ch-arrow")
+        svg.path(heads, cls: "ch-head")
+        // A timeline: numbered dots joined by arrows, each step's text beside its dot (no box: the rows' spacing
+        // groups a label with its note, and a chapter of many figures stays within its weight).
+        svg.open("ch-dots")
         for (dot, step) in zip(layout.dots, spec.diagram.nodes) {
-            svg.circle(dot.x, dot.y, radius, cls: "ch-step-number ch-f\(step.color ?? 1)")
+            svg.circle(dot.x, dot.y, radius, cls: "ch-step-number" + (step.color.map { " ch-f\($0)" } ?? ""))
         }
         svg.close()
         svg.open("ch-texts")
         for text in layout.texts { text.draw(&svg) }
         svg.close()
-        return svg.document(id: id, width: spec.width, height: layout.height, title: spec.title,
-                            description: Describe.text(spec))
+        // Never wider than drawn: pages stretch charts to their column, which would blow a phone-width list up.
+        let document = svg.document(id: id, width: spec.width, height: layout.height, title: spec.title,
+                                    description: Describe.text(spec))
+        return document.replacing("style=\"max-width:100%;", with: "style=\"width:\(svgNumber(spec.width))px;max-width:100%;", maxReplacements: 1)
     }
 }

@@ -377,6 +377,8 @@ let narrowChartWidth = 400.0
 /// Flow (Sankey) diagrams need their width for the node labels, so phones scroll them sideways instead; diagrams
 /// and steps lay themselves out again for the phone's width.
 func drawResponsive(_ spec: ChartSpec, id: String) throws(ChartError) -> String {
+    // Steps are one column, drawn once at the phone's width and shown as they are on every screen.
+    if spec.kind == .steps { return try renderSVG(spec.withWidth(narrowChartWidth), id: id, embedStyle: false) }
     let wide = try renderSVG(spec, id: id, embedStyle: false)
     if spec.kind == .flow { return "<div class=\"chart-scroll\">\n" + wide + "</div>\n" }
     let narrow = sharingTitle(try renderSVG(spec.withWidth(narrowChartWidth), id: id + "-narrow", embedStyle: false),
