@@ -17,7 +17,7 @@ struct AnnotationLayer {
             switch $0 {
             case .band, .event: return true
             case .referenceLine(let axis, _, _): return axis == (horizontal ? .y : .x)
-            case .here: return false
+            case .here, .mark: return false
             }
         }.count
     }
@@ -34,7 +34,7 @@ struct AnnotationLayer {
             case .referenceLine(let axis, let value, _): return axis == .x ? [value] : []
             case .band(let from, let to, _): return [from, to]
             case .event(let x, _): return [x]
-            case .here(let x, _, _): return [x]
+            case .here(let x, _, _), .mark(let x, _, _): return [x]
             }
         }
     }
@@ -44,7 +44,7 @@ struct AnnotationLayer {
         annotations.flatMap { annotation -> [Double] in
             switch annotation {
             case .referenceLine(let axis, let value, _): return axis == .y ? [value] : []
-            case .here(_, let y, _): return [y]
+            case .here(_, let y, _), .mark(_, let y, _): return [y]
             default: return []
             }
         }
@@ -73,7 +73,7 @@ struct AnnotationLayer {
                 guard let a = xPos(from), let b = xPos(to), max(a, b) > frame.left, min(a, b) < frame.right else {
                     throw outsideX(from)
                 }
-            case .here(let x, let y, _):
+            case .here(let x, let y, _), .mark(let x, let y, _):
                 guard let px = xPos(x), frame.contains(x: px) else { throw outsideX(x) }
                 guard let py = yPos(y), frame.contains(y: py) else { throw outsideY(y) }
             }
@@ -93,6 +93,9 @@ struct AnnotationLayer {
     func drawForeground(into svg: inout SVGWriter) {
         svg.open("ch-annotations")
         var lane: [(text: String, x: Double)] = []
+        var points: [PointLabel] = []
+        // Labels drawn inside the plot, which point labels must not touch.
+        var taken: [Box] = []
         for annotation in annotations {
             switch annotation {
             case .referenceLine(.y, let value, let label):
@@ -106,8 +109,11 @@ struct AnnotationLayer {
                     svg.line(frame.left, p, frame.right, p, cls: "ch-ref")
                     guard showLabels else { continue }
                     let baseline = p - 6 - Theme.annotationFont < frame.top ? p + 17 : p - 6
-                    svg.clampedText(TextMetrics.truncate(label, to: Self.maxLabelWidth, size: Theme.annotationFont),
-                                    x: frame.right - 4, y: baseline, size: Theme.annotationFont, anchor: .end,
+                    let text = TextMetrics.truncate(label, to: Self.maxLabelWidth, size: Theme.annotationFont)
+                    let width = TextMetrics.width(text, size: Theme.annotationFont)
+                    taken.append(Box(left: max(frame.left, frame.right - 4 - width), top: baseline - Theme.annotationFont,
+                                     right: frame.right - 4, bottom: baseline + 4))
+                    svg.clampedText(text, x: frame.right - 4, y: baseline, size: Theme.annotationFont, anchor: .end,
                                     cls: "ch-halo", minX: frame.left)
                 }
             case .referenceLine(.x, let value, let label):
@@ -128,21 +134,70 @@ struct AnnotationLayer {
                       frame.contains(x: px), frame.contains(y: py) else { continue }
                 svg.circle(px, py, 10, cls: "ch-here-ring")
                 svg.circle(px, py, 5, cls: "ch-here")
-                guard showLabels else { continue }
-                drawHereLabel(label, x: px, y: py, into: &svg)
+                points.append(PointLabel(text: label, x: px, y: py, muted: false))
+            case .mark(let x, let y, let label):
+                guard let px = valueAxisIsHorizontal ? yPos(y) : xPos(x),
+                      let py = valueAxisIsHorizontal ? xPos(x) : yPos(y),
+                      frame.contains(x: px), frame.contains(y: py) else { continue }
+                svg.circle(px, py, 4, cls: "ch-mark")
+                points.append(PointLabel(text: label, x: px, y: py, muted: true))
             }
         }
-        if showLabels { drawLane(lane, into: &svg) }
+        if showLabels {
+            drawPointLabels(points, avoiding: taken, into: &svg)
+            drawLane(lane, into: &svg)
+        }
         svg.close()
     }
 
-    private func drawHereLabel(_ label: String, x: Double, y: Double, into svg: inout SVGWriter) {
-        let text = TextMetrics.truncate(label, to: Self.maxLabelWidth, size: Theme.annotationFont)
-        let width = TextMetrics.width(text, size: Theme.annotationFont)
-        let toLeft = x + 14 + width > svg.width - Theme.edge
-        let baseline = y - 14 - Theme.annotationFont < frame.top ? y + 26 : y - 14
-        svg.clampedText(text, x: toLeft ? x - 14 : x + 14, y: baseline, size: Theme.annotationFont,
-                        anchor: toLeft ? .end : .start, cls: "ch-halo")
+    /// The label of a point marker, and where its point is.
+    struct PointLabel {
+        var text: String
+        var x: Double
+        var y: Double
+        var muted: Bool
+    }
+
+    /// Point labels beside their points: each takes the first of eight places around its point (above right first)
+    /// that stays inside the chart and touches no label placed before it and no other point.
+    private func drawPointLabels(_ labels: [PointLabel], avoiding taken: [Box], into svg: inout SVGWriter) {
+        var placed = taken
+        let dots = labels.map { Box(left: $0.x - 10, top: $0.y - 10, right: $0.x + 10, bottom: $0.y + 10) }
+        // The chosen (unmuted) points first, so they get the best places.
+        let order = labels.indices.sorted { (labels[$0].muted ? 1 : 0, $0) < (labels[$1].muted ? 1 : 0, $1) }
+        for index in order {
+            let label = labels[index]
+            let text = TextMetrics.truncate(label.text, to: Self.maxLabelWidth, size: Theme.annotationFont)
+            guard !text.isEmpty else { continue }
+            let width = TextMetrics.width(text, size: Theme.annotationFont), height = Theme.annotationFont
+            let gap = label.muted ? 8.0 : 14.0
+            // (left edge, baseline): above right, above left, below right, below left, straight above or below, beside.
+            let candidates: [(Double, Double)] = [
+                (label.x + gap, label.y - gap), (label.x - gap - width, label.y - gap),
+                (label.x + gap, label.y + gap + height), (label.x - gap - width, label.y + gap + height),
+                (label.x - width / 2, label.y - gap - 4), (label.x - width / 2, label.y + gap + height + 4),
+                (label.x + gap + 2, label.y + 5), (label.x - gap - 2 - width, label.y + 5),
+            ]
+            let others = dots.indices.filter { $0 != index }.map { dots[$0] }
+            func box(_ candidate: (Double, Double)) -> Box {
+                Box(left: candidate.0, top: candidate.1 - height, right: candidate.0 + width, bottom: candidate.1 + 4)
+            }
+            // Inside the plot on the left (clear of the tick labels), within the chart on the right.
+            func inside(_ b: Box) -> Bool { b.left >= frame.left + 2 && b.right <= svg.width - Theme.edge }
+            func fits(_ candidate: (Double, Double)) -> Bool {
+                let b = box(candidate)
+                return inside(b) && b.top >= frame.top - 4 && b.bottom <= frame.bottom + 4
+                    && !(placed + others).contains { $0.overlaps(b) }
+            }
+            let chosen = candidates.first(where: fits)
+                ?? candidates.first { candidate in
+                    let b = box(candidate)
+                    return inside(b) && !placed.contains { $0.overlaps(b) }
+                } ?? candidates[0]
+            placed.append(box(chosen))
+            svg.clampedText(text, x: chosen.0, y: chosen.1, size: Theme.annotationFont, anchor: .start,
+                            cls: label.muted ? "ch-muted ch-halo" : "ch-halo")
+        }
     }
 
     /// Lane labels in up to two rows above the plot; a label goes to the first row where it does not collide.
@@ -161,5 +216,17 @@ struct AnnotationLayer {
             let baseline = frame.top - 8 - Double(row) * Self.laneHeight
             svg.text(text, x: left + width / 2, y: baseline, size: Theme.annotationFont, anchor: .middle, cls: "ch-halo")
         }
+    }
+}
+
+/// A rectangle of text or marks, for keeping labels apart.
+struct Box: Equatable {
+    var left: Double
+    var top: Double
+    var right: Double
+    var bottom: Double
+
+    func overlaps(_ other: Box) -> Bool {
+        left < other.right && other.left < right && top < other.bottom && other.top < bottom
     }
 }

@@ -18,9 +18,12 @@ enum BarChart {
         let legend = series.count > 1 && !sideLabels
             ? series.enumerated().map { LegendEntry(name: $1.name, color: Theme.color($0), mark: .box) } : []
         let xValues = series[0].x.count == count ? series[0].x : []
-        let chart = CartesianChart(spec: spec, id: id, xPlan: .bands(labels, xValues: xValues), yValues: values,
+        // Layer names beside a stack get up to half the width, so long names stay whole on a phone.
+        let widestName = series.map { TextMetrics.width($0.name, size: Theme.labelFont) }.max() ?? 0
+        var chart = CartesianChart(spec: spec, id: id, xPlan: .bands(labels, xValues: xValues), yValues: values,
                                    includeZeroY: true, legend: legend, endLabelNames: sideLabels ? series.map(\.name) : [],
                                    bandPadding: series.count > 1 && !stacked ? 0.25 : 0.3, headroom: 0.08)
+        if sideLabels { chart.endLabelMargin = min(widestName + 34, spec.width * 0.5) }
         return try chart.render { svg, context in
             guard let band = context.band else { return [] }
             let base = context.y.baseline
@@ -94,7 +97,8 @@ enum BarChart {
                 }
             }
             let total = totals[index]
-            if series.count > 1, let y = context.y.clamped(tops[index]),
+            // The total sits above its stack, when there is room for it below the top of the plot.
+            if series.count > 1, let y = context.y.clamped(tops[index]), y - 6 - Theme.annotationFont >= context.frame.top - 8,
                TextMetrics.width(total, size: Theme.annotationFont) <= band.step - 4 {
                 svg.text(total, x: band.center(index), y: max(y - 6, context.frame.top + 12), size: Theme.annotationFont,
                          anchor: .middle, cls: "ch-strong ch-halo")

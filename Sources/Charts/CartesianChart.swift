@@ -23,6 +23,9 @@ struct CartesianChart {
     var includeZeroY: Bool
     var legend: [LegendEntry] = []
     var endLabelNames: [String] = []
+    /// Room right of the plot for labels placed beside the marks (a stacked bar's layer names); nil sizes it for
+    /// `endLabelNames`.
+    var endLabelMargin: Double? = nil
     var bandPadding = 0.2
     var height = Theme.height
     /// Extra room above positive (below negative) data, as a fraction of the data span, for value labels.
@@ -51,7 +54,7 @@ struct CartesianChart {
                                       target: max(2, Int((plotBottom - plotTop) / 55)), includeZero: includeZeroY)
             let widest = axis.ticks.map { TextMetrics.width($0.label, size: Theme.tickFont) }.max() ?? 0
             let left = max(widest + 12, 12)
-            let right = spec.width - (EndLabels.marginWidth(endLabelNames) ?? 16)
+            let right = spec.width - (endLabelMargin ?? EndLabels.marginWidth(endLabelNames) ?? 16)
             let frame = Frame(left: left, top: plotTop, right: right, bottom: plotBottom)
             let yScale = axis.scale(from: plotBottom, to: plotTop)
             yAxis = axis

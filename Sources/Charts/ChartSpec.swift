@@ -95,6 +95,8 @@ public enum Annotation: Sendable, Equatable {
     case event(x: Double, label: String)
     /// A "you are here" point marker.
     case here(x: Double, y: Double, label: String)
+    /// A faint point with a muted label: another scenario's `here` point, shown behind an overlaid figure's chosen one.
+    case mark(x: Double, y: Double, label: String)
 }
 
 /// One link of a flow (Sankey) chart; nodes are named by the links.

@@ -24,18 +24,27 @@ enum LineChart {
         let colors = spec.series.enumerated().map { $1.color ?? Theme.color($0) }
         // Faint comparison series are named at their ends too when each stands for one whole scenario.
         let backgroundNames = spec.series.count == 1 ? background.map(\.name) : []
-        let lastXs = (spec.series + background).compactMap { series in
-            Array(zip(series.x, series.y)).last(where: { $0.isFinite && $1.isFinite })?.0
+        let lastPoints = (spec.series + background).compactMap { series in
+            Array(zip(series.x, series.y)).last(where: { $0.isFinite && $1.isFinite && (spec.y.scale == .linear || $1 > 0) })
         }
-        let sameEnd = lastXs.count == names.count + background.count && lastXs.allSatisfy { $0 == lastXs[0] }
+        let lastXs = lastPoints.map(\.0)
+        // A line that ends outside a fixed y range (an exceedance curve falling off a log axis) cannot be named at
+        // its end: such charts get a legend.
+        let endsInside = lastPoints.allSatisfy { point in
+            (spec.y.min.map { point.1 >= $0 } ?? true) && (spec.y.max.map { point.1 <= $0 } ?? true)
+        }
+        let sameEnd = endsInside && lastXs.count == names.count + background.count && lastXs.allSatisfy { $0 == lastXs[0] }
         let labelled = names + backgroundNames
         let useEndLabels = labelled.count > 1 && sameEnd && EndLabels.marginWidth(labelled) != nil
         var legend = names.count > 1 && !useEndLabels
             ? names.enumerated().map { LegendEntry(name: $1, color: colors[$0], mark: filled ? .box : .line) } : []
         if !background.isEmpty, !useEndLabels || backgroundNames.isEmpty {
             if legend.isEmpty, names.count == 1 { legend.append(LegendEntry(name: names[0], color: colors[0], mark: .line)) }
-            legend.append(LegendEntry(name: backgroundNames.isEmpty ? "Other scenarios" : background.map(\.name).joined(separator: ", "),
-                                      color: 0, mark: .ghost))
+            // Ghosts named "Scenario: series" all from one scenario are named by it.
+            let scenarios = Set(background.compactMap { $0.name.components(separatedBy: ": ").first })
+            let ghostName = !backgroundNames.isEmpty ? background.map(\.name).joined(separator: ", ")
+                : scenarios.count == 1 && background.allSatisfy({ $0.name.contains(": ") }) ? scenarios.first! : "Other scenarios"
+            legend.append(LegendEntry(name: ghostName, color: 0, mark: .ghost))
         }
         let chart = CartesianChart(spec: spec, id: id,
                                    xPlan: .values((spec.series + background).flatMap(\.x), includeZero: false),

@@ -60,7 +60,9 @@ enum WaterfallChart {
                 var text = texts[index]
                 if !bar.isTotal, bar.to > bar.from, format != .months { text = "+" + text }
                 let rising = bar.isTotal ? bar.to >= 0 : bar.to >= bar.from
-                let y = rising ? max(min(a, b) - 6, context.frame.top + 12) : min(max(a, b) + 17, context.frame.bottom + 14)
+                // A label goes below a falling bar, unless that would reach the axis: then above it.
+                let below = max(a, b) + 17
+                let y = rising || below > context.frame.bottom - 3 ? max(min(a, b) - 6, context.frame.top + 12) : below
                 svg.text(text, x: band.center(index), y: y, size: Theme.annotationFont, anchor: .middle,
                          cls: bar.isTotal ? "ch-strong ch-halo" : "ch-halo")
             }

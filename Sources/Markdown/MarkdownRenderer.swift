@@ -76,22 +76,25 @@ func addHeadingIDs(_ html: UnsafeBufferPointer<UInt8>, ids: [String]) -> String 
 /// Replaces container fences by custom blocks holding their parsed body; returns each block's fence line.
 func expandContainers(_ root: OpaquePointer, options: MarkdownOptions, flags: Int32) -> [OpaquePointer: Int] {
     guard !options.containerFences.isEmpty else { return [:] }
-    var found: [(OpaquePointer, MarkdownOptions.Container)] = []
+    var found: [(OpaquePointer, MarkdownOptions.Container, String)] = []
     let iterator = cmark_iter_new(root)
     while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
         let node = cmark_iter_get_node(iterator)!
         guard event == CMARK_EVENT_ENTER, cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK else { continue }
-        let info = String(cString: cmark_node_get_fence_info(node)).split(separator: " ").first.map(String.init) ?? ""
-        if let container = options.containerFences[info] { found.append((node, container)) }
+        let words = String(cString: cmark_node_get_fence_info(node)).split(separator: " ")
+        let info = words.first.map(String.init) ?? ""
+        if let container = options.containerFences[info] {
+            found.append((node, container, words.dropFirst().joined(separator: " ")))
+        }
     }
     cmark_iter_free(iterator)
     var lines: [OpaquePointer: Int] = [:]
-    for (node, container) in found {
+    for (node, container, argument) in found {
         let body = cmark_node_get_literal(node)!
         let document = cmark_parse_document(body, strlen(body), flags)!
         cmark_consolidate_text_nodes(document)
         let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-        cmark_node_set_on_enter(block, container.open)
+        cmark_node_set_on_enter(block, container.openWithArgument.map { $0(argument) } ?? container.open)
         cmark_node_set_on_exit(block, container.close)
         while let child = cmark_node_first_child(document) {
             cmark_node_unlink(child)

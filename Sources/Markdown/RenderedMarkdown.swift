@@ -87,9 +87,20 @@ public struct MarkdownOptions: Sendable {
     public struct Container: Sendable, Equatable {
         public var open: String
         public var close: String
+        /// Makes the opening HTML from the rest of the info string (```` ```next 2026-02-03 ```` → `2026-02-03`),
+        /// instead of `open`.
+        public var openWithArgument: (@Sendable (String) -> String)?
         public init(open: String, close: String) {
             self.open = open
             self.close = close
+        }
+        public init(close: String, openWithArgument: @escaping @Sendable (String) -> String) {
+            self.open = ""
+            self.close = close
+            self.openWithArgument = openWithArgument
+        }
+        public static func == (left: Container, right: Container) -> Bool {
+            left.open == right.open && left.close == right.close && (left.openWithArgument == nil) == (right.openWithArgument == nil)
         }
     }
 

@@ -69,6 +69,10 @@ public enum Tranching: SimulationModel {
             series.append(Series(name: "lhp.lossDensity", unit: "density", xUnit: "pool loss", x: losses,
                                  y: losses.map { Vasicek.lossDensity($0, p: p.p, lgd: p.lgd, rho: p.rho) }))
         }
+        // P(L > loss) from no loss up to LGD: "the chance the loss exceeds X" (for any ρ).
+        let exceedanceLosses = (0...200).map { Double($0) / 200 * p.lgd }
+        series.append(Series(name: "lhp.exceedance", unit: "probability", xUnit: "pool loss", x: exceedanceLosses,
+                             y: exceedanceLosses.map { Vasicek.exceedance($0, p: p.p, lgd: p.lgd, rho: p.rho) }))
         scalars["lhp.quantile999"] = p.lgd * Vasicek.quantile(0.999, p: p.p, rho: p.rho)
         scalars["lhp.medianLoss"] = p.lgd * Vasicek.quantile(0.5, p: p.p, rho: p.rho)
         scalars["expectedPoolLoss"] = p.lgd * p.p
@@ -150,6 +154,13 @@ public enum Tranching: SimulationModel {
         series.append(Series(name: "waterfall.interestUses", unit: "$",
                              labels: ["fee", "class A interest", "class B interest", "turbo to class A", "excess to equity"],
                              values: [first.feePaid, first.couponA, first.couponB, first.turbo, first.excessToEquity]))
+        // The first period's interest as a cash waterfall: collected, then each use in order of payment (negative),
+        // ending at zero.
+        series.append(Series(name: "waterfall.cash", unit: "$",
+                             labels: ["interest collected", "fees", "class A interest", "class B interest",
+                                      "early repayment of class A", "left for equity"],
+                             values: [first.interest, -first.feePaid, -first.couponA, -first.couponB, -first.turbo,
+                                      -first.excessToEquity]))
         var writeDowns = [0.0, 0.0, 0.0]
         for period in periods {
             writeDowns[0] += period.writeDownEquity

@@ -59,6 +59,15 @@ public enum Vasicek {
         return (lower - upper) / tranche.width
     }
 
+    /// P(L > loss), the chance that the pool loses more than `loss` (1 at or below zero, 0 at or above LGD).
+    public static func exceedance(_ loss: Double, p: Double, lgd: Double, rho: Double) -> Double {
+        if loss <= 0 { return 1 }
+        if loss >= lgd { return 0 }
+        if rho == 0 { return lgd * p > loss ? 1 : 0 }
+        // Φ(z*) rather than 1 − cdf: no cancellation far in the tail.
+        return Numerics.normalCDF(criticalFactor(loss / lgd, c: Numerics.normalQuantile(p), rho: rho))
+    }
+
     /// P(L > a), the probability that the tranche takes any loss.
     public static func trancheHit(_ tranche: Tranche, p: Double, lgd: Double, rho: Double) -> Double {
         let a = tranche.attachment

@@ -1,38 +1,163 @@
+import Simulation
+import Foundation
 import Markdown
 import Yams
 
-/// One entry of `content/sources.yml`.
+/// One entry of `content/sources.yml`: who, what, where, when, and how a reader finds it.
+///
+/// `privateNote` (the `private:` key) is for the repository only: no page, index, feed or download ever shows it.
 public struct SourceEntry: Sendable, Equatable {
     public var key: String
-    public var author: String?
-    public var title: String
+    /// People, each written `Surname, Given names`; a name without a comma is shown and sorted as written.
+    public var authors: [String] = []
+    /// A corporate author, shown and sorted as written (a leading "The " is not sorted on).
+    public var organisation: String?
+    /// A real headline or document title: shown in curly quotes.
+    public var title: String?
+    /// A descriptive label where there is no single headline: shown in square brackets, without quotes.
+    public var label: String?
+    public var subtitle: String?
     public var publisher: String?
+    /// Publication date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     public var date: String?
     public var url: String?
-    public var accessed: String?
+    /// A bare DOI (`10.1257/jep.33.2.3`), linked through doi.org.
+    public var doi: String?
+    /// The date of the copy consulted (`YYYY-MM-DD`), for pages that change.
+    public var consulted: String?
+    /// The key of the source this one translates.
+    public var translationOf: String?
+    /// The language of a source not in English, e.g. `Traditional Chinese`.
+    public var language: String?
+    /// The route, when a reader needs it to find the text.
     public var via: String?
-    public var note: String?
+    /// One public sentence on what the source supports (inline Markdown).
+    public var annotation: String?
+    /// Never rendered.
+    public var privateNote: String?
+    /// The line of the entry's key in sources.yml.
+    public var line = 1
 
-    static let keys = ["author", "title", "publisher", "date", "url", "accessed", "via", "note"]
+    static let keys = ["authors", "organisation", "title", "label", "subtitle", "publisher", "date", "url", "doi",
+                       "consulted", "translation_of", "language", "via", "annotation", "private"]
+    /// Keys of the first sources.yml format, still read: `author` (shown as written), `accessed` (= consulted) and
+    /// `note` (= private: it held editorial notes, so it is no longer shown).
+    static let legacyKeys = ["author", "accessed", "note"]
 
-    /// The reference as HTML: author, "title", publisher, date, link, route.
-    var html: String {
-        var parts: [String] = []
-        if let author { parts.append(escapeHTML(author)) }
-        let titleHTML = "“" + escapeHTML(title) + "”"
-        if let url, isSafeURL(url) {
-            parts.append("<a href=\"\(escapeHTML(url))\" rel=\"noopener\">\(titleHTML)</a>")
-        } else {
-            parts.append(titleHTML)
-        }
-        if let publisher { parts.append("<i>" + escapeHTML(publisher) + "</i>") }
-        if let date { parts.append(escapeHTML(date)) }
-        var text = parts.joined(separator: ", ") + "."
-        if let via { text += " Via " + escapeHTML(via) + "." }
-        if let note { text += " " + escapeHTML(note) }
-        if let accessed { text += " Accessed " + escapeHTML(accessed) + "." }
-        return text
+    public init(key: String, authors: [String] = [], organisation: String? = nil, title: String? = nil,
+                label: String? = nil) {
+        self.key = key
+        self.authors = authors
+        self.organisation = organisation
+        self.title = title
+        self.label = label
     }
+
+    /// What the entry is called in search results and lists: its title, else its label.
+    var heading: String { title ?? label ?? key }
+
+    /// The author line as a reader reads it: the first person inverted (the list is sorted on it), the others in
+    /// natural order: "Wong, Matteo, and Charlie Warzel".
+    var creatorText: String? {
+        if let organisation { return organisation }
+        guard let first = authors.first else { return nil }
+        let rest = authors.dropFirst().map(naturalOrder)
+        guard let last = rest.last else { return first }
+        if rest.count == 1 { return (first.contains(",") ? first + "," : first) + " and " + last }
+        return ([first] + rest.dropLast()).joined(separator: ", ") + ", and " + last
+    }
+
+    /// The key the sources page sorts on: the first author's surname (then given names), else the organisation
+    /// without a leading "The ", else the title; case and accents ignored.
+    var sortKey: String {
+        var text: String
+        if let organisation {
+            text = organisation
+            if text.hasPrefix("The ") { text = String(text.dropFirst(4)) }
+        } else if let first = authors.first {
+            text = first
+        } else {
+            text = heading
+        }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
+    /// The short form another entry uses to point at this one: "Wong and Warzel, “Here’s How the AI Crash Happens”".
+    func shortReference() -> String {
+        let names = organisation.map { [$0] } ?? authors.map(surname)
+        let who = names.count <= 2 ? names.joined(separator: " and ") : names[0] + " and others"
+        let what = title.map { "\u{201C}" + escapeHTML($0) + "\u{201D}" } ?? "[" + escapeHTML(label ?? key) + "]"
+        return who.isEmpty ? what : escapeHTML(who) + ", " + what
+    }
+
+    /// The reference as HTML: authors. “Title: Subtitle” (linked) (language). [Translation of …] *Publisher*, date.
+    /// doi. Consulted … Via … Annotation. `entries` resolves `translation_of`, linked as from a page one folder down
+    /// (`../sources/#…`; the home page's notes drop the `../`).
+    func html(entries: [String: SourceEntry]) -> String {
+        var sentences: [String] = []
+        if let creator = creatorText {
+            sentences.append(escapeHTML(creator.hasSuffix(".") ? creator : creator + "."))
+        }
+        var name: String
+        if let title {
+            var text = title
+            if let subtitle { text += ": " + subtitle }
+            name = "\u{201C}" + escapeHTML(text) + "\u{201D}"
+        } else {
+            name = "[" + escapeHTML(label ?? key) + "]"
+        }
+        if let url, isSafeURL(url) {
+            name = "<a href=\"\(escapeHTML(url))\" rel=\"noopener\">\(name)</a>"
+            if let host = displayHost(url) { name += " <span class=\"source-host\">(\(escapeHTML(host)))</span>" }
+        }
+        if let language { name += " (in " + escapeHTML(language) + ")" }
+        var what = name
+        if let target = translationOf, let original = entries[target] {
+            what += ". Translation of <a href=\"../sources/#source-\(escapeHTML(target))\">\(original.shortReference())</a>"
+        }
+        var place: [String] = []
+        if let publisher { place.append("<i>" + escapeHTML(publisher) + "</i>") }
+        if let date { place.append(escapeHTML(readablePartialDate(date))) }
+        sentences.append(what + (place.isEmpty ? "." : ". " + place.joined(separator: ", ") + "."))
+        if let doi {
+            let link = "https://doi.org/" + doi
+            sentences.append("<a href=\"\(escapeHTML(link))\" rel=\"noopener\">doi:\(escapeHTML(doi))</a>.")
+        }
+        if let consulted { sentences.append("Consulted " + escapeHTML(readablePartialDate(consulted)) + ".") }
+        if let via { sentences.append("Via " + escapeHTML(via.hasSuffix(".") ? String(via.dropLast()) : via) + ".") }
+        if let annotation { sentences.append("<span class=\"annotation\">" + inlineMarkdown(annotation) + "</span>") }
+        return sentences.joined(separator: " ")
+    }
+}
+
+/// `Surname, Given` → `Given Surname`; a name without a comma as written.
+private func naturalOrder(_ name: String) -> String {
+    guard let comma = name.firstIndex(of: ",") else { return name }
+    let surname = name[..<comma].trimmingCharacters(in: .whitespaces)
+    let given = name[name.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+    return given.isEmpty ? surname : given + " " + surname
+}
+
+/// The surname of `Surname, Given`; a name without a comma as written.
+private func surname(_ name: String) -> String {
+    guard let comma = name.firstIndex(of: ",") else { return name }
+    return name[..<comma].trimmingCharacters(in: .whitespaces)
+}
+
+/// The host a reader sees after a link, without `www.`: `theatlantic.com`.
+func displayHost(_ url: String) -> String? {
+    guard let range = url.range(of: "://") else { return nil }
+    var host = url[range.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+    if host.hasPrefix("www.") { host = host.dropFirst(4) }
+    return host.isEmpty ? nil : String(host)
+}
+
+/// One line of Markdown as inline HTML (no paragraph around it, no citations).
+func inlineMarkdown(_ text: String) -> String {
+    var html = renderMarkdown(text, options: MarkdownOptions(citations: false)).html
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+    if html.hasPrefix("<p>") && html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
+    return html
 }
 
 /// Only web links and mailto are written into pages; `javascript:` and friends are dropped.
@@ -41,7 +166,29 @@ func isSafeURL(_ url: String) -> Bool {
     return lowered.hasPrefix("https://") || lowered.hasPrefix("http://") || lowered.hasPrefix("mailto:")
 }
 
-/// Parses `content/sources.yml`: a map from key to reference fields; `title` is required.
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+func isPartialISODate(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard (1...3).contains(parts.count), parts[0].count == 4,
+          parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return false }
+    if parts.count == 3 { return isISODate(text) }
+    if parts.count == 2 { return parts[1].count == 2 && (1...12).contains(Int(parts[1]) ?? 0) }
+    return true
+}
+
+/// `2025` → `2025`, `2025-10` → `October 2025`, `2025-10-30` → `30 October 2025`.
+func readablePartialDate(_ text: String) -> String {
+    let parts = text.split(separator: "-")
+    if parts.count == 2, let month = Int(parts[1]), (1...12).contains(month) {
+        return monthNames[month - 1] + " " + parts[0]
+    }
+    return parts.count == 3 ? readableDate(text) : text
+}
+
+let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                  "November", "December"]
+
+/// Parses `content/sources.yml`: a map from key to reference fields (see `SourceEntry`).
 func parseBibliography(_ text: String, file: String) throws(BuildFailure) -> [String: SourceEntry] {
     let reader = YAMLReader(file: file, lineOffset: 0)
     let node: Node?
@@ -51,20 +198,111 @@ func parseBibliography(_ text: String, file: String) throws(BuildFailure) -> [St
         throw BuildFailure([reader.error(at: node, "sources.yml must map each key to its fields")])
     }
     var entries: [String: SourceEntry] = [:]
+    var keyNodes: [String: Node] = [:]
+    var translations: [(key: String, node: Node)] = []
     var collector = DiagnosticCollector()
     for (keyNode, value) in mapping {
         collector.collect { () throws(BuildFailure) in
             let key: String
             do throws(Diagnostic) { key = try reader.string(keyNode, key: "key") } catch { throw BuildFailure([error]) }
-            let fields = try reader.mapping(value, allowed: SourceEntry.keys, required: ["title"],
+            let fields = try reader.mapping(value, allowed: SourceEntry.keys + SourceEntry.legacyKeys, required: [],
                                             context: "source '\(key)'")
-            func field(_ name: String) throws(BuildFailure) -> String? {
+            var problems: [Diagnostic] = []
+            func field(_ name: String) -> String? {
                 guard let node = fields[name] else { return nil }
-                do throws(Diagnostic) { return try reader.string(node, key: name) } catch { throw BuildFailure([error]) }
+                do throws(Diagnostic) { return try reader.string(node, key: name) } catch {
+                    problems.append(error)
+                    return nil
+                }
             }
-            entries[key] = SourceEntry(key: key, author: try field("author"), title: try field("title") ?? "",
-                                       publisher: try field("publisher"), date: try field("date"), url: try field("url"),
-                                       accessed: try field("accessed"), via: try field("via"), note: try field("note"))
+            var entry = SourceEntry(key: key)
+            entry.line = reader.error(at: keyNode, "").line
+            if let node = fields["authors"] {
+                if case .sequence(let list) = node {
+                    entry.authors = list.compactMap { item in
+                        do throws(Diagnostic) { return try reader.string(item, key: "authors") } catch {
+                            problems.append(error)
+                            return nil
+                        }
+                    }
+                } else if let one = field("authors") {
+                    entry.authors = [one]
+                }
+                if entry.authors.isEmpty && problems.isEmpty {
+                    problems.append(reader.error(at: node, "'authors' of source '\(key)' is empty",
+                                                 hint: "list people as [\"Surname, Given names\", …], or use 'organisation'"))
+                }
+            }
+            entry.organisation = field("organisation") ?? field("author")
+            entry.title = field("title")
+            entry.label = field("label")
+            entry.subtitle = field("subtitle")
+            entry.publisher = field("publisher")
+            entry.date = field("date")
+            entry.url = field("url")
+            entry.doi = field("doi")
+            entry.consulted = field("consulted") ?? field("accessed")
+            entry.translationOf = field("translation_of")
+            entry.language = field("language")
+            entry.via = field("via")
+            entry.annotation = field("annotation")
+            entry.privateNote = field("private") ?? field("note")
+            let at = reader.error(at: keyNode, "")
+            func problem(_ message: String, _ hint: String, node: String? = nil) {
+                let place = node.flatMap { fields[$0] }.map { reader.error(at: $0, "") } ?? at
+                problems.append(Diagnostic(file: place.file, line: place.line, column: place.column, message: message, hint: hint))
+            }
+            if fields["author"] != nil && (fields["authors"] != nil || fields["organisation"] != nil) {
+                problem("source '\(key)' has 'author' and 'authors'/'organisation'",
+                        "'author' is the old key: keep only 'authors' (people) or 'organisation'", node: "author")
+            } else if fields["authors"] != nil && fields["organisation"] != nil {
+                problem("source '\(key)' has both 'authors' and 'organisation'",
+                        "give people under 'authors' or a corporate author under 'organisation', not both", node: "organisation")
+            }
+            switch (entry.title, entry.label) {
+            case (nil, nil):
+                problem("source '\(key)' needs a 'title' or a 'label'",
+                        "'title' is the real headline (shown in quotation marks); 'label' describes a source without one (shown in [brackets])")
+            case (.some, .some):
+                problem("source '\(key)' has both 'title' and 'label'",
+                        "keep 'title' if it is the real headline, else 'label'", node: "label")
+            default: break
+            }
+            if entry.subtitle != nil && entry.title == nil {
+                problem("'subtitle' needs a 'title' (source '\(key)')", "a label has no subtitle: put it into the label", node: "subtitle")
+            }
+            if let date = entry.date, !isPartialISODate(date) {
+                problem("'date' of source '\(key)' must be YYYY, YYYY-MM or YYYY-MM-DD, not '\(date)'",
+                        "write the publication date, e.g. 2025-10-30, 2025-10 or 2025", node: "date")
+            }
+            if let consulted = entry.consulted, !isISODate(consulted) {
+                problem("'consulted' of source '\(key)' must be a date like 2026-12-03, not '\(consulted)'",
+                        "the day you consulted the copy you cite (only for pages that change)",
+                        node: fields["consulted"] != nil ? "consulted" : "accessed")
+            }
+            if let url = entry.url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.contains(" ") {
+                problem("'url' of source '\(key)' must be an http(s) address without spaces",
+                        "write the full address, e.g. https://www.example.org/report", node: "url")
+            }
+            if let doi = entry.doi, !doi.hasPrefix("10.") || doi.contains(" ") {
+                problem("'doi' of source '\(key)' must be a bare DOI such as 10.1257/jep.33.2.3",
+                        "drop any https://doi.org/ prefix", node: "doi")
+            }
+            if let target = fields["translation_of"], entry.translationOf != nil { translations.append((key, target)) }
+            if !problems.isEmpty { throw BuildFailure(problems) }
+            entries[key] = entry
+            keyNodes[key] = keyNode
+        }
+    }
+    for (key, node) in translations {
+        guard let target = entries[key]?.translationOf else { continue }
+        if entries[target] == nil {
+            collector.add(reader.error(at: node, "'translation_of' of source '\(key)' names '\(target)', which is not in sources.yml",
+                                       hint: closestMatch(to: target, among: entries.keys.sorted()).map { "did you mean '\($0)'?" }
+                                           ?? "give the key of the source this one translates"))
+        } else if target == key {
+            collector.add(reader.error(at: node, "source '\(key)' cannot be a translation of itself",
+                                       hint: "give the key of the original"))
         }
     }
     try collector.throwIfAny()

@@ -33,6 +33,11 @@ public struct Chapter: Sendable {
 
     /// From the output page to the site's root: `../`, or nothing for the home page.
     var root: String { kind == .home ? "" : "../" }
+    /// The file's name without its folder and `.md`: `05-four-steps` (how numbers.yml and corrections.yml name it).
+    var fileStem: String {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
 
     /// Minutes to read: 220 words a minute plus half a minute per figure, at least one.
     public var readingMinutes: Int {
@@ -52,11 +57,14 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
     let options = MarkdownOptions(
         interceptedFences: ["chart"],
         containerFences: ["careful": .init(open: "<aside class=\"careful\" role=\"note\"><p class=\"box-label\">Careful</p>",
-                                           close: "</aside>")],
+                                           close: "</aside>"),
+                          "next": .init(close: "</aside>", openWithArgument: whatHappenedNextOpening)],
         reservedIDs: reservedPageIDs, autolinks: terms,
         // Images are written relative to the chapter file (content/images/a.png → images/a.png); pages sit one folder
         // down, except the home page.
         relativeImagePrefix: place.kind == .home ? "" : "../")
+    let boxProblems = checkNextBoxes(split.body, file: file.path, lineOffset: split.bodyLine - 1)
+    if !boxProblems.isEmpty { throw BuildFailure(boxProblems) }
     var rendered = renderMarkdown(split.body, options: options)
     let offset = split.bodyLine - 1
     for index in rendered.headings.indices { rendered.headings[index].line += offset }
@@ -74,4 +82,35 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
     try collector.throwIfAny()
     return Chapter(file: file.path, kind: place.kind, number: place.number, order: place.number, slug: place.slug,
                    frontMatter: split.frontMatter, rendered: rendered, bodyLine: split.bodyLine, figures: figures)
+}
+
+/// The opening of a "What happened next" box (```` ```next 2026-02-03 ````): its label carries the date.
+@Sendable func whatHappenedNextOpening(_ date: String) -> String {
+    "<aside class=\"what-next\" role=\"note\"><p class=\"box-label\">What happened next · <time datetime=\"\(escapeHTML(date))\">"
+        + escapeHTML(readableDate(date)) + "</time></p>"
+}
+
+/// Every ```` ```next ```` fence must carry the date its news is as of (`YYYY-MM-DD`).
+func checkNextBoxes(_ body: String, file: String, lineOffset: Int) -> [Diagnostic] {
+    var problems: [Diagnostic] = []
+    var fence: Substring? = nil
+    for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let trimmed = line.drop { $0 == " " }
+        let marker = trimmed.prefix { $0 == "`" || $0 == "~" }
+        if let open = fence {
+            if marker.count >= open.count, marker.first == open.first, trimmed.dropFirst(marker.count).allSatisfy({ $0 == " " }) { fence = nil }
+            continue
+        }
+        guard marker.count >= 3, Set(marker).count == 1 else { continue }
+        fence = marker
+        let words = trimmed.dropFirst(marker.count).split(separator: " ")
+        guard words.first == "next" else { continue }
+        if words.count != 2 || !isISODate(String(words[1])) {
+            problems.append(Diagnostic(file: file, line: lineOffset + index + 1, column: 1,
+                                       message: "a 'next' box needs the date of its news, e.g. ```next 2026-02-03",
+                                       hint: "write the date (YYYY-MM-DD) after 'next' on the fence line: the box is labelled "
+                                           + "\"What happened next · 3 February 2026\""))
+        }
+    }
+    return problems
 }

@@ -61,7 +61,7 @@ public enum ChartReference {
         "kind": ("the chart kind: " + ChartKind.allCases.map(\.rawValue).joined(separator: ", "), ChartKind.line.rawValue),
         "series": ("which columns (or model series) to draw, in order, e.g. [Northtown, Southport]",
                    "every column after the first (a model: every series on the first one's grid)"),
-        "labels": ("names to show instead of column, series or scenario names, e.g. {visitors: Visitors (thousands)}",
+        "labels": ("names to show instead of column, series, scenario or category names, e.g. {visitors: Visitors (thousands)}",
                    "the names as written"),
         "x": ("the horizontal axis (for hbar: the categories): label, format, scale, min, max (below)", "see below"),
         "y": ("the vertical axis (for hbar: the values): label, format, scale, min, max (below)", "see below"),
@@ -70,8 +70,8 @@ public enum ChartReference {
         "scenarios": ("variants the reader switches between without JavaScript: a list of the model's scenario names, "
                       + "or name: {parameter: value}", "one chart"),
         "default": ("the scenario shown first", "the first scenario"),
-        "overlay": ("true draws every scenario in each variant, the chosen one highlighted and the others faint",
-                    "false"),
+        "overlay": ("true draws every scenario in each variant, the chosen one highlighted and the others faint "
+                    + "(their `here` points too, as faint dots with muted labels)", "false"),
         "shared-axes": ("whether every scenario variant uses the same axes, so they compare", "true"),
         "captions": ("a caption per scenario, e.g. {together: …}, shown with that variant", "the one caption"),
         "totals": ("waterfall rows drawn as totals (full bars from zero, the sum of the steps before; leave the cell "
@@ -95,6 +95,11 @@ public enum ChartReference {
         "{type: event, x: 2015, label: …}              a marker at one x value",
         "{type: here, x: 2020, y: 29, label: …}        a point with a label",
     ]
+
+    /// What positions and labels of annotations may hold.
+    public static let annotationNote = "A position may name a category, or a value a model reports (x: lhp.quantile999). "
+        + "In a label, {x}, {y} and {value} print the position as its axis prints it, and {scenario} the scenario's name."
+
 
     /// The whole reference of one kind as `explainer charts KIND` prints it.
     public static func text(for reference: ChartKindReference) -> String {
@@ -128,6 +133,7 @@ public enum ChartReference {
         return "Keys of a chart block:\n" + table(keys, indent: "  ")
             + "\nKeys of x: and y:, e.g. x: {label: Year, format: year}\n" + table(axisKeys, indent: "  ")
             + "\nAnnotations, one per line under annotations:\n" + annotationUsage.map { "  - " + $0 }.joined(separator: "\n") + "\n"
+            + "  " + annotationNote + "\n"
     }
 
     /// Every kind in a line each, for `explainer charts`.

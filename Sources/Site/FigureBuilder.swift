@@ -72,7 +72,8 @@ struct FigureBuilder {
         var specs: [ChartSpec] = []
         var problems: [Diagnostic] = []
         for input in inputs {
-            do throws(BuildFailure) { specs.append(try FigureSpec(request: request, isModel: isModel).spec(for: input)) } catch {
+            let figureSpec = FigureSpec(request: request, isModel: isModel, scenarioLabel: input.label)
+            do throws(BuildFailure) { specs.append(try figureSpec.spec(for: input)) } catch {
                 problems += error.diagnostics
             }
         }
@@ -95,7 +96,7 @@ struct FigureBuilder {
             let provenance = csvProvenance(request, input: input, isModel: isModel, variantCount: inputs.count)
             variants.append(.init(scenario: input.scenario, label: input.label, svg: svg,
                                   csvPath: "data/\(request.id)\(suffix).csv", csv: table.csv(header: provenance),
-                                  parameters: input.parameters, caption: request.captions[input.scenario] ?? "",
+                                  parameters: input.parameters, caption: typographic(request.captions[input.scenario] ?? ""),
                                   table: table.html(limit: tableRowLimit)))
         }
         if !problems.isEmpty { throw BuildFailure(unique(problems)) }
@@ -115,7 +116,8 @@ struct FigureBuilder {
         var inputs: [VariantInput] = []
         var assumptions = ""
         var problems: [Diagnostic] = []
-        for scenario in wanted {
+        let settings = ParameterLine(entry: entry, labels: request.labels).lines(for: wanted, blockParams: request.params)
+        for (scenario, line) in zip(wanted, settings) {
             let named = entry.scenarios.contains { $0.name == scenario.name }
             if !named && scenario.overrides.isEmpty {
                 let error = ModelError.unknownScenario(model: name, name: scenario.name, known: entry.scenarios.map(\.name))
@@ -138,9 +140,7 @@ struct FigureBuilder {
                 problems += error.diagnostics
                 continue
             }
-            let line = ParameterLine(entry: entry).text(scenario: scenario, named: named, blockParams: request.params,
-                                                        variantCount: wanted.count)
-            inputs.append(VariantInput(scenario: scenario.name, label: request.labels[scenario.name] ?? scenarioLabel(scenario.name),
+            inputs.append(VariantInput(scenario: scenario.name, label: typographic(request.labels[scenario.name] ?? scenarioLabel(scenario.name)),
                                        series: chosen, scalars: output.scalars, parameters: line,
                                        xHeader: chosen.first.map { humanUnit($0.xUnit) } ?? ""))
         }
@@ -237,6 +237,13 @@ struct FigureBuilder {
                 spec.series[0].name = inputs[index].label
                 spec.series[0].color = index % 8 + 1
             }
+            // The other scenarios' `here` points are drawn faint, with their labels muted.
+            spec.annotations += specs.indices.filter { $0 != index }.flatMap { other in
+                specs[other].annotations.compactMap { annotation -> Annotation? in
+                    guard case let .here(x, y, label) = annotation else { return nil }
+                    return .mark(x: x, y: y, label: label)
+                }
+            }
             spec.background = specs.indices.filter { $0 != index }.flatMap { other in
                 specs[other].series.map { series in
                     var ghost = series
@@ -264,17 +271,17 @@ struct FigureBuilder {
 
     /// The `# ` lines a CSV download starts with: what it is, where it comes from, and the settings in words.
     private func csvProvenance(_ request: FigureRequest, input: VariantInput, isModel: Bool, variantCount: Int) -> [String] {
-        var lines = ["\u{201C}\(request.title)\u{201D}"]
+        var lines = ["\u{201C}\(typographic(request.title))\u{201D}"]
         if isModel {
             var settings = "Illustrative model, not data."
             if variantCount > 1 { settings += " Scenario: \(input.label)." }
             if !input.parameters.isEmpty { settings += " Settings: " + input.parameters.sentence }
             lines.append(settings)
         } else {
-            lines.append("Source: " + (sourceSentence(in: request.caption) ?? "as stated in the caption below."))
+            lines.append("Source: " + (sourceSentence(in: typographic(request.caption)) ?? "as stated in the caption below."))
         }
-        lines.append(request.caption)
-        if let extra = request.captions[input.scenario] { lines.append(extra) }
+        lines.append(typographic(request.caption))
+        if let extra = request.captions[input.scenario] { lines.append(typographic(extra)) }
         return lines
     }
 

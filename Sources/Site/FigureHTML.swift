@@ -5,7 +5,7 @@ import Markdown
 func figureHTML(_ figure: RenderedFigure, number: String, root: String) -> String {
     let id = figure.request.id
     var html = "<figure class=\"chart\" id=\"figure-\(id)\">\n"
-    html += "<p class=\"chart-title\"><span class=\"figure-number\">Figure \(number).</span> \(escapeHTML(figure.request.title))</p>\n"
+    html += "<p class=\"chart-title\"><span class=\"figure-number\">Figure \(number).</span> \(escapeHTML(typographic(figure.request.title)))</p>\n"
     let variants = figure.variants
     if variants.count > 1 {
         for (index, variant) in variants.enumerated() {
@@ -39,7 +39,7 @@ func figureHTML(_ figure: RenderedFigure, number: String, root: String) -> Strin
         html += "</div>\n"
     }
     html += "</div>\n"
-    html += "<figcaption>\(escapeHTML(figure.request.caption))</figcaption>\n"
+    html += "<figcaption>\(escapeHTML(typographic(figure.request.caption)))</figcaption>\n"
     html += "</figure>"
     return html
 }

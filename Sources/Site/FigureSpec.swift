@@ -9,6 +9,8 @@ import Simulation
 struct FigureSpec {
     let request: FigureRequest
     let isModel: Bool
+    /// The variant's name as readers see it, for `{scenario}` in annotation labels.
+    var scenarioLabel = ""
 
     func spec(for input: VariantInput) throws(BuildFailure) -> ChartSpec {
         if request.kind == .flow { return flowSpec(input) }
@@ -28,31 +30,36 @@ struct FigureSpec {
         if !request.explicitFormats.contains(valueKey) { y.format = valueFormat(input) }
         if x.label.isEmpty, isModel, let first, first.labels == nil { x.label = axisLabel(first.xUnit) }
         if y.label.isEmpty, isModel, let first { y.label = axisLabel(first.unit) }
+        x.label = typographic(x.label)
+        y.label = typographic(y.label)
         try checkUnits(input, x: x, y: y, positionKey: positionKey, valueKey: valueKey)
 
         let categorical: Set<ChartKind> = [.bar, .horizontalBar, .groupedBar, .stackedBar, .waterfall]
         let chartSeries = input.series.map { item in
             // Bar-like charts of a numeric series label their bars with its x values, printed as the x axis prints them.
             let numericCategories = item.labels == nil && categorical.contains(request.kind)
-            let categories = item.labels ?? (numericCategories ? x.format.tickLabels(item.x, step: nil) : nil)
+            // `labels:` renames categories as it renames series ("hedge funds" → "Hedge funds").
+            let categories = item.labels.map { $0.map { typographic(request.labels[$0] ?? $0) } }
+                ?? (numericCategories ? x.format.tickLabels(item.x, step: nil) : nil)
             // A log axis cannot show zero: such points become gaps (the data table and CSV keep them).
             let values = y.scale == .log ? item.y.map { $0 > 0 ? $0 : .nan } : item.y
             return ChartSeries(name: displayName(item.name), x: categories == nil || numericCategories ? item.x : [],
                                y: values, categories: categories)
         }
-        var spec = ChartSpec(kind: request.kind, title: request.title, description: request.caption, x: x, y: y,
-                             series: chartSeries)
+        var spec = ChartSpec(kind: request.kind, title: typographic(request.title), description: typographic(request.caption),
+                             x: x, y: y, series: chartSeries)
         spec.annotations = try annotations(input, spec: spec, horizontal: horizontal)
-        spec.claims = request.claims
-        spec.totals = request.totals
+        // `claims:` and `totals:` may name a category as written in the data or as renamed by `labels:`.
+        spec.claims = request.claims.map { typographic(request.labels[$0] ?? $0) }
+        spec.totals = request.totals.map { typographic(request.labels[$0] ?? $0) }
         spec.labelDigits = isModel ? 2 : 3
         return spec
     }
 
     /// A series' name as readers see it: the block's label, else the data file's column, else the model's name in words.
     func displayName(_ name: String) -> String {
-        if let label = request.labels[name] { return label }
-        return isModel ? humanName(name) : name
+        if let label = request.labels[name] { return typographic(label) }
+        return typographic(isModel ? humanName(name) : name)
     }
 
     private func flowSpec(_ input: VariantInput) -> ChartSpec {
@@ -67,7 +74,8 @@ struct FigureSpec {
         }
         var y = request.y ?? AxisOptions()
         if !request.explicitFormats.contains("y") { y.format = valueFormat(input) }
-        return ChartSpec(kind: .flow, title: request.title, description: request.caption, y: y, links: links)
+        return ChartSpec(kind: .flow, title: typographic(request.title), description: typographic(request.caption), y: y,
+                         links: links)
     }
 
     // MARK: Formats
@@ -143,7 +151,8 @@ struct FigureSpec {
                 switch item.values[key] {
                 case .number(let value)?: return value
                 case .name(let name)?:
-                    if onX, let categories, let index = categories.firstIndex(of: name) {
+                    if onX, let categories,
+                       let index = categories.firstIndex(of: name) ?? categories.firstIndex(of: request.labels[name] ?? name) {
                         return xValues.count == categories.count ? xValues[index] : Double(index)
                     }
                     if let value = input.scalars[name] { return value }
@@ -163,17 +172,17 @@ struct FigureSpec {
                 case .line:
                     let value = try resolve("value", onX: axis == .x)
                     let format = axis == .x ? spec.x.format : spec.y.format
-                    out.append(.referenceLine(axis: axis, value: value, label: fill(item.label, ["value": format.string(for: value)])))
+                    out.append(.referenceLine(axis: axis, value: value, label: fill(item.label, ["value": printed(format, value)])))
                 case .band:
                     let from = try resolve("from", onX: true), to = try resolve("to", onX: true)
                     out.append(.band(from: from, to: to, label: item.label))
                 case .event:
                     let x = try resolve("x", onX: true)
-                    out.append(.event(x: x, label: fill(item.label, ["x": spec.x.format.string(for: x)])))
+                    out.append(.event(x: x, label: fill(item.label, ["x": printed(spec.x.format, x)])))
                 case .here:
                     let x = try resolve("x", onX: true), y = try resolve("y", onX: false)
-                    out.append(.here(x: x, y: y, label: fill(item.label, ["x": spec.x.format.string(for: x),
-                                                                          "y": spec.y.format.string(for: y)])))
+                    out.append(.here(x: x, y: y, label: fill(item.label, ["x": printed(spec.x.format, x),
+                                                                          "y": printed(spec.y.format, y)])))
                 }
             } catch {
                 problems.append(error)
@@ -183,10 +192,16 @@ struct FigureSpec {
         return out
     }
 
+    /// A position in a label, with the figure's significant digits (two for stylised model outputs).
+    private func printed(_ format: ValueFormat, _ value: Double) -> String {
+        format.labels(for: [value], significant: isModel ? 2 : 3)[0]
+    }
+
     private func fill(_ label: String, _ values: [String: String]) -> String {
         var text = label
+        if !scenarioLabel.isEmpty { text = text.components(separatedBy: "{scenario}").joined(separator: scenarioLabel) }
         for (key, value) in values { text = text.components(separatedBy: "{\(key)}").joined(separator: value) }
-        return text
+        return typographic(text)
     }
 }
 

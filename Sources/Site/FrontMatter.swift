@@ -12,6 +12,8 @@ public struct FrontMatter: Sendable, Equatable {
     public var date: String?
     /// When the page last changed in substance, `YYYY-MM-DD` (not before `date`).
     public var updated: String?
+    /// The date this page's facts were last checked, `YYYY-MM-DD` (overrides site.yml's `factsAsOf`).
+    public var factsAsOf: String?
     /// The page's description for search engines and link previews (meta description, `og:description`).
     public var description: String?
     /// Who wrote the page; `authors: Ada Lovelace` or a list.
@@ -23,8 +25,8 @@ public struct FrontMatter: Sendable, Equatable {
     /// Anything else the writer's templates show, as `{{extra.name}}`.
     public var extra: [String: ExtraValue] = [:]
 
-    static let keys = ["title", "question", "summary", "takeaway", "draft", "date", "updated", "description", "authors",
-                       "image", "extra"]
+    static let keys = ["title", "question", "summary", "takeaway", "draft", "date", "updated", "factsAsOf", "description",
+                       "authors", "image", "extra"]
 }
 
 /// A chapter file split into front matter and body, with the line where the body starts.
@@ -90,6 +92,7 @@ func yamlFrontMatter(_ lines: ArraySlice<Substring>, file: String, titleRequired
             case "draft": matter.draft = try reader.bool(value, key: key)
             case "date": matter.date = try reader.date(value, key: key)
             case "updated": matter.updated = try reader.date(value, key: key)
+            case "factsAsOf": matter.factsAsOf = try reader.date(value, key: key)
             case "description": matter.description = try reader.string(value, key: key)
             case "authors": matter.authors = try reader.textList(value, key: key)
             case "image":

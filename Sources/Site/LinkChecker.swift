@@ -93,7 +93,9 @@ struct LinkChecker {
     private mutating func cachedProblem(with target: String, on place: PagePlace,
                                         depthVerdicts: inout [String: String?]) -> String? {
         let first = target.utf8.first
-        if first == UInt8(ascii: "#") || first == UInt8(ascii: "?") { return problem(with: target, on: place.page) }
+        if first == UInt8(ascii: "#") || first == UInt8(ascii: "?") || first == UInt8(ascii: "/") {
+            return problem(with: target, on: place.page)
+        }
         var climbs = 0
         var rest = target.utf8[...]
         while rest.starts(with: "../".utf8) {
@@ -121,7 +123,14 @@ struct LinkChecker {
         if bytes.contains(UInt8(ascii: ":")) && first != UInt8(ascii: "#") && first != UInt8(ascii: ".") && first != UInt8(ascii: "/") {
             return nil   // external (scheme:) links are not checked here
         }
-        if first == UInt8(ascii: "/") { return "link '\(target)' is absolute; use a relative link so the site works under any sub-path" }
+        if first == UInt8(ascii: "/") {
+            // The 404 page is served at any depth: without a base URL its links lead from the host's root.
+            if page == "404.html" && target != "/" && !target.hasPrefix("//") {
+                return problem(with: String(target.dropFirst()), on: "index.html")
+            }
+            if page == "404.html" && target == "/" { return nil }
+            return "link '\(target)' is absolute; use a relative link so the site works under any sub-path"
+        }
         let (path, fragment) = split(target)
         var resolvedPage = page
         if !path.isEmpty {

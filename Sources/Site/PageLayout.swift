@@ -11,6 +11,10 @@ struct PageLayout {
     var home: Chapter? = nil
     let figures: [String: RenderedFigure]
     let bibliography: [String: SourceEntry]
+    /// The public numbers page's entries, when the site has `content/numbers.yml`.
+    var numbers: NumbersFile? = nil
+    /// The corrections log, newest first.
+    var corrections: [Correction] = []
     let glossary: [GlossaryEntry]
     /// Every chart kind, for `gallery/index.html`; empty when the site has no `gallery` template.
     let gallery: [GalleryItem]
@@ -21,7 +25,7 @@ struct PageLayout {
 
     /// One page of the site, as the layout renders it.
     private enum Page {
-        case home, chapter(Int), page(Int), sources, glossary, gallery, notFound
+        case home, chapter(Int), page(Int), sources, glossary, gallery, notFound, numbers, corrections
     }
 
     func render(into output: inout OutputTree) throws(BuildFailure) {
@@ -29,10 +33,12 @@ struct PageLayout {
         // comes back as its path and bytes, converted on the worker that rendered it. Problems keep this order.
         var pages: [Page] = [.home, .sources, .glossary]
         if templates.has("gallery") && !gallery.isEmpty { pages.append(.gallery) }
+        if numbers != nil && templates.has("numbers") { pages.append(.numbers) }
+        if !corrections.isEmpty && templates.has("corrections") { pages.append(.corrections) }
         pages.append(.notFound)
         pages += chapters.indices.map(Page.chapter)
         pages += self.pages.indices.map(Page.page)
-        let shared = SharedParts(menu: chapterList(root: "../"), sourceHTML: bibliography.mapValues(\.html))
+        let shared = SharedParts(menu: chapterList(root: "../"), sourceHTML: bibliography.mapValues { $0.html(entries: bibliography) })
         let results = concurrentMap(pages) { page -> Result<(String, [UInt8]), Diagnostic> in
             do throws(Diagnostic) {
                 let (path, html) = try render(page, shared: shared)
@@ -63,6 +69,8 @@ struct PageLayout {
         case .glossary: chapters.count + pages.count + 2
         case .gallery: chapters.count + pages.count + 3
         case .notFound: chapters.count + pages.count + 4
+        case .numbers: chapters.count + pages.count + 5
+        case .corrections: chapters.count + pages.count + 6
         }
     }
 
@@ -78,7 +86,11 @@ struct PageLayout {
         switch page {
         case .home:
             var extra: [String: Any] = ["isHome": true, "toc": chapterList(root: "")]
-            if let home { extra.merge(bodyContext(home, sourceHTML: shared.sourceHTML, bodyKey: "intro")) { $1 } }
+            // Source references link other entries as from one folder down; the home page is at the root.
+            if let home {
+                let atRoot = shared.sourceHTML.mapValues { $0.replacingOccurrences(of: "href=\"../sources/#", with: "href=\"sources/#") }
+                extra.merge(bodyContext(home, sourceHTML: atRoot, bodyKey: "intro")) { $1 }
+            }
             return ("index.html", try self.page("index", root: "", path: "", title: config.title,
                                                 description: home?.frontMatter.description ?? config.description,
                                                 extra: extra, source: home))
@@ -111,18 +123,24 @@ struct PageLayout {
             }
             return ("gallery/index.html", try self.page("gallery", root: "../", path: "gallery/", title: "Chart gallery",
                                                         description: "Every kind of chart this site can draw, in the light and dark themes.",
-                                                        extra: ["isGallery": true, "items": items]))
+                                                        extra: ["isGallery": true, "noindex": true, "items": items]))
+        case .numbers:
+            return ("numbers/index.html", try self.page("numbers", root: "../", path: "numbers/", title: "The numbers",
+                                                        description: "Every number on this site with its source, date and confidence.",
+                                                        extra: ["sections": numberSections()]))
+        case .corrections:
+            return ("corrections/index.html", try self.page("corrections", root: "../", path: "corrections/", title: "Corrections",
+                                                            description: "Every correction made to this site since it was published.",
+                                                            extra: ["corrections": correctionList()]))
         case .notFound:
             // Hosts serve 404.html at any depth, where relative links break. With a base URL, `<base>` anchors them
             // at the site's root; without one, the stylesheets come inline (templates show `inlineStyle` instead of
             // linking them), so the page is styled wherever it is served.
-            var extra: [String: Any] = ["is404": true]
-            if let base = config.baseURL {
-                extra["baseHref"] = base
-            } else if let inlineStyle {
-                extra["inlineStyle"] = inlineStyle
-            }
-            return ("404.html", try self.page("404", root: "", path: nil, title: "Page not found",
+            // Its links lead from the site's root whatever the depth: absolute with a base URL, root-relative ("/…")
+            // without one (the site is then assumed to be served at the host's root).
+            var extra: [String: Any] = ["is404": true, "noindex": true]
+            if config.baseURL == nil, let inlineStyle { extra["inlineStyle"] = inlineStyle }
+            return ("404.html", try self.page("404", root: config.baseURL ?? "/", path: nil, title: "Page not found",
                                               description: config.description, extra: extra))
         }
     }
@@ -179,6 +197,54 @@ struct PageLayout {
         }
     }
 
+    /// The numbers page: each section with its rows (number, what, date, sources as links, confidence, chapters).
+    private func numberSections() -> [TemplateContext] {
+        let bySlug = Dictionary((chapters + pages).map { ($0.fileStem, $0) }, uniquingKeysWith: { first, _ in first })
+        return (numbers?.sections ?? []).map { section in
+            let rows = section.numbers.map { entry -> TemplateContext in
+                let sources = entry.sources.compactMap { key in
+                    bibliography[key].map { "<a href=\"../sources/#source-\(escapeHTML(key))\">\($0.shortReference())</a>" }
+                }.joined(separator: "; ")
+                let places = entry.chapters.compactMap { bySlug[$0] }.map { chapter in
+                    "<a href=\"../\(chapter.slug)/\">" + (chapter.kind == .chapter ? "ch.&nbsp;\(chapter.number)" : escapeHTML(chapter.frontMatter.title)) + "</a>"
+                }.joined(separator: ", ")
+                var values: [String: Any] = [
+                    "number": entry.number, "what": entry.what, "date": entry.date, "dateText": readableNumberDate(entry.date),
+                    "sourceHTML": entry.model ? "Illustrative model" : sources,
+                    "confidence": entry.confidence.rawValue, "isModel": entry.model, "chaptersHTML": places,
+                ]
+                if let note = entry.note { values["noteHTML"] = inlineMarkdown(note) }
+                return TemplateContext(values)
+            }
+            var values: [String: Any] = ["rows": rows, "count": rows.count]
+            if let title = section.title { values["title"] = title; values["anchor"] = slugify(title) }
+            return TemplateContext(values)
+        }
+    }
+
+    /// The corrections log, newest first: date, the page corrected (linked), what changed.
+    private func correctionList() -> [TemplateContext] {
+        let bySlug = Dictionary((chapters + pages).map { ($0.fileStem, $0) }, uniquingKeysWith: { first, _ in first })
+        return corrections.map { correction in
+            var values: [String: Any] = ["anchor": correctionAnchor(correction), "date": correction.date,
+                                         "dateText": readableDate(correction.date), "textHTML": inlineMarkdown(correction.text)]
+            if let name = correction.chapter, let chapter = bySlug[name] {
+                values["href"] = "../\(chapter.slug)/"
+                values["pageTitle"] = chapter.kind == .chapter ? "Chapter \(chapter.number): \(chapter.frontMatter.title)"
+                    : chapter.frontMatter.title
+            }
+            return TemplateContext(values)
+        }
+    }
+
+    /// A correction's anchor on the log: its date and page, numbered when one day corrects a page twice.
+    private func correctionAnchor(_ correction: Correction) -> String {
+        let same = corrections.filter { $0.date == correction.date && $0.chapter == correction.chapter }
+        let base = "correction-" + correction.date + (correction.chapter.map { "-" + $0 } ?? "")
+        guard same.count > 1, let index = same.firstIndex(of: correction) else { return base }
+        return index == 0 ? base : base + "-\(index + 1)"
+    }
+
     private func link(to chapter: Chapter) -> TemplateContext {
         TemplateContext(["href": "../\(chapter.slug)/", "title": chapter.frontMatter.title, "number": chapter.number])
     }
@@ -196,10 +262,14 @@ struct PageLayout {
         for chapter in chapters + pages + (home.map { [$0] } ?? []) {
             var values: [String: Any] = ["href": "../\(chapter.slug)/", "title": chapter.kind == .home ? config.title : chapter.frontMatter.title]
             if chapter.kind == .chapter { values["number"] = chapter.number }
-            let link = TemplateContext(values)
-            for key in Set(chapter.rendered.citations.map(\.key)).sorted() { citing[key, default: []].append(link) }
+            for key in Set(chapter.rendered.citations.map(\.key)).sorted() {
+                var values = values
+                values["notFirst"] = citing[key] != nil
+                citing[key, default: []].append(TemplateContext(values))
+            }
         }
-        return bibliography.values.sorted { ($0.author ?? $0.title, $0.key) < ($1.author ?? $1.title, $1.key) }.map { entry in
+        // By surname or organisation, as a reader looks for them.
+        return bibliography.values.sorted { ($0.sortKey, $0.key) < ($1.sortKey, $1.key) }.map { entry in
             let citedIn = citing[entry.key] ?? []
             return TemplateContext(["anchor": "source-" + entry.key, "html": sourceHTML[entry.key]!, "isCited": !citedIn.isEmpty,
                                     "citedIn": citedIn])
@@ -231,6 +301,24 @@ struct PageLayout {
         // Absent rather than empty, so that `{{#author}}…{{/author}}` shows nothing when site.yml names no author.
         if !config.author.isEmpty { context["author"] = config.author }
         if let footer = config.footer { context["footer"] = footer }
+        // "Published … · Facts as of …": site.yml's dates, or the page's own (`date`, `factsAsOf`).
+        let published = source?.frontMatter.date ?? config.published
+        let factsAsOf = source?.frontMatter.factsAsOf ?? config.factsAsOf
+        if let published { context["publishedDate"] = published; context["publishedText"] = readableDate(published) }
+        if let factsAsOf { context["factsAsOf"] = factsAsOf; context["factsAsOfText"] = readableDate(factsAsOf) }
+        if let source, let correction = corrections.first(where: { $0.chapter == source.fileStem }) {
+            context["corrected"] = correction.date
+            context["correctedText"] = readableDate(correction.date)
+            context["correctionsHref"] = root + "corrections/#" + correctionAnchor(correction)
+        }
+        if published != nil || factsAsOf != nil || context["corrected"] != nil { context["hasDateline"] = true }
+        if numbers != nil && templates.has("numbers") { context["numbersHref"] = root + "numbers/" }
+        if !corrections.isEmpty && templates.has("corrections") { context["correctionsPage"] = root + "corrections/" }
+        for (key, value) in [("licence", config.licence), ("licenceURL", config.licenceURL),
+                             ("dataLicence", config.dataLicence), ("dataLicenceURL", config.dataLicenceURL)] {
+            if let value { context[key] = value }
+        }
+        if config.licence != nil || config.dataLicence != nil { context["hasLicence"] = true }
         if let source {
             let matter = source.frontMatter
             if let date = matter.date { context["date"] = date; context["dateText"] = readableDate(date) }

@@ -1,27 +1,51 @@
 import Charts
 import Simulation
 
-/// The settings line under a model chart, in plain words for any topic: a scenario's own description when the
-/// scenario is used unchanged, otherwise the parameters actually set (by the scenario and the block), each in words.
+/// The settings line under a model chart, in plain words for any topic, never a scenario's internal summary (which
+/// may use symbols like α_max or code names).
+///
+/// A figure of one chart prints the parameters its block sets (none: no line, the caption describes the defaults).
+/// A figure of several scenarios prints, for every variant, the same parameters: those the block sets and those whose
+/// values differ between its variants, each with this variant's value, so the lines compare like the charts do.
 struct ParameterLine {
     let entry: ModelEntry
+    /// Names the block gives to items of list parameters (`labels:`), e.g. an asset "DC debt senior".
+    var labels: [String: String] = [:]
 
-    func text(scenario: FigureRequest.ScenarioRequest, named: Bool, blockParams: [Scenario.Override],
-              variantCount: Int) -> String {
-        let definition = named ? entry.scenarios.first { $0.name == scenario.name } : nil
-        if let definition, scenario.overrides.isEmpty, blockParams.isEmpty {
-            // One chart of the model's defaults needs no settings line: its caption describes it.
-            if variantCount == 1 && definition.overrides.isEmpty { return "" }
-            return definition.summary
+    /// Every variant's line, in the order of `scenarios`.
+    func lines(for scenarios: [FigureRequest.ScenarioRequest], blockParams: [Scenario.Override]) -> [String] {
+        let effective = scenarios.map { self.effective($0, blockParams: blockParams) }
+        let shown: [String]
+        if scenarios.count == 1 {
+            let set = Set(blockParams.map(\.name) + scenarios[0].overrides.map(\.name)
+                + (definition(scenarios[0])?.overrides.map(\.name) ?? []))
+            shown = entry.parameters.map(\.name).filter(set.contains)
+        } else {
+            let set = Set(blockParams.map(\.name))
+            shown = entry.parameters.map(\.name).filter { name in
+                let values = effective.map { $0[name] }
+                return set.contains(name) || values.contains { $0 != values[0] }
+            }
         }
-        var effective: [Scenario.Override] = []
-        for override in (definition?.overrides ?? []) + blockParams + scenario.overrides {
-            effective.removeAll { $0.name == override.name }
-            effective.append(override)
+        return effective.map { values in
+            let overrides = shown.compactMap { name in values[name].map { Scenario.Override(name, $0) } }
+            let words = ParameterWords(model: entry.name, parameters: entry.parameters, overrides: overrides, labels: labels)
+            return overrides.map(words.describe).joined(separator: "; ")
         }
-        let order = entry.parameters.map(\.name)
-        effective.sort { (order.firstIndex(of: $0.name) ?? .max) < (order.firstIndex(of: $1.name) ?? .max) }
-        let words = ParameterWords(model: entry.name, parameters: entry.parameters, overrides: effective)
-        return effective.map(words.describe).joined(separator: "; ")
+    }
+
+    private func definition(_ scenario: FigureRequest.ScenarioRequest) -> Scenario? {
+        entry.scenarios.first { $0.name == scenario.name }
+    }
+
+    /// Every parameter's value in this variant: the model's default, then the named scenario's, the block's
+    /// `params:` and the scenario's own overrides.
+    private func effective(_ scenario: FigureRequest.ScenarioRequest, blockParams: [Scenario.Override]) -> [String: ParameterValue] {
+        var values: [String: ParameterValue] = [:]
+        for parameter in entry.parameters { values[parameter.name] = ParameterValue.parse(parameter.defaultValue) }
+        for override in (definition(scenario)?.overrides ?? []) + blockParams + scenario.overrides {
+            values[override.name] = override.value
+        }
+        return values
     }
 }

@@ -29,6 +29,8 @@ struct ParameterWords {
     let model: String
     let parameters: [ParameterSpec]
     let overrides: [Scenario.Override]
+    /// The block's `labels:`, applied to item names too ("DC debt senior" → "Senior data-centre debt").
+    var labels: [String: String] = [:]
 
     /// Words for every built-in model's parameters.
     static let table: [String: [String: (String, Display)]] = [
@@ -128,13 +130,33 @@ struct ParameterWords {
     private func namesList(_ name: String) -> [String] {
         if let set = overrides.first(where: { $0.name == name }) {
             return list(set.value).map { item in
-                if case .text(let text) = item { return text }
+                if case .text(let text) = item { return labels[text] ?? text }
                 return item.description
             }
         }
         let written = parameters.first { $0.name == name }?.defaultValue ?? ""
         let inner = written.hasPrefix("[") && written.hasSuffix("]") ? String(written.dropFirst().dropLast()) : written
-        return inner.split(separator: ",").map { $0.trimmingCharacters() }
+        return inner.split(separator: ",").map { $0.trimmingCharacters() }.map { labels[$0] ?? $0 }
+    }
+
+    /// Words with the numbers in them printed in the parameter's unit: "UBS revised: 423, 571, … 1300" as dollars in
+    /// billions reads "UBS revised: $423 B, $571 B, … $1.3 T".
+    private func formattingNumbers(in text: String, _ display: Display) -> String {
+        var out = "", number = ""
+        func flush() {
+            if let value = Double(number), !number.isEmpty { out += format(.number(value), display) } else { out += number }
+            number = ""
+        }
+        for character in text {
+            if character.isASCII && (character.isNumber || (character == "." && !number.isEmpty)) {
+                number.append(character)
+            } else {
+                flush()
+                out.append(character)
+            }
+        }
+        flush()
+        return out
     }
 
     private func format(_ value: ParameterValue, _ display: Display) -> String {
@@ -155,7 +177,10 @@ struct ParameterWords {
         case .bool(let flag):
             return flag ? "yes" : "no"
         case .text(let text):
-            return text
+            switch display {
+            case .words, .each, .table: return labels[text] ?? text
+            default: return formattingNumbers(in: text, display)
+            }
         case .number(let number):
             switch display {
             case .share, .signedShare: return ValueFormat.fraction.string(for: number)

@@ -45,7 +45,7 @@ public final class ParseCache: Sendable {
 
     /// The site-wide inputs (configuration, bibliography, glossary, data): from the cache when no file changed.
     func inputs(_ source: SourceTree) throws(BuildFailure) -> SiteInputs {
-        let files = [source.config, source.sources, source.glossary] + source.data.map { Optional($0) }
+        let files = [source.config, source.sources, source.glossary, source.numbers, source.corrections] + source.data.map { Optional($0) }
         if let entry = inputsEntry.withLock({ $0 }), entry.files == files {
             return entry.inputs
         }

@@ -11,6 +11,14 @@ public func starterSite(title: String, release: ExplainerRelease) -> [SourceFile
             author: Your name
             # A sentence or two shown at the foot of every page (what the charts are, a disclaimer, a licence).
             footer: Charts marked “illustrative model” come from simple simulations, not forecasts.
+            # "Published … · Facts as of …" at the foot of every page (a page's front matter may set its own).
+            # published: 2025-01-31
+            # factsAsOf: 2025-01-24
+            # The licence of the text and of the CSV downloads, shown in the footer (and in every CSV).
+            # licence: CC BY 4.0
+            # licenceURL: https://creativecommons.org/licenses/by/4.0/
+            # dataLicence: CC BY 4.0
+            # dataLicenceURL: https://creativecommons.org/licenses/by/4.0/
             # The picture link previews show (og:image) for pages that have none of their own.
             image: images/cover.png
             # Publish gallery/: every chart kind with the chart block that draws it (`explainer charts` prints them too).
@@ -26,9 +34,11 @@ public func starterSite(title: String, release: ExplainerRelease) -> [SourceFile
         ("content/10-why-bad-years-bunch.md", starterChapter),
         ("content/20-next-steps.md", starterNextSteps),
         ("content/sources.yml", """
-            # Every source cited with [@key] in a chapter: key -> author, title, publisher, date, url.
+            # Every source cited with [@key] in a chapter: authors ("Surname, Given") or organisation; title (a real
+            # headline) or label (a description, shown in [brackets]); publisher, date, url or doi; consulted (the day
+            # you read a page that changes); private (notes never shown). The README lists every key.
             vasicek-2002:
-              author: Oldrich Vasicek
+              authors: ["Vasicek, Oldrich"]
               title: The Distribution of Loan Portfolio Value
               publisher: Risk
               date: 2002-12

@@ -2,7 +2,7 @@
 /// short chapter: every line is empty or `key: value` at the start of the line, each key one of `FrontMatter.keys`
 /// at most once, `title` present; a text value is plain words (starting with a letter, digit or non-ASCII character;
 /// no `:`, `#`, tab or trailing space) or in double quotes without `"` or `\` inside; `draft` is `true` or `false`;
-/// `date` and `updated` are `YYYY-MM-DD`; `authors` is one name.
+/// `date`, `updated` and `factsAsOf` are `YYYY-MM-DD`; `authors` is one name.
 ///
 /// Anything else gives nil — comments, escapes, single quotes, block scalars, indentation, unknown, repeated or missing
 /// keys, an empty value, a character YAML treats specially — and the caller parses the lines with Yams, which reads
@@ -30,9 +30,10 @@ func simpleFrontMatter(_ lines: ArraySlice<Substring>) -> FrontMatter? {
         case "image":
             matter.image = value.text
             matter.imageLine = index + 1
-        case "date", "updated":
+        case "date", "updated", "factsAsOf":
             guard isISODate(value.text) else { return nil }
-            if key == "date" { matter.date = value.text } else { matter.updated = value.text }
+            if key == "date" { matter.date = value.text } else if key == "updated" { matter.updated = value.text }
+            else { matter.factsAsOf = value.text }
         case "draft":
             guard !value.quoted, value.text == "true" || value.text == "false" else { return nil }
             matter.draft = value.text == "true"

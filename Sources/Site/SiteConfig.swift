@@ -22,11 +22,23 @@ public struct SiteConfig: Sendable, Equatable {
     var imageLine = 0
     /// Whether to publish `gallery/`, every chart kind with its chart block (needs `templates/gallery.mustache`).
     public var gallery = false
+    /// When the site was published, `YYYY-MM-DD`: "Published …" on every page (a page's front-matter `date` overrides).
+    public var published: String?
+    /// The date the facts were last checked, `YYYY-MM-DD`: "Facts as of …" on every page (front-matter `factsAsOf`
+    /// overrides).
+    public var factsAsOf: String?
+    /// The licence of the text (e.g. `CC BY 4.0`), shown in every page's footer, with its address.
+    public var licence: String?
+    public var licenceURL: String?
+    /// The licence of the data downloads, in the footer and the first lines of every CSV, with its address.
+    public var dataLicence: String?
+    public var dataLicenceURL: String?
     /// Anything else the writer's templates show, as `{{siteExtra.name}}`.
     public var extra: [String: ExtraValue] = [:]
 
     static let keys = ["title", "description", "language", "author", "baseURL", "updated", "footer", "glossaryIntro",
-                       "image", "gallery", "extra"]
+                       "image", "gallery", "extra", "published", "factsAsOf", "licence", "licenceURL", "dataLicence",
+                       "dataLicenceURL"]
 
     public init(title: String, description: String = "", language: String = "en", author: String = "",
                 baseURL: String? = nil, updated: String? = nil) {
@@ -70,6 +82,21 @@ public struct SiteConfig: Sendable, Equatable {
                 case "image":
                     config.image = text
                     config.imageLine = reader.error(at: value, "").line
+                case "published", "factsAsOf":
+                    guard isISODate(text) else {
+                        throw reader.error(at: value, "'\(key)' must be a date like 2026-12-05",
+                                           hint: key == "published" ? "write the day the site was published as YYYY-MM-DD"
+                                               : "write the day the facts were last checked as YYYY-MM-DD")
+                    }
+                    if key == "published" { config.published = text } else { config.factsAsOf = text }
+                case "licence": config.licence = text
+                case "dataLicence": config.dataLicence = text
+                case "licenceURL", "dataLicenceURL":
+                    guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.contains(" ") else {
+                        throw reader.error(at: value, "'\(key)' must be an http(s) address",
+                                           hint: "the licence's own page, e.g. https://creativecommons.org/licenses/by/4.0/")
+                    }
+                    if key == "licenceURL" { config.licenceURL = text } else { config.dataLicenceURL = text }
                 case "updated":
                     guard isISODate(text) else {
                         throw reader.error(at: value, "'updated' must be a date like 2025-11-30",
@@ -89,6 +116,14 @@ public struct SiteConfig: Sendable, Equatable {
         if let baseURL = entries["baseURL"], config.baseURL != nil, config.updated == nil {
             collector.add(reader.error(at: baseURL, "'baseURL' needs 'updated' to date the feed and sitemap",
                                        hint: "add a line such as 'updated: 2025-11-30' (the date the content last changed)"))
+        }
+        for (url, name) in [("licenceURL", "licence"), ("dataLicenceURL", "dataLicence")] where entries[url] != nil && entries[name] == nil {
+            collector.add(reader.error(at: entries[url], "'\(url)' needs '\(name)', the licence's name",
+                                       hint: "add a line such as '\(name): CC BY 4.0'"))
+        }
+        if let published = config.published, let facts = config.factsAsOf, facts > published, let node = entries["factsAsOf"] {
+            collector.add(reader.error(at: node, "'factsAsOf' (\(facts)) is after 'published' (\(published))",
+                                       hint: "the facts are checked before the site is published: move one of the dates"))
         }
         try collector.throwIfAny()
         return config

@@ -6,6 +6,12 @@ struct SiteInputs: Sendable {
     let bibliography: [String: SourceEntry]
     let glossary: [GlossaryEntry]
     let data: [String: DataTable]
+    /// `content/numbers.yml`, when there is one: the public numbers page.
+    var numbers: NumbersFile? = nil
+    /// `content/corrections.yml`, newest first (empty without the file).
+    var corrections: [Correction] = []
+    /// The path of corrections.yml, for diagnostics.
+    var correctionsFile = "content/corrections.yml"
     /// Glossary terms linked on first use in chapter pages (which sit one folder below the root): prepared once, since
     /// every chapter scans for them.
     let autolinkTerms: AutolinkTerms
@@ -59,7 +65,23 @@ struct SiteInputs: Sendable {
                 data[name] = table
             }
         }
+        var numbers: NumbersFile?
+        if let file = source.numbers {
+            numbers = collector.collect { () throws(BuildFailure) in
+                try NumbersFile.parse(try decodeOrFail(file), file: file.path)
+            }
+        }
+        var corrections: [Correction] = []
+        if let file = source.corrections {
+            corrections = collector.collect { () throws(BuildFailure) in
+                try parseCorrections(try decodeOrFail(file), file: file.path)
+            } ?? []
+        }
         try collector.throwIfAny()
-        return SiteInputs(config: config!, bibliography: bibliography, glossary: glossary, data: data)
+        var inputs = SiteInputs(config: config!, bibliography: bibliography, glossary: glossary, data: data)
+        inputs.numbers = numbers
+        inputs.corrections = corrections
+        if let file = source.corrections { inputs.correctionsFile = file.path }
+        return inputs
     }
 }

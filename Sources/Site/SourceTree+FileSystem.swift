@@ -56,7 +56,9 @@ extension SourceTree {
             data: load(list("content/data", recursive: false, suffix: ".csv")),
             templates: load(list("templates", recursive: false, suffix: ".mustache")),
             assets: load(list("templates/assets", recursive: true)),
-            images: load(list("content/images", recursive: true)))
+            images: load(list("content/images", recursive: true)),
+            numbers: load("content/numbers.yml"),
+            corrections: load("content/corrections.yml"))
         if !problems.isEmpty { throw BuildFailure(problems) }
         return tree
     }

@@ -23,6 +23,10 @@ public struct SourceTree: Sendable, Equatable {
     public var sources: SourceFile?
     /// `content/glossary.yml`.
     public var glossary: SourceFile?
+    /// `content/numbers.yml`: every number on the site with its source (the public numbers page).
+    public var numbers: SourceFile?
+    /// `content/corrections.yml`: the corrections log.
+    public var corrections: SourceFile?
     /// `content/data/*.csv`, sorted by path.
     public var data: [SourceFile]
     /// `content/images/**` (pictures chapters show with `![…](images/…)`), sorted by path; copied to `images/`.
@@ -34,11 +38,14 @@ public struct SourceTree: Sendable, Equatable {
 
     public init(config: SourceFile? = nil, chapters: [SourceFile] = [], sources: SourceFile? = nil,
                 glossary: SourceFile? = nil, data: [SourceFile] = [], templates: [SourceFile] = [],
-                assets: [SourceFile] = [], images: [SourceFile] = []) {
+                assets: [SourceFile] = [], images: [SourceFile] = [], numbers: SourceFile? = nil,
+                corrections: SourceFile? = nil) {
         self.config = config
         self.chapters = chapters.sorted { $0.path < $1.path }
         self.sources = sources
         self.glossary = glossary
+        self.numbers = numbers
+        self.corrections = corrections
         self.data = data.sorted { $0.path < $1.path }
         self.images = images.sorted { $0.path < $1.path }
         self.templates = templates.sorted { $0.path < $1.path }

@@ -6,8 +6,8 @@ let starterTemplates: [(path: String, text: String)] = [
 <header class="page-header">
 <h1>Page not found</h1>
 </header>
-<p>There is no page at this address. It may have moved when the chapters were renamed.</p>
-<p>Try the <a href="./">home page</a> for the list of chapters.</p>
+<p>There is no page at this address.</p>
+<p>Try the <a href="{{root}}">home page</a>, which lists every chapter, or the <a href="{{root}}sources/">sources</a> and the <a href="{{root}}glossary/">glossary</a>.</p>
 
 """##),
     ("templates/assets/favicon.svg", ##"""
@@ -386,19 +386,31 @@ th:first-child, td:first-child, thead th { text-align: left; }
 .site-header { border-bottom: 1px solid var(--rule); }
 .site-header nav { max-width: var(--measure); margin: 0 auto; padding: 0.6rem 1rem; display: flex; gap: 1rem; align-items: baseline; flex-wrap: wrap; }
 .site-title { font-weight: 700; color: var(--text); text-decoration: none; flex: 1; }
-.chapter-menu summary { cursor: pointer; color: var(--link); }
-.chapter-menu ol { list-style: none; padding: 0.5rem 0; margin: 0; }
-.chapter-menu li { padding: 0.15rem 0; }
+.site-header nav { position: relative; }
+.chapter-menu summary { cursor: pointer; color: var(--link); white-space: nowrap; }
+/* The open menu is a panel over the page, under the header's right edge: nothing below it moves. */
+.chapter-menu ol {
+  list-style: none; margin: 0; padding: 0.5rem 0.9rem 0.6rem 0.6rem; position: absolute; z-index: 20; right: 1rem; top: 100%;
+  width: min(30rem, calc(100vw - 2rem)); max-height: calc(100vh - 5rem); overflow-y: auto;
+  background: var(--bg); border: 1px solid var(--rule); border-radius: 6px; box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
+}
+/* Number in its own right-aligned column, outside the link: wrapped titles hang under the title, not the number. */
+.chapter-menu li { display: grid; grid-template-columns: 2em 1fr; column-gap: 0.6em; padding: 0.2rem 0; line-height: 1.4; }
+.chapter-menu li.menu-extra { border-top: 1px solid var(--rule); margin-top: 0.2rem; padding-top: 0.35rem; }
+.chapter-menu li.menu-extra + li.menu-extra { border-top: 0; margin-top: 0; padding-top: 0.2rem; }
+.chapter-menu li > a { grid-column: 2; }
 .chapter-menu a[aria-current="page"] { font-weight: 700; }
-.chapter-number { display: inline-block; min-width: 1.6em; color: var(--muted); font-variant-numeric: tabular-nums; }
+.chapter-number { color: var(--muted); font-variant-numeric: tabular-nums; text-align: right; }
 
 .page-header .kicker { color: var(--muted); margin: 1.5rem 0 0; font-size: 0.95rem; }
 .page-header .byline { color: var(--muted); margin: 0.25rem 0 0; font-size: 0.95rem; }
 .page-header h1:first-child { margin-top: 1.5rem; }
 .lede { font-size: 1.15rem; color: var(--muted); }
 .toc { list-style: none; padding: 0; }
-.toc li { border-top: 1px solid var(--rule); padding: 0.8rem 0; }
-.toc a { font-size: 1.15rem; font-weight: 600; text-decoration: none; }
+.toc li { border-top: 1px solid var(--rule); padding: 0.8rem 0; display: grid; grid-template-columns: 2em 1fr; column-gap: 0.75em; }
+.toc .chapter-number { font-size: 1.15rem; font-weight: 600; line-height: 1.45; }
+.toc .toc-entry { min-width: 0; }
+.toc a { font-size: 1.15rem; font-weight: 600; text-decoration: none; line-height: 1.45; }
 .toc p { margin: 0.25rem 0 0; }
 .meta { color: var(--muted); font-size: 0.9rem; }
 
@@ -417,13 +429,30 @@ sup.cite a::before { content: "["; } sup.cite a::after { content: "]"; }
 .notes { font-size: 0.92rem; border-top: 1px solid var(--rule); margin-top: 2.5rem; }
 .prose, .notes, .source-list, .glossary { overflow-wrap: break-word; }
 .notes li:target, .source-list li:target { background: var(--careful); }
-.backref { text-decoration: none; }
+/* Underlined like every link in text (axe: link-in-text-block). */
+.backref { padding: 0 0.15em; }
 .chapter-nav { display: flex; justify-content: space-between; gap: 1rem; margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: 1rem; }
 .chapter-nav a { text-decoration: none; max-width: 48%; }
 .chapter-nav span { display: block; color: var(--muted); font-size: 0.85rem; }
 .chapter-nav .next { margin-left: auto; text-align: right; }
 .source-list li { margin-bottom: 0.6rem; }
-.cited-in { color: var(--muted); font-size: 0.9rem; }
+.cited-in { display: block; color: var(--muted); font-size: 0.9rem; }
+.cited-in a { white-space: nowrap; }
+.source-host { color: var(--muted); font-size: 0.9em; }
+.site-footer .dateline { font-weight: 600; }
+.what-next { border-radius: 6px; padding: 0.9rem 1.1rem; margin: 1.4rem 0; background: var(--box); border-left: 4px solid var(--accent); }
+.what-next p:last-child { margin-bottom: 0; }
+/* The numbers page: a table on wide screens, one card per number on phones. */
+table.numbers { width: 100%; font-size: 0.88rem; }
+table.numbers th, table.numbers td { text-align: left; vertical-align: top; padding: 0.4rem 0.5rem; }
+table.numbers tbody th { font-weight: 600; }
+.number-note { color: var(--muted); }
+.confidence { white-space: nowrap; }
+.confidence-low { font-style: italic; }
+.corrections { padding-left: 0; list-style: none; }
+.corrections li { border-top: 1px solid var(--rule); padding: 0.6rem 0; }
+.corrections li:target { background: var(--careful); }
+.correction-meta { color: var(--muted); margin: 0; font-size: 0.92rem; }
 .glossary dt { font-weight: 700; margin-top: 1rem; }
 .glossary dd { margin: 0.2rem 0 0; }
 .glossary dt:target + dd, .glossary dt:target { background: var(--careful); }
@@ -541,6 +570,15 @@ mark { background: var(--mark); color: var(--text); border-radius: 2px; }
 }
 @media print { .site-search { display: none; } }
 
+@media (max-width: 40rem) {
+  table.numbers thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.numbers, table.numbers tbody, table.numbers tr, table.numbers th, table.numbers td { display: block; width: 100%; }
+  table.numbers tr { border-top: 1px solid var(--rule); padding: 0.4rem 0; }
+  table.numbers th, table.numbers td { border: 0; padding: 0.1rem 0; }
+  table.numbers td::before { content: attr(data-label) ": "; color: var(--muted); }
+  table.numbers tbody th { font-size: 1rem; }
+}
+
 """##),
     ("templates/assets/site.js", ##"""
 // explainer: the site's script, and optional: without it every page reads and works the same, only the search box stays hidden.
@@ -643,10 +681,25 @@ if (location.protocol === "file:") {
 </article>
 
 """##),
+    ("templates/corrections.mustache", ##"""
+<header class="page-header">
+<h1>Corrections</h1>
+<p class="lede">Every correction made since this site was published, newest first. When we get something wrong, we say what it was and what is right.</p>
+</header>
+<ol class="corrections">
+{{#corrections}}
+<li id="{{anchor}}"><p class="correction-meta"><time datetime="{{date}}">{{dateText}}</time>{{#href}} · <a href="{{href}}">{{pageTitle}}</a>{{/href}}{{^href}} · the whole site{{/href}}</p>
+<p>{{{textHTML}}}</p></li>
+{{/corrections}}
+</ol>
+
+"""##),
     ("templates/footer.mustache", ##"""
 <footer class="site-footer">
-<p>{{siteTitle}}{{#author}} · {{author}}{{/author}}.{{#footer}} {{footer}}{{/footer}}</p>
-<p>{{#pages}}<a href="{{href}}">{{title}}</a> · {{/pages}}<a href="{{root}}sources/">Sources</a> · <a href="{{root}}glossary/">Glossary</a></p>
+{{#hasDateline}}<p class="dateline">{{#publishedText}}Published <time datetime="{{publishedDate}}">{{publishedText}}</time>{{/publishedText}}{{#publishedText}}{{#factsAsOfText}} · {{/factsAsOfText}}{{/publishedText}}{{#factsAsOfText}}Facts as of <time datetime="{{factsAsOf}}">{{factsAsOfText}}</time>{{/factsAsOfText}}{{#corrected}} · <a href="{{correctionsHref}}">Corrected <time datetime="{{corrected}}">{{correctedText}}</time></a>{{/corrected}}</p>
+{{/hasDateline}}<p>{{siteTitle}}{{#author}} · {{author}}{{/author}}.{{#footer}} {{footer}}{{/footer}}</p>
+{{#hasLicence}}<p class="licence">{{#licence}}Text: {{#licenceURL}}<a href="{{licenceURL}}" rel="license">{{licence}}</a>{{/licenceURL}}{{^licenceURL}}{{licence}}{{/licenceURL}}{{/licence}}{{#licence}}{{#dataLicence}} · {{/dataLicence}}{{/licence}}{{#dataLicence}}Data downloads: {{#dataLicenceURL}}<a href="{{dataLicenceURL}}" rel="license">{{dataLicence}}</a>{{/dataLicenceURL}}{{^dataLicenceURL}}{{dataLicence}}{{/dataLicenceURL}}{{/dataLicence}}</p>
+{{/hasLicence}}<p>{{#pages}}<a href="{{href}}">{{title}}</a> · {{/pages}}<a href="{{root}}sources/">Sources</a> · <a href="{{root}}glossary/">Glossary</a>{{#numbersHref}} · <a href="{{numbersHref}}">The numbers</a>{{/numbersHref}}{{#correctionsPage}} · <a href="{{correctionsPage}}">Corrections</a>{{/correctionsPage}}</p>
 </footer>
 
 """##),
@@ -691,8 +744,7 @@ if (location.protocol === "file:") {
 """##),
     ("templates/head.mustache", ##"""
 <meta charset="utf-8">
-{{#baseHref}}<base href="{{baseHref}}">
-{{/baseHref}}
+
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{#isHome}}{{siteTitle}}{{/isHome}}{{^isHome}}{{pageTitle}} · {{siteTitle}}{{/isHome}}</title>
 <meta name="description" content="{{description}}">
@@ -700,6 +752,8 @@ if (location.protocol === "file:") {
 {{/authorList}}{{^authorList}}{{#author}}<meta name="author" content="{{author}}">
 {{/author}}{{/authorList}}
 <meta name="color-scheme" content="light dark">
+{{#noindex}}<meta name="robots" content="noindex">
+{{/noindex}}
 {{#canonical}}<link rel="canonical" href="{{canonical}}">
 {{/canonical}}
 <meta property="og:title" content="{{pageTitle}}">
@@ -742,13 +796,16 @@ if (location.protocol === "file:") {
 <ol class="toc">
 {{#toc}}
 <li>
-<a href="{{href}}"><span class="chapter-number">{{number}}</span> <span class="toc-title">{{title}}</span></a>
+<span class="chapter-number">{{number}}</span>
+<div class="toc-entry">
+<a href="{{href}}" class="toc-title">{{title}}</a>
 {{#summary}}<p>{{summary}}</p>{{/summary}}
 <p class="meta">{{readingMinutes}} min read</p>
+</div>
 </li>
 {{/toc}}
 </ol>
-<p>Also: <a href="sources/">every source</a> and <a href="glossary/">a glossary</a> of the terms used.</p>
+<p>Also: <a href="sources/">every source</a>{{#numbersHref}}, <a href="{{numbersHref}}">every number with its source</a>{{/numbersHref}} and <a href="glossary/">a glossary</a> of the terms used.</p>
 </section>
 {{#hasNotes}}
 <section class="notes" id="notes" aria-labelledby="notes-heading">
@@ -769,18 +826,42 @@ if (location.protocol === "file:") {
 <summary>Chapters</summary>
 <ol>
 {{#chapters}}
-<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}><span class="chapter-number">{{number}}</span> {{title}}</a></li>
+<li><span class="chapter-number">{{number}}</span><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
 {{/chapters}}
 {{#pages}}
-<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+<li class="menu-extra"><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
 {{/pages}}
-<li><a href="{{root}}sources/">Sources</a></li>
-<li><a href="{{root}}glossary/">Glossary</a></li>
+<li class="menu-extra"><a href="{{root}}sources/">Sources</a></li>
+<li class="menu-extra"><a href="{{root}}glossary/">Glossary</a></li>
+{{#numbersHref}}<li class="menu-extra"><a href="{{numbersHref}}">The numbers</a></li>
+{{/numbersHref}}
 </ol>
 </details>
 {{> search}}
 </nav>
 </header>
+
+"""##),
+    ("templates/numbers.mustache", ##"""
+<header class="page-header">
+<h1>The numbers</h1>
+<p class="lede">Every number on this site, with the source it comes from, the date it refers to and how sure we are of it. <strong>High</strong>: stated by a primary source. <strong>Medium</strong>: a reliable secondary source or a simple calculation from sources. <strong>Low</strong>: an estimate or a contested claim. “Illustrative model” marks results of the site’s own simple models, which are not forecasts.</p>
+</header>
+{{#sections}}
+<section class="number-section"{{#anchor}} id="{{anchor}}" aria-labelledby="{{anchor}}-heading"{{/anchor}}>
+{{#title}}<h2 id="{{anchor}}-heading">{{title}}</h2>
+{{/title}}
+<div class="table-scroll">
+<table class="numbers">
+<thead><tr><th scope="col">Number</th><th scope="col">What it measures</th><th scope="col">Date</th><th scope="col">Source</th><th scope="col">Confidence</th><th scope="col">Where</th></tr></thead>
+<tbody>
+{{#rows}}<tr><th scope="row" data-label="Number">{{number}}</th><td data-label="What it measures">{{what}}{{#noteHTML}} <span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}</td><td data-label="Date"><time datetime="{{date}}">{{dateText}}</time></td><td data-label="Source">{{{sourceHTML}}}</td><td data-label="Confidence"><span class="confidence confidence-{{confidence}}">{{confidence}}</span></td><td data-label="Where">{{{chaptersHTML}}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+</section>
+{{/sections}}
 
 """##),
     ("templates/page.mustache", ##"""
@@ -824,7 +905,7 @@ if (location.protocol === "file:") {
 </header>
 <ol class="source-list">
 {{#sources}}
-<li id="{{anchor}}">{{{html}}}{{#isCited}}<span class="cited-in"> Cited in: {{#citedIn}}<a href="{{href}}">{{#number}}ch. {{number}}{{/number}}{{^number}}{{title}}{{/number}}</a> {{/citedIn}}</span>{{/isCited}}</li>
+<li id="{{anchor}}">{{{html}}}{{#isCited}} <span class="cited-in">Cited in: {{#citedIn}}{{#notFirst}}, {{/notFirst}}<a href="{{href}}">{{#number}}ch.&nbsp;{{number}}{{/number}}{{^number}}{{title}}{{/number}}</a>{{/citedIn}}</span>{{/isCited}}</li>
 {{/sources}}
 </ol>
 

@@ -10,6 +10,7 @@ import Testing
         .band(from: 0, to: 1, label: "Band"),
         .event(x: 1, label: "Event"),
         .here(x: 1, y: 2, label: "Here"),
+        .mark(x: 1, y: 2, label: "Mark"),
     ]
 
     static func spec(_ kind: ChartKind, annotation: Annotation) -> ChartSpec {
@@ -40,7 +41,8 @@ import Testing
         for annotation in Self.annotations {
             let label: String
             switch annotation {
-            case .referenceLine(_, _, let text), .band(_, _, let text), .event(_, let text), .here(_, _, let text): label = text
+            case .referenceLine(_, _, let text), .band(_, _, let text), .event(_, let text), .here(_, _, let text),
+                 .mark(_, _, let text): label = text
             }
             do {
                 let svg = try renderSVG(Self.spec(kind, annotation: annotation), id: "c")

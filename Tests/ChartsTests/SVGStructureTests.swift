@@ -123,4 +123,41 @@ import Testing
         let texts = parsed.all("text").map(\.text)
         #expect(texts.contains("ChatGPT launch") && texts.contains("Target") && texts.contains("You are here"))
     }
+
+    /// An overlaid figure marks every scenario's point: the chosen one labelled in full, the others faint; no two
+    /// point labels touch, and all stay inside the chart, even on a phone-width canvas.
+    @Test(arguments: [720.0, 400]) func pointLabelsNeverTouchEachOther(_ width: Double) throws {
+        let spec = ChartSpec(kind: .line, title: "t", x: AxisOptions(format: .fraction, max: 0.6),
+                             y: AxisOptions(format: .fraction, scale: .log, min: 0.0001, max: 1),
+                             series: [ChartSeries(name: "Base", x: [0, 0.2, 0.4, 0.6], y: [1, 0.001, 0.00001, 0.000001])],
+                             annotations: [.here(x: 0.2, y: 0.001, label: "Base: 20 %"),
+                                           .mark(x: 0.077, y: 0.001, label: "Calm: 7.7 %"),
+                                           .mark(x: 0.42, y: 0.001, label: "Stressed: 42 %")])
+        let svg = try renderSVG(spec.withWidth(width), id: "c")
+        let texts = SVGParse.parse(svg).all("text").filter { ["Base: 20 %", "Calm: 7.7 %", "Stressed: 42 %"].contains($0.text) }
+        #expect(texts.count == 3)
+        let boxes = texts.map { text -> (Double, Double, Double, Double) in
+            let x = Double(text.attributes["x"]!)!, y = Double(text.attributes["y"]!)!
+            let w = TextMetrics.width(text.text, size: 13)
+            let left = text.attributes["text-anchor"] == "end" ? x - w : text.attributes["text-anchor"] == "middle" ? x - w / 2 : x
+            return (left, y - 13, left + w, y + 3)
+        }
+        for (i, a) in boxes.enumerated() {
+            #expect(a.0 >= 0 && a.2 <= width)
+            for b in boxes[(i + 1)...] { #expect(!(a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3), "\(a) \(b)") }
+        }
+        #expect(svg.contains("class=\"ch-mark\""))
+    }
+
+    /// One stacked bar names each layer beside it, bottom first, with each layer's value inside it.
+    @Test func aSingleStackedBarNamesItsLayersBesideIt() throws {
+        let names = ["Equity", "Class B", "Class A"]
+        let spec = ChartSpec(kind: .stackedBar, title: "t", y: AxisOptions(format: .percent),
+                             series: zip(names, [16.3, 10.3, 73.4]).map { ChartSeries(name: $0, categories: ["Deal"], values: [$1]) })
+        for width in [720.0, 400] {
+            let texts = SVGParse.parse(try renderSVG(spec.withWidth(width), id: "c")).all("text").map(\.text)
+            #expect(names.allSatisfy(texts.contains), "\(texts)")
+            #expect(texts.contains("16.3\u{202F}%") && texts.contains("73.4\u{202F}%"))
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Charts
 
@@ -5,6 +6,16 @@ import Testing
     @Test(arguments: [(0.1, 0.1), (3.0, 5.0), (0.23, 0.5), (14.0, 20.0), (1.0, 1.0), (0.0007, 0.001)])
     func niceStepsAreOneTwoFive(_ raw: Double, _ expected: Double) {
         #expect(abs(Ticks.niceStep(raw, format: .number) - expected) < 1e-12)
+    }
+
+    /// Each grid line of a log axis is ten times the one below it, never a hundred (the prose says "each step is
+    /// ten times"), however many powers of ten the axis spans.
+    @Test(arguments: [(0.0001, 1.0), (0.000001, 1.0), (0.001, 100.0)])
+    func logAxesHaveAGridLineAtEveryPowerOfTen(_ lo: Double, _ hi: Double) {
+        let axis = Ticks.log(dataMin: lo, dataMax: hi, fixedMin: lo, fixedMax: hi, target: 5, format: .fraction)
+        let values = axis.ticks.map(\.value)
+        #expect(values.count == Int((log10(hi / lo)).rounded()) + 1)
+        #expect(zip(values, values.dropFirst()).allSatisfy { abs($1 / $0 - 10) < 1e-9 })
     }
 
     @Test func linearAxisRoundsOutToNiceBounds() {

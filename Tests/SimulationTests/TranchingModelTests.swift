@@ -111,6 +111,32 @@ import Testing
         #expect(error?.description == message)
     }
 
+    @Test(arguments: ["calm", "base", "stressed"])
+    func exceedanceFallsFromOneAndCrossesOneInAThousandAtTheTailQuantile(_ scenario: String) throws {
+        let output = try Tranching.run(scenario: scenario, overrides: [Self.fewPaths])
+        let curve = try #require(output.series(named: "lhp.exceedance"))
+        #expect(curve.x.first == 0 && abs((curve.x.last ?? 0) - 0.6) < 1e-12)
+        #expect(curve.y.first == 1 && curve.y.last == 0)
+        #expect(zip(curve.y, curve.y.dropFirst()).allSatisfy { $0 >= $1 })
+        // The 99.9th percentile is where the chance of a larger loss is 1 in 1,000.
+        let quantile = try #require(output.scalars["lhp.quantile999"])
+        let rho = try #require(Tranching.scenarios.first { $0.name == scenario }).overrides.first { $0.name == "rho" }
+        let value: Double = if case .number(let number)? = rho?.value { number } else { 0.3 }
+        #expect(abs(Vasicek.exceedance(quantile, p: 0.02, lgd: 0.6, rho: value) - 0.001) < 1e-9)
+    }
+
+    @Test(arguments: [(10.0, 7.2, 0.0, 2.15), (30.0, 5.6, 0.55, 0.0)])
+    func cashWaterfallSpendsTheInterestInOrderDownToZero(_ defaults: Double, _ interest: Double, _ early: Double,
+                                                         _ toEquity: Double) throws {
+        let output = try Tranching.run(overrides: [Self.fewPaths, .init("dflt", .list([.number(defaults)]))])
+        let cash = try #require(output.series(named: "waterfall.cash"))
+        #expect(cash.labels == ["interest collected", "fees", "class A interest", "class B interest",
+                                "early repayment of class A", "left for equity"])
+        let expected = [interest, -0.5, -3.5, -1.05, -early, -toEquity]
+        #expect(zip(cash.y, expected).allSatisfy { abs($0 - $1) < 1e-9 }, "\(cash.y)")
+        #expect(abs(cash.y.reduce(0, +)) < 1e-12)
+    }
+
     @Test func zeroWeightIsRejected() {
         let weights = ParameterValue.list([.number(0)] + Array(repeating: .number(1), count: 99))
         let error = #expect(throws: ModelError.self) { try Tranching.run(overrides: [.init("weights", weights)]) }

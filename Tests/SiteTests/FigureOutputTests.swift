@@ -94,6 +94,44 @@ private func svgTexts(_ page: String) -> [String] {
         #expect(csv.contains("Bond owed ($ billions)") && csv.contains("Guarantee ($ billions)"))
     }
 
+    @Test func everyVariantsSettingsLineNamesTheSameParametersInWords() throws {
+        // The displacement model's scenario descriptions use symbols (α_max, r_N): the lines never do.
+        let lines = ["id: jobs", "title: T", "caption: C.", "model: displacement", "kind: line", "series: [laborShare]",
+                     "scenarios: [benign, base, severe]"]
+        let page = try #require(text(try build(miniSite(chapter: chapter(withChart: lines))), "intro/index.html"))
+        let settings = page.components(separatedBy: "<p class=\"chart-parameters\">").dropFirst().map {
+            String($0[..<$0.range(of: "</p>")!.lowerBound])
+        }
+        #expect(settings.count == 3)
+        for line in settings {
+            #expect(line.contains("share of tasks automated in the end") && line.contains("new tasks for workers"), "\(line)")
+            for symbol in ["α", "r_N", "alphaMax", "rN", "(dflt)", "_"] { #expect(!line.contains(symbol), "\(line)") }
+        }
+        #expect(settings.contains { $0.hasPrefix("<b>Base:</b>") && $0.contains("55\u{202F}%") })
+    }
+
+    @Test func figureWordsGetTypographicQuotesAndLabelsRenameCategories() throws {
+        let data = csvFile("q.csv", "item,value\nfirms' cash,3\nother,2\n")
+        let lines = ["id: q", "title: \"Firms' \\\"own\\\" cash\"", "caption: \"It's the firms' money. Source: made up.\"",
+                     "data: q.csv", "kind: bar", "labels: {other: Everything else}", "claims: [other]"]
+        let output = try build(miniSite(chapter: chapter(withChart: lines), data: [data]))
+        let page = try #require(text(output, "intro/index.html"))
+        #expect(page.contains("Firms\u{2019} \u{201C}own\u{201D} cash"))
+        #expect(page.contains("It\u{2019}s the firms\u{2019} money."))
+        #expect(svgTexts(page).contains("firms\u{2019} cash") && svgTexts(page).contains("Everything else"))
+        #expect(!page.contains("firms' cash"))
+        let csv = try #require(text(output, "data/q.csv"))
+        #expect(csv.contains("Everything else") && csv.contains("Firms\u{2019}"))
+    }
+
+    @Test func typographicQuotesOpenAndCloseByTheirNeighbours() {
+        #expect(typographic("\"bubbly\" setting") == "\u{201C}bubbly\u{201D} setting")
+        #expect(typographic("OpenAI's losses") == "OpenAI\u{2019}s losses")
+        #expect(typographic("the '90s ('a' test)") == "the \u{2019}90s (\u{2018}a\u{2019} test)")
+        #expect(typographic("no quotes") == "no quotes")
+        #expect(typographic("growing 50 % a year, 100% and % alone") == "growing 50\u{202F}% a year, 100% and % alone")
+    }
+
     @Test func theSettingsLineIsInPlainWordsAndUsesAScenariosDescriptionOnlyUnchanged() throws {
         let lines = ["id: losses", "title: T", "caption: C.", "model: tranching", "kind: line",
                      "series: [lhp.trancheEL.0-5]", "labels: {lhp.trancheEL.0-5: Equity}",

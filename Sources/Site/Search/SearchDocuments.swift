@@ -17,10 +17,12 @@ func searchDocuments(chapters: [Chapter], glossary: [GlossaryEntry], bibliograph
                                         text: entry.definition, fields: fields, boost: SearchWeights.glossaryBoost))
     }
     for entry in bibliography.values.sorted(by: { $0.key < $1.key }) {
-        let details = [entry.author, entry.publisher, entry.date].compactMap { $0 }
-        let fields = [SearchField(text: entry.title, weight: SearchWeights.sourceTitle)]
+        // Only what the sources page shows: never `privateNote`.
+        let details = [entry.creatorText, entry.publisher, entry.date].compactMap { $0 }
+        let fields = [SearchField(text: entry.heading, weight: SearchWeights.sourceTitle)]
+            + (entry.subtitle.map { [SearchField(text: $0, weight: SearchWeights.text)] } ?? [])
             + details.map { SearchField(text: $0, weight: SearchWeights.text) }
-        documents.append(SearchDocument(page: "sources/", pageTitle: sourcesTitle, heading: entry.title,
+        documents.append(SearchDocument(page: "sources/", pageTitle: sourcesTitle, heading: entry.heading,
                                         anchor: "source-" + entry.key, text: details.joined(separator: ", "),
                                         fields: fields, boost: SearchWeights.sourceBoost))
     }

@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""The pages around the chapters, in headless Chromium.
+
+1. axe-core (WCAG 2.0/2.1 A and AA rules) on every page of the site, in the light and the dark theme, at 1280 px:
+   no violations.
+2. The chapters menu opens over the page: nothing below the header moves, the site title stays on one line, every
+   item's link starts at its text (no underlined leading space), wrapped items hang under their text, at 1280 and
+   390 px.
+3. The table of contents keeps its numbers (10, 11, 12 too) apart from the titles, and wrapped titles hang.
+4. The 404 page, served for a deep missing URL, is styled and every link on it leads to a real page: on the site
+   built with a base URL (served under a sub-path) and on one built without (served at the host's root).
+
+usage: pages_test.py BASE_URL SITE_FOLDER ROOT_BASE_URL SCREENSHOTS AXE_JS     exit status 1 on any problem
+"""
+import os
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from selenium.webdriver.common.by import By
+
+from chromium import make_driver, set_size, set_theme, site_pages
+
+problems = []
+
+
+def fail(message):
+    problems.append(message)
+    print("FAIL:", message, file=sys.stderr)
+
+
+def run_axe(driver, axe):
+    driver.execute_script(axe)
+    return driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})
+          .then(r => done(r.violations.map(v => [v.id, v.help, v.nodes.slice(0, 4).map(n => n.target.join(' '))])))
+          .catch(e => done([['axe-error', String(e), []]]));""")
+
+
+def check_axe_everywhere(driver, base, site, axe):
+    pages = site_pages(site)
+    set_size(driver, "desktop")
+    checked = 0
+    for theme in ("light", "dark"):
+        set_theme(driver, theme)
+        for page in pages:
+            path = "" if page == "index.html" else page[: -len("index.html")]
+            driver.get(base + path)
+            for rule, help_text, nodes in run_axe(driver, axe):
+                fail(f"axe {theme} /{path}: {rule}: {help_text} at {nodes}")
+            checked += 1
+    set_theme(driver, "light")
+    print(f"pages: axe-core ran on {len(pages)} pages in the light and dark themes ({checked} runs)")
+
+
+MENU_STATE = """
+const main = document.querySelector('main').getBoundingClientRect().top;
+const title = document.querySelector('.site-title');
+const line = parseFloat(getComputedStyle(title).lineHeight);
+const items = Array.from(document.querySelectorAll('.chapter-menu li')).map(li => {
+  const a = li.querySelector('a');
+  const first = document.createRange(); first.selectNodeContents(a);
+  const rects = Array.from(first.getClientRects());
+  return {text: a.textContent, startsWithSpace: /^\\s/.test(a.textContent), lines: rects.length,
+          left: rects.length ? Math.min(...rects.map(r => r.left)) : 0, firstLeft: rects.length ? rects[0].left : 0};
+});
+return {main: main, titleHeight: title.getBoundingClientRect().height, line: line, items: items};
+"""
+
+
+def check_menu(driver, base, shots):
+    for size in ("desktop", "phone"):
+        set_size(driver, size)
+        driver.get(base + "four-steps/")
+        closed = driver.execute_script(MENU_STATE)
+        driver.find_element(By.CSS_SELECTOR, ".chapter-menu summary").click()
+        opened = driver.execute_script(MENU_STATE)
+        if abs(opened["main"] - closed["main"]) > 0.5:
+            fail(f"menu at {size}: opening it moves the page down by {opened['main'] - closed['main']:.0f} px")
+        if opened["titleHeight"] > 1.6 * opened["line"]:
+            fail(f"menu at {size}: the site title wraps ({opened['titleHeight']:.0f} px for a {opened['line']:.0f} px line)")
+        for item in opened["items"]:
+            if item["startsWithSpace"]:
+                fail(f"menu at {size}: the link of {item['text']!r} starts with a space (underlined)")
+            if item["lines"] > 1 and item["left"] < item["firstLeft"] - 0.5:
+                fail(f"menu at {size}: {item['text']!r} wraps back under its number (no hanging indent)")
+        driver.save_screenshot(os.path.join(shots, f"menu-open-{size}.png"))
+        driver.find_element(By.CSS_SELECTOR, ".chapter-menu summary").click()
+    print("pages: the chapters menu opens over the page, title on one line, links without leading spaces, hanging indents")
+
+
+TOC_STATE = """
+return Array.from(document.querySelectorAll('.toc li')).map(li => {
+  const number = li.querySelector('.chapter-number').getBoundingClientRect();
+  const range = document.createRange(); range.selectNodeContents(li.querySelector('.chapter-number'));
+  const digits = range.getBoundingClientRect();
+  const title = li.querySelector('.toc-title');
+  const rects = Array.from(title.getClientRects());
+  return {number: li.querySelector('.chapter-number').textContent, digitsRight: digits.right,
+          titleLeft: Math.min(...rects.map(r => r.left)), numberBox: number.right};
+});
+"""
+
+
+def check_toc(driver, base):
+    for size in ("desktop", "phone"):
+        set_size(driver, size)
+        driver.get(base)
+        for item in driver.execute_script(TOC_STATE):
+            gap = item["titleLeft"] - item["digitsRight"]
+            if gap < 6:
+                fail(f"contents at {size}: number {item['number']} is {gap:.1f} px from its title (needs at least 6)")
+    print("pages: the table of contents keeps every number at least 6 px from its title, titles hang")
+
+
+def status_of(url):
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, method="GET")) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def check_404(driver, base, label, shots):
+    set_size(driver, "desktop")
+    missing = base + "some/deep/missing/page/"
+    driver.get(missing)
+    styled = driver.execute_script("return getComputedStyle(document.querySelector('.site-header')).borderBottomStyle")
+    if styled != "solid":
+        fail(f"404 {label}: not styled at {missing}")
+    links = driver.execute_script("return Array.from(document.querySelectorAll('a[href]')).map(a => a.href)")
+    checked = 0
+    for link in links:
+        target = urllib.parse.urldefrag(link)[0]
+        if not target.startswith(base.split("/", 3)[0] + "//" + base.split("/", 3)[2]):
+            continue
+        if target == missing:
+            continue  # the skip link's own page
+        code = status_of(target)
+        checked += 1
+        if code != 200:
+            fail(f"404 {label}: link {link} from {missing} answers {code}")
+    if checked < 3:
+        fail(f"404 {label}: only {checked} links checked")
+    driver.save_screenshot(os.path.join(shots, f"404-deep-{label}.png"))
+    print(f"pages: 404 {label}: styled at a deep missing URL, all {checked} links lead to real pages")
+
+
+def main():
+    base, site, root_base, shots, axe_path = sys.argv[1:6]
+    axe = open(axe_path, encoding="utf-8").read() if os.path.isfile(axe_path) else ""
+    if not axe:
+        fail("axe-core (axe.min.js) not found; install it with: pip install --no-deps axe-playwright-python")
+    os.makedirs(shots, exist_ok=True)
+    driver = make_driver(logging=False)
+    try:
+        if axe:
+            check_axe_everywhere(driver, base, site, axe)
+        check_menu(driver, base, shots)
+        check_toc(driver, base)
+        check_404(driver, base, "with-baseURL", shots)
+        check_404(driver, root_base, "without-baseURL", shots)
+    finally:
+        driver.quit()
+    if problems:
+        print(f"{len(problems)} problem(s)", file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
