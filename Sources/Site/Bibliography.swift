@@ -116,7 +116,10 @@ public struct SourceEntry: Sendable, Equatable {
             what += ". Translation of <a href=\"../sources/#source-\(escapeHTML(target))\">\(original.shortReference())</a>"
         }
         var place: [String] = []
-        if let publisher { place.append("<i>" + escapeHTML(publisher) + "</i>") }
+        // The publisher is not repeated when it is the organisation named first ("The Real Deal. […]. The Real Deal").
+        if let publisher, publisher.lowercased() != organisation?.lowercased() {
+            place.append("<i>" + escapeHTML(publisher) + "</i>")
+        }
         if let date { place.append(escapeHTML(readablePartialDate(date))) }
         sentences.append(what + (place.isEmpty ? "." : ". " + place.joined(separator: ", ") + "."))
         if let doi {

@@ -211,8 +211,9 @@ struct PageLayout {
                 var values: [String: Any] = [
                     "number": entry.number, "what": entry.what, "date": entry.date, "dateText": readableNumberDate(entry.date),
                     "sourceHTML": entry.model ? "Illustrative model" : sources,
-                    "confidence": entry.confidence.rawValue, "isModel": entry.model, "chaptersHTML": places,
+                    "confidence": entry.confidence.rawValue, "isModel": entry.model,
                 ]
+                if !places.isEmpty { values["chaptersHTML"] = places }
                 if let note = entry.note { values["noteHTML"] = inlineMarkdown(note) }
                 return TemplateContext(values)
             }

@@ -447,12 +447,18 @@ table.numbers { width: 100%; font-size: 0.88rem; }
 table.numbers th, table.numbers td { text-align: left; vertical-align: top; padding: 0.4rem 0.5rem; }
 table.numbers tbody th { font-weight: 600; }
 .number-note { color: var(--muted); }
+.number-where { display: block; font-size: 0.95em; }
+.numbers-scroll { overflow-x: auto; margin: 0 0 1rem; }
+table.numbers th:nth-child(1) { width: 22%; }
+table.numbers th:nth-child(3), table.numbers td:nth-child(3) { width: 14%; }
 .confidence { white-space: nowrap; }
 .confidence-low { font-style: italic; }
 .corrections { padding-left: 0; list-style: none; }
 .corrections li { border-top: 1px solid var(--rule); padding: 0.6rem 0; }
 .corrections li:target { background: var(--careful); }
 .correction-meta { color: var(--muted); margin: 0; font-size: 0.92rem; }
+.corrections li > p + p { margin: 0.3rem 0 0; }
+.dateline time { white-space: nowrap; }
 .glossary dt { font-weight: 700; margin-top: 1rem; }
 .glossary dd { margin: 0.2rem 0 0; }
 .glossary dt:target + dd, .glossary dt:target { background: var(--careful); }
@@ -851,11 +857,11 @@ if (location.protocol === "file:") {
 <section class="number-section"{{#anchor}} id="{{anchor}}" aria-labelledby="{{anchor}}-heading"{{/anchor}}>
 {{#title}}<h2 id="{{anchor}}-heading">{{title}}</h2>
 {{/title}}
-<div class="table-scroll">
+<div class="numbers-scroll">
 <table class="numbers">
-<thead><tr><th scope="col">Number</th><th scope="col">What it measures</th><th scope="col">Date</th><th scope="col">Source</th><th scope="col">Confidence</th><th scope="col">Where</th></tr></thead>
+<thead><tr><th scope="col">Number</th><th scope="col">What it measures</th><th scope="col">Date</th><th scope="col">Source</th><th scope="col">Confidence</th></tr></thead>
 <tbody>
-{{#rows}}<tr><th scope="row" data-label="Number">{{number}}</th><td data-label="What it measures">{{what}}{{#noteHTML}} <span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}</td><td data-label="Date"><time datetime="{{date}}">{{dateText}}</time></td><td data-label="Source">{{{sourceHTML}}}</td><td data-label="Confidence"><span class="confidence confidence-{{confidence}}">{{confidence}}</span></td><td data-label="Where">{{{chaptersHTML}}}</td></tr>
+{{#rows}}<tr><th scope="row" data-label="Number">{{number}}</th><td data-label="What it measures">{{what}}{{#noteHTML}} <span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}{{#chaptersHTML}} <span class="number-where">In {{{chaptersHTML}}}.</span>{{/chaptersHTML}}</td><td data-label="Date"><time datetime="{{date}}">{{dateText}}</time></td><td data-label="Source">{{{sourceHTML}}}</td><td data-label="Confidence"><span class="confidence confidence-{{confidence}}">{{confidence}}</span></td></tr>
 {{/rows}}
 </tbody>
 </table>

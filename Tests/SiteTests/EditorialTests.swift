@@ -33,6 +33,7 @@ paper:
 wsj:
   organisation: The Wall Street Journal
   label: WSJ report on the Hyperion bond buyers, Oct 2025
+  publisher: The Wall Street Journal
   date: 2025-10
   consulted: 2026-12-03
   url: https://www.wsj.com/finance/hyperion
@@ -53,6 +54,8 @@ private func everyText(_ output: OutputTree) -> String {
         #expect(page.contains("[WSJ report on the Hyperion bond buyers, Oct 2025]</a>"))
         #expect(!page.contains("“WSJ report"))
         #expect(page.contains("Consulted 3 December 2026."))
+        // An organisation that publishes its own report is named once.
+        #expect(page.contains("The Wall Street Journal. <a href=\"https://www.wsj.com/finance/hyperion\" rel=\"noopener\">[WSJ report on the Hyperion bond buyers, Oct 2025]</a> <span class=\"source-host\">(wsj.com)</span>. October 2025."))
         #expect(page.contains("<a href=\"https://doi.org/10.1093/epolic/eiae042\" rel=\"noopener\">doi:10.1093/epolic/eiae042</a>"))
         #expect(page.contains("(in Traditional Chinese). Translation of <a href=\"../sources/#source-wong\">Wong and Warzel, “Here’s How the AI Crash Happens”</a>"))
         // The chapter's notes show the same references.
@@ -84,9 +87,9 @@ private func everyText(_ output: OutputTree) -> String {
 
     @Test func unknownKeysAndMissingTitlesAreErrorsWithTheirLine() {
         let found = diagnostics(of: miniSite(chapter: citingChapter, sources: fullSources + "extra:\n  authors: [\"A, B\"]\n  titel: Oops\n"))
-        #expect(found.contains { $0.file == "content/sources.yml" && $0.line == 34 && $0.message.contains("unknown key 'titel'") })
+        #expect(found.contains { $0.file == "content/sources.yml" && $0.line == 35 && $0.message.contains("unknown key 'titel'") })
         let missing = diagnostics(of: miniSite(chapter: citingChapter, sources: fullSources + "extra:\n  authors: [\"A, B\"]\n"))
-        #expect(missing.contains { $0.line == 32 && $0.message.contains("needs a 'title' or a 'label'") })
+        #expect(missing.contains { $0.line == 33 && $0.message.contains("needs a 'title' or a 'label'") })
     }
 
     @Test func badDatesDOIsAndTranslationTargetsAreErrors() {
