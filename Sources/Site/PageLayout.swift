@@ -118,7 +118,7 @@ struct PageLayout {
         case .gallery:
             let items = gallery.map { item in
                 TemplateContext(["kind": item.kind, "title": item.title, "summary": item.summary, "firstColumn": item.firstColumn,
-                                 "otherColumns": item.otherColumns, "block": item.block, "csvName": item.csvName,
+                                 "otherColumns": item.otherColumns, "block": item.block, "csvName": item.csvName, "hasCSV": !item.csvName.isEmpty,
                                  "csv": item.csv, "light": item.light, "dark": item.dark])
             }
             return ("gallery/index.html", try self.page("gallery", root: "../", path: "gallery/", title: "Chart gallery",
@@ -297,8 +297,11 @@ struct PageLayout {
             "glossaryIntro": config.glossaryIntro,
             "siteExtra": TemplateContext(config.extra.mapValues(\.templateValue)),
             "extra": TemplateContext((source?.frontMatter.extra ?? [:]).mapValues(\.templateValue)),
-            "searchIndex": root + SearchLanguage(tag: config.language).folder,
         ]
+        if config.search {
+            context["searchIndex"] = root + SearchLanguage(tag: config.language).folder
+            context["search"] = TemplateContext(SearchLanguage(tag: config.language).interface)
+        }
         // Absent rather than empty, so that `{{#author}}…{{/author}}` shows nothing when site.yml names no author.
         if !config.author.isEmpty { context["author"] = config.author }
         if let footer = config.footer { context["footer"] = footer }
