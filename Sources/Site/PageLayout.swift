@@ -118,7 +118,7 @@ struct PageLayout {
         case .gallery:
             let items = gallery.map { item in
                 TemplateContext(["kind": item.kind, "title": item.title, "summary": item.summary, "firstColumn": item.firstColumn,
-                                 "otherColumns": item.otherColumns, "block": item.block, "csvName": item.csvName,
+                                 "otherColumns": item.otherColumns, "block": item.block, "csvName": item.csvName, "hasCSV": !item.csvName.isEmpty,
                                  "csv": item.csv, "light": item.light, "dark": item.dark])
             }
             return ("gallery/index.html", try self.page("gallery", root: "../", path: "gallery/", title: "Chart gallery",

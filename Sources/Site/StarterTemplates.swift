@@ -725,9 +725,11 @@ if (location.protocol === "file:") {
 <div><p class="gallery-theme">Chart block</p>
 <pre><code>```chart
 {{block}}```</code></pre></div>
-<div><p class="gallery-theme">content/data/{{csvName}}</p>
+{{#hasCSV}}<div><p class="gallery-theme">content/data/{{csvName}}</p>
 <pre><code>{{csv}}</code></pre>
-<p class="gallery-shape">First column: {{firstColumn}}. Other columns: {{otherColumns}}.</p></div>
+<p class="gallery-shape">First column: {{firstColumn}}. Other columns: {{otherColumns}}.</p></div>{{/hasCSV}}
+{{^hasCSV}}<div><p class="gallery-theme">No data file: the block holds it</p>
+<p class="gallery-shape">{{firstColumn}}. {{otherColumns}}.</p></div>{{/hasCSV}}
 </div>
 </section>
 {{/items}}
