@@ -272,9 +272,18 @@ struct DiagramLayout {
         }
 
         // 9. Arrow labels: each on the middle segment of its arrow, in the gap that segment crosses.
-        let labelWidth = min(180, usable * 0.46)
+        // Narrow labels on a phone, so they fit between neighbouring arrows.
+        let labelWidth = min(180, usable * (usable < 500 ? 0.32 : 0.46))
         typealias Item = (arrow: Int, lines: [String], width: Double, top: Double, bottom: Double, start: Double)
         var gapLabels = Array(repeating: [Item](), count: max(rowCount - 1, 0))
+        // Every segment crossing each gap (top and bottom x), so a label can keep clear of the other arrows.
+        var gapSegments = Array(repeating: [(arrow: Int, top: Double, bottom: Double)](), count: max(rowCount - 1, 0))
+        for (arrow, chain) in chains.enumerated() {
+            for (step, pair) in zip(chain, chain.dropFirst()).enumerated() {
+                gapSegments[vertexLayer[pair.0]].append((arrow, portDown[[arrow, step]] ?? centre(pair.0),
+                                                         portUp[[arrow, step]] ?? centre(pair.1)))
+            }
+        }
         for (arrow, chain) in chains.enumerated() where !diagram.arrows[arrow].label.trimmed.isEmpty {
             let step = (chain.count - 2) / 2
             let a = chain[step], b = chain[step + 1]
@@ -318,8 +327,16 @@ struct DiagramLayout {
                     let height = Double(item.lines.count) * Self.arrowLine
                     let frameY = bandY + (bandHeights[band] - height) / 2
                     let span = Self.curveSpan(from: item.top, to: item.bottom, gapTop: y, gap: gap, yLow: frameY - 3, yHigh: frameY + height + 3)
-                    return Rect(x: Self.beside(low: span.low, high: span.high, width: item.width, canvas: width), y: frameY,
-                                width: item.width, height: height)
+                    let others = gapSegments[r].filter { $0.arrow != item.arrow }.map {
+                        Self.curveSpan(from: $0.top, to: $0.bottom, gapTop: y, gap: gap, yLow: frameY - 3, yHigh: frameY + height + 3)
+                    }
+                    // Right of its arrow, or left, whichever crosses fewer other arrows (right when equal).
+                    let candidates = [span.high + Self.labelOffset, span.low - Self.labelOffset - item.width]
+                        .filter { $0 >= Self.margin && $0 + item.width <= width - Self.margin }
+                    let crossings = { (x: Double) in others.filter { $0.high >= x - 2 && $0.low <= x + item.width + 2 }.count }
+                    let x = candidates.min { crossings($0) < crossings($1) }
+                        ?? Self.beside(low: span.low, high: span.high, width: item.width, canvas: width)
+                    return Rect(x: x, y: frameY, width: item.width, height: height)
                 }
                 let order = frames.indices.sorted { (frames[$0].x, $0) < (frames[$1].x, $1) }
                 var edge = Self.margin

@@ -297,8 +297,11 @@ struct PageLayout {
             "glossaryIntro": config.glossaryIntro,
             "siteExtra": TemplateContext(config.extra.mapValues(\.templateValue)),
             "extra": TemplateContext((source?.frontMatter.extra ?? [:]).mapValues(\.templateValue)),
-            "searchIndex": root + SearchLanguage(tag: config.language).folder,
         ]
+        if config.search {
+            context["searchIndex"] = root + SearchLanguage(tag: config.language).folder
+            context["search"] = TemplateContext(SearchLanguage(tag: config.language).interface)
+        }
         // Absent rather than empty, so that `{{#author}}…{{/author}}` shows nothing when site.yml names no author.
         if !config.author.isEmpty { context["author"] = config.author }
         if let footer = config.footer { context["footer"] = footer }
