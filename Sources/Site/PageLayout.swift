@@ -209,7 +209,7 @@ struct PageLayout {
                     "<a href=\"../\(chapter.slug)/\">" + (chapter.kind == .chapter ? "ch.&nbsp;\(chapter.number)" : escapeHTML(chapter.frontMatter.title)) + "</a>"
                 }.joined(separator: ", ")
                 var values: [String: Any] = [
-                    "number": entry.number, "what": entry.what, "date": entry.date, "dateText": readableNumberDate(entry.date),
+                    "number": entry.number, "what": entry.what, "dateHTML": numberDateHTML(entry.date),
                     "sourceHTML": entry.model ? "Illustrative model" : sources,
                     "confidence": entry.confidence.rawValue, "isModel": entry.model,
                 ]

@@ -866,7 +866,7 @@ if (location.protocol === "file:") {
 <table class="numbers">
 <thead><tr><th scope="col">Number</th><th scope="col">What it measures</th><th scope="col">Date</th><th scope="col">Source</th><th scope="col">Confidence</th></tr></thead>
 <tbody>
-{{#rows}}<tr><th scope="row" data-label="Number">{{number}}</th><td data-label="What it measures">{{what}}{{#noteHTML}} <span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}{{#chaptersHTML}} <span class="number-where">In {{{chaptersHTML}}}.</span>{{/chaptersHTML}}</td><td data-label="Date"><time datetime="{{date}}">{{dateText}}</time></td><td data-label="Source">{{{sourceHTML}}}</td><td data-label="Confidence"><span class="confidence confidence-{{confidence}}">{{confidence}}</span></td></tr>
+{{#rows}}<tr><th scope="row" data-label="Number">{{number}}</th><td data-label="What it measures">{{what}}{{#noteHTML}} <span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}{{#chaptersHTML}} <span class="number-where">In {{{chaptersHTML}}}.</span>{{/chaptersHTML}}</td><td data-label="Date">{{{dateHTML}}}</td><td data-label="Source">{{{sourceHTML}}}</td><td data-label="Confidence"><span class="confidence confidence-{{confidence}}">{{confidence}}</span></td></tr>
 {{/rows}}
 </tbody>
 </table>

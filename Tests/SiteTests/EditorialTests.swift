@@ -104,12 +104,12 @@ private func everyText(_ output: OutputTree) -> String {
         })
     }
 
-    @Test func theOldFormatStillBuildsAndNoLongerShowsItsNotes() throws {
-        let old = "book:\n  author: A. Writer\n  title: Structured finance\n  accessed: 2026-01-02\n  note: Ledger row 9, as recalled\n"
-        let output = try build(miniSite(chapter: "---\ntitle: Intro\n---\nSee [@book].\n", sources: old))
-        let page = try #require(text(output, "sources/index.html"))
-        #expect(page.contains("A. Writer. “Structured finance”. Consulted 2 January 2026."))
-        #expect(!everyText(output).contains("as recalled"))
+    @Test func theOldKeysAreErrorsThatNameTheirReplacement() {
+        let old = "book:\n  author: A. Writer\n  title: Structured finance\n  accessed: 2026-01-02\n  note: Ledger row 9\n"
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: Intro\n---\nSee [@book].\n", sources: old))
+        #expect(found.contains { $0.line == 2 && $0.message.contains("old key 'author'") && $0.hint?.contains("'organisation'") == true })
+        #expect(found.contains { $0.line == 4 && $0.hint?.contains("'consulted'") == true })
+        #expect(found.contains { $0.line == 5 && $0.hint?.contains("'private'") == true })
     }
 }
 
@@ -219,13 +219,16 @@ private func everyText(_ output: OutputTree) -> String {
         #expect(page.contains("<th scope=\"row\" data-label=\"Number\">about $27 billion</th>"))
         #expect(page.contains("<a href=\"../sources/#source-wong\">Wong and Warzel, “Here’s How the AI Crash Happens”</a>"))
         #expect(page.contains("21 October 2025"))
-        #expect(page.contains("2026–2028"))
+        #expect(page.contains("<time datetime=\"2026\">2026</time>–<time datetime=\"2028\">2028</time>"))
         #expect(page.contains("Illustrative model"))
         #expect(page.contains("confidence-high") && page.contains("confidence-low"))
         #expect(page.contains("<a href=\"../four-steps/\">ch.&nbsp;1</a>"))
         #expect(page.contains("Includes the <em>land</em>."))
         #expect(!everyText(output).contains("PRIVATE-MARKER"))
         #expect(text(output, "four-steps/index.html")?.contains("href=\"../numbers/\"") == true)
+        var published = site
+        published.config = SourceFile(path: "content/site.yml", text: "title: T\nbaseURL: https://example.org/\nupdated: 2026-12-01\n")
+        #expect(text(try build(published), "sitemap.xml")?.contains("<loc>https://example.org/numbers/</loc>") == true)
     }
 
     @Test func aBadNumbersRowIsAnErrorAtItsLine() {

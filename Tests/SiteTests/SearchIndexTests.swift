@@ -33,7 +33,7 @@ import Testing
 
     static let site: SourceTree = {
         var site = miniSite(chapter: chapter, name: "01-slicing.md",
-                            sources: "book:\n  author: A. Writer\n  title: Structured finance\n  note: private remark\n")
+                            sources: "book:\n  organisation: A. Writer\n  title: Structured finance\n  private: private remark\n")
         site.glossary = SourceFile(path: "content/glossary.yml",
                                    text: "- term: Tranche\n  aliases: [tranches]\n  definition: A slice of a pool of loans.\n")
         return site
