@@ -18,7 +18,7 @@ APT_PACKAGES = libcmark-dev pkg-config libxml2-utils
 STATIC_LIBS = $(CURDIR)/.build/static-libs
 RELEASE_FLAGS = -c release $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib,) -Xlinker -L$(STATIC_LIBS)
 
-.PHONY: site test property-check browser-test label-check review-shots bench bench-serve deps release check clean data embed install \
+.PHONY: site test property-check browser-test label-check review-shots bench bench-serve bench-search deps release check clean data embed install \
 	uninstall static-libs
 
 deps:
@@ -109,6 +109,13 @@ bench: deps
 
 bench-serve: deps
 	Benchmarks/serve-bench.sh
+
+# Search against Pagefind (PyPI pagefind-bin and pagefind-bin-extended, installed when missing) on this site, the
+# Chinese fixture site and a synthetic corpus of SEARCH_CHAPTERS chapters, in headless Chromium: index size, download
+# per query, answer time, relevance (BENCHMARKS.md, "Search").
+SEARCH_CHAPTERS ?= 10000
+bench-search: deps
+	Benchmarks/search/bench-search.sh $(SEARCH_CHAPTERS)
 
 # Re-derive content/data/*.csv from the raw series in ../shared/data (not needed to build).
 data:

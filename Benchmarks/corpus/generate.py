@@ -226,6 +226,7 @@ EXPLAINER_NAV_WITHOUT_MENU = """<header class="site-header">
 <nav id="site-nav" aria-label="Site">
 <a class="site-title" href="{{root}}{{^root}}./{{/root}}">{{siteTitle}}</a>
 <a href="{{root}}sources/">Sources</a> <a href="{{root}}glossary/">Glossary</a>
+{{> search}}
 </nav>
 </header>
 """

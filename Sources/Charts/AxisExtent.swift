@@ -36,7 +36,7 @@ public func axisExtent(_ spec: ChartSpec) -> (x: [Double], y: [Double]) {
         guard let series = spec.series.first else { return ([], []) }
         let labels = series.categories ?? []
         return ([], finite(WaterfallChart.steps(series, labels: labels, totals: spec.totals).flatMap { [$0.from, $0.to] }))
-    case .flow:
+    case .flow, .diagram, .steps:
         return ([], [])
     }
 }

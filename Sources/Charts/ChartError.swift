@@ -24,9 +24,12 @@ public enum ChartError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidID(let id):
             return "chart id '\(id)' must use only lowercase letters, digits and hyphens"
         case .noData(let kind):
-            return kind == .flow
-                ? "flow chart has no links to draw (add 'links' from a source to a target)"
-                : "\(kind.rawValue) chart has no series to draw"
+            return switch kind {
+            case .flow: "flow chart has no links to draw (add 'links' from a source to a target)"
+            case .diagram: "diagram has no nodes to draw (add 'nodes', and 'arrows' between them)"
+            case .steps: "steps chart has no steps to draw (add 'steps')"
+            default: "\(kind.rawValue) chart has no series to draw"
+            }
         case .emptySeries(let name):
             return "series '\(name)' has no finite values to draw"
         case .mismatchedLengths(let series, let expected, let actual):

@@ -1,7 +1,7 @@
 /// The kind of chart to draw; raw values are the names authors write in ```chart blocks.
 public enum ChartKind: String, Sendable, CaseIterable {
     case line, area, stackedArea = "stacked-area", bar, horizontalBar = "hbar", groupedBar = "grouped-bar",
-        stackedBar = "stacked-bar", waterfall, flow, histogram, heatmap, smallMultiples = "small-multiples"
+        stackedBar = "stacked-bar", waterfall, flow, histogram, heatmap, smallMultiples = "small-multiples", diagram, steps
 }
 
 /// What the stored numbers of an axis are, and so how they are printed (see `ValueFormat.string(for:)`).
@@ -130,6 +130,8 @@ public struct ChartSpec: Sendable, Equatable {
     public var claims: [String] = []
     /// Waterfall charts: categories drawn as totals (a full bar from zero to the running level), not as steps.
     public var totals: [String] = []
+    /// Diagram and steps charts: the boxes and arrows (other kinds must leave it empty).
+    public var diagram = Diagram()
     /// Significant digits of value labels: 3 for data, 2 for stylised model outputs.
     public var labelDigits = 3
     /// Canvas width in SVG units (pixels at 1:1): 720 for pages, about 400 for a phone-sized layout.

@@ -16,6 +16,11 @@ enum Describe {
         case .histogram: "Histogram"
         case .heatmap: "Heat map"
         case .smallMultiples: "Small multiples"
+        case .diagram: "Diagram"
+        case .steps: "Steps"
+        }
+        if spec.kind == .diagram || spec.kind == .steps {
+            return DiagramDescription.text(spec.diagram, kind: spec.kind, name: kindName)
         }
         if spec.kind == .flow {
             let steps = spec.links.map { "\($0.source) to \($0.target) \(spec.y.format.string(for: $0.value))" }

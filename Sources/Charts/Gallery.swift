@@ -10,7 +10,38 @@ public enum Gallery {
         ("gallery-bar", bar), ("gallery-hbar", horizontalBar), ("gallery-grouped-bar", groupedBar),
         ("gallery-stacked-bar", stackedBar), ("gallery-waterfall", waterfall), ("gallery-flow", flow),
         ("gallery-histogram", histogram), ("gallery-heatmap", heatmap), ("gallery-small-multiples", smallMultiples),
+        ("gallery-diagram", diagram), ("gallery-steps", steps),
     ]
+
+    static let diagram: ChartSpec = {
+        var spec = ChartSpec(kind: .diagram, title: "Three deals, one loop",
+                             description: "OpenAI buys computing from Oracle, Oracle buys chips from Nvidia, and Nvidia invests in OpenAI.")
+        spec.diagram = Diagram(
+            nodes: [
+                DiagramNode(id: "openai", label: "OpenAI", note: "buys computing", color: 1),
+                DiagramNode(id: "oracle", label: "Oracle", note: "builds data centres", color: 2),
+                DiagramNode(id: "nvidia", label: "Nvidia", note: "sells the chips", color: 3),
+                DiagramNode(id: "investors", label: "Outside investors"),
+            ],
+            arrows: [
+                DiagramArrow(from: "openai", to: "oracle", label: "compute contract"),
+                DiagramArrow(from: "oracle", to: "nvidia", label: "chip purchases"),
+                DiagramArrow(from: "nvidia", to: "openai", label: "staged investment"),
+                DiagramArrow(from: "investors", to: "openai", label: "new money"),
+            ])
+        return spec
+    }()
+
+    static let steps: ChartSpec = {
+        var spec = ChartSpec(kind: .steps, title: "From a lease to a bond")
+        spec.diagram = Diagram(nodes: [
+            DiagramNode(label: "Build with a partner", note: "the partner owns most of the campus"),
+            DiagramNode(label: "Lease it back", note: "a short firm term, then options to renew"),
+            DiagramNode(label: "Turn the lease into a bond", note: "the rent pays the bondholders"),
+            DiagramNode(label: "Pool and slice", note: "many leases, cut into safer and riskier slices"),
+        ])
+        return spec
+    }()
 
     static let years = stride(from: 0.0, through: 6.0, by: 0.25).map { $0 }
 

@@ -40,8 +40,11 @@ enum LineChart {
             ? names.enumerated().map { LegendEntry(name: $1, color: colors[$0], mark: filled ? .box : .line) } : []
         if !background.isEmpty, !useEndLabels || backgroundNames.isEmpty {
             if legend.isEmpty, names.count == 1 { legend.append(LegendEntry(name: names[0], color: colors[0], mark: .line)) }
-            legend.append(LegendEntry(name: backgroundNames.isEmpty ? "Other scenarios" : background.map(\.name).joined(separator: ", "),
-                                      color: 0, mark: .ghost))
+            // Ghosts named "Scenario: series" all from one scenario are named by it.
+            let scenarios = Set(background.compactMap { $0.name.components(separatedBy: ": ").first })
+            let ghostName = !backgroundNames.isEmpty ? background.map(\.name).joined(separator: ", ")
+                : scenarios.count == 1 && background.allSatisfy({ $0.name.contains(": ") }) ? scenarios.first! : "Other scenarios"
+            legend.append(LegendEntry(name: ghostName, color: 0, mark: .ghost))
         }
         let chart = CartesianChart(spec: spec, id: id,
                                    xPlan: .values((spec.series + background).flatMap(\.x), includeZero: false),

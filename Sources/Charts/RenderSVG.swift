@@ -39,6 +39,9 @@ private func drawSVG(_ spec: ChartSpec, id: String) throws(ChartError) -> String
     if !spec.totals.isEmpty, spec.kind != .waterfall {
         throw .unsupported(kind: spec.kind, reason: "'totals' mark the total bars of a waterfall chart only")
     }
+    if spec.diagram != Diagram(), ![.diagram, .steps].contains(spec.kind) {
+        throw .unsupported(kind: spec.kind, reason: "nodes and arrows are drawn by 'diagram' and 'steps' charts only")
+    }
     switch spec.kind {
     case .line, .area, .stackedArea: return try LineChart.render(spec, id: id)
     case .bar, .groupedBar, .stackedBar: return try BarChart.render(spec, id: id)
@@ -48,5 +51,7 @@ private func drawSVG(_ spec: ChartSpec, id: String) throws(ChartError) -> String
     case .flow: return try FlowChart.render(spec, id: id)
     case .heatmap: return try HeatmapChart.render(spec, id: id)
     case .smallMultiples: return try SmallMultiplesChart.render(spec, id: id)
+    case .diagram: return try DiagramChart.render(spec, id: id)
+    case .steps: return try StepsChart.render(spec, id: id)
     }
 }

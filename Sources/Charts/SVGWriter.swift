@@ -114,4 +114,5 @@ struct PathData {
         parts.append("C\(svgNumber(c1x)) \(svgNumber(c1y)) \(svgNumber(c2x)) \(svgNumber(c2y)) \(svgNumber(x)) \(svgNumber(y))")
     }
     mutating func close() { parts.append("Z") }
+    mutating func appendRaw(_ commands: String) { parts.append(commands) }
 }

@@ -53,7 +53,7 @@ enum Theme {
             "svg.ch .ch-up{fill:var(--chart-3,#007A5A)}",
             "svg.ch .ch-down{fill:var(--chart-2,#C35400)}",
             "svg.ch .ch-total{fill:var(--chart-1,#0072B2)}",
-        ]
+        ] + DiagramStyle.rules
         for index in 0..<seriesColors {
             let name = "var(--chart-\(index + 1),\(palette[index]))"
             rules.append("svg.ch .ch-k\(index + 1){stroke:\(name)}")

@@ -32,7 +32,9 @@ extension ValueFormat {
             if self == .years, let months = Self.monthsText(value) { return months }
             let common = shared[part.unit] ?? 0
             let own = part.shown == 0 ? common : Swift.max(common, Self.decimals(abs(part.shown), significant: 2))
-            return compose(part.shown, decimals: own, padTo: common, unit: part.unit, tick: false)
+            // Two significant digits (stylised model outputs) also round whole numbers: $147 B prints as $150 B.
+            let shown = significant <= 2 && self != .count ? Self.rounded(part.shown, significant: significant) : part.shown
+            return compose(shown, decimals: own, padTo: common, unit: part.unit, tick: false)
         }
     }
 
@@ -111,6 +113,13 @@ extension ValueFormat {
         if whole > 0 { words.append("\(whole)\(unitSpace)" + (whole == 1 ? "year" : "years")) }
         if rest > 0 { words.append("\(rest)\(unitSpace)" + (rest == 1 ? "month" : "months")) }
         return (years < 0 ? "\u{2212}" : "") + words.joined(separator: " ")
+    }
+
+    /// `value` rounded to `significant` significant digits when it has more whole digits than that (147 → 150).
+    static func rounded(_ value: Double, significant: Int) -> Double {
+        guard value.isFinite, abs(value) >= pow(10, Double(significant)) else { return value }
+        let factor = pow(10, floor(log10(abs(value))) + 1 - Double(significant))
+        return (value / factor).rounded() * factor
     }
 
     /// Decimals giving `significant` digits for a magnitude (none when it is large, at most six).

@@ -40,9 +40,12 @@ public struct SourceEntry: Sendable, Equatable {
 
     static let keys = ["authors", "organisation", "title", "label", "subtitle", "publisher", "date", "url", "doi",
                        "consulted", "translation_of", "language", "via", "annotation", "private"]
-    /// Keys of the first sources.yml format, still read: `author` (shown as written), `accessed` (= consulted) and
-    /// `note` (= private: it held editorial notes, so it is no longer shown).
-    static let legacyKeys = ["author", "accessed", "note"]
+    /// Keys of the first sources.yml format, now errors that name their replacement.
+    static let replacedKeys = [
+        "author": "'author' is now 'authors' (people, as [\"Surname, Given names\", …]) or 'organisation' (a corporate author)",
+        "accessed": "'accessed' is now 'consulted' (the day you read a page that changes; leave it out for fixed texts)",
+        "note": "'note' is now 'annotation' (one public sentence) or 'private' (never shown: ledger rows, verification notes)",
+    ]
 
     public init(key: String, authors: [String] = [], organisation: String? = nil, title: String? = nil,
                 label: String? = nil) {
@@ -116,7 +119,10 @@ public struct SourceEntry: Sendable, Equatable {
             what += ". Translation of <a href=\"../sources/#source-\(escapeHTML(target))\">\(original.shortReference())</a>"
         }
         var place: [String] = []
-        if let publisher { place.append("<i>" + escapeHTML(publisher) + "</i>") }
+        // The publisher is not repeated when it is the organisation named first ("The Real Deal. […]. The Real Deal").
+        if let publisher, publisher.lowercased() != organisation?.lowercased() {
+            place.append("<i>" + escapeHTML(publisher) + "</i>")
+        }
         if let date { place.append(escapeHTML(readablePartialDate(date))) }
         sentences.append(what + (place.isEmpty ? "." : ". " + place.joined(separator: ", ") + "."))
         if let doi {
@@ -205,8 +211,14 @@ func parseBibliography(_ text: String, file: String) throws(BuildFailure) -> [St
         collector.collect { () throws(BuildFailure) in
             let key: String
             do throws(Diagnostic) { key = try reader.string(keyNode, key: "key") } catch { throw BuildFailure([error]) }
-            let fields = try reader.mapping(value, allowed: SourceEntry.keys + SourceEntry.legacyKeys, required: [],
-                                            context: "source '\(key)'")
+            if case let .mapping(pairs) = value {
+                let replaced = pairs.compactMap { pair -> Diagnostic? in
+                    guard let name = pair.key.string, let hint = SourceEntry.replacedKeys[name] else { return nil }
+                    return reader.error(at: pair.key, "source '\(key)' uses the old key '\(name)'", hint: hint)
+                }
+                if !replaced.isEmpty { throw BuildFailure(replaced) }
+            }
+            let fields = try reader.mapping(value, allowed: SourceEntry.keys, required: [], context: "source '\(key)'")
             var problems: [Diagnostic] = []
             func field(_ name: String) -> String? {
                 guard let node = fields[name] else { return nil }
@@ -233,7 +245,7 @@ func parseBibliography(_ text: String, file: String) throws(BuildFailure) -> [St
                                                  hint: "list people as [\"Surname, Given names\", …], or use 'organisation'"))
                 }
             }
-            entry.organisation = field("organisation") ?? field("author")
+            entry.organisation = field("organisation")
             entry.title = field("title")
             entry.label = field("label")
             entry.subtitle = field("subtitle")
@@ -241,21 +253,18 @@ func parseBibliography(_ text: String, file: String) throws(BuildFailure) -> [St
             entry.date = field("date")
             entry.url = field("url")
             entry.doi = field("doi")
-            entry.consulted = field("consulted") ?? field("accessed")
+            entry.consulted = field("consulted")
             entry.translationOf = field("translation_of")
             entry.language = field("language")
             entry.via = field("via")
             entry.annotation = field("annotation")
-            entry.privateNote = field("private") ?? field("note")
+            entry.privateNote = field("private")
             let at = reader.error(at: keyNode, "")
             func problem(_ message: String, _ hint: String, node: String? = nil) {
                 let place = node.flatMap { fields[$0] }.map { reader.error(at: $0, "") } ?? at
                 problems.append(Diagnostic(file: place.file, line: place.line, column: place.column, message: message, hint: hint))
             }
-            if fields["author"] != nil && (fields["authors"] != nil || fields["organisation"] != nil) {
-                problem("source '\(key)' has 'author' and 'authors'/'organisation'",
-                        "'author' is the old key: keep only 'authors' (people) or 'organisation'", node: "author")
-            } else if fields["authors"] != nil && fields["organisation"] != nil {
+            if fields["authors"] != nil && fields["organisation"] != nil {
                 problem("source '\(key)' has both 'authors' and 'organisation'",
                         "give people under 'authors' or a corporate author under 'organisation', not both", node: "organisation")
             }
@@ -277,8 +286,7 @@ func parseBibliography(_ text: String, file: String) throws(BuildFailure) -> [St
             }
             if let consulted = entry.consulted, !isISODate(consulted) {
                 problem("'consulted' of source '\(key)' must be a date like 2026-12-03, not '\(consulted)'",
-                        "the day you consulted the copy you cite (only for pages that change)",
-                        node: fields["consulted"] != nil ? "consulted" : "accessed")
+                        "the day you consulted the copy you cite (only for pages that change)", node: "consulted")
             }
             if let url = entry.url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.contains(" ") {
                 problem("'url' of source '\(key)' must be an http(s) address without spaces",

@@ -147,10 +147,15 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
     for image in source.images {
         output[String(image.path.dropFirst("content/".count))] = image.bytes
     }
-    for (path, text) in publishingFiles(config: inputs.config, chapters: chapters, pages: pages) { output.add(path, text: text) }
-    for (path, text) in siteSearchFiles(chapters: chapters, glossary: inputs.glossary, bibliography: inputs.bibliography,
-                                        config: inputs.config, pages: output) {
+    let moreFolders = ["numbers/", "corrections/"].filter { output[$0 + "index.html"] != nil }
+    for (path, text) in publishingFiles(config: inputs.config, chapters: chapters, pages: pages, moreFolders: moreFolders) {
         output.add(path, text: text)
+    }
+    if inputs.config.search {
+        for (path, text) in siteSearchFiles(chapters: chapters, pages: pages, home: home, glossary: inputs.glossary,
+                                            bibliography: inputs.bibliography, config: inputs.config, output: output) {
+            output.add(path, text: text)
+        }
     }
     collector.add(checkInternalStrings(output, source: source))
     collector.add(LinkChecker(output: output, chapters: everyPage).check())

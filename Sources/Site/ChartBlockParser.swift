@@ -6,6 +6,7 @@ import Yams
 struct ChartBlockParser {
     static let keys = ["id", "title", "caption", "model", "data", "kind", "series", "labels", "x", "y", "params",
                        "scenarios", "default", "overlay", "shared-axes", "captions", "totals", "claims", "annotations"]
+        + DiagramBlockParser.keys
     /// The keys of `x:` and `y:`.
     static let axisKeys = ["label", "format", "scale", "min", "max"]
     let registry: ModelRegistry
@@ -41,7 +42,17 @@ struct ChartBlockParser {
         }
         collector.collect { () throws(Diagnostic) in request.title = try reader.string(entries["title"]!, key: "title") }
         collector.collect { () throws(Diagnostic) in request.caption = try reader.string(entries["caption"]!, key: "caption") }
-        collector.collect { () throws(Diagnostic) in request.source = try source(entries) }
+        // Diagrams and steps are drawn from the block itself: no model, no data file.
+        let schematic = entries["kind"]?.string.flatMap(ChartKind.init(rawValue:)).map { [.diagram, .steps].contains($0) } ?? false
+        if schematic {
+            request.source = .inline
+            for key in ["model", "data"] where entries[key] != nil {
+                collector.add(reader.error(at: entries[key], "a \(entries["kind"]?.string ?? "") chart is drawn from its block and takes no '\(key)'",
+                                           hint: "remove the '\(key):' line"))
+            }
+        } else {
+            collector.collect { () throws(Diagnostic) in request.source = try source(entries) }
+        }
         if let kind = entries["kind"] {
             collector.collect { () throws(Diagnostic) in
                 let name = try reader.string(kind, key: "kind")
@@ -51,6 +62,13 @@ struct ChartBlockParser {
                 }
                 request.kind = parsed
             }
+        }
+        for key in DiagramBlockParser.keys where entries[key] != nil {
+            let place = reader.error(at: entries[key], "")
+            request.parameterLines["key:" + key] = (place.line, place.column)
+        }
+        collector.collect { () throws(BuildFailure) in
+            request.diagram = try DiagramBlockParser(reader: reader).parse(entries, kind: request.kind, fence: fence)
         }
         if let series = entries["series"] {
             collector.collect { () throws(Diagnostic) in request.series = try stringList(series, key: "series") }

@@ -10,7 +10,8 @@ public struct ChartKindReference: Sendable {
     public var firstColumn: String
     /// What the other columns mean, and their type.
     public var otherColumns: String
-    /// The sample's CSV file name (in `content/data/`) and text.
+    /// The sample's CSV file name (in `content/data/`) and text; both empty for kinds drawn from the block itself
+    /// (`diagram`, `steps`), where `firstColumn` and `otherColumns` describe the block's lists instead.
     public var csvName: String
     public var csv: String
     /// The sample chart block: the YAML between the ```chart fences.
@@ -78,6 +79,13 @@ public enum ChartReference {
         "claims": ("categories that are disputed claims, drawn hatched and tagged \"claim\"", "none"),
         "annotations": ("context drawn on x/y charts: " + AnnotationParser.types.map { "type: \($0)" }.joined(separator: ", ")
                         + " (below)", "none"),
+        "nodes": ("diagram: the boxes, one per line: {id: …, label: …, note: …, color: 1…8}, or just a label (the id is "
+                  + "then the label); at most \(Diagram.maxNodes), labels up to \(Diagram.maxLabel) characters, notes up to "
+                  + "\(Diagram.maxNote)", "required for a diagram; no note, colour 1"),
+        "arrows": ("diagram: one per line, {from: ID, to: ID, label: …}; an arrow back to an earlier box closes a loop "
+                   + "and is drawn pointing back up; labels up to \(Diagram.maxArrowLabel) characters", "no arrows"),
+        "steps": ("steps: the steps in order, one per line: {label: …, note: …, color: 1…8}, or just a label; at most "
+                  + "\(Diagram.maxSteps)", "required for steps"),
     ]
 
     /// The annotation types with the keys each takes.
@@ -96,12 +104,18 @@ public enum ChartReference {
     /// The whole reference of one kind as `explainer charts KIND` prints it.
     public static func text(for reference: ChartKindReference) -> String {
         var out = "\(reference.kind.rawValue) — \(reference.summary)\n\n"
-        out += "Data: a CSV file in content/data/ (a header row, then one row per line; '# ' lines name the source)\n"
-        out += "  first column   \(reference.firstColumn)\n"
-        out += "  other columns  \(reference.otherColumns)\n\n"
-        out += "Example: content/data/\(reference.csvName)\n"
-        out += reference.csv.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "  " + $0 }
-            .joined(separator: "\n") + "\n\n"
+        if reference.csvName.isEmpty {
+            out += "Data: written in the chart block itself (no CSV file, no model)\n"
+            out += "  \(reference.firstColumn)\n"
+            out += "  \(reference.otherColumns)\n\n"
+        } else {
+            out += "Data: a CSV file in content/data/ (a header row, then one row per line; '# ' lines name the source)\n"
+            out += "  first column   \(reference.firstColumn)\n"
+            out += "  other columns  \(reference.otherColumns)\n\n"
+            out += "Example: content/data/\(reference.csvName)\n"
+            out += reference.csv.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "  " + $0 }
+                .joined(separator: "\n") + "\n\n"
+        }
         out += "Chart block (copy it into a chapter):\n\n```chart\n" + reference.block + "```\n\n"
         out += keysText()
         return out
@@ -334,6 +348,49 @@ public enum ChartReference {
                 kind: small-multiples
                 x: {label: Month}
                 y: {label: Millimetres}
+
+                """),
+        ChartKindReference(
+            kind: .diagram, summary: "boxes joined by labelled arrows, loops included: who pays whom, what leads to what "
+                + "(a schematic: nothing to scale, no values)",
+            firstColumn: "nodes: the boxes, each {id, label, note, color}; a box's row follows the arrows, top to bottom, "
+                + "and a phone gets the same diagram in a narrower column",
+            otherColumns: "arrows: {from, to, label} between node ids; an arrow back up to an earlier box closes a loop",
+            csvName: "", csv: "",
+            block: """
+                id: sample-diagram
+                title: "Rain goes round"
+                caption: "The water cycle of an imaginary valley, as a schematic: arrows show where water goes, not how much."
+                kind: diagram
+                nodes:
+                  - {id: sea, label: Sea, note: where the river ends}
+                  - {id: clouds, label: Clouds}
+                  - {id: hills, label: Rain on the hills}
+                  - {id: river, label: River}
+                  - {id: wells, label: Wells, note: water for the towns}
+                arrows:
+                  - {from: sea, to: clouds, label: evaporates}
+                  - {from: clouds, to: hills, label: rains}
+                  - {from: hills, to: river, label: runs off}
+                  - {from: hills, to: wells, label: soaks in}
+                  - {from: river, to: sea, label: flows back}
+
+                """),
+        ChartKindReference(
+            kind: .steps, summary: "numbered steps in order, joined by arrows: a sequence, a chain of events",
+            firstColumn: "steps: each {label, note, color}, or just a label, in the order they happen",
+            otherColumns: "nothing else: the steps are numbered and joined in the order written",
+            csvName: "", csv: "",
+            block: """
+                id: sample-steps
+                title: "From seed to loaf"
+                caption: "How an imaginary bakery's bread is made, in four steps."
+                kind: steps
+                steps:
+                  - {label: Wheat is grown, note: "sown in autumn, harvested in summer"}
+                  - {label: Grain is milled, note: into flour}
+                  - {label: Dough is mixed and left to rise}
+                  - {label: Loaves are baked, note: and sold the same morning}
 
                 """),
     ]

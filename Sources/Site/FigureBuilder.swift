@@ -65,6 +65,9 @@ struct FigureBuilder {
             inputs = [try dataInput(request, file: file)]
             note = data[file]?.notes.joined(separator: " ") ?? ""
             isModel = false
+        case .inline:
+            inputs = [VariantInput(scenario: "data", label: "", series: [], scalars: [:], parameters: "", xHeader: "")]
+            isModel = false
         }
         var specs: [ChartSpec] = []
         var problems: [Diagnostic] = []
@@ -303,6 +306,8 @@ struct FigureBuilder {
         var position = (line: request.line, column: request.column)
         if case let .annotation(index, _, _) = error, request.annotations.indices.contains(index) {
             position = (request.annotations[index].line, request.annotations[index].column)
+        } else if case let .unsupported(kind, _) = error, kind == .diagram || kind == .steps {
+            position = request.position(ofParameter: kind == .steps ? "key:steps" : "key:nodes")
         } else if case let .unsupported(_, reason) = error {
             for key in ["totals", "claims"] where reason.contains("'\(key)'") || (key == "totals" && reason.contains("the total '")) {
                 position = request.position(ofParameter: "key:" + key)
@@ -376,8 +381,11 @@ let narrowChartWidth = 400.0
 /// A chart drawn twice, for wide screens and for phones; the stylesheet shows one of them.
 ///
 /// The SVGs leave out their `<style>`: pages load `assets/charts.css` once instead.
-/// Flow diagrams need their width for the node labels, so phones scroll them sideways instead.
+/// Flow (Sankey) diagrams need their width for the node labels, so phones scroll them sideways instead; diagrams
+/// and steps lay themselves out again for the phone's width.
 func drawResponsive(_ spec: ChartSpec, id: String) throws(ChartError) -> String {
+    // Steps are one column, drawn once at the phone's width and shown as they are on every screen.
+    if spec.kind == .steps { return try renderSVG(spec.withWidth(narrowChartWidth), id: id, embedStyle: false) }
     let wide = try renderSVG(spec, id: id, embedStyle: false)
     if spec.kind == .flow { return "<div class=\"chart-scroll\">\n" + wide + "</div>\n" }
     let narrow = sharingTitle(try renderSVG(spec.withWidth(narrowChartWidth), id: id + "-narrow", embedStyle: false),

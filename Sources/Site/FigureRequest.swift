@@ -7,6 +7,8 @@ public struct FigureRequest: Sendable, Equatable {
         case model(String)
         /// A CSV file name in `content/data/`.
         case data(String)
+        /// Drawn from the block itself: the nodes and arrows of a `diagram`, the steps of `steps`.
+        case inline
     }
 
     public struct ScenarioRequest: Sendable, Equatable {
@@ -42,6 +44,8 @@ public struct FigureRequest: Sendable, Equatable {
     public var totals: [String] = []
     /// `claims:` categories that are disputed claims, drawn hatched and tagged "claim", not as measured values.
     public var claims: [String] = []
+    /// `nodes:` and `arrows:` of a diagram, `steps:` of a steps chart.
+    public var diagram = Diagram()
     /// Where the block is, for diagnostics.
     public var file: String
     public var line: Int
@@ -55,7 +59,7 @@ public struct FigureRequest: Sendable, Equatable {
             && a.scenarios == b.scenarios && a.annotations == b.annotations && a.defaultScenario == b.defaultScenario
             && a.explicitFormats == b.explicitFormats
             && a.overlay == b.overlay && a.sharedAxes == b.sharedAxes && a.captions == b.captions
-            && a.totals == b.totals && a.claims == b.claims && a.file == b.file && a.line == b.line
+            && a.totals == b.totals && a.claims == b.claims && a.diagram == b.diagram && a.file == b.file && a.line == b.line
             && a.column == b.column
     }
 

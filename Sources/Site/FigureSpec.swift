@@ -14,6 +14,11 @@ struct FigureSpec {
 
     func spec(for input: VariantInput) throws(BuildFailure) -> ChartSpec {
         if request.kind == .flow { return flowSpec(input) }
+        if request.kind == .diagram || request.kind == .steps {
+            var spec = ChartSpec(kind: request.kind, title: request.title, description: request.caption)
+            spec.diagram = request.diagram
+            return spec
+        }
         let horizontal = request.kind == .horizontalBar
         let positionKey = horizontal ? "y" : "x", valueKey = horizontal ? "x" : "y"
         let positionRequest = horizontal ? request.y : request.x

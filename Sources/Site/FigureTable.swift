@@ -18,6 +18,12 @@ struct FigureTable {
 
     init(spec: ChartSpec, xHeader: String, isModel: Bool) {
         let digits = isModel ? 4 : 6
+        if spec.kind == .diagram || spec.kind == .steps {
+            (headings, cells) = Self.schematic(spec)
+            units = headings.map { _ in "" }
+            fields = cells
+            return
+        }
         if spec.kind == .flow {
             let unit = Self.unit(spec.y.format)
             headings = ["From", "To", "Value"]
@@ -144,4 +150,23 @@ func ordinal(_ number: Int) -> String {
 extension String {
     /// One line: line breaks become spaces (a caption inside a CSV comment).
     func replacingNewlines() -> String { String(map { $0 == "\n" || $0 == "\r" ? " " : $0 }) }
+}
+
+extension FigureTable {
+    /// A diagram's table: each arrow as From, To and what it carries (boxes without arrows listed alone); steps in
+    /// order with their notes. The words of the figure, for readers who cannot see it.
+    static func schematic(_ spec: ChartSpec) -> (headings: [String], cells: [[String]]) {
+        let nodes = spec.diagram.nodes
+        func named(_ node: DiagramNode) -> String { node.note.isEmpty ? node.label : "\(node.label) (\(node.note))" }
+        if spec.kind == .steps {
+            return (["Step", "What happens", "Detail"], nodes.enumerated().map { ["\($0 + 1)", $1.label, $1.note] })
+        }
+        let byID = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var rows = spec.diagram.arrows.map { arrow in
+            [byID[arrow.from].map(named) ?? arrow.from, byID[arrow.to].map(named) ?? arrow.to, arrow.label]
+        }
+        let joined = Set(spec.diagram.arrows.flatMap { [$0.from, $0.to] })
+        rows += nodes.filter { !joined.contains($0.id) }.map { [named($0), "", ""] }
+        return (["From", "To", "What goes along the arrow"], rows)
+    }
 }

@@ -26,10 +26,14 @@ func galleryItems(registry: ModelRegistry = .standard) throws(BuildFailure) -> [
     for sample in ChartReference.kinds {
         let file = "chart reference: \(sample.kind.rawValue)"
         do throws(BuildFailure) {
-            let table: DataTable
-            do throws(Diagnostic) { table = try DataTable.parse(sample.csv, file: sample.csvName) } catch { throw BuildFailure([error]) }
+            var data: [String: DataTable] = [:]
+            if !sample.csvName.isEmpty {
+                do throws(Diagnostic) { data[sample.csvName] = try DataTable.parse(sample.csv, file: sample.csvName) } catch {
+                    throw BuildFailure([error])
+                }
+            }
             let request = try ChartBlockParser(registry: registry, file: file, fenceLine: 1, fenceColumn: 1).parse(sample.block)
-            var builder = FigureBuilder(registry: registry, data: [sample.csvName: table])
+            var builder = FigureBuilder(registry: registry, data: data)
             builder.draw = { spec, id throws(ChartError) in
                 try renderSVG(spec, id: id + "-light") + separator + renderSVG(spec, id: id + "-dark")
             }

@@ -1,3 +1,4 @@
+import Markdown
 import Simulation
 import Yams
 
@@ -158,7 +159,11 @@ func isNumberDate(_ text: String) -> Bool {
     return (1...2).contains(parts.count) && parts.allSatisfy(isPartialISODate) && (parts.count == 1 || parts[0] < parts[1])
 }
 
-/// `2025-10-21` → `21 October 2025`; `2026/2028` → `2026–2028`.
-func readableNumberDate(_ text: String) -> String {
-    text.split(separator: "/").map { readablePartialDate(String($0)) }.joined(separator: "\u{2013}")
+
+/// The date as HTML, one `<time>` per end of a period (HTML has no datetime for a period):
+/// `<time datetime="2026">2026</time>–<time datetime="2028">2028</time>`.
+func numberDateHTML(_ text: String) -> String {
+    text.split(separator: "/").map { part in
+        "<time datetime=\"\(part)\">" + escapeHTML(readablePartialDate(String(part))) + "</time>"
+    }.joined(separator: "\u{2013}")
 }

@@ -118,7 +118,7 @@ struct PageLayout {
         case .gallery:
             let items = gallery.map { item in
                 TemplateContext(["kind": item.kind, "title": item.title, "summary": item.summary, "firstColumn": item.firstColumn,
-                                 "otherColumns": item.otherColumns, "block": item.block, "csvName": item.csvName,
+                                 "otherColumns": item.otherColumns, "block": item.block, "csvName": item.csvName, "hasCSV": !item.csvName.isEmpty,
                                  "csv": item.csv, "light": item.light, "dark": item.dark])
             }
             return ("gallery/index.html", try self.page("gallery", root: "../", path: "gallery/", title: "Chart gallery",
@@ -209,10 +209,11 @@ struct PageLayout {
                     "<a href=\"../\(chapter.slug)/\">" + (chapter.kind == .chapter ? "ch.&nbsp;\(chapter.number)" : escapeHTML(chapter.frontMatter.title)) + "</a>"
                 }.joined(separator: ", ")
                 var values: [String: Any] = [
-                    "number": entry.number, "what": entry.what, "date": entry.date, "dateText": readableNumberDate(entry.date),
+                    "number": entry.number, "what": entry.what, "dateHTML": numberDateHTML(entry.date),
                     "sourceHTML": entry.model ? "Illustrative model" : sources,
-                    "confidence": entry.confidence.rawValue, "isModel": entry.model, "chaptersHTML": places,
+                    "confidence": entry.confidence.rawValue, "isModel": entry.model,
                 ]
+                if !places.isEmpty { values["chaptersHTML"] = places }
                 if let note = entry.note { values["noteHTML"] = inlineMarkdown(note) }
                 return TemplateContext(values)
             }
@@ -296,8 +297,11 @@ struct PageLayout {
             "glossaryIntro": config.glossaryIntro,
             "siteExtra": TemplateContext(config.extra.mapValues(\.templateValue)),
             "extra": TemplateContext((source?.frontMatter.extra ?? [:]).mapValues(\.templateValue)),
-            "searchIndex": root + SearchLanguage(tag: config.language).folder,
         ]
+        if config.search {
+            context["searchIndex"] = root + SearchLanguage(tag: config.language).folder
+            context["search"] = TemplateContext(SearchLanguage(tag: config.language).interface)
+        }
         // Absent rather than empty, so that `{{#author}}…{{/author}}` shows nothing when site.yml names no author.
         if !config.author.isEmpty { context["author"] = config.author }
         if let footer = config.footer { context["footer"] = footer }

@@ -3,21 +3,25 @@ import Markdown
 /// The files a host and crawlers look for: always `robots.txt`; with a base URL also `sitemap.xml` and an Atom
 /// `feed.xml` with one entry per chapter. Their absolute URLs come from `baseURL`; their dates from the pages'
 /// `updated` or `date`, else site.yml's `updated`.
-func publishingFiles(config: SiteConfig, chapters: [Chapter], pages: [Chapter] = []) -> [(path: String, text: String)] {
+///
+/// `moreFolders` are further pages of the site in the sitemap after the glossary (`numbers/`, `corrections/`).
+func publishingFiles(config: SiteConfig, chapters: [Chapter], pages: [Chapter] = [], moreFolders: [String] = [])
+    -> [(path: String, text: String)] {
     guard let base = config.baseURL, let updated = config.updated else {
         return [("robots.txt", "User-agent: *\nAllow: /\n")]
     }
     return [
         ("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(base)sitemap.xml\n"),
-        ("sitemap.xml", sitemapXML(base: base, updated: updated, chapters: chapters + pages)),
+        ("sitemap.xml", sitemapXML(base: base, updated: updated, chapters: chapters + pages, moreFolders: moreFolders)),
         ("feed.xml", atomFeed(config: config, base: base, updated: updated, chapters: chapters)),
     ]
 }
 
-/// Every page's address: home, chapters in order, standalone pages, sources, glossary.
-func sitemapXML(base: String, updated: String, chapters: [Chapter]) -> String {
+/// Every page's address: home, chapters in order, standalone pages, sources, glossary, then `moreFolders` (not the
+/// gallery or the 404 page, which are not for search engines).
+func sitemapXML(base: String, updated: String, chapters: [Chapter], moreFolders: [String] = []) -> String {
     let paths = [("", updated)] + chapters.map { ($0.slug + "/", $0.lastChanged ?? updated) }
-        + [("sources/", updated), ("glossary/", updated)]
+        + [("sources/", updated), ("glossary/", updated)] + moreFolders.map { ($0, updated) }
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
     for (path, date) in paths {
         xml += "<url><loc>\(escapeHTML(base + path))</loc><lastmod>\(date)</lastmod></url>\n"

@@ -22,6 +22,8 @@ public struct SiteConfig: Sendable, Equatable {
     var imageLine = 0
     /// Whether to publish `gallery/`, every chart kind with its chart block (needs `templates/gallery.mustache`).
     public var gallery = false
+    /// Whether to build the search index (`search/<language>/`) and show the search box; `search: false` turns both off.
+    public var search = true
     /// When the site was published, `YYYY-MM-DD`: "Published …" on every page (a page's front-matter `date` overrides).
     public var published: String?
     /// The date the facts were last checked, `YYYY-MM-DD`: "Facts as of …" on every page (front-matter `factsAsOf`
@@ -37,8 +39,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var extra: [String: ExtraValue] = [:]
 
     static let keys = ["title", "description", "language", "author", "baseURL", "updated", "footer", "glossaryIntro",
-                       "image", "gallery", "extra", "published", "factsAsOf", "licence", "licenceURL", "dataLicence",
-                       "dataLicenceURL"]
+                       "image", "gallery", "search", "extra", "published", "factsAsOf", "licence", "licenceURL",
+                       "dataLicence", "dataLicenceURL"]
 
     public init(title: String, description: String = "", language: String = "en", author: String = "",
                 baseURL: String? = nil, updated: String? = nil) {
@@ -65,6 +67,9 @@ public struct SiteConfig: Sendable, Equatable {
                 switch key {
                 case "gallery":
                     config.gallery = try reader.bool(value, key: key)
+                    return
+                case "search":
+                    config.search = try reader.bool(value, key: key)
                     return
                 case "extra":
                     config.extra = try reader.extra(value, key: key).mapEntries

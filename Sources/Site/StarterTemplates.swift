@@ -159,6 +159,9 @@ let starterTemplates: [(path: String, text: String)] = [
       }
     }
     if (!found.size && word && word.length > 3) {
+      // The nearest words may start the next shard (on a large site a shard can hold a single common word).
+      const next = bisect(shards, term) + 1;
+      if (next < shards.length) loaded.push(await shard(next));
       const edits = word.length > 7 ? 2 : 1;
       for (const { terms: words, codes } of loaded) words.forEach((t, i) => {
         const d = Math.min(distance(term, t), distance(word, t), last ? distance(word, t.slice(0, word.length)) : 9);
@@ -170,7 +173,8 @@ let starterTemplates: [(path: String, text: String)] = [
   };
 
   // Scores every document: per query term, the best of its candidates' impacts; summed; scaled by the share of the
-  // query's terms the document has. Returns documents grouped by page, best page first, at most PER_PAGE each.
+  // query's terms the document has (a term whose list was cut, "!", counts only for). Returns documents grouped by
+  // page, best page first, at most PER_PAGE each.
   const rank = async text => {
     await ready;
     const queries = terms(text, meta.english).slice(0, 12), n = meta.documents;
@@ -179,10 +183,11 @@ let starterTemplates: [(path: String, text: String)] = [
     let used = 0;
     for (const group of per) {
       if (!group.length) continue;
-      used++;
+      const whole = group.some(c => c[1][0] != "!");
+      used += whole;
       const touched = [];
       for (const [weight, code] of group) {
-        for (let i = 0, doc = 0, value = 0; i < code.length;) {
+        for (let i = code[0] == "!" ? 1 : 0, doc = 0, value = 0; i < code.length;) {
           const d = digit[code.charCodeAt(i++)];
           if (d >= 32) { value = value * 32 + d - 32; continue; }
           doc += value * 32 + d; value = 0;
@@ -190,11 +195,11 @@ let starterTemplates: [(path: String, text: String)] = [
           if (impact > best[doc]) { if (!best[doc]) touched.push(doc); best[doc] = impact; }
         }
       }
-      for (const doc of touched) { if (!hits[doc]++) seen.push(doc); score[doc] += best[doc]; best[doc] = 0; }
+      for (const doc of touched) { if (!score[doc]) seen.push(doc); hits[doc] += whole; score[doc] += best[doc]; best[doc] = 0; }
     }
     const pages = new Map();
     for (const doc of seen) {
-      const s = score[doc] * (hits[doc] / used) ** 2, page = bisect(meta.pageStarts, doc);
+      const s = score[doc] * (used ? hits[doc] / used : 1) ** 2, page = bisect(meta.pageStarts, doc);
       const entry = pages.get(page) || pages.set(page, { best: 0, sum: 0, docs: [] }).get(page);
       entry.best = Math.max(entry.best, s); entry.sum += s; entry.docs.push([s, doc]);
     }
@@ -447,12 +452,18 @@ table.numbers { width: 100%; font-size: 0.88rem; }
 table.numbers th, table.numbers td { text-align: left; vertical-align: top; padding: 0.4rem 0.5rem; }
 table.numbers tbody th { font-weight: 600; }
 .number-note { color: var(--muted); }
+.number-where { display: block; font-size: 0.95em; }
+.numbers-scroll { overflow-x: auto; margin: 0 0 1rem; }
+table.numbers th:nth-child(1) { width: 22%; }
+table.numbers th:nth-child(3), table.numbers td:nth-child(3) { width: 14%; }
 .confidence { white-space: nowrap; }
 .confidence-low { font-style: italic; }
 .corrections { padding-left: 0; list-style: none; }
 .corrections li { border-top: 1px solid var(--rule); padding: 0.6rem 0; }
 .corrections li:target { background: var(--careful); }
 .correction-meta { color: var(--muted); margin: 0; font-size: 0.92rem; }
+.corrections li > p + p { margin: 0.3rem 0 0; }
+.dateline time { white-space: nowrap; }
 .glossary dt { font-weight: 700; margin-top: 1rem; }
 .glossary dd { margin: 0.2rem 0 0; }
 .glossary dt:target + dd, .glossary dt:target { background: var(--careful); }
@@ -719,9 +730,11 @@ if (location.protocol === "file:") {
 <div><p class="gallery-theme">Chart block</p>
 <pre><code>```chart
 {{block}}```</code></pre></div>
-<div><p class="gallery-theme">content/data/{{csvName}}</p>
+{{#hasCSV}}<div><p class="gallery-theme">content/data/{{csvName}}</p>
 <pre><code>{{csv}}</code></pre>
-<p class="gallery-shape">First column: {{firstColumn}}. Other columns: {{otherColumns}}.</p></div>
+<p class="gallery-shape">First column: {{firstColumn}}. Other columns: {{otherColumns}}.</p></div>{{/hasCSV}}
+{{^hasCSV}}<div><p class="gallery-theme">No data file: the block holds it</p>
+<p class="gallery-shape">{{firstColumn}}. {{otherColumns}}.</p></div>{{/hasCSV}}
 </div>
 </section>
 {{/items}}
@@ -849,11 +862,11 @@ if (location.protocol === "file:") {
 <section class="number-section"{{#anchor}} id="{{anchor}}" aria-labelledby="{{anchor}}-heading"{{/anchor}}>
 {{#title}}<h2 id="{{anchor}}-heading">{{title}}</h2>
 {{/title}}
-<div class="table-scroll">
+<div class="numbers-scroll">
 <table class="numbers">
-<thead><tr><th scope="col">Number</th><th scope="col">What it measures</th><th scope="col">Date</th><th scope="col">Source</th><th scope="col">Confidence</th><th scope="col">Where</th></tr></thead>
+<thead><tr><th scope="col">Number</th><th scope="col">What it measures</th><th scope="col">Date</th><th scope="col">Source</th><th scope="col">Confidence</th></tr></thead>
 <tbody>
-{{#rows}}<tr><th scope="row" data-label="Number">{{number}}</th><td data-label="What it measures">{{what}}{{#noteHTML}} <span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}</td><td data-label="Date"><time datetime="{{date}}">{{dateText}}</time></td><td data-label="Source">{{{sourceHTML}}}</td><td data-label="Confidence"><span class="confidence confidence-{{confidence}}">{{confidence}}</span></td><td data-label="Where">{{{chaptersHTML}}}</td></tr>
+{{#rows}}<tr><th scope="row" data-label="Number">{{number}}</th><td data-label="What it measures">{{what}}{{#noteHTML}} <span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}{{#chaptersHTML}} <span class="number-where">In {{{chaptersHTML}}}.</span>{{/chaptersHTML}}</td><td data-label="Date">{{{dateHTML}}}</td><td data-label="Source">{{{sourceHTML}}}</td><td data-label="Confidence"><span class="confidence confidence-{{confidence}}">{{confidence}}</span></td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -886,14 +899,14 @@ if (location.protocol === "file:") {
 
 """##),
     ("templates/search.mustache", ##"""
-<form class="site-search" role="search" hidden data-index="{{searchIndex}}" data-script="{{root}}assets/search.js" data-one="1 result" data-many="{n} results" data-none="No results" data-error="Search could not load its index">
-<label class="visually-hidden" for="search-input">Search this site</label>
-<input id="search-input" type="text" placeholder="Search" autocomplete="off" spellcheck="false" aria-keyshortcuts="/" role="combobox" aria-expanded="false" aria-controls="search-results" aria-autocomplete="list">
+{{#search}}<form class="site-search" role="search" hidden data-index="{{searchIndex}}" data-script="{{root}}assets/search.js" data-one="{{one}}" data-many="{{many}}" data-none="{{none}}" data-error="{{error}}">
+<label class="visually-hidden" for="search-input">{{label}}</label>
+<input id="search-input" type="text" placeholder="{{placeholder}}" autocomplete="off" spellcheck="false" aria-keyshortcuts="/" role="combobox" aria-expanded="false" aria-controls="search-results" aria-autocomplete="list">
 <div class="search-panel">
-<div id="search-results" role="listbox" aria-label="Search results" hidden></div>
+<div id="search-results" role="listbox" aria-label="{{results}}" hidden></div>
 <p class="search-status" role="status"></p>
 </div>
-</form>
+</form>{{/search}}
 
 """##),
     ("templates/sources.mustache", ##"""

@@ -19,6 +19,10 @@ import Testing
         case .flow:
             return ChartSpec(kind: kind, title: "t", annotations: [annotation],
                              links: [FlowLink(source: "A", target: "B", value: 1)])
+        case .diagram, .steps:
+            var spec = ChartSpec(kind: kind, title: "t", annotations: [annotation])
+            spec.diagram = Diagram(nodes: [DiagramNode(label: "A"), DiagramNode(label: "B")])
+            return spec
         case .bar, .groupedBar, .stackedBar, .waterfall, .horizontalBar:
             return ChartSpec(kind: kind, title: "t", series: [ChartSeries(name: "s", categories: categories, values: [1, 2, 3])],
                              annotations: [annotation])

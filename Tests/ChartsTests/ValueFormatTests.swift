@@ -54,6 +54,13 @@ private let nnbsp = "\u{202F}"
         #expect(ValueFormat.usd.labels(for: [12, 2, 2.5]) == ["$12.00", "$2.00", "$2.50"])
     }
 
+    /// Stylised model outputs (two significant digits) are rounded, never printed as precise sums.
+    @Test func twoSignificantDigitsRoundWholeNumbersToo() {
+        #expect(ValueFormat.usdBillions.labels(for: [147, 129, 77.8, 8.43], significant: 2)
+                == ["$150\u{202F}B", "$130\u{202F}B", "$78\u{202F}B", "$8.4\u{202F}B"])
+        #expect(ValueFormat.usdBillions.labels(for: [147], significant: 3) == ["$147\u{202F}B"])
+    }
+
     @Test func valuesShownTogetherShareTheirDecimals() {
         // "$5 B" next to "$3.7 B" was the review's complaint (Fig 2.2).
         #expect(ValueFormat.usdBillions.labels(for: [5, 3.7]) == ["$5.0\(nnbsp)B", "$3.7\(nnbsp)B"])

@@ -10,7 +10,12 @@ import Testing
         #expect(items.map(\.kind) == ChartKind.allCases.map(\.rawValue))
         for reference in ChartReference.kinds {
             #expect(reference.block.contains("kind: \(reference.kind.rawValue)\n"))
-            #expect(reference.block.contains("data: \(reference.csvName)\n"))
+            if reference.csvName.isEmpty {
+                // Drawn from the block itself: no data file to name.
+                #expect(!reference.block.contains("data:") && !reference.block.contains("model:"))
+            } else {
+                #expect(reference.block.contains("data: \(reference.csvName)\n"))
+            }
         }
     }
 
@@ -18,7 +23,7 @@ import Testing
     @Test(arguments: ChartKind.allCases) func aPrintedSampleBuildsInAChapter(_ kind: ChartKind) throws {
         let reference = try #require(ChartReference.kind(named: kind.rawValue))
         let site = miniSite(chapter: "---\ntitle: A\n---\n```chart\n" + reference.block + "```\n",
-                            data: [SourceFile(path: "content/data/" + reference.csvName, text: reference.csv)])
+                            data: reference.csvName.isEmpty ? [] : [SourceFile(path: "content/data/" + reference.csvName, text: reference.csv)])
         let page = try #require(text(try build(site), "intro/index.html"))
         #expect(page.contains("<figure class=\"chart\" id=\"figure-sample-\(kind.rawValue)\">"))
     }
@@ -56,5 +61,16 @@ import Testing
         #expect(text.contains("  kind         the chart kind: line, area,"))
         #expect(text.contains("(default: line)"))
         #expect(text.contains("  format  how numbers are printed: number, count, fraction, percent"))
+    }
+
+    @Test func theSchematicKindsDescribeTheirBlockListsAndPrintNoCSV() throws {
+        let text = ChartReference.text(for: try #require(ChartReference.kind(named: "diagram")))
+        #expect(text.hasPrefix("diagram — boxes joined by labelled arrows"))
+        #expect(text.contains("Data: written in the chart block itself"))
+        #expect(!text.contains("Example: content/data/"))
+        #expect(text.contains("```chart\nid: sample-diagram\n") && text.contains("arrows:\n  - {from: sea, to: clouds"))
+        #expect(text.contains("  nodes ") && text.contains("  arrows ") && text.contains("  steps "))
+        let steps = ChartReference.text(for: try #require(ChartReference.kind(named: "steps")))
+        #expect(steps.contains("kind: steps\nsteps:\n"))
     }
 }

@@ -33,6 +33,7 @@ paper:
 wsj:
   organisation: The Wall Street Journal
   label: WSJ report on the Hyperion bond buyers, Oct 2025
+  publisher: The Wall Street Journal
   date: 2025-10
   consulted: 2026-12-03
   url: https://www.wsj.com/finance/hyperion
@@ -53,6 +54,8 @@ private func everyText(_ output: OutputTree) -> String {
         #expect(page.contains("[WSJ report on the Hyperion bond buyers, Oct 2025]</a>"))
         #expect(!page.contains("“WSJ report"))
         #expect(page.contains("Consulted 3 December 2026."))
+        // An organisation that publishes its own report is named once.
+        #expect(page.contains("The Wall Street Journal. <a href=\"https://www.wsj.com/finance/hyperion\" rel=\"noopener\">[WSJ report on the Hyperion bond buyers, Oct 2025]</a> <span class=\"source-host\">(wsj.com)</span>. October 2025."))
         #expect(page.contains("<a href=\"https://doi.org/10.1093/epolic/eiae042\" rel=\"noopener\">doi:10.1093/epolic/eiae042</a>"))
         #expect(page.contains("(in Traditional Chinese). Translation of <a href=\"../sources/#source-wong\">Wong and Warzel, “Here’s How the AI Crash Happens”</a>"))
         // The chapter's notes show the same references.
@@ -84,9 +87,9 @@ private func everyText(_ output: OutputTree) -> String {
 
     @Test func unknownKeysAndMissingTitlesAreErrorsWithTheirLine() {
         let found = diagnostics(of: miniSite(chapter: citingChapter, sources: fullSources + "extra:\n  authors: [\"A, B\"]\n  titel: Oops\n"))
-        #expect(found.contains { $0.file == "content/sources.yml" && $0.line == 34 && $0.message.contains("unknown key 'titel'") })
+        #expect(found.contains { $0.file == "content/sources.yml" && $0.line == 35 && $0.message.contains("unknown key 'titel'") })
         let missing = diagnostics(of: miniSite(chapter: citingChapter, sources: fullSources + "extra:\n  authors: [\"A, B\"]\n"))
-        #expect(missing.contains { $0.line == 32 && $0.message.contains("needs a 'title' or a 'label'") })
+        #expect(missing.contains { $0.line == 33 && $0.message.contains("needs a 'title' or a 'label'") })
     }
 
     @Test func badDatesDOIsAndTranslationTargetsAreErrors() {
@@ -101,12 +104,12 @@ private func everyText(_ output: OutputTree) -> String {
         })
     }
 
-    @Test func theOldFormatStillBuildsAndNoLongerShowsItsNotes() throws {
-        let old = "book:\n  author: A. Writer\n  title: Structured finance\n  accessed: 2026-01-02\n  note: Ledger row 9, as recalled\n"
-        let output = try build(miniSite(chapter: "---\ntitle: Intro\n---\nSee [@book].\n", sources: old))
-        let page = try #require(text(output, "sources/index.html"))
-        #expect(page.contains("A. Writer. “Structured finance”. Consulted 2 January 2026."))
-        #expect(!everyText(output).contains("as recalled"))
+    @Test func theOldKeysAreErrorsThatNameTheirReplacement() {
+        let old = "book:\n  author: A. Writer\n  title: Structured finance\n  accessed: 2026-01-02\n  note: Ledger row 9\n"
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: Intro\n---\nSee [@book].\n", sources: old))
+        #expect(found.contains { $0.line == 2 && $0.message.contains("old key 'author'") && $0.hint?.contains("'organisation'") == true })
+        #expect(found.contains { $0.line == 4 && $0.hint?.contains("'consulted'") == true })
+        #expect(found.contains { $0.line == 5 && $0.hint?.contains("'private'") == true })
     }
 }
 
@@ -216,13 +219,16 @@ private func everyText(_ output: OutputTree) -> String {
         #expect(page.contains("<th scope=\"row\" data-label=\"Number\">about $27 billion</th>"))
         #expect(page.contains("<a href=\"../sources/#source-wong\">Wong and Warzel, “Here’s How the AI Crash Happens”</a>"))
         #expect(page.contains("21 October 2025"))
-        #expect(page.contains("2026–2028"))
+        #expect(page.contains("<time datetime=\"2026\">2026</time>–<time datetime=\"2028\">2028</time>"))
         #expect(page.contains("Illustrative model"))
         #expect(page.contains("confidence-high") && page.contains("confidence-low"))
         #expect(page.contains("<a href=\"../four-steps/\">ch.&nbsp;1</a>"))
         #expect(page.contains("Includes the <em>land</em>."))
         #expect(!everyText(output).contains("PRIVATE-MARKER"))
         #expect(text(output, "four-steps/index.html")?.contains("href=\"../numbers/\"") == true)
+        var published = site
+        published.config = SourceFile(path: "content/site.yml", text: "title: T\nbaseURL: https://example.org/\nupdated: 2026-12-01\n")
+        #expect(text(try build(published), "sitemap.xml")?.contains("<loc>https://example.org/numbers/</loc>") == true)
     }
 
     @Test func aBadNumbersRowIsAnErrorAtItsLine() {

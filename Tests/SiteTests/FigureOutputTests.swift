@@ -129,6 +129,7 @@ private func svgTexts(_ page: String) -> [String] {
         #expect(typographic("OpenAI's losses") == "OpenAI\u{2019}s losses")
         #expect(typographic("the '90s ('a' test)") == "the \u{2019}90s (\u{2018}a\u{2019} test)")
         #expect(typographic("no quotes") == "no quotes")
+        #expect(typographic("growing 50 % a year, 100% and % alone") == "growing 50\u{202F}% a year, 100% and % alone")
     }
 
     @Test func theSettingsLineIsInPlainWordsAndUsesAScenariosDescriptionOnlyUnchanged() throws {

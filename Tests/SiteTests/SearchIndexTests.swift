@@ -33,7 +33,7 @@ import Testing
 
     static let site: SourceTree = {
         var site = miniSite(chapter: chapter, name: "01-slicing.md",
-                            sources: "book:\n  author: A. Writer\n  title: Structured finance\n  note: private remark\n")
+                            sources: "book:\n  organisation: A. Writer\n  title: Structured finance\n  private: private remark\n")
         site.glossary = SourceFile(path: "content/glossary.yml",
                                    text: "- term: Tranche\n  aliases: [tranches]\n  definition: A slice of a pool of loans.\n")
         return site
@@ -71,8 +71,9 @@ import Testing
         let tranche = try #require(index.entries.first { $0.term == "tranch" })
         #expect(tranche.postings.map(\.document) == [0, 1, 3, 4])
         #expect(tranche.postings.allSatisfy { (1...SearchIndex.maximumImpact).contains($0.impact) })
-        // The glossary entry names the term in its title: it says the most about it.
-        #expect(tranche.postings.max { $0.impact < $1.impact }?.document == 4)
+        // The chapter's opening (tranches in its text and takeaway) says the most about it; the glossary entry, which
+        // names it in its title, ranks below the chapter (SearchWeights.glossaryBoost).
+        #expect(tranche.postings.max { $0.impact < $1.impact }?.document == 0)
         let terms = index.entries.map(\.term)
         #expect(terms == terms.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
     }
@@ -111,7 +112,9 @@ import Testing
                 term = Array(term.prefix(shared)) + Array(parts[0].unicodeScalars.dropFirst())
                 var text = String.UnicodeScalarView()
                 text.append(contentsOf: term)
-                decoded.append(SearchIndex.Entry(term: String(text), postings: readPostings(String(parts[1]))))
+                let cut = parts[1].hasPrefix("!")
+                decoded.append(SearchIndex.Entry(term: String(text), postings: readPostings(String(parts[1].drop { $0 == "!" })),
+                                                 complete: !cut))
                 if position == 0 && number > 0 { #expect(String(text) == first) }
             }
         }
@@ -120,6 +123,32 @@ import Testing
         #expect(blocks.first == 0 && blocks.count == files.keys.filter { $0.hasPrefix("search/en/b") }.count)
         let block = try #require(try JSONSerialization.jsonObject(with: Data(argument(of: files["search/en/b0.js"]!).utf8)) as? [[String]])
         #expect(block[0] == ["slicing/", "Slicing the pool", "", "", documents[0].text])
+    }
+
+    @Test func aTermOnTooManyDocumentsKeepsTheOnesItSaysMostAboutAndSaysSo() throws {
+        // "pool" is in every document, once in most and five times in the last two: those two it says most about.
+        let documents = (0..<6).map { number in
+            SearchDocument(page: "p\(number)/", pageTitle: "P", heading: "", anchor: "",
+                           text: "", fields: [SearchField(text: (number >= 4 ? "pool pool pool pool pool" : "pool") + " lease\(number)",
+                                                          weight: 1)])
+        }
+        let index = SearchIndex(documents: documents, tokenizer: SearchTokenizer(english: true), maximumPostings: 2)
+        let pool = try #require(index.entries.first { $0.term == "pool" })
+        #expect(pool.postings.map(\.document) == [4, 5] && !pool.complete)
+        let lease = try #require(index.entries.first { $0.term == "lease0" })
+        #expect(lease.postings.map(\.document) == [0] && lease.complete)
+        let files = SearchIndexFiles().files(for: documents, language: SearchLanguage(tag: "en"))
+        #expect(files.contains { $0.text.contains("pool !") } == false)  // the default keeps all six
+        let cut = SearchIndexFiles(maximumPostings: 2).files(for: documents, language: SearchLanguage(tag: "en"))
+        #expect(cut.contains { $0.path.hasSuffix("/s0.js") && $0.text.contains("pool !") })
+    }
+
+    @Test func snippetsKeepTheStartOfALongTextCutAtAWord() {
+        let files = SearchIndexFiles(snippetCharacters: 20)
+        #expect(files.snippetText("Short text.") == "Short text.")
+        #expect(files.snippetText("Leases are pooled into bonds and sliced.") == "Leases are pooled …")
+        #expect(files.snippetText("證券化把租約變成債券再切成分券") == "證券化把租約變成債券再切成分券")
+        #expect(SearchIndexFiles(snippetCharacters: 4).snippetText("證券化把租約") == "證券化把 …")
     }
 
     @Test func eachLanguageHasItsOwnFolder() {
@@ -137,6 +166,48 @@ import Testing
         #expect(page.contains("data-script=\"../assets/search.js\""))
         #expect(text(output, "index.html")?.contains("data-index=\"search/en/\"") == true)
         #expect(output["assets/search.js"] != nil)
+    }
+
+    @Test func standalonePagesAndTheHomeIntroductionAreIndexedAfterTheChapters() throws {
+        var site = Self.site
+        site.chapters.append(SourceFile(path: "content/about.md",
+                                        text: "---\ntitle: About us\n---\nWho writes this.\n\n## Corrections\n\nWrite to the editors.\n"))
+        site.chapters.append(SourceFile(path: "content/index.md", text: "Start with the reading list.\n"))
+        let output = try build(site)
+        let blocks = output.sortedPaths.filter { $0.hasPrefix("search/en/b") }
+            .flatMap { try! JSONSerialization.jsonObject(with: Data(argument(of: text(output, $0)!).utf8)) as! [[String]] }
+        let pages = blocks.map { $0[0] }
+        let about = try #require(blocks.first { $0[0] == "about/" && $0[2] == "Corrections" })
+        #expect(about[3] == "corrections" && about[4] == "Write to the editors.")
+        #expect(blocks.contains { $0[0] == "about/" && $0[1] == "About us" && $0[4] == "Who writes this." })
+        #expect(blocks.contains { $0[0] == "" && $0[1] == "Test site" && $0[4] == "Start with the reading list." })
+        // The reading order: chapters, pages, home, glossary, sources.
+        let order = ["slicing/", "about/", "", "glossary/", "sources/"]
+        #expect(pages.map { order.firstIndex(of: $0)! } == pages.map { order.firstIndex(of: $0)! }.sorted())
+        #expect(text(output, "about/index.html")?.contains("id=\"corrections\"") == true)
+    }
+
+    @Test func theSearchBoxSpeaksTheSiteLanguage() throws {
+        var site = Self.site
+        site.config = SourceFile(path: "content/site.yml", text: "title: 測試\nlanguage: zh-Hant\n")
+        let page = try #require(text(try build(site), "slicing/index.html"))
+        #expect(page.contains(">搜尋本站</label>") && page.contains("data-many=\"{n} 個結果\"") && page.contains("placeholder=\"搜尋\""))
+        #expect(page.contains("data-index=\"../search/zh-Hant/\""))
+        let english = try #require(text(try build(Self.site), "slicing/index.html"))
+        #expect(english.contains(">Search this site</label>") && english.contains("data-none=\"No results\""))
+        #expect(SearchLanguage(tag: "zh-CN").interface["label"] == "搜索本站")
+        #expect(SearchLanguage(tag: "zh-TW").interface["label"] == "搜尋本站")
+        #expect(SearchLanguage(tag: "tlh").interface == SearchLanguage(tag: "en").interface)
+    }
+
+    @Test func searchFalseWritesNoIndexAndNoBox() throws {
+        var site = Self.site
+        site.config = SourceFile(path: "content/site.yml", text: "title: Test site\nlanguage: en\nsearch: false\n")
+        let output = try build(site)
+        #expect(!output.sortedPaths.contains { $0.hasPrefix("search/") })
+        let page = try #require(text(output, "slicing/index.html"))
+        #expect(!page.contains("site-search") && !page.contains("search/en/"))
+        #expect(text(try build(Self.site), "slicing/index.html")?.contains("class=\"site-search\"") == true)
     }
 
     @Test func theRealSiteIndexesEveryChapter() throws {

@@ -118,7 +118,6 @@ ZH_SOURCE="$WORK/zh-source"
 ZH_SITE="$WORK/zh-site"
 mkdir -p "$ZH_SOURCE"
 cp -R "$ROOT/Tests/Fixtures/search-zh/content" "$ROOT/templates" "$ZH_SOURCE/"
-cp -R "$ROOT/Tests/Fixtures/search-zh/templates/." "$ZH_SOURCE/templates/"
 "$BIN" build --root "$ZH_SOURCE" --output "$ZH_SITE"
 "$PYTHON" "$HERE/serve_subpath.py" "$ZH_SITE" "$PREFIX" > "$WORK/zh-port" 2> "$WORK/zh-server.log" &
 ZH_SERVER_PID=$!

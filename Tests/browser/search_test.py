@@ -5,6 +5,7 @@ For the English site (served under a sub-path) and the Chinese fixture site (Tes
   - sizes: the search script ≤ 6 KB gzipped, all the site's JavaScript ≤ 10 KB, each language's index ≤ 100 KB;
   - every result target (page and #anchor) of the index exists;
   - without JavaScript the search box is hidden; with it, nothing of search is downloaded before the reader opens it;
+  - the box's words are in the page's language;
   - "/" opens search; typing shows results (chapter, heading, snippet with <mark>) linking to heading anchors;
     arrows move the active option (aria-activedescendant), Enter follows it, Escape closes, then clears;
   - the query terms the browser makes equal the index's (Tests/Fixtures/search/terms.tsv);
@@ -34,6 +35,9 @@ from selenium.webdriver.common.keys import Keys  # noqa: E402
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 FIXTURES = os.path.join(ROOT, "Tests", "Fixtures", "search")
 SCRIPT_LIMIT, ALL_SCRIPTS_LIMIT, INDEX_LIMIT = 6 * 1024, 10 * 1024, 100 * 1024
+# The box's words follow the page's language (SearchLanguage.interface).
+BOX_LABELS = {"en": "Search this site", "zh-Hant": "搜尋本站"}
+RESULT_WORD = {"en": "result", "zh-Hant": "個結果"}
 
 
 def gzipped(path):
@@ -219,6 +223,9 @@ def check_site(driver, base, site, shots, relevance, language, sample, axe):
     lang = driver.execute_script("return document.documentElement.lang")
     if lang != language:
         fail(f"{label}: page language {lang!r}, expected {language!r}")
+    words = driver.execute_script("return document.querySelector('.site-search label').textContent")
+    if words != BOX_LABELS[language]:
+        fail(f"{label}: the search box is labelled {words!r}, not {BOX_LABELS[language]!r} (the page's language)")
 
     # "/" opens search; typing shows results.
     open_search(driver, chapter)
@@ -237,6 +244,8 @@ def check_site(driver, base, site, shots, relevance, language, sample, axe):
             fail(f"{label}: no result highlights the query")
         if not state["status"]:
             fail(f"{label}: the result count is not announced")
+        elif RESULT_WORD[language] not in state["status"]:
+            fail(f"{label}: the result count is announced as {state['status']!r}, not in the page's language")
     driver.save_screenshot(os.path.join(shots, f"search-{language}-desktop.png"))
     check_axe(driver, axe, label)
 

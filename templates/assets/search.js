@@ -142,6 +142,9 @@
       }
     }
     if (!found.size && word && word.length > 3) {
+      // The nearest words may start the next shard (on a large site a shard can hold a single common word).
+      const next = bisect(shards, term) + 1;
+      if (next < shards.length) loaded.push(await shard(next));
       const edits = word.length > 7 ? 2 : 1;
       for (const { terms: words, codes } of loaded) words.forEach((t, i) => {
         const d = Math.min(distance(term, t), distance(word, t), last ? distance(word, t.slice(0, word.length)) : 9);
@@ -153,7 +156,8 @@
   };
 
   // Scores every document: per query term, the best of its candidates' impacts; summed; scaled by the share of the
-  // query's terms the document has. Returns documents grouped by page, best page first, at most PER_PAGE each.
+  // query's terms the document has (a term whose list was cut, "!", counts only for). Returns documents grouped by
+  // page, best page first, at most PER_PAGE each.
   const rank = async text => {
     await ready;
     const queries = terms(text, meta.english).slice(0, 12), n = meta.documents;
@@ -162,10 +166,11 @@
     let used = 0;
     for (const group of per) {
       if (!group.length) continue;
-      used++;
+      const whole = group.some(c => c[1][0] != "!");
+      used += whole;
       const touched = [];
       for (const [weight, code] of group) {
-        for (let i = 0, doc = 0, value = 0; i < code.length;) {
+        for (let i = code[0] == "!" ? 1 : 0, doc = 0, value = 0; i < code.length;) {
           const d = digit[code.charCodeAt(i++)];
           if (d >= 32) { value = value * 32 + d - 32; continue; }
           doc += value * 32 + d; value = 0;
@@ -173,11 +178,11 @@
           if (impact > best[doc]) { if (!best[doc]) touched.push(doc); best[doc] = impact; }
         }
       }
-      for (const doc of touched) { if (!hits[doc]++) seen.push(doc); score[doc] += best[doc]; best[doc] = 0; }
+      for (const doc of touched) { if (!score[doc]) seen.push(doc); hits[doc] += whole; score[doc] += best[doc]; best[doc] = 0; }
     }
     const pages = new Map();
     for (const doc of seen) {
-      const s = score[doc] * (hits[doc] / used) ** 2, page = bisect(meta.pageStarts, doc);
+      const s = score[doc] * (used ? hits[doc] / used : 1) ** 2, page = bisect(meta.pageStarts, doc);
       const entry = pages.get(page) || pages.set(page, { best: 0, sum: 0, docs: [] }).get(page);
       entry.best = Math.max(entry.best, s); entry.sum += s; entry.docs.push([s, doc]);
     }

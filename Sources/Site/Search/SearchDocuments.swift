@@ -2,13 +2,17 @@ import Markdown
 
 /// What the search index covers, in the site's reading order: for each chapter its opening (title, question, the text
 /// before the first heading, takeaway, and the summary, indexed but not quoted), each section under a heading and each figure (title and caption, after
-/// the section that shows it); then each glossary term (with aliases and definition) and each source (title, author,
-/// publisher, date — never the private note).
+/// the section that shows it); then the standalone pages (`about.md`) and the home page's introduction (`index.md`)
+/// the same way; then each glossary term (with aliases and definition) and each source (title, author, publisher,
+/// date — never the private note).
 ///
-/// `glossaryTitle` and `sourcesTitle` name those pages as their templates do.
-func searchDocuments(chapters: [Chapter], glossary: [GlossaryEntry], bibliography: [String: SourceEntry],
+/// `glossaryTitle` and `sourcesTitle` name those pages as their templates do; `homeTitle` names the home page.
+func searchDocuments(chapters: [Chapter], pages: [Chapter] = [], home: Chapter? = nil, homeTitle: String = "",
+                     glossary: [GlossaryEntry], bibliography: [String: SourceEntry],
                      glossaryTitle: String, sourcesTitle: String) -> [SearchDocument] {
-    var documents = chapters.flatMap(searchDocuments(of:))
+    var documents = chapters.flatMap { searchDocuments(of: $0) }
+    documents += pages.flatMap { searchDocuments(of: $0) }
+    if let home { documents += searchDocuments(of: home, title: homeTitle) }
     for entry in glossary {
         let fields = [SearchField(text: entry.term, weight: SearchWeights.term)]
             + entry.aliases.map { SearchField(text: $0, weight: SearchWeights.alias) }
@@ -42,14 +46,15 @@ enum SearchWeights {
     static let term = 4.0
     static let alias = 3.0
     static let sourceTitle = 2.0
-    static let glossaryBoost = 0.8
-    static let sourceBoost = 0.6
+    static let glossaryBoost = 0.6
+    static let sourceBoost = 0.4
 }
 
-/// A chapter's opening, sections and figures.
-func searchDocuments(of chapter: Chapter) -> [SearchDocument] {
-    let page = chapter.slug + "/"
-    let title = chapter.frontMatter.title
+/// A chapter's (or a page's) opening, sections and figures. `title` replaces the front matter's title (the home page
+/// has none of its own).
+func searchDocuments(of chapter: Chapter, title: String? = nil) -> [SearchDocument] {
+    let page = chapter.slug.isEmpty ? "" : chapter.slug + "/"
+    let title = title ?? chapter.frontMatter.title
     var documents: [SearchDocument] = []
     for part in sections(of: chapter.rendered, figures: chapter.figures.count) {
         let text = searchText(fromHTML: String(part.html))

@@ -13,6 +13,9 @@ struct SearchIndex: Sendable, Equatable {
         var term: String
         /// In document order.
         var postings: [Posting]
+        /// False when the term is on more than `maximumPostings` documents and only the ones it says most about are
+        /// kept: the browser then counts the term as a bonus, never against a document that lacks it.
+        var complete = true
     }
 
     /// In JavaScript's string order (UTF-16 code units), so the browser can search the list by bisection.
@@ -21,6 +24,9 @@ struct SearchIndex: Sendable, Equatable {
 
     /// 31 levels (five bits) keep the index small; on a square-root scale they still tell weak matches apart.
     static let maximumImpact = 31
+    /// The most documents a term keeps (those it scores highest on): on a site of thousands of pages a common word is
+    /// on most of them, says little about any, and would make every query that has it download a long list.
+    static let maximumPostings = 4_000
     /// BM25's term-frequency saturation and length normalization.
     static let k1 = 1.2
     static let b = 0.75
@@ -28,7 +34,9 @@ struct SearchIndex: Sendable, Equatable {
 
 extension SearchIndex {
     /// - Parameter chunks: how many pieces the documents are counted in, on all cores (the index is the same whatever it is).
-    init(documents: [SearchDocument], tokenizer: SearchTokenizer, chunks: Int = activeProcessorCount * 4) {
+    /// - Parameter maximumPostings: see `SearchIndex.maximumPostings`.
+    init(documents: [SearchDocument], tokenizer: SearchTokenizer, chunks: Int = activeProcessorCount * 4,
+         maximumPostings: Int = SearchIndex.maximumPostings) {
         // Weighted term counts per document, on all cores; merged in document order.
         let counted = concurrentChunkedMap(documents, chunks: chunks) { chunk in
             chunk.map { document -> (counts: [String: Double], length: Double) in
@@ -64,7 +72,13 @@ extension SearchIndex {
             scored.append((term, scores))
         }
         entries = scored.map { term, postings in
-            Entry(term: term, postings: postings.map { Posting(document: $0.document, impact: Self.quantize($0.score, highest: highest)) })
+            var kept = postings
+            if kept.count > maximumPostings {
+                kept = Array(kept.sorted { ($0.score, -$0.document) > ($1.score, -$1.document) }.prefix(maximumPostings))
+                    .sorted { $0.document < $1.document }
+            }
+            return Entry(term: term, postings: kept.map { Posting(document: $0.document, impact: Self.quantize($0.score, highest: highest)) },
+                         complete: kept.count == postings.count)
         }.sorted { $0.term.utf16.lexicographicallyPrecedes($1.term.utf16) }
         documentCount = documents.count
     }

@@ -5,24 +5,29 @@
 ///   page and of each block (as `SearchCode.gaps`), and the first term of each shard;
 /// - `s<N>.js`, the shards: consecutive runs of the sorted terms, one line per term: a digit (how many leading
 ///   characters it shares with the term on the line before), the rest of the term, a space, and the postings:
-///   (document gap as a `SearchCode` number, impact as one digit) pairs in document order. A query downloads only the
-///   shards its terms fall in.
-/// - `b<N>.js`, the blocks: consecutive documents as `[page, page title, heading, anchor, text]`. A query downloads
-///   the blocks of the results it shows.
+///   (document gap as a `SearchCode` number, impact as one digit) pairs in document order, after a `!` when the list
+///   was cut to `SearchIndex.maximumPostings`. A query downloads only the shards its terms fall in.
+/// - `b<N>.js`, the blocks: consecutive documents as `[page, page title, heading, anchor, text]`, the text cut to
+///   `snippetCharacters`. A query downloads the blocks of the results it shows.
 ///
 /// Every file is a pure function of the documents: the same site gives the same bytes.
 struct SearchIndexFiles: Sendable {
     /// A shard ends after the term that takes it past this many characters (a term is never split).
     var shardCharacters = 16_000
     /// A block ends after the document that takes its text past this many characters, or at `blockDocuments`.
-    var blockCharacters = 16_000
+    var blockCharacters = 8_000
     var blockDocuments = 32
+    /// The most characters of a document's text the blocks keep for snippets (cut at a word, then " …"); the index has
+    /// all of it. Long sections would otherwise make most of the download.
+    var snippetCharacters = 1_000
+    /// See `SearchIndex.maximumPostings`.
+    var maximumPostings = SearchIndex.maximumPostings
 
     static let version = 1
 
     /// Output path → text, below the site root.
     func files(for documents: [SearchDocument], language: SearchLanguage) -> [(path: String, text: String)] {
-        let index = SearchIndex(documents: documents, tokenizer: language.tokenizer)
+        let index = SearchIndex(documents: documents, tokenizer: language.tokenizer, maximumPostings: maximumPostings)
         var files: [(path: String, text: String)] = []
         var shardStarts: [String] = []
         var shard = String.UnicodeScalarView()
@@ -48,6 +53,7 @@ struct SearchIndexFiles: Sendable {
             shard.append(contentsOf: term[shared...])
             shard.append(" ")
             previous = term
+            if !entry.complete { shard.append("!") }
             var last = 0
             for posting in entry.postings {
                 SearchCode.appendNumber(posting.document - last, to: &shard)
@@ -70,9 +76,10 @@ struct SearchIndexFiles: Sendable {
         }
         for (number, document) in documents.enumerated() {
             if block.isEmpty { blockStarts.append(number) }
-            block.append("[" + [document.page, document.pageTitle, document.heading, document.anchor, document.text]
+            let text = snippetText(document.text)
+            block.append("[" + [document.page, document.pageTitle, document.heading, document.anchor, text]
                 .map(jsonString).joined(separator: ",") + "]")
-            blockSize += document.text.unicodeScalars.count
+            blockSize += text.unicodeScalars.count
             if blockSize >= blockCharacters || block.count >= blockDocuments { endBlock() }
         }
         endBlock()
@@ -87,6 +94,17 @@ struct SearchIndexFiles: Sendable {
             + "\"shards\":[" + shardStarts.map(jsonString).joined(separator: ",") + "]}"
         files.append((language.folder + "meta.js", call("meta", meta)))
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// The text cut to `snippetCharacters` at the last space before it (Chinese has none: then at the limit).
+    func snippetText(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > snippetCharacters else { return text }
+        var cut = snippetCharacters
+        if let space = scalars[..<cut].lastIndex(of: " "), space > cut - 40 { cut = space }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[..<cut])
+        return String(out) + " …"
     }
 
     private func call(_ name: String, _ data: String) -> String {

@@ -1,17 +1,18 @@
-/// The search stage of the build: the index of the site's language (chapters, headings, figures, glossary terms,
-/// sources) as files below `search/<language>/`. The glossary and sources pages are named by their own `<h1>`, as the
-/// templates wrote it.
-func siteSearchFiles(chapters: [Chapter], glossary: [GlossaryEntry], bibliography: [String: SourceEntry],
-                     config: SiteConfig, pages: OutputTree) -> [(path: String, text: String)] {
+/// The search stage of the build: the index of the site's language (chapters, standalone pages, the home page's
+/// introduction, headings, figures, glossary terms, sources) as files below `search/<language>/`. The glossary and
+/// sources pages are named by their own `<h1>`, as the templates wrote it.
+func siteSearchFiles(chapters: [Chapter], pages: [Chapter], home: Chapter?, glossary: [GlossaryEntry],
+                     bibliography: [String: SourceEntry], config: SiteConfig, output: OutputTree) -> [(path: String, text: String)] {
     func title(of path: String, otherwise fallback: String) -> String {
-        guard let bytes = pages[path] else { return fallback }
+        guard let bytes = output[path] else { return fallback }
         let html = String(decoding: bytes, as: UTF8.self)
         guard let open = html.range(of: "<h1"), let start = html[open.upperBound...].firstIndex(of: ">"),
               let close = html.range(of: "</h1>", range: start..<html.endIndex) else { return fallback }
         let text = searchText(fromHTML: String(html[html.index(after: start)..<close.lowerBound]))
         return text.isEmpty ? fallback : text
     }
-    let documents = searchDocuments(chapters: chapters, glossary: glossary, bibliography: bibliography,
+    let documents = searchDocuments(chapters: chapters, pages: pages, home: home, homeTitle: config.title,
+                                    glossary: glossary, bibliography: bibliography,
                                     glossaryTitle: title(of: "glossary/index.html", otherwise: "glossary/"),
                                     sourcesTitle: title(of: "sources/index.html", otherwise: "sources/"))
     return SearchIndexFiles().files(for: documents, language: SearchLanguage(tag: config.language))

@@ -1,0 +1,170 @@
+import Testing
+@testable import Charts
+
+/// Diagrams and steps: no text touches another or leaves the canvas, whatever the graph; the same input draws the
+/// same SVG; a loop is drawn as an arrow pointing back up; bad diagrams are errors, never a partial drawing.
+@Suite struct DiagramLayoutTests {
+    /// A small seeded generator (SplitMix64), so every run tests the same graphs.
+    struct Seeded {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    }
+
+    static let words = ["Bond", "buyers", "rent", "Meta", "joint", "venture", "campus", "pays", "cash", "funds",
+                        "private", "credit", "leases", "pooled", "and", "sliced", "Endgame", "A:", "the", "bet", "fails",
+                        "data-centre", "$27.3 B", "ch. 10", "insurers", "pension", "loses", "value"]
+
+    static func phrase(_ random: inout Seeded, words count: Int) -> String {
+        (0..<count).map { _ in words[random.below(words.count)] }.joined(separator: " ")
+    }
+
+    static func randomDiagram(seed: UInt64) -> Diagram {
+        var random = Seeded(state: seed)
+        let n = 2 + random.below(9)
+        let nodes = (0..<n).map { i in
+            DiagramNode(id: "n\(i)", label: phrase(&random, words: 1 + random.below(4)),
+                        note: random.below(2) == 0 ? "" : phrase(&random, words: 1 + random.below(6)))
+        }
+        var arrows: [DiagramArrow] = []
+        var pairs: Set<[Int]> = []
+        for _ in 0..<(n - 1 + random.below(n + 1)) {
+            let a = random.below(n), b = random.below(n)
+            guard a != b, pairs.insert([a, b]).inserted else { continue }
+            arrows.append(DiagramArrow(from: "n\(a)", to: "n\(b)", label: random.below(3) == 0 ? "" : phrase(&random, words: 1 + random.below(4))))
+        }
+        return Diagram(nodes: nodes, arrows: arrows)
+    }
+
+    static func expectNoTextTouches(_ texts: [PlacedText], width: Double, height: Double, _ context: String) {
+        for (i, a) in texts.enumerated() {
+            #expect(a.rect.x >= 0 && a.rect.right <= width && a.rect.y >= 0 && a.rect.bottom <= height,
+                    "\(context): '\(a.text)' leaves the canvas")
+            for b in texts[(i + 1)...] where a.rect.overlaps(b.rect) {
+                Issue.record("\(context): '\(a.text)' touches '\(b.text)'")
+            }
+        }
+    }
+
+    @Test(arguments: [720.0, 400.0]) func noTextTouchesAnotherInRandomDiagrams(_ width: Double) throws {
+        var drawn = 0
+        for seed in UInt64(1)...300 {
+            let diagram = Self.randomDiagram(seed: seed)
+            let layout: DiagramLayout
+            do { layout = try DiagramLayout(diagram, width: width) } catch {
+                // Only a row too crowded for the width may refuse, and it says so.
+                #expect("\(error)".contains("do not fit") || "\(error)".contains("wider than"), "seed \(seed): \(error)")
+                continue
+            }
+            drawn += 1
+            Self.expectNoTextTouches(layout.texts, width: width, height: layout.height, "seed \(seed) at \(width)")
+            for (i, a) in layout.boxes.enumerated() {
+                #expect(a.frame.x >= 0 && a.frame.right <= width, "seed \(seed): box \(i) leaves the canvas")
+                for b in layout.boxes[(i + 1)...] { #expect(!a.frame.overlaps(b.frame), "seed \(seed): boxes overlap") }
+                for label in layout.labels { #expect(!a.frame.overlaps(label.frame), "seed \(seed): an arrow label on a box") }
+            }
+            for text in layout.texts where text.role == .label || text.role == .note {
+                #expect(layout.boxes.contains { box in
+                    text.rect.x >= box.frame.x && text.rect.right <= box.frame.right
+                        && text.rect.y >= box.frame.y && text.rect.bottom <= box.frame.bottom
+                }, "seed \(seed): '\(text.text)' is not inside a box")
+            }
+            #expect(layout.routes.count == diagram.arrows.count)
+            #expect(layout.labels.count == diagram.arrows.filter { !$0.label.isEmpty }.count)
+        }
+        #expect(drawn >= 270, "most random diagrams must be drawn, not refused: \(drawn) of 300 at \(width)")
+    }
+
+    @Test func theSameDiagramDrawsTheSameSVG() throws {
+        var spec = ChartSpec(kind: .diagram, title: "Loop")
+        spec.diagram = Self.randomDiagram(seed: 42)
+        let first = try renderSVG(spec, id: "d"), second = try renderSVG(spec, id: "d")
+        #expect(first == second)
+        #expect(try renderSVG(spec.withWidth(400), id: "d") == renderSVG(spec.withWidth(400), id: "d"))
+    }
+
+    @Test func aLoopIsDrawnWithOneArrowPointingBackUp() throws {
+        let loop = Diagram(nodes: [DiagramNode(label: "OpenAI"), DiagramNode(label: "Oracle"), DiagramNode(label: "Nvidia")],
+                           arrows: [DiagramArrow(from: "OpenAI", to: "Oracle", label: "$300 B contract"),
+                                    DiagramArrow(from: "Oracle", to: "Nvidia", label: "$40 B of chips"),
+                                    DiagramArrow(from: "Nvidia", to: "OpenAI", label: "up to $100 B")])
+        for width in [720.0, 400] {
+            let layout = try DiagramLayout(loop, width: width)
+            #expect(layout.routes.filter { !$0.pointsDown }.map(\.arrow) == [2])
+            // Three rows, top to bottom in the order of the loop.
+            let rows = layout.boxes.map(\.frame.y)
+            #expect(rows[0] < rows[1] && rows[1] < rows[2])
+            // The arrow back passes beside the middle box, not through it.
+            let back = try #require(layout.routes.first { !$0.pointsDown })
+            let middle = layout.boxes[1].frame
+            for point in back.points where point.y > middle.y && point.y < middle.bottom {
+                #expect(point.x < middle.x || point.x > middle.right)
+            }
+        }
+        var spec = ChartSpec(kind: .diagram, title: "Loop")
+        spec.diagram = loop
+        let svg = try renderSVG(spec, id: "loop")
+        #expect(svg.contains("class=\"ch-arrow ch-k2\""))
+        for text in ["OpenAI", "$300 B contract", "up to $100 B"] { #expect(svg.contains(">\(text)</text>")) }
+    }
+
+    @Test func sinksEndInTheLastRowAndSourcesStartJustAboveTheirTarget() throws {
+        let diagram = Diagram(nodes: ["A", "B", "C", "D", "Side", "Exit"].map { DiagramNode(label: $0) },
+                              arrows: [DiagramArrow(from: "A", to: "B"), DiagramArrow(from: "B", to: "C"),
+                                       DiagramArrow(from: "C", to: "D"), DiagramArrow(from: "Side", to: "C"),
+                                       DiagramArrow(from: "A", to: "Exit")])
+        let layout = try DiagramLayout(diagram, width: 400)
+        let y = Dictionary(uniqueKeysWithValues: layout.boxes.map { (diagram.nodes[$0.node].label, $0.frame.y) })
+        #expect(y["Exit"] == y["D"])
+        #expect(y["Side"] == y["B"])
+    }
+
+    @Test func aRowTooCrowdedForAPhoneIsAnErrorNamingItsBoxes() {
+        let hub = DiagramNode(label: "Hub")
+        let leaves = (1...5).map { DiagramNode(label: "Leaf \($0)") }
+        var spec = ChartSpec(kind: .diagram, title: "Fan")
+        spec.diagram = Diagram(nodes: [hub] + leaves, arrows: leaves.map { DiagramArrow(from: "Hub", to: $0.id) })
+        #expect(throws: ChartError.self) { try renderSVG(spec.withWidth(400), id: "fan") }
+        do { _ = try renderSVG(spec.withWidth(400), id: "fan") } catch {
+            #expect("\(error)".contains("'Leaf 1'") && "\(error)".contains("do not fit"))
+        }
+    }
+
+    @Test func badDiagramsAreErrorsThatSayWhatIsWrong() {
+        func failure(_ kind: ChartKind, _ diagram: Diagram) -> String {
+            var spec = ChartSpec(kind: kind, title: "t")
+            spec.diagram = diagram
+            do { _ = try renderSVG(spec, id: "bad"); return "" } catch { return "\(error)" }
+        }
+        let two = [DiagramNode(label: "A"), DiagramNode(label: "B")]
+        #expect(failure(.diagram, Diagram(nodes: two, arrows: [DiagramArrow(from: "A", to: "C")])).contains("'C', which is no node"))
+        #expect(failure(.diagram, Diagram(nodes: two + [DiagramNode(label: " ")])).contains("node 3 has an empty label"))
+        #expect(failure(.diagram, Diagram(nodes: two, arrows: [DiagramArrow(from: "A", to: "A")])).contains("to itself"))
+        #expect(failure(.diagram, Diagram(nodes: two, arrows: [DiagramArrow(from: "A", to: "B"), DiagramArrow(from: "A", to: "B")]))
+            .contains("repeats an earlier arrow"))
+        #expect(failure(.diagram, Diagram(nodes: (1...17).map { DiagramNode(label: "N\($0)") })).contains("too many"))
+        #expect(failure(.steps, Diagram(nodes: two, arrows: [DiagramArrow(from: "A", to: "B")])).contains("arrows belong to a 'diagram'"))
+        #expect(failure(.diagram, Diagram()).contains("no nodes"))
+        #expect(failure(.line, Diagram(nodes: two)).contains("'diagram' and 'steps' charts only"))
+    }
+
+    @Test(arguments: [720.0, 400.0]) func stepsAreNumberedInOrderAndNoTextTouches(_ width: Double) throws {
+        var random = Seeded(state: 7)
+        for round in 0..<50 {
+            let steps = Diagram(nodes: (0..<(1 + random.below(10))).map { _ in
+                DiagramNode(label: Self.phrase(&random, words: 1 + random.below(6)),
+                            note: random.below(2) == 0 ? "" : Self.phrase(&random, words: 2 + random.below(12)))
+            })
+            let layout = try StepsChart.Layout(steps, width: width)
+            Self.expectNoTextTouches(layout.texts, width: width, height: layout.height, "steps \(round) at \(width)")
+            #expect(layout.texts.filter { $0.role == .number }.map(\.text) == steps.nodes.indices.map { "\($0 + 1)" })
+            #expect(zip(layout.boxes, layout.boxes.dropFirst()).allSatisfy { $0.bottom < $1.y })
+        }
+    }
+}

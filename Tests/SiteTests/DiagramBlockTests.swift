@@ -1,0 +1,74 @@
+import Testing
+@testable import Site
+
+/// A chapter whose only content is one chart block with the given YAML lines; line k of the block is line 6 + k.
+private func chapter(withChart lines: [String]) -> String {
+    "---\ntitle: Charts\n---\nIntro.\n\n```chart\n" + lines.joined(separator: "\n") + "\n```\n"
+}
+
+/// `diagram` and `steps` blocks: drawn from the block itself, for pages and phones, with their mistakes reported at
+/// the line of the node or arrow concerned.
+@Suite struct DiagramBlockTests {
+    let head = ["id: loop", "title: Three deals, one loop", "caption: Schematic.", "kind: diagram"]
+    let nodes = ["nodes:", "  - {id: openai, label: OpenAI, note: buys computing}", "  - {id: oracle, label: Oracle}",
+                 "  - Nvidia"]
+
+    @Test func aDiagramBuildsAWideAndAPhoneLayoutAndATableOfItsArrows() throws {
+        let lines = head + nodes + ["arrows:", "  - {from: openai, to: oracle, label: $300 B contract}",
+                                    "  - {from: oracle, to: Nvidia}", "  - {from: Nvidia, to: openai, label: investment}"]
+        let output = try build(miniSite(chapter: chapter(withChart: lines)))
+        let page = try #require(text(output, "intro/index.html"))
+        #expect(page.contains("<div class=\"chart-wide\">") && page.contains("<div class=\"chart-narrow\">"))
+        #expect(!page.contains("chart-scroll"))
+        #expect(page.contains(">$300 B contract</text>") && page.contains(">buys computing</text>"))
+        #expect(page.contains("<th scope=\"col\">From</th>") || page.contains(">From<"))
+        let csv = try #require(text(output, "data/loop.csv"))
+        #expect(csv.contains("OpenAI (buys computing),Oracle,$300 B contract"))
+    }
+
+    @Test func anArrowToAnUnknownNodeIsReportedAtItsLineWithASuggestion() {
+        let lines = head + nodes + ["arrows:", "  - {from: openai, to: oracel}"]
+        let problems = diagnostics(of: miniSite(chapter: chapter(withChart: lines)))
+        #expect(problems.count == 1)
+        #expect(problems.first?.line == 6 + 10)
+        #expect(problems.first?.message.contains("'oracel', which is no node") == true)
+        #expect(problems.first?.hint?.contains("oracle") == true)
+    }
+
+    @Test func anEmptyLabelIsReportedAtItsNode() {
+        let lines = head + ["nodes:", "  - {id: a, label: A}", "  - {id: b, label: \"\"}"]
+        let problems = diagnostics(of: miniSite(chapter: chapter(withChart: lines)))
+        #expect(problems.map(\.line) == [6 + 7])
+        #expect(problems.first?.message.contains("node 2 has an empty label") == true)
+    }
+
+    @Test func tooManyStepsAndArrowsInStepsAreErrors() {
+        let steps = ["id: s", "title: S", "caption: C.", "kind: steps", "steps:"] + (1...11).map { "  - Step \($0)" }
+        let problems = diagnostics(of: miniSite(chapter: chapter(withChart: steps)))
+        #expect(problems.map(\.line) == [6 + 6])
+        #expect(problems.first?.message.contains("11 nodes are too many") == true)
+        let withArrows = ["id: s", "title: S", "caption: C.", "kind: steps", "steps: [A, B]", "arrows: [{from: A, to: B}]"]
+        let misplaced = diagnostics(of: miniSite(chapter: chapter(withChart: withArrows)))
+        #expect(misplaced.map(\.line) == [6 + 6])
+        #expect(misplaced.first?.message.contains("'arrows' belongs to a diagram") == true)
+    }
+
+    @Test func aDiagramTakesNoDataFileAndOtherKindsTakeNoNodes() {
+        let withData = diagnostics(of: miniSite(chapter: chapter(withChart: head + ["data: a.csv"] + nodes)))
+        #expect(withData.map(\.line) == [6 + 5])
+        #expect(withData.first?.message.contains("takes no 'data'") == true)
+        let line = ["id: l", "title: L", "caption: C.", "model: gpuCollateral", "nodes: [A]"]
+        let problems = diagnostics(of: miniSite(chapter: chapter(withChart: line)))
+        #expect(problems.map(\.line) == [6 + 5])
+        #expect(problems.first?.message.contains("not a line chart") == true)
+    }
+
+    @Test func aDiagramTooWideForAPhoneIsReportedAtItsNodes() {
+        let fan = head + ["nodes:", "  - Hub"] + (1...5).map { "  - Leaf \($0)" } + ["arrows:"]
+            + (1...5).map { "  - {from: Hub, to: Leaf \($0)}" }
+        let problems = diagnostics(of: miniSite(chapter: chapter(withChart: fan)))
+        #expect(problems.count == 1)
+        #expect(problems.first?.line == 6 + 6)  // the first node of the list
+        #expect(problems.first?.message.contains("do not fit a 400 px wide layout") == true)
+    }
+}
