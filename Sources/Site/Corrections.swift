@@ -16,12 +16,8 @@ struct Correction: Sendable, Equatable {
 /// Parses `content/corrections.yml`: a list of `date`, optional `chapter`, `text`.
 func parseCorrections(_ text: String, file: String) throws(BuildFailure) -> [Correction] {
     let reader = YAMLReader(file: file, lineOffset: 0)
-    let node: Node?
-    do throws(Diagnostic) { node = try reader.parse(text) } catch { throw BuildFailure([error]) }
-    guard let node else { return [] }
-    guard case let .sequence(items) = node else {
-        throw BuildFailure([reader.error(at: node, "corrections.yml must be a list of corrections (lines starting '- date: …')")])
-    }
+    guard let items = try reader.parseList(
+        text, notAList: "corrections.yml must be a list of corrections (lines starting '- date: …')") else { return [] }
     var corrections: [Correction] = []
     var collector = DiagnosticCollector()
     for item in items {

@@ -14,12 +14,8 @@ public struct GlossaryEntry: Sendable, Equatable {
 /// Parses `content/glossary.yml`: a list of {term, aliases, definition}.
 func parseGlossary(_ text: String, file: String) throws(BuildFailure) -> [GlossaryEntry] {
     let reader = YAMLReader(file: file, lineOffset: 0)
-    let node: Node?
-    do throws(Diagnostic) { node = try reader.parse(text) } catch { throw BuildFailure([error]) }
-    guard let node else { return [] }
-    guard case let .sequence(items) = node else {
-        throw BuildFailure([reader.error(at: node, "glossary.yml must be a list of entries with term and definition")])
-    }
+    guard let items = try reader.parseList(
+        text, notAList: "glossary.yml must be a list of entries with term and definition") else { return [] }
     var entries: [GlossaryEntry] = []
     var collector = DiagnosticCollector()
     var seen: Set<String> = []

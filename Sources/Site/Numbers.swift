@@ -39,13 +39,9 @@ struct NumbersFile: Sendable, Equatable {
 
     static func parse(_ text: String, file: String) throws(BuildFailure) -> NumbersFile {
         let reader = YAMLReader(file: file, lineOffset: 0)
-        let node: Node?
-        do throws(Diagnostic) { node = try reader.parse(text) } catch { throw BuildFailure([error]) }
-        guard let node else { return NumbersFile(file: file, sections: []) }
-        guard case let .sequence(items) = node else {
-            throw BuildFailure([reader.error(at: node, "numbers.yml must be a list of numbers (lines starting '- number: …')",
-                                             hint: "see the README's numbers.yml example")])
-        }
+        guard let items = try reader.parseList(
+            text, notAList: "numbers.yml must be a list of numbers (lines starting '- number: …')",
+            hint: "see the README's numbers.yml example") else { return NumbersFile(file: file, sections: []) }
         var sections = [Section(title: nil, numbers: [])]
         var collector = DiagnosticCollector()
         for item in items {

@@ -91,6 +91,16 @@ struct YAMLReader {
     }
 
     /// A diagnostic at a node's position.
+    /// Parses a whole file that must be a YAML list: its items, nil for an empty file, `notAList` (with `hint`) as the
+    /// error at the top node otherwise.
+    func parseList(_ text: String, notAList: String, hint: String? = nil) throws(BuildFailure) -> [Node]? {
+        let node: Node?
+        do throws(Diagnostic) { node = try parse(text) } catch { throw BuildFailure([error]) }
+        guard let node else { return nil }
+        guard case let .sequence(items) = node else { throw BuildFailure([error(at: node, notAList, hint: hint)]) }
+        return Array(items)
+    }
+
     func error(at node: Node?, _ message: String, hint: String? = nil) -> Diagnostic {
         let mark = node?.mark
         return Diagnostic(file: file, line: (mark?.line ?? 1) + lineOffset, column: (mark?.column ?? 1) + columnOffset,
