@@ -27,7 +27,8 @@ public func renderMarkdown(_ text: String, options: MarkdownOptions = MarkdownOp
     let html = addHeadingIDs(UnsafeBufferPointer(start: UnsafeRawPointer(rawHTML).assumingMemoryBound(to: UInt8.self),
                                                  count: strlen(rawHTML)), ids: transformer.headings.map(\.id))
     return RenderedMarkdown(html: html, headings: transformer.headings, blocks: transformer.blocks,
-                            citations: transformer.citations, links: transformer.links, wordCount: transformer.wordCount)
+                            citations: transformer.citations, links: transformer.links, wordCount: transformer.wordCount,
+                            cjkCharacterCount: transformer.cjkCharacterCount)
 }
 
 /// Inserts ids into the n-th `<hN>` tag; cmark renders headings in document order without attributes. Reads cmark's
