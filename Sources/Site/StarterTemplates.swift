@@ -480,12 +480,7 @@ details.chart-data { font-size: 0.9rem; margin-top: 0.4rem; }
 details.chart-data summary { cursor: pointer; color: var(--link); }
 .table-scroll { overflow-x: auto; max-height: 24rem; overflow-y: auto; }
 .table-note { color: var(--muted); font-size: 0.8rem; }
-/* Tables written in Markdown: wider than the screen, they scroll sideways in their (focusable) wrapper. */
-.table-wrap { overflow-x: auto; margin: 1.2rem 0; }
-.table-wrap:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
-.table-wrap th, .table-wrap td { text-align: start; vertical-align: top; }
-.table-wrap thead th { border-bottom: 2px solid var(--rule); }
-.table-wrap caption { caption-side: top; text-align: start; color: var(--muted); font-size: 0.95rem; padding-bottom: 0.4rem; }
+.table-wrap { overflow-x: auto; } .table-wrap * { text-align: start; }
 .scenario-input { position: absolute; opacity: 0; width: 1px; height: 1px; }
 .scenario-labels { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin: 0.2rem 0 0.5rem; font-size: 0.9rem; }
 .scenario-caption { color: var(--muted); }
@@ -528,7 +523,6 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
   a { color: inherit; }
   .notes a[href^="http"]::after, .source-list a[href^="http"]::after { content: " <" attr(href) ">"; font-size: 0.85em; word-break: break-all; }
   main { max-width: none; padding: 0; }
-  .table-wrap { overflow: visible; }
 }
 
 /* Chart gallery: each kind in both themes; side by side when there is room. */
