@@ -472,6 +472,7 @@ details.chart-data { font-size: 0.9rem; margin-top: 0.4rem; }
 details.chart-data summary { cursor: pointer; color: var(--link); }
 .table-scroll { overflow-x: auto; max-height: 24rem; overflow-y: auto; }
 .table-note { color: var(--muted); font-size: 0.8rem; }
+.table-wrap { overflow-x: auto; } .table-wrap * { text-align: start; }
 .scenario-input { position: absolute; opacity: 0; width: 1px; height: 1px; }
 .scenario-labels { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin: 0.2rem 0 0.5rem; font-size: 0.9rem; }
 .scenario-caption { color: var(--muted); }
