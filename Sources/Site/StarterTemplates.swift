@@ -349,7 +349,7 @@ let starterTemplates: [(path: String, text: String)] = [
     --chart-5: #E6C04A; --chart-6: #C99A8F; --chart-7: #BDBD4A; --chart-8: #B0B0B0;
   }
 }
-/* Fixed themes, whatever the reader's setting (the gallery shows both). */
+/* Fixed themes (the gallery shows both). */
 .theme-light {
   --chart-bg: #ffffff; --chart-text: #1a1a1a; --chart-axis: #595959; --chart-grid: #d9d9d9; --chart-annotation: #6d3fa0;
   --chart-1: #0072B2; --chart-2: #C35400; --chart-3: #007A5A; --chart-4: #A64D86;
@@ -368,7 +368,6 @@ body {
   margin: 0; background: var(--bg); color: var(--text);
   font: 1.0625rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
 }
-/* CJK: system fonts; .nobr keeps 273億美元 whole */
 :lang(zh),:lang(ja),:lang(ko){line-break:strict}
 :lang(zh-Hant){font-family:"PingFang TC","Noto Sans CJK TC","Microsoft JhengHei",sans-serif}
 .nobr{white-space:nowrap}

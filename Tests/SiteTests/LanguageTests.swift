@@ -188,8 +188,8 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
 
     @Test func chineseReadingTimeCountsCharacters() throws {
         // 5,200 Chinese characters without a space: 13 minutes at 400 a minute (it used to say 1).
-        let text = String(repeating: "資料中心的租約變成一種債券。", count: 400) + "\n"
-        let output = try build(miniSite(chapter: "---\ntitle: 長\n---\n" + text))
+        let prose = String(repeating: "資料中心的租約變成一種債券。", count: 400) + "\n"
+        let output = try build(miniSite(chapter: "---\ntitle: 長\n---\n" + prose))
         let page = try #require(text(output, "intro/index.html"))
         #expect(page.contains("Chapter 1 · 13 min read"))
     }
@@ -206,7 +206,7 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
         #expect(page.contains("<html lang=\"zh-Hant\">"))
         #expect(page.contains("第1章 · 閱讀約1分鐘"))
         #expect(page.contains("2025年10月21日"))
-        #expect(page.contains("發布於 <time datetime=\"2026-12-04\">2026年12月4日</time>"))
+        #expect(page.contains("發布於 <time datetime=\"2025-10-21\">2025年10月21日</time>"))  // the page's date
         #expect(page.contains("<p class=\"box-label\">注意</p>"))
         #expect(page.contains("<span class=\"nobr\">270億美元</span>"))
         #expect(page.contains("<span class=\"nobr\">6.58%</span>"))
