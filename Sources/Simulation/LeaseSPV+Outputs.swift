@@ -16,7 +16,7 @@ extension LeaseSPV {
         OutputSpec("probLeaveAtEnd", unit: "probability", x: "year", "chance the tenant leaves at the end of that year"),
         OutputSpec("expectedBondCashFlow", unit: "$B/yr", x: "year", "probability-weighted cash to bondholders (undiscounted)"),
         OutputSpec("state.leased", unit: "probability", x: "year", "chance the tenant still pays rent in that year (the bond is paid on schedule)"),
-        OutputSpec("state.repaidInFull", unit: "probability", x: "year", "chance the tenant left in an earlier year and the sale plus guarantee repaid the bond in full"),
+        OutputSpec("state.repaidEarly", unit: "probability", x: "year", "chance the tenant left in an earlier year and the sale plus guarantee repaid the bond in full"),
         OutputSpec("state.endedWithLoss", unit: "probability", x: "year", "chance the tenant left in an earlier year and bondholders lost part of what was owed"),
         OutputSpec("walkAway.bondCash", unit: "$B/yr", x: "year", "cash to bondholders on the illustrated path where the tenant leaves in walkAwayYear"),
         OutputSpec("walkAway.rvgPaid", unit: "$B", x: "year", "guarantee paid on that path (in the walk-away year only)"),

@@ -32,7 +32,7 @@ public enum LeaseSPV: SimulationModel {
         /// Where the bond stands in year t (t ≥ 1): the chance the tenant still pays rent that year, the chance it left
         /// earlier and the sale plus guarantee repaid the bond in full, and the chance it left earlier with a loss to
         /// bondholders. The three add up to 1 in every year.
-        public func state(inYear t: Int) -> (leased: Double, repaidInFull: Double, endedWithLoss: Double) {
+        public func state(inYear t: Int) -> (leased: Double, repaidEarly: Double, endedWithLoss: Double) {
             var full = 0.0, lossy = 0.0
             for s in 0..<t where probLeave[s] > 0 {
                 if bondLoss[s] > 0 { lossy += probLeave[s] } else { full += probLeave[s] }
@@ -111,7 +111,7 @@ public enum LeaseSPV: SimulationModel {
             flow("probLeaveAtEnd", "probability") { s.probLeave[$0] },
             flow("expectedBondCashFlow", "$B/yr") { s.probLeased[$0] * s.payment + s.probLeave[$0] * s.recovery[$0] },
             flow("state.leased", "probability") { s.state(inYear: $0).leased },
-            flow("state.repaidInFull", "probability") { s.state(inYear: $0).repaidInFull },
+            flow("state.repaidEarly", "probability") { s.state(inYear: $0).repaidEarly },
             flow("state.endedWithLoss", "probability") { s.state(inYear: $0).endedWithLoss },
         ]
         series.append(flow("walkAway.bondCash", "$B/yr") { t in t < k ? s.payment : (t == k ? s.payment + s.recovery[k] : 0) })

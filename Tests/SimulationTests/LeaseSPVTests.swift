@@ -158,7 +158,7 @@ import Testing
     func bondStatesAddUpToOneInEveryYear(scenario: String) throws {
         let output = try LeaseSPV.run(scenario: scenario)
         let leased = try #require(output.series(named: "state.leased")?.y)
-        let full = try #require(output.series(named: "state.repaidInFull")?.y)
+        let full = try #require(output.series(named: "state.repaidEarly")?.y)
         let loss = try #require(output.series(named: "state.endedWithLoss")?.y)
         for t in leased.indices {
             #expect(abs(leased[t] + full[t] + loss[t] - 1) < 1e-12)
@@ -185,7 +185,7 @@ import Testing
                 && (22...23).allSatisfy { s.bondLoss[$0] == 0 })
         let pi = p.renewProb
         #expect(close(s.state(inYear: 24).endedWithLoss, pow(pi, 13) - pow(pi, 18), 1e-12))
-        #expect(close(s.state(inYear: 24).repaidInFull, 1 - pow(pi, 20) - (pow(pi, 13) - pow(pi, 18)), 1e-12))
+        #expect(close(s.state(inYear: 24).repaidEarly, 1 - pow(pi, 20) - (pow(pi, 13) - pow(pi, 18)), 1e-12))
         #expect(s.state(inYear: 17).endedWithLoss == 0 && s.state(inYear: 18).endedWithLoss > 0)
     }
 
