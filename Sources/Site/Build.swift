@@ -155,6 +155,7 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
     layout.inlineStyle = source.assets.first { $0.path == "templates/assets/site.css" }
         .map { String(decoding: $0.bytes, as: UTF8.self) + "\n" + chartStylesheet }
     collector.collect { () throws(BuildFailure) in try layout.render(into: &output) }
+    if collector.diagnostics.isEmpty { collector.add(templates!.unknownVariables()) }
     try collector.throwIfAny()
     for figure in figures.values {
         for variant in figure.variants {

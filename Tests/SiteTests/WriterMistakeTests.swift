@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Site
 
@@ -99,5 +100,23 @@ import Testing
         options.includeDrafts = true
         let output = try build(site, options: options)
         #expect(text(output, "intro/index.html")?.contains("href=\"../later/\"") == true)
+    }
+
+    @Test func anUnknownTemplateVariableIsAnErrorAtItsTag() throws {
+        var site = miniSite(chapter: "---\ntitle: A\n---\nText.\n")
+        let index = try #require(site.templates.firstIndex { $0.path == "templates/footer.mustache" })
+        let footer = String(decoding: site.templates[index].bytes, as: UTF8.self)
+        site.templates[index] = SourceFile(path: "templates/footer.mustache",
+                                           text: footer.replacingOccurrences(of: "{{siteTitle}}", with: "{{site.title}}"))
+        let found = diagnostics(of: site)
+        #expect(found.count == 1)
+        #expect(found.first?.file == "templates/footer.mustache")
+        #expect(found.first?.message == "unknown template variable 'site' in {{site.title}}")
+        #expect(found.first?.hint?.hasPrefix("did you mean") == true)
+    }
+
+    @Test func variablesAPageHasOnlySometimesAreNotUnknown() {
+        // No author, footer, dates, licence or base URL: the templates test for each of them.
+        #expect(diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nText.\n")).isEmpty)
     }
 }
