@@ -52,7 +52,7 @@ let package = Package(
         ),
         // Records the git commit the binary is built from, for `explainer --version` and the workflow `new` writes.
         .plugin(name: "BuildInfo", capability: .buildTool()),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Fixtures"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Golden"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Charts"]),

@@ -51,6 +51,11 @@ GLOSSARY_TERMS = ["tranche", "collateral", "leverage", "coupon", "maturity", "co
 LANGUAGES = ["python", "swift", "text", "sh"]
 
 
+def author(words):
+    """A person's name as sources.yml writes it: "Surname, Given"."""
+    return quoted(f"{words[-1].title()}, {' '.join(words[:-1]).title()}")
+
+
 def sentence(rng, words=None, end="."):
     count = words or rng.randint(8, 18)
     out = []
@@ -178,7 +183,7 @@ def generate(count, out, seed, menu=False):
           f"title: Synthetic corpus of {count} chapters\ndescription: A generated site for benchmarks.\n"
           "language: en\nauthor: The benchmark\n")
     write(os.path.join(explainer, "content", "sources.yml"), "".join(
-        f"{key}:\n  author: {' '.join(title_words(rng, 2, 2)).title()}\n  title: {quoted(sentence(rng, 6))}\n"
+        f"{key}:\n  authors: [{author(title_words(rng, 2, 2))}]\n  title: {quoted(sentence(rng, 6))}\n"
         f"  publisher: {' '.join(title_words(rng, 1, 2)).title()} Press\n  date: '{rng.randint(1990, 2025)}'\n"
         f"  url: https://example.org/{key}\n" for key in sources))
     write(os.path.join(explainer, "content", "glossary.yml"), "".join(

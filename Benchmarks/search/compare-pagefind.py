@@ -210,12 +210,12 @@ def percentile(values, share):
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def measure(driver, label, site, queries, page):
+def measure(driver, label, site, queries, page, engines=None):
     server, base = serve(site)
     results = {}
     try:
         for name in ["explainer"] + list(PAGEFIND):
-            if name != "explainer" and not os.path.isdir(os.path.join(site, name)):
+            if name != "explainer" and not os.path.isdir(os.path.join(site, name)) or engines and name not in engines:
                 continue
             engine = Engine(name, driver, base, site)
             stored = total(site, search_files(site, name))
@@ -299,6 +299,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--site", action="append", required=True, help="LABEL=SITE_DIR=QUERIES[=PAGE]")
     parser.add_argument("--json")
+    parser.add_argument("--engine", action="append", choices=["explainer", *PAGEFIND],
+                        help="measure only these engines (repeatable; default: all)")
     args = parser.parse_args()
     driver = make_driver(logging=False)
     driver.execute_cdp_cmd("Network.enable", {})
@@ -309,12 +311,14 @@ def main():
             label, site, queries, *page = spec.split("=")
             site = os.path.abspath(site)
             for name, module in PAGEFIND.items():
+                if args.engine and name not in args.engine:
+                    continue
                 started = time.time()
                 os.system(f"{sys.executable} -m {module} --site '{site}' --output-subdir {name} "
                           f"--root-selector main --silent")
                 print(f"{label}: {name} indexed in {time.time() - started:.1f} s", file=sys.stderr)
             cases = read_queries(queries)
-            everything[label] = measure(driver, label, site, cases, page[0] if page else "")
+            everything[label] = measure(driver, label, site, cases, page[0] if page else "", args.engine)
             report(label, everything[label], len(cases))
     finally:
         driver.quit()

@@ -19,8 +19,10 @@ public func renderMarkdown(_ text: String, options: MarkdownOptions = MarkdownOp
     defer { cmark_node_free(root) }
     cmark_consolidate_text_nodes(root)
 
+    let lines = splitLines(text)
+    buildTables(in: root, lines: lines, flags: flags)
     let containers = expandContainers(root, options: options, flags: flags)
-    var transformer = TreeTransformer(containerLines: containers, options: options, sourceLines: splitLines(text))
+    var transformer = TreeTransformer(containerLines: containers, options: options, sourceLines: lines)
     transformer.collect(root)
     transformer.apply()
 
@@ -96,6 +98,7 @@ func expandContainers(_ root: OpaquePointer, options: MarkdownOptions, flags: In
         let body = cmark_node_get_literal(node)!
         let document = cmark_parse_document(body, strlen(body), flags)!
         cmark_consolidate_text_nodes(document)
+        buildTables(in: document, lines: splitLines(String(cString: body)), flags: flags)
         let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
         cmark_node_set_on_enter(block, container.openWithArgument.map { $0(argument) } ?? container.open)
         cmark_node_set_on_exit(block, container.close)

@@ -27,16 +27,8 @@ let starterTemplates: [(path: String, text: String)] = [
   const base = new URL(say.index, document.baseURI), root = new URL("../../", base);
   const MAX = 8, PER_PAGE = 2, SHARDS = 4;
 
-  // Files: each calls explainerSearch(name, data).
-  const files = {}, arrived = {};
-  window.explainerSearch = (name, data) => arrived[name] && arrived[name](data);
-  const load = name => files[name] || (files[name] = new Promise((resolve, reject) => {
-    const script = document.createElement("script");
-    arrived[name] = resolve;
-    script.onerror = () => { delete files[name]; reject(); };
-    script.src = new URL(name + ".js", base);
-    document.head.append(script);
-  }));
+  // The index's files, loaded by site.js (which has already asked for "meta").
+  const load = window.explainerSearchLoad, files = load.files;
 
   // Numbers (SearchCode.swift): base 32, the last digit of each number from the lower half of the alphabet.
   const digit = new Int8Array(128);
@@ -480,6 +472,7 @@ details.chart-data { font-size: 0.9rem; margin-top: 0.4rem; }
 details.chart-data summary { cursor: pointer; color: var(--link); }
 .table-scroll { overflow-x: auto; max-height: 24rem; overflow-y: auto; }
 .table-note { color: var(--muted); font-size: 0.8rem; }
+.table-wrap { overflow-x: auto; } .table-wrap * { text-align: start; }
 .scenario-input { position: absolute; opacity: 0; width: 1px; height: 1px; }
 .scenario-labels { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin: 0.2rem 0 0.5rem; font-size: 0.9rem; }
 .scenario-caption { color: var(--muted); }
@@ -615,6 +608,19 @@ if (location.protocol === "file:") {
     const open = () => {
       if (search.dataset.loading) return;
       search.dataset.loading = 1;
+      // The index's files (search/<language>/NAME.js) each call explainerSearch(NAME, data). Its meta file is
+      // requested together with the search script, in one round trip.
+      const files = {}, arrived = {}, base = new URL(search.dataset.index, document.baseURI);
+      window.explainerSearch = (name, data) => arrived[name]?.(data);
+      const load = window.explainerSearchLoad = name => files[name] || (files[name] = new Promise((resolve, reject) => {
+        arrived[name] = resolve;
+        const script = document.createElement("script");
+        script.onerror = () => { delete files[name]; reject(); };
+        script.src = new URL(name + ".js", base);
+        document.head.append(script);
+      }));
+      load.files = files;
+      load("meta").catch(() => {});
       const script = document.createElement("script");
       script.src = search.dataset.script;
       document.head.append(script);

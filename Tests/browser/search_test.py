@@ -6,6 +6,7 @@ For the English site (served under a sub-path) and the Chinese fixture site (Tes
   - every result target (page and #anchor) of the index exists;
   - without JavaScript the search box is hidden; with it, nothing of search is downloaded before the reader opens it;
   - the box's words are in the page's language;
+  - opening search requests the script and the index's meta file together (one round trip);
   - "/" opens search; typing shows results (chapter, heading, snippet with <mark>) linking to heading anchors;
     arrows move the active option (aria-activedescendant), Enter follows it, Escape closes, then clears;
   - the query terms the browser makes equal the index's (Tests/Fixtures/search/terms.tsv);
@@ -235,6 +236,12 @@ def check_site(driver, base, site, shots, relevance, language, sample, axe):
     loaded = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
     if not any(url.endswith("/assets/search.js") for url in loaded) or not any("/meta.js" in url for url in loaded):
         fail(f"{label}: opening search did not load the script and the index: {loaded}")
+    # One round trip: the index's meta file is requested before the script has arrived, not after it ran.
+    timing = driver.execute_script("""const e = performance.getEntriesByType('resource');
+        const s = e.find(x => x.name.endsWith('/assets/search.js')), m = e.find(x => x.name.endsWith('/meta.js'));
+        return s && m && [m.startTime, s.responseEnd];""")
+    if timing and timing[0] >= timing[1]:
+        fail(f"{label}: meta.js was requested at {timing[0]:.1f} ms, after search.js arrived at {timing[1]:.1f} ms")
     if state["expanded"] != "true" or not state["options"]:
         fail(f"{label}: typing {query!r} showed no results ({state})")
     else:

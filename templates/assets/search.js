@@ -10,16 +10,8 @@
   const base = new URL(say.index, document.baseURI), root = new URL("../../", base);
   const MAX = 8, PER_PAGE = 2, SHARDS = 4;
 
-  // Files: each calls explainerSearch(name, data).
-  const files = {}, arrived = {};
-  window.explainerSearch = (name, data) => arrived[name] && arrived[name](data);
-  const load = name => files[name] || (files[name] = new Promise((resolve, reject) => {
-    const script = document.createElement("script");
-    arrived[name] = resolve;
-    script.onerror = () => { delete files[name]; reject(); };
-    script.src = new URL(name + ".js", base);
-    document.head.append(script);
-  }));
+  // The index's files, loaded by site.js (which has already asked for "meta").
+  const load = window.explainerSearchLoad, files = load.files;
 
   // Numbers (SearchCode.swift): base 32, the last digit of each number from the lower half of the alphabet.
   const digit = new Int8Array(128);

@@ -21,6 +21,19 @@ if (location.protocol === "file:") {
     const open = () => {
       if (search.dataset.loading) return;
       search.dataset.loading = 1;
+      // The index's files (search/<language>/NAME.js) each call explainerSearch(NAME, data). Its meta file is
+      // requested together with the search script, in one round trip.
+      const files = {}, arrived = {}, base = new URL(search.dataset.index, document.baseURI);
+      window.explainerSearch = (name, data) => arrived[name]?.(data);
+      const load = window.explainerSearchLoad = name => files[name] || (files[name] = new Promise((resolve, reject) => {
+        arrived[name] = resolve;
+        const script = document.createElement("script");
+        script.onerror = () => { delete files[name]; reject(); };
+        script.src = new URL(name + ".js", base);
+        document.head.append(script);
+      }));
+      load.files = files;
+      load("meta").catch(() => {});
       const script = document.createElement("script");
       script.src = search.dataset.script;
       document.head.append(script);
