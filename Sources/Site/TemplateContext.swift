@@ -11,7 +11,11 @@ struct TemplateContext: MustacheParent {
     /// Set on a page's root context: records the names asked of it (see `TemplateLookups`).
     var lookups: PageLookups?
 
-    init(_ values: [String: Any], lookups: PageLookups? = nil) {
+    init(_ values: [String: Any]) {
+        self.values = values
+    }
+
+    init(_ values: [String: Any], lookups: PageLookups) {
         self.values = values
         self.lookups = lookups
     }

@@ -57,8 +57,8 @@ let pageVariables: Set<String> = [
 ]
 
 /// `{{…}}` tags that use `name` (as the first part of a dotted name, or inside a transform), with their positions.
-func templateTags(using name: String, in text: String) -> [(line: Int, column: Int, tag: String)] {
-    var found: [(line: Int, column: Int, tag: String)] = []
+func templateTags(using name: String, in text: String) -> [(line: Int, column: Int, tag: String, expression: String)] {
+    var found: [(line: Int, column: Int, tag: String, expression: String)] = []
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     for (lineIndex, line) in lines.enumerated() {
         var rest = line[...]
@@ -74,7 +74,7 @@ func templateTags(using name: String, in text: String) -> [(line: Int, column: I
             let first = innermost.split(separator: ".").first.map(String.init) ?? ""
             if first == name, !"!>=/".contains(line[open.upperBound...].first ?? " ") {
                 let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                found.append((lineIndex + 1, column, String(line[open.lowerBound..<tagEnd])))
+                found.append((lineIndex + 1, column, String(line[open.lowerBound..<tagEnd]), String(innermost)))
             }
             rest = rest[tagEnd...]
         }
@@ -87,10 +87,14 @@ func unknownTemplateVariables(_ lookups: TemplateLookups, templates: [String: St
     let known = lookups.known
     var problems: [Diagnostic] = []
     for name in lookups.unknown {
-        let hint = (closestMatch(to: name, among: known).map { "did you mean '\($0)'? " } ?? "")
-            + "a name no page has renders as nothing; `explainer templates diff` shows the names this explainer's templates use"
         for template in templates.keys.sorted() {
             for use in templateTags(using: name, in: templates[template]!) {
+                // `{{site.title}}` was most likely meant as `{{siteTitle}}`: try the dotted name run together first.
+                let parts = use.expression.split(separator: ".")
+                let joined = (parts.first.map(String.init) ?? "") + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+                let guess = closestMatch(to: joined, among: known) ?? closestMatch(to: name, among: known)
+                let hint = (guess.map { "did you mean '\($0)'? " } ?? "")
+                    + "A name no page has renders as nothing; `explainer templates diff` shows the names this explainer's templates use"
                 problems.append(Diagnostic(file: "templates/\(template).mustache", line: use.line, column: use.column,
                                            message: "unknown template variable '\(name)' in \(use.tag)", hint: hint))
             }
