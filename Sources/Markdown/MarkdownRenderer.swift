@@ -22,6 +22,7 @@ public func renderMarkdown(_ text: String, options: MarkdownOptions = MarkdownOp
     let lines = splitLines(text)
     buildTables(in: root, lines: lines, flags: flags)
     let containers = expandContainers(root, options: options, flags: flags)
+    applyGFMInlineExtensions(root)
     var transformer = TreeTransformer(containerLines: containers, options: options, sourceLines: lines)
     transformer.collect(root)
     transformer.apply()
