@@ -51,6 +51,10 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     var seenSlugs: [String: String] = [:]
     for file in source.chapters {
         let name = String(file.path.split(separator: "/").last!)
+        if hasOtherMarkdownExtension(name) {
+            collector.add(otherMarkdownExtensionDiagnostic(path: file.path, name: name))
+            continue
+        }
         guard let place = ChapterFile(fileName: name) else {
             collector.add(Diagnostic(file: file.path, line: 1, column: 1,
                                      message: "file name '\(name)' is neither a chapter (NN-slug.md) nor a page (slug.md)",
@@ -78,6 +82,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     }
     // Chapters are ordered by their number prefix (then name), whatever its width: 9- comes before 10-.
     places.sort { ($0.place.number, $0.file.path) < ($1.place.number, $1.file.path) }
+    collector.add(checkChapterNumbers(places.map { ($0.file.path, $0.place) }))
     let words = edition.flatMap { $0.translations.isEmpty ? nil : $0.words } ?? .english
     // Chapters parse independently: on all cores, then collected in order.
     let parsed = concurrentMap(places) { file, place -> Result<Chapter, BuildFailure> in
@@ -96,10 +101,14 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     var chapters: [Chapter] = []
     var pages: [Chapter] = []
     var home: Chapter?
+    var draftFiles: Set<String> = []
     for result in parsed {
         switch result {
         case .success(var chapter):
-            guard !chapter.frontMatter.draft || options.includeDrafts else { continue }
+            guard !chapter.frontMatter.draft || options.includeDrafts else {
+                draftFiles.insert(chapter.file)
+                continue
+            }
             switch chapter.kind {
             case .chapter:
                 // The number shown is the chapter's place among those built: 1, 2, 3 … whatever the prefixes.
@@ -117,6 +126,18 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
                                  hint: "add it from a new site: `explainer templates diff page.mustache` shows it, "
                                      + "`explainer templates update page.mustache` writes it"))
     }
+    // Links to chapter files (`02-the-run.md#step-3`) become links to their pages.
+    let linkTargets = places.map { file, place in
+        ChapterFileTarget(path: file.path, name: String(file.path.split(separator: "/").last!), slug: place.slug,
+                          kind: place.kind, isDraft: draftFiles.contains(file.path))
+    }
+    collector.add(resolveChapterFileLinks(&chapters, files: linkTargets))
+    collector.add(resolveChapterFileLinks(&pages, files: linkTargets))
+    if let page = home {
+        var homeOnly = [page]
+        collector.add(resolveChapterFileLinks(&homeOnly, files: linkTargets))
+        home = homeOnly[0]
+    }
     // Pages and the home page's introduction go through every check a chapter does.
     let everyPage = chapters + pages + (home.map { [$0] } ?? [])
     if chapters.isEmpty && collector.diagnostics.isEmpty {
@@ -124,6 +145,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
                                  hint: "add a chapter such as content/01-introduction.md"))
     }
     collector.add(checkCitations(everyPage, bibliography: inputs.bibliography))
+    collector.add(checkMarkdownProblems(everyPage, allowRawHTML: inputs.config.rawHTML))
     let chapterFiles = (chapters + pages).map(\.fileStem)
     if let numbers = inputs.numbers {
         collector.add(numbers.check(bibliography: inputs.bibliography, chapterFiles: chapterFiles))
@@ -169,6 +191,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     layout.inlineStyle = source.assets.first { $0.path == "templates/assets/site.css" }
         .map { String(decoding: $0.bytes, as: UTF8.self) + "\n" + chartStylesheet }
     collector.collect { () throws(BuildFailure) in try layout.render(into: &output) }
+    if collector.diagnostics.isEmpty { collector.add(templates!.unknownVariables()) }
     try collector.throwIfAny()
     for figure in figures.values {
         for variant in figure.variants {
