@@ -221,6 +221,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
         collector.add(LinkChecker(output: output, chapters: everyPage).check())
     }
     try collector.throwIfAny()
+    output.warnings = everyPage.flatMap(\.warnings)
     return (output, everyPage)
 }
 

@@ -161,6 +161,7 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
             output[shared ? path : prefix + path] = editionOutput[path]
         }
         for page in pages { pagesByOutput[prefix + page.outputPath] = page }
+        output.warnings += editionOutput.warnings
     }
     // One robots.txt names every language's sitemap.
     if let base = siteBaseURL, output["sitemap.xml"] != nil, let robots = output["robots.txt"] {
