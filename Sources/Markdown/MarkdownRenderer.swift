@@ -13,13 +13,16 @@ import Darwin
 public func renderMarkdown(_ text: String, options: MarkdownOptions = MarkdownOptions()) -> RenderedMarkdown {
     var flags = CMARK_OPT_VALIDATE_UTF8
     if options.smartPunctuation { flags |= CMARK_OPT_SMART }
-    let root = text.withCString { cmark_parse_document($0, strlen($0), flags) }!
+    // Footnote definitions are taken out first: cmark would read them as link reference definitions.
+    let (markdown, footnotes) = extractFootnoteDefinitions(text)
+    let root = markdown.withCString { cmark_parse_document($0, strlen($0), flags) }!
     defer { cmark_node_free(root) }
     cmark_consolidate_text_nodes(root)
 
     let lines = splitLines(text)
     buildTables(in: root, lines: lines, flags: flags)
-    let containers = expandContainers(root, options: options, flags: flags)
+    var containers = expandContainers(root, options: options, flags: flags)
+    containers.merge(addFootnotes(footnotes, to: root, flags: flags)) { box, _ in box }
     applyGFMInlineExtensions(root)
     var transformer = TreeTransformer(containerLines: containers, options: options, sourceLines: lines)
     transformer.collect(root)
