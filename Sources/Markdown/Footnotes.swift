@@ -76,7 +76,7 @@ func addFootnotes(_ definitions: [FootnoteDefinition], to root: OpaquePointer, f
         let item = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
         cmark_node_set_on_enter(item, "<li id=\"fn-\(number)\">")
         cmark_node_set_on_exit(item, "</li>")
-        let document = cmark_parse_document(definition.body, strlen(definition.body), flags)!
+        let document = cmark_parse_document(definition.body, definition.body.utf8.count, flags)!
         cmark_consolidate_text_nodes(document)
         buildTables(in: document, lines: splitLines(definition.body), flags: flags)
         while let child = cmark_node_first_child(document) {

@@ -53,6 +53,8 @@ let reservedPageIDs: Set<String> = ["top", "main", "the-question", "takeaway", "
 func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, registry: ModelRegistry)
     throws(BuildFailure) -> Chapter {
     let text = try decodeOrFail(file)
+    let controls = checkControlCharacters(text, file: file.path)
+    if !controls.isEmpty { throw BuildFailure(controls) }
     let split = try splitFrontMatter(text, file: file.path, homePage: place.kind == .home)
     let options = MarkdownOptions(
         interceptedFences: ["chart"],
@@ -62,7 +64,10 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
         reservedIDs: reservedPageIDs, autolinks: terms,
         // Images are written relative to the chapter file (content/images/a.png → images/a.png); pages sit one folder
         // down, except the home page.
-        relativeImagePrefix: place.kind == .home ? "" : "../")
+        relativeImagePrefix: place.kind == .home ? "" : "../",
+        // Raw HTML is an error unless site.yml trusts it (`checkMarkdownProblems`), so a page is only ever published
+        // with it when it is wanted.
+        allowRawHTML: true)
     let boxProblems = checkNextBoxes(split.body, file: file.path, lineOffset: split.bodyLine - 1)
     if !boxProblems.isEmpty { throw BuildFailure(boxProblems) }
     var rendered = renderMarkdown(split.body, options: options)
