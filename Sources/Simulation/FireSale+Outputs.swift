@@ -8,6 +8,8 @@ extension FireSale {
         OutputSpec("sold.<asset>", unit: "$B", x: "round", "amount of one asset sold in each round"),
         OutputSpec("glt.S", unit: "fraction of equity", x: "categories", "systemicness: second-round losses each holder causes (Greenwood–Landier–Thesmar)"),
         OutputSpec("glt.IV", unit: "fraction of equity", x: "categories", "indirect vulnerability: second-round losses each holder suffers"),
+        OutputSpec("lossShare.firstShock", unit: "fraction of equity", x: "categories", "each holder type's loss in the first round (the shock itself), as a share of its starting equity"),
+        OutputSpec("lossShare.laterRounds", unit: "fraction of equity", x: "categories", "each holder type's loss in the rounds of forced selling after the shock, as a share of its starting equity"),
         OutputSpec("cumLoss.byHolder", unit: "$B", x: "categories", "mark-to-market loss of each holder type over the whole cascade"),
     ]
 }

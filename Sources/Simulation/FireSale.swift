@@ -75,6 +75,9 @@ public enum FireSale: SimulationModel {
         series.append(Series(name: "glt.S", unit: "fraction of equity", labels: p.holders, values: glt.systemicness))
         series.append(Series(name: "glt.IV", unit: "fraction of equity", labels: p.holders, values: glt.indirectVulnerability))
         series.append(Series(name: "cumLoss.byHolder", unit: "$B", labels: p.holders, values: cascade.cumulativeLoss))
+        let split = cascade.lossShares(equity: p.equity)
+        series.append(Series(name: "lossShare.firstShock", unit: "fraction of equity", labels: p.holders, values: split.firstShock))
+        series.append(Series(name: "lossShare.laterRounds", unit: "fraction of equity", labels: p.holders, values: split.laterRounds))
 
         var totalLoss = 0.0, shortfall = 0.0
         var scalars: [String: Double] = ["AV": glt.aggregateVulnerability,

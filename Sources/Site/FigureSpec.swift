@@ -14,6 +14,15 @@ struct FigureSpec {
 
     func spec(for input: VariantInput) throws(BuildFailure) -> ChartSpec {
         if request.kind == .flow { return flowSpec(input) }
+        // `origin:` counts x from a start ("years after the lease starts"); categories have no x to shift.
+        var input = input
+        if let origin = request.xOrigin {
+            input.series = input.series.map { series in
+                var shifted = series
+                if series.labels == nil { shifted.x = series.x.map { $0 - origin } }
+                return shifted
+            }
+        }
         if request.kind == .diagram || request.kind == .steps {
             var spec = ChartSpec(kind: request.kind, title: request.title, description: request.caption)
             spec.diagram = request.diagram
@@ -86,7 +95,7 @@ struct FigureSpec {
         guard let first = input.series.first, first.labels == nil else { return .number }
         if isModel {
             switch first.xUnit {
-            case "year": return .year
+            case "year": return request.xOrigin == nil ? .year : .years
             case "years": return .years
             case let unit where isFractionUnit(unit): return .fraction
             default: break
