@@ -37,7 +37,8 @@ struct FigureSpec {
         var y = valueRequest ?? AxisOptions()
         if !request.explicitFormats.contains(positionKey) { x.format = positionFormat(input) }
         if !request.explicitFormats.contains(valueKey) { y.format = valueFormat(input) }
-        if x.label.isEmpty, isModel, let first, first.labels == nil { x.label = axisLabel(first.xUnit) }
+        // Calendar-year ticks (2025, 2030) say what they are: no "Year" title under them.
+        if x.label.isEmpty, isModel, let first, first.labels == nil, x.format != .year { x.label = axisLabel(first.xUnit) }
         if y.label.isEmpty, isModel, let first { y.label = axisLabel(first.unit) }
         x.label = typographic(x.label)
         y.label = typographic(y.label)
