@@ -183,6 +183,7 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
     collector.add(checkInternalStrings(output, source: source))
     collector.add(LinkChecker(output: output, chapters: everyPage).check())
     try collector.throwIfAny()
+    output.warnings = everyPage.flatMap(\.warnings)
     return output
 }
 

@@ -27,6 +27,8 @@ public struct Chapter: Sendable {
     public var bodyLine: Int
     /// One entry per intercepted ```chart block, in order.
     public var figures: [FigureRequest]
+    /// What the writer may want to fix, though the page builds (a fence never closed).
+    public var warnings: [Diagnostic] = []
 
     /// Output path of the page, e.g. `four-steps/index.html`.
     public var outputPath: String { kind == .home ? "index.html" : slug + "/index.html" }
@@ -85,8 +87,10 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
         }
     }
     try collector.throwIfAny()
-    return Chapter(file: file.path, kind: place.kind, number: place.number, order: place.number, slug: place.slug,
-                   frontMatter: split.frontMatter, rendered: rendered, bodyLine: split.bodyLine, figures: figures)
+    var chapter = Chapter(file: file.path, kind: place.kind, number: place.number, order: place.number, slug: place.slug,
+                          frontMatter: split.frontMatter, rendered: rendered, bodyLine: split.bodyLine, figures: figures)
+    if let warning = unclosedFenceWarning(split.body, file: file.path, lineOffset: offset) { chapter.warnings.append(warning) }
+    return chapter
 }
 
 /// The opening of a "What happened next" box (```` ```next 2026-02-03 ````): its label carries the date.

@@ -119,4 +119,24 @@ import Testing
         // No author, footer, dates, licence or base URL: the templates test for each of them.
         #expect(diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nText.\n")).isEmpty)
     }
+
+    @Test func aFenceLeftOpenIsAWarningAtTheLineWhereItOpened() throws {
+        let chapter = "---\ntitle: A\n---\nText.\n\n```careful\nA caveat.\n\n## Later heading\n\nThe rest.\n"
+        let output = try build(miniSite(chapter: chapter))
+        #expect(output.warnings == [Diagnostic(file: "content/01-intro.md", line: 6, column: 1,
+                                               message: "the fence ```careful is never closed: everything after it, to the end of the file, is inside it",
+                                               hint: "close it with a line ``` where the block ends", severity: .warning)])
+    }
+
+    @Test(arguments: ["```\ncode\n```\n", "````\n```\ninner\n```\n````\n", "> ```\n> quoted\n> ```\n", "~~~\n```\n~~~\n",
+                      "- item\n\n  ```\n  code\n  ```\n"])
+    func closedFencesGiveNoWarning(_ body: String) throws {
+        #expect(try build(miniSite(chapter: "---\ntitle: A\n---\n" + body)).warnings.isEmpty)
+    }
+
+    @Test func aMisspeltPageLinkSuggestsTheClosestPageAndItsFile() {
+        let second = SourceFile(path: "content/02-the-run.md", text: "---\ntitle: B\n---\nText.\n")
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nSee [it](../the-runn/).\n", extraChapters: [second]))
+        #expect(found.map(\.hint) == ["did you mean '../the-run/'? (or link its file: 02-the-run.md)"])
+    }
 }
