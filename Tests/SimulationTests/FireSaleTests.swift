@@ -128,7 +128,9 @@ private func eightRounds(scenario: String = "base", overrides: [Scenario.Overrid
         #expect(close(output.scalars["totalLoss"], 250.6736))
         #expect(allClose(assetKeys.map { output.series(named: "price.\($0)")?.y.last ?? .nan },
                          [0.69506, 0.91823, 0.74667, 0.99450]))
-        #expect(output.series(named: "price.ai-equities")?.x == [1, 2, 3, 4, 5, 6, 7, 8])
+        #expect(output.series(named: "price.ai-equities")?.x == [0, 1, 2, 3, 4, 5, 6, 7, 8])
+        #expect(assetKeys.allSatisfy { output.series(named: "price.\($0)")?.y.first == 1 }, "round 0 is the price before the shock")
+        #expect(close(output.series(named: "price.ai-equities")?.y[1], 0.7), "round 1 is the shock itself")
     }
 
     @Test func severeShockDowngradesJuniorThenSeniorDebt() throws {
