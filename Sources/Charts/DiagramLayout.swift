@@ -48,6 +48,8 @@ struct DiagramLayout {
     var width: Double
     var height: Double = 0
 
+    /// How much shorter than its gap a segment's curve is, at the top and at the bottom.
+    typealias Inset = (top: Double, bottom: Double)
     static let margin = 4.0
     static let padX = 10.0, padY = 8.0
     static let labelLine = 18.0, noteLine = 16.5, noteGap = 2.0
@@ -273,15 +275,22 @@ struct DiagramLayout {
 
         // 9. Arrow labels: each on the middle segment of its arrow, in the gap that segment crosses.
         // Narrow labels on a phone, so they fit between neighbouring arrows.
-        let labelWidth = min(180, usable * (usable < 500 ? 0.32 : 0.46))
-        typealias Item = (arrow: Int, lines: [String], width: Double, top: Double, bottom: Double, start: Double)
+        let labelWidth = min(180, usable * (usable < 500 ? 0.27 : 0.46))
+        typealias Item = (arrow: Int, lines: [String], width: Double, top: Double, bottom: Double, start: Double, inset: Inset)
         var gapLabels = Array(repeating: [Item](), count: max(rowCount - 1, 0))
         // Every segment crossing each gap (top and bottom x), so a label can keep clear of the other arrows.
-        var gapSegments = Array(repeating: [(arrow: Int, top: Double, bottom: Double)](), count: max(rowCount - 1, 0))
+        // A segment's curve is shortened by the arrow head at the end that has one (the last segment of an arrow
+        // pointing down, the first of one drawn back up), so its shape spans the gap less that inset.
+        func inset(_ arrow: Int, _ chain: [Int], _ step: Int) -> Inset {
+            let head = ArrowHead.length - 1
+            return (top: reversed[arrow] && step == 0 ? head : 0,
+                    bottom: !reversed[arrow] && step == chain.count - 2 ? head : 0)
+        }
+        var gapSegments = Array(repeating: [(arrow: Int, top: Double, bottom: Double, inset: Inset)](), count: max(rowCount - 1, 0))
         for (arrow, chain) in chains.enumerated() {
             for (step, pair) in zip(chain, chain.dropFirst()).enumerated() {
                 gapSegments[vertexLayer[pair.0]].append((arrow, portDown[[arrow, step]] ?? centre(pair.0),
-                                                         portUp[[arrow, step]] ?? centre(pair.1)))
+                                                         portUp[[arrow, step]] ?? centre(pair.1), inset(arrow, chain, step)))
             }
         }
         for (arrow, chain) in chains.enumerated() where !diagram.arrows[arrow].label.trimmed.isEmpty {
@@ -293,7 +302,7 @@ struct DiagramLayout {
             // First guess: clear of the middle half of the curve (a smoothstep from one port to the other).
             let start = Self.beside(low: min(top, bottom) + abs(bottom - top) * 0.156, high: max(top, bottom) - abs(bottom - top) * 0.156,
                                     width: textWidth, canvas: width)
-            gapLabels[vertexLayer[a]].append((arrow, lines, textWidth, top, bottom, start))
+            gapLabels[vertexLayer[a]].append((arrow, lines, textWidth, top, bottom, start, inset(arrow, chain, step)))
         }
 
         // 10. Down the page: rows and gaps. A gap's labels go in bands, as few as keep them from touching at the
@@ -307,52 +316,110 @@ struct DiagramLayout {
             guard r < rowCount - 1 else { break }
             let items = gapLabels[r].sorted { ($0.start, $0.arrow) < ($1.start, $1.arrow) }
             guard !items.isEmpty else { y += Self.plainGap; continue }
-            var bands: [[Item]] = []
-            for item in items {
-                if let free = bands.firstIndex(where: { band in
-                    let last = band[band.count - 1]
-                    return last.start + last.width + Self.labelGap <= item.start
-                }) {
-                    bands[free].append(item)
-                } else {
-                    bands.append([item])
-                }
-            }
-            let bandHeights = bands.map { band in (band.map { Double($0.lines.count) }.max() ?? 1) * Self.arrowLine }
-            let labelsHeight = bandHeights.reduce(0, +) + Double(bands.count - 1) * Self.bandGap
-            let gap = max(Self.plainGap, Self.labelTop + labelsHeight + Self.labelBottom)
-            var bandY = y + (gap - labelsHeight) / 2
-            for (band, members) in bands.enumerated() {
-                var frames: [Rect] = members.map { item in
-                    let height = Double(item.lines.count) * Self.arrowLine
-                    let frameY = bandY + (bandHeights[band] - height) / 2
-                    let span = Self.curveSpan(from: item.top, to: item.bottom, gapTop: y, gap: gap, yLow: frameY - 3, yHigh: frameY + height + 3)
-                    let others = gapSegments[r].filter { $0.arrow != item.arrow }.map {
-                        Self.curveSpan(from: $0.top, to: $0.bottom, gapTop: y, gap: gap, yLow: frameY - 3, yHigh: frameY + height + 3)
+            let gapTop = y
+            func arranged(_ items: [Item]) -> (labels: [ArrowLabel], crossings: Int, gap: Double) {
+                var bands: [[Item]] = []
+                for item in items {
+                    if let free = bands.firstIndex(where: { band in
+                        let last = band[band.count - 1]
+                        return last.start + last.width + Self.labelGap <= item.start
+                    }) {
+                        bands[free].append(item)
+                    } else {
+                        bands.append([item])
                     }
-                    // Right of its arrow, or left, whichever crosses fewer other arrows (right when equal).
-                    let candidates = [span.high + Self.labelOffset, span.low - Self.labelOffset - item.width]
-                        .filter { $0 >= Self.margin && $0 + item.width <= width - Self.margin }
-                    let crossings = { (x: Double) in others.filter { $0.high >= x - 2 && $0.low <= x + item.width + 2 }.count }
-                    let x = candidates.min { crossings($0) < crossings($1) }
-                        ?? Self.beside(low: span.low, high: span.high, width: item.width, canvas: width)
-                    return Rect(x: x, y: frameY, width: item.width, height: height)
                 }
-                let order = frames.indices.sorted { (frames[$0].x, $0) < (frames[$1].x, $1) }
-                var edge = Self.margin
-                for i in order {
-                    frames[i].x = max(frames[i].x, edge)
-                    edge = frames[i].right + Self.labelGap
+                let bandHeights = bands.map { band in (band.map { Double($0.lines.count) }.max() ?? 1) * Self.arrowLine }
+                let labelsHeight = bandHeights.reduce(0, +) + Double(bands.count - 1) * Self.bandGap
+                let gap = max(Self.plainGap, Self.labelTop + labelsHeight + Self.labelBottom)
+                // The bands' order down the gap decides which part of each curve a label sits beside: try every order
+                // (a gap has few bands) and keep the first whose labels cross the fewest other arrows.
+                func placed(_ bandOrder: [Int]) -> (labels: [ArrowLabel], crossings: Int) {
+                    var placedLabels: [ArrowLabel] = [], total = 0
+                    var bandY = gapTop + (gap - labelsHeight) / 2
+                    for band in bandOrder {
+                        let members = bands[band]
+                        var spans: [[(low: Double, high: Double)]] = []
+                        var frames: [Rect] = members.map { item in
+                            let height = Double(item.lines.count) * Self.arrowLine
+                            let frameY = bandY + (bandHeights[band] - height) / 2
+                            let span = Self.curveSpan(from: item.top, to: item.bottom, gapTop: gapTop + item.inset.top,
+                                                      gap: gap - item.inset.top - item.inset.bottom, yLow: frameY - 3, yHigh: frameY + height + 3)
+                            let others = gapSegments[r].filter { $0.arrow != item.arrow }.map {
+                                Self.curveSpan(from: $0.top, to: $0.bottom, gapTop: gapTop + $0.inset.top,
+                                               gap: gap - $0.inset.top - $0.inset.bottom, yLow: frameY - 3, yHigh: frameY + height + 3)
+                            }
+                            spans.append(others + [span])
+                            // Right of its arrow, or left, whichever crosses fewer other arrows (right when equal); when both
+                            // cross one, the nearest place along the band that crosses fewer (never its own arrow).
+                            let crossings = { (x: Double) in others.filter { $0.high >= x - 2 && $0.low <= x + item.width + 2 }.count }
+                            let beside = [span.high + Self.labelOffset, span.low - Self.labelOffset - item.width]
+                                .filter { $0 >= Self.margin && $0 + item.width <= width - Self.margin }
+                            var x = beside.min { crossings($0) < crossings($1) }
+                                ?? Self.beside(low: span.low, high: span.high, width: item.width, canvas: width)
+                            if crossings(x) > 0 {
+                                let clearOfOwn = stride(from: Self.margin, through: width - Self.margin - item.width, by: 2).filter {
+                                    $0 + item.width + Self.labelOffset <= span.low || $0 - Self.labelOffset >= span.high
+                                }
+                                // No other arrow may pass between a label and its own arrow.
+                                let between = { (x: Double) in
+                                    others.filter { $0.high >= min(x, span.low) - 2 && $0.low <= max(x + item.width, span.high) + 2 }.count
+                                }
+                                let distance = { (x: Double) in max(span.low - (x + item.width), x - span.high, 0) }
+                                if let better = clearOfOwn.min(by: { (between($0), distance($0)) < (between($1), distance($1)) }),
+                                   between(better) < crossings(x) {
+                                    x = better
+                                }
+                            }
+                            return Rect(x: x, y: frameY, width: item.width, height: height)
+                        }
+                        let order = frames.indices.sorted { (frames[$0].x, $0) < (frames[$1].x, $1) }
+                        var edge = Self.margin
+                        for i in order {
+                            frames[i].x = max(frames[i].x, edge)
+                            edge = frames[i].right + Self.labelGap
+                        }
+                        var limit = width - Self.margin
+                        for i in order.reversed() {
+                            frames[i].x = min(frames[i].x, limit - frames[i].width)
+                            limit = frames[i].x - Self.labelGap
+                        }
+                        for (index, (item, frame)) in zip(members, frames).enumerated() {
+                            // Every arrow the label touches, its own included (the last span).
+                            total += spans[index].filter { $0.high >= frame.x - 2 && $0.low <= frame.right + 2 }.count
+                            placedLabels.append(ArrowLabel(arrow: item.arrow, lines: item.lines, frame: frame))
+                        }
+                        bandY += bandHeights[band] + Self.bandGap
+                    }
+                    return (placedLabels, total)
                 }
-                var limit = width - Self.margin
-                for i in order.reversed() {
-                    frames[i].x = min(frames[i].x, limit - frames[i].width)
-                    limit = frames[i].x - Self.labelGap
+                var best = placed(Array(bands.indices))
+                if best.crossings > 0 && bands.count > 1 && bands.count <= 4 {
+                    for bandOrder in Self.permutations(Array(bands.indices)).dropFirst() {
+                        let candidate = placed(bandOrder)
+                        if candidate.crossings < best.crossings { best = candidate }
+                        if best.crossings == 0 { break }
+                    }
                 }
-                for (item, frame) in zip(members, frames) { labels.append(ArrowLabel(arrow: item.arrow, lines: item.lines, frame: frame)) }
-                bandY += bandHeights[band] + Self.bandGap
+    return (best.labels, best.crossings, gap)
             }
-            y += gap
+            var result = arranged(items)
+            // Labels still crossing an arrow: try the gap again with every label wrapped narrower (more lines, a taller
+            // gap), and keep that when fewer labels cross.
+            if result.crossings > 0 {
+                var narrower: [Item] = []
+                for item in items {
+                    let text = diagram.arrows[item.arrow].label
+                    guard let lines = try? Self.wrap(text, width: max(labelWidth * 0.55, 40), size: Theme.annotationFont,
+                                                     bold: false, canvas: width) else { narrower.append(item); continue }
+                    let textWidth = (lines.map { TextMetrics.width($0, size: Theme.annotationFont) }.max() ?? 0) + 4
+                    narrower.append((item.arrow, lines, textWidth, item.top, item.bottom, item.start, item.inset))
+                }
+                let second = arranged(narrower)
+                if second.crossings < result.crossings { result = second }
+            }
+            labels += result.labels
+            y += result.gap
         }
         height = y + Self.margin
 
@@ -371,6 +438,14 @@ struct DiagramLayout {
                 points.append((portUp[[arrow, step]] ?? centre(pair.1), rowTop[r + 1]))
             }
             routes.append(Route(arrow: arrow, points: points, pointsDown: !reversed[arrow]))
+        }
+    }
+
+    /// Every order of `items`, the given order first.
+    static func permutations(_ items: [Int]) -> [[Int]] {
+        guard items.count > 1 else { return [items] }
+        return items.indices.flatMap { i in
+            permutations(Array(items[..<i] + items[(i + 1)...])).map { [items[i]] + $0 }
         }
     }
 

@@ -43,7 +43,8 @@ enum HorizontalBarChart {
         var y = plotTop
         for slot in slots { slotTops.append(y); y += slot }
         let plotBottom = y
-        let height = max(160, plotBottom + 30 + (spec.y.label.isEmpty ? 0 : 22))
+        // As tall as the bars need: a chart of two bars does not leave an empty band above its axis title.
+        let height = plotBottom + 30 + (spec.y.label.isEmpty ? 0 : 22)
         let values = series.flatMap(\.y) + AnnotationLayer.yValues(spec.annotations)
         let axis = try Ticks.horizontal(spec.y, values: values, axis: .y, length: right - left, includeZero: true)
         let frame = Frame(left: left, top: plotTop, right: right, bottom: plotBottom)

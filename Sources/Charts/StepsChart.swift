@@ -1,9 +1,11 @@
 /// Numbered `steps` in order, top to bottom: a numbered dot per step, joined by arrows, beside the step's label
-/// and note. One column that reads on a page and on a phone (pages show the phone-width drawing on
-/// every screen); nothing is to scale.
+/// and note. On a phone the note goes under the label; on a page (a canvas of `sideBySide` or more) the note sits in
+/// its own column beside the label, so the list uses the page's width instead of a narrow column. Nothing is to scale.
 enum StepsChart {
     static let margin = 4.0, maxWidth = 640.0
     static let radius = 14.0, numberColumn = 40.0, gap = 22.0
+    /// From this canvas width on, a step's note is set beside its label; the label column takes `labelShare` of it.
+    static let sideBySide = 560.0, labelShare = 0.4, columnGap = 16.0
 
     /// Where each step's box, dot and text go on a canvas `width` wide.
     struct Layout {
@@ -17,16 +19,21 @@ enum StepsChart {
             let start = (width - content) / 2
             let boxX = start + StepsChart.numberColumn, boxWidth = content - StepsChart.numberColumn
             let inner = boxWidth - 2 * DiagramLayout.padX
+            let beside = width >= StepsChart.sideBySide
+            let labelWidth = beside ? (inner * StepsChart.labelShare).rounded(.down) : inner
+            let noteWidth = beside ? inner - labelWidth - StepsChart.columnGap : inner
             var y = StepsChart.margin
             for (index, step) in diagram.nodes.enumerated() {
-                let label = try DiagramLayout.wrap(step.label, width: inner, size: Theme.labelFont, bold: true, kind: .steps, canvas: width)
-                let note = step.note.isEmpty ? [] : try DiagramLayout.wrap(step.note, width: inner, size: Theme.annotationFont,
+                let label = try DiagramLayout.wrap(step.label, width: labelWidth, size: Theme.labelFont, bold: true, kind: .steps, canvas: width)
+                let note = step.note.isEmpty ? [] : try DiagramLayout.wrap(step.note, width: noteWidth, size: Theme.annotationFont,
                                                                             bold: false, kind: .steps, canvas: width)
-                let height = max(DiagramLayout.contentHeight(labelLines: label.count, noteLines: note.count) + 2 * DiagramLayout.padY,
-                                 2 * StepsChart.radius + 8)
+                let content = beside
+                    ? max(Double(label.count) * DiagramLayout.labelLine, Double(note.count) * DiagramLayout.labelLine)
+                    : DiagramLayout.contentHeight(labelLines: label.count, noteLines: note.count)
+                let height = max(content + 2 * DiagramLayout.padY, 2 * StepsChart.radius + 8)
                 let box = DiagramLayout.Rect(x: boxX, y: y, width: boxWidth, height: height)
                 boxes.append(box)
-                let top = y + (height - DiagramLayout.contentHeight(labelLines: label.count, noteLines: note.count)) / 2
+                let top = y + (height - content) / 2
                 let dot = (x: start + StepsChart.radius + 2, y: top + DiagramLayout.labelLine / 2)
                 dots.append(dot)
                 texts.append(PlacedText("\(index + 1)", role: .number, x: dot.x, top: dot.y - DiagramLayout.labelLine / 2,
@@ -36,10 +43,13 @@ enum StepsChart {
                     texts.append(PlacedText(text, role: .label, x: textX, top: top + Double(line) * DiagramLayout.labelLine,
                                             lineHeight: DiagramLayout.labelLine, anchor: .start))
                 }
-                let noteTop = top + Double(label.count) * DiagramLayout.labelLine + DiagramLayout.noteGap
+                // Beside the label, a note line takes a label line's height, so both columns share their baselines.
+                let noteX = beside ? textX + labelWidth + StepsChart.columnGap : textX
+                let noteTop = beside ? top : top + Double(label.count) * DiagramLayout.labelLine + DiagramLayout.noteGap
+                let noteLine = beside ? DiagramLayout.labelLine : DiagramLayout.noteLine
                 for (line, text) in note.enumerated() {
-                    texts.append(PlacedText(text, role: .note, x: textX, top: noteTop + Double(line) * DiagramLayout.noteLine,
-                                            lineHeight: DiagramLayout.noteLine, anchor: .start))
+                    texts.append(PlacedText(text, role: .note, x: noteX, top: noteTop + Double(line) * noteLine,
+                                            lineHeight: noteLine, anchor: .start))
                 }
                 y += height + StepsChart.gap
             }
@@ -70,9 +80,7 @@ enum StepsChart {
         svg.open("ch-texts")
         for text in layout.texts { text.draw(&svg) }
         svg.close()
-        // Never wider than drawn: pages stretch charts to their column, which would blow a phone-width list up.
-        let document = svg.document(id: id, width: spec.width, height: layout.height, title: spec.title,
-                                    description: Describe.text(spec))
-        return document.replacing("style=\"max-width:100%;", with: "style=\"width:\(svgNumber(spec.width))px;max-width:100%;", maxReplacements: 1)
+        return svg.document(id: id, width: spec.width, height: layout.height, title: spec.title,
+                            description: Describe.text(spec))
     }
 }

@@ -1,11 +1,13 @@
 /// A piece of a text node after scanning for citations and glossary terms.
 enum InlinePiece: Equatable {
     case text(String)
-    case citation(keys: [String])
+    /// Keys with their locators (`p. 403` in `[@key, p. 403]`), nil where none is given.
+    case citation(keys: [String], locators: [String?])
     case term(index: Int, text: String)
 }
 
-/// Splits text into plain runs, `[@key; @key2]` citations and first uses of terms.
+/// Splits text into plain runs, `[@key; @key2]` citations (each key optionally with a locator, `[@a, p. 403; @b]`)
+/// and first uses of terms.
 ///
 /// Terms match case-insensitively (each `Character` lowercased when that gives one `Character`), as whole words,
 /// longest phrase first (the first of equally long ones), each term once. Text that `isPlainProse` accepts (ASCII
@@ -45,9 +47,9 @@ struct InlineScanner {
         var index = 0
         let lowered = characters.map { Character($0.lowercased().count == 1 ? $0.lowercased() : String($0)) }
         while index < characters.count {
-            if citations, characters[index] == "[", let (keys, end) = citation(in: characters, at: index) {
+            if citations, characters[index] == "[", let (keys, locators, end) = citation(in: characters, at: index) {
                 if !plain.isEmpty { pieces.append(.text(plain)); plain = "" }
-                pieces.append(.citation(keys: keys))
+                pieces.append(.citation(keys: keys, locators: locators))
                 index = end
                 continue
             }
@@ -72,9 +74,9 @@ struct InlineScanner {
         var plainStart = 0
         var index = 0
         while index < bytes.count {
-            if citations, bytes[index] == UInt8(ascii: "["), let (keys, end) = citation(in: bytes, at: index) {
+            if citations, bytes[index] == UInt8(ascii: "["), let (keys, locators, end) = citation(in: bytes, at: index) {
                 if plainStart < index { pieces.append(.text(text(plainStart..<index))) }
-                pieces.append(.citation(keys: keys))
+                pieces.append(.citation(keys: keys, locators: locators))
                 index = end
                 plainStart = end
                 continue
@@ -94,10 +96,12 @@ struct InlineScanner {
         return pieces
     }
 
-    /// `[@a]` or `[@a; @b]` starting at `start`; returns the keys and the index after `]`.
-    private func citation(in characters: [Character], at start: Int) -> ([String], Int)? {
+    /// `[@a]`, `[@a; @b]` (or `,` between keys) or `[@a, p. 403; @b, ch. 2]` starting at `start`; returns the keys,
+    /// their locators and the index after `]`. A locator is the text after a key's comma up to the next `;` or `]`.
+    private func citation(in characters: [Character], at start: Int) -> ([String], [String?], Int)? {
         var index = start + 1
         var keys: [String] = []
+        var locators: [String?] = []
         while true {
             while index < characters.count, characters[index] == " " { index += 1 }
             guard index < characters.count, characters[index] == "@" else { return nil }
@@ -106,18 +110,34 @@ struct InlineScanner {
             while index < characters.count, isKeyCharacter(characters[index]) { key.append(characters[index]); index += 1 }
             guard !key.isEmpty else { return nil }
             keys.append(key)
+            locators.append(nil)
             while index < characters.count, characters[index] == " " { index += 1 }
             guard index < characters.count else { return nil }
-            if characters[index] == "]" { return (keys, index + 1) }
-            guard characters[index] == ";" || characters[index] == "," else { return nil }
+            if characters[index] == "]" { return (keys, locators, index + 1) }
+            if characters[index] == ";" { index += 1; continue }
+            guard characters[index] == "," else { return nil }
+            index += 1
+            while index < characters.count, characters[index] == " " { index += 1 }
+            if index < characters.count, characters[index] == "@" { continue }
+            var locator = ""
+            while index < characters.count, !";][@".contains(characters[index]) { locator.append(characters[index]); index += 1 }
+            guard index < characters.count, characters[index] == "]" || characters[index] == ";" else { return nil }
+            while let last = locator.last, last == " " { locator.removeLast() }
+            guard !locator.isEmpty else { return nil }
+            locators[locators.count - 1] = locator
+            if characters[index] == "]" { return (keys, locators, index + 1) }
             index += 1
         }
     }
 
-    /// `citation(in:at:)` on ASCII bytes.
-    private func citation(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> ([String], Int)? {
+    /// `citation(in:at:)` on the bytes of plain prose (a locator may hold typographic punctuation).
+    private func citation(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> ([String], [String?], Int)? {
         var index = start + 1
         var keys: [String] = []
+        var locators: [String?] = []
+        func isStop(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: ";") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "@")
+        }
         while true {
             while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
             guard index < bytes.count, bytes[index] == UInt8(ascii: "@") else { return nil }
@@ -126,10 +146,23 @@ struct InlineScanner {
             while index < bytes.count, isKeyByte(bytes[index]) { index += 1 }
             guard index > keyStart else { return nil }
             keys.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[keyStart..<index]), as: UTF8.self))
+            locators.append(nil)
             while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
             guard index < bytes.count else { return nil }
-            if bytes[index] == UInt8(ascii: "]") { return (keys, index + 1) }
-            guard bytes[index] == UInt8(ascii: ";") || bytes[index] == UInt8(ascii: ",") else { return nil }
+            if bytes[index] == UInt8(ascii: "]") { return (keys, locators, index + 1) }
+            if bytes[index] == UInt8(ascii: ";") { index += 1; continue }
+            guard bytes[index] == UInt8(ascii: ",") else { return nil }
+            index += 1
+            while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "@") { continue }
+            let locatorStart = index
+            while index < bytes.count, !isStop(bytes[index]) { index += 1 }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "]") || bytes[index] == UInt8(ascii: ";") else { return nil }
+            var locatorEnd = index
+            while locatorEnd > locatorStart, bytes[locatorEnd - 1] == UInt8(ascii: " ") { locatorEnd -= 1 }
+            guard locatorEnd > locatorStart else { return nil }
+            locators[locators.count - 1] = String(decoding: UnsafeBufferPointer(rebasing: bytes[locatorStart..<locatorEnd]), as: UTF8.self)
+            if bytes[index] == UInt8(ascii: "]") { return (keys, locators, index + 1) }
             index += 1
         }
     }

@@ -13,13 +13,16 @@ import Darwin
 public func renderMarkdown(_ text: String, options: MarkdownOptions = MarkdownOptions()) -> RenderedMarkdown {
     var flags = CMARK_OPT_VALIDATE_UTF8
     if options.smartPunctuation { flags |= CMARK_OPT_SMART }
-    let root = text.withCString { cmark_parse_document($0, strlen($0), flags) }!
+    if options.allowRawHTML { flags |= CMARK_OPT_UNSAFE }
+    // The whole text, even past a NUL byte (cmark turns NUL into U+FFFD): `strlen` would stop there.
+    let root = text.withCString { cmark_parse_document($0, text.utf8.count, flags) }!
     defer { cmark_node_free(root) }
     cmark_consolidate_text_nodes(root)
 
     let lines = splitLines(text)
     buildTables(in: root, lines: lines, flags: flags)
     let containers = expandContainers(root, options: options, flags: flags)
+    applyGFMInlineExtensions(root)
     var transformer = TreeTransformer(containerLines: containers, options: options, sourceLines: lines)
     transformer.collect(root)
     transformer.apply()
@@ -29,7 +32,8 @@ public func renderMarkdown(_ text: String, options: MarkdownOptions = MarkdownOp
     let html = addHeadingIDs(UnsafeBufferPointer(start: UnsafeRawPointer(rawHTML).assumingMemoryBound(to: UInt8.self),
                                                  count: strlen(rawHTML)), ids: transformer.headings.map(\.id))
     return RenderedMarkdown(html: html, headings: transformer.headings, blocks: transformer.blocks,
-                            citations: transformer.citations, links: transformer.links, wordCount: transformer.wordCount)
+                            citations: transformer.citations, links: transformer.links, wordCount: transformer.wordCount,
+                            problems: transformer.problems)
 }
 
 /// Inserts ids into the n-th `<hN>` tag; cmark renders headings in document order without attributes. Reads cmark's

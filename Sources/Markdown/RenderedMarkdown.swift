@@ -12,6 +12,8 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var links: [Link]
     /// Words of prose (text outside code), for reading-time estimates.
     public var wordCount: Int
+    /// What the page would not show as written: raw HTML, TeX math, images without alt text.
+    public var problems: [MarkdownProblem] = []
 
     /// The marker standing in the HTML for intercepted block `index`.
     public static func placeholder(forBlock index: Int) -> String {
@@ -41,6 +43,8 @@ public struct Citation: Sendable, Equatable {
     public var number: Int
     public var line: Int
     public var column: Int
+    /// Where in the source, as written after the key: `p. 403` in `[@key, p. 403]`.
+    public var locator: String? = nil
 }
 
 /// A link or image destination, for link checking.
@@ -83,6 +87,9 @@ public struct MarkdownOptions: Sendable {
     /// Put before every relative image source, so `images/a.png` written next to the Markdown file resolves from the
     /// page's own folder (e.g. `../` for a page one folder below the site root). `Link.destination` keeps the original.
     public var relativeImagePrefix = ""
+    /// Render raw HTML as written (cmark's unsafe mode) instead of leaving it out. It is listed in `problems` either way,
+    /// for the caller to refuse unless the writer trusts it.
+    public var allowRawHTML = false
 
     public struct Container: Sendable, Equatable {
         public var open: String
@@ -106,7 +113,9 @@ public struct MarkdownOptions: Sendable {
 
     public init(interceptedFences: Set<String> = [], containerFences: [String: Container] = [:],
                 reservedIDs: Set<String> = [], autolinks: AutolinkTerms = [],
-                citations: Bool = true, smartPunctuation: Bool = true, relativeImagePrefix: String = "") {
+                citations: Bool = true, smartPunctuation: Bool = true, relativeImagePrefix: String = "",
+                allowRawHTML: Bool = false) {
+        self.allowRawHTML = allowRawHTML
         self.interceptedFences = interceptedFences
         self.containerFences = containerFences
         self.reservedIDs = reservedIDs

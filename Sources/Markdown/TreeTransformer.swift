@@ -16,6 +16,8 @@ struct TreeTransformer {
     var citations: [Citation] = []
     var links: [Link] = []
     var wordCount = 0
+    /// Raw HTML, math and images without alt text (see `MarkdownProblem`).
+    var problems: [MarkdownProblem] = []
 
     private var ids: UniqueIDs
     private var scanner: InlineScanner
@@ -25,6 +27,7 @@ struct TreeTransformer {
     /// Where the next `locate` starts (0-based line, character offset), so repeated needles find later uses.
     private var citationCursor = SourceCursor()
     private var linkCursor = SourceCursor()
+    private var htmlCursor = SourceCursor()
 
     /// Fence line of each expanded container; nodes inside count their lines from it.
     let containerLines: [OpaquePointer: Int]
@@ -54,17 +57,23 @@ struct TreeTransformer {
             switch type {
             case CMARK_NODE_HEADING where entering:
                 noTermDepth += 1
+                noteMath(node, line: line, lineOffset: lineOffset)
                 let text = plainText(of: node)
                 headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text,
                                         id: ids.claim(slugify(text)), line: line))
             case CMARK_NODE_HEADING:
                 noTermDepth -= 1
+            case CMARK_NODE_PARAGRAPH where entering:
+                noteMath(node, line: line, lineOffset: lineOffset)
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                noteRawHTML(node, block: type == CMARK_NODE_HTML_BLOCK, line: line, blockLine: blockLine)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 if entering {
                     noTermDepth += 1
                     let url = String(cString: cmark_node_get_url(node))
                     let (foundLine, column) = linkCursor.locate(url, from: blockLine, in: sourceLines)
                     links.append(Link(destination: url, isImage: type == CMARK_NODE_IMAGE, line: foundLine, column: column))
+                    if type == CMARK_NODE_IMAGE { noteMissingAlt(node, url: url, line: foundLine, column: column) }
                     if type == CMARK_NODE_IMAGE, !options.relativeImagePrefix.isEmpty, isRelativeReference(url) {
                         rewrittenImages.append((node, options.relativeImagePrefix + url))
                     }
@@ -86,6 +95,40 @@ struct TreeTransformer {
                 break
             }
         }
+    }
+
+    /// TeX math in a paragraph's or heading's source lines (cmark has already split it into emphasis and text).
+    private mutating func noteMath(_ node: OpaquePointer, line: Int, lineOffset: Int) {
+        let rawEnd = Int(cmark_node_get_end_line(node))
+        guard line > 0, rawEnd > 0 else { return }
+        let first = line - 1, last = min(rawEnd + lineOffset, sourceLines.count) - 1
+        guard first <= last, sourceLines[first...last].contains(where: { $0.utf8.contains(UInt8(ascii: "$")) }) else { return }
+        for span in mathSpans(in: Array(sourceLines[first...last])) {
+            problems.append(MarkdownProblem(kind: .math(span.text), line: first + span.line + 1, column: span.column + 1))
+        }
+    }
+
+    /// Raw HTML, except comments (which hide text, as the writer meant).
+    private mutating func noteRawHTML(_ node: OpaquePointer, block: Bool, line: Int, blockLine: Int) {
+        guard let literal = cmark_node_get_literal(node) else { return }
+        let html = String(cString: literal)
+        let firstLine = String(html.prefix { $0 != "\n" })
+        guard !html.hasPrefix("<!--"), !(!block && html.hasPrefix("</")) else { return }
+        if block {
+            problems.append(MarkdownProblem(kind: .rawHTML(firstLine), line: line, column: Int(cmark_node_get_start_column(node))))
+        } else {
+            let (foundLine, column) = htmlCursor.locate(firstLine, from: blockLine, in: sourceLines)
+            problems.append(MarkdownProblem(kind: .rawHTML(firstLine), line: foundLine, column: column))
+        }
+    }
+
+    private mutating func noteMissingAlt(_ node: OpaquePointer, url: String, line: Int, column: Int) {
+        guard plainText(of: node).allSatisfy(\.isWhitespace) else { return }
+        // The link cursor found the destination; the image starts at its `![`.
+        let source = line >= 1 && line <= sourceLines.count ? Array(sourceLines[line - 1]) : []
+        var start = min(column - 1, source.count)
+        while start > 1, !(source[start - 2] == "!" && source[start - 1] == "[") { start -= 1 }
+        problems.append(MarkdownProblem(kind: .imageWithoutAlt(url), line: line, column: start > 1 ? start - 1 : column))
     }
 
     mutating func apply() {
@@ -110,9 +153,9 @@ struct TreeTransformer {
             case let .text(text):
                 inserted = cmark_node_new(CMARK_NODE_TEXT)!
                 cmark_node_set_literal(inserted, text)
-            case let .citation(keys):
+            case let .citation(keys, locators):
                 inserted = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
-                cmark_node_set_on_enter(inserted, citationHTML(keys: keys, blockLine: blockLine))
+                cmark_node_set_on_enter(inserted, citationHTML(keys: keys, locators: locators, blockLine: blockLine))
             case let .term(index, text):
                 inserted = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
                 cmark_node_set_on_enter(inserted, options.autolinks.openingTags[index])
@@ -128,16 +171,17 @@ struct TreeTransformer {
     }
 
     /// Numbers each key by first use; the first use of a number carries the back-reference anchor.
-    private mutating func citationHTML(keys: [String], blockLine: Int) -> String {
+    /// A locator (`p. 403`) is kept with its use, for the note.
+    private mutating func citationHTML(keys: [String], locators: [String?], blockLine: Int) -> String {
         var anchors: [String] = []
-        for key in keys {
+        for (key, locator) in zip(keys, locators) {
             let (line, column) = citationCursor.locate("@" + key, from: blockLine, in: sourceLines)
             if let existing = citations.first(where: { $0.key == key }) {
-                citations.append(Citation(key: key, number: existing.number, line: line, column: column))
+                citations.append(Citation(key: key, number: existing.number, line: line, column: column, locator: locator))
                 anchors.append("<a href=\"#note-\(existing.number)\">\(existing.number)</a>")
             } else {
                 let number = (citations.map(\.number).max() ?? 0) + 1
-                citations.append(Citation(key: key, number: number, line: line, column: column))
+                citations.append(Citation(key: key, number: number, line: line, column: column, locator: locator))
                 anchors.append("<a href=\"#note-\(number)\" id=\"cite-\(number)\">\(number)</a>")
             }
         }

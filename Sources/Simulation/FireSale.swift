@@ -69,12 +69,17 @@ public enum FireSale: SimulationModel {
             series.append(Series(name: "equity.\(holderKeys[h])", unit: "$B", xUnit: "round", x: x, y: rounds.map { $0.equity[h] }))
         }
         for a in 0..<k {
-            series.append(Series(name: "price.\(assetKeys[a])", unit: "index", xUnit: "round", x: x, y: rounds.map { $0.price[a] }))
+            // Round 0 is the price before the shock (1), so a chart shows the shock itself as the first fall.
+            series.append(Series(name: "price.\(assetKeys[a])", unit: "index", xUnit: "round", x: [0] + x,
+                                 y: [1] + rounds.map { $0.price[a] }))
             series.append(Series(name: "sold.\(assetKeys[a])", unit: "$B", xUnit: "round", x: x, y: rounds.map { $0.sold[a] }))
         }
         series.append(Series(name: "glt.S", unit: "fraction of equity", labels: p.holders, values: glt.systemicness))
         series.append(Series(name: "glt.IV", unit: "fraction of equity", labels: p.holders, values: glt.indirectVulnerability))
         series.append(Series(name: "cumLoss.byHolder", unit: "$B", labels: p.holders, values: cascade.cumulativeLoss))
+        let split = cascade.lossShares(equity: p.equity)
+        series.append(Series(name: "lossShare.firstShock", unit: "fraction of equity", labels: p.holders, values: split.firstShock))
+        series.append(Series(name: "lossShare.laterRounds", unit: "fraction of equity", labels: p.holders, values: split.laterRounds))
 
         var totalLoss = 0.0, shortfall = 0.0
         var scalars: [String: Double] = ["AV": glt.aggregateVulnerability,

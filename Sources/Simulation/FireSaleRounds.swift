@@ -116,4 +116,13 @@ struct FireSaleRounds: Sendable, Equatable {
         self.converged = converged
         creditorShortfall = holders.map { failedRound[$0] == nil ? 0 : max(0, -equityNow[$0]) }
     }
+
+    /// Each holder's loss in the first round (the shock itself) and in all later rounds (forced selling), as shares of
+    /// its starting `equity`; a holder without equity shows 0. The two add up to `cumulativeLoss / equity`.
+    func lossShares(equity: [Double]) -> (firstShock: [Double], laterRounds: [Double]) {
+        let first = cumulativeLoss.indices.map { rounds.first?.loss[$0] ?? 0 }
+        func share(_ loss: Double, _ h: Int) -> Double { equity[h] > 0 ? loss / equity[h] : 0 }
+        return (first.indices.map { share(first[$0], $0) },
+                first.indices.map { share(cumulativeLoss[$0] - first[$0], $0) })
+    }
 }

@@ -28,6 +28,17 @@ public enum LeaseSPV: SimulationModel {
         public var probNoWalkAway: Double
         /// Expected bond loss as a fraction of debt0 (undiscounted).
         public var expectedLossFrac: Double
+
+        /// Where the bond stands in year t (t ≥ 1): the chance the tenant still pays rent that year, the chance it left
+        /// earlier and the sale plus guarantee repaid the bond in full, and the chance it left earlier with a loss to
+        /// bondholders. The three add up to 1 in every year.
+        public func state(inYear t: Int) -> (leased: Double, repaidEarly: Double, endedWithLoss: Double) {
+            var full = 0.0, lossy = 0.0
+            for s in 0..<t where probLeave[s] > 0 {
+                if bondLoss[s] > 0 { lossy += probLeave[s] } else { full += probLeave[s] }
+            }
+            return (probLeased[t], full, lossy)
+        }
     }
 
     /// Computes the schedule of MODELS.md M2 from validated parameters.
@@ -99,6 +110,9 @@ public enum LeaseSPV: SimulationModel {
             flow("probLeased", "probability") { s.probLeased[$0] },
             flow("probLeaveAtEnd", "probability") { s.probLeave[$0] },
             flow("expectedBondCashFlow", "$B/yr") { s.probLeased[$0] * s.payment + s.probLeave[$0] * s.recovery[$0] },
+            flow("state.leased", "probability") { s.state(inYear: $0).leased },
+            flow("state.repaidEarly", "probability") { s.state(inYear: $0).repaidEarly },
+            flow("state.endedWithLoss", "probability") { s.state(inYear: $0).endedWithLoss },
         ]
         series.append(flow("walkAway.bondCash", "$B/yr") { t in t < k ? s.payment : (t == k ? s.payment + s.recovery[k] : 0) })
         series.append(flow("walkAway.rvgPaid", "$B") { t in t == k ? s.rvg[k] : 0 })

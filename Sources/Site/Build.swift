@@ -22,6 +22,10 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
     var seenSlugs: [String: String] = [:]
     for file in source.chapters {
         let name = String(file.path.split(separator: "/").last!)
+        if hasOtherMarkdownExtension(name) {
+            collector.add(otherMarkdownExtensionDiagnostic(path: file.path, name: name))
+            continue
+        }
         guard let place = ChapterFile(fileName: name) else {
             collector.add(Diagnostic(file: file.path, line: 1, column: 1,
                                      message: "file name '\(name)' is neither a chapter (NN-slug.md) nor a page (slug.md)",
@@ -45,6 +49,7 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
     }
     // Chapters are ordered by their number prefix (then name), whatever its width: 9- comes before 10-.
     places.sort { ($0.place.number, $0.file.path) < ($1.place.number, $1.file.path) }
+    collector.add(checkChapterNumbers(places.map { ($0.file.path, $0.place) }))
     // Chapters parse independently: on all cores, then collected in order.
     let parsed = concurrentMap(places) { file, place -> Result<Chapter, BuildFailure> in
         let terms = place.kind == .home ? inputs.autolinkTermsAtRoot : inputs.autolinkTerms
@@ -61,10 +66,14 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
     var chapters: [Chapter] = []
     var pages: [Chapter] = []
     var home: Chapter?
+    var draftFiles: Set<String> = []
     for result in parsed {
         switch result {
         case .success(var chapter):
-            guard !chapter.frontMatter.draft || options.includeDrafts else { continue }
+            guard !chapter.frontMatter.draft || options.includeDrafts else {
+                draftFiles.insert(chapter.file)
+                continue
+            }
             switch chapter.kind {
             case .chapter:
                 // The number shown is the chapter's place among those built: 1, 2, 3 … whatever the prefixes.
@@ -82,6 +91,18 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
                                  hint: "add it from a new site: `explainer templates diff page.mustache` shows it, "
                                      + "`explainer templates update page.mustache` writes it"))
     }
+    // Links to chapter files (`02-the-run.md#step-3`) become links to their pages.
+    let linkTargets = places.map { file, place in
+        ChapterFileTarget(path: file.path, name: String(file.path.split(separator: "/").last!), slug: place.slug,
+                          kind: place.kind, isDraft: draftFiles.contains(file.path))
+    }
+    collector.add(resolveChapterFileLinks(&chapters, files: linkTargets))
+    collector.add(resolveChapterFileLinks(&pages, files: linkTargets))
+    if let page = home {
+        var homeOnly = [page]
+        collector.add(resolveChapterFileLinks(&homeOnly, files: linkTargets))
+        home = homeOnly[0]
+    }
     // Pages and the home page's introduction go through every check a chapter does.
     let everyPage = chapters + pages + (home.map { [$0] } ?? [])
     if chapters.isEmpty && collector.diagnostics.isEmpty {
@@ -89,6 +110,7 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
                                  hint: "add a chapter such as content/01-introduction.md"))
     }
     collector.add(checkCitations(everyPage, bibliography: inputs.bibliography))
+    collector.add(checkMarkdownProblems(everyPage, allowRawHTML: inputs.config.rawHTML))
     let chapterFiles = (chapters + pages).map(\.fileStem)
     if let numbers = inputs.numbers {
         collector.add(numbers.check(bibliography: inputs.bibliography, chapterFiles: chapterFiles))
@@ -133,6 +155,7 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
     layout.inlineStyle = source.assets.first { $0.path == "templates/assets/site.css" }
         .map { String(decoding: $0.bytes, as: UTF8.self) + "\n" + chartStylesheet }
     collector.collect { () throws(BuildFailure) in try layout.render(into: &output) }
+    if collector.diagnostics.isEmpty { collector.add(templates!.unknownVariables()) }
     try collector.throwIfAny()
     for figure in figures.values {
         for variant in figure.variants {
@@ -160,6 +183,7 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
     collector.add(checkInternalStrings(output, source: source))
     collector.add(LinkChecker(output: output, chapters: everyPage).check())
     try collector.throwIfAny()
+    output.warnings = everyPage.flatMap(\.warnings)
     return output
 }
 

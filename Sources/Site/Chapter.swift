@@ -27,6 +27,8 @@ public struct Chapter: Sendable {
     public var bodyLine: Int
     /// One entry per intercepted ```chart block, in order.
     public var figures: [FigureRequest]
+    /// What the writer may want to fix, though the page builds (a fence never closed).
+    public var warnings: [Diagnostic] = []
 
     /// Output path of the page, e.g. `four-steps/index.html`.
     public var outputPath: String { kind == .home ? "index.html" : slug + "/index.html" }
@@ -53,6 +55,8 @@ let reservedPageIDs: Set<String> = ["top", "main", "the-question", "takeaway", "
 func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, registry: ModelRegistry)
     throws(BuildFailure) -> Chapter {
     let text = try decodeOrFail(file)
+    let controls = checkControlCharacters(text, file: file.path)
+    if !controls.isEmpty { throw BuildFailure(controls) }
     let split = try splitFrontMatter(text, file: file.path, homePage: place.kind == .home)
     let options = MarkdownOptions(
         interceptedFences: ["chart"],
@@ -62,7 +66,10 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
         reservedIDs: reservedPageIDs, autolinks: terms,
         // Images are written relative to the chapter file (content/images/a.png → images/a.png); pages sit one folder
         // down, except the home page.
-        relativeImagePrefix: place.kind == .home ? "" : "../")
+        relativeImagePrefix: place.kind == .home ? "" : "../",
+        // Raw HTML is an error unless site.yml trusts it (`checkMarkdownProblems`), so a page is only ever published
+        // with it when it is wanted.
+        allowRawHTML: true)
     let boxProblems = checkNextBoxes(split.body, file: file.path, lineOffset: split.bodyLine - 1)
     if !boxProblems.isEmpty { throw BuildFailure(boxProblems) }
     var rendered = renderMarkdown(split.body, options: options)
@@ -80,8 +87,10 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
         }
     }
     try collector.throwIfAny()
-    return Chapter(file: file.path, kind: place.kind, number: place.number, order: place.number, slug: place.slug,
-                   frontMatter: split.frontMatter, rendered: rendered, bodyLine: split.bodyLine, figures: figures)
+    var chapter = Chapter(file: file.path, kind: place.kind, number: place.number, order: place.number, slug: place.slug,
+                          frontMatter: split.frontMatter, rendered: rendered, bodyLine: split.bodyLine, figures: figures)
+    if let warning = unclosedFenceWarning(split.body, file: file.path, lineOffset: offset) { chapter.warnings.append(warning) }
+    return chapter
 }
 
 /// The opening of a "What happened next" box (```` ```next 2026-02-03 ````): its label carries the date.

@@ -8,7 +8,7 @@ struct ChartBlockParser {
                        "scenarios", "default", "overlay", "shared-axes", "captions", "totals", "claims", "annotations"]
         + DiagramBlockParser.keys
     /// The keys of `x:` and `y:`.
-    static let axisKeys = ["label", "format", "scale", "min", "max"]
+    static let axisKeys = ["label", "format", "scale", "min", "max", "origin"]
     let registry: ModelRegistry
     let reader: YAMLReader
 
@@ -87,6 +87,10 @@ struct ChartBlockParser {
             collector.collect { () throws(BuildFailure) in
                 let options = try axis(node, key: key)
                 if key == "x" { request.x = options } else { request.y = options }
+                if key == "x", case let .mapping(mapping) = node,
+                   let origin = mapping.first(where: { $0.key.string == "origin" })?.value {
+                    do throws(Diagnostic) { request.xOrigin = try number(origin, key: "origin") } catch { throw BuildFailure([error]) }
+                }
                 if case let .mapping(mapping) = node, mapping.keys.contains(where: { $0.string == "format" }) {
                     request.explicitFormats.insert(key)
                 }
@@ -215,8 +219,9 @@ struct ChartBlockParser {
     }
 
     private func axis(_ node: Node, key: String) throws(BuildFailure) -> AxisOptions {
-        let entries = try reader.mapping(node, allowed: Self.axisKeys, required: [],
-                                         context: "'\(key)' axis")
+        // `origin:` shifts the x values only (a value axis counts from zero).
+        let entries = try reader.mapping(node, allowed: key == "x" ? Self.axisKeys : Self.axisKeys.filter { $0 != "origin" },
+                                         required: [], context: "'\(key)' axis")
         var options = AxisOptions(label: "")
         var collector = DiagnosticCollector()
         collector.collect { () throws(Diagnostic) in

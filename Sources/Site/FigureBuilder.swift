@@ -87,7 +87,11 @@ struct FigureBuilder {
             let svg: String
             do {
                 // Ids inside SVG must be XML names, which cannot start with a digit as figure ids may.
-                svg = try draw(spec, "chart-" + request.id + suffix)
+                let drawn = try draw(spec, "chart-" + request.id + suffix)
+                // Variants share the figure's title and caption: later ones point at the first one's instead of
+                // repeating a long caption in every SVG (chapters with many variants stay within their weight).
+                svg = index > 0 && spec.description == specs[0].description && spec.title == specs[0].title
+                    ? sharingTitle(drawn, from: "chart-" + request.id + suffix, to: "chart-" + request.id) : drawn
             } catch {
                 problems.append(diagnostic(request, error))
                 continue
@@ -382,10 +386,8 @@ let narrowChartWidth = 400.0
 ///
 /// The SVGs leave out their `<style>`: pages load `assets/charts.css` once instead.
 /// Flow (Sankey) diagrams need their width for the node labels, so phones scroll them sideways instead; diagrams
-/// and steps lay themselves out again for the phone's width.
+/// and steps lay themselves out again for the phone's width (steps put each note under its label there).
 func drawResponsive(_ spec: ChartSpec, id: String) throws(ChartError) -> String {
-    // Steps are one column, drawn once at the phone's width and shown as they are on every screen.
-    if spec.kind == .steps { return try renderSVG(spec.withWidth(narrowChartWidth), id: id, embedStyle: false) }
     let wide = try renderSVG(spec, id: id, embedStyle: false)
     if spec.kind == .flow { return "<div class=\"chart-scroll\">\n" + wide + "</div>\n" }
     let narrow = sharingTitle(try renderSVG(spec.withWidth(narrowChartWidth), id: id + "-narrow", embedStyle: false),
@@ -408,3 +410,17 @@ func sharingTitle(_ svg: String, of id: String) -> String {
     }
     return result
 }
+
+/// A variant's SVGs (wide and phone copies) named by another variant's `<title>` and `<desc>`: its own are removed and
+/// every `aria-labelledby` pointing at them points at `target`'s (an element on the same page, shown or not).
+func sharingTitle(_ svg: String, from id: String, to target: String) -> String {
+    var result = svg
+    for element in ["title", "desc"] {
+        guard let open = result.firstRange(of: "<\(element) id=\"\(id)-\(element)\">"),
+              let close = result[open.upperBound...].firstRange(of: "</\(element)>\n") else { return svg }
+        result.removeSubrange(open.lowerBound..<close.upperBound)
+    }
+    return result.replacing("aria-labelledby=\"\(id)-title \(id)-desc\"",
+                            with: "aria-labelledby=\"\(target)-title \(target)-desc\"")
+}
+

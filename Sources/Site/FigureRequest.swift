@@ -30,6 +30,8 @@ public struct FigureRequest: Sendable, Equatable {
     public var params: [Scenario.Override]
     public var scenarios: [ScenarioRequest]
     public var annotations: [AnnotationRequest]
+    /// `x: {origin: N}`: x values are drawn, tabled and downloaded as counted from N (2025 → "years after 2025").
+    public var xOrigin: Double? = nil
     /// The axes ("x", "y") whose block gave a `format:`; the others get a default from the data's units.
     public var explicitFormats: Set<String> = []
     /// The scenario shown first (`default:`); nil picks `base` when there is one, else the first.
@@ -57,7 +59,7 @@ public struct FigureRequest: Sendable, Equatable {
         a.id == b.id && a.title == b.title && a.caption == b.caption && a.source == b.source && a.kind == b.kind
             && a.series == b.series && a.labels == b.labels && a.x == b.x && a.y == b.y && a.params == b.params
             && a.scenarios == b.scenarios && a.annotations == b.annotations && a.defaultScenario == b.defaultScenario
-            && a.explicitFormats == b.explicitFormats
+            && a.explicitFormats == b.explicitFormats && a.xOrigin == b.xOrigin
             && a.overlay == b.overlay && a.sharedAxes == b.sharedAxes && a.captions == b.captions
             && a.totals == b.totals && a.claims == b.claims && a.diagram == b.diagram && a.file == b.file && a.line == b.line
             && a.column == b.column

@@ -14,6 +14,15 @@ struct FigureSpec {
 
     func spec(for input: VariantInput) throws(BuildFailure) -> ChartSpec {
         if request.kind == .flow { return flowSpec(input) }
+        // `origin:` counts x from a start ("years after the lease starts"); categories have no x to shift.
+        var input = input
+        if let origin = request.xOrigin {
+            input.series = input.series.map { series in
+                var shifted = series
+                if series.labels == nil { shifted.x = series.x.map { $0 - origin } }
+                return shifted
+            }
+        }
         if request.kind == .diagram || request.kind == .steps {
             var spec = ChartSpec(kind: request.kind, title: request.title, description: request.caption)
             spec.diagram = request.diagram
@@ -28,7 +37,8 @@ struct FigureSpec {
         var y = valueRequest ?? AxisOptions()
         if !request.explicitFormats.contains(positionKey) { x.format = positionFormat(input) }
         if !request.explicitFormats.contains(valueKey) { y.format = valueFormat(input) }
-        if x.label.isEmpty, isModel, let first, first.labels == nil { x.label = axisLabel(first.xUnit) }
+        // Calendar-year ticks (2025, 2030) say what they are: no "Year" title under them.
+        if x.label.isEmpty, isModel, let first, first.labels == nil, x.format != .year { x.label = axisLabel(first.xUnit) }
         if y.label.isEmpty, isModel, let first { y.label = axisLabel(first.unit) }
         x.label = typographic(x.label)
         y.label = typographic(y.label)
@@ -86,7 +96,7 @@ struct FigureSpec {
         guard let first = input.series.first, first.labels == nil else { return .number }
         if isModel {
             switch first.xUnit {
-            case "year": return .year
+            case "year": return request.xOrigin == nil ? .year : .years
             case "years": return .years
             case let unit where isFractionUnit(unit): return .fraction
             default: break

@@ -49,26 +49,40 @@ struct FigureTable {
             }
             return
         }
-        // Rows: every x value of any series, in order; a series without a value at an x leaves its cell empty.
-        let xs = Array(Set(series.flatMap(\.x).filter(\.isFinite))).sorted()
-        let lookups = series.map { item in Dictionary(zip(item.x, item.y), uniquingKeysWith: { first, _ in first }) }
+        // Rows: every x value of any series, in order; a series without a value at an x leaves its cell empty. An x
+        // that a series repeats (a range drawn from its low to its high end) gets one row per value.
+        let lookups = series.map { item in
+            Dictionary(zip(item.x, item.y).filter { $0.0.isFinite && $0.1.isFinite }.map { ($0.0, [$0.1]) }, uniquingKeysWith: +)
+        }
+        let xs = Array(Set(series.flatMap(\.x).filter(\.isFinite))).sorted().flatMap { x in
+            Array(repeating: x, count: max(1, lookups.map { $0[x]?.count ?? 0 }.max() ?? 1))
+        }
+        var rowValues: [[Double?]] = []
+        var repeatIndex = 0
+        for (row, x) in xs.enumerated() {
+            repeatIndex = row > 0 && xs[row - 1] == x ? repeatIndex + 1 : 0
+            rowValues.append(lookups.map { lookup in lookup[x].flatMap { $0.indices.contains(repeatIndex) ? $0[repeatIndex] : nil } })
+        }
         let xTexts = spec.x.format.labels(for: xs, significant: 4)
-        let columns = lookups.map { lookup in
-            spec.y.format.labels(for: xs.map { lookup[$0] ?? .nan }, significant: 3)
+        let columns = lookups.indices.map { column in
+            spec.y.format.labels(for: rowValues.map { $0[column] ?? .nan }, significant: 3)
         }
         cells = xs.indices.map { row in
-            [xTexts[row]] + zip(lookups, columns).map { lookup, texts in lookup[xs[row]] == nil ? "" : texts[row] }
+            [xTexts[row]] + columns.indices.map { column in rowValues[row][column] == nil ? "" : columns[column][row] }
         }
         fields = xs.indices.map { row in
-            [Self.field(xs[row], spec.x.format, digits: isModel ? 4 : 8)] + lookups.map { lookup in
-                lookup[xs[row]].map { Self.field($0, spec.y.format, digits: digits) } ?? ""
+            [Self.field(xs[row], spec.x.format, digits: isModel ? 4 : 8)] + rowValues[row].map { value in
+                value.map { Self.field($0, spec.y.format, digits: digits) } ?? ""
             }
         }
     }
 
     /// A heading with its unit: "Loan balance ($ billions)".
+    /// A heading that already names its unit ("Share (%)", "Loan ($ billions)") does not get it twice.
     func heading(_ index: Int) -> String {
-        units[index].isEmpty ? headings[index] : "\(headings[index]) (\(units[index]))"
+        let unit = units[index], name = headings[index]
+        guard !unit.isEmpty, !name.hasSuffix("(\(unit))") else { return name }
+        return "\(name) (\(unit))"
     }
 
     /// The unit a column heading names for a format ("" when the printed values carry none worth repeating).
@@ -131,8 +145,8 @@ struct FigureTable {
     }
 }
 
-/// Rows a figure's data table shows at most.
-let tableRowLimit = 80
+/// Rows a figure's data table shows at most (longer tables show every 2nd, 3rd … row; the CSV has them all).
+let tableRowLimit = 50
 
 /// 1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, …, 21st, 22nd.
 func ordinal(_ number: Int) -> String {

@@ -44,7 +44,7 @@ struct LinkChecker {
                 continue
             }
             var found = diagnostic(problem, target: target, page: page)
-            if let hint = anchorHint(for: target, on: page) { found.hint = hint }
+            if let hint = anchorHint(for: target, on: page) ?? pageHint(for: target, on: page) { found.hint = hint }
             problems.append(found)
         }
         return problems
@@ -77,10 +77,28 @@ struct LinkChecker {
         return closestMatch(to: percentDecoded(fragment), among: known).map { "did you mean '#\($0)'?" }
     }
 
+    /// For a link to a missing page: the closest page that exists, written as a link from `page`, and the chapter's
+    /// file it comes from, which links can name too.
+    private func pageHint(for target: String, on page: String) -> String? {
+        let (path, _) = split(target)
+        guard !path.isEmpty, let joined = joinPath(page: page, relative: path), output.resolve(joined) == nil else { return nil }
+        let up = String(repeating: "../", count: page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 })
+        let pages = scans.keys.filter { $0.hasSuffix("/index.html") }.map { up + $0.dropLast("index.html".count) }.sorted()
+        guard let closest = closestMatch(to: path, among: pages) else { return nil }
+        let slug = closest.dropFirst(up.count).dropLast()
+        let file = chapters.values.first { $0.slug == slug && $0.kind != .home }?.file.split(separator: "/").last
+        return "did you mean '\(closest)'?" + (file.map { " (or link its file: \($0))" } ?? "")
+    }
+
     private func diagnostic(_ message: String, target: String, page: String) -> Diagnostic {
         if let chapter = chapters[page], let link = chapter.rendered.links.first(where: { $0.destination == target }) {
+            // The example is one of the site's own chapters (another one when there is one).
+            let example = chapters.values.filter { $0.kind == .chapter }.map(\.file).sorted()
+                .first { $0 != chapter.file } ?? chapter.file
+            let name = example.split(separator: "/").last.map(String.init) ?? example
+            let slug = chapters.values.first { $0.file == example }?.slug ?? "a-chapter"
             return Diagnostic(file: chapter.file, line: link.line, column: link.column, message: message,
-                              hint: "links between chapters look like ../four-steps/#step-3 (the file name without its number)")
+                              hint: "link a chapter by its file, \(name) or \(name)#a-heading, or by its page, ../\(slug)/")
         }
         return Diagnostic(file: "public/" + page, line: 1, column: 1, message: message,
                           hint: "this link comes from a template or generated page")

@@ -1,6 +1,8 @@
 /// Everything a build writes: output-relative path → bytes. Written by `OutputTree.write(to:)` only.
 public struct OutputTree: Sendable, Equatable {
     public var files: [String: [UInt8]]
+    /// What the build found worth fixing, though it succeeded (printed as `file:line:col: warning: …`); not written.
+    public var warnings: [Diagnostic] = []
 
     public init(files: [String: [UInt8]] = [:]) {
         self.files = files

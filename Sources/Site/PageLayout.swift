@@ -193,7 +193,8 @@ struct PageLayout {
         var seen: Set<Int> = []
         return chapter.rendered.citations.compactMap { citation in
             guard seen.insert(citation.number).inserted, let html = sourceHTML[citation.key] else { return nil }
-            return TemplateContext(["number": citation.number, "html": html, "key": citation.key])
+            return TemplateContext(["number": citation.number, "html": html + locatorsHTML(of: citation.key, in: chapter),
+                                    "key": citation.key])
         }
     }
 

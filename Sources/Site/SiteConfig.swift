@@ -24,6 +24,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var gallery = false
     /// Whether to build the search index (`search/<language>/`) and show the search box; `search: false` turns both off.
     public var search = true
+    /// Whether chapters may contain raw HTML, published as written (`rawHTML: true`; off by default, since a page
+    /// then shows whatever the HTML does). Without it, raw HTML is an error.
+    public var rawHTML = false
     /// When the site was published, `YYYY-MM-DD`: "Published …" on every page (a page's front-matter `date` overrides).
     public var published: String?
     /// The date the facts were last checked, `YYYY-MM-DD`: "Facts as of …" on every page (front-matter `factsAsOf`
@@ -40,7 +43,7 @@ public struct SiteConfig: Sendable, Equatable {
 
     static let keys = ["title", "description", "language", "author", "baseURL", "updated", "footer", "glossaryIntro",
                        "image", "gallery", "search", "extra", "published", "factsAsOf", "licence", "licenceURL",
-                       "dataLicence", "dataLicenceURL"]
+                       "dataLicence", "dataLicenceURL", "rawHTML"]
 
     public init(title: String, description: String = "", language: String = "en", author: String = "",
                 baseURL: String? = nil, updated: String? = nil) {
@@ -70,6 +73,9 @@ public struct SiteConfig: Sendable, Equatable {
                     return
                 case "search":
                     config.search = try reader.bool(value, key: key)
+                    return
+                case "rawHTML":
+                    config.rawHTML = try reader.bool(value, key: key)
                     return
                 case "extra":
                     config.extra = try reader.extra(value, key: key).mapEntries

@@ -50,7 +50,9 @@ extension SourceTree {
         }
         let tree = SourceTree(
             config: load("content/site.yml"),
-            chapters: load(list("content", recursive: false, suffix: ".md")),
+            // Markdown files with another extension are read too, so that the build can say they are not chapters.
+            chapters: load(list("content", recursive: false, suffix: ".md")
+                + list("content", recursive: false).filter { hasOtherMarkdownExtension(String($0.split(separator: "/").last!)) }),
             sources: load("content/sources.yml"),
             glossary: load("content/glossary.yml"),
             data: load(list("content/data", recursive: false, suffix: ".csv")),

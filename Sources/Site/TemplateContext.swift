@@ -8,13 +8,24 @@ import Mustache
 /// as it does for a dictionary.
 struct TemplateContext: MustacheParent {
     var values: [String: Any]
+    /// Set on a page's root context: records the names asked of it (see `TemplateLookups`).
+    var lookups: PageLookups?
 
     init(_ values: [String: Any]) {
         self.values = values
     }
 
+    init(_ values: [String: Any], lookups: PageLookups) {
+        self.values = values
+        self.lookups = lookups
+    }
+
     func child(named name: String) -> Any? {
-        values[name].map(templateValue)
+        let value = values[name]
+        if let lookups {
+            if value == nil { lookups.missed.insert(name) } else { lookups.found.insert(name) }
+        }
+        return value.map(templateValue)
     }
 }
 

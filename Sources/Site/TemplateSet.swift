@@ -5,6 +5,10 @@ struct TemplateSet {
     static let required = ["base", "chapter", "index", "sources", "glossary", "404", "head", "nav", "footer"]
     private var library: MustacheLibrary
     private var names: Set<String>
+    /// Each template's text, to place errors about the names it uses.
+    private var texts: [String: String] = [:]
+    /// The names pages looked up, for `unknownVariables()`.
+    let lookups = TemplateLookups()
 
     /// Whether `templates/<name>.mustache` exists (for optional pages such as the gallery).
     func has(_ name: String) -> Bool { names.contains(name) }
@@ -13,6 +17,7 @@ struct TemplateSet {
         var library = MustacheLibrary()
         var problems: [Diagnostic] = []
         var names: Set<String> = []
+        var texts: [String: String] = [:]
         var references: [String: [PartialReference]] = [:]
         for file in files where file.path.hasSuffix(".mustache") {
             let name = String(file.path.split(separator: "/").last!.dropLast(".mustache".count))
@@ -23,6 +28,7 @@ struct TemplateSet {
                 library.register(try MustacheTemplate(string: TemplateEscaping.pragmaLine + text), named: name)
                 names.insert(name)
                 references[name] = partialReferences(in: text, template: name)
+                texts[name] = text
             } catch let diagnostic as Diagnostic {
                 problems.append(diagnostic)
             } catch let error as MustacheTemplate.ParserError {
@@ -42,19 +48,30 @@ struct TemplateSet {
         if !problems.isEmpty { throw BuildFailure(problems) }
         self.library = library
         self.names = names
+        self.texts = texts
     }
 
     /// Renders a page template, then wraps it in `base` with the same context plus `content`.
     func renderPage(_ template: String, context: [String: Any]) throws(Diagnostic) -> String {
-        guard let body = library.render(TemplateContext(context), withTemplate: template) else {
+        let pageLookups = PageLookups()
+        defer { lookups.record(pageLookups) }
+        guard let body = library.render(TemplateContext(context, lookups: pageLookups), withTemplate: template) else {
             throw Diagnostic(file: "templates/\(template).mustache", line: 1, column: 1, message: "missing template '\(template)'")
         }
         var page = context
         page["content"] = body
-        guard let html = library.render(TemplateContext(page), withTemplate: "base") else {
+        guard let html = library.render(TemplateContext(page, lookups: pageLookups), withTemplate: "base") else {
             throw Diagnostic(file: "templates/base.mustache", line: 1, column: 1, message: "missing template 'base'")
         }
         return html
+    }
+}
+
+extension TemplateSet {
+    /// Names templates used that no page has (a misspelt `{{siteTitel}}`), as errors at each use; call after every
+    /// page is rendered.
+    func unknownVariables() -> [Diagnostic] {
+        unknownTemplateVariables(lookups, templates: texts)
     }
 }
 

@@ -50,7 +50,10 @@ func buildSite(root: URL, drafts: Bool) throws -> OutputTree {
     try requireSiteFolder(root)
     do {
         let source = try SourceTree.read(from: root)
-        return try build(source, options: BuildOptions(includeDrafts: drafts))
+        let output = try build(source, options: BuildOptions(includeDrafts: drafts))
+        var standardError = StandardError()
+        for warning in output.warnings { print(warning, to: &standardError) }
+        return output
     } catch {
         report(error)
         throw ExitCode.failure

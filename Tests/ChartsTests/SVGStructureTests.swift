@@ -95,6 +95,18 @@ import Testing
         #expect(!svg.lowercased().contains("nan") && !svg.lowercased().contains("inf"))
     }
 
+    @Test func twoHorizontalBarsLeaveNoEmptyBandAboveTheAxisTitle() throws {
+        var spec = ChartSpec(kind: .horizontalBar, title: "t", series: [ChartSeries(name: "v", categories: ["A", "B"], values: [181, 25])])
+        spec.y = AxisOptions(label: "Price return", format: .percent)
+        let svg = try renderSVG(spec, id: "two")
+        let root = SVGParse.parse(svg)
+        let height = try #require(root.root?.attributes["height"].flatMap(Double.init))
+        let bars = root.all("rect").filter { ($0.attributes["class"] ?? "").contains("ch-bar") }
+        let lowest = bars.compactMap { bar in Double(bar.attributes["y"] ?? "").flatMap { y in Double(bar.attributes["height"] ?? "").map { y + $0 } } }.max() ?? 0
+        // Below the last bar: the tick labels (about 30) and the axis title (about 22), nothing more.
+        #expect(height - lowest <= 70, "\(height - lowest) units under the bars")
+    }
+
     @Test func endLabelsOfConvergingLinesDoNotOverlap() throws {
         let series = (1...5).map { ChartSeries(name: "Series \($0)", x: [0, 1], y: [Double($0), 10]) }
         let svg = try renderSVG(ChartSpec(title: "t", series: series), id: "converge")

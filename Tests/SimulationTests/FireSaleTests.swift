@@ -128,7 +128,9 @@ private func eightRounds(scenario: String = "base", overrides: [Scenario.Overrid
         #expect(close(output.scalars["totalLoss"], 250.6736))
         #expect(allClose(assetKeys.map { output.series(named: "price.\($0)")?.y.last ?? .nan },
                          [0.69506, 0.91823, 0.74667, 0.99450]))
-        #expect(output.series(named: "price.ai-equities")?.x == [1, 2, 3, 4, 5, 6, 7, 8])
+        #expect(output.series(named: "price.ai-equities")?.x == [0, 1, 2, 3, 4, 5, 6, 7, 8])
+        #expect(assetKeys.allSatisfy { output.series(named: "price.\($0)")?.y.first == 1 }, "round 0 is the price before the shock")
+        #expect(close(output.series(named: "price.ai-equities")?.y[1], 0.7), "round 1 is the shock itself")
     }
 
     @Test func severeShockDowngradesJuniorThenSeniorDebt() throws {
@@ -318,5 +320,39 @@ private func eightRounds(scenario: String = "base", overrides: [Scenario.Overrid
         let full = try #require(try FireSale.run(scenario: scenario).scalars["totalLoss"])
         let eight = try #require(try eightRounds(scenario: scenario).scalars["totalLoss"])
         #expect(full >= eight)
+    }
+
+    // MARK: Loss split (first shock vs later rounds, as a share of equity)
+
+    @Test(arguments: ["base", "benign", "severe", "no-rating-triggers"])
+    func firstShockAndLaterRoundsAddUpToTheWholeLossAsAShareOfEquity(scenario: String) throws {
+        let output = try FireSale.run(scenario: scenario)
+        let first = try #require(output.series(named: "lossShare.firstShock")?.y)
+        let later = try #require(output.series(named: "lossShare.laterRounds")?.y)
+        let total = try #require(output.series(named: "cumLoss.byHolder")?.y)
+        let equity = FireSale.Parameters().equity
+        for h in equity.indices {
+            #expect(close(first[h] + later[h], total[h] / equity[h], relative: 1e-12))
+            #expect(later[h] >= -1e-12, "forced selling only ever lowers prices")
+        }
+    }
+
+    @Test func firstShockShareIsTheShockTimesHoldingsOverEquity() throws {
+        let p = FireSale.Parameters()
+        let output = try FireSale.run()
+        let first = try #require(output.series(named: "lossShare.firstShock")?.y)
+        for h in p.equity.indices {
+            let loss = p.weights[h].indices.reduce(0.0) { $0 - p.assets[h] * p.weights[h][$1] * p.shock[$1] }
+            #expect(close(first[h], loss / p.equity[h], relative: 1e-12))
+        }
+        // Pension funds: the most dollars lost (the largest holder), a smaller share of their equity than hedge funds.
+        #expect(first[2] < first[0])
+    }
+
+    @Test func withoutPriceImpactNothingIsLostAfterTheShock() {
+        let run = cascade(shock: FireSale.Parameters().shock, illiquidity: [0, 0, 0, 0])
+        let split = run.lossShares(equity: FireSale.Parameters().equity)
+        #expect(split.laterRounds.allSatisfy { abs($0) < 1e-12 })
+        #expect(split.firstShock.allSatisfy { $0 > 0 })
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Simulation
 
@@ -149,5 +150,47 @@ import Testing
     @Test func unknownParameterSuggestsTheClosestName() {
         let error = #expect(throws: ModelError.self) { try LeaseSPV.run(overrides: [.init("renewProbs", .number(0.5))]) }
         #expect(error?.hint?.hasPrefix("did you mean 'renewProb'?") == true)
+    }
+
+    // MARK: Where the bond stands each year
+
+    @Test(arguments: ["base", "benign", "severe"])
+    func bondStatesAddUpToOneInEveryYear(scenario: String) throws {
+        let output = try LeaseSPV.run(scenario: scenario)
+        let leased = try #require(output.series(named: "state.leased")?.y)
+        let full = try #require(output.series(named: "state.repaidEarly")?.y)
+        let loss = try #require(output.series(named: "state.endedWithLoss")?.y)
+        for t in leased.indices {
+            #expect(abs(leased[t] + full[t] + loss[t] - 1) < 1e-12)
+            #expect(min(leased[t], full[t], loss[t]) >= 0)
+        }
+        for t in 1..<leased.count {
+            #expect(full[t] >= full[t - 1] && loss[t] >= loss[t - 1], "once the bond has ended it stays ended")
+        }
+    }
+
+    @Test func duringTheFirmTermTheBondIsPaidOnScheduleForCertain() throws {
+        let s = LeaseSPV.schedule(try parameters([("renewProb", 0.3)]))
+        for t in 1...4 { #expect(s.state(inYear: t) == (1, 0, 0)) }
+        #expect(close(s.state(inYear: 5).leased, 0.3, 1e-12))
+    }
+
+    @Test func chanceOfALossIsTheChanceOfLeavingInTheYearsTheGuaranteeNoLongerCovers() throws {
+        // Base case: a departure in years 4…16 is covered by sale plus guarantee, one in 17…21 is not, and from year 22
+        // the empty campus sells for more than is still owed. So the chance of a loss by the last year is
+        // Σ_{s=17}^{21} π^(s−4)(1−π) = π^13 − π^18, and every other departure (1 − π^20 in all) repays in full.
+        let p = try parameters()
+        let s = LeaseSPV.schedule(p)
+        #expect((4...16).allSatisfy { s.bondLoss[$0] == 0 } && (17...21).allSatisfy { s.bondLoss[$0] > 0 }
+                && (22...23).allSatisfy { s.bondLoss[$0] == 0 })
+        let pi = p.renewProb
+        #expect(close(s.state(inYear: 24).endedWithLoss, pow(pi, 13) - pow(pi, 18), 1e-12))
+        #expect(close(s.state(inYear: 24).repaidEarly, 1 - pow(pi, 20) - (pow(pi, 13) - pow(pi, 18)), 1e-12))
+        #expect(s.state(inYear: 17).endedWithLoss == 0 && s.state(inYear: 18).endedWithLoss > 0)
+    }
+
+    @Test func aTenantThatAlwaysRenewsLeavesTheBondOnSchedule() throws {
+        let s = LeaseSPV.schedule(try parameters([("renewProb", 1)]))
+        #expect((1...24).allSatisfy { s.state(inYear: $0) == (1, 0, 0) })
     }
 }

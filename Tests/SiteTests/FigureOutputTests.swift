@@ -75,9 +75,55 @@ private func svgTexts(_ page: String) -> [String] {
             #expect(!csv.contains(leaked), "CSV shows \(leaked)")
         }
         #expect(page.contains("<th scope=\"col\">Loan balance ($ billions)</th>"))
-        #expect(page.contains("<th scope=\"row\">1\u{202F}month</th>"))
+        // 73 monthly rows: the page shows every 2nd (0, 2 months, …), the CSV all of them.
+        #expect(page.contains("<th scope=\"row\">2\u{202F}months</th>") && page.contains("Every 2nd of 73 rows"))
         #expect(csv.contains("Years after purchase (years),Loan balance ($ billions),Book value ($ billions)\n"))
         #expect(csv.hasPrefix("# \u{201C}T\u{201D}\n# Illustrative model, not data."))
+    }
+
+    @Test func anXOriginCountsTheAxisTableAndCSVFromIt() throws {
+        let lines = ["id: bond", "title: T", "caption: C.", "model: leaseSPV", "series: [debtBalance]",
+                     "labels: {debtBalance: Bond owed}", "x: {label: Years after the lease starts, origin: 2025}",
+                     "annotations:", "  - {type: event, x: 16, label: Guarantee ends}"]
+        let output = try build(miniSite(chapter: chapter(withChart: lines)))
+        let page = try #require(text(output, "intro/index.html"))
+        let csv = try #require(text(output, "data/bond.csv"))
+        #expect(!svgTexts(page).contains { $0.hasPrefix("20") && $0.count == 4 }, "no calendar year is printed")
+        #expect(svgTexts(page).contains("Guarantee ends") && svgTexts(page).contains("10"))
+        #expect(csv.contains("Years after the lease starts (years),Bond owed ($ billions)\n0,27.3\n1,"))
+    }
+
+    @Test func anOriginOnTheValueAxisIsAnError() {
+        let lines = ["id: bond", "title: T", "caption: C.", "model: leaseSPV", "series: [debtBalance]", "y: {origin: 5}"]
+        let problems = diagnostics(of: miniSite(chapter: chapter(withChart: lines)))
+        #expect(problems.count == 1 && problems.first?.message.contains("unknown key 'origin'") == true)
+    }
+
+    @Test func aRangeDrawnAtOneXKeepsBothEndsInTheTable() throws {
+        let data = csvFile("rent.csv", "# Source: S.\nmonth,range,price\n2023-07,8,\n2023-07,12,\n2024-10,,2\n")
+        let chart = chapter(withChart: ["id: rent", "title: T", "caption: \"C. Source: S.\"", "data: rent.csv", "kind: line",
+                                        "y: {format: usd}"])
+        let output = try build(miniSite(chapter: chart, data: [data]))
+        let csv = try #require(text(output, "data/rent.csv"))
+        #expect(csv.contains("2023-07,8,\n2023-07,12,\n2024-10,,2\n"))
+    }
+
+    @Test func aHeadingThatNamesItsUnitDoesNotRepeatIt() throws {
+        let data = csvFile("share.csv", "# Source: S.\nmeasure,Share (%)\nA,30\nB,70\n")
+        let chart = chapter(withChart: ["id: share", "title: T", "caption: \"C. Source: S.\"", "data: share.csv", "kind: bar",
+                                        "y: {format: percent}"])
+        let output = try build(miniSite(chapter: chart, data: [data]))
+        let page = try #require(text(output, "intro/index.html"))
+        #expect(page.contains("<th scope=\"col\">Share (%)</th>") && !page.contains("(%) (%)"))
+    }
+
+    @Test func laterScenarioVariantsNameTheirSVGsByTheFirstOnesTitleAndCaption() throws {
+        let lines = ["id: bond", "title: T", "caption: A long caption.", "model: leaseSPV", "series: [debtBalance]",
+                     "scenarios: [base, severe]"]
+        let page = try #require(text(try build(miniSite(chapter: chapter(withChart: lines))), "intro/index.html"))
+        #expect(page.components(separatedBy: "A long caption.</desc>").count == 2, "one <desc> for the figure")
+        #expect(page.contains("id=\"chart-bond-severe-svg\"")
+                && page.components(separatedBy: "aria-labelledby=\"chart-bond-title chart-bond-desc\"").count == 5)
     }
 
     @Test func longTablesSayWhichRowsTheyShowWithARealOrdinal() {

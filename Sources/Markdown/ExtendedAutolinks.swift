@@ -1,0 +1,47 @@
+import CCmark
+
+/// Links bare URLs, `www.` addresses and e-mail addresses in text (GFM's extended autolinks), in place in cmark's
+/// tree; text inside links and images is left alone. See `findExtendedAutolinks`.
+func linkBareAddresses(in root: OpaquePointer) {
+    var texts: [OpaquePointer] = []
+    let iterator = cmark_iter_new(root)
+    var linkDepth = 0
+    while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+        let node = cmark_iter_get_node(iterator)!
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE: linkDepth += event == CMARK_EVENT_ENTER ? 1 : -1
+        case CMARK_NODE_TEXT where linkDepth == 0: texts.append(node)
+        default: break
+        }
+    }
+    cmark_iter_free(iterator)
+    for node in texts {
+        let literal = String(cString: cmark_node_get_literal(node))
+        // Every autolink has a '.' (www., a domain, an e-mail's domain) or "://": skip text without either cheaply.
+        guard literal.utf8.contains(UInt8(ascii: ".")) || literal.utf8.contains(UInt8(ascii: ":")) else { continue }
+        let links = findExtendedAutolinks(in: literal)
+        guard !links.isEmpty else { continue }
+        let scalars = Array(literal.unicodeScalars)
+        func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+        var position = 0
+        for link in links {
+            if position < link.range.lowerBound { insertText(text(position..<link.range.lowerBound), before: node) }
+            let anchor = cmark_node_new(CMARK_NODE_LINK)!
+            cmark_node_set_url(anchor, link.destination)
+            let label = cmark_node_new(CMARK_NODE_TEXT)!
+            cmark_node_set_literal(label, link.text)
+            cmark_node_append_child(anchor, label)
+            cmark_node_insert_before(node, anchor)
+            position = link.range.upperBound
+        }
+        if position < scalars.count { insertText(text(position..<scalars.count), before: node) }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+}
+
+private func insertText(_ text: String, before node: OpaquePointer) {
+    let inserted = cmark_node_new(CMARK_NODE_TEXT)!
+    cmark_node_set_literal(inserted, text)
+    cmark_node_insert_before(node, inserted)
+}

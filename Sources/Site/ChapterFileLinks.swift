@@ -1,0 +1,68 @@
+import Foundation
+import Markdown
+import Simulation
+
+/// Links written to a chapter's file, as in Hugo, Zola, mdBook or Quarto: `[the run](02-the-run.md#step-3)` becomes a
+/// link to that chapter's page (`../the-run/#step-3`), which the link checker then checks like any other, anchor
+/// included. A `.md` link to no file of content/ is an error with the nearest file name; one to a draft that is not
+/// being built says so.
+///
+/// - Parameters:
+///   - pages: the chapters, pages and home page being built; their HTML and links are rewritten.
+///   - files: every Markdown file of content/, drafts included: its name, slug, kind and whether it is a draft.
+func resolveChapterFileLinks(_ pages: inout [Chapter], files: [ChapterFileTarget]) -> [Diagnostic] {
+    let byName = Dictionary(files.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    var problems: [Diagnostic] = []
+    for index in pages.indices {
+        var page = pages[index]
+        var replacements: [(String, String)] = []
+        for (linkIndex, link) in page.rendered.links.enumerated() where !link.isImage {
+            guard let name = chapterFileName(in: link.destination) else { continue }
+            let fragment = link.destination.firstIndex(of: "#").map { String(link.destination[$0...]) } ?? ""
+            guard let target = byName[name] else {
+                let hint = closestMatch(to: name, among: files.map(\.name).sorted()).map { "did you mean '\($0)'?" }
+                    ?? "link to a chapter by its file name in content/, e.g. \(files.first?.name ?? "02-the-run.md")#a-heading"
+                problems.append(Diagnostic(file: page.file, line: link.line, column: link.column,
+                                           message: "link '\(link.destination)' points to no file in content/", hint: hint))
+                continue
+            }
+            guard !target.isDraft else {
+                problems.append(Diagnostic(file: page.file, line: link.line, column: link.column,
+                                           message: "link '\(link.destination)' points to a draft ('draft: true' in \(target.path))",
+                                           hint: "drafts are left out of the site (`--drafts` builds them): publish it, or link to it later"))
+                continue
+            }
+            let fromRoot = page.kind == .home ? "" : "../"
+            var url = fromRoot + (target.kind == .home ? "" : target.slug + "/") + fragment
+            if url.isEmpty || url.hasPrefix("#") { url = "./" + url }
+            replacements.append((link.destination, url))
+            page.rendered.links[linkIndex].destination = url
+        }
+        for (original, url) in replacements {
+            page.rendered.html = page.rendered.html.replacingOccurrences(of: "href=\"\(escapeHTML(original))\"",
+                                                                         with: "href=\"\(escapeHTML(url))\"")
+        }
+        pages[index] = page
+    }
+    return problems
+}
+
+/// A Markdown file of content/ that links can name.
+struct ChapterFileTarget {
+    /// `content/02-the-run.md`.
+    var path: String
+    /// `02-the-run.md`.
+    var name: String
+    var slug: String
+    var kind: Chapter.Kind
+    /// A draft that is not being built.
+    var isDraft: Bool
+}
+
+/// `02-the-run.md` in `02-the-run.md`, `./02-the-run.md#step-3`; nil for other links (other folders, other hosts).
+private func chapterFileName(in destination: String) -> String? {
+    var path = Substring(destination.prefix { $0 != "#" && $0 != "?" })
+    if path.hasPrefix("./") { path = path.dropFirst(2) }
+    guard path.hasSuffix(".md"), !path.contains("/"), !path.contains(":") else { return nil }
+    return String(path)
+}

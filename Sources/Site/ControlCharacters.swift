@@ -1,0 +1,32 @@
+/// C0 control characters a chapter may not contain: all of U+0000–U+001F except tab, line feed, form feed and
+/// carriage return. They are invisible in most editors, and a NUL byte once cut the published page short there.
+func checkControlCharacters(_ text: String, file: String) -> [Diagnostic] {
+    // Fast path: most files have none.
+    guard text.utf8.contains(where: { $0 < 0x20 && !allowedControlBytes.contains($0) }) else { return [] }
+    var problems: [Diagnostic] = []
+    var line = 1, column = 1
+    for character in text {
+        if character == "\n" {
+            line += 1
+            column = 1
+            continue
+        }
+        if let scalar = character.unicodeScalars.first(where: { $0.value < 0x20 && !allowedControlBytes.contains(UInt8($0.value)) }) {
+            // One error per line is enough to find them all.
+            if problems.last?.line != line {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                problems.append(Diagnostic(file: file, line: line, column: column,
+                                           message: "invisible control character \(code)\(controlNames[Int(scalar.value)].map { " (\($0))" } ?? "") in the text",
+                                           hint: "delete it (most editors do not show it; `cat -A \(file)` does); a chapter may contain "
+                                               + "tabs and line breaks, but no other control characters"))
+            }
+        }
+        column += 1
+    }
+    return problems
+}
+
+private let allowedControlBytes: Set<UInt8> = [0x09, 0x0A, 0x0C, 0x0D]
+
+private let controlNames: [Int: String] = [0x00: "NUL", 0x07: "BEL", 0x08: "backspace", 0x0B: "vertical tab", 0x1B: "escape"]

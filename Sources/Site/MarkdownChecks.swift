@@ -1,0 +1,40 @@
+import Markdown
+
+/// The Markdown pages would not publish as meant, as errors: raw HTML (unless site.yml's `rawHTML: true` trusts it),
+/// TeX math, images without alt text.
+func checkMarkdownProblems(_ chapters: [Chapter], allowRawHTML: Bool) -> [Diagnostic] {
+    chapters.flatMap { chapter in
+        markdownDiagnostics(chapter.rendered.problems.filter { problem in
+            if case .rawHTML = problem.kind { return !allowRawHTML }
+            return true
+        }, file: chapter.file, lineOffset: chapter.bodyLine - 1)
+    }
+}
+
+/// `problems` as diagnostics; `lineOffset` turns body lines into file lines (the front matter's length).
+func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset: Int) -> [Diagnostic] {
+    problems.map { problem in
+        let (message, hint): (String, String)
+        switch problem.kind {
+        case .rawHTML(let html):
+            message = "raw HTML \(quoted(html)) is not published: the page would show nothing in its place"
+            hint = "write it in Markdown (links, images, emphasis, lists, ```chart blocks); if every writer of this site is "
+                + "trusted, 'rawHTML: true' in content/site.yml lets HTML through. HTML comments (<!-- … -->) are allowed"
+        case .math(let tex):
+            message = "\(quoted(tex)) looks like TeX math, which this site does not render: the page would show it as written"
+            hint = "write the formula in words or Unicode (r₁ > 1), put it in backticks to show it as code, or write \\$ "
+                + "for a dollar sign that is money"
+        case .imageWithoutAlt(let url):
+            message = "image '\(url)' has no alt text"
+            hint = "describe the picture between the brackets, e.g. ![Depositors queue outside a bank, 1933](\(url)): screen "
+                + "readers read it aloud, and it shows if the image cannot load"
+        }
+        return Diagnostic(file: file, line: problem.line + lineOffset, column: problem.column, message: message, hint: hint)
+    }
+}
+
+/// `'text'`, shortened to about 60 characters.
+private func quoted(_ text: String) -> String {
+    let flat = text.split(whereSeparator: { $0 == "\n" }).joined(separator: " ")
+    return "'" + (flat.count > 60 ? flat.prefix(57) + "…" : flat) + "'"
+}

@@ -1,0 +1,104 @@
+import Simulation
+import Synchronization
+
+/// Names templates looked up that no page had, so that a misspelt `{{siteTitel}}` is an error instead of rendering
+/// as nothing (Mustache's rule for a missing name).
+///
+/// Every page's root context records the names that reached it: Mustache asks the innermost context first and the
+/// page's own values last, so a name that reaches them and is absent there is absent everywhere. A name counts as
+/// unknown when no page had it and it is not one of `pageVariables` (names a page has only sometimes, such as
+/// `author` when site.yml names one, or `isGallery` on the gallery).
+final class TemplateLookups: Sendable {
+    private let names = Mutex<(found: Set<String>, missed: Set<String>)>(([], []))
+
+    func record(_ page: PageLookups) {
+        names.withLock { names in
+            names.found.formUnion(page.found)
+            names.missed.formUnion(page.missed)
+        }
+    }
+
+    /// Names no page had, sorted.
+    var unknown: [String] {
+        names.withLock { names in names.missed.subtracting(names.found).subtracting(pageVariables).sorted() }
+    }
+
+    /// Names some page had, and those pages can have, for "did you mean".
+    var known: [String] {
+        names.withLock { names in names.found.union(pageVariables).sorted() }
+    }
+}
+
+/// The names one page's root context was asked for: used while that page renders, on one thread.
+final class PageLookups: @unchecked Sendable {
+    var found: Set<String> = []
+    var missed: Set<String> = []
+}
+
+/// Every name a page's own values can hold (`PageLayout`), including those only some pages or sites have.
+/// A new conditional value in PageLayout needs its name here, or templates that test for it fail on sites without it.
+let pageVariables: Set<String> = [
+    // Every page.
+    "root", "ogType", "siteTitle", "siteDescription", "language", "pageTitle", "description", "chapters", "pages",
+    "glossaryIntro", "siteExtra", "extra", "content", "searchIndex", "search", "author", "footer", "publishedDate",
+    "publishedText", "factsAsOf", "factsAsOfText", "corrected", "correctedText", "correctionsHref", "hasDateline",
+    "numbersHref", "correctionsPage", "licence", "licenceURL", "dataLicence", "dataLicenceURL", "hasLicence", "date",
+    "dateText", "updated", "updatedText", "authors", "authorList", "ogImage", "hasFeed", "canonical",
+    // Chapters, pages and the home page.
+    "body", "intro", "hasNotes", "notes", "hasOutline", "outline", "number", "chapterTitle", "readingMinutes", "question",
+    "takeaway", "previous", "next", "pageHeading", "isHome", "toc",
+    // Sources, glossary, gallery, numbers, corrections, 404.
+    "sources", "terms", "isGallery", "noindex", "items", "sections", "corrections", "is404", "inlineStyle",
+    // Entries of lists, which a template may test for at the top level too.
+    "href", "title", "current", "summary", "anchor", "term", "definition", "html", "key", "id", "text", "isCited",
+    "citedIn", "rows", "count", "what", "dateHTML", "sourceHTML", "confidence", "isModel", "textHTML", "kind",
+    "firstColumn", "otherColumns", "block", "csvName", "hasCSV", "csv", "light", "dark", "notFirst", "noteHTML",
+    "chaptersHTML",
+]
+
+/// `{{…}}` tags that use `name` (as the first part of a dotted name, or inside a transform), with their positions.
+func templateTags(using name: String, in text: String) -> [(line: Int, column: Int, tag: String, expression: String)] {
+    var found: [(line: Int, column: Int, tag: String, expression: String)] = []
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    for (lineIndex, line) in lines.enumerated() {
+        var rest = line[...]
+        while let open = rest.firstRange(of: "{{") {
+            guard let close = rest[open.upperBound...].firstRange(of: "}}") else { break }
+            var inner = rest[open.upperBound..<close.lowerBound]
+            var tagEnd = close.upperBound
+            if inner.first == "{", rest[tagEnd...].first == "}" { tagEnd = rest.index(after: tagEnd) }
+            inner = inner.drop { "{&#^/ ".contains($0) }
+            let expression = inner.prefix { $0 != " " && $0 != "}" }
+            // `upper(a.b)`: the innermost name; `a.b`: its first part.
+            let innermost = expression.split(whereSeparator: { $0 == "(" || $0 == ")" }).last ?? ""
+            let first = innermost.split(separator: ".").first.map(String.init) ?? ""
+            if first == name, !"!>=/".contains(line[open.upperBound...].first ?? " ") {
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                found.append((lineIndex + 1, column, String(line[open.lowerBound..<tagEnd]), String(innermost)))
+            }
+            rest = rest[tagEnd...]
+        }
+    }
+    return found
+}
+
+/// The unknown names as errors at each tag that uses them (templates by name → text).
+func unknownTemplateVariables(_ lookups: TemplateLookups, templates: [String: String]) -> [Diagnostic] {
+    let known = lookups.known
+    var problems: [Diagnostic] = []
+    for name in lookups.unknown {
+        for template in templates.keys.sorted() {
+            for use in templateTags(using: name, in: templates[template]!) {
+                // `{{site.title}}` was most likely meant as `{{siteTitle}}`: try the dotted name run together first.
+                let parts = use.expression.split(separator: ".")
+                let joined = (parts.first.map(String.init) ?? "") + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+                let guess = closestMatch(to: joined, among: known) ?? closestMatch(to: name, among: known)
+                let hint = (guess.map { "did you mean '\($0)'? " } ?? "")
+                    + "A name no page has renders as nothing; `explainer templates diff` shows the names this explainer's templates use"
+                problems.append(Diagnostic(file: "templates/\(template).mustache", line: use.line, column: use.column,
+                                           message: "unknown template variable '\(name)' in \(use.tag)", hint: hint))
+            }
+        }
+    }
+    return problems
+}

@@ -1,0 +1,71 @@
+import Testing
+@testable import Markdown
+
+@Suite struct UnsupportedMarkdownTests {
+    @Test func aNULByteDoesNotCutTheDocumentShort() {
+        let html = renderMarkdown("Before\u{0}after.\n\nThe last paragraph.\n").html
+        #expect(html.contains("The last paragraph."))
+        #expect(html.contains("Before\u{FFFD}after."))
+    }
+
+    @Test func rawHTMLBlocksAndTagsAreProblemsAtTheirPlace() {
+        let rendered = renderMarkdown("Intro.\n\nSome <span class=\"x\">text</span> here.\n\n<iframe src=\"v\"></iframe>\n")
+        #expect(rendered.problems == [
+            MarkdownProblem(kind: .rawHTML("<span class=\"x\">"), line: 3, column: 6),
+            MarkdownProblem(kind: .rawHTML("<iframe src=\"v\"></iframe>"), line: 5, column: 1),
+        ])
+    }
+
+    @Test func htmlCommentsAreNotProblems() {
+        #expect(renderMarkdown("<!-- hidden -->\n\nText <!-- also hidden --> more.\n").problems.isEmpty)
+    }
+
+    @Test func rawHTMLIsRenderedWhenAllowedAndStillListed() {
+        let rendered = renderMarkdown("<div class=\"wide\">\n\nText.\n\n</div>\n", options: MarkdownOptions(allowRawHTML: true))
+        #expect(rendered.html.contains("<div class=\"wide\">"))
+        #expect(rendered.problems.count == 2)
+    }
+
+    @Test func texMathInProseIsAProblemEvenWhenCmarkMadeEmphasisOfIt() {
+        let rendered = renderMarkdown("Stable if $a_1 + b_1 > 1$ holds.\n\n## When $x$ grows\n\n$$\nf \\cdot r\n$$\n")
+        #expect(rendered.problems == [
+            MarkdownProblem(kind: .math("$a_1 + b_1 > 1$"), line: 1, column: 11),
+            MarkdownProblem(kind: .math("$x$"), line: 3, column: 9),
+            MarkdownProblem(kind: .math("$$\nf \\cdot r\n$$"), line: 5, column: 1),
+        ])
+    }
+
+    @Test(arguments: ["It cost $20,000 and then $30,000.", "Between $5-$6 a share.", "US$5 or US$6.",
+                      "Code `$x$` is code.", "Escaped \\$x\\$ dollars.", "A lone $ sign.", "From $368 billion to $154 billion."])
+    func moneyCodeAndEscapedDollarsAreNotMath(_ text: String) {
+        #expect(renderMarkdown(text + "\n").problems.isEmpty)
+    }
+
+    @Test func mathInsideACodeBlockIsNotAProblem() {
+        #expect(renderMarkdown("```\n$x$\n```\n").problems.isEmpty)
+    }
+
+    @Test func anImageWithoutAltTextIsAProblemAtItsBang() {
+        let rendered = renderMarkdown("Look:\n\nA picture ![](images/a.png) and ![A bank](images/b.png).\n")
+        #expect(rendered.problems == [MarkdownProblem(kind: .imageWithoutAlt("images/a.png"), line: 3, column: 11)])
+    }
+
+    @Test func citationLocatorsAreKeptWithEachUse() {
+        let rendered = renderMarkdown("A [@a, p. 403] and [@b, ch. 2; @a] and [@c, @a, pp. 12--15].\n")
+        #expect(rendered.citations.map(\.key) == ["a", "b", "a", "c", "a"])
+        #expect(rendered.citations.map(\.locator) == ["p. 403", "ch. 2", nil, nil, "pp. 12–15"])
+        #expect(rendered.citations.map(\.number) == [1, 2, 1, 3, 1])
+        #expect(!rendered.html.contains("p. 403"))
+        #expect(rendered.html.contains("<sup class=\"cite\"><a href=\"#note-1\" id=\"cite-1\">1</a></sup>"))
+    }
+
+    @Test(arguments: ["[@a, ]", "[@a, p. 3", "[@a, see [x]]"])
+    func malformedLocatorsAreLeftAsText(_ text: String) {
+        #expect(renderMarkdown(text + "\n").citations.isEmpty)
+    }
+
+    @Test func locatorsAreFoundInNonASCIIText() {
+        let rendered = renderMarkdown("Très bien [@a, p. 4] ça.\n")
+        #expect(rendered.citations.map(\.locator) == ["p. 4"])
+    }
+}
