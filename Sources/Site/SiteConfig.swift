@@ -86,7 +86,9 @@ public struct SiteConfig: Sendable, Equatable {
                 switch key {
                 case "title": config.title = text
                 case "description": config.description = text
-                case "language": config.language = text
+                case "language":
+                    if let problem = languageTagProblem(text) { throw reader.error(at: value, problem.message, hint: problem.hint) }
+                    config.language = text
                 case "author": config.author = text
                 case "footer": config.footer = text
                 case "glossaryIntro": config.glossaryIntro = text
