@@ -14,14 +14,17 @@ public func renderMarkdown(_ text: String, options: MarkdownOptions = MarkdownOp
     var flags = CMARK_OPT_VALIDATE_UTF8
     if options.smartPunctuation { flags |= CMARK_OPT_SMART }
     if options.allowRawHTML { flags |= CMARK_OPT_UNSAFE }
+    // Footnote definitions are taken out first: cmark would read them as link reference definitions.
+    let (markdown, footnotes) = extractFootnoteDefinitions(text)
     // The whole text, even past a NUL byte (cmark turns NUL into U+FFFD): `strlen` would stop there.
-    let root = text.withCString { cmark_parse_document($0, text.utf8.count, flags) }!
+    let root = markdown.withCString { cmark_parse_document($0, markdown.utf8.count, flags) }!
     defer { cmark_node_free(root) }
     cmark_consolidate_text_nodes(root)
 
     let lines = splitLines(text)
     buildTables(in: root, lines: lines, flags: flags)
-    let containers = expandContainers(root, options: options, flags: flags)
+    var containers = expandContainers(root, options: options, flags: flags)
+    containers.merge(addFootnotes(footnotes, to: root, flags: flags)) { box, _ in box }
     applyGFMInlineExtensions(root)
     var transformer = TreeTransformer(containerLines: containers, options: options, sourceLines: lines)
     transformer.collect(root)

@@ -27,7 +27,7 @@ func buildTables(in root: OpaquePointer, lines: [Substring], flags: Int32) {
         guard source.contains(where: { $0.contains("|") }), let table = TableSource.find(in: source) else { continue }
         if table.leadingLines > 0 {
             let text = source[..<table.leadingLines].joined(separator: "\n")
-            let document = cmark_parse_document(text, strlen(text), flags)!
+            let document = cmark_parse_document(text, text.utf8.count, flags)!
             cmark_consolidate_text_nodes(document)
             while let child = cmark_node_first_child(document) {
                 cmark_node_unlink(child)
@@ -127,7 +127,7 @@ private func alignmentAttribute(_ alignment: TableAlignment) -> String {
 func appendInlines(of text: String, to parent: OpaquePointer, flags: Int32) {
     guard !text.isEmpty else { return }
     for candidate in [text, escapingBlockMarker(text)] {
-        let document = cmark_parse_document(candidate, strlen(candidate), flags)!
+        let document = cmark_parse_document(candidate, candidate.utf8.count, flags)!
         defer { cmark_node_free(document) }
         guard let paragraph = cmark_node_first_child(document), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
               cmark_node_next(paragraph) == nil else { continue }

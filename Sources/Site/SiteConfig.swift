@@ -93,10 +93,7 @@ public struct SiteConfig: Sendable, Equatable {
                 case "title": config.title = text
                 case "description": config.description = text
                 case "language":
-                    guard isLanguageTag(text) else {
-                        throw reader.error(at: value, "'\(text)' is not a language code",
-                                           hint: "use a BCP 47 tag such as en, fr, pt-BR or zh-Hant (it becomes <html lang>)")
-                    }
+                    if let problem = languageTagProblem(text) { throw reader.error(at: value, problem.message, hint: problem.hint) }
                     config.language = text
                 case "author": config.author = text
                 case "footer": config.footer = text

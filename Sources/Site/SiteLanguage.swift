@@ -33,17 +33,6 @@ public struct SiteLanguage: Sendable, Equatable {
     static let keys = ["code", "path", "title", "description", "footer", "glossaryIntro", "fallback"]
 }
 
-/// Whether `code` is a well-formed BCP 47 language tag (`en`, `zh-Hant`, `pt-BR`), as `<html lang>` needs.
-func isLanguageTag(_ code: String) -> Bool {
-    let parts = code.split(separator: "-", omittingEmptySubsequences: false)
-    guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-        return false
-    }
-    return parts.dropFirst().allSatisfy { part in
-        (1...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
-    }
-}
-
 extension YAMLReader {
     /// site.yml's `languages:`: a list of mappings, the default language first.
     func languages(_ node: Node, reserved: Set<String>) throws(BuildFailure) -> [SiteLanguage] {
@@ -59,10 +48,7 @@ extension YAMLReader {
             }) else { continue }
             collector.collect { () throws(Diagnostic) in
                 let code = try string(entries["code"]!, key: "code")
-                guard isLanguageTag(code) else {
-                    throw error(at: entries["code"], "'\(code)' is not a language code",
-                                hint: "use a BCP 47 tag such as en, fr, pt-BR or zh-Hant")
-                }
+                if let problem = languageTagProblem(code) { throw error(at: entries["code"], problem.message, hint: problem.hint) }
                 var language = SiteLanguage(code: code)
                 if let node = entries["path"] {
                     let path = try string(node, key: "path")

@@ -131,7 +131,7 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
     @Test(arguments: ["English", "zh_TW", "e"]) func aLanguageThatIsNoLanguageTagIsAnError(_ code: String) {
         let problems = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nText.\n",
                                                 config: "title: T\nlanguage: \(code)\n"))
-        #expect(problems.map(\.message) == ["'\(code)' is not a language code"])
+        #expect(problems.map(\.message) == ["'\(code)' is not a language tag (BCP 47)"])
     }
 
     @Test func aLanguageWithoutTranslationsIsAnErrorNamingTheFileToWrite() {

@@ -139,4 +139,18 @@ import Testing
         let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nSee [it](../the-runn/).\n", extraChapters: [second]))
         #expect(found.map(\.hint) == ["did you mean '../the-run/'? (or link its file: 02-the-run.md)"])
     }
+
+    @Test(arguments: ["English", "e", "en_GB", "english-GB", "en-"])
+    func aLanguageThatIsNotABCP47TagIsAnError(_ language: String) {
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nText.\n",
+                                             config: "title: T\ndescription: D.\nlanguage: \"\(language)\"\n"))
+        #expect(found.map(\.message) == ["'\(language)' is not a language tag (BCP 47)"])
+        #expect(found.first?.line == 3)
+    }
+
+    @Test(arguments: ["en", "en-GB", "zh-Hant", "zh-Hant-TW", "es-419", "yue"])
+    func languageTagsAreAccepted(_ language: String) {
+        #expect(diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nText.\n",
+                                         config: "title: T\ndescription: D.\nlanguage: \(language)\n")).isEmpty)
+    }
 }

@@ -1,0 +1,67 @@
+import Testing
+@testable import Markdown
+
+@Suite struct FootnoteSyntaxTests {
+    @Test func definitionsAreTakenOutAndTheirLinesLeftEmpty() {
+        let (text, definitions) = extractFootnoteDefinitions("Text[^a].\n\n[^a]: The note\n    goes on.\n\nAfter.\n")
+        #expect(text == "Text[^a].\n\n\n\n\nAfter.\n")
+        #expect(definitions == [FootnoteDefinition(label: "a", body: "The note\ngoes on.\n", line: 3)])
+    }
+
+    @Test func indentedBlocksAfterBlankLinesBelongToTheDefinition() {
+        let (_, definitions) = extractFootnoteDefinitions("[^n]:\n    > quoted\n\n        code\n\nNot in it.\n")
+        #expect(definitions.first?.body == "\n> quoted\n\n    code\n")
+    }
+
+    @Test func definitionsInFencedCodeAreLeftAlone() {
+        let source = "```\n[^a]: not a note\n```\n"
+        #expect(extractFootnoteDefinitions(source).definitions.isEmpty)
+        #expect(extractFootnoteDefinitions(source).text == source)
+    }
+
+    @Test func referencesMatchDefinedLabelsOnly() {
+        let found = footnoteReferences(in: "a[^1] b[^nope] c[^Note]") { ["1", "note"].contains(footnoteKey($0)) }
+        #expect(found.map(\.label) == ["1", "Note"])
+        #expect(found.map(\.range) == [1..<5, 16..<23])
+    }
+}
+
+@Suite struct FootnoteRenderingTests {
+    @Test func referencesAreNumberedByFirstUseAndNotesListedAtTheEnd() {
+        let html = renderMarkdown("One[^b], two[^a], again[^b].\n\n[^a]: First *defined*.\n[^b]: Second.\n").html
+        #expect(html == """
+            <p>One<sup class="footnote-ref"><a href="#fn-1" id="fnref-1">1</a></sup>, \
+            two<sup class="footnote-ref"><a href="#fn-2" id="fnref-2">2</a></sup>, \
+            again<sup class="footnote-ref"><a href="#fn-1">1</a></sup>.</p>
+            <section class="footnotes notes" aria-label="Footnotes">
+            <ol>
+            <li id="fn-1">
+            <p>Second. <a class="backref" href="#fnref-1" aria-label="Back to the text">↩</a></p>
+            </li>
+            <li id="fn-2">
+            <p>First <em>defined</em>. <a class="backref" href="#fnref-2" aria-label="Back to the text">↩</a></p>
+            </li>
+            </ol>
+            </section>
+
+            """)
+    }
+
+    @Test func undefinedReferencesAndUnusedDefinitionsShowNothingNew() {
+        let html = renderMarkdown("See[^x].\n\n[^y]: Never used.\n").html
+        #expect(html == "<p>See[^x].</p>\n")
+    }
+
+    @Test func citationsInFootnotesAreNumberedAsSourceNotesWithTheirLines() {
+        let rendered = renderMarkdown("A claim[^1] and [@a].\n\n[^1]: As argued in\n    [@b].\n")
+        #expect(rendered.citations.map(\.key) == ["a", "b"])
+        #expect(rendered.citations.map(\.line) == [1, 4])
+        #expect(rendered.html.contains("<li id=\"fn-1\">\n<p>As argued in\n<sup class=\"cite\"><a href=\"#note-2\" id=\"cite-2\">2</a></sup>."))
+    }
+
+    @Test func aFootnoteDefinitionIsNotALinkReference() {
+        let html = renderMarkdown("[^1]: Note\n\nText[^1] and [link][^1].\n").html
+        #expect(!html.contains("href=\"Note\""))
+        #expect(html.contains("Text<sup class=\"footnote-ref\">"))
+    }
+}
