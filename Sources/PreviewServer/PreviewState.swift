@@ -34,7 +34,7 @@ public actor PreviewState {
         if tree == nil || event != nil { generation += 1 }
         tree = next
         overlay = nil
-        current.value = ServedSite(next)
+        current.value = ServedSite(next, reusing: current.value)
         if let event { broadcast(event) }
         return event
     }
@@ -44,7 +44,8 @@ public actor PreviewState {
     public func fail(_ failure: BuildFailure) -> LiveEvent {
         let overlay = ErrorOverlay(failure.diagnostics)
         self.overlay = overlay
-        current.value = tree.map { ServedSite($0, overlay: overlay) } ?? .placeholder(overlay: overlay, script: script)
+        current.value = tree.map { ServedSite($0, overlay: overlay, reusing: current.value) }
+            ?? .placeholder(overlay: overlay, script: script)
         let event = LiveEvent.errors(overlay)
         broadcast(event)
         return event

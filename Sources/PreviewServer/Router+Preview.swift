@@ -28,6 +28,7 @@ struct SiteMiddleware<Context: RequestContext>: RouterMiddleware {
         let target = request.head.path ?? "/"
         if target.hasPrefix("/__explainer/") { return try await next(request, context) }
         let site = state.site
-        return site.response(to: target, method: request.method, ifNoneMatch: request.headers[.ifNoneMatch])
+        return site.response(to: target, method: request.method, ifNoneMatch: request.headers[.ifNoneMatch],
+                             acceptEncoding: request.headers[.acceptEncoding])
     }
 }

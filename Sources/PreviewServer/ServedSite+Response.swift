@@ -5,19 +5,22 @@ extension ServedSite {
     ///
     /// Nothing here touches the disk: files come only from the in-memory build, so no request can read
     /// outside it, whatever its path says.
-    public func response(to target: String, method: HTTPRequest.Method, ifNoneMatch: String? = nil) -> Response {
+    /// `acceptEncoding` is the request's header: a file with a gzip body is sent gzipped to a client that accepts it.
+    public func response(to target: String, method: HTTPRequest.Method, ifNoneMatch: String? = nil,
+                         acceptEncoding: String? = nil) -> Response {
         guard method == .get || method == .head else {
             return plainResponse(.methodNotAllowed, "Only GET and HEAD are supported.\n", extra: [.allow: "GET, HEAD"],
                                  method: method)
         }
         switch resolveRequestPath(target, isFile: { files[$0] != nil }) {
         case let .file(path):
-            return fileResponse(files[path]!, status: .ok, method: method, ifNoneMatch: ifNoneMatch)
+            return fileResponse(files[path]!, status: .ok, method: method, ifNoneMatch: ifNoneMatch,
+                                gzip: acceptsGzip(acceptEncoding))
         case let .redirect(location):
             return plainResponse(.movedPermanently, "Moved to \(location)\n", extra: [.location: location], method: method)
         case .notFound:
             if let page = files["404.html"] {
-                return fileResponse(page, status: .notFound, method: method, ifNoneMatch: nil)
+                return fileResponse(page, status: .notFound, method: method, ifNoneMatch: nil, gzip: acceptsGzip(acceptEncoding))
             }
             return plainResponse(.notFound, "Not found.\n", method: method)
         case let .badRequest(reason):
@@ -26,7 +29,14 @@ extension ServedSite {
     }
 
     private func fileResponse(_ file: ServedFile, status: HTTPResponse.Status, method: HTTPRequest.Method,
-                              ifNoneMatch: String?) -> Response {
+                              ifNoneMatch: String?, gzip: Bool) -> Response {
+        if gzip, let variant = file.gzip {
+            if status == .ok, let ifNoneMatch, etagMatches(ifNoneMatch: ifNoneMatch, tag: variant.etag) {
+                return Response(status: .notModified, headers: variant.notModifiedHeaders)
+            }
+            return Response(status: status, headers: variant.headers,
+                            body: method == .head ? ResponseBody() : ResponseBody(byteBuffer: variant.body))
+        }
         if status == .ok, let ifNoneMatch, etagMatches(ifNoneMatch: ifNoneMatch, tag: file.etag) {
             return Response(status: .notModified, headers: file.notModifiedHeaders)
         }

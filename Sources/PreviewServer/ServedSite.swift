@@ -1,7 +1,8 @@
 import Hummingbird
 import Site
 
-/// One file ready to send: its bytes in a buffer, with the headers computed once per build instead of per request.
+/// One file ready to send: its bytes in a buffer, with the headers computed once per build instead of per request,
+/// and, for text that shrinks, a gzip body made once too (sent to clients that accept it).
 public struct ServedFile: Sendable {
     public let body: ByteBuffer
     public let etag: String
@@ -10,14 +11,39 @@ public struct ServedFile: Sendable {
     public let headers: HTTPFields
     /// For a 304: the same minus the body's type and length.
     public let notModifiedHeaders: HTTPFields
+    /// The same file gzipped, with its own headers (`Content-Encoding: gzip` and its own `ETag`), if it shrinks.
+    public let gzip: Variant?
+
+    /// The compressed representation: another body, so another strong validator (`"…-gz"`).
+    public struct Variant: Sendable {
+        public let body: ByteBuffer
+        public let etag: String
+        public let headers: HTTPFields
+        public let notModifiedHeaders: HTTPFields
+    }
 
     public init(path: String, bytes: [UInt8]) {
-        body = ByteBuffer(bytes: bytes)
-        etag = entityTag(for: bytes)
-        mediaType = contentType(forPath: path)
-        notModifiedHeaders = [.eTag: etag, .cacheControl: "no-cache"]
-        headers = [.contentType: mediaType, .contentLength: String(bytes.count), .eTag: etag, .cacheControl: "no-cache",
-                   .init("X-Content-Type-Options")!: "nosniff"]
+        let body = ByteBuffer(bytes: bytes), etag = entityTag(for: bytes), mediaType = contentType(forPath: path)
+        (self.body, self.etag, self.mediaType) = (body, etag, mediaType)
+        let compressed = gzipBody(of: body, mediaType: mediaType)
+        var notModified: HTTPFields = [.eTag: etag, .cacheControl: "no-cache"]
+        var full: HTTPFields = [.contentType: mediaType, .contentLength: String(bytes.count), .eTag: etag, .cacheControl: "no-cache",
+                                .init("X-Content-Type-Options")!: "nosniff"]
+        if compressed != nil {
+            // Caches must keep the two representations apart.
+            notModified[.vary] = "Accept-Encoding"
+            full[.vary] = "Accept-Encoding"
+        }
+        notModifiedHeaders = notModified
+        headers = full
+        gzip = compressed.map { compressed in
+            let tag = String(etag.dropLast()) + "-gz\""
+            return Variant(body: compressed, etag: tag,
+                           headers: [.contentType: mediaType, .contentEncoding: "gzip", .contentLength: String(compressed.readableBytes),
+                                     .eTag: tag, .cacheControl: "no-cache", .init("X-Content-Type-Options")!: "nosniff",
+                                     .vary: "Accept-Encoding"],
+                           notModifiedHeaders: [.eTag: tag, .cacheControl: "no-cache", .vary: "Accept-Encoding"])
+        }
     }
 }
 
@@ -25,14 +51,20 @@ public struct ServedFile: Sendable {
 public struct ServedSite: Sendable {
     public var files: [String: ServedFile]
 
-    /// The site as built, plus the overlay on every HTML page when `overlay` is given.
-    public init(_ tree: OutputTree, overlay: ErrorOverlay? = nil) {
+    /// The site as built, plus the overlay on every HTML page when `overlay` is given. Files whose bytes are those
+    /// `previous` serves keep its prepared buffers and gzip bodies, so a rebuild after one edit compresses only what
+    /// changed.
+    public init(_ tree: OutputTree, overlay: ErrorOverlay? = nil, reusing previous: ServedSite? = nil) {
         let fragment = overlay?.html
         var files: [String: ServedFile] = [:]
         files.reserveCapacity(tree.files.count)
         for (path, bytes) in tree.files {
             let served = if let fragment, path.hasSuffix(".html") { injectBeforeBodyEnd(fragment, into: bytes) } else { bytes }
-            files[path] = ServedFile(path: path, bytes: served)
+            if let old = previous?.files[path], old.body.readableBytesView.elementsEqual(served) {
+                files[path] = old
+            } else {
+                files[path] = ServedFile(path: path, bytes: served)
+            }
         }
         self.files = files
     }
