@@ -829,6 +829,7 @@ fallbackNotice: This page has not been translated yet; it is shown in the origin
 skipLink: Skip to the content
 siteNav: Site
 chaptersMenu: Chapters
+allChapters: "All {n} chapters"
 sources: Sources
 glossary: Glossary
 numbers: The numbers
@@ -948,6 +949,7 @@ fallbackNotice: 本頁尚未翻譯，以下為原文。
 skipLink: 跳到內容
 siteNav: 網站
 chaptersMenu: 章節
+allChapters: 全部{n}章
 sources: 資料來源
 glossary: 詞彙表
 numbers: 數字一覽
@@ -1102,7 +1104,8 @@ searchError: 無法載入搜尋索引
 {{#chapters}}
 <li><span class="chapter-number">{{number}}</span><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
 {{/chapters}}
-{{#pages}}
+{{#allChapters}}<li class="menu-extra"><a href="{{root}}{{^root}}./{{/root}}">{{allChapters}}</a></li>
+{{/allChapters}}{{#pages}}
 <li class="menu-extra"><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
 {{/pages}}
 <li class="menu-extra"><a href="{{root}}sources/">{{t.sources}}</a></li>
