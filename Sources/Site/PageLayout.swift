@@ -228,6 +228,8 @@ struct PageLayout {
                     "number": entry.number, "what": entry.what, "dateHTML": numberDateHTML(entry.date, words: edition.words),
                     "sourceHTML": entry.model ? escapeHTML(edition.words["illustrativeModel"]) : sources,
                     "confidence": entry.confidence.rawValue, "isModel": entry.model,
+                    "confidenceText": edition.words["confidence" + entry.confidence.rawValue.prefix(1).uppercased()
+                                                    + entry.confidence.rawValue.dropFirst()],
                 ]
                 if !places.isEmpty { values["chaptersHTML"] = places }
                 if let note = entry.note { values["noteHTML"] = inlineMarkdown(note) }
