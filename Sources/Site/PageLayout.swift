@@ -381,7 +381,7 @@ struct PageLayout {
             if let updated = matter.updated { context["updated"] = updated; context["updatedText"] = edition.words.date(updated) }
             if !matter.authors.isEmpty {
                 context["authors"] = matter.authors
-                context["authorList"] = matter.authors.joined(separator: ", ")
+                context["authorList"] = matter.authors.joined(separator: edition.words["listSeparator"])
             }
         }
         if let image = previewImage(for: source) {

@@ -864,7 +864,8 @@ ofTheTerms: of the terms used.
 
 # Sources page
 sourcesIntro: Every source cited on this site, with the chapters that cite it. Where a primary source was not read directly, the route is given (“via …”).
-citedIn: "Cited in:"
+citedIn: "Cited in: "
+listSeparator: ", "
 chapterShort: "ch.\u00a0{n}"
 chapterTitle: "Chapter {n}: {title}"
 
@@ -1016,6 +1017,7 @@ ofTheTerms: （本站用語解釋）。
 # Sources page
 sourcesIntro: 本站引用的每一項資料來源，以及引用它的章節。未直接閱讀原始資料時，註明轉引途徑（「轉引自……」）。
 citedIn: 引用於：
+listSeparator: 、
 chapterShort: 第{n}章
 chapterTitle: 第{n}章：{title}
 
@@ -1250,7 +1252,7 @@ previewTitle: 建置失敗
 </header>
 <ol class="source-list">
 {{#sources}}
-<li id="{{anchor}}">{{{html}}}{{#isCited}} <span class="cited-in">{{t.citedIn}} {{#citedIn}}{{#notFirst}}, {{/notFirst}}<a href="{{href}}">{{#number}}{{chapterShort}}{{/number}}{{^number}}{{title}}{{/number}}</a>{{/citedIn}}</span>{{/isCited}}</li>
+<li id="{{anchor}}">{{{html}}}{{#isCited}} <span class="cited-in">{{t.citedIn}}{{#citedIn}}{{#notFirst}}{{t.listSeparator}}{{/notFirst}}<a href="{{href}}">{{#number}}{{chapterShort}}{{/number}}{{^number}}{{title}}{{/number}}</a>{{/citedIn}}</span>{{/isCited}}</li>
 {{/sources}}
 </ol>
 
