@@ -23,9 +23,8 @@ let starterTemplates: [(path: String, text: String)] = [
 
 """##),
     ("templates/assets/search.js", ##"""
-// explainer search. site.js loads this file when the reader first opens the search box; this file loads the index of
-// the page's language (search/<language>/*.js, written by `explainer build`) shard by shard, as the query needs it.
-// Terms are made exactly as the index made them (Sources/Site/Search/SearchTokenizer.swift, EnglishStemmer.swift).
+// explainer search, loaded by site.js when search opens; loads the index (search/<language>/, SearchIndexFiles.swift)
+// as queries need it. Terms as the index makes them (SearchTokenizer.swift, EnglishStemmer.swift).
 (() => {
   const form = document.querySelector(".site-search");
   if (!form || form.dataset.ready) return;
@@ -35,10 +34,9 @@ let starterTemplates: [(path: String, text: String)] = [
   const base = new URL(say.index, document.baseURI), root = new URL("../../", base);
   const MAX = 8, PER_PAGE = 2, SHARDS = 4;
 
-  // The index's files, loaded by site.js (which has already asked for "meta").
   const load = window.explainerSearchLoad, files = load.files;
 
-  // Numbers (SearchCode.swift): base 32, the last digit of each number from the lower half of the alphabet.
+  // Numbers (SearchCode.swift).
   const digit = new Int8Array(128);
   [..."0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"].forEach((c, i) => digit[c.charCodeAt(0)] = i);
   const starts = code => {
@@ -62,17 +60,15 @@ let starterTemplates: [(path: String, text: String)] = [
     meta = data;
     meta.pageStarts = starts(data.pages);
     meta.blockStarts = starts(data.blocks);
+    // Groups (what postings name): runs of a page's documents.
+    meta.groupStarts = [...meta.pageStarts, ...starts(data.splits)].sort((a, b) => a - b);
   });
   const shard = n => load("s" + n).then(data => {
     if (typeof data == "string") {
-      // Each line: shared-prefix length (one digit), the rest of the term, a space, the postings.
-      const terms = [], codes = [];
+      // Terms (shared-prefix length, the rest), an empty line, postings.
+      const [head, tail] = data.split("\n\n"), terms = [], codes = tail.split("\n");
       let term = "";
-      for (const line of data.split("\n")) {
-        const k = line.indexOf(" ");
-        terms.push(term = term.slice(0, digit[line.charCodeAt(0)]) + line.slice(1, k));
-        codes.push(line.slice(k + 1));
-      }
+      for (const line of head.split("\n")) terms.push(term = term.slice(0, digit[line.charCodeAt(0)]) + line.slice(1));
       files["s" + n] = Promise.resolve(data = { terms, codes });
     }
     return data;
@@ -99,7 +95,7 @@ let starterTemplates: [(path: String, text: String)] = [
     else if (w.endsWith("ing") && w.length >= 6 && vowel(w.slice(0, -3))) w = undouble(w.slice(0, -3));
     return w.endsWith("e") && w.length > 3 ? w.slice(0, -1) : w;
   };
-  // Query terms: {term, word (as typed, folded; for completion), han}.
+  // Query terms: {term, word (folded, for completion), han}.
   const terms = (text, english) => {
     const out = [];
     for (const [, han, word] of fold(text).matchAll(RUN)) {
@@ -129,8 +125,8 @@ let starterTemplates: [(path: String, text: String)] = [
     return previous[b.length];
   };
 
-  // The index terms a query term may mean, each with a weight: itself; words it begins (when it is a word of at least
-  // three letters, or the word being typed); failing those, words one or two typing mistakes away.
+  // The index terms a query term may mean, weighted: itself; words it begins (3+ letters, or being typed); failing
+  // those, words one or two typos away.
   const candidates = async (query, last) => {
     const { term, word } = query, found = new Map(), shards = meta.shards;
     const add = (t, w, code) => w > (found.get(t)?.[0] || 0) && found.set(t, [w, code, t]);
@@ -159,7 +155,7 @@ let starterTemplates: [(path: String, text: String)] = [
       }
     }
     if (!found.size && word && word.length > 3) {
-      // The nearest words may start the next shard (on a large site a shard can hold a single common word).
+      // The nearest words may start the next shard.
       const next = bisect(shards, term) + 1;
       if (next < shards.length) loaded.push(await shard(next));
       const edits = word.length > 7 ? 2 : 1;
@@ -172,12 +168,11 @@ let starterTemplates: [(path: String, text: String)] = [
     return [...found.values()].sort((a, b) => (b[0] == 1) - (a[0] == 1) || b[1].length - a[1].length).slice(0, 31);
   };
 
-  // Scores every document: per query term, the best of its candidates' impacts; summed; scaled by the share of the
-  // query's terms the document has (a term whose list was cut, "!", counts only for). Returns documents grouped by
-  // page, best page first, at most PER_PAGE each.
+  // Scores groups: per query term the best of its candidates' impacts, summed, scaled by the share of the query's
+  // terms the group has (a cut list, "!", counts only for). Returns each page's best group, best page first.
   const rank = async text => {
     await ready;
-    const queries = terms(text, meta.english).slice(0, 12), n = meta.documents;
+    const queries = terms(text, meta.english).slice(0, 12), n = meta.groupStarts.length;
     const per = await Promise.all(queries.map((q, i) => candidates(q, i == queries.length - 1 && !/\s$/.test(text))));
     const score = new Float64Array(n), hits = new Uint8Array(n), best = new Float64Array(n), seen = [];
     let used = 0;
@@ -199,25 +194,25 @@ let starterTemplates: [(path: String, text: String)] = [
     }
     const pages = new Map();
     for (const doc of seen) {
-      const s = score[doc] * (used ? hits[doc] / used : 1) ** 2, page = bisect(meta.pageStarts, doc);
+      const s = score[doc] * (used ? hits[doc] / used : 1) ** 2, page = bisect(meta.pageStarts, meta.groupStarts[doc]);
       const entry = pages.get(page) || pages.set(page, { best: 0, sum: 0, docs: [] }).get(page);
       entry.best = Math.max(entry.best, s); entry.sum += s; entry.docs.push([s, doc]);
     }
     const ordered = [...pages.values()].map(p => [p.best + 0.1 * (p.sum - p.best), p.docs.sort((a, b) => b[0] - a[0] || a[1] - b[1])])
       .sort((a, b) => b[0] - a[0] || a[1][0][1] - b[1][0][1]);
-    return { count: seen.length, terms: new Set(per.flat().map(c => c[2])), queries, docs: ordered.flatMap(p => p[1].slice(0, PER_PAGE).map(d => d[1])) };
+    return { count: pages.size, terms: new Set(per.flat().map(c => c[2])), queries, docs: ordered.map(p => p[1][0][1]) };
   };
 
-  // A document's fields, from its block: [page, page title, heading, anchor, text].
-  const documentAt = async doc => {
-    const b = bisect(meta.blockStarts, doc);
-    return (await load("b" + b))[doc - meta.blockStarts[b]];
+  // A group's documents: [page, page title, heading, anchor, text].
+  const group = async g => {
+    const first = meta.groupStarts[g], b = bisect(meta.blockStarts, first), at = meta.blockStarts[b];
+    return (await load("b" + b)).slice(first - at, (meta.groupStarts[g + 1] || meta.documents) - at);
   };
 
   // HTML of text with the words the query found marked, cut to about `length` characters around the most of them.
   const esc = s => s.replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`);
   const WORD = new RegExp(`([${HAN}]+)|((?:(?![${HAN}])[\\p{L}\\p{N}\\p{M}])+)`, "gu");
-  const mark = (text, found, length) => {
+  const spans = (text, found) => {
     const ranges = [], han = found.han;
     for (const m of text.matchAll(WORD)) {
       if (m[2]) {
@@ -232,11 +227,17 @@ let starterTemplates: [(path: String, text: String)] = [
         at += next;
       });
     }
+    return ranges;
+  };
+  // How many different words or characters of the query a text has.
+  const distinct = (text, found) => new Set(spans(text, found).map(r => fold(text.slice(...r)))).size;
+  const mark = (text, found, length) => {
+    const ranges = spans(text, found);
     let start = 0, end = text.length;
     if (length && text.length > length) {
       let most = -1;
       for (const [s] of ranges) {
-        const count = new Set(ranges.filter(r => r[0] >= s && r[1] <= s + length - 20).map(r => fold(text.slice(...r)))).size;
+        const count = distinct(text.slice(s, s + length - 20), found);
         if (count > most) { most = count; start = s; }
       }
       // Cut at spaces when there are some near (Chinese has none).
@@ -280,19 +281,22 @@ let starterTemplates: [(path: String, text: String)] = [
   const search = async () => {
     const text = input.value, mine = ++serial;
     if (!text.trim()) { list.innerHTML = ""; options = []; activate(-1); open(false); announce(""); form.dataset.shown = text; return; }
-    let found, docs;
+    let found, matches, docs;
     try {
       found = await rank(text);
-      docs = await Promise.all(found.docs.slice(0, MAX).map(documentAt));
+      matches = {
+        han: new Set(found.queries.filter(q => q.han).map(q => q.term)),
+        word: w => found.terms.has(meta.english ? stem(w) : w),
+      };
+      // Per group, its PER_PAGE sections with most query words (heading ×3), or its first if none has any.
+      docs = (await Promise.all(found.docs.slice(0, MAX).map(group))).flatMap(g => g
+        .map((d, i) => [3 * distinct(d[2], matches) + distinct(d[4], matches), i, d])
+        .sort((a, b) => b[0] - a[0] || a[1] - b[1]).filter((x, i) => i < PER_PAGE && (!i || x[0])).map(x => x[2])).slice(0, MAX);
     } catch {
       if (mine == serial) announce(say.error);
       return;
     }
     if (mine != serial) return;
-    const matches = {
-      han: new Set(found.queries.filter(q => q.han).map(q => q.term)),
-      word: w => found.terms.has(meta.english ? stem(w) : w),
-    };
     list.innerHTML = docs.map(([page, title, heading, anchor, body], i) =>
       `<a role="option" id="search-option-${i}" tabindex="-1" aria-selected="false" href="${esc(href(page, anchor))}">` +
       `<span class="search-where">${mark(title, matches)}${heading ? " › " + mark(heading, matches) : ""}</span>` +
@@ -372,6 +376,7 @@ body {
 }
 :lang(zh),:lang(ja),:lang(ko){line-break:strict}
 :lang(zh-Hant){font-family:"PingFang TC","Noto Sans CJK TC","Microsoft JhengHei",sans-serif}
+:lang(zh) em{font-style:normal;text-emphasis:filled dot;text-emphasis-position:under right}
 .nobr{white-space:nowrap}
 a { color: var(--link); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
@@ -391,25 +396,25 @@ table { border-collapse: collapse; font-size: 0.9rem; font-variant-numeric: tabu
 th, td { border-bottom: 1px solid var(--rule); padding: 0.25rem 0.6rem; text-align: right; }
 th:first-child, td:first-child, thead th { text-align: left; }
 
-.site-header { border-bottom: 1px solid var(--rule); }
-.site-header nav { max-width: var(--measure); margin: 0 auto; padding: 0.6rem 1rem; display: flex; gap: 1rem; align-items: baseline; flex-wrap: wrap; position: relative; }
-.site-title { font-weight: 700; color: var(--text); text-decoration: none; flex: 1 0 auto; }
+.site-header{border-bottom:1px solid var(--rule)}
+.site-header nav{max-width:var(--measure);margin:0 auto;padding:.6rem 1rem;display:flex;gap:1rem;align-items:baseline;flex-wrap:wrap;position:relative}
+.site-title{font-weight:700;color:var(--text);text-decoration:none;flex:1 0 auto}
 .language-switch{list-style:none;margin:0;padding:0;display:flex;gap:.6rem}
 .fallback-note{background:var(--box);padding:.5rem}
-.chapter-menu summary { cursor: pointer; color: var(--link); white-space: nowrap; }
+.chapter-menu summary{cursor:pointer;color:var(--link);white-space:nowrap}
 /* The open menu is a panel over the page: nothing below it moves. */
-.chapter-menu ol {
-  list-style: none; margin: 0; padding: 0.5rem 0.9rem 0.6rem 0.6rem; position: absolute; z-index: 20; right: 1rem; top: 100%;
-  width: min(30rem, calc(100vw - 2rem)); max-height: calc(100vh - 5rem); overflow-y: auto;
-  background: var(--bg); border: 1px solid var(--rule); border-radius: 6px; box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
+.chapter-menu ol{
+  list-style:none;margin:0;padding:.5rem .9rem .6rem .6rem;position:absolute;z-index:20;right:1rem;top:100%;
+  width:min(30rem,calc(100vw - 2rem));max-height:calc(100vh - 5rem);overflow-y:auto;
+  background:var(--bg);border:1px solid var(--rule);border-radius:6px;box-shadow:0 6px 24px rgb(0 0 0 / .18);
 }
 /* Number in its own column, outside the link: wrapped titles hang under the title. */
-.chapter-menu li { display: grid; grid-template-columns: 2em 1fr; column-gap: 0.6em; padding: 0.2rem 0; line-height: 1.4; }
-.chapter-menu li.menu-extra { border-top: 1px solid var(--rule); margin-top: 0.2rem; padding-top: 0.35rem; }
-.chapter-menu li.menu-extra + li.menu-extra { border-top: 0; margin-top: 0; padding-top: 0.2rem; }
-.chapter-menu li > a { grid-column: 2; }
-.chapter-menu a[aria-current="page"] { font-weight: 700; }
-.chapter-number { color: var(--muted); font-variant-numeric: tabular-nums; text-align: right; }
+.chapter-menu li{display:grid;grid-template-columns:2em 1fr;column-gap:.6em;padding:.2rem 0;line-height:1.4}
+.chapter-menu li.menu-extra{border-top:1px solid var(--rule);margin-top:.2rem;padding-top:.35rem}
+.chapter-menu li.menu-extra + li.menu-extra{border-top:0;margin-top:0;padding-top:.2rem}
+.chapter-menu li > a{grid-column:2}
+.chapter-menu a[aria-current="page"]{font-weight:700}
+.chapter-number{color:var(--muted);font-variant-numeric:tabular-nums;text-align:right}
 
 .page-header .kicker { color: var(--muted); margin: 1.5rem 0 0; font-size: 0.95rem; }
 .page-header .byline { color: var(--muted); margin: 0.25rem 0 0; font-size: 0.95rem; }
@@ -553,38 +558,37 @@ body.gallery main { max-width: 96rem; }
 }
 
 /* Search (assets/search.js): header box, results panel. Hidden without JS. */
-.site-search[hidden] { display: none; }
-.site-search { position: relative; flex: 0 1 15rem; align-self: center; margin: 0; }
-.site-search input {
-  width: 100%; font: inherit; font-size: 0.95rem; padding: 0.3rem 0.6rem; color: var(--text); background: var(--bg);
-  border: 1px solid var(--muted); border-radius: 6px;
+.site-search[hidden]{display:none}
+.site-search{position:relative;flex:0 1 10rem;align-self:center;margin:0}
+.site-search input{
+  width:100%;font:inherit;font-size:.95rem;padding:.3rem .6rem;color:var(--text);background:var(--bg);
+  border:1px solid var(--muted);border-radius:6px;
 }
-.site-search input:focus-visible { outline: 2px solid var(--link); outline-offset: 1px; }
-.search-panel {
-  display: none; position: absolute; right: 0; top: calc(100% + 0.35rem); z-index: 20; width: min(32rem, calc(100vw - 2rem));
-  background: var(--bg); border: 1px solid var(--rule); border-radius: 6px; box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
+.site-search input:focus-visible{outline:2px solid var(--link);outline-offset:1px}
+.search-panel{
+  display:none;position:absolute;right:0;top:calc(100% + .35rem);z-index:20;width:min(32rem,calc(100vw - 2rem));
+  background:var(--bg);border:1px solid var(--rule);border-radius:6px;box-shadow:0 6px 24px rgb(0 0 0 / .18);
 }
-.site-search.open .search-panel { display: block; }
-.site-search [role="listbox"] { max-height: min(70vh, 34rem); overflow-y: auto; }
-.site-search [role="option"] { display: block; padding: 0.55rem 0.8rem; color: var(--text); text-decoration: none; border-bottom: 1px solid var(--rule); }
-.site-search [role="option"]:hover, .site-search [role="option"][aria-selected="true"] { background: var(--box); }
-.site-search [role="option"][aria-selected="true"] { outline: 2px solid var(--link); outline-offset: -2px; }
-.search-where { display: block; font-weight: 600; color: var(--link); line-height: 1.35; }
-.search-snippet { display: block; font-size: 0.88rem; line-height: 1.45; color: var(--muted); margin-top: 0.15rem; }
-mark { background: var(--mark); color: var(--text); border-radius: 2px; }
-:root { --mark: #ffe58a; }
-@media (prefers-color-scheme: dark) { :root { --mark: #5e4c00; } }
-.search-status { margin: 0; padding: 0.4rem 0.8rem; font-size: 0.85rem; color: var(--muted); }
-.search-status:empty { padding: 0; }
-.site-search:not(.open) .search-status, .visually-hidden {
-  position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+.site-search.open .search-panel{display:block}
+.site-search [role="listbox"]{max-height:min(70vh,34rem);overflow-y:auto}
+.site-search [role="option"]{display:block;padding:.55rem .8rem;color:var(--text);text-decoration:none;border-bottom:1px solid var(--rule)}
+.site-search [role="option"]:hover,.site-search [role="option"][aria-selected="true"]{background:var(--box)}
+.site-search [role="option"][aria-selected="true"]{outline:2px solid var(--link);outline-offset:-2px}
+.search-where{display:block;font-weight:600;color:var(--link);line-height:1.35}
+.search-snippet{display:block;font-size:.88rem;line-height:1.45;color:var(--muted);margin-top:.15rem}
+mark{background:var(--mark);color:var(--text);border-radius:2px}
+:root{--mark:#ffe58a}
+@media (prefers-color-scheme:dark){:root{--mark:#5e4c00}}
+.search-status{margin:0;padding:.4rem .8rem;font-size:.85rem;color:var(--muted)}
+.search-status:empty{padding:0}
+.site-search:not(.open) .search-status,.visually-hidden,.language-switch li:has([aria-current]){
+  position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0;
 }
-@media (max-width: 30rem) {
-  .site-search { flex-basis: 100%; position: static; }
-  .site-header nav { position: relative; }
-  .search-panel { left: 0.5rem; right: 0.5rem; width: auto; top: auto; margin-top: 0.35rem; }
+@media (max-width:30rem){
+  .site-search{flex:1 1 10rem;position:static}
+  .search-panel{left:.5rem;right:.5rem;width:auto;top:auto;margin-top:.35rem}
 }
-@media print { .site-search { display: none; } }
+@media print{.site-search{display:none}}
 
 @media (max-width: 40rem) {
   table.numbers thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
@@ -864,7 +868,8 @@ ofTheTerms: of the terms used.
 
 # Sources page
 sourcesIntro: Every source cited on this site, with the chapters that cite it. Where a primary source was not read directly, the route is given (“via …”).
-citedIn: "Cited in:"
+citedIn: "Cited in: "
+listSeparator: ", "
 chapterShort: "ch.\u00a0{n}"
 chapterTitle: "Chapter {n}: {title}"
 
@@ -879,6 +884,9 @@ numberIn: In
 correctionsIntro: Every correction made since this site was published, newest first. When we get something wrong, we say what it was and what is right.
 wholeSite: the whole site
 illustrativeModel: Illustrative model
+confidenceHigh: high
+confidenceMedium: medium
+confidenceLow: low
 
 # Chart gallery
 galleryTitle: Chart gallery
@@ -936,6 +944,34 @@ searchMany: "{n} results"
 searchNone: No results
 searchError: Search could not load its index
 
+# Figures' data tables and CSV downloads
+tableFrom: From
+tableTo: To
+tableValue: Value
+tableYear: Year
+tableStep: Step
+tableWhatHappens: What happens
+tableDetail: Detail
+parenthetical: "{text} ({aside})"
+tableAlongArrow: What goes along the arrow
+unitUSDBillions: $ billions
+unitUSDTrillions: $ trillions
+unitYears: years
+unitMonths: months
+everyNthRow: "Every {nth} of {count} rows; the CSV has them all."
+csvModel: Illustrative model, not data.
+csvScenario: "Scenario: {label}."
+csvSource: "Source: {source}"
+csvSourceInCaption: as stated in the caption below.
+csvLicence: "Licence: {licence}"
+
+# The preview server (`explainer serve`) while a rebuild fails
+previewFailedOne: "The build failed with 1 error. Fix and save: this page updates by itself."
+previewFailedMany: "The build failed with {n} errors. Fix and save: this page updates by itself."
+previewHint: "hint: {hint}"
+previewNoBuild: No build has succeeded yet. Fix the errors below and save; this page reloads by itself.
+previewTitle: Build failed
+
 """##),
     ("templates/i18n/zh-Hant.yml", ##"""
 # 每一頁的介面文字（繁體中文，台灣用語）：模板以 {{t.key}} 顯示；{n} 等由 explainer 填入。鍵與 en.yml 相同。
@@ -985,6 +1021,7 @@ ofTheTerms: （本站用語解釋）。
 # Sources page
 sourcesIntro: 本站引用的每一項資料來源，以及引用它的章節。未直接閱讀原始資料時，註明轉引途徑（「轉引自……」）。
 citedIn: 引用於：
+listSeparator: 、
 chapterShort: 第{n}章
 chapterTitle: 第{n}章：{title}
 
@@ -999,6 +1036,9 @@ numberIn: 見於
 correctionsIntro: 本站發布以來的每一則更正，最新的在前。我們出錯時，會說明錯在哪裡、正確的是什麼。
 wholeSite: 全站
 illustrativeModel: 示意模型
+confidenceHigh: 高
+confidenceMedium: 中
+confidenceLow: 低
 
 # Chart gallery
 galleryTitle: 圖表範例
@@ -1055,6 +1095,34 @@ searchOne: 1 個結果
 searchMany: "{n} 個結果"
 searchNone: 沒有結果
 searchError: 無法載入搜尋索引
+
+# Figures' data tables and CSV downloads
+tableFrom: 從
+tableTo: 到
+tableValue: 數值
+tableYear: 年份
+tableStep: 步驟
+tableWhatHappens: 發生什麼事
+tableDetail: 說明
+parenthetical: "{text}（{aside}）"
+tableAlongArrow: 箭頭上流動的是什麼
+unitUSDBillions: 十億美元
+unitUSDTrillions: 兆美元
+unitYears: 年
+unitMonths: 個月
+everyNthRow: 每{n}列顯示1列，共{count}列；CSV檔有全部資料。
+csvModel: 示意模型，並非實際資料。
+csvScenario: 情境：{label}。
+csvSource: 資料來源：{source}
+csvSourceInCaption: 見下方圖說。
+csvLicence: 授權：{licence}
+
+# The preview server (`explainer serve`) while a rebuild fails
+previewFailedOne: 建置失敗，有1個錯誤。修正並存檔後，本頁會自動更新。
+previewFailedMany: 建置失敗，有{n}個錯誤。修正並存檔後，本頁會自動更新。
+previewHint: 提示：{hint}
+previewNoBuild: 尚未有成功的建置。請修正下列錯誤並存檔，本頁會自動重新載入。
+previewTitle: 建置失敗
 
 """##),
     ("templates/index.mustache", ##"""
@@ -1136,7 +1204,7 @@ searchError: 無法載入搜尋索引
 <table class="numbers">
 <thead><tr><th scope="col">{{t.numberColumn}}</th><th scope="col">{{t.whatColumn}}</th><th scope="col">{{t.dateColumn}}</th><th scope="col">{{t.sourceColumn}}</th><th scope="col">{{t.confidenceColumn}}</th></tr></thead>
 <tbody>
-{{#rows}}<tr><th scope="row" data-label="{{t.numberColumn}}">{{number}}</th><td data-label="{{t.whatColumn}}">{{what}}{{#noteHTML}} <span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}{{#chaptersHTML}} <span class="number-where">{{t.numberIn}} {{{chaptersHTML}}}.</span>{{/chaptersHTML}}</td><td data-label="{{t.dateColumn}}">{{{dateHTML}}}</td><td data-label="{{t.sourceColumn}}">{{{sourceHTML}}}</td><td data-label="{{t.confidenceColumn}}"><span class="confidence confidence-{{confidence}}">{{confidence}}</span></td></tr>
+{{#rows}}<tr><th scope="row" data-label="{{t.numberColumn}}">{{number}}</th><td data-label="{{t.whatColumn}}">{{what}}{{#noteHTML}} <span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}{{#chaptersHTML}} <span class="number-where">{{t.numberIn}} {{{chaptersHTML}}}.</span>{{/chaptersHTML}}</td><td data-label="{{t.dateColumn}}">{{{dateHTML}}}</td><td data-label="{{t.sourceColumn}}">{{{sourceHTML}}}</td><td data-label="{{t.confidenceColumn}}"><span class="confidence confidence-{{confidence}}">{{confidenceText}}</span></td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -1188,7 +1256,7 @@ searchError: 無法載入搜尋索引
 </header>
 <ol class="source-list">
 {{#sources}}
-<li id="{{anchor}}">{{{html}}}{{#isCited}} <span class="cited-in">{{t.citedIn}} {{#citedIn}}{{#notFirst}}, {{/notFirst}}<a href="{{href}}">{{#number}}{{chapterShort}}{{/number}}{{^number}}{{title}}{{/number}}</a>{{/citedIn}}</span>{{/isCited}}</li>
+<li id="{{anchor}}">{{{html}}}{{#isCited}} <span class="cited-in">{{t.citedIn}}{{#citedIn}}{{#notFirst}}{{t.listSeparator}}{{/notFirst}}<a href="{{href}}">{{#number}}{{chapterShort}}{{/number}}{{^number}}{{title}}{{/number}}</a>{{/citedIn}}</span>{{/isCited}}</li>
 {{/sources}}
 </ol>
 
