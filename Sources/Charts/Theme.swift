@@ -23,8 +23,9 @@ enum Theme {
 
     static let css: String = {
         var rules: [String] = [
-            "svg.ch{font-family:inherit}",
-        ] + cjkFonts + [
+            // Groups and text take the SVG's fonts (its `style`: the page's, or the chart language's `fonts`), not the fonts a
+            // page sets on every element of its language (`:lang(zh-Hant){font-family:…}`).
+            "svg.ch *{font-family:inherit}",
             "svg.ch text{fill:var(--chart-text,#1a1a1a);stroke:none}",
             "svg.ch .ch-muted{fill:var(--chart-axis,#595959)}",
             "svg.ch .ch-strong{font-weight:600}",
@@ -66,26 +67,6 @@ enum Theme {
         }
         return rules.joined()
     }()
-
-    /// Latin system fonts for chart text in Chinese, Japanese and Korean: the fonts `TextMetrics` measures Latin
-    /// letters and digits in (Helvetica/Arial widths with a margin).
-    static let latinFonts = "-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Helvetica,Arial,\"Liberation Sans\""
-
-    /// Chart text on a Chinese, Japanese or Korean page: Latin letters and digits in the Latin system font, Han, kana
-    /// and hangul in the language's CJK system font (no web fonts).
-    ///
-    /// The first font of the stack sets each text's line box. With a CJK font first (Noto Sans CJK: 1.16 em above the
-    /// baseline, 0.29 em below) a label's box is a third taller than its glyphs, and labels spaced for Latin text
-    /// would appear to touch; CJK glyphs themselves (about 0.88 em up, 0.12 em down) fit the Latin font's box. So the
-    /// Latin font comes first, and the CJK glyphs, which it lacks, come from the CJK font, measured at 1 em each.
-    /// The rules name `text` because pages set their language's font on every element (`:lang(zh-Hant){…}`).
-    static let cjkFonts: [String] = [
-        ("zh", "\"PingFang SC\",\"Noto Sans CJK SC\",\"Microsoft YaHei\""),
-        ("zh-Hant", "\"PingFang TC\",\"Noto Sans CJK TC\",\"Microsoft JhengHei\""),
-        ("zh-HK", "\"PingFang HK\",\"Noto Sans CJK HK\",\"Microsoft JhengHei\""),
-        ("ja", "\"Hiragino Sans\",\"Noto Sans CJK JP\",\"Yu Gothic\",Meiryo"),
-        ("ko", "\"Apple SD Gothic Neo\",\"Noto Sans CJK KR\",\"Malgun Gothic\""),
-    ].map { language, fonts in "svg.ch text:lang(\(language)){font-family:\(latinFonts),\(fonts),sans-serif}" }
 
     /// Number of colour steps of the heatmap's sequential scale.
     static let heatSteps = 7

@@ -177,7 +177,8 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
 
     var figures: [String: RenderedFigure] = [:]
     let requests = everyPage.flatMap(\.figures)
-    for (request, result) in zip(requests, buildFigures(requests, data: inputs.data, options: options)) {
+    let chartLanguage = ChartLanguage(numbers: ChartLanguage.numbers(for: words.code), words: words.strings)
+    for (request, result) in zip(requests, buildFigures(requests, data: inputs.data, options: options, language: chartLanguage)) {
         switch result {
         case .success(let figure): figures[request.id] = figure
         case .failure(let failure): collector.add(failure.diagnostics)
@@ -191,7 +192,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
                                  hint: "copy it from a new site (`explainer templates diff` shows what differs), or remove 'gallery: true'"))
     }
     let gallery = inputs.config.gallery && templates!.has("gallery")
-        ? (collector.collect { () throws(BuildFailure) in try galleryItems() } ?? []) : []
+        ? (collector.collect { () throws(BuildFailure) in try galleryItems(language: chartLanguage) } ?? []) : []
     var output = OutputTree()
     var layout = PageLayout(config: inputs.config, chapters: chapters, pages: pages, home: home, figures: figures,
                             bibliography: inputs.bibliography, numbers: inputs.numbers, corrections: inputs.corrections,
@@ -265,9 +266,11 @@ func checkFigureIDs(_ chapters: [Chapter]) -> [Diagnostic] {
 
 /// Simulates and draws every figure, on all cores; results come back in request order, so the output does not
 /// depend on scheduling. Figures found in `options.figureCache` are reused.
-func buildFigures(_ requests: [FigureRequest], data: [String: DataTable], options: BuildOptions)
-    -> [Result<RenderedFigure, BuildFailure>] {
-    let builder = FigureBuilder(registry: options.registry, data: data)
+func buildFigures(_ requests: [FigureRequest], data: [String: DataTable], options: BuildOptions,
+                  language: ChartLanguage = .english) -> [Result<RenderedFigure, BuildFailure>] {
+    var configured = FigureBuilder(registry: options.registry, data: data)
+    configured.language = language
+    let builder = configured
     let tables = requests.map { request -> DataTable? in
         if case .data(let file) = request.source { return data[file] }
         return nil

@@ -46,6 +46,8 @@ struct VariantInput {
 struct FigureBuilder {
     let registry: ModelRegistry
     let data: [String: DataTable]
+    /// The page's language: the charts' numbers and words, and the settings line's parameter words.
+    var language = ChartLanguage.english
     /// Draws one variant as page HTML; `drawResponsive` unless the caller only wants the specs (`siteCharts`).
     var draw: @Sendable (ChartSpec, String) throws(ChartError) -> String = { spec, id throws(ChartError) in
         try drawResponsive(spec, id: id)
@@ -72,7 +74,7 @@ struct FigureBuilder {
         var specs: [ChartSpec] = []
         var problems: [Diagnostic] = []
         for input in inputs {
-            let figureSpec = FigureSpec(request: request, isModel: isModel, scenarioLabel: input.label)
+            let figureSpec = FigureSpec(request: request, isModel: isModel, scenarioLabel: input.label, language: language)
             do throws(BuildFailure) { specs.append(try figureSpec.spec(for: input)) } catch {
                 problems += error.diagnostics
             }
@@ -120,7 +122,8 @@ struct FigureBuilder {
         var inputs: [VariantInput] = []
         var assumptions = ""
         var problems: [Diagnostic] = []
-        let settings = ParameterLine(entry: entry, labels: request.labels).lines(for: wanted, blockParams: request.params)
+        let settings = ParameterLine(entry: entry, labels: request.labels, language: language)
+            .lines(for: wanted, blockParams: request.params)
         for (scenario, line) in zip(wanted, settings) {
             let named = entry.scenarios.contains { $0.name == scenario.name }
             if !named && scenario.overrides.isEmpty {

@@ -40,22 +40,25 @@ import Testing
 }
 
 @Suite struct ChartFontStack {
-    @Test func chineseChartTextSetsLatinInTheLatinFontAndHanInTheCJKFont() throws {
-        let rule = try #require(Theme.css.split(separator: "}").first { $0.hasPrefix("svg.ch text:lang(zh-Hant)") })
-        let fonts = rule.split(separator: "{")[1].dropFirst("font-family:".count).split(separator: ",")
-        // A Latin font first: it sets the line box (a CJK font's is a third taller than its glyphs).
-        #expect(fonts.first == "-apple-system")
-        let latin = try #require(fonts.firstIndex(of: "Arial")), han = try #require(fonts.firstIndex(of: "\"Noto Sans CJK TC\""))
-        #expect(latin < han)
-        #expect(fonts.contains("\"PingFang TC\"") && fonts.contains("\"Microsoft JhengHei\""))
-        #expect(fonts.last == "sans-serif")
+    private let chinese = #"Arial,"Liberation Sans","PingFang TC","Noto Sans CJK TC","Microsoft JhengHei",sans-serif"#
+
+    @Test func aChineseChartSetsItsTextInTheLanguagesFontStack() throws {
+        var spec = ChartSpec(title: "t", series: [ChartSeries(name: "資料", x: [0, 1], y: [1, 2])])
+        spec.language = ChartLanguage(numbers: .chinese, words: ["chartFonts": chinese])
+        let svg = try renderSVG(spec, id: "z")
+        let opening = try #require(svg.split(separator: "\n").first)
+        #expect(opening.hasSuffix("font-family:" + escapeXML(chinese) + "\">"))
+        #expect(SVGParse.parse(svg).error == nil)
     }
 
-    @Test func everyCJKLanguageHasItsOwnFonts() {
-        for (language, font) in [("zh", "Noto Sans CJK SC"), ("ja", "Noto Sans CJK JP"), ("ko", "Noto Sans CJK KR")] {
-            #expect(Theme.css.contains("svg.ch text:lang(\(language)){font-family:" + Theme.latinFonts + ","), "\(language)")
-            #expect(Theme.css.contains(font), "\(font)")
-        }
+    @Test func englishChartsInheritThePagesFonts() throws {
+        let svg = try renderSVG(ChartSpec(title: "t", series: [ChartSeries(name: "a", x: [0, 1], y: [1, 2])]), id: "e")
+        #expect(svg.split(separator: "\n").first?.hasSuffix("font-family:inherit\">") == true)
+    }
+
+    /// Pages set their language's fonts on every element (`:lang(zh-Hant){…}`); chart text inherits the SVG's instead.
+    @Test func chartTextInheritsTheSVGsFonts() {
+        #expect(Theme.css.contains("svg.ch *{font-family:inherit}"))
     }
 }
 
