@@ -60,6 +60,6 @@ public struct ChartLanguage: Sendable, Equatable {
         "chartFlows": "{kind} of {n} flows: {flows}.", "chartFlowStep": "{source} to {target} {value}",
         "chartSemicolon": "; ", "chartClaim": " (claim)",
         "chartBoxes": "{kind} of {n} boxes: {boxes}.", "chartArrows": " Arrows: {arrows}.", "chartArrow": "{from} to {to}",
-        "chartStepsList": "{kind}: {steps}.", "chartFonts": "inherit",
+        "chartStepsList": "{kind}: {steps}.", "chartFonts": "inherit", "chartOtherScenarios": "Other scenarios",
     ]
 }

@@ -206,7 +206,13 @@ struct ParameterWords {
         case .text(let text):
             switch display {
             case .words, .each, .table: return labels[text] ?? text
-            default: return formattingNumbers(in: text, display)
+            default:
+                // A named path ("UBS revised: 423, 571, … 1300"): its name takes the block's label, as items do.
+                if let colon = text.firstRange(of: ": "), let name = labels[String(text[..<colon.lowerBound])] {
+                    let numbers = formattingNumbers(in: String(text[colon.upperBound...]), display)
+                    return glue("paramWords", ["label": name, "value": numbers.replacing(", ", with: glue("paramListComma"))])
+                }
+                return formattingNumbers(in: text, display)
             }
         case .integer(let whole) where whole > 9_007_199_254_740_992:
             return String(whole)  // a 64-bit seed beyond Double's exact integers, shown exactly

@@ -972,6 +972,7 @@ chartBoxes: "{kind} of {n} boxes: {boxes}."
 chartArrows: " Arrows: {arrows}."
 chartArrow: "{from} to {to}"
 chartStepsList: "{kind}: {steps}."
+chartOtherScenarios: Other scenarios
 
 # Settings lines under model charts: how parameters and values are joined ({label}, {value}, {name}, {items}),
 # then each built-in model parameter in words (param.<model>.<parameter>)
@@ -1234,6 +1235,7 @@ chartBoxes: "{kind}，共{n}個方塊：{boxes}。"
 chartArrows: "箭頭：{arrows}。"
 chartArrow: "{from}到{to}"
 chartStepsList: "{kind}：{steps}。"
+chartOtherScenarios: 其他情境
 
 # 模型圖表下方的設定說明：參數與數值的組合方式（{label}、{value}、{name}、{items}），以及每個內建模型參數的說法
 paramValue: "{label}{value}"

@@ -7,7 +7,8 @@ captions. It fails on
 
 - an English word of the chart vocabulary (DENY: "Scenario", "illustrative", "Year", "billion", "a year", ...), whole
   words, any case;
-- an English amount or percentage: "$27 B", "$1.3 T", "42 %" (Chinese writes 273億美元, 1.3兆美元, 42%).
+- an English amount or percentage: "$27 B", "$1.3 T", "42 %" (Chinese writes 273億美元, 1.3兆美元, 42%);
+- in a settings line, any lowercase English word ("revised").
 
 Names (OpenAI, Meta, Blue Owl, IEA) are not in the list: they stay in Latin letters in Chinese too. The gallery page is
 left out: its example charts are made-up English data, the same on every edition.
@@ -30,6 +31,8 @@ DENY = [
 ]
 WORD = re.compile(r"(?<![A-Za-z])(" + "|".join(re.escape(word) for word in sorted(DENY, key=len, reverse=True))
                   + r")(?![A-Za-z])", re.IGNORECASE)
+# In a settings line every word is the page's; names there are capitalised (OpenAI, Meta), words of English are not.
+LOWERCASE_WORD = re.compile(r"(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])")
 AMOUNT = re.compile(r"\$\s?\d|\d(?:\s|\u202f|\u00a0)?[BT](?![A-Za-z])|\d(?:\s|\u202f|\u00a0)%")
 
 FIGURE = re.compile(r'<figure class="chart".*?</figure>', re.S)
@@ -48,9 +51,9 @@ def language(page):
 
 
 def texts(figure):
-    for pattern in PIECES:
+    for index, pattern in enumerate(PIECES):
         for match in pattern.finditer(figure):
-            yield html.unescape(TAG.sub(" ", match.group(match.lastindex)))
+            yield index == 1, html.unescape(TAG.sub(" ", match.group(match.lastindex)))
 
 
 def main():
@@ -70,8 +73,10 @@ def main():
         for figure in FIGURE.findall(page):
             figures += 1
             name = re.search(r'id="figure-([^"]+)"', figure)
-            for text in texts(figure):
+            for settings, text in texts(figure):
                 found = [m.group(0) for m in WORD.finditer(text)] + [m.group(0) for m in AMOUNT.finditer(text)]
+                if settings:
+                    found += [m.group(0) for m in LOWERCASE_WORD.finditer(text) if m.group(0) not in found]
                 if found:
                     short = text if len(text) <= 90 else text[:87] + "…"
                     problems.append(f"{os.path.relpath(path, site)} figure {name.group(1) if name else '?'}: "
