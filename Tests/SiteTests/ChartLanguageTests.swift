@@ -52,13 +52,4 @@ import Testing
                                                      blockParams: [Scenario.Override("rho", .number(0.6))]).first
         #expect(line == "correlation 0.6")
     }
-
-    /// The built site's Chinese figures: amounts in 億/兆, no English chart words in their SVG text or description.
-    @Test func theChineseEditionsChartsAreInChinese() throws {
-        let page = try #require(text(repositoryOutput, "zh-hant/spending-gap/index.html"))
-        #expect(page.contains("億美元") || page.contains("兆美元"))
-        for word in ["Line chart", "range from", "$ billions", "\u{202F}B<", "\u{202F}T<", "\u{202F}%<", " a year"] {
-            #expect(!page.contains(word), "\(word)")
-        }
-    }
 }
