@@ -155,6 +155,8 @@ struct PageLayout {
             let number = chapter.kind == .chapter ? "\(chapter.number).\(position + 1)" : "\(position + 1)"
             html = html.replacingEntity(placeholder, figureHTML(figure, number: number, root: chapter.root))
         }
+        let figureNumbers = Dictionary((chapters + pages).flatMap(\.figureNumbers), uniquingKeysWith: { first, _ in first })
+        html = fillFigureReferences(html, numbers: figureNumbers)
         let outline = chapter.rendered.headings.filter { $0.level == 2 }.map { TemplateContext(["id": $0.id, "text": $0.text]) }
         let notes = notes(for: chapter, sourceHTML: sourceHTML)
         return [bodyKey: html, "hasNotes": !notes.isEmpty, "notes": notes, "hasOutline": !outline.isEmpty, "outline": outline]
