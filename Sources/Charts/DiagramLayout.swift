@@ -483,7 +483,7 @@ struct DiagramLayout {
             let letters = piece.word.filter { $0.isLetter || $0 == "%" }
             if let last = out.last, last.word.last?.isNumber == true, piece.word.first?.isNumber == false,
                !letters.isEmpty, letters.count <= 2, letters.count == piece.word.filter({ !",.;:)".contains($0) }).count {
-                out[out.count - 1].word += " " + piece.word
+                out[out.count - 1].word += piece.separator + piece.word
             } else {
                 out.append(piece)
             }

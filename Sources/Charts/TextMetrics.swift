@@ -55,13 +55,27 @@ enum TextMetrics {
     /// Splits `text` at spaces into at most `maxLines` lines no wider than `maxWidth`; the last line is truncated.
     /// Pieces a label may be broken between: at spaces, and after the hyphen of a hyphenated word
     /// ("private-credit" → "private-" + "credit"). Each piece carries the separator that joins it to the previous one.
+    ///
+    /// Chinese, Japanese and Korean text, written without spaces, may also break between two characters when either
+    /// is CJK, except before closing punctuation (，。」), after opening punctuation (「（), and between a number and
+    /// its unit (180億美元, 6.58%, 2025年 stay whole).
     static func breakableWords(_ text: String) -> [(word: String, separator: String)] {
         var result: [(word: String, separator: String)] = []
         for word in text.split(separator: " ") {
             var separator = " "
             var piece = ""
+            var previous: Character? = nil
+            var afterNumber = false   // in a number or the unit right after it
             for character in word {
+                if let previous, !piece.isEmpty, cjkBreak(between: previous, and: character, afterNumber: afterNumber) {
+                    result.append((piece, separator))
+                    separator = ""
+                    piece = ""
+                }
+                afterNumber = character.isASCII && character.isNumber
+                    || (afterNumber && (unitCharacters.contains(character) || character == "." || character == ","))
                 piece.append(character)
+                previous = character
                 if character == "-", piece.count > 1 {
                     result.append((piece, separator))
                     separator = ""
@@ -72,6 +86,25 @@ enum TextMetrics {
         }
         return result
     }
+
+    /// Whether a line may break between `previous` and `next` (at least one of them CJK).
+    private static func cjkBreak(between previous: Character, and next: Character, afterNumber: Bool) -> Bool {
+        guard isCJK(previous) || isCJK(next) else { return false }
+        if noBreakBefore.contains(next) || noBreakAfter.contains(previous) { return false }
+        return !(afterNumber && unitCharacters.contains(next))
+    }
+
+    /// Han, kana, hangul and full-width forms.
+    static func isCJK(_ character: Character) -> Bool {
+        guard let value = character.unicodeScalars.first?.value else { return false }
+        return (0x2E80...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value)
+            || (0xFF00...0xFFEF).contains(value)
+    }
+
+    private static let noBreakBefore: Set<Character> = Set("，。、；：！？）」』》〉】〕…％%・ー,.;:!?)")
+    private static let noBreakAfter: Set<Character> = Set("（「『《〈【〔(")
+    /// Units written straight after a number in Chinese and Japanese (億, 美元, 年, %): kept with it.
+    private static let unitCharacters: Set<Character> = Set("萬億兆千百十美元圓幣台港歐英鎊%％年月日週天個倍點次家座人名項成倍秒分時")
 
     static func wrap(_ text: String, to maxWidth: Double, size: Double, maxLines: Int) -> [String] {
         var lines: [String] = []

@@ -36,6 +36,7 @@ public func renderMarkdown(_ text: String, options: MarkdownOptions = MarkdownOp
                                                  count: strlen(rawHTML)), ids: transformer.headings.map(\.id))
     return RenderedMarkdown(html: html, headings: transformer.headings, blocks: transformer.blocks,
                             citations: transformer.citations, links: transformer.links, wordCount: transformer.wordCount,
+                            cjkCharacterCount: transformer.cjkCharacterCount,
                             problems: transformer.problems)
 }
 

@@ -12,6 +12,9 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var links: [Link]
     /// Words of prose (text outside code), for reading-time estimates.
     public var wordCount: Int
+    /// Chinese, Japanese and Korean characters of prose (not counted in `wordCount`): those languages are read by
+    /// the character.
+    public var cjkCharacterCount: Int = 0
     /// What the page would not show as written: raw HTML, TeX math, images without alt text.
     public var problems: [MarkdownProblem] = []
 

@@ -16,6 +16,7 @@ struct TreeTransformer {
     var citations: [Citation] = []
     var links: [Link] = []
     var wordCount = 0
+    var cjkCharacterCount = 0
     /// Raw HTML, math and images without alt text (see `MarkdownProblem`).
     var problems: [MarkdownProblem] = []
 
@@ -89,7 +90,14 @@ struct TreeTransformer {
                                               line: line, column: Int(cmark_node_get_start_column(node))))
                 }
             case CMARK_NODE_TEXT:
-                wordCount += countWords(literalBytes(node))
+                let bytes = literalBytes(node)
+                if isPlainProse(bytes) {
+                    wordCount += countWords(bytes)
+                } else {
+                    let counts = countWordsAndCJK(bytes)
+                    wordCount += counts.words
+                    cjkCharacterCount += counts.cjk
+                }
                 textNodes.append((node, noTermDepth == 0, blockLine))
             default:
                 break
@@ -213,6 +221,36 @@ public func isRelativeReference(_ url: String) -> Bool {
 /// The words of UTF-8 text (`split(whereSeparator: \.isWhitespace).count`), counted on bytes when `isPlainProse`
 /// accepts it (there the whitespace characters are the ASCII ones: tab, line feed, vertical tab, form feed and space,
 /// and every other byte belongs to a word); other text is split by `Character`.
+/// Words and CJK characters of text that is not plain ASCII prose: a space-separated token without CJK characters is
+/// one word; in one with them, each CJK character counts on its own and each run of other letters or digits
+/// between them is a word ("AI泡沫" is one word and two characters).
+func countWordsAndCJK(_ bytes: UnsafeBufferPointer<UInt8>) -> (words: Int, cjk: Int) {
+    var words = 0, cjk = 0
+    for token in String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0.isWhitespace }) {
+        guard token.unicodeScalars.contains(where: isCJKScalar) else { words += 1; continue }
+        var inWord = false
+        for scalar in token.unicodeScalars {
+            if isCJKScalar(scalar) {
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { cjk += 1 }
+                inWord = false
+            } else if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if !inWord { words += 1 }
+                inWord = true
+            } else {
+                inWord = false
+            }
+        }
+    }
+    return (words, cjk)
+}
+
+/// Han, kana, hangul, CJK punctuation and full-width forms.
+func isCJKScalar(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    return (0x2E80...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value)
+        || (0xFF00...0xFFEF).contains(value) || (0x20000...0x3134F).contains(value)
+}
+
 func countWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     guard isPlainProse(bytes) else {
         return String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0.isWhitespace }).count

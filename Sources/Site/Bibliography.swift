@@ -96,7 +96,7 @@ public struct SourceEntry: Sendable, Equatable {
     /// The reference as HTML: authors. “Title: Subtitle” (linked) (language). [Translation of …] *Publisher*, date.
     /// doi. Consulted … Via … Annotation. `entries` resolves `translation_of`, linked as from a page one folder down
     /// (`../sources/#…`; the home page's notes drop the `../`).
-    func html(entries: [String: SourceEntry]) -> String {
+    func html(entries: [String: SourceEntry], words: Translations) -> String {
         var sentences: [String] = []
         if let creator = creatorText {
             sentences.append(escapeHTML(creator.hasSuffix(".") ? creator : creator + "."))
@@ -113,24 +113,24 @@ public struct SourceEntry: Sendable, Equatable {
             name = "<a href=\"\(escapeHTML(url))\" rel=\"noopener\">\(name)</a>"
             if let host = displayHost(url) { name += " <span class=\"source-host\">(\(escapeHTML(host)))</span>" }
         }
-        if let language { name += " (in " + escapeHTML(language) + ")" }
+        if let language { name += " " + escapeHTML(words.format("inLanguage", ["language": language])) }
         var what = name
         if let target = translationOf, let original = entries[target] {
-            what += ". Translation of <a href=\"../sources/#source-\(escapeHTML(target))\">\(original.shortReference())</a>"
+            what += ". " + escapeHTML(words["translationOf"]) + " <a href=\"../sources/#source-\(escapeHTML(target))\">\(original.shortReference())</a>"
         }
         var place: [String] = []
         // The publisher is not repeated when it is the organisation named first ("The Real Deal. […]. The Real Deal").
         if let publisher, publisher.lowercased() != organisation?.lowercased() {
             place.append("<i>" + escapeHTML(publisher) + "</i>")
         }
-        if let date { place.append(escapeHTML(readablePartialDate(date))) }
+        if let date { place.append(escapeHTML(words.partialDate(date))) }
         sentences.append(what + (place.isEmpty ? "." : ". " + place.joined(separator: ", ") + "."))
         if let doi {
             let link = "https://doi.org/" + doi
             sentences.append("<a href=\"\(escapeHTML(link))\" rel=\"noopener\">doi:\(escapeHTML(doi))</a>.")
         }
-        if let consulted { sentences.append("Consulted " + escapeHTML(readablePartialDate(consulted)) + ".") }
-        if let via { sentences.append("Via " + escapeHTML(via.hasSuffix(".") ? String(via.dropLast()) : via) + ".") }
+        if let consulted { sentences.append(escapeHTML(words.format("consulted", ["date": words.partialDate(consulted)]))) }
+        if let via { sentences.append(escapeHTML(words.format("via", ["via": via.hasSuffix(".") ? String(via.dropLast()) : via]))) }
         if let annotation { sentences.append("<span class=\"annotation\">" + inlineMarkdown(annotation) + "</span>") }
         return sentences.joined(separator: " ")
     }
@@ -182,17 +182,6 @@ func isPartialISODate(_ text: String) -> Bool {
     return true
 }
 
-/// `2025` → `2025`, `2025-10` → `October 2025`, `2025-10-30` → `30 October 2025`.
-func readablePartialDate(_ text: String) -> String {
-    let parts = text.split(separator: "-")
-    if parts.count == 2, let month = Int(parts[1]), (1...12).contains(month) {
-        return monthNames[month - 1] + " " + parts[0]
-    }
-    return parts.count == 3 ? readableDate(text) : text
-}
-
-let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                  "November", "December"]
 
 /// Parses `content/sources.yml`: a map from key to reference fields (see `SourceEntry`).
 func parseBibliography(_ text: String, file: String) throws(BuildFailure) -> [String: SourceEntry] {

@@ -6,11 +6,40 @@ import Simulation
 ///
 /// Stages: parse config and chapters → check citations, ids and images → simulate and draw figures → lay out pages
 /// and publishing files (robots.txt; sitemap and feed with a base URL) → search index → check links. Every problem any stage finds is collected; nothing is returned unless all succeeded.
+///
+/// A site in several languages (site.yml's `languages:`) is built once per language (`buildEditions`).
 public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) throws(BuildFailure) -> OutputTree {
+    let config = source.config.flatMap { file in
+        (try? decodeOrFail(file)).flatMap { text in try? SiteConfig.parse(text, file: file.path) }
+    }
+    let languages = config?.editions ?? [SiteLanguage(code: "en")]
+    let translations = try loadTranslations(source.translations, languages: languages)
+    if languages.count > 1 { return try buildEditions(source, options: options, languages: languages, translations: translations) }
+    var problems = checkLanguageFolders(source, languages: languages)
+    do throws(BuildFailure) {
+        let built = try buildEdition(source, options: options,
+                                     edition: Edition(languages: languages, index: 0, translations: translations))
+        if problems.isEmpty { return built.output }
+    } catch {
+        problems = error.diagnostics + problems
+    }
+    throw BuildFailure(problems)
+}
+
+/// One language's pages, with every check of a one-language site (links and internal strings only when it is the
+/// site's only language: a multilingual site checks them once over every language's pages). Also returns every page
+/// built (chapters, pages, the home page's introduction), for the checks between languages.
+func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?) throws(BuildFailure)
+    -> (output: OutputTree, pages: [Chapter]) {
     var collector = DiagnosticCollector()
-    let inputs = collector.collect { () throws(BuildFailure) in
+    let parsedInputs = collector.collect { () throws(BuildFailure) in
         if let cache = options.parseCache { return try cache.inputs(source) }
         return try SiteInputs.parse(source)
+    }
+    let inputs = parsedInputs.map { inputs in
+        var inputs = inputs
+        if let edition { inputs.config = edition.configure(inputs.config) }
+        return inputs
     }
     let templates = collector.collect { () throws(BuildFailure) in try TemplateSet(source.templates) }
     guard let inputs else {
@@ -30,7 +59,11 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
             collector.add(Diagnostic(file: file.path, line: 1, column: 1,
                                      message: "file name '\(name)' is neither a chapter (NN-slug.md) nor a page (slug.md)",
                                      hint: "name chapters like 05-four-steps.md (a number for the order, then lowercase words "
-                                         + "joined by hyphens) and pages like about.md"))
+                                         + "joined by hyphens) and pages like about.md"
+                                         + (name.unicodeScalars.contains { !$0.isASCII }
+                                            ? "; file names are ASCII, since they are the pages' addresses: write a Chinese, Japanese or "
+                                                + "other title in the front matter and name the file in Latin letters (04-bank-run.md or "
+                                                + "pinyin, 04-yinhang-jidui.md)" : "")))
             continue
         }
         if place.kind == .page && ChapterFile.reservedSlugs.contains(place.slug) {
@@ -50,14 +83,16 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
     // Chapters are ordered by their number prefix (then name), whatever its width: 9- comes before 10-.
     places.sort { ($0.place.number, $0.file.path) < ($1.place.number, $1.file.path) }
     collector.add(checkChapterNumbers(places.map { ($0.file.path, $0.place) }))
+    let words = edition.flatMap { $0.translations.isEmpty ? nil : $0.words } ?? .english
     // Chapters parse independently: on all cores, then collected in order.
     let parsed = concurrentMap(places) { file, place -> Result<Chapter, BuildFailure> in
         let terms = place.kind == .home ? inputs.autolinkTermsAtRoot : inputs.autolinkTerms
-        if let cache = options.parseCache {
-            return cache.chapter(file, place: place, terms: terms, registry: options.registry)
+        if let cache = options.parseCache, edition?.up ?? "" == "" {
+            return cache.chapter(file, place: place, terms: terms, registry: options.registry, words: words)
         }
         do throws(BuildFailure) {
-            return .success(try parseChapter(file, place: place, terms: terms, registry: options.registry))
+            return .success(try parseChapter(file, place: place, terms: terms, registry: options.registry,
+                                             siteRoot: edition?.up ?? "", words: words))
         } catch {
             return .failure(error)
         }
@@ -151,7 +186,8 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
     var output = OutputTree()
     var layout = PageLayout(config: inputs.config, chapters: chapters, pages: pages, home: home, figures: figures,
                             bibliography: inputs.bibliography, numbers: inputs.numbers, corrections: inputs.corrections,
-                            glossary: inputs.glossary, gallery: gallery, templates: templates!, injectedScript: options.injectedScript)
+                            glossary: inputs.glossary, gallery: gallery, templates: templates!, injectedScript: options.injectedScript,
+                            edition: edition ?? Edition(languages: [SiteLanguage(code: inputs.config.language)], index: 0, translations: []))
     layout.inlineStyle = source.assets.first { $0.path == "templates/assets/site.css" }
         .map { String(decoding: $0.bytes, as: UTF8.self) + "\n" + chartStylesheet }
     collector.collect { () throws(BuildFailure) in try layout.render(into: &output) }
@@ -180,11 +216,13 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
             output.add(path, text: text)
         }
     }
-    collector.add(checkInternalStrings(output, source: source))
-    collector.add(LinkChecker(output: output, chapters: everyPage).check())
+    if edition.map({ $0.languages.count == 1 }) ?? true {
+        collector.add(checkInternalStrings(output, source: source))
+        collector.add(LinkChecker(output: output, chapters: everyPage).check())
+    }
     try collector.throwIfAny()
     output.warnings = everyPage.flatMap(\.warnings)
-    return output
+    return (output, everyPage)
 }
 
 /// Every `[@key]` must be defined in sources.yml.

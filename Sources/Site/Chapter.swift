@@ -41,9 +41,11 @@ public struct Chapter: Sendable {
         return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
     }
 
-    /// Minutes to read: 220 words a minute plus half a minute per figure, at least one.
+    /// Minutes to read: 220 words a minute, 400 Chinese, Japanese or Korean characters a minute, plus half a minute
+    /// per figure; at least one.
     public var readingMinutes: Int {
-        max(1, Int((Double(rendered.wordCount) / 220 + Double(figures.count) * 0.5).rounded(.up)))
+        max(1, Int((Double(rendered.wordCount) / 220 + Double(rendered.cjkCharacterCount) / 400
+                    + Double(figures.count) * 0.5).rounded(.up)))
     }
 }
 
@@ -52,21 +54,24 @@ let reservedPageIDs: Set<String> = ["top", "main", "the-question", "takeaway", "
                                     "site-nav", "content"]
 
 /// Parses one chapter file: front matter, Markdown (with chart and careful blocks), chart block YAML.
-func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, registry: ModelRegistry)
-    throws(BuildFailure) -> Chapter {
+///
+/// `siteRoot` leads from a language's root to the site's (`../` for `zh-hant/`), where `images/` is.
+/// `words` label the boxes (`careful`, `whatHappenedNext`) and date the news of a "next" box.
+func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, registry: ModelRegistry, siteRoot: String = "",
+                  words: Translations = .english) throws(BuildFailure) -> Chapter {
     let text = try decodeOrFail(file)
     let controls = checkControlCharacters(text, file: file.path)
     if !controls.isEmpty { throw BuildFailure(controls) }
     let split = try splitFrontMatter(text, file: file.path, homePage: place.kind == .home)
     let options = MarkdownOptions(
         interceptedFences: ["chart"],
-        containerFences: ["careful": .init(open: "<aside class=\"careful\" role=\"note\"><p class=\"box-label\">Careful</p>",
-                                           close: "</aside>"),
-                          "next": .init(close: "</aside>", openWithArgument: whatHappenedNextOpening)],
+        containerFences: ["careful": .init(open: "<aside class=\"careful\" role=\"note\"><p class=\"box-label\">"
+                                               + escapeHTML(words["careful"]) + "</p>", close: "</aside>"),
+                          "next": .init(close: "</aside>", openWithArgument: { date in whatHappenedNextOpening(date, words: words) })],
         reservedIDs: reservedPageIDs, autolinks: terms,
         // Images are written relative to the chapter file (content/images/a.png → images/a.png); pages sit one folder
         // down, except the home page.
-        relativeImagePrefix: place.kind == .home ? "" : "../",
+        relativeImagePrefix: siteRoot + (place.kind == .home ? "" : "../"),
         // Raw HTML is an error unless site.yml trusts it (`checkMarkdownProblems`), so a page is only ever published
         // with it when it is wanted.
         allowRawHTML: true)
@@ -94,9 +99,9 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
 }
 
 /// The opening of a "What happened next" box (```` ```next 2026-02-03 ````): its label carries the date.
-@Sendable func whatHappenedNextOpening(_ date: String) -> String {
-    "<aside class=\"what-next\" role=\"note\"><p class=\"box-label\">What happened next · <time datetime=\"\(escapeHTML(date))\">"
-        + escapeHTML(readableDate(date)) + "</time></p>"
+func whatHappenedNextOpening(_ date: String, words: Translations) -> String {
+    "<aside class=\"what-next\" role=\"note\"><p class=\"box-label\">" + escapeHTML(words["whatHappenedNext"])
+        + " · <time datetime=\"\(escapeHTML(date))\">" + escapeHTML(words.date(date)) + "</time></p>"
 }
 
 /// Every ```` ```next ```` fence must carry the date its news is as of (`YYYY-MM-DD`).

@@ -1,7 +1,7 @@
 import Mustache
 
 /// One chapter in a page's chapter list, as templates see it: `{{href}}`, `{{title}}`, `{{number}}`,
-/// `{{readingMinutes}}`, `{{summary}}` and `{{current}}`.
+/// `{{readingMinutes}}`, `{{readingTime}}`, `{{summary}}` and `{{current}}`.
 ///
 /// A concrete type rather than a `[String: Any]`: Mustache finds values through dynamic casts, and casting a
 /// dictionary (a conditional conformance to `MustacheParent`) costs several times more. Every page lists every
@@ -12,6 +12,8 @@ struct ChapterLink: MustacheParent {
     var title: String
     var number: Int
     var readingMinutes: Int
+    /// `readingMinutes` in the page's language ("5 min read").
+    var readingTime: String = ""
     var summary: String?
     var current = false
 
@@ -21,6 +23,7 @@ struct ChapterLink: MustacheParent {
         case "title": TemplateText(text: title)
         case "number": TemplateNumber(value: number)
         case "readingMinutes": TemplateNumber(value: readingMinutes)
+        case "readingTime": TemplateText(text: readingTime)
         case "summary": summary.map { TemplateText(text: $0) }
         case "current": current ? true : nil
         default: nil

@@ -1,11 +1,11 @@
 import Markdown
 
 /// The `<figure>` for a rendered figure: scenario toggle (radio inputs, no JS needed), SVGs, caption,
-/// settings, a data table in `<details>` and the CSV link.
-func figureHTML(_ figure: RenderedFigure, number: String, root: String) -> String {
+/// settings, a data table in `<details>` and the CSV link; its words (`figure`, `scenario` …) from `words`.
+func figureHTML(_ figure: RenderedFigure, number: String, root: String, words: Translations) -> String {
     let id = figure.request.id
     var html = "<figure class=\"chart\" id=\"figure-\(id)\">\n"
-    html += "<p class=\"chart-title\"><span class=\"figure-number\">Figure \(number).</span> \(escapeHTML(typographic(figure.request.title)))</p>\n"
+    html += "<p class=\"chart-title\"><span class=\"figure-number\">\(escapeHTML(words.format("figure", ["n": number])))</span> \(escapeHTML(typographic(figure.request.title)))</p>\n"
     let variants = figure.variants
     if variants.count > 1 {
         for (index, variant) in variants.enumerated() {
@@ -13,7 +13,7 @@ func figureHTML(_ figure: RenderedFigure, number: String, root: String) -> Strin
                 + (index == figure.defaultIndex ? " checked" : "") + " aria-label=\"\(escapeHTML(variant.label))\">\n"
         }
         html += "<div class=\"scenario-labels\" aria-hidden=\"true\"><span class=\"scenario-caption\">"
-            + (figure.request.overlay ? "Highlight:" : "Scenario:") + "</span>"
+            + escapeHTML(words[figure.request.overlay ? "highlight" : "scenario"]) + "</span>"
         for (index, variant) in variants.enumerated() {
             html += "<label for=\"\(id)-s\(index + 1)\">\(escapeHTML(variant.label))</label>"
         }
@@ -25,17 +25,19 @@ func figureHTML(_ figure: RenderedFigure, number: String, root: String) -> Strin
         html += variant.svg
         if !html.hasSuffix("\n") { html += "\n" }
         if !variant.caption.isEmpty {
-            html += "<p class=\"chart-variant-caption\">" + (variants.count > 1 ? "<b>\(escapeHTML(variant.label)):</b> " : "")
+            html += "<p class=\"chart-variant-caption\">" + (variants.count > 1 ? "<b>\(escapeHTML(words.format("labelled", ["label": variant.label])))</b> " : "")
                 + escapeHTML(variant.caption) + "</p>\n"
         }
         if !variant.parameters.isEmpty {
-            html += "<p class=\"chart-parameters\">" + (variants.count > 1 ? "<b>\(escapeHTML(variant.label)):</b> " : "Settings: ")
+            html += "<p class=\"chart-parameters\">" + (variants.count > 1 ? "<b>\(escapeHTML(words.format("labelled", ["label": variant.label])))</b> "
+                : escapeHTML(words["settings"]) + " ")
                 + escapeHTML(variant.parameters) + "</p>\n"
         }
-        html += "<details class=\"chart-data\"><summary>Data table"
-            + (variants.count > 1 && !figure.request.overlay ? " (\(escapeHTML(variant.label)))" : "") + "</summary>\n"
+        html += "<details class=\"chart-data\"><summary>"
+            + escapeHTML(variants.count > 1 && !figure.request.overlay ? words.format("dataTableFor", ["label": variant.label])
+                : words["dataTable"]) + "</summary>\n"
         html += variant.table
-        html += "<p><a href=\"\(root)\(variant.csvPath)\" download>Download the data (CSV)</a></p>\n</details>\n"
+        html += "<p><a href=\"\(root)\(variant.csvPath)\" download>\(escapeHTML(words["downloadCSV"]))</a></p>\n</details>\n"
         html += "</div>\n"
     }
     html += "</div>\n"

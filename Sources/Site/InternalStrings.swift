@@ -63,7 +63,7 @@ func publicSourceLines(_ source: SourceTree) -> [(file: String, line: Int, text:
         }
     }
     func isComment(_ text: String) -> Bool { text.drop { $0 == " " }.hasPrefix("#") }
-    for file in source.chapters + source.data + source.templates { add(file) }
+    for file in source.chapters + source.localized + source.data + source.templates { add(file) }
     for file in [source.config, source.glossary].compactMap({ $0 }) { add(file) { text, _ in isComment(text) } }
     if let file = source.sources {
         add(file) { text, field in

@@ -15,8 +15,13 @@ struct LinkChecker {
     private var verdictsByScope: [String: [String: String?]] = [:]
 
     init(output: OutputTree, chapters: [Chapter]) {
+        self.init(output: output, pages: Dictionary(uniqueKeysWithValues: chapters.map { ($0.outputPath, $0) }))
+    }
+
+    /// `pages`: the chapter that produced each output page, by its path (`zh-hant/four-steps/index.html`).
+    init(output: OutputTree, pages: [String: Chapter]) {
         self.output = output
-        self.chapters = Dictionary(uniqueKeysWithValues: chapters.map { ($0.outputPath, $0) })
+        self.chapters = pages
         let pages = output.sortedPaths.filter { $0.hasSuffix(".html") }
         scans = Dictionary(uniqueKeysWithValues: zip(pages, concurrentMap(pages) { PageScan(output.files[$0]!) }))
     }

@@ -158,8 +158,8 @@ func isNumberDate(_ text: String) -> Bool {
 
 /// The date as HTML, one `<time>` per end of a period (HTML has no datetime for a period):
 /// `<time datetime="2026">2026</time>–<time datetime="2028">2028</time>`.
-func numberDateHTML(_ text: String) -> String {
+func numberDateHTML(_ text: String, words: Translations) -> String {
     text.split(separator: "/").map { part in
-        "<time datetime=\"\(part)\">" + escapeHTML(readablePartialDate(String(part))) + "</time>"
+        "<time datetime=\"\(part)\">" + escapeHTML(words.partialDate(String(part))) + "</time>"
     }.joined(separator: "\u{2013}")
 }

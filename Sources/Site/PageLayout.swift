@@ -20,6 +20,8 @@ struct PageLayout {
     let gallery: [GalleryItem]
     let templates: TemplateSet
     let injectedScript: String?
+    /// The language of these pages, the site's other languages and their interface words.
+    let edition: Edition
     /// The site's stylesheets as one text, for the page that may be served at any depth (404) when there is no base URL.
     var inlineStyle: String? = nil
 
@@ -38,7 +40,7 @@ struct PageLayout {
         pages.append(.notFound)
         pages += chapters.indices.map(Page.chapter)
         pages += self.pages.indices.map(Page.page)
-        let shared = SharedParts(menu: chapterList(root: "../"), sourceHTML: bibliography.mapValues { $0.html(entries: bibliography) })
+        let shared = SharedParts(menu: chapterList(root: "../"), sourceHTML: bibliography.mapValues { $0.html(entries: bibliography, words: edition.words) })
         let results = concurrentMap(pages) { page -> Result<(String, [UInt8]), Diagnostic> in
             do throws(Diagnostic) {
                 let (path, html) = try render(page, shared: shared)
@@ -107,12 +109,12 @@ struct PageLayout {
                                   description: standalone.frontMatter.description ?? standalone.frontMatter.summary ?? config.description,
                                   extra: extra, menu: ChapterMenu(links: shared.menu), source: standalone))
         case .sources:
-            return ("sources/index.html", try self.page("sources", root: "../", path: "sources/", title: "Sources",
-                                                        description: "Every source cited on this site.",
+            return ("sources/index.html", try self.page("sources", root: "../", path: "sources/", title: edition.words["sources"],
+                                                        description: edition.words["sourcesDescription"],
                                                         extra: ["sources": sourceList(sourceHTML: shared.sourceHTML)]))
         case .glossary:
             let terms = glossary.map { TemplateContext(["anchor": $0.anchor, "term": $0.term, "definition": $0.definition]) }
-            return ("glossary/index.html", try self.page("glossary", root: "../", path: "glossary/", title: "Glossary",
+            return ("glossary/index.html", try self.page("glossary", root: "../", path: "glossary/", title: edition.words["glossary"],
                                                          description: config.glossaryIntro,
                                                          extra: ["terms": terms, "glossaryIntro": config.glossaryIntro]))
         case .gallery:
@@ -121,16 +123,16 @@ struct PageLayout {
                                  "otherColumns": item.otherColumns, "block": item.block, "csvName": item.csvName, "hasCSV": !item.csvName.isEmpty,
                                  "csv": item.csv, "light": item.light, "dark": item.dark])
             }
-            return ("gallery/index.html", try self.page("gallery", root: "../", path: "gallery/", title: "Chart gallery",
-                                                        description: "Every kind of chart this site can draw, in the light and dark themes.",
+            return ("gallery/index.html", try self.page("gallery", root: "../", path: "gallery/", title: edition.words["galleryTitle"],
+                                                        description: edition.words["galleryDescription"],
                                                         extra: ["isGallery": true, "noindex": true, "items": items]))
         case .numbers:
-            return ("numbers/index.html", try self.page("numbers", root: "../", path: "numbers/", title: "The numbers",
-                                                        description: "Every number on this site with its source, date and confidence.",
+            return ("numbers/index.html", try self.page("numbers", root: "../", path: "numbers/", title: edition.words["numbers"],
+                                                        description: edition.words["numbersDescription"],
                                                         extra: ["sections": numberSections()]))
         case .corrections:
-            return ("corrections/index.html", try self.page("corrections", root: "../", path: "corrections/", title: "Corrections",
-                                                            description: "Every correction made to this site since it was published.",
+            return ("corrections/index.html", try self.page("corrections", root: "../", path: "corrections/", title: edition.words["corrections"],
+                                                            description: edition.words["correctionsDescription"],
                                                             extra: ["corrections": correctionList()]))
         case .notFound:
             // Hosts serve 404.html at any depth, where relative links break. With a base URL, `<base>` anchors them
@@ -138,9 +140,16 @@ struct PageLayout {
             // linking them), so the page is styled wherever it is served.
             // Its links lead from the site's root whatever the depth: absolute with a base URL, root-relative ("/…")
             // without one (the site is then assumed to be served at the host's root).
+            // A host serves one 404 page for the whole site, so it speaks every language (the others after the
+            // default, each in its own `lang`).
             var extra: [String: Any] = ["is404": true, "noindex": true]
             if config.baseURL == nil, let inlineStyle { extra["inlineStyle"] = inlineStyle }
-            return ("404.html", try self.page("404", root: config.baseURL ?? "/", path: nil, title: "Page not found",
+            let root = config.baseURL ?? "/"
+            extra["otherLanguages"] = edition.languages.indices.dropFirst().map { index in
+                TemplateContext(["code": edition.languages[index].code, "root": root + edition.languages[index].prefix,
+                                 "t": TemplateContext(edition.translations[index].strings)])
+            }
+            return ("404.html", try self.page("404", root: root, path: nil, title: edition.words["notFoundTitle"],
                                               description: config.description, extra: extra))
         }
     }
@@ -149,11 +158,15 @@ struct PageLayout {
     /// notes of its citations: `bodyKey` (the HTML), `hasNotes`, `notes`, `hasOutline`, `outline`.
     private func bodyContext(_ chapter: Chapter, sourceHTML: [String: String], bodyKey: String) -> [String: Any] {
         var html = chapter.rendered.html
+        // In Chinese, Japanese and Korean a line may break anywhere, also inside "273億美元": numbers keep their units.
+        if ["zh", "ja", "ko"].contains(config.language.split(separator: "-").first.map { $0.lowercased() } ?? "") {
+            html = keepingNumbersWithUnits(html)
+        }
         for (position, request) in chapter.figures.enumerated() {
             guard let figure = figures[request.id] else { continue }
             let placeholder = RenderedMarkdown.placeholder(forBlock: position)
             let number = chapter.kind == .chapter ? "\(chapter.number).\(position + 1)" : "\(position + 1)"
-            html = html.replacingEntity(placeholder, figureHTML(figure, number: number, root: chapter.root))
+            html = html.replacingEntity(placeholder, figureHTML(figure, number: number, root: chapter.root, words: edition.words))
         }
         let figureNumbers = Dictionary((chapters + pages).flatMap(\.figureNumbers), uniquingKeysWith: { first, _ in first })
         html = fillFigureReferences(html, numbers: figureNumbers)
@@ -168,6 +181,8 @@ struct PageLayout {
         context["number"] = chapter.number
         context["chapterTitle"] = chapter.frontMatter.title
         context["readingMinutes"] = chapter.readingMinutes
+        context["readingTime"] = edition.words.format("readingTime", chapter.readingMinutes)
+        context["chapterLabel"] = edition.words.format("chapterNumber", chapter.number)
         if let question = chapter.frontMatter.question { context["question"] = question }
         if let takeaway = chapter.frontMatter.takeaway { context["takeaway"] = takeaway }
         if index > 0 { context["previous"] = link(to: chapters[index - 1]) }
@@ -209,11 +224,11 @@ struct PageLayout {
                     bibliography[key].map { "<a href=\"../sources/#source-\(escapeHTML(key))\">\($0.shortReference())</a>" }
                 }.joined(separator: "; ")
                 let places = entry.chapters.compactMap { bySlug[$0] }.map { chapter in
-                    "<a href=\"../\(chapter.slug)/\">" + (chapter.kind == .chapter ? "ch.&nbsp;\(chapter.number)" : escapeHTML(chapter.frontMatter.title)) + "</a>"
+                    "<a href=\"../\(chapter.slug)/\">" + escapeHTML(chapter.kind == .chapter ? edition.words.format("chapterShort", chapter.number) : chapter.frontMatter.title) + "</a>"
                 }.joined(separator: ", ")
                 var values: [String: Any] = [
-                    "number": entry.number, "what": entry.what, "dateHTML": numberDateHTML(entry.date),
-                    "sourceHTML": entry.model ? "Illustrative model" : sources,
+                    "number": entry.number, "what": entry.what, "dateHTML": numberDateHTML(entry.date, words: edition.words),
+                    "sourceHTML": entry.model ? escapeHTML(edition.words["illustrativeModel"]) : sources,
                     "confidence": entry.confidence.rawValue, "isModel": entry.model,
                 ]
                 if !places.isEmpty { values["chaptersHTML"] = places }
@@ -231,10 +246,11 @@ struct PageLayout {
         let bySlug = Dictionary((chapters + pages).map { ($0.fileStem, $0) }, uniquingKeysWith: { first, _ in first })
         return corrections.map { correction in
             var values: [String: Any] = ["anchor": correctionAnchor(correction), "date": correction.date,
-                                         "dateText": readableDate(correction.date), "textHTML": inlineMarkdown(correction.text)]
+                                         "dateText": edition.words.date(correction.date), "textHTML": inlineMarkdown(correction.text)]
             if let name = correction.chapter, let chapter = bySlug[name] {
                 values["href"] = "../\(chapter.slug)/"
-                values["pageTitle"] = chapter.kind == .chapter ? "Chapter \(chapter.number): \(chapter.frontMatter.title)"
+                values["pageTitle"] = chapter.kind == .chapter
+                    ? edition.words.format("chapterTitle", ["n": String(chapter.number), "title": chapter.frontMatter.title])
                     : chapter.frontMatter.title
             }
             return TemplateContext(values)
@@ -249,6 +265,24 @@ struct PageLayout {
         return index == 0 ? base : base + "-\(index + 1)"
     }
 
+    /// The same page in every language, for the language switch (`languages`: `code`, `name`, `href`, `current`)
+    /// and the `hreflang` alternates (`alternates`: `code`, `href`, absolute with a base URL; `xDefault`).
+    /// `path` is the page's address below its language's root (`four-steps/`).
+    private func languageLinks(root: String, path: String) -> [String: Any] {
+        var switchLinks: [TemplateContext] = []
+        var alternates: [TemplateContext] = []
+        for (index, language) in edition.languages.enumerated() {
+            let relative = root + edition.up + language.prefix + path
+            let name = index < edition.translations.count ? edition.translations[index]["languageName"] : language.code
+            switchLinks.append(TemplateContext(["code": language.code, "name": name, "href": relative.isEmpty ? "./" : relative,
+                                                "current": index == edition.index]))
+            alternates.append(TemplateContext(["code": language.code,
+                                               "href": edition.siteBaseURL.map { $0 + language.prefix + path } ?? (relative.isEmpty ? "./" : relative)]))
+        }
+        let defaultHref = (alternates[0].values["href"] as? String) ?? ""
+        return ["hasLanguages": true, "languages": switchLinks, "alternates": alternates, "xDefault": defaultHref]
+    }
+
     private func link(to chapter: Chapter) -> TemplateContext {
         TemplateContext(["href": "../\(chapter.slug)/", "title": chapter.frontMatter.title, "number": chapter.number])
     }
@@ -256,7 +290,8 @@ struct PageLayout {
     private func chapterList(root: String) -> [ChapterLink] {
         chapters.map { chapter in
             ChapterLink(href: "\(root)\(chapter.slug)/", title: chapter.frontMatter.title, number: chapter.number,
-                        readingMinutes: chapter.readingMinutes, summary: chapter.frontMatter.summary)
+                        readingMinutes: chapter.readingMinutes,
+                        readingTime: edition.words.format("readingTime", chapter.readingMinutes), summary: chapter.frontMatter.summary)
         }
     }
 
@@ -265,7 +300,10 @@ struct PageLayout {
         var citing: [String: [TemplateContext]] = [:]
         for chapter in chapters + pages + (home.map { [$0] } ?? []) {
             var values: [String: Any] = ["href": "../\(chapter.slug)/", "title": chapter.kind == .home ? config.title : chapter.frontMatter.title]
-            if chapter.kind == .chapter { values["number"] = chapter.number }
+            if chapter.kind == .chapter {
+                values["number"] = chapter.number
+                values["chapterShort"] = edition.words.format("chapterShort", chapter.number)
+            }
             for key in Set(chapter.rendered.citations.map(\.key)).sorted() {
                 var values = values
                 values["notFirst"] = citing[key] != nil
@@ -301,9 +339,17 @@ struct PageLayout {
             "siteExtra": TemplateContext(config.extra.mapValues(\.templateValue)),
             "extra": TemplateContext((source?.frontMatter.extra ?? [:]).mapValues(\.templateValue)),
         ]
+        context["t"] = TemplateContext(edition.words.strings)
+        context["assetRoot"] = root + edition.up
+        if edition.languages.count > 1, let path { context.merge(languageLinks(root: root, path: path)) { $1 } }
+        let shownFile = source?.file ?? ["glossary": "glossary.yml", "numbers": "numbers.yml", "corrections": "corrections.yml"][template]
+        if let file = shownFile, edition.fallbackFiles.contains(file) || (source == nil && edition.isFallback(file)) {
+            context["fallbackLanguage"] = edition.languages[0].code
+        }
         if config.search {
             context["searchIndex"] = root + SearchLanguage(tag: config.language).folder
-            context["search"] = TemplateContext(SearchLanguage(tag: config.language).interface)
+            // The box's words (search.mustache's {{#search}}…{{/search}}), in the page's language.
+            context["search"] = TemplateContext(Dictionary(uniqueKeysWithValues: searchWordKeys.map { ($0, edition.words[$1]) }))
         }
         // Absent rather than empty, so that `{{#author}}…{{/author}}` shows nothing when site.yml names no author.
         if !config.author.isEmpty { context["author"] = config.author }
@@ -311,11 +357,11 @@ struct PageLayout {
         // "Published … · Facts as of …": site.yml's dates, or the page's own (`date`, `factsAsOf`).
         let published = source?.frontMatter.date ?? config.published
         let factsAsOf = source?.frontMatter.factsAsOf ?? config.factsAsOf
-        if let published { context["publishedDate"] = published; context["publishedText"] = readableDate(published) }
-        if let factsAsOf { context["factsAsOf"] = factsAsOf; context["factsAsOfText"] = readableDate(factsAsOf) }
+        if let published { context["publishedDate"] = published; context["publishedText"] = edition.words.date(published) }
+        if let factsAsOf { context["factsAsOf"] = factsAsOf; context["factsAsOfText"] = edition.words.date(factsAsOf) }
         if let source, let correction = corrections.first(where: { $0.chapter == source.fileStem }) {
             context["corrected"] = correction.date
-            context["correctedText"] = readableDate(correction.date)
+            context["correctedText"] = edition.words.date(correction.date)
             context["correctionsHref"] = root + "corrections/#" + correctionAnchor(correction)
         }
         if published != nil || factsAsOf != nil || context["corrected"] != nil { context["hasDateline"] = true }
@@ -328,15 +374,15 @@ struct PageLayout {
         if config.licence != nil || config.dataLicence != nil { context["hasLicence"] = true }
         if let source {
             let matter = source.frontMatter
-            if let date = matter.date { context["date"] = date; context["dateText"] = readableDate(date) }
-            if let updated = matter.updated { context["updated"] = updated; context["updatedText"] = readableDate(updated) }
+            if let date = matter.date { context["date"] = date; context["dateText"] = edition.words.date(date) }
+            if let updated = matter.updated { context["updated"] = updated; context["updatedText"] = edition.words.date(updated) }
             if !matter.authors.isEmpty {
                 context["authors"] = matter.authors
                 context["authorList"] = matter.authors.joined(separator: ", ")
             }
         }
         if let image = previewImage(for: source) {
-            context["ogImage"] = (config.baseURL ?? root) + image
+            context["ogImage"] = (edition.siteBaseURL ?? config.baseURL ?? root + edition.up) + image
         }
         if let base = config.baseURL {
             context["hasFeed"] = true
@@ -352,3 +398,7 @@ struct PageLayout {
 }
 
 import Foundation
+
+/// The search box's words (`{{#search}}{{label}}…`) and the translations they come from.
+let searchWordKeys: [(String, String)] = [("label", "searchLabel"), ("placeholder", "searchPlaceholder"), ("results", "searchResults"),
+                                          ("one", "searchOne"), ("many", "searchMany"), ("none", "searchNone"), ("error", "searchError")]

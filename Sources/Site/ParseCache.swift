@@ -9,6 +9,7 @@ public final class ParseCache: Sendable {
     private struct Entry: Sendable {
         var source: SourceFile
         var terms: AutolinkTerms
+        var words: Translations
         var chapter: Chapter
     }
 
@@ -27,15 +28,15 @@ public final class ParseCache: Sendable {
     public var hits: Int { hitCount.withLock { $0 } }
 
     /// The chapter parsed from `file`: from the cache when the same bytes were parsed with the same terms.
-    func chapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, registry: ModelRegistry)
+    func chapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, registry: ModelRegistry, words: Translations)
         -> Result<Chapter, BuildFailure> {
-        if let entry = storage.withLock({ $0[file.path] }), entry.source == file, entry.terms == terms {
+        if let entry = storage.withLock({ $0[file.path] }), entry.source == file, entry.terms == terms, entry.words == words {
             hitCount.withLock { $0 += 1 }
             return .success(entry.chapter)
         }
         do throws(BuildFailure) {
-            let chapter = try parseChapter(file, place: place, terms: terms, registry: registry)
-            storage.withLock { $0[file.path] = Entry(source: file, terms: terms, chapter: chapter) }
+            let chapter = try parseChapter(file, place: place, terms: terms, registry: registry, words: words)
+            storage.withLock { $0[file.path] = Entry(source: file, terms: terms, words: words, chapter: chapter) }
             return .success(chapter)
         } catch {
             storage.withLock { _ = $0.removeValue(forKey: file.path) }

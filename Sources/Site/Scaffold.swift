@@ -27,6 +27,15 @@ public func starterSite(title: String, release: ExplainerRelease) -> [SourceFile
             # (The GitHub Pages workflow in .github/workflows/ sets them for you.)
             # baseURL: https://example.org/my-explainer/
             # updated: 2025-01-31
+            # More languages: the default first, then each other with its folder. Translate each file of content/ into
+            # content/zh-hant/ under the same name (fallback: true publishes the untranslated ones in English, marked);
+            # the interface words are in templates/i18n/<code>.yml. The README's "Languages" says more.
+            # languages:
+            #   - code: en
+            #   - code: zh-Hant
+            #     path: zh-hant
+            #     title: 我的解說網站
+            #     fallback: true
 
             """),
         ("content/index.md", starterHome),

@@ -40,10 +40,15 @@ public struct SiteConfig: Sendable, Equatable {
     public var dataLicenceURL: String?
     /// Anything else the writer's templates show, as `{{siteExtra.name}}`.
     public var extra: [String: ExtraValue] = [:]
+    /// site.yml's `languages:`, the default first; empty for a site in one language (`language:`).
+    public var languages: [SiteLanguage] = []
+
+    /// Every language the site is published in, the default (`language`) first.
+    public var editions: [SiteLanguage] { languages.isEmpty ? [SiteLanguage(code: language)] : languages }
 
     static let keys = ["title", "description", "language", "author", "baseURL", "updated", "footer", "glossaryIntro",
                        "image", "gallery", "search", "extra", "published", "factsAsOf", "licence", "licenceURL",
-                       "dataLicence", "dataLicenceURL", "rawHTML"]
+                       "dataLicence", "dataLicenceURL", "rawHTML", "languages"]
 
     public init(title: String, description: String = "", language: String = "en", author: String = "",
                 baseURL: String? = nil, updated: String? = nil) {
@@ -80,6 +85,7 @@ public struct SiteConfig: Sendable, Equatable {
                 case "extra":
                     config.extra = try reader.extra(value, key: key).mapEntries
                     return
+                case "languages": return   // below
                 default: break
                 }
                 let text = try reader.string(value, key: key)
@@ -126,6 +132,18 @@ public struct SiteConfig: Sendable, Equatable {
                 }
             }
         }
+        if let value = entries["languages"] {
+            config.languages = collector.collect { () throws(BuildFailure) in
+                try reader.languages(value, reserved: ChapterFile.reservedSlugs.union(["data", "images"]))
+            } ?? []
+        }
+        if let first = config.languages.first {
+            if let node = entries["language"], config.language != first.code {
+                collector.add(reader.error(at: node, "'language: \(config.language)' is not the first of 'languages' (\(first.code))",
+                                           hint: "the first language listed is the default: remove 'language' or make them agree"))
+            }
+            config.language = first.code
+        }
         if let baseURL = entries["baseURL"], config.baseURL != nil, config.updated == nil {
             collector.add(reader.error(at: baseURL, "'baseURL' needs 'updated' to date the feed and sitemap",
                                        hint: "add a line such as 'updated: 2025-11-30' (the date the content last changed)"))
@@ -141,15 +159,6 @@ public struct SiteConfig: Sendable, Equatable {
         try collector.throwIfAny()
         return config
     }
-}
-
-/// A `YYYY-MM-DD` date as a reader reads it: `30 November 2025`.
-func readableDate(_ iso: String) -> String {
-    let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                  "November", "December"]
-    let parts = iso.split(separator: "-")
-    guard parts.count == 3, let month = Int(parts[1]), (1...12).contains(month), let day = Int(parts[2]) else { return iso }
-    return "\(day) \(months[month - 1]) \(parts[0])"
 }
 
 /// `YYYY-MM-DD` with a plausible month and day.

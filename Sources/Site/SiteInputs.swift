@@ -2,7 +2,7 @@ import Markdown
 
 /// The site-wide inputs besides chapters and templates: config, sources, glossary and data tables.
 struct SiteInputs: Sendable {
-    let config: SiteConfig
+    var config: SiteConfig
     let bibliography: [String: SourceEntry]
     let glossary: [GlossaryEntry]
     let data: [String: DataTable]

@@ -48,6 +48,17 @@ extension SourceTree {
                     && stat(prefix + name, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR
             }.sorted().map { folder + "/" + $0 }
         }
+        // Each folder of content/ besides data/ and images/ holds a language's translations (content/zh-hant/).
+        let languageFolders = ((try? files.contentsOfDirectory(atPath: root.appending(path: "content").path)) ?? [])
+            .filter { name in
+                var isDirectory: ObjCBool = false
+                return !name.hasPrefix(".") && name != "data" && name != "images"
+                    && files.fileExists(atPath: root.appending(path: "content/" + name).path, isDirectory: &isDirectory)
+                    && isDirectory.boolValue
+            }.sorted()
+        let localized = languageFolders.flatMap { folder in
+            list("content/" + folder, recursive: false).filter { $0.hasSuffix(".md") || $0.hasSuffix(".yml") }
+        }
         let tree = SourceTree(
             config: load("content/site.yml"),
             // Markdown files with another extension are read too, so that the build can say they are not chapters.
@@ -60,7 +71,9 @@ extension SourceTree {
             assets: load(list("templates/assets", recursive: true)),
             images: load(list("content/images", recursive: true)),
             numbers: load("content/numbers.yml"),
-            corrections: load("content/corrections.yml"))
+            corrections: load("content/corrections.yml"),
+            translations: load(list("templates/i18n", recursive: false, suffix: ".yml")),
+            localized: load(localized))
         if !problems.isEmpty { throw BuildFailure(problems) }
         return tree
     }

@@ -35,11 +35,16 @@ public struct SourceTree: Sendable, Equatable {
     public var templates: [SourceFile]
     /// `templates/assets/**`, sorted by path.
     public var assets: [SourceFile]
+    /// `templates/i18n/*.yml`: the interface words of each language, sorted by path.
+    public var translations: [SourceFile] = []
+    /// The content of the site's other languages: `content/<folder>/*.md` and `*.yml` of every folder besides `data`
+    /// and `images` (`content/zh-hant/05-four-steps.md`), sorted by path.
+    public var localized: [SourceFile] = []
 
     public init(config: SourceFile? = nil, chapters: [SourceFile] = [], sources: SourceFile? = nil,
                 glossary: SourceFile? = nil, data: [SourceFile] = [], templates: [SourceFile] = [],
                 assets: [SourceFile] = [], images: [SourceFile] = [], numbers: SourceFile? = nil,
-                corrections: SourceFile? = nil) {
+                corrections: SourceFile? = nil, translations: [SourceFile] = [], localized: [SourceFile] = []) {
         self.config = config
         self.chapters = chapters.sorted { $0.path < $1.path }
         self.sources = sources
@@ -50,5 +55,7 @@ public struct SourceTree: Sendable, Equatable {
         self.images = images.sorted { $0.path < $1.path }
         self.templates = templates.sorted { $0.path < $1.path }
         self.assets = assets.sorted { $0.path < $1.path }
+        self.translations = translations.sorted { $0.path < $1.path }
+        self.localized = localized.sorted { $0.path < $1.path }
     }
 }

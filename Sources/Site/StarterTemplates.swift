@@ -4,11 +4,17 @@
 let starterTemplates: [(path: String, text: String)] = [
     ("templates/404.mustache", ##"""
 <header class="page-header">
-<h1>Page not found</h1>
+<h1>{{t.notFoundTitle}}</h1>
 </header>
-<p>There is no page at this address.</p>
-<p>Try the <a href="{{root}}">home page</a>, which lists every chapter, or the <a href="{{root}}sources/">sources</a> and the <a href="{{root}}glossary/">glossary</a>.</p>
-
+<p>{{t.notFoundText}}</p>
+<p>{{t.notFoundHelp}} <a href="{{root}}">{{t.homePage}}</a> · <a href="{{root}}sources/">{{t.sources}}</a> · <a href="{{root}}glossary/">{{t.glossary}}</a></p>
+{{#otherLanguages}}
+<section class="not-found-other" lang="{{code}}">
+<h2>{{t.notFoundTitle}}</h2>
+<p>{{t.notFoundText}}</p>
+<p>{{t.notFoundHelp}} <a href="{{root}}">{{t.homePage}}</a> · <a href="{{root}}sources/">{{t.sources}}</a> · <a href="{{root}}glossary/">{{t.glossary}}</a></p>
+</section>
+{{/otherLanguages}}
 """##),
     ("templates/assets/favicon.svg", ##"""
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1f4e79"/><path d="M5 24 L11 14 L16 19 L22 8 L27 12" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/><path d="M22 8 L27 26" stroke="#f0a500" stroke-width="3" stroke-linecap="round"/></svg>
@@ -324,7 +330,7 @@ let starterTemplates: [(path: String, text: String)] = [
 
 """##),
     ("templates/assets/site.css", ##"""
-/* explainer — site stylesheet. System fonts only; light and dark themes; charts read the --chart-* properties. */
+/* explainer: system fonts, light/dark themes; charts read --chart-*. */
 :root {
   --bg: #ffffff; --text: #1a1a1a; --muted: #595959; --rule: #d9d9d9; --accent: #1f4e79; --link: #0b5cad;
   --box: #f4f6f8; --careful: #fff6e0; --careful-rule: #b07800; --takeaway: #eaf4ee; --takeaway-rule: #2e7d4f;
@@ -343,7 +349,7 @@ let starterTemplates: [(path: String, text: String)] = [
     --chart-5: #E6C04A; --chart-6: #C99A8F; --chart-7: #BDBD4A; --chart-8: #B0B0B0;
   }
 }
-/* Fixed themes, whatever the reader's setting: the chart gallery shows both side by side. */
+/* Fixed themes (the gallery shows both). */
 .theme-light {
   --chart-bg: #ffffff; --chart-text: #1a1a1a; --chart-axis: #595959; --chart-grid: #d9d9d9; --chart-annotation: #6d3fa0;
   --chart-1: #0072B2; --chart-2: #C35400; --chart-3: #007A5A; --chart-4: #A64D86;
@@ -362,6 +368,9 @@ body {
   margin: 0; background: var(--bg); color: var(--text);
   font: 1.0625rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
 }
+:lang(zh),:lang(ja),:lang(ko){line-break:strict}
+:lang(zh-Hant){font-family:"PingFang TC","Noto Sans CJK TC","Microsoft JhengHei",sans-serif}
+.nobr{white-space:nowrap}
 a { color: var(--link); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
 .skip-link { position: absolute; left: -999px; top: 0; background: var(--bg); padding: 0.5rem; }
@@ -384,14 +393,16 @@ th:first-child, td:first-child, thead th { text-align: left; }
 .site-header nav { max-width: var(--measure); margin: 0 auto; padding: 0.6rem 1rem; display: flex; gap: 1rem; align-items: baseline; flex-wrap: wrap; }
 .site-title { font-weight: 700; color: var(--text); text-decoration: none; flex: 1; }
 .site-header nav { position: relative; }
+.language-switch{list-style:none;margin:0;padding:0;display:flex;gap:.6rem}
+.fallback-note{background:var(--box);padding:.5rem}
 .chapter-menu summary { cursor: pointer; color: var(--link); white-space: nowrap; }
-/* The open menu is a panel over the page, under the header's right edge: nothing below it moves. */
+/* The open menu is a panel over the page: nothing below it moves. */
 .chapter-menu ol {
   list-style: none; margin: 0; padding: 0.5rem 0.9rem 0.6rem 0.6rem; position: absolute; z-index: 20; right: 1rem; top: 100%;
   width: min(30rem, calc(100vw - 2rem)); max-height: calc(100vh - 5rem); overflow-y: auto;
   background: var(--bg); border: 1px solid var(--rule); border-radius: 6px; box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
 }
-/* Number in its own right-aligned column, outside the link: wrapped titles hang under the title, not the number. */
+/* Number in its own column, outside the link: wrapped titles hang under the title. */
 .chapter-menu li { display: grid; grid-template-columns: 2em 1fr; column-gap: 0.6em; padding: 0.2rem 0; line-height: 1.4; }
 .chapter-menu li.menu-extra { border-top: 1px solid var(--rule); margin-top: 0.2rem; padding-top: 0.35rem; }
 .chapter-menu li.menu-extra + li.menu-extra { border-top: 0; margin-top: 0; padding-top: 0.2rem; }
@@ -439,7 +450,7 @@ sup.cite a::before { content: "["; } sup.cite a::after { content: "]"; }
 .site-footer .dateline { font-weight: 600; }
 .what-next { border-radius: 6px; padding: 0.9rem 1.1rem; margin: 1.4rem 0; background: var(--box); border-left: 4px solid var(--accent); }
 .what-next p:last-child { margin-bottom: 0; }
-/* The numbers page: a table on wide screens, one card per number on phones. */
+/* Numbers page: a table when wide, cards on phones. */
 table.numbers { width: 100%; font-size: 0.88rem; }
 table.numbers th, table.numbers td { text-align: left; vertical-align: top; padding: 0.4rem 0.5rem; }
 table.numbers tbody th { font-weight: 600; }
@@ -461,7 +472,7 @@ table.numbers th:nth-child(3), table.numbers td:nth-child(3) { width: 14%; }
 .glossary dt:target + dd, .glossary dt:target { background: var(--careful); }
 .site-footer { border-top: 1px solid var(--rule); color: var(--muted); font-size: 0.9rem; max-width: var(--measure); margin: 0 auto; padding: 1rem; }
 
-/* Figures: all scenario variants are in the page; radio inputs choose the visible one, no script needed. */
+/* Figures: every scenario variant is in the page; radio inputs pick one, no script. */
 figure.chart { margin: 2rem 0; padding: 0; }
 .chart-title { font-weight: 700; margin: 0 0 0.4rem; }
 .figure-number { color: var(--muted); font-weight: 600; }
@@ -517,7 +528,7 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
   main { max-width: none; padding: 0; }
 }
 
-/* Chart gallery: each kind in both themes; side by side when there is room. */
+/* Gallery: each kind in both themes, side by side if room. */
 body.gallery main { max-width: 96rem; }
 .gallery-pair { display: grid; grid-template-columns: 1fr; gap: 1rem; }
 @media (min-width: 70rem) { .gallery-pair { grid-template-columns: 1fr 1fr; } }
@@ -531,7 +542,7 @@ body.gallery main { max-width: 96rem; }
   border-radius: 6px; font-size: 0.85rem; }
 .gallery-shape { font-size: 0.9rem; color: var(--muted); }
 
-/* Each chart comes in a wide and a phone layout; show the one that fits. */
+/* Each chart has a wide and a phone layout: show the one that fits. */
 .chart-narrow { display: none; }
 @media (max-width: 34rem) {
   .chart-wide { display: none; }
@@ -540,7 +551,7 @@ body.gallery main { max-width: 96rem; }
   .chart-scroll svg { min-width: 640px; }
 }
 
-/* Search (assets/search.js): a box in the header, results in a panel below it. Hidden without JavaScript. */
+/* Search (assets/search.js): header box, results panel. Hidden without JS. */
 .site-search[hidden] { display: none; }
 .site-search { position: relative; flex: 0 1 15rem; align-self: center; margin: 0; }
 .site-search input {
@@ -645,7 +656,7 @@ if (location.protocol === "file:") {
 {{> head}}
 </head>
 <body{{#isHome}} class="home"{{/isHome}}{{#isGallery}} class="gallery"{{/isGallery}}>
-<a class="skip-link" href="#main">Skip to the content</a>
+<a class="skip-link" href="#main">{{t.skipLink}}</a>
 {{> nav}}
 <main id="main">
 {{{content}}}
@@ -656,20 +667,22 @@ if (location.protocol === "file:") {
 
 """##),
     ("templates/chapter.mustache", ##"""
-<article class="chapter">
+<article class="chapter"{{#fallbackLanguage}} lang="{{fallbackLanguage}}"{{/fallbackLanguage}}>
+{{#fallbackLanguage}}<p class="fallback-note" role="note" lang="{{language}}">{{t.fallbackNotice}}</p>
+{{/fallbackLanguage}}
 <header class="page-header">
-<p class="kicker">Chapter {{number}} · {{readingMinutes}} min read</p>
+<p class="kicker">{{chapterLabel}} · {{readingTime}}</p>
 <h1>{{chapterTitle}}</h1>
-{{#dateText}}<p class="byline">{{#authorList}}{{authorList}} · {{/authorList}}<time datetime="{{date}}">{{dateText}}</time>{{#updatedText}} · updated <time datetime="{{updated}}">{{updatedText}}</time>{{/updatedText}}</p>
+{{#dateText}}<p class="byline">{{#authorList}}{{authorList}} · {{/authorList}}<time datetime="{{date}}">{{dateText}}</time>{{#updatedText}} · {{t.updated}} <time datetime="{{updated}}">{{updatedText}}</time>{{/updatedText}}</p>
 {{/dateText}}{{^dateText}}{{#authorList}}<p class="byline">{{authorList}}</p>
 {{/authorList}}{{/dateText}}
 </header>
 {{#question}}
-<aside class="question" id="the-question" role="note"><p class="box-label">The question</p><p>{{question}}</p></aside>
+<aside class="question" id="the-question" role="note"><p class="box-label">{{t.theQuestion}}</p><p>{{question}}</p></aside>
 {{/question}}
 {{#hasOutline}}
-<nav class="outline" id="outline" aria-label="In this chapter">
-<p class="box-label">In this chapter</p>
+<nav class="outline" id="outline" aria-label="{{t.inThisChapter}}">
+<p class="box-label">{{t.inThisChapter}}</p>
 <ol>
 {{#outline}}<li><a href="#{{id}}">{{text}}</a></li>
 {{/outline}}
@@ -680,32 +693,33 @@ if (location.protocol === "file:") {
 {{{body}}}
 </div>
 {{#takeaway}}
-<aside class="takeaway" id="takeaway" role="note"><p class="box-label">Takeaway</p><p>{{takeaway}}</p></aside>
+<aside class="takeaway" id="takeaway" role="note"><p class="box-label">{{t.takeaway}}</p><p>{{takeaway}}</p></aside>
 {{/takeaway}}
 {{#hasNotes}}
 <section class="notes" id="notes" aria-labelledby="notes-heading">
-<h2 id="notes-heading">Sources for this chapter</h2>
+<h2 id="notes-heading">{{t.sourcesForChapter}}</h2>
 <ol>
-{{#notes}}<li id="note-{{number}}">{{{html}}} <a class="backref" href="#cite-{{number}}" aria-label="Back to the text">↩</a></li>
+{{#notes}}<li id="note-{{number}}">{{{html}}} <a class="backref" href="#cite-{{number}}" aria-label="{{t.backToText}}">↩</a></li>
 {{/notes}}
 </ol>
 </section>
 {{/hasNotes}}
-<nav class="chapter-nav" id="chapter-nav" aria-label="Chapters">
-{{#previous}}<a class="previous" href="{{href}}" rel="prev"><span>← Previous</span> {{title}}</a>{{/previous}}
-{{#next}}<a class="next" href="{{href}}" rel="next"><span>Next →</span> {{title}}</a>{{/next}}
+<nav class="chapter-nav" id="chapter-nav" aria-label="{{t.chapterNav}}">
+{{#previous}}<a class="previous" href="{{href}}" rel="prev"><span>{{t.previous}}</span> {{title}}</a>{{/previous}}
+{{#next}}<a class="next" href="{{href}}" rel="next"><span>{{t.next}}</span> {{title}}</a>{{/next}}
 </nav>
 </article>
 
 """##),
     ("templates/corrections.mustache", ##"""
 <header class="page-header">
-<h1>Corrections</h1>
-<p class="lede">Every correction made since this site was published, newest first. When we get something wrong, we say what it was and what is right.</p>
+<h1>{{t.corrections}}</h1>
+<p class="lede">{{t.correctionsIntro}}</p>
 </header>
-<ol class="corrections">
+{{#fallbackLanguage}}<p class="fallback-note" role="note">{{t.fallbackNotice}}</p>
+{{/fallbackLanguage}}<ol class="corrections"{{#fallbackLanguage}} lang="{{fallbackLanguage}}"{{/fallbackLanguage}}>
 {{#corrections}}
-<li id="{{anchor}}"><p class="correction-meta"><time datetime="{{date}}">{{dateText}}</time>{{#href}} · <a href="{{href}}">{{pageTitle}}</a>{{/href}}{{^href}} · the whole site{{/href}}</p>
+<li id="{{anchor}}"><p class="correction-meta"><time datetime="{{date}}">{{dateText}}</time>{{#href}} · <a href="{{href}}">{{pageTitle}}</a>{{/href}}{{^href}} · {{t.wholeSite}}{{/href}}</p>
 <p>{{{textHTML}}}</p></li>
 {{/corrections}}
 </ol>
@@ -713,33 +727,33 @@ if (location.protocol === "file:") {
 """##),
     ("templates/footer.mustache", ##"""
 <footer class="site-footer">
-{{#hasDateline}}<p class="dateline">{{#publishedText}}Published <time datetime="{{publishedDate}}">{{publishedText}}</time>{{/publishedText}}{{#publishedText}}{{#factsAsOfText}} · {{/factsAsOfText}}{{/publishedText}}{{#factsAsOfText}}Facts as of <time datetime="{{factsAsOf}}">{{factsAsOfText}}</time>{{/factsAsOfText}}{{#corrected}} · <a href="{{correctionsHref}}">Corrected <time datetime="{{corrected}}">{{correctedText}}</time></a>{{/corrected}}</p>
+{{#hasDateline}}<p class="dateline">{{#publishedText}}{{t.published}} <time datetime="{{publishedDate}}">{{publishedText}}</time>{{/publishedText}}{{#publishedText}}{{#factsAsOfText}} · {{/factsAsOfText}}{{/publishedText}}{{#factsAsOfText}}{{t.factsAsOf}} <time datetime="{{factsAsOf}}">{{factsAsOfText}}</time>{{/factsAsOfText}}{{#corrected}} · <a href="{{correctionsHref}}">{{t.corrected}} <time datetime="{{corrected}}">{{correctedText}}</time></a>{{/corrected}}</p>
 {{/hasDateline}}<p>{{siteTitle}}{{#author}} · {{author}}{{/author}}.{{#footer}} {{footer}}{{/footer}}</p>
-{{#hasLicence}}<p class="licence">{{#licence}}Text: {{#licenceURL}}<a href="{{licenceURL}}" rel="license">{{licence}}</a>{{/licenceURL}}{{^licenceURL}}{{licence}}{{/licenceURL}}{{/licence}}{{#licence}}{{#dataLicence}} · {{/dataLicence}}{{/licence}}{{#dataLicence}}Data downloads: {{#dataLicenceURL}}<a href="{{dataLicenceURL}}" rel="license">{{dataLicence}}</a>{{/dataLicenceURL}}{{^dataLicenceURL}}{{dataLicence}}{{/dataLicenceURL}}{{/dataLicence}}</p>
-{{/hasLicence}}<p>{{#pages}}<a href="{{href}}">{{title}}</a> · {{/pages}}<a href="{{root}}sources/">Sources</a> · <a href="{{root}}glossary/">Glossary</a>{{#numbersHref}} · <a href="{{numbersHref}}">The numbers</a>{{/numbersHref}}{{#correctionsPage}} · <a href="{{correctionsPage}}">Corrections</a>{{/correctionsPage}}</p>
+{{#hasLicence}}<p class="licence">{{#licence}}{{t.licenceText}} {{#licenceURL}}<a href="{{licenceURL}}" rel="license">{{licence}}</a>{{/licenceURL}}{{^licenceURL}}{{licence}}{{/licenceURL}}{{/licence}}{{#licence}}{{#dataLicence}} · {{/dataLicence}}{{/licence}}{{#dataLicence}}{{t.licenceData}} {{#dataLicenceURL}}<a href="{{dataLicenceURL}}" rel="license">{{dataLicence}}</a>{{/dataLicenceURL}}{{^dataLicenceURL}}{{dataLicence}}{{/dataLicenceURL}}{{/dataLicence}}</p>
+{{/hasLicence}}<p>{{#pages}}<a href="{{href}}">{{title}}</a> · {{/pages}}<a href="{{root}}sources/">{{t.sources}}</a> · <a href="{{root}}glossary/">{{t.glossary}}</a>{{#numbersHref}} · <a href="{{numbersHref}}">{{t.numbers}}</a>{{/numbersHref}}{{#correctionsPage}} · <a href="{{correctionsPage}}">{{t.corrections}}</a>{{/correctionsPage}}</p>
 </footer>
 
 """##),
     ("templates/gallery.mustache", ##"""
 <header class="page-header">
-<h1>Chart gallery</h1>
-<p class="lede">Every kind of chart explainer draws, in the light and the dark theme, with the chart block and the CSV file that draw it: copy them into a chapter and <code>content/data/</code>. The numbers are made up. <code>explainer charts</code> prints the same reference, with every key and its default.</p>
+<h1>{{t.galleryTitle}}</h1>
+<p class="lede">{{{t.galleryIntro}}}</p>
 </header>
 {{#items}}
 <section class="gallery-item" aria-labelledby="gallery-{{kind}}">
 <h2 id="gallery-{{kind}}"><code>{{kind}}</code> — {{summary}}</h2>
 <div class="gallery-pair">
-<div class="theme-light gallery-frame"><p class="gallery-theme">Light</p>{{{light}}}</div>
-<div class="theme-dark gallery-frame"><p class="gallery-theme">Dark</p>{{{dark}}}</div>
+<div class="theme-light gallery-frame"><p class="gallery-theme">{{t.light}}</p>{{{light}}}</div>
+<div class="theme-dark gallery-frame"><p class="gallery-theme">{{t.dark}}</p>{{{dark}}}</div>
 </div>
 <div class="gallery-source">
-<div><p class="gallery-theme">Chart block</p>
+<div><p class="gallery-theme">{{t.chartBlock}}</p>
 <pre><code>```chart
 {{block}}```</code></pre></div>
 {{#hasCSV}}<div><p class="gallery-theme">content/data/{{csvName}}</p>
 <pre><code>{{csv}}</code></pre>
-<p class="gallery-shape">First column: {{firstColumn}}. Other columns: {{otherColumns}}.</p></div>{{/hasCSV}}
-{{^hasCSV}}<div><p class="gallery-theme">No data file: the block holds it</p>
+<p class="gallery-shape">{{t.firstColumn}} {{firstColumn}}. {{t.otherColumns}} {{otherColumns}}.</p></div>{{/hasCSV}}
+{{^hasCSV}}<div><p class="gallery-theme">{{t.noDataFile}}</p>
 <p class="gallery-shape">{{firstColumn}}. {{otherColumns}}.</p></div>{{/hasCSV}}
 </div>
 </section>
@@ -748,10 +762,11 @@ if (location.protocol === "file:") {
 """##),
     ("templates/glossary.mustache", ##"""
 <header class="page-header">
-<h1>Glossary</h1>
+<h1>{{t.glossary}}</h1>
 <p class="lede">{{glossaryIntro}}</p>
 </header>
-<dl class="glossary">
+{{#fallbackLanguage}}<p class="fallback-note" role="note">{{t.fallbackNotice}}</p>
+{{/fallbackLanguage}}<dl class="glossary"{{#fallbackLanguage}} lang="{{fallbackLanguage}}"{{/fallbackLanguage}}>
 {{#terms}}
 <dt id="{{anchor}}">{{term}}</dt>
 <dd>{{definition}}</dd>
@@ -790,12 +805,253 @@ if (location.protocol === "file:") {
 <meta name="twitter:title" content="{{pageTitle}}">
 <meta name="twitter:description" content="{{description}}">
 {{#inlineStyle}}<style>{{{inlineStyle}}}</style>
-{{/inlineStyle}}{{^inlineStyle}}<link rel="stylesheet" href="{{root}}assets/site.css">
-<link rel="stylesheet" href="{{root}}assets/charts.css">
-{{/inlineStyle}}<link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
-<script src="{{root}}assets/site.js" defer></script>
-{{#hasFeed}}<link rel="alternate" type="application/atom+xml" title="{{siteTitle}}" href="{{root}}feed.xml">
+{{/inlineStyle}}{{^inlineStyle}}<link rel="stylesheet" href="{{assetRoot}}assets/site.css">
+<link rel="stylesheet" href="{{assetRoot}}assets/charts.css">
+{{/inlineStyle}}<link rel="icon" href="{{assetRoot}}assets/favicon.svg" type="image/svg+xml">
+<script src="{{assetRoot}}assets/site.js" defer></script>
+{{#hasLanguages}}{{#alternates}}<link rel="alternate" hreflang="{{code}}" href="{{href}}">
+{{/alternates}}<link rel="alternate" hreflang="x-default" href="{{xDefault}}">
+{{/hasLanguages}}{{#hasFeed}}<link rel="alternate" type="application/atom+xml" title="{{siteTitle}}" href="{{root}}feed.xml">
 {{/hasFeed}}
+
+"""##),
+    ("templates/i18n/en.yml", ##"""
+# The interface words of every page in English: templates show them as {{t.key}} ({{{t.key}}} for the few with HTML in them); {n} and other {names} are filled in
+# by explainer. A site in another language has templates/i18n/<code>.yml with the same keys (a missing key is an error).
+
+# The language switch and pages not yet translated
+languageName: English
+switchLanguage: Language
+fallbackNotice: This page has not been translated yet; it is shown in the original language.
+
+# Every page
+skipLink: Skip to the content
+siteNav: Site
+chaptersMenu: Chapters
+sources: Sources
+glossary: Glossary
+numbers: The numbers
+corrections: Corrections
+published: Published
+factsAsOf: Facts as of
+corrected: Corrected
+licenceText: "Text:"
+licenceData: "Data downloads:"
+backToText: Back to the text
+
+# Chapters and pages
+chapterNumber: Chapter {n}
+readingTime: "{n} min read"
+updated: updated
+theQuestion: The question
+inThisChapter: In this chapter
+takeaway: Takeaway
+sourcesForChapter: Sources for this chapter
+sourcesForPage: Sources for this page
+chapterNav: Chapters
+previous: ← Previous
+next: Next →
+
+# Home page
+contents: Contents
+alsoSee: "Also:"
+everySource: every source
+everyNumber: every number with its source
+aGlossary: a glossary
+ofTheTerms: of the terms used.
+
+# Sources page
+sourcesIntro: Every source cited on this site, with the chapters that cite it. Where a primary source was not read directly, the route is given (“via …”).
+citedIn: "Cited in:"
+chapterShort: "ch.\u00a0{n}"
+chapterTitle: "Chapter {n}: {title}"
+
+# Glossary, numbers and corrections pages
+numbersIntro: "Every number on this site, with the source it comes from, the date it refers to and how sure we are of it. <strong>High</strong>: stated by a primary source. <strong>Medium</strong>: a reliable secondary source or a simple calculation from sources. <strong>Low</strong>: an estimate or a contested claim. “Illustrative model” marks results of the site’s own simple models, which are not forecasts."
+numberColumn: Number
+whatColumn: What it measures
+dateColumn: Date
+sourceColumn: Source
+confidenceColumn: Confidence
+numberIn: In
+correctionsIntro: Every correction made since this site was published, newest first. When we get something wrong, we say what it was and what is right.
+wholeSite: the whole site
+illustrativeModel: Illustrative model
+
+# Chart gallery
+galleryTitle: Chart gallery
+galleryIntro: "Every kind of chart explainer draws, in the light and the dark theme, with the chart block and the CSV file that draw it: copy them into a chapter and <code>content/data/</code>. The numbers are made up. <code>explainer charts</code> prints the same reference, with every key and its default."
+light: Light
+dark: Dark
+chartBlock: Chart block
+firstColumn: "First column:"
+otherColumns: "Other columns:"
+noDataFile: "No data file: the block holds it"
+
+# The 404 page
+notFoundTitle: Page not found
+notFoundText: There is no page at this address.
+notFoundHelp: "Try the home page, which lists every chapter, or the sources and the glossary:"
+homePage: Home page
+
+# Page descriptions (link previews and search engines)
+sourcesDescription: Every source cited on this site.
+galleryDescription: Every kind of chart this site can draw, in the light and dark themes.
+numbersDescription: Every number on this site with its source, date and confidence.
+correctionsDescription: Every correction made to this site since it was published.
+
+# Figures
+figure: "Figure {n}."
+scenario: "Scenario:"
+highlight: "Highlight:"
+settings: "Settings:"
+labelled: "{label}:"
+dataTable: Data table
+dataTableFor: Data table ({label})
+downloadCSV: Download the data (CSV)
+
+# Boxes in chapters
+careful: Careful
+whatHappenedNext: What happened next
+
+# Dates: {d} day, {m} month number, {month} its name, {y} year
+dateFormat: "{d} {month} {y}"
+monthFormat: "{month} {y}"
+months: January, February, March, April, May, June, July, August, September, October, November, December
+
+# Sources
+consulted: "Consulted {date}."
+via: "Via {via}."
+inLanguage: "(in {language})"
+translationOf: Translation of
+
+# The search box ({n} is the number of results)
+searchLabel: Search this site
+searchPlaceholder: Search
+searchResults: Search results
+searchOne: 1 result
+searchMany: "{n} results"
+searchNone: No results
+searchError: Search could not load its index
+
+"""##),
+    ("templates/i18n/zh-Hant.yml", ##"""
+# 每一頁的介面文字（繁體中文，台灣用語）：模板以 {{t.key}} 顯示；{n} 等由 explainer 填入。鍵與 en.yml 相同。
+
+# The language switch and pages not yet translated
+languageName: 繁體中文
+switchLanguage: 語言
+fallbackNotice: 本頁尚未翻譯，以下為原文。
+
+# Every page
+skipLink: 跳到內容
+siteNav: 網站
+chaptersMenu: 章節
+sources: 資料來源
+glossary: 詞彙表
+numbers: 數字一覽
+corrections: 更正
+published: 發布於
+factsAsOf: 資料截至
+corrected: 更正於
+licenceText: 文字授權：
+licenceData: 資料下載授權：
+backToText: 回到內文
+
+# Chapters and pages
+chapterNumber: 第{n}章
+readingTime: 閱讀約{n}分鐘
+updated: 更新於
+theQuestion: 本章問題
+inThisChapter: 本章內容
+takeaway: 重點
+sourcesForChapter: 本章資料來源
+sourcesForPage: 本頁資料來源
+chapterNav: 章節
+previous: ← 上一章
+next: 下一章 →
+
+# Home page
+contents: 目錄
+alsoSee: 另見：
+everySource: 所有資料來源
+everyNumber: 所有數字及其出處
+aGlossary: 詞彙表
+ofTheTerms: （本站用語解釋）。
+
+# Sources page
+sourcesIntro: 本站引用的每一項資料來源，以及引用它的章節。未直接閱讀原始資料時，註明轉引途徑（「轉引自……」）。
+citedIn: 引用於：
+chapterShort: 第{n}章
+chapterTitle: 第{n}章：{title}
+
+# Glossary, numbers and corrections pages
+numbersIntro: "本站的每一個數字，附上出處、所指的日期，以及我們對它的把握程度。<strong>高</strong>：原始資料明載。<strong>中</strong>：可靠的二手資料，或根據資料所做的簡單計算。<strong>低</strong>：估計值或有爭議的說法。「示意模型」標示本站自建簡單模型的結果，並非預測。"
+numberColumn: 數字
+whatColumn: 衡量的對象
+dateColumn: 日期
+sourceColumn: 出處
+confidenceColumn: 把握程度
+numberIn: 見於
+correctionsIntro: 本站發布以來的每一則更正，最新的在前。我們出錯時，會說明錯在哪裡、正確的是什麼。
+wholeSite: 全站
+illustrativeModel: 示意模型
+
+# Chart gallery
+galleryTitle: 圖表範例
+galleryIntro: "explainer 能畫的每一種圖表，分淺色與深色主題，附上繪製它的圖表區塊與 CSV 檔：複製到章節與 <code>content/data/</code> 即可使用。數字皆為虛構。<code>explainer charts</code> 會印出同樣的參考資料，包括每個鍵及其預設值。"
+light: 淺色
+dark: 深色
+chartBlock: 圖表區塊
+firstColumn: 第一欄：
+otherColumns: 其他欄：
+noDataFile: 沒有資料檔：資料寫在區塊裡
+
+# The 404 page
+notFoundTitle: 找不到網頁
+notFoundText: 這個網址沒有網頁。
+notFoundHelp: 請試試首頁（列出所有章節），或資料來源與詞彙表：
+homePage: 首頁
+
+# Page descriptions (link previews and search engines)
+sourcesDescription: 本站引用的每一項資料來源。
+galleryDescription: 本站能畫的每一種圖表，分淺色與深色主題。
+numbersDescription: 本站的每一個數字，附出處、日期與把握程度。
+correctionsDescription: 本站發布以來的每一則更正。
+
+# Figures
+figure: 圖{n}
+scenario: 情境：
+highlight: 標示：
+settings: 設定：
+labelled: "{label}："
+dataTable: 資料表
+dataTableFor: 資料表（{label}）
+downloadCSV: 下載資料（CSV）
+
+# Boxes in chapters
+careful: 注意
+whatHappenedNext: 後續發展
+
+# Dates: {d} day, {m} month number, {month} its name, {y} year
+dateFormat: "{y}年{m}月{d}日"
+monthFormat: "{y}年{m}月"
+months: 1月, 2月, 3月, 4月, 5月, 6月, 7月, 8月, 9月, 10月, 11月, 12月
+
+# Sources
+consulted: 查閱於{date}。
+via: 轉引自{via}。
+inLanguage: （{language}）
+translationOf: 譯自
+
+# The search box ({n} is the number of results)
+searchLabel: 搜尋本站
+searchPlaceholder: 搜尋
+searchResults: 搜尋結果
+searchOne: 1 個結果
+searchMany: "{n} 個結果"
+searchNone: 沒有結果
+searchError: 無法載入搜尋索引
 
 """##),
     ("templates/index.mustache", ##"""
@@ -809,7 +1065,7 @@ if (location.protocol === "file:") {
 </div>
 {{/intro}}
 <section aria-labelledby="contents-heading">
-<h2 id="contents-heading">Contents</h2>
+<h2 id="contents-heading">{{t.contents}}</h2>
 <ol class="toc">
 {{#toc}}
 <li>
@@ -817,18 +1073,18 @@ if (location.protocol === "file:") {
 <div class="toc-entry">
 <a href="{{href}}" class="toc-title">{{title}}</a>
 {{#summary}}<p>{{summary}}</p>{{/summary}}
-<p class="meta">{{readingMinutes}} min read</p>
+<p class="meta">{{readingTime}}</p>
 </div>
 </li>
 {{/toc}}
 </ol>
-<p>Also: <a href="sources/">every source</a>{{#numbersHref}}, <a href="{{numbersHref}}">every number with its source</a>{{/numbersHref}} and <a href="glossary/">a glossary</a> of the terms used.</p>
+<p>{{t.alsoSee}} <a href="sources/">{{t.everySource}}</a>{{#numbersHref}} · <a href="{{numbersHref}}">{{t.everyNumber}}</a>{{/numbersHref}} · <a href="glossary/">{{t.aGlossary}}</a> {{t.ofTheTerms}}</p>
 </section>
 {{#hasNotes}}
 <section class="notes" id="notes" aria-labelledby="notes-heading">
-<h2 id="notes-heading">Sources for this page</h2>
+<h2 id="notes-heading">{{t.sourcesForPage}}</h2>
 <ol>
-{{#notes}}<li id="note-{{number}}">{{{html}}} <a class="backref" href="#cite-{{number}}" aria-label="Back to the text">↩</a></li>
+{{#notes}}<li id="note-{{number}}">{{{html}}} <a class="backref" href="#cite-{{number}}" aria-label="{{t.backToText}}">↩</a></li>
 {{/notes}}
 </ol>
 </section>
@@ -837,10 +1093,10 @@ if (location.protocol === "file:") {
 """##),
     ("templates/nav.mustache", ##"""
 <header class="site-header">
-<nav id="site-nav" aria-label="Site">
+<nav id="site-nav" aria-label="{{t.siteNav}}">
 <a class="site-title" href="{{root}}{{^root}}./{{/root}}">{{siteTitle}}</a>
 <details class="chapter-menu">
-<summary>Chapters</summary>
+<summary>{{t.chaptersMenu}}</summary>
 <ol>
 {{#chapters}}
 <li><span class="chapter-number">{{number}}</span><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
@@ -848,31 +1104,35 @@ if (location.protocol === "file:") {
 {{#pages}}
 <li class="menu-extra"><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
 {{/pages}}
-<li class="menu-extra"><a href="{{root}}sources/">Sources</a></li>
-<li class="menu-extra"><a href="{{root}}glossary/">Glossary</a></li>
-{{#numbersHref}}<li class="menu-extra"><a href="{{numbersHref}}">The numbers</a></li>
+<li class="menu-extra"><a href="{{root}}sources/">{{t.sources}}</a></li>
+<li class="menu-extra"><a href="{{root}}glossary/">{{t.glossary}}</a></li>
+{{#numbersHref}}<li class="menu-extra"><a href="{{numbersHref}}">{{t.numbers}}</a></li>
 {{/numbersHref}}
 </ol>
 </details>
 {{> search}}
-</nav>
+{{#hasLanguages}}<ul class="language-switch" aria-label="{{t.switchLanguage}}">
+{{#languages}}<li>{{#current}}<span lang="{{code}}" aria-current="true">{{name}}</span>{{/current}}{{^current}}<a href="{{href}}" hreflang="{{code}}" lang="{{code}}">{{name}}</a>{{/current}}</li>
+{{/languages}}</ul>
+{{/hasLanguages}}</nav>
 </header>
 
 """##),
     ("templates/numbers.mustache", ##"""
 <header class="page-header">
-<h1>The numbers</h1>
-<p class="lede">Every number on this site, with the source it comes from, the date it refers to and how sure we are of it. <strong>High</strong>: stated by a primary source. <strong>Medium</strong>: a reliable secondary source or a simple calculation from sources. <strong>Low</strong>: an estimate or a contested claim. “Illustrative model” marks results of the site’s own simple models, which are not forecasts.</p>
+<h1>{{t.numbers}}</h1>
+<p class="lede">{{{t.numbersIntro}}}</p>
 </header>
-{{#sections}}
-<section class="number-section"{{#anchor}} id="{{anchor}}" aria-labelledby="{{anchor}}-heading"{{/anchor}}>
+{{#fallbackLanguage}}<p class="fallback-note" role="note">{{t.fallbackNotice}}</p>
+{{/fallbackLanguage}}{{#sections}}
+<section{{#fallbackLanguage}} lang="{{fallbackLanguage}}"{{/fallbackLanguage}} class="number-section"{{#anchor}} id="{{anchor}}" aria-labelledby="{{anchor}}-heading"{{/anchor}}>
 {{#title}}<h2 id="{{anchor}}-heading">{{title}}</h2>
 {{/title}}
 <div class="numbers-scroll">
 <table class="numbers">
-<thead><tr><th scope="col">Number</th><th scope="col">What it measures</th><th scope="col">Date</th><th scope="col">Source</th><th scope="col">Confidence</th></tr></thead>
+<thead><tr><th scope="col">{{t.numberColumn}}</th><th scope="col">{{t.whatColumn}}</th><th scope="col">{{t.dateColumn}}</th><th scope="col">{{t.sourceColumn}}</th><th scope="col">{{t.confidenceColumn}}</th></tr></thead>
 <tbody>
-{{#rows}}<tr><th scope="row" data-label="Number">{{number}}</th><td data-label="What it measures">{{what}}{{#noteHTML}} <span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}{{#chaptersHTML}} <span class="number-where">In {{{chaptersHTML}}}.</span>{{/chaptersHTML}}</td><td data-label="Date">{{{dateHTML}}}</td><td data-label="Source">{{{sourceHTML}}}</td><td data-label="Confidence"><span class="confidence confidence-{{confidence}}">{{confidence}}</span></td></tr>
+{{#rows}}<tr><th scope="row" data-label="{{t.numberColumn}}">{{number}}</th><td data-label="{{t.whatColumn}}">{{what}}{{#noteHTML}} <span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}{{#chaptersHTML}} <span class="number-where">{{t.numberIn}} {{{chaptersHTML}}}.</span>{{/chaptersHTML}}</td><td data-label="{{t.dateColumn}}">{{{dateHTML}}}</td><td data-label="{{t.sourceColumn}}">{{{sourceHTML}}}</td><td data-label="{{t.confidenceColumn}}"><span class="confidence confidence-{{confidence}}">{{confidence}}</span></td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -882,10 +1142,12 @@ if (location.protocol === "file:") {
 
 """##),
     ("templates/page.mustache", ##"""
-<article class="page">
+<article class="page"{{#fallbackLanguage}} lang="{{fallbackLanguage}}"{{/fallbackLanguage}}>
+{{#fallbackLanguage}}<p class="fallback-note" role="note" lang="{{language}}">{{t.fallbackNotice}}</p>
+{{/fallbackLanguage}}
 <header class="page-header">
 <h1>{{pageHeading}}</h1>
-{{#dateText}}<p class="byline">{{#authorList}}{{authorList}} · {{/authorList}}<time datetime="{{date}}">{{dateText}}</time>{{#updatedText}} · updated <time datetime="{{updated}}">{{updatedText}}</time>{{/updatedText}}</p>
+{{#dateText}}<p class="byline">{{#authorList}}{{authorList}} · {{/authorList}}<time datetime="{{date}}">{{dateText}}</time>{{#updatedText}} · {{t.updated}} <time datetime="{{updated}}">{{updatedText}}</time>{{/updatedText}}</p>
 {{/dateText}}{{^dateText}}{{#authorList}}<p class="byline">{{authorList}}</p>
 {{/authorList}}{{/dateText}}
 </header>
@@ -894,9 +1156,9 @@ if (location.protocol === "file:") {
 </div>
 {{#hasNotes}}
 <section class="notes" id="notes" aria-labelledby="notes-heading">
-<h2 id="notes-heading">Sources for this page</h2>
+<h2 id="notes-heading">{{t.sourcesForPage}}</h2>
 <ol>
-{{#notes}}<li id="note-{{number}}">{{{html}}} <a class="backref" href="#cite-{{number}}" aria-label="Back to the text">↩</a></li>
+{{#notes}}<li id="note-{{number}}">{{{html}}} <a class="backref" href="#cite-{{number}}" aria-label="{{t.backToText}}">↩</a></li>
 {{/notes}}
 </ol>
 </section>
@@ -905,7 +1167,7 @@ if (location.protocol === "file:") {
 
 """##),
     ("templates/search.mustache", ##"""
-{{#search}}<form class="site-search" role="search" hidden data-index="{{searchIndex}}" data-script="{{root}}assets/search.js" data-one="{{one}}" data-many="{{many}}" data-none="{{none}}" data-error="{{error}}">
+{{#search}}<form class="site-search" role="search" hidden data-index="{{searchIndex}}" data-script="{{assetRoot}}assets/search.js" data-one="{{one}}" data-many="{{many}}" data-none="{{none}}" data-error="{{error}}">
 <label class="visually-hidden" for="search-input">{{label}}</label>
 <input id="search-input" type="text" placeholder="{{placeholder}}" autocomplete="off" spellcheck="false" aria-keyshortcuts="/" role="combobox" aria-expanded="false" aria-controls="search-results" aria-autocomplete="list">
 <div class="search-panel">
@@ -917,12 +1179,12 @@ if (location.protocol === "file:") {
 """##),
     ("templates/sources.mustache", ##"""
 <header class="page-header">
-<h1>Sources</h1>
-<p class="lede">Every source cited on this site, with the chapters that cite it. Where a primary source was not read directly, the route is given (“via …”).</p>
+<h1>{{t.sources}}</h1>
+<p class="lede">{{t.sourcesIntro}}</p>
 </header>
 <ol class="source-list">
 {{#sources}}
-<li id="{{anchor}}">{{{html}}}{{#isCited}} <span class="cited-in">Cited in: {{#citedIn}}{{#notFirst}}, {{/notFirst}}<a href="{{href}}">{{#number}}ch.&nbsp;{{number}}{{/number}}{{^number}}{{title}}{{/number}}</a>{{/citedIn}}</span>{{/isCited}}</li>
+<li id="{{anchor}}">{{{html}}}{{#isCited}} <span class="cited-in">{{t.citedIn}} {{#citedIn}}{{#notFirst}}, {{/notFirst}}<a href="{{href}}">{{#number}}{{chapterShort}}{{/number}}{{^number}}{{title}}{{/number}}</a>{{/citedIn}}</span>{{/isCited}}</li>
 {{/sources}}
 </ol>
 

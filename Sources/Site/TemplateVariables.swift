@@ -54,6 +54,10 @@ let pageVariables: Set<String> = [
     "citedIn", "rows", "count", "what", "dateHTML", "sourceHTML", "confidence", "isModel", "textHTML", "kind",
     "firstColumn", "otherColumns", "block", "csvName", "hasCSV", "csv", "light", "dark", "notFirst", "noteHTML",
     "chaptersHTML",
+    // Languages (`Edition`): interface words, the way to the shared assets, the language switch and alternates, a
+    // page shown untranslated, the 404 page's other languages, and their entries.
+    "t", "assetRoot", "hasLanguages", "languages", "alternates", "xDefault", "fallbackLanguage", "otherLanguages",
+    "chapterLabel", "readingTime", "chapterShort", "confidenceText", "code", "name",
 ]
 
 /// `{{…}}` tags that use `name` (as the first part of a dotted name, or inside a transform), with their positions.

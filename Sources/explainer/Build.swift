@@ -25,7 +25,7 @@ extension Explainer {
             }
             let elapsed = ContinuousClock.now - start
             let pages = result.files.keys.filter { $0.hasSuffix(".html") }.count
-            let figures = result.files.keys.filter { $0.hasPrefix("data/") && $0.hasSuffix(".csv") }.count
+            let figures = result.files.keys.filter { ($0.hasPrefix("data/") || $0.contains("/data/")) && $0.hasSuffix(".csv") }.count
             print("Built \(pages) pages and \(figures) figure data files into \(output)/ in \(milliseconds(elapsed)) ms.")
             print("Open \(destination.standardizedFileURL.appending(path: "index.html").path) in a browser.")
         }

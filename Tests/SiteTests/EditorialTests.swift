@@ -82,7 +82,7 @@ private func everyText(_ output: OutputTree) -> String {
         let second = SourceFile(path: "content/02-more.md", text: "---\ntitle: More\n---\nAgain [@wong].\n")
         let output = try build(miniSite(chapter: citingChapter, extraChapters: [second], sources: fullSources))
         let page = try #require(text(output, "sources/index.html"))
-        #expect(page.contains("<span class=\"cited-in\">Cited in: <a href=\"../intro/\">ch.&nbsp;1</a>, <a href=\"../more/\">ch.&nbsp;2</a></span>"))
+        #expect(page.contains("<span class=\"cited-in\">Cited in: <a href=\"../intro/\">ch.\u{00A0}1</a>, <a href=\"../more/\">ch.\u{00A0}2</a></span>"))
     }
 
     @Test func unknownKeysAndMissingTitlesAreErrorsWithTheirLine() {
@@ -222,7 +222,7 @@ private func everyText(_ output: OutputTree) -> String {
         #expect(page.contains("<time datetime=\"2026\">2026</time>–<time datetime=\"2028\">2028</time>"))
         #expect(page.contains("Illustrative model"))
         #expect(page.contains("confidence-high") && page.contains("confidence-low"))
-        #expect(page.contains("<a href=\"../four-steps/\">ch.&nbsp;1</a>"))
+        #expect(page.contains("<a href=\"../four-steps/\">ch.\u{00A0}1</a>"))
         #expect(page.contains("Includes the <em>land</em>."))
         #expect(!everyText(output).contains("PRIVATE-MARKER"))
         #expect(text(output, "four-steps/index.html")?.contains("href=\"../numbers/\"") == true)

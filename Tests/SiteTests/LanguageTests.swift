@@ -1,0 +1,224 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// A two-language site: `01-intro.md` in English and, unless `translated` is nil, in Chinese under content/zh-hant/.
+private func bilingualSite(fallback: Bool = false, translated: String? = "---\ntitle: 導論\n---\n中文內容。\n",
+                           english: String = "---\ntitle: Intro\n---\nEnglish text.\n", more: [SourceFile] = [],
+                           config extra: String = "") -> SourceTree {
+    let config = "title: Test site\ndescription: A test.\n" + extra + "languages:\n  - code: en\n  - code: zh-Hant\n    path: zh-hant\n"
+        + "    title: 測試網站\n" + (fallback ? "    fallback: true\n" : "")
+    var site = miniSite(chapter: english, config: config)
+    site.localized = (translated.map { [SourceFile(path: "content/zh-hant/01-intro.md", text: $0)] } ?? []) + more
+    return site
+}
+
+@Suite struct Languages {
+    @Test func aTranslationIsPublishedUnderItsLanguagePathWithItsLang() throws {
+        let output = try build(bilingualSite())
+        let english = try #require(text(output, "intro/index.html"))
+        let chinese = try #require(text(output, "zh-hant/intro/index.html"))
+        #expect(english.contains("<html lang=\"en\">"))
+        #expect(chinese.contains("<html lang=\"zh-Hant\">"))
+        #expect(chinese.contains("中文內容"))
+        #expect(chinese.contains("<title>導論 · 測試網站</title>"))
+        // One copy of the shared assets, at the root.
+        #expect(output["assets/site.css"] != nil)
+        #expect(output["zh-hant/assets/site.css"] == nil)
+        #expect(chinese.contains("href=\"../../assets/site.css\""))
+    }
+
+    @Test func everyPageLinksTheSamePageInTheOtherLanguageBothWays() throws {
+        let output = try build(bilingualSite())
+        let pairs = [("index.html", "zh-hant/index.html", "zh-hant/", "../"), ("intro/index.html", "zh-hant/intro/index.html", "../zh-hant/intro/", "../../intro/"),
+                     ("sources/index.html", "zh-hant/sources/index.html", "../zh-hant/sources/", "../../sources/"),
+                     ("glossary/index.html", "zh-hant/glossary/index.html", "../zh-hant/glossary/", "../../glossary/")]
+        for (english, chinese, toChinese, toEnglish) in pairs {
+            let en = try #require(text(output, english), "\(english)")
+            let zh = try #require(text(output, chinese), "\(chinese)")
+            #expect(en.contains("<a href=\"\(toChinese)\" hreflang=\"zh-Hant\" lang=\"zh-Hant\">繁體中文</a>"), "\(english)")
+            #expect(zh.contains("<a href=\"\(toEnglish)\" hreflang=\"en\" lang=\"en\">English</a>"), "\(chinese)")
+            #expect(en.contains("<link rel=\"alternate\" hreflang=\"zh-Hant\" href=\"\(toChinese)\">"), "\(english)")
+            #expect(zh.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"\(toEnglish)\">"), "\(chinese)")
+            #expect(zh.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"\(toEnglish)\">"), "\(chinese)")
+        }
+    }
+
+    @Test func alternatesAreAbsoluteWithABaseURLAndEachLanguageHasItsSitemapAndFeed() throws {
+        let output = try build(bilingualSite(config: "baseURL: https://example.org/x/\nupdated: 2026-01-02\n"))
+        let zh = try #require(text(output, "zh-hant/intro/index.html"))
+        #expect(zh.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/x/intro/\">"))
+        #expect(zh.contains("<link rel=\"canonical\" href=\"https://example.org/x/zh-hant/intro/\">"))
+        let sitemap = try #require(text(output, "zh-hant/sitemap.xml"))
+        #expect(sitemap.contains("<loc>https://example.org/x/zh-hant/intro/</loc>"))
+        #expect(!sitemap.contains("<loc>https://example.org/x/intro/</loc>"))
+        let feed = try #require(text(output, "zh-hant/feed.xml"))
+        #expect(feed.contains("xml:lang=\"zh-Hant\""))
+        #expect(feed.contains("<title>測試網站</title>"))
+        let robots = try #require(text(output, "robots.txt"))
+        #expect(robots.contains("Sitemap: https://example.org/x/sitemap.xml"))
+        #expect(robots.contains("Sitemap: https://example.org/x/zh-hant/sitemap.xml"))
+        #expect(output["zh-hant/robots.txt"] == nil)
+    }
+
+    @Test func eachLanguageHasItsOwnSearchIndexAndTheBoxUsesIt() throws {
+        let output = try build(bilingualSite())
+        #expect(output.sortedPaths.contains { $0.hasPrefix("search/en/") })
+        #expect(output.sortedPaths.contains { $0.hasPrefix("zh-hant/search/zh-Hant/") })
+        let zh = try #require(text(output, "zh-hant/intro/index.html"))
+        #expect(zh.contains("data-index=\"../search/zh-Hant/\""))
+        #expect(zh.contains("data-script=\"../../assets/search.js\""))
+        #expect(zh.contains("placeholder=\"搜尋\""))
+    }
+
+    @Test func theOne404PageSpeaksEveryLanguage() throws {
+        let output = try build(bilingualSite())
+        let page = try #require(text(output, "404.html"))
+        #expect(page.contains("Page not found"))
+        #expect(page.contains("<section class=\"not-found-other\" lang=\"zh-Hant\">"))
+        #expect(page.contains("找不到網頁"))
+        #expect(page.contains("href=\"/zh-hant/\""))
+        #expect(output["zh-hant/404.html"] == nil)
+    }
+
+    @Test func aMissingTranslationIsAnErrorNamingTheFile() {
+        let problems = diagnostics(of: bilingualSite(translated: nil))
+        #expect(problems.count == 1)
+        #expect(problems.first?.file == "content/zh-hant/01-intro.md")
+        #expect(problems.first?.message == "missing translation: content/01-intro.md has no zh-Hant version content/zh-hant/01-intro.md")
+    }
+
+    @Test func aDraftLanguageFallsBackToTheDefaultLanguageAndSaysSo() throws {
+        let output = try build(bilingualSite(fallback: true, translated: nil))
+        let page = try #require(text(output, "zh-hant/intro/index.html"))
+        #expect(page.contains("English text."))
+        #expect(page.contains("<article class=\"chapter\" lang=\"en\">"))
+        #expect(page.contains("本頁尚未翻譯"))
+        let translated = try #require(text(output, "intro/index.html"))
+        #expect(!translated.contains("fallback-note"))
+    }
+
+    @Test func anExtraTranslationIsAnErrorNamingTheFile() {
+        let extra = SourceFile(path: "content/zh-hant/02-more.md", text: "---\ntitle: 多\n---\n多。\n")
+        let problems = diagnostics(of: bilingualSite(more: [extra]))
+        #expect(problems.map(\.file) == ["content/zh-hant/02-more.md"])
+        #expect(problems.first?.message.hasPrefix("extra translation: content/zh-hant/02-more.md translates nothing") == true)
+    }
+
+    @Test func aTranslationKeepsItsOriginalsFigureIds() {
+        let chart = { (id: String) in "```chart\nid: \(id)\ntitle: T\ncaption: C.\nmodel: gpuCollateral\n```\n" }
+        let problems = diagnostics(of: bilingualSite(translated: "---\ntitle: 導論\n---\n" + chart("b"),
+                                                     english: "---\ntitle: Intro\n---\n" + chart("a")))
+        #expect(problems.map(\.message).contains("figure 'a' of content/01-intro.md missing from the translation"))
+        #expect(problems.map(\.message).contains("figure 'b' is not in content/01-intro.md"))
+    }
+
+    @Test func aTranslationCitesWhatItsOriginalCites() {
+        let sources = "a:\n  title: A\n  publisher: P\n  date: '2024'\n  url: https://example.org/a\n"
+        var site = bilingualSite(translated: "---\ntitle: 導論\n---\n中文。\n", english: "---\ntitle: Intro\n---\nText [@a].\n")
+        site.sources = SourceFile(path: "content/sources.yml", text: sources)
+        let problems = diagnostics(of: site)
+        #expect(problems.map(\.message) == ["the translation does not cite [@a], which content/01-intro.md cites"])
+    }
+
+    @Test func aFolderOfContentThatIsNoLanguageIsAnError() {
+        var site = miniSite(chapter: "---\ntitle: A\n---\nText.\n")
+        site.localized = [SourceFile(path: "content/fr/01-intro.md", text: "---\ntitle: A\n---\nTexte.\n")]
+        let problems = diagnostics(of: site)
+        #expect(problems.map(\.message) == ["content/fr/ is not the folder of a language of this site"])
+    }
+
+    @Test(arguments: ["English", "zh_TW", "e"]) func aLanguageThatIsNoLanguageTagIsAnError(_ code: String) {
+        let problems = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nText.\n",
+                                                config: "title: T\nlanguage: \(code)\n"))
+        #expect(problems.map(\.message) == ["'\(code)' is not a language tag (BCP 47)"])
+    }
+
+    @Test func aLanguageWithoutTranslationsIsAnErrorNamingTheFileToWrite() {
+        let problems = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nText.\n", config: "title: T\nlanguage: fr\n"))
+        #expect(problems.map(\.file) == ["templates/i18n/fr.yml"])
+    }
+
+    @Test func aTranslationsFileMissingAKeyIsAnError() {
+        var site = bilingualSite()
+        site.translations = [SourceFile(path: "templates/i18n/zh-Hant.yml", text: "languageName: 中文\n")]
+        let problems = diagnostics(of: site)
+        #expect(problems.count == 1)
+        #expect(problems.first?.file == "templates/i18n/zh-Hant.yml")
+        #expect(problems.first?.message.hasPrefix("missing translations of ") == true)
+        #expect(problems.first?.message.contains("'previous'") == true)
+    }
+
+    @Test func theShippedTranslationsHaveTheSameKeys() throws {
+        let files = repositorySource.translations
+        #expect(files.map(\.path) == ["templates/i18n/en.yml", "templates/i18n/zh-Hant.yml"])
+        let parsed = try files.map { try Translations.parse(String(decoding: $0.bytes, as: UTF8.self), code: "x", file: $0.path) }
+        #expect(Set(parsed[0].strings.keys) == Set(parsed[1].strings.keys))
+        #expect(Set(Translations.required).isSubset(of: Set(parsed[0].strings.keys)))
+    }
+
+    @Test func everyTemplateKeyIsInTheEnglishTranslations() throws {
+        let english = try Translations.parse(String(decoding: repositorySource.translations[0].bytes, as: UTF8.self),
+                                             code: "en", file: "en.yml")
+        for template in repositorySource.templates {
+            let text = String(decoding: template.bytes, as: UTF8.self)
+            for match in text.matches(of: /\{\{\{?t\.([A-Za-z]+)/) {
+                #expect(english.strings[String(match.1)] != nil, "\(template.path) uses t.\(match.1)")
+            }
+        }
+    }
+
+    @Test func theDefaultLanguageHasNoPathAndPathsAreFolderNames() {
+        for (languages, message) in [("  - code: en\n    path: en\n", "the default language (the first) is published at the site's root and has no 'path'"),
+                                     ("  - code: en\n  - code: fr\n    path: Fr/x\n", "'path' must be lowercase letters, digits and hyphens, e.g. zh-hant"),
+                                     ("  - code: en\n  - code: fr\n    path: assets\n", "'path: assets' is a folder the site uses itself")] {
+            let problems = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nText.\n", config: "title: T\nlanguages:\n" + languages))
+            #expect(problems.map(\.message) == [message])
+        }
+    }
+}
+
+@Suite struct CJKText {
+    @Test func aChineseFileNameIsRejectedWithTheASCIIRuleAndAnExample() {
+        let problems = diagnostics(of: miniSite(chapter: "---\ntitle: 銀行擠兌\n---\n內容。\n", name: "04-银行挤兑.md"))
+        #expect(problems.count == 1)
+        #expect(problems.first?.hint?.contains("file names are ASCII") == true)
+        #expect(problems.first?.hint?.contains("04-yinhang-jidui.md") == true)
+    }
+
+    @Test func chineseReadingTimeCountsCharacters() throws {
+        // 5,200 Chinese characters without a space: 13 minutes at 400 a minute (it used to say 1).
+        let prose = String(repeating: "資料中心的租約變成一種債券。", count: 400) + "\n"
+        let output = try build(miniSite(chapter: "---\ntitle: 長\n---\n" + prose))
+        let page = try #require(text(output, "intro/index.html"))
+        #expect(page.contains("Chapter 1 · 13 min read"))
+    }
+
+    @Test func englishReadingTimeStillCountsWords() throws {
+        let output = try build(miniSite(chapter: "---\ntitle: Long\n---\n" + String(repeating: "word ", count: 2200) + "\n"))
+        #expect(text(output, "intro/index.html")?.contains("Chapter 1 · 10 min read") == true)
+    }
+
+    @Test func chinesePagesSpeakChineseEverywhere() throws {
+        let site = miniSite(chapter: "---\ntitle: 導論\ndate: 2025-10-21\n---\n總成本約270億美元，成長6.58%。\n\n```careful\n小心。\n```\n",
+                            config: "title: 測試\nlanguage: zh-Hant\npublished: 2026-12-04\n")
+        let page = try #require(text(try build(site), "intro/index.html"))
+        #expect(page.contains("<html lang=\"zh-Hant\">"))
+        #expect(page.contains("第1章 · 閱讀約1分鐘"))
+        #expect(page.contains("2025年10月21日"))
+        #expect(page.contains("發布於 <time datetime=\"2025-10-21\">2025年10月21日</time>"))  // the page's date
+        #expect(page.contains("<p class=\"box-label\">注意</p>"))
+        #expect(page.contains("<span class=\"nobr\">270億美元</span>"))
+        #expect(page.contains("<span class=\"nobr\">6.58%</span>"))
+        #expect(!page.contains("min read") && !page.contains("Chapter"))
+    }
+
+    @Test(arguments: [("約273億美元。", "約<span class=\"nobr\">273億美元</span>。"),
+                      ("2025年10月21日起", "<span class=\"nobr\">2025年10月21日</span>起"),
+                      ("H100晶片", "H100晶片"),
+                      ("<code>80%</code> 與 80%", "<code>80%</code> 與 <span class=\"nobr\">80%</span>"),
+                      ("<a href=\"x-20%\">20%</a>", "<a href=\"x-20%\"><span class=\"nobr\">20%</span></a>")])
+    func aNumberKeepsItsUnitOnOneLine(_ html: String, _ expected: String) {
+        #expect(keepingNumbersWithUnits(html) == expected)
+    }
+}

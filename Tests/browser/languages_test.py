@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""The site's languages in a real browser (issue 21).
+
+usage: languages_test.py BASE SITE SHOTS
+
+1. every page's language switch and hreflang alternates lead to the same page in the other language, both ways, and
+   the page found there has that language's <html lang> (read from the built files: every page, every language);
+2. in headless Chromium, clicking the switch on a chapter leads to the same chapter in the other language, and back;
+3. every page of a CJK language has its <html lang> and shows no character the fonts cannot draw (a missing-glyph
+   box): each distinct character of the page's text, SVG labels included, is drawn on a canvas in the font of the
+   element it is in and compared with the drawing of characters no font has.
+"""
+import os
+import posixpath
+import re
+import sys
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlparse
+
+from chromium import make_driver, set_size, site_pages
+
+BASE, SITE, SHOTS = sys.argv[1:4]
+problems = []
+
+
+class PageLinks(HTMLParser):
+    """<html lang>, the language switch's links and the hreflang alternates of one page."""
+
+    def __init__(self):
+        super().__init__()
+        self.lang = None
+        self.switch = {}      # hreflang → href of the switch's links
+        self.current = None   # the switch's entry for the page's own language
+        self.alternates = {}  # hreflang → href of <link rel="alternate" hreflang>
+        self.in_switch = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        elif tag == "ul" and "language-switch" in (attrs.get("class") or ""):
+            self.in_switch = True
+        elif tag == "a" and self.in_switch and "hreflang" in attrs:
+            self.switch[attrs["hreflang"]] = attrs["href"]
+        elif tag == "span" and self.in_switch and attrs.get("aria-current"):
+            self.current = attrs.get("lang")
+        elif tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs:
+            self.alternates[attrs["hreflang"]] = attrs["href"]
+
+    def handle_endtag(self, tag):
+        if tag == "ul":
+            self.in_switch = False
+
+
+def parse(path):
+    links = PageLinks()
+    with open(os.path.join(SITE, path), encoding="utf-8") as f:
+        links.feed(f.read())
+    return links
+
+
+def resolve(page, href):
+    """The built file a link from `page` leads to (relative links, or absolute ones under BASE)."""
+    if href.startswith(BASE):
+        target = href[len(BASE):]
+    elif re.match(r"^[a-z]+:", href):
+        return None
+    else:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href.split("#")[0]))
+        target = "" if target == "." else target
+    target = target.lstrip("/")
+    return posixpath.join(target, "index.html") if target == "" or not target.endswith(".html") else target
+
+
+pages = [p for p in site_pages(SITE) if p != "404.html"]
+languages = set()
+checked = 0
+for page in pages:
+    links = parse(page)
+    if not links.switch:
+        problems.append(f"{page}: no language switch")
+        continue
+    languages.add(links.lang)
+    if links.current != links.lang:
+        problems.append(f"{page}: the switch marks {links.current} as current, the page is lang={links.lang}")
+    for code, href in links.switch.items():
+        target = resolve(page, href)
+        if not target or not os.path.isfile(os.path.join(SITE, target)):
+            problems.append(f"{page}: the switch to {code} leads to {href}, which is no page")
+            continue
+        other = parse(target)
+        if other.lang != code:
+            problems.append(f"{page}: the switch to {code} leads to {target}, whose lang is {other.lang}")
+        back = other.switch.get(links.lang)
+        if back is None or resolve(target, back) != page:
+            problems.append(f"{page}: {target} does not switch back to it (it links {back})")
+        alternate = links.alternates.get(code)
+        if alternate is None or resolve(page, alternate) != target:
+            problems.append(f"{page}: hreflang={code} is {alternate}, not {target}")
+        checked += 1
+    if "x-default" not in links.alternates:
+        problems.append(f"{page}: no hreflang=x-default")
+print(f"{len(pages)} pages in {len(languages)} languages ({', '.join(sorted(languages))}); {checked} switch links checked both ways")
+if len(languages) < 2:
+    problems.append(f"the site has {len(languages)} language(s); this test expects at least two")
+
+# Every character of the page, drawn in the font of the element that holds it, against the drawing of characters
+# that no font has (the last-resort box). Returns the characters drawn as that box.
+MISSING_GLYPHS = r"""
+const canvas = document.createElement('canvas'); canvas.width = 48; canvas.height = 48;
+const g = canvas.getContext('2d', {willReadFrequently: true});
+const draw = (font, ch) => {
+  g.font = '32px ' + font; g.clearRect(0, 0, 48, 48); g.fillText(ch, 4, 36);
+  const data = g.getImageData(0, 0, 48, 48).data; let hash = 0;
+  for (let i = 3; i < data.length; i += 4) hash = (hash * 31 + data[i]) | 0;
+  return g.measureText(ch).width.toFixed(2) + ':' + hash;
+};
+const byFont = new Map();
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  const element = node.parentElement;
+  if (!element || element.closest('script, style')) continue;
+  const font = getComputedStyle(element).fontFamily;
+  if (!byFont.has(font)) byFont.set(font, new Set());
+  for (const ch of node.data) if (ch.trim() && ch.codePointAt(0) > 0x7f) byFont.get(font).add(ch);
+}
+const missing = [];
+for (const [font, chars] of byFont) {
+  const boxes = new Set(['\uE000', '\uFFFE', '\u{10FFFD}'].map(ch => draw(font, ch)));
+  for (const ch of chars) if (boxes.has(draw(font, ch))) missing.push(ch);
+}
+return [...new Set(missing)].join('');
+"""
+
+driver = make_driver(logging=False)
+try:
+    set_size(driver, "desktop")
+    # The switch in the browser: a Chinese chapter → its English twin → back.
+    chapter = next((p for p in pages if p.count("/") == 2 and parse(p).lang != parse(pages[0]).lang), None)
+    if chapter is None:
+        problems.append("no chapter in a second language")
+    else:
+        driver.get(urljoin(BASE, chapter))
+        start_lang = driver.find_element("tag name", "html").get_attribute("lang")
+        link = driver.find_element("css selector", ".language-switch a[hreflang]")
+        code = link.get_attribute("hreflang")
+        link.click()
+        arrived = urlparse(driver.current_url).path
+        expected = urlparse(urljoin(BASE, resolve(chapter, parse(chapter).switch[code]))).path.replace("index.html", "")
+        if arrived != expected or driver.find_element("tag name", "html").get_attribute("lang") != code:
+            problems.append(f"clicking {code} on {chapter} led to {arrived} (lang "
+                            f"{driver.find_element('tag name', 'html').get_attribute('lang')}), not {expected}")
+        driver.find_element("css selector", f".language-switch a[hreflang='{start_lang}']").click()
+        if urlparse(driver.current_url).path != urlparse(urljoin(BASE, chapter)).path.replace("index.html", ""):
+            problems.append(f"switching back from {arrived} led to {driver.current_url}")
+        os.makedirs(SHOTS, exist_ok=True)
+        driver.save_screenshot(os.path.join(SHOTS, "languages-switch-back.png"))
+    # No missing glyphs on any page in Chinese, Japanese or Korean (and its lang is set).
+    cjk_pages = 0
+    for page in pages:
+        lang = parse(page).lang or ""
+        if lang.split("-")[0] not in ("zh", "ja", "ko"):
+            continue
+        cjk_pages += 1
+        driver.get(urljoin(BASE, page))
+        if driver.find_element("tag name", "html").get_attribute("lang") != lang:
+            problems.append(f"{page}: lang is not {lang} in the browser")
+        missing = driver.execute_script(MISSING_GLYPHS)
+        if missing:
+            problems.append(f"{page}: characters drawn as missing-glyph boxes: {missing}")
+    print(f"{cjk_pages} CJK pages drawn without missing glyphs" if cjk_pages else "no CJK pages")
+finally:
+    driver.quit()
+
+for problem in problems:
+    print("FAIL:", problem)
+sys.exit(1 if problems else 0)
