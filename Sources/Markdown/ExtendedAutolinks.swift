@@ -3,18 +3,7 @@ import CCmark
 /// Links bare URLs, `www.` addresses and e-mail addresses in text (GFM's extended autolinks), in place in cmark's
 /// tree; text inside links and images is left alone. See `findExtendedAutolinks`.
 func linkBareAddresses(in root: OpaquePointer) {
-    var texts: [OpaquePointer] = []
-    let iterator = cmark_iter_new(root)
-    var linkDepth = 0
-    while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-        let node = cmark_iter_get_node(iterator)!
-        switch cmark_node_get_type(node) {
-        case CMARK_NODE_LINK, CMARK_NODE_IMAGE: linkDepth += event == CMARK_EVENT_ENTER ? 1 : -1
-        case CMARK_NODE_TEXT where linkDepth == 0: texts.append(node)
-        default: break
-        }
-    }
-    cmark_iter_free(iterator)
+    let texts = textNodesOutsideLinks(of: root)
     for node in texts {
         let literal = String(cString: cmark_node_get_literal(node))
         // Every autolink has a '.' (www., a domain, an e-mail's domain) or "://": skip text without either cheaply.

@@ -16,18 +16,7 @@ import Darwin
 func addFootnotes(_ definitions: [FootnoteDefinition], to root: OpaquePointer, flags: Int32) -> [OpaquePointer: Int] {
     guard !definitions.isEmpty else { return [:] }
     let byKey = Dictionary(definitions.map { (footnoteKey($0.label), $0) }, uniquingKeysWith: { first, _ in first })
-    var texts: [OpaquePointer] = []
-    let iterator = cmark_iter_new(root)
-    var linkDepth = 0
-    while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-        let node = cmark_iter_get_node(iterator)!
-        switch cmark_node_get_type(node) {
-        case CMARK_NODE_LINK, CMARK_NODE_IMAGE: linkDepth += event == CMARK_EVENT_ENTER ? 1 : -1
-        case CMARK_NODE_TEXT where linkDepth == 0: texts.append(node)
-        default: break
-        }
-    }
-    cmark_iter_free(iterator)
+    let texts = textNodesOutsideLinks(of: root)
 
     var numbers: [String: Int] = [:]   // by key, in order of first reference
     var order: [FootnoteDefinition] = []

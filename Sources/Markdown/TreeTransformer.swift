@@ -59,7 +59,7 @@ struct TreeTransformer {
             case CMARK_NODE_HEADING where entering:
                 noTermDepth += 1
                 noteMath(node, line: line, lineOffset: lineOffset)
-                let text = plainText(of: node)
+                let text = inlineText(node)
                 headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text,
                                         id: ids.claim(slugify(text)), line: line))
             case CMARK_NODE_HEADING:
@@ -131,7 +131,7 @@ struct TreeTransformer {
     }
 
     private mutating func noteMissingAlt(_ node: OpaquePointer, url: String, line: Int, column: Int) {
-        guard plainText(of: node).allSatisfy(\.isWhitespace) else { return }
+        guard inlineText(node).allSatisfy(\.isWhitespace) else { return }
         // The link cursor found the destination; the image starts at its `![`.
         let source = line >= 1 && line <= sourceLines.count ? Array(sourceLines[line - 1]) : []
         var start = min(column - 1, source.count)
@@ -194,20 +194,6 @@ struct TreeTransformer {
             }
         }
         return "<sup class=\"cite\">" + anchors.joined(separator: ", ") + "</sup>"
-    }
-
-    private func plainText(of node: OpaquePointer) -> String {
-        var text = ""
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            switch cmark_node_get_type(current) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += String(cString: cmark_node_get_literal(current))
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
-            default: text += plainText(of: current)
-            }
-            child = cmark_node_next(current)
-        }
-        return text
     }
 }
 

@@ -13,13 +13,22 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
         (try? decodeOrFail(file)).flatMap { text in try? SiteConfig.parse(text, file: file.path) }
     }
     let languages = config?.editions ?? [SiteLanguage(code: "en")]
-    let translations = try loadTranslations(source.translations, languages: languages)
-    if languages.count > 1 { return try buildEditions(source, options: options, languages: languages, translations: translations) }
+    var warnings: [Diagnostic] = []
+    let translations = try loadTranslations(source.translations, languages: languages, warnings: &warnings)
+    if languages.count > 1 {
+        var output = try buildEditions(source, options: options, languages: languages, translations: translations)
+        output.warnings = warnings + output.warnings
+        return output
+    }
     var problems = checkLanguageFolders(source, languages: languages)
     do throws(BuildFailure) {
         let built = try buildEdition(source, options: options,
                                      edition: Edition(languages: languages, index: 0, translations: translations))
-        if problems.isEmpty { return built.output }
+        if problems.isEmpty {
+            var output = built.output
+            output.warnings = warnings + output.warnings
+            return output
+        }
     } catch {
         problems = error.diagnostics + problems
     }

@@ -390,9 +390,8 @@ th, td { border-bottom: 1px solid var(--rule); padding: 0.25rem 0.6rem; text-ali
 th:first-child, td:first-child, thead th { text-align: left; }
 
 .site-header { border-bottom: 1px solid var(--rule); }
-.site-header nav { max-width: var(--measure); margin: 0 auto; padding: 0.6rem 1rem; display: flex; gap: 1rem; align-items: baseline; flex-wrap: wrap; }
-.site-title { font-weight: 700; color: var(--text); text-decoration: none; flex: 1; }
-.site-header nav { position: relative; }
+.site-header nav { max-width: var(--measure); margin: 0 auto; padding: 0.6rem 1rem; display: flex; gap: 1rem; align-items: baseline; flex-wrap: wrap; position: relative; }
+.site-title { font-weight: 700; color: var(--text); text-decoration: none; flex: 1 0 auto; }
 .language-switch{list-style:none;margin:0;padding:0;display:flex;gap:.6rem}
 .fallback-note{background:var(--box);padding:.5rem}
 .chapter-menu summary { cursor: pointer; color: var(--link); white-space: nowrap; }

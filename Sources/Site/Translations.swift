@@ -76,24 +76,35 @@ public struct Translations: Sendable, Equatable {
 /// The translations of every language of the site, the default's first: the site's own `templates/i18n/<code>.yml`,
 /// else the one built into explainer for that language (its starter templates). A language with neither, and a file
 /// that lacks a key the default language's has (or the build needs), is an error; so is a key the default lacks.
-func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage]) throws(BuildFailure) -> [Translations] {
+///
+/// A tag with more subtags uses the file of a shorter one (`zh-Hant-TW` → `zh-Hant.yml`, `en-GB` → `en.yml`); a
+/// language with no file at all gets explainer's English words and a warning in `warnings`.
+func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings: inout [Diagnostic]) throws(BuildFailure) -> [Translations] {
     var collector = DiagnosticCollector()
     var found: [Translations] = []
     for language in languages {
-        let path = "templates/i18n/\(language.code).yml"
-        let text: String?
-        if let file = files.first(where: { $0.path == path }) {
-            text = collector.collect { () throws(BuildFailure) in try decodeOrFail(file) }
-        } else if let builtIn = starterTemplates.first(where: { $0.path == path }) {
-            text = builtIn.text
-        } else {
-            let known = starterTemplates.map(\.path).filter { $0.hasPrefix("templates/i18n/") }
-                .map { String($0.dropFirst("templates/i18n/".count).dropLast(4)) }
-            collector.add(Diagnostic(file: path, line: 1, column: 1,
-                                     message: "no translations for language '\(language.code)': \(path) is missing",
-                                     hint: "copy templates/i18n/\(languages[0].code).yml to \(path) and translate its texts "
-                                         + "(explainer has its own for \(known.joined(separator: ", ")))"))
-            continue
+        var parts = language.code.split(separator: "-").map(String.init)
+        var candidates: [String] = []
+        while !parts.isEmpty { candidates.append(parts.joined(separator: "-")); parts.removeLast() }
+        var path = "templates/i18n/\(language.code).yml"
+        var text: String? = nil
+        search: for code in candidates {
+            let candidate = "templates/i18n/\(code).yml"
+            if let file = files.first(where: { $0.path == candidate }) {
+                path = candidate
+                text = collector.collect { () throws(BuildFailure) in try decodeOrFail(file) }
+                break search
+            } else if let builtIn = starterTemplates.first(where: { $0.path == candidate }) {
+                path = candidate
+                text = builtIn.text
+                break search
+            }
+        }
+        if text == nil, collector.diagnostics.isEmpty, let english = starterTemplates.first(where: { $0.path == "templates/i18n/en.yml" }) {
+            warnings.append(Diagnostic(file: path, line: 1, column: 1,
+                                       message: "no translations for language '\(language.code)': its pages show explainer's English interface words",
+                                       hint: "copy templates/i18n/en.yml to \(path) and translate its texts", severity: .warning))
+            text = english.text
         }
         guard let text, let parsed = collector.collect({ () throws(BuildFailure) in
             try Translations.parse(text, code: language.code, file: path)

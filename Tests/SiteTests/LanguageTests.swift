@@ -134,9 +134,16 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
         #expect(problems.map(\.message) == ["'\(code)' is not a language tag (BCP 47)"])
     }
 
-    @Test func aLanguageWithoutTranslationsIsAnErrorNamingTheFileToWrite() {
-        let problems = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nText.\n", config: "title: T\nlanguage: fr\n"))
-        #expect(problems.map(\.file) == ["templates/i18n/fr.yml"])
+    @Test func aLanguageWithoutTranslationsWarnsAndNamesTheFileToWrite() throws {
+        let output = try build(miniSite(chapter: "---\ntitle: A\n---\nText.\n", config: "title: T\nlanguage: fr\n"))
+        #expect(output.warnings.map(\.file) == ["templates/i18n/fr.yml"])
+        #expect(output.warnings.first?.severity == .warning)
+    }
+
+    @Test func aLongerTagUsesTheTranslationsOfItsLanguage() throws {
+        let output = try build(miniSite(chapter: "---\ntitle: A\n---\nText.\n", config: "title: T\nlanguage: zh-Hant-TW\n"))
+        #expect(output.warnings.isEmpty)
+        #expect(text(output, "intro/index.html")?.contains("第1章") == true)
     }
 
     @Test func aTranslationsFileMissingAKeyIsAnError() {
