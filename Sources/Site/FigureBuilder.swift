@@ -1,3 +1,4 @@
+import Markdown
 import Charts
 import Simulation
 
@@ -282,10 +283,11 @@ struct FigureBuilder {
             if !input.parameters.isEmpty { settings += " Settings: " + input.parameters.sentence }
             lines.append(settings)
         } else {
-            lines.append("Source: " + (sourceSentence(in: typographic(request.caption)) ?? "as stated in the caption below."))
+            lines.append("Source: " + (sourceSentence(in: typographic(removingCitations(request.caption))) ?? "as stated in the caption below."))
         }
-        lines.append(typographic(request.caption))
-        if let extra = request.captions[input.scenario] { lines.append(typographic(extra)) }
+        // A CSV cannot show a note mark: citations are left out of its lines.
+        lines.append(typographic(removingCitations(request.caption)))
+        if let extra = request.captions[input.scenario] { lines.append(typographic(removingCitations(extra))) }
         return lines
     }
 
