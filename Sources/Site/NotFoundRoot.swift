@@ -12,10 +12,13 @@ let notFoundRootScript = """
   folders.pop();
   function fix(root) {
     if (root === "/") return;
-    document.querySelectorAll("a[href^='/'], link[href^='/']").forEach(function (element) {
-      var href = element.getAttribute("href");
-      if (href.charAt(1) !== "/") element.setAttribute("href", root + href.slice(1));
-    });
+    function rewrite() {
+      document.querySelectorAll("a[href^='/'], link[href^='/']").forEach(function (element) {
+        var href = element.getAttribute("href");
+        if (href.charAt(1) !== "/") element.setAttribute("href", root + href.slice(1));
+      });
+    }
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", rewrite); else rewrite();
   }
   (function probe(depth) {
     if (depth < 1 || !window.fetch) return;
@@ -28,10 +31,11 @@ let notFoundRootScript = """
 </script>
 """
 
-/// `html` with `notFoundRootScript` before its `</body>`.
+/// `html` with `notFoundRootScript` at the end of its `<head>` (the probe starts at once; links are corrected when
+/// the page has been read).
 func addingNotFoundRootScript(_ html: String) -> String {
-    guard let range = html.lastRange(of: "</body>") else { return html }
+    guard let range = html.firstRange(of: "</head>") else { return html }
     var html = html
-    html.replaceSubrange(range, with: notFoundRootScript + "</body>")
+    html.replaceSubrange(range, with: notFoundRootScript + "</head>")
     return html
 }

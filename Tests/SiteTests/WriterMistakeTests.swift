@@ -91,7 +91,7 @@ import Testing
     @Test func aNotFoundPageWithoutABaseURLCarriesTheScriptThatFindsTheSiteRoot() throws {
         let page = try #require(text(try build(miniSite(chapter: "---\ntitle: A\n---\nText.\n")), "404.html"))
         #expect(page.contains("<a href=\"/sources/\">"))
-        #expect(page.contains(notFoundRootScript + "</body>"))
+        #expect(page.contains(notFoundRootScript + "</head>"))
         let withBase = miniSite(chapter: "---\ntitle: A\n---\nText.\n",
                                 config: "title: T\ndescription: D.\nlanguage: en\nbaseURL: https://example.org/x/\nupdated: 2025-11-30\n")
         let absolute = try #require(text(try build(withBase), "404.html"))

@@ -15,6 +15,7 @@
 usage: markdown_test.py BASE SITE FIXTURE_BASE FIXTURE_SITE NO_BASE_URL_BASE SCREENSHOTS AXE_JS
        exit status 1 on any problem
 """
+import http.client
 import os
 import re
 import sys
@@ -126,6 +127,17 @@ def check_tables(driver, base, pages, expect_numbers):
     return checked
 
 
+# Whether an element is on screen and not covered (a sticky header would hide it): the top of the page at the
+# middle of its first line is the element or inside it.
+SEEN = """
+const element = document.getElementById(arguments[0]);
+const r = element.getClientRects()[0];
+if (!r || r.bottom <= 0 || r.top >= innerHeight) return false;
+const hit = document.elementFromPoint(r.left + r.width / 2, Math.max(r.top, 0) + Math.min(r.height, innerHeight) / 2);
+return !!hit && (element.contains(hit) || hit.contains(element));
+"""
+
+
 def check_footnotes(driver, base, page):
     set_size(driver, "desktop")
     driver.get(base + page)
@@ -146,9 +158,7 @@ def check_footnotes(driver, base, page):
         time.sleep(0.1)
         if not driver.current_url.endswith(f"#fn-{number}"):
             fail(f"footnotes /{page}: clicking reference {number} leads to {driver.current_url}")
-        target_visible = driver.execute_script(
-            "const r = document.getElementById(arguments[0]).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight",
-            f"fn-{number}")
+        target_visible = driver.execute_script(SEEN, f"fn-{number}")
         if not target_visible:
             fail(f"footnotes /{page}: footnote {number} is not on screen after clicking its reference")
         back = driver.find_element(By.CSS_SELECTOR, f"#fn-{number} a.backref")
@@ -156,9 +166,7 @@ def check_footnotes(driver, base, page):
         time.sleep(0.1)
         if not driver.current_url.endswith(f"#fnref-{number}"):
             fail(f"footnotes /{page}: the back-link of footnote {number} leads to {driver.current_url}")
-        on_screen = driver.execute_script(
-            "const r = document.getElementById(arguments[0]).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight",
-            f"fnref-{number}")
+        on_screen = driver.execute_script(SEEN, f"fnref-{number}")
         if not on_screen:
             fail(f"footnotes /{page}: reference {number} is not on screen after its back-link")
     if AXE:
@@ -193,6 +201,8 @@ def status_of(url):
             return response.status
     except urllib.error.HTTPError as error:
         return error.code
+    except (OSError, http.client.HTTPException) as error:
+        return f"no answer ({error.__class__.__name__})"
 
 
 def check_404_without_base_url(driver, base):
@@ -212,8 +222,9 @@ def check_404_without_base_url(driver, base):
         if not target.startswith(origin) or target == missing:
             continue
         checked += 1
-        if status_of(target) != 200:
-            fail(f"404 without baseURL under {base}: link {link} answers {status_of(target)}")
+        code = status_of(target)
+        if code != 200:
+            fail(f"404 without baseURL under {base}: link {link} answers {code}")
     if checked < 3:
         fail(f"404 without baseURL under {base}: only {checked} links checked")
     print(f"markdown: 404 without baseURL under a sub-path: all {checked} links lead to real pages")
