@@ -33,11 +33,11 @@ enum BarChart {
             }
             let groups = Double(series.count)
             let width = band.bandwidth / groups
-            let texts = series.map { spec.y.format.labels(for: $0.y, significant: spec.labelDigits) }
+            let texts = series.map { spec.y.format.labels(for: $0.y, significant: spec.labelDigits, numbers: spec.language.numbers) }
             let claimed = Set(spec.claims)
             let fits = texts.joined().count <= 40 && zip(series, texts).allSatisfy { item, texts in
                 zip(labels, texts).allSatisfy { label, text in
-                    TextMetrics.width(text + (claimed.contains(label) ? Validate.claimTag : ""), size: Theme.annotationFont)
+                    TextMetrics.width(text + (claimed.contains(label) ? spec.language.text("chartClaim") : ""), size: Theme.annotationFont)
                         <= width + 6
                 }
             }
@@ -52,7 +52,7 @@ enum BarChart {
                     guard fits else { continue }
                     let above = value >= 0 || context.y.type == .log
                     let labelY = above ? max(min(y, base) - 6, context.frame.top + 12) : min(max(y, base) + 17, context.frame.bottom + 14)
-                    svg.text(texts[seriesIndex][index] + (claim ? Validate.claimTag : ""), x: x + width / 2, y: labelY,
+                    svg.text(texts[seriesIndex][index] + (claim ? spec.language.text("chartClaim") : ""), x: x + width / 2, y: labelY,
                              size: Theme.annotationFont, anchor: .middle, cls: "ch-halo")
                 }
             }
@@ -70,8 +70,8 @@ enum BarChart {
     static func drawStacks(_ series: [ChartSeries], band: BandScale, context: PlotContext, spec: ChartSpec,
                            tops: [Double], sideLabels: Bool, into svg: inout SVGWriter) -> [EndLabel] {
         let format = spec.y.format
-        let texts = series.map { format.labels(for: $0.y, significant: spec.labelDigits) }
-        let totals = format.labels(for: tops, significant: spec.labelDigits)
+        let texts = series.map { format.labels(for: $0.y, significant: spec.labelDigits, numbers: spec.language.numbers) }
+        let totals = format.labels(for: tops, significant: spec.labelDigits, numbers: spec.language.numbers)
         var endLabels: [EndLabel] = []
         for index in 0..<band.count {
             var positive = 0.0, negative = 0.0

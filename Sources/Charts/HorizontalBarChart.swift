@@ -28,8 +28,8 @@ enum HorizontalBarChart {
         let format = spec.y.format
         let claimed = Set(spec.claims)
         let texts = series.map { item in
-            zip(labels, format.labels(for: item.y, significant: spec.labelDigits)).map { label, text in
-                text + (claimed.contains(label) ? Validate.claimTag : "")
+            zip(labels, format.labels(for: item.y, significant: spec.labelDigits, numbers: spec.language.numbers)).map { label, text in
+                text + (claimed.contains(label) ? spec.language.text("chartClaim") : "")
             }
         }
         let valueWidth = texts.joined().map { TextMetrics.width($0, size: Theme.annotationFont) }.max() ?? 0
@@ -46,7 +46,8 @@ enum HorizontalBarChart {
         // As tall as the bars need: a chart of two bars does not leave an empty band above its axis title.
         let height = plotBottom + 30 + (spec.y.label.isEmpty ? 0 : 22)
         let values = series.flatMap(\.y) + AnnotationLayer.yValues(spec.annotations)
-        let axis = try Ticks.horizontal(spec.y, values: values, axis: .y, length: right - left, includeZero: true)
+        let axis = try Ticks.horizontal(spec.y, values: values, axis: .y, length: right - left, includeZero: true,
+                                        numbers: spec.language.numbers)
         let frame = Frame(left: left, top: plotTop, right: right, bottom: plotBottom)
         let scale = axis.scale(from: left, to: right)
         // The bars of category i fill the part of its slot below its label lines (above) or the middle (left).
