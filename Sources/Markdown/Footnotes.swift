@@ -66,6 +66,7 @@ func addFootnotes(_ definitions: [FootnoteDefinition], to root: OpaquePointer, f
         cmark_node_set_on_enter(item, "<li id=\"fn-\(number)\">")
         cmark_node_set_on_exit(item, "</li>")
         let document = cmark_parse_document(definition.body, definition.body.utf8.count, flags)!
+        protectEscapedTildes(in: document, parsedFrom: definition.body)
         cmark_consolidate_text_nodes(document)
         buildTables(in: document, lines: splitLines(definition.body), flags: flags)
         while let child = cmark_node_first_child(document) {

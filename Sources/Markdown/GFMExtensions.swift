@@ -7,5 +7,6 @@ func applyGFMInlineExtensions(_ root: OpaquePointer) {
     markTaskListItems(in: root)
     linkBareAddresses(in: root)
     strikeThrough(in: root)
+    restoreEscapedTildes(in: root)
     cmark_consolidate_text_nodes(root)
 }

@@ -19,11 +19,14 @@ public func renderMarkdown(_ text: String, options: MarkdownOptions = MarkdownOp
     // The whole text, even past a NUL byte (cmark turns NUL into U+FFFD): `strlen` would stop there.
     let root = markdown.withCString { cmark_parse_document($0, markdown.utf8.count, flags) }!
     defer { cmark_node_free(root) }
+    protectEscapedTildes(in: root, parsedFrom: markdown)
     cmark_consolidate_text_nodes(root)
 
     let lines = splitLines(text)
+    // A box's tables see the document's link reference definitions too (before buildTables changes the tree).
+    let definitions = options.containerFences.isEmpty || !text.contains("|") ? "" : linkReferenceDefinitions(in: root, lines: lines)
     buildTables(in: root, lines: lines, flags: flags)
-    var containers = expandContainers(root, options: options, flags: flags)
+    var containers = expandContainers(root, options: options, flags: flags, definitions: definitions)
     containers.merge(addFootnotes(footnotes, to: root, flags: flags)) { box, _ in box }
     applyGFMInlineExtensions(root)
     var transformer = TreeTransformer(containerLines: containers, options: options, sourceLines: lines)
@@ -37,7 +40,7 @@ public func renderMarkdown(_ text: String, options: MarkdownOptions = MarkdownOp
     return RenderedMarkdown(html: html, headings: transformer.headings, blocks: transformer.blocks,
                             citations: transformer.citations, links: transformer.links, wordCount: transformer.wordCount,
                             cjkCharacterCount: transformer.cjkCharacterCount,
-                            problems: transformer.problems)
+                            problems: transformer.problems, tables: transformer.tables)
 }
 
 /// Inserts ids into the n-th `<hN>` tag; cmark renders headings in document order without attributes. Reads cmark's
@@ -84,7 +87,8 @@ func addHeadingIDs(_ html: UnsafeBufferPointer<UInt8>, ids: [String]) -> String 
 }
 
 /// Replaces container fences by custom blocks holding their parsed body; returns each block's fence line.
-func expandContainers(_ root: OpaquePointer, options: MarkdownOptions, flags: Int32) -> [OpaquePointer: Int] {
+func expandContainers(_ root: OpaquePointer, options: MarkdownOptions, flags: Int32,
+                      definitions: String = "") -> [OpaquePointer: Int] {
     guard !options.containerFences.isEmpty else { return [:] }
     var found: [(OpaquePointer, MarkdownOptions.Container, String)] = []
     let iterator = cmark_iter_new(root)
@@ -102,8 +106,9 @@ func expandContainers(_ root: OpaquePointer, options: MarkdownOptions, flags: In
     for (node, container, argument) in found {
         let body = cmark_node_get_literal(node)!
         let document = cmark_parse_document(body, strlen(body), flags)!
+        protectEscapedTildes(in: document, parsedFrom: String(cString: body))
         cmark_consolidate_text_nodes(document)
-        buildTables(in: document, lines: splitLines(String(cString: body)), flags: flags)
+        buildTables(in: document, lines: splitLines(String(cString: body)), flags: flags, definitions: definitions)
         let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
         cmark_node_set_on_enter(block, container.openWithArgument.map { $0(argument) } ?? container.open)
         cmark_node_set_on_exit(block, container.close)

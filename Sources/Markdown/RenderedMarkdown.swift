@@ -17,11 +17,25 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var cjkCharacterCount: Int = 0
     /// What the page would not show as written: raw HTML, TeX math, images without alt text.
     public var problems: [MarkdownProblem] = []
+    /// Tables with a `Table:` caption, in document order: the ones that are numbered.
+    public var tables: [NumberedTable] = []
 
     /// The marker standing in the HTML for intercepted block `index`.
     public static func placeholder(forBlock index: Int) -> String {
         "<!--explainer-block:\(index)-->"
     }
+
+    /// The marker standing in a captioned table's caption for its number ("Table 6.1."), table `index` (0-based).
+    public static func placeholder(forTable index: Int) -> String {
+        "<!--explainer-table:\(index)-->"
+    }
+}
+
+/// A table with a caption: `id` is its anchor (`table-` and the caption's slug, or the `{#id}` the caption ends with).
+public struct NumberedTable: Sendable, Equatable {
+    public var id: String
+    /// The caption as plain text.
+    public var caption: String
 }
 
 public struct Heading: Sendable, Equatable {
@@ -38,6 +52,8 @@ public struct FencedBlock: Sendable, Equatable {
     /// Line of the opening fence.
     public var line: Int
     public var column: Int
+    /// The citations in its body (a chart's caption), in the order written, numbered with the page's notes.
+    public var citations: [BlockCitation] = []
 }
 
 /// One `[@key]` use. `number` is the note number shared by every use of the same key.

@@ -137,6 +137,7 @@ private func isFlankingSpace(_ scalar: Unicode.Scalar) -> Bool {
 
 /// Punctuation for the flanking rules: ASCII punctuation and symbols, Unicode punctuation.
 private func isFlankingPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar == escapedTilde { return true }   // an escaped `~` is still punctuation beside a run
     if scalar.isASCII { return (0x21...0x2F).contains(scalar.value) || (0x3A...0x40).contains(scalar.value)
         || (0x5B...0x60).contains(scalar.value) || (0x7B...0x7E).contains(scalar.value) }
     switch scalar.properties.generalCategory {

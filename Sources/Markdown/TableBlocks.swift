@@ -12,7 +12,9 @@ import Darwin
 /// with the document's options. A paragraph right after the table that starts with `Table:` (as Pandoc writes) becomes
 /// its caption. Each table sits in a wrapper that scrolls sideways on narrow screens and can be reached by keyboard.
 /// - Parameter lines: the lines of the text `root` was parsed from.
-func buildTables(in root: OpaquePointer, lines: [Substring], flags: Int32) {
+/// - Parameter definitions: link reference definitions from outside `lines` (a box's document), for the cells.
+func buildTables(in root: OpaquePointer, lines: [Substring], flags: Int32, definitions outer: String = "") {
+    var definitions: String?   // the document's own, found when the first table is
     var paragraphs: [OpaquePointer] = []
     let iterator = cmark_iter_new(root)
     while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
@@ -28,6 +30,7 @@ func buildTables(in root: OpaquePointer, lines: [Substring], flags: Int32) {
         if table.leadingLines > 0 {
             let text = source[..<table.leadingLines].joined(separator: "\n")
             let document = cmark_parse_document(text, text.utf8.count, flags)!
+            protectEscapedTildes(in: document, parsedFrom: text)
             cmark_consolidate_text_nodes(document)
             while let child = cmark_node_first_child(document) {
                 cmark_node_unlink(child)
@@ -35,7 +38,10 @@ func buildTables(in root: OpaquePointer, lines: [Substring], flags: Int32) {
             }
             cmark_node_free(document)
         }
-        let tableNode = makeTable(table, flags: flags)
+        if definitions == nil {
+            definitions = [outer, linkReferenceDefinitions(in: root, lines: lines)].filter { !$0.isEmpty }.joined(separator: "\n")
+        }
+        let tableNode = makeTable(table, flags: flags, definitions: definitions ?? "")
         if let next = cmark_node_next(paragraph), let caption = takeCaption(next) {
             captions.insert(next)
             cmark_node_prepend_child(tableNode, caption.node)
@@ -77,12 +83,42 @@ private func paragraphLines(_ paragraph: OpaquePointer, in lines: [Substring]) -
 }
 
 /// The opening of a table's wrapper: a focusable region (so keyboard users can scroll it), named by the caption or,
-/// without one, by the column headings.
-private func tableOpening(label: String) -> String {
-    "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"\(escapeHTML(label))\">\n<table>"
+/// without one, by the column headings. A captioned table gets its id later (`numberTable`).
+private func tableOpening(label: String, id: String? = nil) -> String {
+    tableWrapPrefix + "role=\"region\" tabindex=\"0\" aria-label=\"\(escapeHTML(label.replacing(String(escapedTilde), with: "~")))\">\n<table"
+        + (id.map { " id=\"\(escapeHTML($0))\"" } ?? "") + ">"
 }
 
-private func makeTable(_ table: TableSource, flags: Int32) -> OpaquePointer {
+private let tableWrapPrefix = "<div class=\"table-wrap\" "
+private let captionOpening = "<caption>"
+
+/// The caption of a table `buildTables` made, if `node` is one with a `Table:` caption.
+func captionOfTable(_ node: OpaquePointer) -> OpaquePointer? {
+    guard cmark_node_get_type(node) == CMARK_NODE_CUSTOM_BLOCK, let opening = cmark_node_get_on_enter(node),
+          String(cString: opening).hasPrefix(tableWrapPrefix), let caption = cmark_node_first_child(node),
+          cmark_node_get_type(caption) == CMARK_NODE_CUSTOM_INLINE, let captionEnter = cmark_node_get_on_enter(caption),
+          String(cString: captionEnter) == captionOpening else { return nil }
+    return caption
+}
+
+/// The id a caption asks for at its end, Pandoc's way (`Table: Runs by decade {#table-runs}`), taken out of its text.
+func takeRequestedID(from caption: OpaquePointer) -> String? {
+    guard let last = cmark_node_last_child(caption), cmark_node_get_type(last) == CMARK_NODE_TEXT else { return nil }
+    let literal = String(cString: cmark_node_get_literal(last))
+    guard let match = literal.firstMatch(of: /[ \t]*\{#([A-Za-z][A-Za-z0-9_:.-]*)\}[ \t]*$/) else { return nil }
+    cmark_node_set_literal(last, String(literal[..<match.range.lowerBound]))
+    return String(match.1)
+}
+
+/// Gives a captioned table its id and the slot for its number (`RenderedMarkdown.placeholder(forTable:)`), which
+/// the site fills with "Table 6.1.".
+func numberTable(_ node: OpaquePointer, caption: OpaquePointer, id: String, index: Int, label: String) {
+    cmark_node_set_on_enter(node, tableOpening(label: label, id: id))
+    cmark_node_set_on_enter(caption, captionOpening + "<span class=\"table-number\">"
+                                + RenderedMarkdown.placeholder(forTable: index) + "</span> ")
+}
+
+private func makeTable(_ table: TableSource, flags: Int32, definitions: String) -> OpaquePointer {
     let node = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
     cmark_node_set_on_enter(node, tableOpening(label: "Table: " + table.header.filter { !$0.isEmpty }.joined(separator: ", ")))
     cmark_node_set_on_exit(node, "</table>\n</div>")
@@ -103,7 +139,7 @@ private func makeTable(_ table: TableSource, flags: Int32) -> OpaquePointer {
             let cell = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
             cmark_node_set_on_enter(cell, opening)
             cmark_node_set_on_exit(cell, closing)
-            appendInlines(of: text, to: cell, flags: flags)
+            appendInlines(of: text, to: cell, flags: flags, definitions: definitions)
             cmark_node_append_child(node, cell)
         }
     }
@@ -124,10 +160,13 @@ private func alignmentAttribute(_ alignment: TableAlignment) -> String {
 ///
 /// A cell's text is never a block: one that cmark would read as a list item, heading, quote and so on (`1. Step`)
 /// is parsed again with its marker escaped, and failing that kept as literal text.
-func appendInlines(of text: String, to parent: OpaquePointer, flags: Int32) {
+/// `definitions` (link reference definitions) are parsed after it, so its `[label]` links resolve.
+func appendInlines(of text: String, to parent: OpaquePointer, flags: Int32, definitions: String = "") {
     guard !text.isEmpty else { return }
     for candidate in [text, escapingBlockMarker(text)] {
-        let document = cmark_parse_document(candidate, candidate.utf8.count, flags)!
+        let parsed = definitions.isEmpty ? candidate : candidate + "\n\n" + definitions
+        let document = cmark_parse_document(parsed, parsed.utf8.count, flags)!
+        protectEscapedTildes(in: document, parsedFrom: parsed)
         defer { cmark_node_free(document) }
         guard let paragraph = cmark_node_first_child(document), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
               cmark_node_next(paragraph) == nil else { continue }
@@ -166,7 +205,7 @@ private func takeCaption(_ paragraph: OpaquePointer) -> (node: OpaquePointer, te
         cmark_node_set_literal(first, String(rest))
     }
     let caption = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
-    cmark_node_set_on_enter(caption, "<caption>")
+    cmark_node_set_on_enter(caption, captionOpening)
     cmark_node_set_on_exit(caption, "</caption>\n")
     while let child = cmark_node_first_child(paragraph) {
         cmark_node_unlink(child)

@@ -19,11 +19,15 @@ struct TreeTransformer {
     var cjkCharacterCount = 0
     /// Raw HTML, math and images without alt text (see `MarkdownProblem`).
     var problems: [MarkdownProblem] = []
+    var tables: [NumberedTable] = []
 
     private var ids: UniqueIDs
+    private var captionedTables: [(node: OpaquePointer, caption: OpaquePointer, requestedID: String?)] = []
     private var scanner: InlineScanner
     private var replacedBlocks: [(node: OpaquePointer, index: Int)] = []
     private var textNodes: [(node: OpaquePointer, linkTerms: Bool, line: Int)] = []
+    /// Intercepted blocks whose citations are numbered after `textsBefore` text nodes: notes follow reading order.
+    private var blockCitationPlaces: [(textsBefore: Int, block: Int)] = []
     private var rewrittenImages: [(node: OpaquePointer, url: String)] = []
     /// Where the next `locate` starts (0-based line, character offset), so repeated needles find later uses.
     private var citationCursor = SourceCursor()
@@ -66,6 +70,13 @@ struct TreeTransformer {
                 noTermDepth -= 1
             case CMARK_NODE_PARAGRAPH where entering:
                 noteMath(node, line: line, lineOffset: lineOffset)
+            case CMARK_NODE_CUSTOM_BLOCK where entering:
+                guard let caption = captionOfTable(node) else { break }
+                // Ids are claimed here, in document order with the headings, so a table never takes a heading's id.
+                let requested = takeRequestedID(from: caption)
+                let text = inlineText(caption)
+                tables.append(NumberedTable(id: ids.claim(requested ?? "table-" + slugify(text)), caption: text))
+                captionedTables.append((node, caption, requested))
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 noteRawHTML(node, block: type == CMARK_NODE_HTML_BLOCK, line: line, blockLine: blockLine)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
@@ -88,6 +99,9 @@ struct TreeTransformer {
                     replacedBlocks.append((node, blocks.count))
                     blocks.append(FencedBlock(info: language, body: String(cString: cmark_node_get_literal(node)),
                                               line: line, column: Int(cmark_node_get_start_column(node))))
+                    if options.citations, blocks[blocks.count - 1].body.contains("[@") {
+                        blockCitationPlaces.append((textNodes.count, blocks.count - 1))
+                    }
                 }
             case CMARK_NODE_TEXT:
                 let bytes = literalBytes(node)
@@ -141,14 +155,32 @@ struct TreeTransformer {
 
     mutating func apply() {
         for (node, url) in rewrittenImages { cmark_node_set_url(node, url) }
+        for (index, table) in captionedTables.enumerated() {
+            numberTable(table.node, caption: table.caption, id: tables[index].id, index: index, label: tables[index].caption)
+        }
         for (node, index) in replacedBlocks {
             let replacement = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
             cmark_node_set_on_enter(replacement, RenderedMarkdown.placeholder(forBlock: index))
             cmark_node_replace(node, replacement)
             cmark_node_free(node)
         }
-        for (node, linkTerms, line) in textNodes {
+        var places = blockCitationPlaces[...]
+        for (position, (node, linkTerms, line)) in textNodes.enumerated() {
+            while let place = places.first, place.textsBefore == position {
+                numberCitations(inBlock: place.block)
+                places = places.dropFirst()
+            }
             rewriteText(node, linkTerms: linkTerms, blockLine: line)
+        }
+        for place in places { numberCitations(inBlock: place.block) }
+    }
+
+    /// Numbers the citations in an intercepted block's body (located in the source from its fence line on).
+    private mutating func numberCitations(inBlock index: Int) {
+        for piece in scanner.scanCharacters(blocks[index].body, linkTerms: false) {
+            guard case let .citation(keys, locators) = piece else { continue }
+            let html = citationHTML(keys: keys, locators: locators, blockLine: blocks[index].line)
+            blocks[index].citations.append(BlockCitation(keys: keys, locators: locators, html: html))
         }
     }
 

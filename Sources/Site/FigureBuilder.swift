@@ -1,3 +1,4 @@
+import Markdown
 import Charts
 import Simulation
 
@@ -289,10 +290,12 @@ struct FigureBuilder {
             }
             lines.append(settings)
         } else {
-            lines.append(words.format("csvSource", ["source": sourceSentence(in: typographic(request.caption)) ?? words["csvSourceInCaption"]]))
+            lines.append(words.format("csvSource", ["source": sourceSentence(in: typographic(removingCitations(request.caption)))
+                                                    ?? words["csvSourceInCaption"]]))
         }
-        lines.append(typographic(request.caption))
-        if let extra = request.captions[input.scenario] { lines.append(typographic(extra)) }
+        // A CSV cannot show a note mark: citations are left out of its lines.
+        lines.append(typographic(removingCitations(request.caption)))
+        if let extra = request.captions[input.scenario] { lines.append(typographic(removingCitations(extra))) }
         return lines
     }
 

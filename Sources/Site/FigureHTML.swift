@@ -2,7 +2,10 @@ import Markdown
 
 /// The `<figure>` for a rendered figure: scenario toggle (radio inputs, no JS needed), SVGs, caption,
 /// settings, a data table in `<details>` and the CSV link; its words (`figure`, `scenario` …) from `words`.
-func figureHTML(_ figure: RenderedFigure, number: String, root: String, words: Translations) -> String {
+/// `citations`: the note marks of the citations in its chart block (`[@key]` in a caption), numbered with the page's.
+func figureHTML(_ figure: RenderedFigure, number: String, root: String, words: Translations,
+                citations: [BlockCitation] = []) -> String {
+    var citations = citations
     let id = figure.request.id
     var html = "<figure class=\"chart\" id=\"figure-\(id)\">\n"
     html += "<p class=\"chart-title\"><span class=\"figure-number\">\(escapeHTML(words.format("figure", ["n": number])))</span> \(escapeHTML(typographic(figure.request.title)))</p>\n"
@@ -26,7 +29,7 @@ func figureHTML(_ figure: RenderedFigure, number: String, root: String, words: T
         if !html.hasSuffix("\n") { html += "\n" }
         if !variant.caption.isEmpty {
             html += "<p class=\"chart-variant-caption\">" + (variants.count > 1 ? labelledHTML(variant.label, words: words) : "")
-                + escapeHTML(variant.caption) + "</p>\n"
+                + citedHTML(variant.caption, citations: &citations) + "</p>\n"
         }
         if !variant.parameters.isEmpty {
             html += "<p class=\"chart-parameters\">" + (variants.count > 1 ? labelledHTML(variant.label, words: words)
@@ -41,8 +44,28 @@ func figureHTML(_ figure: RenderedFigure, number: String, root: String, words: T
         html += "</div>\n"
     }
     html += "</div>\n"
-    html += "<figcaption>\(escapeHTML(typographic(figure.request.caption)))</figcaption>\n"
+    html += "<figcaption>\(citedHTML(typographic(figure.request.caption), citations: &citations))</figcaption>\n"
     html += "</figure>"
+    return html
+}
+
+/// A caption's text as HTML, each citation replaced by its note mark (the first of `citations` with the same keys,
+/// which is then used up); a citation without one stays as written.
+func citedHTML(_ text: String, citations: inout [BlockCitation]) -> String {
+    guard text.contains("[@") else { return escapeHTML(text) }
+    var html = ""
+    for piece in citedTextPieces(text) {
+        switch piece {
+        case let .text(plain):
+            html += escapeHTML(plain)
+        case let .citation(keys, locators):
+            if let index = citations.firstIndex(where: { $0.keys == keys }) {
+                html += citations.remove(at: index).html
+            } else {
+                html += escapeHTML("[" + zip(keys, locators).map { "@" + $0 + ($1.map { ", " + $0 } ?? "") }.joined(separator: "; ") + "]")
+            }
+        }
+    }
     return html
 }
 

@@ -1,3 +1,4 @@
+import Markdown
 import Charts
 import Simulation
 
@@ -32,7 +33,7 @@ struct FigureSpec {
             }
         }
         if request.kind == .diagram || request.kind == .steps {
-            var spec = ChartSpec(kind: request.kind, title: request.title, description: request.caption)
+            var spec = ChartSpec(kind: request.kind, title: request.title, description: removingCitations(request.caption))
             spec.diagram = request.diagram
             return spec
         }
@@ -64,7 +65,7 @@ struct FigureSpec {
             return ChartSeries(name: displayName(item.name), x: categories == nil || numericCategories ? item.x : [],
                                y: values, categories: categories)
         }
-        var spec = ChartSpec(kind: request.kind, title: typographic(request.title), description: typographic(request.caption),
+        var spec = ChartSpec(kind: request.kind, title: typographic(request.title), description: typographic(removingCitations(request.caption)),
                              x: x, y: y, series: chartSeries)
         spec.annotations = try annotations(input, spec: spec, horizontal: horizontal)
         // `claims:` and `totals:` may name a category as written in the data or as renamed by `labels:`.
@@ -92,7 +93,7 @@ struct FigureSpec {
         }
         var y = request.y ?? AxisOptions()
         if !request.explicitFormats.contains("y") { y.format = valueFormat(input) }
-        return ChartSpec(kind: .flow, title: typographic(request.title), description: typographic(request.caption), y: y,
+        return ChartSpec(kind: .flow, title: typographic(request.title), description: typographic(removingCitations(request.caption)), y: y,
                          links: links)
     }
 

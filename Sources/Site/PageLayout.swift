@@ -40,7 +40,9 @@ struct PageLayout {
         pages.append(.notFound)
         pages += chapters.indices.map(Page.chapter)
         pages += self.pages.indices.map(Page.page)
-        let shared = SharedParts(menu: chapterList(root: "../"), sourceHTML: bibliography.mapValues { $0.html(entries: bibliography, words: edition.words) })
+        let labels = (chapters + self.pages + (home.map { [$0] } ?? [])).flatMap { $0.referenceLabels(words: edition.words) }
+        let shared = SharedParts(menu: chapterList(root: "../"), sourceHTML: bibliography.mapValues { $0.html(entries: bibliography, words: edition.words) },
+                                 referenceLabels: Dictionary(labels, uniquingKeysWith: { first, _ in first }))
         let results = concurrentMap(pages) { page -> Result<(String, [UInt8]), Diagnostic> in
             do throws(Diagnostic) {
                 let (path, html) = try render(page, shared: shared)
@@ -82,6 +84,8 @@ struct PageLayout {
         let menu: [ChapterLink]
         /// Each source as HTML, by key, for the sources page and the notes of the chapters that cite it.
         let sourceHTML: [String: String]
+        /// What an empty link to a figure or table shows ("Figure 6.3"), by anchor id.
+        let referenceLabels: [String: String]
     }
 
     private func render(_ page: Page, shared: SharedParts) throws(Diagnostic) -> (path: String, html: String) {
@@ -91,7 +95,7 @@ struct PageLayout {
             // Source references link other entries as from one folder down; the home page is at the root.
             if let home {
                 let atRoot = shared.sourceHTML.mapValues { $0.replacingOccurrences(of: "href=\"../sources/#", with: "href=\"sources/#") }
-                extra.merge(bodyContext(home, sourceHTML: atRoot, bodyKey: "intro")) { $1 }
+                extra.merge(bodyContext(home, sourceHTML: atRoot, references: shared.referenceLabels, bodyKey: "intro")) { $1 }
             }
             return ("index.html", try self.page("index", root: "", path: "", title: config.title,
                                                 description: home?.frontMatter.description ?? config.description,
@@ -99,10 +103,10 @@ struct PageLayout {
         case .chapter(let index):
             return (chapters[index].outputPath,
                     try chapterPage(chapters[index], index: index, menu: ChapterMenu(links: shared.menu, current: index),
-                                    sourceHTML: shared.sourceHTML))
+                                    sourceHTML: shared.sourceHTML, references: shared.referenceLabels))
         case .page(let index):
             let standalone = pages[index]
-            var extra = bodyContext(standalone, sourceHTML: shared.sourceHTML, bodyKey: "body")
+            var extra = bodyContext(standalone, sourceHTML: shared.sourceHTML, references: shared.referenceLabels, bodyKey: "body")
             extra["pageHeading"] = standalone.frontMatter.title
             return (standalone.outputPath,
                     try self.page("page", root: "../", path: standalone.slug + "/", title: standalone.frontMatter.title,
@@ -139,7 +143,7 @@ struct PageLayout {
             // at the site's root; without one, the stylesheets come inline (templates show `inlineStyle` instead of
             // linking them), so the page is styled wherever it is served.
             // Its links lead from the site's root whatever the depth: absolute with a base URL, root-relative ("/…")
-            // without one (the site is then assumed to be served at the host's root).
+            // without one, which a script corrects when the site is served under a sub-path.
             // A host serves one 404 page for the whole site, so it speaks every language (the others after the
             // default, each in its own `lang`).
             var extra: [String: Any] = ["is404": true, "noindex": true]
@@ -149,14 +153,17 @@ struct PageLayout {
                 TemplateContext(["code": edition.languages[index].code, "root": root + edition.languages[index].prefix,
                                  "t": TemplateContext(edition.translations[index].strings)])
             }
-            return ("404.html", try self.page("404", root: root, path: nil, title: edition.words["notFoundTitle"],
-                                              description: config.description, extra: extra))
+            let html = try self.page("404", root: root, path: nil, title: edition.words["notFoundTitle"],
+                                     description: config.description, extra: extra)
+            // Without a base URL, a script finds the site's root when it is served under a sub-path (NotFoundRoot.swift).
+            return ("404.html", config.baseURL == nil ? addingNotFoundRootScript(html) : html)
         }
     }
 
     /// The page's Markdown as HTML, with its figures drawn in (numbered `3.1` in chapter 3, `1` elsewhere), and the
     /// notes of its citations: `bodyKey` (the HTML), `hasNotes`, `notes`, `hasOutline`, `outline`.
-    private func bodyContext(_ chapter: Chapter, sourceHTML: [String: String], bodyKey: String) -> [String: Any] {
+    private func bodyContext(_ chapter: Chapter, sourceHTML: [String: String], references: [String: String],
+                             bodyKey: String) -> [String: Any] {
         var html = chapter.rendered.html
         // In Chinese, Japanese and Korean a line may break anywhere, also inside "273億美元": numbers keep their units.
         if ["zh", "ja", "ko"].contains(config.language.split(separator: "-").first.map { $0.lowercased() } ?? "") {
@@ -165,17 +172,19 @@ struct PageLayout {
         for (position, request) in chapter.figures.enumerated() {
             guard let figure = figures[request.id] else { continue }
             let placeholder = RenderedMarkdown.placeholder(forBlock: position)
-            let number = chapter.kind == .chapter ? "\(chapter.number).\(position + 1)" : "\(position + 1)"
-            html = html.replacingEntity(placeholder, figureHTML(figure, number: number, root: chapter.root, words: edition.words))
+            html = html.replacingEntity(placeholder, figureHTML(figure, number: chapter.displayNumber(position), root: chapter.root,
+                                                                words: edition.words, citations: chapter.rendered.blocks[position].citations))
         }
+        html = chapter.numberingTables(html, words: edition.words)
+        html = fillNumberedReferences(html, labels: references)
         let outline = chapter.rendered.headings.filter { $0.level == 2 }.map { TemplateContext(["id": $0.id, "text": $0.text]) }
         let notes = notes(for: chapter, sourceHTML: sourceHTML)
         return [bodyKey: html, "hasNotes": !notes.isEmpty, "notes": notes, "hasOutline": !outline.isEmpty, "outline": outline]
     }
 
-    private func chapterPage(_ chapter: Chapter, index: Int, menu: ChapterMenu, sourceHTML: [String: String])
-        throws(Diagnostic) -> String {
-        var context = bodyContext(chapter, sourceHTML: sourceHTML, bodyKey: "body")
+    private func chapterPage(_ chapter: Chapter, index: Int, menu: ChapterMenu, sourceHTML: [String: String],
+                             references: [String: String]) throws(Diagnostic) -> String {
+        var context = bodyContext(chapter, sourceHTML: sourceHTML, references: references, bodyKey: "body")
         context["number"] = chapter.number
         context["chapterTitle"] = chapter.frontMatter.title
         context["readingMinutes"] = chapter.readingMinutes

@@ -912,6 +912,7 @@ correctionsDescription: Every correction made to this site since it was publishe
 
 # Figures
 figure: "Figure {n}."
+table: "Table {n}."
 scenario: "Scenario:"
 highlight: "Highlight:"
 settings: "Settings:"
@@ -1207,6 +1208,7 @@ correctionsDescription: 本站發布以來的每一則更正。
 
 # Figures
 figure: 圖{n}
+table: 表{n}
 scenario: 情境：
 highlight: 標示：
 settings: 設定：

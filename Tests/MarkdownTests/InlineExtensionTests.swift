@@ -28,6 +28,33 @@ import Testing
         #expect(renderMarkdown("This ~~has a\n\nnew paragraph~~.\n").html == "<p>This ~~has a</p>\n<p>new paragraph~~.</p>\n")
     }
 
+    /// Inputs and outputs from cmark-gfm 0.29.0.gfm.13 (`cmarkgfm.github_flavored_markdown_to_html`).
+    @Test(arguments: [
+        (#"\~~x~~"#, "<p>~~x~~</p>\n"),
+        (#"~~x\~~"#, "<p>~~x~~</p>\n"),
+        (#"a \~~b~~ c"#, "<p>a ~~b~~ c</p>\n"),
+        (#"~~a \~ b~~"#, "<p><del>a ~ b</del></p>\n"),
+        (#"~x\~y~"#, "<p><del>x~y</del></p>\n"),
+        ("&#126;&#126;x&#126;&#126;", "<p>~~x~~</p>\n"),
+        ("&#x7E;x~", "<p>~x~</p>\n"),
+        (#"\\~~x~~"#, "<p>\\<del>x</del></p>\n"),
+        (#"[~~x~~](/u\~)"#, "<p><a href=\"/u~\"><del>x</del></a></p>\n"),
+    ])
+    func anEscapedTildeNeverStrikesThrough(_ markdown: String, _ html: String) {
+        #expect(renderMarkdown(markdown + "\n", options: MarkdownOptions(smartPunctuation: false)).html == html)
+    }
+
+    @Test func anEscapedTildeInATableCellACaptionOrABoxStaysText() {
+        let table = renderMarkdown("| a |\n|---|\n| \\~~x~~ |\n\nTable: About \\~~5~~\n").html
+        #expect(table.contains("<td>~~x~~</td>"))
+        #expect(table.contains("aria-label=\"About ~~5~~\""))
+        #expect(table.contains("About ~~5~~</caption>"))
+        let boxed = renderMarkdown("```careful\n\\~~x~~ and ~~y~~\n```\n",
+                                   options: MarkdownOptions(containerFences: ["careful": .init(open: "<aside>", close: "</aside>")]))
+        #expect(boxed.html.contains("<p>~~x~~ and <del>y</del></p>"))
+        #expect(!boxed.html.contains("\u{10FFFD}") && !table.contains("\u{10FFFD}"))
+    }
+
     @Test func pairsNearestOpenerOfTheSameLength() {
         let runs = [TildeRun(length: 1, canOpen: true, canClose: false), TildeRun(length: 2, canOpen: true, canClose: false),
                     TildeRun(length: 2, canOpen: false, canClose: true), TildeRun(length: 1, canOpen: false, canClose: true)]

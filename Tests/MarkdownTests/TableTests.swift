@@ -56,9 +56,47 @@ import Testing
 
     @Test func tableCaptionComesFromATableParagraphAfterIt() {
         let html = renderMarkdown("| a | b |\n|---|---|\n| 1 | 2 |\n\nTable: Losses by *tranche*.\n\nAfter.\n").html
-        #expect(html.contains("aria-label=\"Losses by tranche.\">\n<table>\n<caption>Losses by <em>tranche</em>.</caption>\n<thead>"))
+        #expect(html.contains("aria-label=\"Losses by tranche.\">\n<table id=\"table-losses-by-tranche\">\n<caption>"
+                              + "<span class=\"table-number\"><!--explainer-table:0--></span> Losses by <em>tranche</em>.</caption>\n<thead>"))
         #expect(html.hasSuffix("</table>\n</div>\n<p>After.</p>\n"))
         #expect(!html.contains("Table:"))
+    }
+
+    @Test func captionedTablesAreNumberedInOrderWithIdsThatNeverTakeAHeadingsId() {
+        let table = "| a |\n|---|\n| 1 |\n\n"
+        let rendered = renderMarkdown("## Intro\n\n" + table + "Table: Runs\n\n" + table + "No caption.\n\n" + table
+                                      + "Table: By decade {#table-decades}\n")
+        #expect(rendered.tables == [NumberedTable(id: "table-runs", caption: "Runs"),
+                                    NumberedTable(id: "table-decades", caption: "By decade")])
+        #expect(rendered.html.contains("<table id=\"table-decades\">\n<caption><span class=\"table-number\"><!--explainer-table:1--></span> By decade</caption>"))
+        #expect(rendered.html.components(separatedBy: "<table>").count == 2)   // the uncaptioned one has no id
+        #expect(!rendered.html.contains("{#"))
+    }
+
+    @Test func aTableWhoseCaptionMatchesAnEarlierHeadingGetsASuffix() {
+        let rendered = renderMarkdown("## Table runs\n\n| a |\n|---|\n\nTable: Runs\n")
+        #expect(rendered.headings.map(\.id) == ["table-runs"])
+        #expect(rendered.tables.map(\.id) == ["table-runs-2"])
+    }
+
+    /// As cmark-gfm 0.29.0.gfm.13 renders them: a cell's `[label]` uses the document's definitions, before or after it.
+    @Test func linkReferenceDefinitionsResolveInsideCells() {
+        let html = renderMarkdown("[foo]: /u\n\n| a | b |\n|---|---|\n| [foo][] | [bar] |\n| ![img] | [Foo] |\n\n[bar]: /b \"Bar\"\n"
+                                  + "[img]:\n/i.png\n", options: MarkdownOptions(smartPunctuation: false)).html
+        #expect(html.contains("<td><a href=\"/u\">foo</a></td>\n<td><a href=\"/b\" title=\"Bar\">bar</a></td>"))
+        #expect(html.contains("<td><img src=\"/i.png\" alt=\"img\" /></td>\n<td><a href=\"/u\">Foo</a></td>"))
+        #expect(!html.contains("<p>"))   // the definitions themselves still show nothing
+    }
+
+    @Test func definitionLookalikesInCodeOrMidParagraphDoNotResolveInCells() {
+        let html = renderMarkdown("```\n[foo]: /code\n```\n\nText\n[bar]: /mid\n\n| a |\n|---|\n| [foo] [bar] |\n").html
+        #expect(html.contains("<td>[foo] [bar]</td>"))
+    }
+
+    @Test func aBoxsTableSeesTheDocumentsDefinitions() {
+        let html = renderMarkdown("```careful\n| a |\n|---|\n| [foo] |\n```\n\n[foo]: /u\n",
+                                  options: MarkdownOptions(containerFences: ["careful": .init(open: "<aside>", close: "</aside>")])).html
+        #expect(html.contains("<td><a href=\"/u\">foo</a></td>"))
     }
 
     @Test func cellsUseTheSiteInlineRules() {

@@ -67,6 +67,37 @@ import Testing
                                      message: "undefined citation key 'dd-1938'", hint: "did you mean 'dd-1983'?")])
     }
 
+    @Test func aCitationInAChartCaptionIsANoteNumberedWhereTheChartStands() throws {
+        let sources = "dd-1983:\n  title: Bank runs\n  publisher: JPE\n  date: 1983\nfed-2023:\n  title: Review\n  publisher: Fed\n  date: 2023\n"
+        let chart = "```chart\nid: c\ntitle: T\ncaption: \"Losses [@fed-2023, p. 4].\"\nmodel: gpuCollateral\n```\n"
+        let output = try build(miniSite(chapter: "---\ntitle: A\n---\nFirst [@dd-1983].\n\n" + chart + "\nLater [@fed-2023].\n",
+                                        sources: sources))
+        let page = try #require(text(output, "intro/index.html"))
+        #expect(page.contains("<figcaption>Losses <sup class=\"cite\"><a href=\"#note-2\" id=\"cite-2\">2</a></sup>.</figcaption>"))
+        #expect(page.contains("Later <sup class=\"cite\"><a href=\"#note-2\">2</a></sup>."))
+        #expect(page.contains("<span class=\"locator\">(p. 4)</span>"))
+        #expect(!page.contains("[@fed-2023"))
+        #expect(text(output, "data/c.csv")?.contains("[@") == false)
+    }
+
+    @Test func anUnknownKeyInAChartCaptionIsAnErrorAtItsPlace() {
+        let sources = "fed-2023:\n  title: Review\n  publisher: Fed\n  date: 2023\n"
+        let chart = "```chart\nid: c\ntitle: T\ncaption: \"Losses [@fed-2032].\"\nmodel: gpuCollateral\n```\n"
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nText.\n\n" + chart, sources: sources))
+        #expect(found == [Diagnostic(file: "content/01-intro.md", line: 9, column: 19,
+                                     message: "undefined citation key 'fed-2032'", hint: "did you mean 'fed-2023'?")])
+    }
+
+    @Test func aNotFoundPageWithoutABaseURLCarriesTheScriptThatFindsTheSiteRoot() throws {
+        let page = try #require(text(try build(miniSite(chapter: "---\ntitle: A\n---\nText.\n")), "404.html"))
+        #expect(page.contains("<a href=\"/sources/\">"))
+        #expect(page.contains(notFoundRootScript + "</head>"))
+        let withBase = miniSite(chapter: "---\ntitle: A\n---\nText.\n",
+                                config: "title: T\ndescription: D.\nlanguage: en\nbaseURL: https://example.org/x/\nupdated: 2025-11-30\n")
+        let absolute = try #require(text(try build(withBase), "404.html"))
+        #expect(absolute.contains("<a href=\"https://example.org/x/sources/\">") && !absolute.contains("<script>\n(function () {\n  var folders"))
+    }
+
     @Test func aLinkToAChaptersFileGoesToItsPageAndAnchor() throws {
         let second = SourceFile(path: "content/02-the-run.md", text: "---\ntitle: B\n---\n## Step 3\n\nBack to [the start](01-intro.md).\n")
         let output = try build(miniSite(chapter: "---\ntitle: A\n---\nSee [step 3](02-the-run.md#step-3).\n", extraChapters: [second]))

@@ -60,7 +60,9 @@ chmod 755 "$WORK"   # linkchecker drops root privileges to 'nobody' and must sti
 SERVER_PID=""
 ZH_SERVER_PID=""
 ROOT_SERVER_PID=""
+MD_SERVER_PID=""
 cleanup() {
+    [ -n "$MD_SERVER_PID" ] && kill "$MD_SERVER_PID" 2>/dev/null || true
     [ -n "$ROOT_SERVER_PID" ] && kill "$ROOT_SERVER_PID" 2>/dev/null || true
     [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
     [ -n "$ZH_SERVER_PID" ] && kill "$ZH_SERVER_PID" 2>/dev/null || true
@@ -152,5 +154,17 @@ ROOT_BASE="http://127.0.0.1:$(head -n1 "$WORK/root-port")/"
 
 step "Languages: the switch and hreflang of every page both ways, a click in Chromium, no missing glyphs in Chinese"
 "$PYTHON" "$HERE/languages_test.py" "$BASE" "$SITE" "$SHOTS" || die "the languages test failed"
+
+step "Markdown: tables (real site and fixture), footnotes, task lists (Tests/Fixtures/markdown), 404 without baseURL under $PREFIX"
+MD_SOURCE="$WORK/md-source"
+MD_SITE="$WORK/md-site"
+mkdir -p "$MD_SOURCE"
+cp -R "$ROOT/Tests/Fixtures/markdown/content" "$ROOT/templates" "$MD_SOURCE/"
+"$BIN" build --root "$MD_SOURCE" --output "$MD_SITE"
+"$PYTHON" "$HERE/serve_subpath.py" "$MD_SITE" "$PREFIX" > "$WORK/md-port" 2> "$WORK/md-server.log" &
+MD_SERVER_PID=$!
+for _ in $(seq 50); do [ -s "$WORK/md-port" ] && break; sleep 0.1; done
+MD_BASE="http://127.0.0.1:$(head -n1 "$WORK/md-port")$PREFIX"
+"$PYTHON" "$HERE/markdown_test.py" "$BASE" "$SITE" "$MD_BASE" "$MD_SITE" "$MD_BASE" "$SHOTS" "$AXE" || die "the Markdown test failed"
 
 step "All browser and publishing checks passed"

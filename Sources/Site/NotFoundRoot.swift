@@ -1,0 +1,41 @@
+/// The script a 404 page without a base URL carries, so its links work wherever the site is served.
+///
+/// Hosts serve `404.html` at any missing address, and without `baseURL` the page cannot know the site's address: its
+/// links are root-relative (`/sources/`), right for a site at the root of its host. Under a sub-path
+/// (`https://host/my-explainer/`) the script finds the site's root, the deepest folder of the address whose
+/// `404.html` answers 200 (a missing one answers 404), and puts it in front of every root-relative link. Without
+/// JavaScript the links stay root-relative.
+let notFoundRootScript = """
+<script>
+(function () {
+  var folders = location.pathname.split("/");
+  folders.pop();
+  function fix(root) {
+    if (root === "/") return;
+    function rewrite() {
+      document.querySelectorAll("a[href^='/'], link[href^='/']").forEach(function (element) {
+        var href = element.getAttribute("href");
+        if (href.charAt(1) !== "/") element.setAttribute("href", root + href.slice(1));
+      });
+    }
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", rewrite); else rewrite();
+  }
+  (function probe(depth) {
+    if (depth < 1 || !window.fetch) return;
+    var root = folders.slice(0, depth).join("/") + "/";
+    fetch(root + "404.html", { method: "HEAD", cache: "no-store" }).then(function (response) {
+      if (response.ok) fix(root); else probe(depth - 1);
+    }, function () {});
+  })(folders.length);
+})();
+</script>
+"""
+
+/// `html` with `notFoundRootScript` at the end of its `<head>` (the probe starts at once; links are corrected when
+/// the page has been read).
+func addingNotFoundRootScript(_ html: String) -> String {
+    guard let range = html.firstRange(of: "</head>") else { return html }
+    var html = html
+    html.replaceSubrange(range, with: notFoundRootScript + "</head>")
+    return html
+}
