@@ -31,17 +31,30 @@ struct ChapterLink: MustacheParent {
     }
 }
 
-/// A page's chapter list: every chapter, with `current` set on the page's own. The list is shared by all pages
-/// and each entry is marked as the template walks it, so a page costs nothing until its template shows the menu
-/// (a site of N chapters would otherwise copy N entries for each of its N pages).
+/// A page's chapter list: every chapter, or at most `limit` of them around the page's own (the first `limit` on
+/// pages that are not chapters), with `current` set on the page's own. The list is shared by all pages and each
+/// entry is marked as the template walks it, so a page costs nothing until its template shows the menu (a site of
+/// N chapters would otherwise copy N entries for each of its N pages).
 struct ChapterMenu: MustacheSequence {
     let links: [ChapterLink]
     var current: Int?
+    var limit = Int.max
+
+    /// The chapters the menu lists: all of them, or a window of `limit` with the current chapter in its middle.
+    var shown: Range<Int> {
+        guard links.count > limit else { return links.indices }
+        let start = Swift.max(0, Swift.min((current ?? 0) - (limit - 1) / 2, links.count - limit))
+        return start ..< start + limit
+    }
+
+    /// Whether some chapters are left out (the menu then links the contents page).
+    var isPartial: Bool { shown.count < links.count }
 
     func makeIterator() -> AnyIterator<ChapterLink> {
-        var index = links.startIndex
+        let shown = shown
+        var index = shown.lowerBound
         return AnyIterator {
-            guard index < links.endIndex else { return nil }
+            guard index < shown.upperBound else { return nil }
             defer { index += 1 }
             var link = links[index]
             link.current = index == current

@@ -322,6 +322,8 @@ struct PageLayout {
     ///   shows, whose front matter adds `date`, `updated`, `authors`, `extra` and the link-preview image.
     private func page(_ template: String, root: String, path: String?, title: String, description: String,
                       extra: [String: Any], menu: ChapterMenu? = nil, source: Chapter? = nil) throws(Diagnostic) -> String {
+        var menu = menu ?? ChapterMenu(links: chapterList(root: root))
+        menu.limit = config.menuChapters
         var context: [String: Any] = [
             "root": root,
             "ogType": "website",
@@ -330,7 +332,7 @@ struct PageLayout {
             "language": config.language,
             "pageTitle": title,
             "description": description,
-            "chapters": menu ?? ChapterMenu(links: chapterList(root: root)),
+            "chapters": menu,
             "pages": pages.map { TemplateContext(["href": root + $0.slug + "/", "title": $0.frontMatter.title,
                                                   "current": $0.slug + "/" == path ? true : false]) },
             "glossaryIntro": config.glossaryIntro,
@@ -338,6 +340,7 @@ struct PageLayout {
             "extra": TemplateContext((source?.frontMatter.extra ?? [:]).mapValues(\.templateValue)),
         ]
         context["t"] = TemplateContext(edition.words.strings)
+        if menu.isPartial { context["allChapters"] = edition.words.format("allChapters", chapters.count) }
         context["assetRoot"] = root + edition.up
         if edition.languages.count > 1, let path { context.merge(languageLinks(root: root, path: path)) { $1 } }
         let shownFile = source?.file ?? ["glossary": "glossary.yml", "numbers": "numbers.yml", "corrections": "corrections.yml"][template]

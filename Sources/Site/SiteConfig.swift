@@ -40,6 +40,10 @@ public struct SiteConfig: Sendable, Equatable {
     public var dataLicenceURL: String?
     /// Anything else the writer's templates show, as `{{siteExtra.name}}`.
     public var extra: [String: ExtraValue] = [:]
+    /// How many chapters the menu of every page lists at most (`menuChapters`, 30 by default). A longer site's menu
+    /// lists that many around the page's own chapter and links the contents page, so that a page's size does not grow
+    /// with the number of chapters (a site of N chapters would otherwise write N² menu entries).
+    public var menuChapters = 30
     /// site.yml's `languages:`, the default first; empty for a site in one language (`language:`).
     public var languages: [SiteLanguage] = []
 
@@ -48,7 +52,7 @@ public struct SiteConfig: Sendable, Equatable {
 
     static let keys = ["title", "description", "language", "author", "baseURL", "updated", "footer", "glossaryIntro",
                        "image", "gallery", "search", "extra", "published", "factsAsOf", "licence", "licenceURL",
-                       "dataLicence", "dataLicenceURL", "rawHTML", "languages"]
+                       "dataLicence", "dataLicenceURL", "rawHTML", "languages", "menuChapters"]
 
     public init(title: String, description: String = "", language: String = "en", author: String = "",
                 baseURL: String? = nil, updated: String? = nil) {
@@ -86,6 +90,13 @@ public struct SiteConfig: Sendable, Equatable {
                     config.extra = try reader.extra(value, key: key).mapEntries
                     return
                 case "languages": return   // below
+                case "menuChapters":
+                    guard case let .scalar(scalar) = value, let count = Int(scalar.string), count > 0 else {
+                        throw reader.error(at: value, "'menuChapters' must be a whole number of 1 or more",
+                                           hint: "how many chapters every page's menu lists, e.g. 'menuChapters: 30'")
+                    }
+                    config.menuChapters = count
+                    return
                 default: break
                 }
                 let text = try reader.string(value, key: key)

@@ -7,12 +7,14 @@ let starterTemplates: [(path: String, text: String)] = [
 <h1>{{t.notFoundTitle}}</h1>
 </header>
 <p>{{t.notFoundText}}</p>
-<p>{{t.notFoundHelp}} <a href="{{root}}">{{t.homePage}}</a> · <a href="{{root}}sources/">{{t.sources}}</a> · <a href="{{root}}glossary/">{{t.glossary}}</a></p>
+<p>{{t.notFoundHelp}}</p>
+<p class="not-found-links"><a href="{{root}}">{{t.homePage}}</a> · <a href="{{root}}sources/">{{t.sources}}</a> · <a href="{{root}}glossary/">{{t.glossary}}</a></p>
 {{#otherLanguages}}
 <section class="not-found-other" lang="{{code}}">
 <h2>{{t.notFoundTitle}}</h2>
 <p>{{t.notFoundText}}</p>
-<p>{{t.notFoundHelp}} <a href="{{root}}">{{t.homePage}}</a> · <a href="{{root}}sources/">{{t.sources}}</a> · <a href="{{root}}glossary/">{{t.glossary}}</a></p>
+<p>{{t.notFoundHelp}}</p>
+<p class="not-found-links"><a href="{{root}}">{{t.homePage}}</a> · <a href="{{root}}sources/">{{t.sources}}</a> · <a href="{{root}}glossary/">{{t.glossary}}</a></p>
 </section>
 {{/otherLanguages}}
 """##),
@@ -827,6 +829,7 @@ fallbackNotice: This page has not been translated yet; it is shown in the origin
 skipLink: Skip to the content
 siteNav: Site
 chaptersMenu: Chapters
+allChapters: "All {n} chapters"
 sources: Sources
 glossary: Glossary
 numbers: The numbers
@@ -889,8 +892,8 @@ noDataFile: "No data file: the block holds it"
 
 # The 404 page
 notFoundTitle: Page not found
-notFoundText: There is no page at this address.
-notFoundHelp: "Try the home page, which lists every chapter, or the sources and the glossary:"
+notFoundText: There is no page at this address. It may have been mistyped, or the page may have moved.
+notFoundHelp: The home page lists every chapter; the sources page lists every work the chapters cite, and the glossary explains their terms.
 homePage: Home page
 
 # Page descriptions (link previews and search engines)
@@ -946,6 +949,7 @@ fallbackNotice: 本頁尚未翻譯，以下為原文。
 skipLink: 跳到內容
 siteNav: 網站
 chaptersMenu: 章節
+allChapters: 全部{n}章
 sources: 資料來源
 glossary: 詞彙表
 numbers: 數字一覽
@@ -1008,8 +1012,8 @@ noDataFile: 沒有資料檔：資料寫在區塊裡
 
 # The 404 page
 notFoundTitle: 找不到網頁
-notFoundText: 這個網址沒有網頁。
-notFoundHelp: 請試試首頁（列出所有章節），或資料來源與詞彙表：
+notFoundText: 這個網址沒有網頁，可能是網址打錯了，或網頁已經搬移。
+notFoundHelp: 首頁列出所有章節，資料來源頁列出各章引用的所有資料，詞彙表則解釋各章使用的術語。
 homePage: 首頁
 
 # Page descriptions (link previews and search engines)
@@ -1100,7 +1104,8 @@ searchError: 無法載入搜尋索引
 {{#chapters}}
 <li><span class="chapter-number">{{number}}</span><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
 {{/chapters}}
-{{#pages}}
+{{#allChapters}}<li class="menu-extra"><a href="{{root}}{{^root}}./{{/root}}">{{allChapters}}</a></li>
+{{/allChapters}}{{#pages}}
 <li class="menu-extra"><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
 {{/pages}}
 <li class="menu-extra"><a href="{{root}}sources/">{{t.sources}}</a></li>

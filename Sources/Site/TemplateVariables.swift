@@ -40,6 +40,7 @@ final class PageLookups: @unchecked Sendable {
 let pageVariables: Set<String> = [
     // Every page.
     "root", "ogType", "siteTitle", "siteDescription", "language", "pageTitle", "description", "chapters", "pages",
+    "allChapters",
     "glossaryIntro", "siteExtra", "extra", "content", "searchIndex", "search", "author", "footer", "publishedDate",
     "publishedText", "factsAsOf", "factsAsOfText", "corrected", "correctedText", "correctionsHref", "hasDateline",
     "numbersHref", "correctionsPage", "licence", "licenceURL", "dataLicence", "dataLicenceURL", "hasLicence", "date",
