@@ -23,9 +23,8 @@ let starterTemplates: [(path: String, text: String)] = [
 
 """##),
     ("templates/assets/search.js", ##"""
-// explainer search. site.js loads this file when the reader first opens the search box; this file loads the index of
-// the page's language (search/<language>/*.js, written by `explainer build`) shard by shard, as the query needs it.
-// Terms are made exactly as the index made them (Sources/Site/Search/SearchTokenizer.swift, EnglishStemmer.swift).
+// explainer search, loaded by site.js when search opens; loads the index (search/<language>/, SearchIndexFiles.swift)
+// as queries need it. Terms as the index makes them (SearchTokenizer.swift, EnglishStemmer.swift).
 (() => {
   const form = document.querySelector(".site-search");
   if (!form || form.dataset.ready) return;
@@ -35,10 +34,9 @@ let starterTemplates: [(path: String, text: String)] = [
   const base = new URL(say.index, document.baseURI), root = new URL("../../", base);
   const MAX = 8, PER_PAGE = 2, SHARDS = 4;
 
-  // The index's files, loaded by site.js (which has already asked for "meta").
   const load = window.explainerSearchLoad, files = load.files;
 
-  // Numbers (SearchCode.swift): base 32, the last digit of each number from the lower half of the alphabet.
+  // Numbers (SearchCode.swift).
   const digit = new Int8Array(128);
   [..."0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"].forEach((c, i) => digit[c.charCodeAt(0)] = i);
   const starts = code => {
@@ -62,17 +60,15 @@ let starterTemplates: [(path: String, text: String)] = [
     meta = data;
     meta.pageStarts = starts(data.pages);
     meta.blockStarts = starts(data.blocks);
+    // Groups (what postings name): runs of a page's documents.
+    meta.groupStarts = [...meta.pageStarts, ...starts(data.splits)].sort((a, b) => a - b);
   });
   const shard = n => load("s" + n).then(data => {
     if (typeof data == "string") {
-      // Each line: shared-prefix length (one digit), the rest of the term, a space, the postings.
-      const terms = [], codes = [];
+      // Terms (shared-prefix length, the rest), an empty line, postings.
+      const [head, tail] = data.split("\n\n"), terms = [], codes = tail.split("\n");
       let term = "";
-      for (const line of data.split("\n")) {
-        const k = line.indexOf(" ");
-        terms.push(term = term.slice(0, digit[line.charCodeAt(0)]) + line.slice(1, k));
-        codes.push(line.slice(k + 1));
-      }
+      for (const line of head.split("\n")) terms.push(term = term.slice(0, digit[line.charCodeAt(0)]) + line.slice(1));
       files["s" + n] = Promise.resolve(data = { terms, codes });
     }
     return data;
@@ -99,7 +95,7 @@ let starterTemplates: [(path: String, text: String)] = [
     else if (w.endsWith("ing") && w.length >= 6 && vowel(w.slice(0, -3))) w = undouble(w.slice(0, -3));
     return w.endsWith("e") && w.length > 3 ? w.slice(0, -1) : w;
   };
-  // Query terms: {term, word (as typed, folded; for completion), han}.
+  // Query terms: {term, word (folded, for completion), han}.
   const terms = (text, english) => {
     const out = [];
     for (const [, han, word] of fold(text).matchAll(RUN)) {
@@ -129,8 +125,8 @@ let starterTemplates: [(path: String, text: String)] = [
     return previous[b.length];
   };
 
-  // The index terms a query term may mean, each with a weight: itself; words it begins (when it is a word of at least
-  // three letters, or the word being typed); failing those, words one or two typing mistakes away.
+  // The index terms a query term may mean, weighted: itself; words it begins (3+ letters, or being typed); failing
+  // those, words one or two typos away.
   const candidates = async (query, last) => {
     const { term, word } = query, found = new Map(), shards = meta.shards;
     const add = (t, w, code) => w > (found.get(t)?.[0] || 0) && found.set(t, [w, code, t]);
@@ -159,7 +155,7 @@ let starterTemplates: [(path: String, text: String)] = [
       }
     }
     if (!found.size && word && word.length > 3) {
-      // The nearest words may start the next shard (on a large site a shard can hold a single common word).
+      // The nearest words may start the next shard.
       const next = bisect(shards, term) + 1;
       if (next < shards.length) loaded.push(await shard(next));
       const edits = word.length > 7 ? 2 : 1;
@@ -172,12 +168,11 @@ let starterTemplates: [(path: String, text: String)] = [
     return [...found.values()].sort((a, b) => (b[0] == 1) - (a[0] == 1) || b[1].length - a[1].length).slice(0, 31);
   };
 
-  // Scores every document: per query term, the best of its candidates' impacts; summed; scaled by the share of the
-  // query's terms the document has (a term whose list was cut, "!", counts only for). Returns documents grouped by
-  // page, best page first, at most PER_PAGE each.
+  // Scores groups: per query term the best of its candidates' impacts, summed, scaled by the share of the query's
+  // terms the group has (a cut list, "!", counts only for). Returns each page's best group, best page first.
   const rank = async text => {
     await ready;
-    const queries = terms(text, meta.english).slice(0, 12), n = meta.documents;
+    const queries = terms(text, meta.english).slice(0, 12), n = meta.groupStarts.length;
     const per = await Promise.all(queries.map((q, i) => candidates(q, i == queries.length - 1 && !/\s$/.test(text))));
     const score = new Float64Array(n), hits = new Uint8Array(n), best = new Float64Array(n), seen = [];
     let used = 0;
@@ -199,25 +194,25 @@ let starterTemplates: [(path: String, text: String)] = [
     }
     const pages = new Map();
     for (const doc of seen) {
-      const s = score[doc] * (used ? hits[doc] / used : 1) ** 2, page = bisect(meta.pageStarts, doc);
+      const s = score[doc] * (used ? hits[doc] / used : 1) ** 2, page = bisect(meta.pageStarts, meta.groupStarts[doc]);
       const entry = pages.get(page) || pages.set(page, { best: 0, sum: 0, docs: [] }).get(page);
       entry.best = Math.max(entry.best, s); entry.sum += s; entry.docs.push([s, doc]);
     }
     const ordered = [...pages.values()].map(p => [p.best + 0.1 * (p.sum - p.best), p.docs.sort((a, b) => b[0] - a[0] || a[1] - b[1])])
       .sort((a, b) => b[0] - a[0] || a[1][0][1] - b[1][0][1]);
-    return { count: seen.length, terms: new Set(per.flat().map(c => c[2])), queries, docs: ordered.flatMap(p => p[1].slice(0, PER_PAGE).map(d => d[1])) };
+    return { count: pages.size, terms: new Set(per.flat().map(c => c[2])), queries, docs: ordered.map(p => p[1][0][1]) };
   };
 
-  // A document's fields, from its block: [page, page title, heading, anchor, text].
-  const documentAt = async doc => {
-    const b = bisect(meta.blockStarts, doc);
-    return (await load("b" + b))[doc - meta.blockStarts[b]];
+  // A group's documents: [page, page title, heading, anchor, text].
+  const group = async g => {
+    const first = meta.groupStarts[g], b = bisect(meta.blockStarts, first), at = meta.blockStarts[b];
+    return (await load("b" + b)).slice(first - at, (meta.groupStarts[g + 1] || meta.documents) - at);
   };
 
   // HTML of text with the words the query found marked, cut to about `length` characters around the most of them.
   const esc = s => s.replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`);
   const WORD = new RegExp(`([${HAN}]+)|((?:(?![${HAN}])[\\p{L}\\p{N}\\p{M}])+)`, "gu");
-  const mark = (text, found, length) => {
+  const spans = (text, found) => {
     const ranges = [], han = found.han;
     for (const m of text.matchAll(WORD)) {
       if (m[2]) {
@@ -232,11 +227,17 @@ let starterTemplates: [(path: String, text: String)] = [
         at += next;
       });
     }
+    return ranges;
+  };
+  // How many different words or characters of the query a text has.
+  const distinct = (text, found) => new Set(spans(text, found).map(r => fold(text.slice(...r)))).size;
+  const mark = (text, found, length) => {
+    const ranges = spans(text, found);
     let start = 0, end = text.length;
     if (length && text.length > length) {
       let most = -1;
       for (const [s] of ranges) {
-        const count = new Set(ranges.filter(r => r[0] >= s && r[1] <= s + length - 20).map(r => fold(text.slice(...r)))).size;
+        const count = distinct(text.slice(s, s + length - 20), found);
         if (count > most) { most = count; start = s; }
       }
       // Cut at spaces when there are some near (Chinese has none).
@@ -280,19 +281,22 @@ let starterTemplates: [(path: String, text: String)] = [
   const search = async () => {
     const text = input.value, mine = ++serial;
     if (!text.trim()) { list.innerHTML = ""; options = []; activate(-1); open(false); announce(""); form.dataset.shown = text; return; }
-    let found, docs;
+    let found, matches, docs;
     try {
       found = await rank(text);
-      docs = await Promise.all(found.docs.slice(0, MAX).map(documentAt));
+      matches = {
+        han: new Set(found.queries.filter(q => q.han).map(q => q.term)),
+        word: w => found.terms.has(meta.english ? stem(w) : w),
+      };
+      // Per group, its PER_PAGE sections with most query words (heading ×3), or its first if none has any.
+      docs = (await Promise.all(found.docs.slice(0, MAX).map(group))).flatMap(g => g
+        .map((d, i) => [3 * distinct(d[2], matches) + distinct(d[4], matches), i, d])
+        .sort((a, b) => b[0] - a[0] || a[1] - b[1]).filter((x, i) => i < PER_PAGE && (!i || x[0])).map(x => x[2])).slice(0, MAX);
     } catch {
       if (mine == serial) announce(say.error);
       return;
     }
     if (mine != serial) return;
-    const matches = {
-      han: new Set(found.queries.filter(q => q.han).map(q => q.term)),
-      word: w => found.terms.has(meta.english ? stem(w) : w),
-    };
     list.innerHTML = docs.map(([page, title, heading, anchor, body], i) =>
       `<a role="option" id="search-option-${i}" tabindex="-1" aria-selected="false" href="${esc(href(page, anchor))}">` +
       `<span class="search-where">${mark(title, matches)}${heading ? " › " + mark(heading, matches) : ""}</span>` +

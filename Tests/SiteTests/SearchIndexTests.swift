@@ -89,7 +89,8 @@ import Testing
 
     @Test func filesHoldEveryPostingAndDocumentAndReadBack() throws {
         let documents = try Self.documents()
-        let layout = SearchIndexFiles(shardCharacters: 40, blockCharacters: 30, blockDocuments: 2)
+        let layout = SearchIndexFiles(shardCharacters: 40, blockCharacters: 1_000, blockDocuments: 2)
+        let groups = layout.groups(of: documents)
         let files = Dictionary(uniqueKeysWithValues: layout.files(for: documents, language: SearchLanguage(tag: "en")).map { ($0.path, $0.text) })
         let meta = try #require(files["search/en/meta.js"])
         let json = try #require(meta.firstRange(of: ",{").map { meta[meta.index(after: $0.lowerBound)...].dropLast(3) })
@@ -97,23 +98,28 @@ import Testing
         #expect(object["language"] as? String == "en" && object["english"] as? Bool == true)
         #expect(object["documents"] as? Int == documents.count)
         #expect(readStarts(object["pages"] as! String) == [0, 4, 5])
+        // The chapter's four documents make two groups (two documents at most), the glossary and sources one each.
+        #expect(groups == [0, 0, 1, 1, 2, 3])
+        #expect(readStarts(object["splits"] as! String) == [2])
         let shards = object["shards"] as! [String]
         #expect(shards.count > 1 && shards[0] == "")
         // Every shard's terms start at its first term and the postings decode to the index's.
-        let index = SearchIndex(documents: documents, tokenizer: SearchTokenizer(english: true))
+        let index = SearchIndex(documents: documents, tokenizer: SearchTokenizer(english: true), groups: groups)
         var decoded: [SearchIndex.Entry] = []
         for (number, first) in shards.enumerated() {
             let text = try #require(files["search/en/s\(number).js"])
             let payload = try #require(try JSONSerialization.jsonObject(with: Data(argument(of: text).utf8), options: .fragmentsAllowed) as? String)
+            let halves = payload.components(separatedBy: "\n\n")
+            #expect(halves.count == 2)
+            let codes = halves[1].split(separator: "\n")
             var term: [Unicode.Scalar] = []
-            for (position, line) in payload.split(separator: "\n").enumerated() {
-                let parts = line.split(separator: " ")
-                let shared = SearchCode.alphabet.firstIndex(of: parts[0].unicodeScalars.first!)!
-                term = Array(term.prefix(shared)) + Array(parts[0].unicodeScalars.dropFirst())
+            for (position, line) in halves[0].split(separator: "\n").enumerated() {
+                let shared = SearchCode.alphabet.firstIndex(of: line.unicodeScalars.first!)!
+                term = Array(term.prefix(shared)) + Array(line.unicodeScalars.dropFirst())
                 var text = String.UnicodeScalarView()
                 text.append(contentsOf: term)
-                let cut = parts[1].hasPrefix("!")
-                decoded.append(SearchIndex.Entry(term: String(text), postings: readPostings(String(parts[1].drop { $0 == "!" })),
+                let cut = codes[position].hasPrefix("!")
+                decoded.append(SearchIndex.Entry(term: String(text), postings: readPostings(String(codes[position].drop { $0 == "!" })),
                                                  complete: !cut))
                 if position == 0 && number > 0 { #expect(String(text) == first) }
             }
@@ -121,8 +127,29 @@ import Testing
         #expect(decoded == index.entries)
         let blocks = readStarts(object["blocks"] as! String)
         #expect(blocks.first == 0 && blocks.count == files.keys.filter { $0.hasPrefix("search/en/b") }.count)
+        // Blocks hold whole groups.
+        #expect(blocks.allSatisfy { $0 == 0 || groups[$0 - 1] != groups[$0] })
         let block = try #require(try JSONSerialization.jsonObject(with: Data(argument(of: files["search/en/b0.js"]!).utf8)) as? [[String]])
         #expect(block[0] == ["slicing/", "Slicing the pool", "", "", documents[0].text])
+    }
+
+    @Test func groupsScoreByTheirBestDocumentPlusATenthOfTheOthers() throws {
+        // "pool" once in documents 0–2 (group 0) and 3 (group 1): group 0 scores one document's score and a tenth of
+        // two more; "bond", only in document 2, names group 0.
+        let documents = (0..<4).map { number in
+            SearchDocument(page: number < 3 ? "a/" : "b/", pageTitle: "P", heading: "", anchor: "", text: "",
+                           fields: [SearchField(text: "pool" + (number == 2 ? " bond" : " x\(number)"), weight: 1)])
+        }
+        let tokenizer = SearchTokenizer(english: true)
+        let plain = SearchIndex(documents: documents, tokenizer: tokenizer)
+        let grouped = SearchIndex(documents: documents, tokenizer: tokenizer, groups: [0, 0, 0, 1])
+        let pool = try #require(grouped.entries.first { $0.term == "pool" })
+        #expect(pool.postings.map(\.document) == [0, 1])
+        #expect(pool.postings[0].impact > pool.postings[1].impact)
+        let bond = try #require(grouped.entries.first { $0.term == "bond" })
+        #expect(bond.postings.map(\.document) == [0])
+        #expect(plain.entries.first { $0.term == "bond" }?.postings.map(\.document) == [2])
+        #expect(SearchIndexFiles().groups(of: documents) == [0, 0, 0, 1])
     }
 
     @Test func aTermOnTooManyDocumentsKeepsTheOnesItSaysMostAboutAndSaysSo() throws {
@@ -138,9 +165,10 @@ import Testing
         let lease = try #require(index.entries.first { $0.term == "lease0" })
         #expect(lease.postings.map(\.document) == [0] && lease.complete)
         let files = SearchIndexFiles().files(for: documents, language: SearchLanguage(tag: "en"))
-        #expect(files.contains { $0.text.contains("pool !") } == false)  // the default keeps all six
+        // A cut list's postings line starts with "!" (after a JSON-escaped newline); the default keeps all six.
+        #expect(files.contains { $0.text.contains(#"\n!"#) } == false)
         let cut = SearchIndexFiles(maximumPostings: 2).files(for: documents, language: SearchLanguage(tag: "en"))
-        #expect(cut.contains { $0.path.hasSuffix("/s0.js") && $0.text.contains("pool !") })
+        #expect(cut.contains { $0.path.hasSuffix("/s0.js") && $0.text.contains(#"\n!"#) })
     }
 
     @Test func snippetsKeepTheStartOfALongTextCutAtAWord() {
@@ -212,7 +240,7 @@ import Testing
 
     @Test func theRealSiteIndexesEveryChapter() throws {
         let meta = try #require(text(repositoryOutput, "search/en/meta.js"))
-        #expect(meta.hasPrefix("explainerSearch(\"meta\",{\"version\":1,\"language\":\"en\""))
+        #expect(meta.hasPrefix("explainerSearch(\"meta\",{\"version\":2,\"language\":\"en\""))
         let pages = repositoryOutput.sortedPaths.filter { $0.hasPrefix("search/en/b") }
         let blocks = pages.map { text(repositoryOutput, $0)! }.joined()
         for slug in ["map", "four-steps", "tranches-correlation"] where repositoryOutput["\(slug)/index.html"] != nil {

@@ -3,8 +3,13 @@ import Foundation
 /// An inverted index: for each term, the documents that hold it and how much the term says about each (its impact, a
 /// BM25 score over weighted fields, quantized to 1…`SearchIndex.maximumImpact` on a square-root scale). A query's score for a document is the
 /// sum of its terms' impacts there, so the browser only adds small integers.
+///
+/// Documents may be gathered into groups (runs of consecutive documents, such as a page's sections): the postings then
+/// name groups, and a group's score for a term is its best document's plus a tenth of the others'. Fewer, shorter
+/// lists; the browser finds the sections inside a group from the group's text, which it fetches to show anyway.
 struct SearchIndex: Sendable, Equatable {
     struct Posting: Sendable, Equatable {
+        /// The document, or with groups the group.
         var document: Int
         var impact: Int
     }
@@ -35,8 +40,10 @@ struct SearchIndex: Sendable, Equatable {
 extension SearchIndex {
     /// - Parameter chunks: how many pieces the documents are counted in, on all cores (the index is the same whatever it is).
     /// - Parameter maximumPostings: see `SearchIndex.maximumPostings`.
-    init(documents: [SearchDocument], tokenizer: SearchTokenizer, chunks: Int = activeProcessorCount * 4,
+    /// - Parameter groups: each document's group, ascending from 0 (nil: each document is its own).
+    init(documents: [SearchDocument], tokenizer: SearchTokenizer, groups: [Int]? = nil, chunks: Int = activeProcessorCount * 4,
          maximumPostings: Int = SearchIndex.maximumPostings) {
+        precondition(groups.map { $0.count == documents.count } ?? true)
         // Weighted term counts per document, on all cores; merged in document order.
         let counted = concurrentChunkedMap(documents, chunks: chunks) { chunk in
             chunk.map { document -> (counts: [String: Double], length: Double) in
@@ -63,11 +70,21 @@ extension SearchIndex {
         for (term, postings) in raw {
             let frequency = Double(postings.count)
             let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
-            let scores = postings.map { posting -> (document: Int, score: Double) in
+            var scores: [(document: Int, score: Double)] = []
+            var best = 0.0, sum = 0.0
+            for (position, posting) in postings.enumerated() {
                 let norm = Self.k1 * (1 - Self.b + Self.b * counted[posting.document].length / averageLength)
                 let score = documents[posting.document].boost * idf * posting.count * (Self.k1 + 1) / (posting.count + norm)
-                highest = max(highest, score)
-                return (posting.document, score)
+                best = max(best, score)
+                sum += score
+                let group = groups?[posting.document] ?? posting.document
+                if position + 1 == postings.count || (groups?[postings[position + 1].document] ?? postings[position + 1].document) != group {
+                    let grouped = best + 0.1 * (sum - best)
+                    highest = max(highest, grouped)
+                    scores.append((group, grouped))
+                    best = 0
+                    sum = 0
+                }
             }
             scored.append((term, scores))
         }
