@@ -3,25 +3,14 @@ enum Describe {
     static func text(_ spec: ChartSpec) -> String {
         let given = spec.description.trimmingTrailingSpaces()
         if !given.isEmpty { return given }
-        let kindName: String = switch spec.kind {
-        case .line: "Line chart"
-        case .area: "Area chart"
-        case .stackedArea: "Stacked area chart"
-        case .bar: "Bar chart"
-        case .horizontalBar: "Horizontal bar chart"
-        case .groupedBar: "Grouped bar chart"
-        case .stackedBar: "Stacked bar chart"
-        case .waterfall: "Waterfall chart"
-        case .flow: "Flow diagram"
-        case .histogram: "Histogram"
-        case .heatmap: "Heat map"
-        case .smallMultiples: "Small multiples"
-        case .diagram: "Diagram"
-        case .steps: "Steps"
-        }
+        let kindName = spec.kind.name
         if spec.kind == .diagram || spec.kind == .steps {
             return DiagramDescription.text(spec.diagram, kind: spec.kind, name: kindName)
         }
+        return summary(spec, kindName: kindName)
+    }
+
+    private static func summary(_ spec: ChartSpec, kindName: String) -> String {
         if spec.kind == .flow {
             let steps = spec.links.map { "\($0.source) to \($0.target) \(spec.y.format.string(for: $0.value))" }
             return "\(kindName) of \(spec.links.count) flows: " + steps.joined(separator: "; ") + "."
@@ -45,6 +34,28 @@ enum Describe {
         case 0: return "no series"
         case 1: return names[0]
         default: return names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+        }
+    }
+}
+
+extension ChartKind {
+    /// The kind in words, as readers and the gallery's headings name it: "Horizontal bar chart".
+    public var name: String {
+        switch self {
+        case .line: "Line chart"
+        case .area: "Area chart"
+        case .stackedArea: "Stacked area chart"
+        case .bar: "Bar chart"
+        case .horizontalBar: "Horizontal bar chart"
+        case .groupedBar: "Grouped bar chart"
+        case .stackedBar: "Stacked bar chart"
+        case .waterfall: "Waterfall chart"
+        case .flow: "Flow diagram"
+        case .histogram: "Histogram"
+        case .heatmap: "Heat map"
+        case .smallMultiples: "Small multiples"
+        case .diagram: "Diagram"
+        case .steps: "Steps"
         }
     }
 }
