@@ -4,8 +4,8 @@
 #   Benchmarks/search/bench-search.sh [CHAPTERS]      (default 10000: the size of the large synthetic corpus)
 #
 # Builds, with the release binary (or EXPLAINER=path), three sites: this repository's site (English, relevance set
-# Tests/Fixtures/search/relevance-en.tsv), the Chinese fixture site Tests/Fixtures/search-zh (zh-Hant, relevance set
-# relevance-zh.tsv) and the synthetic corpus of Benchmarks/corpus/generate.py with CHAPTERS chapters (the queries of
+# Tests/Fixtures/search/relevance-en.tsv; its zh-Hant edition with relevance-zh-site.tsv), the Chinese fixture site
+# Tests/Fixtures/search-zh (zh-Hant, relevance set relevance-zh.tsv) and the synthetic corpus of Benchmarks/corpus/generate.py with CHAPTERS chapters (the queries of
 # Benchmarks/search/corpus-queries.txt; sizes and times only). Then Benchmarks/search/compare-pagefind.py indexes each
 # with Pagefind (PyPI pagefind-bin and pagefind-bin-extended, installed when missing) and measures both engines in
 # headless Chromium: index size, download per query, answer time, relevance. Raw numbers go to $WORK/search.json.
@@ -61,6 +61,7 @@ page="$(cd "$WORK/corpus" && ls -d c1-*/ | head -1)"
 
 "$PYTHON" Benchmarks/search/compare-pagefind.py --json "$WORK/search.json" \
     --site "This site (English)=$WORK/en=Tests/Fixtures/search/relevance-en.tsv=four-steps/" \
+    --site "This site's zh-Hant edition=$WORK/en=Tests/Fixtures/search/relevance-zh-site.tsv=four-steps/=zh-hant/" \
     --site "Chinese fixture site (zh-Hant)=$WORK/zh=Tests/Fixtures/search/relevance-zh.tsv=four-steps/" \
     --site "Synthetic corpus, $CHAPTERS chapters=$WORK/corpus=Benchmarks/search/corpus-queries.txt=$page"
 echo

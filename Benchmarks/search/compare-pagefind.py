@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """explainer's search against Pagefind on the same built sites, in headless Chromium (run by `make bench-search`).
 
-    compare-pagefind.py --site LABEL=SITE_DIR=QUERIES [--site …] [--json OUT.json]
+    compare-pagefind.py --site LABEL=SITE_DIR=QUERIES[=PAGE[=EDITION]] [--site …] [--json OUT.json]
 
 QUERIES is a relevance set (Tests/Fixtures/search/relevance-*.tsv: query, page that must be in the first three result
-pages) or a file of bare queries, one a line (sizes and times only, as for the 10,000-chapter corpus). For each site,
+pages) or a file of bare queries, one a line (sizes and times only, as for the 10,000-chapter corpus). EDITION (such as
+`zh-hant/`) measures a language edition of a multilingual site: its pages, its index, and Pagefind's files of that
+language (Pagefind indexes every language of the site and keeps each apart). For each site,
 Pagefind (the PyPI packages pagefind-bin and pagefind-bin-extended, whose extended build segments Chinese) indexes
 the built HTML in the same run, with `--root-selector main` so it reads what explainer indexes (the page's content,
 not its menus). A local server serves the site and records every file it sends; the browser cache is off. Per engine:
@@ -103,19 +105,46 @@ def total(site, paths):
     return raw, gz
 
 
-def search_files(site, engine):
+def edition_language(site, edition):
+    """The language of the edition's pages: the name of its explainer index folder (search/<language>/)."""
+    names = os.listdir(os.path.join(site, edition, "search"))
+    return names[0] if len(names) == 1 else None
+
+
+def pagefind_file_of(name, language, wasm):
+    """Whether a file of Pagefind's bundle serves `language`: its own index, fragments, meta and WebAssembly, and the
+    files every language shares (pagefind.js, its worker, the entry file)."""
+    if language is None:
+        return True
+    own = language.lower()
+    if name.startswith(own + "_") or name.startswith(f"pagefind.{own}_"):
+        return True
+    if name.endswith((".pf_index", ".pf_fragment", ".pf_meta", ".pf_filter")):
+        return False
+    if name.startswith("wasm."):
+        return name == f"wasm.{wasm or 'unknown'}.pagefind"
+    return True
+
+
+def search_files(site, engine, edition=""):
     """Every file a reader's search could download, below the site root."""
+    language = edition_language(site, edition)
+    wasm = None
     if engine == "explainer":
-        folders = [os.path.join("search", name) for name in os.listdir(os.path.join(site, "search"))]
+        folders = [os.path.join(edition, "search", name) for name in os.listdir(os.path.join(site, edition, "search"))]
         files = ["assets/search.js"]
     else:
         folders = [engine]
         files = []
+        entry = os.path.join(site, engine, "pagefind-entry.json")
+        if language and os.path.isfile(entry):
+            with open(entry, encoding="utf-8") as file:
+                wasm = json.load(file)["languages"].get(language.lower(), {}).get("wasm")
     for folder in folders:
         for parent, _, names in os.walk(os.path.join(site, folder)):
             for name in names:
                 relative = os.path.relpath(os.path.join(parent, name), site)
-                if engine == "explainer" or not name.startswith(PAGEFIND_UI):
+                if engine == "explainer" or not name.startswith(PAGEFIND_UI) and pagefind_file_of(name, language, wasm):
                     files.append(relative)
     return files
 
@@ -210,15 +239,17 @@ def percentile(values, share):
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def measure(driver, label, site, queries, page, engines=None):
+def measure(driver, label, site, queries, page, engines=None, edition=""):
     server, base = serve(site)
+    page = edition + page
+    queries = [(query, edition + expected if expected else expected) for query, expected in queries]
     results = {}
     try:
         for name in ["explainer"] + list(PAGEFIND):
             if name != "explainer" and not os.path.isdir(os.path.join(site, name)) or engines and name not in engines:
                 continue
             engine = Engine(name, driver, base, site)
-            stored = total(site, search_files(site, name))
+            stored = total(site, search_files(site, name, edition))
             cold = []
             for query, _ in queries:
                 open_ms, open_files = engine.open(page)
@@ -239,7 +270,7 @@ def measure(driver, label, site, queries, page, engines=None):
                 if not rank or rank > 3:
                     misses.append(f"{query} → {', '.join(pages[:3]) or 'nothing'}")
             results[name] = {
-                "stored": stored, "files": len(search_files(site, name)), "cold": cold, "repeat_ms": repeat,
+                "stored": stored, "files": len(search_files(site, name, edition)), "cold": cold, "repeat_ms": repeat,
                 "relevance": (passed, len(judged), reciprocal / len(judged)) if judged else None, "misses": misses,
             }
             print(f"{label}: {name} measured", file=sys.stderr)
@@ -297,7 +328,7 @@ def read_queries(path):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--site", action="append", required=True, help="LABEL=SITE_DIR=QUERIES[=PAGE]")
+    parser.add_argument("--site", action="append", required=True, help="LABEL=SITE_DIR=QUERIES[=PAGE[=EDITION]]")
     parser.add_argument("--json")
     parser.add_argument("--engine", action="append", choices=["explainer", *PAGEFIND],
                         help="measure only these engines (repeatable; default: all)")
@@ -308,7 +339,8 @@ def main():
     everything = {}
     try:
         for spec in args.site:
-            label, site, queries, *page = spec.split("=")
+            label, site, queries, *rest = spec.split("=")
+            page, edition = (rest + ["", ""])[:2]
             site = os.path.abspath(site)
             for name, module in PAGEFIND.items():
                 if args.engine and name not in args.engine:
@@ -318,7 +350,7 @@ def main():
                           f"--root-selector main --silent")
                 print(f"{label}: {name} indexed in {time.time() - started:.1f} s", file=sys.stderr)
             cases = read_queries(queries)
-            everything[label] = measure(driver, label, site, cases, page[0] if page else "", args.engine)
+            everything[label] = measure(driver, label, site, cases, page, args.engine, edition)
             report(label, everything[label], len(cases))
     finally:
         driver.quit()

@@ -33,7 +33,10 @@ public enum LiveEvent: Equatable, Sendable {
         case let .stylesheets(paths, generation):
             data = "{\"generation\":\(generation),\"paths\":[" + paths.map(jsonString).joined(separator: ",") + "]}"
         case let .errors(overlay):
-            data = "{\"html\":" + jsonString(overlay.html) + ",\"lines\":[" + overlay.lines.map(jsonString).joined(separator: ",") + "]}"
+            // `languages`: the overlay in each other language of the site, by the `lang` of the page showing it.
+            let languages = overlay.htmlByLanguage.map { jsonString($0.code) + ":" + jsonString($0.html) }.joined(separator: ",")
+            data = "{\"html\":" + jsonString(overlay.html) + ",\"languages\":{" + languages + "},\"lines\":["
+                + overlay.lines.map(jsonString).joined(separator: ",") + "]}"
         case .heartbeat:
             return ": heartbeat\n\n"
         }

@@ -62,7 +62,9 @@ public enum LiveReload {
             listen("errors", (event) => {
               const data = JSON.parse(event.data);
               document.getElementById(overlayID)?.remove();
-              document.body.insertAdjacentHTML("beforeend", data.html);
+              const lang = document.documentElement.lang.toLowerCase();
+              const own = Object.keys(data.languages || {}).find((code) => code.toLowerCase() === lang);
+              document.body.insertAdjacentHTML("beforeend", own ? data.languages[own] : data.html);
             });
           };
           // Browsers allow about six connections per host: hidden tabs let go of theirs, so many open

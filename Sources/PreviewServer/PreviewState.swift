@@ -39,10 +39,11 @@ public actor PreviewState {
         return event
     }
 
-    /// Takes a failed build: keeps serving the last good site, now with the error overlay on every page.
+    /// Takes a failed build: keeps serving the last good site, now with the error overlay on every page, in the
+    /// page's language (`words`: the site's interface words, the default language's first).
     @discardableResult
-    public func fail(_ failure: BuildFailure) -> LiveEvent {
-        let overlay = ErrorOverlay(failure.diagnostics)
+    public func fail(_ failure: BuildFailure, words: [Translations] = [.english]) -> LiveEvent {
+        let overlay = ErrorOverlay(failure.diagnostics, words: words)
         self.overlay = overlay
         current.value = tree.map { ServedSite($0, overlay: overlay) } ?? .placeholder(overlay: overlay, script: script)
         let event = LiveEvent.errors(overlay)

@@ -29,22 +29,25 @@ struct Rebuilder: Sendable {
             return .built(changed: changed, pages: pageCount(patched.1), duration: .now - start, pushed: pushed)
         }
         let root = root, options = options, builder = builder
-        let finished = await onBuildThread { () -> Result<(SourceTree, OutputTree), BuildFailure> in
-            do throws(BuildFailure) {
-                let source = try SourceTree.read(from: root)
-                return .success((source, try builder(source, options)))
-            } catch {
-                return .failure(error)
+        let lastGood = lastGoodSource
+        let finished = await onBuildThread { () -> (Result<(SourceTree, OutputTree), BuildFailure>, [Translations]) in
+            // A failure's overlay speaks the site's languages: those of the sources just read, else the last good ones.
+            let source: SourceTree
+            do throws(BuildFailure) { source = try SourceTree.read(from: root) } catch {
+                return (.failure(error), interfaceWords(lastGood))
+            }
+            do throws(BuildFailure) { return (.success((source, try builder(source, options))), []) } catch {
+                return (.failure(error), interfaceWords(source))
             }
         }
-        guard let result = finished else { return nil }
+        guard let (result, words) = finished else { return nil }
         switch result {
         case let .success((source, output)):
             lastGoodSource = source
             let pushed = await state.publish(output)
             return .built(changed: changed, pages: pageCount(output), duration: .now - start, pushed: pushed)
         case let .failure(failure):
-            await state.fail(failure)
+            await state.fail(failure, words: words)
             return .failed(changed: changed, failure: failure, duration: .now - start)
         }
     }

@@ -1,4 +1,5 @@
 import Hummingbird
+import Markdown
 import Site
 
 /// One file ready to send: its bytes in a buffer, with the headers computed once per build instead of per request.
@@ -27,11 +28,18 @@ public struct ServedSite: Sendable {
 
     /// The site as built, plus the overlay on every HTML page when `overlay` is given.
     public init(_ tree: OutputTree, overlay: ErrorOverlay? = nil) {
-        let fragment = overlay?.html
+        // The overlay in each page's language, rendered once per language.
+        var fragments: [String: String] = [:]
         var files: [String: ServedFile] = [:]
         files.reserveCapacity(tree.files.count)
         for (path, bytes) in tree.files {
-            let served = if let fragment, path.hasSuffix(".html") { injectBeforeBodyEnd(fragment, into: bytes) } else { bytes }
+            var served = bytes
+            if let overlay, path.hasSuffix(".html") {
+                let language = overlay.words(for: pageLanguage(bytes)).code
+                let fragment = fragments[language] ?? overlay.html(language: language)
+                fragments[language] = fragment
+                served = injectBeforeBodyEnd(fragment, into: bytes)
+            }
             files[path] = ServedFile(path: path, bytes: served)
         }
         self.files = files
@@ -40,12 +48,13 @@ public struct ServedSite: Sendable {
     /// Before any build has succeeded there is nothing to show but the errors: every request gets a 404
     /// page carrying the overlay and the live-reload script, so it turns into the site once a build succeeds.
     public static func placeholder(overlay: ErrorOverlay, script: String) -> ServedSite {
+        let words = overlay.words(for: nil)
         let page = """
             <!DOCTYPE html>
-            <html lang="en">
-            <head><meta charset="utf-8"><title>Build failed · explainer preview</title></head>
+            <html lang="\(escapeHTML(words.code))">
+            <head><meta charset="utf-8"><title>\(escapeHTML(words["previewTitle"])) · explainer preview</title></head>
             <body>
-            <p>No build has succeeded yet. Fix the errors below and save; this page reloads by itself.</p>
+            <p>\(escapeHTML(words["previewNoBuild"]))</p>
             \(script)</body>
             </html>
 

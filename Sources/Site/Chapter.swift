@@ -95,6 +95,7 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
     var chapter = Chapter(file: file.path, kind: place.kind, number: place.number, order: place.number, slug: place.slug,
                           frontMatter: split.frontMatter, rendered: rendered, bodyLine: split.bodyLine, figures: figures)
     if let warning = unclosedFenceWarning(split.body, file: file.path, lineOffset: offset) { chapter.warnings.append(warning) }
+    chapter.warnings += cjkSpacingWarnings(split.body, file: file.path, lineOffset: offset, language: words.code)
     return chapter
 }
 

@@ -30,6 +30,7 @@ struct Edition: Sendable {
         if let description = language.description { config.description = description }
         if let footer = language.footer { config.footer = footer }
         if let intro = language.glossaryIntro { config.glossaryIntro = intro }
+        if let author = language.author { config.author = author }
         config.baseURL = config.baseURL.map { $0 + language.prefix }
         return config
     }

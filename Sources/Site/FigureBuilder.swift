@@ -46,6 +46,8 @@ struct VariantInput {
 struct FigureBuilder {
     let registry: ModelRegistry
     let data: [String: DataTable]
+    /// The page's language: the data table's added headings and notes, the CSV's provenance lines.
+    var words: Translations = .english
     /// Draws one variant as page HTML; `drawResponsive` unless the caller only wants the specs (`siteCharts`).
     var draw: @Sendable (ChartSpec, String) throws(ChartError) -> String = { spec, id throws(ChartError) in
         try drawResponsive(spec, id: id)
@@ -96,7 +98,7 @@ struct FigureBuilder {
                 problems.append(diagnostic(request, error))
                 continue
             }
-            let table = FigureTable(spec: spec, xHeader: input.xHeader, isModel: isModel,
+            let table = FigureTable(spec: spec, xHeader: input.xHeader, isModel: isModel, words: words,
                                     firstColumn: request.firstColumn.map(typographic))
             let provenance = csvProvenance(request, input: input, isModel: isModel, variantCount: inputs.count)
             variants.append(.init(scenario: input.scenario, label: input.label, svg: svg,
@@ -278,12 +280,14 @@ struct FigureBuilder {
     private func csvProvenance(_ request: FigureRequest, input: VariantInput, isModel: Bool, variantCount: Int) -> [String] {
         var lines = ["\u{201C}\(typographic(request.title))\u{201D}"]
         if isModel {
-            var settings = "Illustrative model, not data."
-            if variantCount > 1 { settings += " Scenario: \(input.label)." }
-            if !input.parameters.isEmpty { settings += " Settings: " + input.parameters.sentence }
+            var settings = words["csvModel"]
+            if variantCount > 1 { settings = joiningSentences(settings, words.format("csvScenario", ["label": input.label])) }
+            if !input.parameters.isEmpty {
+                settings = joiningSentences(settings, joiningSentences(words["settings"], input.parameters.sentence))
+            }
             lines.append(settings)
         } else {
-            lines.append("Source: " + (sourceSentence(in: typographic(request.caption)) ?? "as stated in the caption below."))
+            lines.append(words.format("csvSource", ["source": sourceSentence(in: typographic(request.caption)) ?? words["csvSourceInCaption"]]))
         }
         lines.append(typographic(request.caption))
         if let extra = request.captions[input.scenario] { lines.append(typographic(extra)) }

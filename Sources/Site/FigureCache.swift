@@ -2,7 +2,7 @@ import Synchronization
 
 /// Figures kept between builds of the same site (the preview server's rebuilds). A figure is reused when
 /// everything that determines it is unchanged: its chart block (compared without its position in the file, so
-/// prose edits above it do not count) and the data table it draws. The models and the drawing code cannot change
+/// prose edits above it do not count), the data table it draws and the interface words of its table and CSV. The models and the drawing code cannot change
 /// while a process runs, so an in-memory cache needs no generator version.
 ///
 /// The cache is the one shared, mutable thing a build may be given; it is safe to use from several threads.
@@ -10,6 +10,7 @@ public final class FigureCache: Sendable {
     private struct Entry: Sendable {
         var request: FigureRequest
         var data: DataTable?
+        var words: Translations
         var figure: RenderedFigure
     }
 
@@ -26,9 +27,10 @@ public final class FigureCache: Sendable {
     public var count: Int { storage.withLock { $0.count } }
 
     /// The cached figure for `request`, placed where `request` is now; nil when it must be built.
-    func figure(for request: FigureRequest, data: DataTable?) -> RenderedFigure? {
+    func figure(for request: FigureRequest, data: DataTable?, words: Translations = .english) -> RenderedFigure? {
         let content = Self.withoutPosition(request)
-        guard let entry = storage.withLock({ $0[request.id] }), entry.request == content, entry.data == data else {
+        guard let entry = storage.withLock({ $0[request.id] }), entry.request == content, entry.data == data,
+              entry.words == words else {
             return nil
         }
         hitCount.withLock { $0 += 1 }
@@ -37,8 +39,8 @@ public final class FigureCache: Sendable {
         return figure
     }
 
-    func store(_ figure: RenderedFigure, for request: FigureRequest, data: DataTable?) {
-        let entry = Entry(request: Self.withoutPosition(request), data: data, figure: figure)
+    func store(_ figure: RenderedFigure, for request: FigureRequest, data: DataTable?, words: Translations = .english) {
+        let entry = Entry(request: Self.withoutPosition(request), data: data, words: words, figure: figure)
         storage.withLock { $0[request.id] = entry }
     }
 

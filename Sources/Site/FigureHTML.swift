@@ -25,11 +25,11 @@ func figureHTML(_ figure: RenderedFigure, number: String, root: String, words: T
         html += variant.svg
         if !html.hasSuffix("\n") { html += "\n" }
         if !variant.caption.isEmpty {
-            html += "<p class=\"chart-variant-caption\">" + (variants.count > 1 ? "<b>\(escapeHTML(words.format("labelled", ["label": variant.label])))</b> " : "")
+            html += "<p class=\"chart-variant-caption\">" + (variants.count > 1 ? labelledHTML(variant.label, words: words) : "")
                 + escapeHTML(variant.caption) + "</p>\n"
         }
         if !variant.parameters.isEmpty {
-            html += "<p class=\"chart-parameters\">" + (variants.count > 1 ? "<b>\(escapeHTML(words.format("labelled", ["label": variant.label])))</b> "
+            html += "<p class=\"chart-parameters\">" + (variants.count > 1 ? labelledHTML(variant.label, words: words)
                 : escapeHTML(words["settings"]) + " ")
                 + escapeHTML(variant.parameters) + "</p>\n"
         }
@@ -44,4 +44,11 @@ func figureHTML(_ figure: RenderedFigure, number: String, root: String, words: T
     html += "<figcaption>\(escapeHTML(typographic(figure.request.caption)))</figcaption>\n"
     html += "</figure>"
     return html
+}
+
+/// A scenario's name as the label of its caption: "<b>Calm:</b> " in English, 「<b>平靜：</b>」 with no space after the
+/// full-width colon in Chinese.
+func labelledHTML(_ label: String, words: Translations) -> String {
+    let text = words.format("labelled", ["label": label])
+    return "<b>" + escapeHTML(text) + "</b>" + (endsInFullWidthPunctuation(text) ? "" : " ")
 }

@@ -15,19 +15,22 @@ struct FigureTable {
     var cells: [[String]]
     /// CSV fields.
     var fields: [[String]]
+    /// The page's language: headings the table adds, units, the note on rows left out.
+    var words: Translations = .english
 
     /// `firstColumn` heads the first column (the block's `first-column:`); nil takes the x axis title or `xHeader`.
-    init(spec: ChartSpec, xHeader: String, isModel: Bool, firstColumn: String? = nil) {
+    init(spec: ChartSpec, xHeader: String, isModel: Bool, words: Translations = .english, firstColumn: String? = nil) {
+        self.words = words
         let digits = isModel ? 4 : 6
         if spec.kind == .diagram || spec.kind == .steps {
-            (headings, cells) = Self.schematic(spec)
+            (headings, cells) = Self.schematic(spec, words: words)
             units = headings.map { _ in "" }
             fields = cells
             return
         }
         if spec.kind == .flow {
-            let unit = Self.unit(spec.y.format)
-            headings = ["From", "To", "Value"]
+            let unit = Self.unit(spec.y.format, words: words)
+            headings = [words["tableFrom"], words["tableTo"], words["tableValue"]]
             units = ["", "", unit]
             cells = zip(spec.links, spec.y.format.labels(for: spec.links.map(\.value), significant: 3)).map { link, text in
                 [link.source, link.target, text]
@@ -36,10 +39,10 @@ struct FigureTable {
             return
         }
         let series = spec.series + spec.background
-        let xTitle = firstColumn ?? (spec.x.label.isEmpty ? (spec.x.format == .year ? "Year" : xHeader) : spec.x.label)
+        let xTitle = firstColumn ?? (spec.x.label.isEmpty ? (spec.x.format == .year ? words["tableYear"] : xHeader) : spec.x.label)
         headings = [xTitle] + series.map(\.name)
-        let valueUnit = Self.unit(spec.y.format)
-        units = [series.first?.categories == nil ? Self.unit(spec.x.format) : ""] + series.map { _ in valueUnit }
+        let valueUnit = Self.unit(spec.y.format, words: words)
+        units = [series.first?.categories == nil ? Self.unit(spec.x.format, words: words) : ""] + series.map { _ in valueUnit }
         if let categories = series.first?.categories {
             // A value label ("just under 3 %") is what the chart prints, so the table prints it too.
             // Category tables print what the bars print: the chart's digits and one number of decimals.
@@ -84,23 +87,23 @@ struct FigureTable {
         }
     }
 
-    /// A heading with its unit: "Loan balance ($ billions)".
-    /// A heading that already names its unit ("Share (%)", "Loan ($ billions)") does not get it twice.
+    /// A heading with its unit: "Loan balance ($ billions)", 「貸款餘額（十億美元）」.
+    /// A heading that already names its unit ("Share (%)", "Loan ($ billions)", 「占比（%）」) does not get it twice.
     func heading(_ index: Int) -> String {
         let unit = units[index], name = headings[index]
-        guard !unit.isEmpty, !name.hasSuffix("(\(unit))") else { return name }
-        return "\(name) (\(unit))"
+        guard !unit.isEmpty, !name.hasSuffix("(\(unit))"), !name.hasSuffix("（\(unit)）") else { return name }
+        return words.format("parenthetical", ["text": name, "aside": unit])
     }
 
     /// The unit a column heading names for a format ("" when the printed values carry none worth repeating).
-    static func unit(_ format: ValueFormat) -> String {
+    static func unit(_ format: ValueFormat, words: Translations = .english) -> String {
         switch format {
         case .fraction, .percent: "%"
         case .usd: "$"
-        case .usdBillions: "$ billions"
-        case .usdTrillions: "$ trillions"
-        case .years: "years"
-        case .months: "months"
+        case .usdBillions: words["unitUSDBillions"]
+        case .usdTrillions: words["unitUSDTrillions"]
+        case .years: words["unitYears"]
+        case .months: words["unitMonths"]
         case .multiple: "×"
         case .number, .count, .year: ""
         }
@@ -136,7 +139,8 @@ struct FigureTable {
             let step = Int((Double(cells.count) / Double(limit)).rounded(.up))
             shown = Array(stride(from: 0, to: cells.count, by: step))
             if shown.last != cells.count - 1 { shown.append(cells.count - 1) }
-            note = "<p class=\"table-note\">Every \(ordinal(step)) of \(cells.count) rows; the CSV has them all.</p>\n"
+            note = "<p class=\"table-note\">"
+                + escapeHTML(words.format("everyNthRow", ["n": String(step), "nth": ordinal(step), "count": String(cells.count)])) + "</p>\n"
         }
         var html = "<div class=\"table-scroll\"><table>\n<thead><tr>"
         for index in headings.indices { html += "<th scope=\"col\">\(escapeHTML(heading(index)))</th>" }
@@ -176,11 +180,11 @@ extension String {
 extension FigureTable {
     /// A diagram's table: each arrow as From, To and what it carries (boxes without arrows listed alone); steps in
     /// order with their notes. The words of the figure, for readers who cannot see it.
-    static func schematic(_ spec: ChartSpec) -> (headings: [String], cells: [[String]]) {
+    static func schematic(_ spec: ChartSpec, words: Translations = .english) -> (headings: [String], cells: [[String]]) {
         let nodes = spec.diagram.nodes
         func named(_ node: DiagramNode) -> String { node.note.isEmpty ? node.label : "\(node.label) (\(node.note))" }
         if spec.kind == .steps {
-            return (["Step", "What happens", "Detail"], nodes.enumerated().map { ["\($0 + 1)", $1.label, $1.note] })
+            return ([words["tableStep"], words["tableWhatHappens"], words["tableDetail"]], nodes.enumerated().map { ["\($0 + 1)", $1.label, $1.note] })
         }
         let byID = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var rows = spec.diagram.arrows.map { arrow in
@@ -188,6 +192,6 @@ extension FigureTable {
         }
         let joined = Set(spec.diagram.arrows.flatMap { [$0.from, $0.to] })
         rows += nodes.filter { !joined.contains($0.id) }.map { [named($0), "", ""] }
-        return (["From", "To", "What goes along the arrow"], rows)
+        return ([words["tableFrom"], words["tableTo"], words["tableAlongArrow"]], rows)
     }
 }

@@ -228,6 +228,8 @@ struct PageLayout {
                     "number": entry.number, "what": entry.what, "dateHTML": numberDateHTML(entry.date, words: edition.words),
                     "sourceHTML": entry.model ? escapeHTML(edition.words["illustrativeModel"]) : sources,
                     "confidence": entry.confidence.rawValue, "isModel": entry.model,
+                    "confidenceText": edition.words["confidence" + entry.confidence.rawValue.prefix(1).uppercased()
+                                                    + entry.confidence.rawValue.dropFirst()],
                 ]
                 if !places.isEmpty { values["chaptersHTML"] = places }
                 if let note = entry.note { values["noteHTML"] = inlineMarkdown(note) }
@@ -379,7 +381,7 @@ struct PageLayout {
             if let updated = matter.updated { context["updated"] = updated; context["updatedText"] = edition.words.date(updated) }
             if !matter.authors.isEmpty {
                 context["authors"] = matter.authors
-                context["authorList"] = matter.authors.joined(separator: ", ")
+                context["authorList"] = matter.authors.joined(separator: edition.words["listSeparator"])
             }
         }
         if let image = previewImage(for: source) {

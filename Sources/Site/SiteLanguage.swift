@@ -15,6 +15,7 @@ public struct SiteLanguage: Sendable, Equatable {
     public var description: String?
     public var footer: String?
     public var glossaryIntro: String?
+    public var author: String?
     /// Whether a file not yet translated is published from the default language (marked on the page) instead of
     /// failing the build: for a draft translation.
     public var fallback = false
@@ -30,7 +31,7 @@ public struct SiteLanguage: Sendable, Equatable {
     /// `content/zh-hant/`, or `content/` for the default language.
     var contentFolder: String { "content/" + prefix }
 
-    static let keys = ["code", "path", "title", "description", "footer", "glossaryIntro", "fallback"]
+    static let keys = ["code", "path", "title", "description", "footer", "glossaryIntro", "author", "fallback"]
 }
 
 extension YAMLReader {
@@ -75,13 +76,14 @@ extension YAMLReader {
                                     hint: "remove 'fallback' from the first language")
                     }
                 }
-                for key in ["title", "description", "footer", "glossaryIntro"] {
+                for key in ["title", "description", "footer", "glossaryIntro", "author"] {
                     guard let node = entries[key] else { continue }
                     let text = try string(node, key: key)
                     switch key {
                     case "title": language.title = text
                     case "description": language.description = text
                     case "footer": language.footer = text
+                    case "author": language.author = text
                     default: language.glossaryIntro = text
                     }
                 }

@@ -376,6 +376,7 @@ body {
 }
 :lang(zh),:lang(ja),:lang(ko){line-break:strict}
 :lang(zh-Hant){font-family:"PingFang TC","Noto Sans CJK TC","Microsoft JhengHei",sans-serif}
+:lang(zh) em{font-style:normal;text-emphasis:filled dot;text-emphasis-position:under right}
 .nobr{white-space:nowrap}
 a { color: var(--link); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
@@ -395,25 +396,25 @@ table { border-collapse: collapse; font-size: 0.9rem; font-variant-numeric: tabu
 th, td { border-bottom: 1px solid var(--rule); padding: 0.25rem 0.6rem; text-align: right; }
 th:first-child, td:first-child, thead th { text-align: left; }
 
-.site-header { border-bottom: 1px solid var(--rule); }
-.site-header nav { max-width: var(--measure); margin: 0 auto; padding: 0.6rem 1rem; display: flex; gap: 1rem; align-items: baseline; flex-wrap: wrap; position: relative; }
-.site-title { font-weight: 700; color: var(--text); text-decoration: none; flex: 1 0 auto; }
+.site-header{border-bottom:1px solid var(--rule)}
+.site-header nav{max-width:var(--measure);margin:0 auto;padding:.6rem 1rem;display:flex;gap:1rem;align-items:baseline;flex-wrap:wrap;position:relative}
+.site-title{font-weight:700;color:var(--text);text-decoration:none;flex:1 0 auto}
 .language-switch{list-style:none;margin:0;padding:0;display:flex;gap:.6rem}
 .fallback-note{background:var(--box);padding:.5rem}
-.chapter-menu summary { cursor: pointer; color: var(--link); white-space: nowrap; }
+.chapter-menu summary{cursor:pointer;color:var(--link);white-space:nowrap}
 /* The open menu is a panel over the page: nothing below it moves. */
-.chapter-menu ol {
-  list-style: none; margin: 0; padding: 0.5rem 0.9rem 0.6rem 0.6rem; position: absolute; z-index: 20; right: 1rem; top: 100%;
-  width: min(30rem, calc(100vw - 2rem)); max-height: calc(100vh - 5rem); overflow-y: auto;
-  background: var(--bg); border: 1px solid var(--rule); border-radius: 6px; box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
+.chapter-menu ol{
+  list-style:none;margin:0;padding:.5rem .9rem .6rem .6rem;position:absolute;z-index:20;right:1rem;top:100%;
+  width:min(30rem,calc(100vw - 2rem));max-height:calc(100vh - 5rem);overflow-y:auto;
+  background:var(--bg);border:1px solid var(--rule);border-radius:6px;box-shadow:0 6px 24px rgb(0 0 0 / .18);
 }
 /* Number in its own column, outside the link: wrapped titles hang under the title. */
-.chapter-menu li { display: grid; grid-template-columns: 2em 1fr; column-gap: 0.6em; padding: 0.2rem 0; line-height: 1.4; }
-.chapter-menu li.menu-extra { border-top: 1px solid var(--rule); margin-top: 0.2rem; padding-top: 0.35rem; }
-.chapter-menu li.menu-extra + li.menu-extra { border-top: 0; margin-top: 0; padding-top: 0.2rem; }
-.chapter-menu li > a { grid-column: 2; }
-.chapter-menu a[aria-current="page"] { font-weight: 700; }
-.chapter-number { color: var(--muted); font-variant-numeric: tabular-nums; text-align: right; }
+.chapter-menu li{display:grid;grid-template-columns:2em 1fr;column-gap:.6em;padding:.2rem 0;line-height:1.4}
+.chapter-menu li.menu-extra{border-top:1px solid var(--rule);margin-top:.2rem;padding-top:.35rem}
+.chapter-menu li.menu-extra + li.menu-extra{border-top:0;margin-top:0;padding-top:.2rem}
+.chapter-menu li > a{grid-column:2}
+.chapter-menu a[aria-current="page"]{font-weight:700}
+.chapter-number{color:var(--muted);font-variant-numeric:tabular-nums;text-align:right}
 
 .page-header .kicker { color: var(--muted); margin: 1.5rem 0 0; font-size: 0.95rem; }
 .page-header .byline { color: var(--muted); margin: 0.25rem 0 0; font-size: 0.95rem; }
@@ -559,38 +560,37 @@ body.gallery .page-header .lede { max-width: var(--measure); }
 }
 
 /* Search (assets/search.js): header box, results panel. Hidden without JS. */
-.site-search[hidden] { display: none; }
-.site-search { position: relative; flex: 0 1 15rem; align-self: center; margin: 0; }
-.site-search input {
-  width: 100%; font: inherit; font-size: 0.95rem; padding: 0.3rem 0.6rem; color: var(--text); background: var(--bg);
-  border: 1px solid var(--muted); border-radius: 6px;
+.site-search[hidden]{display:none}
+.site-search{position:relative;flex:0 1 10rem;align-self:center;margin:0}
+.site-search input{
+  width:100%;font:inherit;font-size:.95rem;padding:.3rem .6rem;color:var(--text);background:var(--bg);
+  border:1px solid var(--muted);border-radius:6px;
 }
-.site-search input:focus-visible { outline: 2px solid var(--link); outline-offset: 1px; }
-.search-panel {
-  display: none; position: absolute; right: 0; top: calc(100% + 0.35rem); z-index: 20; width: min(32rem, calc(100vw - 2rem));
-  background: var(--bg); border: 1px solid var(--rule); border-radius: 6px; box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
+.site-search input:focus-visible{outline:2px solid var(--link);outline-offset:1px}
+.search-panel{
+  display:none;position:absolute;right:0;top:calc(100% + .35rem);z-index:20;width:min(32rem,calc(100vw - 2rem));
+  background:var(--bg);border:1px solid var(--rule);border-radius:6px;box-shadow:0 6px 24px rgb(0 0 0 / .18);
 }
-.site-search.open .search-panel { display: block; }
-.site-search [role="listbox"] { max-height: min(70vh, 34rem); overflow-y: auto; }
-.site-search [role="option"] { display: block; padding: 0.55rem 0.8rem; color: var(--text); text-decoration: none; border-bottom: 1px solid var(--rule); }
-.site-search [role="option"]:hover, .site-search [role="option"][aria-selected="true"] { background: var(--box); }
-.site-search [role="option"][aria-selected="true"] { outline: 2px solid var(--link); outline-offset: -2px; }
-.search-where { display: block; font-weight: 600; color: var(--link); line-height: 1.35; }
-.search-snippet { display: block; font-size: 0.88rem; line-height: 1.45; color: var(--muted); margin-top: 0.15rem; }
-mark { background: var(--mark); color: var(--text); border-radius: 2px; }
-:root { --mark: #ffe58a; }
-@media (prefers-color-scheme: dark) { :root { --mark: #5e4c00; } }
-.search-status { margin: 0; padding: 0.4rem 0.8rem; font-size: 0.85rem; color: var(--muted); }
-.search-status:empty { padding: 0; }
-.site-search:not(.open) .search-status, .visually-hidden {
-  position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+.site-search.open .search-panel{display:block}
+.site-search [role="listbox"]{max-height:min(70vh,34rem);overflow-y:auto}
+.site-search [role="option"]{display:block;padding:.55rem .8rem;color:var(--text);text-decoration:none;border-bottom:1px solid var(--rule)}
+.site-search [role="option"]:hover,.site-search [role="option"][aria-selected="true"]{background:var(--box)}
+.site-search [role="option"][aria-selected="true"]{outline:2px solid var(--link);outline-offset:-2px}
+.search-where{display:block;font-weight:600;color:var(--link);line-height:1.35}
+.search-snippet{display:block;font-size:.88rem;line-height:1.45;color:var(--muted);margin-top:.15rem}
+mark{background:var(--mark);color:var(--text);border-radius:2px}
+:root{--mark:#ffe58a}
+@media (prefers-color-scheme:dark){:root{--mark:#5e4c00}}
+.search-status{margin:0;padding:.4rem .8rem;font-size:.85rem;color:var(--muted)}
+.search-status:empty{padding:0}
+.site-search:not(.open) .search-status,.visually-hidden,.language-switch li:has([aria-current]){
+  position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0;
 }
-@media (max-width: 30rem) {
-  .site-search { flex-basis: 100%; position: static; }
-  .site-header nav { position: relative; }
-  .search-panel { left: 0.5rem; right: 0.5rem; width: auto; top: auto; margin-top: 0.35rem; }
+@media (max-width:30rem){
+  .site-search{flex:1 1 10rem;position:static}
+  .search-panel{left:.5rem;right:.5rem;width:auto;top:auto;margin-top:.35rem}
 }
-@media print { .site-search { display: none; } }
+@media print{.site-search{display:none}}
 
 @media (max-width: 40rem) {
   table.numbers thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
@@ -871,7 +871,8 @@ ofTheTerms: of the terms used.
 
 # Sources page
 sourcesIntro: Every source cited on this site, with the chapters that cite it. Where a primary source was not read directly, the route is given (“via …”).
-citedIn: "Cited in:"
+citedIn: "Cited in: "
+listSeparator: ", "
 chapterShort: "ch.\u00a0{n}"
 chapterTitle: "Chapter {n}: {title}"
 
@@ -886,6 +887,9 @@ numberIn: In
 correctionsIntro: Every correction made since this site was published, newest first. When we get something wrong, we say what it was and what is right.
 wholeSite: the whole site
 illustrativeModel: Illustrative model
+confidenceHigh: high
+confidenceMedium: medium
+confidenceLow: low
 
 # Chart gallery
 galleryTitle: Chart gallery
@@ -943,6 +947,34 @@ searchMany: "{n} results"
 searchNone: No results
 searchError: Search could not load its index
 
+# Figures' data tables and CSV downloads
+tableFrom: From
+tableTo: To
+tableValue: Value
+tableYear: Year
+tableStep: Step
+tableWhatHappens: What happens
+tableDetail: Detail
+parenthetical: "{text} ({aside})"
+tableAlongArrow: What goes along the arrow
+unitUSDBillions: $ billions
+unitUSDTrillions: $ trillions
+unitYears: years
+unitMonths: months
+everyNthRow: "Every {nth} of {count} rows; the CSV has them all."
+csvModel: Illustrative model, not data.
+csvScenario: "Scenario: {label}."
+csvSource: "Source: {source}"
+csvSourceInCaption: as stated in the caption below.
+csvLicence: "Licence: {licence}"
+
+# The preview server (`explainer serve`) while a rebuild fails
+previewFailedOne: "The build failed with 1 error. Fix and save: this page updates by itself."
+previewFailedMany: "The build failed with {n} errors. Fix and save: this page updates by itself."
+previewHint: "hint: {hint}"
+previewNoBuild: No build has succeeded yet. Fix the errors below and save; this page reloads by itself.
+previewTitle: Build failed
+
 """##),
     ("templates/i18n/zh-Hant.yml", ##"""
 # 每一頁的介面文字（繁體中文，台灣用語）：模板以 {{t.key}} 顯示；{n} 等由 explainer 填入。鍵與 en.yml 相同。
@@ -992,6 +1024,7 @@ ofTheTerms: （本站用語解釋）。
 # Sources page
 sourcesIntro: 本站引用的每一項資料來源，以及引用它的章節。未直接閱讀原始資料時，註明轉引途徑（「轉引自……」）。
 citedIn: 引用於：
+listSeparator: 、
 chapterShort: 第{n}章
 chapterTitle: 第{n}章：{title}
 
@@ -1006,6 +1039,9 @@ numberIn: 見於
 correctionsIntro: 本站發布以來的每一則更正，最新的在前。我們出錯時，會說明錯在哪裡、正確的是什麼。
 wholeSite: 全站
 illustrativeModel: 示意模型
+confidenceHigh: 高
+confidenceMedium: 中
+confidenceLow: 低
 
 # Chart gallery
 galleryTitle: 圖表範例
@@ -1062,6 +1098,34 @@ searchOne: 1 個結果
 searchMany: "{n} 個結果"
 searchNone: 沒有結果
 searchError: 無法載入搜尋索引
+
+# Figures' data tables and CSV downloads
+tableFrom: 從
+tableTo: 到
+tableValue: 數值
+tableYear: 年份
+tableStep: 步驟
+tableWhatHappens: 發生什麼事
+tableDetail: 說明
+parenthetical: "{text}（{aside}）"
+tableAlongArrow: 箭頭上流動的是什麼
+unitUSDBillions: 十億美元
+unitUSDTrillions: 兆美元
+unitYears: 年
+unitMonths: 個月
+everyNthRow: 每{n}列顯示1列，共{count}列；CSV檔有全部資料。
+csvModel: 示意模型，並非實際資料。
+csvScenario: 情境：{label}。
+csvSource: 資料來源：{source}
+csvSourceInCaption: 見下方圖說。
+csvLicence: 授權：{licence}
+
+# The preview server (`explainer serve`) while a rebuild fails
+previewFailedOne: 建置失敗，有1個錯誤。修正並存檔後，本頁會自動更新。
+previewFailedMany: 建置失敗，有{n}個錯誤。修正並存檔後，本頁會自動更新。
+previewHint: 提示：{hint}
+previewNoBuild: 尚未有成功的建置。請修正下列錯誤並存檔，本頁會自動重新載入。
+previewTitle: 建置失敗
 
 """##),
     ("templates/index.mustache", ##"""
@@ -1143,7 +1207,7 @@ searchError: 無法載入搜尋索引
 <table class="numbers">
 <thead><tr><th scope="col">{{t.numberColumn}}</th><th scope="col">{{t.whatColumn}}</th><th scope="col">{{t.dateColumn}}</th><th scope="col">{{t.sourceColumn}}</th><th scope="col">{{t.confidenceColumn}}</th></tr></thead>
 <tbody>
-{{#rows}}<tr><th scope="row" data-label="{{t.numberColumn}}">{{number}}</th><td data-label="{{t.whatColumn}}">{{what}}{{#noteHTML}} <span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}{{#chaptersHTML}} <span class="number-where">{{t.numberIn}} {{{chaptersHTML}}}.</span>{{/chaptersHTML}}</td><td data-label="{{t.dateColumn}}">{{{dateHTML}}}</td><td data-label="{{t.sourceColumn}}">{{{sourceHTML}}}</td><td data-label="{{t.confidenceColumn}}"><span class="confidence confidence-{{confidence}}">{{confidence}}</span></td></tr>
+{{#rows}}<tr><th scope="row" data-label="{{t.numberColumn}}">{{number}}</th><td data-label="{{t.whatColumn}}">{{what}}{{#noteHTML}} <span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}{{#chaptersHTML}} <span class="number-where">{{t.numberIn}} {{{chaptersHTML}}}.</span>{{/chaptersHTML}}</td><td data-label="{{t.dateColumn}}">{{{dateHTML}}}</td><td data-label="{{t.sourceColumn}}">{{{sourceHTML}}}</td><td data-label="{{t.confidenceColumn}}"><span class="confidence confidence-{{confidence}}">{{confidenceText}}</span></td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -1195,7 +1259,7 @@ searchError: 無法載入搜尋索引
 </header>
 <ol class="source-list">
 {{#sources}}
-<li id="{{anchor}}">{{{html}}}{{#isCited}} <span class="cited-in">{{t.citedIn}} {{#citedIn}}{{#notFirst}}, {{/notFirst}}<a href="{{href}}">{{#number}}{{chapterShort}}{{/number}}{{^number}}{{title}}{{/number}}</a>{{/citedIn}}</span>{{/isCited}}</li>
+<li id="{{anchor}}">{{{html}}}{{#isCited}} <span class="cited-in">{{t.citedIn}}{{#citedIn}}{{#notFirst}}{{t.listSeparator}}{{/notFirst}}<a href="{{href}}">{{#number}}{{chapterShort}}{{/number}}{{^number}}{{title}}{{/number}}</a>{{/citedIn}}</span>{{/isCited}}</li>
 {{/sources}}
 </ol>
 

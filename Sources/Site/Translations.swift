@@ -39,7 +39,7 @@ public struct Translations: Sendable, Equatable {
     }
 
     /// The built-in English words: for code that shows a chapter outside a site's build (`explainer charts`).
-    static let english = builtIn("en")!
+    public static let english = builtIn("en")!
 
     /// Keys the build itself shows (templates may use more; every language must have all keys of the default
     /// language's file too).
@@ -48,7 +48,11 @@ public struct Translations: Sendable, Equatable {
                            "sourcesDescription", "galleryDescription", "numbersDescription", "correctionsDescription",
                            "notFoundTitle", "figure", "scenario", "highlight", "settings", "labelled", "dataTable",
                            "dataTableFor", "downloadCSV", "careful", "whatHappenedNext", "dateFormat", "monthFormat", "months",
-                           "consulted", "via", "inLanguage", "translationOf"] + searchWordKeys.map(\.1)
+                           "consulted", "via", "inLanguage", "translationOf", "confidenceHigh", "confidenceMedium", "confidenceLow",
+                           "tableFrom", "tableTo", "tableValue", "tableYear", "tableStep", "tableWhatHappens", "tableDetail",
+                           "tableAlongArrow", "parenthetical", "unitUSDBillions", "unitUSDTrillions", "unitYears", "unitMonths", "everyNthRow",
+                           "csvModel", "csvScenario", "csvSource", "csvSourceInCaption", "csvLicence", "previewFailedOne",
+                           "previewFailedMany", "previewHint", "previewNoBuild", "previewTitle"] + searchWordKeys.map(\.1)
 
     /// Parses a flat YAML mapping `key: text`.
     static func parse(_ text: String, code: String, file: String) throws(BuildFailure) -> Translations {
@@ -130,4 +134,41 @@ func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings
     }
     try collector.throwIfAny()
     return found
+}
+
+/// The interface words of every language `source` declares, for a page that must speak even when the build failed
+/// (the preview server's error overlay): the site's own file where it parses, else explainer's built-in file for the
+/// language (or a shorter tag of it), else English. Never fails; the default language comes first.
+public func interfaceWords(_ source: SourceTree?) -> [Translations] {
+    let config = source?.config.flatMap { file in
+        (try? decodeOrFail(file)).flatMap { text in try? SiteConfig.parse(text, file: file.path) }
+    }
+    let languages = config?.editions ?? [SiteLanguage(code: "en")]
+    return languages.map { language in
+        var parts = language.code.split(separator: "-").map(String.init)
+        while !parts.isEmpty {
+            let code = parts.joined(separator: "-"), path = "templates/i18n/\(code).yml"
+            if let file = source?.translations.first(where: { $0.path == path }), let text = try? decodeOrFail(file),
+               let parsed = try? Translations.parse(text, code: language.code, file: path) {
+                return parsed.filling(from: .english)
+            }
+            if var builtIn = Translations.builtIn(code) {
+                builtIn.code = language.code
+                return builtIn
+            }
+            parts.removeLast()
+        }
+        var english = Translations.english
+        english.code = language.code
+        return english
+    }
+}
+
+extension Translations {
+    /// These words, with `other`'s text for each key they lack.
+    func filling(from other: Translations) -> Translations {
+        var copy = self
+        copy.strings.merge(other.strings) { mine, _ in mine }
+        return copy
+    }
 }

@@ -24,3 +24,16 @@ func typographic(_ text: String) -> String {
     }
     return out
 }
+
+/// Two sentences (or a label and its text) as one: with a space between them, as English writes them, but none after
+/// full-width punctuation (`。`, `：`), as Chinese and Japanese write them.
+func joiningSentences(_ first: String, _ second: String) -> String {
+    guard !second.isEmpty else { return first }
+    return first + (endsInFullWidthPunctuation(first) ? "" : " ") + second
+}
+
+/// Whether `text` ends in CJK or full-width punctuation (`。`, `：`, `」`, `）`), after which no space is written.
+func endsInFullWidthPunctuation(_ text: String) -> Bool {
+    guard let last = text.unicodeScalars.last else { return false }
+    return (0x3000...0x303F).contains(last.value) || (0xFF00...0xFFEF).contains(last.value)
+}

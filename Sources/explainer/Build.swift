@@ -40,7 +40,9 @@ extension Explainer {
         func run() async throws {
             let result = try buildSite(root: URL(filePath: site.root), drafts: site.drafts)
             let pages = result.files.keys.filter { $0.hasSuffix(".html") }.count
-            print("No problems found in \(pages) pages.")
+            let warnings = result.warnings.count
+            print(warnings == 0 ? "No problems found in \(pages) pages."
+                  : "No errors in \(pages) pages; \(warnings) warning\(warnings == 1 ? "" : "s") above.")
         }
     }
 }

@@ -56,6 +56,49 @@ import Testing
     }
 }
 
+@Suite struct OverlayLanguages {
+    private let diagnostics = [Diagnostic(file: "content/zh-hant/01-a.md", line: 2, column: 1, message: "broken", hint: "fix it")]
+    private var words: [Translations] {
+        interfaceWords(SourceTree(config: SourceFile(path: "content/site.yml",
+                                                     text: "title: T\nlanguages:\n  - code: en\n  - code: zh-Hant\n    path: zh-hant\n")))
+    }
+
+    @Test func theOverlaySpeaksThePagesLanguage() async throws {
+        let state = PreviewState()
+        await state.publish(OutputTree(files: ["index.html": Array("<html lang=\"en\"><body>home</body></html>".utf8),
+                                               "zh-hant/index.html": Array("<html lang=\"zh-Hant\"><body>首頁</body></html>".utf8)]))
+        await state.fail(BuildFailure(diagnostics), words: words)
+        let english = String(buffer: try #require(state.site.files["index.html"]).body)
+        let chinese = String(buffer: try #require(state.site.files["zh-hant/index.html"]).body)
+        #expect(english.contains("The build failed with 1 error.") && english.contains("hint: fix it"))
+        #expect(chinese.contains("建置失敗，有1個錯誤。") && chinese.contains("提示：fix it"))
+        #expect(!chinese.contains("The build failed") && !chinese.contains("hint:"))
+        #expect(chinese.contains("content/zh-hant/01-a.md:2:1: broken"))
+    }
+
+    @Test func theErrorEventCarriesTheOverlayInEveryLanguage() {
+        let text = LiveEvent.errors(ErrorOverlay(diagnostics, words: words)).serverSentText
+        #expect(text.contains("\"languages\":{\"zh-Hant\":\"<div id=\\\"explainer-error-overlay\\\" role=\\\"alert\\\" lang=\\\"zh-Hant\\\""))
+        #expect(text.contains("建置失敗，有1個錯誤"))
+    }
+
+    @Test func aSiteWhoseTranslationsDoNotParseStillGetsWords() {
+        var source = SourceTree(config: SourceFile(path: "content/site.yml",
+                                                   text: "title: T\nlanguages:\n  - code: en\n  - code: zh-Hant-TW\n    path: zh\n"))
+        source.translations = [SourceFile(path: "templates/i18n/zh-Hant.yml", text: "previewHint: [broken\n")]
+        let words = interfaceWords(source)
+        #expect(words.map(\.code) == ["en", "zh-Hant-TW"])
+        #expect(words[1]["previewFailedOne"] == "建置失敗，有1個錯誤。修正並存檔後，本頁會自動更新。")
+    }
+
+    @Test func withoutAnyGoodBuildThePlaceholderSpeaksTheDefaultLanguage() throws {
+        let zhFirst = interfaceWords(SourceTree(config: SourceFile(path: "content/site.yml", text: "title: T\nlanguage: zh-Hant\n")))
+        let site = ServedSite.placeholder(overlay: ErrorOverlay(diagnostics, words: zhFirst), script: "")
+        let page = String(buffer: try #require(site.files["404.html"]).body)
+        #expect(page.contains("<html lang=\"zh-Hant\">") && page.contains("尚未有成功的建置"))
+    }
+}
+
 @Suite struct ServerState {
     private let site = OutputTree(files: ["index.html": Array("<body>home</body>".utf8), "assets/site.css": Array("a{}".utf8)])
     private let failure = BuildFailure([Diagnostic(file: "content/01-a.md", line: 2, column: 1, message: "broken")])

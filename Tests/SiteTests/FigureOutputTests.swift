@@ -81,6 +81,26 @@ private func svgTexts(_ page: String) -> [String] {
         #expect(csv.hasPrefix("# \u{201C}T\u{201D}\n# Illustrative model, not data."))
     }
 
+    @Test func aChinesePagesTableAndCSVSpeakChinese() throws {
+        let lines = ["id: collateral", "title: 抵押品", "caption: 說明。", "model: gpuCollateral",
+                     "series: [debt, value.sl.T6]", "labels: {debt: 貸款餘額, value.sl.T6: 帳面價值}",
+                     "x: {label: 購入後年數}"]
+        let output = try build(miniSite(chapter: chapter(withChart: lines), config: "title: 測試\nlanguage: zh-Hant\n"))
+        let page = try #require(text(output, "intro/index.html"))
+        let csv = try #require(text(output, "data/collateral.csv"))
+        #expect(page.contains("<th scope=\"col\">貸款餘額（十億美元）</th>"))
+        #expect(page.contains("每2列顯示1列，共73列"))
+        #expect(csv.hasPrefix("# \u{201C}抵押品\u{201D}\n# 示意模型，並非實際資料。"))
+        #expect(csv.contains("購入後年數（年）,貸款餘額（十億美元）,帳面價值（十億美元）\n"))
+        // The table and its note (the SVG's own words are the chart code's).
+        let start = try #require(page.range(of: "<div class=\"table-scroll\">"))
+        let end = try #require(page.range(of: "</p>", range: start.upperBound..<page.endIndex))
+        let table = String(page[start.lowerBound..<end.upperBound])
+        for english in ["Every ", "Illustrative", "billions", "Settings:", "Year"] {
+            #expect(!table.contains(english) && !csv.contains(english), "\(english) in a Chinese table or CSV")
+        }
+    }
+
     @Test func anXOriginCountsTheAxisTableAndCSVFromIt() throws {
         let lines = ["id: bond", "title: T", "caption: C.", "model: leaseSPV", "series: [debtBalance]",
                      "labels: {debtBalance: Bond owed}", "x: {label: Years after the lease starts, origin: 2025}",

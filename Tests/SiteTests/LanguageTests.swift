@@ -220,6 +220,31 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
         #expect(!page.contains("min read") && !page.contains("Chapter"))
     }
 
+    @Test func asciiPunctuationAndSpacesInChineseProseAreWarnedWithTheirPlace() throws {
+        let body = "資料 中心的租約,變成債券(證券化)。\n\n`程式 碼`與[連結](https://a.example/x,y)說明。H100 晶片, 與 GPU 相同.\n"
+            + "\n```text\n{甲: 乙, 丙: 丁}\n```\n\n```careful\n小心 謹慎。\n```\n"
+        let output = try build(miniSite(chapter: "---\ntitle: 章\n---\n" + body, config: "title: 測試\nlanguage: zh-Hant\n"))
+        let found = output.warnings.filter { $0.message.contains("Chinese") }
+        #expect(found.map { "\($0.line):\($0.column): \($0.message)" } == [
+            "4:7: a space between Chinese characters",
+            "4:23: ASCII ',' in Chinese text",
+            "4:36: ASCII '(' in Chinese text",
+            "4:46: ASCII ')' in Chinese text",
+            "6:67: ASCII ',' in Chinese text",
+            "6:83: ASCII '.' in Chinese text",
+            "13:7: a space between Chinese characters",
+        ])
+        #expect(found.first?.file == "content/01-intro.md")
+        #expect(found[1].hint == "write the full-width '，'")
+        #expect(found[4].hint == "write the full-width '，' without the space after it")
+        #expect(found.allSatisfy { $0.severity == .warning })
+    }
+
+    @Test func englishPagesAreNotCheckedForChinesePunctuation() throws {
+        let output = try build(miniSite(chapter: "---\ntitle: A\n---\nThe word 資料 中心, quoted.\n"))
+        #expect(output.warnings.filter { $0.message.contains("Chinese") }.isEmpty)
+    }
+
     @Test(arguments: [("約273億美元。", "約<span class=\"nobr\">273億美元</span>。"),
                       ("2025年10月21日起", "<span class=\"nobr\">2025年10月21日</span>起"),
                       ("H100晶片", "H100晶片"),

@@ -8,7 +8,10 @@ usage: languages_test.py BASE SITE SHOTS
 2. in headless Chromium, clicking the switch on a chapter leads to the same chapter in the other language, and back;
 3. every page of a CJK language has its <html lang> and shows no character the fonts cannot draw (a missing-glyph
    box): each distinct character of the page's text, SVG labels included, is drawn on a canvas in the font of the
-   element it is in and compared with the drawing of characters no font has.
+   element it is in and compared with the drawing of characters no font has;
+4. the header of a bilingual site, on every language's home page and first chapter, light and dark: at 1280 px the
+   title, chapters menu, search box and language switch share one row; at 390 px they take two rows, the title on one
+   line, and nothing leaves the screen (screenshots: header-<page>-<width>-<theme>.png).
 """
 import os
 import posixpath
@@ -17,7 +20,7 @@ import sys
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlparse
 
-from chromium import make_driver, set_size, site_pages
+from chromium import make_driver, set_size, set_theme, site_pages
 
 BASE, SITE, SHOTS = sys.argv[1:4]
 problems = []
@@ -132,6 +135,22 @@ for (const [font, chars] of byFont) {
 return [...new Set(missing)].join('');
 """
 
+# Rows of the header: its visible parts grouped by vertical overlap.
+HEADER_ROWS = r"""
+const nav = document.querySelector('.site-header nav');
+const parts = ['.site-title', '.chapter-menu summary', '.site-search:not([hidden])', '.language-switch a']
+  .map(s => nav.querySelector(s)).filter(Boolean).map(e => e.getBoundingClientRect());
+const rows = [];
+for (const r of parts.sort((a, b) => a.top - b.top)) {
+  const row = rows.find(row => r.top < row.bottom && r.bottom > row.top);
+  if (row) { row.top = Math.min(row.top, r.top); row.bottom = Math.max(row.bottom, r.bottom); } else rows.push({top: r.top, bottom: r.bottom});
+}
+const title = nav.querySelector('.site-title');
+return {rows: rows.length, boxes: parts.map(r => [Math.round(r.left), Math.round(r.top), Math.round(r.width)]),
+        titleLines: Math.round(title.getBoundingClientRect().height / parseFloat(getComputedStyle(title).lineHeight)),
+        overflow: parts.some(r => r.right > innerWidth + 0.5 || r.left < -0.5) || document.documentElement.scrollWidth > innerWidth};
+"""
+
 driver = make_driver(logging=False)
 try:
     set_size(driver, "desktop")
@@ -155,6 +174,31 @@ try:
             problems.append(f"switching back from {arrived} led to {driver.current_url}")
         os.makedirs(SHOTS, exist_ok=True)
         driver.save_screenshot(os.path.join(SHOTS, "languages-switch-back.png"))
+    # The header: one row at desktop, two tidy rows on a phone, in every language and both themes.
+    # Every language's home page and the chapter above in every language.
+    os.makedirs(SHOTS, exist_ok=True)
+    shown = {"index.html", *(resolve("index.html", href) for href in parse("index.html").switch.values())}
+    if chapter:
+        shown |= {chapter, *(resolve(chapter, href) for href in parse(chapter).switch.values())}
+    for page in sorted(shown):
+        for size, rows in (("desktop", 1), ("phone", 2)):
+            for theme in ("light", "dark"):
+                set_size(driver, size)
+                set_theme(driver, theme)
+                driver.get(urljoin(BASE, page))
+                header = driver.execute_script(HEADER_ROWS)
+                if header["rows"] != rows:
+                    problems.append(f"{page} at {size} ({theme}): the header takes {header['rows']} rows, not {rows}: "
+                                    f"{header['boxes']}")
+                if header["titleLines"] > 1:
+                    problems.append(f"{page} at {size}: the site title wraps")
+                if header["overflow"]:
+                    problems.append(f"{page} at {size}: the header is wider than the screen")
+                name = page.replace("/index.html", "").replace("/", "-").replace("index.html", "home")
+                driver.save_screenshot(os.path.join(SHOTS, f"header-{name}-{size}-{theme}.png"))
+    print("header: one row at 1280 px, two at 390 px, nothing off screen, light and dark")
+    set_theme(driver, "light")
+    set_size(driver, "desktop")
     # No missing glyphs on any page in Chinese, Japanese or Korean (and its lang is set).
     cjk_pages = 0
     for page in pages:
