@@ -217,11 +217,15 @@ struct AnnotationLayer {
                 return inside(b) && b.top >= frame.top - 4 && b.bottom <= frame.bottom + 4
                     && !(placed + others).contains { $0.overlaps(b) }
             }
-            let chosen = candidates.first(where: fits)
+            let free = candidates.first(where: fits)
                 ?? candidates.first { candidate in
                     let b = box(candidate)
                     return inside(b) && !placed.contains { $0.overlaps(b) }
-                } ?? candidates[0]
+                }
+            // Another scenario's faint point keeps its dot but loses its label when every place is taken (its own
+            // variant names it); the chosen point is always named.
+            if free == nil, label.muted { continue }
+            let chosen = free ?? candidates[0]
             placed.append(box(chosen))
             svg.clampedText(text, x: chosen.0, y: chosen.1, size: Theme.annotationFont, anchor: .start,
                             cls: label.muted ? "ch-muted ch-halo" : "ch-halo")

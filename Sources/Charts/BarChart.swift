@@ -34,13 +34,14 @@ enum BarChart {
             }
             let groups = Double(series.count)
             let width = band.bandwidth / groups
-            let texts = spec.y.format.labels(forSeries: series.map(\.y), significant: spec.labelDigits).map {
+            let texts = spec.y.format.labels(forSeries: series.map(\.y), significant: spec.labelDigits,
+                                             numbers: spec.language.numbers).map {
                 Validate.valueTexts(spec, $0, categories: labels)
             }
             let claimed = Set(spec.claims)
             let fits = texts.joined().count <= 40 && zip(series, texts).allSatisfy { item, texts in
                 zip(labels, texts).allSatisfy { label, text in
-                    TextMetrics.width(text + (claimed.contains(label) ? Validate.claimTag : ""), size: Theme.annotationFont)
+                    TextMetrics.width(text + (claimed.contains(label) ? spec.language.text("chartClaim") : ""), size: Theme.annotationFont)
                         <= width + 6
                 }
             }
@@ -55,7 +56,7 @@ enum BarChart {
                     guard fits else { continue }
                     let above = value >= 0 || context.y.type == .log
                     let labelY = above ? max(min(y, base) - 6, context.frame.top + 12) : min(max(y, base) + 17, context.frame.bottom + 14)
-                    svg.text(texts[seriesIndex][index] + (claim ? Validate.claimTag : ""), x: x + width / 2, y: labelY,
+                    svg.text(texts[seriesIndex][index] + (claim ? spec.language.text("chartClaim") : ""), x: x + width / 2, y: labelY,
                              size: Theme.annotationFont, anchor: .middle, cls: "ch-halo")
                 }
             }
@@ -74,7 +75,7 @@ enum BarChart {
                            tops: [Double], sideLabels: Bool, into svg: inout SVGWriter) -> [EndLabel] {
         let format = spec.y.format
         // Layers and totals share one number of decimals.
-        let joint = format.labels(forSeries: series.map(\.y) + [tops], significant: spec.labelDigits)
+        let joint = format.labels(forSeries: series.map(\.y) + [tops], significant: spec.labelDigits, numbers: spec.language.numbers)
         let texts = Array(joint.dropLast()), totals = joint.last ?? []
         var endLabels: [EndLabel] = []
         for index in 0..<band.count {

@@ -51,7 +51,8 @@ struct CartesianChart {
             let bottom = 30 + 17 * Double(lines - 1) + (spec.x.label.isEmpty ? 0 : 22)
             let plotBottom = height - bottom
             let axis = try Ticks.axis(spec.y, values: paddedYValues + AnnotationLayer.yValues(spec.annotations), axis: .y,
-                                      target: max(2, Int((plotBottom - plotTop) / 55)), includeZero: includeZeroY)
+                                      target: max(2, Int((plotBottom - plotTop) / 55)), includeZero: includeZeroY,
+                                      numbers: spec.language.numbers)
             let widest = axis.ticks.map { TextMetrics.width($0.label, size: Theme.tickFont) }.max() ?? 0
             let left = max(widest + 12, 12)
             let right = spec.width - (endLabelMargin ?? EndLabels.marginWidth(endLabelNames) ?? 16)
@@ -61,7 +62,8 @@ struct CartesianChart {
             switch xPlan {
             case .values(let values, let includeZero):
                 let x = try Ticks.horizontal(spec.x, values: values + AnnotationLayer.xValues(spec.annotations), axis: .x,
-                                             length: frame.width, includeZero: includeZero, tight: true)
+                                             length: frame.width, includeZero: includeZero, tight: true,
+                                             numbers: spec.language.numbers)
                 let scale = x.scale(from: frame.left, to: frame.right)
                 xAxis = x
                 context = PlotContext(frame: frame, x: scale, band: nil, y: yScale, xPos: { scale.position($0) })

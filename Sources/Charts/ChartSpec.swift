@@ -140,6 +140,8 @@ public struct ChartSpec: Sendable, Equatable {
     /// Canvas width in SVG units (pixels at 1:1): 720 for pages, about 400 for a phone-sized layout.
     /// Text keeps its size, so a narrower canvas stays readable when scaled down to a small screen.
     public var width: Double = 720
+    /// The language of the page: how numbers print and the words the chart writes itself.
+    public var language = ChartLanguage.english
 
     /// The same chart laid out on a canvas `width` units wide.
     public func withWidth(_ width: Double) -> ChartSpec {

@@ -1,63 +1,73 @@
-/// The text of the SVG `<desc>`: the author's description, or a generated summary of what is drawn.
+/// The text of the SVG `<desc>`: the author's description, or a generated summary of what is drawn, in the chart's
+/// language (`spec.language`).
 enum Describe {
     static func text(_ spec: ChartSpec) -> String {
         let given = spec.description.trimmingTrailingSpaces()
         if !given.isEmpty { return given }
-        let kindName = spec.kind.name
+        let words = spec.language, numbers = words.numbers
+        let kindName = words.text(kindKey(spec.kind))
         if spec.kind == .diagram || spec.kind == .steps {
-            return DiagramDescription.text(spec.diagram, kind: spec.kind, name: kindName)
+            return DiagramDescription.text(spec.diagram, kind: spec.kind, name: kindName, words: words)
         }
-        return summary(spec, kindName: kindName)
-    }
-
-    private static func summary(_ spec: ChartSpec, kindName: String) -> String {
         if spec.kind == .flow {
-            let steps = spec.links.map { "\($0.source) to \($0.target) \(spec.y.format.string(for: $0.value))" }
-            return "\(kindName) of \(spec.links.count) flows: " + steps.joined(separator: "; ") + "."
+            let steps = spec.links.map {
+                words.text("chartFlowStep", ["source": $0.source, "target": $0.target,
+                                             "value": spec.y.format.string(for: $0.value, numbers: numbers)])
+            }
+            return words.text("chartFlows", ["kind": kindName, "n": String(spec.links.count),
+                                             "flows": steps.joined(separator: words.text("chartSemicolon"))])
         }
-        var parts = ["\(kindName) of " + list(spec.series.map(\.name)) + "."]
+        var text = words.text("chartOf", ["kind": kindName, "series": list(spec.series.map(\.name), words: words)])
         let xs = spec.series.flatMap(\.x).filter(\.isFinite)
         if let lo = xs.min(), let hi = xs.max(), spec.kind != .bar || spec.series.first?.categories == nil {
-            let label = spec.x.label.isEmpty ? "X" : spec.x.label
-            parts.append("\(label) from \(spec.x.format.string(for: lo)) to \(spec.x.format.string(for: hi)).")
+            let label = spec.x.label.isEmpty ? words.text("chartX") : spec.x.label
+            text += words.text("chartXRange", ["label": label, "lo": spec.x.format.string(for: lo, numbers: numbers),
+                                               "hi": spec.x.format.string(for: hi, numbers: numbers)])
         }
         let ys = spec.series.flatMap(\.y).filter(\.isFinite)
         if let lo = ys.min(), let hi = ys.max() {
-            let label = spec.y.label.isEmpty ? "Values" : spec.y.label
-            parts.append("\(label) range from \(spec.y.format.string(for: lo)) to \(spec.y.format.string(for: hi)).")
+            let label = spec.y.label.isEmpty ? words.text("chartValues") : spec.y.label
+            text += words.text("chartYRange", ["label": label, "lo": spec.y.format.string(for: lo, numbers: numbers),
+                                               "hi": spec.y.format.string(for: hi, numbers: numbers)])
         }
-        return parts.joined(separator: " ")
+        return text
     }
 
-    static func list(_ names: [String]) -> String {
+    /// The translations key of a chart kind's name ("Line chart").
+    static func kindKey(_ kind: ChartKind) -> String {
+        switch kind {
+        case .line: "chartLine"
+        case .area: "chartArea"
+        case .stackedArea: "chartStackedArea"
+        case .bar: "chartBar"
+        case .horizontalBar: "chartHorizontalBar"
+        case .groupedBar: "chartGroupedBar"
+        case .stackedBar: "chartStackedBar"
+        case .waterfall: "chartWaterfall"
+        case .flow: "chartFlow"
+        case .histogram: "chartHistogram"
+        case .heatmap: "chartHeatmap"
+        case .smallMultiples: "chartSmallMultiples"
+        case .diagram: "chartDiagram"
+        case .steps: "chartSteps"
+        }
+    }
+
+    /// "a, b and c" in the chart's language ("a、b與c").
+    static func list(_ names: [String], words: ChartLanguage = .english) -> String {
         switch names.count {
-        case 0: return "no series"
+        case 0: return words.text("chartNoSeries")
         case 1: return names[0]
-        default: return names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+        default:
+            return names.dropLast().joined(separator: words.text("chartListComma")) + words.text("chartListAnd")
+                + names[names.count - 1]
         }
     }
 }
 
 extension ChartKind {
-    /// The kind in words, as readers and the gallery's headings name it: "Horizontal bar chart".
-    public var name: String {
-        switch self {
-        case .line: "Line chart"
-        case .area: "Area chart"
-        case .stackedArea: "Stacked area chart"
-        case .bar: "Bar chart"
-        case .horizontalBar: "Horizontal bar chart"
-        case .groupedBar: "Grouped bar chart"
-        case .stackedBar: "Stacked bar chart"
-        case .waterfall: "Waterfall chart"
-        case .flow: "Flow diagram"
-        case .histogram: "Histogram"
-        case .heatmap: "Heat map"
-        case .smallMultiples: "Small multiples"
-        case .diagram: "Diagram"
-        case .steps: "Steps"
-        }
-    }
+    /// The kind in words, as the gallery's headings name it: "Horizontal bar chart".
+    public var name: String { ChartLanguage.english.text(Describe.kindKey(self)) }
 }
 
 /// Input checks shared by the chart kinds.
@@ -100,9 +110,6 @@ enum Validate {
         try noLinks(spec)
         return labels
     }
-
-    /// The tag printed after the value of a disputed claim.
-    static let claimTag = " (claim)"
 
     /// Claims name categories of a category chart.
     static func claims(_ spec: ChartSpec, categories: [String]) throws(ChartError) {

@@ -102,17 +102,20 @@ extension Validate {
 
 /// The generated `<desc>` of a diagram or steps chart (when the block gives no caption): its text in reading order.
 enum DiagramDescription {
-    static func text(_ diagram: Diagram, kind: ChartKind, name: String) -> String {
+    static func text(_ diagram: Diagram, kind: ChartKind, name: String, words: ChartLanguage = .english) -> String {
         func named(_ node: DiagramNode) -> String { node.note.isEmpty ? node.label : "\(node.label) (\(node.note))" }
+        let semicolon = words.text("chartSemicolon")
         if kind == .steps {
-            return "\(name): " + diagram.nodes.enumerated().map { "\($0 + 1). \(named($1))" }.joined(separator: "; ") + "."
+            return words.text("chartStepsList", ["kind": name, "steps": diagram.nodes.enumerated()
+                .map { "\($0 + 1). \(named($1))" }.joined(separator: semicolon)])
         }
         let byID = Dictionary(diagram.nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let boxes = diagram.nodes.map(named).joined(separator: "; ")
+        let boxes = diagram.nodes.map(named).joined(separator: semicolon)
         let arrows = diagram.arrows.map { arrow in
-            "\(byID[arrow.from]?.label ?? arrow.from) to \(byID[arrow.to]?.label ?? arrow.to)"
+            words.text("chartArrow", ["from": byID[arrow.from]?.label ?? arrow.from, "to": byID[arrow.to]?.label ?? arrow.to])
                 + (arrow.label.isEmpty ? "" : ": \(arrow.label)")
         }
-        return "\(name) of \(diagram.nodes.count) boxes: \(boxes)." + (arrows.isEmpty ? "" : " Arrows: " + arrows.joined(separator: "; ") + ".")
+        return words.text("chartBoxes", ["kind": name, "n": String(diagram.nodes.count), "boxes": boxes])
+            + (arrows.isEmpty ? "" : words.text("chartArrows", ["arrows": arrows.joined(separator: semicolon)]))
     }
 }

@@ -42,7 +42,7 @@ enum FlowChart {
         // so they never collide with the labels of the column before.
         let lastLabels = columnCount > 1 ? (members.last ?? []).map { node in
             max(TextMetrics.width(graph.nodes[node], size: Theme.labelFont, bold: true),
-                TextMetrics.width(spec.y.format.string(for: values[node]), size: Theme.annotationFont))
+                TextMetrics.width(spec.y.format.string(for: values[node], numbers: spec.language.numbers), size: Theme.annotationFont))
         } : []
         let right = lastLabels.isEmpty ? side : max(side, min((lastLabels.max() ?? 0) + 12, spec.width * 0.35))
         var x = Array(repeating: 0.0, count: count), y = x, h = x
@@ -99,7 +99,7 @@ enum FlowChart {
             arrow.line(tx - 10, ty + 6)
             arrow.close()
             svg.path(arrow, cls: "ch-node ch-f\(Theme.color(s))")
-            let text = "\(spec.links[link].source) \u{2192} \(spec.links[link].target): \(spec.y.format.string(for: spec.links[link].value))"
+            let text = "\(spec.links[link].source) \u{2192} \(spec.links[link].target): \(spec.y.format.string(for: spec.links[link].value, numbers: spec.language.numbers))"
             svg.clampedText(text, x: (sx + tx) / 2, y: loop + 17, size: Theme.annotationFont, anchor: .middle, cls: "ch-muted")
         }
         svg.close()
@@ -109,7 +109,7 @@ enum FlowChart {
         }
         for node in 0..<count {
             let labelX = x[node] + nodeWidth + 6
-            let value = spec.y.format.string(for: values[node])
+            let value = spec.y.format.string(for: values[node], numbers: spec.language.numbers)
             let anchor = TextAnchor.start
             let center = y[node] + h[node] / 2
             if h[node] + gap >= 36 {

@@ -12,7 +12,7 @@ enum HeatmapChart {
             for row in spec.series where row.x.count != columns.count {
                 throw .mismatchedLengths(series: row.name, expected: columns.count, actual: row.x.count)
             }
-            columnLabels = spec.x.format.tickLabels(columns, step: nil)
+            columnLabels = spec.x.format.tickLabels(columns, step: nil, numbers: spec.language.numbers)
         }
         let columns = columnLabels
         let values = spec.series.flatMap(\.y)
@@ -35,7 +35,7 @@ enum HeatmapChart {
 
         var svg = SVGWriter(width: spec.width)
         drawLegend(spec, lo: lo, hi: hi, into: &svg)
-        let valueWidth = finite.map { TextMetrics.width(format.string(for: $0), size: Theme.annotationFont) }.max() ?? 0
+        let valueWidth = finite.map { TextMetrics.width(format.string(for: $0, numbers: spec.language.numbers), size: Theme.annotationFont) }.max() ?? 0
         let showValues = cellWidth >= valueWidth + 8 && cellHeight >= 18
         svg.open("ch-cells")
         // Cells keep a 1 px gap while they are wide enough; hundreds of columns touch instead of vanishing.
@@ -51,7 +51,7 @@ enum HeatmapChart {
                 let step = min(max(Int(t * Double(Theme.heatSteps)), 0), Theme.heatSteps - 1)
                 svg.rect(x + gap, y + 1, cellWidth - 2 * gap, cellHeight - 2, cls: "ch-q\(step)")
                 if showValues {
-                    svg.text(format.string(for: value), x: x + cellWidth / 2, y: y + cellHeight / 2 + 5,
+                    svg.text(format.string(for: value, numbers: spec.language.numbers), x: x + cellWidth / 2, y: y + cellHeight / 2 + 5,
                              size: Theme.annotationFont, anchor: .middle, cls: step >= 5 ? "ch-on-dark" : "ch-text")
                 }
             }
@@ -84,7 +84,7 @@ enum HeatmapChart {
             svg.text(title, x: x, y: 20, size: Theme.labelFont, cls: "ch-strong")
             x += TextMetrics.width(title, size: Theme.labelFont, bold: true) + 14
         }
-        let low = spec.y.format.string(for: lo), high = spec.y.format.string(for: hi)
+        let low = spec.y.format.string(for: lo, numbers: spec.language.numbers), high = spec.y.format.string(for: hi, numbers: spec.language.numbers)
         svg.text(low, x: x, y: 20, size: Theme.tickFont, cls: "ch-muted")
         x += TextMetrics.width(low, size: Theme.tickFont) + 6
         for step in 0..<Theme.heatSteps {

@@ -28,9 +28,9 @@ enum HorizontalBarChart {
         let above = wrappedLeft.contains { $0.count > 2 }
         let format = spec.y.format
         let claimed = Set(spec.claims)
-        let texts = format.labels(forSeries: series.map(\.y), significant: spec.labelDigits).map { numbers in
+        let texts = format.labels(forSeries: series.map(\.y), significant: spec.labelDigits, numbers: spec.language.numbers).map { numbers in
             zip(labels, Validate.valueTexts(spec, numbers, categories: labels)).map { label, text in
-                text + (claimed.contains(label) ? Validate.claimTag : "")
+                text + (claimed.contains(label) ? spec.language.text("chartClaim") : "")
             }
         }
         let valueWidth = texts.joined().map { TextMetrics.width($0, size: Theme.annotationFont) }.max() ?? 0
@@ -47,7 +47,8 @@ enum HorizontalBarChart {
         // As tall as the bars need: a chart of two bars does not leave an empty band above its axis title.
         let height = plotBottom + 30 + (spec.y.label.isEmpty ? 0 : 22)
         let values = series.flatMap(\.y) + AnnotationLayer.yValues(spec.annotations)
-        let axis = try Ticks.horizontal(spec.y, values: values, axis: .y, length: right - left, includeZero: true)
+        let axis = try Ticks.horizontal(spec.y, values: values, axis: .y, length: right - left, includeZero: true,
+                                        numbers: spec.language.numbers)
         let frame = Frame(left: left, top: plotTop, right: right, bottom: plotBottom)
         let scale = axis.scale(from: left, to: right)
         // The bars of category i fill the part of its slot below its label lines (above) or the middle (left).

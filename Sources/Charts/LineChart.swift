@@ -42,8 +42,9 @@ enum LineChart {
             if legend.isEmpty, names.count == 1 { legend.append(LegendEntry(name: names[0], color: colors[0], mark: .line)) }
             // Ghosts named "Scenario: series" all from one scenario are named by it.
             let scenarios = Set(background.compactMap { $0.name.components(separatedBy: ": ").first })
-            let ghostName = !backgroundNames.isEmpty ? background.map(\.name).joined(separator: ", ")
-                : scenarios.count == 1 && background.allSatisfy({ $0.name.contains(": ") }) ? scenarios.first! : "Other scenarios"
+            let ghostName = !backgroundNames.isEmpty ? background.map(\.name).joined(separator: spec.language.text("chartListComma"))
+                : scenarios.count == 1 && background.allSatisfy({ $0.name.contains(": ") }) ? scenarios.first!
+                : spec.language.text("chartOtherScenarios")
             legend.append(LegendEntry(name: ghostName, color: 0, mark: .ghost))
         }
         let chart = CartesianChart(spec: spec, id: id,

@@ -6,8 +6,15 @@
 /// With `embedStyle: false` the `<style>` element is left out, for pages that inline many charts and load
 /// `chartStylesheet` once instead.
 public func renderSVG(_ spec: ChartSpec, id: String, embedStyle: Bool = true) throws(ChartError) -> String {
-    let svg = try drawSVG(spec, id: id)
+    let svg = withFonts(try drawSVG(spec, id: id), spec.language.fonts)
     return embedStyle ? svg : removingStyle(svg)
+}
+
+/// The SVG with its text in `fonts` (the `font-family` of its opening tag's style, `SVGWriter.document`'s `inherit`).
+private func withFonts(_ svg: String, _ fonts: String) -> String {
+    let inherit = "font-family:inherit\">"
+    guard fonts != "inherit", let range = svg.firstRange(of: inherit) else { return svg }
+    return svg.replacingCharacters(in: range, with: "font-family:" + escapeXML(fonts) + "\">")
 }
 
 /// The CSS every chart needs (the same rules an embedded `<style>` carries), for a page's stylesheet.

@@ -11,11 +11,13 @@ enum SmallMultiplesChart {
         let ys = series.flatMap(\.y) + AnnotationLayer.yValues(spec.annotations)
         let finite = ys.filter(\.isFinite)
         let lo = finite.min() ?? 0, hi = finite.max() ?? 1
-        let yAxis = try Ticks.axis(spec.y, values: ys, axis: .y, target: 3, includeZero: lo >= 0 && lo <= hi / 2)
+        let yAxis = try Ticks.axis(spec.y, values: ys, axis: .y, target: 3, includeZero: lo >= 0 && lo <= hi / 2,
+                                   numbers: spec.language.numbers)
         let inset = (yAxis.ticks.map { TextMetrics.width($0.label, size: Theme.tickFont) }.max() ?? 0) + 12
         let slot = (spec.width - gap * Double(columns - 1)) / Double(columns)
         let xAxis = try Ticks.horizontal(spec.x, values: series.flatMap(\.x) + AnnotationLayer.xValues(spec.annotations),
-                                         axis: .x, length: slot - inset - 8, includeZero: false, tight: true)
+                                         axis: .x, length: slot - inset - 8, includeZero: false, tight: true,
+                                         numbers: spec.language.numbers)
         let lanes = Double(AnnotationLayer.laneRows(spec.annotations))
         let top = spec.y.label.isEmpty ? 4.0 : 28.0
         let panelHeight = 22 + lanes * AnnotationLayer.laneHeight + (lanes > 0 ? 8 : 0) + 8 + plotHeight + 32

@@ -1,7 +1,9 @@
 /// Estimated text widths for the site's system sans-serif font, so labels neither overlap nor clip.
 ///
-/// Widths are Helvetica/Arial advance widths (per 1000 em) with a 15 % margin for wider system fonts
-/// (San Francisco, Segoe UI, Roboto, and DejaVu Sans, the usual fallback on Linux).
+/// Latin widths are Helvetica/Arial advance widths (per 1000 em) with a 15 % margin for wider system fonts
+/// (San Francisco, Segoe UI, Roboto, and DejaVu Sans, the usual fallback on Linux). Han characters, kana, hangul and
+/// full-width punctuation are 1 em wide in every CJK system font (PingFang, Noto Sans CJK, Microsoft JhengHei, Hiragino,
+/// Malgun Gothic) and are measured at exactly that, with no margin.
 enum TextMetrics {
     /// Advance widths of ASCII 32…126 in thousandths of an em.
     private static let ascii: [Double] = [
@@ -16,9 +18,22 @@ enum TextMetrics {
 
     /// Estimated width in px of `text` at `size` px.
     static func width(_ text: String, size: Double, bold: Bool = false) -> Double {
-        var total = 0.0
-        for scalar in text.unicodeScalars { total += advance(scalar) }
-        return total / 1000 * size * safety * (bold ? boldFactor : 1)
+        var latin = 0.0, fullWidth = 0
+        for scalar in text.unicodeScalars {
+            if isFullWidth(scalar) { fullWidth += 1 } else { latin += advance(scalar) }
+        }
+        return (latin / 1000 * safety + Double(fullWidth)) * size * (bold ? boldFactor : 1)
+    }
+
+    /// Characters one em wide in CJK fonts: hangul jamo, CJK radicals to Yi (Han, kana, bopomofo, CJK punctuation),
+    /// hangul syllables, compatibility ideographs, vertical and compatibility forms, full-width forms and the
+    /// supplementary ideograph planes.
+    static func isFullWidth(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19,
+             0xFE30...0xFE6F, 0xFF01...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD: return true
+        default: return false
+        }
     }
 
     /// Semi-bold text (class `ch-strong`) is about 8 % wider.
@@ -36,7 +51,6 @@ enum TextMetrics {
         case 0x2192, 0x2190: return 1000                  // → ←
         case 0x00A0, 0x2009, 0x202F: return 278           // spaces
         case 0x0300...0x036F: return 0                    // combining marks
-        case 0x1100...0x11FF, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFF00...0xFF60: return 1000
         case 0x1F000...0x1FAFF: return 1000
         default: return 640
         }

@@ -48,7 +48,8 @@ enum Ticks {
     ///
     /// A `tight` axis ends at the data (an x axis: the lines fill the plot); otherwise the ends round out to ticks.
     static func linear(dataMin: Double, dataMax: Double, fixedMin: Double?, fixedMax: Double?,
-                       target: Int, format: ValueFormat, tight: Bool = false) -> ValueAxis {
+                       target: Int, format: ValueFormat, tight: Bool = false,
+                       numbers: ChartLanguage.Numbers = .english) -> ValueAxis {
         var lo = fixedMin ?? dataMin, hi = fixedMax ?? dataMax
         if hi - lo <= abs(hi) * 1e-12 {
             let pad = format == .year ? 1 : (lo == 0 ? 1 : abs(lo) * 0.1)
@@ -68,7 +69,7 @@ enum Ticks {
         let first = Int(firstIndex), last = Int(lastIndex)
         if last >= first, last - first <= 1000 {
             let values = (first...last).map { Double($0) * step }
-            ticks = zip(values, format.tickLabels(values, step: step)).map { Tick(value: $0, label: $1) }
+            ticks = zip(values, format.tickLabels(values, step: step, numbers: numbers)).map { Tick(value: $0, label: $1) }
         }
         return ValueAxis(type: .linear, lo: niceLo, hi: niceHi, ticks: ticks)
     }
@@ -76,7 +77,8 @@ enum Ticks {
     /// A log axis (all inputs > 0) with a tick and grid line at every power of ten (so each step up is ten times the
     /// last), adding 2 and 5 multiples on short ranges; labels are thinned later if they would touch.
     static func log(dataMin: Double, dataMax: Double, fixedMin: Double?, fixedMax: Double?,
-                    target: Int, format: ValueFormat, tight: Bool = false) -> ValueAxis {
+                    target: Int, format: ValueFormat, tight: Bool = false,
+                    numbers: ChartLanguage.Numbers = .english) -> ValueAxis {
         var lo = fixedMin ?? (tight ? dataMin : pow(10, floor(log10(dataMin) + 1e-9)))
         var hi = fixedMax ?? (tight ? dataMax : pow(10, ceil(log10(dataMax) - 1e-9)))
         if hi <= lo { if fixedMax == nil { hi = lo * 10 } else { lo = hi / 10 } }
@@ -91,13 +93,14 @@ enum Ticks {
                 values.append(value)
             }
         }
-        let ticks = zip(values, format.tickLabels(values, step: nil)).map { Tick(value: $0, label: $1) }
+        let ticks = zip(values, format.tickLabels(values, step: nil, numbers: numbers)).map { Tick(value: $0, label: $1) }
         return ValueAxis(type: .log, lo: lo, hi: hi, ticks: ticks)
     }
 
     /// Builds an axis for `values` after checking the options; `includeZero` pulls a linear domain to 0.
     static func axis(_ options: AxisOptions, values: [Double], axis name: AnnotationAxis,
-                     target: Int, includeZero: Bool, tight: Bool = false) throws(ChartError) -> ValueAxis {
+                     target: Int, includeZero: Bool, tight: Bool = false,
+                     numbers: ChartLanguage.Numbers = .english) throws(ChartError) -> ValueAxis {
         let finite = (values + options.include).filter(\.isFinite)
         if let min = options.min, let max = options.max, !(min < max) || !min.isFinite || !max.isFinite {
             throw .invalidAxisRange(axis: name, min: min, max: max)
@@ -114,23 +117,24 @@ enum Ticks {
                 throw .nonPositiveOnLogScale(axis: name, value: bad)
             }
             return log(dataMin: dataMin, dataMax: dataMax, fixedMin: options.min, fixedMax: options.max,
-                       target: target, format: options.format, tight: tight)
+                       target: target, format: options.format, tight: tight, numbers: numbers)
         }
         if includeZero {
             dataMin = Swift.min(dataMin, 0)
             dataMax = Swift.max(dataMax, 0)
         }
         return linear(dataMin: dataMin, dataMax: dataMax, fixedMin: options.min, fixedMax: options.max,
-                      target: target, format: options.format, tight: tight)
+                      target: target, format: options.format, tight: tight, numbers: numbers)
     }
 
     /// A horizontal axis whose tick labels do not overlap within `length` px; a `tight` one ends at the data.
     static func horizontal(_ options: AxisOptions, values: [Double], axis name: AnnotationAxis,
-                           length: Double, includeZero: Bool, tight: Bool = false) throws(ChartError) -> ValueAxis {
+                           length: Double, includeZero: Bool, tight: Bool = false,
+                           numbers: ChartLanguage.Numbers = .english) throws(ChartError) -> ValueAxis {
         var target = max(2, Int((length / 80).rounded()))
         while true {
             let axis = try self.axis(options, values: values, axis: name, target: target, includeZero: includeZero,
-                                     tight: tight)
+                                     tight: tight, numbers: numbers)
             let widest = axis.ticks.map { TextMetrics.width($0.label, size: Theme.tickFont) }.max() ?? 0
             let scale = axis.scale(from: 0, to: length)
             let positions = axis.ticks.compactMap { scale.position($0.value) }

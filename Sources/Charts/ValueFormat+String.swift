@@ -9,8 +9,8 @@ extension ValueFormat {
     /// `fraction` 0.3 → "30 %", `percent` 30 → "30 %", `usd-bn` 120 → "$120 B" (1,300 → "$1.3 T"), `usd-tn` → "$1.5 T",
     /// `usd` 2.5 → "$2.50", `years` 2.5 → "2.5 years" (0.25 → "3 months"), `year` 2024 → "2024" (2022.9 → "Nov 2022"),
     /// `months` → "−12" / "+24", `multiple` → "1.2×", `number` and `count` → "12,345". Units follow a narrow no-break space.
-    public func string(for value: Double) -> String {
-        labels(for: [value], significant: 3)[0]
+    public func string(for value: Double, numbers: ChartLanguage.Numbers = .english) -> String {
+        labels(for: [value], significant: 3, numbers: numbers)[0]
     }
 
     /// Labels for values shown together (the bars of one chart, a category table): one number of decimals for all
@@ -21,8 +21,8 @@ extension ValueFormat {
     /// Either way no non-zero value prints as zero. So $5 B beside $3.7 B prints "$5.0 B" and "$3.7 B", 100 % beside
     /// 2.6 % "100.0 %" and "2.6 %", 1,200 beside 3.4 "1,200" and "3"; model outputs 2.24 %, 0.604 % and 0 % print
     /// "2.2 %", "0.6 %" and "0.0 %", and 27.4 % beside 1.87 % "27 %" and "2 %".
-    public func labels(for values: [Double], significant: Int = 3) -> [String] {
-        let parts = values.map(displayParts)
+    public func labels(for values: [Double], significant: Int = 3, numbers: ChartLanguage.Numbers = .english) -> [String] {
+        let parts = values.map { displayParts($0, numbers: numbers) }
         var shared: [String: Int] = [:]
         for unit in Set(parts.map(\.unit)) {
             let shown = parts.filter { $0.unit == unit }.map(\.shown).filter { $0.isFinite && $0 != 0 }.map(abs)
@@ -36,19 +36,19 @@ extension ValueFormat {
         }
         return zip(values, parts).map { value, part in
             guard value.isFinite else { return "–" }
-            if self == .year { return Self.yearString(value) }
-            if self == .years, let months = Self.monthsText(value) { return months }
+            if self == .year { return Self.yearString(value, numbers: numbers) }
+            if self == .years, let months = Self.monthsText(value, numbers: numbers) { return months }
             let decimals = shared[part.unit] ?? 0
             // Two significant digits (stylised model outputs) also round whole numbers: $147 B prints as $150 B.
             let shown = significant <= 2 && self != .count ? Self.rounded(part.shown, significant: significant) : part.shown
-            return compose(shown, decimals: decimals, padTo: decimals, unit: part.unit, tick: false)
+            return compose(shown, decimals: decimals, padTo: decimals, unit: part.unit, tick: false, numbers: numbers)
         }
     }
 
     /// Labels for a long column (a data table's rows along x, which may span powers of ten on a log axis): the
     /// decimals the largest needs for `significant` digits, and each smaller value at least two significant digits.
-    public func columnLabels(for values: [Double], significant: Int = 3) -> [String] {
-        let parts = values.map(displayParts)
+    public func columnLabels(for values: [Double], significant: Int = 3, numbers: ChartLanguage.Numbers = .english) -> [String] {
+        let parts = values.map { displayParts($0, numbers: numbers) }
         var shared: [String: Int] = [:]
         for unit in Set(parts.map(\.unit)) {
             let shown = parts.filter { $0.unit == unit }.map(\.shown).filter { $0.isFinite && $0 != 0 }
@@ -58,19 +58,20 @@ extension ValueFormat {
         }
         return zip(values, parts).map { value, part in
             guard value.isFinite else { return "–" }
-            if self == .year { return Self.yearString(value) }
-            if self == .years, let months = Self.monthsText(value) { return months }
+            if self == .year { return Self.yearString(value, numbers: numbers) }
+            if self == .years, let months = Self.monthsText(value, numbers: numbers) { return months }
             let common = shared[part.unit] ?? 0
             let own = part.shown == 0 ? 0 : Swift.max(common, Self.decimals(abs(part.shown), significant: 2))
             let shown = significant <= 2 && self != .count ? Self.rounded(part.shown, significant: significant) : part.shown
-            return compose(shown, decimals: own, padTo: common, unit: part.unit, tick: false, padZero: false)
+            return compose(shown, decimals: own, padTo: common, unit: part.unit, tick: false, padZero: false, numbers: numbers)
         }
     }
 
     /// Labels for several series drawn in one chart (grouped or stacked bars, a table's columns): one number of
     /// decimals across all of them, as `labels(for:significant:)` chooses it for the values together.
-    public func labels(forSeries series: [[Double]], significant: Int = 3) -> [[String]] {
-        var all = labels(for: series.flatMap { $0 }, significant: significant)[...]
+    public func labels(forSeries series: [[Double]], significant: Int = 3,
+                       numbers: ChartLanguage.Numbers = .english) -> [[String]] {
+        var all = labels(for: series.flatMap { $0 }, significant: significant, numbers: numbers)[...]
         return series.map { values in
             defer { all = all.dropFirst(values.count) }
             return Array(all.prefix(values.count))
@@ -78,41 +79,53 @@ extension ValueFormat {
     }
 
     /// Formats with a fixed number of decimals (trailing zeros dropped); `nil` picks about three significant digits.
-    func string(for value: Double, decimals: Int?) -> String {
-        guard let decimals else { return string(for: value) }
+    func string(for value: Double, decimals: Int?, numbers: ChartLanguage.Numbers = .english) -> String {
+        guard let decimals else { return string(for: value, numbers: numbers) }
         guard value.isFinite else { return "–" }
-        if self == .year { return Self.yearString(value) }
-        let part = displayParts(value)
-        return compose(part.shown, decimals: decimals, padTo: 0, unit: part.unit, tick: false)
+        if self == .year { return Self.yearString(value, numbers: numbers) }
+        let part = displayParts(value, numbers: numbers)
+        return compose(part.shown, decimals: decimals, padTo: 0, unit: part.unit, tick: false, numbers: numbers)
     }
 
     /// Tick labels of one axis. On a linear axis (`step` given) every label has the decimals of the step, trailing
     /// zeros kept ("1.0, 1.5, 2.0"), and dollars in billions switch to trillions together; on a log axis (`step` nil)
     /// each tick has the decimals it needs. Zero prints as a bare "0"; durations print bare numbers.
-    public func tickLabels(_ values: [Double], step: Double?) -> [String] {
+    public func tickLabels(_ values: [Double], step: Double?, numbers: ChartLanguage.Numbers = .english) -> [String] {
         let inTrillions = self == .usdBillions && (values.map(abs).max() ?? 0) >= 1000 - 1e-9
         return values.map { value in
             guard value.isFinite else { return "–" }
-            if self == .year { return Self.yearString(value) }
-            let part = inTrillions ? (shown: value / 1000, unit: "T") : displayParts(value)
+            if self == .year { return Self.yearString(value, numbers: numbers) }
+            let part = inTrillions ? (shown: value / 1000, unit: "T") : displayParts(value, numbers: numbers)
             let decimals: Int
             if let step {
-                decimals = Self.decimals(forStep: step * displayScale / (inTrillions ? 1000 : 1))
+                decimals = Self.decimals(forStep: step * (inTrillions ? 1.0 / 1000 : displayScale(numbers)))
             } else {
                 decimals = part.shown == 0 || !part.shown.isFinite ? 0 : Swift.max(0, -Int(floor(log10(abs(part.shown)) + 1e-9)))
             }
-            return compose(part.shown, decimals: decimals, padTo: step == nil ? 0 : decimals, unit: part.unit, tick: true)
+            return compose(part.shown, decimals: decimals, padTo: step == nil ? 0 : decimals, unit: part.unit, tick: true,
+                           numbers: numbers)
         }
     }
 
     /// The display multiplier of a format (100 for fractions shown as percentages, 1 otherwise).
-    var displayScale: Double { self == .fraction ? 100 : 1 }
+    var displayScale: Double { displayScale(.english) }
 
-    /// The value in the units it is shown in, and the unit's key (dollars in billions switch to trillions at 1,000).
-    private func displayParts(_ value: Double) -> (shown: Double, unit: String) {
+    /// The display multiplier in a number style: Chinese counts billions in 億 (hundreds of millions), ten to a billion.
+    func displayScale(_ numbers: ChartLanguage.Numbers) -> Double {
+        switch self {
+        case .fraction: 100
+        case .usdBillions where numbers == .chinese: 10
+        default: 1
+        }
+    }
+
+    /// The value in the units it is shown in, and the unit's key (dollars in billions switch to trillions at 1,000;
+    /// in Chinese, billions are shown as 億, ten to a billion, and trillions as 兆).
+    private func displayParts(_ value: Double, numbers: ChartLanguage.Numbers = .english) -> (shown: Double, unit: String) {
         switch self {
         case .fraction: return (value * 100, "%")
         case .usdBillions where abs(value) >= 999.5: return (value / 1000, "T")
+        case .usdBillions where numbers == .chinese: return (value * 10, "B")
         case .usdBillions: return (value, "B")
         case .usdTrillions: return (value, "T")
         default: return (value, "")
@@ -120,13 +133,29 @@ extension ValueFormat {
     }
 
     /// Sign, digits and unit. Ticks print zero as "0" and durations without their unit.
-    private func compose(_ shown: Double, decimals: Int, padTo: Int, unit: String, tick: Bool, padZero: Bool = true) -> String {
-        var body = Self.digits(abs(shown), decimals: decimals, grouping: true)
+    private func compose(_ shown: Double, decimals: Int, padTo: Int, unit: String, tick: Bool, padZero: Bool = true,
+                         numbers: ChartLanguage.Numbers = .english) -> String {
+        // Chinese writes amounts of 億 and 兆 without thousands separators (3750億美元), as Taiwan's press does.
+        let amount = numbers == .chinese && (self == .usdBillions || self == .usdTrillions)
+        var body = Self.digits(abs(shown), decimals: decimals, grouping: !amount)
         let isZero = body.allSatisfy { $0 == "0" || $0 == "." || $0 == "," }
         // A label's zero has the decimals of its neighbours ("0.0 %" beside "2.2 %"); a tick's zero is a bare "0".
         if !isZero || (padZero && !tick) { body = Self.padded(body, to: padTo) }
         let minus = (shown < 0 && !isZero) ? "\u{2212}" : ""
         if tick && isZero && self != .count && self != .number { return "0" }
+        if numbers == .chinese {
+            switch self {
+            case .number, .count: return minus + body
+            case .fraction, .percent: return minus + body + "%"
+            case .usd: return minus + (body.contains(".") ? Self.padded(body, to: 2) : body) + "美元"
+            // Ticks leave the currency to the axis title (金額（美元）), as Chinese charts do: 5000億, 1.5兆.
+            case .usdBillions, .usdTrillions: return minus + body + (unit == "T" ? "兆" : "億") + (tick ? "" : "美元")
+            case .years: return tick ? minus + body : minus + body + "年"
+            case .months: return isZero ? "0" : (shown < 0 ? "\u{2212}" : "+") + body
+            case .multiple: return minus + body + "倍"
+            case .year: return Self.yearString(shown, numbers: numbers)
+            }
+        }
         switch self {
         case .number, .count: return minus + body
         case .fraction, .percent: return minus + body + unitSpace + "%"
@@ -144,11 +173,14 @@ extension ValueFormat {
 
     /// A duration that is a whole number of months but not of half-years, in words: 0.25 → "3 months",
     /// 1.0833 → "1 year 1 month"; nil otherwise.
-    static func monthsText(_ years: Double) -> String? {
+    static func monthsText(_ years: Double, numbers: ChartLanguage.Numbers = .english) -> String? {
         let months = years * 12
         guard years.isFinite, abs(years) < 1e6, abs(months - months.rounded()) < 1e-6,
               abs(years * 2 - (years * 2).rounded()) > 1e-6 else { return nil }
         let total = Int(abs(months.rounded())), whole = total / 12, rest = total % 12
+        if numbers == .chinese {
+            return (years < 0 ? "\u{2212}" : "") + (whole > 0 ? "\(whole)年" : "") + (rest > 0 ? "\(rest)個月" : "")
+        }
         var words: [String] = []
         if whole > 0 { words.append("\(whole)\(unitSpace)" + (whole == 1 ? "year" : "years")) }
         if rest > 0 { words.append("\(rest)\(unitSpace)" + (rest == 1 ? "month" : "months")) }
@@ -231,7 +263,7 @@ extension ValueFormat {
     }
 
     /// Calendar years: whole years print as "2024", fractional ones as "Nov 2022" (2022.9 lies in November).
-    static func yearString(_ value: Double) -> String {
+    static func yearString(_ value: Double, numbers: ChartLanguage.Numbers = .english) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "\u{2212}∞" : "∞") }
         let nearest = value.rounded()
         let minus = nearest < 0 ? "\u{2212}" : ""
@@ -241,6 +273,7 @@ extension ValueFormat {
         if abs(value - nearest) < 1e-6 { return minus + String(Int(abs(nearest))) }
         let year = floor(value)
         let month = Swift.min(11, Swift.max(0, Int(floor((value - year) * 12 + 1e-6))))
+        if numbers == .chinese { return (year < 0 ? "\u{2212}" : "") + "\(Int(abs(year)))年\(month + 1)月" }
         let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         return names[month] + " " + (year < 0 ? "\u{2212}" : "") + String(Int(abs(year)))
     }

@@ -45,7 +45,7 @@ enum WaterfallChart {
                                    includeZeroY: true, bandPadding: 0.3, headroom: 0.08)
         let format = spec.y.format
         let values = bars.map { $0.isTotal ? $0.to : $0.to - $0.from }
-        let texts = format.labels(for: values, significant: spec.labelDigits)
+        let texts = format.labels(for: values, significant: spec.labelDigits, numbers: spec.language.numbers)
         return try chart.render { svg, context in
             guard let band = context.band else { return [] }
             let fits = texts.allSatisfy { TextMetrics.width("+" + $0, size: Theme.annotationFont) <= band.step - 2 }

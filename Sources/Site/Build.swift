@@ -191,7 +191,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
                                  hint: "copy it from a new site (`explainer templates diff` shows what differs), or remove 'gallery: true'"))
     }
     let gallery = inputs.config.gallery && templates!.has("gallery")
-        ? (collector.collect { () throws(BuildFailure) in try galleryItems() } ?? []) : []
+        ? (collector.collect { () throws(BuildFailure) in try galleryItems(words: words) } ?? []) : []
     var output = OutputTree()
     var layout = PageLayout(config: inputs.config, chapters: chapters, pages: pages, home: home, figures: figures,
                             bibliography: inputs.bibliography, numbers: inputs.numbers, corrections: inputs.corrections,

@@ -48,6 +48,8 @@ struct FigureBuilder {
     let data: [String: DataTable]
     /// The page's language: the data table's added headings and notes, the CSV's provenance lines.
     var words: Translations = .english
+    /// The page's language as charts need it: numbers, chart words and fonts, the settings line's parameter words.
+    var language: ChartLanguage { ChartLanguage(numbers: ChartLanguage.numbers(for: words.code), words: words.strings) }
     /// Draws one variant as page HTML; `drawResponsive` unless the caller only wants the specs (`siteCharts`).
     var draw: @Sendable (ChartSpec, String) throws(ChartError) -> String = { spec, id throws(ChartError) in
         try drawResponsive(spec, id: id)
@@ -74,7 +76,7 @@ struct FigureBuilder {
         var specs: [ChartSpec] = []
         var problems: [Diagnostic] = []
         for input in inputs {
-            let figureSpec = FigureSpec(request: request, isModel: isModel, scenarioLabel: input.label)
+            let figureSpec = FigureSpec(request: request, isModel: isModel, scenarioLabel: input.label, language: language)
             do throws(BuildFailure) { specs.append(try figureSpec.spec(for: input)) } catch {
                 problems += error.diagnostics
             }
@@ -123,7 +125,8 @@ struct FigureBuilder {
         var inputs: [VariantInput] = []
         var assumptions = ""
         var problems: [Diagnostic] = []
-        let settings = ParameterLine(entry: entry, labels: request.labels).lines(for: wanted, blockParams: request.params)
+        let settings = ParameterLine(entry: entry, labels: request.labels, language: language)
+            .lines(for: wanted, blockParams: request.params)
         for (scenario, line) in zip(wanted, settings) {
             let named = entry.scenarios.contains { $0.name == scenario.name }
             if !named && scenario.overrides.isEmpty {

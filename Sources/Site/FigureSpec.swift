@@ -11,8 +11,16 @@ struct FigureSpec {
     let isModel: Bool
     /// The variant's name as readers see it, for `{scenario}` in annotation labels.
     var scenarioLabel = ""
+    /// The page's language: numbers, generated axis names and the chart's own words.
+    var language = ChartLanguage.english
 
     func spec(for input: VariantInput) throws(BuildFailure) -> ChartSpec {
+        var spec = try untranslatedSpec(for: input)
+        spec.language = language
+        return spec
+    }
+
+    private func untranslatedSpec(for input: VariantInput) throws(BuildFailure) -> ChartSpec {
         if request.kind == .flow { return flowSpec(input) }
         // `origin:` counts x from a start ("years after the lease starts"); categories have no x to shift.
         var input = input
@@ -38,8 +46,8 @@ struct FigureSpec {
         if !request.explicitFormats.contains(positionKey) { x.format = positionFormat(input) }
         if !request.explicitFormats.contains(valueKey) { y.format = valueFormat(input) }
         // Calendar-year ticks (2025, 2030) say what they are: no "Year" title under them.
-        if x.label.isEmpty, isModel, let first, first.labels == nil, x.format != .year { x.label = axisLabel(first.xUnit) }
-        if y.label.isEmpty, isModel, let first { y.label = axisLabel(first.unit) }
+        if x.label.isEmpty, isModel, let first, first.labels == nil, x.format != .year { x.label = axisLabel(first.xUnit, language) }
+        if y.label.isEmpty, isModel, let first { y.label = axisLabel(first.unit, language) }
         x.label = typographic(x.label)
         y.label = typographic(y.label)
         try checkUnits(input, x: x, y: y, positionKey: positionKey, valueKey: valueKey)
@@ -50,7 +58,7 @@ struct FigureSpec {
             let numericCategories = item.labels == nil && categorical.contains(request.kind)
             // `labels:` renames categories as it renames series ("hedge funds" → "Hedge funds").
             let categories = item.labels.map { $0.map { typographic(request.labels[$0] ?? $0) } }
-                ?? (numericCategories ? x.format.tickLabels(item.x, step: nil) : nil)
+                ?? (numericCategories ? x.format.tickLabels(item.x, step: nil, numbers: language.numbers) : nil)
             // A log axis cannot show zero: such points become gaps (the data table and CSV keep them).
             let values = y.scale == .log ? item.y.map { $0 > 0 ? $0 : .nan } : item.y
             return ChartSeries(name: displayName(item.name), x: categories == nil || numericCategories ? item.x : [],
@@ -206,7 +214,7 @@ struct FigureSpec {
 
     /// A position in a label, with the figure's significant digits (two for stylised model outputs).
     private func printed(_ format: ValueFormat, _ value: Double) -> String {
-        format.labels(for: [value], significant: isModel ? 2 : 3)[0]
+        format.labels(for: [value], significant: isModel ? 2 : 3, numbers: language.numbers)[0]
     }
 
     private func fill(_ label: String, _ values: [String: String]) -> String {
@@ -222,14 +230,15 @@ func isFractionUnit(_ unit: String) -> Bool {
     ["fraction", "probability", "share"].contains(unit) || unit.hasPrefix("fraction of")
 }
 
-/// An axis title from a model series' unit, when the block gives none.
-func axisLabel(_ unit: String) -> String {
-    switch unit {
-    case "$B", "$B/yr": "$ billions"
-    case let unit where isFractionUnit(unit): "Share"
-    case "years": "Years"
-    case "year": "Year"
-    case "×": "Multiple"
+/// An axis title from a model series' unit, when the block gives none, in the page's words (`axis*` keys).
+func axisLabel(_ unit: String, _ language: ChartLanguage = .english) -> String {
+    func word(_ key: String, _ english: String) -> String { language.words[key] ?? english }
+    return switch unit {
+    case "$B", "$B/yr": word("axisDollarsBn", "$ billions")
+    case let unit where isFractionUnit(unit): word("axisShare", "Share")
+    case "years": word("axisYears", "Years")
+    case "year": word("axisYear", "Year")
+    case "×": word("axisMultiple", "Multiple")
     default: unit.prefix(1).uppercased() + unit.dropFirst()
     }
 }

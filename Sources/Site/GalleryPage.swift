@@ -21,7 +21,8 @@ struct GalleryItem {
 /// Draws every sample of `ChartReference` the way a chapter's chart is drawn: its block parsed by the chart-block
 /// parser, its CSV read as a data file, the figure built by `FigureBuilder`. A sample the code no longer accepts is
 /// an error, so the gallery can only show blocks that work.
-func galleryItems(registry: ModelRegistry = .standard) throws(BuildFailure) -> [GalleryItem] {
+/// Drawn in the page's language (`words`: its numbers, chart words and fonts), as the writer's own charts would be.
+func galleryItems(registry: ModelRegistry = .standard, words: Translations = .english) throws(BuildFailure) -> [GalleryItem] {
     var items: [GalleryItem] = []
     var problems: [Diagnostic] = []
     let separator = "\u{0}"
@@ -36,6 +37,7 @@ func galleryItems(registry: ModelRegistry = .standard) throws(BuildFailure) -> [
             }
             let request = try ChartBlockParser(registry: registry, file: file, fenceLine: 1, fenceColumn: 1).parse(sample.block)
             var builder = FigureBuilder(registry: registry, data: data)
+            builder.words = words
             builder.draw = { spec, id throws(ChartError) in
                 try renderSVG(spec, id: id + "-light") + separator + renderSVG(spec, id: id + "-dark")
             }

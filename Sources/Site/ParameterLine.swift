@@ -11,6 +11,8 @@ struct ParameterLine {
     let entry: ModelEntry
     /// Names the block gives to items of list parameters (`labels:`), e.g. an asset "DC debt senior".
     var labels: [String: String] = [:]
+    /// The page's language: numbers and parameter words (`ParameterWords`).
+    var language = ChartLanguage.english
 
     /// Every variant's line, in the order of `scenarios`.
     func lines(for scenarios: [FigureRequest.ScenarioRequest], blockParams: [Scenario.Override]) -> [String] {
@@ -29,8 +31,9 @@ struct ParameterLine {
         }
         return effective.map { values in
             let overrides = shown.compactMap { name in values[name].map { Scenario.Override(name, $0) } }
-            let words = ParameterWords(model: entry.name, parameters: entry.parameters, overrides: overrides, labels: labels)
-            return overrides.map(words.describe).joined(separator: "; ")
+            var words = ParameterWords(model: entry.name, parameters: entry.parameters, overrides: overrides, labels: labels)
+            words.language = language
+            return overrides.map(words.describe).joined(separator: words.word("paramSeparator", "; "))
         }
     }
 

@@ -31,6 +31,25 @@ struct ParameterWords {
     let overrides: [Scenario.Override]
     /// The block's `labels:`, applied to item names too ("DC debt senior" → "Senior data-centre debt").
     var labels: [String: String] = [:]
+    /// The page's language: its numbers, and its words for each parameter (`param.<model>.<name>` in the translations
+    /// file) and for the glue between them (`paramValue`, `paramPerYear` …); the English below where it has none.
+    var language = ChartLanguage.english
+
+    /// The page's word for `key`, else `english`, with each `{name}` replaced by its value.
+    func word(_ key: String, _ english: String, _ values: [String: String] = [:]) -> String {
+        var text = language.words[key] ?? english
+        for (name, value) in values { text = text.replacingOccurrences(of: "{" + name + "}", with: value) }
+        return text
+    }
+
+    /// The English glue words, as in explainer's `templates/i18n/en.yml`.
+    static let glue: [String: String] = [
+        "paramValue": "{label} {value}", "paramItems": "{label}: {items}", "paramItem": "{name} {value}",
+        "paramTable": "{label}: as set for this chart", "paramPerYear": "{value} a year", "paramYes": "yes",
+        "paramNo": "no", "paramListComma": ", ", "paramSeparator": "; ", "paramWords": "{label} {value}",
+    ]
+
+    private func glue(_ key: String, _ values: [String: String] = [:]) -> String { word(key, Self.glue[key] ?? key, values) }
 
     /// Words for every built-in model's parameters.
     static let table: [String: [String: (String, Display)]] = [
@@ -107,18 +126,25 @@ struct ParameterWords {
 
     /// "correlation 0.6"; a parameter without words of its own falls back to its one-line summary.
     func describe(_ override: Scenario.Override) -> String {
-        guard let (label, display) = Self.table[model]?[override.name] else {
+        guard let (english, display) = Self.table[model]?[override.name] else {
             let summary = parameters.first { $0.name == override.name }?.summary ?? override.name
             return "\(summary) \(override.value)"
         }
-        if case .table = display { return "\(label): as set for this chart" }
+        let label = word("param.\(model).\(override.name)", english)
+        let comma = glue("paramListComma")
+        if case .table = display { return glue("paramTable", ["label": label]) }
+        if case .words = display { return glue("paramWords", ["label": label, "value": format(override.value, display)]) }
         if case .each(let names, let inner) = display {
             let items = namesList(names)
             let values = list(override.value)
-            guard items.count == values.count else { return "\(label) " + values.map { format($0, inner) }.joined(separator: ", ") }
-            return "\(label): " + zip(items, values).map { "\($0) \(format($1, inner))" }.joined(separator: ", ")
+            guard items.count == values.count else {
+                return glue("paramValue", ["label": label, "value": values.map { format($0, inner) }.joined(separator: comma)])
+            }
+            return glue("paramItems", ["label": label, "items": zip(items, values).map {
+                glue("paramItem", ["name": $0, "value": format($1, inner)])
+            }.joined(separator: comma)])
         }
-        return "\(label) " + format(override.value, display)
+        return glue("paramValue", ["label": label, "value": format(override.value, display)])
     }
 
     private func list(_ value: ParameterValue) -> [ParameterValue] {
@@ -159,6 +185,8 @@ struct ParameterWords {
         return out
     }
 
+    private var numbers: ChartLanguage.Numbers { language.numbers }
+
     private func format(_ value: ParameterValue, _ display: Display) -> String {
         switch value {
         case .list(let items):
@@ -168,17 +196,23 @@ struct ParameterWords {
                         item.numericValue
                     }
                     guard bounds.count == 2 else { return pair.description }
-                    return ValueFormat.fraction.string(for: bounds[0]).replacingPercent() + "–"
-                        + ValueFormat.fraction.string(for: bounds[1])
-                }.joined(separator: ", ")
+                    return ValueFormat.fraction.string(for: bounds[0], numbers: numbers).replacingPercent() + "–"
+                        + ValueFormat.fraction.string(for: bounds[1], numbers: numbers)
+                }.joined(separator: glue("paramListComma"))
             }
-            return items.map { format($0, display) }.joined(separator: ", ")
+            return items.map { format($0, display) }.joined(separator: glue("paramListComma"))
         case .bool(let flag):
-            return flag ? "yes" : "no"
+            return glue(flag ? "paramYes" : "paramNo")
         case .text(let text):
             switch display {
             case .words, .each, .table: return labels[text] ?? text
-            default: return formattingNumbers(in: text, display)
+            default:
+                // A named path ("UBS revised: 423, 571, … 1300"): its name takes the block's label, as items do.
+                if let colon = text.firstRange(of: ": "), let name = labels[String(text[..<colon.lowerBound])] {
+                    let numbers = formattingNumbers(in: String(text[colon.upperBound...]), display)
+                    return glue("paramWords", ["label": name, "value": numbers.replacing(", ", with: glue("paramListComma"))])
+                }
+                return formattingNumbers(in: text, display)
             }
         case .integer(let whole) where whole > 9_007_199_254_740_992:
             return String(whole)  // a 64-bit seed beyond Double's exact integers, shown exactly
@@ -186,24 +220,24 @@ struct ParameterWords {
             return format(.number(Double(whole)), display)
         case .number(let number):
             switch display {
-            case .share, .signedShare: return ValueFormat.fraction.string(for: number)
-            case .perYear: return ValueFormat.fraction.string(for: number) + " a year"
-            case .ratePerYear: return ValueFormat.number.string(for: number) + " a year"
-            case .years: return ValueFormat.years.string(for: number)
-            case .year: return ValueFormat.year.string(for: number)
-            case .dollarsBn: return ValueFormat.usdBillions.string(for: number)
-            case .multiple: return ValueFormat.multiple.string(for: number)
-            case .count: return ValueFormat.count.string(for: number)
-            case .yesNo: return number != 0 ? "yes" : "no"
-            default: return ValueFormat.number.string(for: number)
+            case .share, .signedShare: return ValueFormat.fraction.string(for: number, numbers: numbers)
+            case .perYear: return glue("paramPerYear", ["value": ValueFormat.fraction.string(for: number, numbers: numbers)])
+            case .ratePerYear: return glue("paramPerYear", ["value": ValueFormat.number.string(for: number, numbers: numbers)])
+            case .years: return ValueFormat.years.string(for: number, numbers: numbers)
+            case .year: return ValueFormat.year.string(for: number, numbers: numbers)
+            case .dollarsBn: return ValueFormat.usdBillions.string(for: number, numbers: numbers)
+            case .multiple: return ValueFormat.multiple.string(for: number, numbers: numbers)
+            case .count: return ValueFormat.count.string(for: number, numbers: numbers)
+            case .yesNo: return glue(number != 0 ? "paramYes" : "paramNo")
+            default: return ValueFormat.number.string(for: number, numbers: numbers)
             }
         }
     }
 }
 
 private extension String {
-    /// "5 %" → "5" (the first number of a range "5–15 %").
+    /// "5 %" → "5" (the first number of a range "5–15 %"; Chinese "5%" → "5").
     func replacingPercent() -> String {
-        hasSuffix("\u{202F}%") ? String(dropLast(2)) : self
+        hasSuffix("\u{202F}%") ? String(dropLast(2)) : hasSuffix("%") ? String(dropLast()) : self
     }
 }

@@ -975,6 +975,149 @@ previewHint: "hint: {hint}"
 previewNoBuild: No build has succeeded yet. Fix the errors below and save; this page reloads by itself.
 previewTitle: Build failed
 
+# What charts write themselves: the SVG description when a block has no caption ({kind}, {series}, {label}, {lo},
+# {hi}, {n} are filled in), the axis names it falls back on, the tag of a disputed claim
+chartLine: Line chart
+chartArea: Area chart
+chartStackedArea: Stacked area chart
+chartBar: Bar chart
+chartHorizontalBar: Horizontal bar chart
+chartGroupedBar: Grouped bar chart
+chartStackedBar: Stacked bar chart
+chartWaterfall: Waterfall chart
+chartFlow: Flow diagram
+chartHistogram: Histogram
+chartHeatmap: Heat map
+chartSmallMultiples: Small multiples
+chartDiagram: Diagram
+chartSteps: Steps
+chartOf: "{kind} of {series}."
+chartXRange: " {label} from {lo} to {hi}."
+chartYRange: " {label} range from {lo} to {hi}."
+chartX: X
+chartValues: Values
+chartNoSeries: no series
+chartListComma: ", "
+chartListAnd: " and "
+chartSemicolon: "; "
+chartFlows: "{kind} of {n} flows: {flows}."
+chartFlowStep: "{source} to {target} {value}"
+chartClaim: " (claim)"
+chartBoxes: "{kind} of {n} boxes: {boxes}."
+chartArrows: " Arrows: {arrows}."
+chartArrow: "{from} to {to}"
+chartStepsList: "{kind}: {steps}."
+chartOtherScenarios: Other scenarios
+
+# Settings lines under model charts: how parameters and values are joined ({label}, {value}, {name}, {items}),
+# then each built-in model parameter in words (param.<model>.<parameter>)
+paramValue: "{label} {value}"
+paramItems: "{label}: {items}"
+paramItem: "{name} {value}"
+paramTable: "{label}: as set for this chart"
+paramPerYear: "{value} a year"
+paramYes: "yes"
+paramNo: "no"
+paramListComma: ", "
+paramSeparator: "; "
+paramWords: "{label} {value}"
+param.bubbles.beta: "speed of switching between trading rules"
+param.bubbles.sigma: "size of random news"
+param.bubbles.x0: "starting gap from fair value"
+param.bubbles.steps: "periods simulated"
+param.bubbles.burnIn: "periods left out at the start"
+param.bubbles.grossReturn: "safe return per period"
+param.bubbles.seed: "random seed"
+param.capexGap.capex: "capex path"
+param.capexGap.capexIsGPUOnly: "capex counts chips only"
+param.capexGap.chipShare: "chips' share of total cost"
+param.capexGap.grossMargin: "gross margin needed"
+param.capexGap.revenue0: "revenue in the first year"
+param.capexGap.revenueGrowth: "revenue growth"
+param.circularFlows.nodes: "firms"
+param.circularFlows.flows: "payments between the firms"
+param.circularFlows.externalInflow: "money from outside, a year"
+param.circularFlows.view: "measure of money going round"
+param.concentration.gainAI: "gain of the leading stocks"
+param.concentration.gainRest: "gain of the other stocks"
+param.concentration.months: "months in the window"
+param.concentration.targetShareOfGains: "leading stocks' share of the gains"
+param.concentration.w0: "leading stocks' starting weight"
+param.concentration.drawdown: "fall of the leading stocks"
+param.concentration.spill: "how far the other stocks follow"
+param.displacement.alpha0: "share of tasks automated at the start"
+param.displacement.alphaMax: "share of tasks automated in the end"
+param.displacement.k: "speed of adoption"
+param.displacement.t0: "years until adoption is half done"
+param.displacement.rN: "new tasks for workers"
+param.displacement.c: "output gained per unit of automation"
+param.displacement.g: "trend growth of output"
+param.displacement.uStar: "normal unemployment rate"
+param.displacement.tau: "time to find new work"
+param.displacement.horizon: "years simulated"
+param.fireSale.holders: "holders"
+param.fireSale.assetNames: "assets"
+param.fireSale.assets: "total assets"
+param.fireSale.equity: "equity"
+param.fireSale.weights: "what each holder owns"
+param.fireSale.shock: "first price fall"
+param.fireSale.illiquidity: "price impact of $1 B sold"
+param.fireSale.theta: "speed of selling back to target leverage"
+param.fireSale.sigma: "share of a downgraded asset that must be sold"
+param.fireSale.delta: "price fall that sets off a downgrade"
+param.fireSale.maxRounds: "rounds of selling at most"
+param.gpuCollateral.cost: "purchase cost"
+param.gpuCollateral.debt0: "loan"
+param.gpuCollateral.debtTerm: "loan term"
+param.gpuCollateral.bookLives: "accounting lives"
+param.gpuCollateral.halfLife: "time for the value to halve"
+param.gpuCollateral.haircut: "discount in a forced sale"
+param.gpuCollateral.horizon: "years shown"
+param.gpuCollateral.gapLives: "lives compared"
+param.leaseSPV.debt0: "bond"
+param.leaseSPV.coupon: "bond interest rate"
+param.leaseSPV.startYear: "first year"
+param.leaseSPV.maturityYear: "final year"
+param.leaseSPV.equity0: "equity"
+param.leaseSPV.assetValue0: "value of the property at the start"
+param.leaseSPV.assetDecay: "fall in the property's value"
+param.leaseSPV.rentCover: "rent as a multiple of the bond payment"
+param.leaseSPV.initialTerm: "fixed first term of the lease"
+param.leaseSPV.renewProb: "chance of renewal each year"
+param.leaseSPV.rvgYears: "years the guarantee lasts"
+param.leaseSPV.rvgCapFrac: "guarantee cap, as a share of the bond"
+param.leaseSPV.saleHaircut: "discount when the empty property is sold"
+param.leaseSPV.walkAwayYear: "year the tenant leaves in the example"
+param.tranching.p: "default probability"
+param.tranching.lgd: "loss given default"
+param.tranching.rho: "correlation"
+param.tranching.tranches: "tranches"
+param.tranching.n: "borrowers in the pool"
+param.tranching.paths: "simulated paths"
+param.tranching.seed: "random seed"
+param.tranching.weights: "borrowers' shares of the pool"
+param.tranching.pds: "each borrower's default probability"
+param.tranching.pool: "pool balance"
+param.tranching.wac: "interest on the pool"
+param.tranching.fee: "fees"
+param.tranching.classA: "class A balance"
+param.tranching.classB: "class B balance"
+param.tranching.rateA: "class A interest rate"
+param.tranching.rateB: "class B interest rate"
+param.tranching.sched: "scheduled repayment per period"
+param.tranching.trigger: "coverage test level"
+param.tranching.dflt: "defaults per period"
+
+# Axis titles charts make up when a model chart's block gives none
+axisDollarsBn: $ billions
+axisShare: Share
+axisYears: Years
+axisYear: Year
+axisMultiple: Multiple
+# The fonts of chart text: inherit (the page's), or a CSS font stack (Chinese, Japanese and Korean: a Latin font
+# first, then the language's CJK fonts)
+chartFonts: inherit
+
 """##),
     ("templates/i18n/zh-Hant.yml", ##"""
 # 每一頁的介面文字（繁體中文，台灣用語）：模板以 {{t.key}} 顯示；{n} 等由 explainer 填入。鍵與 en.yml 相同。
@@ -1126,6 +1269,147 @@ previewFailedMany: 建置失敗，有{n}個錯誤。修正並存檔後，本頁�
 previewHint: 提示：{hint}
 previewNoBuild: 尚未有成功的建置。請修正下列錯誤並存檔，本頁會自動重新載入。
 previewTitle: 建置失敗
+
+# 圖表自己寫出的文字：區塊沒有說明文字時的 SVG 描述（{kind}、{series}、{label}、{lo}、{hi}、{n} 由 explainer 填入）、
+# 預設的座標軸名稱，以及有爭議說法的標記
+chartLine: 折線圖
+chartArea: 面積圖
+chartStackedArea: 堆疊面積圖
+chartBar: 長條圖
+chartHorizontalBar: 橫條圖
+chartGroupedBar: 分組長條圖
+chartStackedBar: 堆疊長條圖
+chartWaterfall: 瀑布圖
+chartFlow: 流向圖
+chartHistogram: 直方圖
+chartHeatmap: 熱度圖
+chartSmallMultiples: 小型多圖
+chartDiagram: 示意圖
+chartSteps: 步驟圖
+chartOf: "{kind}：{series}。"
+chartXRange: "{label}從{lo}到{hi}。"
+chartYRange: "{label}介於{lo}與{hi}之間。"
+chartX: 橫軸
+chartValues: 數值
+chartNoSeries: 沒有資料系列
+chartListComma: 、
+chartListAnd: 與
+chartSemicolon: ；
+chartFlows: "{kind}，共{n}筆流向：{flows}。"
+chartFlowStep: "{source}到{target}：{value}"
+chartClaim: （說法）
+chartBoxes: "{kind}，共{n}個方塊：{boxes}。"
+chartArrows: "箭頭：{arrows}。"
+chartArrow: "{from}到{to}"
+chartStepsList: "{kind}：{steps}。"
+chartOtherScenarios: 其他情境
+
+# 模型圖表下方的設定說明：參數與數值的組合方式（{label}、{value}、{name}、{items}），以及每個內建模型參數的說法
+paramValue: "{label}{value}"
+paramItems: "{label}：{items}"
+paramItem: "{name} {value}"
+paramTable: "{label}：依本圖設定"
+paramPerYear: "每年{value}"
+paramYes: "是"
+paramNo: "否"
+paramListComma: "、"
+paramSeparator: "；"
+paramWords: "{label}：{value}"
+param.bubbles.beta: "在兩種交易規則間切換的速度"
+param.bubbles.sigma: "隨機消息的大小"
+param.bubbles.x0: "起始時與基本價值的差距"
+param.bubbles.steps: "模擬期數"
+param.bubbles.burnIn: "開頭略去的期數"
+param.bubbles.grossReturn: "每期的無風險報酬"
+param.bubbles.seed: "隨機種子"
+param.capexGap.capex: "資本支出路徑"
+param.capexGap.capexIsGPUOnly: "資本支出只計晶片"
+param.capexGap.chipShare: "晶片占總成本的比重"
+param.capexGap.grossMargin: "所需毛利率"
+param.capexGap.revenue0: "第一年營收"
+param.capexGap.revenueGrowth: "營收成長"
+param.circularFlows.nodes: "公司"
+param.circularFlows.flows: "公司之間的付款"
+param.circularFlows.externalInflow: "每年來自外部的資金"
+param.circularFlows.view: "循環資金的衡量方式"
+param.concentration.gainAI: "領先股的漲幅"
+param.concentration.gainRest: "其他股票的漲幅"
+param.concentration.months: "期間月數"
+param.concentration.targetShareOfGains: "領先股占總漲幅的比重"
+param.concentration.w0: "領先股的起始權重"
+param.concentration.drawdown: "領先股的跌幅"
+param.concentration.spill: "其他股票跟跌的程度"
+param.displacement.alpha0: "起始時已自動化的工作任務比重"
+param.displacement.alphaMax: "最終自動化的工作任務比重"
+param.displacement.k: "採用速度"
+param.displacement.t0: "採用進度過半所需年數"
+param.displacement.rN: "為勞工新增的工作任務"
+param.displacement.c: "每單位自動化增加的產出"
+param.displacement.g: "產出的趨勢成長"
+param.displacement.uStar: "正常失業率"
+param.displacement.tau: "找到新工作所需時間"
+param.displacement.horizon: "模擬年數"
+param.fireSale.holders: "持有者"
+param.fireSale.assetNames: "資產"
+param.fireSale.assets: "總資產"
+param.fireSale.equity: "權益"
+param.fireSale.weights: "各持有者持有的資產"
+param.fireSale.shock: "第一波價格跌幅"
+param.fireSale.illiquidity: "每賣出10億美元造成的價格衝擊"
+param.fireSale.theta: "賣出資產、回到目標槓桿的速度"
+param.fireSale.sigma: "遭降評資產必須賣出的比重"
+param.fireSale.delta: "引發降評的價格跌幅"
+param.fireSale.maxRounds: "最多賣出輪數"
+param.gpuCollateral.cost: "購買成本"
+param.gpuCollateral.debt0: "貸款"
+param.gpuCollateral.debtTerm: "貸款期限"
+param.gpuCollateral.bookLives: "會計耐用年限"
+param.gpuCollateral.halfLife: "價值減半所需時間"
+param.gpuCollateral.haircut: "被迫出售時的折價"
+param.gpuCollateral.horizon: "顯示年數"
+param.gpuCollateral.gapLives: "比較的耐用年限"
+param.leaseSPV.debt0: "債券"
+param.leaseSPV.coupon: "債券利率"
+param.leaseSPV.startYear: "第一年"
+param.leaseSPV.maturityYear: "最後一年"
+param.leaseSPV.equity0: "權益"
+param.leaseSPV.assetValue0: "園區的起始價值"
+param.leaseSPV.assetDecay: "園區價值的跌幅"
+param.leaseSPV.rentCover: "租金相當於債券還款的倍數"
+param.leaseSPV.initialTerm: "租約的固定首期"
+param.leaseSPV.renewProb: "每年續約的機率"
+param.leaseSPV.rvgYears: "保證的年數"
+param.leaseSPV.rvgCapFrac: "保證上限（占債券的比重）"
+param.leaseSPV.saleHaircut: "空置園區出售時的折價"
+param.leaseSPV.walkAwayYear: "範例中承租人離開的年份"
+param.tranching.p: "違約機率"
+param.tranching.lgd: "違約損失率"
+param.tranching.rho: "違約相關性"
+param.tranching.tranches: "分券"
+param.tranching.n: "資產池中的借款人數"
+param.tranching.paths: "模擬路徑數"
+param.tranching.seed: "隨機種子"
+param.tranching.weights: "各借款人占資產池的比重"
+param.tranching.pds: "各借款人的違約機率"
+param.tranching.pool: "資產池餘額"
+param.tranching.wac: "資產池利率"
+param.tranching.fee: "費用"
+param.tranching.classA: "A級餘額"
+param.tranching.classB: "B級餘額"
+param.tranching.rateA: "A級利率"
+param.tranching.rateB: "B級利率"
+param.tranching.sched: "每期預定還款"
+param.tranching.trigger: "覆蓋率測試門檻"
+param.tranching.dflt: "每期違約數"
+
+# 模型圖表區塊沒有給座標軸標題時，圖表自己寫的標題
+axisDollarsBn: 金額（美元）
+axisShare: 比重
+axisYears: 年數
+axisYear: 年份
+axisMultiple: 倍數
+# 圖表文字的字型：拉丁字母與數字用拉丁字型（先列），漢字用中文系統字型
+chartFonts: "Arial, \"Liberation Sans\", \"PingFang TC\", \"Noto Sans CJK TC\", \"Microsoft JhengHei\", sans-serif"
 
 """##),
     ("templates/index.mustache", ##"""

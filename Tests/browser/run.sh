@@ -11,6 +11,8 @@
 #     other hosts, figures drawn, scenario toggles switch the chart; screenshots go to test-artifacts/screenshots/;
 #  6. measures every chart's text in every scenario variant at both widths: no two labels overlap, none leaves its
 #     chart or the screen (label_collisions.py; known failures in known-label-collisions.txt, a list that may only shrink);
+#     on a translated page (zh-Hant), no English chart word or English amount ("Scenario", "a year", "$27 B", "42 %")
+#     in any figure's SVG text, description, scenario switch or settings line (chart_words.py);
 #  7. search (search_test.py): on this site and on the Chinese fixture site, the box, keyboard, axe-core, 390 px,
 #     file://, the size budgets and the relevance sets of Tests/Fixtures/search/, through the real script and index;
 #  8. pages_test.py: axe-core on every page in the light and dark themes; the chapters menu opens over the page; the
@@ -115,6 +117,9 @@ echo "screenshots: $SHOTS ($(ls "$SHOTS" | wc -l) files)"
 step "Chart labels: no overlaps, nothing outside its chart or the screen (Selenium)"
 "$PYTHON" "$HERE/label_collisions.py" "$BASE" "$SITE" "$HERE/known-label-collisions.txt" \
     || die "chart labels collide or leave their chart (above); fix the figure, or the allow-list if a listed one is fixed"
+
+step "Chart words: the figures of a translated page show no English (chart_words.py)"
+"$PYTHON" "$HERE/chart_words.py" "$SITE" || die "a translated page's figures show English words or amounts (above)"
 
 step "Search: the real site and the Chinese fixture site (Tests/Fixtures/search-zh), headless Chromium"
 ZH_SOURCE="$WORK/zh-source"

@@ -37,12 +37,14 @@ struct SearchIndexFiles: Sendable {
         var files: [(path: String, text: String)] = []
         var shardStarts: [String] = []
         var shard = String.UnicodeScalarView(), postings = String.UnicodeScalarView()
+        var shardSize = 0  // characters in both (a view's count walks it)
         func endShard() {
             guard !shard.isEmpty else { return }
             let name = "s\(shardStarts.count - 1)"
             files.append((language.folder + name + ".js", call(name, jsonString(String(shard) + "\n\n" + String(postings)))))
             shard = String.UnicodeScalarView()
             postings = String.UnicodeScalarView()
+            shardSize = 0
         }
         var previous: [Unicode.Scalar] = []
         for entry in index.entries {
@@ -60,14 +62,17 @@ struct SearchIndexFiles: Sendable {
             SearchCode.appendDigit(shared, to: &shard)
             shard.append(contentsOf: term[shared...])
             previous = term
-            if !entry.complete { postings.append("!") }
+            var line = String.UnicodeScalarView()
+            if !entry.complete { line.append("!") }
             var last = 0
             for posting in entry.postings {
-                SearchCode.appendNumber(posting.document - last, to: &postings)
-                SearchCode.appendDigit(posting.impact, to: &postings)
+                SearchCode.appendNumber(posting.document - last, to: &line)
+                SearchCode.appendDigit(posting.impact, to: &line)
                 last = posting.document
             }
-            if shard.count + postings.count >= shardCharacters { endShard() }
+            postings.append(contentsOf: line)
+            shardSize += (shardSize == 0 ? 0 : 2) + 1 + term.count - shared + line.count
+            if shardSize >= shardCharacters { endShard() }
         }
         endShard()
 
