@@ -7,6 +7,8 @@ struct AnnotationLayer {
     /// Set for horizontal bar charts: y reference lines are drawn vertically.
     var valueAxisIsHorizontal = false
     var showLabels = true
+    /// The drawn lines of the data, in canvas units, so a reference line's label can sit where no line crosses it.
+    var curves: [[(x: Double, y: Double)]] = []
 
     static let laneHeight = 18.0
     static let maxLabelWidth = 260.0
@@ -80,6 +82,22 @@ struct AnnotationLayer {
         }
     }
 
+    /// Whether a data line runs through `box` (each segment sampled every 2 units).
+    func crossed(_ box: Box) -> Bool {
+        for curve in curves {
+            for (a, b) in zip(curve, curve.dropFirst()) where a.x.isFinite && a.y.isFinite && b.x.isFinite && b.y.isFinite {
+                let length = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
+                let steps = max(1, Int((length / 2).rounded(.up)))
+                for step in 0...steps {
+                    let t = Double(step) / Double(steps)
+                    let x = a.x + (b.x - a.x) * t, y = a.y + (b.y - a.y) * t
+                    if x >= box.left && x <= box.right && y >= box.top && y <= box.bottom { return true }
+                }
+            }
+        }
+        return false
+    }
+
     /// Shaded bands, drawn behind the data.
     func drawBackground(into svg: inout SVGWriter) {
         for case .band(let from, let to, _) in annotations {
@@ -107,14 +125,24 @@ struct AnnotationLayer {
                 } else {
                     guard frame.contains(y: p) else { continue }
                     svg.line(frame.left, p, frame.right, p, cls: "ch-ref")
-                    guard showLabels else { continue }
-                    let baseline = p - 6 - Theme.annotationFont < frame.top ? p + 17 : p - 6
+                    guard showLabels, !label.isEmpty else { continue }
                     let text = TextMetrics.truncate(label, to: Self.maxLabelWidth, size: Theme.annotationFont)
                     let width = TextMetrics.width(text, size: Theme.annotationFont)
-                    taken.append(Box(left: max(frame.left, frame.right - 4 - width), top: baseline - Theme.annotationFont,
-                                     right: frame.right - 4, bottom: baseline + 4))
-                    svg.clampedText(text, x: frame.right - 4, y: baseline, size: Theme.annotationFont, anchor: .end,
-                                    cls: "ch-halo", minX: frame.left)
+                    // Above the line at the right, unless a data line runs through it there: then below, then at
+                    // the left, above or below; the first place no line crosses (the default when every one is).
+                    let above = p - 6, below = p + 17
+                    let baselines = p - 6 - Theme.annotationFont < frame.top ? [below] : (p + 17 > frame.bottom ? [above] : [above, below])
+                    let right = max(frame.left, frame.right - 4 - width), left = frame.left + 4
+                    let places = [right, left].flatMap { x in baselines.map { (x: x, baseline: $0) } }
+                    let boxes = places.map { Box(left: $0.x, top: $0.baseline - Theme.annotationFont, right: $0.x + width, bottom: $0.baseline + 4) }
+                    let chosen = boxes.indices.first { !crossed(boxes[$0]) } ?? 0
+                    taken.append(boxes[chosen])
+                    if places[chosen].x == right {
+                        svg.clampedText(text, x: frame.right - 4, y: places[chosen].baseline, size: Theme.annotationFont, anchor: .end,
+                                        cls: "ch-halo", minX: frame.left)
+                    } else {
+                        svg.text(text, x: left, y: places[chosen].baseline, size: Theme.annotationFont, anchor: .start, cls: "ch-halo")
+                    }
                 }
             case .referenceLine(.x, let value, let label):
                 guard let p = xPos(value), frame.contains(x: p) else { continue }

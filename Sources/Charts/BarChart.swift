@@ -3,6 +3,7 @@ enum BarChart {
     static func render(_ spec: ChartSpec, id: String) throws(ChartError) -> String {
         let labels = try Validate.categories(spec)
         try Validate.claims(spec, categories: labels)
+        try Validate.valueLabels(spec, categories: labels)
         let stacked = spec.kind == .stackedBar
         try Validate.fits(spec, bars: labels.count * (stacked ? 1 : spec.series.count), room: spec.width - 80)
         let series = spec.series
@@ -33,7 +34,10 @@ enum BarChart {
             }
             let groups = Double(series.count)
             let width = band.bandwidth / groups
-            let texts = series.map { spec.y.format.labels(for: $0.y, significant: spec.labelDigits, numbers: spec.language.numbers) }
+            let texts = spec.y.format.labels(forSeries: series.map(\.y), significant: spec.labelDigits,
+                                             numbers: spec.language.numbers).map {
+                Validate.valueTexts(spec, $0, categories: labels)
+            }
             let claimed = Set(spec.claims)
             let fits = texts.joined().count <= 40 && zip(series, texts).allSatisfy { item, texts in
                 zip(labels, texts).allSatisfy { label, text in
@@ -70,8 +74,9 @@ enum BarChart {
     static func drawStacks(_ series: [ChartSeries], band: BandScale, context: PlotContext, spec: ChartSpec,
                            tops: [Double], sideLabels: Bool, into svg: inout SVGWriter) -> [EndLabel] {
         let format = spec.y.format
-        let texts = series.map { format.labels(for: $0.y, significant: spec.labelDigits, numbers: spec.language.numbers) }
-        let totals = format.labels(for: tops, significant: spec.labelDigits, numbers: spec.language.numbers)
+        // Layers and totals share one number of decimals.
+        let joint = format.labels(forSeries: series.map(\.y) + [tops], significant: spec.labelDigits, numbers: spec.language.numbers)
+        let texts = Array(joint.dropLast()), totals = joint.last ?? []
         var endLabels: [EndLabel] = []
         for index in 0..<band.count {
             var positive = 0.0, negative = 0.0

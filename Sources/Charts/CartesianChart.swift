@@ -84,8 +84,16 @@ struct CartesianChart {
             + "width=\"\(svgNumber(frame.width + 12))\" height=\"\(svgNumber(frame.height + 12))\"/></clipPath></defs>")
         Legend.draw(legend, top: 0, into: &svg)
         Axes.drawY(yAxis, scale: context.y, frame: frame, into: &svg)
-        let annotations = AnnotationLayer(annotations: spec.annotations, frame: frame, xPos: context.xPos,
+        var annotations = AnnotationLayer(annotations: spec.annotations, frame: frame, xPos: context.xPos,
                                           yPos: { context.y.position($0) })
+        if context.x != nil, [.line, .area].contains(spec.kind) {
+            annotations.curves = (spec.series + spec.background).map { series in
+                zip(series.x, series.y).compactMap { x, y in
+                    guard let px = context.xPos(x), let py = context.y.position(y) else { return nil }
+                    return (px, py)
+                }
+            }
+        }
         try annotations.check(kind: spec.kind, xFormat: spec.x.format, yFormat: spec.y.format)
         annotations.drawBackground(into: &svg)
         svg.open("ch-marks", extra: "clip-path=\"url(#\(id)-plot)\"")

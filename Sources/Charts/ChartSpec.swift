@@ -128,6 +128,9 @@ public struct ChartSpec: Sendable, Equatable {
     public var background: [ChartSeries] = []
     /// Category charts: categories that are disputed claims, drawn hatched and tagged "claim".
     public var claims: [String] = []
+    /// Bar and hbar charts of one series: the text printed for a category's value instead of the formatted number
+    /// ("just under 3 %" where the source gives no more precise figure). Keys are category labels.
+    public var valueLabels: [String: String] = [:]
     /// Waterfall charts: categories drawn as totals (a full bar from zero to the running level), not as steps.
     public var totals: [String] = []
     /// Diagram and steps charts: the boxes and arrows (other kinds must leave it empty).

@@ -65,6 +65,11 @@ enum Describe {
     }
 }
 
+extension ChartKind {
+    /// The kind in words, as the gallery's headings name it: "Horizontal bar chart".
+    public var name: String { ChartLanguage.english.text(Describe.kindKey(self)) }
+}
+
 /// Input checks shared by the chart kinds.
 enum Validate {
     /// Series exist, each has matching x/y lengths and at least one finite value.
@@ -112,6 +117,24 @@ enum Validate {
             throw .unsupported(kind: spec.kind, reason: "'claims' names '\(claim)', which is not a category of the chart "
                 + "(categories: \(categories.joined(separator: ", ")))")
         }
+    }
+
+    /// Value labels name categories of a bar or hbar chart of one series (one label per bar, so none is ambiguous).
+    static func valueLabels(_ spec: ChartSpec, categories: [String]) throws(ChartError) {
+        guard !spec.valueLabels.isEmpty else { return }
+        guard [.bar, .horizontalBar].contains(spec.kind), spec.series.count == 1 else {
+            throw .unsupported(kind: spec.kind, reason: "'value-labels' replace the value printed on a bar of a bar or hbar "
+                + "chart of one series; this chart draws \(spec.series.count) series")
+        }
+        for name in spec.valueLabels.keys.sorted() where !categories.contains(name) {
+            throw .unsupported(kind: spec.kind, reason: "'value-labels' names '\(name)', which is not a category of the chart "
+                + "(categories: \(categories.joined(separator: ", ")))")
+        }
+    }
+
+    /// The printed values of one series: the formatted numbers, with a category's value label in its place.
+    static func valueTexts(_ spec: ChartSpec, _ texts: [String], categories: [String]) -> [String] {
+        zip(texts, categories).map { text, category in spec.valueLabels[category] ?? text }
     }
 
     /// Bars need a pixel each: more bars than the plot has pixels is an error, never an empty plot.

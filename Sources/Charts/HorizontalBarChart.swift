@@ -3,6 +3,7 @@ enum HorizontalBarChart {
     static func render(_ spec: ChartSpec, id: String) throws(ChartError) -> String {
         let labels = try Validate.categories(spec)
         try Validate.claims(spec, categories: labels)
+        try Validate.valueLabels(spec, categories: labels)
         for (index, annotation) in spec.annotations.enumerated() {
             guard case .referenceLine(.y, _, _) = annotation else {
                 throw .annotation(index: index, kind: .horizontalBar,
@@ -27,8 +28,8 @@ enum HorizontalBarChart {
         let above = wrappedLeft.contains { $0.count > 2 }
         let format = spec.y.format
         let claimed = Set(spec.claims)
-        let texts = series.map { item in
-            zip(labels, format.labels(for: item.y, significant: spec.labelDigits, numbers: spec.language.numbers)).map { label, text in
+        let texts = format.labels(forSeries: series.map(\.y), significant: spec.labelDigits, numbers: spec.language.numbers).map { numbers in
+            zip(labels, Validate.valueTexts(spec, numbers, categories: labels)).map { label, text in
                 text + (claimed.contains(label) ? spec.language.text("chartClaim") : "")
             }
         }

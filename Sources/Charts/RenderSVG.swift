@@ -43,6 +43,9 @@ private func drawSVG(_ spec: ChartSpec, id: String) throws(ChartError) -> String
     if !spec.claims.isEmpty, ![.bar, .groupedBar, .horizontalBar].contains(spec.kind) {
         throw .unsupported(kind: spec.kind, reason: "'claims' mark bars of bar, grouped-bar and hbar charts only")
     }
+    if !spec.valueLabels.isEmpty, ![.bar, .horizontalBar].contains(spec.kind) {
+        throw .unsupported(kind: spec.kind, reason: "'value-labels' replace the value printed on a bar of a bar or hbar chart only")
+    }
     if !spec.totals.isEmpty, spec.kind != .waterfall {
         throw .unsupported(kind: spec.kind, reason: "'totals' mark the total bars of a waterfall chart only")
     }

@@ -13,11 +13,41 @@ extension ValueFormat {
         labels(for: [value], significant: 3, numbers: numbers)[0]
     }
 
-    /// Labels for values shown together (the bars of one chart, a table column): one number of decimals for all of
-    /// them, enough for `significant` digits of the largest, and at least two significant digits for each smaller one.
+    /// Labels for values shown together (the bars of one chart, a category table): one number of decimals for all
+    /// of them, zero included, chosen from the data's range.
     ///
-    /// So $5 B and $3.7 B print as "$5.0 B" and "$3.7 B", and 100 % beside 2.6 % as "100 %" and "2.6 %".
+    /// Data (three significant digits) keep the digits each value has, but the largest never shows more than one
+    /// digit beyond three; stylised model outputs (two digits) get the decimals that give the largest two digits.
+    /// Either way no non-zero value prints as zero. So $5 B beside $3.7 B prints "$5.0 B" and "$3.7 B", 100 % beside
+    /// 2.6 % "100.0 %" and "2.6 %", 1,200 beside 3.4 "1,200" and "3"; model outputs 2.24 %, 0.604 % and 0 % print
+    /// "2.2 %", "0.6 %" and "0.0 %", and 27.4 % beside 1.87 % "27 %" and "2 %".
     public func labels(for values: [Double], significant: Int = 3, numbers: ChartLanguage.Numbers = .english) -> [String] {
+        let parts = values.map { displayParts($0, numbers: numbers) }
+        var shared: [String: Int] = [:]
+        for unit in Set(parts.map(\.unit)) {
+            let shown = parts.filter { $0.unit == unit }.map(\.shown).filter { $0.isFinite && $0 != 0 }.map(abs)
+            guard let largest = shown.max(), let smallest = shown.min() else { continue }
+            let needed = shown.map { Self.minimalDecimals($0, significant: significant) }.max() ?? 0
+            let ceiling = Self.decimals(largest, significant: significant >= 3 ? significant + 1 : significant)
+            // The smallest non-zero value prints as non-zero, where six decimals can show it.
+            let visible = Self.decimals(smallest, significant: 1)
+            let floor = Self.digits(smallest, decimals: visible, grouping: false).contains { $0 != "0" && $0 != "." } ? visible : 0
+            shared[unit] = Swift.max(Swift.min(needed, ceiling), floor)
+        }
+        return zip(values, parts).map { value, part in
+            guard value.isFinite else { return "–" }
+            if self == .year { return Self.yearString(value, numbers: numbers) }
+            if self == .years, let months = Self.monthsText(value, numbers: numbers) { return months }
+            let decimals = shared[part.unit] ?? 0
+            // Two significant digits (stylised model outputs) also round whole numbers: $147 B prints as $150 B.
+            let shown = significant <= 2 && self != .count ? Self.rounded(part.shown, significant: significant) : part.shown
+            return compose(shown, decimals: decimals, padTo: decimals, unit: part.unit, tick: false, numbers: numbers)
+        }
+    }
+
+    /// Labels for a long column (a data table's rows along x, which may span powers of ten on a log axis): the
+    /// decimals the largest needs for `significant` digits, and each smaller value at least two significant digits.
+    public func columnLabels(for values: [Double], significant: Int = 3, numbers: ChartLanguage.Numbers = .english) -> [String] {
         let parts = values.map { displayParts($0, numbers: numbers) }
         var shared: [String: Int] = [:]
         for unit in Set(parts.map(\.unit)) {
@@ -31,10 +61,20 @@ extension ValueFormat {
             if self == .year { return Self.yearString(value, numbers: numbers) }
             if self == .years, let months = Self.monthsText(value, numbers: numbers) { return months }
             let common = shared[part.unit] ?? 0
-            let own = part.shown == 0 ? common : Swift.max(common, Self.decimals(abs(part.shown), significant: 2))
-            // Two significant digits (stylised model outputs) also round whole numbers: $147 B prints as $150 B.
+            let own = part.shown == 0 ? 0 : Swift.max(common, Self.decimals(abs(part.shown), significant: 2))
             let shown = significant <= 2 && self != .count ? Self.rounded(part.shown, significant: significant) : part.shown
-            return compose(shown, decimals: own, padTo: common, unit: part.unit, tick: false, numbers: numbers)
+            return compose(shown, decimals: own, padTo: common, unit: part.unit, tick: false, padZero: false, numbers: numbers)
+        }
+    }
+
+    /// Labels for several series drawn in one chart (grouped or stacked bars, a table's columns): one number of
+    /// decimals across all of them, as `labels(for:significant:)` chooses it for the values together.
+    public func labels(forSeries series: [[Double]], significant: Int = 3,
+                       numbers: ChartLanguage.Numbers = .english) -> [[String]] {
+        var all = labels(for: series.flatMap { $0 }, significant: significant, numbers: numbers)[...]
+        return series.map { values in
+            defer { all = all.dropFirst(values.count) }
+            return Array(all.prefix(values.count))
         }
     }
 
@@ -93,13 +133,14 @@ extension ValueFormat {
     }
 
     /// Sign, digits and unit. Ticks print zero as "0" and durations without their unit.
-    private func compose(_ shown: Double, decimals: Int, padTo: Int, unit: String, tick: Bool,
+    private func compose(_ shown: Double, decimals: Int, padTo: Int, unit: String, tick: Bool, padZero: Bool = true,
                          numbers: ChartLanguage.Numbers = .english) -> String {
         // Chinese writes amounts of 億 and 兆 without thousands separators (3750億美元), as Taiwan's press does.
         let amount = numbers == .chinese && (self == .usdBillions || self == .usdTrillions)
         var body = Self.digits(abs(shown), decimals: decimals, grouping: !amount)
         let isZero = body.allSatisfy { $0 == "0" || $0 == "." || $0 == "," }
-        if !isZero { body = Self.padded(body, to: padTo) }
+        // A label's zero has the decimals of its neighbours ("0.0 %" beside "2.2 %"); a tick's zero is a bare "0".
+        if !isZero || (padZero && !tick) { body = Self.padded(body, to: padTo) }
         let minus = (shown < 0 && !isZero) ? "\u{2212}" : ""
         if tick && isZero && self != .count && self != .number { return "0" }
         if numbers == .chinese {

@@ -5,7 +5,7 @@ import Yams
 /// Parses the YAML body of a ```chart block into a `FigureRequest`.
 struct ChartBlockParser {
     static let keys = ["id", "title", "caption", "model", "data", "kind", "series", "labels", "x", "y", "params",
-                       "scenarios", "default", "overlay", "shared-axes", "captions", "totals", "claims", "annotations"]
+                       "scenarios", "default", "overlay", "shared-axes", "captions", "totals", "claims", "value-labels", "first-column", "digits", "annotations"]
         + DiagramBlockParser.keys
     /// The keys of `x:` and `y:`.
     static let axisKeys = ["label", "format", "scale", "min", "max", "origin"]
@@ -76,7 +76,7 @@ struct ChartBlockParser {
         if let labels = entries["labels"] {
             collector.collect { () throws(Diagnostic) in request.labels = try stringMap(labels, key: "labels") }
         }
-        for key in ["x", "y", "totals", "claims", "default", "captions", "overlay"] {
+        for key in ["x", "y", "totals", "claims", "value-labels", "default", "captions", "overlay"] {
             if let node = entries[key] {
                 let place = reader.error(at: node, "")
                 request.parameterLines["key:" + key] = (place.line, place.column)
@@ -123,6 +123,20 @@ struct ChartBlockParser {
         }
         if let claims = entries["claims"] {
             collector.collect { () throws(Diagnostic) in request.claims = try stringList(claims, key: "claims") }
+        }
+        if let valueLabels = entries["value-labels"] {
+            collector.collect { () throws(Diagnostic) in request.valueLabels = try stringMap(valueLabels, key: "value-labels") }
+        }
+        if let firstColumn = entries["first-column"] {
+            collector.collect { () throws(Diagnostic) in request.firstColumn = try reader.string(firstColumn, key: "first-column") }
+        }
+        if let digits = entries["digits"] {
+            collector.collect { () throws(Diagnostic) in
+                guard let value = digits.int, (2...4).contains(value) else {
+                    throw reader.error(at: digits, "'digits' must be 2, 3 or 4 (significant digits of the printed values)")
+                }
+                request.digits = value
+            }
         }
         if let params = entries["params"] {
             collector.collect { () throws(Diagnostic) in

@@ -79,6 +79,13 @@ public enum ChartReference {
         "totals": ("waterfall rows drawn as totals (full bars from zero, the sum of the steps before; leave the cell "
                    + "empty to have it computed)", "none: every row is a step"),
         "claims": ("categories that are disputed claims, drawn hatched and tagged \"claim\"", "none"),
+        "value-labels": ("bar and hbar charts of one series: the words printed for a category's value, on the bar and in "
+                         + "the data table, e.g. {IEA 2030: \"just under 3 %\"} where the source gives no exact number "
+                         + "(the bar is drawn at the value in the data; the CSV keeps the number)", "the value, formatted"),
+        "digits": ("significant digits of the values printed on bars and in a category table: 2, 3 or 4 (a model's "
+                   + "exact teaching arithmetic may keep 3)", "3 for a CSV, 2 for a model's stylised outputs"),
+        "first-column": ("the heading of the data table's and CSV's first column (the categories or x values), e.g. "
+                         + "first-column: Type of holder", "the x axis title, else the CSV's first column or the model's unit"),
         "annotations": ("context drawn on x/y charts: " + AnnotationParser.types.map { "type: \($0)" }.joined(separator: ", ")
                         + " (below)", "none"),
         "nodes": ("diagram: the boxes, one per line: {id: …, label: …, note: …, color: 1…8}, or just a label (the id is "

@@ -101,7 +101,8 @@ struct FigureBuilder {
                 problems.append(diagnostic(request, error))
                 continue
             }
-            let table = FigureTable(spec: spec, xHeader: input.xHeader, isModel: isModel, words: words)
+            let table = FigureTable(spec: spec, xHeader: input.xHeader, isModel: isModel, words: words,
+                                    firstColumn: request.firstColumn.map(typographic))
             let provenance = csvProvenance(request, input: input, isModel: isModel, variantCount: inputs.count)
             variants.append(.init(scenario: input.scenario, label: input.label, svg: svg,
                                   csvPath: "data/\(request.id)\(suffix).csv", csv: table.csv(header: provenance),
@@ -323,7 +324,7 @@ struct FigureBuilder {
         } else if case let .unsupported(kind, _) = error, kind == .diagram || kind == .steps {
             position = request.position(ofParameter: kind == .steps ? "key:steps" : "key:nodes")
         } else if case let .unsupported(_, reason) = error {
-            for key in ["totals", "claims"] where reason.contains("'\(key)'") || (key == "totals" && reason.contains("the total '")) {
+            for key in ["totals", "claims", "value-labels"] where reason.contains("'\(key)'") || (key == "totals" && reason.contains("the total '")) {
                 position = request.position(ofParameter: "key:" + key)
             }
         }

@@ -46,6 +46,14 @@ public struct FigureRequest: Sendable, Equatable {
     public var totals: [String] = []
     /// `claims:` categories that are disputed claims, drawn hatched and tagged "claim", not as measured values.
     public var claims: [String] = []
+    /// `value-labels:` text printed for a category's value instead of the number ("just under 3 %"), on the bar and
+    /// in the data table; keys are categories as written in the data or as renamed by `labels:`.
+    public var valueLabels: [String: String] = [:]
+    /// `first-column:` the heading of the data table's and CSV's first column (the categories, or the x values);
+    /// nil takes the x axis title, the data file's first column, or the model's unit.
+    public var firstColumn: String? = nil
+    /// `digits:` significant digits of the printed values (2 or 3); nil: 3 for data, 2 for stylised model outputs.
+    public var digits: Int? = nil
     /// `nodes:` and `arrows:` of a diagram, `steps:` of a steps chart.
     public var diagram = Diagram()
     /// Where the block is, for diagnostics.
@@ -61,7 +69,8 @@ public struct FigureRequest: Sendable, Equatable {
             && a.scenarios == b.scenarios && a.annotations == b.annotations && a.defaultScenario == b.defaultScenario
             && a.explicitFormats == b.explicitFormats && a.xOrigin == b.xOrigin
             && a.overlay == b.overlay && a.sharedAxes == b.sharedAxes && a.captions == b.captions
-            && a.totals == b.totals && a.claims == b.claims && a.diagram == b.diagram && a.file == b.file && a.line == b.line
+            && a.totals == b.totals && a.claims == b.claims
+            && a.valueLabels == b.valueLabels && a.firstColumn == b.firstColumn && a.digits == b.digits && a.diagram == b.diagram && a.file == b.file && a.line == b.line
             && a.column == b.column
     }
 

@@ -18,7 +18,8 @@ struct FigureTable {
     /// The page's language: headings the table adds, units, the note on rows left out.
     var words: Translations = .english
 
-    init(spec: ChartSpec, xHeader: String, isModel: Bool, words: Translations = .english) {
+    /// `firstColumn` heads the first column (the block's `first-column:`); nil takes the x axis title or `xHeader`.
+    init(spec: ChartSpec, xHeader: String, isModel: Bool, words: Translations = .english, firstColumn: String? = nil) {
         self.words = words
         let digits = isModel ? 4 : 6
         if spec.kind == .diagram || spec.kind == .steps {
@@ -38,12 +39,18 @@ struct FigureTable {
             return
         }
         let series = spec.series + spec.background
-        let xTitle = spec.x.label.isEmpty ? (spec.x.format == .year ? words["tableYear"] : xHeader) : spec.x.label
+        let xTitle = firstColumn ?? (spec.x.label.isEmpty ? (spec.x.format == .year ? words["tableYear"] : xHeader) : spec.x.label)
         headings = [xTitle] + series.map(\.name)
         let valueUnit = Self.unit(spec.y.format, words: words)
         units = [series.first?.categories == nil ? Self.unit(spec.x.format, words: words) : ""] + series.map { _ in valueUnit }
         if let categories = series.first?.categories {
-            let columns = series.map { spec.y.format.labels(for: $0.y, significant: 3) }
+            // A value label ("just under 3 %") is what the chart prints, so the table prints it too.
+            // Category tables print what the bars print: the chart's digits and one number of decimals.
+            let columns = spec.y.format.labels(forSeries: series.map(\.y), significant: spec.labelDigits).map { column in
+                column.enumerated().map { row, text in
+                    categories.indices.contains(row) ? spec.valueLabels[categories[row]] ?? text : text
+                }
+            }
             cells = categories.indices.map { row in
                 [categories[row]] + columns.map { $0.indices.contains(row) ? $0[row] : "" }
             }
@@ -66,9 +73,9 @@ struct FigureTable {
             repeatIndex = row > 0 && xs[row - 1] == x ? repeatIndex + 1 : 0
             rowValues.append(lookups.map { lookup in lookup[x].flatMap { $0.indices.contains(repeatIndex) ? $0[repeatIndex] : nil } })
         }
-        let xTexts = spec.x.format.labels(for: xs, significant: 4)
+        let xTexts = spec.x.format.columnLabels(for: xs, significant: 4)
         let columns = lookups.indices.map { column in
-            spec.y.format.labels(for: rowValues.map { $0[column] ?? .nan }, significant: 3)
+            spec.y.format.columnLabels(for: rowValues.map { $0[column] ?? .nan }, significant: 3)
         }
         cells = xs.indices.map { row in
             [xTexts[row]] + columns.indices.map { column in rowValues[row][column] == nil ? "" : columns[column][row] }

@@ -5,6 +5,8 @@ import Simulation
 /// chart block and the CSV that draw it.
 struct GalleryItem {
     var kind: String
+    /// The kind in words, for the heading: "Horizontal bar chart".
+    var name: String
     var title: String
     var summary: String
     var firstColumn: String
@@ -41,7 +43,7 @@ func galleryItems(registry: ModelRegistry = .standard, words: Translations = .en
             }
             let figure = try builder.build(request)
             let pair = figure.variants[0].svg.components(separatedBy: separator)
-            items.append(GalleryItem(kind: sample.kind.rawValue, title: request.title, summary: sample.summary,
+            items.append(GalleryItem(kind: sample.kind.rawValue, name: sample.kind.name, title: request.title, summary: sample.summary,
                                      firstColumn: sample.firstColumn, otherColumns: sample.otherColumns, block: sample.block,
                                      csvName: sample.csvName, csv: sample.csv, light: pair[0], dark: pair[1]))
         } catch {

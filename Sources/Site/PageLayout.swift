@@ -123,7 +123,7 @@ struct PageLayout {
                                                          extra: ["terms": terms, "glossaryIntro": config.glossaryIntro]))
         case .gallery:
             let items = gallery.map { item in
-                TemplateContext(["kind": item.kind, "title": item.title, "summary": item.summary, "firstColumn": item.firstColumn,
+                TemplateContext(["kind": item.kind, "name": item.name, "title": item.title, "summary": item.summary, "firstColumn": item.firstColumn,
                                  "otherColumns": item.otherColumns, "block": item.block, "csvName": item.csvName, "hasCSV": !item.csvName.isEmpty,
                                  "csv": item.csv, "light": item.light, "dark": item.dark])
             }

@@ -535,7 +535,9 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 }
 
 /* Gallery: each kind in both themes, side by side if room. */
-body.gallery main { max-width: 96rem; }
+/* The gallery is wide; its header and footer line up with it, and its intro keeps the reading measure. */
+body.gallery main, body.gallery .site-header nav, body.gallery .site-footer { max-width: 96rem; }
+body.gallery .page-header .lede { max-width: var(--measure); }
 .gallery-pair { display: grid; grid-template-columns: 1fr; gap: 1rem; }
 @media (min-width: 70rem) { .gallery-pair { grid-template-columns: 1fr 1fr; } }
 .gallery-frame { border: 1px solid var(--rule); border-radius: 6px; padding: 0.75rem; }
@@ -746,7 +748,8 @@ if (location.protocol === "file:") {
 </header>
 {{#items}}
 <section class="gallery-item" aria-labelledby="gallery-{{kind}}">
-<h2 id="gallery-{{kind}}"><code>{{kind}}</code> — {{summary}}</h2>
+<h2 id="gallery-{{kind}}">{{name}}</h2>
+<p class="gallery-summary">{{summary}} (<code>kind: {{kind}}</code>)</p>
 <div class="gallery-pair">
 <div class="theme-light gallery-frame"><p class="gallery-theme">{{t.light}}</p>{{{light}}}</div>
 <div class="theme-dark gallery-frame"><p class="gallery-theme">{{t.dark}}</p>{{{dark}}}</div>

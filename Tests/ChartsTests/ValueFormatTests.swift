@@ -57,18 +57,50 @@ private let nnbsp = "\u{202F}"
     /// Stylised model outputs (two significant digits) are rounded, never printed as precise sums.
     @Test func twoSignificantDigitsRoundWholeNumbersToo() {
         #expect(ValueFormat.usdBillions.labels(for: [147, 129, 77.8, 8.43], significant: 2)
-                == ["$150\u{202F}B", "$130\u{202F}B", "$78\u{202F}B", "$8.4\u{202F}B"])
+                == ["$150\u{202F}B", "$130\u{202F}B", "$78\u{202F}B", "$8\u{202F}B"])
         #expect(ValueFormat.usdBillions.labels(for: [147], significant: 3) == ["$147\u{202F}B"])
     }
 
     @Test func valuesShownTogetherShareTheirDecimals() {
         // "$5 B" next to "$3.7 B" was the review's complaint (Fig 2.2).
         #expect(ValueFormat.usdBillions.labels(for: [5, 3.7]) == ["$5.0\(nnbsp)B", "$3.7\(nnbsp)B"])
-        // A small value keeps two significant digits beside a large one.
-        #expect(ValueFormat.percent.labels(for: [100, 2.6]) == ["100\(nnbsp)%", "2.6\(nnbsp)%"])
-        // Stylised model outputs at two significant digits: one decimal throughout (Fig 10.5).
+        // A small value keeps its digits beside a large one, and the large one gets the same decimals (Fig 3.1).
+        #expect(ValueFormat.percent.labels(for: [100, 2.6]) == ["100.0\(nnbsp)%", "2.6\(nnbsp)%"])
+        // Stylised model outputs at two significant digits: one decimal throughout, zero too (Fig 10.5).
         #expect(ValueFormat.fraction.labels(for: [0.0224, 0.0221, 0.00604, 0], significant: 2)
-                == ["2.2\(nnbsp)%", "2.2\(nnbsp)%", "0.6\(nnbsp)%", "0\(nnbsp)%"])
+                == ["2.2\(nnbsp)%", "2.2\(nnbsp)%", "0.6\(nnbsp)%", "0.0\(nnbsp)%"])
+        // The range caps the decimals: the largest never shows more than one digit beyond its significant ones.
+        #expect(ValueFormat.number.labels(for: [1200, 3.4]) == ["1,200", "3"])
+        // Stylised outputs: the largest has two digits, and the others its decimals (Fig 10.4), but none becomes zero.
+        #expect(ValueFormat.fraction.labels(for: [0.224, 0.058, 0.011], significant: 2) == ["22\(nnbsp)%", "6\(nnbsp)%", "1\(nnbsp)%"])
+        #expect(ValueFormat.number.labels(for: [64, 7.2, -0.55], significant: 2) == ["64.0", "7.2", "\u{2212}0.6"])
+    }
+
+    @Test(arguments: [[0.0224, 0.0221, 0.00604, 0], [100, 2.6], [5, 3.7, 0.0], [147, 129, 77.8, 8.43], [0.5, -0.55, 64.5]])
+    func everyLabelOfAChartHasTheSameDecimals(_ values: [Double]) {
+        for format in [ValueFormat.number, .percent, .fraction, .usdBillions, .multiple] {
+            for significant in [2, 3] {
+                let texts = format.labels(for: values, significant: significant)
+                let decimals = Set(texts.map { text in
+                    text.filter { $0.isNumber || $0 == "." }.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
+                })
+                #expect(decimals.count == 1, "\(format) \(significant): \(texts)")
+            }
+        }
+    }
+
+    @Test func seriesDrawnTogetherShareTheirDecimals() {
+        // Grouped bars: 27.4 % in one series and 1.87 % in the other print with one number of decimals (Fig 8.2).
+        let texts = ValueFormat.fraction.labels(forSeries: [[0.0187, 0.0187], [0.274, 0.171]], significant: 2)
+        #expect(texts == [["2\(nnbsp)%", "2\(nnbsp)%"], ["27\(nnbsp)%", "17\(nnbsp)%"]])
+        let data = ValueFormat.percent.labels(forSeries: [[51.9, 11.3], [100]])
+        #expect(data == [["51.9\(nnbsp)%", "11.3\(nnbsp)%"], ["100.0\(nnbsp)%"]])
+    }
+
+    @Test func longColumnsKeepTinyValuesReadable() {
+        // A table down a log axis: 0.000002 % must not print as 0.
+        let texts = ValueFormat.fraction.columnLabels(for: [0.24, 0.00000002, 0])
+        #expect(texts == ["24.0\(nnbsp)%", "0.000002\(nnbsp)%", "0\(nnbsp)%"])
     }
 
     @Test func durationsSayYearsAndMonthsInWords() {

@@ -186,7 +186,10 @@ import Charts
             #expect(page.contains("id=\"\(id)-light-svg\""), "\(kind) light missing")
             #expect(page.contains("id=\"\(id)-dark-svg\""), "\(kind) dark missing")
             #expect(page.contains("kind: \(kind.rawValue)\n"), "\(kind)'s chart block missing")
+            // Headings name the kind in words; the code name is in the text below them.
+            #expect(page.contains("<h2 id=\"gallery-\(kind.rawValue)\">\(kind.name)</h2>"), "\(kind)'s heading")
         }
+        #expect(!page.contains("<h2 id=\"gallery-line\"><code>"))
         #expect(page.components(separatedBy: "class=\"theme-dark gallery-frame\"").count - 1 == ChartKind.allCases.count)
         #expect(page.contains("<pre><code>```chart\nid: sample-line\n"))
         #expect(page.contains("year,Northtown,Southport\n2010,12,20\n"))

@@ -58,7 +58,9 @@ import Testing
         #expect(text.contains("  first column   the categories, top to bottom: text\n"))
         #expect(text.contains("Example: content/data/bridges.csv\n  # Lengths of imaginary bridges"))
         #expect(text.contains("```chart\nid: sample-hbar\n"))
-        #expect(text.contains("  kind         the chart kind: line, area,"))
+        // Keys are padded to the longest key's width.
+        let width = ChartReference.keys.map(\.key.count).max() ?? 0
+        #expect(text.contains("  kind" + String(repeating: " ", count: width - 4 + 2) + "the chart kind: line, area,"))
         #expect(text.contains("(default: line)"))
         #expect(text.contains("  format  how numbers are printed: number, count, fraction, percent"))
     }

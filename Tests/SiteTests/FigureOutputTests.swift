@@ -190,6 +190,63 @@ private func svgTexts(_ page: String) -> [String] {
         #expect(csv.contains("Everything else") && csv.contains("Firms\u{2019}"))
     }
 
+    @Test func aValueLabelReplacesTheNumberOnTheBarAndInTheTableButNotInTheCSV() throws {
+        // Fig 4.1: the source says "just under 3 %"; no more precise value is sourced, so none is printed.
+        let data = csvFile("e.csv", "item,percent\nWorld 2024,1.5\nWorld 2030,3\n")
+        let lines = ["id: e", "title: T", "caption: C.", "data: e.csv", "kind: hbar", "labels: {World 2030: IEA 2030}",
+                     "value-labels: {World 2030: \"just under 3 %\"}", "x: {format: percent}"]
+        let output = try build(miniSite(chapter: chapter(withChart: lines), data: [data]))
+        let page = try #require(text(output, "intro/index.html"))
+        // On the bar at both widths (the ticks still print numbers).
+        #expect(svgTexts(page).filter { $0 == "just under 3\u{202F}%" }.count == 2 && svgTexts(page).contains("1.5\u{202F}%"))
+        #expect(page.contains("<td>just under 3\u{202F}%</td>") && !page.contains("<td>3.0\u{202F}%</td>"))
+        let csv = try #require(text(output, "data/e.csv"))
+        #expect(csv.contains("IEA 2030,3\n"))
+    }
+
+    @Test func aValueLabelForNoCategoryIsAnErrorAtItsLine() {
+        let data = csvFile("e.csv", "item,percent\nWorld 2024,1.5\nWorld 2030,3\n")
+        let lines = ["id: e", "title: T", "caption: C.", "data: e.csv", "kind: hbar",
+                     "value-labels: {World 2031: \"just under 3 %\"}"]
+        let problems = diagnostics(of: miniSite(chapter: chapter(withChart: lines), data: [data]))
+        #expect(problems.count == 1)
+        #expect(problems.first?.message.contains("'value-labels' names 'World 2031', which is not a category") == true)
+        #expect(problems.first.map { "\($0.line)" } == "12")
+    }
+
+    @Test func valueLabelsOnAChartThatPrintsNoSingleValuePerBarAreAnError() {
+        let data = csvFile("g.csv", "item,a,b\nX,1,2\nY,3,4\n")
+        let lines = ["id: g", "title: T", "caption: C.", "data: g.csv", "kind: grouped-bar", "value-labels: {X: about 1}"]
+        let problems = diagnostics(of: miniSite(chapter: chapter(withChart: lines), data: [data]))
+        #expect(problems.count == 1)
+        #expect(problems.first?.message.contains("'value-labels'") == true)
+    }
+
+    @Test func firstColumnNamesTheCategoryColumnOfTableAndCSV() throws {
+        let lines = ["id: s", "title: T", "caption: C.", "model: fireSale", "kind: bar", "series: [glt.S]",
+                     "y: {format: fraction}", "first-column: Type of holder"]
+        let output = try build(miniSite(chapter: chapter(withChart: lines)))
+        let page = try #require(text(output, "intro/index.html"))
+        #expect(page.contains("<th scope=\"col\">Type of holder</th>") && !page.contains(">Category</th>"))
+        #expect(try #require(text(output, "data/s.csv")).contains("\nType of holder,"))
+        // Without it the model's word stays.
+        let plain = try #require(text(try build(miniSite(chapter: chapter(withChart: Array(lines.dropLast())))), "intro/index.html"))
+        #expect(plain.contains(">Category</th>"))
+    }
+
+    @Test func barLabelsAndTheirTableShareOneNumberOfDecimals() throws {
+        // Fig 10.5 printed 2.24 %, 0.60 % and 0 % side by side.
+        let lines = ["id: s", "title: T", "caption: C.", "model: fireSale", "kind: bar", "series: [glt.S]",
+                     "y: {format: fraction}"]
+        let page = try #require(text(try build(miniSite(chapter: chapter(withChart: lines))), "intro/index.html"))
+        let cells = page.components(separatedBy: "<td>").dropFirst().map { String($0[..<$0.range(of: "</td>")!.lowerBound]) }
+        #expect(cells.count == 4)
+        let decimals = Set(cells.map { $0.split(separator: "\u{202F}")[0].split(separator: ".").dropFirst().first?.count ?? 0 })
+        #expect(decimals.count == 1, "\(cells)")
+        let labels = svgTexts(page).filter { $0.hasSuffix("%") && !$0.contains(" ") && cells.contains($0) }
+        #expect(Set(labels) == Set(cells), "\(labels) vs \(cells)")
+    }
+
     @Test func typographicQuotesOpenAndCloseByTheirNeighbours() {
         #expect(typographic("\"bubbly\" setting") == "\u{201C}bubbly\u{201D} setting")
         #expect(typographic("OpenAI's losses") == "OpenAI\u{2019}s losses")

@@ -6,7 +6,10 @@ figure it shows each scenario variant in turn (as the reader's pill does: the va
 measures the rendered box of every visible SVG <text> of every chart on the page. It fails on
 
 - two texts of one chart whose boxes overlap (by more than OVERLAP_TOLERANCE px in both directions);
-- a text reaching outside its chart's <svg> box, or outside the viewport (a chart scrolled sideways on a phone).
+- a text reaching outside its chart's <svg> box, or outside the viewport (a chart scrolled sideways on a phone);
+- in a diagram, steps or flow chart, a text crossed by one of its arrows or lines (`path.ch-arrow`, the flow chart's
+  looping-back `path.ch-back`): each line is sampled every LINE_STEP px along its length, and a sample inside a
+  text's box (shrunk by OVERLAP_TOLERANCE) is a line through the words.
 
 Each problem names the figure id, the variant, the screen width, the page and the text(s).
 
@@ -28,8 +31,11 @@ OVERLAP_TOLERANCE = 1.0
 # A text may reach this far past its chart's edge (antialiasing, rounding) before it counts as outside.
 EDGE_TOLERANCE = 1.0
 
+# Arrows and lines of diagrams are sampled this often (px along the path) for the text-against-line check.
+LINE_STEP = 2.0
+
 MEASURE = """
-const [overlapTolerance, edgeTolerance] = arguments;
+const [overlapTolerance, edgeTolerance, lineStep] = arguments;
 const viewport = document.documentElement.clientWidth;
 const visible = element => element.checkVisibility({opacityProperty: true, visibilityProperty: true});
 const figureName = svg => {
@@ -64,6 +70,24 @@ function measure(svg, variant, out) {
     const offscreen = Math.max(-box.left, box.right - viewport);
     if (offscreen > edgeTolerance) {
       out.push({...where, kind: 'outside-viewport', texts: [short(content)], amount: Math.round(offscreen)});
+    }
+  }
+  // Arrows and looping-back lines of schematic charts must not run through a label.
+  for (const line of svg.querySelectorAll('path.ch-arrow, path.ch-back')) {
+    if (!visible(line)) continue;
+    const matrix = line.getScreenCTM();
+    const length = line.getTotalLength();
+    const points = [];
+    for (let d = 0; d <= length; d += lineStep) {
+      const p = line.getPointAtLength(d);
+      points.push(new DOMPoint(p.x, p.y).matrixTransform(matrix));
+    }
+    for (const {content, box} of boxes) {
+      const inside = points.filter(p => p.x > box.left + overlapTolerance && p.x < box.right - overlapTolerance
+          && p.y > box.top + overlapTolerance && p.y < box.bottom - overlapTolerance);
+      if (inside.length > 0) {
+        out.push({...where, kind: 'crossed-by-line', texts: [short(content)], amount: Math.round(inside.length * lineStep)});
+      }
     }
   }
   for (let i = 0; i < boxes.length; i++) {
@@ -129,6 +153,8 @@ def describe(problem, width, page):
     place = f"{problem['figure']} [{problem['variant']}] {width}px (/{page})"
     if problem["kind"] == "overlap":
         return f"{place}: \"{problem['texts'][0]}\" overlaps \"{problem['texts'][1]}\" ({problem['amount']} px)"
+    if problem["kind"] == "crossed-by-line":
+        return f"{place}: an arrow or line runs through \"{problem['texts'][0]}\" (about {problem['amount']} px of it)"
     if problem["kind"] == "outside-chart":
         return f"{place}: \"{problem['texts'][0]}\" reaches {problem['amount']} px outside its chart"
     return f"{place}: \"{problem['texts'][0]}\" reaches {problem['amount']} px outside the {width} px screen"
@@ -151,7 +177,7 @@ def main():
             for page in site_pages(site):
                 path = page[: -len("index.html")]
                 driver.get(base + (page if base.startswith("file:") else path))
-                result = driver.execute_script(MEASURE, OVERLAP_TOLERANCE, EDGE_TOLERANCE)
+                result = driver.execute_script(MEASURE, OVERLAP_TOLERANCE, EDGE_TOLERANCE, LINE_STEP)
                 totals["pages"] += 1
                 for key in ("texts", "charts", "variants"):
                     totals[key] += result[key]
