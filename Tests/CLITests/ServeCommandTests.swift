@@ -44,16 +44,16 @@ private final class ServeProcess: @unchecked Sendable {
 
     /// The URL from the "Serving at …" line, once printed.
     func url(timeout: Duration = .seconds(120)) async -> URL? {
+        // The output is looked at once more after the deadline: on a busy machine this task may only wake after it.
         let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
+        while true {
             if let line = standardOutput.split(separator: "\n").first(where: { $0.hasPrefix("Serving at ") }),
                let word = line.split(separator: " ").dropFirst(2).first {
                 return URL(string: String(word))
             }
-            if !process.isRunning { return nil }
+            if !process.isRunning || ContinuousClock.now >= deadline { return nil }
             try? await Task.sleep(for: .milliseconds(20))
         }
-        return nil
     }
 
     /// The exit status, waiting up to `timeout`; nil if still running.

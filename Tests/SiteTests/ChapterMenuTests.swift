@@ -21,18 +21,20 @@ import Testing
         return html[start.upperBound..<end.lowerBound].components(separatedBy: "<span class=\"chapter-number\">").count - 1
     }
 
-    @Test func aChapterPageIsTheSameSizeAt100And10000Chapters() throws {
+    /// 100 against 2,000 chapters: a debug build of 10,000 takes about a minute of CPU, which starves the suite's
+    /// time-limited tests on 2 cores. The 10,000-chapter page is measured with the release binary (BENCHMARKS.md).
+    @Test func aChapterPageIsTheSameSizeAt100And2000Chapters() throws {
         let small = try build(site(chapters: 100))
-        let large = try build(site(chapters: 10_000))
+        let large = try build(site(chapters: 2_000))
         // The same chapter in the middle of each site, and the first and last: numbers and titles differ only in digits.
-        for (a, b) in [("00050-chapter-50", "05000-chapter-5000"), ("00001-chapter-1", "00001-chapter-1"), ("00100-chapter-100", "10000-chapter-10000")] {
+        for (a, b) in [("00050-chapter-50", "01000-chapter-1000"), ("00001-chapter-1", "00001-chapter-1"), ("00100-chapter-100", "02000-chapter-2000")] {
             let pageA = try #require(text(small, "\(slug(a))/index.html"))
             let pageB = try #require(text(large, "\(slug(b))/index.html"))
             #expect(menuEntries(pageA) == 30 && menuEntries(pageB) == 30)
             // At most a few bytes per entry more, for the longer numbers: never a multiple.
             #expect(pageB.utf8.count <= pageA.utf8.count + 30 * 12, "\(b): \(pageB.utf8.count) bytes against \(pageA.utf8.count)")
         }
-        #expect(text(large, "chapter-5000/index.html")?.contains(">All 10000 chapters</a>") == true)
+        #expect(text(large, "chapter-1000/index.html")?.contains(">All 2000 chapters</a>") == true)
     }
 
     func slug(_ name: String) -> String { String(name.drop { $0.isNumber || $0 == "-" }) }
