@@ -20,6 +20,10 @@ struct FigureTable {
     /// Whether the cells print amounts with their own unit words (Chinese 273億美元, 1.3兆美元), so that the table's
     /// heading does not also name the CSV's unit (十億美元), which a reader would multiply by.
     var cellsNameAmountUnit = false
+    /// The table's class: `nw` when every `<td>` is a printed value, `nw nx` when the row headings are values too (x
+    /// values, dates): the stylesheet keeps them on one line (a CJK line may break inside 273億美元 or 1年2個月), at
+    /// no cost per cell. Diagram, steps and flow tables hold words and have none.
+    var valuesClass = ""
 
     /// `firstColumn` heads the first column (the block's `first-column:`); nil takes the x axis title or `xHeader`.
     init(spec: ChartSpec, xHeader: String, isModel: Bool, words: Translations = .english, firstColumn: String? = nil) {
@@ -50,6 +54,7 @@ struct FigureTable {
         let valueUnit = Self.unit(spec.y.format, words: words)
         cellsNameAmountUnit = numbers == .chinese && [.usdBillions, .usdTrillions].contains(spec.y.format)
         units = [series.first?.categories == nil ? Self.unit(spec.x.format, words: words) : ""] + series.map { _ in valueUnit }
+        valuesClass = series.first?.categories == nil ? "nw nx" : "nw"
         if let categories = series.first?.categories {
             // A value label ("just under 3 %") is what the chart prints, so the table prints it too.
             // Category tables print what the bars print: the chart's digits and one number of decimals.
@@ -151,7 +156,7 @@ struct FigureTable {
             note = "<p class=\"table-note\">"
                 + escapeHTML(words.format("everyNthRow", ["n": String(step), "nth": ordinal(step), "count": String(cells.count)])) + "</p>\n"
         }
-        var html = "<div class=\"table-scroll\"><table>\n<thead><tr>"
+        var html = "<div class=\"table-scroll\"><table" + (valuesClass.isEmpty ? "" : " class=\"\(valuesClass)\"") + ">\n<thead><tr>"
         for index in headings.indices { html += "<th scope=\"col\">\(escapeHTML(heading(index, inTable: true)))</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for index in shown {

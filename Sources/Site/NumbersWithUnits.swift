@@ -2,7 +2,8 @@
 /// unit ("273" | "億美元"). In the prose of a page in one of those languages, each number with the unit written
 /// straight after it (273億美元, 6.58%, 2025年10月21日, 3倍) is wrapped in `<span class="nobr">`, which the stylesheet
 /// keeps on one line. Only text between tags changes, never inside `<head>` (the page's `<title>`), `<title>`,
-/// `<textarea>`, `<code>`, `<pre>`, `<script>`, `<style>` or `<svg>`.
+/// `<textarea>`, `<code>`, `<pre>`, `<script>`, `<style>` or `<svg>`, nor in a figure's table of values
+/// (`<table class="nw…">`, which the stylesheet keeps from wrapping cell by cell).
 func keepingNumbersWithUnits(_ html: String) -> String {
     var result = ""
     result.reserveCapacity(html.utf8.count + html.utf8.count / 8)
@@ -16,6 +17,8 @@ func keepingNumbersWithUnits(_ html: String) -> String {
             if let open = skipping {
                 if name == "/" + open { skipping = nil }
             } else if ["head", "title", "textarea", "code", "pre", "script", "style", "svg"].contains(name) {
+                skipping = name
+            } else if name == "table", tag.hasPrefix("<table class=\"nw") {
                 skipping = name
             }
             result += tag

@@ -488,6 +488,7 @@ figure.chart figcaption { font-size: 0.95rem; color: var(--muted); margin-top: 0
 details.chart-data { font-size: 0.9rem; margin-top: 0.4rem; }
 details.chart-data summary { cursor: pointer; color: var(--link); }
 .table-scroll { overflow-x: auto; max-height: 24rem; overflow-y: auto; }
+.nw td,.nx tbody th{white-space:nowrap}
 .table-note { color: var(--muted); font-size: 0.8rem; }
 .table-wrap { overflow-x: auto; } .table-wrap * { text-align: start; }
 .scenario-input { position: absolute; opacity: 0; width: 1px; height: 1px; }

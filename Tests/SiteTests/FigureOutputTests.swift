@@ -102,10 +102,10 @@ private func svgTexts(_ page: String) -> [String] {
             #expect(!table.contains(english) && !csv.contains(english), "\(english) in a Chinese table or CSV")
         }
         // Cells print numbers as the Chinese chart does: 億美元 and 年/個月, never "$27.3 B" or "1 year 2 months";
-        // each kept on one line with its unit.
-        #expect(table.contains("<th scope=\"row\"><span class=\"nobr\">2個月</span></th>"))
-        #expect(table.contains("<th scope=\"row\"><span class=\"nobr\">1年2個月</span></th>"))
-        #expect(table.contains("億美元</span></td>"))
+        // the table of values is kept from wrapping inside them by its class (values and x values: nw nx).
+        #expect(table.hasPrefix("<div class=\"table-scroll\"><table class=\"nw nx\">"))
+        #expect(table.contains("<th scope=\"row\">2個月</th>") && table.contains("<th scope=\"row\">1年2個月</th>"))
+        #expect(table.contains("億美元</td>") && !table.contains("nobr"))
         for english in ["$", "\u{202F}B", "year", "month"] {
             #expect(!table.contains(english), "\(english) in a Chinese table's cells")
         }
@@ -121,7 +121,8 @@ private func svgTexts(_ page: String) -> [String] {
         let end = try #require(page.range(of: "</table>", range: start.upperBound..<page.endIndex))
         let table = String(page[start.lowerBound..<end.upperBound])
         #expect(table.contains("<th scope=\"col\">類別</th>"))
-        #expect(table.contains("%</span></td>") && !table.contains("\u{202F}%"), "42%, not 42 %")
+        #expect(table.hasPrefix("<div class=\"table-scroll\"><table class=\"nw\">"))
+        #expect(table.contains("%</td>") && !table.contains("\u{202F}%"), "42%, not 42 %")
         #expect(!table.contains("Category"))
         let english = try build(miniSite(chapter: chapter(withChart: lines)))
         #expect(text(english, "intro/index.html")?.contains("<th scope=\"col\">Category</th>") == true)

@@ -341,7 +341,8 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
                       ("<code>80%</code> 與 80%", "<code>80%</code> 與 <span class=\"nobr\">80%</span>"),
                       ("<a href=\"x-20%\">20%</a>", "<a href=\"x-20%\"><span class=\"nobr\">20%</span></a>"),
                       ("<td>1年2個月</td>", "<td><span class=\"nobr\">1年2個月</span></td>"),
-                      ("<head><title>約273億美元</title></head>", "<head><title>約273億美元</title></head>")])
+                      ("<head><title>約273億美元</title></head>", "<head><title>約273億美元</title></head>"),
+                      ("<table class=\"nw\"><td>273億美元</td></table>約5億美元", "<table class=\"nw\"><td>273億美元</td></table>約<span class=\"nobr\">5億美元</span>")])
     func aNumberKeepsItsUnitOnOneLine(_ html: String, _ expected: String) {
         #expect(keepingNumbersWithUnits(html) == expected)
     }
