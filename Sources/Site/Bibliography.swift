@@ -31,8 +31,11 @@ public struct SourceEntry: Sendable, Equatable {
     public var language: String?
     /// The route, when a reader needs it to find the text.
     public var via: String?
-    /// One public sentence on what the source supports (inline Markdown).
+    /// One public sentence on what the source supports (inline Markdown), as written when it has one language.
     public var annotation: String?
+    /// The same sentence per language code, when it is written as a mapping (`annotation: {en: …, zh-Hant: …}`):
+    /// on a site in several languages, each language's pages show their own.
+    public var annotations: [String: String] = [:]
     /// Never rendered.
     public var privateNote: String?
     /// The line of the entry's key in sources.yml.
@@ -131,7 +134,9 @@ public struct SourceEntry: Sendable, Equatable {
         }
         if let consulted { sentences.append(escapeHTML(words.format("consulted", ["date": words.partialDate(consulted)]))) }
         if let via { sentences.append(escapeHTML(words.format("via", ["via": via.hasSuffix(".") ? String(via.dropLast()) : via]))) }
-        if let annotation { sentences.append("<span class=\"annotation\">" + inlineMarkdown(annotation) + "</span>") }
+        if let annotation = annotations[words.code] ?? annotation {
+            sentences.append("<span class=\"annotation\">" + inlineMarkdown(annotation) + "</span>")
+        }
         return sentences.joined(separator: " ")
     }
 }
@@ -183,8 +188,9 @@ func isPartialISODate(_ text: String) -> Bool {
 }
 
 
-/// Parses `content/sources.yml`: a map from key to reference fields (see `SourceEntry`).
-func parseBibliography(_ text: String, file: String) throws(BuildFailure) -> [String: SourceEntry] {
+/// Parses `content/sources.yml`: a map from key to reference fields (see `SourceEntry`). `languages` are the site's
+/// language codes, the default first: with more than one, an annotation is written once per language.
+func parseBibliography(_ text: String, file: String, languages: [String] = []) throws(BuildFailure) -> [String: SourceEntry] {
     let reader = YAMLReader(file: file, lineOffset: 0)
     let node: Node?
     do throws(Diagnostic) { node = try reader.parse(text) } catch { throw BuildFailure([error]) }
@@ -246,7 +252,33 @@ func parseBibliography(_ text: String, file: String) throws(BuildFailure) -> [St
             entry.translationOf = field("translation_of")
             entry.language = field("language")
             entry.via = field("via")
-            entry.annotation = field("annotation")
+            if let node = fields["annotation"], case let .mapping(pairs) = node {
+                for (codeNode, textNode) in pairs {
+                    do throws(Diagnostic) {
+                        let code = try reader.string(codeNode, key: "annotation")
+                        entry.annotations[code] = try reader.string(textNode, key: "annotation")
+                        if !languages.isEmpty && !languages.contains(code) {
+                            problems.append(reader.error(at: codeNode, "the annotation of source '\(key)' has a text in '\(code)', "
+                                                             + "which is not a language of this site",
+                                                         hint: "the site's languages (site.yml) are " + languages.joined(separator: ", ")))
+                        }
+                    } catch { problems.append(error) }
+                }
+                let missing = languages.filter { entry.annotations[$0] == nil }
+                if !missing.isEmpty && problems.isEmpty {
+                    problems.append(reader.error(at: node, "the annotation of source '\(key)' has no text in "
+                                                     + missing.joined(separator: ", "),
+                                                 hint: "add a line '\(missing[0]): …' under 'annotation:' with its translation"))
+                }
+            } else {
+                entry.annotation = field("annotation")
+                if entry.annotation != nil && languages.count > 1 {
+                    problems.append(reader.error(at: fields["annotation"], "the annotation of source '\(key)' is in one language, "
+                                                     + "but the site is in \(languages.count) (\(languages.joined(separator: ", ")))",
+                                                 hint: "write it once per language, as 'annotation:' followed by lines '"
+                                                     + languages.map { "\($0): …" }.joined(separator: "', '") + "'"))
+                }
+            }
             entry.privateNote = field("private")
             let at = reader.error(at: keyNode, "")
             func problem(_ message: String, _ hint: String, node: String? = nil) {

@@ -681,7 +681,7 @@ if (location.protocol === "file:") {
 <header class="page-header">
 <p class="kicker">{{chapterLabel}} · {{readingTime}}</p>
 <h1>{{chapterTitle}}</h1>
-{{#dateText}}<p class="byline">{{#authorList}}{{authorList}} · {{/authorList}}<time datetime="{{date}}">{{dateText}}</time>{{#updatedText}} · {{t.updated}} <time datetime="{{updated}}">{{updatedText}}</time>{{/updatedText}}</p>
+{{#dateText}}<p class="byline">{{#authorList}}{{authorList}} · {{/authorList}}<time datetime="{{date}}">{{dateText}}</time>{{#updatedText}} · {{t.updated}}{{t.space}}<time datetime="{{updated}}">{{updatedText}}</time>{{/updatedText}}</p>
 {{/dateText}}{{^dateText}}{{#authorList}}<p class="byline">{{authorList}}</p>
 {{/authorList}}{{/dateText}}
 </header>
@@ -735,9 +735,9 @@ if (location.protocol === "file:") {
 """##),
     ("templates/footer.mustache", ##"""
 <footer class="site-footer">
-{{#hasDateline}}<p class="dateline">{{#publishedText}}{{t.published}} <time datetime="{{publishedDate}}">{{publishedText}}</time>{{/publishedText}}{{#publishedText}}{{#factsAsOfText}} · {{/factsAsOfText}}{{/publishedText}}{{#factsAsOfText}}{{t.factsAsOf}} <time datetime="{{factsAsOf}}">{{factsAsOfText}}</time>{{/factsAsOfText}}{{#corrected}} · <a href="{{correctionsHref}}">{{t.corrected}} <time datetime="{{corrected}}">{{correctedText}}</time></a>{{/corrected}}</p>
-{{/hasDateline}}<p>{{siteTitle}}{{#author}} · {{author}}{{/author}}.{{#footer}} {{footer}}{{/footer}}</p>
-{{#hasLicence}}<p class="licence">{{#licence}}{{t.licenceText}} {{#licenceURL}}<a href="{{licenceURL}}" rel="license">{{licence}}</a>{{/licenceURL}}{{^licenceURL}}{{licence}}{{/licenceURL}}{{/licence}}{{#licence}}{{#dataLicence}} · {{/dataLicence}}{{/licence}}{{#dataLicence}}{{t.licenceData}} {{#dataLicenceURL}}<a href="{{dataLicenceURL}}" rel="license">{{dataLicence}}</a>{{/dataLicenceURL}}{{^dataLicenceURL}}{{dataLicence}}{{/dataLicenceURL}}{{/dataLicence}}</p>
+{{#hasDateline}}<p class="dateline">{{#publishedText}}{{t.published}}{{t.space}}<time datetime="{{publishedDate}}">{{publishedText}}</time>{{/publishedText}}{{#publishedText}}{{#factsAsOfText}} · {{/factsAsOfText}}{{/publishedText}}{{#factsAsOfText}}{{t.factsAsOf}}{{t.space}}<time datetime="{{factsAsOf}}">{{factsAsOfText}}</time>{{/factsAsOfText}}{{#corrected}} · <a href="{{correctionsHref}}">{{t.corrected}}{{t.space}}<time datetime="{{corrected}}">{{correctedText}}</time></a>{{/corrected}}</p>
+{{/hasDateline}}<p>{{siteTitle}}{{#author}} · {{author}}{{/author}}{{t.fullStop}}{{#footer}}{{t.space}}{{footer}}{{/footer}}</p>
+{{#hasLicence}}<p class="licence">{{#licence}}{{t.licenceText}}{{t.space}}{{#licenceURL}}<a href="{{licenceURL}}" rel="license">{{licence}}</a>{{/licenceURL}}{{^licenceURL}}{{licence}}{{/licenceURL}}{{/licence}}{{#licence}}{{#dataLicence}} · {{/dataLicence}}{{/licence}}{{#dataLicence}}{{t.licenceData}}{{t.space}}{{#dataLicenceURL}}<a href="{{dataLicenceURL}}" rel="license">{{dataLicence}}</a>{{/dataLicenceURL}}{{^dataLicenceURL}}{{dataLicence}}{{/dataLicenceURL}}{{/dataLicence}}</p>
 {{/hasLicence}}<p>{{#pages}}<a href="{{href}}">{{title}}</a> · {{/pages}}<a href="{{root}}sources/">{{t.sources}}</a> · <a href="{{root}}glossary/">{{t.glossary}}</a>{{#numbersHref}} · <a href="{{numbersHref}}">{{t.numbers}}</a>{{/numbersHref}}{{#correctionsPage}} · <a href="{{correctionsPage}}">{{t.corrections}}</a>{{/correctionsPage}}</p>
 </footer>
 
@@ -761,7 +761,7 @@ if (location.protocol === "file:") {
 {{block}}```</code></pre></div>
 {{#hasCSV}}<div><p class="gallery-theme">content/data/{{csvName}}</p>
 <pre><code>{{csv}}</code></pre>
-<p class="gallery-shape">{{t.firstColumn}} {{firstColumn}}. {{t.otherColumns}} {{otherColumns}}.</p></div>{{/hasCSV}}
+<p class="gallery-shape">{{t.firstColumn}}{{t.space}}{{firstColumn}}. {{t.otherColumns}}{{t.space}}{{otherColumns}}.</p></div>{{/hasCSV}}
 {{^hasCSV}}<div><p class="gallery-theme">{{t.noDataFile}}</p>
 <p class="gallery-shape">{{firstColumn}}. {{otherColumns}}.</p></div>{{/hasCSV}}
 </div>
@@ -834,6 +834,9 @@ switchLanguage: Language
 fallbackNotice: This page has not been translated yet; it is shown in the original language.
 
 # Every page
+# Between a label and what it labels ("Published 30 Nov"), and after a sentence: a space in English, none in Chinese
+space: " "
+fullStop: "."
 skipLink: Skip to the content
 siteNav: Site
 chaptersMenu: Chapters
@@ -1130,6 +1133,9 @@ switchLanguage: 語言
 fallbackNotice: 本頁尚未翻譯，以下為原文。
 
 # Every page
+# 標籤與其內容之間、句子之後：英文用空格，中文不用
+space: ""
+fullStop: 。
 skipLink: 跳到內容
 siteNav: 網站
 chaptersMenu: 章節
@@ -1439,7 +1445,7 @@ chartFonts: "Arial, \"Liberation Sans\", \"PingFang TC\", \"Noto Sans CJK TC\", 
 </li>
 {{/toc}}
 </ol>
-<p>{{t.alsoSee}} <a href="sources/">{{t.everySource}}</a>{{#numbersHref}} · <a href="{{numbersHref}}">{{t.everyNumber}}</a>{{/numbersHref}} · <a href="glossary/">{{t.aGlossary}}</a> {{t.ofTheTerms}}</p>
+<p>{{t.alsoSee}}{{t.space}}<a href="sources/">{{t.everySource}}</a>{{#numbersHref}} · <a href="{{numbersHref}}">{{t.everyNumber}}</a>{{/numbersHref}} · <a href="glossary/">{{t.aGlossary}}</a>{{t.space}}{{t.ofTheTerms}}</p>
 </section>
 {{#hasNotes}}
 <section class="notes" id="notes" aria-labelledby="notes-heading">
@@ -1494,7 +1500,7 @@ chartFonts: "Arial, \"Liberation Sans\", \"PingFang TC\", \"Noto Sans CJK TC\", 
 <table class="numbers">
 <thead><tr><th scope="col">{{t.numberColumn}}</th><th scope="col">{{t.whatColumn}}</th><th scope="col">{{t.dateColumn}}</th><th scope="col">{{t.sourceColumn}}</th><th scope="col">{{t.confidenceColumn}}</th></tr></thead>
 <tbody>
-{{#rows}}<tr><th scope="row" data-label="{{t.numberColumn}}">{{number}}</th><td data-label="{{t.whatColumn}}">{{what}}{{#noteHTML}} <span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}{{#chaptersHTML}} <span class="number-where">{{t.numberIn}} {{{chaptersHTML}}}.</span>{{/chaptersHTML}}</td><td data-label="{{t.dateColumn}}">{{{dateHTML}}}</td><td data-label="{{t.sourceColumn}}">{{{sourceHTML}}}</td><td data-label="{{t.confidenceColumn}}"><span class="confidence confidence-{{confidence}}">{{confidenceText}}</span></td></tr>
+{{#rows}}<tr><th scope="row" data-label="{{t.numberColumn}}">{{number}}</th><td data-label="{{t.whatColumn}}">{{what}}{{#noteHTML}} <span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}{{#chaptersHTML}} <span class="number-where">{{t.numberIn}}{{t.space}}{{{chaptersHTML}}}.</span>{{/chaptersHTML}}</td><td data-label="{{t.dateColumn}}">{{{dateHTML}}}</td><td data-label="{{t.sourceColumn}}">{{{sourceHTML}}}</td><td data-label="{{t.confidenceColumn}}"><span class="confidence confidence-{{confidence}}">{{confidenceText}}</span></td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -1509,7 +1515,7 @@ chartFonts: "Arial, \"Liberation Sans\", \"PingFang TC\", \"Noto Sans CJK TC\", 
 {{/fallbackLanguage}}
 <header class="page-header">
 <h1>{{pageHeading}}</h1>
-{{#dateText}}<p class="byline">{{#authorList}}{{authorList}} · {{/authorList}}<time datetime="{{date}}">{{dateText}}</time>{{#updatedText}} · {{t.updated}} <time datetime="{{updated}}">{{updatedText}}</time>{{/updatedText}}</p>
+{{#dateText}}<p class="byline">{{#authorList}}{{authorList}} · {{/authorList}}<time datetime="{{date}}">{{dateText}}</time>{{#updatedText}} · {{t.updated}}{{t.space}}<time datetime="{{updated}}">{{updatedText}}</time>{{/updatedText}}</p>
 {{/dateText}}{{^dateText}}{{#authorList}}<p class="byline">{{authorList}}</p>
 {{/authorList}}{{/dateText}}
 </header>
