@@ -488,6 +488,7 @@ figure.chart { margin: 2rem 0; padding: 0; }
 figure.chart svg { display: block; width: 100%; height: auto; overflow: visible; }
 figure.chart figcaption { font-size: 0.95rem; color: var(--muted); margin-top: 0.4rem; }
 .chart-parameters { font-size: 0.8rem; color: var(--muted); margin: 0.3rem 0 0; }
+.chart-variant-caption { font-size: 0.95rem; color: var(--muted); margin: 0.4rem 0 0; }
 details.chart-data { font-size: 0.9rem; margin-top: 0.4rem; }
 details.chart-data summary { cursor: pointer; color: var(--link); }
 .table-scroll { overflow-x: auto; max-height: 24rem; overflow-y: auto; }
