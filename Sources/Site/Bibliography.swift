@@ -33,6 +33,8 @@ public struct SourceEntry: Sendable, Equatable {
     public var language: String?
     /// The route, when a reader needs it to find the text.
     public var via: String?
+    /// The same per language code, when written as a mapping (see `annotations`).
+    public var vias: [String: String] = [:]
     /// One public sentence on what the source supports (inline Markdown), as written when it has one language.
     public var annotation: String?
     /// The same sentence per language code, when it is written as a mapping (`annotation: {en: …, zh-Hant: …}`):
@@ -137,7 +139,9 @@ public struct SourceEntry: Sendable, Equatable {
             sentences.append("<a href=\"\(escapeHTML(link))\" rel=\"noopener\">doi:\(escapeHTML(doi))</a>.")
         }
         if let consulted { sentences.append(escapeHTML(words.format("consulted", ["date": words.partialDate(consulted)]))) }
-        if let via { sentences.append(escapeHTML(words.format("via", ["via": via.hasSuffix(".") ? String(via.dropLast()) : via]))) }
+        if let via = vias[words.code] ?? via {
+            sentences.append(escapeHTML(words.format("via", ["via": via.hasSuffix(".") || via.hasSuffix("。") ? String(via.dropLast()) : via])))
+        }
         if let annotation = annotations[words.code] ?? annotation {
             sentences.append("<span class=\"annotation\">" + inlineMarkdown(annotation) + "</span>")
         }
@@ -226,6 +230,39 @@ func parseBibliography(_ text: String, file: String, languages: [String] = []) t
                     return nil
                 }
             }
+            /// A text a reader sees (`annotation`, `via`): one string, or on a site in several languages one line per
+            /// language code (`en: …`, `zh-Hant: …`), each language's pages showing their own.
+            func perLanguage(_ name: String) -> (String?, [String: String]) {
+                guard let node = fields[name] else { return (nil, [:]) }
+                guard case let .mapping(pairs) = node else {
+                    let text = field(name)
+                    if text != nil && languages.count > 1 {
+                        problems.append(reader.error(at: node, "the \(name) of source '\(key)' is in one language, "
+                                                         + "but the site is in \(languages.count) (\(languages.joined(separator: ", ")))",
+                                                     hint: "write it once per language, as '\(name):' followed by lines '"
+                                                         + languages.map { "\($0): …" }.joined(separator: "', '") + "'"))
+                    }
+                    return (text, [:])
+                }
+                var texts: [String: String] = [:]
+                for (codeNode, textNode) in pairs {
+                    do throws(Diagnostic) {
+                        let code = try reader.string(codeNode, key: name)
+                        texts[code] = try reader.string(textNode, key: name)
+                        if !languages.isEmpty && !languages.contains(code) {
+                            problems.append(reader.error(at: codeNode, "the \(name) of source '\(key)' has a text in '\(code)', "
+                                                             + "which is not a language of this site",
+                                                         hint: "the site's languages (site.yml) are " + languages.joined(separator: ", ")))
+                        }
+                    } catch { problems.append(error) }
+                }
+                let missing = languages.filter { texts[$0] == nil }
+                if !missing.isEmpty {
+                    problems.append(reader.error(at: node, "the \(name) of source '\(key)' has no text in " + missing.joined(separator: ", "),
+                                                 hint: "add a line '\(missing[0]): …' under '\(name):' with its translation"))
+                }
+                return (nil, texts)
+            }
             var entry = SourceEntry(key: key)
             entry.line = reader.error(at: keyNode, "").line
             if let node = fields["authors"] {
@@ -255,34 +292,8 @@ func parseBibliography(_ text: String, file: String, languages: [String] = []) t
             entry.consulted = field("consulted")
             entry.translationOf = field("translation_of")
             entry.language = field("language")
-            entry.via = field("via")
-            if let node = fields["annotation"], case let .mapping(pairs) = node {
-                for (codeNode, textNode) in pairs {
-                    do throws(Diagnostic) {
-                        let code = try reader.string(codeNode, key: "annotation")
-                        entry.annotations[code] = try reader.string(textNode, key: "annotation")
-                        if !languages.isEmpty && !languages.contains(code) {
-                            problems.append(reader.error(at: codeNode, "the annotation of source '\(key)' has a text in '\(code)', "
-                                                             + "which is not a language of this site",
-                                                         hint: "the site's languages (site.yml) are " + languages.joined(separator: ", ")))
-                        }
-                    } catch { problems.append(error) }
-                }
-                let missing = languages.filter { entry.annotations[$0] == nil }
-                if !missing.isEmpty && problems.isEmpty {
-                    problems.append(reader.error(at: node, "the annotation of source '\(key)' has no text in "
-                                                     + missing.joined(separator: ", "),
-                                                 hint: "add a line '\(missing[0]): …' under 'annotation:' with its translation"))
-                }
-            } else {
-                entry.annotation = field("annotation")
-                if entry.annotation != nil && languages.count > 1 {
-                    problems.append(reader.error(at: fields["annotation"], "the annotation of source '\(key)' is in one language, "
-                                                     + "but the site is in \(languages.count) (\(languages.joined(separator: ", ")))",
-                                                 hint: "write it once per language, as 'annotation:' followed by lines '"
-                                                     + languages.map { "\($0): …" }.joined(separator: "', '") + "'"))
-                }
-            }
+            (entry.annotation, entry.annotations) = perLanguage("annotation")
+            (entry.via, entry.vias) = perLanguage("via")
             entry.privateNote = field("private")
             let at = reader.error(at: keyNode, "")
             func problem(_ message: String, _ hint: String, node: String? = nil) {

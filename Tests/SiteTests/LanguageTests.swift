@@ -121,20 +121,23 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
         #expect(problems.map(\.message) == ["the translation does not cite [@a], which content/01-intro.md cites"])
     }
 
-    @Test func eachLanguageShowsItsOwnAnnotationOfASource() throws {
+    @Test func eachLanguageShowsItsOwnAnnotationAndRouteOfASource() throws {
         let sources = "a:\n  title: A\n  url: https://example.org/a\n  annotation:\n    en: The *report*.\n    zh-Hant: 這份*報告*。\n"
+            + "  via:\n    en: a copy on example.org.\n    zh-Hant: example.org上的副本。\n"
         var site = bilingualSite(translated: "---\ntitle: 導論\n---\n中文[@a]。\n", english: "---\ntitle: Intro\n---\nText [@a].\n")
         site.sources = SourceFile(path: "content/sources.yml", text: sources)
         let output = try build(site)
         let english = try #require(text(output, "sources/index.html")), chinese = try #require(text(output, "zh-hant/sources/index.html"))
         #expect(english.contains("<span class=\"annotation\">The <em>report</em>.</span>") && !english.contains("這份"))
         #expect(chinese.contains("<span class=\"annotation\">這份<em>報告</em>。</span>") && !chinese.contains("The <em>report"))
+        #expect(english.contains("Via a copy on example.org.") && chinese.contains("轉引自example.org上的副本。") && !chinese.contains("copy on"))
     }
 
     @Test(arguments: [("  annotation: The report.\n", 5, "the annotation of source 'a' is in one language, but the site is in 2 (en, zh-Hant)"),
                       ("  annotation:\n    en: The report.\n", 6, "the annotation of source 'a' has no text in zh-Hant"),
                       ("  annotation:\n    en: R.\n    zh-Hant: 報告。\n    fr: Le rapport.\n", 8,
-                       "the annotation of source 'a' has a text in 'fr', which is not a language of this site")])
+                       "the annotation of source 'a' has a text in 'fr', which is not a language of this site"),
+                      ("  via:\n    zh-Hant: 副本\n", 6, "the via of source 'a' has no text in en")])
     func anAnnotationMissingALanguageOrInAnotherIsAnErrorAtItsLine(_ annotation: String, line: Int, message: String) {
         var site = bilingualSite(translated: "---\ntitle: 導論\n---\n中文[@a]。\n", english: "---\ntitle: Intro\n---\nText [@a].\n")
         site.sources = SourceFile(path: "content/sources.yml", text: "a:\n  title: A\n  url: https://example.org/a\n  date: '2024'\n" + annotation)
