@@ -380,7 +380,7 @@ body {
 :lang(zh),:lang(ja),:lang(ko){line-break:strict}
 :lang(zh-Hant){font-family:"PingFang TC","Noto Sans CJK TC","Microsoft JhengHei",sans-serif}
 :lang(zh) em{font-style:normal;text-emphasis:filled dot;text-emphasis-position:under right}
-.nobr{white-space:nowrap}
+.nobr,.nw td,.nx tbody th,.cited-in a,.confidence,.dateline time{white-space:nowrap}
 a { color: var(--link); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
 .skip-link { position: absolute; left: -999px; top: 0; background: var(--bg); padding: 0.5rem; }
@@ -454,7 +454,6 @@ sup.cite a::before { content: "["; } sup.cite a::after { content: "]"; }
 .chapter-nav .next { margin-left: auto; text-align: right; }
 .source-list li { margin-bottom: 0.6rem; }
 .cited-in { display: block; color: var(--muted); font-size: 0.9rem; }
-.cited-in a { white-space: nowrap; }
 .source-host { color: var(--muted); font-size: 0.9em; }
 .site-footer .dateline { font-weight: 600; }
 .what-next { border-radius: 6px; padding: 0.9rem 1.1rem; margin: 1.4rem 0; background: var(--box); border-left: 4px solid var(--accent); }
@@ -468,14 +467,12 @@ table.numbers tbody th { font-weight: 600; }
 .numbers-scroll { overflow-x: auto; margin: 0 0 1rem; }
 table.numbers th:nth-child(1) { width: 22%; }
 table.numbers th:nth-child(3), table.numbers td:nth-child(3) { width: 14%; }
-.confidence { white-space: nowrap; }
 .confidence-low { font-style: italic; }
 .corrections { padding-left: 0; list-style: none; }
 .corrections li { border-top: 1px solid var(--rule); padding: 0.6rem 0; }
 .corrections li:target { background: var(--careful); }
 .correction-meta { color: var(--muted); margin: 0; font-size: 0.92rem; }
 .corrections li > p + p { margin: 0.3rem 0 0; }
-.dateline time { white-space: nowrap; }
 .glossary dt { font-weight: 700; margin-top: 1rem; }
 .glossary dd { margin: 0.2rem 0 0; }
 .glossary dt:target + dd, .glossary dt:target { background: var(--careful); }
@@ -492,7 +489,6 @@ figure.chart figcaption { font-size: 0.95rem; color: var(--muted); margin-top: 0
 details.chart-data { font-size: 0.9rem; margin-top: 0.4rem; }
 details.chart-data summary { cursor: pointer; color: var(--link); }
 .table-scroll { overflow-x: auto; max-height: 24rem; overflow-y: auto; }
-.nw td,.nx tbody th{white-space:nowrap}
 .table-note { color: var(--muted); font-size: 0.8rem; }
 .table-wrap { overflow-x: auto; } .table-wrap * { text-align: start; }
 .scenario-input { position: absolute; opacity: 0; width: 1px; height: 1px; }
