@@ -14,7 +14,9 @@ public func renderSVG(_ spec: ChartSpec, id: String, embedStyle: Bool = true) th
 private func withFonts(_ svg: String, _ fonts: String) -> String {
     let inherit = "font-family:inherit\">"
     guard fonts != "inherit", let range = svg.firstRange(of: inherit) else { return svg }
-    return svg.replacingCharacters(in: range, with: "font-family:" + escapeXML(fonts) + "\">")
+    // Font names in single quotes: the attribute is double-quoted, so they need no escaping (&quot; is 6 bytes).
+    let names = escapeXML(fonts.replacingOccurrences(of: "\"", with: "'")).replacingOccurrences(of: "&apos;", with: "'")
+    return svg.replacingCharacters(in: range, with: "font-family:" + names + "\">")
 }
 
 /// The CSS every chart needs (the same rules an embedded `<style>` carries), for a page's stylesheet.

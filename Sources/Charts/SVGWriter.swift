@@ -88,18 +88,42 @@ struct SVGWriter {
     }
 
     /// The complete standalone SVG document.
+    ///
+    /// The texts' most common font size is written once, on the `<svg>` element, which its texts inherit; a text
+    /// of another size keeps its own (a chart page inlines a dozen SVGs, each with dozens of texts: 4–5 KB a page).
     func document(id: String, width: Double, height: Double, title: String, description: String) -> String {
+        var counts: [String: Int] = [:]
+        for element in elements where element.hasPrefix("<text ") {
+            if let size = fontSizeAttribute(element) { counts[size, default: 0] += 1 }
+        }
+        let common = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
         var lines: [String] = []
         lines.append("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"\(id)-svg\" class=\"ch\" viewBox=\"0 0 \(svgNumber(width)) \(svgNumber(height))\" "
-            + "width=\"\(svgNumber(width))\" height=\"\(svgNumber(height))\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" "
-            + "style=\"max-width:100%;height:auto;font-family:inherit\">")
+            + "width=\"\(svgNumber(width))\" height=\"\(svgNumber(height))\"" + (common.map { " font-size=\"\($0)\"" } ?? "")
+            + " role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" style=\"max-width:100%;height:auto;font-family:inherit\">")
         lines.append("<title id=\"\(id)-title\">\(escapeXML(title))</title>")
         lines.append("<desc id=\"\(id)-desc\">\(escapeXML(description))</desc>")
         lines.append("<style>\(Theme.css)</style>")
-        lines.append(contentsOf: elements)
+        if let common {
+            let attribute = " font-size=\"\(common)\""
+            lines.append(contentsOf: elements.map { element in
+                element.hasPrefix("<text ") && fontSizeAttribute(element) == common
+                    ? element.replacingOccurrences(of: attribute, with: "", options: [], range: element.range(of: attribute)) : element
+            })
+        } else {
+            lines.append(contentsOf: elements)
+        }
         lines.append("</svg>")
         return lines.joined(separator: "\n") + "\n"
     }
+}
+
+/// The value of a `<text …>` element's own `font-size` attribute (in its opening tag).
+private func fontSizeAttribute(_ element: String) -> String? {
+    guard let tagEnd = element.firstIndex(of: ">"),
+          let start = element.range(of: " font-size=\"", range: element.startIndex..<tagEnd)?.upperBound,
+          let end = element[start..<tagEnd].firstIndex(of: "\"") else { return nil }
+    return String(element[start..<end])
 }
 
 /// SVG path data built from absolute commands.

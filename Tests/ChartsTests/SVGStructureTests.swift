@@ -67,7 +67,8 @@ import Testing
         #expect(box.count == 4 && box[2] == width)
         for text in parsed.all("text") {
             let x = try #require(Double(text.attributes["x"] ?? "")), y = try #require(Double(text.attributes["y"] ?? ""))
-            let size = try #require(Double(text.attributes["font-size"] ?? ""))
+            // A text's own size, else the one it inherits from the <svg> element.
+            let size = try #require(Double(text.attributes["font-size"] ?? parsed.root?.attributes["font-size"] ?? ""))
             #expect(size >= 13)
             let bold = (text.attributes["class"] ?? "").contains("ch-strong")
             let width = TextMetrics.width(text.text, size: size, bold: bold)

@@ -47,7 +47,8 @@ import Testing
         spec.language = ChartLanguage(numbers: .chinese, words: ["chartFonts": chinese])
         let svg = try renderSVG(spec, id: "z")
         let opening = try #require(svg.split(separator: "\n").first)
-        #expect(opening.hasSuffix("font-family:" + escapeXML(chinese) + "\">"))
+        // The names in single quotes: the style attribute is double-quoted, so they need no escaping.
+        #expect(opening.hasSuffix(#"font-family:Arial,'Liberation Sans','PingFang TC','Noto Sans CJK TC','Microsoft JhengHei',sans-serif">"#))
         #expect(SVGParse.parse(svg).error == nil)
     }
 
