@@ -415,27 +415,10 @@ struct DiagramLayout {
                 return (best.labels, best.crossings, gap)
             }
             var result = arranged(items)
-            // Labels crossing an arrow: the arrows lie further apart near one end of the gap than in its middle (two
-            // arrows leaving one box side by side, a loop's arrow back beside the arrow it closes). Try a taller gap
-            // with the labels nearer its bottom or its top, and keep the lowest gap that crosses fewer.
+            // Labels crossing an arrow: first the gap again with every label wrapped narrower (more lines, a taller
+            // gap), kept when fewer labels cross.
+            var narrower: [Item] = []
             if result.crossings > 0 {
-                search: for extra in Self.extraGaps {
-                    for align in [1.0, 0.0, 0.75, 0.25, 0.5] {
-                        let candidate = arranged(items, extra: extra, align: align)
-                        if candidate.crossings < result.crossings { result = candidate }
-                        if result.crossings == 0 { break search }
-                    }
-                    if items.count > 1 && items.count <= 4 {
-                        let candidate = arranged(items, extra: extra, separate: true)
-                        if candidate.crossings < result.crossings { result = candidate }
-                        if result.crossings == 0 { break search }
-                    }
-                }
-            }
-            // Labels still crossing an arrow: try the gap again with every label wrapped narrower (more lines, a taller
-            // gap), and keep that when fewer labels cross.
-            if result.crossings > 0 {
-                var narrower: [Item] = []
                 for item in items {
                     let text = diagram.arrows[item.arrow].label
                     guard let lines = try? Self.wrap(text, width: max(labelWidth * 0.55, 40), size: Theme.annotationFont,
@@ -445,6 +428,26 @@ struct DiagramLayout {
                 }
                 let second = arranged(narrower)
                 if second.crossings < result.crossings { result = second }
+            }
+            // Still crossing: the arrows lie further apart near one end of the gap than in its middle (two arrows
+            // leaving one box side by side, a loop's arrow back beside the arrow it closes). Try a taller gap with the
+            // labels nearer its bottom or its top, all together or each in a band of its own, and keep the lowest gap
+            // that crosses fewer.
+            if result.crossings > 0 {
+                search: for extra in Self.extraGaps {
+                    for candidates in [items, narrower] {
+                        for align in [1.0, 0.0, 0.75, 0.25, 0.5] {
+                            let candidate = arranged(candidates, extra: extra, align: align)
+                            if candidate.crossings < result.crossings { result = candidate }
+                            if result.crossings == 0 { break search }
+                        }
+                        if candidates.count > 1 && candidates.count <= 4 {
+                            let candidate = arranged(candidates, extra: extra, separate: true)
+                            if candidate.crossings < result.crossings { result = candidate }
+                            if result.crossings == 0 { break search }
+                        }
+                    }
+                }
             }
             labels += result.labels
             y += result.gap
