@@ -125,7 +125,8 @@ public struct SourceEntry: Sendable, Equatable {
         }
         var what = name
         if let target = translationOf, let original = entries[target] {
-            what += ". " + escapeHTML(words["translationOf"]) + " <a href=\"../sources/#source-\(escapeHTML(target))\">\(original.shortReference())</a>"
+            // "(in Traditional Chinese). Translation of …", 「（繁體中文）。譯自 …」: the stop and space of the page's language.
+            what += escapeHTML(words["fullStop"] + words["space"] + words["translationOf"]) + " <a href=\"../sources/#source-\(escapeHTML(target))\">\(original.shortReference())</a>"
         }
         var place: [String] = []
         // The publisher is not repeated when it is the organisation named first ("The Real Deal. […]. The Real Deal").
@@ -145,7 +146,13 @@ public struct SourceEntry: Sendable, Equatable {
         if let annotation = annotations[words.code] ?? annotation {
             sentences.append("<span class=\"annotation\">" + inlineMarkdown(annotation) + "</span>")
         }
-        return sentences.joined(separator: " ")
+        // Sentences are set apart by a space, except after a full-width stop (轉引自媒體報導。指出……).
+        var html = ""
+        for sentence in sentences {
+            if let last = html.last, !"。！？）」』".contains(last) { html += " " }
+            html += sentence
+        }
+        return html
     }
 }
 

@@ -284,12 +284,18 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
     @Test func aSourcesLanguageIsNamedInEachPagesLanguage() throws {
         var site = bilingualSite(translated: "---\ntitle: 導論\n---\n中文內容[@repost]。\n", english: "---\ntitle: Intro\n---\nText [@repost].\n")
         site.sources = SourceFile(path: "content/sources.yml",
-                                  text: "repost:\n  organisation: NetEase\n  label: A repost\n  language: zh-Hant\n  date: 2025-11\n")
+                                  text: "repost:\n  organisation: NetEase\n  label: A repost\n  language: zh-Hant\n  date: 2025-11\n"
+                                      + "  translation_of: orig\n  via: {en: a copy, zh-Hant: 一份副本}\n"
+                                      + "  annotation: {en: Paraphrased., zh-Hant: 只轉述。}\n"
+                                      + "orig:\n  organisation: The Atlantic\n  title: The Article\n")
         let output = try build(site)
         let english = try #require(text(output, "sources/index.html"))
         let chinese = try #require(text(output, "zh-hant/sources/index.html"))
-        #expect(english.contains("[A repost] (in Traditional Chinese)."))
-        #expect(chinese.contains("[A repost] （繁體中文）"))
+        #expect(english.contains("[A repost] (in Traditional Chinese). Translation of <a"))
+        #expect(english.contains("Via a copy. <span class=\"annotation\">Paraphrased.</span>"))
+        // The page's own stop after the language, and no space after a full-width stop.
+        #expect(chinese.contains("[A repost] （繁體中文）。譯自 <a"))
+        #expect(chinese.contains("轉引自一份副本。<span class=\"annotation\">只轉述。</span>"))
         #expect(!chinese.contains("Traditional Chinese"))
         #expect(text(output, "zh-hant/intro/index.html")?.contains("Traditional Chinese") == false)
     }
