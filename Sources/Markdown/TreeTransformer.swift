@@ -20,6 +20,8 @@ struct TreeTransformer {
     /// Raw HTML, math and images without alt text (see `MarkdownProblem`).
     var problems: [MarkdownProblem] = []
     var tables: [NumberedTable] = []
+    /// `[key]` left as text (see `PossibleCitation`).
+    var possibleCitations: [PossibleCitation] = []
 
     private var ids: UniqueIDs
     private var captionedTables: [(node: OpaquePointer, caption: OpaquePointer, requestedID: String?)] = []
@@ -33,6 +35,7 @@ struct TreeTransformer {
     private var citationCursor = SourceCursor()
     private var linkCursor = SourceCursor()
     private var htmlCursor = SourceCursor()
+    private var bracketCursor = SourceCursor()
 
     /// Fence line of each expanded container; nodes inside count their lines from it.
     let containerLines: [OpaquePointer: Int]
@@ -113,9 +116,23 @@ struct TreeTransformer {
                     cjkCharacterCount += counts.cjk
                 }
                 textNodes.append((node, noTermDepth == 0, blockLine))
+                if options.citations, bytes.contains(UInt8(ascii: "[")) {
+                    notePossibleCitations(bytes, blockLine: blockLine)
+                }
             default:
                 break
             }
+        }
+    }
+
+    /// `[key]` in a text node, located in the source from its block's line on; a `\[` written to keep the brackets
+    /// is left alone.
+    private mutating func notePossibleCitations(_ bytes: UnsafeBufferPointer<UInt8>, blockLine: Int) {
+        for key in possibleCitationKeys(in: bytes) {
+            let (line, column) = bracketCursor.locate("[" + key, from: blockLine, in: sourceLines)
+            if line >= 1, line <= sourceLines.count, column >= 2,
+               sourceLines[line - 1].dropFirst(column - 2).first == "\\" { continue }
+            possibleCitations.append(PossibleCitation(key: key, line: line, column: column))
         }
     }
 
