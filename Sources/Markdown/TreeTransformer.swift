@@ -31,6 +31,8 @@ struct TreeTransformer {
     /// Intercepted blocks whose citations are numbered after `textsBefore` text nodes: notes follow reading order.
     private var blockCitationPlaces: [(textsBefore: Int, block: Int)] = []
     private var rewrittenImages: [(node: OpaquePointer, url: String)] = []
+    /// Paragraphs holding only an image with a title, which become figures.
+    private var titledImages: [(paragraph: OpaquePointer, image: OpaquePointer)] = []
     /// Where the next `locate` starts (0-based line, character offset), so repeated needles find later uses.
     private var citationCursor = SourceCursor()
     private var linkCursor = SourceCursor()
@@ -73,6 +75,7 @@ struct TreeTransformer {
                 noTermDepth -= 1
             case CMARK_NODE_PARAGRAPH where entering:
                 noteMath(node, line: line, lineOffset: lineOffset)
+                if let image = titledImage(inParagraph: node) { titledImages.append((node, image)) }
             case CMARK_NODE_CUSTOM_BLOCK where entering:
                 guard let caption = captionOfTable(node) else { break }
                 // Ids are claimed here, in document order with the headings, so a table never takes a heading's id.
@@ -172,6 +175,7 @@ struct TreeTransformer {
 
     mutating func apply() {
         for (node, url) in rewrittenImages { cmark_node_set_url(node, url) }
+        for (paragraph, image) in titledImages { makeFigure(ofParagraph: paragraph, image: image) }
         for (index, table) in captionedTables.enumerated() {
             numberTable(table.node, caption: table.caption, id: tables[index].id, index: index, label: tables[index].caption)
         }
