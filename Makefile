@@ -75,8 +75,7 @@ check: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	EXPLAINER="$$($(SWIFT) build --show-bin-path)/explainer" Tests/browser/run.sh
-	EXPLAINER="$$($(SWIFT) build --show-bin-path)/explainer" Tests/starter/run.sh
+	EXPLAINER="$$($(SWIFT) build --show-bin-path)/explainer" Tests/publishing.sh
 
 # The models' property test over the full parameter ranges (slow; `make test` runs it capped at 6 sets per model,
 # paths ≤ 2,000, n ≤ 200): PROPERTY_SETS random valid sets per model, every parameter anywhere in its range, ends

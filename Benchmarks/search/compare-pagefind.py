@@ -20,6 +20,9 @@ not its menus). A local server serves the site and records every file it sends; 
     its `search()` API with `data()` of the first eight results, no UI, which favours Pagefind slightly);
   - the answer time on that fresh page with search open (downloads included, from a local server), and the answer time of
     the same query again in a session that has already run the whole set (nothing left to download);
+  - the answer time on another fresh page where the query is typed as search opens (explainer: the box focused and the
+    query in it at once, so the script, the index's meta file, the shards and the blocks all load for it; Pagefind:
+    pagefind.js imported, initialised and asked in one go), counted from the focus (the import);
   - relevance: the queries whose page is in the first three result pages, and the mean reciprocal rank.
 
 Prints Markdown tables; `--json` also writes the raw numbers.
@@ -191,6 +194,28 @@ import(bundle + 'pagefind.js').then(async pagefind => {
 }).catch(e => done('error: ' + e));
 """
 
+OURS_AT_ONCE = """
+const [query, done] = arguments;
+const form = document.querySelector('.site-search'), input = form.querySelector('input');
+new MutationObserver((_, observer) => {
+  if (form.dataset.shown === query) { observer.disconnect(); done({ms: performance.now() - t0}); }
+}).observe(form, {attributes: true, attributeFilter: ['data-shown']});
+const t0 = performance.now();
+input.focus();
+input.value = query;
+"""
+
+PAGEFIND_AT_ONCE = """
+const [bundle, query, shown, done] = arguments;
+const t0 = performance.now();
+import(bundle + 'pagefind.js').then(async pagefind => {
+  await pagefind.options({baseUrl: '/'});
+  const search = await pagefind.search(query);
+  await Promise.all(search.results.slice(0, shown).map(r => r.data()));
+  done({ms: performance.now() - t0});
+}).catch(e => done({ms: 0, error: String(e)}));
+"""
+
 PAGEFIND_QUERY = """
 const [query, shown, done] = arguments;
 const t0 = performance.now();
@@ -217,6 +242,18 @@ class Engine:
             sys.exit(f"{self.name}: {ms}")
         return ms, [p for p in take_sent() if search_is_relevant(p, self.name)]
 
+    def at_once(self, page, query):
+        """A fresh page where the query is typed as search opens: milliseconds from opening to the answer."""
+        self.driver.get(self.base + page)
+        if self.name == "explainer":
+            result = self.driver.execute_async_script(OURS_AT_ONCE, query)
+        else:
+            result = self.driver.execute_async_script(PAGEFIND_AT_ONCE, self.base + self.name + "/", query, SHOWN)
+        if result.get("error"):
+            print(f"  {self.name}: {query!r}: {result['error']}", file=sys.stderr)
+        take_sent()
+        return result["ms"]
+
     def query(self, query):
         """(milliseconds, result pages in order, files fetched for it)."""
         if self.name == "explainer":
@@ -239,7 +276,7 @@ def percentile(values, share):
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def measure(driver, label, site, queries, page, engines=None, edition=""):
+def measure(driver, label, site, queries, page, engines=None, edition="", rounds=1):
     server, base = serve(site)
     page = edition + page
     queries = [(query, edition + expected if expected else expected) for query, expected in queries]
@@ -250,19 +287,21 @@ def measure(driver, label, site, queries, page, engines=None, edition=""):
                 continue
             engine = Engine(name, driver, base, site)
             stored = total(site, search_files(site, name, edition))
-            cold = []
-            for query, _ in queries:
-                open_ms, open_files = engine.open(page)
-                ms, pages, files = engine.query(query)
-                cold.append({"query": query, "open_ms": open_ms, "ms": ms, "open": total(site, open_files),
-                             "query_files": total(site, files), "fetched": len(files), "pages": pages})
+            cold, at_once = [], []
+            for _ in range(rounds):
+                for query, _ in queries:
+                    open_ms, open_files = engine.open(page)
+                    ms, pages, files = engine.query(query)
+                    cold.append({"query": query, "open_ms": open_ms, "ms": ms, "open": total(site, open_files),
+                                 "query_files": total(site, files), "fetched": len(files), "pages": pages})
+                    at_once.append(engine.at_once(page, query))
             # A session: the whole set once, then each query again (its files all loaded) for the repeat time.
             engine.open(page)
             for query, _ in queries:
                 engine.query(query)
             repeat = [engine.query(query)[0] for query, _ in queries]
             passed, reciprocal, misses = 0, 0.0, []
-            judged = [(q, e, c["pages"]) for (q, e), c in zip(queries, cold) if e]
+            judged = [(q, e, c["pages"]) for (q, e), c in zip(queries, cold[:len(queries)]) if e]
             for query, expected, pages in judged:
                 rank = pages.index(expected) + 1 if expected in pages else None
                 passed += bool(rank and rank <= 3)
@@ -271,6 +310,7 @@ def measure(driver, label, site, queries, page, engines=None, edition=""):
                     misses.append(f"{query} → {', '.join(pages[:3]) or 'nothing'}")
             results[name] = {
                 "stored": stored, "files": len(search_files(site, name, edition)), "cold": cold, "repeat_ms": repeat,
+                "at_once_ms": at_once,
                 "relevance": (passed, len(judged), reciprocal / len(judged)) if judged else None, "misses": misses,
             }
             print(f"{label}: {name} measured", file=sys.stderr)
@@ -285,12 +325,13 @@ def kb(value):
     return f"{value / 1024:,.1f} KB"
 
 
-def report(label, results, count):
-    print(f"\n### {label} ({count} queries)\n")
+def report(label, results, count, rounds=1):
+    print(f"\n### {label} ({count} queries{f', {rounds} rounds' if rounds > 1 else ''})\n")
     print("| Engine | Index (stored / gzip) | Files | Open search: fetched (stored / gzip), median ms "
           "| Per query: fetched (stored / gzip), median · max | Per query + open, max (stored / gzip) "
-          "| Answer on a fresh page, median · p95 · max | Repeat query, median · p95 | Top-3 relevance | MRR |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| Answer on a fresh page, median · p95 · max | Typed as search opens, median · p95 "
+          "| Repeat query, median · p95 | Top-3 relevance | MRR |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, r in results.items():
         cold = r["cold"]
         opened = cold[0]["open"]
@@ -306,6 +347,7 @@ def report(label, results, count):
               f"{kb(max(p[0] for p in per))} / {kb(max(p[1] for p in per))} "
               f"| {kb(max(b[0] for b in both))} / {kb(max(b[1] for b in both))} "
               f"| {statistics.median(ms):.0f} · {percentile(ms, 0.95):.0f} · {max(ms):.0f} ms "
+              f"| {statistics.median(r['at_once_ms']):.0f} · {percentile(r['at_once_ms'], 0.95):.0f} ms "
               f"| {statistics.median(r['repeat_ms']):.1f} · {percentile(r['repeat_ms'], 0.95):.1f} ms "
               f"| {relevance} | {mrr} |")
     for name, r in results.items():
@@ -330,6 +372,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--site", action="append", required=True, help="LABEL=SITE_DIR=QUERIES[=PAGE[=EDITION]]")
     parser.add_argument("--json")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="measure each query on a fresh page this many times (default 1; medians and p95 over all)")
+    parser.add_argument("--no-index", action="store_true",
+                        help="use the Pagefind bundles already in the sites (from an earlier run) instead of indexing again")
     parser.add_argument("--engine", action="append", choices=["explainer", *PAGEFIND],
                         help="measure only these engines (repeatable; default: all)")
     args = parser.parse_args()
@@ -343,15 +389,15 @@ def main():
             page, edition = (rest + ["", ""])[:2]
             site = os.path.abspath(site)
             for name, module in PAGEFIND.items():
-                if args.engine and name not in args.engine:
+                if args.engine and name not in args.engine or args.no_index and os.path.isdir(os.path.join(site, name)):
                     continue
                 started = time.time()
                 os.system(f"{sys.executable} -m {module} --site '{site}' --output-subdir {name} "
                           f"--root-selector main --silent")
                 print(f"{label}: {name} indexed in {time.time() - started:.1f} s", file=sys.stderr)
             cases = read_queries(queries)
-            everything[label] = measure(driver, label, site, cases, page, args.engine, edition)
-            report(label, everything[label], len(cases))
+            everything[label] = measure(driver, label, site, cases, page, args.engine, edition, args.rounds)
+            report(label, everything[label], len(cases), args.rounds)
     finally:
         driver.quit()
     if args.json:

@@ -40,19 +40,30 @@ enum Axes {
         svg.close()
     }
 
-    /// Category labels under bands, wrapped to two lines and thinned when they would still collide.
+    /// Category labels under bands, wrapped to two lines. When a label needs the room of two bands, the labels are
+    /// staggered in two rows (every other one lower), so each keeps that room and none is left out; with even less
+    /// room every n-th label is shown.
     static func drawBands(_ labels: [String], band: BandScale, frame: Frame, into svg: inout SVGWriter) {
         let lines = bandLabelLines(labels, band: band)
         let every = labelStride(labels, band: band)
+        let staggered = every == 2
+        let firstRow = rowLines(lines, row: 0, staggered: staggered)
         svg.open("ch-x-axis")
-        for (index, label) in lines.enumerated() where index % every == 0 {
+        for (index, label) in lines.enumerated() where staggered || index % every == 0 {
             let x = band.center(index)
+            let lower = staggered && index % 2 == 1
+            if lower { svg.line(x, frame.bottom + 6, x, frame.bottom + 8 + Double(firstRow) * 17, cls: "ch-grid") }
             for (lineIndex, line) in label.enumerated() {
-                svg.clampedText(line, x: x, y: frame.bottom + 21 + Double(lineIndex) * 17, size: Theme.tickFont,
-                                anchor: .middle, cls: "ch-muted")
+                svg.clampedText(line, x: x, y: frame.bottom + 21 + Double(lineIndex + (lower ? firstRow : 0)) * 17,
+                                size: Theme.tickFont, anchor: .middle, cls: "ch-muted")
             }
         }
         svg.close()
+    }
+
+    /// The most lines of a label in the first (even) or second (odd) row of staggered labels, or of all labels.
+    static func rowLines(_ lines: [[String]], row: Int, staggered: Bool) -> Int {
+        lines.enumerated().filter { !staggered || $0.offset % 2 == row }.map(\.element.count).max() ?? 1
     }
 
     /// Each category label split into lines that fit its band (at most three).
@@ -70,6 +81,8 @@ enum Axes {
 
     /// Number of text lines under the bands (for the bottom margin).
     static func bandLineCount(_ labels: [String], band: BandScale) -> Int {
-        bandLabelLines(labels, band: band).map(\.count).max() ?? 1
+        let lines = bandLabelLines(labels, band: band)
+        guard labelStride(labels, band: band) == 2 else { return lines.map(\.count).max() ?? 1 }
+        return rowLines(lines, row: 0, staggered: true) + rowLines(lines, row: 1, staggered: true)
     }
 }

@@ -55,9 +55,13 @@ enum BarChart {
                             cls: claim ? "ch-bar ch-claim ch-k\(color)" : "ch-bar ch-f\(color)", into: &svg)
                     guard fits else { continue }
                     let above = value >= 0 || context.y.type == .log
-                    let labelY = above ? max(min(y, base) - 6, context.frame.top + 12) : min(max(y, base) + 17, context.frame.bottom + 14)
+                    // A bar reaching the top of the plot (100 % on a 0–100 % axis) has no room above it: its label
+                    // goes inside the bar, light on the bar's colour, not half over its edge.
+                    let inside = above && min(y, base) - 6 < context.frame.top + 12 && abs(base - y) >= 24 && !claim
+                    let labelY = inside ? min(y, base) + 17
+                        : above ? max(min(y, base) - 6, context.frame.top + 12) : min(max(y, base) + 17, context.frame.bottom + 14)
                     svg.text(texts[seriesIndex][index] + (claim ? spec.language.text("chartClaim") : ""), x: x + width / 2, y: labelY,
-                             size: Theme.annotationFont, anchor: .middle, cls: "ch-halo")
+                             size: Theme.annotationFont, anchor: .middle, cls: inside ? "ch-on-dark" : "ch-halo")
                 }
             }
             return []

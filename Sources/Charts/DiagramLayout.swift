@@ -56,6 +56,8 @@ struct DiagramLayout {
     static let arrowLine = 16.0
     static let passWidth = 14.0, hGap = 18.0
     static let minBox = 96.0, maxBox = 240.0
+    /// How much taller than its labels need a gap may grow, so a label finds a place no arrow crosses.
+    static let extraGaps = [0.0, 12, 24, 36, 48, 64, 80]
     static let plainGap = 36.0, labelTop = 14.0, labelBottom = 18.0, bandGap = 4.0, labelGap = 8.0, labelOffset = 6.0
 
     static func labelTop(_ box: Box, _ line: Int) -> Double {
@@ -317,9 +319,15 @@ struct DiagramLayout {
             let items = gapLabels[r].sorted { ($0.start, $0.arrow) < ($1.start, $1.arrow) }
             guard !items.isEmpty else { y += Self.plainGap; continue }
             let gapTop = y
-            func arranged(_ items: [Item]) -> (labels: [ArrowLabel], crossings: Int, gap: Double) {
+            // `extra` px more than the labels need, and the block of bands placed `align` of the way down the room
+            // left (nil: centred in the gap, as drawn when nothing crosses); `separate`: every label in a band of its
+            // own and the room shared out between the bands, so one label can sit near the top of the gap and
+            // another near its bottom.
+            func arranged(_ items: [Item], extra: Double = 0, align: Double? = nil, separate: Bool = false)
+                -> (labels: [ArrowLabel], crossings: Int, gap: Double) {
                 var bands: [[Item]] = []
                 for item in items {
+                    if separate { bands.append([item]); continue }
                     if let free = bands.firstIndex(where: { band in
                         let last = band[band.count - 1]
                         return last.start + last.width + Self.labelGap <= item.start
@@ -331,12 +339,15 @@ struct DiagramLayout {
                 }
                 let bandHeights = bands.map { band in (band.map { Double($0.lines.count) }.max() ?? 1) * Self.arrowLine }
                 let labelsHeight = bandHeights.reduce(0, +) + Double(bands.count - 1) * Self.bandGap
-                let gap = max(Self.plainGap, Self.labelTop + labelsHeight + Self.labelBottom)
+                let gap = max(Self.plainGap, Self.labelTop + labelsHeight + Self.labelBottom) + extra
                 // The bands' order down the gap decides which part of each curve a label sits beside: try every order
                 // (a gap has few bands) and keep the first whose labels cross the fewest other arrows.
                 func placed(_ bandOrder: [Int]) -> (labels: [ArrowLabel], crossings: Int) {
                     var placedLabels: [ArrowLabel] = [], total = 0
-                    var bandY = gapTop + (gap - labelsHeight) / 2
+                    let room = gap - Self.labelTop - labelsHeight - Self.labelBottom
+                    var bandY = separate ? gapTop + Self.labelTop
+                        : align.map { gapTop + Self.labelTop + room * $0 } ?? gapTop + (gap - labelsHeight) / 2
+                    let between = separate && bands.count > 1 ? room / Double(bands.count - 1) : 0
                     for band in bandOrder {
                         let members = bands[band]
                         var spans: [[(low: Double, high: Double)]] = []
@@ -389,7 +400,7 @@ struct DiagramLayout {
                             total += spans[index].filter { $0.high >= frame.x - 2 && $0.low <= frame.right + 2 }.count
                             placedLabels.append(ArrowLabel(arrow: item.arrow, lines: item.lines, frame: frame))
                         }
-                        bandY += bandHeights[band] + Self.bandGap
+                        bandY += bandHeights[band] + Self.bandGap + between
                     }
                     return (placedLabels, total)
                 }
@@ -401,13 +412,13 @@ struct DiagramLayout {
                         if best.crossings == 0 { break }
                     }
                 }
-    return (best.labels, best.crossings, gap)
+                return (best.labels, best.crossings, gap)
             }
             var result = arranged(items)
-            // Labels still crossing an arrow: try the gap again with every label wrapped narrower (more lines, a taller
-            // gap), and keep that when fewer labels cross.
+            // Labels crossing an arrow: first the gap again with every label wrapped narrower (more lines, a taller
+            // gap), kept when fewer labels cross.
+            var narrower: [Item] = []
             if result.crossings > 0 {
-                var narrower: [Item] = []
                 for item in items {
                     let text = diagram.arrows[item.arrow].label
                     guard let lines = try? Self.wrap(text, width: max(labelWidth * 0.55, 40), size: Theme.annotationFont,
@@ -417,6 +428,26 @@ struct DiagramLayout {
                 }
                 let second = arranged(narrower)
                 if second.crossings < result.crossings { result = second }
+            }
+            // Still crossing: the arrows lie further apart near one end of the gap than in its middle (two arrows
+            // leaving one box side by side, a loop's arrow back beside the arrow it closes). Try a taller gap with the
+            // labels nearer its bottom or its top, all together or each in a band of its own, and keep the lowest gap
+            // that crosses fewer.
+            if result.crossings > 0 {
+                search: for extra in Self.extraGaps {
+                    for candidates in [items, narrower] {
+                        for align in [1.0, 0.0, 0.75, 0.25, 0.5] {
+                            let candidate = arranged(candidates, extra: extra, align: align)
+                            if candidate.crossings < result.crossings { result = candidate }
+                            if result.crossings == 0 { break search }
+                        }
+                        if candidates.count > 1 && candidates.count <= 4 {
+                            let candidate = arranged(candidates, extra: extra, separate: true)
+                            if candidate.crossings < result.crossings { result = candidate }
+                            if result.crossings == 0 { break search }
+                        }
+                    }
+                }
             }
             labels += result.labels
             y += result.gap

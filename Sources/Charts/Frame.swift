@@ -22,44 +22,54 @@ struct LegendEntry: Equatable {
     var mark: Mark
 }
 
-/// Legend rows above the plot, wrapped to the chart width.
+/// Legend rows above the plot, wrapped to the chart width. An entry too long for a whole row is wrapped onto two
+/// lines (its row taller), never cut off.
 enum Legend {
     static let rowHeight = 22.0
+    static let lineStep = 17.0
     static let swatch = 22.0
 
-    /// Entries placed in rows: (entry, x of the swatch).
-    static func rows(_ entries: [LegendEntry], width: Double) -> [[(LegendEntry, Double)]] {
-        var rows: [[(LegendEntry, Double)]] = []
-        var current: [(LegendEntry, Double)] = []
+    /// Entries placed in rows: (entry, x of the swatch, its text lines); each row as tall as its most lines.
+    static func rows(_ entries: [LegendEntry], width: Double) -> [[(entry: LegendEntry, x: Double, lines: [String])]] {
+        var rows: [[(entry: LegendEntry, x: Double, lines: [String])]] = []
+        var current: [(entry: LegendEntry, x: Double, lines: [String])] = []
         var x = Theme.edge
         let maxText = width - 2 * Theme.edge - swatch - 6
         for entry in entries {
-            let textWidth = min(TextMetrics.width(entry.name, size: Theme.labelFont), maxText)
+            let lines = TextMetrics.width(entry.name, size: Theme.labelFont) <= maxText
+                ? [entry.name] : TextMetrics.wrap(entry.name, to: maxText, size: Theme.labelFont, maxLines: 2)
+            let textWidth = lines.map { TextMetrics.width($0, size: Theme.labelFont) }.max() ?? 0
             let total = swatch + 6 + textWidth
             if !current.isEmpty, x + total > width - Theme.edge {
                 rows.append(current)
                 current = []
                 x = Theme.edge
             }
-            current.append((entry, x))
+            current.append((entry, x, lines))
             x += total + 18
         }
         if !current.isEmpty { rows.append(current) }
         return rows
     }
 
+    /// The height of a row of entries.
+    static func height(ofRow row: [(entry: LegendEntry, x: Double, lines: [String])]) -> Double {
+        rowHeight + Double((row.map(\.lines.count).max() ?? 1) - 1) * lineStep
+    }
+
     /// Height taken by the legend (0 without entries).
     static func height(_ entries: [LegendEntry], width: Double) -> Double {
-        entries.isEmpty ? 0 : Double(rows(entries, width: width).count) * rowHeight + 4
+        entries.isEmpty ? 0 : rows(entries, width: width).map { height(ofRow: $0) }.reduce(0, +) + 4
     }
 
     /// Draws the legend with its first row's top at `top`.
     static func draw(_ entries: [LegendEntry], top: Double, into svg: inout SVGWriter) {
         guard !entries.isEmpty else { return }
         svg.open("ch-legend")
-        for (rowIndex, row) in rows(entries, width: svg.width).enumerated() {
-            let baseline = top + Double(rowIndex) * rowHeight + 15
-            for (entry, x) in row {
+        var rowTop = top
+        for row in rows(entries, width: svg.width) {
+            let baseline = rowTop + 15
+            for (entry, x, lines) in row {
                 switch entry.mark {
                 case .line:
                     svg.line(x, baseline - 5, x + swatch, baseline - 5, cls: "ch-line ch-k\(entry.color) ch-d\(entry.color)")
@@ -68,10 +78,11 @@ enum Legend {
                 case .ghost:
                     svg.line(x, baseline - 5, x + swatch, baseline - 5, cls: "ch-line ch-ghost-line")
                 }
-                let maxText = svg.width - Theme.edge - (x + swatch + 6)
-                svg.text(TextMetrics.truncate(entry.name, to: maxText, size: Theme.labelFont),
-                         x: x + swatch + 6, y: baseline, size: Theme.labelFont)
+                for (index, line) in lines.enumerated() {
+                    svg.text(line, x: x + swatch + 6, y: baseline + Double(index) * lineStep, size: Theme.labelFont)
+                }
             }
+            rowTop += height(ofRow: row)
         }
         svg.close()
     }

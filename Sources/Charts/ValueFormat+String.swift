@@ -60,8 +60,11 @@ extension ValueFormat {
             guard value.isFinite else { return "–" }
             if self == .year { return Self.yearString(value, numbers: numbers) }
             if self == .years, let months = Self.monthsText(value, numbers: numbers) { return months }
-            let common = shared[part.unit] ?? 0
-            let own = part.shown == 0 ? 0 : Swift.max(common, Self.decimals(abs(part.shown), significant: 2))
+            // Durations in years are read one by one ("2 months", "1.5 years", "6 years"): no padding to a common
+            // number of decimals, which printed "6.000 years" under "2 months".
+            let common = self == .years ? 0 : shared[part.unit] ?? 0
+            let own = part.shown == 0 ? 0 : self == .years ? Self.minimalDecimals(part.shown, significant: significant)
+                : Swift.max(common, Self.decimals(abs(part.shown), significant: 2))
             let shown = significant <= 2 && self != .count ? Self.rounded(part.shown, significant: significant) : part.shown
             return compose(shown, decimals: own, padTo: common, unit: part.unit, tick: false, padZero: false, numbers: numbers)
         }

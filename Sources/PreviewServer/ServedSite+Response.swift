@@ -30,17 +30,12 @@ extension ServedSite {
 
     private func fileResponse(_ file: ServedFile, status: HTTPResponse.Status, method: HTTPRequest.Method,
                               ifNoneMatch: String?, gzip: Bool) -> Response {
-        if gzip, let variant = file.gzip {
-            if status == .ok, let ifNoneMatch, etagMatches(ifNoneMatch: ifNoneMatch, tag: variant.etag) {
-                return Response(status: .notModified, headers: variant.notModifiedHeaders)
-            }
-            return Response(status: status, headers: variant.headers,
-                            body: method == .head ? ResponseBody() : ResponseBody(byteBuffer: variant.body))
+        let chosen = gzip ? file.gzip ?? file.identity : file.identity
+        if status == .ok, let ifNoneMatch, etagMatches(ifNoneMatch: ifNoneMatch, tag: chosen.etag) {
+            return Response(status: .notModified, headers: chosen.notModifiedHeaders)
         }
-        if status == .ok, let ifNoneMatch, etagMatches(ifNoneMatch: ifNoneMatch, tag: file.etag) {
-            return Response(status: .notModified, headers: file.notModifiedHeaders)
-        }
-        return Response(status: status, headers: file.headers, body: method == .head ? ResponseBody() : ResponseBody(byteBuffer: file.body))
+        return Response(status: status, headers: chosen.headers,
+                        body: method == .head ? ResponseBody() : ResponseBody(byteBuffer: chosen.body))
     }
 
     private func plainResponse(_ status: HTTPResponse.Status, _ text: String, extra: HTTPFields = [:],

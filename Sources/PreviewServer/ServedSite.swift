@@ -5,45 +5,47 @@ import Site
 /// One file ready to send: its bytes in a buffer, with the headers computed once per build instead of per request,
 /// and, for text that shrinks, a gzip body made once too (sent to clients that accept it).
 public struct ServedFile: Sendable {
-    public let body: ByteBuffer
-    public let etag: String
+    /// The bytes as built.
+    public let identity: Representation
+    /// The same file gzipped, with its own validator, if it shrinks.
+    public let gzip: Representation?
     public let mediaType: String
-    /// For a 200 (and the 404 page): type, length, validator, and no caching without revalidation.
-    public let headers: HTTPFields
-    /// For a 304: the same minus the body's type and length.
-    public let notModifiedHeaders: HTTPFields
-    /// The same file gzipped, with its own headers (`Content-Encoding: gzip` and its own `ETag`), if it shrinks.
-    public let gzip: Variant?
 
-    /// The compressed representation: another body, so another strong validator (`"…-gz"`).
-    public struct Variant: Sendable {
+    public var body: ByteBuffer { identity.body }
+    public var etag: String { identity.etag }
+
+    /// One body of the file with everything a response needs, computed once: the headers of a 200 (type, length,
+    /// validator, no caching without revalidation; also used for the 404 page) and of a 304 (the same minus the body's
+    /// type and length).
+    public struct Representation: Sendable {
         public let body: ByteBuffer
         public let etag: String
         public let headers: HTTPFields
         public let notModifiedHeaders: HTTPFields
+
+        /// `encoding` is the `Content-Encoding` (nil for the bytes as built); `varies` adds `Vary: Accept-Encoding`
+        /// whenever the file has another representation, so caches keep the two apart.
+        init(body: ByteBuffer, etag: String, mediaType: String, encoding: String?, varies: Bool) {
+            (self.body, self.etag) = (body, etag)
+            var notModified: HTTPFields = [.eTag: etag, .cacheControl: "no-cache"]
+            if varies { notModified[.vary] = "Accept-Encoding" }
+            var full = notModified
+            full[.contentType] = mediaType
+            full[.contentLength] = String(body.readableBytes)
+            full[.init("X-Content-Type-Options")!] = "nosniff"
+            if let encoding { full[.contentEncoding] = encoding }
+            (headers, notModifiedHeaders) = (full, notModified)
+        }
     }
 
     public init(path: String, bytes: [UInt8]) {
         let body = ByteBuffer(bytes: bytes), etag = entityTag(for: bytes), mediaType = contentType(forPath: path)
-        (self.body, self.etag, self.mediaType) = (body, etag, mediaType)
         let compressed = gzipBody(of: body, mediaType: mediaType)
-        var notModified: HTTPFields = [.eTag: etag, .cacheControl: "no-cache"]
-        var full: HTTPFields = [.contentType: mediaType, .contentLength: String(bytes.count), .eTag: etag, .cacheControl: "no-cache",
-                                .init("X-Content-Type-Options")!: "nosniff"]
-        if compressed != nil {
-            // Caches must keep the two representations apart.
-            notModified[.vary] = "Accept-Encoding"
-            full[.vary] = "Accept-Encoding"
-        }
-        notModifiedHeaders = notModified
-        headers = full
-        gzip = compressed.map { compressed in
-            let tag = String(etag.dropLast()) + "-gz\""
-            return Variant(body: compressed, etag: tag,
-                           headers: [.contentType: mediaType, .contentEncoding: "gzip", .contentLength: String(compressed.readableBytes),
-                                     .eTag: tag, .cacheControl: "no-cache", .init("X-Content-Type-Options")!: "nosniff",
-                                     .vary: "Accept-Encoding"],
-                           notModifiedHeaders: [.eTag: tag, .cacheControl: "no-cache", .vary: "Accept-Encoding"])
+        self.mediaType = mediaType
+        identity = Representation(body: body, etag: etag, mediaType: mediaType, encoding: nil, varies: compressed != nil)
+        // Another body, so another strong validator (`"…-gz"`).
+        gzip = compressed.map {
+            Representation(body: $0, etag: String(etag.dropLast()) + "-gz\"", mediaType: mediaType, encoding: "gzip", varies: true)
         }
     }
 }

@@ -31,8 +31,13 @@ public struct SourceEntry: Sendable, Equatable {
     public var language: String?
     /// The route, when a reader needs it to find the text.
     public var via: String?
-    /// One public sentence on what the source supports (inline Markdown).
+    /// The same per language code, when written as a mapping (see `annotations`).
+    public var vias: [String: String] = [:]
+    /// One public sentence on what the source supports (inline Markdown), as written when it has one language.
     public var annotation: String?
+    /// The same sentence per language code, when it is written as a mapping (`annotation: {en: …, zh-Hant: …}`):
+    /// on a site in several languages, each language's pages show their own.
+    public var annotations: [String: String] = [:]
     /// Never rendered.
     public var privateNote: String?
     /// The line of the entry's key in sources.yml.
@@ -130,8 +135,12 @@ public struct SourceEntry: Sendable, Equatable {
             sentences.append("<a href=\"\(escapeHTML(link))\" rel=\"noopener\">doi:\(escapeHTML(doi))</a>.")
         }
         if let consulted { sentences.append(escapeHTML(words.format("consulted", ["date": words.partialDate(consulted)]))) }
-        if let via { sentences.append(escapeHTML(words.format("via", ["via": via.hasSuffix(".") ? String(via.dropLast()) : via]))) }
-        if let annotation { sentences.append("<span class=\"annotation\">" + inlineMarkdown(annotation) + "</span>") }
+        if let via = vias[words.code] ?? via {
+            sentences.append(escapeHTML(words.format("via", ["via": via.hasSuffix(".") || via.hasSuffix("。") ? String(via.dropLast()) : via])))
+        }
+        if let annotation = annotations[words.code] ?? annotation {
+            sentences.append("<span class=\"annotation\">" + inlineMarkdown(annotation) + "</span>")
+        }
         return sentences.joined(separator: " ")
     }
 }
@@ -183,8 +192,9 @@ func isPartialISODate(_ text: String) -> Bool {
 }
 
 
-/// Parses `content/sources.yml`: a map from key to reference fields (see `SourceEntry`).
-func parseBibliography(_ text: String, file: String) throws(BuildFailure) -> [String: SourceEntry] {
+/// Parses `content/sources.yml`: a map from key to reference fields (see `SourceEntry`). `languages` are the site's
+/// language codes, the default first: with more than one, an annotation is written once per language.
+func parseBibliography(_ text: String, file: String, languages: [String] = []) throws(BuildFailure) -> [String: SourceEntry] {
     let reader = YAMLReader(file: file, lineOffset: 0)
     let node: Node?
     do throws(Diagnostic) { node = try reader.parse(text) } catch { throw BuildFailure([error]) }
@@ -216,6 +226,39 @@ func parseBibliography(_ text: String, file: String) throws(BuildFailure) -> [St
                     return nil
                 }
             }
+            /// A text a reader sees (`annotation`, `via`): one string, or on a site in several languages one line per
+            /// language code (`en: …`, `zh-Hant: …`), each language's pages showing their own.
+            func perLanguage(_ name: String) -> (String?, [String: String]) {
+                guard let node = fields[name] else { return (nil, [:]) }
+                guard case let .mapping(pairs) = node else {
+                    let text = field(name)
+                    if text != nil && languages.count > 1 {
+                        problems.append(reader.error(at: node, "the \(name) of source '\(key)' is in one language, "
+                                                         + "but the site is in \(languages.count) (\(languages.joined(separator: ", ")))",
+                                                     hint: "write it once per language, as '\(name):' followed by lines '"
+                                                         + languages.map { "\($0): …" }.joined(separator: "', '") + "'"))
+                    }
+                    return (text, [:])
+                }
+                var texts: [String: String] = [:]
+                for (codeNode, textNode) in pairs {
+                    do throws(Diagnostic) {
+                        let code = try reader.string(codeNode, key: name)
+                        texts[code] = try reader.string(textNode, key: name)
+                        if !languages.isEmpty && !languages.contains(code) {
+                            problems.append(reader.error(at: codeNode, "the \(name) of source '\(key)' has a text in '\(code)', "
+                                                             + "which is not a language of this site",
+                                                         hint: "the site's languages (site.yml) are " + languages.joined(separator: ", ")))
+                        }
+                    } catch { problems.append(error) }
+                }
+                let missing = languages.filter { texts[$0] == nil }
+                if !missing.isEmpty {
+                    problems.append(reader.error(at: node, "the \(name) of source '\(key)' has no text in " + missing.joined(separator: ", "),
+                                                 hint: "add a line '\(missing[0]): …' under '\(name):' with its translation"))
+                }
+                return (nil, texts)
+            }
             var entry = SourceEntry(key: key)
             entry.line = reader.error(at: keyNode, "").line
             if let node = fields["authors"] {
@@ -245,8 +288,8 @@ func parseBibliography(_ text: String, file: String) throws(BuildFailure) -> [St
             entry.consulted = field("consulted")
             entry.translationOf = field("translation_of")
             entry.language = field("language")
-            entry.via = field("via")
-            entry.annotation = field("annotation")
+            (entry.annotation, entry.annotations) = perLanguage("annotation")
+            (entry.via, entry.vias) = perLanguage("via")
             entry.privateNote = field("private")
             let at = reader.error(at: keyNode, "")
             func problem(_ message: String, _ hint: String, node: String? = nil) {

@@ -139,10 +139,12 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
             editionOptions.parseCache = nil
             editionOptions.figureCache = nil
         }
-        if let result = collector.collect({ () throws(BuildFailure) in
-            try buildEdition(part.source, options: editionOptions, edition: edition)
-        }) {
+        do throws(BuildFailure) {
+            let result = try buildEdition(part.source, options: editionOptions, edition: edition)
             built.append((edition, result.output, result.pages))
+        } catch {
+            // Every edition reads the shared files (sources.yml, data, templates): a problem in one is reported once.
+            collector.add(error.diagnostics.filter { !collector.diagnostics.contains($0) })
         }
     }
     guard built.count == languages.count, problems.isEmpty else {

@@ -48,7 +48,7 @@ struct SiteInputs: Sendable {
         if let file = source.sources {
             bibliography = collector.collect { () throws(BuildFailure) in
                 let text = try decodeOrFail(file)
-                return try parseBibliography(text, file: file.path)
+                return try parseBibliography(text, file: file.path, languages: config?.editions.map(\.code) ?? [])
             } ?? [:]
         }
         var glossary: [GlossaryEntry] = []

@@ -82,7 +82,8 @@ let starterTemplates: [(path: String, text: String)] = [
     "into is it its just many may more most much no nor not now of on only or other our out over own " +
     "same she should so some such than that the their them then there these they this those to too under " +
     "until up very was we were what when where which while who why will with would yet you your").split(" "));
-  const fold = text => text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
+  const folded = new Map();
+  const fold = text => folded.get(text) ?? folded.set(text, text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")).get(text);
   const stem = w => {
     if (w.length < 4 || NUMBER.test(w)) return w;
     const vowel = s => /[aeiouy]/.test(s), undouble = s => /([bcdfghjkmnpqrtvwx])\1$/.test(s) ? s.slice(0, -1) : s;
@@ -149,10 +150,11 @@ let starterTemplates: [(path: String, text: String)] = [
     }
     if (!found.size && query.han && term.length == 2) {
       // A pair no page has (a typo, a variant character): its single characters, weakly.
-      for (const c of [...term]) {
-        const { terms: words, codes } = await shard(bisect(shards, c)), i = bisect(words, c);
+      const chars = [...term];
+      (await Promise.all(chars.map(c => shard(bisect(shards, c))))).forEach(({ terms: words, codes }, k) => {
+        const c = chars[k], i = bisect(words, c);
         if (words[i] == c) add(c, 0.4, codes[i]);
-      }
+      });
     }
     if (!found.size && word && word.length > 3) {
       // The nearest words may start the next shard.
@@ -195,12 +197,12 @@ let starterTemplates: [(path: String, text: String)] = [
     const pages = new Map();
     for (const doc of seen) {
       const s = score[doc] * (used ? hits[doc] / used : 1) ** 2, page = bisect(meta.pageStarts, meta.groupStarts[doc]);
-      const entry = pages.get(page) || pages.set(page, { best: 0, sum: 0, docs: [] }).get(page);
-      entry.best = Math.max(entry.best, s); entry.sum += s; entry.docs.push([s, doc]);
+      const p = pages.get(page) || pages.set(page, { best: -1, sum: 0 }).get(page);
+      if (s > p.best || s == p.best && doc < p.doc) { p.best = s; p.doc = doc; }
+      p.sum += s;
     }
-    const ordered = [...pages.values()].map(p => [p.best + 0.1 * (p.sum - p.best), p.docs.sort((a, b) => b[0] - a[0] || a[1] - b[1])])
-      .sort((a, b) => b[0] - a[0] || a[1][0][1] - b[1][0][1]);
-    return { count: pages.size, terms: new Set(per.flat().map(c => c[2])), queries, docs: ordered.map(p => p[1][0][1]) };
+    const ordered = [...pages.values()].map(p => [p.best + 0.1 * (p.sum - p.best), p.doc]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+    return { count: pages.size, terms: new Set(per.flat().map(c => c[2])), queries, docs: ordered.map(p => p[1]) };
   };
 
   // A group's documents: [page, page title, heading, anchor, text].
@@ -216,28 +218,28 @@ let starterTemplates: [(path: String, text: String)] = [
     const ranges = [], han = found.han;
     for (const m of text.matchAll(WORD)) {
       if (m[2]) {
-        if (found.word(fold(m[2]))) ranges.push([m.index, m.index + m[2].length]);
+        if (found.word(m[2])) ranges.push([m.index, m.index + m[2].length, fold(m[2])]);
         continue;
       }
       const chars = [...m[1]].map(fold);
       let at = m.index;
       chars.forEach((c, i) => {
         const next = at + m[1].codePointAt(at - m.index) > 0xffff ? 2 : 1;
-        if (han.has(c) || han.has(c + chars[i + 1]) || han.has(chars[i - 1] + c)) ranges.push([at, at + next]);
+        if (han.has(c) || han.has(c + chars[i + 1]) || han.has(chars[i - 1] + c)) ranges.push([at, at + next, c]);
         at += next;
       });
     }
     return ranges;
   };
   // How many different words or characters of the query a text has.
-  const distinct = (text, found) => new Set(spans(text, found).map(r => fold(text.slice(...r)))).size;
+  const distinct = ranges => new Set(ranges.map(r => r[2])).size;
   const mark = (text, found, length) => {
     const ranges = spans(text, found);
     let start = 0, end = text.length;
     if (length && text.length > length) {
       let most = -1;
       for (const [s] of ranges) {
-        const count = distinct(text.slice(s, s + length - 20), found);
+        const count = distinct(ranges.filter(r => r[0] >= s && r[1] <= s + length - 20));
         if (count > most) { most = count; start = s; }
       }
       // Cut at spaces when there are some near (Chinese has none).
@@ -284,13 +286,14 @@ let starterTemplates: [(path: String, text: String)] = [
     let found, matches, docs;
     try {
       found = await rank(text);
+      const words = new Map();
       matches = {
         han: new Set(found.queries.filter(q => q.han).map(q => q.term)),
-        word: w => found.terms.has(meta.english ? stem(w) : w),
+        word: w => words.get(w) ?? words.set(w, found.terms.has(meta.english ? stem(fold(w)) : fold(w))).get(w),
       };
       // Per group, its PER_PAGE sections with most query words (heading ×3), or its first if none has any.
       docs = (await Promise.all(found.docs.slice(0, MAX).map(group))).flatMap(g => g
-        .map((d, i) => [3 * distinct(d[2], matches) + distinct(d[4], matches), i, d])
+        .map((d, i) => [3 * distinct(spans(d[2], matches)) + distinct(spans(d[4], matches)), i, d])
         .sort((a, b) => b[0] - a[0] || a[1] - b[1]).filter((x, i) => i < PER_PAGE && (!i || x[0])).map(x => x[2])).slice(0, MAX);
     } catch {
       if (mine == serial) announce(say.error);
@@ -487,6 +490,7 @@ figure { margin: 2rem 0; padding: 0; }
 figure.chart svg { display: block; width: 100%; height: auto; overflow: visible; }
 figure figcaption { font-size: 0.95rem; color: var(--muted); margin-top: 0.4rem; }
 .chart-parameters { font-size: 0.8rem; color: var(--muted); margin: 0.3rem 0 0; }
+.chart-variant-caption { font-size: 0.95rem; color: var(--muted); margin: 0.4rem 0 0; }
 details.chart-data { font-size: 0.9rem; margin-top: 0.4rem; }
 details.chart-data summary { cursor: pointer; color: var(--link); }
 .table-scroll { overflow-x: auto; max-height: 24rem; overflow-y: auto; }
@@ -628,15 +632,22 @@ if (location.protocol === "file:") {
     const open = () => {
       if (search.dataset.loading) return;
       search.dataset.loading = 1;
-      // The index's files (search/<language>/NAME.js) each call explainerSearch(NAME, data). Its meta file is
-      // requested together with the search script, in one round trip.
+      // The index's files (search/<language>/NAME.js) each call explainerSearch(NAME, data), so that a <script> can
+      // load them from file://; over HTTP they are fetched (at the browser's high priority, not an async script's low
+      // one) and their data, JSON, parsed. Its meta file is requested together with the search script, in one round trip.
       const files = {}, arrived = {}, base = new URL(search.dataset.index, document.baseURI);
       window.explainerSearch = (name, data) => arrived[name]?.(data);
       const load = window.explainerSearchLoad = name => files[name] || (files[name] = new Promise((resolve, reject) => {
+        const url = new URL(name + ".js", base), failed = () => { delete files[name]; reject(); };
+        if (url.protocol != "file:") {
+          fetch(url).then(r => r.ok ? r.text() : Promise.reject())
+            .then(text => resolve(JSON.parse(text.slice(text.indexOf(",") + 1, text.lastIndexOf(")")))), failed);
+          return;
+        }
         arrived[name] = resolve;
         const script = document.createElement("script");
-        script.onerror = () => { delete files[name]; reject(); };
-        script.src = new URL(name + ".js", base);
+        script.onerror = failed;
+        script.src = url;
         document.head.append(script);
       }));
       load.files = files;
@@ -693,7 +704,7 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
 <header class="page-header">
 <p class="kicker">{{chapterLabel}} · {{readingTime}}</p>
 <h1>{{chapterTitle}}</h1>
-{{#dateText}}<p class="byline">{{#authorList}}{{authorList}} · {{/authorList}}<time datetime="{{date}}">{{dateText}}</time>{{#updatedText}} · {{t.updated}} <time datetime="{{updated}}">{{updatedText}}</time>{{/updatedText}}</p>
+{{#dateText}}<p class="byline">{{#authorList}}{{authorList}} · {{/authorList}}<time datetime="{{date}}">{{dateText}}</time>{{#updatedText}} · {{t.updated}}{{t.space}}<time datetime="{{updated}}">{{updatedText}}</time>{{/updatedText}}</p>
 {{/dateText}}{{^dateText}}{{#authorList}}<p class="byline">{{authorList}}</p>
 {{/authorList}}{{/dateText}}
 </header>
@@ -751,9 +762,9 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
 """##),
     ("templates/footer.mustache", ##"""
 <footer class="site-footer">
-{{#hasDateline}}<p class="dateline">{{#publishedText}}{{t.published}} <time datetime="{{publishedDate}}">{{publishedText}}</time>{{/publishedText}}{{#publishedText}}{{#factsAsOfText}} · {{/factsAsOfText}}{{/publishedText}}{{#factsAsOfText}}{{t.factsAsOf}} <time datetime="{{factsAsOf}}">{{factsAsOfText}}</time>{{/factsAsOfText}}{{#corrected}} · <a href="{{correctionsHref}}">{{t.corrected}} <time datetime="{{corrected}}">{{correctedText}}</time></a>{{/corrected}}</p>
-{{/hasDateline}}<p>{{siteTitle}}{{#author}} · {{author}}{{/author}}.{{#footer}} {{footer}}{{/footer}}</p>
-{{#hasLicence}}<p class="licence">{{#licence}}{{t.licenceText}} {{#licenceURL}}<a href="{{licenceURL}}" rel="license">{{licence}}</a>{{/licenceURL}}{{^licenceURL}}{{licence}}{{/licenceURL}}{{/licence}}{{#licence}}{{#dataLicence}} · {{/dataLicence}}{{/licence}}{{#dataLicence}}{{t.licenceData}} {{#dataLicenceURL}}<a href="{{dataLicenceURL}}" rel="license">{{dataLicence}}</a>{{/dataLicenceURL}}{{^dataLicenceURL}}{{dataLicence}}{{/dataLicenceURL}}{{/dataLicence}}</p>
+{{#hasDateline}}<p class="dateline">{{#publishedText}}{{t.published}}{{t.space}}<time datetime="{{publishedDate}}">{{publishedText}}</time>{{/publishedText}}{{#publishedText}}{{#factsAsOfText}} · {{/factsAsOfText}}{{/publishedText}}{{#factsAsOfText}}{{t.factsAsOf}}{{t.space}}<time datetime="{{factsAsOf}}">{{factsAsOfText}}</time>{{/factsAsOfText}}{{#corrected}} · <a href="{{correctionsHref}}">{{t.corrected}}{{t.space}}<time datetime="{{corrected}}">{{correctedText}}</time></a>{{/corrected}}</p>
+{{/hasDateline}}<p>{{siteTitle}}{{#author}} · {{author}}{{/author}}{{t.fullStop}}{{#footer}}{{t.space}}{{footer}}{{/footer}}</p>
+{{#hasLicence}}<p class="licence">{{#licence}}{{t.licenceText}}{{t.space}}{{#licenceURL}}<a href="{{licenceURL}}" rel="license">{{licence}}</a>{{/licenceURL}}{{^licenceURL}}{{licence}}{{/licenceURL}}{{/licence}}{{#licence}}{{#dataLicence}} · {{/dataLicence}}{{/licence}}{{#dataLicence}}{{t.licenceData}}{{t.space}}{{#dataLicenceURL}}<a href="{{dataLicenceURL}}" rel="license">{{dataLicence}}</a>{{/dataLicenceURL}}{{^dataLicenceURL}}{{dataLicence}}{{/dataLicenceURL}}{{/dataLicence}}</p>
 {{/hasLicence}}<p>{{#pages}}<a href="{{href}}">{{title}}</a> · {{/pages}}<a href="{{root}}sources/">{{t.sources}}</a> · <a href="{{root}}glossary/">{{t.glossary}}</a>{{#numbersHref}} · <a href="{{numbersHref}}">{{t.numbers}}</a>{{/numbersHref}}{{#correctionsPage}} · <a href="{{correctionsPage}}">{{t.corrections}}</a>{{/correctionsPage}}</p>
 </footer>
 
@@ -777,7 +788,7 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
 {{block}}```</code></pre></div>
 {{#hasCSV}}<div><p class="gallery-theme">content/data/{{csvName}}</p>
 <pre><code>{{csv}}</code></pre>
-<p class="gallery-shape">{{t.firstColumn}} {{firstColumn}}. {{t.otherColumns}} {{otherColumns}}.</p></div>{{/hasCSV}}
+<p class="gallery-shape">{{t.firstColumn}}{{t.space}}{{firstColumn}}. {{t.otherColumns}}{{t.space}}{{otherColumns}}.</p></div>{{/hasCSV}}
 {{^hasCSV}}<div><p class="gallery-theme">{{t.noDataFile}}</p>
 <p class="gallery-shape">{{firstColumn}}. {{otherColumns}}.</p></div>{{/hasCSV}}
 </div>
@@ -850,6 +861,9 @@ switchLanguage: Language
 fallbackNotice: This page has not been translated yet; it is shown in the original language.
 
 # Every page
+# Between a label and what it labels ("Published 30 Nov"), and after a sentence: a space in English, none in Chinese
+space: " "
+fullStop: "."
 skipLink: Skip to the content
 siteNav: Site
 chaptersMenu: Chapters
@@ -1146,6 +1160,9 @@ switchLanguage: 語言
 fallbackNotice: 本頁尚未翻譯，以下為原文。
 
 # Every page
+# 標籤與其內容之間、句子之後：英文用空格，中文不用
+space: ""
+fullStop: 。
 skipLink: 跳到內容
 siteNav: 網站
 chaptersMenu: 章節
@@ -1455,7 +1472,7 @@ chartFonts: "Arial, \"Liberation Sans\", \"PingFang TC\", \"Noto Sans CJK TC\", 
 </li>
 {{/toc}}
 </ol>
-<p>{{t.alsoSee}} <a href="sources/">{{t.everySource}}</a>{{#numbersHref}} · <a href="{{numbersHref}}">{{t.everyNumber}}</a>{{/numbersHref}} · <a href="glossary/">{{t.aGlossary}}</a> {{t.ofTheTerms}}</p>
+<p>{{t.alsoSee}}{{t.space}}<a href="sources/">{{t.everySource}}</a>{{#numbersHref}} · <a href="{{numbersHref}}">{{t.everyNumber}}</a>{{/numbersHref}} · <a href="glossary/">{{t.aGlossary}}</a>{{t.space}}{{t.ofTheTerms}}</p>
 </section>
 {{#hasNotes}}
 <section class="notes" id="notes" aria-labelledby="notes-heading">
@@ -1510,7 +1527,7 @@ chartFonts: "Arial, \"Liberation Sans\", \"PingFang TC\", \"Noto Sans CJK TC\", 
 <table class="numbers">
 <thead><tr><th scope="col">{{t.numberColumn}}</th><th scope="col">{{t.whatColumn}}</th><th scope="col">{{t.dateColumn}}</th><th scope="col">{{t.sourceColumn}}</th><th scope="col">{{t.confidenceColumn}}</th></tr></thead>
 <tbody>
-{{#rows}}<tr><th scope="row" data-label="{{t.numberColumn}}">{{number}}</th><td data-label="{{t.whatColumn}}">{{what}}{{#noteHTML}} <span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}{{#chaptersHTML}} <span class="number-where">{{t.numberIn}} {{{chaptersHTML}}}.</span>{{/chaptersHTML}}</td><td data-label="{{t.dateColumn}}">{{{dateHTML}}}</td><td data-label="{{t.sourceColumn}}">{{{sourceHTML}}}</td><td data-label="{{t.confidenceColumn}}"><span class="confidence confidence-{{confidence}}">{{confidenceText}}</span></td></tr>
+{{#rows}}<tr><th scope="row" data-label="{{t.numberColumn}}">{{number}}</th><td data-label="{{t.whatColumn}}">{{what}}{{#noteHTML}} <span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}{{#chaptersHTML}} <span class="number-where">{{t.numberIn}}{{t.space}}{{{chaptersHTML}}}.</span>{{/chaptersHTML}}</td><td data-label="{{t.dateColumn}}">{{{dateHTML}}}</td><td data-label="{{t.sourceColumn}}">{{{sourceHTML}}}</td><td data-label="{{t.confidenceColumn}}"><span class="confidence confidence-{{confidence}}">{{confidenceText}}</span></td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -1525,7 +1542,7 @@ chartFonts: "Arial, \"Liberation Sans\", \"PingFang TC\", \"Noto Sans CJK TC\", 
 {{/fallbackLanguage}}
 <header class="page-header">
 <h1>{{pageHeading}}</h1>
-{{#dateText}}<p class="byline">{{#authorList}}{{authorList}} · {{/authorList}}<time datetime="{{date}}">{{dateText}}</time>{{#updatedText}} · {{t.updated}} <time datetime="{{updated}}">{{updatedText}}</time>{{/updatedText}}</p>
+{{#dateText}}<p class="byline">{{#authorList}}{{authorList}} · {{/authorList}}<time datetime="{{date}}">{{dateText}}</time>{{#updatedText}} · {{t.updated}}{{t.space}}<time datetime="{{updated}}">{{updatedText}}</time>{{/updatedText}}</p>
 {{/dateText}}{{^dateText}}{{#authorList}}<p class="byline">{{authorList}}</p>
 {{/authorList}}{{/dateText}}
 </header>

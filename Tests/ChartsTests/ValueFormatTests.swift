@@ -109,6 +109,9 @@ private let nnbsp = "\u{202F}"
         #expect(ValueFormat.years.string(for: 1.0 / 12) == "1\(nnbsp)month")
         #expect(ValueFormat.years.string(for: 0.25) == "3\(nnbsp)months")
         #expect(ValueFormat.years.string(for: 13.0 / 12) == "1\(nnbsp)year 1\(nnbsp)month")
+        // A table's column of durations: each in its own words, never padded to the decimals of the others.
+        #expect(ValueFormat.years.columnLabels(for: [0, 1.0 / 6, 0.5, 1, 6], significant: 4)
+            == ["0\(nnbsp)years", "2\(nnbsp)months", "0.5\(nnbsp)years", "1\(nnbsp)year", "6\(nnbsp)years"])
         // Ticks print the bare number: the axis title names the unit.
         #expect(ValueFormat.years.tickLabels([0, 2, 4], step: 2) == ["0", "2", "4"])
     }

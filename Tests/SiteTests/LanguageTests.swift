@@ -121,6 +121,42 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
         #expect(problems.map(\.message) == ["the translation does not cite [@a], which content/01-intro.md cites"])
     }
 
+    @Test func eachLanguageShowsItsOwnAnnotationAndRouteOfASource() throws {
+        let sources = "a:\n  title: A\n  url: https://example.org/a\n  annotation:\n    en: The *report*.\n    zh-Hant: 這份*報告*。\n"
+            + "  via:\n    en: a copy on example.org.\n    zh-Hant: example.org上的副本。\n"
+        var site = bilingualSite(translated: "---\ntitle: 導論\n---\n中文[@a]。\n", english: "---\ntitle: Intro\n---\nText [@a].\n")
+        site.sources = SourceFile(path: "content/sources.yml", text: sources)
+        let output = try build(site)
+        let english = try #require(text(output, "sources/index.html")), chinese = try #require(text(output, "zh-hant/sources/index.html"))
+        #expect(english.contains("<span class=\"annotation\">The <em>report</em>.</span>") && !english.contains("這份"))
+        #expect(chinese.contains("<span class=\"annotation\">這份<em>報告</em>。</span>") && !chinese.contains("The <em>report"))
+        #expect(english.contains("Via a copy on example.org.") && chinese.contains("轉引自example.org上的副本。") && !chinese.contains("copy on"))
+    }
+
+    @Test(arguments: [("  annotation: The report.\n", 5, "the annotation of source 'a' is in one language, but the site is in 2 (en, zh-Hant)"),
+                      ("  annotation:\n    en: The report.\n", 6, "the annotation of source 'a' has no text in zh-Hant"),
+                      ("  annotation:\n    en: R.\n    zh-Hant: 報告。\n    fr: Le rapport.\n", 8,
+                       "the annotation of source 'a' has a text in 'fr', which is not a language of this site"),
+                      ("  via:\n    zh-Hant: 副本\n", 6, "the via of source 'a' has no text in en")])
+    func anAnnotationMissingALanguageOrInAnotherIsAnErrorAtItsLine(_ annotation: String, line: Int, message: String) {
+        var site = bilingualSite(translated: "---\ntitle: 導論\n---\n中文[@a]。\n", english: "---\ntitle: Intro\n---\nText [@a].\n")
+        site.sources = SourceFile(path: "content/sources.yml", text: "a:\n  title: A\n  url: https://example.org/a\n  date: '2024'\n" + annotation)
+        let problems = diagnostics(of: site)
+        #expect(problems.map(\.message) == [message])
+        #expect(problems.first?.file == "content/sources.yml" && problems.first?.line == line)
+    }
+
+    @Test func chineseFooterAndLabelsUseAFullWidthStopAndNoSpaces() throws {
+        let site = miniSite(chapter: "---\ntitle: 導論\n---\n內容。\n",
+                            config: "title: 測試\nlanguage: zh-Hant\nauthor: 編輯團隊\nfooter: 並非投資建議。\nlicence: CC BY 4.0\n")
+        let page = try #require(text(try build(site), "intro/index.html"))
+        #expect(page.contains("測試 · 編輯團隊。並非投資建議。</p>"))
+        #expect(page.contains("文字授權：CC BY 4.0") || page.contains("文字授權：<a"))
+        let english = try #require(text(try build(miniSite(chapter: "---\ntitle: A\n---\nText.\n",
+                                                           config: "title: T\nauthor: Team\nfooter: No advice.\n")), "intro/index.html"))
+        #expect(english.contains("T · Team. No advice.</p>"))
+    }
+
     @Test func aFolderOfContentThatIsNoLanguageIsAnError() {
         var site = miniSite(chapter: "---\ntitle: A\n---\nText.\n")
         site.localized = [SourceFile(path: "content/fr/01-intro.md", text: "---\ntitle: A\n---\nTexte.\n")]
@@ -213,7 +249,7 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
         #expect(page.contains("<html lang=\"zh-Hant\">"))
         #expect(page.contains("第1章 · 閱讀約1分鐘"))
         #expect(page.contains("2025年10月21日"))
-        #expect(page.contains("發布於 <time datetime=\"2025-10-21\">2025年10月21日</time>"))  // the page's date
+        #expect(page.contains("發布於<time datetime=\"2025-10-21\">2025年10月21日</time>"))  // the page's date, no space in Chinese
         #expect(page.contains("<p class=\"box-label\">注意</p>"))
         #expect(page.contains("<span class=\"nobr\">270億美元</span>"))
         #expect(page.contains("<span class=\"nobr\">6.58%</span>"))

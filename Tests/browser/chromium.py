@@ -31,7 +31,10 @@ def make_driver(logging=True):
         options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     service = Service(find(["chromedriver"], ["/usr/bin", "/usr/lib/chromium", "/usr/local/bin"]))
     driver = webdriver.Chrome(service=service, options=options)
-    driver.set_page_load_timeout(30)
+    driver.set_page_load_timeout(60)
+    # axe-core on a long chapter takes seconds idle and far more on a busy 2-core machine (several browsers, a
+    # build): these limits only stop a hung page or script; no check here is about speed.
+    driver.set_script_timeout(180)
     if logging:
         driver.execute_cdp_cmd("Network.enable", {})
     return driver

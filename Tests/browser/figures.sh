@@ -3,7 +3,7 @@
 #
 #   figures.sh labels          the label-collision test alone (as in `make test`), with its allow-list
 #   figures.sh shots [ONLY]    screenshots of every figure and scenario variant at 1280 and 390 px, light and dark,
-#                              into test-artifacts/review-shots/ (ONLY: comma-separated parts of figure ids)
+#                              into test-artifacts/review-shots/<language>/ (ONLY: comma-separated parts of figure ids)
 #
 # Uses the debug binary (or $EXPLAINER) and headless Chromium via Selenium (run.sh installs them).
 set -euo pipefail

@@ -5,10 +5,12 @@ For every page of a built site with figures (chapters, gallery), at 1280 and 390
 theme, each figure is shown in each scenario variant (its radio input checked, as the reader's pill does) and the
 whole <figure> (title, pills, chart, caption) is saved as
 
-    OUT/<figure-id>--<variant>--<width>-<theme>.png
+    OUT/<language>/<figure-id>--<variant>--<width>-<theme>.png
 
-Gallery items are saved as gallery-<kind>--sample--<width>-<theme>.png. ONLY (comma-separated parts of figure ids)
-limits the run to matching figures.
+where <language> is the page's `<html lang>` (en, zh-Hant, …): a translation's figures share the original's ids, so
+one folder per language keeps them apart. Gallery items are saved as gallery-<kind>--sample--<width>-<theme>.png.
+ONLY (comma-separated parts of figure ids) limits the run to matching figures. The run fails if two shots would be
+saved under one name (one would hide the other).
 
 usage: review_shots.py SITE_FOLDER OUT_FOLDER [ONLY]
 """
@@ -62,6 +64,7 @@ def main():
     os.makedirs(out, exist_ok=True)
     started = time.monotonic()
     count = 0
+    saved = {}            # file name -> the page and variant it shows; a second shot under one name is an error
     driver = make_driver(logging=False)
     try:
         for size, (width, _, _) in SIZES.items():
@@ -70,13 +73,19 @@ def main():
                 set_theme(driver, theme)
                 for page in site_pages(site):
                     driver.get("file://" + os.path.join(site, page))
+                    language = driver.execute_script("return document.documentElement.lang") or "und"
+                    os.makedirs(os.path.join(out, language), exist_ok=True)
                     for target in driver.execute_script(TARGETS):
                         if only and not any(part in target["id"] for part in only):
                             continue
                         inputs = target["inputs"] or [None]
                         for input_id, variant in zip(inputs, target["variants"]):
                             box = driver.execute_script(BOX, target["selector"], target.get("parent", False), input_id)
-                            name = f"{target['id']}--{variant}--{width}-{theme}.png"
+                            name = os.path.join(language, f"{target['id']}--{variant}--{width}-{theme}.png")
+                            if name in saved:
+                                sys.exit(f"review-shots: {name} would be saved twice ({saved[name]} and /{page}); "
+                                         "two figures share an id within one language")
+                            saved[name] = f"/{page}"
                             capture(driver, box, os.path.join(out, name))
                             count += 1
     finally:

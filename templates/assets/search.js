@@ -57,7 +57,8 @@
     "into is it its just many may more most much no nor not now of on only or other our out over own " +
     "same she should so some such than that the their them then there these they this those to too under " +
     "until up very was we were what when where which while who why will with would yet you your").split(" "));
-  const fold = text => text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
+  const folded = new Map();
+  const fold = text => folded.get(text) ?? folded.set(text, text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")).get(text);
   const stem = w => {
     if (w.length < 4 || NUMBER.test(w)) return w;
     const vowel = s => /[aeiouy]/.test(s), undouble = s => /([bcdfghjkmnpqrtvwx])\1$/.test(s) ? s.slice(0, -1) : s;
@@ -124,10 +125,11 @@
     }
     if (!found.size && query.han && term.length == 2) {
       // A pair no page has (a typo, a variant character): its single characters, weakly.
-      for (const c of [...term]) {
-        const { terms: words, codes } = await shard(bisect(shards, c)), i = bisect(words, c);
+      const chars = [...term];
+      (await Promise.all(chars.map(c => shard(bisect(shards, c))))).forEach(({ terms: words, codes }, k) => {
+        const c = chars[k], i = bisect(words, c);
         if (words[i] == c) add(c, 0.4, codes[i]);
-      }
+      });
     }
     if (!found.size && word && word.length > 3) {
       // The nearest words may start the next shard.
@@ -170,12 +172,12 @@
     const pages = new Map();
     for (const doc of seen) {
       const s = score[doc] * (used ? hits[doc] / used : 1) ** 2, page = bisect(meta.pageStarts, meta.groupStarts[doc]);
-      const entry = pages.get(page) || pages.set(page, { best: 0, sum: 0, docs: [] }).get(page);
-      entry.best = Math.max(entry.best, s); entry.sum += s; entry.docs.push([s, doc]);
+      const p = pages.get(page) || pages.set(page, { best: -1, sum: 0 }).get(page);
+      if (s > p.best || s == p.best && doc < p.doc) { p.best = s; p.doc = doc; }
+      p.sum += s;
     }
-    const ordered = [...pages.values()].map(p => [p.best + 0.1 * (p.sum - p.best), p.docs.sort((a, b) => b[0] - a[0] || a[1] - b[1])])
-      .sort((a, b) => b[0] - a[0] || a[1][0][1] - b[1][0][1]);
-    return { count: pages.size, terms: new Set(per.flat().map(c => c[2])), queries, docs: ordered.map(p => p[1][0][1]) };
+    const ordered = [...pages.values()].map(p => [p.best + 0.1 * (p.sum - p.best), p.doc]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+    return { count: pages.size, terms: new Set(per.flat().map(c => c[2])), queries, docs: ordered.map(p => p[1]) };
   };
 
   // A group's documents: [page, page title, heading, anchor, text].
@@ -191,28 +193,28 @@
     const ranges = [], han = found.han;
     for (const m of text.matchAll(WORD)) {
       if (m[2]) {
-        if (found.word(fold(m[2]))) ranges.push([m.index, m.index + m[2].length]);
+        if (found.word(m[2])) ranges.push([m.index, m.index + m[2].length, fold(m[2])]);
         continue;
       }
       const chars = [...m[1]].map(fold);
       let at = m.index;
       chars.forEach((c, i) => {
         const next = at + m[1].codePointAt(at - m.index) > 0xffff ? 2 : 1;
-        if (han.has(c) || han.has(c + chars[i + 1]) || han.has(chars[i - 1] + c)) ranges.push([at, at + next]);
+        if (han.has(c) || han.has(c + chars[i + 1]) || han.has(chars[i - 1] + c)) ranges.push([at, at + next, c]);
         at += next;
       });
     }
     return ranges;
   };
   // How many different words or characters of the query a text has.
-  const distinct = (text, found) => new Set(spans(text, found).map(r => fold(text.slice(...r)))).size;
+  const distinct = ranges => new Set(ranges.map(r => r[2])).size;
   const mark = (text, found, length) => {
     const ranges = spans(text, found);
     let start = 0, end = text.length;
     if (length && text.length > length) {
       let most = -1;
       for (const [s] of ranges) {
-        const count = distinct(text.slice(s, s + length - 20), found);
+        const count = distinct(ranges.filter(r => r[0] >= s && r[1] <= s + length - 20));
         if (count > most) { most = count; start = s; }
       }
       // Cut at spaces when there are some near (Chinese has none).
@@ -259,13 +261,14 @@
     let found, matches, docs;
     try {
       found = await rank(text);
+      const words = new Map();
       matches = {
         han: new Set(found.queries.filter(q => q.han).map(q => q.term)),
-        word: w => found.terms.has(meta.english ? stem(w) : w),
+        word: w => words.get(w) ?? words.set(w, found.terms.has(meta.english ? stem(fold(w)) : fold(w))).get(w),
       };
       // Per group, its PER_PAGE sections with most query words (heading ×3), or its first if none has any.
       docs = (await Promise.all(found.docs.slice(0, MAX).map(group))).flatMap(g => g
-        .map((d, i) => [3 * distinct(d[2], matches) + distinct(d[4], matches), i, d])
+        .map((d, i) => [3 * distinct(spans(d[2], matches)) + distinct(spans(d[4], matches)), i, d])
         .sort((a, b) => b[0] - a[0] || a[1] - b[1]).filter((x, i) => i < PER_PAGE && (!i || x[0])).map(x => x[2])).slice(0, MAX);
     } catch {
       if (mine == serial) announce(say.error);

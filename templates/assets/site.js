@@ -21,15 +21,22 @@ if (location.protocol === "file:") {
     const open = () => {
       if (search.dataset.loading) return;
       search.dataset.loading = 1;
-      // The index's files (search/<language>/NAME.js) each call explainerSearch(NAME, data). Its meta file is
-      // requested together with the search script, in one round trip.
+      // The index's files (search/<language>/NAME.js) each call explainerSearch(NAME, data), so that a <script> can
+      // load them from file://; over HTTP they are fetched (at the browser's high priority, not an async script's low
+      // one) and their data, JSON, parsed. Its meta file is requested together with the search script, in one round trip.
       const files = {}, arrived = {}, base = new URL(search.dataset.index, document.baseURI);
       window.explainerSearch = (name, data) => arrived[name]?.(data);
       const load = window.explainerSearchLoad = name => files[name] || (files[name] = new Promise((resolve, reject) => {
+        const url = new URL(name + ".js", base), failed = () => { delete files[name]; reject(); };
+        if (url.protocol != "file:") {
+          fetch(url).then(r => r.ok ? r.text() : Promise.reject())
+            .then(text => resolve(JSON.parse(text.slice(text.indexOf(",") + 1, text.lastIndexOf(")")))), failed);
+          return;
+        }
         arrived[name] = resolve;
         const script = document.createElement("script");
-        script.onerror = () => { delete files[name]; reject(); };
-        script.src = new URL(name + ".js", base);
+        script.onerror = failed;
+        script.src = url;
         document.head.append(script);
       }));
       load.files = files;

@@ -32,7 +32,8 @@ struct SearchIndexFiles: Sendable {
 
     /// Output path → text, below the site root.
     func files(for documents: [SearchDocument], language: SearchLanguage) -> [(path: String, text: String)] {
-        let groups = groups(of: documents)
+        let snippets = documents.map { snippetText($0.text) }
+        let groups = groups(of: documents, snippets: snippets)
         let index = SearchIndex(documents: documents, tokenizer: language.tokenizer, groups: groups, maximumPostings: maximumPostings)
         var files: [(path: String, text: String)] = []
         var shardStarts: [String] = []
@@ -90,7 +91,7 @@ struct SearchIndexFiles: Sendable {
         while number < documents.count {
             var end = number + 1
             while end < documents.count && groups[end] == groups[number] { end += 1 }
-            let texts = documents[number..<end].map { snippetText($0.text) }
+            let texts = snippets[number..<end]
             let size = texts.reduce(0) { $0 + $1.unicodeScalars.count }
             if !block.isEmpty && (blockSize + size > blockCharacters || block.count + texts.count > blockDocuments) { endBlock() }
             if block.isEmpty { blockStarts.append(number) }
@@ -116,7 +117,8 @@ struct SearchIndexFiles: Sendable {
     }
 
     /// Each document's group: a page's documents in runs up to `blockCharacters` of snippet text or `blockDocuments`.
-    func groups(of documents: [SearchDocument]) -> [Int] {
+    /// `snippets`, when given, are the documents' `snippetText`s (so that they are cut once).
+    func groups(of documents: [SearchDocument], snippets: [String]? = nil) -> [Int] {
         var groups: [Int] = [], group = -1, size = 0, count = 0
         for (number, document) in documents.enumerated() {
             if number == 0 || documents[number - 1].page != document.page || size >= blockCharacters || count >= blockDocuments {
@@ -125,7 +127,7 @@ struct SearchIndexFiles: Sendable {
                 count = 0
             }
             groups.append(group)
-            size += snippetText(document.text).unicodeScalars.count
+            size += (snippets?[number] ?? snippetText(document.text)).unicodeScalars.count
             count += 1
         }
         return groups
@@ -133,6 +135,8 @@ struct SearchIndexFiles: Sendable {
 
     /// The text cut to `snippetCharacters` at the last space before it (Chinese has none: then at the limit).
     func snippetText(_ text: String) -> String {
+        // Most texts are short enough (UTF-8 has at least one byte per character): no copy of their characters.
+        guard text.utf8.count > snippetCharacters else { return text }
         let scalars = Array(text.unicodeScalars)
         guard scalars.count > snippetCharacters else { return text }
         var cut = snippetCharacters
