@@ -391,8 +391,7 @@ h1 { font-size: 2.1rem; margin: 0.4rem 0 0.8rem; }
 h2 { font-size: 1.45rem; margin-top: 2.2rem; }
 h3 { font-size: 1.15rem; margin-top: 1.6rem; }
 h2[id], h3[id] { scroll-margin-top: 1rem; }
-.heading-anchor { color: var(--muted); text-decoration: none; opacity: 0; }
-:hover > .heading-anchor, .heading-anchor:focus { opacity: 1; }
+.heading-anchor{opacity:0}:hover>.heading-anchor,.heading-anchor:focus{opacity:1}
 img, svg { max-width: 100%; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.92em; }
 pre { overflow-x: auto; background: var(--box); padding: 0.75rem; border-radius: 6px; }
@@ -447,8 +446,7 @@ sup.cite a { text-decoration: none; }
 sup.cite a::before { content: "["; } sup.cite a::after { content: "]"; }
 .notes { font-size: 0.92rem; border-top: 1px solid var(--rule); margin-top: 2.5rem; }
 .prose, .notes, .source-list, .glossary { overflow-wrap: break-word; }
-.notes li:target, .source-list li:target { background: var(--careful); }
-/* Underlined like every link in text (axe: link-in-text-block). */
+.notes li:target, .source-list li:target, .corrections li:target, /* Underlined like every link in text (axe: link-in-text-block). */
 .backref { padding: 0 0.15em; }
 .chapter-nav { display: flex; justify-content: space-between; gap: 1rem; margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: 1rem; }
 .chapter-nav a { text-decoration: none; max-width: 48%; }
@@ -474,7 +472,6 @@ table.numbers th:nth-child(3), table.numbers td:nth-child(3) { width: 14%; }
 .confidence-low { font-style: italic; }
 .corrections { padding-left: 0; list-style: none; }
 .corrections li { border-top: 1px solid var(--rule); padding: 0.6rem 0; }
-.corrections li:target { background: var(--careful); }
 .correction-meta { color: var(--muted); margin: 0; font-size: 0.92rem; }
 .corrections li > p + p { margin: 0.3rem 0 0; }
 .dateline time { white-space: nowrap; }
@@ -488,8 +485,7 @@ figure { margin: 2rem 0; padding: 0; }
 .chart-title { font-weight: 700; margin: 0 0 0.4rem; }
 .figure-number { color: var(--muted); font-weight: 600; }
 figure.chart svg { display: block; width: 100%; height: auto; overflow: visible; }
-figure figcaption { font-size: 0.95rem; color: var(--muted); margin-top: 0.4rem; }
-.chart-parameters { font-size: 0.8rem; color: var(--muted); margin: 0.3rem 0 0; }
+figure figcaption, .chart-parameters { font-size: 0.8rem; color: var(--muted); margin: 0.3rem 0 0; }
 .chart-variant-caption { font-size: 0.95rem; color: var(--muted); margin: 0.4rem 0 0; }
 details.chart-data { font-size: 0.9rem; margin-top: 0.4rem; }
 details.chart-data summary { cursor: pointer; color: var(--link); }
