@@ -20,7 +20,8 @@ enum BarChart {
             ? series.enumerated().map { LegendEntry(name: $1.name, color: Theme.color($0), mark: .box) } : []
         let xValues = series[0].x.count == count ? series[0].x : []
         // Layer names beside a stack get up to half the width, so long names stay whole on a phone.
-        let widestName = series.map { TextMetrics.width($0.name, size: Theme.labelFont) }.max() ?? 0
+        let widestName = series.flatMap { EndLabels.lines($0.name, canvas: spec.width) }
+            .map { TextMetrics.width($0, size: Theme.labelFont) }.max() ?? 0
         var chart = CartesianChart(spec: spec, id: id, xPlan: .bands(labels, xValues: xValues), yValues: values,
                                    includeZeroY: true, legend: legend, endLabelNames: sideLabels ? series.map(\.name) : [],
                                    bandPadding: series.count > 1 && !stacked ? 0.25 : 0.3, headroom: 0.08)

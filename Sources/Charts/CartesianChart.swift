@@ -55,7 +55,7 @@ struct CartesianChart {
                                       numbers: spec.language.numbers)
             let widest = axis.ticks.map { TextMetrics.width($0.label, size: Theme.tickFont) }.max() ?? 0
             let left = max(widest + 12, 12)
-            let right = spec.width - (endLabelMargin ?? EndLabels.marginWidth(endLabelNames) ?? 16)
+            let right = spec.width - (endLabelMargin ?? EndLabels.marginWidth(endLabelNames, canvas: spec.width) ?? 16)
             let frame = Frame(left: left, top: plotTop, right: right, bottom: plotBottom)
             let yScale = axis.scale(from: plotBottom, to: plotTop)
             yAxis = axis

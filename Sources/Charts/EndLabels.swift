@@ -16,24 +16,39 @@ enum EndLabels {
     static let spacing = 17.0
     static let maxWidth = 170.0
 
-    /// Width the right margin needs for `names`, or nil when they are too long (use a legend instead).
-    static func marginWidth(_ names: [String]) -> Double? {
-        let widest = names.map { TextMetrics.width($0, size: Theme.labelFont) }.max() ?? 0
+    /// On a phone-width chart (`canvas` under 500 px) a label wider than this is wrapped onto two lines, so the
+    /// plot keeps most of the width (Fig 9.3's "Others follow partly" took half of it).
+    static let narrowWrap = 100.0
+
+    /// The lines of a label drawn on a chart `canvas` px wide.
+    static func lines(_ name: String, canvas: Double) -> [String] {
+        guard canvas < 500, TextMetrics.width(name, size: Theme.labelFont) > narrowWrap else { return [name] }
+        // A name that needs more than two lines stays whole (too wide: the chart takes a legend instead).
+        let wrapped = TextMetrics.wrap(name, to: narrowWrap, size: Theme.labelFont, maxLines: 10)
+        return wrapped.count <= 2 ? wrapped : [name]
+    }
+
+    /// Width the right margin needs for `names` on a chart `canvas` px wide, or nil when they are too long (use a
+    /// legend instead).
+    static func marginWidth(_ names: [String], canvas: Double = .infinity) -> Double? {
+        let widest = names.flatMap { lines($0, canvas: canvas) }.map { TextMetrics.width($0, size: Theme.labelFont) }.max() ?? 0
         return widest <= maxWidth ? widest + 34 : nil
     }
 
-    /// Label baselines for target positions `ys`, at least `spacing` apart and within [top, bottom].
-    static func spread(_ ys: [Double], top: Double, bottom: Double) -> [Double] {
+    /// Label centres for target positions `ys`, apart by half of each neighbour's lines (`lines`, one each when
+    /// nil) times `spacing`, and within [top, bottom].
+    static func spread(_ ys: [Double], top: Double, bottom: Double, lines: [Int]? = nil) -> [Double] {
         let order = ys.indices.sorted { (ys[$0], $0) < (ys[$1], $1) }
+        let half = order.map { Double((lines?[$0] ?? 1) - 1) * spacing / 2 }
         var placed = order.map { ys[$0] }
         for index in placed.indices {
-            placed[index] = max(placed[index], top)
-            if index > 0 { placed[index] = max(placed[index], placed[index - 1] + spacing) }
+            placed[index] = max(placed[index], top + half[index])
+            if index > 0 { placed[index] = max(placed[index], placed[index - 1] + half[index - 1] + spacing + half[index]) }
         }
-        if let last = placed.last, last > bottom {
-            placed[placed.count - 1] = bottom
+        if let last = placed.last, last + half[half.count - 1] > bottom {
+            placed[placed.count - 1] = bottom - half[half.count - 1]
             for index in stride(from: placed.count - 2, through: 0, by: -1) {
-                placed[index] = min(placed[index], placed[index + 1] - spacing)
+                placed[index] = min(placed[index], placed[index + 1] - half[index + 1] - spacing - half[index])
             }
         }
         var result = ys
@@ -44,12 +59,13 @@ enum EndLabels {
     /// Draws the labels at `x` (left edge of the mark), centred vertically on their spread positions.
     static func draw(_ labels: [EndLabel], x: Double, frame: Frame, into svg: inout SVGWriter) {
         guard !labels.isEmpty else { return }
-        let ys = spread(labels.map(\.y), top: frame.top, bottom: frame.bottom - 2)
+        let texts = labels.map { lines($0.name, canvas: svg.width) }
+        let ys = spread(labels.map(\.y), top: frame.top, bottom: frame.bottom - 2, lines: texts.map(\.count))
         svg.open("ch-end-labels")
-        for (label, y) in zip(labels, ys) {
+        for ((label, y), names) in zip(zip(labels, ys), texts) {
             let left = label.x ?? x
-            let text = TextMetrics.truncate(label.name, to: svg.width - Theme.edge - left - 16, size: Theme.labelFont)
-            let baseline = max(y + 5, Theme.labelFont)
+            // The mark beside the first line; a two-line label is centred on its place.
+            let baseline = max(y + 5 - Double(names.count - 1) * spacing / 2, Theme.labelFont)
             switch label.mark {
             case .line:
                 svg.line(left, baseline - 5, left + 11, baseline - 5,
@@ -59,7 +75,11 @@ enum EndLabels {
             case .none:
                 break
             }
-            svg.text(text, x: left + 16, y: baseline, size: Theme.labelFont, cls: label.muted ? "ch-muted" : "ch-text")
+            for (index, line) in names.enumerated() {
+                let text = TextMetrics.truncate(line, to: svg.width - Theme.edge - left - 16, size: Theme.labelFont)
+                svg.text(text, x: left + 16, y: baseline + Double(index) * spacing, size: Theme.labelFont,
+                         cls: label.muted ? "ch-muted" : "ch-text")
+            }
         }
         svg.close()
     }

@@ -35,6 +35,8 @@ enum LineChart {
         }
         let sameEnd = endsInside && lastXs.count == names.count + background.count && lastXs.allSatisfy { $0 == lastXs[0] }
         let labelled = names + backgroundNames
+        // Whether names fit at a line's end is judged on one line each (as on a wide chart), so a phone never trades
+        // a legend for a pile of wrapped names; where they fit, a phone wraps them to keep the plot wide.
         let useEndLabels = labelled.count > 1 && sameEnd && EndLabels.marginWidth(labelled) != nil
         var legend = names.count > 1 && !useEndLabels
             ? names.enumerated().map { LegendEntry(name: $1, color: colors[$0], mark: filled ? .box : .line) } : []

@@ -13,7 +13,9 @@ import Darwin
 /// superscript number where a citation is a bracketed one. Each footnote ends with a link back to its first
 /// reference. Returns each footnote's list item with the line its definition starts on, less one, so that lines inside
 /// it count from there (as for container boxes).
-func addFootnotes(_ definitions: [FootnoteDefinition], to root: OpaquePointer, flags: Int32) -> [OpaquePointer: Int] {
+/// `label` names the list for screen readers and `backLabel` each link back, in the page's language.
+func addFootnotes(_ definitions: [FootnoteDefinition], to root: OpaquePointer, flags: Int32, label: String = "Footnotes",
+                  backLabel: String = "Back to the text") -> [OpaquePointer: Int] {
     guard !definitions.isEmpty else { return [:] }
     let byKey = Dictionary(definitions.map { (footnoteKey($0.label), $0) }, uniquingKeysWith: { first, _ in first })
     let texts = textNodesOutsideLinks(of: root)
@@ -57,7 +59,7 @@ func addFootnotes(_ definitions: [FootnoteDefinition], to root: OpaquePointer, f
     guard !order.isEmpty else { return [:] }
 
     let section = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-    cmark_node_set_on_enter(section, "<section class=\"footnotes notes\" aria-label=\"Footnotes\">\n<ol>")
+    cmark_node_set_on_enter(section, "<section class=\"footnotes notes\" aria-label=\"\(escapeHTML(label))\">\n<ol>")
     cmark_node_set_on_exit(section, "</ol>\n</section>")
     var lines: [OpaquePointer: Int] = [:]
     for (index, definition) in order.enumerated() {
@@ -74,7 +76,7 @@ func addFootnotes(_ definitions: [FootnoteDefinition], to root: OpaquePointer, f
             cmark_node_append_child(item, child)
         }
         cmark_node_free(document)
-        let backLink = "<a class=\"backref\" href=\"#fnref-\(number)\" aria-label=\"Back to the text\">↩</a>"
+        let backLink = "<a class=\"backref\" href=\"#fnref-\(number)\" aria-label=\"\(escapeHTML(backLabel))\">↩</a>"
         if let last = cmark_node_last_child(item), cmark_node_get_type(last) == CMARK_NODE_PARAGRAPH {
             let link = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
             cmark_node_set_on_enter(link, " " + backLink)

@@ -27,7 +27,7 @@ public func renderMarkdown(_ text: String, options: MarkdownOptions = MarkdownOp
     let definitions = options.containerFences.isEmpty || !text.contains("|") ? "" : linkReferenceDefinitions(in: root, lines: lines)
     buildTables(in: root, lines: lines, flags: flags)
     var containers = expandContainers(root, options: options, flags: flags, definitions: definitions)
-    containers.merge(addFootnotes(footnotes, to: root, flags: flags)) { box, _ in box }
+    containers.merge(addFootnotes(footnotes, to: root, flags: flags, label: options.footnotesLabel, backLabel: options.backToTextLabel)) { box, _ in box }
     applyGFMInlineExtensions(root)
     var transformer = TreeTransformer(containerLines: containers, options: options, sourceLines: lines)
     transformer.collect(root)

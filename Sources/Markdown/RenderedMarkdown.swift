@@ -112,6 +112,10 @@ public struct MarkdownOptions: Sendable {
     /// Render raw HTML as written (cmark's unsafe mode) instead of leaving it out. It is listed in `problems` either way,
     /// for the caller to refuse unless the writer trusts it.
     public var allowRawHTML = false
+    /// The footnotes list's accessible name and each footnote's link back to the text, in the page's language
+    /// (a site takes them from its translations file: `footnotes`, `backToText`).
+    public var footnotesLabel = "Footnotes"
+    public var backToTextLabel = "Back to the text"
 
     public struct Container: Sendable, Equatable {
         public var open: String

@@ -27,7 +27,9 @@ public struct SourceEntry: Sendable, Equatable {
     public var consulted: String?
     /// The key of the source this one translates.
     public var translationOf: String?
-    /// The language of a source not in English, e.g. `Traditional Chinese`.
+    /// The language of a source not in the site's language: a BCP 47 tag (`zh-Hant`), shown in each page's words
+    /// (`language.zh-Hant` of its translations file: Traditional Chinese, 繁體中文). A one-language site may write the
+    /// name instead (`Traditional Chinese`), shown as written.
     public var language: String?
     /// The route, when a reader needs it to find the text.
     public var via: String?
@@ -118,10 +120,13 @@ public struct SourceEntry: Sendable, Equatable {
             name = "<a href=\"\(escapeHTML(url))\" rel=\"noopener\">\(name)</a>"
             if let host = displayHost(url) { name += " <span class=\"source-host\">(\(escapeHTML(host)))</span>" }
         }
-        if let language { name += " " + escapeHTML(words.format("inLanguage", ["language": language])) }
+        if let language {
+            name += " " + escapeHTML(words.format("inLanguage", ["language": words.languageName(of: language) ?? language]))
+        }
         var what = name
         if let target = translationOf, let original = entries[target] {
-            what += ". " + escapeHTML(words["translationOf"]) + " <a href=\"../sources/#source-\(escapeHTML(target))\">\(original.shortReference())</a>"
+            // "(in Traditional Chinese). Translation of …", 「（繁體中文）。譯自 …」: the stop and space of the page's language.
+            what += escapeHTML(words["fullStop"] + words["space"] + words["translationOf"]) + " <a href=\"../sources/#source-\(escapeHTML(target))\">\(original.shortReference())</a>"
         }
         var place: [String] = []
         // The publisher is not repeated when it is the organisation named first ("The Real Deal. […]. The Real Deal").
@@ -141,7 +146,13 @@ public struct SourceEntry: Sendable, Equatable {
         if let annotation = annotations[words.code] ?? annotation {
             sentences.append("<span class=\"annotation\">" + inlineMarkdown(annotation) + "</span>")
         }
-        return sentences.joined(separator: " ")
+        // Sentences are set apart by a space, except after a full-width stop (轉引自媒體報導。指出……).
+        var html = ""
+        for sentence in sentences {
+            if let last = html.last, !"。！？）」』".contains(last) { html += " " }
+            html += sentence
+        }
+        return html
     }
 }
 
@@ -347,4 +358,47 @@ func parseBibliography(_ text: String, file: String, languages: [String] = []) t
     }
     try collector.throwIfAny()
     return entries
+}
+
+extension Translations {
+    /// The name of the language `tag` in these words, from the key `language.<tag>` (`language.zh-Hant`: 繁體中文), or
+    /// of a shorter tag (`zh-Hant-TW` → `language.zh-Hant`); tags match whatever their case. Nil when there is none.
+    func languageName(of tag: String) -> String? {
+        var parts = tag.split(separator: "-").map(String.init)
+        while !parts.isEmpty {
+            let key = "language." + parts.joined(separator: "-").lowercased()
+            if let name = strings.first(where: { $0.key.lowercased() == key })?.value { return name }
+            parts.removeLast()
+        }
+        return nil
+    }
+}
+
+/// A source's `language:` must be one every page can name in its own language: a tag that each translations file
+/// names (`language.zh-Hant`). On a one-language site a language written by name (`Traditional Chinese`) is shown as
+/// written; on a site in several languages that name would be English on every page, so it is an error.
+func checkSourceLanguages(_ bibliography: [String: SourceEntry], translations: [Translations],
+                          file: String = "content/sources.yml") -> [Diagnostic] {
+    guard !translations.isEmpty else { return [] }
+    var problems: [Diagnostic] = []
+    for entry in bibliography.values.sorted(by: { ($0.line, $0.key) < ($1.line, $1.key) }) {
+        guard let language = entry.language else { continue }
+        if isLanguageTag(language) {
+            let unnamed = translations.filter { $0.languageName(of: language) == nil }
+            guard !unnamed.isEmpty else { continue }
+            problems.append(Diagnostic(file: file, line: entry.line, column: 1,
+                                       message: "source '\(entry.key)' is in '\(language)', which "
+                                           + unnamed.map(\.file).joined(separator: " and ") + " gives no name for",
+                                       hint: "add 'language.\(language): <its name>' to " + translations.map(\.file).joined(separator: " and ")
+                                           + " (e.g. language.\(language): the language's name in each file's language)"))
+        } else if translations.count > 1 {
+            let guess = languageTag(forName: language)
+            problems.append(Diagnostic(file: file, line: entry.line, column: 1,
+                                       message: "the language of source '\(entry.key)' is written as a name, '\(language)', "
+                                           + "which would show in that language on every edition",
+                                       hint: (guess.map { "write the tag '\($0)': " } ?? "write a BCP 47 tag such as zh-Hant: ")
+                                           + "each page names it in its own language (language.<tag> in templates/i18n/<code>.yml)"))
+        }
+    }
+    return problems
 }

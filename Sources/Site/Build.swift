@@ -154,6 +154,10 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
                                  hint: "add a chapter such as content/01-introduction.md"))
     }
     collector.add(checkCitations(everyPage, bibliography: inputs.bibliography))
+    // Sources are shared by every language: checked once, with every language's words.
+    if (edition?.index ?? 0) == 0 {
+        collector.add(checkSourceLanguages(inputs.bibliography, translations: edition?.translations ?? []))
+    }
     collector.add(checkMarkdownProblems(everyPage, allowRawHTML: inputs.config.rawHTML))
     let chapterFiles = (chapters + pages).map(\.fileStem)
     if let numbers = inputs.numbers {
@@ -190,7 +194,9 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
                                  message: "'gallery: true' needs templates/gallery.mustache",
                                  hint: "copy it from a new site (`explainer templates diff` shows what differs), or remove 'gallery: true'"))
     }
-    let gallery = inputs.config.gallery && templates!.has("gallery")
+    // The gallery is the writer's chart reference, in explainer's English as `explainer charts` prints it: built once,
+    // with the default language's pages, not per language.
+    let gallery = inputs.config.gallery && templates!.has("gallery") && (edition?.index ?? 0) == 0
         ? (collector.collect { () throws(BuildFailure) in try galleryItems(words: words) } ?? []) : []
     var output = OutputTree()
     var layout = PageLayout(config: inputs.config, chapters: chapters, pages: pages, home: home, figures: figures,

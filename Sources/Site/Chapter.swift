@@ -63,7 +63,7 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
     let controls = checkControlCharacters(text, file: file.path)
     if !controls.isEmpty { throw BuildFailure(controls) }
     let split = try splitFrontMatter(text, file: file.path, homePage: place.kind == .home)
-    let options = MarkdownOptions(
+    var options = MarkdownOptions(
         interceptedFences: ["chart"],
         containerFences: ["careful": .init(open: "<aside class=\"careful\" role=\"note\"><p class=\"box-label\">"
                                                + escapeHTML(words["careful"]) + "</p>", close: "</aside>"),
@@ -75,6 +75,8 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
         // Raw HTML is an error unless site.yml trusts it (`checkMarkdownProblems`), so a page is only ever published
         // with it when it is wanted.
         allowRawHTML: true)
+    options.footnotesLabel = words["footnotes"]
+    options.backToTextLabel = words["backToText"]
     let boxProblems = checkNextBoxes(split.body, file: file.path, lineOffset: split.bodyLine - 1)
     if !boxProblems.isEmpty { throw BuildFailure(boxProblems) }
     var rendered = renderMarkdown(split.body, options: options)

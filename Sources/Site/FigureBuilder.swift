@@ -153,7 +153,7 @@ struct FigureBuilder {
             }
             inputs.append(VariantInput(scenario: scenario.name, label: typographic(request.labels[scenario.name] ?? scenarioLabel(scenario.name)),
                                        series: chosen, scalars: output.scalars, parameters: line,
-                                       xHeader: chosen.first.map { humanUnit($0.xUnit) } ?? ""))
+                                       xHeader: chosen.first.map { axisLabel($0.xUnit, language) } ?? ""))
         }
         // The same mistake in every scenario (a misspelt parameter in `params:`) is reported once.
         if !problems.isEmpty { throw BuildFailure(unique(problems)) }
@@ -353,10 +353,6 @@ func scenarioLabel(_ name: String) -> String {
 }
 
 /// A model's x unit as a column heading: "years" → "Years".
-func humanUnit(_ unit: String) -> String {
-    unit.prefix(1).uppercased() + unit.dropFirst()
-}
-
 func csvQuoted(_ text: String) -> String {
     text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : text
 }

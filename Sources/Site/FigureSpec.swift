@@ -240,6 +240,15 @@ func axisLabel(_ unit: String, _ language: ChartLanguage = .english) -> String {
     case "years": word("axisYears", "Years")
     case "year": word("axisYear", "Year")
     case "×": word("axisMultiple", "Multiple")
+    // The x units of the built-in models, as a table's first column heads them when the block gives no title.
+    case "category": word("axisCategory", "Category")
+    case "months": word("axisMonths", "Months")
+    case "period": word("axisPeriod", "Period")
+    case "round": word("axisRound", "Round")
+    case "rho": word("axisRho", "Rho")
+    case "defaults": word("axisDefaults", "Defaults")
+    case "pool loss": word("axisPoolLoss", "Pool loss")
+    case "AI drawdown": word("axisAIDrawdown", "AI drawdown")
     default: unit.prefix(1).uppercased() + unit.dropFirst()
     }
 }

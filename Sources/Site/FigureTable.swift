@@ -17,10 +17,19 @@ struct FigureTable {
     var fields: [[String]]
     /// The page's language: headings the table adds, units, the note on rows left out.
     var words: Translations = .english
+    /// Whether the cells print amounts with their own unit words (Chinese 273億美元, 1.3兆美元), so that the table's
+    /// heading does not also name the CSV's unit (十億美元), which a reader would multiply by.
+    var cellsNameAmountUnit = false
+    /// The table's class: `nw` when every `<td>` is a printed value, `nw nx` when the row headings are values too (x
+    /// values, dates): the stylesheet keeps them on one line (a CJK line may break inside 273億美元 or 1年2個月), at
+    /// no cost per cell. Diagram, steps and flow tables hold words and have none.
+    var valuesClass = ""
 
     /// `firstColumn` heads the first column (the block's `first-column:`); nil takes the x axis title or `xHeader`.
     init(spec: ChartSpec, xHeader: String, isModel: Bool, words: Translations = .english, firstColumn: String? = nil) {
         self.words = words
+        // Cells print numbers as the page's charts do: 273億美元, 42%, 1年2個月 on a Chinese page.
+        let numbers = ChartLanguage.numbers(for: words.code)
         let digits = isModel ? 4 : 6
         if spec.kind == .diagram || spec.kind == .steps {
             (headings, cells) = Self.schematic(spec, words: words)
@@ -32,7 +41,8 @@ struct FigureTable {
             let unit = Self.unit(spec.y.format, words: words)
             headings = [words["tableFrom"], words["tableTo"], words["tableValue"]]
             units = ["", "", unit]
-            cells = zip(spec.links, spec.y.format.labels(for: spec.links.map(\.value), significant: 3)).map { link, text in
+            cellsNameAmountUnit = numbers == .chinese && [.usdBillions, .usdTrillions].contains(spec.y.format)
+            cells = zip(spec.links, spec.y.format.labels(for: spec.links.map(\.value), significant: 3, numbers: numbers)).map { link, text in
                 [link.source, link.target, text]
             }
             fields = spec.links.map { [$0.source, $0.target, Self.field($0.value, spec.y.format, digits: digits)] }
@@ -42,11 +52,13 @@ struct FigureTable {
         let xTitle = firstColumn ?? (spec.x.label.isEmpty ? (spec.x.format == .year ? words["tableYear"] : xHeader) : spec.x.label)
         headings = [xTitle] + series.map(\.name)
         let valueUnit = Self.unit(spec.y.format, words: words)
+        cellsNameAmountUnit = numbers == .chinese && [.usdBillions, .usdTrillions].contains(spec.y.format)
         units = [series.first?.categories == nil ? Self.unit(spec.x.format, words: words) : ""] + series.map { _ in valueUnit }
+        valuesClass = series.first?.categories == nil ? "nw nx" : "nw"
         if let categories = series.first?.categories {
             // A value label ("just under 3 %") is what the chart prints, so the table prints it too.
             // Category tables print what the bars print: the chart's digits and one number of decimals.
-            let columns = spec.y.format.labels(forSeries: series.map(\.y), significant: spec.labelDigits).map { column in
+            let columns = spec.y.format.labels(forSeries: series.map(\.y), significant: spec.labelDigits, numbers: numbers).map { column in
                 column.enumerated().map { row, text in
                     categories.indices.contains(row) ? spec.valueLabels[categories[row]] ?? text : text
                 }
@@ -73,9 +85,9 @@ struct FigureTable {
             repeatIndex = row > 0 && xs[row - 1] == x ? repeatIndex + 1 : 0
             rowValues.append(lookups.map { lookup in lookup[x].flatMap { $0.indices.contains(repeatIndex) ? $0[repeatIndex] : nil } })
         }
-        let xTexts = spec.x.format.columnLabels(for: xs, significant: 4)
+        let xTexts = spec.x.format.columnLabels(for: xs, significant: 4, numbers: numbers)
         let columns = lookups.indices.map { column in
-            spec.y.format.columnLabels(for: rowValues.map { $0[column] ?? .nan }, significant: 3)
+            spec.y.format.columnLabels(for: rowValues.map { $0[column] ?? .nan }, significant: 3, numbers: numbers)
         }
         cells = xs.indices.map { row in
             [xTexts[row]] + columns.indices.map { column in rowValues[row][column] == nil ? "" : columns[column][row] }
@@ -87,10 +99,12 @@ struct FigureTable {
         }
     }
 
-    /// A heading with its unit: "Loan balance ($ billions)", 「貸款餘額（十億美元）」.
+    /// A heading with its unit: "Loan balance ($ billions)", 「貸款餘額（十億美元）」 (in the CSV; the HTML table of a
+    /// Chinese page says 「貸款餘額」 above cells that read 273億美元, `inTable`).
     /// A heading that already names its unit ("Share (%)", "Loan ($ billions)", 「占比（%）」) does not get it twice.
-    func heading(_ index: Int) -> String {
-        let unit = units[index], name = headings[index]
+    func heading(_ index: Int, inTable: Bool = false) -> String {
+        let name = headings[index]
+        let unit = inTable && cellsNameAmountUnit && index > 0 ? "" : units[index]
         guard !unit.isEmpty, !name.hasSuffix("(\(unit))"), !name.hasSuffix("（\(unit)）") else { return name }
         return words.format("parenthetical", ["text": name, "aside": unit])
     }
@@ -99,7 +113,7 @@ struct FigureTable {
     static func unit(_ format: ValueFormat, words: Translations = .english) -> String {
         switch format {
         case .fraction, .percent: "%"
-        case .usd: "$"
+        case .usd: words["unitUSD"]
         case .usdBillions: words["unitUSDBillions"]
         case .usdTrillions: words["unitUSDTrillions"]
         case .years: words["unitYears"]
@@ -142,8 +156,8 @@ struct FigureTable {
             note = "<p class=\"table-note\">"
                 + escapeHTML(words.format("everyNthRow", ["n": String(step), "nth": ordinal(step), "count": String(cells.count)])) + "</p>\n"
         }
-        var html = "<div class=\"table-scroll\"><table>\n<thead><tr>"
-        for index in headings.indices { html += "<th scope=\"col\">\(escapeHTML(heading(index)))</th>" }
+        var html = "<div class=\"table-scroll\"><table" + (valuesClass.isEmpty ? "" : " class=\"\(valuesClass)\"") + ">\n<thead><tr>"
+        for index in headings.indices { html += "<th scope=\"col\">\(escapeHTML(heading(index, inTable: true)))</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for index in shown {
             html += "<tr>"
@@ -182,7 +196,9 @@ extension FigureTable {
     /// order with their notes. The words of the figure, for readers who cannot see it.
     static func schematic(_ spec: ChartSpec, words: Translations = .english) -> (headings: [String], cells: [[String]]) {
         let nodes = spec.diagram.nodes
-        func named(_ node: DiagramNode) -> String { node.note.isEmpty ? node.label : "\(node.label) (\(node.note))" }
+        func named(_ node: DiagramNode) -> String {
+            node.note.isEmpty ? node.label : words.format("parenthetical", ["text": node.label, "aside": node.note])
+        }
         if spec.kind == .steps {
             return ([words["tableStep"], words["tableWhatHappens"], words["tableDetail"]], nodes.enumerated().map { ["\($0 + 1)", $1.label, $1.note] })
         }

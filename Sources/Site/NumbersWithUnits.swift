@@ -1,7 +1,9 @@
 /// Chinese, Japanese and Korean text may break a line between any two characters, also between a number and its
 /// unit ("273" | "億美元"). In the prose of a page in one of those languages, each number with the unit written
 /// straight after it (273億美元, 6.58%, 2025年10月21日, 3倍) is wrapped in `<span class="nobr">`, which the stylesheet
-/// keeps on one line. Only text between tags changes, never inside `<code>`, `<pre>`, `<script>`, `<style>` or `<svg>`.
+/// keeps on one line. Only text between tags changes, never inside `<head>` (the page's `<title>`), `<title>`,
+/// `<textarea>`, `<code>`, `<pre>`, `<script>`, `<style>` or `<svg>`, nor in a figure's table of values
+/// (`<table class="nw…">`, which the stylesheet keeps from wrapping cell by cell).
 func keepingNumbersWithUnits(_ html: String) -> String {
     var result = ""
     result.reserveCapacity(html.utf8.count + html.utf8.count / 8)
@@ -14,7 +16,9 @@ func keepingNumbersWithUnits(_ html: String) -> String {
             let name = tag.dropFirst().prefix { $0.isLetter || $0 == "/" }.lowercased()
             if let open = skipping {
                 if name == "/" + open { skipping = nil }
-            } else if ["code", "pre", "script", "style", "svg"].contains(name) {
+            } else if ["head", "title", "textarea", "code", "pre", "script", "style", "svg"].contains(name) {
+                skipping = name
+            } else if name == "table", tag.hasPrefix("<table class=\"nw") {
                 skipping = name
             }
             result += tag
@@ -30,7 +34,7 @@ func keepingNumbersWithUnits(_ html: String) -> String {
 }
 
 /// Units written straight after a number in CJK text; the longest are tried first.
-private let cjkUnits = ["億美元", "兆美元", "萬美元", "美元", "億元", "兆元", "萬元", "億", "兆", "萬", "元", "%", "％", "年", "月", "日",
+private let cjkUnits = ["億美元", "兆美元", "萬美元", "美元", "億元", "兆元", "萬元", "億", "兆", "萬", "元", "%", "％", "年", "個月", "月", "日",
                         "倍", "個", "座", "家", "人", "名", "項", "次", "點", "週", "天", "小時", "分鐘", "秒", "成", "度", "GW", "MW"]
 
 private func wrappingNumbers(_ text: Substring) -> String {

@@ -78,6 +78,14 @@ struct PageLayout {
         }
     }
 
+    /// The gallery's template values. Its samples are explainer's English chart reference: on a site whose language
+    /// is not English they are marked `lang="en"` (`samplesLanguage`, absent otherwise).
+    private func galleryExtra(_ items: [TemplateContext]) -> [String: Any] {
+        var extra: [String: Any] = ["isGallery": true, "noindex": true, "items": items]
+        if !config.language.lowercased().hasPrefix("en") { extra["samplesLanguage"] = "en" }
+        return extra
+    }
+
     /// What many pages show, made once per build.
     private struct SharedParts: Sendable {
         /// Every chapter page lists every chapter in its menu: the list is built once and the current one marked per page.
@@ -129,7 +137,7 @@ struct PageLayout {
             }
             return ("gallery/index.html", try self.page("gallery", root: "../", path: "gallery/", title: edition.words["galleryTitle"],
                                                         description: edition.words["galleryDescription"],
-                                                        extra: ["isGallery": true, "noindex": true, "items": items]))
+                                                        extra: galleryExtra(items), inOneLanguage: true))
         case .numbers:
             return ("numbers/index.html", try self.page("numbers", root: "../", path: "numbers/", title: edition.words["numbers"],
                                                         description: edition.words["numbersDescription"],
@@ -165,10 +173,6 @@ struct PageLayout {
     private func bodyContext(_ chapter: Chapter, sourceHTML: [String: String], references: [String: String],
                              bodyKey: String) -> [String: Any] {
         var html = chapter.rendered.html
-        // In Chinese, Japanese and Korean a line may break anywhere, also inside "273億美元": numbers keep their units.
-        if ["zh", "ja", "ko"].contains(config.language.split(separator: "-").first.map { $0.lowercased() } ?? "") {
-            html = keepingNumbersWithUnits(html)
-        }
         for (position, request) in chapter.figures.enumerated() {
             guard let figure = figures[request.id] else { continue }
             let placeholder = RenderedMarkdown.placeholder(forBlock: position)
@@ -347,9 +351,12 @@ struct PageLayout {
     /// - Parameters: `root` leads from the page to the site root (`../`); `path` is the page's address below the
     ///   base URL (`four-steps/`), nil for pages without one of their own (404); `menu` is the `chapters` list when
     ///   the caller has it already (`chapterList(root: root)` otherwise); `source` is the chapter or page the page
-    ///   shows, whose front matter adds `date`, `updated`, `authors`, `extra` and the link-preview image.
+    ///   shows, whose front matter adds `date`, `updated`, `authors`, `extra` and the link-preview image;
+    ///   `inOneLanguage` for a page published in the default language only (the gallery): no language switch or
+    ///   alternates, since no other language has it.
     private func page(_ template: String, root: String, path: String?, title: String, description: String,
-                      extra: [String: Any], menu: ChapterMenu? = nil, source: Chapter? = nil) throws(Diagnostic) -> String {
+                      extra: [String: Any], menu: ChapterMenu? = nil, source: Chapter? = nil,
+                      inOneLanguage: Bool = false) throws(Diagnostic) -> String {
         var menu = menu ?? ChapterMenu(links: chapterList(root: root))
         menu.limit = config.menuChapters
         var context: [String: Any] = [
@@ -370,7 +377,7 @@ struct PageLayout {
         context["t"] = TemplateContext(edition.words.strings)
         if menu.isPartial { context["allChapters"] = edition.words.format("allChapters", chapters.count) }
         context["assetRoot"] = root + edition.up
-        if edition.languages.count > 1, let path { context.merge(languageLinks(root: root, path: path)) { $1 } }
+        if edition.languages.count > 1, !inOneLanguage, let path { context.merge(languageLinks(root: root, path: path)) { $1 } }
         let shownFile = source?.file ?? ["glossary": "glossary.yml", "numbers": "numbers.yml", "corrections": "corrections.yml"][template]
         if let file = shownFile, edition.fallbackFiles.contains(file) || (source == nil && edition.isFallback(file)) {
             context["fallbackLanguage"] = edition.languages[0].code
@@ -419,6 +426,11 @@ struct PageLayout {
         }
         for (key, value) in extra { context[key] = value }
         var html = try templates.renderPage(template, context: context)
+        // In Chinese, Japanese and Korean a line may break anywhere, also inside "273億美元": on every page (prose,
+        // figure captions, data tables, the numbers page), numbers keep their units.
+        if ["zh", "ja", "ko"].contains(config.language.split(separator: "-").first.map { $0.lowercased() } ?? "") {
+            html = keepingNumbersWithUnits(html)
+        }
         if let script = injectedScript, let range = html.lastRange(of: "</body>") {
             html.replaceSubrange(range, with: script + "</body>")
         }

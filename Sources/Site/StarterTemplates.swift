@@ -380,7 +380,7 @@ body {
 :lang(zh),:lang(ja),:lang(ko){line-break:strict}
 :lang(zh-Hant){font-family:"PingFang TC","Noto Sans CJK TC","Microsoft JhengHei",sans-serif}
 :lang(zh) em{font-style:normal;text-emphasis:filled dot;text-emphasis-position:under right}
-.nobr{white-space:nowrap}
+.nobr,.nw td,.nx tbody th,.cited-in a,.confidence,.dateline time{white-space:nowrap}
 a { color: var(--link); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
 .skip-link { position: absolute; left: -999px; top: 0; background: var(--bg); padding: 0.5rem; }
@@ -454,7 +454,6 @@ sup.cite a::before { content: "["; } sup.cite a::after { content: "]"; }
 .chapter-nav .next { margin-left: auto; text-align: right; }
 .source-list li { margin-bottom: 0.6rem; }
 .cited-in { display: block; color: var(--muted); font-size: 0.9rem; }
-.cited-in a { white-space: nowrap; }
 .source-host { color: var(--muted); font-size: 0.9em; }
 .site-footer .dateline { font-weight: 600; }
 .what-next { border-radius: 6px; padding: 0.9rem 1.1rem; margin: 1.4rem 0; background: var(--box); border-left: 4px solid var(--accent); }
@@ -468,13 +467,11 @@ table.numbers tbody th { font-weight: 600; }
 .numbers-scroll { overflow-x: auto; margin: 0 0 1rem; }
 table.numbers th:nth-child(1) { width: 22%; }
 table.numbers th:nth-child(3), table.numbers td:nth-child(3) { width: 14%; }
-.confidence { white-space: nowrap; }
 .confidence-low { font-style: italic; }
 .corrections { padding-left: 0; list-style: none; }
 .corrections li { border-top: 1px solid var(--rule); padding: 0.6rem 0; }
 .correction-meta { color: var(--muted); margin: 0; font-size: 0.92rem; }
 .corrections li > p + p { margin: 0.3rem 0 0; }
-.dateline time { white-space: nowrap; }
 .glossary dt { font-weight: 700; margin-top: 1rem; }
 .glossary dd { margin: 0.2rem 0 0; }
 .glossary dt:target + dd, .glossary dt:target { background: var(--careful); }
@@ -772,8 +769,8 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
 </header>
 {{#items}}
 <section class="gallery-item" aria-labelledby="gallery-{{kind}}">
-<h2 id="gallery-{{kind}}">{{name}}</h2>
-<p class="gallery-summary">{{summary}} (<code>kind: {{kind}}</code>)</p>
+<h2 id="gallery-{{kind}}"{{#samplesLanguage}} lang="{{samplesLanguage}}"{{/samplesLanguage}}>{{name}}</h2>
+<p class="gallery-summary"{{#samplesLanguage}} lang="{{samplesLanguage}}"{{/samplesLanguage}}>{{summary}} (<code>kind: {{kind}}</code>)</p>
 <div class="gallery-pair">
 <div class="theme-light gallery-frame"><p class="gallery-theme">{{t.light}}</p>{{{light}}}</div>
 <div class="theme-dark gallery-frame"><p class="gallery-theme">{{t.dark}}</p>{{{dark}}}</div>
@@ -784,9 +781,9 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
 {{block}}```</code></pre></div>
 {{#hasCSV}}<div><p class="gallery-theme">content/data/{{csvName}}</p>
 <pre><code>{{csv}}</code></pre>
-<p class="gallery-shape">{{t.firstColumn}}{{t.space}}{{firstColumn}}. {{t.otherColumns}}{{t.space}}{{otherColumns}}.</p></div>{{/hasCSV}}
+<p class="gallery-shape">{{t.firstColumn}}{{t.space}}<span{{#samplesLanguage}} lang="{{samplesLanguage}}"{{/samplesLanguage}}>{{firstColumn}}.</span> {{t.otherColumns}}{{t.space}}<span{{#samplesLanguage}} lang="{{samplesLanguage}}"{{/samplesLanguage}}>{{otherColumns}}.</span></p></div>{{/hasCSV}}
 {{^hasCSV}}<div><p class="gallery-theme">{{t.noDataFile}}</p>
-<p class="gallery-shape">{{firstColumn}}. {{otherColumns}}.</p></div>{{/hasCSV}}
+<p class="gallery-shape"{{#samplesLanguage}} lang="{{samplesLanguage}}"{{/samplesLanguage}}>{{firstColumn}}. {{otherColumns}}.</p></div>{{/hasCSV}}
 </div>
 </section>
 {{/items}}
@@ -874,6 +871,8 @@ corrected: Corrected
 licenceText: "Text:"
 licenceData: "Data downloads:"
 backToText: Back to the text
+# The list of a page's footnotes, for screen readers (each footnote links back with backToText)
+footnotes: Footnotes
 
 # Chapters and pages
 chapterNumber: Chapter {n}
@@ -964,6 +963,15 @@ months: January, February, March, April, May, June, July, August, September, Oct
 consulted: "Consulted {date}."
 via: "Via {via}."
 inLanguage: "(in {language})"
+# The language a source is written in (sources.yml `language: zh-Hant`), by tag
+language.en: English
+language.zh-Hant: Traditional Chinese
+language.zh-Hans: Simplified Chinese
+language.ja: Japanese
+language.ko: Korean
+language.fr: French
+language.de: German
+language.es: Spanish
 translationOf: Translation of
 
 # The search box ({n} is the number of results)
@@ -985,6 +993,7 @@ tableWhatHappens: What happens
 tableDetail: Detail
 parenthetical: "{text} ({aside})"
 tableAlongArrow: What goes along the arrow
+unitUSD: $
 unitUSDBillions: $ billions
 unitUSDTrillions: $ trillions
 unitYears: years
@@ -1142,6 +1151,15 @@ axisShare: Share
 axisYears: Years
 axisYear: Year
 axisMultiple: Multiple
+# A model table's first column, when the block names none, by the model's x unit
+axisCategory: Category
+axisMonths: Months
+axisPeriod: Period
+axisRound: Round
+axisRho: Rho
+axisDefaults: Defaults
+axisPoolLoss: Pool loss
+axisAIDrawdown: AI drawdown
 # The fonts of chart text: inherit (the page's), or a CSS font stack (Chinese, Japanese and Korean: a Latin font
 # first, then the language's CJK fonts)
 chartFonts: inherit
@@ -1173,6 +1191,8 @@ corrected: 更正於
 licenceText: 文字授權：
 licenceData: 資料下載授權：
 backToText: 回到內文
+# 頁尾註釋清單的名稱（螢幕閱讀器讀出；每則註釋以 backToText 連回內文）
+footnotes: 註釋
 
 # Chapters and pages
 chapterNumber: 第{n}章
@@ -1263,6 +1283,15 @@ months: 1月, 2月, 3月, 4月, 5月, 6月, 7月, 8月, 9月, 10月, 11月, 12�
 consulted: 查閱於{date}。
 via: 轉引自{via}。
 inLanguage: （{language}）
+# 資料來源所用的語言（sources.yml 的 `language: zh-Hant`），依語言標籤
+language.en: 英文
+language.zh-Hant: 繁體中文
+language.zh-Hans: 簡體中文
+language.ja: 日文
+language.ko: 韓文
+language.fr: 法文
+language.de: 德文
+language.es: 西班牙文
 translationOf: 譯自
 
 # The search box ({n} is the number of results)
@@ -1284,6 +1313,7 @@ tableWhatHappens: 發生什麼事
 tableDetail: 說明
 parenthetical: "{text}（{aside}）"
 tableAlongArrow: 箭頭上流動的是什麼
+unitUSD: 美元
 unitUSDBillions: 十億美元
 unitUSDTrillions: 兆美元
 unitYears: 年
@@ -1440,6 +1470,15 @@ axisShare: 比重
 axisYears: 年數
 axisYear: 年份
 axisMultiple: 倍數
+# 區塊沒有指定時，模型資料表第一欄的標題（依模型的橫軸單位）
+axisCategory: 類別
+axisMonths: 月數
+axisPeriod: 期數
+axisRound: 輪次
+axisRho: 違約相關性
+axisDefaults: 違約數
+axisPoolLoss: 資產池損失
+axisAIDrawdown: AI股跌幅
 # 圖表文字的字型：拉丁字母與數字用拉丁字型（先列），漢字用中文系統字型
 chartFonts: "Arial, \"Liberation Sans\", \"PingFang TC\", \"Noto Sans CJK TC\", \"Microsoft JhengHei\", sans-serif"
 

@@ -49,7 +49,7 @@ let pageVariables: Set<String> = [
     "body", "intro", "hasNotes", "notes", "hasOutline", "outline", "number", "chapterTitle", "readingMinutes", "question",
     "takeaway", "previous", "next", "pageHeading", "isHome", "toc",
     // Sources, glossary, gallery, numbers, corrections, 404.
-    "sources", "terms", "isGallery", "noindex", "items", "sections", "corrections", "is404", "inlineStyle",
+    "sources", "terms", "isGallery", "noindex", "samplesLanguage", "items", "sections", "corrections", "is404", "inlineStyle",
     // Entries of lists, which a template may test for at the top level too.
     "href", "title", "current", "summary", "anchor", "term", "definition", "html", "key", "id", "text", "isCited",
     "citedIn", "rows", "count", "what", "dateHTML", "sourceHTML", "confidence", "isModel", "textHTML", "kind",

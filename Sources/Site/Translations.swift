@@ -50,9 +50,9 @@ public struct Translations: Sendable, Equatable {
                            "dataTableFor", "downloadCSV", "careful", "whatHappenedNext", "dateFormat", "monthFormat", "months",
                            "consulted", "via", "inLanguage", "translationOf", "confidenceHigh", "confidenceMedium", "confidenceLow",
                            "tableFrom", "tableTo", "tableValue", "tableYear", "tableStep", "tableWhatHappens", "tableDetail",
-                           "tableAlongArrow", "parenthetical", "unitUSDBillions", "unitUSDTrillions", "unitYears", "unitMonths", "everyNthRow",
+                           "tableAlongArrow", "parenthetical", "unitUSD", "unitUSDBillions", "unitUSDTrillions", "unitYears", "unitMonths", "everyNthRow",
                            "csvModel", "csvScenario", "csvSource", "csvSourceInCaption", "csvLicence", "previewFailedOne",
-                           "previewFailedMany", "previewHint", "previewNoBuild", "previewTitle"] + searchWordKeys.map(\.1)
+                           "previewFailedMany", "previewHint", "previewNoBuild", "previewTitle", "footnotes", "backToText"] + searchWordKeys.map(\.1)
 
     /// Parses a flat YAML mapping `key: text`.
     static func parse(_ text: String, code: String, file: String) throws(BuildFailure) -> Translations {

@@ -47,4 +47,23 @@ import Testing
         #expect(full.attributes["class"] == "ch-on-dark")
         #expect(small.attributes["class"] == "ch-halo")
     }
+    /// The site's Fig 9.3 at phone width: two end labels that would take half the width wrap onto two lines.
+    @Test func longEndLabelsWrapOnAPhoneSoThePlotKeepsItsWidth() throws {
+        let spec = ChartSpec(kind: .line, title: "t", y: AxisOptions(format: .fraction),
+                             series: [ChartSeries(name: "Only AI stocks fall", x: [0, 0.5, 1], y: [0, 0.24, 0.48]),
+                                      ChartSeries(name: "Others follow partly", x: [0, 0.5, 1], y: [0, 0.32, 0.64])])
+        let svg = try renderSVG(spec.withWidth(400), id: "c")
+        let shown = Self.texts(svg).map(\.text)
+        #expect(shown.contains("Others follow") && shown.contains("partly"), "\(shown)")
+        #expect(!shown.contains { $0.hasSuffix("\u{2026}") })
+        // The plot's grid lines span more than half the 400 px (about 186 px when the names stayed on one line).
+        let grid = SVGParse.parse(svg).elements.filter { $0.name == "line" && $0.attributes["class"] == "ch-grid" }
+        let spans = grid.compactMap { line -> Double? in
+            guard let x1 = Double(line.attributes["x1"] ?? ""), let x2 = Double(line.attributes["x2"] ?? "") else { return nil }
+            return abs(x2 - x1)
+        }
+        #expect((spans.max() ?? 0) > 210, "plot width \(spans.max() ?? 0)")
+        // On a wide chart the same names stay on one line.
+        #expect(Self.texts(try renderSVG(spec, id: "c")).map(\.text).contains("Others follow partly"))
+    }
 }

@@ -100,6 +100,8 @@ import Testing
         #expect(spread == [100, 117, 134, 300])
         let atBottom = EndLabels.spread([395, 398], top: 0, bottom: 400)
         #expect(atBottom == [383, 400])
+        // A two-line label keeps a line's spacing from each neighbour: centres 25.5 apart, not 17.
+        #expect(EndLabels.spread([100, 100], top: 0, bottom: 400, lines: [2, 1]) == [100, 125.5])
     }
 }
 

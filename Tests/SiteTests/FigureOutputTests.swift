@@ -88,7 +88,9 @@ private func svgTexts(_ page: String) -> [String] {
         let output = try build(miniSite(chapter: chapter(withChart: lines), config: "title: 測試\nlanguage: zh-Hant\n"))
         let page = try #require(text(output, "intro/index.html"))
         let csv = try #require(text(output, "data/collateral.csv"))
-        #expect(page.contains("<th scope=\"col\">貸款餘額（十億美元）</th>"))
+        // The table's cells say 億美元 themselves, so its heading does not add the CSV's 十億美元 (a reader would
+        // multiply); the CSV, whose fields are in billions, keeps it.
+        #expect(page.contains("<th scope=\"col\">貸款餘額</th>"))
         #expect(page.contains("每2列顯示1列，共73列"))
         #expect(csv.hasPrefix("# \u{201C}抵押品\u{201D}\n# 示意模型，並非實際資料。"))
         #expect(csv.contains("購入後年數（年）,貸款餘額（十億美元）,帳面價值（十億美元）\n"))
@@ -99,6 +101,31 @@ private func svgTexts(_ page: String) -> [String] {
         for english in ["Every ", "Illustrative", "billions", "Settings:", "Year"] {
             #expect(!table.contains(english) && !csv.contains(english), "\(english) in a Chinese table or CSV")
         }
+        // Cells print numbers as the Chinese chart does: 億美元 and 年/個月, never "$27.3 B" or "1 year 2 months";
+        // the table of values is kept from wrapping inside them by its class (values and x values: nw nx).
+        #expect(table.hasPrefix("<div class=\"table-scroll\"><table class=\"nw nx\">"))
+        #expect(table.contains("<th scope=\"row\">2個月</th>") && table.contains("<th scope=\"row\">1年2個月</th>"))
+        #expect(table.contains("億美元</td>") && !table.contains("nobr"))
+        for english in ["$", "\u{202F}B", "year", "month"] {
+            #expect(!table.contains(english), "\(english) in a Chinese table's cells")
+        }
+    }
+
+    @Test func aChineseCategoryTableHeadsItsFirstColumnAndPrintsPercentagesInChinese() throws {
+        // No `first-column:` and no x label: the model's x unit ("category") is headed from the translations file.
+        let lines = ["id: loop", "title: 迴圈", "caption: 說明。", "model: circularFlows", "kind: bar", "series: [share]",
+                     "labels: {share: 循環資金占比}"]
+        let output = try build(miniSite(chapter: chapter(withChart: lines), config: "title: 測試\nlanguage: zh-Hant\n"))
+        let page = try #require(text(output, "intro/index.html"))
+        let start = try #require(page.range(of: "<div class=\"table-scroll\">"))
+        let end = try #require(page.range(of: "</table>", range: start.upperBound..<page.endIndex))
+        let table = String(page[start.lowerBound..<end.upperBound])
+        #expect(table.contains("<th scope=\"col\">類別</th>"))
+        #expect(table.hasPrefix("<div class=\"table-scroll\"><table class=\"nw\">"))
+        #expect(table.contains("%</td>") && !table.contains("\u{202F}%"), "42%, not 42 %")
+        #expect(!table.contains("Category"))
+        let english = try build(miniSite(chapter: chapter(withChart: lines)))
+        #expect(text(english, "intro/index.html")?.contains("<th scope=\"col\">Category</th>") == true)
     }
 
     @Test func anXOriginCountsTheAxisTableAndCSVFromIt() throws {

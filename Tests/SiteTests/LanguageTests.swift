@@ -281,11 +281,77 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
         #expect(output.warnings.filter { $0.message.contains("Chinese") }.isEmpty)
     }
 
+    @Test func aSourcesLanguageIsNamedInEachPagesLanguage() throws {
+        var site = bilingualSite(translated: "---\ntitle: 導論\n---\n中文內容[@repost]。\n", english: "---\ntitle: Intro\n---\nText [@repost].\n")
+        site.sources = SourceFile(path: "content/sources.yml",
+                                  text: "repost:\n  organisation: NetEase\n  label: A repost\n  language: zh-Hant\n  date: 2025-11\n"
+                                      + "  translation_of: orig\n  via: {en: a copy, zh-Hant: 一份副本}\n"
+                                      + "  annotation: {en: Paraphrased., zh-Hant: 只轉述。}\n"
+                                      + "orig:\n  organisation: The Atlantic\n  title: The Article\n")
+        let output = try build(site)
+        let english = try #require(text(output, "sources/index.html"))
+        let chinese = try #require(text(output, "zh-hant/sources/index.html"))
+        #expect(english.contains("[A repost] (in Traditional Chinese). Translation of <a"))
+        #expect(english.contains("Via a copy. <span class=\"annotation\">Paraphrased.</span>"))
+        // The page's own stop after the language, and no space after a full-width stop.
+        #expect(chinese.contains("[A repost] （繁體中文）。譯自 <a"))
+        #expect(chinese.contains("轉引自一份副本。<span class=\"annotation\">只轉述。</span>"))
+        #expect(!chinese.contains("Traditional Chinese"))
+        #expect(text(output, "zh-hant/intro/index.html")?.contains("Traditional Chinese") == false)
+    }
+
+    @Test func aSourcesLanguageWrittenAsANameIsAnErrorOnASiteInSeveralLanguages() {
+        var site = bilingualSite(english: "---\ntitle: Intro\n---\nText [@repost].\n")
+        site.localized = [SourceFile(path: "content/zh-hant/01-intro.md", text: "---\ntitle: 導論\n---\n中文內容[@repost]。\n")]
+        site.sources = SourceFile(path: "content/sources.yml",
+                                  text: "repost:\n  organisation: NetEase\n  label: A repost\n  language: Traditional Chinese\n")
+        let problems = diagnostics(of: site)
+        #expect(problems.count == 1)
+        #expect(problems.first?.file == "content/sources.yml" && problems.first?.line == 1)
+        #expect(problems.first?.hint?.hasPrefix("write the tag 'zh-Hant'") == true)
+        // A one-language site shows the name as written.
+        let one = miniSite(chapter: "---\ntitle: Intro\n---\nText [@repost].\n",
+                           sources: "repost:\n  organisation: NetEase\n  label: A repost\n  language: Traditional Chinese\n")
+        #expect(diagnostics(of: one).isEmpty)
+    }
+
+    @Test func aSourceLanguageNoTranslationsFileNamesIsAnErrorSayingWhichKeyToAdd() {
+        var site = bilingualSite(translated: "---\ntitle: 導論\n---\n中文內容[@paper]。\n", english: "---\ntitle: Intro\n---\nText [@paper].\n")
+        site.sources = SourceFile(path: "content/sources.yml",
+                                  text: "paper:\n  organisation: CPB\n  label: A Dutch paper\n  language: nl\n")
+        let problems = diagnostics(of: site)
+        #expect(problems.count == 1)
+        #expect(problems.first?.message.contains("'nl'") == true)
+        #expect(problems.first?.hint?.contains("language.nl") == true)
+    }
+
+    @Test func theGalleryIsPublishedOnceWithTheDefaultLanguageAndNoSwitch() throws {
+        let output = try build(bilingualSite(config: "gallery: true\n"))
+        let gallery = try #require(text(output, "gallery/index.html"))
+        #expect(output["zh-hant/gallery/index.html"] == nil)
+        #expect(!gallery.contains("hreflang") && !gallery.contains("language-switch"))
+        #expect(text(output, "intro/index.html")?.contains("hreflang=\"zh-Hant\"") == true)
+    }
+
+    @Test func footnotesAreLabelledInThePagesLanguage() throws {
+        let output = try build(bilingualSite(translated: "---\ntitle: 導論\n---\n中文內容[^a]。\n\n[^a]: 註的內容。\n",
+                                             english: "---\ntitle: Intro\n---\nText[^a].\n\n[^a]: The note.\n"))
+        let chinese = try #require(text(output, "zh-hant/intro/index.html"))
+        let english = try #require(text(output, "intro/index.html"))
+        #expect(chinese.contains("<section class=\"footnotes notes\" aria-label=\"註釋\">"))
+        #expect(chinese.contains("href=\"#fnref-1\" aria-label=\"回到內文\">↩</a>"))
+        #expect(!chinese.contains("Footnotes") && !chinese.contains("Back to the text"))
+        #expect(english.contains("aria-label=\"Footnotes\"") && english.contains("aria-label=\"Back to the text\""))
+    }
+
     @Test(arguments: [("約273億美元。", "約<span class=\"nobr\">273億美元</span>。"),
                       ("2025年10月21日起", "<span class=\"nobr\">2025年10月21日</span>起"),
                       ("H100晶片", "H100晶片"),
                       ("<code>80%</code> 與 80%", "<code>80%</code> 與 <span class=\"nobr\">80%</span>"),
-                      ("<a href=\"x-20%\">20%</a>", "<a href=\"x-20%\"><span class=\"nobr\">20%</span></a>")])
+                      ("<a href=\"x-20%\">20%</a>", "<a href=\"x-20%\"><span class=\"nobr\">20%</span></a>"),
+                      ("<td>1年2個月</td>", "<td><span class=\"nobr\">1年2個月</span></td>"),
+                      ("<head><title>約273億美元</title></head>", "<head><title>約273億美元</title></head>"),
+                      ("<table class=\"nw\"><td>273億美元</td></table>約5億美元", "<table class=\"nw\"><td>273億美元</td></table>約<span class=\"nobr\">5億美元</span>")])
     func aNumberKeepsItsUnitOnOneLine(_ html: String, _ expected: String) {
         #expect(keepingNumbersWithUnits(html) == expected)
     }

@@ -2,13 +2,13 @@
 """Chart words in the page's language: no English left in the figures of a translated page.
 
 For every page whose <html lang> is not the home page's (a translation), reads every figure (`figure.chart`): the text,
-<title> and <desc> of its SVGs, the scenario switch (labels and aria-labels), the settings line and the per-scenario
-captions. It fails on
+<title> and <desc> of its SVGs, the scenario switch (labels and aria-labels), the settings line, the per-scenario
+captions, and its data tables (headings, cells and the note on rows left out). It fails on
 
 - an English word of the chart vocabulary (DENY: "Scenario", "illustrative", "Year", "billion", "a year", ...), whole
   words, any case;
 - an English amount or percentage: "$27 B", "$1.3 T", "42 %" (Chinese writes 273億美元, 1.3兆美元, 42%);
-- in a settings line, any lowercase English word ("revised").
+- in a settings line or a data table's column heading, any lowercase English word ("revised", a CSV's "company").
 
 Names (OpenAI, Meta, Blue Owl, IEA) are not in the list: they stay in Latin letters in Chinese too. The gallery page is
 left out: its example charts are made-up English data, the same on every edition.
@@ -41,7 +41,12 @@ PIECES = [
     re.compile(r'<p class="chart-(?:parameters|variant-caption)">(.*?)</p>', re.S),
     re.compile(r'<div class="scenario-labels"[^>]*>(.*?)</div>', re.S),
     re.compile(r'aria-label="([^"]*)"'),
+    re.compile(r'<th scope="col">(.*?)</th>', re.S),
+    re.compile(r'<(th scope="row"|td)>(.*?)</(?:th|td)>', re.S),
+    re.compile(r'<p class="table-note">(.*?)</p>', re.S),
 ]
+# Pieces in which every lowercase word must be the page's: the settings line and table column headings.
+STRICT = {1, 4}
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -53,14 +58,14 @@ def language(page):
 def texts(figure):
     for index, pattern in enumerate(PIECES):
         for match in pattern.finditer(figure):
-            yield index == 1, html.unescape(TAG.sub(" ", match.group(match.lastindex)))
+            yield index in STRICT, html.unescape(TAG.sub(" ", match.group(match.lastindex)))
 
 
 def main():
     site = sys.argv[1]
     with open(os.path.join(site, "index.html"), encoding="utf-8") as file:
         default = language(file.read())
-    problems, pages, figures = [], 0, 0
+    problems, pages, figures, tables = [], 0, 0, 0
     for folder, _, names in sorted(os.walk(site)):
         if "index.html" not in names or os.path.basename(folder) == "gallery":
             continue
@@ -72,6 +77,7 @@ def main():
         pages += 1
         for figure in FIGURE.findall(page):
             figures += 1
+            tables += figure.count("<table")
             name = re.search(r'id="figure-([^"]+)"', figure)
             for settings, text in texts(figure):
                 found = [m.group(0) for m in WORD.finditer(text)] + [m.group(0) for m in AMOUNT.finditer(text)]
@@ -83,7 +89,8 @@ def main():
                                     f"{', '.join(repr(word) for word in found)} in \"{short.strip()}\"")
     for problem in problems:
         print("ENGLISH IN A TRANSLATED FIGURE: " + problem, file=sys.stderr)
-    print(f"chart words: {figures} figures on {pages} translated pages; {len(problems)} texts with English words")
+    print(f"chart words: {figures} figures ({tables} data tables) on {pages} translated pages; "
+          f"{len(problems)} texts with English words")
     if pages and not figures:
         print("no figure found on the translated pages; the check would prove nothing", file=sys.stderr)
         sys.exit(1)

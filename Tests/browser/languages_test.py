@@ -4,7 +4,8 @@
 usage: languages_test.py BASE SITE SHOTS
 
 1. every page's language switch and hreflang alternates lead to the same page in the other language, both ways, and
-   the page found there has that language's <html lang> (read from the built files: every page, every language);
+   the page found there has that language's <html lang> (read from the built files: every page, every language); a
+   page without a switch must be noindex, without alternates, and have no twin in another language (the gallery);
 2. in headless Chromium, clicking the switch on a chapter leads to the same chapter in the other language, and back;
 3. every page of a CJK language has its <html lang> and shows no character the fonts cannot draw (a missing-glyph
    box): each distinct character of the page's text, SVG labels included, is drawn on a canvas in the font of the
@@ -36,11 +37,14 @@ class PageLinks(HTMLParser):
         self.current = None   # the switch's entry for the page's own language
         self.alternates = {}  # hreflang → href of <link rel="alternate" hreflang>
         self.in_switch = False
+        self.noindex = False  # <meta name="robots" content="noindex">
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "html":
             self.lang = attrs.get("lang")
+        elif tag == "meta" and attrs.get("name") == "robots" and "noindex" in (attrs.get("content") or ""):
+            self.noindex = True
         elif tag == "ul" and "language-switch" in (attrs.get("class") or ""):
             self.in_switch = True
         elif tag == "a" and self.in_switch and "hreflang" in attrs:
@@ -78,10 +82,20 @@ def resolve(page, href):
 pages = [p for p in site_pages(SITE) if p != "404.html"]
 languages = set()
 checked = 0
+# Each language's root folder ("" and "zh-hant/"), from the home page's switch.
+roots = [""] + sorted(posixpath.dirname(resolve("index.html", href)) + "/" for href in parse("index.html").switch.values())
+one_language = []
 for page in pages:
     links = parse(page)
     if not links.switch:
-        problems.append(f"{page}: no language switch")
+        # A page published in one language only (the gallery: explainer's chart reference, noindex) has no switch;
+        # no other language may have a page at its address then.
+        root = max((r for r in roots if page.startswith(r)), key=len)
+        twins = [r + page[len(root):] for r in roots if r != root and os.path.isfile(os.path.join(SITE, r + page[len(root):]))]
+        if links.noindex and not twins and not links.alternates:
+            one_language.append(page)
+        else:
+            problems.append(f"{page}: no language switch" + (f" (its twins: {', '.join(twins)})" if twins else ""))
         continue
     languages.add(links.lang)
     if links.current != links.lang:
@@ -103,7 +117,8 @@ for page in pages:
         checked += 1
     if "x-default" not in links.alternates:
         problems.append(f"{page}: no hreflang=x-default")
-print(f"{len(pages)} pages in {len(languages)} languages ({', '.join(sorted(languages))}); {checked} switch links checked both ways")
+print(f"{len(pages)} pages in {len(languages)} languages ({', '.join(sorted(languages))}); {checked} switch links checked both ways"
+      + (f"; in one language only (noindex, no twin): {', '.join(one_language)}" if one_language else ""))
 if len(languages) < 2:
     problems.append(f"the site has {len(languages)} language(s); this test expects at least two")
 

@@ -14,6 +14,7 @@ usage: pages_test.py BASE_URL SITE_FOLDER ROOT_BASE_URL SCREENSHOTS AXE_JS     e
 """
 import os
 import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -43,16 +44,20 @@ def check_axe_everywhere(driver, base, site, axe):
     pages = site_pages(site)
     set_size(driver, "desktop")
     checked = 0
+    slowest = (0.0, "")
     for theme in ("light", "dark"):
         set_theme(driver, theme)
         for page in pages:
             path = "" if page == "index.html" else page[: -len("index.html")]
             driver.get(base + path)
+            start = time.monotonic()
             for rule, help_text, nodes in run_axe(driver, axe):
                 fail(f"axe {theme} /{path}: {rule}: {help_text} at {nodes}")
+            slowest = max(slowest, (time.monotonic() - start, f"/{path} ({theme})"))
             checked += 1
     set_theme(driver, "light")
-    print(f"pages: axe-core ran on {len(pages)} pages in the light and dark themes ({checked} runs)")
+    print(f"pages: axe-core ran on {len(pages)} pages in the light and dark themes ({checked} runs; "
+          f"slowest {slowest[0]:.1f} s on {slowest[1]}; chromium.py allows a script 180 s)")
 
 
 MENU_STATE = """
