@@ -446,7 +446,8 @@ sup.cite a { text-decoration: none; }
 sup.cite a::before { content: "["; } sup.cite a::after { content: "]"; }
 .notes { font-size: 0.92rem; border-top: 1px solid var(--rule); margin-top: 2.5rem; }
 .prose, .notes, .source-list, .glossary { overflow-wrap: break-word; }
-.notes li:target, .source-list li:target, .corrections li:target, /* Underlined like every link in text (axe: link-in-text-block). */
+.notes li:target, .source-list li:target, .corrections li:target, .glossary dt:target + dd, .glossary dt:target { background: var(--careful); }
+/* Underlined like every link in text (axe: link-in-text-block). */
 .backref { padding: 0 0.15em; }
 .chapter-nav { display: flex; justify-content: space-between; gap: 1rem; margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: 1rem; }
 .chapter-nav a { text-decoration: none; max-width: 48%; }
@@ -474,7 +475,6 @@ table.numbers th:nth-child(3), table.numbers td:nth-child(3) { width: 14%; }
 .corrections li > p + p { margin: 0.3rem 0 0; }
 .glossary dt { font-weight: 700; margin-top: 1rem; }
 .glossary dd { margin: 0.2rem 0 0; }
-.glossary dt:target + dd, .glossary dt:target { background: var(--careful); }
 .site-footer { border-top: 1px solid var(--rule); color: var(--muted); font-size: 0.9rem; max-width: var(--measure); margin: 0 auto; padding: 1rem; }
 
 /* Figures: every scenario variant is in the page; radio inputs pick one, no script. */
@@ -482,8 +482,8 @@ figure { margin: 2rem 0; padding: 0; }
 .chart-title { font-weight: 700; margin: 0 0 0.4rem; }
 .figure-number { color: var(--muted); font-weight: 600; }
 figure.chart svg { display: block; width: 100%; height: auto; overflow: visible; }
-figure figcaption, .chart-parameters { font-size: 0.8rem; color: var(--muted); margin: 0.3rem 0 0; }
-.chart-variant-caption { font-size: 0.95rem; color: var(--muted); margin: 0.4rem 0 0; }
+figure figcaption, .chart-variant-caption { font-size: 0.95rem; color: var(--muted); margin: 0.4rem 0 0; }
+.chart-parameters { font-size: 0.8rem; color: var(--muted); margin: 0.3rem 0 0; }
 details.chart-data { font-size: 0.9rem; margin-top: 0.4rem; }
 details.chart-data summary { cursor: pointer; color: var(--link); }
 .table-scroll { overflow-x: auto; max-height: 24rem; overflow-y: auto; }
