@@ -61,7 +61,7 @@ struct ParameterWords {
         ],
         "capexGap": [
             "capex": ("capex path", .dollarsBn), "capexIsGPUOnly": ("capex counts chips only", .yesNo),
-            "chipShare": ("chips' share of total cost", .share), "grossMargin": ("gross margin needed", .share),
+            "chipShare": ("chips’ share of total cost", .share), "grossMargin": ("gross margin needed", .share),
             "revenue0": ("revenue in the first year", .dollarsBn), "revenueGrowth": ("revenue growth", .perYear),
         ],
         "circularFlows": [
@@ -71,8 +71,8 @@ struct ParameterWords {
         ],
         "concentration": [
             "gainAI": ("gain of the leading stocks", .signedShare), "gainRest": ("gain of the other stocks", .signedShare),
-            "months": ("months in the window", .count), "targetShareOfGains": ("leading stocks' share of the gains", .share),
-            "w0": ("leading stocks' starting weight", .share), "drawdown": ("fall of the leading stocks", .share),
+            "months": ("months in the window", .count), "targetShareOfGains": ("leading stocks’ share of the gains", .share),
+            "w0": ("leading stocks’ starting weight", .share), "drawdown": ("fall of the leading stocks", .share),
             "spill": ("how far the other stocks follow", .multiple),
         ],
         "displacement": [
@@ -105,7 +105,7 @@ struct ParameterWords {
             "debt0": ("bond", .dollarsBn), "coupon": ("bond interest rate", .perYear), "startYear": ("first year", .year),
             "maturityYear": ("final year", .year), "equity0": ("equity", .dollarsBn),
             "assetValue0": ("value of the property at the start", .dollarsBn),
-            "assetDecay": ("fall in the property's value", .perYear),
+            "assetDecay": ("fall in the property’s value", .perYear),
             "rentCover": ("rent as a multiple of the bond payment", .multiple),
             "initialTerm": ("fixed first term of the lease", .years), "renewProb": ("chance of renewal each year", .share),
             "rvgYears": ("years the guarantee lasts", .years), "rvgCapFrac": ("guarantee cap, as a share of the bond", .share),
@@ -115,8 +115,8 @@ struct ParameterWords {
         "tranching": [
             "p": ("default probability", .share), "lgd": ("loss given default", .share), "rho": ("correlation", .number),
             "tranches": ("tranches", .ranges), "n": ("borrowers in the pool", .count), "paths": ("simulated paths", .count),
-            "seed": ("random seed", .count), "weights": ("borrowers' shares of the pool", .table),
-            "pds": ("each borrower's default probability", .share), "pool": ("pool balance", .number),
+            "seed": ("random seed", .count), "weights": ("borrowers’ shares of the pool", .table),
+            "pds": ("each borrower’s default probability", .share), "pool": ("pool balance", .number),
             "wac": ("interest on the pool", .perYear), "fee": ("fees", .perYear), "classA": ("class A balance", .number),
             "classB": ("class B balance", .number), "rateA": ("class A interest rate", .perYear),
             "rateB": ("class B interest rate", .perYear), "sched": ("scheduled repayment per period", .number),
