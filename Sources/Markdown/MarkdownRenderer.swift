@@ -40,7 +40,8 @@ public func renderMarkdown(_ text: String, options: MarkdownOptions = MarkdownOp
     return RenderedMarkdown(html: html, headings: transformer.headings, blocks: transformer.blocks,
                             citations: transformer.citations, links: transformer.links, wordCount: transformer.wordCount,
                             cjkCharacterCount: transformer.cjkCharacterCount,
-                            problems: transformer.problems, tables: transformer.tables)
+                            problems: transformer.problems, tables: transformer.tables,
+                            possibleCitations: transformer.possibleCitations)
 }
 
 /// Inserts ids into the n-th `<hN>` tag; cmark renders headings in document order without attributes. Reads cmark's

@@ -19,6 +19,9 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var problems: [MarkdownProblem] = []
     /// Tables with a `Table:` caption, in document order: the ones that are numbered.
     public var tables: [NumberedTable] = []
+    /// `[key]` and `[key, p. 4]` left as text: citations whose `@` may be missing, for the site to check against its
+    /// sources.
+    public var possibleCitations: [PossibleCitation] = []
 
     /// The marker standing in the HTML for intercepted block `index`.
     public static func placeholder(forBlock index: Int) -> String {

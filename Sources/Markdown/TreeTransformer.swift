@@ -20,6 +20,8 @@ struct TreeTransformer {
     /// Raw HTML, math and images without alt text (see `MarkdownProblem`).
     var problems: [MarkdownProblem] = []
     var tables: [NumberedTable] = []
+    /// `[key]` left as text (see `PossibleCitation`).
+    var possibleCitations: [PossibleCitation] = []
 
     private var ids: UniqueIDs
     private var captionedTables: [(node: OpaquePointer, caption: OpaquePointer, requestedID: String?)] = []
@@ -29,10 +31,13 @@ struct TreeTransformer {
     /// Intercepted blocks whose citations are numbered after `textsBefore` text nodes: notes follow reading order.
     private var blockCitationPlaces: [(textsBefore: Int, block: Int)] = []
     private var rewrittenImages: [(node: OpaquePointer, url: String)] = []
+    /// Paragraphs holding only an image with a title, which become figures.
+    private var titledImages: [(paragraph: OpaquePointer, image: OpaquePointer)] = []
     /// Where the next `locate` starts (0-based line, character offset), so repeated needles find later uses.
     private var citationCursor = SourceCursor()
     private var linkCursor = SourceCursor()
     private var htmlCursor = SourceCursor()
+    private var bracketCursor = SourceCursor()
 
     /// Fence line of each expanded container; nodes inside count their lines from it.
     let containerLines: [OpaquePointer: Int]
@@ -70,6 +75,7 @@ struct TreeTransformer {
                 noTermDepth -= 1
             case CMARK_NODE_PARAGRAPH where entering:
                 noteMath(node, line: line, lineOffset: lineOffset)
+                if let image = titledImage(inParagraph: node) { titledImages.append((node, image)) }
             case CMARK_NODE_CUSTOM_BLOCK where entering:
                 guard let caption = captionOfTable(node) else { break }
                 // Ids are claimed here, in document order with the headings, so a table never takes a heading's id.
@@ -113,9 +119,23 @@ struct TreeTransformer {
                     cjkCharacterCount += counts.cjk
                 }
                 textNodes.append((node, noTermDepth == 0, blockLine))
+                if options.citations, bytes.contains(UInt8(ascii: "[")) {
+                    notePossibleCitations(bytes, blockLine: blockLine)
+                }
             default:
                 break
             }
+        }
+    }
+
+    /// `[key]` in a text node, located in the source from its block's line on; a `\[` written to keep the brackets
+    /// is left alone.
+    private mutating func notePossibleCitations(_ bytes: UnsafeBufferPointer<UInt8>, blockLine: Int) {
+        for key in possibleCitationKeys(in: bytes) {
+            let (line, column) = bracketCursor.locate("[" + key, from: blockLine, in: sourceLines)
+            if line >= 1, line <= sourceLines.count, column >= 2,
+               sourceLines[line - 1].dropFirst(column - 2).first == "\\" { continue }
+            possibleCitations.append(PossibleCitation(key: key, line: line, column: column))
         }
     }
 
@@ -155,6 +175,7 @@ struct TreeTransformer {
 
     mutating func apply() {
         for (node, url) in rewrittenImages { cmark_node_set_url(node, url) }
+        for (paragraph, image) in titledImages { makeFigure(ofParagraph: paragraph, image: image) }
         for (index, table) in captionedTables.enumerated() {
             numberTable(table.node, caption: table.caption, id: tables[index].id, index: index, label: tables[index].caption)
         }

@@ -236,7 +236,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
         collector.add(LinkChecker(output: output, chapters: everyPage).check())
     }
     try collector.throwIfAny()
-    output.warnings = everyPage.flatMap(\.warnings)
+    output.warnings = everyPage.flatMap(\.warnings) + citationsWithoutAt(everyPage, bibliography: inputs.bibliography)
     return (output, everyPage)
 }
 
@@ -249,6 +249,21 @@ func checkCitations(_ chapters: [Chapter], bibliography: [String: SourceEntry]) 
                        message: "undefined citation key '\(citation.key)'",
                        hint: closestMatch(to: citation.key, among: known).map { "did you mean '\($0)'?" }
                            ?? "define it in content/sources.yml")
+        }
+    }
+}
+
+/// `[key]` where `key` names a source: most likely a citation whose `@` was forgotten, printed as written. A warning,
+/// not an error: brackets around a word are ordinary text too, and `\[key]` keeps them without one.
+func citationsWithoutAt(_ chapters: [Chapter], bibliography: [String: SourceEntry]) -> [Diagnostic] {
+    chapters.flatMap { chapter in
+        chapter.rendered.possibleCitations.filter { bibliography[$0.key] != nil }.map { possible in
+            Diagnostic(file: chapter.file, line: possible.line, column: possible.column,
+                       message: "'[\(possible.key)]' looks like a citation without '@': '\(possible.key)' is a source, but "
+                           + "the page shows the brackets as text",
+                       hint: "write [@\(possible.key)] to cite it as a note (with a page: [@\(possible.key), p. 4]); to keep the "
+                           + "brackets as text, write \\[\(possible.key)]",
+                       severity: .warning)
         }
     }
 }

@@ -84,6 +84,7 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
     for index in rendered.headings.indices { rendered.headings[index].line += offset }
     for index in rendered.citations.indices { rendered.citations[index].line += offset }
     for index in rendered.links.indices { rendered.links[index].line += offset }
+    for index in rendered.possibleCitations.indices { rendered.possibleCitations[index].line += offset }
     var figures: [FigureRequest] = []
     var collector = DiagnosticCollector()
     for block in rendered.blocks {

@@ -1,4 +1,5 @@
 import Charts
+import Markdown
 import Simulation
 
 /// A figure asked for by a ```chart block, parsed and checked but not yet computed.
@@ -73,6 +74,10 @@ public struct FigureRequest: Sendable, Equatable {
             && a.valueLabels == b.valueLabels && a.firstColumn == b.firstColumn && a.digits == b.digits && a.diagram == b.diagram && a.file == b.file && a.line == b.line
             && a.column == b.column
     }
+
+    /// The caption as a reader sees it without its note marks: citations (`[@key, p. 4]`) taken out, quotes made
+    /// typographic. What the SVG description says, and what search indexes and quotes.
+    var plainCaption: String { typographic(removingCitations(caption)) }
 
     /// Where a parameter was written, falling back to the block itself.
     func position(ofParameter name: String) -> (line: Int, column: Int) {

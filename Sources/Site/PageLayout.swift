@@ -181,9 +181,26 @@ struct PageLayout {
         }
         html = chapter.numberingTables(html, words: edition.words)
         html = fillNumberedReferences(html, labels: references)
-        let outline = chapter.rendered.headings.filter { $0.level == 2 }.map { TemplateContext(["id": $0.id, "text": $0.text]) }
+        let outline = outlineEntries(chapter.rendered.headings)
         let notes = notes(for: chapter, sourceHTML: sourceHTML)
         return [bodyKey: html, "hasNotes": !notes.isEmpty, "notes": notes, "hasOutline": !outline.isEmpty, "outline": outline]
+    }
+
+    /// The "In this chapter" list: each `##` with the `###` under it (`sub`, `hasSub` on every entry, so templates
+    /// never look for them on the page); a `###` before the first `##` is an entry of its own.
+    private func outlineEntries(_ headings: [Heading]) -> [TemplateContext] {
+        var entries: [(heading: Heading, sub: [Heading])] = []
+        for heading in headings where heading.level == 2 || heading.level == 3 {
+            if heading.level == 3, let last = entries.indices.last, entries[last].heading.level == 2 {
+                entries[last].sub.append(heading)
+            } else {
+                entries.append((heading, []))
+            }
+        }
+        return entries.map { entry in
+            TemplateContext(["id": entry.heading.id, "text": entry.heading.text, "hasSub": !entry.sub.isEmpty,
+                             "sub": entry.sub.map { TemplateContext(["id": $0.id, "text": $0.text]) }])
+        }
     }
 
     private func chapterPage(_ chapter: Chapter, index: Int, menu: ChapterMenu, sourceHTML: [String: String],

@@ -391,6 +391,7 @@ h1 { font-size: 2.1rem; margin: 0.4rem 0 0.8rem; }
 h2 { font-size: 1.45rem; margin-top: 2.2rem; }
 h3 { font-size: 1.15rem; margin-top: 1.6rem; }
 h2[id], h3[id] { scroll-margin-top: 1rem; }
+.heading-anchor{opacity:0}:hover>.heading-anchor,.heading-anchor:focus{opacity:1}
 img, svg { max-width: 100%; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.92em; }
 pre { overflow-x: auto; background: var(--box); padding: 0.75rem; border-radius: 6px; }
@@ -445,7 +446,7 @@ sup.cite a { text-decoration: none; }
 sup.cite a::before { content: "["; } sup.cite a::after { content: "]"; }
 .notes { font-size: 0.92rem; border-top: 1px solid var(--rule); margin-top: 2.5rem; }
 .prose, .notes, .source-list, .glossary { overflow-wrap: break-word; }
-.notes li:target, .source-list li:target { background: var(--careful); }
+.notes li:target, .source-list li:target, .corrections li:target, .glossary dt:target + dd, .glossary dt:target { background: var(--careful); }
 /* Underlined like every link in text (axe: link-in-text-block). */
 .backref { padding: 0 0.15em; }
 .chapter-nav { display: flex; justify-content: space-between; gap: 1rem; margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: 1rem; }
@@ -470,22 +471,19 @@ table.numbers th:nth-child(3), table.numbers td:nth-child(3) { width: 14%; }
 .confidence-low { font-style: italic; }
 .corrections { padding-left: 0; list-style: none; }
 .corrections li { border-top: 1px solid var(--rule); padding: 0.6rem 0; }
-.corrections li:target { background: var(--careful); }
 .correction-meta { color: var(--muted); margin: 0; font-size: 0.92rem; }
 .corrections li > p + p { margin: 0.3rem 0 0; }
 .glossary dt { font-weight: 700; margin-top: 1rem; }
 .glossary dd { margin: 0.2rem 0 0; }
-.glossary dt:target + dd, .glossary dt:target { background: var(--careful); }
 .site-footer { border-top: 1px solid var(--rule); color: var(--muted); font-size: 0.9rem; max-width: var(--measure); margin: 0 auto; padding: 1rem; }
 
 /* Figures: every scenario variant is in the page; radio inputs pick one, no script. */
-figure.chart { margin: 2rem 0; padding: 0; }
+figure { margin: 2rem 0; padding: 0; }
 .chart-title { font-weight: 700; margin: 0 0 0.4rem; }
 .figure-number { color: var(--muted); font-weight: 600; }
 figure.chart svg { display: block; width: 100%; height: auto; overflow: visible; }
-figure.chart figcaption { font-size: 0.95rem; color: var(--muted); margin-top: 0.4rem; }
+figure figcaption, .chart-variant-caption { font-size: 0.95rem; color: var(--muted); margin: 0.4rem 0 0; }
 .chart-parameters { font-size: 0.8rem; color: var(--muted); margin: 0.3rem 0 0; }
-.chart-variant-caption { font-size: 0.95rem; color: var(--muted); margin: 0.4rem 0 0; }
 details.chart-data { font-size: 0.9rem; margin-top: 0.4rem; }
 details.chart-data summary { cursor: pointer; color: var(--link); }
 .table-scroll { overflow-x: auto; max-height: 24rem; overflow-y: auto; }
@@ -526,7 +524,7 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
     --chart-4: #A64D86; --chart-5: #8F6A00; --chart-6: #8C564B; --chart-7: #6B6B00; --chart-8: #555555;
   }
   body { font-size: 11pt; }
-  .site-header, .chapter-nav, .scenario-labels, details.chart-data, .skip-link, .outline { display: none; }
+  .site-header, .chapter-nav, .scenario-labels, details.chart-data, .skip-link, .outline, .heading-anchor { display: none; }
   .chart-variant { display: block; break-inside: avoid; margin-bottom: 1rem; }
   figure.chart, .question, .takeaway, .careful { break-inside: avoid; }
   h1, h2, h3, .chart-title { break-after: avoid; }
@@ -663,6 +661,17 @@ if (location.protocol === "file:") {
   }
 }
 
+// A ¶ link at the end of each heading of the text, to copy a section's address; site.css shows it on hover and on
+// keyboard focus. Its name is the heading's own text, in any language.
+for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[id]")) {
+  const link = document.createElement("a");
+  link.className = "heading-anchor";
+  link.href = "#" + heading.id;
+  link.setAttribute("aria-labelledby", heading.id);
+  link.textContent = "¶";
+  heading.append(" ", link);
+}
+
 """##),
     ("templates/base.mustache", ##"""
 <!DOCTYPE html>
@@ -699,7 +708,11 @@ if (location.protocol === "file:") {
 <nav class="outline" id="outline" aria-label="{{t.inThisChapter}}">
 <p class="box-label">{{t.inThisChapter}}</p>
 <ol>
-{{#outline}}<li><a href="#{{id}}">{{text}}</a></li>
+{{#outline}}<li><a href="#{{id}}">{{text}}</a>{{#hasSub}}
+<ol>
+{{#sub}}<li><a href="#{{id}}">{{text}}</a></li>
+{{/sub}}</ol>
+{{/hasSub}}</li>
 {{/outline}}
 </ol>
 </nav>

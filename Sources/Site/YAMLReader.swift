@@ -32,7 +32,14 @@ struct YAMLReader {
 
     func diagnostic(for error: YamlError) -> Diagnostic {
         switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+        case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml),
+             let .composer(context, problem, mark, yaml):
+            if let explained = explainedYAMLError(context: context.map { ($0.text, $0.mark.line, $0.mark.column) },
+                                                  problem: problem, line: mark.line, column: mark.column, text: yaml,
+                                                  lineOffset: lineOffset) {
+                return Diagnostic(file: file, line: explained.line + lineOffset, column: explained.column + columnOffset,
+                                  message: "invalid YAML: " + explained.message, hint: explained.hint)
+            }
             return Diagnostic(file: file, line: mark.line + lineOffset, column: mark.column + columnOffset,
                               message: "invalid YAML: \(problem)", hint: yamlHint(problem))
         case let .duplicatedKeysInMapping(duplicates, context):

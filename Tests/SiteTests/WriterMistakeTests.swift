@@ -159,6 +159,19 @@ import Testing
                                                hint: "close it with a line ``` where the block ends", severity: .warning)])
     }
 
+    @Test func aBracketedSourceKeyWithoutAtIsAWarningWithTheCitationToWrite() throws {
+        let chapter = "---\ntitle: A\n---\nText.\n\nAs shown [diamond-1983] and [diamond-1983, p. 4], not [other] or \\[diamond-1983].\n"
+        let output = try build(miniSite(chapter: chapter, sources: "diamond-1983:\n  title: Bank runs\n"))
+        let hint = "write [@diamond-1983] to cite it as a note (with a page: [@diamond-1983, p. 4]); to keep the brackets as "
+            + "text, write \\[diamond-1983]"
+        let message = "'[diamond-1983]' looks like a citation without '@': 'diamond-1983' is a source, but the page shows "
+            + "the brackets as text"
+        #expect(output.warnings == [
+            Diagnostic(file: "content/01-intro.md", line: 6, column: 10, message: message, hint: hint, severity: .warning),
+            Diagnostic(file: "content/01-intro.md", line: 6, column: 29, message: message, hint: hint, severity: .warning),
+        ])
+    }
+
     @Test(arguments: ["```\ncode\n```\n", "````\n```\ninner\n```\n````\n", "> ```\n> quoted\n> ```\n", "~~~\n```\n~~~\n",
                       "- item\n\n  ```\n  code\n  ```\n"])
     func closedFencesGiveNoWarning(_ body: String) throws {

@@ -9,7 +9,9 @@
    reference goes to its footnote, clicking the footnote's back-link returns to the reference; axe-core clean.
 3. Task lists (fixture): each checkbox sits inside a <label> with the item's text, is disabled, and is checked as
    written; axe-core clean.
-4. 404 without baseURL, served under a sub-path: at a deep missing URL every link of the page leads to a real page
+4. Headings (fixture): each ends with a ¶ link to itself, hidden until hover or keyboard focus, named by its heading;
+   the outline lists ### under their ##; axe-core clean.
+5. 404 without baseURL, served under a sub-path: at a deep missing URL every link of the page leads to a real page
    (the page's script finds the site's root).
 
 usage: markdown_test.py BASE SITE FIXTURE_BASE FIXTURE_SITE NO_BASE_URL_BASE SCREENSHOTS AXE_JS
@@ -195,6 +197,45 @@ def check_task_list(driver, base, page):
     print(f"markdown: {len(boxes)} task-list checkboxes, each disabled inside its label, axe clean on the page")
 
 
+def check_heading_anchors(driver, base, page):
+    """Every heading of the text ends with a ¶ link to itself: invisible until the heading is hovered or the link has
+    keyboard focus, named by its heading; the outline lists each ### under its ##."""
+    set_size(driver, "desktop")
+    driver.get(base + page)
+    anchors = driver.execute_script("""
+        return Array.from(document.querySelectorAll('.prose :is(h2, h3)[id]')).map(h => {
+          const a = h.querySelector(':scope > a.heading-anchor');
+          return {id: h.id, href: a && a.getAttribute('href'), labelledby: a && a.getAttribute('aria-labelledby'),
+                  opacity: a && getComputedStyle(a).opacity};
+        });""")
+    if len(anchors) < 2:
+        fail(f"heading anchors /{page}: expected headings in the text, found {anchors}")
+    for anchor in anchors:
+        if anchor["href"] != "#" + anchor["id"] or anchor["labelledby"] != anchor["id"]:
+            fail(f"heading anchors /{page}: heading #{anchor['id']} has the link {anchor}")
+        elif anchor["opacity"] != "0":
+            fail(f"heading anchors /{page}: the ¶ of #{anchor['id']} shows without hover or focus ({anchor['opacity']})")
+    if anchors and anchors[0]["href"]:
+        link = driver.find_element(By.CSS_SELECTOR, f"#{anchors[0]['id']} > a.heading-anchor")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+        link.send_keys("")   # keyboard focus
+        focused = driver.execute_script("return [document.activeElement === arguments[0], getComputedStyle(arguments[0]).opacity]", link)
+        if focused != [True, "1"]:
+            fail(f"heading anchors /{page}: the focused ¶ of #{anchors[0]['id']} is not shown ({focused})")
+        link.click()
+        time.sleep(0.1)
+        if not driver.current_url.endswith("#" + anchors[0]["id"]):
+            fail(f"heading anchors /{page}: the ¶ of #{anchors[0]['id']} leads to {driver.current_url}")
+    nested = driver.execute_script("return document.querySelectorAll('nav.outline ol ol li').length")
+    subsections = sum(1 for _ in driver.find_elements(By.CSS_SELECTOR, ".prose h3[id]"))
+    if subsections and nested == 0:
+        fail(f"heading anchors /{page}: the outline does not list the page's {subsections} ### headings under their ##")
+    if AXE:
+        for rule, help_text, nodes in run_axe(driver, AXE, [".prose", "nav.outline"]):
+            fail(f"heading anchors /{page}: axe {rule}: {help_text} at {nodes}")
+    print(f"markdown: {len(anchors)} headings with a ¶ link (hidden until hover or focus), {nested} ### in the outline, axe clean")
+
+
 def status_of(url):
     try:
         with urllib.request.urlopen(urllib.request.Request(url, method="GET")) as response:
@@ -246,6 +287,7 @@ def main():
         check_tables(driver, fixture_base, ["extensions/"], expect_numbers=True)
         check_footnotes(driver, fixture_base, "extensions/")
         check_task_list(driver, fixture_base, "extensions/")
+        check_heading_anchors(driver, fixture_base, "extensions/")
         check_404_without_base_url(driver, no_base)
     finally:
         driver.quit()

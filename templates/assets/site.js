@@ -56,3 +56,14 @@ if (location.protocol === "file:") {
     });
   }
 }
+
+// A ¶ link at the end of each heading of the text, to copy a section's address; site.css shows it on hover and on
+// keyboard focus. Its name is the heading's own text, in any language.
+for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[id]")) {
+  const link = document.createElement("a");
+  link.className = "heading-anchor";
+  link.href = "#" + heading.id;
+  link.setAttribute("aria-labelledby", heading.id);
+  link.textContent = "¶";
+  heading.append(" ", link);
+}

@@ -79,10 +79,10 @@ func searchDocuments(of chapter: Chapter, title: String? = nil) -> [SearchDocume
         for index in part.figures {
             let figure = chapter.figures[index]
             documents.append(SearchDocument(
-                page: page, pageTitle: title, heading: figure.title, anchor: "figure-" + figure.id, text: figure.caption,
+                page: page, pageTitle: title, heading: figure.title, anchor: "figure-" + figure.id, text: figure.plainCaption,
                 fields: [SearchField(text: title, weight: SearchWeights.pageTitleInSection),
                          SearchField(text: figure.title, weight: SearchWeights.figureTitle),
-                         SearchField(text: figure.caption, weight: SearchWeights.text)]))
+                         SearchField(text: figure.plainCaption, weight: SearchWeights.text)]))
         }
     }
     return documents

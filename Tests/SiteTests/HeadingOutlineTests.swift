@@ -1,0 +1,33 @@
+import Testing
+@testable import Site
+
+/// Requirement 5 of issue 19: the chapter outline lists each `###` under its `##`; every heading of the text ends with
+/// a ¶ link to itself (named by the heading, shown on hover and focus by the stylesheet).
+@Suite struct HeadingOutline {
+    static let chapter = "---\ntitle: A\n---\n### Before any section\n\nText.\n\n## The run\n\nText.\n\n### Day one\n\nText.\n\n"
+        + "### Day two\n\nText.\n\n## The rescue\n\nText.\n"
+
+    @Test func theOutlineNestsEachSubsectionUnderItsSection() throws {
+        let page = try #require(text(try build(miniSite(chapter: Self.chapter)), "intro/index.html"))
+        let outline = try #require(page.range(of: "<nav class=\"outline\"").flatMap { start in
+            page[start.lowerBound...].range(of: "</nav>").map { String(page[start.lowerBound..<$0.upperBound]) }
+        })
+        #expect(outline.contains("<li><a href=\"#before-any-section\">Before any section</a></li>"))
+        #expect(outline.contains("<li><a href=\"#the-run\">The run</a>\n<ol>\n<li><a href=\"#day-one\">Day one</a></li>\n"
+            + "<li><a href=\"#day-two\">Day two</a></li>\n</ol>\n</li>"))
+        #expect(outline.contains("<li><a href=\"#the-rescue\">The rescue</a></li>"))
+    }
+
+    /// The ¶ links are added by assets/site.js (a chapter page's budget has no room for one per heading in the HTML);
+    /// Tests/browser/markdown_test.py checks them in Chromium: hidden, shown on focus, named by the heading, axe clean.
+    @Test func theSiteScriptAddsALinkToEveryHeadingOfTheTextAndTheStylesheetHidesIt() throws {
+        let output = try build(miniSite(chapter: Self.chapter))
+        let script = try #require(text(output, "assets/site.js"))
+        #expect(script.contains("document.querySelectorAll(\".prose :is(h2, h3, h4, h5, h6)[id]\")"))
+        #expect(script.contains("link.setAttribute(\"aria-labelledby\", heading.id)"))
+        let css = try #require(text(output, "assets/site.css"))
+        #expect(css.contains(".heading-anchor{opacity:0"))
+        #expect(css.contains(".heading-anchor:focus{opacity:1}"))
+        #expect(text(output, "intro/index.html")?.contains("heading-anchor") == false)
+    }
+}
