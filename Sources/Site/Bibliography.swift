@@ -16,6 +16,8 @@ public struct SourceEntry: Sendable, Equatable {
     public var title: String?
     /// A descriptive label where there is no single headline: shown in square brackets, without quotes.
     public var label: String?
+    /// The same per language code, when written as a mapping (see `annotations`).
+    public var labels: [String: String] = [:]
     public var subtitle: String?
     public var publisher: String?
     /// Publication date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -65,6 +67,16 @@ public struct SourceEntry: Sendable, Equatable {
 
     /// What the entry is called in search results and lists: its title, else its label.
     var heading: String { title ?? label ?? key }
+
+    /// The entry as the pages of language `code` show it: its label, annotation and route in that language, where
+    /// they are written per language.
+    func localized(_ code: String) -> SourceEntry {
+        var entry = self
+        if let text = labels[code] { entry.label = text }
+        if let text = annotations[code] { entry.annotation = text }
+        if let text = vias[code] { entry.via = text }
+        return entry
+    }
 
     /// The author line as a reader reads it: the first person inverted (the list is sorted on it), the others in
     /// natural order: "Wong, Matteo, and Charlie Warzel".
@@ -290,7 +302,9 @@ func parseBibliography(_ text: String, file: String, languages: [String] = []) t
             }
             entry.organisation = field("organisation")
             entry.title = field("title")
-            entry.label = field("label")
+            (entry.label, entry.labels) = perLanguage("label")
+            // A label written per language: the default language's stands for the entry (title checks, sorting).
+            if entry.label == nil, let first = languages.first { entry.label = entry.labels[first] }
             entry.subtitle = field("subtitle")
             entry.publisher = field("publisher")
             entry.date = field("date")

@@ -47,7 +47,10 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     }
     let inputs = parsedInputs.map { inputs in
         var inputs = inputs
-        if let edition { inputs.config = edition.configure(inputs.config) }
+        if let edition {
+            inputs.config = edition.configure(inputs.config)
+            inputs.bibliography = inputs.bibliography.mapValues { $0.localized(edition.language.code) }
+        }
         return inputs
     }
     let templates = collector.collect { () throws(BuildFailure) in try TemplateSet(source.templates) }

@@ -3,7 +3,7 @@ import Markdown
 /// The site-wide inputs besides chapters and templates: config, sources, glossary and data tables.
 struct SiteInputs: Sendable {
     var config: SiteConfig
-    let bibliography: [String: SourceEntry]
+    var bibliography: [String: SourceEntry]
     let glossary: [GlossaryEntry]
     let data: [String: DataTable]
     /// `content/numbers.yml`, when there is one: the public numbers page.

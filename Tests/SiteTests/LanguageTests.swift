@@ -121,12 +121,15 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
         #expect(problems.map(\.message) == ["the translation does not cite [@a], which content/01-intro.md cites"])
     }
 
-    @Test func eachLanguageShowsItsOwnAnnotationAndRouteOfASource() throws {
+    @Test func eachLanguageShowsItsOwnLabelAnnotationAndRouteOfASource() throws {
         let sources = "a:\n  title: A\n  url: https://example.org/a\n  annotation:\n    en: The *report*.\n    zh-Hant: 這份*報告*。\n"
             + "  via:\n    en: a copy on example.org.\n    zh-Hant: example.org上的副本。\n"
-        var site = bilingualSite(translated: "---\ntitle: 導論\n---\n中文[@a]。\n", english: "---\ntitle: Intro\n---\nText [@a].\n")
+            + "b:\n  label:\n    en: Press reports of the deal\n    zh-Hant: 這筆交易的媒體報導\n"
+        var site = bilingualSite(translated: "---\ntitle: 導論\n---\n中文[@a][@b]。\n", english: "---\ntitle: Intro\n---\nText [@a] [@b].\n")
         site.sources = SourceFile(path: "content/sources.yml", text: sources)
         let output = try build(site)
+        let englishNotes = try #require(text(output, "intro/index.html")), chineseNotes = try #require(text(output, "zh-hant/intro/index.html"))
+        #expect(englishNotes.contains("[Press reports of the deal]") && chineseNotes.contains("[這筆交易的媒體報導]"))
         let english = try #require(text(output, "sources/index.html")), chinese = try #require(text(output, "zh-hant/sources/index.html"))
         #expect(english.contains("<span class=\"annotation\">The <em>report</em>.</span>") && !english.contains("這份"))
         #expect(chinese.contains("<span class=\"annotation\">這份<em>報告</em>。</span>") && !chinese.contains("The <em>report"))
@@ -247,9 +250,10 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
                             config: "title: 測試\nlanguage: zh-Hant\npublished: 2026-12-04\n")
         let page = try #require(text(try build(site), "intro/index.html"))
         #expect(page.contains("<html lang=\"zh-Hant\">"))
-        #expect(page.contains("第1章 · 閱讀約1分鐘"))
+        #expect(page.contains("第1章 · 閱讀約<span class=\"nobr\">1分鐘</span>"))  // a number is never split from its unit
         #expect(page.contains("2025年10月21日"))
-        #expect(page.contains("發布於<time datetime=\"2025-10-21\">2025年10月21日</time>"))  // the page's date, no space in Chinese
+        // The page's date, no space in Chinese.
+        #expect(page.contains("發布於<time datetime=\"2025-10-21\"><span class=\"nobr\">2025年10月21日</span></time>"))
         #expect(page.contains("<p class=\"box-label\">注意</p>"))
         #expect(page.contains("<span class=\"nobr\">270億美元</span>"))
         #expect(page.contains("<span class=\"nobr\">6.58%</span>"))
@@ -284,7 +288,7 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
     @Test func aSourcesLanguageIsNamedInEachPagesLanguage() throws {
         var site = bilingualSite(translated: "---\ntitle: 導論\n---\n中文內容[@repost]。\n", english: "---\ntitle: Intro\n---\nText [@repost].\n")
         site.sources = SourceFile(path: "content/sources.yml",
-                                  text: "repost:\n  organisation: NetEase\n  label: A repost\n  language: zh-Hant\n  date: 2025-11\n"
+                                  text: "repost:\n  organisation: NetEase\n  label: {en: A repost, zh-Hant: 一篇轉貼}\n  language: zh-Hant\n  date: 2025-11\n"
                                       + "  translation_of: orig\n  via: {en: a copy, zh-Hant: 一份副本}\n"
                                       + "  annotation: {en: Paraphrased., zh-Hant: 只轉述。}\n"
                                       + "orig:\n  organisation: The Atlantic\n  title: The Article\n")
@@ -294,7 +298,7 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
         #expect(english.contains("[A repost] (in Traditional Chinese). Translation of <a"))
         #expect(english.contains("Via a copy. <span class=\"annotation\">Paraphrased.</span>"))
         // The page's own stop after the language, and no space after a full-width stop.
-        #expect(chinese.contains("[A repost] （繁體中文）。譯自 <a"))
+        #expect(chinese.contains("[一篇轉貼] （繁體中文）。譯自 <a"))
         #expect(chinese.contains("轉引自一份副本。<span class=\"annotation\">只轉述。</span>"))
         #expect(!chinese.contains("Traditional Chinese"))
         #expect(text(output, "zh-hant/intro/index.html")?.contains("Traditional Chinese") == false)
@@ -304,7 +308,7 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
         var site = bilingualSite(english: "---\ntitle: Intro\n---\nText [@repost].\n")
         site.localized = [SourceFile(path: "content/zh-hant/01-intro.md", text: "---\ntitle: 導論\n---\n中文內容[@repost]。\n")]
         site.sources = SourceFile(path: "content/sources.yml",
-                                  text: "repost:\n  organisation: NetEase\n  label: A repost\n  language: Traditional Chinese\n")
+                                  text: "repost:\n  organisation: NetEase\n  label:\n    en: A repost\n    zh-Hant: 一篇轉貼\n  language: Traditional Chinese\n")
         let problems = diagnostics(of: site)
         #expect(problems.count == 1)
         #expect(problems.first?.file == "content/sources.yml" && problems.first?.line == 1)
@@ -318,7 +322,7 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
     @Test func aSourceLanguageNoTranslationsFileNamesIsAnErrorSayingWhichKeyToAdd() {
         var site = bilingualSite(translated: "---\ntitle: 導論\n---\n中文內容[@paper]。\n", english: "---\ntitle: Intro\n---\nText [@paper].\n")
         site.sources = SourceFile(path: "content/sources.yml",
-                                  text: "paper:\n  organisation: CPB\n  label: A Dutch paper\n  language: nl\n")
+                                  text: "paper:\n  organisation: CPB\n  label: {en: A Dutch paper, zh-Hant: 一篇荷蘭論文}\n  language: nl\n")
         let problems = diagnostics(of: site)
         #expect(problems.count == 1)
         #expect(problems.first?.message.contains("'nl'") == true)
