@@ -1,3 +1,4 @@
+import Foundation
 import Charts
 import Markdown
 import Simulation
@@ -101,11 +102,17 @@ struct FigureTable {
 
     /// A heading with its unit: "Loan balance ($ billions)", 「貸款餘額（十億美元）」 (in the CSV; the HTML table of a
     /// Chinese page says 「貸款餘額」 above cells that read 273億美元, `inTable`).
-    /// A heading that already names its unit ("Share (%)", "Loan ($ billions)", 「占比（%）」) does not get it twice.
+    /// A heading that already names its unit ("Share (%)", "Years after purchase", 「占比（%）」) does not get it
+    /// twice, and one that ends with an aside of its own gets the unit after a comma, not a second pair of
+    /// parentheses: "Senior (30–100 %), %".
     func heading(_ index: Int, inTable: Bool = false) -> String {
         let name = headings[index]
         let unit = inTable && cellsNameAmountUnit && index > 0 ? "" : units[index]
-        guard !unit.isEmpty, !name.hasSuffix("(\(unit))"), !name.hasSuffix("（\(unit)）") else { return name }
+        guard !unit.isEmpty, !name.hasSuffix("(\(unit))"), !name.hasSuffix("（\(unit)）"),
+              name.range(of: "\\b\(NSRegularExpression.escapedPattern(for: unit))\\b",
+                         options: [.regularExpression, .caseInsensitive]) == nil || unit.hasPrefix("$") || unit == "%"
+        else { return name }
+        if name.hasSuffix(")") || name.hasSuffix("）") { return words.format("unitAfterAside", ["text": name, "unit": unit]) }
         return words.format("parenthetical", ["text": name, "aside": unit])
     }
 

@@ -992,6 +992,7 @@ tableStep: Step
 tableWhatHappens: What happens
 tableDetail: Detail
 parenthetical: "{text} ({aside})"
+unitAfterAside: "{text}, {unit}"
 tableAlongArrow: What goes along the arrow
 unitUSD: $
 unitUSDBillions: $ billions
@@ -1312,6 +1313,7 @@ tableStep: 步驟
 tableWhatHappens: 發生什麼事
 tableDetail: 說明
 parenthetical: "{text}（{aside}）"
+unitAfterAside: "{text}，{unit}"
 tableAlongArrow: 箭頭上流動的是什麼
 unitUSD: 美元
 unitUSDBillions: 十億美元

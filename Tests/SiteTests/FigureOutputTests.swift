@@ -63,6 +63,16 @@ private func svgTexts(_ page: String) -> [String] {
         #expect(problems.first?.hint?.contains("format: fraction") == true)
     }
 
+    @Test func aHeadingWithAnAsideGetsItsUnitAfterACommaNotASecondPairOfParentheses() throws {
+        let lines = ["id: collateral", "title: T", "caption: C.", "model: gpuCollateral",
+                     "series: [debt, value.sl.T6]", "labels: {debt: Loan balance (senior), value.sl.T6: Book value}",
+                     "x: {label: Years after purchase}"]
+        let page = try #require(text(try build(miniSite(chapter: chapter(withChart: lines))), "intro/index.html"))
+        #expect(page.contains("<th scope=\"col\">Loan balance (senior), $ billions</th>"))
+        #expect(page.contains("<th scope=\"col\">Book value ($ billions)</th>"))
+        #expect(page.contains("<th scope=\"col\">Years after purchase</th>") && !page.contains(") ("))
+    }
+
     @Test func tablesAndCSVsUseTheLegendsWordsAndTheChartsRounding() throws {
         let lines = ["id: collateral", "title: T", "caption: C.", "model: gpuCollateral",
                      "series: [debt, value.sl.T6]", "labels: {debt: Loan balance, value.sl.T6: Book value}",
@@ -77,7 +87,8 @@ private func svgTexts(_ page: String) -> [String] {
         #expect(page.contains("<th scope=\"col\">Loan balance ($ billions)</th>"))
         // 73 monthly rows: the page shows every 2nd (0, 2 months, …), the CSV all of them.
         #expect(page.contains("<th scope=\"row\">2\u{202F}months</th>") && page.contains("Every 2nd of 73 rows"))
-        #expect(csv.contains("Years after purchase (years),Loan balance ($ billions),Book value ($ billions)\n"))
+        // "Years after purchase" names its unit already: no "(years)" after it.
+        #expect(csv.contains("Years after purchase,Loan balance ($ billions),Book value ($ billions)\n"))
         #expect(csv.hasPrefix("# \u{201C}T\u{201D}\n# Illustrative model, not data."))
     }
 
@@ -137,7 +148,7 @@ private func svgTexts(_ page: String) -> [String] {
         let csv = try #require(text(output, "data/bond.csv"))
         #expect(!svgTexts(page).contains { $0.hasPrefix("20") && $0.count == 4 }, "no calendar year is printed")
         #expect(svgTexts(page).contains("Guarantee ends") && svgTexts(page).contains("10"))
-        #expect(csv.contains("Years after the lease starts (years),Bond owed ($ billions)\n0,27.3\n1,"))
+        #expect(csv.contains("Years after the lease starts,Bond owed ($ billions)\n0,27.3\n1,"))
     }
 
     @Test func anOriginOnTheValueAxisIsAnError() {
