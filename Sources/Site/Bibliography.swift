@@ -217,7 +217,11 @@ func isPartialISODate(_ text: String) -> Bool {
 
 /// Parses `content/sources.yml`: a map from key to reference fields (see `SourceEntry`). `languages` are the site's
 /// language codes, the default first: with more than one, an annotation is written once per language.
-func parseBibliography(_ text: String, file: String, languages: [String] = []) throws(BuildFailure) -> [String: SourceEntry] {
+/// `drafts` are those of them that fall back to the default language (site.yml's `fallback: true`): a text may leave
+/// them out, and a one-language text is then shown to them as written.
+func parseBibliography(_ text: String, file: String, languages: [String] = [], drafts: Set<String> = [])
+    throws(BuildFailure) -> [String: SourceEntry] {
+    let complete = languages.filter { !drafts.contains($0) }
     let reader = YAMLReader(file: file, lineOffset: 0)
     let node: Node?
     do throws(Diagnostic) { node = try reader.parse(text) } catch { throw BuildFailure([error]) }
@@ -249,13 +253,13 @@ func parseBibliography(_ text: String, file: String, languages: [String] = []) t
                     return nil
                 }
             }
-            /// A text a reader sees (`annotation`, `via`): one string, or on a site in several languages one line per
+            /// A text a reader sees (`label`, `annotation`, `via`): one string, or on a site in several languages one line per
             /// language code (`en: …`, `zh-Hant: …`), each language's pages showing their own.
             func perLanguage(_ name: String) -> (String?, [String: String]) {
                 guard let node = fields[name] else { return (nil, [:]) }
                 guard case let .mapping(pairs) = node else {
                     let text = field(name)
-                    if text != nil && languages.count > 1 {
+                    if text != nil && complete.count > 1 {
                         problems.append(reader.error(at: node, "the \(name) of source '\(key)' is in one language, "
                                                          + "but the site is in \(languages.count) (\(languages.joined(separator: ", ")))",
                                                      hint: "write it once per language, as '\(name):' followed by lines '"
@@ -275,12 +279,13 @@ func parseBibliography(_ text: String, file: String, languages: [String] = []) t
                         }
                     } catch { problems.append(error) }
                 }
-                let missing = languages.filter { texts[$0] == nil }
+                let missing = complete.filter { texts[$0] == nil }
                 if !missing.isEmpty {
                     problems.append(reader.error(at: node, "the \(name) of source '\(key)' has no text in " + missing.joined(separator: ", "),
                                                  hint: "add a line '\(missing[0]): …' under '\(name):' with its translation"))
                 }
-                return (nil, texts)
+                // The default language's text stands for the languages a draft leaves out.
+                return (languages.first.flatMap { texts[$0] }, texts)
             }
             var entry = SourceEntry(key: key)
             entry.line = reader.error(at: keyNode, "").line

@@ -48,7 +48,8 @@ struct SiteInputs: Sendable {
         if let file = source.sources {
             bibliography = collector.collect { () throws(BuildFailure) in
                 let text = try decodeOrFail(file)
-                return try parseBibliography(text, file: file.path, languages: config?.editions.map(\.code) ?? [])
+                return try parseBibliography(text, file: file.path, languages: config?.editions.map(\.code) ?? [],
+                                             drafts: Set(config?.editions.filter(\.fallback).map(\.code) ?? []))
             } ?? [:]
         }
         var glossary: [GlossaryEntry] = []

@@ -136,6 +136,15 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
         #expect(english.contains("Via a copy on example.org.") && chinese.contains("轉引自example.org上的副本。") && !chinese.contains("copy on"))
     }
 
+    @Test func aDraftLanguageMayShowASourcesTextInTheDefaultLanguage() throws {
+        let sources = "a:\n  title: A\n  url: https://example.org/a\n  annotation: The report.\n  via:\n    en: a copy.\n"
+        var site = bilingualSite(fallback: true, translated: "---\ntitle: 導論\n---\n中文[@a]。\n",
+                                 english: "---\ntitle: Intro\n---\nText [@a].\n")
+        site.sources = SourceFile(path: "content/sources.yml", text: sources)
+        let chinese = try #require(text(try build(site), "zh-hant/sources/index.html"))
+        #expect(chinese.contains("<span class=\"annotation\">The report.</span>") && chinese.contains("a copy"))
+    }
+
     @Test(arguments: [("  annotation: The report.\n", 5, "the annotation of source 'a' is in one language, but the site is in 2 (en, zh-Hant)"),
                       ("  annotation:\n    en: The report.\n", 6, "the annotation of source 'a' has no text in zh-Hant"),
                       ("  annotation:\n    en: R.\n    zh-Hant: 報告。\n    fr: Le rapport.\n", 8,
