@@ -92,10 +92,9 @@ struct SVGWriter {
     /// The texts' most common font size is written once, on the `<svg>` element, which its texts inherit; a text
     /// of another size keeps its own (a chart page inlines a dozen SVGs, each with dozens of texts: 4–5 KB a page).
     func document(id: String, width: Double, height: Double, title: String, description: String) -> String {
+        let sizes = elements.map { $0.hasPrefix("<text ") ? fontSizeAttribute($0) : nil }
         var counts: [String: Int] = [:]
-        for element in elements where element.hasPrefix("<text ") {
-            if let size = fontSizeAttribute(element) { counts[size, default: 0] += 1 }
-        }
+        for size in sizes { if let size { counts[size, default: 0] += 1 } }
         let common = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
         var lines: [String] = []
         lines.append("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"\(id)-svg\" class=\"ch\" viewBox=\"0 0 \(svgNumber(width)) \(svgNumber(height))\" "
@@ -106,9 +105,8 @@ struct SVGWriter {
         lines.append("<style>\(Theme.css)</style>")
         if let common {
             let attribute = " font-size=\"\(common)\""
-            lines.append(contentsOf: elements.map { element in
-                element.hasPrefix("<text ") && fontSizeAttribute(element) == common
-                    ? element.replacingOccurrences(of: attribute, with: "", options: [], range: element.range(of: attribute)) : element
+            lines.append(contentsOf: zip(elements, sizes).map { element, size in
+                size == common ? element.replacingOccurrences(of: attribute, with: "", options: [], range: element.range(of: attribute)) : element
             })
         } else {
             lines.append(contentsOf: elements)

@@ -152,10 +152,10 @@ public struct SourceEntry: Sendable, Equatable {
             sentences.append("<a href=\"\(escapeHTML(link))\" rel=\"noopener\">doi:\(escapeHTML(doi))</a>.")
         }
         if let consulted { sentences.append(escapeHTML(words.format("consulted", ["date": words.partialDate(consulted)]))) }
-        if let via = vias[words.code] ?? via {
+        if let via {
             sentences.append(escapeHTML(words.format("via", ["via": via.hasSuffix(".") || via.hasSuffix("。") ? String(via.dropLast()) : via])))
         }
-        if let annotation = annotations[words.code] ?? annotation {
+        if let annotation {
             sentences.append("<span class=\"annotation\">" + inlineMarkdown(annotation) + "</span>")
         }
         // Sentences are set apart by a space, except after a full-width stop (轉引自媒體報導。指出……).
@@ -284,7 +284,8 @@ func parseBibliography(_ text: String, file: String, languages: [String] = [], d
                     problems.append(reader.error(at: node, "the \(name) of source '\(key)' has no text in " + missing.joined(separator: ", "),
                                                  hint: "add a line '\(missing[0]): …' under '\(name):' with its translation"))
                 }
-                // The default language's text stands for the languages a draft leaves out.
+                // The default language's text stands for the entry (title checks, sorting, a one-language build) and
+                // for the languages a draft leaves out; `localized` picks each edition's own.
                 return (languages.first.flatMap { texts[$0] }, texts)
             }
             var entry = SourceEntry(key: key)
@@ -308,8 +309,6 @@ func parseBibliography(_ text: String, file: String, languages: [String] = [], d
             entry.organisation = field("organisation")
             entry.title = field("title")
             (entry.label, entry.labels) = perLanguage("label")
-            // A label written per language: the default language's stands for the entry (title checks, sorting).
-            if entry.label == nil, let first = languages.first { entry.label = entry.labels[first] }
             entry.subtitle = field("subtitle")
             entry.publisher = field("publisher")
             entry.date = field("date")

@@ -108,12 +108,18 @@ struct FigureTable {
     func heading(_ index: Int, inTable: Bool = false) -> String {
         let name = headings[index]
         let unit = inTable && cellsNameAmountUnit && index > 0 ? "" : units[index]
-        guard !unit.isEmpty, !name.hasSuffix("(\(unit))"), !name.hasSuffix("（\(unit)）"),
-              name.range(of: "\\b\(NSRegularExpression.escapedPattern(for: unit))\\b",
-                         options: [.regularExpression, .caseInsensitive]) == nil || unit.hasPrefix("$") || unit == "%"
-        else { return name }
+        guard !unit.isEmpty, !Self.headingNames(unit, heading: name) else { return name }
         if name.hasSuffix(")") || name.hasSuffix("）") { return words.format("unitAfterAside", ["text": name, "unit": unit]) }
         return words.format("parenthetical", ["text": name, "aside": unit])
+    }
+
+    /// Whether a heading names its unit already: at its end ("Share (%)", 「占比（%）」) or as one of its words
+    /// ("Years after purchase"). A symbol ($, %) inside a heading's own aside ("Equity (0–5 %)") does not count.
+    static func headingNames(_ unit: String, heading name: String) -> Bool {
+        if name.hasSuffix("(\(unit))") || name.hasSuffix("（\(unit)）") { return true }
+        guard !unit.hasPrefix("$"), unit != "%" else { return false }
+        return name.range(of: "\\b" + NSRegularExpression.escapedPattern(for: unit) + "\\b",
+                          options: [.regularExpression, .caseInsensitive]) != nil
     }
 
     /// The unit a column heading names for a format ("" when the printed values carry none worth repeating).

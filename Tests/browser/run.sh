@@ -155,13 +155,14 @@ pages_lane() {
 }
 
 step "Three lanes at once: static checks, figures, pages (each lane's output follows when it ends)"
-for lane in static figures pages; do
+NAMES=(static figures pages)
+for lane in "${NAMES[@]}"; do
     ( "${lane}_lane" ) > "$WORK/$lane.log" 2>&1 &
     LANES+=($!)
 done
 failed=""
-for i in 0 1 2; do
-    lane=(static figures pages); lane=${lane[$i]}
+for i in "${!NAMES[@]}"; do
+    lane=${NAMES[$i]}
     if wait "${LANES[$i]}"; then status=passed; else status=FAILED; failed="$failed $lane"; fi
     printf '\n######## lane "%s" %s (%ss)\n' "$lane" "$status" "$((SECONDS - START))"
     cat "$WORK/$lane.log"
