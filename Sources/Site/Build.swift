@@ -58,6 +58,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
         try collector.throwIfAny()
         throw BuildFailure([])
     }
+    options.timings?.end("site files and templates")
 
     var places: [(file: SourceFile, place: ChapterFile)] = []
     var seenSlugs: [String: String] = [:]
@@ -110,6 +111,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
         }
     }
     options.parseCache?.retainOnly(Set(places.map(\.file.path)))
+    options.timings?.end("chapters parsed")
     var chapters: [Chapter] = []
     var pages: [Chapter] = []
     var home: Chapter?
@@ -181,6 +183,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     collector.add(checkPreviewImages(everyPage, config: inputs.config, images: source.images))
     collector.add(checkDataFiles(everyPage, data: source.data))
     try collector.throwIfAny()
+    options.timings?.end("checks")
 
     var figures: [String: RenderedFigure] = [:]
     let requests = everyPage.flatMap(\.figures)
@@ -191,6 +194,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
         }
     }
     try collector.throwIfAny()
+    options.timings?.end("figures")
 
     if inputs.config.gallery && !templates!.has("gallery") {
         collector.add(Diagnostic(file: "content/site.yml", line: 1, column: 1,
@@ -211,6 +215,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     collector.collect { () throws(BuildFailure) in try layout.render(into: &output) }
     if collector.diagnostics.isEmpty { collector.add(templates!.unknownVariables()) }
     try collector.throwIfAny()
+    options.timings?.end("pages laid out")
     for figure in figures.values {
         for variant in figure.variants {
             output.add(variant.csvPath, text: withLicence(variant.csv, config: inputs.config, words: words))
@@ -228,15 +233,19 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     for (path, text) in publishingFiles(config: inputs.config, chapters: chapters, pages: pages, moreFolders: moreFolders) {
         output.add(path, text: text)
     }
+    options.timings?.end("data files, assets, sitemap")
     if inputs.config.search {
         for (path, text) in siteSearchFiles(chapters: chapters, pages: pages, home: home, glossary: inputs.glossary,
                                             bibliography: inputs.bibliography, config: inputs.config, output: output) {
             output.add(path, text: text)
         }
     }
+    options.timings?.end("search index")
     if edition.map({ $0.languages.count == 1 }) ?? true {
         collector.add(checkInternalStrings(output, source: source))
+        options.timings?.end("internal strings checked")
         collector.add(LinkChecker(output: output, chapters: everyPage).check())
+        options.timings?.end("links checked")
     }
     try collector.throwIfAny()
     output.warnings = everyPage.flatMap(\.warnings) + citationsWithoutAt(everyPage, bibliography: inputs.bibliography)
