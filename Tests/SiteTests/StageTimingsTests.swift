@@ -6,8 +6,8 @@ import Testing
         let timings = StageTimings()
         _ = try build(miniSite(chapter: "---\ntitle: Intro\n---\nText.\n"), options: BuildOptions(timings: timings))
         #expect(timings.stages.map(\.name) == ["site files and templates", "chapters parsed", "checks", "figures", "pages laid out",
-                                               "data files, assets, sitemap", "search index", "internal strings checked",
-                                               "links checked"])
+                                               "data files, assets, sitemap", "links checked", "search index (waited for)",
+                                               "internal strings checked"])
     }
 
     @Test func theReportHasALinePerStageAndATotal() {
