@@ -9,6 +9,8 @@ struct AnnotationLayer {
     var showLabels = true
     /// The drawn lines of the data, in canvas units, so a reference line's label can sit where no line crosses it.
     var curves: [[(x: Double, y: Double)]] = []
+    /// Annotations (by index) whose value line is named beside the plot, not inside it: the chart draws the label.
+    var labelsBesidePlot: Set<Int> = []
 
     static let laneHeight = 18.0
     static let maxLabelWidth = 260.0
@@ -98,6 +100,30 @@ struct AnnotationLayer {
         return false
     }
 
+    /// The places a value line's label may take inside the plot, best first: above the line at the right, unless a
+    /// data line runs through it there; then below, then at the left, above or below.
+    private func referencePlaces(_ label: String, at p: Double) -> (text: String, places: [(x: Double, baseline: Double)], boxes: [Box]) {
+        let text = TextMetrics.truncate(label, to: Self.maxLabelWidth, size: Theme.annotationFont)
+        let width = TextMetrics.width(text, size: Theme.annotationFont)
+        let above = p - 6, below = p + 17
+        let baselines = p - 6 - Theme.annotationFont < frame.top ? [below] : (p + 17 > frame.bottom ? [above] : [above, below])
+        let right = max(frame.left, frame.right - 4 - width), left = frame.left + 4
+        let places = [right, left].flatMap { x in baselines.map { (x: x, baseline: $0) } }
+        let boxes = places.map { Box(left: $0.x, top: $0.baseline - Theme.annotationFont, right: $0.x + width, bottom: $0.baseline + 4) }
+        return (text, places, boxes)
+    }
+
+    /// The labelled value lines (horizontal, across a vertical value axis) whose every place inside the plot is
+    /// crossed by a data line: the chart names them beside the plot instead.
+    func referenceLabelsWithoutPlace() -> [(index: Int, label: String)] {
+        guard showLabels, !valueAxisIsHorizontal, !curves.isEmpty else { return [] }
+        return annotations.enumerated().compactMap { index, annotation in
+            guard case .referenceLine(.y, let value, let label) = annotation, !label.isEmpty,
+                  let p = yPos(value), frame.contains(y: p) else { return nil }
+            return referencePlaces(label, at: p).boxes.allSatisfy(crossed) ? (index, label) : nil
+        }
+    }
+
     /// Shaded bands, drawn behind the data.
     func drawBackground(into svg: inout SVGWriter) {
         for case .band(let from, let to, _) in annotations {
@@ -114,7 +140,7 @@ struct AnnotationLayer {
         var points: [PointLabel] = []
         // Labels drawn inside the plot, which point labels must not touch.
         var taken: [Box] = []
-        for annotation in annotations {
+        for (index, annotation) in annotations.enumerated() {
             switch annotation {
             case .referenceLine(.y, let value, let label):
                 guard let p = yPos(value) else { continue }
@@ -125,23 +151,16 @@ struct AnnotationLayer {
                 } else {
                     guard frame.contains(y: p) else { continue }
                     svg.line(frame.left, p, frame.right, p, cls: "ch-ref")
-                    guard showLabels, !label.isEmpty else { continue }
-                    let text = TextMetrics.truncate(label, to: Self.maxLabelWidth, size: Theme.annotationFont)
-                    let width = TextMetrics.width(text, size: Theme.annotationFont)
-                    // Above the line at the right, unless a data line runs through it there: then below, then at
-                    // the left, above or below; the first place no line crosses (the default when every one is).
-                    let above = p - 6, below = p + 17
-                    let baselines = p - 6 - Theme.annotationFont < frame.top ? [below] : (p + 17 > frame.bottom ? [above] : [above, below])
-                    let right = max(frame.left, frame.right - 4 - width), left = frame.left + 4
-                    let places = [right, left].flatMap { x in baselines.map { (x: x, baseline: $0) } }
-                    let boxes = places.map { Box(left: $0.x, top: $0.baseline - Theme.annotationFont, right: $0.x + width, bottom: $0.baseline + 4) }
+                    guard showLabels, !label.isEmpty, !labelsBesidePlot.contains(index) else { continue }
+                    let (text, places, boxes) = referencePlaces(label, at: p)
                     let chosen = boxes.indices.first { !crossed(boxes[$0]) } ?? 0
                     taken.append(boxes[chosen])
+                    let right = places[0].x
                     if places[chosen].x == right {
                         svg.clampedText(text, x: frame.right - 4, y: places[chosen].baseline, size: Theme.annotationFont, anchor: .end,
                                         cls: "ch-halo", minX: frame.left)
                     } else {
-                        svg.text(text, x: left, y: places[chosen].baseline, size: Theme.annotationFont, anchor: .start, cls: "ch-halo")
+                        svg.text(text, x: places[chosen].x, y: places[chosen].baseline, size: Theme.annotationFont, anchor: .start, cls: "ch-halo")
                     }
                 }
             case .referenceLine(.x, let value, let label):

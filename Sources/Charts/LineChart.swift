@@ -36,8 +36,12 @@ enum LineChart {
         let sameEnd = endsInside && lastXs.count == names.count + background.count && lastXs.allSatisfy { $0 == lastXs[0] }
         let labelled = names + backgroundNames
         // Whether names fit at a line's end is judged on one line each (as on a wide chart), so a phone never trades
-        // a legend for a pile of wrapped names; where they fit, a phone wraps them to keep the plot wide.
+        // a legend for a pile of wrapped names; where they fit, a phone wraps them to keep the plot wide. Names that
+        // would still take more than a quarter of a phone-width chart (Fig 9.3's "Others follow partly") go to the
+        // legend above it instead, so the plot keeps the width; unless two or more faint lines would share one grey
+        // legend entry (Fig 7.4), which only their end labels tell apart.
         let useEndLabels = labelled.count > 1 && sameEnd && EndLabels.marginWidth(labelled) != nil
+            && (backgroundNames.count > 1 || !EndLabels.crowdsNarrowPlot(labelled, canvas: spec.width))
         var legend = names.count > 1 && !useEndLabels
             ? names.enumerated().map { LegendEntry(name: $1, color: colors[$0], mark: filled ? .box : .line) } : []
         if !background.isEmpty, !useEndLabels || backgroundNames.isEmpty {
