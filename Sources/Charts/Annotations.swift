@@ -11,6 +11,9 @@ struct AnnotationLayer {
     var curves: [[(x: Double, y: Double)]] = []
     /// Annotations (by index) whose value line is named beside the plot, not inside it: the chart draws the label.
     var labelsBesidePlot: Set<Int> = []
+    /// Values printed beside points of the data (the ends of a range), in canvas units; placed with the markers'
+    /// labels so that none touches another.
+    var valueLabels: [PointLabel] = []
 
     static let laneHeight = 18.0
     static let maxLabelWidth = 260.0
@@ -191,7 +194,7 @@ struct AnnotationLayer {
             }
         }
         if showLabels {
-            drawPointLabels(points, avoiding: taken, into: &svg)
+            drawPointLabels(valueLabels + points, avoiding: taken, into: &svg)
             drawLane(lane, into: &svg)
         }
         svg.close()
@@ -203,6 +206,8 @@ struct AnnotationLayer {
         var x: Double
         var y: Double
         var muted: Bool
+        /// A value beside a data point (no marker ring): tried beside it first, right then left.
+        var value = false
     }
 
     /// Point labels beside their points: each takes the first of eight places around its point (above right first)
@@ -217,14 +222,16 @@ struct AnnotationLayer {
             let text = TextMetrics.truncate(label.text, to: Self.maxLabelWidth, size: Theme.annotationFont)
             guard !text.isEmpty else { continue }
             let width = TextMetrics.width(text, size: Theme.annotationFont), height = Theme.annotationFont
-            let gap = label.muted ? 8.0 : 14.0
+            let gap = label.muted || label.value ? 8.0 : 14.0
             // (left edge, baseline): above right, above left, below right, below left, straight above or below, beside.
-            let candidates: [(Double, Double)] = [
+            var candidates: [(Double, Double)] = [
                 (label.x + gap, label.y - gap), (label.x - gap - width, label.y - gap),
                 (label.x + gap, label.y + gap + height), (label.x - gap - width, label.y + gap + height),
                 (label.x - width / 2, label.y - gap - 4), (label.x - width / 2, label.y + gap + height + 4),
                 (label.x + gap + 2, label.y + 5), (label.x - gap - 2 - width, label.y + 5),
             ]
+            // A value reads best level with its point, as the end of a range bar is labelled.
+            if label.value { candidates = Array(candidates.suffix(2)) + candidates.dropLast(2) }
             let others = dots.indices.filter { $0 != index }.map { dots[$0] }
             func box(_ candidate: (Double, Double)) -> Box {
                 Box(left: candidate.0, top: candidate.1 - height, right: candidate.0 + width, bottom: candidate.1 + 4)
@@ -233,7 +240,7 @@ struct AnnotationLayer {
             func inside(_ b: Box) -> Bool { b.left >= frame.left + 2 && b.right <= svg.width - Theme.edge }
             func fits(_ candidate: (Double, Double)) -> Bool {
                 let b = box(candidate)
-                return inside(b) && b.top >= frame.top - 4 && b.bottom <= frame.bottom + 4
+                return inside(b) && b.top >= frame.top - (label.value ? 10 : 4) && b.bottom <= frame.bottom + 4
                     && !(placed + others).contains { $0.overlaps(b) }
             }
             let free = candidates.first(where: fits)

@@ -30,6 +30,8 @@ struct CartesianChart {
     var height = Theme.height
     /// Extra room above positive (below negative) data, as a fraction of the data span, for value labels.
     var headroom = 0.0
+    /// Texts printed beside data points (x, y in data values), placed with the annotations' point labels.
+    var pointValues: [(x: Double, y: Double, text: String)] = []
 
     /// The y values the axis must cover, including label headroom and annotations.
     var paddedYValues: [Double] {
@@ -118,6 +120,10 @@ struct CartesianChart {
             annotations.labelsBesidePlot = Set(homeless.map(\.index))
         }
         let context = layout.context, frame = context.frame
+        annotations.valueLabels = pointValues.compactMap { point in
+            guard let x = context.xPos(point.x), let y = context.y.position(point.y) else { return nil }
+            return AnnotationLayer.PointLabel(text: point.text, x: x, y: y, muted: false, value: true)
+        }
 
         var svg = SVGWriter(width: spec.width)
         svg.raw("<defs><clipPath id=\"\(id)-plot\"><rect x=\"\(svgNumber(frame.left - 6))\" y=\"\(svgNumber(frame.top - 6))\" "

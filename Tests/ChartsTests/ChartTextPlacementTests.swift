@@ -104,6 +104,27 @@ import Testing
         #expect(Self.texts(calm).contains { $0.text == "Fair value" && $0.attributes["class"] == "ch-halo" })
     }
 
+    /// Fig 7.2: a series of two points at one x is a range; its ends carry their values, level with them, in the
+    /// decimals the chart's values share, in the page's number style.
+    @Test func theEndsOfARangeCarryTheirValues() throws {
+        var spec = ChartSpec(kind: .line, title: "t", x: AxisOptions(format: .year), y: AxisOptions(format: .usd, min: 0),
+                             series: [ChartSeries(name: "2023: reported range", x: [2023.5, 2023.5], y: [8, 12]),
+                                      ChartSeries(name: "Reported price", x: [2023.5, 2023.5, 2024.75, 2025.75, 2026.17],
+                                                  y: [.nan, .nan, 2, 1.7, 2.35])])
+        for width in [720.0, 400] {
+            let texts = Self.texts(try renderSVG(spec.withWidth(width), id: "c"))
+            for value in ["$8.00", "$12.00"] {
+                let label = try #require(texts.first { $0.text == value }, "\(value) missing at \(width) px")
+                #expect(label.attributes["class"] == "ch-halo")
+            }
+            // Only the range's ends: the other line's points are not labelled by the chart.
+            #expect(!texts.contains { $0.text == "$2.35" })
+        }
+        spec.language = ChartLanguage(numbers: .chinese, words: [:])
+        let chinese = Self.texts(try renderSVG(spec, id: "c")).map(\.text)
+        #expect(chinese.contains("8.00美元") && chinese.contains("12.00美元"), "\(chinese)")
+    }
+
     /// The longest horizontal grid line: the plot's width.
     static func plotWidth(_ svg: String) -> Double {
         SVGParse.parse(svg).elements.filter { $0.name == "line" && $0.attributes["class"] == "ch-grid" }.compactMap { line -> Double? in
