@@ -221,7 +221,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
         try layout.render(into: &output, listPagesRendered: !inputs.config.search ? nil : { lists in
             search = Background {
                 siteSearchFiles(chapters: searched.chapters, pages: searched.pages, home: searched.home, glossary: inputs.glossary,
-                                bibliography: inputs.bibliography, config: inputs.config, output: lists)
+                                bibliography: inputs.bibliography, config: inputs.config, words: words, output: lists)
             }
         })
     }
