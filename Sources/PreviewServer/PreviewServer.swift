@@ -88,6 +88,7 @@ public struct PreviewServer: Sendable {
         logger.logLevel = .critical
         let app = Application(
             router: makeRouter(state: state),
+            server: .preview(state: state),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
