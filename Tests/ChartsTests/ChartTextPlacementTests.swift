@@ -125,6 +125,39 @@ import Testing
         #expect(chinese.contains("8.00美元") && chinese.contains("12.00美元"), "\(chinese)")
     }
 
+    /// Figs 3.3 and 4.1: grouped hbar bars sit under their group's heading, and a gap sets each group apart, at
+    /// both widths (labels beside the bars, and above them on a phone).
+    @Test func groupedBarsSitUnderTheirHeadingWithAGapBetweenGroups() throws {
+        var spec = ChartSpec(kind: .horizontalBar, title: "t", y: AxisOptions(format: .percent),
+                             series: [ChartSeries(name: "Share", categories: ["IEA 2024", "IEA 2030", "LBNL 2023", "LBNL 2028"],
+                                                  values: [1.5, 3, 4.4, 12])])
+        let plain = spec
+        spec.groups = [CategoryGroup(name: "World", categories: ["IEA 2024", "IEA 2030"]),
+                       CategoryGroup(name: "United States", categories: ["LBNL 2023", "LBNL 2028"])]
+        for width in [720.0, 400] {
+            let svg = try renderSVG(spec.withWidth(width), id: "c")
+            let texts = Self.texts(svg)
+            let y: (String) -> Double = { name in Double(texts.first { $0.text == name }?.attributes["y"] ?? "") ?? .nan }
+            #expect(y("World") < y("IEA 2024") && y("IEA 2030") < y("United States") && y("United States") < y("LBNL 2023"))
+            #expect(texts.first { $0.text == "World" }?.attributes["class"]?.contains("ch-strong") == true)
+            // The second group starts lower than the same bars without groups: a heading row and a gap.
+            let bars = SVGParse.parse(svg).elements.filter { $0.name == "rect" && ($0.attributes["class"] ?? "").hasPrefix("ch-bar") }
+            let plainBars = SVGParse.parse(try renderSVG(plain.withWidth(width), id: "c")).elements
+                .filter { $0.name == "rect" && ($0.attributes["class"] ?? "").hasPrefix("ch-bar") }
+            let step = { (rects: [ParsedElement]) in Double(rects[2].attributes["y"]!)! - Double(rects[1].attributes["y"]!)! }
+            #expect(step(bars) > step(plainBars) + 30, "at \(width) px")
+        }
+        spec.groups = [CategoryGroup(name: "United States", categories: ["LBNL 2023", "LBNL 2028"]),
+                       CategoryGroup(name: "World", categories: ["IEA 2024", "IEA 2030"])]
+        #expect(throws: ChartError.self) { try renderSVG(spec, id: "c") }
+        spec.groups = [CategoryGroup(name: "World", categories: ["IEA 2024", "IEA 2030", "LBNL 2023"])]
+        #expect(throws: ChartError.self) { try renderSVG(spec, id: "c") }
+        spec.groups = [CategoryGroup(name: "World", categories: ["IEA 2024", "IEA 2030"]),
+                       CategoryGroup(name: "United States", categories: ["LBNL 2023", "LBNL 2028"])]
+        spec.kind = .bar
+        #expect(throws: ChartError.self) { try renderSVG(spec, id: "c") }
+    }
+
     /// The longest horizontal grid line: the plot's width.
     static func plotWidth(_ svg: String) -> Double {
         SVGParse.parse(svg).elements.filter { $0.name == "line" && $0.attributes["class"] == "ch-grid" }.compactMap { line -> Double? in
