@@ -92,12 +92,19 @@ import Testing
                              annotations: [.referenceLine(axis: .y, value: 100, label: "Fair value")])
         for width in [720.0, 400] {
             let svg = try renderSVG(spec.withWidth(width), id: "c")
-            let label = try #require(Self.texts(svg).first { $0.text == "Fair value" })
+            // Wrapped on a phone, so the plot gives up less width.
+            let label = try #require(Self.texts(svg).first { $0.text == (width < 500 ? "Fair" : "Fair value") })
             let x = try #require(Double(label.attributes["x"] ?? ""))
             let ref = try #require(SVGParse.parse(svg).elements.first { $0.name == "line" && $0.attributes["class"] == "ch-ref" })
             let right = try #require(Double(ref.attributes["x2"] ?? ""))
             #expect(x > right, "at \(width) px the label starts at \(x), inside the plot (right edge \(right))")
         }
+        // A gap in the middle, where the line stays above the label's place below the value line, takes the label.
+        let gapped = xs.map { $0 >= 80 && $0 < 140 ? 150.0 : noisy[Int($0)] }
+        spec.series = [ChartSeries(name: "Price", x: xs, y: gapped)]
+        let inGap = try renderSVG(spec, id: "c")
+        #expect(!inGap.contains("ch-end-labels"))
+        #expect(Self.texts(inGap).contains { $0.text == "Fair value" && $0.attributes["class"] == "ch-halo" })
         spec.series = [ChartSeries(name: "Price", x: xs, y: xs.map { 150 + $0 / 2 })]
         let calm = try renderSVG(spec, id: "c")
         #expect(!calm.contains("ch-end-labels"))
@@ -123,6 +130,39 @@ import Testing
         spec.language = ChartLanguage(numbers: .chinese, words: [:])
         let chinese = Self.texts(try renderSVG(spec, id: "c")).map(\.text)
         #expect(chinese.contains("8.00美元") && chinese.contains("12.00美元"), "\(chinese)")
+    }
+
+    /// Figs 3.3 and 4.1: grouped hbar bars sit under their group's heading, and a gap sets each group apart, at
+    /// both widths (labels beside the bars, and above them on a phone).
+    @Test func groupedBarsSitUnderTheirHeadingWithAGapBetweenGroups() throws {
+        var spec = ChartSpec(kind: .horizontalBar, title: "t", y: AxisOptions(format: .percent),
+                             series: [ChartSeries(name: "Share", categories: ["IEA 2024", "IEA 2030", "LBNL 2023", "LBNL 2028"],
+                                                  values: [1.5, 3, 4.4, 12])])
+        let plain = spec
+        spec.groups = [CategoryGroup(name: "World", categories: ["IEA 2024", "IEA 2030"]),
+                       CategoryGroup(name: "United States", categories: ["LBNL 2023", "LBNL 2028"])]
+        for width in [720.0, 400] {
+            let svg = try renderSVG(spec.withWidth(width), id: "c")
+            let texts = Self.texts(svg)
+            let y: (String) -> Double = { name in Double(texts.first { $0.text == name }?.attributes["y"] ?? "") ?? .nan }
+            #expect(y("World") < y("IEA 2024") && y("IEA 2030") < y("United States") && y("United States") < y("LBNL 2023"))
+            #expect(texts.first { $0.text == "World" }?.attributes["class"]?.contains("ch-strong") == true)
+            // The second group starts lower than the same bars without groups: a heading row and a gap.
+            let bars = SVGParse.parse(svg).elements.filter { $0.name == "rect" && ($0.attributes["class"] ?? "").hasPrefix("ch-bar") }
+            let plainBars = SVGParse.parse(try renderSVG(plain.withWidth(width), id: "c")).elements
+                .filter { $0.name == "rect" && ($0.attributes["class"] ?? "").hasPrefix("ch-bar") }
+            let step = { (rects: [ParsedElement]) in Double(rects[2].attributes["y"]!)! - Double(rects[1].attributes["y"]!)! }
+            #expect(step(bars) > step(plainBars) + 30, "at \(width) px")
+        }
+        spec.groups = [CategoryGroup(name: "United States", categories: ["LBNL 2023", "LBNL 2028"]),
+                       CategoryGroup(name: "World", categories: ["IEA 2024", "IEA 2030"])]
+        #expect(throws: ChartError.self) { try renderSVG(spec, id: "c") }
+        spec.groups = [CategoryGroup(name: "World", categories: ["IEA 2024", "IEA 2030", "LBNL 2023"])]
+        #expect(throws: ChartError.self) { try renderSVG(spec, id: "c") }
+        spec.groups = [CategoryGroup(name: "World", categories: ["IEA 2024", "IEA 2030"]),
+                       CategoryGroup(name: "United States", categories: ["LBNL 2023", "LBNL 2028"])]
+        spec.kind = .bar
+        #expect(throws: ChartError.self) { try renderSVG(spec, id: "c") }
     }
 
     /// The longest horizontal grid line: the plot's width.
