@@ -9,6 +9,11 @@ struct AnnotationLayer {
     var showLabels = true
     /// The drawn lines of the data, in canvas units, so a reference line's label can sit where no line crosses it.
     var curves: [[(x: Double, y: Double)]] = []
+    /// Annotations (by index) whose value line is named beside the plot, not inside it: the chart draws the label.
+    var labelsBesidePlot: Set<Int> = []
+    /// Values printed beside points of the data (the ends of a range), in canvas units; placed with the markers'
+    /// labels so that none touches another.
+    var valueLabels: [PointLabel] = []
 
     static let laneHeight = 18.0
     static let maxLabelWidth = 260.0
@@ -98,6 +103,30 @@ struct AnnotationLayer {
         return false
     }
 
+    /// The places a value line's label may take inside the plot, best first: above the line at the right, unless a
+    /// data line runs through it there; then below, then at the left, above or below.
+    private func referencePlaces(_ label: String, at p: Double) -> (text: String, places: [(x: Double, baseline: Double)], boxes: [Box]) {
+        let text = TextMetrics.truncate(label, to: Self.maxLabelWidth, size: Theme.annotationFont)
+        let width = TextMetrics.width(text, size: Theme.annotationFont)
+        let above = p - 6, below = p + 17
+        let baselines = p - 6 - Theme.annotationFont < frame.top ? [below] : (p + 17 > frame.bottom ? [above] : [above, below])
+        let right = max(frame.left, frame.right - 4 - width), left = frame.left + 4
+        let places = [right, left].flatMap { x in baselines.map { (x: x, baseline: $0) } }
+        let boxes = places.map { Box(left: $0.x, top: $0.baseline - Theme.annotationFont, right: $0.x + width, bottom: $0.baseline + 4) }
+        return (text, places, boxes)
+    }
+
+    /// The labelled value lines (horizontal, across a vertical value axis) whose every place inside the plot is
+    /// crossed by a data line: the chart names them beside the plot instead.
+    func referenceLabelsWithoutPlace() -> [(index: Int, label: String)] {
+        guard showLabels, !valueAxisIsHorizontal, !curves.isEmpty else { return [] }
+        return annotations.enumerated().compactMap { index, annotation in
+            guard case .referenceLine(.y, let value, let label) = annotation, !label.isEmpty,
+                  let p = yPos(value), frame.contains(y: p) else { return nil }
+            return referencePlaces(label, at: p).boxes.allSatisfy(crossed) ? (index, label) : nil
+        }
+    }
+
     /// Shaded bands, drawn behind the data.
     func drawBackground(into svg: inout SVGWriter) {
         for case .band(let from, let to, _) in annotations {
@@ -114,7 +143,7 @@ struct AnnotationLayer {
         var points: [PointLabel] = []
         // Labels drawn inside the plot, which point labels must not touch.
         var taken: [Box] = []
-        for annotation in annotations {
+        for (index, annotation) in annotations.enumerated() {
             switch annotation {
             case .referenceLine(.y, let value, let label):
                 guard let p = yPos(value) else { continue }
@@ -125,23 +154,16 @@ struct AnnotationLayer {
                 } else {
                     guard frame.contains(y: p) else { continue }
                     svg.line(frame.left, p, frame.right, p, cls: "ch-ref")
-                    guard showLabels, !label.isEmpty else { continue }
-                    let text = TextMetrics.truncate(label, to: Self.maxLabelWidth, size: Theme.annotationFont)
-                    let width = TextMetrics.width(text, size: Theme.annotationFont)
-                    // Above the line at the right, unless a data line runs through it there: then below, then at
-                    // the left, above or below; the first place no line crosses (the default when every one is).
-                    let above = p - 6, below = p + 17
-                    let baselines = p - 6 - Theme.annotationFont < frame.top ? [below] : (p + 17 > frame.bottom ? [above] : [above, below])
-                    let right = max(frame.left, frame.right - 4 - width), left = frame.left + 4
-                    let places = [right, left].flatMap { x in baselines.map { (x: x, baseline: $0) } }
-                    let boxes = places.map { Box(left: $0.x, top: $0.baseline - Theme.annotationFont, right: $0.x + width, bottom: $0.baseline + 4) }
+                    guard showLabels, !label.isEmpty, !labelsBesidePlot.contains(index) else { continue }
+                    let (text, places, boxes) = referencePlaces(label, at: p)
                     let chosen = boxes.indices.first { !crossed(boxes[$0]) } ?? 0
                     taken.append(boxes[chosen])
+                    let right = places[0].x
                     if places[chosen].x == right {
                         svg.clampedText(text, x: frame.right - 4, y: places[chosen].baseline, size: Theme.annotationFont, anchor: .end,
                                         cls: "ch-halo", minX: frame.left)
                     } else {
-                        svg.text(text, x: left, y: places[chosen].baseline, size: Theme.annotationFont, anchor: .start, cls: "ch-halo")
+                        svg.text(text, x: places[chosen].x, y: places[chosen].baseline, size: Theme.annotationFont, anchor: .start, cls: "ch-halo")
                     }
                 }
             case .referenceLine(.x, let value, let label):
@@ -172,7 +194,7 @@ struct AnnotationLayer {
             }
         }
         if showLabels {
-            drawPointLabels(points, avoiding: taken, into: &svg)
+            drawPointLabels(valueLabels + points, avoiding: taken, into: &svg)
             drawLane(lane, into: &svg)
         }
         svg.close()
@@ -184,6 +206,8 @@ struct AnnotationLayer {
         var x: Double
         var y: Double
         var muted: Bool
+        /// A value beside a data point (no marker ring): tried beside it first, right then left.
+        var value = false
     }
 
     /// Point labels beside their points: each takes the first of eight places around its point (above right first)
@@ -198,14 +222,16 @@ struct AnnotationLayer {
             let text = TextMetrics.truncate(label.text, to: Self.maxLabelWidth, size: Theme.annotationFont)
             guard !text.isEmpty else { continue }
             let width = TextMetrics.width(text, size: Theme.annotationFont), height = Theme.annotationFont
-            let gap = label.muted ? 8.0 : 14.0
+            let gap = label.muted || label.value ? 8.0 : 14.0
             // (left edge, baseline): above right, above left, below right, below left, straight above or below, beside.
-            let candidates: [(Double, Double)] = [
+            var candidates: [(Double, Double)] = [
                 (label.x + gap, label.y - gap), (label.x - gap - width, label.y - gap),
                 (label.x + gap, label.y + gap + height), (label.x - gap - width, label.y + gap + height),
                 (label.x - width / 2, label.y - gap - 4), (label.x - width / 2, label.y + gap + height + 4),
                 (label.x + gap + 2, label.y + 5), (label.x - gap - 2 - width, label.y + 5),
             ]
+            // A value reads best level with its point, as the end of a range bar is labelled.
+            if label.value { candidates = Array(candidates.suffix(2)) + candidates.dropLast(2) }
             let others = dots.indices.filter { $0 != index }.map { dots[$0] }
             func box(_ candidate: (Double, Double)) -> Box {
                 Box(left: candidate.0, top: candidate.1 - height, right: candidate.0 + width, bottom: candidate.1 + 4)
@@ -214,7 +240,7 @@ struct AnnotationLayer {
             func inside(_ b: Box) -> Bool { b.left >= frame.left + 2 && b.right <= svg.width - Theme.edge }
             func fits(_ candidate: (Double, Double)) -> Bool {
                 let b = box(candidate)
-                return inside(b) && b.top >= frame.top - 4 && b.bottom <= frame.bottom + 4
+                return inside(b) && b.top >= frame.top - (label.value ? 10 : 4) && b.bottom <= frame.bottom + 4
                     && !(placed + others).contains { $0.overlaps(b) }
             }
             let free = candidates.first(where: fits)

@@ -30,6 +30,8 @@ struct CartesianChart {
     var height = Theme.height
     /// Extra room above positive (below negative) data, as a fraction of the data span, for value labels.
     var headroom = 0.0
+    /// Texts printed beside data points (x, y in data values), placed with the annotations' point labels.
+    var pointValues: [(x: Double, y: Double, text: String)] = []
 
     /// The y values the axis must cover, including label headroom and annotations.
     var paddedYValues: [Double] {
@@ -39,12 +41,24 @@ struct CartesianChart {
         return yValues + (hi > 0 ? [hi + span * headroom] : []) + (lo < 0 ? [lo - span * headroom] : [])
     }
 
-    func render(marks: (inout SVGWriter, PlotContext) -> [EndLabel]) throws(ChartError) -> String {
+    /// Where the plot sits and how its axes map values, for a right margin sized for `marginNames` as well.
+    private struct Layout {
+        var context: PlotContext
+        var yAxis: ValueAxis
+        var xAxis: ValueAxis?
+        var yLabelBaseline: Double
+    }
+
+    private func layout(marginNames: [String]) throws(ChartError) -> Layout {
         var top = Legend.height(legend, width: spec.width)
         let yLabelBaseline = top + 16
         if !spec.y.label.isEmpty { top += 24 }
         let lanes = AnnotationLayer.laneRows(spec.annotations)
         let plotTop = top + Double(lanes) * AnnotationLayer.laneHeight + (lanes > 0 ? 8 : 0) + 10
+        let names = EndLabels.marginWidth(endLabelNames + marginNames, canvas: spec.width)
+        let margin = endLabelMargin.map { own in
+            marginNames.isEmpty ? own : max(own, EndLabels.marginWidth(marginNames, canvas: spec.width) ?? own)
+        } ?? names ?? 16
 
         var lines = 1, context: PlotContext? = nil, yAxis: ValueAxis? = nil, xAxis: ValueAxis? = nil
         for _ in 0..<2 {
@@ -55,7 +69,7 @@ struct CartesianChart {
                                       numbers: spec.language.numbers)
             let widest = axis.ticks.map { TextMetrics.width($0.label, size: Theme.tickFont) }.max() ?? 0
             let left = max(widest + 12, 12)
-            let right = spec.width - (endLabelMargin ?? EndLabels.marginWidth(endLabelNames, canvas: spec.width) ?? 16)
+            let right = spec.width - margin
             let frame = Frame(left: left, top: plotTop, right: right, bottom: plotBottom)
             let yScale = axis.scale(from: plotBottom, to: plotTop)
             yAxis = axis
@@ -77,14 +91,11 @@ struct CartesianChart {
             break
         }
         guard let context, let yAxis else { throw .noData(kind: spec.kind) }
-        let frame = context.frame
+        return Layout(context: context, yAxis: yAxis, xAxis: xAxis, yLabelBaseline: yLabelBaseline)
+    }
 
-        var svg = SVGWriter(width: spec.width)
-        svg.raw("<defs><clipPath id=\"\(id)-plot\"><rect x=\"\(svgNumber(frame.left - 6))\" y=\"\(svgNumber(frame.top - 6))\" "
-            + "width=\"\(svgNumber(frame.width + 12))\" height=\"\(svgNumber(frame.height + 12))\"/></clipPath></defs>")
-        Legend.draw(legend, top: 0, into: &svg)
-        Axes.drawY(yAxis, scale: context.y, frame: frame, into: &svg)
-        var annotations = AnnotationLayer(annotations: spec.annotations, frame: frame, xPos: context.xPos,
+    private func annotationLayer(_ context: PlotContext) -> AnnotationLayer {
+        var annotations = AnnotationLayer(annotations: spec.annotations, frame: context.frame, xPos: context.xPos,
                                           yPos: { context.y.position($0) })
         if context.x != nil, [.line, .area].contains(spec.kind) {
             annotations.curves = (spec.series + spec.background).map { series in
@@ -94,19 +105,48 @@ struct CartesianChart {
                 }
             }
         }
+        return annotations
+    }
+
+    func render(marks: (inout SVGWriter, PlotContext) -> [EndLabel]) throws(ChartError) -> String {
+        var layout = try self.layout(marginNames: [])
+        var annotations = annotationLayer(layout.context)
+        // A value line's label that every place inside the plot puts on a data line (Fig 3.4's "Fair value" under
+        // a line that keeps crossing it) is named beside the plot instead, at the line's height.
+        let homeless = annotations.referenceLabelsWithoutPlace()
+        if !homeless.isEmpty, EndLabels.marginWidth(homeless.map(\.label), canvas: spec.width) != nil {
+            layout = try self.layout(marginNames: homeless.map(\.label))
+            annotations = annotationLayer(layout.context)
+            annotations.labelsBesidePlot = Set(homeless.map(\.index))
+        }
+        let context = layout.context, frame = context.frame
+        annotations.valueLabels = pointValues.compactMap { point in
+            guard let x = context.xPos(point.x), let y = context.y.position(point.y) else { return nil }
+            return AnnotationLayer.PointLabel(text: point.text, x: x, y: y, muted: false, value: true)
+        }
+
+        var svg = SVGWriter(width: spec.width)
+        svg.raw("<defs><clipPath id=\"\(id)-plot\"><rect x=\"\(svgNumber(frame.left - 6))\" y=\"\(svgNumber(frame.top - 6))\" "
+            + "width=\"\(svgNumber(frame.width + 12))\" height=\"\(svgNumber(frame.height + 12))\"/></clipPath></defs>")
+        Legend.draw(legend, top: 0, into: &svg)
+        Axes.drawY(layout.yAxis, scale: context.y, frame: frame, into: &svg)
         try annotations.check(kind: spec.kind, xFormat: spec.x.format, yFormat: spec.y.format)
         annotations.drawBackground(into: &svg)
         svg.open("ch-marks", extra: "clip-path=\"url(#\(id)-plot)\"")
-        let labels = marks(&svg, context)
+        var labels = marks(&svg, context)
         svg.close()
-        if let xAxis, let scale = context.x {
+        if let xAxis = layout.xAxis, let scale = context.x {
             Axes.drawX(xAxis, scale: scale, frame: frame, into: &svg)
         } else if case .bands(let names, _) = xPlan, let band = context.band {
             Axes.drawBands(names, band: band, frame: frame, into: &svg)
         }
         annotations.drawForeground(into: &svg)
+        for index in annotations.labelsBesidePlot.sorted() {
+            guard case .referenceLine(.y, let value, let label) = spec.annotations[index], let y = context.y.position(value) else { continue }
+            labels.append(EndLabel(name: label, color: 0, y: y, mark: .reference))
+        }
         EndLabels.draw(labels, x: frame.right + 8, frame: frame, into: &svg)
-        AxisTitles.draw(spec, frame: frame, yBaseline: yLabelBaseline, height: height, into: &svg)
+        AxisTitles.draw(spec, frame: frame, yBaseline: layout.yLabelBaseline, height: height, into: &svg)
         return svg.document(id: id, width: spec.width, height: height, title: spec.title,
                             description: Describe.text(spec))
     }

@@ -113,6 +113,18 @@ public struct FlowLink: Sendable, Equatable {
     }
 }
 
+/// Bars gathered under a heading (hbar charts): the reader sees which belong together.
+public struct CategoryGroup: Sendable, Equatable {
+    public var name: String
+    /// The group's categories, in the chart's order.
+    public var categories: [String]
+
+    public init(name: String, categories: [String]) {
+        self.name = name
+        self.categories = categories
+    }
+}
+
 /// Everything needed to draw one chart.
 public struct ChartSpec: Sendable, Equatable {
     public var kind: ChartKind
@@ -131,6 +143,9 @@ public struct ChartSpec: Sendable, Equatable {
     /// Bar and hbar charts of one series: the text printed for a category's value instead of the formatted number
     /// ("just under 3 %" where the source gives no more precise figure). Keys are category labels.
     public var valueLabels: [String: String] = [:]
+    /// Hbar charts: the bars in groups, each under its heading with a gap before the next; together the groups list
+    /// every category once, in order.
+    public var groups: [CategoryGroup] = []
     /// Waterfall charts: categories drawn as totals (a full bar from zero to the running level), not as steps.
     public var totals: [String] = []
     /// Diagram and steps charts: the boxes and arrows (other kinds must leave it empty).

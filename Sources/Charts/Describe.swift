@@ -119,6 +119,23 @@ enum Validate {
         }
     }
 
+    /// Groups list every category once, in the chart's order, and none is empty.
+    static func groups(_ spec: ChartSpec, categories: [String]) throws(ChartError) {
+        guard !spec.groups.isEmpty else { return }
+        for group in spec.groups where group.categories.isEmpty {
+            throw .unsupported(kind: spec.kind, reason: "'groups' lists no category under '\(group.name)'")
+        }
+        let listed = spec.groups.flatMap(\.categories)
+        for name in listed where !categories.contains(name) {
+            throw .unsupported(kind: spec.kind, reason: "'groups' names '\(name)', which is not a category of the chart "
+                + "(categories: \(categories.joined(separator: ", ")))")
+        }
+        guard listed == categories else {
+            throw .unsupported(kind: spec.kind, reason: "'groups' must list every category once, in the data's order "
+                + "(categories: \(categories.joined(separator: ", ")))")
+        }
+    }
+
     /// Value labels name categories of a bar or hbar chart of one series (one label per bar, so none is ambiguous).
     static func valueLabels(_ spec: ChartSpec, categories: [String]) throws(ChartError) {
         guard !spec.valueLabels.isEmpty else { return }

@@ -1,6 +1,7 @@
 /// A series name placed at the right end of its line (or beside its layer of a stacked bar).
 struct EndLabel: Equatable {
-    enum Mark: Equatable { case line, box, none }
+    /// `reference`: a value line's label, beside the plot where the line ends (a short dashed stroke).
+    enum Mark: Equatable { case line, box, reference, none }
     var name: String
     var color: Int
     var y: Double
@@ -33,6 +34,13 @@ enum EndLabels {
     static func marginWidth(_ names: [String], canvas: Double = .infinity) -> Double? {
         let widest = names.flatMap { lines($0, canvas: canvas) }.map { TextMetrics.width($0, size: Theme.labelFont) }.max() ?? 0
         return widest <= maxWidth ? widest + 34 : nil
+    }
+
+    /// Whether end labels for `names` would take more than a quarter of a phone-width chart (`canvas` under 500 px),
+    /// even wrapped: such a chart names its lines in a legend and keeps the width for the plot.
+    static func crowdsNarrowPlot(_ names: [String], canvas: Double) -> Bool {
+        guard canvas < 500, let margin = marginWidth(names, canvas: canvas) else { return false }
+        return margin > canvas / 4
     }
 
     /// Label centres for target positions `ys`, apart by half of each neighbour's lines (`lines`, one each when
@@ -72,6 +80,8 @@ enum EndLabels {
                          cls: label.muted ? "ch-line ch-ghost-line" : "ch-line ch-k\(label.color)")
             case .box:
                 svg.rect(left, baseline - 11, 11, 11, cls: "ch-bar ch-f\(label.color)")
+            case .reference:
+                svg.line(left - 8, baseline - 5, left + 11, baseline - 5, cls: "ch-ref")
             case .none:
                 break
             }

@@ -1,9 +1,14 @@
 /// Horizontal bars: categories down the left, values along the bottom; height grows with the categories.
 enum HorizontalBarChart {
+    /// The row of a group's heading, and the gap before every group but the first.
+    static let headingHeight = 26.0
+    static let groupGap = 14.0
+
     static func render(_ spec: ChartSpec, id: String) throws(ChartError) -> String {
         let labels = try Validate.categories(spec)
         try Validate.claims(spec, categories: labels)
         try Validate.valueLabels(spec, categories: labels)
+        try Validate.groups(spec, categories: labels)
         for (index, annotation) in spec.annotations.enumerated() {
             guard case .referenceLine(.y, _, _) = annotation else {
                 throw .annotation(index: index, kind: .horizontalBar,
@@ -40,9 +45,23 @@ enum HorizontalBarChart {
                             : wrappedLeft
         let barRoom = max(30, min(56, Double(groups) * 22 + 12))
         let slots = wrapped.map { lines in above ? Double(lines.count) * lineHeight + barRoom - 4 : max(barRoom, Double(lines.count) * lineHeight + 10) }
-        var slotTops: [Double] = []
+        // A group's heading takes a row above its first bar, and a gap (with a rule) sets it apart from the group before.
+        var groupStarts: [Int: String] = [:], first = 0
+        for group in spec.groups {
+            groupStarts[first] = group.name
+            first += group.categories.count
+        }
+        var slotTops: [Double] = [], headings: [(name: String, top: Double)] = []
         var y = plotTop
-        for slot in slots { slotTops.append(y); y += slot }
+        for (index, slot) in slots.enumerated() {
+            if let name = groupStarts[index] {
+                if index > 0 { y += Self.groupGap }
+                headings.append((name, y))
+                y += Self.headingHeight
+            }
+            slotTops.append(y)
+            y += slot
+        }
         let plotBottom = y
         // As tall as the bars need: a chart of two bars does not leave an empty band above its axis title.
         let height = plotBottom + 30 + (spec.y.label.isEmpty ? 0 : 22)
@@ -90,6 +109,15 @@ enum HorizontalBarChart {
         }
         svg.line(base, plotTop, base, plotBottom, cls: "ch-axis")
         svg.close()
+        if !headings.isEmpty {
+            svg.open("ch-groups")
+            for (index, heading) in headings.enumerated() {
+                if index > 0 { svg.line(Theme.edge, heading.top - Self.groupGap / 2, spec.width - Theme.edge, heading.top - Self.groupGap / 2, cls: "ch-axis") }
+                svg.clampedText(heading.name, x: Theme.edge, y: heading.top + 18, size: Theme.labelFont, anchor: .start,
+                                cls: "ch-strong ch-halo")
+            }
+            svg.close()
+        }
         let annotations = AnnotationLayer(annotations: spec.annotations, frame: frame,
                                           xPos: { _ in nil }, yPos: { scale.position($0) },
                                           valueAxisIsHorizontal: true)

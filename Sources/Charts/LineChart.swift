@@ -36,8 +36,12 @@ enum LineChart {
         let sameEnd = endsInside && lastXs.count == names.count + background.count && lastXs.allSatisfy { $0 == lastXs[0] }
         let labelled = names + backgroundNames
         // Whether names fit at a line's end is judged on one line each (as on a wide chart), so a phone never trades
-        // a legend for a pile of wrapped names; where they fit, a phone wraps them to keep the plot wide.
+        // a legend for a pile of wrapped names; where they fit, a phone wraps them to keep the plot wide. Names that
+        // would still take more than a quarter of a phone-width chart (Fig 9.3's "Others follow partly") go to the
+        // legend above it instead, so the plot keeps the width; unless two or more faint lines would share one grey
+        // legend entry (Fig 7.4), which only their end labels tell apart.
         let useEndLabels = labelled.count > 1 && sameEnd && EndLabels.marginWidth(labelled) != nil
+            && (backgroundNames.count > 1 || !EndLabels.crowdsNarrowPlot(labelled, canvas: spec.width))
         var legend = names.count > 1 && !useEndLabels
             ? names.enumerated().map { LegendEntry(name: $1, color: colors[$0], mark: filled ? .box : .line) } : []
         if !background.isEmpty, !useEndLabels || backgroundNames.isEmpty {
@@ -49,10 +53,11 @@ enum LineChart {
                 : spec.language.text("chartOtherScenarios")
             legend.append(LegendEntry(name: ghostName, color: 0, mark: .ghost))
         }
-        let chart = CartesianChart(spec: spec, id: id,
+        var chart = CartesianChart(spec: spec, id: id,
                                    xPlan: .values((spec.series + background).flatMap(\.x), includeZero: false),
                                    yValues: ys, includeZeroY: filled || (lo >= 0 && lo <= hi / 2),
                                    legend: legend, endLabelNames: useEndLabels ? labelled : [])
+        chart.pointValues = rangeEndValues(spec)
         return try chart.render { svg, context in
             var labels: [EndLabel] = []
             for item in background {
@@ -84,6 +89,24 @@ enum LineChart {
             }
             return labels
         }
+    }
+
+    /// The ends of each series drawn as a range (two points at one x, as Fig 7.2's reported 2023 range of $8–12),
+    /// labelled with their values: a legend names the range but not where it starts and ends. Numbers take the
+    /// decimals all the chart's values share ("$8.00" beside "$2.35").
+    static func rangeEndValues(_ spec: ChartSpec) -> [(x: Double, y: Double, text: String)] {
+        guard spec.kind == .line else { return [] }
+        let ranges = spec.series.compactMap { series -> [(x: Double, y: Double)]? in
+            let points = zip(series.x, series.y).filter { $0.0.isFinite && $0.1.isFinite }
+            guard points.count == 2, points[0].0 == points[1].0, points[0].1 != points[1].1 else { return nil }
+            return points.map { (x: $0.0, y: $0.1) }
+        }
+        guard !ranges.isEmpty else { return [] }
+        let all = spec.series.flatMap(\.y).filter(\.isFinite)
+        let ends = ranges.flatMap { $0 }
+        let texts = spec.y.format.labels(for: ends.map(\.y) + all, significant: spec.labelDigits,
+                                         numbers: spec.language.numbers).prefix(ends.count)
+        return zip(ends, texts).map { (x: $0.x, y: $0.y, text: $1) }
     }
 
     /// A comparison series: a thin grey line without markers.

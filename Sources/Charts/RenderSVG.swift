@@ -48,6 +48,9 @@ private func drawSVG(_ spec: ChartSpec, id: String) throws(ChartError) -> String
     if !spec.valueLabels.isEmpty, ![.bar, .horizontalBar].contains(spec.kind) {
         throw .unsupported(kind: spec.kind, reason: "'value-labels' replace the value printed on a bar of a bar or hbar chart only")
     }
+    if !spec.groups.isEmpty, spec.kind != .horizontalBar {
+        throw .unsupported(kind: spec.kind, reason: "'groups' gather the bars of an hbar chart under headings; this is a \(spec.kind.rawValue) chart")
+    }
     if !spec.totals.isEmpty, spec.kind != .waterfall {
         throw .unsupported(kind: spec.kind, reason: "'totals' mark the total bars of a waterfall chart only")
     }

@@ -13,10 +13,13 @@ public struct PreviewServer: Sendable {
         /// 0 asks the system for a free port (the URL reported by `.listening` has the real one).
         public var port = 8080
         public var includeDrafts = false
-        /// How often the watcher looks at file stamps.
+        /// How often the watcher looks at file stamps where the kernel cannot report changes (no inotify).
         public var pollInterval: Duration = .milliseconds(50)
-        /// A burst of saves counts as one change once a scan this long after the last one sees nothing new.
-        public var quietPeriod: Duration = .milliseconds(30)
+        /// A burst of saves counts as one change once this long passes without another: editors' saves (temporary
+        /// file, rename, chmod) take well under a millisecond between steps.
+        public var quietPeriod: Duration = .milliseconds(10)
+        /// Scan file stamps every `pollInterval` even where inotify works.
+        public var forcePolling = false
         public var heartbeatInterval: Duration = .seconds(15)
 
         public init(root: String, host: String = "127.0.0.1", port: Int = 8080, includeDrafts: Bool = false) {
@@ -71,7 +74,12 @@ public struct PreviewServer: Sendable {
         }
 
         var rebuilder = Rebuilder(root: root, options: buildOptions, builder: builder, state: state)
-        let snapshot = SourceSnapshot.scan(root: configuration.root)
+        // Watching starts before the first build, so a save during it is not missed.
+        var watching = SourceWatcher.Configuration(root: configuration.root)
+        (watching.quietPeriod, watching.pollInterval) = (configuration.quietPeriod, configuration.pollInterval)
+        watching.forcePolling = configuration.forcePolling
+        let watcher = SourceWatcher(watching)
+        defer { watcher.stop() }
         guard let first = await rebuilder.rebuild(changed: []) else { throw CancellationError() }
         report(first)
 
@@ -80,6 +88,7 @@ public struct PreviewServer: Sendable {
         logger.logLevel = .critical
         let app = Application(
             router: makeRouter(state: state),
+            server: .preview(state: state),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
@@ -99,7 +108,16 @@ public struct PreviewServer: Sendable {
                 }
                 group.addTask { [rebuilder] in
                     var rebuilder = rebuilder
-                    try await watch(from: snapshot, rebuilder: &rebuilder, report: report)
+                    for await changed in watcher.changes where changeKind(for: changed) != .none {
+                        guard let outcome = await rebuilder.rebuild(changed: changed) else { return }
+                        report(outcome)
+                    }
+                }
+                group.addTask { [heartbeat = configuration.heartbeatInterval] in
+                    while true {
+                        try await Task.sleep(for: heartbeat)
+                        await state.heartbeat()
+                    }
                 }
                 defer { group.cancelAll() }
                 try await group.next()
@@ -107,39 +125,6 @@ public struct PreviewServer: Sendable {
         } onCancel: {
             // Event streams never end by themselves; end them so the server can stop at once.
             Task { await state.closeAll() }
-        }
-    }
-
-    /// Polls the sources; after a burst of changes settles, rebuilds once and reports.
-    private func watch(from start: SourceSnapshot, rebuilder: inout Rebuilder,
-                       report: @Sendable (PreviewEvent) -> Void) async throws {
-        let root = configuration.root
-        var known = start
-        var lastHeartbeat = ContinuousClock.now
-        while true {
-            try await Task.sleep(for: configuration.pollInterval)
-            if ContinuousClock.now - lastHeartbeat >= configuration.heartbeatInterval {
-                await state.heartbeat()
-                lastHeartbeat = .now
-            }
-            var latest = SourceSnapshot.scan(root: root)
-            var changed = latest.changedPaths(since: known)
-            if changeKind(for: changed) == .none {
-                known = latest
-                continue
-            }
-            // Editors save in bursts (temporary file, rename, chmod); wait until a scan sees nothing new.
-            let deadline = ContinuousClock.now + .seconds(1)
-            while ContinuousClock.now < deadline {
-                try await Task.sleep(for: configuration.quietPeriod)
-                let again = SourceSnapshot.scan(root: root)
-                if again == latest { break }
-                changed = Array(Set(changed).union(again.changedPaths(since: latest))).sorted()
-                latest = again
-            }
-            known = latest
-            guard let outcome = await rebuilder.rebuild(changed: changed.filter(isWatchedSourcePath)) else { return }
-            report(outcome)
         }
     }
 

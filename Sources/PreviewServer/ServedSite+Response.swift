@@ -1,50 +1,68 @@
 import Hummingbird
 
+/// What the server answers to a GET or HEAD of the site, decided once for both ways of sending it: as a Hummingbird
+/// `Response`, and as prepared bytes on the fast path (`SiteChannelHandler`).
+public enum SiteAnswer: Sendable {
+    /// A file of the site (or the 404 page, with `status` 404); `withBody` is false for HEAD.
+    case file(ServedFile.Representation, status: HTTPResponse.Status, withBody: Bool)
+    /// The client's copy is current (304): the validator, no body.
+    case notModified(ServedFile.Representation)
+    /// A short text answer: redirects, errors, and the 404 of a site without a 404 page.
+    case plain(HTTPResponse.Status, text: String, headers: HTTPFields, withBody: Bool)
+}
+
 extension ServedSite {
-    /// The whole HTTP answer for a GET or HEAD of `target` (raw path and query): a pure function of the site.
+    /// The answer to a request for `target` (raw path and query): a pure function of the site.
     ///
     /// Nothing here touches the disk: files come only from the in-memory build, so no request can read
     /// outside it, whatever its path says.
     /// `acceptEncoding` is the request's header: a file with a gzip body is sent gzipped to a client that accepts it.
-    public func response(to target: String, method: HTTPRequest.Method, ifNoneMatch: String? = nil,
-                         acceptEncoding: String? = nil) -> Response {
+    public func answer(to target: String, method: HTTPRequest.Method, ifNoneMatch: String? = nil,
+                       acceptEncoding: String? = nil) -> SiteAnswer {
         guard method == .get || method == .head else {
-            return plainResponse(.methodNotAllowed, "Only GET and HEAD are supported.\n", extra: [.allow: "GET, HEAD"],
-                                 method: method)
+            return plain(.methodNotAllowed, "Only GET and HEAD are supported.\n", extra: [.allow: "GET, HEAD"], method: method)
         }
+        let withBody = method != .head
         switch resolveRequestPath(target, isFile: { files[$0] != nil }) {
         case let .file(path):
-            return fileResponse(files[path]!, status: .ok, method: method, ifNoneMatch: ifNoneMatch,
-                                gzip: acceptsGzip(acceptEncoding))
+            let file = files[path]!, gzip = acceptsGzip(acceptEncoding)
+            let chosen = gzip ? file.gzip ?? file.identity : file.identity
+            if let ifNoneMatch, etagMatches(ifNoneMatch: ifNoneMatch, tag: chosen.etag) { return .notModified(chosen) }
+            return .file(chosen, status: .ok, withBody: withBody)
         case let .redirect(location):
-            return plainResponse(.movedPermanently, "Moved to \(location)\n", extra: [.location: location], method: method)
+            return plain(.movedPermanently, "Moved to \(location)\n", extra: [.location: location], method: method)
         case .notFound:
             if let page = files["404.html"] {
-                return fileResponse(page, status: .notFound, method: method, ifNoneMatch: nil, gzip: acceptsGzip(acceptEncoding))
+                let chosen = acceptsGzip(acceptEncoding) ? page.gzip ?? page.identity : page.identity
+                return .file(chosen, status: .notFound, withBody: withBody)
             }
-            return plainResponse(.notFound, "Not found.\n", method: method)
+            return plain(.notFound, "Not found.\n", method: method)
         case let .badRequest(reason):
-            return plainResponse(.badRequest, "Bad request: \(reason).\n", method: method)
+            return plain(.badRequest, "Bad request: \(reason).\n", method: method)
         }
     }
 
-    private func fileResponse(_ file: ServedFile, status: HTTPResponse.Status, method: HTTPRequest.Method,
-                              ifNoneMatch: String?, gzip: Bool) -> Response {
-        let chosen = gzip ? file.gzip ?? file.identity : file.identity
-        if status == .ok, let ifNoneMatch, etagMatches(ifNoneMatch: ifNoneMatch, tag: chosen.etag) {
-            return Response(status: .notModified, headers: chosen.notModifiedHeaders)
+    /// The whole HTTP answer for a GET or HEAD of `target` as a Hummingbird response (see `answer(to:…)`).
+    public func response(to target: String, method: HTTPRequest.Method, ifNoneMatch: String? = nil,
+                         acceptEncoding: String? = nil) -> Response {
+        switch answer(to: target, method: method, ifNoneMatch: ifNoneMatch, acceptEncoding: acceptEncoding) {
+        case let .file(representation, status, withBody):
+            return Response(status: status, headers: representation.headers,
+                            body: withBody ? ResponseBody(byteBuffer: representation.body) : ResponseBody())
+        case let .notModified(representation):
+            return Response(status: .notModified, headers: representation.notModifiedHeaders)
+        case let .plain(status, text, headers, withBody):
+            return Response(status: status, headers: headers,
+                            body: withBody ? ResponseBody(byteBuffer: ByteBuffer(string: text)) : ResponseBody())
         }
-        return Response(status: status, headers: chosen.headers,
-                        body: method == .head ? ResponseBody() : ResponseBody(byteBuffer: chosen.body))
     }
 
-    private func plainResponse(_ status: HTTPResponse.Status, _ text: String, extra: HTTPFields = [:],
-                               method: HTTPRequest.Method) -> Response {
+    private func plain(_ status: HTTPResponse.Status, _ text: String, extra: HTTPFields = [:],
+                       method: HTTPRequest.Method) -> SiteAnswer {
         var headers = extra
         headers[.contentType] = "text/plain; charset=utf-8"
         headers[.cacheControl] = "no-cache"
         headers[.contentLength] = String(text.utf8.count)
-        let body = method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(string: text))
-        return Response(status: status, headers: headers, body: body)
+        return .plain(status, text: text, headers: headers, withBody: method != .head)
     }
 }

@@ -19,7 +19,10 @@ public struct SourceEntry: Sendable, Equatable {
     /// The same per language code, when written as a mapping (see `annotations`).
     public var labels: [String: String] = [:]
     public var subtitle: String?
+    /// The publisher, a name as written; with a description in it ("a user post", "press release") a site in several
+    /// languages may write it per language code (see `annotations`).
     public var publisher: String?
+    public var publishers: [String: String] = [:]
     /// Publication date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     public var date: String?
     public var url: String?
@@ -75,18 +78,20 @@ public struct SourceEntry: Sendable, Equatable {
         if let text = labels[code] { entry.label = text }
         if let text = annotations[code] { entry.annotation = text }
         if let text = vias[code] { entry.via = text }
+        if let text = publishers[code] { entry.publisher = text }
         return entry
     }
 
-    /// The author line as a reader reads it: the first person inverted (the list is sorted on it), the others in
-    /// natural order: "Wong, Matteo, and Charlie Warzel".
-    var creatorText: String? {
+    /// The author line as a reader reads it, joined in the page's words: the first person inverted (the list is sorted
+    /// on it), the others in natural order: "Wong, Matteo, and Charlie Warzel", 「Wong, Matteo與Charlie Warzel」.
+    func creatorText(words: Translations) -> String? {
         if let organisation { return organisation }
         guard let first = authors.first else { return nil }
         let rest = authors.dropFirst().map(naturalOrder)
         guard let last = rest.last else { return first }
-        if rest.count == 1 { return (first.contains(",") ? first + "," : first) + " and " + last }
-        return ([first] + rest.dropLast()).joined(separator: ", ") + ", and " + last
+        // An inverted first name has a comma of its own, so English sets the last one apart with a comma too.
+        if rest.count == 1 { return first + words[first.contains(",") ? "authorsLastSeparator" : "authorsAnd"] + last }
+        return ([first] + rest.dropLast()).joined(separator: words["authorsSeparator"]) + words["authorsLastSeparator"] + last
     }
 
     /// The key the sources page sorts on: the first author's surname (then given names), else the organisation
@@ -105,9 +110,9 @@ public struct SourceEntry: Sendable, Equatable {
     }
 
     /// The short form another entry uses to point at this one: "Wong and Warzel, “Here’s How the AI Crash Happens”".
-    func shortReference() -> String {
+    func shortReference(words: Translations) -> String {
         let names = organisation.map { [$0] } ?? authors.map(surname)
-        let who = names.count <= 2 ? names.joined(separator: " and ") : names[0] + " and others"
+        let who = names.count <= 2 ? names.joined(separator: words["authorsAnd"]) : words.format("authorsOthers", ["name": names[0]])
         let what = title.map { "\u{201C}" + escapeHTML($0) + "\u{201D}" } ?? "[" + escapeHTML(label ?? key) + "]"
         return who.isEmpty ? what : escapeHTML(who) + ", " + what
     }
@@ -117,7 +122,7 @@ public struct SourceEntry: Sendable, Equatable {
     /// (`../sources/#…`; the home page's notes drop the `../`).
     func html(entries: [String: SourceEntry], words: Translations) -> String {
         var sentences: [String] = []
-        if let creator = creatorText {
+        if let creator = creatorText(words: words) {
             sentences.append(escapeHTML(creator.hasSuffix(".") ? creator : creator + "."))
         }
         var name: String
@@ -138,7 +143,7 @@ public struct SourceEntry: Sendable, Equatable {
         var what = name
         if let target = translationOf, let original = entries[target] {
             // "(in Traditional Chinese). Translation of …", 「（繁體中文）。譯自 …」: the stop and space of the page's language.
-            what += escapeHTML(words["fullStop"] + words["space"] + words["translationOf"]) + " <a href=\"../sources/#source-\(escapeHTML(target))\">\(original.shortReference())</a>"
+            what += escapeHTML(words["fullStop"] + words["space"] + words["translationOf"]) + " <a href=\"../sources/#source-\(escapeHTML(target))\">\(original.shortReference(words: words))</a>"
         }
         var place: [String] = []
         // The publisher is not repeated when it is the organisation named first ("The Real Deal. […]. The Real Deal").
@@ -253,13 +258,14 @@ func parseBibliography(_ text: String, file: String, languages: [String] = [], d
                     return nil
                 }
             }
-            /// A text a reader sees (`label`, `annotation`, `via`): one string, or on a site in several languages one line per
+            /// A text a reader sees (`label`, `annotation`, `via`, `publisher`): one string, or on a site in several languages one line per
             /// language code (`en: …`, `zh-Hant: …`), each language's pages showing their own.
-            func perLanguage(_ name: String) -> (String?, [String: String]) {
+            /// `publisher` is a name, which one text may give for every language (`oneForAll`).
+            func perLanguage(_ name: String, oneForAll: Bool = false) -> (String?, [String: String]) {
                 guard let node = fields[name] else { return (nil, [:]) }
                 guard case let .mapping(pairs) = node else {
                     let text = field(name)
-                    if text != nil && complete.count > 1 {
+                    if text != nil && complete.count > 1 && !oneForAll {
                         problems.append(reader.error(at: node, "the \(name) of source '\(key)' is in one language, "
                                                          + "but the site is in \(languages.count) (\(languages.joined(separator: ", ")))",
                                                      hint: "write it once per language, as '\(name):' followed by lines '"
@@ -310,7 +316,7 @@ func parseBibliography(_ text: String, file: String, languages: [String] = [], d
             entry.title = field("title")
             (entry.label, entry.labels) = perLanguage("label")
             entry.subtitle = field("subtitle")
-            entry.publisher = field("publisher")
+            (entry.publisher, entry.publishers) = perLanguage("publisher", oneForAll: true)
             entry.date = field("date")
             entry.url = field("url")
             entry.doi = field("doi")

@@ -230,7 +230,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     }
     if inputs.config.search {
         for (path, text) in siteSearchFiles(chapters: chapters, pages: pages, home: home, glossary: inputs.glossary,
-                                            bibliography: inputs.bibliography, config: inputs.config, output: output) {
+                                            bibliography: inputs.bibliography, config: inputs.config, words: words, output: output) {
             output.add(path, text: text)
         }
     }

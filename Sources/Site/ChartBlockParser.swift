@@ -5,7 +5,7 @@ import Yams
 /// Parses the YAML body of a ```chart block into a `FigureRequest`.
 struct ChartBlockParser {
     static let keys = ["id", "title", "caption", "model", "data", "kind", "series", "labels", "x", "y", "params",
-                       "scenarios", "default", "overlay", "shared-axes", "captions", "totals", "claims", "value-labels", "first-column", "digits", "annotations"]
+                       "scenarios", "default", "overlay", "shared-axes", "captions", "totals", "claims", "value-labels", "groups", "first-column", "digits", "annotations"]
         + DiagramBlockParser.keys
     /// The keys of `x:` and `y:`.
     static let axisKeys = ["label", "format", "scale", "min", "max", "origin"]
@@ -76,7 +76,7 @@ struct ChartBlockParser {
         if let labels = entries["labels"] {
             collector.collect { () throws(Diagnostic) in request.labels = try stringMap(labels, key: "labels") }
         }
-        for key in ["x", "y", "totals", "claims", "value-labels", "default", "captions", "overlay"] {
+        for key in ["x", "y", "totals", "claims", "value-labels", "groups", "default", "captions", "overlay"] {
             if let node = entries[key] {
                 let place = reader.error(at: node, "")
                 request.parameterLines["key:" + key] = (place.line, place.column)
@@ -126,6 +126,18 @@ struct ChartBlockParser {
         }
         if let valueLabels = entries["value-labels"] {
             collector.collect { () throws(Diagnostic) in request.valueLabels = try stringMap(valueLabels, key: "value-labels") }
+        }
+        if let groups = entries["groups"] {
+            collector.collect { () throws(Diagnostic) in
+                guard case let .mapping(mapping) = groups, !mapping.isEmpty else {
+                    throw reader.error(at: groups, "'groups' must be a mapping of group headings to lists of categories",
+                                       hint: "e.g. groups: {World: [IEA 2024, IEA 2030], US: [LBNL 2023, LBNL 2028]}")
+                }
+                for (name, categories) in mapping {
+                    request.groups.append(CategoryGroup(name: try reader.string(name, key: "groups"),
+                                                        categories: try stringList(categories, key: "groups")))
+                }
+            }
         }
         if let firstColumn = entries["first-column"] {
             collector.collect { () throws(Diagnostic) in request.firstColumn = try reader.string(firstColumn, key: "first-column") }

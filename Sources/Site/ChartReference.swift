@@ -82,6 +82,9 @@ public enum ChartReference {
         "value-labels": ("bar and hbar charts of one series: the words printed for a category's value, on the bar and in "
                          + "the data table, e.g. {IEA 2030: \"just under 3 %\"} where the source gives no exact number "
                          + "(the bar is drawn at the value in the data; the CSV keeps the number)", "the value, formatted"),
+        "groups": ("hbar charts: bars gathered under headings, with a gap between groups: heading: [categories], e.g. "
+                   + "{World: [IEA 2024, IEA 2030], US: [LBNL 2023, LBNL 2028]}; together every category once, in the "
+                   + "data's order (names as in the data or as renamed by `labels:`)", "none: one list of bars"),
         "digits": ("significant digits of the values printed on bars and in a category table: 2, 3 or 4 (a model's "
                    + "exact teaching arithmetic may keep 3)", "3 for a CSV, 2 for a model's stylised outputs"),
         "first-column": ("the heading of the data table's and CSV's first column (the categories or x values), e.g. "

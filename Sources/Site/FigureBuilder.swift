@@ -324,7 +324,7 @@ struct FigureBuilder {
         } else if case let .unsupported(kind, _) = error, kind == .diagram || kind == .steps {
             position = request.position(ofParameter: kind == .steps ? "key:steps" : "key:nodes")
         } else if case let .unsupported(_, reason) = error {
-            for key in ["totals", "claims", "value-labels"] where reason.contains("'\(key)'") || (key == "totals" && reason.contains("the total '")) {
+            for key in ["totals", "claims", "value-labels", "groups"] where reason.contains("'\(key)'") || (key == "totals" && reason.contains("the total '")) {
                 position = request.position(ofParameter: "key:" + key)
             }
         }

@@ -50,6 +50,9 @@ public struct FigureRequest: Sendable, Equatable {
     /// `value-labels:` text printed for a category's value instead of the number ("just under 3 %"), on the bar and
     /// in the data table; keys are categories as written in the data or as renamed by `labels:`.
     public var valueLabels: [String: String] = [:]
+    /// `groups:` hbar bars gathered under headings, each a list of categories as written in the data or as renamed by
+    /// `labels:`; together they list every category once, in the data's order.
+    public var groups: [CategoryGroup] = []
     /// `first-column:` the heading of the data table's and CSV's first column (the categories, or the x values);
     /// nil takes the x axis title, the data file's first column, or the model's unit.
     public var firstColumn: String? = nil
@@ -70,7 +73,7 @@ public struct FigureRequest: Sendable, Equatable {
             && a.scenarios == b.scenarios && a.annotations == b.annotations && a.defaultScenario == b.defaultScenario
             && a.explicitFormats == b.explicitFormats && a.xOrigin == b.xOrigin
             && a.overlay == b.overlay && a.sharedAxes == b.sharedAxes && a.captions == b.captions
-            && a.totals == b.totals && a.claims == b.claims
+            && a.totals == b.totals && a.claims == b.claims && a.groups == b.groups
             && a.valueLabels == b.valueLabels && a.firstColumn == b.firstColumn && a.digits == b.digits && a.diagram == b.diagram && a.file == b.file && a.line == b.line
             && a.column == b.column
     }

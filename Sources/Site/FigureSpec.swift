@@ -68,9 +68,12 @@ struct FigureSpec {
         var spec = ChartSpec(kind: request.kind, title: typographic(request.title), description: typographic(removingCitations(request.caption)),
                              x: x, y: y, series: chartSeries)
         spec.annotations = try annotations(input, spec: spec, horizontal: horizontal)
-        // `claims:`, `totals:` and `value-labels:` may name a category as written in the data or as renamed by `labels:`.
+        // `claims:`, `totals:`, `groups:` and `value-labels:` may name a category as written in the data or as renamed by `labels:`.
         spec.claims = request.claims.map { typographic(request.labels[$0] ?? $0) }
         spec.totals = request.totals.map { typographic(request.labels[$0] ?? $0) }
+        spec.groups = request.groups.map { group in
+            CategoryGroup(name: typographic(group.name), categories: group.categories.map { typographic(request.labels[$0] ?? $0) })
+        }
         spec.valueLabels = Dictionary(request.valueLabels.map { (typographic(request.labels[$0.key] ?? $0.key), typographic($0.value)) },
                                       uniquingKeysWith: { first, _ in first })
         spec.labelDigits = request.digits ?? (isModel ? 2 : 3)

@@ -249,7 +249,7 @@ struct PageLayout {
         return (numbers?.sections ?? []).map { section in
             let rows = section.numbers.map { entry -> TemplateContext in
                 let sources = entry.sources.compactMap { key in
-                    bibliography[key].map { "<a href=\"../sources/#source-\(escapeHTML(key))\">\($0.shortReference())</a>" }
+                    bibliography[key].map { "<a href=\"../sources/#source-\(escapeHTML(key))\">\($0.shortReference(words: edition.words))</a>" }
                 }.joined(separator: "; ")
                 let places = entry.chapters.compactMap { bySlug[$0] }.map { chapter in
                     "<a href=\"../\(chapter.slug)/\">" + escapeHTML(chapter.kind == .chapter ? edition.words.format("chapterShort", chapter.number) : chapter.frontMatter.title) + "</a>"

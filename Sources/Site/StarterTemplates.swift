@@ -963,6 +963,12 @@ months: January, February, March, April, May, June, July, August, September, Oct
 consulted: "Consulted {date}."
 via: "Via {via}."
 inLanguage: "(in {language})"
+# Between authors' names: two ("Wong and Warzel"), a list ("A, B, and C"; also after an inverted first name,
+# "Wong, Matteo, and Charlie Warzel"), and a short reference to more than two ("Kindleberger and others")
+authorsAnd: " and "
+authorsSeparator: ", "
+authorsLastSeparator: ", and "
+authorsOthers: "{name} and others"
 # The language a source is written in (sources.yml `language: zh-Hant`), by tag
 language.en: English
 language.zh-Hant: Traditional Chinese
@@ -1284,6 +1290,11 @@ months: 1月, 2月, 3月, 4月, 5月, 6月, 7月, 8月, 9月, 10月, 11月, 12�
 consulted: 查閱於{date}。
 via: 轉引自{via}。
 inLanguage: （{language}）
+# 作者名之間：兩人（Wong與Warzel）、三人以上（A、B與C；第一位姓在前時亦同），以及超過兩人的簡稱（Kindleberger等）
+authorsAnd: 與
+authorsSeparator: 、
+authorsLastSeparator: 與
+authorsOthers: "{name}等"
 # 資料來源所用的語言（sources.yml 的 `language: zh-Hant`），依語言標籤
 language.en: 英文
 language.zh-Hant: 繁體中文

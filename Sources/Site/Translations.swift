@@ -52,7 +52,8 @@ public struct Translations: Sendable, Equatable {
                            "tableFrom", "tableTo", "tableValue", "tableYear", "tableStep", "tableWhatHappens", "tableDetail",
                            "tableAlongArrow", "parenthetical", "unitUSD", "unitUSDBillions", "unitUSDTrillions", "unitYears", "unitMonths", "everyNthRow",
                            "csvModel", "csvScenario", "csvSource", "csvSourceInCaption", "csvLicence", "previewFailedOne",
-                           "previewFailedMany", "previewHint", "previewNoBuild", "previewTitle", "footnotes", "backToText"] + searchWordKeys.map(\.1)
+                           "previewFailedMany", "previewHint", "previewNoBuild", "previewTitle", "footnotes", "backToText",
+                           "space", "fullStop", "unitAfterAside", "authorsAnd", "authorsSeparator", "authorsLastSeparator", "authorsOthers"] + searchWordKeys.map(\.1)
 
     /// Parses a flat YAML mapping `key: text`.
     static func parse(_ text: String, code: String, file: String) throws(BuildFailure) -> Translations {

@@ -196,3 +196,57 @@ final class EventStreamClient: @unchecked Sendable {
 private func closeDescriptor(_ descriptor: Int32) {
     close(descriptor)
 }
+
+/// One request on a kept-alive connection: `method target`, with extra header lines.
+struct KeptAliveRequest: Sendable {
+    var method = "GET"
+    var target: String
+    var headers: [String: String] = [:]
+}
+
+/// Sends every request at once on one HTTP/1.1 connection (pipelined, kept alive, the last one closing it) and reads
+/// the answers in order, each framed by its `Content-Length` (no body for HEAD and 304).
+func keptAliveExchange(port: Int, _ requests: [KeptAliveRequest]) async throws -> [HTTPReply] {
+    try await onThread {
+        let descriptor = try connectLoopback(port: port, timeoutSeconds: 30)
+        defer { close(descriptor) }
+        var text = ""
+        for (index, request) in requests.enumerated() {
+            text += "\(request.method) \(request.target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n"
+            for (name, value) in request.headers.sorted(by: { $0.key < $1.key }) { text += "\(name): \(value)\r\n" }
+            if index == requests.count - 1 { text += "Connection: close\r\n" }
+            text += "\r\n"
+        }
+        sendAll(descriptor, text)
+        var data: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if count <= 0 { break }
+            data += buffer[0..<count]
+        }
+        var replies: [HTTPReply] = []
+        var rest = data[...]
+        for request in requests {
+            let separator = Array("\r\n\r\n".utf8)
+            guard let end = rest.indices.first(where: { rest[$0...].starts(with: separator) }) else {
+                throw SocketError(description: "answer \(replies.count + 1) of \(requests.count) is missing")
+            }
+            let lines = String(decoding: rest[..<end], as: UTF8.self).components(separatedBy: "\r\n")
+            let status = Int(lines[0].split(separator: " ")[1]) ?? 0
+            var fields: [String: String] = [:]
+            for line in lines.dropFirst() {
+                if let colon = line.firstIndex(of: ":") {
+                    fields[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                }
+            }
+            let length = request.method == "HEAD" || status == 304 ? 0 : Int(fields["content-length"] ?? "0") ?? 0
+            let bodyStart = end + separator.count
+            guard rest.endIndex - bodyStart >= length else { throw SocketError(description: "a body is cut short") }
+            replies.append(HTTPReply(status: status, headers: fields,
+                                     body: String(decoding: rest[bodyStart..<(bodyStart + length)], as: UTF8.self)))
+            rest = rest[(bodyStart + length)...]
+        }
+        return replies
+    }
+}

@@ -242,6 +242,28 @@ private func svgTexts(_ page: String) -> [String] {
         #expect(csv.contains("IEA 2030,3\n"))
     }
 
+    @Test func groupsDrawTheirHeadingsInTheBlocksOrderWithCategoriesRenamedByLabels() throws {
+        // Fig 4.1: the world's estimates, then the United States'.
+        let data = csvFile("e.csv", "item,percent\nWorld 2024,1.5\nWorld 2030,3\nUS 2023,4.4\n")
+        let lines = ["id: e", "title: T", "caption: C.", "data: e.csv", "kind: hbar", "labels: {World 2030: IEA 2030}",
+                     "groups: {World: [World 2024, IEA 2030], United States: [US 2023]}", "x: {format: percent}"]
+        let page = try #require(text(try build(miniSite(chapter: chapter(withChart: lines), data: [data])), "intro/index.html"))
+        let texts = svgTexts(page)
+        // Each heading at both widths, the world's first.
+        #expect(texts.filter { $0 == "World" }.count == 2 && texts.filter { $0 == "United States" }.count == 2)
+        #expect(texts.firstIndex(of: "World")! < texts.firstIndex(of: "United States")!)
+    }
+
+    @Test func groupsOutOfTheDataOrderAreAnErrorAtTheirLine() {
+        let data = csvFile("e.csv", "item,percent\nWorld 2024,1.5\nWorld 2030,3\nUS 2023,4.4\n")
+        let lines = ["id: e", "title: T", "caption: C.", "data: e.csv", "kind: hbar",
+                     "groups: {US: [US 2023], World: [World 2024, World 2030]}"]
+        let problems = diagnostics(of: miniSite(chapter: chapter(withChart: lines), data: [data]))
+        #expect(problems.count == 1)
+        #expect(problems.first?.message.contains("'groups' must list every category once, in the data's order") == true)
+        #expect(problems.first.map { "\($0.line)" } == "12")
+    }
+
     @Test func aValueLabelForNoCategoryIsAnErrorAtItsLine() {
         let data = csvFile("e.csv", "item,percent\nWorld 2024,1.5\nWorld 2030,3\n")
         let lines = ["id: e", "title: T", "caption: C.", "data: e.csv", "kind: hbar",

@@ -136,6 +136,25 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
         #expect(english.contains("Via a copy on example.org.") && chinese.contains("轉引自example.org上的副本。") && !chinese.contains("copy on"))
     }
 
+    @Test func eachLanguageJoinsAuthorsAndNamesThePublisherInItsOwnWords() throws {
+        let sources = "two:\n  authors: [\"Wong, Matteo\", \"Warzel, Charlie\"]\n  title: Two\n  publisher: The Atlantic\n  url: https://example.org/2\n"
+            + "three:\n  authors: [\"Aa, Ann\", \"Bb, Ben\", \"Cc, Cy\"]\n  title: Three\n  url: https://example.org/3\n"
+            + "  publisher:\n    en: NetEase, a user post\n    zh-Hant: 網易，使用者貼文\n"
+            + "copy:\n  organisation: Sina\n  label: {en: A copy, zh-Hant: 一份副本}\n  language: zh-Hant\n  translation_of: three\n"
+        var site = bilingualSite(translated: "---\ntitle: 導論\n---\n中文[@two][@three][@copy]。\n",
+                                 english: "---\ntitle: Intro\n---\nText [@two] [@three] [@copy].\n")
+        site.sources = SourceFile(path: "content/sources.yml", text: sources)
+        let output = try build(site)
+        let english = try #require(text(output, "sources/index.html")), chinese = try #require(text(output, "zh-hant/sources/index.html"))
+        #expect(english.contains("Wong, Matteo, and Charlie Warzel.") && english.contains("Aa, Ann, Ben Bb, and Cy Cc."))
+        #expect(chinese.contains("Wong, Matteo與Charlie Warzel。") || chinese.contains("Wong, Matteo與Charlie Warzel."))
+        #expect(chinese.contains("Aa, Ann、Ben Bb與Cy Cc"))
+        #expect(english.contains("<i>NetEase, a user post</i>") && chinese.contains("<i>網易，使用者貼文</i>") && !chinese.contains("user post"))
+        #expect(english.contains("<i>The Atlantic</i>") && chinese.contains("<i>The Atlantic</i>"))
+        #expect(english.contains("Aa and others, “Three”") && chinese.contains("Aa等, “Three”"))
+        #expect(!chinese.contains(" and "))
+    }
+
     @Test func aDraftLanguageMayShowASourcesTextInTheDefaultLanguage() throws {
         let sources = "a:\n  title: A\n  url: https://example.org/a\n  annotation: The report.\n  via:\n    en: a copy.\n"
         var site = bilingualSite(fallback: true, translated: "---\ntitle: 導論\n---\n中文[@a]。\n",

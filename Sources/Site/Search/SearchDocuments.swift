@@ -9,7 +9,7 @@ import Markdown
 /// `glossaryTitle` and `sourcesTitle` name those pages as their templates do; `homeTitle` names the home page.
 func searchDocuments(chapters: [Chapter], pages: [Chapter] = [], home: Chapter? = nil, homeTitle: String = "",
                      glossary: [GlossaryEntry], bibliography: [String: SourceEntry],
-                     glossaryTitle: String, sourcesTitle: String) -> [SearchDocument] {
+                     glossaryTitle: String, sourcesTitle: String, words: Translations = .english) -> [SearchDocument] {
     // On all cores: every chapter's HTML is read.
     var documents = concurrentMap(chapters + pages) { searchDocuments(of: $0) }.flatMap { $0 }
     if let home { documents += searchDocuments(of: home, title: homeTitle) }
@@ -22,7 +22,7 @@ func searchDocuments(chapters: [Chapter], pages: [Chapter] = [], home: Chapter? 
     }
     for entry in bibliography.values.sorted(by: { $0.key < $1.key }) {
         // Only what the sources page shows: never `privateNote`.
-        let details = [entry.creatorText, entry.publisher, entry.date].compactMap { $0 }
+        let details = [entry.creatorText(words: words), entry.publisher, entry.date].compactMap { $0 }
         let fields = [SearchField(text: entry.heading, weight: SearchWeights.sourceTitle)]
             + (entry.subtitle.map { [SearchField(text: $0, weight: SearchWeights.text)] } ?? [])
             + details.map { SearchField(text: $0, weight: SearchWeights.text) }

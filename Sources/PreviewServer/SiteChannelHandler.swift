@@ -1,0 +1,87 @@
+import Hummingbird
+import NIOCore
+import NIOHTTP1
+
+/// Answers GET and HEAD requests for the site on the connection's event loop, from prepared bytes: the head made once
+/// per build, the `Date` line and the body buffer the site holds go out in one vectored write, with no copy, no header
+/// building and no task switch per request.
+///
+/// It sits between the HTTP decoder and Hummingbird's encoder, so what it writes goes straight to the socket.
+/// Anything else (the live-reload event stream under `/__explainer/`, other methods, HTTP/1.0, `Connection: close`)
+/// goes on to Hummingbird, and so does everything after it on that connection: answers never overtake one another.
+final class SiteChannelHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundOut = HTTPServerRequestPart
+    typealias OutboundOut = IOData
+
+    private let state: PreviewState
+    /// Set once a request went on to Hummingbird: the rest of the connection is its.
+    private var handedOver = false
+    /// The request being answered, until its end arrives.
+    private var request: HTTPRequestHead?
+    private var date = DateLine()
+
+    init(state: PreviewState) {
+        self.state = state
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if handedOver {
+            context.fireChannelRead(data)
+            return
+        }
+        switch unwrapInboundIn(data) {
+        case let .head(head):
+            if Self.answers(head) {
+                request = head
+            } else {
+                handedOver = true
+                context.fireChannelRead(data)
+            }
+        case .body:
+            break  // a GET or HEAD body means nothing (RFC 9110 §9.3.1)
+        case .end:
+            if let head = request {
+                request = nil
+                answer(head, context: context)
+            }
+        }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        context.flush()
+        context.fireChannelReadComplete()
+    }
+
+    /// Whether this handler answers the request: a GET or HEAD of the site over a kept-alive HTTP/1.1 connection.
+    static func answers(_ head: HTTPRequestHead) -> Bool {
+        (head.method == .GET || head.method == .HEAD) && head.version == .http1_1 && head.isKeepAlive
+            && !head.uri.hasPrefix("/__explainer/")
+    }
+
+    private func answer(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
+        let answer = state.site.answer(to: head.uri, method: head.method == .HEAD ? .head : .get,
+                                       ifNoneMatch: Self.field("If-None-Match", of: head),
+                                       acceptEncoding: Self.field("Accept-Encoding", of: head))
+        switch answer {
+        case let .file(representation, status, withBody):
+            write(representation.head(status), body: withBody ? representation.body : nil, context: context)
+        case let .notModified(representation):
+            write(representation.notModifiedHead, body: nil, context: context)
+        case let .plain(status, text, headers, withBody):
+            write(responseHead(status, headers), body: withBody ? ByteBuffer(string: text) : nil, context: context)
+        }
+    }
+
+    private func write(_ head: ByteBuffer, body: ByteBuffer?, context: ChannelHandlerContext) {
+        context.write(wrapOutboundOut(.byteBuffer(head)), promise: nil)
+        context.write(wrapOutboundOut(.byteBuffer(date.current())), promise: nil)
+        if let body, body.readableBytes > 0 { context.write(wrapOutboundOut(.byteBuffer(body)), promise: nil) }
+    }
+
+    /// A request header's value, repeated fields joined as one list (RFC 9110 §5.3).
+    private static func field(_ name: String, of head: HTTPRequestHead) -> String? {
+        let values = head.headers[name]
+        return values.isEmpty ? nil : values.joined(separator: ", ")
+    }
+}

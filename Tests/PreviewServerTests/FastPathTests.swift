@@ -1,0 +1,80 @@
+import Hummingbird
+import HummingbirdTesting
+import PreviewServer
+import Site
+import Testing
+
+/// The preview build of the small test site behind the preview server's HTTP/1 channel, on a free port.
+private func withPreviewServer(_ test: @escaping @Sendable (Int, OutputTree) async throws -> Void) async throws {
+    let output = try build(miniSource(), options: BuildOptions(injectedScript: LiveReload.scriptTag))
+    let state = PreviewState()
+    await state.publish(output)
+    let app = Application(router: makeRouter(state: state), server: .preview(state: state),
+                          configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)))
+    try await app.test(.live) { client in
+        try await test(try #require(client.port), output)
+    }
+}
+
+@Suite struct SiteFastPath {
+    /// Kept-alive GET and HEAD requests are answered on the event loop; `Connection: close` ones by the router. Both
+    /// must give the same status, headers (but the date) and body.
+    @Test func keptAliveAnswersAreTheRoutersAnswers() async throws {
+        try await withPreviewServer { port, _ in
+            let cases: [KeptAliveRequest] = [
+                KeptAliveRequest(target: "/"),
+                KeptAliveRequest(target: "/intro/"),
+                KeptAliveRequest(target: "/intro/", headers: ["Accept-Encoding": "gzip, br"]),
+                KeptAliveRequest(target: "/intro?x=1"),
+                KeptAliveRequest(target: "/nope/"),
+                KeptAliveRequest(target: "/nope/", headers: ["Accept-Encoding": "gzip"]),
+                KeptAliveRequest(target: "/a/../etc/passwd"),
+                KeptAliveRequest(method: "HEAD", target: "/intro/"),
+                KeptAliveRequest(method: "HEAD", target: "/intro"),
+                KeptAliveRequest(target: "/assets/site.css", headers: ["If-None-Match": "\"nothing\""]),
+            ]
+            for asked in cases {
+                let fast = try await keptAliveExchange(port: port, [asked, KeptAliveRequest(target: "/")])[0]
+                let routed = try await request(port: port, asked.target, method: asked.method, headers: asked.headers)
+                #expect(fast.status == routed.status, "\(asked.method) \(asked.target)")
+                #expect(fast.headers.filter { $0.key != "date" && $0.key != "connection" }
+                    == routed.headers.filter { $0.key != "date" && $0.key != "connection" }, "\(asked.method) \(asked.target)")
+                #expect(fast.headers["date"]?.hasSuffix(" GMT") == true)
+                if asked.method != "HEAD" { #expect(fast.body == routed.body, "\(asked.target)") }
+            }
+        }
+    }
+
+    @Test func aMatchingETagGets304OnAKeptAliveConnection() async throws {
+        try await withPreviewServer { port, _ in
+            let first = try await keptAliveExchange(port: port, [KeptAliveRequest(target: "/intro/"), KeptAliveRequest(target: "/")])[0]
+            let tag = try #require(first.headers["etag"])
+            let replies = try await keptAliveExchange(port: port, [
+                KeptAliveRequest(target: "/intro/", headers: ["If-None-Match": tag]),
+                KeptAliveRequest(method: "HEAD", target: "/intro/", headers: ["If-None-Match": "W/" + tag]),
+                KeptAliveRequest(target: "/intro/", headers: ["If-None-Match": tag, "Accept-Encoding": "gzip"]),
+                KeptAliveRequest(target: "/"),
+            ])
+            #expect(replies.map(\.status) == [304, 304, 200, 200])
+            #expect(replies[0].headers["etag"] == tag && replies[0].headers["content-length"] == nil)
+            #expect(replies[2].headers["content-encoding"] == "gzip")
+        }
+    }
+
+    /// Once a request goes to the router, the rest of the connection does too, so the answers keep the order asked.
+    @Test func pipelinedAnswersKeepTheirOrderAcrossTheHandOverToTheRouter() async throws {
+        try await withPreviewServer { port, output in
+            let replies = try await keptAliveExchange(port: port, [
+                KeptAliveRequest(target: "/intro/"),
+                KeptAliveRequest(method: "HEAD", target: "/"),
+                KeptAliveRequest(method: "POST", target: "/"),
+                KeptAliveRequest(target: "/more/"),
+                KeptAliveRequest(target: "/assets/site.css"),
+            ])
+            #expect(replies.map(\.status) == [200, 200, 405, 200, 200])
+            #expect(Array(replies[0].body.utf8) == output["intro/index.html"])
+            #expect(Array(replies[3].body.utf8) == output["more/index.html"])
+            #expect(Array(replies[4].body.utf8) == output["assets/site.css"])
+        }
+    }
+}

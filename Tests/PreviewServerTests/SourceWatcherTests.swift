@@ -1,0 +1,144 @@
+import Foundation
+import PreviewServer
+import Testing
+
+/// A site folder with one chapter and one stylesheet, removed after the test.
+private struct Folder {
+    let root = FileManager.default.temporaryDirectory.appending(path: "explainer-watch-\(UUID().uuidString)")
+
+    init() throws {
+        try FileManager.default.createDirectory(at: root.appending(path: "content"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appending(path: "templates/assets"), withIntermediateDirectories: true)
+        try write("a", "content/01-a.md")
+        try write("a{}", "templates/assets/site.css")
+    }
+
+    func write(_ text: String, _ path: String) throws {
+        let url = root.appending(path: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    /// Saves the way many editors do: a temporary file next to the original, renamed over it.
+    func saveByRename(_ text: String, _ path: String) throws {
+        try write(text, path + ".tmp-save")
+        _ = rename(root.appending(path: path + ".tmp-save").path, root.appending(path: path).path)
+    }
+
+    func move(_ from: String, _ to: String) throws {
+        try FileManager.default.moveItem(at: root.appending(path: from), to: root.appending(path: to))
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+}
+
+/// Collects batches until `expected` has been reported; returns everything reported by then.
+private func reported(by watcher: SourceWatcher, until expected: Set<String>) async -> Set<String> {
+    var seen: Set<String> = []
+    for await batch in watcher.changes {
+        seen.formUnion(batch)
+        if seen.isSuperset(of: expected) { break }
+    }
+    return seen
+}
+
+@Suite struct SourceWatching {
+    static let mechanisms: [Bool] = {
+        #if os(Linux)
+        [false, true]  // inotify, then the polling fallback
+        #else
+        [true]
+        #endif
+    }()
+
+    private func watcher(_ folder: Folder, polling: Bool) -> SourceWatcher {
+        var configuration = SourceWatcher.Configuration(root: folder.root.path)
+        configuration.forcePolling = polling
+        configuration.pollInterval = .milliseconds(10)
+        return SourceWatcher(configuration)
+    }
+
+    #if os(Linux)
+    @Test func linuxUsesInotifyUnlessPollingIsForced() throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        #expect(watcher(folder, polling: false).mechanism == .inotify)
+        #expect(watcher(folder, polling: true).mechanism == .polling)
+    }
+    #endif
+
+    @Test(.timeLimit(.minutes(1)), arguments: mechanisms)
+    func aSaveByRenameIsReportedAsTheEditedFileAlone(polling: Bool) async throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let watcher = watcher(folder, polling: polling)
+        defer { watcher.stop() }
+        try folder.saveByRename("b", "content/01-a.md")
+        #expect(await reported(by: watcher, until: ["content/01-a.md"]) == ["content/01-a.md"])
+    }
+
+    @Test(.timeLimit(.minutes(1)), arguments: mechanisms)
+    func editorLitterIsNotReported(polling: Bool) async throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let watcher = watcher(folder, polling: polling)
+        defer { watcher.stop() }
+        try folder.write("swap", "content/.01-a.md.swp")
+        try folder.write("backup", "content/01-a.md~")
+        try folder.write("x", "notes.txt")
+        try folder.write("b{}", "templates/assets/site.css")
+        #expect(await reported(by: watcher, until: ["templates/assets/site.css"]) == ["templates/assets/site.css"])
+    }
+
+    @Test(.timeLimit(.minutes(1)), arguments: mechanisms)
+    func filesInANewFolderAreReportedAndSoAreLaterEditsInIt(polling: Bool) async throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let watcher = watcher(folder, polling: polling)
+        defer { watcher.stop() }
+        try folder.write("x,y", "content/data/deep/t.csv")
+        #expect(await reported(by: watcher, until: ["content/data/deep/t.csv"]) == ["content/data/deep/t.csv"])
+        try folder.saveByRename("x,z", "content/data/deep/t.csv")
+        #expect(await reported(by: watcher, until: ["content/data/deep/t.csv"]) == ["content/data/deep/t.csv"])
+    }
+
+    @Test(.timeLimit(.minutes(1)), arguments: mechanisms)
+    func aFolderMovedInOrAwayReportsEveryFileInIt(polling: Bool) async throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        try folder.write("1", "drafts/figures/a.csv")
+        try folder.write("2", "drafts/figures/b.csv")
+        let watcher = watcher(folder, polling: polling)
+        defer { watcher.stop() }
+        try folder.move("drafts/figures", "content/figures")
+        let movedIn: Set = ["content/figures/a.csv", "content/figures/b.csv"]
+        #expect(await reported(by: watcher, until: movedIn) == movedIn)
+        try folder.move("content/figures", "drafts/again")
+        #expect(await reported(by: watcher, until: movedIn) == movedIn)
+        // The moved folder's old watch must not report under its old name.
+        try folder.write("3", "drafts/again/a.csv")
+        try folder.write("c", "content/01-a.md")
+        #expect(await reported(by: watcher, until: ["content/01-a.md"]) == ["content/01-a.md"])
+    }
+
+    @Test(.timeLimit(.minutes(1)), arguments: mechanisms)
+    func deletionsAreReported(polling: Bool) async throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let watcher = watcher(folder, polling: polling)
+        defer { watcher.stop() }
+        try FileManager.default.removeItem(at: folder.root.appending(path: "content/01-a.md"))
+        #expect(await reported(by: watcher, until: ["content/01-a.md"]) == ["content/01-a.md"])
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func stoppingEndsTheChanges() async throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let watcher = watcher(folder, polling: false)
+        watcher.stop()
+        var batches = 0
+        for await _ in watcher.changes { batches += 1 }
+        #expect(batches == 0)
+    }
+}
