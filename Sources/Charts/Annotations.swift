@@ -91,6 +91,8 @@ struct AnnotationLayer {
     func crossed(_ box: Box) -> Bool {
         for curve in curves {
             for (a, b) in zip(curve, curve.dropFirst()) where a.x.isFinite && a.y.isFinite && b.x.isFinite && b.y.isFinite {
+                // A segment whose bounding box misses the box cannot cross it.
+                if max(a.x, b.x) < box.left || min(a.x, b.x) > box.right || max(a.y, b.y) < box.top || min(a.y, b.y) > box.bottom { continue }
                 let length = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
                 let steps = max(1, Int((length / 2).rounded(.up)))
                 for step in 0...steps {
@@ -104,14 +106,16 @@ struct AnnotationLayer {
     }
 
     /// The places a value line's label may take inside the plot, best first: above the line at the right, unless a
-    /// data line runs through it there; then below, then at the left, above or below.
+    /// data line runs through it there; then below, then at the left, above or below; then anywhere along the line,
+    /// from right to left, where a gap between the data's crossings is wide enough.
     private func referencePlaces(_ label: String, at p: Double) -> (text: String, places: [(x: Double, baseline: Double)], boxes: [Box]) {
         let text = TextMetrics.truncate(label, to: Self.maxLabelWidth, size: Theme.annotationFont)
         let width = TextMetrics.width(text, size: Theme.annotationFont)
         let above = p - 6, below = p + 17
         let baselines = p - 6 - Theme.annotationFont < frame.top ? [below] : (p + 17 > frame.bottom ? [above] : [above, below])
         let right = max(frame.left, frame.right - 4 - width), left = frame.left + 4
-        let places = [right, left].flatMap { x in baselines.map { (x: x, baseline: $0) } }
+        let along = stride(from: right - 6, to: left, by: -6).map { $0 }
+        let places = ([right, left] + along).flatMap { x in baselines.map { (x: x, baseline: $0) } }
         let boxes = places.map { Box(left: $0.x, top: $0.baseline - Theme.annotationFont, right: $0.x + width, bottom: $0.baseline + 4) }
         return (text, places, boxes)
     }

@@ -55,10 +55,9 @@ struct CartesianChart {
         if !spec.y.label.isEmpty { top += 24 }
         let lanes = AnnotationLayer.laneRows(spec.annotations)
         let plotTop = top + Double(lanes) * AnnotationLayer.laneHeight + (lanes > 0 ? 8 : 0) + 10
-        let names = EndLabels.marginWidth(endLabelNames + marginNames, canvas: spec.width)
-        let margin = endLabelMargin.map { own in
-            marginNames.isEmpty ? own : max(own, EndLabels.marginWidth(marginNames, canvas: spec.width) ?? own)
-        } ?? names ?? 16
+        let references = EndLabels.marginWidth(marginNames, canvas: spec.width, wrap: EndLabels.narrowReferenceWrap)
+        let names = [EndLabels.marginWidth(endLabelNames, canvas: spec.width), references].compactMap { $0 }.max()
+        let margin = endLabelMargin.map { own in max(own, references ?? own) } ?? names ?? 16
 
         var lines = 1, context: PlotContext? = nil, yAxis: ValueAxis? = nil, xAxis: ValueAxis? = nil
         for _ in 0..<2 {

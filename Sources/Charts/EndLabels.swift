@@ -21,18 +21,22 @@ enum EndLabels {
     /// plot keeps most of the width (Fig 9.3's "Others follow partly" took half of it).
     static let narrowWrap = 100.0
 
-    /// The lines of a label drawn on a chart `canvas` px wide.
-    static func lines(_ name: String, canvas: Double) -> [String] {
-        guard canvas < 500, TextMetrics.width(name, size: Theme.labelFont) > narrowWrap else { return [name] }
+    /// On a phone-width chart, a value line's label beside the plot ("Fair value") wraps wider than this, so the
+    /// plot gives up as little width as it can.
+    static let narrowReferenceWrap = 60.0
+
+    /// The lines of a label drawn on a chart `canvas` px wide (`wrap`: the width past which it wraps on a phone).
+    static func lines(_ name: String, canvas: Double, wrap: Double = narrowWrap) -> [String] {
+        guard canvas < 500, TextMetrics.width(name, size: Theme.labelFont) > wrap else { return [name] }
         // A name that needs more than two lines stays whole (too wide: the chart takes a legend instead).
-        let wrapped = TextMetrics.wrap(name, to: narrowWrap, size: Theme.labelFont, maxLines: 10)
+        let wrapped = TextMetrics.wrap(name, to: wrap, size: Theme.labelFont, maxLines: 10)
         return wrapped.count <= 2 ? wrapped : [name]
     }
 
     /// Width the right margin needs for `names` on a chart `canvas` px wide, or nil when they are too long (use a
     /// legend instead).
-    static func marginWidth(_ names: [String], canvas: Double = .infinity) -> Double? {
-        let widest = names.flatMap { lines($0, canvas: canvas) }.map { TextMetrics.width($0, size: Theme.labelFont) }.max() ?? 0
+    static func marginWidth(_ names: [String], canvas: Double = .infinity, wrap: Double = narrowWrap) -> Double? {
+        let widest = names.flatMap { lines($0, canvas: canvas, wrap: wrap) }.map { TextMetrics.width($0, size: Theme.labelFont) }.max() ?? 0
         return widest <= maxWidth ? widest + 34 : nil
     }
 
@@ -67,7 +71,7 @@ enum EndLabels {
     /// Draws the labels at `x` (left edge of the mark), centred vertically on their spread positions.
     static func draw(_ labels: [EndLabel], x: Double, frame: Frame, into svg: inout SVGWriter) {
         guard !labels.isEmpty else { return }
-        let texts = labels.map { lines($0.name, canvas: svg.width) }
+        let texts = labels.map { lines($0.name, canvas: svg.width, wrap: $0.mark == .reference ? narrowReferenceWrap : narrowWrap) }
         let ys = spread(labels.map(\.y), top: frame.top, bottom: frame.bottom - 2, lines: texts.map(\.count))
         svg.open("ch-end-labels")
         for ((label, y), names) in zip(zip(labels, ys), texts) {
@@ -81,7 +85,8 @@ enum EndLabels {
             case .box:
                 svg.rect(left, baseline - 11, 11, 11, cls: "ch-bar ch-f\(label.color)")
             case .reference:
-                svg.line(left - 8, baseline - 5, left + 11, baseline - 5, cls: "ch-ref")
+                // At the value line's own height, between the lines of a wrapped label.
+                svg.line(left - 8, y, left + 11, y, cls: "ch-ref")
             case .none:
                 break
             }

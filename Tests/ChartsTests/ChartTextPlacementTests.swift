@@ -92,12 +92,19 @@ import Testing
                              annotations: [.referenceLine(axis: .y, value: 100, label: "Fair value")])
         for width in [720.0, 400] {
             let svg = try renderSVG(spec.withWidth(width), id: "c")
-            let label = try #require(Self.texts(svg).first { $0.text == "Fair value" })
+            // Wrapped on a phone, so the plot gives up less width.
+            let label = try #require(Self.texts(svg).first { $0.text == (width < 500 ? "Fair" : "Fair value") })
             let x = try #require(Double(label.attributes["x"] ?? ""))
             let ref = try #require(SVGParse.parse(svg).elements.first { $0.name == "line" && $0.attributes["class"] == "ch-ref" })
             let right = try #require(Double(ref.attributes["x2"] ?? ""))
             #expect(x > right, "at \(width) px the label starts at \(x), inside the plot (right edge \(right))")
         }
+        // A gap in the middle, where the line stays above the label's place below the value line, takes the label.
+        let gapped = xs.map { $0 >= 80 && $0 < 140 ? 150.0 : noisy[Int($0)] }
+        spec.series = [ChartSeries(name: "Price", x: xs, y: gapped)]
+        let inGap = try renderSVG(spec, id: "c")
+        #expect(!inGap.contains("ch-end-labels"))
+        #expect(Self.texts(inGap).contains { $0.text == "Fair value" && $0.attributes["class"] == "ch-halo" })
         spec.series = [ChartSeries(name: "Price", x: xs, y: xs.map { 150 + $0 / 2 })]
         let calm = try renderSVG(spec, id: "c")
         #expect(!calm.contains("ch-end-labels"))

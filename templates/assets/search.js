@@ -37,6 +37,7 @@
     meta.blockStarts = starts(data.blocks);
     // Groups (what postings name): runs of a page's documents.
     meta.groupStarts = [...meta.pageStarts, ...starts(data.splits)].sort((a, b) => a - b);
+    meta.pageOf = meta.groupStarts.map(s => bisect(meta.pageStarts, s));
   });
   const shard = n => load("s" + n).then(data => {
     if (typeof data == "string") {
@@ -169,15 +170,22 @@
       }
       for (const doc of touched) { if (!score[doc]) seen.push(doc); hits[doc] += whole; score[doc] += best[doc]; best[doc] = 0; }
     }
-    const pages = new Map();
+    // Each page's best group and sum; the MAX best pages in order (thousands may match: no sort of all).
+    const P = meta.pageStarts.length, top = new Float64Array(P), sum = top.slice(), at = new Int32Array(P).fill(-1), pages = [], ordered = [];
     for (const doc of seen) {
-      const s = score[doc] * (used ? hits[doc] / used : 1) ** 2, page = bisect(meta.pageStarts, meta.groupStarts[doc]);
-      const p = pages.get(page) || pages.set(page, { best: -1, sum: 0 }).get(page);
-      if (s > p.best || s == p.best && doc < p.doc) { p.best = s; p.doc = doc; }
-      p.sum += s;
+      const s = score[doc] * (used ? hits[doc] / used : 1) ** 2, p = meta.pageOf[doc];
+      if (at[p] < 0) pages.push(p), top[p] = -1;
+      if (s > top[p] || s == top[p] && doc < at[p]) top[p] = s, at[p] = doc;
+      sum[p] += s;
     }
-    const ordered = [...pages.values()].map(p => [p.best + 0.1 * (p.sum - p.best), p.doc]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-    return { count: pages.size, terms: new Set(per.flat().map(c => c[2])), queries, docs: ordered.map(p => p[1]) };
+    for (const p of pages) {
+      const v = top[p] + 0.1 * (sum[p] - top[p]);
+      let i = ordered.length;
+      while (i && (ordered[i - 1][0] < v || ordered[i - 1][0] == v && ordered[i - 1][1] > at[p])) i--;
+      ordered.splice(i, 0, [v, at[p]]);
+      ordered.length = Math.min(ordered.length, MAX);
+    }
+    return { count: pages.length, terms: new Set(per.flat().map(c => c[2])), queries, docs: ordered.map(p => p[1]) };
   };
 
   // A group's documents: [page, page title, heading, anchor, text].
@@ -266,10 +274,10 @@
         han: new Set(found.queries.filter(q => q.han).map(q => q.term)),
         word: w => words.get(w) ?? words.set(w, found.terms.has(meta.english ? stem(fold(w)) : fold(w))).get(w),
       };
-      // Per group, its PER_PAGE sections with most query words (heading ×3), or its first if none has any.
-      docs = (await Promise.all(found.docs.slice(0, MAX).map(group))).flatMap(g => g
+      // Per group (as its block arrives), its PER_PAGE sections with most query words (heading ×3), or its first.
+      docs = (await Promise.all(found.docs.slice(0, MAX).map(async g => (await group(g))
         .map((d, i) => [3 * distinct(spans(d[2], matches)) + distinct(spans(d[4], matches)), i, d])
-        .sort((a, b) => b[0] - a[0] || a[1] - b[1]).filter((x, i) => i < PER_PAGE && (!i || x[0])).map(x => x[2])).slice(0, MAX);
+        .sort((a, b) => b[0] - a[0] || a[1] - b[1]).filter((x, i) => i < PER_PAGE && (!i || x[0])).map(x => x[2])))).flat().slice(0, MAX);
     } catch {
       if (mine == serial) announce(say.error);
       return;

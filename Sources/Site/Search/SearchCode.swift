@@ -17,6 +17,20 @@ enum SearchCode {
         for digit in digits.reversed() { out.append(alphabet[digit]) }
     }
 
+    /// `alphabet` as ASCII bytes.
+    static let bytes = alphabet.map { UInt8($0.value) }
+
+    static func appendNumber(_ value: Int, to out: inout [UInt8]) {
+        precondition(value >= 0)
+        var shift = 0
+        while value >> (shift + 5) > 0 { shift += 5 }
+        while shift > 0 {
+            out.append(bytes[32 + (value >> shift) & 31])
+            shift -= 5
+        }
+        out.append(bytes[value & 31])
+    }
+
     static func appendDigit(_ value: Int, to out: inout String.UnicodeScalarView) {
         precondition((0..<64).contains(value))
         out.append(alphabet[value])

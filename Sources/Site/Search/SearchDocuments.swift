@@ -10,8 +10,8 @@ import Markdown
 func searchDocuments(chapters: [Chapter], pages: [Chapter] = [], home: Chapter? = nil, homeTitle: String = "",
                      glossary: [GlossaryEntry], bibliography: [String: SourceEntry],
                      glossaryTitle: String, sourcesTitle: String, words: Translations = .english) -> [SearchDocument] {
-    var documents = chapters.flatMap { searchDocuments(of: $0) }
-    documents += pages.flatMap { searchDocuments(of: $0) }
+    // On all cores: every chapter's HTML is read.
+    var documents = concurrentMap(chapters + pages) { searchDocuments(of: $0) }.flatMap { $0 }
     if let home { documents += searchDocuments(of: home, title: homeTitle) }
     for entry in glossary {
         let fields = [SearchField(text: entry.term, weight: SearchWeights.term)]
@@ -56,8 +56,14 @@ func searchDocuments(of chapter: Chapter, title: String? = nil) -> [SearchDocume
     let page = chapter.slug.isEmpty ? "" : chapter.slug + "/"
     let title = title ?? chapter.frontMatter.title
     var documents: [SearchDocument] = []
-    for part in sections(of: chapter.rendered, figures: chapter.figures.count) {
-        let text = searchText(fromHTML: String(part.html))
+    var html = chapter.rendered.html
+    let parts = html.withUTF8 { bytes in
+        sections(of: chapter.rendered, in: bytes, figures: chapter.figures.count).map { part in
+            (heading: part.heading, text: searchText(fromHTML: UnsafeBufferPointer(rebasing: bytes[part.html])), figures: part.figures)
+        }
+    }
+    for part in parts {
+        let text = part.text
         if let heading = part.heading {
             documents.append(SearchDocument(
                 page: page, pageTitle: title, heading: heading.text, anchor: heading.id, text: text,
@@ -89,29 +95,53 @@ func searchDocuments(of chapter: Chapter, title: String? = nil) -> [SearchDocume
 }
 
 /// A chapter's HTML cut at its headings: the opening (no heading) and one part per heading, each with the figures
-/// (intercepted block numbers) it shows. A heading whose tag is not found stays inside the part before it.
-private func sections(of rendered: RenderedMarkdown, figures: Int) -> [(heading: Heading?, html: Substring, figures: [Int])] {
-    let html = rendered.html
-    var cuts: [(heading: Heading, tag: Range<String.Index>)] = []
-    var from = html.startIndex
+/// (intercepted block numbers) it shows. A heading whose tag is not found stays inside the part before it. The parts
+/// are byte ranges of the HTML's UTF-8.
+private func sections(of rendered: RenderedMarkdown, in html: UnsafeBufferPointer<UInt8>, figures: Int)
+    -> [(heading: Heading?, html: Range<Int>, figures: [Int])] {
+    var cuts: [(heading: Heading, tag: Int)] = []
+    var from = 0
     for heading in rendered.headings {
-        let tag = "<h\(heading.level) id=\"\(escapeHTML(heading.id))\">"
-        guard let found = html.range(of: tag, range: from..<html.endIndex) else { continue }
+        let tag = Array("<h\(heading.level) id=\"\(escapeHTML(heading.id))\">".utf8)
+        guard let found = firstIndex(of: tag, in: html, from: from) else { continue }
         cuts.append((heading, found))
-        from = found.upperBound
+        from = found + tag.count
     }
-    var parts: [(heading: Heading?, html: Substring, figures: [Int])] = []
-    var start = html.startIndex
+    let placeholders = (0..<figures).map { Array(RenderedMarkdown.placeholder(forBlock: $0).utf8) }
+    let closing = Array("</h".utf8)
+    var parts: [(heading: Heading?, html: Range<Int>, figures: [Int])] = []
+    var start = 0
     var heading: Heading? = nil
-    for cut in cuts + [nil] as [(heading: Heading, tag: Range<String.Index>)?] {
-        let end = cut?.tag.lowerBound ?? html.endIndex
-        var body = html[start..<end]
-        if heading != nil, let close = body.range(of: "</h") { body = body[close.upperBound...].drop { $0 != ">" }.dropFirst() }
-        parts.append((heading, body, (0..<figures).filter { body.contains(RenderedMarkdown.placeholder(forBlock: $0)) }))
+    for cut in cuts + [nil] as [(heading: Heading, tag: Int)?] {
+        let end = cut?.tag ?? html.count
+        var body = start..<end
+        if heading != nil, let close = firstIndex(of: closing, in: html, from: body.lowerBound, to: body.upperBound) {
+            var after = close + closing.count
+            while after < end && html[after] != 0x3E { after += 1 }
+            body = min(after + 1, end)..<end
+        }
+        parts.append((heading, body, (0..<figures).filter { firstIndex(of: placeholders[$0], in: html, from: body.lowerBound, to: body.upperBound) != nil }))
         if let cut {
             heading = cut.heading
-            start = cut.tag.lowerBound
+            start = cut.tag
         }
     }
     return parts
+}
+
+/// Where `needle` first starts in `bytes[from..<to]`, whole.
+func firstIndex(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int? = nil) -> Int? {
+    let to = to ?? bytes.count
+    guard let first = needle.first, to - from >= needle.count else { return nil }
+    var position = from
+    let last = to - needle.count
+    while position <= last {
+        if bytes[position] == first {
+            var offset = 1
+            while offset < needle.count && bytes[position + offset] == needle[offset] { offset += 1 }
+            if offset == needle.count { return position }
+        }
+        position += 1
+    }
+    return nil
 }

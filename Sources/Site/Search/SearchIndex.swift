@@ -44,59 +44,103 @@ extension SearchIndex {
     init(documents: [SearchDocument], tokenizer: SearchTokenizer, groups: [Int]? = nil, chunks: Int = activeProcessorCount * 4,
          maximumPostings: Int = SearchIndex.maximumPostings) {
         precondition(groups.map { $0.count == documents.count } ?? true)
-        // Weighted term counts per document, on all cores; merged in document order.
-        let counted = concurrentChunkedMap(documents, chunks: chunks) { chunk in
-            chunk.map { document -> (counts: [String: Double], length: Double) in
-                var counts: [String: Double] = [:]
-                var length = 0.0
-                for field in document.fields {
-                    for term in tokenizer.terms(field.text, mode: .index) {
-                        counts[term, default: 0] += field.weight
-                        length += field.weight
+        // Weighted term counts per document, on all cores, each chunk numbering its own terms; merged in document order.
+        let chunkSize = max(1, (documents.count + max(chunks, 1) - 1) / max(chunks, 1))
+        let ranges = stride(from: 0, to: documents.count, by: chunkSize).map { $0..<min($0 + chunkSize, documents.count) }
+        let counted = concurrentMap(ranges) { range in TermCounts(documents[range], tokenizer: tokenizer) }
+        var lengthSum = 0.0
+        for chunk in counted { for length in chunk.lengths { lengthSum += length } }
+        let averageLength = max(lengthSum / Double(max(documents.count, 1)), 1)
+
+        // One number per term over the whole site, in order of first appearance.
+        var numbers: [String: Int] = [:]
+        var terms: [String] = []
+        let local = counted.map { chunk in
+            (0..<chunk.terms.count).map { entry -> Int in
+                let term = chunk.terms.string(entry)
+                if let known = numbers[term] { return known }
+                numbers[term] = terms.count
+                terms.append(term)
+                return terms.count - 1
+            }
+        }
+        // Postings per term, in document order (documents are numbered chunk by chunk).
+        var building = [Int](repeating: 0, count: terms.count + 1)
+        for (chunk, map) in zip(counted, local) { for term in chunk.termOfCount { building[map[Int(term)] + 1] += 1 } }
+        for term in 0..<terms.count { building[term + 1] += building[term] }
+        var fill = Array(building.dropLast())
+        var documentsBuilt = [Int32](repeating: 0, count: building[terms.count])
+        var countsBuilt = [Double](repeating: 0, count: building[terms.count])
+        var lengthsBuilt: [Double] = []
+        lengthsBuilt.reserveCapacity(documents.count)
+        for (chunk, map) in zip(counted, local) {
+            let first = Int32(lengthsBuilt.count)
+            for (position, document) in chunk.documentStarts.dropLast().enumerated() {
+                for at in document..<chunk.documentStarts[position + 1] {
+                    let term = map[Int(chunk.termOfCount[at])]
+                    documentsBuilt[fill[term]] = first + Int32(position)
+                    countsBuilt[fill[term]] = chunk.counts[at]
+                    fill[term] += 1
+                }
+            }
+            lengthsBuilt += chunk.lengths
+        }
+
+        let starts = building, postingDocuments = documentsBuilt, postingCounts = countsBuilt, lengths = lengthsBuilt
+        let total = Double(documents.count)
+        let boosts = documents.map(\.boost)
+        // Per term, its (group, score) list, into flat arrays; also on all cores, in runs of terms.
+        let termChunks = stride(from: 0, to: terms.count, by: max(1, (terms.count + 63) / 64))
+            .map { $0..<min($0 + max(1, (terms.count + 63) / 64), terms.count) }
+        let scored = concurrentMap(termChunks) { range -> (ends: [Int], groups: [Int32], scores: [Double], highest: Double) in
+            var ends: [Int] = [], groupList: [Int32] = [], scores: [Double] = []
+            var highest = 0.0
+            ends.reserveCapacity(range.count)
+            for term in range {
+                let first = starts[term], end = starts[term + 1]
+                let frequency = Double(end - first)
+                let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+                var best = 0.0, sum = 0.0
+                for at in first..<end {
+                    let document = Int(postingDocuments[at]), count = postingCounts[at]
+                    let norm = Self.k1 * (1 - Self.b + Self.b * lengths[document] / averageLength)
+                    let score = boosts[document] * idf * count * (Self.k1 + 1) / (count + norm)
+                    best = max(best, score)
+                    sum += score
+                    let group = groups?[document] ?? document
+                    if at + 1 == end || (groups?[Int(postingDocuments[at + 1])] ?? Int(postingDocuments[at + 1])) != group {
+                        let grouped = best + 0.1 * (sum - best)
+                        highest = max(highest, grouped)
+                        groupList.append(Int32(group))
+                        scores.append(grouped)
+                        best = 0
+                        sum = 0
                     }
                 }
-                return (counts, length)
+                ends.append(scores.count)
             }
+            return (ends, groupList, scores, highest)
         }
-        let averageLength = max(counted.reduce(0) { $0 + $1.length } / Double(max(counted.count, 1)), 1)
-        var raw: [String: [(document: Int, count: Double)]] = [:]
-        for (document, item) in counted.enumerated() {
-            for (term, count) in item.counts { raw[term, default: []].append((document, count)) }
-        }
-        let total = Double(documents.count)
-        var scored: [(term: String, postings: [(document: Int, score: Double)])] = []
-        scored.reserveCapacity(raw.count)
-        var highest = 0.0
-        for (term, postings) in raw {
-            let frequency = Double(postings.count)
-            let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
-            var scores: [(document: Int, score: Double)] = []
-            var best = 0.0, sum = 0.0
-            for (position, posting) in postings.enumerated() {
-                let norm = Self.k1 * (1 - Self.b + Self.b * counted[posting.document].length / averageLength)
-                let score = documents[posting.document].boost * idf * posting.count * (Self.k1 + 1) / (posting.count + norm)
-                best = max(best, score)
-                sum += score
-                let group = groups?[posting.document] ?? posting.document
-                if position + 1 == postings.count || (groups?[postings[position + 1].document] ?? postings[position + 1].document) != group {
-                    let grouped = best + 0.1 * (sum - best)
-                    highest = max(highest, grouped)
-                    scores.append((group, grouped))
-                    best = 0
-                    sum = 0
-                }
+        let highest = scored.reduce(0.0) { max($0, $1.highest) }
+        // Terms in JavaScript's string order (UTF-16 code units).
+        let keys = terms.map { Array($0.utf16) }
+        let order = terms.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
+        var place = [(chunk: Int, index: Int)](repeating: (0, 0), count: terms.count)
+        for (chunk, range) in termChunks.enumerated() { for term in range { place[term] = (chunk, term - range.lowerBound) } }
+        entries = order.map { term in
+            let (chunk, index) = place[term]
+            let part = scored[chunk]
+            let first = index == 0 ? 0 : part.ends[index - 1], end = part.ends[index]
+            var kept = Array(first..<end)
+            let complete = kept.count <= maximumPostings
+            if !complete {
+                kept = Array(kept.sorted { (part.scores[$0], -part.groups[$0]) > (part.scores[$1], -part.groups[$1]) }.prefix(maximumPostings))
+                    .sorted { part.groups[$0] < part.groups[$1] }
             }
-            scored.append((term, scores))
+            return Entry(term: terms[term],
+                         postings: kept.map { Posting(document: Int(part.groups[$0]), impact: Self.quantize(part.scores[$0], highest: highest)) },
+                         complete: complete)
         }
-        entries = scored.map { term, postings in
-            var kept = postings
-            if kept.count > maximumPostings {
-                kept = Array(kept.sorted { ($0.score, -$0.document) > ($1.score, -$1.document) }.prefix(maximumPostings))
-                    .sorted { $0.document < $1.document }
-            }
-            return Entry(term: term, postings: kept.map { Posting(document: $0.document, impact: Self.quantize($0.score, highest: highest)) },
-                         complete: kept.count == postings.count)
-        }.sorted { $0.term.utf16.lexicographicallyPrecedes($1.term.utf16) }
         documentCount = documents.count
     }
 
@@ -104,5 +148,80 @@ extension SearchIndex {
     static func quantize(_ score: Double, highest: Double) -> Int {
         guard highest > 0 else { return 1 }
         return min(maximumImpact, max(1, Int(((score / highest).squareRoot() * Double(maximumImpact)).rounded())))
+    }
+}
+
+/// The weighted term counts of a run of documents, the terms numbered in this run (`SearchIndex.init`).
+private struct TermCounts: Sendable {
+    /// The run's terms, each with its number.
+    var terms = SearchTermTable()
+    /// Per document, where its counts start in `termOfCount` and `counts` (and one past the last).
+    var documentStarts: [Int] = [0]
+    var termOfCount: [Int32] = []
+    var counts: [Double] = []
+    var lengths: [Double] = []
+
+    init(_ documents: ArraySlice<SearchDocument>, tokenizer: SearchTokenizer) {
+        var scanner = SearchTermScanner()
+        // Words as scanned → their term's number, or -1 for a stopword.
+        var words = SearchTermTable()
+        var weights: [Double] = []
+        // The document (in this run) that last counted each term.
+        var counter: [Int] = []
+        var touched: [Int32] = []
+        var table = SearchTermTable()
+        func number(of text: String) -> Int32 {
+            var text = text
+            return text.withUTF8 { bytes in
+                let hash = SearchTermTable.hash(bytes)
+                if let entry = table.find(bytes, hash: hash) { return Int32(entry) }
+                weights.append(0)
+                counter.append(-1)
+                return Int32(table.insert(bytes, hash: hash, value: 0))
+            }
+        }
+        for (position, document) in documents.enumerated() {
+            var length = 0.0
+            for field in document.fields {
+                let weight = field.weight
+                scanner.scan(field.text, mode: .index) { bytes, isWord in
+                    let hash = SearchTermTable.hash(bytes)
+                    var term: Int32
+                    if isWord {
+                        if let entry = words.find(bytes, hash: hash) {
+                            term = words.values[entry]
+                        } else {
+                            term = -1
+                            if let text = tokenizer.wordTerm(String(decoding: bytes, as: UTF8.self)) {
+                                term = number(of: text)
+                            }
+                            words.insert(bytes, hash: hash, value: term)
+                        }
+                        if term < 0 { return }
+                    } else if let entry = table.find(bytes, hash: hash) {
+                        term = Int32(entry)
+                    } else {
+                        term = Int32(table.insert(bytes, hash: hash, value: 0))
+                        weights.append(0)
+                        counter.append(-1)
+                    }
+                    if counter[Int(term)] != position {
+                        counter[Int(term)] = position
+                        touched.append(term)
+                    }
+                    weights[Int(term)] += weight
+                    length += weight
+                }
+            }
+            for term in touched {
+                termOfCount.append(term)
+                counts.append(weights[Int(term)])
+                weights[Int(term)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+            documentStarts.append(counts.count)
+            lengths.append(length)
+        }
+        terms = table
     }
 }

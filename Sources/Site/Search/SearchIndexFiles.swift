@@ -37,14 +37,20 @@ struct SearchIndexFiles: Sendable {
         let index = SearchIndex(documents: documents, tokenizer: language.tokenizer, groups: groups, maximumPostings: maximumPostings)
         var files: [(path: String, text: String)] = []
         var shardStarts: [String] = []
-        var shard = String.UnicodeScalarView(), postings = String.UnicodeScalarView()
-        var shardSize = 0  // characters in both (a view's count walks it)
+        // The shard's terms and postings, as bytes (all of it ASCII but the terms).
+        var shard: [UInt8] = [], postings: [UInt8] = []
+        var shardSize = 0  // characters in both
         func endShard() {
             guard !shard.isEmpty else { return }
             let name = "s\(shardStarts.count - 1)"
-            files.append((language.folder + name + ".js", call(name, jsonString(String(shard) + "\n\n" + String(postings)))))
-            shard = String.UnicodeScalarView()
-            postings = String.UnicodeScalarView()
+            var data: [UInt8] = []
+            data.reserveCapacity(shard.count + postings.count + 64)
+            shard += [0x0A, 0x0A]
+            shard += postings
+            shard.withUnsafeBufferPointer { appendJSONString($0, to: &data) }
+            files.append((language.folder + name + ".js", call(name, data)))
+            shard.removeAll(keepingCapacity: true)
+            postings.removeAll(keepingCapacity: true)
             shardSize = 0
         }
         var previous: [Unicode.Scalar] = []
@@ -54,55 +60,66 @@ struct SearchIndexFiles: Sendable {
                 shardStarts.append(shardStarts.isEmpty ? "" : entry.term)
                 previous = []
             } else {
-                shard.append("\n")
-                postings.append("\n")
+                shard.append(0x0A)
+                postings.append(0x0A)
             }
             // Front coding: how many leading characters the term shares with the one before (in this shard), then the rest.
             var shared = 0
             while shared < min(term.count, previous.count, 63), term[shared] == previous[shared] { shared += 1 }
-            SearchCode.appendDigit(shared, to: &shard)
-            shard.append(contentsOf: term[shared...])
+            shard.append(SearchCode.bytes[shared])
+            for scalar in term[shared...] { shard.append(contentsOf: UTF8.encode(scalar)!) }
             previous = term
-            var line = String.UnicodeScalarView()
-            if !entry.complete { line.append("!") }
+            let before = postings.count
+            if !entry.complete { postings.append(0x21) }
             var last = 0
             for posting in entry.postings {
-                SearchCode.appendNumber(posting.document - last, to: &line)
-                SearchCode.appendDigit(posting.impact, to: &line)
+                SearchCode.appendNumber(posting.document - last, to: &postings)
+                postings.append(SearchCode.bytes[posting.impact])
                 last = posting.document
             }
-            postings.append(contentsOf: line)
-            shardSize += (shardSize == 0 ? 0 : 2) + 1 + term.count - shared + line.count
+            shardSize += (shardSize == 0 ? 0 : 2) + 1 + term.count - shared + postings.count - before
             if shardSize >= shardCharacters { endShard() }
         }
         endShard()
 
+        // Blocks of consecutive groups, and the document each starts at.
         var blockStarts: [Int] = []
-        var block: [String] = []
-        var blockSize = 0
-        func endBlock() {
-            guard !block.isEmpty else { return }
-            let name = "b\(blockStarts.count - 1)"
-            files.append((language.folder + name + ".js", call(name, "[\n" + block.joined(separator: ",\n") + "\n]")))
-            block = []
-            blockSize = 0
-        }
+        var blocks: [Range<Int>] = []
+        var blockSize = 0, blockCount = 0
         var number = 0
         while number < documents.count {
             var end = number + 1
             while end < documents.count && groups[end] == groups[number] { end += 1 }
-            let texts = snippets[number..<end]
-            let size = texts.reduce(0) { $0 + $1.unicodeScalars.count }
-            if !block.isEmpty && (blockSize + size > blockCharacters || block.count + texts.count > blockDocuments) { endBlock() }
-            if block.isEmpty { blockStarts.append(number) }
-            for (document, text) in zip(documents[number..<end], texts) {
-                block.append("[" + [document.page, document.pageTitle, document.heading, document.anchor, text]
-                    .map(jsonString).joined(separator: ",") + "]")
+            let size = snippets[number..<end].reduce(0) { $0 + scalarCount($1) }
+            if blockCount > 0 && (blockSize + size > blockCharacters || blockCount + end - number > blockDocuments) {
+                blocks.append(blockStarts.last!..<number)
+                blockSize = 0
+                blockCount = 0
             }
+            if blockCount == 0 { blockStarts.append(number) }
             blockSize += size
+            blockCount += end - number
             number = end
         }
-        endBlock()
+        if blockCount > 0 { blocks.append(blockStarts.last!..<documents.count) }
+        // Written on all cores: they are most of the bytes.
+        files += concurrentMap(Array(blocks.enumerated())) { block, range -> (path: String, text: String) in
+            var data: [UInt8] = [0x5B, 0x0A]
+            for document in range {
+                if document > range.lowerBound { data += [0x2C, 0x0A] }
+                data.append(0x5B)
+                let item = documents[document]
+                for (field, text) in [item.page, item.pageTitle, item.heading, item.anchor, snippets[document]].enumerated() {
+                    if field > 0 { data.append(0x2C) }
+                    var text = text
+                    text.withUTF8 { appendJSONString($0, to: &data) }
+                }
+                data.append(0x5D)
+            }
+            data += [0x0A, 0x5D]
+            let name = "b\(block)"
+            return (language.folder + name + ".js", call(name, data))
+        }
 
         var pageStarts: [Int] = [], splits: [Int] = []
         for number in documents.indices where number == 0 || groups[number - 1] != groups[number] {
@@ -127,7 +144,7 @@ struct SearchIndexFiles: Sendable {
                 count = 0
             }
             groups.append(group)
-            size += (snippets?[number] ?? snippetText(document.text)).unicodeScalars.count
+            size += scalarCount(snippets?[number] ?? snippetText(document.text))
             count += 1
         }
         return groups
@@ -137,16 +154,75 @@ struct SearchIndexFiles: Sendable {
     func snippetText(_ text: String) -> String {
         // Most texts are short enough (UTF-8 has at least one byte per character): no copy of their characters.
         guard text.utf8.count > snippetCharacters else { return text }
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.count > snippetCharacters else { return text }
-        var cut = snippetCharacters
-        if let space = scalars[..<cut].lastIndex(of: " "), space > cut - 40 { cut = space }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[..<cut])
-        return String(out) + " …"
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            // The byte where scalar number `snippetCharacters` starts, if there is one.
+            var scalars = 0, cut = 0
+            while cut < bytes.count {
+                if bytes[cut] & 0xC0 != 0x80 {
+                    if scalars == snippetCharacters { break }
+                    scalars += 1
+                }
+                cut += 1
+            }
+            guard cut < bytes.count else { return nil }
+            // A space among the 39 characters before it.
+            var back = cut, characters = 0
+            while back > 0 && characters < 39 {
+                back -= 1
+                if bytes[back] & 0xC0 != 0x80 {
+                    characters += 1
+                    if bytes[back] == 0x20 {
+                        cut = back
+                        break
+                    }
+                }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<cut]), as: UTF8.self) + " …"
+        } ?? text
     }
 
     private func call(_ name: String, _ data: String) -> String {
         "explainerSearch(\"\(name)\",\(data));\n"
     }
+
+    private func call(_ name: String, _ data: [UInt8]) -> String {
+        var out = Array("explainerSearch(\"\(name)\",".utf8)
+        out.reserveCapacity(out.count + data.count + 3)
+        out += data
+        out += Array(");\n".utf8)
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// `jsonString` of UTF-8 text, appended to `out` as bytes.
+func appendJSONString(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    out.append(0x22)
+    var index = 0
+    let hex = Array("0123456789abcdef".utf8)
+    while index < text.count {
+        let byte = text[index]
+        switch byte {
+        case 0x22: out += [0x5C, 0x22]
+        case 0x5C: out += [0x5C, 0x5C]
+        case 0x0A: out += [0x5C, 0x6E]
+        case 0x0D: out += [0x5C, 0x72]
+        case 0x09: out += [0x5C, 0x74]
+        case 0..<0x20: out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+        case 0xE2 where index + 2 < text.count && text[index + 1] == 0x80 && (text[index + 2] == 0xA8 || text[index + 2] == 0xA9):
+            // U+2028, U+2029: line ends to JavaScript.
+            out += [0x5C, 0x75, 0x32, 0x30, 0x32, text[index + 2] == 0xA8 ? 0x38 : 0x39]
+            index += 2
+        default: out.append(byte)
+        }
+        index += 1
+    }
+    out.append(0x22)
+}
+
+/// The number of Unicode scalars in `text` (its UTF-8 bytes that start one).
+func scalarCount(_ text: String) -> Int {
+    var count = 0
+    for byte in text.utf8 where byte & 0xC0 != 0x80 { count += 1 }
+    return count
 }

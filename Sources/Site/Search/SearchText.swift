@@ -2,65 +2,101 @@
 /// words, an inline one does not), note markers (`<sup class="cite">`), comments, scripts, styles and inline SVG left
 /// out, character references decoded, runs of white space made one space.
 func searchText(fromHTML html: String) -> String {
-    var out = String.UnicodeScalarView()
+    var html = html
+    return html.withUTF8 { searchText(fromHTML: $0) }
+}
+
+/// `searchText(fromHTML:)` on the HTML's UTF-8 bytes (the index reads every page, so it does not copy them into
+/// scalars); the patterns it looks for are ASCII, so matching bytes matches characters.
+func searchText(fromHTML html: UnsafeBufferPointer<UInt8>) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(html.count)
     var pendingSpace = false
     // After a left-out note marker, a space before punctuation was the marker's ("risk [@key]." → "risk.").
     var afterSkip = false
     func emit(_ scalar: Unicode.Scalar) {
-        if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{A0}" {
+        if scalar.isASCII { emitASCII(UInt8(scalar.value)); return }
+        if scalar == "\u{A0}" {
             pendingSpace = true
             return
         }
-        if afterSkip && ".,;:!?)".unicodeScalars.contains(scalar) { pendingSpace = false }
         afterSkip = false
-        if pendingSpace && !out.isEmpty { out.append(" ") }
+        if pendingSpace && !out.isEmpty { out.append(0x20) }
         pendingSpace = false
-        out.append(scalar)
+        out.append(contentsOf: UTF8.encode(scalar)!)
     }
-    let scalars = Array(html.unicodeScalars)
+    func emitASCII(_ byte: UInt8) {
+        if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+            pendingSpace = true
+            return
+        }
+        if afterSkip && (byte == 0x2E || byte == 0x2C || byte == 0x3B || byte == 0x3A || byte == 0x21 || byte == 0x3F || byte == 0x29) {
+            pendingSpace = false
+        }
+        afterSkip = false
+        if pendingSpace && !out.isEmpty { out.append(0x20) }
+        pendingSpace = false
+        out.append(byte)
+    }
+    let count = html.count
     var index = 0
-    // Elements whose whole content is skipped, with the tag that ends them.
-    let skipped: [(open: String, close: String)] = [("<sup class=\"cite\"", "</sup>"), ("<!--", "-->"),
+    // Elements whose whole content is skipped, with the tag that ends them; ASCII, lowercase.
+    let skipped: [(open: [UInt8], close: [UInt8])] = [("<sup class=\"cite\"", "</sup>"), ("<!--", "-->"),
                                                       ("<script", "</script>"), ("<style", "</style>"), ("<svg", "</svg>")]
-    func starts(_ text: String, at position: Int) -> Bool {
-        var position = position
-        for scalar in text.unicodeScalars {
-            guard position < scalars.count,
-                  scalars[position] == scalar || scalars[position].properties.lowercaseMapping == String(scalar) else { return false }
-            position += 1
+        .map { (Array($0.utf8), Array($1.utf8)) }
+    // Letters match either case (ASCII only: no other character lowercases to one of these patterns' letters).
+    func starts(_ text: [UInt8], at position: Int) -> Bool {
+        guard position + text.count <= count else { return false }
+        for (offset, byte) in text.enumerated() {
+            var have = html[position + offset]
+            if have >= 0x41 && have <= 0x5A { have += 0x20 }
+            if have != byte { return false }
         }
         return true
     }
-    func find(_ text: String, from position: Int) -> Int? {
+    func find(_ text: [UInt8], from position: Int) -> Int? {
         var position = position
-        while position < scalars.count {
-            if scalars[position] == text.unicodeScalars.first!, starts(text, at: position) { return position }
+        let first = text[0]
+        while position < count {
+            if html[position] == first, starts(text, at: position) { return position }
             position += 1
         }
         return nil
     }
-    scan: while index < scalars.count {
-        let scalar = scalars[index]
-        if scalar == "<" {
-            for (open, close) in skipped where starts(open, at: index) {
-                guard let end = find(close, from: index + open.unicodeScalars.count) else { break scan }
-                index = end + close.unicodeScalars.count
+    let close: [UInt8] = [0x3E]
+    scan: while index < count {
+        let byte = html[index]
+        if byte == 0x3C {
+            for (open, closing) in skipped where starts(open, at: index) {
+                guard let end = find(closing, from: index + open.count) else { break scan }
+                index = end + closing.count
                 afterSkip = true
                 continue scan
             }
-            let end = find(">", from: index) ?? scalars.count
-            let name = tagName(scalars[(index + 1)..<end])
-            if blockTags.contains(name) { pendingSpace = true }
+            let end = find(close, from: index) ?? count
+            if isBlockTag(UnsafeBufferPointer(rebasing: html[min(index + 1, end)..<end])) { pendingSpace = true }
             index = end + 1
-        } else if scalar == "&", let (decoded, length) = characterReference(scalars, at: index) {
+        } else if byte == 0x26, let (decoded, length) = characterReference(html, at: index) {
             for part in decoded.unicodeScalars { emit(part) }
             index += length
-        } else {
-            emit(scalar)
+        } else if byte < 0x80 {
+            emitASCII(byte)
             index += 1
+        } else {
+            var length = 2
+            if byte >= 0xF0 { length = 4 } else if byte >= 0xE0 { length = 3 }
+            if length == 2 && byte == 0xC2 && html[index + 1] == 0xA0 {
+                pendingSpace = true
+            } else {
+                afterSkip = false
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: html[index..<(index + length)]))
+            }
+            index += length
         }
     }
-    return String(out)
+    return String(decoding: out, as: UTF8.self)
 }
 
 /// Tags that separate the words on either side (without a space in the HTML, "a</p><p>b" is still two words).
@@ -70,24 +106,49 @@ private let blockTags: Set<String> = [
     "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 ]
 
-/// The lowercased name of a tag from the text after its `<` (`/p`, `h2 id="x"` → `p`, `h2`).
-private func tagName(_ tag: ArraySlice<Unicode.Scalar>) -> String {
+/// Whether a tag, from the text after its `<` (`/p`, `h2 id="x"`), is one of `blockTags`: its name is its letters
+/// and digits after any `/`, lowercased.
+private func isBlockTag(_ tag: UnsafeBufferPointer<UInt8>) -> Bool {
+    var name: [UInt8] = []
+    var index = 0
+    while index < tag.count && tag[index] == 0x2F { index += 1 }
+    while index < tag.count {
+        var byte = tag[index]
+        if byte >= 0x80 {
+            // A name with other letters (never a block tag's, unless one lowercases to ASCII): the slow way.
+            return blockTags.contains(tagName(Array(String(decoding: UnsafeBufferPointer(rebasing: tag[index...]), as: UTF8.self).unicodeScalars)[...], prefix: name))
+        }
+        if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+        guard (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) else { break }
+        name.append(byte)
+        index += 1
+        if name.count > 10 { return false }
+    }
+    return blockTags.contains(String(decoding: name, as: UTF8.self))
+}
+
+/// The lowercased name of a tag from the text after its `<` (`/p`, `h2 id="x"` → `p`, `h2`), after `prefix`.
+private func tagName(_ tag: ArraySlice<Unicode.Scalar>, prefix: [UInt8] = []) -> String {
     var name = String.UnicodeScalarView()
-    for scalar in tag.drop(while: { $0 == "/" }) {
+    name.append(contentsOf: String(decoding: prefix, as: UTF8.self).unicodeScalars)
+    for scalar in prefix.isEmpty ? tag.drop(while: { $0 == "/" }) : tag {
         guard scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) else { break }
         name.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
     }
     return String(name)
 }
 
-/// A character reference at `index` (`&amp;`, `&#39;`, `&#x2019;`, a few named ones): its text and length.
-private func characterReference(_ scalars: [Unicode.Scalar], at index: Int) -> (String, Int)? {
-    var end = index + 1
-    while end < scalars.count, end - index <= 10, scalars[end] != ";" { end += 1 }
-    guard end < scalars.count, scalars[end] == ";" else { return nil }
-    var body = String.UnicodeScalarView()
-    body.append(contentsOf: scalars[(index + 1)..<end])
-    let name = String(body)
+/// A character reference at `index` (`&amp;`, `&#39;`, `&#x2019;`, a few named ones): its text and length in bytes.
+/// Its name is at most ten characters.
+private func characterReference(_ html: UnsafeBufferPointer<UInt8>, at index: Int) -> (String, Int)? {
+    var end = index + 1, characters = 1
+    while end < html.count, characters <= 10, html[end] != 0x3B {
+        end += 1
+        while end < html.count && html[end] & 0xC0 == 0x80 { end += 1 }
+        characters += 1
+    }
+    guard end < html.count, html[end] == 0x3B else { return nil }
+    let name = String(decoding: UnsafeBufferPointer(rebasing: html[(index + 1)..<end]), as: UTF8.self)
     let length = end - index + 1
     if name.hasPrefix("#") {
         let digits = name.dropFirst()

@@ -20,78 +20,141 @@ struct SearchTokenizer: Sendable {
 
     func terms(_ text: String, mode: Mode) -> [String] {
         var terms: [String] = []
-        var word = String.UnicodeScalarView()
-        var wordLength = 0
-        var han: [Unicode.Scalar] = []
-        var folded: [Unicode.Scalar: [Unicode.Scalar]] = [:]
-
-        func endWord() {
-            defer { word = String.UnicodeScalarView(); wordLength = 0 }
-            guard wordLength > 0, wordLength <= Self.longestWord else { return }
-            let text = String(word)
-            if wordLength == 1, !isNumberScalar(word.first!) { return }
-            if english {
-                if englishStopwords.contains(text) { return }
-                terms.append(stemEnglish(text))
-            } else {
+        var scanner = SearchTermScanner()
+        scanner.scan(text, mode: mode) { bytes, isWord in
+            let text = String(decoding: bytes, as: UTF8.self)
+            if !isWord {
                 terms.append(text)
+            } else if let term = wordTerm(text) {
+                terms.append(term)
             }
         }
-        func endHan() {
-            defer { han.removeAll(keepingCapacity: true) }
-            guard !han.isEmpty else { return }
-            if han.count == 1 || mode == .index {
-                for scalar in han { terms.append(String(scalar)) }
-            }
-            for index in han.indices.dropLast() {
-                var pair = String.UnicodeScalarView()
-                pair.append(han[index])
-                pair.append(han[index + 1])
-                terms.append(String(pair))
-            }
-        }
-        func take(_ scalar: Unicode.Scalar) {
-            if scalar.isASCII {
-                let value = scalar.value
-                if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) {
-                    endHan()
-                    word.append(scalar)
-                    wordLength += 1
-                } else {
-                    endWord()
-                    endHan()
-                }
-            } else if isHanScalar(scalar) {
-                endWord()
-                han.append(scalar)
-            } else if isLetterOrNumber(scalar) {
-                endHan()
-                word.append(scalar)
-                wordLength += 1
-            } else {
-                endWord()
-                endHan()
-            }
-        }
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                let value = scalar.value
-                if value >= 0x41 && value <= 0x5A {
-                    take(Unicode.Scalar(value + 0x20)!)
-                } else {
-                    take(scalar)
-                }
-            } else if let known = folded[scalar] {
-                for part in known { take(part) }
-            } else {
-                let parts = foldScalar(scalar)
-                folded[scalar] = parts
-                for part in parts { take(part) }
-            }
-        }
-        endWord()
-        endHan()
         return terms
+    }
+
+    /// The term a word (case-folded, two letters or more, or a number) stands for, or nil for a stopword.
+    func wordTerm(_ word: String) -> String? {
+        guard english else { return word }
+        return englishStopwords.contains(word) ? nil : stemEnglish(word)
+    }
+}
+
+/// The scanning half of `SearchTokenizer.terms`, on UTF-8 bytes: case folding, runs of letters and digits, Chinese
+/// character pairs, and the length rules for words. It hands each Chinese term, and each word before stopwords and
+/// stemming (`SearchTokenizer.wordTerm`), to a closure, so that the index build can look words up by their bytes.
+/// One scanner is reused for many texts (it keeps what it folded).
+struct SearchTermScanner {
+    private struct Part {
+        var scalar: Unicode.Scalar
+        /// 0 ASCII, 1 Chinese or kana, 2 another letter or digit, 3 anything else.
+        var kind: UInt8
+    }
+
+    private var folded: [UInt32: [Part]] = [:]
+    private var word: [UInt8] = []
+    private var wordLength = 0
+    private var han: [Unicode.Scalar] = []
+    private var pair: [UInt8] = []
+    private var mode = SearchTokenizer.Mode.index
+
+    /// Calls `body` with each term's bytes and whether it is a word (else a Chinese character or pair), in order.
+    mutating func scan(_ text: String, mode: SearchTokenizer.Mode,
+                       _ body: (UnsafeBufferPointer<UInt8>, _ isWord: Bool) -> Void) {
+        self.mode = mode
+        var text = text
+        text.withUTF8 { utf8 in
+            var index = 0
+            let count = utf8.count
+            while index < count {
+                let byte = utf8[index]
+                if byte < 0x80 {
+                    index += 1
+                    takeASCII(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte, body)
+                    continue
+                }
+                // A scalar of two to four bytes (the String's UTF-8 is valid).
+                var value: UInt32
+                if byte < 0xE0 {
+                    value = UInt32(byte & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+                    index += 2
+                } else if byte < 0xF0 {
+                    value = UInt32(byte & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
+                    index += 3
+                } else {
+                    value = UInt32(byte & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12
+                        | UInt32(utf8[index + 2] & 0x3F) << 6 | UInt32(utf8[index + 3] & 0x3F)
+                    index += 4
+                }
+                let parts: [Part]
+                if let known = folded[value] {
+                    parts = known
+                } else {
+                    parts = foldScalar(Unicode.Scalar(value)!).map { part in
+                        Part(scalar: part, kind: part.isASCII ? 0 : isHanScalar(part) ? 1 : isLetterOrNumber(part) ? 2 : 3)
+                    }
+                    folded[value] = parts
+                }
+                for part in parts {
+                    switch part.kind {
+                    case 0: takeASCII(UInt8(part.scalar.value), body)
+                    case 1:
+                        endWord(body)
+                        han.append(part.scalar)
+                    case 2:
+                        endHan(body)
+                        word.append(contentsOf: UTF8.encode(part.scalar)!)
+                        wordLength += 1
+                    default:
+                        endWord(body)
+                        endHan(body)
+                    }
+                }
+            }
+        }
+        endWord(body)
+        endHan(body)
+    }
+
+    private mutating func takeASCII(_ byte: UInt8, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
+        if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+            if !han.isEmpty { endHan(body) }
+            word.append(byte)
+            wordLength += 1
+        } else {
+            endWord(body)
+            if !han.isEmpty { endHan(body) }
+        }
+    }
+
+    private mutating func endWord(_ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
+        guard wordLength > 0 else { return }
+        defer { word.removeAll(keepingCapacity: true); wordLength = 0 }
+        guard wordLength <= SearchTokenizer.longestWord else { return }
+        if wordLength == 1 {
+            let first = word[0]
+            let number = first < 0x80 ? (first >= 0x30 && first <= 0x39)
+                : String(decoding: word, as: UTF8.self).unicodeScalars.first.map(isNumberScalar) ?? false
+            if !number { return }
+        }
+        word.withUnsafeBufferPointer { body($0, true) }
+    }
+
+    private mutating func endHan(_ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
+        guard !han.isEmpty else { return }
+        defer { han.removeAll(keepingCapacity: true) }
+        if han.count == 1 || mode == .index {
+            for scalar in han {
+                pair.removeAll(keepingCapacity: true)
+                pair.append(contentsOf: UTF8.encode(scalar)!)
+                pair.withUnsafeBufferPointer { body($0, false) }
+            }
+        }
+        for index in han.indices.dropLast() {
+            pair.removeAll(keepingCapacity: true)
+            pair.append(contentsOf: UTF8.encode(han[index])!)
+            pair.append(contentsOf: UTF8.encode(han[index + 1])!)
+            pair.withUnsafeBufferPointer { body($0, false) }
+        }
     }
 }
 
