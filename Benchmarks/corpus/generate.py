@@ -18,8 +18,16 @@ The Hugo pages get the same Markdown body. Their front matter adds `weight` (the
 content/<slug>.md is published at /<slug>/, the same URL as the explainer's page, so relative links
 such as ../other-slug/#a-heading work in both. Hugo renders [@key] citations and ```chart blocks as plain text and
 code, so it does less work per page than the explainer, which draws the charts and numbers the citations. The Hugo
-templates mirror the explainer's page structure (with --menu every page lists every chapter in its menu; chapter pages have an
-outline, previous/next links; the home page lists every chapter with its summary), without styling.
+templates mirror the explainer's page structure (chapter pages have an outline, previous/next links; the home page lists
+every chapter with its summary), without styling.
+
+The chapter menu on every page (--menu):
+    none     (the default) no menu in either site: the full list is on the home page only;
+    bounded  the explainer's own menu of --menu-chapters chapters (site.yml `menuChapters`, 30 by default) around the
+             page's chapter (the first ones on other pages) and a link to the contents page when some are left out;
+             the Hugo templates list the same window and the same link;
+    full     every chapter in every page's menu in both sites (site.yml `menuChapters: N`): output grows with N².
+`--menu` alone means `full`.
 """
 import argparse
 import os
@@ -168,7 +176,7 @@ def quoted(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def generate(count, out, seed, menu=False):
+def generate(count, out, seed, menu="none", menu_chapters=30):
     rng = random.Random(seed)
     chapters = [Chapter(i + 1, rng) for i in range(count)]
     sources = [f"source-{i + 1}" for i in range(40)]
@@ -179,9 +187,10 @@ def generate(count, out, seed, menu=False):
             shutil.rmtree(folder)
 
     # The explainer site: configuration, bibliography, glossary, data, this repository's templates.
+    window = count if menu == "full" else menu_chapters
     write(os.path.join(explainer, "content", "site.yml"),
           f"title: Synthetic corpus of {count} chapters\ndescription: A generated site for benchmarks.\n"
-          "language: en\nauthor: The benchmark\n")
+          f"language: en\nauthor: The benchmark\nmenuChapters: {max(window, 1)}\n")
     write(os.path.join(explainer, "content", "sources.yml"), "".join(
         f"{key}:\n  authors: [{author(title_words(rng, 2, 2))}]\n  title: {quoted(sentence(rng, 6))}\n"
         f"  publisher: {' '.join(title_words(rng, 1, 2)).title()} Press\n  date: '{rng.randint(1990, 2025)}'\n"
@@ -198,7 +207,7 @@ def generate(count, out, seed, menu=False):
         write(os.path.join(explainer, "content", "data", name),
               "# Synthetic data for the benchmark corpus.\nyear,value\n" + "\n".join(rows) + "\n")
     shutil.copytree(os.path.join(ROOT, "templates"), os.path.join(explainer, "templates"))
-    if not menu:
+    if menu == "none":
         write(os.path.join(explainer, "templates", "nav.mustache"), EXPLAINER_NAV_WITHOUT_MENU)
 
     # The Hugo site: configuration and minimal templates with the same page structure.
@@ -206,8 +215,9 @@ def generate(count, out, seed, menu=False):
           f"baseURL: /\ntitle: Synthetic corpus of {count} chapters\nlanguageCode: en\nrelativeURLs: true\n"
           "disableKinds: [taxonomy, term, RSS, sitemap]\nmarkup:\n  tableOfContents:\n    startLevel: 2\n"
           "    endLevel: 2\n  highlight:\n    codeFences: false\n")
-    write(os.path.join(hugo, "layouts", "_default", "baseof.html"),
-          HUGO_BASEOF.replace(HUGO_MENU, "") if not menu else HUGO_BASEOF)
+    hugo_menu = {"none": "", "full": HUGO_MENU, "bounded": HUGO_BOUNDED_MENU.replace("WINDOW", str(menu_chapters))
+                 .replace("HALF", str((menu_chapters - 1) // 2))}[menu]
+    write(os.path.join(hugo, "layouts", "_default", "baseof.html"), HUGO_BASEOF.replace(HUGO_MENU, hugo_menu))
     write(os.path.join(hugo, "layouts", "_default", "single.html"), HUGO_SINGLE)
     write(os.path.join(hugo, "layouts", "_default", "list.html"), HUGO_LIST)
     write(os.path.join(hugo, "layouts", "index.html"), HUGO_INDEX)
@@ -239,6 +249,16 @@ EXPLAINER_NAV_WITHOUT_MENU = """<header class="site-header">
 HUGO_MENU = """<details><summary>Chapters</summary>
 <ol>
 {{ $current := .RelPermalink }}{{ range .Site.RegularPages.ByWeight }}<li><a href="{{ .RelPermalink }}"{{ if eq .RelPermalink $current }} aria-current="page"{{ end }}><span>{{ .Weight }}</span> {{ .Title }}</a></li>
+{{ end }}</ol>
+</details>
+"""
+
+# The explainer's bounded menu (ChapterMenu): WINDOW chapters starting at max(0, min(i - HALF, N - WINDOW)) for the
+# chapter at 0-based place i (0 on other pages), then the contents page's link when some chapters are left out.
+HUGO_BOUNDED_MENU = """<details><summary>Chapters</summary>
+<ol>
+{{ $current := .RelPermalink }}{{ $pages := .Site.RegularPages.ByWeight }}{{ $n := len $pages }}{{ $i := 0 }}{{ if .IsPage }}{{ $i = sub .Weight 1 }}{{ end }}{{ $start := sub $i HALF }}{{ if gt $start (sub $n WINDOW) }}{{ $start = sub $n WINDOW }}{{ end }}{{ if lt $start 0 }}{{ $start = 0 }}{{ end }}{{ range first WINDOW (after $start $pages) }}<li><a href="{{ .RelPermalink }}"{{ if eq .RelPermalink $current }} aria-current="page"{{ end }}><span>{{ .Weight }}</span> {{ .Title }}</a></li>
+{{ end }}{{ if gt $n WINDOW }}<li><a href="{{ "/" | relURL }}">All {{ $n }} chapters</a></li>
 {{ end }}</ol>
 </details>
 """
@@ -305,10 +325,12 @@ def main():
     parser.add_argument("--chapters", type=int, required=True)
     parser.add_argument("--out", required=True)
     parser.add_argument("--seed", type=int, default=20251021)
-    parser.add_argument("--menu", action="store_true",
-                        help="list every chapter in every page's menu, as the real site does (output grows with N²)")
+    parser.add_argument("--menu", nargs="?", const="full", default="none", choices=["none", "bounded", "full"],
+                        help="the chapter menu on every page: none (default), bounded (--menu-chapters around the page's "
+                             "chapter, as explainer's menuChapters), or full (every chapter: output grows with N²)")
+    parser.add_argument("--menu-chapters", type=int, default=30, help="chapters in a bounded menu (default 30)")
     args = parser.parse_args()
-    generate(args.chapters, args.out, args.seed, args.menu)
+    generate(args.chapters, args.out, args.seed, args.menu, args.menu_chapters)
     print(f"wrote {args.chapters} chapters to {args.out}/explainer and {args.out}/hugo")
 
 

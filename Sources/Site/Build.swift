@@ -58,6 +58,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
         try collector.throwIfAny()
         throw BuildFailure([])
     }
+    options.timings?.end("site files and templates")
 
     var places: [(file: SourceFile, place: ChapterFile)] = []
     var seenSlugs: [String: String] = [:]
@@ -110,6 +111,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
         }
     }
     options.parseCache?.retainOnly(Set(places.map(\.file.path)))
+    options.timings?.end("chapters parsed")
     var chapters: [Chapter] = []
     var pages: [Chapter] = []
     var home: Chapter?
@@ -181,6 +183,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     collector.add(checkPreviewImages(everyPage, config: inputs.config, images: source.images))
     collector.add(checkDataFiles(everyPage, data: source.data))
     try collector.throwIfAny()
+    options.timings?.end("checks")
 
     var figures: [String: RenderedFigure] = [:]
     let requests = everyPage.flatMap(\.figures)
@@ -191,6 +194,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
         }
     }
     try collector.throwIfAny()
+    options.timings?.end("figures")
 
     if inputs.config.gallery && !templates!.has("gallery") {
         collector.add(Diagnostic(file: "content/site.yml", line: 1, column: 1,
@@ -208,9 +212,22 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
                             edition: edition ?? Edition(languages: [SiteLanguage(code: inputs.config.language)], index: 0, translations: []))
     layout.inlineStyle = source.assets.first { $0.path == "templates/assets/site.css" }
         .map { String(decoding: $0.bytes, as: UTF8.self) + "\n" + chartStylesheet }
-    collector.collect { () throws(BuildFailure) in try layout.render(into: &output) }
+    // The search index needs the pages' Markdown and the headings of the sources and glossary pages, nothing else: it is
+    // built on a thread of its own from when those two are laid out, beside the other pages and the link check (much
+    // of it runs on one core).
+    var search: Background<[(path: String, text: String)]>?
+    let searched = (chapters: chapters, pages: pages, home: home)
+    collector.collect { () throws(BuildFailure) in
+        try layout.render(into: &output, listPagesRendered: !inputs.config.search ? nil : { lists in
+            search = Background {
+                siteSearchFiles(chapters: searched.chapters, pages: searched.pages, home: searched.home, glossary: inputs.glossary,
+                                bibliography: inputs.bibliography, config: inputs.config, words: words, output: lists)
+            }
+        })
+    }
     if collector.diagnostics.isEmpty { collector.add(templates!.unknownVariables()) }
     try collector.throwIfAny()
+    options.timings?.end("pages laid out")
     for figure in figures.values {
         for variant in figure.variants {
             output.add(variant.csvPath, text: withLicence(variant.csv, config: inputs.config, words: words))
@@ -228,15 +245,20 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     for (path, text) in publishingFiles(config: inputs.config, chapters: chapters, pages: pages, moreFolders: moreFolders) {
         output.add(path, text: text)
     }
-    if inputs.config.search {
-        for (path, text) in siteSearchFiles(chapters: chapters, pages: pages, home: home, glossary: inputs.glossary,
-                                            bibliography: inputs.bibliography, config: inputs.config, words: words, output: output) {
-            output.add(path, text: text)
-        }
+    options.timings?.end("data files, assets, sitemap")
+    let checksLinks = edition.map { $0.languages.count == 1 } ?? true
+    var linkProblems = checksLinks ? LinkChecker(output: output, chapters: everyPage).check() : []
+    options.timings?.end("links checked")
+    if let search {
+        for (path, text) in search.value() { output.add(path, text: text) }
+        // Links were checked without the index's files: a link to one of them is checked again now that it exists.
+        if !linkProblems.isEmpty { linkProblems = LinkChecker(output: output, chapters: everyPage).check() }
     }
-    if edition.map({ $0.languages.count == 1 }) ?? true {
+    options.timings?.end("search index (waited for)")
+    if checksLinks {
         collector.add(checkInternalStrings(output, source: source))
-        collector.add(LinkChecker(output: output, chapters: everyPage).check())
+        collector.add(linkProblems)
+        options.timings?.end("internal strings checked")
     }
     try collector.throwIfAny()
     output.warnings = everyPage.flatMap(\.warnings) + citationsWithoutAt(everyPage, bibliography: inputs.bibliography)

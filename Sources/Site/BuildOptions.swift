@@ -12,13 +12,16 @@ public struct BuildOptions: Sendable {
     /// Chapters and site files parsed by earlier builds of the same site; nil parses everything. A cache must not be shared
     /// between builds with different registries.
     public var parseCache: ParseCache?
+    /// Where the build records how long each stage took (`explainer build --timings`); nil records nothing.
+    public var timings: StageTimings?
 
     public init(includeDrafts: Bool = false, registry: ModelRegistry = .standard, injectedScript: String? = nil,
-                figureCache: FigureCache? = nil, parseCache: ParseCache? = nil) {
+                figureCache: FigureCache? = nil, parseCache: ParseCache? = nil, timings: StageTimings? = nil) {
         self.includeDrafts = includeDrafts
         self.registry = registry
         self.injectedScript = injectedScript
         self.figureCache = figureCache
         self.parseCache = parseCache
+        self.timings = timings
     }
 }

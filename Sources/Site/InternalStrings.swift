@@ -10,12 +10,19 @@ private let textOutputExtensions: Set<String> = ["html", "csv", "xml", "json", "
 /// site.yml, a template), else at the output file and line.
 func checkInternalStrings(_ output: OutputTree, source: SourceTree) -> [Diagnostic] {
     let needles = internalMarkers.map { $0.lowercased() }
+    let paths = output.sortedPaths.filter { path in
+        guard let dot = path.lastIndex(of: ".") else { return false }
+        return textOutputExtensions.contains(String(path[path.index(after: dot)...]))
+    }
+    // Almost every file holds no marker: a byte scan on all cores finds the few that may, and only those are lowercased
+    // and searched as text (which costs more than the rest of the build on one core).
+    let finder = MarkerFinder(internalMarkers)
+    let candidates = concurrentChunkedMap(paths, chunks: 4 * activeProcessorCount) { chunk in
+        chunk.map { finder.mayHold(output[$0]!) }
+    }
     // (marker, output path, line) for every hit.
     var hits: [(marker: String, path: String, line: Int)] = []
-    for path in output.sortedPaths {
-        guard let dot = path.lastIndex(of: "."), textOutputExtensions.contains(String(path[path.index(after: dot)...])) else {
-            continue
-        }
+    for (path, candidate) in zip(paths, candidates) where candidate {
         let text = String(decoding: output[path]!, as: UTF8.self).lowercased()
         for (index, needle) in needles.enumerated() where text.contains(needle) {
             for range in text.ranges(of: needle) {
@@ -49,6 +56,58 @@ func checkInternalStrings(_ output: OutputTree, source: SourceTree) -> [Diagnost
     }
     return problems
 }
+
+/// Finds ASCII markers in bytes without regard to ASCII case: a file it says holds none holds none once lowercased
+/// either, as long as no marker has a letter that a non-ASCII character lowercases to ("k" from the Kelvin sign,
+/// "i" from "İ"), which `init` checks.
+struct MarkerFinder: Sendable {
+    /// Each marker lowercased, with the place of the byte looked for first and the values it may have there.
+    private let markers: [(bytes: [UInt8], anchor: Int, anchorValues: [UInt8])]
+
+    init(_ markers: [String]) {
+        self.markers = markers.map { marker in
+            let bytes = Array(marker.lowercased().utf8)
+            precondition(bytes.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "k") && $0 != UInt8(ascii: "i") },
+                         "marker '\(marker)' cannot be found by bytes")
+            // A byte that is not a letter has one case, so one `memchr` finds it; a space is too common to start from.
+            if let anchor = bytes.firstIndex(where: { !isLetter($0) && $0 != UInt8(ascii: " ") }) {
+                return (bytes, anchor, [bytes[anchor]])
+            }
+            return (bytes, 0, isLetter(bytes[0]) ? [bytes[0], bytes[0] - 0x20] : [bytes[0]])
+        }
+    }
+
+    /// Whether `bytes` hold one of the markers, in any ASCII case.
+    func mayHold(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            let count = buffer.count
+            for (marker, anchor, values) in markers where marker.count <= count {
+                for value in values {
+                    var from = anchor
+                    let last = count - (marker.count - anchor)  // the last place the anchor byte can start a match
+                    while from <= last, let found = memchr(base + from, Int32(value), last - from + 1) {
+                        let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) - anchor
+                        if matches(marker, at: start, in: buffer) { return true }
+                        from = start + anchor + 1
+                    }
+                }
+            }
+            return false
+        }
+    }
+
+    private func matches(_ marker: [UInt8], at start: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in marker.indices {
+            let byte = buffer[start + index]
+            if byte != marker[index] && !(isLetter(marker[index]) && byte == marker[index] - 0x20) { return false }
+        }
+        return true
+    }
+}
+
+/// An ASCII lowercase letter.
+private func isLetter(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
 
 /// The lines of the writer's files whose text can reach a page: every line of chapters, CSVs and templates, the
 /// YAML files without comments, and sources.yml without its `private:` (and old `note:`) fields.

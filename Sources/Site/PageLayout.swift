@@ -30,10 +30,13 @@ struct PageLayout {
         case home, chapter(Int), page(Int), sources, glossary, gallery, notFound, numbers, corrections
     }
 
-    func render(into output: inout OutputTree) throws(BuildFailure) {
-        // Every page renders on all cores, the big lists (home, sources) first so they overlap the chapters; each
+    /// Renders every page into `output`. `listPagesRendered`, when given, is called with the sources and glossary pages
+    /// as soon as they are rendered, before the others are: work that needs only those two (the search index names
+    /// them by their headings) can then run beside the rest.
+    func render(into output: inout OutputTree, listPagesRendered: ((OutputTree) -> Void)? = nil) throws(BuildFailure) {
+        // Every page renders on all cores, the big lists (sources, home) first so they overlap the chapters; each
         // comes back as its path and bytes, converted on the worker that rendered it. Problems keep this order.
-        var pages: [Page] = [.home, .sources, .glossary]
+        var pages: [Page] = [.sources, .glossary, .home]
         if templates.has("gallery") && !gallery.isEmpty { pages.append(.gallery) }
         if numbers != nil && templates.has("numbers") { pages.append(.numbers) }
         if !corrections.isEmpty && templates.has("corrections") { pages.append(.corrections) }
@@ -43,13 +46,25 @@ struct PageLayout {
         let labels = (chapters + self.pages + (home.map { [$0] } ?? [])).flatMap { $0.referenceLabels(words: edition.words) }
         let shared = SharedParts(menu: chapterList(root: "../"), sourceHTML: bibliography.mapValues { $0.html(entries: bibliography, words: edition.words) },
                                  referenceLabels: Dictionary(labels, uniquingKeysWith: { first, _ in first }))
-        let results = concurrentMap(pages) { page -> Result<(String, [UInt8]), Diagnostic> in
-            do throws(Diagnostic) {
-                let (path, html) = try render(page, shared: shared)
-                return .success((path, Array(html.utf8)))
-            } catch {
-                return .failure(error)
+        func renderEach(_ pages: ArraySlice<Page>) -> [Result<(String, [UInt8]), Diagnostic>] {
+            concurrentMap(Array(pages)) { page -> Result<(String, [UInt8]), Diagnostic> in
+                do throws(Diagnostic) {
+                    let (path, html) = try render(page, shared: shared)
+                    return .success((path, Array(html.utf8)))
+                } catch {
+                    return .failure(error)
+                }
             }
+        }
+        var results: [Result<(String, [UInt8]), Diagnostic>]
+        if let listPagesRendered {
+            results = renderEach(pages[..<2])
+            var lists = OutputTree()
+            for case .success(let (path, bytes)) in results { lists[path] = bytes }
+            listPagesRendered(lists)
+            results += renderEach(pages[2...])
+        } else {
+            results = renderEach(pages[...])
         }
         var problems: [(rank: Int, problem: Diagnostic)] = []
         for (page, result) in zip(pages, results) {

@@ -12,16 +12,25 @@ extension Explainer {
         @Option(name: .shortAndLong, help: "Output folder, relative to the root unless absolute.")
         var output = "public"
 
+        @Flag(help: "Print how long each stage of the build took (wall-clock and CPU time) to standard error.")
+        var timings = false
+
         func run() async throws {
             let start = ContinuousClock.now
             let root = URL(filePath: site.root)
-            let result = try buildSite(root: root, drafts: site.drafts)
+            let stages = timings ? StageTimings() : nil
+            let result = try buildSite(root: root, drafts: site.drafts, timings: stages)
             let destination = output.hasPrefix("/") ? URL(filePath: output) : root.appending(path: output)
             do {
                 try result.write(to: destination)
             } catch {
                 report(error)
                 throw ExitCode.failure
+            }
+            stages?.end("written")
+            if let stages {
+                var standardError = StandardError()
+                print(stages.report, to: &standardError)
             }
             let elapsed = ContinuousClock.now - start
             let pages = result.files.keys.filter { $0.hasSuffix(".html") }.count
@@ -48,11 +57,13 @@ extension Explainer {
 }
 
 /// Reads and builds; prints diagnostics and exits 1 on failure.
-func buildSite(root: URL, drafts: Bool) throws -> OutputTree {
+func buildSite(root: URL, drafts: Bool, timings: StageTimings? = nil) throws -> OutputTree {
     try requireSiteFolder(root)
     do {
         let source = try SourceTree.read(from: root)
-        let output = try build(source, options: BuildOptions(includeDrafts: drafts))
+        timings?.end("sources read")
+        let output = try build(source, options: BuildOptions(includeDrafts: drafts, timings: timings))
+        timings?.end("build's end")
         var standardError = StandardError()
         for warning in output.warnings { print(warning, to: &standardError) }
         return output

@@ -150,6 +150,30 @@ private func everyText(_ output: OutputTree) -> String {
     @Test func privateFieldsMayHoldThem() throws {
         _ = try build(miniSite(chapter: citingChapter, sources: fullSources))
     }
+
+    @Test func theByteScanFindsEveryMarkerInAnyCaseAnywhereInAFile() {
+        let finder = MarkerFinder(internalMarkers)
+        for text in ["shared/seeds/", "x SHARED/DATA/ y", "../Shared", "see Content.MD.", "ledger ROW", "Théâtre\nLedger row 2",
+                     String(repeating: "é", count: 100) + "../shared"] {
+            #expect(finder.mayHold(Array(text.utf8)), "\(text) was not found")
+        }
+    }
+
+    @Test func theByteScanPassesFilesWithoutAMarker() {
+        let finder = MarkerFinder(internalMarkers)
+        for text in ["", "shared", "shared/seed", "../shar", "content md", "ledgerrow", "ledger-row", "<a href=\"../sources/\">",
+                     "ſhared/data/"] {
+            #expect(!finder.mayHold(Array(text.utf8)), "\(text) was found")
+        }
+    }
+
+    @Test func aMarkerInTheFrontMatterIsReportedAtItsLine() {
+        // The title reaches the page, the home page and the search index: one error, at the front matter line.
+        let chapter = "---\ntitle: \"Notes from CONTENT.md\"\n---\nText.\n"
+        let found = diagnostics(of: miniSite(chapter: chapter))
+        #expect(found.contains { $0.file == "content/01-intro.md" && $0.line == 2 && $0.message.contains("'CONTENT.md' is internal") },
+                "\(found)")
+    }
 }
 
 @Suite struct DatesLicenceAndLogs {
