@@ -100,8 +100,9 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     // Chapters parse independently: on all cores, then collected in order.
     let parsed = concurrentMap(places) { file, place -> Result<Chapter, BuildFailure> in
         let terms = place.kind == .home ? inputs.autolinkTermsAtRoot : inputs.autolinkTerms
-        if let cache = options.parseCache, edition?.up ?? "" == "" {
-            return cache.chapter(file, place: place, terms: terms, registry: options.registry, words: words)
+        if let cache = options.parseCache {
+            return cache.chapter(file, place: place, terms: terms, registry: options.registry, siteRoot: edition?.up ?? "",
+                                 words: words)
         }
         do throws(BuildFailure) {
             return .success(try parseChapter(file, place: place, terms: terms, registry: options.registry,

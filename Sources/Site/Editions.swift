@@ -135,9 +135,9 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
                               siteBaseURL: siteBaseURL)
         var editionOptions = options
         if index > 0 {
-            // The caches hold one set of chapters and figures: the default language's.
-            editionOptions.parseCache = nil
-            editionOptions.figureCache = nil
+            // The caches given hold the default language's chapters and figures; each other language has its own.
+            editionOptions.parseCache = options.parseCache?.edition(edition.language.code)
+            editionOptions.figureCache = options.figureCache?.edition(edition.language.code)
         }
         do throws(BuildFailure) {
             let result = try buildEdition(part.source, options: editionOptions, edition: edition)

@@ -8,6 +8,7 @@ import Synchronization
 public final class ParseCache: Sendable {
     private struct Entry: Sendable {
         var source: SourceFile
+        var siteRoot: String
         var terms: AutolinkTerms
         var words: Translations
         var chapter: Chapter
@@ -21,22 +22,36 @@ public final class ParseCache: Sendable {
     private let storage = Mutex<[String: Entry]>([:])
     private let inputsEntry = Mutex<InputsEntry?>(nil)
     private let hitCount = Mutex(0)
+    private let editions = Mutex<[String: ParseCache]>([:])
 
     public init() {}
+
+    /// The cache of one other language of a multilingual site (its chapters are other files, under another root).
+    func edition(_ code: String) -> ParseCache {
+        editions.withLock { editions in
+            if let cache = editions[code] { return cache }
+            let cache = ParseCache()
+            editions[code] = cache
+            return cache
+        }
+    }
 
     /// How many chapters builds have found in the cache (for tests and the server's log).
     public var hits: Int { hitCount.withLock { $0 } }
 
     /// The chapter parsed from `file`: from the cache when the same bytes were parsed with the same terms.
-    func chapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, registry: ModelRegistry, words: Translations)
-        -> Result<Chapter, BuildFailure> {
-        if let entry = storage.withLock({ $0[file.path] }), entry.source == file, entry.terms == terms, entry.words == words {
+    func chapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, registry: ModelRegistry, siteRoot: String = "",
+                 words: Translations) -> Result<Chapter, BuildFailure> {
+        if let entry = storage.withLock({ $0[file.path] }), entry.source == file, entry.siteRoot == siteRoot, entry.terms == terms,
+           entry.words == words {
             hitCount.withLock { $0 += 1 }
             return .success(entry.chapter)
         }
         do throws(BuildFailure) {
-            let chapter = try parseChapter(file, place: place, terms: terms, registry: registry, words: words)
-            storage.withLock { $0[file.path] = Entry(source: file, terms: terms, words: words, chapter: chapter) }
+            let chapter = try parseChapter(file, place: place, terms: terms, registry: registry, siteRoot: siteRoot, words: words)
+            storage.withLock {
+                $0[file.path] = Entry(source: file, siteRoot: siteRoot, terms: terms, words: words, chapter: chapter)
+            }
             return .success(chapter)
         } catch {
             storage.withLock { _ = $0.removeValue(forKey: file.path) }

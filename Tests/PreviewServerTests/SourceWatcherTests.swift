@@ -55,6 +55,8 @@ private func reported(by watcher: SourceWatcher, until expected: Set<String>) as
         var configuration = SourceWatcher.Configuration(root: folder.root.path)
         configuration.forcePolling = polling
         configuration.pollInterval = .milliseconds(10)
+        // Generous, so that a loaded machine pausing the test between its writes does not split a save in two.
+        configuration.quietPeriod = .milliseconds(200)
         return SourceWatcher(configuration)
     }
 

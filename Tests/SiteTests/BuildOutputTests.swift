@@ -294,6 +294,27 @@ import Charts
     }
 }
 
+@Suite struct EditionCaching {
+    /// A preview rebuild of a two-language site after an English edit parses and draws nothing of the other language
+    /// again, and gives the bytes of a build without caches.
+    @Test func everyLanguageKeepsItsChaptersAndFiguresBetweenRebuilds() throws {
+        let parse = ParseCache(), figures = FigureCache()
+        let options = BuildOptions(figureCache: figures, parseCache: parse)
+        _ = try build(repositorySource, options: options)
+        var edited = repositorySource
+        let index = try #require(edited.chapters.firstIndex { $0.path == "content/05-four-steps.md" })
+        edited.chapters[index] = SourceFile(path: edited.chapters[index].path,
+                                            bytes: edited.chapters[index].bytes + Array("\nOne more sentence.\n".utf8))
+        let warm = try build(edited, options: options)
+        #expect(warm == (try build(edited)))
+        let chineseChapters = edited.localized.count { $0.path.hasPrefix("content/zh-hant/") && $0.path.hasSuffix(".md") }
+        #expect(chineseChapters > 0)
+        #expect(parse.edition("zh-Hant").hits == chineseChapters)
+        let chineseFigures = figures.edition("zh-Hant")
+        #expect(chineseFigures.count > 0 && chineseFigures.hits == chineseFigures.count)
+    }
+}
+
 @Suite struct ParallelWork {
     @Test func concurrentMapKeepsTheOrderOfItsInput() {
         let items = Array(0..<1000)
