@@ -22,7 +22,7 @@ cd "$(dirname "$0")/.."
 REPO=$PWD
 SIZES=("$@")
 [ ${#SIZES[@]} -eq 0 ] && SIZES=(1000 10000)
-FULL_MENU_SIZES=${FULL_MENU_SIZES:-1000}
+FULL_MENU_SIZES=${FULL_MENU_SIZES-1000}  # FULL_MENU_SIZES= (empty) for none
 
 missing=""
 command -v hugo >/dev/null || missing="$missing hugo"

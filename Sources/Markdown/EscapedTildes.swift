@@ -13,7 +13,8 @@ let escapedTilde: Unicode.Scalar = "\u{10FFFD}"
 /// Replaces the tildes of `text` that were written `\~` or `&#126;` by `escapedTilde`, in the text nodes of the tree
 /// just parsed from it (cmark's positions are still those of `text`: 1-based lines, columns in bytes).
 func protectEscapedTildes(in root: OpaquePointer, parsedFrom text: String) {
-    guard text.utf8.contains(UInt8(ascii: "~")) && text.utf8.contains(UInt8(ascii: "\\")) || text.contains("&#") else { return }
+    guard text.utf8.contains(UInt8(ascii: "~")) && text.utf8.contains(UInt8(ascii: "\\"))
+            || containsBytes(text, "&#") && text.contains("&#") else { return }
     let lines = splitLines(text)
     var nodes: [OpaquePointer] = []
     let iterator = cmark_iter_new(root)
@@ -97,6 +98,8 @@ private func digitValue(_ byte: UInt8, hex: Bool) -> Int? {
 /// Turns every `escapedTilde` back into `~`: in text, and in the addresses of links made from text.
 func restoreEscapedTildes(in root: OpaquePointer) {
     let marker = String(escapedTilde)
+    // Most text has no marker: its bytes are looked for first (in C), and only text holding them is made a String.
+    let markerBytes = Array(marker.utf8CString)
     var changes: [(OpaquePointer, isText: Bool)] = []
     let iterator = cmark_iter_new(root)
     while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
@@ -104,9 +107,13 @@ func restoreEscapedTildes(in root: OpaquePointer) {
         guard event == CMARK_EVENT_ENTER else { continue }
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT:
-            if String(cString: cmark_node_get_literal(node)).contains(marker) { changes.append((node, true)) }
+            if let literal = cmark_node_get_literal(node), strstr(literal, markerBytes) != nil, String(cString: literal).contains(marker) {
+                changes.append((node, true))
+            }
         case CMARK_NODE_LINK:
-            if let url = cmark_node_get_url(node), String(cString: url).contains(marker) { changes.append((node, false)) }
+            if let url = cmark_node_get_url(node), strstr(url, markerBytes) != nil, String(cString: url).contains(marker) {
+                changes.append((node, false))
+            }
         default:
             break
         }

@@ -18,7 +18,7 @@ func footnoteKey(_ label: String) -> String {
 /// link reference definition, or as a paragraph). Each definition's lines become empty lines, so every other line
 /// keeps its number. Lines in fenced code are never definitions. The first definition of a label wins.
 func extractFootnoteDefinitions(_ text: String) -> (text: String, definitions: [FootnoteDefinition]) {
-    guard text.contains("[^") else { return (text, []) }
+    guard containsBytes(text, "[^"), text.contains("[^") else { return (text, []) }
     var lines = splitLines(text).map(String.init)
     var definitions: [FootnoteDefinition] = []
     var fence: (marker: Character, length: Int)?

@@ -41,3 +41,24 @@ public func splitLines(_ text: String) -> [Substring] {
     lines.append(Substring(utf8[start...]))
     return lines
 }
+
+/// Whether the UTF-8 of `text` holds the bytes of `needle`: a quick test before a search by characters, which finds
+/// no more (its matches must also fall on character boundaries) and costs far more. True when it cannot tell.
+public func containsBytes(_ text: String, _ needle: StaticString) -> Bool {
+    var text = text
+    text.makeContiguousUTF8()   // a no-op for native strings
+    return needle.withUTF8Buffer { pattern -> Bool in
+        guard let first = pattern.first, let start = pattern.baseAddress else { return true }
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let base = bytes.baseAddress, bytes.count >= pattern.count else { return false }
+            let last = bytes.count - pattern.count   // the last offset a match can start at
+            var position = 0
+            while position <= last, let found = memchr(base + position, Int32(first), last - position + 1) {
+                let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                if memcmp(base + offset, start, pattern.count) == 0 { return true }
+                position = offset + 1
+            }
+            return false
+        } ?? true
+    }
+}

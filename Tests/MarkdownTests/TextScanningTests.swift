@@ -117,3 +117,25 @@ private extension String {
         return out
     }
 }
+
+@Suite struct ByteSearch {
+    @Test func findsANeedleAnywhereAndOnlyWhole() {
+        #expect(containsBytes("a [^1] note", "[^"))
+        #expect(containsBytes("[^", "[^"))
+        #expect(containsBytes("é&#126;", "&#"))
+        #expect(containsBytes(String(repeating: "é", count: 50) + "next", "next"))
+        #expect(!containsBytes("", "[^"))
+        #expect(!containsBytes("[", "[^"))
+        #expect(!containsBytes("^[ [ ^", "[^"))
+        #expect(!containsBytes("nex t", "next"))
+    }
+
+    @Test func findsAtLeastWhatACharacterSearchFinds() {
+        // A character search also needs the match to fall on character boundaries: the bytes can only find more.
+        for text in ["#\u{20E3}&#", "&#\u{301}", "x[^y", "nextx"] {
+            #expect(containsBytes(text, "&#") || !text.contains("&#"))
+            #expect(containsBytes(text, "[^") || !text.contains("[^"))
+            #expect(containsBytes(text, "next") || !text.contains("next"))
+        }
+    }
+}

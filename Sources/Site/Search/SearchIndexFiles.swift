@@ -195,34 +195,48 @@ struct SearchIndexFiles: Sendable {
     }
 }
 
-/// `jsonString` of UTF-8 text, appended to `out` as bytes.
+/// `jsonString` of UTF-8 text, appended to `out` as bytes (runs that need no escape copied whole).
 func appendJSONString(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
     out.append(0x22)
-    var index = 0
+    var index = 0, run = 0
     let hex = Array("0123456789abcdef".utf8)
     while index < text.count {
         let byte = text[index]
-        switch byte {
-        case 0x22: out += [0x5C, 0x22]
-        case 0x5C: out += [0x5C, 0x5C]
-        case 0x0A: out += [0x5C, 0x6E]
-        case 0x0D: out += [0x5C, 0x72]
-        case 0x09: out += [0x5C, 0x74]
-        case 0..<0x20: out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
-        case 0xE2 where index + 2 < text.count && text[index + 1] == 0x80 && (text[index + 2] == 0xA8 || text[index + 2] == 0xA9):
-            // U+2028, U+2029: line ends to JavaScript.
-            out += [0x5C, 0x75, 0x32, 0x30, 0x32, text[index + 2] == 0xA8 ? 0x38 : 0x39]
-            index += 2
-        default: out.append(byte)
+        guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 else {
+            index += 1
+            continue
         }
-        index += 1
+        var escape: [UInt8]
+        switch byte {
+        case 0x22: escape = [0x5C, 0x22]
+        case 0x5C: escape = [0x5C, 0x5C]
+        case 0x0A: escape = [0x5C, 0x6E]
+        case 0x0D: escape = [0x5C, 0x72]
+        case 0x09: escape = [0x5C, 0x74]
+        case 0xE2:
+            // U+2028, U+2029: line ends to JavaScript.
+            guard index + 2 < text.count && text[index + 1] == 0x80 && (text[index + 2] == 0xA8 || text[index + 2] == 0xA9) else {
+                index += 1
+                continue
+            }
+            escape = [0x5C, 0x75, 0x32, 0x30, 0x32, text[index + 2] == 0xA8 ? 0x38 : 0x39]
+        default: escape = [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<index]))
+        out += escape
+        index += byte == 0xE2 ? 3 : 1
+        run = index
     }
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<text.count]))
     out.append(0x22)
 }
 
 /// The number of Unicode scalars in `text` (its UTF-8 bytes that start one).
 func scalarCount(_ text: String) -> Int {
-    var count = 0
-    for byte in text.utf8 where byte & 0xC0 != 0x80 { count += 1 }
-    return count
+    var text = text
+    return text.withUTF8 { bytes in
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
 }
