@@ -159,7 +159,7 @@ for round in $(seq 1 "$ROUNDS"); do
             IFS='|' read -r rps latency errors <<<"$(measure "${PORT[$name]}" "$page" "$connections")"
             RPS[$name.$kind]="${RPS[$name.$kind]:-} $rps"
             LAT[$name.$kind]="${LAT[$name.$kind]:+${LAT[$name.$kind]}, }$latency"
-            ERR[$name.$kind]="${ERR[$name.$kind]:+${ERR[$name.$kind]} / }$errors"
+            ERR[$name.$kind]="${ERR[$name.$kind]:+${ERR[$name.$kind]}; }$errors"
         done
     done
 done
@@ -232,7 +232,7 @@ first of the two byte counts). Pages are picked by the size of the published fil
 median and the largest chapter page. \`wrk -t$THREADS -c$CONNECTIONS -d$DURATION\`, $ROUNDS rounds, the two servers taking turns
 (the order flipped each round).
 
-| Page | Bytes (ours / nginx) | Ours, req/s: mean (rounds) | nginx, req/s: mean (rounds) | Ours / nginx | Per round | Mean latency (ours / nginx) | Errors (ours / nginx) |
+| Page | Bytes (ours / nginx) | Ours, req/s: mean (rounds) | nginx, req/s: mean (rounds) | Ours / nginx | Per round | Mean latency, rounds (ours / nginx) | Errors, rounds (ours / nginx) |
 |---|---:|---:|---:|---:|---:|---|---|
 $ROWS
 Requirement (issue 23, 4): at least 0.8× nginx on every page size. In this run the lowest ratio of the means is $WORST:
