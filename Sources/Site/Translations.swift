@@ -80,13 +80,16 @@ public struct Translations: Sendable, Equatable {
 
 /// The translations of every language of the site, the default's first: the site's own `templates/i18n/<code>.yml`,
 /// else the one built into explainer for that language (its starter templates). A language with neither, and a file
-/// that lacks a key the default language's has (or the build needs), is an error; so is a key the default lacks.
+/// that lacks a key the default language's has (or the build needs), is an error; so is a key the default lacks. A site's
+/// own file made by an earlier explainer gets the texts added since from explainer's file for its language, with a warning.
 ///
 /// A tag with more subtags uses the file of a shorter one (`zh-Hant-TW` → `zh-Hant.yml`, `en-GB` → `en.yml`); a
 /// language with no file at all gets explainer's English words and a warning in `warnings`.
 func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings: inout [Diagnostic]) throws(BuildFailure) -> [Translations] {
     var collector = DiagnosticCollector()
     var found: [Translations] = []
+    /// The built-in file a site's own file stands in for (the same path in explainer's starter templates), by language.
+    var builtInTexts: [String: String] = [:]
     for language in languages {
         var parts = language.code.split(separator: "-").map(String.init)
         var candidates: [String] = []
@@ -98,6 +101,7 @@ func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings
             if let file = files.first(where: { $0.path == candidate }) {
                 path = candidate
                 text = collector.collect { () throws(BuildFailure) in try decodeOrFail(file) }
+                builtInTexts[language.code] = starterTemplates.first(where: { $0.path == candidate })?.text
                 break search
             } else if let builtIn = starterTemplates.first(where: { $0.path == candidate }) {
                 path = candidate
@@ -117,6 +121,24 @@ func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings
         found.append(parsed)
     }
     try collector.throwIfAny()
+    // A site's own file written for an earlier explainer lacks the texts added since: they come from explainer's own
+    // file for that language, with a warning, so that an upgrade never stops a build that worked.
+    for index in found.indices {
+        guard let text = builtInTexts[found[index].code],
+              let builtIn = try? Translations.parse(text, code: found[index].code, file: found[index].file) else { continue }
+        // The default language takes every text it lacks; the others those the default language has (or the build needs).
+        var wanted = Set(builtIn.strings.keys)
+        if index > 0 { wanted.formIntersection(Set(found[0].strings.keys).union(Translations.required)) }
+        let added = wanted.subtracting(found[index].strings.keys).sorted()
+        guard !added.isEmpty else { continue }
+        for key in added { found[index].strings[key] = builtIn.strings[key] }
+        warnings.append(Diagnostic(file: found[index].file, line: 1, column: 1,
+                                   message: "no text for " + added.map { "'\($0)'" }.joined(separator: ", ")
+                                       + ": using explainer's own (this file is from an earlier version)",
+                                   hint: "see what changed with `explainer templates diff \(found[index].file)`, and add the "
+                                       + "text\(added.count == 1 ? "" : "s") or take explainer's file with `explainer templates update`",
+                                   severity: .warning))
+    }
     let reference = Set(found[0].strings.keys).union(Translations.required)
     for translations in found {
         let missing = reference.subtracting(translations.strings.keys).sorted()

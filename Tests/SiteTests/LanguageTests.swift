@@ -214,13 +214,30 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
     }
 
     @Test func aTranslationsFileMissingAKeyIsAnError() {
-        var site = bilingualSite()
-        site.translations = [SourceFile(path: "templates/i18n/zh-Hant.yml", text: "languageName: 中文\n")]
+        var site = miniSite(chapter: "---\ntitle: A\n---\nText.\n", config: "title: T\nlanguage: fr\n")
+        site.translations = [SourceFile(path: "templates/i18n/fr.yml", text: "languageName: Français\n")]
         let problems = diagnostics(of: site)
         #expect(problems.count == 1)
-        #expect(problems.first?.file == "templates/i18n/zh-Hant.yml")
+        #expect(problems.first?.file == "templates/i18n/fr.yml")
         #expect(problems.first?.message.hasPrefix("missing translations of ") == true)
-        #expect(problems.first?.message.contains("'previous'") == true)
+        #expect(problems.first?.message.contains("'fallbackNotice'") == true)
+    }
+
+    @Test func aSitesTranslationsFromAnEarlierVersionGetTheNewTextsWithAWarning() throws {
+        let english = try #require(starterTemplates.first { $0.path == "templates/i18n/en.yml" }?.text)
+        let older = english.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("authorsAnd:") && !$0.hasPrefix("previous:") }.joined(separator: "\n")
+        var site = bilingualSite(translated: "---\ntitle: 導論\n---\n中文[@two]。\n", english: "---\ntitle: Intro\n---\nText [@two].\n")
+        site.translations = [SourceFile(path: "templates/i18n/en.yml", text: older),
+                             SourceFile(path: "templates/i18n/zh-Hant.yml", text: "languageName: 中文\n")]
+        site.sources = SourceFile(path: "content/sources.yml",
+                                  text: "two:\n  authors: [\"Wong, Matteo\", \"Warzel, Charlie\"]\n  title: Two\n  url: https://example.org/2\n")
+        let output = try build(site)
+        #expect(output.warnings.map(\.file).sorted() == ["templates/i18n/en.yml", "templates/i18n/zh-Hant.yml"])
+        #expect(output.warnings.allSatisfy { $0.severity == .warning })
+        #expect(output.warnings.first { $0.file.hasSuffix("en.yml") }?.message.contains("'authorsAnd', 'previous'") == true)
+        #expect(text(output, "sources/index.html")?.contains("Wong, Matteo, and Charlie Warzel.") == true)
+        #expect(text(output, "zh-hant/intro/index.html")?.contains("第1章") == true)
     }
 
     @Test func theShippedTranslationsHaveTheSameKeys() throws {
