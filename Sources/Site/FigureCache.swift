@@ -17,18 +17,13 @@ public final class FigureCache: Sendable {
     /// By figure id, which is unique in a site.
     private let storage = Mutex<[String: Entry]>([:])
     private let hitCount = Mutex(0)
-    private let editions = Mutex<[String: FigureCache]>([:])
+    private let editions = EditionCaches<FigureCache>()
 
     public init() {}
 
     /// The cache of one other language of a multilingual site (the same ids, drawn with that language's words).
     func edition(_ code: String) -> FigureCache {
-        editions.withLock { editions in
-            if let cache = editions[code] { return cache }
-            let cache = FigureCache()
-            editions[code] = cache
-            return cache
-        }
+        editions.cache(code, make: FigureCache.init)
     }
 
     /// How many figures the last builds found in the cache (for tests and the server's log).

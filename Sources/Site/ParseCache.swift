@@ -22,18 +22,13 @@ public final class ParseCache: Sendable {
     private let storage = Mutex<[String: Entry]>([:])
     private let inputsEntry = Mutex<InputsEntry?>(nil)
     private let hitCount = Mutex(0)
-    private let editions = Mutex<[String: ParseCache]>([:])
+    private let editions = EditionCaches<ParseCache>()
 
     public init() {}
 
     /// The cache of one other language of a multilingual site (its chapters are other files, under another root).
     func edition(_ code: String) -> ParseCache {
-        editions.withLock { editions in
-            if let cache = editions[code] { return cache }
-            let cache = ParseCache()
-            editions[code] = cache
-            return cache
-        }
+        editions.cache(code, make: ParseCache.init)
     }
 
     /// How many chapters builds have found in the cache (for tests and the server's log).

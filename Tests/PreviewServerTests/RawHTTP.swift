@@ -40,6 +40,17 @@ private func connectLoopback(port: Int, timeoutSeconds: Int) throws -> Int32 {
     return descriptor
 }
 
+/// Everything the server sends until it closes the connection.
+private func receiveToEnd(_ descriptor: Int32) -> [UInt8] {
+    var data: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+        if count <= 0 { return data }
+        data += buffer[0..<count]
+    }
+}
+
 private func sendAll(_ descriptor: Int32, _ text: String) {
     let bytes = Array(text.utf8)
     var sent = 0
@@ -65,13 +76,7 @@ func request(port: Int, _ target: String, method: String = "GET", headers: [Stri
         var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         sendAll(descriptor, head + "\r\n")
-        var data: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-            if count <= 0 { break }
-            data += buffer[0..<count]
-        }
+        let data = receiveToEnd(descriptor)
         let text = String(decoding: data, as: UTF8.self)
         guard let split = text.range(of: "\r\n\r\n") else { throw SocketError(description: "no response head in \(text)") }
         let lines = text[..<split.lowerBound].components(separatedBy: "\r\n")
@@ -218,13 +223,7 @@ func keptAliveExchange(port: Int, _ requests: [KeptAliveRequest]) async throws -
             text += "\r\n"
         }
         sendAll(descriptor, text)
-        var data: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-            if count <= 0 { break }
-            data += buffer[0..<count]
-        }
+        let data = receiveToEnd(descriptor)
         var replies: [HTTPReply] = []
         var rest = data[...]
         for request in requests {
