@@ -4,71 +4,100 @@
 /// keeps on one line. Only text between tags changes, never inside `<head>` (the page's `<title>`), `<title>`,
 /// `<textarea>`, `<code>`, `<pre>`, `<script>`, `<style>` or `<svg>`, nor in a figure's table of values
 /// (`<table class="nw…">`, which the stylesheet keeps from wrapping cell by cell).
+///
+/// It reads the page's UTF-8 bytes: every page of a Chinese edition passes through here, and tags, digits and units
+/// are found by their bytes (a unit's bytes never occur inside another character's).
 func keepingNumbersWithUnits(_ html: String) -> String {
-    var result = ""
-    result.reserveCapacity(html.utf8.count + html.utf8.count / 8)
-    var skipping: String? = nil   // the element whose text is left alone, while inside it
-    var index = html.startIndex
-    while index < html.endIndex {
-        if html[index] == "<" {
-            let end = html[index...].firstIndex(of: ">").map { html.index(after: $0) } ?? html.endIndex
-            let tag = html[index..<end]
-            let name = tag.dropFirst().prefix { $0.isLetter || $0 == "/" }.lowercased()
-            if let open = skipping {
-                if name == "/" + open { skipping = nil }
-            } else if ["head", "title", "textarea", "code", "pre", "script", "style", "svg"].contains(name) {
-                skipping = name
-            } else if name == "table", tag.hasPrefix("<table class=\"nw") {
-                skipping = name
+    var html = html
+    return html.withUTF8 { bytes in
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 8)
+        var skipping: [UInt8]? = nil   // the element whose text is left alone, while inside it
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "<") {
+                var end = index + 1
+                while end < bytes.count && bytes[end] != UInt8(ascii: ">") { end += 1 }
+                end = min(end + 1, bytes.count)
+                var name: [UInt8] = []
+                var cursor = index + 1
+                while cursor < end, isASCIILetter(bytes[cursor]) || bytes[cursor] == UInt8(ascii: "/") {
+                    name.append(bytes[cursor] | (isASCIILetter(bytes[cursor]) ? 0x20 : 0))
+                    cursor += 1
+                }
+                if let open = skipping {
+                    if name.first == UInt8(ascii: "/") && name.dropFirst().elementsEqual(open) { skipping = nil }
+                } else if skippedElements.contains(name) {
+                    skipping = name
+                } else if name == Array("table".utf8), hasPrefix(bytes, at: index, Array("<table class=\"nw".utf8)) {
+                    skipping = name
+                }
+                output.append(contentsOf: bytes[index..<end])
+                index = end
+                continue
             }
-            result += tag
+            var end = index
+            while end < bytes.count && bytes[end] != UInt8(ascii: "<") { end += 1 }
+            if skipping == nil {
+                wrapNumbers(bytes, from: index, to: end, into: &output)
+            } else {
+                output.append(contentsOf: bytes[index..<end])
+            }
             index = end
-            continue
         }
-        let end = html[index...].firstIndex(of: "<") ?? html.endIndex
-        let text = html[index..<end]
-        result += skipping == nil ? wrappingNumbers(text) : String(text)
-        index = end
+        return String(decoding: output, as: UTF8.self)
     }
-    return result
 }
 
-/// Units written straight after a number in CJK text; the longest are tried first.
-private let cjkUnits = ["億美元", "兆美元", "萬美元", "美元", "億元", "兆元", "萬元", "億", "兆", "萬", "元", "%", "％", "年", "個月", "月", "日",
-                        "倍", "個", "座", "家", "人", "名", "項", "次", "點", "週", "天", "小時", "分鐘", "秒", "成", "度", "GW", "MW"]
+private let skippedElements: [[UInt8]] = ["head", "title", "textarea", "code", "pre", "script", "style", "svg"].map { Array($0.utf8) }
 
-private func wrappingNumbers(_ text: Substring) -> String {
-    guard text.contains(where: { $0.isASCII && $0.isNumber }) else { return String(text) }
-    var output = ""
-    var index = text.startIndex
-    while index < text.endIndex {
-        guard text[index].isASCII, text[index].isNumber,
-              index == text.startIndex || !(text[text.index(before: index)].isASCII && text[text.index(before: index)].isLetter) else {
-            output.append(text[index])
-            index = text.index(after: index)
+/// Units written straight after a number in CJK text; the longest are tried first.
+private let cjkUnits: [[UInt8]] = ["億美元", "兆美元", "萬美元", "美元", "億元", "兆元", "萬元", "億", "兆", "萬", "元", "%", "％", "年",
+                                   "個月", "月", "日", "倍", "個", "座", "家", "人", "名", "項", "次", "點", "週", "天", "小時", "分鐘",
+                                   "秒", "成", "度", "GW", "MW"].map { Array($0.utf8) }
+
+private func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+private func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+private func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ prefix: [UInt8]) -> Bool {
+    guard index + prefix.count <= bytes.count else { return false }
+    for offset in prefix.indices where bytes[index + offset] != prefix[offset] { return false }
+    return true
+}
+
+/// The text `bytes[start..<end]` (between two tags) with each run of numbers-and-units (2025年10月21日, 1.5兆美元)
+/// wrapped; a number straight after a Latin letter (H100) is a name, not a number.
+private func wrapNumbers(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, into output: inout [UInt8]) {
+    var copied = start   // bytes before this are in `output`
+    var index = start
+    while index < end {
+        guard isASCIIDigit(bytes[index]), index == start || !isASCIILetter(bytes[index - 1]) else {
+            index += 1
             continue
         }
-        // A run of number-and-unit pairs: 2025年10月21日, 1.5兆美元.
-        var end = index
+        var runEnd = index
         var cursor = index
-        while cursor < text.endIndex, text[cursor].isASCII, text[cursor].isNumber {
+        while cursor < end, isASCIIDigit(bytes[cursor]) {
             var digits = cursor
-            while digits < text.endIndex, text[digits].isASCII && (text[digits].isNumber || text[digits] == "." || text[digits] == ",") {
-                digits = text.index(after: digits)
+            while digits < end, isASCIIDigit(bytes[digits]) || bytes[digits] == UInt8(ascii: ".") || bytes[digits] == UInt8(ascii: ",") {
+                digits += 1
             }
             // A trailing "." or "," ends the sentence or the list, not the number.
-            while digits > cursor, [".", ","].contains(text[text.index(before: digits)]) { digits = text.index(before: digits) }
-            guard let unit = cjkUnits.first(where: { text[digits...].hasPrefix($0) }) else { break }
-            end = text.index(digits, offsetBy: unit.count)
-            cursor = end
+            while digits > cursor, bytes[digits - 1] == UInt8(ascii: ".") || bytes[digits - 1] == UInt8(ascii: ",") { digits -= 1 }
+            guard let unit = cjkUnits.first(where: { digits + $0.count <= end && hasPrefix(bytes, at: digits, $0) }) else { break }
+            runEnd = digits + unit.count
+            cursor = runEnd
         }
-        if end == index {
-            output.append(text[index])
-            index = text.index(after: index)
+        if runEnd == index {
+            index += 1
         } else {
-            output += "<span class=\"nobr\">" + text[index..<end] + "</span>"
-            index = end
+            output.append(contentsOf: bytes[copied..<index])
+            output.append(contentsOf: Array("<span class=\"nobr\">".utf8))
+            output.append(contentsOf: bytes[index..<runEnd])
+            output.append(contentsOf: Array("</span>".utf8))
+            index = runEnd
+            copied = runEnd
         }
     }
-    return output
+    output.append(contentsOf: bytes[copied..<end])
 }

@@ -400,7 +400,10 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
                       ("<a href=\"x-20%\">20%</a>", "<a href=\"x-20%\"><span class=\"nobr\">20%</span></a>"),
                       ("<td>1年2個月</td>", "<td><span class=\"nobr\">1年2個月</span></td>"),
                       ("<head><title>約273億美元</title></head>", "<head><title>約273億美元</title></head>"),
-                      ("<table class=\"nw\"><td>273億美元</td></table>約5億美元", "<table class=\"nw\"><td>273億美元</td></table>約<span class=\"nobr\">5億美元</span>")])
+                      ("<table class=\"nw\"><td>273億美元</td></table>約5億美元", "<table class=\"nw\"><td>273億美元</td></table>約<span class=\"nobr\">5億美元</span>"),
+                      ("<CODE>5%</CODE>約1,000.5億美元，共3", "<CODE>5%</CODE>約<span class=\"nobr\">1,000.5億美元</span>，共3"),
+                      ("漲了5%.跌了12,", "漲了<span class=\"nobr\">5%</span>.跌了12,"),
+                      ("GPT4年 x2倍 <b", "GPT4年 x2倍 <b")])
     func aNumberKeepsItsUnitOnOneLine(_ html: String, _ expected: String) {
         #expect(keepingNumbersWithUnits(html) == expected)
     }
