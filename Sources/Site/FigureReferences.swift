@@ -35,15 +35,17 @@ extension Chapter {
         }
     }
 
+    /// Each captioned table's number in its caption ("Table 6.1."), by the placeholder it replaces.
+    func tableNumbers(words: Translations) -> [String: String] {
+        let words = words.withEnglishFallback("table")
+        return Dictionary(uniqueKeysWithValues: rendered.tables.indices.map { position in
+            (RenderedMarkdown.placeholder(forTable: position), escapeHTML(words.format("table", ["n": displayNumber(position)])))
+        })
+    }
+
     /// The page's HTML with each captioned table's number in its caption ("Table 6.1.").
     func numberingTables(_ html: String, words: Translations) -> String {
-        var html = html
-        let words = words.withEnglishFallback("table")
-        for position in rendered.tables.indices {
-            html = html.replacingOccurrences(of: RenderedMarkdown.placeholder(forTable: position),
-                                             with: escapeHTML(words.format("table", ["n": displayNumber(position)])))
-        }
-        return html
+        fillingPlaceholders(html, tableNumbers(words: words))
     }
 }
 

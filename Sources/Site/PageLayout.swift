@@ -187,15 +187,14 @@ struct PageLayout {
     /// notes of its citations: `bodyKey` (the HTML), `hasNotes`, `notes`, `hasOutline`, `outline`.
     private func bodyContext(_ chapter: Chapter, sourceHTML: [String: String], references: [String: String],
                              bodyKey: String) -> [String: Any] {
-        var html = chapter.rendered.html
+        var replacements = chapter.tableNumbers(words: edition.words)
         for (position, request) in chapter.figures.enumerated() {
             guard let figure = figures[request.id] else { continue }
-            let placeholder = RenderedMarkdown.placeholder(forBlock: position)
-            html = html.replacingEntity(placeholder, figureHTML(figure, number: chapter.displayNumber(position), root: chapter.root,
-                                                                words: edition.words, citations: chapter.rendered.blocks[position].citations))
+            replacements[RenderedMarkdown.placeholder(forBlock: position)] = figureHTML(
+                figure, number: chapter.displayNumber(position), root: chapter.root, words: edition.words,
+                citations: chapter.rendered.blocks[position].citations)
         }
-        html = chapter.numberingTables(html, words: edition.words)
-        html = fillNumberedReferences(html, labels: references)
+        let html = fillNumberedReferences(fillingPlaceholders(chapter.rendered.html, replacements), labels: references)
         let outline = outlineEntries(chapter.rendered.headings)
         let notes = notes(for: chapter, sourceHTML: sourceHTML)
         return [bodyKey: html, "hasNotes": !notes.isEmpty, "notes": notes, "hasOutline": !outline.isEmpty, "outline": outline]
