@@ -29,7 +29,7 @@ func keepingNumbersWithUnits(_ html: String) -> String {
                     if name.first == UInt8(ascii: "/") && name.dropFirst().elementsEqual(open) { skipping = nil }
                 } else if skippedElements.contains(name) {
                     skipping = name
-                } else if name == Array("table".utf8), hasPrefix(bytes, at: index, Array("<table class=\"nw".utf8)) {
+                } else if name == tableName, hasBytes(valuesTableStart, at: index, in: bytes) {
                     skipping = name
                 }
                 output.append(contentsOf: bytes[index..<end])
@@ -50,6 +50,8 @@ func keepingNumbersWithUnits(_ html: String) -> String {
 }
 
 private let skippedElements: [[UInt8]] = ["head", "title", "textarea", "code", "pre", "script", "style", "svg"].map { Array($0.utf8) }
+private let tableName = Array("table".utf8), valuesTableStart = Array("<table class=\"nw".utf8)
+private let spanStart = Array("<span class=\"nobr\">".utf8), spanEnd = Array("</span>".utf8)
 
 /// Units written straight after a number in CJK text; the longest are tried first.
 private let cjkUnits: [[UInt8]] = ["億美元", "兆美元", "萬美元", "美元", "億元", "兆元", "萬元", "億", "兆", "萬", "元", "%", "％", "年",
@@ -58,12 +60,6 @@ private let cjkUnits: [[UInt8]] = ["億美元", "兆美元", "萬美元", "美�
 
 private func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
 private func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-
-private func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ prefix: [UInt8]) -> Bool {
-    guard index + prefix.count <= bytes.count else { return false }
-    for offset in prefix.indices where bytes[index + offset] != prefix[offset] { return false }
-    return true
-}
 
 /// The text `bytes[start..<end]` (between two tags) with each run of numbers-and-units (2025年10月21日, 1.5兆美元)
 /// wrapped; a number straight after a Latin letter (H100) is a name, not a number.
@@ -84,7 +80,7 @@ private func wrapNumbers(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, t
             }
             // A trailing "." or "," ends the sentence or the list, not the number.
             while digits > cursor, bytes[digits - 1] == UInt8(ascii: ".") || bytes[digits - 1] == UInt8(ascii: ",") { digits -= 1 }
-            guard let unit = cjkUnits.first(where: { digits + $0.count <= end && hasPrefix(bytes, at: digits, $0) }) else { break }
+            guard let unit = cjkUnits.first(where: { digits + $0.count <= end && hasBytes($0, at: digits, in: bytes) }) else { break }
             runEnd = digits + unit.count
             cursor = runEnd
         }
@@ -92,9 +88,9 @@ private func wrapNumbers(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, t
             index += 1
         } else {
             output.append(contentsOf: bytes[copied..<index])
-            output.append(contentsOf: Array("<span class=\"nobr\">".utf8))
+            output.append(contentsOf: spanStart)
             output.append(contentsOf: bytes[index..<runEnd])
-            output.append(contentsOf: Array("</span>".utf8))
+            output.append(contentsOf: spanEnd)
             index = runEnd
             copied = runEnd
         }

@@ -12,12 +12,12 @@ func fillingPlaceholders(_ html: String, _ replacements: [String: String]) -> St
         output.reserveCapacity(bytes.count + replacements.values.reduce(0) { $0 + $1.utf8.count })
         var copied = 0, index = 0
         while index + opening.count <= bytes.count {
-            guard bytes[index] == opening[0], matches(bytes, at: index, opening) else {
+            guard bytes[index] == opening[0], hasBytes(opening, at: index, in: bytes) else {
                 index += 1
                 continue
             }
             var end = index + opening.count
-            while end + closing.count <= bytes.count && !matches(bytes, at: end, closing) { end += 1 }
+            while end + closing.count <= bytes.count && !hasBytes(closing, at: end, in: bytes) { end += 1 }
             guard end + closing.count <= bytes.count else { break }
             end += closing.count
             if let replacement = replacements[String(decoding: bytes[index..<end], as: UTF8.self)] {
@@ -30,9 +30,4 @@ func fillingPlaceholders(_ html: String, _ replacements: [String: String]) -> St
         output.append(contentsOf: bytes[copied...])
         return String(decoding: output, as: UTF8.self)
     }
-}
-
-private func matches(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ pattern: [UInt8]) -> Bool {
-    for offset in pattern.indices where bytes[index + offset] != pattern[offset] { return false }
-    return true
 }

@@ -32,11 +32,16 @@ public struct Translations: Sendable, Equatable {
     /// `format(key, ["n": …])`.
     public func format(_ key: String, _ number: Int) -> String { format(key, ["n": String(number)]) }
 
+    /// explainer's own translations files (its starter templates' `templates/i18n/<code>.yml`), by path: parsed once
+    /// per process, not on every build or preview rebuild that falls back on them.
+    static let shipped: [String: Translations] = Dictionary(uniqueKeysWithValues: starterTemplates.compactMap { file in
+        guard file.path.hasPrefix("templates/i18n/"), file.path.hasSuffix(".yml") else { return nil }
+        let code = String(file.path.dropFirst("templates/i18n/".count).dropLast(".yml".count))
+        return (try? parse(file.text, code: code, file: file.path)).map { (file.path, $0) }
+    })
+
     /// explainer's own translations for `code` (its starter templates' `templates/i18n/<code>.yml`), if it has them.
-    static func builtIn(_ code: String) -> Translations? {
-        guard let file = starterTemplates.first(where: { $0.path == "templates/i18n/\(code).yml" }) else { return nil }
-        return try? parse(file.text, code: code, file: file.path)
-    }
+    static func builtIn(_ code: String) -> Translations? { shipped["templates/i18n/\(code).yml"] }
 
     /// The built-in English words: for code that shows a chapter outside a site's build (`explainer charts`).
     public static let english = builtIn("en")!
@@ -88,8 +93,8 @@ public struct Translations: Sendable, Equatable {
 func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings: inout [Diagnostic]) throws(BuildFailure) -> [Translations] {
     var collector = DiagnosticCollector()
     var found: [Translations] = []
-    /// The built-in file a site's own file stands in for (the same path in explainer's starter templates), by language.
-    var builtInTexts: [String: String] = [:]
+    /// The path of the built-in file a site's own file stands in for, by language.
+    var standingIn: [String: String] = [:]
     for language in languages {
         var parts = language.code.split(separator: "-").map(String.init)
         var candidates: [String] = []
@@ -101,7 +106,7 @@ func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings
             if let file = files.first(where: { $0.path == candidate }) {
                 path = candidate
                 text = collector.collect { () throws(BuildFailure) in try decodeOrFail(file) }
-                builtInTexts[language.code] = starterTemplates.first(where: { $0.path == candidate })?.text
+                standingIn[language.code] = candidate
                 break search
             } else if let builtIn = starterTemplates.first(where: { $0.path == candidate }) {
                 path = candidate
@@ -124,8 +129,7 @@ func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings
     // A site's own file written for an earlier explainer lacks the texts added since: they come from explainer's own
     // file for that language, with a warning, so that an upgrade never stops a build that worked.
     for index in found.indices {
-        guard let text = builtInTexts[found[index].code],
-              let builtIn = try? Translations.parse(text, code: found[index].code, file: found[index].file) else { continue }
+        guard let path = standingIn[found[index].code], let builtIn = Translations.shipped[path] else { continue }
         // The default language takes every text it lacks; the others those the default language has (or the build needs).
         var wanted = Set(builtIn.strings.keys)
         if index > 0 { wanted.formIntersection(Set(found[0].strings.keys).union(Translations.required)) }
