@@ -25,16 +25,14 @@ extension ServedSite {
         let withBody = method != .head
         switch resolveRequestPath(target, isFile: { files[$0] != nil }) {
         case let .file(path):
-            let file = files[path]!, gzip = acceptsGzip(acceptEncoding)
-            let chosen = gzip ? file.gzip ?? file.identity : file.identity
+            let chosen = files[path]!.representation(gzip: acceptsGzip(acceptEncoding))
             if let ifNoneMatch, etagMatches(ifNoneMatch: ifNoneMatch, tag: chosen.etag) { return .notModified(chosen) }
             return .file(chosen, status: .ok, withBody: withBody)
         case let .redirect(location):
             return plain(.movedPermanently, "Moved to \(location)\n", extra: [.location: location], method: method)
         case .notFound:
             if let page = files["404.html"] {
-                let chosen = acceptsGzip(acceptEncoding) ? page.gzip ?? page.identity : page.identity
-                return .file(chosen, status: .notFound, withBody: withBody)
+                return .file(page.representation(gzip: acceptsGzip(acceptEncoding)), status: .notFound, withBody: withBody)
             }
             return plain(.notFound, "Not found.\n", method: method)
         case let .badRequest(reason):

@@ -14,6 +14,9 @@ public struct ServedFile: Sendable {
     public var body: ByteBuffer { identity.body }
     public var etag: String { identity.etag }
 
+    /// The body to send: gzipped to a client that accepts gzip, when the file has a gzipped body.
+    func representation(gzip: Bool) -> Representation { gzip ? self.gzip ?? identity : identity }
+
     /// One body of the file with everything a response needs, computed once: the headers of a 200 (type, length,
     /// validator, no caching without revalidation; also used for the 404 page) and of a 304 (the same minus the body's
     /// type and length).
