@@ -42,11 +42,6 @@ extension Chapter {
             (RenderedMarkdown.placeholder(forTable: position), escapeHTML(words.format("table", ["n": displayNumber(position)])))
         })
     }
-
-    /// The page's HTML with each captioned table's number in its caption ("Table 6.1.").
-    func numberingTables(_ html: String, words: Translations) -> String {
-        fillingPlaceholders(html, tableNumbers(words: words))
-    }
 }
 
 extension Translations {
