@@ -217,6 +217,10 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     layout.inlineStyle = source.assets.first { $0.path == "templates/assets/site.css" }
         .map { String(decoding: $0.bytes, as: UTF8.self) + "\n" + chartStylesheet }
     layout.pageCache = options.pageCache
+    if options.pageCache != nil {
+        layout.chapterDigests = chapterDigests(everyPage, source: source, language: inputs.config.language, siteRoot: edition?.up ?? "",
+                                               includeDrafts: options.includeDrafts, linkTargets: linkTargets)
+    }
     // The search index needs the pages' Markdown and the headings of the sources and glossary pages, nothing else: it is
     // built on a thread of its own from when those two are laid out, beside the other pages and the link check (much
     // of it runs on one core).

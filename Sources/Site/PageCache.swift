@@ -15,7 +15,14 @@ public final class PageCache: Sendable {
         var missed: Set<String>
     }
 
+    /// A chapter's body values (`PageLayout.bodyContext`): text, numbers, flags and lists of `TemplateContext`s,
+    /// immutable once made.
+    struct Body: @unchecked Sendable {
+        var values: [String: Any]
+    }
+
     private let pages = Mutex<[ContentDigest: Page]>([:])
+    private let bodies = Mutex<[ContentDigest: Body]>([:])
     /// The digests used by the build under way: every other page is dropped when it ends (`retainUsed`).
     private let used = Mutex<Set<ContentDigest>>([])
     private let hitCount = Mutex(0)
@@ -42,12 +49,22 @@ public final class PageCache: Sendable {
         pages.withLock { $0[key] = page }
     }
 
-    /// Keeps only the pages of the build that just ended, so the cache never outgrows the site.
+    func body(_ key: ContentDigest) -> Body? {
+        used.withLock { _ = $0.insert(key) }
+        return bodies.withLock { $0[key] }
+    }
+
+    func store(_ body: Body, for key: ContentDigest) {
+        bodies.withLock { $0[key] = body }
+    }
+
+    /// Keeps only the pages and bodies of the build that just ended, so the cache never outgrows the site.
     func retainUsed() {
         let kept = used.withLock { used in
             defer { used = [] }
             return used
         }
         pages.withLock { pages in pages = pages.filter { kept.contains($0.key) } }
+        bodies.withLock { bodies in bodies = bodies.filter { kept.contains($0.key) } }
     }
 }

@@ -28,6 +28,10 @@ struct PageLayout {
     var pageCache: PageCache? = nil
     /// The chapter menu of every chapter page and its digest, worked out once per build for `pageCache`'s keys.
     var sharedMenu: (links: [ChapterLink], digest: ContentDigest)? = nil
+    /// Each chapter's digest by its file (`chapterDigests`), for `pageCache`'s bodies; empty without a cache.
+    var chapterDigests: [String: ContentDigest] = [:]
+    /// The digest of the labels of empty references (`SharedParts.referenceLabels`), worked out once per build.
+    var referencesDigest: ContentDigest? = nil
 
     /// One page of the site, as the layout renders it.
     private enum Page {
@@ -51,7 +55,15 @@ struct PageLayout {
         let shared = SharedParts(menu: chapterList(root: "../"), sourceHTML: bibliography.mapValues { $0.html(entries: bibliography, words: edition.words) },
                                  referenceLabels: Dictionary(labels, uniquingKeysWith: { first, _ in first }))
         var layout = self
-        if pageCache != nil { layout.sharedMenu = (shared.menu, TemplateValueDigester.digest(of: shared.menu)) }
+        if pageCache != nil {
+            layout.sharedMenu = (shared.menu, TemplateValueDigester.digest(of: shared.menu))
+            var references = ContentDigester()
+            for (id, label) in shared.referenceLabels.sorted(by: { $0.key < $1.key }) {
+                references.add(id)
+                references.add(label)
+            }
+            layout.referencesDigest = references.digest
+        }
         func renderEach(_ pages: ArraySlice<Page>) -> [Result<(String, [UInt8]), Diagnostic>] {
             concurrentMap(Array(pages)) { [layout] page -> Result<(String, [UInt8]), Diagnostic> in
                 do throws(Diagnostic) {
@@ -193,6 +205,23 @@ struct PageLayout {
     /// notes of its citations: `bodyKey` (the HTML), `hasNotes`, `notes`, `hasOutline`, `outline`.
     private func bodyContext(_ chapter: Chapter, sourceHTML: [String: String], references: [String: String],
                              bodyKey: String) -> [String: Any] {
+        // The same chapter, sources and reference labels make the same body (sources are in the chapter's digest).
+        guard let pageCache, let chapterDigest = chapterDigests[chapter.file], let referencesDigest else {
+            return makeBodyContext(chapter, sourceHTML: sourceHTML, references: references, bodyKey: bodyKey)
+        }
+        var digester = ContentDigester()
+        digester.add(chapterDigest)
+        digester.add(referencesDigest)
+        digester.add(bodyKey)
+        let key = digester.digest
+        if let body = pageCache.body(key) { return body.values }
+        let values = makeBodyContext(chapter, sourceHTML: sourceHTML, references: references, bodyKey: bodyKey)
+        pageCache.store(PageCache.Body(values: values), for: key)
+        return values
+    }
+
+    private func makeBodyContext(_ chapter: Chapter, sourceHTML: [String: String], references: [String: String],
+                                 bodyKey: String) -> [String: Any] {
         var replacements = chapter.tableNumbers(words: edition.words)
         for (position, request) in chapter.figures.enumerated() {
             guard let figure = figures[request.id] else { continue }
