@@ -24,6 +24,8 @@ struct PageLayout {
     let edition: Edition
     /// The site's stylesheets as one text, for the page that may be served at any depth (404) when there is no base URL.
     var inlineStyle: String? = nil
+    /// The chapter menu's entries as rendered, shared by the pages of one build.
+    let menuItems = MenuItemCache()
 
     /// One page of the site, as the layout renders it.
     private enum Page {
@@ -373,6 +375,7 @@ struct PageLayout {
                       inOneLanguage: Bool = false) throws(Diagnostic) -> String {
         var menu = menu ?? ChapterMenu(links: chapterList(root: root))
         menu.limit = config.menuChapters
+        if templates.prerendersMenus { menu.items = menuItems }
         var context: [String: Any] = [
             "root": root,
             "ogType": "website",

@@ -7,6 +7,8 @@ struct TemplateSet {
     private var names: Set<String>
     /// Each template's text, to place errors about the names it uses.
     private var texts: [String: String] = [:]
+    /// Whether `{{#chapters}}` sections may be rendered from remembered entries (`MenuSections.prerenderable`).
+    private(set) var prerendersMenus = false
     /// The names pages looked up, for `unknownVariables()`.
     let lookups = TemplateLookups()
 
@@ -49,6 +51,7 @@ struct TemplateSet {
         self.library = library
         self.names = names
         self.texts = texts
+        prerendersMenus = MenuSections.prerenderable(texts)
     }
 
     /// Renders a page template, then wraps it in `base` with the same context plus `content`.
