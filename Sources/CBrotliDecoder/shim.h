@@ -1,0 +1,4 @@
+#ifndef EXPLAINER_CBROTLIDECODER_SHIM_H
+#define EXPLAINER_CBROTLIDECODER_SHIM_H
+#include <brotli/decode.h>
+#endif
