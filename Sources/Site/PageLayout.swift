@@ -32,6 +32,8 @@ struct PageLayout {
     var chapterDigests: [String: ContentDigest] = [:]
     /// The digest of the labels of empty references (`SharedParts.referenceLabels`), worked out once per build.
     var referencesDigest: ContentDigest? = nil
+    /// The chapter menu's entries as rendered, shared by the pages of one build.
+    let menuItems = MenuItemCache()
 
     /// One page of the site, as the layout renders it.
     private enum Page {
@@ -408,6 +410,7 @@ struct PageLayout {
                       inOneLanguage: Bool = false) throws(Diagnostic) -> String {
         var menu = menu ?? ChapterMenu(links: chapterList(root: root))
         menu.limit = config.menuChapters
+        if templates.prerendersMenus { menu.items = menuItems }
         var context: [String: Any] = [
             "root": root,
             "ogType": "website",

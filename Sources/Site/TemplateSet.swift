@@ -7,6 +7,8 @@ struct TemplateSet {
     private var names: Set<String>
     /// Each template's text, to place errors about the names it uses.
     private var texts: [String: String] = [:]
+    /// Whether `{{#chapters}}` sections may be rendered from remembered entries (`MenuSections.prerenderable`).
+    private(set) var prerendersMenus = false
     /// The names pages looked up, for `unknownVariables()`.
     private(set) var lookups = TemplateLookups()
     /// The digest of the template files (a key part of `PageCache`).
@@ -51,6 +53,7 @@ struct TemplateSet {
         self.library = library
         self.names = names
         self.texts = texts
+        prerendersMenus = MenuSections.prerenderable(texts)
         digest = ContentDigest(of: files)
     }
 
