@@ -50,7 +50,7 @@ import Testing
 
     @Test func everyCachedRebuildAfterASequenceOfEditsIsTheBuildWithoutCaches() throws {
         let options = BuildOptions(figureCache: FigureCache(), parseCache: ParseCache(), pageCache: PageCache(),
-                                   templateCache: TemplateCache())
+                                   templateCache: TemplateCache(), searchCache: SearchCache())
         var site = repositorySource
         expectSame(outcome(site, options: options), outcome(site), after: "the first build")
         let pagesBefore = options.pageCache!.hits
@@ -93,5 +93,6 @@ import Testing
         }
         #expect(options.pageCache!.hits > pagesBefore, "no page was ever reused")
         #expect(options.templateCache!.hits > 0)
+        #expect(options.searchCache!.hits > 0)
     }
 }
