@@ -207,8 +207,12 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     }
     // The gallery is the writer's chart reference, in explainer's English as `explainer charts` prints it: built once,
     // with the default language's pages, not per language.
-    let gallery = inputs.config.gallery && templates!.has("gallery") && (edition?.index ?? 0) == 0
-        ? (collector.collect { () throws(BuildFailure) in try galleryItems(words: words) } ?? []) : []
+    let gallery: [GalleryItem] = inputs.config.gallery && templates!.has("gallery") && (edition?.index ?? 0) == 0
+        ? (collector.collect { () throws(BuildFailure) -> [GalleryItem] in
+            let draw = { () throws(BuildFailure) -> [GalleryItem] in try galleryItems(words: words) }
+            guard let cache = options.figureCache else { return try draw() }
+            return try cache.galleryItems(words: words, make: draw)
+        } ?? []) : []
     var output = OutputTree()
     var layout = PageLayout(config: inputs.config, chapters: chapters, pages: pages, home: home, figures: figures,
                             bibliography: inputs.bibliography, numbers: inputs.numbers, corrections: inputs.corrections,

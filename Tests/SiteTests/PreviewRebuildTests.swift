@@ -48,6 +48,21 @@ import Testing
         }
     }
 
+    @Test func aRebuildWithoutEditsTakesEveryChapterFromTheCaches() throws {
+        let chapters = (2...4).map { SourceFile(path: "content/0\($0)-part-\($0).md", text: "---\ntitle: Part \($0)\n---\n## A heading\n\nText \($0).\n") }
+        var site = miniSite(chapter: "---\ntitle: Intro\n---\nIntro.\n", config: "title: T\ndescription: D.\nlanguage: en\nsearch: true\n",
+                            extraChapters: chapters)
+        site.chapters.sort { $0.path < $1.path }
+        let options = BuildOptions(parseCache: ParseCache(), pageCache: PageCache(), templateCache: TemplateCache(),
+                                   searchCache: SearchCache())
+        let first = try build(site, options: options)
+        #expect(options.pageCache!.hits == 0 && options.pageCache!.bodyHits == 0)
+        let second = try build(site, options: options)
+        #expect(second == first)
+        #expect(options.pageCache!.bodyHits == 4)
+        #expect(options.searchCache!.hits >= 4)
+    }
+
     @Test func everyCachedRebuildAfterASequenceOfEditsIsTheBuildWithoutCaches() throws {
         let options = BuildOptions(figureCache: FigureCache(), parseCache: ParseCache(), pageCache: PageCache(),
                                    templateCache: TemplateCache(), searchCache: SearchCache())
