@@ -32,6 +32,8 @@ struct PageLayout {
     var chapterDigests: [String: ContentDigest] = [:]
     /// The digest of the labels of empty references (`SharedParts.referenceLabels`), worked out once per build.
     var referencesDigest: ContentDigest? = nil
+    /// The digest of the interface words every page has as `t`, worked out once per build.
+    var wordsDigest: ContentDigest? = nil
     /// The chapter menu's entries as rendered, shared by the pages of one build.
     let menuItems = MenuItemCache()
 
@@ -65,6 +67,8 @@ struct PageLayout {
                 references.add(label)
             }
             layout.referencesDigest = references.digest
+            var words = TemplateValueDigester()
+            if words.add(value: TemplateContext(edition.words.strings)) { layout.wordsDigest = words.digest }
         }
         func renderEach(_ pages: ArraySlice<Page>) -> [Result<(String, [UInt8]), Diagnostic>] {
             concurrentMap(Array(pages)) { [layout] page -> Result<(String, [UInt8]), Diagnostic> in
@@ -484,7 +488,7 @@ struct PageLayout {
             if let path { context["canonical"] = base + path }
         }
         for (key, value) in extra { context[key] = value }
-        let key = pageCache.flatMap { _ in cacheKey(template, context: context, body: body) }
+        let key = pageCache.flatMap { _ in cacheKey(template, context: context, body: body, wordsAsBuilt: extra["t"] == nil) }
         if let key, let cached = pageCache?.page(key) {
             let replayed = PageLookups()
             (replayed.found, replayed.missed) = (cached.found, cached.missed)
@@ -508,7 +512,9 @@ struct PageLayout {
     /// What `page` makes of `context` depends on: the template and the template files, the page's language (numbers
     /// kept with their units) and the injected script. Nil when a value cannot be digested. The values of a chapter's
     /// body (`body.keys`, as `bodyContext` made them) count by the body's digest, not read again.
-    private func cacheKey(_ template: String, context: [String: Any], body: (keys: Set<String>, digest: ContentDigest)?) -> ContentDigest? {
+    /// `wordsAsBuilt`: `t` is this edition's words (no page value replaced them), so it counts by `wordsDigest`.
+    private func cacheKey(_ template: String, context: [String: Any], body: (keys: Set<String>, digest: ContentDigest)?,
+                          wordsAsBuilt: Bool) -> ContentDigest? {
         var digester = TemplateValueDigester(sharedMenu: sharedMenu)
         digester.add(template)
         digester.add(templates.digest.first)
@@ -516,11 +522,20 @@ struct PageLayout {
         digester.add(config.language)
         digester.add(injectedScript == nil ? 0 : 1)
         digester.add(injectedScript ?? "")
+        var skipped: Set<String> = []
         digester.add(body == nil ? 0 : 1)
-        guard let body else { return digester.add(values: context) ? digester.digest : nil }
-        digester.add(body.digest.first)
-        digester.add(body.digest.second)
-        return digester.add(values: context.filter { !body.keys.contains($0.key) }) ? digester.digest : nil
+        if let body {
+            digester.add(body.digest.first)
+            digester.add(body.digest.second)
+            skipped = body.keys
+        }
+        digester.add(wordsAsBuilt && wordsDigest != nil ? 1 : 0)
+        if wordsAsBuilt, let wordsDigest {
+            digester.add(wordsDigest.first)
+            digester.add(wordsDigest.second)
+            skipped.insert("t")
+        }
+        return digester.add(values: context, skipping: skipped) ? digester.digest : nil
     }
 }
 
