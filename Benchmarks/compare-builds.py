@@ -38,6 +38,9 @@ def main():
     if len(sys.argv) < 4:
         sys.exit(__doc__)
     site, runs, binaries = os.path.abspath(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]
+    # Paths as given, from here (the builds run in SITE).
+    binaries = [b if b == "hugo" else ("1core:" + os.path.abspath(b[6:]) if b.startswith("1core:") else os.path.abspath(b))
+                for b in binaries]
     work = os.environ.get("WORK", "/tmp")
 
     def command(binary, index):
