@@ -48,11 +48,13 @@ public struct PreviewServer: Sendable {
     /// simulates and draws only the figures whose blocks changed.
     private let figureCache = FigureCache()
     private let parseCache = ParseCache()
+    private let pageCache = PageCache()
+    private let templateCache = TemplateCache()
 
     /// The options of every preview build: the live-reload script goes into each page; figures and chapters are cached.
     public var buildOptions: BuildOptions {
         BuildOptions(includeDrafts: configuration.includeDrafts, injectedScript: LiveReload.scriptTag,
-                     figureCache: figureCache, parseCache: parseCache)
+                     figureCache: figureCache, parseCache: parseCache, pageCache: pageCache, templateCache: templateCache)
     }
 
     /// Builds, listens, watches and rebuilds until the calling task is cancelled; reports progress to `report`.

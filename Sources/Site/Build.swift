@@ -53,7 +53,10 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
         }
         return inputs
     }
-    let templates = collector.collect { () throws(BuildFailure) in try TemplateSet(source.templates) }
+    let templates = collector.collect { () throws(BuildFailure) in
+        if let cache = options.templateCache { return try cache.templates(source.templates) }
+        return try TemplateSet(source.templates)
+    }
     guard let inputs else {
         try collector.throwIfAny()
         throw BuildFailure([])
@@ -213,6 +216,11 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
                             edition: edition ?? Edition(languages: [SiteLanguage(code: inputs.config.language)], index: 0, translations: []))
     layout.inlineStyle = source.assets.first { $0.path == "templates/assets/site.css" }
         .map { String(decoding: $0.bytes, as: UTF8.self) + "\n" + chartStylesheet }
+    layout.pageCache = options.pageCache
+    if options.pageCache != nil {
+        layout.chapterDigests = chapterDigests(everyPage, source: source, language: inputs.config.language, siteRoot: edition?.up ?? "",
+                                               includeDrafts: options.includeDrafts, linkTargets: linkTargets)
+    }
     // The search index needs the pages' Markdown and the headings of the sources and glossary pages, nothing else: it is
     // built on a thread of its own from when those two are laid out, beside the other pages and the link check (much
     // of it runs on one core).
@@ -226,6 +234,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
             }
         })
     }
+    options.pageCache?.retainUsed()
     if collector.diagnostics.isEmpty { collector.add(templates!.unknownVariables()) }
     try collector.throwIfAny()
     options.timings?.end("pages laid out")

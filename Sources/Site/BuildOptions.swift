@@ -12,16 +12,23 @@ public struct BuildOptions: Sendable {
     /// Chapters and site files parsed by earlier builds of the same site; nil parses everything. A cache must not be shared
     /// between builds with different registries.
     public var parseCache: ParseCache?
+    /// Pages laid out by earlier builds of the same site; nil renders every page.
+    public var pageCache: PageCache?
+    /// Templates parsed by the last build of the same site; nil parses them.
+    public var templateCache: TemplateCache?
     /// Where the build records how long each stage took (`explainer build --timings`); nil records nothing.
     public var timings: StageTimings?
 
     public init(includeDrafts: Bool = false, registry: ModelRegistry = .standard, injectedScript: String? = nil,
-                figureCache: FigureCache? = nil, parseCache: ParseCache? = nil, timings: StageTimings? = nil) {
+                figureCache: FigureCache? = nil, parseCache: ParseCache? = nil, pageCache: PageCache? = nil,
+                templateCache: TemplateCache? = nil, timings: StageTimings? = nil) {
         self.includeDrafts = includeDrafts
         self.registry = registry
         self.injectedScript = injectedScript
         self.figureCache = figureCache
         self.parseCache = parseCache
+        self.pageCache = pageCache
+        self.templateCache = templateCache
         self.timings = timings
     }
 }

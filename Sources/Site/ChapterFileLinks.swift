@@ -12,9 +12,10 @@ import Simulation
 ///   - files: every Markdown file of content/, drafts included: its name, slug, kind and whether it is a draft.
 func resolveChapterFileLinks(_ pages: inout [Chapter], files: [ChapterFileTarget]) -> [Diagnostic] {
     let byName = Dictionary(files.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-    var problems: [Diagnostic] = []
-    for index in pages.indices {
-        var page = pages[index]
+    // Each page on its own, on all cores; problems in page order.
+    let resolved = concurrentMap(pages) { page -> (Chapter, [Diagnostic]) in
+        var page = page
+        var problems: [Diagnostic] = []
         var replacements: [(String, String)] = []
         for (linkIndex, link) in page.rendered.links.enumerated() where !link.isImage {
             guard let name = chapterFileName(in: link.destination) else { continue }
@@ -42,13 +43,14 @@ func resolveChapterFileLinks(_ pages: inout [Chapter], files: [ChapterFileTarget
             page.rendered.html = page.rendered.html.replacingOccurrences(of: "href=\"\(escapeHTML(original))\"",
                                                                          with: "href=\"\(escapeHTML(url))\"")
         }
-        pages[index] = page
+        return (page, problems)
     }
-    return problems
+    pages = resolved.map(\.0)
+    return resolved.flatMap(\.1)
 }
 
 /// A Markdown file of content/ that links can name.
-struct ChapterFileTarget {
+struct ChapterFileTarget: Sendable {
     /// `content/02-the-run.md`.
     var path: String
     /// `02-the-run.md`.

@@ -7,7 +7,7 @@ import Mustache
 /// dictionary (a conditional conformance to `MustacheParent`) costs several times more. Every page lists every
 /// chapter, so a site of N chapters renders N² of these. Names it does not know (and an absent summary, and
 /// `current` on other pages) are nil, so Mustache looks them up in the enclosing context, as for a dictionary.
-struct ChapterLink: MustacheParent {
+struct ChapterLink: MustacheParent, Hashable {
     var href: String
     var title: String
     var number: Int
@@ -39,6 +39,8 @@ struct ChapterMenu: MustacheSequence {
     let links: [ChapterLink]
     var current: Int?
     var limit = Int.max
+    /// Set when the templates allow: the section is then rendered from remembered entries (`MenuItemCache`).
+    var items: MenuItemCache?
 
     /// The chapters the menu lists: all of them, or a window of `limit` with the current chapter in its middle.
     var shown: Range<Int> {

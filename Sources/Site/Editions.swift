@@ -138,6 +138,7 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
             // The caches given hold the default language's chapters and figures; each other language has its own.
             editionOptions.parseCache = options.parseCache?.edition(edition.language.code)
             editionOptions.figureCache = options.figureCache?.edition(edition.language.code)
+            editionOptions.pageCache = options.pageCache?.edition(edition.language.code)
         }
         do throws(BuildFailure) {
             let result = try buildEdition(part.source, options: editionOptions, edition: edition)

@@ -5,7 +5,8 @@ import Markdown
 /// (`[](../tranches/#figure-06-tranche-el)`). Links to other ids stay as they are, for the link checker to report.
 /// - Parameter labels: anchor id (`figure-06-tranche-el`, `table-runs-by-decade`) → label (`Figure 6.3`).
 func fillNumberedReferences(_ html: String, labels: [String: String]) -> String {
-    guard !labels.isEmpty, html.contains("\"></a>") else { return html }
+    // A byte test first: Foundation's `contains` searched every page's HTML by UTF-16 (7 % of a build's CPU).
+    guard !labels.isEmpty, containsBytes(html, "\"></a>") else { return html }
     return html.replacing(/<a href="([^"#]*)#([^"]+)"><\/a>/) { match in
         guard let label = labels[String(match.2)] else { return String(match.0) }
         return "<a href=\"\(match.1)#\(match.2)\">\(escapeHTML(label))</a>"

@@ -9,7 +9,8 @@ struct LinkChecker {
     let output: OutputTree
     /// For each output page, the chapter that produced it (to place diagnostics).
     let chapters: [String: Chapter]
-    /// Every page's links and ids, from one scan of each page (on all cores).
+    /// Every page's ids, from one scan of each page (on all cores). Its links are scanned again when it is checked,
+    /// not kept: with the full chapter menu a site of N pages has N² of them (100 MB at 1,000 chapters).
     private let scans: [String: PageScan]
     /// `problem(with:on:)` by scope, then target: every chapter page links the same menu, so most links repeat.
     private var verdictsByScope: [String: [String: String?]] = [:]
@@ -43,7 +44,7 @@ struct LinkChecker {
         // The verdicts of the page's depth are taken out for the page (and put back after): most links look there.
         var depthVerdicts = verdictsByScope.removeValue(forKey: place.depth) ?? [:]
         defer { verdictsByScope[place.depth] = depthVerdicts }
-        for target in scans[page]!.links {
+        for target in PageScan.links(in: output.files[page]!) {
             guard let problem = cachedProblem(with: target, on: place, depthVerdicts: &depthVerdicts),
                   reported.insert(target).inserted else {
                 continue
@@ -202,16 +203,20 @@ func joinPath(page: String, relative: String) -> String? {
     return String(decoding: path, as: UTF8.self)
 }
 
-/// The links (`href` and `src` values, in document order) and the ids of one page.
+/// The ids of one page; its links (`href` and `src` values, in document order) from the same scan, on request.
 struct PageScan: Sendable {
-    var links: [String] = []
     var ids: Set<String> = []
 
     init(_ html: [UInt8]) {
-        for (name, value) in attributes(in: html, names: ["href", "src", "id"]) {
-            if name == 2 { ids.insert(value) } else { links.append(value) }
-        }
+        for (_, value) in attributes(in: html, names: Self.names, keeping: [2]) { ids.insert(value) }
     }
+
+    static func links(in html: [UInt8]) -> [String] {
+        attributes(in: html, names: names, keeping: [0, 1]).map(\.value)
+    }
+
+    /// One scan finds all three, so an attribute's value is never taken for another attribute.
+    private static let names = ["href", "src", "id"]
 }
 
 /// Values of the given attributes, in document order (`name="value"`, double quotes, as our templates write them).
@@ -223,11 +228,12 @@ func attributeValues(in bytes: [UInt8], names: [String]) -> [String] {
     attributes(in: bytes, names: names).map(\.value)
 }
 
-/// Every `name="value"` of the given names, in document order, with the index of its name in `names`.
+/// Every `name="value"` of the given names, in document order, with the index of its name in `names`; with
+/// `kept`, only the values of those names (the others are still found and skipped, so the matches are the same).
 ///
 /// Each ` name="` has its `=` at a fixed place, so `memchr` jumps from one `=` to the next (prose has few) and the
 /// bytes around it are compared; the matches are exactly those of trying every position in turn.
-private func attributes(in bytes: [UInt8], names: [String]) -> [(name: Int, value: String)] {
+private func attributes(in bytes: [UInt8], names: [String], keeping kept: Set<Int>? = nil) -> [(name: Int, value: String)] {
     let prefixes = names.map { Array(" \($0)".utf8) }   // what must stand right before the `=`
     var found: [(name: Int, value: String)] = []
     bytes.withUnsafeBufferPointer { html in
@@ -243,8 +249,10 @@ private func attributes(in bytes: [UInt8], names: [String]) -> [(name: Int, valu
                 let start = position + 2
                 var end = start
                 while end < count, html[end] != UInt8(ascii: "\"") { end += 1 }
-                found.append((name, unescapeAttribute(String(decoding: UnsafeBufferPointer(rebasing: html[start..<end]),
-                                                                 as: UTF8.self))))
+                if kept?.contains(name) ?? true {
+                    found.append((name, unescapeAttribute(String(decoding: UnsafeBufferPointer(rebasing: html[start..<end]),
+                                                                     as: UTF8.self))))
+                }
                 index = end + 1
                 break
             }

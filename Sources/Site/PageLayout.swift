@@ -24,6 +24,16 @@ struct PageLayout {
     let edition: Edition
     /// The site's stylesheets as one text, for the page that may be served at any depth (404) when there is no base URL.
     var inlineStyle: String? = nil
+    /// Pages laid out by earlier builds (the preview server's); nil renders every page.
+    var pageCache: PageCache? = nil
+    /// The chapter menu of every chapter page and its digest, worked out once per build for `pageCache`'s keys.
+    var sharedMenu: (links: [ChapterLink], digest: ContentDigest)? = nil
+    /// Each chapter's digest by its file (`chapterDigests`), for `pageCache`'s bodies; empty without a cache.
+    var chapterDigests: [String: ContentDigest] = [:]
+    /// The digest of the labels of empty references (`SharedParts.referenceLabels`), worked out once per build.
+    var referencesDigest: ContentDigest? = nil
+    /// The chapter menu's entries as rendered, shared by the pages of one build.
+    let menuItems = MenuItemCache()
 
     /// One page of the site, as the layout renders it.
     private enum Page {
@@ -46,10 +56,20 @@ struct PageLayout {
         let labels = (chapters + self.pages + (home.map { [$0] } ?? [])).flatMap { $0.referenceLabels(words: edition.words) }
         let shared = SharedParts(menu: chapterList(root: "../"), sourceHTML: bibliography.mapValues { $0.html(entries: bibliography, words: edition.words) },
                                  referenceLabels: Dictionary(labels, uniquingKeysWith: { first, _ in first }))
+        var layout = self
+        if pageCache != nil {
+            layout.sharedMenu = (shared.menu, TemplateValueDigester.digest(of: shared.menu))
+            var references = ContentDigester()
+            for (id, label) in shared.referenceLabels.sorted(by: { $0.key < $1.key }) {
+                references.add(id)
+                references.add(label)
+            }
+            layout.referencesDigest = references.digest
+        }
         func renderEach(_ pages: ArraySlice<Page>) -> [Result<(String, [UInt8]), Diagnostic>] {
-            concurrentMap(Array(pages)) { page -> Result<(String, [UInt8]), Diagnostic> in
+            concurrentMap(Array(pages)) { [layout] page -> Result<(String, [UInt8]), Diagnostic> in
                 do throws(Diagnostic) {
-                    let (path, html) = try render(page, shared: shared)
+                    let (path, html) = try layout.render(page, shared: shared)
                     return .success((path, Array(html.utf8)))
                 } catch {
                     return .failure(error)
@@ -187,6 +207,23 @@ struct PageLayout {
     /// notes of its citations: `bodyKey` (the HTML), `hasNotes`, `notes`, `hasOutline`, `outline`.
     private func bodyContext(_ chapter: Chapter, sourceHTML: [String: String], references: [String: String],
                              bodyKey: String) -> [String: Any] {
+        // The same chapter, sources and reference labels make the same body (sources are in the chapter's digest).
+        guard let pageCache, let chapterDigest = chapterDigests[chapter.file], let referencesDigest else {
+            return makeBodyContext(chapter, sourceHTML: sourceHTML, references: references, bodyKey: bodyKey)
+        }
+        var digester = ContentDigester()
+        digester.add(chapterDigest)
+        digester.add(referencesDigest)
+        digester.add(bodyKey)
+        let key = digester.digest
+        if let body = pageCache.body(key) { return body.values }
+        let values = makeBodyContext(chapter, sourceHTML: sourceHTML, references: references, bodyKey: bodyKey)
+        pageCache.store(PageCache.Body(values: values), for: key)
+        return values
+    }
+
+    private func makeBodyContext(_ chapter: Chapter, sourceHTML: [String: String], references: [String: String],
+                                 bodyKey: String) -> [String: Any] {
         var replacements = chapter.tableNumbers(words: edition.words)
         for (position, request) in chapter.figures.enumerated() {
             guard let figure = figures[request.id] else { continue }
@@ -373,6 +410,7 @@ struct PageLayout {
                       inOneLanguage: Bool = false) throws(Diagnostic) -> String {
         var menu = menu ?? ChapterMenu(links: chapterList(root: root))
         menu.limit = config.menuChapters
+        if templates.prerendersMenus { menu.items = menuItems }
         var context: [String: Any] = [
             "root": root,
             "ogType": "website",
@@ -439,7 +477,15 @@ struct PageLayout {
             if let path { context["canonical"] = base + path }
         }
         for (key, value) in extra { context[key] = value }
-        var html = try templates.renderPage(template, context: context)
+        let key = pageCache.flatMap { _ in cacheKey(template, context: context) }
+        if let key, let cached = pageCache?.page(key) {
+            let replayed = PageLookups()
+            (replayed.found, replayed.missed) = (cached.found, cached.missed)
+            templates.lookups.record(replayed)
+            return cached.html
+        }
+        let lookups = PageLookups()
+        var html = try templates.renderPage(template, context: context, recording: lookups)
         // In Chinese, Japanese and Korean a line may break anywhere, also inside "273億美元": on every page (prose,
         // figure captions, data tables, the numbers page), numbers keep their units.
         if ["zh", "ja", "ko"].contains(config.language.split(separator: "-").first.map { $0.lowercased() } ?? "") {
@@ -448,7 +494,21 @@ struct PageLayout {
         if let script = injectedScript, let range = html.lastRange(of: "</body>") {
             html.replaceSubrange(range, with: script + "</body>")
         }
+        if let key { pageCache?.store(PageCache.Page(html: html, found: lookups.found, missed: lookups.missed), for: key) }
         return html
+    }
+
+    /// What `page` makes of `context` depends on: the template and the template files, the page's language (numbers
+    /// kept with their units) and the injected script. Nil when a value cannot be digested.
+    private func cacheKey(_ template: String, context: [String: Any]) -> ContentDigest? {
+        var digester = TemplateValueDigester(sharedMenu: sharedMenu)
+        digester.add(template)
+        digester.add(templates.digest.first)
+        digester.add(templates.digest.second)
+        digester.add(config.language)
+        digester.add(injectedScript == nil ? 0 : 1)
+        digester.add(injectedScript ?? "")
+        return digester.add(values: context) ? digester.digest : nil
     }
 }
 

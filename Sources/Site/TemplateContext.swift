@@ -25,6 +25,11 @@ struct TemplateContext: MustacheParent {
         if let lookups {
             if value == nil { lookups.missed.insert(name) } else { lookups.found.insert(name) }
         }
+        if name == "chapters", let menu = value as? ChapterMenu, let items = menu.items {
+            // The menu's section from remembered entries (MenuItemCache), with this context below each entry.
+            let root = self
+            return MustacheLambda { section in PrerenderedHTML(description: items.render(menu, section: section, root: root)) }
+        }
         return value.map(templateValue)
     }
 }

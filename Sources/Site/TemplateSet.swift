@@ -7,8 +7,12 @@ struct TemplateSet {
     private var names: Set<String>
     /// Each template's text, to place errors about the names it uses.
     private var texts: [String: String] = [:]
+    /// Whether `{{#chapters}}` sections may be rendered from remembered entries (`MenuSections.prerenderable`).
+    private(set) var prerendersMenus = false
     /// The names pages looked up, for `unknownVariables()`.
-    let lookups = TemplateLookups()
+    private(set) var lookups = TemplateLookups()
+    /// The digest of the template files (a key part of `PageCache`).
+    private(set) var digest = ContentDigest(first: 0, second: 0)
 
     /// Whether `templates/<name>.mustache` exists (for optional pages such as the gallery).
     func has(_ name: String) -> Bool { names.contains(name) }
@@ -49,11 +53,24 @@ struct TemplateSet {
         self.library = library
         self.names = names
         self.texts = texts
+        prerendersMenus = MenuSections.prerenderable(texts)
+        digest = ContentDigest(of: files)
+    }
+
+    /// The same templates, recording the names pages look up afresh (for another build).
+    func withNewLookups() -> TemplateSet {
+        var templates = self
+        templates.lookups = TemplateLookups()
+        return templates
     }
 
     /// Renders a page template, then wraps it in `base` with the same context plus `content`.
     func renderPage(_ template: String, context: [String: Any]) throws(Diagnostic) -> String {
-        let pageLookups = PageLookups()
+        try renderPage(template, context: context, recording: PageLookups())
+    }
+
+    /// `renderPage`, recording the names the page looked up in `pageLookups` too (`PageCache` keeps them).
+    func renderPage(_ template: String, context: [String: Any], recording pageLookups: PageLookups) throws(Diagnostic) -> String {
         defer { lookups.record(pageLookups) }
         guard let body = library.render(TemplateContext(context, lookups: pageLookups), withTemplate: template) else {
             throw Diagnostic(file: "templates/\(template).mustache", line: 1, column: 1, message: "missing template '\(template)'")

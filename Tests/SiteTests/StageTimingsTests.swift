@@ -16,7 +16,7 @@ import Testing
         timings.end("written")
         let lines = timings.report.split(separator: "\n")
         #expect(lines.map { $0.split(separator: " ").first.map(String.init) } == ["read", "written", "total"])
-        #expect(lines.allSatisfy { $0.contains(" ms  cpu ") && $0.contains(" cores ") })
+        #expect(lines.allSatisfy { $0.contains(" ms  cpu ") && $0.contains(" cores ") && $0.hasSuffix(" MB") })
     }
 
     @Test func aBuildWithoutTimingsRecordsNothing() throws {

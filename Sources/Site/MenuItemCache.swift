@@ -1,0 +1,194 @@
+import Mustache
+import Synchronization
+
+/// The chapter menu's `{{#chapters}}…{{/chapters}}` rendered from remembered entries: every page of a site of N
+/// chapters lists up to N of them, and each entry costs Mustache several dynamic casts and allocations per name
+/// (7 µs an entry: 80 % of a 1,000-chapter build with the full menu). An entry renders the same on every page
+/// whose names outside the entry (those the entry itself does not answer, such as `current` on other pages) are the
+/// same, so each is rendered once and kept with those names' values; a page whose values differ renders it anew.
+///
+/// Used only where the templates leave no room for a difference (`MenuSections.prerenderable`): the section is
+/// handed over as a Mustache lambda, which receives the section's text and whose result goes into the page as it
+/// is, and the lambda renders each entry with that text against the entry in front of the page's root values, the
+/// stack the section itself would have had there.
+final class MenuItemCache: Sendable {
+    private struct Key: Hashable {
+        var section: String
+        var link: ChapterLink
+    }
+
+    private struct Entry {
+        var html: String
+        /// The names looked up outside the entry, in order, with what the page's root had for each.
+        var outside: [(name: String, value: OutsideValue)]
+    }
+
+    private let entries = Mutex<[Key: Entry]>([:])
+    private let templates = Mutex<[String: MustacheTemplate]>([:])
+
+    /// The section's entries for `menu`, as the section would render them with `root` (the page's root values)
+    /// below each entry.
+    func render(_ menu: ChapterMenu, section: String, root: TemplateContext) -> String {
+        guard let template = template(section) else { return "" }
+        var html = ""
+        for link in menu {
+            let key = Key(section: section, link: link)
+            if let entry = entries.withLock({ $0[key] }),
+               entry.outside.allSatisfy({ OutsideValue(root.child(named: $0.name)) == $0.value }) {
+                html += entry.html
+                continue
+            }
+            let scope = MenuItemScope(link: link, root: root)
+            let rendered = template.render(scope)
+            html += rendered
+            if let outside = scope.outside {
+                entries.withLock { $0[key] = Entry(html: rendered, outside: outside) }
+            }
+        }
+        return html
+    }
+
+    /// The section's text parsed as the templates are (with the escaping pragma), once.
+    private func template(_ section: String) -> MustacheTemplate? {
+        if let parsed = templates.withLock({ $0[section] }) { return parsed }
+        guard let parsed = try? MustacheTemplate(string: TemplateEscaping.pragmaLine + section) else { return nil }
+        templates.withLock { $0[section] = parsed }
+        return parsed
+    }
+}
+
+/// A value of the page's root as far as a menu entry can tell: nil, text, a number or a yes/no; nil for anything
+/// else (the entry is then not kept).
+enum OutsideValue: Hashable {
+    case absent, text(String), number(Int), flag(Bool)
+
+    init?(_ value: Any?) {
+        switch value {
+        case .none: self = .absent
+        case let text as TemplateText: self = .text(text.text)
+        case let number as TemplateNumber: self = .number(number.value)
+        case let flag as Bool: self = .flag(flag)
+        default: return nil
+        }
+    }
+}
+
+/// One menu entry in front of the page's root values: names the entry has come from it, the others from the root,
+/// as from Mustache's context stack. Records the names it had to ask the root for.
+final class MenuItemScope: MustacheParent {
+    let link: ChapterLink
+    let root: TemplateContext
+    /// Nil once a value from the root could not be compared (`OutsideValue`).
+    var outside: [(name: String, value: OutsideValue)]? = []
+
+    init(link: ChapterLink, root: TemplateContext) {
+        self.link = link
+        self.root = root
+    }
+
+    func child(named name: String) -> Any? {
+        if let value = link.child(named: name) { return value }
+        let value = root.child(named: name)
+        if let compared = OutsideValue(value) { outside?.append((name, compared)) } else { outside = nil }
+        return value
+    }
+}
+
+/// Text put into the page as it is: a lambda's result that is not a String is written with `String(describing:)`,
+/// unescaped and not parsed again as a template.
+struct PrerenderedHTML: CustomStringConvertible {
+    let description: String
+}
+
+/// Whether the templates use `chapters` only in ways `MenuItemCache` renders exactly as Mustache would.
+enum MenuSections {
+    /// True when, in every template: no set-delimiter, parent or block tag; every tag naming `chapters` is a plain
+    /// `{{#chapters}}` or `{{/chapters}}`, each alone on its line at its start, outside any section; the section's
+    /// text has no partial, no `.` names and no `()` (the list position: `first()`, `index()`); and every partial
+    /// include of a template holding such a section is also outside any section and at the start of its line (no
+    /// indentation). The section's entries are then rendered with the page's root values right below them.
+    static func prerenderable(_ texts: [String: String]) -> Bool {
+        var holders: Set<String> = []
+        var includes: [(from: String, name: String, topLevel: Bool)] = []
+        for (name, text) in texts {
+            guard let tags = tags(in: text) else { return false }
+            var depth = 0
+            var inMenu = false
+            for tag in tags {
+                let body = tag.body
+                if inMenu && tag.kind != "/" && (tag.kind == ">" || body.hasPrefix(".") || body.contains("(")) { return false }
+                if ["=", "<", "$", "%"].contains(tag.kind) || tag.kind == ">" && body.hasPrefix("*") { return false }
+                if tag.kind == "!" { continue }
+                let mentions = body.split(separator: ".").contains { $0 == "chapters" } || body.contains("chapters(")
+                    || body.contains("(chapters")
+                if mentions {
+                    guard body == "chapters", tag.kind == "#" || tag.kind == "/", tag.aloneAtLineStart else { return false }
+                    if tag.kind == "#" {
+                        guard depth == 0, !inMenu else { return false }
+                        inMenu = true
+                        holders.insert(name)
+                    } else {
+                        guard depth == 1, inMenu else { return false }
+                        inMenu = false
+                    }
+                }
+                switch tag.kind {
+                case "#", "^": depth += 1
+                case "/": depth -= 1
+                case ">": includes.append((name, body, depth == 0 && tag.atLineStart))
+                default: break
+                }
+            }
+            if inMenu { return false }
+        }
+        // Templates that hold the section, directly or through their partials.
+        var changed = true
+        while changed {
+            changed = false
+            for include in includes where holders.contains(include.name) && !holders.contains(include.from) {
+                holders.insert(include.from)
+                changed = true
+            }
+        }
+        return includes.allSatisfy { !holders.contains($0.name) || $0.topLevel }
+    }
+
+    private struct Tag {
+        /// `#`, `^`, `/`, `>`, `!`, `=`, `<`, `$`, `&`, `{`, `%`, or a space for a plain `{{name}}`.
+        var kind: Character
+        var body: String
+        /// Nothing but the line's start before it.
+        var atLineStart: Bool
+        /// And nothing but the line's end after it.
+        var aloneAtLineStart: Bool
+    }
+
+    /// The tags of a template's text, in order; nil if one is not closed.
+    private static func tags(in text: String) -> [Tag]? {
+        var tags: [Tag] = []
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            let triple = rest[open.upperBound...].hasPrefix("{")
+            let close = triple ? "}}}" : "}}"
+            guard let end = rest[open.upperBound...].range(of: close) else { return nil }
+            var inner = rest[open.upperBound..<end.lowerBound]
+            if triple { inner = inner.dropFirst() }
+            inner = inner.drop { $0 == " " }
+            var kind: Character = triple ? "{" : " "
+            if !triple, let first = inner.first, "#^/>!=<$&%".contains(first) {
+                kind = first
+                inner = inner.dropFirst()
+            }
+            let body = String(inner.trimmingCharacters(in: .whitespaces))
+            let before = text[..<open.lowerBound]
+            let atLineStart = before.isEmpty || before.hasSuffix("\n")
+            let after = text[end.upperBound...]
+            let aloneAtLineStart = atLineStart && (after.isEmpty || after.hasPrefix("\n") || after.hasPrefix("\r\n"))
+            tags.append(Tag(kind: kind, body: body, atLineStart: atLineStart, aloneAtLineStart: aloneAtLineStart))
+            rest = text[end.upperBound...]
+        }
+        return tags
+    }
+}
+
+import Foundation

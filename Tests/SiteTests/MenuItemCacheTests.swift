@@ -1,0 +1,62 @@
+import Testing
+@testable import Site
+
+@Suite struct MenuItemCacheTests {
+    private var nav: String {
+        String(decoding: repositorySource.templates.first { $0.path.hasSuffix("/nav.mustache") }!.bytes, as: UTF8.self)
+    }
+
+    private func prerenderable(nav: String, base: String? = nil) -> Bool {
+        var texts = ["nav": nav, "base": base ?? "<body>\n{{> nav}}\n{{{content}}}\n</body>\n"]
+        texts["chapter"] = "{{{body}}}\n"
+        return MenuSections.prerenderable(texts)
+    }
+
+    @Test func theStarterTemplatesAreRenderedFromRememberedEntries() throws {
+        #expect(try TemplateSet(repositorySource.templates).prerendersMenus)
+        #expect(prerenderable(nav: nav))
+    }
+
+    @Test func anyOtherUseOfTheMenuRendersItAsMustacheDoes() {
+        let section = "{{#chapters}}\n<li>{{title}}</li>\n{{/chapters}}\n"
+        #expect(prerenderable(nav: section))
+        #expect(!prerenderable(nav: "{{#t}}\n" + section + "{{/t}}\n"))                       // inside a section
+        #expect(!prerenderable(nav: section + "{{^chapters}}\nnone\n{{/chapters}}\n"))        // inverted
+        #expect(!prerenderable(nav: "<ol>{{#chapters}}<li>{{title}}</li>{{/chapters}}</ol>\n"))  // not on lines of its own
+        #expect(!prerenderable(nav: "{{#chapters}}\n<li>{{first()}}</li>\n{{/chapters}}\n"))  // the list position
+        #expect(!prerenderable(nav: "{{#chapters}}\n<li>{{.}}</li>\n{{/chapters}}\n"))
+        #expect(!prerenderable(nav: "{{#chapters}}\n{{> item}}\n{{/chapters}}\n"))            // a partial inside
+        #expect(!prerenderable(nav: section + "{{chapters.count}}\n"))
+        #expect(!prerenderable(nav: "{{=<% %>=}}\n" + section))
+        #expect(!prerenderable(nav: section, base: "<body>\n  {{> nav}}\n</body>\n"))        // indented: every line would be
+        #expect(!prerenderable(nav: section, base: "{{#isHome}}\n{{> nav}}\n{{/isHome}}\n"))
+        #expect(prerenderable(nav: "{{! the chapters menu }}\n" + section))
+    }
+
+    @Test func theMenuRendersTheSameEitherWay() throws {
+        let chapters = (2...5).map { number in
+            SourceFile(path: "content/0\(number)-part-\(number).md",
+                       text: "---\ntitle: Part \(number) <&>\nsummary: About \(number).\n---\nText.\n")
+        }
+        let fast = miniSite(chapter: "---\ntitle: Intro\n---\nText.\n", extraChapters: chapters)
+        // The same templates with the menu inside an always-true section: rendered by Mustache as before.
+        var slow = fast
+        slow.templates = fast.templates.map { file in
+            guard file.path.hasSuffix("/nav.mustache") else { return file }
+            let text = String(decoding: file.bytes, as: UTF8.self)
+                .replacingOccurrences(of: "{{#chapters}}\n", with: "{{#siteTitle}}\n{{#chapters}}\n")
+                .replacingOccurrences(of: "{{/chapters}}\n", with: "{{/chapters}}\n{{/siteTitle}}\n")
+            return SourceFile(path: file.path, text: text)
+        }
+        #expect(try TemplateSet(fast.templates).prerendersMenus)
+        #expect(try !TemplateSet(slow.templates).prerendersMenus)
+        let fastOutput = try build(fast), slowOutput = try build(slow)
+        #expect(fastOutput.files.keys.sorted() == slowOutput.files.keys.sorted())
+        for path in fastOutput.files.keys where path.hasSuffix(".html") {
+            #expect(fastOutput.files[path] == slowOutput.files[path], "\(path)")
+        }
+        #expect(text(fastOutput, "part-3/index.html")?.contains("aria-current=\"page\">Part 3 &lt;&amp;&gt;</a>") == true)
+    }
+}
+
+import Foundation

@@ -1,0 +1,97 @@
+import Testing
+@testable import Site
+
+/// Preview rebuilds reuse what earlier builds made (parsed chapters and site files, figures, templates, laid-out
+/// pages); each must give exactly what a build without caches gives, whatever the edit.
+@Suite struct PreviewRebuilds {
+    /// The outcome of a build: its files, or its problems.
+    private func outcome(_ source: SourceTree, options: BuildOptions = BuildOptions()) -> Result<OutputTree, BuildFailure> {
+        do throws(BuildFailure) { return .success(try build(source, options: options)) } catch { return .failure(error) }
+    }
+
+    /// Whether two outcomes are the same bytes (or the same problems), naming the first file that differs.
+    private func expectSame(_ cached: Result<OutputTree, BuildFailure>, _ fresh: Result<OutputTree, BuildFailure>,
+                            after edit: String) {
+        switch (cached, fresh) {
+        case let (.success(cached), .success(fresh)):
+            let differing = changedPaths(cached, fresh)
+            #expect(differing.isEmpty, "after \(edit): \(differing.prefix(5)) differ from a build without caches")
+            #expect(cached.warnings == fresh.warnings, "after \(edit): other warnings")
+        case let (.failure(cached), .failure(fresh)):
+            #expect(cached.diagnostics == fresh.diagnostics, "after \(edit): other problems")
+        default:
+            Issue.record("after \(edit): one build failed and the other did not")
+        }
+    }
+
+    private func changedPaths(_ one: OutputTree, _ other: OutputTree) -> [String] {
+        Set(one.files.keys).union(other.files.keys).filter { one.files[$0] != other.files[$0] }.sorted()
+    }
+
+    /// The site with the text of the file at `path` changed by `change` (the file must exist).
+    private func editing(_ source: SourceTree, _ path: String, _ change: (String) -> String) throws -> SourceTree {
+        var source = source
+        func edit(_ file: inout SourceFile?) { if file?.path == path { file = file.map { editFile($0) } } }
+        func edit(_ files: inout [SourceFile]) { files = files.map { $0.path == path ? editFile($0) : $0 } }
+        func editFile(_ file: SourceFile) -> SourceFile { SourceFile(path: file.path, text: change(String(decoding: file.bytes, as: UTF8.self))) }
+        let before = source
+        edit(&source.config); edit(&source.sources); edit(&source.glossary); edit(&source.numbers); edit(&source.corrections)
+        edit(&source.chapters); edit(&source.templates); edit(&source.translations); edit(&source.localized)
+        try #require(source != before, "\(path) is not in the site, or the edit changed nothing")
+        return source
+    }
+
+    private func replacing(_ old: String, with new: String) -> (String) -> String {
+        { text in
+            guard let range = text.range(of: old) else { return text }
+            return text.replacingCharacters(in: range, with: new)
+        }
+    }
+
+    @Test func everyCachedRebuildAfterASequenceOfEditsIsTheBuildWithoutCaches() throws {
+        let options = BuildOptions(figureCache: FigureCache(), parseCache: ParseCache(), pageCache: PageCache(),
+                                   templateCache: TemplateCache())
+        var site = repositorySource
+        expectSame(outcome(site, options: options), outcome(site), after: "the first build")
+        let pagesBefore = options.pageCache!.hits
+        var edits: [(String, (SourceTree) throws -> SourceTree)] = [
+            ("a chapter's body", { try self.editing($0, "content/05-four-steps.md") { $0 + "\nOne more sentence.\n" } }),
+            ("a chapter's title", { try self.editing($0, "content/05-four-steps.md",
+                                                     self.replacing("title: From a lease to a bond, in four steps",
+                                                                    with: "title: From a lease to a bond, in four short steps")) }),
+            ("a Chinese chapter's body", { try self.editing($0, "content/zh-hant/05-four-steps.md") { $0 + "\n再多一句。\n" } }),
+            ("sources.yml", { try self.editing($0, "content/sources.yml",
+                                               self.replacing("title: The Simple Macroeconomics of AI",
+                                                              with: "title: The Simple Macroeconomics of Artificial Intelligence")) }),
+            ("the glossary", { try self.editing($0, "content/glossary.yml",
+                                                self.replacing("A bond whose interest", with: "A security whose interest")) }),
+            ("a template", { try self.editing($0, "templates/footer.mustache") { $0 + "<!-- edited -->\n" } }),
+            ("a translation file", { try self.editing($0, "templates/i18n/zh-Hant.yml") { $0.replacingOccurrences(of: "分鐘", with: "分") } }),
+            ("site.yml", { try self.editing($0, "content/site.yml", self.replacing("title: How the AI crash happens",
+                                                                                    with: "title: How the AI crash could happen")) }),
+        ]
+        let extra = "---\ntitle: An added chapter\n---\nA short chapter added and removed again.\n"
+        let extraChinese = "---\ntitle: 新增的一章\n---\n新增又刪除的一章。\n"
+        edits.append(("adding a chapter", { site in
+            var site = site
+            site.chapters.append(SourceFile(path: "content/13-added.md", text: extra))
+            site.localized.append(SourceFile(path: "content/zh-hant/13-added.md", text: extraChinese))
+            site.localized.sort { $0.path < $1.path }
+            return site
+        }))
+        edits.append(("removing it", { site in
+            var site = site
+            site.chapters.removeAll { $0.path == "content/13-added.md" }
+            site.localized.removeAll { $0.path == "content/zh-hant/13-added.md" }
+            return site
+        }))
+        edits.append(("a broken front matter", { try self.editing($0, "content/07-depreciation.md") { "---\ntitel: Broken\n" + $0.dropFirst(4) } }))
+        edits.append(("its fix", { try self.editing($0, "content/07-depreciation.md") { "---\n" + $0.dropFirst("---\ntitel: Broken\n".count) } }))
+        for (name, edit) in edits {
+            site = try edit(site)
+            expectSame(outcome(site, options: options), outcome(site), after: name)
+        }
+        #expect(options.pageCache!.hits > pagesBefore, "no page was ever reused")
+        #expect(options.templateCache!.hits > 0)
+    }
+}
