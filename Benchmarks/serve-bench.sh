@@ -11,6 +11,8 @@
 # Usage: Benchmarks/serve-bench.sh [--write]   (--write replaces the "## Preview server" section of BENCHMARKS.md)
 # Settings (environment): DURATION=10s THREADS=2 CONNECTIONS=50 MANY=1000 ROUNDS=2 EDITS=9 CHAPTERS=1000
 #   EXPLAINER=path/to/explainer skips `make release` and measures that binary.
+#   BASELINE=path/to/other/explainer serves the site with that binary too, measured in the same rounds (taking turns
+#   with the other two), for a before/after in one run; its rows follow the table (the reload part measures only ours).
 # Installs wrk and nginx-light with apt-get when they are missing. Run it on an otherwise idle machine: client and
 # servers share the cores.
 set -euo pipefail
@@ -103,6 +105,16 @@ wait_for() {
 OURS=$(free_port)
 "$BIN" serve --root "$WORK/site" --port "$OURS" >"$WORK/serve.log" 2>&1 &
 PIDS+=($!)
+SERVERS="ours nginx"
+if [ -n "${BASELINE:-}" ]; then
+    BASE_PORT=$(free_port)
+    BASE_VERSION=$("$BASELINE" --version 2>/dev/null | head -1 || echo unknown)
+    # Its own copy of the site: a preview server writes nothing, but the two must not share a watcher's events.
+    cp -r "$WORK/site" "$WORK/base-site"
+    "$BASELINE" serve --root "$WORK/base-site" --port "$BASE_PORT" >"$WORK/serve-base.log" 2>&1 &
+    PIDS+=($!)
+    SERVERS="ours nginx baseline"
+fi
 NGINX_PORT=$(free_port)
 mkdir -p "$WORK/nginx"
 cat >"$WORK/nginx/nginx.conf" <<CONF
@@ -133,6 +145,7 @@ CONF
 "$NGINX" -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" &
 PIDS+=($!)
 wait_for "$OURS" "$SMALL"; wait_for "$NGINX_PORT" "$SMALL"
+[ -n "${BASELINE:-}" ] && wait_for "$BASE_PORT" "$SMALL"
 
 bytes() { curl -fs "http://127.0.0.1:$1$2" | wc -c; }
 measure() {
@@ -146,12 +159,13 @@ measure() {
 }
 
 echo "Warming up" >&2
-for port in "$OURS" "$NGINX_PORT"; do
+for port in "$OURS" "$NGINX_PORT" ${BASE_PORT:-}; do
     for kind in small typical large; do wrk -t1 -c4 -d1s "http://127.0.0.1:$port${PAGE[$kind]}" >/dev/null; done
 done
-declare -A PORT=([ours]=$OURS [nginx]=$NGINX_PORT) RPS LAT ERR
+declare -A PORT=([ours]=$OURS [nginx]=$NGINX_PORT [baseline]=${BASE_PORT:-0}) RPS LAT ERR
 for round in $(seq 1 "$ROUNDS"); do
-    order="ours nginx"; [ $((round % 2)) -eq 0 ] && order="nginx ours"
+    # The servers take turns, the order reversed every other round.
+    order=$SERVERS; [ $((round % 2)) -eq 0 ] && order=$(echo "$SERVERS" | tr ' ' '\n' | tac | tr '\n' ' ')
     for kind in small typical large many; do
         page=${PAGE[$kind]:-$LARGE}; connections=$CONNECTIONS; [ "$kind" = many ] && connections=$MANY
         for name in $order; do
@@ -211,6 +225,21 @@ for kind in small typical large; do
     ROWS+="| ${WHAT[$kind]} \`${PAGE[$kind]}\` | $(bytes "$OURS" "${PAGE[$kind]}") / $(bytes "$NGINX_PORT" "${PAGE[$kind]}") | $ours ($(rounds "${RPS[ours.$kind]}")) | $theirs ($(rounds "${RPS[nginx.$kind]}")) | **$r** | $(round_ratios "${RPS[ours.$kind]}" "${RPS[nginx.$kind]}") | ${LAT[ours.$kind]} / ${LAT[nginx.$kind]} | ${ERR[ours.$kind]} / ${ERR[nginx.$kind]} |
 "
 done
+BASE_ROWS=""
+if [ -n "${BASELINE:-}" ]; then
+    for kind in small typical large many; do
+        base=$(mean "${RPS[baseline.$kind]}"); theirs=$(mean "${RPS[nginx.$kind]}"); ours=$(mean "${RPS[ours.$kind]}")
+        BASE_ROWS+="| ${WHAT[$kind]:-$MANY connections, largest chapter} | $base ($(rounds "${RPS[baseline.$kind]}")) | **$(ratio "$base" "$theirs")** | $(round_ratios "${RPS[baseline.$kind]}" "${RPS[nginx.$kind]}") | $(ratio "$ours" "$base") | ${ERR[baseline.$kind]} |
+"
+    done
+    BASE_SECTION="
+
+**Baseline in the same rounds**: $BASE_VERSION (\`BASELINE=\`), serving the same site, taking turns with the two above.
+
+| Page | Baseline, req/s: mean (rounds) | Baseline / nginx | Per round | Ours / baseline | Errors, rounds |
+|---|---:|---:|---:|---:|---|
+$BASE_ROWS"
+fi
 MANY_OURS=$(mean "${RPS[ours.many]}"); MANY_NGINX=$(mean "${RPS[nginx.many]}")
 MANY_ERRORS=$(errors_total "${ERR[ours.many]}")
 
@@ -236,7 +265,7 @@ median and the largest chapter page. \`wrk -t$THREADS -c$CONNECTIONS -d$DURATION
 |---|---:|---:|---:|---:|---:|---|---|
 $ROWS
 Requirement (issue 23, 4): at least 0.8× nginx on every page size. In this run the lowest ratio of the means is $WORST:
-the requirement $(verdict "$WORST" 0.8).
+the requirement $(verdict "$WORST" 0.8).${BASE_SECTION:-}
 
 ### $MANY connections at once
 

@@ -1,4 +1,9 @@
 import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One run of tildes that may open or close a strikethrough.
 struct TildeRun: Equatable {
@@ -61,9 +66,10 @@ private func strikeThrough(children parent: OpaquePointer) {
     var child = cmark_node_first_child(parent)
     while let node = child {
         child = cmark_node_next(node)
-        guard cmark_node_get_type(node) == CMARK_NODE_TEXT else { continue }
-        let literal = String(cString: cmark_node_get_literal(node))
-        guard literal.utf8.contains(UInt8(ascii: "~")) else { continue }
+        // A tilde looked for in cmark's own bytes, before a String is made of the text.
+        guard cmark_node_get_type(node) == CMARK_NODE_TEXT, let bytes = cmark_node_get_literal(node),
+              strchr(bytes, Int32(UInt8(ascii: "~"))) != nil else { continue }
+        let literal = String(cString: bytes)
         let scalars = Array(literal.unicodeScalars)
         let before = edgeScalar(cmark_node_previous(node), parent: parent, last: true)
         let after = edgeScalar(cmark_node_next(node), parent: parent, last: false)

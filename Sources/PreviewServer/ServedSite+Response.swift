@@ -24,7 +24,8 @@ extension ServedSite {
             return plain(.methodNotAllowed, "Only GET and HEAD are supported.\n", extra: [.allow: "GET, HEAD"], method: method)
         }
         let withBody = method != .head
-        switch resolveRequestPath(target, isFile: { files[$0] != nil }) {
+        let resolution = plainTarget(target).map(RequestResolution.file) ?? resolveRequestPath(target, isFile: { files[$0] != nil })
+        switch resolution {
         case let .file(path):
             let chosen = files[path]!.representation(for: AcceptedEncodings(acceptEncoding))
             if let ifNoneMatch, etagMatches(ifNoneMatch: ifNoneMatch, tag: chosen.etag) { return .notModified(chosen) }

@@ -29,9 +29,11 @@ public struct ServedFile: Sendable {
     /// One body of the file with everything a response needs, computed once: the headers of a 200 (type, length,
     /// validator, no caching without revalidation; also used for the 404 page) and of a 304 (the same minus the body's
     /// type and length).
-    public struct Representation: Sendable {
+    ///
+    /// A class, so that handing one to a request costs one reference count, not one for each of its buffers.
+    public final class Representation: Sendable {
         /// The bytes, in a buffer or (large ones) in the build's `BodyStore`.
-        public internal(set) var content: Body
+        public let content: Body
         public let etag: String
         public let headers: HTTPFields
         public let notModifiedHeaders: HTTPFields
@@ -56,6 +58,14 @@ public struct ServedFile: Sendable {
             if let encoding { full[.contentEncoding] = encoding }
             (headers, notModifiedHeaders) = (full, notModified)
             (okHead, notModifiedHead) = (responseHead(.ok, full), responseHead(.notModified, notModified))
+        }
+
+        /// The same representation with its bytes in `content` (the same bytes, moved into a `BodyStore`).
+        init(_ other: Representation, content: Body) {
+            precondition(content.count == other.content.count)
+            self.content = content
+            (etag, headers, notModifiedHeaders) = (other.etag, other.headers, other.notModifiedHeaders)
+            (okHead, notModifiedHead) = (other.okHead, other.notModifiedHead)
         }
 
         /// The head of an answer with this body and `status` (a 404 sends the 404 page with its 200 headers).
@@ -101,6 +111,10 @@ public struct ServedFile: Sendable {
 /// What the server answers from: the last good build, with the error overlay injected while a rebuild fails.
 public struct ServedSite: Sendable {
     public var files: [String: ServedFile]
+    /// Request targets that name a file as they stand (`/`, `/tides/`, `/tides/index.html`, `/assets/site.css`): paths
+    /// of plain characters only, which `resolveRequestPath` would map to the same file. A request for one of them skips
+    /// the general resolution; any other target (escapes, queries, redirects, misses) goes through it.
+    private var targets: [String: String] = [:]
 
     /// The site as built, plus the overlay on every HTML page when `overlay` is given. Files whose bytes are those
     /// `previous` serves keep its prepared bodies (and their place in its `BodyStore`s), so a rebuild after one edit
@@ -129,6 +143,46 @@ public struct ServedSite: Sendable {
         for (item, file) in zip(changed, made) { files[item.path] = file }
         self.files = files
         storeLargeBodies(changed: changed.map(\.path))
+        targets = Self.plainTargets(of: files.keys)
+    }
+
+    /// The file a request target names as it stands, if it is one of `targets` (see there).
+    func plainTarget(_ target: String) -> String? {
+        guard let path = targets[target], files[path] != nil else { return nil }
+        return path
+    }
+
+    private static func plainTargets(of paths: some Sequence<String>) -> [String: String] {
+        var targets: [String: String] = [:]
+        for path in paths where isPlain(path) {
+            targets["/" + path] = path
+            if path == "index.html" {
+                targets["/"] = path
+            } else if path.hasSuffix("/index.html") {
+                targets["/" + path.dropLast("index.html".count)] = path
+            }
+        }
+        return targets
+    }
+
+    /// Letters, digits, `-`, `.`, `_`, `~` in non-empty segments other than `.` and `..`, between single slashes.
+    private static func isPlain(_ path: String) -> Bool {
+        var segment = 0, dots = 0
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "/"):
+                if segment == 0 || segment == dots && dots <= 2 { return false }
+                (segment, dots) = (0, 0)
+            case UInt8(ascii: "."):
+                (segment, dots) = (segment + 1, dots + 1)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                segment += 1
+            default:
+                return false
+            }
+        }
+        return segment > 0 && !(segment == dots && dots <= 2)
     }
 
     /// Moves the large bodies of the `changed` files into one new `BodyStore`, so the fast path can send them with
@@ -158,7 +212,8 @@ public struct ServedSite: Sendable {
         }
         guard let (store, offsets) = BodyStore.make(bodies) else { return }
         for ((path, coding), (body, offset)) in zip(moving, zip(bodies, offsets)) {
-            files[path]![coding]!.content = Body(store: store, offset: offset, count: body.count)
+            let old = files[path]![coding]!
+            files[path]![coding] = ServedFile.Representation(old, content: Body(store: store, offset: offset, count: body.count))
         }
     }
 

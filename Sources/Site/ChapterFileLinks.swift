@@ -63,6 +63,8 @@ struct ChapterFileTarget: Sendable {
 
 /// `02-the-run.md` in `02-the-run.md`, `./02-the-run.md#step-3`; nil for other links (other folders, other hosts).
 private func chapterFileName(in destination: String) -> String? {
+    // Most links name no Markdown file: a byte test first (".md" is ASCII, so a name ending in it has these bytes).
+    guard containsBytes(destination, ".md") else { return nil }
     var path = Substring(destination.prefix { $0 != "#" && $0 != "?" })
     if path.hasPrefix("./") { path = path.dropFirst(2) }
     guard path.hasSuffix(".md"), !path.contains("/"), !path.contains(":") else { return nil }

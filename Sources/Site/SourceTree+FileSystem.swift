@@ -59,11 +59,13 @@ extension SourceTree {
         let localized = languageFolders.flatMap { folder in
             list("content/" + folder, recursive: false).filter { $0.hasSuffix(".md") || $0.hasSuffix(".yml") }
         }
+        // content/ is listed once (a large site has thousands of chapters, each checked with stat).
+        let contentFiles = list("content", recursive: false)
         let tree = SourceTree(
             config: load("content/site.yml"),
             // Markdown files with another extension are read too, so that the build can say they are not chapters.
-            chapters: load(list("content", recursive: false, suffix: ".md")
-                + list("content", recursive: false).filter { hasOtherMarkdownExtension(String($0.split(separator: "/").last!)) }),
+            chapters: load(contentFiles.filter { $0.hasSuffix(".md") }
+                + contentFiles.filter { hasOtherMarkdownExtension(String($0.split(separator: "/").last!)) }),
             sources: load("content/sources.yml"),
             glossary: load("content/glossary.yml"),
             data: load(list("content/data", recursive: false, suffix: ".csv")),

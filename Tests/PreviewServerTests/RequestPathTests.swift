@@ -1,4 +1,5 @@
 import PreviewServer
+import Site
 import Testing
 
 /// The files of a tiny site, as `resolveRequestPath` sees them.
@@ -116,4 +117,33 @@ private func resolve(_ target: String) -> RequestResolution {
 private func isBadRequest(_ resolution: RequestResolution) -> Bool {
     if case .badRequest = resolution { return true }
     return false
+}
+
+/// The served site answers targets that name a file as they stand from a table made once per build; every target
+/// must get the answer the general resolution gives.
+@Suite struct PlainTargets {
+    @Test func tableAnswersAreTheGeneralResolutionsAnswers() {
+        let site = ServedSite(OutputTree(files: [
+            "index.html": Array("home".utf8), "a/index.html": Array("a".utf8), "a/b.css": Array("b".utf8),
+            "...": Array("dots".utf8), "x y/index.html": Array("space".utf8), "404.html": Array("missing".utf8),
+        ]))
+        let targets = ["/", "/index.html", "/a/", "/a", "/a/index.html", "/a/b.css", "/a/./b.css", "/a/%62.css", "/a//b.css",
+                       "/...", "/../a/", "/x%20y/", "/a/b.css?v=1", "/A/", "/a/b.css/", "//a/", "/nope"]
+        for target in targets {
+            let expected: String? = switch resolveRequestPath(target, isFile: { site.files[$0] != nil }) {
+            case let .file(path): site.files[path]!.etag
+            default: nil
+            }
+            switch site.answer(to: target, method: .get) {
+            case let .file(representation, status, _):
+                if status == .ok {
+                    #expect(representation.etag == expected, "\(target)")
+                } else {
+                    #expect(expected == nil, "\(target)")
+                }
+            default:
+                #expect(expected == nil, "\(target)")
+            }
+        }
+    }
 }
