@@ -163,16 +163,27 @@ enum MenuSections {
         var aloneAtLineStart: Bool
     }
 
-    /// The tags of a template's text, in order; nil if one is not closed.
+    /// The tags of a template's text, in order; nil if one is not closed. Found in the UTF-8 bytes (the delimiters
+    /// and newlines are ASCII); a line break is "\n" not after "\r" (a "\r\n" before a tag counts as none, so such a
+    /// template renders through Mustache).
     private static func tags(in text: String) -> [Tag]? {
+        let bytes = Array(text.utf8)
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}"), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        func find(_ pattern: [UInt8], from start: Int) -> Int? {
+            guard pattern.count <= bytes.count else { return nil }
+            var index = start
+            while index + pattern.count <= bytes.count {
+                if bytes[index] == pattern[0] && bytes[index ..< index + pattern.count].elementsEqual(pattern) { return index }
+                index += 1
+            }
+            return nil
+        }
         var tags: [Tag] = []
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            let triple = rest[open.upperBound...].hasPrefix("{")
-            let close = triple ? "}}}" : "}}"
-            guard let end = rest[open.upperBound...].range(of: close) else { return nil }
-            var inner = rest[open.upperBound..<end.lowerBound]
-            if triple { inner = inner.dropFirst() }
+        var position = 0
+        while let start = find([open, open], from: position) {
+            let triple = start + 2 < bytes.count && bytes[start + 2] == open
+            guard let end = find(triple ? [close, close, close] : [close, close], from: start + 2) else { return nil }
+            var inner = Substring(String(decoding: bytes[(start + (triple ? 3 : 2)) ..< end], as: UTF8.self))
             inner = inner.drop { $0 == " " }
             var kind: Character = triple ? "{" : " "
             if !triple, let first = inner.first, "#^/>!=<$&%".contains(first) {
@@ -180,12 +191,12 @@ enum MenuSections {
                 inner = inner.dropFirst()
             }
             let body = String(inner.trimmingCharacters(in: .whitespaces))
-            let before = text[..<open.lowerBound]
-            let atLineStart = before.isEmpty || before.hasSuffix("\n")
-            let after = text[end.upperBound...]
-            let aloneAtLineStart = atLineStart && (after.isEmpty || after.hasPrefix("\n") || after.hasPrefix("\r\n"))
-            tags.append(Tag(kind: kind, body: body, atLineStart: atLineStart, aloneAtLineStart: aloneAtLineStart))
-            rest = text[end.upperBound...]
+            let atLineStart = start == 0 || bytes[start - 1] == newline && (start < 2 || bytes[start - 2] != cr)
+            let after = end + (triple ? 3 : 2)
+            let lineEnds = after == bytes.count || bytes[after] == newline
+                || bytes[after] == cr && after + 1 < bytes.count && bytes[after + 1] == newline
+            tags.append(Tag(kind: kind, body: body, atLineStart: atLineStart, aloneAtLineStart: atLineStart && lineEnds))
+            position = after
         }
         return tags
     }
