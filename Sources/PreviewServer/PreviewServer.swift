@@ -50,11 +50,13 @@ public struct PreviewServer: Sendable {
     private let parseCache = ParseCache()
     private let pageCache = PageCache()
     private let templateCache = TemplateCache()
+    private let searchCache = SearchCache()
 
     /// The options of every preview build: the live-reload script goes into each page; figures and chapters are cached.
     public var buildOptions: BuildOptions {
         BuildOptions(includeDrafts: configuration.includeDrafts, injectedScript: LiveReload.scriptTag,
-                     figureCache: figureCache, parseCache: parseCache, pageCache: pageCache, templateCache: templateCache)
+                     figureCache: figureCache, parseCache: parseCache, pageCache: pageCache, templateCache: templateCache,
+                     searchCache: searchCache)
     }
 
     /// Builds, listens, watches and rebuilds until the calling task is cancelled; reports progress to `report`.

@@ -207,8 +207,12 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     }
     // The gallery is the writer's chart reference, in explainer's English as `explainer charts` prints it: built once,
     // with the default language's pages, not per language.
-    let gallery = inputs.config.gallery && templates!.has("gallery") && (edition?.index ?? 0) == 0
-        ? (collector.collect { () throws(BuildFailure) in try galleryItems(words: words) } ?? []) : []
+    let gallery: [GalleryItem] = inputs.config.gallery && templates!.has("gallery") && (edition?.index ?? 0) == 0
+        ? (collector.collect { () throws(BuildFailure) -> [GalleryItem] in
+            let draw = { () throws(BuildFailure) -> [GalleryItem] in try galleryItems(words: words) }
+            guard let cache = options.figureCache else { return try draw() }
+            return try cache.galleryItems(words: words, make: draw)
+        } ?? []) : []
     var output = OutputTree()
     var layout = PageLayout(config: inputs.config, chapters: chapters, pages: pages, home: home, figures: figures,
                             bibliography: inputs.bibliography, numbers: inputs.numbers, corrections: inputs.corrections,
@@ -217,7 +221,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     layout.inlineStyle = source.assets.first { $0.path == "templates/assets/site.css" }
         .map { String(decoding: $0.bytes, as: UTF8.self) + "\n" + chartStylesheet }
     layout.pageCache = options.pageCache
-    if options.pageCache != nil {
+    if options.pageCache != nil || options.searchCache != nil {
         layout.chapterDigests = chapterDigests(everyPage, source: source, language: inputs.config.language, siteRoot: edition?.up ?? "",
                                                includeDrafts: options.includeDrafts, linkTargets: linkTargets)
     }
@@ -225,12 +229,13 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     // built on a thread of its own from when those two are laid out, beside the other pages and the link check (much
     // of it runs on one core).
     var search: Background<[(path: String, text: String)]>?
-    let searched = (chapters: chapters, pages: pages, home: home)
+    let searched = (chapters: chapters, pages: pages, home: home, digests: layout.chapterDigests)
     collector.collect { () throws(BuildFailure) in
         try layout.render(into: &output, listPagesRendered: !inputs.config.search ? nil : { lists in
             search = Background {
                 siteSearchFiles(chapters: searched.chapters, pages: searched.pages, home: searched.home, glossary: inputs.glossary,
-                                bibliography: inputs.bibliography, config: inputs.config, words: words, output: lists)
+                                bibliography: inputs.bibliography, config: inputs.config, words: words, output: lists,
+                                cache: options.searchCache, digests: searched.digests)
             }
         })
     }
@@ -261,6 +266,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     options.timings?.end("links checked")
     if let search {
         for (path, text) in search.value() { output.add(path, text: text) }
+        options.searchCache?.retainUsed()
         // Links were checked without the index's files: a link to one of them is checked again now that it exists.
         if !linkProblems.isEmpty { linkProblems = LinkChecker(output: output, chapters: everyPage).check() }
     }

@@ -16,12 +16,14 @@ public struct BuildOptions: Sendable {
     public var pageCache: PageCache?
     /// Templates parsed by the last build of the same site; nil parses them.
     public var templateCache: TemplateCache?
+    /// Search documents and term counts of earlier builds of the same site; nil indexes everything.
+    public var searchCache: SearchCache?
     /// Where the build records how long each stage took (`explainer build --timings`); nil records nothing.
     public var timings: StageTimings?
 
     public init(includeDrafts: Bool = false, registry: ModelRegistry = .standard, injectedScript: String? = nil,
                 figureCache: FigureCache? = nil, parseCache: ParseCache? = nil, pageCache: PageCache? = nil,
-                templateCache: TemplateCache? = nil, timings: StageTimings? = nil) {
+                templateCache: TemplateCache? = nil, searchCache: SearchCache? = nil, timings: StageTimings? = nil) {
         self.includeDrafts = includeDrafts
         self.registry = registry
         self.injectedScript = injectedScript
@@ -29,6 +31,7 @@ public struct BuildOptions: Sendable {
         self.parseCache = parseCache
         self.pageCache = pageCache
         self.templateCache = templateCache
+        self.searchCache = searchCache
         self.timings = timings
     }
 }

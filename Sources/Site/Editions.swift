@@ -139,6 +139,7 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
             editionOptions.parseCache = options.parseCache?.edition(edition.language.code)
             editionOptions.figureCache = options.figureCache?.edition(edition.language.code)
             editionOptions.pageCache = options.pageCache?.edition(edition.language.code)
+            editionOptions.searchCache = options.searchCache?.edition(edition.language.code)
         }
         do throws(BuildFailure) {
             let result = try buildEdition(part.source, options: editionOptions, edition: edition)

@@ -18,6 +18,8 @@ public final class FigureCache: Sendable {
     private let storage = Mutex<[String: Entry]>([:])
     private let hitCount = Mutex(0)
     private let editions = EditionCaches<FigureCache>()
+    /// The chart gallery's samples, by the digest of the words they were drawn with (`galleryItems`).
+    private let gallery = Mutex<(words: ContentDigest, items: [GalleryItem])?>(nil)
 
     public init() {}
 
@@ -48,6 +50,23 @@ public final class FigureCache: Sendable {
     func store(_ figure: RenderedFigure, for request: FigureRequest, data: DataTable?, words: Translations = .english) {
         let entry = Entry(request: Self.withoutPosition(request), data: data, words: words, figure: figure)
         storage.withLock { $0[request.id] = entry }
+    }
+
+    /// The chart gallery's samples drawn with `words`: from the cache when the same words drew them last. The samples
+    /// are explainer's own, so nothing else of the site changes them.
+    func galleryItems(words: Translations, make: () throws(BuildFailure) -> [GalleryItem]) throws(BuildFailure) -> [GalleryItem] {
+        var digester = ContentDigester()
+        digester.add(words.code)
+        digester.add(words.file)
+        for (key, value) in words.strings.sorted(by: { $0.key < $1.key }) {
+            digester.add(key)
+            digester.add(value)
+        }
+        let key = digester.digest
+        if let cached = gallery.withLock({ $0?.words == key ? $0?.items : nil }) { return cached }
+        let items = try make()
+        gallery.withLock { $0 = (key, items) }
+        return items
     }
 
     /// Drops figures no longer in the site, so the cache never outgrows it.

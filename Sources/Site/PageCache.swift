@@ -26,6 +26,7 @@ public final class PageCache: Sendable {
     /// The digests used by the build under way: every other page is dropped when it ends (`retainUsed`).
     private let used = Mutex<Set<ContentDigest>>([])
     private let hitCount = Mutex(0)
+    private let bodyHitCount = Mutex(0)
     private let editions = EditionCaches<PageCache>()
 
     public init() {}
@@ -37,6 +38,8 @@ public final class PageCache: Sendable {
 
     /// How many pages builds have taken from the cache (for tests and the server's log).
     public var hits: Int { hitCount.withLock { $0 } }
+    /// How many chapter bodies builds have taken from the cache.
+    public var bodyHits: Int { bodyHitCount.withLock { $0 } }
 
     func page(_ key: ContentDigest) -> Page? {
         used.withLock { _ = $0.insert(key) }
@@ -51,7 +54,9 @@ public final class PageCache: Sendable {
 
     func body(_ key: ContentDigest) -> Body? {
         used.withLock { _ = $0.insert(key) }
-        return bodies.withLock { $0[key] }
+        guard let body = bodies.withLock({ $0[key] }) else { return nil }
+        bodyHitCount.withLock { $0 += 1 }
+        return body
     }
 
     func store(_ body: Body, for key: ContentDigest) {

@@ -32,6 +32,8 @@ struct PageLayout {
     var chapterDigests: [String: ContentDigest] = [:]
     /// The digest of the labels of empty references (`SharedParts.referenceLabels`), worked out once per build.
     var referencesDigest: ContentDigest? = nil
+    /// The digest of the interface words every page has as `t`, worked out once per build.
+    var wordsDigest: ContentDigest? = nil
     /// The chapter menu's entries as rendered, shared by the pages of one build.
     let menuItems = MenuItemCache()
 
@@ -65,6 +67,8 @@ struct PageLayout {
                 references.add(label)
             }
             layout.referencesDigest = references.digest
+            var words = TemplateValueDigester()
+            if words.add(value: TemplateContext(edition.words.strings)) { layout.wordsDigest = words.digest }
         }
         func renderEach(_ pages: ArraySlice<Page>) -> [Result<(String, [UInt8]), Diagnostic>] {
             concurrentMap(Array(pages)) { [layout] page -> Result<(String, [UInt8]), Diagnostic> in
@@ -135,26 +139,31 @@ struct PageLayout {
         switch page {
         case .home:
             var extra: [String: Any] = ["isHome": true, "toc": chapterList(root: "")]
+            var bodyDigest: (keys: Set<String>, digest: ContentDigest)?
             // Source references link other entries as from one folder down; the home page is at the root.
             if let home {
                 let atRoot = shared.sourceHTML.mapValues { $0.replacingOccurrences(of: "href=\"../sources/#", with: "href=\"sources/#") }
-                extra.merge(bodyContext(home, sourceHTML: atRoot, references: shared.referenceLabels, bodyKey: "intro")) { $1 }
+                let body = bodyContext(home, sourceHTML: atRoot, references: shared.referenceLabels, bodyKey: "intro")
+                extra.merge(body.values) { $1 }
+                bodyDigest = body.digest.map { (Set(body.values.keys), $0) }
             }
             return ("index.html", try self.page("index", root: "", path: "", title: config.title,
                                                 description: home?.frontMatter.description ?? config.description,
-                                                extra: extra, source: home))
+                                                extra: extra, source: home, body: bodyDigest))
         case .chapter(let index):
             return (chapters[index].outputPath,
                     try chapterPage(chapters[index], index: index, menu: ChapterMenu(links: shared.menu, current: index),
                                     sourceHTML: shared.sourceHTML, references: shared.referenceLabels))
         case .page(let index):
             let standalone = pages[index]
-            var extra = bodyContext(standalone, sourceHTML: shared.sourceHTML, references: shared.referenceLabels, bodyKey: "body")
+            let body = bodyContext(standalone, sourceHTML: shared.sourceHTML, references: shared.referenceLabels, bodyKey: "body")
+            var extra = body.values
             extra["pageHeading"] = standalone.frontMatter.title
             return (standalone.outputPath,
                     try self.page("page", root: "../", path: standalone.slug + "/", title: standalone.frontMatter.title,
                                   description: standalone.frontMatter.description ?? standalone.frontMatter.summary ?? config.description,
-                                  extra: extra, menu: ChapterMenu(links: shared.menu), source: standalone))
+                                  extra: extra, menu: ChapterMenu(links: shared.menu), source: standalone,
+                                  body: body.digest.map { (Set(body.values.keys), $0) }))
         case .sources:
             return ("sources/index.html", try self.page("sources", root: "../", path: "sources/", title: edition.words["sources"],
                                                         description: edition.words["sourcesDescription"],
@@ -206,20 +215,20 @@ struct PageLayout {
     /// The page's Markdown as HTML, with its figures drawn in (numbered `3.1` in chapter 3, `1` elsewhere), and the
     /// notes of its citations: `bodyKey` (the HTML), `hasNotes`, `notes`, `hasOutline`, `outline`.
     private func bodyContext(_ chapter: Chapter, sourceHTML: [String: String], references: [String: String],
-                             bodyKey: String) -> [String: Any] {
+                             bodyKey: String) -> (values: [String: Any], digest: ContentDigest?) {
         // The same chapter, sources and reference labels make the same body (sources are in the chapter's digest).
         guard let pageCache, let chapterDigest = chapterDigests[chapter.file], let referencesDigest else {
-            return makeBodyContext(chapter, sourceHTML: sourceHTML, references: references, bodyKey: bodyKey)
+            return (makeBodyContext(chapter, sourceHTML: sourceHTML, references: references, bodyKey: bodyKey), nil)
         }
         var digester = ContentDigester()
         digester.add(chapterDigest)
         digester.add(referencesDigest)
         digester.add(bodyKey)
         let key = digester.digest
-        if let body = pageCache.body(key) { return body.values }
+        if let body = pageCache.body(key) { return (body.values, key) }
         let values = makeBodyContext(chapter, sourceHTML: sourceHTML, references: references, bodyKey: bodyKey)
         pageCache.store(PageCache.Body(values: values), for: key)
-        return values
+        return (values, key)
     }
 
     private func makeBodyContext(_ chapter: Chapter, sourceHTML: [String: String], references: [String: String],
@@ -256,7 +265,8 @@ struct PageLayout {
 
     private func chapterPage(_ chapter: Chapter, index: Int, menu: ChapterMenu, sourceHTML: [String: String],
                              references: [String: String]) throws(Diagnostic) -> String {
-        var context = bodyContext(chapter, sourceHTML: sourceHTML, references: references, bodyKey: "body")
+        let body = bodyContext(chapter, sourceHTML: sourceHTML, references: references, bodyKey: "body")
+        var context = body.values
         context["number"] = chapter.number
         context["chapterTitle"] = chapter.frontMatter.title
         context["readingMinutes"] = chapter.readingMinutes
@@ -269,7 +279,7 @@ struct PageLayout {
         context["ogType"] = "article"
         return try page("chapter", root: "../", path: chapter.slug + "/", title: chapter.frontMatter.title,
                         description: chapter.frontMatter.description ?? chapter.frontMatter.summary ?? config.description,
-                        extra: context, menu: menu, source: chapter)
+                        extra: context, menu: menu, source: chapter, body: body.digest.map { (Set(body.values.keys), $0) })
     }
 
     /// The picture for link previews, relative to the site's root: the page's `image:`, else the first picture of
@@ -392,7 +402,8 @@ struct PageLayout {
             }
         }
         // By surname or organisation, as a reader looks for them.
-        return bibliography.values.sorted { ($0.sortKey, $0.key) < ($1.sortKey, $1.key) }.map { entry in
+        // Each entry's sort key worked out once, not at every comparison (the order is the same).
+        return bibliography.values.map { ($0.sortKey, $0) }.sorted { ($0.0, $0.1.key) < ($1.0, $1.1.key) }.map(\.1).map { entry in
             let citedIn = citing[entry.key] ?? []
             return TemplateContext(["anchor": "source-" + entry.key, "html": sourceHTML[entry.key]!, "isCited": !citedIn.isEmpty,
                                     "citedIn": citedIn])
@@ -407,7 +418,7 @@ struct PageLayout {
     ///   alternates, since no other language has it.
     private func page(_ template: String, root: String, path: String?, title: String, description: String,
                       extra: [String: Any], menu: ChapterMenu? = nil, source: Chapter? = nil,
-                      inOneLanguage: Bool = false) throws(Diagnostic) -> String {
+                      inOneLanguage: Bool = false, body: (keys: Set<String>, digest: ContentDigest)? = nil) throws(Diagnostic) -> String {
         var menu = menu ?? ChapterMenu(links: chapterList(root: root))
         menu.limit = config.menuChapters
         if templates.prerendersMenus { menu.items = menuItems }
@@ -477,7 +488,7 @@ struct PageLayout {
             if let path { context["canonical"] = base + path }
         }
         for (key, value) in extra { context[key] = value }
-        let key = pageCache.flatMap { _ in cacheKey(template, context: context) }
+        let key = pageCache.flatMap { _ in cacheKey(template, context: context, body: body, wordsAsBuilt: extra["t"] == nil) }
         if let key, let cached = pageCache?.page(key) {
             let replayed = PageLookups()
             (replayed.found, replayed.missed) = (cached.found, cached.missed)
@@ -499,8 +510,11 @@ struct PageLayout {
     }
 
     /// What `page` makes of `context` depends on: the template and the template files, the page's language (numbers
-    /// kept with their units) and the injected script. Nil when a value cannot be digested.
-    private func cacheKey(_ template: String, context: [String: Any]) -> ContentDigest? {
+    /// kept with their units) and the injected script. Nil when a value cannot be digested. The values of a chapter's
+    /// body (`body.keys`, as `bodyContext` made them) count by the body's digest, not read again.
+    /// `wordsAsBuilt`: `t` is this edition's words (no page value replaced them), so it counts by `wordsDigest`.
+    private func cacheKey(_ template: String, context: [String: Any], body: (keys: Set<String>, digest: ContentDigest)?,
+                          wordsAsBuilt: Bool) -> ContentDigest? {
         var digester = TemplateValueDigester(sharedMenu: sharedMenu)
         digester.add(template)
         digester.add(templates.digest.first)
@@ -508,7 +522,20 @@ struct PageLayout {
         digester.add(config.language)
         digester.add(injectedScript == nil ? 0 : 1)
         digester.add(injectedScript ?? "")
-        return digester.add(values: context) ? digester.digest : nil
+        var skipped: Set<String> = []
+        digester.add(body == nil ? 0 : 1)
+        if let body {
+            digester.add(body.digest.first)
+            digester.add(body.digest.second)
+            skipped = body.keys
+        }
+        digester.add(wordsAsBuilt && wordsDigest != nil ? 1 : 0)
+        if wordsAsBuilt, let wordsDigest {
+            digester.add(wordsDigest.first)
+            digester.add(wordsDigest.second)
+            skipped.insert("t")
+        }
+        return digester.add(values: context, skipping: skipped) ? digester.digest : nil
     }
 }
 

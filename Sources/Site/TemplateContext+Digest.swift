@@ -64,11 +64,12 @@ struct TemplateValueDigester {
         return true
     }
 
-    /// Adds a dictionary of values in the order of its keys.
-    mutating func add(values: [String: Any]) -> Bool {
+    /// Adds a dictionary of values in the order of its keys, but for those in `skipping` (which the caller digests
+    /// in another way).
+    mutating func add(values: [String: Any], skipping: Set<String> = []) -> Bool {
         digester.add(4)
         digester.add(values.count)
-        for key in values.keys.sorted() {
+        for key in values.keys.sorted() where !skipping.contains(key) {
             digester.add(key)
             guard add(value: values[key]!) else { return false }
         }

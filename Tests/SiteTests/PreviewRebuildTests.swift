@@ -48,9 +48,24 @@ import Testing
         }
     }
 
+    @Test func aRebuildWithoutEditsTakesEveryChapterFromTheCaches() throws {
+        let chapters = (2...4).map { SourceFile(path: "content/0\($0)-part-\($0).md", text: "---\ntitle: Part \($0)\n---\n## A heading\n\nText \($0).\n") }
+        var site = miniSite(chapter: "---\ntitle: Intro\n---\nIntro.\n", config: "title: T\ndescription: D.\nlanguage: en\nsearch: true\n",
+                            extraChapters: chapters)
+        site.chapters.sort { $0.path < $1.path }
+        let options = BuildOptions(parseCache: ParseCache(), pageCache: PageCache(), templateCache: TemplateCache(),
+                                   searchCache: SearchCache())
+        let first = try build(site, options: options)
+        #expect(options.pageCache!.hits == 0 && options.pageCache!.bodyHits == 0)
+        let second = try build(site, options: options)
+        #expect(second == first)
+        #expect(options.pageCache!.bodyHits == 4)
+        #expect(options.searchCache!.hits >= 4)
+    }
+
     @Test func everyCachedRebuildAfterASequenceOfEditsIsTheBuildWithoutCaches() throws {
         let options = BuildOptions(figureCache: FigureCache(), parseCache: ParseCache(), pageCache: PageCache(),
-                                   templateCache: TemplateCache())
+                                   templateCache: TemplateCache(), searchCache: SearchCache())
         var site = repositorySource
         expectSame(outcome(site, options: options), outcome(site), after: "the first build")
         let pagesBefore = options.pageCache!.hits
@@ -93,5 +108,6 @@ import Testing
         }
         #expect(options.pageCache!.hits > pagesBefore, "no page was ever reused")
         #expect(options.templateCache!.hits > 0)
+        #expect(options.searchCache!.hits > 0)
     }
 }

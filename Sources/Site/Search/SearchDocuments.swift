@@ -9,9 +9,13 @@ import Markdown
 /// `glossaryTitle` and `sourcesTitle` name those pages as their templates do; `homeTitle` names the home page.
 func searchDocuments(chapters: [Chapter], pages: [Chapter] = [], home: Chapter? = nil, homeTitle: String = "",
                      glossary: [GlossaryEntry], bibliography: [String: SourceEntry],
-                     glossaryTitle: String, sourcesTitle: String, words: Translations = .english) -> [SearchDocument] {
-    // On all cores: every chapter's HTML is read.
-    var documents = concurrentMap(chapters + pages) { searchDocuments(of: $0) }.flatMap { $0 }
+                     glossaryTitle: String, sourcesTitle: String, words: Translations = .english,
+                     cache: SearchCache? = nil, digests: [String: ContentDigest] = [:]) -> [SearchDocument] {
+    // On all cores: every chapter's HTML is read (or its documents taken from `cache`, by its digest).
+    var documents = concurrentMap(chapters + pages) { chapter in
+        guard let cache, let digest = digests[chapter.file] else { return searchDocuments(of: chapter) }
+        return cache.documents(digest) { searchDocuments(of: chapter) }
+    }.flatMap { $0 }
     if let home { documents += searchDocuments(of: home, title: homeTitle) }
     for entry in glossary {
         let fields = [SearchField(text: entry.term, weight: SearchWeights.term)]

@@ -41,13 +41,17 @@ extension SearchIndex {
     /// - Parameter chunks: how many pieces the documents are counted in, on all cores (the index is the same whatever it is).
     /// - Parameter maximumPostings: see `SearchIndex.maximumPostings`.
     /// - Parameter groups: each document's group, ascending from 0 (nil: each document is its own).
+    /// - Parameter cache: term counts of earlier builds (the preview server's), by the documents counted.
     init(documents: [SearchDocument], tokenizer: SearchTokenizer, groups: [Int]? = nil, chunks: Int = activeProcessorCount * 4,
-         maximumPostings: Int = SearchIndex.maximumPostings) {
+         maximumPostings: Int = SearchIndex.maximumPostings, cache: SearchCache? = nil) {
         precondition(groups.map { $0.count == documents.count } ?? true)
         // Weighted term counts per document, on all cores, each chunk numbering its own terms; merged in document order.
         let chunkSize = max(1, (documents.count + max(chunks, 1) - 1) / max(chunks, 1))
         let ranges = stride(from: 0, to: documents.count, by: chunkSize).map { $0..<min($0 + chunkSize, documents.count) }
-        let counted = concurrentMap(ranges) { range in TermCounts(documents[range], tokenizer: tokenizer) }
+        let counted = concurrentMap(ranges) { range in
+            cache?.counts(documents[range], tokenizer: tokenizer) { TermCounts(documents[range], tokenizer: tokenizer) }
+                ?? TermCounts(documents[range], tokenizer: tokenizer)
+        }
         var lengthSum = 0.0
         for chunk in counted { for length in chunk.lengths { lengthSum += length } }
         let averageLength = max(lengthSum / Double(max(documents.count, 1)), 1)
@@ -152,7 +156,7 @@ extension SearchIndex {
 }
 
 /// The weighted term counts of a run of documents, the terms numbered in this run (`SearchIndex.init`).
-private struct TermCounts: Sendable {
+struct TermCounts: Sendable {
     /// The run's terms, each with its number.
     var terms = SearchTermTable()
     /// Per document, where its counts start in `termOfCount` and `counts` (and one past the last).

@@ -27,6 +27,8 @@ struct SearchIndexFiles: Sendable {
     var snippetCharacters = 1_000
     /// See `SearchIndex.maximumPostings`.
     var maximumPostings = SearchIndex.maximumPostings
+    /// Term counts of earlier builds (the preview server's); nil counts every document.
+    var cache: SearchCache? = nil
 
     static let version = 2
 
@@ -34,7 +36,8 @@ struct SearchIndexFiles: Sendable {
     func files(for documents: [SearchDocument], language: SearchLanguage) -> [(path: String, text: String)] {
         let snippets = documents.map { snippetText($0.text) }
         let groups = groups(of: documents, snippets: snippets)
-        let index = SearchIndex(documents: documents, tokenizer: language.tokenizer, groups: groups, maximumPostings: maximumPostings)
+        let index = SearchIndex(documents: documents, tokenizer: language.tokenizer, groups: groups, maximumPostings: maximumPostings,
+                                cache: cache)
         var files: [(path: String, text: String)] = []
         var shardStarts: [String] = []
         // The shard's terms and postings, as bytes (all of it ASCII but the terms).

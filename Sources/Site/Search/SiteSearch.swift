@@ -3,7 +3,7 @@
 /// sources pages are named by their own `<h1>`, as the templates wrote it.
 func siteSearchFiles(chapters: [Chapter], pages: [Chapter], home: Chapter?, glossary: [GlossaryEntry],
                      bibliography: [String: SourceEntry], config: SiteConfig, words: Translations,
-                     output: OutputTree) -> [(path: String, text: String)] {
+                     output: OutputTree, cache: SearchCache? = nil, digests: [String: ContentDigest] = [:]) -> [(path: String, text: String)] {
     func title(of path: String, otherwise fallback: String) -> String {
         guard let bytes = output[path] else { return fallback }
         let html = String(decoding: bytes, as: UTF8.self)
@@ -15,6 +15,9 @@ func siteSearchFiles(chapters: [Chapter], pages: [Chapter], home: Chapter?, glos
     let documents = searchDocuments(chapters: chapters, pages: pages, home: home, homeTitle: config.title,
                                     glossary: glossary, bibliography: bibliography,
                                     glossaryTitle: title(of: "glossary/index.html", otherwise: "glossary/"),
-                                    sourcesTitle: title(of: "sources/index.html", otherwise: "sources/"), words: words)
-    return SearchIndexFiles().files(for: documents, language: SearchLanguage(tag: config.language))
+                                    sourcesTitle: title(of: "sources/index.html", otherwise: "sources/"), words: words,
+                                    cache: cache, digests: digests)
+    var files = SearchIndexFiles()
+    files.cache = cache
+    return files.files(for: documents, language: SearchLanguage(tag: config.language))
 }
