@@ -14,6 +14,8 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
     }
     let languages = config?.editions ?? [SiteLanguage(code: "en")]
     var warnings: [Diagnostic] = []
+    // A site's own translations are completed from explainer's (parsed once per process): those parse beside the site's.
+    if !source.translations.isEmpty { _ = Background { Translations.shipped.count } }
     let translations = try loadTranslations(source.translations, languages: languages, warnings: &warnings)
     if languages.count > 1 {
         var output = try buildEditions(source, options: options, languages: languages, translations: translations)
@@ -41,6 +43,9 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
 func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?) throws(BuildFailure)
     -> (output: OutputTree, pages: [Chapter]) {
     var collector = DiagnosticCollector()
+    // The templates parse on a thread of their own, beside the site's files.
+    let parsingTemplates = options.templateCache != nil ? nil
+        : Background { Result { () throws(BuildFailure) in try TemplateSet(source.templates) } }
     let parsedInputs = collector.collect { () throws(BuildFailure) in
         if let cache = options.parseCache { return try cache.inputs(source) }
         return try SiteInputs.parse(source)
@@ -55,7 +60,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     }
     let templates = collector.collect { () throws(BuildFailure) in
         if let cache = options.templateCache { return try cache.templates(source.templates) }
-        return try TemplateSet(source.templates)
+        return try parsingTemplates!.value().get()
     }
     guard let inputs else {
         try collector.throwIfAny()
