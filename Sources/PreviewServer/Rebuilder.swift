@@ -28,14 +28,20 @@ struct Rebuilder: Sendable {
             let pushed = await state.publish(patched.1)
             return .built(changed: changed, pages: pageCount(patched.1), duration: .now - start, pushed: pushed)
         }
-        let root = root, options = options, builder = builder
+        let root = root, builder = builder
+        var options = options
+        // EXPLAINER_REBUILD_TIMINGS=1: each rebuild's stages on stderr, as `explainer build --timings` prints them.
+        let timings = ProcessInfo.processInfo.environment["EXPLAINER_REBUILD_TIMINGS"] == nil ? nil : StageTimings()
+        options.timings = timings
         let lastGood = lastGoodSource
-        let finished = await onBuildThread { () -> (Result<(SourceTree, OutputTree), BuildFailure>, [Translations]) in
+        let finished = await onBuildThread { [options] () -> (Result<(SourceTree, OutputTree), BuildFailure>, [Translations]) in
+            timings?.end("waiting for the build thread")
             // A failure's overlay speaks the site's languages: those of the sources just read, else the last good ones.
             let source: SourceTree
             do throws(BuildFailure) { source = try SourceTree.read(from: root) } catch {
                 return (.failure(error), interfaceWords(lastGood))
             }
+            timings?.end("sources read")
             do throws(BuildFailure) { return (.success((source, try builder(source, options))), []) } catch {
                 return (.failure(error), interfaceWords(source))
             }
@@ -44,7 +50,12 @@ struct Rebuilder: Sendable {
         switch result {
         case let .success((source, output)):
             lastGoodSource = source
+            timings?.end("back from the build thread")
             let pushed = await state.publish(output)
+            if let timings {
+                timings.end("published")
+                FileHandle.standardError.write(Data((timings.report + "\n").utf8))
+            }
             return .built(changed: changed, pages: pageCount(output), duration: .now - start, pushed: pushed)
         case let .failure(failure):
             await state.fail(failure, words: words)

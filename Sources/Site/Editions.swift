@@ -130,21 +130,37 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
     var built: [(edition: Edition, output: OutputTree, pages: [Chapter])] = []
     // With a translation missing or extra, only the default language is built (for its own problems): the others
     // would report the same gap again in other words.
-    for (index, part) in sources.enumerated() where problems.isEmpty || index == 0 {
-        let edition = Edition(languages: languages, index: index, translations: translations, fallbackFiles: part.fallbackFiles,
-                              siteBaseURL: siteBaseURL)
+    let editions = sources.enumerated().filter { problems.isEmpty || $0.offset == 0 }.map { index, part in
+        Edition(languages: languages, index: index, translations: translations, fallbackFiles: part.fallbackFiles,
+                siteBaseURL: siteBaseURL)
+    }
+    // Each language is built on a thread of its own, so one language's serial stages (the search index, the lists)
+    // overlap the other's; results and problems are taken in the languages' order, as if built one after another.
+    let results = buildConcurrently(editions.map { edition in
         var editionOptions = options
-        if index > 0 {
+        if edition.index > 0 {
+            // Stage times are the default language's (the others' run beside them).
+            editionOptions.timings = nil
             // The caches given hold the default language's chapters and figures; each other language has its own.
             editionOptions.parseCache = options.parseCache?.edition(edition.language.code)
             editionOptions.figureCache = options.figureCache?.edition(edition.language.code)
             editionOptions.pageCache = options.pageCache?.edition(edition.language.code)
             editionOptions.searchCache = options.searchCache?.edition(edition.language.code)
         }
-        do throws(BuildFailure) {
-            let result = try buildEdition(part.source, options: editionOptions, edition: edition)
+        let source = sources[edition.index].source
+        return { @Sendable [editionOptions] () -> Result<(output: OutputTree, pages: [Chapter]), BuildFailure> in
+            do throws(BuildFailure) {
+                return .success(try buildEdition(source, options: editionOptions, edition: edition))
+            } catch {
+                return .failure(error)
+            }
+        }
+    })
+    for (edition, result) in zip(editions, results) {
+        switch result {
+        case let .success(result):
             built.append((edition, result.output, result.pages))
-        } catch {
+        case let .failure(error):
             // Every edition reads the shared files (sources.yml, data, templates): a problem in one is reported once.
             collector.add(error.diagnostics.filter { !collector.diagnostics.contains($0) })
         }
@@ -222,3 +238,10 @@ func checkTranslatedPages(_ pages: [Chapter], originals: [Chapter], fallback: Se
 }
 
 import Simulation
+
+/// Runs each of `builds` (but the first) on a thread of its own and the first on the caller's; the results in order.
+private func buildConcurrently<Value: Sendable>(_ builds: [@Sendable () -> Value]) -> [Value] {
+    guard let first = builds.first else { return [] }
+    let others = builds.dropFirst().map { Background($0) }
+    return [first()] + others.map { $0.value() }
+}

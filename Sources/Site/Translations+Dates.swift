@@ -17,7 +17,13 @@ extension Translations {
     }
 
     private func monthName(_ month: Int) -> String {
-        let names = self["months"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        // Trimmed of what Foundation's `.whitespaces` holds (space separators and tab), without bridging each name.
+        let blank = { (scalar: Unicode.Scalar) in scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        let names = self["months"].split(separator: ",").map { name in
+            let scalars = name.unicodeScalars
+            guard let first = scalars.firstIndex(where: { !blank($0) }), let last = scalars.lastIndex(where: { !blank($0) }) else { return "" }
+            return String(scalars[first...last])
+        }
         return names.count == 12 ? names[month - 1] : String(month)
     }
 }

@@ -23,10 +23,30 @@ public struct Translations: Sendable, Equatable {
     public subscript(_ key: String) -> String { strings[key] ?? key }
 
     /// The text for `key` with each `{name}` replaced by its value.
+    ///
+    /// One pass over the text's bytes (names are ASCII between braces); a value is put in as it is, never searched
+    /// for names again.
     public func format(_ key: String, _ values: [String: String]) -> String {
-        var text = self[key]
-        for (name, value) in values { text = text.replacingOccurrences(of: "{" + name + "}", with: value) }
-        return text
+        let text = self[key]
+        let bytes = text.utf8
+        guard bytes.contains(UInt8(ascii: "{")) else { return text }
+        var result = ""
+        result.reserveCapacity(bytes.count + 16)
+        var copied = bytes.startIndex, from = bytes.startIndex
+        while let open = bytes[from...].firstIndex(of: UInt8(ascii: "{")) {
+            let start = bytes.index(after: open)
+            guard let close = bytes[start...].firstIndex(of: UInt8(ascii: "}")) else { break }
+            if let value = values[String(text[start..<close])] {
+                result += text[copied..<open]
+                result += value
+                copied = bytes.index(after: close)
+                from = copied
+            } else {
+                from = start
+            }
+        }
+        result += text[copied...]
+        return result
     }
 
     /// `format(key, ["n": …])`.
