@@ -25,6 +25,11 @@ public final class PageCache: Sendable {
     private let bodies = Mutex<[ContentDigest: Body]>([:])
     /// The digests used by the build under way: every other page is dropped when it ends (`retainUsed`).
     private let used = Mutex<Set<ContentDigest>>([])
+    /// Each output path's page as the last build served it, as text and as bytes: a page that comes out the same
+    /// hands back the same bytes' storage, so the server's comparisons with the last build (`==` on arrays that
+    /// share storage) are free and no page is copied into bytes again.
+    private let served = Mutex<[String: (html: String, bytes: [UInt8])]>([:])
+    private let servedUsed = Mutex<Set<String>>([])
     private let hitCount = Mutex(0)
     private let bodyHitCount = Mutex(0)
     private let editions = EditionCaches<PageCache>()
@@ -63,8 +68,23 @@ public final class PageCache: Sendable {
         bodies.withLock { $0[key] = body }
     }
 
+    /// `html` as bytes: those of the last build's page at `path` when its text is the same (a page taken from the
+    /// cache is the same string, so that comparison is free).
+    func bytes(of html: String, at path: String) -> [UInt8] {
+        servedUsed.withLock { _ = $0.insert(path) }
+        if let last = served.withLock({ $0[path] }), last.html == html { return last.bytes }
+        let bytes = Array(html.utf8)
+        served.withLock { $0[path] = (html, bytes) }
+        return bytes
+    }
+
     /// Keeps only the pages and bodies of the build that just ended, so the cache never outgrows the site.
     func retainUsed() {
+        let paths = servedUsed.withLock { used in
+            defer { used = [] }
+            return used
+        }
+        served.withLock { served in served = served.filter { paths.contains($0.key) } }
         let kept = used.withLock { used in
             defer { used = [] }
             return used

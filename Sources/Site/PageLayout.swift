@@ -34,6 +34,10 @@ struct PageLayout {
     var referencesDigest: ContentDigest? = nil
     /// The digest of the interface words every page has as `t`, worked out once per build.
     var wordsDigest: ContentDigest? = nil
+    /// The interface words every page has as `t`, and the search box's words, made once per build (`render`) rather
+    /// than converted from the translations' strings on every page.
+    var wordsContext: FrozenContext? = nil
+    var searchWordsContext: FrozenContext? = nil
     /// The chapter menu's entries as rendered, shared by the pages of one build.
     let menuItems = MenuItemCache()
 
@@ -59,6 +63,8 @@ struct PageLayout {
         let shared = SharedParts(menu: chapterList(root: "../"), sourceHTML: bibliography.mapValues { $0.html(entries: bibliography, words: edition.words) },
                                  referenceLabels: Dictionary(labels, uniquingKeysWith: { first, _ in first }))
         var layout = self
+        layout.wordsContext = FrozenContext(context: TemplateContext(edition.words.strings))
+        layout.searchWordsContext = FrozenContext(context: TemplateContext(Dictionary(uniqueKeysWithValues: searchWordKeys.map { ($0, edition.words[$1]) })))
         if pageCache != nil {
             layout.sharedMenu = (shared.menu, TemplateValueDigester.digest(of: shared.menu))
             var references = ContentDigester()
@@ -68,13 +74,13 @@ struct PageLayout {
             }
             layout.referencesDigest = references.digest
             var words = TemplateValueDigester()
-            if words.add(value: TemplateContext(edition.words.strings)) { layout.wordsDigest = words.digest }
+            if words.add(value: layout.wordsContext!.context) { layout.wordsDigest = words.digest }
         }
         func renderEach(_ pages: ArraySlice<Page>) -> [Result<(String, [UInt8]), Diagnostic>] {
             concurrentMap(Array(pages)) { [layout] page -> Result<(String, [UInt8]), Diagnostic> in
                 do throws(Diagnostic) {
                     let (path, html) = try layout.render(page, shared: shared)
-                    return .success((path, Array(html.utf8)))
+                    return .success((path, layout.pageCache?.bytes(of: html, at: path) ?? Array(html.utf8)))
                 } catch {
                     return .failure(error)
                 }
@@ -437,7 +443,7 @@ struct PageLayout {
             "siteExtra": TemplateContext(config.extra.mapValues(\.templateValue)),
             "extra": TemplateContext((source?.frontMatter.extra ?? [:]).mapValues(\.templateValue)),
         ]
-        context["t"] = TemplateContext(edition.words.strings)
+        context["t"] = wordsContext?.context ?? TemplateContext(edition.words.strings)
         if menu.isPartial { context["allChapters"] = edition.words.format("allChapters", chapters.count) }
         context["assetRoot"] = root + edition.up
         if edition.languages.count > 1, !inOneLanguage, let path { context.merge(languageLinks(root: root, path: path)) { $1 } }
@@ -448,7 +454,7 @@ struct PageLayout {
         if config.search {
             context["searchIndex"] = root + SearchLanguage(tag: config.language).folder
             // The box's words (search.mustache's {{#search}}…{{/search}}), in the page's language.
-            context["search"] = TemplateContext(Dictionary(uniqueKeysWithValues: searchWordKeys.map { ($0, edition.words[$1]) }))
+            context["search"] = searchWordsContext?.context ?? TemplateContext(Dictionary(uniqueKeysWithValues: searchWordKeys.map { ($0, edition.words[$1]) }))
         }
         // Absent rather than empty, so that `{{#author}}…{{/author}}` shows nothing when site.yml names no author.
         if !config.author.isEmpty { context["author"] = config.author }
@@ -540,6 +546,11 @@ struct PageLayout {
 }
 
 import Foundation
+
+/// Template values made once per build and only read after that, shared by the pages laid out on all cores.
+struct FrozenContext: @unchecked Sendable {
+    let context: TemplateContext
+}
 
 /// The search box's words (`{{#search}}{{label}}…`) and the translations they come from.
 let searchWordKeys: [(String, String)] = [("label", "searchLabel"), ("placeholder", "searchPlaceholder"), ("results", "searchResults"),
