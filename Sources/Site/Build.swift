@@ -14,6 +14,8 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
     }
     let languages = config?.editions ?? [SiteLanguage(code: "en")]
     var warnings: [Diagnostic] = []
+    // A site's own translations are completed from explainer's (parsed once per process): those parse beside the site's.
+    if !source.translations.isEmpty { _ = Background { Translations.shipped.count } }
     let translations = try loadTranslations(source.translations, languages: languages, warnings: &warnings)
     if languages.count > 1 {
         var output = try buildEditions(source, options: options, languages: languages, translations: translations)
@@ -41,6 +43,9 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
 func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?) throws(BuildFailure)
     -> (output: OutputTree, pages: [Chapter]) {
     var collector = DiagnosticCollector()
+    // The templates parse on a thread of their own, beside the site's files.
+    let parsingTemplates = options.templateCache != nil ? nil
+        : Background { Result { () throws(BuildFailure) in try TemplateSet(source.templates) } }
     let parsedInputs = collector.collect { () throws(BuildFailure) in
         if let cache = options.parseCache { return try cache.inputs(source) }
         return try SiteInputs.parse(source)
@@ -55,7 +60,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     }
     let templates = collector.collect { () throws(BuildFailure) in
         if let cache = options.templateCache { return try cache.templates(source.templates) }
-        return try TemplateSet(source.templates)
+        return try parsingTemplates!.value().get()
     }
     guard let inputs else {
         try collector.throwIfAny()
@@ -228,14 +233,19 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     // The search index needs the pages' Markdown and the headings of the sources and glossary pages, nothing else: it is
     // built on a thread of its own from when those two are laid out, beside the other pages and the link check (much
     // of it runs on one core).
-    var search: Background<[(path: String, text: String)]>?
+    var search: Background<[(path: String, bytes: [UInt8])]>?
     let searched = (chapters: chapters, pages: pages, home: home, digests: layout.chapterDigests)
     collector.collect { () throws(BuildFailure) in
         try layout.render(into: &output, listPagesRendered: !inputs.config.search ? nil : { lists in
             search = Background {
-                siteSearchFiles(chapters: searched.chapters, pages: searched.pages, home: searched.home, glossary: inputs.glossary,
-                                bibliography: inputs.bibliography, config: inputs.config, words: words, output: lists,
-                                cache: options.searchCache, digests: searched.digests)
+                // Each file's text becomes its bytes here, beside the pages, and is let go at once (not held twice).
+                var files = siteSearchFiles(chapters: searched.chapters, pages: searched.pages, home: searched.home, glossary: inputs.glossary,
+                                            bibliography: inputs.bibliography, config: inputs.config, words: words, output: lists,
+                                            cache: options.searchCache, digests: searched.digests)
+                return files.indices.map { index in
+                    defer { files[index].text = "" }
+                    return (files[index].path, Array(files[index].text.utf8))
+                }
             }
         })
     }
@@ -264,8 +274,9 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     let checksLinks = edition.map { $0.languages.count == 1 } ?? true
     var linkProblems = checksLinks ? LinkChecker(output: output, chapters: everyPage).check() : []
     options.timings?.end("links checked")
-    if let search {
-        for (path, text) in search.value() { output.add(path, text: text) }
+    if let files = search?.value() {
+        search = nil  // the files' bytes are then held by the output only
+        for (path, bytes) in files { output[path] = bytes }
         options.searchCache?.retainUsed()
         // Links were checked without the index's files: a link to one of them is checked again now that it exists.
         if !linkProblems.isEmpty { linkProblems = LinkChecker(output: output, chapters: everyPage).check() }

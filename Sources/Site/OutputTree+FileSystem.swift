@@ -85,7 +85,8 @@ struct StagingFolder {
     /// Makes the folder's contents equal to `tree`: writes what differs, removes what the tree does not have.
     func sync(with tree: OutputTree) throws(FileWriteError) {
         let existing = try listing()
-        let paths = tree.sortedPaths
+        // In any order: each path's folders are made from the top down, so a parent always comes before its child.
+        let paths = Array(tree.files.keys)
         var folders: Set<Substring> = [""]
         for path in paths {
             // Each folder is made once, after its parent (which comes first in the same path).
@@ -116,12 +117,12 @@ struct StagingFolder {
             }
         }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-        let wanted = Set(paths)
-        for file in existing.files where !wanted.contains(file) && !folders.contains(Substring(file)) {
+        for file in existing.files where tree.files[file] == nil && !folders.contains(Substring(file)) {
             try removeFile(file)
         }
         // Deepest first; a folder that is now one of the tree's files was replaced already.
-        for folder in existing.folders.keys.sorted(by: >) where !folders.contains(Substring(folder)) && !wanted.contains(folder) {
+        let unwanted = existing.folders.keys.filter { !folders.contains(Substring($0)) && tree.files[$0] == nil }
+        for folder in unwanted.sorted(by: >) {
             try removeTree(root + "/" + folder)
         }
     }

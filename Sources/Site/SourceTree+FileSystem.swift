@@ -29,6 +29,16 @@ extension SourceTree {
             }
         }
         func load(_ relative: String) -> SourceFile? { load([relative]).first }
+        /// Whether each name below `prefix` is a folder (symbolic links followed, as `stat` does), nil if it cannot be
+        /// stat'ed: on all cores, since a large site's content/ holds thousands of files.
+        func folderFlags(_ prefix: String, _ names: [String]) -> [Bool?] {
+            concurrentChunkedMap(names, chunks: 4 * activeProcessorCount) { chunk in
+                chunk.map { name -> Bool? in
+                    var info = stat()
+                    return stat(prefix + name, &info) == 0 ? (info.st_mode & S_IFMT) == S_IFDIR : nil
+                }
+            }
+        }
         func list(_ folder: String, recursive: Bool, suffix: String? = nil) -> [String] {
             let url = root.appending(path: folder)
             var isDirectory: ObjCBool = false
@@ -40,27 +50,27 @@ extension SourceTree {
                 names = (try? files.contentsOfDirectory(atPath: url.path)) ?? []
             }
             let prefix = base + folder + "/"
-            return names.filter { name in
-                // No part of the path may be hidden; symbolic links are followed, as `stat` does.
-                var info = stat()
-                return !name.hasPrefix(".") && !name.contains("/.")
-                    && (suffix.map { name.hasSuffix($0) } ?? true)
-                    && stat(prefix + name, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR
-            }.sorted().map { folder + "/" + $0 }
+            // No part of the path may be hidden; symbolic links are followed, as `stat` does.
+            let candidates = names.filter { name in
+                !name.hasPrefix(".") && !name.contains("/.") && (suffix.map { name.hasSuffix($0) } ?? true)
+            }
+            return zip(candidates, folderFlags(prefix, candidates)).filter { $0.1 == false }.map(\.0)
+                .sorted().map { folder + "/" + $0 }
         }
+        // content/ is listed, and each name in it stat'ed, once (a large site has thousands of chapters).
+        let contentNames: [String] = {
+            var isDirectory: ObjCBool = false
+            let path = root.appending(path: "content").path
+            guard files.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
+            return ((try? files.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }
+        }()
+        let contentKinds = Array(zip(contentNames, folderFlags(base + "content/", contentNames)))
         // Each folder of content/ besides data/ and images/ holds a language's translations (content/zh-hant/).
-        let languageFolders = ((try? files.contentsOfDirectory(atPath: root.appending(path: "content").path)) ?? [])
-            .filter { name in
-                var isDirectory: ObjCBool = false
-                return !name.hasPrefix(".") && name != "data" && name != "images"
-                    && files.fileExists(atPath: root.appending(path: "content/" + name).path, isDirectory: &isDirectory)
-                    && isDirectory.boolValue
-            }.sorted()
+        let languageFolders = contentKinds.filter { $0.1 == true && $0.0 != "data" && $0.0 != "images" }.map(\.0).sorted()
         let localized = languageFolders.flatMap { folder in
             list("content/" + folder, recursive: false).filter { $0.hasSuffix(".md") || $0.hasSuffix(".yml") }
         }
-        // content/ is listed once (a large site has thousands of chapters, each checked with stat).
-        let contentFiles = list("content", recursive: false)
+        let contentFiles = contentKinds.filter { $0.1 == false }.map(\.0).sorted().map { "content/" + $0 }
         let tree = SourceTree(
             config: load("content/site.yml"),
             // Markdown files with another extension are read too, so that the build can say they are not chapters.

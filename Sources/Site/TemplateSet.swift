@@ -23,24 +23,33 @@ struct TemplateSet {
         var names: Set<String> = []
         var texts: [String: String] = [:]
         var references: [String: [PartialReference]] = [:]
-        for file in files where file.path.hasSuffix(".mustache") {
+        // Each file parses on its own (on all cores); the results are taken in the files' order.
+        let parsed = concurrentMap(files.filter { $0.path.hasSuffix(".mustache") }) { file -> (String, ParsedTemplate) in
             let name = String(file.path.split(separator: "/").last!.dropLast(".mustache".count))
-            names.insert(name)  // present, even if it fails to parse: that error is reported on its own
             do {
                 let text = try decodeText(file)
                 // The pragma line is standalone, so it renders nothing; parse errors are reported one line up.
-                library.register(try MustacheTemplate(string: TemplateEscaping.pragmaLine + text), named: name)
-                names.insert(name)
-                references[name] = partialReferences(in: text, template: name)
-                texts[name] = text
+                let template = try MustacheTemplate(string: TemplateEscaping.pragmaLine + text)
+                return (name, .parsed(template, text: text, references: partialReferences(in: text, template: name)))
             } catch let diagnostic as Diagnostic {
-                problems.append(diagnostic)
+                return (name, .failed(diagnostic))
             } catch let error as MustacheTemplate.ParserError {
-                problems.append(Diagnostic(file: file.path, line: error.context.lineNumber - 1, column: error.context.columnNumber,
-                                           message: "template syntax error: \(describe(error.error))",
-                                           hint: "check that every {{#section}} has a matching {{/section}}"))
+                return (name, .failed(Diagnostic(file: file.path, line: error.context.lineNumber - 1, column: error.context.columnNumber,
+                                                 message: "template syntax error: \(describe(error.error))",
+                                                 hint: "check that every {{#section}} has a matching {{/section}}")))
             } catch {
-                problems.append(Diagnostic(file: file.path, line: 1, column: 1, message: "template error: \(error)"))
+                return (name, .failed(Diagnostic(file: file.path, line: 1, column: 1, message: "template error: \(error)")))
+            }
+        }
+        for (name, result) in parsed {
+            names.insert(name)  // present, even if it fails to parse: that error is reported on its own
+            switch result {
+            case .parsed(let template, let text, let partials):
+                library.register(template, named: name)
+                references[name] = partials
+                texts[name] = text
+            case .failed(let diagnostic):
+                problems.append(diagnostic)
             }
         }
         if problems.isEmpty { problems += checkPartials(references, reportedElsewhere: Set(Self.required)) }
@@ -55,6 +64,12 @@ struct TemplateSet {
         self.texts = texts
         prerendersMenus = MenuSections.prerenderable(texts)
         digest = ContentDigest(of: files)
+    }
+
+    /// One template file, parsed or not.
+    private enum ParsedTemplate: @unchecked Sendable {
+        case parsed(MustacheTemplate, text: String, references: [PartialReference])
+        case failed(Diagnostic)
     }
 
     /// The same templates, recording the names pages look up afresh (for another build).
