@@ -283,7 +283,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     }
     options.timings?.end("search index (waited for)")
     if checksLinks {
-        collector.add(checkInternalStrings(output, source: source))
+        collector.add(checkInternalStrings(output, source: source, verdicts: options.pageCache?.internalStrings))
         collector.add(linkProblems)
         options.timings?.end("internal strings checked")
     }

@@ -189,7 +189,7 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
         let more = languages.dropFirst().map { "Sitemap: \(base)\($0.prefix)sitemap.xml\n" }.joined()
         output["robots.txt"] = robots + Array(more.utf8)
     }
-    collector.add(checkInternalStrings(output, source: source))
+    collector.add(checkInternalStrings(output, source: source, verdicts: options.pageCache?.internalStrings))
     collector.add(LinkChecker(output: output, pages: pagesByOutput).check())
     try collector.throwIfAny()
     return output

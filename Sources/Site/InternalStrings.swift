@@ -8,7 +8,9 @@ private let textOutputExtensions: Set<String> = ["html", "csv", "xml", "json", "
 /// Every place the built site shows an internal string (`internalMarkers`), as errors placed in the file the writer
 /// edits when the string can be traced there (a chapter, sources.yml outside `private:`, a CSV, the glossary,
 /// site.yml, a template), else at the output file and line.
-func checkInternalStrings(_ output: OutputTree, source: SourceTree) -> [Diagnostic] {
+///
+/// `verdicts` (preview rebuilds) keeps each file's byte scan with its bytes, so unchanged files are not scanned again.
+func checkInternalStrings(_ output: OutputTree, source: SourceTree, verdicts: FileVerdicts<Bool>? = nil) -> [Diagnostic] {
     let needles = internalMarkers.map { $0.lowercased() }
     let paths = output.sortedPaths.filter { path in
         guard let dot = path.lastIndex(of: ".") else { return false }
@@ -18,8 +20,12 @@ func checkInternalStrings(_ output: OutputTree, source: SourceTree) -> [Diagnost
     // and searched as text (which costs more than the rest of the build on one core).
     let finder = MarkerFinder(internalMarkers)
     let candidates = concurrentChunkedMap(paths, chunks: 4 * activeProcessorCount) { chunk in
-        chunk.map { finder.mayHold(output[$0]!) }
+        chunk.map { path in
+            guard let verdicts else { return finder.mayHold(output[path]!) }
+            return verdicts.verdict(path, output[path]!) { finder.mayHold($0) }
+        }
     }
+    verdicts?.retainOnly(Set(paths))
     // (marker, output path, line) for every hit.
     var hits: [(marker: String, path: String, line: Int)] = []
     for (path, candidate) in zip(paths, candidates) where candidate {

@@ -33,6 +33,8 @@ public final class PageCache: Sendable {
     private let hitCount = Mutex(0)
     private let bodyHitCount = Mutex(0)
     private let editions = EditionCaches<PageCache>()
+    /// Whether each output file may hold an internal marker (`checkInternalStrings`), kept with its bytes.
+    let internalStrings = FileVerdicts<Bool>()
 
     public init() {}
 

@@ -100,6 +100,10 @@ import Testing
             site.localized.removeAll { $0.path == "content/zh-hant/13-added.md" }
             return site
         }))
+        // The internal-strings check keeps each file's verdict with its bytes: a marker must be found when it
+        // appears in a page whose other files did not change, and forgotten when it goes.
+        edits.append(("an internal marker in a chapter", { try self.editing($0, "content/06-tranches-correlation.md") { $0 + "\nSee CONTENT.md.\n" } }))
+        edits.append(("the marker taken out", { try self.editing($0, "content/06-tranches-correlation.md") { String($0.dropLast("\nSee CONTENT.md.\n".count)) } }))
         edits.append(("a broken front matter", { try self.editing($0, "content/07-depreciation.md") { "---\ntitel: Broken\n" + $0.dropFirst(4) } }))
         edits.append(("its fix", { try self.editing($0, "content/07-depreciation.md") { "---\n" + $0.dropFirst("---\ntitel: Broken\n".count) } }))
         for (name, edit) in edits {
