@@ -1,11 +1,13 @@
 """Headless Chromium through Selenium, shared by the browser tests and `make review-shots`."""
 import os
 import sys
+import time
 
 os.environ.setdefault("SE_AVOID_STATS", "true")
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.options import Options  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.common.exceptions import WebDriverException  # noqa: E402
 
 # name: (width, height, mobile) in CSS pixels
 SIZES = {"desktop": (1280, 900, False), "phone": (390, 844, True)}
@@ -29,8 +31,20 @@ def make_driver(logging=True):
         options.add_argument(argument)
     if logging:
         options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    service = Service(find(["chromedriver"], ["/usr/bin", "/usr/lib/chromium", "/usr/local/bin"]))
-    driver = webdriver.Chrome(service=service, options=options)
+    driver = None
+    # chromedriver can exit at start-up on a busy machine (CI of 57e6398: "Service /usr/bin/chromedriver unexpectedly
+    # exited. Status code was: 1" while the other lanes' browsers were starting): a new service on a new port is tried,
+    # at most three times, before the error stands.
+    for attempt in range(3):
+        service = Service(find(["chromedriver"], ["/usr/bin", "/usr/lib/chromium", "/usr/local/bin"]))
+        try:
+            driver = webdriver.Chrome(service=service, options=options)
+            break
+        except WebDriverException as error:
+            if attempt == 2 or "unexpectedly exited" not in str(error):
+                raise
+            print(f"chromedriver exited at start-up ({error.msg.strip()}); trying again", file=sys.stderr)
+            time.sleep(2)
     driver.set_page_load_timeout(60)
     # axe-core on a long chapter takes seconds idle and far more on a busy 2-core machine (several browsers, a
     # build): these limits only stop a hung page or script; no check here is about speed.
