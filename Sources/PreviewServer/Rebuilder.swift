@@ -11,6 +11,9 @@ struct Rebuilder: Sendable {
     let builder: Builder
     let state: PreviewState
     private(set) var lastGoodSource: SourceTree?
+    /// EXPLAINER_REBUILD_TIMINGS=1: each rebuild's stages on stderr, as `explainer build --timings` prints them. Read
+    /// once per process (the environment is copied into a dictionary on every read).
+    private static let printsTimings = ProcessInfo.processInfo.environment["EXPLAINER_REBUILD_TIMINGS"] != nil
 
     init(root: URL, options: BuildOptions, builder: @escaping Builder, state: PreviewState) {
         self.root = root
@@ -30,8 +33,7 @@ struct Rebuilder: Sendable {
         }
         let root = root, builder = builder
         var options = options
-        // EXPLAINER_REBUILD_TIMINGS=1: each rebuild's stages on stderr, as `explainer build --timings` prints them.
-        let timings = ProcessInfo.processInfo.environment["EXPLAINER_REBUILD_TIMINGS"] == nil ? nil : StageTimings()
+        let timings = Self.printsTimings ? StageTimings() : nil
         options.timings = timings
         let lastGood = lastGoodSource
         let finished = await onBuildThread { [options] () -> (Result<(SourceTree, OutputTree), BuildFailure>, [Translations]) in
