@@ -24,7 +24,7 @@ struct LinkChecker {
         self.output = output
         self.chapters = pages
         let pages = output.sortedPaths.filter { $0.hasSuffix(".html") }
-        scans = Dictionary(uniqueKeysWithValues: zip(pages, concurrentMap(pages) { PageScan(output.files[$0]!) }))
+        scans = Dictionary(uniqueKeysWithValues: zip(pages, concurrentMap(pages) { PageScan(output[$0]!) }))
     }
 
     /// Every page's problems, in page order. Pages are checked in parallel chunks, each by its own copy of the
@@ -44,7 +44,7 @@ struct LinkChecker {
         // The verdicts of the page's depth are taken out for the page (and put back after): most links look there.
         var depthVerdicts = verdictsByScope.removeValue(forKey: place.depth) ?? [:]
         defer { verdictsByScope[place.depth] = depthVerdicts }
-        for target in PageScan.links(in: output.files[page]!) {
+        for target in PageScan.links(in: output[page]!) {
             guard let problem = cachedProblem(with: target, on: place, depthVerdicts: &depthVerdicts),
                   reported.insert(target).inserted else {
                 continue
