@@ -24,7 +24,9 @@ struct LinkChecker {
         self.output = output
         self.chapters = pages
         let pages = output.sortedPaths.filter { $0.hasSuffix(".html") }
-        scans = Dictionary(uniqueKeysWithValues: zip(pages, concurrentMap(pages) { PageScan(output[$0]!) }))
+        scans = Dictionary(uniqueKeysWithValues: zip(pages, concurrentMap(pages) { page in
+            output.written[page]?.ids.map(PageScan.init(ids:)) ?? PageScan(output[page]!)
+        }))
     }
 
     /// Every page's problems, in page order. Pages are checked in parallel chunks, each by its own copy of the
@@ -209,6 +211,11 @@ struct PageScan: Sendable {
 
     init(_ html: [UInt8]) {
         for (_, value) in attributes(in: html, names: Self.names, keeping: [2]) { ids.insert(value) }
+    }
+
+    /// The scan of a page written already (`OutputTree.written`).
+    init(ids: Set<String>) {
+        self.ids = ids
     }
 
     static func links(in html: [UInt8]) -> [String] {

@@ -195,7 +195,7 @@ struct StagingFolder {
         let paths = Array(tree.files.keys)
         var folders: Set<Substring> = [""]
         // Files written while the build ran are in place already; their folders are kept like the others'.
-        for path in tree.spilled {
+        for path in tree.written.keys {
             var end = path.startIndex
             while let slash = path[end...].firstIndex(of: "/") {
                 folders.insert(path[..<slash])
@@ -231,7 +231,7 @@ struct StagingFolder {
             }
         }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-        for file in existing.files where tree.files[file] == nil && !tree.spilled.contains(file) && !folders.contains(Substring(file)) {
+        for file in existing.files where tree.files[file] == nil && tree.written[file] == nil && !folders.contains(Substring(file)) {
             try removeFile(file)
         }
         // Deepest first; a folder that is now one of the tree's files was replaced already.
