@@ -15,8 +15,7 @@ public final class FigureCache: Sendable {
     }
 
     /// By figure id, which is unique in a site.
-    private let storage = Mutex<[String: Entry]>([:])
-    private let hitCount = Mutex(0)
+    private let storage = KeyedMemo<String, Entry>()
     private let editions = EditionCaches<FigureCache>()
     /// The chart gallery's samples, by the digest of the words they were drawn with (`galleryItems`).
     private let gallery = Mutex<(words: ContentDigest, items: [GalleryItem])?>(nil)
@@ -29,19 +28,17 @@ public final class FigureCache: Sendable {
     }
 
     /// How many figures the last builds found in the cache (for tests and the server's log).
-    public var hits: Int { hitCount.withLock { $0 } }
+    public var hits: Int { storage.hits }
 
     /// Number of cached figures.
-    public var count: Int { storage.withLock { $0.count } }
+    public var count: Int { storage.count }
 
     /// The cached figure for `request`, placed where `request` is now; nil when it must be built.
     func figure(for request: FigureRequest, data: DataTable?, words: Translations = .english) -> RenderedFigure? {
         let content = Self.withoutPosition(request)
-        guard let entry = storage.withLock({ $0[request.id] }), entry.request == content, entry.data == data,
-              entry.words == words else {
+        guard let entry = storage.value(request.id, if: { $0.request == content && $0.data == data && $0.words == words }) else {
             return nil
         }
-        hitCount.withLock { $0 += 1 }
         var figure = entry.figure
         figure.request = request
         return figure
@@ -49,7 +46,7 @@ public final class FigureCache: Sendable {
 
     func store(_ figure: RenderedFigure, for request: FigureRequest, data: DataTable?, words: Translations = .english) {
         let entry = Entry(request: Self.withoutPosition(request), data: data, words: words, figure: figure)
-        storage.withLock { $0[request.id] = entry }
+        storage.store(entry, for: request.id)
     }
 
     /// The chart gallery's samples drawn with `words`: from the cache when the same words drew them last. The samples
@@ -71,7 +68,7 @@ public final class FigureCache: Sendable {
 
     /// Drops figures no longer in the site, so the cache never outgrows it.
     func retainOnly(ids: Set<String>) {
-        storage.withLock { cache in cache = cache.filter { ids.contains($0.key) } }
+        storage.retainOnly(ids)
     }
 
     /// A request's content without its place in the file.

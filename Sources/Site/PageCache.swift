@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Pages laid out by earlier builds of the same site (the preview server's rebuilds): a page whose template values,
 /// templates, language and injected script are those of a page laid out before is not rendered again. Keyed by
 /// the digest of all of them (`TemplateValueDigester`), so an edit re-renders exactly the pages it changes: a
@@ -21,20 +19,21 @@ public final class PageCache: Sendable {
         var values: [String: Any]
     }
 
-    private let pages = Mutex<[ContentDigest: Page]>([:])
-    private let bodies = Mutex<[ContentDigest: Body]>([:])
-    /// The digests used by the build under way: every other page is dropped when it ends (`retainUsed`).
-    private let used = Mutex<Set<ContentDigest>>([])
+    /// Pages and bodies by their digests; each build keeps only those it used (`retainUsed`).
+    private let pages = KeyedMemo<ContentDigest, Page>()
+    private let bodies = KeyedMemo<ContentDigest, Body>()
     /// Each output path's page as the last build served it, as text and as bytes: a page that comes out the same
     /// hands back the same bytes' storage, so the server's comparisons with the last build (`==` on arrays that
     /// share storage) are free and no page is copied into bytes again.
-    private let served = Mutex<[String: (html: String, bytes: [UInt8])]>([:])
-    private let servedUsed = Mutex<Set<String>>([])
-    private let hitCount = Mutex(0)
-    private let bodyHitCount = Mutex(0)
+    private let served = KeyedMemo<String, Served>()
     private let editions = EditionCaches<PageCache>()
     /// Whether each output file may hold an internal marker (`checkInternalStrings`), kept with its bytes.
     let internalStrings = FileVerdicts<Bool>()
+
+    private struct Served: Sendable {
+        var html: String
+        var bytes: [UInt8]
+    }
 
     public init() {}
 
@@ -44,54 +43,31 @@ public final class PageCache: Sendable {
     }
 
     /// How many pages builds have taken from the cache (for tests and the server's log).
-    public var hits: Int { hitCount.withLock { $0 } }
+    public var hits: Int { pages.hits }
     /// How many chapter bodies builds have taken from the cache.
-    public var bodyHits: Int { bodyHitCount.withLock { $0 } }
+    public var bodyHits: Int { bodies.hits }
 
-    func page(_ key: ContentDigest) -> Page? {
-        used.withLock { _ = $0.insert(key) }
-        guard let page = pages.withLock({ $0[key] }) else { return nil }
-        hitCount.withLock { $0 += 1 }
-        return page
-    }
+    func page(_ key: ContentDigest) -> Page? { pages.value(key) }
 
-    func store(_ page: Page, for key: ContentDigest) {
-        pages.withLock { $0[key] = page }
-    }
+    func store(_ page: Page, for key: ContentDigest) { pages.store(page, for: key) }
 
-    func body(_ key: ContentDigest) -> Body? {
-        used.withLock { _ = $0.insert(key) }
-        guard let body = bodies.withLock({ $0[key] }) else { return nil }
-        bodyHitCount.withLock { $0 += 1 }
-        return body
-    }
+    func body(_ key: ContentDigest) -> Body? { bodies.value(key) }
 
-    func store(_ body: Body, for key: ContentDigest) {
-        bodies.withLock { $0[key] = body }
-    }
+    func store(_ body: Body, for key: ContentDigest) { bodies.store(body, for: key) }
 
     /// `html` as bytes: those of the last build's page at `path` when its text is the same (a page taken from the
     /// cache is the same string, so that comparison is free).
     func bytes(of html: String, at path: String) -> [UInt8] {
-        servedUsed.withLock { _ = $0.insert(path) }
-        if let last = served.withLock({ $0[path] }), last.html == html { return last.bytes }
+        if let last = served.value(path, if: { $0.html == html }) { return last.bytes }
         let bytes = Array(html.utf8)
-        served.withLock { $0[path] = (html, bytes) }
+        served.store(Served(html: html, bytes: bytes), for: path)
         return bytes
     }
 
     /// Keeps only the pages and bodies of the build that just ended, so the cache never outgrows the site.
     func retainUsed() {
-        let paths = servedUsed.withLock { used in
-            defer { used = [] }
-            return used
-        }
-        served.withLock { served in served = served.filter { paths.contains($0.key) } }
-        let kept = used.withLock { used in
-            defer { used = [] }
-            return used
-        }
-        pages.withLock { pages in pages = pages.filter { kept.contains($0.key) } }
-        bodies.withLock { bodies in bodies = bodies.filter { kept.contains($0.key) } }
+        served.retainUsed()
+        pages.retainUsed()
+        bodies.retainUsed()
     }
 }

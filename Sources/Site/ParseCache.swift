@@ -19,9 +19,9 @@ public final class ParseCache: Sendable {
         var inputs: SiteInputs
     }
 
-    private let storage = Mutex<[String: Entry]>([:])
+    /// Chapters by their files' paths.
+    private let storage = KeyedMemo<String, Entry>()
     private let inputsEntry = Mutex<InputsEntry?>(nil)
-    private let hitCount = Mutex(0)
     private let editions = EditionCaches<ParseCache>()
 
     public init() {}
@@ -32,24 +32,20 @@ public final class ParseCache: Sendable {
     }
 
     /// How many chapters builds have found in the cache (for tests and the server's log).
-    public var hits: Int { hitCount.withLock { $0 } }
+    public var hits: Int { storage.hits }
 
     /// The chapter parsed from `file`: from the cache when the same bytes were parsed with the same terms.
     func chapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, registry: ModelRegistry, siteRoot: String = "",
                  words: Translations) -> Result<Chapter, BuildFailure> {
-        if let entry = storage.withLock({ $0[file.path] }), entry.source == file, entry.siteRoot == siteRoot, entry.terms == terms,
-           entry.words == words {
-            hitCount.withLock { $0 += 1 }
+        if let entry = storage.value(file.path, if: { $0.source == file && $0.siteRoot == siteRoot && $0.terms == terms && $0.words == words }) {
             return .success(entry.chapter)
         }
         do throws(BuildFailure) {
             let chapter = try parseChapter(file, place: place, terms: terms, registry: registry, siteRoot: siteRoot, words: words)
-            storage.withLock {
-                $0[file.path] = Entry(source: file, siteRoot: siteRoot, terms: terms, words: words, chapter: chapter)
-            }
+            storage.store(Entry(source: file, siteRoot: siteRoot, terms: terms, words: words, chapter: chapter), for: file.path)
             return .success(chapter)
         } catch {
-            storage.withLock { _ = $0.removeValue(forKey: file.path) }
+            storage.removeValue(for: file.path)
             return .failure(error)
         }
     }
@@ -67,6 +63,6 @@ public final class ParseCache: Sendable {
 
     /// Drops chapters whose files are gone, so the cache never outgrows the site.
     func retainOnly(_ paths: Set<String>) {
-        storage.withLock { cache in cache = cache.filter { paths.contains($0.key) } }
+        storage.retainOnly(paths)
     }
 }
