@@ -93,7 +93,12 @@ public struct PreviewServer: Sendable {
         let app = Application(
             router: makeRouter(state: state),
             server: .preview(state: state),
-            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
+            // A listen queue as long as the benchmark gives nginx (Hummingbird's default is 256): when a thousand
+            // clients connect at once, the connections the server has not yet accepted wait in the queue instead of
+            // having their SYNs dropped (each drop costs the client a retransmission 1 s later, then 3 s: wrk counted
+            // those as timeouts). The kernel caps it at net.core.somaxconn.
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil,
+                                                    backlog: 4096),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
                 report(.listening(url: "http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/"))
