@@ -16,7 +16,11 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
     var warnings: [Diagnostic] = []
     // A site's own translations are completed from explainer's (parsed once per process): those parse beside the site's.
     if !source.translations.isEmpty { _ = Background { Translations.shipped.count } }
-    let translations = try loadTranslations(source.translations, languages: languages, warnings: &warnings)
+    let translations = if let cache = options.parseCache {
+        try cache.translations(source.translations, languages: languages, warnings: &warnings)
+    } else {
+        try loadTranslations(source.translations, languages: languages, warnings: &warnings)
+    }
     if languages.count > 1 {
         var output = try buildEditions(source, options: options, languages: languages, translations: translations)
         output.warnings = warnings + output.warnings
@@ -272,14 +276,14 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     }
     options.timings?.end("data files, assets, sitemap")
     let checksLinks = edition.map { $0.languages.count == 1 } ?? true
-    var linkProblems = checksLinks ? LinkChecker(output: output, chapters: everyPage).check() : []
+    var linkProblems = checksLinks ? LinkChecker(output: output, chapters: everyPage, verdicts: options.pageCache?.links).check() : []
     options.timings?.end("links checked")
     if let files = search?.value() {
         search = nil  // the files' bytes are then held by the output only
         for (path, bytes) in files { output[path] = bytes }
         options.searchCache?.retainUsed()
         // Links were checked without the index's files: a link to one of them is checked again now that it exists.
-        if !linkProblems.isEmpty { linkProblems = LinkChecker(output: output, chapters: everyPage).check() }
+        if !linkProblems.isEmpty { linkProblems = LinkChecker(output: output, chapters: everyPage, verdicts: options.pageCache?.links).check() }
     }
     options.timings?.end("search index (waited for)")
     if checksLinks {

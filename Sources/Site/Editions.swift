@@ -190,7 +190,7 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
         output["robots.txt"] = robots + Array(more.utf8)
     }
     collector.add(checkInternalStrings(output, source: source, verdicts: options.pageCache?.internalStrings))
-    collector.add(LinkChecker(output: output, pages: pagesByOutput).check())
+    collector.add(LinkChecker(output: output, pages: pagesByOutput, verdicts: options.pageCache?.links).check())
     try collector.throwIfAny()
     return output
 }

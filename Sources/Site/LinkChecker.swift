@@ -14,27 +14,41 @@ struct LinkChecker {
     private let scans: [String: PageScan]
     /// `problem(with:on:)` by scope, then target: every chapter page links the same menu, so most links repeat.
     private var verdictsByScope: [String: [String: String?]] = [:]
+    /// The last build's verdicts (preview rebuilds), and the pages they spare this check.
+    private let verdicts: LinkVerdicts?
+    private let skipped: Set<String>
 
-    init(output: OutputTree, chapters: [Chapter]) {
-        self.init(output: output, pages: Dictionary(uniqueKeysWithValues: chapters.map { ($0.outputPath, $0) }))
+    init(output: OutputTree, chapters: [Chapter], verdicts: LinkVerdicts? = nil) {
+        self.init(output: output, pages: Dictionary(uniqueKeysWithValues: chapters.map { ($0.outputPath, $0) }), verdicts: verdicts)
     }
 
     /// `pages`: the chapter that produced each output page, by its path (`zh-hant/four-steps/index.html`).
-    init(output: OutputTree, pages: [String: Chapter]) {
+    init(output: OutputTree, pages: [String: Chapter], verdicts: LinkVerdicts? = nil) {
         self.output = output
         self.chapters = pages
+        self.verdicts = verdicts
         let pages = output.sortedPaths.filter { $0.hasSuffix(".html") }
-        scans = Dictionary(uniqueKeysWithValues: zip(pages, concurrentMap(pages) { PageScan(output.files[$0]!) }))
+        if let verdicts {
+            let prepared = verdicts.prepare(pages, output: output)
+            scans = Dictionary(uniqueKeysWithValues: zip(pages, prepared.scans))
+            skipped = prepared.skipped
+        } else {
+            scans = Dictionary(uniqueKeysWithValues: zip(pages, concurrentMap(pages) { PageScan(output.files[$0]!) }))
+            skipped = []
+        }
     }
 
     /// Every page's problems, in page order. Pages are checked in parallel chunks, each by its own copy of the
-    /// checker (its caches are per copy), so the result does not depend on scheduling.
+    /// checker (its caches are per copy), so the result does not depend on scheduling. Pages `verdicts` vouches for
+    /// are not checked.
     func check() -> [Diagnostic] {
-        let pages = scans.keys.sorted()
-        return concurrentChunkedMap(pages, chunks: 4 * activeProcessorCount) { chunk in
+        let pages = scans.keys.sorted().filter { !skipped.contains($0) }
+        let problems = concurrentChunkedMap(pages, chunks: 4 * activeProcessorCount) { chunk in
             var checker = self
             return chunk.map { checker.check(page: $0) }
-        }.flatMap { $0 }
+        }
+        verdicts?.record(clean: skipped.union(zip(pages, problems).filter { $0.1.isEmpty }.map(\.0)))
+        return problems.flatMap { $0 }
     }
 
     private mutating func check(page: String) -> [Diagnostic] {

@@ -29,6 +29,8 @@ public final class PageCache: Sendable {
     private let editions = EditionCaches<PageCache>()
     /// Whether each output file may hold an internal marker (`checkInternalStrings`), kept with its bytes.
     let internalStrings = FileVerdicts<Bool>()
+    /// What the link check found on each page, kept with its bytes (`LinkChecker`).
+    let links = LinkVerdicts()
 
     private struct Served: Sendable {
         var html: String

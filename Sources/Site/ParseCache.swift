@@ -22,6 +22,15 @@ public final class ParseCache: Sendable {
     /// Chapters by their files' paths.
     private let storage = KeyedMemo<String, Entry>()
     private let inputsEntry = Mutex<InputsEntry?>(nil)
+
+    private struct TranslationsEntry: Sendable {
+        var files: [SourceFile]
+        var languages: [SiteLanguage]
+        var translations: [Translations]
+        var warnings: [Diagnostic]
+    }
+
+    private let translationsEntry = Mutex<TranslationsEntry?>(nil)
     private let editions = EditionCaches<ParseCache>()
 
     public init() {}
@@ -59,6 +68,22 @@ public final class ParseCache: Sendable {
         let inputs = try SiteInputs.parse(source)
         inputsEntry.withLock { $0 = InputsEntry(files: files, inputs: inputs) }
         return inputs
+    }
+
+    /// The interface words of `languages` (`loadTranslations`): from the cache, with the same warnings, when the same
+    /// translation files were loaded for the same languages last. The words kept are the same storage build after
+    /// build, so the chapters' cache compares them at no cost.
+    func translations(_ files: [SourceFile], languages: [SiteLanguage], warnings: inout [Diagnostic]) throws(BuildFailure)
+        -> [Translations] {
+        if let entry = translationsEntry.withLock({ $0 }), entry.files == files, entry.languages == languages {
+            warnings += entry.warnings
+            return entry.translations
+        }
+        var found: [Diagnostic] = []
+        let translations = try loadTranslations(files, languages: languages, warnings: &found)
+        translationsEntry.withLock { $0 = TranslationsEntry(files: files, languages: languages, translations: translations, warnings: found) }
+        warnings += found
+        return translations
     }
 
     /// Drops chapters whose files are gone, so the cache never outgrows the site.

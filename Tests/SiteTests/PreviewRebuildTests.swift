@@ -108,6 +108,18 @@ import Testing
         // appears in a page whose other files did not change, and forgotten when it goes.
         edits.append(("an internal marker in a chapter", { try self.editing($0, "content/06-tranches-correlation.md") { $0 + "\nSee CONTENT.md.\n" } }))
         edits.append(("the marker taken out", { try self.editing($0, "content/06-tranches-correlation.md") { String($0.dropLast("\nSee CONTENT.md.\n".count)) } }))
+        // The link check keeps each page's verdict while the site's paths and every page's ids stay the same: a link
+        // broken by an edit of another page (the heading it points to renamed) must be found on the unchanged page.
+        let link = "\nSee [step 2](05-four-steps.md#step-2-lease-it-back).\n"
+        edits.append(("a link to another chapter's heading", { try self.editing($0, "content/06-tranches-correlation.md") { $0 + link } }))
+        edits.append(("that heading renamed", { try self.editing($0, "content/05-four-steps.md",
+                                                                 self.replacing("## Step 2: lease it back", with: "## Step 2: rent it back")) }))
+        edits.append(("the heading as it was", { try self.editing($0, "content/05-four-steps.md",
+                                                                  self.replacing("## Step 2: rent it back", with: "## Step 2: lease it back")) }))
+        edits.append(("a link to a missing heading", { try self.editing($0, "content/06-tranches-correlation.md",
+                                                                        self.replacing("#step-2-lease-it-back", with: "#step-9")) }))
+        edits.append(("the link taken out", { try self.editing($0, "content/06-tranches-correlation.md") {
+            String($0.dropLast(link.replacingOccurrences(of: "#step-2-lease-it-back", with: "#step-9").count)) } }))
         edits.append(("a broken front matter", { try self.editing($0, "content/07-depreciation.md") { "---\ntitel: Broken\n" + $0.dropFirst(4) } }))
         edits.append(("its fix", { try self.editing($0, "content/07-depreciation.md") { "---\n" + $0.dropFirst("---\ntitel: Broken\n".count) } }))
         for (name, edit) in edits {

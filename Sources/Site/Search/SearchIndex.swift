@@ -56,16 +56,17 @@ extension SearchIndex {
         for chunk in counted { for length in chunk.lengths { lengthSum += length } }
         let averageLength = max(lengthSum / Double(max(documents.count, 1)), 1)
 
-        // One number per term over the whole site, in order of first appearance.
-        var numbers: [String: Int] = [:]
+        // One number per term over the whole site, in order of first appearance: the chunks' terms found by their
+        // bytes and hashes in one table (the terms are case-folded and decomposed, so equal bytes are equal text).
+        var numbers = SearchTermTable()
         var terms: [String] = []
         let local = counted.map { chunk in
             (0..<chunk.terms.count).map { entry -> Int in
-                let term = chunk.terms.string(entry)
-                if let known = numbers[term] { return known }
-                numbers[term] = terms.count
-                terms.append(term)
-                return terms.count - 1
+                chunk.terms.withKey(entry) { bytes, hash in
+                    if let known = numbers.find(bytes, hash: hash) { return known }
+                    terms.append(String(decoding: bytes, as: UTF8.self))
+                    return numbers.insert(bytes, hash: hash, value: 0)
+                }
             }
         }
         // Postings per term, in document order (documents are numbered chunk by chunk).

@@ -17,6 +17,12 @@ struct SearchTermTable {
         String(decoding: bytes[starts[entry]..<starts[entry + 1]], as: UTF8.self)
     }
 
+    /// Entry `entry`'s key, as bytes, and its hash: another table finds the same key with them (`SearchIndex.init`
+    /// merges its chunks' tables so, without making a `String` of each key).
+    func withKey<Result>(_ entry: Int, _ body: (UnsafeBufferPointer<UInt8>, _ hash: UInt64) -> Result) -> Result {
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[starts[entry]..<starts[entry + 1]]), hashes[entry]) }
+    }
+
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in key { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
