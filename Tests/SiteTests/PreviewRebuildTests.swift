@@ -63,6 +63,20 @@ import Testing
         #expect(options.searchCache!.hits >= 4)
     }
 
+    @Test func theSearchIndexIsMadeAgainWhenADocumentsBytesChange() {
+        let cache = SearchCache()
+        let language = SearchLanguage(tag: "en")
+        func document(_ text: String) -> SearchDocument {
+            SearchDocument(page: "a/", pageTitle: "A", heading: "", anchor: "", text: text, fields: [SearchField(text: text, weight: 1)])
+        }
+        var made = 0
+        for text in ["caf\u{E9}", "caf\u{E9}", "cafe\u{301}", "cafe\u{301}"] {
+            _ = cache.files([document(text)], language: language) { made += 1; return [] }
+        }
+        // The same text as a String, other bytes: other index files.
+        #expect(made == 2)
+    }
+
     @Test func everyCachedRebuildAfterASequenceOfEditsIsTheBuildWithoutCaches() throws {
         let options = BuildOptions(figureCache: FigureCache(), parseCache: ParseCache(), pageCache: PageCache(),
                                    templateCache: TemplateCache(), searchCache: SearchCache())
