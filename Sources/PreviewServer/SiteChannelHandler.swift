@@ -3,9 +3,11 @@ import NIOCore
 import NIOHTTP1
 
 /// Answers GET and HEAD requests for the site on the connection's event loop, from prepared bytes: the head made once
-/// per build and the `Date` line go out in one vectored write, with the body: a small one in the same write, from the
-/// buffer the site holds, a large one (`BodyStore.threshold`) right after it with `sendfile` from the build's
-/// `BodyStore`. No copy of the body, no header building and no task switch per request.
+/// per build and the `Date` line go out in one vectored write, with a small body in the same write, from the buffer
+/// the site holds. A 200 with a large body (`BodyStore.threshold`) goes out whole, head and all, with one `sendfile`
+/// from this loop's `DatedAnswers` (copied there once a second); anything else with a large body (a 404 page) as the
+/// head's write and a `sendfile` from the build's `BodyStore`. No copy of the body, no header building and no task
+/// switch per request.
 ///
 /// It sits between the HTTP decoder and Hummingbird's encoder, so what it writes goes straight to the socket.
 /// Anything else (the live-reload event stream under `/__explainer/`, other methods, HTTP/1.0, `Connection: close`)
@@ -21,9 +23,15 @@ final class SiteChannelHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// The request being answered, until its end arrives.
     private var request: HTTPRequestHead?
     private var date = DateLine()
+    /// This loop's whole answers for large bodies (see `DatedAnswers`).
+    private var answers: DatedAnswers?
 
     init(state: PreviewState) {
         self.state = state
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        answers = DatedAnswers.of(context.eventLoop)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -66,6 +74,13 @@ final class SiteChannelHandler: ChannelInboundHandler, RemovableChannelHandler {
                                        acceptEncoding: Self.field("Accept-Encoding", of: head))
         switch answer {
         case let .file(representation, status, withBody):
+            if status == .ok, withBody, representation.content.isStored, let answers,
+               let copy = answers.answer(representation) {
+                let region = FileRegion(fileHandle: copy.generation.handle, readerIndex: copy.offset,
+                                        endIndex: copy.offset + copy.count)
+                context.write(wrapOutboundOut(.fileRegion(region)), promise: keeping(copy.generation, on: context.eventLoop))
+                return
+            }
             write(representation.head(status), body: withBody ? representation.content : nil, context: context)
         case let .notModified(representation):
             write(representation.notModifiedHead, body: nil, context: context)
@@ -107,6 +122,21 @@ final class SiteChannelHandler: ChannelInboundHandler, RemovableChannelHandler {
         let promise = loop.makePromise(of: Void.self)
         promise.futureResult.whenComplete { _ in withExtendedLifetime(previous) {} }
         return (handle, promise)
+    }
+
+    /// The generation of `DatedAnswers` this connection last sent from. Like `store`: when the connection moves on to
+    /// another, the first write from the new one carries a promise that keeps the old one open until that write is
+    /// done (writes finish in order, so every write from the old one is done by then).
+    private var generation: DatedAnswers.Generation?
+
+    private func keeping(_ next: DatedAnswers.Generation, on loop: any EventLoop) -> EventLoopPromise<Void>? {
+        if generation === next { return nil }
+        let previous = generation
+        generation = next
+        guard let previous else { return nil }
+        let promise = loop.makePromise(of: Void.self)
+        promise.futureResult.whenComplete { _ in withExtendedLifetime(previous) {} }
+        return promise
     }
 
     /// A request header's value, repeated fields joined as one list (RFC 9110 §5.3).

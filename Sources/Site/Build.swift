@@ -230,6 +230,10 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     layout.inlineStyle = source.assets.first { $0.path == "templates/assets/site.css" }
         .map { String(decoding: $0.bytes, as: UTF8.self) + "\n" + chartStylesheet }
     layout.pageCache = options.pageCache
+    // Only a one-language site's pages have their final paths here (`buildEditions` moves the others'): those are
+    // written as soon as they are laid out, and the search index's files as soon as they are made.
+    let staged = edition.map({ $0.languages.count == 1 }) ?? true ? options.staged : nil
+    layout.staged = staged
     if options.pageCache != nil || options.searchCache != nil {
         layout.chapterDigests = chapterDigests(everyPage, source: source, language: inputs.config.language, siteRoot: edition?.up ?? "",
                                                includeDrafts: options.includeDrafts, linkTargets: linkTargets)
@@ -237,7 +241,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     // The search index needs the pages' Markdown and the headings of the sources and glossary pages, nothing else: it is
     // built on a thread of its own from when those two are laid out, beside the other pages and the link check (much
     // of it runs on one core).
-    var search: Background<[(path: String, bytes: [UInt8])]>?
+    var search: Background<[(path: String, bytes: [UInt8]?, facts: WrittenFile?)]>?
     let searched = (chapters: chapters, pages: pages, home: home, digests: layout.chapterDigests)
     collector.collect { () throws(BuildFailure) in
         try layout.render(into: &output, listPagesRendered: !inputs.config.search ? nil : { lists in
@@ -246,9 +250,14 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
                 var files = siteSearchFiles(chapters: searched.chapters, pages: searched.pages, home: searched.home, glossary: inputs.glossary,
                                             bibliography: inputs.bibliography, config: inputs.config, words: words, output: lists,
                                             cache: options.searchCache, digests: searched.digests)
+                let markers = MarkerFinder(internalMarkers)
                 return files.indices.map { index in
                     defer { files[index].text = "" }
-                    return (files[index].path, Array(files[index].text.utf8))
+                    let (path, bytes) = (files[index].path, Array(files[index].text.utf8))
+                    if let staged, staged.write(path, bytes) {
+                        return (path, nil, WrittenFile(path: path, bytes: bytes, markers: markers))
+                    }
+                    return (path, bytes, nil)
                 }
             }
         })
@@ -280,7 +289,9 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     options.timings?.end("links checked")
     if let files = search?.value() {
         search = nil  // the files' bytes are then held by the output only
-        for (path, bytes) in files { output[path] = bytes }
+        for (path, bytes, facts) in files {
+            if let bytes { output[path] = bytes } else { output.addSpilled(path, root: staged!.staging.path, facts: facts!) }
+        }
         options.searchCache?.retainUsed()
         // Links were checked without the index's files: a link to one of them is checked again now that it exists.
         if !linkProblems.isEmpty { linkProblems = LinkChecker(output: output, chapters: everyPage, verdicts: options.pageCache?.links).check() }

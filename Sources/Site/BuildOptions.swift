@@ -20,10 +20,14 @@ public struct BuildOptions: Sendable {
     public var searchCache: SearchCache?
     /// Where the build records how long each stage took (`explainer build --timings`); nil records nothing.
     public var timings: StageTimings?
+    /// The staging folder `explainer build` writes pages into as they are laid out (a one-language site's); nil keeps
+    /// every file in the output tree until it is written.
+    public var staged: StagedWrite?
 
     public init(includeDrafts: Bool = false, registry: ModelRegistry = .standard, injectedScript: String? = nil,
                 figureCache: FigureCache? = nil, parseCache: ParseCache? = nil, pageCache: PageCache? = nil,
-                templateCache: TemplateCache? = nil, searchCache: SearchCache? = nil, timings: StageTimings? = nil) {
+                templateCache: TemplateCache? = nil, searchCache: SearchCache? = nil, timings: StageTimings? = nil,
+                staged: StagedWrite? = nil) {
         self.includeDrafts = includeDrafts
         self.registry = registry
         self.injectedScript = injectedScript
@@ -33,5 +37,6 @@ public struct BuildOptions: Sendable {
         self.templateCache = templateCache
         self.searchCache = searchCache
         self.timings = timings
+        self.staged = staged
     }
 }

@@ -21,7 +21,7 @@ func checkInternalStrings(_ output: OutputTree, source: SourceTree, verdicts: Fi
     let finder = MarkerFinder(internalMarkers)
     let candidates = concurrentChunkedMap(paths, chunks: 4 * activeProcessorCount) { chunk in
         chunk.map { path in
-            guard let verdicts else { return finder.mayHold(output[path]!) }
+            guard let verdicts else { return output.written[path]?.mayHoldMarker ?? finder.mayHold(output[path]!) }
             return verdicts.verdict(path, output[path]!) { finder.mayHold($0) }
         }
     }

@@ -33,7 +33,9 @@ struct LinkChecker {
             scans = Dictionary(uniqueKeysWithValues: zip(pages, prepared.scans))
             skipped = prepared.skipped
         } else {
-            scans = Dictionary(uniqueKeysWithValues: zip(pages, concurrentMap(pages) { PageScan(output.files[$0]!) }))
+            scans = Dictionary(uniqueKeysWithValues: zip(pages, concurrentMap(pages) { page in
+                output.written[page]?.ids.map(PageScan.init(ids:)) ?? PageScan(output[page]!)
+            }))
             skipped = []
         }
     }
@@ -58,7 +60,7 @@ struct LinkChecker {
         // The verdicts of the page's depth are taken out for the page (and put back after): most links look there.
         var depthVerdicts = verdictsByScope.removeValue(forKey: place.depth) ?? [:]
         defer { verdictsByScope[place.depth] = depthVerdicts }
-        for target in PageScan.links(in: output.files[page]!) {
+        for target in PageScan.links(in: output[page]!) {
             guard let problem = cachedProblem(with: target, on: place, depthVerdicts: &depthVerdicts),
                   reported.insert(target).inserted else {
                 continue
@@ -223,6 +225,11 @@ struct PageScan: Sendable {
 
     init(_ html: [UInt8]) {
         for (_, value) in attributes(in: html, names: Self.names, keeping: [2]) { ids.insert(value) }
+    }
+
+    /// The scan of a page written already (`OutputTree.written`).
+    init(ids: Set<String>) {
+        self.ids = ids
     }
 
     static func links(in html: [UInt8]) -> [String] {

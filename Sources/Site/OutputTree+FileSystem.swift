@@ -13,26 +13,26 @@ extension OutputTree {
     /// unchanged ones left alone) instead of created anew, which is most of the cost of writing a large site on
     /// file systems where creating a file is slow. Deleting the spare folder at any time is safe.
     public func write(to destination: URL) throws(BuildFailure) {
+        try write(to: destination, staged: nil)
+    }
+
+    /// `write(to:)`, into the staging folder `staged` claimed before the build (which holds the `spilled` files
+    /// already); nil claims one now.
+    public func write(to destination: URL, staged: StagedWrite?) throws(BuildFailure) {
         let files = FileManager.default
         let parent = destination.deletingLastPathComponent()
         let name = destination.lastPathComponent
-        var isDirectory: ObjCBool = false
-        let exists = files.fileExists(atPath: destination.path, isDirectory: &isDirectory)
-        if exists && !isDirectory.boolValue {
-            throw BuildFailure([Diagnostic(file: name, line: 1, column: 1, message: "'\(name)' exists and is not a folder",
-                                           hint: "move the file away or choose another output folder with --output")])
+        let stage: StagedWrite
+        if let staged {
+            stage = staged
+        } else {
+            stage = try StagedWrite.claim(destination)
         }
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appending(path: ".\(name).tmp-\(pid)")
-        let previous = parent.appending(path: ".\(name).old-\(pid)")
-        let spare = parent.appending(path: ".\(name).spare")
-        removeStaleStaging(in: parent, name: name)
+        let staging = stage.staging
+        let exists = stage.destinationExists
+        let previous = parent.appending(path: ".\(name).old-\(ProcessInfo.processInfo.processIdentifier)")
+        let spare = stage.spare
         do {
-            try? files.removeItem(at: staging)
-            // Claiming the spare is one rename, so two builds running at once never share it.
-            if rename(spare.path, staging.path) != 0 {
-                try files.createDirectory(at: staging, withIntermediateDirectories: true)
-            }
             try StagingFolder(root: staging.path).sync(with: self)
         } catch {
             try? files.removeItem(at: staging)
@@ -61,21 +61,127 @@ extension OutputTree {
         }
     }
 
-    /// Keeps a replaced site as the spare for the next build, or removes it if there is one already.
-    private func retire(_ old: URL, as spare: URL) {
-        if rename(old.path, spare.path) != 0 { try? FileManager.default.removeItem(at: old) }
+    /// A file written while the build ran, read back (empty if it cannot be read).
+    func readSpilled(_ path: String) -> [UInt8] {
+        guard let spillRoot else { return [] }
+        return readWholeFile(spillRoot + "/" + path) ?? []
     }
 
-    /// Removes staging folders left by builds that were killed mid-write (their process is gone).
-    private func removeStaleStaging(in parent: URL, name: String) {
-        let files = FileManager.default
-        for entry in (try? files.contentsOfDirectory(atPath: parent.path)) ?? [] {
-            for prefix in [".\(name).tmp-", ".\(name).old-"] where entry.hasPrefix(prefix) {
-                guard let pid = Int32(entry.dropFirst(prefix.count)), !processIsRunning(pid) else { continue }
-                try? files.removeItem(at: parent.appending(path: entry))
-            }
+}
+
+/// Keeps a replaced site as the spare for the next build, or removes it if there is one already.
+private func retire(_ old: URL, as spare: URL) {
+    if rename(old.path, spare.path) != 0 { try? FileManager.default.removeItem(at: old) }
+}
+
+/// Removes staging folders left by builds that were killed mid-write (their process is gone).
+private func removeStaleStaging(in parent: URL, name: String) {
+    let files = FileManager.default
+    for entry in (try? files.contentsOfDirectory(atPath: parent.path)) ?? [] {
+        for prefix in [".\(name).tmp-", ".\(name).old-"] where entry.hasPrefix(prefix) {
+            guard let pid = Int32(entry.dropFirst(prefix.count)), !processIsRunning(pid) else { continue }
+            try? files.removeItem(at: parent.appending(path: entry))
         }
     }
+}
+
+/// The staging folder of one `explainer build`, claimed before the build starts so that pages can be written into it
+/// as soon as they are laid out (`OutputTree.spilled`) instead of all being held until the end. The destination is
+/// only replaced by `OutputTree.write(to:staged:)` once the whole build has succeeded; a build that fails gives the
+/// folder back as the spare (`abandon`), so the previous site is left exactly as it was.
+public final class StagedWrite: Sendable {
+    let staging: URL
+    let spare: URL
+    let destinationExists: Bool
+    /// Whether the folder was the last build's spare (rather than made for this build).
+    private let wasSpare: Bool
+
+    private init(staging: URL, spare: URL, destinationExists: Bool, wasSpare: Bool) {
+        self.staging = staging
+        self.spare = spare
+        self.destinationExists = destinationExists
+        self.wasSpare = wasSpare
+    }
+
+    /// Claims the staging folder for `destination`: the spare of the last build if there is one (one rename, so two
+    /// builds running at once never share it), else a new folder.
+    public static func claim(_ destination: URL) throws(BuildFailure) -> StagedWrite {
+        let files = FileManager.default
+        let parent = destination.deletingLastPathComponent()
+        let name = destination.lastPathComponent
+        var isDirectory: ObjCBool = false
+        let exists = files.fileExists(atPath: destination.path, isDirectory: &isDirectory)
+        if exists && !isDirectory.boolValue {
+            throw BuildFailure([Diagnostic(file: name, line: 1, column: 1, message: "'\(name)' exists and is not a folder",
+                                           hint: "move the file away or choose another output folder with --output")])
+        }
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let staging = parent.appending(path: ".\(name).tmp-\(pid)")
+        let spare = parent.appending(path: ".\(name).spare")
+        removeStaleStaging(in: parent, name: name)
+        var wasSpare = true
+        do {
+            try? files.removeItem(at: staging)
+            if rename(spare.path, staging.path) != 0 {
+                wasSpare = false
+                try files.createDirectory(at: staging, withIntermediateDirectories: true)
+            }
+        } catch {
+            try? files.removeItem(at: staging)
+            throw BuildFailure([Diagnostic(file: name, line: 1, column: 1, message: "cannot write the site: \(error.localizedDescription)",
+                                           hint: "check that \(parent.path) is writable")])
+        }
+        return StagedWrite(staging: staging, spare: spare, destinationExists: exists, wasSpare: wasSpare)
+    }
+
+    /// Writes one file into the staging folder now (unless it holds those bytes already), making its folders. False
+    /// when that failed in any way (a file where a folder goes, a folder where the file goes, a full disk): the
+    /// tree then keeps the bytes and the write at the end deals with it as with any other file.
+    func write(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let root = staging.path
+        var end = path.startIndex
+        while let slash = path[end...].firstIndex(of: "/") {
+            let folder = root + "/" + path[..<slash]
+            guard mkdir(folder, 0o755) == 0 || errno == EEXIST else { return false }
+            end = path.index(after: slash)
+        }
+        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+        defer { scratch.deallocate() }
+        do throws(FileWriteError) {
+            try writeIfChanged(root + "/" + path, bytes: bytes, scratch: scratch)
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// The build failed: the spare it was, with whatever was written into it, is the spare again; a folder made for
+    /// this build is removed, so a failed build leaves nothing beside the destination that was not there before.
+    public func abandon() {
+        if wasSpare { retire(staging, as: spare) } else { try? FileManager.default.removeItem(at: staging) }
+    }
+}
+
+/// A whole file's bytes, or nil if it cannot be read.
+private func readWholeFile(_ path: String) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { return nil }
+    let size = Int(info.st_size)
+    var failed = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        var offset = 0
+        while offset < size {
+            let result = pread(descriptor, buffer.baseAddress! + offset, size - offset, off_t(offset))
+            if result < 0 && errno == EINTR { continue }
+            if result <= 0 { failed = true; break }
+            offset += result
+        }
+        count = offset
+    }
+    return failed ? nil : bytes
 }
 
 /// A staging folder made to hold exactly an output tree: it may start empty or hold an older site (the spare).
@@ -88,6 +194,14 @@ struct StagingFolder {
         // In any order: each path's folders are made from the top down, so a parent always comes before its child.
         let paths = Array(tree.files.keys)
         var folders: Set<Substring> = [""]
+        // Files written while the build ran are in place already; their folders are kept like the others'.
+        for path in tree.written.keys {
+            var end = path.startIndex
+            while let slash = path[end...].firstIndex(of: "/") {
+                folders.insert(path[..<slash])
+                end = path.index(after: slash)
+            }
+        }
         for path in paths {
             // Each folder is made once, after its parent (which comes first in the same path).
             var end = path.startIndex
@@ -117,11 +231,11 @@ struct StagingFolder {
             }
         }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-        for file in existing.files where tree.files[file] == nil && !folders.contains(Substring(file)) {
+        for file in existing.files where tree.files[file] == nil && tree.written[file] == nil && !folders.contains(Substring(file)) {
             try removeFile(file)
         }
         // Deepest first; a folder that is now one of the tree's files was replaced already.
-        let unwanted = existing.folders.keys.filter { !folders.contains(Substring($0)) && tree.files[$0] == nil }
+        let unwanted = existing.folders.keys.filter { !folders.contains(Substring($0)) && !tree.has($0) }
         for folder in unwanted.sorted(by: >) {
             try removeTree(root + "/" + folder)
         }

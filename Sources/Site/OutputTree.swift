@@ -3,27 +3,62 @@ public struct OutputTree: Sendable, Equatable {
     public var files: [String: [UInt8]]
     /// What the build found worth fixing, though it succeeded (printed as `file:line:col: warning: …`); not written.
     public var warnings: [Diagnostic] = []
+    /// Files written into the staging folder while the build ran (`explainer build` with a `StagedWrite`), whose
+    /// bytes the tree does not hold: the subscript reads them back from `spillRoot`. Empty for any other build.
+    public var spilled: Set<String> { Set(written.keys) }
+    /// What the checks need of each written file, found while its bytes were in hand (so it is not read back for them).
+    private(set) var written: [String: WrittenFile] = [:]
+    private(set) var spillRoot: String?
 
     public init(files: [String: [UInt8]] = [:]) {
         self.files = files
     }
 
     public subscript(path: String) -> [UInt8]? {
-        get { files[path] }
-        set { files[path] = newValue }
+        get { files[path] ?? (written[path] != nil ? readSpilled(path) : nil) }
+        set {
+            if written[path] != nil { written[path] = nil }
+            files[path] = newValue
+        }
     }
 
+    /// Whether the tree has a file at `path` (held or written already).
+    public func has(_ path: String) -> Bool { files[path] != nil || written[path] != nil }
+
     mutating func add(_ path: String, text: String) {
-        files[path] = Array(text.utf8)
+        self[path] = Array(text.utf8)
+    }
+
+    /// Records a file written already into the staging folder `root` (its bytes are not kept).
+    mutating func addSpilled(_ path: String, root: String, facts: WrittenFile) {
+        files[path] = nil
+        written[path] = facts
+        spillRoot = root
     }
 
     /// The file a request path resolves to: the path itself, or its `index.html` for a folder.
     public func resolve(_ path: String) -> String? {
-        if path.isEmpty || path.hasSuffix("/") { return files[path + "index.html"] != nil ? path + "index.html" : nil }
-        if files[path] != nil { return path }
-        return files[path + "/index.html"] != nil ? path + "/index.html" : nil
+        if path.isEmpty || path.hasSuffix("/") { return has(path + "index.html") ? path + "index.html" : nil }
+        if has(path) { return path }
+        return has(path + "/index.html") ? path + "/index.html" : nil
     }
 
+    /// Every path, held or written already.
+    public var allPaths: [String] { written.isEmpty ? Array(files.keys) : Array(files.keys) + written.keys }
+
     /// Paths in sorted order, so anything derived from the tree is deterministic.
-    public var sortedPaths: [String] { files.keys.sorted() }
+    public var sortedPaths: [String] { allPaths.sorted() }
+}
+
+/// What the build's checks need of a file written before they ran: a page's ids (`PageScan`) and whether the file
+/// may hold an internal string (`MarkerFinder`), each found from the bytes as they were written.
+struct WrittenFile: Sendable, Equatable {
+    var ids: Set<String>?
+    var mayHoldMarker: Bool
+
+    /// `ids` only for a page (`.html`), as the link check scans them.
+    init(path: String, bytes: [UInt8], markers: MarkerFinder) {
+        ids = path.hasSuffix(".html") ? PageScan(bytes).ids : nil
+        mayHoldMarker = markers.mayHold(bytes)
+    }
 }

@@ -40,6 +40,15 @@ struct PageLayout {
     var searchWordsContext: FrozenContext? = nil
     /// The chapter menu's entries as rendered, shared by the pages of one build.
     let menuItems = MenuItemCache()
+    /// Where `explainer build` writes each page as soon as it is laid out (its bytes are then not held); nil keeps
+    /// every page in the output tree.
+    var staged: StagedWrite? = nil
+
+    /// A laid-out page's bytes, or what the checks need of it once it is written (`staged`).
+    private enum PageBytes {
+        case held([UInt8])
+        case written(WrittenFile)
+    }
 
     /// One page of the site, as the layout renders it.
     private enum Page {
@@ -90,30 +99,37 @@ struct PageLayout {
             var words = TemplateValueDigester()
             if words.add(value: layout.wordsContext!.context) { layout.wordsDigest = words.digest }
         }
-        func renderEach(_ pages: ArraySlice<Page>) -> [Result<(String, [UInt8]), Diagnostic>] {
-            concurrentMap(Array(pages)) { [layout] page -> Result<(String, [UInt8]), Diagnostic> in
+        // A page written into the staging folder comes back as what the checks need of it instead of its bytes.
+        let markers = MarkerFinder(internalMarkers)
+        func renderEach(_ pages: ArraySlice<Page>, spill: Bool) -> [Result<(String, PageBytes), Diagnostic>] {
+            concurrentMap(Array(pages)) { [layout] page -> Result<(String, PageBytes), Diagnostic> in
                 do throws(Diagnostic) {
                     let (path, html) = try layout.render(page, shared: shared)
-                    return .success((path, layout.pageCache?.bytes(of: html, at: path) ?? Array(html.utf8)))
+                    let bytes = layout.pageCache?.bytes(of: html, at: path) ?? Array(html.utf8)
+                    if spill, let staged = layout.staged, staged.write(path, bytes) {
+                        return .success((path, .written(WrittenFile(path: path, bytes: bytes, markers: markers))))
+                    }
+                    return .success((path, .held(bytes)))
                 } catch {
                     return .failure(error)
                 }
             }
         }
-        var results: [Result<(String, [UInt8]), Diagnostic>]
+        var results: [Result<(String, PageBytes), Diagnostic>]
         if let listPagesRendered {
-            results = renderEach(pages[..<2])
+            results = renderEach(pages[..<2], spill: false)
             var lists = OutputTree()
-            for case .success(let (path, bytes)) in results { lists[path] = bytes }
+            for case .success(let (path, .held(bytes))) in results { lists[path] = bytes }
             listPagesRendered(lists)
-            results += renderEach(pages[2...])
+            results += renderEach(pages[2...], spill: true)
         } else {
-            results = renderEach(pages[...])
+            results = renderEach(pages[...], spill: true)
         }
         var problems: [(rank: Int, problem: Diagnostic)] = []
         for (page, result) in zip(pages, results) {
             switch result {
-            case .success(let (path, bytes)): output[path] = bytes
+            case .success(let (path, .held(bytes))): output[path] = bytes
+            case .success(let (path, .written(facts))): output.addSpilled(path, root: staged!.staging.path, facts: facts)
             case .failure(let problem): problems.append((rank(of: page), problem))
             }
         }

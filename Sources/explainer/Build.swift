@@ -19,10 +19,20 @@ extension Explainer {
             let start = ContinuousClock.now
             let root = URL(filePath: site.root)
             let stages = timings ? StageTimings() : nil
-            let result = try buildSite(root: root, drafts: site.drafts, timings: stages)
             let destination = output.hasPrefix("/") ? URL(filePath: output) : root.appending(path: output)
+            try requireSiteFolder(root)
+            // Pages are written into the staging folder as they are laid out; it replaces the destination only if the
+            // whole build succeeds. If it cannot be claimed now, the write at the end says why.
+            let staged = try? StagedWrite.claim(destination)
+            let result: OutputTree
             do {
-                try result.write(to: destination)
+                result = try buildSite(root: root, drafts: site.drafts, timings: stages, staged: staged)
+            } catch {
+                staged?.abandon()
+                throw error
+            }
+            do {
+                try result.write(to: destination, staged: staged)
             } catch {
                 report(error)
                 throw ExitCode.failure
@@ -33,8 +43,9 @@ extension Explainer {
                 print(stages.report, to: &standardError)
             }
             let elapsed = ContinuousClock.now - start
-            let pages = result.files.keys.filter { $0.hasSuffix(".html") }.count
-            let figures = result.files.keys.filter { ($0.hasPrefix("data/") || $0.contains("/data/")) && $0.hasSuffix(".csv") }.count
+            let paths = result.allPaths
+            let pages = paths.filter { $0.hasSuffix(".html") }.count
+            let figures = paths.filter { ($0.hasPrefix("data/") || $0.contains("/data/")) && $0.hasSuffix(".csv") }.count
             print("Built \(pages) pages and \(figures) figure data files into \(output)/ in \(milliseconds(elapsed)) ms.")
             print("Open \(destination.standardizedFileURL.appending(path: "index.html").path) in a browser.")
         }
@@ -57,12 +68,12 @@ extension Explainer {
 }
 
 /// Reads and builds; prints diagnostics and exits 1 on failure.
-func buildSite(root: URL, drafts: Bool, timings: StageTimings? = nil) throws -> OutputTree {
+func buildSite(root: URL, drafts: Bool, timings: StageTimings? = nil, staged: StagedWrite? = nil) throws -> OutputTree {
     try requireSiteFolder(root)
     do {
         let source = try SourceTree.read(from: root)
         timings?.end("sources read")
-        let output = try build(source, options: BuildOptions(includeDrafts: drafts, timings: timings))
+        let output = try build(source, options: BuildOptions(includeDrafts: drafts, timings: timings, staged: staged))
         timings?.end("build's end")
         var standardError = StandardError()
         for warning in output.warnings { print(warning, to: &standardError) }

@@ -114,4 +114,32 @@ private func page(_ words: String, _ count: Int) -> [UInt8] {
             #expect(Array(after[1].body.utf8) == second["og.png"])
         }
     }
+
+    /// A large answer goes out whole from a copy made once a second (`DatedAnswers`): in the next second the copy is
+    /// made again with that second's `Date`, with the same bytes after it, and gzip and HEAD stay as they were.
+    @Test func largeAnswersInTheNextSecondCarryItsDate() async throws {
+        let tree = OutputTree(files: ["index.html": page("small ", 10), "big/index.html": page("Tranches and bonds. ", 8_000)])
+        let state = PreviewState()
+        await state.publish(tree)
+        let app = Application(router: makeRouter(state: state), server: .preview(state: state),
+                              configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let asked = [KeptAliveRequest(target: "/big/"), KeptAliveRequest(target: "/big/", headers: ["Accept-Encoding": "gzip"]),
+                         KeptAliveRequest(method: "HEAD", target: "/big/"), KeptAliveRequest(target: "/big/")]
+            let first = try await keptAliveExchange(port: port, asked)
+            try await Task.sleep(for: .milliseconds(1_100))
+            let second = try await keptAliveExchange(port: port, asked)
+            for replies in [first, second] {
+                #expect(replies.map(\.status) == [200, 200, 200, 200])
+                #expect(Array(replies[0].body.utf8) == tree["big/index.html"])
+                #expect(replies[0].headers["content-length"] == String(tree["big/index.html"]!.count))
+                #expect(replies[1].headers["content-encoding"] == "gzip")
+                #expect(replies[2].body.isEmpty)
+                #expect(Array(replies[3].body.utf8) == tree["big/index.html"])
+            }
+            #expect(first[0].headers["date"] != nil && second[0].headers["date"] != nil)
+            #expect(first[0].headers["date"] != second[0].headers["date"])
+        }
+    }
 }

@@ -167,6 +167,38 @@ import Charts
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["public"])
     }
 
+    @Test func pagesWrittenWhileTheBuildRunsGiveTheSameSite() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = miniSite(chapter: "---\ntitle: A\n---\n## Part one\n\nText with a [link](#part-one) and [another](../sources/).\n")
+        let held = try build(site)
+        let destination = folder.appending(path: "public")
+        // Three times: the third build writes into the spare left by the second, given a stale file and folder.
+        for round in 0..<3 {
+            if round == 2 {
+                try Data("stale".utf8).write(to: folder.appending(path: ".public.spare/stale.txt"))
+                try FileManager.default.createDirectory(at: folder.appending(path: ".public.spare/old/x"), withIntermediateDirectories: true)
+            }
+            let staged = try StagedWrite.claim(destination)
+            let output = try build(site, options: BuildOptions(staged: staged))
+            #expect(!output.spilled.isEmpty, "pages were written as they were laid out")
+            #expect(output.sortedPaths == held.sortedPaths)
+            for path in held.sortedPaths { #expect(output[path] == held[path], "\(path)") }
+            try output.write(to: destination, staged: staged)
+            #expect(try snapshot(destination) == held.files.mapValues { Data($0) })
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".public.spare", "public"].filter { round > 0 || $0 == "public" })
+        }
+        // A build that fails leaves the site as it was, and its staging folder becomes the spare again.
+        let before = try snapshot(destination)
+        let staged = try StagedWrite.claim(destination)
+        #expect(throws: BuildFailure.self) {
+            try build(miniSite(chapter: "---\ntitle: A\n---\nSee [there](../nowhere/).\n"), options: BuildOptions(staged: staged))
+        }
+        staged.abandon()
+        #expect(try snapshot(destination) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".public.spare", "public"])
+    }
+
     @Test func writingOverAFileIsRefusedAndTheFileKept() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
