@@ -42,19 +42,26 @@ final class InotifyWatch: @unchecked Sendable {
         }
     }
 
-    /// Reads events until `core` stops; publishes what a burst touched once `quietPeriod` passes without events.
-    func run(core: WatcherCore, quietPeriod: Duration) {
+    /// Files created in the burst under way and not yet closed after writing.
+    private var writing: Set<String> = []
+
+    /// Reads events until `core` stops; publishes what a burst touched once `quietPeriod` passes without events, or
+    /// `settledPeriod` once the burst looks complete (`looksComplete`).
+    func run(core: WatcherCore, quietPeriod: Duration, settledPeriod: Duration) {
         defer { close(descriptor) }
         var touched: Set<String> = []
         var burstStart: ContinuousClock.Instant?
+        var complete = false
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 8)
         defer { buffer.deallocate() }
         while !core.isStopped {
             var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             // Idle: wake now and then to notice a stop. In a burst: wait only the quiet period.
-            let ready = poll(&request, 1, burstStart == nil ? 250 : quietPeriod.wholeMilliseconds)
+            let wait = complete ? min(settledPeriod, quietPeriod) : quietPeriod
+            let ready = poll(&request, 1, burstStart == nil ? 250 : wait.wholeMilliseconds)
             if ready > 0 {
                 drain(buffer, into: &touched)
+                complete = looksComplete(touched)
                 if !touched.isEmpty, burstStart == nil { burstStart = .now }
                 // A burst that never settles (a build tool writing into content/) is still reported every second.
                 if let start = burstStart, ContinuousClock.now - start < .seconds(1) { continue }
@@ -67,8 +74,23 @@ final class InotifyWatch: @unchecked Sendable {
                 return stat(root + "/" + path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
             }
             touched.removeAll()
+            writing.removeAll()
             burstStart = nil
+            complete = false
             if !settled.isEmpty { core.publish(settled) }
+        }
+    }
+
+    /// Whether the burst looks like a finished save, so that the watcher need not wait the whole quiet period: every
+    /// file it touched is either a file the site had, there again and closed (written in place, or a temporary file
+    /// renamed over it), or a file that came and went (that temporary file). A file still being written, a new file
+    /// (perhaps a temporary one about to be renamed) or a file gone (perhaps about to come back, as editors that
+    /// move the original aside do) waits the whole quiet period.
+    private func looksComplete(_ touched: Set<String>) -> Bool {
+        touched.allSatisfy { path in
+            var info = stat()
+            let exists = stat(root + "/" + path, &info) == 0
+            return exists ? known.contains(path) && !writing.contains(path) : !known.contains(path)
         }
     }
 
@@ -106,6 +128,10 @@ final class InotifyWatch: @unchecked Sendable {
         if folder.isEmpty && !folders.contains(name) { return }
         guard mask & UInt32(IN_ISDIR) != 0 else {
             touched.insert(path)
+            if mask & UInt32(IN_CREATE) != 0 { writing.insert(path) }
+            if mask & (UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_MOVED_FROM) | UInt32(IN_DELETE)) != 0 {
+                writing.remove(path)
+            }
             return
         }
         if mask & (UInt32(IN_CREATE) | UInt32(IN_MOVED_TO)) != 0 {

@@ -28,7 +28,7 @@ final class LinkVerdicts: Sendable {
     /// need no check.
     func prepare(_ pages: [String], output: OutputTree) -> (scans: [PageScan], skipped: Set<String>) {
         let results = concurrentMap(pages) { page -> (scan: PageScan, same: Bool, sameIDs: Bool) in
-            let bytes = output.files[page]!
+            let bytes = output[page]!
             let kept = scans.value(page)
             if let kept, kept.bytes == bytes { return (kept.scan, true, true) }
             let scan = PageScan(bytes)
@@ -36,7 +36,7 @@ final class LinkVerdicts: Sendable {
             return (scan, false, kept?.scan.ids == scan.ids)
         }
         scans.retainUsed()
-        let paths = Set(output.files.keys)
+        let paths = Set(output.files.keys).union(output.spilled)
         let last = last.withLock { $0 }
         var skipped: Set<String> = []
         if paths == last.paths && results.allSatisfy(\.sameIDs) {

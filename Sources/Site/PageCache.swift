@@ -31,6 +31,8 @@ public final class PageCache: Sendable {
     let internalStrings = FileVerdicts<Bool>()
     /// What the link check found on each page, kept with its bytes (`LinkChecker`).
     let links = LinkVerdicts()
+    /// The sources, numbers and corrections pages' lists, kept with their inputs.
+    let lists = ListCache()
 
     private struct Served: Sendable {
         var html: String

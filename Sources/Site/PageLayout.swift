@@ -69,8 +69,22 @@ struct PageLayout {
         pages += chapters.indices.map(Page.chapter)
         pages += self.pages.indices.map(Page.page)
         let labels = (chapters + self.pages + (home.map { [$0] } ?? [])).flatMap { $0.referenceLabels(words: edition.words) }
-        let shared = SharedParts(menu: chapterList(root: "../"), sourceHTML: bibliography.mapValues { $0.html(entries: bibliography, words: edition.words) },
-                                 referenceLabels: Dictionary(labels, uniquingKeysWith: { first, _ in first }))
+        let numbersPage = pages.contains { if case .numbers = $0 { true } else { false } }
+        let correctionsPage = pages.contains { if case .corrections = $0 { true } else { false } }
+        let makeLists = { () -> ListCache.Lists in
+            let sourceHTML = bibliography.mapValues { $0.html(entries: bibliography, words: edition.words) }
+            return ListCache.Lists(sourceHTML: sourceHTML, numberSections: numbersPage ? numberSections() : [],
+                                   corrections: correctionsPage ? correctionList() : [])
+        }
+        // Preview rebuilds keep them while their inputs are the same.
+        let lists = pageCache.map { cache in
+            cache.lists.lists(ListCache.Inputs(bibliography: bibliography, words: edition.words, numbers: numbers, corrections: corrections,
+                                               chapters: (chapters + self.pages).map { ListCache.ChapterName(fileStem: $0.fileStem, slug: $0.slug, kind: $0.kind, number: $0.number, title: $0.frontMatter.title) },
+                                               numbersPage: numbersPage, correctionsPage: correctionsPage), make: makeLists)
+        } ?? makeLists()
+        let shared = SharedParts(menu: chapterList(root: "../"), sourceHTML: lists.sourceHTML,
+                                 referenceLabels: Dictionary(labels, uniquingKeysWith: { first, _ in first }),
+                                 numberSections: lists.numberSections, corrections: lists.corrections)
         var layout = self
         layout.wordsContext = FrozenContext(context: TemplateContext(edition.words.strings))
         layout.searchWordsContext = FrozenContext(context: TemplateContext(Dictionary(uniqueKeysWithValues: searchWordKeys.map { ($0, edition.words[$1]) })))
@@ -148,13 +162,16 @@ struct PageLayout {
     }
 
     /// What many pages show, made once per build.
-    private struct SharedParts: Sendable {
+    private struct SharedParts: @unchecked Sendable {  // immutable once made (template values, as `FrozenContext`)
         /// Every chapter page lists every chapter in its menu: the list is built once and the current one marked per page.
         let menu: [ChapterLink]
         /// Each source as HTML, by key, for the sources page and the notes of the chapters that cite it.
         let sourceHTML: [String: String]
         /// What an empty link to a figure or table shows ("Figure 6.3"), by anchor id.
         let referenceLabels: [String: String]
+        /// The numbers page's sections and the corrections log (empty when the site has no such page).
+        let numberSections: [TemplateContext]
+        let corrections: [TemplateContext]
     }
 
     private func render(_ page: Page, shared: SharedParts) throws(Diagnostic) -> (path: String, html: String) {
@@ -207,11 +224,11 @@ struct PageLayout {
         case .numbers:
             return ("numbers/index.html", try self.page("numbers", root: "../", path: "numbers/", title: edition.words["numbers"],
                                                         description: edition.words["numbersDescription"],
-                                                        extra: ["sections": numberSections()]))
+                                                        extra: ["sections": shared.numberSections]))
         case .corrections:
             return ("corrections/index.html", try self.page("corrections", root: "../", path: "corrections/", title: edition.words["corrections"],
                                                             description: edition.words["correctionsDescription"],
-                                                            extra: ["corrections": correctionList()]))
+                                                            extra: ["corrections": shared.corrections]))
         case .notFound:
             // Hosts serve 404.html at any depth, where relative links break. With a base URL, `<base>` anchors them
             // at the site's root; without one, the stylesheets come inline (templates show `inlineStyle` instead of

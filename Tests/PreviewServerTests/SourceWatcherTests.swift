@@ -143,4 +143,39 @@ private func reported(by watcher: SourceWatcher, until expected: Set<String>) as
         for await _ in watcher.changes { batches += 1 }
         #expect(batches == 0)
     }
+
+    #if os(Linux)
+    /// With inotify, a save that is clearly over (the file the site had, replaced and closed) is reported without
+    /// waiting the whole quiet period; a new file, which may be an editor's temporary one, waits all of it.
+    private func settling(_ folder: Folder) -> SourceWatcher {
+        var configuration = SourceWatcher.Configuration(root: folder.root.path)
+        configuration.quietPeriod = .seconds(3)
+        configuration.settledPeriod = .milliseconds(2)
+        return SourceWatcher(configuration)
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aFinishedSaveIsReportedBeforeTheQuietPeriodEnds() async throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let watcher = settling(folder)
+        defer { watcher.stop() }
+        let start = ContinuousClock.now
+        try folder.saveByRename("b", "content/01-a.md")
+        #expect(await reported(by: watcher, until: ["content/01-a.md"]) == ["content/01-a.md"])
+        #expect(ContinuousClock.now - start < .seconds(2))
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aNewFileWaitsTheWholeQuietPeriod() async throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let watcher = settling(folder)
+        defer { watcher.stop() }
+        let start = ContinuousClock.now
+        try folder.write("b", "content/02-b.md")
+        #expect(await reported(by: watcher, until: ["content/02-b.md"]) == ["content/02-b.md"])
+        #expect(ContinuousClock.now - start >= .seconds(3))
+    }
+    #endif
 }

@@ -63,6 +63,20 @@ import Testing
         #expect(options.searchCache!.hits >= 4)
     }
 
+    @Test func theSearchIndexIsMadeAgainWhenADocumentsBytesChange() {
+        let cache = SearchCache()
+        let language = SearchLanguage(tag: "en")
+        func document(_ text: String) -> SearchDocument {
+            SearchDocument(page: "a/", pageTitle: "A", heading: "", anchor: "", text: text, fields: [SearchField(text: text, weight: 1)])
+        }
+        var made = 0
+        for text in ["caf\u{E9}", "caf\u{E9}", "cafe\u{301}", "cafe\u{301}"] {
+            _ = cache.files([document(text)], language: language) { made += 1; return [] }
+        }
+        // The same text as a String, other bytes: other index files.
+        #expect(made == 2)
+    }
+
     @Test func everyCachedRebuildAfterASequenceOfEditsIsTheBuildWithoutCaches() throws {
         let options = BuildOptions(figureCache: FigureCache(), parseCache: ParseCache(), pageCache: PageCache(),
                                    templateCache: TemplateCache(), searchCache: SearchCache())
@@ -84,6 +98,11 @@ import Testing
                                                               with: "title: The Simple Macroeconomics of Artificial Intelligence")) }),
             ("the glossary", { try self.editing($0, "content/glossary.yml",
                                                 self.replacing("A bond whose interest", with: "A security whose interest")) }),
+            ("numbers.yml", { try self.editing($0, "content/numbers.yml",
+                                               self.replacing("note: The date shown on copies of the article.",
+                                                              with: "note: The date *shown* on copies of the article.")) }),
+            ("corrections.yml", { try self.editing($0, "content/corrections.yml",
+                                                   self.replacing("chapters 5 and 10 now say so.", with: "chapters 5 and 10 now say so, with a link.")) }),
             ("a template", { try self.editing($0, "templates/footer.mustache") { $0 + "<!-- edited -->\n" } }),
             ("a translation file", { try self.editing($0, "templates/i18n/zh-Hant.yml") { $0.replacingOccurrences(of: "分鐘", with: "分") } }),
             ("site.yml", { try self.editing($0, "content/site.yml", self.replacing("title: How the AI crash happens",

@@ -1,3 +1,6 @@
+import Foundation
+import Synchronization
+
 /// What earlier builds of the same site (the preview server's rebuilds) made for its search index: each chapter's
 /// documents, by the chapter's digest (`chapterDigests`), and the weighted term counts of each run of documents the
 /// index counts at once, by the digest of those documents' fields and the tokenizer's rules. A rebuild after an
@@ -9,6 +12,9 @@ public final class SearchCache: Sendable {
     private let documents = KeyedMemo<ContentDigest, [SearchDocument]>()
     private let counts = KeyedMemo<ContentDigest, TermCounts>()
     private let editions = EditionCaches<SearchCache>()
+    /// The last index's files, with the documents and language they were made from: a language whose documents an
+    /// edit did not change (the other languages' of a multilingual site, when one chapter is edited) keeps them.
+    private let index = Mutex<(documents: [SearchDocument], language: SearchLanguage, files: [(path: String, text: String)])?>(nil)
 
     public init() {}
 
@@ -40,9 +46,38 @@ public final class SearchCache: Sendable {
         return counts.value(digester.digest, make: make)
     }
 
+    /// The index files of `documents` in `language` (made by `make` unless the last ones were made from the same
+    /// documents, byte for byte).
+    func files(_ documents: [SearchDocument], language: SearchLanguage, make: () -> [(path: String, text: String)])
+        -> [(path: String, text: String)] {
+        if let last = index.withLock({ $0 }), last.language == language, sameBytes(last.documents, documents) { return last.files }
+        let files = make()
+        index.withLock { $0 = (documents, language, files) }
+        return files
+    }
+
     /// Keeps only the entries of the build that just ended, so the cache never outgrows the site.
     func retainUsed() {
         documents.retainUsed()
         counts.retainUsed()
+    }
+}
+
+/// Whether two lists of documents are the same, text compared by its bytes (as the index files hold it: `==` on
+/// Strings would take "é" composed and decomposed for one).
+private func sameBytes(_ one: [SearchDocument], _ other: [SearchDocument]) -> Bool {
+    guard one.count == other.count else { return false }
+    for (a, b) in zip(one, other) {
+        guard a.boost == b.boost, a.fields.count == b.fields.count, sameBytes(a.page, b.page), sameBytes(a.pageTitle, b.pageTitle),
+              sameBytes(a.heading, b.heading), sameBytes(a.anchor, b.anchor), sameBytes(a.text, b.text) else { return false }
+        for (x, y) in zip(a.fields, b.fields) where x.weight != y.weight || !sameBytes(x.text, y.text) { return false }
+    }
+    return true
+}
+
+private func sameBytes(_ one: String, _ other: String) -> Bool {
+    var one = one, other = other
+    return one.withUTF8 { a in
+        other.withUTF8 { b in a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
     }
 }

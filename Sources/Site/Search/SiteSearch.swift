@@ -19,5 +19,7 @@ func siteSearchFiles(chapters: [Chapter], pages: [Chapter], home: Chapter?, glos
                                     cache: cache, digests: digests)
     var files = SearchIndexFiles()
     files.cache = cache
-    return files.files(for: documents, language: SearchLanguage(tag: config.language))
+    let language = SearchLanguage(tag: config.language)
+    guard let cache else { return files.files(for: documents, language: language) }
+    return cache.files(documents, language: language) { files.files(for: documents, language: language) }
 }
