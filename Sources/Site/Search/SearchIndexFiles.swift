@@ -36,8 +36,11 @@ struct SearchIndexFiles: Sendable {
     func files(for documents: [SearchDocument], language: SearchLanguage) -> [(path: String, text: String)] {
         let snippets = documents.map { snippetText($0.text) }
         let groups = groups(of: documents, snippets: snippets)
-        let index = SearchIndex(documents: documents, tokenizer: language.tokenizer, groups: groups, maximumPostings: maximumPostings,
-                                cache: cache)
+        // With a cache (preview rebuilds) the documents are counted in runs of about 48, so an edit of one chapter
+        // counts its run again, not an eighth of the site (the index is the same whatever the runs).
+        let chunks = cache == nil ? activeProcessorCount * 4 : max(activeProcessorCount * 4, documents.count / 48)
+        let index = SearchIndex(documents: documents, tokenizer: language.tokenizer, groups: groups, chunks: chunks,
+                                maximumPostings: maximumPostings, cache: cache)
         var files: [(path: String, text: String)] = []
         var shardStarts: [String] = []
         // The shard's terms and postings, as bytes (all of it ASCII but the terms).
