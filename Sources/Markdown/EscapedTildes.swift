@@ -13,7 +13,7 @@ let escapedTilde: Unicode.Scalar = "\u{10FFFD}"
 /// Replaces the tildes of `text` that were written `\~` or `&#126;` by `escapedTilde`, in the text nodes of the tree
 /// just parsed from it (cmark's positions are still those of `text`: 1-based lines, columns in bytes).
 func protectEscapedTildes(in root: OpaquePointer, parsedFrom text: String) {
-    guard text.utf8.contains(UInt8(ascii: "~")) && text.utf8.contains(UInt8(ascii: "\\"))
+    guard containsByte(text, UInt8(ascii: "~")) && containsByte(text, UInt8(ascii: "\\"))
             || containsBytes(text, "&#") && text.contains("&#") else { return }
     let lines = splitLines(text)
     var nodes: [OpaquePointer] = []

@@ -7,7 +7,7 @@ func linkBareAddresses(in root: OpaquePointer) {
     for node in texts {
         let literal = String(cString: cmark_node_get_literal(node))
         // Every autolink has a '.' (www., a domain, an e-mail's domain) or "://": skip text without either cheaply.
-        guard literal.utf8.contains(UInt8(ascii: ".")) || literal.utf8.contains(UInt8(ascii: ":")) else { continue }
+        guard containsByte(literal, UInt8(ascii: ".")) || containsByte(literal, UInt8(ascii: ":")) else { continue }
         // And each needs "://" (a URL), "www" (followed by '.' or '…') or "@" (an e-mail address) in these bytes: the
         // typographic characters read back as ASCII make none of them.
         guard containsBytes(literal, "://") || containsBytes(literal, "www") || containsBytes(literal, "@") else { continue }

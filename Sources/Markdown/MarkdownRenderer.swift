@@ -24,7 +24,7 @@ public func renderMarkdown(_ text: String, options: MarkdownOptions = MarkdownOp
 
     let lines = splitLines(text)
     // A box's tables see the document's link reference definitions too (before buildTables changes the tree).
-    let definitions = options.containerFences.isEmpty || !(text.utf8.contains(UInt8(ascii: "|")) && text.contains("|")) ? "" : linkReferenceDefinitions(in: root, lines: lines)
+    let definitions = options.containerFences.isEmpty || !(containsByte(text, UInt8(ascii: "|")) && text.contains("|")) ? "" : linkReferenceDefinitions(in: root, lines: lines)
     buildTables(in: root, lines: lines, flags: flags)
     var containers = expandContainers(root, options: options, flags: flags, definitions: definitions)
     containers.merge(addFootnotes(footnotes, to: root, flags: flags, label: options.footnotesLabel, backLabel: options.backToTextLabel)) { box, _ in box }

@@ -26,7 +26,7 @@ func buildTables(in root: OpaquePointer, lines: [Substring], flags: Int32, defin
     var captions: Set<OpaquePointer> = []   // paragraphs already taken (and freed) as a caption
     for paragraph in paragraphs where !captions.contains(paragraph) {
         let source = paragraphLines(paragraph, in: lines)
-        guard source.contains(where: { $0.utf8.contains(UInt8(ascii: "|")) && $0.contains("|") }), let table = TableSource.find(in: source) else { continue }
+        guard source.contains(where: { containsByte($0, UInt8(ascii: "|")) && $0.contains("|") }), let table = TableSource.find(in: source) else { continue }
         if table.leadingLines > 0 {
             let text = source[..<table.leadingLines].joined(separator: "\n")
             let document = cmark_parse_document(text, text.utf8.count, flags)!

@@ -144,7 +144,7 @@ struct TreeTransformer {
         let rawEnd = Int(cmark_node_get_end_line(node))
         guard line > 0, rawEnd > 0 else { return }
         let first = line - 1, last = min(rawEnd + lineOffset, sourceLines.count) - 1
-        guard first <= last, sourceLines[first...last].contains(where: { $0.utf8.contains(UInt8(ascii: "$")) }) else { return }
+        guard first <= last, sourceLines[first...last].contains(where: { containsByte($0, UInt8(ascii: "$")) }) else { return }
         for span in mathSpans(in: Array(sourceLines[first...last])) {
             problems.append(MarkdownProblem(kind: .math(span.text), line: first + span.line + 1, column: span.column + 1))
         }
