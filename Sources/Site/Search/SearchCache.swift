@@ -14,6 +14,8 @@ public final class SearchCache: Sendable {
     private let editions = EditionCaches<SearchCache>()
     /// The last index's files, with the documents and language they were made from: a language whose documents an
     /// edit did not change (the other languages' of a multilingual site, when one chapter is edited) keeps them.
+    /// Each block file's text with its documents' shown fields (`SearchIndexFiles`), kept while they are the same.
+    private let blocks = KeyedMemo<String, (fields: [String], text: String)>()
     private let index = Mutex<(documents: [SearchDocument], language: SearchLanguage, files: [(path: String, text: String)])?>(nil)
 
     public init() {}
@@ -53,7 +55,20 @@ public final class SearchCache: Sendable {
         if let last = index.withLock({ $0 }), last.language == language, sameBytes(last.documents, documents) { return last.files }
         let files = make()
         index.withLock { $0 = (documents, language, files) }
+        blocks.retainUsed()
         return files
+    }
+
+    /// The text of the block file at `path`, whose documents' shown fields are `fields`: the last build's when they
+    /// are the same, byte for byte (most blocks after an edit of one chapter), else `make`'s.
+    func block(_ path: String, fields: [String], make: () -> String) -> String {
+        if let kept = blocks.value(path), kept.fields.count == fields.count,
+           zip(kept.fields, fields).allSatisfy({ sameBytes($0, $1) }) {
+            return kept.text
+        }
+        let text = make()
+        blocks.store((fields, text), for: path)
+        return text
     }
 
     /// Keeps only the entries of the build that just ended, so the cache never outgrows the site.

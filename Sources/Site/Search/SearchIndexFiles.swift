@@ -108,8 +108,7 @@ struct SearchIndexFiles: Sendable {
             number = end
         }
         if blockCount > 0 { blocks.append(blockStarts.last!..<documents.count) }
-        // Written on all cores: they are most of the bytes.
-        files += concurrentMap(Array(blocks.enumerated())) { block, range -> (path: String, text: String) in
+        @Sendable func blockText(_ name: String, _ range: Range<Int>) -> String {
             var data: [UInt8] = [0x5B, 0x0A]
             for document in range {
                 if document > range.lowerBound { data += [0x2C, 0x0A] }
@@ -123,8 +122,15 @@ struct SearchIndexFiles: Sendable {
                 data.append(0x5D)
             }
             data += [0x0A, 0x5D]
+            return call(name, data)
+        }
+        // Written on all cores: they are most of the bytes.
+        files += concurrentMap(Array(blocks.enumerated())) { block, range -> (path: String, text: String) in
             let name = "b\(block)"
-            return (language.folder + name + ".js", call(name, data))
+            guard let cache else { return (language.folder + name + ".js", blockText(name, range)) }
+            // Preview rebuilds keep a block whose documents show the same.
+            let fields = range.flatMap { [documents[$0].page, documents[$0].pageTitle, documents[$0].heading, documents[$0].anchor, snippets[$0]] }
+            return (language.folder + name + ".js", cache.block(language.folder + name + ".js", fields: fields) { blockText(name, range) })
         }
 
         var pageStarts: [Int] = [], splits: [Int] = []
