@@ -42,8 +42,13 @@ final class InotifyWatch: @unchecked Sendable {
         }
     }
 
-    /// Files created in the burst under way and not yet closed after writing.
+    /// Files created in the burst under way and not yet closed after writing (hidden ones too: an editor's temporary
+    /// file is one, and renamed over a source file it may still be open).
     private var writing: Set<String> = []
+    /// The burst's renames by cookie (`IN_MOVED_FROM` and `IN_MOVED_TO` share one): whether the file moved was still
+    /// being written. Foundation's atomic write, for one, renames its temporary file over the original and only then
+    /// closes it, so the file renamed in is complete only once that close arrives.
+    private var renamedWhileWriting: [UInt32: Bool] = [:]
 
     /// Reads events until `core` stops; publishes what a burst touched once `quietPeriod` passes without events, or
     /// `settledPeriod` once the burst looks complete (`looksComplete`).
@@ -75,6 +80,7 @@ final class InotifyWatch: @unchecked Sendable {
             }
             touched.removeAll()
             writing.removeAll()
+            renamedWhileWriting.removeAll()
             burstStart = nil
             complete = false
             if !settled.isEmpty { core.publish(settled) }
@@ -103,16 +109,17 @@ final class InotifyWatch: @unchecked Sendable {
             while offset + 16 <= count {
                 let watch = buffer.loadUnaligned(fromByteOffset: offset, as: Int32.self)
                 let mask = buffer.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
+                let cookie = buffer.loadUnaligned(fromByteOffset: offset + 8, as: UInt32.self)
                 let length = Int(buffer.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
                 let nameBytes = UnsafeRawBufferPointer(rebasing: buffer[(offset + 16)..<(offset + 16 + length)])
                 let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
                 offset += 16 + length
-                handle(watch: watch, mask: mask, name: name, into: &touched)
+                handle(watch: watch, mask: mask, cookie: cookie, name: name, into: &touched)
             }
         }
     }
 
-    private func handle(watch: Int32, mask: UInt32, name: String, into touched: inout Set<String>) {
+    private func handle(watch: Int32, mask: UInt32, cookie: UInt32, name: String, into touched: inout Set<String>) {
         if mask & UInt32(IN_Q_OVERFLOW) != 0 {
             // Events were lost: every file that was or is there may have changed.
             touched.formUnion(known)
@@ -123,15 +130,13 @@ final class InotifyWatch: @unchecked Sendable {
             folderOf[watch] = nil
             return
         }
-        guard let folder = folderOf[watch], !name.isEmpty, !name.hasPrefix(".") else { return }
+        guard let folder = folderOf[watch], !name.isEmpty else { return }
         let path = folder.isEmpty ? name : folder + "/" + name
+        if mask & UInt32(IN_ISDIR) == 0 { trackWriting(path, mask: mask, cookie: cookie) }
+        guard !name.hasPrefix(".") else { return }
         if folder.isEmpty && !folders.contains(name) { return }
         guard mask & UInt32(IN_ISDIR) != 0 else {
             touched.insert(path)
-            if mask & UInt32(IN_CREATE) != 0 { writing.insert(path) }
-            if mask & (UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_MOVED_FROM) | UInt32(IN_DELETE)) != 0 {
-                writing.remove(path)
-            }
             return
         }
         if mask & (UInt32(IN_CREATE) | UInt32(IN_MOVED_TO)) != 0 {
@@ -146,6 +151,18 @@ final class InotifyWatch: @unchecked Sendable {
             }
             touched.formUnion(known.filter { $0.hasPrefix(prefix) })
         }
+    }
+
+    /// Follows whether `path` is still being written: from its creation until it is closed after writing or deleted;
+    /// a rename carries the state from the old name to the new one (a rename from outside the watched folders, whose
+    /// cookie the burst has not seen, brings in a complete file).
+    private func trackWriting(_ path: String, mask: UInt32, cookie: UInt32) {
+        if mask & UInt32(IN_CREATE) != 0 { writing.insert(path) }
+        if mask & UInt32(IN_MOVED_FROM) != 0 { renamedWhileWriting[cookie] = writing.remove(path) != nil }
+        if mask & UInt32(IN_MOVED_TO) != 0 {
+            if renamedWhileWriting.removeValue(forKey: cookie) == true { writing.insert(path) } else { writing.remove(path) }
+        }
+        if mask & (UInt32(IN_CLOSE_WRITE) | UInt32(IN_DELETE)) != 0 { writing.remove(path) }
     }
 
     /// Watches `relative` and every folder below it (hidden ones aside, as the build skips them); reports each file.

@@ -177,5 +177,32 @@ private func reported(by watcher: SourceWatcher, until expected: Set<String>) as
         #expect(await reported(by: watcher, until: ["content/02-b.md"]) == ["content/02-b.md"])
         #expect(ContinuousClock.now - start >= .seconds(3))
     }
+
+    /// Foundation's atomic write renames its hidden temporary file over the original and only then closes it: the
+    /// save is reported once, after the close, not once at the rename and again at the close.
+    @Test(.timeLimit(.minutes(1)))
+    func aFileRenamedInWhileStillOpenIsReportedOnceAfterItIsClosed() async throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let watcher = settling(folder)
+        let collector = Task {
+            var batches: [(at: ContinuousClock.Instant, paths: Set<String>)] = []
+            for await batch in watcher.changes { batches.append((.now, Set(batch))) }
+            return batches
+        }
+        let temporary = folder.root.appending(path: "content/.01-a.md.partial").path
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        try #require(descriptor >= 0)
+        #expect("b".withCString { write(descriptor, $0, 1) } == 1)
+        #expect(rename(temporary, folder.root.appending(path: "content/01-a.md").path) == 0)
+        try await Task.sleep(for: .milliseconds(300))
+        let closed = ContinuousClock.now
+        close(descriptor)
+        try await Task.sleep(for: .milliseconds(500))
+        watcher.stop()
+        let batches = await collector.value
+        #expect(batches.map { $0.paths } == [["content/01-a.md"]])
+        #expect(batches.allSatisfy { $0.at >= closed })
+    }
     #endif
 }
