@@ -74,7 +74,7 @@ public func starterSite(title: String, release: ExplainerRelease) -> [SourceFile
 
             """),
         ("content/images/example-diagram.svg", starterDiagram),
-        (".gitignore", "public/\n.public.spare/\n"),
+        (".gitignore", "public/\n.public.spare/\n.public.tmp-*/\n.public.old-*/\n"),
         (".github/workflows/pages.yml", starterWorkflow(release: release)),
     ]
     return content.map { SourceFile(path: $0.0, text: $0.1) }

@@ -56,7 +56,7 @@ import Testing
             }
         }
         let gitignore = try #require(files.first { $0.path == ".gitignore" })
-        #expect(String(decoding: gitignore.bytes, as: UTF8.self) == "public/\n.public.spare/\n")
+        #expect(String(decoding: gitignore.bytes, as: UTF8.self) == "public/\n.public.spare/\n.public.tmp-*/\n.public.old-*/\n")
         let workflow = String(decoding: try #require(files.first { $0.path == ".github/workflows/pages.yml" }).bytes, as: UTF8.self)
         #expect(workflow.contains("EXPLAINER_SOURCE: \"https://example.org/explainer.git\""))
         #expect(workflow.contains("EXPLAINER_REF: \"\(Self.release.commit!)\""))
