@@ -282,7 +282,8 @@ Socket errors and non-2xx answers of \`explainer serve\` in these runs: $MANY_ER
 
 A file is saved the way editors do (a temporary file renamed over it); the time runs from the rename to the event's
 arrival on an open event stream (\`Benchmarks/reload-latency.py\`). Median of $EDITS edits each. The server learns of the
-save from inotify and waits 10 ms without further events (a save is several file operations) before it rebuilds.
+save from inotify and rebuilds once the save's file operations stop: 2 ms after the last event when every file the
+burst touched is back in place and closed (a finished save, as here), else 10 ms.
 
 | Site | Edit | Event | Median | Min | Max |
 |---|---|---|---:|---:|---:|
