@@ -13,10 +13,7 @@ final class FileVerdicts<Verdict: Sendable>: Sendable {
 
     /// The verdict on `bytes` at `path`: the kept one when the bytes are the same, else `judge(bytes)` (then kept).
     func verdict(_ path: String, _ bytes: [UInt8], judge: ([UInt8]) -> Verdict) -> Verdict {
-        if let last = kept.value(path, if: { $0.bytes == bytes }) { return last.verdict }
-        let verdict = judge(bytes)
-        kept.store(Kept(bytes: bytes, verdict: verdict), for: path)
-        return verdict
+        kept.value(path, if: { $0.bytes == bytes }) { Kept(bytes: bytes, verdict: judge(bytes)) }.verdict
     }
 
     /// Forgets every file but `paths` (those of the build that just ended).

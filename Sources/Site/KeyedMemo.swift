@@ -54,6 +54,14 @@ final class KeyedMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         return made
     }
 
+    /// The value kept for `key` when `isCurrent` accepts it, else the one `make` makes (then kept).
+    func value(_ key: Key, if isCurrent: (Value) -> Bool, make: () -> Value) -> Value {
+        if let kept = value(key, if: isCurrent) { return kept }
+        let made = make()
+        store(made, for: key)
+        return made
+    }
+
     /// Keeps `value` for `key`, which counts as used.
     func store(_ value: Value, for key: Key) {
         state.withLock { state in

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// The site-wide lists the last build of the same site (the preview server's rebuilds) made for its sources, numbers
 /// and corrections pages, kept with what they were made from: every source as HTML (also the chapters' notes), the
 /// numbers page's sections and the corrections log. An edit of a chapter's text changes none of their inputs, and
@@ -36,13 +34,10 @@ final class ListCache: Sendable {
         var corrections: [TemplateContext]
     }
 
-    private let kept = Mutex<(inputs: Inputs, lists: Lists)?>(nil)
+    private let kept = LastMade<Inputs, Lists>()
 
     /// The lists of `inputs`: the kept ones when they were made from the same, else `make`'s (then kept).
     func lists(_ inputs: Inputs, make: () -> Lists) -> Lists {
-        if let last = kept.withLock({ $0 }), last.inputs == inputs { return last.lists }
-        let lists = make()
-        kept.withLock { $0 = (inputs, lists) }
-        return lists
+        kept.value(inputs, make: make)
     }
 }

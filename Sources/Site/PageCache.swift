@@ -62,10 +62,7 @@ public final class PageCache: Sendable {
     /// `html` as bytes: those of the last build's page at `path` when its text is the same (a page taken from the
     /// cache is the same string, so that comparison is free).
     func bytes(of html: String, at path: String) -> [UInt8] {
-        if let last = served.value(path, if: { $0.html == html }) { return last.bytes }
-        let bytes = Array(html.utf8)
-        served.store(Served(html: html, bytes: bytes), for: path)
-        return bytes
+        served.value(path, if: { $0.html == html }) { Served(html: html, bytes: Array(html.utf8)) }.bytes
     }
 
     /// Keeps only the pages and bodies of the build that just ended, so the cache never outgrows the site.

@@ -1,6 +1,5 @@
 import Markdown
 import Simulation
-import Synchronization
 
 /// What builds of the same site (the preview server's rebuilds) parsed from its files: a chapter whose file, name
 /// and glossary links are unchanged is not parsed again, nor are site.yml, sources.yml, glossary.yml and the data
@@ -14,23 +13,18 @@ public final class ParseCache: Sendable {
         var chapter: Chapter
     }
 
-    private struct InputsEntry: Sendable {
-        var files: [SourceFile?]
-        var inputs: SiteInputs
-    }
-
     /// Chapters by their files' paths.
     private let storage = KeyedMemo<String, Entry>()
-    private let inputsEntry = Mutex<InputsEntry?>(nil)
+    /// The site-wide inputs, by the files they were parsed from.
+    private let siteInputs = LastMade<[SourceFile?], SiteInputs>()
 
-    private struct TranslationsEntry: Sendable {
+    private struct TranslationFiles: Equatable, Sendable {
         var files: [SourceFile]
         var languages: [SiteLanguage]
-        var translations: [Translations]
-        var warnings: [Diagnostic]
     }
 
-    private let translationsEntry = Mutex<TranslationsEntry?>(nil)
+    /// The interface words, and the warnings loading them gave, by the files and languages they were loaded for.
+    private let loadedTranslations = LastMade<TranslationFiles, (translations: [Translations], warnings: [Diagnostic])>()
     private let editions = EditionCaches<ParseCache>()
 
     public init() {}
@@ -62,12 +56,7 @@ public final class ParseCache: Sendable {
     /// The site-wide inputs (configuration, bibliography, glossary, data): from the cache when no file changed.
     func inputs(_ source: SourceTree) throws(BuildFailure) -> SiteInputs {
         let files = [source.config, source.sources, source.glossary, source.numbers, source.corrections] + source.data.map { Optional($0) }
-        if let entry = inputsEntry.withLock({ $0 }), entry.files == files {
-            return entry.inputs
-        }
-        let inputs = try SiteInputs.parse(source)
-        inputsEntry.withLock { $0 = InputsEntry(files: files, inputs: inputs) }
-        return inputs
+        return try siteInputs.value(files) { () throws(BuildFailure) in try SiteInputs.parse(source) }
     }
 
     /// The interface words of `languages` (`loadTranslations`): from the cache, with the same warnings, when the same
@@ -75,15 +64,13 @@ public final class ParseCache: Sendable {
     /// build, so the chapters' cache compares them at no cost.
     func translations(_ files: [SourceFile], languages: [SiteLanguage], warnings: inout [Diagnostic]) throws(BuildFailure)
         -> [Translations] {
-        if let entry = translationsEntry.withLock({ $0 }), entry.files == files, entry.languages == languages {
-            warnings += entry.warnings
-            return entry.translations
+        let loaded = try loadedTranslations.value(TranslationFiles(files: files, languages: languages)) { () throws(BuildFailure) in
+            var found: [Diagnostic] = []
+            let translations = try loadTranslations(files, languages: languages, warnings: &found)
+            return (translations, found)
         }
-        var found: [Diagnostic] = []
-        let translations = try loadTranslations(files, languages: languages, warnings: &found)
-        translationsEntry.withLock { $0 = TranslationsEntry(files: files, languages: languages, translations: translations, warnings: found) }
-        warnings += found
-        return translations
+        warnings += loaded.warnings
+        return loaded.translations
     }
 
     /// Drops chapters whose files are gone, so the cache never outgrows the site.

@@ -24,6 +24,18 @@ import Testing
         #expect(memo.hits == 1)
     }
 
+    @Test func aValueThatIsNoLongerCurrentIsMadeAgainAndKept() {
+        let memo = KeyedMemo<String, (source: Int, made: Int)>()
+        var made = 0
+        let make = { (source: Int) in { () -> (source: Int, made: Int) in made += 1; return (source, made) } }
+        #expect(memo.value("page", if: { $0.source == 1 }, make: make(1)).made == 1)
+        #expect(memo.value("page", if: { $0.source == 1 }, make: make(1)).made == 1)
+        #expect(memo.value("page", if: { $0.source == 2 }, make: make(2)).made == 2)
+        #expect(memo.value("page", if: { $0.source == 2 }, make: make(2)).made == 2)
+        #expect(made == 2)
+        #expect(memo.hits == 2)
+    }
+
     @Test func aFailingMakeKeepsNothing() {
         struct Failed: Error {}
         let memo = KeyedMemo<Int, String>()

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// What earlier builds of the same site (the preview server's rebuilds) made for its search index: each chapter's
 /// documents, by the chapter's digest (`chapterDigests`), and the weighted term counts of each run of documents the
@@ -16,7 +15,7 @@ public final class SearchCache: Sendable {
     /// edit did not change (the other languages' of a multilingual site, when one chapter is edited) keeps them.
     /// Each block file's text with its documents' shown fields (`SearchIndexFiles`), kept while they are the same.
     private let blocks = KeyedMemo<String, (fields: [String], text: String)>()
-    private let index = Mutex<(documents: [SearchDocument], language: SearchLanguage, files: [(path: String, text: String)])?>(nil)
+    private let index = LastMade<(documents: [SearchDocument], language: SearchLanguage), [(path: String, text: String)]>()
 
     public init() {}
 
@@ -52,23 +51,18 @@ public final class SearchCache: Sendable {
     /// documents, byte for byte).
     func files(_ documents: [SearchDocument], language: SearchLanguage, make: () -> [(path: String, text: String)])
         -> [(path: String, text: String)] {
-        if let last = index.withLock({ $0 }), last.language == language, sameBytes(last.documents, documents) { return last.files }
-        let files = make()
-        index.withLock { $0 = (documents, language, files) }
-        blocks.retainUsed()
-        return files
+        index.value((documents, language), isSame: { $0.language == $1.language && sameBytes($0.documents, $1.documents) }) {
+            defer { blocks.retainUsed() }
+            return make()
+        }
     }
 
     /// The text of the block file at `path`, whose documents' shown fields are `fields`: the last build's when they
     /// are the same, byte for byte (most blocks after an edit of one chapter), else `make`'s.
     func block(_ path: String, fields: [String], make: () -> String) -> String {
-        if let kept = blocks.value(path), kept.fields.count == fields.count,
-           zip(kept.fields, fields).allSatisfy({ sameBytes($0, $1) }) {
-            return kept.text
-        }
-        let text = make()
-        blocks.store((fields, text), for: path)
-        return text
+        blocks.value(path, if: { kept in kept.fields.count == fields.count && zip(kept.fields, fields).allSatisfy { sameBytes($0, $1) } }) {
+            (fields, make())
+        }.text
     }
 
     /// Keeps only the entries of the build that just ended, so the cache never outgrows the site.
