@@ -241,7 +241,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     // The search index needs the pages' Markdown and the headings of the sources and glossary pages, nothing else: it is
     // built on a thread of its own from when those two are laid out, beside the other pages and the link check (much
     // of it runs on one core).
-    var search: Background<[(path: String, bytes: [UInt8]?, facts: WrittenFile?)]>?
+    var search: Background<[(path: String, file: MadeFile)]>?
     let searched = (chapters: chapters, pages: pages, home: home, digests: layout.chapterDigests)
     collector.collect { () throws(BuildFailure) in
         try layout.render(into: &output, listPagesRendered: !inputs.config.search ? nil : { lists in
@@ -254,10 +254,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
                 return files.indices.map { index in
                     defer { files[index].text = "" }
                     let (path, bytes) = (files[index].path, Array(files[index].text.utf8))
-                    if let staged, staged.write(path, bytes) {
-                        return (path, nil, WrittenFile(path: path, bytes: bytes, markers: markers))
-                    }
-                    return (path, bytes, nil)
+                    return (path, staged?.keep(path, bytes, markers: markers) ?? .held(bytes))
                 }
             }
         })
@@ -289,9 +286,7 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     options.timings?.end("links checked")
     if let files = search?.value() {
         search = nil  // the files' bytes are then held by the output only
-        for (path, bytes, facts) in files {
-            if let bytes { output[path] = bytes } else { output.addSpilled(path, root: staged!.staging.path, facts: facts!) }
-        }
+        for (path, file) in files { output.add(path, file) }
         options.searchCache?.retainUsed()
         // Links were checked without the index's files: a link to one of them is checked again now that it exists.
         if !linkProblems.isEmpty { linkProblems = LinkChecker(output: output, chapters: everyPage, verdicts: options.pageCache?.links).check() }

@@ -36,7 +36,7 @@ final class LinkVerdicts: Sendable {
             return (scan, false, kept?.scan.ids == scan.ids)
         }
         scans.retainUsed()
-        let paths = Set(output.files.keys).union(output.spilled)
+        let paths = Set(output.allPaths)
         let last = last.withLock { $0 }
         var skipped: Set<String> = []
         if paths == last.paths && results.allSatisfy(\.sameIDs) {

@@ -155,6 +155,11 @@ public final class StagedWrite: Sendable {
         }
     }
 
+    /// `bytes` written into the staging folder now, as what the checks need of them; held, if the write failed.
+    func keep(_ path: String, _ bytes: [UInt8], markers: MarkerFinder) -> MadeFile {
+        write(path, bytes) ? .written(WrittenFile(path: path, bytes: bytes, markers: markers), root: staging.path) : .held(bytes)
+    }
+
     /// The build failed: the spare it was, with whatever was written into it, is the spare again; a folder made for
     /// this build is removed, so a failed build leaves nothing beside the destination that was not there before.
     public func abandon() {

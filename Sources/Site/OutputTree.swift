@@ -29,11 +29,16 @@ public struct OutputTree: Sendable, Equatable {
         self[path] = Array(text.utf8)
     }
 
-    /// Records a file written already into the staging folder `root` (its bytes are not kept).
-    mutating func addSpilled(_ path: String, root: String, facts: WrittenFile) {
-        files[path] = nil
-        written[path] = facts
-        spillRoot = root
+    /// Adds a file the build made: its bytes, or a file written already into the staging folder (its bytes not kept).
+    mutating func add(_ path: String, _ file: MadeFile) {
+        switch file {
+        case .held(let bytes):
+            self[path] = bytes
+        case let .written(facts, root):
+            files[path] = nil
+            written[path] = facts
+            spillRoot = root
+        }
     }
 
     /// The file a request path resolves to: the path itself, or its `index.html` for a folder.
@@ -48,6 +53,13 @@ public struct OutputTree: Sendable, Equatable {
 
     /// Paths in sorted order, so anything derived from the tree is deterministic.
     public var sortedPaths: [String] { allPaths.sorted() }
+}
+
+/// A file the build made: its bytes, or, once written into the staging folder `root` (`StagedWrite.keep`), what the
+/// checks need of it.
+enum MadeFile: Sendable {
+    case held([UInt8])
+    case written(WrittenFile, root: String)
 }
 
 /// What the build's checks need of a file written before they ran: a page's ids (`PageScan`) and whether the file

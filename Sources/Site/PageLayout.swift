@@ -44,12 +44,6 @@ struct PageLayout {
     /// every page in the output tree.
     var staged: StagedWrite? = nil
 
-    /// A laid-out page's bytes, or what the checks need of it once it is written (`staged`).
-    private enum PageBytes {
-        case held([UInt8])
-        case written(WrittenFile)
-    }
-
     /// One page of the site, as the layout renders it.
     private enum Page {
         case home, chapter(Int), page(Int), sources, glossary, gallery, notFound, numbers, corrections
@@ -101,21 +95,19 @@ struct PageLayout {
         }
         // A page written into the staging folder comes back as what the checks need of it instead of its bytes.
         let markers = MarkerFinder(internalMarkers)
-        func renderEach(_ pages: ArraySlice<Page>, spill: Bool) -> [Result<(String, PageBytes), Diagnostic>] {
-            concurrentMap(Array(pages)) { [layout] page -> Result<(String, PageBytes), Diagnostic> in
+        func renderEach(_ pages: ArraySlice<Page>, spill: Bool) -> [Result<(String, MadeFile), Diagnostic>] {
+            concurrentMap(Array(pages)) { [layout] page -> Result<(String, MadeFile), Diagnostic> in
                 do throws(Diagnostic) {
                     let (path, html) = try layout.render(page, shared: shared)
                     let bytes = layout.pageCache?.bytes(of: html, at: path) ?? Array(html.utf8)
-                    if spill, let staged = layout.staged, staged.write(path, bytes) {
-                        return .success((path, .written(WrittenFile(path: path, bytes: bytes, markers: markers))))
-                    }
+                    if spill, let staged = layout.staged { return .success((path, staged.keep(path, bytes, markers: markers))) }
                     return .success((path, .held(bytes)))
                 } catch {
                     return .failure(error)
                 }
             }
         }
-        var results: [Result<(String, PageBytes), Diagnostic>]
+        var results: [Result<(String, MadeFile), Diagnostic>]
         if let listPagesRendered {
             results = renderEach(pages[..<2], spill: false)
             var lists = OutputTree()
@@ -128,8 +120,7 @@ struct PageLayout {
         var problems: [(rank: Int, problem: Diagnostic)] = []
         for (page, result) in zip(pages, results) {
             switch result {
-            case .success(let (path, .held(bytes))): output[path] = bytes
-            case .success(let (path, .written(facts))): output.addSpilled(path, root: staged!.staging.path, facts: facts)
+            case .success(let (path, file)): output.add(path, file)
             case .failure(let problem): problems.append((rank(of: page), problem))
             }
         }
