@@ -90,6 +90,12 @@ struct InlineScanner {
                 plainStart = index
                 continue
             }
+            // The rest of a word holds no word start and no "[": nothing above can match there.
+            if isAlphanumeric(bytes[index]) {
+                index += 1
+                while index < bytes.count, isAlphanumeric(bytes[index]) { index += 1 }
+                continue
+            }
             index += 1
         }
         if plainStart < bytes.count { pieces.append(.text(text(plainStart..<bytes.count))) }

@@ -56,7 +56,7 @@ struct LinkChecker {
     private mutating func check(page: String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var reported: Set<String> = []
-        let place = PagePlace(page)
+        let place = PagePlace(page, ids: ids(of: page))
         // The verdicts of the page's depth are taken out for the page (and put back after): most links look there.
         var depthVerdicts = verdictsByScope.removeValue(forKey: place.depth) ?? [:]
         defer { verdictsByScope[place.depth] = depthVerdicts }
@@ -80,9 +80,12 @@ struct LinkChecker {
         let depthCount: Int
         /// The page's folder with its trailing "/", if it has one (another scope).
         let folder: String?
+        /// The page's own ids.
+        let ids: Set<String>
 
-        init(_ page: String) {
+        init(_ page: String, ids: Set<String>) {
             self.page = page
+            self.ids = ids
             depthCount = page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
             depth = String(depthCount)
             folder = page.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(page[...$0]) }
@@ -133,7 +136,14 @@ struct LinkChecker {
     private mutating func cachedProblem(with target: String, on place: PagePlace,
                                         depthVerdicts: inout [String: String?]) -> String? {
         let first = target.utf8.first
-        if first == UInt8(ascii: "#") || first == UInt8(ascii: "?") || first == UInt8(ascii: "/") {
+        if first == UInt8(ascii: "#") {
+            // An anchor on the page itself (the outline, the notes): found among the page's ids without taking the
+            // link apart; a missing one is described by `problem`.
+            let fragment = String(Substring(target.utf8.dropFirst()))
+            if fragment.isEmpty || place.ids.contains(percentDecoded(fragment)) || !place.page.hasSuffix(".html") { return nil }
+            return problem(with: target, on: place.page)
+        }
+        if first == UInt8(ascii: "?") || first == UInt8(ascii: "/") {
             return problem(with: target, on: place.page)
         }
         var climbs = 0

@@ -28,7 +28,7 @@ final class MenuItemCache: Sendable {
 
     /// The section's entries for `menu`, as the section would render them with `root` (the page's root values)
     /// below each entry.
-    func render(_ menu: ChapterMenu, section: String, root: TemplateContext) -> String {
+    func render(_ menu: ChapterMenu, section: String, root: any MustacheParent) -> String {
         guard let template = template(section) else { return "" }
         var html = ""
         for link in menu {
@@ -77,11 +77,11 @@ enum OutsideValue: Hashable {
 /// as from Mustache's context stack. Records the names it had to ask the root for.
 final class MenuItemScope: MustacheParent {
     let link: ChapterLink
-    let root: TemplateContext
+    let root: any MustacheParent
     /// Nil once a value from the root could not be compared (`OutsideValue`).
     var outside: [(name: String, value: OutsideValue)]? = []
 
-    init(link: ChapterLink, root: TemplateContext) {
+    init(link: ChapterLink, root: any MustacheParent) {
         self.link = link
         self.root = root
     }

@@ -95,27 +95,26 @@ struct PageLayout {
         }
         // A page written into the staging folder comes back as what the checks need of it instead of its bytes.
         let markers = MarkerFinder(internalMarkers)
-        func renderEach(_ pages: ArraySlice<Page>, spill: Bool) -> [Result<(String, MadeFile), Diagnostic>] {
-            concurrentMap(Array(pages)) { [layout] page -> Result<(String, MadeFile), Diagnostic> in
-                do throws(Diagnostic) {
-                    let (path, html) = try layout.render(page, shared: shared)
-                    let bytes = layout.pageCache?.bytes(of: html, at: path) ?? Array(html.utf8)
-                    if spill, let staged = layout.staged { return .success((path, staged.keep(path, bytes, markers: markers))) }
-                    return .success((path, .held(bytes)))
-                } catch {
-                    return .failure(error)
+        // With `listPagesRendered`, the first two pages (sources, glossary) are held, and the worker that finishes the
+        // second of them hands both over while the others go on rendering (no core waits for the long sources page).
+        let listPages = listPagesRendered.map { ListPagesGate($0) }
+        let results = concurrentMap(Array(pages.indices)) { [layout, pages] index -> Result<(String, MadeFile), Diagnostic> in
+            let result: Result<(String, MadeFile), Diagnostic>
+            do throws(Diagnostic) {
+                let (path, html) = try layout.render(pages[index], shared: shared)
+                let bytes = layout.pageCache?.bytes(of: html, at: path) ?? Array(html.utf8)
+                if listPages != nil && index < 2 {
+                    result = .success((path, .held(bytes)))
+                } else if let staged = layout.staged {
+                    result = .success((path, staged.keep(path, bytes, markers: markers)))
+                } else {
+                    result = .success((path, .held(bytes)))
                 }
+            } catch {
+                result = .failure(error)
             }
-        }
-        var results: [Result<(String, MadeFile), Diagnostic>]
-        if let listPagesRendered {
-            results = renderEach(pages[..<2], spill: false)
-            var lists = OutputTree()
-            for case .success(let (path, .held(bytes))) in results { lists[path] = bytes }
-            listPagesRendered(lists)
-            results += renderEach(pages[2...], spill: true)
-        } else {
-            results = renderEach(pages[...], spill: true)
+            if index < 2 { listPages?.arrive(result) }
+            return result
         }
         var problems: [(rank: Int, problem: Diagnostic)] = []
         for (page, result) in zip(pages, results) {
@@ -570,6 +569,27 @@ struct PageLayout {
 }
 
 import Foundation
+import Synchronization
+
+/// The sources and glossary pages as they are rendered: the second to arrive calls `handOver` with both (those that
+/// rendered), on its worker's thread.
+private final class ListPagesGate: @unchecked Sendable {  // `handOver` is called once, under the lock's hand-off
+    private let handOver: (OutputTree) -> Void
+    private let arrived = Mutex<(count: Int, lists: OutputTree)>((0, OutputTree()))
+
+    init(_ handOver: @escaping (OutputTree) -> Void) {
+        self.handOver = handOver
+    }
+
+    func arrive(_ result: Result<(String, MadeFile), Diagnostic>) {
+        let complete = arrived.withLock { arrived -> OutputTree? in
+            if case .success(let (path, .held(bytes))) = result { arrived.lists[path] = bytes }
+            arrived.count += 1
+            return arrived.count == 2 ? arrived.lists : nil
+        }
+        if let complete { handOver(complete) }
+    }
+}
 
 /// Template values made once per build and only read after that, shared by the pages laid out on all cores.
 struct FrozenContext: @unchecked Sendable {

@@ -25,12 +25,37 @@ struct TemplateContext: MustacheParent {
         if let lookups {
             if value == nil { lookups.missed.insert(name) } else { lookups.found.insert(name) }
         }
-        if name == "chapters", let menu = value as? ChapterMenu, let items = menu.items {
-            // The menu's section from remembered entries (MenuItemCache), with this context below each entry.
-            let root = self
-            return MustacheLambda { section in PrerenderedHTML(description: items.render(menu, section: section, root: root)) }
-        }
+        if name == "chapters", let menu = value as? ChapterMenu, let lambda = menu.prerendered(below: self) { return lambda }
         return value.map(templateValue)
+    }
+}
+
+extension ChapterMenu {
+    /// The menu's section from remembered entries (MenuItemCache), with `root` below each entry; nil without them.
+    func prerendered(below root: any MustacheParent) -> MustacheLambda? {
+        guard let items else { return nil }
+        let menu = self
+        return MustacheLambda { section in PrerenderedHTML(description: items.render(menu, section: section, root: root)) }
+    }
+}
+
+/// The root values of `base`: a page's values with its rendered template as `content` (which takes the place of a
+/// `content` the page's values may have).
+struct BaseContext: MustacheParent {
+    let page: TemplateContext
+    let content: String
+
+    func child(named name: String) -> Any? {
+        if name == "content" {
+            page.lookups?.found.insert(name)
+            return TemplateText(text: content)
+        }
+        let value = page.child(named: name)
+        // The menu's entries are rendered with this context, `content` and all, below them.
+        if name == "chapters", value is MustacheLambda, let menu = page.values[name] as? ChapterMenu {
+            return menu.prerendered(below: self)
+        }
+        return value
     }
 }
 

@@ -90,9 +90,9 @@ struct TemplateSet {
         guard let body = library.render(TemplateContext(context, lookups: pageLookups), withTemplate: template) else {
             throw Diagnostic(file: "templates/\(template).mustache", line: 1, column: 1, message: "missing template '\(template)'")
         }
-        var page = context
-        page["content"] = body
-        guard let html = library.render(TemplateContext(page, lookups: pageLookups), withTemplate: "base") else {
+        // `base` sees the page's values and `content`, without a copy of the page's values.
+        guard let html = library.render(BaseContext(page: TemplateContext(context, lookups: pageLookups), content: body),
+                                        withTemplate: "base") else {
             throw Diagnostic(file: "templates/base.mustache", line: 1, column: 1, message: "missing template 'base'")
         }
         return html

@@ -31,8 +31,9 @@ final class TemplateLookups: Sendable {
 
 /// The names one page's root context was asked for: used while that page renders, on one thread.
 final class PageLookups: @unchecked Sendable {
-    var found: Set<String> = []
-    var missed: Set<String> = []
+    /// Room for a page's names from the start (a page looks up about a hundred), so the sets are not regrown.
+    var found = Set<String>(minimumCapacity: 128)
+    var missed = Set<String>(minimumCapacity: 16)
 }
 
 /// Every name a page's own values can hold (`PageLayout`), including those only some pages or sites have.

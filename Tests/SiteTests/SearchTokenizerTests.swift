@@ -52,6 +52,17 @@ import Testing
         let tokenizer = SearchTokenizer(english: false)
         #expect(tokenizer.terms("ÉCOLE école ｅｃｏｌｅ", mode: .query) == ["ecole", "ecole", "ecole"])
     }
+
+    /// ASCII runs are taken whole; a run that a capital, an accented letter or a ligature continues is the same word.
+    @Test func asciiRunsMakeTheSameWords() {
+        let tokenizer = SearchTokenizer(english: false)
+        #expect(tokenizer.terms("Café au lait, naïve deﬁne", mode: .index) == ["cafe", "au", "lait", "naive", "define"])
+        #expect(tokenizer.terms("x 7 ab X9 a", mode: .index) == ["7", "ab", "x9"])
+        let longest = String(repeating: "a", count: SearchTokenizer.longestWord)
+        #expect(tokenizer.terms("\(longest) \(longest)b \(longest.uppercased())", mode: .index) == [longest, longest])
+        #expect(tokenizer.terms("abc中文def", mode: .index) == ["abc", "中", "文", "中文", "def"])
+        #expect(tokenizer.terms("中ab", mode: .query) == ["中", "ab"])
+    }
 }
 
 @Suite struct SearchTextTests {

@@ -40,10 +40,7 @@ func searchText(fromHTML html: UnsafeBufferPointer<UInt8>) -> String {
     }
     let count = html.count
     var index = 0
-    // Elements whose whole content is skipped, with the tag that ends them; ASCII, lowercase.
-    let skipped: [(open: [UInt8], close: [UInt8])] = [("<sup class=\"cite\"", "</sup>"), ("<!--", "-->"),
-                                                      ("<script", "</script>"), ("<style", "</style>"), ("<svg", "</svg>")]
-        .map { (Array($0.utf8), Array($1.utf8)) }
+    let skipped = skippedElements
     // Letters match either case (ASCII only: no other character lowercases to one of these patterns' letters).
     func starts(_ text: [UInt8], at position: Int) -> Bool {
         guard position + text.count <= count else { return false }
@@ -82,6 +79,16 @@ func searchText(fromHTML html: UnsafeBufferPointer<UInt8>) -> String {
         } else if byte < 0x80 {
             emitASCII(byte)
             index += 1
+            // The rest of a run of visible ASCII goes out as it is: after a visible byte no space is pending.
+            if byte > 0x20 {
+                let start = index
+                while index < count {
+                    let next = html[index]
+                    guard next > 0x20 && next < 0x80 && next != 0x3C && next != 0x26 else { break }
+                    index += 1
+                }
+                if index > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: html[start..<index])) }
+            }
         } else {
             var length = 2
             if byte >= 0xF0 { length = 4 } else if byte >= 0xE0 { length = 3 }
@@ -99,6 +106,11 @@ func searchText(fromHTML html: UnsafeBufferPointer<UInt8>) -> String {
     return String(decoding: out, as: UTF8.self)
 }
 
+/// Elements whose whole content is skipped, with the tag that ends them; ASCII, lowercase.
+private let skippedElements: [(open: [UInt8], close: [UInt8])] = [
+    ("<sup class=\"cite\"", "</sup>"), ("<!--", "-->"), ("<script", "</script>"), ("<style", "</style>"), ("<svg", "</svg>"),
+].map { (Array($0.utf8), Array($1.utf8)) }
+
 /// Tags that separate the words on either side (without a space in the HTML, "a</p><p>b" is still two words).
 private let blockTags: Set<String> = [
     "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt", "figcaption",
@@ -109,7 +121,11 @@ private let blockTags: Set<String> = [
 /// Whether a tag, from the text after its `<` (`/p`, `h2 id="x"`), is one of `blockTags`: its name is its letters
 /// and digits after any `/`, lowercased.
 private func isBlockTag(_ tag: UnsafeBufferPointer<UInt8>) -> Bool {
-    var name: [UInt8] = []
+    // The name packed into a number, six bits a letter or digit (none is longer than ten), looked up without making
+    // a String.
+    var packed: UInt64 = 0
+    var length = 0
+    var name: [UInt8] { (0..<length).map { unpackedTagByte(packed >> (6 * UInt64(length - 1 - $0))) } }
     var index = 0
     while index < tag.count && tag[index] == 0x2F { index += 1 }
     while index < tag.count {
@@ -120,11 +136,25 @@ private func isBlockTag(_ tag: UnsafeBufferPointer<UInt8>) -> Bool {
         }
         if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
         guard (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) else { break }
-        name.append(byte)
+        packed = packed << 6 | packedTagByte(byte)
+        length += 1
         index += 1
-        if name.count > 10 { return false }
+        if length > 10 { return false }
     }
-    return blockTags.contains(String(decoding: name, as: UTF8.self))
+    return packedBlockTags.contains(packed)
+}
+
+/// `blockTags`, each name packed as `isBlockTag` packs it (names are lowercase ASCII letters and digits, one to ten).
+private let packedBlockTags: Set<UInt64> = Set(blockTags.map { name in name.utf8.reduce(UInt64(0)) { $0 << 6 | packedTagByte($1) } })
+
+/// A lowercase ASCII letter or digit as six bits: digits 1…10, letters 11…36 (never 0, so lengths differ).
+private func packedTagByte(_ byte: UInt8) -> UInt64 {
+    byte <= 0x39 ? UInt64(byte - 0x30 + 1) : UInt64(byte - 0x61 + 11)
+}
+
+private func unpackedTagByte(_ bits: UInt64) -> UInt8 {
+    let value = UInt8(bits & 0x3F)
+    return value <= 10 ? value - 1 + 0x30 : value - 11 + 0x61
 }
 
 /// The lowercased name of a tag from the text after its `<` (`/p`, `h2 id="x"` → `p`, `h2`), after `prefix`.

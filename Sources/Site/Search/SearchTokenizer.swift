@@ -67,6 +67,31 @@ struct SearchTermScanner {
             let count = utf8.count
             while index < count {
                 let byte = utf8[index]
+                if wordLength == 0, han.isEmpty, isASCIILetterOrDigit(byte) {
+                    // A run of ASCII letters and digits at a word's start, taken at once: handed over from the text
+                    // itself when it has no capital and nothing non-ASCII continues the word.
+                    var end = index + 1
+                    var capitals = byte <= 0x5A && byte >= 0x41
+                    while end < count, isASCIILetterOrDigit(utf8[end]) {
+                        if utf8[end] <= 0x5A && utf8[end] >= 0x41 { capitals = true }
+                        end += 1
+                    }
+                    if !capitals && (end == count || utf8[end] < 0x80) {
+                        let length = end - index
+                        if length <= SearchTokenizer.longestWord && (length > 1 || (byte >= 0x30 && byte <= 0x39)) {
+                            body(UnsafeBufferPointer(rebasing: utf8[index..<end]), true)
+                        }
+                        index = end
+                        continue
+                    }
+                    for at in index..<end {
+                        let byte = utf8[at]
+                        word.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                    }
+                    wordLength = end - index
+                    index = end
+                    continue
+                }
                 if byte < 0x80 {
                     index += 1
                     takeASCII(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte, body)
@@ -156,6 +181,11 @@ struct SearchTermScanner {
             pair.withUnsafeBufferPointer { body($0, false) }
         }
     }
+}
+
+/// An ASCII letter (either case) or digit.
+private func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
 }
 
 /// Lowercase, then compatibility decomposition, then no combining marks: what JavaScript's
