@@ -1,4 +1,9 @@
 import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Links bare URLs, `www.` addresses and e-mail addresses in text (GFM's extended autolinks), in place in cmark's
 /// tree; text inside links and images is left alone. See `findExtendedAutolinks`.
@@ -8,9 +13,9 @@ func linkBareAddresses(in root: OpaquePointer) {
         let literal = String(cString: cmark_node_get_literal(node))
         // Every autolink has a '.' (www., a domain, an e-mail's domain) or "://": skip text without either cheaply.
         guard containsByte(literal, UInt8(ascii: ".")) || containsByte(literal, UInt8(ascii: ":")) else { continue }
-        // And each needs "://" (a URL), "www" (followed by '.' or '…') or "@" (an e-mail address) in these bytes: the
+        // And each needs "://" (a URL), "www" (followed by '.' or '…') or an e-mail address's "@" in these bytes: the
         // typographic characters read back as ASCII make none of them.
-        guard containsBytes(literal, "://") || containsBytes(literal, "www") || containsBytes(literal, "@") else { continue }
+        guard containsBytes(literal, "://") || containsBytes(literal, "www") || mayHoldEmailAt(literal) else { continue }
         let links = findExtendedAutolinks(in: literal)
         guard !links.isEmpty else { continue }
         let scalars = Array(literal.unicodeScalars)
@@ -29,6 +34,27 @@ func linkBareAddresses(in root: OpaquePointer) {
         if position < scalars.count { insertText(text(position..<scalars.count), before: node) }
         cmark_node_unlink(node)
         cmark_node_free(node)
+    }
+}
+
+/// Whether the text has an "@" right after a byte an e-mail address's local part can end with: an ASCII letter or
+/// digit, ".", "+", "-", "_", or the last byte of a non-ASCII character ("…", "–" and "—" read back as periods and
+/// hyphens). A citation's "[@key" or "; @key" has none.
+private func mayHoldEmailAt(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+        guard let base = bytes.baseAddress else { return false }
+        var position = 1
+        while position < bytes.count, let found = memchr(base + position, Int32(UInt8(ascii: "@")), bytes.count - position) {
+            let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            let before = bytes[at - 1]
+            if before >= 0x80 || (before >= 0x30 && before <= 0x39) || (before >= 0x41 && before <= 0x5A) || (before >= 0x61 && before <= 0x7A)
+                || before == UInt8(ascii: ".") || before == UInt8(ascii: "+") || before == UInt8(ascii: "-") || before == UInt8(ascii: "_") {
+                return true
+            }
+            position = at + 1
+        }
+        return false
     }
 }
 

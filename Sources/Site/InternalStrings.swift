@@ -67,53 +67,65 @@ func checkInternalStrings(_ output: OutputTree, source: SourceTree, verdicts: Fi
 /// either, as long as no marker has a letter that a non-ASCII character lowercases to ("k" from the Kelvin sign,
 /// "i" from "İ"), which `init` checks.
 struct MarkerFinder: Sendable {
-    /// Each marker lowercased, with the place of the byte looked for first and the values it may have there.
-    private let markers: [(bytes: [UInt8], anchor: Int, anchorValues: [UInt8])]
+    /// Each marker lowercased.
+    private let markers: [[UInt8]]
+    /// The shortest marker's length: the window the scan slides.
+    private let window: Int
+    /// How far the window may move when its last byte (lowercased) is this one: the least, over all markers, of the
+    /// distance from that byte's last place among a marker's first `window - 1` bytes to the window's end.
+    private let shifts: [UInt8]
+    /// The markers (by index) whose byte at `window - 1` is this one (lowercased): those to compare there.
+    private let endingIn: [[Int]]
 
     init(_ markers: [String]) {
-        self.markers = markers.map { marker in
+        let markers = markers.map { marker in
             let bytes = Array(marker.lowercased().utf8)
-            precondition(bytes.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "k") && $0 != UInt8(ascii: "i") },
+            precondition(!bytes.isEmpty && bytes.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "k") && $0 != UInt8(ascii: "i") },
                          "marker '\(marker)' cannot be found by bytes")
-            // A byte that is not a letter has one case, so one `memchr` finds it; a space is too common to start from.
-            if let anchor = bytes.firstIndex(where: { !isLetter($0) && $0 != UInt8(ascii: " ") }) {
-                return (bytes, anchor, [bytes[anchor]])
-            }
-            return (bytes, 0, isLetter(bytes[0]) ? [bytes[0], bytes[0] - 0x20] : [bytes[0]])
+            return bytes
         }
+        let window = min(markers.map(\.count).min() ?? 1, 255)
+        var shifts = [UInt8](repeating: UInt8(window), count: 256)
+        var endingIn = [[Int]](repeating: [], count: 256)
+        for (index, marker) in markers.enumerated() {
+            for position in 0..<(window - 1) {
+                shifts[Int(marker[position])] = min(shifts[Int(marker[position])], UInt8(window - 1 - position))
+            }
+            endingIn[Int(marker[window - 1])].append(index)
+        }
+        self.markers = markers
+        self.window = window
+        self.shifts = shifts
+        self.endingIn = endingIn
     }
 
-    /// Whether `bytes` hold one of the markers, in any ASCII case.
+    /// Whether `bytes` hold one of the markers, in any ASCII case. One pass for all markers: the window's last byte
+    /// says which markers may start at the window and how far on the next may start (Horspool's rule, the shortest
+    /// marker's length at most).
     func mayHold(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return false }
             let count = buffer.count
-            for (marker, anchor, values) in markers where marker.count <= count {
-                for value in values {
-                    var from = anchor
-                    let last = count - (marker.count - anchor)  // the last place the anchor byte can start a match
-                    while from <= last, let found = memchr(base + from, Int32(value), last - from + 1) {
-                        let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) - anchor
-                        if matches(marker, at: start, in: buffer) { return true }
-                        from = start + anchor + 1
-                    }
-                }
+            var end = window - 1
+            while end < count {
+                let byte = lowercased(buffer[end])
+                for index in endingIn[Int(byte)] where matches(markers[index], at: end - (window - 1), in: buffer) { return true }
+                end += Int(shifts[Int(byte)])
             }
             return false
         }
     }
 
     private func matches(_ marker: [UInt8], at start: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        for index in marker.indices {
-            let byte = buffer[start + index]
-            if byte != marker[index] && !(isLetter(marker[index]) && byte == marker[index] - 0x20) { return false }
-        }
+        guard start + marker.count <= buffer.count else { return false }
+        for index in marker.indices where lowercased(buffer[start + index]) != marker[index] { return false }
         return true
     }
 }
 
-/// An ASCII lowercase letter.
-private func isLetter(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+/// An ASCII capital as its lowercase letter; any other byte as it is.
+private func lowercased(_ byte: UInt8) -> UInt8 {
+    byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
+}
 
 /// The lines of the writer's files whose text can reach a page: every line of chapters, CSVs and templates, the
 /// YAML files without comments, and sources.yml without its `private:` (and old `note:`) fields.

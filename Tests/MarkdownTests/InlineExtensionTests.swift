@@ -93,6 +93,18 @@ import Testing
         #expect(rendered.links.map(\.destination) == ["http://www.example.com"])
     }
 
+    /// Text whose every "@" follows a space or a bracket (citations) is not scanned; an address next to one still is,
+    /// also after typographic punctuation that reads back as its local part ("…" as "...").
+    @Test func emailAddressesBesideCitationsAreLinked() {
+        #expect(renderMarkdown("A claim [@key]. Write to ann@example.org.\n").html
+                    .hasSuffix(". Write to <a href=\"mailto:ann@example.org\">ann@example.org</a>.</p>\n"))
+        #expect(renderMarkdown("Risk [@a; @b], see www.example.com.\n").html.contains("<a href=\"http://www.example.com\">"))
+        #expect(!renderMarkdown("No address [@key] or @handle here.\n").html.contains("mailto:"))
+        let ellipsis = "Then x\u{2026}@example.org."
+        #expect(!findExtendedAutolinks(in: ellipsis).isEmpty)
+        #expect(renderMarkdown(ellipsis + "\n").html.contains("mailto:"))
+    }
+
     @Test func otherSchemesAndBareDomainsAreNotLinked() {
         #expect(findExtendedAutolinks(in: "javascript://x example.com xhttp://a.b").isEmpty)
     }
