@@ -8,7 +8,7 @@ import Simulation
 /// and publishing files (robots.txt; sitemap and feed with a base URL) → search index → check links. Every problem any stage finds is collected; nothing is returned unless all succeeded.
 ///
 /// A site in several languages (site.yml's `languages:`) is built once per language (`buildEditions`).
-public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) throws(BuildFailure) -> OutputTree {
+public func build(_ source: consuming SourceTree, options: BuildOptions = BuildOptions()) throws(BuildFailure) -> OutputTree {
     let config = source.config.flatMap { file in
         (try? decodeOrFail(file)).flatMap { text in try? SiteConfig.parse(text, file: file.path) }
     }
@@ -28,7 +28,7 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
     }
     var problems = checkLanguageFolders(source, languages: languages)
     do throws(BuildFailure) {
-        let built = try buildEdition(source, options: options,
+        let built = try buildEdition(consume source, options: options,
                                      edition: Edition(languages: languages, index: 0, translations: translations))
         if problems.isEmpty {
             var output = built.output
@@ -44,12 +44,13 @@ public func build(_ source: SourceTree, options: BuildOptions = BuildOptions()) 
 /// One language's pages, with every check of a one-language site (links and internal strings only when it is the
 /// site's only language: a multilingual site checks them once over every language's pages). Also returns every page
 /// built (chapters, pages, the home page's introduction), for the checks between languages.
-func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?) throws(BuildFailure)
+func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition: Edition?) throws(BuildFailure)
     -> (output: OutputTree, pages: [Chapter]) {
     var collector = DiagnosticCollector()
     // The templates parse on a thread of their own, beside the site's files.
+    let templateFiles = source.templates
     let parsingTemplates = options.templateCache != nil ? nil
-        : Background { Result { () throws(BuildFailure) in try TemplateSet(source.templates) } }
+        : Background { Result { () throws(BuildFailure) in try TemplateSet(templateFiles) } }
     let parsedInputs = collector.collect { () throws(BuildFailure) in
         if let cache = options.parseCache { return try cache.inputs(source) }
         return try SiteInputs.parse(source)
@@ -109,21 +110,33 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     places.sort { ($0.place.number, $0.file.path) < ($1.place.number, $1.file.path) }
     collector.add(checkChapterNumbers(places.map { ($0.file.path, $0.place) }))
     let words = edition.flatMap { $0.translations.isEmpty ? nil : $0.words } ?? .english
+    // Without the preview server's caches, a chapter file's bytes are not needed once it is parsed (its parse result
+    // has what the pages need): they are let go, but for a file that may hold an internal marker, whose lines the
+    // internal-strings check quotes. Which those are is found beside the parse.
+    let dropsChapterBytes = options.parseCache == nil && options.pageCache == nil && options.searchCache == nil
+    let markers = MarkerFinder(internalMarkers)
     // Chapters parse independently: on all cores, then collected in order.
-    let parsed = concurrentMap(places) { file, place -> Result<Chapter, BuildFailure> in
+    let parsedFiles = concurrentMap(places) { file, place -> (chapter: Result<Chapter, BuildFailure>, keepsBytes: Bool) in
         let terms = place.kind == .home ? inputs.autolinkTermsAtRoot : inputs.autolinkTerms
         if let cache = options.parseCache {
-            return cache.chapter(file, place: place, terms: terms, registry: options.registry, siteRoot: edition?.up ?? "",
-                                 words: words)
+            return (cache.chapter(file, place: place, terms: terms, registry: options.registry, siteRoot: edition?.up ?? "",
+                                  words: words), true)
         }
+        let keepsBytes = !dropsChapterBytes || markers.mayHold(file.bytes)
         do throws(BuildFailure) {
-            return .success(try parseChapter(file, place: place, terms: terms, registry: options.registry,
-                                             siteRoot: edition?.up ?? "", words: words))
+            return (.success(try parseChapter(file, place: place, terms: terms, registry: options.registry,
+                                              siteRoot: edition?.up ?? "", words: words)), keepsBytes)
         } catch {
-            return .failure(error)
+            return (.failure(error), keepsBytes)
         }
     }
     options.parseCache?.retainOnly(Set(places.map(\.file.path)))
+    if dropsChapterBytes {
+        let dropped = Set(zip(places, parsedFiles).filter { !$1.keepsBytes }.map(\.0.file.path))
+        for index in places.indices where dropped.contains(places[index].file.path) { places[index].file.bytes = [] }
+        for index in source.chapters.indices where dropped.contains(source.chapters[index].path) { source.chapters[index].bytes = [] }
+    }
+    let parsed = parsedFiles.map(\.chapter)
     options.timings?.end("chapters parsed")
     var chapters: [Chapter] = []
     var pages: [Chapter] = []
@@ -246,15 +259,14 @@ func buildEdition(_ source: SourceTree, options: BuildOptions, edition: Edition?
     collector.collect { () throws(BuildFailure) in
         try layout.render(into: &output, listPagesRendered: !inputs.config.search ? nil : { lists in
             search = Background {
-                // Each file's text becomes its bytes here, beside the pages, and is let go at once (not held twice).
-                var files = siteSearchFiles(chapters: searched.chapters, pages: searched.pages, home: searched.home, glossary: inputs.glossary,
-                                            bibliography: inputs.bibliography, config: inputs.config, words: words, output: lists,
-                                            cache: options.searchCache, digests: searched.digests)
+                // Each file's text becomes its bytes (written into the staging folder) as soon as it is made, beside the
+                // pages, and is let go at once: the files are never all held as text.
                 let markers = MarkerFinder(internalMarkers)
-                return files.indices.map { index in
-                    defer { files[index].text = "" }
-                    let (path, bytes) = (files[index].path, Array(files[index].text.utf8))
-                    return (path, staged?.keep(path, bytes, markers: markers) ?? .held(bytes))
+                return siteSearchFiles(chapters: searched.chapters, pages: searched.pages, home: searched.home, glossary: inputs.glossary,
+                                       bibliography: inputs.bibliography, config: inputs.config, words: words, output: lists,
+                                       cache: options.searchCache, digests: searched.digests) { path, text in
+                    let bytes = Array(text.utf8)
+                    return staged?.keep(path, bytes, markers: markers) ?? .held(bytes)
                 }
             }
         })

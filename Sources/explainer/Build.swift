@@ -73,7 +73,7 @@ func buildSite(root: URL, drafts: Bool, timings: StageTimings? = nil, staged: St
     do {
         let source = try SourceTree.read(from: root)
         timings?.end("sources read")
-        let output = try build(source, options: BuildOptions(includeDrafts: drafts, timings: timings, staged: staged))
+        let output = try build(consume source, options: BuildOptions(includeDrafts: drafts, timings: timings, staged: staged))
         timings?.end("build's end")
         var standardError = StandardError()
         for warning in output.warnings { print(warning, to: &standardError) }

@@ -48,84 +48,91 @@ extension SearchIndex {
         // Weighted term counts per document, on all cores, each chunk numbering its own terms; merged in document order.
         let chunkSize = max(1, (documents.count + max(chunks, 1) - 1) / max(chunks, 1))
         let ranges = stride(from: 0, to: documents.count, by: chunkSize).map { $0..<min($0 + chunkSize, documents.count) }
-        let counted = concurrentMap(ranges) { range in
-            cache?.counts(documents[range], tokenizer: tokenizer) { TermCounts(documents[range], tokenizer: tokenizer) }
-                ?? TermCounts(documents[range], tokenizer: tokenizer)
-        }
-        var lengthSum = 0.0
-        for chunk in counted { for length in chunk.lengths { lengthSum += length } }
-        let averageLength = max(lengthSum / Double(max(documents.count, 1)), 1)
-
-        // One number per term over the whole site, in order of first appearance: the chunks' terms found by their
-        // bytes and hashes in one table (the terms are case-folded and decomposed, so equal bytes are equal text).
-        var numbers = SearchTermTable()
-        var terms: [String] = []
-        let local = counted.map { chunk in
-            (0..<chunk.terms.count).map { entry -> Int in
-                chunk.terms.withKey(entry) { bytes, hash in
-                    if let known = numbers.find(bytes, hash: hash) { return known }
-                    terms.append(String(decoding: bytes, as: UTF8.self))
-                    return numbers.insert(bytes, hash: hash, value: 0)
+        // The postings gathered from the chunks are let go once scored, before the entries are made.
+        let (terms, termChunks, scored) = { () -> ([String], [Range<Int>], [(ends: [Int], groups: [Int32], scores: [Double], highest: Double)]) in
+            // The chunks' counts are let go as soon as their postings are gathered, before the scoring (where the index is
+            // at its largest).
+            let (terms, starts, postingDocuments, postingCounts, lengths) = { () -> ([String], [Int], [Int32], [Double], [Double]) in
+                let counted = concurrentMap(ranges) { range in
+                    cache?.counts(documents[range], tokenizer: tokenizer) { TermCounts(documents[range], tokenizer: tokenizer) }
+                        ?? TermCounts(documents[range], tokenizer: tokenizer)
                 }
-            }
-        }
-        // Postings per term, in document order (documents are numbered chunk by chunk).
-        var building = [Int](repeating: 0, count: terms.count + 1)
-        for (chunk, map) in zip(counted, local) { for term in chunk.termOfCount { building[map[Int(term)] + 1] += 1 } }
-        for term in 0..<terms.count { building[term + 1] += building[term] }
-        var fill = Array(building.dropLast())
-        var documentsBuilt = [Int32](repeating: 0, count: building[terms.count])
-        var countsBuilt = [Double](repeating: 0, count: building[terms.count])
-        var lengthsBuilt: [Double] = []
-        lengthsBuilt.reserveCapacity(documents.count)
-        for (chunk, map) in zip(counted, local) {
-            let first = Int32(lengthsBuilt.count)
-            for (position, document) in chunk.documentStarts.dropLast().enumerated() {
-                for at in document..<chunk.documentStarts[position + 1] {
-                    let term = map[Int(chunk.termOfCount[at])]
-                    documentsBuilt[fill[term]] = first + Int32(position)
-                    countsBuilt[fill[term]] = chunk.counts[at]
-                    fill[term] += 1
-                }
-            }
-            lengthsBuilt += chunk.lengths
-        }
 
-        let starts = building, postingDocuments = documentsBuilt, postingCounts = countsBuilt, lengths = lengthsBuilt
-        let total = Double(documents.count)
-        let boosts = documents.map(\.boost)
-        // Per term, its (group, score) list, into flat arrays; also on all cores, in runs of terms.
-        let termChunks = stride(from: 0, to: terms.count, by: max(1, (terms.count + 63) / 64))
-            .map { $0..<min($0 + max(1, (terms.count + 63) / 64), terms.count) }
-        let scored = concurrentMap(termChunks) { range -> (ends: [Int], groups: [Int32], scores: [Double], highest: Double) in
-            var ends: [Int] = [], groupList: [Int32] = [], scores: [Double] = []
-            var highest = 0.0
-            ends.reserveCapacity(range.count)
-            for term in range {
-                let first = starts[term], end = starts[term + 1]
-                let frequency = Double(end - first)
-                let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
-                var best = 0.0, sum = 0.0
-                for at in first..<end {
-                    let document = Int(postingDocuments[at]), count = postingCounts[at]
-                    let norm = Self.k1 * (1 - Self.b + Self.b * lengths[document] / averageLength)
-                    let score = boosts[document] * idf * count * (Self.k1 + 1) / (count + norm)
-                    best = max(best, score)
-                    sum += score
-                    let group = groups?[document] ?? document
-                    if at + 1 == end || (groups?[Int(postingDocuments[at + 1])] ?? Int(postingDocuments[at + 1])) != group {
-                        let grouped = best + 0.1 * (sum - best)
-                        highest = max(highest, grouped)
-                        groupList.append(Int32(group))
-                        scores.append(grouped)
-                        best = 0
-                        sum = 0
+                // One number per term over the whole site, in order of first appearance: the chunks' terms found by their
+                // bytes and hashes in one table (the terms are case-folded and decomposed, so equal bytes are equal text).
+                var numbers = SearchTermTable()
+                var terms: [String] = []
+                let local = counted.map { chunk in
+                    (0..<chunk.terms.count).map { entry -> Int in
+                        chunk.terms.withKey(entry) { bytes, hash in
+                            if let known = numbers.find(bytes, hash: hash) { return known }
+                            terms.append(String(decoding: bytes, as: UTF8.self))
+                            return numbers.insert(bytes, hash: hash, value: 0)
+                        }
                     }
                 }
-                ends.append(scores.count)
+                // Postings per term, in document order (documents are numbered chunk by chunk).
+                var building = [Int](repeating: 0, count: terms.count + 1)
+                for (chunk, map) in zip(counted, local) { for term in chunk.termOfCount { building[map[Int(term)] + 1] += 1 } }
+                for term in 0..<terms.count { building[term + 1] += building[term] }
+                var fill = Array(building.dropLast())
+                var documentsBuilt = [Int32](repeating: 0, count: building[terms.count])
+                var countsBuilt = [Double](repeating: 0, count: building[terms.count])
+                var lengthsBuilt: [Double] = []
+                lengthsBuilt.reserveCapacity(documents.count)
+                for (chunk, map) in zip(counted, local) {
+                    let first = Int32(lengthsBuilt.count)
+                    for (position, document) in chunk.documentStarts.dropLast().enumerated() {
+                        for at in document..<chunk.documentStarts[position + 1] {
+                            let term = map[Int(chunk.termOfCount[at])]
+                            documentsBuilt[fill[term]] = first + Int32(position)
+                            countsBuilt[fill[term]] = chunk.counts[at]
+                            fill[term] += 1
+                        }
+                    }
+                    lengthsBuilt += chunk.lengths
+                }
+                return (terms, building, documentsBuilt, countsBuilt, lengthsBuilt)
+            }()
+            var lengthSum = 0.0
+            for length in lengths { lengthSum += length }
+            let averageLength = max(lengthSum / Double(max(documents.count, 1)), 1)
+            let total = Double(documents.count)
+            let boosts = documents.map(\.boost)
+            // Per term, its (group, score) list, into flat arrays; also on all cores, in runs of terms.
+            let termChunks = stride(from: 0, to: terms.count, by: max(1, (terms.count + 63) / 64))
+                .map { $0..<min($0 + max(1, (terms.count + 63) / 64), terms.count) }
+            let scored = concurrentMap(termChunks) { range -> (ends: [Int], groups: [Int32], scores: [Double], highest: Double) in
+                var ends: [Int] = [], groupList: [Int32] = [], scores: [Double] = []
+                var highest = 0.0
+                ends.reserveCapacity(range.count)
+                for term in range {
+                    let first = starts[term], end = starts[term + 1]
+                    let frequency = Double(end - first)
+                    let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+                    var best = 0.0, sum = 0.0
+                    for at in first..<end {
+                        let document = Int(postingDocuments[at]), count = postingCounts[at]
+                        let norm = Self.k1 * (1 - Self.b + Self.b * lengths[document] / averageLength)
+                        let score = boosts[document] * idf * count * (Self.k1 + 1) / (count + norm)
+                        best = max(best, score)
+                        sum += score
+                        let group = groups?[document] ?? document
+                        if at + 1 == end || (groups?[Int(postingDocuments[at + 1])] ?? Int(postingDocuments[at + 1])) != group {
+                            let grouped = best + 0.1 * (sum - best)
+                            highest = max(highest, grouped)
+                            groupList.append(Int32(group))
+                            scores.append(grouped)
+                            best = 0
+                            sum = 0
+                        }
+                    }
+                    ends.append(scores.count)
+                }
+                return (ends, groupList, scores, highest)
             }
-            return (ends, groupList, scores, highest)
-        }
+            return (terms, termChunks, scored)
+        }()
         let highest = scored.reduce(0.0) { max($0, $1.highest) }
         // Terms in JavaScript's string order (UTF-16 code units).
         let keys = terms.map { Array($0.utf16) }

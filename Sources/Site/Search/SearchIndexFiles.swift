@@ -34,14 +34,27 @@ struct SearchIndexFiles: Sendable {
 
     /// Output path → text, below the site root.
     func files(for documents: [SearchDocument], language: SearchLanguage) -> [(path: String, text: String)] {
+        files(for: documents, language: language) { _, text in text }.map { ($0.path, $0.file) }
+    }
+
+    /// Output path → what `made` makes of each file's text, below the site root. `made` gets each file as soon as it is
+    /// made (on the thread that made it), so a caller that writes it out never holds every file's text at once; the
+    /// documents' full text is let go once it is indexed (the blocks keep only their snippets).
+    func files<File: Sendable>(for documents: consuming [SearchDocument], language: SearchLanguage,
+                               made: @Sendable (_ path: String, _ text: String) -> File) -> [(path: String, file: File)] {
         let snippets = documents.map { snippetText($0.text) }
         let groups = groups(of: documents, snippets: snippets)
         // With a cache (preview rebuilds) the documents are counted in runs of about 48, so an edit of one chapter
         // counts its run again, not an eighth of the site (the index is the same whatever the runs).
         let chunks = cache == nil ? activeProcessorCount * 4 : max(activeProcessorCount * 4, documents.count / 48)
-        let index = SearchIndex(documents: documents, tokenizer: language.tokenizer, groups: groups, chunks: chunks,
+        let index = SearchIndex(documents: copy documents, tokenizer: language.tokenizer, groups: groups, chunks: chunks,
                                 maximumPostings: maximumPostings, cache: cache)
-        var files: [(path: String, text: String)] = []
+        for number in documents.indices {
+            documents[number].text = ""
+            documents[number].fields = []
+        }
+        let documents = documents
+        var files: [(path: String, file: File)] = []
         var shardStarts: [String] = []
         // The shard's terms and postings, as bytes (all of it ASCII but the terms).
         var shard: [UInt8] = [], postings: [UInt8] = []
@@ -54,7 +67,7 @@ struct SearchIndexFiles: Sendable {
             shard += [0x0A, 0x0A]
             shard += postings
             shard.withUnsafeBufferPointer { appendJSONString($0, to: &data) }
-            files.append((language.folder + name + ".js", call(name, data)))
+            files.append((language.folder + name + ".js", made(language.folder + name + ".js", call(name, data))))
             shard.removeAll(keepingCapacity: true)
             postings.removeAll(keepingCapacity: true)
             shardSize = 0
@@ -125,12 +138,12 @@ struct SearchIndexFiles: Sendable {
             return call(name, data)
         }
         // Written on all cores: they are most of the bytes.
-        files += concurrentMap(Array(blocks.enumerated())) { block, range -> (path: String, text: String) in
-            let name = "b\(block)"
-            guard let cache else { return (language.folder + name + ".js", blockText(name, range)) }
+        files += concurrentMap(Array(blocks.enumerated())) { block, range -> (path: String, file: File) in
+            let name = "b\(block)", path = language.folder + name + ".js"
+            guard let cache else { return (path, made(path, blockText(name, range))) }
             // Preview rebuilds keep a block whose documents show the same.
             let fields = range.flatMap { [documents[$0].page, documents[$0].pageTitle, documents[$0].heading, documents[$0].anchor, snippets[$0]] }
-            return (language.folder + name + ".js", cache.block(language.folder + name + ".js", fields: fields) { blockText(name, range) })
+            return (path, made(path, cache.block(path, fields: fields) { blockText(name, range) }))
         }
 
         var pageStarts: [Int] = [], splits: [Int] = []
@@ -141,7 +154,7 @@ struct SearchIndexFiles: Sendable {
             + "\"documents\":\(documents.count),\"pages\":\(jsonString(SearchCode.gaps(pageStarts))),"
             + "\"splits\":\(jsonString(SearchCode.gaps(splits))),\"blocks\":\(jsonString(SearchCode.gaps(blockStarts))),"
             + "\"shards\":[" + shardStarts.map(jsonString).joined(separator: ",") + "]}"
-        files.append((language.folder + "meta.js", call("meta", meta)))
+        files.append((language.folder + "meta.js", made(language.folder + "meta.js", call("meta", meta))))
         return files.sorted { $0.path < $1.path }
     }
 

@@ -1,9 +1,10 @@
 /// The search stage of the build: the index of the site's language (chapters, standalone pages, the home page's
 /// introduction, headings, figures, glossary terms, sources) as files below `search/<language>/`. The glossary and
 /// sources pages are named by their own `<h1>`, as the templates wrote it.
-func siteSearchFiles(chapters: [Chapter], pages: [Chapter], home: Chapter?, glossary: [GlossaryEntry],
-                     bibliography: [String: SourceEntry], config: SiteConfig, words: Translations,
-                     output: OutputTree, cache: SearchCache? = nil, digests: [String: ContentDigest] = [:]) -> [(path: String, text: String)] {
+func siteSearchFiles<File: Sendable>(chapters: [Chapter], pages: [Chapter], home: Chapter?, glossary: [GlossaryEntry],
+                                     bibliography: [String: SourceEntry], config: SiteConfig, words: Translations,
+                                     output: OutputTree, cache: SearchCache? = nil, digests: [String: ContentDigest] = [:],
+                                     made: @Sendable (_ path: String, _ text: String) -> File) -> [(path: String, file: File)] {
     func title(of path: String, otherwise fallback: String) -> String {
         guard let bytes = output[path] else { return fallback }
         let html = String(decoding: bytes, as: UTF8.self)
@@ -20,6 +21,6 @@ func siteSearchFiles(chapters: [Chapter], pages: [Chapter], home: Chapter?, glos
     var files = SearchIndexFiles()
     files.cache = cache
     let language = SearchLanguage(tag: config.language)
-    guard let cache else { return files.files(for: documents, language: language) }
-    return cache.files(documents, language: language) { files.files(for: documents, language: language) }
+    guard let cache else { return files.files(for: consume documents, language: language, made: made) }
+    return cache.files(documents, language: language) { files.files(for: documents, language: language) }.map { ($0.path, made($0.path, $0.text)) }
 }
