@@ -207,7 +207,12 @@ struct InlineScanner {
         var best: (Int, Int)?
         for (term, phrase) in candidates where !usedTerms[term] {
             let end = index + phrase.count
-            guard end <= bytes.count, bytes[index..<end].elementsEqual(phrase, by: { lowercased($0) == $1 }) else { continue }
+            // The first byte matched already (the candidates are by it); most phrases differ at the next one.
+            guard end <= bytes.count, phrase.withUnsafeBufferPointer({ phrase in
+                var offset = 1
+                while offset < phrase.count, lowercased(bytes[index + offset]) == phrase[offset] { offset += 1 }
+                return offset == phrase.count
+            }) else { continue }
             if end < bytes.count, isAlphanumeric(bytes[end]) { continue }
             if best == nil || phrase.count > best!.1 { best = (term, phrase.count) }
         }

@@ -71,47 +71,51 @@ struct MarkerFinder: Sendable {
     private let markers: [[UInt8]]
     /// The shortest marker's length: the window the scan slides.
     private let window: Int
-    /// How far the window may move when its last byte (lowercased) is this one: the least, over all markers, of the
-    /// distance from that byte's last place among a marker's first `window - 1` bytes to the window's end.
+    /// By the window's last two bytes (lowercased, the first in the high byte): how far the window may move on, the
+    /// least over all markers of the distance from where that pair ends in the marker's first `window` bytes to the
+    /// window's end (0: a marker may start at the window), `window - 1` for a pair no marker has there.
     private let shifts: [UInt8]
-    /// The markers (by index) whose byte at `window - 1` is this one (lowercased): those to compare there.
-    private let endingIn: [[Int]]
 
     init(_ markers: [String]) {
         let markers = markers.map { marker in
             let bytes = Array(marker.lowercased().utf8)
-            precondition(!bytes.isEmpty && bytes.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "k") && $0 != UInt8(ascii: "i") },
+            precondition(bytes.count >= 2 && bytes.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "k") && $0 != UInt8(ascii: "i") },
                          "marker '\(marker)' cannot be found by bytes")
             return bytes
         }
-        let window = min(markers.map(\.count).min() ?? 1, 255)
-        var shifts = [UInt8](repeating: UInt8(window), count: 256)
-        var endingIn = [[Int]](repeating: [], count: 256)
-        for (index, marker) in markers.enumerated() {
-            for position in 0..<(window - 1) {
-                shifts[Int(marker[position])] = min(shifts[Int(marker[position])], UInt8(window - 1 - position))
+        let window = min(markers.map(\.count).min() ?? 2, 255)
+        var shifts = [UInt8](repeating: UInt8(window - 1), count: 65536)
+        for marker in markers {
+            for end in 1..<window {
+                let pair = Int(marker[end - 1]) << 8 | Int(marker[end])
+                shifts[pair] = min(shifts[pair], UInt8(window - 1 - end))
             }
-            endingIn[Int(marker[window - 1])].append(index)
         }
         self.markers = markers
         self.window = window
         self.shifts = shifts
-        self.endingIn = endingIn
     }
 
-    /// Whether `bytes` hold one of the markers, in any ASCII case. One pass for all markers: the window's last byte
-    /// says which markers may start at the window and how far on the next may start (Horspool's rule, the shortest
-    /// marker's length at most).
+    /// Whether `bytes` hold one of the markers, in any ASCII case. One pass for all markers, a window at a time: the
+    /// window's last two bytes say how far on a marker may start (Wu and Manber's rule); where one may start at the
+    /// window, the markers are compared there.
     func mayHold(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            let count = buffer.count
-            var end = window - 1
-            while end < count {
-                let byte = lowercased(buffer[end])
-                for index in endingIn[Int(byte)] where matches(markers[index], at: end - (window - 1), in: buffer) { return true }
-                end += Int(shifts[Int(byte)])
+        let window = window
+        return shifts.withUnsafeBufferPointer { shifts in
+            bytes.withUnsafeBufferPointer { buffer in
+                let count = buffer.count
+                var end = window - 1
+                while end < count {
+                    let shift = Int(shifts[Int(lowercased(buffer[end - 1])) << 8 | Int(lowercased(buffer[end]))])
+                    if shift == 0 {
+                        for marker in markers where matches(marker, at: end - (window - 1), in: buffer) { return true }
+                        end += 1
+                    } else {
+                        end += shift
+                    }
+                }
+                return false
             }
-            return false
         }
     }
 

@@ -159,6 +159,18 @@ private func everyText(_ output: OutputTree) -> String {
         }
     }
 
+    /// Against the plain search on generated text made of the markers' pieces, in either case.
+    @Test func theByteScanAgreesWithAPlainSearch() {
+        let finder = MarkerFinder(internalMarkers)
+        let pieces = ["shared", "SHARED", "/", "../", "seeds/", "data/", "Content", ".md", "ledger", " ", "ROW", "row", "x", "é", "\n", "<p>"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let expected = internalMarkers.contains { text.lowercased().contains($0.lowercased()) }
+            #expect(finder.mayHold(Array(text.utf8)) == expected, "\(text)")
+        }
+    }
+
     @Test func theByteScanPassesFilesWithoutAMarker() {
         let finder = MarkerFinder(internalMarkers)
         for text in ["", "shared", "shared/seed", "../shar", "content md", "ledgerrow", "ledger-row", "<a href=\"../sources/\">",
