@@ -16,6 +16,21 @@ func concurrentMap<Item: Sendable, Result: Sendable>(_ items: [Item], _ transfor
     return slots.values()
 }
 
+/// `concurrentMap` that hands each item over to `transform` and lets it go as soon as that call returns, rather than when
+/// every call has: for large items each needed once (a run of search documents).
+func concurrentMap<Item: Sendable, Result: Sendable>(handingOver items: consuming [Item], _ transform: @Sendable (Item) -> Result)
+    -> [Result] {
+    let count = items.count
+    let inputs = Slots<Item>(count: count)
+    for index in 0..<count { inputs.set(index, items[index]) }
+    items = []
+    let slots = Slots<Result>(count: count)
+    DispatchQueue.concurrentPerform(iterations: count) { index in
+        slots.set(index, transform(inputs.take(index)))
+    }
+    return slots.values()
+}
+
 /// `concurrentMap` over contiguous chunks, for work too small per item to schedule one at a time; `transform` gets
 /// a chunk and returns one result per item, and the results come back flattened in the order of `items`.
 func concurrentChunkedMap<Item: Sendable, Result: Sendable>(_ items: [Item], chunks: Int,
@@ -43,6 +58,9 @@ private final class Slots<Value>: @unchecked Sendable {
     }
 
     func set(_ index: Int, _ value: Value) { storage[index] = value }
+
+    /// The value set at `index`, which the slot then no longer holds.
+    func take(_ index: Int) -> Value { storage[index].take()! }
 
     func values() -> [Value] { storage.map { $0! } }
 }

@@ -356,6 +356,13 @@ import Charts
         #expect(concurrentChunkedMap([1, 2], chunks: 64) { $0.map { $0 } } == [1, 2])
     }
 
+    @Test func concurrentMapHandingOverKeepsTheOrderOfItsInput() {
+        let runs = (0..<200).map { index in [String](repeating: "run \(index)", count: index % 5) }
+        #expect(concurrentMap(handingOver: runs) { $0.joined(separator: ",") } == runs.map { $0.joined(separator: ",") })
+        #expect(concurrentMap(handingOver: [[Int]]()) { $0.count } == [])
+        #expect(concurrentMap(handingOver: [[1, 2]]) { $0.count } == [2])
+    }
+
     @Test func lastRangeFindsTheLastOccurrence() {
         let page = "<body><p>a</p></body>\n<!-- </body> -->\n"
         let range = page.lastRange(of: "</body>")

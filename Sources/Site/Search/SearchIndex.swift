@@ -42,20 +42,26 @@ extension SearchIndex {
     /// - Parameter maximumPostings: see `SearchIndex.maximumPostings`.
     /// - Parameter groups: each document's group, ascending from 0 (nil: each document is its own).
     /// - Parameter cache: term counts of earlier builds (the preview server's), by the documents counted.
-    init(documents: [SearchDocument], tokenizer: SearchTokenizer, groups: [Int]? = nil, chunks: Int = activeProcessorCount * 4,
+    init(documents: consuming [SearchDocument], tokenizer: SearchTokenizer, groups: [Int]? = nil, chunks: Int = activeProcessorCount * 4,
          maximumPostings: Int = SearchIndex.maximumPostings, cache: SearchCache? = nil) {
-        precondition(groups.map { $0.count == documents.count } ?? true)
+        let documentCount = documents.count
+        precondition(groups.map { $0.count == documentCount } ?? true)
+        let boosts = documents.map(\.boost)
         // Weighted term counts per document, on all cores, each chunk numbering its own terms; merged in document order.
-        let chunkSize = max(1, (documents.count + max(chunks, 1) - 1) / max(chunks, 1))
-        let ranges = stride(from: 0, to: documents.count, by: chunkSize).map { $0..<min($0 + chunkSize, documents.count) }
+        let chunkSize = max(1, (documentCount + max(chunks, 1) - 1) / max(chunks, 1))
+        let ranges = stride(from: 0, to: documentCount, by: chunkSize).map { $0..<min($0 + chunkSize, documentCount) }
         // The postings gathered from the chunks are let go once scored, before the entries are made.
         let (terms, termChunks, scored) = { () -> ([String], [Range<Int>], [(ends: [Int], groups: [Int32], scores: [Double], highest: Double)]) in
             // The chunks' counts are let go as soon as their postings are gathered, before the scoring (where the index is
             // at its largest).
-            let (terms, starts, postingDocuments, postingCounts, lengths) = { () -> ([String], [Int], [Int32], [Double], [Double]) in
-                let counted = concurrentMap(ranges) { range in
-                    cache?.counts(documents[range], tokenizer: tokenizer) { TermCounts(documents[range], tokenizer: tokenizer) }
-                        ?? TermCounts(documents[range], tokenizer: tokenizer)
+            let (terms, starts, postingDocuments, postingCounts, lengths) = { () -> ([String], [Int], [Int32], [Float], [Double]) in
+                // Each chunk's documents are handed to the thread that counts them and let go there once counted: their
+                // text is not held beside the counts (a caller that passes its only copy of the documents holds none then).
+                let runs = ranges.map { Array(documents[$0]) }
+                documents = []
+                let counted = concurrentMap(handingOver: consume runs) { run in
+                    cache?.counts(run[...], tokenizer: tokenizer) { TermCounts(run[...], tokenizer: tokenizer) }
+                        ?? TermCounts(run[...], tokenizer: tokenizer)
                 }
 
                 // One number per term over the whole site, in order of first appearance: the chunks' terms found by their
@@ -77,9 +83,9 @@ extension SearchIndex {
                 for term in 0..<terms.count { building[term + 1] += building[term] }
                 var fill = Array(building.dropLast())
                 var documentsBuilt = [Int32](repeating: 0, count: building[terms.count])
-                var countsBuilt = [Double](repeating: 0, count: building[terms.count])
+                var countsBuilt = [Float](repeating: 0, count: building[terms.count])
                 var lengthsBuilt: [Double] = []
-                lengthsBuilt.reserveCapacity(documents.count)
+                lengthsBuilt.reserveCapacity(documentCount)
                 for (chunk, map) in zip(counted, local) {
                     let first = Int32(lengthsBuilt.count)
                     for (position, document) in chunk.documentStarts.dropLast().enumerated() {
@@ -96,9 +102,8 @@ extension SearchIndex {
             }()
             var lengthSum = 0.0
             for length in lengths { lengthSum += length }
-            let averageLength = max(lengthSum / Double(max(documents.count, 1)), 1)
-            let total = Double(documents.count)
-            let boosts = documents.map(\.boost)
+            let averageLength = max(lengthSum / Double(max(documentCount, 1)), 1)
+            let total = Double(documentCount)
             // Per term, its (group, score) list, into flat arrays; also on all cores, in runs of terms.
             let termChunks = stride(from: 0, to: terms.count, by: max(1, (terms.count + 63) / 64))
                 .map { $0..<min($0 + max(1, (terms.count + 63) / 64), terms.count) }
@@ -112,7 +117,7 @@ extension SearchIndex {
                     let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
                     var best = 0.0, sum = 0.0
                     for at in first..<end {
-                        let document = Int(postingDocuments[at]), count = postingCounts[at]
+                        let document = Int(postingDocuments[at]), count = Double(postingCounts[at])
                         let norm = Self.k1 * (1 - Self.b + Self.b * lengths[document] / averageLength)
                         let score = boosts[document] * idf * count * (Self.k1 + 1) / (count + norm)
                         best = max(best, score)
@@ -153,7 +158,7 @@ extension SearchIndex {
                          postings: kept.map { Posting(document: Int(part.groups[$0]), impact: Self.quantize(part.scores[$0], highest: highest)) },
                          complete: complete)
         }
-        documentCount = documents.count
+        self.documentCount = documentCount
     }
 
     /// 1…maximumImpact, in proportion to the square root of the score's share of the highest score in the index.
@@ -170,7 +175,8 @@ struct TermCounts: Sendable {
     /// Per document, where its counts start in `termOfCount` and `counts` (and one past the last).
     var documentStarts: [Int] = [0]
     var termOfCount: [Int32] = []
-    var counts: [Double] = []
+    /// Sums of whole-number field weights (`SearchWeights`), so a `Float` holds them exactly in half the bytes of a `Double`.
+    var counts: [Float] = []
     var lengths: [Double] = []
 
     init(_ documents: ArraySlice<SearchDocument>, tokenizer: SearchTokenizer) {
@@ -227,7 +233,7 @@ struct TermCounts: Sendable {
             }
             for term in touched {
                 termOfCount.append(term)
-                counts.append(weights[Int(term)])
+                counts.append(Float(weights[Int(term)]))
                 weights[Int(term)] = 0
             }
             touched.removeAll(keepingCapacity: true)

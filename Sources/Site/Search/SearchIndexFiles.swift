@@ -47,13 +47,16 @@ struct SearchIndexFiles: Sendable {
         // With a cache (preview rebuilds) the documents are counted in runs of about 48, so an edit of one chapter
         // counts its run again, not an eighth of the site (the index is the same whatever the runs).
         let chunks = cache == nil ? activeProcessorCount * 4 : max(activeProcessorCount * 4, documents.count / 48)
-        let index = SearchIndex(documents: copy documents, tokenizer: language.tokenizer, groups: groups, chunks: chunks,
-                                maximumPostings: maximumPostings, cache: cache)
-        for number in documents.indices {
-            documents[number].text = ""
-            documents[number].fields = []
+        // What the blocks show of each document; its full text and fields go to the index alone, which lets them go as
+        // it counts them.
+        var shown = copy documents
+        for number in shown.indices {
+            shown[number].text = ""
+            shown[number].fields = []
         }
-        let documents = documents
+        let index = SearchIndex(documents: consume documents, tokenizer: language.tokenizer, groups: groups, chunks: chunks,
+                                maximumPostings: maximumPostings, cache: cache)
+        let documents = shown
         var files: [(path: String, file: File)] = []
         var shardStarts: [String] = []
         // The shard's terms and postings, as bytes (all of it ASCII but the terms).
