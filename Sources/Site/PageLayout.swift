@@ -38,6 +38,9 @@ struct PageLayout {
     /// than converted from the translations' strings on every page.
     var wordsContext: FrozenContext? = nil
     var searchWordsContext: FrozenContext? = nil
+    /// The values every page has the same (`siteValues()`), made once per build (`render`); each page starts from a
+    /// copy instead of inserting them one by one.
+    var siteValuesMade: FrozenValues? = nil
     /// The chapter menu's entries as rendered, shared by the pages of one build.
     let menuItems = MenuItemCache()
     /// Where `explainer build` writes each page as soon as it is laid out (its bytes are then not held); nil keeps
@@ -82,6 +85,7 @@ struct PageLayout {
         var layout = self
         layout.wordsContext = FrozenContext(context: TemplateContext(edition.words.strings))
         layout.searchWordsContext = FrozenContext(context: TemplateContext(Dictionary(uniqueKeysWithValues: searchWordKeys.map { ($0, edition.words[$1]) })))
+        layout.siteValuesMade = FrozenValues(values: layout.siteValues())
         if pageCache != nil {
             layout.sharedMenu = (shared.menu, TemplateValueDigester.digest(of: shared.menu))
             var references = ContentDigester()
@@ -451,22 +455,14 @@ struct PageLayout {
         var menu = menu ?? ChapterMenu(links: chapterList(root: root))
         menu.limit = config.menuChapters
         if templates.prerendersMenus { menu.items = menuItems }
-        var context: [String: Any] = [
-            "root": root,
-            "ogType": "website",
-            "siteTitle": config.title,
-            "siteDescription": config.description,
-            "language": config.language,
-            "pageTitle": title,
-            "description": description,
-            "chapters": menu,
-            "pages": pages.map { TemplateContext(["href": root + $0.slug + "/", "title": $0.frontMatter.title,
-                                                  "current": $0.slug + "/" == path ? true : false]) },
-            "glossaryIntro": config.glossaryIntro,
-            "siteExtra": TemplateContext(config.extra.mapValues(\.templateValue)),
-            "extra": TemplateContext((source?.frontMatter.extra ?? [:]).mapValues(\.templateValue)),
-        ]
-        context["t"] = wordsContext?.context ?? TemplateContext(edition.words.strings)
+        var context = siteValuesMade?.values ?? siteValues()
+        context["root"] = root
+        context["pageTitle"] = title
+        context["description"] = description
+        context["chapters"] = menu
+        context["pages"] = pages.map { TemplateContext(["href": root + $0.slug + "/", "title": $0.frontMatter.title,
+                                                        "current": $0.slug + "/" == path ? true : false]) }
+        context["extra"] = TemplateContext((source?.frontMatter.extra ?? [:]).mapValues(\.templateValue))
         if menu.isPartial { context["allChapters"] = edition.words.format("allChapters", chapters.count) }
         context["assetRoot"] = root + edition.up
         if edition.languages.count > 1, !inOneLanguage, let path { context.merge(languageLinks(root: root, path: path)) { $1 } }
@@ -474,14 +470,7 @@ struct PageLayout {
         if let file = shownFile, edition.fallbackFiles.contains(file) || (source == nil && edition.isFallback(file)) {
             context["fallbackLanguage"] = edition.languages[0].code
         }
-        if config.search {
-            context["searchIndex"] = root + SearchLanguage(tag: config.language).folder
-            // The box's words (search.mustache's {{#search}}…{{/search}}), in the page's language.
-            context["search"] = searchWordsContext?.context ?? TemplateContext(Dictionary(uniqueKeysWithValues: searchWordKeys.map { ($0, edition.words[$1]) }))
-        }
-        // Absent rather than empty, so that `{{#author}}…{{/author}}` shows nothing when site.yml names no author.
-        if !config.author.isEmpty { context["author"] = config.author }
-        if let footer = config.footer { context["footer"] = footer }
+        if config.search { context["searchIndex"] = root + SearchLanguage(tag: config.language).folder }
         // "Published … · Facts as of …": site.yml's dates, or the page's own (`date`, `factsAsOf`).
         let published = source?.frontMatter.date ?? config.published
         let factsAsOf = source?.frontMatter.factsAsOf ?? config.factsAsOf
@@ -495,11 +484,6 @@ struct PageLayout {
         if published != nil || factsAsOf != nil || context["corrected"] != nil { context["hasDateline"] = true }
         if numbers != nil && templates.has("numbers") { context["numbersHref"] = root + "numbers/" }
         if !corrections.isEmpty && templates.has("corrections") { context["correctionsPage"] = root + "corrections/" }
-        for (key, value) in [("licence", config.licence), ("licenceURL", config.licenceURL),
-                             ("dataLicence", config.dataLicence), ("dataLicenceURL", config.dataLicenceURL)] {
-            if let value { context[key] = value }
-        }
-        if config.licence != nil || config.dataLicence != nil { context["hasLicence"] = true }
         if let source {
             let matter = source.frontMatter
             if let date = matter.date { context["date"] = date; context["dateText"] = edition.words.date(date) }
@@ -536,6 +520,33 @@ struct PageLayout {
         }
         if let key { pageCache?.store(PageCache.Page(html: html, found: lookups.found, missed: lookups.missed), for: key) }
         return html
+    }
+
+    /// The values of every page that are the same on every page: the site's (title, description, language, author,
+    /// footer, licences, `siteExtra`), the interface words `t` and the search box's words.
+    private func siteValues() -> [String: Any] {
+        var values: [String: Any] = [
+            "ogType": "website",
+            "siteTitle": config.title,
+            "siteDescription": config.description,
+            "language": config.language,
+            "glossaryIntro": config.glossaryIntro,
+            "siteExtra": TemplateContext(config.extra.mapValues(\.templateValue)),
+        ]
+        values["t"] = wordsContext?.context ?? TemplateContext(edition.words.strings)
+        // The box's words (search.mustache's {{#search}}…{{/search}}), in the page's language.
+        if config.search {
+            values["search"] = searchWordsContext?.context ?? TemplateContext(Dictionary(uniqueKeysWithValues: searchWordKeys.map { ($0, edition.words[$1]) }))
+        }
+        // Absent rather than empty, so that `{{#author}}…{{/author}}` shows nothing when site.yml names no author.
+        if !config.author.isEmpty { values["author"] = config.author }
+        if let footer = config.footer { values["footer"] = footer }
+        for (key, value) in [("licence", config.licence), ("licenceURL", config.licenceURL),
+                             ("dataLicence", config.dataLicence), ("dataLicenceURL", config.dataLicenceURL)] {
+            if let value { values[key] = value }
+        }
+        if config.licence != nil || config.dataLicence != nil { values["hasLicence"] = true }
+        return values
     }
 
     /// What `page` makes of `context` depends on: the template and the template files, the page's language (numbers
@@ -594,6 +605,11 @@ private final class ListPagesGate: @unchecked Sendable {  // `handOver` is calle
 /// Template values made once per build and only read after that, shared by the pages laid out on all cores.
 struct FrozenContext: @unchecked Sendable {
     let context: TemplateContext
+}
+
+/// Page values made once per build and only read (copied) after that (`PageLayout.siteValues`).
+struct FrozenValues: @unchecked Sendable {
+    let values: [String: Any]
 }
 
 /// The search box's words (`{{#search}}{{label}}…`) and the translations they come from.
