@@ -38,26 +38,72 @@ struct SearchIndexFiles: Sendable {
     }
 
     /// Output path → what `made` makes of each file's text, below the site root. `made` gets each file as soon as it is
-    /// made (on the thread that made it), so a caller that writes it out never holds every file's text at once; the
-    /// documents' full text is let go once it is indexed (the blocks keep only their snippets).
+    /// made (on the thread that made it), so a caller that writes it out never holds every file's text at once. The
+    /// blocks are made first, from the documents' snippets; the documents then go to the index alone, which lets each
+    /// run's text go once it is counted, so the text is not held beside the counts.
     func files<File: Sendable>(for documents: consuming [SearchDocument], language: SearchLanguage,
                                made: @Sendable (_ path: String, _ text: String) -> File) -> [(path: String, file: File)] {
-        let snippets = documents.map { snippetText($0.text) }
-        let groups = groups(of: documents, snippets: snippets)
+        let documentCount = documents.count
+        var files: [(path: String, file: File)] = []
+        let (groups, blockStarts, pageStarts, splits) = { () -> ([Int], [Int], [Int], [Int]) in
+            let documents = copy documents
+            let snippets = documents.map { snippetText($0.text) }
+            let groups = self.groups(of: documents, snippets: snippets)
+            // Blocks of consecutive groups, and the document each starts at.
+            var blockStarts: [Int] = []
+            var blocks: [Range<Int>] = []
+            var blockSize = 0, blockCount = 0
+            var number = 0
+            while number < documents.count {
+                var end = number + 1
+                while end < documents.count && groups[end] == groups[number] { end += 1 }
+                let size = snippets[number..<end].reduce(0) { $0 + scalarCount($1) }
+                if blockCount > 0 && (blockSize + size > blockCharacters || blockCount + end - number > blockDocuments) {
+                    blocks.append(blockStarts.last!..<number)
+                    blockSize = 0
+                    blockCount = 0
+                }
+                if blockCount == 0 { blockStarts.append(number) }
+                blockSize += size
+                blockCount += end - number
+                number = end
+            }
+            if blockCount > 0 { blocks.append(blockStarts.last!..<documents.count) }
+            @Sendable func blockText(_ name: String, _ range: Range<Int>) -> String {
+                var data: [UInt8] = [0x5B, 0x0A]
+                for document in range {
+                    if document > range.lowerBound { data += [0x2C, 0x0A] }
+                    data.append(0x5B)
+                    let item = documents[document]
+                    for (field, text) in [item.page, item.pageTitle, item.heading, item.anchor, snippets[document]].enumerated() {
+                        if field > 0 { data.append(0x2C) }
+                        var text = text
+                        text.withUTF8 { appendJSONString($0, to: &data) }
+                    }
+                    data.append(0x5D)
+                }
+                data += [0x0A, 0x5D]
+                return call(name, data)
+            }
+            // Written on all cores: they are most of the bytes.
+            files += concurrentMap(Array(blocks.enumerated())) { block, range -> (path: String, file: File) in
+                let name = "b\(block)", path = language.folder + name + ".js"
+                guard let cache else { return (path, made(path, blockText(name, range))) }
+                // Preview rebuilds keep a block whose documents show the same.
+                let fields = range.flatMap { [documents[$0].page, documents[$0].pageTitle, documents[$0].heading, documents[$0].anchor, snippets[$0]] }
+                return (path, made(path, cache.block(path, fields: fields) { blockText(name, range) }))
+            }
+            var pageStarts: [Int] = [], splits: [Int] = []
+            for number in documents.indices where number == 0 || groups[number - 1] != groups[number] {
+                if number == 0 || documents[number - 1].page != documents[number].page { pageStarts.append(number) } else { splits.append(number) }
+            }
+            return (groups, blockStarts, pageStarts, splits)
+        }()
         // With a cache (preview rebuilds) the documents are counted in runs of about 48, so an edit of one chapter
         // counts its run again, not an eighth of the site (the index is the same whatever the runs).
-        let chunks = cache == nil ? activeProcessorCount * 4 : max(activeProcessorCount * 4, documents.count / 48)
-        // What the blocks show of each document; its full text and fields go to the index alone, which lets them go as
-        // it counts them.
-        var shown = copy documents
-        for number in shown.indices {
-            shown[number].text = ""
-            shown[number].fields = []
-        }
+        let chunks = cache == nil ? activeProcessorCount * 4 : max(activeProcessorCount * 4, documentCount / 48)
         let index = SearchIndex(documents: consume documents, tokenizer: language.tokenizer, groups: groups, chunks: chunks,
                                 maximumPostings: maximumPostings, cache: cache)
-        let documents = shown
-        var files: [(path: String, file: File)] = []
         var shardStarts: [String] = []
         // The shard's terms and postings, as bytes (all of it ASCII but the terms).
         var shard: [UInt8] = [], postings: [UInt8] = []
@@ -104,57 +150,8 @@ struct SearchIndexFiles: Sendable {
         }
         endShard()
 
-        // Blocks of consecutive groups, and the document each starts at.
-        var blockStarts: [Int] = []
-        var blocks: [Range<Int>] = []
-        var blockSize = 0, blockCount = 0
-        var number = 0
-        while number < documents.count {
-            var end = number + 1
-            while end < documents.count && groups[end] == groups[number] { end += 1 }
-            let size = snippets[number..<end].reduce(0) { $0 + scalarCount($1) }
-            if blockCount > 0 && (blockSize + size > blockCharacters || blockCount + end - number > blockDocuments) {
-                blocks.append(blockStarts.last!..<number)
-                blockSize = 0
-                blockCount = 0
-            }
-            if blockCount == 0 { blockStarts.append(number) }
-            blockSize += size
-            blockCount += end - number
-            number = end
-        }
-        if blockCount > 0 { blocks.append(blockStarts.last!..<documents.count) }
-        @Sendable func blockText(_ name: String, _ range: Range<Int>) -> String {
-            var data: [UInt8] = [0x5B, 0x0A]
-            for document in range {
-                if document > range.lowerBound { data += [0x2C, 0x0A] }
-                data.append(0x5B)
-                let item = documents[document]
-                for (field, text) in [item.page, item.pageTitle, item.heading, item.anchor, snippets[document]].enumerated() {
-                    if field > 0 { data.append(0x2C) }
-                    var text = text
-                    text.withUTF8 { appendJSONString($0, to: &data) }
-                }
-                data.append(0x5D)
-            }
-            data += [0x0A, 0x5D]
-            return call(name, data)
-        }
-        // Written on all cores: they are most of the bytes.
-        files += concurrentMap(Array(blocks.enumerated())) { block, range -> (path: String, file: File) in
-            let name = "b\(block)", path = language.folder + name + ".js"
-            guard let cache else { return (path, made(path, blockText(name, range))) }
-            // Preview rebuilds keep a block whose documents show the same.
-            let fields = range.flatMap { [documents[$0].page, documents[$0].pageTitle, documents[$0].heading, documents[$0].anchor, snippets[$0]] }
-            return (path, made(path, cache.block(path, fields: fields) { blockText(name, range) }))
-        }
-
-        var pageStarts: [Int] = [], splits: [Int] = []
-        for number in documents.indices where number == 0 || groups[number - 1] != groups[number] {
-            if number == 0 || documents[number - 1].page != documents[number].page { pageStarts.append(number) } else { splits.append(number) }
-        }
         let meta = "{\"version\":\(Self.version),\"language\":\(jsonString(language.tag)),\"english\":\(language.englishRules),"
-            + "\"documents\":\(documents.count),\"pages\":\(jsonString(SearchCode.gaps(pageStarts))),"
+            + "\"documents\":\(documentCount),\"pages\":\(jsonString(SearchCode.gaps(pageStarts))),"
             + "\"splits\":\(jsonString(SearchCode.gaps(splits))),\"blocks\":\(jsonString(SearchCode.gaps(blockStarts))),"
             + "\"shards\":[" + shardStarts.map(jsonString).joined(separator: ",") + "]}"
         files.append((language.folder + "meta.js", made(language.folder + "meta.js", call("meta", meta))))
