@@ -32,13 +32,15 @@ private let allowedControlBytes: Set<UInt8> = [0x09, 0x0A, 0x0C, 0x0D]
 /// Whether the text's UTF-8 has a byte below 0x20 other than tab, line feed, form feed and carriage return, tested by
 /// a bit mask per byte (the set's hashing was most of a chapter's check).
 private func hasForbiddenControlByte(_ text: String) -> Bool {
-    // Bit n set: byte n (< 0x20) is forbidden.
-    let forbidden: UInt32 = ~(1 << 0x09 | 1 << 0x0A | 1 << 0x0C | 1 << 0x0D)
+    let forbidden = forbiddenControlBytes
     var text = text
     return text.withUTF8 { bytes in
         for byte in bytes where byte < 0x20 && forbidden & (1 << UInt32(byte)) != 0 { return true }
         return false
     }
 }
+
+/// Bit n set: byte n (below 0x20) is forbidden, that is, not one of `allowedControlBytes`.
+private let forbiddenControlBytes: UInt32 = ~allowedControlBytes.reduce(0) { $0 | 1 << UInt32($1) }
 
 private let controlNames: [Int: String] = [0x00: "NUL", 0x07: "BEL", 0x08: "backspace", 0x0B: "vertical tab", 0x1B: "escape"]
