@@ -48,7 +48,7 @@ private func mayHoldEmailAt(_ text: String) -> Bool {
         while position < bytes.count, let found = memchr(base + position, Int32(UInt8(ascii: "@")), bytes.count - position) {
             let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
             let before = bytes[at - 1]
-            if before >= 0x80 || (before >= 0x30 && before <= 0x39) || (before >= 0x41 && before <= 0x5A) || (before >= 0x61 && before <= 0x7A)
+            if before >= 0x80 || isASCIIAlphanumeric(before)
                 || before == UInt8(ascii: ".") || before == UInt8(ascii: "+") || before == UInt8(ascii: "-") || before == UInt8(ascii: "_") {
                 return true
             }

@@ -81,7 +81,7 @@ struct InlineScanner {
                 plainStart = end
                 continue
             }
-            if linkTerms, bytes[index] < 0x80, index == 0 || !isAlphanumeric(bytes[index - 1]),
+            if linkTerms, bytes[index] < 0x80, index == 0 || !isASCIIAlphanumeric(bytes[index - 1]),
                let (term, length) = termMatch(bytes, at: index) {
                 if plainStart < index { pieces.append(.text(text(plainStart..<index))) }
                 usedTerms[term] = true
@@ -91,9 +91,9 @@ struct InlineScanner {
                 continue
             }
             // The rest of a word holds no word start and no "[": nothing above can match there.
-            if isAlphanumeric(bytes[index]) {
+            if isASCIIAlphanumeric(bytes[index]) {
                 index += 1
-                while index < bytes.count, isAlphanumeric(bytes[index]) { index += 1 }
+                while index < bytes.count, isASCIIAlphanumeric(bytes[index]) { index += 1 }
                 continue
             }
             index += 1
@@ -149,7 +149,7 @@ struct InlineScanner {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "@") else { return nil }
             index += 1
             let keyStart = index
-            while index < bytes.count, isKeyByte(bytes[index]) { index += 1 }
+            while index < bytes.count, isCitationKeyByte(bytes[index]) { index += 1 }
             guard index > keyStart else { return nil }
             keys.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[keyStart..<index]), as: UTF8.self))
             locators.append(nil)
@@ -176,11 +176,6 @@ struct InlineScanner {
     private func isKeyCharacter(_ character: Character) -> Bool {
         character.isASCII && (character.isLetter || character.isNumber || character == "-" || character == "_"
             || character == "." || character == ":")
-    }
-
-    private func isKeyByte(_ byte: UInt8) -> Bool {
-        isAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
-            || byte == UInt8(ascii: ":")
     }
 
     private func isWordStart(_ characters: [Character], _ index: Int) -> Bool {
@@ -213,16 +208,11 @@ struct InlineScanner {
                 while offset < phrase.count, lowercased(bytes[index + offset]) == phrase[offset] { offset += 1 }
                 return offset == phrase.count
             }) else { continue }
-            if end < bytes.count, isAlphanumeric(bytes[end]) { continue }
+            if end < bytes.count, isASCIIAlphanumeric(bytes[end]) { continue }
             if best == nil || phrase.count > best!.1 { best = (term, phrase.count) }
         }
         return best
     }
-}
-
-private func isAlphanumeric(_ byte: UInt8) -> Bool {
-    (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-        || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
 }
 
 private func lowercased(_ byte: UInt8) -> UInt8 {

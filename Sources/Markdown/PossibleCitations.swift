@@ -46,13 +46,3 @@ func possibleCitationKeys(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
     }
     return keys
 }
-
-private func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
-    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-}
-
-private func isCitationKeyByte(_ byte: UInt8) -> Bool {
-    isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
-        || byte == UInt8(ascii: ":")
-}
