@@ -50,94 +50,14 @@ extension SearchIndex {
         // Weighted term counts per document, on all cores, each chunk numbering its own terms; merged in document order.
         let chunkSize = max(1, (documentCount + max(chunks, 1) - 1) / max(chunks, 1))
         let ranges = stride(from: 0, to: documentCount, by: chunkSize).map { $0..<min($0 + chunkSize, documentCount) }
-        // The postings gathered from the chunks are let go once scored, before the entries are made.
-        let (terms, termChunks, scored) = { () -> ([String], [Range<Int>], [(ends: [Int], groups: [Int32], scores: [Double], highest: Double)]) in
-            // The chunks' counts are let go as soon as their postings are gathered, before the scoring (where the index is
-            // at its largest).
-            let (terms, starts, postingDocuments, postingCounts, lengths) = { () -> ([String], [Int], [Int32], [Float], [Double]) in
-                // Each chunk's documents are handed to the thread that counts them and let go there once counted: their
-                // text is not held beside the counts (a caller that passes its only copy of the documents holds none then).
-                let runs = ranges.map { Array(documents[$0]) }
-                documents = []
-                let counted = concurrentMap(handingOver: consume runs) { run in
-                    cache?.counts(run[...], tokenizer: tokenizer) { TermCounts(run[...], tokenizer: tokenizer) }
-                        ?? TermCounts(run[...], tokenizer: tokenizer)
-                }
-
-                // One number per term over the whole site, in order of first appearance: the chunks' terms found by their
-                // bytes and hashes in one table (the terms are case-folded and decomposed, so equal bytes are equal text).
-                var numbers = SearchTermTable()
-                var terms: [String] = []
-                let local = counted.map { chunk in
-                    (0..<chunk.terms.count).map { entry -> Int in
-                        chunk.terms.withKey(entry) { bytes, hash in
-                            if let known = numbers.find(bytes, hash: hash) { return known }
-                            terms.append(String(decoding: bytes, as: UTF8.self))
-                            return numbers.insert(bytes, hash: hash, value: 0)
-                        }
-                    }
-                }
-                // Postings per term, in document order (documents are numbered chunk by chunk).
-                var building = [Int](repeating: 0, count: terms.count + 1)
-                for (chunk, map) in zip(counted, local) { for term in chunk.termOfCount { building[map[Int(term)] + 1] += 1 } }
-                for term in 0..<terms.count { building[term + 1] += building[term] }
-                var fill = Array(building.dropLast())
-                var documentsBuilt = [Int32](repeating: 0, count: building[terms.count])
-                var countsBuilt = [Float](repeating: 0, count: building[terms.count])
-                var lengthsBuilt: [Double] = []
-                lengthsBuilt.reserveCapacity(documentCount)
-                for (chunk, map) in zip(counted, local) {
-                    let first = Int32(lengthsBuilt.count)
-                    for (position, document) in chunk.documentStarts.dropLast().enumerated() {
-                        for at in document..<chunk.documentStarts[position + 1] {
-                            let term = map[Int(chunk.termOfCount[at])]
-                            documentsBuilt[fill[term]] = first + Int32(position)
-                            countsBuilt[fill[term]] = chunk.counts[at]
-                            fill[term] += 1
-                        }
-                    }
-                    lengthsBuilt += chunk.lengths
-                }
-                return (terms, building, documentsBuilt, countsBuilt, lengthsBuilt)
-            }()
-            var lengthSum = 0.0
-            for length in lengths { lengthSum += length }
-            let averageLength = max(lengthSum / Double(max(documentCount, 1)), 1)
-            let total = Double(documentCount)
-            // Per term, its (group, score) list, into flat arrays; also on all cores, in runs of terms.
-            let termChunks = stride(from: 0, to: terms.count, by: max(1, (terms.count + 63) / 64))
-                .map { $0..<min($0 + max(1, (terms.count + 63) / 64), terms.count) }
-            let scored = concurrentMap(termChunks) { range -> (ends: [Int], groups: [Int32], scores: [Double], highest: Double) in
-                var ends: [Int] = [], groupList: [Int32] = [], scores: [Double] = []
-                var highest = 0.0
-                ends.reserveCapacity(range.count)
-                for term in range {
-                    let first = starts[term], end = starts[term + 1]
-                    let frequency = Double(end - first)
-                    let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
-                    var best = 0.0, sum = 0.0
-                    for at in first..<end {
-                        let document = Int(postingDocuments[at]), count = Double(postingCounts[at])
-                        let norm = Self.k1 * (1 - Self.b + Self.b * lengths[document] / averageLength)
-                        let score = boosts[document] * idf * count * (Self.k1 + 1) / (count + norm)
-                        best = max(best, score)
-                        sum += score
-                        let group = groups?[document] ?? document
-                        if at + 1 == end || (groups?[Int(postingDocuments[at + 1])] ?? Int(postingDocuments[at + 1])) != group {
-                            let grouped = best + 0.1 * (sum - best)
-                            highest = max(highest, grouped)
-                            groupList.append(Int32(group))
-                            scores.append(grouped)
-                            best = 0
-                            sum = 0
-                        }
-                    }
-                    ends.append(scores.count)
-                }
-                return (ends, groupList, scores, highest)
-            }
-            return (terms, termChunks, scored)
-        }()
+        // The chunks' counts are let go once their postings are gathered, and the postings once scored: each step's
+        // input is gone before the next (where the index is at its largest).
+        let postings = Self.gatherPostings(of: consume documents, in: ranges, tokenizer: tokenizer, cache: cache)
+        let terms = postings.terms
+        // Per term, its (group, score) list, into flat arrays; also on all cores, in runs of terms.
+        let termChunks = stride(from: 0, to: terms.count, by: max(1, (terms.count + 63) / 64))
+            .map { $0..<min($0 + max(1, (terms.count + 63) / 64), terms.count) }
+        let scored = Self.score(consume postings, in: termChunks, documentCount: documentCount, boosts: boosts, groups: groups)
         let highest = scored.reduce(0.0) { max($0, $1.highest) }
         // Terms in JavaScript's string order (UTF-16 code units).
         let keys = terms.map { Array($0.utf16) }
@@ -161,12 +81,116 @@ extension SearchIndex {
         self.documentCount = documentCount
     }
 
+    /// The documents' weighted term counts, on all cores in `ranges` (each run handed to the thread that counts it and
+    /// let go there once counted, so the text is not held beside the counts: a caller that passes its only copy of the
+    /// documents holds none then), merged into one set of postings over the site.
+    private static func gatherPostings(of documents: consuming [SearchDocument], in ranges: [Range<Int>], tokenizer: SearchTokenizer,
+                                       cache: SearchCache?) -> GatheredPostings {
+        let documentCount = documents.count
+        let runs = ranges.map { Array(documents[$0]) }
+        documents = []
+        let counted = concurrentMap(handingOver: consume runs) { run in
+            cache?.counts(run[...], tokenizer: tokenizer) { TermCounts(run[...], tokenizer: tokenizer) }
+                ?? TermCounts(run[...], tokenizer: tokenizer)
+        }
+
+        // One number per term over the whole site, in order of first appearance: the chunks' terms found by their
+        // bytes and hashes in one table (the terms are case-folded and decomposed, so equal bytes are equal text).
+        var numbers = SearchTermTable()
+        var terms: [String] = []
+        let local = counted.map { chunk in
+            (0..<chunk.terms.count).map { entry -> Int in
+                chunk.terms.withKey(entry) { bytes, hash in
+                    if let known = numbers.find(bytes, hash: hash) { return known }
+                    terms.append(String(decoding: bytes, as: UTF8.self))
+                    return numbers.insert(bytes, hash: hash, value: 0)
+                }
+            }
+        }
+        // Postings per term, in document order (documents are numbered chunk by chunk).
+        var building = [Int](repeating: 0, count: terms.count + 1)
+        for (chunk, map) in zip(counted, local) { for term in chunk.termOfCount { building[map[Int(term)] + 1] += 1 } }
+        for term in 0..<terms.count { building[term + 1] += building[term] }
+        var fill = Array(building.dropLast())
+        var documentsBuilt = [Int32](repeating: 0, count: building[terms.count])
+        var countsBuilt = [Float](repeating: 0, count: building[terms.count])
+        var lengthsBuilt: [Double] = []
+        lengthsBuilt.reserveCapacity(documentCount)
+        for (chunk, map) in zip(counted, local) {
+            let first = Int32(lengthsBuilt.count)
+            for (position, document) in chunk.documentStarts.dropLast().enumerated() {
+                for at in document..<chunk.documentStarts[position + 1] {
+                    let term = map[Int(chunk.termOfCount[at])]
+                    documentsBuilt[fill[term]] = first + Int32(position)
+                    countsBuilt[fill[term]] = chunk.counts[at]
+                    fill[term] += 1
+                }
+            }
+            lengthsBuilt += chunk.lengths
+        }
+        return GatheredPostings(terms: terms, starts: building, documents: documentsBuilt, counts: countsBuilt, lengths: lengthsBuilt)
+    }
+
+    /// Per run of terms (`termChunks`), each term's BM25 score per group, on all cores.
+    private static func score(_ postings: consuming GatheredPostings, in termChunks: [Range<Int>], documentCount: Int, boosts: [Double],
+                              groups: [Int]?) -> [ScoredTerms] {
+        let (starts, postingDocuments, postingCounts, lengths) = (postings.starts, postings.documents, postings.counts, postings.lengths)
+        var lengthSum = 0.0
+        for length in lengths { lengthSum += length }
+        let averageLength = max(lengthSum / Double(max(documentCount, 1)), 1)
+        let total = Double(documentCount)
+        return concurrentMap(termChunks) { range -> ScoredTerms in
+            var ends: [Int] = [], groupList: [Int32] = [], scores: [Double] = []
+            var highest = 0.0
+            ends.reserveCapacity(range.count)
+            for term in range {
+                let first = starts[term], end = starts[term + 1]
+                let frequency = Double(end - first)
+                let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+                var best = 0.0, sum = 0.0
+                for at in first..<end {
+                    let document = Int(postingDocuments[at]), count = Double(postingCounts[at])
+                    let norm = Self.k1 * (1 - Self.b + Self.b * lengths[document] / averageLength)
+                    let score = boosts[document] * idf * count * (Self.k1 + 1) / (count + norm)
+                    best = max(best, score)
+                    sum += score
+                    let group = groups?[document] ?? document
+                    if at + 1 == end || (groups?[Int(postingDocuments[at + 1])] ?? Int(postingDocuments[at + 1])) != group {
+                        let grouped = best + 0.1 * (sum - best)
+                        highest = max(highest, grouped)
+                        groupList.append(Int32(group))
+                        scores.append(grouped)
+                        best = 0
+                        sum = 0
+                    }
+                }
+                ends.append(scores.count)
+            }
+            return (ends, groupList, scores, highest)
+        }
+    }
+
     /// 1…maximumImpact, in proportion to the square root of the score's share of the highest score in the index.
     static func quantize(_ score: Double, highest: Double) -> Int {
         guard highest > 0 else { return 1 }
         return min(maximumImpact, max(1, Int(((score / highest).squareRoot() * Double(maximumImpact)).rounded())))
     }
 }
+/// Every term's postings over the site, in document order (documents numbered in the order given).
+private struct GatheredPostings {
+    /// In order of first appearance.
+    var terms: [String]
+    /// Per term, where its postings start in `documents` and `counts` (and one past the last).
+    var starts: [Int]
+    var documents: [Int32]
+    var counts: [Float]
+    /// Per document, its weighted length.
+    var lengths: [Double]
+}
+
+/// A run of terms' scores: per term, where its list ends in `groups` and `scores`; and the run's highest score.
+private typealias ScoredTerms = (ends: [Int], groups: [Int32], scores: [Double], highest: Double)
+
 
 /// The weighted term counts of a run of documents, the terms numbered in this run (`SearchIndex.init`).
 struct TermCounts: Sendable {
