@@ -293,13 +293,13 @@ private func attributes(in bytes: [UInt8], names: [String], keeping kept: Set<In
 }
 
 private func unescapeAttribute(_ value: String) -> String {
-    guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
+    guard containsByte(value, UInt8(ascii: "&")) else { return value }
     return value.replacingEntity("&amp;", "&").replacingEntity("&quot;", "\"").replacingEntity("&#39;", "'")
         .replacingEntity("&lt;", "<").replacingEntity("&gt;", ">")
 }
 
 func percentDecoded(_ text: String) -> String {
-    guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+    guard containsByte(text, UInt8(ascii: "%")) else { return text }
     var bytes: [UInt8] = []
     var iterator = Array(text.utf8).makeIterator()
     while let byte = iterator.next() {
