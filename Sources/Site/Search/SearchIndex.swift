@@ -54,7 +54,7 @@ extension SearchIndex {
         // Each chunk's counts go once added.
         var counted = Array(Self.counts(of: consume documents, in: ranges, tokenizer: tokenizer, cache: cache).reversed())
         while let next = counted.popLast() { postings.add(next) }
-        self.init(postings: postings.gathered(), boosts: boosts, groups: groups, maximumPostings: maximumPostings)
+        self.init(postings: (consume postings).gathered(), boosts: boosts, groups: groups, maximumPostings: maximumPostings)
     }
 
     /// The index of the documents whose postings are `postings` (`SearchPostings`), each with its boost, in groups.

@@ -108,7 +108,7 @@ struct SearchIndexFiles: Sendable {
         write(blocks.finish())
         let documentCount = boosts.count
         let blockStarts = blocks.blockStarts
-        let index = SearchIndex(postings: gathering.gathered(), boosts: boosts, groups: blocks.groups, maximumPostings: maximumPostings)
+        let index = SearchIndex(postings: (consume gathering).gathered(), boosts: boosts, groups: blocks.groups, maximumPostings: maximumPostings)
         var shardStarts: [String] = []
         // The shard's terms and postings, as bytes (all of it ASCII but the terms).
         var shard: [UInt8] = [], postings: [UInt8] = []
