@@ -12,28 +12,45 @@ import Synchronization
 /// is, and the lambda renders each entry with that text against the entry in front of the page's root values, the
 /// stack the section itself would have had there.
 final class MenuItemCache: Sendable {
-    private struct Key: Hashable {
-        var section: String
-        var link: ChapterLink
+    /// A section's text parsed, and its entries as last rendered, at `slot(of:current:)`.
+    private struct Section {
+        var template: MustacheTemplate?
+        var entries: [Entry?] = []
+
+        mutating func store(_ made: [(slot: Int, entry: Entry)]) {
+            for (slot, entry) in made {
+                if slot >= entries.count { entries += repeatElement(nil, count: slot + 1 - entries.count) }
+                entries[slot] = entry
+            }
+        }
     }
 
     private struct Entry {
+        var link: ChapterLink
         var html: String
         /// The names looked up outside the entry, in order, with what the page's root had for each.
         var outside: [(name: String, value: OutsideValue)]
     }
 
-    private let entries = Mutex<[Key: Entry]>([:])
-    private let templates = Mutex<[String: MustacheTemplate]>([:])
+    /// By section text. Read once per page and written once per page that rendered entries anew: one lock and one
+    /// hash of the section's text a page, not two of each per entry.
+    private let sections = Mutex<[String: Section]>([:])
 
     /// The section's entries for `menu`, as the section would render them with `root` (the page's root values)
     /// below each entry.
     func render(_ menu: ChapterMenu, section: String, root: any MustacheParent) -> String {
-        guard let template = template(section) else { return "" }
+        var stored = sections.withLock { $0[section] }
+        let parsedHere = stored == nil
+        var known = stored ?? Section(template: Self.parse(section))
+        stored = nil
+        guard let template = known.template else { return "" }
         var html = ""
-        for link in menu {
-            let key = Key(section: section, link: link)
-            if let entry = entries.withLock({ $0[key] }),
+        var made: [(slot: Int, entry: Entry)] = []
+        for index in menu.shown {
+            var link = menu.links[index]
+            link.current = index == menu.current
+            let slot = Self.slot(of: index, current: link.current)
+            if slot < known.entries.count, let entry = known.entries[slot], entry.link == link,
                entry.outside.allSatisfy({ OutsideValue(root.child(named: $0.name)) == $0.value }) {
                 html += entry.html
                 continue
@@ -41,19 +58,22 @@ final class MenuItemCache: Sendable {
             let scope = MenuItemScope(link: link, root: root)
             let rendered = template.render(scope)
             html += rendered
-            if let outside = scope.outside {
-                entries.withLock { $0[key] = Entry(html: rendered, outside: outside) }
-            }
+            if let outside = scope.outside { made.append((slot, Entry(link: link, html: rendered, outside: outside))) }
+        }
+        known.entries = []  // let go of this copy, so the stored one is changed in place
+        guard !made.isEmpty || parsedHere else { return html }
+        sections.withLock { sections in
+            sections[section, default: Section(template: template)].store(made)
         }
         return html
     }
 
-    /// The section's text parsed as the templates are (with the escaping pragma), once.
-    private func template(_ section: String) -> MustacheTemplate? {
-        if let parsed = templates.withLock({ $0[section] }) { return parsed }
-        guard let parsed = try? MustacheTemplate(string: TemplateEscaping.pragmaLine + section) else { return nil }
-        templates.withLock { $0[section] = parsed }
-        return parsed
+    /// Where a menu's entry at `index` of its links is kept: the page's own entry (`current`) apart from the others.
+    private static func slot(of index: Int, current: Bool) -> Int { index * 2 + (current ? 1 : 0) }
+
+    /// The section's text parsed as the templates are (with the escaping pragma).
+    private static func parse(_ section: String) -> MustacheTemplate? {
+        try? MustacheTemplate(string: TemplateEscaping.pragmaLine + section)
     }
 }
 

@@ -167,21 +167,8 @@ struct TermCounts: Sendable {
         var scanner = SearchTermScanner()
         // Words as scanned → their term's number, or -1 for a stopword.
         var words = SearchTermTable()
-        var weights: [Double] = []
-        // The document (in this run) that last counted each term.
-        var counter: [Int] = []
+        var numbers = TermNumbers()
         var touched: [Int32] = []
-        var table = SearchTermTable()
-        func number(of text: String) -> Int32 {
-            var text = text
-            return text.withUTF8 { bytes in
-                let hash = SearchTermTable.hash(bytes)
-                if let entry = table.find(bytes, hash: hash) { return Int32(entry) }
-                weights.append(0)
-                counter.append(-1)
-                return Int32(table.insert(bytes, hash: hash, value: 0))
-            }
-        }
         for (position, document) in documents.enumerated() {
             var length = 0.0
             for field in document.fields {
@@ -194,36 +181,49 @@ struct TermCounts: Sendable {
                             term = words.values[entry]
                         } else {
                             term = -1
-                            if let text = tokenizer.wordTerm(String(decoding: bytes, as: UTF8.self)) {
-                                term = number(of: text)
+                            if var text = tokenizer.wordTerm(String(decoding: bytes, as: UTF8.self)) {
+                                term = text.withUTF8 { numbers.number(of: $0, hash: SearchTermTable.hash($0)) }
                             }
                             words.insert(bytes, hash: hash, value: term)
                         }
                         if term < 0 { return }
-                    } else if let entry = table.find(bytes, hash: hash) {
-                        term = Int32(entry)
                     } else {
-                        term = Int32(table.insert(bytes, hash: hash, value: 0))
-                        weights.append(0)
-                        counter.append(-1)
+                        term = numbers.number(of: bytes, hash: hash)
                     }
-                    if counter[Int(term)] != position {
-                        counter[Int(term)] = position
+                    if numbers.counter[Int(term)] != position {
+                        numbers.counter[Int(term)] = position
                         touched.append(term)
                     }
-                    weights[Int(term)] += weight
+                    numbers.weights[Int(term)] += weight
                     length += weight
                 }
             }
             for term in touched {
                 termOfCount.append(term)
-                counts.append(Float(weights[Int(term)]))
-                weights[Int(term)] = 0
+                counts.append(Float(numbers.weights[Int(term)]))
+                numbers.weights[Int(term)] = 0
             }
             touched.removeAll(keepingCapacity: true)
             documentStarts.append(counts.count)
             lengths.append(length)
         }
-        terms = table
+        terms = numbers.table
+    }
+}
+
+/// The terms of a run of documents numbered as they first appear, with each term's weight in the document being
+/// counted and the document that last counted it (`TermCounts.init`). A struct, not variables captured by a local
+/// function: captured variables are boxed and every access to them is checked for exclusivity at run time.
+private struct TermNumbers {
+    var table = SearchTermTable()
+    var weights: [Double] = []
+    var counter: [Int] = []
+
+    /// The term's number, a new one (weight 0, not yet counted) if it has none.
+    mutating func number(of term: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+        if let entry = table.find(term, hash: hash) { return Int32(entry) }
+        weights.append(0)
+        counter.append(-1)
+        return Int32(table.insert(term, hash: hash, value: 0))
     }
 }
