@@ -115,28 +115,37 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     // internal-strings check quotes. Which those are is found beside the parse.
     let dropsChapterBytes = options.parseCache == nil && options.pageCache == nil && options.searchCache == nil
     let markers = MarkerFinder(internalMarkers)
-    // Chapters parse independently: on all cores, then collected in order.
-    let parsedFiles = concurrentMap(places) { file, place -> (chapter: Result<Chapter, BuildFailure>, keepsBytes: Bool) in
+    // Chapters parse independently: on all cores, then collected in order. Bytes that are let go are handed over to
+    // the parse of their file (`places` and `source` keep none of them), so each goes as soon as its file is parsed.
+    let parsing = places
+    if dropsChapterBytes {
+        for index in places.indices { places[index].file.bytes = [] }
+        for index in source.chapters.indices { source.chapters[index].bytes = [] }
+    }
+    var parsedFiles = concurrentMap(handingOver: consume parsing) { file, place -> (chapter: Result<Chapter, BuildFailure>, kept: [UInt8]?) in
         let terms = place.kind == .home ? inputs.autolinkTermsAtRoot : inputs.autolinkTerms
         if let cache = options.parseCache {
             return (cache.chapter(file, place: place, terms: terms, registry: options.registry, siteRoot: edition?.up ?? "",
-                                  words: words), true)
+                                  words: words), nil)
         }
-        let keepsBytes = !dropsChapterBytes || markers.mayHold(file.bytes)
+        let kept = dropsChapterBytes && markers.mayHold(file.bytes) ? file.bytes : nil
         do throws(BuildFailure) {
             return (.success(try parseChapter(file, place: place, terms: terms, registry: options.registry,
-                                              siteRoot: edition?.up ?? "", words: words)), keepsBytes)
+                                              siteRoot: edition?.up ?? "", words: words)), kept)
         } catch {
-            return (.failure(error), keepsBytes)
+            return (.failure(error), kept)
         }
     }
     options.parseCache?.retainOnly(Set(places.map(\.file.path)))
     if dropsChapterBytes {
-        let dropped = Set(zip(places, parsedFiles).filter { !$1.keepsBytes }.map(\.0.file.path))
-        for index in places.indices where dropped.contains(places[index].file.path) { places[index].file.bytes = [] }
-        for index in source.chapters.indices where dropped.contains(source.chapters[index].path) { source.chapters[index].bytes = [] }
+        // A file that may hold an internal marker keeps its bytes: the internal-strings check quotes its lines.
+        let kept = Dictionary(zip(places, parsedFiles).compactMap { place, parsed in parsed.kept.map { (place.file.path, $0) } },
+                              uniquingKeysWith: { first, _ in first })
+        for index in places.indices { if let bytes = kept[places[index].file.path] { places[index].file.bytes = bytes } }
+        for index in source.chapters.indices { if let bytes = kept[source.chapters[index].path] { source.chapters[index].bytes = bytes } }
     }
-    let parsed = parsedFiles.map(\.chapter)
+    var parsed = parsedFiles.map(\.chapter)
+    parsedFiles = []
     options.timings?.end("chapters parsed")
     var chapters: [Chapter] = []
     var pages: [Chapter] = []
@@ -160,6 +169,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         case .failure(let failure): collector.add(failure.diagnostics)
         }
     }
+    parsed = []
     if let page = pages.first, let templates, !templates.has("page") {
         collector.add(Diagnostic(file: page.file, line: 1, column: 1,
                                  message: "'\(page.file)' is a standalone page, and the site has no templates/page.mustache",
@@ -179,7 +189,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         home = homeOnly[0]
     }
     // Pages and the home page's introduction go through every check a chapter does.
-    let everyPage = chapters + pages + (home.map { [$0] } ?? [])
+    var everyPage = chapters + pages + (home.map { [$0] } ?? [])
     if chapters.isEmpty && collector.diagnostics.isEmpty {
         collector.add(Diagnostic(file: "content", line: 1, column: 1, message: "no chapters found",
                                  hint: "add a chapter such as content/01-introduction.md"))
@@ -236,6 +246,22 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
             return try cache.galleryItems(words: words, make: draw)
         } ?? []) : []
     var output = OutputTree()
+    // Only a one-language site's pages have their final paths here (`buildEditions` moves the others'): those are
+    // written as soon as they are laid out, and the search index's files as soon as they are made.
+    let staged = edition.map({ $0.languages.count == 1 }) ?? true ? options.staged : nil
+    // Such a build (without the preview server's caches) lays each page out once, and makes its search documents
+    // once: the chapters' and pages' bodies, most of their parse results, are taken out of them, and each goes as soon
+    // as its page and its search documents are made rather than when the build ends.
+    let bodies: ChapterBodies?
+    if staged != nil && options.pageCache == nil && options.searchCache == nil {
+        var bodied = chapters + pages
+        bodies = ChapterBodies(taking: &bodied, users: inputs.config.search ? 2 : 1)
+        chapters = Array(bodied[..<chapters.count])
+        pages = Array(bodied[chapters.count...])
+        everyPage = chapters + pages + (home.map { [$0] } ?? [])
+    } else {
+        bodies = nil
+    }
     var layout = PageLayout(config: inputs.config, chapters: chapters, pages: pages, home: home, figures: figures,
                             bibliography: inputs.bibliography, numbers: inputs.numbers, corrections: inputs.corrections,
                             glossary: inputs.glossary, gallery: gallery, templates: templates!, injectedScript: options.injectedScript,
@@ -243,10 +269,8 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     layout.inlineStyle = source.assets.first { $0.path == "templates/assets/site.css" }
         .map { String(decoding: $0.bytes, as: UTF8.self) + "\n" + chartStylesheet }
     layout.pageCache = options.pageCache
-    // Only a one-language site's pages have their final paths here (`buildEditions` moves the others'): those are
-    // written as soon as they are laid out, and the search index's files as soon as they are made.
-    let staged = edition.map({ $0.languages.count == 1 }) ?? true ? options.staged : nil
     layout.staged = staged
+    layout.bodies = bodies
     if options.pageCache != nil || options.searchCache != nil {
         layout.chapterDigests = chapterDigests(everyPage, source: source, language: inputs.config.language, siteRoot: edition?.up ?? "",
                                                includeDrafts: options.includeDrafts, linkTargets: linkTargets)
@@ -264,7 +288,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
                 let markers = MarkerFinder(internalMarkers)
                 return siteSearchFiles(chapters: searched.chapters, pages: searched.pages, home: searched.home, glossary: inputs.glossary,
                                        bibliography: inputs.bibliography, config: inputs.config, words: words, output: lists,
-                                       cache: options.searchCache, digests: searched.digests) { path, text in
+                                       cache: options.searchCache, digests: searched.digests, bodies: bodies) { path, text in
                     let bytes = Array(text.utf8)
                     return staged?.keep(path, bytes, markers: markers) ?? .held(bytes)
                 }

@@ -46,6 +46,9 @@ struct PageLayout {
     /// Where `explainer build` writes each page as soon as it is laid out (its bytes are then not held); nil keeps
     /// every page in the output tree.
     var staged: StagedWrite? = nil
+    /// The chapters' and pages' bodies when the build took them out of their parse results (slots in the order
+    /// chapters, then pages): each page takes its own back as it is laid out, so a body can go once its page is made.
+    var bodies: ChapterBodies? = nil
 
     /// One page of the site, as the layout renders it.
     private enum Page {
@@ -184,11 +187,12 @@ struct PageLayout {
                                                 description: home?.frontMatter.description ?? config.description,
                                                 extra: extra, source: home, body: bodyDigest))
         case .chapter(let index):
-            return (chapters[index].outputPath,
-                    try chapterPage(chapters[index], index: index, menu: ChapterMenu(links: shared.menu, current: index),
+            let chapter = bodies?.restoring(chapters[index], slot: index) ?? chapters[index]
+            return (chapter.outputPath,
+                    try chapterPage(chapter, index: index, menu: ChapterMenu(links: shared.menu, current: index),
                                     sourceHTML: shared.sourceHTML, references: shared.referenceLabels))
         case .page(let index):
-            let standalone = pages[index]
+            let standalone = bodies?.restoring(pages[index], slot: chapters.count + index) ?? pages[index]
             let body = bodyContext(standalone, sourceHTML: shared.sourceHTML, references: shared.referenceLabels, bodyKey: "body")
             var extra = body.values
             extra["pageHeading"] = standalone.frontMatter.title

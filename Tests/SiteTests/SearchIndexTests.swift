@@ -87,6 +87,38 @@ import Testing
         }
     }
 
+    @Test func filesAreTheSameWhateverRunsTheDocumentsComeIn() throws {
+        // Pages of a few to many sections, so that groups and blocks are cut by size, by count and at pages.
+        let words = ["lease", "tranche", "pool", "default", "senior", "junior", "equity", "capex", "rent", "loss", "GPU", "bank"]
+        var documents: [SearchDocument] = []
+        for page in 0..<9 {
+            for section in 0..<(1 + page * 5 % 7) {
+                let text = (0..<(3 + (page * 7 + section * 11) % 40)).map { words[($0 * (page + 2) + section) % words.count] }
+                    .joined(separator: " ")
+                documents.append(SearchDocument(page: "p\(page)/", pageTitle: "Page \(page)", heading: "S\(section)", anchor: "s\(section)",
+                                                text: text, fields: [SearchField(text: "Page \(page)", weight: 4), SearchField(text: text, weight: 1)],
+                                                boost: page == 8 ? 0.6 : 1))
+            }
+        }
+        let layout = SearchIndexFiles(shardCharacters: 60, blockCharacters: 200, blockDocuments: 3, snippetCharacters: 50)
+        let language = SearchLanguage(tag: "en")
+        let whole = layout.files(for: documents, language: language)
+        #expect(whole.count > 8)
+        // At page boundaries, inside pages, one document at a time, and with empty runs between.
+        for cuts in [[5, 12, 30], [1, 2, 3, 4, 17], Array(1..<documents.count), [0, 0, 9, 9]] {
+            var runs: [[SearchDocument]] = []
+            var start = 0
+            for cut in cuts + [documents.count] {
+                runs.append(Array(documents[start..<max(start, cut)]))
+                start = max(start, cut)
+            }
+            var iterator = runs.makeIterator()
+            let inRuns = layout.files(inRuns: AnyIterator { iterator.next() }, language: language) { _, text in text }
+            #expect(inRuns.map(\.path) == whole.map(\.path))
+            #expect(inRuns.map(\.file) == whole.map(\.text))
+        }
+    }
+
     @Test func filesHoldEveryPostingAndDocumentAndReadBack() throws {
         let documents = try Self.documents()
         let layout = SearchIndexFiles(shardCharacters: 40, blockCharacters: 1_000, blockDocuments: 2)

@@ -16,6 +16,16 @@ func searchDocuments(chapters: [Chapter], pages: [Chapter] = [], home: Chapter? 
         guard let cache, let digest = digests[chapter.file] else { return searchDocuments(of: chapter) }
         return cache.documents(digest) { searchDocuments(of: chapter) }
     }.flatMap { $0 }
+    documents += closingSearchDocuments(home: home, homeTitle: homeTitle, glossary: glossary, bibliography: bibliography,
+                                        glossaryTitle: glossaryTitle, sourcesTitle: sourcesTitle, words: words)
+    return documents
+}
+
+/// What the index covers after the chapters and standalone pages (`searchDocuments(chapters:…)`): the home page's
+/// introduction, each glossary term and each source.
+func closingSearchDocuments(home: Chapter?, homeTitle: String, glossary: [GlossaryEntry], bibliography: [String: SourceEntry],
+                            glossaryTitle: String, sourcesTitle: String, words: Translations) -> [SearchDocument] {
+    var documents: [SearchDocument] = []
     if let home { documents += searchDocuments(of: home, title: homeTitle) }
     for entry in glossary {
         let fields = [SearchField(text: entry.term, weight: SearchWeights.term)]

@@ -50,9 +50,18 @@ extension SearchIndex {
         // Weighted term counts per document, on all cores, each chunk numbering its own terms; merged in document order.
         let chunkSize = max(1, (documentCount + max(chunks, 1) - 1) / max(chunks, 1))
         let ranges = stride(from: 0, to: documentCount, by: chunkSize).map { $0..<min($0 + chunkSize, documentCount) }
-        // The chunks' counts are let go once their postings are gathered, and the postings once scored: each step's
-        // input is gone before the next (where the index is at its largest).
-        let postings = Self.gatherPostings(of: consume documents, in: ranges, tokenizer: tokenizer, cache: cache)
+        var postings = SearchPostings()
+        // Each chunk's counts go once added.
+        var counted = Array(Self.counts(of: consume documents, in: ranges, tokenizer: tokenizer, cache: cache).reversed())
+        while let next = counted.popLast() { postings.add(next) }
+        self.init(postings: (consume postings).gathered(), boosts: boosts, groups: groups, maximumPostings: maximumPostings)
+    }
+
+    /// The index of the documents whose postings are `postings` (`SearchPostings`), each with its boost, in groups.
+    /// The postings are let go once scored (where the index is at its largest).
+    init(postings: consuming GatheredPostings, boosts: [Double], groups: [Int]? = nil, maximumPostings: Int = SearchIndex.maximumPostings) {
+        let documentCount = boosts.count
+        precondition(postings.lengths.count == documentCount && groups.map { $0.count == documentCount } ?? true)
         let terms = postings.terms
         // Per term, its (group, score) list, into flat arrays; also on all cores, in runs of terms.
         let termChunks = stride(from: 0, to: terms.count, by: max(1, (terms.count + 63) / 64))
@@ -83,52 +92,15 @@ extension SearchIndex {
 
     /// The documents' weighted term counts, on all cores in `ranges` (each run handed to the thread that counts it and
     /// let go there once counted, so the text is not held beside the counts: a caller that passes its only copy of the
-    /// documents holds none then), merged into one set of postings over the site.
-    private static func gatherPostings(of documents: consuming [SearchDocument], in ranges: [Range<Int>], tokenizer: SearchTokenizer,
-                                       cache: SearchCache?) -> GatheredPostings {
-        let documentCount = documents.count
+    /// documents holds none then), in document order.
+    static func counts(of documents: consuming [SearchDocument], in ranges: [Range<Int>], tokenizer: SearchTokenizer,
+                       cache: SearchCache?) -> [TermCounts] {
         let runs = ranges.map { Array(documents[$0]) }
         documents = []
-        let counted = concurrentMap(handingOver: consume runs) { run in
+        return concurrentMap(handingOver: consume runs) { run in
             cache?.counts(run[...], tokenizer: tokenizer) { TermCounts(run[...], tokenizer: tokenizer) }
                 ?? TermCounts(run[...], tokenizer: tokenizer)
         }
-
-        // One number per term over the whole site, in order of first appearance: the chunks' terms found by their
-        // bytes and hashes in one table (the terms are case-folded and decomposed, so equal bytes are equal text).
-        var numbers = SearchTermTable()
-        var terms: [String] = []
-        let local = counted.map { chunk in
-            (0..<chunk.terms.count).map { entry -> Int in
-                chunk.terms.withKey(entry) { bytes, hash in
-                    if let known = numbers.find(bytes, hash: hash) { return known }
-                    terms.append(String(decoding: bytes, as: UTF8.self))
-                    return numbers.insert(bytes, hash: hash, value: 0)
-                }
-            }
-        }
-        // Postings per term, in document order (documents are numbered chunk by chunk).
-        var building = [Int](repeating: 0, count: terms.count + 1)
-        for (chunk, map) in zip(counted, local) { for term in chunk.termOfCount { building[map[Int(term)] + 1] += 1 } }
-        for term in 0..<terms.count { building[term + 1] += building[term] }
-        var fill = Array(building.dropLast())
-        var documentsBuilt = [Int32](repeating: 0, count: building[terms.count])
-        var countsBuilt = [Float](repeating: 0, count: building[terms.count])
-        var lengthsBuilt: [Double] = []
-        lengthsBuilt.reserveCapacity(documentCount)
-        for (chunk, map) in zip(counted, local) {
-            let first = Int32(lengthsBuilt.count)
-            for (position, document) in chunk.documentStarts.dropLast().enumerated() {
-                for at in document..<chunk.documentStarts[position + 1] {
-                    let term = map[Int(chunk.termOfCount[at])]
-                    documentsBuilt[fill[term]] = first + Int32(position)
-                    countsBuilt[fill[term]] = chunk.counts[at]
-                    fill[term] += 1
-                }
-            }
-            lengthsBuilt += chunk.lengths
-        }
-        return GatheredPostings(terms: terms, starts: building, documents: documentsBuilt, counts: countsBuilt, lengths: lengthsBuilt)
     }
 
     /// Per run of terms (`termChunks`), each term's BM25 score per group, on all cores.
@@ -176,18 +148,6 @@ extension SearchIndex {
         return min(maximumImpact, max(1, Int(((score / highest).squareRoot() * Double(maximumImpact)).rounded())))
     }
 }
-/// Every term's postings over the site, in document order (documents numbered in the order given).
-private struct GatheredPostings {
-    /// In order of first appearance.
-    var terms: [String]
-    /// Per term, where its postings start in `documents` and `counts` (and one past the last).
-    var starts: [Int]
-    var documents: [Int32]
-    var counts: [Float]
-    /// Per document, its weighted length.
-    var lengths: [Double]
-}
-
 /// A run of terms' scores: per term, where its list ends in `groups` and `scores`; and the run's highest score.
 private typealias ScoredTerms = (ends: [Int], groups: [Int32], scores: [Double], highest: Double)
 

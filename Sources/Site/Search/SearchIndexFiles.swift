@@ -43,67 +43,72 @@ struct SearchIndexFiles: Sendable {
     /// run's text go once it is counted, so the text is not held beside the counts.
     func files<File: Sendable>(for documents: consuming [SearchDocument], language: SearchLanguage,
                                made: @Sendable (_ path: String, _ text: String) -> File) -> [(path: String, file: File)] {
-        let documentCount = documents.count
+        var only: [SearchDocument]? = consume documents
+        return files(inRuns: AnyIterator { only.take() }, language: language, made: made)
+    }
+
+    /// `files(for:language:made:)` of the documents that `runs` gives, one run after the other (say, a few chapters'
+    /// documents at a time): each run's blocks are written and its terms counted before the next run is asked for, and
+    /// its documents are let go then, so only one run's text is held at a time. The files are the same whatever the
+    /// runs.
+    func files<File: Sendable>(inRuns runs: some IteratorProtocol<[SearchDocument]>, language: SearchLanguage,
+                               made: @Sendable (_ path: String, _ text: String) -> File) -> [(path: String, file: File)] {
+        var runs = runs
         var files: [(path: String, file: File)] = []
-        let (groups, blockStarts, pageStarts, splits) = { () -> ([Int], [Int], [Int], [Int]) in
-            let documents = copy documents
-            let snippets = documents.map { snippetText($0.text) }
-            let groups = self.groups(of: documents, snippets: snippets)
-            // Blocks of consecutive groups, and the document each starts at.
-            var blockStarts: [Int] = []
-            var blocks: [Range<Int>] = []
-            var blockSize = 0, blockCount = 0
-            var number = 0
-            while number < documents.count {
-                var end = number + 1
-                while end < documents.count && groups[end] == groups[number] { end += 1 }
-                let size = snippets[number..<end].reduce(0) { $0 + scalarCount($1) }
-                if blockCount > 0 && (blockSize + size > blockCharacters || blockCount + end - number > blockDocuments) {
-                    blocks.append(blockStarts.last!..<number)
-                    blockSize = 0
-                    blockCount = 0
+        var blocks = SearchBlockCutter(blockCharacters: blockCharacters, blockDocuments: blockDocuments)
+        var gathering = SearchPostings()
+        var boosts: [Double] = []
+        var pageStarts: [Int] = [], splits: [Int] = []
+        var previousPage: String? = nil
+        @Sendable func blockText(_ name: String, _ shown: [SearchBlockCutter.Shown]) -> String {
+            var data: [UInt8] = [0x5B, 0x0A]
+            for (number, item) in shown.enumerated() {
+                if number > 0 { data += [0x2C, 0x0A] }
+                data.append(0x5B)
+                for (field, text) in [item.page, item.pageTitle, item.heading, item.anchor, item.snippet].enumerated() {
+                    if field > 0 { data.append(0x2C) }
+                    var text = text
+                    text.withUTF8 { appendJSONString($0, to: &data) }
                 }
-                if blockCount == 0 { blockStarts.append(number) }
-                blockSize += size
-                blockCount += end - number
-                number = end
+                data.append(0x5D)
             }
-            if blockCount > 0 { blocks.append(blockStarts.last!..<documents.count) }
-            @Sendable func blockText(_ name: String, _ range: Range<Int>) -> String {
-                var data: [UInt8] = [0x5B, 0x0A]
-                for document in range {
-                    if document > range.lowerBound { data += [0x2C, 0x0A] }
-                    data.append(0x5B)
-                    let item = documents[document]
-                    for (field, text) in [item.page, item.pageTitle, item.heading, item.anchor, snippets[document]].enumerated() {
-                        if field > 0 { data.append(0x2C) }
-                        var text = text
-                        text.withUTF8 { appendJSONString($0, to: &data) }
-                    }
-                    data.append(0x5D)
-                }
-                data += [0x0A, 0x5D]
-                return call(name, data)
-            }
+            data += [0x0A, 0x5D]
+            return call(name, data)
+        }
+        func write(_ closed: [(number: Int, shown: [SearchBlockCutter.Shown])]) {
             // Written on all cores: they are most of the bytes.
-            files += concurrentMap(Array(blocks.enumerated())) { block, range -> (path: String, file: File) in
-                let name = "b\(block)", path = language.folder + name + ".js"
-                guard let cache else { return (path, made(path, blockText(name, range))) }
+            files += concurrentMap(closed) { number, shown -> (path: String, file: File) in
+                let name = "b\(number)", path = language.folder + name + ".js"
+                guard let cache else { return (path, made(path, blockText(name, shown))) }
                 // Preview rebuilds keep a block whose documents show the same.
-                let fields = range.flatMap { [documents[$0].page, documents[$0].pageTitle, documents[$0].heading, documents[$0].anchor, snippets[$0]] }
-                return (path, made(path, cache.block(path, fields: fields) { blockText(name, range) }))
+                let fields = shown.flatMap { [$0.page, $0.pageTitle, $0.heading, $0.anchor, $0.snippet] }
+                return (path, made(path, cache.block(path, fields: fields) { blockText(name, shown) }))
             }
-            var pageStarts: [Int] = [], splits: [Int] = []
-            for number in documents.indices where number == 0 || groups[number - 1] != groups[number] {
-                if number == 0 || documents[number - 1].page != documents[number].page { pageStarts.append(number) } else { splits.append(number) }
+        }
+        while let run = runs.next() {
+            for document in run {
+                let number = boosts.count
+                if blocks.add(SearchBlockCutter.Shown(page: document.page, pageTitle: document.pageTitle, heading: document.heading,
+                                                      anchor: document.anchor, snippet: snippetText(document.text))) {
+                    if number == 0 || previousPage != document.page { pageStarts.append(number) } else { splits.append(number) }
+                }
+                previousPage = document.page
+                boosts.append(document.boost)
             }
-            return (groups, blockStarts, pageStarts, splits)
-        }()
-        // With a cache (preview rebuilds) the documents are counted in runs of about 48, so an edit of one chapter
-        // counts its run again, not an eighth of the site (the index is the same whatever the runs).
-        let chunks = cache == nil ? activeProcessorCount * 4 : max(activeProcessorCount * 4, documentCount / 48)
-        let index = SearchIndex(documents: consume documents, tokenizer: language.tokenizer, groups: groups, chunks: chunks,
-                                maximumPostings: maximumPostings, cache: cache)
+            write(blocks.takeClosed())
+            // With a cache (preview rebuilds) the documents are counted in runs of about 48, so an edit of one chapter
+            // counts its run again, not an eighth of the site (the index is the same whatever the runs).
+            let count = run.count
+            let chunks = cache == nil ? activeProcessorCount * 4 : max(activeProcessorCount * 4, count / 48)
+            let chunkSize = max(1, (count + chunks - 1) / chunks)
+            let ranges = stride(from: 0, to: count, by: chunkSize).map { $0..<min($0 + chunkSize, count) }
+            var counted = Array(SearchIndex.counts(of: consume run, in: ranges, tokenizer: language.tokenizer, cache: cache).reversed())
+            while let next = counted.popLast() { gathering.add(next) }
+        }
+        write(blocks.finish())
+        let documentCount = boosts.count
+        let blockStarts = blocks.blockStarts
+        let index = SearchIndex(postings: (consume gathering).gathered(), boosts: boosts, groups: blocks.groups, maximumPostings: maximumPostings)
         var shardStarts: [String] = []
         // The shard's terms and postings, as bytes (all of it ASCII but the terms).
         var shard: [UInt8] = [], postings: [UInt8] = []

@@ -4,6 +4,7 @@
 func siteSearchFiles<File: Sendable>(chapters: [Chapter], pages: [Chapter], home: Chapter?, glossary: [GlossaryEntry],
                                      bibliography: [String: SourceEntry], config: SiteConfig, words: Translations,
                                      output: OutputTree, cache: SearchCache? = nil, digests: [String: ContentDigest] = [:],
+                                     bodies: ChapterBodies? = nil,
                                      made: @Sendable (_ path: String, _ text: String) -> File) -> [(path: String, file: File)] {
     func title(of path: String, otherwise fallback: String) -> String {
         guard let bytes = output[path] else { return fallback }
@@ -13,14 +14,38 @@ func siteSearchFiles<File: Sendable>(chapters: [Chapter], pages: [Chapter], home
         let text = searchText(fromHTML: String(html[html.index(after: start)..<close.lowerBound]))
         return text.isEmpty ? fallback : text
     }
-    let documents = searchDocuments(chapters: chapters, pages: pages, home: home, homeTitle: config.title,
-                                    glossary: glossary, bibliography: bibliography,
-                                    glossaryTitle: title(of: "glossary/index.html", otherwise: "glossary/"),
-                                    sourcesTitle: title(of: "sources/index.html", otherwise: "sources/"), words: words,
-                                    cache: cache, digests: digests)
     var files = SearchIndexFiles()
     files.cache = cache
     let language = SearchLanguage(tag: config.language)
-    guard let cache else { return files.files(for: consume documents, language: language, made: made) }
+    let glossaryTitle = title(of: "glossary/index.html", otherwise: "glossary/")
+    let sourcesTitle = title(of: "sources/index.html", otherwise: "sources/")
+    guard let cache else {
+        // The chapters' and pages' documents are made a run of chapters at a time, on all cores, and counted before the
+        // next run is made: the whole site's documents are never held at once. A body taken out of its chapter
+        // (`bodies`, slots in the order chapters, then pages) is taken back for its documents.
+        let everyChapter = chapters + pages
+        var next = 0, closed = false
+        let runs = AnyIterator<[SearchDocument]> {
+            if next < everyChapter.count {
+                let slots = Array(next..<min(next + searchRunChapters, everyChapter.count))
+                next = slots.last! + 1
+                return concurrentMap(slots) { slot in
+                    searchDocuments(of: bodies?.restoring(everyChapter[slot], slot: slot) ?? everyChapter[slot])
+                }.flatMap { $0 }
+            }
+            guard !closed else { return nil }
+            closed = true
+            return closingSearchDocuments(home: home, homeTitle: config.title, glossary: glossary, bibliography: bibliography,
+                                          glossaryTitle: glossaryTitle, sourcesTitle: sourcesTitle, words: words)
+        }
+        return files.files(inRuns: runs, language: language, made: made)
+    }
+    let documents = searchDocuments(chapters: chapters, pages: pages, home: home, homeTitle: config.title,
+                                    glossary: glossary, bibliography: bibliography, glossaryTitle: glossaryTitle,
+                                    sourcesTitle: sourcesTitle, words: words, cache: cache, digests: digests)
     return cache.files(documents, language: language) { files.files(for: documents, language: language) }.map { ($0.path, made($0.path, $0.text)) }
 }
+
+/// How many chapters' search documents a build makes at once (`siteSearchFiles`): enough to keep every core busy, few
+/// enough that their text is small beside the site's.
+let searchRunChapters = 256
