@@ -57,7 +57,9 @@ final class MenuItemCache: Sendable {
             html += rendered
             if let outside = scope.outside {
                 section.entries.withLock { entries in
-                    if slot >= entries.count { entries += repeatElement(nil, count: slot + 1 - entries.count) }
+                    // Room for every slot of the menu at once: grown a slot at a time, the array would double
+                    // and be copied as it went.
+                    if slot >= entries.count { entries += repeatElement(nil, count: max(slot + 1, 2 * menu.links.count) - entries.count) }
                     entries[slot] = Entry(link: link, html: rendered, outside: outside)
                 }
             }
