@@ -61,19 +61,17 @@ extension SearchIndex {
         let chunkSize = max(1, (documentCount + max(chunks, 1) - 1) / max(chunks, 1))
         let ranges = stride(from: 0, to: documentCount, by: chunkSize).map { $0..<min($0 + chunkSize, documentCount) }
         var postings = SearchPostings()
-        // Each chunk's counts go once added.
-        var counted = Array(Self.counts(of: consume documents, in: ranges, tokenizer: tokenizer, cache: cache).reversed())
-        while let next = counted.popLast() { postings.add(next) }
-        self.init(postings: (consume postings).gathered(), boosts: boosts, groups: groups, maximumPostings: maximumPostings)
+        postings.add(Self.counts(of: consume documents, in: ranges, tokenizer: tokenizer, cache: cache))
+        self.init(postings: consume postings, boosts: boosts, groups: groups, maximumPostings: maximumPostings)
     }
 
     /// The index of the documents whose postings are `postings` (`SearchPostings`), each with its boost, in groups.
     /// Scores are made twice, a run of terms at a time on all cores: once for the highest score in the index, then
     /// again to quantize each run's into its terms' entries, so every term's scores are never held at once; the
     /// postings go once the entries are made.
-    init(postings: consuming GatheredPostings, boosts: [Double], groups: [Int]? = nil, maximumPostings: Int = SearchIndex.maximumPostings) {
+    init(postings: consuming SearchPostings, boosts: [Double], groups: [Int]? = nil, maximumPostings: Int = SearchIndex.maximumPostings) {
         let documentCount = boosts.count
-        precondition(postings.lengths.count == documentCount && groups.map { $0.count == documentCount } ?? true)
+        precondition(postings.documentCount == documentCount && groups.map { $0.count == documentCount } ?? true)
         let terms = postings.terms
         let numbered = Self.entries(of: consume postings, terms: terms, documentCount: documentCount, boosts: boosts, groups: groups,
                                     maximumPostings: maximumPostings)
@@ -85,7 +83,7 @@ extension SearchIndex {
     }
 
     /// Each term's entry, in the order the terms are numbered; the postings go when it returns.
-    private static func entries(of postings: consuming GatheredPostings, terms: [String], documentCount: Int, boosts: [Double],
+    private static func entries(of postings: consuming SearchPostings, terms: [String], documentCount: Int, boosts: [Double],
                                 groups: [Int]?, maximumPostings: Int) -> [Entry] {
         let termChunks = stride(from: 0, to: terms.count, by: max(1, (terms.count + 63) / 64))
             .map { $0..<min($0 + max(1, (terms.count + 63) / 64), terms.count) }
@@ -124,21 +122,18 @@ extension SearchIndex {
 
     /// Each term's BM25 score per group, a run of terms at a time.
     private struct Scorer: Sendable {
-        let starts: [Int]
-        let documents: [Int32]
-        let counts: [Float]
-        let lengths: [Double]
+        let postings: SearchPostings
         let averageLength: Double
         let total: Double
         let boosts: [Double]
         let groups: [Int]?
 
-        init(_ postings: consuming GatheredPostings, documentCount: Int, boosts: [Double], groups: [Int]?) {
-            (starts, documents, counts, lengths) = (postings.starts, postings.documents, postings.counts, postings.lengths)
+        init(_ postings: consuming SearchPostings, documentCount: Int, boosts: [Double], groups: [Int]?) {
             var lengthSum = 0.0
-            for length in lengths { lengthSum += length }
+            for length in postings.lengths { lengthSum += length }
             averageLength = max(lengthSum / Double(max(documentCount, 1)), 1)
             total = Double(documentCount)
+            self.postings = postings
             self.boosts = boosts
             self.groups = groups
         }
@@ -148,19 +143,19 @@ extension SearchIndex {
             var ends: [Int] = [], groupList: [Int32] = [], scores: [Double] = []
             var highest = 0.0
             ends.reserveCapacity(range.count)
-            for term in range {
-                let first = starts[term], end = starts[term + 1]
-                let frequency = Double(end - first)
+            let lengths = postings.lengths
+            postings.postings(of: range) { _, documents, counts in
+                let frequency = Double(documents.count)
                 let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
                 var best = 0.0, sum = 0.0
-                for at in first..<end {
+                for at in documents.indices {
                     let document = Int(documents[at]), count = Double(counts[at])
                     let norm = SearchIndex.k1 * (1 - SearchIndex.b + SearchIndex.b * lengths[document] / averageLength)
                     let score = boosts[document] * idf * count * (SearchIndex.k1 + 1) / (count + norm)
                     best = max(best, score)
                     sum += score
                     let group = groups?[document] ?? document
-                    if at + 1 == end || (groups?[Int(documents[at + 1])] ?? Int(documents[at + 1])) != group {
+                    if at + 1 == documents.count || (groups?[Int(documents[at + 1])] ?? Int(documents[at + 1])) != group {
                         let grouped = best + 0.1 * (sum - best)
                         highest = max(highest, grouped)
                         groupList.append(Int32(group))
