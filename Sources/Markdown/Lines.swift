@@ -64,7 +64,7 @@ public func containsBytes(_ text: String, _ needle: StaticString) -> Bool {
 }
 
 /// Whether the UTF-8 of `text` holds `byte`: `memchr` over the string's bytes (`utf8.contains` goes a byte at a time).
-func containsByte<Text: StringProtocol>(_ text: Text, _ byte: UInt8) -> Bool {
+public func containsByte<Text: StringProtocol>(_ text: Text, _ byte: UInt8) -> Bool {
     text.utf8.withContiguousStorageIfAvailable { bytes in
         guard let base = bytes.baseAddress else { return false }
         return memchr(base, Int32(byte), bytes.count) != nil

@@ -71,9 +71,10 @@ struct MarkerFinder: Sendable {
     private let markers: [[UInt8]]
     /// The shortest marker's length: the window the scan slides.
     private let window: Int
-    /// By the window's last two bytes (lowercased, the first in the high byte): how far the window may move on, the
-    /// least over all markers of the distance from where that pair ends in the marker's first `window` bytes to the
-    /// window's end (0: a marker may start at the window), `window - 1` for a pair no marker has there.
+    /// By the window's last two bytes (`pairIndex`): how far the window may move on, the least over all markers of
+    /// the distance from where a pair with that index ends in the marker's first `window` bytes to the window's end
+    /// (0: a marker may start at the window), `window - 1` for an index no marker's pair has there. 4 KB, so it stays
+    /// in the first-level cache (a table by the two whole bytes, 64 KB, did not).
     private let shifts: [UInt8]
 
     init(_ markers: [String]) {
@@ -84,10 +85,10 @@ struct MarkerFinder: Sendable {
             return bytes
         }
         let window = min(markers.map(\.count).min() ?? 2, 255)
-        var shifts = [UInt8](repeating: UInt8(window - 1), count: 65536)
+        var shifts = [UInt8](repeating: UInt8(window - 1), count: 4096)
         for marker in markers {
             for end in 1..<window {
-                let pair = Int(marker[end - 1]) << 8 | Int(marker[end])
+                let pair = pairIndex(marker[end - 1], marker[end])
                 shifts[pair] = min(shifts[pair], UInt8(window - 1 - end))
             }
         }
@@ -106,7 +107,7 @@ struct MarkerFinder: Sendable {
                 let count = buffer.count
                 var end = window - 1
                 while end < count {
-                    let shift = Int(shifts[Int(lowercased(buffer[end - 1])) << 8 | Int(lowercased(buffer[end]))])
+                    let shift = Int(shifts[pairIndex(buffer[end - 1], buffer[end])])
                     if shift == 0 {
                         for marker in markers where matches(marker, at: end - (window - 1), in: buffer) { return true }
                         end += 1
@@ -124,6 +125,13 @@ struct MarkerFinder: Sendable {
         for index in marker.indices where lowercased(buffer[start + index]) != marker[index] { return false }
         return true
     }
+}
+
+/// Two bytes' place in `MarkerFinder`'s table: six bits of each, after setting the bit that makes an ASCII capital its
+/// lowercase letter, so a pair in any case has its lowercase pair's place. Other pairs share places too; the table
+/// holds the least shift of all pairs at a place, so sharing only shortens some shifts.
+private func pairIndex(_ first: UInt8, _ second: UInt8) -> Int {
+    Int((first | 0x20) & 0x3F) << 6 | Int((second | 0x20) & 0x3F)
 }
 
 /// An ASCII capital as its lowercase letter; any other byte as it is.

@@ -266,6 +266,9 @@ func attributeValues(in bytes: [UInt8], names: [String]) -> [String] {
 /// bytes around it are compared; the matches are exactly those of trying every position in turn.
 private func attributes(in bytes: [UInt8], names: [String], keeping kept: Set<Int>? = nil) -> [(name: Int, value: String)] {
     let prefixes = names.map { Array(" \($0)".utf8) }   // what must stand right before the `=`
+    // Each prefix's last byte, tested before the whole prefix is compared: most `="` belong to other attributes.
+    let lastBytes = prefixes.map { $0.last! }
+    let keeps = names.indices.map { kept?.contains($0) ?? true }
     var found: [(name: Int, value: String)] = []
     bytes.withUnsafeBufferPointer { html in
         guard let base = html.baseAddress else { return }
@@ -274,13 +277,14 @@ private func attributes(in bytes: [UInt8], names: [String], keeping kept: Set<In
         while index < count, let equals = memchr(base + index, Int32(UInt8(ascii: "=")), count - index) {
             let position = UnsafeRawPointer(equals) - UnsafeRawPointer(base)
             index = position + 1
-            guard position + 1 < count, html[position + 1] == UInt8(ascii: "\"") else { continue }
-            for (name, prefix) in prefixes.enumerated() where prefix.count <= position
+            guard position > 0, position + 1 < count, html[position + 1] == UInt8(ascii: "\"") else { continue }
+            let before = html[position - 1]
+            for (name, prefix) in prefixes.enumerated() where lastBytes[name] == before && prefix.count <= position
                 && prefix.withUnsafeBufferPointer({ memcmp(base + position - $0.count, $0.baseAddress!, $0.count) == 0 }) {
                 let start = position + 2
-                var end = start
-                while end < count, html[end] != UInt8(ascii: "\"") { end += 1 }
-                if kept?.contains(name) ?? true {
+                let quote = start < count ? memchr(base + start, Int32(UInt8(ascii: "\"")), count - start) : nil
+                let end = quote.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? count
+                if keeps[name] {
                     found.append((name, unescapeAttribute(String(decoding: UnsafeBufferPointer(rebasing: html[start..<end]),
                                                                      as: UTF8.self))))
                 }
@@ -293,13 +297,13 @@ private func attributes(in bytes: [UInt8], names: [String], keeping kept: Set<In
 }
 
 private func unescapeAttribute(_ value: String) -> String {
-    guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
+    guard containsByte(value, UInt8(ascii: "&")) else { return value }
     return value.replacingEntity("&amp;", "&").replacingEntity("&quot;", "\"").replacingEntity("&#39;", "'")
         .replacingEntity("&lt;", "<").replacingEntity("&gt;", ">")
 }
 
 func percentDecoded(_ text: String) -> String {
-    guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+    guard containsByte(text, UInt8(ascii: "%")) else { return text }
     var bytes: [UInt8] = []
     var iterator = Array(text.utf8).makeIterator()
     while let byte = iterator.next() {

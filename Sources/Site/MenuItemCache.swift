@@ -12,19 +12,6 @@ import Synchronization
 /// is, and the lambda renders each entry with that text against the entry in front of the page's root values, the
 /// stack the section itself would have had there.
 final class MenuItemCache: Sendable {
-    /// A section's text parsed, and its entries as last rendered, at `slot(of:current:)`.
-    private struct Section {
-        var template: MustacheTemplate?
-        var entries: [Entry?] = []
-
-        mutating func store(_ made: [(slot: Int, entry: Entry)]) {
-            for (slot, entry) in made {
-                if slot >= entries.count { entries += repeatElement(nil, count: slot + 1 - entries.count) }
-                entries[slot] = entry
-            }
-        }
-    }
-
     private struct Entry {
         var link: ChapterLink
         var html: String
@@ -32,48 +19,64 @@ final class MenuItemCache: Sendable {
         var outside: [(name: String, value: OutsideValue)]
     }
 
-    /// By section text. Read once per page and written once per page that rendered entries anew: one lock and one
-    /// hash of the section's text a page, not two of each per entry.
+    /// A section's text parsed, and its entries as last rendered, by slot: twice the link's place in the menu's links,
+    /// plus one for the page's own entry (`current`). Found once per page (one hash of the section's text), then each
+    /// entry by its slot under the section's own lock: no hash per entry, and the entries are never copied out whole
+    /// (a copy held while another page stores would copy them all).
+    private final class Section: Sendable {
+        let template: MustacheTemplate?
+        let entries = Mutex<[Entry?]>([])
+
+        init(template: MustacheTemplate?) {
+            self.template = template
+        }
+    }
+
     private let sections = Mutex<[String: Section]>([:])
 
     /// The section's entries for `menu`, as the section would render them with `root` (the page's root values)
     /// below each entry.
-    func render(_ menu: ChapterMenu, section: String, root: any MustacheParent) -> String {
-        var stored = sections.withLock { $0[section] }
-        let parsedHere = stored == nil
-        var known = stored ?? Section(template: Self.parse(section))
-        stored = nil
-        guard let template = known.template else { return "" }
+    func render(_ menu: ChapterMenu, section text: String, root: any MustacheParent) -> String {
+        let section = section(text)
+        guard let template = section.template else { return "" }
         var html = ""
-        var made: [(slot: Int, entry: Entry)] = []
         for index in menu.shown {
             var link = menu.links[index]
             link.current = index == menu.current
-            let slot = Self.slot(of: index, current: link.current)
-            if slot < known.entries.count, let entry = known.entries[slot], entry.link == link,
-               entry.outside.allSatisfy({ OutsideValue(root.child(named: $0.name)) == $0.value }) {
-                html += entry.html
+            let slot = index * 2 + (link.current ? 1 : 0)
+            let kept = section.entries.withLock { entries -> (html: String, outside: [(name: String, value: OutsideValue)])? in
+                guard slot < entries.count, let entry = entries[slot], entry.link == link else { return nil }
+                return (entry.html, entry.outside)
+            }
+            if let kept, kept.outside.allSatisfy({ OutsideValue(root.child(named: $0.name)) == $0.value }) {
+                html += kept.html
                 continue
             }
             let scope = MenuItemScope(link: link, root: root)
             let rendered = template.render(scope)
             html += rendered
-            if let outside = scope.outside { made.append((slot, Entry(link: link, html: rendered, outside: outside))) }
-        }
-        known.entries = []  // let go of this copy, so the stored one is changed in place
-        guard !made.isEmpty || parsedHere else { return html }
-        sections.withLock { sections in
-            sections[section, default: Section(template: template)].store(made)
+            if let outside = scope.outside {
+                section.entries.withLock { entries in
+                    // Room for every slot of the menu at once: grown a slot at a time, the array would double
+                    // and be copied as it went.
+                    if slot >= entries.count { entries += repeatElement(nil, count: max(slot + 1, 2 * menu.links.count) - entries.count) }
+                    entries[slot] = Entry(link: link, html: rendered, outside: outside)
+                }
+            }
         }
         return html
     }
 
-    /// Where a menu's entry at `index` of its links is kept: the page's own entry (`current`) apart from the others.
-    private static func slot(of index: Int, current: Bool) -> Int { index * 2 + (current ? 1 : 0) }
-
-    /// The section's text parsed as the templates are (with the escaping pragma).
-    private static func parse(_ section: String) -> MustacheTemplate? {
-        try? MustacheTemplate(string: TemplateEscaping.pragmaLine + section)
+    /// The section for a section's text, its text parsed as the templates are (with the escaping pragma) the first
+    /// time.
+    private func section(_ text: String) -> Section {
+        if let known = sections.withLock({ $0[text] }) { return known }
+        let made = Section(template: try? MustacheTemplate(string: TemplateEscaping.pragmaLine + text))
+        return sections.withLock { sections in
+            if let known = sections[text] { return known }
+            sections[text] = made
+            return made
+        }
     }
 }
 

@@ -84,7 +84,22 @@ struct TemplateNumber: MustacheCustomRenderable, MustacheParent, MustacheTransfo
 }
 
 /// A template value with text and whole numbers in their template forms; other values as they are.
+///
+/// Every name a page looks up comes through here. The value's type is compared first, so the commonest values (text,
+/// flags, nested contexts and lists of them) cost no dynamic cast, which fails slowly for a value of another type;
+/// anything else (an optional, say) takes `templateValueByCasting`.
 func templateValue(_ value: Any) -> Any {
+    let type = type(of: value)
+    if type == String.self { return TemplateText(text: value as! String) }
+    if type == Bool.self || type == TemplateContext.self || type == [TemplateContext].self || type == TemplateText.self {
+        return value
+    }
+    if type == Int.self { return TemplateNumber(value: value as! Int) }
+    return templateValueByCasting(value)
+}
+
+/// `templateValue` by dynamic casts alone.
+func templateValueByCasting(_ value: Any) -> Any {
     switch value {
     case let text as String: TemplateText(text: text)
     case let number as Int: TemplateNumber(value: number)

@@ -16,11 +16,10 @@ struct TemplateEscaping: MustacheContentType {
         return "{{% CONTENT_TYPE: \(name)}}\n"
     }()
 
-    private static let replacements: [Character: String] = ["<": "&lt;", ">": "&gt;", "&": "&amp;", "\"": "&quot;", "'": "&#39;"]
-
-    func escapeText(_ text: String) -> String {
+    /// Whether the bytes hold one of the characters escaped, and whether they are all ASCII.
+    private static func specialAndASCII<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> (special: Bool, ascii: Bool) {
         var special = false, ascii = true
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte >= 0x80 {
                 ascii = false
             } else if byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
@@ -28,6 +27,14 @@ struct TemplateEscaping: MustacheContentType {
                 special = true
             }
         }
+        return (special, ascii)
+    }
+
+    private static let replacements: [Character: String] = ["<": "&lt;", ">": "&gt;", "&": "&amp;", "\"": "&quot;", "'": "&#39;"]
+
+    func escapeText(_ text: String) -> String {
+        // Over the string's bytes where it has them in one piece (almost always), not through its UTF-8 view.
+        let (special, ascii) = text.utf8.withContiguousStorageIfAvailable(Self.specialAndASCII) ?? Self.specialAndASCII(text.utf8)
         guard special else { return text }
         if ascii {
             var bytes: [UInt8] = []

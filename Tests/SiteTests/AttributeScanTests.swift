@@ -38,6 +38,17 @@ import Testing
         let names = ["href", "src", "id"]
         #expect(attributeValues(in: html, names: names) == reference(html, names: names))
     }
+
+    /// On generated text made of attributes' pieces (names that end like ours, quotes and `=` anywhere).
+    @Test func findsWhatTryingEveryPositionFindsOnGeneratedText() {
+        let names = ["href", "src", "id"]
+        let pieces = [" href=\"", " src=\"", " id=\"", " data-id=\"", " hid=\"", " xsrc=\"", "href", "=", "\"", "=\"", " ", "a", "é", "<p>", "id"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let html = (0..<Int.random(in: 0...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(attributeValues(in: html, names: names) == reference(html, names: names), "\(html)")
+        }
+    }
 }
 
 /// Relative links resolve on bytes; the answer must be the one of resolving component by component.

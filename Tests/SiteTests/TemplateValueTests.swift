@@ -41,3 +41,41 @@ import Testing
         #expect(template.render(["links": links]) == template.render(["links": plain]))
     }
 }
+
+/// `templateValue` compares the value's type before casting; it must give what the casts alone give, for the types
+/// it compares and for those it leaves to the casts (optionals among them, which a cast unwraps).
+@Suite struct TemplateValueByType {
+    private static let optionalText: String? = "maybe"
+    private static let noText: String? = nil
+    private static let optionalNumber: Int? = 3
+    private static let nested: String?? = "twice wrapped"
+
+    private let values: [Any] = [
+        "text", "", "Tom & <Jerry>", 0, -7, Int.max, true, false, 2.5, Int32(4), Substring("part"),
+        optionalText as Any, noText as Any, optionalNumber as Any, nested as Any,
+        TemplateContext(["a": 1]), [TemplateContext(["a": "b"])], TemplateText(text: "t"), TemplateNumber(value: 9),
+        ["x", "y"], [1, 2], ["k": "v"] as [String: Any],
+    ]
+
+    /// What a template would show of the value, and the type it would see.
+    private func shown(_ value: Any) -> String {
+        switch value {
+        case let text as TemplateText: "TemplateText(\(text.text))"
+        case let number as TemplateNumber: "TemplateNumber(\(number.value))"
+        default: "\(type(of: value)): \(value)"
+        }
+    }
+
+    @Test func givesWhatTheCastsGive() {
+        for value in values {
+            #expect(shown(templateValue(value)) == shown(templateValueByCasting(value)), "\(type(of: value))")
+        }
+    }
+
+    @Test func turnsTextAndNumbersIntoTheirTemplateForms() {
+        #expect(templateValue("x") is TemplateText)
+        #expect(templateValue(5) is TemplateNumber)
+        #expect(templateValue(Self.optionalText as Any) is TemplateText)
+        #expect(templateValue(true) as? Bool == true)
+    }
+}

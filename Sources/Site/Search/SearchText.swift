@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The text a reader sees in a piece of page HTML, for the search index: tags dropped (a block-level tag separates
 /// words, an inline one does not), note markers (`<sup class="cite">`), comments, scripts, styles and inline SVG left
 /// out, character references decoded, runs of white space made one space.
@@ -51,12 +57,15 @@ func searchText(fromHTML html: UnsafeBufferPointer<UInt8>) -> String {
         }
         return true
     }
+    // Each place of the pattern's first byte (a '<' or '>', never a letter) found by memchr.
     func find(_ text: [UInt8], from position: Int) -> Int? {
+        guard let base = html.baseAddress else { return nil }
         var position = position
-        let first = text[0]
-        while position < count {
-            if html[position] == first, starts(text, at: position) { return position }
-            position += 1
+        let first = Int32(text[0])
+        while position < count, let hit = memchr(base + position, first, count - position) {
+            let found = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            if starts(text, at: found) { return found }
+            position = found + 1
         }
         return nil
     }
