@@ -8,10 +8,20 @@ import Foundation
 /// name groups, and a group's score for a term is its best document's plus a tenth of the others'. Fewer, shorter
 /// lists; the browser finds the sections inside a group from the group's text, which it fetches to show anyway.
 struct SearchIndex: Sendable, Equatable {
+    /// Eight bytes: a site's index holds millions of them while its files are written.
     struct Posting: Sendable, Equatable {
+        private var storedDocument: Int32
+        private var storedImpact: UInt8
+
         /// The document, or with groups the group.
-        var document: Int
-        var impact: Int
+        var document: Int { Int(storedDocument) }
+        /// 1…`SearchIndex.maximumImpact`.
+        var impact: Int { Int(storedImpact) }
+
+        init(document: Int, impact: Int) {
+            storedDocument = Int32(document)
+            storedImpact = UInt8(impact)
+        }
     }
 
     struct Entry: Sendable, Equatable {
@@ -51,43 +61,50 @@ extension SearchIndex {
         let chunkSize = max(1, (documentCount + max(chunks, 1) - 1) / max(chunks, 1))
         let ranges = stride(from: 0, to: documentCount, by: chunkSize).map { $0..<min($0 + chunkSize, documentCount) }
         var postings = SearchPostings()
-        // Each chunk's counts go once added.
-        var counted = Array(Self.counts(of: consume documents, in: ranges, tokenizer: tokenizer, cache: cache).reversed())
-        while let next = counted.popLast() { postings.add(next) }
-        self.init(postings: (consume postings).gathered(), boosts: boosts, groups: groups, maximumPostings: maximumPostings)
+        postings.add(Self.counts(of: consume documents, in: ranges, tokenizer: tokenizer, cache: cache))
+        self.init(postings: consume postings, boosts: boosts, groups: groups, maximumPostings: maximumPostings)
     }
 
     /// The index of the documents whose postings are `postings` (`SearchPostings`), each with its boost, in groups.
-    /// The postings are let go once scored (where the index is at its largest).
-    init(postings: consuming GatheredPostings, boosts: [Double], groups: [Int]? = nil, maximumPostings: Int = SearchIndex.maximumPostings) {
+    /// Scores are made twice, a run of terms at a time on all cores: once for the highest score in the index, then
+    /// again to quantize each run's into its terms' entries, so every term's scores are never held at once; the
+    /// postings go once the entries are made.
+    init(postings: consuming SearchPostings, boosts: [Double], groups: [Int]? = nil, maximumPostings: Int = SearchIndex.maximumPostings) {
         let documentCount = boosts.count
-        precondition(postings.lengths.count == documentCount && groups.map { $0.count == documentCount } ?? true)
+        precondition(postings.documentCount == documentCount && groups.map { $0.count == documentCount } ?? true)
         let terms = postings.terms
-        // Per term, its (group, score) list, into flat arrays; also on all cores, in runs of terms.
-        let termChunks = stride(from: 0, to: terms.count, by: max(1, (terms.count + 63) / 64))
-            .map { $0..<min($0 + max(1, (terms.count + 63) / 64), terms.count) }
-        let scored = Self.score(consume postings, in: termChunks, documentCount: documentCount, boosts: boosts, groups: groups)
-        let highest = scored.reduce(0.0) { max($0, $1.highest) }
+        let numbered = Self.entries(of: consume postings, terms: terms, documentCount: documentCount, boosts: boosts, groups: groups,
+                                    maximumPostings: maximumPostings)
         // Terms in JavaScript's string order (UTF-16 code units).
         let keys = terms.map { Array($0.utf16) }
         let order = terms.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
-        var place = [(chunk: Int, index: Int)](repeating: (0, 0), count: terms.count)
-        for (chunk, range) in termChunks.enumerated() { for term in range { place[term] = (chunk, term - range.lowerBound) } }
-        entries = order.map { term in
-            let (chunk, index) = place[term]
-            let part = scored[chunk]
-            let first = index == 0 ? 0 : part.ends[index - 1], end = part.ends[index]
-            var kept = Array(first..<end)
-            let complete = kept.count <= maximumPostings
-            if !complete {
-                kept = Array(kept.sorted { (part.scores[$0], -part.groups[$0]) > (part.scores[$1], -part.groups[$1]) }.prefix(maximumPostings))
-                    .sorted { part.groups[$0] < part.groups[$1] }
-            }
-            return Entry(term: terms[term],
-                         postings: kept.map { Posting(document: Int(part.groups[$0]), impact: Self.quantize(part.scores[$0], highest: highest)) },
-                         complete: complete)
-        }
+        entries = order.map { numbered[$0] }
         self.documentCount = documentCount
+    }
+
+    /// Each term's entry, in the order the terms are numbered; the postings go when it returns.
+    private static func entries(of postings: consuming SearchPostings, terms: [String], documentCount: Int, boosts: [Double],
+                                groups: [Int]?, maximumPostings: Int) -> [Entry] {
+        let termChunks = stride(from: 0, to: terms.count, by: max(1, (terms.count + 63) / 64))
+            .map { $0..<min($0 + max(1, (terms.count + 63) / 64), terms.count) }
+        let scorer = Scorer(consume postings, documentCount: documentCount, boosts: boosts, groups: groups)
+        let highest = concurrentMap(termChunks) { scorer.score($0).highest }.reduce(0.0) { max($0, $1) }
+        return concurrentMap(termChunks) { range -> [Entry] in
+            let part = scorer.score(range)
+            return range.map { term in
+                let index = term - range.lowerBound
+                let first = index == 0 ? 0 : part.ends[index - 1], end = part.ends[index]
+                var kept = Array(first..<end)
+                let complete = kept.count <= maximumPostings
+                if !complete {
+                    kept = Array(kept.sorted { (part.scores[$0], -part.groups[$0]) > (part.scores[$1], -part.groups[$1]) }.prefix(maximumPostings))
+                        .sorted { part.groups[$0] < part.groups[$1] }
+                }
+                return Entry(term: terms[term],
+                             postings: kept.map { Posting(document: Int(part.groups[$0]), impact: quantize(part.scores[$0], highest: highest)) },
+                             complete: complete)
+            }
+        }.flatMap { $0 }
     }
 
     /// The documents' weighted term counts, on all cores in `ranges` (each run handed to the thread that counts it and
@@ -103,31 +120,42 @@ extension SearchIndex {
         }
     }
 
-    /// Per run of terms (`termChunks`), each term's BM25 score per group, on all cores.
-    private static func score(_ postings: consuming GatheredPostings, in termChunks: [Range<Int>], documentCount: Int, boosts: [Double],
-                              groups: [Int]?) -> [ScoredTerms] {
-        let (starts, postingDocuments, postingCounts, lengths) = (postings.starts, postings.documents, postings.counts, postings.lengths)
-        var lengthSum = 0.0
-        for length in lengths { lengthSum += length }
-        let averageLength = max(lengthSum / Double(max(documentCount, 1)), 1)
-        let total = Double(documentCount)
-        return concurrentMap(termChunks) { range -> ScoredTerms in
+    /// Each term's BM25 score per group, a run of terms at a time.
+    private struct Scorer: Sendable {
+        let postings: SearchPostings
+        let averageLength: Double
+        let total: Double
+        let boosts: [Double]
+        let groups: [Int]?
+
+        init(_ postings: consuming SearchPostings, documentCount: Int, boosts: [Double], groups: [Int]?) {
+            var lengthSum = 0.0
+            for length in postings.lengths { lengthSum += length }
+            averageLength = max(lengthSum / Double(max(documentCount, 1)), 1)
+            total = Double(documentCount)
+            self.postings = postings
+            self.boosts = boosts
+            self.groups = groups
+        }
+
+        /// The scores of the terms in `range`.
+        func score(_ range: Range<Int>) -> ScoredTerms {
             var ends: [Int] = [], groupList: [Int32] = [], scores: [Double] = []
             var highest = 0.0
             ends.reserveCapacity(range.count)
-            for term in range {
-                let first = starts[term], end = starts[term + 1]
-                let frequency = Double(end - first)
+            let lengths = postings.lengths
+            postings.postings(of: range) { _, documents, counts in
+                let frequency = Double(documents.count)
                 let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
                 var best = 0.0, sum = 0.0
-                for at in first..<end {
-                    let document = Int(postingDocuments[at]), count = Double(postingCounts[at])
-                    let norm = Self.k1 * (1 - Self.b + Self.b * lengths[document] / averageLength)
-                    let score = boosts[document] * idf * count * (Self.k1 + 1) / (count + norm)
+                for at in documents.indices {
+                    let document = Int(documents[at]), count = Double(counts[at])
+                    let norm = SearchIndex.k1 * (1 - SearchIndex.b + SearchIndex.b * lengths[document] / averageLength)
+                    let score = boosts[document] * idf * count * (SearchIndex.k1 + 1) / (count + norm)
                     best = max(best, score)
                     sum += score
                     let group = groups?[document] ?? document
-                    if at + 1 == end || (groups?[Int(postingDocuments[at + 1])] ?? Int(postingDocuments[at + 1])) != group {
+                    if at + 1 == documents.count || (groups?[Int(documents[at + 1])] ?? Int(documents[at + 1])) != group {
                         let grouped = best + 0.1 * (sum - best)
                         highest = max(highest, grouped)
                         groupList.append(Int32(group))

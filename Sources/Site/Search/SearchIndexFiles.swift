@@ -102,13 +102,12 @@ struct SearchIndexFiles: Sendable {
             let chunks = cache == nil ? activeProcessorCount * 4 : max(activeProcessorCount * 4, count / 48)
             let chunkSize = max(1, (count + chunks - 1) / chunks)
             let ranges = stride(from: 0, to: count, by: chunkSize).map { $0..<min($0 + chunkSize, count) }
-            var counted = Array(SearchIndex.counts(of: consume run, in: ranges, tokenizer: language.tokenizer, cache: cache).reversed())
-            while let next = counted.popLast() { gathering.add(next) }
+            gathering.add(SearchIndex.counts(of: consume run, in: ranges, tokenizer: language.tokenizer, cache: cache))
         }
         write(blocks.finish())
         let documentCount = boosts.count
         let blockStarts = blocks.blockStarts
-        let index = SearchIndex(postings: (consume gathering).gathered(), boosts: boosts, groups: blocks.groups, maximumPostings: maximumPostings)
+        let index = SearchIndex(postings: consume gathering, boosts: boosts, groups: blocks.groups, maximumPostings: maximumPostings)
         var shardStarts: [String] = []
         // The shard's terms and postings, as bytes (all of it ASCII but the terms).
         var shard: [UInt8] = [], postings: [UInt8] = []

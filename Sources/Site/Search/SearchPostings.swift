@@ -1,85 +1,108 @@
-/// Every term's postings over the site, gathered from runs of counted documents as they come (`add`), in document
-/// order: each run's terms are given their numbers over the site when it is added, and the run keeps only those
-/// numbers and its counts (its own term table is let go), so the runs of a whole site are held as 8 bytes a posting.
-/// `gathered()` then lays them out by term, letting each run go once its postings are placed.
+/// Every term's postings over the site, gathered from runs of counted documents as they come (`add`): each run's terms
+/// are given their numbers over the site when it is added, and the run keeps its postings ordered by term (each
+/// term's in document order), 8 bytes a posting; its counts' own term tables are let go. The index is scored from the
+/// runs as they are (`postings(of:)`), so the site's postings are never copied into one list beside them.
 ///
-/// Terms are numbered in order of first appearance; the postings are the same whatever the runs (the index is a
+/// Terms are numbered in order of first appearance; a term's postings are the same whatever the runs (the index is a
 /// function of the documents alone).
-struct SearchPostings {
-    /// One run's postings, its terms numbered over the site.
-    private struct Run {
-        /// Per document, where its postings start in `terms` and `counts` (and one past the last).
-        var documentStarts: [Int]
+struct SearchPostings: Sendable {
+    /// One run's postings, by term.
+    struct Run: Sendable {
+        /// The terms on the run's documents, ascending.
         var terms: [Int32]
+        /// Per term (as in `terms`), where its postings start in `documents` and `counts` (and one past the last).
+        var termStarts: [Int32]
+        /// Document numbers over the site, ascending per term.
+        var documents: [Int32]
         var counts: [Float]
     }
 
     private var numbers = SearchTermTable()
-    private var terms: [String] = []
-    private var runs: [Run] = []
-    private var lengths: [Double] = []
+    /// In order of first appearance.
+    private(set) var terms: [String] = []
+    private(set) var runs: [Run] = []
+    /// Per document, its weighted length.
+    private(set) var lengths: [Double] = []
+    /// Per term, its place in the run being added (-1 when absent): kept between runs so it is not made again.
+    private var place: [Int32] = []
 
     /// Documents added so far.
     var documentCount: Int { lengths.count }
 
-    /// Adds the next run of documents' counts (the documents after those added before).
-    mutating func add(_ counted: TermCounts) {
-        let local = (0..<counted.terms.count).map { entry -> Int32 in
-            counted.terms.withKey(entry) { bytes, hash in
-                if let known = numbers.find(bytes, hash: hash) { return Int32(known) }
-                terms.append(String(decoding: bytes, as: UTF8.self))
-                return Int32(numbers.insert(bytes, hash: hash, value: 0))
-            }
-        }
-        // Exactly as long as the postings (the counted arrays grew by appending, with room to spare).
-        let mapped = counted.termOfCount.map { local[Int($0)] }
-        let counts = [Float](unsafeUninitializedCapacity: counted.counts.count) { buffer, count in
-            count = counted.counts.withUnsafeBufferPointer { buffer.initialize(from: $0).1 }
-        }
-        runs.append(Run(documentStarts: counted.documentStarts, terms: mapped, counts: counts))
-        lengths += counted.lengths
-    }
-
-    /// The postings by term. Each run is let go once its postings are placed; the arrays they go into are not
-    /// filled beforehand, so their pages are touched as they are placed rather than all at once.
-    consuming func gathered() -> GatheredPostings {
-        var starts = [Int](repeating: 0, count: terms.count + 1)
-        for run in runs { for term in run.terms { starts[Int(term) + 1] += 1 } }
-        for term in 0..<terms.count { starts[term + 1] += starts[term] }
-        let total = starts[terms.count]
-        var fill = Array(starts.dropLast())
-        var documentNumbers = [Int32](unsafeUninitializedCapacity: total) { _, count in count = total }
-        var postingCounts = [Float](unsafeUninitializedCapacity: total) { _, count in count = total }
-        var first: Int32 = 0
-        documentNumbers.withUnsafeMutableBufferPointer { documentNumbers in
-            postingCounts.withUnsafeMutableBufferPointer { postingCounts in
-                for index in runs.indices {
-                    let run = runs[index]
-                    runs[index] = Run(documentStarts: [], terms: [], counts: [])
-                    for position in 0..<(run.documentStarts.count - 1) {
-                        for at in run.documentStarts[position]..<run.documentStarts[position + 1] {
-                            let term = Int(run.terms[at])
-                            documentNumbers[fill[term]] = first + Int32(position)
-                            postingCounts[fill[term]] = run.counts[at]
-                            fill[term] += 1
-                        }
-                    }
-                    first += Int32(run.documentStarts.count - 1)
+    /// Adds the counts of the next documents (those after the documents added before), counted in `chunks` in order, as
+    /// one run.
+    mutating func add(_ chunks: [TermCounts]) {
+        let first = lengths.count
+        let maps = chunks.map { counted in
+            (0..<counted.terms.count).map { entry -> Int32 in
+                counted.terms.withKey(entry) { bytes, hash in
+                    if let known = numbers.find(bytes, hash: hash) { return Int32(known) }
+                    terms.append(String(decoding: bytes, as: UTF8.self))
+                    return Int32(numbers.insert(bytes, hash: hash, value: 0))
                 }
             }
         }
-        return GatheredPostings(terms: terms, starts: starts, documents: documentNumbers, counts: postingCounts, lengths: lengths)
+        if place.count < terms.count { place += [Int32](repeating: -1, count: terms.count - place.count) }
+        var present: [Int32] = []
+        for (counted, map) in zip(chunks, maps) {
+            for local in counted.termOfCount where place[Int(map[Int(local)])] == -1 {
+                let term = map[Int(local)]
+                place[Int(term)] = 0
+                present.append(term)
+            }
+        }
+        present.sort()
+        for (index, term) in present.enumerated() { place[Int(term)] = Int32(index) }
+        var starts = [Int32](repeating: 0, count: present.count + 1)
+        for (counted, map) in zip(chunks, maps) {
+            for local in counted.termOfCount { starts[Int(place[Int(map[Int(local)])]) + 1] += 1 }
+        }
+        for index in present.indices { starts[index + 1] += starts[index] }
+        let total = Int(starts[present.count])
+        var fill = Array(starts.dropLast())
+        var documents = [Int32](repeating: 0, count: total)
+        var counts = [Float](repeating: 0, count: total)
+        var document = Int32(first)
+        for (counted, map) in zip(chunks, maps) {
+            for position in 0..<(counted.documentStarts.count - 1) {
+                for at in counted.documentStarts[position]..<counted.documentStarts[position + 1] {
+                    let index = Int(place[Int(map[Int(counted.termOfCount[at])])])
+                    documents[Int(fill[index])] = document
+                    counts[Int(fill[index])] = counted.counts[at]
+                    fill[index] += 1
+                }
+                document += 1
+            }
+            lengths += counted.lengths
+        }
+        for term in present { place[Int(term)] = -1 }
+        runs.append(Run(terms: present, termStarts: starts, documents: documents, counts: counts))
     }
-}
 
-/// Every term's postings over the site, in document order (documents numbered in the order given).
-struct GatheredPostings {
-    /// In order of first appearance.
-    var terms: [String]
-    /// Per term, where its postings start in `documents` and `counts` (and one past the last).
-    var starts: [Int]
-    var documents: [Int32]
-    var counts: [Float]
-    /// Per document, its weighted length.
-    var lengths: [Double]
+    /// Reads each term's postings, for the terms of `range` in order: `body` gets the term and its postings'
+    /// documents and counts (in document order), in buffers it must not keep.
+    func postings(of range: Range<Int>, _ body: (_ term: Int, _ documents: [Int32], _ counts: [Float]) -> Void) {
+        // Each run's place in its terms, from the first term at or after the range's start.
+        var cursors = runs.map { run -> Int in
+            var low = 0, high = run.terms.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(run.terms[middle]) < range.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        var documents: [Int32] = [], counts: [Float] = []
+        for term in range {
+            documents.removeAll(keepingCapacity: true)
+            counts.removeAll(keepingCapacity: true)
+            for index in runs.indices where cursors[index] < runs[index].terms.count && Int(runs[index].terms[cursors[index]]) == term {
+                let run = runs[index], at = cursors[index]
+                let postings = Int(run.termStarts[at])..<Int(run.termStarts[at + 1])
+                documents += run.documents[postings]
+                counts += run.counts[postings]
+                cursors[index] += 1
+            }
+            body(term, documents, counts)
+        }
+    }
 }
