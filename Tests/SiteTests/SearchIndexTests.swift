@@ -87,6 +87,14 @@ import Testing
         }
     }
 
+    @Test func termsAreInJavaScriptsOrderWithOrWithoutCharactersBeyondTheBasicPlane() {
+        // UTF-8 puts U+E000 and U+FFFD before U+20000; UTF-16 (a surrogate pair, D840 DC00) puts it before them.
+        let wide = ["b", "\u{FFFD}x", "a", "\u{20000}", "\u{E000}", "é"]
+        #expect(javaScriptOrder(wide).map { wide[$0] } == ["a", "b", "é", "\u{20000}", "\u{E000}", "\u{FFFD}x"])
+        let basic = ["tranche", "é", "Zed", "a\u{FFFD}", "a", "ab"]
+        #expect(javaScriptOrder(basic).map { basic[$0] } == basic.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
+    }
+
     @Test func filesAreTheSameWhateverRunsTheDocumentsComeIn() throws {
         // Pages of a few to many sections, so that groups and blocks are cut by size, by count and at pages.
         let words = ["lease", "tranche", "pool", "default", "senior", "junior", "equity", "capex", "rent", "loss", "GPU", "bank"]

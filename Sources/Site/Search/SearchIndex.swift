@@ -75,9 +75,7 @@ extension SearchIndex {
         let terms = postings.terms
         let numbered = Self.entries(of: consume postings, terms: terms, documentCount: documentCount, boosts: boosts, groups: groups,
                                     maximumPostings: maximumPostings)
-        // Terms in JavaScript's string order (UTF-16 code units).
-        let keys = terms.map { Array($0.utf16) }
-        let order = terms.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
+        let order = javaScriptOrder(terms)
         entries = order.map { numbered[$0] }
         self.documentCount = documentCount
     }
@@ -254,4 +252,15 @@ private struct TermNumbers {
         counter.append(-1)
         return Int32(table.insert(term, hash: hash, value: 0))
     }
+}
+
+/// The indices of `texts` in JavaScript's string order (UTF-16 code units), so the browser can search them by bisection.
+/// Without a character beyond U+FFFF (four UTF-8 bytes, a surrogate pair in UTF-16) that is the order of their UTF-8
+/// bytes, compared in place; otherwise each text's UTF-16 is made once for the sort.
+func javaScriptOrder(_ texts: [String]) -> [Int] {
+    if texts.allSatisfy({ !$0.utf8.contains { $0 >= 0xF0 } }) {
+        return texts.indices.sorted { texts[$0].utf8.lexicographicallyPrecedes(texts[$1].utf8) }
+    }
+    let keys = texts.map { Array($0.utf16) }
+    return texts.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
 }
