@@ -88,8 +88,7 @@ struct SearchIndexFiles: Sendable {
         while let run = runs.next() {
             for document in run {
                 let number = boosts.count
-                if blocks.add(SearchBlockCutter.Shown(page: document.page, pageTitle: document.pageTitle, heading: document.heading,
-                                                      anchor: document.anchor, snippet: snippetText(document.text))) {
+                if blocks.add(shown(document)) {
                     if number == 0 || previousPage != document.page { pageStarts.append(number) } else { splits.append(number) }
                 }
                 previousPage = document.page
@@ -162,21 +161,18 @@ struct SearchIndexFiles: Sendable {
         return files.sorted { $0.path < $1.path }
     }
 
-    /// Each document's group: a page's documents in runs up to `blockCharacters` of snippet text or `blockDocuments`.
-    /// `snippets`, when given, are the documents' `snippetText`s (so that they are cut once).
-    func groups(of documents: [SearchDocument], snippets: [String]? = nil) -> [Int] {
-        var groups: [Int] = [], group = -1, size = 0, count = 0
-        for (number, document) in documents.enumerated() {
-            if number == 0 || documents[number - 1].page != document.page || size >= blockCharacters || count >= blockDocuments {
-                group += 1
-                size = 0
-                count = 0
-            }
-            groups.append(group)
-            size += scalarCount(snippets?[number] ?? snippetText(document.text))
-            count += 1
-        }
-        return groups
+    /// Each document's group: a page's documents in runs up to `blockCharacters` of snippet text or `blockDocuments`,
+    /// as `files(inRuns:language:made:)` cuts them.
+    func groups(of documents: [SearchDocument]) -> [Int] {
+        var blocks = SearchBlockCutter(blockCharacters: blockCharacters, blockDocuments: blockDocuments)
+        for document in documents { _ = blocks.add(shown(document)) }
+        return blocks.groups
+    }
+
+    /// What a block shows of `document`.
+    private func shown(_ document: SearchDocument) -> SearchBlockCutter.Shown {
+        SearchBlockCutter.Shown(page: document.page, pageTitle: document.pageTitle, heading: document.heading,
+                                anchor: document.anchor, snippet: snippetText(document.text))
     }
 
     /// The text cut to `snippetCharacters` at the last space before it (Chinese has none: then at the limit).
