@@ -58,10 +58,8 @@ extension SearchIndex {
         precondition(groups.map { $0.count == documentCount } ?? true)
         let boosts = documents.map(\.boost)
         // Weighted term counts per document, on all cores, each chunk numbering its own terms; merged in document order.
-        let chunkSize = max(1, (documentCount + max(chunks, 1) - 1) / max(chunks, 1))
-        let ranges = stride(from: 0, to: documentCount, by: chunkSize).map { $0..<min($0 + chunkSize, documentCount) }
         var postings = SearchPostings()
-        postings.add(Self.counts(of: consume documents, in: ranges, tokenizer: tokenizer, cache: cache))
+        postings.add(Self.counts(of: consume documents, chunks: chunks, tokenizer: tokenizer, cache: cache))
         self.init(postings: consume postings, boosts: boosts, groups: groups, maximumPostings: maximumPostings)
     }
 
@@ -105,12 +103,14 @@ extension SearchIndex {
         }.flatMap { $0 }
     }
 
-    /// The documents' weighted term counts, on all cores in `ranges` (each run handed to the thread that counts it and
-    /// let go there once counted, so the text is not held beside the counts: a caller that passes its only copy of the
-    /// documents holds none then), in document order.
-    static func counts(of documents: consuming [SearchDocument], in ranges: [Range<Int>], tokenizer: SearchTokenizer,
+    /// The documents' weighted term counts, on all cores in `chunks` runs of consecutive documents (each run handed to
+    /// the thread that counts it and let go there once counted, so the text is not held beside the counts: a caller
+    /// that passes its only copy of the documents holds none then), in document order.
+    static func counts(of documents: consuming [SearchDocument], chunks: Int, tokenizer: SearchTokenizer,
                        cache: SearchCache?) -> [TermCounts] {
-        let runs = ranges.map { Array(documents[$0]) }
+        let count = documents.count
+        let chunkSize = max(1, (count + max(chunks, 1) - 1) / max(chunks, 1))
+        let runs = stride(from: 0, to: count, by: chunkSize).map { Array(documents[$0..<min($0 + chunkSize, count)]) }
         documents = []
         return concurrentMap(handingOver: consume runs) { run in
             cache?.counts(run[...], tokenizer: tokenizer) { TermCounts(run[...], tokenizer: tokenizer) }

@@ -97,11 +97,8 @@ struct SearchIndexFiles: Sendable {
             write(blocks.takeClosed())
             // With a cache (preview rebuilds) the documents are counted in runs of about 48, so an edit of one chapter
             // counts its run again, not an eighth of the site (the index is the same whatever the runs).
-            let count = run.count
-            let chunks = cache == nil ? activeProcessorCount * 4 : max(activeProcessorCount * 4, count / 48)
-            let chunkSize = max(1, (count + chunks - 1) / chunks)
-            let ranges = stride(from: 0, to: count, by: chunkSize).map { $0..<min($0 + chunkSize, count) }
-            gathering.add(SearchIndex.counts(of: consume run, in: ranges, tokenizer: language.tokenizer, cache: cache))
+            let chunks = cache == nil ? activeProcessorCount * 4 : max(activeProcessorCount * 4, run.count / 48)
+            gathering.add(SearchIndex.counts(of: consume run, chunks: chunks, tokenizer: language.tokenizer, cache: cache))
         }
         write(blocks.finish())
         let documentCount = boosts.count
