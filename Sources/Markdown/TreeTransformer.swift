@@ -305,7 +305,7 @@ func countWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
 }
 
 /// A text node's literal as cmark holds it (valid while the node is unchanged).
-private func literalBytes(_ node: OpaquePointer) -> UnsafeBufferPointer<UInt8> {
+func literalBytes(_ node: OpaquePointer) -> UnsafeBufferPointer<UInt8> {
     guard let literal = cmark_node_get_literal(node) else { return UnsafeBufferPointer(start: nil, count: 0) }
     return UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
 }

@@ -1,0 +1,68 @@
+import Testing
+@testable import Markdown
+
+/// The parse stage's byte scans against simple references, on text generated from pieces that exercise their edges
+/// (ASCII words, spaces and controls, typographic punctuation, other characters, addresses, citations). Seeded, so a
+/// failure names a case that repeats.
+@Suite struct ByteScanReferences {
+    /// A small linear congruential generator: the same texts on every run.
+    struct Texts {
+        var state: UInt64
+        let pieces: [String]
+
+        mutating func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+
+        mutating func text(maxPieces: Int) -> String {
+            var text = ""
+            for _ in 0..<(next() % (maxPieces + 1)) { text += pieces[next() % pieces.count] }
+            return text
+        }
+    }
+
+    @Test func autolinkPrefilterAgreesWithTheStringTestsAndMissesNoAutolink() {
+        var texts = Texts(state: 3, pieces: ["www", "ww", "w.", ".", ":", "://", ":/", "@", "a@", ".@", "+@", "-@", "_@",
+                                             " @", "[@key]", "é@", "—@", "…", "x", "example", "com", "http", "https",
+                                             " ", "\t", "\n", "’", "(", ")", "<", "a.b@c.d", "www.example.org"])
+        var seen = 0
+        for _ in 0..<5_000 {
+            let text = texts.text(maxPieces: 10)
+            let bytes = Array(text.utf8)
+            let fast = bytes.withUnsafeBufferPointer(mayHoldExtendedAutolink)
+            // The tests as they were, on the String.
+            let hasDot = bytes.contains(UInt8(ascii: ".")) || bytes.contains(UInt8(ascii: ":"))
+            let emailAt = bytes.indices.contains { index in
+                guard index > 0, bytes[index] == UInt8(ascii: "@") else { return false }
+                let before = bytes[index - 1]
+                return before >= 0x80 || before.isASCIIAlphanumeric || "+-._".utf8.contains(before)
+            }
+            let expected = hasDot && (text.utf8.contains("://") || text.utf8.contains("www") || emailAt)
+            #expect(fast == expected, "\(text.debugDescription)")
+            // Without a '.' or ':' byte the text is skipped, as it always was: "www…" reads back as "www..." but is
+            // left as text.
+            if hasDot, !findExtendedAutolinks(in: text).isEmpty {
+                seen += 1
+                #expect(fast, "\(text.debugDescription)")
+            }
+        }
+        #expect(seen > 200)
+    }
+}
+
+private extension UInt8 {
+    var isASCIIAlphanumeric: Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self)
+            || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self)
+    }
+}
+
+private extension String.UTF8View {
+    /// Whether the bytes hold `needle`'s bytes, by trying every offset.
+    func contains(_ needle: String) -> Bool {
+        let bytes = Array(self), pattern = Array(needle.utf8)
+        guard bytes.count >= pattern.count else { return false }
+        return (0...(bytes.count - pattern.count)).contains { Array(bytes[$0..<($0 + pattern.count)]) == pattern }
+    }
+}
