@@ -28,10 +28,11 @@ struct InlineScanner {
     }
 
     /// The pieces of UTF-8 text, or nil when it has no citation and no term to link (it stays as it is).
-    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, linkTerms: Bool) -> [InlinePiece]? {
+    /// `plainProse` is `isPlainProse(bytes)` when the caller knows it already.
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, linkTerms: Bool, plainProse: Bool? = nil) -> [InlinePiece]? {
         let pieces: [InlinePiece]
         // A phrase with a non-ASCII character could match typographic punctuation only in the `Character` scan.
-        if isPlainProse(bytes), terms.allPhrasesASCII || bytes.allSatisfy({ $0 < 0x80 }) {
+        if plainProse ?? isPlainProse(bytes), terms.allPhrasesASCII || bytes.allSatisfy({ $0 < 0x80 }) {
             pieces = scanBytes(bytes, linkTerms: linkTerms)
         } else {
             pieces = scanCharacters(String(decoding: bytes, as: UTF8.self), linkTerms: linkTerms)

@@ -49,6 +49,26 @@ import Testing
         }
         #expect(seen > 200)
     }
+
+    @Test func plainProseWordsCountLikeSplittingOnWhitespaceAndRefuseWhatIsNotPlainProse() {
+        var texts = Texts(state: 5, pieces: ["a", "word", "longer words here", " ", "  ", "\t", "\n", "\u{0B}", "\u{0C}",
+                                             "\r", "\u{1C}", "\u{1F}", "\u{7F}", "’", "‘", "“", "”", "—", "–", "…", "é",
+                                             "\u{A0}", "\u{2028}", "\u{85}", "\u{2019}s", "12345678", "!", "~"])
+        var plain = 0
+        for round in 0..<20_000 {
+            let text = texts.text(maxPieces: round % 3 == 0 ? 40 : 8)
+            let bytes = Array(text.utf8)
+            let expected = bytes.withUnsafeBufferPointer(isPlainProse)
+                ? text.split(whereSeparator: { $0.isWhitespace }).count : nil
+            // Every alignment of the eight-byte steps: the text at each offset into a larger buffer.
+            let shift = round % 8
+            let padded = Array(repeating: UInt8(ascii: "x"), count: shift) + bytes
+            let words = padded.withUnsafeBufferPointer { plainProseWords(UnsafeBufferPointer(rebasing: $0[shift...])) }
+            #expect(words == expected, "\(text.debugDescription)")
+            if expected != nil { plain += 1 }
+        }
+        #expect(plain > 2_000)
+    }
 }
 
 private extension UInt8 {
