@@ -68,7 +68,8 @@ struct InlineScanner {
         return pieces
     }
 
-    /// `scan` for text that `isPlainProse` accepts, byte by byte; phrases can start only at ASCII bytes.
+    /// `scan` for text that `isPlainProse` accepts, byte by byte; phrases can start only at ASCII bytes. Text without a
+    /// citation or a term gives no pieces.
     private mutating func scanBytes(_ bytes: UnsafeBufferPointer<UInt8>, linkTerms: Bool) -> [InlinePiece] {
         func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         var pieces: [InlinePiece] = []
@@ -99,7 +100,8 @@ struct InlineScanner {
             }
             index += 1
         }
-        if plainStart < bytes.count { pieces.append(.text(text(plainStart..<bytes.count))) }
+        // Text with no citation and no term stays as it is (`scan` answers nil): no String of it is made.
+        if !pieces.isEmpty, plainStart < bytes.count { pieces.append(.text(text(plainStart..<bytes.count))) }
         return pieces
     }
 
