@@ -200,7 +200,9 @@ struct InlineScanner {
 
     /// `termMatch` on ASCII bytes, comparing them lowercased.
     private func termMatch(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Int, Int)? {
-        let candidates = terms.asciiPhrasesByFirstByte[Int(lowercased(bytes[index]))]
+        let first = lowercased(bytes[index])
+        guard terms.mayStartPhrase(first, index + 1 < bytes.count ? lowercased(bytes[index + 1]) : 0) else { return nil }
+        let candidates = terms.asciiPhrasesByFirstByte[Int(first)]
         guard !candidates.isEmpty else { return nil }
         var best: (Int, Int)?
         for (term, phrase) in candidates where !usedTerms[term] {

@@ -69,6 +69,34 @@ import Testing
         }
         #expect(plain > 2_000)
     }
+
+    /// Phrases sharing their first two bytes, a one-letter phrase, phrases starting with a digit or punctuation and one
+    /// with an uppercase second letter: the byte scan, which skips word starts by their first two bytes, links what the
+    /// `Character` scan links.
+    @Test func termScanBySecondByteLinksWhatTheCharacterScanLinks() {
+        let terms = AutolinkTerms([
+            AutolinkTerm(phrases: ["coupon", "coupons"], href: "g#c", title: "c"),
+            AutolinkTerm(phrases: ["collateral", "co-op"], href: "g#k", title: "k"),
+            AutolinkTerm(phrases: ["x"], href: "g#x", title: "x"),
+            AutolinkTerm(phrases: ["3x leverage", "(a)"], href: "g#3", title: "3"),
+            AutolinkTerm(phrases: ["iPhone", "cost basis"], href: "g#i", title: "i"),
+        ])
+        var texts = Texts(state: 9, pieces: ["coupon", "Coupons", "COLLATERAL", "co-op", "co", "c", "x", "X", "xy", "3x",
+                                             "3x leverage", "(a)", "(a", "iphone", "IPHONE", "cost", "cost basis", "basis",
+                                             " ", "  ", ",", ".", "’", "—", "é", "[@k]", "-", "1", "\n"])
+        var linked = 0
+        for round in 0..<5_000 {
+            let text = texts.text(maxPieces: 12)
+            var byBytes = InlineScanner(citations: true, terms: terms)
+            var byCharacters = InlineScanner(citations: true, terms: terms)
+            let scanned = Array(text.utf8).withUnsafeBufferPointer { byBytes.scan($0, linkTerms: round % 5 != 0) }
+            var expected: [InlinePiece]? = byCharacters.scanCharacters(text, linkTerms: round % 5 != 0)
+            if expected!.allSatisfy({ if case .text = $0 { true } else { false } }) { expected = nil }
+            #expect(scanned == expected, "\(text.debugDescription)")
+            if scanned?.contains(where: { if case .term = $0 { true } else { false } }) == true { linked += 1 }
+        }
+        #expect(linked > 1_000)
+    }
 }
 
 private extension UInt8 {
