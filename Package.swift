@@ -38,6 +38,12 @@ let package = Package(
         ),
         // memfd_create, which Swift's Glibc module leaves out: the preview server's large bodies live in one.
         .target(name: "CSharedMemory"),
+        // jemalloc, the allocator on Linux, and its settings. Debug builds and `swift test` link libjemalloc.so; the
+        // release binary links it in (see the Makefile's JEMALLOC_FLAGS). macOS keeps the system's allocator.
+        .target(
+            name: "CAllocatorSettings",
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
+        ),
         .target(name: "Markdown", dependencies: ["CCmark"]),
         .target(name: "Simulation"),
         .target(name: "Charts"),
@@ -61,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "explainer",
             dependencies: [
-                "Site", "Simulation", "PreviewServer",
+                "Site", "Simulation", "PreviewServer", "CAllocatorSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["BuildInfo"]

@@ -10,12 +10,10 @@ import Darwin
 func linkBareAddresses(in root: OpaquePointer) {
     let texts = textNodesOutsideLinks(of: root)
     for node in texts {
-        let literal = String(cString: cmark_node_get_literal(node))
-        // Every autolink has a '.' (www., a domain, an e-mail's domain) or "://": skip text without either cheaply.
-        guard containsByte(literal, UInt8(ascii: ".")) || containsByte(literal, UInt8(ascii: ":")) else { continue }
-        // And each needs "://" (a URL), "www" (followed by '.' or '…') or an e-mail address's "@" in these bytes: the
-        // typographic characters read back as ASCII make none of them.
-        guard containsBytes(literal, "://") || containsBytes(literal, "www") || mayHoldEmailAt(literal) else { continue }
+        // The tests read cmark's own bytes: a String is made only for text that may hold an address.
+        let bytes = literalBytes(node)
+        guard mayHoldExtendedAutolink(bytes) else { continue }
+        let literal = String(decoding: bytes, as: UTF8.self)
         let links = findExtendedAutolinks(in: literal)
         guard !links.isEmpty else { continue }
         let scalars = Array(literal.unicodeScalars)
@@ -37,25 +35,33 @@ func linkBareAddresses(in root: OpaquePointer) {
     }
 }
 
+/// Whether UTF-8 text may hold an extended autolink, a quick test on its bytes before `findExtendedAutolinks`:
+/// every autolink has a '.' (www., a domain, an e-mail's domain) or "://", and each needs "://" (a URL), "www"
+/// (followed by '.' or '…') or an e-mail address's "@" (see `mayHoldEmailAt`) in these bytes: the typographic
+/// characters read back as ASCII make none of them.
+func mayHoldExtendedAutolink(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress, !bytes.isEmpty,
+          memchr(base, Int32(UInt8(ascii: ".")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: ":")), bytes.count) != nil
+    else { return false }
+    return containsBytes(bytes, "://") || containsBytes(bytes, "www") || mayHoldEmailAt(bytes)
+}
+
 /// Whether the text has an "@" right after a byte an e-mail address's local part can end with: an ASCII letter or
 /// digit, ".", "+", "-", "_", or the last byte of a non-ASCII character ("…", "–" and "—" read back as periods and
 /// hyphens). A citation's "[@key" or "; @key" has none.
-private func mayHoldEmailAt(_ text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { bytes in
-        guard let base = bytes.baseAddress else { return false }
-        var position = 1
-        while position < bytes.count, let found = memchr(base + position, Int32(UInt8(ascii: "@")), bytes.count - position) {
-            let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-            let before = bytes[at - 1]
-            if before >= 0x80 || isASCIIAlphanumeric(before)
-                || before == UInt8(ascii: ".") || before == UInt8(ascii: "+") || before == UInt8(ascii: "-") || before == UInt8(ascii: "_") {
-                return true
-            }
-            position = at + 1
+private func mayHoldEmailAt(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
+    var position = 1
+    while position < bytes.count, let found = memchr(base + position, Int32(UInt8(ascii: "@")), bytes.count - position) {
+        let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        let before = bytes[at - 1]
+        if before >= 0x80 || isASCIIAlphanumeric(before)
+            || before == UInt8(ascii: ".") || before == UInt8(ascii: "+") || before == UInt8(ascii: "-") || before == UInt8(ascii: "_") {
+            return true
         }
-        return false
+        position = at + 1
     }
+    return false
 }
 
 private func insertText(_ text: String, before node: OpaquePointer) {

@@ -28,10 +28,11 @@ struct InlineScanner {
     }
 
     /// The pieces of UTF-8 text, or nil when it has no citation and no term to link (it stays as it is).
-    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, linkTerms: Bool) -> [InlinePiece]? {
+    /// `plainProse` is `isPlainProse(bytes)` when the caller knows it already.
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, linkTerms: Bool, plainProse: Bool? = nil) -> [InlinePiece]? {
         let pieces: [InlinePiece]
         // A phrase with a non-ASCII character could match typographic punctuation only in the `Character` scan.
-        if isPlainProse(bytes), terms.allPhrasesASCII || bytes.allSatisfy({ $0 < 0x80 }) {
+        if plainProse ?? isPlainProse(bytes), terms.allPhrasesASCII || bytes.allSatisfy({ $0 < 0x80 }) {
             pieces = scanBytes(bytes, linkTerms: linkTerms)
         } else {
             pieces = scanCharacters(String(decoding: bytes, as: UTF8.self), linkTerms: linkTerms)
@@ -67,7 +68,8 @@ struct InlineScanner {
         return pieces
     }
 
-    /// `scan` for text that `isPlainProse` accepts, byte by byte; phrases can start only at ASCII bytes.
+    /// `scan` for text that `isPlainProse` accepts, byte by byte; phrases can start only at ASCII bytes. Text without a
+    /// citation or a term gives no pieces.
     private mutating func scanBytes(_ bytes: UnsafeBufferPointer<UInt8>, linkTerms: Bool) -> [InlinePiece] {
         func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         var pieces: [InlinePiece] = []
@@ -98,7 +100,8 @@ struct InlineScanner {
             }
             index += 1
         }
-        if plainStart < bytes.count { pieces.append(.text(text(plainStart..<bytes.count))) }
+        // Text with no citation and no term stays as it is (`scan` answers nil): no String of it is made.
+        if !pieces.isEmpty, plainStart < bytes.count { pieces.append(.text(text(plainStart..<bytes.count))) }
         return pieces
     }
 
@@ -197,7 +200,9 @@ struct InlineScanner {
 
     /// `termMatch` on ASCII bytes, comparing them lowercased.
     private func termMatch(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Int, Int)? {
-        let candidates = terms.asciiPhrasesByFirstByte[Int(lowercased(bytes[index]))]
+        let first = lowercased(bytes[index])
+        guard terms.mayStartPhrase(first, index + 1 < bytes.count ? lowercased(bytes[index + 1]) : 0) else { return nil }
+        let candidates = terms.asciiPhrasesByFirstByte[Int(first)]
         guard !candidates.isEmpty else { return nil }
         var best: (Int, Int)?
         for (term, phrase) in candidates where !usedTerms[term] {

@@ -47,19 +47,23 @@ public func splitLines(_ text: String) -> [Substring] {
 public func containsBytes(_ text: String, _ needle: StaticString) -> Bool {
     var text = text
     text.makeContiguousUTF8()   // a no-op for native strings
-    return needle.withUTF8Buffer { pattern -> Bool in
+    return text.utf8.withContiguousStorageIfAvailable { containsBytes($0, needle) } ?? true
+}
+
+/// Whether `bytes` hold the bytes of `needle` (true for an empty needle): `memchr` to each candidate first byte,
+/// `memcmp` for the rest.
+func containsBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+    needle.withUTF8Buffer { pattern -> Bool in
         guard let first = pattern.first, let start = pattern.baseAddress else { return true }
-        return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard let base = bytes.baseAddress, bytes.count >= pattern.count else { return false }
-            let last = bytes.count - pattern.count   // the last offset a match can start at
-            var position = 0
-            while position <= last, let found = memchr(base + position, Int32(first), last - position + 1) {
-                let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-                if memcmp(base + offset, start, pattern.count) == 0 { return true }
-                position = offset + 1
-            }
-            return false
-        } ?? true
+        guard let base = bytes.baseAddress, bytes.count >= pattern.count else { return false }
+        let last = bytes.count - pattern.count   // the last offset a match can start at
+        var position = 0
+        while position <= last, let found = memchr(base + position, Int32(first), last - position + 1) {
+            let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            if memcmp(base + offset, start, pattern.count) == 0 { return true }
+            position = offset + 1
+        }
+        return false
     }
 }
 

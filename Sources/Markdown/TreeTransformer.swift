@@ -27,7 +27,8 @@ struct TreeTransformer {
     private var captionedTables: [(node: OpaquePointer, caption: OpaquePointer, requestedID: String?)] = []
     private var scanner: InlineScanner
     private var replacedBlocks: [(node: OpaquePointer, index: Int)] = []
-    private var textNodes: [(node: OpaquePointer, linkTerms: Bool, line: Int)] = []
+    /// Text nodes in document order; `plainProse` is `isPlainProse` of the literal, which stays as it is until `apply`.
+    private var textNodes: [(node: OpaquePointer, linkTerms: Bool, line: Int, plainProse: Bool)] = []
     /// Intercepted blocks whose citations are numbered after `textsBefore` text nodes: notes follow reading order.
     private var blockCitationPlaces: [(textsBefore: Int, block: Int)] = []
     private var rewrittenImages: [(node: OpaquePointer, url: String)] = []
@@ -111,14 +112,17 @@ struct TreeTransformer {
                 }
             case CMARK_NODE_TEXT:
                 let bytes = literalBytes(node)
-                if isPlainProse(bytes) {
-                    wordCount += countWords(bytes)
+                let plainProse: Bool
+                if let words = plainProseWords(bytes) {
+                    wordCount += words
+                    plainProse = true
                 } else {
                     let counts = countWordsAndCJK(bytes)
                     wordCount += counts.words
                     cjkCharacterCount += counts.cjk
+                    plainProse = false
                 }
-                textNodes.append((node, noTermDepth == 0, blockLine))
+                textNodes.append((node, noTermDepth == 0, blockLine, plainProse))
                 if options.citations, bytes.contains(UInt8(ascii: "[")) {
                     notePossibleCitations(bytes, blockLine: blockLine)
                 }
@@ -186,12 +190,12 @@ struct TreeTransformer {
             cmark_node_free(node)
         }
         var places = blockCitationPlaces[...]
-        for (position, (node, linkTerms, line)) in textNodes.enumerated() {
+        for (position, (node, linkTerms, line, plainProse)) in textNodes.enumerated() {
             while let place = places.first, place.textsBefore == position {
                 numberCitations(inBlock: place.block)
                 places = places.dropFirst()
             }
-            rewriteText(node, linkTerms: linkTerms, blockLine: line)
+            rewriteText(node, linkTerms: linkTerms, blockLine: line, plainProse: plainProse)
         }
         for place in places { numberCitations(inBlock: place.block) }
     }
@@ -205,9 +209,9 @@ struct TreeTransformer {
         }
     }
 
-    private mutating func rewriteText(_ node: OpaquePointer, linkTerms: Bool, blockLine: Int) {
+    private mutating func rewriteText(_ node: OpaquePointer, linkTerms: Bool, blockLine: Int, plainProse: Bool) {
         // The scan reads cmark's own bytes; Strings are made only for the pieces of a text that changes.
-        guard let pieces = scanner.scan(literalBytes(node), linkTerms: linkTerms) else { return }
+        guard let pieces = scanner.scan(literalBytes(node), linkTerms: linkTerms, plainProse: plainProse) else { return }
         for piece in pieces {
             let inserted: OpaquePointer
             switch piece {
@@ -291,21 +295,11 @@ func isCJKScalar(_ scalar: Unicode.Scalar) -> Bool {
 }
 
 func countWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    guard isPlainProse(bytes) else {
-        return String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0.isWhitespace }).count
-    }
-    var words = 0
-    var inWord = false
-    for byte in bytes {
-        let space = byte == UInt8(ascii: " ") || (byte >= 0x09 && byte <= 0x0C)
-        if !space && !inWord { words += 1 }
-        inWord = !space
-    }
-    return words
+    plainProseWords(bytes) ?? String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0.isWhitespace }).count
 }
 
 /// A text node's literal as cmark holds it (valid while the node is unchanged).
-private func literalBytes(_ node: OpaquePointer) -> UnsafeBufferPointer<UInt8> {
+func literalBytes(_ node: OpaquePointer) -> UnsafeBufferPointer<UInt8> {
     guard let literal = cmark_node_get_literal(node) else { return UnsafeBufferPointer(start: nil, count: 0) }
     return UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
 }

@@ -69,6 +69,7 @@ step "The binary the workflow installed"
 INSTALLED="$CACHE_HOME/.explainer/bin/explainer"
 [ -x "$INSTALLED" ] || die "the workflow did not install $INSTALLED"
 "$ROOT/scripts/check-self-contained.sh" "$INSTALLED" || die "the installed binary is not self-contained"
+"$ROOT/scripts/check-allocator.sh" "$INSTALLED" || die "the installed binary does not allocate with jemalloc as set up"
 version="$("$INSTALLED" --version)"
 echo "$version"
 case "$version" in *"commit $REF"*) ;; *) die "--version does not name commit $REF: $version" ;; esac
