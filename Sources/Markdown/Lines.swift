@@ -42,6 +42,36 @@ public func splitLines(_ text: String) -> [Substring] {
     return lines
 }
 
+/// The first lines of `text` as `splitLines` cuts them, through the first for which `isLast` (given its 0-based
+/// number and the line) is true, or all of them when none is; the lines after that one are not cut at all. Also
+/// whether a line follows the last one returned.
+public func leadingLines(_ text: String, through isLast: (Int, Substring) -> Bool) -> (lines: [Substring], more: Bool) {
+    var text = text
+    text.makeContiguousUTF8()   // a no-op for native strings
+    let utf8 = text.utf8
+    return utf8.withContiguousStorageIfAvailable { bytes -> ([Substring], Bool) in
+        guard let base = bytes.baseAddress,
+              memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) == nil else {
+            // With a "\r" (or no bytes) the lines are cut by `Character`, as `splitLines` does.
+            let all = splitLines(text)
+            guard let last = all.indices.first(where: { isLast($0, all[$0]) }) else { return (all, false) }
+            return (Array(all[...last]), last + 1 < all.count)
+        }
+        var lines: [Substring] = []
+        var start = 0
+        while true {
+            let end = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
+                .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+            // Offsets from the start of native UTF-8 are O(1); a line feed always starts and ends a Character here.
+            let line = Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end ?? bytes.count)])
+            lines.append(line)
+            guard let end else { return (lines, false) }
+            if isLast(lines.count - 1, line) { return (lines, true) }
+            start = end + 1
+        }
+    }!   // contiguous after makeContiguousUTF8
+}
+
 /// Whether the UTF-8 of `text` holds the bytes of `needle`: a quick test before a search by characters, which finds
 /// no more (its matches must also fall on character boundaries) and costs far more. True when it cannot tell.
 public func containsBytes(_ text: String, _ needle: StaticString) -> Bool {
