@@ -131,6 +131,23 @@ import Testing
         }
         #expect(ascii > 2_000)
     }
+
+    @Test func wordEndsEightBytesAtATimeAreWhereTestingEachByteEnds() {
+        // Every byte value, so each side of each range is crossed.
+        var state: UInt64 = 21
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for round in 0..<20_000 {
+            let alphabet: [UInt8] = round % 2 == 0 ? Array(0...255) : Array("aZ09 .-/:@[`{é".utf8)
+            let bytes = (0..<(next() % 40)).map { _ in next() % 3 == 0 ? alphabet[next() % alphabet.count] : UInt8(ascii: "m") }
+            let start = bytes.isEmpty ? 0 : next() % bytes.count
+            var expected = start
+            while expected < bytes.count, bytes[expected].isASCIIAlphanumeric { expected += 1 }
+            #expect(bytes.withUnsafeBufferPointer { endOfASCIIAlphanumerics($0, from: start) } == expected, "\(bytes) from \(start)")
+        }
+    }
 }
 
 private extension UInt8 {
