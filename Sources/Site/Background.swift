@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A value computed on a thread of its own while the caller goes on with other work; `value()` waits for it.
 ///
@@ -22,5 +23,28 @@ final class Background<Value: Sendable>: @unchecked Sendable {
         finished.wait()
         defer { finished.signal() }
         return result!
+    }
+}
+
+/// A value one thread hands over to others once (`give`); `value()` waits until it has been given.
+final class Handover<Value: Sendable>: Sendable {
+    private let stored = Mutex<Value?>(nil)
+    private let given = DispatchSemaphore(value: 0)
+
+    /// Gives `value`, unless a value was given before (then this does nothing).
+    func give(_ value: Value) {
+        let first = stored.withLock { stored -> Bool in
+            guard stored == nil else { return false }
+            stored = value
+            return true
+        }
+        if first { given.signal() }
+    }
+
+    /// The value given, once it has been (any number of times).
+    func value() -> Value {
+        given.wait()
+        defer { given.signal() }
+        return stored.withLock { $0! }
     }
 }

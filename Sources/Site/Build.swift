@@ -276,25 +276,31 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
                                                includeDrafts: options.includeDrafts, linkTargets: linkTargets)
     }
     // The search index needs the pages' Markdown and the headings of the sources and glossary pages, nothing else: it is
-    // built on a thread of its own from when those two are laid out, beside the other pages and the link check (much
-    // of it runs on one core).
+    // built on a thread of its own from when the layout starts, beside the pages and the link check (much of it runs on
+    // one core), and waits for those two pages only when it names them (after every chapter's documents, without a
+    // cache), so the layout may lay them out at any point.
     var search: Background<[(path: String, file: MadeFile)]>?
-    let searched = (chapters: chapters, pages: pages, home: home, digests: layout.chapterDigests)
-    collector.collect { () throws(BuildFailure) in
-        try layout.render(into: &output, listPagesRendered: !inputs.config.search ? nil : { lists in
-            search = Background {
-                // Each file's text becomes its bytes (written into the staging folder) as soon as it is made, beside the
-                // pages, and is let go at once: the files are never all held as text.
-                let markers = MarkerFinder(internalMarkers)
-                return siteSearchFiles(chapters: searched.chapters, pages: searched.pages, home: searched.home, glossary: inputs.glossary,
-                                       bibliography: inputs.bibliography, config: inputs.config, words: words, output: lists,
-                                       cache: options.searchCache, digests: searched.digests, bodies: bodies) { path, text in
-                    let bytes = Array(text.utf8)
-                    return staged?.keep(path, bytes, markers: markers) ?? .held(bytes)
-                }
+    let listPages = inputs.config.search ? Handover<OutputTree>() : nil
+    if let listPages {
+        let searched = (chapters: chapters, pages: pages, home: home, digests: layout.chapterDigests)
+        search = Background {
+            // Each file's text becomes its bytes (written into the staging folder) as soon as it is made, beside the
+            // pages, and is let go at once: the files are never all held as text.
+            let markers = MarkerFinder(internalMarkers)
+            return siteSearchFiles(chapters: searched.chapters, pages: searched.pages, home: searched.home, glossary: inputs.glossary,
+                                   bibliography: inputs.bibliography, config: inputs.config, words: words,
+                                   listPages: { listPages.value() }, cache: options.searchCache, digests: searched.digests,
+                                   bodies: bodies) { path, text in
+                let bytes = Array(text.utf8)
+                return staged?.keep(path, bytes, markers: markers) ?? .held(bytes)
             }
-        })
+        }
     }
+    collector.collect { () throws(BuildFailure) in
+        try layout.render(into: &output, listPagesRendered: listPages.map { listPages in { listPages.give($0) } })
+    }
+    // Whatever happened in the layout, the index is never left waiting for the two pages (it then names them by path).
+    listPages?.give(OutputTree())
     options.pageCache?.retainUsed()
     if collector.diagnostics.isEmpty { collector.add(templates!.unknownVariables()) }
     try collector.throwIfAny()

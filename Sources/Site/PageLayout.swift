@@ -1,4 +1,5 @@
 import Markdown
+import Mustache
 
 /// Lays out every page through the templates: home, chapters, standalone pages, sources, glossary, 404 (and the
 /// chart gallery when site.yml asks for it).
@@ -56,17 +57,29 @@ struct PageLayout {
     }
 
     /// Renders every page into `output`. `listPagesRendered`, when given, is called with the sources and glossary pages
-    /// as soon as they are rendered, before the others are: work that needs only those two (the search index names
-    /// them by their headings) can then run beside the rest.
+    /// as soon as both are rendered (on the worker that finishes the second), while the others go on: work that needs
+    /// only those two (the search index names them by their headings) need not wait for the rest.
     func render(into output: inout OutputTree, listPagesRendered: ((OutputTree) -> Void)? = nil) throws(BuildFailure) {
-        // Every page renders on all cores, the big lists (sources, home) first so they overlap the chapters; each
-        // comes back as its path and bytes, converted on the worker that rendered it. Problems keep this order.
-        var pages: [Page] = [.sources, .glossary, .home]
-        if templates.has("gallery") && !gallery.isEmpty { pages.append(.gallery) }
-        if numbers != nil && templates.has("numbers") { pages.append(.numbers) }
-        if !corrections.isEmpty && templates.has("corrections") { pages.append(.corrections) }
-        pages.append(.notFound)
-        pages += chapters.indices.map(Page.chapter)
+        // Every page renders on all cores, the big lists (sources, home) among the chapters so they overlap them; each
+        // comes back as its path and bytes, converted on the worker that rendered it. Problems are reported in
+        // reading order, whatever this one.
+        var others: [Page] = []
+        if templates.has("gallery") && !gallery.isEmpty { others.append(.gallery) }
+        if numbers != nil && templates.has("numbers") { others.append(.numbers) }
+        if !corrections.isEmpty && templates.has("corrections") { others.append(.corrections) }
+        others.append(.notFound)
+        // When each chapter's body goes once its page is made (`bodies`), the big lists (tens of MB of template values
+        // and text on a site of 10,000 chapters) come late, once most bodies have gone, rather than beside all of them:
+        // sources after 70 % of the chapters (the search index waits for its heading), home after 85 %, one after the
+        // other, and early enough that the chapters after them keep the other cores busy while they render.
+        let (sourcesAfter, homeAfter): (Int?, Int?) = bodies == nil || chapters.count < 2 ? (nil, nil)
+            : (chapters.count * 7 / 10, chapters.count * 85 / 100)
+        var pages: [Page] = sourcesAfter == nil ? [.sources, .glossary, .home] + others : [.glossary] + others
+        for index in chapters.indices {
+            if index == sourcesAfter { pages.append(.sources) }
+            if index == homeAfter { pages.append(.home) }
+            pages.append(.chapter(index))
+        }
         pages += self.pages.indices.map(Page.page)
         let labels = (chapters + self.pages + (home.map { [$0] } ?? [])).flatMap { $0.referenceLabels(words: edition.words) }
         let numbersPage = pages.contains { if case .numbers = $0 { true } else { false } }
@@ -102,15 +115,16 @@ struct PageLayout {
         }
         // A page written into the staging folder comes back as what the checks need of it instead of its bytes.
         let markers = MarkerFinder(internalMarkers)
-        // With `listPagesRendered`, the first two pages (sources, glossary) are held, and the worker that finishes the
-        // second of them hands both over while the others go on rendering (no core waits for the long sources page).
+        // With `listPagesRendered`, the sources and glossary pages are held, and the worker that finishes the second of
+        // them hands both over while the others go on rendering (no core waits for the long sources page).
         let listPages = listPagesRendered.map { ListPagesGate($0) }
         let results = concurrentMap(Array(pages.indices)) { [layout, pages] index -> Result<(String, MadeFile), Diagnostic> in
             let result: Result<(String, MadeFile), Diagnostic>
+            let isList = switch pages[index] { case .sources, .glossary: true; default: false }
             do throws(Diagnostic) {
                 let (path, html) = try layout.render(pages[index], shared: shared)
                 let bytes = layout.pageCache?.bytes(of: html, at: path) ?? Array(html.utf8)
-                if listPages != nil && index < 2 {
+                if listPages != nil && isList {
                     result = .success((path, .held(bytes)))
                 } else if let staged = layout.staged {
                     result = .success((path, staged.keep(path, bytes, markers: markers)))
@@ -120,7 +134,7 @@ struct PageLayout {
             } catch {
                 result = .failure(error)
             }
-            if index < 2 { listPages?.arrive(result) }
+            if isList { listPages?.arrive(result) }
             return result
         }
         var problems: [(rank: Int, problem: Diagnostic)] = []
@@ -424,26 +438,29 @@ struct PageLayout {
     }
 
     private func sourceList(sourceHTML: [String: String]) -> [TemplateContext] {
-        // Which chapters cite each source, in chapter order: one pass over the chapters' citations.
-        var citing: [String: [TemplateContext]] = [:]
+        // Which chapters cite each source, in chapter order: one pass over the chapters' citations. Each page's values
+        // are made once and shared by the sources it cites (`CitedIn`), rather than copied for each: on a site of
+        // 10,000 chapters, tens of thousands of citing pages. A preview build's page cache keys the page by its values,
+        // which it reads as `TemplateContext`s, so with a cache each is one.
+        var citing: [String: [CitedIn]] = [:]
         for chapter in chapters + pages + (home.map { [$0] } ?? []) {
             var values: [String: Any] = ["href": "../\(chapter.slug)/", "title": chapter.kind == .home ? config.title : chapter.frontMatter.title]
             if chapter.kind == .chapter {
                 values["number"] = chapter.number
                 values["chapterShort"] = edition.words.format("chapterShort", chapter.number)
             }
+            let page = TemplateContext(values)
             for key in Set(chapter.rendered.citations.map(\.key)).sorted() {
-                var values = values
-                values["notFirst"] = citing[key] != nil
-                citing[key, default: []].append(TemplateContext(values))
+                citing[key, default: []].append(CitedIn(page: page, notFirst: citing[key] != nil))
             }
         }
         // By surname or organisation, as a reader looks for them.
         // Each entry's sort key worked out once, not at every comparison (the order is the same).
         return bibliography.values.map { ($0.sortKey, $0) }.sorted { ($0.0, $0.1.key) < ($1.0, $1.1.key) }.map(\.1).map { entry in
             let citedIn = citing[entry.key] ?? []
+            let list: Any = pageCache == nil ? citedIn : citedIn.map(\.context)
             return TemplateContext(["anchor": "source-" + entry.key, "html": sourceHTML[entry.key]!, "isCited": !citedIn.isEmpty,
-                                    "citedIn": citedIn])
+                                    "citedIn": list])
         }
     }
 
@@ -619,3 +636,22 @@ struct FrozenValues: @unchecked Sendable {
 /// The search box's words (`{{#search}}{{label}}…`) and the translations they come from.
 let searchWordKeys: [(String, String)] = [("label", "searchLabel"), ("placeholder", "searchPlaceholder"), ("results", "searchResults"),
                                           ("one", "searchOne"), ("many", "searchMany"), ("none", "searchNone"), ("error", "searchError")]
+
+/// A page in a source's "cited in" list on the sources page: the page's values (`href`, `title`, `number`,
+/// `chapterShort`), shared by every source it cites, and whether another page comes before it in this source's list
+/// (`notFirst`), as a `TemplateContext` holding all of them would answer.
+private struct CitedIn: MustacheParent {
+    let page: TemplateContext
+    let notFirst: Bool
+
+    func child(named name: String) -> Any? {
+        name == "notFirst" ? notFirst : page.child(named: name)
+    }
+
+    /// The same values in one `TemplateContext`.
+    var context: TemplateContext {
+        var values = page.values
+        values["notFirst"] = notFirst
+        return TemplateContext(values)
+    }
+}

@@ -95,6 +95,29 @@ import Testing
         #expect(javaScriptOrder(basic).map { basic[$0] } == basic.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
     }
 
+    @Test func numberingTheTermsAgainKeepsEachTermsPostings() throws {
+        let documents = try Self.documents()
+        let tokenizer = SearchTokenizer(english: true)
+        var postings = SearchPostings()
+        // Two runs, so that a term's postings come from both.
+        postings.add(SearchIndex.counts(of: Array(documents[..<3]), chunks: 2, tokenizer: tokenizer, cache: nil))
+        postings.add(SearchIndex.counts(of: Array(documents[3...]), chunks: 1, tokenizer: tokenizer, cache: nil))
+        func byTerm(_ postings: SearchPostings) -> [String: [String]] {
+            var found: [String: [String]] = [:]
+            postings.postings(of: 0..<postings.terms.count) { term, documents, counts in
+                found[postings.terms[term]] = zip(documents, counts).map { "\($0):\($1)" }
+            }
+            return found
+        }
+        let before = byTerm(postings)
+        #expect(before.count == postings.terms.count && before["tranch"]?.count == 4)
+        let order = Array(postings.terms.indices.reversed())
+        let terms = postings.terms
+        postings.numberTerms(in: order)
+        #expect(postings.terms == order.map { terms[$0] })
+        #expect(byTerm(postings) == before)
+    }
+
     @Test func filesAreTheSameWhateverRunsTheDocumentsComeIn() throws {
         // Pages of a few to many sections, so that groups and blocks are cut by size, by count and at pages.
         let words = ["lease", "tranche", "pool", "default", "senior", "junior", "equity", "capex", "rent", "loss", "GPU", "bank"]

@@ -63,44 +63,51 @@ extension SearchIndex {
         self.init(postings: consume postings, boosts: boosts, groups: groups, maximumPostings: maximumPostings)
     }
 
-    /// The index of the documents whose postings are `postings` (`SearchPostings`), each with its boost, in groups.
-    /// Scores are made twice, a run of terms at a time on all cores: once for the highest score in the index, then
-    /// again to quantize each run's into its terms' entries, so every term's scores are never held at once; the
-    /// postings go once the entries are made.
+    /// The index of the documents whose postings are `postings` (`SearchPostings`), each with its boost, in groups
+    /// (`entries(of:boosts:groups:maximumPostings:_:)`, every entry kept).
     init(postings: consuming SearchPostings, boosts: [Double], groups: [Int]? = nil, maximumPostings: Int = SearchIndex.maximumPostings) {
-        let documentCount = boosts.count
-        precondition(postings.documentCount == documentCount && groups.map { $0.count == documentCount } ?? true)
-        let terms = postings.terms
-        let numbered = Self.entries(of: consume postings, terms: terms, documentCount: documentCount, boosts: boosts, groups: groups,
-                                    maximumPostings: maximumPostings)
-        let order = javaScriptOrder(terms)
-        entries = order.map { numbered[$0] }
-        self.documentCount = documentCount
+        var entries: [Entry] = []
+        Self.entries(of: postings, boosts: boosts, groups: groups, maximumPostings: maximumPostings) { entries += $0 }
+        self.entries = entries
+        documentCount = boosts.count
     }
 
-    /// Each term's entry, in the order the terms are numbered; the postings go when it returns.
-    private static func entries(of postings: consuming SearchPostings, terms: [String], documentCount: Int, boosts: [Double],
-                                groups: [Int]?, maximumPostings: Int) -> [Entry] {
+    /// The entries of the index of the documents whose postings are `postings`, each with its boost, in groups: given
+    /// to `body` in order (JavaScript's order of their terms), a few runs of terms at a time, so a caller that writes
+    /// them out never holds every entry. Scores are made twice, a run of terms at a time on all cores: once for the
+    /// highest score in the index, then again to quantize each run's into its terms' entries, so every term's scores
+    /// are never held at once either.
+    static func entries(of postings: consuming SearchPostings, boosts: [Double], groups: [Int]?, maximumPostings: Int,
+                        _ body: ([Entry]) -> Void) {
+        let documentCount = boosts.count
+        precondition(postings.documentCount == documentCount && groups.map { $0.count == documentCount } ?? true)
+        // Terms numbered in the entries' order, so that each run of terms scored is a run of entries.
+        postings.numberTerms(in: javaScriptOrder(postings.terms))
+        let terms = postings.terms
         let termChunks = stride(from: 0, to: terms.count, by: max(1, (terms.count + 63) / 64))
             .map { $0..<min($0 + max(1, (terms.count + 63) / 64), terms.count) }
         let scorer = Scorer(consume postings, documentCount: documentCount, boosts: boosts, groups: groups)
         let highest = concurrentMap(termChunks) { scorer.score($0).highest }.reduce(0.0) { max($0, $1) }
-        return concurrentMap(termChunks) { range -> [Entry] in
-            let part = scorer.score(range)
-            return range.map { term in
-                let index = term - range.lowerBound
-                let first = index == 0 ? 0 : part.ends[index - 1], end = part.ends[index]
-                var kept = Array(first..<end)
-                let complete = kept.count <= maximumPostings
-                if !complete {
-                    kept = Array(kept.sorted { (part.scores[$0], -part.groups[$0]) > (part.scores[$1], -part.groups[$1]) }.prefix(maximumPostings))
-                        .sorted { part.groups[$0] < part.groups[$1] }
+        let batch = max(2, activeProcessorCount * 2)
+        for first in stride(from: 0, to: termChunks.count, by: batch) {
+            let made = concurrentMap(Array(termChunks[first..<min(first + batch, termChunks.count)])) { range -> [Entry] in
+                let part = scorer.score(range)
+                return range.map { term in
+                    let index = term - range.lowerBound
+                    let first = index == 0 ? 0 : part.ends[index - 1], end = part.ends[index]
+                    var kept = Array(first..<end)
+                    let complete = kept.count <= maximumPostings
+                    if !complete {
+                        kept = Array(kept.sorted { (part.scores[$0], -part.groups[$0]) > (part.scores[$1], -part.groups[$1]) }.prefix(maximumPostings))
+                            .sorted { part.groups[$0] < part.groups[$1] }
+                    }
+                    return Entry(term: terms[term],
+                                 postings: kept.map { Posting(document: Int(part.groups[$0]), impact: quantize(part.scores[$0], highest: highest)) },
+                                 complete: complete)
                 }
-                return Entry(term: terms[term],
-                             postings: kept.map { Posting(document: Int(part.groups[$0]), impact: quantize(part.scores[$0], highest: highest)) },
-                             complete: complete)
             }
-        }.flatMap { $0 }
+            for entries in made { body(entries) }
+        }
     }
 
     /// The documents' weighted term counts, on all cores in `chunks` runs of consecutive documents (each run handed to

@@ -103,7 +103,6 @@ struct SearchIndexFiles: Sendable {
         write(blocks.finish())
         let documentCount = boosts.count
         let blockStarts = blocks.blockStarts
-        let index = SearchIndex(postings: consume gathering, boosts: boosts, groups: blocks.groups, maximumPostings: maximumPostings)
         var shardStarts: [String] = []
         // The shard's terms and postings, as bytes (all of it ASCII but the terms).
         var shard: [UInt8] = [], postings: [UInt8] = []
@@ -122,31 +121,34 @@ struct SearchIndexFiles: Sendable {
             shardSize = 0
         }
         var previous: [Unicode.Scalar] = []
-        for entry in index.entries {
-            let term = Array(entry.term.unicodeScalars)
-            if shard.isEmpty {
-                shardStarts.append(shardStarts.isEmpty ? "" : entry.term)
-                previous = []
-            } else {
-                shard.append(0x0A)
-                postings.append(0x0A)
+        // The entries come a few runs of terms at a time, in order, and each run goes once its shards' text has it.
+        SearchIndex.entries(of: consume gathering, boosts: boosts, groups: blocks.groups, maximumPostings: maximumPostings) { entries in
+            for entry in entries {
+                let term = Array(entry.term.unicodeScalars)
+                if shard.isEmpty {
+                    shardStarts.append(shardStarts.isEmpty ? "" : entry.term)
+                    previous = []
+                } else {
+                    shard.append(0x0A)
+                    postings.append(0x0A)
+                }
+                // Front coding: how many leading characters the term shares with the one before (in this shard), then the rest.
+                var shared = 0
+                while shared < min(term.count, previous.count, 63), term[shared] == previous[shared] { shared += 1 }
+                shard.append(SearchCode.bytes[shared])
+                for scalar in term[shared...] { shard.append(contentsOf: UTF8.encode(scalar)!) }
+                previous = term
+                let before = postings.count
+                if !entry.complete { postings.append(0x21) }
+                var last = 0
+                for posting in entry.postings {
+                    SearchCode.appendNumber(posting.document - last, to: &postings)
+                    postings.append(SearchCode.bytes[posting.impact])
+                    last = posting.document
+                }
+                shardSize += (shardSize == 0 ? 0 : 2) + 1 + term.count - shared + postings.count - before
+                if shardSize >= shardCharacters { endShard() }
             }
-            // Front coding: how many leading characters the term shares with the one before (in this shard), then the rest.
-            var shared = 0
-            while shared < min(term.count, previous.count, 63), term[shared] == previous[shared] { shared += 1 }
-            shard.append(SearchCode.bytes[shared])
-            for scalar in term[shared...] { shard.append(contentsOf: UTF8.encode(scalar)!) }
-            previous = term
-            let before = postings.count
-            if !entry.complete { postings.append(0x21) }
-            var last = 0
-            for posting in entry.postings {
-                SearchCode.appendNumber(posting.document - last, to: &postings)
-                postings.append(SearchCode.bytes[posting.impact])
-                last = posting.document
-            }
-            shardSize += (shardSize == 0 ? 0 : 2) + 1 + term.count - shared + postings.count - before
-            if shardSize >= shardCharacters { endShard() }
         }
         endShard()
 

@@ -15,6 +15,23 @@ struct SearchPostings: Sendable {
         /// Document numbers over the site, ascending per term.
         var documents: [Int32]
         var counts: [Float]
+
+        /// The same postings with term `t` numbered `number[t]`, ordered by the new numbers.
+        consuming func numbered(_ number: [Int32]) -> Run {
+            let renamed = terms.map { number[Int($0)] }
+            let moved = renamed.indices.sorted { renamed[$0] < renamed[$1] }
+            var starts: [Int32] = [0], documents: [Int32] = [], counts: [Float] = []
+            starts.reserveCapacity(termStarts.count)
+            documents.reserveCapacity(self.documents.count)
+            counts.reserveCapacity(self.counts.count)
+            for at in moved {
+                let postings = Int(termStarts[at])..<Int(termStarts[at + 1])
+                documents += self.documents[postings]
+                counts += self.counts[postings]
+                starts.append(Int32(documents.count))
+            }
+            return Run(terms: moved.map { renamed[$0] }, termStarts: starts, documents: documents, counts: counts)
+        }
     }
 
     private var numbers = SearchTermTable()
@@ -77,6 +94,23 @@ struct SearchPostings: Sendable {
         }
         for term in present { place[Int(term)] = -1 }
         runs.append(Run(terms: present, termStarts: starts, documents: documents, counts: counts))
+    }
+
+    /// Numbers the terms again so that term `n` is `order[n]` (each term once), for reading them in that order
+    /// (`postings(of:)`); the postings stay the same, each term's in document order. A run at a time is copied into
+    /// its new order, so the site's postings are never held twice. No documents can be added after.
+    mutating func numberTerms(in order: [Int]) {
+        precondition(order.count == terms.count)
+        var number = [Int32](repeating: 0, count: order.count)
+        for (new, old) in order.enumerated() { number[old] = Int32(new) }
+        terms = order.map { terms[$0] }
+        numbers = SearchTermTable()
+        place = []
+        for index in runs.indices {
+            let run = runs[index]
+            runs[index] = Run(terms: [], termStarts: [0], documents: [], counts: [])
+            runs[index] = run.numbered(number)
+        }
     }
 
     /// Reads each term's postings, for the terms of `range` in order: `body` gets the term and its postings'

@@ -1,12 +1,15 @@
 /// The search stage of the build: the index of the site's language (chapters, standalone pages, the home page's
 /// introduction, headings, figures, glossary terms, sources) as files below `search/<language>/`. The glossary and
-/// sources pages are named by their own `<h1>`, as the templates wrote it.
+/// sources pages are named by their own `<h1>`, as the templates wrote it: `listPages` gives those two pages, and may
+/// wait for them to be laid out; without a cache it is asked only once every chapter's and page's documents are
+/// counted, so the index can start before those two pages are laid out.
 func siteSearchFiles<File: Sendable>(chapters: [Chapter], pages: [Chapter], home: Chapter?, glossary: [GlossaryEntry],
                                      bibliography: [String: SourceEntry], config: SiteConfig, words: Translations,
-                                     output: OutputTree, cache: SearchCache? = nil, digests: [String: ContentDigest] = [:],
+                                     listPages: @escaping @Sendable () -> OutputTree, cache: SearchCache? = nil,
+                                     digests: [String: ContentDigest] = [:],
                                      bodies: ChapterBodies? = nil,
                                      made: @Sendable (_ path: String, _ text: String) -> File) -> [(path: String, file: File)] {
-    func title(of path: String, otherwise fallback: String) -> String {
+    func title(of path: String, in output: OutputTree, otherwise fallback: String) -> String {
         guard let bytes = output[path] else { return fallback }
         let html = String(decoding: bytes, as: UTF8.self)
         guard let open = html.range(of: "<h1"), let start = html[open.upperBound...].firstIndex(of: ">"),
@@ -17,8 +20,11 @@ func siteSearchFiles<File: Sendable>(chapters: [Chapter], pages: [Chapter], home
     var files = SearchIndexFiles()
     files.cache = cache
     let language = SearchLanguage(tag: config.language)
-    let glossaryTitle = title(of: "glossary/index.html", otherwise: "glossary/")
-    let sourcesTitle = title(of: "sources/index.html", otherwise: "sources/")
+    func titles() -> (glossary: String, sources: String) {
+        let lists = listPages()
+        return (title(of: "glossary/index.html", in: lists, otherwise: "glossary/"),
+                title(of: "sources/index.html", in: lists, otherwise: "sources/"))
+    }
     guard let cache else {
         // The chapters' and pages' documents are made a run of chapters at a time, on all cores, and counted before the
         // next run is made: the whole site's documents are never held at once. A body taken out of its chapter
@@ -35,11 +41,13 @@ func siteSearchFiles<File: Sendable>(chapters: [Chapter], pages: [Chapter], home
             }
             guard !closed else { return nil }
             closed = true
+            let (glossaryTitle, sourcesTitle) = titles()
             return closingSearchDocuments(home: home, homeTitle: config.title, glossary: glossary, bibliography: bibliography,
                                           glossaryTitle: glossaryTitle, sourcesTitle: sourcesTitle, words: words)
         }
         return files.files(inRuns: runs, language: language, made: made)
     }
+    let (glossaryTitle, sourcesTitle) = titles()
     let documents = searchDocuments(chapters: chapters, pages: pages, home: home, homeTitle: config.title,
                                     glossary: glossary, bibliography: bibliography, glossaryTitle: glossaryTitle,
                                     sourcesTitle: sourcesTitle, words: words, cache: cache, digests: digests)
