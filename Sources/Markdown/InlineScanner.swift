@@ -94,8 +94,7 @@ struct InlineScanner {
             }
             // The rest of a word holds no word start and no "[": nothing above can match there.
             if isASCIIAlphanumeric(bytes[index]) {
-                index += 1
-                while index < bytes.count, isASCIIAlphanumeric(bytes[index]) { index += 1 }
+                index = endOfASCIIAlphanumerics(bytes, from: index + 1)
                 continue
             }
             index += 1
@@ -222,4 +221,28 @@ struct InlineScanner {
 
 private func lowercased(_ byte: UInt8) -> UInt8 {
     byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+}
+
+/// The index of the first byte at or after `start` that is not an ASCII letter or digit (`bytes.count` if none):
+/// eight bytes at a time, where each byte's "is a letter or digit" is worked out in its top bit (on the low seven
+/// bits, so that no sum carries into the next byte; a byte with its top bit set is neither) and the first byte that is
+/// not is found by counting trailing zeros; the last few bytes one by one.
+func endOfASCIIAlphanumerics(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    guard let base = bytes.baseAddress else { return start }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    var index = start
+    while index + 8 <= bytes.count {
+        let chunk = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        let low = chunk & ~high
+        // b + (0x80 - n) reaches the top bit exactly when b >= n (b below 0x80).
+        let digits = (low &+ ones &* 0x50) & ~(low &+ ones &* 0x46)          // 0x30 ... 0x39
+        let folded = low | ones &* 0x20                                      // 'A'...'Z' onto 'a'...'z'
+        let letters = (folded &+ ones &* 0x1F) & ~(folded &+ ones &* 0x05)   // 0x61 ... 0x7A
+        let stops = (~(digits | letters) | chunk) & high
+        if stops != 0 { return index + stops.trailingZeroBitCount / 8 }
+        index += 8
+    }
+    while index < bytes.count, isASCIIAlphanumeric(base[index]) { index += 1 }
+    return index
 }

@@ -42,6 +42,36 @@ public func splitLines(_ text: String) -> [Substring] {
     return lines
 }
 
+/// The first lines of `text` as `splitLines` cuts them, through the first for which `isLast` (given its 0-based
+/// number and the line) is true, or all of them when none is; the lines after that one are not cut at all. Also
+/// whether a line follows the last one returned.
+public func leadingLines(_ text: String, through isLast: (Int, Substring) -> Bool) -> (lines: [Substring], more: Bool) {
+    var text = text
+    text.makeContiguousUTF8()   // a no-op for native strings
+    let utf8 = text.utf8
+    return utf8.withContiguousStorageIfAvailable { bytes -> ([Substring], Bool) in
+        guard let base = bytes.baseAddress,
+              memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) == nil else {
+            // With a "\r" (or no bytes) the lines are cut by `Character`, as `splitLines` does.
+            let all = splitLines(text)
+            guard let last = all.indices.first(where: { isLast($0, all[$0]) }) else { return (all, false) }
+            return (Array(all[...last]), last + 1 < all.count)
+        }
+        var lines: [Substring] = []
+        var start = 0
+        while true {
+            let end = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
+                .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+            // Offsets from the start of native UTF-8 are O(1); a line feed always starts and ends a Character here.
+            let line = Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end ?? bytes.count)])
+            lines.append(line)
+            guard let end else { return (lines, false) }
+            if isLast(lines.count - 1, line) { return (lines, true) }
+            start = end + 1
+        }
+    }!   // contiguous after makeContiguousUTF8
+}
+
 /// Whether the UTF-8 of `text` holds the bytes of `needle`: a quick test before a search by characters, which finds
 /// no more (its matches must also fall on character boundaries) and costs far more. True when it cannot tell.
 public func containsBytes(_ text: String, _ needle: StaticString) -> Bool {
@@ -50,21 +80,59 @@ public func containsBytes(_ text: String, _ needle: StaticString) -> Bool {
     return text.utf8.withContiguousStorageIfAvailable { containsBytes($0, needle) } ?? true
 }
 
-/// Whether `bytes` hold the bytes of `needle` (true for an empty needle): `memchr` to each candidate first byte,
-/// `memcmp` for the rest.
+/// Whether `bytes` hold the bytes of `needle` (true for an empty needle): `memchr` to each place of the needle's
+/// rarest byte in prose (`proseFrequency`: the "x" of "next", not its "n", which English text has every few bytes),
+/// `memcmp` there for the whole needle.
 func containsBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
     needle.withUTF8Buffer { pattern -> Bool in
-        guard let first = pattern.first, let start = pattern.baseAddress else { return true }
+        guard !pattern.isEmpty, let start = pattern.baseAddress else { return true }
         guard let base = bytes.baseAddress, bytes.count >= pattern.count else { return false }
-        let last = bytes.count - pattern.count   // the last offset a match can start at
-        var position = 0
-        while position <= last, let found = memchr(base + position, Int32(first), last - position + 1) {
+        var anchor = 0
+        for index in pattern.indices where proseFrequency(pattern[index]) < proseFrequency(pattern[anchor]) { anchor = index }
+        let byte = Int32(pattern[anchor])
+        let last = bytes.count - pattern.count + anchor   // the last offset the anchor byte of a match can be at
+        var position = anchor
+        while position <= last, let found = memchr(base + position, byte, last - position + 1) {
             let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-            if memcmp(base + offset, start, pattern.count) == 0 { return true }
+            if memcmp(base + offset - anchor, start, pattern.count) == 0 { return true }
             position = offset + 1
         }
         return false
     }
+}
+
+/// How common a byte is in English prose, roughly: 0 for what prose seldom holds (punctuation other than ".", ",",
+/// digits, capitals, control and non-ASCII bytes), then the lowercase letters from "z" (1) up to "e" (26), the space
+/// 27. Only an order for choosing which byte of a needle to look for.
+func proseFrequency(_ byte: UInt8) -> Int {
+    if byte == UInt8(ascii: " ") { return 27 }
+    if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") { return 10 }
+    guard byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") else { return 0 }
+    // "z" … "e", rarest first: each letter's place in that order, plus one.
+    let order: StaticString = "zqjxkvbpygfwmucldrhsnioate"
+    return order.withUTF8Buffer { letters in (letters.firstIndex(of: byte) ?? 0) + 1 }
+}
+
+/// Whether every byte is ASCII other than "\r": eight bytes at a time (a top bit set, or a zero byte in the bytes
+/// exclusive-ored with "\r"), the rest one by one.
+func isASCIIWithoutCarriageReturn(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    var index = 0
+    while index + 8 <= bytes.count {
+        let chunk = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        guard chunk & high == 0 else { return false }
+        // x + 0x7F has its top bit clear exactly where x is 0 (x below 0x80 in each byte).
+        guard ~((chunk ^ (ones &* 0x0D)) &+ low) & high == 0 else { return false }
+        index += 8
+    }
+    while index < bytes.count {
+        guard base[index] < 0x80, base[index] != UInt8(ascii: "\r") else { return false }
+        index += 1
+    }
+    return true
 }
 
 /// Whether the UTF-8 of `text` holds `byte`: `memchr` over the string's bytes (`utf8.contains` goes a byte at a time).

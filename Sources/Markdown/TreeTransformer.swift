@@ -337,7 +337,7 @@ private enum LineSearch {
 /// The 0-based column of `needle` in `line` at or after `skip`, for a line of ASCII without "\r".
 private func asciiSearch(_ needle: [UInt8], in line: Substring, from skip: Int) -> LineSearch {
     line.utf8.withContiguousStorageIfAvailable { bytes -> LineSearch in
-        guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else { return .notASCII }
+        guard isASCIIWithoutCarriageReturn(bytes) else { return .notASCII }
         let from = min(skip, bytes.count)
         guard let base = bytes.baseAddress, bytes.count - from >= needle.count else { return .absent }
         // memchr to each candidate first byte, memcmp for the rest (memmem is a GNU extension Swift does not see).

@@ -42,7 +42,8 @@ struct SplitChapter {
 /// - Parameter homePage: the home page's introduction (`content/index.md`), where front matter and its title are
 ///   optional.
 func splitFrontMatter(_ text: String, file: String, homePage: Bool = false) throws(BuildFailure) -> SplitChapter {
-    let lines = splitLines(text)
+    // Only the lines up to the closing `---` are cut (or the first alone when it opens no front matter).
+    let (lines, more) = leadingLines(text) { index, line in (index == 0) != (line.trimmingTrailingSpaces() == "---") }
     if homePage, lines.first?.trimmingTrailingSpaces() != "---" {
         return SplitChapter(frontMatter: FrontMatter(title: ""), body: text, bodyLine: 1)
     }
@@ -60,8 +61,8 @@ func splitFrontMatter(_ text: String, file: String, homePage: Bool = false) thro
     } else {
         matter = try yamlFrontMatter(lines[1..<close], file: file, titleRequired: !homePage)
     }
-    // The body is the rest of the text after the closing line: a slice, not a re-join of every line.
-    let body = close + 1 < lines.count ? String(text[lines[close + 1].startIndex...]) : ""
+    // The body is the rest of the text after the closing line (and its line feed): a slice, not a re-join of lines.
+    let body = more ? String(text[text.utf8.index(after: lines[close].endIndex)...]) : ""
     return SplitChapter(frontMatter: matter, body: body, bodyLine: close + 2)
 }
 

@@ -97,6 +97,57 @@ import Testing
         }
         #expect(linked > 1_000)
     }
+
+    @Test func byteSearchFromTheRarestByteFindsWhatTryingEveryOffsetFinds() {
+        var texts = Texts(state: 13, pieces: ["n", "ne", "nex", "next", "ext", "x", "e", "www", "ww", "w", ":", ":/", "://",
+                                             "[", "[^", "^", "&", "&#", "#", ".", ".m", ".md", "md", " ", "é", "—", "\r"])
+        var found = 0
+        for round in 0..<10_000 {
+            let text = texts.text(maxPieces: 8)
+            let bytes = Array(text.utf8)
+            let shift = round % 8
+            let padded = Array(repeating: UInt8(ascii: "n"), count: shift) + bytes
+            for needle: StaticString in ["next", "www", "://", "[^", "&#", ".md", "x", "\"></a>"] {
+                let fast = padded.withUnsafeBufferPointer { containsBytes(UnsafeBufferPointer(rebasing: $0[shift...]), needle) }
+                let expected = text.utf8.contains(needle.description)
+                #expect(fast == expected, "\(needle) in \(text.debugDescription)")
+                if expected { found += 1 }
+            }
+        }
+        #expect(found > 10_000)
+    }
+
+    @Test func asciiTestEightBytesAtATimeAgreesWithTestingEachByte() {
+        var texts = Texts(state: 15, pieces: ["a", "abcdefgh", " ", "\t", "\r", "\n", "\u{7F}", "é", "’", "\u{0}", "\r\n"])
+        var ascii = 0
+        for round in 0..<10_000 {
+            let bytes = Array(texts.text(maxPieces: 12).utf8)
+            let shift = round % 8
+            let padded = Array(repeating: UInt8(ascii: "a"), count: shift) + bytes
+            let fast = padded.withUnsafeBufferPointer { isASCIIWithoutCarriageReturn(UnsafeBufferPointer(rebasing: $0[shift...])) }
+            let expected = bytes.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") }
+            #expect(fast == expected, "\(bytes)")
+            if expected { ascii += 1 }
+        }
+        #expect(ascii > 2_000)
+    }
+
+    @Test func wordEndsEightBytesAtATimeAreWhereTestingEachByteEnds() {
+        // Every byte value, so each side of each range is crossed.
+        var state: UInt64 = 21
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for round in 0..<20_000 {
+            let alphabet: [UInt8] = round % 2 == 0 ? Array(0...255) : Array("aZ09 .-/:@[`{é".utf8)
+            let bytes = (0..<(next() % 40)).map { _ in next() % 3 == 0 ? alphabet[next() % alphabet.count] : UInt8(ascii: "m") }
+            let start = bytes.isEmpty ? 0 : next() % bytes.count
+            var expected = start
+            while expected < bytes.count, bytes[expected].isASCIIAlphanumeric { expected += 1 }
+            #expect(bytes.withUnsafeBufferPointer { endOfASCIIAlphanumerics($0, from: start) } == expected, "\(bytes) from \(start)")
+        }
+    }
 }
 
 private extension UInt8 {
