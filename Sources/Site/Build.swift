@@ -258,7 +258,9 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         bodies = ChapterBodies(taking: &bodied, users: inputs.config.search ? 2 : 1)
         chapters = Array(bodied[..<chapters.count])
         pages = Array(bodied[chapters.count...])
-        everyPage = chapters + pages + (home.map { [$0] } ?? [])
+        // Made again once the pages are laid out (for the link check): not a third copy of the chapters' array beside
+        // the layout's and the search's.
+        everyPage = []
     } else {
         bodies = nil
     }
@@ -305,6 +307,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     if collector.diagnostics.isEmpty { collector.add(templates!.unknownVariables()) }
     try collector.throwIfAny()
     options.timings?.end("pages laid out")
+    if bodies != nil { everyPage = chapters + pages + (home.map { [$0] } ?? []) }
     for figure in figures.values {
         for variant in figure.variants {
             output.add(variant.csvPath, text: withLicence(variant.csv, config: inputs.config, words: words))

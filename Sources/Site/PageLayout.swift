@@ -81,7 +81,7 @@ struct PageLayout {
             pages.append(.chapter(index))
         }
         pages += self.pages.indices.map(Page.page)
-        let labels = (chapters + self.pages + (home.map { [$0] } ?? [])).flatMap { $0.referenceLabels(words: edition.words) }
+        let labels = [chapters, self.pages, home.map { [$0] } ?? []].joined().flatMap { $0.referenceLabels(words: edition.words) }
         let numbersPage = pages.contains { if case .numbers = $0 { true } else { false } }
         let correctionsPage = pages.contains { if case .corrections = $0 { true } else { false } }
         let makeLists = { () -> ListCache.Lists in
@@ -443,7 +443,7 @@ struct PageLayout {
         // 10,000 chapters, tens of thousands of citing pages. A preview build's page cache keys the page by its values,
         // which it reads as `TemplateContext`s, so with a cache each is one.
         var citing: [String: [CitedIn]] = [:]
-        for chapter in chapters + pages + (home.map { [$0] } ?? []) {
+        for chapter in [chapters, pages, home.map { [$0] } ?? []].joined() {
             var values: [String: Any] = ["href": "../\(chapter.slug)/", "title": chapter.kind == .home ? config.title : chapter.frontMatter.title]
             if chapter.kind == .chapter {
                 values["number"] = chapter.number

@@ -29,14 +29,15 @@ func siteSearchFiles<File: Sendable>(chapters: [Chapter], pages: [Chapter], home
         // The chapters' and pages' documents are made a run of chapters at a time, on all cores, and counted before the
         // next run is made: the whole site's documents are never held at once. A body taken out of its chapter
         // (`bodies`, slots in the order chapters, then pages) is taken back for its documents.
-        let everyChapter = chapters + pages
+        let count = chapters.count + pages.count
         var next = 0, closed = false
         let runs = AnyIterator<[SearchDocument]> {
-            if next < everyChapter.count {
-                let slots = Array(next..<min(next + searchRunChapters, everyChapter.count))
+            if next < count {
+                let slots = Array(next..<min(next + searchRunChapters, count))
                 next = slots.last! + 1
                 return concurrentMap(slots) { slot in
-                    searchDocuments(of: bodies?.restoring(everyChapter[slot], slot: slot) ?? everyChapter[slot])
+                    let chapter = slot < chapters.count ? chapters[slot] : pages[slot - chapters.count]
+                    return searchDocuments(of: bodies?.restoring(chapter, slot: slot) ?? chapter)
                 }.flatMap { $0 }
             }
             guard !closed else { return nil }
