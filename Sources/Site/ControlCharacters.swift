@@ -31,11 +31,28 @@ private let allowedControlBytes: Set<UInt8> = [0x09, 0x0A, 0x0C, 0x0D]
 
 /// Whether the text's UTF-8 has a byte below 0x20 other than tab, line feed, form feed and carriage return, tested by
 /// a bit mask per byte (the set's hashing was most of a chapter's check).
-private func hasForbiddenControlByte(_ text: String) -> Bool {
+func hasForbiddenControlByte(_ text: String) -> Bool {
     let forbidden = forbiddenControlBytes
     var text = text
     return text.withUTF8 { bytes in
-        for byte in bytes where byte < 0x20 && forbidden & (1 << UInt32(byte)) != 0 { return true }
+        guard let base = bytes.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        var index = 0
+        // Eight bytes at a time past those with none below 0x20 (b + 0x60 reaches the top bit exactly when b >= 0x20,
+        // for b below 0x80; a byte from 0x80 up is not a control byte), most of a chapter: only the eight bytes
+        // around a line feed or a tab are tested one by one.
+        while index + 8 <= bytes.count {
+            let chunk = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            if ~((chunk & ~high) &+ ones &* 0x60) & ~chunk & high != 0 {
+                for byte in UnsafeBufferPointer(rebasing: bytes[index..<(index + 8)])
+                where byte < 0x20 && forbidden & (1 << UInt32(byte)) != 0 { return true }
+            }
+            index += 8
+        }
+        for byte in UnsafeBufferPointer(rebasing: bytes[index...]) where byte < 0x20 && forbidden & (1 << UInt32(byte)) != 0 {
+            return true
+        }
         return false
     }
 }

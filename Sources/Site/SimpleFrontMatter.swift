@@ -10,17 +10,18 @@
 /// with positions.
 func simpleFrontMatter(_ lines: ArraySlice<Substring>) -> FrontMatter? {
     var matter = FrontMatter(title: "")
-    var seen: Set<Substring> = []
+    var seen: UInt32 = 0   // bit n: FrontMatter.keys[n] has been read
     for (index, line) in zip(lines.indices, lines) where !line.isEmpty {
         let bytes = line.utf8
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let key = line[..<colon]
-        guard FrontMatter.keys.contains(where: { $0 == key }), seen.insert(key).inserted else { return nil }
+        guard let number = frontMatterKeyNumber(key), seen & 1 << number == 0 else { return nil }
+        seen |= 1 << number
         var start = bytes.index(after: colon)
         guard start < bytes.endIndex, bytes[start] == UInt8(ascii: " ") else { return nil }
         while start < bytes.endIndex, bytes[start] == UInt8(ascii: " ") { start = bytes.index(after: start) }
         guard let value = simpleScalar(line[start...]) else { return nil }
-        switch key {
+        switch FrontMatter.keys[number] {
         case "title": matter.title = value.text
         case "question": matter.question = value.text
         case "summary": matter.summary = value.text
@@ -42,7 +43,16 @@ func simpleFrontMatter(_ lines: ArraySlice<Substring>) -> FrontMatter? {
         }
     }
     if let date = matter.date, let updated = matter.updated, updated < date { return nil }
-    return seen.contains("title") ? matter : nil
+    return seen & 1 << frontMatterKeyNumber("title")! != 0 ? matter : nil
+}
+
+/// The place of `key` in `FrontMatter.keys`, or nil: an ASCII key compared by its bytes (first by length), any other
+/// by String equality, as a `Set<Substring>` and `==` compared it.
+private func frontMatterKeyNumber(_ key: Substring) -> Int? {
+    let bytes = key.utf8
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return FrontMatter.keys.firstIndex { $0 == key } }
+    let count = bytes.count
+    return FrontMatter.keys.firstIndex { $0.utf8.count == count && $0.utf8.elementsEqual(bytes) }
 }
 
 /// A non-empty plain or double-quoted scalar that YAML reads as exactly its characters, or nil.

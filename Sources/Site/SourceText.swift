@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Decodes a source file as UTF-8 text: strips a BOM, turns CRLF and CR into LF,
 /// and reports the first invalid byte with its line and column.
 func decodeText(_ file: SourceFile) throws(Diagnostic) -> String {
@@ -8,7 +14,11 @@ func decodeText(_ file: SourceFile) throws(Diagnostic) -> String {
         throw Diagnostic(file: file.path, line: line, column: column, message: "file is not valid UTF-8",
                          hint: "save the file as UTF-8")
     }
-    guard bytes.contains(UInt8(ascii: "\r")) else { return text }
+    // memchr over the bytes, not a loop a byte at a time: nearly every file has no "\r".
+    let hasCarriageReturn = bytes.withUnsafeBufferPointer { buffer in
+        buffer.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\r")), buffer.count) != nil } ?? false
+    }
+    guard hasCarriageReturn else { return text }
     var normalized = ""
     normalized.reserveCapacity(text.utf8.count)
     var previousCR = false

@@ -49,3 +49,32 @@ import Markdown
                           hint: "close it with a line \(open.marker) where the block ends", severity: .warning)
     }
 }
+
+/// The control-character test of a chapter, eight bytes at a time, against testing each byte.
+@Suite struct ControlByteScan {
+    @Test func findsAForbiddenControlByteWhereTestingEachByteFindsOne() {
+        let pieces = ["a", "text of a chapter", "\t", "\n", "\u{0C}", "\r", "\r\n", "\u{0}", "\u{1}", "\u{0B}", "\u{1B}",
+                      "\u{1F}", " ", "\u{7F}", "é", "\u{85}", "中", "—"]
+        var state: UInt64 = 29
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        var found = 0
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<(next() % 12) { text += next() % 3 == 0 ? pieces[next() % pieces.count] : "x" }
+            let expected = text.utf8.contains { $0 < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains($0) }
+            #expect(hasForbiddenControlByte(text) == expected, "\(text.debugDescription)")
+            if expected { found += 1 }
+        }
+        #expect(found > 2_000)
+    }
+
+    @Test func carriageReturnsBecomeLineFeedsAsBefore() throws {
+        for (text, expected) in [("a\r\nb", "a\nb"), ("a\rb\r", "a\nb\n"), ("\r\r\n", "\n\n"), ("plain\n", "plain\n"), ("é\r", "é\n")] {
+            let decoded = try decodeText(SourceFile(path: "a.md", bytes: Array(text.utf8)))
+            #expect(decoded == expected)
+        }
+    }
+}
