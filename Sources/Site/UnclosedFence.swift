@@ -10,8 +10,14 @@ import Darwin
 /// chapter). Legal Markdown, so a warning, at the line where the fence opened. `lineOffset` turns body lines into
 /// file lines.
 func unclosedFenceWarning(_ body: String, file: String, lineOffset: Int) -> Diagnostic? {
+    unclosedFenceWarning(lines: possibleFenceLines(body), file: file, lineOffset: lineOffset)
+}
+
+/// `unclosedFenceWarning` over the lines given (with their 0-based numbers in the body): every fence line must be among
+/// them, in order; other lines may be left out.
+func unclosedFenceWarning(lines: [(index: Int, line: Substring)], file: String, lineOffset: Int) -> Diagnostic? {
     var open: (marker: Substring, line: Int, info: Substring)? = nil
-    for (index, line) in possibleFenceLines(body) {
+    for (index, line) in lines {
         // Block quotes and list items indent their fences; both sides of a fence are found the same way.
         var text = line.drop { $0 == " " }
         while text.first == ">" { text = text.dropFirst().drop { $0 == " " } }

@@ -3,7 +3,7 @@ import Testing
 import Markdown
 
 /// `unclosedFenceWarning` reads only the lines `possibleFenceLines` passes it: on generated chapters it warns exactly
-/// where reading every line by `Character` (the check as first written, below) does.
+/// where reading every line, cut by `Character` as the check was first written (below), does.
 @Suite struct FenceLineScan {
     @Test func warnsWhereReadingEveryLineByCharacterWarns() {
         let pieces = ["```", "~~~", "````", "``", "~~", "`~`", "```chart", "~~~ text", "``` x `y`", "   ", " ", "> ", ">",
@@ -25,28 +25,10 @@ import Markdown
         #expect(warned > 2_000)
     }
 
-    /// The check on every line by `Character`: the reference.
+    /// The check on every line, cut by `Character` (as it was first written): the reference.
     func unclosedFenceByCharacters(_ body: String, file: String, lineOffset: Int) -> Diagnostic? {
-        var open: (marker: Substring, line: Int, info: Substring)? = nil
-        for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var text = line.drop { $0 == " " }
-            while text.first == ">" { text = text.dropFirst().drop { $0 == " " } }
-            let marker = text.prefix { $0 == "`" || $0 == "~" }
-            guard marker.count >= 3, Set(marker).count == 1 else { continue }
-            let rest = text.dropFirst(marker.count)
-            if let current = open {
-                if marker.first == current.marker.first, marker.count >= current.marker.count, rest.allSatisfy({ $0 == " " }) {
-                    open = nil
-                }
-            } else if !(marker.first == "`" && rest.contains("`")) {
-                open = (marker, index + 1, rest.drop { $0 == " " })
-            }
-        }
-        guard let open else { return nil }
-        let what = open.info.isEmpty ? "fence \(open.marker)" : "fence \(open.marker)\(open.info.split(separator: " ").first!)"
-        return Diagnostic(file: file, line: open.line + lineOffset, column: 1,
-                          message: "the \(what) is never closed: everything after it, to the end of the file, is inside it",
-                          hint: "close it with a line \(open.marker) where the block ends", severity: .warning)
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { (index: $0.offset, line: $0.element) }
+        return unclosedFenceWarning(lines: lines, file: file, lineOffset: lineOffset)
     }
 }
 
