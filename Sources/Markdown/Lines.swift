@@ -11,65 +11,57 @@ import Darwin
 /// `Character`, so the `Character` split does not cut there), so for text without "\r" cutting the UTF-8 bytes at
 /// each line feed gives exactly the same lines. Text with a "\r" takes the `Character` split.
 public func splitLines(_ text: String) -> [Substring] {
+    var lines: [Substring] = []
+    forEachLine(of: text) { _, line in
+        lines.append(line)
+        return true
+    }
+    return lines
+}
+
+/// Cuts `text` into lines as `splitLines` does, one at a time and only as far as `body` goes: `body` gets each line's
+/// 0-based number and the line (a slice of the text, whose `utf8` can be read in place) and answers whether to go
+/// on. Returns whether a line follows the last one `body` got (false when it got them all).
+@discardableResult
+public func forEachLine(of text: String, _ body: (_ number: Int, _ line: Substring) -> Bool) -> Bool {
     var text = text
     text.makeContiguousUTF8()   // a no-op for native strings; a bridged one is copied once
     let utf8 = text.utf8
-    // Byte offsets of the line feeds, found with memchr; nil when there is a "\r".
-    let feeds = utf8.withContiguousStorageIfAvailable { bytes -> [Int]? in
-        guard let base = bytes.baseAddress else { return [] }
-        if memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) != nil { return nil }
-        var feeds: [Int] = []
-        var position = 0
-        while position < bytes.count,
-              let found = memchr(base + position, Int32(UInt8(ascii: "\n")), bytes.count - position) {
-            let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-            feeds.append(offset)
-            position = offset + 1
+    return utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        guard let base = bytes.baseAddress else {
+            _ = body(0, text[...])
+            return false
         }
-        return feeds
+        // With a "\r" the lines are cut by `Character` (see `splitLines`).
+        if memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) != nil {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            guard let last = lines.indices.first(where: { !body($0, lines[$0]) }) else { return false }
+            return last + 1 < lines.count
+        }
+        var start = 0, number = 0
+        while true {
+            let end = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
+                .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+            // Offsets from the start of native UTF-8 are O(1); a line feed always starts and ends a Character here.
+            let line = Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end ?? bytes.count)])
+            guard body(number, line) else { return end != nil }
+            guard let end else { return false }
+            start = end + 1
+            number += 1
+        }
     }!   // contiguous after makeContiguousUTF8
-    guard let feeds else { return text.split(separator: "\n", omittingEmptySubsequences: false) }
-    var lines: [Substring] = []
-    lines.reserveCapacity(feeds.count + 1)
-    var start = utf8.startIndex
-    for offset in feeds {
-        // Offsets from the start of native UTF-8 are O(1); a line feed always starts and ends a Character here.
-        let end = utf8.index(utf8.startIndex, offsetBy: offset)
-        lines.append(Substring(utf8[start..<end]))
-        start = utf8.index(after: end)
-    }
-    lines.append(Substring(utf8[start...]))
-    return lines
 }
 
 /// The first lines of `text` as `splitLines` cuts them, through the first for which `isLast` (given its 0-based
 /// number and the line) is true, or all of them when none is; the lines after that one are not cut at all. Also
 /// whether a line follows the last one returned.
 public func leadingLines(_ text: String, through isLast: (Int, Substring) -> Bool) -> (lines: [Substring], more: Bool) {
-    var text = text
-    text.makeContiguousUTF8()   // a no-op for native strings
-    let utf8 = text.utf8
-    return utf8.withContiguousStorageIfAvailable { bytes -> ([Substring], Bool) in
-        guard let base = bytes.baseAddress,
-              memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) == nil else {
-            // With a "\r" (or no bytes) the lines are cut by `Character`, as `splitLines` does.
-            let all = splitLines(text)
-            guard let last = all.indices.first(where: { isLast($0, all[$0]) }) else { return (all, false) }
-            return (Array(all[...last]), last + 1 < all.count)
-        }
-        var lines: [Substring] = []
-        var start = 0
-        while true {
-            let end = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
-                .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
-            // Offsets from the start of native UTF-8 are O(1); a line feed always starts and ends a Character here.
-            let line = Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end ?? bytes.count)])
-            lines.append(line)
-            guard let end else { return (lines, false) }
-            if isLast(lines.count - 1, line) { return (lines, true) }
-            start = end + 1
-        }
-    }!   // contiguous after makeContiguousUTF8
+    var lines: [Substring] = []
+    let more = forEachLine(of: text) { number, line in
+        lines.append(line)
+        return !isLast(number, line)
+    }
+    return (lines, more)
 }
 
 /// Whether the UTF-8 of `text` holds the bytes of `needle`: a quick test before a search by characters, which finds

@@ -1,9 +1,4 @@
 import Markdown
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A fenced block (```` ``` ```` or `~~~`, a chart, a careful box) still open at the end of the chapter: CommonMark
 /// runs it to the end of the file, so everything after it is swallowed (a "Careful" box holding the rest of the
@@ -42,33 +37,16 @@ func unclosedFenceWarning(lines: [(index: Int, line: Substring)], file: String, 
 /// The lines of `text` (as `splitLines` cuts them) that may open or close a fence, with their 0-based numbers: those
 /// with three equal bytes, each "`" or "~", after any spaces and `>`s. A fence line as `unclosedFenceWarning` reads it
 /// by `Character` has them (each `Character` it drops or counts is one of those bytes), so no fence is missed; the
-/// other lines, nearly all of a chapter, are passed over on their bytes without being made into Substrings.
+/// other lines, nearly all of a chapter, are passed over on their bytes, never read by `Character`.
 func possibleFenceLines(_ text: String) -> [(index: Int, line: Substring)] {
-    var text = text
-    text.makeContiguousUTF8()   // a no-op for native strings
-    let utf8 = text.utf8
-    return utf8.withContiguousStorageIfAvailable { bytes -> [(index: Int, line: Substring)] in
-        guard let base = bytes.baseAddress else { return [] }
-        // With a "\r" the lines are cut by `Character` (see `splitLines`).
-        if memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) != nil {
-            return splitLines(text).enumerated().compactMap { index, line in
-                let bytes = Array(line.utf8)
-                return bytes.withUnsafeBufferPointer(mayBeFenceLine) ? (index, line) : nil
-            }
-        }
-        var lines: [(index: Int, line: Substring)] = []
-        var start = 0, index = 0
-        while start <= bytes.count {
-            let end = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
-                .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
-            if mayBeFenceLine(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
-                lines.append((index, Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])))
-            }
-            start = end + 1
-            index += 1
-        }
-        return lines
-    }!   // contiguous after makeContiguousUTF8
+    var lines: [(index: Int, line: Substring)] = []
+    forEachLine(of: text) { number, line in
+        let mayBeFence = line.utf8.withContiguousStorageIfAvailable(mayBeFenceLine)
+            ?? Array(line.utf8).withUnsafeBufferPointer(mayBeFenceLine)
+        if mayBeFence { lines.append((number, line)) }
+        return true
+    }
+    return lines
 }
 
 /// Whether a line's bytes hold three equal fence bytes ("`" or "~") after any spaces, then any `>`s each followed by
