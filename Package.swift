@@ -39,7 +39,7 @@ let package = Package(
         // memfd_create, which Swift's Glibc module leaves out: the preview server's large bodies live in one.
         .target(name: "CSharedMemory"),
         // jemalloc, the allocator on Linux, and its settings. Debug builds and `swift test` link libjemalloc.so; the
-        // release binary links it in (see the Makefile's JEMALLOC_FLAGS). macOS keeps the system's allocator.
+        // release binary links it in (see the Makefile's JEMALLOC comment). macOS keeps the system's allocator.
         .target(
             name: "CAllocatorSettings",
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
