@@ -153,7 +153,7 @@ review-shots: deps
 	$(SWIFT) build --product explainer
 	EXPLAINER="$$($(SWIFT) build --show-bin-path)/explainer" Tests/browser/figures.sh shots "$(ONLY)"
 
-# Re-embed templates/ into Sources/Site/StarterTemplates.swift (what `explainer new` writes) after editing them.
+# Re-embed templates/ into Sources/Site/Starter/StarterTemplates.swift (what `explainer new` writes) after editing them.
 embed:
 	python3 scripts/embed-templates.py
 

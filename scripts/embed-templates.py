@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/Site/StarterTemplates.swift: the repository's templates/ as Swift string literals.
+"""Writes Sources/Site/Starter/StarterTemplates.swift: the repository's templates/ as Swift string literals.
 
 `explainer new` copies them into a new site, so the binary needs no resource bundle. Run after editing
 templates/ (`make embed`); the test `starterTemplatesMatchTheRepository` fails until you do.
@@ -26,5 +26,5 @@ for path in files:
     out.append(text + '\n"""##),')  # a multi-line literal ends before the line break preceding its delimiter
 out.append("]")
 out.append("")
-(root / "Sources/Site/StarterTemplates.swift").write_text("\n".join(out), encoding="utf-8")
-print(f"embedded {len(files)} files into Sources/Site/StarterTemplates.swift")
+(root / "Sources/Site/Starter/StarterTemplates.swift").write_text("\n".join(out), encoding="utf-8")
+print(f"embedded {len(files)} files into Sources/Site/Starter/StarterTemplates.swift")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a 1200×630 PNG for link previews (og:image): a rising line on a plain background, no text.
 
-Used once to make the picture `explainer new` puts in content/images/cover.png (embedded in Sources/Site/Scaffold.swift)
+Used once to make the picture `explainer new` puts in content/images/cover.png (embedded in Sources/Site/Starter/Scaffold.swift)
 and the project's own content/images/cover.png. Standard library only (zlib), so the bytes depend only on the arguments.
 
     python3 scripts/make-cover.py OUT.png rise|fall [BACKGROUND LINE ACCENT]   (colours as rrggbb)

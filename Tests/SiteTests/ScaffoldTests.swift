@@ -76,7 +76,7 @@ import Testing
         #expect(embedded.keys.sorted() == repository.map(\.path).sorted(), "run `make embed` after adding or removing a template")
         for file in repository {
             #expect(embedded[file.path] == String(decoding: file.bytes, as: UTF8.self),
-                    "\(file.path) changed; run `make embed` to update Sources/Site/StarterTemplates.swift")
+                    "\(file.path) changed; run `make embed` to update Sources/Site/Starter/StarterTemplates.swift")
         }
     }
 
