@@ -25,10 +25,10 @@ APT_PACKAGES = libcmark-dev zlib1g-dev libbrotli-dev libjemalloc-dev pkg-config 
 #
 # RELR: on Linux with glibc 2.36 or newer (Debian 12, Ubuntu 24.04), and when the toolchain has ld.lld (Swift's Linux
 # toolchains ship it), the release binary is linked by lld with packed relative relocations (-z pack-relative-relocs,
-# DT_RELR): the loader reads 22 KB of relocations at start instead of 2.6 MB of .rela.dyn, pages the binary keeps in
-# memory. Same bytes out, same speed; a build of 1,000 chapters peaks about 2 MB lower and `--help` 1 MB lower (see
-# BENCHMARKS.md, "the binary's relocations"). A glibc older than 2.36 cannot load such a binary, so there the
-# default linker (gold) and .rela.dyn stay.
+# DT_RELR): the loader reads about 40 KB of relocations at start instead of 2.6 MB of .rela.dyn, pages the binary
+# keeps in memory. Same bytes out, same speed; a build of 1,000 chapters peaks about 2 MB lower and `--help` 1 MB
+# lower (see BENCHMARKS.md, "what the binary keeps in memory, and its relocations"). A glibc older than 2.36 cannot
+# load such a binary, so there the default linker (gold) and .rela.dyn stay.
 STATIC_LIBS = $(CURDIR)/.build/static-libs
 LINUX := $(filter Linux,$(shell uname -s))
 RELR := $(if $(LINUX),$(shell getconf GNU_LIBC_VERSION 2>/dev/null | awk '{ split($$2, v, "."); if (v[1] > 2 || (v[1] == 2 && v[2] >= 36)) print "yes" }'),)
