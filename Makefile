@@ -66,7 +66,7 @@ static-libs: deps
 		exit 1; \
 	fi; \
 	ln -sf "$$archive" "$(STATIC_LIBS)/libcmark.a"; \
-	if [ "$$(uname -s)" = Linux ]; then \
+	if [ -n "$(LINUX)" ]; then \
 		zlib="$$(pkg-config --variable=libdir zlib)/libz.a"; \
 		if [ ! -f "$$zlib" ]; then \
 			echo "error: $$zlib not found: the release build links zlib statically" >&2; \
