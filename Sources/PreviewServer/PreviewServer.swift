@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import Site
 
 /// `explainer serve`: builds the site into memory, serves it, and rebuilds and live-reloads pages on every save.
@@ -59,7 +60,8 @@ public struct PreviewServer: Sendable {
                      searchCache: searchCache)
     }
 
-    /// Builds, listens, watches and rebuilds until the calling task is cancelled; reports progress to `report`.
+    /// Builds, listens, watches and rebuilds until the calling task is cancelled, then throws `CancellationError` once the
+    /// server has stopped; reports progress to `report`.
     ///
     /// Throws `PreviewError` when it cannot start. A failing build does not stop it: the errors are reported and
     /// shown on the pages, and the next save tries again.
@@ -105,12 +107,24 @@ public struct PreviewServer: Sendable {
             },
             logger: logger)
 
+        // The server is stopped by a graceful shutdown, never by cancelling it. A connection the kernel accepted waits
+        // in a queue until Hummingbird's accept loop takes it; cancelling that loop drops what is queued, and NIO
+        // stops the process on a connection dropped that way ("Deinited NIOAsyncWriter without calling finish()",
+        // swift-nio#3481). Pages are answered before the loop takes their connection (`SiteChannelHandler`), so one
+        // page load just before Ctrl-C was enough, about one stop in a hundred on a busy machine. A graceful shutdown
+        // stops accepting, hands every queued connection to the loop and closes idle ones; only if something still
+        // holds the server after `gracefulStop` is it cancelled.
+        var services = ServiceGroupConfiguration(services: [app], logger: logger)
+        services.maximumGracefulShutdownDuration = Self.gracefulStop
+        let serviceGroup = ServiceGroup(configuration: services)
+        let serving = Task { try await serviceGroup.run() }  // unstructured, so not cancelled with the calling task
+
         let state = state
         try await withTaskCancellationHandler {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     do {
-                        try await app.run()
+                        try await serving.value
                     } catch {
                         throw Self.startError(error, host: host, port: port)
                     }
@@ -128,14 +142,26 @@ public struct PreviewServer: Sendable {
                         await state.heartbeat()
                     }
                 }
-                defer { group.cancelAll() }
+                // Whichever ends first (the server failing, or cancellation ending the others) stops the rest; the
+                // group then waits for the server's shutdown.
+                defer {
+                    group.cancelAll()
+                    Task { await serviceGroup.triggerGracefulShutdown() }
+                }
                 try await group.next()
             }
         } onCancel: {
-            // Event streams never end by themselves; end them so the server can stop at once.
-            Task { await state.closeAll() }
+            // Event streams never end by themselves; end them so the shutdown need not wait for pages to go away.
+            Task {
+                await state.closeAll()
+                await serviceGroup.triggerGracefulShutdown()
+            }
         }
+        try Task.checkCancellation()  // stopped by cancellation, whichever task noticed it first
     }
+
+    /// How long a stop waits for connections to finish before it cancels the server.
+    static let gracefulStop: Duration = .seconds(3)
 
     /// Turns a bind failure from deep inside the server into something an author can act on.
     private static func startError(_ error: any Error, host: String, port: Int) -> any Error {

@@ -20,6 +20,8 @@ public actor PreviewState {
     private let script: String
     private var subscribers: [Int: AsyncStream<LiveEvent>.Continuation] = [:]
     private var nextSubscriber = 0
+    /// Set by `closeAll`: the server is stopping.
+    private var closed = false
 
     /// Starts with nothing built; `script` is what a placeholder page needs to reload itself.
     public init(script: String = LiveReload.scriptTag) {
@@ -52,9 +54,14 @@ public actor PreviewState {
         return event
     }
 
-    /// A new event stream: it starts with `hello` (and the errors, if any) and then gets every broadcast.
+    /// A new event stream: it starts with `hello` (and the errors, if any) and then gets every broadcast. After
+    /// `closeAll` it is empty and already ended, so a page that connects while the server stops does not hold it up.
     public func subscribe() -> AsyncStream<LiveEvent> {
         let (stream, continuation) = AsyncStream.makeStream(of: LiveEvent.self, bufferingPolicy: .bufferingNewest(32))
+        guard !closed else {
+            continuation.finish()
+            return stream
+        }
         let id = nextSubscriber
         nextSubscriber += 1
         subscribers[id] = continuation
@@ -72,8 +79,9 @@ public actor PreviewState {
         broadcast(.heartbeat)
     }
 
-    /// Ends every event stream, so the server can stop without waiting for pages to go away.
+    /// Ends every event stream, and every later one at once, so the server can stop without waiting for pages to go away.
     public func closeAll() {
+        closed = true
         for continuation in subscribers.values { continuation.finish() }
         subscribers.removeAll()
     }

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import TestSupport
 import Testing
 
 /// `explainer serve` as a user runs it: a child process, its output, signals.
@@ -42,28 +43,22 @@ private final class ServeProcess: @unchecked Sendable {
     var standardOutput: String { lock.withLock { output } }
     var standardError: String { lock.withLock { errors } }
 
-    /// The URL from the "Serving at …" line, once printed.
+    /// The URL from the "Serving at …" line, once printed; nil if the server exits or `timeout` passes first.
     func url(timeout: Duration = .seconds(120)) async -> URL? {
-        // The output is looked at once more after the deadline: on a busy machine this task may only wake after it.
-        let deadline = ContinuousClock.now + timeout
-        while true {
+        await poll(timeout: timeout, every: .milliseconds(20)) { () -> URL?? in
             if let line = standardOutput.split(separator: "\n").first(where: { $0.hasPrefix("Serving at ") }),
                let word = line.split(separator: " ").dropFirst(2).first {
-                return URL(string: String(word))
+                return .some(URL(string: String(word)))
             }
-            if !process.isRunning || ContinuousClock.now >= deadline { return nil }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
+            return process.isRunning ? nil : .some(nil)
+        } ?? nil
     }
 
     /// The exit status, waiting up to `timeout`; nil if still running.
     func exitStatus(timeout: Duration = .seconds(30)) async -> Int32? {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if !process.isRunning { return process.terminationStatus }
-            try? await Task.sleep(for: .milliseconds(20))
+        await poll(timeout: timeout, every: .milliseconds(20)) {
+            process.isRunning ? nil : process.terminationStatus
         }
-        return nil
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import PreviewServer
 import Site
+import TestSupport
 import Testing
 
 /// Everything the server reported, for tests to wait on.
@@ -13,12 +14,7 @@ private final class Reports: @unchecked Sendable {
     var all: [PreviewEvent] { lock.withLock { events } }
 
     func url(timeout: Duration = .seconds(60)) async -> String? {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            for case let .listening(url) in all { return url }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return nil
+        await poll(timeout: timeout) { all.lazy.compactMap { if case let .listening(url) = $0 { url } else { nil } }.first }
     }
 }
 
@@ -115,6 +111,22 @@ private func save(_ text: String, to url: URL) throws {
         gate.signal()
         #expect(throws: CancellationError.self) { try outcome.get() }
         #expect(await server.state.tree == nil)
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func stoppingRightAfterABurstOfConnectionsEndsEveryOneAndTheServer() async throws {
+        // Cancelling the server while connections waited in its accept queue stopped the whole process: NIO traps on a
+        // connection dropped from that queue (swift-nio#3481). The server now stops gracefully and closes each one.
+        let root = try writeSite(miniSource())
+        defer { try? FileManager.default.removeItem(at: root) }
+        let reports = Reports()
+        let running = Task { try await PreviewServer(PreviewServer.Configuration(root: root.path, port: 0)).run { reports.add($0) } }
+        let url = try #require(await reports.url())
+        let port = try #require(Int(url.dropFirst("http://127.0.0.1:".count).dropLast()))
+        let connections = try await openConnections(port: port, count: 64, requesting: "/")
+        running.cancel()
+        await #expect(throws: CancellationError.self) { try await running.value }
+        #expect(try await allClosedByTheServer(connections))
     }
 
     @Test func aSecondServerOnTheSamePortIsToldTheNextFreeOne() async throws {

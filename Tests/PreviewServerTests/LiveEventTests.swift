@@ -170,5 +170,9 @@ import Testing
         await state.closeAll()
         #expect(await events.next() == nil)
         #expect(await state.subscriberCount == 0)
+
+        var late = await state.subscribe().makeAsyncIterator()  // a page connecting while the server stops
+        #expect(await late.next() == nil)
+        #expect(await state.subscriberCount == 0)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -91,6 +92,39 @@ func request(port: Int, _ target: String, method: String = "GET", headers: [Stri
     }
 }
 
+/// `count` connections, each sending a keep-alive `GET target` and left open, all before any reply is read: the
+/// connections a server has accepted, and perhaps answered, but may not yet have handed to its accept loop.
+func openConnections(port: Int, count: Int, requesting target: String) async throws -> [Int32] {
+    try await onThread {
+        var descriptors: [Int32] = []
+        for _ in 0..<count {
+            let descriptor = try connectLoopback(port: port, timeoutSeconds: 30)
+            sendAll(descriptor, "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n")
+            descriptors.append(descriptor)
+        }
+        return descriptors
+    }
+}
+
+/// Reads each connection until it ends and closes it; whether the server closed every one (an end of stream or a
+/// reset) rather than leaving it open until the read timed out.
+func allClosedByTheServer(_ descriptors: [Int32]) async throws -> Bool {
+    try await onThread {
+        var closed = true
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        for descriptor in descriptors {
+            defer { close(descriptor) }
+            while true {
+                let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+                if count > 0 { continue }
+                if count < 0 && errno != ECONNRESET { closed = false }
+                break
+            }
+        }
+        return closed
+    }
+}
+
 /// One Server-Sent Event as received.
 struct ReceivedEvent: Sendable, Equatable {
     var name: String
@@ -167,30 +201,20 @@ final class EventStreamClient: @unchecked Sendable {
 
     /// The next event not yet returned, waiting up to `timeout`; nil on timeout or end of stream.
     func next(timeout: Duration = .seconds(15)) async -> ReceivedEvent? {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            let (event, over): (ReceivedEvent?, Bool) = lock.withLock {
+        await poll(timeout: timeout) { () -> ReceivedEvent?? in
+            lock.withLock {
                 if consumed < events.count {
                     consumed += 1
-                    return (events[consumed - 1], false)
+                    return .some(events[consumed - 1])
                 }
-                return (nil, ended)
+                return ended ? .some(nil) : nil
             }
-            if let event { return event }
-            if over { return nil }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return nil
+        } ?? nil
     }
 
     /// Whether the server closed the stream, waiting up to `timeout`.
     func waitForEnd(timeout: Duration = .seconds(10)) async -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if lock.withLock({ ended }) { return true }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return false
+        await poll(timeout: timeout) { lock.withLock { ended } ? true : nil } ?? false
     }
 
     func close() {
