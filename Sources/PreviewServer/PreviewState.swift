@@ -22,6 +22,10 @@ public actor PreviewState {
     private var nextSubscriber = 0
     /// Set by `closeAll`: the server is stopping.
     private var closed = false
+    /// The paths of the pages `publishPages` showed, until `publish` brings the same build's search index.
+    private var pagesShown: Set<String>?
+    /// The files the last build's search index added to its pages: shown with the next pages until their own index.
+    private var indexPaths: Set<String> = []
 
     /// Starts with nothing built; `script` is what a placeholder page needs to reload itself.
     public init(script: String = LiveReload.scriptTag) {
@@ -30,8 +34,20 @@ public actor PreviewState {
     }
 
     /// Takes a good build: serves it, clears the errors, and tells open pages what to do.
+    ///
+    /// After `publishPages`, `next` is the same build with its search index: when the pages it showed are unchanged,
+    /// the index is swapped in quietly (open pages have reloaded already).
     @discardableResult
     public func publish(_ next: OutputTree) -> LiveEvent? {
+        if let shown = pagesShown {
+            pagesShown = nil
+            indexPaths = Set(next.files.keys).subtracting(shown)
+            if let tree, overlay == nil, changedPaths(from: tree, to: next).allSatisfy({ !shown.contains($0) }) {
+                self.tree = next
+                current.value = ServedSite(next, reusing: current.value)
+                return nil
+            }
+        }
         let event = liveEvent(from: tree, to: next, hadErrors: overlay != nil, generation: generation + 1)
         if tree == nil || event != nil { generation += 1 }
         tree = next
@@ -41,12 +57,27 @@ public actor PreviewState {
         return event
     }
 
+    /// Takes the pages of a good build whose search index is still being made (`BuildOptions.pagesReady`): serves them
+    /// with the last build's index and tells open pages what to do, as `publish` does. `publish` then brings the index.
+    @discardableResult
+    public func publishPages(_ pages: OutputTree) -> LiveEvent? {
+        pagesShown = nil  // a build stopped between its pages and its index (the server stopping) leaves nothing behind
+        var next = pages
+        if let tree {
+            for path in indexPaths where next.files[path] == nil { next.files[path] = tree.files[path] }
+        }
+        let event = publish(next)
+        pagesShown = Set(pages.files.keys)
+        return event
+    }
+
     /// Takes a failed build: keeps serving the last good site, now with the error overlay on every page, in the
     /// page's language (`words`: the site's interface words, the default language's first).
     @discardableResult
     public func fail(_ failure: BuildFailure, words: [Translations] = [.english]) -> LiveEvent {
         let overlay = ErrorOverlay(failure.diagnostics, words: words)
         self.overlay = overlay
+        pagesShown = nil
         current.value = tree.map { ServedSite($0, overlay: overlay, reusing: current.value) }
             ?? .placeholder(overlay: overlay, script: script)
         let event = LiveEvent.errors(overlay)

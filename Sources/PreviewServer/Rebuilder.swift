@@ -35,6 +35,9 @@ struct Rebuilder: Sendable {
         var options = options
         let timings = Self.printsTimings ? StageTimings() : nil
         options.timings = timings
+        // Pages are shown (and open pages reloaded) as soon as they pass their checks; the search index follows.
+        let shown = ShownPages(state: state)
+        options.pagesReady = { pages in shown.publish(pages) }
         let lastGood = lastGoodSource
         let finished = await onBuildThread { [options] () -> (Result<(SourceTree, OutputTree), BuildFailure>, [Translations]) in
             timings?.end("waiting for the build thread")
@@ -53,7 +56,7 @@ struct Rebuilder: Sendable {
         case let .success((source, output)):
             lastGoodSource = source
             timings?.end("back from the build thread")
-            let pushed = await state.publish(output)
+            let pushed = await state.publish(output) ?? shown.event
             if let timings {
                 timings.end("published")
                 FileHandle.standardError.write(Data((timings.report + "\n").utf8))
@@ -78,6 +81,30 @@ struct Rebuilder: Sendable {
 
     private func pageCount(_ output: OutputTree) -> Int {
         output.files.keys.count { $0.hasSuffix(".html") }
+    }
+}
+
+/// Publishes a build's pages from its thread, before the build has ended, and keeps the event that sent.
+private final class ShownPages: @unchecked Sendable {
+    private let state: PreviewState
+    private let lock = NSLock()
+    private var sent: LiveEvent?
+
+    init(state: PreviewState) { self.state = state }
+
+    /// The event the pages' publication sent to open pages, if any.
+    var event: LiveEvent? { lock.withLock { sent } }
+
+    /// Publishes `pages` and returns once they are served. Called on the build's own thread (never a concurrency
+    /// thread), which waits meanwhile; the search index goes on being made on its thread.
+    func publish(_ pages: OutputTree) {
+        let published = DispatchSemaphore(value: 0)
+        Task { [state] in
+            let event = await state.publishPages(pages)
+            lock.withLock { sent = event }
+            published.signal()
+        }
+        published.wait()
     }
 }
 

@@ -151,6 +151,52 @@ import Testing
         #expect(page == "<body>home</body>")
     }
 
+    /// A build's pages and then the same build with its search index (`search/en/words.js` here).
+    private func pagesAndIndex(_ page: String, index: String) -> (pages: OutputTree, whole: OutputTree) {
+        var pages = site
+        pages["index.html"] = Array("<body>\(page)</body>".utf8)
+        var whole = pages
+        whole["search/en/words.js"] = Array(index.utf8)
+        return (pages, whole)
+    }
+
+    @Test func pagesShownBeforeTheirIndexReloadOnceAndTheIndexFollowsQuietly() async throws {
+        let state = PreviewState()
+        let first = pagesAndIndex("home", index: "first index")
+        await state.publishPages(first.pages)
+        #expect(await state.publish(first.whole) == nil)
+        #expect(await state.tree == first.whole)
+        var events = await state.subscribe().makeAsyncIterator()
+        #expect(await events.next() == .hello(generation: 1))
+
+        let second = pagesAndIndex("edited", index: "second index")
+        #expect(await state.publishPages(second.pages) == .reload(generation: 2))
+        #expect(await events.next() == .reload(generation: 2))
+        // Meanwhile the search box still finds its index: the last one.
+        #expect(String(buffer: try #require(state.site.files["search/en/words.js"]).body) == "first index")
+        #expect(String(buffer: try #require(state.site.files["index.html"]).body) == "<body>edited</body>")
+
+        #expect(await state.publish(second.whole) == nil)
+        #expect(await state.tree == second.whole)
+        #expect(String(buffer: try #require(state.site.files["search/en/words.js"]).body) == "second index")
+        await state.heartbeat()
+        #expect(await events.next() == .heartbeat)  // no second reload came before it
+    }
+
+    @Test func anIndexThatFailsAfterItsPagesWereShownShowsTheErrors() async throws {
+        let state = PreviewState()
+        let first = pagesAndIndex("home", index: "first index")
+        await state.publishPages(first.pages)
+        await state.publish(first.whole)
+        await state.publishPages(pagesAndIndex("edited", index: "").pages)
+        await state.fail(failure)  // say, an internal string in the new index
+        #expect(String(buffer: try #require(state.site.files["index.html"]).body).contains("content/01-a.md:2:1: broken"))
+        // The next build is published as any other: it reloads the pages, which lose the overlay.
+        let third = pagesAndIndex("fixed", index: "third index")
+        #expect(await state.publish(third.whole) == .reload(generation: 3))
+        #expect(await state.overlay == nil && state.site.files["index.html"].map { String(buffer: $0.body) } == "<body>fixed</body>")
+    }
+
     @Test func withoutAnyGoodBuildEveryRequestGetsTheErrorsAndTheScript() async throws {
         let state = PreviewState()
         await state.fail(failure)

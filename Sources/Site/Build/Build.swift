@@ -27,6 +27,8 @@ public func build(_ source: consuming SourceTree, options: BuildOptions = BuildO
         return output
     }
     var problems = checkLanguageFolders(source, languages: languages)
+    var options = options
+    if !problems.isEmpty { options.pagesReady = nil }  // the build fails whatever the pages are
     do throws(BuildFailure) {
         let built = try buildEdition(consume source, options: options,
                                      edition: Edition(languages: languages, index: 0, translations: translations))
@@ -329,6 +331,11 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     let checksLinks = edition.map { $0.languages.count == 1 } ?? true
     var linkProblems = checksLinks ? LinkChecker(output: output, chapters: everyPage, verdicts: options.pageCache?.links).check() : []
     options.timings?.end("links checked")
+    if let pagesReady = options.pagesReady, search != nil, checksLinks, linkProblems.isEmpty,
+       checkInternalStrings(output, source: source, verdicts: options.pageCache?.internalStrings, partial: true).isEmpty {
+        pagesReady(output)  // every check the pages get has passed; the index's files are checked when they come
+        options.timings?.end("pages handed over")
+    }
     if let files = search?.value() {
         search = nil  // the files' bytes are then held by the output only
         for (path, file) in files { output.add(path, file) }

@@ -23,6 +23,10 @@ public struct BuildOptions: Sendable {
     /// The staging folder `explainer build` writes pages into as they are laid out (a one-language site's); nil keeps
     /// every file in the output tree until it is written.
     public var staged: StagedWrite?
+    /// Called once, on the build's thread, with every file but the search index's as soon as they have passed every
+    /// check, while the index is still being made (the preview server shows them at once); the build then returns
+    /// the whole output as usual. Not called when the site has no search, is in several languages, or has a problem.
+    public var pagesReady: (@Sendable (OutputTree) -> Void)?
 
     public init(includeDrafts: Bool = false, registry: ModelRegistry = .standard, injectedScript: String? = nil,
                 figureCache: FigureCache? = nil, parseCache: ParseCache? = nil, pageCache: PageCache? = nil,

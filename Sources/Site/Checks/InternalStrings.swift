@@ -9,8 +9,10 @@ private let textOutputExtensions: Set<String> = ["html", "csv", "xml", "json", "
 /// edits when the string can be traced there (a chapter, sources.yml outside `private:`, a CSV, the glossary,
 /// site.yml, a template), else at the output file and line.
 ///
-/// `verdicts` (preview rebuilds) keeps each file's byte scan with its bytes, so unchanged files are not scanned again.
-func checkInternalStrings(_ output: OutputTree, source: SourceTree, verdicts: FileVerdicts<Bool>? = nil) -> [Diagnostic] {
+/// `verdicts` (preview rebuilds) keeps each file's byte scan with its bytes, so unchanged files are not scanned again;
+/// it then forgets files the output no longer has, unless `partial` (a check of the pages before the search index).
+func checkInternalStrings(_ output: OutputTree, source: SourceTree, verdicts: FileVerdicts<Bool>? = nil,
+                          partial: Bool = false) -> [Diagnostic] {
     let needles = internalMarkers.map { $0.lowercased() }
     let paths = output.sortedPaths.filter { path in
         guard let dot = path.lastIndex(of: ".") else { return false }
@@ -25,7 +27,7 @@ func checkInternalStrings(_ output: OutputTree, source: SourceTree, verdicts: Fi
             return verdicts.verdict(path, output[path]!) { finder.mayHold($0) }
         }
     }
-    verdicts?.retainOnly(Set(paths))
+    if !partial { verdicts?.retainOnly(Set(paths)) }
     // (marker, output path, line) for every hit.
     var hits: [(marker: String, path: String, line: Int)] = []
     for (path, candidate) in zip(paths, candidates) where candidate {
