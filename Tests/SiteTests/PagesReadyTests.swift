@@ -59,13 +59,25 @@ import Testing
         #expect(handed.all.isEmpty, "\(problem)")
     }
 
-    @Test func aSiteWithoutSearchOrInSeveralLanguagesHandsOverNothing() throws {
+    @Test func aSiteWithoutSearchHandsOverNothing() throws {
         let handed = Handed()
         var noSearch = site()
         noSearch.config = SourceFile(path: "content/site.yml", text: "title: Small\ndescription: Three chapters.\nlanguage: en\nsearch: false\n")
         _ = try build(noSearch, options: previewOptions(handed))
-        // This repository's site is in two languages: its links and internal strings are checked over both at the end.
-        _ = try build(repositorySource, options: previewOptions(handed))
         #expect(handed.all.isEmpty)
+    }
+
+    @Test func aSiteInTwoLanguagesHandsOverBothLanguagesPagesAndThenAddsBothIndexes() throws {
+        // This repository's site: English at the root, Traditional Chinese under zh-hant/, an index for each.
+        let handed = Handed()
+        let whole = try build(repositorySource, options: previewOptions(handed))
+        #expect(whole == (try build(repositorySource, options: BuildOptions(figureCache: FigureCache()))))
+        try #require(handed.all.count == 1)
+        let pages = handed.all[0]
+        let indexFiles = Set(whole.files.keys).subtracting(pages.files.keys)
+        #expect(indexFiles.contains { $0.hasPrefix("search/") } && indexFiles.contains { $0.hasPrefix("zh-hant/search/") },
+                "\(indexFiles.sorted())")
+        #expect(indexFiles.allSatisfy { $0.hasPrefix("search/") || $0.hasPrefix("zh-hant/search/") }, "\(indexFiles.sorted())")
+        #expect(pages.files.allSatisfy { whole.files[$0.key] == $0.value })
     }
 }

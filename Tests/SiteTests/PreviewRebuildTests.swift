@@ -78,8 +78,9 @@ import Testing
     }
 
     @Test func everyCachedRebuildAfterASequenceOfEditsIsTheBuildWithoutCaches() throws {
-        let options = BuildOptions(figureCache: FigureCache(), parseCache: ParseCache(), pageCache: PageCache(),
+        var options = BuildOptions(figureCache: FigureCache(), parseCache: ParseCache(), pageCache: PageCache(),
                                    templateCache: TemplateCache(), searchCache: SearchCache())
+        options.pagesReady = { _ in }  // as the preview builds: pages first, then each language's search index
         // The builds without caches share a figure cache, and only that (figures are pure functions of their request,
         // data and words; FigureCache has its own tests): the site's 46 model runs per language would otherwise be
         // run again for each of the 15 builds, most of this test's time in a debug build.

@@ -47,7 +47,7 @@ public func build(_ source: consuming SourceTree, options: BuildOptions = BuildO
 /// site's only language: a multilingual site checks them once over every language's pages). Also returns every page
 /// built (chapters, pages, the home page's introduction), for the checks between languages.
 func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition: Edition?) throws(BuildFailure)
-    -> (output: OutputTree, pages: [Chapter]) {
+    -> (output: OutputTree, pages: [Chapter], index: PendingIndex?) {
     var collector = DiagnosticCollector()
     // The templates parse on a thread of their own, beside the site's files.
     let templateFiles = source.templates
@@ -336,6 +336,14 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         pagesReady(output)  // every check the pages get has passed; the index's files are checked when they come
         options.timings?.end("pages handed over")
     }
+    if let pending = search, options.pagesReady != nil, !checksLinks {
+        // A language of a multilingual site: `buildEditions` shows every language's pages first, then adds the index.
+        let index = PendingIndex(files: pending, cache: options.searchCache)
+        if !collector.diagnostics.isEmpty { _ = index.value() }  // a failed build's index thread ends before the build
+        try collector.throwIfAny()
+        output.warnings = everyPage.flatMap(\.warnings) + citationsWithoutAt(everyPage, bibliography: inputs.bibliography)
+        return (output, everyPage, index)
+    }
     if let files = search?.value() {
         search = nil  // the files' bytes are then held by the output only
         for (path, file) in files { output.add(path, file) }
@@ -351,7 +359,19 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     }
     try collector.throwIfAny()
     output.warnings = everyPage.flatMap(\.warnings) + citationsWithoutAt(everyPage, bibliography: inputs.bibliography)
-    return (output, everyPage)
+    return (output, everyPage, nil)
+}
+
+/// A language's search index still being made, when its pages are shown first (`BuildOptions.pagesReady`).
+struct PendingIndex: Sendable {
+    fileprivate let files: Background<[(path: String, file: MadeFile)]>
+    fileprivate let cache: SearchCache?
+
+    /// The index's files, once made (paths within the language's part of the site).
+    func value() -> [(path: String, file: MadeFile)] {
+        defer { cache?.retainUsed() }
+        return files.value()
+    }
 }
 
 /// Every `[@key]` must be defined in sources.yml.

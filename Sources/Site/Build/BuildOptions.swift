@@ -25,7 +25,7 @@ public struct BuildOptions: Sendable {
     public var staged: StagedWrite?
     /// Called once, on the build's thread, with every file but the search index's as soon as they have passed every
     /// check, while the index is still being made (the preview server shows them at once); the build then returns
-    /// the whole output as usual. Not called when the site has no search, is in several languages, or has a problem.
+    /// the whole output as usual. Not called when the site has no search or has a problem.
     public var pagesReady: (@Sendable (OutputTree) -> Void)?
 
     public init(includeDrafts: Bool = false, registry: ModelRegistry = .standard, injectedScript: String? = nil,

@@ -127,7 +127,7 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
     let siteBaseURL = source.config.flatMap { file in
         (try? decodeOrFail(file)).flatMap { try? SiteConfig.parse($0, file: file.path) }?.baseURL
     }
-    var built: [(edition: Edition, output: OutputTree, pages: [Chapter])] = []
+    var built: [(edition: Edition, output: OutputTree, pages: [Chapter], index: PendingIndex?)] = []
     // With a translation missing or extra, only the default language is built (for its own problems): the others
     // would report the same gap again in other words.
     let editions = sources.enumerated().filter { problems.isEmpty || $0.offset == 0 }.map { index, part in
@@ -148,7 +148,7 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
             editionOptions.searchCache = options.searchCache?.edition(edition.language.code)
         }
         let source = sources[edition.index].source
-        return { @Sendable [editionOptions] () -> Result<(output: OutputTree, pages: [Chapter]), BuildFailure> in
+        return { @Sendable [editionOptions] () -> Result<(output: OutputTree, pages: [Chapter], index: PendingIndex?), BuildFailure> in
             do throws(BuildFailure) {
                 return .success(try buildEdition(source, options: editionOptions, edition: edition))
             } catch {
@@ -159,13 +159,14 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
     for (edition, result) in zip(editions, results) {
         switch result {
         case let .success(result):
-            built.append((edition, result.output, result.pages))
+            built.append((edition, result.output, result.pages, result.index))
         case let .failure(error):
             // Every edition reads the shared files (sources.yml, data, templates): a problem in one is reported once.
             collector.add(error.diagnostics.filter { !collector.diagnostics.contains($0) })
         }
     }
     guard built.count == languages.count, problems.isEmpty else {
+        for part in built { _ = part.index?.value() }  // a failed build's index threads end before the build
         try collector.throwIfAny()
         throw BuildFailure([])
     }
@@ -174,7 +175,7 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
     }
     var output = OutputTree()
     var pagesByOutput: [String: Chapter] = [:]
-    for (edition, editionOutput, pages) in built {
+    for (edition, editionOutput, pages, _) in built {
         let prefix = edition.language.prefix
         for path in editionOutput.sortedPaths {
             let shared = path.hasPrefix("assets/") || path.hasPrefix("images/")
@@ -189,8 +190,23 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
         let more = languages.dropFirst().map { "Sitemap: \(base)\($0.prefix)sitemap.xml\n" }.joined()
         output["robots.txt"] = robots + Array(more.utf8)
     }
+    var linkProblems = LinkChecker(output: output, pages: pagesByOutput, verdicts: options.pageCache?.links).check()
+    let pending = built.compactMap { part in part.index.map { (prefix: part.edition.language.prefix, index: $0) } }
+    if !pending.isEmpty {
+        // Every language's pages are shown once they pass their checks (with the preview's `pagesReady`); then each
+        // language's index is added under its prefix, and checked with the rest.
+        if let pagesReady = options.pagesReady, collector.diagnostics.isEmpty, linkProblems.isEmpty,
+           checkInternalStrings(output, source: source, verdicts: options.pageCache?.internalStrings, partial: true).isEmpty {
+            pagesReady(output)
+        }
+        for (prefix, index) in pending {
+            for (path, file) in index.value() { output.add(prefix + path, file) }
+        }
+        // Links were checked without the indexes' files: a link to one of them is checked again now that it exists.
+        if !linkProblems.isEmpty { linkProblems = LinkChecker(output: output, pages: pagesByOutput, verdicts: options.pageCache?.links).check() }
+    }
     collector.add(checkInternalStrings(output, source: source, verdicts: options.pageCache?.internalStrings))
-    collector.add(LinkChecker(output: output, pages: pagesByOutput, verdicts: options.pageCache?.links).check())
+    collector.add(linkProblems)
     try collector.throwIfAny()
     return output
 }
