@@ -142,8 +142,8 @@ public struct PreviewServer: Sendable {
                         await state.heartbeat()
                     }
                 }
-                // Whichever ends first (the server failing, or cancellation ending the others) stops the rest; the
-                // group then waits for the server's shutdown.
+                // Whichever ends first (the server failing, or cancellation ending the others) stops the rest: the
+                // one place that starts the server's shutdown, which the group then waits for.
                 defer {
                     group.cancelAll()
                     Task { await serviceGroup.triggerGracefulShutdown() }
@@ -152,10 +152,7 @@ public struct PreviewServer: Sendable {
             }
         } onCancel: {
             // Event streams never end by themselves; end them so the shutdown need not wait for pages to go away.
-            Task {
-                await state.closeAll()
-                await serviceGroup.triggerGracefulShutdown()
-            }
+            Task { await state.closeAll() }
         }
         try Task.checkCancellation()  // stopped by cancellation, whichever task noticed it first
     }

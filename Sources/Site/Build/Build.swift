@@ -336,13 +336,11 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         pagesReady(output)  // every check the pages get has passed; the index's files are checked when they come
         options.timings?.end("pages handed over")
     }
+    // A language of a multilingual site: `buildEditions` shows every language's pages first, then adds the index.
+    var handedOver: PendingIndex?
     if let pending = search, options.pagesReady != nil, !checksLinks {
-        // A language of a multilingual site: `buildEditions` shows every language's pages first, then adds the index.
-        let index = PendingIndex(files: pending, cache: options.searchCache)
-        if !collector.diagnostics.isEmpty { _ = index.value() }  // a failed build's index thread ends before the build
-        try collector.throwIfAny()
-        output.warnings = everyPage.flatMap(\.warnings) + citationsWithoutAt(everyPage, bibliography: inputs.bibliography)
-        return (output, everyPage, index)
+        handedOver = PendingIndex(files: pending, cache: options.searchCache)
+        search = nil
     }
     if let files = search?.value() {
         search = nil  // the files' bytes are then held by the output only
@@ -357,9 +355,10 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         collector.add(linkProblems)
         options.timings?.end("internal strings checked")
     }
+    if !collector.diagnostics.isEmpty { _ = handedOver?.value() }  // a failed build's index thread ends before the build
     try collector.throwIfAny()
     output.warnings = everyPage.flatMap(\.warnings) + citationsWithoutAt(everyPage, bibliography: inputs.bibliography)
-    return (output, everyPage, nil)
+    return (output, everyPage, handedOver)
 }
 
 /// A language's search index still being made, when its pages are shown first (`BuildOptions.pagesReady`).
