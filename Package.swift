@@ -1,6 +1,14 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// `-O` for a target in debug builds too (a release build optimises every target anyway). The models, the charts and
+/// the site's build are optimised so: `swift test` builds the real site many times, and unoptimised, its Monte Carlo
+/// runs, the diagrams' label layout, the search index and the page layout took two thirds of the tests' CPU time
+/// (generic arithmetic and collections through the runtime). Floating point is not reassociated at -O, so the output
+/// is the same bytes. Unsafe flags keep these products from being a versioned dependency of another package; explainer
+/// is used as a program, and a local (path) dependency such as Benchmarks/ may still use them.
+let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "explainer",
     platforms: [.macOS(.v14)],
@@ -14,11 +22,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Without the ConfigurationSupport trait (on by default): explainer reads no swift-configuration, and the trait
+        // adds that package's 47 files to every build.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Hummingbird's own lifecycle library (already in the graph): the preview stops its server gracefully.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        // Already in the graph through Hummingbird; named for the preview tests' EmbeddedChannel (NIOEmbedded).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -47,15 +59,16 @@ let package = Package(
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
         .target(name: "Markdown", dependencies: ["CCmark"]),
-        .target(name: "Simulation"),
-        .target(name: "Charts"),
+        .target(name: "Simulation", swiftSettings: optimisedInDebug),
+        .target(name: "Charts", swiftSettings: optimisedInDebug),
         .target(
             name: "Site",
             dependencies: [
                 "Markdown", "Simulation", "Charts",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            swiftSettings: optimisedInDebug
         ),
         .target(
             name: "PreviewServer",
@@ -89,7 +102,9 @@ let package = Package(
             dependencies: [
                 "PreviewServer", "Site", "CBrotliDecoder", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]
         ),

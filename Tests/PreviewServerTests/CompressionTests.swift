@@ -1,7 +1,6 @@
 import CBrotliDecoder
 import CompressNIO
 import Hummingbird
-import HummingbirdTesting
 import PreviewServer
 import Site
 import Testing
@@ -130,23 +129,21 @@ import Testing
         let output = OutputTree(files: ["index.html": page(30_000)])
         let state = PreviewState()
         await state.publish(output)
-        let app = Application(router: makeRouter(state: state))
-        try await app.test(.router) { client in
-            let tag = try await client.execute(uri: "/", method: .get, headers: [.acceptEncoding: "gzip, deflate, br"]) { response in
-                #expect(response.status == .ok)
-                #expect(response.headers[.contentEncoding] == "br")
-                #expect(response.headers[.vary] == "Accept-Encoding")
-                #expect(unbrotli(response.body, size: 30_000) == output["index.html"])
-                return try #require(response.headers[.eTag])
-            }
-            try await client.execute(uri: "/", method: .get, headers: [.acceptEncoding: "br", .ifNoneMatch: tag]) { response in
-                #expect(response.status == .notModified && response.headers[.eTag] == tag)
-            }
-            // The gzip body has its own validator: the brotli one does not match it.
-            try await client.execute(uri: "/", method: .get, headers: [.acceptEncoding: "gzip, br;q=0", .ifNoneMatch: tag]) { response in
-                #expect(response.status == .ok && response.headers[.contentEncoding] == "gzip")
-                #expect((try? gunzip(response.body)) == output["index.html"])
-            }
+        let client = RouterClient(makeRouter(state: state))
+        let tag = try await client.execute(uri: "/", method: .get, headers: [.acceptEncoding: "gzip, deflate, br"]) { response in
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentEncoding] == "br")
+            #expect(response.headers[.vary] == "Accept-Encoding")
+            #expect(unbrotli(response.body, size: 30_000) == output["index.html"])
+            return try #require(response.headers[.eTag])
+        }
+        try await client.execute(uri: "/", method: .get, headers: [.acceptEncoding: "br", .ifNoneMatch: tag]) { response in
+            #expect(response.status == .notModified && response.headers[.eTag] == tag)
+        }
+        // The gzip body has its own validator: the brotli one does not match it.
+        try await client.execute(uri: "/", method: .get, headers: [.acceptEncoding: "gzip, br;q=0", .ifNoneMatch: tag]) { response in
+            #expect(response.status == .ok && response.headers[.contentEncoding] == "gzip")
+            #expect((try? gunzip(response.body)) == output["index.html"])
         }
     }
 
@@ -154,32 +151,30 @@ import Testing
         let output = OutputTree(files: ["index.html": page(30_000), "og.png": page(30_000)])
         let state = PreviewState()
         await state.publish(output)
-        let app = Application(router: makeRouter(state: state))
-        try await app.test(.router) { client in
-            let tag = try await client.execute(uri: "/", method: .get, headers: [.acceptEncoding: "gzip, br;q=0.5"]) { response in
-                #expect(response.status == .ok)
-                #expect(response.headers[.contentEncoding] == "gzip")
-                #expect(response.headers[.vary] == "Accept-Encoding")
-                #expect(try gunzip(response.body) == output["index.html"])
-                return try #require(response.headers[.eTag])
-            }
-            try await client.execute(uri: "/", method: .get, headers: [.acceptEncoding: "gzip", .ifNoneMatch: tag]) { response in
-                #expect(response.status == .notModified && response.body.readableBytes == 0)
-            }
-            try await client.execute(uri: "/", method: .get) { response in
-                #expect(response.headers[.contentEncoding] == nil)
-                #expect(Array(buffer: response.body) == output["index.html"])
-            }
-            // The identity representation's validator does not match the gzip one's.
-            try await client.execute(uri: "/", method: .get, headers: [.ifNoneMatch: tag]) { response in
-                #expect(response.status == .ok)
-            }
-            try await client.execute(uri: "/", method: .head, headers: [.acceptEncoding: "gzip"]) { response in
-                #expect(response.headers[.contentEncoding] == "gzip" && response.body.readableBytes == 0)
-            }
-            try await client.execute(uri: "/og.png", method: .get, headers: [.acceptEncoding: "gzip"]) { response in
-                #expect(response.headers[.contentEncoding] == nil && Array(buffer: response.body) == output["og.png"])
-            }
+        let client = RouterClient(makeRouter(state: state))
+        let tag = try await client.execute(uri: "/", method: .get, headers: [.acceptEncoding: "gzip, br;q=0.5"]) { response in
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentEncoding] == "gzip")
+            #expect(response.headers[.vary] == "Accept-Encoding")
+            #expect(try gunzip(response.body) == output["index.html"])
+            return try #require(response.headers[.eTag])
+        }
+        try await client.execute(uri: "/", method: .get, headers: [.acceptEncoding: "gzip", .ifNoneMatch: tag]) { response in
+            #expect(response.status == .notModified && response.body.readableBytes == 0)
+        }
+        try await client.execute(uri: "/", method: .get) { response in
+            #expect(response.headers[.contentEncoding] == nil)
+            #expect(Array(buffer: response.body) == output["index.html"])
+        }
+        // The identity representation's validator does not match the gzip one's.
+        try await client.execute(uri: "/", method: .get, headers: [.ifNoneMatch: tag]) { response in
+            #expect(response.status == .ok)
+        }
+        try await client.execute(uri: "/", method: .head, headers: [.acceptEncoding: "gzip"]) { response in
+            #expect(response.headers[.contentEncoding] == "gzip" && response.body.readableBytes == 0)
+        }
+        try await client.execute(uri: "/og.png", method: .get, headers: [.acceptEncoding: "gzip"]) { response in
+            #expect(response.headers[.contentEncoding] == nil && Array(buffer: response.body) == output["og.png"])
         }
     }
 }

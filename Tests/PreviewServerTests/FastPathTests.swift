@@ -1,5 +1,4 @@
 import Hummingbird
-import HummingbirdTesting
 import PreviewServer
 import Site
 import Testing
@@ -9,10 +8,8 @@ private func withPreviewServer(_ test: @escaping @Sendable (Int, OutputTree) asy
     let output = try build(miniSource(), options: BuildOptions(injectedScript: LiveReload.scriptTag))
     let state = PreviewState()
     await state.publish(output)
-    let app = Application(router: makeRouter(state: state), server: .preview(state: state),
-                          configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)))
-    try await app.test(.live) { client in
-        try await test(try #require(client.port), output)
+    try await withLivePreviewServer(state: state) { port in
+        try await test(port, output)
     }
 }
 
@@ -89,10 +86,7 @@ private func page(_ words: String, _ count: Int) -> [UInt8] {
                                        "og.png": page("\u{1}\u{2}", 30_000)])
         let state = PreviewState()
         await state.publish(first)
-        let app = Application(router: makeRouter(state: state), server: .preview(state: state),
-                              configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)))
-        try await app.test(.live) { client in
-            let port = try #require(client.port)
+        try await withLivePreviewServer(state: state) { port in
             let replies = try await keptAliveExchange(port: port, [
                     KeptAliveRequest(target: "/big/"), KeptAliveRequest(target: "/"), KeptAliveRequest(target: "/og.png"),
                 KeptAliveRequest(method: "HEAD", target: "/big/"), KeptAliveRequest(target: "/big/"),
@@ -121,10 +115,7 @@ private func page(_ words: String, _ count: Int) -> [UInt8] {
         let tree = OutputTree(files: ["index.html": page("small ", 10), "big/index.html": page("Tranches and bonds. ", 8_000)])
         let state = PreviewState()
         await state.publish(tree)
-        let app = Application(router: makeRouter(state: state), server: .preview(state: state),
-                              configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)))
-        try await app.test(.live) { client in
-            let port = try #require(client.port)
+        try await withLivePreviewServer(state: state) { port in
             let asked = [KeptAliveRequest(target: "/big/"), KeptAliveRequest(target: "/big/", headers: ["Accept-Encoding": "gzip"]),
                          KeptAliveRequest(method: "HEAD", target: "/big/"), KeptAliveRequest(target: "/big/")]
             let first = try await keptAliveExchange(port: port, asked)
