@@ -40,6 +40,15 @@ final class MenuItemCache: Sendable {
         let section = section(text)
         guard let template = section.template else { return "" }
         var html = ""
+        // The root's values of the names entries asked it for, each looked up once per page: every entry but the
+        // page's own asks for `current`, which the root has not got.
+        var rootValues: [(name: String, value: OutsideValue?)] = []
+        func rootValue(_ name: String) -> OutsideValue? {
+            if let known = rootValues.first(where: { $0.name == name }) { return known.value }
+            let value = OutsideValue(root.child(named: name))
+            rootValues.append((name, value))
+            return value
+        }
         for index in menu.shown {
             var link = menu.links[index]
             link.current = index == menu.current
@@ -48,7 +57,7 @@ final class MenuItemCache: Sendable {
                 guard slot < entries.count, let entry = entries[slot], entry.link == link else { return nil }
                 return (entry.html, entry.outside)
             }
-            if let kept, kept.outside.allSatisfy({ OutsideValue(root.child(named: $0.name)) == $0.value }) {
+            if let kept, kept.outside.allSatisfy({ rootValue($0.name) == $0.value }) {
                 html += kept.html
                 continue
             }
