@@ -49,7 +49,11 @@ RELEASE_FLAGS = -c release $(if $(LINUX),--static-swift-stdlib,) -Xlinker -L$(ST
 	uninstall static-libs
 
 deps:
-	@missing=""; \
+	@if ! command -v dpkg >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then \
+		echo "No dpkg and apt-get here: install the development packages of $(APT_PACKAGES) (or your system's own names for them) yourself; the build says which file it misses."; \
+		exit 0; \
+	fi; \
+	missing=""; \
 	for pkg in $(APT_PACKAGES); do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing$$missing with apt-get"; \

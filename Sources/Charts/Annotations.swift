@@ -1,3 +1,5 @@
+import Foundation
+
 /// Draws reference lines, bands, events and "you are here" markers on an x/y plot.
 struct AnnotationLayer {
     var annotations: [Annotation]
@@ -53,6 +55,48 @@ struct AnnotationLayer {
             case .referenceLine(let axis, let value, _): return axis == .y ? [value] : []
             case .here(_, let y, _), .mark(_, let y, _): return [y]
             default: return []
+            }
+        }
+    }
+
+    /// How far beyond the data an annotation may stretch an axis that is left to the data, as a share of the data's
+    /// span: a line a little above the highest value is shown, a date on a chart of fractions is refused.
+    static let nearDataShare = 0.5
+
+    /// Throws for the first annotation so far beyond the data, on an axis whose bounds the data choose, that the axis
+    /// stretched to show it would squash the data into a sliver (a band of dates on a chart of fractions, an event in
+    /// 2030 on data from 2018 to 2024). `x` is nil where x is not a value axis (categories); `xData` and `yData` are
+    /// the values the axes cover without the annotations. A bound the writer set (`min`, `max`) is left to `check`.
+    static func checkNearData(_ annotations: [Annotation], kind: ChartKind, x: AxisOptions?, xData: [Double],
+                              y: AxisOptions, yData: [Double]) throws(ChartError) {
+        func range(_ values: [Double], _ axis: AxisOptions) -> (lo: Double, hi: Double)? {
+            let finite = (values + axis.include).filter { $0.isFinite && (axis.scale == .linear || $0 > 0) }
+            guard let lo = finite.min(), let hi = finite.max() else { return nil }
+            return axis.scale == .log ? (log10(lo), log10(hi)) : (lo, hi)
+        }
+        let xRange = x.flatMap { range(xData, $0) }, yRange = range(yData, y)
+        func far(_ value: Double, _ axis: AxisOptions, _ range: (lo: Double, hi: Double)?) -> Bool {
+            guard let range, range.hi > range.lo, value.isFinite, axis.scale == .linear || value > 0 else { return false }
+            let v = axis.scale == .log ? log10(value) : value
+            let limit = (range.hi - range.lo) * nearDataShare
+            return (v < range.lo - limit && axis.min == nil) || (v > range.hi + limit && axis.max == nil)
+        }
+        func describe(_ axis: AxisOptions, _ name: String, _ value: Double, _ values: [Double]) -> String {
+            let finite = (values + axis.include).filter(\.isFinite)
+            let lo = finite.min() ?? 0, hi = finite.max() ?? 0
+            return "lies far outside the data: \(name) = \(axis.format.string(for: value)), where the data run from "
+                + "\(axis.format.string(for: lo)) to \(axis.format.string(for: hi)); the \(name) axis would stretch to "
+                + "show it and squash the data (move the annotation, or set the axis's 'min' or 'max' to show that range "
+                + "on purpose)"
+        }
+        for (index, annotation) in annotations.enumerated() {
+            if let x {
+                for value in xValues([annotation]) where far(value, x, xRange) {
+                    throw .annotation(index: index, kind: kind, reason: describe(x, "x", value, xData))
+                }
+            }
+            for value in yValues([annotation]) where far(value, y, yRange) {
+                throw .annotation(index: index, kind: kind, reason: describe(y, "y", value, yData))
             }
         }
     }

@@ -108,6 +108,10 @@ struct CartesianChart {
     }
 
     func render(marks: (inout SVGWriter, PlotContext) -> [EndLabel]) throws(ChartError) -> String {
+        var xAxis: AxisOptions? = nil, xData: [Double] = []
+        if case .values(let values, let includeZero) = xPlan { (xAxis, xData) = (spec.x, values + (includeZero ? [0] : [])) }
+        try AnnotationLayer.checkNearData(spec.annotations, kind: spec.kind, x: xAxis, xData: xData, y: spec.y,
+                                          yData: yValues + (includeZeroY ? [0] : []))
         var layout = try self.layout(marginNames: [])
         var annotations = annotationLayer(layout.context)
         // A value line's label that every place inside the plot puts on a data line (Fig 3.4's "Fair value" under

@@ -65,6 +65,8 @@ enum HorizontalBarChart {
         let plotBottom = y
         // As tall as the bars need: a chart of two bars does not leave an empty band above its axis title.
         let height = plotBottom + 30 + (spec.y.label.isEmpty ? 0 : 22)
+        try AnnotationLayer.checkNearData(spec.annotations, kind: spec.kind, x: nil, xData: [], y: spec.y,
+                                          yData: series.flatMap(\.y) + [0])
         let values = series.flatMap(\.y) + AnnotationLayer.yValues(spec.annotations)
         let axis = try Ticks.horizontal(spec.y, values: values, axis: .y, length: right - left, includeZero: true,
                                         numbers: spec.language.numbers)

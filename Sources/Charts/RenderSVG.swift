@@ -40,7 +40,7 @@ private func drawSVG(_ spec: ChartSpec, id: String) throws(ChartError) -> String
         throw .unsupported(kind: spec.kind, reason: "canvas width \(spec.width) is outside 320…2000")
     }
     if !spec.background.isEmpty, spec.kind != .line {
-        throw .unsupported(kind: spec.kind, reason: "only line charts draw other series faintly behind for comparison")
+        throw .unsupported(kind: spec.kind, reason: "'overlay: true' draws the other scenarios faintly behind the chosen one, which only a line chart does (use kind: line, or leave overlay out)")
     }
     if !spec.claims.isEmpty, ![.bar, .groupedBar, .horizontalBar].contains(spec.kind) {
         throw .unsupported(kind: spec.kind, reason: "'claims' mark bars of bar, grouped-bar and hbar charts only")

@@ -11,7 +11,10 @@ enum SmallMultiplesChart {
         let ys = series.flatMap(\.y) + AnnotationLayer.yValues(spec.annotations)
         let finite = ys.filter(\.isFinite)
         let lo = finite.min() ?? 0, hi = finite.max() ?? 1
-        let yAxis = try Ticks.axis(spec.y, values: ys, axis: .y, target: 3, includeZero: lo >= 0 && lo <= hi / 2,
+        let includeZero = lo >= 0 && lo <= hi / 2
+        try AnnotationLayer.checkNearData(spec.annotations, kind: spec.kind, x: spec.x, xData: series.flatMap(\.x), y: spec.y,
+                                          yData: series.flatMap(\.y) + (includeZero ? [0] : []))
+        let yAxis = try Ticks.axis(spec.y, values: ys, axis: .y, target: 3, includeZero: includeZero,
                                    numbers: spec.language.numbers)
         let inset = (yAxis.ticks.map { TextMetrics.width($0.label, size: Theme.tickFont) }.max() ?? 0) + 12
         let slot = (spec.width - gap * Double(columns - 1)) / Double(columns)

@@ -138,6 +138,13 @@ struct InlineScanner {
         }
     }
 
+    /// Whether a citation as the scanner reads one (`[@a]`, `[@a, p. 4; @b]`) starts at `start`, the index of a `[`.
+    func isCitation(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return citation(in: bytes, at: start) != nil }
+        let characters = Array(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+        return citation(in: characters, at: 0) != nil
+    }
+
     /// `citation(in:at:)` on the bytes of plain prose (a locator may hold typographic punctuation).
     private func citation(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> ([String], [String?], Int)? {
         var index = start + 1

@@ -10,6 +10,10 @@ public struct MarkdownProblem: Sendable, Equatable {
         case math(String)
         /// `![](…)`: an image without alt text.
         case imageWithoutAlt(String)
+        /// `[^label]` with no `[^label]:` definition in the document (it stays text); `defined` are the labels that have one.
+        case undefinedFootnote(String, defined: [String])
+        /// `[@…]` that is not a citation as written (it stays text): `[@key p. 4]` without the comma, say.
+        case malformedCitation(String)
     }
 
     public var kind: Kind

@@ -30,6 +30,7 @@ public func renderMarkdown(_ text: String, options: MarkdownOptions = MarkdownOp
     containers.merge(addFootnotes(footnotes, to: root, flags: flags, label: options.footnotesLabel, backLabel: options.backToTextLabel)) { box, _ in box }
     applyGFMInlineExtensions(root)
     var transformer = TreeTransformer(containerLines: containers, options: options, sourceLines: lines)
+    transformer.footnoteLabels = footnotes.map(\.label)
     transformer.collect(root)
     transformer.apply()
 

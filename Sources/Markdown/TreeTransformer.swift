@@ -22,6 +22,8 @@ struct TreeTransformer {
     var tables: [NumberedTable] = []
     /// `[key]` left as text (see `PossibleCitation`).
     var possibleCitations: [PossibleCitation] = []
+    /// The labels of the document's footnote definitions (`[^label]:`), for a reference to none of them.
+    var footnoteLabels: [String] = []
 
     private var ids: UniqueIDs
     private var captionedTables: [(node: OpaquePointer, caption: OpaquePointer, requestedID: String?)] = []
@@ -39,6 +41,7 @@ struct TreeTransformer {
     private var linkCursor = SourceCursor()
     private var htmlCursor = SourceCursor()
     private var bracketCursor = SourceCursor()
+    private var literalCursor = SourceCursor()
 
     /// Fence line of each expanded container; nodes inside count their lines from it.
     let containerLines: [OpaquePointer: Int]
@@ -126,6 +129,7 @@ struct TreeTransformer {
                 if options.citations, bytes.contains(UInt8(ascii: "[")) {
                     notePossibleCitations(bytes, blockLine: blockLine)
                 }
+                if bytes.contains(UInt8(ascii: "[")) { noteLiteralBrackets(bytes, blockLine: blockLine) }
             default:
                 break
             }
@@ -140,6 +144,44 @@ struct TreeTransformer {
             if line >= 1, line <= sourceLines.count, column >= 2,
                sourceLines[line - 1].dropFirst(column - 2).first == "\\" { continue }
             possibleCitations.append(PossibleCitation(key: key, line: line, column: column))
+        }
+    }
+
+    /// `[^label]` and `[@…]` still text here, which the page would show as written: a footnote reference whose label
+    /// has no definition (those with one are numbered already), and citation brackets that are not a citation as
+    /// written. One escaped with `\[` is left alone, as the writer meant.
+    private mutating func noteLiteralBrackets(_ bytes: UnsafeBufferPointer<UInt8>, blockLine: Int) {
+        let open = UInt8(ascii: "["), close = UInt8(ascii: "]")
+        var index = 0
+        while index + 2 < bytes.count {
+            guard bytes[index] == open, bytes[index + 1] == UInt8(ascii: "^") || options.citations && bytes[index + 1] == UInt8(ascii: "@") else {
+                index += 1
+                continue
+            }
+            let isFootnote = bytes[index + 1] == UInt8(ascii: "^")
+            var end = index + 2
+            while end < bytes.count, bytes[end] != close, bytes[end] != open, end - index < 80 { end += 1 }
+            let closed = end < bytes.count && bytes[end] == close
+            let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<(closed ? end + 1 : end)]), as: UTF8.self)
+            let problem: MarkdownProblem.Kind?
+            if isFootnote {
+                let label = String(written.dropFirst(2).dropLast(closed ? 1 : 0))
+                let defined = footnoteLabels.contains { footnoteKey($0) == footnoteKey(label) }
+                problem = closed && !label.isEmpty && !label.contains(where: \.isWhitespace) && !defined
+                    ? .undefinedFootnote(label, defined: footnoteLabels) : nil
+            } else {
+                problem = scanner.isCitation(bytes, at: index) || end == index + 2 || !isCitationKeyByte(bytes[index + 2])
+                    ? nil : .malformedCitation(written)
+            }
+            if let problem {
+                // Located by its start, which smart punctuation leaves as written.
+                let start = String(written.prefix { $0 != " " && $0 != "]" && $0 != "," && $0 != ";" })
+                let (line, column) = literalCursor.locate(start, from: blockLine, in: sourceLines)
+                let escaped = line >= 1 && line <= sourceLines.count && column >= 2
+                    && sourceLines[line - 1].dropFirst(column - 2).first == "\\"
+                if !escaped { problems.append(MarkdownProblem(kind: problem, line: line, column: column)) }
+            }
+            index = closed ? end + 1 : end
         }
     }
 
@@ -195,7 +237,8 @@ struct TreeTransformer {
                 numberCitations(inBlock: place.block)
                 places = places.dropFirst()
             }
-            rewriteText(node, linkTerms: linkTerms, blockLine: line, plainProse: plainProse)
+            let joined = joinPercentSigns(node)
+            rewriteText(node, linkTerms: linkTerms, blockLine: line, plainProse: plainProse && !joined)
         }
         for place in places { numberCitations(inBlock: place.block) }
     }
@@ -207,6 +250,29 @@ struct TreeTransformer {
             let html = citationHTML(keys: keys, locators: locators, blockLine: blocks[index].line)
             blocks[index].citations.append(BlockCitation(keys: keys, locators: locators, html: html))
         }
+    }
+
+    /// "6.58 %" with a narrow no-break space (U+202F) between the number and its "%", as the figures write it, so
+    /// the two never part at a line end. True if the text changed.
+    private func joinPercentSigns(_ node: OpaquePointer) -> Bool {
+        let bytes = literalBytes(node)
+        guard bytes.count >= 3, let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "%")), bytes.count) != nil else {
+            return false
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        var changed = false
+        for index in bytes.indices {
+            if bytes[index] == UInt8(ascii: " "), index > 0, index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "%"),
+               (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index - 1]) {
+                out += [0xE2, 0x80, 0xAF]
+                changed = true
+            } else {
+                out.append(bytes[index])
+            }
+        }
+        if changed { cmark_node_set_literal(node, String(decoding: out, as: UTF8.self)) }
+        return changed
     }
 
     private mutating func rewriteText(_ node: OpaquePointer, linkTerms: Bool, blockLine: Int, plainProse: Bool) {

@@ -32,7 +32,7 @@ extension Explainer {
                 throw ExitCode.failure
             }
             print("Created a new explainer in \(folder)/.")
-            print("Next: cd \(folder) && explainer serve   (a preview that reloads as you write; `explainer build` writes public/)")
+            print("Next: cd \(shellQuoted(folder)) && explainer serve   (a preview that reloads as you write; `explainer build` writes public/)")
             let release = ExplainerRelease.current
             if release.commit == nil || !(release.source.map(ExplainerRelease.isPublicSource) ?? false) {
                 print("Before publishing with GitHub Pages: set EXPLAINER_SOURCE and EXPLAINER_REF in "
@@ -44,4 +44,10 @@ extension Explainer {
             }
         }
     }
+}
+
+/// `path` as a shell word to copy: as it is when it needs no quoting, else in single quotes (a `'` inside as `'\''`).
+func shellQuoted(_ path: String) -> String {
+    let plain = path.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "/._-+,:@%=".unicodeScalars.contains($0)) }
+    return plain && !path.isEmpty ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }

@@ -69,3 +69,15 @@ import Testing
         #expect(rendered.citations.map(\.locator) == ["p. 4"])
     }
 }
+
+@Suite struct PercentSignTests {
+    @Test func aNumberAndItsPercentSignAreJoinedByANarrowNoBreakSpace() {
+        let html = renderMarkdown("A yield of 6.58 % and 40 % more; 5% stays, and a % alone too.\n\n> Boxed 12 %.\n").html
+        #expect(html.contains("6.58\u{202F}% and 40\u{202F}% more; 5% stays, and a % alone too."))
+        #expect(html.contains("Boxed 12\u{202F}%."))
+    }
+
+    @Test func codeKeepsItsSpaces() {
+        #expect(renderMarkdown("`50 %` stays.\n").html.contains("<code>50 %</code>"))
+    }
+}

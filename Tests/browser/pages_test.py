@@ -19,7 +19,9 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from chromium import make_driver, set_size, set_theme, site_pages
 
@@ -149,8 +151,25 @@ def check_404(driver, base, label, shots):
             fail(f"404 {label}: link {link} from {missing} answers {code}")
     if checked < 3:
         fail(f"404 {label}: only {checked} links checked")
+    # The site's script runs there too (from the site's root, not the host's): the search box shows and finds.
+    try:
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+            "var f = document.querySelector('.site-search'); return f && !f.hidden"))
+    except TimeoutException:
+        fail(f"404 {label}: the search box stays hidden at {missing} (the site's script did not load)")
+    box = driver.find_element(By.CSS_SELECTOR, ".site-search input")
+    box.click()
+    box.send_keys("bond")
+    try:
+        WebDriverWait(driver, 15).until(lambda d: d.execute_script(
+            "return document.querySelectorAll('.site-search [role=option][href]').length") > 0)
+    except TimeoutException:
+        fail(f"404 {label}: searching 'bond' at {missing} shows no results")
+    first = driver.execute_script("return document.querySelector('.site-search [role=option][href]').href")
+    if status_of(urllib.parse.urldefrag(first)[0]) != 200:
+        fail(f"404 {label}: the first search result {first} does not answer 200")
     driver.save_screenshot(os.path.join(shots, f"404-deep-{label}.png"))
-    print(f"pages: 404 {label}: styled at a deep missing URL, all {checked} links lead to real pages")
+    print(f"pages: 404 {label}: styled at a deep missing URL, all {checked} links lead to real pages, search finds")
 
 
 def main():

@@ -39,6 +39,9 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
             suggestionHint(for: name, among: known, noun: "scenarios")
         case let .unknownModel(name, known):
             suggestionHint(for: name, among: known, noun: "models")
+        case let .wrongType(model, _, expected) where expected.hasPrefix("a number"):
+            "write a plain number, without '%', units or thousands separators: 0.02 for 2 % where the parameter is a "
+                + "fraction, 1500 for 1,500 (`explainer models \(model)` gives each parameter's unit and range)"
         case .parameterOutOfRange, .wrongType, .diverged:
             nil
         }

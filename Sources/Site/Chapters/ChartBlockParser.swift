@@ -76,7 +76,7 @@ struct ChartBlockParser {
         if let labels = entries["labels"] {
             collector.collect { () throws(Diagnostic) in request.labels = try stringMap(labels, key: "labels") }
         }
-        for key in ["x", "y", "totals", "claims", "value-labels", "groups", "default", "captions", "overlay"] {
+        for key in ["x", "y", "totals", "claims", "value-labels", "groups", "default", "captions", "overlay", "labels"] {
             if let node = entries[key] {
                 let place = reader.error(at: node, "")
                 request.parameterLines["key:" + key] = (place.line, place.column)
@@ -223,7 +223,8 @@ struct ChartBlockParser {
         case (nil, nil):
             throw Diagnostic(file: reader.file, line: reader.lineOffset, column: reader.columnOffset + 1,
                              message: "chart block needs 'model' or 'data'",
-                             hint: "known models: " + registry.names.joined(separator: ", "))
+                             hint: "draw it from a CSV of content/data/ ('data: visitors.csv'), or from a built-in model ('model: NAME'; "
+                                + "known models: " + registry.names.joined(separator: ", ") + "); diagrams and steps take 'kind: diagram' or 'kind: steps'")
         }
     }
 

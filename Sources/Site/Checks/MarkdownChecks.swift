@@ -1,4 +1,5 @@
 import Markdown
+import Simulation
 
 /// The Markdown pages would not publish as meant, as errors: raw HTML (unless site.yml's `rawHTML: true` trusts it),
 /// TeX math, images without alt text.
@@ -28,6 +29,16 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
             message = "image '\(url)' has no alt text"
             hint = "describe the picture between the brackets, e.g. ![Depositors queue outside a bank, 1933](\(url)): screen "
                 + "readers read it aloud, and it shows if the image cannot load"
+        case .undefinedFootnote(let label, let defined):
+            message = "footnote '[^\(label)]' has no definition: the page would show it as written"
+            hint = defined.isEmpty
+                ? "add its text anywhere in the chapter on a line of its own: [^\(label)]: The note's text."
+                : suggestionHint(for: label, among: defined, noun: "footnotes")
+                    + "; or add its text on a line of its own: [^\(label)]: The note's text."
+        case .malformedCitation(let written):
+            message = "\(quoted(written)) is not a citation as written: the page would show it as written"
+            hint = "a citation is [@key], or [@key, p. 403] with a comma before the place, or [@a; @b]; keys are those "
+                + "of content/sources.yml. Write \\[@ for brackets that are not a citation"
         }
         return Diagnostic(file: file, line: problem.line + lineOffset, column: problem.column, message: message, hint: hint)
     }

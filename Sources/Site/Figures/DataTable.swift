@@ -33,14 +33,22 @@ public struct DataTable: Sendable, Equatable {
             }
             guard cells.count == columns.count else {
                 throw Diagnostic(file: file, line: index + 1, column: 1,
-                                 message: "row has \(cells.count) cells but the header has \(columns.count)")
+                                 message: "row has \(cells.count) cells but the header has \(columns.count)",
+                                 hint: cells.count > columns.count
+                                    ? "a value holding a comma goes in double quotes (\"1,350\" or \"Smith, J.\"), or the header needs a name for the extra column"
+                                    : "give every row a value for each column of the header (an empty one between two commas: 2021,,5)")
             }
             keys.append(cells[0])
             rows.append(Array(cells.dropFirst()))
             rowLines.append(index + 1)
         }
         guard let columns = header, columns.count >= 2 else {
-            throw Diagnostic(file: file, line: 1, column: 1, message: "data file needs a header row with at least two columns")
+            let line = header?.first ?? ""
+            let separator = [";", "\t", "|"].first { line.contains($0) }
+            throw Diagnostic(file: file, line: 1, column: 1, message: "data file needs a header row with at least two columns",
+                             hint: separator.map { "the columns are separated by '\($0 == "\t" ? "tab" : $0)': write commas between them, "
+                                 + "as CSV does (a spreadsheet's 'Save as CSV, comma-separated' does it)" }
+                                 ?? "the first line that is not a '#' note names the columns, separated by commas: year,visitors")
         }
         guard !rows.isEmpty else {
             throw Diagnostic(file: file, line: 1, column: 1, message: "data file has no rows")

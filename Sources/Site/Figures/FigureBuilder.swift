@@ -41,6 +41,9 @@ struct VariantInput {
     /// The data file's first column holds months written like 2000-08.
     var xIsDates = false
     var links: [FlowLink] = []
+    /// What `labels:` may name here: the series (all of them, chosen or not), their categories, flow nodes, and the
+    /// items of list parameters.
+    var nameable: Set<String> = []
 }
 
 /// Runs the model (or reads the data table) of a figure request and draws it.
@@ -82,6 +85,7 @@ struct FigureBuilder {
                 problems += error.diagnostics
             }
         }
+        problems += unknownLabels(request, inputs: inputs)
         if !problems.isEmpty { throw BuildFailure(unique(problems)) }
         if request.overlay { specs = overlaid(specs, inputs: inputs) }
         if request.sharedAxes, specs.count > 1 { specs = sharingAxes(specs) }
@@ -151,9 +155,12 @@ struct FigureBuilder {
                 problems += error.diagnostics
                 continue
             }
-            inputs.append(VariantInput(scenario: scenario.name, label: typographic(request.labels[scenario.name] ?? scenarioLabel(scenario.name)),
-                                       series: chosen, scalars: output.scalars, parameters: line,
-                                       xHeader: chosen.first.map { axisLabel($0.xUnit, language) } ?? ""))
+            var input = VariantInput(scenario: scenario.name, label: typographic(request.labels[scenario.name] ?? scenarioLabel(scenario.name)),
+                                     series: chosen, scalars: output.scalars, parameters: line,
+                                     xHeader: chosen.first.map { axisLabel($0.xUnit, language) } ?? "")
+            input.nameable = Set(output.series.flatMap { [$0.name] + ($0.labels ?? []) })
+                .union(listItemNames(entry, overrides: request.params + scenario.overrides))
+            inputs.append(input)
         }
         // The same mistake in every scenario (a misspelt parameter in `params:`) is reported once.
         if !problems.isEmpty { throw BuildFailure(unique(problems)) }
@@ -170,6 +177,7 @@ struct FigureBuilder {
         }
         var input = VariantInput(scenario: "data", label: "", series: [], scalars: [:], parameters: "",
                                  xHeader: table.columns[0])
+        input.nameable = Set(table.columns).union(table.keys).union(table.cells.flatMap { $0 })
         input.xIsDates = table.x != nil && table.keys.allSatisfy { key in
             let parts = key.split(separator: "-")
             return parts.count == 2 && parts[0].count == 4 && parts[1].count == 2
@@ -214,6 +222,37 @@ struct FigureBuilder {
         let values: [Double]
         do throws(Diagnostic) { values = try table.values(column: 1) } catch { throw BuildFailure([error]) }
         return table.keys.indices.map { FlowLink(source: table.keys[$0], target: table.cells[0][$0], value: values[$0]) }
+    }
+
+    /// A `labels:` key that names nothing the figure has (a series, a category, a scenario, an item of a list
+    /// parameter) would be ignored without a word: an error at the `labels:` line, with the closest name.
+    private func unknownLabels(_ request: FigureRequest, inputs: [VariantInput]) -> [Diagnostic] {
+        if case .inline = request.source { return [] }
+        let nameable = inputs.reduce(into: Set(request.scenarios.map(\.name) + ["base"])) { $0.formUnion($1.nameable) }
+        let place = request.position(ofParameter: "key:labels")
+        return request.labels.keys.sorted().filter { !nameable.contains($0) }.map { name in
+            Diagnostic(file: request.file, line: place.line, column: place.column,
+                       message: "figure '\(request.id)': labels names '\(name)', which is no series, category or scenario of it",
+                       hint: suggestionHint(for: name, among: nameable.sorted(), noun: "names"))
+        }
+    }
+
+    /// The names of list parameters' items, as set for this chart or as the model's defaults (`[a, b, c]`).
+    private func listItemNames(_ entry: ModelEntry, overrides: [Scenario.Override]) -> [String] {
+        func texts(_ value: ParameterValue) -> [String] {
+            switch value {
+            case .text(let text): [text]
+            case .list(let items): items.flatMap(texts)
+            default: []
+            }
+        }
+        let set = overrides.flatMap { texts($0.value) }
+        let defaults = entry.parameters.flatMap { parameter -> [String] in
+            let written = parameter.defaultValue
+            guard written.hasPrefix("["), written.hasSuffix("]") else { return [] }
+            return written.dropFirst().dropLast().split(separator: ",").map { $0.trimmingCharacters() }
+        }
+        return set + defaults
     }
 
     /// Picks the requested series by name (with a did-you-mean error), or every series on the first one's grid.
@@ -324,7 +363,8 @@ struct FigureBuilder {
         } else if case let .unsupported(kind, _) = error, kind == .diagram || kind == .steps {
             position = request.position(ofParameter: kind == .steps ? "key:steps" : "key:nodes")
         } else if case let .unsupported(_, reason) = error {
-            for key in ["totals", "claims", "value-labels", "groups"] where reason.contains("'\(key)'") || (key == "totals" && reason.contains("the total '")) {
+            for key in ["totals", "claims", "value-labels", "groups", "overlay"] where reason.contains("'\(key)'")
+                || (key == "totals" && reason.contains("the total '")) || (key == "overlay" && reason.contains("'overlay: true'")) {
                 position = request.position(ofParameter: "key:" + key)
             }
         }

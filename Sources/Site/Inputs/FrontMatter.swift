@@ -76,7 +76,7 @@ func yamlFrontMatter(_ lines: ArraySlice<Substring>, file: String, titleRequired
     if node == nil && !titleRequired { return FrontMatter(title: "") }
     guard node != nil else {
         throw BuildFailure([Diagnostic(file: file, line: 1, column: 1, message: "missing required key 'title' in front matter",
-                                       hint: "add a line such as 'title: From a lease to a bond' between the two '---' lines")])
+                                       hint: "add a line such as 'title: How the tide turns' between the two '---' lines")])
     }
     let entries = try reader.mapping(node, allowed: FrontMatter.keys, required: titleRequired ? ["title"] : [],
                                      context: "front matter", missingAt: (1, 1))

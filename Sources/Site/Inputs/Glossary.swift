@@ -15,7 +15,8 @@ public struct GlossaryEntry: Sendable, Equatable {
 func parseGlossary(_ text: String, file: String) throws(BuildFailure) -> [GlossaryEntry] {
     let reader = YAMLReader(file: file, lineOffset: 0)
     guard let items = try reader.parseList(
-        text, notAList: "glossary.yml must be a list of entries with term and definition") else { return [] }
+        text, notAList: "glossary.yml must be a list of entries with term and definition",
+        hint: "write each entry as a list item: a line '- term: Tranche', then under it '  definition: A slice of a pool of loans.'") else { return [] }
     var entries: [GlossaryEntry] = []
     var collector = DiagnosticCollector()
     var seen: Set<String> = []

@@ -3,8 +3,9 @@
 /// Hosts serve `404.html` at any missing address, and without `baseURL` the page cannot know the site's address: its
 /// links are root-relative (`/sources/`), right for a site at the root of its host. Under a sub-path
 /// (`https://host/my-explainer/`) the script finds the site's root, the deepest folder of the address whose
-/// `404.html` answers 200 (a missing one answers 404), and puts it in front of every root-relative link. Without
-/// JavaScript the links stay root-relative.
+/// `404.html` answers 200 (a missing one answers 404), and puts it in front of every root-relative link, the search
+/// box's addresses and the site's script (loaded again from there: search works). Without JavaScript the links stay
+/// root-relative.
 let notFoundRootScript = """
 <script>
 (function () {
@@ -12,10 +13,25 @@ let notFoundRootScript = """
   folders.pop();
   function fix(root) {
     if (root === "/") return;
+    function rooted(value) { return value && value.charAt(0) === "/" && value.charAt(1) !== "/"; }
     function rewrite() {
       document.querySelectorAll("a[href^='/'], link[href^='/']").forEach(function (element) {
         var href = element.getAttribute("href");
-        if (href.charAt(1) !== "/") element.setAttribute("href", root + href.slice(1));
+        if (rooted(href)) element.setAttribute("href", root + href.slice(1));
+      });
+      document.querySelectorAll("[data-index], [data-script]").forEach(function (element) {
+        ["data-index", "data-script"].forEach(function (name) {
+          var value = element.getAttribute(name);
+          if (rooted(value)) element.setAttribute(name, root + value.slice(1));
+        });
+      });
+      // A script that failed to load from the host's root is loaded again from the site's.
+      document.querySelectorAll("script[src^='/']").forEach(function (old) {
+        var src = old.getAttribute("src");
+        if (!rooted(src)) return;
+        var script = document.createElement("script");
+        script.src = root + src.slice(1);
+        old.parentNode.replaceChild(script, old);
       });
     }
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", rewrite); else rewrite();

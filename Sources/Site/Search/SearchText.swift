@@ -22,7 +22,7 @@ func searchText(fromHTML html: UnsafeBufferPointer<UInt8>) -> String {
     var afterSkip = false
     func emit(_ scalar: Unicode.Scalar) {
         if scalar.isASCII { emitASCII(UInt8(scalar.value)); return }
-        if scalar == "\u{A0}" {
+        if scalar == "\u{A0}" || scalar == "\u{202F}" {
             pendingSpace = true
             return
         }

@@ -1,0 +1,75 @@
+import Testing
+@testable import Site
+
+/// Mistakes the second new-writer trial found published without a word: each is now an error at its place.
+@Suite struct SilentMistakeTests {
+    private func chapter(_ body: String) -> String { "---\ntitle: A\n---\n" + body }
+
+    @Test func aFootnoteReferenceWithoutADefinitionIsAnErrorWithTheClosestLabel() {
+        let found = diagnostics(of: miniSite(chapter: chapter("A claim.[^mismach] Another.[^nodef]\n\n[^mismatch]: The note.\n")))
+        #expect(found.map { "\($0.line):\($0.column)" } == ["4:9", "4:28"])
+        #expect(found.first?.message == "footnote '[^mismach]' has no definition: the page would show it as written")
+        #expect(found.first?.hint?.hasPrefix("did you mean 'mismatch'?") == true)
+        #expect(found.last?.message == "footnote '[^nodef]' has no definition: the page would show it as written")
+    }
+
+    @Test func anEscapedFootnoteBracketAndADefinedFootnoteAreNotErrors() {
+        #expect(diagnostics(of: miniSite(chapter: chapter("Literal \\[^x] and a note.[^a]\n\n[^a]: The note.\n"))).isEmpty)
+    }
+
+    @Test func citationBracketsThatAreNoCitationAreAnError() {
+        let sources = "dd-1983:\n  title: Bank runs\n  publisher: JPE\n  date: 1983\n"
+        let found = diagnostics(of: miniSite(chapter: chapter("Runs [@dd-1983 p. 403] and [@no-such-key p. 4].\n"), sources: sources))
+        #expect(found.map(\.message) == [
+            "'[@dd-1983 p. 403]' is not a citation as written: the page would show it as written",
+            "'[@no-such-key p. 4]' is not a citation as written: the page would show it as written",
+        ])
+        #expect(found.map(\.column) == [6, 28])
+        #expect(found.first?.hint?.contains("[@key, p. 403]") == true)
+    }
+
+    @Test func aLabelForNoSeriesIsAnErrorAtTheLabelsLineWithTheClosestName() {
+        let block = "```chart\nid: c\ntitle: T\ncaption: Illustrative model.\nmodel: gpuCollateral\nseries: [debt]\n"
+            + "labels: {dbt: Debt owed}\n```\n"
+        let found = diagnostics(of: miniSite(chapter: chapter("Intro.\n\n" + block)))
+        #expect(found.map(\.line) == [12])
+        #expect(found.first?.message == "figure 'c': labels names 'dbt', which is no series, category or scenario of it")
+        #expect(found.first?.hint?.hasPrefix("did you mean 'debt'?") == true)
+    }
+
+    @Test func labelsForSeriesCategoriesAndScenariosAreAccepted() {
+        let block = "```chart\nid: c\ntitle: T\ncaption: Illustrative model.\nmodel: gpuCollateral\nseries: [debt]\n"
+            + "labels: {debt: Debt owed, ltv.exp: Loan to value, base: Base case}\n```\n"
+        #expect(diagnostics(of: miniSite(chapter: chapter("Intro.\n\n" + block))).isEmpty)
+    }
+
+    @Test func overlayOnAChartThatIsNotALineChartIsAnErrorAtTheOverlayLine() {
+        let block = "```chart\nid: c\ntitle: T\ncaption: Illustrative model.\nmodel: gpuCollateral\nkind: area\nseries: [debt]\n"
+            + "scenarios:\n  base: {}\n  xai: {}\noverlay: true\n```\n"
+        let found = diagnostics(of: miniSite(chapter: chapter("Intro.\n\n" + block)))
+        #expect(found.map(\.line) == [16])
+        #expect(found.first?.message.contains("'overlay: true' draws the other scenarios faintly behind the chosen one, which only a line chart does") == true)
+    }
+
+    @Test func anAnnotationFarBeyondTheDataIsAnErrorUnlessTheAxisIsSetToShowIt() {
+        let data = SourceFile(path: "content/data/v.csv", text: "year,visitors\n2018,40\n2019,42\n2020,11\n2021,19\n2024,51\n")
+        func block(_ extra: String) -> String {
+            chapter("Intro.\n\n```chart\nid: v\ntitle: T\ncaption: C.\ndata: v.csv\nkind: line\n" + extra + "```\n")
+        }
+        let far = diagnostics(of: miniSite(chapter: block("annotations:\n  - {type: event, x: 2030, label: Far}\n"), data: [data]))
+        #expect(far.map(\.line) == [13])
+        #expect(far.first?.message.contains("lies far outside the data: x = 2030, where the data run from 2018 to 2024") == true)
+        let near = block("annotations:\n  - {type: event, x: 2025, label: Next}\n  - {type: line, axis: y, value: 60, label: Aim}\n")
+        #expect(diagnostics(of: miniSite(chapter: near, data: [data])).isEmpty)
+        let widened = block("x: {max: 2031}\nannotations:\n  - {type: event, x: 2030, label: Far}\n")
+        #expect(diagnostics(of: miniSite(chapter: widened, data: [data])).isEmpty)
+    }
+
+    @Test func aSemicolonSeparatedCSVGetsAHintAboutCommas() {
+        let data = SourceFile(path: "content/data/v.csv", text: "year;visitors\n2018;40\n")
+        let block = chapter("Intro.\n\n```chart\nid: v\ntitle: T\ncaption: C.\ndata: v.csv\n```\n")
+        let found = diagnostics(of: miniSite(chapter: block, data: [data]))
+        #expect(found.first?.message == "data file needs a header row with at least two columns")
+        #expect(found.first?.hint?.hasPrefix("the columns are separated by ';'") == true)
+    }
+}
