@@ -1,5 +1,6 @@
-import Markdown
 import Charts
+import Foundation
+import Markdown
 import Simulation
 
 /// A figure after simulation and drawing: one SVG per scenario, and the CSV files behind them.
@@ -233,7 +234,8 @@ struct FigureBuilder {
         return request.labels.keys.sorted().filter { !nameable.contains($0) }.map { name in
             Diagnostic(file: request.file, line: place.line, column: place.column,
                        message: "figure '\(request.id)': labels names '\(name)', which is no series, category or scenario of it",
-                       hint: suggestionHint(for: name, among: nameable.sorted(), noun: "names"))
+                       hint: (closestMatch(to: name, among: nameable.sorted()).map { "did you mean '\($0)'? " } ?? "")
+                        + "labels: renames the figure's series, categories and scenarios, and items of its model's list parameters")
         }
     }
 
@@ -247,12 +249,14 @@ struct FigureBuilder {
             }
         }
         let set = overrides.flatMap { texts($0.value) }
-        let defaults = entry.parameters.flatMap { parameter -> [String] in
-            let written = parameter.defaultValue
-            guard written.hasPrefix("["), written.hasSuffix("]") else { return [] }
-            return written.dropFirst().dropLast().split(separator: ",").map { $0.trimmingCharacters() }
+        // Defaults are written as text ("UBS revised: 423, 571, … 1300", "[a, b, c]", "[[0, .40], [.05, .50]]"): their
+        // words, not numbers.
+        let defaults = entry.parameters.flatMap { parameter in
+            parameter.defaultValue.split(whereSeparator: { $0 == "," || $0 == ":" }).map {
+                $0.trimmingCharacters().trimmingCharacters(in: CharacterSet(charactersIn: "[]\"' "))
+            }.filter { !$0.isEmpty && Double($0) == nil }
         }
-        return set + defaults
+        return set + defaults + entry.scenarios.map(\.name)
     }
 
     /// Picks the requested series by name (with a did-you-mean error), or every series on the first one's grid.

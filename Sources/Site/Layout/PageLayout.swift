@@ -367,7 +367,7 @@ struct PageLayout {
                     "<a href=\"../\(chapter.slug)/\">" + escapeHTML(chapter.kind == .chapter ? edition.words.format("chapterShort", chapter.number) : chapter.frontMatter.title) + "</a>"
                 }.joined(separator: ", ")
                 var values: [String: Any] = [
-                    "number": entry.number, "what": entry.what, "dateHTML": numberDateHTML(entry.date, words: edition.words),
+                    "number": typographic(entry.number), "what": typographic(entry.what), "dateHTML": numberDateHTML(entry.date, words: edition.words),
                     "sourceHTML": entry.model ? escapeHTML(edition.words["illustrativeModel"]) : sources,
                     "confidence": entry.confidence.rawValue, "isModel": entry.model,
                     "confidenceText": edition.words["confidence" + entry.confidence.rawValue.prefix(1).uppercased()

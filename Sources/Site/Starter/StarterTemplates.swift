@@ -474,11 +474,7 @@ table.numbers tbody th { font-weight: 600; }
 .number-note { color: var(--muted); }
 .number-where { display: block; font-size: 0.95em; }
 .numbers-scroll { overflow-x: auto; margin: 0 0 1rem; }
-/* Column widths for the wide table only: on phones every cell is a full-width line of its card. */
-@media (min-width: 40.001rem) {
-  table.numbers th:nth-child(1) { width: 22%; }
-  table.numbers th:nth-child(3), table.numbers td:nth-child(3) { width: 14%; }
-}
+@media (min-width: 40.001rem) { table.numbers th:nth-child(1) { width: 22%; } table.numbers tr > :nth-child(3) { width: 14%; } }
 .confidence-low { font-style: italic; }
 .corrections { padding-left: 0; list-style: none; }
 .corrections li { border-top: 1px solid var(--rule); padding: 0.6rem 0; }
