@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Simulation
 import Site
 
 @main
@@ -26,11 +27,21 @@ struct Explainer: AsyncParsableCommand {
             if exitCode(for: error) == .validationFailure {
                 var standardError = StandardError()
                 print(fullMessage(for: error), to: &standardError)
+                if let hint = commandHint(CommandLine.arguments.dropFirst().first) { print(hint, to: &standardError) }
                 Foundation.exit(2)
             }
             exit(withError: error)
         }
     }
+}
+
+/// "Did you mean 'build'?" for a first word that is no command but close to one (`explainer buidl`): without a
+/// command, explainer builds, and would take the word for an argument of `build`.
+func commandHint(_ word: String?) -> String? {
+    guard let word, !word.hasPrefix("-") else { return nil }
+    let names = Explainer.configuration.subcommands.map { $0._commandName }
+    guard !names.contains(word), let match = closestMatch(to: word, among: names) else { return nil }
+    return "hint: did you mean 'explainer \(match)'? The commands: " + names.joined(separator: ", ")
 }
 
 /// Flags shared by the commands that read a site.

@@ -21,8 +21,10 @@ func resolveChapterFileLinks(_ pages: inout [Chapter], files: [ChapterFileTarget
             guard let name = chapterFileName(in: link.destination) else { continue }
             let fragment = link.destination.firstIndex(of: "#").map { String(link.destination[$0...]) } ?? ""
             guard let target = byName[name] else {
-                let hint = closestMatch(to: name, among: files.map(\.name).sorted()).map { "did you mean '\($0)'?" }
-                    ?? "link to a chapter by its file name in content/, e.g. \(files.first?.name ?? "02-the-run.md")#a-heading"
+                let names = files.filter { !$0.isDraft }.map(\.name).sorted()
+                let hint = closestMatch(to: name, among: names).map { "did you mean '\($0)'?" }
+                    ?? "link to a chapter by its file name in content/: " + names.prefix(12).joined(separator: ", ")
+                        + (names.count > 12 ? ", …" : "")
                 problems.append(Diagnostic(file: page.file, line: link.line, column: link.column,
                                            message: "link '\(link.destination)' points to no file in content/", hint: hint))
                 continue

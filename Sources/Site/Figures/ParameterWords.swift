@@ -24,6 +24,9 @@ struct ParameterWords {
         case each(names: String, Display)
         /// A table of numbers: said to be set, not printed.
         case table
+        /// A table of amounts from each item named by `names` (rows) to each (columns): the non-zero ones printed,
+        /// "OpenAI to Oracle $60 B".
+        case flows(names: String, Display)
     }
 
     let model: String
@@ -45,7 +48,7 @@ struct ParameterWords {
     /// The English glue words, as in explainer's `templates/i18n/en.yml`.
     static let glue: [String: String] = [
         "paramValue": "{label} {value}", "paramItems": "{label}: {items}", "paramItem": "{name} {value}",
-        "paramTable": "{label}: as set for this chart", "paramPerYear": "{value} a year", "paramYes": "yes",
+        "paramTable": "{label}: as set for this chart", "paramFlow": "{from} to {to} {value}", "paramPerYear": "{value} a year", "paramYes": "yes",
         "paramNo": "no", "paramListComma": ", ", "paramSeparator": "; ", "paramWords": "{label} {value}",
     ]
 
@@ -56,7 +59,7 @@ struct ParameterWords {
         "bubbles": [
             "beta": ("speed of switching between trading rules", .number), "sigma": ("size of random news", .number),
             "x0": ("starting gap from fair value", .number), "steps": ("periods simulated", .count),
-            "burnIn": ("periods left out at the start", .count), "grossReturn": ("safe return per period", .multiple),
+            "burnIn": ("warm-up periods at the start", .count), "grossReturn": ("safe return per period", .multiple),
             "seed": ("random seed", .count),
         ],
         "capexGap": [
@@ -65,7 +68,7 @@ struct ParameterWords {
             "revenue0": ("revenue in the first year", .dollarsBn), "revenueGrowth": ("revenue growth", .perYear),
         ],
         "circularFlows": [
-            "nodes": ("firms", .words), "flows": ("payments between the firms", .table),
+            "nodes": ("firms", .words), "flows": ("payments between the firms, a year", .flows(names: "nodes", .dollarsBn)),
             "externalInflow": ("money from outside, a year", .each(names: "nodes", .dollarsBn)),
             "view": ("measure of money going round", .words),
         ],
@@ -120,7 +123,7 @@ struct ParameterWords {
             "wac": ("interest on the pool", .perYear), "fee": ("fees", .perYear), "classA": ("class A balance", .number),
             "classB": ("class B balance", .number), "rateA": ("class A interest rate", .perYear),
             "rateB": ("class B interest rate", .perYear), "sched": ("scheduled repayment per period", .number),
-            "trigger": ("coverage test level", .multiple), "dflt": ("defaults per period", .number),
+            "trigger": ("coverage test level", .multiple), "dflt": ("amount of the pool defaulting each period", .number),
         ],
     ]
 
@@ -133,6 +136,21 @@ struct ParameterWords {
         let label = word("param.\(model).\(override.name)", english)
         let comma = glue("paramListComma")
         if case .table = display { return glue("paramTable", ["label": label]) }
+        if case .flows(let names, let inner) = display {
+            let items = namesList(names)
+            let rows = list(override.value).map(list)
+            guard rows.count == items.count, rows.allSatisfy({ $0.count == items.count }) else {
+                return glue("paramTable", ["label": label])
+            }
+            let flows = rows.indices.flatMap { from in
+                rows[from].indices.compactMap { to -> String? in
+                    guard let amount = rows[from][to].numericValue, amount != 0 else { return nil }
+                    return glue("paramFlow", ["from": items[from], "to": items[to], "value": format(rows[from][to], inner)])
+                }
+            }
+            guard !flows.isEmpty else { return glue("paramTable", ["label": label]) }
+            return glue("paramItems", ["label": label, "items": flows.joined(separator: comma)])
+        }
         if case .words = display { return glue("paramWords", ["label": label, "value": format(override.value, display)]) }
         if case .each(let names, let inner) = display {
             let items = namesList(names)
