@@ -69,34 +69,36 @@ struct AnnotationLayer {
     /// the values the axes cover without the annotations. A bound the writer set (`min`, `max`) is left to `check`.
     static func checkNearData(_ annotations: [Annotation], kind: ChartKind, x: AxisOptions?, xData: [Double],
                               y: AxisOptions, yData: [Double]) throws(ChartError) {
-        func range(_ values: [Double], _ axis: AxisOptions) -> (lo: Double, hi: Double)? {
-            let finite = (values + axis.include).filter { $0.isFinite && (axis.scale == .linear || $0 > 0) }
-            guard let lo = finite.min(), let hi = finite.max() else { return nil }
-            return axis.scale == .log ? (log10(lo), log10(hi)) : (lo, hi)
+        /// The data's lowest and highest values an axis of this scale can place (a log axis only positive ones).
+        func bounds(_ values: [Double], _ axis: AxisOptions) -> (lo: Double, hi: Double)? {
+            let placeable = (values + axis.include).filter { $0.isFinite && (axis.scale == .linear || $0 > 0) }
+            guard let lo = placeable.min(), let hi = placeable.max() else { return nil }
+            return (lo, hi)
         }
-        let xRange = x.flatMap { range(xData, $0) }, yRange = range(yData, y)
-        func far(_ value: Double, _ axis: AxisOptions, _ range: (lo: Double, hi: Double)?) -> Bool {
-            guard let range, range.hi > range.lo, value.isFinite, axis.scale == .linear || value > 0 else { return false }
-            let v = axis.scale == .log ? log10(value) : value
-            let limit = (range.hi - range.lo) * nearDataShare
-            return (v < range.lo - limit && axis.min == nil) || (v > range.hi + limit && axis.max == nil)
+        func far(_ value: Double, _ axis: AxisOptions, _ bounds: (lo: Double, hi: Double)?) -> Bool {
+            guard let bounds, bounds.hi > bounds.lo, value.isFinite, axis.scale == .linear || value > 0 else { return false }
+            let position: (Double) -> Double = axis.scale == .log ? log10 : { $0 }
+            let lo = position(bounds.lo), hi = position(bounds.hi), v = position(value)
+            let limit = (hi - lo) * nearDataShare
+            return (v < lo - limit && axis.min == nil) || (v > hi + limit && axis.max == nil)
         }
-        func describe(_ axis: AxisOptions, _ name: String, _ value: Double, _ values: [Double]) -> String {
-            let finite = (values + axis.include).filter(\.isFinite)
-            let lo = finite.min() ?? 0, hi = finite.max() ?? 0
-            return "lies far outside the data: \(name) = \(axis.format.string(for: value)), where the data run from "
-                + "\(axis.format.string(for: lo)) to \(axis.format.string(for: hi)); the \(name) axis would stretch to "
-                + "show it and squash the data (move the annotation, or set the axis's 'min' or 'max' to show that range "
-                + "on purpose)"
+        func reason(_ axis: AxisOptions, _ name: String, _ value: Double, _ bounds: (lo: Double, hi: Double)) -> String {
+            "lies far outside the data: \(name) = \(axis.format.string(for: value)), where the data run from "
+                + "\(axis.format.string(for: bounds.lo)) to \(axis.format.string(for: bounds.hi)); the \(name) axis would "
+                + "stretch to show it and squash the data (move the annotation, or set the axis's 'min' or 'max' to show "
+                + "that range on purpose)"
         }
+        let xBounds = x.flatMap { bounds(xData, $0) }, yBounds = bounds(yData, y)
         for (index, annotation) in annotations.enumerated() {
-            if let x {
-                for value in xValues([annotation]) where far(value, x, xRange) {
-                    throw .annotation(index: index, kind: kind, reason: describe(x, "x", value, xData))
+            if let x, let xBounds {
+                for value in xValues([annotation]) where far(value, x, xBounds) {
+                    throw .annotation(index: index, kind: kind, reason: reason(x, "x", value, xBounds))
                 }
             }
-            for value in yValues([annotation]) where far(value, y, yRange) {
-                throw .annotation(index: index, kind: kind, reason: describe(y, "y", value, yData))
+            if let yBounds {
+                for value in yValues([annotation]) where far(value, y, yBounds) {
+                    throw .annotation(index: index, kind: kind, reason: reason(y, "y", value, yBounds))
+                }
             }
         }
     }

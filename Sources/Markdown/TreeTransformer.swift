@@ -126,10 +126,10 @@ struct TreeTransformer {
                     plainProse = false
                 }
                 textNodes.append((node, noTermDepth == 0, blockLine, plainProse))
-                if options.citations, bytes.contains(UInt8(ascii: "[")) {
-                    notePossibleCitations(bytes, blockLine: blockLine)
+                if bytes.contains(UInt8(ascii: "[")) {
+                    if options.citations { notePossibleCitations(bytes, blockLine: blockLine) }
+                    noteLiteralBrackets(bytes, blockLine: blockLine)
                 }
-                if bytes.contains(UInt8(ascii: "[")) { noteLiteralBrackets(bytes, blockLine: blockLine) }
             default:
                 break
             }

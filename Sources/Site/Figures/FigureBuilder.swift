@@ -367,8 +367,9 @@ struct FigureBuilder {
         } else if case let .unsupported(kind, _) = error, kind == .diagram || kind == .steps {
             position = request.position(ofParameter: kind == .steps ? "key:steps" : "key:nodes")
         } else if case let .unsupported(_, reason) = error {
-            for key in ["totals", "claims", "value-labels", "groups", "overlay"] where reason.contains("'\(key)'")
-                || (key == "totals" && reason.contains("the total '")) || (key == "overlay" && reason.contains("'overlay: true'")) {
+            // A reason names its key quoted, alone ('claims') or with its value ('overlay: true').
+            for key in ["totals", "claims", "value-labels", "groups", "overlay"]
+            where reason.contains("'\(key)'") || reason.contains("'\(key):") || (key == "totals" && reason.contains("the total '")) {
                 position = request.position(ofParameter: "key:" + key)
             }
         }

@@ -15,12 +15,8 @@ let notFoundRootScript = """
     if (root === "/") return;
     function rooted(value) { return value && value.charAt(0) === "/" && value.charAt(1) !== "/"; }
     function rewrite() {
-      document.querySelectorAll("a[href^='/'], link[href^='/']").forEach(function (element) {
-        var href = element.getAttribute("href");
-        if (rooted(href)) element.setAttribute("href", root + href.slice(1));
-      });
-      document.querySelectorAll("[data-index], [data-script]").forEach(function (element) {
-        ["data-index", "data-script"].forEach(function (name) {
+      document.querySelectorAll("a[href], link[href], [data-index], [data-script]").forEach(function (element) {
+        ["href", "data-index", "data-script"].forEach(function (name) {
           var value = element.getAttribute(name);
           if (rooted(value)) element.setAttribute(name, root + value.slice(1));
         });
