@@ -211,7 +211,7 @@ import Charts
 
 @Suite struct GalleryPage {
     @Test func galleryShowsEveryChartKindInBothThemesBesideItsBlockAndCSV() throws {
-        let output = try build(repositorySource)
+        let output = try build(repositorySourceWithGallery)
         let page = try #require(text(output, "gallery/index.html"))
         for kind in ChartKind.allCases {
             let id = "chart-sample-\(kind.rawValue)"

@@ -23,6 +23,13 @@ private func place(_ diagnostic: Diagnostic?) -> String? {
         #expect(place(problems.first) == "content/01-intro.md:5:12")
     }
 
+    @Test func aMissingAnchorWithNoCloseIdIsHintedWithTheTargetChaptersHeadings() {
+        let chapter = "---\ntitle: A\n---\nSee [the costs](../later/#what-it-costs-to-borrow).\n"
+        let problems = diagnostics(of: miniSite(chapter: chapter, extraChapters: [later]))
+        #expect(problems.map(\.message) == ["link '../later/#what-it-costs-to-borrow' points to a missing anchor '#what-it-costs-to-borrow'"])
+        #expect(problems.first?.hint == "its headings' anchors are #known-part")
+    }
+
     @Test func linkToAMissingChapterIsReportedAtTheLink() {
         let problems = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\n\n\nGo [on](../nowhere/).\n"))
         #expect(problems.map(\.message) == ["link '../nowhere/' points to a missing page or file"])

@@ -1,4 +1,5 @@
 import Testing
+import Simulation
 @testable import Site
 
 /// A chapter whose only content is one chart block with the given YAML lines; the block's body starts on line 7.
@@ -212,6 +213,35 @@ private func svgTexts(_ page: String) -> [String] {
             for symbol in ["α", "r_N", "alphaMax", "rN", "(dflt)", "_"] { #expect(!line.contains(symbol), "\(line)") }
         }
         #expect(settings.contains { $0.hasPrefix("<b>Base:</b>") && $0.contains("55\u{202F}%") })
+    }
+
+    @Test func aParameterThatChangesNothingTheChartDrawsIsLeftOffTheSettingsLines() throws {
+        // The chip-loan model's "burry" scenario shortens the accounting lives and the value's half-life; a chart of
+        // loan-to-value on market-like value draws only the half-life's effect, so only that one is named.
+        func settings(_ series: String?) throws -> [String] {
+            let lines = ["id: ltv", "title: T", "caption: C.", "model: gpuCollateral", "kind: line", "scenarios: [base, burry]"]
+                + (series.map { ["series: [\($0)]"] } ?? [])
+            let page = try #require(text(try build(miniSite(chapter: chapter(withChart: lines))), "intro/index.html"))
+            return page.components(separatedBy: "<p class=\"chart-parameters\">").dropFirst().map {
+                String($0[..<$0.range(of: "</p>")!.lowerBound])
+            }
+        }
+        let market = try settings("ltv.exp")
+        #expect(market.count == 2)
+        for line in market {
+            #expect(line.contains("time for the value to halve") && !line.contains("accounting lives"), "\(line)")
+        }
+        // A chart of every value line (book values over each accounting life, market value) names both.
+        let all = try settings(nil)
+        #expect(all.count == 2)
+        #expect(all.allSatisfy { $0.contains("accounting lives") && $0.contains("time for the value to halve") })
+        // A parameter the block sets is always named, whatever it changes.
+        let line = ParameterLine(entry: try ModelRegistry.standard.model(named: "gpuCollateral"))
+        let wanted: [FigureRequest.ScenarioRequest] = [.init(name: "base", overrides: []), .init(name: "burry", overrides: [])]
+        let unseen = line.unseen(in: wanted, blockParams: [Scenario.Override("haircut", .number(0.2))]) { _, _ in true }
+        #expect(unseen.contains("bookLives") && !unseen.contains("haircut"))
+        #expect(line.unseen(in: wanted, blockParams: []) { _, _ in false }.isEmpty)
+        #expect(line.unseen(in: [wanted[0]], blockParams: []) { _, _ in true }.isEmpty)
     }
 
     @Test func figureWordsGetTypographicQuotesAndLabelsRenameCategories() throws {

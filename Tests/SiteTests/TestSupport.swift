@@ -10,6 +10,13 @@ let repositorySource: SourceTree = {
     do { return try SourceTree.read(from: repositoryRoot) } catch { fatalError("cannot read the repository: \(error)") }
 }()
 
+/// This site with its chart gallery turned on (`gallery: true`): the site does not publish it, a writer's site may.
+let repositorySourceWithGallery: SourceTree = {
+    var source = repositorySource
+    source.config?.bytes += Array("\ngallery: true\n".utf8)
+    return source
+}()
+
 /// A small site: the real templates, one chapter with the given text, no sources or glossary unless given.
 func miniSite(chapter: String, name: String = "01-intro.md", config: String? = nil, extraChapters: [SourceFile] = [],
               data: [SourceFile] = [], sources: String? = nil, images: [SourceFile] = []) -> SourceTree {

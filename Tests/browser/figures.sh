@@ -17,7 +17,11 @@ BIN="${EXPLAINER:-$ROOT/.build/debug/explainer}"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/explainer-figures.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
-"$BIN" build --root "$ROOT" --output "$WORK/site" > /dev/null
+# A copy with the chart gallery on: the site does not publish it, but its samples are figures a writer copies.
+mkdir -p "$WORK/source"
+cp -R "$ROOT/content" "$ROOT/templates" "$WORK/source/"
+printf '\ngallery: true\n' >> "$WORK/source/content/site.yml"
+"$BIN" build --root "$WORK/source" --output "$WORK/site" > /dev/null
 
 case "$MODE" in
     labels)

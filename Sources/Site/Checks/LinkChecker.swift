@@ -92,14 +92,18 @@ struct LinkChecker {
         }
     }
 
-    /// For a link to a missing `#anchor`: the closest id that does exist on the target page.
+    /// For a link to a missing `#anchor`: the closest id that does exist on the target page, else the ids of that
+    /// chapter's headings, which are what such links usually mean.
     private func anchorHint(for target: String, on page: String) -> String? {
         let (path, fragment) = split(target)
         guard let fragment, !fragment.isEmpty else { return nil }
         let resolved = path.isEmpty ? page : joinPath(page: page, relative: path).flatMap { output.resolve($0) }
         guard let resolved, resolved.hasSuffix(".html") else { return nil }
         let known = ids(of: resolved).sorted()
-        return closestMatch(to: percentDecoded(fragment), among: known).map { "did you mean '#\($0)'?" }
+        if let closest = closestMatch(to: percentDecoded(fragment), among: known) { return "did you mean '#\(closest)'?" }
+        guard let headings = chapters[resolved]?.rendered.headings, !headings.isEmpty else { return nil }
+        let shown = headings.prefix(8).map { "#" + $0.id }.joined(separator: ", ")
+        return "its headings' anchors are " + shown + (headings.count > 8 ? ", … (\(headings.count) in all)" : "")
     }
 
     /// For a link to a missing page: the closest page that exists, written as a link from `page`, and the chapter's

@@ -131,9 +131,8 @@ struct FigureBuilder {
         var inputs: [VariantInput] = []
         var assumptions = ""
         var problems: [Diagnostic] = []
-        let settings = ParameterLine(entry: entry, labels: request.labels, language: language)
-            .lines(for: wanted, blockParams: request.params)
-        for (scenario, line) in zip(wanted, settings) {
+        var runs: [SiteModelRun] = []
+        for scenario in wanted {
             let named = entry.scenarios.contains { $0.name == scenario.name }
             if !named && scenario.overrides.isEmpty {
                 let error = ModelError.unknownScenario(model: name, name: scenario.name, known: entry.scenarios.map(\.name))
@@ -156,8 +155,9 @@ struct FigureBuilder {
                 problems += error.diagnostics
                 continue
             }
+            runs.append(run)
             var input = VariantInput(scenario: scenario.name, label: typographic(request.labels[scenario.name] ?? scenarioLabel(scenario.name)),
-                                     series: chosen, scalars: output.scalars, parameters: line,
+                                     series: chosen, scalars: output.scalars, parameters: "",
                                      xHeader: chosen.first.map { axisLabel($0.xUnit, language) } ?? "")
             input.nameable = Set(output.series.flatMap { [$0.name] + ($0.labels ?? []) })
                 .union(listItemNames(entry, overrides: request.params + scenario.overrides))
@@ -165,7 +165,29 @@ struct FigureBuilder {
         }
         // The same mistake in every scenario (a misspelt parameter in `params:`) is reported once.
         if !problems.isEmpty { throw BuildFailure(unique(problems)) }
+        let line = ParameterLine(entry: entry, labels: request.labels, language: language)
+        let unseen = line.unseen(in: wanted, blockParams: request.params) { name, value in
+            // The first variant again with only this parameter changed: does the chart draw anything else?
+            var probe = runs[0]
+            probe.overrides.append(Scenario.Override(name, value))
+            onModelRun(probe)
+            guard let output = try? probe.run(), let chosen = try? select(output.series, request: request) else { return false }
+            return chosen == inputs[0].series && annotationValues(request, output.scalars) == annotationValues(request, inputs[0].scalars)
+        }
+        for (index, text) in line.lines(for: wanted, blockParams: request.params, leavingOut: unseen).enumerated() {
+            inputs[index].parameters = text
+        }
         return (inputs, assumptions)
+    }
+
+    /// The model's values the block's annotations name (`value: peakLoss`), which the chart draws too.
+    private func annotationValues(_ request: FigureRequest, _ scalars: [String: Double]) -> [Double?] {
+        request.annotations.flatMap { item in
+            item.values.values.compactMap { value -> Double?? in
+                if case .name(let name) = value { return .some(scalars[name]) }
+                return nil
+            }
+        }
     }
 
     private func dataInput(_ request: FigureRequest, file: String) throws(BuildFailure) -> VariantInput {

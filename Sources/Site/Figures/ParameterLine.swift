@@ -14,8 +14,9 @@ struct ParameterLine {
     /// The page's language: numbers and parameter words (`ParameterWords`).
     var language = ChartLanguage.english
 
-    /// Every variant's line, in the order of `scenarios`.
-    func lines(for scenarios: [FigureRequest.ScenarioRequest], blockParams: [Scenario.Override]) -> [String] {
+    /// Every variant's line, in the order of `scenarios`, without the parameters in `leavingOut` (see `unseen`).
+    func lines(for scenarios: [FigureRequest.ScenarioRequest], blockParams: [Scenario.Override],
+               leavingOut: Set<String> = []) -> [String] {
         let effective = scenarios.map { self.effective($0, blockParams: blockParams) }
         let shown: [String]
         if scenarios.count == 1 {
@@ -25,8 +26,7 @@ struct ParameterLine {
         } else {
             let set = Set(blockParams.map(\.name))
             shown = entry.parameters.map(\.name).filter { name in
-                let values = effective.map { $0[name] }
-                return set.contains(name) || values.contains { $0 != values[0] }
+                set.contains(name) || (!leavingOut.contains(name) && differs(name, effective))
             }
         }
         return effective.map { values in
@@ -35,6 +35,38 @@ struct ParameterLine {
             words.language = language
             return overrides.map(words.describe).joined(separator: words.word("paramSeparator", "; "))
         }
+    }
+
+    /// The parameters a figure of several variants would print only because their values differ between the
+    /// variants, but which change nothing the chart draws: the accounting lives of a scenario on a chart of market
+    /// value. `drawsTheSame(name, value)` answers whether the first variant, with only this parameter set to another
+    /// variant's value, draws exactly what it draws now; a parameter is left out when it does for every such value.
+    func unseen(in scenarios: [FigureRequest.ScenarioRequest], blockParams: [Scenario.Override],
+                drawsTheSame: (String, ParameterValue) -> Bool) -> Set<String> {
+        guard scenarios.count > 1 else { return [] }
+        let effective = scenarios.map { self.effective($0, blockParams: blockParams) }
+        let set = Set(blockParams.map(\.name))
+        let differing = entry.parameters.map(\.name).filter { !set.contains($0) && differs($0, effective) }
+        // A parameter that alone tells two variants apart changes what they draw: no need to run the model again.
+        let alone = Set(effective.dropFirst().compactMap { values -> String? in
+            let names = differing.filter { values[$0] != effective[0][$0] }
+            return names.count == 1 ? names[0] : nil
+        })
+        return Set(differing.filter { name in
+            guard !alone.contains(name) else { return false }
+            var tried: [ParameterValue] = []
+            for values in effective.dropFirst() {
+                guard let value = values[name], value != effective[0][name], !tried.contains(value) else { continue }
+                tried.append(value)
+                if !drawsTheSame(name, value) { return false }
+            }
+            return true
+        })
+    }
+
+    private func differs(_ name: String, _ effective: [[String: ParameterValue]]) -> Bool {
+        let values = effective.map { $0[name] }
+        return values.contains { $0 != values[0] }
     }
 
     private func definition(_ scenario: FigureRequest.ScenarioRequest) -> Scenario? {
