@@ -61,9 +61,8 @@ func extractFootnoteDefinitions(_ text: String) -> (text: String, definitions: [
             }
         }
         let taken = end - pendingBlanks
-        if !definitions.contains(where: { footnoteKey($0.label) == footnoteKey(label) }) {
-            definitions.append(FootnoteDefinition(label: label, body: body.joined(separator: "\n") + "\n", line: index + 1))
-        }
+        // A label defined again is kept too, so it can be reported; the first definition is the one used.
+        definitions.append(FootnoteDefinition(label: label, body: body.joined(separator: "\n") + "\n", line: index + 1))
         for blanked in index..<taken { lines[blanked] = "" }
         index = taken
     }

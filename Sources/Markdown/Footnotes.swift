@@ -12,11 +12,11 @@ import Darwin
 /// Footnotes are numbered 1, 2, 3 … per document, apart from the citations' source notes; a reference is a bare
 /// superscript number where a citation is a bracketed one. Each footnote ends with a link back to its first
 /// reference. Returns each footnote's list item with the line its definition starts on, less one, so that lines inside
-/// it count from there (as for container boxes).
+/// it count from there (as for container boxes), and the keys (`footnoteKey`) of the labels referred to.
 /// `label` names the list for screen readers and `backLabel` each link back, in the page's language.
 func addFootnotes(_ definitions: [FootnoteDefinition], to root: OpaquePointer, flags: Int32, label: String = "Footnotes",
-                  backLabel: String = "Back to the text") -> [OpaquePointer: Int] {
-    guard !definitions.isEmpty else { return [:] }
+                  backLabel: String = "Back to the text") -> (lines: [OpaquePointer: Int], referred: Set<String>) {
+    guard !definitions.isEmpty else { return ([:], []) }
     let byKey = Dictionary(definitions.map { (footnoteKey($0.label), $0) }, uniquingKeysWith: { first, _ in first })
     let texts = textNodesOutsideLinks(of: root)
 
@@ -56,7 +56,7 @@ func addFootnotes(_ definitions: [FootnoteDefinition], to root: OpaquePointer, f
         cmark_node_unlink(node)
         cmark_node_free(node)
     }
-    guard !order.isEmpty else { return [:] }
+    guard !order.isEmpty else { return ([:], []) }
 
     let section = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
     cmark_node_set_on_enter(section, "<section class=\"footnotes notes\" aria-label=\"\(escapeHTML(label))\">\n<ol>")
@@ -90,5 +90,5 @@ func addFootnotes(_ definitions: [FootnoteDefinition], to root: OpaquePointer, f
         lines[item] = definition.line - 1
     }
     cmark_node_append_child(root, section)
-    return lines
+    return (lines, Set(numbers.keys))
 }

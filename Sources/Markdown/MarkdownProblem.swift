@@ -14,6 +14,32 @@ public struct MarkdownProblem: Sendable, Equatable {
         case undefinedFootnote(String, defined: [String])
         /// `[@…]` that is not a citation as written (it stays text): `[@key p. 4]` without the comma, say.
         case malformedCitation(String)
+        /// `[^two words]`: a footnote label with a space, which is never a footnote (it stays text).
+        case footnoteLabelWithSpace(String)
+        /// A second `[^label]:` definition of a label; `firstLine` is the first one's line. Only the first is used.
+        case duplicateFootnote(String, firstLine: Int)
+        /// A `[^label]:` definition that no `[^label]` refers to: its text is published nowhere.
+        case unusedFootnote(String)
+        /// `<!--` with no `-->` after it: the comment hides the rest of the chapter (or shows as text inside a paragraph).
+        case unclosedComment
+        /// A fenced block indented by four spaces or more (under a list item, say), which is a code block showing the
+        /// fence as text: the fence's first line.
+        case indentedFence(String)
+        /// `##Heading` with no space after the `#`s: a paragraph, not a heading.
+        case headingWithoutSpace(String)
+        /// A line of `---` right under a line of text, which makes that text a heading (CommonMark's setext heading)
+        /// where a writer may have meant a rule.
+        case dashesUnderText(String)
+        /// `[text](address with spaces)` or `![alt](…)` left as text because the address has a space.
+        case linkWithSpaces(String)
+
+        /// Published as written but possibly meant: reported as a warning, not an error.
+        public var isWarning: Bool {
+            switch self {
+            case .unusedFootnote, .dashesUnderText: true
+            default: false
+            }
+        }
     }
 
     public var kind: Kind

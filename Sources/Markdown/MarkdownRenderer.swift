@@ -27,10 +27,12 @@ public func renderMarkdown(_ text: String, options: MarkdownOptions = MarkdownOp
     let definitions = options.containerFences.isEmpty || !(containsByte(text, UInt8(ascii: "|")) && text.contains("|")) ? "" : linkReferenceDefinitions(in: root, lines: lines)
     buildTables(in: root, lines: lines, flags: flags)
     var containers = expandContainers(root, options: options, flags: flags, definitions: definitions)
-    containers.merge(addFootnotes(footnotes, to: root, flags: flags, label: options.footnotesLabel, backLabel: options.backToTextLabel)) { box, _ in box }
+    let footnoted = addFootnotes(footnotes, to: root, flags: flags, label: options.footnotesLabel, backLabel: options.backToTextLabel)
+    containers.merge(footnoted.lines) { box, _ in box }
     applyGFMInlineExtensions(root)
     var transformer = TreeTransformer(containerLines: containers, options: options, sourceLines: lines)
     transformer.footnoteLabels = footnotes.map(\.label)
+    transformer.problems = footnoteProblems(footnotes, referred: footnoted.referred)
     transformer.collect(root)
     transformer.apply()
 
@@ -43,6 +45,20 @@ public func renderMarkdown(_ text: String, options: MarkdownOptions = MarkdownOp
                             cjkCharacterCount: transformer.cjkCharacterCount,
                             problems: transformer.problems, tables: transformer.tables,
                             possibleCitations: transformer.possibleCitations)
+}
+
+/// A label defined twice (only the first definition is used) and definitions nothing refers to (published nowhere).
+func footnoteProblems(_ definitions: [FootnoteDefinition], referred: Set<String>) -> [MarkdownProblem] {
+    var first: [String: Int] = [:]
+    return definitions.compactMap { definition in
+        let key = footnoteKey(definition.label)
+        if let line = first[key] {
+            return MarkdownProblem(kind: .duplicateFootnote(definition.label, firstLine: line), line: definition.line, column: 1)
+        }
+        first[key] = definition.line
+        return referred.contains(key) ? nil
+            : MarkdownProblem(kind: .unusedFootnote(definition.label), line: definition.line, column: 1)
+    }
 }
 
 /// Inserts ids into the n-th `<hN>` tag; cmark renders headings in document order without attributes. Reads cmark's

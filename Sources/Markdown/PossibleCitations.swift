@@ -6,12 +6,40 @@ public struct PossibleCitation: Sendable, Equatable {
     /// Where the `[` is (1-based, like every position in `RenderedMarkdown`).
     public var line: Int
     public var column: Int
+    /// `@key` written in prose without brackets (`As @carnot-1824 showed`), rather than `[key]`.
+    public var bare = false
 
-    public init(key: String, line: Int, column: Int) {
+    public init(key: String, line: Int, column: Int, bare: Bool = false) {
         self.key = key
         self.line = line
         self.column = column
+        self.bare = bare
     }
+}
+
+/// The keys of `@key` in prose, in order: an `@` outside brackets, at the start or after a space, an opening
+/// parenthesis or quote (not inside an address like a@b.org), then characters a citation key may hold, at least two with a letter or digit.
+func bareCitationKeys(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+    var keys: [String] = []
+    var index = 0
+    var brackets = 0   // inside [ … ] an @ belongs to a citation ([@a; @b]), written or malformed
+    while index < bytes.count {
+        if bytes[index] == UInt8(ascii: "[") { brackets += 1 }
+        if bytes[index] == UInt8(ascii: "]") { brackets = max(0, brackets - 1) }
+        guard bytes[index] == UInt8(ascii: "@"), brackets == 0 else { index += 1; continue }
+        let before = index > 0 ? bytes[index - 1] : UInt8(ascii: " ")
+        var end = index + 1
+        while end < bytes.count, isCitationKeyByte(bytes[end]) { end += 1 }
+        // A key ends before trailing punctuation ("@smith-2020." at a sentence's end).
+        while end > index + 1, [UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "-")].contains(bytes[end - 1]) { end -= 1 }
+        let key = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])
+        if [UInt8(ascii: " "), UInt8(ascii: "("), UInt8(ascii: "\""), 0x9C /* “ */, UInt8(ascii: "\n")].contains(before),
+           key.count >= 2, key.contains(where: isASCIIAlphanumeric) {
+            keys.append(String(decoding: key, as: UTF8.self))
+        }
+        index = max(end, index + 1)
+    }
+    return keys
 }
 
 /// The keys of bracketed text that reads like a citation without `@`, in order: `[` then characters a citation key may

@@ -75,10 +75,12 @@ struct TreeTransformer {
                 let text = inlineText(node)
                 headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text,
                                         id: ids.claim(slugify(text)), line: line))
+                noteDashesUnderText(text: text, line: line)
             case CMARK_NODE_HEADING:
                 noTermDepth -= 1
             case CMARK_NODE_PARAGRAPH where entering:
                 noteMath(node, line: line, lineOffset: lineOffset)
+                noteHeadingWithoutSpace(node, line: line, lineOffset: lineOffset)
                 if let image = titledImage(inParagraph: node) { titledImages.append((node, image)) }
             case CMARK_NODE_CUSTOM_BLOCK where entering:
                 guard let caption = captionOfTable(node) else { break }
@@ -105,6 +107,7 @@ struct TreeTransformer {
             case CMARK_NODE_CODE_BLOCK:
                 let info = String(cString: cmark_node_get_fence_info(node)).trimmingCharacters()
                 let language = info.split(separator: " ").first.map(String.init) ?? ""
+                if info.isEmpty { noteIndentedFence(node, line: line) }
                 if options.interceptedFences.contains(language) {
                     replacedBlocks.append((node, blocks.count))
                     blocks.append(FencedBlock(info: language, body: String(cString: cmark_node_get_literal(node)),
@@ -129,7 +132,10 @@ struct TreeTransformer {
                 if bytes.contains(UInt8(ascii: "[")) {
                     if options.citations { notePossibleCitations(bytes, blockLine: blockLine) }
                     noteLiteralBrackets(bytes, blockLine: blockLine)
+                    noteLinksWithSpaces(bytes, blockLine: blockLine)
                 }
+                if options.citations, bytes.contains(UInt8(ascii: "@")) { noteBareCitations(bytes, blockLine: blockLine) }
+                if bytes.contains(UInt8(ascii: "<")) { noteUnclosedComment(bytes, blockLine: blockLine) }
             default:
                 break
             }
@@ -167,8 +173,14 @@ struct TreeTransformer {
             if isFootnote {
                 let label = String(written.dropFirst(2).dropLast(closed ? 1 : 0))
                 let defined = footnoteLabels.contains { footnoteKey($0) == footnoteKey(label) }
-                problem = closed && !label.isEmpty && !label.contains(where: \.isWhitespace) && !defined
-                    ? .undefinedFootnote(label, defined: footnoteLabels) : nil
+                if !closed || label.isEmpty || defined {
+                    problem = nil
+                } else if label.contains(where: \.isWhitespace) {
+                    // A label of a few words, not a sentence that happens to start with ^.
+                    problem = label.count <= 40 && label.split(separator: " ").count <= 4 ? .footnoteLabelWithSpace(label) : nil
+                } else {
+                    problem = .undefinedFootnote(label, defined: footnoteLabels)
+                }
             } else {
                 problem = scanner.isCitation(bytes, at: index) || end == index + 2 || !isCitationKeyByte(bytes[index + 2])
                     ? nil : .malformedCitation(written)
@@ -183,6 +195,81 @@ struct TreeTransformer {
             }
             index = closed ? end + 1 : end
         }
+    }
+
+    /// `@key` in prose (see `bareCitationKeys`), which the site reports if the key names a source.
+    private mutating func noteBareCitations(_ bytes: UnsafeBufferPointer<UInt8>, blockLine: Int) {
+        for key in bareCitationKeys(in: bytes) {
+            let (line, column) = bracketCursor.locate("@" + key, from: blockLine, in: sourceLines)
+            if line >= 1, line <= sourceLines.count, column >= 2,
+               sourceLines[line - 1].dropFirst(column - 2).first == "\\" { continue }
+            possibleCitations.append(PossibleCitation(key: key, line: line, column: column, bare: true))
+        }
+    }
+
+    /// `[text](an address with spaces)` still text: cmark reads no link there, and the page would show it as written.
+    private mutating func noteLinksWithSpaces(_ bytes: UnsafeBufferPointer<UInt8>, blockLine: Int) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var searchFrom = text.startIndex
+        while let middle = text[searchFrom...].firstRange(of: "](") {
+            searchFrom = middle.upperBound
+            guard let open = text[..<middle.lowerBound].lastIndex(of: "["),
+                  let close = text[middle.upperBound...].firstIndex(of: ")") else { continue }
+            let address = text[middle.upperBound..<close]
+            guard address.contains(" "), !address.contains("]("), !text[text.index(after: open)..<middle.lowerBound].contains("]") else { continue }
+            let start = open > text.startIndex && text[text.index(before: open)] == "!" ? text.index(before: open) : open
+            let written = String(text[start...close])
+            let (line, column) = literalCursor.locate(String(written.prefix { $0 != " " }), from: blockLine, in: sourceLines)
+            problems.append(MarkdownProblem(kind: .linkWithSpaces(written), line: line, column: column))
+            searchFrom = close
+        }
+    }
+
+    /// `<!--` left as text: a comment opened in a paragraph and never closed (smart punctuation may have made its
+    /// dashes an en dash).
+    private mutating func noteUnclosedComment(_ bytes: UnsafeBufferPointer<UInt8>, blockLine: Int) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard text.contains("<!--") || text.contains("<!\u{2013}") else { return }
+        let (line, column) = htmlCursor.locate("<!", from: blockLine, in: sourceLines)
+        problems.append(MarkdownProblem(kind: .unclosedComment, line: line, column: column))
+    }
+
+    /// A paragraph of one line such as `##When everyone is cold`: a heading without the space after its `#`s.
+    private mutating func noteHeadingWithoutSpace(_ node: OpaquePointer, line: Int, lineOffset: Int) {
+        let end = Int(cmark_node_get_end_line(node)) + lineOffset
+        guard line >= 1, end == line, line <= sourceLines.count else { return }
+        let source = sourceLines[line - 1].drop { $0 == " " }
+        let hashes = source.prefix { $0 == "#" }.count
+        guard (1...6).contains(hashes), let next = source.dropFirst(hashes).first, next.isLetter else { return }
+        problems.append(MarkdownProblem(kind: .headingWithoutSpace(String(source)), line: line,
+                                        column: sourceLines[line - 1].count - source.count + 1))
+    }
+
+    /// A heading underlined with dashes (`Text` then `---`): a writer who meant a rule under a paragraph gets a heading.
+    private mutating func noteDashesUnderText(text: String, line: Int) {
+        // An ATX heading starts with its #s (after a box's "> " perhaps); a setext one is its text, then its underline.
+        guard line >= 1, line <= sourceLines.count, !sourceLines[line - 1].contains("#") else { return }
+        var end = line
+        while end < sourceLines.count {
+            let trimmed = sourceLines[end].drop { $0 == " " || $0 == ">" }
+            if let first = trimmed.first, first == "-" || first == "=",
+               trimmed.allSatisfy({ $0 == first || $0 == " " || $0 == "\t" }) {
+                if first == "-" { problems.append(MarkdownProblem(kind: .dashesUnderText(text), line: end + 1, column: 1)) }
+                return
+            }
+            end += 1
+        }
+    }
+
+    /// A code block without a fence whose first line is a fence: a fenced block indented four spaces (pasted under a
+    /// list item), which the page shows as code, fence and all.
+    private mutating func noteIndentedFence(_ node: OpaquePointer, line: Int) {
+        guard line >= 1, line <= sourceLines.count, let literal = cmark_node_get_literal(node) else { return }
+        let first = String(String(cString: literal).prefix { $0 != "\n" }).trimmingCharacters()
+        guard first.hasPrefix("```") || first.hasPrefix("~~~"),
+              String(sourceLines[line - 1]).trimmingCharacters() == first else { return }
+        problems.append(MarkdownProblem(kind: .indentedFence(first), line: line,
+                                        column: sourceLines[line - 1].prefix { $0 == " " || $0 == "\t" }.count + 1))
     }
 
     /// TeX math in a paragraph's or heading's source lines (cmark has already split it into emphasis and text).
@@ -201,6 +288,10 @@ struct TreeTransformer {
         guard let literal = cmark_node_get_literal(node) else { return }
         let html = String(cString: literal)
         let firstLine = String(html.prefix { $0 != "\n" })
+        if block, html.hasPrefix("<!--"), !html.contains("-->") {
+            problems.append(MarkdownProblem(kind: .unclosedComment, line: line, column: Int(cmark_node_get_start_column(node))))
+            return
+        }
         guard !html.hasPrefix("<!--"), !(!block && html.hasPrefix("</")) else { return }
         if block {
             problems.append(MarkdownProblem(kind: .rawHTML(firstLine), line: line, column: Int(cmark_node_get_start_column(node))))

@@ -201,7 +201,8 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     if (edition?.index ?? 0) == 0 {
         collector.add(checkSourceLanguages(inputs.bibliography, translations: edition?.translations ?? []))
     }
-    collector.add(checkMarkdownProblems(everyPage, allowRawHTML: inputs.config.rawHTML))
+    let markdownProblems = checkMarkdownProblems(everyPage, allowRawHTML: inputs.config.rawHTML)
+    collector.add(markdownProblems.filter { $0.severity == .error })
     let chapterFiles = (chapters + pages).map(\.fileStem)
     if let numbers = inputs.numbers {
         collector.add(numbers.check(bibliography: inputs.bibliography, chapterFiles: chapterFiles))
@@ -358,6 +359,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     if !collector.diagnostics.isEmpty { _ = handedOver?.value() }  // a failed build's index thread ends before the build
     try collector.throwIfAny()
     output.warnings = everyPage.flatMap(\.warnings) + citationsWithoutAt(everyPage, bibliography: inputs.bibliography)
+        + markdownProblems.filter { $0.severity == .warning }
     return (output, everyPage, handedOver)
 }
 
@@ -386,12 +388,19 @@ func checkCitations(_ chapters: [Chapter], bibliography: [String: SourceEntry]) 
     }
 }
 
-/// `[key]` where `key` names a source: most likely a citation whose `@` was forgotten, printed as written. A warning,
-/// not an error: brackets around a word are ordinary text too, and `\[key]` keeps them without one.
+/// `[key]` (or `@key` without brackets) where `key` names a source: most likely a citation whose `@` (or brackets) was
+/// forgotten, printed as written. A warning, not an error: brackets around a word are ordinary text too, and `\[key]`
+/// keeps them without one.
 func citationsWithoutAt(_ chapters: [Chapter], bibliography: [String: SourceEntry]) -> [Diagnostic] {
     chapters.flatMap { chapter in
         chapter.rendered.possibleCitations.filter { bibliography[$0.key] != nil }.map { possible in
-            Diagnostic(file: chapter.file, line: possible.line, column: possible.column,
+            possible.bare
+            ? Diagnostic(file: chapter.file, line: possible.line, column: possible.column,
+                         message: "'@\(possible.key)' looks like a citation without brackets: '\(possible.key)' is a source, but "
+                             + "the page shows '@\(possible.key)' as text and gives it no note",
+                         hint: "write [@\(possible.key)] to cite it as a note; to keep the '@' as text, write \\@\(possible.key)",
+                         severity: .warning)
+            : Diagnostic(file: chapter.file, line: possible.line, column: possible.column,
                        message: "'[\(possible.key)]' looks like a citation without '@': '\(possible.key)' is a source, but "
                            + "the page shows the brackets as text",
                        hint: "write [@\(possible.key)] to cite it as a note (with a page: [@\(possible.key), p. 4]); to keep the "

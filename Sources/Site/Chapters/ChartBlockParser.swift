@@ -215,7 +215,7 @@ struct ChartBlockParser {
         case let (nil, data?):
             let name = try reader.string(data, key: "data")
             guard !name.contains("/"), !name.contains("\\"), name.hasSuffix(".csv") else {
-                throw reader.error(at: data, "data must name a CSV file in content/data/, e.g. 'data: bubbles.csv'")
+                throw reader.error(at: data, "data must name a CSV file in content/data/, e.g. 'data: prices.csv'")
             }
             return .data(name)
         case (.some, .some):

@@ -50,7 +50,7 @@ func checkInternalStrings(_ output: OutputTree, source: SourceTree, verdicts: Fi
         let shown = pages.prefix(3).map { "public/" + $0 }.joined(separator: ", ") + (pages.count > 3 ? " and \(pages.count - 3) more" : "")
         let needle = marker.lowercased()
         let places = origins.filter { $0.text.lowercased().contains(needle) }
-        let hint = "readers must not see repository paths, the brief or its ledger rows: keep such notes in a source's "
+        let hint = "readers must not see repository paths or working notes: keep such notes in a source's "
             + "'private:' field (never shown) or in the repository, and say it in words a reader can follow"
         if places.isEmpty {
             problems.append(Diagnostic(file: "public/" + first.path, line: first.line, column: 1,

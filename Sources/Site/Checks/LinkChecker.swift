@@ -100,7 +100,10 @@ struct LinkChecker {
         let resolved = path.isEmpty ? page : joinPath(page: page, relative: path).flatMap { output.resolve($0) }
         guard let resolved, resolved.hasSuffix(".html") else { return nil }
         let known = ids(of: resolved).sorted()
-        if let closest = closestMatch(to: percentDecoded(fragment), among: known) { return "did you mean '#\(closest)'?" }
+        let wanted = percentDecoded(fragment)
+        // A figure's or table's id without its prefix (#cop-temperature for #figure-cop-temperature).
+        if let prefixed = ["figure-", "table-"].map({ $0 + wanted }).first(where: known.contains) { return "did you mean '#\(prefixed)'?" }
+        if let closest = closestMatch(to: wanted, among: known) { return "did you mean '#\(closest)'?" }
         guard let headings = chapters[resolved]?.rendered.headings, !headings.isEmpty else { return nil }
         let shown = headings.prefix(8).map { "#" + $0.id }.joined(separator: ", ")
         return "its headings' anchors are " + shown + (headings.count > 8 ? ", … (\(headings.count) in all)" : "")

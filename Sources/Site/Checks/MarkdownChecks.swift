@@ -39,8 +39,39 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
             message = "\(quoted(written)) is not a citation as written: the page would show it as written"
             hint = "a citation is [@key], or [@key, p. 403] with a comma before the place, or [@a; @b]; keys are those "
                 + "of content/sources.yml. Write \\[@ for brackets that are not a citation"
+        case .footnoteLabelWithSpace(let label):
+            let joined = label.split(whereSeparator: \.isWhitespace).joined(separator: "-")
+            message = "'[^\(label)]' is not a footnote: a footnote's label cannot hold a space, so the page would show it as written"
+            hint = "write [^\(joined)] here and in its definition ([^\(joined)]: The note's text.)"
+        case .duplicateFootnote(let label, let firstLine):
+            message = "footnote '[^\(label)]' is defined twice: only the first definition (line \(firstLine + lineOffset)) is published"
+            hint = "remove one of them, or give this one its own label ([^\(label)-2]) and refer to it"
+        case .unusedFootnote(let label):
+            message = "footnote '[^\(label)]' is defined but nothing refers to it: its text is published nowhere"
+            hint = "put [^\(label)] in the text where the note belongs, or remove the definition"
+        case .unclosedComment:
+            message = "an HTML comment opens here ('<!--') and is never closed: it hides everything after it, or shows as text"
+            hint = "end the comment with '-->' where the hidden text ends"
+        case .indentedFence(let fence):
+            message = "\(quoted(fence)) is indented four spaces or more, so it is shown as code, fence and all, not as a block"
+            hint = "start the fence at the beginning of the line (under a list item, indent it by the item's text only, "
+                + "e.g. three spaces after '1. ')"
+        case .headingWithoutSpace(let text):
+            let hashes = text.prefix { $0 == "#" }
+            message = "\(quoted(text)) is not a heading: a heading needs a space after its '\(hashes)', so the page shows it as text"
+            hint = "write '\(hashes) \(text.dropFirst(hashes.count))'; to keep the '#' as text, write \\\(text)"
+        case .dashesUnderText(let text):
+            message = "the line of dashes under \(quoted(text)) makes that text a heading, not a paragraph above a rule"
+            hint = "for a rule, leave a blank line above the dashes; for a heading, write '## \(text)' (clearer, and the "
+                + "same heading)"
+        case .linkWithSpaces(let written):
+            let image = written.hasPrefix("!")
+            message = "\(quoted(written)) is not \(image ? "an image" : "a link"): its address holds a space, so the page shows it as written"
+            hint = "rename the file without spaces, write each space as %20, or put the address in angle brackets: "
+                + "[text](<my file.md>)"
         }
-        return Diagnostic(file: file, line: problem.line + lineOffset, column: problem.column, message: message, hint: hint)
+        return Diagnostic(file: file, line: problem.line + lineOffset, column: problem.column, message: message, hint: hint,
+                          severity: problem.kind.isWarning ? .warning : .error)
     }
 }
 

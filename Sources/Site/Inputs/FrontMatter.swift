@@ -82,6 +82,9 @@ func yamlFrontMatter(_ lines: ArraySlice<Substring>, file: String, titleRequired
                                      context: "front matter", missingAt: (1, 1))
     var matter = FrontMatter(title: "")
     var collector = DiagnosticCollector()
+    for key in ["title", "question", "summary", "takeaway", "description"] {
+        if let value = entries[key], let problem = commentCut(value, key: key, lines: lines, reader: reader) { collector.add(problem) }
+    }
     for key in FrontMatter.keys {
         guard let value = entries[key] else { continue }
         collector.collect { () throws(Diagnostic) in
@@ -111,11 +114,32 @@ func yamlFrontMatter(_ lines: ArraySlice<Substring>, file: String, titleRequired
     return matter
 }
 
+/// A plain (unquoted) text value followed by ` #` on its line: YAML reads the rest of the line as a comment, so
+/// `title: Heat pumps #1: what they do` would publish the title "Heat pumps".
+private func commentCut(_ node: Node, key: String, lines: ArraySlice<Substring>, reader: YAMLReader) -> Diagnostic? {
+    guard case let .scalar(scalar) = node, scalar.style == .plain, let mark = node.mark,
+          lines.indices.contains(lines.startIndex + mark.line - 1) else { return nil }
+    let line = lines[lines.startIndex + mark.line - 1]
+    guard let cut = line.firstRange(of: " #") ?? line.firstRange(of: "\t#") else { return nil }
+    let comment = line[cut.upperBound...].trimmingCharacters()
+    return reader.error(at: node, "'\(key)' would be '\(scalar.string)': YAML reads ' #\(comment)' after it as a comment",
+                        hint: "put the whole text in double quotes: \(key): \"\(scalar.string) #\(comment)\"; a comment goes on a line of its own")
+}
+
+private let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                          "October", "November", "December"]
+
 extension YAMLReader {
-    /// A date written `YYYY-MM-DD`.
+    /// A date written `YYYY-MM-DD`, a day of the calendar.
     func date(_ node: Node, key: String) throws(Diagnostic) -> String {
         let text = try string(node, key: key)
         guard isISODate(text) else {
+            let parts = text.split(separator: "-").compactMap { Int($0) }
+            if parts.count == 3, text.count == 10, (1...12).contains(parts[1]) {
+                throw error(at: node, "'\(key)' is \(text), which is not a day of the calendar: "
+                                + "\(monthNames[parts[1] - 1]) \(parts[0]) has \(daysIn(month: parts[1], year: parts[0])) days",
+                            hint: "write the real date as YYYY-MM-DD")
+            }
             throw error(at: node, "'\(key)' must be a date like 2025-11-30", hint: "write it as YYYY-MM-DD")
         }
         return text

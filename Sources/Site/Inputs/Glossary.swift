@@ -16,10 +16,11 @@ func parseGlossary(_ text: String, file: String) throws(BuildFailure) -> [Glossa
     let reader = YAMLReader(file: file, lineOffset: 0)
     guard let items = try reader.parseList(
         text, notAList: "glossary.yml must be a list of entries with term and definition",
-        hint: "write each entry as a list item: a line '- term: Tranche', then under it '  definition: A slice of a pool of loans.'") else { return [] }
+        hint: "write each entry as a list item: a line '- term: Heat pump', then under it '  definition: A machine that moves heat from outside to inside.'") else { return [] }
     var entries: [GlossaryEntry] = []
     var collector = DiagnosticCollector()
     var seen: Set<String> = []
+    var phrases: [String: (term: String, line: Int)] = [:]   // every term and alias, lowercased: the entry it links to
     for item in items {
         collector.collect { () throws(BuildFailure) in
             let fields = try reader.mapping(item, allowed: ["term", "aliases", "definition"],
@@ -34,6 +35,17 @@ func parseGlossary(_ text: String, file: String) throws(BuildFailure) -> [Glossa
                 }
                 guard seen.insert(slugify(term)).inserted else {
                     throw reader.error(at: fields["term"], "glossary term '\(term)' is defined twice")
+                }
+                // The text's words link to one entry: a phrase that is also another entry's term or alias would
+                // leave one of the two never linked.
+                let termLine = reader.error(at: fields["term"], "").line
+                for phrase in [term] + aliases {
+                    if let earlier = phrases[phrase.lowercased()], earlier.term != term {
+                        throw reader.error(at: fields["term"], "glossary entry '\(term)' uses '\(phrase)', which the entry '\(earlier.term)' "
+                                            + "(line \(earlier.line)) already uses: the text's '\(phrase)' links to only one of them",
+                                           hint: "keep '\(phrase)' in one entry only: remove it from the other's term or aliases")
+                    }
+                    phrases[phrase.lowercased()] = (term, termLine)
                 }
                 entries.append(GlossaryEntry(term: term, aliases: aliases, definition: definition))
             } catch {

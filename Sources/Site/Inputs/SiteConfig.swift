@@ -107,8 +107,12 @@ public struct SiteConfig: Sendable, Equatable {
                     if let problem = languageTagProblem(text) { throw reader.error(at: value, problem.message, hint: problem.hint) }
                     config.language = text
                 case "author": config.author = text
-                case "footer": config.footer = text
-                case "glossaryIntro": config.glossaryIntro = text
+                case "footer":
+                    if let problem = markdownInPlainText(text, key: key) { throw reader.error(at: value, problem.message, hint: problem.hint) }
+                    config.footer = text
+                case "glossaryIntro":
+                    if let problem = markdownInPlainText(text, key: key) { throw reader.error(at: value, problem.message, hint: problem.hint) }
+                    config.glossaryIntro = text
                 case "image":
                     config.image = text
                     config.imageLine = reader.error(at: value, "").line
@@ -178,7 +182,26 @@ func isISODate(_ text: String) -> Bool {
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
           parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
           let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
-    return (1...12).contains(month) && (1...31).contains(day)
+    return (1...12).contains(month) && (1...daysIn(month: month, year: Int(parts[0])!)).contains(day)
+}
+
+/// A Markdown link or emphasis in one of site.yml's texts, which pages print as plain text: the reader would see the
+/// brackets and the address.
+func markdownInPlainText(_ text: String, key: String) -> (message: String, hint: String)? {
+    guard let link = text.firstRange(of: "](") ?? text.firstRange(of: "**") else { return nil }
+    let start = text[..<link.lowerBound].lastIndex(of: "[") ?? link.lowerBound
+    let end = text[link.upperBound...].firstIndex(of: ")").map { text.index(after: $0) } ?? link.upperBound
+    return ("'\(key)' is plain text, not Markdown: pages would show '\(text[start..<end])' as written",
+            "write it without Markdown" + (key == "footer" ? "; for a licence link in every footer, use 'licence:' and 'licenceURL:'" : ""))
+}
+
+/// Days in a month of the Gregorian calendar.
+func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
 }
 
 import Yams

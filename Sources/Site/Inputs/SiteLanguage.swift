@@ -79,6 +79,9 @@ extension YAMLReader {
                 for key in ["title", "description", "footer", "glossaryIntro", "author"] {
                     guard let node = entries[key] else { continue }
                     let text = try string(node, key: key)
+                    if key == "footer" || key == "glossaryIntro", let problem = markdownInPlainText(text, key: key) {
+                        throw error(at: node, problem.message, hint: problem.hint)
+                    }
                     switch key {
                     case "title": language.title = text
                     case "description": language.description = text

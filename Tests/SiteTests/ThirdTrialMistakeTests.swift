@@ -1,0 +1,121 @@
+import Testing
+@testable import Site
+
+/// Markdown mistakes the third new-writer trial found published without a word (2026-12-06): each is now an error
+/// (or, where the text may be meant, a warning) at its place, with what to write instead.
+@Suite struct ThirdTrialMistakeTests {
+    private func chapter(_ body: String) -> String { "---\ntitle: A\n---\n" + body }
+    private func places(_ found: [Diagnostic]) -> [String] { found.map { "\($0.line):\($0.column)" } }
+
+    @Test func anUnclosedHTMLCommentIsAnErrorAtItsStart() {
+        let found = diagnostics(of: miniSite(chapter: chapter("<!-- TODO: check the numbers\n\n## Heading\n\nText.\n")))
+        #expect(places(found) == ["4:1"])
+        #expect(found.first?.message.hasPrefix("an HTML comment opens here ('<!--') and is never closed") == true)
+        let inline = diagnostics(of: miniSite(chapter: chapter("Text <!-- a note that never ends.\n")))
+        #expect(places(inline) == ["4:6"])
+        // Closed comments, in a block or a paragraph, are hidden as before.
+        #expect(diagnostics(of: miniSite(chapter: chapter("<!-- note\n\nstill the note -->\n\nText <!-- x --> more.\n"))).isEmpty)
+    }
+
+    @Test func anIndentedChartFenceIsAnErrorAtTheFence() {
+        let found = diagnostics(of: miniSite(chapter: chapter("Text.\n\n    ```chart\n    id: c\n    ```\n")))
+        #expect(places(found) == ["6:5"])
+        #expect(found.first?.message == "'```chart' is indented four spaces or more, so it is shown as code, fence and all, not as a block")
+        // An indented code block of other text, and a fenced block showing a fence, are fine.
+        #expect(diagnostics(of: miniSite(chapter: chapter("Text.\n\n    let x = 1\n\n````\n```chart\n````\n"))).isEmpty)
+    }
+
+    @Test func aHeadingWithoutItsSpaceIsAnErrorWithTheHeadingToWrite() {
+        let found = diagnostics(of: miniSite(chapter: chapter("Text.\n\n##When everyone is cold\n\nMore #hashtags in prose.\n")))
+        #expect(places(found) == ["6:1"])
+        #expect(found.first?.message == "'##When everyone is cold' is not a heading: a heading needs a space after its '##', so the page shows it as text")
+        #expect(found.first?.hint == "write '## When everyone is cold'; to keep the '#' as text, write \\##When everyone is cold")
+    }
+
+    @Test func dashesRightUnderAParagraphAreAWarning() throws {
+        let output = try build(miniSite(chapter: chapter("Text.\n\nA paragraph\n---\n\nMore.\n\n---\n\nAfter a rule.\n")))
+        #expect(output.warnings.map { "\($0.line):\($0.column) \($0.message)" }
+            == ["7:1 the line of dashes under 'A paragraph' makes that text a heading, not a paragraph above a rule"])
+    }
+
+    @Test func footnotesDefinedTwiceUnusedOrWithASpaceInTheLabel() throws {
+        let twice = diagnostics(of: miniSite(chapter: chapter("A claim.[^cop]\n\n[^cop]: First.\n\n[^cop]: Second.\n")))
+        #expect(twice.map(\.message) == ["footnote '[^cop]' is defined twice: only the first definition (line 6) is published"])
+        #expect(places(twice) == ["8:1"])
+
+        let unused = try build(miniSite(chapter: chapter("A claim.\n\n[^spare]: Never referred to.\n")))
+        #expect(unused.warnings.map(\.message) == ["footnote '[^spare]' is defined but nothing refers to it: its text is published nowhere"])
+
+        let spaced = diagnostics(of: miniSite(chapter: chapter("A claim.[^seasonal cop]\n\n[^seasonal cop]: The note.\n")))
+        #expect(places(spaced) == ["4:9", "6:1"])
+        #expect(spaced.first?.hint == "write [^seasonal-cop] here and in its definition ([^seasonal-cop]: The note's text.)")
+    }
+
+    @Test func aLinkOrImageWhoseAddressHasASpaceIsAnError() {
+        let found = diagnostics(of: miniSite(chapter: chapter("See [the basics](10 what it does.md) and ![A pump](images/heat pump.png \"A pump\").\n")))
+        #expect(found.map(\.message) == [
+            "'[the basics](10 what it does.md)' is not a link: its address holds a space, so the page shows it as written",
+            "'![A pump](images/heat pump.png “A pump”)' is not an image: its address holds a space, so the page shows it as written",
+        ])
+        #expect(places(found) == ["4:5", "4:42"])
+        // Brackets and parentheses in prose, and a link in angle brackets, are fine.
+        let fine = chapter("A list [of things] (in parentheses) and [a link](<https://example.com/a%20b>).\n")
+        #expect(diagnostics(of: miniSite(chapter: fine)).isEmpty)
+    }
+
+    @Test func aSourceKeyWrittenAsABareAtIsAWarning() throws {
+        let sources = "carnot-1824:\n  title: Reflections\n"
+        let output = try build(miniSite(chapter: chapter("As @carnot-1824 showed, and [@carnot-1824; @carnot-1824]. Mail a@carnot-1824.org or @someone.\n"),
+                                        sources: sources))
+        #expect(output.warnings.map { "\($0.line):\($0.column) \($0.message)" } == [
+            "4:4 '@carnot-1824' looks like a citation without brackets: 'carnot-1824' is a source, but the page shows '@carnot-1824' as text and gives it no note",
+        ])
+    }
+
+    @Test func aDateThatIsNoDayOfTheCalendarIsAnError() {
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\ndate: 2026-11-31\n---\nText.\n"))
+        #expect(found.map(\.message) == ["'date' is 2026-11-31, which is not a day of the calendar: November 2026 has 30 days"])
+        #expect(places(found) == ["3:7"])
+        #expect(diagnostics(of: miniSite(chapter: "---\ntitle: A\ndate: 2024-02-29\n---\nText.\n")).isEmpty)
+        #expect(!diagnostics(of: miniSite(chapter: "---\ntitle: A\ndate: 2025-02-29\n---\nText.\n")).isEmpty)
+    }
+
+    @Test func aTitleCutShortByAHashIsAnErrorSayingToQuoteIt() {
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: Heat pumps #1: what they do\n---\nText.\n"))
+        #expect(found.map(\.message) == ["'title' would be 'Heat pumps': YAML reads ' #1: what they do' after it as a comment"])
+        #expect(found.first?.hint?.hasPrefix("put the whole text in double quotes: title: \"Heat pumps #1: what they do\"") == true)
+        #expect(diagnostics(of: miniSite(chapter: "---\ntitle: \"Heat pumps #1: what they do\"\n---\nText.\n")).isEmpty)
+        #expect(diagnostics(of: miniSite(chapter: "---\ntitle: C#, a language\n---\nText.\n")).isEmpty)
+    }
+
+    @Test func aGlossaryPhraseUsedByTwoEntriesIsAnError() {
+        var site = miniSite(chapter: chapter("The COP is high.\n"))
+        site.glossary = SourceFile(path: "content/glossary.yml", text: """
+            - term: Coefficient of performance
+              aliases: [COP]
+              definition: Heat out for each unit of power in.
+            - term: COP
+              definition: The same, shorter.
+
+            """)
+        let found = diagnostics(of: site)
+        #expect(found.map(\.message) == ["glossary entry 'COP' uses 'COP', which the entry 'Coefficient of performance' (line 1) "
+            + "already uses: the text's 'COP' links to only one of them"])
+        #expect(places(found) == ["4:9"])
+    }
+
+    @Test func aLinkToAFiguresIdWithoutItsPrefixSuggestsTheFigure() {
+        let block = "```chart\nid: cop\ntitle: T\ncaption: Illustrative model.\nmodel: gpuCollateral\nseries: [debt]\n```\n"
+        let found = diagnostics(of: miniSite(chapter: chapter("See [the chart](#cop).\n\n" + block)))
+        #expect(found.map(\.hint) == ["did you mean '#figure-cop'?"])
+    }
+
+    @Test func markdownInSiteYmlsFooterIsAnError() {
+        let config = "title: T\nfooter: \"Text under [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/).\"\n"
+        let found = diagnostics(of: miniSite(chapter: chapter("Text.\n"), config: config))
+        #expect(found.map(\.message) == ["'footer' is plain text, not Markdown: pages would show "
+            + "'[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)' as written"])
+        #expect(places(found) == ["2:9"])
+        #expect(diagnostics(of: miniSite(chapter: chapter("Text.\n"), config: "title: T\nfooter: Plain words (and brackets).\n")).isEmpty)
+    }
+}
