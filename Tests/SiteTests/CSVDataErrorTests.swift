@@ -130,3 +130,20 @@ private let file = "content/data/cop.csv"
         #expect(!download.contains("as stated in the caption"))
     }
 }
+
+@Suite struct CSVEmptyColumns {
+    @Test func aColumnWithEveryCellEmptyIsAnErrorAtItsHeaderName() {
+        let csv = "# Source: test.\nyear,cop,installed\n2020,3,\n2021,3.2,\n"
+        let found = diagnostics(of: site(csv: csv, extra: ["series: [installed]"]))
+        #expect(found == [Diagnostic(file: file, line: 2, column: 10,
+                                     message: "column 'installed' has no numbers to draw: every cell of it is empty",
+                                     hint: "fill in its numbers, or leave it out of the chart with series: [the columns to draw]")])
+    }
+
+    @Test func aRenamedEmptyColumnIsFoundByItsLabel() {
+        let csv = "year,cop,installed\n2020,3,\n2021,3.2,\n"
+        let found = diagnostics(of: site(csv: csv, kind: "bar", extra: ["series: [installed]", "labels: {installed: Installed}"]))
+        #expect(found.map(\.file) == [file])
+        #expect(found.map(\.line) == [1])
+    }
+}

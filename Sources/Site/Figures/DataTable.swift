@@ -14,14 +14,16 @@ public struct DataTable: Sendable, Equatable {
     var rowLines: [Int]
     /// Column in the file (1-based, in UTF-8 bytes) of each row's cells, the first column's included.
     var cellColumns: [[Int]] = []
-    /// Line in the file of the header row.
+    /// Line in the file of the header row, and the column where each of its names starts.
     var headerLine = 1
+    var headerColumns: [Int] = []
 
     /// Parses CSV text; errors point at the offending line.
     static func parse(_ text: String, file: String) throws(Diagnostic) -> DataTable {
         var notes: [String] = []
         var header: [String]?
         var headerLine = 1
+        var headerColumns: [Int] = []
         var keys: [String] = []
         var rows: [[String]] = []
         var rowLines: [Int] = []
@@ -38,6 +40,7 @@ public struct DataTable: Sendable, Equatable {
                 try checkHeader(split, file: file, line: index + 1)
                 header = cells
                 headerLine = index + 1
+                headerColumns = split.map(\.column)
                 continue
             }
             guard cells.count == columns.count else {
@@ -65,6 +68,7 @@ public struct DataTable: Sendable, Equatable {
         var table = DataTable(file: file, notes: notes, columns: columns, keys: keys, x: x, cells: cells, rowLines: rowLines)
         table.cellColumns = cellColumns
         table.headerLine = headerLine
+        table.headerColumns = headerColumns
         return table
     }
 
@@ -136,6 +140,14 @@ public struct DataTable: Sendable, Equatable {
     /// Where the cell of `row` (0-based, of the rows after the header) in `column` (0 = the first) starts.
     func column(row: Int, _ column: Int) -> Int {
         cellColumns.indices.contains(row) && cellColumns[row].indices.contains(column) ? cellColumns[row][column] : 1
+    }
+
+    /// A column after the first with no numbers at all: every cell empty (nil if it has any).
+    func emptyColumnProblem(_ index: Int) -> Diagnostic? {
+        guard cells.indices.contains(index), cells[index].allSatisfy(\.isEmpty) else { return nil }
+        return Diagnostic(file: file, line: headerLine, column: headerColumns.indices.contains(index + 1) ? headerColumns[index + 1] : 1,
+                          message: "column '\(columns[index + 1])' has no numbers to draw: every cell of it is empty",
+                          hint: "fill in its numbers, or leave it out of the chart with series: [the columns to draw]")
     }
 
     /// Why the first column cannot be an x axis (a line chart's): the first cell that is no number, year or month.

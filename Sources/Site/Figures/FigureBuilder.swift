@@ -415,11 +415,22 @@ struct FigureBuilder {
                           hint: error.hint)
     }
 
-    /// A drawing error that a data file's first column explains (the chart's series and its x values or categories
-    /// do not match), said in the terms of the CSV.
+    /// A drawing error that the data file explains (its first column gives no x values or categories the series can
+    /// match; a column has no numbers), said in the terms of the CSV, at its line.
     private func dataProblem(_ request: FigureRequest, _ error: ChartError) -> Diagnostic? {
-        guard case .mismatchedLengths = error, case let .data(file) = request.source, let table = data[file] else { return nil }
-        return xColumnProblem(request, table: table)
+        guard case let .data(file) = request.source, let table = data[file] else { return nil }
+        switch error {
+        case .mismatchedLengths:
+            return xColumnProblem(request, table: table)
+        case let .emptySeries(name):
+            // The chart names a series as readers see it (`labels:` applied).
+            let index = table.columns.indices.dropFirst().first { column in
+                FigureSpec(request: request, isModel: false).displayName(table.columns[column]) == name
+            }
+            return index.flatMap { table.emptyColumnProblem($0 - 1) }
+        default:
+            return nil
+        }
     }
 
     /// A drawing error, placed at the annotation or key it is about when there is one.
