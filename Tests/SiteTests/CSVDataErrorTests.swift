@@ -74,6 +74,12 @@ private let file = "content/data/cop.csv"
                                      hint: "write months as 2024-01 (or years); daily dates are not supported")])
     }
 
+    @Test(arguments: ["15.01.2024", "2024/01/15", "1/2024"]) func otherDateFormsGetTheMonthsHint(_ date: String) {
+        let found = diagnostics(of: site(csv: "date,price\n\(date),5\n"))
+        #expect(found.map(\.hint) == ["write months as 2024-01 (or years); daily dates are not supported"])
+        #expect(found.map(\.line) == [2])
+    }
+
     @Test func categoriesInALineChartAreAnErrorAtItsKindLine() {
         let found = diagnostics(of: site(csv: "type,cop\nAir to water,3.2\nGround source,4.1\nAir to air,3.5\n"))
         #expect(found == [Diagnostic(file: "content/01-intro.md", line: 11, column: 7,

@@ -212,7 +212,7 @@ func looksLikeDate(_ key: String) -> Bool {
     let text = key.trimmingCharacters()
     let separators: Set<Character> = ["/", "-", "."]
     let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { separators.contains($0) })
-    return parts.count >= 2 && parts.count <= 3 && text.contains(where: { $0 == "/" || $0 == "-" })
+    return (parts.count == 3 || (parts.count == 2 && text.contains { $0 == "/" || $0 == "-" }))
         && parts.allSatisfy { !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } }
 }
 
