@@ -52,7 +52,8 @@ private func svgTexts(_ page: String) -> [String] {
         #expect(page.contains("<td>2.6\u{202F}%</td>"))
         let csv = try #require(text(output, "data/fiber.csv"))
         #expect(csv.contains("percent (%)"))
-        #expect(csv.hasPrefix("# \u{201C}T\u{201D}\n# Source: "))
+        // No `# ` lines in the data file and no "Source:" in the caption: the download claims no source.
+        #expect(csv.hasPrefix("# \u{201C}T\u{201D}\n# C.\n"))
     }
 
     @Test func aModelsFractionsWithPercentFormatAreAnErrorAtTheAxis() {

@@ -76,7 +76,7 @@ struct ChartBlockParser {
         if let labels = entries["labels"] {
             collector.collect { () throws(Diagnostic) in request.labels = try stringMap(labels, key: "labels") }
         }
-        for key in ["x", "y", "totals", "claims", "value-labels", "groups", "default", "captions", "overlay", "labels"] {
+        for key in ["kind", "x", "y", "totals", "claims", "value-labels", "groups", "default", "captions", "overlay", "labels"] {
             if let node = entries[key] {
                 let place = reader.error(at: node, "")
                 request.parameterLines["key:" + key] = (place.line, place.column)
@@ -154,7 +154,8 @@ struct ChartBlockParser {
             collector.collect { () throws(Diagnostic) in
                 let (overrides, positions) = try overridesWithPositions(params, key: "params")
                 request.params = overrides
-                request.parameterLines = positions
+                // Merged: the keys' own lines (`key:captions`, `caption:…`) were recorded above.
+                request.parameterLines.merge(positions) { _, parameter in parameter }
             }
         }
         if let scenarios = entries["scenarios"] {
@@ -304,6 +305,12 @@ struct ChartBlockParser {
         case .sequence(let sequence):
             var out: [FigureRequest.ScenarioRequest] = []
             for item in sequence {
+                if case .mapping = item {
+                    // `- {rho: 0.05}`: parameters with no scenario name to show the reader.
+                    throw reader.error(at: item, "'scenarios' lists the model's scenario names, or maps a name to its parameters",
+                                       hint: "give each set of parameters a name, one per line: 'scenarios:', then '  calm: {rho: 0.05}' "
+                                        + "and '  stressed: {rho: 0.5}' (or list the model's own: scenarios: [base, stressed])")
+                }
                 let name = try reader.string(item, key: "scenarios")
                 out.append(.init(name: name, overrides: []))
                 let place = reader.error(at: item, "")

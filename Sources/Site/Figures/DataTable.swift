@@ -12,35 +12,44 @@ public struct DataTable: Sendable, Equatable {
     public var cells: [[String]]
     /// Line in the file of each row.
     var rowLines: [Int]
+    /// Column in the file (1-based, in UTF-8 bytes) of each row's cells, the first column's included.
+    var cellColumns: [[Int]] = []
+    /// Line in the file of the header row, and the column where each of its names starts.
+    var headerLine = 1
+    var headerColumns: [Int] = []
 
     /// Parses CSV text; errors point at the offending line.
     static func parse(_ text: String, file: String) throws(Diagnostic) -> DataTable {
         var notes: [String] = []
         var header: [String]?
+        var headerLine = 1
+        var headerColumns: [Int] = []
         var keys: [String] = []
         var rows: [[String]] = []
         var rowLines: [Int] = []
+        var cellColumns: [[Int]] = []
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if rawLine.hasPrefix("#") {
                 notes.append(String(rawLine.dropFirst().drop(while: { $0 == " " })))
                 continue
             }
             if rawLine.allSatisfy({ $0 == " " }) { continue }
-            let cells = splitCSVLine(rawLine).map { $0.trimmingCharacters() }
+            let split = splitCSVCells(rawLine)
+            let cells = split.map(\.text)
             guard let columns = header else {
+                try checkHeader(split, file: file, line: index + 1)
                 header = cells
+                headerLine = index + 1
+                headerColumns = split.map(\.column)
                 continue
             }
             guard cells.count == columns.count else {
-                throw Diagnostic(file: file, line: index + 1, column: 1,
-                                 message: "row has \(cells.count) cells but the header has \(columns.count)",
-                                 hint: cells.count > columns.count
-                                    ? "a value holding a comma goes in double quotes (\"1,350\" or \"Smith, J.\"), or the header needs a name for the extra column"
-                                    : "give every row a value for each column of the header (an empty one between two commas: 2021,,5)")
+                throw cellCountProblem(split, expected: columns.count, file: file, line: index + 1)
             }
             keys.append(cells[0])
             rows.append(Array(cells.dropFirst()))
             rowLines.append(index + 1)
+            cellColumns.append(split.map(\.column))
         }
         guard let columns = header, columns.count >= 2 else {
             let line = header?.first ?? ""
@@ -56,7 +65,59 @@ public struct DataTable: Sendable, Equatable {
         let numericKeys = keys.map(parseKey)
         let x = numericKeys.allSatisfy({ $0 != nil }) ? numericKeys.map { $0! } : nil
         let cells = (0..<(columns.count - 1)).map { column in rows.map { $0[column] } }
-        return DataTable(file: file, notes: notes, columns: columns, keys: keys, x: x, cells: cells, rowLines: rowLines)
+        var table = DataTable(file: file, notes: notes, columns: columns, keys: keys, x: x, cells: cells, rowLines: rowLines)
+        table.cellColumns = cellColumns
+        table.headerLine = headerLine
+        table.headerColumns = headerColumns
+        return table
+    }
+
+    /// Every column after the first names a series: an empty name is most often a trailing comma (an Excel export).
+    private static func checkHeader(_ cells: [(text: String, column: Int)], file: String, line: Int) throws(Diagnostic) {
+        guard cells.count >= 2, let empty = cells.indices.dropFirst().first(where: { cells[$0].text.isEmpty }) else { return }
+        if empty == cells.count - 1 {
+            throw Diagnostic(file: file, line: line, column: cells[empty].column,
+                             message: "the last column of the header has no name (a trailing comma?)",
+                             hint: "remove the comma at the end of every line (spreadsheets add one for an empty column), "
+                                + "or name the column")
+        }
+        throw Diagnostic(file: file, line: line, column: cells[empty].column,
+                         message: "column \(empty + 1) of the header has no name",
+                         hint: "name every column after the first: each names a series, e.g. year,visitors,members")
+    }
+
+    /// A row with more or fewer cells than the header, explained by what the cells look like.
+    private static func cellCountProblem(_ cells: [(text: String, column: Int)], expected: Int, file: String,
+                                         line: Int) -> Diagnostic {
+        let message = "row has \(cells.count) cells but the header has \(expected)"
+        guard cells.count > expected else {
+            return Diagnostic(file: file, line: line, column: 1, message: message,
+                              hint: "give every row a value for each column of the header (an empty one between two commas: 2021,,5)")
+        }
+        // `2020,1,200`: a number written with a thousands separator becomes two cells, the second of three digits.
+        func isLead(_ text: String) -> Bool {
+            let digits = text.hasPrefix("-") || text.hasPrefix("\u{2212}") ? String(text.dropFirst()) : text
+            return (1...3).contains(digits.count) && digits.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        func isGroup(_ text: String) -> Bool {
+            let whole = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            return whole[0].count == 3 && whole[0].allSatisfy { $0.isASCII && $0.isNumber }
+                && (whole.count == 1 || whole[1].allSatisfy { $0.isASCII && $0.isNumber })
+        }
+        if let start = cells.indices.dropLast().first(where: { isLead(cells[$0].text) && isGroup(cells[$0 + 1].text) }) {
+            var end = start + 1
+            while end + 1 < cells.count, !cells[end].text.contains("."), isGroup(cells[end + 1].text) { end += 1 }
+            let written = cells[start...end].map(\.text)
+            return Diagnostic(file: file, line: line, column: cells[start].column,
+                              message: message + ": '\(written.joined(separator: ","))' looks like one number with a thousands separator",
+                              hint: "write numbers without thousands separators: \(written.joined())")
+        }
+        if cells[expected...].allSatisfy(\.text.isEmpty) {
+            return Diagnostic(file: file, line: line, column: cells[expected].column, message: message,
+                              hint: "the row ends with a comma the header does not have: remove it")
+        }
+        return Diagnostic(file: file, line: line, column: 1, message: message,
+                          hint: "a value holding a comma goes in double quotes (\"Smith, J.\"), or the header needs a name for the extra column")
     }
 
     /// The numbers of column `index` (0 = the first column after the key); empty cells are NaN.
@@ -65,16 +126,94 @@ public struct DataTable: Sendable, Equatable {
         for (row, cell) in cells[index].enumerated() {
             if cell.isEmpty {
                 out.append(.nan)
-            } else if let value = Double(cell), value.isFinite {
+            } else if let value = parseNumber(cell) {
                 out.append(value)
             } else {
-                throw Diagnostic(file: file, line: rowLines[row], column: 1,
+                throw Diagnostic(file: file, line: rowLines[row], column: column(row: row, index + 1),
                                  message: "'\(cell)' in column '\(columns[index + 1])' is not a number",
-                                 hint: "leave the cell empty for a missing value")
+                                 hint: numberHint(cell) ?? "leave the cell empty for a missing value")
             }
         }
         return out
     }
+
+    /// Where the cell of `row` (0-based, of the rows after the header) in `column` (0 = the first) starts.
+    func column(row: Int, _ column: Int) -> Int {
+        cellColumns.indices.contains(row) && cellColumns[row].indices.contains(column) ? cellColumns[row][column] : 1
+    }
+
+    /// A column after the first with no numbers at all: every cell empty (nil if it has any).
+    func emptyColumnProblem(_ index: Int) -> Diagnostic? {
+        guard cells.indices.contains(index), cells[index].allSatisfy(\.isEmpty) else { return nil }
+        return Diagnostic(file: file, line: headerLine, column: headerColumns.indices.contains(index + 1) ? headerColumns[index + 1] : 1,
+                          message: "column '\(columns[index + 1])' has no numbers to draw: every cell of it is empty",
+                          hint: "fill in its numbers, or leave it out of the chart with series: [the columns to draw]")
+    }
+
+    /// Why the first column cannot be an x axis (a line chart's): the first cell that is no number, year or month.
+    ///
+    /// Dates are explained at their line; text in every row (categories) is nil here: the chart's kind is the mistake.
+    func xProblem(kind: String) -> Diagnostic? {
+        guard x == nil else { return nil }
+        let numbers = keys.filter { parseKey($0) != nil }.count
+        for (row, key) in keys.enumerated() where parseKey(key) == nil {
+            let place = (line: rowLines[row], column: column(row: row, 0))
+            let message = "'\(key)' in column '\(columns[0])' is not a number, a year or a month"
+            if looksLikeDate(key) {
+                return Diagnostic(file: file, line: place.line, column: place.column, message: message,
+                                  hint: "write months as 2024-01 (or years); daily dates are not supported")
+            }
+            if let hint = numberHint(key) {
+                return Diagnostic(file: file, line: place.line, column: place.column, message: message, hint: hint)
+            }
+            guard numbers > 0 else { return nil }
+            return Diagnostic(file: file, line: place.line, column: place.column, message: message,
+                              hint: "\(withArticle(kind)) chart's first column holds numbers, years or months (2024-01); "
+                                + "for categories use kind: bar or hbar")
+        }
+        return nil
+    }
+}
+
+/// "a line", "an area": a word with its indefinite article.
+func withArticle(_ word: String) -> String {
+    (word.first.map { "aeiou".contains($0) } == true ? "an " : "a ") + word
+}
+
+/// A cell as a number: `-5`, `1.5e3`, and `−5` with the typographic minus (U+2212) that word processors put in.
+func parseNumber(_ cell: String) -> Double? {
+    let text = cell.hasPrefix("\u{2212}") ? "-" + cell.dropFirst() : cell
+    guard let value = Double(text), value.isFinite else { return nil }
+    return value
+}
+
+/// What to write instead of a cell that is almost a number: `1,200`, `1.9%`.
+func numberHint(_ cell: String) -> String? {
+    let text = cell.trimmingCharacters()
+    let separators: Set<Character> = [",", " ", "'", "\u{00A0}", "\u{202F}", "\u{2009}"]
+    let unsigned = text.hasPrefix("-") || text.hasPrefix("\u{2212}") ? String(text.dropFirst()) : text
+    let whole = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+    let groups = whole[0].split(omittingEmptySubsequences: false, whereSeparator: { separators.contains($0) })
+    if groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
+       groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+       whole.count == 1 || whole[1].allSatisfy({ $0.isASCII && $0.isNumber }) {
+        let plain = String(text.filter { !separators.contains($0) })
+        return "remove the thousands separator: \(parseNumber(plain) != nil ? plain : text)"
+    }
+    let plain = String(text.dropLast()).trimmingCharacters()
+    if text.hasSuffix("%"), parseNumber(plain) != nil {
+        return "write \(plain) and set 'format: percent' on the axis (e.g. y: {format: percent})"
+    }
+    return nil
+}
+
+/// `01/2024`, `2024-01-15`, `15.01.2024`: digits with date separators, as spreadsheets write dates.
+func looksLikeDate(_ key: String) -> Bool {
+    let text = key.trimmingCharacters()
+    let separators: Set<Character> = ["/", "-", "."]
+    let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { separators.contains($0) })
+    return (parts.count == 3 || (parts.count == 2 && text.contains { $0 == "/" || $0 == "-" }))
+        && parts.allSatisfy { !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } }
 }
 
 /// `2024` → 2024, `2000-03` → 2000 + 2/12, `12.5` → 12.5; nil for labels.
@@ -85,23 +224,29 @@ func parseKey(_ key: String) -> Double? {
        (1...12).contains(month) {
         return Double(year) + Double(month - 1) / 12
     }
-    if let value = Double(text), value.isFinite { return value }
-    return nil
+    return parseNumber(text)
 }
 
-/// Splits one CSV line, honouring double quotes.
-func splitCSVLine(_ line: Substring) -> [String] {
-    var cells: [String] = []
+/// Splits one CSV line, honouring double quotes: each cell's text, trimmed, and the column (1-based, in UTF-8 bytes)
+/// where it starts.
+func splitCSVCells(_ line: Substring) -> [(text: String, column: Int)] {
+    var cells: [(text: String, column: Int)] = []
     var current = ""
+    var start = 1, offset = 1
+    func finish() {
+        let leading = current.prefix { $0.isWhitespace }.utf8.count
+        cells.append((current.trimmingCharacters(), start + leading))
+    }
     var quoted = false
     var iterator = line.makeIterator()
     var pending: Character? = nil
     while let character = pending ?? iterator.next() {
         pending = nil
+        defer { offset += character.utf8.count }
         if quoted {
             if character == "\"" {
                 if let next = iterator.next() {
-                    if next == "\"" { current.append("\"") } else { quoted = false; pending = next }
+                    if next == "\"" { current.append("\""); offset += 1 } else { quoted = false; pending = next }
                 } else {
                     quoted = false
                 }
@@ -111,13 +256,14 @@ func splitCSVLine(_ line: Substring) -> [String] {
         } else if character == "\"" {
             quoted = true
         } else if character == "," {
-            cells.append(current)
+            finish()
             current = ""
+            start = offset + 1
         } else {
             current.append(character)
         }
     }
-    cells.append(current)
+    finish()
     return cells
 }
 

@@ -103,7 +103,7 @@ struct FigureBuilder {
                 svg = index > 0 && spec.description == specs[0].description && spec.title == specs[0].title
                     ? sharingTitle(drawn, from: "chart-" + request.id + suffix, to: "chart-" + request.id) : drawn
             } catch {
-                problems.append(diagnostic(request, error))
+                problems.append(dataProblem(request, error) ?? diagnostic(request, error))
                 continue
             }
             let table = FigureTable(spec: spec, xHeader: input.xHeader, isModel: isModel, words: words,
@@ -209,6 +209,9 @@ struct FigureBuilder {
             input.links = try flowLinks(request, table: table)
             return input
         }
+        if Self.needsNumericX.contains(request.kind), let problem = xColumnProblem(request, table: table) {
+            throw BuildFailure([problem])
+        }
         var all: [Series] = []
         if request.kind == .heatmap, table.x == nil {
             // Text in the first column names the rows (banks, tranches); the other columns are the heat map's columns.
@@ -234,6 +237,24 @@ struct FigureBuilder {
         }
         input.series = try select(all, request: request)
         return input
+    }
+
+    /// Chart kinds that place their points along a numeric x axis: the first column must hold numbers, years or months.
+    static let needsNumericX: Set<ChartKind> = [.line, .area, .stackedArea, .smallMultiples, .histogram]
+
+    /// Why a data file's first column cannot be this chart's x axis: at the CSV's first bad cell (a date, a number
+    /// with a separator), or, when every row names a category, at the block's `kind:` (a bar chart would draw them).
+    private func xColumnProblem(_ request: FigureRequest, table: DataTable) -> Diagnostic? {
+        guard table.x == nil else { return nil }
+        if let problem = table.xProblem(kind: request.kind.rawValue) { return problem }
+        let place = request.position(ofParameter: "key:kind")
+        let written = request.parameterLines["key:kind"] == nil ? "add" : "use"
+        let examples = table.keys.prefix(2).map { "'\($0)'" }.joined(separator: ", ")
+        return Diagnostic(file: request.file, line: place.line, column: place.column,
+                          message: withArticle(request.kind.rawValue) + " chart needs numbers, years or months (2024-01) in the first column of "
+                            + "\(table.file), "
+                            + "but it holds categories (\(examples)\(table.keys.count > 2 ? ", …" : ""))",
+                          hint: "for categories, \(written) kind: bar or kind: hbar")
     }
 
     private func flowLinks(_ request: FigureRequest, table: DataTable) throws(BuildFailure) -> [FlowLink] {
@@ -345,7 +366,8 @@ struct FigureBuilder {
 
     // MARK: Provenance
 
-    /// The `# ` lines a CSV download starts with: what it is, where it comes from, and the settings in words.
+    /// The `# ` lines a CSV download starts with: what it is, where it comes from (the data file's own `# ` lines, else
+    /// the caption's "Source:" sentence), and the settings in words.
     private func csvProvenance(_ request: FigureRequest, input: VariantInput, isModel: Bool, variantCount: Int) -> [String] {
         var lines = ["\u{201C}\(typographic(request.title))\u{201D}"]
         if isModel {
@@ -355,14 +377,26 @@ struct FigureBuilder {
                 settings = joiningSentences(settings, joiningSentences(words["settings"], input.parameters.sentence))
             }
             lines.append(settings)
+        } else if case let .data(file) = request.source, let notes = data[file]?.notes, !notes.isEmpty {
+            // The data file's own `# ` lines name its source, as the writer wrote them: they stay in the download.
+            lines += notes
+        } else if let source = sourceSentence(in: typographic(removingCitations(request.caption))) {
+            lines.append(words.format("csvSource", ["source": source]))
+        } else if case .data = request.source, !captionNamesSource(request.caption) {
+            // Neither the data file nor the caption names a source: the download does not pretend one does.
         } else {
-            lines.append(words.format("csvSource", ["source": sourceSentence(in: typographic(removingCitations(request.caption)))
-                                                    ?? words["csvSourceInCaption"]]))
+            lines.append(words.format("csvSource", ["source": words["csvSourceInCaption"]]))
         }
         // A CSV cannot show a note mark: citations are left out of its lines.
         lines.append(typographic(removingCitations(request.caption)))
         if let extra = request.captions[input.scenario] { lines.append(typographic(removingCitations(extra))) }
         return lines
+    }
+
+    /// Whether a caption names its source in the page's words ("Source", "資料來源"), as `csvSource` writes it.
+    private func captionNamesSource(_ caption: String) -> Bool {
+        let marker = String(words["csvSource"].prefix { $0 != "{" && $0 != ":" && $0 != "\u{FF1A}" }).trimmingCharacters()
+        return caption.contains("Source") || (!marker.isEmpty && caption.contains(marker))
     }
 
     private func diagnostic(_ request: FigureRequest, _ error: ModelError, parameter: String? = nil) -> Diagnostic {
@@ -379,6 +413,24 @@ struct FigureBuilder {
         let position = name.map(request.position(ofParameter:)) ?? (line: request.line, column: request.column)
         return Diagnostic(file: request.file, line: position.line, column: position.column, message: error.description,
                           hint: error.hint)
+    }
+
+    /// A drawing error that the data file explains (its first column gives no x values or categories the series can
+    /// match; a column has no numbers), said in the terms of the CSV, at its line.
+    private func dataProblem(_ request: FigureRequest, _ error: ChartError) -> Diagnostic? {
+        guard case let .data(file) = request.source, let table = data[file] else { return nil }
+        switch error {
+        case .mismatchedLengths:
+            return xColumnProblem(request, table: table)
+        case let .emptySeries(name):
+            // The chart names a series as readers see it (`labels:` applied).
+            let index = table.columns.indices.dropFirst().first { column in
+                FigureSpec(request: request, isModel: false).displayName(table.columns[column]) == name
+            }
+            return index.flatMap { table.emptyColumnProblem($0 - 1) }
+        default:
+            return nil
+        }
     }
 
     /// A drawing error, placed at the annotation or key it is about when there is one.

@@ -97,6 +97,9 @@ public struct SiteConfig: Sendable, Equatable {
                     }
                     config.menuChapters = count
                     return
+                case "author":
+                    config.author = try reader.author(value)
+                    return
                 default: break
                 }
                 let text = try reader.string(value, key: key)
@@ -106,7 +109,6 @@ public struct SiteConfig: Sendable, Equatable {
                 case "language":
                     if let problem = languageTagProblem(text) { throw reader.error(at: value, problem.message, hint: problem.hint) }
                     config.language = text
-                case "author": config.author = text
                 case "footer":
                     if let problem = markdownInPlainText(text, key: key) { throw reader.error(at: value, problem.message, hint: problem.hint) }
                     config.footer = text
@@ -173,6 +175,18 @@ public struct SiteConfig: Sendable, Equatable {
         }
         try collector.throwIfAny()
         return config
+    }
+}
+
+extension YAMLReader {
+    /// site.yml's `author` (or a language's): one text, however many people wrote the site.
+    func author(_ node: Node) throws(Diagnostic) -> String {
+        if case .sequence = node {
+            throw error(at: node, "'author' in site.yml is one text, not a list",
+                        hint: "write the names as one text, e.g. 'author: Writer Two and Ada Lovelace' "
+                            + "(a page's own front matter may list its 'authors:')")
+        }
+        return try string(node, key: "author")
     }
 }
 

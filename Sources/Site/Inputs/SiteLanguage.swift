@@ -41,6 +41,12 @@ extension YAMLReader {
             throw BuildFailure([error(at: node, "'languages' must be a list of languages, the default first",
                                       hint: "e.g. languages: [{code: en}, {code: zh-Hant, path: zh-hant, title: …}]")])
         }
+        if let item = items.first(where: { if case .mapping = $0 { false } else { true } }) {
+            // `languages: [en, fr]`: one error for the list, showing the form, not one per item.
+            throw BuildFailure([error(at: item, "each language in 'languages' is a mapping with its 'code', not a bare '\(item.string ?? "…")'",
+                                      hint: "write one '- code: …' line per language under 'languages:', the default first: "
+                                        + "'  - code: en', then '  - code: fr' (or languages: [{code: en}, {code: fr}])")])
+        }
         var languages: [SiteLanguage] = []
         var collector = DiagnosticCollector()
         for (index, item) in items.enumerated() {
@@ -78,7 +84,7 @@ extension YAMLReader {
                 }
                 for key in ["title", "description", "footer", "glossaryIntro", "author"] {
                     guard let node = entries[key] else { continue }
-                    let text = try string(node, key: key)
+                    let text = key == "author" ? try author(node) : try string(node, key: key)
                     if key == "footer" || key == "glossaryIntro", let problem = markdownInPlainText(text, key: key) {
                         throw error(at: node, problem.message, hint: problem.hint)
                     }

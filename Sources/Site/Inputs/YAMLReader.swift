@@ -147,10 +147,18 @@ struct YAMLReader {
 
     /// A non-empty string value.
     func string(_ node: Node, key: String) throws(Diagnostic) -> String {
-        guard case let .scalar(scalar) = node, !scalar.string.isEmpty else {
+        switch node {
+        case .scalar(let scalar) where !scalar.string.isEmpty:
+            return scalar.string
+        case .scalar:
+            // `summary:` with nothing after it: YAML reads an empty value, not a missing key.
+            throw error(at: node, "'\(key)' is empty", hint: "write its text after '\(key):' (a sentence), or remove the line")
+        case .sequence:
+            throw error(at: node, "'\(key)' must be one text, not a list",
+                        hint: "write it on one line after '\(key):', without [ ] or '- ' items")
+        default:
             throw error(at: node, "'\(key)' must be text")
         }
-        return scalar.string
     }
 
     func bool(_ node: Node, key: String) throws(Diagnostic) -> Bool {
