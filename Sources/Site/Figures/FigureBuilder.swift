@@ -374,7 +374,10 @@ struct FigureBuilder {
             var settings = words["csvModel"]
             if variantCount > 1 { settings = joiningSentences(settings, words.format("csvScenario", ["label": input.label])) }
             if !input.parameters.isEmpty {
-                settings = joiningSentences(settings, joiningSentences(words["settings"], input.parameters.sentence))
+                // Ended with the page's full stop ("." or "。"), unless it ends in one already.
+                let stop = words["fullStop"]
+                let line = input.parameters.hasSuffix(stop) || input.parameters.hasSuffix(".") ? input.parameters : input.parameters + stop
+                settings = joiningSentences(settings, joiningSentences(words["settings"], line))
             }
             lines.append(settings)
         } else if case let .data(file) = request.source, let notes = data[file]?.notes, !notes.isEmpty {
@@ -478,9 +481,6 @@ func csvQuoted(_ text: String) -> String {
 
 extension String {
     func replacingSlashes() -> String { String(map { $0 == "/" ? "-" : $0 }) }
-
-    /// The text ending with a full stop.
-    var sentence: String { hasSuffix(".") ? self : self + "." }
 
     /// The text between occurrences of `separator`, found left to right without overlaps by comparing UTF-8 bytes
     /// (a byte search: comparing `Character`s at every position made page layout quadratic in the page's length).
