@@ -129,13 +129,14 @@ struct TreeTransformer {
                     plainProse = false
                 }
                 textNodes.append((node, noTermDepth == 0, blockLine, plainProse))
-                if bytes.contains(UInt8(ascii: "[")) {
+                // memchr finds each rare byte (most text nodes have none of them).
+                if containsBytes(bytes, "[") {
                     if options.citations { notePossibleCitations(bytes, blockLine: blockLine) }
                     noteLiteralBrackets(bytes, blockLine: blockLine)
-                    noteLinksWithSpaces(bytes, blockLine: blockLine)
+                    if containsBytes(bytes, "](") { noteLinksWithSpaces(bytes, blockLine: blockLine) }
                 }
-                if options.citations, bytes.contains(UInt8(ascii: "@")) { noteBareCitations(bytes, blockLine: blockLine) }
-                if bytes.contains(UInt8(ascii: "<")) { noteUnclosedComment(bytes, blockLine: blockLine) }
+                if options.citations, containsBytes(bytes, "@") { noteBareCitations(bytes, blockLine: blockLine) }
+                if containsBytes(bytes, "<!") { noteUnclosedComment(bytes, blockLine: blockLine) }
             default:
                 break
             }
