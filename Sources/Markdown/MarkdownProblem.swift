@@ -32,6 +32,18 @@ public struct MarkdownProblem: Sendable, Equatable {
         case dashesUnderText(String)
         /// `[text](address with spaces)` or `![alt](…)` left as text because the address has a space.
         case linkWithSpaces(String)
+        /// `[](address)`: a link with no text, which the reader cannot see or click (links to a figure or table fill in
+        /// their own).
+        case emptyLinkText(String)
+        /// A table row with more cells than the header: the extra cells would be dropped.
+        case tableRowTooLong(cells: Int, header: Int)
+        /// Lines of `| … |` cells with no delimiter row (`|---|---|`) under the first: shown as text, pipes and all.
+        case tableWithoutDelimiterRow
+        /// A `Table: …` caption with no table right above it: shown as text.
+        case captionWithoutTable(String)
+        /// A fence named like one of the site's blocks but not quite (```` ```Careful ````, ```` ```caution ````), which
+        /// is shown as code: the name written and the block meant.
+        case blockNameMistake(String, meant: String)
 
         /// Published as written but possibly meant: reported as a warning, not an error.
         public var isWarning: Bool {

@@ -25,14 +25,14 @@ public func renderMarkdown(_ text: String, options: MarkdownOptions = MarkdownOp
     let lines = splitLines(text)
     // A box's tables see the document's link reference definitions too (before buildTables changes the tree).
     let definitions = options.containerFences.isEmpty || !(containsByte(text, UInt8(ascii: "|")) && text.contains("|")) ? "" : linkReferenceDefinitions(in: root, lines: lines)
-    buildTables(in: root, lines: lines, flags: flags)
+    let tableProblems = buildTables(in: root, lines: lines, flags: flags)
     var containers = expandContainers(root, options: options, flags: flags, definitions: definitions)
     let footnoted = addFootnotes(footnotes, to: root, flags: flags, label: options.footnotesLabel, backLabel: options.backToTextLabel)
     containers.merge(footnoted.lines) { box, _ in box }
     applyGFMInlineExtensions(root)
     var transformer = TreeTransformer(containerLines: containers, options: options, sourceLines: lines)
     transformer.footnoteLabels = footnotes.map(\.label)
-    transformer.problems = footnoteProblems(footnotes, referred: footnoted.referred)
+    transformer.problems = tableProblems + footnoteProblems(footnotes, referred: footnoted.referred)
     transformer.collect(root)
     transformer.apply()
 

@@ -13,7 +13,10 @@ import Darwin
 /// its caption. Each table sits in a wrapper that scrolls sideways on narrow screens and can be reached by keyboard.
 /// - Parameter lines: the lines of the text `root` was parsed from.
 /// - Parameter definitions: link reference definitions from outside `lines` (a box's document), for the cells.
-func buildTables(in root: OpaquePointer, lines: [Substring], flags: Int32, definitions outer: String = "") {
+/// Returns what a top-level document's tables would lose or show as written (see `MarkdownProblem`), at its lines.
+@discardableResult
+func buildTables(in root: OpaquePointer, lines: [Substring], flags: Int32, definitions outer: String = "") -> [MarkdownProblem] {
+    var problems: [MarkdownProblem] = []
     var definitions: String?   // the document's own, found when the first table is
     var paragraphs: [OpaquePointer] = []
     let iterator = cmark_iter_new(root)
@@ -26,7 +29,19 @@ func buildTables(in root: OpaquePointer, lines: [Substring], flags: Int32, defin
     var captions: Set<OpaquePointer> = []   // paragraphs already taken (and freed) as a caption
     for paragraph in paragraphs where !captions.contains(paragraph) {
         let source = paragraphLines(paragraph, in: lines)
-        guard source.contains(where: { containsByte($0, UInt8(ascii: "|")) && $0.contains("|") }), let table = TableSource.find(in: source) else { continue }
+        guard source.contains(where: { containsByte($0, UInt8(ascii: "|")) && $0.contains("|") }) else { continue }
+        let line = Int(cmark_node_get_start_line(paragraph))
+        guard let table = TableSource.find(in: source) else {
+            // Every line a row of cells, but no line of dashes under the first: a table without its delimiter row.
+            if source.count >= 2, source.allSatisfy({ let row = TableSyntax.trimmingSpace($0); return row.hasPrefix("|") && row.hasSuffix("|") && row.count > 1 }) {
+                problems.append(MarkdownProblem(kind: .tableWithoutDelimiterRow, line: line, column: 1))
+            }
+            continue
+        }
+        for (row, cells) in table.overlong.sorted(by: { $0.key < $1.key }) {
+            problems.append(MarkdownProblem(kind: .tableRowTooLong(cells: cells, header: table.header.count),
+                                            line: line + table.leadingLines + 2 + row, column: 1))
+        }
         if table.leadingLines > 0 {
             let text = source[..<table.leadingLines].joined(separator: "\n")
             let document = cmark_parse_document(text, text.utf8.count, flags)!
@@ -50,6 +65,7 @@ func buildTables(in root: OpaquePointer, lines: [Substring], flags: Int32, defin
         cmark_node_replace(paragraph, tableNode)
         cmark_node_free(paragraph)
     }
+    return problems
 }
 
 /// The lines a paragraph was written on, without the block quote markers and indentation of its containers.

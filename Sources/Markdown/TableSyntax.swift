@@ -11,6 +11,8 @@ struct TableSource: Equatable {
     var alignments: [TableAlignment]
     /// Body rows, each padded with empty cells or cut to the header's width.
     var rows: [[String]]
+    /// Body rows written with more cells than the header (their extra cells are dropped): row index → cells written.
+    var overlong: [Int: Int] = [:]
 
     /// The first table in `lines` (a paragraph's lines without container prefixes): a header row directly followed by
     /// a delimiter row with as many cells; every later line is a body row.
@@ -19,10 +21,15 @@ struct TableSource: Equatable {
         for index in 1..<lines.count {
             guard let alignments = TableSyntax.delimiterRow(lines[index]),
                   let header = TableSyntax.row(lines[index - 1]), header.count == alignments.count else { continue }
-            let rows = lines[(index + 1)...].compactMap(TableSyntax.row).map { cells in
+            let written = lines[(index + 1)...].compactMap(TableSyntax.row)
+            let rows = written.map { cells in
                 Array(cells.prefix(header.count)) + Array(repeating: "", count: max(0, header.count - cells.count))
             }
-            return TableSource(leadingLines: index - 1, header: header, alignments: alignments, rows: rows)
+            var table = TableSource(leadingLines: index - 1, header: header, alignments: alignments, rows: rows)
+            for (row, cells) in written.enumerated() where cells.count > header.count && !cells[header.count...].allSatisfy(\.isEmpty) {
+                table.overlong[row] = cells.count
+            }
+            return table
         }
         return nil
     }
@@ -80,7 +87,7 @@ enum TableSyntax {
         return alignments
     }
 
-    private static func trimmingSpace(_ text: Substring) -> Substring {
+    static func trimmingSpace(_ text: Substring) -> Substring {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{0B}" || $0 == "\u{0C}" || $0 == "\r" || $0 == "\n" }
         var text = text
         while let first = text.first, isSpace(first) { text.removeFirst() }

@@ -81,6 +81,10 @@ struct TreeTransformer {
             case CMARK_NODE_PARAGRAPH where entering:
                 noteMath(node, line: line, lineOffset: lineOffset)
                 noteHeadingWithoutSpace(node, line: line, lineOffset: lineOffset)
+                if line >= 1, line <= sourceLines.count, sourceLines[line - 1].drop(while: { $0 == " " || $0 == ">" }).hasPrefix("Table:") {
+                    // A caption `buildTables` took is no longer a paragraph: this one has no table above it.
+                    problems.append(MarkdownProblem(kind: .captionWithoutTable(inlineText(node)), line: line, column: 1))
+                }
                 if let image = titledImage(inParagraph: node) { titledImages.append((node, image)) }
             case CMARK_NODE_CUSTOM_BLOCK where entering:
                 guard let caption = captionOfTable(node) else { break }
@@ -98,6 +102,9 @@ struct TreeTransformer {
                     let (foundLine, column) = linkCursor.locate(url, from: blockLine, in: sourceLines)
                     links.append(Link(destination: url, isImage: type == CMARK_NODE_IMAGE, line: foundLine, column: column))
                     if type == CMARK_NODE_IMAGE { noteMissingAlt(node, url: url, line: foundLine, column: column) }
+                    if type == CMARK_NODE_LINK, cmark_node_first_child(node) == nil, !url.contains("#figure-"), !url.contains("#table-") {
+                        problems.append(MarkdownProblem(kind: .emptyLinkText(url), line: foundLine, column: max(1, column - 3)))
+                    }
                     if type == CMARK_NODE_IMAGE, !options.relativeImagePrefix.isEmpty, isRelativeReference(url) {
                         rewrittenImages.append((node, options.relativeImagePrefix + url))
                     }
@@ -107,7 +114,7 @@ struct TreeTransformer {
             case CMARK_NODE_CODE_BLOCK:
                 let info = String(cString: cmark_node_get_fence_info(node)).trimmingCharacters()
                 let language = info.split(separator: " ").first.map(String.init) ?? ""
-                if info.isEmpty { noteIndentedFence(node, line: line) }
+                if info.isEmpty { noteIndentedFence(node, line: line) } else { noteBlockNameMistake(language, line: line) }
                 if options.interceptedFences.contains(language) {
                     replacedBlocks.append((node, blocks.count))
                     blocks.append(FencedBlock(info: language, body: String(cString: cmark_node_get_literal(node)),
@@ -260,6 +267,20 @@ struct TreeTransformer {
             }
             end += 1
         }
+    }
+
+    /// A fence whose name is one of the site's blocks in other letters (```` ```Careful ````, ```` ```CHART ````), or a
+    /// word other tools use for a caveat box (```` ```caution ````, ```` ```warning ````): the page would show a code block.
+    private mutating func noteBlockNameMistake(_ name: String, line: Int) {
+        let blocks = options.interceptedFences.union(options.containerFences.keys)
+        guard !blocks.contains(name) else { return }
+        let lower = name.lowercased()
+        let meant = blocks.first { $0 == lower || $0 + "s" == lower || $0 + ":" == lower }
+            ?? (["caution", "warning", "caveat", "attention", "important"].contains(lower) && blocks.contains("careful") ? "careful" : nil)
+        guard let meant, line >= 1, line <= sourceLines.count else { return }
+        let source = sourceLines[line - 1]
+        problems.append(MarkdownProblem(kind: .blockNameMistake(name, meant: meant), line: line,
+                                        column: source.prefix { $0 == " " || $0 == ">" }.count + 1))
     }
 
     /// A code block without a fence whose first line is a fence: a fenced block indented four spaces (pasted under a

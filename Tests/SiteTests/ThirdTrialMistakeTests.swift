@@ -118,4 +118,87 @@ import Testing
         #expect(places(found) == ["2:9"])
         #expect(diagnostics(of: miniSite(chapter: chapter("Text.\n"), config: "title: T\nfooter: Plain words (and brackets).\n")).isEmpty)
     }
+
+    // The fourth trial's (2026-12-06): more that was published without a word.
+
+    @Test func aChapterNamedLikeAPageTheSiteWritesOrALanguagesFolderIsAnError() {
+        let sources = SourceFile(path: "content/40-sources.md", text: "---\ntitle: S\n---\nText.\n")
+        let found = diagnostics(of: miniSite(chapter: chapter("Text.\n"), extraChapters: [sources]))
+        #expect(found.map(\.message) == ["a chapter cannot be called 'sources': the site uses sources/ itself"])
+        #expect(found.first?.hint == "choose another name, e.g. 40-sources-notes.md")
+
+        let config = "title: T\nlanguages:\n  - code: en\n  - code: fr\n    path: sales\n    fallback: true\n"
+        let sales = SourceFile(path: "content/20-sales.md", text: "---\ntitle: Sales\n---\nText.\n")
+        let clash = diagnostics(of: miniSite(chapter: chapter("Text.\n"), config: config, extraChapters: [sales]))
+        #expect(clash.contains { $0.file == "content/20-sales.md"
+            && $0.message == "'sales/' is both this page's folder and the folder of the language 'fr' (its 'path' in site.yml)" })
+    }
+
+    @Test func tableRowsWithExtraCellsTablesWithoutDelimiterAndLoneCaptionsAreErrors() {
+        let long = diagnostics(of: miniSite(chapter: chapter("| A | B |\n|---|---|\n| 1 | 2 |\n| 3 | 4 | lost |\n")))
+        #expect(long.map(\.message) == ["this table row has 3 cells but the header has 2: the page would drop the last 1"])
+        #expect(places(long) == ["7:1"])
+        let bare = diagnostics(of: miniSite(chapter: chapter("Text.\n\n| A | B |\n| 1 | 2 |\n")))
+        #expect(bare.map(\.message) == ["these lines look like a table but have no line of dashes under the header, so the page shows them as text"])
+        #expect(places(bare) == ["6:1"])
+        let lone = diagnostics(of: miniSite(chapter: chapter("Text.\n\nTable: Costs by year\n")))
+        #expect(lone.map(\.message) == ["'Table: Costs by year' is a table caption with no table right above it, so the page shows it as text"])
+        // A table with its caption, and a trailing empty cell, are fine.
+        #expect(diagnostics(of: miniSite(chapter: chapter("| A | B |\n|---|---|\n| 1 | 2 ||\n\nTable: Costs\n"))).isEmpty)
+    }
+
+    @Test func anEmptyLinkTextIsAnErrorButAFigureReferenceFillsItsOwn() {
+        let found = diagnostics(of: miniSite(chapter: chapter("See [](https://example.org/x) here.\n")))
+        #expect(found.map(\.message) == ["the link to 'https://example.org/x' has no text: the reader would see nothing to click"])
+        #expect(places(found) == ["4:5"])
+    }
+
+    @Test func markdownOrCurlyQuotesInFrontMatterAndGlossaryTextsAreErrors() {
+        let question = diagnostics(of: miniSite(chapter: "---\ntitle: A\nquestion: How can a *machine* move heat?\n---\nText.\n"))
+        #expect(question.map(\.message) == ["'question' is plain text, not Markdown: pages would show '*machine*' as written"])
+        #expect(places(question) == ["3:11"])
+        let cited = diagnostics(of: miniSite(chapter: "---\ntitle: A\nsummary: As shown [@carnot-1824].\n---\nText.\n"))
+        #expect(cited.first?.message == "'summary' is plain text, not Markdown: pages would show '[@carnot-1824]' as written, and the source would get no note")
+        let curly = diagnostics(of: miniSite(chapter: "---\ntitle: “Sales over a decade”\n---\nText.\n"))
+        #expect(curly.first?.message == "'title' is written in curly quotes (“…”), which YAML keeps as part of the text: the page would show them")
+        // Arithmetic, a lone asterisk and words in parentheses are not Markdown.
+        #expect(diagnostics(of: miniSite(chapter: "---\ntitle: 2 * 3 * 4, a star * and (words)\n---\nText.\n")).isEmpty)
+
+        var site = miniSite(chapter: chapter("The fluid moves.\n"))
+        site.glossary = SourceFile(path: "content/glossary.yml", text: "- term: fluid\n  definition: A *liquid* or gas.\n")
+        #expect(diagnostics(of: site).map(\.message) == ["'definition' is plain text, not Markdown: pages would show '*liquid*' as written"])
+    }
+
+    @Test func aBoxNameInOtherLettersOrAnotherToolsWordIsAnError() {
+        let found = diagnostics(of: miniSite(chapter: chapter("```Careful\nA caveat.\n```\n\n```caution\nAnother.\n```\n\n```swift\nlet x = 1\n```\n")))
+        #expect(found.map(\.message) == ["'```Careful' is not a block this site knows, so the page shows it as code",
+                                          "'```caution' is not a block this site knows, so the page shows it as code"])
+        #expect(found.map(\.hint) == ["write '```careful' (block names are lower case)", "write '```careful' (block names are lower case)"])
+    }
+
+    @Test func aBaseURLOnThisMachineIsAWarningAndOneNamingAPageAnError() throws {
+        let local = try build(miniSite(chapter: chapter("Text.\n"), config: "title: T\nbaseURL: http://localhost:8080/\nupdated: 2026-01-01\n"))
+        #expect(local.warnings.map(\.line) == [2])
+        #expect(local.warnings.first?.message.hasPrefix("'baseURL' http://localhost:8080/ is this machine's own address") == true)
+        let page = diagnostics(of: miniSite(chapter: chapter("Text.\n"), config: "title: T\nbaseURL: https://example.org/pumps/index.html\nupdated: 2026-01-01\n"))
+        #expect(page.map(\.message) == ["'baseURL' names a page ('index.html'), not the folder the site is published in"])
+        #expect(page.first?.hint == "write the folder: https://example.org/pumps/")
+    }
+
+    @Test func theStartersStandInsAreWarnings() throws {
+        let files = starterSite(title: "Mine", release: Scaffold.release)
+        let output = try build(SourceTree(
+            config: files.first { $0.path == "content/site.yml" },
+            chapters: files.filter { $0.path.hasPrefix("content/") && $0.path.hasSuffix(".md") },
+            sources: files.first { $0.path == "content/sources.yml" }, glossary: files.first { $0.path == "content/glossary.yml" },
+            data: files.filter { $0.path.hasPrefix("content/data/") },
+            templates: files.filter { $0.path.hasPrefix("templates/") && $0.path.hasSuffix(".mustache") },
+            assets: files.filter { $0.path.hasPrefix("templates/assets/") },
+            images: files.filter { $0.path.hasPrefix("content/images/") }))
+        #expect(output.warnings.map(\.message).sorted() == [
+            "'author' is still the starter's 'Your name': every page would show it",
+            "'authors' is still the starter's 'Your name': the page would show it",
+            "'description' is still the starter's 'A short explainer, written in Markdown and built with explainer.': every page would show it",
+        ])
+    }
 }

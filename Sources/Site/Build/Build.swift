@@ -77,6 +77,14 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
 
     var places: [(file: SourceFile, place: ChapterFile)] = []
     var seenSlugs: [String: String] = [:]
+    // Folders the site writes itself, which a chapter's or page's slug would overwrite (or be overwritten by).
+    var taken = ChapterFile.reservedSlugs
+    if source.numbers != nil { taken.insert("numbers") }
+    if source.corrections != nil { taken.insert("corrections") }
+    // The default language's pages share the site's root with the other languages' folders.
+    let languagePaths = (edition?.index ?? 0) == 0
+        ? Dictionary(inputs.config.languages.filter { !$0.path.isEmpty }.map { ($0.path, $0.code) }, uniquingKeysWith: { first, _ in first })
+        : [:]
     for file in source.chapters {
         let name = String(file.path.split(separator: "/").last!)
         if hasOtherMarkdownExtension(name) {
@@ -94,10 +102,18 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
                                                 + "pinyin, 04-yinhang-jidui.md)" : "")))
             continue
         }
-        if place.kind == .page && ChapterFile.reservedSlugs.contains(place.slug) {
+        if taken.contains(place.slug) {
+            let noun = place.kind == .page ? "a page" : "a chapter"
+            let example = place.kind == .page ? "\(place.slug)-notes.md" : name.dropLast(3) + "-notes.md"
             collector.add(Diagnostic(file: file.path, line: 1, column: 1,
-                                     message: "a page cannot be called '\(place.slug)': the site uses \(place.slug)/ itself",
-                                     hint: "choose another name, e.g. \(place.slug)-notes.md"))
+                                     message: "\(noun) cannot be called '\(place.slug)': the site uses \(place.slug)/ itself",
+                                     hint: "choose another name, e.g. \(example)"))
+            continue
+        }
+        if let code = languagePaths[place.slug] {
+            collector.add(Diagnostic(file: file.path, line: 1, column: 1,
+                                     message: "'\(place.slug)/' is both this page's folder and the folder of the language '\(code)' (its 'path' in site.yml)",
+                                     hint: "rename the file, or give the language another path in content/site.yml (e.g. its code in lower case)"))
             continue
         }
         if let other = seenSlugs[place.slug] {
@@ -359,7 +375,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     if !collector.diagnostics.isEmpty { _ = handedOver?.value() }  // a failed build's index thread ends before the build
     try collector.throwIfAny()
     output.warnings = everyPage.flatMap(\.warnings) + citationsWithoutAt(everyPage, bibliography: inputs.bibliography)
-        + markdownProblems.filter { $0.severity == .warning }
+        + markdownProblems.filter { $0.severity == .warning } + ((edition?.index ?? 0) == 0 ? inputs.config.warnings : [])
     return (output, everyPage, handedOver)
 }
 

@@ -98,6 +98,13 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
     var chapter = Chapter(file: file.path, kind: place.kind, number: place.number, order: place.number, slug: place.slug,
                           frontMatter: split.frontMatter, rendered: rendered, bodyLine: split.bodyLine, figures: figures)
     if let warning = unclosedFenceWarning(split.body, file: file.path, lineOffset: offset) { chapter.warnings.append(warning) }
+    if split.frontMatter.authors.contains(starterAuthor) {
+        let line = text.split(separator: "\n", maxSplits: split.bodyLine, omittingEmptySubsequences: false)
+            .prefix(split.bodyLine - 1).firstIndex { $0.hasPrefix("authors:") }.map { $0 + 1 } ?? 1
+        chapter.warnings.append(Diagnostic(file: file.path, line: line, column: 1,
+                                           message: "'authors' is still the starter's '\(starterAuthor)': the page would show it",
+                                           hint: "write your name (or remove the line)", severity: .warning))
+    }
     chapter.warnings += cjkSpacingWarnings(split.body, file: file.path, lineOffset: offset, language: words.code)
     return chapter
 }

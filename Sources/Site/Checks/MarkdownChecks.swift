@@ -64,6 +64,21 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
             message = "the line of dashes under \(quoted(text)) makes that text a heading, not a paragraph above a rule"
             hint = "for a rule, leave a blank line above the dashes; for a heading, write '## \(text)' (clearer, and the "
                 + "same heading)"
+        case .emptyLinkText(let url):
+            message = "the link to '\(url)' has no text: the reader would see nothing to click"
+            hint = "write the words to click between the brackets: [what it leads to](\(url))"
+        case .tableRowTooLong(let cells, let header):
+            message = "this table row has \(cells) cells but the header has \(header): the page would drop the last \(cells - header)"
+            hint = "add the missing heading to the header row (and a --- cell under it), or join the extra cells to one"
+        case .tableWithoutDelimiterRow:
+            message = "these lines look like a table but have no line of dashes under the header, so the page shows them as text"
+            hint = "put a delimiter row under the first line, one --- per column: | --- | --- |"
+        case .captionWithoutTable(let text):
+            message = "\(quoted(text)) is a table caption with no table right above it, so the page shows it as text"
+            hint = "put the 'Table:' line right after the table's last row (one blank line between them at most)"
+        case .blockNameMistake(let written, let meant):
+            message = "'```\(written)' is not a block this site knows, so the page shows it as code"
+            hint = "write '```\(meant)' (block names are lower case)"
         case .linkWithSpaces(let written):
             let image = written.hasPrefix("!")
             message = "\(quoted(written)) is not \(image ? "an image" : "a link"): its address holds a space, so the page shows it as written"

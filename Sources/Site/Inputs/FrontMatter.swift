@@ -61,6 +61,23 @@ func splitFrontMatter(_ text: String, file: String, homePage: Bool = false) thro
     } else {
         matter = try yamlFrontMatter(lines[1..<close], file: file, titleRequired: !homePage)
     }
+    // Texts the page prints as they are: Markdown in them would show as written.
+    var problems: [Diagnostic] = []
+    for (key, text) in [("title", matter.title), ("question", matter.question), ("summary", matter.summary),
+                        ("takeaway", matter.takeaway), ("description", matter.description)] {
+        guard let text, let line = lines[1..<close].firstIndex(where: { $0.hasPrefix(key + ":") }) else { continue }
+        if let problem = markdownInPlainText(text, key: key) {
+            problems.append(Diagnostic(file: file, line: line + 1, column: key.count + 3, message: problem.message, hint: problem.hint))
+        } else if text.count > 1, let first = text.first, let last = text.last,
+                  (first == "\u{201C}" && last == "\u{201D}") || (first == "\u{2018}" && last == "\u{2019}") {
+            // Curly quotes around the whole value are text to YAML: the page would show them.
+            problems.append(Diagnostic(file: file, line: line + 1, column: key.count + 3,
+                                       message: "'\(key)' is written in curly quotes (\(first)…\(last)), which YAML keeps as part of the text: "
+                                           + "the page would show them",
+                                       hint: "use straight quotes, \(key): \"\(text.dropFirst().dropLast())\", or none"))
+        }
+    }
+    if !problems.isEmpty { throw BuildFailure(problems) }
     // The body is the rest of the text after the closing line (and its line feed): a slice, not a re-join of lines.
     let body = more ? String(text[text.utf8.index(after: lines[close].endIndex)...]) : ""
     return SplitChapter(frontMatter: matter, body: body, bodyLine: close + 2)

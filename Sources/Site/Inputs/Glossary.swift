@@ -28,6 +28,9 @@ func parseGlossary(_ text: String, file: String) throws(BuildFailure) -> [Glossa
             do throws(Diagnostic) {
                 let term = try reader.string(fields["term"]!, key: "term")
                 let definition = try reader.string(fields["definition"]!, key: "definition")
+                if let problem = markdownInPlainText(definition, key: "definition") {
+                    throw reader.error(at: fields["definition"], problem.message, hint: problem.hint)
+                }
                 var aliases: [String] = []
                 if let list = fields["aliases"] {
                     guard case let .sequence(values) = list else { throw reader.error(at: list, "'aliases' must be a list") }

@@ -22,6 +22,8 @@ public struct SiteConfig: Sendable, Equatable {
     var imageLine = 0
     /// Whether to publish `gallery/`, every chart kind with its chart block (needs `templates/gallery.mustache`).
     public var gallery = false
+    /// What site.yml says that is allowed but likely wrong once published (a baseURL on this machine).
+    var warnings: [Diagnostic] = []
     /// Whether to build the search index (`search/<language>/`) and show the search box; `search: false` turns both off.
     public var search = true
     /// Whether chapters may contain raw HTML, published as written (`rawHTML: true`; off by default, since a page
@@ -99,13 +101,18 @@ public struct SiteConfig: Sendable, Equatable {
                     return
                 case "author":
                     config.author = try reader.author(value)
+                    if config.author == starterAuthor {
+                        config.warnings.append(starterWarning(reader, value, key: key, text: starterAuthor))
+                    }
                     return
                 default: break
                 }
                 let text = try reader.string(value, key: key)
                 switch key {
                 case "title": config.title = text
-                case "description": config.description = text
+                case "description":
+                    config.description = text
+                    if text == starterDescription { config.warnings.append(starterWarning(reader, value, key: key, text: text)) }
                 case "language":
                     if let problem = languageTagProblem(text) { throw reader.error(at: value, problem.message, hint: problem.hint) }
                     config.language = text
@@ -144,6 +151,21 @@ public struct SiteConfig: Sendable, Equatable {
                           !text.contains("?"), !text.contains("#") else {
                         throw reader.error(at: value, "'baseURL' must be an absolute http(s) address such as https://example.org/explainer/",
                                            hint: "give the address where public/ will be published, without query or fragment")
+                    }
+                    let host = text.drop { $0 != "/" }.dropFirst(2).prefix { $0 != "/" && $0 != ":" }.lowercased()
+                    if ["localhost", "127.0.0.1", "0.0.0.0", "[::1]", ""].contains(host) || host.hasSuffix(".localhost") {
+                        // Fine for a local test of the published files; wrong on the web.
+                        var warning = reader.error(at: value, "'baseURL' \(text) is this machine's own address: published, the pages' "
+                                                       + "canonical links, feed, sitemap and 404 page would send readers to their own computer",
+                                                   hint: "before publishing, give the public address where public/ will be served, or leave "
+                                                       + "baseURL out (pages link to each other relatively; `explainer serve` needs none)")
+                        warning.severity = .warning
+                        config.warnings.append(warning)
+                    }
+                    let last = text.split(separator: "/").last ?? ""
+                    if text.split(separator: "/").count > 2, last.hasSuffix(".html") || last.hasSuffix(".htm") {
+                        throw reader.error(at: value, "'baseURL' names a page ('\(last)'), not the folder the site is published in",
+                                           hint: "write the folder: \(text.dropLast(last.count))")
                     }
                     config.baseURL = text.hasSuffix("/") ? text : text + "/"
                 }
@@ -199,14 +221,50 @@ func isISODate(_ text: String) -> Bool {
     return (1...12).contains(month) && (1...daysIn(month: month, year: Int(parts[0])!)).contains(day)
 }
 
-/// A Markdown link or emphasis in one of site.yml's texts, which pages print as plain text: the reader would see the
-/// brackets and the address.
+/// Markdown in a text that pages print as plain text (site.yml's footer, a front matter's title or summary, a glossary
+/// definition): a link `[…](…)`, a citation `[@key]`, `**bold**`, `*emphasis*` or `` `code` ``, which the reader would
+/// see as written.
 func markdownInPlainText(_ text: String, key: String) -> (message: String, hint: String)? {
-    guard let link = text.firstRange(of: "](") ?? text.firstRange(of: "**") else { return nil }
-    let start = text[..<link.lowerBound].lastIndex(of: "[") ?? link.lowerBound
-    let end = text[link.upperBound...].firstIndex(of: ")").map { text.index(after: $0) } ?? link.upperBound
-    return ("'\(key)' is plain text, not Markdown: pages would show '\(text[start..<end])' as written",
-            "write it without Markdown" + (key == "footer" ? "; for a licence link in every footer, use 'licence:' and 'licenceURL:'" : ""))
+    guard let found = markdownSpan(in: text) else { return nil }
+    let citation = found.hasPrefix("[@")
+    return ("'\(key)' is plain text, not Markdown: pages would show '\(found)' as written"
+                + (citation ? ", and the source would get no note" : ""),
+            citation ? "cite the source in the chapter's text instead, where it gets its note"
+                : "write it without Markdown" + (key == "footer" ? "; for a licence link in every footer, use 'licence:' and 'licenceURL:'" : ""))
+}
+
+/// The first Markdown span of `text`, as written, or nil.
+private func markdownSpan(in text: String) -> Substring? {
+    if let link = text.firstRange(of: "](") {
+        let start = text[..<link.lowerBound].lastIndex(of: "[") ?? link.lowerBound
+        let end = text[link.upperBound...].firstIndex(of: ")").map { text.index(after: $0) } ?? link.upperBound
+        return text[start..<end]
+    }
+    if let open = text.firstRange(of: "[@"), let close = text[open.upperBound...].firstIndex(of: "]") {
+        return text[open.lowerBound...close]
+    }
+    // `*x*`, `**x**` or `` `x` ``: an opening mark after a space (or at the start) and before a non-space, closed later
+    // by the same mark after a non-space ("2 * 3 * 4" and a lone "*" are not emphasis).
+    for mark in ["**", "*", "`"] {
+        var from = text.startIndex
+        while let open = text[from...].firstRange(of: mark) {
+            from = open.upperBound
+            let before = open.lowerBound == text.startIndex ? " " : text[text.index(before: open.lowerBound)]
+            guard before.isWhitespace || before == "(", open.upperBound < text.endIndex, !text[open.upperBound].isWhitespace,
+                  let close = text[open.upperBound...].firstRange(of: mark),
+                  !text[text.index(before: close.lowerBound)].isWhitespace else { continue }
+            return text[open.lowerBound..<close.upperBound]
+        }
+    }
+    return nil
+}
+
+/// A text `explainer new` wrote for the writer to replace, still there: published, every page would carry it.
+func starterWarning(_ reader: YAMLReader, _ node: Node, key: String, text: String) -> Diagnostic {
+    var warning = reader.error(at: node, "'\(key)' is still the starter's '\(text)': every page would show it",
+                               hint: key == "author" || key == "authors" ? "write your name (or remove the line)" : "write a sentence about your explainer")
+    warning.severity = .warning
+    return warning
 }
 
 /// Days in a month of the Gregorian calendar.

@@ -67,7 +67,8 @@ struct YAMLReader {
 
     private func yamlHint(_ problem: String) -> String? {
         if problem.contains("mapping values are not allowed") {
-            return "a value containing ': ' must be quoted, e.g. title: \"Step 1: build\""
+            return "a value containing ': ' must be quoted, e.g. title: \"Step 1: build\" (straight quotes: YAML does not "
+                + "read curly quotes “ ” as quotes)"
         }
         if problem.contains("did not find expected key") { return "check the indentation of this line" }
         return nil

@@ -2,13 +2,17 @@
 /// building block: a model chart with scenarios, a data chart, a citation, a glossary term, a picture, a caveat box),
 /// sources, glossary, a data file, pictures, a `.gitignore`, a GitHub Pages workflow that builds with `release`, and
 /// this explainer's templates and assets. `build` succeeds on it as it is.
+/// The starter's stand-ins for the writer's own words: `check` and `build` warn while they are still there.
+let starterAuthor = "Your name"
+let starterDescription = "A short explainer, written in Markdown and built with explainer."
+
 public func starterSite(title: String, release: ExplainerRelease) -> [SourceFile] {
     let content: [(String, String)] = [
         ("content/site.yml", """
             title: \(jsonString(title))
-            description: A short explainer, written in Markdown and built with explainer.
+            description: \(starterDescription)
             language: en
-            author: Your name
+            author: \(starterAuthor)
             # A sentence or two shown at the foot of every page (what the charts are, a disclaimer, a licence).
             footer: Charts marked “illustrative model” come from simple simulations, not forecasts.
             # "Published … · Facts as of …" at the foot of every page (a page's front matter may set its own).
@@ -113,7 +117,7 @@ private let starterChapter = """
     summary: "The starter chapter: a question, a chart from a model, a chart from a data file, a citation, a glossary term, a picture and a caveat."
     takeaway: When outcomes move together, the average stays the same, but the bad years get much worse.
     date: 2025-01-31
-    authors: Your name
+    authors: \(starterAuthor)
     ---
 
     Write each chapter in plain Markdown. This one shows every building block; replace it with your own. Chapters are
