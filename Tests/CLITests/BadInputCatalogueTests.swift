@@ -68,14 +68,14 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
-    /// A valid site: the repository's templates, a config, one chapter and one source.
+    /// A valid site: the repository's templates, a config, one chapter and the one source it cites.
     private func smallSite() throws -> URL {
         let site = FileManager.default.temporaryDirectory.appending(path: "explainer-bad-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: site.appending(path: "content"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: repositoryRoot.appending(path: "templates"), to: site.appending(path: "templates"))
         try "title: Catalogue\ndescription: Bad inputs.\nlanguage: en\n"
             .write(to: site.appending(path: "content/site.yml"), atomically: true, encoding: .utf8)
-        try "---\ntitle: Intro\n---\n## A heading\n\nText.\n"
+        try "---\ntitle: Intro\n---\n## A heading\n\nText [@somebody-2025].\n"
             .write(to: site.appending(path: "content/01-intro.md"), atomically: true, encoding: .utf8)
         try "somebody-2025:\n  title: A report\n  publisher: Somebody\n  date: 2025\n"
             .write(to: site.appending(path: "content/sources.yml"), atomically: true, encoding: .utf8)

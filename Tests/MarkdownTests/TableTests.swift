@@ -26,7 +26,7 @@ import Testing
     @Test func linesBeforeTheHeaderStayAParagraphAndRowsAreEvenedOut() {
         let table = TableSource.find(in: ["Intro text", "| a | b |", "|---|--:|", "| 1 |", "| 1 | 2 | 3 |"])
         #expect(table == TableSource(leadingLines: 1, header: ["a", "b"], alignments: [.none, .right],
-                                     rows: [["1", ""], ["1", "2"]]))
+                                     rows: [["1", ""], ["1", "2"]], overlong: [1: 3]))
     }
 }
 

@@ -201,4 +201,11 @@ import Testing
             "'description' is still the starter's 'A short explainer, written in Markdown and built with explainer.': every page would show it",
         ])
     }
+
+    @Test func aSourceNoPageCitesIsAWarningAtItsEntry() throws {
+        let sources = "cited-2020:\n  title: Cited\nspare-2021:\n  title: Spare\n"
+        let output = try build(miniSite(chapter: chapter("As shown [@cited-2020].\n"), sources: sources))
+        #expect(output.warnings.map { "\($0.file):\($0.line) \($0.message)" }
+            == ["content/sources.yml:3 source 'spare-2021' is cited on no page, but the sources page lists it among the sources cited"])
+    }
 }

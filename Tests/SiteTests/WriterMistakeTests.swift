@@ -166,7 +166,8 @@ import Testing
             + "text, write \\[diamond-1983]"
         let message = "'[diamond-1983]' looks like a citation without '@': 'diamond-1983' is a source, but the page shows "
             + "the brackets as text"
-        #expect(output.warnings == [
+        // (The source is cited nowhere else: a warning at its entry too, not looked at here.)
+        #expect(output.warnings.filter { $0.file == "content/01-intro.md" } == [
             Diagnostic(file: "content/01-intro.md", line: 6, column: 10, message: message, hint: hint, severity: .warning),
             Diagnostic(file: "content/01-intro.md", line: 6, column: 29, message: message, hint: hint, severity: .warning),
         ])

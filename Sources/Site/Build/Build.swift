@@ -77,10 +77,12 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
 
     var places: [(file: SourceFile, place: ChapterFile)] = []
     var seenSlugs: [String: String] = [:]
-    // Folders the site writes itself, which a chapter's or page's slug would overwrite (or be overwritten by).
+    // Folders the site writes itself, which a page's slug must not take; a chapter's must not take those with a page
+    // of their own (its index.html would replace that page, or be replaced).
     var taken = ChapterFile.reservedSlugs
-    if source.numbers != nil { taken.insert("numbers") }
-    if source.corrections != nil { taken.insert("corrections") }
+    var takenByPages: Set<String> = ["sources", "glossary", "gallery", "search"]
+    if source.numbers != nil { taken.insert("numbers"); takenByPages.insert("numbers") }
+    if source.corrections != nil { taken.insert("corrections"); takenByPages.insert("corrections") }
     // The default language's pages share the site's root with the other languages' folders.
     let languagePaths = (edition?.index ?? 0) == 0
         ? Dictionary(inputs.config.languages.filter { !$0.path.isEmpty }.map { ($0.path, $0.code) }, uniquingKeysWith: { first, _ in first })
@@ -102,7 +104,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
                                                 + "pinyin, 04-yinhang-jidui.md)" : "")))
             continue
         }
-        if taken.contains(place.slug) {
+        if place.kind == .page ? taken.contains(place.slug) : takenByPages.contains(place.slug) {
             let noun = place.kind == .page ? "a page" : "a chapter"
             let example = place.kind == .page ? "\(place.slug)-notes.md" : name.dropLast(3) + "-notes.md"
             collector.add(Diagnostic(file: file.path, line: 1, column: 1,
@@ -375,7 +377,9 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     if !collector.diagnostics.isEmpty { _ = handedOver?.value() }  // a failed build's index thread ends before the build
     try collector.throwIfAny()
     output.warnings = everyPage.flatMap(\.warnings) + citationsWithoutAt(everyPage, bibliography: inputs.bibliography)
-        + markdownProblems.filter { $0.severity == .warning } + ((edition?.index ?? 0) == 0 ? inputs.config.warnings : [])
+        + markdownProblems.filter { $0.severity == .warning }
+        + ((edition?.index ?? 0) == 0 ? inputs.config.warnings + uncitedSources(everyPage, bibliography: inputs.bibliography,
+                                                                                 file: source.sources?.path ?? "content/sources.yml") : [])
     return (output, everyPage, handedOver)
 }
 
@@ -401,6 +405,18 @@ func checkCitations(_ chapters: [Chapter], bibliography: [String: SourceEntry]) 
                        hint: closestMatch(to: citation.key, among: known).map { "did you mean '\($0)'?" }
                            ?? "define it in content/sources.yml")
         }
+    }
+}
+
+/// Sources no page cites: the sources page would list them among "every source cited on this site". A warning: a
+/// source may be kept for a chapter still being written.
+func uncitedSources(_ pages: [Chapter], bibliography: [String: SourceEntry], file: String) -> [Diagnostic] {
+    var cited: Set<String> = []
+    for page in pages { for citation in page.rendered.citations { cited.insert(citation.key) } }
+    return bibliography.values.filter { !cited.contains($0.key) }.sorted { $0.line < $1.line }.map { entry in
+        Diagnostic(file: file, line: entry.line, column: 1,
+                   message: "source '\(entry.key)' is cited on no page, but the sources page lists it among the sources cited",
+                   hint: "cite it with [@\(entry.key)] where the text relies on it, or remove it from sources.yml", severity: .warning)
     }
 }
 
