@@ -1,4 +1,9 @@
 import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// An image alone in its paragraph, with a title (`![A queue outside a bank](images/q.png "Depositors queue, 1933")`),
 /// is a figure: the image and, under it, the title as its caption. The title moves to the caption (not also a
@@ -10,9 +15,11 @@ func titledImage(inParagraph paragraph: OpaquePointer) -> OpaquePointer? {
     return image
 }
 
-/// Replaces `paragraph` by `<figure class="image">` holding `image` and a `<figcaption>` with its title.
-func makeFigure(ofParagraph paragraph: OpaquePointer, image: OpaquePointer) {
-    let caption = escapeHTML(String(cString: cmark_node_get_title(image)))
+/// Replaces `paragraph` by `<figure class="image">` holding `image` and a `<figcaption>` with its title, which gets
+/// the same typographic quotes and dashes as the prose when `smart` (cmark's smart punctuation).
+func makeFigure(ofParagraph paragraph: OpaquePointer, image: OpaquePointer, smart: Bool) {
+    let title = String(cString: cmark_node_get_title(image))
+    let caption = smart ? smartPunctuated(title) : escapeHTML(title)
     cmark_node_set_title(image, "")
     let figure = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
     cmark_node_set_on_enter(figure, "<figure class=\"image\">")
@@ -21,4 +28,21 @@ func makeFigure(ofParagraph paragraph: OpaquePointer, image: OpaquePointer) {
     cmark_node_append_child(figure, image)
     cmark_node_replace(paragraph, figure)
     cmark_node_free(paragraph)
+}
+
+/// `text`, HTML-escaped, with cmark's smart punctuation (’ “ ” – — …) and nothing else: every character cmark could
+/// read as Markdown is escaped first, so only the punctuation changes.
+func smartPunctuated(_ text: String) -> String {
+    var escaped = ""
+    for character in text {
+        if "!#$%&()*+,/:;<=>?@[\\]^_`{|}~".contains(character) { escaped.append("\\") }
+        escaped.append(character)
+    }
+    guard let html = cmark_markdown_to_html(escaped, escaped.utf8.count, CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8) else {
+        return escapeHTML(text)
+    }
+    defer { free(html) }
+    let rendered = String(cString: html)
+    guard rendered.hasPrefix("<p>"), rendered.hasSuffix("</p>\n") else { return escapeHTML(text) }
+    return String(rendered.dropFirst(3).dropLast(5))
 }

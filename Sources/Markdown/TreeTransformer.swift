@@ -334,7 +334,7 @@ struct TreeTransformer {
 
     mutating func apply() {
         for (node, url) in rewrittenImages { cmark_node_set_url(node, url) }
-        for (paragraph, image) in titledImages { makeFigure(ofParagraph: paragraph, image: image) }
+        for (paragraph, image) in titledImages { makeFigure(ofParagraph: paragraph, image: image, smart: options.smartPunctuation) }
         for (index, table) in captionedTables.enumerated() {
             numberTable(table.node, caption: table.caption, id: tables[index].id, index: index, label: tables[index].caption)
         }

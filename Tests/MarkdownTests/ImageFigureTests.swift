@@ -9,6 +9,12 @@ import Testing
             + "<figcaption>A run on a bank, 1933 &amp; after</figcaption>\n</figure>\n")
     }
 
+    @Test func theCaptionGetsThePagesTypographicQuotesAndDashesButNoMarkdown() {
+        let html = renderMarkdown("![A pump](p.png \"The heat pump's \\\"COP\\\" -- about 3 *not* [4](x)\")\n",
+                                  options: MarkdownOptions(smartPunctuation: true)).html
+        #expect(html.contains("<figcaption>The heat pump\u{2019}s \u{201C}COP\u{201D} \u{2013} about 3 *not* [4](x)</figcaption>"))
+    }
+
     @Test func theImagesPathIsStillRewrittenAndCollected() {
         let rendered = renderMarkdown("Intro.\n\n![A chart](images/c.png 'Caption')\n",
                                       options: MarkdownOptions(relativeImagePrefix: "../"))
