@@ -87,10 +87,6 @@ public func starterSite(title: String, release: ExplainerRelease) -> [SourceFile
 }
 
 private let starterHome = """
-    ---
-    description: A short explainer, written in Markdown and built with explainer.
-    ---
-
     This introduction comes from `content/index.md`. Say in a few lines what the explainer is about and whom it is
     for; the chapters are listed below it, in the order of their file names.
 

@@ -1508,7 +1508,7 @@ chartFonts: "Arial, \"Liberation Sans\", \"PingFang TC\", \"Noto Sans CJK TC\", 
     ("templates/index.mustache", ##"""
 <header class="page-header">
 <h1>{{siteTitle}}</h1>
-<p class="lede">{{siteDescription}}</p>
+<p class="lede">{{description}}</p>
 </header>
 {{#intro}}
 <div class="prose intro">
