@@ -153,7 +153,9 @@ struct YAMLReader {
             return scalar.string
         case .scalar:
             // `summary:` with nothing after it: YAML reads an empty value, not a missing key.
-            throw error(at: node, "'\(key)' is empty", hint: "write its text after '\(key):' (a sentence), or remove the line")
+            // Keys every entry must have (a page's title, a glossary entry's term and definition) cannot just go.
+            let required = ["title", "term", "definition", "code"].contains(key)
+            throw error(at: node, "'\(key)' is empty", hint: "write its text after '\(key):'" + (required ? "" : " (a sentence), or remove the line"))
         case .sequence:
             throw error(at: node, "'\(key)' must be one text, not a list",
                         hint: "write it on one line after '\(key):', without [ ] or '- ' items")
@@ -163,7 +165,13 @@ struct YAMLReader {
     }
 
     func bool(_ node: Node, key: String) throws(Diagnostic) -> Bool {
-        guard let value = node.bool else { throw error(at: node, "'\(key)' must be true or false") }
+        guard let value = node.bool else {
+            let written = node.scalar?.string ?? ""
+            let quoted = node.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
+            let hint = quoted && ["true", "false"].contains(written.lowercased()) ? "write \(written.lowercased()) without quotes: in quotes it is text"
+                : ["yes", "no", "on", "off"].contains(written.lowercased()) ? "write true or false (YAML 1.2 reads '\(written)' as text)" : nil
+            throw error(at: node, "'\(key)' must be true or false", hint: hint)
+        }
         return value
     }
 }
