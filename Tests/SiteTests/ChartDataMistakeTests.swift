@@ -139,3 +139,12 @@ private let sales = "year,air,ground\n2015,20,5\n2016,24,6\n2017,30,6\n2018,38,7
             hint: "did you mean 'air'? Known series: air, ground")])
     }
 }
+
+@Suite struct ChartLogAxisPlaces {
+    @Test func minZeroOnALogAxisIsAnErrorAtTheAxisLine() {
+        let found = diagnostics(of: site(csv: sales, extra: ["y: {scale: log, min: 0}"]))
+        #expect(found == [Diagnostic(file: "content/01-intro.md", line: 12, column: 4,
+                                     message: "cannot draw figure 'sales': the y axis uses a log scale but meets the value 0; "
+                                        + "log scales need values above zero (use 'scale: linear' or drop the value)")])
+    }
+}

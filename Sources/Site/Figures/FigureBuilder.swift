@@ -450,6 +450,10 @@ struct FigureBuilder {
         var position = (line: request.line, column: request.column)
         if case let .annotation(index, _, _) = error, request.annotations.indices.contains(index) {
             position = (request.annotations[index].line, request.annotations[index].column)
+        } else if case let .nonPositiveOnLogScale(axis, _) = error {
+            // The chart's y axis holds the values, which an hbar block calls x.
+            let key = request.kind == .horizontalBar ? (axis == .y ? "x" : "y") : axis.rawValue
+            position = request.position(ofParameter: "key:" + key)
         } else if case let .unsupported(kind, _) = error, kind == .diagram || kind == .steps {
             position = request.position(ofParameter: kind == .steps ? "key:steps" : "key:nodes")
         } else if case let .unsupported(_, reason) = error {
