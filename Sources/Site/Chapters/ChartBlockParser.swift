@@ -1,4 +1,5 @@
 import Charts
+import Markdown
 import Simulation
 import Yams
 
@@ -40,7 +41,10 @@ struct ChartBlockParser {
                 throw reader.error(at: entries["id"], "figure id '\(request.id)' must use lowercase letters, digits and hyphens")
             }
         }
-        collector.collect { () throws(Diagnostic) in request.title = try reader.string(entries["title"]!, key: "title") }
+        collector.collect { () throws(Diagnostic) in
+            request.title = try reader.string(entries["title"]!, key: "title")
+            try checkNoCitation(inTitle: request.title, node: entries["title"]!)
+        }
         collector.collect { () throws(Diagnostic) in request.caption = try reader.string(entries["caption"]!, key: "caption") }
         // Diagrams and steps are drawn from the block itself: no model, no data file.
         let schematic = entries["kind"]?.string.flatMap(ChartKind.init(rawValue:)).map { [.diagram, .steps].contains($0) } ?? false
@@ -71,12 +75,20 @@ struct ChartBlockParser {
             request.diagram = try DiagramBlockParser(reader: reader).parse(entries, kind: request.kind, fence: fence)
         }
         if let series = entries["series"] {
-            collector.collect { () throws(Diagnostic) in request.series = try stringList(series, key: "series") }
+            collector.collect { () throws(Diagnostic) in
+                request.series = try stringList(series, key: "series")
+                // Each name's own place, for "no series 'X'" found when the data or model is read.
+                let items: [Node] = if case let .sequence(sequence) = series { Array(sequence) } else { [series] }
+                for (name, item) in zip(request.series ?? [], items) where request.parameterLines["series:" + name] == nil {
+                    let place = reader.error(at: item, "")
+                    request.parameterLines["series:" + name] = (place.line, place.column)
+                }
+            }
         }
         if let labels = entries["labels"] {
             collector.collect { () throws(Diagnostic) in request.labels = try stringMap(labels, key: "labels") }
         }
-        for key in ["kind", "x", "y", "totals", "claims", "value-labels", "groups", "default", "captions", "overlay", "labels"] {
+        for key in ["kind", "series", "x", "y", "totals", "claims", "value-labels", "groups", "default", "captions", "overlay", "labels"] {
             if let node = entries[key] {
                 let place = reader.error(at: node, "")
                 request.parameterLines["key:" + key] = (place.line, place.column)
@@ -196,6 +208,16 @@ struct ChartBlockParser {
         if !problems.isEmpty { throw BuildFailure(problems) }
     }
 
+    /// A citation in a title would become a note mark no page shows (the SVG's title is plain text): it goes in the caption.
+    private func checkNoCitation(inTitle title: String, node: Node) throws(Diagnostic) {
+        for piece in citedTextPieces(title) {
+            guard case let .citation(keys, _) = piece else { continue }
+            let written = "[" + keys.map { "@" + $0 }.joined(separator: "; ") + "]"
+            throw reader.error(at: node, "a chart's title cannot cite a source: \(written) would point to a note the page does not show",
+                               hint: "citations go in the caption: remove \(written) from 'title:' and add it at the end of 'caption:'")
+        }
+    }
+
     private func flag(_ node: Node, key: String) throws(Diagnostic) -> Bool {
         guard let value = node.bool else { throw reader.error(at: node, "'\(key)' must be true or false") }
         return value
@@ -271,6 +293,12 @@ struct ChartBlockParser {
             }
             if let min = entries["min"] { options.min = try number(min, key: "min") }
             if let max = entries["max"] { options.max = try number(max, key: "max") }
+            if let min = options.min, let max = options.max, !(min < max) {
+                let written = plainNumber
+                throw reader.error(at: node, "the \(key) axis's min \(written(min)) is not below its max \(written(max)): the axis would be empty",
+                                   hint: min == max ? "set max above min, or remove one of them to fit the data"
+                                    : "min is the axis's lower end and max its upper one: \(key): {min: \(written(max)), max: \(written(min))}")
+            }
         }
         try collector.throwIfAny()
         return options
@@ -300,6 +328,12 @@ struct ChartBlockParser {
         return (overrides, positions)
     }
 
+    /// The names of a list, each once, in their first order.
+    private func once(_ sequence: Node.Sequence) -> [String] {
+        var seen: Set<String> = []
+        return sequence.compactMap(\.string).filter { seen.insert($0).inserted }
+    }
+
     private func scenarioList(_ node: Node, request: inout FigureRequest) throws(Diagnostic) -> [FigureRequest.ScenarioRequest] {
         switch node {
         case .sequence(let sequence):
@@ -312,6 +346,11 @@ struct ChartBlockParser {
                                         + "and '  stressed: {rho: 0.5}' (or list the model's own: scenarios: [base, stressed])")
                 }
                 let name = try reader.string(item, key: "scenarios")
+                if out.contains(where: { $0.name == name }) {
+                    // Two buttons with one name, and two identical variants.
+                    throw reader.error(at: item, "scenario '\(name)' is listed twice in 'scenarios'",
+                                       hint: "list each scenario once: scenarios: [" + once(sequence).joined(separator: ", ") + "]")
+                }
                 out.append(.init(name: name, overrides: []))
                 let place = reader.error(at: item, "")
                 request.parameterLines["scenario:" + name] = (place.line, place.column)

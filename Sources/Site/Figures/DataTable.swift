@@ -175,6 +175,42 @@ public struct DataTable: Sendable, Equatable {
     }
 }
 
+extension DataTable {
+    /// The first row whose x value repeats an earlier one or is below the row before it: a line joins its points in
+    /// the file's order, so it would jump at a repeat and zigzag back at a row out of place.
+    func xOrderProblem(kind: String) -> Diagnostic? {
+        guard let x else { return nil }
+        for row in x.indices.dropFirst() where !(x[row] > x[row - 1]) {
+            // A column with two values at one x and none elsewhere is a range, drawn as a vertical line on purpose.
+            if x[row] == x[row - 1], !jumps(row - 1, row) { continue }
+            let place = (line: rowLines[row], column: column(row: row, 0))
+            if let earlier = x[..<row].firstIndex(of: x[row]) {
+                return Diagnostic(file: file, line: place.line, column: place.column,
+                                  message: "'\(keys[row])' in column '\(columns[0])' is there twice (line \(rowLines[earlier]) and line \(place.line)): "
+                                    + "\(withArticle(kind)) chart would draw a jump at it",
+                                  hint: "give each x value one row: remove this row, or correct its '\(columns[0])'")
+            }
+            let below = x[..<row].filter { $0 < x[row] }.max(), above = x[..<row].filter { $0 > x[row] }.min()
+            let name = { (value: Double?) in value.flatMap { v in x.firstIndex(of: v).map { "'\(keys[$0])'" } } }
+            let between = [name(below), name(above)].compactMap { $0 }
+            return Diagnostic(file: file, line: place.line, column: place.column,
+                              message: "'\(keys[row])' in column '\(columns[0])' comes after '\(keys[row - 1])': the rows are out of order, "
+                                + "and \(withArticle(kind)) chart joins them in the file's order (the line would zigzag back)",
+                              hint: "sort the rows by '\(columns[0])', smallest first: move this row "
+                                + (between.count == 2 ? "between \(between[0]) and \(between[1])" : "before \(between.last ?? "the others")"))
+        }
+        return nil
+    }
+
+    /// Whether rows `a` and `b` (one x) give some column two values while that column has values at other x too.
+    private func jumps(_ a: Int, _ b: Int) -> Bool {
+        guard let x else { return false }
+        return cells.contains { column in
+            !column[a].isEmpty && !column[b].isEmpty && column.indices.contains { x[$0] != x[a] && !column[$0].isEmpty }
+        }
+    }
+}
+
 /// "a line", "an area": a word with its indefinite article.
 func withArticle(_ word: String) -> String {
     (word.first.map { "aeiou".contains($0) } == true ? "an " : "a ") + word

@@ -87,6 +87,9 @@ struct FigureBuilder {
             }
         }
         problems += unknownLabels(request, inputs: inputs)
+        problems += sameLabelProblems(request, inputs: inputs, isModel: isModel)
+        problems += logScaleProblems(request, inputs: inputs)
+        if problems.isEmpty { problems += axisBoundProblems(request, specs: specs) }
         if !problems.isEmpty { throw BuildFailure(unique(problems)) }
         if request.overlay { specs = overlaid(specs, inputs: inputs) }
         if request.sharedAxes, specs.count > 1 { specs = sharingAxes(specs) }
@@ -212,6 +215,9 @@ struct FigureBuilder {
         if Self.needsNumericX.contains(request.kind), let problem = xColumnProblem(request, table: table) {
             throw BuildFailure([problem])
         }
+        if Self.joinsPointsInOrder.contains(request.kind), let problem = table.xOrderProblem(kind: request.kind.rawValue) {
+            throw BuildFailure([problem])
+        }
         var all: [Series] = []
         if request.kind == .heatmap, table.x == nil {
             // Text in the first column names the rows (banks, tranches); the other columns are the heat map's columns.
@@ -241,6 +247,8 @@ struct FigureBuilder {
 
     /// Chart kinds that place their points along a numeric x axis: the first column must hold numbers, years or months.
     static let needsNumericX: Set<ChartKind> = [.line, .area, .stackedArea, .smallMultiples, .histogram]
+    /// Chart kinds that join their points in the file's order: x values out of order or repeated zigzag or jump.
+    static let joinsPointsInOrder: Set<ChartKind> = [.line, .area, .stackedArea, .smallMultiples]
 
     /// Why a data file's first column cannot be this chart's x axis: at the CSV's first bad cell (a date, a number
     /// with a separator), or, when every row names a category, at the block's `kind:` (a bar chart would draw them).
@@ -314,7 +322,8 @@ struct FigureBuilder {
             if let series = all.first(where: { $0.name == name }) {
                 chosen.append(series)
             } else {
-                problems.append(Diagnostic(file: request.file, line: request.line, column: request.column,
+                let place = request.parameterLines["series:" + name] ?? request.position(ofParameter: "key:series")
+                problems.append(Diagnostic(file: request.file, line: place.line, column: place.column,
                                            message: "figure '\(request.id)' has no series '\(name)'",
                                            hint: suggestionHint(for: name, among: all.map(\.name), noun: "series")))
             }
@@ -441,6 +450,10 @@ struct FigureBuilder {
         var position = (line: request.line, column: request.column)
         if case let .annotation(index, _, _) = error, request.annotations.indices.contains(index) {
             position = (request.annotations[index].line, request.annotations[index].column)
+        } else if case let .nonPositiveOnLogScale(axis, _) = error {
+            // The chart's y axis holds the values, which an hbar block calls x.
+            let key = request.kind == .horizontalBar ? (axis == .y ? "x" : "y") : axis.rawValue
+            position = request.position(ofParameter: "key:" + key)
         } else if case let .unsupported(kind, _) = error, kind == .diagram || kind == .steps {
             position = request.position(ofParameter: kind == .steps ? "key:steps" : "key:nodes")
         } else if case let .unsupported(_, reason) = error {
