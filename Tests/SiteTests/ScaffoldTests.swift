@@ -31,15 +31,7 @@ import Testing
     /// Nothing of the project's own site in what a new explainer publishes: no gallery of its charts, none of its
     /// subject's words in the pages, and the files a writer's repository needs.
     @Test func starterSitePublishesNothingOfTheProjectsOwnSite() throws {
-        let files = starterSite(title: "How tides work", release: Self.release)
-        let source = SourceTree(
-            config: files.first { $0.path == "content/site.yml" },
-            chapters: files.filter { $0.path.hasPrefix("content/") && $0.path.hasSuffix(".md") },
-            sources: files.first { $0.path == "content/sources.yml" }, glossary: files.first { $0.path == "content/glossary.yml" },
-            data: files.filter { $0.path.hasPrefix("content/data/") },
-            templates: files.filter { $0.path.hasPrefix("templates/") && $0.path.hasSuffix(".mustache") },
-            assets: files.filter { $0.path.hasPrefix("templates/assets/") },
-            images: files.filter { $0.path.hasPrefix("content/images/") })
+        let source = starterSource(title: "How tides work")
         let output = try build(source)
         #expect(output["gallery/index.html"] == nil)
         let words = ["AI", "crash", "invest", "financ", "data cent", "data-cent", "lease", "bond", "tranche",
@@ -55,6 +47,7 @@ import Testing
                 #expect(!found, "\(path) contains '\(word)'")
             }
         }
+        let files = starterSite(title: "How tides work", release: Self.release)
         let gitignore = try #require(files.first { $0.path == ".gitignore" })
         #expect(String(decoding: gitignore.bytes, as: UTF8.self) == "public/\n.public.spare/\n.public.tmp-*/\n.public.old-*/\n")
         let workflow = String(decoding: try #require(files.first { $0.path == ".github/workflows/pages.yml" }).bytes, as: UTF8.self)

@@ -17,6 +17,19 @@ let repositorySourceWithGallery: SourceTree = {
     return source
 }()
 
+/// The site `explainer new` writes, as a source tree.
+func starterSource(title: String) -> SourceTree {
+    let files = starterSite(title: title, release: Scaffold.release)
+    return SourceTree(
+        config: files.first { $0.path == "content/site.yml" },
+        chapters: files.filter { $0.path.hasPrefix("content/") && $0.path.hasSuffix(".md") },
+        sources: files.first { $0.path == "content/sources.yml" }, glossary: files.first { $0.path == "content/glossary.yml" },
+        data: files.filter { $0.path.hasPrefix("content/data/") },
+        templates: files.filter { $0.path.hasPrefix("templates/") && $0.path.hasSuffix(".mustache") },
+        assets: files.filter { $0.path.hasPrefix("templates/assets/") },
+        images: files.filter { $0.path.hasPrefix("content/images/") })
+}
+
 /// A small site: the real templates, one chapter with the given text, no sources or glossary unless given.
 func miniSite(chapter: String, name: String = "01-intro.md", config: String? = nil, extraChapters: [SourceFile] = [],
               data: [SourceFile] = [], sources: String? = nil, images: [SourceFile] = []) -> SourceTree {

@@ -186,15 +186,7 @@ import Testing
     }
 
     @Test func theStartersStandInsAreWarnings() throws {
-        let files = starterSite(title: "Mine", release: Scaffold.release)
-        let output = try build(SourceTree(
-            config: files.first { $0.path == "content/site.yml" },
-            chapters: files.filter { $0.path.hasPrefix("content/") && $0.path.hasSuffix(".md") },
-            sources: files.first { $0.path == "content/sources.yml" }, glossary: files.first { $0.path == "content/glossary.yml" },
-            data: files.filter { $0.path.hasPrefix("content/data/") },
-            templates: files.filter { $0.path.hasPrefix("templates/") && $0.path.hasSuffix(".mustache") },
-            assets: files.filter { $0.path.hasPrefix("templates/assets/") },
-            images: files.filter { $0.path.hasPrefix("content/images/") }))
+        let output = try build(starterSource(title: "Mine"))
         #expect(output.warnings.map(\.message).sorted() == [
             "'author' is still the starter's 'Your name': every page would show it",
             "'authors' is still the starter's 'Your name': the page would show it",
