@@ -235,6 +235,10 @@ func markdownInPlainText(_ text: String, key: String) -> (message: String, hint:
 
 /// The first Markdown span of `text`, as written, or nil.
 private func markdownSpan(in text: String) -> Substring? {
+    // Most texts hold none of the marks: one pass over the bytes, and no search by Character.
+    guard text.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "`") }) else {
+        return nil
+    }
     if let link = text.firstRange(of: "](") {
         let start = text[..<link.lowerBound].lastIndex(of: "[") ?? link.lowerBound
         let end = text[link.upperBound...].firstIndex(of: ")").map { text.index(after: $0) } ?? link.upperBound
