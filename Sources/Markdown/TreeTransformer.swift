@@ -155,8 +155,7 @@ struct TreeTransformer {
     private mutating func notePossibleCitations(_ bytes: UnsafeBufferPointer<UInt8>, blockLine: Int) {
         for key in possibleCitationKeys(in: bytes) {
             let (line, column) = bracketCursor.locate("[" + key, from: blockLine, in: sourceLines)
-            if line >= 1, line <= sourceLines.count, column >= 2,
-               sourceLines[line - 1].dropFirst(column - 2).first == "\\" { continue }
+            if isEscaped(line: line, column: column) { continue }
             possibleCitations.append(PossibleCitation(key: key, line: line, column: column))
         }
     }
@@ -197,20 +196,23 @@ struct TreeTransformer {
                 // Located by its start, which smart punctuation leaves as written.
                 let start = String(written.prefix { $0 != " " && $0 != "]" && $0 != "," && $0 != ";" })
                 let (line, column) = literalCursor.locate(start, from: blockLine, in: sourceLines)
-                let escaped = line >= 1 && line <= sourceLines.count && column >= 2
-                    && sourceLines[line - 1].dropFirst(column - 2).first == "\\"
-                if !escaped { problems.append(MarkdownProblem(kind: problem, line: line, column: column)) }
+                if !isEscaped(line: line, column: column) { problems.append(MarkdownProblem(kind: problem, line: line, column: column)) }
             }
             index = closed ? end + 1 : end
         }
+    }
+
+    /// Whether a backslash comes right before the source's character at `line`, `column` (1-based): `\[`, `\@`, which
+    /// the writer wrote to keep the character as text.
+    private func isEscaped(line: Int, column: Int) -> Bool {
+        line >= 1 && line <= sourceLines.count && column >= 2 && sourceLines[line - 1].dropFirst(column - 2).first == "\\"
     }
 
     /// `@key` in prose (see `bareCitationKeys`), which the site reports if the key names a source.
     private mutating func noteBareCitations(_ bytes: UnsafeBufferPointer<UInt8>, blockLine: Int) {
         for key in bareCitationKeys(in: bytes) {
             let (line, column) = bracketCursor.locate("@" + key, from: blockLine, in: sourceLines)
-            if line >= 1, line <= sourceLines.count, column >= 2,
-               sourceLines[line - 1].dropFirst(column - 2).first == "\\" { continue }
+            if isEscaped(line: line, column: column) { continue }
             possibleCitations.append(PossibleCitation(key: key, line: line, column: column, bare: true))
         }
     }
@@ -272,8 +274,8 @@ struct TreeTransformer {
     /// A fence whose name is one of the site's blocks in other letters (```` ```Careful ````, ```` ```CHART ````), or a
     /// word other tools use for a caveat box (```` ```caution ````, ```` ```warning ````): the page would show a code block.
     private mutating func noteBlockNameMistake(_ name: String, line: Int) {
+        guard !options.interceptedFences.contains(name), options.containerFences[name] == nil else { return }
         let blocks = options.interceptedFences.union(options.containerFences.keys)
-        guard !blocks.contains(name) else { return }
         let lower = name.lowercased()
         let meant = blocks.first { $0 == lower || $0 + "s" == lower || $0 + ":" == lower }
             ?? (["caution", "warning", "caveat", "attention", "important"].contains(lower) && blocks.contains("careful") ? "careful" : nil)

@@ -65,17 +65,21 @@ func splitFrontMatter(_ text: String, file: String, homePage: Bool = false) thro
     var problems: [Diagnostic] = []
     for (key, text) in [("title", matter.title), ("question", matter.question), ("summary", matter.summary),
                         ("takeaway", matter.takeaway), ("description", matter.description)] {
-        guard let text, let line = lines[1..<close].firstIndex(where: { $0.hasPrefix(key + ":") }) else { continue }
-        if let problem = markdownInPlainText(text, key: key) {
-            problems.append(Diagnostic(file: file, line: line + 1, column: key.count + 3, message: problem.message, hint: problem.hint))
+        guard let text else { continue }
+        let problem: (message: String, hint: String)
+        if let markdown = markdownInPlainText(text, key: key) {
+            problem = markdown
         } else if text.count > 1, let first = text.first, let last = text.last,
                   (first == "\u{201C}" && last == "\u{201D}") || (first == "\u{2018}" && last == "\u{2019}") {
             // Curly quotes around the whole value are text to YAML: the page would show them.
-            problems.append(Diagnostic(file: file, line: line + 1, column: key.count + 3,
-                                       message: "'\(key)' is written in curly quotes (\(first)…\(last)), which YAML keeps as part of the text: "
-                                           + "the page would show them",
-                                       hint: "use straight quotes, \(key): \"\(text.dropFirst().dropLast())\", or none"))
+            problem = ("'\(key)' is written in curly quotes (\(first)…\(last)), which YAML keeps as part of the text: the page would show them",
+                       "use straight quotes, \(key): \"\(text.dropFirst().dropLast())\", or none")
+        } else {
+            continue
         }
+        // The key's line is looked for only when there is something to report there.
+        guard let line = lines[1..<close].firstIndex(where: { $0.hasPrefix(key + ":") }) else { continue }
+        problems.append(Diagnostic(file: file, line: line + 1, column: key.count + 3, message: problem.message, hint: problem.hint))
     }
     if !problems.isEmpty { throw BuildFailure(problems) }
     // The body is the rest of the text after the closing line (and its line feed): a slice, not a re-join of lines.
@@ -143,9 +147,6 @@ private func commentCut(_ node: Node, key: String, lines: ArraySlice<Substring>,
                         hint: "put the whole text in double quotes: \(key): \"\(scalar.string) #\(comment)\"; a comment goes on a line of its own")
 }
 
-private let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                          "October", "November", "December"]
-
 extension YAMLReader {
     /// A date written `YYYY-MM-DD`, a day of the calendar.
     func date(_ node: Node, key: String) throws(Diagnostic) -> String {
@@ -154,7 +155,7 @@ extension YAMLReader {
             let parts = text.split(separator: "-").compactMap { Int($0) }
             if parts.count == 3, text.count == 10, (1...12).contains(parts[1]) {
                 throw error(at: node, "'\(key)' is \(text), which is not a day of the calendar: "
-                                + "\(monthNames[parts[1] - 1]) \(parts[0]) has \(daysIn(month: parts[1], year: parts[0])) days",
+                                + "\(Translations.english.partialDate(String(text.prefix(7)))) has \(daysIn(month: parts[1], year: parts[0])) days",
                             hint: "write the real date as YYYY-MM-DD")
             }
             throw error(at: node, "'\(key)' must be a date like 2025-11-30", hint: "write it as YYYY-MM-DD")
