@@ -71,7 +71,10 @@ public struct Citation: Sendable, Equatable {
 
 /// A link or image destination, for link checking.
 public struct Link: Sendable, Equatable {
+    /// Where the link leads on the page (a site may rewrite a chapter file's name into its page's address).
     public var destination: String
+    /// The destination as written in the Markdown, when it has been rewritten; nil otherwise.
+    public var written: String? = nil
     public var isImage: Bool
     public var line: Int
     public var column: Int

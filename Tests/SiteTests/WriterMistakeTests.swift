@@ -110,7 +110,7 @@ import Testing
         let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nSee [it](02-the-run.md#step-4).\n",
                                              extraChapters: [second]))
         #expect(found.map { "\($0.file):\($0.line):\($0.column): \($0.message)" }
-                == ["content/01-intro.md:4:10: link '../the-run/#step-4' points to a missing anchor '#step-4'"])
+                == ["content/01-intro.md:4:10: link '02-the-run.md#step-4' points to a missing anchor '#step-4'"])
         #expect(found.first?.hint == "did you mean '#step-3'?")
     }
 

@@ -208,6 +208,19 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         collector.add(resolveChapterFileLinks(&homeOnly, files: linkTargets))
         home = homeOnly[0]
     }
+    // Links to pictures and charts' data written as images are (`images/map.png`) lead from the page's folder.
+    var figureFiles: [(id: String, dataFile: String?)] = []
+    for request in (chapters + pages + (home.map { [$0] } ?? [])).flatMap(\.figures) {
+        if case let .data(file) = request.source { figureFiles.append((request.id, file)) } else { figureFiles.append((request.id, nil)) }
+    }
+    let up = edition?.up ?? ""
+    collector.add(resolveContentFileLinks(&chapters, images: source.images, data: source.data, figures: figureFiles, siteRoot: up))
+    collector.add(resolveContentFileLinks(&pages, images: source.images, data: source.data, figures: figureFiles, siteRoot: up))
+    if let page = home {
+        var homeOnly = [page]
+        collector.add(resolveContentFileLinks(&homeOnly, images: source.images, data: source.data, figures: figureFiles, siteRoot: up))
+        home = homeOnly[0]
+    }
     // Pages and the home page's introduction go through every check a chapter does.
     var everyPage = chapters + pages + (home.map { [$0] } ?? [])
     if chapters.isEmpty && collector.diagnostics.isEmpty {
@@ -379,7 +392,8 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     output.warnings = everyPage.flatMap(\.warnings) + citationsWithoutAt(everyPage, bibliography: inputs.bibliography)
         + markdownProblems.filter { $0.severity == .warning }
         + ((edition?.index ?? 0) == 0 ? inputs.config.warnings + uncitedSources(everyPage, bibliography: inputs.bibliography,
-                                                                                 file: source.sources?.path ?? "content/sources.yml") : [])
+                                                                                 file: source.sources?.path ?? "content/sources.yml")
+            + heavyImageWarnings(everyPage, images: source.images) : [])
     return (output, everyPage, handedOver)
 }
 

@@ -39,6 +39,7 @@ func resolveChapterFileLinks(_ pages: inout [Chapter], files: [ChapterFileTarget
             var url = fromRoot + (target.kind == .home ? "" : target.slug + "/") + fragment
             if url.isEmpty || url.hasPrefix("#") { url = "./" + url }
             replacements.append((link.destination, url))
+            page.rendered.links[linkIndex].written = link.destination
             page.rendered.links[linkIndex].destination = url
         }
         for (original, url) in replacements {

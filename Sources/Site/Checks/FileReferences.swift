@@ -91,3 +91,24 @@ func checkDataFiles(_ chapters: [Chapter], data: [SourceFile]) -> [Diagnostic] {
                               : suggestionHint(for: file, among: known.sorted(), noun: "data files"))
     }
 }
+
+/// Pictures heavier than a page should make its readers download (`limit` bytes), as warnings: at the first place a
+/// page shows one, or at the file when none does (it is published all the same).
+func heavyImageWarnings(_ pages: [Chapter], images: [SourceFile], limit: Int = 1_000_000) -> [Diagnostic] {
+    let heavy = images.filter { $0.bytes.count > limit }
+    guard !heavy.isEmpty else { return [] }
+    return heavy.map { image in
+        let name = String(image.path.dropFirst("content/".count))
+        let tenths = (image.bytes.count + 50_000) / 100_000
+        let megabytes = "\(tenths / 10).\(tenths % 10)"
+        let message = "image '\(name)' is \(megabytes) MB: every reader of a page showing it downloads all of it"
+        let hint = "make it smaller, e.g. at most 1,600 pixels wide and saved as JPEG or WebP for photographs; "
+            + "a page's text and charts weigh about 100 KB"
+        for page in pages {
+            for link in page.rendered.links where link.isImage && contentRelativePath(link.destination) == name {
+                return Diagnostic(file: page.file, line: link.line, column: link.column, message: message, hint: hint, severity: .warning)
+            }
+        }
+        return Diagnostic(file: image.path, line: 1, column: 1, message: message, hint: hint, severity: .warning)
+    }
+}

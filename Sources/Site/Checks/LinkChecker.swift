@@ -124,6 +124,13 @@ struct LinkChecker {
 
     private func diagnostic(_ message: String, target: String, page: String) -> Diagnostic {
         if let chapter = chapters[page], let link = chapter.rendered.links.first(where: { $0.destination == target }) {
+            // The link as the writer wrote it, if the site rewrote it (`02-the-run.md` → `../the-run/`).
+            let message = link.written.map { message.replacingOccurrences(of: "'\(target)'", with: "'\($0)'") } ?? message
+            if namesAFile(target) {
+                return Diagnostic(file: chapter.file, line: link.line, column: link.column, message: message,
+                                  hint: "a page can link the pictures of content/images/ (images/name.png) and each chart's "
+                                      + "data (data/<figure id>.csv), written as images are")
+            }
             // The example is one of the site's own chapters (another one when there is one).
             let example = chapters.values.filter { $0.kind == .chapter }.map(\.file).sorted()
                 .first { $0 != chapter.file } ?? chapter.file
@@ -134,6 +141,14 @@ struct LinkChecker {
         }
         return Diagnostic(file: "public/" + page, line: 1, column: 1, message: message,
                           hint: "this link comes from a template or generated page")
+    }
+
+    /// Whether a link's path ends in a file name that is not a page's (`x.csv`, `a.png`, not `a/`, `a.html` or `a.md`).
+    private func namesAFile(_ target: String) -> Bool {
+        let (path, _) = split(target)
+        guard let name = path.split(separator: "/").last, !path.hasSuffix("/"), let dot = name.lastIndex(of: ".") else { return false }
+        let suffix = name[name.index(after: dot)...].lowercased()
+        return !suffix.isEmpty && !["html", "htm", "md"].contains(suffix)
     }
 
     /// `problem(with:on:)`, computed once per target and scope. A bare `#fragment` or `?query` is about the page
