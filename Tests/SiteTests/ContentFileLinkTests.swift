@@ -84,3 +84,28 @@ private func site(links: String, extraData: [SourceFile] = []) -> SourceTree {
         #expect(output.warnings.isEmpty)
     }
 }
+
+@Suite struct GlossaryExpansions {
+    @Test(arguments: [
+        ("ABS", ["asset-backed security", "asset-backed securities"], "asset-backed security"),
+        ("GPU", ["GPUs", "graphics processing unit"], "graphics processing unit"),
+        ("ETF", ["ETFs", "exchange-traded fund"], "exchange-traded fund"),
+        ("LTV", ["loan-to-value"], "loan-to-value"),
+    ]) func anAbbreviationIsShownWithItsFirstAliasOfSeveralWords(_ term: String, _ aliases: [String], _ expansion: String) {
+        #expect(GlossaryEntry(term: term, aliases: aliases, definition: "D.").expansion == expansion)
+    }
+
+    @Test func aWordOrAChineseTermHasNoExpansion() {
+        #expect(GlossaryEntry(term: "Tranche", aliases: ["tranches", "senior tranche"], definition: "D.").expansion == nil)
+        #expect(GlossaryEntry(term: "資產擔保證券（ABS）", aliases: ["ABS", "資產擔保證券"], definition: "D.").expansion == nil)
+        #expect(GlossaryEntry(term: "SPV", aliases: ["SPVs"], definition: "D.").expansion == nil)
+    }
+
+    @Test func theGlossaryPageShowsTheExpansionAfterTheTerm() throws {
+        var site = miniSite(chapter: "---\ntitle: A\n---\nAn ABS is a bond.\n")
+        site.glossary = SourceFile(path: "content/glossary.yml",
+                                   text: "- term: ABS\n  aliases: [\"asset-backed security\"]\n  definition: A bond paid from a pool.\n")
+        let page = try #require(text(try build(site), "glossary/index.html"))
+        #expect(page.contains("<dt id=\"term-abs\">ABS <span class=\"expansion\">(asset-backed security)</span></dt>"))
+    }
+}

@@ -9,6 +9,17 @@ public struct GlossaryEntry: Sendable, Equatable {
 
     /// The fragment id on the glossary page.
     public var anchor: String { "term-" + slugify(term) }
+
+    /// What an abbreviation stands for, shown after it on the glossary page (`ABS` → "asset-backed security"): for a
+    /// term in capitals, its first alias of more than one word that is not the term itself ("GPUs" is skipped for
+    /// "graphics processing unit"); nil for other terms.
+    public var expansion: String? {
+        let letters = term.filter(\.isLetter)
+        guard letters.count >= 2, letters.allSatisfy(\.isUppercase) else { return nil }
+        return aliases.first { alias in
+            alias.contains { $0 == " " || $0 == "-" } && !alias.hasPrefix(term) && alias.contains(where: \.isLowercase)
+        }
+    }
 }
 
 /// Parses `content/glossary.yml`: a list of {term, aliases, definition}.

@@ -220,7 +220,11 @@ struct PageLayout {
                                                         description: edition.words["sourcesDescription"],
                                                         extra: ["sources": sourceList(sourceHTML: shared.sourceHTML)]))
         case .glossary:
-            let terms = glossary.map { TemplateContext(["anchor": $0.anchor, "term": $0.term, "definition": $0.definition]) }
+            let terms = glossary.map { entry in
+                var values: [String: Any] = ["anchor": entry.anchor, "term": entry.term, "definition": entry.definition]
+                if let expansion = entry.expansion { values["expansion"] = expansion }
+                return TemplateContext(values)
+            }
             return ("glossary/index.html", try self.page("glossary", root: "../", path: "glossary/", title: edition.words["glossary"],
                                                          description: config.glossaryIntro,
                                                          extra: ["terms": terms, "glossaryIntro": config.glossaryIntro]))

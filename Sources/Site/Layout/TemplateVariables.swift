@@ -52,7 +52,7 @@ let pageVariables: Set<String> = [
     // Sources, glossary, gallery, numbers, corrections, 404.
     "sources", "terms", "isGallery", "noindex", "samplesLanguage", "items", "sections", "corrections", "is404", "inlineStyle",
     // Entries of lists, which a template may test for at the top level too.
-    "href", "title", "current", "summary", "anchor", "term", "definition", "html", "key", "id", "text", "isCited",
+    "href", "title", "current", "summary", "anchor", "term", "expansion", "definition", "html", "key", "id", "text", "isCited",
     "citedIn", "rows", "count", "what", "dateHTML", "sourceHTML", "confidence", "isModel", "textHTML", "kind",
     "firstColumn", "otherColumns", "block", "csvName", "hasCSV", "csv", "light", "dark", "notFirst", "noteHTML",
     "chaptersHTML",

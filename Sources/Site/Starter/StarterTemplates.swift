@@ -481,6 +481,7 @@ table.numbers tbody th { font-weight: 600; }
 .correction-meta { color: var(--muted); margin: 0; font-size: 0.92rem; }
 .corrections li > p + p { margin: 0.3rem 0 0; }
 .glossary dt { font-weight: 700; margin-top: 1rem; }
+.glossary dt .expansion { font-weight: 400; }
 .glossary dd { margin: 0.2rem 0 0; }
 .site-footer { border-top: 1px solid var(--rule); color: var(--muted); font-size: 0.9rem; max-width: var(--measure); margin: 0 auto; padding: 1rem; }
 
@@ -804,7 +805,7 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
 {{#fallbackLanguage}}<p class="fallback-note" role="note">{{t.fallbackNotice}}</p>
 {{/fallbackLanguage}}<dl class="glossary"{{#fallbackLanguage}} lang="{{fallbackLanguage}}"{{/fallbackLanguage}}>
 {{#terms}}
-<dt id="{{anchor}}">{{term}}</dt>
+<dt id="{{anchor}}">{{term}}{{#expansion}} <span class="expansion">({{expansion}})</span>{{/expansion}}</dt>
 <dd>{{definition}}</dd>
 {{/terms}}
 </dl>
