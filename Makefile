@@ -107,11 +107,16 @@ static-libs: deps
 release: static-libs
 	PKG_CONFIG_PATH="$(STATIC_LIBS)" $(SWIFT) build $(RELEASE_FLAGS) --product explainer
 
-# One self-contained binary: $(PREFIX)/bin/explainer (PREFIX=/usr/local by default; DESTDIR for packaging).
+# One self-contained binary: $(PREFIX)/bin/explainer (PREFIX=/usr/local by default; DESTDIR for packaging), without
+# its debugging symbols (about 75 MB instead of 130: small enough for a GitHub repository's 100 MB limit as
+# bin/explainer). `make install STRIP=:` keeps them.
+STRIP ?= strip
 install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin"
 	install -m 755 "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/explainer" "$(DESTDIR)$(PREFIX)/bin/explainer"
-	@echo "Installed $(DESTDIR)$(PREFIX)/bin/explainer: $$("$(DESTDIR)$(PREFIX)/bin/explainer" --version)"
+	@if command -v $(firstword $(STRIP)) >/dev/null 2>&1; then $(STRIP) "$(DESTDIR)$(PREFIX)/bin/explainer"; \
+	else echo "($(STRIP) not found: the binary keeps its debugging symbols)"; fi
+	@echo "Installed $(DESTDIR)$(PREFIX)/bin/explainer ($$(du -m "$(DESTDIR)$(PREFIX)/bin/explainer" | cut -f1) MB): $$("$(DESTDIR)$(PREFIX)/bin/explainer" --version)"
 
 uninstall:
 	rm -f "$(DESTDIR)$(PREFIX)/bin/explainer"
