@@ -133,6 +133,8 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     // Without the preview server's caches, a chapter file's bytes are not needed once it is parsed (its parse result
     // has what the pages need): they are let go, but for a file that may hold an internal marker, whose lines the
     // internal-strings check quotes. Which those are is found beside the parse.
+    // Before the chapters' bytes are let go.
+    let leftovers = (edition?.index ?? 0) == 0 ? starterLeftovers(source) : []
     let dropsChapterBytes = options.parseCache == nil && options.pageCache == nil && options.searchCache == nil
     let markers = MarkerFinder(internalMarkers)
     // Chapters parse independently: on all cores, then collected in order. Bytes that are let go are handed over to
@@ -393,7 +395,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         + markdownProblems.filter { $0.severity == .warning }
         + ((edition?.index ?? 0) == 0 ? inputs.config.warnings + uncitedSources(everyPage, bibliography: inputs.bibliography,
                                                                                  file: source.sources?.path ?? "content/sources.yml")
-            + heavyImageWarnings(everyPage, images: source.images) : [])
+            + heavyImageWarnings(everyPage, images: source.images) + leftovers : [])
     return (output, everyPage, handedOver)
 }
 

@@ -1,0 +1,36 @@
+/// The starter's example files still in a site whose writer has begun their own: once a chapter of the writer's own
+/// is there, an example page, chapter, glossary, data file or picture left as `explainer new` wrote it would be
+/// published beside it (the home page's "This introduction comes from content/index.md…", the glossary's
+/// "Correlation"). A site that is still all starter gets none of these warnings; its stand-ins in site.yml are
+/// warned about on their own (`starterWarning`).
+func starterLeftovers(_ source: SourceTree) -> [Diagnostic] {
+    let starter = starterExamples
+    let isStarter: (SourceFile) -> Bool = { file in starter[file.path] == file.bytes }
+    let chapters = source.chapters.filter { isNumberedChapter($0.path) }
+    guard chapters.contains(where: { !isStarter($0) }) else { return [] }
+    let files = source.chapters + [source.glossary].compactMap { $0 } + source.data + source.images
+    return files.filter(isStarter).sorted { $0.path < $1.path }.map { file in
+        let what = file.path.hasPrefix("content/images/") ? "picture" : file.path.hasPrefix("content/data/") ? "data file" : "file"
+        let published = file.path == "content/images/cover.png" ? "link previews of every page show it (site.yml's image)"
+            : file.path.hasSuffix(".md") ? "it is published beside your chapters"
+            : file.path.hasSuffix("glossary.yml") ? "its entries are published on the glossary page"
+            : "it is published with your site"
+        return Diagnostic(file: file.path, line: 1, column: 1,
+                          message: "'\(file.path)' is still the starter's example \(what): \(published)",
+                          hint: "write your own in its place, or delete it", severity: .warning)
+    }
+}
+
+/// `content/10-slug.md`, not `content/index.md` or `content/about.md`.
+private func isNumberedChapter(_ path: String) -> Bool {
+    guard let name = path.split(separator: "/").last, path.split(separator: "/").count == 2 else { return false }
+    return name.first?.isNumber == true
+}
+
+/// The starter's files of `content/` other than site.yml and sources.yml (each of which has warnings of its own),
+/// by path.
+private let starterExamples: [String: [UInt8]] = {
+    let files = starterSite(title: "", release: ExplainerRelease(version: "", commit: nil))
+    return Dictionary(files.filter { $0.path.hasPrefix("content/") && $0.path != "content/site.yml" && $0.path != "content/sources.yml" }
+        .map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+}()
