@@ -369,7 +369,7 @@ struct PageLayout {
                 }.joined(separator: "; ")
                 let places = entry.chapters.compactMap { bySlug[$0] }.map { chapter in
                     "<a href=\"../\(chapter.slug)/\">" + escapeHTML(chapter.kind == .chapter ? edition.words.format("chapterShort", chapter.number) : chapter.frontMatter.title) + "</a>"
-                }.joined(separator: ", ")
+                }.joined(separator: edition.words["listSeparator"])
                 var values: [String: Any] = [
                     "number": typographic(entry.number), "what": typographic(entry.what), "dateHTML": numberDateHTML(entry.date, words: edition.words),
                     "sourceHTML": entry.model ? escapeHTML(edition.words["illustrativeModel"]) : sources,

@@ -911,7 +911,7 @@ chapterShort: "ch.\u00a0{n}"
 chapterTitle: "Chapter {n}: {title}"
 
 # Glossary, numbers and corrections pages
-numbersIntro: "Every number on this site, with the source it comes from, the date it refers to and how sure we are of it. <strong>High</strong>: stated by a primary source. <strong>Medium</strong>: a reliable secondary source or a simple calculation from sources. <strong>Low</strong>: an estimate or a contested claim. “Illustrative model” marks results of the site’s own simple models, which are not forecasts."
+numbersIntro: "Every number on this site, with the source it comes from, the date it refers to and how sure we are of it. For a forecast, the date is the year forecast (the source’s own date is on the sources page); for a result of the site’s models, the month it was computed. <strong>High</strong>: stated by a primary source. <strong>Medium</strong>: a reliable secondary source or a simple calculation from sources. <strong>Low</strong>: an estimate or a contested claim. “Illustrative model” marks results of the site’s own simple models, which are not forecasts."
 numberColumn: Number
 whatColumn: What it measures
 dateColumn: Date
@@ -1239,7 +1239,7 @@ chapterShort: 第{n}章
 chapterTitle: 第{n}章：{title}
 
 # Glossary, numbers and corrections pages
-numbersIntro: "本站的每一個數字，附上出處、所指的日期，以及我們對它的把握程度。<strong>高</strong>：原始資料明載。<strong>中</strong>：可靠的二手資料，或根據資料所做的簡單計算。<strong>低</strong>：估計值或有爭議的說法。「示意模型」標示本站自建簡單模型的結果，並非預測。"
+numbersIntro: "本站的每一個數字，附上出處、所指的日期，以及我們對它的把握程度。預測所指的日期是它所預測的年份（來源本身的日期列在資料來源頁）；本站模型結果的日期是計算出結果的月份。<strong>高</strong>：原始資料明載。<strong>中</strong>：可靠的二手資料，或根據資料所做的簡單計算。<strong>低</strong>：估計值或有爭議的說法。「示意模型」標示本站自建簡單模型的結果，並非預測。"
 numberColumn: 數字
 whatColumn: 衡量的對象
 dateColumn: 日期
@@ -1585,7 +1585,7 @@ chartFonts: "Arial, \"Liberation Sans\", \"PingFang TC\", \"Noto Sans CJK TC\", 
 <table class="numbers">
 <thead><tr><th scope="col">{{t.numberColumn}}</th><th scope="col">{{t.whatColumn}}</th><th scope="col">{{t.dateColumn}}</th><th scope="col">{{t.sourceColumn}}</th><th scope="col">{{t.confidenceColumn}}</th></tr></thead>
 <tbody>
-{{#rows}}<tr><th scope="row" data-label="{{t.numberColumn}}">{{number}}</th><td data-label="{{t.whatColumn}}">{{what}}{{#noteHTML}} <span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}{{#chaptersHTML}} <span class="number-where">{{t.numberIn}}{{t.space}}{{{chaptersHTML}}}.</span>{{/chaptersHTML}}</td><td data-label="{{t.dateColumn}}">{{{dateHTML}}}</td><td data-label="{{t.sourceColumn}}">{{{sourceHTML}}}</td><td data-label="{{t.confidenceColumn}}"><span class="confidence confidence-{{confidence}}">{{confidenceText}}</span></td></tr>
+{{#rows}}<tr><th scope="row" data-label="{{t.numberColumn}}">{{number}}</th><td data-label="{{t.whatColumn}}">{{what}}{{#noteHTML}} <span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}{{#chaptersHTML}} <span class="number-where">{{t.numberIn}}{{t.space}}{{{chaptersHTML}}}{{t.fullStop}}</span>{{/chaptersHTML}}</td><td data-label="{{t.dateColumn}}">{{{dateHTML}}}</td><td data-label="{{t.sourceColumn}}">{{{sourceHTML}}}</td><td data-label="{{t.confidenceColumn}}"><span class="confidence confidence-{{confidence}}">{{confidenceText}}</span></td></tr>
 {{/rows}}
 </tbody>
 </table>
