@@ -94,9 +94,14 @@ struct FigureBuilder {
         if request.overlay { specs = overlaid(specs, inputs: inputs) }
         if request.sharedAxes, specs.count > 1 { specs = sharingAxes(specs) }
 
+        // The variant shown first (`default:`, else "base", else the first) is the figure's own: its CSV is
+        // data/<id>.csv and its SVG's id chart-<id>; the others add their scenario's key.
+        let wanted = request.defaultScenario ?? (inputs.contains { $0.scenario == "base" } ? "base" : inputs.first?.scenario)
+        let defaultIndex = inputs.firstIndex { $0.scenario == wanted } ?? 0
+        func suffixOf(_ index: Int) -> String { index == defaultIndex ? "" : "-" + inputs[index].scenario.replacingSlashes() }
         var variants: [RenderedFigure.Variant] = []
         for (index, (input, spec)) in zip(inputs, specs).enumerated() {
-            let suffix = index > 0 ? "-" + input.scenario.replacingSlashes() : ""
+            let suffix = suffixOf(index)
             let svg: String
             do {
                 // Ids inside SVG must be XML names, which cannot start with a digit as figure ids may.
@@ -104,7 +109,7 @@ struct FigureBuilder {
                 // Variants share the figure's title and caption: later ones point at the first one's instead of
                 // repeating a long caption in every SVG (chapters with many variants stay within their weight).
                 svg = index > 0 && spec.description == specs[0].description && spec.title == specs[0].title
-                    ? sharingTitle(drawn, from: "chart-" + request.id + suffix, to: "chart-" + request.id) : drawn
+                    ? sharingTitle(drawn, from: "chart-" + request.id + suffix, to: "chart-" + request.id + suffixOf(0)) : drawn
             } catch {
                 problems.append(dataProblem(request, error) ?? diagnostic(request, error))
                 continue
@@ -118,8 +123,6 @@ struct FigureBuilder {
                                   table: table.html(limit: tableRowLimit)))
         }
         if !problems.isEmpty { throw BuildFailure(unique(problems)) }
-        let wanted = request.defaultScenario ?? (inputs.contains { $0.scenario == "base" } ? "base" : inputs.first?.scenario)
-        let defaultIndex = inputs.firstIndex { $0.scenario == wanted } ?? 0
         return RenderedFigure(request: request, variants: variants, defaultIndex: defaultIndex, note: note)
     }
 
