@@ -58,6 +58,8 @@ struct DiagramLayout {
     static let minBox = 96.0, maxBox = 240.0
     /// How much taller than its labels need a gap may grow, so a label finds a place no arrow crosses.
     static let extraGaps = [0.0, 12, 24, 36, 48, 64, 80]
+    /// How close another arrow may run to a labelled one before the label moves to a segment with none so close.
+    static let alongside = 40.0
     static let plainGap = 36.0, labelTop = 14.0, labelBottom = 18.0, bandGap = 4.0, labelGap = 8.0, labelOffset = 6.0
 
     static func labelTop(_ box: Box, _ line: Int) -> Double {
@@ -296,10 +298,40 @@ struct DiagramLayout {
             }
         }
         for (arrow, chain) in chains.enumerated() where !diagram.arrows[arrow].label.trimmed.isEmpty {
-            let step = (chain.count - 2) / 2
+            let text = diagram.arrows[arrow].label
+            var lines = try Self.wrap(text, width: labelWidth, size: Theme.annotationFont, bold: false, canvas: width)
+            let widthOf = { (lines: [String]) in (lines.map { TextMetrics.width($0, size: Theme.annotationFont) }.max() ?? 0) + 4 }
+            var textWidth = widthOf(lines)
+            // Wrapped as narrow as step 10 may wrap it when a label crosses an arrow.
+            let narrowLines = (try? Self.wrap(text, width: max(labelWidth * 0.55, 40), size: Theme.annotationFont, bold: false,
+                                              canvas: width)) ?? lines
+            // The middle segment, unless another arrow runs close beside it and a segment of this arrow runs alone,
+            // with room beside it for the label (as wrapped, or wrapped narrower) that no other arrow takes: a label
+            // between two close arrows reads as either's (an arrow crossing several rows has a segment per gap).
+            // Nil if the segment does not stand alone; else whether the label needs wrapping narrower to fit.
+            let alone = { (step: Int) -> Bool? in
+                let segments = gapSegments[vertexLayer[chain[step]]]
+                let own = segments.first { $0.arrow == arrow }!
+                let low = min(own.top, own.bottom), high = max(own.top, own.bottom)
+                let others = segments.filter { $0.arrow != arrow }.map { (low: min($0.top, $0.bottom), high: max($0.top, $0.bottom)) }
+                func free(_ from: Double, _ to: Double) -> Bool { others.allSatisfy { $0.high < from || $0.low > to } }
+                guard free(low - Self.alongside, high + Self.alongside) else { return nil }
+                func fits(_ labelWidth: Double) -> Bool {
+                    let needs = Self.labelOffset + labelWidth, clear = needs + Self.alongside / 2
+                    return high + needs <= width - Self.margin && free(high, high + clear)
+                        || low - needs >= Self.margin && free(low - clear, low)
+                }
+                return fits(textWidth) ? false : fits(widthOf(narrowLines)) ? true : nil
+            }
+            let middle = (chain.count - 2) / 2
+            let candidates = (0...(chain.count - 2)).filter { alone($0) != nil }
+            let step = candidates.contains(middle) || candidates.isEmpty ? middle
+                : candidates.min { (abs($0 - middle), $0) < (abs($1 - middle), $1) }!
+            if step != middle, alone(step) == true {
+                lines = narrowLines
+                textWidth = widthOf(lines)
+            }
             let a = chain[step], b = chain[step + 1]
-            let lines = try Self.wrap(diagram.arrows[arrow].label, width: labelWidth, size: Theme.annotationFont, bold: false, canvas: width)
-            let textWidth = (lines.map { TextMetrics.width($0, size: Theme.annotationFont) }.max() ?? 0) + 4
             let top = portDown[[arrow, step]] ?? centre(a), bottom = portUp[[arrow, step]] ?? centre(b)
             // First guess: clear of the middle half of the curve (a smoothstep from one port to the other).
             let start = Self.beside(low: min(top, bottom) + abs(bottom - top) * 0.156, high: max(top, bottom) - abs(bottom - top) * 0.156,

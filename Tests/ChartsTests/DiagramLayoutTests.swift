@@ -242,4 +242,42 @@ import Testing
         }
     }
 
+
+    /// The site's Fig 1.1: the arrow from "Loans secured on chips" to Endgame A crosses five rows, beside the arrow from
+    /// "Data centres built" to Endgame B for four of them.
+    static func argumentMap(_ labels: [String]) -> Diagram {
+        let ids = ["deals", "spending", "centres", "chips", "chiploans", "bonds", "pooled", "stocks", "savers", "history", "endA", "endB"]
+        return Diagram(
+            nodes: zip(ids, labels).map { DiagramNode(id: $0, label: $1, note: "chapter 7") },
+            arrows: [DiagramArrow(from: "deals", to: "spending"), DiagramArrow(from: "spending", to: "centres"),
+                     DiagramArrow(from: "centres", to: "bonds"), DiagramArrow(from: "chips", to: "chiploans"),
+                     DiagramArrow(from: "bonds", to: "pooled"), DiagramArrow(from: "pooled", to: "savers"),
+                     DiagramArrow(from: "stocks", to: "savers"), DiagramArrow(from: "history", to: "endA"),
+                     DiagramArrow(from: "chiploans", to: "endA", label: labels[12]), DiagramArrow(from: "savers", to: "endA", label: labels[13]),
+                     DiagramArrow(from: "centres", to: "endB")])
+    }
+
+    @Test(arguments: [720.0, 400.0], [
+        ["Circular deals", "Spending outruns revenue", "Data centres built", "Fast-ageing chips", "Loans secured on chips",
+         "Leases turned into bonds", "Leases pooled and sliced", "Stock market leans on AI", "Pensions, insurers and funds",
+         "Lessons of past bubbles", "Endgame A: the bet fails", "Endgame B: the bet succeeds", "lenders’ losses", "losses"],
+        ["循環交易", "支出遠超營收", "興建資料中心", "快速老化的晶片", "以晶片為擔保的貸款", "租約變成債券", "租約匯集後切分", "股市倚重AI",
+         "退休基金、保險公司與各類基金", "歷次泡沫的教訓", "結局A：豪賭失敗", "結局B：豪賭成功", "放款人的虧損", "虧損"],
+    ]) func aLongArrowsLabelSitsWhereNoOtherArrowRunsCloseToIt(_ width: Double, _ labels: [String]) throws {
+        let layout = try DiagramLayout(Self.argumentMap(labels), width: width)
+        // The arrows crossing more than one gap: a segment of theirs may run alone.
+        let long = Set(layout.routes.filter { $0.points.count > 2 }.map(\.arrow))
+        #expect(long.contains(8))
+        for label in layout.labels where long.contains(label.arrow) {
+            // The horizontal distance from the label's block to each arrow, along the label's height.
+            func distance(_ route: DiagramLayout.Route) -> Double {
+                Self.samples(route).filter { $0.y >= label.frame.y && $0.y <= label.frame.bottom }
+                    .map { max(label.frame.x - $0.x, $0.x - label.frame.right, 0) }.min() ?? .infinity
+            }
+            let own = distance(layout.routes.first { $0.arrow == label.arrow }!)
+            for route in layout.routes where route.arrow != label.arrow {
+                #expect(distance(route) > own + DiagramLayout.alongside, "'\(label.lines.joined(separator: " "))' at \(width): arrow \(route.arrow) runs \(distance(route)) px from it, its own \(own) px")
+            }
+        }
+    }
 }
