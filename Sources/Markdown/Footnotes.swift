@@ -6,17 +6,20 @@ import Darwin
 #endif
 
 /// Turns `[^label]` references to the given definitions into numbered footnote references and adds the footnotes, in
-/// order of first reference, as a list at the end of the document (as cmark-gfm does). References to labels without
-/// a definition stay text, and definitions nobody refers to are left out.
+/// order of first reference, as a list at the end of the document (as cmark-gfm does; `renderMarkdown` renders that
+/// list apart, as `RenderedMarkdown.footnotes`). References to labels without a definition stay text, and definitions
+/// nobody refers to are left out.
 ///
 /// Footnotes are numbered 1, 2, 3 … per document, apart from the citations' source notes; a reference is a bare
 /// superscript number where a citation is a bracketed one. Each footnote ends with a link back to its first
 /// reference. Returns each footnote's list item with the line its definition starts on, less one, so that lines inside
-/// it count from there (as for container boxes), and the keys (`footnoteKey`) of the labels referred to.
+/// it count from there (as for container boxes), the keys (`footnoteKey`) of the labels referred to, and the list (the
+/// root's last child, for the caller to render apart from the text; nil when no footnote is referred to).
 /// `label` names the list for screen readers and `backLabel` each link back, in the page's language.
 func addFootnotes(_ definitions: [FootnoteDefinition], to root: OpaquePointer, flags: Int32, label: String = "Footnotes",
-                  backLabel: String = "Back to the text") -> (lines: [OpaquePointer: Int], referred: Set<String>) {
-    guard !definitions.isEmpty else { return ([:], []) }
+                  backLabel: String = "Back to the text")
+    -> (lines: [OpaquePointer: Int], referred: Set<String>, section: OpaquePointer?) {
+    guard !definitions.isEmpty else { return ([:], [], nil) }
     let byKey = Dictionary(definitions.map { (footnoteKey($0.label), $0) }, uniquingKeysWith: { first, _ in first })
     let texts = textNodesOutsideLinks(of: root)
 
@@ -56,7 +59,7 @@ func addFootnotes(_ definitions: [FootnoteDefinition], to root: OpaquePointer, f
         cmark_node_unlink(node)
         cmark_node_free(node)
     }
-    guard !order.isEmpty else { return ([:], []) }
+    guard !order.isEmpty else { return ([:], [], nil) }
 
     let section = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
     cmark_node_set_on_enter(section, "<section class=\"footnotes notes\" aria-label=\"\(escapeHTML(label))\">\n<ol>")
@@ -90,5 +93,5 @@ func addFootnotes(_ definitions: [FootnoteDefinition], to root: OpaquePointer, f
         lines[item] = definition.line - 1
     }
     cmark_node_append_child(root, section)
-    return (lines, Set(numbers.keys))
+    return (lines, Set(numbers.keys), section)
 }

@@ -36,11 +36,15 @@ public func renderMarkdown(_ text: String, options: MarkdownOptions = MarkdownOp
     transformer.collect(root)
     transformer.apply()
 
-    let rawHTML = cmark_render_html(root, flags)!
-    defer { free(rawHTML) }
-    let html = addHeadingIDs(UnsafeBufferPointer(start: UnsafeRawPointer(rawHTML).assumingMemoryBound(to: UInt8.self),
-                                                 count: strlen(rawHTML)), ids: transformer.headings.map(\.id))
-    return RenderedMarkdown(html: html, headings: transformer.headings, blocks: transformer.blocks,
+    // The footnotes list is the document's last block: everything above saw it there (its citations are numbered
+    // after the text's, its words counted, its links collected). It is rendered on its own, so that a template can
+    // place it apart from the body; body then list are the bytes the whole document renders to.
+    if let section = footnoted.section { cmark_node_unlink(section) }
+    defer { if let section = footnoted.section { cmark_node_free(section) } }
+    let ids = transformer.headings.map(\.id)
+    let body = renderHTML(root, flags: flags, ids: ids)
+    let footnotesHTML = footnoted.section.map { renderHTML($0, flags: flags, ids: Array(ids.dropFirst(body.idsUsed))).html } ?? ""
+    return RenderedMarkdown(html: body.html, footnotes: footnotesHTML, headings: transformer.headings, blocks: transformer.blocks,
                             citations: transformer.citations, links: transformer.links, wordCount: transformer.wordCount,
                             cjkCharacterCount: transformer.cjkCharacterCount,
                             problems: transformer.problems, tables: transformer.tables,
@@ -61,9 +65,22 @@ func footnoteProblems(_ definitions: [FootnoteDefinition], referred: Set<String>
     }
 }
 
+/// `node` (the document, or a block taken out of it) as HTML, with `ids` given to its headings in order; also how
+/// many of them it took.
+private func renderHTML(_ node: OpaquePointer, flags: Int32, ids: [String]) -> (html: String, idsUsed: Int) {
+    let rawHTML = cmark_render_html(node, flags)!
+    defer { free(rawHTML) }
+    var used = 0
+    let html = addHeadingIDs(UnsafeBufferPointer(start: UnsafeRawPointer(rawHTML).assumingMemoryBound(to: UInt8.self),
+                                                 count: strlen(rawHTML)), ids: ids, used: &used)
+    return (html, used)
+}
+
 /// Inserts ids into the n-th `<hN>` tag; cmark renders headings in document order without attributes. Reads cmark's
 /// output where it lies and writes the page's text once: `memchr` finds each `<`, runs between are copied whole.
-func addHeadingIDs(_ html: UnsafeBufferPointer<UInt8>, ids: [String]) -> String {
+/// `used` is set to how many ids found their tag.
+func addHeadingIDs(_ html: UnsafeBufferPointer<UInt8>, ids: [String], used: inout Int) -> String {
+    used = 0
     guard !ids.isEmpty, let base = html.baseAddress else { return String(decoding: html, as: UTF8.self) }
     let escaped = ids.map(escapeHTML)
     let capacity = html.count + escaped.reduce(0) { $0 + $1.utf8.count + " id=\"\"".utf8.count }
@@ -100,6 +117,7 @@ func addHeadingIDs(_ html: UnsafeBufferPointer<UInt8>, ids: [String]) -> String 
             }
         }
         copy(UnsafeBufferPointer(rebasing: html[copied...]))
+        used = next
         return written
     }
 }

@@ -3,8 +3,12 @@
 /// Line numbers are 1-based and count from the first line of the text given to the renderer; the caller adds
 /// any front-matter offset. Columns are 1-based, in characters.
 public struct RenderedMarkdown: Sendable, Equatable {
-    /// The HTML; each intercepted fenced block is replaced by `placeholder(forBlock:)`.
+    /// The HTML of the text; each intercepted fenced block is replaced by `placeholder(forBlock:)`.
     public var html: String
+    /// The footnotes list (`<section class="footnotes notes">`), empty when the text refers to no footnote. It is
+    /// what the document renders to after `html` (a template places it apart, e.g. after a chapter's takeaway; with
+    /// `htmlWithFootnotes` it stands where it used to, at the end) and may hold placeholders as `html` does.
+    public var footnotes: String = ""
     public var headings: [Heading]
     public var blocks: [FencedBlock]
     /// Citation keys in order of first use; note numbers are their 1-based positions.
@@ -22,6 +26,9 @@ public struct RenderedMarkdown: Sendable, Equatable {
     /// `[key]` and `[key, p. 4]` left as text: citations whose `@` may be missing, for the site to check against its
     /// sources.
     public var possibleCitations: [PossibleCitation] = []
+
+    /// The text with its footnotes list at the end, as one document.
+    public var htmlWithFootnotes: String { footnotes.isEmpty ? html : html + footnotes }
 
     /// The marker standing in the HTML for intercepted block `index`.
     public static func placeholder(forBlock index: Int) -> String {

@@ -27,12 +27,15 @@ import Testing
 }
 
 @Suite struct FootnoteRenderingTests {
-    @Test func referencesAreNumberedByFirstUseAndNotesListedAtTheEnd() {
-        let html = renderMarkdown("One[^b], two[^a], again[^b].\n\n[^a]: First *defined*.\n[^b]: Second.\n").html
-        #expect(html == """
+    @Test func referencesAreNumberedByFirstUseAndNotesListedApartFromTheText() {
+        let rendered = renderMarkdown("One[^b], two[^a], again[^b].\n\n[^a]: First *defined*.\n[^b]: Second.\n")
+        #expect(rendered.html == """
             <p>One<sup class="footnote-ref"><a href="#fn-1" id="fnref-1">1</a></sup>, \
             two<sup class="footnote-ref"><a href="#fn-2" id="fnref-2">2</a></sup>, \
             again<sup class="footnote-ref"><a href="#fn-1">1</a></sup>.</p>
+
+            """)
+        #expect(rendered.footnotes == """
             <section class="footnotes notes" aria-label="Footnotes">
             <ol>
             <li id="fn-1">
@@ -48,15 +51,35 @@ import Testing
     }
 
     @Test func undefinedReferencesAndUnusedDefinitionsShowNothingNew() {
-        let html = renderMarkdown("See[^x].\n\n[^y]: Never used.\n").html
-        #expect(html == "<p>See[^x].</p>\n")
+        let rendered = renderMarkdown("See[^x].\n\n[^y]: Never used.\n")
+        #expect(rendered.html == "<p>See[^x].</p>\n")
+        #expect(rendered.footnotes.isEmpty)
+    }
+
+    @Test func theTextThenItsFootnotesAreTheWholeDocumentWithHeadingIDsInOrder() {
+        // A heading inside a footnote takes its id after the text's headings, as in one document.
+        let rendered = renderMarkdown("## Intro\n\nText[^n].\n\n## Intro\n\n[^n]: A note.\n\n    ## Intro\n")
+        #expect(rendered.headings.map(\.id) == ["intro", "intro-2", "intro-3"])
+        #expect(rendered.html == "<h2 id=\"intro\">Intro</h2>\n<p>Text<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\">1</a></sup>.</p>\n"
+                + "<h2 id=\"intro-2\">Intro</h2>\n")
+        #expect(rendered.footnotes.hasPrefix("<section class=\"footnotes notes\""))
+        #expect(rendered.footnotes.contains("<h2 id=\"intro-3\">Intro</h2>"))
+        #expect(rendered.htmlWithFootnotes == rendered.html + rendered.footnotes)
+    }
+
+    @Test func aProblemInsideAFootnoteIsReportedAtItsLineInTheFile() {
+        let rendered = renderMarkdown("Text[^n].\n\n[^n]: A note with a picture\n    ![](a.png) in it.\n")
+        #expect(rendered.problems.map(\.line) == [4])
+        #expect(rendered.links.map(\.line) == [4])
+        #expect(rendered.html.contains("Text<sup") && !rendered.html.contains("a.png"))
+        #expect(rendered.footnotes.contains("a.png"))
     }
 
     @Test func citationsInFootnotesAreNumberedAsSourceNotesWithTheirLines() {
         let rendered = renderMarkdown("A claim[^1] and [@a].\n\n[^1]: As argued in\n    [@b].\n")
         #expect(rendered.citations.map(\.key) == ["a", "b"])
         #expect(rendered.citations.map(\.line) == [1, 4])
-        #expect(rendered.html.contains("<li id=\"fn-1\">\n<p>As argued in\n<sup class=\"cite\"><a href=\"#note-2\" id=\"cite-2\">2</a></sup>."))
+        #expect(rendered.footnotes.contains("<li id=\"fn-1\">\n<p>As argued in\n<sup class=\"cite\"><a href=\"#note-2\" id=\"cite-2\">2</a></sup>."))
     }
 
     @Test func aFootnoteDefinitionIsNotALinkReference() {

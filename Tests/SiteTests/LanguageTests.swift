@@ -393,6 +393,17 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
         #expect(english.contains("aria-label=\"Footnotes\"") && english.contains("aria-label=\"Back to the text\""))
     }
 
+    @Test func aTranslationsFootnotesComeAfterItsTakeawayAsTheOriginalsDo() throws {
+        let output = try build(bilingualSite(translated: "---\ntitle: 導論\ntakeaway: 要記住的事。\n---\n中文內容[^a]。\n\n[^a]: 註的內容。\n",
+                                             english: "---\ntitle: Intro\ntakeaway: Remember this.\n---\nText[^a].\n\n[^a]: The note.\n"))
+        for (path, note) in [("zh-hant/intro/index.html", "註的內容"), ("intro/index.html", "The note.")] {
+            let page = try #require(text(output, path))
+            let marks = ["</div>\n<aside class=\"takeaway\"", "<section class=\"footnotes notes\"", note, "<nav class=\"chapter-nav\""]
+            let found = try marks.map { mark in try #require(page.range(of: mark), "\(mark) on \(path)").lowerBound }
+            #expect(found == found.sorted(), "\(path): prose, takeaway, footnotes")
+        }
+    }
+
     @Test(arguments: [("約273億美元。", "約<span class=\"nobr\">273億美元</span>。"),
                       ("2025年10月21日起", "<span class=\"nobr\">2025年10月21日</span>起"),
                       ("H100晶片", "H100晶片"),

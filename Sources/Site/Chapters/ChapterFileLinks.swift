@@ -8,7 +8,7 @@ import Simulation
 /// being built says so.
 ///
 /// - Parameters:
-///   - pages: the chapters, pages and home page being built; their HTML and links are rewritten.
+///   - pages: the chapters, pages and home page being built; their HTML (footnotes included) and links are rewritten.
 ///   - files: every Markdown file of content/, drafts included: its name, slug, kind and whether it is a draft.
 func resolveChapterFileLinks(_ pages: inout [Chapter], files: [ChapterFileTarget]) -> [Diagnostic] {
     let byName = Dictionary(files.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -43,8 +43,12 @@ func resolveChapterFileLinks(_ pages: inout [Chapter], files: [ChapterFileTarget
             page.rendered.links[linkIndex].destination = url
         }
         for (original, url) in replacements {
-            page.rendered.html = page.rendered.html.replacingOccurrences(of: "href=\"\(escapeHTML(original))\"",
-                                                                         with: "href=\"\(escapeHTML(url))\"")
+            let (from, to) = ("href=\"\(escapeHTML(original))\"", "href=\"\(escapeHTML(url))\"")
+            page.rendered.html = page.rendered.html.replacingOccurrences(of: from, with: to)
+            // A footnote's links too.
+            if !page.rendered.footnotes.isEmpty {
+                page.rendered.footnotes = page.rendered.footnotes.replacingOccurrences(of: from, with: to)
+            }
         }
         return (page, problems)
     }

@@ -197,7 +197,7 @@ func displayHost(_ url: String) -> String? {
 
 /// One line of Markdown as inline HTML (no paragraph around it, no citations).
 func inlineMarkdown(_ text: String) -> String {
-    var html = renderMarkdown(text, options: MarkdownOptions(citations: false)).html
+    var html = renderMarkdown(text, options: MarkdownOptions(citations: false)).htmlWithFootnotes
         .trimmingCharacters(in: .whitespacesAndNewlines)
     if html.hasPrefix("<p>") && html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
     return html

@@ -193,7 +193,7 @@ struct PageLayout {
             // Source references link other entries as from one folder down; the home page is at the root.
             if let home {
                 let atRoot = shared.sourceHTML.mapValues { $0.replacingOccurrences(of: "href=\"../sources/#", with: "href=\"sources/#") }
-                let body = bodyContext(home, sourceHTML: atRoot, references: shared.referenceLabels, bodyKey: "intro")
+                let body = bodyContext(home, sourceHTML: atRoot, references: shared.referenceLabels, bodyKey: "intro", template: "index")
                 extra.merge(body.values) { $1 }
                 bodyDigest = body.digest.map { (Set(body.values.keys), $0) }
             }
@@ -207,7 +207,8 @@ struct PageLayout {
                                     sourceHTML: shared.sourceHTML, references: shared.referenceLabels))
         case .page(let index):
             let standalone = bodies?.restoring(pages[index], slot: chapters.count + index) ?? pages[index]
-            let body = bodyContext(standalone, sourceHTML: shared.sourceHTML, references: shared.referenceLabels, bodyKey: "body")
+            let body = bodyContext(standalone, sourceHTML: shared.sourceHTML, references: shared.referenceLabels, bodyKey: "body",
+                                   template: "page")
             var extra = body.values
             extra["pageHeading"] = standalone.frontMatter.title
             return (standalone.outputPath,
@@ -268,26 +269,33 @@ struct PageLayout {
     }
 
     /// The page's Markdown as HTML, with its figures drawn in (numbered `3.1` in chapter 3, `1` elsewhere), and the
-    /// notes of its citations: `bodyKey` (the HTML), `hasNotes`, `notes`, `hasOutline`, `outline`.
+    /// notes of its citations: `bodyKey` (the HTML), `footnotes`, `hasNotes`, `notes`, `hasOutline`, `outline`.
+    /// `template` is the page's: the footnotes list is `footnotes` when it places them (`TemplateSet.placesFootnotes`),
+    /// else the end of `bodyKey`, where a template made before there was `footnotes` shows them.
     private func bodyContext(_ chapter: Chapter, sourceHTML: [String: String], references: [String: String],
-                             bodyKey: String) -> (values: [String: Any], digest: ContentDigest?) {
-        // The same chapter, sources and reference labels make the same body (sources are in the chapter's digest).
+                             bodyKey: String, template: String) -> (values: [String: Any], digest: ContentDigest?) {
+        let footnotesApart = templates.placesFootnotes(template)
+        // The same chapter, sources and reference labels make the same body (sources are in the chapter's digest), in
+        // the same place for its footnotes.
         guard let pageCache, let chapterDigest = chapterDigests[chapter.file], let referencesDigest else {
-            return (makeBodyContext(chapter, sourceHTML: sourceHTML, references: references, bodyKey: bodyKey), nil)
+            return (makeBodyContext(chapter, sourceHTML: sourceHTML, references: references, bodyKey: bodyKey,
+                                    footnotesApart: footnotesApart), nil)
         }
         var digester = ContentDigester()
         digester.add(chapterDigest)
         digester.add(referencesDigest)
         digester.add(bodyKey)
+        digester.add(footnotesApart ? 1 : 0)
         let key = digester.digest
         if let body = pageCache.body(key) { return (body.values, key) }
-        let values = makeBodyContext(chapter, sourceHTML: sourceHTML, references: references, bodyKey: bodyKey)
+        let values = makeBodyContext(chapter, sourceHTML: sourceHTML, references: references, bodyKey: bodyKey,
+                                     footnotesApart: footnotesApart)
         pageCache.store(PageCache.Body(values: values), for: key)
         return (values, key)
     }
 
     private func makeBodyContext(_ chapter: Chapter, sourceHTML: [String: String], references: [String: String],
-                                 bodyKey: String) -> [String: Any] {
+                                 bodyKey: String, footnotesApart: Bool) -> [String: Any] {
         var replacements = chapter.tableNumbers(words: edition.words)
         for (position, request) in chapter.figures.enumerated() {
             guard let figure = figures[request.id] else { continue }
@@ -295,10 +303,17 @@ struct PageLayout {
                 figure, number: chapter.displayNumber(position), root: chapter.root, words: edition.words,
                 citations: chapter.rendered.blocks[position].citations)
         }
-        let html = fillNumberedReferences(fillingPlaceholders(chapter.rendered.html, replacements), labels: references)
+        // A footnote may hold figures, tables and references to them as the text does.
+        let filled = { (html: String) in fillNumberedReferences(fillingPlaceholders(html, replacements), labels: references) }
+        let footnotes = chapter.rendered.footnotes
+        let html = filled(footnotesApart ? chapter.rendered.html : chapter.rendered.htmlWithFootnotes)
         let outline = outlineEntries(chapter.rendered.headings)
         let notes = notes(for: chapter, sourceHTML: sourceHTML)
-        return [bodyKey: html, "hasNotes": !notes.isEmpty, "notes": notes, "hasOutline": !outline.isEmpty, "outline": outline]
+        var values: [String: Any] = [bodyKey: html, "hasNotes": !notes.isEmpty, "notes": notes, "hasOutline": !outline.isEmpty,
+                                     "outline": outline]
+        // Absent rather than empty, as `takeaway` is, so that `{{#footnotes}}…{{/footnotes}}` shows nothing without them.
+        if footnotesApart && !footnotes.isEmpty { values["footnotes"] = filled(footnotes) }
+        return values
     }
 
     /// The "In this chapter" list: each `##` with the `###` under it (`sub`, `hasSub` on every entry, so templates
@@ -320,7 +335,7 @@ struct PageLayout {
 
     private func chapterPage(_ chapter: Chapter, index: Int, menu: ChapterMenu, sourceHTML: [String: String],
                              references: [String: String]) throws(Diagnostic) -> String {
-        let body = bodyContext(chapter, sourceHTML: sourceHTML, references: references, bodyKey: "body")
+        let body = bodyContext(chapter, sourceHTML: sourceHTML, references: references, bodyKey: "body", template: "chapter")
         var context = body.values
         context["number"] = chapter.number
         context["chapterTitle"] = chapter.frontMatter.title

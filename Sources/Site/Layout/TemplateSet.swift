@@ -13,9 +13,17 @@ struct TemplateSet {
     private(set) var lookups = TemplateLookups()
     /// The digest of the template files (a key part of `PageCache`).
     private(set) var digest = ContentDigest(first: 0, second: 0)
+    /// The templates whose pages place a chapter's footnotes themselves, with `{{{footnotes}}}`: those that use the
+    /// name, in their own text, in a partial they include or in `base` (which renders with the page's values).
+    /// Templates made before there was such a name get the footnotes at the end of the body instead.
+    private var footnotesPlacers: Set<String> = []
 
     /// Whether `templates/<name>.mustache` exists (for optional pages such as the gallery).
     func has(_ name: String) -> Bool { names.contains(name) }
+
+    /// Whether the pages of template `name` show the footnotes list where the template says (`footnotes`), rather
+    /// than at the end of the body (`body`, `intro`) as a template that never names it needs them.
+    func placesFootnotes(_ name: String) -> Bool { footnotesPlacers.contains(name) }
 
     init(_ files: [SourceFile]) throws(BuildFailure) {
         var library = MustacheLibrary()
@@ -63,6 +71,7 @@ struct TemplateSet {
         self.names = names
         self.texts = texts
         prerendersMenus = MenuSections.prerenderable(texts)
+        footnotesPlacers = templatesUsing("footnotes", texts: texts, partials: references)
         digest = ContentDigest(of: files)
     }
 
@@ -105,6 +114,23 @@ extension TemplateSet {
     func unknownVariables() -> [Diagnostic] {
         unknownTemplateVariables(lookups, templates: texts)
     }
+}
+
+/// The templates that use `name` (`templateTags(using:in:)`) in their own text, in a partial they include (at any
+/// depth) or in `base`, which every page is wrapped in with the page's values.
+func templatesUsing(_ name: String, texts: [String: String], partials: [String: [PartialReference]]) -> Set<String> {
+    let direct = Set(texts.keys.filter { !templateTags(using: name, in: texts[$0]!).isEmpty })
+    func uses(_ template: String) -> Bool {
+        var seen: Set<String> = [template]
+        var pending = [template]
+        while let next = pending.popLast() {
+            if direct.contains(next) { return true }
+            for reference in partials[next] ?? [] where seen.insert(reference.partial).inserted { pending.append(reference.partial) }
+        }
+        return false
+    }
+    let inBase = uses("base")
+    return Set(texts.keys.filter { inBase || uses($0) })
 }
 
 /// The parser's error in words.

@@ -46,8 +46,8 @@ let pageVariables: Set<String> = [
     "publishedText", "factsAsOf", "factsAsOfText", "corrected", "correctedText", "correctionsHref", "hasDateline",
     "numbersHref", "correctionsPage", "licence", "licenceURL", "dataLicence", "dataLicenceURL", "hasLicence", "date",
     "dateText", "updated", "updatedText", "authors", "authorList", "ogImage", "hasFeed", "canonical",
-    // Chapters, pages and the home page.
-    "body", "intro", "hasNotes", "notes", "hasOutline", "outline", "number", "chapterTitle", "readingMinutes", "question",
+    // Chapters, pages and the home page (`footnotes` only on pages with footnotes, when the template places them).
+    "body", "intro", "footnotes", "hasNotes", "notes", "hasOutline", "outline", "number", "chapterTitle", "readingMinutes", "question",
     "takeaway", "previous", "next", "pageHeading", "isHome", "toc",
     // Sources, glossary, gallery, numbers, corrections, 404.
     "sources", "terms", "isGallery", "noindex", "samplesLanguage", "items", "sections", "corrections", "is404", "inlineStyle",

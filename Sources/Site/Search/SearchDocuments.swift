@@ -70,7 +70,8 @@ func searchDocuments(of chapter: Chapter, title: String? = nil) -> [SearchDocume
     let page = chapter.slug.isEmpty ? "" : chapter.slug + "/"
     let title = title ?? chapter.frontMatter.title
     var documents: [SearchDocument] = []
-    var html = chapter.rendered.html
+    // The footnotes are read where they used to stand, at the end of the text: their words belong to the last section.
+    var html = chapter.rendered.htmlWithFootnotes
     let parts = html.withUTF8 { bytes in
         sections(of: chapter.rendered, in: bytes, figures: chapter.figures.count).map { part in
             (heading: part.heading, text: searchText(fromHTML: UnsafeBufferPointer(rebasing: bytes[part.html])), figures: part.figures)

@@ -731,6 +731,9 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
 {{#takeaway}}
 <aside class="takeaway" id="takeaway" role="note"><p class="box-label">{{t.takeaway}}</p><p>{{takeaway}}</p></aside>
 {{/takeaway}}
+{{#footnotes}}
+{{{footnotes}}}
+{{/footnotes}}
 {{#hasNotes}}
 <section class="notes" id="notes" aria-labelledby="notes-heading">
 <h2 id="notes-heading">{{t.sourcesForChapter}}</h2>
@@ -1607,6 +1610,9 @@ chartFonts: "Arial, \"Liberation Sans\", \"PingFang TC\", \"Noto Sans CJK TC\", 
 <div class="prose">
 {{{body}}}
 </div>
+{{#footnotes}}
+{{{footnotes}}}
+{{/footnotes}}
 {{#hasNotes}}
 <section class="notes" id="notes" aria-labelledby="notes-heading">
 <h2 id="notes-heading">{{t.sourcesForPage}}</h2>
