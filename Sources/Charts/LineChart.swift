@@ -62,7 +62,10 @@ enum LineChart {
             var labels: [EndLabel] = []
             for item in background {
                 let drawn = points(Array(zip(item.x, item.y)), context)
-                drawGhost(drawn, into: &svg)
+                // A faint line standing for one of several series ("Scenario: series") keeps that series' dashes,
+                // so which grey line is which reads from the legend (Fig 10.3: three assets in the other setting).
+                let series = names.count > 1 ? item.name.range(of: ": ").flatMap { names.firstIndex(of: String(item.name[$0.upperBound...])) } : nil
+                drawGhost(drawn, dashesOf: series.map { colors[$0] }, into: &svg)
                 if useEndLabels, !backgroundNames.isEmpty, let last = drawn.last(where: { $0 != nil }) ?? nil {
                     labels.append(EndLabel(name: item.name, color: 0, y: last.y, muted: true))
                 }
@@ -109,15 +112,15 @@ enum LineChart {
         return zip(ends, texts).map { (x: $0.x, y: $0.y, text: $1) }
     }
 
-    /// A comparison series: a thin grey line without markers.
-    static func drawGhost(_ points: [(x: Double, y: Double)?], into svg: inout SVGWriter) {
+    /// A comparison series: a thin grey line without markers, solid or with the dashes of series colour `dashes`.
+    static func drawGhost(_ points: [(x: Double, y: Double)?], dashesOf dashes: Int? = nil, into svg: inout SVGWriter) {
         var path = PathData()
         for segment in segments(points) {
             for (index, point) in simplified(segment.compactMap { $0 }).enumerated() {
                 if index == 0 { path.move(point.x, point.y) } else { path.line(point.x, point.y) }
             }
         }
-        svg.path(path, cls: "ch-line ch-ghost-line")
+        svg.path(path, cls: "ch-line ch-ghost-line" + (dashes.map { " ch-d\($0)" } ?? ""))
     }
 
     /// Pixel points; nil where a value cannot be drawn (the line breaks there).

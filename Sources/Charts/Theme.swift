@@ -61,6 +61,7 @@ enum Theme {
             rules.append("svg.ch .ch-k\(index + 1){stroke:\(name)}")
             rules.append("svg.ch .ch-f\(index + 1){fill:\(name)}")
             rules.append("svg.ch .ch-d\(index + 1){stroke-dasharray:\(dashes[index])}")
+            rules.append("svg.ch .ch-ghost-line.ch-d\(index + 1){stroke-dasharray:\(dashes[index])}")
         }
         for step in 0..<heatSteps {
             rules.append("svg.ch .ch-q\(step){fill:var(--chart-1,#0072B2);fill-opacity:\(svgNumber(heatOpacity(step)))}")

@@ -137,6 +137,21 @@ import Testing
         #expect(svg.contains("ch-k2"))
     }
 
+    @Test func theOtherScenariosLinesOfSeveralSeriesKeepEachSeriesDashes() throws {
+        var spec = ChartSpec(kind: .line, title: "t", y: AxisOptions(format: .number),
+                             series: [ChartSeries(name: "Stocks", x: [0, 1, 2], y: [1, 0.7, 0.7]),
+                                      ChartSeries(name: "Senior debt", x: [0, 1, 2], y: [1, 0.9, 0.8]),
+                                      ChartSeries(name: "Junior debt", x: [0, 1, 2], y: [1, 0.8, 0.75])])
+        spec.background = [ChartSeries(name: "Calm: Stocks", x: [0, 1, 2], y: [1, 0.75, 0.74]),
+                           ChartSeries(name: "Calm: Senior debt", x: [0, 1, 2], y: [1, 0.95, 0.9]),
+                           ChartSeries(name: "Calm: Junior debt", x: [0, 1, 2], y: [1, 0.85, 0.8])]
+        let svg = try renderSVG(spec, id: "c", embedStyle: false)
+        for dashes in ["ch-ghost-line ch-d1", "ch-ghost-line ch-d2", "ch-ghost-line ch-d3"] { #expect(svg.contains(dashes)) }
+        // One legend entry names the other scenario; its swatch is plain grey.
+        #expect(svg.contains(">Calm</text>"))
+        #expect(Theme.css.contains("svg.ch .ch-ghost-line.ch-d2{stroke-dasharray:"))
+    }
+
     @Test func sharedAxesReachEveryVariant() {
         let benign = ChartSpec(kind: .line, title: "t", series: [ChartSeries(name: "a", x: [0, 30], y: [0.58, 0.605])])
         let severe = ChartSpec(kind: .line, title: "t", series: [ChartSeries(name: "a", x: [0, 30], y: [0.6, 0.22])])
