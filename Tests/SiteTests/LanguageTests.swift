@@ -273,6 +273,29 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
         #expect(page.contains("<a href=\"../\(path)/intro/\" hreflang=\"\(code)\" lang=\"\(code)\">\(name)</a>"), "\(page)")
     }
 
+    @Test func aProblemInAChapterEveryLanguagePublishesIsReportedOnce() {
+        let problems = diagnostics(of: bilingualSite(fallback: true, translated: nil,
+                                                    english: "---\ntitle: Intro\n---\nSee [more](#nowhere).\n"))
+        #expect(problems.count == 1, "\(problems)")
+        #expect(problems.first?.file == "content/01-intro.md")
+    }
+
+    @Test func identicalDiagnosticsAreKeptOnceInTheirOrder() {
+        let a = Diagnostic(file: "content/01-a.md", line: 3, column: 1, message: "one")
+        let b = Diagnostic(file: "content/01-a.md", line: 2, column: 1, message: "two")
+        #expect(BuildFailure([a, b, a, b]).diagnostics == [b, a])
+    }
+
+    @Test func chaptersInASubFolderAreToldToGoDirectlyInContent() {
+        var site = miniSite(chapter: "---\ntitle: A\n---\nText.\n")
+        site.localized = [SourceFile(path: "content/chapters/50-x.md", text: "---\ntitle: X\n---\nText.\n")]
+        let problem = diagnostics(of: site).first
+        #expect(problem?.message == "content/chapters/ is not the folder of a language of this site")
+        #expect(problem?.hint?.hasPrefix("chapters go directly in content/ (e.g. content/50-x.md); a folder in content/ holds "
+                                         + "one language's translation and is named by that language's code in site.yml's languages") == true,
+                "\(problem?.hint ?? "")")
+    }
+
     @Test func aSitesTranslationsFromAnEarlierVersionGetTheNewTextsWithAWarning() throws {
         let english = try #require(starterTemplates.first { $0.path == "templates/i18n/en.yml" }?.text)
         let older = english.split(separator: "\n", omittingEmptySubsequences: false)

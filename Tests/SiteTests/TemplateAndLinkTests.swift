@@ -56,3 +56,13 @@ import Testing
         #expect("é<!--m-->ü<!--m-->".components(separatedBy: "<!--m-->") == ["é", "ü", ""])
     }
 }
+
+@Suite struct NoChapters {
+    @Test func aSiteWithoutChaptersSuggestsTheStartersNumbering() {
+        var site = miniSite(chapter: "---\ntitle: About\n---\nText.\n", name: "about.md")
+        site.chapters = site.chapters.filter { $0.path.hasSuffix("about.md") }
+        let problem = diagnostics(of: site).first { $0.message == "no chapters found" }
+        #expect(problem?.hint?.hasPrefix("add a chapter such as content/10-introduction.md, a Markdown file that starts with front matter") == true,
+                "\(diagnostics(of: site))")
+    }
+}
