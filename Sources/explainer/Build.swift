@@ -84,13 +84,13 @@ func buildSite(root: URL, drafts: Bool, timings: StageTimings? = nil, staged: St
     }
 }
 
-/// Stops with one line (and a hint) when `root` is not an explainer site.
+/// Stops with one line (and a hint) when `root` is not an explainer site: a usage error (the wrong folder).
 func requireSiteFolder(_ root: URL) throws {
     do {
         try checkSiteFolder(root)
     } catch {
         reportPlain(error)
-        throw ExitCode.failure
+        throw ExitCode.usageError
     }
 }
 

@@ -20,9 +20,8 @@ extension Explainer {
             guard let reference = ChartReference.kind(named: kind) else {
                 var standardError = StandardError()
                 print("error: unknown chart kind '\(kind)'", to: &standardError)
-                print("  hint: " + suggestionHint(for: kind, among: ChartKind.allCases.map(\.rawValue), noun: "kinds"),
-                      to: &standardError)
-                throw ExitCode.failure
+                print("  hint: " + ChartReference.unknownKindHint(kind), to: &standardError)
+                throw ExitCode.usageError
             }
             print(ChartReference.text(for: reference), terminator: "")
         }

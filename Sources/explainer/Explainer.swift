@@ -35,6 +35,11 @@ struct Explainer: AsyncParsableCommand {
     }
 }
 
+extension ExitCode {
+    /// 2: the command line asks for something explainer does not have or cannot do there (README, "Command line").
+    static let usageError = ExitCode(2)
+}
+
 /// "Did you mean 'build'?" for a first word that is no command but close to one (`explainer buidl`): without a
 /// command, explainer builds, and would take the word for an argument of `build`.
 func commandHint(_ word: String?) -> String? {

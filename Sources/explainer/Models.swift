@@ -38,12 +38,13 @@ extension Explainer {
     }
 }
 
-/// Prints a model error (and its hint) and exits 1.
+/// Prints a model error (and its hint) and exits 2: every one comes from the command line's model, scenario,
+/// parameter or value.
 func fail(_ error: ModelError) -> Never {
     var standardError = StandardError()
     print("error: \(error)", to: &standardError)
     if let hint = error.hint { print("  hint: \(hint)", to: &standardError) }
-    Explainer.exit(withError: ExitCode.failure)
+    Explainer.exit(withError: ExitCode.usageError)
 }
 
 extension String {

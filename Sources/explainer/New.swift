@@ -10,7 +10,8 @@ extension Explainer {
                 Writes content/ (site.yml, a home-page introduction, an About page, two chapters that show every \
                 building block, sources.yml, glossary.yml, data/, images/), templates/ (with assets/), a .gitignore \
                 and a GitHub Pages workflow (.github/workflows/pages.yml) that builds with this explainer's commit. \
-                FOLDER must be new or empty (a lone .git is fine).
+                FOLDER must be new or empty (a lone .git is fine), and outside any explainer site. A chapter is no \
+                site: it is a Markdown file in content/, e.g. content/50-overpaying.md, made with your editor.
                 """)
 
         @Argument(help: "The folder to create (must not exist yet, or be empty).")
@@ -21,14 +22,18 @@ extension Explainer {
 
         func run() async throws {
             let destination = URL(filePath: folder)
+            // Not content problems, so no file:line:column; just what is wrong and what to do. A folder that cannot
+            // take a site is a usage error; a write that fails is not.
+            do {
+                try checkNewSiteFolder(destination)
+            } catch {
+                reportPlain(error)
+                throw ExitCode.usageError
+            }
             do {
                 try writeStarterSite(to: destination, title: title, release: .current)
             } catch {
-                var standardError = StandardError()
-                // Not a content problem, so no file:line:column; just what is wrong and what to do.
-                for diagnostic in error.diagnostics {
-                    print("error: \(diagnostic.message)" + (diagnostic.hint.map { "\n  hint: \($0)" } ?? ""), to: &standardError)
-                }
+                reportPlain(error)
                 throw ExitCode.failure
             }
             print("Created a new explainer in \(folder)/.")

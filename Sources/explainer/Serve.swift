@@ -46,6 +46,9 @@ extension Explainer {
             } catch let error as PreviewError {
                 printError("error: \(error)")
                 if let hint = error.hint { printError("  hint: \(hint)") }
+                // Not a site is the wrong folder (a usage error); a busy port or one that cannot be bound is the
+                // machine's state, so the preview could not be done.
+                if case .notASite = error { throw ExitCode.usageError }
                 throw ExitCode.failure
             }
             print("Stopped.")

@@ -68,7 +68,7 @@ extension Explainer {
                     var standardError = StandardError()
                     print("error: \(model) has no series '\(name)'", to: &standardError)
                     print("  hint: " + suggestionHint(for: name, among: output.series.map(\.name), noun: "series"), to: &standardError)
-                    throw ExitCode.failure
+                    throw ExitCode.usageError
                 }
             }
             print(output.csvTables(seriesNamed: wanted).joined(separator: "\n"), terminator: "")

@@ -13,7 +13,8 @@ extension Explainer {
                   explainer templates                    which files differ from this explainer's, or are missing
                   explainer templates diff [FILE...]     the differences, as a unified diff (yours → this explainer's)
                   explainer templates update FILE...     replace those files with this explainer's (commit first)
-                FILE is a path such as templates/footer.mustache (the templates/ prefix may be left out).
+                FILE is a path such as templates/assets/site.css (the templates/ prefix may be left out), or a file \
+                name that only one template file has (site.css).
                 """,
             subcommands: [Status.self, Diff.self, Update.self],
             defaultSubcommand: Status.self)
@@ -66,7 +67,7 @@ extension Explainer {
 
             @OptionGroup var site: RootOption
 
-            @Argument(help: "The files to replace or add, e.g. templates/footer.mustache.")
+            @Argument(help: "The files to replace or add, e.g. templates/footer.mustache or site.css.")
             var files: [String]
 
             func validate() throws {
@@ -101,25 +102,25 @@ private func compare(root: String) throws -> [TemplateDifference] {
     do {
         return compareTemplates(try readSiteTemplates(root: URL(filePath: root)))
     } catch {
+        // The only failure: no templates/ folder where the command was run (or --root points).
         reportPlain(error)
-        throw ExitCode.failure
+        throw ExitCode.usageError
     }
 }
 
-/// The differences for the named files (all of them when none is named); an unknown name is an error.
+/// The differences for the named files (all of them when none is named); a name that names no file, or several, is a
+/// usage error.
 private func select(_ names: [String], from differences: [TemplateDifference]) throws -> [TemplateDifference] {
     guard !names.isEmpty else { return differences }
     let byPath = Dictionary(uniqueKeysWithValues: differences.map { ($0.path, $0) })
     var selected: [TemplateDifference] = []
     for name in names {
-        let path = name.hasPrefix("templates/") ? name : "templates/" + name
-        guard let difference = byPath[path] else {
-            var standardError = StandardError()
-            print("error: neither the site nor this explainer has \(path)", to: &standardError)
-            print("  hint: " + suggestionHint(for: path, among: differences.map(\.path), noun: "template files"), to: &standardError)
-            throw ExitCode.failure
+        do throws(Diagnostic) {
+            selected.append(byPath[try templatePath(named: name, among: differences.map(\.path))]!)
+        } catch {
+            reportPlain(BuildFailure([error]))
+            throw ExitCode.usageError
         }
-        selected.append(difference)
     }
     return selected
 }

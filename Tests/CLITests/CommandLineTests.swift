@@ -141,9 +141,9 @@ func snapshot(_ folder: URL) throws -> [String: Data] {
         #expect(run.standardError.contains("--no-such-flag"))
     }
 
-    @Test func simulateRejectsAnUnknownParameterWithAHint() throws {
+    @Test func simulateRejectsAnUnknownParameterWithAHintAsAUsageError() throws {
         let run = try explainer(["simulate", "gpuCollateral", "--set", "debtTerms=20"], in: repositoryRoot)
-        #expect(run.status == 1)
+        #expect(run.status == 2)
         #expect(run.standardError.contains("debtTerm"))
     }
 
@@ -201,9 +201,9 @@ func writeSnapshot(_ files: [String: Data], to folder: URL) throws {
         #expect(FileManager.default.fileExists(atPath: site.appending(path: "public/why-bad-years-bunch/index.html").path))
     }
 
-    @Test func newRefusesANonEmptyFolderWithExitOne() throws {
+    @Test func newRefusesANonEmptyFolderAsAUsageError() throws {
         let run = try explainer(["new", "content"], in: repositoryRoot)
-        #expect(run.status == 1)
+        #expect(run.status == 2)
         #expect(run.standardError.hasPrefix("error: 'content' is not empty"))
     }
 

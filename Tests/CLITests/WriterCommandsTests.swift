@@ -17,7 +17,7 @@ import Testing
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: empty) }
         let run = try explainer(arguments, in: empty)
-        #expect(run.status == 1)
+        #expect(run.status == 2)
         let lines = run.standardError.split(separator: "\n")
         #expect(lines.count == 2, "\(run.standardError)")
         #expect(lines.first?.hasSuffix("is not an explainer site (it has no content/ or templates/)") == true)
@@ -26,7 +26,7 @@ import Testing
 
     @Test func aWrongRootIsOneLineToo() throws {
         let run = try explainer(["check", "--root", "/no/such/folder"], in: repositoryRoot)
-        #expect(run.status == 1)
+        #expect(run.status == 2)
         #expect(run.standardError == "error: '/no/such/folder' is not a folder\n  hint: give --root the folder that holds "
                 + "content/ and templates/, or start a new explainer with `explainer new FOLDER`\n")
     }
@@ -52,7 +52,7 @@ import Testing
         #expect(update.standardOutput == "templates/footer.mustache: replaced\ntemplates/page.mustache: added\n")
         #expect(try String(contentsOf: footer, encoding: .utf8) == original)
         let unknown = try explainer(["templates", "diff", "fotter.mustache"], in: site)
-        #expect(unknown.status == 1)
+        #expect(unknown.status == 2)
         #expect(unknown.standardError.contains("did you mean 'templates/footer.mustache'?"), "\(unknown.standardError)")
     }
 }
@@ -69,7 +69,78 @@ import Testing
         #expect(flow.standardOutput.contains("first column   source: where a flow starts (text)"))
         #expect(flow.standardOutput.contains("```chart\nid: sample-flow\n"))
         let typo = try explainer(["charts", "sankey"], in: repositoryRoot)
-        #expect(typo.status == 1)
+        #expect(typo.status == 2)
         #expect(typo.standardError.hasPrefix("error: unknown chart kind 'sankey'"))
+    }
+}
+
+/// Exit status 2 is a usage error: the command line asks for something explainer does not have or cannot do there
+/// (README, "Command line"); 1 is the content's problems or the work failing.
+@Suite(.serialized) struct ExitStatus {
+    @Test(arguments: [["models", "mortgage"], ["simulate", "mortgage"], ["charts", "pie"], ["templates", "diff", "nothing.css"],
+                      ["simulate", "tranching", "--series", "nothing"]])
+    func aNameThatNamesNothingIsAUsageError(_ arguments: [String]) throws {
+        let run = try explainer(arguments, in: repositoryRoot)
+        #expect(run.status == 2, "\(arguments): \(run.standardError)")
+        #expect(run.standardError.hasPrefix("error: "), "\(arguments): \(run.standardError)")
+    }
+
+    @Test func aPieChartSuggestsTheKindsThatShowShares() throws {
+        let run = try explainer(["charts", "pie"], in: repositoryRoot)
+        #expect(run.standardError == "error: unknown chart kind 'pie'\n  hint: explainer draws shares of a whole as bars, which "
+                + "are easier to compare: hbar (one bar per share) or stacked-bar (each bar a whole split into its shares). "
+                + "Known kinds: line, area, stacked-area, bar, hbar, grouped-bar, stacked-bar, waterfall, flow, histogram, "
+                + "heatmap, small-multiples, diagram, steps\n")
+    }
+
+    @Test func newOfAChapterFileInsideASiteIsAUsageErrorThatSaysWhatAChapterIs() throws {
+        let parent = FileManager.default.temporaryDirectory.appending(path: "explainer-exit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        #expect(try explainer(["new", "site"], in: parent).status == 0)
+        let site = parent.appending(path: "site")
+        let before = try snapshot(site)
+        for target in ["content/50-overpaying.md", "content/overpaying"] {
+            let run = try explainer(["new", target], in: site)
+            #expect(run.status == 2, "\(target): \(run.standardError)")
+            #expect(run.standardError.contains("hint: a chapter is a Markdown file in the site's content/ folder, e.g. "
+                                               + "content/50-overpaying.md"), "\(run.standardError)")
+        }
+        #expect(try snapshot(site) == before)
+    }
+
+    @Test func aNonEmptyFolderForNewIsAUsageError() throws {
+        let parent = FileManager.default.temporaryDirectory.appending(path: "explainer-exit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: parent.appending(path: "full"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        try Data("mine".utf8).write(to: parent.appending(path: "full/notes.txt"))
+        let run = try explainer(["new", "full"], in: parent)
+        #expect(run.status == 2)
+        #expect(run.standardError.hasPrefix("error: 'full' is not empty (it holds notes.txt)"))
+    }
+
+    @Test func templatesTakeAFileNameThatOnlyOneTemplateHas() throws {
+        let parent = FileManager.default.temporaryDirectory.appending(path: "explainer-exit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        #expect(try explainer(["new", "site"], in: parent).status == 0)
+        let site = parent.appending(path: "site")
+        let css = site.appending(path: "templates/assets/site.css")
+        let original = try String(contentsOf: css, encoding: .utf8)
+        try (original + "/* mine */\n").write(to: css, atomically: true, encoding: .utf8)
+        let diff = try explainer(["templates", "diff", "site.css"], in: site)
+        #expect(diff.status == 0, "\(diff.standardError)")
+        #expect(diff.standardOutput.hasPrefix("--- templates/assets/site.css (yours)\n"))
+        let update = try explainer(["templates", "update", "site.css"], in: site)
+        #expect(update.status == 0, "\(update.standardError)")
+        #expect(update.standardOutput == "templates/assets/site.css: replaced\n")
+        #expect(try String(contentsOf: css, encoding: .utf8) == original)
+    }
+
+    @Test func templatesOutsideASiteIsAUsageError() throws {
+        let empty = FileManager.default.temporaryDirectory.appending(path: "explainer-exit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        #expect(try explainer(["templates"], in: empty).status == 2)
     }
 }

@@ -75,4 +75,22 @@ import Testing
         let steps = ChartReference.text(for: try #require(ChartReference.kind(named: "steps")))
         #expect(steps.contains("kind: steps\nsteps:\n"))
     }
+
+    @Test func anUnknownPieChartSuggestsTheKindsThatShowShares() {
+        let hint = ChartReference.unknownKindHint("pie")
+        #expect(hint.hasPrefix("explainer draws shares of a whole as bars, which are easier to compare: hbar (one bar per share) "
+                               + "or stacked-bar (each bar a whole split into its shares). Known kinds: line, area,"), "\(hint)")
+        #expect(ChartReference.unknownKindHint("Doughnut") == hint)
+    }
+
+    @Test func anUnknownKindCloseToAKnownOneSuggestsIt() {
+        #expect(ChartReference.unknownKindHint("hbra").hasPrefix("did you mean 'hbar'? Known kinds: line, area,"))
+    }
+
+    @Test func aChartBlockOfAnUnknownKindGetsTheSameHint() {
+        let chapter = "---\ntitle: A\n---\n```chart\nid: shares\nkind: pie\ntitle: Shares\ncaption: Shares.\ndata: shares.csv\n```\n"
+        let problems = diagnostics(of: miniSite(chapter: chapter, data: [SourceFile(path: "content/data/shares.csv", text: "part,share\na,1\n")]))
+        let problem = problems.first { $0.message == "unknown chart kind 'pie'" }
+        #expect(problem?.hint == ChartReference.unknownKindHint("pie"), "\(problems)")
+    }
 }

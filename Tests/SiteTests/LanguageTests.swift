@@ -213,14 +213,87 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
         #expect(text(output, "intro/index.html")?.contains("第1章") == true)
     }
 
-    @Test func aTranslationsFileMissingAKeyIsAnError() {
+    @Test func aTranslationsFileMissingManyKeysWarnsWithTheirCountAndShowsTheEnglishTexts() throws {
         var site = miniSite(chapter: "---\ntitle: A\n---\nText.\n", config: "title: T\nlanguage: fr\n")
         site.translations = [SourceFile(path: "templates/i18n/fr.yml", text: "languageName: Français\n")]
+        let output = try build(site)
+        #expect(output.warnings.count == 1)
+        let warning = try #require(output.warnings.first)
+        #expect(warning.file == "templates/i18n/fr.yml")
+        #expect(warning.severity == .warning)
+        let count = Translations.english.strings.count - 1
+        #expect(warning.message.hasPrefix("no text for \(count) keys: "), "\(warning.message)")
+        #expect(warning.message.contains("'fallbackNotice'"))
+        #expect(warning.message.hasSuffix(": using explainer's English texts (this file is from an earlier version)"))
+        #expect(text(output, "intro/index.html")?.contains("Chapter 1") == true)
+    }
+
+    /// A site made with an earlier explainer that copied en.yml to fr.yml (explainer has no French file) and lists fr.
+    @Test func aCopyOfAnEarlierEnglishFileForAnotherLanguageBuildsWithOneWarningNamingTheMissingKeys() throws {
+        let english = try #require(starterTemplates.first { $0.path == "templates/i18n/en.yml" }?.text)
+        let older = english.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("authorsAnd:") && !$0.hasPrefix("previous:") }.joined(separator: "\n")
+        var site = miniSite(chapter: "---\ntitle: Intro\n---\nText.\n",
+                            config: "title: T\nlanguages:\n  - code: en\n  - code: fr\n")
+        site.localized = [SourceFile(path: "content/fr/01-intro.md", text: "---\ntitle: Début\n---\nTexte.\n")]
+        site.translations = [SourceFile(path: "templates/i18n/fr.yml", text: older)]
+        let output = try build(site)
+        #expect(output.warnings.map(\.message) == [
+            "'languageName: English' calls fr English: the language switch shows 'Français' instead",
+            "no text for 'authorsAnd' (\"\(Translations.english["authorsAnd"])\"), 'previous' (\"\(Translations.english["previous"])\"): "
+                + "using explainer's English texts (this file is from an earlier version)",
+        ])
+        #expect(output.warnings.allSatisfy { $0.file == "templates/i18n/fr.yml" && $0.severity == .warning })
+        #expect(text(output, "intro/index.html")?.contains("hreflang=\"fr\" lang=\"fr\">Français</a>") == true)
+    }
+
+    @Test func aKeyOfTheSitesOwnMissingFromAnotherLanguageIsStillAnError() {
+        let english = starterTemplates.first { $0.path == "templates/i18n/en.yml" }!.text
+        var site = miniSite(chapter: "---\ntitle: A\n---\nText.\n", config: "title: T\nlanguages:\n  - code: en\n  - code: fr\n    fallback: true\n")
+        site.translations = [SourceFile(path: "templates/i18n/en.yml", text: english + "\nmyOwnLine: Mine\n"),
+                             SourceFile(path: "templates/i18n/fr.yml", text: english)]
         let problems = diagnostics(of: site)
-        #expect(problems.count == 1)
+        #expect(problems.map(\.message) == ["missing translation of 'myOwnLine'"])
         #expect(problems.first?.file == "templates/i18n/fr.yml")
-        #expect(problems.first?.message.hasPrefix("missing translations of ") == true)
-        #expect(problems.first?.message.contains("'fallbackNotice'") == true)
+    }
+
+    @Test func aTranslationsFileThatIsNoMappingIsStillAnError() {
+        var site = miniSite(chapter: "---\ntitle: A\n---\nText.\n", config: "title: T\nlanguage: fr\n")
+        site.translations = [SourceFile(path: "templates/i18n/fr.yml", text: "- Figure\n- Chapitre\n")]
+        #expect(diagnostics(of: site).map(\.message) == ["a translations file must be a YAML mapping of 'key: text' lines"])
+    }
+
+    @Test(arguments: [("de", "Deutsch"), ("fr", "Français"), ("es-419", "Español"), ("ja", "日本語")])
+    func theLanguageSwitchNamesALanguageWithoutTranslationsInItself(_ code: String, _ name: String) throws {
+        let site = miniSite(chapter: "---\ntitle: Intro\n---\nText.\n",
+                            config: "title: T\nlanguages:\n  - code: en\n  - code: \(code)\n    fallback: true\n")
+        let output = try build(site)
+        let page = try #require(text(output, "intro/index.html"))
+        let path = code.lowercased()
+        #expect(page.contains("<a href=\"../\(path)/intro/\" hreflang=\"\(code)\" lang=\"\(code)\">\(name)</a>"), "\(page)")
+    }
+
+    @Test func aProblemInAChapterEveryLanguagePublishesIsReportedOnce() {
+        let problems = diagnostics(of: bilingualSite(fallback: true, translated: nil,
+                                                    english: "---\ntitle: Intro\n---\nSee [more](#nowhere).\n"))
+        #expect(problems.count == 1, "\(problems)")
+        #expect(problems.first?.file == "content/01-intro.md")
+    }
+
+    @Test func identicalDiagnosticsAreKeptOnceInTheirOrder() {
+        let a = Diagnostic(file: "content/01-a.md", line: 3, column: 1, message: "one")
+        let b = Diagnostic(file: "content/01-a.md", line: 2, column: 1, message: "two")
+        #expect(BuildFailure([a, b, a, b]).diagnostics == [b, a])
+    }
+
+    @Test func chaptersInASubFolderAreToldToGoDirectlyInContent() {
+        var site = miniSite(chapter: "---\ntitle: A\n---\nText.\n")
+        site.localized = [SourceFile(path: "content/chapters/50-x.md", text: "---\ntitle: X\n---\nText.\n")]
+        let problem = diagnostics(of: site).first
+        #expect(problem?.message == "content/chapters/ is not the folder of a language of this site")
+        #expect(problem?.hint?.hasPrefix("chapters go directly in content/ (e.g. content/50-x.md); a folder in content/ holds "
+                                         + "one language's translation and is named by that language's code in site.yml's languages") == true,
+                "\(problem?.hint ?? "")")
     }
 
     @Test func aSitesTranslationsFromAnEarlierVersionGetTheNewTextsWithAWarning() throws {
@@ -235,7 +308,10 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
         let output = try build(site)
         #expect(output.warnings.map(\.file).sorted() == ["templates/i18n/en.yml", "templates/i18n/zh-Hant.yml"])
         #expect(output.warnings.allSatisfy { $0.severity == .warning })
-        #expect(output.warnings.first { $0.file.hasSuffix("en.yml") }?.message.contains("'authorsAnd', 'previous'") == true)
+        #expect(output.warnings.first { $0.file.hasSuffix("en.yml") }?.message
+                == "no text for 'authorsAnd' (\" and \"), 'previous' (\"← Previous\"): using explainer's English texts "
+                    + "(this file is from an earlier version)")
+        #expect(output.warnings.first { $0.file.hasSuffix("zh-Hant.yml") }?.message.contains(": using explainer's own zh-Hant texts") == true)
         #expect(text(output, "sources/index.html")?.contains("Wong, Matteo, and Charlie Warzel.") == true)
         #expect(text(output, "zh-hant/intro/index.html")?.contains("第1章") == true)
     }

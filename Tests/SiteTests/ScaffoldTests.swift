@@ -84,6 +84,30 @@ import Testing
         #expect(try Data(contentsOf: mine) == Data("mine".utf8))
     }
 
+    @Test func aChaptersNameIsRefusedWithWhatAChapterIs() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appending(path: "50-overpaying.md")
+        let error = #expect(throws: BuildFailure.self) { try writeStarterSite(to: target, title: "T", release: Self.release) }
+        let problem = try #require(error?.diagnostics.first)
+        #expect(problem.message == "'\(target.path)' is a Markdown file's name: `explainer new` makes a whole new site, not a chapter")
+        #expect(problem.hint?.hasPrefix("a chapter is a Markdown file in the site's content/ folder, e.g. content/50-overpaying.md") == true)
+        #expect(problem.hint?.contains("title: Its title") == true)
+        #expect(!FileManager.default.fileExists(atPath: target.path))
+    }
+
+    @Test func aFolderInsideASiteIsRefused() throws {
+        let site = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: site) }
+        try writeStarterSite(to: site, title: "T", release: Self.release)
+        let target = site.appending(path: "content/overpaying")
+        let error = #expect(throws: BuildFailure.self) { try writeStarterSite(to: target, title: "T", release: Self.release) }
+        #expect(error?.diagnostics.first?.message.contains("is inside the explainer site \(site.path)") == true,
+                "\(error?.diagnostics ?? [])")
+        #expect(error?.diagnostics.first?.hint?.hasPrefix("a chapter is a Markdown file in the site's content/ folder") == true)
+        #expect(!FileManager.default.fileExists(atPath: target.path))
+    }
+
     @Test func anEmptyFolderOrOneWithOnlyGitIsAccepted() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -56,3 +56,38 @@ import Testing
         #expect("é<!--m-->ü<!--m-->".components(separatedBy: "<!--m-->") == ["é", "ü", ""])
     }
 }
+
+@Suite struct TemplateFileNames {
+    static let paths = ["templates/assets/site.css", "templates/assets/site.js", "templates/footer.mustache", "templates/i18n/en.yml"]
+
+    @Test(arguments: [("site.css", "templates/assets/site.css"), ("assets/site.css", "templates/assets/site.css"),
+                      ("templates/assets/site.css", "templates/assets/site.css"), ("footer.mustache", "templates/footer.mustache"),
+                      ("en.yml", "templates/i18n/en.yml")])
+    func aPathOrAFileNameThatOnlyOneFileHasNamesIt(_ name: String, _ path: String) throws {
+        #expect(try templatePath(named: name, among: Self.paths) == path)
+    }
+
+    @Test func aFileNameThatSeveralFilesHaveIsAnErrorListingThem() {
+        let error = #expect(throws: Diagnostic.self) {
+            try templatePath(named: "site.css", among: ["templates/assets/site.css", "templates/print/site.css"])
+        }
+        #expect(error?.message == "'site.css' is the name of 2 template files: templates/assets/site.css, templates/print/site.css")
+        #expect(error?.hint == "write the path of the one you mean, e.g. templates/assets/site.css")
+    }
+
+    @Test func aMistypedFileNameSuggestsTheFileItIsClosestTo() {
+        let error = #expect(throws: Diagnostic.self) { try templatePath(named: "site.cs", among: Self.paths) }
+        #expect(error?.message == "neither the site nor this explainer has templates/site.cs")
+        #expect(error?.hint?.hasPrefix("did you mean 'templates/assets/site.css'?") == true)
+    }
+}
+
+@Suite struct NoChapters {
+    @Test func aSiteWithoutChaptersSuggestsTheStartersNumbering() {
+        var site = miniSite(chapter: "---\ntitle: About\n---\nText.\n", name: "about.md")
+        site.chapters = site.chapters.filter { $0.path.hasSuffix("about.md") }
+        let problem = diagnostics(of: site).first { $0.message == "no chapters found" }
+        #expect(problem?.hint?.hasPrefix("add a chapter such as content/10-introduction.md, a Markdown file that starts with front matter") == true,
+                "\(diagnostics(of: site))")
+    }
+}

@@ -227,7 +227,8 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     var everyPage = chapters + pages + (home.map { [$0] } ?? [])
     if chapters.isEmpty && collector.diagnostics.isEmpty {
         collector.add(Diagnostic(file: "content", line: 1, column: 1, message: "no chapters found",
-                                 hint: "add a chapter such as content/01-introduction.md"))
+                                 hint: "add a chapter such as content/10-introduction.md, a Markdown file that starts with front matter "
+                                     + "(---, title: Introduction, ---); NN orders the chapters (10-, 20- leave room)"))
     }
     collector.add(checkCitations(everyPage, bibliography: inputs.bibliography))
     // Sources are shared by every language: checked once, with every language's words.

@@ -1,5 +1,5 @@
 /// A problem an author can fix, located in the file they edit.
-public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable { case error, warning }
     public var severity = Severity.error
     /// Path relative to the site root, e.g. `content/05-four-steps.md`.
@@ -27,12 +27,14 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Every problem a build found, sorted by file, line and column.
+/// Every problem a build found, each once, sorted by file, line and column.
 public struct BuildFailure: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
 
+    /// `diagnostics` sorted, each identical one kept once: a problem in a file every language reads (a chapter a
+    /// `fallback: true` language publishes untranslated, its links) is found by each language's build, and is one problem.
     public init(_ diagnostics: [Diagnostic]) {
-        self.diagnostics = diagnostics.sorted {
+        self.diagnostics = diagnostics.uniqued().sorted {
             ($0.file, $0.line, $0.column, $0.message) < ($1.file, $1.line, $1.column, $1.message)
         }
     }
@@ -67,5 +69,13 @@ struct DiagnosticCollector {
 
     func throwIfAny() throws(BuildFailure) {
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics) }
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// Each diagnostic once, at its first place.
+    func uniqued() -> [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        return filter { seen.insert($0).inserted }
     }
 }

@@ -106,10 +106,11 @@ func checkLanguageFolders(_ source: SourceTree, languages: [SiteLanguage]) -> [D
         let declared = languages.dropFirst().map { "\($0.code) (\($0.contentFolder))" }
         return Diagnostic(file: file.path, line: 1, column: 1,
                           message: "\(folder) is not the folder of a language of this site",
-                          hint: declared.isEmpty
-                              ? "to publish a translation, list the languages in site.yml, e.g. languages: [{code: \(languages[0].code)}, "
-                                  + "{code: zh-Hant, path: \(folder.dropFirst("content/".count).dropLast())}]; otherwise move the folder out of content/"
-                              : "the site's other languages are \(declared.joined(separator: ", ")); fix the folder's name or its language's 'path'")
+                          hint: "chapters go directly in content/ (e.g. content/\(fileName(file.path))); a folder in content/ holds "
+                              + "one language's translation and is named by that language's code in site.yml's languages ("
+                              + (declared.isEmpty
+                                  ? "e.g. content/fr/ for languages: [{code: \(languages[0].code)}, {code: fr}]); move the files up, or out of content/"
+                                  : "this site's: \(declared.joined(separator: ", "))); move the files up, or fix the folder's name or its language's 'path'"))
     }
 }
 
@@ -185,6 +186,9 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
         for page in pages { pagesByOutput[prefix + page.outputPath] = page }
         output.warnings += editionOutput.warnings
     }
+    // A warning in a file that several languages publish (an untranslated chapter of a `fallback: true` language) is
+    // given once.
+    output.warnings = output.warnings.uniqued()
     // One robots.txt names every language's sitemap.
     if let base = siteBaseURL, output["sitemap.xml"] != nil, let robots = output["robots.txt"] {
         let more = languages.dropFirst().map { "Sitemap: \(base)\($0.prefix)sitemap.xml\n" }.joined()

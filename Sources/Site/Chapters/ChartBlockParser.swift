@@ -62,7 +62,7 @@ struct ChartBlockParser {
                 let name = try reader.string(kind, key: "kind")
                 guard let parsed = ChartKind(rawValue: name) else {
                     throw reader.error(at: kind, "unknown chart kind '\(name)'",
-                                       hint: suggestionHint(for: name, among: ChartKind.allCases.map(\.rawValue), noun: "kinds"))
+                                       hint: ChartReference.unknownKindHint(name))
                 }
                 request.kind = parsed
             }

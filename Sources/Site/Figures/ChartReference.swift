@@ -1,4 +1,5 @@
 import Charts
+import Simulation
 
 /// One chart kind as a writer needs to know it: what it shows, the CSV it expects, and a sample (a chart block and
 /// its CSV) that the gallery draws through the same code as a chapter's charts and `explainer charts KIND` prints.
@@ -29,6 +30,29 @@ public enum ChartReference {
     /// The reference of `name` (`line`, `hbar`, …), nil for an unknown kind.
     public static func kind(named name: String) -> ChartKindReference? {
         ChartKind(rawValue: name).flatMap { kind in samples.first { $0.kind == kind } }
+    }
+
+    /// The hint for a chart kind explainer does not draw: what to draw instead for a kind other tools have (a pie
+    /// chart's shares as bars), else the closest name; then every kind.
+    public static func unknownKindHint(_ name: String) -> String {
+        let known = ChartKind.allCases.map(\.rawValue)
+        let instead: String? = switch name.lowercased().filter({ $0.isLetter }) {
+        case "pie", "piechart", "donut", "doughnut", "ring", "sunburst", "treemap", "waffle":
+            "explainer draws shares of a whole as bars, which are easier to compare: hbar (one bar per share) or "
+                + "stacked-bar (each bar a whole split into its shares)"
+        case "column", "columns":
+            "columns are bar (one per category), grouped-bar or stacked-bar"
+        case "sankey", "alluvial":
+            "a Sankey diagram is flow"
+        case "stacked", "stackedcolumn", "stackedcolumns":
+            "stacked bars are stacked-bar, stacked areas stacked-area"
+        case "timeline", "process", "sequence":
+            "events in order are steps; boxes joined by arrows are diagram"
+        default:
+            nil
+        }
+        guard let instead else { return suggestionHint(for: name, among: known, noun: "kinds") }
+        return instead + ". Known kinds: " + known.joined(separator: ", ")
     }
 
     /// Every key of a chart block, in the order the parser lists them: what it is, and what happens without it.

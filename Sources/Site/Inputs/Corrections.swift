@@ -48,6 +48,6 @@ func checkCorrections(_ corrections: [Correction], file: String, chapterFiles: [
         return Diagnostic(file: file, line: correction.chapterLine, column: 1,
                           message: "the correction of \(correction.date) names '\(chapter)', which is not a chapter or page",
                           hint: closestMatch(to: chapter, among: chapterFiles).map { "did you mean '\($0)'?" }
-                              ?? "write the file name without .md, e.g. \(chapterFiles.first ?? "01-introduction")")
+                              ?? "write the file name without .md, e.g. \(chapterFiles.first ?? "10-introduction")")
     }
 }

@@ -25,3 +25,30 @@ func languageTagProblem(_ text: String) -> (message: String, hint: String)? {
             guess + "write the language as a tag, e.g. en, en-GB, fr, zh-Hant: it becomes <html lang> and tells browsers and "
                 + "screen readers how to read the page")
 }
+
+/// The name of the language `tag` in that language (`de` → Deutsch, `zh-Hant-TW` → 繁體中文), from its longest tag
+/// the table has; nil for a language it lacks. The language switch names a language this way when explainer has no
+/// translations file for it.
+func nativeLanguageName(_ tag: String) -> String? {
+    var parts = tag.lowercased().split(separator: "-").map(String.init)
+    while !parts.isEmpty {
+        if let name = nativeLanguageNames[parts.joined(separator: "-")] { return name }
+        parts.removeLast()
+    }
+    return nil
+}
+
+/// Languages' names in themselves, by lowercase tag (the official languages of the EU and of the UN, and other
+/// languages with many readers on the web).
+private let nativeLanguageNames: [String: String] = [
+    "af": "Afrikaans", "ar": "العربية", "bg": "Български", "bn": "বাংলা", "ca": "Català", "cs": "Čeština", "cy": "Cymraeg",
+    "da": "Dansk", "de": "Deutsch", "el": "Ελληνικά", "en": "English", "es": "Español", "et": "Eesti", "eu": "Euskara",
+    "fa": "فارسی", "fi": "Suomi", "fil": "Filipino", "fr": "Français", "ga": "Gaeilge", "gl": "Galego", "he": "עברית",
+    "hi": "हिन्दी", "hr": "Hrvatski", "hu": "Magyar", "hy": "Հայերեն", "id": "Bahasa Indonesia", "is": "Íslenska",
+    "it": "Italiano", "ja": "日本語", "ka": "ქართული", "kk": "Қазақ тілі", "ko": "한국어", "lt": "Lietuvių", "lv": "Latviešu",
+    "mt": "Malti", "ms": "Bahasa Melayu", "nb": "Norsk bokmål", "nl": "Nederlands", "nn": "Norsk nynorsk", "no": "Norsk",
+    "pl": "Polski", "pt": "Português", "ro": "Română", "ru": "Русский", "sk": "Slovenčina", "sl": "Slovenščina",
+    "sq": "Shqip", "sr": "Српски", "sv": "Svenska", "sw": "Kiswahili", "ta": "தமிழ்", "th": "ไทย", "tr": "Türkçe",
+    "uk": "Українська", "ur": "اردو", "vi": "Tiếng Việt", "yue": "粵語", "zh": "中文", "zh-hans": "简体中文",
+    "zh-hant": "繁體中文",
+]

@@ -133,7 +133,7 @@ struct NumbersFile: Sendable, Equatable {
                 problems.append(Diagnostic(file: file, line: entry.chaptersLine, column: 1,
                                            message: "'\(entry.number)' names the chapter '\(chapter)', which does not exist",
                                            hint: closestMatch(to: chapter, among: chapterFiles).map { "did you mean '\($0)'?" }
-                                               ?? "write the chapter's file name without .md, e.g. \(chapterFiles.first ?? "01-introduction")"))
+                                               ?? "write the chapter's file name without .md, e.g. \(chapterFiles.first ?? "10-introduction")"))
             }
         }
         return problems

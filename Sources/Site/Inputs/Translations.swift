@@ -63,6 +63,17 @@ public struct Translations: Sendable, Equatable {
     /// explainer's own translations for `code` (its starter templates' `templates/i18n/<code>.yml`), if it has them.
     static func builtIn(_ code: String) -> Translations? { shipped["templates/i18n/\(code).yml"] }
 
+    /// explainer's own translations for the language `tag`, or for the longest shorter tag it has them for
+    /// (`zh-Hant-TW` → `zh-Hant.yml`); nil when explainer has none for the language. `code` is explainer's file's.
+    static func builtIn(forTag tag: String) -> Translations? {
+        var parts = tag.split(separator: "-").map(String.init)
+        while !parts.isEmpty {
+            if let words = builtIn(parts.joined(separator: "-")) { return words }
+            parts.removeLast()
+        }
+        return nil
+    }
+
     /// The built-in English words: for code that shows a chapter outside a site's build (`explainer charts`).
     public static let english = builtIn("en")!
 
@@ -104,9 +115,10 @@ public struct Translations: Sendable, Equatable {
 }
 
 /// The translations of every language of the site, the default's first: the site's own `templates/i18n/<code>.yml`,
-/// else the one built into explainer for that language (its starter templates). A language with neither, and a file
-/// that lacks a key the default language's has (or the build needs), is an error; so is a key the default lacks. A site's
-/// own file made by an earlier explainer gets the texts added since from explainer's file for its language, with a warning.
+/// else the one built into explainer for that language (its starter templates). A site's own file that lacks texts
+/// explainer has (one made by an earlier explainer, or copied from one) gets them from explainer's file for its
+/// language, else from the English one, with a warning that names them; a file that lacks a key of the site's own
+/// (in the default language's file only) is an error, and so is a key the default lacks.
 ///
 /// A tag with more subtags uses the file of a shorter one (`zh-Hant-TW` → `zh-Hant.yml`, `en-GB` → `en.yml`); a
 /// language with no file at all gets explainer's English words and a warning in `warnings`.
@@ -140,28 +152,37 @@ func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings
                                        hint: "copy templates/i18n/en.yml to \(path) and translate its texts", severity: .warning))
             text = english.text
         }
-        guard let text, let parsed = collector.collect({ () throws(BuildFailure) in
+        guard let text, var parsed = collector.collect({ () throws(BuildFailure) in
             try Translations.parse(text, code: language.code, file: path)
         }) else { continue }
+        let english = Translations.english["languageName"]
+        if parsed.strings["languageName"] == english, language.code.split(separator: "-").first?.lowercased() != "en",
+           let name = nativeLanguageName(language.code) ?? Translations.english.languageName(of: language.code) {
+            // English words for another language (none of its own, or a copy of en.yml): the language switch must
+            // still call the language by its name, not "English".
+            if standingIn[language.code] != nil {
+                warnings.append(Diagnostic(file: path, line: 1, column: 1,
+                                           message: "'languageName: \(english)' calls \(language.code) English: the language switch shows '\(name)' instead",
+                                           hint: "write the language's name in itself, e.g. languageName: \(name)", severity: .warning))
+            }
+            parsed.strings["languageName"] = name
+        }
         found.append(parsed)
     }
     try collector.throwIfAny()
     // A site's own file written for an earlier explainer lacks the texts added since: they come from explainer's own
-    // file for that language, with a warning, so that an upgrade never stops a build that worked.
+    // file for that language (or a shorter tag of it), else from its English one, with a warning, so that an upgrade
+    // never stops a build that worked.
     for index in found.indices {
-        guard let path = standingIn[found[index].code], let builtIn = Translations.shipped[path] else { continue }
+        guard let path = standingIn[found[index].code] else { continue }
+        let fallback = Translations.builtIn(forTag: found[index].code) ?? .english
         // The default language takes every text it lacks; the others those the default language has (or the build needs).
-        var wanted = Set(builtIn.strings.keys)
+        var wanted = Set(fallback.strings.keys)
         if index > 0 { wanted.formIntersection(Set(found[0].strings.keys).union(Translations.required)) }
         let added = wanted.subtracting(found[index].strings.keys).sorted()
         guard !added.isEmpty else { continue }
-        for key in added { found[index].strings[key] = builtIn.strings[key] }
-        warnings.append(Diagnostic(file: found[index].file, line: 1, column: 1,
-                                   message: "no text for " + added.map { "'\($0)'" }.joined(separator: ", ")
-                                       + ": using explainer's own (this file is from an earlier version)",
-                                   hint: "see what changed with `explainer templates diff \(found[index].file)`, and add the "
-                                       + "text\(added.count == 1 ? "" : "s") or take explainer's file with `explainer templates update`",
-                                   severity: .warning))
+        for key in added { found[index].strings[key] = fallback.strings[key] }
+        warnings.append(missingTextsWarning(added, file: path, fallback: fallback))
     }
     let reference = Set(found[0].strings.keys).union(Translations.required)
     for translations in found {
@@ -181,6 +202,26 @@ func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings
     }
     try collector.throwIfAny()
     return found
+}
+
+/// The warning for a site's translations file that lacks `keys` (sorted), whose texts now come from `fallback`: every
+/// key named, with its English text while there are few.
+func missingTextsWarning(_ keys: [String], file: String, fallback: Translations) -> Diagnostic {
+    let names = keys.map { "'\($0)'" }
+    let listed = keys.count <= 3
+        ? "no text for " + zip(keys, names).map { key, name in "\(name) (\"\(Translations.english[key])\")" }.joined(separator: ", ")
+        : "no text for \(keys.count) keys: " + names.joined(separator: ", ")
+    let source = fallback.code == "en" ? "explainer's English" : "explainer's own \(fallback.code)"
+    let texts = "text\(keys.count == 1 ? "" : "s")"
+    let ownFile = "templates/i18n/\(fallback.code).yml"
+    return Diagnostic(file: file, line: 1, column: 1,
+                      message: listed + ": using \(source) \(texts) (this file is from an earlier version)",
+                      hint: file == ownFile
+                          ? "see what changed with `explainer templates diff \(file)`, and add the \(texts) or take explainer's file "
+                              + "with `explainer templates update \(file)`"
+                          : "add the \(texts) to \(file) in its language; explainer's \(ownFile) (in a site made with `explainer new`) "
+                              + "has \(keys.count == 1 ? "it" : "them")",
+                      severity: .warning)
 }
 
 /// The interface words of every language `source` declares, for a page that must speak even when the build failed
@@ -207,6 +248,7 @@ public func interfaceWords(_ source: SourceTree?) -> [Translations] {
         }
         var english = Translations.english
         english.code = language.code
+        english.strings["languageName"] = nativeLanguageName(language.code) ?? english.languageName(of: language.code) ?? language.code
         return english
     }
 }

@@ -1,3 +1,5 @@
+import Simulation
+
 /// How one file of a site's `templates/` compares with the template this explainer writes into a new site.
 public struct TemplateDifference: Sendable, Equatable {
     public enum State: String, Sendable {
@@ -38,3 +40,28 @@ public func compareTemplates(_ site: [String: String]) -> [TemplateDifference] {
         return TemplateDifference(path: path, state: state, site: site[path], starter: starter[path])
     }
 }
+
+/// The template file a writer names on the command line, among `paths` (`templates/…`): a path, with or without its
+/// `templates/` prefix (`assets/site.css`), or a bare file name when exactly one file has it (`site.css`).
+public func templatePath(named name: String, among paths: [String]) throws(Diagnostic) -> String {
+    let path = name.hasPrefix("templates/") ? name : "templates/" + name
+    if paths.contains(path) { return path }
+    let bare = !name.contains("/")
+    let named = bare ? paths.filter { fileName(of: $0) == name } : []
+    if named.count == 1 { return named[0] }
+    guard named.isEmpty else {
+        throw Diagnostic(file: name, line: 1, column: 1,
+                         message: "'\(name)' is the name of \(named.count) template files: " + named.joined(separator: ", "),
+                         hint: "write the path of the one you mean, e.g. \(named[0])")
+    }
+    // A mistyped bare name is compared with the files' names, not with their paths.
+    if bare, let best = closestMatch(to: name, among: paths.map(fileName(of:))),
+       let match = paths.first(where: { fileName(of: $0) == best }) {
+        throw Diagnostic(file: path, line: 1, column: 1, message: "neither the site nor this explainer has \(path)",
+                         hint: "did you mean '\(match)'? Known template files: " + paths.joined(separator: ", "))
+    }
+    throw Diagnostic(file: path, line: 1, column: 1, message: "neither the site nor this explainer has \(path)",
+                     hint: suggestionHint(for: path, among: paths, noun: "template files"))
+}
+
+private func fileName(of path: String) -> String { String(path.split(separator: "/").last ?? "") }
