@@ -407,6 +407,17 @@ private func svgTexts(_ page: String) -> [String] {
         #expect(failed.first?.message.contains("add up to 43") == true)
     }
 
+    @Test func aWaterfallTotalThatPaysOutWhatIsLeftIsShownAsWhatIsLeft() throws {
+        let data = csvFile("left.csv", "step,value\nDeposits,100\nRun,-57\nPaid out,-43\n")
+        let lines = ["id: left", "title: T", "caption: C.", "data: left.csv", "kind: waterfall", "totals: [Deposits, Paid out]"]
+        let output = try build(miniSite(chapter: chapter(withChart: lines), data: [data]))
+        #expect(text(output, "data/left.csv")?.hasSuffix("Deposits,100\nRun,-57\nPaid out,43\n") == true)
+        #expect(svgTexts(try #require(text(output, "intro/index.html"))).contains("43"))
+        // A total that is neither what is left nor its payment is still an error.
+        let wrong = csvFile("left.csv", "step,value\nDeposits,100\nRun,-57\nPaid out,-40\n")
+        #expect(diagnostics(of: miniSite(chapter: chapter(withChart: lines), data: [wrong])).first?.message.contains("add up to 43") == true)
+    }
+
     @Test func aHeatmapTakesTextRowLabels() throws {
         let data = csvFile("banks.csv", "bank,2021,2022\nFirst Bank,1,2\nSecond Bank,3,4\n")
         let lines = ["id: banks", "title: T", "caption: C.", "data: banks.csv", "kind: heatmap"]

@@ -101,7 +101,8 @@ public enum ChartReference {
         "shared-axes": ("whether every scenario variant uses the same axes, so they compare", "true"),
         "captions": ("a caption per scenario, e.g. {together: …}, shown with that variant", "the one caption"),
         "totals": ("waterfall rows drawn as totals (full bars from zero, the sum of the steps before; leave the cell "
-                   + "empty to have it computed)", "none: every row is a step"),
+                   + "empty to have it computed; a row paying out all that is left, −2.15 after steps adding up to 2.15, "
+                   + "is shown as what is left)", "none: every row is a step"),
         "claims": ("categories that are disputed claims, drawn hatched and tagged \"claim\"", "none"),
         "value-labels": ("bar and hbar charts of one series: the words printed for a category's value, on the bar and in "
                          + "the data table, e.g. {IEA 2030: \"just under 3 %\"} where the source gives no exact number "

@@ -71,6 +71,7 @@ struct FigureSpec {
         // `claims:`, `totals:`, `groups:` and `value-labels:` may name a category as written in the data or as renamed by `labels:`.
         spec.claims = request.claims.map { typographic(request.labels[$0] ?? $0) }
         spec.totals = request.totals.map { typographic(request.labels[$0] ?? $0) }
+        if spec.kind == .waterfall { spec.series = spec.series.map { remaindersShown($0, totals: spec.totals) } }
         spec.groups = request.groups.map { group in
             CategoryGroup(name: typographic(group.name), categories: group.categories.map { typographic(request.labels[$0] ?? $0) })
         }
@@ -274,4 +275,21 @@ func humanName(_ name: String) -> String {
     if !current.isEmpty { words.append(current) }
     let text = words.map { $0.count > 1 && $0.allSatisfy(\.isUppercase) ? $0 : $0.lowercased() }.joined(separator: " ")
     return text.prefix(1).uppercased() + text.dropFirst()
+}
+
+/// A waterfall's total row that pays out all that is left (a model's "left for equity", −2.15 after steps adding up to
+/// 2.15) is shown as what is left, 2.15: the bar, its label, the data table and the CSV. Other rows are unchanged.
+func remaindersShown(_ series: ChartSeries, totals: [String]) -> ChartSeries {
+    guard let categories = series.categories, !totals.isEmpty else { return series }
+    var shown = series
+    var level = 0.0
+    for (index, value) in series.y.enumerated() where value.isFinite {
+        guard index < categories.count, totals.contains(categories[index]) else {
+            level += value
+            continue
+        }
+        if level != 0, abs(value + level) <= 0.005 * abs(level) { shown.y[index] = level }
+        level = shown.y[index]
+    }
+    return shown
 }
