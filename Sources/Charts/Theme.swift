@@ -49,7 +49,7 @@ enum Theme {
             "svg.ch .ch-missing{fill:var(--chart-grid,#d9d9d9);fill-opacity:0.5}",
             "svg.ch text.ch-on-dark{fill:var(--chart-bg,#ffffff)}",
             "svg.ch .ch-ghost{fill:none;stroke:var(--chart-grid,#d9d9d9);stroke-width:1.5}",
-            "svg.ch .ch-ghost-line{stroke:var(--chart-axis,#595959);stroke-opacity:0.45;stroke-width:1.75;stroke-dasharray:none}",
+            "svg.ch .ch-ghost-line{stroke:var(--chart-axis,#595959);stroke-opacity:0.45;stroke-width:1.75}",
             "svg.ch .ch-claim{fill:var(--chart-bg,#ffffff);fill-opacity:0.6;stroke-width:1.75;stroke-dasharray:5 3}",
             "svg.ch .ch-thin{stroke:none}",
             "svg.ch .ch-up{fill:var(--chart-3,#007A5A)}",
@@ -61,7 +61,6 @@ enum Theme {
             rules.append("svg.ch .ch-k\(index + 1){stroke:\(name)}")
             rules.append("svg.ch .ch-f\(index + 1){fill:\(name)}")
             rules.append("svg.ch .ch-d\(index + 1){stroke-dasharray:\(dashes[index])}")
-            rules.append("svg.ch .ch-ghost-line.ch-d\(index + 1){stroke-dasharray:\(dashes[index])}")
         }
         for step in 0..<heatSteps {
             rules.append("svg.ch .ch-q\(step){fill:var(--chart-1,#0072B2);fill-opacity:\(svgNumber(heatOpacity(step)))}")

@@ -75,8 +75,8 @@ struct ParameterWords {
         "concentration": [
             "gainAI": ("gain of the leading stocks", .signedShare), "gainRest": ("gain of the other stocks", .signedShare),
             "months": ("months in the window", .count), "targetShareOfGains": ("leading stocks’ share of the gains", .share),
-            "w0": ("leading stocks’ starting weight", .share), "drawdown": ("fall of the leading stocks", .share),
-            "spill": ("how far the other stocks follow", .multiple),
+            "w0": ("leading stocks’ weight in the index at the start", .share), "drawdown": ("fall of the leading stocks", .share),
+            "spill": ("other stocks’ fall, as a multiple of the leading stocks’ fall", .multiple),
         ],
         "displacement": [
             "alpha0": ("share of tasks automated at the start", .share),
