@@ -1019,12 +1019,15 @@ csvSource: "Source: {source}"
 csvSourceInCaption: as stated in the caption below.
 csvLicence: "Licence: {licence}"
 
-# The preview server (`explainer serve`) while a rebuild fails
+# The preview server (`explainer serve`) while a rebuild fails, and the strip of a good build's warnings
 previewFailedOne: "The build failed with 1 error. Fix and save: this page updates by itself."
 previewFailedMany: "The build failed with {n} errors. Fix and save: this page updates by itself."
 previewHint: "hint: {hint}"
 previewNoBuild: No build has succeeded yet. Fix the errors below and save; this page reloads by itself.
 previewTitle: Build failed
+previewWarningsOne: "1 warning: the site builds, but check this before you publish."
+previewWarningsMany: "{n} warnings: the site builds, but check these before you publish."
+previewHideWarnings: Hide until the warnings change
 
 # What charts write themselves: the SVG description when a block has no caption ({kind}, {series}, {label}, {lo},
 # {hi}, {n} are filled in), the axis names it falls back on, the tag of a disputed claim
@@ -1346,12 +1349,15 @@ csvSource: 資料來源：{source}
 csvSourceInCaption: 見下方圖說。
 csvLicence: 授權：{licence}
 
-# The preview server (`explainer serve`) while a rebuild fails
+# The preview server (`explainer serve`) while a rebuild fails, and the strip of a good build's warnings
 previewFailedOne: 建置失敗，有1個錯誤。修正並存檔後，本頁會自動更新。
 previewFailedMany: 建置失敗，有{n}個錯誤。修正並存檔後，本頁會自動更新。
 previewHint: 提示：{hint}
 previewNoBuild: 尚未有成功的建置。請修正下列錯誤並存檔，本頁會自動重新載入。
 previewTitle: 建置失敗
+previewWarningsOne: 有1個警告：網站可以建置，但發布前請先檢查。
+previewWarningsMany: 有{n}個警告：網站可以建置，但發布前請先檢查。
+previewHideWarnings: 隱藏，直到警告有所變化
 
 # 圖表自己寫出的文字：區塊沒有說明文字時的 SVG 描述（{kind}、{series}、{label}、{lo}、{hi}、{n} 由 explainer 填入）、
 # 預設的座標軸名稱，以及有爭議說法的標記
