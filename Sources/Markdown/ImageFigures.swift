@@ -29,20 +29,3 @@ func makeFigure(ofParagraph paragraph: OpaquePointer, image: OpaquePointer, smar
     cmark_node_replace(paragraph, figure)
     cmark_node_free(paragraph)
 }
-
-/// `text`, HTML-escaped, with cmark's smart punctuation (’ “ ” – — …) and nothing else: every character cmark could
-/// read as Markdown is escaped first, so only the punctuation changes.
-func smartPunctuated(_ text: String) -> String {
-    var escaped = ""
-    for character in text {
-        if "!#$%&()*+,/:;<=>?@[\\]^_`{|}~".contains(character) { escaped.append("\\") }
-        escaped.append(character)
-    }
-    guard let html = cmark_markdown_to_html(escaped, escaped.utf8.count, CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8) else {
-        return escapeHTML(text)
-    }
-    defer { free(html) }
-    let rendered = String(cString: html)
-    guard rendered.hasPrefix("<p>"), rendered.hasSuffix("</p>\n") else { return escapeHTML(text) }
-    return String(rendered.dropFirst(3).dropLast(5))
-}

@@ -7,7 +7,7 @@ enum InlinePiece: Equatable {
 }
 
 /// Splits text into plain runs, `[@key; @key2]` citations (each key optionally with a locator, `[@a, p. 403; @b]`)
-/// and first uses of terms.
+/// and first uses of terms. The spaces before a citation are left out, so its note mark stays with the word before it.
 ///
 /// Terms match case-insensitively (each `Character` lowercased when that gives one `Character`), as whole words,
 /// longest phrase first (the first of equally long ones), each term once. Text that `isPlainProse` accepts (ASCII
@@ -49,6 +49,8 @@ struct InlineScanner {
         let lowered = characters.map { Character($0.lowercased().count == 1 ? $0.lowercased() : String($0)) }
         while index < characters.count {
             if citations, characters[index] == "[", let (keys, locators, end) = citation(in: characters, at: index) {
+                // The note mark keeps to the word before it (`back [@key].` reads "back¹."), as Pandoc writes it.
+                while plain.last == " " || plain.last == "\t" { plain.removeLast() }
                 if !plain.isEmpty { pieces.append(.text(plain)); plain = "" }
                 pieces.append(.citation(keys: keys, locators: locators))
                 index = end
@@ -77,7 +79,12 @@ struct InlineScanner {
         var index = 0
         while index < bytes.count {
             if citations, bytes[index] == UInt8(ascii: "["), let (keys, locators, end) = citation(in: bytes, at: index) {
-                if plainStart < index { pieces.append(.text(text(plainStart..<index))) }
+                // The note mark keeps to the word before it, as in `scanCharacters`.
+                var plainEnd = index
+                while plainEnd > plainStart, bytes[plainEnd - 1] == UInt8(ascii: " ") || bytes[plainEnd - 1] == UInt8(ascii: "\t") {
+                    plainEnd -= 1
+                }
+                if plainStart < plainEnd { pieces.append(.text(text(plainStart..<plainEnd))) }
                 pieces.append(.citation(keys: keys, locators: locators))
                 index = end
                 plainStart = end

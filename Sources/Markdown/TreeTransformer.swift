@@ -393,6 +393,11 @@ struct TreeTransformer {
     private mutating func rewriteText(_ node: OpaquePointer, linkTerms: Bool, blockLine: Int, plainProse: Bool) {
         // The scan reads cmark's own bytes; Strings are made only for the pieces of a text that changes.
         guard let pieces = scanner.scan(literalBytes(node), linkTerms: linkTerms, plainProse: plainProse) else { return }
+        // A citation at the start of a line keeps to the word that ended the line before: the line break goes.
+        if case .citation = pieces.first, let previous = cmark_node_previous(node), cmark_node_get_type(previous) == CMARK_NODE_SOFTBREAK {
+            cmark_node_unlink(previous)
+            cmark_node_free(previous)
+        }
         for piece in pieces {
             let inserted: OpaquePointer
             switch piece {

@@ -10,6 +10,8 @@ public enum LiveEvent: Equatable, Sendable {
     case stylesheets([String], generation: Int)
     /// The last rebuild failed: show (or replace) the overlay.
     case errors(ErrorOverlay)
+    /// The last good build's warnings: show (or replace) the warning panel; none removes it.
+    case warnings(WarningPanel)
     /// A comment line that keeps the connection alive and reveals closed ones.
     case heartbeat
 
@@ -20,6 +22,7 @@ public enum LiveEvent: Equatable, Sendable {
         case .reload: "reload"
         case .stylesheets: "css"
         case .errors: "errors"
+        case .warnings: "warnings"
         case .heartbeat: "heartbeat"
         }
     }
@@ -33,10 +36,10 @@ public enum LiveEvent: Equatable, Sendable {
         case let .stylesheets(paths, generation):
             data = "{\"generation\":\(generation),\"paths\":[" + paths.map(jsonString).joined(separator: ",") + "]}"
         case let .errors(overlay):
-            // `languages`: the overlay in each other language of the site, by the `lang` of the page showing it.
-            let languages = overlay.htmlByLanguage.map { jsonString($0.code) + ":" + jsonString($0.html) }.joined(separator: ",")
-            data = "{\"html\":" + jsonString(overlay.html) + ",\"languages\":{" + languages + "},\"lines\":["
-                + overlay.lines.map(jsonString).joined(separator: ",") + "]}"
+            data = overlay.eventData()
+        case let .warnings(panel):
+            // `key`: a page that hid this set of warnings leaves the panel out (empty: no warnings).
+            data = panel.eventData(extra: "\"key\":" + jsonString(panel.key) + ",")
         case .heartbeat:
             return ": heartbeat\n\n"
         }

@@ -9,12 +9,15 @@ public enum LiveReload {
     public static let scriptTag = "<script>\n" + script + "</script>\n"
 
     /// Connects to the event stream while the page is visible: reloads on `reload` (restoring the scroll position
-    /// from sessionStorage), swaps stylesheets on `css`, shows the error overlay on `errors`.
+    /// from sessionStorage), swaps stylesheets on `css`, shows the error overlay on `errors` and the warning panel on
+    /// `warnings` (unless this tab hid that set of warnings with the panel's button).
     public static let script = """
         // explainer preview: live reload (served by `explainer serve` only)
         (() => {
           "use strict";
           const overlayID = "\(ErrorOverlay.elementID)";
+          const warningsID = "\(WarningPanel.elementID)";
+          const hiddenKey = "explainer-hidden-warnings";
           const key = "explainer-scroll:" + location.pathname;
           const saved = sessionStorage.getItem(key);
           if (saved !== null) {
@@ -59,14 +62,30 @@ public enum LiveReload {
                 link.after(fresh);
               }
             });
-            listen("errors", (event) => {
-              const data = JSON.parse(event.data);
-              document.getElementById(overlayID)?.remove();
+            // A box in the page's own language when the site has it, else in the default language.
+            const insert = (data) => {
               const lang = document.documentElement.lang.toLowerCase();
               const own = Object.keys(data.languages || {}).find((code) => code.toLowerCase() === lang);
               document.body.insertAdjacentHTML("beforeend", own ? data.languages[own] : data.html);
+            };
+            listen("errors", (event) => {
+              document.getElementById(overlayID)?.remove();
+              document.getElementById(warningsID)?.remove();  // the warnings were the last good build's
+              insert(JSON.parse(event.data));
+            });
+            listen("warnings", (event) => {
+              const data = JSON.parse(event.data);
+              document.getElementById(warningsID)?.remove();
+              if (data.key && sessionStorage.getItem(hiddenKey) !== data.key) insert(data);
             });
           };
+          // The warning panel's button hides it, and every panel of the same warnings in this tab, until they change.
+          document.addEventListener("click", (event) => {
+            const panel = event.target.closest?.("[data-explainer-dismiss]")?.closest("#" + warningsID);
+            if (!panel) return;
+            sessionStorage.setItem(hiddenKey, panel.dataset.key);
+            panel.remove();
+          });
           // Browsers allow about six connections per host: hidden tabs let go of theirs, so many open
           // preview tabs never starve page loads, and catch up through `hello` when shown again.
           document.addEventListener("visibilitychange", () => {

@@ -14,6 +14,8 @@ public actor PreviewState {
     public private(set) var tree: OutputTree?
     /// The overlay of the last failed rebuild; nil while the site is up to date.
     public private(set) var overlay: ErrorOverlay?
+    /// The warnings of the last good build (none before the first); shown on open pages unless a rebuild failed since.
+    public private(set) var warnings = WarningPanel([])
     /// Counts good builds, so pages can tell that they missed one.
     public private(set) var generation = 0
 
@@ -33,12 +35,23 @@ public actor PreviewState {
         self.current = LockedSite(ServedSite(OutputTree()))
     }
 
-    /// Takes a good build: serves it, clears the errors, and tells open pages what to do.
+    /// Takes a good build: serves it, clears the errors, and tells open pages what to do; then shows its warnings
+    /// (`words`: the site's interface words, the default language's first; nil keeps those of the last warnings).
     ///
     /// After `publishPages`, `next` is the same build with its search index: when the pages it showed are unchanged,
     /// the index is swapped in quietly (open pages have reloaded already).
     @discardableResult
-    public func publish(_ next: OutputTree) -> LiveEvent? {
+    public func publish(_ next: OutputTree, words: [Translations]? = nil) -> LiveEvent? {
+        let event = show(next)
+        let panel = WarningPanel(next.warnings, words: words ?? warnings.words)
+        if panel != warnings {
+            warnings = panel
+            broadcast(.warnings(panel))
+        }
+        return event
+    }
+
+    private func show(_ next: OutputTree) -> LiveEvent? {
         if let shown = pagesShown {
             pagesShown = nil
             indexPaths = Set(next.files.keys).subtracting(shown)
@@ -58,7 +71,8 @@ public actor PreviewState {
     }
 
     /// Takes the pages of a good build whose search index is still being made (`BuildOptions.pagesReady`): serves them
-    /// with the last build's index and tells open pages what to do, as `publish` does. `publish` then brings the index.
+    /// with the last build's index (and warnings) and tells open pages what to do, as `publish` does. `publish` then
+    /// brings the index and the build's warnings.
     @discardableResult
     public func publishPages(_ pages: OutputTree) -> LiveEvent? {
         pagesShown = nil  // a build stopped between its pages and its index (the server stopping) leaves nothing behind
@@ -66,7 +80,7 @@ public actor PreviewState {
         if let tree {
             for path in indexPaths where next.files[path] == nil { next.files[path] = tree.files[path] }
         }
-        let event = publish(next)
+        let event = show(next)
         pagesShown = Set(pages.files.keys)
         return event
     }
@@ -85,8 +99,9 @@ public actor PreviewState {
         return event
     }
 
-    /// A new event stream: it starts with `hello` (and the errors, if any) and then gets every broadcast. After
-    /// `closeAll` it is empty and already ended, so a page that connects while the server stops does not hold it up.
+    /// A new event stream: it starts with `hello` (and the errors, if any, else the warnings, if any) and then gets
+    /// every broadcast. After `closeAll` it is empty and already ended, so a page that connects while the server stops
+    /// does not hold it up.
     public func subscribe() -> AsyncStream<LiveEvent> {
         let (stream, continuation) = AsyncStream.makeStream(of: LiveEvent.self, bufferingPolicy: .bufferingNewest(32))
         guard !closed else {
@@ -98,7 +113,11 @@ public actor PreviewState {
         subscribers[id] = continuation
         continuation.onTermination = { _ in Task { await self.unsubscribe(id) } }
         continuation.yield(.hello(generation: generation))
-        if let overlay { continuation.yield(.errors(overlay)) }
+        if let overlay {
+            continuation.yield(.errors(overlay))
+        } else if !warnings.diagnostics.isEmpty {
+            continuation.yield(.warnings(warnings))
+        }
         return stream
     }
 

@@ -11,6 +11,9 @@ struct Rebuilder: Sendable {
     let builder: Builder
     let state: PreviewState
     private(set) var lastGoodSource: SourceTree?
+    /// The warnings the last good build reported, so an identical set is not reported again; nil before the first
+    /// good build and after a failed one (the errors came between: the warnings are reported again).
+    private(set) var reportedWarnings: [Diagnostic]?
     /// EXPLAINER_REBUILD_TIMINGS=1: each rebuild's stages on stderr, as `explainer build --timings` prints them. Read
     /// once per process (the environment is copied into a dictionary on every read).
     private static let printsTimings = ProcessInfo.processInfo.environment["EXPLAINER_REBUILD_TIMINGS"] != nil
@@ -29,7 +32,8 @@ struct Rebuilder: Sendable {
         if case let .stylesheets(paths) = changeKind(for: changed), let patched = await patched(paths) {
             lastGoodSource = patched.0
             let pushed = await state.publish(patched.1)
-            return .built(changed: changed, pages: pageCount(patched.1), duration: .now - start, pushed: pushed)
+            return .built(changed: changed, pages: pageCount(patched.1), duration: .now - start, pushed: pushed,
+                          warnings: report(patched.1.warnings))
         }
         let root = root, builder = builder
         var options = options
@@ -47,7 +51,11 @@ struct Rebuilder: Sendable {
                 return (.failure(error), interfaceWords(lastGood))
             }
             timings?.end("sources read")
-            do throws(BuildFailure) { return (.success((source, try builder(source, options))), []) } catch {
+            do throws(BuildFailure) {
+                let output = try builder(source, options)
+                // The warning panel speaks the site's languages too (only needed when there is something to say).
+                return (.success((source, output)), output.warnings.isEmpty ? [] : interfaceWords(source))
+            } catch {
                 return (.failure(error), interfaceWords(source))
             }
         }
@@ -56,13 +64,15 @@ struct Rebuilder: Sendable {
         case let .success((source, output)):
             lastGoodSource = source
             timings?.end("back from the build thread")
-            let pushed = await state.publish(output) ?? shown.event
+            let pushed = await state.publish(output, words: words.isEmpty ? nil : words) ?? shown.event
             if let timings {
                 timings.end("published")
                 FileHandle.standardError.write(Data((timings.report + "\n").utf8))
             }
-            return .built(changed: changed, pages: pageCount(output), duration: .now - start, pushed: pushed)
+            return .built(changed: changed, pages: pageCount(output), duration: .now - start, pushed: pushed,
+                          warnings: report(output.warnings))
         case let .failure(failure):
+            reportedWarnings = nil
             await state.fail(failure, words: words)
             return .failed(changed: changed, failure: failure, duration: .now - start)
         }
@@ -77,6 +87,12 @@ struct Rebuilder: Sendable {
             edits[path] = Array(data)
         }
         return patchStylesheets(edits, source: source, output: output)
+    }
+
+    /// A good build's warnings for the terminal: `repeated` when they are those the last good build reported.
+    private mutating func report(_ warnings: [Diagnostic]) -> BuildWarnings {
+        defer { reportedWarnings = warnings }
+        return BuildWarnings(warnings, repeated: reportedWarnings.map { $0 == warnings } ?? warnings.isEmpty)
     }
 
     private func pageCount(_ output: OutputTree) -> Int {

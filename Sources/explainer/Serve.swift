@@ -11,7 +11,8 @@ extension Explainer {
             discussion: "Builds once, serves the result on 127.0.0.1, and watches content/ and templates/. After a save "
                 + "it rebuilds and pushes the change to open pages: a stylesheet is swapped in place, anything else reloads "
                 + "the page at the same scroll position. If a rebuild fails, the last good site stays up with the errors "
-                + "shown on every page (and here) until the next good build. Stop with Ctrl-C.")
+                + "shown on every page (and here) until the next good build. A good build's warnings are printed here "
+                + "(once, until they change) and shown in a strip at the bottom of open pages. Stop with Ctrl-C.")
 
         @OptionGroup var site: SiteOptions
 
@@ -63,16 +64,28 @@ private func report(_ event: PreviewEvent, open: Bool, exposed: Bool) {
         print("Serving at \(url) — watching content/ and templates/; press Ctrl-C to stop.")
         if exposed { printError("warning: not a loopback address: other machines on the network can see this preview") }
         if open { openInBrowser(url) }
-    case let .built(changed, pages, duration, pushed):
+    case let .built(changed, pages, duration, pushed, warnings):
+        // A new set of warnings is printed as `build` prints them; while rebuilds give the same set, only their count.
+        var standardError = StandardError()
+        if !warnings.repeated {
+            for warning in warnings.diagnostics { print(warning, to: &standardError) }
+        }
+        let count = warnings.diagnostics.count, noun = "warning\(count == 1 ? "" : "s")"
+        let remark = switch (count, warnings.repeated) {
+        case (0, true): ""
+        case (0, false): "; no warnings left"
+        case (_, false): ", with \(count) \(noun) (above; the pages show \(count == 1 ? "it" : "them") too)"
+        case (_, true): "; the \(count == 1 ? "" : "\(count) ")\(noun) above still \(count == 1 ? "applies" : "apply")"
+        }
         if changed.isEmpty {
-            print("Built \(pages) pages in \(milliseconds(duration)) ms.")
+            print("Built \(pages) pages in \(milliseconds(duration)) ms\(remark).")
         } else {
             let action = switch pushed {
             case .stylesheets?: "stylesheet swapped"
             case .reload?: "pages reloaded"
             default: "nothing visible changed"
             }
-            print("Rebuilt in \(milliseconds(duration)) ms after \(summary(changed)): \(action).")
+            print("Rebuilt in \(milliseconds(duration)) ms after \(summary(changed)): \(action)\(remark).")
         }
     case let .failed(changed, failure, duration):
         var standardError = StandardError()

@@ -95,6 +95,33 @@ private func smallSite() throws -> URL {
         #expect(server.standardOutput.hasSuffix("Stopped.\n"))
     }
 
+    @Test func aBuildsWarningsArePrintedOnceUntilTheyChange() async throws {
+        let site = try smallSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let chapter = site.appending(path: "content/01-only.md")
+        let open = "---\ntitle: Only\n---\nThe only chapter.\n\n```careful\nMind the tide.\n\n## High water\n"
+        try open.write(to: chapter, atomically: true, encoding: .utf8)
+        let server = try ServeProcess(["--port", "0"], in: site)
+        defer { if server.process.isRunning { server.process.terminate() } }
+        _ = try #require(await server.url(), "no URL printed; stderr: \(server.standardError)")
+        let warning = "content/01-only.md:6:1: warning: the fence ```careful is never closed"
+        #expect(server.standardError.contains(warning))
+        #expect(server.standardOutput.contains(" ms, with 1 warning (above; the pages show it too).\n"))
+
+        // The same warning after an edit: not printed again.
+        try open.replacingOccurrences(of: "The only", with: "The one").write(to: chapter, atomically: true, encoding: .utf8)
+        let again = await poll(timeout: .seconds(60)) { server.standardOutput.contains("Rebuilt ") ? true : nil }
+        #expect(again == true)
+        #expect(server.standardOutput.contains(": pages reloaded; the warning above still applies.\n"))
+        #expect(server.standardError.components(separatedBy: warning).count == 2)
+
+        // Closed: said once.
+        try (open + "```\n").write(to: chapter, atomically: true, encoding: .utf8)
+        let fixed = await poll(timeout: .seconds(60)) { server.standardOutput.contains("no warnings left") ? true : nil }
+        #expect(fixed == true, "\(server.standardOutput)")
+        #expect(server.standardError.components(separatedBy: warning).count == 2)
+    }
+
     @Test func aBusyPortIsReportedWithTheNextFreeOne() async throws {
         let site = try smallSite()
         defer { try? FileManager.default.removeItem(at: site) }

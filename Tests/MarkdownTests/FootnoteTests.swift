@@ -79,7 +79,7 @@ import Testing
         let rendered = renderMarkdown("A claim[^1] and [@a].\n\n[^1]: As argued in\n    [@b].\n")
         #expect(rendered.citations.map(\.key) == ["a", "b"])
         #expect(rendered.citations.map(\.line) == [1, 4])
-        #expect(rendered.footnotes.contains("<li id=\"fn-1\">\n<p>As argued in\n<sup class=\"cite\"><a href=\"#note-2\" id=\"cite-2\">2</a></sup>."))
+        #expect(rendered.footnotes.contains("<li id=\"fn-1\">\n<p>As argued in<sup class=\"cite\"><a href=\"#note-2\" id=\"cite-2\">2</a></sup>."))
     }
 
     @Test func aFootnoteDefinitionIsNotALinkReference() {

@@ -51,6 +51,20 @@ import Testing
         #expect(rendered.html.contains("<sup class=\"cite\"><a href=\"#note-2\" id=\"cite-2\">2</a>, <a href=\"#note-1\">1</a></sup>"))
     }
 
+    @Test func aCitationsMarkKeepsToTheWordBeforeIt() {
+        let mark = "<sup class=\"cite\"><a href=\"#note-1\" id=\"cite-1\">1</a></sup>"
+        // The space, or the line break, before a citation is dropped (as Pandoc does): the mark never starts a line.
+        #expect(renderMarkdown("Paid back [@iea].\n").html == "<p>Paid back\(mark).</p>\n")
+        #expect(renderMarkdown("Paid back[@iea].\n").html == "<p>Paid back\(mark).</p>\n")
+        #expect(renderMarkdown("Paid back \t [@iea].\n").html == "<p>Paid back\(mark).</p>\n")
+        #expect(renderMarkdown("Paid\nback\n[@iea].\n").html == "<p>Paid\nback\(mark).</p>\n")
+        #expect(renderMarkdown("*Paid back* [@iea] and more.\n").html == "<p><em>Paid back</em>\(mark) and more.</p>\n")
+        // Text that is not plain ASCII prose is scanned by Character: the same.
+        #expect(renderMarkdown("Payé “back” [@iea].\n").html == "<p>Payé “back”\(mark).</p>\n")
+        // Only the space before the citation goes; the one after stays.
+        #expect(renderMarkdown("A [@iea] claim.\n").html == "<p>A\(mark) claim.</p>\n")
+    }
+
     @Test func leavesOrdinaryBracketsAlone() {
         let html = renderMarkdown("An [aside] and an email [me@example.org].\n").html
         // The address is a GFM extended autolink; the brackets stay text.
@@ -96,7 +110,7 @@ import Testing
     @Test func rendersContainerBodyAsMarkdownInPlace() {
         let text = "Before [@a].\n\n```careful\n**Electricity.** Claim [@b] and [@a].\n```\n\nAfter [@c].\n"
         let rendered = renderMarkdown(text, options: options)
-        #expect(rendered.html.contains("<aside class=\"careful\">\n<p><strong>Electricity.</strong> Claim <sup class=\"cite\"><a href=\"#note-2\" id=\"cite-2\">2</a></sup>"))
+        #expect(rendered.html.contains("<aside class=\"careful\">\n<p><strong>Electricity.</strong> Claim<sup class=\"cite\"><a href=\"#note-2\" id=\"cite-2\">2</a></sup>"))
         #expect(rendered.html.contains("</aside>"))
         #expect(rendered.citations.map(\.number) == [1, 2, 1, 3])
         #expect(rendered.citations.map(\.line) == [1, 4, 4, 7])

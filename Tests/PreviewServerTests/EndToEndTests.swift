@@ -95,6 +95,53 @@ private func save(_ text: String, to url: URL) throws {
         #expect(kinds == ["built", "listening", "built", "built", "failed", "built"])
     }
 
+    @Test(.timeLimit(.minutes(2)))
+    func aBuildsWarningsAreReportedOnceAndShownOnOpenPagesUntilFixed() async throws {
+        let open = "---\ntitle: Intro\n---\nFirst version.\n\n```careful\nMind the tide.\n\n## High water\n\nSwallowed.\n"
+        var source = miniSource()
+        source.chapters[0] = SourceFile(path: "content/01-intro.md", text: open)
+        let root = try writeSite(source)
+        defer { try? FileManager.default.removeItem(at: root) }
+        var configuration = PreviewServer.Configuration(root: root.path, port: 0)
+        configuration.pollInterval = .milliseconds(20)
+        let reports = Reports()
+        let running = Task { try await PreviewServer(configuration).run { reports.add($0) } }
+        defer { running.cancel() }
+        let url = try #require(await reports.url())
+        let port = try #require(Int(url.dropFirst("http://127.0.0.1:".count).dropLast()))
+        let warningsOfBuild = { (index: Int) async -> BuildWarnings? in
+            await poll(timeout: .seconds(60)) {
+                let built = reports.all.compactMap { if case let .built(_, _, _, _, warnings) = $0 { warnings } else { nil } }
+                return built.count > index ? built[index] : nil
+            }
+        }
+
+        // The first build: the warning for the terminal, and for every page that connects (not in the page itself).
+        let first = try #require(await warningsOfBuild(0))
+        #expect(!first.repeated)
+        #expect(first.diagnostics.map(\.description) == [
+            "content/01-intro.md:6:1: warning: the fence ```careful is never closed: everything after it, to the end of the file, "
+                + "is inside it\n  hint: close it with a line ``` where the block ends"])
+        #expect(!(try await request(port: port, "/intro/").body.contains("<div id=\"explainer-warnings\"")))
+        let events = try await EventStreamClient(port: port, path: LiveReload.eventsPath)
+        defer { events.close() }
+        #expect(await events.next() == ReceivedEvent(name: "hello", data: "{\"generation\":1}"))
+        let shown = try #require(await events.next())
+        #expect(shown.name == "warnings" && shown.data.contains("content/01-intro.md:6:1: the fence ```careful is never closed"))
+
+        // An edit that leaves the same warning: reported as repeated, and not sent to the page again.
+        let chapter = root.appending(path: "content/01-intro.md")
+        try save(open.replacingOccurrences(of: "First version", with: "Second version"), to: chapter)
+        #expect(await events.next() == ReceivedEvent(name: "reload", data: "{\"generation\":2}"))
+        #expect(try #require(await warningsOfBuild(1)) == BuildWarnings(first.diagnostics, repeated: true))
+
+        // The fence closed: no warnings left, and the panel goes.
+        try save(open.replacingOccurrences(of: "Mind the tide.\n", with: "Mind the tide.\n```\n"), to: chapter)
+        #expect(await events.next() == ReceivedEvent(name: "reload", data: "{\"generation\":3}"))
+        #expect(await events.next() == ReceivedEvent(name: "warnings", data: "{\"html\":\"\",\"languages\":{},\"key\":\"\",\"lines\":[]}"))
+        #expect(try #require(await warningsOfBuild(2)) == BuildWarnings([], repeated: false))
+    }
+
     @Test(.timeLimit(.minutes(1)))
     func stoppingDoesNotWaitForABuildInProgress() async throws {
         let root = try writeSite(miniSource())

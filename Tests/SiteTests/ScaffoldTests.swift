@@ -18,7 +18,7 @@ import Testing
         #expect(page.contains("Chapter 1 ·"))
         #expect(output["data/museum-visitors.csv"] != nil)
         #expect(output["data/closures-together.csv"] != nil)
-        #expect(text(output, "index.html")?.contains("<h1>My &quot;first&quot;: explainer</h1>") == true)
+        #expect(text(output, "index.html")?.contains("<h1>My “first”: explainer</h1>") == true)
         #expect(text(output, "index.html")?.contains("This introduction comes from <code>content/index.md</code>") == true)
         #expect(text(output, "about/index.html")?.contains("<h1>About</h1>") == true)
         #expect(text(output, "next-steps/index.html")?.contains("Chapter 2 ·") == true)

@@ -286,6 +286,9 @@ import Testing
         #expect(page.contains("data-index=\"../search/zh-Hant/\""))
         let english = try #require(text(try build(Self.site), "slicing/index.html"))
         #expect(english.contains(">Search this site</label>") && english.contains("data-none=\"No results\""))
+        // The count says what is listed: the rows, with their pages when fewer, or the pages left out (search.js).
+        #expect(english.contains("data-on-pages=\"{n} results on {pages} pages\" data-from-pages=\"{n} results from the best {shown} of {pages} pages\""))
+        #expect(page.contains("data-on-pages=\"{n} 個結果，分布於 {pages} 個頁面\""))
         #expect(SearchLanguage(tag: "zh-CN").interface["label"] == "搜索本站")
         #expect(SearchLanguage(tag: "zh-TW").interface["label"] == "搜尋本站")
         #expect(SearchLanguage(tag: "tlh").interface == SearchLanguage(tag: "en").interface)

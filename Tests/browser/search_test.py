@@ -8,7 +8,8 @@ For the English site (served under a sub-path) and the Chinese fixture site (Tes
   - without JavaScript the search box is hidden; with it, nothing of search is downloaded before the reader opens it;
   - the box's words are in the page's language;
   - opening search requests the script and the index's meta file together (one round trip);
-  - "/" opens search; typing shows results (chapter, heading, snippet with <mark>) linking to heading anchors;
+  - "/" opens search; typing shows results (chapter, heading, snippet with <mark>) linking to heading anchors, and the
+    count announced is of the results listed;
     arrows move the active option (aria-activedescendant), Enter follows it, Escape closes, then clears;
   - the query terms the browser makes equal the index's (Tests/Fixtures/search/terms.tsv);
   - the relevance set (Tests/Fixtures/search/relevance-*.tsv): each query has its page in the first three result pages;
@@ -267,6 +268,8 @@ def check_site(driver, base, site, shots, relevance, language, sample, axe, name
             fail(f"{label}: the result count is not announced")
         elif RESULT_WORD[language] not in state["status"]:
             fail(f"{label}: the result count is announced as {state['status']!r}, not in the page's language")
+        elif re.search(r"\d+", state["status"]).group() != str(len(state["options"])):
+            fail(f"{label}: the status says {state['status']!r} above {len(state['options'])} results")
     driver.save_screenshot(os.path.join(shots, f"search-{shot}-desktop.png"))
     check_axe(driver, axe, label)
 

@@ -1,5 +1,5 @@
-// explainer search, loaded by site.js when search opens; loads the index (search/<language>/, SearchIndexFiles.swift)
-// as queries need it. Terms as the index makes them (SearchTokenizer.swift, EnglishStemmer.swift).
+// explainer search, loaded by site.js; loads the index (SearchIndexFiles.swift) as queries need it. Terms as the
+// index makes them (SearchTokenizer.swift, EnglishStemmer.swift).
 (() => {
   const form = document.querySelector(".site-search");
   if (!form || form.dataset.ready) return;
@@ -102,8 +102,7 @@
     return previous[b.length];
   };
 
-  // The index terms a query term may mean, weighted: itself; words it begins (3+ letters, or being typed); failing
-  // those, words one or two typos away.
+  // Index terms a query term may mean, weighted: itself; words it begins (3+ letters, or typed); else 1–2 typos away.
   const candidates = async (query, last) => {
     const { term, word } = query, found = new Map(), shards = meta.shards;
     const add = (t, w, code) => w > (found.get(t)?.[0] || 0) && found.set(t, [w, code, t]);
@@ -142,12 +141,12 @@
         if (d <= edits) add(t, 0.5 / d, codes[i]);
       });
     }
-    // The term itself, then the 30 commonest (longest postings) others: plenty.
+    // The term itself, then the 30 commonest (longest postings) others.
     return [...found.values()].sort((a, b) => (b[0] == 1) - (a[0] == 1) || b[1].length - a[1].length).slice(0, 31);
   };
 
-  // Scores groups: per query term the best of its candidates' impacts, summed, scaled by the share of the query's
-  // terms the group has (a cut list, "!", counts only for). Returns each page's best group, best page first.
+  // Scores groups: per query term its candidates' best impact, summed, scaled by the share of the query's terms the
+  // group has (a cut list, "!", counts only for). Returns each page's best group, best page first.
   const rank = async text => {
     await ready;
     const queries = terms(text, meta.english).slice(0, 12), n = meta.groupStarts.length;
@@ -170,7 +169,7 @@
       }
       for (const doc of touched) { if (!score[doc]) seen.push(doc); hits[doc] += whole; score[doc] += best[doc]; best[doc] = 0; }
     }
-    // Each page's best group and sum; the MAX best pages in order (thousands may match: no sort of all).
+    // Each page's best group and sum; the MAX best pages in order (no sort of all).
     const P = meta.pageStarts.length, top = new Float64Array(P), sum = top.slice(), at = new Int32Array(P).fill(-1), pages = [], ordered = [];
     for (const doc of seen) {
       const s = score[doc] * (used ? hits[doc] / used : 1) ** 2, p = meta.pageOf[doc];
@@ -194,7 +193,7 @@
     return (await load("b" + b)).slice(first - at, (meta.groupStarts[g + 1] || meta.documents) - at);
   };
 
-  // HTML of text with the words the query found marked, cut to about `length` characters around the most of them.
+  // Text with the query's words marked, cut to about `length` characters around most of them.
   const esc = s => s.replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`);
   const WORD = new RegExp(`([${HAN}]+)|((?:(?![${HAN}])[\\p{L}\\p{N}\\p{M}])+)`, "gu");
   const spans = (text, found) => {
@@ -214,7 +213,7 @@
     }
     return ranges;
   };
-  // How many different words or characters of the query a text has.
+  // How many of the query's words or characters a text has.
   const distinct = ranges => new Set(ranges.map(r => r[2])).size;
   const mark = (text, found, length) => {
     const ranges = spans(text, found);
@@ -225,7 +224,7 @@
         const count = distinct(ranges.filter(r => r[0] >= s && r[1] <= s + length - 20));
         if (count > most) { most = count; start = s; }
       }
-      // Cut at spaces when there are some near (Chinese has none).
+      // Cut at a space when one is near (Chinese has none).
       start = Math.max(0, Math.min(start - 20, text.length - length));
       const space = text.indexOf(" ", start);
       if (start && space >= 0 && space - start < 15) start = space + 1;
@@ -290,8 +289,9 @@
     options = [...list.children];
     activate(-1);
     open(true);
-    const count = found.count;
-    announce(count ? (count == 1 ? say.one : say.many).replace("{n}", count) : say.none);
+    const n = docs.length, shown = new Set(docs.map(d => d[0])).size, pages = found.count;
+    announce((shown < pages && say.fromPages || n > shown && shown > 1 && say.onPages || [say.none, say.one][n] || say.many)
+      .replace(/{(\w+)}/g, (m, k) => ({ n, pages, shown })[k]));
     form.dataset.shown = text;
   };
 

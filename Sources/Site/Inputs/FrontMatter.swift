@@ -55,7 +55,7 @@ func splitFrontMatter(_ text: String, file: String, homePage: Bool = false) thro
         throw BuildFailure([Diagnostic(file: file, line: 1, column: 1, message: "front matter is not closed",
                                        hint: "add a line '---' after the last front-matter key")])
     }
-    let matter: FrontMatter
+    var matter: FrontMatter
     if let simple = simpleFrontMatter(lines[1..<close]) {
         matter = simple
     } else {
@@ -82,6 +82,12 @@ func splitFrontMatter(_ text: String, file: String, homePage: Bool = false) thro
         problems.append(Diagnostic(file: file, line: line + 1, column: key.count + 3, message: problem.message, hint: problem.hint))
     }
     if !problems.isEmpty { throw BuildFailure(problems) }
+    // The texts get the punctuation the body gets from cmark (curly quotes, dashes), so a page never mixes the two.
+    matter.title = smartPunctuatedText(matter.title)
+    matter.question = matter.question.map(smartPunctuatedText)
+    matter.summary = matter.summary.map(smartPunctuatedText)
+    matter.takeaway = matter.takeaway.map(smartPunctuatedText)
+    matter.description = matter.description.map(smartPunctuatedText)
     // The body is the rest of the text after the closing line (and its line feed): a slice, not a re-join of lines.
     let body = more ? String(text[text.utf8.index(after: lines[close].endIndex)...]) : ""
     return SplitChapter(frontMatter: matter, body: body, bodyLine: close + 2)

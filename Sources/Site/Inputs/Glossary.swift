@@ -61,7 +61,7 @@ func parseGlossary(_ text: String, file: String) throws(BuildFailure) -> [Glossa
                     }
                     phrases[phrase.lowercased()] = (term, termLine)
                 }
-                entries.append(GlossaryEntry(term: term, aliases: aliases, definition: definition))
+                entries.append(GlossaryEntry(term: term, aliases: aliases, definition: smartPunctuatedText(definition)))
             } catch {
                 throw BuildFailure([error])
             }

@@ -1,3 +1,5 @@
+import Markdown
+
 /// `content/site.yml`: the site's title, description, language, author, optional base URL and date.
 public struct SiteConfig: Sendable, Equatable {
     public var title: String
@@ -196,6 +198,17 @@ public struct SiteConfig: Sendable, Equatable {
                                        hint: "the facts are checked before the site is published: move one of the dates"))
         }
         try collector.throwIfAny()
+        // The texts pages print get the punctuation their Markdown gets from cmark (curly quotes, dashes).
+        config.title = smartPunctuatedText(config.title)
+        config.description = smartPunctuatedText(config.description)
+        config.footer = config.footer.map(smartPunctuatedText)
+        config.glossaryIntro = smartPunctuatedText(config.glossaryIntro)
+        for index in config.languages.indices {
+            config.languages[index].title = config.languages[index].title.map(smartPunctuatedText)
+            config.languages[index].description = config.languages[index].description.map(smartPunctuatedText)
+            config.languages[index].footer = config.languages[index].footer.map(smartPunctuatedText)
+            config.languages[index].glossaryIntro = config.languages[index].glossaryIntro.map(smartPunctuatedText)
+        }
         return config
     }
 }

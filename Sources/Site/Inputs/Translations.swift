@@ -88,7 +88,8 @@ public struct Translations: Sendable, Equatable {
                            "tableFrom", "tableTo", "tableValue", "tableYear", "tableStep", "tableWhatHappens", "tableDetail",
                            "tableAlongArrow", "parenthetical", "unitUSD", "unitUSDBillions", "unitUSDTrillions", "unitYears", "unitMonths", "everyNthRow",
                            "csvModel", "csvScenario", "csvSource", "csvSourceInCaption", "csvLicence", "previewFailedOne",
-                           "previewFailedMany", "previewHint", "previewNoBuild", "previewTitle", "footnotes", "backToText",
+                           "previewFailedMany", "previewHint", "previewNoBuild", "previewTitle", "previewWarningsOne", "previewWarningsMany",
+                           "previewHideWarnings", "footnotes", "backToText",
                            "space", "fullStop", "unitAfterAside", "authorsAnd", "authorsSeparator", "authorsLastSeparator", "authorsOthers"] + searchWordKeys.map(\.1)
 
     /// Parses a flat YAML mapping `key: text`.

@@ -654,7 +654,8 @@ struct FrozenValues: @unchecked Sendable {
 
 /// The search box's words (`{{#search}}{{label}}…`) and the translations they come from.
 let searchWordKeys: [(String, String)] = [("label", "searchLabel"), ("placeholder", "searchPlaceholder"), ("results", "searchResults"),
-                                          ("one", "searchOne"), ("many", "searchMany"), ("none", "searchNone"), ("error", "searchError")]
+                                          ("one", "searchOne"), ("many", "searchMany"), ("onPages", "searchOnPages"),
+                                          ("fromPages", "searchFromPages"), ("none", "searchNone"), ("error", "searchError")]
 
 /// A page in a source's "cited in" list on the sources page: the page's values (`href`, `title`, `number`,
 /// `chapterShort`), shared by every source it cites, and whether another page comes before it in this source's list

@@ -23,8 +23,8 @@ let starterTemplates: [(path: String, text: String)] = [
 
 """##),
     ("templates/assets/search.js", ##"""
-// explainer search, loaded by site.js when search opens; loads the index (search/<language>/, SearchIndexFiles.swift)
-// as queries need it. Terms as the index makes them (SearchTokenizer.swift, EnglishStemmer.swift).
+// explainer search, loaded by site.js; loads the index (SearchIndexFiles.swift) as queries need it. Terms as the
+// index makes them (SearchTokenizer.swift, EnglishStemmer.swift).
 (() => {
   const form = document.querySelector(".site-search");
   if (!form || form.dataset.ready) return;
@@ -127,8 +127,7 @@ let starterTemplates: [(path: String, text: String)] = [
     return previous[b.length];
   };
 
-  // The index terms a query term may mean, weighted: itself; words it begins (3+ letters, or being typed); failing
-  // those, words one or two typos away.
+  // Index terms a query term may mean, weighted: itself; words it begins (3+ letters, or typed); else 1–2 typos away.
   const candidates = async (query, last) => {
     const { term, word } = query, found = new Map(), shards = meta.shards;
     const add = (t, w, code) => w > (found.get(t)?.[0] || 0) && found.set(t, [w, code, t]);
@@ -167,12 +166,12 @@ let starterTemplates: [(path: String, text: String)] = [
         if (d <= edits) add(t, 0.5 / d, codes[i]);
       });
     }
-    // The term itself, then the 30 commonest (longest postings) others: plenty.
+    // The term itself, then the 30 commonest (longest postings) others.
     return [...found.values()].sort((a, b) => (b[0] == 1) - (a[0] == 1) || b[1].length - a[1].length).slice(0, 31);
   };
 
-  // Scores groups: per query term the best of its candidates' impacts, summed, scaled by the share of the query's
-  // terms the group has (a cut list, "!", counts only for). Returns each page's best group, best page first.
+  // Scores groups: per query term its candidates' best impact, summed, scaled by the share of the query's terms the
+  // group has (a cut list, "!", counts only for). Returns each page's best group, best page first.
   const rank = async text => {
     await ready;
     const queries = terms(text, meta.english).slice(0, 12), n = meta.groupStarts.length;
@@ -195,7 +194,7 @@ let starterTemplates: [(path: String, text: String)] = [
       }
       for (const doc of touched) { if (!score[doc]) seen.push(doc); hits[doc] += whole; score[doc] += best[doc]; best[doc] = 0; }
     }
-    // Each page's best group and sum; the MAX best pages in order (thousands may match: no sort of all).
+    // Each page's best group and sum; the MAX best pages in order (no sort of all).
     const P = meta.pageStarts.length, top = new Float64Array(P), sum = top.slice(), at = new Int32Array(P).fill(-1), pages = [], ordered = [];
     for (const doc of seen) {
       const s = score[doc] * (used ? hits[doc] / used : 1) ** 2, p = meta.pageOf[doc];
@@ -219,7 +218,7 @@ let starterTemplates: [(path: String, text: String)] = [
     return (await load("b" + b)).slice(first - at, (meta.groupStarts[g + 1] || meta.documents) - at);
   };
 
-  // HTML of text with the words the query found marked, cut to about `length` characters around the most of them.
+  // Text with the query's words marked, cut to about `length` characters around most of them.
   const esc = s => s.replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`);
   const WORD = new RegExp(`([${HAN}]+)|((?:(?![${HAN}])[\\p{L}\\p{N}\\p{M}])+)`, "gu");
   const spans = (text, found) => {
@@ -239,7 +238,7 @@ let starterTemplates: [(path: String, text: String)] = [
     }
     return ranges;
   };
-  // How many different words or characters of the query a text has.
+  // How many of the query's words or characters a text has.
   const distinct = ranges => new Set(ranges.map(r => r[2])).size;
   const mark = (text, found, length) => {
     const ranges = spans(text, found);
@@ -250,7 +249,7 @@ let starterTemplates: [(path: String, text: String)] = [
         const count = distinct(ranges.filter(r => r[0] >= s && r[1] <= s + length - 20));
         if (count > most) { most = count; start = s; }
       }
-      // Cut at spaces when there are some near (Chinese has none).
+      // Cut at a space when one is near (Chinese has none).
       start = Math.max(0, Math.min(start - 20, text.length - length));
       const space = text.indexOf(" ", start);
       if (start && space >= 0 && space - start < 15) start = space + 1;
@@ -315,8 +314,9 @@ let starterTemplates: [(path: String, text: String)] = [
     options = [...list.children];
     activate(-1);
     open(true);
-    const count = found.count;
-    announce(count ? (count == 1 ? say.one : say.many).replace("{n}", count) : say.none);
+    const n = docs.length, shown = new Set(docs.map(d => d[0])).size, pages = found.count;
+    announce((shown < pages && say.fromPages || n > shown && shown > 1 && say.onPages || [say.none, say.one][n] || say.many)
+      .replace(/{(\w+)}/g, (m, k) => ({ n, pages, shown })[k]));
     form.dataset.shown = text;
   };
 
@@ -991,12 +991,15 @@ language.de: German
 language.es: Spanish
 translationOf: Translation of
 
-# The search box ({n} is the number of results)
+# The search box ({n} is the number of results listed: sections of pages, at most two a page; {pages} the number of
+# pages that match, {shown} how many of them the results are on when that is fewer)
 searchLabel: Search this site
 searchPlaceholder: Search
 searchResults: Search results
 searchOne: 1 result
 searchMany: "{n} results"
+searchOnPages: "{n} results on {pages} pages"
+searchFromPages: "{n} results from the best {shown} of {pages} pages"
 searchNone: No results
 searchError: Search could not load its index
 
@@ -1023,12 +1026,15 @@ csvSource: "Source: {source}"
 csvSourceInCaption: as stated in the caption below.
 csvLicence: "Licence: {licence}"
 
-# The preview server (`explainer serve`) while a rebuild fails
+# The preview server (`explainer serve`) while a rebuild fails, and the strip of a good build's warnings
 previewFailedOne: "The build failed with 1 error. Fix and save: this page updates by itself."
 previewFailedMany: "The build failed with {n} errors. Fix and save: this page updates by itself."
 previewHint: "hint: {hint}"
 previewNoBuild: No build has succeeded yet. Fix the errors below and save; this page reloads by itself.
 previewTitle: Build failed
+previewWarningsOne: "1 warning: the site builds, but check this before you publish."
+previewWarningsMany: "{n} warnings: the site builds, but check these before you publish."
+previewHideWarnings: Hide until the warnings change
 
 # What charts write themselves: the SVG description when a block has no caption ({kind}, {series}, {label}, {lo},
 # {hi}, {n} are filled in), the axis names it falls back on, the tag of a disputed claim
@@ -1324,6 +1330,8 @@ searchPlaceholder: 搜尋
 searchResults: 搜尋結果
 searchOne: 1 個結果
 searchMany: "{n} 個結果"
+searchOnPages: "{n} 個結果，分布於 {pages} 個頁面"
+searchFromPages: "{n} 個結果，來自最相關的 {shown} 個頁面（共 {pages} 個頁面符合）"
 searchNone: 沒有結果
 searchError: 無法載入搜尋索引
 
@@ -1350,12 +1358,15 @@ csvSource: 資料來源：{source}
 csvSourceInCaption: 見下方圖說。
 csvLicence: 授權：{licence}
 
-# The preview server (`explainer serve`) while a rebuild fails
+# The preview server (`explainer serve`) while a rebuild fails, and the strip of a good build's warnings
 previewFailedOne: 建置失敗，有1個錯誤。修正並存檔後，本頁會自動更新。
 previewFailedMany: 建置失敗，有{n}個錯誤。修正並存檔後，本頁會自動更新。
 previewHint: 提示：{hint}
 previewNoBuild: 尚未有成功的建置。請修正下列錯誤並存檔，本頁會自動重新載入。
 previewTitle: 建置失敗
+previewWarningsOne: 有1個警告：網站可以建置，但發布前請先檢查。
+previewWarningsMany: 有{n}個警告：網站可以建置，但發布前請先檢查。
+previewHideWarnings: 隱藏，直到警告有所變化
 
 # 圖表自己寫出的文字：區塊沒有說明文字時的 SVG 描述（{kind}、{series}、{label}、{lo}、{hi}、{n} 由 explainer 填入）、
 # 預設的座標軸名稱，以及有爭議說法的標記
@@ -1626,7 +1637,7 @@ chartFonts: "Arial, \"Liberation Sans\", \"PingFang TC\", \"Noto Sans CJK TC\", 
 
 """##),
     ("templates/search.mustache", ##"""
-{{#search}}<form class="site-search" role="search" hidden data-index="{{searchIndex}}" data-script="{{assetRoot}}assets/search.js" data-one="{{one}}" data-many="{{many}}" data-none="{{none}}" data-error="{{error}}">
+{{#search}}<form class="site-search" role="search" hidden data-index="{{searchIndex}}" data-script="{{assetRoot}}assets/search.js" data-one="{{one}}" data-many="{{many}}" data-on-pages="{{onPages}}" data-from-pages="{{fromPages}}" data-none="{{none}}" data-error="{{error}}">
 <label class="visually-hidden" for="search-input">{{label}}</label>
 <input id="search-input" type="text" placeholder="{{placeholder}}" autocomplete="off" spellcheck="false" aria-keyshortcuts="/" role="combobox" aria-expanded="false" aria-controls="search-results" aria-autocomplete="list">
 <div class="search-panel">
