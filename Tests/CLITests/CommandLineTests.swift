@@ -164,8 +164,7 @@ func snapshot(_ folder: URL) throws -> [String: Data] {
     /// The README's `simulate` and `models` examples must keep working as written.
     @Test func readmeExamplesRun() throws {
         let readme = try String(contentsOf: repositoryRoot.appending(path: "README.md"), encoding: .utf8)
-        let examples = readme.split(separator: "\n").filter { $0.hasPrefix(".build/release/explainer simulate")
-            || $0.hasPrefix(".build/release/explainer models") }
+        let examples = readme.split(separator: "\n").filter { $0.hasPrefix("explainer simulate ") && !$0.contains("MODEL") || $0 == "explainer models" }
         #expect(examples.count >= 3)
         for example in examples {
             let arguments = example.split(separator: " ").dropFirst().map(String.init)

@@ -130,11 +130,11 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     places.sort { ($0.place.number, $0.file.path) < ($1.place.number, $1.file.path) }
     collector.add(checkChapterNumbers(places.map { ($0.file.path, $0.place) }))
     let words = edition.flatMap { $0.translations.isEmpty ? nil : $0.words } ?? .english
+    // The starter's examples left beside the writer's own chapters, found before the chapters' bytes are let go.
+    let leftovers = (edition?.index ?? 0) == 0 ? starterLeftovers(source) : []
     // Without the preview server's caches, a chapter file's bytes are not needed once it is parsed (its parse result
     // has what the pages need): they are let go, but for a file that may hold an internal marker, whose lines the
     // internal-strings check quotes. Which those are is found beside the parse.
-    // Before the chapters' bytes are let go.
-    let leftovers = (edition?.index ?? 0) == 0 ? starterLeftovers(source) : []
     let dropsChapterBytes = options.parseCache == nil && options.pageCache == nil && options.searchCache == nil
     let markers = MarkerFinder(internalMarkers)
     // Chapters parse independently: on all cores, then collected in order. Bytes that are let go are handed over to
@@ -203,24 +203,21 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         ChapterFileTarget(path: file.path, name: String(file.path.split(separator: "/").last!), slug: place.slug,
                           kind: place.kind, isDraft: draftFiles.contains(file.path))
     }
-    collector.add(resolveChapterFileLinks(&chapters, files: linkTargets))
-    collector.add(resolveChapterFileLinks(&pages, files: linkTargets))
-    if let page = home {
-        var homeOnly = [page]
-        collector.add(resolveChapterFileLinks(&homeOnly, files: linkTargets))
-        home = homeOnly[0]
-    }
     // Links to pictures and charts' data written as images are (`images/map.png`) lead from the page's folder.
     var figureFiles: [(id: String, dataFile: String?)] = []
     for request in (chapters + pages + (home.map { [$0] } ?? [])).flatMap(\.figures) {
         if case let .data(file) = request.source { figureFiles.append((request.id, file)) } else { figureFiles.append((request.id, nil)) }
     }
-    let up = edition?.up ?? ""
-    collector.add(resolveContentFileLinks(&chapters, images: source.images, data: source.data, figures: figureFiles, siteRoot: up))
-    collector.add(resolveContentFileLinks(&pages, images: source.images, data: source.data, figures: figureFiles, siteRoot: up))
+    func resolveLinks(_ group: inout [Chapter]) {
+        collector.add(resolveChapterFileLinks(&group, files: linkTargets))
+        collector.add(resolveContentFileLinks(&group, images: source.images, data: source.data, figures: figureFiles,
+                                              siteRoot: edition?.up ?? ""))
+    }
+    resolveLinks(&chapters)
+    resolveLinks(&pages)
     if let page = home {
         var homeOnly = [page]
-        collector.add(resolveContentFileLinks(&homeOnly, images: source.images, data: source.data, figures: figureFiles, siteRoot: up))
+        resolveLinks(&homeOnly)
         home = homeOnly[0]
     }
     // Pages and the home page's introduction go through every check a chapter does.
