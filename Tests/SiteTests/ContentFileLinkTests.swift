@@ -17,6 +17,14 @@ private func site(links: String, extraData: [SourceFile] = []) -> SourceTree {
         #expect(page.contains("href=\"../images/map.png#top\""))
     }
 
+    @Test func aLinkToAPictureInAFootnoteOrTwiceInTheTextLeadsFromThePagesFolderEachTime() throws {
+        let output = try build(site(links: "See [the map](images/map.png), [again](images/map.png)[^1].\n\n[^1]: As [drawn](images/map.png)."))
+        let page = try #require(text(output, "intro/index.html"))
+        #expect(page.components(separatedBy: "href=\"../images/map.png\"").count - 1 == 3)
+        #expect(!page.contains("href=\"images/map.png\""))
+        #expect(!page.contains("href=\"../../images/map.png\""))
+    }
+
     @Test func aLinkToAPictureThatIsNotThereIsAnErrorAtTheLinkWithTheNearestName() {
         #expect(diagnostics(of: site(links: "See [the map](images/mpa.png).")) == [Diagnostic(
             file: "content/01-intro.md", line: 4, column: 15,

@@ -16,7 +16,6 @@ func resolveChapterFileLinks(_ pages: inout [Chapter], files: [ChapterFileTarget
     let resolved = concurrentMap(pages) { page -> (Chapter, [Diagnostic]) in
         var page = page
         var problems: [Diagnostic] = []
-        var replacements: [(String, String)] = []
         for (linkIndex, link) in page.rendered.links.enumerated() where !link.isImage {
             guard let name = chapterFileName(in: link.destination) else { continue }
             let fragment = link.destination.firstIndex(of: "#").map { String(link.destination[$0...]) } ?? ""
@@ -38,17 +37,7 @@ func resolveChapterFileLinks(_ pages: inout [Chapter], files: [ChapterFileTarget
             let fromRoot = page.kind == .home ? "" : "../"
             var url = fromRoot + (target.kind == .home ? "" : target.slug + "/") + fragment
             if url.isEmpty || url.hasPrefix("#") { url = "./" + url }
-            replacements.append((link.destination, url))
-            page.rendered.links[linkIndex].written = link.destination
-            page.rendered.links[linkIndex].destination = url
-        }
-        for (original, url) in replacements {
-            let (from, to) = ("href=\"\(escapeHTML(original))\"", "href=\"\(escapeHTML(url))\"")
-            page.rendered.html = page.rendered.html.replacingOccurrences(of: from, with: to)
-            // A footnote's links too.
-            if !page.rendered.footnotes.isEmpty {
-                page.rendered.footnotes = page.rendered.footnotes.replacingOccurrences(of: from, with: to)
-            }
+            page.rewriteLink(linkIndex, to: url)
         }
         return (page, problems)
     }
@@ -72,8 +61,30 @@ struct ChapterFileTarget: Sendable {
 private func chapterFileName(in destination: String) -> String? {
     // Most links name no Markdown file: a byte test first (".md" is ASCII, so a name ending in it has these bytes).
     guard containsBytes(destination, ".md") else { return nil }
-    var path = Substring(destination.prefix { $0 != "#" && $0 != "?" })
-    if path.hasPrefix("./") { path = path.dropFirst(2) }
+    let path = linkPath(destination)
     guard path.hasSuffix(".md"), !path.contains("/"), !path.contains(":") else { return nil }
     return String(path)
+}
+
+/// A link's path: without its `#fragment` or `?query`, and without a leading `./`.
+func linkPath(_ destination: String) -> Substring {
+    let path = Substring(destination.prefix { $0 != "#" && $0 != "?" })
+    return path.hasPrefix("./") ? path.dropFirst(2) : path
+}
+
+extension Chapter {
+    /// Points link `index` at `url` in the page's HTML (its footnotes included), keeping the address as written for
+    /// the link checker's messages. Every link written the same way leads to the same place, so all are rewritten.
+    mutating func rewriteLink(_ index: Int, to url: String) {
+        // Already rewritten with an earlier link written the same way.
+        guard rendered.links[index].written == nil else { return }
+        let written = rendered.links[index].destination
+        let (from, to) = ("href=\"\(escapeHTML(written))\"", "href=\"\(escapeHTML(url))\"")
+        rendered.html = rendered.html.replacingOccurrences(of: from, with: to)
+        if !rendered.footnotes.isEmpty { rendered.footnotes = rendered.footnotes.replacingOccurrences(of: from, with: to) }
+        for other in rendered.links.indices where !rendered.links[other].isImage && rendered.links[other].destination == written {
+            rendered.links[other].written = written
+            rendered.links[other].destination = url
+        }
+    }
 }

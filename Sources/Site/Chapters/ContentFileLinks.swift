@@ -1,7 +1,7 @@
 import Markdown
 import Simulation
 
-/// Links written relative to the chapter's file to a picture or a chart's data, as images are: `[the map](images/map.png)`
+/// Links written relative to the chapter's file to a picture or a chart's data, as images are (in the text or a footnote): `[the map](images/map.png)`
 /// and `[the numbers](data/fig-2-1.csv)` become links from the page's own folder (`../images/map.png`), which the link
 /// checker then checks like any other.
 ///
@@ -26,7 +26,6 @@ func resolveContentFileLinks(_ pages: inout [Chapter], images: [SourceFile], dat
     var problems: [Diagnostic] = []
     for pageIndex in pages.indices {
         var page = pages[pageIndex]
-        var replacements: [(String, String)] = []
         for (linkIndex, link) in page.rendered.links.enumerated() where !link.isImage {
             guard let path = contentFilePath(in: link.destination) else { continue }
             func problem(_ message: String, _ hint: String) {
@@ -40,7 +39,7 @@ func resolveContentFileLinks(_ pages: inout [Chapter], images: [SourceFile], dat
                                 ?? "put the file in content/images/ and link it as images/name.png")
                     continue
                 }
-                replacements.append((link.destination, siteRoot + fromRoot + link.destination.dropping("./")))
+                page.rewriteLink(linkIndex, to: siteRoot + fromRoot + link.destination.dropping("./"))
             } else if dataNames.contains(path) && !downloads.contains(path) {
                 let file = String(path.dropFirst("data/".count))
                 let drawn = figures.filter { $0.dataFile == file }.map { "data/\($0.id).csv" }
@@ -51,14 +50,8 @@ func resolveContentFileLinks(_ pages: inout [Chapter], images: [SourceFile], dat
                 continue
             } else {
                 // A chart's download (or a variant's, `data/<id>-<scenario>.csv`): the link checker finds out whether it exists.
-                replacements.append((link.destination, fromRoot + link.destination.dropping("./")))
+                page.rewriteLink(linkIndex, to: fromRoot + link.destination.dropping("./"))
             }
-            page.rendered.links[linkIndex].written = link.destination
-            page.rendered.links[linkIndex].destination = replacements[replacements.count - 1].1
-        }
-        for (original, url) in replacements {
-            page.rendered.html = page.rendered.html.replacingOccurrences(of: "href=\"\(escapeHTML(original))\"",
-                                                                         with: "href=\"\(escapeHTML(url))\"")
         }
         pages[pageIndex] = page
     }
@@ -70,8 +63,7 @@ func resolveContentFileLinks(_ pages: inout [Chapter], images: [SourceFile], dat
 private func contentFilePath(in destination: String) -> String? {
     // Most links name neither folder: a byte test first.
     guard containsBytes(destination, "images/") || containsBytes(destination, "data/") else { return nil }
-    var path = Substring(destination.prefix { $0 != "#" && $0 != "?" })
-    if path.hasPrefix("./") { path = path.dropFirst(2) }
+    let path = linkPath(destination)
     guard path.hasPrefix("images/") || path.hasPrefix("data/"), !path.contains(":") else { return nil }
     return percentDecoded(String(path))
 }
