@@ -43,17 +43,58 @@ import Testing
         try (original + "<p>Mine</p>\n").write(to: footer, atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(at: site.appending(path: "templates/page.mustache"))
         let status = try explainer(["templates"], in: site).standardOutput
-        #expect(status.contains("templates/footer.mustache  differs"), "\(status)")
+        #expect(status.contains("templates/footer.mustache  changed by you (this explainer has nothing new for it)"), "\(status)")
         #expect(status.contains("templates/page.mustache    missing (this explainer has it)"), "\(status)")
         let diff = try explainer(["templates", "diff", "footer.mustache"], in: site).standardOutput
         #expect(diff.hasPrefix("--- templates/footer.mustache (yours)\n+++ templates/footer.mustache (this explainer's)\n@@ "))
         #expect(diff.hasSuffix("-<p>Mine</p>\n"), "\(diff)")
+        // Explainer has nothing new for the footer, so an update keeps the writer's; --replace takes explainer's.
         let update = try explainer(["templates", "update", "footer.mustache", "templates/page.mustache"], in: site)
-        #expect(update.standardOutput == "templates/footer.mustache: replaced\ntemplates/page.mustache: added\n")
+        #expect(update.standardOutput == "templates/footer.mustache: kept as you changed it (this explainer has nothing new for it; "
+                + "`--replace` takes its version instead)\ntemplates/page.mustache: added\n")
+        #expect(try String(contentsOf: footer, encoding: .utf8) == original + "<p>Mine</p>\n")
+        let replace = try explainer(["templates", "update", "--replace", "footer.mustache"], in: site)
+        #expect(replace.standardOutput == "templates/footer.mustache: replaced by this explainer's, as asked; yours as it was is in "
+                + ".explainer/previous/templates/footer.mustache\n", "\(replace.standardOutput)")
         #expect(try String(contentsOf: footer, encoding: .utf8) == original)
+        #expect(try String(contentsOf: site.appending(path: ".explainer/previous/templates/footer.mustache"), encoding: .utf8)
+                == original + "<p>Mine</p>\n")
         let unknown = try explainer(["templates", "diff", "fotter.mustache"], in: site)
         #expect(unknown.status == 2)
         #expect(unknown.standardError.contains("did you mean 'templates/footer.mustache'?"), "\(unknown.standardError)")
+    }
+
+    /// A writer's change and a newer explainer's change to the same lines: the file gets both between markers, the
+    /// update exits 1, and `check` points at the conflict until it is resolved.
+    @Test func anUpdateThatConflictsMarksTheLinesAndTheBuildRefusesThemUntilResolved() throws {
+        let parent = FileManager.default.temporaryDirectory.appending(path: "explainer-templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        #expect(try explainer(["new", "site"], in: parent).status == 0)
+        let site = parent.appending(path: "site")
+        let nav = site.appending(path: "templates/nav.mustache"), base = site.appending(path: ".explainer/templates/nav.mustache")
+        let original = try String(contentsOf: nav, encoding: .utf8)
+        var lines = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // As if an older explainer had written the third line differently, and the writer changed that line too.
+        lines[2] += "<!-- older -->"
+        try lines.joined(separator: "\n").write(to: base, atomically: true, encoding: .utf8)
+        lines[2] += "<!-- mine -->"
+        try lines.joined(separator: "\n").write(to: nav, atomically: true, encoding: .utf8)
+        #expect(try explainer(["templates"], in: site).standardOutput
+                .contains("templates/nav.mustache  changed by you and by this explainer (update merges them)"))
+        let update = try explainer(["templates", "update", "nav.mustache"], in: site)
+        #expect(update.status == 1)
+        #expect(update.standardOutput.hasPrefix("templates/nav.mustache: merged, but you and this explainer changed the same lines: "
+                                                + "1 conflict at line 3; "), "\(update.standardOutput)")
+        let merged = try String(contentsOf: nav, encoding: .utf8)
+        #expect(merged.contains("<<<<<<< yours\n" + lines[2] + "\n||||||| explainer's before\n"))
+        let check = try explainer(["check"], in: site)
+        #expect(check.status == 1)
+        #expect(check.standardError.hasPrefix("templates/nav.mustache:3:1: error: an unresolved merge conflict"), "\(check.standardError)")
+        // The writer keeps explainer's line: the site builds, and the templates are explainer's again.
+        try original.write(to: nav, atomically: true, encoding: .utf8)
+        #expect(try explainer(["check"], in: site).status == 0)
+        #expect(try explainer(["templates"], in: site).standardOutput.hasPrefix("All "))
     }
 }
 
@@ -131,9 +172,9 @@ import Testing
         let diff = try explainer(["templates", "diff", "site.css"], in: site)
         #expect(diff.status == 0, "\(diff.standardError)")
         #expect(diff.standardOutput.hasPrefix("--- templates/assets/site.css (yours)\n"))
-        let update = try explainer(["templates", "update", "site.css"], in: site)
+        let update = try explainer(["templates", "update", "--replace", "site.css"], in: site)
         #expect(update.status == 0, "\(update.standardError)")
-        #expect(update.standardOutput == "templates/assets/site.css: replaced\n")
+        #expect(update.standardOutput.hasPrefix("templates/assets/site.css: replaced by this explainer's, as asked"))
         #expect(try String(contentsOf: css, encoding: .utf8) == original)
     }
 

@@ -9,6 +9,8 @@ import Simulation
 ///
 /// A site in several languages (site.yml's `languages:`) is built once per language (`buildEditions`).
 public func build(_ source: consuming SourceTree, options: BuildOptions = BuildOptions()) throws(BuildFailure) -> OutputTree {
+    let unmerged = unmergedFiles(source.templates + source.assets + source.translations)
+    if !unmerged.isEmpty { throw BuildFailure(unmerged) }
     let config = source.config.flatMap { file in
         (try? decodeOrFail(file)).flatMap { text in try? SiteConfig.parse(text, file: file.path) }
     }
@@ -506,4 +508,17 @@ func withLicence(_ csv: String, config: SiteConfig, words: Translations = .engli
     var index = csv.startIndex
     while csv[index...].hasPrefix("# "), let end = csv[index...].firstIndex(of: "\n") { index = csv.index(after: end) }
     return String(csv[..<index]) + line + String(csv[index...])
+}
+
+/// A problem at each conflict a merge left in a file (`explainer templates update`, or git): the page would show the
+/// markers and both versions.
+func unmergedFiles(_ files: [SourceFile]) -> [Diagnostic] {
+    files.flatMap { file in
+        conflictMarkerLines(in: file.bytes).map { line in
+            Diagnostic(file: file.path, line: line, column: 1,
+                       message: "an unresolved merge conflict: both versions are still here, between <<<<<<< and >>>>>>>",
+                       hint: "keep the lines you want from between the markers and delete the marker lines "
+                           + "(<<<<<<<, |||||||, ======= and >>>>>>>)")
+        }
+    }
 }

@@ -51,7 +51,7 @@ public func unifiedDiff(from old: String, to new: String, oldName: String, newNa
 
 private enum DiffStep: Equatable { case same, removed, added }
 
-private func diffLines(_ text: String) -> [Substring] {
+func diffLines(_ text: String) -> [Substring] {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     if lines.last == "" { lines.removeLast() }
     return lines
@@ -79,4 +79,19 @@ private func editScript(_ a: [Substring], _ b: [Substring]) -> [DiffStep] {
         }
     }
     return steps
+}
+
+/// For each line of `a`, the line of `b` it is kept as in the shortest edit script from `a` to `b` (nil when it is
+/// removed); increasing, as the script keeps lines in order.
+func lineMatches(_ a: [Substring], _ b: [Substring]) -> [Int?] {
+    var matches = [Int?](repeating: nil, count: a.count)
+    var i = 0, j = 0
+    for step in editScript(a, b) {
+        switch step {
+        case .same: matches[i] = j; i += 1; j += 1
+        case .removed: i += 1
+        case .added: j += 1
+        }
+    }
+    return matches
 }

@@ -21,23 +21,51 @@ public func readSiteTemplates(root: URL) throws(BuildFailure) -> [String: String
     return files
 }
 
-/// Writes this explainer's version of each of `paths` (`templates/…`) into the site under `root`.
-public func updateTemplates(_ paths: [String], root: URL) throws(BuildFailure) {
+/// What `new` and `update` last wrote of each template file (`templateBasePath`), by the file's path (`templates/…`);
+/// empty for a site made before explainer kept them.
+public func readTemplateBases(root: URL) -> [String: String] {
+    let folder = root.appending(path: templateBasePath("templates"))
+    var bases: [String: String] = [:]
+    for name in (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted() {
+        guard let data = FileManager.default.contents(atPath: folder.appending(path: name).path) else { continue }
+        bases["templates/" + name] = String(decoding: data, as: UTF8.self)
+    }
+    return bases
+}
+
+/// Brings each of `paths` (`templates/…`) up to this explainer's version in the site under `root`
+/// (`TemplateUpdate`): added, replaced, merged with the writer's changes, or kept. The writer's text of a file that
+/// is rewritten with changes of theirs in it is kept in `.explainer/previous/`, and this explainer's text becomes
+/// the file's base for the next update. `replacing` takes this explainer's text whatever the writer changed.
+public func updateTemplates(_ paths: [String], root: URL, replacing: Bool = false) throws(BuildFailure) -> [TemplateUpdate] {
     let starter = Dictionary(uniqueKeysWithValues: starterTemplates.map { ($0.path, $0.text) })
+    let differences = Dictionary(uniqueKeysWithValues: compareTemplates((try? readSiteTemplates(root: root)) ?? [:],
+                                                                        bases: readTemplateBases(root: root)).map { ($0.path, $0) })
     var problems: [Diagnostic] = []
+    var updates: [TemplateUpdate] = []
     for path in paths {
-        guard let text = starter[path] else {
+        guard let text = starter[path], let difference = differences[path] else {
             problems.append(Diagnostic(file: path, line: 1, column: 1, message: "this explainer has no \(path)",
                                        hint: suggestionHint(for: path, among: starter.keys.sorted(), noun: "templates")))
             continue
         }
-        let url = root.appending(path: path)
+        let update = TemplateUpdate(difference, starter: text, replacing: replacing)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url, options: .atomic)
+            if update.keepsPrevious, let site = difference.site {
+                try write(site, to: root.appending(path: templatePreviousPath(path)))
+            }
+            if let newText = update.text { try write(newText, to: root.appending(path: path)) }
+            try write(text, to: root.appending(path: templateBasePath(path)))
+            updates.append(update)
         } catch {
             problems.append(Diagnostic(file: path, line: 1, column: 1, message: "cannot write \(path): \(error.localizedDescription)"))
         }
     }
     if !problems.isEmpty { throw BuildFailure(problems) }
+    return updates
+}
+
+private func write(_ text: String, to url: URL) throws {
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url, options: .atomic)
 }

@@ -20,6 +20,26 @@ public struct TemplateDifference: Sendable, Equatable {
     public var site: String?
     /// This explainer's text, if it has the file.
     public var starter: String?
+    /// The explainer's text this file was last written from (`new` or `update` keep it in `.explainer/`), if known.
+    public var base: String?
+
+    /// Who changed a file that differs, when its base is known.
+    public enum Change: Sendable {
+        /// The writer: this explainer's is still the text the file was written from (`update` has nothing to take).
+        case yours
+        /// This explainer: the file is still the text it was written from (`update` replaces it, losing nothing).
+        case explainer
+        /// Both (`update` merges them).
+        case both
+    }
+
+    /// Who changed a file that differs from this explainer's; nil when the base is not known (a site made before
+    /// explainer kept it) or the file does not differ.
+    public var change: Change? {
+        guard state == .changed, let base, let site, let starter else { return nil }
+        if site == base { return .explainer }
+        return starter == base ? .yours : .both
+    }
 
     /// A unified diff from the site's file to this explainer's (what `update` would change); empty when the same.
     public var diff: String {
@@ -28,8 +48,9 @@ public struct TemplateDifference: Sendable, Equatable {
     }
 }
 
-/// Compares a site's templates (path → text, paths starting with `templates/`) with this explainer's, by path.
-public func compareTemplates(_ site: [String: String]) -> [TemplateDifference] {
+/// Compares a site's templates (path → text, paths starting with `templates/`) with this explainer's, by path;
+/// `bases` are the texts each file was last written from (same paths).
+public func compareTemplates(_ site: [String: String], bases: [String: String] = [:]) -> [TemplateDifference] {
     let starter = Dictionary(uniqueKeysWithValues: starterTemplates.map { ($0.path, $0.text) })
     return Set(site.keys).union(starter.keys).sorted().map { path in
         let state: TemplateDifference.State = switch (site[path], starter[path]) {
@@ -37,7 +58,72 @@ public func compareTemplates(_ site: [String: String]) -> [TemplateDifference] {
         case (nil, _): .missing
         case (_, nil): .own
         }
-        return TemplateDifference(path: path, state: state, site: site[path], starter: starter[path])
+        return TemplateDifference(path: path, state: state, site: site[path], starter: starter[path], base: bases[path])
+    }
+}
+
+/// Where `new` and `update` keep, for each template file, this explainer's text as they wrote it (the base a later
+/// `update` merges from): `.explainer/templates/…` in the site.
+public func templateBasePath(_ path: String) -> String { ".explainer/" + path }
+
+/// Where `update` keeps the writer's text of a file it rewrote that held changes of the writer's own.
+public func templatePreviousPath(_ path: String) -> String { ".explainer/previous/" + path }
+
+/// What `explainer templates update` does to one file.
+public struct TemplateUpdate: Sendable, Equatable {
+    public enum Outcome: Sendable, Equatable {
+        /// The site had no such file: this explainer's is added.
+        case added
+        /// Already this explainer's text.
+        case same
+        /// The file was still the text explainer last wrote: replaced by this explainer's, nothing lost.
+        case replaced
+        /// Only the writer changed it since explainer last wrote it: nothing new to take, the file is kept.
+        case kept
+        /// Both changed it, in different lines: merged.
+        case merged
+        /// Both changed the same lines: merged with conflict markers at these lines (from 1).
+        case conflicts([Int])
+        /// Nothing is known of what explainer last wrote (a site made before explainer kept it): replaced by this
+        /// explainer's, the writer's text kept aside.
+        case overwritten
+        /// Replaced by this explainer's because the writer asked for it (`--replace`), their changes kept aside.
+        case discarded
+    }
+
+    public var path: String
+    public var outcome: Outcome
+    /// The file's new text; nil when it is left as it is.
+    public var text: String?
+    /// Whether the writer's text is to be kept aside (`templatePreviousPath`) before the file is rewritten: it held
+    /// changes of the writer's own.
+    public var keepsPrevious: Bool
+
+    /// The update of `difference` to this explainer's text, `starter`; `replacing` takes this explainer's text whatever
+    /// the writer changed.
+    public init(_ difference: TemplateDifference, starter: String, replacing: Bool = false) {
+        path = difference.path
+        guard let site = difference.site else {
+            (outcome, text, keepsPrevious) = (.added, starter, false)
+            return
+        }
+        if site == starter {
+            (outcome, text, keepsPrevious) = (.same, nil, false)
+        } else if replacing {
+            (outcome, text, keepsPrevious) = (.discarded, starter, site != difference.base)
+        } else if let base = difference.base {
+            if site == base {
+                (outcome, text, keepsPrevious) = (.replaced, starter, false)
+            } else if starter == base {
+                (outcome, text, keepsPrevious) = (.kept, nil, false)
+            } else {
+                let merge = ThreeWayMerge(base: base, yours: site, theirs: starter,
+                                          names: ("yours", "explainer's before", "explainer's now"))
+                (outcome, text, keepsPrevious) = (merge.conflicts.isEmpty ? .merged : .conflicts(merge.conflicts), merge.text, true)
+            }
+        } else {
+            (outcome, text, keepsPrevious) = (.overwritten, starter, true)
+        }
     }
 }
 

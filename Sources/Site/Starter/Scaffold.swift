@@ -1,7 +1,7 @@
 /// The files of a new explainer: config, a home-page introduction, an About page, two chapters (one showing every
 /// building block: a model chart with scenarios, a data chart, a citation, a glossary term, a picture, a caveat box),
-/// sources, glossary, a data file, pictures, a `.gitignore`, a GitHub Pages workflow that builds with `release`, and
-/// this explainer's templates and assets. `build` succeeds on it as it is.
+/// sources, glossary, a data file, pictures, a `.gitignore`, a GitHub Pages workflow that builds with `release`,
+/// this explainer's templates and assets, and a copy of those in `.explainer/` (what `templates update` merges from). `build` succeeds on it as it is.
 /// The starter's stand-ins for the writer's own words: `check` and `build` warn while they are still there.
 let starterAuthor = "Your name"
 let starterDescription = "A short explainer, written in Markdown and built with explainer."
@@ -84,7 +84,21 @@ public func starterSite(title: String, release: ExplainerRelease) -> [SourceFile
     return content.map { SourceFile(path: $0.0, text: $0.1) }
         + [SourceFile(path: "content/images/cover.png", bytes: starterCover)]
         + starterTemplates.map { SourceFile(path: $0.path, text: $0.text) }
+        + starterTemplates.map { SourceFile(path: templateBasePath($0.path), text: $0.text) }
+        + [SourceFile(path: ".explainer/README.md", text: explainerFolderReadme)]
 }
+
+/// What `.explainer/` is, for a writer who wonders.
+private let explainerFolderReadme = """
+    This folder is explainer's, not part of your site: keep it, and commit it with the rest.
+
+    `templates/` here holds explainer's templates as they were when `explainer new` or `explainer templates update`
+    last wrote them into this site. When a newer explainer changes a template you changed too, `explainer templates
+    update` compares both with that text and merges the two sets of changes. `previous/` keeps your version of a file
+    that an update rewrote.
+
+    """
+
 
 private let starterHome = """
     This introduction comes from `content/index.md`. Say in a few lines what the explainer is about and whom it is
