@@ -140,6 +140,21 @@ import Simulation
         #expect(readTemplateBases(root: root) == [path: starter])
     }
 
+    @Test func anUpdateOnASiteWithoutBasesGivesTheFilesStillExplainersTheirs() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let footer = starterTemplates.first { $0.path == "templates/footer.mustache" }!
+        let nav = starterTemplates.first { $0.path == "templates/nav.mustache" }!
+        try FileManager.default.createDirectory(at: root.appending(path: "templates"), withIntermediateDirectories: true)
+        try footer.text.write(to: root.appending(path: footer.path), atomically: true, encoding: .utf8)
+        try (nav.text + "<!-- mine -->\n").write(to: root.appending(path: nav.path), atomically: true, encoding: .utf8)
+        let updates = try updateTemplates(["templates/page.mustache"], root: root)
+        #expect(updates.map(\.outcome) == [.added])
+        // The footer was still explainer's: it has its base now; the writer's nav has none (its start is unknown).
+        #expect(readTemplateBases(root: root) == ["templates/footer.mustache": footer.text,
+                                                  "templates/page.mustache": starterTemplates.first { $0.path == "templates/page.mustache" }!.text])
+    }
+
     @Test func aTemplateWithConflictMarkersIsAnErrorAtTheConflict() throws {
         var source = miniSite(chapter: "---\ntitle: One\n---\nText.\n")
         let index = source.templates.firstIndex { $0.path == "templates/footer.mustache" }!

@@ -36,7 +36,7 @@ public func readTemplateBases(root: URL) -> [String: String] {
 /// Brings each of `paths` (`templates/…`) up to this explainer's version in the site under `root`
 /// (`TemplateUpdate`): added, replaced, merged with the writer's changes, or kept. The writer's text of a file that
 /// is rewritten with changes of theirs in it is kept in `.explainer/previous/`, and this explainer's text becomes
-/// the file's base for the next update. `replacing` takes this explainer's text whatever the writer changed.
+/// the file's base for the next update (and that of every file still the same as this explainer's that had none). `replacing` takes this explainer's text whatever the writer changed.
 public func updateTemplates(_ paths: [String], root: URL, replacing: Bool = false) throws(BuildFailure) -> [TemplateUpdate] {
     let starter = Dictionary(uniqueKeysWithValues: starterTemplates.map { ($0.path, $0.text) })
     let differences = Dictionary(uniqueKeysWithValues: compareTemplates((try? readSiteTemplates(root: root)) ?? [:],
@@ -60,6 +60,11 @@ public func updateTemplates(_ paths: [String], root: URL, replacing: Bool = fals
         } catch {
             problems.append(Diagnostic(file: path, line: 1, column: 1, message: "cannot write \(path): \(error.localizedDescription)"))
         }
+    }
+    // A site made before explainer kept the bases: the files that are still explainer's get theirs now, so that a
+    // later update can merge them.
+    for difference in differences.values where difference.state == .same && difference.base == nil {
+        try? write(difference.starter!, to: root.appending(path: templateBasePath(difference.path)))
     }
     if !problems.isEmpty { throw BuildFailure(problems) }
     return updates
