@@ -22,9 +22,13 @@ enum BarChart {
         // Layer names beside a stack get up to half the width, so long names stay whole on a phone.
         let widestName = series.flatMap { EndLabels.lines($0.name, canvas: spec.width) }
             .map { TextMetrics.width($0, size: Theme.labelFont) }.max() ?? 0
+        // Stacks print their totals above them in a fixed room (`totalRoom`), so their axis ends at the first tick
+        // at or above the largest total (24 hours on a 0–25 axis); a share of the span (8 %, the bars' headroom)
+        // took a step more whenever a total came within 8 % of a tick (0–30).
         var chart = CartesianChart(spec: spec, id: id, xPlan: .bands(labels, xValues: xValues), yValues: values,
                                    includeZeroY: true, legend: legend, endLabelNames: sideLabels ? series.map(\.name) : [],
-                                   bandPadding: series.count > 1 && !stacked ? 0.25 : 0.3, headroom: 0.08)
+                                   bandPadding: series.count > 1 && !stacked ? 0.25 : 0.3, headroom: stacked ? 0 : 0.08)
+        if stacked, series.count > 1 { chart.topRoom = totalRoom }
         if sideLabels { chart.endLabelMargin = min(widestName + 34, spec.width * 0.5) }
         return try chart.render { svg, context in
             guard let band = context.band else { return [] }
@@ -76,6 +80,10 @@ enum BarChart {
         svg.rect(x + gap, top, width - 2 * gap, height, cls: width >= 6 ? cls : cls + " ch-thin")
     }
 
+    /// Pixels a stack's total needs between the stack's top and the plot's: its baseline 6 px above the stack, its
+    /// digits rising at most 8 px above the plot (inside the marks' clip, below the axis title).
+    static let totalRoom = Theme.annotationFont - 2
+
     static func drawStacks(_ series: [ChartSeries], band: BandScale, context: PlotContext, spec: ChartSpec,
                            tops: [Double], sideLabels: Bool, into svg: inout SVGWriter) -> [EndLabel] {
         let format = spec.y.format
@@ -107,11 +115,12 @@ enum BarChart {
                 }
             }
             let total = totals[index]
-            // The total sits above its stack, when there is room for it below the top of the plot.
-            if series.count > 1, let y = context.y.clamped(tops[index]), y - 6 - Theme.annotationFont >= context.frame.top - 8,
+            // The total sits above its stack, when there is room for it (a fixed axis's max can leave none); never
+            // pushed down onto the stack's top layer.
+            if series.count > 1, let y = context.y.clamped(tops[index]), y - context.frame.top >= totalRoom,
                TextMetrics.width(total, size: Theme.annotationFont) <= band.step - 4 {
-                svg.text(total, x: band.center(index), y: max(y - 6, context.frame.top + 12), size: Theme.annotationFont,
-                         anchor: .middle, cls: "ch-strong ch-halo")
+                svg.text(total, x: band.center(index), y: y - 6, size: Theme.annotationFont, anchor: .middle,
+                         cls: "ch-strong ch-halo")
             }
         }
         return endLabels

@@ -30,6 +30,9 @@ struct CartesianChart {
     var height = Theme.height
     /// Extra room above positive (below negative) data, as a fraction of the data span, for value labels.
     var headroom = 0.0
+    /// Pixels the plot keeps above the highest value for a text printed over it (a stack's total): the axis ends at
+    /// the first tick at or above the data, and a step further only when that tick leaves less room than this.
+    var topRoom = 0.0
     /// Texts printed beside data points (x, y in data values), placed with the annotations' point labels.
     var pointValues: [(x: Double, y: Double, text: String)] = []
 
@@ -63,9 +66,16 @@ struct CartesianChart {
         for _ in 0..<2 {
             let bottom = 30 + 17 * Double(lines - 1) + (spec.x.label.isEmpty ? 0 : 22)
             let plotBottom = height - bottom
-            let axis = try Ticks.axis(spec.y, values: paddedYValues + AnnotationLayer.yValues(spec.annotations), axis: .y,
-                                      target: max(2, Int((plotBottom - plotTop) / 55)), includeZero: includeZeroY,
+            let values = paddedYValues + AnnotationLayer.yValues(spec.annotations)
+            let target = max(2, Int((plotBottom - plotTop) / 55))
+            var axis = try Ticks.axis(spec.y, values: values, axis: .y, target: target, includeZero: includeZeroY,
                                       numbers: spec.language.numbers)
+            if topRoom > 0, spec.y.scale == .linear, let highest = yValues.filter(\.isFinite).max(), highest > 0,
+               axis.hi > axis.lo, (axis.hi - highest) / (axis.hi - axis.lo) * (plotBottom - plotTop) < topRoom {
+                let room = topRoom / (plotBottom - plotTop) * (axis.hi - axis.lo)
+                axis = try Ticks.axis(spec.y, values: values + [highest + room], axis: .y, target: target,
+                                      includeZero: includeZeroY, numbers: spec.language.numbers)
+            }
             let widest = axis.ticks.map { TextMetrics.width($0.label, size: Theme.tickFont) }.max() ?? 0
             let left = max(widest + 12, 12)
             let right = spec.width - margin

@@ -8,7 +8,8 @@ public enum ChartKind: String, Sendable, CaseIterable {
 ///
 /// The name says what the value *is*: `fraction` holds 0.3 for 30 %, `percent` holds 30 for 30 %; a percentage is
 /// never scaled twice. `year` is a calendar year (never grouped or signed), `years` and `months` are durations.
-public enum ValueFormat: String, Sendable, CaseIterable {
+/// Money is named by its currency's ISO 4217 code, in billions with `-bn` and in trillions with `-tn`: `usd`, `gbp-bn`.
+public enum ValueFormat: Sendable, Hashable {
     /// A plain number, thousands grouped: 12,345 and 0.0123.
     case number
     /// A whole count, thousands grouped: 1,234 (ticks never fall between whole numbers).
@@ -23,14 +24,71 @@ public enum ValueFormat: String, Sendable, CaseIterable {
     case years
     /// Months counted from an event, signed: −12, 0, +24.
     case months
-    /// Dollars: 2 → $2, 2.5 → $2.50.
-    case usd
-    /// Dollars in billions: 120 → $120 B, 1,300 → $1.3 T.
-    case usdBillions = "usd-bn"
-    /// Dollars in trillions: 1.5 → $1.5 T.
-    case usdTrillions = "usd-tn"
+    /// An amount of money: `usd` 2.5 → $2.50, `eur-bn` 120 → €120 B, `jpy` 2.5 → ¥3.
+    case money(Currency, Magnitude)
     /// A multiple: 1.2 → 1.2×.
     case multiple
+
+    /// The unit a stored amount of money counts in: 1, a billion or a trillion of the currency.
+    public enum Magnitude: String, Sendable, CaseIterable {
+        case units = "", billions = "-bn", trillions = "-tn"
+    }
+
+    /// Dollars: 2 → $2, 2.5 → $2.50.
+    public static let usd = ValueFormat.money(.usd, .units)
+    /// Dollars in billions: 120 → $120 B, 1,300 → $1.3 T.
+    public static let usdBillions = ValueFormat.money(.usd, .billions)
+    /// Dollars in trillions: 1.5 → $1.5 T.
+    public static let usdTrillions = ValueFormat.money(.usd, .trillions)
+
+    /// Amounts in billions or trillions (shown in 億 and 兆 on a Chinese page).
+    public var isLargeAmount: Bool {
+        if case .money(_, let magnitude) = self { magnitude != .units } else { false }
+    }
+}
+
+extension ValueFormat: RawRepresentable, CaseIterable {
+    /// The name authors write: `fraction`, `usd-bn`, `gbp`.
+    public init?(rawValue: String) {
+        let plain: [String: ValueFormat] = ["number": .number, "count": .count, "fraction": .fraction, "percent": .percent,
+                                            "year": .year, "years": .years, "months": .months, "multiple": .multiple]
+        if let format = plain[rawValue] { self = format; return }
+        for magnitude in Magnitude.allCases.reversed() where rawValue.hasSuffix(magnitude.rawValue) {
+            guard let currency = Currency(rawValue: String(rawValue.dropLast(magnitude.rawValue.count))) else { return nil }
+            self = .money(currency, magnitude)
+            return
+        }
+        return nil
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .number: "number"
+        case .count: "count"
+        case .fraction: "fraction"
+        case .percent: "percent"
+        case .year: "year"
+        case .years: "years"
+        case .months: "months"
+        case .money(let currency, let magnitude): currency.rawValue + magnitude.rawValue
+        case .multiple: "multiple"
+        }
+    }
+
+    /// Every format: the plain ones, then each currency in units, billions and trillions, dollars first.
+    public static var allCases: [ValueFormat] {
+        [.number, .count, .fraction, .percent, .year, .years, .months]
+            + Currency.allCases.flatMap { currency in Magnitude.allCases.map { ValueFormat.money(currency, $0) } }
+            + [.multiple]
+    }
+
+    /// The formats in words, for help and hints: every plain name, then money as a rule over the currency codes
+    /// rather than all their variants.
+    public static var summary: String {
+        "number, count, fraction, percent, year, years, months, multiple, and money by ISO 4217 currency code: "
+            + Currency.allCases.map(\.rawValue).joined(separator: ", ")
+            + ", in billions with -bn and in trillions with -tn (usd, usd-bn, usd-tn, gbp-bn)"
+    }
 }
 
 /// How an axis maps values to positions.

@@ -21,7 +21,8 @@ struct ValueAxis: Equatable {
 
 /// "Nice" tick selection: 1-2-5 steps for linear axes, powers of ten (plus 2 and 5) for log axes.
 enum Ticks {
-    /// The smallest 1-2-5 step (×10ⁿ) at least `raw`; calendar formats use calendar-friendly steps.
+    /// The smallest 1-2-5 step (×10ⁿ) at least `raw`; calendar formats use calendar-friendly steps, counts and whole
+    /// currencies whole steps.
     static func niceStep(_ raw: Double, format: ValueFormat) -> Double {
         guard raw > 0, raw.isFinite else { return 1 }
         switch format {
@@ -32,6 +33,9 @@ enum Ticks {
             for step in [1.0, 2, 3, 6, 12, 24, 36, 60] where step >= raw * (1 - 1e-9) { return step }
             return 12 * oneTwoFive(raw / 12)
         case .count:
+            return Swift.max(1, oneTwoFive(raw))
+        case .money(let currency, .units) where currency.minorDigits == 0:
+            // Yen and won print whole: a tick between two whole amounts would repeat its neighbour's label.
             return Swift.max(1, oneTwoFive(raw))
         default:
             return oneTwoFive(raw)

@@ -8,7 +8,9 @@ extension ValueFormat {
     ///
     /// `fraction` 0.3 → "30 %", `percent` 30 → "30 %", `usd-bn` 120 → "$120 B" (1,300 → "$1.3 T"), `usd-tn` → "$1.5 T",
     /// `usd` 2.5 → "$2.50", `years` 2.5 → "2.5 years" (0.25 → "3 months"), `year` 2024 → "2024" (2022.9 → "Nov 2022"),
-    /// `months` → "−12" / "+24", `multiple` → "1.2×", `number` and `count` → "12,345". Units follow a narrow no-break space.
+    /// `months` → "−12" / "+24", `multiple` → "1.2×", `number` and `count` → "12,345". Other currencies print as the
+    /// dollar does with their own symbol (`gbp` → "£2.50", `eur-bn` → "€120 B", `chf` → "CHF 2.50"); the yen and the
+    /// won in whole units (`jpy` 2.5 → "¥3"). Units follow a narrow no-break space.
     public func string(for value: Double, numbers: ChartLanguage.Numbers = .english) -> String {
         labels(for: [value], significant: 3, numbers: numbers)[0]
     }
@@ -94,7 +96,7 @@ extension ValueFormat {
     /// zeros kept ("1.0, 1.5, 2.0"), and dollars in billions switch to trillions together; on a log axis (`step` nil)
     /// each tick has the decimals it needs. Zero prints as a bare "0"; durations print bare numbers.
     public func tickLabels(_ values: [Double], step: Double?, numbers: ChartLanguage.Numbers = .english) -> [String] {
-        let inTrillions = self == .usdBillions && (values.map(abs).max() ?? 0) >= 1000 - 1e-9
+        let inTrillions = isBillions && (values.map(abs).max() ?? 0) >= 1000 - 1e-9
         return values.map { value in
             guard value.isFinite else { return "–" }
             if self == .year { return Self.yearString(value, numbers: numbers) }
@@ -117,20 +119,25 @@ extension ValueFormat {
     func displayScale(_ numbers: ChartLanguage.Numbers) -> Double {
         switch self {
         case .fraction: 100
-        case .usdBillions where numbers == .chinese: 10
+        case .money(_, .billions) where numbers == .chinese: 10
         default: 1
         }
     }
 
-    /// The value in the units it is shown in, and the unit's key (dollars in billions switch to trillions at 1,000;
+    /// Money counted in billions (which switch to trillions at 1,000).
+    private var isBillions: Bool {
+        if case .money(_, .billions) = self { true } else { false }
+    }
+
+    /// The value in the units it is shown in, and the unit's key (money in billions switches to trillions at 1,000;
     /// in Chinese, billions are shown as 億, ten to a billion, and trillions as 兆).
     private func displayParts(_ value: Double, numbers: ChartLanguage.Numbers = .english) -> (shown: Double, unit: String) {
         switch self {
         case .fraction: return (value * 100, "%")
-        case .usdBillions where abs(value) >= 999.5: return (value / 1000, "T")
-        case .usdBillions where numbers == .chinese: return (value * 10, "B")
-        case .usdBillions: return (value, "B")
-        case .usdTrillions: return (value, "T")
+        case .money(_, .billions) where abs(value) >= 999.5: return (value / 1000, "T")
+        case .money(_, .billions) where numbers == .chinese: return (value * 10, "B")
+        case .money(_, .billions): return (value, "B")
+        case .money(_, .trillions): return (value, "T")
         default: return (value, "")
         }
     }
@@ -138,8 +145,11 @@ extension ValueFormat {
     /// Sign, digits and unit. Ticks print zero as "0" and durations without their unit.
     private func compose(_ shown: Double, decimals: Int, padTo: Int, unit: String, tick: Bool, padZero: Bool = true,
                          numbers: ChartLanguage.Numbers = .english) -> String {
+        var decimals = decimals, padTo = padTo
+        // The yen and the won have no smaller coin: their amounts print whole (¥250), whatever their neighbours need.
+        if case .money(let currency, .units) = self, currency.minorDigits == 0 { (decimals, padTo) = (0, 0) }
         // Chinese writes amounts of 億 and 兆 without thousands separators (3750億美元), as Taiwan's press does.
-        let amount = numbers == .chinese && (self == .usdBillions || self == .usdTrillions)
+        let amount = numbers == .chinese && isLargeAmount
         var body = Self.digits(abs(shown), decimals: decimals, grouping: !amount)
         let isZero = body.allSatisfy { $0 == "0" || $0 == "." || $0 == "," }
         // A label's zero has the decimals of its neighbours ("0.0 %" beside "2.2 %"); a tick's zero is a bare "0".
@@ -150,9 +160,10 @@ extension ValueFormat {
             switch self {
             case .number, .count: return minus + body
             case .fraction, .percent: return minus + body + "%"
-            case .usd: return minus + (body.contains(".") ? Self.padded(body, to: 2) : body) + "美元"
+            case .money(let currency, .units):
+                return minus + (body.contains(".") ? Self.padded(body, to: currency.minorDigits) : body) + currency.chineseName
             // Ticks leave the currency to the axis title (金額（美元）), as Chinese charts do: 5000億, 1.5兆.
-            case .usdBillions, .usdTrillions: return minus + body + (unit == "T" ? "兆" : "億") + (tick ? "" : "美元")
+            case .money(let currency, _): return minus + body + (unit == "T" ? "兆" : "億") + (tick ? "" : currency.chineseName)
             case .years: return tick ? minus + body : minus + body + "年"
             case .months: return isZero ? "0" : (shown < 0 ? "\u{2212}" : "+") + body
             case .multiple: return minus + body + "倍"
@@ -162,11 +173,11 @@ extension ValueFormat {
         switch self {
         case .number, .count: return minus + body
         case .fraction, .percent: return minus + body + unitSpace + "%"
-        case .usd:
+        case .money(let currency, .units):
             // Cents are shown in pairs: $2.50, never $2.5.
-            let cents = body.contains(".") ? Self.padded(body, to: 2) : body
-            return minus + "$" + cents
-        case .usdBillions, .usdTrillions: return minus + "$" + body + unitSpace + unit
+            let cents = body.contains(".") ? Self.padded(body, to: currency.minorDigits) : body
+            return minus + currency.prefix + cents
+        case .money(let currency, _): return minus + currency.prefix + body + unitSpace + unit
         case .years: return tick ? minus + body : minus + body + unitSpace + (body == "1" ? "year" : "years")
         case .months: return isZero ? "0" : (shown < 0 ? "\u{2212}" : "+") + body
         case .multiple: return minus + body + "\u{00D7}"

@@ -63,7 +63,10 @@ private func report(_ event: PreviewEvent, open: Bool, exposed: Bool) {
     case let .listening(url):
         print("Serving at \(url) — watching content/ and templates/; press Ctrl-C to stop.")
         if exposed { printError("warning: not a loopback address: other machines on the network can see this preview") }
-        if open { openInBrowser(url) }
+        if open {
+            fflush(nil)  // the URL first, then any note about the browser, in a pipe too
+            openInBrowser(url)
+        }
     case let .built(changed, pages, duration, pushed, warnings):
         // A new set of warnings is printed as `build` prints them; while rebuilds give the same set, only their count.
         var standardError = StandardError()
@@ -123,28 +126,67 @@ private func stopOnSignals(_ signals: [Int32], handler: @escaping @Sendable () -
     }
 }
 
-/// Opens `url` with the desktop's opener; a missing opener is reported, never fatal.
-private func openInBrowser(_ url: String) {
+/// Opens `url` with the desktop's opener, without waiting for it: the server is already serving. When no browser
+/// opens, it says so once, with the reason: the opener is not on PATH, could not start, failed (its exit status:
+/// xdg-open exits 3 on a machine with no browser), or has not finished after `patience` (a browser that takes the
+/// terminal, an opener stuck on a headless machine; it is left running, as it may be the browser itself).
+private func openInBrowser(_ url: String, patience: Int = 5) {
     #if os(macOS)
     let opener = "open"
     #else
     let opener = "xdg-open"
     #endif
+    let note = OnceNote(url: url)
     let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         .map { URL(filePath: String($0)).appending(path: opener) }
         .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     guard let path else {
-        printError("note: \(opener) not found, so no browser was opened; open \(url) yourself")
+        note.say("\(opener) is not on PATH")
         return
     }
     let process = Process()
     process.executableURL = path
     process.arguments = [url]
+    // Nothing of the terminal: a text browser started by the opener must not read serve's keystrokes.
+    process.standardInput = FileHandle.nullDevice
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
+    process.terminationHandler = { finished in
+        switch finished.terminationReason {
+        case .exit where finished.terminationStatus == 0: break
+        case .exit: note.say("\(opener) exited with status \(finished.terminationStatus)")
+        default: note.say("\(opener) was stopped by signal \(finished.terminationStatus)")
+        }
+    }
     do {
         try process.run()
     } catch {
-        printError("note: could not open a browser (\(error.localizedDescription)); open \(url) yourself")
+        note.say("\(opener) could not be started: \(error.localizedDescription)")
+        return
+    }
+    DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(patience)) {
+        guard process.isRunning else { return }
+        note.say("\(opener) has not finished after \(patience) s", certain: false)
+    }
+}
+
+/// The one note `openInBrowser` prints, whichever of its watchers (exit, timeout) speaks first.
+private final class OnceNote: @unchecked Sendable {
+    private let url: String
+    private let lock = NSLock()
+    private var said = false
+
+    init(url: String) { self.url = url }
+
+    /// Prints the note unless one was printed: `why`, and the URL to open by hand.
+    func say(_ why: String, certain: Bool = true) {
+        let first = lock.withLock { () -> Bool in
+            defer { said = true }
+            return !said
+        }
+        guard first else { return }
+        printError(certain ? "note: no browser was opened (\(why)); open \(url) yourself"
+                           : "note: \(why); if no browser opened, open \(url) yourself")
+        fflush(nil)
     }
 }

@@ -12,7 +12,7 @@ private final class ServeProcess: @unchecked Sendable {
     private var output = ""
     private var errors = ""
 
-    init(_ arguments: [String], in folder: URL) throws {
+    init(_ arguments: [String], in folder: URL, path: String? = nil) throws {
         // The test bundle lives in the build folder, next to the products it was built with.
         var search = Bundle.main.bundleURL
         var binary = URL(filePath: "/nonexistent")
@@ -24,6 +24,11 @@ private final class ServeProcess: @unchecked Sendable {
         process.executableURL = binary
         process.arguments = ["serve"] + arguments
         process.currentDirectoryURL = folder
+        if let path {
+            var environment = ProcessInfo.processInfo.environment
+            environment["PATH"] = path
+            process.environment = environment
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -60,6 +65,23 @@ private final class ServeProcess: @unchecked Sendable {
             process.isRunning ? nil : process.terminationStatus
         }
     }
+}
+
+#if os(macOS)
+private let opener = "open"
+#else
+private let opener = "xdg-open"
+#endif
+
+/// A folder for PATH holding only a fake browser opener that runs `script` (sh); empty without one.
+private func fakeOpener(_ script: String?) throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "explainer-opener-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    guard let script else { return folder }
+    let file = folder.appending(path: opener)
+    try ("#!/bin/sh\n" + script + "\n").write(to: file, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file.path)
+    return folder
 }
 
 /// The repository's templates and a one-chapter site, so the debug binary builds it quickly.
@@ -135,6 +157,34 @@ private func smallSite() throws -> URL {
         #expect(second.standardError.contains("error: port \(port) on 127.0.0.1 is already in use"))
         #expect(second.standardError.contains("hint: port "))
         #expect(second.standardError.contains(": run again with --port "))
+    }
+
+    /// `--open` on a machine with no opener, one whose opener fails (xdg-open exits 3 when it finds no browser), and
+    /// one whose opener never returns: serve keeps serving and says once why no browser opened, with the URL.
+    @Test(arguments: [(nil, "\(opener) is not on PATH"), ("exit 3", "\(opener) exited with status 3"),
+                      ("exec /bin/sleep 20", "\(opener) has not finished after 5 s")])
+    func openSaysOnceWhyNoBrowserOpened(_ script: String?, _ why: String) async throws {
+        let site = try smallSite()
+        let bin = try fakeOpener(script)
+        defer { try? FileManager.default.removeItem(at: site); try? FileManager.default.removeItem(at: bin) }
+        let server = try ServeProcess(["--port", "0", "--open"], in: site, path: bin.path)
+        defer { if server.process.isRunning { server.process.terminate() } }
+        let url = try #require(await server.url(), "no URL printed; stderr: \(server.standardError)")
+        // Serving from the start, whatever the opener does.
+        let (_, response) = try await URLSession.shared.data(from: url.appending(path: "only/"))
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        let said = await poll(timeout: .seconds(20)) { server.standardError.contains("note: ") ? true : nil }
+        #expect(said == true, "\(server.standardError)")
+        let note = script?.hasPrefix("exec") == true
+            ? "note: \(why); if no browser opened, open \(url.absoluteString) yourself\n"
+            : "note: no browser was opened (\(why)); open \(url.absoluteString) yourself\n"
+        #expect(server.standardError.contains(note), "\(server.standardError)")
+        try await Task.sleep(for: .seconds(script == "exit 3" ? 6 : 1))
+        #expect(server.standardError.components(separatedBy: "note: ").count == 2, "once: \(server.standardError)")
+        let (_, again) = try await URLSession.shared.data(from: url.appending(path: "only/"))
+        #expect((again as? HTTPURLResponse)?.statusCode == 200)
+        kill(server.process.processIdentifier, SIGINT)
+        #expect(await server.exitStatus() == 0, "\(server.standardError)")
     }
 
     @Test func aPortOutOfRangeIsAUsageError() async throws {

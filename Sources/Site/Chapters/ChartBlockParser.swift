@@ -279,8 +279,10 @@ struct ChartBlockParser {
             if let format = entries["format"] {
                 let name = try reader.string(format, key: "format")
                 guard let parsed = ValueFormat(rawValue: name) else {
+                    // The nearest of every name (gbp-bn for gpb-bn), but the list as its rule, not 40 names.
+                    let nearest = closestMatch(to: name, among: ValueFormat.allCases.map(\.rawValue))
                     throw reader.error(at: format, "unknown number format '\(name)'",
-                                       hint: suggestionHint(for: name, among: ValueFormat.allCases.map(\.rawValue), noun: "formats"))
+                                       hint: (nearest.map { "did you mean '\($0)'? " } ?? "") + "Known formats: " + ValueFormat.summary)
                 }
                 options.format = parsed
             }

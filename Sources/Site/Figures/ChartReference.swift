@@ -65,7 +65,7 @@ public enum ChartReference {
         let defaults = AxisOptions()
         return [
             ("label", "the axis title", "a model's unit; nothing for a CSV"),
-            ("format", "how numbers are printed: " + ValueFormat.allCases.map(\.rawValue).joined(separator: ", "),
+            ("format", "how numbers are printed: " + ValueFormat.summary,
              defaults.format.rawValue),
             ("scale", "how values map to positions: " + ScaleType.allCases.map(\.rawValue).joined(separator: ", "),
              defaults.scale.rawValue),

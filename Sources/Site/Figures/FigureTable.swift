@@ -42,7 +42,7 @@ struct FigureTable {
             let unit = Self.unit(spec.y.format, words: words)
             headings = [words["tableFrom"], words["tableTo"], words["tableValue"]]
             units = ["", "", unit]
-            cellsNameAmountUnit = numbers == .chinese && [.usdBillions, .usdTrillions].contains(spec.y.format)
+            cellsNameAmountUnit = numbers == .chinese && spec.y.format.isLargeAmount
             cells = zip(spec.links, spec.y.format.labels(for: spec.links.map(\.value), significant: 3, numbers: numbers)).map { link, text in
                 [link.source, link.target, text]
             }
@@ -53,7 +53,7 @@ struct FigureTable {
         let xTitle = firstColumn ?? (spec.x.label.isEmpty ? (spec.x.format == .year ? words["tableYear"] : xHeader) : spec.x.label)
         headings = [xTitle] + series.map(\.name)
         let valueUnit = Self.unit(spec.y.format, words: words)
-        cellsNameAmountUnit = numbers == .chinese && [.usdBillions, .usdTrillions].contains(spec.y.format)
+        cellsNameAmountUnit = numbers == .chinese && spec.y.format.isLargeAmount
         units = [series.first?.categories == nil ? Self.unit(spec.x.format, words: words) : ""] + series.map { _ in valueUnit }
         valuesClass = series.first?.categories == nil ? "nw nx" : "nw"
         if let categories = series.first?.categories {
@@ -117,18 +117,25 @@ struct FigureTable {
     /// ("Years after purchase"). A symbol ($, %) inside a heading's own aside ("Equity (0–5 %)") does not count.
     static func headingNames(_ unit: String, heading name: String) -> Bool {
         if name.hasSuffix("(\(unit))") || name.hasSuffix("（\(unit)）") { return true }
-        guard !unit.hasPrefix("$"), unit != "%" else { return false }
+        // A currency's symbol ($, €, £) would match any heading's aside that has one: only words count.
+        guard unit.unicodeScalars.first?.properties.generalCategory != .currencySymbol, unit != "%" else { return false }
         return name.range(of: "\\b" + NSRegularExpression.escapedPattern(for: unit) + "\\b",
                           options: [.regularExpression, .caseInsensitive]) != nil
     }
 
     /// The unit a column heading names for a format ("" when the printed values carry none worth repeating).
+    ///
+    /// Dollars keep their own texts (`unitUSD…`, which a site may have reworded); another currency fills its symbol
+    /// (€, CHF) or, on a Chinese page, its name (歐元) into `unitMoney…`: "€ billions", 「十億歐元」.
     static func unit(_ format: ValueFormat, words: Translations = .english) -> String {
         switch format {
         case .fraction, .percent: "%"
-        case .usd: words["unitUSD"]
-        case .usdBillions: words["unitUSDBillions"]
-        case .usdTrillions: words["unitUSDTrillions"]
+        case .money(.usd, .units): words["unitUSD"]
+        case .money(.usd, .billions): words["unitUSDBillions"]
+        case .money(.usd, .trillions): words["unitUSDTrillions"]
+        case .money(let currency, let magnitude):
+            words.format(magnitude == .units ? "unitMoney" : magnitude == .billions ? "unitMoneyBillions" : "unitMoneyTrillions",
+                         ["currency": currency.unitName(ChartLanguage.numbers(for: words.code))])
         case .years: words["unitYears"]
         case .months: words["unitMonths"]
         case .multiple: "×"

@@ -1017,6 +1017,10 @@ tableAlongArrow: What goes along the arrow
 unitUSD: $
 unitUSDBillions: $ billions
 unitUSDTrillions: $ trillions
+# Another currency's: {currency} is its symbol (€, £, CHF)
+unitMoney: "{currency}"
+unitMoneyBillions: "{currency} billions"
+unitMoneyTrillions: "{currency} trillions"
 unitYears: years
 unitMonths: months
 everyNthRow: "Every {nth} of {count} rows; the CSV has them all."
@@ -1349,6 +1353,10 @@ tableAlongArrow: 箭頭上流動的是什麼
 unitUSD: 美元
 unitUSDBillions: 十億美元
 unitUSDTrillions: 兆美元
+# Another currency's: {currency} is its name (歐元, 英鎊, 日圓)
+unitMoney: "{currency}"
+unitMoneyBillions: "十億{currency}"
+unitMoneyTrillions: "兆{currency}"
 unitYears: 年
 unitMonths: 個月
 everyNthRow: 每{n}列顯示1列，共{count}列；CSV檔有全部資料。

@@ -1,0 +1,50 @@
+import Testing
+@testable import Charts
+
+/// A stacked bar chart of `layers` (name, one value per category) over the categories A, B, C…
+private func stacked(_ layers: [(String, [Double])], max: Double? = nil) -> ChartSpec {
+    let categories = layers[0].1.indices.map { String(UnicodeScalar(UInt8(65 + $0))) }
+    return ChartSpec(kind: .stackedBar, title: "t", y: AxisOptions(label: "Hours", max: max),
+                     series: layers.map { ChartSeries(name: $0.0, categories: categories, values: $0.1) })
+}
+
+/// The y axis's tick labels, bottom first.
+private func yTicks(_ svg: SVGParse) -> [String] {
+    svg.all("text").filter { $0.attributes["class"] == "ch-muted" && $0.attributes["text-anchor"] == "end" }.map(\.text)
+}
+
+@Suite struct StackedBarAxis {
+    /// `explainer charts stacked-bar`'s example: three days of 24 hours. The axis used to reach 30, because 8 % of
+    /// headroom over 24 passed 25.
+    @Test(arguments: [1280.0, 720, 390])
+    func theAxisEndsAtTheFirstTickAtOrAboveTheLargestTotal(_ width: Double) throws {
+        let spec = stacked([("Sleep", [8, 6, 9]), ("Work", [8, 11, 4]), ("Other", [8, 7, 11])]).withWidth(width)
+        let svg = SVGParse.parse(try renderSVG(spec, id: "day"))
+        #expect(yTicks(svg).last == "25", "\(yTicks(svg))")
+        // Every total still prints above its stack.
+        #expect(svg.all("text").filter { $0.attributes["class"] == "ch-strong ch-halo" }.map(\.text) == ["24", "24", "24"])
+    }
+
+    @Test func theAxisFollowsTheLargestStackNotTheLargestLayers() throws {
+        // Each layer peaks at 8 in a different stack; no stack passes 9.
+        let svg = SVGParse.parse(try renderSVG(stacked([("A", [8, 1]), ("B", [1, 8])]), id: "s"))
+        #expect(yTicks(svg).last == "10", "\(yTicks(svg))")
+    }
+
+    @Test func aTotalOnATickGetsTheNextTickForItsLabel() throws {
+        let spec = stacked([("Sleep", [10, 6]), ("Work", [10, 11]), ("Other", [5, 7])])
+        let svg = SVGParse.parse(try renderSVG(spec, id: "full"))
+        #expect(yTicks(svg).last == "30", "\(yTicks(svg))")
+        let totals = svg.all("text").filter { $0.attributes["class"] == "ch-strong ch-halo" }
+        #expect(totals.map(\.text) == ["25", "24"])
+        // The label sits above its stack, not pushed down onto it.
+        let tops = svg.all("rect").filter { $0.attributes["class"]?.hasPrefix("ch-bar") == true }.compactMap { Double($0.attributes["y"] ?? "") }
+        let first = try #require(totals.first.flatMap { Double($0.attributes["y"] ?? "") })
+        #expect(first < (tops.min() ?? 0))
+    }
+
+    @Test func aFixedMaxIsKeptEvenWhenItLeavesNoRoomForTheTotal() throws {
+        let svg = SVGParse.parse(try renderSVG(stacked([("Debt", [83.7]), ("Equity", [16.3])], max: 100), id: "deal"))
+        #expect(yTicks(svg).last == "100")
+    }
+}
