@@ -60,17 +60,15 @@
     "until up very was we were what when where which while who why will with would yet you your").split(" "));
   const folded = new Map();
   const fold = text => folded.get(text) ?? folded.set(text, text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")).get(text);
-  const stem = w => {
+  const SHORT = /^[^aeiou][aeiouy][^aeiouwxy]$/, stem = w => {
     if (w.length < 4 || NUMBER.test(w)) return w;
-    const vowel = s => /[aeiouy]/.test(s), undouble = s => /([bcdfghjkmnpqrtvwx])\1$/.test(s) ? s.slice(0, -1) : s;
     if (w.endsWith("sses")) w = w.slice(0, -2);
     else if (w.endsWith("ies") && w.length > 4) w = w.slice(0, -3) + "y";
     else if (/[^sui]s$/.test(w)) w = w.slice(0, -1);
+    const [, s] = /^(.{3,}?)(ing|(?<!e)ed)$/.exec(w) || [, ""];
     if (w.endsWith("ied") && w.length > 4) w = w.slice(0, -3) + "y";
-    else if (w.endsWith("eed")) { /* the -ed belongs to the word */ }
-    else if (w.endsWith("ed") && w.length >= 5 && vowel(w.slice(0, -2))) w = undouble(w.slice(0, -2));
-    else if (w.endsWith("ing") && w.length >= 6 && vowel(w.slice(0, -3))) w = undouble(w.slice(0, -3));
-    return w.endsWith("e") && w.length > 3 ? w.slice(0, -1) : w;
+    else if (/[aeiouy]/.test(s)) w = /([bcdfghjkmnpqrtvwx])\1$/.test(s) ? s.slice(0, -1) : SHORT.test(s) ? s + "e" : s;
+    return w.endsWith("e") && w.length > 3 && !SHORT.test(w.slice(0, -1)) ? w.slice(0, -1) : w;
   };
   // Query terms: {term, word (folded, for completion), han}.
   const terms = (text, english) => {
