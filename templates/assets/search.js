@@ -100,7 +100,7 @@
     return previous[b.length];
   };
 
-  // Index terms a query term may mean, weighted: itself; words it begins (3+ letters, or typed); else 1–2 typos away.
+  // Index terms a query term may mean, weighted: itself; else words it begins (3+ letters, or typed); else 1–2 typos away.
   const candidates = async (query, last) => {
     const { term, word } = query, found = new Map(), shards = meta.shards;
     const add = (t, w, code) => w > (found.get(t)?.[0] || 0) && found.set(t, [w, code, t]);
@@ -115,7 +115,7 @@
     for (const { terms: words, codes } of loaded) {
       let i = bisect(words, term);
       if (words[i] == term) add(term, 1, codes[i]);
-      if (complete) {
+      if (complete && !found.has(term)) {
         for (i = bisect(words, word); i < words.length && words[i] < word + "\uffff"; i++) {
           if (words[i].startsWith(word)) add(words[i], 0.4 + 0.5 * word.length / words[i].length, codes[i]);
         }
@@ -266,10 +266,9 @@
     let found, matches, docs;
     try {
       found = await rank(text);
-      const words = new Map();
       matches = {
         han: new Set(found.queries.filter(q => q.han).map(q => q.term)),
-        word: w => words.get(w) ?? words.set(w, found.terms.has(meta.english ? stem(fold(w)) : fold(w))).get(w),
+        word: w => found.terms.has(meta.english ? stem(fold(w)) : fold(w)),
       };
       // Per group (as its block arrives), its PER_PAGE sections with most query words (heading ×3), or its first.
       docs = (await Promise.all(found.docs.slice(0, MAX).map(async g => (await group(g))
