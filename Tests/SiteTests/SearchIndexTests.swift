@@ -78,6 +78,28 @@ import Testing
         #expect(terms == terms.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
     }
 
+    /// Issue: searching "CAPE" ranked passages saying "capped" and "caps" above CAPE's glossary entry: the stemmer made
+    /// all three "cap". The term a query makes of "CAPE" is on the documents that say CAPE, and only on them.
+    @Test func anAcronymIsNotIndexedAsTheShorterWordItBegins() throws {
+        func document(_ heading: String, _ text: String) -> SearchDocument {
+            SearchDocument(page: "p/", pageTitle: "P", heading: heading, anchor: "", text: text,
+                           fields: [SearchField(text: heading, weight: SearchWeights.heading), SearchField(text: text, weight: SearchWeights.text)])
+        }
+        let documents = [document("CAPE", "The cyclically adjusted price/earnings ratio."),
+                         document("Rent", "Payments are capped, and the caps hold."),
+                         document("Capex", "Capex is spending on buildings and chips.")]
+        let tokenizer = SearchTokenizer(english: true)
+        let index = SearchIndex(documents: documents, tokenizer: tokenizer)
+        func postings(_ query: String) throws -> [Int] {
+            let term = try #require(tokenizer.terms(query, mode: .query).first)
+            return try #require(index.entries.first { $0.term == term }).postings.map(\.document)
+        }
+        #expect(try postings("CAPE") == [0])
+        #expect(try postings("cape") == [0])
+        #expect(try postings("capped") == [1])
+        #expect(try postings("capex") == [2])
+    }
+
     @Test func theIndexDoesNotDependOnHowTheWorkIsSplit() throws {
         let documents = try Self.documents()
         let tokenizer = SearchTokenizer(english: true)

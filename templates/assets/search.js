@@ -60,17 +60,15 @@
     "until up very was we were what when where which while who why will with would yet you your").split(" "));
   const folded = new Map();
   const fold = text => folded.get(text) ?? folded.set(text, text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")).get(text);
-  const stem = w => {
+  const SHORT = /^[^aeiou][aeiouy][^aeiouwxy]$/, stem = w => {
     if (w.length < 4 || NUMBER.test(w)) return w;
-    const vowel = s => /[aeiouy]/.test(s), undouble = s => /([bcdfghjkmnpqrtvwx])\1$/.test(s) ? s.slice(0, -1) : s;
     if (w.endsWith("sses")) w = w.slice(0, -2);
     else if (w.endsWith("ies") && w.length > 4) w = w.slice(0, -3) + "y";
     else if (/[^sui]s$/.test(w)) w = w.slice(0, -1);
+    const [, s] = /^(.{3,}?)(ing|(?<!e)ed)$/.exec(w) || [, ""];
     if (w.endsWith("ied") && w.length > 4) w = w.slice(0, -3) + "y";
-    else if (w.endsWith("eed")) { /* the -ed belongs to the word */ }
-    else if (w.endsWith("ed") && w.length >= 5 && vowel(w.slice(0, -2))) w = undouble(w.slice(0, -2));
-    else if (w.endsWith("ing") && w.length >= 6 && vowel(w.slice(0, -3))) w = undouble(w.slice(0, -3));
-    return w.endsWith("e") && w.length > 3 ? w.slice(0, -1) : w;
+    else if (/[aeiouy]/.test(s)) w = /([bcdfghjkmnpqrtvwx])\1$/.test(s) ? s.slice(0, -1) : SHORT.test(s) ? s + "e" : s;
+    return w.endsWith("e") && w.length > 3 && !SHORT.test(w.slice(0, -1)) ? w.slice(0, -1) : w;
   };
   // Query terms: {term, word (folded, for completion), han}.
   const terms = (text, english) => {
@@ -102,7 +100,7 @@
     return previous[b.length];
   };
 
-  // Index terms a query term may mean, weighted: itself; words it begins (3+ letters, or typed); else 1–2 typos away.
+  // Index terms a query term may mean, weighted: itself; else words it begins (3+ letters, or typed); else 1–2 typos away.
   const candidates = async (query, last) => {
     const { term, word } = query, found = new Map(), shards = meta.shards;
     const add = (t, w, code) => w > (found.get(t)?.[0] || 0) && found.set(t, [w, code, t]);
@@ -117,7 +115,7 @@
     for (const { terms: words, codes } of loaded) {
       let i = bisect(words, term);
       if (words[i] == term) add(term, 1, codes[i]);
-      if (complete) {
+      if (complete && !found.has(term)) {
         for (i = bisect(words, word); i < words.length && words[i] < word + "\uffff"; i++) {
           if (words[i].startsWith(word)) add(words[i], 0.4 + 0.5 * word.length / words[i].length, codes[i]);
         }
@@ -268,10 +266,9 @@
     let found, matches, docs;
     try {
       found = await rank(text);
-      const words = new Map();
       matches = {
         han: new Set(found.queries.filter(q => q.han).map(q => q.term)),
-        word: w => words.get(w) ?? words.set(w, found.terms.has(meta.english ? stem(fold(w)) : fold(w))).get(w),
+        word: w => found.terms.has(meta.english ? stem(fold(w)) : fold(w)),
       };
       // Per group (as its block arrives), its PER_PAGE sections with most query words (heading ×3), or its first.
       docs = (await Promise.all(found.docs.slice(0, MAX).map(async g => (await group(g))

@@ -5,8 +5,15 @@
 /// Rules, in order, on a case-folded word of at least four letters without digits:
 /// 1. `-sses` → `-ss`; else `-ies` → `-y` (more than four letters); else a final `s` goes, except after `s`, `u` or `i`;
 /// 2. `-ied` → `-y` (more than four letters); `-eed` stays; else `-ed` or `-ing` goes when at least three letters with a
-///    vowel remain, and a doubled final consonant other than l, s, z is undoubled;
-/// 3. a final `e` goes when more than three letters remain.
+///    vowel remain, and a doubled final consonant other than l, s, z is undoubled, or else a short stem gets its `e`
+///    back ("rated", "rating" → "rate");
+/// 3. a final `e` goes when at least three letters remain, unless they are a short stem ("lease" → "leas",
+///    "taxe" → "tax", "rate" and "cape" stay).
+///
+/// A short stem is three letters, consonant–vowel–consonant, the last not w, x or y (Porter's). Such a word keeps
+/// its `e` so that it does not meet the shorter word: "cape" is not "cap" ("caps", "capped"), "rate" is not "rat",
+/// "note" not "not". English doubles the consonant after a short vowel ("capped") and drops the `e` after a long one
+/// ("rated"), so the three letters that `-ed` or `-ing` leave tell the two apart.
 func stemEnglish(_ word: String) -> String {
     var w = Array(word.unicodeScalars)
     guard w.count >= 4, !w.contains(where: isNumberScalar) else { return word }
@@ -20,9 +27,16 @@ func stemEnglish(_ word: String) -> String {
         return true
     }
     func hasVowel(_ letters: ArraySlice<Unicode.Scalar>) -> Bool { letters.contains { "aeiouy".unicodeScalars.contains($0) } }
-    func undouble() {
+    /// The first three letters are all there is before `length` and make a short stem.
+    func short(_ length: Int) -> Bool {
+        w.count == length && !"aeiou".unicodeScalars.contains(w[0]) && "aeiouy".unicodeScalars.contains(w[1])
+            && !"aeiouwxy".unicodeScalars.contains(w[2])
+    }
+    func tidyEnd() {
         if w.count >= 2, w[w.count - 1] == w[w.count - 2], "bcdfghjkmnpqrtvwx".unicodeScalars.contains(w[w.count - 1]) {
             w.removeLast()
+        } else if short(3) {
+            w.append("e")
         }
     }
     if ends("sses") {
@@ -40,12 +54,12 @@ func stemEnglish(_ word: String) -> String {
         // "agreed", "need": the -ed belongs to the word
     } else if ends("ed"), w.count - 2 >= 3, hasVowel(w.dropLast(2)) {
         w.removeLast(2)
-        undouble()
+        tidyEnd()
     } else if ends("ing"), w.count - 3 >= 3, hasVowel(w.dropLast(3)) {
         w.removeLast(3)
-        undouble()
+        tidyEnd()
     }
-    if ends("e"), w.count > 3 { w.removeLast() }
+    if ends("e"), w.count > 3, !short(4) { w.removeLast() }
     var out = String.UnicodeScalarView()
     out.append(contentsOf: w)
     return String(out)
