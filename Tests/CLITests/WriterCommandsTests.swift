@@ -32,11 +32,8 @@ import Testing
     }
 
     @Test func templatesListsDiffsAndUpdatesTheFilesThatDiffer() throws {
-        let parent = FileManager.default.temporaryDirectory.appending(path: "explainer-templates-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: parent) }
-        #expect(try explainer(["new", "site"], in: parent).status == 0)
-        let site = parent.appending(path: "site")
+        let site = try newSite()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         #expect(try explainer(["templates"], in: site).standardOutput.hasPrefix("All "))
         let footer = site.appending(path: "templates/footer.mustache")
         let original = try String(contentsOf: footer, encoding: .utf8)
@@ -67,11 +64,8 @@ import Testing
     /// A writer's change and a newer explainer's change to the same lines: the file gets both between markers, the
     /// update exits 1, and `check` points at the conflict until it is resolved.
     @Test func anUpdateThatConflictsMarksTheLinesAndTheBuildRefusesThemUntilResolved() throws {
-        let parent = FileManager.default.temporaryDirectory.appending(path: "explainer-templates-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: parent) }
-        #expect(try explainer(["new", "site"], in: parent).status == 0)
-        let site = parent.appending(path: "site")
+        let site = try newSite()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         let nav = site.appending(path: "templates/nav.mustache"), base = site.appending(path: ".explainer/templates/nav.mustache")
         let original = try String(contentsOf: nav, encoding: .utf8)
         var lines = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -135,11 +129,8 @@ import Testing
     }
 
     @Test func newOfAChapterFileInsideASiteIsAUsageErrorThatSaysWhatAChapterIs() throws {
-        let parent = FileManager.default.temporaryDirectory.appending(path: "explainer-exit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: parent) }
-        #expect(try explainer(["new", "site"], in: parent).status == 0)
-        let site = parent.appending(path: "site")
+        let site = try newSite()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         let before = try snapshot(site)
         for target in ["content/50-overpaying.md", "content/overpaying"] {
             let run = try explainer(["new", target], in: site)
@@ -161,11 +152,8 @@ import Testing
     }
 
     @Test func templatesTakeAFileNameThatOnlyOneTemplateHas() throws {
-        let parent = FileManager.default.temporaryDirectory.appending(path: "explainer-exit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: parent) }
-        #expect(try explainer(["new", "site"], in: parent).status == 0)
-        let site = parent.appending(path: "site")
+        let site = try newSite()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         let css = site.appending(path: "templates/assets/site.css")
         let original = try String(contentsOf: css, encoding: .utf8)
         try (original + "/* mine */\n").write(to: css, atomically: true, encoding: .utf8)
@@ -184,4 +172,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: empty) }
         #expect(try explainer(["templates"], in: empty).status == 2)
     }
+}
+
+/// A site `explainer new` made, in a temporary folder of its own (the site's parent, for the caller to remove).
+func newSite() throws -> URL {
+    let parent = FileManager.default.temporaryDirectory.appending(path: "explainer-new-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+    let made = try explainer(["new", "site"], in: parent)
+    #expect(made.status == 0, "\(made.standardError)")
+    return parent.appending(path: "site")
 }
