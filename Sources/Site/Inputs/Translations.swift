@@ -87,7 +87,7 @@ public struct Translations: Sendable, Equatable {
                            "consulted", "via", "inLanguage", "translationOf", "confidenceHigh", "confidenceMedium", "confidenceLow",
                            "tableFrom", "tableTo", "tableValue", "tableYear", "tableStep", "tableWhatHappens", "tableDetail",
                            "tableAlongArrow", "parenthetical", "unitUSD", "unitUSDBillions", "unitUSDTrillions", "unitYears", "unitMonths", "everyNthRow",
-                           "csvModel", "csvScenario", "csvSource", "csvSourceInCaption", "csvLicence", "previewFailedOne",
+                           "csvModel", "csvScenario", "csvSource", "csvSourceInCaption", "csvLicence", "csvTitle", "csvDataNotes", "previewFailedOne",
                            "previewFailedMany", "previewHint", "previewNoBuild", "previewTitle", "previewWarningsOne", "previewWarningsMany",
                            "previewHideWarnings", "footnotes", "backToText",
                            "space", "fullStop", "unitAfterAside", "authorsAnd", "authorsSeparator", "authorsLastSeparator", "authorsOthers"] + searchWordKeys.map(\.1)

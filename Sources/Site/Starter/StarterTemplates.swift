@@ -1025,6 +1025,8 @@ csvScenario: "Scenario: {label}."
 csvSource: "Source: {source}"
 csvSourceInCaption: as stated in the caption below.
 csvLicence: "Licence: {licence}"
+csvTitle: "“{title}”"
+csvDataNotes: "The data file's own notes, in {language}:"
 
 # The preview server (`explainer serve`) while a rebuild fails, and the strip of a good build's warnings
 previewFailedOne: "The build failed with 1 error. Fix and save: this page updates by itself."
@@ -1357,6 +1359,8 @@ csvScenario: 情境：{label}。
 csvSource: 資料來源：{source}
 csvSourceInCaption: 見下方圖說。
 csvLicence: 授權：{licence}
+csvTitle: 「{title}」
+csvDataNotes: 資料檔本身的說明（{language}原文）：
 
 # The preview server (`explainer serve`) while a rebuild fails, and the strip of a good build's warnings
 previewFailedOne: 建置失敗，有1個錯誤。修正並存檔後，本頁會自動更新。
