@@ -358,8 +358,13 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     for image in source.images {
         output[String(image.path.dropFirst("content/".count))] = image.bytes
     }
-    let moreFolders = ["numbers/", "corrections/"].filter { output[$0 + "index.html"] != nil }
-    for (path, text) in publishingFiles(config: inputs.config, chapters: chapters, pages: pages, moreFolders: moreFolders) {
+    // A page a language shows untranslated (`fallback: true`) is the default language's, not this one's: the sitemap
+    // and the feed leave it out.
+    let untranslated = { (file: String) in edition.map { $0.fallbackFiles.contains(file) || $0.isFallback(file) } ?? false }
+    let moreFolders = ["numbers/", "corrections/"].filter { output[$0 + "index.html"] != nil && !untranslated($0.dropLast() + ".yml") }
+    for (path, text) in publishingFiles(config: inputs.config, chapters: chapters.filter { !untranslated($0.file) },
+                                        pages: pages.filter { !untranslated($0.file) }, moreFolders: moreFolders,
+                                        glossary: !untranslated("glossary.yml")) {
         output.add(path, text: text)
     }
     options.timings?.end("data files, assets, sitemap")

@@ -9,12 +9,22 @@ struct Edition: Sendable {
     var translations: [Translations]
     /// Paths of the files published in this language from the default language's content (not yet translated).
     var fallbackFiles: Set<String> = []
+    /// The same for every language, in the order of `languages` (empty when only this one's are known): a page whose
+    /// version in a language is such a copy is not offered as that language's version (alternates, sitemap).
+    var untranslated: [Set<String>] = []
     /// site.yml's `baseURL`: the address of the site's root, where every language's pages hang.
     var siteBaseURL: String? = nil
 
     var language: SiteLanguage { languages[index] }
     /// Whether `content/<name>` (glossary.yml, numbers.yml …) is shown from the default language, untranslated.
     func isFallback(_ name: String) -> Bool { fallbackFiles.contains { $0.split(separator: "/").last.map(String.init) == name } }
+    /// Whether the language at `index` publishes the file named `name` (`05-four-steps.md`, `glossary.yml`) from the
+    /// default language's content, untranslated.
+    func isFallback(_ name: String, in index: Int) -> Bool {
+        if index == self.index { return isFallback(name) }
+        guard untranslated.indices.contains(index) else { return false }
+        return untranslated[index].contains { $0.split(separator: "/").last.map(String.init) == name }
+    }
     /// From this language's root to the site's (`../` for `zh-hant/`): the way to the shared `assets/` and `images/`.
     var up: String { String(repeating: "../", count: language.path.split(separator: "/").count) }
     /// This language's interface words.
@@ -133,7 +143,7 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
     // would report the same gap again in other words.
     let editions = sources.enumerated().filter { problems.isEmpty || $0.offset == 0 }.map { index, part in
         Edition(languages: languages, index: index, translations: translations, fallbackFiles: part.fallbackFiles,
-                siteBaseURL: siteBaseURL)
+                untranslated: sources.map(\.fallbackFiles), siteBaseURL: siteBaseURL)
     }
     // Each language is built on a thread of its own, so one language's serial stages (the search index, the lists)
     // overlap the other's; results and problems are taken in the languages' order, as if built one after another.

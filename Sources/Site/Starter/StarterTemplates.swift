@@ -850,8 +850,8 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
 {{/inlineStyle}}<link rel="icon" href="{{assetRoot}}assets/favicon.svg" type="image/svg+xml">
 <script src="{{assetRoot}}assets/site.js" defer></script>
 {{#hasLanguages}}{{#alternates}}<link rel="alternate" hreflang="{{code}}" href="{{href}}">
-{{/alternates}}<link rel="alternate" hreflang="x-default" href="{{xDefault}}">
-{{/hasLanguages}}{{#hasFeed}}<link rel="alternate" type="application/atom+xml" title="{{siteTitle}}" href="{{root}}feed.xml">
+{{/alternates}}{{#xDefault}}<link rel="alternate" hreflang="x-default" href="{{xDefault}}">
+{{/xDefault}}{{/hasLanguages}}{{#hasFeed}}<link rel="alternate" type="application/atom+xml" title="{{siteTitle}}" href="{{root}}feed.xml">
 {{/hasFeed}}
 
 """##),
