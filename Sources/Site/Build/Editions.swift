@@ -127,8 +127,8 @@ func checkLanguageFolders(_ source: SourceTree, languages: [SiteLanguage]) -> [D
 /// The last part of a path.
 private func fileName(_ path: String) -> String { String(path.split(separator: "/").last ?? "") }
 
-/// Builds every language of a multilingual site: the default language at the root, each other under its `path`, one
-/// 404 page (at the root, in every language), one copy of the shared assets and pictures; then checks that each
+/// Builds every language of a multilingual site: the default language at the root, each other under its `path`, a
+/// 404 page per language (the root's in every language), one copy of the shared assets and pictures; then checks that each
 /// translation has its original's figures and citations, and every link of every language.
 func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [SiteLanguage], translations: [Translations])
     throws(BuildFailure) -> OutputTree {
@@ -190,7 +190,9 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
         let prefix = edition.language.prefix
         for path in editionOutput.sortedPaths {
             let shared = path.hasPrefix("assets/") || path.hasPrefix("images/")
-            if edition.index > 0 && (path == "404.html" || path == "robots.txt" || shared) { continue }
+            // Each language keeps its own 404 page (`zh-hant/404.html`), for hosts that serve one per folder; the
+            // root's finds it for a missing page in that folder on the others.
+            if edition.index > 0 && (path == "robots.txt" || shared) { continue }
             output[shared ? path : prefix + path] = editionOutput[path]
         }
         for page in pages { pagesByOutput[prefix + page.outputPath] = page }

@@ -252,19 +252,26 @@ struct PageLayout {
             // linking them), so the page is styled wherever it is served.
             // Its links lead from the site's root whatever the depth: absolute with a base URL, root-relative ("/…")
             // without one, which a script corrects when the site is served under a sub-path.
-            // A host serves one 404 page for the whole site, so it speaks every language (the others after the
-            // default, each in its own `lang`).
-            var extra: [String: Any] = ["is404": true, "noindex": true]
+            // Each language has its 404 page in its folder (`zh-hant/404.html`), in its words; the root's, which hosts
+            // serve for every missing address, speaks every language (the others after its own, each in its own
+            // `lang`), and its script shows the language's page for an address in that language's folder.
+            let siteRoot = edition.siteBaseURL ?? config.baseURL ?? "/"
+            let root = siteRoot + edition.language.prefix
+            var extra: [String: Any] = ["is404": true, "noindex": true, "assetRoot": siteRoot]
             if config.baseURL == nil, let inlineStyle { extra["inlineStyle"] = inlineStyle }
-            let root = config.baseURL ?? "/"
-            extra["otherLanguages"] = edition.languages.indices.dropFirst().map { index in
-                TemplateContext(["code": edition.languages[index].code, "root": root + edition.languages[index].prefix,
+            if edition.languages.count > 1 { extra.merge(notFoundLanguageLinks(siteRoot: siteRoot)) { $1 } }
+            extra["otherLanguages"] = edition.languages.indices.filter { $0 != edition.index }.map { index in
+                TemplateContext(["code": edition.languages[index].code, "root": siteRoot + edition.languages[index].prefix,
                                  "t": TemplateContext(edition.translations[index].strings)])
             }
             let html = try self.page("404", root: root, path: nil, title: edition.words["notFoundTitle"],
                                      description: config.description, extra: extra)
-            // Without a base URL, a script finds the site's root when it is served under a sub-path (NotFoundRoot.swift).
-            return ("404.html", config.baseURL == nil ? addingNotFoundRootScript(html) : html)
+            // A script finds the site's root when it is served under a sub-path without a base URL, and the root's
+            // page shows another language's for a missing address in its folder (NotFoundRoot.swift).
+            let others = edition.index == 0 ? edition.languages.dropFirst().map(\.prefix) : []
+            let sitePath = edition.siteBaseURL.flatMap { URLComponents(string: $0)?.path }
+            return ("404.html", addingNotFoundScript(html, prefix: edition.language.prefix, languageFolders: others,
+                                                     sitePath: sitePath, findsRoot: config.baseURL == nil))
         }
     }
 
