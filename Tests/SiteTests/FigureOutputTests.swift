@@ -105,7 +105,7 @@ private func svgTexts(_ page: String) -> [String] {
         // multiply); the CSV, whose fields are in billions, keeps it.
         #expect(page.contains("<th scope=\"col\">貸款餘額</th>"))
         #expect(page.contains("每2列顯示1列，共73列"))
-        #expect(csv.hasPrefix("# \u{201C}抵押品\u{201D}\n# 示意模型，並非實際資料。"))
+        #expect(csv.hasPrefix("# 「抵押品」\n# 示意模型，並非實際資料。"))
         #expect(csv.contains("購入後年數（年）,貸款餘額（十億美元）,帳面價值（十億美元）\n"))
         // The table and its note (the SVG's own words are the chart code's).
         let start = try #require(page.range(of: "<div class=\"table-scroll\">"))

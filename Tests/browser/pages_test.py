@@ -8,7 +8,9 @@
    390 px.
 3. The table of contents keeps its numbers (10, 11, 12 too) apart from the titles, and wrapped titles hang.
 4. The 404 page, served for a deep missing URL, is styled and every link on it leads to a real page: on the site
-   built with a base URL (served under a sub-path) and on one built without (served at the host's root).
+   built with a base URL (served under a sub-path) and on one built without (served at the host's root). The host
+   serves the root's 404.html everywhere (as GitHub Pages does): at a missing URL in the zh-hant/ folder the page
+   shows the Chinese edition's 404 page (its lang, skip link, menu and search in Chinese).
 
 usage: pages_test.py BASE_URL SITE_FOLDER ROOT_BASE_URL SCREENSHOTS AXE_JS     exit status 1 on any problem
 """
@@ -130,10 +132,18 @@ def status_of(url):
         return error.code
 
 
-def check_404(driver, base, label, shots):
+def check_404(driver, base, label, shots, folder="", lang="en", skip="Skip to the content", query="bond"):
     set_size(driver, "desktop")
-    missing = base + "some/deep/missing/page/"
+    missing = base + folder + "some/deep/missing/page/"
     driver.get(missing)
+    # The root's page shows the language's own for an address in its folder (its script fetches it).
+    try:
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+            "return document.documentElement.lang") == lang and d.execute_script(
+            "var s = document.querySelector('.skip-link'); return s && s.textContent") == skip)
+    except TimeoutException:
+        fail(f"404 {label}: at {missing} the page is not in {lang} with the skip link '{skip}' "
+             f"(lang={driver.execute_script('return document.documentElement.lang')})")
     styled = driver.execute_script("return getComputedStyle(document.querySelector('.site-header')).borderBottomStyle")
     if styled != "solid":
         fail(f"404 {label}: not styled at {missing}")
@@ -159,13 +169,16 @@ def check_404(driver, base, label, shots):
         fail(f"404 {label}: the search box stays hidden at {missing} (the site's script did not load)")
     box = driver.find_element(By.CSS_SELECTOR, ".site-search input")
     box.click()
-    box.send_keys("bond")
+    box.send_keys(query)
     try:
         WebDriverWait(driver, 15).until(lambda d: d.execute_script(
             "return document.querySelectorAll('.site-search [role=option][href]').length") > 0)
     except TimeoutException:
-        fail(f"404 {label}: searching 'bond' at {missing} shows no results")
+        fail(f"404 {label}: searching '{query}' at {missing} shows no results")
+        return
     first = driver.execute_script("return document.querySelector('.site-search [role=option][href]').href")
+    if folder and "/" + folder not in first:
+        fail(f"404 {label}: the first search result {first} is not in {folder}")
     if status_of(urllib.parse.urldefrag(first)[0]) != 200:
         fail(f"404 {label}: the first search result {first} does not answer 200")
     driver.save_screenshot(os.path.join(shots, f"404-deep-{label}.png"))
@@ -186,6 +199,9 @@ def main():
         check_toc(driver, base)
         check_404(driver, base, "with-baseURL", shots)
         check_404(driver, root_base, "without-baseURL", shots)
+        for where, address in (("with-baseURL", base), ("without-baseURL", root_base)):
+            check_404(driver, address, where + "-zh-Hant", shots, folder="zh-hant/", lang="zh-Hant", skip="跳到內容",
+                      query="債券")
     finally:
         driver.quit()
     if problems:

@@ -259,7 +259,10 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
 
     var figures: [String: RenderedFigure] = [:]
     let requests = everyPage.flatMap(\.figures)
-    for (request, result) in zip(requests, buildFigures(requests, data: inputs.data, options: options, words: words)) {
+    // A translation's figures draw on the data files the default language's writer annotated.
+    let notesLanguage = edition.flatMap { $0.index > 0 ? $0.languages[0].code : nil }
+    for (request, result) in zip(requests, buildFigures(requests, data: inputs.data, options: options, words: words,
+                                                        notesLanguage: notesLanguage)) {
         switch result {
         case .success(let figure): figures[request.id] = figure
         case .failure(let failure): collector.add(failure.diagnostics)
@@ -357,8 +360,13 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     for image in source.images {
         output[String(image.path.dropFirst("content/".count))] = image.bytes
     }
-    let moreFolders = ["numbers/", "corrections/"].filter { output[$0 + "index.html"] != nil }
-    for (path, text) in publishingFiles(config: inputs.config, chapters: chapters, pages: pages, moreFolders: moreFolders) {
+    // A page a language shows untranslated (`fallback: true`) is the default language's, not this one's: the sitemap
+    // and the feed leave it out.
+    let untranslated = { (file: String) in edition.map { $0.fallbackFiles.contains(file) || $0.isFallback(file) } ?? false }
+    let moreFolders = ["numbers/", "corrections/"].filter { output[$0 + "index.html"] != nil && !untranslated($0.dropLast() + ".yml") }
+    for (path, text) in publishingFiles(config: inputs.config, chapters: chapters.filter { !untranslated($0.file) },
+                                        pages: pages.filter { !untranslated($0.file) }, moreFolders: moreFolders,
+                                        glossary: !untranslated("glossary.yml")) {
         output.add(path, text: text)
     }
     options.timings?.end("data files, assets, sitemap")
@@ -476,10 +484,13 @@ func checkFigureIDs(_ chapters: [Chapter]) -> [Diagnostic] {
 
 /// Simulates and draws every figure, on all cores; results come back in request order, so the output does not
 /// depend on scheduling. Figures found in `options.figureCache` are reused.
-func buildFigures(_ requests: [FigureRequest], data: [String: DataTable], options: BuildOptions, words: Translations = .english)
-    -> [Result<RenderedFigure, BuildFailure>] {
+/// `notesLanguage`: the language the data files' `# ` lines are written in (the default language's) when it is not
+/// `words`' (a translation's figures).
+func buildFigures(_ requests: [FigureRequest], data: [String: DataTable], options: BuildOptions, words: Translations = .english,
+                  notesLanguage: String? = nil) -> [Result<RenderedFigure, BuildFailure>] {
     var configured = FigureBuilder(registry: options.registry, data: data)
     configured.words = words
+    configured.notesLanguage = notesLanguage
     let builder = configured
     let tables = requests.map { request -> DataTable? in
         if case .data(let file) = request.source { return data[file] }
@@ -487,10 +498,12 @@ func buildFigures(_ requests: [FigureRequest], data: [String: DataTable], option
     }
     let results = concurrentMap(Array(requests.indices)) { index -> Result<RenderedFigure, BuildFailure> in
         let request = requests[index]
-        if let cached = options.figureCache?.figure(for: request, data: tables[index], words: words) { return .success(cached) }
+        if let cached = options.figureCache?.figure(for: request, data: tables[index], words: words, notesLanguage: notesLanguage) {
+            return .success(cached)
+        }
         do throws(BuildFailure) {
             let figure = try builder.build(request)
-            options.figureCache?.store(figure, for: request, data: tables[index], words: words)
+            options.figureCache?.store(figure, for: request, data: tables[index], words: words, notesLanguage: notesLanguage)
             return .success(figure)
         } catch {
             return .failure(error)

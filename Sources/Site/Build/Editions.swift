@@ -9,12 +9,22 @@ struct Edition: Sendable {
     var translations: [Translations]
     /// Paths of the files published in this language from the default language's content (not yet translated).
     var fallbackFiles: Set<String> = []
+    /// The same for every language, in the order of `languages` (empty when only this one's are known): a page whose
+    /// version in a language is such a copy is not offered as that language's version (alternates, sitemap).
+    var untranslated: [Set<String>] = []
     /// site.yml's `baseURL`: the address of the site's root, where every language's pages hang.
     var siteBaseURL: String? = nil
 
     var language: SiteLanguage { languages[index] }
     /// Whether `content/<name>` (glossary.yml, numbers.yml …) is shown from the default language, untranslated.
     func isFallback(_ name: String) -> Bool { fallbackFiles.contains { $0.split(separator: "/").last.map(String.init) == name } }
+    /// Whether the language at `index` publishes the file named `name` (`05-four-steps.md`, `glossary.yml`) from the
+    /// default language's content, untranslated.
+    func isFallback(_ name: String, in index: Int) -> Bool {
+        if index == self.index { return isFallback(name) }
+        guard untranslated.indices.contains(index) else { return false }
+        return untranslated[index].contains { $0.split(separator: "/").last.map(String.init) == name }
+    }
     /// From this language's root to the site's (`../` for `zh-hant/`): the way to the shared `assets/` and `images/`.
     var up: String { String(repeating: "../", count: language.path.split(separator: "/").count) }
     /// This language's interface words.
@@ -117,8 +127,8 @@ func checkLanguageFolders(_ source: SourceTree, languages: [SiteLanguage]) -> [D
 /// The last part of a path.
 private func fileName(_ path: String) -> String { String(path.split(separator: "/").last ?? "") }
 
-/// Builds every language of a multilingual site: the default language at the root, each other under its `path`, one
-/// 404 page (at the root, in every language), one copy of the shared assets and pictures; then checks that each
+/// Builds every language of a multilingual site: the default language at the root, each other under its `path`, a
+/// 404 page per language (the root's in every language), one copy of the shared assets and pictures; then checks that each
 /// translation has its original's figures and citations, and every link of every language.
 func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [SiteLanguage], translations: [Translations])
     throws(BuildFailure) -> OutputTree {
@@ -133,7 +143,7 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
     // would report the same gap again in other words.
     let editions = sources.enumerated().filter { problems.isEmpty || $0.offset == 0 }.map { index, part in
         Edition(languages: languages, index: index, translations: translations, fallbackFiles: part.fallbackFiles,
-                siteBaseURL: siteBaseURL)
+                untranslated: sources.map(\.fallbackFiles), siteBaseURL: siteBaseURL)
     }
     // Each language is built on a thread of its own, so one language's serial stages (the search index, the lists)
     // overlap the other's; results and problems are taken in the languages' order, as if built one after another.
@@ -180,7 +190,9 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
         let prefix = edition.language.prefix
         for path in editionOutput.sortedPaths {
             let shared = path.hasPrefix("assets/") || path.hasPrefix("images/")
-            if edition.index > 0 && (path == "404.html" || path == "robots.txt" || shared) { continue }
+            // Each language keeps its own 404 page (`zh-hant/404.html`), for hosts that serve one per folder; the
+            // root's finds it for a missing page in that folder on the others.
+            if edition.index > 0 && (path == "robots.txt" || shared) { continue }
             output[shared ? path : prefix + path] = editionOutput[path]
         }
         for page in pages { pagesByOutput[prefix + page.outputPath] = page }

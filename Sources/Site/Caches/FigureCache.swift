@@ -2,7 +2,7 @@ import Synchronization
 
 /// Figures kept between builds of the same site (the preview server's rebuilds). A figure is reused when
 /// everything that determines it is unchanged: its chart block (compared without its position in the file, so
-/// prose edits above it do not count), the data table it draws and the interface words of its table and CSV. The models and the drawing code cannot change
+/// prose edits above it do not count), the data table it draws, the interface words of its table and CSV and the language of the data file's notes. The models and the drawing code cannot change
 /// while a process runs, so an in-memory cache needs no generator version.
 ///
 /// The cache is the one shared, mutable thing a build may be given; it is safe to use from several threads.
@@ -11,6 +11,7 @@ public final class FigureCache: Sendable {
         var request: FigureRequest
         var data: DataTable?
         var words: Translations
+        var notesLanguage: String?
         var figure: RenderedFigure
     }
 
@@ -34,9 +35,11 @@ public final class FigureCache: Sendable {
     public var count: Int { storage.count }
 
     /// The cached figure for `request`, placed where `request` is now; nil when it must be built.
-    func figure(for request: FigureRequest, data: DataTable?, words: Translations = .english) -> RenderedFigure? {
+    func figure(for request: FigureRequest, data: DataTable?, words: Translations = .english, notesLanguage: String? = nil) -> RenderedFigure? {
         let content = Self.withoutPosition(request)
-        guard let entry = storage.value(request.id, if: { $0.request == content && $0.data == data && $0.words == words }) else {
+        guard let entry = storage.value(request.id, if: {
+            $0.request == content && $0.data == data && $0.words == words && $0.notesLanguage == notesLanguage
+        }) else {
             return nil
         }
         var figure = entry.figure
@@ -44,8 +47,9 @@ public final class FigureCache: Sendable {
         return figure
     }
 
-    func store(_ figure: RenderedFigure, for request: FigureRequest, data: DataTable?, words: Translations = .english) {
-        let entry = Entry(request: Self.withoutPosition(request), data: data, words: words, figure: figure)
+    func store(_ figure: RenderedFigure, for request: FigureRequest, data: DataTable?, words: Translations = .english,
+               notesLanguage: String? = nil) {
+        let entry = Entry(request: Self.withoutPosition(request), data: data, words: words, notesLanguage: notesLanguage, figure: figure)
         storage.store(entry, for: request.id)
     }
 

@@ -196,11 +196,13 @@ struct LinkChecker {
             return nil   // external (scheme:) links are not checked here
         }
         if first == UInt8(ascii: "/") {
-            // The 404 page is served at any depth: without a base URL its links lead from the host's root.
-            if page == "404.html" && target != "/" && !target.hasPrefix("//") {
+            // A 404 page (the root's, or a language's: `zh-hant/404.html`) is served at any depth: without a base URL
+            // its links lead from the host's root.
+            let notFound = page == "404.html" || page.hasSuffix("/404.html")
+            if notFound && target != "/" && !target.hasPrefix("//") {
                 return problem(with: String(target.dropFirst()), on: "index.html")
             }
-            if page == "404.html" && target == "/" { return nil }
+            if notFound && target == "/" { return nil }
             return "link '\(target)' is absolute; use a relative link so the site works under any sub-path"
         }
         let (path, fragment) = split(target)

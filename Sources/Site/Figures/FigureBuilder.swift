@@ -53,6 +53,9 @@ struct FigureBuilder {
     let data: [String: DataTable]
     /// The page's language: the data table's added headings and notes, the CSV's provenance lines.
     var words: Translations = .english
+    /// The language of the data files' own `# ` lines when it is not the page's (a translation's figures, whose data
+    /// files the default language's writer annotated); nil when they are in the page's language.
+    var notesLanguage: String? = nil
     /// The page's language as charts need it: numbers, chart words and fonts, the settings line's parameter words.
     var language: ChartLanguage { ChartLanguage(numbers: ChartLanguage.numbers(for: words.code), words: words.strings) }
     /// Draws one variant as page HTML; `drawResponsive` unless the caller only wants the specs (`siteCharts`).
@@ -356,7 +359,8 @@ struct FigureBuilder {
             spec.background = specs.indices.filter { $0 != index }.flatMap { other in
                 specs[other].series.map { series in
                     var ghost = series
-                    ghost.name = single ? inputs[other].label : inputs[other].label + ": " + series.name
+                    ghost.name = single ? inputs[other].label
+                        : words.format("labelled", ["label": inputs[other].label]) + words["space"] + series.name
                     return ghost
                 }
             }
@@ -380,8 +384,15 @@ struct FigureBuilder {
 
     /// The `# ` lines a CSV download starts with: what it is, where it comes from (the data file's own `# ` lines, else
     /// the caption's "Source:" sentence), and the settings in words.
+    ///
+    /// A translation's CSV says all it can in its own words: the title, the caption's source sentence and the caption
+    /// as the translated chapter writes them. The data file's lines, which only the default language's writer wrote,
+    /// follow them under a line that says which language they are in; a source's title is never translated.
     private func csvProvenance(_ request: FigureRequest, input: VariantInput, isModel: Bool, variantCount: Int) -> [String] {
-        var lines = ["\u{201C}\(typographic(request.title))\u{201D}"]
+        var lines = [words.format("csvTitle", ["title": typographic(request.title)])]
+        let caption = typographic(removingCitations(request.caption))
+        var notes: [String] = []
+        if case let .data(file) = request.source, let written = data[file]?.notes { notes = written }
         if isModel {
             var settings = words["csvModel"]
             if variantCount > 1 { settings = joiningSentences(settings, words.format("csvScenario", ["label": input.label])) }
@@ -392,19 +403,25 @@ struct FigureBuilder {
                 settings = joiningSentences(settings, joiningSentences(words["settings"], line))
             }
             lines.append(settings)
-        } else if case let .data(file) = request.source, let notes = data[file]?.notes, !notes.isEmpty {
+        } else if !notes.isEmpty && notesLanguage == nil {
             // The data file's own `# ` lines name its source, as the writer wrote them: they stay in the download.
             lines += notes
-        } else if let source = sourceSentence(in: typographic(removingCitations(request.caption))) {
+        } else if let source = sourceSentence(in: caption, words: words) {
             lines.append(words.format("csvSource", ["source": source]))
-        } else if case .data = request.source, !captionNamesSource(request.caption) {
-            // Neither the data file nor the caption names a source: the download does not pretend one does.
+        } else if case .data = request.source, !notes.isEmpty || !captionNamesSource(request.caption) {
+            // Neither the data file nor the caption names a source: the download does not pretend one does. (A
+            // translation's data file names it in the lines that end the header.)
         } else {
             lines.append(words.format("csvSource", ["source": words["csvSourceInCaption"]]))
         }
         // A CSV cannot show a note mark: citations are left out of its lines.
-        lines.append(typographic(removingCitations(request.caption)))
+        lines.append(caption)
         if let extra = request.captions[input.scenario] { lines.append(typographic(removingCitations(extra))) }
+        if let language = notesLanguage, !isModel, !notes.isEmpty {
+            let name = words.languageName(of: language) ?? language
+            lines.append(words.format("csvDataNotes", ["language": name]))
+            lines += notes
+        }
         return lines
     }
 
@@ -477,9 +494,11 @@ func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
     return diagnostics.filter { seen.insert("\($0.file):\($0.line):\($0.column):\($0.message)").inserted }
 }
 
-/// The sentence of a caption that names its sources ("Source: …" or "Sources: …"), if there is one.
-func sourceSentence(in caption: String) -> String? {
-    for marker in ["Sources: ", "Source: "] {
+/// The sentence of a caption that names its sources ("Source: …" or "Sources: …", or as the page's words write it:
+/// "資料來源：…"), if there is one.
+func sourceSentence(in caption: String, words: Translations = .english) -> String? {
+    let own = String(words["csvSource"].prefix { $0 != "{" })
+    for marker in ["Sources: ", "Source: ", own] where marker.contains(where: { !$0.isWhitespace }) {
         if let range = caption.range(of: marker) { return String(caption[range.upperBound...]) }
     }
     return nil

@@ -88,7 +88,8 @@ public struct Translations: Sendable, Equatable {
                            "tableFrom", "tableTo", "tableValue", "tableYear", "tableStep", "tableWhatHappens", "tableDetail",
                            "tableAlongArrow", "parenthetical", "unitUSD", "unitUSDBillions", "unitUSDTrillions",
                            "unitMoney", "unitMoneyBillions", "unitMoneyTrillions", "unitYears", "unitMonths", "everyNthRow",
-                           "csvModel", "csvScenario", "csvSource", "csvSourceInCaption", "csvLicence", "previewFailedOne",
+                           "csvModel", "csvScenario", "csvSource", "csvSourceInCaption", "csvLicence", "csvTitle", "csvDataNotes",
+                           "previewFailedOne",
                            "previewFailedMany", "previewHint", "previewNoBuild", "previewTitle", "previewWarningsOne", "previewWarningsMany",
                            "previewHideWarnings", "footnotes", "backToText",
                            "space", "fullStop", "unitAfterAside", "authorsAnd", "authorsSeparator", "authorsLastSeparator", "authorsOthers"] + searchWordKeys.map(\.1)

@@ -1,53 +1,119 @@
-/// The script a 404 page without a base URL carries, so its links work wherever the site is served.
+/// The script of a 404 page: hosts serve one page at any missing address, which it cannot know when it is built.
 ///
-/// Hosts serve `404.html` at any missing address, and without `baseURL` the page cannot know the site's address: its
-/// links are root-relative (`/sources/`), right for a site at the root of its host. Under a sub-path
-/// (`https://host/my-explainer/`) the script finds the site's root, the deepest folder of the address whose
-/// `404.html` answers 200 (a missing one answers 404), and puts it in front of every root-relative link, the search
-/// box's addresses and the site's script (loaded again from there: search works). Without JavaScript the links stay
+/// **The site's root** (`findsRoot`, without a base URL): the page's links are root-relative (`/sources/`), right
+/// for a site at the root of its host. Under a sub-path (`https://host/my-explainer/`) the script finds the site's
+/// root, the deepest folder of the address below which the page's own file (`404.html`, `zh-hant/404.html`)
+/// answers 200 (a missing one answers 404), and puts it in front of every root-relative link, the search box's
+/// addresses and the site's script (loaded again from there: search works). Without JavaScript the links stay
 /// root-relative.
-let notFoundRootScript = """
-<script>
-(function () {
-  var folders = location.pathname.split("/");
-  folders.pop();
-  function fix(root) {
-    if (root === "/") return;
-    function rooted(value) { return value && value.charAt(0) === "/" && value.charAt(1) !== "/"; }
-    function rewrite() {
-      document.querySelectorAll("a[href], link[href], [data-index], [data-script]").forEach(function (element) {
-        ["href", "data-index", "data-script"].forEach(function (name) {
-          var value = element.getAttribute(name);
-          if (rooted(value)) element.setAttribute(name, root + value.slice(1));
-        });
-      });
-      // A script that failed to load from the host's root is loaded again from the site's.
-      document.querySelectorAll("script[src^='/']").forEach(function (old) {
-        var src = old.getAttribute("src");
-        if (!rooted(src)) return;
-        var script = document.createElement("script");
-        script.src = root + src.slice(1);
-        old.parentNode.replaceChild(script, old);
-      });
-    }
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", rewrite); else rewrite();
-  }
-  (function probe(depth) {
-    if (depth < 1 || !window.fetch) return;
-    var root = folders.slice(0, depth).join("/") + "/";
-    fetch(root + "404.html", { method: "HEAD", cache: "no-store" }).then(function (response) {
-      if (response.ok) fix(root); else probe(depth - 1);
-    }, function () {});
-  })(folders.length);
-})();
-</script>
-"""
+///
+/// **The reader's language** (`languageFolders`, on the root's page of a site in several languages): most hosts
+/// serve the root's `404.html` for every missing address, also in another language's folder. For an address in one
+/// (`…/zh-hant/…`: below `sitePath` when the base URL gives it, else the first such folder of the address) the script
+/// fetches that language's own 404 page from the same host and shows it in place of this one, hidden meanwhile (for
+/// at most 3 s). Without JavaScript, or when that page cannot be had, the root's page stays, which speaks every
+/// language.
+func notFoundScript(prefix: String, languageFolders: [String], sitePath: String?, findsRoot: Bool) -> String? {
+    guard findsRoot || !languageFolders.isEmpty else { return nil }
+    var script = """
+        <script>
+        (function () {
+          var folders = location.pathname.split("/");
+          folders.pop();
+          function ready(run) {
+            if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run); else run();
+          }
 
-/// `html` with `notFoundRootScript` at the end of its `<head>` (the probe starts at once; links are corrected when
-/// the page has been read).
-func addingNotFoundRootScript(_ html: String) -> String {
-    guard let range = html.firstRange(of: "</head>") else { return html }
+        """
+    if findsRoot {
+        script += """
+              function fix(root) {
+                if (root === "/") return;
+                function rooted(value) { return value && value.charAt(0) === "/" && value.charAt(1) !== "/"; }
+                ready(function () {
+                  document.querySelectorAll("a[href], link[href], [data-index], [data-script]").forEach(function (element) {
+                    ["href", "data-index", "data-script"].forEach(function (name) {
+                      var value = element.getAttribute(name);
+                      if (rooted(value)) element.setAttribute(name, root + value.slice(1));
+                    });
+                  });
+                  // A script that failed to load from the host's root is loaded again from the site's.
+                  document.querySelectorAll("script[src^='/']").forEach(function (old) {
+                    var src = old.getAttribute("src");
+                    if (!rooted(src)) return;
+                    var script = document.createElement("script");
+                    script.src = root + src.slice(1);
+                    old.parentNode.replaceChild(script, old);
+                  });
+                });
+              }
+              function findRoot(depth) {
+                if (depth < 1 || !window.fetch) return;
+                var root = folders.slice(0, depth).join("/") + "/";
+                fetch(root + \(prefix.isEmpty ? "" : scriptString(prefix) + " + ")"404.html", { method: "HEAD", cache: "no-store" }).then(function (response) {
+                  if (response.ok) fix(root); else findRoot(depth - 1);
+                }, function () {});
+              }
+
+            """
+    } else {
+        script += "  function findRoot() {}\n"
+    }
+    if !languageFolders.isEmpty {
+        script += """
+              function show(url) {
+                var style = document.documentElement.style, settled = false;
+                function giveUp() {
+                  if (settled) return;
+                  settled = true;
+                  style.visibility = "";
+                  findRoot(folders.length);
+                }
+                style.visibility = "hidden";
+                setTimeout(giveUp, 3000);
+                fetch(url, { cache: "no-cache" }).then(function (response) {
+                  return response.ok ? response.text() : Promise.reject();
+                }).then(function (html) {
+                  ready(function () {
+                    if (settled) return;
+                    settled = true;
+                    document.open();
+                    document.write(html);
+                    document.close();
+                  });
+                }, giveUp);
+              }
+              var path = location.pathname, site = \(sitePath.map(scriptString) ?? "null");
+              var languages = [\(languageFolders.map(scriptString).joined(separator: ", "))];
+              for (var i = 0; i < languages.length && window.fetch; i++) {
+                var folder = languages[i], at = -1;
+                if (site !== null && path.indexOf(site) === 0) {
+                  if (path.slice(site.length, site.length + folder.length) === folder) at = site.length;
+                } else if (path.indexOf("/" + folder) >= 0) {
+                  at = path.indexOf("/" + folder) + 1;
+                }
+                if (at >= 0) return show(path.slice(0, at) + folder + "404.html");
+              }
+
+            """
+    }
+    script += "  findRoot(folders.length);\n})();\n</script>\n"
+    // Served as it is, counted in the pages' script budget: without the indentation and comments.
+    return script.split(separator: "\n").map { $0.drop { $0 == " " } }.filter { !$0.hasPrefix("//") }
+        .joined(separator: "\n") + "\n"
+}
+
+/// `html` with `notFoundScript` (if it has one) at the end of its `<head>`: it starts at once, and changes the page
+/// once it has been read.
+func addingNotFoundScript(_ html: String, prefix: String, languageFolders: [String], sitePath: String?, findsRoot: Bool) -> String {
+    guard let script = notFoundScript(prefix: prefix, languageFolders: languageFolders, sitePath: sitePath, findsRoot: findsRoot),
+          let range = html.firstRange(of: "</head>") else { return html }
     var html = html
-    html.replaceSubrange(range, with: notFoundRootScript + "</head>")
+    html.replaceSubrange(range, with: script + "</head>")
     return html
+}
+
+/// A JavaScript string literal that cannot end the `<script>` element it is in.
+private func scriptString(_ text: String) -> String {
+    jsonString(text).replacingOccurrences(of: "<", with: "\\u003c")
 }

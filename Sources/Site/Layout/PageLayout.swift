@@ -252,19 +252,26 @@ struct PageLayout {
             // linking them), so the page is styled wherever it is served.
             // Its links lead from the site's root whatever the depth: absolute with a base URL, root-relative ("/…")
             // without one, which a script corrects when the site is served under a sub-path.
-            // A host serves one 404 page for the whole site, so it speaks every language (the others after the
-            // default, each in its own `lang`).
-            var extra: [String: Any] = ["is404": true, "noindex": true]
+            // Each language has its 404 page in its folder (`zh-hant/404.html`), in its words; the root's, which hosts
+            // serve for every missing address, speaks every language (the others after its own, each in its own
+            // `lang`), and its script shows the language's page for an address in that language's folder.
+            let siteRoot = edition.siteBaseURL ?? config.baseURL ?? "/"
+            let root = siteRoot + edition.language.prefix
+            var extra: [String: Any] = ["is404": true, "noindex": true, "assetRoot": siteRoot]
             if config.baseURL == nil, let inlineStyle { extra["inlineStyle"] = inlineStyle }
-            let root = config.baseURL ?? "/"
-            extra["otherLanguages"] = edition.languages.indices.dropFirst().map { index in
-                TemplateContext(["code": edition.languages[index].code, "root": root + edition.languages[index].prefix,
+            if edition.languages.count > 1 { extra.merge(notFoundLanguageLinks(siteRoot: siteRoot)) { $1 } }
+            extra["otherLanguages"] = edition.languages.indices.filter { $0 != edition.index }.map { index in
+                TemplateContext(["code": edition.languages[index].code, "root": siteRoot + edition.languages[index].prefix,
                                  "t": TemplateContext(edition.translations[index].strings)])
             }
             let html = try self.page("404", root: root, path: nil, title: edition.words["notFoundTitle"],
                                      description: config.description, extra: extra)
-            // Without a base URL, a script finds the site's root when it is served under a sub-path (NotFoundRoot.swift).
-            return ("404.html", config.baseURL == nil ? addingNotFoundRootScript(html) : html)
+            // A script finds the site's root when it is served under a sub-path without a base URL, and the root's
+            // page shows another language's for a missing address in its folder (NotFoundRoot.swift).
+            let others = edition.index == 0 ? edition.languages.dropFirst().map(\.prefix) : []
+            let sitePath = edition.siteBaseURL.flatMap { URLComponents(string: $0)?.path }
+            return ("404.html", addingNotFoundScript(html, prefix: edition.language.prefix, languageFolders: others,
+                                                     sitePath: sitePath, findsRoot: config.baseURL == nil))
         }
     }
 
@@ -429,7 +436,11 @@ struct PageLayout {
     /// The same page in every language, for the language switch (`languages`: `code`, `name`, `href`, `current`)
     /// and the `hreflang` alternates (`alternates`: `code`, `href`, absolute with a base URL; `xDefault`).
     /// `path` is the page's address below its language's root (`four-steps/`).
-    private func languageLinks(root: String, path: String) -> [String: Any] {
+    /// The language switch (every language's version of the page, a copy of the default language's text included:
+    /// it says so when it opens) and the `hreflang` alternates, which list only real translations: none on a page that
+    /// is such a copy (`isCopy`), and none of a language whose version of the page (the file named `file`) is one.
+    /// A page with no translation but itself lists none, as Hugo's `.IsTranslated` does.
+    private func languageLinks(root: String, path: String, file: String?, isCopy: Bool) -> [String: Any] {
         var switchLinks: [TemplateContext] = []
         var alternates: [TemplateContext] = []
         for (index, language) in edition.languages.enumerated() {
@@ -437,11 +448,26 @@ struct PageLayout {
             let name = index < edition.translations.count ? edition.translations[index]["languageName"] : language.code
             switchLinks.append(TemplateContext(["code": language.code, "name": name, "href": relative.isEmpty ? "./" : relative,
                                                 "current": index == edition.index]))
+            if let file, edition.isFallback(file, in: index) { continue }
             alternates.append(TemplateContext(["code": language.code,
                                                "href": edition.siteBaseURL.map { $0 + language.prefix + path } ?? (relative.isEmpty ? "./" : relative)]))
         }
-        let defaultHref = (alternates[0].values["href"] as? String) ?? ""
-        return ["hasLanguages": true, "languages": switchLinks, "alternates": alternates, "xDefault": defaultHref]
+        var links: [String: Any] = ["hasLanguages": true, "languages": switchLinks, "alternates": [TemplateContext]()]
+        if !isCopy && alternates.count > 1 {
+            links["alternates"] = alternates
+            links["xDefault"] = (alternates[0].values["href"] as? String) ?? ""
+        }
+        return links
+    }
+
+    /// The 404 page's language switch: each language's home page, from the site's root `siteRoot` (no alternates: the
+    /// page has no address of its own).
+    private func notFoundLanguageLinks(siteRoot: String) -> [String: Any] {
+        let switchLinks = edition.languages.enumerated().map { index, language in
+            TemplateContext(["code": language.code, "href": siteRoot + language.prefix, "current": index == edition.index,
+                             "name": index < edition.translations.count ? edition.translations[index]["languageName"] : language.code])
+        }
+        return ["hasLanguages": true, "languages": switchLinks, "alternates": [TemplateContext]()]
     }
 
     private func link(to chapter: Chapter) -> TemplateContext {
@@ -505,10 +531,14 @@ struct PageLayout {
         context["extra"] = TemplateContext((source?.frontMatter.extra ?? [:]).mapValues(\.templateValue))
         if menu.isPartial { context["allChapters"] = edition.words.format("allChapters", chapters.count) }
         context["assetRoot"] = root + edition.up
-        if edition.languages.count > 1, !inOneLanguage, let path { context.merge(languageLinks(root: root, path: path)) { $1 } }
         let shownFile = source?.file ?? ["glossary": "glossary.yml", "numbers": "numbers.yml", "corrections": "corrections.yml"][template]
-        if let file = shownFile, edition.fallbackFiles.contains(file) || (source == nil && edition.isFallback(file)) {
-            context["fallbackLanguage"] = edition.languages[0].code
+        let untranslated = shownFile.map { edition.fallbackFiles.contains($0) || (source == nil && edition.isFallback($0)) } ?? false
+        if untranslated { context["fallbackLanguage"] = edition.languages[0].code }
+        // The home page is each language's own (its list of chapters, its words), whatever its introduction.
+        let copy = untranslated && template != "index"
+        if edition.languages.count > 1, !inOneLanguage, let path {
+            let name = template == "index" ? nil : shownFile.map { String($0.split(separator: "/").last ?? "") }
+            context.merge(languageLinks(root: root, path: path, file: name, isCopy: copy)) { $1 }
         }
         if config.search { context["searchIndex"] = root + SearchLanguage(tag: config.language).folder }
         // "Published … · Facts as of …": site.yml's dates, or the page's own (`date`, `factsAsOf`).
@@ -538,7 +568,8 @@ struct PageLayout {
         }
         if let base = config.baseURL {
             context["hasFeed"] = true
-            if let path { context["canonical"] = base + path }
+            // A copy of the default language's text is that page, not this language's version of it.
+            if let path { context["canonical"] = copy ? (edition.siteBaseURL ?? base) + edition.languages[0].prefix + path : base + path }
         }
         for (key, value) in extra { context[key] = value }
         let key = pageCache.flatMap { _ in cacheKey(template, context: context, body: body, wordsAsBuilt: extra["t"] == nil) }

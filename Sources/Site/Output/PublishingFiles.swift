@@ -4,24 +4,26 @@ import Markdown
 /// `feed.xml` with one entry per chapter. Their absolute URLs come from `baseURL`; their dates from the pages'
 /// `updated` or `date`, else site.yml's `updated`.
 ///
-/// `moreFolders` are further pages of the site in the sitemap after the glossary (`numbers/`, `corrections/`).
-func publishingFiles(config: SiteConfig, chapters: [Chapter], pages: [Chapter] = [], moreFolders: [String] = [])
-    -> [(path: String, text: String)] {
+/// `moreFolders` are further pages of the site in the sitemap after the glossary (`numbers/`, `corrections/`);
+/// `glossary` is false when the glossary page is not this language's (shown untranslated).
+func publishingFiles(config: SiteConfig, chapters: [Chapter], pages: [Chapter] = [], moreFolders: [String] = [],
+                     glossary: Bool = true) -> [(path: String, text: String)] {
     guard let base = config.baseURL, let updated = config.updated else {
         return [("robots.txt", "User-agent: *\nAllow: /\n")]
     }
     return [
         ("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(base)sitemap.xml\n"),
-        ("sitemap.xml", sitemapXML(base: base, updated: updated, chapters: chapters + pages, moreFolders: moreFolders)),
+        ("sitemap.xml", sitemapXML(base: base, updated: updated, chapters: chapters + pages, moreFolders: moreFolders,
+                                   glossary: glossary)),
         ("feed.xml", atomFeed(config: config, base: base, updated: updated, chapters: chapters)),
     ]
 }
 
 /// Every page's address: home, chapters in order, standalone pages, sources, glossary, then `moreFolders` (not the
 /// gallery or the 404 page, which are not for search engines).
-func sitemapXML(base: String, updated: String, chapters: [Chapter], moreFolders: [String] = []) -> String {
+func sitemapXML(base: String, updated: String, chapters: [Chapter], moreFolders: [String] = [], glossary: Bool = true) -> String {
     let paths = [("", updated)] + chapters.map { ($0.slug + "/", $0.lastChanged ?? updated) }
-        + [("sources/", updated), ("glossary/", updated)] + moreFolders.map { ($0, updated) }
+        + [("sources/", updated)] + (glossary ? [("glossary/", updated)] : []) + moreFolders.map { ($0, updated) }
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
     for (path, date) in paths {
         xml += "<url><loc>\(escapeHTML(base + path))</loc><lastmod>\(date)</lastmod></url>\n"

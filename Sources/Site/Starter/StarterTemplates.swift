@@ -847,8 +847,8 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
 {{/inlineStyle}}<link rel="icon" href="{{assetRoot}}assets/favicon.svg" type="image/svg+xml">
 <script src="{{assetRoot}}assets/site.js" defer></script>
 {{#hasLanguages}}{{#alternates}}<link rel="alternate" hreflang="{{code}}" href="{{href}}">
-{{/alternates}}<link rel="alternate" hreflang="x-default" href="{{xDefault}}">
-{{/hasLanguages}}{{#hasFeed}}<link rel="alternate" type="application/atom+xml" title="{{siteTitle}}" href="{{root}}feed.xml">
+{{/alternates}}{{#xDefault}}<link rel="alternate" hreflang="x-default" href="{{xDefault}}">
+{{/xDefault}}{{/hasLanguages}}{{#hasFeed}}<link rel="alternate" type="application/atom+xml" title="{{siteTitle}}" href="{{root}}feed.xml">
 {{/hasFeed}}
 
 """##),
@@ -1026,6 +1026,8 @@ csvScenario: "Scenario: {label}."
 csvSource: "Source: {source}"
 csvSourceInCaption: as stated in the caption below.
 csvLicence: "Licence: {licence}"
+csvTitle: "“{title}”"
+csvDataNotes: "The data file's own notes, in {language}:"
 
 # The preview server (`explainer serve`) while a rebuild fails, and the strip of a good build's warnings
 previewFailedOne: "The build failed with 1 error. Fix and save: this page updates by itself."
@@ -1362,6 +1364,8 @@ csvScenario: 情境：{label}。
 csvSource: 資料來源：{source}
 csvSourceInCaption: 見下方圖說。
 csvLicence: 授權：{licence}
+csvTitle: 「{title}」
+csvDataNotes: 資料檔本身的說明（{language}原文）：
 
 # The preview server (`explainer serve`) while a rebuild fails, and the strip of a good build's warnings
 previewFailedOne: 建置失敗，有1個錯誤。修正並存檔後，本頁會自動更新。

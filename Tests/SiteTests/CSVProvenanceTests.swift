@@ -1,0 +1,60 @@
+import Testing
+@testable import Site
+
+/// A chapter with one chart block of `lines`.
+private func chapter(_ title: String, chart lines: [String]) -> String {
+    "---\ntitle: \(title)\n---\nText.\n\n```chart\n" + lines.joined(separator: "\n") + "\n```\n"
+}
+
+/// The `# ` lines a CSV download starts with, without their `# `.
+private func header(_ csv: String) -> [String] {
+    csv.split(separator: "\n").prefix { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) }
+}
+
+/// The `# ` lines of a figure's CSV download in a translation: said in the translation's words where the translated
+/// chapter gives them, the data file's own lines (written once, in the default language) kept and labelled as such.
+@Suite struct CSVProvenance {
+    let data = SourceFile(path: "content/data/survey.csv",
+                          text: "# Households surveyed by the Example Institute, per cent.\n# Source: Example Institute, \"Saving in 2024\".\nyear,share\n2022,10\n2023,12\n2024,15\n")
+    var english: String {
+        chapter("Intro", chart: ["id: saving", "title: Who saves", "caption: \"Saving rose. Source: Example Institute.\"",
+                                 "data: survey.csv", "kind: line"])
+    }
+    var chinese: String {
+        chapter("導論", chart: ["id: saving", "title: 誰在儲蓄", "caption: 儲蓄增加了。資料來源：Example研究所。", "data: survey.csv",
+                              "kind: line", "first-column: 年份", "labels: {share: 比重}"])
+    }
+
+    @Test func aTranslationsCSVNamesTitleSourceAndCaptionInItsLanguageAndLabelsTheDataFilesEnglishNotes() throws {
+        let output = try build(twoLanguageSite(english: english, translated: chinese, more: [data]))
+        let csv = try #require(text(output, "zh-hant/data/saving.csv"))
+        #expect(header(csv) == ["「誰在儲蓄」", "資料來源：Example研究所。", "儲蓄增加了。資料來源：Example研究所。",
+                                "資料檔本身的說明（英文原文）：", "Households surveyed by the Example Institute, per cent.",
+                                "Source: Example Institute, \"Saving in 2024\"."])
+    }
+
+    @Test func theDefaultLanguagesCSVKeepsTheDataFilesNotesWhereTheyWere() throws {
+        let output = try build(twoLanguageSite(english: english, translated: chinese, more: [data]))
+        let csv = try #require(text(output, "data/saving.csv"))
+        #expect(header(csv) == ["\u{201C}Who saves\u{201D}", "Households surveyed by the Example Institute, per cent.",
+                                "Source: Example Institute, \"Saving in 2024\".", "Saving rose. Source: Example Institute."])
+    }
+
+    @Test func aTranslatedCaptionWithoutASourceSentenceLeavesTheSourceToTheDataFilesNotes() throws {
+        let quiet = chinese.replacingOccurrences(of: "儲蓄增加了。資料來源：Example研究所。", with: "儲蓄增加了。")
+        let output = try build(twoLanguageSite(english: english, translated: quiet, more: [data]))
+        let lines = header(try #require(text(output, "zh-hant/data/saving.csv")))
+        #expect(lines.prefix(3) == ["「誰在儲蓄」", "儲蓄增加了。", "資料檔本身的說明（英文原文）："])
+        #expect(!lines.contains { $0.contains("見下方圖說") })
+    }
+
+    @Test func aChineseModelFiguresFadedScenariosAreNamedWithAFullWidthColon() throws {
+        let lines = ["id: loss", "title: 損失", "caption: 說明。", "model: fireSale", "series: [price.ai-equities, price.dc-debt-senior]",
+                     "labels: {price.ai-equities: AI股, price.dc-debt-senior: 優先級債務, base: 基準, no-rating-triggers: 無觸發}",
+                     "scenarios: [base, no-rating-triggers]", "overlay: true"]
+        let output = try build(miniSite(chapter: chapter("圖", chart: lines), config: "title: 測試\nlanguage: zh-Hant\n"))
+        let csv = try #require(text(output, "data/loss.csv"))
+        #expect(csv.contains(",無觸發：AI股,無觸發：優先級債務\n"))
+        #expect(!csv.contains("無觸發: "))
+    }
+}

@@ -1,0 +1,59 @@
+import Testing
+@testable import Site
+
+/// A language with `fallback: true` publishes a copy of each page it has not translated yet; such a copy is the
+/// default language's page, not a version in its language: not offered as an `hreflang` alternate on any page, nor in
+/// its language's sitemap or feed, and it names its original as canonical (as Google asks of a page whose main text is
+/// another's). Its language switch still leads there, where the page says it is untranslated.
+@Suite struct FallbackPages {
+    let config = "baseURL: https://example.org/x/\nupdated: 2026-01-02\n"
+    let more = [SourceFile(path: "content/02-more.md", text: "---\ntitle: More\n---\nMore text.\n"),
+                SourceFile(path: "content/zh-hant/02-more.md", text: "---\ntitle: 更多\n---\n更多內容。\n")]
+
+    /// `01-intro.md` untranslated, `02-more.md` translated.
+    func site() -> SourceTree { twoLanguageSite(translated: nil, fallback: true, config: config, more: more) }
+
+    @Test func aPageWhoseOtherVersionIsACopyListsNoAlternatesButItsSwitchLeadsThere() throws {
+        let output = try build(site())
+        let english = try #require(text(output, "intro/index.html"))
+        #expect(!english.contains("rel=\"alternate\" hreflang"))
+        #expect(english.contains("<a href=\"../zh-hant/intro/\" hreflang=\"zh-Hant\" lang=\"zh-Hant\">繁體中文</a>"))
+        let translated = try #require(text(output, "more/index.html"))
+        #expect(translated.contains("<link rel=\"alternate\" hreflang=\"zh-Hant\" href=\"https://example.org/x/zh-hant/more/\">"))
+        #expect(translated.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/x/more/\">"))
+    }
+
+    @Test func aFallbackCopyOffersNoAlternatesAndNamesItsOriginalAsCanonical() throws {
+        let output = try build(site())
+        let copy = try #require(text(output, "zh-hant/intro/index.html"))
+        #expect(copy.contains("本頁尚未翻譯"))
+        #expect(!copy.contains("rel=\"alternate\" hreflang"))
+        #expect(copy.contains("<link rel=\"canonical\" href=\"https://example.org/x/intro/\">"))
+        #expect(copy.contains("<meta property=\"og:url\" content=\"https://example.org/x/intro/\">"))
+        #expect(copy.contains("<a href=\"../../intro/\" hreflang=\"en\" lang=\"en\">English</a>"))
+        let translated = try #require(text(output, "zh-hant/more/index.html"))
+        #expect(translated.contains("<link rel=\"canonical\" href=\"https://example.org/x/zh-hant/more/\">"))
+        #expect(translated.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/x/more/\">"))
+    }
+
+    @Test func aLanguagesSitemapAndFeedLeaveOutItsFallbackCopies() throws {
+        let output = try build(site())
+        let sitemap = try #require(text(output, "zh-hant/sitemap.xml"))
+        #expect(!sitemap.contains("zh-hant/intro/"))
+        #expect(sitemap.contains("<loc>https://example.org/x/zh-hant/more/</loc>"))
+        let feed = try #require(text(output, "zh-hant/feed.xml"))
+        #expect(!feed.contains("zh-hant/intro/") && feed.contains("<id>https://example.org/x/zh-hant/more/</id>"))
+        #expect(try #require(text(output, "sitemap.xml")).contains("<loc>https://example.org/x/intro/</loc>"))
+    }
+
+    @Test func anUntranslatedGlossaryIsNotOfferedAsTheLanguagesGlossary() throws {
+        let glossary = SourceFile(path: "content/glossary.yml", text: "- term: Tide\n  definition: The sea rising and falling.\n")
+        let output = try build(twoLanguageSite(fallback: true, config: config, more: [glossary]))
+        #expect(!(try #require(text(output, "zh-hant/sitemap.xml"))).contains("zh-hant/glossary/"))
+        #expect(!(try #require(text(output, "glossary/index.html"))).contains("rel=\"alternate\" hreflang"))
+        let copy = try #require(text(output, "zh-hant/glossary/index.html"))
+        #expect(copy.contains("<link rel=\"canonical\" href=\"https://example.org/x/glossary/\">"))
+        // The chapter is translated: its alternates stay.
+        #expect(try #require(text(output, "intro/index.html")).contains("hreflang=\"zh-Hant\" href=\"https://example.org/x/zh-hant/intro/\""))
+    }
+}
