@@ -58,7 +58,7 @@ extension Explainer {
         @OptionGroup var site: SiteOptions
 
         func run() async throws {
-            let result = try buildSite(root: URL(filePath: site.root), drafts: site.drafts)
+            let result = try buildSite(root: URL(filePath: site.root), drafts: site.drafts, writing: false)
             let pages = result.files.keys.filter { $0.hasSuffix(".html") }.count
             let warnings = result.warnings.count
             print(warnings == 0 ? "No problems found in \(pages) pages."
@@ -67,8 +67,10 @@ extension Explainer {
     }
 }
 
-/// Reads and builds; prints diagnostics and exits 1 on failure.
-func buildSite(root: URL, drafts: Bool, timings: StageTimings? = nil, staged: StagedWrite? = nil) throws -> OutputTree {
+/// Reads and builds; prints diagnostics and exits 1 on failure (`writing`: the build was to write the site, which it
+/// then does not).
+func buildSite(root: URL, drafts: Bool, timings: StageTimings? = nil, staged: StagedWrite? = nil,
+               writing: Bool = true) throws -> OutputTree {
     try requireSiteFolder(root)
     do {
         let source = try SourceTree.read(from: root)
@@ -79,7 +81,7 @@ func buildSite(root: URL, drafts: Bool, timings: StageTimings? = nil, staged: St
         for warning in output.warnings { print(warning, to: &standardError) }
         return output
     } catch {
-        report(error)
+        report(error, writing: writing)
         throw ExitCode.failure
     }
 }
@@ -94,11 +96,11 @@ func requireSiteFolder(_ root: URL) throws {
     }
 }
 
-func report(_ failure: BuildFailure) {
+func report(_ failure: BuildFailure, writing: Bool = true) {
     var standardError = StandardError()
     for diagnostic in failure.diagnostics { print(diagnostic, to: &standardError) }
     let count = failure.diagnostics.count
-    print("\(count) error\(count == 1 ? "" : "s"); nothing was written.", to: &standardError)
+    print("\(count) error\(count == 1 ? "" : "s")\(writing ? "; nothing was written" : "").", to: &standardError)
 }
 
 func milliseconds(_ duration: Duration) -> Int {

@@ -17,8 +17,9 @@ extension Explainer {
                 Your changes are kept: a file you changed that this explainer changed too is merged, line by line, \
                 from the text explainer last wrote into the site (kept in .explainer/); where both changed the same \
                 lines, the file gets both versions between conflict markers (<<<<<<< … >>>>>>>) for you to choose, \
-                and the build refuses it until you have. A site made before explainer kept that text has its files \
-                replaced. Whenever your changes leave a file, your version is kept in .explainer/previous/.
+                and the build refuses it until you have. A site made before explainer kept that text cannot tell \
+                your changes from explainer's: update leaves its changed files alone (see them with diff, then copy \
+                by hand or --replace). Whenever your changes leave a file, your version is kept in .explainer/previous/.
                 FILE is a path such as templates/assets/site.css (the templates/ prefix may be left out), or a file \
                 name that only one template file has (site.css).
                 """,
@@ -33,6 +34,7 @@ extension Explainer {
             func run() async throws {
                 let differences = try compare(root: site.root)
                 let changed = differences.filter { $0.state != .same }
+                defer { noteOtherWorkflowExplainer(root: site.root) }
                 if changed.isEmpty {
                     print("All \(differences.count) template files are the same as \(ExplainerRelease.current.version)'s.")
                     return
@@ -47,11 +49,19 @@ extension Explainer {
                 ]
                 let width = changed.map(\.path.count).max() ?? 0
                 for difference in changed {
-                    print("\(difference.path.padding(to: width))  \(difference.change.map { changes[$0]! } ?? words[difference.state]!)")
+                    let conflicts = difference.unresolvedConflicts
+                    let word = !conflicts.isEmpty
+                        ? "has a merge conflict you have not resolved, at line\(conflicts.count == 1 ? "" : "s") "
+                            + conflicts.map(String.init).joined(separator: ", ")
+                        : difference.change.map { changes[$0]! }
+                            ?? (difference.state == .changed && difference.base == nil
+                                ? "differs (this site does not record where your copy started; see `explainer templates diff`)"
+                                : words[difference.state]!)
+                    print("\(difference.path.padding(to: width))  \(word)")
                 }
                 let same = differences.count - changed.count
                 print("\(same) other file\(same == 1 ? "" : "s") the same. See the differences with `explainer templates diff`; "
-                      + "take this explainer's version with `explainer templates update FILE`.")
+                      + "bring a file up to this explainer's with `explainer templates update FILE`.")
             }
         }
 
@@ -102,7 +112,7 @@ extension Explainer {
                 for difference in wanted where difference.state == .own {
                     print("\(difference.path): yours only (this explainer has no such file), left as it is")
                 }
-                var conflicted = false
+                var conflicted = false, failed = false
                 for update in updates {
                     let previous = update.keepsPrevious ? "; yours as it was is in \(templatePreviousPath(update.path))" : ""
                     switch update.outcome {
@@ -114,11 +124,20 @@ extension Explainer {
                               + "`--replace` takes its version instead)")
                     case .merged: print("\(update.path): merged this explainer's changes with yours\(previous)")
                     case .discarded: print("\(update.path): replaced by this explainer's, as asked\(previous)")
-                    case .overwritten:
-                        print("\(update.path): replaced by this explainer's (this site does not say which text yours "
-                              + "started from, so the two could not be merged)\(previous)")
+                    case .unknownStart:
+                        failed = true
+                        print("\(update.path): not updated. This site was made by an explainer that did not record where your "
+                              + "copy started, so your changes cannot be told from explainer's. See both with `explainer templates "
+                              + "diff \(update.path)` and copy what you want by hand, or take this explainer's with "
+                              + "`explainer templates update --replace \(update.path)` (yours is then kept in "
+                              + "\(templatePreviousPath(update.path))); from then on updates merge.")
+                    case .unresolved(let lines):
+                        failed = true
+                        print("\(update.path): not updated: it still has a merge conflict from the last update, at line"
+                              + "\(lines.count == 1 ? "" : "s") \(lines.map(String.init).joined(separator: ", ")); resolve it first")
                     case .conflicts(let lines):
                         conflicted = true
+                        failed = true
                         let at = lines.map(String.init).joined(separator: ", ")
                         print("\(update.path): merged, but you and this explainer changed the same lines: "
                               + "\(lines.count) conflict\(lines.count == 1 ? "" : "s") at line\(lines.count == 1 ? "" : "s") \(at)\(previous)")
@@ -128,8 +147,8 @@ extension Explainer {
                     var standardError = StandardError()
                     print("Edit each conflict: keep the lines you want from between <<<<<<< and >>>>>>>, and delete the markers. "
                           + "The build refuses the file until then.", to: &standardError)
-                    throw ExitCode.failure
                 }
+                if failed { throw ExitCode.failure }
             }
         }
     }
@@ -174,4 +193,28 @@ func reportPlain(_ failure: BuildFailure) {
     for diagnostic in failure.diagnostics {
         print("error: \(diagnostic.message)" + (diagnostic.hint.map { "\n  hint: \($0)" } ?? ""), to: &standardError)
     }
+}
+
+/// Says so when the site's GitHub Pages workflow builds with another explainer than this one: after updating the
+/// templates, the published site would be built by the explainer they came before.
+private func noteOtherWorkflowExplainer(root: String) {
+    guard let workflow = workflowExplainerRef(root: root), let commit = ExplainerRelease.current.commit,
+          !commit.hasPrefix(workflow) else { return }
+    print("Note: .github/workflows/pages.yml publishes with explainer \(workflow.prefix(12)), not this one "
+          + "(\(commit.prefix(12))): set its EXPLAINER_REF to \(commit) when you update the templates.")
+}
+
+/// The explainer commit a site's GitHub Pages workflow builds with (`EXPLAINER_REF: "…"`), if it names one.
+private func workflowExplainerRef(root: String) -> String? {
+    guard let text = try? String(contentsOf: URL(filePath: root).appending(path: ".github/workflows/pages.yml"), encoding: .utf8)
+    else { return nil }
+    for line in text.split(separator: "\n") {
+        let trimmed = line.drop { $0 == " " }
+        guard trimmed.hasPrefix("EXPLAINER_REF:") else { continue }
+        let value = trimmed.dropFirst("EXPLAINER_REF:".count).split(separator: "#").first ?? ""
+        let ref = value.trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+        // A tag or branch cannot be compared with this binary's commit.
+        return ref.count >= 7 && ref.allSatisfy(\.isHexDigit) ? ref.lowercased() : nil
+    }
+    return nil
 }

@@ -85,10 +85,54 @@ import Testing
         let check = try explainer(["check"], in: site)
         #expect(check.status == 1)
         #expect(check.standardError.hasPrefix("templates/nav.mustache:3:1: error: an unresolved merge conflict"), "\(check.standardError)")
+        #expect(check.standardError.hasSuffix("\n1 error.\n"), "\(check.standardError)")
+        // Until it is resolved, `templates` says so and another update leaves the file alone.
+        #expect(try explainer(["templates"], in: site).standardOutput
+                .contains("templates/nav.mustache  has a merge conflict you have not resolved, at line 3"))
+        let again = try explainer(["templates", "update", "nav.mustache"], in: site)
+        #expect(again.status == 1)
+        #expect(try String(contentsOf: nav, encoding: .utf8) == merged)
         // The writer keeps explainer's line: the site builds, and the templates are explainer's again.
         try original.write(to: nav, atomically: true, encoding: .utf8)
         #expect(try explainer(["check"], in: site).status == 0)
         #expect(try explainer(["templates"], in: site).standardOutput.hasPrefix("All "))
+    }
+
+    /// A site made by an explainer that kept no record of its templates: an update changes nothing the writer
+    /// changed, says how to go on, and exits 1; `--replace` takes explainer's and keeps the writer's aside.
+    @Test func anUpdateOnASiteWithoutARecordOfItsTemplatesLosesNothing() throws {
+        let site = try newSite()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        try FileManager.default.removeItem(at: site.appending(path: ".explainer"))
+        let footer = site.appending(path: "templates/footer.mustache")
+        let original = try String(contentsOf: footer, encoding: .utf8)
+        try (original + "<p>Mine</p>\n").write(to: footer, atomically: true, encoding: .utf8)
+        #expect(try explainer(["templates"], in: site).standardOutput.contains(
+            "templates/footer.mustache  differs (this site does not record where your copy started; see `explainer templates diff`)"))
+        let update = try explainer(["templates", "update", "footer.mustache"], in: site)
+        #expect(update.status == 1)
+        #expect(update.standardOutput.hasPrefix("templates/footer.mustache: not updated. "), "\(update.standardOutput)")
+        #expect(try String(contentsOf: footer, encoding: .utf8) == original + "<p>Mine</p>\n")
+        let replace = try explainer(["templates", "update", "--replace", "footer.mustache"], in: site)
+        #expect(replace.status == 0)
+        #expect(try String(contentsOf: footer, encoding: .utf8) == original)
+        #expect(try String(contentsOf: site.appending(path: ".explainer/previous/templates/footer.mustache"), encoding: .utf8)
+                == original + "<p>Mine</p>\n")
+    }
+
+    @Test func templatesSaysWhenThePublishingWorkflowNamesAnotherExplainer() throws {
+        let site = try newSite()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let workflow = site.appending(path: ".github/workflows/pages.yml")
+        let text = try String(contentsOf: workflow, encoding: .utf8)
+        guard let line = text.split(separator: "\n").first(where: { $0.contains("EXPLAINER_REF: ") }) else {
+            Issue.record("no EXPLAINER_REF line"); return
+        }
+        #expect(!(try explainer(["templates"], in: site).standardOutput.contains("publishes with explainer")))
+        let older = String(line.prefix { $0 != ":" }) + ": \"0123456789abcdef0123456789abcdef01234567\""
+        try text.replacingOccurrences(of: String(line), with: older).write(to: workflow, atomically: true, encoding: .utf8)
+        #expect(try explainer(["templates"], in: site).standardOutput.contains(
+            "Note: .github/workflows/pages.yml publishes with explainer 0123456789ab, not this one"))
     }
 }
 

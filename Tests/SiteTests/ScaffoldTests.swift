@@ -49,7 +49,7 @@ import Testing
         }
         let files = starterSite(title: "How tides work", release: Self.release)
         let gitignore = try #require(files.first { $0.path == ".gitignore" })
-        #expect(String(decoding: gitignore.bytes, as: UTF8.self) == "public/\n.public.spare/\n.public.tmp-*/\n.public.old-*/\n")
+        #expect(String(decoding: gitignore.bytes, as: UTF8.self) == "public/\n.public.spare/\n.public.tmp-*/\n.public.old-*/\n.explainer/previous/\n")
         let workflow = String(decoding: try #require(files.first { $0.path == ".github/workflows/pages.yml" }).bytes, as: UTF8.self)
         #expect(workflow.contains("EXPLAINER_SOURCE: \"https://example.org/explainer.git\""))
         #expect(workflow.contains("EXPLAINER_REF: \"\(Self.release.commit!)\""))

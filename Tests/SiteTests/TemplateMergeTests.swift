@@ -64,6 +64,13 @@ import Simulation
     }
 }
 
+@Suite struct TemplateDiffs {
+    @Test func aChangedLineIsShownRemovedThenAddedAsDiffAndGitShowIt() {
+        let diff = unifiedDiff(from: "a\nb\nc\n", to: "a\nB\nc\n", oldName: "old", newName: "new")
+        #expect(diff == "--- old\n+++ new\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n")
+    }
+}
+
 @Suite struct TemplateUpdates {
     func difference(site: String?, base: String?, starter: String = "new\n") -> TemplateDifference {
         TemplateDifference(path: "templates/footer.mustache", state: site == nil ? .missing : site == starter ? .same : .changed,
@@ -100,11 +107,23 @@ import Simulation
         #expect(clash.outcome == .conflicts([1]))
     }
 
-    @Test func withoutABaseAChangedFileIsReplacedAndTheWritersTextKeptAside() {
+    /// A site made before explainer kept the bases: nothing says which lines are the writer's, so nothing is lost.
+    @Test func withoutABaseAChangedFileIsLeftAloneUnlessTheWriterAsksForExplainers() {
         let update = TemplateUpdate(difference(site: "mine\n", base: nil), starter: "new\n")
-        #expect(update.outcome == .overwritten)
-        #expect(update.keepsPrevious)
+        #expect(update.outcome == .unknownStart)
+        #expect(update.text == nil)
         #expect(difference(site: "mine\n", base: nil).change == nil)
+        let replaced = TemplateUpdate(difference(site: "mine\n", base: nil), starter: "new\n", replacing: true)
+        #expect(replaced.outcome == .discarded)
+        #expect(replaced.keepsPrevious)
+    }
+
+    @Test func aFileWithAnUnresolvedConflictIsNotUpdatedAgain() {
+        let site = "a\n<<<<<<< yours\nmine\n=======\ntheirs\n>>>>>>> explainer's now\n"
+        let stuck = difference(site: site, base: "old\n")
+        #expect(stuck.unresolvedConflicts == [2])
+        #expect(TemplateUpdate(stuck, starter: "new\n").outcome == .unresolved([2]))
+        #expect(TemplateUpdate(stuck, starter: "new\n").text == nil)
     }
 
     @Test func aNewSiteKeepsExplainersTemplatesAsTheirBase() {

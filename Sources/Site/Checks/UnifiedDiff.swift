@@ -72,10 +72,11 @@ private func editScript(_ a: [Substring], _ b: [Substring]) -> [DiffStep] {
     while i < n || j < m {
         if i < n && j < m && a[i] == b[j] {
             steps.append(.same); i += 1; j += 1
-        } else if j < m && (i == n || table[i][j + 1] >= table[i + 1][j]) {
-            steps.append(.added); j += 1
-        } else {
+        } else if i < n && (j == m || table[i + 1][j] >= table[i][j + 1]) {
+            // Removed lines before the added ones that take their place, as `diff -u` and git print them.
             steps.append(.removed); i += 1
+        } else {
+            steps.append(.added); j += 1
         }
     }
     return steps

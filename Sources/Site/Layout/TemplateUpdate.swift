@@ -33,6 +33,9 @@ public struct TemplateDifference: Sendable, Equatable {
         case both
     }
 
+    /// The lines (from 1) of conflict markers an update left in the site's file and the writer has not resolved.
+    public var unresolvedConflicts: [Int] { site.map { conflictMarkerLines(in: Array($0.utf8)) } ?? [] }
+
     /// Who changed a file that differs from this explainer's; nil when the base is not known (a site made before
     /// explainer kept it) or the file does not differ.
     public var change: Change? {
@@ -84,9 +87,11 @@ public struct TemplateUpdate: Sendable, Equatable {
         case merged
         /// Both changed the same lines: merged with conflict markers at these lines (from 1).
         case conflicts([Int])
-        /// Nothing is known of what explainer last wrote (a site made before explainer kept it): replaced by this
-        /// explainer's, the writer's text kept aside.
-        case overwritten
+        /// Nothing is known of what explainer last wrote (a site made before explainer kept it), so the writer's
+        /// changes cannot be told from explainer's: left as it is (`--replace` takes this explainer's).
+        case unknownStart
+        /// The file still has conflict markers from an earlier update, at these lines: left as it is.
+        case unresolved([Int])
         /// Replaced by this explainer's because the writer asked for it (`--replace`), their changes kept aside.
         case discarded
     }
@@ -107,8 +112,11 @@ public struct TemplateUpdate: Sendable, Equatable {
             (outcome, text, keepsPrevious) = (.added, starter, false)
             return
         }
+        let unresolved = conflictMarkerLines(in: Array(site.utf8))
         if site == starter {
             (outcome, text, keepsPrevious) = (.same, nil, false)
+        } else if !unresolved.isEmpty && !replacing {
+            (outcome, text, keepsPrevious) = (.unresolved(unresolved), nil, false)
         } else if replacing {
             (outcome, text, keepsPrevious) = (.discarded, starter, site != difference.base)
         } else if let base = difference.base {
@@ -122,7 +130,7 @@ public struct TemplateUpdate: Sendable, Equatable {
                 (outcome, text, keepsPrevious) = (merge.conflicts.isEmpty ? .merged : .conflicts(merge.conflicts), merge.text, true)
             }
         } else {
-            (outcome, text, keepsPrevious) = (.overwritten, starter, true)
+            (outcome, text, keepsPrevious) = (.unknownStart, nil, false)
         }
     }
 }

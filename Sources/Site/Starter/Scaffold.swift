@@ -78,7 +78,7 @@ public func starterSite(title: String, release: ExplainerRelease) -> [SourceFile
 
             """),
         ("content/images/example-diagram.svg", starterDiagram),
-        (".gitignore", "public/\n.public.spare/\n.public.tmp-*/\n.public.old-*/\n"),
+        (".gitignore", "public/\n.public.spare/\n.public.tmp-*/\n.public.old-*/\n.explainer/previous/\n"),
         (".github/workflows/pages.yml", starterWorkflow(release: release)),
     ]
     return content.map { SourceFile(path: $0.0, text: $0.1) }
@@ -95,7 +95,7 @@ private let explainerFolderReadme = """
     `templates/` here holds explainer's templates as they were when `explainer new` or `explainer templates update`
     last wrote them into this site. When a newer explainer changes a template you changed too, `explainer templates
     update` compares both with that text and merges the two sets of changes. `previous/` keeps your version of a file
-    that an update rewrote.
+    that an update rewrote (it is left out of git: see .gitignore).
 
     """
 
