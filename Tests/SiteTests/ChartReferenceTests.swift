@@ -28,6 +28,27 @@ import Testing
         #expect(page.contains("<figure class=\"chart\" id=\"figure-sample-\(kind.rawValue)\">"))
     }
 
+    /// The printed hbar block names its axes the way the chart draws them: x, horizontal, the values; y the categories.
+    @Test func thePrintedHbarSampleTitlesTheValueAxisWithItsXLabel() throws {
+        let reference = try #require(ChartReference.kind(named: "hbar"))
+        let output = try build(miniSite(chapter: "---\ntitle: A\n---\n```chart\n" + reference.block + "```\n",
+                                        data: [SourceFile(path: "content/data/" + reference.csvName, text: reference.csv)]))
+        let csv = try #require(text(output, "data/sample-hbar.csv"))
+        #expect(csv.contains("\nBridge,Length\n"), "\(csv)")
+        let svg = try #require(text(output, "intro/index.html"))
+        #expect(svg.contains(">Length (km)</text>"))
+    }
+
+    @Test func aFormatOnAnHbarsCategoryAxisIsAnErrorThatPointsToX() throws {
+        let reference = try #require(ChartReference.kind(named: "hbar"))
+        let block = reference.block.replacingOccurrences(of: "y: {label: Bridge}", with: "y: {label: Bridge, format: gbp-bn}")
+        let problems = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\n```chart\n" + block + "```\n",
+                                                data: [SourceFile(path: "content/data/" + reference.csvName, text: reference.csv)]))
+        #expect(problems.map(\.message) == ["in an hbar chart y: is the axis of the categories (the bars' names), so its "
+                                            + "format: gbp-bn would do nothing"])
+        #expect(problems.first?.line == 12)
+    }
+
     @Test func everyKeyOfAChartBlockIsDescribedWithWhatHappensWithoutIt() {
         for key in ChartBlockParser.keys {
             #expect(ChartReference.keyMeanings[key] != nil, "describe the chart key '\(key)' in ChartReference.keyMeanings")

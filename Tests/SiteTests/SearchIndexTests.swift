@@ -51,7 +51,7 @@ import Testing
     @Test func documentsFollowTheChapterHeadingsFiguresGlossaryAndSources() throws {
         let documents = try Self.documents()
         #expect(documents.map(\.anchor) == ["", "senior-and-junior", "figure-fig-a", "equity", "term-tranche", "source-book"])
-        #expect(documents.map(\.heading) == ["", "Senior and junior", "Spending against revenue", "Equity", "Tranche",
+        #expect(documents.map(\.heading) == ["", "Senior and junior", "Spending against revenue", "Equity", "Tranche (tranches)",
                                              "Structured finance"])
         #expect(documents[0].text == "Who loses first when leases default? Pools of leases are sliced into tranches. Junior tranches lose first.")
         #expect(documents[1].text == "The senior tranche is paid first.")
@@ -373,4 +373,21 @@ private func readPostings(_ code: String) -> [SearchIndex.Posting] {
         }
     }
     return postings
+}
+
+/// A glossary entry found by one of its aliases (`depreciate` for Depreciation) shows it: the search box picks the
+/// glossary row to show by the words of its heading and text, and the alias was in neither, so the page's first row
+/// (ABS) was shown instead.
+@Suite struct GlossarySearchHeadings {
+    @Test func anEntrysAliasesAreInItsResultHeadingInEachLanguage() {
+        let entries = [GlossaryEntry(term: "Depreciation", aliases: ["depreciate", "depreciates"], definition: "D."),
+                       GlossaryEntry(term: "Tranche", aliases: [], definition: "T.")]
+        let english = closingSearchDocuments(home: nil, homeTitle: "", glossary: entries, bibliography: [:],
+                                             glossaryTitle: "Glossary", sourcesTitle: "Sources", words: .english)
+        #expect(english.map(\.heading) == ["Depreciation (depreciate, depreciates)", "Tranche"])
+        let chinese = closingSearchDocuments(home: nil, homeTitle: "", glossary: [GlossaryEntry(term: "折舊", aliases: ["折舊費用", "攤提"], definition: "D.")],
+                                             bibliography: [:], glossaryTitle: "名詞解釋", sourcesTitle: "資料來源",
+                                             words: Translations.builtIn("zh-Hant")!)
+        #expect(chinese.map(\.heading) == ["折舊（折舊費用、攤提）"])
+    }
 }

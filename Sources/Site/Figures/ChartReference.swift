@@ -89,8 +89,9 @@ public enum ChartReference {
                    "every column after the first (a model: every series on the first one's grid)"),
         "labels": ("names to show instead of column, series, scenario or category names, e.g. {visitors: Visitors (thousands)}",
                    "the names as written"),
-        "x": ("the horizontal axis (for hbar: the categories): label, format, scale, min, max (below)", "see below"),
-        "y": ("the vertical axis (for hbar: the values): label, format, scale, min, max (below)", "see below"),
+        "x": ("the horizontal axis (for hbar: the values): label, format, scale, min, max (below)", "see below"),
+        "y": ("the vertical axis (for hbar: the categories, which take only a label): label, format, scale, min, max (below)",
+              "see below"),
         "params": ("a model's parameters, e.g. {p: 0.05}, checked against the ranges `explainer models` prints",
                    "the model's defaults"),
         "scenarios": ("variants the reader switches between without JavaScript: a list of the model's scenario names, "
@@ -257,7 +258,7 @@ public enum ChartReference {
         ChartKindReference(
             kind: .horizontalBar, summary: "one horizontal bar per category: compare amounts with long names",
             firstColumn: "the categories, top to bottom: text",
-            otherColumns: "the value of each category; numbers (the y: axis describes them)",
+            otherColumns: "the value of each category; numbers (the x: axis, horizontal, describes them)",
             csvName: "bridges.csv",
             csv: "# Lengths of imaginary bridges, kilometres. Made-up numbers.\nbridge,length\nThe Long Causeway,5.2\nRiver Crossing,1.4\nOld Stone Bridge,0.3\nHarbour Bridge,2.1\n",
             block: """
@@ -267,8 +268,8 @@ public enum ChartReference {
                 data: bridges.csv
                 kind: hbar
                 labels: {length: Length}
-                x: {label: Bridge}
-                y: {label: Length (km)}
+                x: {label: Length (km)}
+                y: {label: Bridge}
 
                 """),
         ChartKindReference(

@@ -47,6 +47,24 @@ extension FigureBuilder {
                             + "that stay above zero (series: [...])")
     }
 
+    /// An hbar block's `y:`, the axis of the categories (the bars' names, top to bottom), given a format, scale or
+    /// bounds: they would do nothing there, and whoever wrote them meant the values, which `x:` describes.
+    func hbarCategoryAxisProblems(_ request: FigureRequest) -> [Diagnostic] {
+        guard request.kind == .horizontalBar, let y = request.y else { return [] }
+        var keys: [String] = []
+        if y.format != .number { keys.append("format: \(y.format.rawValue)") }
+        if y.scale != .linear { keys.append("scale: \(y.scale.rawValue)") }
+        if let min = y.min { keys.append("min: \(plainNumber(min))") }
+        if let max = y.max { keys.append("max: \(plainNumber(max))") }
+        guard !keys.isEmpty else { return [] }
+        let place = request.position(ofParameter: "key:y")
+        return [Diagnostic(file: request.file, line: place.line, column: place.column,
+                           message: "in an hbar chart y: is the axis of the categories (the bars' names), so its "
+                               + keys.joined(separator: ", ") + " would do nothing",
+                           hint: "the values are on the horizontal axis, x: move \(keys.count == 1 ? "it" : "them") there, "
+                               + "e.g. x: {label: …, \(keys[0])}, and keep y: for the categories' label")]
+    }
+
     /// A `min` or `max` the writer set that leaves some of the data off its axis (cut lines, an empty chart): an error
     /// at the axis line naming the data's range. Checked over every variant, before axes are shared.
     func axisBoundProblems(_ request: FigureRequest, specs: [ChartSpec]) -> [Diagnostic] {

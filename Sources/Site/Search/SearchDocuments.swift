@@ -31,7 +31,11 @@ func closingSearchDocuments(home: Chapter?, homeTitle: String, glossary: [Glossa
         let fields = [SearchField(text: entry.term, weight: SearchWeights.term)]
             + entry.aliases.map { SearchField(text: $0, weight: SearchWeights.alias) }
             + [SearchField(text: entry.definition, weight: SearchWeights.text)]
-        documents.append(SearchDocument(page: "glossary/", pageTitle: glossaryTitle, heading: entry.term, anchor: entry.anchor,
+        // The aliases are in the result's heading: a reader who searched for one sees why the entry came up, and the
+        // search box picks the entry's row of the glossary by the words it shows.
+        let heading = entry.aliases.isEmpty ? entry.term
+            : words.format("parenthetical", ["text": entry.term, "aside": entry.aliases.joined(separator: words["authorsSeparator"])])
+        documents.append(SearchDocument(page: "glossary/", pageTitle: glossaryTitle, heading: heading, anchor: entry.anchor,
                                         text: entry.definition, fields: fields, boost: SearchWeights.glossaryBoost))
     }
     for entry in bibliography.values.sorted(by: { $0.key < $1.key }) {
