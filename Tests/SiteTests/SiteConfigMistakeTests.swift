@@ -37,3 +37,15 @@ private let page = "---\ntitle: Intro\n---\nText.\n"
         #expect(found.map(\.message) == ["'title' must be one text, not a list"])
     }
 }
+
+/// A mistake in site.yml is reported alone: the rest of the site is read by its settings (its languages), and judging
+/// it without them made 41 false errors beside the real one (a reader audit: `baseURL` without `updated`).
+@Suite struct SiteConfigProblemsFirst {
+    @Test func aSiteYmlErrorIsTheOnlyErrorEvenInATwoLanguageSite() {
+        var source = repositorySource
+        source.config?.bytes += Array("\nbaseURL: https://example.org/ai-crash/\n".utf8)
+        let problems = diagnostics(of: source)
+        #expect(problems.map(\.file) == ["content/site.yml"], "\(problems.map { "\($0.file): \($0.message)" })")
+        #expect(problems.first?.message == "'baseURL' needs 'updated' to date the feed and sitemap")
+    }
+}

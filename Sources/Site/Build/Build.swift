@@ -11,9 +11,10 @@ import Simulation
 public func build(_ source: consuming SourceTree, options: BuildOptions = BuildOptions()) throws(BuildFailure) -> OutputTree {
     let unmerged = unmergedFiles(source.templates + source.assets + source.translations)
     if !unmerged.isEmpty { throw BuildFailure(unmerged) }
-    let config = source.config.flatMap { file in
-        (try? decodeOrFail(file)).flatMap { text in try? SiteConfig.parse(text, file: file.path) }
-    }
+    // site.yml's problems come alone: everything else is read by its settings (the languages, whose folders and
+    // sources' titles in each language are then errors too), so guessing at them would only add false errors.
+    var config: SiteConfig?
+    if let file = source.config { config = try SiteConfig.parse(try decodeOrFail(file), file: file.path) }
     let languages = config?.editions ?? [SiteLanguage(code: "en")]
     var warnings: [Diagnostic] = []
     // A site's own translations are completed from explainer's (parsed once per process): those parse beside the site's.
