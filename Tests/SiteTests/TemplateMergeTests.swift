@@ -112,6 +112,7 @@ import Simulation
         let update = TemplateUpdate(difference(site: "mine\n", base: nil), starter: "new\n")
         #expect(update.outcome == .unknownStart)
         #expect(update.text == nil)
+        #expect(!update.recordsBase)
         #expect(difference(site: "mine\n", base: nil).change == nil)
         let replaced = TemplateUpdate(difference(site: "mine\n", base: nil), starter: "new\n", replacing: true)
         #expect(replaced.outcome == .discarded)
@@ -124,6 +125,7 @@ import Simulation
         #expect(stuck.unresolvedConflicts == [2])
         #expect(TemplateUpdate(stuck, starter: "new\n").outcome == .unresolved([2]))
         #expect(TemplateUpdate(stuck, starter: "new\n").text == nil)
+        #expect(!TemplateUpdate(stuck, starter: "new\n").recordsBase)
     }
 
     @Test func aNewSiteKeepsExplainersTemplatesAsTheirBase() {

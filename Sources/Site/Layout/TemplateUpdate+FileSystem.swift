@@ -36,7 +36,8 @@ public func readTemplateBases(root: URL) -> [String: String] {
 /// Brings each of `paths` (`templates/…`) up to this explainer's version in the site under `root`
 /// (`TemplateUpdate`): added, replaced, merged with the writer's changes, or kept. The writer's text of a file that
 /// is rewritten with changes of theirs in it is kept in `.explainer/previous/`, and this explainer's text becomes
-/// the file's base for the next update (and that of every file still the same as this explainer's that had none). `replacing` takes this explainer's text whatever the writer changed.
+/// the file's base for the next update (`TemplateUpdate.recordsBase`), as it does for every file still the same as
+/// this explainer's that had none. `replacing` takes this explainer's text whatever the writer changed.
 public func updateTemplates(_ paths: [String], root: URL, replacing: Bool = false) throws(BuildFailure) -> [TemplateUpdate] {
     let starter = Dictionary(uniqueKeysWithValues: starterTemplates.map { ($0.path, $0.text) })
     let differences = Dictionary(uniqueKeysWithValues: compareTemplates((try? readSiteTemplates(root: root)) ?? [:],
@@ -55,7 +56,7 @@ public func updateTemplates(_ paths: [String], root: URL, replacing: Bool = fals
                 try write(site, to: root.appending(path: templatePreviousPath(path)))
             }
             if let newText = update.text { try write(newText, to: root.appending(path: path)) }
-            try write(text, to: root.appending(path: templateBasePath(path)))
+            if update.recordsBase { try write(text, to: root.appending(path: templateBasePath(path))) }
             updates.append(update)
         } catch {
             problems.append(Diagnostic(file: path, line: 1, column: 1, message: "cannot write \(path): \(error.localizedDescription)"))

@@ -104,6 +104,15 @@ public struct TemplateUpdate: Sendable, Equatable {
     /// changes of the writer's own.
     public var keepsPrevious: Bool
 
+    /// Whether this explainer's text becomes the file's base (`templateBasePath`): not for a file left as it is
+    /// because where it started is unknown or a conflict is unresolved, which the writer has yet to bring up to it.
+    public var recordsBase: Bool {
+        switch outcome {
+        case .unknownStart, .unresolved: false
+        default: true
+        }
+    }
+
     /// The update of `difference` to this explainer's text, `starter`; `replacing` takes this explainer's text whatever
     /// the writer changed.
     public init(_ difference: TemplateDifference, starter: String, replacing: Bool = false) {
