@@ -17,13 +17,12 @@ struct Edition: Sendable {
 
     var language: SiteLanguage { languages[index] }
     /// Whether `content/<name>` (glossary.yml, numbers.yml …) is shown from the default language, untranslated.
-    func isFallback(_ name: String) -> Bool { fallbackFiles.contains { $0.split(separator: "/").last.map(String.init) == name } }
+    func isFallback(_ name: String) -> Bool { isFallback(name, in: index) }
     /// Whether the language at `index` publishes the file named `name` (`05-four-steps.md`, `glossary.yml`) from the
     /// default language's content, untranslated.
     func isFallback(_ name: String, in index: Int) -> Bool {
-        if index == self.index { return isFallback(name) }
-        guard untranslated.indices.contains(index) else { return false }
-        return untranslated[index].contains { $0.split(separator: "/").last.map(String.init) == name }
+        let files = index == self.index ? fallbackFiles : untranslated.indices.contains(index) ? untranslated[index] : []
+        return files.contains { fileName($0) == name }
     }
     /// From this language's root to the site's (`../` for `zh-hant/`): the way to the shared `assets/` and `images/`.
     var up: String { String(repeating: "../", count: language.path.split(separator: "/").count) }
@@ -125,7 +124,7 @@ func checkLanguageFolders(_ source: SourceTree, languages: [SiteLanguage]) -> [D
 }
 
 /// The last part of a path.
-private func fileName(_ path: String) -> String { String(path.split(separator: "/").last ?? "") }
+func fileName(_ path: String) -> String { String(path.split(separator: "/").last ?? "") }
 
 /// Builds every language of a multilingual site: the default language at the root, each other under its `path`, a
 /// 404 page per language (the root's in every language), one copy of the shared assets and pictures; then checks that each

@@ -433,13 +433,12 @@ struct PageLayout {
         return index == 0 ? base : base + "-\(index + 1)"
     }
 
-    /// The same page in every language, for the language switch (`languages`: `code`, `name`, `href`, `current`)
-    /// and the `hreflang` alternates (`alternates`: `code`, `href`, absolute with a base URL; `xDefault`).
-    /// `path` is the page's address below its language's root (`four-steps/`).
-    /// The language switch (every language's version of the page, a copy of the default language's text included:
-    /// it says so when it opens) and the `hreflang` alternates, which list only real translations: none on a page that
-    /// is such a copy (`isCopy`), and none of a language whose version of the page (the file named `file`) is one.
-    /// A page with no translation but itself lists none, as Hugo's `.IsTranslated` does.
+    /// The same page in every language, for the language switch (`languages`: `code`, `name`, `href`, `current`:
+    /// every language's version, a copy of the default language's text included, which says so when it opens) and
+    /// the `hreflang` alternates (`alternates`: `code`, `href`, absolute with a base URL; `xDefault`), which list only
+    /// real translations: none on a page that is such a copy (`isCopy`), and none of a language whose version of the
+    /// page (the file named `file`) is one. A page with no translation but itself lists none, as Hugo's
+    /// `.IsTranslated` does. `path` is the page's address below its language's root (`four-steps/`).
     private func languageLinks(root: String, path: String, file: String?, isCopy: Bool) -> [String: Any] {
         var switchLinks: [TemplateContext] = []
         var alternates: [TemplateContext] = []
@@ -537,7 +536,7 @@ struct PageLayout {
         // The home page is each language's own (its list of chapters, its words), whatever its introduction.
         let copy = untranslated && template != "index"
         if edition.languages.count > 1, !inOneLanguage, let path {
-            let name = template == "index" ? nil : shownFile.map { String($0.split(separator: "/").last ?? "") }
+            let name = template == "index" ? nil : shownFile.map(fileName)
             context.merge(languageLinks(root: root, path: path, file: name, isCopy: copy)) { $1 }
         }
         if config.search { context["searchIndex"] = root + SearchLanguage(tag: config.language).folder }

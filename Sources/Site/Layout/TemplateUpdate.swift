@@ -121,7 +121,7 @@ public struct TemplateUpdate: Sendable, Equatable {
             (outcome, text, keepsPrevious) = (.added, starter, false)
             return
         }
-        let unresolved = conflictMarkerLines(in: Array(site.utf8))
+        let unresolved = difference.unresolvedConflicts
         if site == starter {
             (outcome, text, keepsPrevious) = (.same, nil, false)
         } else if !unresolved.isEmpty && !replacing {
@@ -150,7 +150,7 @@ public func templatePath(named name: String, among paths: [String]) throws(Diagn
     let path = name.hasPrefix("templates/") ? name : "templates/" + name
     if paths.contains(path) { return path }
     let bare = !name.contains("/")
-    let named = bare ? paths.filter { fileName(of: $0) == name } : []
+    let named = bare ? paths.filter { fileName($0) == name } : []
     if named.count == 1 { return named[0] }
     guard named.isEmpty else {
         throw Diagnostic(file: name, line: 1, column: 1,
@@ -158,13 +158,11 @@ public func templatePath(named name: String, among paths: [String]) throws(Diagn
                          hint: "write the path of the one you mean, e.g. \(named[0])")
     }
     // A mistyped bare name is compared with the files' names, not with their paths.
-    if bare, let best = closestMatch(to: name, among: paths.map(fileName(of:))),
-       let match = paths.first(where: { fileName(of: $0) == best }) {
+    if bare, let best = closestMatch(to: name, among: paths.map(fileName)),
+       let match = paths.first(where: { fileName($0) == best }) {
         throw Diagnostic(file: path, line: 1, column: 1, message: "neither the site nor this explainer has \(path)",
                          hint: "did you mean '\(match)'? Known template files: " + paths.joined(separator: ", "))
     }
     throw Diagnostic(file: path, line: 1, column: 1, message: "neither the site nor this explainer has \(path)",
                      hint: suggestionHint(for: path, among: paths, noun: "template files"))
 }
-
-private func fileName(of path: String) -> String { String(path.split(separator: "/").last ?? "") }

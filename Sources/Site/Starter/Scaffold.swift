@@ -1,7 +1,8 @@
 /// The files of a new explainer: config, a home-page introduction, an About page, two chapters (one showing every
 /// building block: a model chart with scenarios, a data chart, a citation, a glossary term, a picture, a caveat box),
 /// sources, glossary, a data file, pictures, a `.gitignore`, a GitHub Pages workflow that builds with `release`,
-/// this explainer's templates and assets, and a copy of those in `.explainer/` (what `templates update` merges from). `build` succeeds on it as it is.
+/// this explainer's templates and assets, and a copy of those in `.explainer/` (what `templates update` merges from).
+/// `build` succeeds on it as it is.
 /// The starter's stand-ins for the writer's own words: `check` and `build` warn while they are still there.
 let starterAuthor = "Your name"
 let starterDescription = "A short explainer, written in Markdown and built with explainer."
@@ -98,7 +99,6 @@ private let explainerFolderReadme = """
     that an update rewrote (it is left out of git: see .gitignore).
 
     """
-
 
 private let starterHome = """
     This introduction comes from `content/index.md`. Say in a few lines what the explainer is about and whom it is
