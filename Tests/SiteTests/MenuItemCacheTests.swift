@@ -57,6 +57,38 @@ import Testing
         }
         #expect(text(fastOutput, "part-3/index.html")?.contains("aria-current=\"page\">Part 3 &lt;&amp;&gt;</a>") == true)
     }
+
+    /// With a whole menu kept and reused (every entry in one text), a page whose own values differ (its depth's
+    /// `root`, `isHome`, a page's own entry) still gets entries rendered with its values, as Mustache would.
+    @Test func aWholeMenuKeptForOnePageIsNotReusedWhereTheEntriesWouldDiffer() throws {
+        let chapters = (2...6).map { number in
+            SourceFile(path: "content/0\(number)-part-\(number).md", text: "---\ntitle: Part \(number)\n---\nText.\n")
+        }
+        let entry = "<li data-root=\"{{root}}\"><a href=\"{{href}}\"{{#current}} aria-current=\"page\"{{/current}}>{{title}}</a>"
+            + "{{#isHome}} (from home){{/isHome}}</li>\n"
+        func site(inSection: Bool) -> SourceTree {
+            var site = miniSite(chapter: "---\ntitle: Intro\n---\nText.\n", extraChapters: chapters)
+            site.templates = site.templates.map { file in
+                guard file.path.hasSuffix("/nav.mustache") else { return file }
+                let section = "{{#chapters}}\n" + entry + "{{/chapters}}\n"
+                return SourceFile(path: file.path, text: "<ol>\n" + (inSection ? "{{#siteTitle}}\n" + section + "{{/siteTitle}}\n" : section) + "</ol>\n")
+            }
+            return site
+        }
+        let fast = site(inSection: false), slow = site(inSection: true)
+        #expect(try TemplateSet(fast.templates).prerendersMenus)
+        #expect(try !TemplateSet(slow.templates).prerendersMenus)
+        let fastOutput = try build(fast), slowOutput = try build(slow)
+        for path in slowOutput.files.keys where path.hasSuffix(".html") {
+            #expect(fastOutput.files[path] == slowOutput.files[path], "\(path)")
+        }
+        let home = text(fastOutput, "index.html") ?? ""
+        #expect(home.contains("<li data-root=\"\"><a href=\"part-4/\">Part 4</a> (from home)</li>"))
+        let part = text(fastOutput, "part-4/index.html") ?? ""
+        #expect(part.contains("<li data-root=\"../\"><a href=\"../part-3/\">Part 3</a></li>"))
+        #expect(part.contains("<li data-root=\"../\"><a href=\"../part-4/\" aria-current=\"page\">Part 4</a></li>"))
+        #expect(!part.contains("(from home)"))
+    }
 }
 
 import Foundation

@@ -26,9 +26,45 @@ final class MenuItemCache: Sendable {
     private final class Section: Sendable {
         let template: MustacheTemplate?
         let entries = Mutex<[Entry?]>([])
+        /// Whole menus (`Run`), the few most recently made.
+        let runs = Mutex<[Run]>([])
 
         init(template: MustacheTemplate?) {
             self.template = template
+        }
+    }
+
+    /// Every entry of a menu's links rendered as on a page that is none of them, one after another in one text, with
+    /// where each ends: a page that lists them all takes the text before its own entry and the text after it, two
+    /// copies instead of a lookup per entry (with the full menu, 1,000 entries on each of 1,000 pages).
+    private final class Run: Sendable {
+        let links: [ChapterLink]
+        let html: String
+        /// Where each entry's text ends in `html`'s UTF-8 (and the next begins).
+        let ends: [String.Index]
+        /// Every name an entry looked up outside itself, with what the root had for it.
+        let outside: [(name: String, value: OutsideValue)]
+
+        init(links: [ChapterLink], html: String, ends: [Int], outside: [(name: String, value: OutsideValue)]) {
+            self.links = links
+            self.html = html
+            self.ends = ends.map { html.utf8.index(html.utf8.startIndex, offsetBy: $0) }
+            self.outside = outside
+        }
+
+        /// The text of the entries in `range`.
+        func text(_ range: Range<Int>) -> Substring {
+            guard !range.isEmpty else { return "" }
+            let start = range.lowerBound == 0 ? html.startIndex : ends[range.lowerBound - 1]
+            return Substring(html.utf8[start ..< ends[range.upperBound - 1]])
+        }
+
+        /// Whether `links` are this run's: the same array (the menu of all chapter pages is one), else equal ones.
+        func holds(_ links: [ChapterLink]) -> Bool {
+            let same = self.links.withUnsafeBufferPointer { mine in
+                links.withUnsafeBufferPointer { theirs in mine.baseAddress == theirs.baseAddress && mine.count == theirs.count }
+            }
+            return same || self.links == links
         }
     }
 
@@ -39,7 +75,6 @@ final class MenuItemCache: Sendable {
     func render(_ menu: ChapterMenu, section text: String, root: any MustacheParent) -> String {
         let section = section(text)
         guard let template = section.template else { return "" }
-        var html = ""
         // The root's values of the names entries asked it for, each looked up once per page: every entry but the
         // page's own asks for `current`, which the root has not got.
         var rootValues: [(name: String, value: OutsideValue?)] = []
@@ -49,21 +84,17 @@ final class MenuItemCache: Sendable {
             rootValues.append((name, value))
             return value
         }
-        for index in menu.shown {
+        func entry(_ index: Int, current: Bool) -> (html: String, outside: [(name: String, value: OutsideValue)]?) {
             var link = menu.links[index]
-            link.current = index == menu.current
+            link.current = current
             let slot = index * 2 + (link.current ? 1 : 0)
             let kept = section.entries.withLock { entries -> (html: String, outside: [(name: String, value: OutsideValue)])? in
                 guard slot < entries.count, let entry = entries[slot], entry.link == link else { return nil }
                 return (entry.html, entry.outside)
             }
-            if let kept, kept.outside.allSatisfy({ rootValue($0.name) == $0.value }) {
-                html += kept.html
-                continue
-            }
+            if let kept, kept.outside.allSatisfy({ rootValue($0.name) == $0.value }) { return kept }
             let scope = MenuItemScope(link: link, root: root)
             let rendered = template.render(scope)
-            html += rendered
             if let outside = scope.outside {
                 section.entries.withLock { entries in
                     // Room for every slot of the menu at once: grown a slot at a time, the array would double
@@ -72,8 +103,49 @@ final class MenuItemCache: Sendable {
                     entries[slot] = Entry(link: link, html: rendered, outside: outside)
                 }
             }
+            return (rendered, scope.outside)
         }
+        if menu.shown == menu.links.indices, menu.links.count > 1,
+           let run = run(of: menu, in: section, rootValue: rootValue, entry: entry) {
+            guard let current = menu.current, menu.links.indices.contains(current) else { return run.html }
+            let own = entry(current, current: true).html
+            var html = ""
+            html.reserveCapacity(run.html.utf8.count + own.utf8.count)
+            html += run.text(0 ..< current)
+            html += own
+            html += run.text(current + 1 ..< menu.links.count)
+            return html
+        }
+        var html = ""
+        for index in menu.shown { html += entry(index, current: index == menu.current).html }
         return html
+    }
+
+    /// The run of `menu`'s links that renders as they would with this page's root values: one made before, else
+    /// made now from the entries (nil if an entry depends on a root value that cannot be compared).
+    private func run(of menu: ChapterMenu, in section: Section, rootValue: (String) -> OutsideValue?,
+                     entry: (Int, Bool) -> (html: String, outside: [(name: String, value: OutsideValue)]?)) -> Run? {
+        let known = section.runs.withLock { $0 }
+        if let run = known.first(where: { $0.holds(menu.links) && $0.outside.allSatisfy { rootValue($0.name) == $0.value } }) {
+            return run
+        }
+        var html = ""
+        var ends: [Int] = []
+        ends.reserveCapacity(menu.links.count)
+        var outside: [(name: String, value: OutsideValue)] = []
+        for index in menu.links.indices {
+            let made = entry(index, false)
+            guard let names = made.outside else { return nil }
+            for name in names where !outside.contains(where: { $0.name == name.name }) { outside.append(name) }
+            html += made.html
+            ends.append(html.utf8.count)
+        }
+        let run = Run(links: menu.links, html: html, ends: ends, outside: outside)
+        section.runs.withLock { runs in
+            if runs.count >= 8 { runs.removeFirst() }
+            runs.append(run)
+        }
+        return run
     }
 
     /// The section for a section's text, its text parsed as the templates are (with the escaping pragma) the first
