@@ -14,6 +14,8 @@ struct LinkChecker {
     private let scans: [String: PageScan]
     /// `problem(with:on:)` by scope, then target: every chapter page links the same menu, so most links repeat.
     private var verdictsByScope: [String: [String: String?]] = [:]
+    /// By depth, the links found to work that resolve alike from every page of that depth (`resolvesAlike`).
+    private var workingByDepth: [String: SearchTermTable] = [:]
     /// The last build's verdicts (preview rebuilds), and the pages they spare this check.
     private let verdicts: LinkVerdicts?
     private let skipped: Set<String>
@@ -59,17 +61,47 @@ struct LinkChecker {
         let place = PagePlace(page, ids: ids(of: page))
         // The verdicts of the page's depth are taken out for the page (and put back after): most links look there.
         var depthVerdicts = verdictsByScope.removeValue(forKey: place.depth) ?? [:]
-        defer { verdictsByScope[place.depth] = depthVerdicts }
-        for target in PageScan.links(in: output[page]!) {
-            guard let problem = cachedProblem(with: target, on: place, depthVerdicts: &depthVerdicts),
-                  reported.insert(target).inserted else {
-                continue
+        // And the links of that depth known to work, by their bytes: passed over without a String made of each (the
+        // full chapter menu puts every chapter's link on every page).
+        var working = workingByDepth.removeValue(forKey: place.depth) ?? SearchTermTable()
+        defer {
+            verdictsByScope[place.depth] = depthVerdicts
+            workingByDepth[place.depth] = working
+        }
+        output[page]!.withUnsafeBufferPointer { html in
+            forEachAttribute(in: html, names: PageScan.names, keeping: PageScan.linkNames) { _, value in
+                let sameAtDepth = resolvesAlike(value, belowDepth: place.depthCount)
+                var hash: UInt64 = 0
+                if sameAtDepth {
+                    hash = SearchTermTable.hash(value)
+                    if working.find(value, hash: hash) != nil { return }
+                }
+                let target = unescapeAttribute(String(decoding: value, as: UTF8.self))
+                guard let problem = cachedProblem(with: target, on: place, depthVerdicts: &depthVerdicts) else {
+                    if sameAtDepth { working.insert(value, hash: hash, value: 0) }
+                    return
+                }
+                guard reported.insert(target).inserted else { return }
+                var found = diagnostic(problem, target: target, page: page)
+                if let hint = anchorHint(for: target, on: page) ?? pageHint(for: target, on: page) { found.hint = hint }
+                problems.append(found)
             }
-            var found = diagnostic(problem, target: target, page: page)
-            if let hint = anchorHint(for: target, on: page) ?? pageHint(for: target, on: page) { found.hint = hint }
-            problems.append(found)
         }
         return problems
+    }
+
+    /// Whether a link, as written, resolves the same from every page `depth` folders deep, as `cachedProblem` keys
+    /// it by depth: it climbs (`../`) at least that many folders, is not about the page itself (`#`, `?`) or absolute
+    /// (`/`), and has no entity to decode.
+    private func resolvesAlike(_ value: UnsafeBufferPointer<UInt8>, belowDepth depth: Int) -> Bool {
+        guard let first = value.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "?"), first != UInt8(ascii: "/"),
+              memchr(value.baseAddress!, Int32(UInt8(ascii: "&")), value.count) == nil else { return false }
+        var climbs = 0
+        while climbs * 3 + 3 <= value.count, value[climbs * 3] == UInt8(ascii: "."), value[climbs * 3 + 1] == UInt8(ascii: "."),
+              value[climbs * 3 + 2] == UInt8(ascii: "/") {
+            climbs += 1
+        }
+        return climbs >= depth
     }
 
     /// A page and what link resolution needs of its path, worked out once for all its links.
@@ -253,7 +285,7 @@ func joinPath(page: String, relative: String) -> String? {
     return String(decoding: path, as: UTF8.self)
 }
 
-/// The ids of one page; its links (`href` and `src` values, in document order) from the same scan, on request.
+/// The ids of one page (its links, `href` and `src` values, come from the same scan: `forEachAttribute`).
 struct PageScan: Sendable {
     var ids: Set<String> = []
 
@@ -266,12 +298,10 @@ struct PageScan: Sendable {
         self.ids = ids
     }
 
-    static func links(in html: [UInt8]) -> [String] {
-        attributes(in: html, names: names, keeping: [0, 1]).map(\.value)
-    }
-
     /// One scan finds all three, so an attribute's value is never taken for another attribute.
-    private static let names = ["href", "src", "id"]
+    static let names = ["href", "src", "id"]
+    /// Those of `names` that hold links.
+    static let linkNames: Set<Int> = [0, 1]
 }
 
 /// Values of the given attributes, in document order (`name="value"`, double quotes, as our templates write them).
@@ -285,39 +315,46 @@ func attributeValues(in bytes: [UInt8], names: [String]) -> [String] {
 
 /// Every `name="value"` of the given names, in document order, with the index of its name in `names`; with
 /// `kept`, only the values of those names (the others are still found and skipped, so the matches are the same).
+private func attributes(in bytes: [UInt8], names: [String], keeping kept: Set<Int>? = nil) -> [(name: Int, value: String)] {
+    var found: [(name: Int, value: String)] = []
+    bytes.withUnsafeBufferPointer { html in
+        forEachAttribute(in: html, names: names, keeping: kept) { name, value in
+            found.append((name, unescapeAttribute(String(decoding: value, as: UTF8.self))))
+        }
+    }
+    return found
+}
+
+/// Calls `body` with every `name="value"` of the given names, in document order: the index of its name in `names`
+/// and its value's bytes as written (entities not decoded); with `kept`, only for those names (the others are still
+/// found and skipped, so the matches are the same).
 ///
 /// Each ` name="` has its `=` at a fixed place, so `memchr` jumps from one `=` to the next (prose has few) and the
 /// bytes around it are compared; the matches are exactly those of trying every position in turn.
-private func attributes(in bytes: [UInt8], names: [String], keeping kept: Set<Int>? = nil) -> [(name: Int, value: String)] {
+func forEachAttribute(in html: UnsafeBufferPointer<UInt8>, names: [String], keeping kept: Set<Int>? = nil,
+                      _ body: (_ name: Int, _ value: UnsafeBufferPointer<UInt8>) -> Void) {
     let prefixes = names.map { Array(" \($0)".utf8) }   // what must stand right before the `=`
     // Each prefix's last byte, tested before the whole prefix is compared: most `="` belong to other attributes.
     let lastBytes = prefixes.map { $0.last! }
     let keeps = names.indices.map { kept?.contains($0) ?? true }
-    var found: [(name: Int, value: String)] = []
-    bytes.withUnsafeBufferPointer { html in
-        guard let base = html.baseAddress else { return }
-        let count = html.count
-        var index = 0
-        while index < count, let equals = memchr(base + index, Int32(UInt8(ascii: "=")), count - index) {
-            let position = UnsafeRawPointer(equals) - UnsafeRawPointer(base)
-            index = position + 1
-            guard position > 0, position + 1 < count, html[position + 1] == UInt8(ascii: "\"") else { continue }
-            let before = html[position - 1]
-            for (name, prefix) in prefixes.enumerated() where lastBytes[name] == before && prefix.count <= position
-                && prefix.withUnsafeBufferPointer({ memcmp(base + position - $0.count, $0.baseAddress!, $0.count) == 0 }) {
-                let start = position + 2
-                let quote = start < count ? memchr(base + start, Int32(UInt8(ascii: "\"")), count - start) : nil
-                let end = quote.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? count
-                if keeps[name] {
-                    found.append((name, unescapeAttribute(String(decoding: UnsafeBufferPointer(rebasing: html[start..<end]),
-                                                                     as: UTF8.self))))
-                }
-                index = end + 1
-                break
-            }
+    guard let base = html.baseAddress else { return }
+    let count = html.count
+    var index = 0
+    while index < count, let equals = memchr(base + index, Int32(UInt8(ascii: "=")), count - index) {
+        let position = UnsafeRawPointer(equals) - UnsafeRawPointer(base)
+        index = position + 1
+        guard position > 0, position + 1 < count, html[position + 1] == UInt8(ascii: "\"") else { continue }
+        let before = html[position - 1]
+        for (name, prefix) in prefixes.enumerated() where lastBytes[name] == before && prefix.count <= position
+            && prefix.withUnsafeBufferPointer({ memcmp(base + position - $0.count, $0.baseAddress!, $0.count) == 0 }) {
+            let start = position + 2
+            let quote = start < count ? memchr(base + start, Int32(UInt8(ascii: "\"")), count - start) : nil
+            let end = quote.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? count
+            if keeps[name] { body(name, UnsafeBufferPointer(rebasing: html[start..<end])) }
+            index = end + 1
+            break
         }
     }
-    return found
 }
 
 private func unescapeAttribute(_ value: String) -> String {
