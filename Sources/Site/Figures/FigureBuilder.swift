@@ -118,7 +118,8 @@ struct FigureBuilder {
                 problems.append(dataProblem(request, error) ?? diagnostic(request, error))
                 continue
             }
-            let table = FigureTable(spec: spec, xHeader: input.xHeader, isModel: isModel, words: words,
+            let table = FigureTable(spec: headedForTable(spec, request: request, input: input),
+                                    xHeader: isModel ? input.xHeader : columnHeading(input.xHeader), isModel: isModel, words: words,
                                     firstColumn: request.firstColumn.map(typographic))
             let provenance = csvProvenance(request, input: input, isModel: isModel, variantCount: inputs.count)
             variants.append(.init(scenario: input.scenario, label: input.label, svg: svg,
@@ -128,6 +129,23 @@ struct FigureBuilder {
         }
         if !problems.isEmpty { throw BuildFailure(unique(problems)) }
         return RenderedFigure(request: request, variants: variants, defaultIndex: defaultIndex, note: note)
+    }
+
+    /// The chart's series as its data table and CSV head them. A data file's column the block does not name
+    /// (`labels:`) is a name for the file, not for readers ("percent", "price return (%)"): the chart's only series
+    /// takes the value axis title, which is what the chart calls its numbers and no legend contradicts ("Share of
+    /// capacity"), and any other starts with a capital ("Price return").
+    private func headedForTable(_ spec: ChartSpec, request: FigureRequest, input: VariantInput) -> ChartSpec {
+        // A heat map's series are its rows, named in the first column as the chart prints them.
+        guard case .data = request.source, request.kind != .heatmap, spec.series.count == input.series.count else { return spec }
+        var spec = spec
+        let axisTitle = spec.y.label.trimmingCharacters()
+        let axisNamesOnlyUnit = axisTitle.caseInsensitiveCompare(FigureTable.unit(spec.y.format, words: words)) == .orderedSame
+        for (index, item) in input.series.enumerated() where request.labels[item.name] == nil {
+            spec.series[index].name = spec.series.count == 1 && spec.background.isEmpty && !axisTitle.isEmpty && !axisNamesOnlyUnit
+                ? axisTitle : columnHeading(spec.series[index].name)
+        }
+        return spec
     }
 
     // MARK: Inputs
@@ -508,6 +526,14 @@ func splittingSourceSentence(_ caption: String, words: Translations = .english) 
         }
     }
     return nil
+}
+
+/// A data file's column name as a heading: "item" → "Item", "price return (%)" → "Price return (%)". A name whose
+/// first word has a capital of its own ("iPhone sales", "eBay") or starts with no letter stays as written.
+func columnHeading(_ name: String) -> String {
+    guard let first = name.first, first.isLowercase,
+          !name.prefix(while: { !$0.isWhitespace }).contains(where: \.isUppercase) else { return name }
+    return first.uppercased() + name.dropFirst()
 }
 
 func scenarioLabel(_ name: String) -> String {
