@@ -390,7 +390,7 @@ private func svgTexts(_ page: String) -> [String] {
             String($0[..<$0.range(of: "</p>")!.lowerBound])
         }
         #expect(settings.count == 2)
-        #expect(settings.contains("<b>Stressed:</b> default probability 5\u{202F}%; correlation 0.6"))
+        #expect(settings.contains("<b>Stressed:</b> default probability: 5\u{202F}%; correlation: 0.6"))
         for line in settings {
             for symbol in ["rho", "(p)", "ρ", "lease", "(dflt)", " = "] { #expect(!line.contains(symbol), "\(line)") }
         }
