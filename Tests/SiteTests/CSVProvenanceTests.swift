@@ -28,7 +28,7 @@ private func header(_ csv: String) -> [String] {
     @Test func aTranslationsCSVNamesTitleSourceAndCaptionInItsLanguageAndLabelsTheDataFilesEnglishNotes() throws {
         let output = try build(twoLanguageSite(english: english, translated: chinese, more: [data]))
         let csv = try #require(text(output, "zh-hant/data/saving.csv"))
-        #expect(header(csv) == ["「誰在儲蓄」", "資料來源：Example研究所。", "儲蓄增加了。資料來源：Example研究所。",
+        #expect(header(csv) == ["「誰在儲蓄」", "資料來源：Example研究所。", "儲蓄增加了。",
                                 "資料檔本身的說明（英文原文）：", "Households surveyed by the Example Institute, per cent.",
                                 "Source: Example Institute, \"Saving in 2024\"."])
     }
@@ -38,6 +38,25 @@ private func header(_ csv: String) -> [String] {
         let csv = try #require(text(output, "data/saving.csv"))
         #expect(header(csv) == ["\u{201C}Who saves\u{201D}", "Households surveyed by the Example Institute, per cent.",
                                 "Source: Example Institute, \"Saving in 2024\".", "Saving rose. Source: Example Institute."])
+    }
+
+    @Test func aCaptionsSourceSentenceBecomesTheSourceLineAndIsNotRepeatedAfterTheCaption() throws {
+        let data = SourceFile(path: "content/data/survey.csv", text: "year,share\n2022,10\n2023,12\n")
+        let chart = chapter("Intro", chart: ["id: saving", "title: Who saves", "data: survey.csv", "kind: line",
+                                             "caption: \"Saving rose. Sources: Example Institute; a survey.\""])
+        let output = try build(miniSite(chapter: chart, data: [data]))
+        let csv = try #require(text(output, "data/saving.csv"))
+        #expect(header(csv).prefix(3) == ["\u{201C}Who saves\u{201D}", "Sources: Example Institute; a survey.", "Saving rose."])
+    }
+
+    @Test func aCaptionThatIsOnlyASourceSentenceGivesNoEmptyCaptionLine() throws {
+        let data = SourceFile(path: "content/data/survey.csv", text: "year,share\n2022,10\n2023,12\n")
+        let chart = chapter("導論", chart: ["id: saving", "title: 誰在儲蓄", "data: survey.csv", "kind: line",
+                                          "caption: 資料來源：Example研究所。"])
+        let output = try build(miniSite(chapter: chart, config: "title: 測試\nlanguage: zh-Hant\n", data: [data]))
+        let csv = try #require(text(output, "data/saving.csv"))
+        #expect(header(csv).prefix(2) == ["「誰在儲蓄」", "資料來源：Example研究所。"])
+        #expect(!header(csv).contains(""))
     }
 
     @Test func aTranslatedCaptionWithoutASourceSentenceLeavesTheSourceToTheDataFilesNotes() throws {

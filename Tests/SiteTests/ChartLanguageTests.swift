@@ -40,16 +40,49 @@ import Testing
         let line = try #require(ParameterLine(entry: entry, language: chinese)
             .lines(for: [.init(name: "base", overrides: [])], blockParams: params).first)
         #expect(englishWords(line).isEmpty, "\(line)")
-        for piece in ["債券273億美元", "債券利率每年6.58%", "每年續約的機率90%", "保證的年數5年"] {
+        for piece in ["債券：273億美元", "債券利率：每年6.58%", "每年續約的機率：90%", "保證的年數：5年"] {
             #expect(line.contains(piece), "\(piece) in \(line)")
         }
         #expect(!line.contains("; ") && line.contains("；"))
     }
 
-    @Test func englishSettingsLinesAreUnchanged() throws {
+    @Test func aSettingsLineSeparatesEachNameFromItsValue() throws {
         let entry = try ModelRegistry.standard.model(named: "tranching")
         let line = ParameterLine(entry: entry).lines(for: [.init(name: "base", overrides: [])],
                                                      blockParams: [Scenario.Override("rho", .number(0.6))]).first
-        #expect(line == "correlation 0.6")
+        #expect(line == "correlation: 0.6")
+        let chineseLine = ParameterLine(entry: entry, language: chinese).lines(for: [.init(name: "base", overrides: [])],
+                                                                           blockParams: [Scenario.Override("rho", .number(0.6))]).first
+        #expect(chineseLine == "違約相關性：0.6")
+    }
+
+    @Test func aMultipleOfZeroSaysNone() throws {
+        let entry = try ModelRegistry.standard.model(named: "concentration")
+        let scenarios: [FigureRequest.ScenarioRequest] = [.init(name: "none", overrides: [Scenario.Override("spill", .number(0))]),
+                                                          .init(name: "some", overrides: [Scenario.Override("spill", .number(0.3))])]
+        let english = ParameterLine(entry: entry).lines(for: scenarios, blockParams: [])
+        #expect(english == ["other stocks’ fall, as a multiple of the leading stocks’ fall: none (0×)",
+                            "other stocks’ fall, as a multiple of the leading stocks’ fall: 0.3×"])
+        let chineseLines = ParameterLine(entry: entry, language: chinese).lines(for: scenarios, blockParams: [])
+        #expect(chineseLines == ["其他股票的跌幅，為領先股跌幅的倍數：無（0倍）", "其他股票的跌幅，為領先股跌幅的倍數：0.3倍"])
+    }
+
+    @Test func aNamedPathShowsItsValuesInBracketsAfterItsName() throws {
+        let entry = try ModelRegistry.standard.model(named: "capexGap")
+        let path = ParameterValue.parse("UBS revised: 423, 571, … 1300")
+        let line = ParameterLine(entry: entry).lines(for: [.init(name: "base", overrides: [])],
+                                                     blockParams: [Scenario.Override("capex", path)]).first
+        #expect(line?.replacing("\u{202F}", with: " ") == "capex path: UBS revised ($423 B, $571 B, … $1.3 T)")
+        let labelled = ParameterLine(entry: entry, labels: ["UBS revised": "瑞銀上修值"], language: chinese)
+            .lines(for: [.init(name: "base", overrides: [])], blockParams: [Scenario.Override("capex", path)]).first
+        #expect(labelled == "資本支出路徑：瑞銀上修值（4230億美元、5710億美元、… 1.3兆美元）")
+    }
+
+    @Test func theSettingsLinesEnglishGlueIsTheEnglishFilesAndEveryLanguageHasIt() throws {
+        let en = try #require(Translations.builtIn("en"))
+        for (key, english) in ParameterWords.glue {
+            #expect(en.strings[key] == english, "\(key)")
+            #expect(zh.strings[key] != nil, "\(key)")
+        }
     }
 }

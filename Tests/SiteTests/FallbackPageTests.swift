@@ -46,6 +46,49 @@ import Testing
         #expect(try #require(text(output, "sitemap.xml")).contains("<loc>https://example.org/x/intro/</loc>"))
     }
 
+    /// The site with head.mustache as explainer wrote it before fallback copies lost their alternates: it printed the
+    /// x-default link whenever the site had languages, so a copy (no alternates, no x-default) got `href=""`.
+    func siteWithOlderHead() throws -> SourceTree {
+        var source = site()
+        let index = try #require(source.templates.firstIndex { $0.path == "templates/head.mustache" })
+        let current = String(decoding: source.templates[index].bytes, as: UTF8.self)
+        let guarded = "{{/alternates}}{{#xDefault}}<link rel=\"alternate\" hreflang=\"x-default\" href=\"{{xDefault}}\">\n"
+            + "{{/xDefault}}{{/hasLanguages}}"
+        let older = "{{/alternates}}<link rel=\"alternate\" hreflang=\"x-default\" href=\"{{xDefault}}\">\n{{/hasLanguages}}"
+        try #require(current.contains(guarded))
+        source.templates[index] = SourceFile(path: "templates/head.mustache", text: current.replacing(guarded, with: older))
+        return source
+    }
+
+    @Test func anOlderHeadThatPrintsXDefaultOnEveryPageIsWarnedAboutAtItsTag() throws {
+        let output = try build(siteWithOlderHead())
+        // The copy shows why: no page value can stop the older line (the language switch needs hasLanguages too).
+        #expect(try #require(text(output, "zh-hant/intro/index.html")).contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"\">"))
+        let warnings = output.warnings.filter { $0.file == "templates/head.mustache" }
+        #expect(warnings == [Diagnostic(
+            file: "templates/head.mustache", line: 36, column: 65,
+            message: "{{xDefault}} is printed on every page, also where a page has no x-default: a page shown untranslated "
+                + "and the 404 page get an hreflang=\"x-default\" link with an empty address",
+            hint: "print the link only when there is one, as explainer's own head.mustache does: "
+                + "{{#xDefault}}<link rel=\"alternate\" hreflang=\"x-default\" href=\"{{xDefault}}\">{{/xDefault}} "
+                + "(`explainer templates update head.mustache` merges it in)",
+            severity: .warning)])
+    }
+
+    @Test func todaysHeadAndAOneLanguageSiteGetNoXDefaultWarning() throws {
+        #expect(try build(site()).warnings.allSatisfy { $0.file != "templates/head.mustache" })
+        var english = miniSite(chapter: "---\ntitle: Intro\n---\nText.\n")
+        english.templates = try siteWithOlderHead().templates
+        #expect(try build(english).warnings.allSatisfy { $0.file != "templates/head.mustache" })
+    }
+
+    @Test func xDefaultIsGuardedOnlyInsideASectionThatNeedsIt() {
+        let text = "{{#alternates}}{{xDefault}}{{/alternates}}\n{{^xDefault}}{{xDefault}}{{/xDefault}}\n"
+            + "{{#xDefault}}{{{xDefault}}}{{/xDefault}} {{&xDefault}}\n{{=<% %>=}}\n<% xDefault %>"
+        let found = unguardedTags(named: "xDefault", guards: ["xDefault", "alternates"], in: text)
+        #expect(found.map { "\($0.line):\($0.column) \($0.tag)" } == ["2:14 {{xDefault}}", "3:42 {{&xDefault}}"])
+    }
+
     @Test func anUntranslatedGlossaryIsNotOfferedAsTheLanguagesGlossary() throws {
         let glossary = SourceFile(path: "content/glossary.yml", text: "- term: Tide\n  definition: The sea rising and falling.\n")
         let output = try build(twoLanguageSite(fallback: true, config: config, more: [glossary]))

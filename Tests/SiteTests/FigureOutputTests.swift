@@ -51,7 +51,7 @@ private func svgTexts(_ page: String) -> [String] {
         // The table prints as the chart does; the CSV heading carries the unit.
         #expect(page.contains("<td>2.6\u{202F}%</td>"))
         let csv = try #require(text(output, "data/fiber.csv"))
-        #expect(csv.contains("percent (%)"))
+        #expect(csv.contains("\nItem,Share of capacity (%)\n"))
         // No `# ` lines in the data file and no "Source:" in the caption: the download claims no source.
         #expect(csv.hasPrefix("# \u{201C}T\u{201D}\n# C.\n"))
     }
@@ -106,7 +106,8 @@ private func svgTexts(_ page: String) -> [String] {
         #expect(page.contains("<th scope=\"col\">貸款餘額</th>"))
         #expect(page.contains("每2列顯示1列，共73列"))
         #expect(csv.hasPrefix("# 「抵押品」\n# 示意模型，並非實際資料。"))
-        #expect(csv.contains("購入後年數（年）,貸款餘額（十億美元）,帳面價值（十億美元）\n"))
+        // 購入後年數 counts years already: no （年） after it.
+        #expect(csv.contains("\n購入後年數,貸款餘額（十億美元）,帳面價值（十億美元）\n"))
         // The table and its note (the SVG's own words are the chart code's).
         let start = try #require(page.range(of: "<div class=\"table-scroll\">"))
         let end = try #require(page.range(of: "</p>", range: start.upperBound..<page.endIndex))
@@ -175,6 +176,40 @@ private func svgTexts(_ page: String) -> [String] {
         let output = try build(miniSite(chapter: chart, data: [data]))
         let page = try #require(text(output, "intro/index.html"))
         #expect(page.contains("<th scope=\"col\">Share (%)</th>") && !page.contains("(%) (%)"))
+    }
+
+    @Test func aLoneUnlabelledDataColumnIsHeadedAsTheValueAxisIsTitled() throws {
+        let data = csvFile("fibre.csv", "# Source: S.\nitem,percent\nBuilt,100\nIn use,2.6\n")
+        let chart = chapter(withChart: ["id: fibre", "title: T", "caption: \"C. Source: S.\"", "data: fibre.csv", "kind: bar",
+                                        "y: {label: Share of capacity, format: percent}"])
+        let output = try build(miniSite(chapter: chart, data: [data]))
+        let csv = try #require(text(output, "data/fibre.csv"))
+        #expect(csv.contains("\nItem,Share of capacity (%)\nBuilt,100\n"))
+        let page = try #require(text(output, "intro/index.html"))
+        #expect(page.contains("<th scope=\"col\">Item</th><th scope=\"col\">Share of capacity (%)</th>"))
+    }
+
+    @Test func aColumnNamedForTheUnitInWordsIsNotGivenTheSymbolToo() throws {
+        let data = csvFile("fibre.csv", "# Source: S.\nitem,percent\nBuilt,100\nIn use,2.6\n")
+        let chart = chapter(withChart: ["id: fibre", "title: T", "caption: \"C. Source: S.\"", "data: fibre.csv", "kind: bar",
+                                        "y: {format: percent}"])
+        let csv = try #require(text(try build(miniSite(chapter: chart, data: [data])), "data/fibre.csv"))
+        #expect(csv.contains("\nItem,Percent\n"))
+    }
+
+    @Test func dataColumnNamesStartWithACapitalAndLabelsStayAsWritten() throws {
+        let data = csvFile("sales.csv", "# Source: S.\nperiod,revenue,iPhone sales,loss\nH1,1,2,3\nH2,4,5,6\n")
+        let chart = chapter(withChart: ["id: sales", "title: T", "caption: \"C. Source: S.\"", "data: sales.csv",
+                                        "kind: grouped-bar", "labels: {loss: loss before tax}",
+                                        "y: {label: $ billions, format: usd-bn}"])
+        let csv = try #require(text(try build(miniSite(chapter: chart, data: [data])), "data/sales.csv"))
+        #expect(csv.contains("\nPeriod,Revenue ($ billions),iPhone sales ($ billions),loss before tax ($ billions)\n"))
+    }
+
+    @Test(arguments: [("年", "購入後年數", true), ("個月", "距高點的月數", true), ("年", "貸款餘額", false),
+                      ("%", "Share, per cent", true), ("%", "Percentage of loans", true), ("%", "Equity (0–5 %)", false)])
+    func aHeadingCanNameItsUnitInWords(_ unit: String, _ heading: String, _ names: Bool) {
+        #expect(FigureTable.headingNames(unit, heading: heading) == names)
     }
 
     @Test func laterScenarioVariantsNameTheirSVGsByTheFirstOnesTitleAndCaption() throws {
@@ -355,7 +390,7 @@ private func svgTexts(_ page: String) -> [String] {
             String($0[..<$0.range(of: "</p>")!.lowerBound])
         }
         #expect(settings.count == 2)
-        #expect(settings.contains("<b>Stressed:</b> default probability 5\u{202F}%; correlation 0.6"))
+        #expect(settings.contains("<b>Stressed:</b> default probability: 5\u{202F}%; correlation: 0.6"))
         for line in settings {
             for symbol in ["rho", "(p)", "ρ", "lease", "(dflt)", " = "] { #expect(!line.contains(symbol), "\(line)") }
         }

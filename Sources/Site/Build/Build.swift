@@ -25,6 +25,7 @@ public func build(_ source: consuming SourceTree, options: BuildOptions = BuildO
         try loadTranslations(source.translations, languages: languages, warnings: &warnings)
     }
     if languages.count > 1 {
+        warnings += unguardedXDefaultWarnings(source.templates)
         var output = try buildEditions(source, options: options, languages: languages, translations: translations)
         output.warnings = warnings + output.warnings
         return output

@@ -118,7 +118,8 @@ struct FigureBuilder {
                 problems.append(dataProblem(request, error) ?? diagnostic(request, error))
                 continue
             }
-            let table = FigureTable(spec: spec, xHeader: input.xHeader, isModel: isModel, words: words,
+            let table = FigureTable(spec: headedForTable(spec, request: request, input: input),
+                                    xHeader: isModel ? input.xHeader : columnHeading(input.xHeader), isModel: isModel, words: words,
                                     firstColumn: request.firstColumn.map(typographic))
             let provenance = csvProvenance(request, input: input, isModel: isModel, variantCount: inputs.count)
             variants.append(.init(scenario: input.scenario, label: input.label, svg: svg,
@@ -128,6 +129,23 @@ struct FigureBuilder {
         }
         if !problems.isEmpty { throw BuildFailure(unique(problems)) }
         return RenderedFigure(request: request, variants: variants, defaultIndex: defaultIndex, note: note)
+    }
+
+    /// The chart's series as its data table and CSV head them. A data file's column the block does not name
+    /// (`labels:`) is a name for the file, not for readers ("percent", "price return (%)"): the chart's only series
+    /// takes the value axis title, which is what the chart calls its numbers and no legend contradicts ("Share of
+    /// capacity"), and any other starts with a capital ("Price return").
+    private func headedForTable(_ spec: ChartSpec, request: FigureRequest, input: VariantInput) -> ChartSpec {
+        // A heat map's series are its rows, named in the first column as the chart prints them.
+        guard case .data = request.source, request.kind != .heatmap, spec.series.count == input.series.count else { return spec }
+        var spec = spec
+        let axisTitle = spec.y.label.trimmingCharacters()
+        let axisNamesOnlyUnit = axisTitle.caseInsensitiveCompare(FigureTable.unit(spec.y.format, words: words)) == .orderedSame
+        for (index, item) in input.series.enumerated() where request.labels[item.name] == nil {
+            spec.series[index].name = spec.series.count == 1 && spec.background.isEmpty && !axisTitle.isEmpty && !axisNamesOnlyUnit
+                ? axisTitle : columnHeading(spec.series[index].name)
+        }
+        return spec
     }
 
     // MARK: Inputs
@@ -391,7 +409,7 @@ struct FigureBuilder {
     /// follow them under a line that says which language they are in; a source's title is never translated.
     private func csvProvenance(_ request: FigureRequest, input: VariantInput, isModel: Bool, variantCount: Int) -> [String] {
         var lines = [words.format("csvTitle", ["title": typographic(request.title)])]
-        let caption = typographic(removingCitations(request.caption))
+        var caption = typographic(removingCitations(request.caption))
         var notes: [String] = []
         if case let .data(file) = request.source, let written = data[file]?.notes { notes = written }
         if isModel {
@@ -407,8 +425,11 @@ struct FigureBuilder {
         } else if !notes.isEmpty && notesLanguage == nil {
             // The data file's own `# ` lines name its source, as the writer wrote them: they stay in the download.
             lines += notes
-        } else if let source = sourceSentence(in: caption, words: words) {
-            lines.append(words.format("csvSource", ["source": source]))
+        } else if let split = splittingSourceSentence(caption, words: words) {
+            // The caption's source sentence, as written ("Sources: …"), becomes the source line: the caption's line
+            // below it leaves it out instead of ending with it again.
+            lines.append(split.source)
+            caption = split.before
         } else if case .data = request.source, !notes.isEmpty || !captionNamesSource(request.caption) {
             // Neither the data file nor the caption names a source: the download does not pretend one does. (A
             // translation's data file names it in the lines that end the header.)
@@ -416,7 +437,7 @@ struct FigureBuilder {
             lines.append(words.format("csvSource", ["source": words["csvSourceInCaption"]]))
         }
         // A CSV cannot show a note mark: citations are left out of its lines.
-        lines.append(caption)
+        if !caption.isEmpty { lines.append(caption) }
         if let extra = request.captions[input.scenario] { lines.append(typographic(removingCitations(extra))) }
         if let language = notesLanguage, !isModel, !notes.isEmpty {
             let name = words.languageName(of: language) ?? language
@@ -495,14 +516,24 @@ func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
     return diagnostics.filter { seen.insert("\($0.file):\($0.line):\($0.column):\($0.message)").inserted }
 }
 
-/// The sentence of a caption that names its sources ("Source: …" or "Sources: …", or as the page's words write it:
-/// "資料來源：…"), if there is one.
-func sourceSentence(in caption: String, words: Translations = .english) -> String? {
+/// A caption's sentence that names its sources, from its marker to the caption's end ("Sources: …", "Source: …", or
+/// as the page's words write it: "資料來源：…"), and the caption before it; nil when the caption names none.
+func splittingSourceSentence(_ caption: String, words: Translations = .english) -> (before: String, source: String)? {
     let own = String(words["csvSource"].prefix { $0 != "{" })
     for marker in ["Sources: ", "Source: ", own] where marker.contains(where: { !$0.isWhitespace }) {
-        if let range = caption.range(of: marker) { return String(caption[range.upperBound...]) }
+        if let range = caption.range(of: marker) {
+            return (caption[..<range.lowerBound].trimmingCharacters(), String(caption[range.lowerBound...]).trimmingCharacters())
+        }
     }
     return nil
+}
+
+/// A data file's column name as a heading: "item" → "Item", "price return (%)" → "Price return (%)". A name whose
+/// first word has a capital of its own ("iPhone sales", "eBay") or starts with no letter stays as written.
+func columnHeading(_ name: String) -> String {
+    guard let first = name.first, first.isLowercase,
+          !name.prefix(while: { !$0.isWhitespace }).contains(where: \.isUppercase) else { return name }
+    return first.uppercased() + name.dropFirst()
 }
 
 func scenarioLabel(_ name: String) -> String {

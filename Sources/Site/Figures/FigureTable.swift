@@ -113,12 +113,21 @@ struct FigureTable {
         return words.format("parenthetical", ["text": name, "aside": unit])
     }
 
-    /// Whether a heading names its unit already: at its end ("Share (%)", 「占比（%）」) or as one of its words
-    /// ("Years after purchase"). A symbol ($, %) inside a heading's own aside ("Equity (0–5 %)") does not count.
+    /// Whether a heading names its unit already: at its end ("Share (%)", 「占比（%）」), as one of its words
+    /// ("Years after purchase", 「購入後年數」), or, for "%", in words ("Percent", "Share, per cent", 「百分比」).
+    /// A symbol ($, %) inside a heading's own aside ("Equity (0–5 %)") does not count.
     static func headingNames(_ unit: String, heading name: String) -> Bool {
         if name.hasSuffix("(\(unit))") || name.hasSuffix("（\(unit)）") { return true }
+        // 「購入後年數」 counts its unit as "Years after purchase" does: a Chinese unit's last character with 數
+        // ("number of") after it, 年數 for 年, 月數 for 個月.
+        if let last = unit.unicodeScalars.last, (0x4E00...0x9FFF).contains(last.value),
+           name.contains(String(last) + "數") || name.contains(String(last) + "数") { return true }
+        if unit == "%" {
+            return name.contains("百分比") || name.range(of: "\\b(percent|per cent|percentage)\\b",
+                                                      options: [.regularExpression, .caseInsensitive]) != nil
+        }
         // A currency's symbol ($, €, £) would match any heading's aside that has one: only words count.
-        guard unit.unicodeScalars.first?.properties.generalCategory != .currencySymbol, unit != "%" else { return false }
+        guard unit.unicodeScalars.first?.properties.generalCategory != .currencySymbol else { return false }
         return name.range(of: "\\b" + NSRegularExpression.escapedPattern(for: unit) + "\\b",
                           options: [.regularExpression, .caseInsensitive]) != nil
     }

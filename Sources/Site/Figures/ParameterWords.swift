@@ -1,7 +1,7 @@
 import Charts
 import Simulation
 
-/// Model parameters in plain words for readers: "correlation 0.6", "chance of renewal each year 90 %",
+/// Model parameters in plain words for readers: "correlation: 0.6", "chance of renewal each year: 90 %",
 /// "first price fall: AI equities −30 %, …". The words never name a symbol or a code name, and they speak of the
 /// model's mechanics, not of one topic: per-item lists use the names the block set (`holders`, `assetNames`, `nodes`).
 struct ParameterWords {
@@ -47,9 +47,10 @@ struct ParameterWords {
 
     /// The English glue words, as in explainer's `templates/i18n/en.yml`.
     static let glue: [String: String] = [
-        "paramValue": "{label} {value}", "paramItems": "{label}: {items}", "paramItem": "{name} {value}",
+        "paramValue": "{label}: {value}", "paramItems": "{label}: {items}", "paramItem": "{name} {value}",
         "paramTable": "{label}: as set for this chart", "paramFlow": "{from} to {to} {value}", "paramPerYear": "{value} a year", "paramYes": "yes",
-        "paramNo": "no", "paramListComma": ", ", "paramSeparator": "; ", "paramWords": "{label} {value}",
+        "paramNo": "no", "paramListComma": ", ", "paramSeparator": "; ", "paramWords": "{label}: {value}",
+        "paramNone": "none ({value})", "paramNamedValues": "{name} ({values})",
     ]
 
     private func glue(_ key: String, _ values: [String: String] = [:]) -> String { word(key, Self.glue[key] ?? key, values) }
@@ -127,11 +128,11 @@ struct ParameterWords {
         ],
     ]
 
-    /// "correlation 0.6"; a parameter without words of its own falls back to its one-line summary.
+    /// "correlation: 0.6"; a parameter without words of its own falls back to its one-line summary.
     func describe(_ override: Scenario.Override) -> String {
         guard let (english, display) = Self.table[model]?[override.name] else {
             let summary = parameters.first { $0.name == override.name }?.summary ?? override.name
-            return "\(summary) \(override.value)"
+            return glue("paramValue", ["label": summary, "value": override.value.description])
         }
         let label = word("param.\(model).\(override.name)", english)
         let comma = glue("paramListComma")
@@ -218,6 +219,13 @@ struct ParameterWords {
                         + ValueFormat.fraction.string(for: bounds[1], numbers: numbers)
                 }.joined(separator: glue("paramListComma"))
             }
+            // A named path written as a list ("UBS revised: 423, 571, … 1300"): the name is in its first item.
+            if case .text(let first)? = items.first, let colon = first.firstRange(of: ": ") {
+                let written = String(first[..<colon.lowerBound])
+                let values = [ParameterValue.text(String(first[colon.upperBound...]))] + items.dropFirst()
+                return glue("paramNamedValues", ["name": labels[written] ?? written,
+                                                 "values": values.map { format($0, display) }.joined(separator: glue("paramListComma"))])
+            }
             return items.map { format($0, display) }.joined(separator: glue("paramListComma"))
         case .bool(let flag):
             return glue(flag ? "paramYes" : "paramNo")
@@ -225,10 +233,14 @@ struct ParameterWords {
             switch display {
             case .words, .each, .table: return labels[text] ?? text
             default:
-                // A named path ("UBS revised: 423, 571, … 1300"): its name takes the block's label, as items do.
-                if let colon = text.firstRange(of: ": "), let name = labels[String(text[..<colon.lowerBound])] {
+                // A named path ("UBS revised: 423, 571, … 1300"): its name, or the block's label for it as items
+                // have, with its values after it in brackets, so that the line's own "label: value" reads once:
+                // "capex path: UBS revised ($423 B, $571 B, … $1.3 T)".
+                if let colon = text.firstRange(of: ": ") {
+                    let written = String(text[..<colon.lowerBound])
                     let numbers = formattingNumbers(in: String(text[colon.upperBound...]), display)
-                    return glue("paramWords", ["label": name, "value": numbers.replacing(", ", with: glue("paramListComma"))])
+                    return glue("paramNamedValues", ["name": labels[written] ?? written,
+                                                     "values": numbers.replacing(", ", with: glue("paramListComma"))])
                 }
                 return formattingNumbers(in: text, display)
             }
@@ -244,7 +256,10 @@ struct ParameterWords {
             case .years: return ValueFormat.years.string(for: number, numbers: numbers)
             case .year: return ValueFormat.year.string(for: number, numbers: numbers)
             case .dollarsBn: return ValueFormat.usdBillions.string(for: number, numbers: numbers)
-            case .multiple: return ValueFormat.multiple.string(for: number, numbers: numbers)
+            case .multiple:
+                // A multiple of zero is none of it ("other stocks’ fall … none (0×)"), which a bare 0× does not say.
+                let text = ValueFormat.multiple.string(for: number, numbers: numbers)
+                return number == 0 ? glue("paramNone", ["value": text]) : text
             case .count: return ValueFormat.count.string(for: number, numbers: numbers)
             case .yesNo: return glue(number != 0 ? "paramYes" : "paramNo")
             default: return ValueFormat.number.string(for: number, numbers: numbers)

@@ -1074,8 +1074,9 @@ chartStepsList: "{kind}: {steps}."
 chartOtherScenarios: Other scenarios
 
 # Settings lines under model charts: how parameters and values are joined ({label}, {value}, {name}, {items}),
-# then each built-in model parameter in words (param.<model>.<parameter>)
-paramValue: "{label} {value}"
+# then each built-in model parameter in words (param.<model>.<parameter>). paramNone prints a multiple of zero
+# ("other stocks' fall, as a multiple of …: none (0×)"); paramNamedValues a named path of values ("UBS revised (…)")
+paramValue: "{label}: {value}"
 paramItems: "{label}: {items}"
 paramItem: "{name} {value}"
 paramTable: "{label}: as set for this chart"
@@ -1085,7 +1086,9 @@ paramYes: "yes"
 paramNo: "no"
 paramListComma: ", "
 paramSeparator: "; "
-paramWords: "{label} {value}"
+paramWords: "{label}: {value}"
+paramNone: "none ({value})"
+paramNamedValues: "{name} ({values})"
 param.bubbles.beta: "speed of switching between trading rules"
 param.bubbles.sigma: "size of random news"
 param.bubbles.x0: "starting gap from fair value"
@@ -1412,7 +1415,7 @@ chartStepsList: "{kind}：{steps}。"
 chartOtherScenarios: 其他情境
 
 # 模型圖表下方的設定說明：參數與數值的組合方式（{label}、{value}、{name}、{items}），以及每個內建模型參數的說法
-paramValue: "{label}{value}"
+paramValue: "{label}：{value}"
 paramItems: "{label}：{items}"
 paramItem: "{name} {value}"
 paramTable: "{label}：依本圖設定"
@@ -1423,6 +1426,8 @@ paramNo: "否"
 paramListComma: "、"
 paramSeparator: "；"
 paramWords: "{label}：{value}"
+paramNone: "無（{value}）"
+paramNamedValues: "{name}（{values}）"
 param.bubbles.beta: "在交易規則間切換的速度"
 param.bubbles.sigma: "隨機消息的大小"
 param.bubbles.x0: "起始時與基本價值的差距"
