@@ -554,26 +554,16 @@ struct DiagramLayout {
         return out
     }
 
-    /// `text` in lines at most `width` wide, broken at spaces and after hyphens.
+    /// `text` in lines at most `width` wide, broken at spaces and after hyphens (and between CJK characters, never
+    /// leaving one alone on the last line: see `TextMetrics.fill`).
     static func wrap(_ text: String, width: Double, size: Double, bold: Bool, kind: ChartKind = .diagram,
                      canvas: Double) throws(ChartError) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        for (word, separator) in unitsKept(TextMetrics.breakableWords(text)) {
-            guard TextMetrics.width(word, size: size, bold: bold) <= width else {
-                throw .unsupported(kind: kind, reason: "the word '\(word)' is wider than the \(svgNumber(width.rounded())) px "
-                    + "its text has in the \(svgNumber(canvas)) px wide layout; use a shorter word"
-                    + (kind == .diagram ? " or fewer boxes side by side" : ""))
-            }
-            let candidate = current.isEmpty ? word : current + separator + word
-            if current.isEmpty || TextMetrics.width(candidate, size: size, bold: bold) <= width {
-                current = candidate
-            } else {
-                lines.append(current)
-                current = word
-            }
+        let pieces = unitsKept(TextMetrics.breakableWords(text))
+        if let word = pieces.first(where: { TextMetrics.width($0.word, size: size, bold: bold) > width })?.word {
+            throw .unsupported(kind: kind, reason: "the word '\(word)' is wider than the \(svgNumber(width.rounded())) px "
+                + "its text has in the \(svgNumber(canvas)) px wide layout; use a shorter word"
+                + (kind == .diagram ? " or fewer boxes side by side" : ""))
         }
-        if !current.isEmpty { lines.append(current) }
-        return lines
+        return TextMetrics.fill(pieces, maxWidth: width) { TextMetrics.width($0, size: size, bold: bold) }
     }
 }

@@ -121,23 +121,59 @@ enum TextMetrics {
     private static let unitCharacters: Set<Character> = Set("萬億兆千百十美元圓幣台港歐英鎊%％年月日週天個倍點次家座人名項成倍秒分時")
 
     static func wrap(_ text: String, to maxWidth: Double, size: Double, maxLines: Int) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        for (word, separator) in breakableWords(text) {
-            let candidate = current.isEmpty ? word : current + separator + word
-            if width(candidate, size: size) <= maxWidth || current.isEmpty {
-                current = candidate
-            } else {
-                lines.append(current)
-                current = word
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
+        var lines = fill(breakableWords(text), maxWidth: maxWidth) { width($0, size: size) }
         if lines.count > maxLines {
             let rest = lines[(maxLines - 1)...].joined(separator: " ")
             lines = Array(lines[..<(maxLines - 1)]) + [rest]
         }
         return lines.map { truncate($0, to: maxWidth, size: size) }
+    }
+}
+
+extension TextMetrics {
+    /// `pieces` (from `breakableWords`) in lines at most `maxWidth` wide as `measure` measures them, each filled
+    /// in turn; a piece wider than `maxWidth` takes a line of its own.
+    ///
+    /// Chinese, Japanese and Korean text would otherwise often end with one character alone on its last line
+    /// ("以晶片為擔保的貸" / "款"), which reads as a mistake: then the last two lines are split as evenly as they
+    /// fit instead ("以晶片為擔" / "保的貸款"), the longer first. Text in spaced scripts is never rebalanced.
+    static func fill(_ pieces: [(word: String, separator: String)], maxWidth: Double,
+                     measure: (String) -> Double) -> [String] {
+        var lines: [ArraySlice<(word: String, separator: String)>] = []
+        var start = 0
+        for index in pieces.indices where index > start {
+            if measure(joined(pieces[start...index])) > maxWidth {
+                lines.append(pieces[start..<index])
+                start = index
+            }
+        }
+        if start < pieces.count { lines.append(pieces[start...]) }
+        if lines.count >= 2, let last = lines.last, last.count == 1, isLoneCJKCharacter(last[last.startIndex].word) {
+            let both = pieces[lines[lines.count - 2].startIndex...]
+            var best: (split: Int, width: Double)? = nil
+            for split in both.indices.dropFirst() {
+                let widest = max(measure(joined(both[..<split])), measure(joined(both[split...])))
+                if widest <= maxWidth, widest <= best?.width ?? .infinity { best = (split, widest) }
+            }
+            if let split = best?.split {
+                lines[lines.count - 2] = both[..<split]
+                lines[lines.count - 1] = both[split...]
+            }
+        }
+        return lines.map(joined)
+    }
+
+    /// The pieces as one line: each joined to the one before by its separator, the first's dropped.
+    private static func joined(_ pieces: ArraySlice<(word: String, separator: String)>) -> String {
+        var line = ""
+        for piece in pieces { line += (line.isEmpty ? "" : piece.separator) + piece.word }
+        return line
+    }
+
+    /// One CJK character, with any closing punctuation after it ("款", "上。").
+    private static func isLoneCJKCharacter(_ word: String) -> Bool {
+        let body = word.filter { !noBreakBefore.contains($0) }
+        return body.count == 1 && isCJK(body.first!)
     }
 }
 

@@ -28,6 +28,26 @@ import Testing
         #expect(TextMetrics.wrap("退休基金、保險公司與各類基金", to: 60, size: 12, maxLines: 4).allSatisfy { !$0.contains(" ") })
     }
 
+    @Test func chineseNeverLeavesOneCharacterAloneOnItsLastLine() throws {
+        // Eight 14 px characters fit a line of 112 px: nine would leave "款" alone, so the two lines split 5 + 4.
+        #expect(TextMetrics.wrap("以晶片為擔保的貸款", to: 112, size: 14, maxLines: 3) == ["以晶片為擔", "保的貸款"])
+        #expect(try DiagramLayout.wrap("以晶片為擔保的貸款", width: 112 * TextMetrics.boldFactor, size: 14, bold: true,
+                                       canvas: 400) == ["以晶片為擔", "保的貸款"])
+    }
+
+    @Test func aLastCharacterWithClosingPunctuationIsNotLeftAloneEither() {
+        #expect(TextMetrics.wrap("衝擊落在就業上。", to: 84, size: 14, maxLines: 3) == ["衝擊落在", "就業上。"])
+    }
+
+    @Test func onlyTheLastTwoLinesAreRebalanced() {
+        #expect(TextMetrics.wrap("一二三四五六七八九十甲", to: 70, size: 14, maxLines: 4) == ["一二三四五", "六七八", "九十甲"])
+    }
+
+    @Test func aSingleLatinLetterOnTheLastLineIsLeftAsItIs() {
+        let plan = TextMetrics.width("Plan", size: 14)
+        #expect(TextMetrics.wrap("Plan B", to: plan, size: 14, maxLines: 2) == ["Plan", "B"])
+    }
+
     @Test func englishStillBreaksOnlyAtSpacesAndHyphens() {
         #expect(pieces("private-credit funds") == ["private-", "credit", "funds"])
     }

@@ -34,8 +34,8 @@ import Testing
     }
 
     @Test func wrappingChineseUsesTheRealWidth() {
-        // Eight characters of 14 px fit 112 px exactly; a ninth goes to the next line.
-        #expect(TextMetrics.wrap("退休基金保險公司與", to: 112, size: 14, maxLines: 2) == ["退休基金保險公司", "與"])
+        // Eight characters of 14 px fit 112 px exactly; a ninth and tenth go to the next line.
+        #expect(TextMetrics.wrap("退休基金保險公司與其", to: 112, size: 14, maxLines: 2) == ["退休基金保險公司", "與其"])
     }
 }
 

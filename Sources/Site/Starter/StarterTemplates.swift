@@ -534,6 +534,7 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
   figure.chart, .question, .takeaway, .careful { break-inside: avoid; }
   h1, h2, h3, .chart-title { break-after: avoid; }
   a { color: inherit; }
+  a.term { text-decoration: none; }
   .notes a[href^="http"]::after, .source-list a[href^="http"]::after { content: " <" attr(href) ">"; font-size: 0.85em; word-break: break-all; }
   main { max-width: none; padding: 0; }
 }
