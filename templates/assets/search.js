@@ -33,6 +33,8 @@
   let meta;
   const ready = load("meta").then(data => {
     meta = data;
+    // English stopwords (EnglishStemmer.swift) come with the index, so there is one list.
+    meta.stop = new Set(data.stopwords?.split(" "));
     meta.pageStarts = starts(data.pages);
     meta.blockStarts = starts(data.blocks);
     // Groups (what postings name): runs of a page's documents.
@@ -53,11 +55,6 @@
   // Terms (SearchTokenizer.swift).
   const HAN = "\\u3005-\\u3007\\u3041-\\u3096\\u309d-\\u309f\\u30a1-\\u30fa\\u30fc-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
   const RUN = new RegExp(`([${HAN}]+)|((?:(?![${HAN}])[\\p{L}\\p{N}])+)`, "gu"), NUMBER = /\p{N}/u;
-  const STOP = new Set(("a about after again all also an and any are as at be because been before being between both but by " +
-    "can could did do does during each even every few for from had has have he her here his how i if in " +
-    "into is it its just many may more most much no nor not now of on only or other our out over own " +
-    "same she should so some such than that the their them then there these they this those to too under " +
-    "until up very was we were what when where which while who why will with would yet you your").split(" "));
   const folded = new Map();
   const fold = text => folded.get(text) ?? folded.set(text, text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")).get(text);
   const SHORT = /^[^aeiou][aeiouy][^aeiouwxy]$/, stem = w => {
@@ -78,13 +75,12 @@
         const chars = [...han];
         if (chars.length == 1) out.push({ term: han, han });
         for (let i = 1; i < chars.length; i++) out.push({ term: chars[i - 1] + chars[i], han });
-      } else if ([...word].length <= 40 && (word.length > 1 || NUMBER.test(word)) && !(english && STOP.has(word))) {
+      } else if ([...word].length <= 40 && (word.length > 1 || NUMBER.test(word)) && !(english && meta.stop.has(word))) {
         out.push({ term: english ? stem(word) : word, word });
       }
     }
     return out;
   };
-  window.explainerSearchTerms = terms;
 
   // Damerau–Levenshtein distance (adjacent swaps count one), for misspellings.
   const distance = (a, b) => {
@@ -314,5 +310,8 @@
   });
   form.addEventListener("submit", e => e.preventDefault());
   form.addEventListener("focusout", e => { if (!form.contains(e.relatedTarget)) open(false); });
-  ready.then(() => input.value.trim() && search(), () => announce(say.error));
+  ready.then(() => {
+    window.explainerSearchTerms = terms;  // for the browser test, with the index's stopwords
+    if (input.value.trim()) search();
+  }, () => announce(say.error));
 })();
