@@ -218,6 +218,22 @@ import Testing
         #expect(block[0] == ["slicing/", "Slicing the pool", "", "", documents[0].text])
     }
 
+    /// The browser drops the stopwords the index was made without, from the index's own list (search.js has no copy).
+    @Test func anEnglishOrChineseIndexCarriesItsStopwords() throws {
+        let documents = try Self.documents()
+        func meta(_ tag: String) throws -> [String: Any] {
+            let language = SearchLanguage(tag: tag)
+            let files = SearchIndexFiles().files(for: documents, language: language)
+            let text = try #require(files.first { $0.path == language.folder + "meta.js" }?.text)
+            let json = try #require(text.firstRange(of: ",{").map { text[text.index(after: $0.lowerBound)...].dropLast(3) })
+            return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        }
+        let words = englishStopwords.sorted().joined(separator: " ")
+        #expect(try meta("en")["stopwords"] as? String == words)
+        #expect(try meta("zh-Hant")["stopwords"] as? String == words)
+        #expect(try meta("fr")["stopwords"] == nil)
+    }
+
     @Test func groupsScoreByTheirBestDocumentPlusATenthOfTheOthers() throws {
         // "pool" once in documents 0–2 (group 0) and 3 (group 1): group 0 scores one document's score and a tenth of
         // two more; "bond", only in document 2, names group 0.

@@ -13,6 +13,8 @@ For the English site (served under a sub-path) and the Chinese fixture site (Tes
     arrows move the active option (aria-activedescendant), Enter follows it, Escape closes, then clears;
   - the query terms the browser makes equal the index's (Tests/Fixtures/search/terms.tsv);
   - the relevance set (Tests/Fixtures/search/relevance-*.tsv): each query has its page in the first three result pages;
+    on the English site, a word of the index lists the results that have it before those of its completions, and lists
+    these too (EXACT_FIRST);
     this site's zh-Hant edition (zh-hant/), when it has one, is checked the same way with relevance-zh-site.tsv;
   - axe-core finds no violations in the header (search box and results) with results open; at 390 px the results
     fit the screen;
@@ -42,6 +44,8 @@ SCRIPT_LIMIT, ALL_SCRIPTS_LIMIT, INDEX_LIMIT = 6 * 1024, 10 * 1024, 100 * 1024
 # The box's words follow the page's language (SearchLanguage.interface).
 BOX_LABELS = {"en": "Search this site", "zh-Hant": "搜尋本站"}
 RESULT_WORD = {"en": "result", "zh-Hant": "個結果"}
+# Words of this site's index that begin other words of it: "CAPE" (capex), "secur" (secure, securitization).
+EXACT_FIRST = ["CAPE", "secur"]
 
 
 def gzipped(path):
@@ -184,6 +188,24 @@ def check_relevance(driver, base, name, label):
           f"mean reciprocal rank {reciprocal / len(cases):.2f}")
 
 
+def check_exact_first(driver, label):
+    """Rows whose marks are all completions of the query word come after every row that marks the word itself."""
+    for query in EXACT_FIRST:
+        run_query(driver, query)
+        kinds = driver.execute_script("""
+            const term = t => window.explainerSearchTerms(t, true).map(x => x.term).join(' '), word = term(arguments[0]);
+            return [...document.querySelectorAll('.site-search [role=option]')].map(o => {
+                const marks = [...o.querySelectorAll('mark')].map(m => term(m.textContent));
+                return marks.includes(word) ? 'word' : marks.length ? 'completion' : 'none';
+            });""", query)
+        first_completion = kinds.index("completion") if "completion" in kinds else None
+        if first_completion is None:
+            fail(f"{label}: {query!r} lists no completion of the word after its own results: {kinds}")
+        elif "word" in kinds[first_completion:]:
+            fail(f"{label}: {query!r} lists a completion before a result with the word itself: {kinds}")
+    print(f"{label}: {', '.join(map(repr, EXACT_FIRST))} list the word's own results first, then its completions")
+
+
 def check_terms(driver, label):
     mismatches = driver.execute_script("""
         return arguments[0].filter(([rules, text, expected]) =>
@@ -312,6 +334,8 @@ def check_site(driver, base, site, shots, relevance, language, sample, axe, name
     open_search(driver, chapter)
     check_terms(driver, label)
     check_relevance(driver, base, relevance, label)
+    if relevance == "relevance-en.tsv":
+        check_exact_first(driver, label)
 
     # A phone: the results fit the screen.
     set_size(driver, "phone")

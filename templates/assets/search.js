@@ -33,6 +33,8 @@
   let meta;
   const ready = load("meta").then(data => {
     meta = data;
+    // English stopwords (EnglishStemmer.swift) come with the index, so there is one list.
+    meta.stop = new Set(data.stopwords?.split(" "));
     meta.pageStarts = starts(data.pages);
     meta.blockStarts = starts(data.blocks);
     // Groups (what postings name): runs of a page's documents.
@@ -52,12 +54,7 @@
 
   // Terms (SearchTokenizer.swift).
   const HAN = "\\u3005-\\u3007\\u3041-\\u3096\\u309d-\\u309f\\u30a1-\\u30fa\\u30fc-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
-  const RUN = new RegExp(`([${HAN}]+)|((?:(?![${HAN}])[\\p{L}\\p{N}])+)`, "gu"), NUMBER = /\p{N}/u;
-  const STOP = new Set(("a about after again all also an and any are as at be because been before being between both but by " +
-    "can could did do does during each even every few for from had has have he her here his how i if in " +
-    "into is it its just many may more most much no nor not now of on only or other our out over own " +
-    "same she should so some such than that the their them then there these they this those to too under " +
-    "until up very was we were what when where which while who why will with would yet you your").split(" "));
+  const RUN = new RegExp(`([${HAN}]+)|((?:(?![${HAN}])[\\p{L}\\p{N}\\p{M}])+)`, "gu"), NUMBER = /\p{N}/u;
   const folded = new Map();
   const fold = text => folded.get(text) ?? folded.set(text, text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")).get(text);
   const SHORT = /^[^aeiou][aeiouy][^aeiouwxy]$/, stem = w => {
@@ -78,13 +75,12 @@
         const chars = [...han];
         if (chars.length == 1) out.push({ term: han, han });
         for (let i = 1; i < chars.length; i++) out.push({ term: chars[i - 1] + chars[i], han });
-      } else if ([...word].length <= 40 && (word.length > 1 || NUMBER.test(word)) && !(english && STOP.has(word))) {
+      } else if ([...word].length <= 40 && (word.length > 1 || NUMBER.test(word)) && !(english && meta.stop.has(word))) {
         out.push({ term: english ? stem(word) : word, word });
       }
     }
     return out;
   };
-  window.explainerSearchTerms = terms;
 
   // Damerau–Levenshtein distance (adjacent swaps count one), for misspellings.
   const distance = (a, b) => {
@@ -100,7 +96,8 @@
     return previous[b.length];
   };
 
-  // Index terms a query term may mean, weighted: itself; else words it begins (3+ letters, or typed); else 1–2 typos away.
+  // Index terms a query term may mean, weighted: itself; words it begins (3+ letters, or typed), below all of its own
+  // matches if it is found; else 1–2 typos away.
   const candidates = async (query, last) => {
     const { term, word } = query, found = new Map(), shards = meta.shards;
     const add = (t, w, code) => w > (found.get(t)?.[0] || 0) && found.set(t, [w, code, t]);
@@ -115,9 +112,10 @@
     for (const { terms: words, codes } of loaded) {
       let i = bisect(words, term);
       if (words[i] == term) add(term, 1, codes[i]);
-      if (complete && !found.has(term)) {
+      if (complete) {
+        const scale = found.has(term) ? 0.01 : 1;
         for (i = bisect(words, word); i < words.length && words[i] < word + "\uffff"; i++) {
-          if (words[i].startsWith(word)) add(words[i], 0.4 + 0.5 * word.length / words[i].length, codes[i]);
+          if (words[i].startsWith(word)) add(words[i], scale * (0.4 + 0.5 * word.length / words[i].length), codes[i]);
         }
       }
     }
@@ -182,7 +180,9 @@
       ordered.splice(i, 0, [v, at[p]]);
       ordered.length = Math.min(ordered.length, MAX);
     }
-    return { count: pages.length, terms: new Set(per.flat().map(c => c[2])), queries, docs: ordered.map(p => p[1]) };
+    // Each term found: 1, or 0.01 for a completion below a term found.
+    const found = new Map(per.flat().sort((a, b) => a[0] - b[0]).map(c => [c[2], c[0] < 0.01 ? 0.01 : 1]));
+    return { count: pages.length, terms: found, queries, docs: ordered.map(p => p[1]) };
   };
 
   // A group's documents: [page, page title, heading, anchor, text].
@@ -193,26 +193,26 @@
 
   // Text with the query's words marked, cut to about `length` characters around most of them.
   const esc = s => s.replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`);
-  const WORD = new RegExp(`([${HAN}]+)|((?:(?![${HAN}])[\\p{L}\\p{N}\\p{M}])+)`, "gu");
   const spans = (text, found) => {
     const ranges = [], han = found.han;
-    for (const m of text.matchAll(WORD)) {
+    for (const m of text.matchAll(RUN)) {
       if (m[2]) {
-        if (found.word(m[2])) ranges.push([m.index, m.index + m[2].length, fold(m[2])]);
+        const weight = found.word(m[2]);
+        if (weight) ranges.push([m.index, m.index + m[2].length, fold(m[2]), weight]);
         continue;
       }
       const chars = [...m[1]].map(fold);
       let at = m.index;
       chars.forEach((c, i) => {
         const next = at + m[1].codePointAt(at - m.index) > 0xffff ? 2 : 1;
-        if (han.has(c) || han.has(c + chars[i + 1]) || han.has(chars[i - 1] + c)) ranges.push([at, at + next, c]);
+        if (han.has(c) || han.has(c + chars[i + 1]) || han.has(chars[i - 1] + c)) ranges.push([at, at + next, c, 1]);
         at += next;
       });
     }
     return ranges;
   };
-  // How many of the query's words or characters a text has.
-  const distinct = ranges => new Set(ranges.map(r => r[2])).size;
+  // How many of the query's words or characters a text has (as `terms` counts them).
+  const distinct = ranges => [...new Map(ranges.map(r => [r[2], r[3]])).values()].reduce((sum, w) => sum + w, 0);
   const mark = (text, found, length) => {
     const ranges = spans(text, found);
     let start = 0, end = text.length;
@@ -268,12 +268,12 @@
       found = await rank(text);
       matches = {
         han: new Set(found.queries.filter(q => q.han).map(q => q.term)),
-        word: w => found.terms.has(meta.english ? stem(fold(w)) : fold(w)),
+        word: w => found.terms.get(meta.english ? stem(fold(w)) : fold(w)),
       };
       // Per group (as its block arrives), its PER_PAGE sections with most query words (heading ×3), or its first.
-      docs = (await Promise.all(found.docs.slice(0, MAX).map(async g => (await group(g))
+      docs = (await Promise.all(found.docs.map(async g => (await group(g))
         .map((d, i) => [3 * distinct(spans(d[2], matches)) + distinct(spans(d[4], matches)), i, d])
-        .sort((a, b) => b[0] - a[0] || a[1] - b[1]).filter((x, i) => i < PER_PAGE && (!i || x[0])).map(x => x[2])))).flat().slice(0, MAX);
+        .sort((a, b) => b[0] - a[0] || a[1] - b[1]).filter((x, i) => i < PER_PAGE && (!i || x[0] >= 1)).map(x => x[2])))).flat().slice(0, MAX);
     } catch {
       if (mine == serial) announce(say.error);
       return;
@@ -314,5 +314,8 @@
   });
   form.addEventListener("submit", e => e.preventDefault());
   form.addEventListener("focusout", e => { if (!form.contains(e.relatedTarget)) open(false); });
-  ready.then(() => input.value.trim() && search(), () => announce(say.error));
+  ready.then(() => {
+    window.explainerSearchTerms = terms;  // for the browser test, with the index's stopwords
+    if (input.value.trim()) search();
+  }, () => announce(say.error));
 })();

@@ -1,9 +1,9 @@
 /// The search index of one language as files a `<script>` can load (so it works from `file://` too), each a call
 /// `explainerSearch(name, data)`; `assets/search.js` defines the function and reads them:
 ///
-/// - `meta.js`: the language, whether English word rules apply, the number of documents, the first document of each
-///   page, of each group that does not start a page (`splits`) and of each block (as `SearchCode.gaps`), and the first
-///   term of each shard;
+/// - `meta.js`: the language, whether English word rules apply (and then the stopwords, space-separated), the number
+///   of documents, the first document of each page, of each group that does not start a page (`splits`) and of each
+///   block (as `SearchCode.gaps`), and the first term of each shard;
 /// - `s<N>.js`, the shards: consecutive runs of the sorted terms, one line per term: a digit (how many leading
 ///   characters it shares with the term on the line before) and the rest of the term; an empty line; then the
 ///   postings, one line per term in the same order: (group gap as a `SearchCode` number, impact as one digit) pairs,
@@ -152,7 +152,10 @@ struct SearchIndexFiles: Sendable {
         }
         endShard()
 
+        // The stopwords go with the index, so that the browser has the list the index was made with.
+        let stopwords = language.englishRules ? "\"stopwords\":" + jsonString(englishStopwords.sorted().joined(separator: " ")) + "," : ""
         let meta = "{\"version\":\(Self.version),\"language\":\(jsonString(language.tag)),\"english\":\(language.englishRules),"
+            + stopwords
             + "\"documents\":\(documentCount),\"pages\":\(jsonString(SearchCode.gaps(pageStarts))),"
             + "\"splits\":\(jsonString(SearchCode.gaps(splits))),\"blocks\":\(jsonString(SearchCode.gaps(blockStarts))),"
             + "\"shards\":[" + shardStarts.map(jsonString).joined(separator: ",") + "]}"
