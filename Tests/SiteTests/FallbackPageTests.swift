@@ -93,3 +93,30 @@ import Testing
         #expect(found.first?.message == "link '/formula/' is absolute; use a relative link so the site works under any sub-path")
     }
 }
+
+/// A problem in a file several languages build is reported once, at the file the writer edits.
+@Suite struct OneReportPerProblemTests {
+    @Test func aDuplicateFigureIDInAnUntranslatedChapterIsReportedOnceAtItsSource() {
+        let chart = "```chart\nid: same\ntitle: T\ncaption: C.\nmodel: gpuCollateral\n```\n"
+        let first = SourceFile(path: "content/02-first.md", text: "---\ntitle: First\n---\n" + chart)
+        let firstTranslated = SourceFile(path: "content/zh-hant/02-first.md", text: "---\ntitle: 第一\n---\n" + chart)
+        let second = SourceFile(path: "content/03-second.md", text: "---\ntitle: Second\n---\n" + chart)
+        let found = diagnostics(of: twoLanguageSite(fallback: true, more: [first, firstTranslated, second]))
+        #expect(found.map(\.description) == [
+            "content/03-second.md:4:1: error: duplicate figure id 'same' (first used at content/02-first.md:4)\n"
+                + "  hint: give each chart block its own id",
+        ])
+    }
+
+    @Test func theSameProblemAtTheSamePlaceIsKeptOnceWithTheMoreSpecificHint() {
+        let generic = Diagnostic(file: "content/03-x.md", line: 25, column: 24, message: "link '/about/' is absolute",
+                                 hint: "link a chapter by its file, 10-a.md, or by its page, ../a/")
+        var specific = generic
+        specific.hint = "did you mean '../about/'? (or link its file: about.md)"
+        #expect(BuildFailure([generic, specific]).diagnostics == [specific])
+        #expect(BuildFailure([specific, generic]).diagnostics == [specific])
+        var other = generic
+        other.column = 30
+        #expect(BuildFailure([generic, other]).diagnostics.count == 2)
+    }
+}
