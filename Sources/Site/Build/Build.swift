@@ -344,7 +344,10 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     // Whatever happened in the layout, the index is never left waiting for the two pages (it then names them by path).
     listPages?.give(OutputTree())
     options.pageCache?.retainUsed()
-    if collector.diagnostics.isEmpty { collector.add(templates!.unknownVariables()) }
+    if collector.diagnostics.isEmpty {
+        collector.add(templates!.unknownVariables())
+        collector.add(templates!.unknownKeys(words: words, extra: Set(inputs.config.extra.keys)))
+    }
     try collector.throwIfAny()
     options.timings?.end("pages laid out")
     if bodies != nil { everyPage = chapters + pages + (home.map { [$0] } ?? []) }
