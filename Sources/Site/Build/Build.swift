@@ -404,7 +404,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     if !collector.diagnostics.isEmpty { _ = handedOver?.value() }  // a failed build's index thread ends before the build
     try collector.throwIfAny()
     output.warnings = everyPage.flatMap(\.warnings) + citationsWithoutAt(everyPage, bibliography: inputs.bibliography)
-        + markdownProblems.filter { $0.severity == .warning }
+        + markdownProblems.filter { $0.severity == .warning } + fractionFormatWarnings(everyPage, data: inputs.data)
         + ((edition?.index ?? 0) == 0 ? inputs.config.warnings + uncitedSources(everyPage, bibliography: inputs.bibliography,
                                                                                  file: source.sources?.path ?? "content/sources.yml")
             + heavyImageWarnings(everyPage, images: source.images) + leftovers : [])
