@@ -45,6 +45,12 @@ public struct MarkdownProblem: Sendable, Equatable {
         /// is shown as code: the name written and the block meant.
         case blockNameMistake(String, meant: String)
 
+        /// `{#…}` at the end of a heading holding no usable id (empty, or with a space): the id as written.
+        case invalidHeadingID(String)
+        /// `{#id}` on a heading when the page already uses that id: `firstLine` is the heading that took it first, nil
+        /// when the page's template uses it (`notes`, `top`) or a table's caption took it.
+        case duplicateHeadingID(String, firstLine: Int?)
+
         /// Published as written but possibly meant: reported as a warning, not an error.
         public var isWarning: Bool {
             switch self {

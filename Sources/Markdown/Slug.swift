@@ -44,10 +44,21 @@ public struct UniqueIDs: Sendable {
         taken = reserved
     }
 
+    /// Whether `id` has been handed out (or was reserved).
+    public func isTaken(_ id: String) -> Bool {
+        taken.contains(id)
+    }
+
     public mutating func claim(_ base: String) -> String {
         if taken.insert(base).inserted { return base }
         var suffix = 2
         while !taken.insert("\(base)-\(suffix)").inserted { suffix += 1 }
         return "\(base)-\(suffix)"
     }
+}
+
+/// Whether a heading's `{#id}` can be used as written: one or more letters, digits, `-`, `_`, `.` or `:` (no spaces,
+/// no characters that a link's `#fragment` would need escaped).
+public func isValidHeadingID(_ id: String) -> Bool {
+    !id.isEmpty && id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." || $0 == ":" }
 }

@@ -26,6 +26,8 @@ struct TreeTransformer {
     var footnoteLabels: [String] = []
 
     private var ids: UniqueIDs
+    /// The line of the heading that took each heading id, for a `{#id}` written twice.
+    private var headingLines: [String: Int] = [:]
     private var captionedTables: [(node: OpaquePointer, caption: OpaquePointer, requestedID: String?)] = []
     private var scanner: InlineScanner
     private var replacedBlocks: [(node: OpaquePointer, index: Int)] = []
@@ -72,9 +74,11 @@ struct TreeTransformer {
             case CMARK_NODE_HEADING where entering:
                 noTermDepth += 1
                 noteMath(node, line: line, lineOffset: lineOffset)
+                let requested = takeHeadingID(node, line: line, lineOffset: lineOffset)
                 let text = inlineText(node)
-                headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text,
-                                        id: ids.claim(slugify(text)), line: line))
+                let id = ids.claim(requested ?? slugify(text))
+                if headingLines[id] == nil { headingLines[id] = line }
+                headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: id, line: line))
                 noteDashesUnderText(text: text, line: line)
             case CMARK_NODE_HEADING:
                 noTermDepth -= 1
@@ -242,6 +246,39 @@ struct TreeTransformer {
         guard text.contains("<!--") || text.contains("<!\u{2013}") else { return }
         let (line, column) = htmlCursor.locate("<!", from: blockLine, in: sourceLines)
         problems.append(MarkdownProblem(kind: .unclosedComment, line: line, column: column))
+    }
+
+    /// `{#id}` at the end of a heading's text (Pandoc's, Hugo's and Zola's attribute): taken off the text the page
+    /// shows, and returned if the page can use it as the heading's id; an invalid id, or one already used on the page,
+    /// is a problem (a heading that repeats an id still gets a unique one, `id-2`).
+    private mutating func takeHeadingID(_ node: OpaquePointer, line: Int, lineOffset: Int) -> String? {
+        guard let last = cmark_node_last_child(node), cmark_node_get_type(last) == CMARK_NODE_TEXT else { return nil }
+        let bytes = literalBytes(last)
+        guard bytes.last == UInt8(ascii: "}"), containsBytes(bytes, "{#") else { return nil }
+        let literal = String(decoding: bytes, as: UTF8.self)
+        guard let match = literal.firstMatch(of: /[ \t]*\{#([^{}]*)\}$/) else { return nil }
+        let id = String(match.1)
+        cmark_node_set_literal(last, String(literal[..<match.range.lowerBound]))
+        // Where the `{#` is written: the heading's last line (a setext heading's text may run over several).
+        let end = min(max(Int(cmark_node_get_end_line(node)) + lineOffset, line), sourceLines.count)
+        var place = (line: line, column: 1)
+        if line >= 1, end >= line {
+            for index in stride(from: end - 1, through: line - 1, by: -1) {
+                if let range = sourceLines[index].ranges(of: "{#").last {
+                    place = (index + 1, sourceLines[index].distance(from: sourceLines[index].startIndex, to: range.lowerBound) + 1)
+                    break
+                }
+            }
+        }
+        guard isValidHeadingID(id) else {
+            problems.append(MarkdownProblem(kind: .invalidHeadingID(id), line: place.line, column: place.column))
+            return nil
+        }
+        if ids.isTaken(id) {
+            problems.append(MarkdownProblem(kind: .duplicateHeadingID(id, firstLine: headingLines[id]), line: place.line,
+                                            column: place.column))
+        }
+        return id
     }
 
     /// A paragraph of one line such as `##When everyone is cold`: a heading without the space after its `#`s.

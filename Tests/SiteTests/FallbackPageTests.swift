@@ -100,3 +100,66 @@ import Testing
         #expect(try #require(text(output, "intro/index.html")).contains("hreflang=\"zh-Hant\" href=\"https://example.org/x/zh-hant/intro/\""))
     }
 }
+
+/// A link in an untranslated chapter is checked in each language's copy: a problem only the copy has is said to be
+/// there, and one the original has too is reported once.
+@Suite struct FallbackCopyLinkTests {
+    static let formula = SourceFile(path: "content/02-formula.md", text: "---\ntitle: Formula\n---\n## The formula\n\nText.\n")
+    static let translatedFormula = SourceFile(path: "content/zh-hant/02-formula.md", text: "---\ntitle: 公式\n---\n## 公式\n\n內容。\n")
+
+    @Test func aMissingAnchorOnlyInACopyNamesTheLanguageAndSuggestsTheTranslatedHeadingsID() {
+        let site = twoLanguageSite(english: "---\ntitle: Intro\n---\nSee [the formula](02-formula.md#the-formula).\n",
+                                   translated: nil, fallback: true, more: [Self.formula, Self.translatedFormula])
+        #expect(diagnostics(of: site) == [
+            Diagnostic(file: "content/01-intro.md", line: 4, column: 19,
+                       message: "link '02-formula.md#the-formula' points to a missing anchor '#the-formula' in the Traditional "
+                           + "Chinese edition's copy of this chapter (zh-hant/intro/, published untranslated)",
+                       hint: "the Traditional Chinese page it links to is translated, and its heading has another anchor: translate "
+                           + "this chapter into content/zh-hant/01-intro.md, or give that heading the original's id: "
+                           + "'## 公式 {#the-formula}' (content/zh-hant/02-formula.md:4)"),
+        ])
+    }
+
+    @Test func theTranslatedHeadingWithTheOriginalsIDMakesTheCopysLinkWork() {
+        var translated = Self.translatedFormula
+        translated.bytes = Array("---\ntitle: 公式\n---\n## 公式 {#the-formula}\n\n內容。\n".utf8)
+        let site = twoLanguageSite(english: "---\ntitle: Intro\n---\nSee [the formula](02-formula.md#the-formula).\n",
+                                   translated: nil, fallback: true, more: [Self.formula, translated])
+        #expect(diagnostics(of: site).isEmpty)
+    }
+
+    @Test func aLinkBrokenInTheOriginalIsReportedOnceNotAgainForItsCopy() {
+        let site = twoLanguageSite(english: "---\ntitle: Intro\n---\nSee [the formula](/formula/).\n",
+                                   translated: nil, fallback: true, more: [Self.formula, Self.translatedFormula])
+        let found = diagnostics(of: site)
+        #expect(found.count == 1)
+        #expect(found.first?.message == "link '/formula/' is absolute; use a relative link so the site works under any sub-path")
+    }
+}
+
+/// A problem in a file several languages build is reported once, at the file the writer edits.
+@Suite struct OneReportPerProblemTests {
+    @Test func aDuplicateFigureIDInAnUntranslatedChapterIsReportedOnceAtItsSource() {
+        let chart = "```chart\nid: same\ntitle: T\ncaption: C.\nmodel: gpuCollateral\n```\n"
+        let first = SourceFile(path: "content/02-first.md", text: "---\ntitle: First\n---\n" + chart)
+        let firstTranslated = SourceFile(path: "content/zh-hant/02-first.md", text: "---\ntitle: 第一\n---\n" + chart)
+        let second = SourceFile(path: "content/03-second.md", text: "---\ntitle: Second\n---\n" + chart)
+        let found = diagnostics(of: twoLanguageSite(fallback: true, more: [first, firstTranslated, second]))
+        #expect(found.map(\.description) == [
+            "content/03-second.md:4:1: error: duplicate figure id 'same' (first used at content/02-first.md:4)\n"
+                + "  hint: give each chart block its own id",
+        ])
+    }
+
+    @Test func theSameProblemAtTheSamePlaceIsKeptOnceWithTheMoreSpecificHint() {
+        let generic = Diagnostic(file: "content/03-x.md", line: 25, column: 24, message: "link '/about/' is absolute",
+                                 hint: "link a chapter by its file, 10-a.md, or by its page, ../a/")
+        var specific = generic
+        specific.hint = "did you mean '../about/'? (or link its file: about.md)"
+        #expect(BuildFailure([generic, specific]).diagnostics == [specific])
+        #expect(BuildFailure([specific, generic]).diagnostics == [specific])
+        var other = generic
+        other.column = 30
+        #expect(BuildFailure([generic, other]).diagnostics.count == 2)
+    }
+}

@@ -31,3 +31,30 @@ import Testing
         #expect(text(output, "intro/index.html")?.contains("heading-anchor") == false)
     }
 }
+
+/// A heading's `{#id}` reaches the page, its outline and search, and its mistakes are errors at the braces.
+@Suite struct CustomHeadingIDsInTheSite {
+    @Test func theOutlineAndTheSearchIndexUseTheHeadingWithoutItsID() throws {
+        let output = try build(miniSite(chapter: "---\ntitle: A\n---\n## La formule {#the-formula}\n\nTexte.\n"))
+        let page = try #require(text(output, "intro/index.html"))
+        #expect(page.contains("<h2 id=\"the-formula\">La formule</h2>"))
+        #expect(page.contains("<a href=\"#the-formula\">La formule</a>"))
+        #expect(!page.contains("{#"))
+        let search = output.files.keys.filter { $0.contains("search") && !$0.hasSuffix(".html") }.compactMap { text(output, $0) }.joined()
+        #expect(search.contains("La formule"))
+        #expect(!search.contains("{#the-formula}"))
+    }
+
+    @Test func aDuplicateOrInvalidHeadingIDIsAnErrorWithItsPlaceAndAHint() {
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\n## First {#the-formula}\n\n## Second {#the-formula}\n\n"
+                                                + "## Third {#the formula}\n"))
+        #expect(found == [
+            Diagnostic(file: "content/01-intro.md", line: 6, column: 11,
+                       message: "heading id '#the-formula' is already used on this page (line 4)",
+                       hint: "give this heading another id, e.g. {#the-formula-2}; a link to #the-formula leads to the first one"),
+            Diagnostic(file: "content/01-intro.md", line: 8, column: 10,
+                       message: "'{#the formula}' is not an id a heading can have: an id is one word, without spaces",
+                       hint: "write letters, digits and hyphens, e.g. {#the-formula}, or remove the braces to use the heading's own words"),
+        ])
+    }
+}

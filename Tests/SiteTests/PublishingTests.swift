@@ -123,6 +123,14 @@ private func isWellFormedXML(_ text: String) -> Bool {
         #expect(problems.first?.message == "'baseURL' needs 'updated' to date the feed and sitemap")
     }
 
+    @Test func aMalformedUpdatedIsTheOnlyErrorNotAlsoAMissingOne() {
+        let problems = diagnostics(of: publishedSite("baseURL: https://example.org/\nupdated: 2025-13-40\n"))
+        #expect(problems == [
+            Diagnostic(file: "content/site.yml", line: 6, column: 10, message: "'updated' must be a date like 2025-11-30",
+                       hint: "write the date the content last changed as YYYY-MM-DD"),
+        ])
+    }
+
     @Test(arguments: ["example.org/explainer/", "/explainer/", "https://example.org/a b/"])
     func baseURLMustBeAnAbsoluteHTTPAddress(_ value: String) {
         let problems = diagnostics(of: publishedSite("baseURL: \"\(value)\"\nupdated: 2025-11-30\n"))

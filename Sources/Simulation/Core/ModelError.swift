@@ -55,7 +55,8 @@ public func suggestionHint(for name: String, among known: [String], noun: String
     return "did you mean '\(best)'? " + list
 }
 
-/// The known name with the smallest edit distance, if it is within a third of the name's length (at least 2).
+/// The known name with the smallest edit distance, if it is within a third of the name's length (at least 2), or one
+/// edit for a name of four letters or fewer.
 public func closestMatch(to name: String, among known: [String]) -> String? {
     let lowered = name.lowercased()
     var best: (String, Int)?
@@ -63,8 +64,18 @@ public func closestMatch(to name: String, among known: [String]) -> String? {
         let distance = editDistance(lowered, candidate.lowercased())
         if best == nil || distance < best!.1 { best = (candidate, distance) }
     }
-    guard let (match, distance) = best, distance <= max(2, name.count / 3) else { return nil }
+    // Close for its length: one edit, or two letters swapped (`hbra`), in a short name (`site` is not `date`); a
+    // third of a longer one's letters.
+    guard let (match, distance) = best,
+          name.count <= 4 ? distance <= 1 || isOneSwap(lowered, match.lowercased()) : distance <= max(2, name.count / 3) else { return nil }
     return match
+}
+
+/// Whether `b` is `a` with two neighbouring characters swapped.
+private func isOneSwap(_ a: String, _ b: String) -> Bool {
+    let a = Array(a), b = Array(b)
+    guard a.count == b.count, let first = a.indices.first(where: { a[$0] != b[$0] }), first + 1 < a.count else { return false }
+    return a[first] == b[first + 1] && a[first + 1] == b[first] && a[(first + 2)...] == b[(first + 2)...]
 }
 
 /// Levenshtein distance over characters.

@@ -252,7 +252,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
                                      hint: "add it from a new site: `explainer templates update \(name).mustache` writes it"))
         }
     }
-    collector.add(checkFigureIDs(everyPage))
+    collector.add(checkFigureIDs(everyPage, copies: edition?.fallbackFiles ?? []))
     collector.add(checkImages(everyPage, images: source.images))
     collector.add(checkPreviewImages(everyPage, config: inputs.config, images: source.images))
     collector.add(checkDataFiles(everyPage, data: source.data))
@@ -345,7 +345,10 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     // Whatever happened in the layout, the index is never left waiting for the two pages (it then names them by path).
     listPages?.give(OutputTree())
     options.pageCache?.retainUsed()
-    if collector.diagnostics.isEmpty { collector.add(templates!.unknownVariables()) }
+    if collector.diagnostics.isEmpty {
+        collector.add(templates!.unknownVariables())
+        collector.add(templates!.unknownKeys(words: words, extra: Set(inputs.config.extra.keys)))
+    }
     try collector.throwIfAny()
     options.timings?.end("pages laid out")
     if bodies != nil { everyPage = chapters + pages + (home.map { [$0] } ?? []) }
@@ -402,7 +405,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     if !collector.diagnostics.isEmpty { _ = handedOver?.value() }  // a failed build's index thread ends before the build
     try collector.throwIfAny()
     output.warnings = everyPage.flatMap(\.warnings) + citationsWithoutAt(everyPage, bibliography: inputs.bibliography)
-        + markdownProblems.filter { $0.severity == .warning }
+        + markdownProblems.filter { $0.severity == .warning } + fractionFormatWarnings(everyPage, data: inputs.data)
         + ((edition?.index ?? 0) == 0 ? inputs.config.warnings + uncitedSources(everyPage, bibliography: inputs.bibliography,
                                                                                  file: source.sources?.path ?? "content/sources.yml")
             + heavyImageWarnings(everyPage, images: source.images) + leftovers : [])
@@ -469,11 +472,16 @@ func citationsWithoutAt(_ chapters: [Chapter], bibliography: [String: SourceEntr
 }
 
 /// Figure ids name CSV files and page anchors, so they must be unique across the site.
-func checkFigureIDs(_ chapters: [Chapter]) -> [Diagnostic] {
+///
+/// `copies`: the files a language publishes untranslated from the default language's. A clash with one of them is
+/// not reported in that language: the default language's build reports it at its source, or, if the translation
+/// alone clashes (an id its original lacks), the check of translated pages does, at the translation.
+func checkFigureIDs(_ chapters: [Chapter], copies: Set<String> = []) -> [Diagnostic] {
     var seen: [String: FigureRequest] = [:]
     var problems: [Diagnostic] = []
     for request in chapters.flatMap(\.figures) {
         if let first = seen[request.id] {
+            if copies.contains(request.file) || copies.contains(first.file) { continue }
             problems.append(Diagnostic(file: request.file, line: request.line, column: request.column,
                                        message: "duplicate figure id '\(request.id)' (first used at \(first.file):\(first.line))",
                                        hint: "give each chart block its own id"))

@@ -73,9 +73,34 @@ struct DiagnosticCollector {
 }
 
 extension Array where Element == Diagnostic {
-    /// Each diagnostic once, at its first place.
+    /// Each problem once, at its first place: diagnostics with the same severity, file, line, column and message are
+    /// one problem (each language's build of a shared file finds it, perhaps with a hint worded from that language's
+    /// pages), and the one kept has the most specific hint of them.
     func uniqued() -> [Diagnostic] {
-        var seen: Set<Diagnostic> = []
-        return filter { seen.insert($0).inserted }
+        var kept: [Diagnostic] = []
+        var index: [DiagnosticPlace: Int] = [:]
+        for diagnostic in self {
+            let key = DiagnosticPlace(severity: diagnostic.severity.rawValue, file: diagnostic.file, line: diagnostic.line,
+                          column: diagnostic.column, message: diagnostic.message)
+            if let at = index[key] {
+                if hintSpecificity(diagnostic.hint) > hintSpecificity(kept[at].hint) { kept[at].hint = diagnostic.hint }
+            } else {
+                index[key] = kept.count
+                kept.append(diagnostic)
+            }
+        }
+        return kept
     }
+}
+
+/// A problem's identity, whatever its hint.
+private struct DiagnosticPlace: Hashable {
+    var severity: String, file: String, line: Int, column: Int, message: String
+}
+
+/// How much a hint says about this very problem: one naming what was meant ("did you mean …") more than advice that
+/// fits any such problem, and that more than none.
+private func hintSpecificity(_ hint: String?) -> Int {
+    guard let hint else { return 0 }
+    return hint.hasPrefix("did you mean") ? 2 : 1
 }

@@ -205,7 +205,20 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
         let more = languages.dropFirst().map { "Sitemap: \(base)\($0.prefix)sitemap.xml\n" }.joined()
         output["robots.txt"] = robots + Array(more.utf8)
     }
-    var linkProblems = LinkChecker(output: output, pages: pagesByOutput, verdicts: options.pageCache?.links).check()
+    var fallbackCopies: [String: LinkChecker.FallbackCopy] = [:]
+    for (edition, _, pages, _) in built.dropFirst() {
+        let language = translations.first?.languageName(of: edition.language.code) ?? "'\(edition.language.code)'"
+        for page in pages where edition.fallbackFiles.contains(page.file) {
+            fallbackCopies[edition.language.prefix + page.outputPath] = LinkChecker.FallbackCopy(
+                original: page.outputPath, language: language, translationFile: edition.language.contentFolder + fileName(page.file))
+        }
+    }
+    func checkLinks() -> [Diagnostic] {
+        var checker = LinkChecker(output: output, pages: pagesByOutput, verdicts: options.pageCache?.links)
+        checker.fallbackCopies = fallbackCopies
+        return checker.check()
+    }
+    var linkProblems = checkLinks()
     let pending = built.compactMap { part in part.index.map { (prefix: part.edition.language.prefix, index: $0) } }
     if !pending.isEmpty {
         // Every language's pages are shown once they pass their checks (with the preview's `pagesReady`); then each
@@ -218,7 +231,7 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
             for (path, file) in index.value() { output.add(prefix + path, file) }
         }
         // Links were checked without the indexes' files: a link to one of them is checked again now that it exists.
-        if !linkProblems.isEmpty { linkProblems = LinkChecker(output: output, pages: pagesByOutput, verdicts: options.pageCache?.links).check() }
+        if !linkProblems.isEmpty { linkProblems = checkLinks() }
     }
     collector.add(checkInternalStrings(output, source: source, verdicts: options.pageCache?.internalStrings))
     collector.add(linkProblems)

@@ -19,6 +19,19 @@ struct LinkChecker {
     /// The last build's verdicts (preview rebuilds), and the pages they spare this check.
     private let verdicts: LinkVerdicts?
     private let skipped: Set<String>
+    /// Pages a language publishes from the default language's chapter, untranslated (`fallback: true`), by path.
+    var fallbackCopies: [String: FallbackCopy] = [:]
+
+    /// A page that is another language's copy of a default-language chapter: its links are the original's, but lead
+    /// to that language's pages, some translated (with other headings' anchors).
+    struct FallbackCopy: Sendable {
+        /// The original's page (`what-a-mortgage-is/index.html`).
+        var original: String
+        /// The language, as the writer would name it: `French`, or `'fr'` when the translations name none.
+        var language: String
+        /// Where its translation would go: `content/fr/10-what-a-mortgage-is.md`.
+        var translationFile: String
+    }
 
     init(output: OutputTree, chapters: [Chapter], verdicts: LinkVerdicts? = nil) {
         self.init(output: output, pages: Dictionary(uniqueKeysWithValues: chapters.map { ($0.outputPath, $0) }), verdicts: verdicts)
@@ -84,6 +97,11 @@ struct LinkChecker {
                 guard reported.insert(target).inserted else { return }
                 var found = diagnostic(problem, target: target, page: page)
                 if let hint = anchorHint(for: target, on: page) ?? pageHint(for: target, on: page) { found.hint = hint }
+                if let copy = fallbackCopies[page] {
+                    // Broken in the original too: the original's page reports it, once.
+                    if self.problem(with: target, on: copy.original) != nil { return }
+                    found = copyDiagnostic(found, copy: copy, target: target, page: page)
+                }
                 problems.append(found)
             }
         }
@@ -139,6 +157,40 @@ struct LinkChecker {
         guard let headings = chapters[resolved]?.rendered.headings, !headings.isEmpty else { return nil }
         let shown = headings.prefix(8).map { "#" + $0.id }.joined(separator: ", ")
         return "its headings' anchors are " + shown + (headings.count > 8 ? ", … (\(headings.count) in all)" : "")
+    }
+
+    /// A problem only a language's untranslated copy of a chapter has (its link leads to a translated page, whose
+    /// anchors differ): said to be in that copy, with what to do in the translation.
+    private func copyDiagnostic(_ found: Diagnostic, copy: FallbackCopy, target: String, page: String) -> Diagnostic {
+        var found = found
+        let folder = page.dropLast("index.html".count)
+        found.message += " in the \(copy.language) edition's copy of this chapter (\(folder), published untranslated)"
+        let (path, fragment) = split(target)
+        guard let fragment, !fragment.isEmpty else {
+            found.hint = "translate this chapter into \(copy.translationFile)" + (found.hint.map { "; " + $0 } ?? "")
+            return found
+        }
+        let wanted = percentDecoded(fragment)
+        let resolved = path.isEmpty ? page : joinPath(page: page, relative: path).flatMap { output.resolve($0) }
+        // The heading in the translated page at the original's heading's place (translations keep their order).
+        var heading = "the translated heading"
+        if let resolved, let translated = chapters[resolved],
+           let originalPath = joinPath(page: copy.original, relative: path.isEmpty ? "index.html" : path).flatMap({ output.resolve($0) }),
+           let original = chapters[originalPath],
+           let index = original.rendered.headings.firstIndex(where: { $0.id == wanted }),
+           translated.rendered.headings.indices.contains(index),
+           translated.rendered.headings[index].level == original.rendered.headings[index].level {
+            let match = translated.rendered.headings[index]
+            heading = "'\(String(repeating: "#", count: match.level)) \(match.text) {#\(wanted)}' "
+                + "(\(translated.file):\(match.line))"
+            found.hint = "the \(copy.language) page it links to is translated, and its heading has another anchor: translate this "
+                + "chapter into \(copy.translationFile), or give that heading the original's id: " + heading
+        } else {
+            found.hint = "the \(copy.language) page it links to is translated, and its headings' anchors differ: translate this "
+                + "chapter into \(copy.translationFile), or give \(heading) the original's id with {#\(wanted)}"
+                + (found.hint.map { " (\($0))" } ?? "")
+        }
+        return found
     }
 
     /// For a link to a missing page: the closest page that exists, written as a link from `page`, and the chapter's

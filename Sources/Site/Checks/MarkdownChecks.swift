@@ -76,6 +76,16 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
         case .captionWithoutTable(let text):
             message = "\(quoted(text)) is a table caption with no table right above it, so the page shows it as text"
             hint = "put the 'Table:' line right after the table's last row (one blank line between them at most)"
+        case .invalidHeadingID(let id):
+            let suggested = slugify(id)
+            message = id.isEmpty ? "'{#}' gives this heading no id"
+                : "'{#\(id)}' is not an id a heading can have: an id is one word, without spaces"
+            hint = "write letters, digits and hyphens, e.g. {#\(id.isEmpty ? "a-heading" : suggested)}, or remove the braces "
+                + "to use the heading's own words"
+        case .duplicateHeadingID(let id, let firstLine):
+            message = "heading id '#\(id)' is already used on this page"
+                + (firstLine.map { " (line \($0 + lineOffset))" } ?? ": the page's layout or a table uses it")
+            hint = "give this heading another id, e.g. {#\(id)-2}; a link to #\(id) leads to the first one"
         case .blockNameMistake(let written, let meant):
             message = "'```\(written)' is not a block this site knows, so the page shows it as code"
             hint = "write '```\(meant)' (block names are lower case)"

@@ -30,7 +30,7 @@ func parseGlossary(_ text: String, file: String) throws(BuildFailure) -> [Glossa
         hint: "write each entry as a list item: a line '- term: Heat pump', then under it '  definition: A machine that moves heat from outside to inside.'") else { return [] }
     var entries: [GlossaryEntry] = []
     var collector = DiagnosticCollector()
-    var seen: Set<String> = []
+    var seen: [String: (term: String, line: Int)] = [:]   // each term's anchor: the entry that has it
     var phrases: [String: (term: String, line: Int)] = [:]   // every term and alias, lowercased: the entry it links to
     for item in items {
         collector.collect { () throws(BuildFailure) in
@@ -47,12 +47,16 @@ func parseGlossary(_ text: String, file: String) throws(BuildFailure) -> [Glossa
                     guard case let .sequence(values) = list else { throw reader.error(at: list, "'aliases' must be a list") }
                     for value in values { aliases.append(try reader.string(value, key: "aliases")) }
                 }
-                guard seen.insert(slugify(term)).inserted else {
-                    throw reader.error(at: fields["term"], "glossary term '\(term)' is defined twice")
+                let termLine = reader.error(at: fields["term"], "").line
+                if let first = seen[slugify(term)] {
+                    let same = first.term == term ? "" : " (as '\(first.term)')"
+                    throw reader.error(at: fields["term"], "glossary term '\(term)' is defined twice: first at line \(first.line)\(same)",
+                                       hint: "keep one entry: merge the two definitions into the one at line \(first.line) and "
+                                           + "remove this one (another name for the term goes in its 'aliases:')")
                 }
+                seen[slugify(term)] = (term, termLine)
                 // The text's words link to one entry: a phrase that is also another entry's term or alias would
                 // leave one of the two never linked.
-                let termLine = reader.error(at: fields["term"], "").line
                 for phrase in [term] + aliases {
                     if let earlier = phrases[phrase.lowercased()], earlier.term != term {
                         throw reader.error(at: fields["term"], "glossary entry '\(term)' uses '\(phrase)', which the entry '\(earlier.term)' "

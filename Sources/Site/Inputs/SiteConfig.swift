@@ -185,7 +185,8 @@ public struct SiteConfig: Sendable, Equatable {
             }
             config.language = first.code
         }
-        if let baseURL = entries["baseURL"], config.baseURL != nil, config.updated == nil {
+        // A malformed 'updated' is reported as such: 'baseURL' is not missing one.
+        if let baseURL = entries["baseURL"], config.baseURL != nil, config.updated == nil, entries["updated"] == nil {
             collector.add(reader.error(at: baseURL, "'baseURL' needs 'updated' to date the feed and sitemap",
                                        hint: "add a line such as 'updated: 2025-11-30' (the date the content last changed)"))
         }

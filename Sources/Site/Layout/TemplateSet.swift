@@ -114,6 +114,11 @@ extension TemplateSet {
     func unknownVariables() -> [Diagnostic] {
         unknownTemplateVariables(lookups, templates: texts)
     }
+
+    /// `{{t.key}}` and `{{siteExtra.key}}` with a key the interface texts `words`, or site.yml's `extra:`, lack.
+    func unknownKeys(words: Translations, extra: Set<String>) -> [Diagnostic] {
+        unknownTemplateKeys(templates: texts, words: Set(words.strings.keys), wordsFile: words.file, extra: extra)
+    }
 }
 
 /// The templates that use `name` (`templateTags(using:in:)`) in their own text, in a partial they include (at any

@@ -108,3 +108,38 @@ func unknownTemplateVariables(_ lookups: TemplateLookups, templates: [String: St
     }
     return problems
 }
+
+/// `{{t.key}}` whose key is none of the interface texts, and `{{siteExtra.key}}` whose key site.yml's `extra:` lacks,
+/// as errors at each use: Mustache would render them as nothing. `words` are the texts' keys (the translations file
+/// `wordsFile` and explainer's own), `extra` the keys of `extra:`. A section over an extra value that is absent
+/// (`{{#siteExtra.banner}}`) tests for it, and is an error only when the name is close to one that is there.
+func unknownTemplateKeys(templates: [String: String], words: Set<String>, wordsFile: String, extra: Set<String>) -> [Diagnostic] {
+    let sortedWords = words.sorted(), sortedExtra = extra.sorted()
+    var problems: [Diagnostic] = []
+    for template in templates.keys.sorted() {
+        for (name, known, sorted) in [("t", words, sortedWords), ("siteExtra", extra, sortedExtra)] {
+            for use in templateTags(using: name, in: templates[template]!) {
+                let parts = use.expression.split(separator: ".")
+                guard parts.count >= 2, parts[0] == name, !known.contains(String(parts[1])) else { continue }
+                let key = String(parts[1])
+                let guess = closestMatch(to: key, among: sorted)
+                let testsForIt = use.tag.hasPrefix("{{#") || use.tag.hasPrefix("{{^")
+                if name == "siteExtra", testsForIt, guess == nil { continue }
+                let suggestion = guess.map { "did you mean '\(name).\($0)'? " } ?? ""
+                let (message, hint): (String, String)
+                if name == "t" {
+                    message = "unknown interface text 't.\(key)' in \(use.tag)"
+                    hint = suggestion + "'t.' names the texts of \(wordsFile) (and explainer's own); a key none has renders "
+                        + "as nothing. A new text goes in every language's file under templates/i18n/"
+                } else {
+                    message = "'siteExtra.\(key)' in \(use.tag) is not in content/site.yml's 'extra:'"
+                    hint = suggestion + (extra.isEmpty ? "site.yml has no 'extra:'; " : "'extra:' has " + sortedExtra.joined(separator: ", ") + "; ")
+                        + "a name it lacks renders as nothing. Add '\(key): …' under 'extra:' in content/site.yml"
+                }
+                problems.append(Diagnostic(file: "templates/\(template).mustache", line: use.line, column: use.column,
+                                           message: message, hint: hint))
+            }
+        }
+    }
+    return problems
+}
