@@ -33,11 +33,20 @@ private func header(_ csv: String) -> [String] {
                                 "Source: Example Institute, \"Saving in 2024\"."])
     }
 
+    /// The data file's own source line stays where the writer put it, and the caption's shorter source sentence is
+    /// not repeated after the caption.
     @Test func theDefaultLanguagesCSVKeepsTheDataFilesNotesWhereTheyWere() throws {
         let output = try build(twoLanguageSite(english: english, translated: chinese, more: [data]))
         let csv = try #require(text(output, "data/saving.csv"))
         #expect(header(csv) == ["\u{201C}Who saves\u{201D}", "Households surveyed by the Example Institute, per cent.",
-                                "Source: Example Institute, \"Saving in 2024\".", "Saving rose. Source: Example Institute."])
+                                "Source: Example Institute, \"Saving in 2024\".", "Saving rose."])
+    }
+
+    @Test func aCaptionsSourceSentenceStaysWhenTheDataFileNamesNoSource() throws {
+        let data = SourceFile(path: "content/data/survey.csv", text: "# Households surveyed, per cent.\nyear,share\n2022,10\n2023,12\n")
+        let output = try build(miniSite(chapter: english, data: [data]))
+        let csv = try #require(text(output, "data/saving.csv"))
+        #expect(header(csv) == ["\u{201C}Who saves\u{201D}", "Households surveyed, per cent.", "Saving rose. Source: Example Institute."])
     }
 
     @Test func aCaptionsSourceSentenceBecomesTheSourceLineAndIsNotRepeatedAfterTheCaption() throws {

@@ -140,7 +140,7 @@ private func everyText(_ output: OutputTree) -> String {
 
     @Test func aPathInAChartCaptionIsCaughtAtItsLine() {
         let csv = SourceFile(path: "content/data/a.csv", text: "# Source: a survey.\nyear,value\n2020,1\n2021,2\n")
-        let chapter = "---\ntitle: Intro\n---\n```chart\nid: a\nkind: line\ntitle: A\ncaption: \"Source: shared/data/raw.csv\"\ndata: a.csv\n```\n"
+        let chapter = "---\ntitle: Intro\n---\n```chart\nid: a\nkind: line\ntitle: A\ncaption: \"Copied from shared/data/raw.csv\"\ndata: a.csv\n```\n"
         let found = diagnostics(of: miniSite(chapter: chapter, data: [csv]))
         // The caption reaches the page, the data table's CSV download and the search index.
         let problem = found.first { $0.file == "content/01-intro.md" && $0.line == 8 }

@@ -423,8 +423,13 @@ struct FigureBuilder {
             }
             lines.append(settings)
         } else if !notes.isEmpty && notesLanguage == nil {
-            // The data file's own `# ` lines name its source, as the writer wrote them: they stay in the download.
+            // The data file's own `# ` lines name its source, as the writer wrote them: they stay in the download. A
+            // caption's own source sentence would then only repeat one of them, more briefly, at the caption's end.
             lines += notes
+            if notes.contains(where: { splittingSourceSentence($0, words: words)?.before.isEmpty == true }),
+               let split = splittingSourceSentence(caption, words: words) {
+                caption = split.before
+            }
         } else if let split = splittingSourceSentence(caption, words: words) {
             // The caption's source sentence, as written ("Sources: …"), becomes the source line: the caption's line
             // below it leaves it out instead of ending with it again.
