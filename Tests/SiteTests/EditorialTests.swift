@@ -225,7 +225,7 @@ private func everyText(_ output: OutputTree) -> String {
         #expect(page.contains("Text: <a href=\"https://creativecommons.org/licenses/by/4.0/\" rel=\"license\">CC BY 4.0</a> · Data downloads: <a href=\"https://opendatacommons.org/licenses/by/1-0/\" rel=\"license\">ODC-By 1.0</a>"))
         let download = try #require(text(output, "data/a.csv"))
         let lines = download.split(separator: "\n")
-        let licence = try #require(lines.firstIndex(of: "# Licence: ODC-By 1.0 (https://opendatacommons.org/licenses/by/1-0/)"))
+        let licence = try #require(lines.firstIndex(of: "# License: ODC-By 1.0 (https://opendatacommons.org/licenses/by/1-0/)"))
         #expect(lines[..<licence].allSatisfy { $0.hasPrefix("# ") })
         #expect(!lines[licence + 1].hasPrefix("#"))
     }

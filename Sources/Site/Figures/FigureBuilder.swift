@@ -94,7 +94,7 @@ struct FigureBuilder {
         problems += logScaleProblems(request, inputs: inputs)
         problems += hbarCategoryAxisProblems(request)
         if problems.isEmpty { problems += axisBoundProblems(request, specs: specs) }
-        if !problems.isEmpty { throw BuildFailure(unique(problems)) }
+        if !problems.isEmpty { throw BuildFailure(problems) }
         if request.overlay { specs = overlaid(specs, inputs: inputs) }
         if request.sharedAxes, specs.count > 1 { specs = sharingAxes(specs) }
 
@@ -127,7 +127,7 @@ struct FigureBuilder {
                                   parameters: input.parameters, caption: typographic(request.captions[input.scenario] ?? ""),
                                   table: table.html(limit: tableRowLimit)))
         }
-        if !problems.isEmpty { throw BuildFailure(unique(problems)) }
+        if !problems.isEmpty { throw BuildFailure(problems) }
         return RenderedFigure(request: request, variants: variants, defaultIndex: defaultIndex, note: note)
     }
 
@@ -192,7 +192,7 @@ struct FigureBuilder {
             inputs.append(input)
         }
         // The same mistake in every scenario (a misspelt parameter in `params:`) is reported once.
-        if !problems.isEmpty { throw BuildFailure(unique(problems)) }
+        if !problems.isEmpty { throw BuildFailure(problems) }
         let line = ParameterLine(entry: entry, labels: request.labels, language: language)
         let unseen = line.unseen(in: wanted, blockParams: request.params) { name, value in
             // The first variant again with only this parameter changed: does the chart draw anything else?
@@ -513,12 +513,6 @@ struct FigureBuilder {
         return Diagnostic(file: request.file, line: position.line, column: position.column,
                           message: "cannot draw figure '\(request.id)': \(error)")
     }
-}
-
-/// Diagnostics without repeats, in their first order.
-func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-    var seen: Set<String> = []
-    return diagnostics.filter { seen.insert("\($0.file):\($0.line):\($0.column):\($0.message)").inserted }
 }
 
 /// A caption's sentence that names its sources, from its marker to the caption's end ("Sources: …", "Source: …", or

@@ -33,7 +33,7 @@ extension FigureBuilder {
                 }
             }
         }
-        return unique(problems)
+        return problems.uniqued()
     }
 
     private func modelLogProblem(_ request: FigureRequest, series: Series, row: Int, key: String) -> Diagnostic {
@@ -113,7 +113,7 @@ extension FigureBuilder {
                                             + "\(name): \(shown) (\(name))}"))
             }
         }
-        return unique(problems)
+        return problems.uniqued()
     }
 }
 

@@ -1029,7 +1029,7 @@ csvModel: Illustrative model, not data.
 csvScenario: "Scenario: {label}."
 csvSource: "Source: {source}"
 csvSourceInCaption: as stated in the caption below.
-csvLicence: "Licence: {licence}"
+csvLicence: "License: {licence}"
 csvTitle: "“{title}”"
 csvDataNotes: "The data file's own notes, in {language}:"
 
