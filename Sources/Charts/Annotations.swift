@@ -338,3 +338,28 @@ struct Box: Equatable {
         left < other.right && other.left < right && top < other.bottom && other.top < bottom
     }
 }
+
+extension Annotation {
+    /// The words printed beside the mark.
+    var label: String {
+        switch self {
+        case .referenceLine(_, _, let label), .band(_, _, let label), .event(_, let label), .here(_, _, let label),
+             .mark(_, _, let label): label
+        }
+    }
+}
+
+extension Validate {
+    /// An annotation's label wider than a label may be (`AnnotationLayer.maxLabelWidth`) would be printed cut short
+    /// ("A new leak-detection programme sta…"): an error naming what would be printed and how much fits.
+    static func annotationLabels(_ spec: ChartSpec) throws(ChartError) {
+        for (index, annotation) in spec.annotations.enumerated() {
+            let label = annotation.label
+            let shown = TextMetrics.truncate(label, to: AnnotationLayer.maxLabelWidth, size: Theme.annotationFont)
+            guard shown != label else { continue }
+            throw .annotation(index: index, kind: spec.kind, reason: "label is too long to print whole: it would read "
+                + "'\(shown)' (about \(shown.count - 1) characters fit; shorten the label, and say the rest in the caption or "
+                + "the text)")
+        }
+    }
+}

@@ -34,8 +34,8 @@ enum BarChart {
             guard let band = context.band else { return [] }
             let base = context.y.baseline
             if stacked {
-                return drawStacks(series, band: band, context: context, spec: spec, tops: stackTops, sideLabels: sideLabels,
-                                  into: &svg)
+                return drawStacks(series, band: band, context: context, spec: spec, tops: stackTops,
+                                  totals: zip(stackTops, stackBottoms).map { $0 + $1 }, sideLabels: sideLabels, into: &svg)
             }
             let groups = Double(series.count)
             let width = band.bandwidth / groups
@@ -84,11 +84,13 @@ enum BarChart {
     /// digits rising at most 8 px above the plot (inside the marks' clip, below the axis title).
     static let totalRoom = Theme.annotationFont - 2
 
+    /// Each stack's layers from zero, positive ones up and negative ones down, and its total above it: the sum of all
+    /// its layers (`totals`), negative ones included, at the top of its positive layers (`tops`).
     static func drawStacks(_ series: [ChartSeries], band: BandScale, context: PlotContext, spec: ChartSpec,
-                           tops: [Double], sideLabels: Bool, into svg: inout SVGWriter) -> [EndLabel] {
+                           tops: [Double], totals sums: [Double], sideLabels: Bool, into svg: inout SVGWriter) -> [EndLabel] {
         let format = spec.y.format
         // Layers and totals share one number of decimals.
-        let joint = format.labels(forSeries: series.map(\.y) + [tops], significant: spec.labelDigits, numbers: spec.language.numbers)
+        let joint = format.labels(forSeries: series.map(\.y) + [sums], significant: spec.labelDigits, numbers: spec.language.numbers)
         let texts = Array(joint.dropLast()), totals = joint.last ?? []
         var endLabels: [EndLabel] = []
         for index in 0..<band.count {

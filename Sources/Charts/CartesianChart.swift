@@ -41,7 +41,11 @@ struct CartesianChart {
         let finite = yValues.filter(\.isFinite)
         guard headroom > 0, spec.y.scale == .linear, let lo = finite.min(), let hi = finite.max() else { return yValues }
         let span = max(hi, 0) - min(lo, 0)
-        return yValues + (hi > 0 ? [hi + span * headroom] : []) + (lo < 0 ? [lo - span * headroom] : [])
+        // Shares that stay within the whole (99.99 %) keep an axis that ends at it: the headroom would take a 0–100 %
+        // axis to 150 %, a share no part can have; a bar at the top prints its value inside.
+        let whole: Double? = switch spec.y.format { case .percent: 100; case .fraction: 1; default: nil }
+        let top = whole.map { lo >= 0 && hi <= $0 ? min(hi + span * headroom, $0) : hi + span * headroom } ?? hi + span * headroom
+        return yValues + (hi > 0 ? [top] : []) + (lo < 0 ? [lo - span * headroom] : [])
     }
 
     /// Where the plot sits and how its axes map values, for a right margin sized for `marginNames` as well.

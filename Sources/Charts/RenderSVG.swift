@@ -57,6 +57,7 @@ private func drawSVG(_ spec: ChartSpec, id: String) throws(ChartError) -> String
     if spec.diagram != Diagram(), ![.diagram, .steps].contains(spec.kind) {
         throw .unsupported(kind: spec.kind, reason: "nodes and arrows are drawn by 'diagram' and 'steps' charts only")
     }
+    try Validate.annotationLabels(spec)
     switch spec.kind {
     case .line, .area, .stackedArea: return try LineChart.render(spec, id: id)
     case .bar, .groupedBar, .stackedBar: return try BarChart.render(spec, id: id)

@@ -42,8 +42,12 @@ extension ValueFormat {
             if self == .years, let months = Self.monthsText(value, numbers: numbers) { return months }
             let decimals = shared[part.unit] ?? 0
             // Two significant digits (stylised model outputs) also round whole numbers: $147 B prints as $150 B.
-            let shown = significant <= 2 && self != .count ? Self.rounded(part.shown, significant: significant) : part.shown
-            return compose(shown, decimals: decimals, padTo: decimals, unit: part.unit, tick: false, numbers: numbers)
+            if significant <= 2 && self != .count {
+                let shown = Self.rounded(part.shown, significant: significant)
+                return compose(shown, decimals: decimals, padTo: decimals, unit: part.unit, tick: false, numbers: numbers)
+            }
+            return compose(part.shown, decimals: Self.decimalsBelowNextPower(part.shown, decimals: decimals), padTo: decimals,
+                           unit: part.unit, tick: false, numbers: numbers)
         }
     }
 
@@ -67,8 +71,12 @@ extension ValueFormat {
             let common = self == .years ? 0 : shared[part.unit] ?? 0
             let own = part.shown == 0 ? 0 : self == .years ? Self.minimalDecimals(part.shown, significant: significant)
                 : Swift.max(common, Self.decimals(abs(part.shown), significant: 2))
-            let shown = significant <= 2 && self != .count ? Self.rounded(part.shown, significant: significant) : part.shown
-            return compose(shown, decimals: own, padTo: common, unit: part.unit, tick: false, padZero: false, numbers: numbers)
+            if significant <= 2 && self != .count {
+                let shown = Self.rounded(part.shown, significant: significant)
+                return compose(shown, decimals: own, padTo: common, unit: part.unit, tick: false, padZero: false, numbers: numbers)
+            }
+            return compose(part.shown, decimals: Self.decimalsBelowNextPower(part.shown, decimals: own), padTo: common,
+                           unit: part.unit, tick: false, padZero: false, numbers: numbers)
         }
     }
 
@@ -206,6 +214,18 @@ extension ValueFormat {
         guard value.isFinite, abs(value) >= pow(10, Double(significant)) else { return value }
         let factor = pow(10, floor(log10(abs(value))) + 1 - Double(significant))
         return (value / factor).rounded() * factor
+    }
+
+    /// `decimals`, or more when that many would round the value up to the next power of ten: 99.99 % with one decimal
+    /// would print as "100.0 %", a whole that the data does not reach, so it prints as "99.99 %" (at most six decimals).
+    static func decimalsBelowNextPower(_ value: Double, decimals: Int) -> Int {
+        let magnitude = abs(value)
+        guard magnitude > 0, magnitude.isFinite else { return decimals }
+        let next = pow(10, floor(log10(magnitude) + 1e-12) + 1)
+        guard magnitude < next * (1 - 1e-12) else { return decimals }
+        var places = decimals
+        while places < 6, (magnitude * pow(10, Double(places))).rounded() / pow(10, Double(places)) >= next { places += 1 }
+        return places
     }
 
     /// Decimals giving `significant` digits for a magnitude (none when it is large, at most six).

@@ -43,8 +43,37 @@ private func yTicks(_ svg: SVGParse) -> [String] {
         #expect(first < (tops.min() ?? 0))
     }
 
+    @Test func aStackWithANegativeLayerPrintsItsNetTotal() throws {
+        // 4.2 + (−1.5) + 0.9: the printed total is 3.6, not the 5.1 of the layers above zero.
+        let svg = SVGParse.parse(try renderSVG(stacked([("Energy", [1.2, 4.2]), ("Chemicals", [0, -1.5]), ("Labor", [0.8, 0.9])]),
+                                               id: "net"))
+        #expect(svg.all("text").filter { $0.attributes["class"] == "ch-strong ch-halo" }.map(\.text) == ["2.0", "3.6"])
+        // The negative layer is drawn below zero, with its value.
+        #expect(svg.all("text").map(\.text).contains("−1.5"))
+    }
+
     @Test func aFixedMaxIsKeptEvenWhenItLeavesNoRoomForTheTotal() throws {
         let svg = SVGParse.parse(try renderSVG(stacked([("Debt", [83.7]), ("Equity", [16.3])], max: 100), id: "deal"))
         #expect(yTicks(svg).last == "100")
+    }
+}
+
+@Suite struct ShareAxis {
+    private func bars(_ values: [Double], format: ValueFormat) -> ChartSpec {
+        ChartSpec(kind: .bar, title: "t", y: AxisOptions(label: "Removed", format: format),
+                  series: [ChartSeries(name: "Removed", categories: values.indices.map { "S\($0)" }, values: values)])
+    }
+
+    /// 99.99 % with the bars' headroom took the axis to 150 %, a share nothing can have.
+    @Test func percentagesWithinTheWholeKeepAnAxisEndingAtOneHundredPercent() throws {
+        let svg = SVGParse.parse(try renderSVG(bars([90, 99, 99.99, 99.9], format: .percent), id: "p"))
+        #expect(yTicks(svg).last == "100\u{202F}%", "\(yTicks(svg))")
+        let fractions = SVGParse.parse(try renderSVG(bars([0.9, 0.9999], format: .fraction), id: "f"))
+        #expect(yTicks(fractions).last == "100\u{202F}%", "\(yTicks(fractions))")
+    }
+
+    @Test func percentagesBeyondTheWholeStillGetHeadroom() throws {
+        let svg = SVGParse.parse(try renderSVG(bars([90, 140], format: .percent), id: "g"))
+        #expect(yTicks(svg).last.flatMap { Double($0.prefix { $0.isNumber }) }.map { $0 > 140 } == true, "\(yTicks(svg))")
     }
 }

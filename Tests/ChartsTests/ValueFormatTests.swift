@@ -5,6 +5,16 @@ import Testing
 private let nnbsp = "\u{202F}"
 
 @Suite struct ValueFormatTests {
+    /// 99.99 % among values needing one decimal printed as "100.0 %", a whole the data does not reach.
+    @Test func aValueJustBelowAPowerOfTenIsNeverRoundedUpToIt() {
+        #expect(ValueFormat.percent.labels(for: [90, 99, 99.99, 99.9]) == ["90.0\u{202F}%", "99.0\u{202F}%", "99.99\u{202F}%", "99.9\u{202F}%"])
+        #expect(ValueFormat.percent.columnLabels(for: [90, 99.99]) == ["90\u{202F}%", "99.99\u{202F}%"])
+        #expect(ValueFormat.number.labels(for: [250, 99.96]) == ["250", "99.96"])
+        // A value at the power itself, or one that rounds to it from above, is unchanged.
+        #expect(ValueFormat.percent.labels(for: [100, 50]) == ["100\u{202F}%", "50\u{202F}%"])
+        #expect(ValueFormat.number.labels(for: [100.04, 20.5]) == ["100.0", "20.5"])
+    }
+
     @Test func binaryArtefactsAreRoundedAway() {
         #expect(ValueFormat.number.string(for: 0.1 + 0.2) == "0.3")
         #expect(ValueFormat.fraction.string(for: 0.1 + 0.2) == "30\(nnbsp)%")

@@ -115,6 +115,34 @@ private let file = "content/data/cop.csv"
                                         + "or name the column")])
     }
 
+    @Test func twoColumnsOfOneNameAreAnErrorAtTheSecond() {
+        let found = diagnostics(of: site(csv: "# Source: test.\nstep,energy,chemicals,energy\nPumping,4,1,2\n", kind: "stacked-bar"))
+        #expect(found == [Diagnostic(file: file, line: 2, column: 23,
+                                     message: "columns 2 and 4 of the header are both named 'energy'",
+                                     hint: "give each column its own name: each column after the first is a series, named by its "
+                                        + "header in the legend and the data table")])
+    }
+
+    @Test func aNegativeLayerOfAStackedAreaIsAnErrorAtItsCell() {
+        let found = diagnostics(of: site(csv: "# Source: test.\nyear,homes,leaks\n2020,210,60\n2021,212,-4\n", kind: "stacked-area"))
+        #expect(found == [Diagnostic(file: file, line: 4, column: 10,
+                                     message: "'-4' in column 'leaks' is below zero, which a stacked area cannot show",
+                                     hint: "a stacked area adds its layers, each on the ones below: draw values that can fall below zero "
+                                        + "with kind: line (or kind: stacked-bar, which draws negative parts below zero)")])
+    }
+
+    @Test func anAnnotationLabelTooLongToPrintWholeIsAnErrorAtItsLine() {
+        let label = "A new leak-detection programme started across the whole network"
+        let found = diagnostics(of: site(csv: "# Source: test.\nyear,cop\n2020,3\n2021,3.2\n2022,3.4\n",
+                                         extra: ["annotations:", "  - {type: event, x: 2021, label: \(label)}"]))
+        #expect(found.count == 1)
+        #expect(found.first?.line == 13)
+        #expect(found.first?.message.contains("it would read 'A new leak-detection programme sta…'") == true, "\(found)")
+        // A label that fits is drawn whole.
+        #expect(diagnostics(of: site(csv: "# Source: test.\nyear,cop\n2020,3\n2021,3.2\n2022,3.4\n",
+                                     extra: ["annotations:", "  - {type: event, x: 2021, label: Leak programme}"])).isEmpty)
+    }
+
     @Test func anUnnamedMiddleColumnIsAnError() {
         let found = diagnostics(of: site(csv: "year,,cop\n2020,1,3\n"))
         #expect(found.map(\.message) == ["column 2 of the header has no name"])

@@ -10,8 +10,9 @@ import Testing
     private var chinese: ChartLanguage { ChartLanguage(numbers: ChartLanguage.numbers(for: zh.code), words: zh.strings) }
 
     /// Two or more ASCII letters in a row: an English word (single letters such as "A級" are class names).
+    /// Words in Latin letters, except abbreviations in capitals (AI), which Chinese writes in Latin letters too.
     private func englishWords(_ text: String) -> [String] {
-        text.split { !($0.isASCII && $0.isLetter) }.map(String.init).filter { $0.count > 1 }
+        text.split { !($0.isASCII && $0.isLetter) }.map(String.init).filter { $0.count > 1 && $0 != $0.uppercased() }
     }
 
     @Test func everyModelParameterHasWordsInEveryBuiltInLanguage() throws {
@@ -61,10 +62,10 @@ import Testing
         let scenarios: [FigureRequest.ScenarioRequest] = [.init(name: "none", overrides: [Scenario.Override("spill", .number(0))]),
                                                           .init(name: "some", overrides: [Scenario.Override("spill", .number(0.3))])]
         let english = ParameterLine(entry: entry).lines(for: scenarios, blockParams: [])
-        #expect(english == ["other stocks’ fall, as a multiple of the leading stocks’ fall: none (0×)",
-                            "other stocks’ fall, as a multiple of the leading stocks’ fall: 0.3×"])
+        #expect(english == ["other stocks’ fall, as a multiple of the AI stocks’ fall: none (0×)",
+                            "other stocks’ fall, as a multiple of the AI stocks’ fall: 0.3×"])
         let chineseLines = ParameterLine(entry: entry, language: chinese).lines(for: scenarios, blockParams: [])
-        #expect(chineseLines == ["其他股票的跌幅，為領先股跌幅的倍數：無（0倍）", "其他股票的跌幅，為領先股跌幅的倍數：0.3倍"])
+        #expect(chineseLines == ["其他股票的跌幅，為AI股跌幅的倍數：無（0倍）", "其他股票的跌幅，為AI股跌幅的倍數：0.3倍"])
     }
 
     @Test func aNamedPathShowsItsValuesInBracketsAfterItsName() throws {

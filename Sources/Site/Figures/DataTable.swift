@@ -73,7 +73,17 @@ public struct DataTable: Sendable, Equatable {
     }
 
     /// Every column after the first names a series: an empty name is most often a trailing comma (an Excel export).
+    /// Two columns of one name would draw two series the legend and the data table cannot tell apart, and a chart's
+    /// `series:` could pick only the first.
     private static func checkHeader(_ cells: [(text: String, column: Int)], file: String, line: Int) throws(Diagnostic) {
+        var seen: [String: Int] = [:]
+        for (index, cell) in cells.enumerated() where !cell.text.isEmpty {
+            guard let first = seen[cell.text] else { seen[cell.text] = index; continue }
+            throw Diagnostic(file: file, line: line, column: cell.column,
+                             message: "columns \(first + 1) and \(index + 1) of the header are both named '\(cell.text)'",
+                             hint: "give each column its own name: each column after the first is a series, named by its "
+                                + "header in the legend and the data table")
+        }
         guard cells.count >= 2, let empty = cells.indices.dropFirst().first(where: { cells[$0].text.isEmpty }) else { return }
         if empty == cells.count - 1 {
             throw Diagnostic(file: file, line: line, column: cells[empty].column,

@@ -92,6 +92,7 @@ struct FigureBuilder {
         problems += unknownLabels(request, inputs: inputs)
         problems += sameLabelProblems(request, inputs: inputs, isModel: isModel)
         problems += logScaleProblems(request, inputs: inputs)
+        problems += stackedAreaProblems(request, inputs: inputs)
         problems += hbarCategoryAxisProblems(request)
         if problems.isEmpty { problems += axisBoundProblems(request, specs: specs) }
         if !problems.isEmpty { throw BuildFailure(problems) }

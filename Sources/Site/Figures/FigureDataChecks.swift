@@ -36,6 +36,34 @@ extension FigureBuilder {
         return problems.uniqued()
     }
 
+    /// A negative layer in a stacked area would be drawn over the layers below it, and the top edge would no longer be
+    /// the total: an error at its CSV cell, or, for a model, at the block's `kind:` line.
+    func stackedAreaProblems(_ request: FigureRequest, inputs: [VariantInput]) -> [Diagnostic] {
+        guard request.kind == .stackedArea else { return [] }
+        var problems: [Diagnostic] = []
+        for input in inputs {
+            for series in input.series {
+                guard let row = series.y.firstIndex(where: { $0.isFinite && $0 < 0 }) else { continue }
+                let value = ValueFormat.number.string(for: series.y[row])
+                let hint = "a stacked area adds its layers, each on the ones below: draw values that can fall below zero "
+                    + "with kind: line (or kind: stacked-bar, which draws negative parts below zero)"
+                if case let .data(file) = request.source, let table = data[file],
+                   let column = table.columns.indices.dropFirst().first(where: { table.columns[$0] == series.name }),
+                   table.rowLines.indices.contains(row) {
+                    problems.append(Diagnostic(file: table.file, line: table.rowLines[row], column: table.column(row: row, column),
+                                               message: "'\(table.cells[column - 1][row])' in column '\(series.name)' is below zero, "
+                                                + "which a stacked area cannot show", hint: hint))
+                } else {
+                    let place = request.position(ofParameter: "key:kind")
+                    problems.append(Diagnostic(file: request.file, line: place.line, column: place.column,
+                                               message: "figure '\(request.id)': the series '\(series.name)' reaches \(value), "
+                                                + "below zero, which a stacked area cannot show", hint: hint))
+                }
+            }
+        }
+        return problems.uniqued()
+    }
+
     private func modelLogProblem(_ request: FigureRequest, series: Series, row: Int, key: String) -> Diagnostic {
         let place = request.position(ofParameter: "key:" + key)
         let at = series.labels.map { $0.indices.contains(row) ? " at '\($0[row])'" : "" }

@@ -74,10 +74,10 @@ struct ParameterWords {
             "view": ("measure of money going round", .words),
         ],
         "concentration": [
-            "gainAI": ("gain of the leading stocks", .signedShare), "gainRest": ("gain of the other stocks", .signedShare),
-            "months": ("months in the window", .count), "targetShareOfGains": ("leading stocks’ share of the gains", .share),
-            "w0": ("leading stocks’ weight in the index at the start", .share), "drawdown": ("fall of the leading stocks", .share),
-            "spill": ("other stocks’ fall, as a multiple of the leading stocks’ fall", .multiple),
+            "gainAI": ("gain of the AI stocks", .signedShare), "gainRest": ("gain of the other stocks", .signedShare),
+            "months": ("months in the window", .count), "targetShareOfGains": ("AI stocks’ share of the gains", .share),
+            "w0": ("AI stocks’ weight in the index at the start", .share), "drawdown": ("fall of the AI stocks", .share),
+            "spill": ("other stocks’ fall, as a multiple of the AI stocks’ fall", .multiple),
         ],
         "displacement": [
             "alpha0": ("share of tasks automated at the start", .share),
