@@ -82,15 +82,26 @@ let starterTemplates: [(path: String, text: String)] = [
   const RUN = new RegExp(`([${HAN}]+)|((?:(?![${HAN}])[\\p{L}\\p{N}\\p{M}])+)`, "gu"), NUMBER = /\p{N}/u;
   const folded = new Map();
   const fold = text => folded.get(text) ?? folded.set(text, text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")).get(text);
-  const SHORT = /^[^aeiou][aeiouy][^aeiouwxy]$/, stem = w => {
+  // Porter's measure (vowel–consonant turns; y is a vowel after a consonant), and steps 2 to 4 (EnglishStemmer.swift).
+  const SHORT = /^[^aeiou][aeiouy][^aeiouwxy]$/, cv = w => [...w].reduce((f, c) => f + (/[aeiou]/.test(c) || c == "y" && /c$/.test(f) ? "v" : "c"), "");
+  const measure = w => cv(w).split("vc").length - 1;
+  const STEPS = ["ational:ate tional:tion enci:ence anci:ance izer:ize bli:ble alli:al entli:ent eli:e ousli:ous ization:ize ation:ate ator:ate alism:al iveness:ive fulness:ful ousness:ous aliti:al iviti:ive biliti:ble logi:log",
+    "icate:ic ative: alize:al iciti:ic ical:ic ful: ness:", "al ance ence er ic able ible ant ement ment ent ion ou ism ate iti ous ive ize"].map((list, k) => {
+    const to = Object.fromEntries(list.split(" ").map(p => p.split(":"))), re = RegExp(`^(.+?)(${Object.keys(to).join("|")})$`);
+    return w => { const [, s, x] = re.exec(w) || []; return s && measure(s) > k >> 1 && (x != "ion" || /[st]$/.test(s)) ? s + (to[x] || "") : w; };
+  });
+  const stem = w => {
     if (w.length < 4 || NUMBER.test(w)) return w;
     if (w.endsWith("sses")) w = w.slice(0, -2);
     else if (w.endsWith("ies") && w.length > 4) w = w.slice(0, -3) + "y";
     else if (/[^sui]s$/.test(w)) w = w.slice(0, -1);
     const [, s] = /^(.{3,}?)(ing|(?<!e)ed)$/.exec(w) || [, ""];
     if (w.endsWith("ied") && w.length > 4) w = w.slice(0, -3) + "y";
-    else if (/[aeiouy]/.test(s)) w = /([bcdfghjkmnpqrtvwx])\1$/.test(s) ? s.slice(0, -1) : SHORT.test(s) ? s + "e" : s;
-    return w.endsWith("e") && w.length > 3 && !SHORT.test(w.slice(0, -1)) ? w.slice(0, -1) : w;
+    else if (/[aeiouy]/.test(s)) w = /(at|bl|iz)$/.test(s) ? s + "e" : /([bcdfghjkmnpqrtvwx])\1$/.test(s) ? s.slice(0, -1) : SHORT.test(s) ? s + "e" : s;
+    if (/y$/.test(w) && /v/.test(cv(w.slice(0, -1)))) w = w.slice(0, -1) + "i";
+    for (const step of STEPS) w = step(w);
+    w = w.endsWith("e") && w.length > 3 && !SHORT.test(w.slice(0, -1)) ? w.slice(0, -1) : w;
+    return /ll$/.test(w) && measure(w) > 1 ? w.slice(0, -1) : w;
   };
   // Query terms: {term, word (folded, for completion), han}.
   const terms = (text, english) => {
@@ -150,7 +161,8 @@ let starterTemplates: [(path: String, text: String)] = [
       if (next < shards.length) loaded.push(await shard(next));
       const edits = word.length > 7 ? 2 : 1;
       for (const { terms: words, codes } of loaded) words.forEach((t, i) => {
-        const d = Math.min(distance(term, t), distance(word, t), last ? distance(word, t.slice(0, word.length)) : 9);
+        // A word typed past its stem ("securitiza", "depreciaton") is one away from it.
+        const d = Math.min(distance(term, t), distance(word, t), last ? distance(word, t.slice(0, word.length)) : 9, word.startsWith(t) && 2 * t.length > word.length || 9);
         if (d <= edits) add(t, 0.5 / d, codes[i]);
       });
     }
