@@ -66,7 +66,7 @@ import Testing
     @Test func impactsRankTheDocumentThatIsAboutTheTerm() throws {
         let documents = try Self.documents()
         let index = SearchIndex(documents: documents, tokenizer: SearchTokenizer(english: true))
-        let equity = try #require(index.entries.first { $0.term == "equity" })
+        let equity = try #require(index.entries.first { $0.term == "equiti" })  // Porter: a final y after a vowel is i
         #expect(equity.postings.map(\.document) == [3])
         let tranche = try #require(index.entries.first { $0.term == "tranch" })
         #expect(tranche.postings.map(\.document) == [0, 1, 3, 4])

@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func stemmerRules() {
-        #expect(stemEnglish("securities") == "security")
+        #expect(stemEnglish("securities") == "secur")
         #expect(stemEnglish("classes") == "class")
         #expect(stemEnglish("rated") == "rate")
         #expect(stemEnglish("rating") == "rate")
@@ -51,6 +51,24 @@ import Testing
         #expect(stemEnglish("agreed") == "agreed")
         #expect(stemEnglish("mixed") == "mix")
         #expect(stemEnglish("lease") == "leas")
+    }
+
+    /// Porter's steps 2 to 4 (and 5b): a word and the words made from it meet.
+    @Test func derivedWordsMeetTheirWord() {
+        #expect(["depreciate", "depreciated", "depreciation", "depreciating"].map(stemEnglish) == Array(repeating: "depreci", count: 4))
+        #expect(["securitize", "securitized", "securitization", "securitizing"].map(stemEnglish) == Array(repeating: "securit", count: 4))
+        #expect(["secure", "secured", "security", "securities"].map(stemEnglish) == Array(repeating: "secur", count: 4))
+        #expect(["correlated", "correlation", "correlations"].map(stemEnglish) == Array(repeating: "correl", count: 3))
+        #expect(["operational", "operating", "operator"].map(stemEnglish) == Array(repeating: "oper", count: 3))
+        #expect(["controlling", "control", "controlled"].map(stemEnglish) == Array(repeating: "control", count: 3))
+        #expect(stemEnglish("hopefulness") == "hope")
+        #expect(stemEnglish("relational") == "relat")
+        // The measure guards short stems: "agreement" (agr-), "rental" (rent-) keep their suffix.
+        #expect(stemEnglish("agreement") == "agreement")
+        #expect(stemEnglish("rental") == "rental")
+        // -ion goes only after s or t.
+        #expect(stemEnglish("adoption") == "adopt")
+        #expect(stemEnglish("opinion") == "opinion")
     }
 
     /// Issue: "CAPE" found "capped" and "caps" first. A short word keeps its e, and a doubled consonant or an e put

@@ -15,7 +15,8 @@ For the English site (served under a sub-path) and the Chinese fixture site (Tes
   - the relevance set (Tests/Fixtures/search/relevance-*.tsv): each query has its page in the first three result pages;
     on the English site, a word of the index lists the results that have it before those of its completions, and lists
     these too (EXACT_FIRST);
-    this site's zh-Hant edition (zh-hant/), when it has one, is checked the same way with relevance-zh-site.tsv;
+    this site's zh-Hant edition (zh-hant/), when it has one, is checked the same way with relevance-zh-site.tsv, and its
+    Chinese phrases with phrases-zh-site.tsv (found only where their characters stand together, or not at all);
   - axe-core finds no violations in the header (search box and results) with results open; at 390 px the results
     fit the screen;
   - from file:// a query finds results whose links open the page.
@@ -44,8 +45,8 @@ SCRIPT_LIMIT, ALL_SCRIPTS_LIMIT, INDEX_LIMIT = 6 * 1024, 10 * 1024, 100 * 1024
 # The box's words follow the page's language (SearchLanguage.interface).
 BOX_LABELS = {"en": "Search this site", "zh-Hant": "搜尋本站"}
 RESULT_WORD = {"en": "result", "zh-Hant": "個結果"}
-# Words of this site's index that begin other words of it: "CAPE" (capex), "secur" (secure, securitization).
-EXACT_FIRST = ["CAPE", "secur"]
+# Words of this site's index that begin other words of it: "CAPE" (capex), "hyper" (Hyperion, hyperscalers).
+EXACT_FIRST = ["CAPE", "hyper"]
 
 
 def gzipped(path):
@@ -186,6 +187,31 @@ def check_relevance(driver, base, name, label):
         reciprocal += 1 / rank if rank else 0
     print(f"{label}: relevance {passed}/{len(cases)} queries with their page in the top 3, "
           f"mean reciprocal rank {reciprocal / len(cases):.2f}")
+
+
+def check_phrases(driver, base, site, label):
+    """A run of Chinese characters is a phrase (phrases-zh-site.tsv): its page in the first three, and every page listed
+    has the phrase; or no result at all; or, when no page has it, its pairs find the page."""
+    cases = read_tsv("phrases-zh-site.tsv")
+    for query, expected, kind in cases:
+        pages = pages_of(run_query(driver, query), base)
+        if kind == "none":
+            if pages:
+                fail(f"{label}: {query!r} is on no page, but the results list {pages}")
+            continue
+        if expected not in pages[:3]:
+            fail(f"{label}: {query!r} should find {expected} in the first three pages, found {pages[:5]}")
+        for page in pages:
+            path = os.path.join(site, page, "index.html")
+            if not os.path.isfile(path):  # a page of the edition may be named from the site's root
+                path = os.path.join(os.path.dirname(site), page, "index.html")
+            with open(path, encoding="utf-8") as file:
+                has = query in re.sub(r"<[^>]*>", "", file.read())
+            if kind == "phrase" and not has:
+                fail(f"{label}: {query!r} lists {page}, which does not have the phrase")
+            if kind == "pairs" and has:
+                fail(f"{label}: {query!r} is marked as on no page, but {page} has it")
+    print(f"{label}: {len(cases)} Chinese phrases found only where their characters stand together")
 
 
 def check_exact_first(driver, label):
@@ -336,6 +362,8 @@ def check_site(driver, base, site, shots, relevance, language, sample, axe, name
     check_relevance(driver, base, relevance, label)
     if relevance == "relevance-en.tsv":
         check_exact_first(driver, label)
+    if relevance == "relevance-zh-site.tsv":
+        check_phrases(driver, base, site, label)
 
     # A phone: the results fit the screen.
     set_size(driver, "phone")

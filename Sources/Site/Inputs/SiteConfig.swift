@@ -28,6 +28,8 @@ public struct SiteConfig: Sendable, Equatable {
     var warnings: [Diagnostic] = []
     /// Whether to build the search index (`search/<language>/`) and show the search box; `search: false` turns both off.
     public var search = true
+    /// Whether the scripts of `templates/assets/` are served trimmed (`trimmedScript`); `trimScripts: false` copies them as they are.
+    public var trimScripts = true
     /// Whether chapters may contain raw HTML, published as written (`rawHTML: true`; off by default, since a page
     /// then shows whatever the HTML does). Without it, raw HTML is an error.
     public var rawHTML = false
@@ -56,7 +58,7 @@ public struct SiteConfig: Sendable, Equatable {
 
     static let keys = ["title", "description", "language", "author", "baseURL", "updated", "footer", "glossaryIntro",
                        "image", "gallery", "search", "extra", "published", "factsAsOf", "licence", "licenceURL",
-                       "dataLicence", "dataLicenceURL", "rawHTML", "languages", "menuChapters"]
+                       "dataLicence", "dataLicenceURL", "rawHTML", "languages", "menuChapters", "trimScripts"]
 
     public init(title: String, description: String = "", language: String = "en", author: String = "",
                 baseURL: String? = nil, updated: String? = nil) {
@@ -86,6 +88,9 @@ public struct SiteConfig: Sendable, Equatable {
                     return
                 case "search":
                     config.search = try reader.bool(value, key: key)
+                    return
+                case "trimScripts":
+                    config.trimScripts = try reader.bool(value, key: key)
                     return
                 case "rawHTML":
                     config.rawHTML = try reader.bool(value, key: key)

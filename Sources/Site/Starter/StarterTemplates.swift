@@ -82,15 +82,26 @@ let starterTemplates: [(path: String, text: String)] = [
   const RUN = new RegExp(`([${HAN}]+)|((?:(?![${HAN}])[\\p{L}\\p{N}\\p{M}])+)`, "gu"), NUMBER = /\p{N}/u;
   const folded = new Map();
   const fold = text => folded.get(text) ?? folded.set(text, text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")).get(text);
-  const SHORT = /^[^aeiou][aeiouy][^aeiouwxy]$/, stem = w => {
+  // Porter's measure (vowel–consonant turns; y is a vowel after a consonant), and steps 2 to 4 (EnglishStemmer.swift).
+  const SHORT = /^[^aeiou][aeiouy][^aeiouwxy]$/, cv = w => [...w].reduce((f, c) => f + (/[aeiou]/.test(c) || c == "y" && /c$/.test(f) ? "v" : "c"), "");
+  const measure = w => cv(w).split("vc").length - 1;
+  const STEPS = ["ational:ate tional:tion enci:ence anci:ance izer:ize bli:ble alli:al entli:ent eli:e ousli:ous ization:ize ation:ate ator:ate alism:al iveness:ive fulness:ful ousness:ous aliti:al iviti:ive biliti:ble logi:log",
+    "icate:ic ative: alize:al iciti:ic ical:ic ful: ness:", "al ance ence er ic able ible ant ement ment ent ion ou ism ate iti ous ive ize"].map((list, k) => {
+    const to = Object.fromEntries(list.split(" ").map(p => p.split(":"))), re = RegExp(`^(.+?)(${Object.keys(to).join("|")})$`);
+    return w => { const [, s, x] = re.exec(w) || []; return s && measure(s) > k >> 1 && (x != "ion" || /[st]$/.test(s)) ? s + (to[x] || "") : w; };
+  });
+  const stem = w => {
     if (w.length < 4 || NUMBER.test(w)) return w;
     if (w.endsWith("sses")) w = w.slice(0, -2);
     else if (w.endsWith("ies") && w.length > 4) w = w.slice(0, -3) + "y";
     else if (/[^sui]s$/.test(w)) w = w.slice(0, -1);
     const [, s] = /^(.{3,}?)(ing|(?<!e)ed)$/.exec(w) || [, ""];
     if (w.endsWith("ied") && w.length > 4) w = w.slice(0, -3) + "y";
-    else if (/[aeiouy]/.test(s)) w = /([bcdfghjkmnpqrtvwx])\1$/.test(s) ? s.slice(0, -1) : SHORT.test(s) ? s + "e" : s;
-    return w.endsWith("e") && w.length > 3 && !SHORT.test(w.slice(0, -1)) ? w.slice(0, -1) : w;
+    else if (/[aeiouy]/.test(s)) w = /(at|bl|iz)$/.test(s) ? s + "e" : /([bcdfghjkmnpqrtvwx])\1$/.test(s) ? s.slice(0, -1) : SHORT.test(s) ? s + "e" : s;
+    if (/y$/.test(w) && /v/.test(cv(w.slice(0, -1)))) w = w.slice(0, -1) + "i";
+    for (const step of STEPS) w = step(w);
+    w = w.endsWith("e") && w.length > 3 && !SHORT.test(w.slice(0, -1)) ? w.slice(0, -1) : w;
+    return /ll$/.test(w) && measure(w) > 1 ? w.slice(0, -1) : w;
   };
   // Query terms: {term, word (folded, for completion), han}.
   const terms = (text, english) => {
@@ -144,21 +155,14 @@ let starterTemplates: [(path: String, text: String)] = [
         }
       }
     }
-    if (!found.size && query.han && term.length == 2) {
-      // A pair no page has (a typo, a variant character): its single characters, weakly.
-      const chars = [...term];
-      (await Promise.all(chars.map(c => shard(bisect(shards, c))))).forEach(({ terms: words, codes }, k) => {
-        const c = chars[k], i = bisect(words, c);
-        if (words[i] == c) add(c, 0.4, codes[i]);
-      });
-    }
     if (!found.size && word && word.length > 3) {
       // The nearest words may start the next shard.
       const next = bisect(shards, term) + 1;
       if (next < shards.length) loaded.push(await shard(next));
       const edits = word.length > 7 ? 2 : 1;
       for (const { terms: words, codes } of loaded) words.forEach((t, i) => {
-        const d = Math.min(distance(term, t), distance(word, t), last ? distance(word, t.slice(0, word.length)) : 9);
+        // A word typed past its stem ("securitiza", "depreciaton") is one away from it.
+        const d = Math.min(distance(term, t), distance(word, t), last ? distance(word, t.slice(0, word.length)) : 9, word.startsWith(t) && 2 * t.length > word.length || 9);
         if (d <= edits) add(t, 0.5 / d, codes[i]);
       });
     }
@@ -166,29 +170,60 @@ let starterTemplates: [(path: String, text: String)] = [
     return [...found.values()].sort((a, b) => (b[0] == 1) - (a[0] == 1) || b[1].length - a[1].length).slice(0, 31);
   };
 
-  // Scores groups: per query term its candidates' best impact, summed, scaled by the share of the query's terms the
-  // group has (a cut list, "!", counts only for). Returns each page's best group, best page first.
+  // The query's units, each a list of [query term, its candidates] a group must have all of: a word, or a run of
+  // Chinese characters as a phrase (its pairs). A pair no page has, of a run of two characters, finds nothing when
+  // the site has both characters (中國 is not 中 and 國 apart); when it never has one (証 for 證, a typo), the other, weakly.
+  const known = async c => { const { terms: t } = await shard(bisect(meta.shards, c)); return t[bisect(t, c)] == c; };
+  const units = async (queries, text) => {
+    const lists = await Promise.all(queries.map((q, i) => candidates(q, i == queries.length - 1 && !/\s$/.test(text)))), out = [];
+    queries.forEach((q, i) => q.han && out.at(-1)?.[0][0].han == q.han ? out.at(-1).push([q, lists[i]]) : out.push([[q, lists[i]]]));
+    return (await Promise.all(out.map(async unit => {
+      const [q, list] = unit[0], chars = [...q.han || ""], ok = list.length || chars.length != 2 ? 0 : await Promise.all(chars.map(known));
+      return !ok ? [unit] : Promise.all(chars.filter((c, i) => ok[i] && !ok.every(Boolean)).map(async c =>
+        [[{ term: c, han: c }, (await candidates({ term: c })).map(x => [x[0] * 0.4, x[1], x[2]])]]));
+    }))).flat();
+  };
+
+  // Scores groups: per unit, its terms' best candidate impacts summed when the group has each term (a cut list, "!",
+  // counts only for), summed, scaled by the share of the query's units the group has. A phrase of three or more
+  // characters counts in the best 32 groups with its pairs whose text has it (as the blocks show it; with a section
+  // the block cuts short, as its page has it); in none, its pairs count one by one (輝達股價: 輝達, 股價). Returns each
+  // page's best group, best page first.
   const rank = async text => {
     await ready;
-    const queries = terms(text, meta.english).slice(0, 12), n = meta.groupStarts.length;
-    const per = await Promise.all(queries.map((q, i) => candidates(q, i == queries.length - 1 && !/\s$/.test(text))));
-    const score = new Float64Array(n), hits = new Uint8Array(n), best = new Float64Array(n), seen = [];
+    const queries = terms(text, meta.english).slice(0, 12), n = meta.groupStarts.length, all = await units(queries, text);
+    const score = new Float64Array(n), hits = new Uint8Array(n), best = score.slice(), part = score.slice(), have = hits.slice(), seen = [];
     let used = 0;
-    for (const group of per) {
-      if (!group.length) continue;
-      const whole = group.some(c => c[1][0] != "!");
-      used += whole;
-      const touched = [];
-      for (const [weight, code] of group) {
-        for (let i = code[0] == "!" ? 1 : 0, doc = 0, value = 0; i < code.length;) {
-          const d = digit[code.charCodeAt(i++)];
-          if (d >= 32) { value = value * 32 + d - 32; continue; }
-          doc += value * 32 + d; value = 0;
-          const impact = digit[code.charCodeAt(i++)] * weight;
-          if (impact > best[doc]) { if (!best[doc]) touched.push(doc); best[doc] = impact; }
+    for (let k = 0; k < all.length; k++) {
+      const unit = all[k], need = unit.filter(u => u[1].some(c => c[1][0] != "!")).length, touched = [];
+      for (const [, group] of unit) {
+        const mine = [], whole = group.some(c => c[1][0] != "!");
+        for (const [weight, code] of group) {
+          for (let i = code[0] == "!" ? 1 : 0, doc = 0, value = 0; i < code.length;) {
+            const d = digit[code.charCodeAt(i++)];
+            if (d >= 32) { value = value * 32 + d - 32; continue; }
+            doc += value * 32 + d; value = 0;
+            const impact = digit[code.charCodeAt(i++)] * weight;
+            if (impact > best[doc]) { if (!best[doc]) mine.push(doc); best[doc] = impact; }
+          }
         }
+        for (const doc of mine) { if (!part[doc]) touched.push(doc); part[doc] += best[doc]; have[doc] += whole; best[doc] = 0; }
       }
-      for (const doc of touched) { if (!score[doc]) seen.push(doc); hits[doc] += whole; score[doc] += best[doc]; best[doc] = 0; }
+      let ok = unit.some(u => !u[1].length) ? [] : touched.filter(doc => have[doc] >= need);
+      if (unit.length > 1) {
+        const phrase = unit.map((u, i) => i ? [...u[0].term][1] : u[0].term).join("");
+        ok = ok.sort((a, b) => part[b] - part[a]).slice(0, 4 * MAX);
+        const has = text => fold(text).includes(phrase), shown = await Promise.all(ok.map(async g => {
+          const docs = await group(g);
+          return docs.some(d => has(d[1] + "\n" + d[2] + "\n" + d[4])) || docs.some(d => d[4].endsWith(" …"))
+            && fetch(href(docs[0][0])).then(r => r.text()).then(t => has(t.replace(/<[^>]*>/g, "")), () => 1);
+        }));
+        ok = ok.filter((g, i) => shown[i]);
+        if (!ok.length) all.push(...unit.map(u => [u]));
+      }
+      for (const doc of ok) { if (!score[doc]) seen.push(doc); hits[doc] += need > 0; score[doc] += part[doc]; }
+      for (const doc of touched) part[doc] = have[doc] = 0;
+      used += ok.length && need > 0;
     }
     // Each page's best group and sum; the MAX best pages in order (no sort of all).
     const P = meta.pageStarts.length, top = new Float64Array(P), sum = top.slice(), at = new Int32Array(P).fill(-1), pages = [], ordered = [];
@@ -206,8 +241,8 @@ let starterTemplates: [(path: String, text: String)] = [
       ordered.length = Math.min(ordered.length, MAX);
     }
     // Each term found: 1, or 0.01 for a completion below a term found.
-    const found = new Map(per.flat().sort((a, b) => a[0] - b[0]).map(c => [c[2], c[0] < 0.01 ? 0.01 : 1]));
-    return { count: pages.length, terms: found, queries, docs: ordered.map(p => p[1]) };
+    const found = new Map(all.flat().flatMap(u => u[1]).sort((a, b) => a[0] - b[0]).map(c => [c[2], c[0] < 0.01 ? 0.01 : 1]));
+    return { count: pages.length, terms: found, queries: all.flat().map(u => u[0]), docs: ordered.map(p => p[1]) };
   };
 
   // A group's documents: [page, page title, heading, anchor, text].
