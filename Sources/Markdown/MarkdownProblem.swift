@@ -50,6 +50,9 @@ public struct MarkdownProblem: Sendable, Equatable {
         /// A line of colons that opens a Pandoc or Quarto fenced div (`::: {.callout-note}`), or closes none: shown as
         /// text. The line as written.
         case fencedDiv(String)
+        /// A GitHub or Obsidian alert, a quotation starting `> [!NOTE]`: shown as a quotation with `[!NOTE]` in it.
+        /// The marker as written.
+        case alert(String)
         /// A Hugo shortcode (`{{< figure src="…" >}}`, `{{% note %}}`) outside code: shown as text. The shortcode as
         /// written.
         case shortcode(String)

@@ -356,9 +356,9 @@ struct TreeTransformer {
                                         column: sourceLines[line - 1].prefix { $0 == " " || $0 == "\t" }.count + 1))
     }
 
-    /// Pandoc's and Quarto's fenced divs (`::: {.callout-note}` … `:::`, lines of a paragraph) and Hugo's shortcodes
-    /// (`{{< figure … >}}`) in a paragraph's or heading's source lines: the page would show them as text. A `:::`
-    /// that closes a div already reported is not reported again.
+    /// Pandoc's and Quarto's fenced divs (`::: {.callout-note}` … `:::`, lines of a paragraph), GitHub's alerts
+    /// (`> [!NOTE]`) and Hugo's shortcodes (`{{< figure … >}}`) in a paragraph's or heading's source lines: the page
+    /// would show them as text. A `:::` that closes a div already reported is not reported again.
     private mutating func noteOtherToolsSyntax(_ node: OpaquePointer, line: Int, lineOffset: Int, paragraph: Bool) {
         let rawEnd = Int(cmark_node_get_end_line(node))
         guard line > 0, rawEnd > 0 else { return }
@@ -366,7 +366,14 @@ struct TreeTransformer {
         guard first <= last else { return }
         let lines = sourceLines[first...last]
         if paragraph {
-            for (index, source) in zip(lines.indices, lines) where source.contains(":::") {
+            // GitHub's and Obsidian's alerts: a quotation whose first line is `> [!NOTE]`.
+            if let source = lines.first, source.prefix(while: { $0 == " " }).count < 4,
+               source.drop(while: { $0 == " " }).hasPrefix(">"),
+               let alert = source.drop(while: { $0 == " " || $0 == ">" }).firstMatch(of: /^\[![A-Za-z]+\][+-]?/) {
+                problems.append(MarkdownProblem(kind: .alert(String(alert.0)), line: line,
+                                                column: source.prefix { $0 == " " || $0 == ">" }.count + 1))
+            }
+            for (index, source) in zip(lines.indices, lines) {
                 let indent = source.prefix { $0 == " " || $0 == ">" }.count
                 let rest = source.dropFirst(indent)
                 guard rest.hasPrefix(":::") else { continue }
@@ -380,7 +387,7 @@ struct TreeTransformer {
                                                 column: indent + 1))
             }
         }
-        guard lines.contains(where: { $0.contains("{{") }) else { return }
+        guard lines.contains(where: { containsByte($0, UInt8(ascii: "{")) && $0.contains("{{") }) else { return }
         for span in shortcodeSpans(in: Array(lines)) {
             problems.append(MarkdownProblem(kind: .shortcode(span.text), line: first + span.line + 1, column: span.column + 1))
         }

@@ -96,3 +96,11 @@ import Testing
         ])
     }
 }
+
+extension OtherToolsSyntaxTests {
+    @Test func aGitHubAlertIsAnErrorNamingTheCarefulBox() {
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nText.\n\n> [!NOTE]\n> Too much coagulant.\n\n> A quotation [!x].\n"))
+        #expect(found.map(\.message) == ["'> [!NOTE]' is a GitHub alert, which this site does not read, so the page shows a quotation starting with '[!NOTE]'"])
+        #expect(found.map { "\($0.line):\($0.column)" } == ["6:3"])
+    }
+}

@@ -110,6 +110,11 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
                     ? "for a box, write the text between ```careful and ``` (a highlighted \"Careful\" box, for caveats and "
                         + "contested claims) instead of the ':::' lines"
                     : "remove the ':::' lines (this site has no fenced divs; for a box, write a ```careful block)")
+        case .alert(let marker):
+            message = "'> \(marker)' is a GitHub alert, which this site does not read, so the page shows a quotation "
+                + "starting with '\(marker)'"
+            hint = "for a box, write the text between ```careful and ``` (a highlighted \"Careful\" box, for caveats and "
+                + "contested claims) instead of the '>' lines; for a quotation, remove '\(marker)'"
         case .shortcode(let shortcode):
             message = "\(quoted(shortcode)) is a Hugo shortcode, which this site does not run, so the page shows it as text"
             hint = shortcodeHint(shortcode)
