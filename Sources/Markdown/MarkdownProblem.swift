@@ -44,6 +44,18 @@ public struct MarkdownProblem: Sendable, Equatable {
         /// A fence named like one of the site's blocks but not quite (```` ```Careful ````, ```` ```caution ````), which
         /// is shown as code: the name written and the block meant.
         case blockNameMistake(String, meant: String)
+        /// A fence named with another tool's word for a box, a diagram or math (```` ```note ````, ```` ```mermaid ````,
+        /// ```` ```math ````, in any letters), which is shown as code: the name written and what the other tool makes of it.
+        case otherToolsBlock(String, OtherToolsBlock)
+        /// A line of colons that opens a Pandoc or Quarto fenced div (`::: {.callout-note}`), or closes none: shown as
+        /// text. The line as written.
+        case fencedDiv(String)
+        /// A GitHub or Obsidian alert, a quotation starting `> [!NOTE]`: shown as a quotation with `[!NOTE]` in it.
+        /// The marker as written.
+        case alert(String)
+        /// A Hugo shortcode (`{{< figure src="…" >}}`, `{{% note %}}`) outside code: shown as text. The shortcode as
+        /// written.
+        case shortcode(String)
 
         /// `{#…}` at the end of a heading holding no usable id (empty, or with a space): the id as written.
         case invalidHeadingID(String)
@@ -58,6 +70,16 @@ public struct MarkdownProblem: Sendable, Equatable {
             default: false
             }
         }
+    }
+
+    /// What another tool makes of a fenced block that this site shows as code.
+    public enum OtherToolsBlock: Sendable, Equatable {
+        /// A box for a remark (`note`, `tip`, `info`, `aside`, `callout`).
+        case callout
+        /// A diagram drawn from text (`mermaid`, `plantuml`).
+        case diagram
+        /// Typeset math (`math`, `katex`).
+        case math
     }
 
     public var kind: Kind

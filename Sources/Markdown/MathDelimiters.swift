@@ -78,7 +78,7 @@ func mathSpans(in lines: [Substring]) -> [MathSpan] {
 }
 
 /// Which characters lie inside a code span (between matching runs of backticks, CommonMark's rule).
-private func codeSpanMask(_ characters: [Character]) -> [Bool] {
+func codeSpanMask(_ characters: [Character]) -> [Bool] {
     var mask = Array(repeating: false, count: characters.count)
     var index = 0
     while index < characters.count {

@@ -44,6 +44,8 @@ struct TreeTransformer {
     private var htmlCursor = SourceCursor()
     private var bracketCursor = SourceCursor()
     private var literalCursor = SourceCursor()
+    /// Pandoc or Quarto fenced divs (`::: {.callout-note}`) opened and not yet closed by a `:::` line.
+    private var openDivs = 0
 
     /// Fence line of each expanded container; nodes inside count their lines from it.
     let containerLines: [OpaquePointer: Int]
@@ -74,6 +76,7 @@ struct TreeTransformer {
             case CMARK_NODE_HEADING where entering:
                 noTermDepth += 1
                 noteMath(node, line: line, lineOffset: lineOffset)
+                noteOtherToolsSyntax(node, line: line, lineOffset: lineOffset, paragraph: false)
                 let requested = takeHeadingID(node, line: line, lineOffset: lineOffset)
                 let text = inlineText(node)
                 let id = ids.claim(requested ?? slugify(text))
@@ -84,6 +87,7 @@ struct TreeTransformer {
                 noTermDepth -= 1
             case CMARK_NODE_PARAGRAPH where entering:
                 noteMath(node, line: line, lineOffset: lineOffset)
+                noteOtherToolsSyntax(node, line: line, lineOffset: lineOffset, paragraph: true)
                 noteHeadingWithoutSpace(node, line: line, lineOffset: lineOffset)
                 if line >= 1, line <= sourceLines.count, sourceLines[line - 1].drop(while: { $0 == " " || $0 == ">" }).hasPrefix("Table:") {
                     // A caption `buildTables` took is no longer a paragraph: this one has no table above it.
@@ -310,16 +314,35 @@ struct TreeTransformer {
 
     /// A fence whose name is one of the site's blocks in other letters (```` ```Careful ````, ```` ```CHART ````), or a
     /// word other tools use for a caveat box (```` ```caution ````, ```` ```warning ````): the page would show a code block.
+    /// Other tools' words for a box, a diagram or math (Quarto's `{mermaid}` too), which a code block never means:
+    /// `math` is GitLab's and Pandoc's math block, not a language of code.
+    private static let otherToolsBlocks: [String: MarkdownProblem.OtherToolsBlock] = [
+        "note": .callout, "notes": .callout, "tip": .callout, "tips": .callout, "hint": .callout, "info": .callout,
+        "aside": .callout, "callout": .callout, "admonition": .callout, "sidebar": .callout,
+        "mermaid": .diagram, "plantuml": .diagram, "math": .math, "katex": .math,
+    ]
+
+    /// A fence whose name is one of the site's blocks in other letters (```` ```Careful ````, ```` ```CHART ````), a
+    /// word other tools use for a caveat box (```` ```caution ````, ```` ```warning ````), or another tool's box,
+    /// diagram or math block (```` ```note ````, ```` ```mermaid ````, ```` ```math ````): the page would show a code block.
     private mutating func noteBlockNameMistake(_ name: String, line: Int) {
         guard !options.interceptedFences.contains(name), options.containerFences[name] == nil else { return }
         let blocks = options.interceptedFences.union(options.containerFences.keys)
+        guard !blocks.isEmpty, line >= 1, line <= sourceLines.count else { return }
         let lower = name.lowercased()
+        let column = sourceLines[line - 1].prefix { $0 == " " || $0 == ">" }.count + 1
         let meant = blocks.first { $0 == lower || $0 + "s" == lower || $0 + ":" == lower }
-            ?? (["caution", "warning", "caveat", "attention", "important"].contains(lower) && blocks.contains("careful") ? "careful" : nil)
-        guard let meant, line >= 1, line <= sourceLines.count else { return }
-        let source = sourceLines[line - 1]
-        problems.append(MarkdownProblem(kind: .blockNameMistake(name, meant: meant), line: line,
-                                        column: source.prefix { $0 == " " || $0 == ">" }.count + 1))
+            ?? (["caution", "warning", "caveat", "attention", "important", "danger"].contains(lower) && blocks.contains("careful") ? "careful" : nil)
+        if let meant {
+            problems.append(MarkdownProblem(kind: .blockNameMistake(name, meant: meant), line: line, column: column))
+            return
+        }
+        // Quarto writes `{mermaid}`, Pandoc `{.note}`.
+        var bare = Substring(lower)
+        if bare.hasPrefix("{"), bare.hasSuffix("}") { bare = bare.dropFirst().dropLast() }
+        bare = bare.drop { $0 == "." || $0 == " " }
+        guard let other = Self.otherToolsBlocks[String(bare)] ?? (bare.hasPrefix("callout") ? .callout : nil) else { return }
+        problems.append(MarkdownProblem(kind: .otherToolsBlock(name, other), line: line, column: column))
     }
 
     /// A code block without a fence whose first line is a fence: a fenced block indented four spaces (pasted under a
@@ -331,6 +354,43 @@ struct TreeTransformer {
               String(sourceLines[line - 1]).trimmingCharacters() == first else { return }
         problems.append(MarkdownProblem(kind: .indentedFence(first), line: line,
                                         column: sourceLines[line - 1].prefix { $0 == " " || $0 == "\t" }.count + 1))
+    }
+
+    /// Pandoc's and Quarto's fenced divs (`::: {.callout-note}` … `:::`, lines of a paragraph), GitHub's alerts
+    /// (`> [!NOTE]`) and Hugo's shortcodes (`{{< figure … >}}`) in a paragraph's or heading's source lines: the page
+    /// would show them as text. A `:::` that closes a div already reported is not reported again.
+    private mutating func noteOtherToolsSyntax(_ node: OpaquePointer, line: Int, lineOffset: Int, paragraph: Bool) {
+        let rawEnd = Int(cmark_node_get_end_line(node))
+        guard line > 0, rawEnd > 0 else { return }
+        let first = line - 1, last = min(rawEnd + lineOffset, sourceLines.count) - 1
+        guard first <= last else { return }
+        let lines = sourceLines[first...last]
+        if paragraph {
+            // GitHub's and Obsidian's alerts: a quotation whose first line is `> [!NOTE]`.
+            if let source = lines.first, source.prefix(while: { $0 == " " }).count < 4,
+               source.drop(while: { $0 == " " }).hasPrefix(">"),
+               let alert = source.drop(while: { $0 == " " || $0 == ">" }).firstMatch(of: /^\[![A-Za-z]+\][+-]?/) {
+                problems.append(MarkdownProblem(kind: .alert(String(alert.0)), line: line,
+                                                column: source.prefix { $0 == " " || $0 == ">" }.count + 1))
+            }
+            for (index, source) in zip(lines.indices, lines) {
+                let indent = source.prefix { $0 == " " || $0 == ">" }.count
+                let rest = source.dropFirst(indent)
+                guard rest.hasPrefix(":::") else { continue }
+                let opens = !rest.drop(while: { $0 == ":" }).allSatisfy(\.isWhitespace)
+                if !opens && openDivs > 0 {
+                    openDivs -= 1
+                    continue
+                }
+                if opens { openDivs += 1 }
+                problems.append(MarkdownProblem(kind: .fencedDiv(String(rest).trimmingCharacters()), line: index + 1,
+                                                column: indent + 1))
+            }
+        }
+        guard lines.contains(where: { containsByte($0, UInt8(ascii: "{")) && $0.contains("{{") }) else { return }
+        for span in shortcodeSpans(in: Array(lines)) {
+            problems.append(MarkdownProblem(kind: .shortcode(span.text), line: first + span.line + 1, column: span.column + 1))
+        }
     }
 
     /// TeX math in a paragraph's or heading's source lines (cmark has already split it into emphasis and text).

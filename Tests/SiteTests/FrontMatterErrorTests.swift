@@ -68,7 +68,7 @@ import Testing
 
     @Test func byteOrderMarkAndCRLFAreAccepted() throws {
         var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
-        bytes += Array("---\r\ntitle: Windows\r\n---\r\n# Heading\r\n\r\nText.\r\n".utf8)
+        bytes += Array("---\r\ntitle: Windows\r\n---\r\n## Heading\r\n\r\nText.\r\n".utf8)
         var site = miniSite(chapter: "")
         site.chapters = [SourceFile(path: "content/01-intro.md", bytes: bytes)]
         let output = try build(site)

@@ -173,7 +173,8 @@ import Testing
         let found = diagnostics(of: miniSite(chapter: chapter("```Careful\nA caveat.\n```\n\n```caution\nAnother.\n```\n\n```swift\nlet x = 1\n```\n")))
         #expect(found.map(\.message) == ["'```Careful' is not a block this site knows, so the page shows it as code",
                                           "'```caution' is not a block this site knows, so the page shows it as code"])
-        #expect(found.map(\.hint) == ["write '```careful' (block names are lower case)", "write '```careful' (block names are lower case)"])
+        #expect(found.map(\.hint) == ["write '```careful' (block names are lower case)",
+                                       "write '```careful', this site's box for caveats and contested claims (a highlighted \"Careful\" box)"])
     }
 
     @Test func aBaseURLOnThisMachineIsAWarningAndOneNamingAPageAnError() throws {

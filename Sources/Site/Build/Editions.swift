@@ -239,12 +239,22 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
     return output
 }
 
-/// A translated page has the figures (same ids, same order) and cites the sources of its original.
+/// A translated page has the front-matter keys and the figures (same ids, same order) and cites the sources of its
+/// original.
 func checkTranslatedPages(_ pages: [Chapter], originals: [Chapter], fallback: Set<String>) -> [Diagnostic] {
     let byName = Dictionary(originals.map { (fileName($0.file), $0) }, uniquingKeysWith: { first, _ in first })
     var problems: [Diagnostic] = []
     for page in pages where !fallback.contains(page.file) {
         guard let original = byName[fileName(page.file)] else { continue }
+        let written = Set(page.frontMatter.writtenKeys.map(\.key))
+        for (key, value) in original.frontMatter.writtenKeys where !written.contains(key) {
+            let line = key.hasPrefix("extra.") ? "extra: {\(key.dropFirst(6)): …}" : "\(key): …"
+            problems.append(Diagnostic(file: page.file, line: 1, column: 1,
+                                       message: "front-matter key '\(key)' of \(original.file) missing from the translation: "
+                                           + "the translated page would show none",
+                                       hint: "add '\(line)' to the translation's front matter, in its language"
+                                           + (value.isEmpty ? "" : " (the original's: \(value))")))
+        }
         let ids = page.figures.map(\.id), originalIDs = original.figures.map(\.id)
         if ids != originalIDs {
             let missing = originalIDs.filter { !ids.contains($0) }, extra = page.figures.filter { !originalIDs.contains($0.id) }

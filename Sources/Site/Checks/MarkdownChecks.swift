@@ -2,13 +2,13 @@ import Markdown
 import Simulation
 
 /// The Markdown pages would not publish as meant, as errors: raw HTML (unless site.yml's `rawHTML: true` trusts it),
-/// TeX math, images without alt text.
+/// TeX math, images without alt text, other tools' syntax, headings out of order (some of these only warnings).
 func checkMarkdownProblems(_ chapters: [Chapter], allowRawHTML: Bool) -> [Diagnostic] {
     chapters.flatMap { chapter in
         markdownDiagnostics(chapter.rendered.problems.filter { problem in
             if case .rawHTML = problem.kind { return !allowRawHTML }
             return true
-        }, file: chapter.file, lineOffset: chapter.bodyLine - 1)
+        }, file: chapter.file, lineOffset: chapter.bodyLine - 1) + headingLevelDiagnostics(chapter)
     }
 }
 
@@ -88,7 +88,36 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
             hint = "give this heading another id, e.g. {#\(id)-2}; a link to #\(id) leads to the first one"
         case .blockNameMistake(let written, let meant):
             message = "'```\(written)' is not a block this site knows, so the page shows it as code"
-            hint = "write '```\(meant)' (block names are lower case)"
+            hint = written.lowercased().hasPrefix(meant) ? "write '```\(meant)' (block names are lower case)"
+                : "write '```\(meant)', this site's box for caveats and contested claims (a highlighted \"Careful\" box)"
+        case .otherToolsBlock(let written, .callout):
+            message = "'```\(written)' is another tool's box, not a block this site knows, so the page shows it as code"
+            hint = "this site's one box is '```careful' (a highlighted \"Careful\" box, for caveats and contested claims); "
+                + "a side remark can be a footnote ([^label]) or a paragraph of its own; for code, name its language (```text)"
+        case .otherToolsBlock(let written, .diagram):
+            message = "'```\(written)' is a diagram language this site does not draw, so the page shows it as code"
+            hint = "draw it with a ```chart block of kind: diagram (boxes and labelled arrows), steps (a sequence) or flow "
+                + "(amounts between nodes), drawn at build time: `explainer charts diagram` prints a block to copy"
+        case .otherToolsBlock(let written, .math):
+            message = "'```\(written)' is a math block, which this site does not render, so the page shows the TeX as code"
+            hint = "write the formula in words or Unicode (r₁ > 1) in the text; to show TeX source as code, name it ```latex"
+        case .fencedDiv(let line):
+            let name = fencedDivName(line)
+            message = "\(quoted(line)) is a Pandoc or Quarto fenced div, which this site does not read, so the page shows it as text"
+            hint = name.isEmpty
+                ? "remove the ':::' line (this site has no fenced divs; for a box, write a ```careful block)"
+                : (otherToolsBoxNames.contains { name.contains($0) }
+                    ? "for a box, write the text between ```careful and ``` (a highlighted \"Careful\" box, for caveats and "
+                        + "contested claims) instead of the ':::' lines"
+                    : "remove the ':::' lines (this site has no fenced divs; for a box, write a ```careful block)")
+        case .alert(let marker):
+            message = "'> \(marker)' is a GitHub alert, which this site does not read, so the page shows a quotation "
+                + "starting with '\(marker)'"
+            hint = "for a box, write the text between ```careful and ``` (a highlighted \"Careful\" box, for caveats and "
+                + "contested claims) instead of the '>' lines; for a quotation, remove '\(marker)'"
+        case .shortcode(let shortcode):
+            message = "\(quoted(shortcode)) is a Hugo shortcode, which this site does not run, so the page shows it as text"
+            hint = shortcodeHint(shortcode)
         case .linkWithSpaces(let written):
             let image = written.hasPrefix("!")
             message = "\(quoted(written)) is not \(image ? "an image" : "a link"): its address holds a space, so the page shows it as written"
@@ -97,6 +126,35 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
         }
         return Diagnostic(file: file, line: problem.line + lineOffset, column: problem.column, message: message, hint: hint,
                           severity: problem.kind.isWarning ? .warning : .error)
+    }
+}
+
+/// Words in other tools' names for a box (Quarto's `callout-note`, Hugo's `notice`, Docusaurus's `:::tip`).
+private let otherToolsBoxNames = ["callout", "note", "tip", "info", "warning", "caution", "important", "danger", "notice",
+                                  "hint", "alert", "admonition", "aside"]
+
+/// What to write instead of a Hugo shortcode, by its name.
+private func shortcodeHint(_ shortcode: String) -> String {
+    let name = shortcodeName(shortcode)
+    switch name {
+    case "figure", "img", "image":
+        let source = shortcodeAttribute("src", in: shortcode) ?? "images/picture.png"
+        let caption = shortcodeAttribute("caption", in: shortcode) ?? shortcodeAttribute("title", in: shortcode)
+        let alt = shortcodeAttribute("alt", in: shortcode) ?? "What the picture shows"
+        return "a picture is Markdown, alone in its paragraph: ![\(alt)](\(source)" + (caption.map { " \"\($0)\"" } ?? "")
+            + ") (the alt text describes the picture" + (caption == nil ? "; a title in quotes after the address is its caption)" : ", the title in quotes is its caption)")
+    case "ref", "relref":
+        return "link to the chapter's file: [the words to click](20-the-chapter.md), or [words](20-the-chapter.md#a-heading)"
+    case "youtube", "vimeo", "tweet", "x", "instagram", "gist":
+        return "this site loads nothing from other hosts: link to it, [what it is](https://…)"
+    case "highlight", "code":
+        return "show code in a fenced block: a line ```python (its language), the code, then a line ```"
+    default:
+        if otherToolsBoxNames.contains(where: { name.contains($0) }) {
+            return "for a box, write the text between ```careful and ``` (a highlighted \"Careful\" box, for caveats and contested claims)"
+        }
+        return "this site has no shortcodes: write Markdown (a picture: ![alt](images/a.png \"Caption\"); a chart: a ```chart "
+            + "block; a caveat: a ```careful block)"
     }
 }
 

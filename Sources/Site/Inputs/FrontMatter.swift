@@ -27,6 +27,40 @@ public struct FrontMatter: Sendable, Equatable {
 
     static let keys = ["title", "question", "summary", "takeaway", "draft", "date", "updated", "factsAsOf", "description",
                        "authors", "image", "extra"]
+
+    /// The keys written, with their values as the page shows them, in `keys`' order (`draft: false` is not told from
+    /// no `draft`, so `draft` is left out); `extra`'s as `extra.name`.
+    var writtenKeys: [(key: String, value: String)] {
+        var written: [(String, String?)] = [("title", title), ("question", question), ("summary", summary),
+                                            ("takeaway", takeaway), ("date", date), ("updated", updated),
+                                            ("factsAsOf", factsAsOf), ("description", description),
+                                            ("authors", authors.isEmpty ? nil : authors.joined(separator: ", ")), ("image", image)]
+        written += extra.keys.sorted().map { ("extra.\($0)", "") }
+        return written.compactMap { key, value in value.map { (key, $0) } }
+    }
+
+    /// Hints for keys of other tools' front matter (Hugo, Jekyll, Docusaurus), for a file named `fileName`.
+    static func otherToolsKeys(fileName: String) -> [String: String] {
+        let stem = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
+        let digits = stem.prefix { $0.isASCII && $0.isNumber }
+        let slug = digits.isEmpty ? stem : String(stem.dropFirst(digits.count).drop { $0 == "-" })
+        func order(_ key: String) -> String {
+            "chapters are ordered by the number their file names start with (\(digits.isEmpty ? "20-\(slug).md" : fileName)), "
+                + "not by '\(key)': remove this line, and rename the file to move the chapter"
+        }
+        let address = "the file's name (after its number) is the page's address, \(slug)/: remove this line, and rename "
+            + "the file to change it"
+        func own(_ key: String) -> String {
+            "explainer makes no \(key) pages; to keep them for your templates, put them under 'extra:' (extra: {\(key): [a, b]}), "
+                + "shown with {{#extra.\(key)}}{{.}}{{/extra.\(key)}}; else remove this line"
+        }
+        return ["weight": order("weight"), "order": order("order"), "sidebar_position": order("sidebar_position"),
+                "nav_order": order("nav_order"), "slug": address,
+                "url": address, "permalink": address, "tags": own("tags"), "categories": own("categories"),
+                "keywords": own("keywords"), "series": own("series"),
+                "lastmod": "did you mean 'updated'? (when the page last changed in substance, YYYY-MM-DD)",
+                "publishDate": "did you mean 'date'? (when the page was first published, YYYY-MM-DD)"]
+    }
 }
 
 /// A chapter file split into front matter and body, with the line where the body starts.
@@ -44,6 +78,12 @@ struct SplitChapter {
 func splitFrontMatter(_ text: String, file: String, homePage: Bool = false) throws(BuildFailure) -> SplitChapter {
     // Only the lines up to the closing `---` are cut (or the first alone when it opens no front matter).
     let (lines, more) = leadingLines(text) { index, line in (index == 0) != (line.trimmingTrailingSpaces() == "---") }
+    if lines.first?.trimmingTrailingSpaces() == "+++" {
+        throw BuildFailure([Diagnostic(file: file, line: 1, column: 1,
+                                       message: "TOML front matter is not supported; use YAML between --- lines",
+                                       hint: "replace both '+++' lines with '---', and write each key as 'key: value' "
+                                           + "(title = \"…\" becomes title: …)")])
+    }
     if homePage, lines.first?.trimmingTrailingSpaces() != "---" {
         return SplitChapter(frontMatter: FrontMatter(title: ""), body: text, bodyLine: 1)
     }
@@ -106,7 +146,8 @@ func yamlFrontMatter(_ lines: ArraySlice<Substring>, file: String, titleRequired
                                        hint: "add a line such as 'title: How the tide turns' between the two '---' lines")])
     }
     let entries = try reader.mapping(node, allowed: FrontMatter.keys, required: titleRequired ? ["title"] : [],
-                                     context: "front matter", missingAt: (1, 1))
+                                     context: "front matter", missingAt: (1, 1),
+                                     otherTools: FrontMatter.otherToolsKeys(fileName: String(file.split(separator: "/").last ?? "")))
     var matter = FrontMatter(title: "")
     var collector = DiagnosticCollector()
     for key in ["title", "question", "summary", "takeaway", "description"] {

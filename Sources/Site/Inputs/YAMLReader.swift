@@ -116,8 +116,9 @@ struct YAMLReader {
     }
 
     /// The mapping's entries, after checking that only `allowed` keys appear and every `required` key does.
+    /// `otherTools` gives the hint for a key other tools use (Hugo's `weight:`), instead of the closest allowed one.
     func mapping(_ node: Node?, allowed: [String], required: [String], context: String,
-                 missingAt: (line: Int, column: Int)? = nil) throws(BuildFailure) -> [String: Node] {
+                 missingAt: (line: Int, column: Int)? = nil, otherTools: [String: String] = [:]) throws(BuildFailure) -> [String: Node] {
         guard let node, case let .mapping(mapping) = node else {
             throw BuildFailure([error(at: node, "\(context) must be a YAML mapping of 'key: value' lines")])
         }
@@ -132,7 +133,7 @@ struct YAMLReader {
                 entries[key] = value
             } else {
                 problems.append(error(at: keyNode, "unknown key '\(key)' in \(context)",
-                                      hint: suggestionHint(for: key, among: allowed, noun: "keys")))
+                                      hint: otherTools[key] ?? suggestionHint(for: key, among: allowed, noun: "keys")))
             }
         }
         for key in required where entries[key] == nil {
