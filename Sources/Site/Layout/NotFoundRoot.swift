@@ -30,6 +30,22 @@ func notFoundScript(prefix: String, languageFolders: [String], sitePath: String?
               function fix(root) {
                 function rooted(value) { return value && value.charAt(0) === "/" && value.charAt(1) !== "/"; }
                 ready(function () {
+                  if (root !== "/") {
+                    document.querySelectorAll("a[href], link[href], [data-index], [data-script]").forEach(function (element) {
+                      ["href", "data-index", "data-script"].forEach(function (name) {
+                        var value = element.getAttribute(name);
+                        if (rooted(value)) element.setAttribute(name, root + value.slice(1));
+                      });
+                    });
+                    // A script that failed to load from the host's root is loaded again from the site's.
+                    document.querySelectorAll("script[src^='/']").forEach(function (old) {
+                      var src = old.getAttribute("src");
+                      if (!rooted(src)) return;
+                      var script = document.createElement("script");
+                      script.src = root + src.slice(1);
+                      old.parentNode.replaceChild(script, old);
+                    });
+                  }
                   // The site's script and icon wait for the root (`deferringRootedAssets`): none is asked of the host's root in vain.
                   document.querySelectorAll("[data-root-src], [data-root-href]").forEach(function (element) {
                     var src = element.getAttribute("data-root-src");
@@ -37,21 +53,6 @@ func notFoundScript(prefix: String, languageFolders: [String], sitePath: String?
                     var script = document.createElement("script");
                     script.src = root + src.slice(1);
                     element.parentNode.replaceChild(script, element);
-                  });
-                  if (root === "/") return;
-                  document.querySelectorAll("a[href], link[href], [data-index], [data-script]").forEach(function (element) {
-                    ["href", "data-index", "data-script"].forEach(function (name) {
-                      var value = element.getAttribute(name);
-                      if (rooted(value)) element.setAttribute(name, root + value.slice(1));
-                    });
-                  });
-                  // A script that failed to load from the host's root is loaded again from the site's.
-                  document.querySelectorAll("script[src^='/']").forEach(function (old) {
-                    var src = old.getAttribute("src");
-                    if (!rooted(src)) return;
-                    var script = document.createElement("script");
-                    script.src = root + src.slice(1);
-                    old.parentNode.replaceChild(script, old);
                   });
                 });
               }
