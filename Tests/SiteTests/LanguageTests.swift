@@ -223,7 +223,7 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
         let count = Translations.english.strings.count - 1
         #expect(warning.message.hasPrefix("no text for \(count) keys: "), "\(warning.message)")
         #expect(warning.message.contains("'fallbackNotice'"))
-        #expect(warning.message.hasSuffix(": using explainer's English texts (this file is from an earlier version)"))
+        #expect(warning.message.hasSuffix(": the pages show explainer's English texts instead"))
         #expect(text(output, "intro/index.html")?.contains("Chapter 1") == true)
     }
 
@@ -240,7 +240,7 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
         #expect(output.warnings.map(\.message) == [
             "'languageName: English' calls fr English: the language switch shows 'Français' instead",
             "no text for 'authorsAnd' (\"\(Translations.english["authorsAnd"])\"), 'previous' (\"\(Translations.english["previous"])\"): "
-                + "using explainer's English texts (this file is from an earlier version)",
+                + "the pages show explainer's English texts instead",
         ])
         #expect(output.warnings.allSatisfy { $0.file == "templates/i18n/fr.yml" && $0.severity == .warning })
         #expect(text(output, "intro/index.html")?.contains("hreflang=\"fr\" lang=\"fr\">Français</a>") == true)
@@ -308,9 +308,9 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
         #expect(output.warnings.map(\.file).sorted() == ["templates/i18n/en.yml", "templates/i18n/zh-Hant.yml"])
         #expect(output.warnings.allSatisfy { $0.severity == .warning })
         #expect(output.warnings.first { $0.file.hasSuffix("en.yml") }?.message
-                == "no text for 'authorsAnd' (\" and \"), 'previous' (\"← Previous\"): using explainer's English texts "
-                    + "(this file is from an earlier version)")
-        #expect(output.warnings.first { $0.file.hasSuffix("zh-Hant.yml") }?.message.contains(": using explainer's own zh-Hant texts") == true)
+                == "no text for 'authorsAnd' (\" and \"), 'previous' (\"← Previous\"): the pages show explainer's English texts "
+                    + "instead")
+        #expect(output.warnings.first { $0.file.hasSuffix("zh-Hant.yml") }?.message.contains(": the pages show explainer's own zh-Hant texts") == true)
         #expect(text(output, "sources/index.html")?.contains("Wong, Matteo, and Charlie Warzel.") == true)
         #expect(text(output, "zh-hant/intro/index.html")?.contains("第1章") == true)
     }

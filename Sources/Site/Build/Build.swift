@@ -59,8 +59,11 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         : Background { Result { () throws(BuildFailure) in try TemplateSet(templateFiles) } }
     let parsedInputs = collector.collect { () throws(BuildFailure) in
         if let cache = options.parseCache { return try cache.inputs(source) }
-        return try SiteInputs.parse(source)
+        return try SiteInputs.parse(source, partial: true)
     }
+    // A broken sources.yml, glossary or data file stops the build before the figures, not before the chapters: their
+    // front matter, citations and Markdown are checked in the same run, as a compiler reports every file's errors.
+    if let problems = parsedInputs?.problems { collector.add(problems) }
     let inputs = parsedInputs.map { inputs in
         var inputs = inputs
         if let edition {
@@ -237,15 +240,16 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
                                  hint: "add a chapter such as content/10-introduction.md, a Markdown file that starts with front matter "
                                      + "(---, title: Introduction, ---); NN orders the chapters (10-, 20- leave room)"))
     }
-    collector.add(checkCitations(everyPage, bibliography: inputs.bibliography))
+    // Against a sources.yml that could not be read, every citation would be unknown: those wait for it to be fixed.
+    if !inputs.bibliographyFailed { collector.add(checkCitations(everyPage, bibliography: inputs.bibliography)) }
     // Sources are shared by every language: checked once, with every language's words.
-    if (edition?.index ?? 0) == 0 {
+    if (edition?.index ?? 0) == 0 && !inputs.bibliographyFailed {
         collector.add(checkSourceLanguages(inputs.bibliography, translations: edition?.translations ?? []))
     }
     let markdownProblems = checkMarkdownProblems(everyPage, allowRawHTML: inputs.config.rawHTML)
     collector.add(markdownProblems.filter { $0.severity == .error })
     let chapterFiles = (chapters + pages).map(\.fileStem)
-    if let numbers = inputs.numbers {
+    if let numbers = inputs.numbers, !inputs.bibliographyFailed {
         collector.add(numbers.check(bibliography: inputs.bibliography, chapterFiles: chapterFiles))
     }
     collector.add(checkCorrections(inputs.corrections, file: inputs.correctionsFile, chapterFiles: chapterFiles))

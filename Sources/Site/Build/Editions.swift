@@ -180,10 +180,17 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
         try collector.throwIfAny()
         throw BuildFailure([])
     }
+    var glossaryWarnings: [Diagnostic] = []
     for other in built.dropFirst() {
         collector.add(checkTranslatedPages(other.pages, originals: built[0].pages, fallback: other.edition.fallbackFiles))
+        let language = translations.first?.languageName(of: other.edition.language.code) ?? "'\(other.edition.language.code)'"
+        for problem in checkTranslatedGlossary(sources[other.edition.index].source.glossary, original: source.glossary,
+                                               language: language, fallback: other.edition.language.fallback) {
+            if problem.severity == .error { collector.add(problem) } else { glossaryWarnings.append(problem) }
+        }
     }
     var output = OutputTree()
+    output.warnings = glossaryWarnings
     var pagesByOutput: [String: Chapter] = [:]
     for (edition, editionOutput, pages, _) in built {
         let prefix = edition.language.prefix
@@ -298,4 +305,24 @@ private func buildConcurrently<Value: Sendable>(_ builds: [@Sendable () -> Value
     guard let first = builds.first else { return [] }
     let others = builds.dropFirst().map { Background($0) }
     return [first()] + others.map { $0.value() }
+}
+
+/// A translated glossary has its original's entries, in the same order (terms are translated, so the order is what
+/// pairs them): a translation with fewer entries lacks the last ones. An error, or a warning for a language with
+/// `fallback: true` (whose glossary page then leaves those terms out, and whose pages do not link them).
+func checkTranslatedGlossary(_ translation: SourceFile?, original: SourceFile?, language: String, fallback: Bool) -> [Diagnostic] {
+    guard let translation, let original, translation.path != original.path,
+          let originalText = try? decodeOrFail(original), let translatedText = try? decodeOrFail(translation),
+          let originals = try? parseGlossary(originalText, file: original.path, inFileOrder: true),
+          let translated = try? parseGlossary(translatedText, file: translation.path, inFileOrder: true),
+          translated.count < originals.count else { return [] }
+    let missing = originals[translated.count...].map { "'\($0.term)'" }
+    let terms = missing.count == 1 ? "term \(missing[0]) has" : "terms \(missing.joined(separator: ", ")) have"
+    return [Diagnostic(file: translation.path, line: 1, column: 1,
+                       message: "\(translation.path) has \(translated.count) \(translated.count == 1 ? "entry" : "entries") and \(original.path) \(originals.count): the "
+                           + "glossary \(terms) no \(language) entry"
+                           + (fallback ? ", so the \(language) glossary page leaves \(missing.count == 1 ? "it" : "them") out" : ""),
+                       hint: "add \(missing.count == 1 ? "its translation" : "their translations") to \(translation.path) (entries "
+                           + "pair with the original's by their order: keep the same order, and add new terms where they are in "
+                           + "\(original.path))", severity: fallback ? .warning : .error)]
 }

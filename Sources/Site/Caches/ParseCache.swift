@@ -53,10 +53,11 @@ public final class ParseCache: Sendable {
         }
     }
 
-    /// The site-wide inputs (configuration, bibliography, glossary, data): from the cache when no file changed.
+    /// The site-wide inputs (configuration, bibliography, glossary, data), with their files' problems
+    /// (`SiteInputs.parse(_:partial:)`): from the cache when no file changed.
     func inputs(_ source: SourceTree) throws(BuildFailure) -> SiteInputs {
         let files = [source.config, source.sources, source.glossary, source.numbers, source.corrections] + source.data.map { Optional($0) }
-        return try siteInputs.value(files) { () throws(BuildFailure) in try SiteInputs.parse(source) }
+        return try siteInputs.value(files) { () throws(BuildFailure) in try SiteInputs.parse(source, partial: true) }
     }
 
     /// The interface words of `languages` (`loadTranslations`): from the cache, with the same warnings, when the same

@@ -1,7 +1,8 @@
 import Mustache
 
 /// One chapter in a page's chapter list, as templates see it: `{{href}}`, `{{title}}`, `{{number}}`,
-/// `{{readingMinutes}}`, `{{readingTime}}`, `{{summary}}` and `{{current}}`.
+/// `{{readingMinutes}}`, `{{readingTime}}`, `{{summary}}` and `{{current}}`; on a language that shows the chapter
+/// untranslated (`fallback: true`), `{{originalLanguage}}` (its code) and `{{originalLanguageName}}` (its name in itself).
 ///
 /// A concrete type rather than a `[String: Any]`: Mustache finds values through dynamic casts, and casting a
 /// dictionary (a conditional conformance to `MustacheParent`) costs several times more. Every page lists every
@@ -16,6 +17,9 @@ struct ChapterLink: MustacheParent, Hashable {
     var readingTime: String = ""
     var summary: String?
     var current = false
+    /// The default language's code and name, when this language shows the chapter untranslated.
+    var originalLanguage: String? = nil
+    var originalLanguageName: String? = nil
 
     func child(named name: String) -> Any? {
         switch name {
@@ -26,6 +30,8 @@ struct ChapterLink: MustacheParent, Hashable {
         case "readingTime": TemplateText(text: readingTime)
         case "summary": summary.map { TemplateText(text: $0) }
         case "current": current ? true : nil
+        case "originalLanguage": originalLanguage.map { TemplateText(text: $0) }
+        case "originalLanguageName": originalLanguageName.map { TemplateText(text: $0) }
         default: nil
         }
     }

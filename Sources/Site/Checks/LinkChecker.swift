@@ -96,7 +96,9 @@ struct LinkChecker {
                 }
                 guard reported.insert(target).inserted else { return }
                 var found = diagnostic(problem, target: target, page: page)
-                if let hint = anchorHint(for: target, on: page) ?? pageHint(for: target, on: page) { found.hint = hint }
+                if let hint = schemeHint(for: target) ?? anchorHint(for: target, on: page) ?? pageHint(for: target, on: page) {
+                    found.hint = hint
+                }
                 if let copy = fallbackCopies[page] {
                     // Broken in the original too: the original's page reports it, once.
                     if self.problem(with: target, on: copy.original) != nil { return }
@@ -153,7 +155,19 @@ struct LinkChecker {
         let wanted = percentDecoded(fragment)
         // A figure's or table's id without its prefix (#cop-temperature for #figure-cop-temperature).
         if let prefixed = ["figure-", "table-"].map({ $0 + wanted }).first(where: known.contains) { return "did you mean '#\(prefixed)'?" }
-        if let closest = closestMatch(to: wanted, among: known) { return "did you mean '#\(closest)'?" }
+        // A glossary term's anchor (`#term-floc`): the closest term's, else every term's, compared without `term-`.
+        if wanted.hasPrefix("term-") {
+            let terms = known.filter { $0.hasPrefix("term-") }
+            if let closest = closestName(to: String(wanted.dropFirst(5)), among: terms.map { String($0.dropFirst(5)) }) {
+                return "did you mean '#term-\(closest)'?"
+            }
+            if !terms.isEmpty {
+                return "the glossary's anchors are " + terms.prefix(12).map { "#" + $0 }.joined(separator: ", ")
+                    + (terms.count > 12 ? ", … (\(terms.count) in all)" : "")
+                    + "; a term's anchor is #term- and the term in lowercase words joined by hyphens, once it is in glossary.yml"
+            }
+        }
+        if let closest = closestName(to: wanted, among: known) { return "did you mean '#\(closest)'?" }
         guard let headings = chapters[resolved]?.rendered.headings, !headings.isEmpty else { return nil }
         let shown = headings.prefix(8).map { "#" + $0.id }.joined(separator: ", ")
         return "its headings' anchors are " + shown + (headings.count > 8 ? ", … (\(headings.count) in all)" : "")
@@ -193,6 +207,15 @@ struct LinkChecker {
         return found
     }
 
+    /// For a link written without its scheme (`www.who.int/water`), which is a path on this site: add `https://`.
+    private func schemeHint(for target: String) -> String? {
+        let host = target.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
+        let looksLikeHost = target.lowercased().hasPrefix("www.")
+            || (host.contains(".") && ["com", "org", "net", "gov", "int", "edu", "io"].contains(host.split(separator: ".").last.map { $0.lowercased() } ?? ""))
+        guard looksLikeHost, !target.hasPrefix("."), !target.hasPrefix("/") else { return nil }
+        return "a web address needs its https:// ('https://\(target)'); without it, the link is a path on this site"
+    }
+
     /// For a link to a missing page: the closest page that exists, written as a link from `page`, and the chapter's
     /// file it comes from, which links can name too.
     private func pageHint(for target: String, on page: String) -> String? {
@@ -200,7 +223,19 @@ struct LinkChecker {
         guard !path.isEmpty, let joined = joinPath(page: page, relative: path), output.resolve(joined) == nil else { return nil }
         let up = String(repeating: "../", count: page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 })
         let pages = scans.keys.filter { $0.hasSuffix("/index.html") }.map { up + $0.dropLast("index.html".count) }.sorted()
-        guard let closest = closestMatch(to: path, among: pages) else { return nil }
+        // Compared by their folders' names too (`../filtering/` → `filtration`): the `../` and `/` they share would
+        // otherwise count as likeness.
+        func folder(_ path: String) -> String {
+            var name = Substring(path)
+            while name.hasPrefix("../") { name = name.dropFirst(3) }
+            while name.hasPrefix("./") { name = name.dropFirst(2) }
+            if name.hasSuffix("index.html") { name = name.dropLast("index.html".count) }
+            return String(name.hasSuffix("/") ? name.dropLast() : name)
+        }
+        let folders = pages.map(folder)
+        guard let closest = closestMatch(to: path, among: pages)
+                ?? closestName(to: folder(path), among: folders).flatMap({ name in folders.firstIndex(of: name).map { pages[$0] } })
+        else { return nil }
         let slug = closest.dropFirst(up.count).dropLast()
         let file = chapters.values.first { $0.slug == slug && $0.kind != .home }?.file.split(separator: "/").last
         return "did you mean '\(closest)'?" + (file.map { " (or link its file: \($0))" } ?? "")

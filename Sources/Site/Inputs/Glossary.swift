@@ -23,7 +23,8 @@ public struct GlossaryEntry: Sendable, Equatable {
 }
 
 /// Parses `content/glossary.yml`: a list of {term, aliases, definition}.
-func parseGlossary(_ text: String, file: String) throws(BuildFailure) -> [GlossaryEntry] {
+/// Sorted by term, as the glossary page lists them, unless `inFileOrder`.
+func parseGlossary(_ text: String, file: String, inFileOrder: Bool = false) throws(BuildFailure) -> [GlossaryEntry] {
     let reader = YAMLReader(file: file, lineOffset: 0)
     guard let items = try reader.parseList(
         text, notAList: "glossary.yml must be a list of entries with term and definition",
@@ -72,5 +73,5 @@ func parseGlossary(_ text: String, file: String) throws(BuildFailure) -> [Glossa
         }
     }
     try collector.throwIfAny()
-    return entries.sorted { $0.term.lowercased() < $1.term.lowercased() }
+    return inFileOrder ? entries : entries.sorted { $0.term.lowercased() < $1.term.lowercased() }
 }

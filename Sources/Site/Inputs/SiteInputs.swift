@@ -17,6 +17,11 @@ struct SiteInputs: Sendable {
     let autolinkTerms: AutolinkTerms
     /// The same terms as the home page (at the root) links them.
     let autolinkTermsAtRoot: AutolinkTerms
+    /// What was wrong with sources.yml, glossary.yml, the data files, numbers.yml or corrections.yml (`parse(_:partial:)`
+    /// with `partial`): the build goes on to the chapters' own checks, so one run reports them all.
+    var problems: [Diagnostic] = []
+    /// Whether sources.yml could not be read: the citations are then not checked against it (each would be unknown).
+    var bibliographyFailed = false
 
     init(config: SiteConfig, bibliography: [String: SourceEntry], glossary: [GlossaryEntry], data: [String: DataTable]) {
         self.config = config
@@ -32,7 +37,9 @@ struct SiteInputs: Sendable {
         autolinkTermsAtRoot = terms(root: "")
     }
 
-    static func parse(_ source: SourceTree) throws(BuildFailure) -> SiteInputs {
+    /// The site's inputs. Without `partial`, any problem throws; with it, only a missing or broken site.yml does (every
+    /// other check reads it), and the other files' problems come in `problems`, with what could be read of the rest.
+    static func parse(_ source: SourceTree, partial: Bool = false) throws(BuildFailure) -> SiteInputs {
         var collector = DiagnosticCollector()
         var config: SiteConfig?
         if let file = source.config {
@@ -44,13 +51,18 @@ struct SiteInputs: Sendable {
             collector.add(Diagnostic(file: "content/site.yml", line: 1, column: 1, message: "missing content/site.yml",
                                      hint: "create it with at least 'title: …'"))
         }
+        if partial { try collector.throwIfAny() }
+        let configProblems = collector.diagnostics.count
         var bibliography: [String: SourceEntry] = [:]
+        var bibliographyFailed = false
         if let file = source.sources {
-            bibliography = collector.collect { () throws(BuildFailure) in
+            let parsed = collector.collect { () throws(BuildFailure) in
                 let text = try decodeOrFail(file)
                 return try parseBibliography(text, file: file.path, languages: config?.editions.map(\.code) ?? [],
                                              drafts: Set(config?.editions.filter(\.fallback).map(\.code) ?? []))
-            } ?? [:]
+            }
+            bibliography = parsed ?? [:]
+            bibliographyFailed = parsed == nil
         }
         var glossary: [GlossaryEntry] = []
         if let file = source.glossary {
@@ -78,8 +90,10 @@ struct SiteInputs: Sendable {
                 try parseCorrections(try decodeOrFail(file), file: file.path)
             } ?? []
         }
-        try collector.throwIfAny()
+        if !partial { try collector.throwIfAny() }
         var inputs = SiteInputs(config: config!, bibliography: bibliography, glossary: glossary, data: data)
+        inputs.problems = Array(collector.diagnostics[configProblems...])
+        inputs.bibliographyFailed = bibliographyFailed
         inputs.numbers = numbers
         inputs.corrections = corrections
         if let file = source.corrections { inputs.correctionsFile = file.path }

@@ -159,6 +159,7 @@ func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings
             try Translations.parse(text, code: language.code, file: path)
         }) else { continue }
         let english = Translations.english["languageName"]
+        let parsedName = parsed.strings["languageName"]
         if parsed.strings["languageName"] == english, language.code.split(separator: "-").first?.lowercased() != "en",
            let name = nativeLanguageName(language.code) ?? Translations.english.languageName(of: language.code) {
             // English words for another language (none of its own, or a copy of en.yml): the language switch must
@@ -170,12 +171,17 @@ func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings
             }
             parsed.strings["languageName"] = name
         }
+        // A copy of en.yml still named English is untranslated as a whole, which the warning above says already.
+        if standingIn[language.code] != nil, parsed.strings["languageName"] == parsedName,
+           let warning = untranslatedTextsWarning(parsed, file: path) {
+            warnings.append(warning)
+        }
         found.append(parsed)
     }
     try collector.throwIfAny()
-    // A site's own file written for an earlier explainer lacks the texts added since: they come from explainer's own
-    // file for that language (or a shorter tag of it), else from its English one, with a warning, so that an upgrade
-    // never stops a build that worked.
+    // A site's own file that lacks some texts (written for an earlier explainer, which had fewer, or copied and partly
+    // cut) takes them from explainer's own file for that language (or a shorter tag of it), else from its English one,
+    // with a warning, so that an upgrade never stops a build that worked.
     for index in found.indices {
         guard let path = standingIn[found[index].code] else { continue }
         let fallback = Translations.builtIn(forTag: found[index].code) ?? .english
@@ -207,6 +213,44 @@ func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings
     return found
 }
 
+/// The warning for a site's file of another language than English that still has explainer's English text for some keys
+/// (a copy of en.yml, partly translated): those of two words or more, which another language does not share by chance
+/// as it may a single word ("Sources" in French). Nil when there is none.
+func untranslatedTextsWarning(_ words: Translations, file: String) -> Diagnostic? {
+    guard words.code.split(separator: "-").first?.lowercased() != "en" else { return nil }
+    func wordCount(_ text: String) -> Int {
+        var plain = "", inPlaceholder = false
+        for character in text {
+            if character == "{" { inPlaceholder = true } else if character == "}" { inPlaceholder = false; plain.append(" ") }
+            else if !inPlaceholder { plain.append(character) }
+        }
+        return plain.split { !$0.isLetter }.filter { $0.count >= 2 }.count
+    }
+    let english = Translations.english.strings
+    // In en.yml's order, which is the pages' (every page's words first, the charts' last).
+    let order = englishKeyOrder
+    let keys = words.strings.keys.filter { key in
+        key != "languageName" && english[key] == words.strings[key] && wordCount(words.strings[key]!) >= 2
+    }.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
+    guard !keys.isEmpty else { return nil }
+    let shown = keys.prefix(4).map { "'\($0)' (\"\(english[$0]!)\")" }.joined(separator: ", ")
+    return Diagnostic(file: file, line: 1, column: 1,
+                      message: "\(keys.count) text\(keys.count == 1 ? " is" : "s are") still explainer's English: " + shown
+                          + (keys.count > 4 ? " and \(keys.count - 4) more" : ""),
+                      hint: "translate \(keys.count == 1 ? "it" : "them") in \(file); the pages show \(keys.count == 1 ? "it" : "them") as written",
+                      severity: .warning)
+}
+
+/// Each key's place in explainer's en.yml.
+private let englishKeyOrder: [String: Int] = {
+    let text = starterTemplates.first { $0.path == "templates/i18n/en.yml" }?.text ?? ""
+    var order: [String: Int] = [:]
+    for (index, line) in text.split(separator: "\n").enumerated() where !line.hasPrefix("#") && !line.hasPrefix(" ") {
+        if let colon = line.firstIndex(of: ":") { order[String(line[..<colon])] = order[String(line[..<colon])] ?? index }
+    }
+    return order
+}()
+
 /// The warning for a site's translations file that lacks `keys` (sorted), whose texts now come from `fallback`: every
 /// key named, with its English text while there are few.
 func missingTextsWarning(_ keys: [String], file: String, fallback: Translations) -> Diagnostic {
@@ -218,7 +262,7 @@ func missingTextsWarning(_ keys: [String], file: String, fallback: Translations)
     let texts = "text\(keys.count == 1 ? "" : "s")"
     let ownFile = "templates/i18n/\(fallback.code).yml"
     return Diagnostic(file: file, line: 1, column: 1,
-                      message: listed + ": using \(source) \(texts) (this file is from an earlier version)",
+                      message: listed + ": the pages show \(source) \(texts) instead",
                       hint: file == ownFile
                           ? "see what changed with `explainer templates diff \(file)`, and add the \(texts) or take explainer's file "
                               + "with `explainer templates update \(file)`"

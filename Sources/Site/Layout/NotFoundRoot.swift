@@ -28,31 +28,40 @@ func notFoundScript(prefix: String, languageFolders: [String], sitePath: String?
     if findsRoot {
         script += """
               function fix(root) {
-                if (root === "/") return;
                 function rooted(value) { return value && value.charAt(0) === "/" && value.charAt(1) !== "/"; }
                 ready(function () {
-                  document.querySelectorAll("a[href], link[href], [data-index], [data-script]").forEach(function (element) {
-                    ["href", "data-index", "data-script"].forEach(function (name) {
-                      var value = element.getAttribute(name);
-                      if (rooted(value)) element.setAttribute(name, root + value.slice(1));
+                  if (root !== "/") {
+                    document.querySelectorAll("a[href], link[href], [data-index], [data-script]").forEach(function (element) {
+                      ["href", "data-index", "data-script"].forEach(function (name) {
+                        var value = element.getAttribute(name);
+                        if (rooted(value)) element.setAttribute(name, root + value.slice(1));
+                      });
                     });
-                  });
-                  // A script that failed to load from the host's root is loaded again from the site's.
-                  document.querySelectorAll("script[src^='/']").forEach(function (old) {
-                    var src = old.getAttribute("src");
-                    if (!rooted(src)) return;
+                    // A script that failed to load from the host's root is loaded again from the site's.
+                    document.querySelectorAll("script[src^='/']").forEach(function (old) {
+                      var src = old.getAttribute("src");
+                      if (!rooted(src)) return;
+                      var script = document.createElement("script");
+                      script.src = root + src.slice(1);
+                      old.parentNode.replaceChild(script, old);
+                    });
+                  }
+                  // The site's script and icon wait for the root (`deferringRootedAssets`): none is asked of the host's root in vain.
+                  document.querySelectorAll("[data-root-src], [data-root-href]").forEach(function (element) {
+                    var src = element.getAttribute("data-root-src");
+                    if (src === null) return element.setAttribute("href", root + element.getAttribute("data-root-href").slice(1));
                     var script = document.createElement("script");
                     script.src = root + src.slice(1);
-                    old.parentNode.replaceChild(script, old);
+                    element.parentNode.replaceChild(script, element);
                   });
                 });
               }
               function findRoot(depth) {
-                if (depth < 1 || !window.fetch) return;
+                if (depth < 1 || !window.fetch) return fix("/");
                 var root = folders.slice(0, depth).join("/") + "/";
                 fetch(root + \(prefix.isEmpty ? "" : scriptString(prefix) + " + ")"404.html", { method: "HEAD", cache: "no-store" }).then(function (response) {
                   if (response.ok) fix(root); else findRoot(depth - 1);
-                }, function () {});
+                }, function () { fix("/"); });
               }
 
             """
@@ -110,7 +119,33 @@ func addingNotFoundScript(_ html: String, prefix: String, languageFolders: [Stri
           let range = html.firstRange(of: "</head>") else { return html }
     var html = html
     html.replaceSubrange(range, with: script + "</head>")
-    return html
+    return findsRoot ? deferringRootedAssets(html) : html
+}
+
+/// The page's root-relative `<script src="/…">` and `<link rel="icon" href="/…">` as `data-root-src` and
+/// `data-root-href`, which the script makes `src` and `href` once it knows the site's root: under a sub-path, the host's
+/// root has no such files, and asking it for them only fills the console with 404s.
+func deferringRootedAssets(_ html: String) -> String {
+    guard let headEnd = html.firstRange(of: "</head>") else { return html }
+    var head = String(html[..<headEnd.lowerBound])
+    for (tag, attribute) in [("<script src=\"/", "<script data-root-src=\"/"), ("<link rel=\"icon\" href=\"/", "<link rel=\"icon\" data-root-href=\"/")] {
+        var rewritten = ""
+        var rest = head[...]
+        while let found = rest.firstRange(of: tag) {
+            rewritten += rest[..<found.lowerBound]
+            // A protocol-relative address (`//host/…`) is another host's: left as it is.
+            let protocolRelative = rest[found.upperBound...].hasPrefix("/")
+            rewritten += protocolRelative ? String(rest[found]) : attribute
+            rest = rest[found.upperBound...]
+            // `defer` and `async` are for a script with a `src` (the one the script makes is run when it is added).
+            if !protocolRelative, tag.hasPrefix("<script"), let end = rest.firstIndex(of: ">") {
+                rewritten += rest[..<end].replacingOccurrences(of: " defer", with: "").replacingOccurrences(of: " async", with: "")
+                rest = rest[end...]
+            }
+        }
+        head = rewritten + rest
+    }
+    return head + html[headEnd.lowerBound...]
 }
 
 /// A JavaScript string literal that cannot end the `<script>` element it is in.

@@ -474,10 +474,14 @@ struct PageLayout {
     }
 
     private func chapterList(root: String) -> [ChapterLink] {
-        chapters.map { chapter in
-            ChapterLink(href: "\(root)\(chapter.slug)/", title: chapter.frontMatter.title, number: chapter.number,
-                        readingMinutes: chapter.readingMinutes,
-                        readingTime: edition.words.format("readingTime", chapter.readingMinutes), summary: chapter.frontMatter.summary)
+        let original = edition.languages[0].code
+        let originalName = edition.translations.first?["languageName"] ?? original
+        return chapters.map { chapter in
+            let untranslated = edition.index > 0 && edition.fallbackFiles.contains(chapter.file)
+            return ChapterLink(href: "\(root)\(chapter.slug)/", title: chapter.frontMatter.title, number: chapter.number,
+                               readingMinutes: chapter.readingMinutes,
+                               readingTime: edition.words.format("readingTime", chapter.readingMinutes), summary: chapter.frontMatter.summary,
+                               originalLanguage: untranslated ? original : nil, originalLanguageName: untranslated ? originalName : nil)
         }
     }
 

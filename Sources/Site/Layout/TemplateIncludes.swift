@@ -36,7 +36,7 @@ func checkPartials(_ references: [String: [PartialReference]], reportedElsewhere
         for reference in references[template]! where references[reference.partial] == nil && !reportedElsewhere.contains(reference.partial) {
             problems.append(Diagnostic(file: "templates/\(template).mustache", line: reference.line, column: reference.column,
                                        message: "partial '\(reference.partial)' does not exist",
-                                       hint: closestMatch(to: reference.partial, among: references.keys.sorted())
+                                       hint: closestName(to: reference.partial, among: references.keys.sorted())
                                            .map { "did you mean '\($0)'?" } ?? "add templates/\(reference.partial).mustache"))
         }
     }
@@ -61,4 +61,56 @@ func checkPartials(_ references: [String: [PartialReference]], reportedElsewhere
     }
     for template in references.keys.sorted() where state[template] == nil { visit(template, path: []) }
     return problems
+}
+
+/// Where a template's sections go wrong, found by pairing its `{{#name}}`/`{{^name}}` tags with their `{{/name}}`
+/// (standard delimiters only): the section still open at the end, at the tag that opened it, or the close tag whose name
+/// is not the open section's. The parser itself knows only where it noticed (the end of the file).
+func sectionMismatch(in text: String) -> (line: Int, column: Int, message: String, hint: String)? {
+    var open: [(name: String, line: Int, column: Int)] = []
+    var line = 1, column = 1
+    var index = text.startIndex
+    while index < text.endIndex {
+        if text[index...].hasPrefix("{{"), let close = text[index...].firstRange(of: "}}") {
+            let inside = text[text.index(index, offsetBy: 2)..<close.lowerBound].drop { $0 == " " }
+            if let kind = inside.first, "#^/".contains(kind) {
+                let name = String(inside.dropFirst().filter { $0 != " " && $0 != "\t" })
+                if kind != "/" {
+                    open.append((name, line, column))
+                } else if let last = open.last {
+                    guard last.name == name else {
+                        return (line, column, "{{/\(name)}} closes a section, but the one open is '\(last.name)' (opened at \(last.line):\(last.column))",
+                                open.contains { $0.name == name }
+                                    ? "close {{#\(last.name)}} with {{/\(last.name)}} before this tag"
+                                    : "write {{/\(last.name)}} here, or open {{#\(name)}} before it")
+                    }
+                    open.removeLast()
+                } else {
+                    return (line, column, "{{/\(name)}} closes a section that was never opened",
+                            "remove it, or open the section with {{#\(name)}} before it")
+                }
+            }
+        }
+        if text[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+        index = text.index(after: index)
+    }
+    guard let unclosed = open.last else { return nil }
+    return (unclosed.line, unclosed.column, "section '\(unclosed.name)' opened here is never closed",
+            "add {{/\(unclosed.name)}} where the section ends")
+}
+
+/// `closestMatch`, or else the one known name that starts like `name` (`foot` → `footer`, `filtering` → `filtration`):
+/// the longest common beginning, of at least four characters and half the shorter name, and no other name's as long.
+func closestName(to name: String, among known: [String]) -> String? {
+    if let match = closestMatch(to: name, among: known) { return match }
+    let lowered = Array(name.lowercased())
+    var best: [(name: String, length: Int)] = []
+    for candidate in known {
+        let other = Array(candidate.lowercased())
+        var common = 0
+        while common < min(lowered.count, other.count), lowered[common] == other[common] { common += 1 }
+        guard common >= max(4, min(lowered.count, other.count) / 2) else { continue }
+        if best.isEmpty || common > best[0].length { best = [(candidate, common)] } else if common == best[0].length { best.append((candidate, common)) }
+    }
+    return best.count == 1 ? best[0].name : nil
 }

@@ -42,6 +42,11 @@ struct TemplateSet {
             } catch let diagnostic as Diagnostic {
                 return (name, .failed(diagnostic))
             } catch let error as MustacheTemplate.ParserError {
+                // The parser notices an unclosed section at the end of the file: the section is named where it opened.
+                if let text = try? decodeText(file), let mismatch = sectionMismatch(in: text) {
+                    return (name, .failed(Diagnostic(file: file.path, line: mismatch.line, column: mismatch.column,
+                                                     message: "template syntax error: \(mismatch.message)", hint: mismatch.hint)))
+                }
                 return (name, .failed(Diagnostic(file: file.path, line: error.context.lineNumber - 1, column: error.context.columnNumber,
                                                  message: "template syntax error: \(describe(error.error))",
                                                  hint: "check that every {{#section}} has a matching {{/section}}")))

@@ -182,7 +182,7 @@ private let starterChapter = """
 
     ## A picture and a caveat
 
-    Pictures live in `content/images/` and are written relative to the chapter:
+    Pictures live in `content/images/` and are written `images/name.png`, from every chapter (a translation's too):
 
     ![A diagram of three boxes joined by arrows](images/example-diagram.svg)
 

@@ -446,6 +446,7 @@ th:first-child, td:first-child, thead th { text-align: left; }
 .site-header{border-bottom:1px solid var(--rule)}
 .site-header nav{max-width:var(--measure);margin:0 auto;padding:.6rem 1rem;display:flex;gap:1rem;align-items:baseline;flex-wrap:wrap;position:relative}
 .site-title{font-weight:700;color:var(--text);text-decoration:none;flex:1 0 auto}
+@media(min-width:48rem){.site-title{flex-basis:0}.site-search{flex-basis:8rem}}
 .language-switch{list-style:none;margin:0;padding:0;display:flex;gap:.6rem}
 .fallback-note{background:var(--box);padding:.5rem}
 .chapter-menu summary{cursor:pointer;color:var(--link);white-space:nowrap}
@@ -463,22 +464,24 @@ th:first-child, td:first-child, thead th { text-align: left; }
 .chapter-menu a[aria-current="page"]{font-weight:700}
 .chapter-number{color:var(--muted);font-variant-numeric:tabular-nums;text-align:right}
 
-.page-header .kicker { color: var(--muted); margin: 1.5rem 0 0; font-size: 0.95rem; }
-.page-header .byline { color: var(--muted); margin: 0.25rem 0 0; font-size: 0.95rem; }
+.page-header .kicker,.page-header .byline{color:var(--muted);margin:1.5rem 0 0;font-size:.95rem}
+.page-header .byline{margin-top:.25rem}
 .page-header h1:first-child { margin-top: 1.5rem; }
 .lede { font-size: 1.15rem; color: var(--muted); }
 .toc { list-style: none; padding: 0; }
 .toc li { border-top: 1px solid var(--rule); padding: 0.8rem 0; display: grid; grid-template-columns: 2em 1fr; column-gap: 0.75em; }
-.toc .chapter-number { font-size: 1.15rem; font-weight: 600; line-height: 1.45; }
+.toc .chapter-number,.toc a{font-size:1.15rem;font-weight:600;line-height:1.45}
 .toc .toc-entry { min-width: 0; }
-.toc a { font-size: 1.15rem; font-weight: 600; text-decoration: none; line-height: 1.45; }
+.toc a{text-decoration:none}
 .toc p { margin: 0.25rem 0 0; }
+.toc-lang{font-size:.85rem;color:var(--muted);margin-left:.5rem}
 .meta { color: var(--muted); font-size: 0.9rem; }
 
 .box-label { font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em; font-size: 0.8rem; margin: 0 0 0.3rem; }
-.question, .takeaway, .careful, .outline { border-radius: 6px; padding: 0.9rem 1.1rem; margin: 1.4rem 0; }
-.question { background: var(--box); border-left: 4px solid var(--accent); font-size: 1.1rem; }
-.question p:last-child, .takeaway p:last-child, .careful p:last-child { margin-bottom: 0; }
+.question,.takeaway,.careful,.outline,.what-next{border-radius:6px;padding:.9rem 1.1rem;margin:1.4rem 0}
+.question,.what-next{background:var(--box);border-left:4px solid var(--accent)}
+.question{font-size:1.1rem}
+.question p:last-child,.takeaway p:last-child,.careful p:last-child,.what-next p:last-child{margin-bottom:0}
 .outline { background: var(--box); font-size: 0.95rem; }
 .outline ol { margin: 0; padding-left: 1.3rem; }
 .careful { background: var(--careful); border-left: 4px solid var(--careful-rule); }
@@ -487,7 +490,8 @@ a.term { text-decoration-style: dotted; }
 sup.cite { font-size: 0.72em; line-height: 0; }
 sup.cite a { text-decoration: none; }
 sup.cite a::before { content: "["; } sup.cite a::after { content: "]"; }
-.notes { font-size: 0.92rem; border-top: 1px solid var(--rule); margin-top: 2.5rem; }
+.notes{font-size:.92rem;border-top:1px solid var(--rule);margin-top:2.5rem}
+.footnotes::before{content:attr(aria-label);display:block;font-weight:700;margin-top:1rem}
 .prose, .notes, .source-list, .glossary { overflow-wrap: break-word; }
 .notes li:target, .source-list li:target, .corrections li:target, .glossary dt:target + dd, .glossary dt:target { background: var(--careful); }
 /* Underlined like every link in text (axe: link-in-text-block). */
@@ -500,8 +504,6 @@ sup.cite a::before { content: "["; } sup.cite a::after { content: "]"; }
 .cited-in { display: block; color: var(--muted); font-size: 0.9rem; }
 .source-host { color: var(--muted); font-size: 0.9em; }
 .site-footer .dateline { font-weight: 600; }
-.what-next { border-radius: 6px; padding: 0.9rem 1.1rem; margin: 1.4rem 0; background: var(--box); border-left: 4px solid var(--accent); }
-.what-next p:last-child { margin-bottom: 0; }
 /* Numbers page: a table when wide, cards on phones. */
 table.numbers { width: 100%; font-size: 0.88rem; }
 table.numbers th, table.numbers td { text-align: left; vertical-align: top; padding: 0.4rem 0.5rem; }
@@ -893,12 +895,14 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
 """##),
     ("templates/i18n/en.yml", ##"""
 # The interface words of every page in English: templates show them as {{t.key}} ({{{t.key}}} for the few with HTML in them); {n} and other {names} are filled in
-# by explainer. A site in another language has templates/i18n/<code>.yml with the same keys (a missing key is an error).
+# by explainer. A site in another language has templates/i18n/<code>.yml with the same keys (a key it lacks gets a warning,
+# and explainer's own text for it: in that language if explainer has one, else in English).
 
 # The language switch and pages not yet translated
 languageName: English
 switchLanguage: Language
 fallbackNotice: This page has not been translated yet; it is shown in the original language.
+introNotTranslated: This introduction has not been translated yet; it is shown in the original language.
 
 # Every page
 # Between a label and what it labels ("Published 30 Nov"), and after a sentence: a space in English, none in Chinese
@@ -1242,6 +1246,7 @@ chartFonts: inherit
 languageName: 繁體中文
 switchLanguage: 語言
 fallbackNotice: 本頁尚未翻譯，以下為原文。
+introNotTranslated: 這段介紹尚未翻譯，以下為原文。
 
 # Every page
 # 標籤與其內容之間、句子之後：英文用空格，中文不用
@@ -1579,7 +1584,8 @@ chartFonts: "Arial, \"Liberation Sans\", \"PingFang TC\", \"Noto Sans CJK TC\", 
 <p class="lede">{{description}}</p>
 </header>
 {{#intro}}
-<div class="prose intro">
+{{#fallbackLanguage}}<p class="fallback-note" role="note">{{t.introNotTranslated}}</p>
+{{/fallbackLanguage}}<div class="prose intro"{{#fallbackLanguage}} lang="{{fallbackLanguage}}"{{/fallbackLanguage}}>
 {{{intro}}}
 </div>
 {{/intro}}
@@ -1590,8 +1596,9 @@ chartFonts: "Arial, \"Liberation Sans\", \"PingFang TC\", \"Noto Sans CJK TC\", 
 <li>
 <span class="chapter-number">{{number}}</span>
 <div class="toc-entry">
-<a href="{{href}}" class="toc-title">{{title}}</a>
-{{#summary}}<p>{{summary}}</p>{{/summary}}
+<a href="{{href}}" class="toc-title"{{#originalLanguage}} lang="{{originalLanguage}}"{{/originalLanguage}}>{{title}}</a>{{#originalLanguage}}
+<span class="toc-lang" title="{{t.fallbackNotice}}">{{originalLanguageName}}</span>{{/originalLanguage}}
+{{#summary}}<p{{#originalLanguage}} lang="{{originalLanguage}}"{{/originalLanguage}}>{{summary}}</p>{{/summary}}
 <p class="meta">{{readingTime}}</p>
 </div>
 </li>
