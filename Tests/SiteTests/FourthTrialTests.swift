@@ -132,7 +132,7 @@ import Testing
 @Suite struct FourthTrialDesignTests {
     @Test func aFallbackLanguagesContentsMarkTheUntranslatedChapterAndTheHomePageItsIntroduction() throws {
         let more = [SourceFile(path: "content/02-more.md", text: "---\ntitle: More\nsummary: Still English.\n---\nMore text.\n"),
-                    SourceFile(path: "content/zh-hant/02-more.md", text: "---\ntitle: 更多\n---\n更多內容。\n"),
+                    SourceFile(path: "content/zh-hant/02-more.md", text: "---\ntitle: 更多\nsummary: 仍是英文。\n---\n更多內容。\n"),
                     SourceFile(path: "content/index.md", text: "---\ntitle: Home\n---\nAn English introduction.\n")]
         let output = try build(twoLanguageSite(translated: nil, fallback: true, more: more))
         let home = try #require(text(output, "zh-hant/index.html"))
