@@ -367,13 +367,14 @@ struct TreeTransformer {
         let lines = sourceLines[first...last]
         if paragraph {
             // GitHub's and Obsidian's alerts: a quotation whose first line is `> [!NOTE]`.
-            if let source = lines.first, source.prefix(while: { $0 == " " }).count < 4,
-               source.drop(while: { $0 == " " }).hasPrefix(">"),
-               let alert = source.drop(while: { $0 == " " || $0 == ">" }).firstMatch(of: /^\[![A-Za-z]+\][+-]?/) {
-                problems.append(MarkdownProblem(kind: .alert(String(alert.0)), line: line,
+            if let source = lines.first, leadingByte(source, after: false) == UInt8(ascii: ">"),
+               source.prefix(while: { $0 == " " }).count < 4,
+               let alert = alertMarker(source.drop(while: { $0 == " " || $0 == ">" })) {
+                problems.append(MarkdownProblem(kind: .alert(alert), line: line,
                                                 column: source.prefix { $0 == " " || $0 == ">" }.count + 1))
             }
-            for (index, source) in zip(lines.indices, lines) {
+            // Most paragraphs have no line starting with ':' (after spaces and '>'): those are passed over by bytes.
+            for (index, source) in zip(lines.indices, lines) where leadingByte(source, after: true) == UInt8(ascii: ":") {
                 let indent = source.prefix { $0 == " " || $0 == ">" }.count
                 let rest = source.dropFirst(indent)
                 guard rest.hasPrefix(":::") else { continue }
@@ -676,4 +677,23 @@ struct SourceCursor {
         }
         return (max(fromLine, 1), 1)
     }
+}
+
+/// The first byte of `line` after its spaces (and, when `after` is true, its quotation marks '>'); nil for a blank line.
+private func leadingByte(_ line: Substring, after quotes: Bool) -> UInt8? {
+    line.utf8.first { $0 != UInt8(ascii: " ") && !(quotes && $0 == UInt8(ascii: ">")) }
+}
+
+/// An alert's marker at the start of a quotation's text, `[!NOTE]` (GitHub) or `[!tip]-` (Obsidian, folded): `[!`,
+/// letters, `]`, and a `+` or `-` if one follows; nil if the text starts otherwise. Read by bytes: a regular expression
+/// here was built anew for every quotation of every chapter.
+func alertMarker(_ text: Substring) -> String? {
+    let bytes = Array(text.utf8.prefix(64))
+    guard bytes.starts(with: [UInt8(ascii: "["), UInt8(ascii: "!")]) else { return nil }
+    var end = 2
+    while end < bytes.count, (bytes[end] | 0x20) >= UInt8(ascii: "a"), (bytes[end] | 0x20) <= UInt8(ascii: "z") { end += 1 }
+    guard end > 2, end < bytes.count, bytes[end] == UInt8(ascii: "]") else { return nil }
+    end += 1
+    if end < bytes.count, bytes[end] == UInt8(ascii: "+") || bytes[end] == UInt8(ascii: "-") { end += 1 }
+    return String(decoding: bytes[..<end], as: UTF8.self)
 }
