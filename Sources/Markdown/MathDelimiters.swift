@@ -11,20 +11,7 @@ struct MathSpan: Equatable {
 /// after it (so "$20,000 and $30,000" is money, not math); `$$` opens display math that the next `$$` closes.
 /// A `\$` is a literal dollar sign; code spans are skipped.
 func mathSpans(in lines: [Substring]) -> [MathSpan] {
-    // The block as one run of characters, remembering where each one came from.
-    var characters: [Character] = []
-    var places: [(line: Int, column: Int)] = []
-    for (index, line) in lines.enumerated() {
-        var column = 0
-        for character in line {
-            characters.append(character)
-            places.append((index, column))
-            column += 1
-        }
-        characters.append("\n")
-        places.append((index, column))
-    }
-    let codeSpans = codeSpanMask(characters)
+    let (characters, places, codeSpans) = blockCharacters(lines)
     var spans: [MathSpan] = []
     var index = 0
     func isSpace(_ position: Int) -> Bool { position >= characters.count || characters[position].isWhitespace }
@@ -77,8 +64,26 @@ func mathSpans(in lines: [Substring]) -> [MathSpan] {
     return spans
 }
 
+/// A block's source lines as one run of characters (each line ended by "\n"), where each came from (0-based line index
+/// in `lines`, 0-based column in characters), and which lie inside a code span.
+func blockCharacters(_ lines: [Substring]) -> (characters: [Character], places: [(line: Int, column: Int)], inCode: [Bool]) {
+    var characters: [Character] = []
+    var places: [(line: Int, column: Int)] = []
+    for (index, line) in lines.enumerated() {
+        var column = 0
+        for character in line {
+            characters.append(character)
+            places.append((index, column))
+            column += 1
+        }
+        characters.append("\n")
+        places.append((index, column))
+    }
+    return (characters, places, codeSpanMask(characters))
+}
+
 /// Which characters lie inside a code span (between matching runs of backticks, CommonMark's rule).
-func codeSpanMask(_ characters: [Character]) -> [Bool] {
+private func codeSpanMask(_ characters: [Character]) -> [Bool] {
     var mask = Array(repeating: false, count: characters.count)
     var index = 0
     while index < characters.count {

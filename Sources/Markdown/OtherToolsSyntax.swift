@@ -2,17 +2,7 @@
 /// after a backslash: where each starts (0-based line index in the lines given, 0-based column in characters) and its
 /// text, up to its closing `>}}` or `%}}` or else its line's end (a span has the shape of a math span).
 func shortcodeSpans(in lines: [Substring]) -> [MathSpan] {
-    var characters: [Character] = []
-    var places: [(line: Int, column: Int)] = []
-    for (index, line) in lines.enumerated() {
-        for (column, character) in line.enumerated() {
-            characters.append(character)
-            places.append((index, column))
-        }
-        characters.append("\n")
-        places.append((index, line.count))
-    }
-    let code = codeSpanMask(characters)
+    let (characters, places, code) = blockCharacters(lines)
     var spans: [MathSpan] = []
     var index = 0
     while index + 2 < characters.count {

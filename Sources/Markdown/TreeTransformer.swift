@@ -312,8 +312,6 @@ struct TreeTransformer {
         }
     }
 
-    /// A fence whose name is one of the site's blocks in other letters (```` ```Careful ````, ```` ```CHART ````), or a
-    /// word other tools use for a caveat box (```` ```caution ````, ```` ```warning ````): the page would show a code block.
     /// Other tools' words for a box, a diagram or math (Quarto's `{mermaid}` too), which a code block never means:
     /// `math` is GitLab's and Pandoc's math block, not a language of code.
     private static let otherToolsBlocks: [String: MarkdownProblem.OtherToolsBlock] = [
@@ -360,11 +358,8 @@ struct TreeTransformer {
     /// (`> [!NOTE]`) and Hugo's shortcodes (`{{< figure … >}}`) in a paragraph's or heading's source lines: the page
     /// would show them as text. A `:::` that closes a div already reported is not reported again.
     private mutating func noteOtherToolsSyntax(_ node: OpaquePointer, line: Int, lineOffset: Int, paragraph: Bool) {
-        let rawEnd = Int(cmark_node_get_end_line(node))
-        guard line > 0, rawEnd > 0 else { return }
-        let first = line - 1, last = min(rawEnd + lineOffset, sourceLines.count) - 1
-        guard first <= last else { return }
-        let lines = sourceLines[first...last]
+        guard let lines = blockSourceLines(node, line: line, lineOffset: lineOffset) else { return }
+        let first = lines.startIndex
         if paragraph {
             // GitHub's and Obsidian's alerts: a quotation whose first line is `> [!NOTE]`.
             if let source = lines.first, leadingByte(source, after: false) == UInt8(ascii: ">"),
@@ -396,13 +391,21 @@ struct TreeTransformer {
 
     /// TeX math in a paragraph's or heading's source lines (cmark has already split it into emphasis and text).
     private mutating func noteMath(_ node: OpaquePointer, line: Int, lineOffset: Int) {
-        let rawEnd = Int(cmark_node_get_end_line(node))
-        guard line > 0, rawEnd > 0 else { return }
-        let first = line - 1, last = min(rawEnd + lineOffset, sourceLines.count) - 1
-        guard first <= last, sourceLines[first...last].contains(where: { containsByte($0, UInt8(ascii: "$")) }) else { return }
-        for span in mathSpans(in: Array(sourceLines[first...last])) {
-            problems.append(MarkdownProblem(kind: .math(span.text), line: first + span.line + 1, column: span.column + 1))
+        guard let lines = blockSourceLines(node, line: line, lineOffset: lineOffset),
+              lines.contains(where: { containsByte($0, UInt8(ascii: "$")) }) else { return }
+        for span in mathSpans(in: Array(lines)) {
+            problems.append(MarkdownProblem(kind: .math(span.text), line: lines.startIndex + span.line + 1, column: span.column + 1))
         }
+    }
+
+    /// A paragraph's or heading's source lines, from its first (`line`, 1-based) to its last; their indices are the
+    /// lines' 0-based numbers. Nil when cmark gives no place for it.
+    private func blockSourceLines(_ node: OpaquePointer, line: Int, lineOffset: Int) -> ArraySlice<Substring>? {
+        let rawEnd = Int(cmark_node_get_end_line(node))
+        guard line > 0, rawEnd > 0 else { return nil }
+        let first = line - 1, last = min(rawEnd + lineOffset, sourceLines.count) - 1
+        guard first <= last else { return nil }
+        return sourceLines[first...last]
     }
 
     /// Raw HTML, except comments (which hide text, as the writer meant).

@@ -201,7 +201,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     parsed = []
     // A file without a number is a page, and a page shows no question or takeaway: a chapter renamed so (delivery.md
     // for 60-delivery.md) would leave the chapters without a word.
-    let chapterNames = places.filter { $0.place.kind == .chapter }.map { String($0.file.path.split(separator: "/").last!) }
+    let chapterNames = places.filter { $0.place.kind == .chapter }.map { fileName($0.file.path) }
     for index in pages.indices where pages[index].frontMatter.question != nil || pages[index].frontMatter.takeaway != nil {
         pages[index].warnings.append(pageWithChapterKeysWarning(pages[index], chapterNames: chapterNames))
     }

@@ -180,10 +180,14 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
         try collector.throwIfAny()
         throw BuildFailure([])
     }
+    /// A language as the writer would name it in a message: `French`, or `'fr'` when the translations name none.
+    func languageName(_ edition: Edition) -> String {
+        translations.first?.languageName(of: edition.language.code) ?? "'\(edition.language.code)'"
+    }
     var glossaryWarnings: [Diagnostic] = []
     for other in built.dropFirst() {
         collector.add(checkTranslatedPages(other.pages, originals: built[0].pages, fallback: other.edition.fallbackFiles))
-        let language = translations.first?.languageName(of: other.edition.language.code) ?? "'\(other.edition.language.code)'"
+        let language = languageName(other.edition)
         for problem in checkTranslatedGlossary(sources[other.edition.index].source.glossary, original: source.glossary,
                                                language: language, fallback: other.edition.language.fallback) {
             if problem.severity == .error { collector.add(problem) } else { glossaryWarnings.append(problem) }
@@ -214,7 +218,7 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
     }
     var fallbackCopies: [String: LinkChecker.FallbackCopy] = [:]
     for (edition, _, pages, _) in built.dropFirst() {
-        let language = translations.first?.languageName(of: edition.language.code) ?? "'\(edition.language.code)'"
+        let language = languageName(edition)
         for page in pages where edition.fallbackFiles.contains(page.file) {
             fallbackCopies[edition.language.prefix + page.outputPath] = LinkChecker.FallbackCopy(
                 original: page.outputPath, language: language, translationFile: edition.language.contentFolder + fileName(page.file))

@@ -237,7 +237,7 @@ struct LinkChecker {
                 ?? closestName(to: folder(path), among: folders).flatMap({ name in folders.firstIndex(of: name).map { pages[$0] } })
         else { return nil }
         let slug = closest.dropFirst(up.count).dropLast()
-        let file = chapters.values.first { $0.slug == slug && $0.kind != .home }?.file.split(separator: "/").last
+        let file = chapters.values.first { $0.slug == slug && $0.kind != .home }.map { fileName($0.file) }
         return "did you mean '\(closest)'?" + (file.map { " (or link its file: \($0))" } ?? "")
     }
 

@@ -107,14 +107,12 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
             hint = name.isEmpty
                 ? "remove the ':::' line (this site has no fenced divs; for a box, write a ```careful block)"
                 : (otherToolsBoxNames.contains { name.contains($0) }
-                    ? "for a box, write the text between ```careful and ``` (a highlighted \"Careful\" box, for caveats and "
-                        + "contested claims) instead of the ':::' lines"
+                    ? carefulBoxHint + " instead of the ':::' lines"
                     : "remove the ':::' lines (this site has no fenced divs; for a box, write a ```careful block)")
         case .alert(let marker):
             message = "'> \(marker)' is a GitHub alert, which this site does not read, so the page shows a quotation "
                 + "starting with '\(marker)'"
-            hint = "for a box, write the text between ```careful and ``` (a highlighted \"Careful\" box, for caveats and "
-                + "contested claims) instead of the '>' lines; for a quotation, remove '\(marker)'"
+            hint = carefulBoxHint + " instead of the '>' lines; for a quotation, remove '\(marker)'"
         case .shortcode(let shortcode):
             message = "\(quoted(shortcode)) is a Hugo shortcode, which this site does not run, so the page shows it as text"
             hint = shortcodeHint(shortcode)
@@ -128,6 +126,10 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
                           severity: problem.kind.isWarning ? .warning : .error)
     }
 }
+
+/// What to write for another tool's box: this site's one box.
+private let carefulBoxHint = "for a box, write the text between ```careful and ``` (a highlighted \"Careful\" box, for caveats "
+    + "and contested claims)"
 
 /// Words in other tools' names for a box (Quarto's `callout-note`, Hugo's `notice`, Docusaurus's `:::tip`).
 private let otherToolsBoxNames = ["callout", "note", "tip", "info", "warning", "caution", "important", "danger", "notice",
@@ -151,7 +153,7 @@ private func shortcodeHint(_ shortcode: String) -> String {
         return "show code in a fenced block: a line ```python (its language), the code, then a line ```"
     default:
         if otherToolsBoxNames.contains(where: { name.contains($0) }) {
-            return "for a box, write the text between ```careful and ``` (a highlighted \"Careful\" box, for caveats and contested claims)"
+            return carefulBoxHint
         }
         return "this site has no shortcodes: write Markdown (a picture: ![alt](images/a.png \"Caption\"); a chart: a ```chart "
             + "block; a caveat: a ```careful block)"

@@ -2,7 +2,7 @@
 /// likely a chapter whose name lost its number, so it left the chapters. The hint names the file a next chapter
 /// would have, after the last of `chapterNames` (numbered as they are: 10-, 20- or 01-, 02-).
 func pageWithChapterKeysWarning(_ page: Chapter, chapterNames: [String]) -> Diagnostic {
-    let name = String(page.file.split(separator: "/").last ?? "")
+    let name = fileName(page.file)
     let keys = [("question", page.frontMatter.question), ("takeaway", page.frontMatter.takeaway)].filter { $0.1 != nil }.map(\.0)
     let numbered = chapterNames.compactMap { name -> (number: Int, width: Int, name: String)? in
         let digits = name.prefix { $0.isASCII && $0.isNumber }

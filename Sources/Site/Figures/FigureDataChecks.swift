@@ -22,9 +22,7 @@ extension FigureBuilder {
                     problems.append(modelLogProblem(request, series: series, row: bad, key: key))
                     continue
                 }
-                if case let .data(file) = request.source, let table = data[file],
-                   let column = table.columns.indices.dropFirst().first(where: { table.columns[$0] == series.name }),
-                   table.rowLines.indices.contains(row) {
+                if let (table, column) = dataCell(request, series: series.name, row: row) {
                     problems.append(Diagnostic(file: table.file, line: table.rowLines[row], column: table.column(row: row, column),
                                                message: "'\(table.cells[column - 1][row])' in column '\(series.name)' cannot be drawn on the "
                                                 + "log-scale \(key) axis: a log axis shows only values above zero",
@@ -47,9 +45,7 @@ extension FigureBuilder {
                 let value = ValueFormat.number.string(for: series.y[row])
                 let hint = "a stacked area adds its layers, each on the ones below: draw values that can fall below zero "
                     + "with kind: line (or kind: stacked-bar, which draws negative parts below zero)"
-                if case let .data(file) = request.source, let table = data[file],
-                   let column = table.columns.indices.dropFirst().first(where: { table.columns[$0] == series.name }),
-                   table.rowLines.indices.contains(row) {
+                if let (table, column) = dataCell(request, series: series.name, row: row) {
                     problems.append(Diagnostic(file: table.file, line: table.rowLines[row], column: table.column(row: row, column),
                                                message: "'\(table.cells[column - 1][row])' in column '\(series.name)' is below zero, "
                                                 + "which a stacked area cannot show", hint: hint))
@@ -62,6 +58,15 @@ extension FigureBuilder {
             }
         }
         return problems.uniqued()
+    }
+
+    /// The data file and column where a data chart's series has its value of `row` (the cell is
+    /// `table.cells[column - 1][row]`); nil for a model's series, or one the file does not hold.
+    private func dataCell(_ request: FigureRequest, series: String, row: Int) -> (table: DataTable, column: Int)? {
+        guard case let .data(file) = request.source, let table = data[file],
+              let column = table.columns.indices.dropFirst().first(where: { table.columns[$0] == series }),
+              table.rowLines.indices.contains(row) else { return nil }
+        return (table, column)
     }
 
     private func modelLogProblem(_ request: FigureRequest, series: Series, row: Int, key: String) -> Diagnostic {

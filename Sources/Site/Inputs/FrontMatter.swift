@@ -147,7 +147,7 @@ func yamlFrontMatter(_ lines: ArraySlice<Substring>, file: String, titleRequired
     }
     let entries = try reader.mapping(node, allowed: FrontMatter.keys, required: titleRequired ? ["title"] : [],
                                      context: "front matter", missingAt: (1, 1),
-                                     otherTools: FrontMatter.otherToolsKeys(fileName: String(file.split(separator: "/").last ?? "")))
+                                     otherTools: FrontMatter.otherToolsKeys(fileName: fileName(file)))
     var matter = FrontMatter(title: "")
     var collector = DiagnosticCollector()
     for key in ["title", "question", "summary", "takeaway", "description"] {
