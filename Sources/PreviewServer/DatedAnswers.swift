@@ -25,8 +25,9 @@ import Darwin
 ///
 /// Used only on its event loop's thread.
 final class DatedAnswers: @unchecked Sendable {
-    /// The copies of one second: an anonymous in-memory file, only appended to.
-    final class Generation {
+    /// The copies of one second: an anonymous in-memory file, only appended to. Like `DatedAnswers`, used only on its
+    /// event loop's thread (a connection's write promise, which keeps one open, completes there too).
+    final class Generation: @unchecked Sendable {
         let handle: NIOFileHandle
         private let descriptor: CInt
         private(set) var size = 0

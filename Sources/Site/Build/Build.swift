@@ -95,7 +95,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         ? Dictionary(inputs.config.languages.filter { !$0.path.isEmpty }.map { ($0.path, $0.code) }, uniquingKeysWith: { first, _ in first })
         : [:]
     for file in source.chapters {
-        let name = String(file.path.split(separator: "/").last!)
+        let name = fileName(file.path)
         if hasOtherMarkdownExtension(name) {
             collector.add(otherMarkdownExtensionDiagnostic(path: file.path, name: name))
             continue
@@ -213,7 +213,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     }
     // Links to chapter files (`02-the-run.md#step-3`) become links to their pages.
     let linkTargets = places.map { file, place in
-        ChapterFileTarget(path: file.path, name: String(file.path.split(separator: "/").last!), slug: place.slug,
+        ChapterFileTarget(path: file.path, name: fileName(file.path), slug: place.slug,
                           kind: place.kind, isDraft: draftFiles.contains(file.path))
     }
     // Links to pictures and charts' data written as images are (`images/map.png`) lead from the page's folder.

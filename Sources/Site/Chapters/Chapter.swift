@@ -37,7 +37,7 @@ public struct Chapter: Sendable {
     var root: String { kind == .home ? "" : "../" }
     /// The file's name without its folder and `.md`: `05-four-steps` (how numbers.yml and corrections.yml name it).
     var fileStem: String {
-        let name = file.split(separator: "/").last.map(String.init) ?? file
+        let name = fileName(file)
         return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
     }
 

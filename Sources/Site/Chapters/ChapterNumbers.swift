@@ -7,7 +7,7 @@ func checkChapterNumbers(_ files: [(path: String, place: ChapterFile)]) -> [Diag
     for (path, place) in files where place.kind == .chapter {
         let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
         let key = folder + "|" + String(place.number)
-        let prefix = String(path.split(separator: "/").last!.prefix { $0.isASCII && $0.isNumber })
+        let prefix = String(fileName(path).prefix { $0.isASCII && $0.isNumber })
         if let other = first[key] {
             problems.append(Diagnostic(file: path, line: 1, column: 1,
                                        message: "chapter number \(prefix) is also used by \(other)",

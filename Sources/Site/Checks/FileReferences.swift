@@ -82,7 +82,7 @@ private func resolveContentPath(_ relative: String) -> String? {
 /// Every `data:` file a chart names must be in `content/data/`; checked before any figure is drawn, so a missing
 /// file is reported in the same run as the other reference problems.
 func checkDataFiles(_ chapters: [Chapter], data: [SourceFile]) -> [Diagnostic] {
-    let known = data.map { String($0.path.split(separator: "/").last!) }
+    let known = data.map { fileName($0.path) }
     return chapters.flatMap(\.figures).compactMap { request in
         guard case let .data(file) = request.source, !known.contains(file) else { return nil }
         return Diagnostic(file: request.file, line: request.line, column: request.column,

@@ -253,7 +253,7 @@ struct LinkChecker {
             // The example is one of the site's own chapters (another one when there is one).
             let example = chapters.values.filter { $0.kind == .chapter }.map(\.file).sorted()
                 .first { $0 != chapter.file } ?? chapter.file
-            let name = example.split(separator: "/").last.map(String.init) ?? example
+            let name = fileName(example)
             let slug = chapters.values.first { $0.file == example }?.slug ?? "a-chapter"
             return Diagnostic(file: chapter.file, line: link.line, column: link.column, message: message,
                               hint: "link a chapter by its file, \(name) or \(name)#a-heading, or by its page, ../\(slug)/")

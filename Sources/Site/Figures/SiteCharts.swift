@@ -31,7 +31,7 @@ public func siteCharts(_ source: SourceTree, options: BuildOptions = BuildOption
     let inputs = try SiteInputs.parse(source)
     var requests: [FigureRequest] = []
     for file in source.chapters {
-        guard let place = ChapterFile(fileName: String(file.path.split(separator: "/").last!)) else { continue }
+        guard let place = ChapterFile(fileName: fileName(file.path)) else { continue }
         let chapter = try parseChapter(file, place: place, terms: inputs.autolinkTerms, registry: options.registry)
         if !chapter.frontMatter.draft || options.includeDrafts { requests += chapter.figures }
     }

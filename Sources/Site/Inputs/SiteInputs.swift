@@ -73,7 +73,7 @@ struct SiteInputs: Sendable {
         }
         var data: [String: DataTable] = [:]
         for file in source.data {
-            let name = String(file.path.split(separator: "/").last!)
+            let name = fileName(file.path)
             if let table = collector.collect({ () throws(Diagnostic) in try DataTable.parse(try decodeText(file), file: file.path) }) {
                 data[name] = table
             }

@@ -33,7 +33,7 @@ struct TemplateSet {
         var references: [String: [PartialReference]] = [:]
         // Each file parses on its own (on all cores); the results are taken in the files' order.
         let parsed = concurrentMap(files.filter { $0.path.hasSuffix(".mustache") }) { file -> (String, ParsedTemplate) in
-            let name = String(file.path.split(separator: "/").last!.dropLast(".mustache".count))
+            let name = String(fileName(file.path).dropLast(".mustache".count))
             do {
                 let text = try decodeText(file)
                 // The pragma line is standalone, so it renders nothing; parse errors are reported one line up.

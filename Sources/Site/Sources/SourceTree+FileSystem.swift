@@ -75,7 +75,7 @@ extension SourceTree {
             config: load("content/site.yml"),
             // Markdown files with another extension are read too, so that the build can say they are not chapters.
             chapters: load(contentFiles.filter { $0.hasSuffix(".md") }
-                + contentFiles.filter { hasOtherMarkdownExtension(String($0.split(separator: "/").last!)) }),
+                + contentFiles.filter { hasOtherMarkdownExtension(fileName($0)) }),
             sources: load("content/sources.yml"),
             glossary: load("content/glossary.yml"),
             data: load(list("content/data", recursive: false, suffix: ".csv")),
