@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Site
 
@@ -47,6 +48,26 @@ import Testing
             #expect(pages.files.allSatisfy { whole.files[$0.key] == $0.value })
             #expect(pages.files["chapter-2/index.html"].map { String(decoding: $0, as: UTF8.self).contains("chapter 2") } == true)
         }
+    }
+
+    @Test func theIndexIsBegunOnlyOnceThePagesAreHandedOver() throws {
+        // A rebuild after an edit: until the pages are shown, the index has taken nothing from the cache (it has not
+        // begun), so the pages have had every core; then it takes the unchanged chapters' documents.
+        let handed = Handed()
+        let cache = SearchCache()
+        var options = BuildOptions(figureCache: FigureCache(), parseCache: ParseCache(), pageCache: PageCache(),
+                                   templateCache: TemplateCache(), searchCache: cache)
+        _ = try build(site(), options: options)
+        let hitsBefore = cache.hits
+        let hitsWhenShown = Mutex<Int?>(nil)
+        options.pagesReady = { pages in
+            hitsWhenShown.withLock { $0 = cache.hits }
+            handed.add(pages)
+        }
+        _ = try build(site("\nOne more sentence.\n"), options: options)
+        #expect(handed.all.count == 1)
+        #expect(hitsWhenShown.withLock { $0 } == hitsBefore)
+        #expect(cache.hits > hitsBefore)
     }
 
     @Test(arguments: [

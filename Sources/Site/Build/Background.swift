@@ -4,13 +4,19 @@ import Synchronization
 /// A value computed on a thread of its own while the caller goes on with other work; `value()` waits for it.
 ///
 /// For a stage that runs mostly on one core (the search index): beside it, the other stages keep the other cores busy.
+/// Made `deferred`, the work waits until `start()`, or until its value is first asked for: the preview's rebuild
+/// starts the search index once the pages are shown, so the index does not take a core from the pages meanwhile.
 final class Background<Value: Sendable>: @unchecked Sendable {
     // Written once by the thread before it signals; read only after a wait, which orders the two.
     private var result: Value?
     private let finished = DispatchSemaphore(value: 0)
+    private let gate: Handover<Void>?
 
-    init(_ work: @escaping @Sendable () -> Value) {
+    init(deferred: Bool = false, _ work: @escaping @Sendable () -> Value) {
+        let gate = deferred ? Handover<Void>() : nil
+        self.gate = gate
         let thread = Thread { [self] in
+            gate?.value()
             result = work()
             finished.signal()
         }
@@ -18,8 +24,14 @@ final class Background<Value: Sendable>: @unchecked Sendable {
         thread.start()
     }
 
-    /// The value, once the work is done (any number of times).
+    /// Lets deferred work begin (any number of times; nothing for work that was not deferred).
+    func start() {
+        gate?.give(())
+    }
+
+    /// The value, once the work is done (any number of times); deferred work is started first.
     func value() -> Value {
+        start()
         finished.wait()
         defer { finished.signal() }
         return result!

@@ -336,7 +336,9 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     let listPages = inputs.config.search ? Handover<OutputTree>() : nil
     if let listPages {
         let searched = (chapters: chapters, pages: pages, home: home, digests: layout.chapterDigests)
-        search = Background {
+        // In the preview the index is made once the pages are shown (`pagesReady`), so that until then the pages have
+        // every core: a rebuild's reload comes sooner, and the index (swapped in quietly) a little later.
+        search = Background(deferred: options.pagesReady != nil) {
             // Each file's text becomes its bytes (written into the staging folder) as soon as it is made, beside the
             // pages, and is let go at once: the files are never all held as text.
             let markers = MarkerFinder(internalMarkers)
@@ -394,6 +396,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         pagesReady(output)  // every check the pages get has passed; the index's files are checked when they come
         options.timings?.end("pages handed over")
     }
+    if checksLinks { search?.start() }
     // A language of a multilingual site: `buildEditions` shows every language's pages first, then adds the index.
     var handedOver: PendingIndex?
     if let pending = search, options.pagesReady != nil, !checksLinks {
@@ -427,6 +430,11 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
 struct PendingIndex: Sendable {
     fileprivate let files: Background<[(path: String, file: MadeFile)]>
     fileprivate let cache: SearchCache?
+
+    /// Lets the index be made, if it waits for the pages to be shown.
+    func start() {
+        files.start()
+    }
 
     /// The index's files, once made (paths within the language's part of the site).
     func value() -> [(path: String, file: MadeFile)] {

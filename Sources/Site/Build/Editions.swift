@@ -238,6 +238,8 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
            checkInternalStrings(output, source: source, verdicts: options.pageCache?.internalStrings, partial: true).isEmpty {
             pagesReady(output)
         }
+        // Every language's index is made at once, beside the others (each waited for the pages to be shown).
+        for (_, index) in pending { index.start() }
         for (prefix, index) in pending {
             for (path, file) in index.value() { output.add(prefix + path, file) }
         }
