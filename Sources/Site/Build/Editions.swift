@@ -188,8 +188,12 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
     for other in built.dropFirst() {
         collector.add(checkTranslatedPages(other.pages, originals: built[0].pages, fallback: other.edition.fallbackFiles))
         let language = languageName(other.edition)
-        for problem in checkTranslatedGlossary(sources[other.edition.index].source.glossary, original: source.glossary,
-                                               language: language, fallback: other.edition.language.fallback) {
+        let translation = sources[other.edition.index].source.glossary, fallback = other.edition.language.fallback
+        // The preview's rebuilds keep the last result (two YAML parses, on the way to showing the pages).
+        let glossaryProblems = options.parseCache?.edition(other.edition.language.code)
+            .translatedGlossaryProblems(translation, original: source.glossary, language: language, fallback: fallback)
+            ?? checkTranslatedGlossary(translation, original: source.glossary, language: language, fallback: fallback)
+        for problem in glossaryProblems {
             if problem.severity == .error { collector.add(problem) } else { glossaryWarnings.append(problem) }
         }
     }

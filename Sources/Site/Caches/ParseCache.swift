@@ -27,11 +27,28 @@ public final class ParseCache: Sendable {
     private let loadedTranslations = LastMade<TranslationFiles, (translations: [Translations], warnings: [Diagnostic])>()
     private let editions = EditionCaches<ParseCache>()
 
+    private struct GlossaryPair: Equatable, Sendable {
+        var translation: SourceFile?
+        var original: SourceFile?
+        var language: String
+        var fallback: Bool
+    }
+
+    /// A translated glossary's problems against its original (`checkTranslatedGlossary`), by the two files.
+    private let glossaryChecks = LastMade<GlossaryPair, [Diagnostic]>()
+
     public init() {}
 
     /// The cache of one other language of a multilingual site (its chapters are other files, under another root).
     func edition(_ code: String) -> ParseCache {
         editions.cache(code, make: ParseCache.init)
+    }
+
+    /// `checkTranslatedGlossary` of this language's glossary: parsed again only when either file changes.
+    func translatedGlossaryProblems(_ translation: SourceFile?, original: SourceFile?, language: String, fallback: Bool) -> [Diagnostic] {
+        glossaryChecks.value(GlossaryPair(translation: translation, original: original, language: language, fallback: fallback)) {
+            checkTranslatedGlossary(translation, original: original, language: language, fallback: fallback)
+        }
     }
 
     /// How many chapters builds have found in the cache (for tests and the server's log).

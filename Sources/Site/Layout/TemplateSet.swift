@@ -17,6 +17,8 @@ struct TemplateSet {
     /// name, in their own text, in a partial they include or in `base` (which renders with the page's values).
     /// Templates made before there was such a name get the footnotes at the end of the body instead.
     private var footnotesPlacers: Set<String> = []
+    /// Each template's `t.` and `siteExtra.` tags, found once (the preview keeps a set of templates across rebuilds).
+    private var keyTags: [String: KeyTemplateTags] = [:]
 
     /// Whether `templates/<name>.mustache` exists (for optional pages such as the gallery).
     func has(_ name: String) -> Bool { names.contains(name) }
@@ -77,6 +79,7 @@ struct TemplateSet {
         self.texts = texts
         prerendersMenus = MenuSections.prerenderable(texts)
         footnotesPlacers = templatesUsing("footnotes", texts: texts, partials: references)
+        keyTags = texts.mapValues(KeyTemplateTags.init)
         digest = ContentDigest(of: files)
     }
 
@@ -122,7 +125,7 @@ extension TemplateSet {
 
     /// `{{t.key}}` and `{{siteExtra.key}}` with a key the interface texts `words`, or site.yml's `extra:`, lack.
     func unknownKeys(words: Translations, extra: Set<String>) -> [Diagnostic] {
-        unknownTemplateKeys(templates: texts, words: Set(words.strings.keys), wordsFile: words.file, extra: extra)
+        unknownTemplateKeys(keyTags: keyTags, words: Set(words.strings.keys), wordsFile: words.file, extra: extra)
     }
 }
 

@@ -63,9 +63,23 @@ let pageVariables: Set<String> = [
     "chapterLabel", "readingTime", "chapterShort", "confidenceText", "code", "name",
 ]
 
+/// A `{{…}}` tag with its position, and the name it uses (`t.key`, `upper(a.b)`'s `a.b`).
+typealias TemplateTag = (line: Int, column: Int, tag: String, expression: String)
+
+/// A template's tags that use the interface texts (`{{t.key}}`) and site.yml's `extra:` (`{{siteExtra.key}}`).
+struct KeyTemplateTags {
+    var words: [TemplateTag]
+    var extra: [TemplateTag]
+
+    init(_ text: String) {
+        words = templateTags(using: "t", in: text)
+        extra = templateTags(using: "siteExtra", in: text)
+    }
+}
+
 /// `{{…}}` tags that use `name` (as the first part of a dotted name, or inside a transform), with their positions.
-func templateTags(using name: String, in text: String) -> [(line: Int, column: Int, tag: String, expression: String)] {
-    var found: [(line: Int, column: Int, tag: String, expression: String)] = []
+func templateTags(using name: String, in text: String) -> [TemplateTag] {
+    var found: [TemplateTag] = []
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     for (lineIndex, line) in lines.enumerated() {
         var rest = line[...]
@@ -114,12 +128,15 @@ func unknownTemplateVariables(_ lookups: TemplateLookups, templates: [String: St
 /// as errors at each use: Mustache would render them as nothing. `words` are the texts' keys (the translations file
 /// `wordsFile` and explainer's own), `extra` the keys of `extra:`. A section over an extra value that is absent
 /// (`{{#siteExtra.banner}}`) tests for it, and is an error only when the name is close to one that is there.
-func unknownTemplateKeys(templates: [String: String], words: Set<String>, wordsFile: String, extra: Set<String>) -> [Diagnostic] {
+///
+/// `keyTags` are each template's `t` and `siteExtra` tags (`keyTemplateTags`), found once per set of templates.
+func unknownTemplateKeys(keyTags: [String: KeyTemplateTags], words: Set<String>, wordsFile: String, extra: Set<String>) -> [Diagnostic] {
     let sortedWords = words.sorted(), sortedExtra = extra.sorted()
     var problems: [Diagnostic] = []
-    for template in templates.keys.sorted() {
-        for (name, known, sorted) in [("t", words, sortedWords), ("siteExtra", extra, sortedExtra)] {
-            for use in templateTags(using: name, in: templates[template]!) {
+    for template in keyTags.keys.sorted() {
+        let tags = keyTags[template]!
+        for (name, known, sorted, uses) in [("t", words, sortedWords, tags.words), ("siteExtra", extra, sortedExtra, tags.extra)] {
+            for use in uses {
                 let parts = use.expression.split(separator: ".")
                 guard parts.count >= 2, parts[0] == name, !known.contains(String(parts[1])) else { continue }
                 let key = String(parts[1])
