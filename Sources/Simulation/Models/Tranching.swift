@@ -37,6 +37,9 @@ public enum Tranching: SimulationModel {
     /// The ρ grid of the LHP series: 0, 0.01, …, 0.9.
     public static let rhoGrid = (0...90).map { Double($0) / 100 }
 
+    /// The most uniform draws (n × paths) one Monte Carlo may make: about 3 s in a release build on 2 cores.
+    public static let maximumDraws = 1e9
+
     /// Worker threads of the Monte Carlo when run through the registry (results do not depend on it).
     public static let defaultThreads = 2
 
@@ -83,8 +86,11 @@ public enum Tranching: SimulationModel {
             weights: p.weights.isEmpty ? [Double](repeating: 1, count: names) : p.weights,
             lgd: p.lgd, rho: p.rho, tranches: tranches)
         let estimate = FinitePoolMonteCarlo.simulate(pool, paths: Int(p.paths), seed: p.seed, threads: threads)
-        series.append(Series(name: "mc.trancheEL", unit: "fraction of tranche", labels: labels, values: estimate.trancheEL))
-        series.append(Series(name: "mc.trancheSE", unit: "fraction of tranche", labels: labels, values: estimate.trancheSE))
+        // A tranche no path reached has no estimate: its EL and SE are missing values (an empty CSV cell, no bar, "–" in
+        // a table), not "0 ± 0", which would claim certainty (Correction M3); mc.trancheUpper95 holds its bound.
+        let missing = { (values: [Double]) in values.indices.map { estimate.noSamples[$0] ? Double.nan : values[$0] } }
+        series.append(Series(name: "mc.trancheEL", unit: "fraction of tranche", labels: labels, values: missing(estimate.trancheEL)))
+        series.append(Series(name: "mc.trancheSE", unit: "fraction of tranche", labels: labels, values: missing(estimate.trancheSE)))
         series.append(Series(name: "mc.trancheUpper95", unit: "fraction of tranche", labels: labels, values: estimate.upper95))
         for (j, label) in labels.enumerated() {
             // A tranche no path reached has no estimate, only a bound: "0 ± 0" would claim certainty (audit B9).
