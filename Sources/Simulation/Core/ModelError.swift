@@ -70,9 +70,11 @@ func rangeHint(model: String, parameter: String) -> String? {
         let prefix = summary[..<colon]
         summary = String(summary[summary.index(after: colon)...].drop { $0 == " " }) + (prefix == "assumption" ? " (an assumption)" : "")
     }
-    let decimal = ["fraction", "probability", "return", "fraction of pool", "share", "correlation"]
+    let decimal = ["fraction", "probability", "return", "fraction of pool", "share"]
     let unit = spec.unit.isEmpty ? ""
         : decimal.contains(spec.unit) ? "; a \(spec.unit), written as a decimal: 0.02 for 2 %"
+        : spec.unit == "correlation" ? "; a correlation, written as a decimal (0.3, not 30 %)"
+        : ["names", "paths", "rounds", "periods", "labels"].contains(spec.unit) ? ""
         : spec.unit == "/yr" || spec.unit == "per year" ? "; a rate a year, written as a decimal: 0.02 for 2 %"
         : spec.unit.hasPrefix("×") ? "; a multiple (\(spec.unit))"
         : "; in \(spec.unit)"
