@@ -70,7 +70,7 @@ extension Tranching {
             try ParameterRange.integers(1, 10_000).check(n, model: model, name: "n")
             try ParameterRange.integers(1_000, 10_000_000).check(paths, model: model, name: "paths")
             // The Monte Carlo draws one uniform per name and path: n × paths of 10^11 (both at their maximum) took minutes
-            // even in a release build (audit 8). 10^9 draws take about 3 s in release on 2 cores.
+            // even in a release build (audit 8). 10^9 draws took 1.6 s (n 100) to 2.2 s (n 10 000) in release on 2 cores.
             guard n * paths <= Tranching.maximumDraws else {
                 throw .parameterOutOfRange(
                     model: model, name: "paths", value: formatNumber(paths, significantDigits: 15),
