@@ -22,6 +22,9 @@ public struct ModelOutput: Sendable, Equatable {
     public var assumptions: String
     /// What the writer should know about this run although it succeeded (a cascade cut short by its safety cap).
     public var warnings: [ModelWarning] = []
+    /// Why a series has no value at all in this run, by series name (a Monte Carlo no path of which reached any
+    /// tranche): a chart of it is refused with this message rather than drawn empty.
+    public var missingSeries: [String: ModelWarning] = [:]
 
     public init(model: String, scenario: String, series: [Series], scalars: [String: Double] = [:], assumptions: String,
                 warnings: [ModelWarning] = []) {

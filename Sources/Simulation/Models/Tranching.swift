@@ -122,7 +122,18 @@ public enum Tranching: SimulationModel {
             + (unreached.isEmpty ? "" : " No Monte Carlo path reached the " + unreached.joined(separator: ", ")
                 + (unreached.count == 1 ? " tranche: no samples, so its expected loss is" : " tranches: no samples, so their "
                 + "expected losses are") + " only known to be below 3/paths = \(formatNumber(3 / p.paths)) (95 %), not 0.")
-        return ModelOutput(model: name, scenario: "base", series: series, scalars: scalars, assumptions: assumptions)
+        var output = ModelOutput(model: name, scenario: "base", series: series, scalars: scalars, assumptions: assumptions)
+        if unreached.count == labels.count {
+            for missing in ["mc.trancheEL", "mc.trancheSE"] {
+                output.missingSeries[missing] = ModelWarning(
+                    parameter: "paths",
+                    message: "tranching: series '\(missing)' has no value here: no Monte Carlo path of \(Int(p.paths)) reached "
+                        + "any tranche (no samples; an expected loss of 0 ± 0 would claim a certainty the paths do not give)",
+                    hint: "show mc.trancheUpper95, each tranche's 95 % upper bound (here 3/paths = \(formatNumber(3 / p.paths))), "
+                        + "or raise paths")
+            }
+        }
+        return output
     }
 
     /// (a) The large-pool (Vasicek) series over the ρ grid and at the model's ρ, with their scalars.

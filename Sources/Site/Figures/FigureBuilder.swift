@@ -189,6 +189,18 @@ struct FigureBuilder {
                 problems += error.diagnostics
                 continue
             }
+            // A series the model leaves without any value here (a Monte Carlo that reached no tranche) is refused with
+            // the model's reason, at the series' name, rather than drawn empty.
+            let missing = chosen.filter { !$0.y.contains(where: \.isFinite) }.compactMap { item in
+                output.missingSeries[item.name].map { (item.name, $0) }
+            }
+            if !missing.isEmpty {
+                problems += missing.map { name, why in
+                    let place = request.parameterLines["series:" + name] ?? request.position(ofParameter: "key:series")
+                    return Diagnostic(file: request.file, line: place.line, column: place.column, message: why.message, hint: why.hint)
+                }
+                continue
+            }
             runs.append(run)
             var input = VariantInput(scenario: scenario.name, label: typographic(request.labels[scenario.name] ?? scenarioLabel(scenario.name)),
                                      series: chosen, scalars: output.scalars, parameters: "",
