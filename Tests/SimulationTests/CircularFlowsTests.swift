@@ -212,7 +212,7 @@ private func randomNetworks() -> [[Scenario.Override]] {
              "circularFlows: parameter 'nodes' = 'Spent outside' is outside the allowed range non-empty names other than "
                 + "'Outside money' and 'Spent outside'"),
             ([.init("nodes", words(["OpenAI", "Oracle", "Nvidia", "AMD"]))],
-             "circularFlows: parameter 'flows' = 3×3 is outside the allowed range a 4×4 matrix (one row and one column per node)"),
+             "circularFlows: parameter 'flows' = 3 rows is outside the allowed range 4 rows of 4 values (one row and one column per node)"),
             ([.init("flows", matrix([[0, 10_001, 0], [0, 0, 20], [20, 0, 0]]))],
              "circularFlows: parameter 'flows[0][1]' = 10001 is outside the allowed range [0, 10000]"),
             ([.init("flows", matrix([[0, 60, 0], [0, 0, -1], [20, 0, 0]]))],
@@ -231,8 +231,8 @@ private func randomNetworks() -> [[Scenario.Override]] {
                 + "money can leave (some node on every loop spends less than its throughflow)"),
             ([.init("nodes", words(Array(names.prefix(12)))), .init("flows", matrix(complete)),
               .init("externalInflow", numbers(Array(repeating: 100, count: 12)))],
-             "circularFlows: parameter 'flows' = more than 100000 simple cycles is outside the allowed range "
-                + "at most 100000 simple cycles"),
+             "circularFlows: parameter 'flows' = a matrix with more than 100,000 simple cycles is outside the allowed range "
+                + "matrices with at most 100,000 simple cycles (loops that pass through each node once at most)"),
             ([.init("view", .text("chord"))],
              "circularFlows: parameter 'view' = chord is outside the allowed range proRata or earmarked"),
         ]
@@ -245,5 +245,28 @@ private func randomNetworks() -> [[Scenario.Override]] {
         let error = #expect(throws: ModelError.self) { try CircularFlows.run(overrides: [.init("flow", matrix([[0]]))]) }
         #expect(error?.description == "circularFlows: unknown parameter 'flow'")
         #expect(error?.hint?.hasPrefix("did you mean 'flows'?") == true)
+    }
+
+    // MARK: Audit 8
+
+    @Test func aRaggedFlowMatrixNamesTheShortRow() {
+        let error = #expect(throws: ModelError.self) {
+            try CircularFlows.run(overrides: [.init("nodes", .list([.text("A"), .text("B")])), .init("flows", matrix([[0, 1], [1]])),
+                                              .init("externalInflow", numbers([10, 10]))])
+        }
+        #expect(error?.description == "circularFlows: parameter 'flows[1]' = 1 value is outside the allowed range 2 values "
+            + "(what B pays each node: A, B)")
+    }
+
+    @Test func tooManyCyclesIsSaidAsWhatTheWriterWrote() {
+        let nodes = (1...12).map { ParameterValue.text("N\($0)") }
+        let flows = (0..<12).map { i in (0..<12).map { j in i == j ? 0.0 : 1.0 } }
+        let error = #expect(throws: ModelError.self) {
+            try CircularFlows.run(overrides: [.init("nodes", .list(nodes)), .init("flows", matrix(flows)),
+                                              .init("externalInflow", numbers(Array(repeating: 100, count: 12)))])
+        }
+        #expect(error?.description == "circularFlows: parameter 'flows' = a matrix with more than 100,000 simple cycles is "
+            + "outside the allowed range matrices with at most 100,000 simple cycles (loops that pass through each node once at most)")
+        #expect(error?.hint?.contains("set the flows that close no loop you mean to show to 0") == true)
     }
 }

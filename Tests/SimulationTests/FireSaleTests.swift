@@ -259,7 +259,10 @@ private func eightRounds(scenario: String = "base", overrides: [Scenario.Overrid
              "fireSale: parameter 'equity[0]' = 0 is outside the allowed range [0.0006, 600] (a holder with assets needs "
                 + "equity ≥ assets/1,000,000, a leverage of at most 10^6)"),
             ([.init("weights", matrix([[1], [1], [1], [1]]))],
-             "fireSale: parameter 'weights' = 4×1 is outside the allowed range a 4×4 matrix (one row per holder, one column per asset)"),
+             "fireSale: parameter 'weights[0]' = 1 value is outside the allowed range 4 values (one per asset: AI equities, "
+                + "DC debt senior, DC debt junior, other bonds)"),
+            ([.init("weights", matrix([[1, 0, 0, 0], [1, 0, 0, 0], [1, 0, 0, 0]]))],
+             "fireSale: parameter 'weights' = 3 rows is outside the allowed range 4 rows (one per holder), each of 4 values (one per asset)"),
             ([.init("weights", matrix([[0.35, 0.05, 0.10, 0.50], [1.2, -0.2, 0, 0], [0.30, 0.10, 0.02, 0.58], [0, 0.2, 0.4, 0.4]]))],
              "fireSale: parameter 'weights[1][0]' = 1.2 is outside the allowed range [0, 1]"),
             ([.init("weights", matrix([[0.35, 0.05, 0.10, 0.50], [0.05, 0.20, 0.03, 0.72], [0.30, 0.10, 0.02, 0.58], [0, 0.2, 0.4, 0.3]]))],
@@ -354,5 +357,42 @@ private func eightRounds(scenario: String = "base", overrides: [Scenario.Overrid
         let split = run.lossShares(equity: FireSale.Parameters().equity)
         #expect(split.laterRounds.allSatisfy { abs($0) < 1e-12 })
         #expect(split.firstShock.allSatisfy { $0 > 0 })
+    }
+
+    // MARK: Audit 8
+
+    @Test func aCascadeCutShortByMaxRoundsIsReported() throws {
+        let capped = try FireSale.run(overrides: [.init("maxRounds", .number(2))])
+        #expect(capped.scalars["converged"] == 0)
+        #expect(capped.warnings == [ModelWarning(
+            parameter: "maxRounds",
+            message: "fireSale: the cascade was cut short at maxRounds = 2: the selling had not stopped (round 2 still lost "
+                + "$31.3B), so the losses and prices shown are not final",
+            hint: "raise maxRounds (up to 100000; the selling stops by itself once a round loses less than 1e-6 of the "
+                + "total), or say in the caption that the chart stops while prices are still falling")])
+        // The default cap of 1000 is never reached by the site's scenarios: no warning.
+        for scenario in FireSale.scenarios.map(\.name) {
+            let output = try FireSale.run(scenario: scenario)
+            #expect(output.scalars["converged"] == 1 && output.warnings.isEmpty, "\(scenario)")
+        }
+    }
+
+    @Test func defaultListsThatNoLongerFitTheHoldersAreReportedAtHolders() {
+        let two: [Scenario.Override] = [.init("holders", .list([.text("a"), .text("b")])), .init("assets", numbers([100, 50])),
+                                         .init("equity", numbers([10, 10])),
+                                         .init("weights", matrix([[0.5, 0.5, 0, 0], [0, 0, 0.5, 0.5]]))]
+        let error = #expect(throws: ModelError.self) { try FireSale.run(overrides: two) }
+        #expect(error == .parameterOutOfRange(
+            model: "fireSale", name: "holders", value: "2 holders",
+            allowed: "4 holders while theta and sigma keep their defaults (one entry per default holder)",
+            hint: "with 2 holders, also give theta and sigma (one value per holder, or one for all)"))
+        #expect(throws: Never.self) {
+            try FireSale.run(overrides: two + [.init("theta", numbers([1])), .init("sigma", numbers([0, 0.5]))])
+        }
+        let assets = #expect(throws: ModelError.self) {
+            try FireSale.run(overrides: [.init("assetNames", .list([.text("x"), .text("y")]))])
+        }
+        #expect(assets?.description == "fireSale: parameter 'assetNames' = 2 assets is outside the allowed range 4 assets "
+            + "while shock, illiquidity, delta and weights keep their defaults (one entry per default asset)")
     }
 }

@@ -13,4 +13,47 @@ import Testing
         #expect(abs(output.scalars["exit.exp"]! - 4.3243645) < 1e-6)
         #expect(abs(output.scalars["exit.sl.T3"]! - 6.0) < 1e-6)
     }
+
+    // MARK: Audit 8
+
+    /// Fast decay over a long horizon gave LTVs of 10^45 (audit 8): above 10× the value is missing, so the line breaks
+    /// and the axis stays readable; the scalar keeps the true maximum.
+    @Test func loanToValueAboveTheCeilingIsMissing() throws {
+        let output = try GPUCollateral.run(overrides: [.init("halfLife", .number(0.25)), .init("horizon", .number(40)),
+                                                       .init("debtTerm", .number(40))])
+        let ltv = try #require(output.series(named: "ltv.exp"))
+        #expect(ltv.y.allSatisfy { $0.isNaN || (0...GPUCollateral.ltvCeiling).contains($0) })
+        #expect(ltv.y.contains { $0.isNaN } && ltv.y.first == 0.8)
+        #expect(output.scalars["maxLTV.exp"]! > 1e40)
+        #expect(output.assumptions.hasSuffix("The loan-to-value line breaks where it passes 10× (collateral worth under a tenth of the loan)."))
+        // The defaults stay far below the ceiling: nothing is missing.
+        #expect(try GPUCollateral.run().series(named: "ltv.exp")!.y.allSatisfy { $0.isFinite })
+    }
+
+    @Test func aBookLifeGivenTwiceIsRejectedAtItsEntry() {
+        let error = #expect(throws: ModelError.self) {
+            try GPUCollateral.run(overrides: [.init("bookLives", .list([.number(3), .number(5), .number(3)]))])
+        }
+        #expect(error == .parameterOutOfRange(model: "gpuCollateral", name: "bookLives[2]", value: "3",
+                                              allowed: "lives that differ from one another (bookLives[0] is 3 too)",
+                                              hint: "list each life once"))
+    }
+
+    @Test(arguments: [[6.0, 3.0], [4.0, 4.0]])
+    func gapLivesMustBeShortThenLong(_ lives: [Double]) {
+        let error = #expect(throws: ModelError.self) {
+            try GPUCollateral.run(overrides: [.init("gapLives", .list(lives.map { .number($0) }))])
+        }
+        #expect(error?.description == "gpuCollateral: parameter 'gapLives' = [\(lives.map { formatNumber($0) }.joined(separator: ", "))] "
+            + "is outside the allowed range [short, long] with short < long")
+    }
+
+    /// `market` was the defaults under another name (audit 8, N2): the scenarios left each change something.
+    @Test func everyScenarioDiffersFromBase() throws {
+        let base = try GPUCollateral.run()
+        for scenario in GPUCollateral.scenarios.dropFirst() {
+            #expect(try GPUCollateral.run(scenario: scenario.name).series != base.series, "\(scenario.name)")
+        }
+        #expect(!GPUCollateral.scenarios.contains { $0.name == "market" })
+    }
 }

@@ -144,7 +144,11 @@ import Testing
         let error = #expect(throws: ModelError.self) {
             try LeaseSPV.run(overrides: [.init("maturityYear", .number(2035))])
         }
-        #expect(error?.description == "leaseSPV: parameter 'rvgYears' = 16 is outside the allowed range [0, 10] (integer)")
+        // The writer set maturityYear, not rvgYears: the error is at maturityYear and says the default no longer fits.
+        #expect(error == .parameterOutOfRange(
+            model: "leaseSPV", name: "maturityYear", value: "2035",
+            allowed: "values that keep the default rvgYears 16 in its range [0, T] = [0, 10] (integer)",
+            hint: "rvgYears keeps its default 16, which no longer fits: set rvgYears too, within [0, 10] (integer)"))
     }
 
     @Test func unknownParameterSuggestsTheClosestName() {
@@ -192,5 +196,53 @@ import Testing
     @Test func aTenantThatAlwaysRenewsLeavesTheBondOnSchedule() throws {
         let s = LeaseSPV.schedule(try parameters([("renewProb", 1)]))
         #expect((1...24).allSatisfy { s.state(inYear: $0) == (1, 0, 0) })
+    }
+
+    // MARK: Audit 8
+
+    /// The tenant can first leave at the end of year initialTerm: before it, "the loss if it leaves now" does not
+    /// exist, so the two series start there (audit 8 found base-case losses of 0.19, 0.18 and 0.12 in years 1–3).
+    @Test(arguments: [1.0, 4.0, 10.0])
+    func lossIfLeavingStartsAtTheFirstWalkAwayOption(initialTerm: Double) throws {
+        let output = try LeaseSPV.run(overrides: [.init("initialTerm", .number(initialTerm)), .init("walkAwayYear", .number(initialTerm))])
+        var parameters = LeaseSPV.Parameters()
+        parameters.initialTerm = initialTerm
+        let schedule = LeaseSPV.schedule(parameters)
+        for name in ["rvgIfLeaveNow", "bondLossIfLeaveNow"] {
+            let series = try #require(output.series(named: name))
+            #expect(series.x == (Int(initialTerm)...24).map { 2025 + Double($0) })
+            let values = name == "rvgIfLeaveNow" ? schedule.rvg : schedule.bondLoss
+            #expect(series.y == (Int(initialTerm)...24).map { values[$0] })
+        }
+        #expect(output.series(named: "debtBalance")!.x.first == 2025)
+    }
+
+    @Test func aShorterBondThanTheDefaultInitialTermIsReportedAtMaturityYear() {
+        let error = #expect(throws: ModelError.self) { try LeaseSPV.run(overrides: [.init("maturityYear", .number(2027))]) }
+        #expect(error == .parameterOutOfRange(
+            model: "leaseSPV", name: "maturityYear", value: "2027",
+            allowed: "values that keep the default initialTerm 4 in its range [1, T − 1] = [1, 1] (integer)",
+            hint: "initialTerm keeps its default 4, which no longer fits: set initialTerm too, within [1, 1] (integer) "
+                + "(and walkAwayYear, within [initialTerm, T − 1])"))
+        // A longer initial term than the default walk-away year moves the error to initialTerm, which the writer set.
+        let later = #expect(throws: ModelError.self) { try LeaseSPV.run(overrides: [.init("initialTerm", .number(6))]) }
+        #expect(later == .parameterOutOfRange(
+            model: "leaseSPV", name: "initialTerm", value: "6",
+            allowed: "values that keep the default walkAwayYear 4 in its range [initialTerm, T − 1] = [6, 23] (integer)",
+            hint: "walkAwayYear keeps its default 4, which no longer fits: set walkAwayYear too, within [6, 23] (integer)"))
+        // Set by the writer, the parameter itself is named.
+        let own = #expect(throws: ModelError.self) {
+            try LeaseSPV.run(overrides: [.init("maturityYear", .number(2027)), .init("initialTerm", .number(4))])
+        }
+        #expect(own?.description == "leaseSPV: parameter 'initialTerm' = 4 is outside the allowed range [1, 1] (integer)")
+    }
+
+    @Test func aDecimalCommaIsAnUnknownParameterWithAHintAboutThePoint() {
+        // `{debt0: 27,3}` is read as debt0: 27 and a parameter named 3 with no value.
+        let error = #expect(throws: ModelError.self) {
+            try LeaseSPV.run(overrides: [.init("debt0", .number(27)), .init("3", .text(""))])
+        }
+        #expect(error?.description == "leaseSPV: unknown parameter '3'")
+        #expect(error?.hint?.hasPrefix("decimals use a point: write 27.3, not 27,3") == true)
     }
 }

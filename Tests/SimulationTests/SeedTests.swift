@@ -32,7 +32,7 @@ import Testing
     @Test func theTranchingMonteCarloTakesAFull64BitSeed() throws {
         func el(_ seed: UInt64) throws -> [Double] {
             try Tranching.run(overrides: [.init("seed", .integer(seed)), .init("paths", .number(2000))])
-                .series(named: "mc.trancheEL")!.y
+                .series(named: "mc.trancheEL")!.y.map { $0.isNaN ? -1 : $0 }  // a tranche no path reached is missing (NaN)
         }
         #expect(try el(.max) == el(.max))
         #expect(try el(Self.twoTo53) != el(Self.twoTo53 + 1))

@@ -150,4 +150,48 @@ import Testing
         let unknown = #expect(throws: ModelError.self) { try Tranching.run(overrides: [.init("rhoo", .number(0.3))]) }
         #expect(unknown?.hint?.hasPrefix("did you mean 'rho'?") == true)
     }
+
+    // MARK: Audit 8
+
+    /// n × paths at both maxima (10^11 draws) ran for minutes; the work is capped at 10^9 draws, reported at `paths`.
+    @Test func monteCarloWorkAboveTheLimitIsRefusedAtPaths() {
+        var parameters = Tranching.Parameters()
+        parameters.n = 10_000
+        parameters.paths = 10_000_000
+        let error = #expect(throws: ModelError.self) { try parameters.validate() }
+        #expect(error == .parameterOutOfRange(
+            model: "tranching", name: "paths", value: "10000000",
+            allowed: "n × paths ≤ 1,000,000,000 (here n = 10000: at most 100000 paths)",
+            hint: "the Monte Carlo draws one number per lease and path, and 10^9 draws take seconds per chart: lower paths "
+                + "(or n); the default 100,000 paths give standard errors below 0.1 percentage point"))
+        parameters.paths = 100_000
+        #expect(throws: Never.self) { try parameters.validate() }
+        parameters.n = 100
+        parameters.paths = 10_000_000
+        #expect(throws: Never.self) { try parameters.validate() }
+    }
+
+    /// Correction M3: a tranche no path reaches has no estimate. Its EL and SE are missing values (an empty CSV
+    /// field), never "0 ± 0"; mc.trancheUpper95 holds the bound 3/paths.
+    @Test func monteCarloTranchesNoPathReachesAreMissingNotZero() throws {
+        let output = try Tranching.run(overrides: [.init("p", .number(0.000001)), .init("rho", .number(0)),
+                                                   .init("paths", .number(1000))])
+        #expect(output.series(named: "mc.trancheEL")!.y.allSatisfy { $0.isNaN })
+        #expect(output.series(named: "mc.trancheSE")!.y.allSatisfy { $0.isNaN })
+        #expect(output.series(named: "mc.trancheUpper95")!.y == [0.003, 0.003, 0.003, 0.003])
+        let csv = output.csv(seriesNamed: ["mc.trancheEL", "mc.trancheSE", "mc.trancheUpper95"])
+        #expect(csv.contains("\n0-5,,,0.003\n"))
+        // Tranches that paths do reach keep their estimates.
+        let base = try Tranching.run(overrides: [.init("paths", .number(20_000))])
+        #expect(base.series(named: "mc.trancheEL")!.y.prefix(3).allSatisfy { $0.isFinite && $0 > 0 })
+    }
+
+    @Test func aTrancheGivenTwiceIsRejectedAtItsEntry() {
+        let error = #expect(throws: ModelError.self) {
+            try Tranching.run(overrides: [.init("tranches", .list([.list([.number(0), .number(0.5)]), .list([.number(0), .number(0.5)])]))])
+        }
+        #expect(error == .parameterOutOfRange(model: "tranching", name: "tranches[1]", value: "[0, 0.5]",
+                                              allowed: "tranches that differ from one another (tranches[0] is the same, 0-50 %)",
+                                              hint: "list each tranche once"))
+    }
 }

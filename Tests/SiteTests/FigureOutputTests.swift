@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Simulation
 @testable import Site
@@ -476,5 +477,40 @@ private func svgTexts(_ page: String) -> [String] {
                      "scenarios: [calm, stressed]"]
         let problems = diagnostics(of: miniSite(chapter: chapter(withChart: lines)))
         #expect(problems.count == 1)
+    }
+
+    /// Correction M6: a fire-sale cascade cut short by maxRounds is a build warning at the block's maxRounds entry
+    /// (audit 8: the chart said only "rounds of selling at most: 2"). The site still builds.
+    @Test func aFireSaleCascadeCutShortIsAWarningAtMaxRounds() throws {
+        let chapter = "---\ntitle: Intro\n---\nIntro.\n\n```chart\nid: fs\ntitle: Prices\ncaption: Illustrative model, not a forecast.\n"
+            + "model: fireSale\nkind: line\nseries: [price.ai-equities]\nparams: {maxRounds: 2}\n```\n"
+        let output = try build(miniSite(chapter: chapter))
+        #expect(output.warnings.filter { $0.message.hasPrefix("fireSale") } == [Diagnostic(
+            file: "content/01-intro.md", line: 13, column: 10,
+            message: "fireSale: the cascade was cut short at maxRounds = 2: the selling had not stopped (round 2 still lost "
+                + "$31.3B), so the losses and prices shown are not final",
+            hint: "raise maxRounds (up to 100000; the selling stops by itself once a round loses less than 1e-6 of the "
+                + "total), or say in the caption that the chart stops while prices are still falling",
+            severity: .warning)])
+        let uncapped = try build(miniSite(chapter: chapter.replacingOccurrences(of: "params: {maxRounds: 2}\n", with: "")))
+        #expect(!uncapped.warnings.contains { $0.message.hasPrefix("fireSale") })
+    }
+
+    /// Correction M3: a Monte Carlo that reached no tranche gives mc.trancheEL no value at all; a chart of it is refused
+    /// at the series' name, pointing to mc.trancheUpper95, instead of drawing "0 ± 0". Where only some tranches were
+    /// reached, the others are missing: "–" in the table, an empty CSV field.
+    @Test func aMonteCarloThatReachedNoTrancheIsRefusedAtTheSeries() throws {
+        let lines = ["id: mc", "title: Rare tranches", "caption: Illustrative model, not a forecast.", "model: tranching",
+                     "kind: bar", "series: [mc.trancheEL]", "params: {p: 0.000001, rho: 0, paths: 1000}"]
+        #expect(diagnostics(of: miniSite(chapter: chapter(withChart: lines))) == [Diagnostic(
+            file: "content/01-intro.md", line: 12, column: 10,
+            message: "tranching: series 'mc.trancheEL' has no value here: no Monte Carlo path of 1000 reached any tranche "
+                + "(no samples; an expected loss of 0 ± 0 would claim a certainty the paths do not give)",
+            hint: "show mc.trancheUpper95, each tranche's 95 % upper bound (here 3/paths = 0.003), or raise paths")])
+        var some = lines
+        some[6] = "params: {rho: 0.1, paths: 1000}"
+        let output = try build(miniSite(chapter: chapter(withChart: some)))
+        let csv = try #require(text(output, "data/mc.csv"))
+        #expect(csv.contains("\n15-30,\n30-100,\n") || csv.hasSuffix("15-30,\n30-100,\n"))
     }
 }

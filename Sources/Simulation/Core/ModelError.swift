@@ -1,7 +1,8 @@
 /// Why a model could not run. Descriptions follow MODELS.md §0 exactly.
 public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// A value outside its allowed range, NaN or infinite; or a failed cross-parameter condition.
-    case parameterOutOfRange(model: String, name: String, value: String, allowed: String)
+    /// A value outside its allowed range, NaN or infinite; or a failed cross-parameter condition. `hint` says what to
+    /// do when the parameter's meaning and unit (the default hint) are not enough.
+    case parameterOutOfRange(model: String, name: String, value: String, allowed: String, hint: String? = nil)
     /// A parameter name the model does not have.
     case unknownParameter(model: String, name: String, known: [String])
     /// A value of the wrong shape (a list where a number was expected, …).
@@ -15,7 +16,7 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .parameterOutOfRange(model, name, value, allowed):
+        case let .parameterOutOfRange(model, name, value, allowed, _):
             "\(model): parameter '\(name)' = \(value) is outside the allowed range \(allowed)"
         case let .unknownParameter(model, name, _):
             "\(model): unknown parameter '\(name)'"
@@ -33,6 +34,10 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What to do about it: a "did you mean" suggestion and the known names.
     public var hint: String? {
         switch self {
+        case let .unknownParameter(_, name, known) where !name.isEmpty && name.allSatisfy(\.isNumber):
+            // `{debt0: 27,3}`: a comma separates the entries of {…}, so the decimal comma made '3' a name.
+            "decimals use a point: write 27.3, not 27,3 (in {…} a comma separates parameters, so what follows it was "
+                + "read as a parameter's name). Known parameters: " + known.joined(separator: ", ")
         case let .unknownParameter(_, name, known):
             suggestionHint(for: name, among: known, noun: "parameters")
         case let .unknownScenario(_, name, known):
@@ -42,10 +47,38 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .wrongType(model, _, expected) where expected.hasPrefix("a number"):
             "write a plain number, without '%', units or thousands separators: 0.02 for 2 % where the parameter is a "
                 + "fraction, 1500 for 1,500 (`explainer models \(model)` gives each parameter's unit and range)"
-        case .parameterOutOfRange, .wrongType, .diverged:
+        case let .parameterOutOfRange(_, _, _, _, hint?):
+            hint
+        case let .parameterOutOfRange(model, name, _, _, nil):
+            rangeHint(model: model, parameter: name)
+        case .wrongType, .diverged:
             nil
         }
     }
+}
+
+/// What a parameter is, in its unit, for an out-of-range value: "'p': default probability of each lease over the
+/// horizon; a probability, written as a decimal: 0.02 for 2 %. Allowed: [0.000001, 0.5] (`explainer models tranching`
+/// lists every parameter)".
+func rangeHint(model: String, parameter: String) -> String? {
+    let base = String(parameter.prefix { $0 != "[" })
+    guard let spec = ModelRegistry.standard.entries.first(where: { $0.name == model })?.parameters
+        .first(where: { $0.name == base }) else { return nil }
+    var summary = spec.summary
+    // "θ: how fast …", "waterfall: opening pool …": the symbol or group before a short prefix's colon is left out.
+    if let colon = summary.firstIndex(of: ":"), summary.distance(from: summary.startIndex, to: colon) <= 10 {
+        let prefix = summary[..<colon]
+        summary = String(summary[summary.index(after: colon)...].drop { $0 == " " }) + (prefix == "assumption" ? " (an assumption)" : "")
+    }
+    let decimal = ["fraction", "probability", "return", "fraction of pool", "share"]
+    let unit = spec.unit.isEmpty ? ""
+        : decimal.contains(spec.unit) ? "; a \(spec.unit), written as a decimal: 0.02 for 2 %"
+        : spec.unit == "correlation" ? "; a correlation, written as a decimal (0.3, not 30 %)"
+        : ["names", "paths", "rounds", "periods", "labels"].contains(spec.unit) ? ""
+        : spec.unit == "/yr" || spec.unit == "per year" ? "; a rate a year, written as a decimal: 0.02 for 2 %"
+        : spec.unit.hasPrefix("×") ? "; a multiple (\(spec.unit))"
+        : "; in \(spec.unit)"
+    return "'\(base)': \(summary)\(unit). Allowed: \(spec.allowed) (`explainer models \(model)` lists every parameter)"
 }
 
 /// "did you mean 'x'? Known <noun>: a, b, c" (the suggestion only when one is close enough).

@@ -1,3 +1,17 @@
+/// A result the writer should know about, placed at the parameter it concerns (a build prints it as a warning there).
+public struct ModelWarning: Sendable, Equatable {
+    /// The parameter the warning is about (the chart block's entry for it, else the block).
+    public var parameter: String
+    public var message: String
+    public var hint: String
+
+    public init(parameter: String, message: String, hint: String) {
+        self.parameter = parameter
+        self.message = message
+        self.hint = hint
+    }
+}
+
 /// What a model run returns: named series, named scalars and a caption-ready description.
 public struct ModelOutput: Sendable, Equatable {
     public var model: String
@@ -6,13 +20,20 @@ public struct ModelOutput: Sendable, Equatable {
     public var scalars: [String: Double]
     /// Plain-English assumptions, for figure captions.
     public var assumptions: String
+    /// What the writer should know about this run although it succeeded (a cascade cut short by its safety cap).
+    public var warnings: [ModelWarning] = []
+    /// Why a series has no value at all in this run, by series name (a Monte Carlo no path of which reached any
+    /// tranche): a chart of it is refused with this message rather than drawn empty.
+    public var missingSeries: [String: ModelWarning] = [:]
 
-    public init(model: String, scenario: String, series: [Series], scalars: [String: Double] = [:], assumptions: String) {
+    public init(model: String, scenario: String, series: [Series], scalars: [String: Double] = [:], assumptions: String,
+                warnings: [ModelWarning] = []) {
         self.model = model
         self.scenario = scenario
         self.series = series
         self.scalars = scalars
         self.assumptions = assumptions
+        self.warnings = warnings
     }
 
     /// The series with this exact name, if the model produced it.
@@ -23,7 +44,7 @@ public struct ModelOutput: Sendable, Equatable {
     /// The output as CSV: one row per x value, one column per numeric series (series sharing x).
     ///
     /// Series are grouped by their x grid; each group of equal grids becomes columns of one table.
-    /// Numbers use at most 6 significant digits so output is stable across platforms.
+    /// Numbers use at most 6 significant digits so output is stable across platforms; a missing value is an empty field.
     public func csv(seriesNamed names: [String]? = nil) -> String {
         let chosen = names.map { wanted in wanted.compactMap { series(named: $0) } } ?? series
         guard let first = chosen.first else { return "" }
@@ -33,7 +54,8 @@ public struct ModelOutput: Sendable, Equatable {
         out += "\n"
         for i in first.x.indices {
             out += first.labels.map { csvField($0[i]) } ?? formatNumber(first.x[i])
-            for s in sameGrid { out += "," + formatNumber(s.y[i]) }
+            // A missing value (NaN: a Monte Carlo tranche no path reached) is an empty field, as in a data file.
+            for s in sameGrid { out += "," + (s.y[i].isNaN ? "" : formatNumber(s.y[i])) }
             out += "\n"
         }
         return out

@@ -12,6 +12,13 @@ public enum CircularFlows: SimulationModel {
     /// More simple cycles than this are rejected: the earmarked measure enumerates them all.
     public static let maxCycles = 100_000
 
+    /// Flows with more simple cycles than `maxCycles`, said as what the writer wrote.
+    static let tooManyCycles = ModelError.parameterOutOfRange(
+        model: name, name: "flows", value: "a matrix with more than 100,000 simple cycles",
+        allowed: "matrices with at most 100,000 simple cycles (loops that pass through each node once at most)",
+        hint: "the earmarked measure lists every loop one by one, and a dense matrix has millions (12 nodes all paying "
+            + "one another: about 10^8): set the flows that close no loop you mean to show to 0")
+
     /// Which cycling measure the `share` series and the `index` scalar report.
     public enum View: String, Sendable {
         /// Each node spends a pro-rata mixture of its inflows (Finn 1976).
@@ -62,10 +69,16 @@ public enum CircularFlows: SimulationModel {
                     throw .parameterOutOfRange(model: model, name: "nodes", value: "'\(node)' twice", allowed: "distinct names")
                 }
             }
-            guard flows.count == n, flows.allSatisfy({ $0.count == n }) else {
-                let shape = "\(flows.count)×\(flows.map(\.count).max() ?? 0)"
-                throw .parameterOutOfRange(model: model, name: "flows", value: shape,
-                                           allowed: "a \(n)×\(n) matrix (one row and one column per node)")
+            // Rows, then each row's length: a ragged matrix names the row that is short or long (audit 8).
+            guard flows.count == n else {
+                throw .parameterOutOfRange(model: model, name: "flows", value: "\(flows.count) row" + (flows.count == 1 ? "" : "s"),
+                                           allowed: "\(n) row" + (n == 1 ? "" : "s") + " of \(n) values (one row and one column per node)")
+            }
+            if let i = flows.firstIndex(where: { $0.count != n }) {
+                throw .parameterOutOfRange(model: model, name: "flows[\(i)]",
+                                           value: "\(flows[i].count) value" + (flows[i].count == 1 ? "" : "s"),
+                                           allowed: "\(n) value" + (n == 1 ? "" : "s") + " (what \(nodes[i]) pays each node: "
+                                            + nodes.joined(separator: ", ") + ")")
             }
             for (i, row) in flows.enumerated() {
                 for (j, flow) in row.enumerated() {
@@ -100,8 +113,7 @@ public enum CircularFlows: SimulationModel {
                     allowed: "flows from which money can leave (some node on every loop spends less than its throughflow)")
             }
             guard CircularFlows.simpleCycles(flows: flows, limit: CircularFlows.maxCycles) != nil else {
-                throw .parameterOutOfRange(model: model, name: "flows", value: "more than \(CircularFlows.maxCycles) simple cycles",
-                                           allowed: "at most \(CircularFlows.maxCycles) simple cycles")
+                throw CircularFlows.tooManyCycles
             }
         }
     }
@@ -110,7 +122,7 @@ public enum CircularFlows: SimulationModel {
         ParameterSpec("nodes", unit: "labels", default: "[OpenAI, Oracle, Nvidia]", allowed: "1–12 distinct names",
                       "the firms in the loop"),
         ParameterSpec("flows", unit: "$B/yr", default: "[[0, 60, 0], [0, 0, 20], [20, 0, 0]]",
-                      allowed: "n×n, each in [0, 10000]; each row's sum ≤ the node's throughflow",
+                      allowed: "n×n, each in [0, 10000]; each row's sum ≤ the node's throughflow; at most 100,000 simple cycles",
                       "flows[i][j]: annualised payments from node i to node j"),
         ParameterSpec("externalInflow", unit: "$B/yr", default: "[53, 57, 130]", allowed: "n values, each in [0, 100000]",
                       "outside customers' revenue plus outside funding of each node (an assumption)"),
@@ -138,8 +150,7 @@ public enum CircularFlows: SimulationModel {
     public static func run(_ p: Parameters) throws(ModelError) -> ModelOutput {
         let analysis = FlowAnalysis(flows: p.flows, externalInflow: p.externalInflow)
         guard let cycles = simpleCycles(flows: p.flows, limit: maxCycles) else {
-            throw .parameterOutOfRange(model: name, name: "flows", value: "more than \(maxCycles) simple cycles",
-                                       allowed: "at most \(maxCycles) simple cycles")
+            throw tooManyCycles
         }
         let earmark = Earmarking(cycles: cycles, flows: p.flows, throughflow: analysis.throughflow)
         let keys = p.nodes.map(key)

@@ -91,7 +91,7 @@ public enum Concentration: SimulationModel {
         ParameterSpec("targetShareOfGains", unit: "fraction", default: "0.75", allowed: "(0, 1)", "AI stocks' share of the index's gains (JPMorgan: 75 %)"),
         ParameterSpec("w0", unit: "fraction", default: "implied", allowed: "[0, 1]", "explicit starting AI weight (replaces the implied one)"),
         ParameterSpec("drawdown", unit: "fraction", default: "0.5", allowed: "[0, 1]", "fall of AI stocks for the headline index loss"),
-        ParameterSpec("spill", unit: "×", default: "0", allowed: "[0, 1.5]", "how much of the AI fall the other stocks follow (0: unchanged)"),
+        ParameterSpec("spill", unit: "×", default: "0", allowed: "[0, 1.5]", "how much of the AI fall the other stocks follow (0: unchanged; above 1 they fall faster, at most 100 %)"),
     ]
 
     public static let scenarios: [Scenario] = [
@@ -118,7 +118,9 @@ public enum Concentration: SimulationModel {
             shares.append(total == 0 ? ai / (ai + rest) : gainsAI / total)
         }
         let endWeight = weights.last!
-        let loss: (Double) -> Double = { x in endWeight * x + (1 - endWeight) * p.spill * x }
+        // The others fall β_s·X, but no stock can lose more than all its value: with a spill above 1 their fall is capped
+        // at 100 % (at X = 1/β_s), so the index never loses more than 100 % either.
+        let loss: (Double) -> Double = { x in endWeight * x + (1 - endWeight) * min(p.spill * x, 1) }
         let grid = (0..<drawdownGridPoints).map { Double($0) / Double(drawdownGridPoints - 1) }
         let series = [
             Series(name: "weightAI", unit: "fraction", xUnit: "months", x: months, y: weights),
@@ -130,7 +132,8 @@ public enum Concentration: SimulationModel {
                        "endShareOfGains": shares.last!, "indexLoss": loss(p.drawdown)]
         let assumptions = "AI stocks gain \(formatNumber(p.gainAI * 100))% and the rest \(formatNumber(p.gainRest * 100))% "
             + "over \(p.months) months at constant monthly rates; the AI group starts at \(formatNumber(w0 * 100))% of the "
-            + "index. If AI stocks fall, the others fall \(formatNumber(p.spill))× as much. Illustrative model, not a forecast."
+            + "index. If AI stocks fall, the others fall \(formatNumber(p.spill))× as much"
+            + (p.spill > 1 ? " (at most 100 %)" : "") + ". Illustrative model, not a forecast."
         return ModelOutput(model: name, scenario: "base", series: series, scalars: scalars, assumptions: assumptions)
     }
 }

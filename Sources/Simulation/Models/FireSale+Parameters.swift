@@ -21,6 +21,9 @@ extension FireSale {
         /// δ_k, the price fall that triggers a downgrade; nil means `never`. One value applies to every asset.
         public var delta: [Double?] = [nil, 0.10, 0.20, nil]
         public var maxRounds = 1000
+        /// The parameters set by name: a default list that no longer fits the number of holders or assets the writer
+        /// gave is reported at `holders` or `assetNames`.
+        public var given: Set<String> = []
 
         public init() {}
 
@@ -39,6 +42,37 @@ extension FireSale {
             case "delta": delta = try Self.thresholds(value)
             case "maxRounds": maxRounds = try value.integer(model: model, name: name)
             default: throw .unknownParameter(model: model, name: name, known: FireSale.parameters.map(\.name))
+            }
+            given.insert(name)
+        }
+
+        /// The lists left at their defaults that no longer have one entry per holder (or per asset), reported at
+        /// `holders` (`assetNames`) when the writer set it: "with 2 holders, also give theta and sigma".
+        func checkDefaultsFit() throws(ModelError) {
+            let n = holders.count, k = assetNames.count
+            let perHolder: [(String, Int, Bool)] = [("assets", assets.count, false), ("equity", equity.count, false),
+                                                    ("weights", weights.count, false), ("theta", theta.count, true),
+                                                    ("sigma", sigma.count, true)]
+            let perAsset: [(String, Int, Bool)] = [("shock", shock.count, false), ("illiquidity", illiquidity.count, true),
+                                                   ("delta", delta.count, true)]
+            for (setter, count, lists, item) in [("holders", n, perHolder, "holder"), ("assetNames", k, perAsset, "asset")]
+            where given.contains(setter) {
+                let stale = lists.filter { name, length, broadcast in
+                    !given.contains(name) && length != count && !(broadcast && length == 1)
+                }
+                    + (setter == "assetNames" && !given.contains("weights") && weights.contains { $0.count != k }
+                        ? [("weights", weights.first?.count ?? 0, false)] : [])
+                guard let first = stale.first else { continue }
+                let names = stale.map(\.0)
+                let listed = names.count == 1 ? names[0]
+                    : names.dropLast().joined(separator: ", ") + " and " + names.last!
+                throw .parameterOutOfRange(
+                    model: FireSale.name, name: setter, value: "\(count) \(item == "holder" ? "holders" : "assets")",
+                    allowed: "\(first.1) \(item)s while \(listed) keep\(names.count == 1 ? "s its default" : " their defaults") "
+                        + "(one entry per default \(item))",
+                    hint: "with \(count) \(item)\(count == 1 ? "" : "s"), also give \(listed) ("
+                        + (names == ["weights"] ? "one row per holder, one column per asset"
+                           : "one value per \(item)" + (stale.allSatisfy(\.2) ? ", or one for all" : "")) + ")")
             }
         }
 
@@ -62,6 +96,7 @@ extension FireSale {
             let model = FireSale.name
             try Self.checkNames(holders, name: "holders")
             try Self.checkNames(assetNames, name: "assetNames")
+            try checkDefaultsFit()
             let n = holders.count, k = assetNames.count
             try Self.checkCount(assets.count, n, name: "assets", per: "holder")
             try Self.checkCount(equity.count, n, name: "equity", per: "holder")
@@ -80,10 +115,16 @@ extension FireSale {
                                                 + "(a holder with assets needs equity ≥ assets/1,000,000, a leverage of at most 10^6)")
                 }
             }
-            guard weights.count == n, weights.allSatisfy({ $0.count == k }) else {
-                throw .parameterOutOfRange(model: model, name: "weights",
-                                           value: "\(weights.count)×\(weights.map(\.count).max() ?? 0)",
-                                           allowed: "a \(n)×\(k) matrix (one row per holder, one column per asset)")
+            // Rows, then each row's length: a ragged matrix names the row that is short or long (audit 8).
+            guard weights.count == n else {
+                throw .parameterOutOfRange(model: model, name: "weights", value: "\(weights.count) row" + (weights.count == 1 ? "" : "s"),
+                                           allowed: "\(n) row" + (n == 1 ? "" : "s") + " (one per holder), each of \(k) values (one per asset)")
+            }
+            if let h = weights.firstIndex(where: { $0.count != k }) {
+                throw .parameterOutOfRange(model: model, name: "weights[\(h)]",
+                                           value: "\(weights[h].count) value" + (weights[h].count == 1 ? "" : "s"),
+                                           allowed: "\(k) value" + (k == 1 ? "" : "s") + " (one per asset: "
+                                            + assetNames.joined(separator: ", ") + ")")
             }
             for (h, row) in weights.enumerated() {
                 var sum = 0.0

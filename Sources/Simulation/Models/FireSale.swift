@@ -14,7 +14,8 @@ public enum FireSale: SimulationModel {
         ParameterSpec("assets", unit: "$B", default: "[600, 1000, 800, 400]", allowed: "one per holder, each in [0, 100000]",
                       "a: each holder's total assets"),
         ParameterSpec("equity", unit: "$B", default: "[150, 100, 800, 200]",
-                      allowed: "one per holder, each in [0, 100000], ≤ assets (> 0 if assets > 0)", "e: each holder's equity"),
+                      allowed: "one per holder, each in [0, 100000], ≤ assets and ≥ assets/10^6 (leverage ≤ 10^6)",
+                      "e: each holder's equity"),
         ParameterSpec("weights", unit: "fraction",
                       default: "[[.35, .05, .10, .50], [.05, .20, .03, .72], [.30, .10, .02, .58], [0, .20, .40, .40]]",
                       allowed: "holders × assets, each in [0, 1], rows sum to 1 (±1e-9)", "M: each holder's portfolio weights"),
@@ -29,7 +30,7 @@ public enum FireSale: SimulationModel {
         ParameterSpec("delta", unit: "price fall", default: "[never, 0.10, 0.20, never]",
                       allowed: "one per asset (or 1 for all), each in (0, 1] or never", "δ: price fall that triggers a downgrade"),
         ParameterSpec("maxRounds", unit: "rounds", default: "1000", allowed: "[1, 100000] (integer)",
-                      "R_max: safety cap on rounds; the cascade stops by itself once a round loses < 1e-6 of the total"),
+                      "R_max: safety cap on rounds; the cascade stops by itself once a round loses < 1e-6 of the total (a build warning when the cap cuts it short)"),
     ]
 
     public static let scenarios: [Scenario] = [
@@ -102,8 +103,20 @@ public enum FireSale: SimulationModel {
         scalars["totalLoss"] = totalLoss
         scalars["creditorShortfall"] = shortfall
 
+        // A cascade the safety cap cut short is reported (Correction M6): its losses and prices are not final.
+        var warnings: [ModelWarning] = []
+        if !cascade.converged, let last = rounds.last {
+            let lastLoss = last.loss.reduce(0, +)
+            warnings.append(ModelWarning(
+                parameter: "maxRounds",
+                message: "fireSale: the cascade was cut short at maxRounds = \(p.maxRounds): the selling had not stopped "
+                    + "(round \(rounds.count) still lost $\(formatNumber(lastLoss, significantDigits: 3))B), so the losses "
+                    + "and prices shown are not final",
+                hint: "raise maxRounds (up to 100000; the selling stops by itself once a round loses less than 1e-6 of "
+                    + "the total), or say in the caption that the chart stops while prices are still falling"))
+        }
         return ModelOutput(model: name, scenario: "base", series: series, scalars: scalars,
-                           assumptions: assumptions(p, glt: glt, cascade: cascade, totalLoss: totalLoss))
+                           assumptions: assumptions(p, glt: glt, cascade: cascade, totalLoss: totalLoss), warnings: warnings)
     }
 
     static func assumptions(_ p: Parameters, glt: FireSaleGLT, cascade: FireSaleRounds, totalLoss: Double) -> String {

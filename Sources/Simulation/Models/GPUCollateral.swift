@@ -42,6 +42,15 @@ public enum GPUCollateral: SimulationModel {
                                            allowed: "1 to 8 values")
             }
             try ParameterRange.closed(1, 30).check(bookLives, model: model, name: "bookLives")
+            // Each life names its series (value.sl.T5.5): a life given twice would draw two lines of one name.
+            for (index, life) in bookLives.enumerated() {
+                let label = formatNumber(life, significantDigits: 15)
+                if let earlier = bookLives[..<index].firstIndex(where: { formatNumber($0, significantDigits: 15) == label }) {
+                    throw .parameterOutOfRange(model: model, name: "bookLives[\(index)]", value: label,
+                                               allowed: "lives that differ from one another (bookLives[\(earlier)] is \(label) too)",
+                                               hint: "list each life once")
+                }
+            }
             try ParameterRange.closed(0.25, 20).check(halfLife, model: model, name: "halfLife")
             try ParameterRange.closed(0, 1).check(haircut, model: model, name: "haircut")
             try ParameterRange.closed(1, 40).check(horizon, model: model, name: "horizon")
@@ -50,6 +59,15 @@ public enum GPUCollateral: SimulationModel {
                                            allowed: "exactly 2 values (short, long)")
             }
             try ParameterRange.closed(1, 30).check(gapLives, model: model, name: "gapLives")
+            // The gap is short life minus long life: reversed, it would print a negative "depreciation gap".
+            guard gapLives[0] < gapLives[1] else {
+                throw .parameterOutOfRange(
+                    model: model, name: "gapLives",
+                    value: "[" + gapLives.map { formatNumber($0, significantDigits: 15) }.joined(separator: ", ") + "]",
+                    allowed: "[short, long] with short < long",
+                    hint: "write the shorter life first: [" + gapLives.sorted().map { formatNumber($0, significantDigits: 15) }
+                        .joined(separator: ", ") + "]" + (gapLives[0] == gapLives[1] ? ", two different lives" : ""))
+            }
         }
     }
 
@@ -57,23 +75,25 @@ public enum GPUCollateral: SimulationModel {
         ParameterSpec("cost", unit: "$B", default: "100", allowed: "[0.01, 10000]", "purchase cost of the chips (100 = index)"),
         ParameterSpec("debt0", unit: "$B", default: "80", allowed: "[0, 2 × cost]", "loan taken against the chips"),
         ParameterSpec("debtTerm", unit: "years", default: "6", allowed: "[0.5, 40]", "straight-line amortisation term of the loan"),
-        ParameterSpec("bookLives", unit: "years", default: "[3, 4, 5.5, 6]", allowed: "1–8 values, each in [1, 30]", "accounting useful lives (straight-line)"),
+        ParameterSpec("bookLives", unit: "years", default: "[3, 4, 5.5, 6]", allowed: "1–8 distinct values, each in [1, 30]", "accounting useful lives (straight-line)"),
         ParameterSpec("halfLife", unit: "years", default: "2", allowed: "[0.25, 20]", "market value halves every halfLife years"),
         ParameterSpec("haircut", unit: "fraction", default: "0.2", allowed: "[0, 1]", "fire-sale discount when the lender sells"),
         ParameterSpec("horizon", unit: "years", default: "6", allowed: "[1, 40]", "length of the monthly grid"),
-        ParameterSpec("gapLives", unit: "years", default: "[3, 6]", allowed: "2 values, each in [1, 30]", "short and long lives for the depreciation gap"),
+        ParameterSpec("gapLives", unit: "years", default: "[3, 6]", allowed: "2 values, each in [1, 30], short < long", "short and long lives for the depreciation gap"),
     ]
 
     public static let scenarios: [Scenario] = [
         Scenario("base", "defaults: loan of 80 on chips costing 100, six-year loan, half-life 2 years"),
         Scenario("accounting", "the lives companies book: 5.5 and 6 years", [.init("bookLives", .list([.number(5.5), .number(6)]))]),
-        Scenario("market", "market-like decay: value halves every 2 years", [.init("halfLife", .number(2))]),
         Scenario("burry", "Burry's view: 3-year life, value halves every 1.5 years",
                  [.init("bookLives", .list([.number(3)])), .init("halfLife", .number(1.5))]),
         Scenario("xai", "xAI-style SPV: $20B of chips, $12.5B of debt over 5 years, half-life 1.5 years",
                  [.init("cost", .number(20)), .init("debt0", .number(12.5)), .init("debtTerm", .number(5)),
                   .init("halfLife", .number(1.5))]),
     ]
+
+    /// The highest loan-to-value an `ltv.*` series shows: above it a value is missing (`maxLTV.*` keeps the true maximum).
+    public static let ltvCeiling = 10.0
 
     /// The share of data-centre capex that is hardware (Morgan Stanley: $1.6T of $2.9T).
     public static let hardwareShare = 1.6 / 2.9
@@ -91,6 +111,7 @@ public enum GPUCollateral: SimulationModel {
 
         var series = [Series(name: "debt", unit: "$B", xUnit: "years", x: times, y: times.map(debt))]
         var scalars: [String: Double] = [:]
+        var ltvCut: [String] = []
         for curve in curves {
             let values = times.map(curve.value)
             let debts = times.map(debt)
@@ -100,8 +121,12 @@ public enum GPUCollateral: SimulationModel {
             let shown = times.indices.filter { values[$0] > 0 || debts[$0] == 0 }
             let ltv = shown.map { debts[$0] == 0 ? 0 : debts[$0] / values[$0] }
             let recovery = shown.map { debts[$0] == 0 ? 1 : min(1, (1 - p.haircut) * values[$0] / debts[$0]) }
+            // Past 10× the collateral is worth under a tenth of the loan, and fast decay over a long horizon takes the
+            // ratio to 10^45 (audit 8): above its ceiling the LTV is a missing value (the line breaks there, the table
+            // and the CSV leave the cell empty) rather than stretching the axis past reading.
+            let ltvShown = ltv.map { $0 <= ltvCeiling ? $0 : .nan }
             series.append(Series(name: "value.\(curve.suffix)", unit: "$B", xUnit: "years", x: times, y: values))
-            series.append(Series(name: "ltv.\(curve.suffix)", unit: "×", xUnit: "years", x: shown.map { times[$0] }, y: ltv))
+            series.append(Series(name: "ltv.\(curve.suffix)", unit: "×", xUnit: "years", x: shown.map { times[$0] }, y: ltvShown))
             series.append(Series(name: "recovery.\(curve.suffix)", unit: "fraction", xUnit: "years",
                                  x: shown.map { times[$0] }, y: recovery))
             let gap: (Double) -> Double = { t in curve.value(t) - debt(t) }
@@ -110,6 +135,7 @@ public enum GPUCollateral: SimulationModel {
                 if let exit = crossing.exit { scalars["exit.\(curve.suffix)"] = exit }
             }
             scalars["maxLTV.\(curve.suffix)"] = ltv.max() ?? 0
+            if ltvShown.contains(where: \.isNaN) { ltvCut.append(curve.suffix) }
         }
 
         let (years, shortDep, longDep) = depreciation(capex: CapexPath.ubsRevised, lives: (p.gapLives[0], p.gapLives[1]))
@@ -126,6 +152,8 @@ public enum GPUCollateral: SimulationModel {
             + "\(formatNumber(p.halfLife)) years; a forced sale fetches \(formatNumber((1 - p.haircut) * 100))% of value. "
             + "Straight-line lines are book value (accounting), not resale value: lenders recover market value, so those "
             + "lines carry no loan-to-value or recovery once the chips are fully depreciated."
+            + (ltvCut.isEmpty ? "" : " The loan-to-value line breaks where it passes \(formatNumber(ltvCeiling))× "
+                + "(collateral worth under a tenth of the loan).")
         return ModelOutput(model: name, scenario: "base", series: series, scalars: scalars, assumptions: assumptions)
     }
 

@@ -15,6 +15,9 @@ extension LeaseSPV {
         public var rvgCapFrac = 0.5
         public var saleHaircut = 0.5
         public var walkAwayYear = 4.0
+        /// The parameters set by name (a chart's `params:`, a scenario): a default that another of them made invalid is
+        /// reported at the one that was set.
+        public var given: Set<String> = []
 
         public init() {}
 
@@ -23,6 +26,10 @@ extension LeaseSPV {
 
         public mutating func set(_ name: String, to value: ParameterValue) throws(ModelError) {
             let model = LeaseSPV.name
+            // An unknown name is said as such before its value is read ('3' in `{debt0: 27,3}` is a name, not a number).
+            guard LeaseSPV.parameters.contains(where: { $0.name == name }) else {
+                throw .unknownParameter(model: model, name: name, known: LeaseSPV.parameters.map(\.name))
+            }
             let number = try value.number(model: model, name: name)
             switch name {
             case "debt0": debt0 = number
@@ -41,6 +48,35 @@ extension LeaseSPV {
             case "walkAwayYear": walkAwayYear = number
             default: throw .unknownParameter(model: model, name: name, known: LeaseSPV.parameters.map(\.name))
             }
+            given.insert(name)
+        }
+
+        /// A parameter's value by name, for messages.
+        func value(of name: String) -> Double {
+            switch name {
+            case "startYear": startYear
+            case "maturityYear": maturityYear
+            case "initialTerm": initialTerm
+            default: .nan
+            }
+        }
+
+        /// Checks a parameter whose range depends on others. When it keeps its default and a parameter the writer set
+        /// made that default invalid (a shorter bond for the default 4-year initial term), the error names the one set.
+        func checkDependent(_ value: Double, _ range: ParameterRange, name: String, rangeText: String,
+                            dependsOn: [String]) throws(ModelError) {
+            let model = LeaseSPV.name
+            guard !range.contains(value) else { return }
+            guard !given.contains(name), let setter = dependsOn.last(where: given.contains) else {
+                try range.check(value, model: model, name: name)
+                return
+            }
+            let shown = formatNumber(value, significantDigits: 15)
+            throw .parameterOutOfRange(
+                model: model, name: setter, value: formatNumber(self.value(of: setter), significantDigits: 15),
+                allowed: "values that keep the default \(name) \(shown) in its range \(rangeText) = \(range)",
+                hint: "\(name) keeps its default \(shown), which no longer fits: set \(name) too, within \(range)"
+                    + (name == "initialTerm" ? " (and walkAwayYear, within [initialTerm, T − 1])" : ""))
         }
 
         public func validate() throws(ModelError) {
@@ -60,12 +96,15 @@ extension LeaseSPV {
             try ParameterRange.closed(0.1, 1000).check(assetValue0, model: model, name: "assetValue0")
             try ParameterRange.closed(0, 0.5).check(assetDecay, model: model, name: "assetDecay")
             try ParameterRange.closed(1, 3).check(rentCover, model: model, name: "rentCover")
-            try ParameterRange.integers(1, periods - 1).check(initialTerm, model: model, name: "initialTerm")
+            try checkDependent(initialTerm, .integers(1, periods - 1), name: "initialTerm", rangeText: "[1, T − 1]",
+                               dependsOn: ["startYear", "maturityYear"])
             try ParameterRange.closed(0, 1).check(renewProb, model: model, name: "renewProb")
-            try ParameterRange.integers(0, periods).check(rvgYears, model: model, name: "rvgYears")
+            try checkDependent(rvgYears, .integers(0, periods), name: "rvgYears", rangeText: "[0, T]",
+                               dependsOn: ["startYear", "maturityYear"])
             try ParameterRange.closed(0, 1).check(rvgCapFrac, model: model, name: "rvgCapFrac")
             try ParameterRange.closed(0, 1).check(saleHaircut, model: model, name: "saleHaircut")
-            try ParameterRange.integers(Int(initialTerm), periods - 1).check(walkAwayYear, model: model, name: "walkAwayYear")
+            try checkDependent(walkAwayYear, .integers(Int(initialTerm), periods - 1), name: "walkAwayYear",
+                               rangeText: "[initialTerm, T − 1]", dependsOn: ["startYear", "maturityYear", "initialTerm"])
         }
     }
 

@@ -95,6 +95,13 @@ public enum LeaseSPV: SimulationModel {
             Series(name: name, unit: "$B", xUnit: "year", x: stockX, y: values)
         }
         let k = Int(p.walkAwayYear)
+        // What the tenant's leaving would cost exists only from its first option, the end of year T₀: before it the
+        // tenant cannot leave, and a "loss if it leaves now" there would be a loss no one can suffer (audit 8).
+        let optionYears = Array(Int(p.initialTerm)...periods)
+        func ifLeaving(_ name: String, _ values: [Double]) -> Series {
+            Series(name: name, unit: "$B", xUnit: "year", x: optionYears.map { p.startYear + Double($0) },
+                   y: optionYears.map { values[$0] })
+        }
         var series = [
             flow("rent", "$B/yr") { s.rent[$0] },
             flow("debtService", "$B/yr") { _ in s.payment },
@@ -104,8 +111,8 @@ public enum LeaseSPV: SimulationModel {
             stock("debtBalance", s.debtBalance),
             stock("assetValue", s.assetValue),
             stock("saleValue", s.saleValue),
-            flow("rvgIfLeaveNow", "$B") { s.rvg[$0] },
-            flow("bondLossIfLeaveNow", "$B") { s.bondLoss[$0] },
+            ifLeaving("rvgIfLeaveNow", s.rvg),
+            ifLeaving("bondLossIfLeaveNow", s.bondLoss),
             flow("dscr", "×") { s.rent[$0] / s.payment },
             flow("probLeased", "probability") { s.probLeased[$0] },
             flow("probLeaveAtEnd", "probability") { s.probLeave[$0] },

@@ -37,6 +37,9 @@ public enum Tranching: SimulationModel {
     /// The ρ grid of the LHP series: 0, 0.01, …, 0.9.
     public static let rhoGrid = (0...90).map { Double($0) / 100 }
 
+    /// The most uniform draws (n × paths) one Monte Carlo may make: 1.6–2.2 s of `simulate` in a release build on 2 cores.
+    public static let maximumDraws = 1e9
+
     /// Worker threads of the Monte Carlo when run through the registry (results do not depend on it).
     public static let defaultThreads = 2
 
@@ -83,8 +86,11 @@ public enum Tranching: SimulationModel {
             weights: p.weights.isEmpty ? [Double](repeating: 1, count: names) : p.weights,
             lgd: p.lgd, rho: p.rho, tranches: tranches)
         let estimate = FinitePoolMonteCarlo.simulate(pool, paths: Int(p.paths), seed: p.seed, threads: threads)
-        series.append(Series(name: "mc.trancheEL", unit: "fraction of tranche", labels: labels, values: estimate.trancheEL))
-        series.append(Series(name: "mc.trancheSE", unit: "fraction of tranche", labels: labels, values: estimate.trancheSE))
+        // A tranche no path reached has no estimate: its EL and SE are missing values (an empty CSV cell, no bar, "–" in
+        // a table), not "0 ± 0", which would claim certainty (Correction M3); mc.trancheUpper95 holds its bound.
+        let missing = { (values: [Double]) in values.indices.map { estimate.noSamples[$0] ? Double.nan : values[$0] } }
+        series.append(Series(name: "mc.trancheEL", unit: "fraction of tranche", labels: labels, values: missing(estimate.trancheEL)))
+        series.append(Series(name: "mc.trancheSE", unit: "fraction of tranche", labels: labels, values: missing(estimate.trancheSE)))
         series.append(Series(name: "mc.trancheUpper95", unit: "fraction of tranche", labels: labels, values: estimate.upper95))
         for (j, label) in labels.enumerated() {
             // A tranche no path reached has no estimate, only a bound: "0 ± 0" would claim certainty (audit B9).
@@ -116,7 +122,18 @@ public enum Tranching: SimulationModel {
             + (unreached.isEmpty ? "" : " No Monte Carlo path reached the " + unreached.joined(separator: ", ")
                 + (unreached.count == 1 ? " tranche: no samples, so its expected loss is" : " tranches: no samples, so their "
                 + "expected losses are") + " only known to be below 3/paths = \(formatNumber(3 / p.paths)) (95 %), not 0.")
-        return ModelOutput(model: name, scenario: "base", series: series, scalars: scalars, assumptions: assumptions)
+        var output = ModelOutput(model: name, scenario: "base", series: series, scalars: scalars, assumptions: assumptions)
+        if unreached.count == labels.count {
+            for missing in ["mc.trancheEL", "mc.trancheSE"] {
+                output.missingSeries[missing] = ModelWarning(
+                    parameter: "paths",
+                    message: "tranching: series '\(missing)' has no value here: no Monte Carlo path of \(Int(p.paths)) reached "
+                        + "any tranche (no samples; an expected loss of 0 ± 0 would claim a certainty the paths do not give)",
+                    hint: "show mc.trancheUpper95, each tranche's 95 % upper bound (here 3/paths = \(formatNumber(3 / p.paths))), "
+                        + "or raise paths")
+            }
+        }
+        return output
     }
 
     /// (a) The large-pool (Vasicek) series over the ρ grid and at the model's ρ, with their scalars.

@@ -420,6 +420,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     try collector.throwIfAny()
     output.warnings = everyPage.flatMap(\.warnings) + citationsWithoutAt(everyPage, bibliography: inputs.bibliography)
         + markdownProblems.filter { $0.severity == .warning } + fractionFormatWarnings(everyPage, data: inputs.data)
+        + requests.flatMap { figures[$0.id]?.warnings ?? [] }
         + ((edition?.index ?? 0) == 0 ? inputs.config.warnings + uncitedSources(everyPage, bibliography: inputs.bibliography,
                                                                                  file: source.sources?.path ?? "content/sources.yml")
             + heavyImageWarnings(everyPage, images: source.images) + leftovers : [])

@@ -28,6 +28,8 @@ public struct RenderedFigure: Sendable, Equatable {
     public var defaultIndex: Int
     /// Source notes of a data figure, or the model's assumptions.
     public var note: String
+    /// What the model runs reported although they succeeded (a fire-sale cascade cut short), as build warnings.
+    public var warnings: [Diagnostic] = []
 }
 
 /// What one variant draws before it becomes a chart: the chosen series and the values the model reported.
@@ -45,6 +47,8 @@ struct VariantInput {
     /// What `labels:` may name here: the series (all of them, chosen or not), their categories, flow nodes, and the
     /// items of list parameters.
     var nameable: Set<String> = []
+    /// The model run's warnings.
+    var warnings: [ModelWarning] = []
 }
 
 /// Runs the model (or reads the data table) of a figure request and draws it.
@@ -129,7 +133,8 @@ struct FigureBuilder {
                                   table: table.html(limit: tableRowLimit)))
         }
         if !problems.isEmpty { throw BuildFailure(problems) }
-        return RenderedFigure(request: request, variants: variants, defaultIndex: defaultIndex, note: note)
+        return RenderedFigure(request: request, variants: variants, defaultIndex: defaultIndex, note: note,
+                              warnings: modelWarnings(request, inputs: inputs))
     }
 
     /// The chart's series as its data table and CSV head them. A data file's column the block does not name
@@ -184,10 +189,23 @@ struct FigureBuilder {
                 problems += error.diagnostics
                 continue
             }
+            // A series the model leaves without any value here (a Monte Carlo that reached no tranche) is refused with
+            // the model's reason, at the series' name, rather than drawn empty.
+            let missing = chosen.filter { !$0.y.contains(where: \.isFinite) }.compactMap { item in
+                output.missingSeries[item.name].map { (item.name, $0) }
+            }
+            if !missing.isEmpty {
+                problems += missing.map { name, why in
+                    let place = request.parameterLines["series:" + name] ?? request.position(ofParameter: "key:series")
+                    return Diagnostic(file: request.file, line: place.line, column: place.column, message: why.message, hint: why.hint)
+                }
+                continue
+            }
             runs.append(run)
             var input = VariantInput(scenario: scenario.name, label: typographic(request.labels[scenario.name] ?? scenarioLabel(scenario.name)),
                                      series: chosen, scalars: output.scalars, parameters: "",
                                      xHeader: chosen.first.map { axisLabel($0.xUnit, language) } ?? "")
+            input.warnings = output.warnings
             input.nameable = Set(output.series.flatMap { [$0.name] + ($0.labels ?? []) })
                 .union(listItemNames(entry, overrides: request.params + scenario.overrides))
             inputs.append(input)
@@ -207,6 +225,19 @@ struct FigureBuilder {
             inputs[index].parameters = text
         }
         return (inputs, assumptions)
+    }
+
+    /// The model runs' warnings at the block's entry for the parameter they concern (else its opening line), naming
+    /// the variant when the figure has several.
+    private func modelWarnings(_ request: FigureRequest, inputs: [VariantInput]) -> [Diagnostic] {
+        inputs.flatMap { input in
+            input.warnings.map { warning in
+                let place = request.position(ofParameter: warning.parameter)
+                return Diagnostic(file: request.file, line: place.line, column: place.column,
+                                  message: warning.message + (inputs.count > 1 ? " (variant '\(input.scenario)')" : ""),
+                                  hint: warning.hint, severity: .warning)
+            }
+        }
     }
 
     /// The model's values the block's annotations name (`value: peakLoss`), which the chart draws too.
@@ -462,7 +493,7 @@ struct FigureBuilder {
     private func diagnostic(_ request: FigureRequest, _ error: ModelError, parameter: String? = nil) -> Diagnostic {
         var name = parameter
         switch error {
-        case let .parameterOutOfRange(_, parameterName, _, _), let .wrongType(_, parameterName, _),
+        case let .parameterOutOfRange(_, parameterName, _, _, _), let .wrongType(_, parameterName, _),
              let .unknownParameter(_, parameterName, _):
             name = parameterName.split(separator: "[").first.map(String.init)
         case let .unknownScenario(_, scenario, _):
