@@ -109,7 +109,7 @@ private func svgTexts(_ page: String) -> [String] {
         // 購入後年數 counts years already: no （年） after it.
         #expect(csv.contains("\n購入後年數,貸款餘額（十億美元）,帳面價值（十億美元）\n"))
         // The table and its note (the SVG's own words are the chart code's).
-        let start = try #require(page.range(of: "<div class=\"table-scroll\">"))
+        let start = try #require(page.range(of: "<div class=\"table-scroll\""))
         let end = try #require(page.range(of: "</p>", range: start.upperBound..<page.endIndex))
         let table = String(page[start.lowerBound..<end.upperBound])
         for english in ["Every ", "Illustrative", "billions", "Settings:", "Year"] {
@@ -117,7 +117,7 @@ private func svgTexts(_ page: String) -> [String] {
         }
         // Cells print numbers as the Chinese chart does: 億美元 and 年/個月, never "$27.3 B" or "1 year 2 months";
         // the table of values is kept from wrapping inside them by its class (values and x values: nw nx).
-        #expect(table.hasPrefix("<div class=\"table-scroll\"><table class=\"nw nx\">"))
+        #expect(table.hasPrefix("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"資料表：抵押品\"><table class=\"nw nx\">"))
         #expect(table.contains("<th scope=\"row\">2個月</th>") && table.contains("<th scope=\"row\">1年2個月</th>"))
         #expect(table.contains("億美元</td>") && !table.contains("nobr"))
         for english in ["$", "\u{202F}B", "year", "month"] {
@@ -131,11 +131,11 @@ private func svgTexts(_ page: String) -> [String] {
                      "labels: {share: 循環資金占比}"]
         let output = try build(miniSite(chapter: chapter(withChart: lines), config: "title: 測試\nlanguage: zh-Hant\n"))
         let page = try #require(text(output, "intro/index.html"))
-        let start = try #require(page.range(of: "<div class=\"table-scroll\">"))
+        let start = try #require(page.range(of: "<div class=\"table-scroll\""))
         let end = try #require(page.range(of: "</table>", range: start.upperBound..<page.endIndex))
         let table = String(page[start.lowerBound..<end.upperBound])
         #expect(table.contains("<th scope=\"col\">類別</th>"))
-        #expect(table.hasPrefix("<div class=\"table-scroll\"><table class=\"nw\">"))
+        #expect(table.hasPrefix("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"資料表：迴圈\"><table class=\"nw\">"))
         #expect(table.contains("%</td>") && !table.contains("\u{202F}%"), "42%, not 42 %")
         #expect(!table.contains("Category"))
         let english = try build(miniSite(chapter: chapter(withChart: lines)))
@@ -476,5 +476,23 @@ private func svgTexts(_ page: String) -> [String] {
                      "scenarios: [calm, stressed]"]
         let problems = diagnostics(of: miniSite(chapter: chapter(withChart: lines)))
         #expect(problems.count == 1)
+    }
+}
+
+/// Wide data tables scroll sideways: keyboard users reach them, and screen readers name them.
+@Suite struct FigureTableRegionTests {
+    @Test func aFigureDataTableIsAFocusableRegionNamedByTheFigure() throws {
+        let page = "---\ntitle: Charts\n---\nIntro.\n\n```chart\nid: bond\ntitle: Bond owed\ncaption: C.\nmodel: leaseSPV\n"
+            + "series: [debtBalance]\n```\n"
+        let html = try #require(text(try build(miniSite(chapter: page)), "intro/index.html"))
+        #expect(html.contains("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Data table: Bond owed\"><table"))
+        #expect(!html.contains("<div class=\"table-scroll\">"))
+    }
+
+    @Test func anEmptyHeadingAboveRowNamesIsAPlainCell() throws {
+        let page = "---\ntitle: Tables\n---\n| | Book | Market |\n|---|---|---|\n| Life | 6 | 3 |\n"
+        let html = try #require(text(try build(miniSite(chapter: page)), "intro/index.html"))
+        #expect(html.contains("<td></td>\n<th>Book</th>"))
+        #expect(!html.contains("<th></th>"))
     }
 }

@@ -147,8 +147,9 @@ struct FigureSpec {
         var problems: [Diagnostic] = []
         // Series of different units on one value axis: one of them would be read in the other's unit (an LTV of
         // 1.1× drawn as "$1 B"), in the chart, its table and its CSV.
+        // Only for series the block names: without `series:` a model shows its own default set.
         let units = input.series.map { ($0.name, unitKind($0.unit)) }
-        if let first = units.first, let other = units.first(where: { $0.1 != first.1 }) {
+        if request.series != nil, let first = units.first, let other = units.first(where: { $0.1 != first.1 }) {
             let place = request.parameterLines["series:" + other.0] ?? request.position(ofParameter: "key:series")
             let unitOf = { (name: String) in input.series.first { $0.name == name }?.unit ?? "" }
             problems.append(Diagnostic(file: request.file, line: place.line, column: place.column,
