@@ -483,7 +483,8 @@ th:first-child, td:first-child, thead th{text-align:left}
 .question{font-size:1.1rem}
 .question p:last-child,.takeaway p:last-child,.careful p:last-child,.what-next p:last-child{margin-bottom:0}
 .outline{background:var(--box);font-size:.95rem}
-.outline ol{margin:0;padding-left:1.3rem}
+/* No counters: headings may carry their own numbers ("1. Spending…", "Step 1: …"). */
+.outline ol{margin:0;padding-left:0;list-style:none}.outline ol ol{padding-left:1.1rem}
 .careful{background:var(--careful);border-left:4px solid var(--careful-rule)}
 .takeaway{background:var(--takeaway);border-left:4px solid var(--takeaway-rule);font-size:1.08rem}
 a.term{text-decoration-style:dotted}
