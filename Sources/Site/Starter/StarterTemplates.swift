@@ -421,7 +421,9 @@ body{
   font:1.0625rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
 }
 :lang(zh),:lang(ja),:lang(ko){line-break:strict}
-:lang(zh-Hant){font-family:"PingFang TC","Noto Sans CJK TC","Microsoft JhengHei",sans-serif}
+/* English quotes and apostrophes in Chinese text ("Here’s", “Title”) from a Latin font on this device: CJK fonts draw them full-width. */
+@font-face{font-family:latin-quotes;src:local("Segoe UI"),local("Helvetica Neue"),local(Roboto),local(Arial),local("Noto Sans"),local("DejaVu Sans");unicode-range:U+2018-2019,U+201C-201D}
+:lang(zh-Hant){font-family:latin-quotes,"PingFang TC","Noto Sans CJK TC","Microsoft JhengHei",sans-serif}
 :lang(zh) em{font-style:normal;text-emphasis:filled dot;text-emphasis-position:under right}
 .nobr,.nw td,.nx tbody th,.cited-in a,.confidence,.dateline time{white-space:nowrap}
 a{color:var(--link);text-underline-offset:.15em}
