@@ -400,6 +400,7 @@ let starterTemplates: [(path: String, text: String)] = [
     --chart-1:#56B4E9;--chart-2:#F0A15E;--chart-3:#3FC59A;--chart-4:#E08CC4;
     --chart-5:#E6C04A;--chart-6:#C99A8F;--chart-7:#BDBD4A;--chart-8:#B0B0B0;
 }
+  :root svg.ch .ch-band{fill-opacity:.2}
 }
 /* Fixed themes (the gallery shows both). */
 .theme-light{
@@ -1639,7 +1640,8 @@ chartFonts: "Arial, \"Liberation Sans\", \"PingFang TC\", \"Noto Sans CJK TC\", 
 <li class="menu-extra"><a href="{{root}}sources/">{{t.sources}}</a></li>
 <li class="menu-extra"><a href="{{root}}glossary/">{{t.glossary}}</a></li>
 {{#numbersHref}}<li class="menu-extra"><a href="{{numbersHref}}">{{t.numbers}}</a></li>
-{{/numbersHref}}
+{{/numbersHref}}{{#correctionsPage}}<li class="menu-extra"><a href="{{correctionsPage}}">{{t.corrections}}</a></li>
+{{/correctionsPage}}
 </ol>
 </details>
 {{> search}}
