@@ -496,3 +496,16 @@ private func svgTexts(_ page: String) -> [String] {
         #expect(!html.contains("<th></th>"))
     }
 }
+
+/// The faint lines of an overlaid figure keep each scenario's dashes (review 17, Fig 7.4): two grey lines that end
+/// together are told apart by their line style, as the chosen scenario's line is.
+@Suite struct GhostDashTests {
+    @Test func eachScenariosFaintLineKeepsItsOwnDashes() throws {
+        let page = "---\ntitle: Charts\n---\nIntro.\n\n```chart\nid: ltv\ntitle: T\ncaption: C.\nmodel: gpuCollateral\n"
+            + "kind: line\nseries: [ltv.exp]\noverlay: true\nscenarios: [base, burry]\n```\n"
+        let html = try #require(text(try build(miniSite(chapter: page)), "intro/index.html"))
+        // Base (solid when chosen) is drawn faint and solid under Burry; Burry (dashed "8 4") faint and dashed under Base.
+        #expect(html.contains("class=\"ch-line ch-ghost-line ch-d2\""))
+        #expect(html.contains("class=\"ch-line ch-ghost-line ch-d1\""))
+    }
+}
