@@ -509,3 +509,30 @@ private func svgTexts(_ page: String) -> [String] {
         #expect(html.contains("class=\"ch-line ch-ghost-line ch-d1\""))
     }
 }
+
+/// Settings lines read as sentences (review 21).
+@Suite struct SettingsLineWordsTests {
+    private func settings(_ config: String?, lines: [String]) throws -> String {
+        let page = "---\ntitle: Charts\n---\nIntro.\n\n```chart\n" + lines.joined(separator: "\n") + "\n```\n"
+        let html = try #require(text(try build(miniSite(chapter: page, config: config)), "intro/index.html"))
+        let start = try #require(html.range(of: "<p class=\"chart-parameters\">"))
+        return String(html[start.upperBound...].prefix { $0 != "\n" }).replacingOccurrences(of: "<span class=\"nobr\">", with: "")
+            .replacingOccurrences(of: "</span>", with: "")
+    }
+
+    @Test func itemsRenamedForTheLegendAreNotCapitalisedMidSentence() throws {
+        let line = try settings(nil, lines: ["id: sale", "title: T", "caption: C.", "model: fireSale",
+                                             "params: {shock: [-0.3, -0.03, -0.1, 0]}",
+                                             "labels: {AI equities: AI stocks, DC debt senior: Senior data-center debt, other bonds: Other bonds}"])
+        #expect(line.contains("AI stocks −30\u{202F}%, senior data-center debt −3\u{202F}%"), "\(line)")
+        #expect(line.contains("other bonds 0\u{202F}%"), "\(line)")
+    }
+
+    @Test func aChineseSettingsLineSetsNoSpaceBetweenAChineseNameAndItsAmount() throws {
+        let line = try settings("title: 測試\nlanguage: zh-Hant\n", lines: [
+            "id: loop", "title: 迴圈", "caption: 說明。", "model: circularFlows", "kind: grouped-bar",
+            "series: [share.cycled]", "labels: {Oracle: 甲骨文, Nvidia: 輝達}", "params: {flows: [[0, 60, 0], [0, 0, 20], [20, 0, 0]]}"])
+        #expect(line.contains("OpenAI給甲骨文600億美元"), "\(line)")
+        #expect(line.contains("輝達給OpenAI 200億美元"), "\(line)")
+    }
+}
