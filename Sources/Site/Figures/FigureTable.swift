@@ -93,8 +93,11 @@ struct FigureTable {
         cells = xs.indices.map { row in
             [xTexts[row]] + columns.indices.map { column in rowValues[row][column] == nil ? "" : columns[column][row] }
         }
+        // Months written 1990-02: a January among them is 1990-01, not 1990.
+        let monthly = spec.x.format == .year && xs.contains { abs($0 - $0.rounded()) > 1e-6 }
         fields = xs.indices.map { row in
-            [Self.field(xs[row], spec.x.format, digits: isModel ? 4 : 8)] + rowValues[row].map { value in
+            let x = Self.field(xs[row], spec.x.format, digits: isModel ? 4 : 8)
+            return [monthly && !x.contains("-") ? x + "-01" : x] + rowValues[row].map { value in
                 value.map { Self.field($0, spec.y.format, digits: digits) } ?? ""
             }
         }
