@@ -59,7 +59,11 @@ struct FigureTable {
         if let categories = series.first?.categories {
             // A value label ("just under 3 %") is what the chart prints, so the table prints it too.
             // Category tables print what the bars print: the chart's digits and one number of decimals.
-            let columns = spec.y.format.labels(forSeries: series.map(\.y), significant: spec.labelDigits, numbers: numbers).map { column in
+            // A stacked bar chart's layers as its bars print them, adding up to the totals above the stacks.
+            let printed = spec.kind == .stackedBar && spec.series.count > 1 && spec.background.isEmpty
+                ? spec.stackTexts(numbers: numbers).layers
+                : spec.y.format.labels(forSeries: series.map(\.y), significant: spec.labelDigits, numbers: numbers)
+            let columns = printed.map { column in
                 column.enumerated().map { row, text in
                     categories.indices.contains(row) ? spec.valueLabels[categories[row]] ?? text : text
                 }
