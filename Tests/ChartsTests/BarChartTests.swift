@@ -100,3 +100,4 @@ private func yTicks(_ svg: SVGParse) -> [String] {
         #expect(spec.stackTexts().layers == [["24\u{202F}%"], ["29\u{202F}%"]])
     }
 }
+
