@@ -324,9 +324,14 @@ struct AnnotationLayer {
                 return inside(b) && b.top >= frame.top - (label.value ? 10 : 4) && b.bottom <= frame.bottom + 4
                     && !(placed + others).contains { $0.overlaps(b) }
             }
-            // Nearer its own point than any other labelled point, by a clear margin.
+            // Nearer its own point than any other labelled point, by a clear margin; a label a row or two away, with
+            // a leader straight down (or up) to its point, is its own when no other point lies under it.
+            let leadered = Array(further.dropFirst(2))
             func owned(_ candidate: (Double, Double)) -> Bool {
                 let b = box(candidate), own = b.distance(to: label.x, label.y)
+                if leadered.contains(where: { $0 == candidate }), b.left <= label.x, label.x <= b.right {
+                    return labels.indices.allSatisfy { $0 == index || labels[$0].x < b.left - 6 || labels[$0].x > b.right + 6 }
+                }
                 return labels.indices.allSatisfy { $0 == index || b.distance(to: labels[$0].x, labels[$0].y) >= own + 6 }
             }
             // Reference lines and events cross a label as a data line does.
@@ -344,7 +349,7 @@ struct AnnotationLayer {
             let chosen = free ?? candidates[0]
             let chosenBox = box(chosen)
             placed.append(chosenBox)
-            if further.contains(where: { $0 == chosen }), abs(chosen.1 - label.y) > gap + height + 8 {
+            if leadered.contains(where: { $0 == chosen }) {
                 // A leader from the point's edge to the label far from it.
                 let above = chosen.1 < label.y
                 let end = above ? chosenBox.bottom : chosenBox.top

@@ -14,7 +14,8 @@ measures the rendered box of every visible SVG <text> of every chart on the page
   (`path.ch-line`, grey context lines included), sampled the same way, unless the label has a halo wide enough
   to hide the line (an inline `stroke-width` of 6 px or more);
 - a label beside a marker (`circle.ch-here`, `circle.ch-mark`) about as near another marker as the nearest one
-  (within MARKER_MARGIN px of it), so that a reader cannot tell which point it names.
+  (within MARKER_MARGIN px of it), so that a reader cannot tell which point it names (a label joined to its point
+  by a leader, a vertical `line.ch-axis` touching it, names that point).
 
 Each problem names the figure id, the variant, the screen width, the page and the text(s).
 
@@ -143,8 +144,16 @@ function measure(svg, variant, out) {
         return {x: (r.left + r.right) / 2, y: (r.top + r.bottom) / 2};
       });
   const centres = markers.filter((m, i) => !markers.slice(0, i).some(n => Math.abs(n.x - m.x) < 0.5 && Math.abs(n.y - m.y) < 0.5));
+  // A label a row or two away from its point has a leader (a vertical `line.ch-axis`) from the point to it: it names
+  // the point at the leader's other end.
+  const leaders = Array.from(svg.querySelectorAll('g.ch-annotations line.ch-axis')).filter(visible)
+      .map(line => line.getBoundingClientRect());
+  const led = box => leaders.some(l => l.width < 2 && l.left >= box.left && l.right <= box.right
+      && (Math.abs(l.bottom - box.bottom) < 3 || Math.abs(l.top - box.top) < 3 || Math.abs(l.top - box.bottom) < 3
+          || Math.abs(l.bottom - box.top) < 3));
   if (centres.length > 1) {
     for (const {content, box} of labels) {
+      if (led(box)) continue;
       const distances = centres.map(({x, y}) => Math.hypot(Math.max(box.left - x, 0, x - box.right),
                                                           Math.max(box.top - y, 0, y - box.bottom))).sort((a, b) => a - b);
       if (distances[0] <= markerReach && distances[1] - distances[0] < markerMargin) {
