@@ -151,6 +151,22 @@ struct AnnotationLayer {
         return false
     }
 
+    /// Whether a reference line or an event line runs through `box`.
+    func ruled(_ box: Box) -> Bool {
+        annotations.contains { annotation in
+            switch annotation {
+            case .referenceLine(.y, let value, _):
+                guard let p = yPos(value) else { return false }
+                return valueAxisIsHorizontal ? (p > box.left && p < box.right && frame.contains(x: p))
+                    : (p > box.top && p < box.bottom && frame.contains(y: p))
+            case .referenceLine(.x, let value, _), .event(let value, _):
+                guard let p = xPos(value) else { return false }
+                return p > box.left && p < box.right && frame.contains(x: p)
+            default: return false
+            }
+        }
+    }
+
     /// The places a value line's label may take inside the plot, best first: above the line at the right, unless a
     /// data line runs through it there; then below, then at the left, above or below; then anywhere along the line,
     /// from right to left, where a gap between the data's crossings is wide enough.
@@ -260,8 +276,11 @@ struct AnnotationLayer {
         var value = false
     }
 
-    /// Point labels beside their points: each takes the first of eight places around its point (above right first)
-    /// that stays inside the chart and touches no label placed before it and no other point.
+    /// Point labels beside their points. Each takes the first of its places around its point (above right first)
+    /// that stays inside the chart, touches no label placed before it and no other point, is nearer its own point
+    /// than any other labelled point (so it cannot be read as another point's label), and is crossed by no data line;
+    /// failing that, the first such place a data line crosses, drawn with a wide halo that hides the line. Places further
+    /// above or below the point, with a short leader, come last.
     private func drawPointLabels(_ labels: [PointLabel], avoiding taken: [Box], into svg: inout SVGWriter) {
         var placed = taken
         let dots = labels.map { Box(left: $0.x - 10, top: $0.y - 10, right: $0.x + 10, bottom: $0.y + 10) }
@@ -282,6 +301,18 @@ struct AnnotationLayer {
             ]
             // A value reads best level with its point, as the end of a range bar is labelled.
             if label.value { candidates = Array(candidates.suffix(2)) + candidates.dropLast(2) }
+            // Last: above or below the point, moved sideways to stay in the plot, one or two rows further out (with a
+            // leader from the point), for points too close together for any place beside them.
+            let leftmost = frame.left + 2, rightmost = svg.width - Theme.edge - width
+            let centred = rightmost >= leftmost ? min(max(label.x - width / 2, leftmost), rightmost) : leftmost
+            var further: [(Double, Double)] = []
+            for row in [0.0, 1, 2] {
+                let step: Double = row * (height + 4)
+                let up: Double = label.y - gap - 4 - step
+                let down: Double = label.y + gap + height + 4 + step
+                further += [(centred, up), (centred, down)]
+            }
+            candidates += further
             let others = dots.indices.filter { $0 != index }.map { dots[$0] }
             func box(_ candidate: (Double, Double)) -> Box {
                 Box(left: candidate.0, top: candidate.1 - height, right: candidate.0 + width, bottom: candidate.1 + 4)
@@ -293,20 +324,47 @@ struct AnnotationLayer {
                 return inside(b) && b.top >= frame.top - (label.value ? 10 : 4) && b.bottom <= frame.bottom + 4
                     && !(placed + others).contains { $0.overlaps(b) }
             }
-            let free = candidates.first(where: fits)
-                ?? candidates.first { candidate in
+            // Nearer its own point than any other labelled point, by a clear margin; a label a row or two away, with
+            // a leader straight down (or up) to its point, is its own when no other point lies under it.
+            let leadered = Array(further.dropFirst(2))
+            func owned(_ candidate: (Double, Double)) -> Bool {
+                let b = box(candidate), own = b.distance(to: label.x, label.y)
+                if leadered.contains(where: { $0 == candidate }), b.left <= label.x, label.x <= b.right {
+                    return labels.indices.allSatisfy { $0 == index || labels[$0].x < b.left - 6 || labels[$0].x > b.right + 6 }
+                }
+                return labels.indices.allSatisfy { $0 == index || b.distance(to: labels[$0].x, labels[$0].y) >= own + 6 }
+            }
+            // Reference lines and events cross a label as a data line does.
+            func lineThrough(_ b: Box) -> Bool { crossed(b) || ruled(b) }
+            let free = candidates.first { fits($0) && owned($0) && !lineThrough(box($0)) }
+                ?? candidates.first { fits($0) && owned($0) }
+                ?? (label.muted ? nil : candidates.first(where: fits))
+                ?? (label.muted ? nil : candidates.first { candidate in
                     let b = box(candidate)
                     return inside(b) && !placed.contains { $0.overlaps(b) }
-                }
-            // Another scenario's faint point keeps its dot but loses its label when every place is taken (its own
+                })
+            // Another scenario's faint point keeps its dot but loses its label when no place is its own (its own
             // variant names it); the chosen point is always named.
             if free == nil, label.muted { continue }
             let chosen = free ?? candidates[0]
-            placed.append(box(chosen))
+            let chosenBox = box(chosen)
+            placed.append(chosenBox)
+            if leadered.contains(where: { $0 == chosen }) {
+                // A leader from the point's edge to the label far from it.
+                let above = chosen.1 < label.y
+                let end = above ? chosenBox.bottom : chosenBox.top
+                let start = label.y + (above ? -1 : 1) * (label.muted ? 5 : 11)
+                svg.line(label.x, start, label.x, end, cls: "ch-axis")
+            }
             svg.clampedText(text, x: chosen.0, y: chosen.1, size: Theme.annotationFont, anchor: .start,
                             cls: label.muted ? "ch-muted ch-halo" : "ch-halo")
+            // A halo wide enough to fill the gaps between the letters, so no line runs through the words.
+            if crossed(chosenBox) { svg.styleLastElement(Self.wideHalo) }
         }
     }
+
+    /// The style of a point label that a data line crosses: its background-coloured halo covers the line there.
+    static let wideHalo = "stroke-width:7px"
 
     /// Lane labels in up to two rows above the plot; a label goes to the first row where it does not collide.
     private func drawLane(_ items: [(text: String, x: Double)], into svg: inout SVGWriter) {
@@ -336,6 +394,12 @@ struct Box: Equatable {
 
     func overlaps(_ other: Box) -> Bool {
         left < other.right && other.left < right && top < other.bottom && other.top < bottom
+    }
+
+    /// How far the point (x, y) is from the box (0 inside it).
+    func distance(to x: Double, _ y: Double) -> Double {
+        let dx = max(left - x, 0, x - right), dy = max(top - y, 0, y - bottom)
+        return (dx * dx + dy * dy).squareRoot()
     }
 }
 

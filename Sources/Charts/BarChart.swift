@@ -1,3 +1,5 @@
+import Foundation
+
 /// Vertical bar, grouped-bar and stacked-bar charts over category bands.
 enum BarChart {
     static func render(_ spec: ChartSpec, id: String) throws(ChartError) -> String {
@@ -90,8 +92,7 @@ enum BarChart {
                            tops: [Double], totals sums: [Double], sideLabels: Bool, into svg: inout SVGWriter) -> [EndLabel] {
         let format = spec.y.format
         // Layers and totals share one number of decimals.
-        let joint = format.labels(forSeries: series.map(\.y) + [sums], significant: spec.labelDigits, numbers: spec.language.numbers)
-        let texts = Array(joint.dropLast()), totals = joint.last ?? []
+        let (texts, totals) = spec.stackTexts(sums: sums)
         var endLabels: [EndLabel] = []
         for index in 0..<band.count {
             var positive = 0.0, negative = 0.0
@@ -126,5 +127,75 @@ enum BarChart {
             }
         }
         return endLabels
+    }
+}
+
+extension BarChart {
+    /// A stack's layer texts adjusted so they add up to its printed total: each layer printed alone is rounded on its
+    /// own (46.6 % → "47 %", 7.53 % → "8 %" under a total of "54 %"), so the layers that lost most in rounding take
+    /// the difference, one step of the last printed digit each (largest remainder: "47 %" + "7 %"). Texts that are
+    /// not plain numbers (amounts with different units, grouped thousands) are left as they are.
+    /// `scale` takes values to the printed numbers (100 for fractions printed as percent).
+    static func addingUp(_ texts: [[String]], values: [[Double]], totals: [String], scale: Double = 1) -> [[String]] {
+        var texts = texts
+        func parts(_ text: String) -> (prefix: Substring, number: Double, decimals: Int, suffix: Substring)? {
+            guard let start = text.firstIndex(where: { $0.isNumber }) else { return nil }
+            let end = text[start...].firstIndex { !($0.isNumber || $0 == ".") } ?? text.endIndex
+            let body = text[start..<end]
+            guard let magnitude = Double(body) else { return nil }
+            var prefix = text[..<start]
+            let negative = prefix.last == "\u{2212}" || prefix.last == "-" || prefix.last == "+"
+            let sign: Double = prefix.last == "\u{2212}" || prefix.last == "-" ? -1 : 1
+            if negative { prefix = prefix.dropLast() }
+            let decimals = body.firstIndex(of: ".").map { body.distance(from: $0, to: body.endIndex) - 1 } ?? 0
+            return (prefix, sign * magnitude, decimals, text[end...])
+        }
+        for (index, total) in totals.enumerated() {
+            guard let printedTotal = parts(total) else { continue }
+            let layers = texts.indices.filter { texts[$0].indices.contains(index) && values[$0].indices.contains(index)
+                && values[$0][index].isFinite && values[$0][index] != 0 }
+            let printed = layers.map { parts(texts[$0][index]) }
+            guard !layers.isEmpty, printed.allSatisfy({ $0 != nil && $0!.suffix == printedTotal.suffix
+                && $0!.decimals == printed[0]!.decimals }) else { continue }
+            let decimals = printed[0]!.decimals
+            let step = pow(10, -Double(decimals))
+            var shown = printed.map { $0!.number }
+            var units = Int(((printedTotal.number - shown.reduce(0, +)) / step).rounded())
+            guard units != 0, abs(units) <= layers.count else { continue }
+            // The layers whose value lies furthest from their text in the direction of the difference go first.
+            let order = layers.indices.sorted { a, b in
+                let ea = (values[layers[a]][index] * scale - shown[a]) * Double(units.signum())
+                let eb = (values[layers[b]][index] * scale - shown[b]) * Double(units.signum())
+                return (ea, -a) > (eb, -b)
+            }
+            for position in order where units != 0 {
+                shown[position] += Double(units.signum()) * step
+                units -= units.signum()
+                let number = shown[position], p = printed[position]!
+                let magnitude = String(format: "%.\(decimals)f", abs(number))
+                let sign = number < 0 ? "\u{2212}" : (texts[layers[position]][index].contains("+") ? "+" : "")
+                texts[layers[position]][index] = String(p.prefix) + sign + magnitude + String(p.suffix)
+            }
+        }
+        return texts
+    }
+}
+
+extension ChartSpec {
+    /// A stacked bar chart's layer labels and stack totals as the chart prints them: one number of decimals, and
+    /// each stack's layers adding up to its total (`BarChart.addingUp`); its data table prints the same layers.
+    public func stackTexts(numbers: ChartLanguage.Numbers? = nil) -> (layers: [[String]], totals: [String]) {
+        let count = series.map(\.y.count).max() ?? 0
+        let sums = (0..<count).map { index in
+            series.compactMap { $0.y.indices.contains(index) ? $0.y[index] : nil }.filter(\.isFinite).reduce(0, +)
+        }
+        return stackTexts(sums: sums, numbers: numbers)
+    }
+
+    func stackTexts(sums: [Double], numbers: ChartLanguage.Numbers? = nil) -> (layers: [[String]], totals: [String]) {
+        let joint = y.format.labels(forSeries: series.map(\.y) + [sums], significant: labelDigits, numbers: numbers ?? language.numbers)
+        let totals = joint.last ?? []
+        return (BarChart.addingUp(Array(joint.dropLast()), values: series.map(\.y), totals: totals,
+                                  scale: y.format == .fraction ? 100 : 1), totals)
     }
 }

@@ -6,7 +6,7 @@ struct EndLabel: Equatable {
     var color: Int
     var y: Double
     var mark: Mark = .line
-    /// Drawn faint: a series shown only for comparison.
+    /// Drawn faint: a series shown only for comparison (its `color`, if not 0, gives only its dashes).
     var muted = false
     /// Left edge of the label's mark; nil puts it just right of the plot.
     var x: Double? = nil
@@ -81,7 +81,7 @@ enum EndLabels {
             switch label.mark {
             case .line:
                 svg.line(left, baseline - 5, left + 11, baseline - 5,
-                         cls: label.muted ? "ch-line ch-ghost-line" : "ch-line ch-k\(label.color)")
+                         cls: label.muted ? "ch-line ch-ghost-line" + (label.color > 0 ? " ch-d\(label.color)" : "") : "ch-line ch-k\(label.color)")
             case .box:
                 svg.rect(left, baseline - 11, 11, 11, cls: "ch-bar ch-f\(label.color)")
             case .reference:

@@ -64,10 +64,13 @@ enum LineChart {
                 let drawn = points(Array(zip(item.x, item.y)), context)
                 // A faint line standing for one of several series ("Scenario: series") keeps that series' dashes,
                 // so which grey line is which reads from the legend (Fig 10.3: three assets in the other setting).
+                // A faint line standing for a whole scenario (one series per scenario, Fig 7.4) keeps that scenario's
+                // dashes too, so two grey lines ending together are told apart by their end labels.
                 let series = names.count > 1 ? item.name.range(of: ": ").flatMap { names.firstIndex(of: String(item.name[$0.upperBound...])) } : nil
-                drawGhost(drawn, dashesOf: series.map { colors[$0] }, into: &svg)
+                let dashes = series.map { colors[$0] } ?? (names.count == 1 ? item.color : nil)
+                drawGhost(drawn, dashesOf: dashes, into: &svg)
                 if useEndLabels, !backgroundNames.isEmpty, let last = drawn.last(where: { $0 != nil }) ?? nil {
-                    labels.append(EndLabel(name: item.name, color: 0, y: last.y, muted: true))
+                    labels.append(EndLabel(name: item.name, color: dashes ?? 0, y: last.y, muted: true))
                 }
             }
             for (index, layer) in layers.enumerated() {

@@ -64,6 +64,13 @@ struct SVGWriter {
         elements.append("<text x=\"\(svgNumber(x))\" y=\"\(svgNumber(y))\" font-size=\"\(svgNumber(size))\"\(anchorText) class=\"\(cls)\">\(escapeXML(content))</text>")
     }
 
+    /// Adds an inline `style` to the element written last (a text that needs a wider halo than its class gives).
+    mutating func styleLastElement(_ style: String) {
+        guard let last = elements.last, let tagEnd = last.firstIndex(of: ">") else { return }
+        let end = last[last.index(before: tagEnd)] == "/" ? last.index(before: tagEnd) : tagEnd
+        elements[elements.count - 1] = String(last[..<end]) + " style=\"\(style)\"" + String(last[end...])
+    }
+
     /// Text kept inside [minX, maxX]: the anchor point moves so the estimated extent fits.
     mutating func clampedText(_ content: String, x: Double, y: Double, size: Double, anchor: TextAnchor,
                               cls: String, minX: Double = Theme.edge, maxX: Double? = nil) {

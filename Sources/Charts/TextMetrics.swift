@@ -134,11 +134,68 @@ extension TextMetrics {
     /// `pieces` (from `breakableWords`) in lines at most `maxWidth` wide as `measure` measures them, each filled
     /// in turn; a piece wider than `maxWidth` takes a line of its own.
     ///
-    /// Chinese, Japanese and Korean text would otherwise often end with one character alone on its last line
-    /// ("以晶片為擔保的貸" / "款"), which reads as a mistake: then the last two lines are split as evenly as they
-    /// fit instead ("以晶片為擔" / "保的貸款"), the longer first. Text in spaced scripts is never rebalanced.
+    /// Chinese, Japanese and Korean text is balanced instead: as many lines as filling takes, each as near the same
+    /// width as the pieces allow, so no line ends with one or two characters alone ("以晶片為擔保的貸" / "款" becomes
+    /// "以晶片為擔" / "保的貸款"); and a line does not end inside a short bracketed aside ("（已" / "停擺）") when the
+    /// aside fits whole on the next line or the line before. Text in spaced scripts is filled as before.
     static func fill(_ pieces: [(word: String, separator: String)], maxWidth: Double,
                      measure: (String) -> Double) -> [String] {
+        let greedy = filled(pieces, maxWidth: maxWidth, measure: measure)
+        guard greedy.count >= 2, pieces.contains(where: { $0.word.contains(where: isCJK) }) else { return greedy.map(joined) }
+        // The narrowest width that still takes no more lines.
+        var low = pieces.map { measure($0.word) }.max() ?? 0, high = maxWidth
+        guard low < high else { return greedy.map(joined) }
+        for _ in 0..<24 where high - low > 0.25 {
+            let middle = (low + high) / 2
+            if filled(pieces, maxWidth: middle, measure: measure).count <= greedy.count { high = middle } else { low = middle }
+        }
+        var lines = filled(pieces, maxWidth: high, measure: measure).map { Array($0) }
+        guard lines.count == greedy.count else { return greedy.map(joined) }
+        // A line that ends inside a bracketed aside: the aside's start moves down, or its end up, when it fits.
+        for index in lines.indices.dropLast() {
+            let text = joined(lines[index][...])
+            guard let open = unclosedOpening(text) else { continue }
+            var start = 0, length = 0
+            for (position, piece) in lines[index].enumerated() {
+                let size = (position == 0 ? 0 : piece.separator.count) + piece.word.count
+                if length + size > open { start = position; break }
+                length += size
+            }
+            let down = Array(lines[index][start...]) + lines[index + 1]
+            if start > 0, measure(joined(down[...])) <= maxWidth {
+                lines[index + 1] = down
+                lines[index] = Array(lines[index][..<start])
+                continue
+            }
+            if let close = lines[index + 1].firstIndex(where: { $0.word.contains(where: closingBrackets.contains) }),
+               close + 1 < lines[index + 1].count {
+                let up = lines[index] + lines[index + 1][...close]
+                if measure(joined(up[...])) <= maxWidth {
+                    lines[index] = up
+                    lines[index + 1] = Array(lines[index + 1][(close + 1)...])
+                }
+            }
+        }
+        return lines.filter { !$0.isEmpty }.map { joined($0[...]) }
+    }
+
+    /// Opening and closing brackets of an aside a line should not end inside.
+    private static let openingBrackets: Set<Character> = Set("（「『《〈【〔(")
+    private static let closingBrackets: Set<Character> = Set("）」』》〉】〕)")
+
+    /// The character offset of the last opening bracket of `text` that `text` does not close, if any.
+    private static func unclosedOpening(_ text: String) -> Int? {
+        var open: [Int] = []
+        for (offset, character) in text.enumerated() {
+            if openingBrackets.contains(character) { open.append(offset) }
+            if closingBrackets.contains(character), !open.isEmpty { open.removeLast() }
+        }
+        return open.first
+    }
+
+    /// Greedy filling: each line takes pieces while they fit.
+    private static func filled(_ pieces: [(word: String, separator: String)], maxWidth: Double,
+                               measure: (String) -> Double) -> [ArraySlice<(word: String, separator: String)>] {
         var lines: [ArraySlice<(word: String, separator: String)>] = []
         var start = 0
         for index in pieces.indices where index > start {
@@ -148,19 +205,7 @@ extension TextMetrics {
             }
         }
         if start < pieces.count { lines.append(pieces[start...]) }
-        if lines.count >= 2, let last = lines.last, last.count == 1, isLoneCJKCharacter(last[last.startIndex].word) {
-            let both = pieces[lines[lines.count - 2].startIndex...]
-            var best: (split: Int, width: Double)? = nil
-            for split in both.indices.dropFirst() {
-                let widest = max(measure(joined(both[..<split])), measure(joined(both[split...])))
-                if widest <= maxWidth, widest <= best?.width ?? .infinity { best = (split, widest) }
-            }
-            if let split = best?.split {
-                lines[lines.count - 2] = both[..<split]
-                lines[lines.count - 1] = both[split...]
-            }
-        }
-        return lines.map(joined)
+        return lines
     }
 
     /// The pieces as one line: each joined to the one before by its separator, the first's dropped.
@@ -168,12 +213,6 @@ extension TextMetrics {
         var line = ""
         for piece in pieces { line += (line.isEmpty ? "" : piece.separator) + piece.word }
         return line
-    }
-
-    /// One CJK character, with any closing punctuation after it ("款", "上。").
-    private static func isLoneCJKCharacter(_ word: String) -> Bool {
-        let body = word.filter { !noBreakBefore.contains($0) }
-        return body.count == 1 && isCJK(body.first!)
     }
 }
 

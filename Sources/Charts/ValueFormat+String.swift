@@ -36,9 +36,23 @@ extension ValueFormat {
             let floor = Self.digits(smallest, decimals: visible, grouping: false).contains { $0 != "0" && $0 != "." } ? visible : 0
             shared[unit] = Swift.max(Swift.min(needed, ceiling), floor)
         }
+        // Months are read one by one: whole months whole ("−36", never "−36.00" beside "+30.98").
+        let wholeMonths = self == .months
+        let monthly = self == .year && values.contains { $0.isFinite && abs($0 - $0.rounded()) > 1e-6 }
         return zip(values, parts).map { value, part in
             guard value.isFinite else { return "–" }
-            if self == .year { return Self.yearString(value, numbers: numbers) }
+            if self == .year {
+                // Among monthly rows ("Oct 1990"), January is "Jan 1993", not a bare "1993" that reads as a year's value.
+                if monthly, abs(value - value.rounded()) < 1e-6, abs(value) < 1e15 {
+                    let year = Int(value.rounded())
+                    return numbers == .chinese ? "\(year)年1月" : "Jan \(year)"
+                }
+                return Self.yearString(value, numbers: numbers)
+            }
+            if wholeMonths {
+                let decimals = Swift.min(2, Self.minimalDecimals(part.shown, significant: significant))
+                return compose(part.shown, decimals: decimals, padTo: 0, unit: part.unit, tick: false, padZero: false, numbers: numbers)
+            }
             if self == .years, let months = Self.monthsText(value, numbers: numbers) { return months }
             let decimals = shared[part.unit] ?? 0
             // Two significant digits (stylised model outputs) also round whole numbers: $147 B prints as $150 B.
@@ -62,9 +76,23 @@ extension ValueFormat {
             let needed = shown.map { Self.minimalDecimals($0, significant: significant) }.max() ?? 0
             shared[unit] = Swift.min(Self.decimals(largest, significant: significant), needed)
         }
+        // Months are read one by one: whole months whole ("−36", never "−36.00" beside "+30.98").
+        let wholeMonths = self == .months
+        let monthly = self == .year && values.contains { $0.isFinite && abs($0 - $0.rounded()) > 1e-6 }
         return zip(values, parts).map { value, part in
             guard value.isFinite else { return "–" }
-            if self == .year { return Self.yearString(value, numbers: numbers) }
+            if self == .year {
+                // Among monthly rows ("Oct 1990"), January is "Jan 1993", not a bare "1993" that reads as a year's value.
+                if monthly, abs(value - value.rounded()) < 1e-6, abs(value) < 1e15 {
+                    let year = Int(value.rounded())
+                    return numbers == .chinese ? "\(year)年1月" : "Jan \(year)"
+                }
+                return Self.yearString(value, numbers: numbers)
+            }
+            if wholeMonths {
+                let decimals = Swift.min(2, Self.minimalDecimals(part.shown, significant: significant))
+                return compose(part.shown, decimals: decimals, padTo: 0, unit: part.unit, tick: false, padZero: false, numbers: numbers)
+            }
             if self == .years, let months = Self.monthsText(value, numbers: numbers) { return months }
             // Durations in years are read one by one ("2 months", "1.5 years", "6 years"): no padding to a common
             // number of decimals, which printed "6.000 years" under "2 months".

@@ -49,6 +49,12 @@ enum WaterfallChart {
         return try chart.render { svg, context in
             guard let band = context.band else { return [] }
             let fits = texts.allSatisfy { TextMetrics.width("+" + $0, size: Theme.annotationFont) <= band.step - 2 }
+            // Falling steps are labelled below their bars, all of them: when one would reach the axis there, all of
+            // them are labelled above, so no "−0.55" alone reads as belonging to the bar above it.
+            let allAbove = bars.contains { bar in
+                guard !bar.isTotal, bar.to < bar.from, let a = context.y.clamped(bar.from), let b = context.y.clamped(bar.to) else { return false }
+                return max(a, b) + 17 > context.frame.bottom - 3
+            }
             for (index, bar) in bars.enumerated() {
                 guard let a = context.y.clamped(bar.from), let b = context.y.clamped(bar.to) else { continue }
                 let cls = bar.isTotal ? "ch-total" : (bar.to >= bar.from ? "ch-up" : "ch-down")
@@ -60,9 +66,9 @@ enum WaterfallChart {
                 var text = texts[index]
                 if !bar.isTotal, bar.to > bar.from, format != .months { text = "+" + text }
                 let rising = bar.isTotal ? bar.to >= 0 : bar.to >= bar.from
-                // A label goes below a falling bar, unless that would reach the axis: then above it.
+                // A label goes below a falling bar, unless that (for any falling bar) would reach the axis: then above.
                 let below = max(a, b) + 17
-                let y = rising || below > context.frame.bottom - 3 ? max(min(a, b) - 6, context.frame.top + 12) : below
+                let y = rising || allAbove || below > context.frame.bottom - 3 ? max(min(a, b) - 6, context.frame.top + 12) : below
                 svg.text(text, x: band.center(index), y: y, size: Theme.annotationFont, anchor: .middle,
                          cls: bar.isTotal ? "ch-strong ch-halo" : "ch-halo")
             }

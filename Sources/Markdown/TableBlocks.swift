@@ -140,8 +140,10 @@ private func makeTable(_ table: TableSource, flags: Int32, definitions: String) 
     cmark_node_set_on_exit(node, "</table>\n</div>")
     let rows = [table.header] + table.rows
     for (rowIndex, row) in rows.enumerated() {
-        let tag = rowIndex == 0 ? "th" : "td"
         for (column, text) in row.enumerated() {
+            // An empty heading (above a column of row names) is a plain cell: a `<th>` with no text names nothing,
+            // and screen readers announce it as an empty header.
+            let tag = rowIndex == 0 && !text.contains(where: { !$0.isWhitespace }) ? "td" : rowIndex == 0 ? "th" : "td"
             var opening = "<\(tag)\(alignmentAttribute(table.alignments[column]))>"
             var closing = "</\(tag)>\n"
             if column == 0 {

@@ -77,3 +77,27 @@ private func yTicks(_ svg: SVGParse) -> [String] {
         #expect(yTicks(svg).last.flatMap { Double($0.prefix { $0.isNumber }) }.map { $0 > 140 } == true, "\(yTicks(svg))")
     }
 }
+
+/// A stack's layer labels add up to the total printed above it (review 12, Fig 10.4).
+@Suite struct StackLabelSumTests {
+    @Test func layersRoundedAloneAreAdjustedToAddUpToTheirTotal() {
+        var spec = ChartSpec(kind: .stackedBar, title: "Losses", y: AxisOptions(format: .fraction),
+                             series: [ChartSeries(name: "First shock", categories: ["Hedge funds", "Private credit"], values: [0.466, 0.092]),
+                                      ChartSeries(name: "Forced selling", categories: ["Hedge funds", "Private credit"], values: [0.07531, 0.1941])])
+        spec.labelDigits = 2
+        let (layers, totals) = spec.stackTexts()
+        #expect(totals == ["54\u{202F}%", "29\u{202F}%"])
+        // 46.6 % and 7.53 % print "47 %" and "8 %" alone, 55 under 54: the 7.53 %, further from its "8", gives way.
+        #expect(layers[0] == ["47\u{202F}%", "9\u{202F}%"])
+        #expect(layers[1] == ["7\u{202F}%", "20\u{202F}%"])
+    }
+
+    @Test func stacksThatAddUpAlreadyAreLeftAlone() {
+        var spec = ChartSpec(kind: .stackedBar, title: "T", y: AxisOptions(format: .fraction),
+                             series: [ChartSeries(name: "A", categories: ["x"], values: [0.24]),
+                                      ChartSeries(name: "B", categories: ["x"], values: [0.2946])])
+        spec.labelDigits = 2
+        #expect(spec.stackTexts().layers == [["24\u{202F}%"], ["29\u{202F}%"]])
+    }
+}
+

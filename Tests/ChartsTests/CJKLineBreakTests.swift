@@ -39,8 +39,8 @@ import Testing
         #expect(TextMetrics.wrap("衝擊落在就業上。", to: 84, size: 14, maxLines: 3) == ["衝擊落在", "就業上。"])
     }
 
-    @Test func onlyTheLastTwoLinesAreRebalanced() {
-        #expect(TextMetrics.wrap("一二三四五六七八九十甲", to: 70, size: 14, maxLines: 4) == ["一二三四五", "六七八", "九十甲"])
+    @Test func everyLineIsBalancedNotOnlyTheLastTwo() {
+        #expect(TextMetrics.wrap("一二三四五六七八九十甲", to: 70, size: 14, maxLines: 4) == ["一二三四", "五六七八", "九十甲"])
     }
 
     @Test func aSingleLatinLetterOnTheLastLineIsLeftAsItIs() {
@@ -50,5 +50,41 @@ import Testing
 
     @Test func englishStillBreaksOnlyAtSpacesAndHyphens() {
         #expect(pieces("private-credit funds") == ["private-", "credit", "funds"])
+    }
+}
+
+/// Chinese labels in figures are wrapped into balanced lines, not filled by character count (review 8: "運|算能力",
+/// "（已|停擺）", "…的|晶片").
+@Suite struct CJKBalancedWrapTests {
+    /// Each line's characters.
+    private func counts(_ lines: [String]) -> [Int] { lines.map(\.count) }
+
+    @Test func linesOfChineseAreBalancedSoNoLineEndsWithOneOrTwoCharactersAlone() {
+        // Nine characters in a line of eight: not 8 + 1 (nor 7 + 2), but 5 + 4.
+        let lines = TextMetrics.wrap("以晶片為擔保的貸款", to: 112, size: 14, maxLines: 3)
+        #expect(counts(lines) == [5, 4])
+        // Twelve in a line of ten: 6 + 6, where filling left "晶片" alone.
+        let twelve = TextMetrics.wrap("輝達賣給雲端業者的高階晶片", to: 140, size: 14, maxLines: 3)
+        #expect(twelve.count == 2 && twelve.allSatisfy { $0.count >= 6 }, "\(twelve)")
+    }
+
+    @Test func aShortBracketedAsideIsNotSplitAcrossLines() {
+        for (text, width) in [("甲骨文（已停擺）", 84.0), ("亞馬遜（部分伺服器）", 112), ("權益緩衝（第一損失）", 98)] {
+            let lines = TextMetrics.wrap(text, to: width, size: 14, maxLines: 3)
+            let aside = String(text[text.firstIndex(of: "（")!...])
+            #expect(lines.contains { $0.contains(aside) }, "\(text) at \(width): \(lines)")
+        }
+    }
+
+    @Test func noLineStartsWithClosingPunctuationAfterBalancing() {
+        let lines = TextMetrics.wrap("退休基金、保險公司、銀行與各類私募基金。", to: 112, size: 14, maxLines: 4)
+        #expect(lines.dropFirst().allSatisfy { !["、", "。", "）"].contains($0.first.map(String.init) ?? "") }, "\(lines)")
+    }
+
+    @Test func englishIsStillFilledLineByLine() {
+        #expect(TextMetrics.wrap("Loan balance against market-like value", to: 120, size: 14, maxLines: 3)
+                    == TextMetrics.fill(TextMetrics.breakableWords("Loan balance against market-like value"), maxWidth: 120) {
+                        TextMetrics.width($0, size: 14) })
+        #expect(TextMetrics.wrap("Loan balance against market value", to: 130, size: 14, maxLines: 3).first == "Loan balance")
     }
 }

@@ -181,3 +181,16 @@ private let nnbsp = "\u{202F}"
         #expect(svgNumber(19.96) == "20")
     }
 }
+
+/// Data tables print dates and months as a reader reads them (review 16).
+@Suite struct TableColumnFormatTests {
+    @Test func wholeMonthsArePrintedWholeBesideFractionalOnes() {
+        #expect(ValueFormat.months.columnLabels(for: [-36, -34, 0, 2, 30.9822], significant: 4) == ["−36", "−34", "0", "+2", "+30.98"])
+    }
+
+    @Test func aJanuaryAmongMonthlyRowsNamesItsMonth() {
+        #expect(ValueFormat.year.columnLabels(for: [1990, 1990 + 9.0 / 12, 1991], significant: 4) == ["Jan 1990", "Oct 1990", "Jan 1991"])
+        #expect(ValueFormat.year.columnLabels(for: [1990, 1991], significant: 4) == ["1990", "1991"])
+        #expect(ValueFormat.year.columnLabels(for: [1990, 1990.5], significant: 4, numbers: .chinese) == ["1990年1月", "1990年7月"])
+    }
+}

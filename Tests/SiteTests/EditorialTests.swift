@@ -318,6 +318,10 @@ private func everyText(_ output: OutputTree) -> String {
         #expect(log.contains("We said <em>chips</em>; it is buildings."))
         let page = try #require(text(output, "intro/index.html"))
         #expect(page.contains("<a href=\"../corrections/#correction-2026-12-06-01-intro\">Corrected <time datetime=\"2026-12-06\">6 December 2026</time></a>"))
+        // The chapter menu lists the log beside Sources and Glossary; a site without one does not.
+        #expect(page.contains("<li class=\"menu-extra\"><a href=\"../corrections/\">Corrections</a></li>"))
+        let without = try #require(text(try build(miniSite(chapter: "---\ntitle: Intro\n---\nText.\n", config: config)), "intro/index.html"))
+        #expect(!without.contains("corrections/"))
         site.corrections = SourceFile(path: "content/corrections.yml", text: "- date: 2026-12-06\n  chapter: 01-intr\n  text: X.\n")
         #expect(diagnostics(of: site).contains { $0.line == 2 && $0.hint == "did you mean '01-intro'?" })
     }

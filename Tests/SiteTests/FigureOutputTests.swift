@@ -110,7 +110,7 @@ private func svgTexts(_ page: String) -> [String] {
         // 購入後年數 counts years already: no （年） after it.
         #expect(csv.contains("\n購入後年數,貸款餘額（十億美元）,帳面價值（十億美元）\n"))
         // The table and its note (the SVG's own words are the chart code's).
-        let start = try #require(page.range(of: "<div class=\"table-scroll\">"))
+        let start = try #require(page.range(of: "<div class=\"table-scroll\""))
         let end = try #require(page.range(of: "</p>", range: start.upperBound..<page.endIndex))
         let table = String(page[start.lowerBound..<end.upperBound])
         for english in ["Every ", "Illustrative", "billions", "Settings:", "Year"] {
@@ -118,7 +118,7 @@ private func svgTexts(_ page: String) -> [String] {
         }
         // Cells print numbers as the Chinese chart does: 億美元 and 年/個月, never "$27.3 B" or "1 year 2 months";
         // the table of values is kept from wrapping inside them by its class (values and x values: nw nx).
-        #expect(table.hasPrefix("<div class=\"table-scroll\"><table class=\"nw nx\">"))
+        #expect(table.hasPrefix("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"資料表：抵押品\"><table class=\"nw nx\">"))
         #expect(table.contains("<th scope=\"row\">2個月</th>") && table.contains("<th scope=\"row\">1年2個月</th>"))
         #expect(table.contains("億美元</td>") && !table.contains("nobr"))
         for english in ["$", "\u{202F}B", "year", "month"] {
@@ -132,11 +132,11 @@ private func svgTexts(_ page: String) -> [String] {
                      "labels: {share: 循環資金占比}"]
         let output = try build(miniSite(chapter: chapter(withChart: lines), config: "title: 測試\nlanguage: zh-Hant\n"))
         let page = try #require(text(output, "intro/index.html"))
-        let start = try #require(page.range(of: "<div class=\"table-scroll\">"))
+        let start = try #require(page.range(of: "<div class=\"table-scroll\""))
         let end = try #require(page.range(of: "</table>", range: start.upperBound..<page.endIndex))
         let table = String(page[start.lowerBound..<end.upperBound])
         #expect(table.contains("<th scope=\"col\">類別</th>"))
-        #expect(table.hasPrefix("<div class=\"table-scroll\"><table class=\"nw\">"))
+        #expect(table.hasPrefix("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"資料表：迴圈\"><table class=\"nw\">"))
         #expect(table.contains("%</td>") && !table.contains("\u{202F}%"), "42%, not 42 %")
         #expect(!table.contains("Category"))
         let english = try build(miniSite(chapter: chapter(withChart: lines)))
@@ -512,5 +512,63 @@ private func svgTexts(_ page: String) -> [String] {
         let output = try build(miniSite(chapter: chapter(withChart: some)))
         let csv = try #require(text(output, "data/mc.csv"))
         #expect(csv.contains("\n15-30,\n30-100,\n") || csv.hasSuffix("15-30,\n30-100,\n"))
+    }
+}
+
+/// Wide data tables scroll sideways: keyboard users reach them, and screen readers name them.
+@Suite struct FigureTableRegionTests {
+    @Test func aFigureDataTableIsAFocusableRegionNamedByTheFigure() throws {
+        let page = "---\ntitle: Charts\n---\nIntro.\n\n```chart\nid: bond\ntitle: Bond owed\ncaption: C.\nmodel: leaseSPV\n"
+            + "series: [debtBalance]\n```\n"
+        let html = try #require(text(try build(miniSite(chapter: page)), "intro/index.html"))
+        #expect(html.contains("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Data table: Bond owed\"><table"))
+        #expect(!html.contains("<div class=\"table-scroll\">"))
+    }
+
+    @Test func anEmptyHeadingAboveRowNamesIsAPlainCell() throws {
+        let page = "---\ntitle: Tables\n---\n| | Book | Market |\n|---|---|---|\n| Life | 6 | 3 |\n"
+        let html = try #require(text(try build(miniSite(chapter: page)), "intro/index.html"))
+        #expect(html.contains("<td></td>\n<th>Book</th>"))
+        #expect(!html.contains("<th></th>"))
+    }
+}
+
+/// The faint lines of an overlaid figure keep each scenario's dashes (review 17, Fig 7.4): two grey lines that end
+/// together are told apart by their line style, as the chosen scenario's line is.
+@Suite struct GhostDashTests {
+    @Test func eachScenariosFaintLineKeepsItsOwnDashes() throws {
+        let page = "---\ntitle: Charts\n---\nIntro.\n\n```chart\nid: ltv\ntitle: T\ncaption: C.\nmodel: gpuCollateral\n"
+            + "kind: line\nseries: [ltv.exp]\noverlay: true\nscenarios: [base, burry]\n```\n"
+        let html = try #require(text(try build(miniSite(chapter: page)), "intro/index.html"))
+        // Base (solid when chosen) is drawn faint and solid under Burry; Burry (dashed "8 4") faint and dashed under Base.
+        #expect(html.contains("class=\"ch-line ch-ghost-line ch-d2\""))
+        #expect(html.contains("class=\"ch-line ch-ghost-line ch-d1\""))
+    }
+}
+
+/// Settings lines read as sentences (review 21).
+@Suite struct SettingsLineWordsTests {
+    private func settings(_ config: String?, lines: [String]) throws -> String {
+        let page = "---\ntitle: Charts\n---\nIntro.\n\n```chart\n" + lines.joined(separator: "\n") + "\n```\n"
+        let html = try #require(text(try build(miniSite(chapter: page, config: config)), "intro/index.html"))
+        let start = try #require(html.range(of: "<p class=\"chart-parameters\">"))
+        return String(html[start.upperBound...].prefix { $0 != "\n" }).replacingOccurrences(of: "<span class=\"nobr\">", with: "")
+            .replacingOccurrences(of: "</span>", with: "")
+    }
+
+    @Test func itemsRenamedForTheLegendAreNotCapitalisedMidSentence() throws {
+        let line = try settings(nil, lines: ["id: sale", "title: T", "caption: C.", "model: fireSale",
+                                             "params: {shock: [-0.3, -0.03, -0.1, 0]}",
+                                             "labels: {AI equities: AI stocks, DC debt senior: Senior data-center debt, other bonds: Other bonds}"])
+        #expect(line.contains("AI stocks −30\u{202F}%, senior data-center debt −3\u{202F}%"), "\(line)")
+        #expect(line.contains("other bonds 0\u{202F}%"), "\(line)")
+    }
+
+    @Test func aChineseSettingsLineSetsNoSpaceBetweenAChineseNameAndItsAmount() throws {
+        let line = try settings("title: 測試\nlanguage: zh-Hant\n", lines: [
+            "id: loop", "title: 迴圈", "caption: 說明。", "model: circularFlows", "kind: grouped-bar",
+            "series: [share.cycled]", "labels: {Oracle: 甲骨文, Nvidia: 輝達}", "params: {flows: [[0, 60, 0], [0, 0, 20], [20, 0, 0]]}"])
+        #expect(line.contains("OpenAI給甲骨文600億美元"), "\(line)")
+        #expect(line.contains("輝達給OpenAI 200億美元"), "\(line)")
     }
 }

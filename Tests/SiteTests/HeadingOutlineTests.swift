@@ -18,6 +18,12 @@ import Testing
         #expect(outline.contains("<li><a href=\"#the-rescue\">The rescue</a></li>"))
     }
 
+    /// Headings may carry their own numbers ("1. Spending…", "Step 1: …"): the outline adds no second counter.
+    @Test func theOutlineListsHeadingsWithoutCountersOfItsOwn() throws {
+        let css = try #require(text(try build(miniSite(chapter: Self.chapter)), "assets/site.css"))
+        #expect(css.contains(".outline ol{margin:0;padding-left:0;list-style:none}"))
+    }
+
     /// The ¶ links are added by assets/site.js (a chapter page's budget has no room for one per heading in the HTML);
     /// Tests/browser/markdown_test.py checks them in Chromium: hidden, shown on focus, named by the heading, axe clean.
     @Test func theSiteScriptAddsALinkToEveryHeadingOfTheTextAndTheStylesheetHidesIt() throws {

@@ -9,7 +9,13 @@ measures the rendered box of every visible SVG <text> of every chart on the page
 - a text reaching outside its chart's <svg> box, or outside the viewport (a chart scrolled sideways on a phone);
 - in a diagram, steps or flow chart, a text crossed by one of its arrows or lines (`path.ch-arrow`, the flow chart's
   looping-back `path.ch-back`): each line is sampled every LINE_STEP px along its length, and a sample inside a
-  text's box (shrunk by OVERLAP_TOLERANCE) is a line through the words.
+  text's box (shrunk by OVERLAP_TOLERANCE) is a line through the words;
+- an annotation's label (a marker's, a reference line's: the texts of `g.ch-annotations`) crossed by a series line
+  (`path.ch-line`, grey context lines included), sampled the same way, unless the label has a halo wide enough
+  to hide the line (an inline `stroke-width` of 6 px or more);
+- a label beside a marker (`circle.ch-here`, `circle.ch-mark`) about as near another marker as the nearest one
+  (within MARKER_MARGIN px of it), so that a reader cannot tell which point it names (a label joined to its point
+  by a leader, a vertical `line.ch-axis` touching it, names that point).
 
 Each problem names the figure id, the variant, the screen width, the page and the text(s).
 
@@ -34,8 +40,13 @@ EDGE_TOLERANCE = 1.0
 # Arrows and lines of diagrams are sampled this often (px along the path) for the text-against-line check.
 LINE_STEP = 2.0
 
+# A marker's label is as near its own marker as this (px, from the marker's centre to the text's box) at most…
+MARKER_REACH = 30.0
+# …and every other marker must be at least this much further from the text than the nearest one.
+MARKER_MARGIN = 5.0
+
 MEASURE = """
-const [overlapTolerance, edgeTolerance, lineStep] = arguments;
+const [overlapTolerance, edgeTolerance, lineStep, markerReach, markerMargin] = arguments;
 const viewport = document.documentElement.clientWidth;
 const visible = element => element.checkVisibility({opacityProperty: true, visibilityProperty: true});
 const figureName = svg => {
@@ -87,6 +98,67 @@ function measure(svg, variant, out) {
           && p.y > box.top + overlapTolerance && p.y < box.bottom - overlapTolerance);
       if (inside.length > 0) {
         out.push({...where, kind: 'crossed-by-line', texts: [short(content)], amount: Math.round(inside.length * lineStep)});
+      }
+    }
+  }
+  // Annotation labels (markers', reference lines') must not be crossed by a series line, unless on a patch.
+  const sample = line => {
+    const matrix = line.getScreenCTM();
+    const length = line.getTotalLength();
+    const points = [];
+    for (let d = 0; d <= length; d += lineStep) {
+      const p = line.getPointAtLength(d);
+      points.push(new DOMPoint(p.x, p.y).matrixTransform(matrix));
+    }
+    return points;
+  };
+  const labels = [];
+  for (const text of svg.querySelectorAll('g.ch-annotations text')) {
+    const content = text.textContent.replace(/\s+/g, ' ').trim();
+    if (!content || !visible(text)) continue;
+    const box = text.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    const covered = parseFloat(text.style.strokeWidth || '0') >= 6;
+    labels.push({content, box, covered});
+  }
+  const seriesLines = Array.from(svg.querySelectorAll('path.ch-line')).filter(visible);
+  if (labels.some(label => !label.covered) && seriesLines.length) {
+    for (const line of seriesLines) {
+      const points = sample(line);
+      for (const {content, box, covered} of labels) {
+        if (covered) continue;
+        // The glyphs' own height, not the line box: a line grazing the space above the letters is not through them.
+        const top = box.top + box.height * 0.2, bottom = box.bottom - box.height * 0.2;
+        const inside = points.filter(p => p.x > box.left + overlapTolerance && p.x < box.right - overlapTolerance
+            && p.y > top && p.y < bottom);
+        if (inside.length > 0) {
+          out.push({...where, kind: 'crossed-by-series', texts: [short(content)], amount: Math.round(inside.length * lineStep)});
+        }
+      }
+    }
+  }
+  // A label beside a marker must name one marker, not sit between two.
+  const markers = Array.from(svg.querySelectorAll('g.ch-annotations circle.ch-here, g.ch-annotations circle.ch-mark'))
+      .filter(visible).map(circle => {
+        const r = circle.getBoundingClientRect();
+        return {x: (r.left + r.right) / 2, y: (r.top + r.bottom) / 2};
+      });
+  const centres = markers.filter((m, i) => !markers.slice(0, i).some(n => Math.abs(n.x - m.x) < 0.5 && Math.abs(n.y - m.y) < 0.5));
+  // A label a row or two away from its point has a leader (a vertical `line.ch-axis`) from the point to it: it names
+  // the point at the leader's other end.
+  const leaders = Array.from(svg.querySelectorAll('g.ch-annotations line.ch-axis')).filter(visible)
+      .map(line => line.getBoundingClientRect());
+  const led = box => leaders.some(l => l.width < 2 && l.left >= box.left && l.right <= box.right
+      && (Math.abs(l.bottom - box.bottom) < 3 || Math.abs(l.top - box.top) < 3 || Math.abs(l.top - box.bottom) < 3
+          || Math.abs(l.bottom - box.top) < 3));
+  if (centres.length > 1) {
+    for (const {content, box} of labels) {
+      if (led(box)) continue;
+      const distances = centres.map(({x, y}) => Math.hypot(Math.max(box.left - x, 0, x - box.right),
+                                                          Math.max(box.top - y, 0, y - box.bottom))).sort((a, b) => a - b);
+      if (distances[0] <= markerReach && distances[1] - distances[0] < markerMargin) {
+        out.push({...where, kind: 'ambiguous-marker-label', texts: [short(content)],
+                  amount: Math.round(distances[1] - distances[0])});
       }
     }
   }
@@ -155,6 +227,11 @@ def describe(problem, width, page):
         return f"{place}: \"{problem['texts'][0]}\" overlaps \"{problem['texts'][1]}\" ({problem['amount']} px)"
     if problem["kind"] == "crossed-by-line":
         return f"{place}: an arrow or line runs through \"{problem['texts'][0]}\" (about {problem['amount']} px of it)"
+    if problem["kind"] == "crossed-by-series":
+        return f"{place}: a series line runs through the label \"{problem['texts'][0]}\" (about {problem['amount']} px of it)"
+    if problem["kind"] == "ambiguous-marker-label":
+        return (f"{place}: the label \"{problem['texts'][0]}\" is as near another marker as its nearest one "
+                f"({problem['amount']} px apart): a reader cannot tell which point it names")
     if problem["kind"] == "outside-chart":
         return f"{place}: \"{problem['texts'][0]}\" reaches {problem['amount']} px outside its chart"
     return f"{place}: \"{problem['texts'][0]}\" reaches {problem['amount']} px outside the {width} px screen"
@@ -177,7 +254,8 @@ def main():
             for page in site_pages(site):
                 path = page[: -len("index.html")]
                 driver.get(base + (page if base.startswith("file:") else path))
-                result = driver.execute_script(MEASURE, OVERLAP_TOLERANCE, EDGE_TOLERANCE, LINE_STEP)
+                result = driver.execute_script(MEASURE, OVERLAP_TOLERANCE, EDGE_TOLERANCE, LINE_STEP, MARKER_REACH,
+                                               MARKER_MARGIN)
                 totals["pages"] += 1
                 for key in ("texts", "charts", "variants"):
                     totals[key] += result[key]

@@ -410,6 +410,8 @@ struct FigureBuilder {
             spec.background = specs.indices.filter { $0 != index }.flatMap { other in
                 specs[other].series.map { series in
                     var ghost = series
+                    // The scenario's own colour index, so its faint line keeps the dashes it has when chosen.
+                    if single { ghost.color = other % 8 + 1 }
                     ghost.name = single ? inputs[other].label
                         : words.format("labelled", ["label": inputs[other].label]) + words["space"] + series.name
                     return ghost

@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 
 /// The `<figure>` for a rendered figure: scenario toggle (radio inputs, no JS needed), SVGs, caption,
@@ -36,10 +37,17 @@ func figureHTML(_ figure: RenderedFigure, number: String, root: String, words: T
                 : escapeHTML(words["settings"]) + " ")
                 + escapeHTML(variant.parameters) + "</p>\n"
         }
-        html += "<details class=\"chart-data\"><summary>"
-            + escapeHTML(variants.count > 1 && !figure.request.overlay ? words.format("dataTableFor", ["label": variant.label])
-                : words["dataTable"]) + "</summary>\n"
-        html += variant.table
+        let summary = variants.count > 1 && !figure.request.overlay ? words.format("dataTableFor", ["label": variant.label])
+            : words["dataTable"]
+        html += "<details class=\"chart-data\"><summary>" + escapeHTML(summary) + "</summary>\n"
+        // A wide table scrolls sideways: its box is a focusable region (so keyboard users can scroll it), named by the
+        // summary and the figure's title, as prose tables' wrappers are.
+        let name = summary + (words.code.hasPrefix("zh") ? "：" : ": ") + typographic(figure.request.title)
+        let regionName = variants.count > 1 && figure.request.overlay ? words.format("parenthetical", ["text": name, "aside": variant.label]) : name
+        html += variant.table.replacingOccurrences(
+            of: "<div class=\"table-scroll\">",
+            with: "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(escapeHTML(regionName))\">",
+            options: .anchored)
         html += "<p><a href=\"\(root)\(variant.csvPath)\" download>\(escapeHTML(words["downloadCSV"]))</a></p>\n</details>\n"
         html += "</div>\n"
     }

@@ -47,7 +47,10 @@ struct FigureSpec {
         if !request.explicitFormats.contains(positionKey) { x.format = positionFormat(input) }
         if !request.explicitFormats.contains(valueKey) { y.format = valueFormat(input) }
         // Calendar-year ticks (2025, 2030) say what they are: no "Year" title under them.
-        if x.label.isEmpty, isModel, let first, first.labels == nil, x.format != .year { x.label = axisLabel(first.xUnit, language) }
+        if x.label.isEmpty, isModel, let first, first.labels == nil, x.format != .year {
+            // Calendar years counted from an `origin:` are a number of years: "Years", never "Year (years)".
+            x.label = axisLabel(x.format == .years && first.xUnit == "year" ? "years" : first.xUnit, language)
+        }
         if y.label.isEmpty, isModel, let first { y.label = axisLabel(first.unit, language) }
         x.label = typographic(x.label)
         y.label = typographic(y.label)
@@ -142,6 +145,18 @@ struct FigureSpec {
                             valueKey: String) throws(BuildFailure) {
         guard isModel else { return }
         var problems: [Diagnostic] = []
+        // Series of different units on one value axis: one of them would be read in the other's unit (an LTV of
+        // 1.1× drawn as "$1 B"), in the chart, its table and its CSV.
+        // Only for series the block names: without `series:` a model shows its own default set.
+        let units = input.series.map { ($0.name, unitKind($0.unit)) }
+        if request.series != nil, let first = units.first, let other = units.first(where: { $0.1 != first.1 }) {
+            let place = request.parameterLines["series:" + other.0] ?? request.position(ofParameter: "key:series")
+            let unitOf = { (name: String) in input.series.first { $0.name == name }?.unit ?? "" }
+            problems.append(Diagnostic(file: request.file, line: place.line, column: place.column,
+                message: "the series '\(first.0)' (\(unitOf(first.0))) and '\(other.0)' (\(unitOf(other.0))) have different units, "
+                    + "but a chart has one \(valueKey) axis: '\(other.0)' would be drawn and published in the unit of '\(first.0)'",
+                hint: "draw them in two charts, one block for each unit (small multiples share one scale too)"))
+        }
         if y.format == .percent, let series = input.series.first(where: { isFractionUnit($0.unit) }) {
             problems.append(unitMismatch(key: valueKey, series: series.name))
         }
@@ -235,6 +250,14 @@ func isFractionUnit(_ unit: String) -> Bool {
     ["fraction", "probability", "share"].contains(unit) || unit.hasPrefix("fraction of")
 }
 
+/// The kind of a model series' unit that one axis can show: fractions and probabilities alike, billions of
+/// dollars as a stock or a yearly flow alike; any other unit only with itself.
+func unitKind(_ unit: String) -> String {
+    if isFractionUnit(unit) { return "fraction" }
+    if unit == "$B" || unit == "$B/yr" { return "$B" }
+    return unit
+}
+
 /// An axis title from a model series' unit, when the block gives none, in the page's words (`axis*` keys).
 func axisLabel(_ unit: String, _ language: ChartLanguage = .english) -> String {
     func word(_ key: String, _ english: String) -> String { language.words[key] ?? english }
@@ -261,8 +284,14 @@ func axisLabel(_ unit: String, _ language: ChartLanguage = .english) -> String {
 func humanName(_ name: String) -> String {
     var words: [String] = []
     var current = ""
-    for character in name {
-        if character == "." || character == "_" || character == " " {
+    let characters = Array(name)
+    for (index, character) in characters.enumerated() {
+        // A decimal point stays: "value.sl.T6.64" → "Value sl T6.64", not "Value sl t6 64".
+        let decimalPoint = character == "." && index > 0 && characters[index - 1].isNumber
+            && index + 1 < characters.count && characters[index + 1].isNumber
+        if decimalPoint {
+            current.append(character)
+        } else if character == "." || character == "_" || character == " " {
             if !current.isEmpty { words.append(current) }
             current = ""
         } else if character.isUppercase, let last = current.last, last.isLowercase {
@@ -273,7 +302,10 @@ func humanName(_ name: String) -> String {
         }
     }
     if !current.isEmpty { words.append(current) }
-    let text = words.map { $0.count > 1 && $0.allSatisfy(\.isUppercase) ? $0 : $0.lowercased() }.joined(separator: " ")
+    // Acronyms (EL) and words with numbers in them (T6.64) are kept as written.
+    let text = words.map { word in
+        word.count > 1 && (word.allSatisfy(\.isUppercase) || word.contains(where: \.isNumber)) ? word : word.lowercased()
+    }.joined(separator: " ")
     return text.prefix(1).uppercased() + text.dropFirst()
 }
 

@@ -59,7 +59,11 @@ struct FigureTable {
         if let categories = series.first?.categories {
             // A value label ("just under 3 %") is what the chart prints, so the table prints it too.
             // Category tables print what the bars print: the chart's digits and one number of decimals.
-            let columns = spec.y.format.labels(forSeries: series.map(\.y), significant: spec.labelDigits, numbers: numbers).map { column in
+            // A stacked bar chart's layers as its bars print them, adding up to the totals above the stacks.
+            let printed = spec.kind == .stackedBar && spec.series.count > 1 && spec.background.isEmpty
+                ? spec.stackTexts(numbers: numbers).layers
+                : spec.y.format.labels(forSeries: series.map(\.y), significant: spec.labelDigits, numbers: numbers)
+            let columns = printed.map { column in
                 column.enumerated().map { row, text in
                     categories.indices.contains(row) ? spec.valueLabels[categories[row]] ?? text : text
                 }
@@ -93,8 +97,11 @@ struct FigureTable {
         cells = xs.indices.map { row in
             [xTexts[row]] + columns.indices.map { column in rowValues[row][column] == nil ? "" : columns[column][row] }
         }
+        // Months written 1990-02: a January among them is 1990-01, not 1990.
+        let monthly = spec.x.format == .year && xs.contains { abs($0 - $0.rounded()) > 1e-6 }
         fields = xs.indices.map { row in
-            [Self.field(xs[row], spec.x.format, digits: isModel ? 4 : 8)] + rowValues[row].map { value in
+            let x = Self.field(xs[row], spec.x.format, digits: isModel ? 4 : 8)
+            return [monthly && !x.contains("-") ? x + "-01" : x] + rowValues[row].map { value in
                 value.map { Self.field($0, spec.y.format, digits: digits) } ?? ""
             }
         }

@@ -53,7 +53,24 @@ struct ParameterWords {
         "paramNone": "none ({value})", "paramNamedValues": "{name} ({values})",
     ]
 
-    private func glue(_ key: String, _ values: [String: String] = [:]) -> String { word(key, Self.glue[key] ?? key, values) }
+    private func glue(_ key: String, _ values: [String: String] = [:]) -> String {
+        let text = word(key, Self.glue[key] ?? key, values)
+        guard language.numbers == .chinese, key == "paramItem" || key == "paramFlow" else { return text }
+        // Chinese sets no space between a Chinese name and its amount (甲骨文600億美元); after a Latin name
+        // (OpenAI 530億美元) the space stays.
+        var out = ""
+        for (index, character) in text.enumerated() {
+            if character == " ", let previous = out.last, isHan(previous),
+               index + 1 < text.count, case let next = text[text.index(text.startIndex, offsetBy: index + 1)],
+               next.isNumber || "−-+".contains(next) { continue }
+            out.append(character)
+        }
+        return out
+    }
+
+    private func isHan(_ character: Character) -> Bool {
+        character.unicodeScalars.first.map { (0x3400...0x9FFF).contains($0.value) || (0xF900...0xFAFF).contains($0.value) } ?? false
+    }
 
     /// Words for every built-in model's parameters.
     static let table: [String: [String: (String, Display)]] = [
@@ -175,13 +192,27 @@ struct ParameterWords {
     private func namesList(_ name: String) -> [String] {
         if let set = overrides.first(where: { $0.name == name }) {
             return list(set.value).map { item in
-                if case .text(let text) = item { return labels[text] ?? text }
+                if case .text(let text) = item { return inSentence(text) }
                 return item.description
             }
         }
         let written = parameters.first { $0.name == name }?.defaultValue ?? ""
         let inner = written.hasPrefix("[") && written.hasSuffix("]") ? String(written.dropFirst().dropLast()) : written
-        return inner.split(separator: ",").map { $0.trimmingCharacters() }.map { labels[$0] ?? $0 }
+        return inner.split(separator: ",").map { $0.trimmingCharacters() }.map(inSentence)
+    }
+
+    /// An item's name as said in the middle of a settings line: its label, whose capital (the legend's "Hedge funds",
+    /// "Senior data-center debt") is dropped when the item's own name was not a proper noun ("hedge funds", "DC debt
+    /// senior"). "AI stocks", "OpenAI" and a name the label does not change ("Oracle") keep theirs.
+    private func inSentence(_ raw: String) -> String {
+        guard let label = labels[raw], label != raw else { return raw }
+        func capitalisedWord(_ text: String) -> Substring? {
+            let word = text.prefix { $0.isLetter }
+            guard word.count > 1, word.first!.isUppercase, word.dropFirst().allSatisfy(\.isLowercase) else { return nil }
+            return word
+        }
+        guard let first = capitalisedWord(label), capitalisedWord(raw) == nil else { return label }
+        return first.prefix(1).lowercased() + label.dropFirst()
     }
 
     /// Words with the numbers in them printed in the parameter's unit: "UBS revised: 423, 571, … 1300" as dollars in

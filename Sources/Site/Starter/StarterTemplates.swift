@@ -383,65 +383,68 @@ let starterTemplates: [(path: String, text: String)] = [
 """##),
     ("templates/assets/site.css", ##"""
 /* explainer: system fonts, light/dark themes; charts read --chart-*. */
-:root {
-  --bg: #ffffff; --text: #1a1a1a; --muted: #595959; --rule: #d9d9d9; --accent: #1f4e79; --link: #0b5cad;
-  --box: #f4f6f8; --careful: #fff6e0; --careful-rule: #b07800; --takeaway: #eaf4ee; --takeaway-rule: #2e7d4f;
-  --chart-bg: #ffffff; --chart-text: #1a1a1a; --chart-axis: #595959; --chart-grid: #d9d9d9; --chart-annotation: #6d3fa0;
-  --chart-1: #0072B2; --chart-2: #C35400; --chart-3: #007A5A; --chart-4: #A64D86;
-  --chart-5: #8F6A00; --chart-6: #8C564B; --chart-7: #6B6B00; --chart-8: #555555;
-  --measure: 42rem;
-  color-scheme: light dark;
+:root{
+  --bg:#ffffff;--text:#1a1a1a;--muted:#595959;--rule:#d9d9d9;--accent:#1f4e79;--link:#0b5cad;
+  --box:#f4f6f8;--careful:#fff6e0;--careful-rule:#b07800;--takeaway:#eaf4ee;--takeaway-rule:#2e7d4f;
+  --chart-bg:#ffffff;--chart-text:#1a1a1a;--chart-axis:#595959;--chart-grid:#d9d9d9;--chart-annotation:#6d3fa0;
+  --chart-1:#0072B2;--chart-2:#C35400;--chart-3:#007A5A;--chart-4:#A64D86;
+  --chart-5:#8F6A00;--chart-6:#8C564B;--chart-7:#6B6B00;--chart-8:#555555;
+  --measure:42rem;
+  color-scheme:light dark;
 }
-@media (prefers-color-scheme: dark) {
-  :root {
-    --bg: #121417; --text: #e8e8e8; --muted: #a8adb3; --rule: #3a3f45; --accent: #8cb8e6; --link: #8cc4ff;
-    --box: #1c2026; --careful: #2a2415; --careful-rule: #e0b64a; --takeaway: #17271e; --takeaway-rule: #6cc28f;
-    --chart-bg: #121417; --chart-text: #e8e8e8; --chart-axis: #a8adb3; --chart-grid: #3a3f45; --chart-annotation: #c6a6f0;
-    --chart-1: #56B4E9; --chart-2: #F0A15E; --chart-3: #3FC59A; --chart-4: #E08CC4;
-    --chart-5: #E6C04A; --chart-6: #C99A8F; --chart-7: #BDBD4A; --chart-8: #B0B0B0;
-  }
+@media (prefers-color-scheme: dark){
+  :root{
+    --bg:#121417;--text:#e8e8e8;--muted:#a8adb3;--rule:#3a3f45;--accent:#8cb8e6;--link:#8cc4ff;
+    --box:#1c2026;--careful:#2a2415;--careful-rule:#e0b64a;--takeaway:#17271e;--takeaway-rule:#6cc28f;
+    --chart-bg:#121417;--chart-text:#e8e8e8;--chart-axis:#a8adb3;--chart-grid:#3a3f45;--chart-annotation:#c6a6f0;
+    --chart-1:#56B4E9;--chart-2:#F0A15E;--chart-3:#3FC59A;--chart-4:#E08CC4;
+    --chart-5:#E6C04A;--chart-6:#C99A8F;--chart-7:#BDBD4A;--chart-8:#B0B0B0;
+}
+  :root svg.ch .ch-band{fill-opacity:.2}
 }
 /* Fixed themes (the gallery shows both). */
-.theme-light {
-  --chart-bg: #ffffff; --chart-text: #1a1a1a; --chart-axis: #595959; --chart-grid: #d9d9d9; --chart-annotation: #6d3fa0;
-  --chart-1: #0072B2; --chart-2: #C35400; --chart-3: #007A5A; --chart-4: #A64D86;
-  --chart-5: #8F6A00; --chart-6: #8C564B; --chart-7: #6B6B00; --chart-8: #555555;
-  background: #ffffff; color: #1a1a1a;
+.theme-light{
+  --chart-bg:#ffffff;--chart-text:#1a1a1a;--chart-axis:#595959;--chart-grid:#d9d9d9;--chart-annotation:#6d3fa0;
+  --chart-1:#0072B2;--chart-2:#C35400;--chart-3:#007A5A;--chart-4:#A64D86;
+  --chart-5:#8F6A00;--chart-6:#8C564B;--chart-7:#6B6B00;--chart-8:#555555;
+  background:#ffffff;color:#1a1a1a;
 }
-.theme-dark {
-  --chart-bg: #121417; --chart-text: #e8e8e8; --chart-axis: #a8adb3; --chart-grid: #3a3f45; --chart-annotation: #c6a6f0;
-  --chart-1: #56B4E9; --chart-2: #F0A15E; --chart-3: #3FC59A; --chart-4: #E08CC4;
-  --chart-5: #E6C04A; --chart-6: #C99A8F; --chart-7: #BDBD4A; --chart-8: #B0B0B0;
-  background: #121417; color: #e8e8e8;
+.theme-dark{
+  --chart-bg:#121417;--chart-text:#e8e8e8;--chart-axis:#a8adb3;--chart-grid:#3a3f45;--chart-annotation:#c6a6f0;
+  --chart-1:#56B4E9;--chart-2:#F0A15E;--chart-3:#3FC59A;--chart-4:#E08CC4;
+  --chart-5:#E6C04A;--chart-6:#C99A8F;--chart-7:#BDBD4A;--chart-8:#B0B0B0;
+  background:#121417;color:#e8e8e8;
 }
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
-body {
-  margin: 0; background: var(--bg); color: var(--text);
-  font: 1.0625rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{
+  margin:0;background:var(--bg);color:var(--text);
+  font:1.0625rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
 }
 :lang(zh),:lang(ja),:lang(ko){line-break:strict}
-:lang(zh-Hant){font-family:"PingFang TC","Noto Sans CJK TC","Microsoft JhengHei",sans-serif}
+/* English quotes and apostrophes in Chinese text ("Here’s", “Title”) from a Latin font on this device: CJK fonts draw them full-width. */
+@font-face{font-family:latin-quotes;src:local("Segoe UI"),local("Helvetica Neue"),local(Roboto),local(Arial),local("Noto Sans"),local("DejaVu Sans");unicode-range:U+2018-2019,U+201C-201D}
+:lang(zh-Hant){font-family:latin-quotes,"PingFang TC","Noto Sans CJK TC","Microsoft JhengHei",sans-serif}
 :lang(zh) em{font-style:normal;text-emphasis:filled dot;text-emphasis-position:under right}
 .nobr,.nw td,.nx tbody th,.cited-in a,.confidence,.dateline time{white-space:nowrap}
-a { color: var(--link); text-underline-offset: 0.15em; }
-a:hover { text-decoration-thickness: 2px; }
-.skip-link { position: absolute; left: -999px; top: 0; background: var(--bg); padding: 0.5rem; }
-.skip-link:focus { left: 0.5rem; z-index: 10; }
-main { max-width: var(--measure); margin: 0 auto; padding: 0 1rem 3rem; }
-h1, h2, h3 { line-height: 1.25; }
-h1 { font-size: 2.1rem; margin: 0.4rem 0 0.8rem; }
-h2 { font-size: 1.45rem; margin-top: 2.2rem; }
-h3 { font-size: 1.15rem; margin-top: 1.6rem; }
-h2[id], h3[id] { scroll-margin-top: 1rem; }
+a{color:var(--link);text-underline-offset:.15em}
+a:hover{text-decoration-thickness:2px}
+.skip-link{position:absolute;left:-999px;top:0;background:var(--bg);padding:.5rem}
+.skip-link:focus{left:.5rem;z-index:10}
+main{max-width:var(--measure);margin:0 auto;padding:0 1rem 3rem}
+h1, h2, h3{line-height:1.25}
+h1{font-size:2.1rem;margin:.4rem 0 .8rem}
+h2{font-size:1.45rem;margin-top:2.2rem}
+h3{font-size:1.15rem;margin-top:1.6rem}
+h2[id], h3[id]{scroll-margin-top:1rem}
 .heading-anchor{opacity:0}:hover>.heading-anchor,.heading-anchor:focus{opacity:1}
-img, svg { max-width: 100%; }
-code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.92em; }
-pre { overflow-x: auto; background: var(--box); padding: 0.75rem; border-radius: 6px; }
-blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--rule); color: var(--muted); }
-table { border-collapse: collapse; font-size: 0.9rem; font-variant-numeric: tabular-nums; }
-th, td { border-bottom: 1px solid var(--rule); padding: 0.25rem 0.6rem; text-align: right; }
-th:first-child, td:first-child, thead th { text-align: left; }
+img, svg{max-width:100%}
+code{font-family:ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;font-size:.92em}
+pre{overflow-x:auto;background:var(--box);padding:.75rem;border-radius:6px}
+blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid var(--rule);color:var(--muted)}
+table{border-collapse:collapse;font-size:.9rem;font-variant-numeric:tabular-nums}
+th, td{border-bottom:1px solid var(--rule);padding:.25rem .6rem;text-align:right}
+th:first-child, td:first-child, thead th{text-align:left}
 
 .site-header{border-bottom:1px solid var(--rule)}
 .site-header nav{max-width:var(--measure);margin:0 auto;padding:.6rem 1rem;display:flex;gap:1rem;align-items:baseline;flex-wrap:wrap;position:relative}
@@ -466,100 +469,103 @@ th:first-child, td:first-child, thead th { text-align: left; }
 
 .page-header .kicker,.page-header .byline{color:var(--muted);margin:1.5rem 0 0;font-size:.95rem}
 .page-header .byline{margin-top:.25rem}
-.page-header h1:first-child { margin-top: 1.5rem; }
-.lede { font-size: 1.15rem; color: var(--muted); }
-.toc { list-style: none; padding: 0; }
-.toc li { border-top: 1px solid var(--rule); padding: 0.8rem 0; display: grid; grid-template-columns: 2em 1fr; column-gap: 0.75em; }
+.page-header h1:first-child{margin-top:1.5rem}
+.lede{font-size:1.15rem;color:var(--muted)}
+.toc{list-style:none;padding:0}
+.toc li{border-top:1px solid var(--rule);padding:.8rem 0;display:grid;grid-template-columns:2em 1fr;column-gap:.75em}
 .toc .chapter-number,.toc a{font-size:1.15rem;font-weight:600;line-height:1.45}
-.toc .toc-entry { min-width: 0; }
+.toc .toc-entry{min-width:0}
 .toc a{text-decoration:none}
-.toc p { margin: 0.25rem 0 0; }
+.toc p{margin:.25rem 0 0}
 .toc-lang{font-size:.85rem;color:var(--muted);margin-left:.5rem}
-.meta { color: var(--muted); font-size: 0.9rem; }
+.meta{color:var(--muted);font-size:.9rem}
 
-.box-label { font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em; font-size: 0.8rem; margin: 0 0 0.3rem; }
+.box-label{font-weight:700;text-transform:uppercase;letter-spacing:.04em;font-size:.8rem;margin:0 0 .3rem}
 .question,.takeaway,.careful,.outline,.what-next{border-radius:6px;padding:.9rem 1.1rem;margin:1.4rem 0}
 .question,.what-next{background:var(--box);border-left:4px solid var(--accent)}
 .question{font-size:1.1rem}
 .question p:last-child,.takeaway p:last-child,.careful p:last-child,.what-next p:last-child{margin-bottom:0}
-.outline { background: var(--box); font-size: 0.95rem; }
-.outline ol { margin: 0; padding-left: 1.3rem; }
-.careful { background: var(--careful); border-left: 4px solid var(--careful-rule); }
-.takeaway { background: var(--takeaway); border-left: 4px solid var(--takeaway-rule); font-size: 1.08rem; }
-a.term { text-decoration-style: dotted; }
-sup.cite { font-size: 0.72em; line-height: 0; }
-sup.cite a { text-decoration: none; }
-sup.cite a::before { content: "["; } sup.cite a::after { content: "]"; }
+.outline{background:var(--box);font-size:.95rem}
+/* No counters: headings may carry their own numbers ("1. Spending…", "Step 1: …"). */
+.outline ol{margin:0;padding-left:0;list-style:none}.outline ol ol{padding-left:1.1rem}
+.careful{background:var(--careful);border-left:4px solid var(--careful-rule)}
+.takeaway{background:var(--takeaway);border-left:4px solid var(--takeaway-rule);font-size:1.08rem}
+a.term{text-decoration-style:dotted}
+sup.cite{font-size:.72em;line-height:0}
+sup.cite a{text-decoration:none}
+sup.cite a::before{content:"["} sup.cite a::after{content:"]"}
 .notes{font-size:.92rem;border-top:1px solid var(--rule);margin-top:2.5rem}
 .footnotes::before{content:attr(aria-label);display:block;font-weight:700;margin-top:1rem}
-.prose, .notes, .source-list, .glossary { overflow-wrap: break-word; }
-.notes li:target, .source-list li:target, .corrections li:target, .glossary dt:target + dd, .glossary dt:target { background: var(--careful); }
+.prose, .notes, .source-list, .glossary{overflow-wrap:break-word}
+.notes li:target, .source-list li:target, .corrections li:target, .glossary dt:target + dd, .glossary dt:target{background:var(--careful)}
 /* Underlined like every link in text (axe: link-in-text-block). */
-.backref { padding: 0 0.15em; }
-.chapter-nav { display: flex; justify-content: space-between; gap: 1rem; margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: 1rem; }
-.chapter-nav a { text-decoration: none; max-width: 48%; }
-.chapter-nav span { display: block; color: var(--muted); font-size: 0.85rem; }
-.chapter-nav .next { margin-left: auto; text-align: right; }
-.source-list li { margin-bottom: 0.6rem; }
-.cited-in { display: block; color: var(--muted); font-size: 0.9rem; }
-.source-host { color: var(--muted); font-size: 0.9em; }
-.site-footer .dateline { font-weight: 600; }
+.backref{padding:0 .15em}
+.chapter-nav{display:flex;justify-content:space-between;gap:1rem;margin-top:2.5rem;border-top:1px solid var(--rule);padding-top:1rem}
+.chapter-nav a{text-decoration:none;max-width:48%}
+.chapter-nav span{display:block;color:var(--muted);font-size:.85rem}
+.chapter-nav .next{margin-left:auto;text-align:right}
+.source-list li{margin-bottom:.6rem}
+.cited-in{display:block;color:var(--muted);font-size:.9rem}
+.source-host{color:var(--muted);font-size:.9em}
+.site-footer .dateline{font-weight:600}
 /* Numbers page: a table when wide, cards on phones. */
-table.numbers { width: 100%; font-size: 0.88rem; }
-table.numbers th, table.numbers td { text-align: left; vertical-align: top; padding: 0.4rem 0.5rem; }
-table.numbers tbody th { font-weight: 600; }
-.number-note { color: var(--muted); }
-.number-where { display: block; font-size: 0.95em; }
-.numbers-scroll { overflow-x: auto; margin: 0 0 1rem; }
-@media (min-width: 40.001rem) { table.numbers th:nth-child(1) { width: 22%; } table.numbers tr > :nth-child(3) { width: 14%; } }
-.confidence-low { font-style: italic; }
-.corrections { padding-left: 0; list-style: none; }
-.corrections li { border-top: 1px solid var(--rule); padding: 0.6rem 0; }
-.correction-meta { color: var(--muted); margin: 0; font-size: 0.92rem; }
-.corrections li > p + p { margin: 0.3rem 0 0; }
-.glossary dt { font-weight: 700; margin-top: 1rem; }
-.glossary dt .expansion { font-weight: 400; }
-.glossary dd { margin: 0.2rem 0 0; }
-.site-footer { border-top: 1px solid var(--rule); color: var(--muted); font-size: 0.9rem; max-width: var(--measure); margin: 0 auto; padding: 1rem; }
+table.numbers{width:100%;font-size:.88rem}
+table.numbers th, table.numbers td{text-align:left;vertical-align:top;padding:.4rem .5rem}
+table.numbers tbody th{font-weight:600}
+.number-note{color:var(--muted)}
+.number-where{display:block;font-size:.95em}
+.numbers-scroll{overflow-x:auto;margin:0 0 1rem}
+@media (min-width: 40.001rem){ table.numbers th:nth-child(1){width:22%} table.numbers tr > :nth-child(3){width:14%} }
+.confidence-low{font-style:italic}
+.corrections{padding-left:0;list-style:none}
+.corrections li{border-top:1px solid var(--rule);padding:.6rem 0}
+.correction-meta{color:var(--muted);margin:0;font-size:.92rem}
+.corrections li > p + p{margin:.3rem 0 0}
+.glossary dt{font-weight:700;margin-top:1rem}
+.glossary dt .expansion{font-weight:400}
+.glossary dd{margin:.2rem 0 0}
+.site-footer{border-top:1px solid var(--rule);color:var(--muted);font-size:.9rem;max-width:var(--measure);margin:0 auto;padding:1rem}
 
 /* Figures: every scenario variant is in the page; radio inputs pick one, no script. */
-figure { margin: 2rem 0; padding: 0; }
-.chart-title { font-weight: 700; margin: 0 0 0.4rem; }
-.figure-number { color: var(--muted); font-weight: 600; }
-figure.chart svg { display: block; width: 100%; height: auto; overflow: visible; }
-figure figcaption, .chart-variant-caption { font-size: 0.95rem; color: var(--muted); margin: 0.4rem 0 0; }
-.chart-parameters { font-size: 0.8rem; color: var(--muted); margin: 0.3rem 0 0; }
-details.chart-data { font-size: 0.9rem; margin-top: 0.4rem; }
-details.chart-data summary { cursor: pointer; color: var(--link); }
-.table-scroll { overflow-x: auto; max-height: 24rem; overflow-y: auto; }
-.table-note { color: var(--muted); font-size: 0.8rem; }
-.table-wrap { overflow-x: auto; } .table-wrap * { text-align: start; }
-.scenario-input { position: absolute; opacity: 0; width: 1px; height: 1px; }
-.scenario-labels { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin: 0.2rem 0 0.5rem; font-size: 0.9rem; }
-.scenario-caption { color: var(--muted); }
-.scenario-labels label { border: 1px solid var(--rule); border-radius: 999px; padding: 0.1rem 0.7rem; cursor: pointer; }
-.chart-variant { display: none; }
-.chart-variants .chart-variant:only-child { display: block; }
+figure{margin:2rem 0;padding:0}
+.chart-title{font-weight:700;margin:0 0 .4rem}
+.figure-number{color:var(--muted);font-weight:600}
+figure.chart svg{display:block;width:100%;height:auto;overflow:visible}
+figure figcaption, .chart-variant-caption{font-size:.95rem;color:var(--muted);margin:.4rem 0 0}
+.chart-parameters{font-size:.8rem;color:var(--muted);margin:.3rem 0 0}
+details.chart-data{font-size:.9rem;margin-top:.4rem}
+details.chart-data summary{cursor:pointer;color:var(--link)}
+.table-scroll{overflow-x:auto;max-height:24rem;overflow-y:auto}
+.table-note{color:var(--muted);font-size:.8rem}
+.table-wrap{overflow-x:auto} .table-wrap *{text-align:start}
+/* A wide table shows a shadow at the edge it scrolls toward. */
+.table-scroll,.table-wrap{background:linear-gradient(90deg,var(--bg) 40%,#0000) 0/1.5rem no-repeat local,linear-gradient(270deg,var(--bg) 40%,#0000) 100%/1.5rem no-repeat local,radial-gradient(farthest-side at 0,var(--muted),#0000) 0/.5rem no-repeat,radial-gradient(farthest-side at 100%,var(--muted),#0000) 100%/.5rem no-repeat}
+.scenario-input{position:absolute;opacity:0;width:1px;height:1px}
+.scenario-labels{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin:.2rem 0 .5rem;font-size:.9rem}
+.scenario-caption{color:var(--muted)}
+.scenario-labels label{border:1px solid var(--rule);border-radius:999px;padding:.1rem .7rem;cursor:pointer}
+.chart-variant{display:none}
+.chart-variants .chart-variant:only-child{display:block}
 .s1:checked ~ .chart-variants .v1, .s2:checked ~ .chart-variants .v2, .s3:checked ~ .chart-variants .v3,
 .s4:checked ~ .chart-variants .v4, .s5:checked ~ .chart-variants .v5, .s6:checked ~ .chart-variants .v6,
-.s7:checked ~ .chart-variants .v7, .s8:checked ~ .chart-variants .v8 { display: block; }
+.s7:checked ~ .chart-variants .v7, .s8:checked ~ .chart-variants .v8{display:block}
 .s1:checked ~ .scenario-labels label:nth-of-type(1), .s2:checked ~ .scenario-labels label:nth-of-type(2),
 .s3:checked ~ .scenario-labels label:nth-of-type(3), .s4:checked ~ .scenario-labels label:nth-of-type(4),
 .s5:checked ~ .scenario-labels label:nth-of-type(5), .s6:checked ~ .scenario-labels label:nth-of-type(6),
-.s7:checked ~ .scenario-labels label:nth-of-type(7), .s8:checked ~ .scenario-labels label:nth-of-type(8) {
-  background: var(--accent); border-color: var(--accent); color: var(--bg);
+.s7:checked ~ .scenario-labels label:nth-of-type(7), .s8:checked ~ .scenario-labels label:nth-of-type(8){
+  background:var(--accent);border-color:var(--accent);color:var(--bg);
 }
 .s1:focus-visible ~ .scenario-labels label:nth-of-type(1), .s2:focus-visible ~ .scenario-labels label:nth-of-type(2),
-.s3:focus-visible ~ .scenario-labels label:nth-of-type(3), .s4:focus-visible ~ .scenario-labels label:nth-of-type(4) {
-  outline: 2px solid var(--link); outline-offset: 2px;
+.s3:focus-visible ~ .scenario-labels label:nth-of-type(3), .s4:focus-visible ~ .scenario-labels label:nth-of-type(4){
+  outline:2px solid var(--link);outline-offset:2px;
 }
 
-@media (max-width: 30rem) {
-  body { font-size: 1rem; }
-  h1 { font-size: 1.7rem; }
-  .chapter-nav { flex-direction: column; }
-  .chapter-nav a { max-width: 100%; }
-  .notes ol, .source-list { padding-left: 1.6rem; }
+@media (max-width: 30rem){
+  body{font-size:1rem}
+  h1{font-size:1.7rem}
+  .chapter-nav{flex-direction:column}
+  .chapter-nav a{max-width:100%}
+  .notes ol, .source-list{padding-left:1.6rem}
 }
 @media print {
   :root {
@@ -581,27 +587,27 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 
 /* Gallery: each kind in both themes, side by side if room. */
 /* The gallery is wide; its header and footer line up with it, and its intro keeps the reading measure. */
-body.gallery main, body.gallery .site-header nav, body.gallery .site-footer { max-width: 96rem; }
-body.gallery .page-header .lede { max-width: var(--measure); }
-.gallery-pair { display: grid; grid-template-columns: 1fr; gap: 1rem; }
-@media (min-width: 70rem) { .gallery-pair { grid-template-columns: 1fr 1fr; } }
-.gallery-frame { border: 1px solid var(--rule); border-radius: 6px; padding: 0.75rem; }
-.gallery-frame svg { display: block; width: 100%; height: auto; }
-.gallery-theme { margin: 0 0 0.4rem; font-size: 0.85rem; opacity: 0.8; }
-.gallery-source { display: grid; grid-template-columns: 1fr; gap: 1rem; margin-top: 1rem; }
-@media (min-width: 70rem) { .gallery-source { grid-template-columns: 1fr 1fr; } }
-.gallery-source > div { min-width: 0; }
-.gallery-source pre { margin: 0; padding: 0.75rem; white-space: pre-wrap; overflow-wrap: anywhere; background: var(--box);
-  border-radius: 6px; font-size: 0.85rem; }
-.gallery-shape { font-size: 0.9rem; color: var(--muted); }
+body.gallery main, body.gallery .site-header nav, body.gallery .site-footer{max-width:96rem}
+body.gallery .page-header .lede{max-width:var(--measure)}
+.gallery-pair{display:grid;grid-template-columns:1fr;gap:1rem}
+@media (min-width: 70rem){ .gallery-pair{grid-template-columns:1fr 1fr} }
+.gallery-frame{border:1px solid var(--rule);border-radius:6px;padding:.75rem}
+.gallery-frame svg{display:block;width:100%;height:auto}
+.gallery-theme{margin:0 0 .4rem;font-size:.85rem;opacity:.8}
+.gallery-source{display:grid;grid-template-columns:1fr;gap:1rem;margin-top:1rem}
+@media (min-width: 70rem){ .gallery-source{grid-template-columns:1fr 1fr} }
+.gallery-source > div{min-width:0}
+.gallery-source pre{margin:0;padding:.75rem;white-space:pre-wrap;overflow-wrap:anywhere;background:var(--box);
+  border-radius:6px;font-size:.85rem}
+.gallery-shape{font-size:.9rem;color:var(--muted)}
 
 /* Each chart has a wide and a phone layout: show the one that fits. */
-.chart-narrow { display: none; }
-@media (max-width: 34rem) {
-  .chart-wide { display: none; }
-  .chart-narrow { display: block; }
-  .chart-scroll { overflow-x: auto; }
-  .chart-scroll svg { min-width: 640px; }
+.chart-narrow{display:none}
+@media (max-width: 34rem){
+  .chart-wide{display:none}
+  .chart-narrow{display:block}
+  .chart-scroll{overflow-x:auto}
+  .chart-scroll svg{min-width:640px}
 }
 
 /* Search (assets/search.js): header box, results panel. Hidden without JS. */
@@ -637,13 +643,13 @@ mark{background:var(--mark);color:var(--text);border-radius:2px}
 }
 @media print{.site-search{display:none}}
 
-@media (max-width: 40rem) {
-  table.numbers thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-  table.numbers, table.numbers tbody, table.numbers tr, table.numbers th, table.numbers td { display: block; width: 100%; }
-  table.numbers tr { border-top: 1px solid var(--rule); padding: 0.4rem 0; }
-  table.numbers th, table.numbers td { border: 0; padding: 0.1rem 0; }
-  table.numbers td::before { content: attr(data-label) ": "; color: var(--muted); }
-  table.numbers tbody th { font-size: 1rem; }
+@media (max-width: 40rem){
+  table.numbers thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+  table.numbers, table.numbers tbody, table.numbers tr, table.numbers th, table.numbers td{display:block;width:100%}
+  table.numbers tr{border-top:1px solid var(--rule);padding:.4rem 0}
+  table.numbers th, table.numbers td{border:0;padding:.1rem 0}
+  table.numbers td::before{content:attr(data-label) ": ";color:var(--muted)}
+  table.numbers tbody th{font-size:1rem}
 }
 
 """##),
@@ -1634,7 +1640,8 @@ chartFonts: "Arial, \"Liberation Sans\", \"PingFang TC\", \"Noto Sans CJK TC\", 
 <li class="menu-extra"><a href="{{root}}sources/">{{t.sources}}</a></li>
 <li class="menu-extra"><a href="{{root}}glossary/">{{t.glossary}}</a></li>
 {{#numbersHref}}<li class="menu-extra"><a href="{{numbersHref}}">{{t.numbers}}</a></li>
-{{/numbersHref}}
+{{/numbersHref}}{{#correctionsPage}}<li class="menu-extra"><a href="{{correctionsPage}}">{{t.corrections}}</a></li>
+{{/correctionsPage}}
 </ol>
 </details>
 {{> search}}
