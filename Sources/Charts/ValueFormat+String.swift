@@ -36,24 +36,9 @@ extension ValueFormat {
             let floor = Self.digits(smallest, decimals: visible, grouping: false).contains { $0 != "0" && $0 != "." } ? visible : 0
             shared[unit] = Swift.max(Swift.min(needed, ceiling), floor)
         }
-        // Months are read one by one: whole months whole ("−36", never "−36.00" beside "+30.98").
-        let wholeMonths = self == .months
         let monthly = self == .year && values.contains { $0.isFinite && abs($0 - $0.rounded()) > 1e-6 }
         return zip(values, parts).map { value, part in
-            guard value.isFinite else { return "–" }
-            if self == .year {
-                // Among monthly rows ("Oct 1990"), January is "Jan 1993", not a bare "1993" that reads as a year's value.
-                if monthly, abs(value - value.rounded()) < 1e-6, abs(value) < 1e15 {
-                    let year = Int(value.rounded())
-                    return numbers == .chinese ? "\(year)年1月" : "Jan \(year)"
-                }
-                return Self.yearString(value, numbers: numbers)
-            }
-            if wholeMonths {
-                let decimals = Swift.min(2, Self.minimalDecimals(part.shown, significant: significant))
-                return compose(part.shown, decimals: decimals, padTo: 0, unit: part.unit, tick: false, padZero: false, numbers: numbers)
-            }
-            if self == .years, let months = Self.monthsText(value, numbers: numbers) { return months }
+            if let label = oneByOne(value, part: part, monthly: monthly, significant: significant, numbers: numbers) { return label }
             let decimals = shared[part.unit] ?? 0
             // Two significant digits (stylised model outputs) also round whole numbers: $147 B prints as $150 B.
             if significant <= 2 && self != .count {
@@ -76,24 +61,9 @@ extension ValueFormat {
             let needed = shown.map { Self.minimalDecimals($0, significant: significant) }.max() ?? 0
             shared[unit] = Swift.min(Self.decimals(largest, significant: significant), needed)
         }
-        // Months are read one by one: whole months whole ("−36", never "−36.00" beside "+30.98").
-        let wholeMonths = self == .months
         let monthly = self == .year && values.contains { $0.isFinite && abs($0 - $0.rounded()) > 1e-6 }
         return zip(values, parts).map { value, part in
-            guard value.isFinite else { return "–" }
-            if self == .year {
-                // Among monthly rows ("Oct 1990"), January is "Jan 1993", not a bare "1993" that reads as a year's value.
-                if monthly, abs(value - value.rounded()) < 1e-6, abs(value) < 1e15 {
-                    let year = Int(value.rounded())
-                    return numbers == .chinese ? "\(year)年1月" : "Jan \(year)"
-                }
-                return Self.yearString(value, numbers: numbers)
-            }
-            if wholeMonths {
-                let decimals = Swift.min(2, Self.minimalDecimals(part.shown, significant: significant))
-                return compose(part.shown, decimals: decimals, padTo: 0, unit: part.unit, tick: false, padZero: false, numbers: numbers)
-            }
-            if self == .years, let months = Self.monthsText(value, numbers: numbers) { return months }
+            if let label = oneByOne(value, part: part, monthly: monthly, significant: significant, numbers: numbers) { return label }
             // Durations in years are read one by one ("2 months", "1.5 years", "6 years"): no padding to a common
             // number of decimals, which printed "6.000 years" under "2 months".
             let common = self == .years ? 0 : shared[part.unit] ?? 0
@@ -106,6 +76,27 @@ extension ValueFormat {
             return compose(part.shown, decimals: Self.decimalsBelowNextPower(part.shown, decimals: own), padTo: common,
                            unit: part.unit, tick: false, padZero: false, numbers: numbers)
         }
+    }
+
+    /// A label read on its own rather than with the others' decimals, if `value` is one: not finite ("–"), a year
+    /// (among monthly rows, January is "Jan 1993", not a bare "1993" that reads as a year's value), whole months
+    /// whole ("−36", never "−36.00" beside "+30.98"), or a duration under a year in months.
+    private func oneByOne(_ value: Double, part: (shown: Double, unit: String), monthly: Bool, significant: Int,
+                          numbers: ChartLanguage.Numbers) -> String? {
+        guard value.isFinite else { return "–" }
+        if self == .year {
+            if monthly, abs(value - value.rounded()) < 1e-6, abs(value) < 1e15 {
+                let year = Int(value.rounded())
+                return numbers == .chinese ? "\(year)年1月" : "Jan \(year)"
+            }
+            return Self.yearString(value, numbers: numbers)
+        }
+        if self == .months {
+            let decimals = Swift.min(2, Self.minimalDecimals(part.shown, significant: significant))
+            return compose(part.shown, decimals: decimals, padTo: 0, unit: part.unit, tick: false, padZero: false, numbers: numbers)
+        }
+        if self == .years { return Self.monthsText(value, numbers: numbers) }
+        return nil
     }
 
     /// Labels for several series drawn in one chart (grouped or stacked bars, a table's columns): one number of

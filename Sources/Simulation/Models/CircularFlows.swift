@@ -70,16 +70,8 @@ public enum CircularFlows: SimulationModel {
                 }
             }
             // Rows, then each row's length: a ragged matrix names the row that is short or long (audit 8).
-            guard flows.count == n else {
-                throw .parameterOutOfRange(model: model, name: "flows", value: "\(flows.count) row" + (flows.count == 1 ? "" : "s"),
-                                           allowed: "\(n) row" + (n == 1 ? "" : "s") + " of \(n) values (one row and one column per node)")
-            }
-            if let i = flows.firstIndex(where: { $0.count != n }) {
-                throw .parameterOutOfRange(model: model, name: "flows[\(i)]",
-                                           value: "\(flows[i].count) value" + (flows[i].count == 1 ? "" : "s"),
-                                           allowed: "\(n) value" + (n == 1 ? "" : "s") + " (what \(nodes[i]) pays each node: "
-                                            + nodes.joined(separator: ", ") + ")")
-            }
+            try checkMatrixShape(flows, model: model, name: "flows", rows: n, rowsAre: " of \(n) values (one row and one column per node)",
+                                 columns: n) { i in " (what \(nodes[i]) pays each node: " + nodes.joined(separator: ", ") + ")" }
             for (i, row) in flows.enumerated() {
                 for (j, flow) in row.enumerated() {
                     try ParameterRange.closed(0, 10_000).check(flow, model: model, name: "flows[\(i)][\(j)]")

@@ -116,16 +116,8 @@ extension FireSale {
                 }
             }
             // Rows, then each row's length: a ragged matrix names the row that is short or long (audit 8).
-            guard weights.count == n else {
-                throw .parameterOutOfRange(model: model, name: "weights", value: "\(weights.count) row" + (weights.count == 1 ? "" : "s"),
-                                           allowed: "\(n) row" + (n == 1 ? "" : "s") + " (one per holder), each of \(k) values (one per asset)")
-            }
-            if let h = weights.firstIndex(where: { $0.count != k }) {
-                throw .parameterOutOfRange(model: model, name: "weights[\(h)]",
-                                           value: "\(weights[h].count) value" + (weights[h].count == 1 ? "" : "s"),
-                                           allowed: "\(k) value" + (k == 1 ? "" : "s") + " (one per asset: "
-                                            + assetNames.joined(separator: ", ") + ")")
-            }
+            try checkMatrixShape(weights, model: model, name: "weights", rows: n, rowsAre: " (one per holder), each of \(k) values (one per asset)",
+                                 columns: k) { _ in " (one per asset: " + assetNames.joined(separator: ", ") + ")" }
             for (h, row) in weights.enumerated() {
                 var sum = 0.0
                 for (a, weight) in row.enumerated() {
