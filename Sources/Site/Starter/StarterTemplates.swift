@@ -399,7 +399,7 @@ let starterTemplates: [(path: String, text: String)] = [
     --chart-bg:#121417;--chart-text:#e8e8e8;--chart-axis:#a8adb3;--chart-grid:#3a3f45;--chart-annotation:#c6a6f0;
     --chart-1:#56B4E9;--chart-2:#F0A15E;--chart-3:#3FC59A;--chart-4:#E08CC4;
     --chart-5:#E6C04A;--chart-6:#C99A8F;--chart-7:#BDBD4A;--chart-8:#B0B0B0;
-}
+  }
   :root svg.ch .ch-band{fill-opacity:.2}
 }
 /* Fixed themes (the gallery shows both). */
