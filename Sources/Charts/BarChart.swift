@@ -144,9 +144,9 @@ extension BarChart {
             let body = text[start..<end]
             guard let magnitude = Double(body) else { return nil }
             var prefix = text[..<start]
-            let negative = prefix.last == "\u{2212}" || prefix.last == "-" || prefix.last == "+"
+            let signed = prefix.last == "\u{2212}" || prefix.last == "-" || prefix.last == "+"
             let sign: Double = prefix.last == "\u{2212}" || prefix.last == "-" ? -1 : 1
-            if negative { prefix = prefix.dropLast() }
+            if signed { prefix = prefix.dropLast() }
             let decimals = body.firstIndex(of: ".").map { body.distance(from: $0, to: body.endIndex) - 1 } ?? 0
             return (prefix, sign * magnitude, decimals, text[end...])
         }

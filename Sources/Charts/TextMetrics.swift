@@ -183,7 +183,7 @@ extension TextMetrics {
     private static let openingBrackets: Set<Character> = Set("（「『《〈【〔(")
     private static let closingBrackets: Set<Character> = Set("）」』》〉】〕)")
 
-    /// The character offset of the last opening bracket of `text` that `text` does not close, if any.
+    /// The character offset of the first (outermost) opening bracket of `text` that `text` does not close, if any.
     private static func unclosedOpening(_ text: String) -> Int? {
         var open: [Int] = []
         for (offset, character) in text.enumerated() {

@@ -36,7 +36,7 @@ extension ValueFormat {
             let floor = Self.digits(smallest, decimals: visible, grouping: false).contains { $0 != "0" && $0 != "." } ? visible : 0
             shared[unit] = Swift.max(Swift.min(needed, ceiling), floor)
         }
-        let monthly = self == .year && values.contains { $0.isFinite && abs($0 - $0.rounded()) > 1e-6 }
+        let monthly = holdsMonths(values)
         return zip(values, parts).map { value, part in
             if let label = oneByOne(value, part: part, monthly: monthly, significant: significant, numbers: numbers) { return label }
             let decimals = shared[part.unit] ?? 0
@@ -61,7 +61,7 @@ extension ValueFormat {
             let needed = shown.map { Self.minimalDecimals($0, significant: significant) }.max() ?? 0
             shared[unit] = Swift.min(Self.decimals(largest, significant: significant), needed)
         }
-        let monthly = self == .year && values.contains { $0.isFinite && abs($0 - $0.rounded()) > 1e-6 }
+        let monthly = holdsMonths(values)
         return zip(values, parts).map { value, part in
             if let label = oneByOne(value, part: part, monthly: monthly, significant: significant, numbers: numbers) { return label }
             // Durations in years are read one by one ("2 months", "1.5 years", "6 years"): no padding to a common
@@ -76,6 +76,12 @@ extension ValueFormat {
             return compose(part.shown, decimals: Self.decimalsBelowNextPower(part.shown, decimals: own), padTo: common,
                            unit: part.unit, tick: false, padZero: false, numbers: numbers)
         }
+    }
+
+    /// Whether `values` are years some of which fall within a year (2022.9 is November 2022): monthly rows, among
+    /// which January is written as a month too.
+    public func holdsMonths(_ values: [Double]) -> Bool {
+        self == .year && values.contains { $0.isFinite && abs($0 - $0.rounded()) > 1e-6 }
     }
 
     /// A label read on its own rather than with the others' decimals, if `value` is one: not finite ("–"), a year

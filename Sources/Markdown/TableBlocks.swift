@@ -143,7 +143,7 @@ private func makeTable(_ table: TableSource, flags: Int32, definitions: String) 
         for (column, text) in row.enumerated() {
             // An empty heading (above a column of row names) is a plain cell: a `<th>` with no text names nothing,
             // and screen readers announce it as an empty header.
-            let tag = rowIndex == 0 && !text.contains(where: { !$0.isWhitespace }) ? "td" : rowIndex == 0 ? "th" : "td"
+            let tag = rowIndex == 0 && text.contains(where: { !$0.isWhitespace }) ? "th" : "td"
             var opening = "<\(tag)\(alignmentAttribute(table.alignments[column]))>"
             var closing = "</\(tag)>\n"
             if column == 0 {

@@ -83,25 +83,7 @@ function measure(svg, variant, out) {
       out.push({...where, kind: 'outside-viewport', texts: [short(content)], amount: Math.round(offscreen)});
     }
   }
-  // Arrows and looping-back lines of schematic charts must not run through a label.
-  for (const line of svg.querySelectorAll('path.ch-arrow, path.ch-back')) {
-    if (!visible(line)) continue;
-    const matrix = line.getScreenCTM();
-    const length = line.getTotalLength();
-    const points = [];
-    for (let d = 0; d <= length; d += lineStep) {
-      const p = line.getPointAtLength(d);
-      points.push(new DOMPoint(p.x, p.y).matrixTransform(matrix));
-    }
-    for (const {content, box} of boxes) {
-      const inside = points.filter(p => p.x > box.left + overlapTolerance && p.x < box.right - overlapTolerance
-          && p.y > box.top + overlapTolerance && p.y < box.bottom - overlapTolerance);
-      if (inside.length > 0) {
-        out.push({...where, kind: 'crossed-by-line', texts: [short(content)], amount: Math.round(inside.length * lineStep)});
-      }
-    }
-  }
-  // Annotation labels (markers', reference lines') must not be crossed by a series line, unless on a patch.
+  // Points every `lineStep` along a drawn line, in page coordinates.
   const sample = line => {
     const matrix = line.getScreenCTM();
     const length = line.getTotalLength();
@@ -112,6 +94,19 @@ function measure(svg, variant, out) {
     }
     return points;
   };
+  // Arrows and looping-back lines of schematic charts must not run through a label.
+  for (const line of svg.querySelectorAll('path.ch-arrow, path.ch-back')) {
+    if (!visible(line)) continue;
+    const points = sample(line);
+    for (const {content, box} of boxes) {
+      const inside = points.filter(p => p.x > box.left + overlapTolerance && p.x < box.right - overlapTolerance
+          && p.y > box.top + overlapTolerance && p.y < box.bottom - overlapTolerance);
+      if (inside.length > 0) {
+        out.push({...where, kind: 'crossed-by-line', texts: [short(content)], amount: Math.round(inside.length * lineStep)});
+      }
+    }
+  }
+  // Annotation labels (markers', reference lines') must not be crossed by a series line, unless on a patch.
   const labels = [];
   for (const text of svg.querySelectorAll('g.ch-annotations text')) {
     const content = text.textContent.replace(/\s+/g, ' ').trim();

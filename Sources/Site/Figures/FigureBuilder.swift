@@ -196,7 +196,7 @@ struct FigureBuilder {
             }
             if !missing.isEmpty {
                 problems += missing.map { name, why in
-                    let place = request.parameterLines["series:" + name] ?? request.position(ofParameter: "key:series")
+                    let place = request.position(ofSeries: name)
                     return Diagnostic(file: request.file, line: place.line, column: place.column, message: why.message, hint: why.hint)
                 }
                 continue
@@ -379,7 +379,7 @@ struct FigureBuilder {
             if let series = all.first(where: { $0.name == name }) {
                 chosen.append(series)
             } else {
-                let place = request.parameterLines["series:" + name] ?? request.position(ofParameter: "key:series")
+                let place = request.position(ofSeries: name)
                 problems.append(Diagnostic(file: request.file, line: place.line, column: place.column,
                                            message: "figure '\(request.id)' has no series '\(name)'",
                                            hint: suggestionHint(for: name, among: all.map(\.name), noun: "series")))

@@ -86,6 +86,11 @@ public struct FigureRequest: Sendable, Equatable {
     func position(ofParameter name: String) -> (line: Int, column: Int) {
         parameterLines[name] ?? (line, column)
     }
+
+    /// Where a series is named in `series:`, else the `series:` line (else the block's opening line).
+    func position(ofSeries name: String) -> (line: Int, column: Int) {
+        parameterLines["series:" + name] ?? position(ofParameter: "key:series")
+    }
 }
 
 /// One annotation as written: its numbers, or names still to be looked up (a category, or a model's output value).

@@ -150,7 +150,7 @@ struct FigureSpec {
         // Only for series the block names: without `series:` a model shows its own default set.
         let units = input.series.map { ($0.name, unitKind($0.unit)) }
         if request.series != nil, let first = units.first, let other = units.first(where: { $0.1 != first.1 }) {
-            let place = request.parameterLines["series:" + other.0] ?? request.position(ofParameter: "key:series")
+            let place = request.position(ofSeries: other.0)
             let unitOf = { (name: String) in input.series.first { $0.name == name }?.unit ?? "" }
             problems.append(Diagnostic(file: request.file, line: place.line, column: place.column,
                 message: "the series '\(first.0)' (\(unitOf(first.0))) and '\(other.0)' (\(unitOf(other.0))) have different units, "

@@ -98,7 +98,7 @@ struct FigureTable {
             [xTexts[row]] + columns.indices.map { column in rowValues[row][column] == nil ? "" : columns[column][row] }
         }
         // Months written 1990-02: a January among them is 1990-01, not 1990.
-        let monthly = spec.x.format == .year && xs.contains { abs($0 - $0.rounded()) > 1e-6 }
+        let monthly = spec.x.format.holdsMonths(xs)
         fields = xs.indices.map { row in
             let x = Self.field(xs[row], spec.x.format, digits: isModel ? 4 : 8)
             return [monthly && !x.contains("-") ? x + "-01" : x] + rowValues[row].map { value in

@@ -58,18 +58,14 @@ struct ParameterWords {
         guard language.numbers == .chinese, key == "paramItem" || key == "paramFlow" else { return text }
         // Chinese sets no space between a Chinese name and its amount (甲骨文600億美元); after a Latin name
         // (OpenAI 530億美元) the space stays.
+        let characters = Array(text)
         var out = ""
-        for (index, character) in text.enumerated() {
-            if character == " ", let previous = out.last, isHan(previous),
-               index + 1 < text.count, case let next = text[text.index(text.startIndex, offsetBy: index + 1)],
-               next.isNumber || "−-+".contains(next) { continue }
+        for (index, character) in characters.enumerated() {
+            if character == " ", let previous = out.unicodeScalars.last, isHanOrKana(previous),
+               index + 1 < characters.count, characters[index + 1].isNumber || "−-+".contains(characters[index + 1]) { continue }
             out.append(character)
         }
         return out
-    }
-
-    private func isHan(_ character: Character) -> Bool {
-        character.unicodeScalars.first.map { (0x3400...0x9FFF).contains($0.value) || (0xF900...0xFAFF).contains($0.value) } ?? false
     }
 
     /// Words for every built-in model's parameters.
