@@ -218,8 +218,10 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     }
     // Links to pictures and charts' data written as images are (`images/map.png`) lead from the page's folder.
     var figureFiles: [(id: String, dataFile: String?)] = []
-    for request in (chapters + pages + (home.map { [$0] } ?? [])).flatMap(\.figures) {
-        if case let .data(file) = request.source { figureFiles.append((request.id, file)) } else { figureFiles.append((request.id, nil)) }
+    for group in [chapters, pages, home.map { [$0] } ?? []] {
+        for request in group.lazy.flatMap(\.figures) {
+            if case let .data(file) = request.source { figureFiles.append((request.id, file)) } else { figureFiles.append((request.id, nil)) }
+        }
     }
     func resolveLinks(_ group: inout [Chapter]) {
         collector.add(resolveChapterFileLinks(&group, files: linkTargets))
@@ -248,7 +250,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     }
     let markdownProblems = checkMarkdownProblems(everyPage, allowRawHTML: inputs.config.rawHTML)
     collector.add(markdownProblems.filter { $0.severity == .error })
-    let chapterFiles = (chapters + pages).map(\.fileStem)
+    let chapterFiles = chapters.map(\.fileStem) + pages.map(\.fileStem)
     if let numbers = inputs.numbers, !inputs.bibliographyFailed {
         collector.add(numbers.check(bibliography: inputs.bibliography, chapterFiles: chapterFiles))
     }

@@ -12,11 +12,24 @@ import Simulation
 ///   - files: every Markdown file of content/, drafts included: its name, slug, kind and whether it is a draft.
 func resolveChapterFileLinks(_ pages: inout [Chapter], files: [ChapterFileTarget]) -> [Diagnostic] {
     let byName = Dictionary(files.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-    // Each page on its own, on all cores; problems in page order.
-    let resolved = concurrentMap(pages) { page -> (Chapter, [Diagnostic]) in
-        var page = page
+    // Each page's links on their own, on all cores; the few rewrites are then made in place (no page is copied), and
+    // problems come in page order.
+    let found = chapterFileRewrites(pages, byName: byName, files: files)
+    for (pageIndex, page) in zip(pages.indices, found) {
+        for rewrite in page.rewrites { pages[pageIndex].rewriteLink(rewrite.link, to: rewrite.url) }
+    }
+    return found.flatMap(\.problems)
+}
+
+/// Each page's links to chapter files, by page: the URL each becomes, and the problems with those that name no file or
+/// a draft.
+private func chapterFileRewrites(_ pages: [Chapter], byName: [String: ChapterFileTarget], files: [ChapterFileTarget])
+    -> [(rewrites: [(link: Int, url: String)], problems: [Diagnostic])] {
+    concurrentMap(Array(pages.indices)) { pageIndex -> (rewrites: [(link: Int, url: String)], problems: [Diagnostic]) in
+        let (file, kind) = (pages[pageIndex].file, pages[pageIndex].kind)
+        var rewrites: [(link: Int, url: String)] = []
         var problems: [Diagnostic] = []
-        for (linkIndex, link) in page.rendered.links.enumerated() where !link.isImage {
+        for (linkIndex, link) in pages[pageIndex].rendered.links.enumerated() where !link.isImage {
             guard let name = chapterFileName(in: link.destination) else { continue }
             let fragment = link.destination.firstIndex(of: "#").map { String(link.destination[$0...]) } ?? ""
             guard let target = byName[name] else {
@@ -24,25 +37,23 @@ func resolveChapterFileLinks(_ pages: inout [Chapter], files: [ChapterFileTarget
                 let hint = closestMatch(to: name, among: names).map { "did you mean '\($0)'?" }
                     ?? "link to a chapter by its file name in content/: " + names.prefix(12).joined(separator: ", ")
                         + (names.count > 12 ? ", …" : "")
-                problems.append(Diagnostic(file: page.file, line: link.line, column: link.column,
+                problems.append(Diagnostic(file: file, line: link.line, column: link.column,
                                            message: "link '\(link.destination)' points to no file in content/", hint: hint))
                 continue
             }
             guard !target.isDraft else {
-                problems.append(Diagnostic(file: page.file, line: link.line, column: link.column,
+                problems.append(Diagnostic(file: file, line: link.line, column: link.column,
                                            message: "link '\(link.destination)' points to a draft ('draft: true' in \(target.path))",
                                            hint: "drafts are left out of the site (`--drafts` builds them): publish it, or link to it later"))
                 continue
             }
-            let fromRoot = page.kind == .home ? "" : "../"
+            let fromRoot = kind == .home ? "" : "../"
             var url = fromRoot + (target.kind == .home ? "" : target.slug + "/") + fragment
             if url.isEmpty || url.hasPrefix("#") { url = "./" + url }
-            page.rewriteLink(linkIndex, to: url)
+            rewrites.append((linkIndex, url))
         }
-        return (page, problems)
+        return (rewrites, problems)
     }
-    pages = resolved.map(\.0)
-    return resolved.flatMap(\.1)
 }
 
 /// A Markdown file of content/ that links can name.

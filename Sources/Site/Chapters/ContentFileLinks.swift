@@ -24,14 +24,14 @@ func resolveContentFileLinks(_ pages: inout [Chapter], images: [SourceFile], dat
     let dataNames = Set(data.map { String($0.path.dropFirst("content/".count)) })
     let downloads = figures.map { "data/\($0.id).csv" }
     var problems: [Diagnostic] = []
+    // Pages are changed in place, and only where they link to such a file: not copied out and back.
     for pageIndex in pages.indices {
-        var page = pages[pageIndex]
-        for (linkIndex, link) in page.rendered.links.enumerated() where !link.isImage {
+        for (linkIndex, link) in pages[pageIndex].rendered.links.enumerated() where !link.isImage {
             guard let path = contentFilePath(in: link.destination) else { continue }
             func problem(_ message: String, _ hint: String) {
-                problems.append(Diagnostic(file: page.file, line: link.line, column: link.column, message: message, hint: hint))
+                problems.append(Diagnostic(file: pages[pageIndex].file, line: link.line, column: link.column, message: message, hint: hint))
             }
-            let fromRoot = page.kind == .home ? "" : "../"
+            let fromRoot = pages[pageIndex].kind == .home ? "" : "../"
             if path.hasPrefix("images/") {
                 guard knownImages.contains(path) else {
                     problem("link '\(link.destination)' points to no file in content/images/",
@@ -39,7 +39,7 @@ func resolveContentFileLinks(_ pages: inout [Chapter], images: [SourceFile], dat
                                 ?? "put the file in content/images/ and link it as images/name.png")
                     continue
                 }
-                page.rewriteLink(linkIndex, to: siteRoot + fromRoot + link.destination.dropping("./"))
+                pages[pageIndex].rewriteLink(linkIndex, to: siteRoot + fromRoot + link.destination.dropping("./"))
             } else if dataNames.contains(path) && !downloads.contains(path) {
                 let file = String(path.dropFirst("data/".count))
                 let drawn = figures.filter { $0.dataFile == file }.map { "data/\($0.id).csv" }
@@ -50,10 +50,9 @@ func resolveContentFileLinks(_ pages: inout [Chapter], images: [SourceFile], dat
                 continue
             } else {
                 // A chart's download (or a variant's, `data/<id>-<scenario>.csv`): the link checker finds out whether it exists.
-                page.rewriteLink(linkIndex, to: fromRoot + link.destination.dropping("./"))
+                pages[pageIndex].rewriteLink(linkIndex, to: fromRoot + link.destination.dropping("./"))
             }
         }
-        pages[pageIndex] = page
     }
     return problems
 }

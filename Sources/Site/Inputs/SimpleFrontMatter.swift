@@ -55,8 +55,9 @@ private func frontMatterKeyNumber(_ key: Substring) -> Int? {
     return FrontMatter.keys.firstIndex { $0.utf8.count == count && $0.utf8.elementsEqual(bytes) }
 }
 
-/// A non-empty plain or double-quoted scalar that YAML reads as exactly its characters, or nil.
-private func simpleScalar(_ value: Substring) -> (text: String, quoted: Bool)? {
+/// A non-empty plain or double-quoted scalar that YAML reads as exactly its characters, or nil. A plain one starts
+/// with a letter, a digit, a non-ASCII character or one of `alsoFirst` (characters that are no YAML indicator).
+func simpleScalar(_ value: Substring, alsoFirst: [UInt8] = []) -> (text: String, quoted: Bool)? {
     let bytes = value.utf8
     guard let first = bytes.first, let last = bytes.last else { return nil }
     if first == UInt8(ascii: "\"") {
@@ -69,6 +70,7 @@ private func simpleScalar(_ value: Substring) -> (text: String, quoted: Bool)? {
     }
     let startsWell = first >= 0x80 || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
         || (first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "z"))
+        || alsoFirst.contains(first)
     guard startsWell, last != UInt8(ascii: " "),
           bytes.allSatisfy({ $0 != UInt8(ascii: ":") && $0 != UInt8(ascii: "#") }), isPlainText(value) else {
         return nil
@@ -78,7 +80,7 @@ private func simpleScalar(_ value: Substring) -> (text: String, quoted: Bool)? {
 
 /// Whether every character is printable and none is one YAML reads as a line break, tab or byte-order mark: ASCII
 /// 0x20–0x7E, or from U+00A0 on except U+2028, U+2029, U+FEFF and the non-characters U+FFFE and U+FFFF.
-private func isPlainText(_ text: Substring) -> Bool {
+func isPlainText(_ text: Substring) -> Bool {
     if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return true }
     return text.unicodeScalars.allSatisfy { scalar in
         switch scalar.value {

@@ -94,8 +94,14 @@ public struct Translations: Sendable, Equatable {
                            "previewHideWarnings", "footnotes", "backToText",
                            "space", "fullStop", "unitAfterAside", "authorsAnd", "authorsSeparator", "authorsLastSeparator", "authorsOthers"] + searchWordKeys.map(\.1)
 
-    /// Parses a flat YAML mapping `key: text`.
+    /// Parses a flat YAML mapping `key: text`: written the plain way, without the YAML parser (`simpleFlatMapping`).
     static func parse(_ text: String, code: String, file: String) throws(BuildFailure) -> Translations {
+        if let strings = simpleFlatMapping(text) { return Translations(code: code, file: file, strings: strings) }
+        return try parseYAML(text, code: code, file: file)
+    }
+
+    /// `parse` by the YAML parser, which also reports what is wrong with a file, with its position.
+    static func parseYAML(_ text: String, code: String, file: String) throws(BuildFailure) -> Translations {
         let reader = YAMLReader(file: file, lineOffset: 0)
         let node: Node?
         do throws(Diagnostic) { node = try reader.parse(text) } catch { throw BuildFailure([error]) }
