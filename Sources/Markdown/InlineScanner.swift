@@ -9,8 +9,8 @@ enum InlinePiece: Equatable {
 /// Splits text into plain runs, `[@key; @key2]` citations (each key optionally with a locator, `[@a, p. 403; @b]`)
 /// and first uses of terms. The spaces before a citation are left out, so its note mark stays with the word before it.
 ///
-/// Terms match case-insensitively (each `Character` lowercased when that gives one `Character`), as whole words,
-/// longest phrase first (the first of equally long ones), each term once. Text that `isPlainProse` accepts (ASCII
+/// Terms match case-insensitively (each `Character` lowercased when that gives one `Character`), as whole words (a
+/// Chinese character or kana is a word's edge on either side of it), longest phrase first (the first of equally long ones), each term once. Text that `isPlainProse` accepts (ASCII
 /// without "\r", and the typographic punctuation of smart quotes) is scanned byte by byte: there every character is
 /// its own `Character`, and the only non-ASCII ones are neither letters, digits, whitespace nor anything a citation
 /// or an ASCII phrase can contain, so the result is the same as the `Character` scan, which costs far more (grapheme
@@ -194,18 +194,23 @@ struct InlineScanner {
             || character == "." || character == ":")
     }
 
+    /// Whether a word may start at `index`: after no letter or digit, or where a Chinese character or kana meets the
+    /// character before (Chinese and Japanese write no spaces between words: 「發行分券」 holds the term 分券).
     private func isWordStart(_ characters: [Character], _ index: Int) -> Bool {
         index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber)
+            || isHanOrKana(characters[index - 1]) || isHanOrKana(characters[index])
     }
 
-    /// The longest unused phrase matching at `index` and ending at a word boundary.
+    /// The longest unused phrase matching at `index` and ending at a word boundary (before no letter or digit, or
+    /// where a Chinese character or kana meets the next character).
     private func termMatch(_ lowered: [Character], at index: Int) -> (Int, Int)? {
         guard let candidates = terms.phrasesByFirstCharacter[lowered[index]] else { return nil }
         var best: (Int, Int)?
         for (term, phrase) in candidates where !usedTerms[term] {
             let end = index + phrase.count
             guard end <= lowered.count, lowered[index..<end].elementsEqual(phrase) else { continue }
-            if end < lowered.count, lowered[end].isLetter || lowered[end].isNumber { continue }
+            if end < lowered.count, lowered[end].isLetter || lowered[end].isNumber,
+               !isHanOrKana(lowered[end]), !isHanOrKana(lowered[end - 1]) { continue }
             if best == nil || phrase.count > best!.1 { best = (term, phrase.count) }
         }
         return best

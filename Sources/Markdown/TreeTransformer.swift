@@ -453,7 +453,7 @@ struct TreeTransformer {
                 numberCitations(inBlock: place.block)
                 places = places.dropFirst()
             }
-            let joined = joinPercentSigns(node)
+            let joined = joinUnits(node)
             rewriteText(node, linkTerms: linkTerms, blockLine: line, plainProse: plainProse && !joined)
         }
         for place in places { numberCitations(inBlock: place.block) }
@@ -468,27 +468,12 @@ struct TreeTransformer {
         }
     }
 
-    /// "6.58 %" with a narrow no-break space (U+202F) between the number and its "%", as the figures write it, so
-    /// the two never part at a line end. True if the text changed.
-    private func joinPercentSigns(_ node: OpaquePointer) -> Bool {
-        let bytes = literalBytes(node)
-        guard bytes.count >= 3, let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "%")), bytes.count) != nil else {
-            return false
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 8)
-        var changed = false
-        for index in bytes.indices {
-            if bytes[index] == UInt8(ascii: " "), index > 0, index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "%"),
-               (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index - 1]) {
-                out += [0xE2, 0x80, 0xAF]
-                changed = true
-            } else {
-                out.append(bytes[index])
-            }
-        }
-        if changed { cmark_node_set_literal(node, String(decoding: out, as: UTF8.self)) }
-        return changed
+    /// "6.58 %", "$27 B", "10 GW" with a narrow no-break space (U+202F) between the number and its unit, as the
+    /// figures write them, so the two never part at a line end (`joiningNumbersToUnits`). True if the text changed.
+    private func joinUnits(_ node: OpaquePointer) -> Bool {
+        guard let joined = joiningNumbersToUnits(literalBytes(node)) else { return false }
+        cmark_node_set_literal(node, String(decoding: joined, as: UTF8.self))
+        return true
     }
 
     private mutating func rewriteText(_ node: OpaquePointer, linkTerms: Bool, blockLine: Int, plainProse: Bool) {

@@ -34,6 +34,23 @@ import Testing
         #expect(rendered.html.contains("but not [@] or [x].</p>"))
     }
 
+    /// Chinese writes no spaces between words: a term is found between other Chinese characters, and an ASCII term
+    /// next to one, but still not inside a Latin word.
+    @Test func termsAreFoundBetweenChineseCharacters() {
+        let chinese: AutolinkTerms = [
+            AutolinkTerm(phrases: ["分券"], href: "g#tranche", title: "t"),
+            AutolinkTerm(phrases: ["ABS", "資產擔保證券"], href: "g#abs", title: "a"),
+            AutolinkTerm(phrases: ["違約", "違約機率"], href: "g#pd", title: "p"),
+        ]
+        let html = renderMarkdown("把債券切成分券再出售，也就是ABS證券，違約機率上升。\n", options: MarkdownOptions(autolinks: chinese)).html
+        #expect(html.contains(#"切成<a class="term" href="g#tranche" title="t">分券</a>再出售"#))
+        #expect(html.contains(#"就是<a class="term" href="g#abs" title="a">ABS</a>證券"#))
+        // The longest phrase at a place wins: 違約機率, not 違約.
+        #expect(html.contains(#">違約機率</a>上升"#))
+        let latin = renderMarkdown("LABS and ABSolute, 的ABSx\n", options: MarkdownOptions(autolinks: chinese)).html
+        #expect(!latin.contains("<a "))
+    }
+
     @Test func linkColumnsCountCharactersNotBytes() {
         let rendered = renderMarkdown("See [a](../a/).\n\nVoilà, [b](../b/) and [a](../a/).\n")
         #expect(rendered.links.map(\.line) == [1, 3, 3])

@@ -77,6 +77,14 @@ import Testing
         #expect(html.contains("Boxed 12\u{202F}%."))
     }
 
+    @Test func aNumberAndItsUnitAreJoinedByANarrowNoBreakSpace() {
+        let html = renderMarkdown("It cost $27 B, then $1.5 T; 10 GW and 945 TWh, 1.4 pp. Not 3 Bears, B 2 or 5 Bn.\n").html
+        #expect(html.contains("$27\u{202F}B, then $1.5\u{202F}T; 10\u{202F}GW and 945\u{202F}TWh, 1.4\u{202F}pp."))
+        #expect(html.contains("Not 3 Bears, B 2 or 5 Bn."))
+        #expect(joiningNumbersToUnits("ends in 5 T") == "ends in 5\u{202F}T")
+        #expect(joiningNumbersToUnits("no unit here, 5 apples") == "no unit here, 5 apples")
+    }
+
     @Test func codeKeepsItsSpaces() {
         #expect(renderMarkdown("`50 %` stays.\n").html.contains("<code>50 %</code>"))
     }

@@ -87,14 +87,6 @@ private let fullWidthPunctuation: [Unicode.Scalar: Character] = [
     ",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。", "(": "（", ")": "）",
 ]
 
-/// Han ideographs (with extensions and compatibility forms), kana, and the CJK iteration mark 々.
-func isHanOrKana(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x3005, 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: true
-    default: false
-    }
-}
-
 /// The line with code spans, link addresses (`](…)`), autolinks and HTML comments replaced by `x` (same length in
 /// scalars, so columns still match): what they hold is not prose.
 private func maskingCodeAndAddresses(_ line: String) -> String {

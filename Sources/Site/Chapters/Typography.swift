@@ -1,8 +1,12 @@
+import Markdown
+
 /// Typography for the words of a figure (title, caption, labels, category and column names): quotes as the prose
 /// gets them from cmark's smart punctuation ("a" → “a”, it's → it’s, 'a' → ‘a’, the '90s → the ’90s), and a narrow
-/// no-break space between a number and its "%" ("50 %" never breaks at the line end).
+/// no-break space between a number and its unit, as the prose gets it ("50 %", "$27 B" never break at the line end;
+/// `joiningNumbersToUnits`).
 func typographic(_ text: String) -> String {
-    guard text.contains(where: { $0 == "'" || $0 == "\"" || $0 == "%" }) else { return text }
+    let text = joiningNumbersToUnits(text)
+    guard text.contains(where: { $0 == "'" || $0 == "\"" }) else { return text }
     let characters = Array(text)
     var out = ""
     for (index, character) in characters.enumerated() {
@@ -16,8 +20,6 @@ func typographic(_ text: String) -> String {
             out.append(opens && !(after?.isNumber ?? false) ? "\u{2018}" : "\u{2019}")
         case "\"":
             out.append(opens ? "\u{201C}" : "\u{201D}")
-        case " " where after == "%" && (before?.isNumber ?? false):
-            out.append("\u{202F}")
         default:
             out.append(character)
         }

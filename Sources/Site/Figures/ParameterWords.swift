@@ -1,4 +1,5 @@
 import Charts
+import Markdown
 import Simulation
 
 /// Model parameters in plain words for readers: "correlation: 0.6", "chance of renewal each year: 90 %",

@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 
 /// Turns text into search terms, the same way in the index and in the reader's browser (`assets/search.js`, `terms`).
 ///
@@ -115,7 +116,7 @@ struct SearchTermScanner {
                     parts = known
                 } else {
                     parts = foldScalar(Unicode.Scalar(value)!).map { part in
-                        Part(scalar: part, kind: part.isASCII ? 0 : isHanScalar(part) ? 1 : isLetterOrNumber(part) ? 2 : 3)
+                        Part(scalar: part, kind: part.isASCII ? 0 : isHanOrKana(part) ? 1 : isLetterOrNumber(part) ? 2 : 3)
                     }
                     folded[value] = parts
                 }
@@ -196,15 +197,6 @@ func foldScalar(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
         case .nonspacingMark, .spacingMark, .enclosingMark: false
         default: true
         }
-    }
-}
-
-/// Chinese characters and Japanese kana: written without spaces between words, so indexed by character pairs.
-func isHanScalar(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x3005...0x3007, 0x3041...0x3096, 0x309D...0x309F, 0x30A1...0x30FA, 0x30FC...0x30FF, 0x3400...0x4DBF,
-         0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: true
-    default: false
     }
 }
 

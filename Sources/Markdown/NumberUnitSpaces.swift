@@ -1,0 +1,54 @@
+import Foundation
+
+/// The units a number is joined to by a narrow no-break space (U+202F) instead of the space written before them, as
+/// the figures write them ("30 %", "$5 B"), so that a number and its unit never part at a line end: "%", and the
+/// abbreviations of amounts and of power and energy this kind of explainer writes ("$27 B", "$1.5 T", "10 GW",
+/// "945 TWh", "1.4 pp"). A unit of letters counts only as a whole word: "3 Bears" keeps its space.
+let joinedUnits: [[UInt8]] = ["%", "B", "T", "M", "bn", "tn", "pp", "GW", "MW", "kW", "TW", "GWh", "MWh", "kWh", "TWh"]
+    .map { Array($0.utf8) }
+
+/// `bytes` with each space between a digit and a unit of `joinedUnits` made a narrow no-break space (U+202F), or nil
+/// when there is none (most texts: one `memchr` per space).
+public func joiningNumbersToUnits(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    guard bytes.count >= 3, let base = bytes.baseAddress else { return nil }
+    var out: [UInt8] = []
+    var copied = 0
+    var from = 1
+    while from < bytes.count - 1,
+          let found = memchr(base + from, Int32(UInt8(ascii: " ")), bytes.count - 1 - from) {
+        let space = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        from = space + 1
+        guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[space - 1]),
+              unitLength(in: bytes, at: space + 1) != nil else { continue }
+        if out.isEmpty { out.reserveCapacity(bytes.count + 8) }
+        out.append(contentsOf: bytes[copied..<space])
+        out += [0xE2, 0x80, 0xAF]
+        copied = space + 1
+    }
+    guard copied > 0 else { return nil }
+    out.append(contentsOf: bytes[copied...])
+    return out
+}
+
+/// `text` with its numbers joined to their units (`joiningNumbersToUnits`).
+public func joiningNumbersToUnits(_ text: String) -> String {
+    var text = text
+    let joined = text.withUTF8 { joiningNumbersToUnits($0) }
+    return joined.map { String(decoding: $0, as: UTF8.self) } ?? text
+}
+
+/// The length of the unit of `joinedUnits` that starts at `start` and ends there as a word (at the text's end or
+/// before a byte that is no ASCII letter or digit), or nil.
+private func unitLength(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+    for unit in joinedUnits where start + unit.count <= bytes.count {
+        guard zip(unit, bytes[start..<(start + unit.count)]).allSatisfy({ $0 == $1 }) else { continue }
+        let end = start + unit.count
+        if unit == [UInt8(ascii: "%")] { return 1 }
+        if end == bytes.count { return unit.count }
+        let next = bytes[end]
+        let isWordByte = (next | 0x20 >= UInt8(ascii: "a") && next | 0x20 <= UInt8(ascii: "z"))
+            || (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9"))
+        if !isWordByte { return unit.count }
+    }
+    return nil
+}
