@@ -90,7 +90,6 @@ enum BarChart {
     /// its layers (`totals`), negative ones included, at the top of its positive layers (`tops`).
     static func drawStacks(_ series: [ChartSeries], band: BandScale, context: PlotContext, spec: ChartSpec,
                            tops: [Double], totals sums: [Double], sideLabels: Bool, into svg: inout SVGWriter) -> [EndLabel] {
-        let format = spec.y.format
         // Layers and totals share one number of decimals.
         let (texts, totals) = spec.stackTexts(sums: sums)
         var endLabels: [EndLabel] = []
