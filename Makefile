@@ -46,7 +46,7 @@ RELEASE_FLAGS = -c release $(if $(LINUX),--static-swift-stdlib,) -Xlinker -L$(ST
 # (strdup, realpath, …) bind to them. See BENCHMARKS.md, "the allocator".
 
 .PHONY: site test property-check browser-test label-check review-shots bench bench-serve bench-search deps release check clean data embed install \
-	uninstall static-libs
+	install-check uninstall static-libs
 
 deps:
 	@if ! command -v dpkg >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then \
@@ -108,18 +108,33 @@ release: static-libs
 	PKG_CONFIG_PATH="$(STATIC_LIBS)" $(SWIFT) build $(RELEASE_FLAGS) --product explainer
 
 # One self-contained binary: $(PREFIX)/bin/explainer (PREFIX=/usr/local by default; DESTDIR for packaging), without
-# its debugging symbols (about 75 MB instead of 130: small enough for a GitHub repository's 100 MB limit as
+# its debugging symbols (about 75 MB instead of 135: small enough for a GitHub repository's 100 MB limit as
 # bin/explainer). `make install STRIP=:` keeps them.
+#
+# install-check runs first and alone, before apt-get and the release build: a folder you cannot write (the default
+# /usr/local/bin, for a user other than root) stops `make install` at once with what to run instead, not after a
+# build of 10-15 minutes. SUDO=sudo builds as you and copies (and strips) with sudo; `sudo make install` would
+# build as root, leaving a root-owned .build/ (and sudo's PATH may not have swift).
 STRIP ?= strip
-install: release
-	install -d "$(DESTDIR)$(PREFIX)/bin"
-	install -m 755 "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/explainer" "$(DESTDIR)$(PREFIX)/bin/explainer"
-	@if command -v $(firstword $(STRIP)) >/dev/null 2>&1; then $(STRIP) "$(DESTDIR)$(PREFIX)/bin/explainer"; \
+SUDO ?=
+INSTALL_DIR = $(DESTDIR)$(PREFIX)/bin
+install-check:
+	@dir="$(INSTALL_DIR)"; while [ ! -e "$$dir" ]; do dir="$$(dirname "$$dir")"; done; \
+	if [ -z "$(SUDO)" ] && ! { [ -d "$$dir" ] && [ -w "$$dir" ]; }; then \
+		echo "error: cannot write $(INSTALL_DIR) (in $$dir) as $$(id -un): run 'make install PREFIX=\$$HOME/.local' (then put \$$HOME/.local/bin on your PATH), or 'make install SUDO=sudo' to build as you and copy with sudo" >&2; \
+		exit 1; \
+	fi
+
+install: install-check
+	@$(MAKE) --no-print-directory release
+	$(SUDO) install -d "$(INSTALL_DIR)"
+	$(SUDO) install -m 755 "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/explainer" "$(INSTALL_DIR)/explainer"
+	@if command -v $(firstword $(STRIP)) >/dev/null 2>&1; then $(SUDO) $(STRIP) "$(INSTALL_DIR)/explainer"; \
 	else echo "($(STRIP) not found: the binary keeps its debugging symbols)"; fi
-	@echo "Installed $(DESTDIR)$(PREFIX)/bin/explainer ($$(du -m "$(DESTDIR)$(PREFIX)/bin/explainer" | cut -f1) MB): $$("$(DESTDIR)$(PREFIX)/bin/explainer" --version)"
+	@echo "Installed $(INSTALL_DIR)/explainer ($$(( $$(wc -c < "$(INSTALL_DIR)/explainer") / 1000000 )) MB): $$("$(INSTALL_DIR)/explainer" --version)"
 
 uninstall:
-	rm -f "$(DESTDIR)$(PREFIX)/bin/explainer"
+	$(SUDO) rm -f "$(INSTALL_DIR)/explainer"
 
 site: release
 	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/explainer build

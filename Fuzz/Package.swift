@@ -1,6 +1,6 @@
 // swift-tools-version:6.1
 // libFuzzer target over the author-facing parsers: front matter, Markdown (cmark wrapper), chart blocks, citations,
-// links. Kept out of the main package because a fuzzer binary gets its `main` from libFuzzer. See README "Fuzzing".
+// links. Kept out of the main package because a fuzzer binary gets its `main` from libFuzzer. See docs/DEVELOPING.md, "Robustness".
 import Foundation
 import PackageDescription
 

@@ -129,8 +129,11 @@ import Testing
         let chapter = try parseChapter(site.chapters[0], place: ChapterFile(fileName: "01-intro.md")!, terms: inputs.autolinkTerms,
                                        registry: .standard)
         #expect(!chapter.rendered.footnotes.isEmpty && !chapter.rendered.html.contains("footnotes notes"))
-        let opening = try #require(searchDocuments(of: chapter).first { $0.heading.isEmpty })
-        #expect(opening.text.contains("The footnote’s own words"))
+        // The footnotes are a result of their own, after the text's (`SearchSnippetText`).
+        let documents = searchDocuments(of: chapter)
+        let opening = try #require(documents.first { $0.heading.isEmpty })
+        #expect(!opening.text.contains("The footnote’s own words"))
+        #expect(documents.last?.anchor == "fn-1" && documents.last?.text.contains("The footnote’s own words") == true)
         // The words of the text and of the footnote, as if each were a document of its own.
         let textWords = renderMarkdown("A claim with a source [@book]. See [the note](#fn-1).\n").wordCount
         let footnoteWords = renderMarkdown("The footnote's own words, with a [link back](#fnref-1) and another source [@paper].\n").wordCount

@@ -28,6 +28,23 @@ import Testing
         #expect(page.contains("<meta property=\"og:image\" content=\"../images/cover.png\">"))
     }
 
+    /// The starter links between its pages by file, as the README recommends (the build checks such links and
+    /// suggests the nearest file), and the pages get the pages' addresses.
+    @Test func starterChaptersLinkToOtherPagesByTheirFiles() throws {
+        let files = starterSite(title: "Tides", release: Self.release)
+        let chapter = String(decoding: try #require(files.first { $0.path == "content/10-why-bad-years-bunch.md" }).bytes, as: UTF8.self)
+        let next = String(decoding: try #require(files.first { $0.path == "content/20-next-steps.md" }).bytes, as: UTF8.self)
+        #expect(chapter.contains("[the next chapter](20-next-steps.md)"))
+        #expect(chapter.contains("page](about.md)"))
+        #expect(next.contains("[back to the first chapter](10-why-bad-years-bunch.md)"))
+        for text in [chapter, next] { #expect(!text.contains("](../"), "\(text)") }
+        let output = try build(starterSource(title: "Tides"))
+        let page = try #require(text(output, "why-bad-years-bunch/index.html"))
+        #expect(page.contains("href=\"../next-steps/\""))
+        #expect(page.contains("href=\"../about/\""))
+        #expect(text(output, "next-steps/index.html")?.contains("href=\"../why-bad-years-bunch/\">back to the first chapter") == true)
+    }
+
     /// Nothing of the project's own site in what a new explainer publishes: no gallery of its charts, none of its
     /// subject's words in the pages, and the files a writer's repository needs.
     @Test func starterSitePublishesNothingOfTheProjectsOwnSite() throws {

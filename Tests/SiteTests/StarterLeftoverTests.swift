@@ -38,4 +38,26 @@ import Testing
         #expect(!found.contains("content/glossary.yml"))
         #expect(found.contains("content/about.md"))
     }
+
+    /// A site made by explainer 0.2.0, whose example chapters linked to pages (`../next-steps/`) where the starter
+    /// now names files: its chapters left as they were are leftovers too.
+    @Test func exampleChaptersAsAnEarlierExplainerWroteThemAreLeftoversToo() throws {
+        var source = starterSource(title: "Tides")
+        let earlier = [
+            ("content/10-why-bad-years-bunch.md",
+             "Link to another chapter or page by its file, such as [the next chapter](20-next-steps.md) or [the About\npage](about.md): the build checks that the file is there and writes the page's address. Links within the page\nname a heading",
+             "Links to other pages are relative, such as [the next chapter](../next-steps/) or [the About page](../about/);\nlinks within the page name a heading"),
+            ("content/20-next-steps.md", "(10-why-bad-years-bunch.md)", "(../why-bad-years-bunch/)"),
+        ]
+        for (path, now, then) in earlier {
+            let index = try #require(source.chapters.firstIndex { $0.path == path })
+            let text = String(decoding: source.chapters[index].bytes, as: UTF8.self)
+            #expect(text.contains(now))
+            source.chapters[index] = SourceFile(path: path, text: text.replacing(now, with: then))
+        }
+        source.chapters.append(SourceFile(path: "content/30-tides.md", text: "---\ntitle: Tides\n---\nThe sea rises twice a day.\n"))
+        let found = leftoverPaths(try build(source))
+        #expect(found.contains("content/10-why-bad-years-bunch.md"))
+        #expect(found.contains("content/20-next-steps.md"))
+    }
 }

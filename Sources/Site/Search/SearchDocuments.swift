@@ -2,7 +2,7 @@ import Markdown
 
 /// What the search index covers, in the site's reading order: for each chapter its opening (title, question, the text
 /// before the first heading, takeaway, and the summary, indexed but not quoted), each section under a heading and each figure (title and caption, after
-/// the section that shows it); then the standalone pages (`about.md`) and the home page's introduction (`index.md`)
+/// the section that shows it), and its footnotes; then the standalone pages (`about.md`) and the home page's introduction (`index.md`)
 /// the same way; then each glossary term (with aliases and definition) and each source (title, author, publisher,
 /// date — never the private note).
 ///
@@ -11,22 +11,61 @@ func searchDocuments(chapters: [Chapter], pages: [Chapter] = [], home: Chapter? 
                      glossary: [GlossaryEntry], bibliography: [String: SourceEntry],
                      glossaryTitle: String, sourcesTitle: String, words: Translations = .english,
                      cache: SearchCache? = nil, digests: [String: ContentDigest] = [:]) -> [SearchDocument] {
-    // On all cores: every chapter's HTML is read (or its documents taken from `cache`, by its digest).
+    let filling = SearchFilling(pages: chapters + pages + (home.map { [$0] } ?? []), words: words)
+    // On all cores: every chapter's HTML is read (or its documents taken from `cache`, by its digest and the labels
+    // its references may show).
     var documents = concurrentMap(chapters + pages) { chapter in
-        guard let cache, let digest = digests[chapter.file] else { return searchDocuments(of: chapter) }
-        return cache.documents(digest) { searchDocuments(of: chapter) }
+        guard let cache, let digest = digests[chapter.file] else { return searchDocuments(of: chapter, filling: filling) }
+        var key = ContentDigester()
+        key.add(digest)
+        key.add(filling.digest)
+        return cache.documents(key.digest) { searchDocuments(of: chapter, filling: filling) }
     }.flatMap { $0 }
     documents += closingSearchDocuments(home: home, homeTitle: homeTitle, glossary: glossary, bibliography: bibliography,
-                                        glossaryTitle: glossaryTitle, sourcesTitle: sourcesTitle, words: words)
+                                        glossaryTitle: glossaryTitle, sourcesTitle: sourcesTitle, words: words,
+                                        filling: filling)
     return documents
+}
+
+/// What a page shows in its text that its Markdown leaves to the layout, for its search text to read as the page
+/// does: the labels empty links to figures and tables show ("Figure 1.1", by anchor id, from every page of the
+/// language, as the layout's `referenceLabels`), the words of a captioned table's number ("Table 2.1.") and the name
+/// of the footnotes list, the heading of its result.
+struct SearchFilling: Sendable {
+    var labels: [String: String]
+    var words: Translations
+    /// The labels and those words, for a cache of one page's documents.
+    var digest: ContentDigest
+
+    init(pages: [Chapter], words: Translations) {
+        let labels = pages.flatMap { $0.referenceLabels(words: words) }
+        self.labels = Dictionary(labels, uniquingKeysWith: { first, _ in first })
+        self.words = words.withEnglishFallback("table").withEnglishFallback("footnotes")
+        var digester = ContentDigester()
+        for (id, label) in self.labels.sorted(by: { $0.key < $1.key }) {
+            digester.add(id)
+            digester.add(label)
+        }
+        digester.add(self.words["table"])
+        digester.add(self.words["footnotes"])
+        digest = digester.digest
+    }
+
+    /// `html` (a page's text or its footnotes) with its tables' numbers and its references' labels.
+    func filled(_ html: String, tableNumbers: [String: String]) -> String {
+        fillNumberedReferences(fillingPlaceholders(html, tableNumbers), labels: labels)
+    }
 }
 
 /// What the index covers after the chapters and standalone pages (`searchDocuments(chapters:…)`): the home page's
 /// introduction, each glossary term and each source.
 func closingSearchDocuments(home: Chapter?, homeTitle: String, glossary: [GlossaryEntry], bibliography: [String: SourceEntry],
-                            glossaryTitle: String, sourcesTitle: String, words: Translations) -> [SearchDocument] {
+                            glossaryTitle: String, sourcesTitle: String, words: Translations,
+                            filling: SearchFilling? = nil) -> [SearchDocument] {
     var documents: [SearchDocument] = []
-    if let home { documents += searchDocuments(of: home, title: homeTitle) }
+    if let home {
+        documents += searchDocuments(of: home, title: homeTitle, filling: filling ?? SearchFilling(pages: [home], words: words))
+    }
     for entry in glossary {
         let fields = [SearchField(text: entry.term, weight: SearchWeights.term)]
             + entry.aliases.map { SearchField(text: $0, weight: SearchWeights.alias) }
@@ -68,18 +107,30 @@ enum SearchWeights {
     static let sourceBoost = 0.4
 }
 
-/// A chapter's (or a page's) opening, sections and figures. `title` replaces the front matter's title (the home page
-/// has none of its own).
-func searchDocuments(of chapter: Chapter, title: String? = nil) -> [SearchDocument] {
+/// A chapter's (or a page's) opening, sections, figures and footnotes. `title` replaces the front matter's title (the
+/// home page has none of its own). The text reads as the page does (`filling`): "[](#figure-x) shows" as "Figure 1.1
+/// shows", a captioned table's caption with its number. The footnotes are a result of their own, under the list's
+/// name and at the first footnote's anchor, without their links back to the text: at the end of the last section
+/// they would be quoted as part of it, "↩" and all.
+func searchDocuments(of chapter: Chapter, title: String? = nil, filling: SearchFilling? = nil) -> [SearchDocument] {
     let page = chapter.slug.isEmpty ? "" : chapter.slug + "/"
     let title = title ?? chapter.frontMatter.title
+    let filling = filling ?? SearchFilling(pages: [chapter], words: .english)
     var documents: [SearchDocument] = []
-    // The footnotes are read where they used to stand, at the end of the text: their words belong to the last section.
-    var html = chapter.rendered.htmlWithFootnotes
+    let tableNumbers = chapter.rendered.tables.isEmpty ? [:] : chapter.tableNumbers(words: filling.words)
+    var html = filling.filled(chapter.rendered.html, tableNumbers: tableNumbers)
     let parts = html.withUTF8 { bytes in
         sections(of: chapter.rendered, in: bytes, figures: chapter.figures.count).map { part in
             (heading: part.heading, text: searchText(fromHTML: UnsafeBufferPointer(rebasing: bytes[part.html])), figures: part.figures)
         }
+    }
+    func addFigure(_ index: Int) {
+        let figure = chapter.figures[index]
+        documents.append(SearchDocument(
+            page: page, pageTitle: title, heading: figure.title, anchor: "figure-" + figure.id, text: figure.plainCaption,
+            fields: [SearchField(text: title, weight: SearchWeights.pageTitleInSection),
+                     SearchField(text: figure.title, weight: SearchWeights.figureTitle),
+                     SearchField(text: figure.plainCaption, weight: SearchWeights.text)]))
     }
     for part in parts {
         let text = part.text
@@ -101,14 +152,22 @@ func searchDocuments(of chapter: Chapter, title: String? = nil) -> [SearchDocume
                     + question.map { SearchField(text: $0, weight: SearchWeights.question) }
                     + ([text] + takeaway + summary).map { SearchField(text: $0, weight: SearchWeights.text) }))
         }
-        for index in part.figures {
-            let figure = chapter.figures[index]
-            documents.append(SearchDocument(
-                page: page, pageTitle: title, heading: figure.title, anchor: "figure-" + figure.id, text: figure.plainCaption,
-                fields: [SearchField(text: title, weight: SearchWeights.pageTitleInSection),
-                         SearchField(text: figure.title, weight: SearchWeights.figureTitle),
-                         SearchField(text: figure.plainCaption, weight: SearchWeights.text)]))
+        part.figures.forEach(addFigure)
+    }
+    if !chapter.rendered.footnotes.isEmpty {
+        var footnotes = filling.filled(chapter.rendered.footnotes, tableNumbers: tableNumbers)
+        let (text, figures) = footnotes.withUTF8 { bytes in
+            (searchText(fromHTML: bytes), (0..<chapter.figures.count).filter {
+                firstIndex(of: Array(RenderedMarkdown.placeholder(forBlock: $0).utf8), in: bytes, from: 0) != nil
+            })
         }
+        // The list's name is its result's heading but is not indexed: a query for "footnotes" is not about every page
+        // that has some.
+        documents.append(SearchDocument(
+            page: page, pageTitle: title, heading: filling.words["footnotes"], anchor: "fn-1", text: text,
+            fields: [SearchField(text: title, weight: SearchWeights.pageTitleInSection),
+                     SearchField(text: text, weight: SearchWeights.text)]))
+        figures.forEach(addFigure)
     }
     return documents
 }

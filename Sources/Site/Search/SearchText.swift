@@ -5,8 +5,9 @@ import Darwin
 #endif
 
 /// The text a reader sees in a piece of page HTML, for the search index: tags dropped (a block-level tag separates
-/// words, an inline one does not), note markers (`<sup class="cite">`), comments, scripts, styles and inline SVG left
-/// out, character references decoded, runs of white space made one space.
+/// words, an inline one does not), note and footnote markers (`<sup class="cite">`, `<sup class="footnote-ref">`),
+/// footnotes' links back to the text ("↩"), comments, scripts, styles and inline SVG left out, character references
+/// decoded, runs of white space made one space.
 func searchText(fromHTML html: String) -> String {
     var html = html
     return html.withUTF8 { searchText(fromHTML: $0) }
@@ -117,7 +118,7 @@ func searchText(fromHTML html: UnsafeBufferPointer<UInt8>) -> String {
 
 /// Elements whose whole content is skipped, with the tag that ends them; ASCII, lowercase.
 private let skippedElements: [(open: [UInt8], close: [UInt8])] = [
-    ("<sup class=\"cite\"", "</sup>"), ("<!--", "-->"), ("<script", "</script>"), ("<style", "</style>"), ("<svg", "</svg>"),
+    ("<sup class=\"cite\"", "</sup>"), ("<sup class=\"footnote-ref\"", "</sup>"), ("<a class=\"backref\"", "</a>"), ("<!--", "-->"), ("<script", "</script>"), ("<style", "</style>"), ("<svg", "</svg>"),
 ].map { (Array($0.utf8), Array($1.utf8)) }
 
 /// Tags that separate the words on either side (without a space in the HTML, "a</p><p>b" is still two words).

@@ -30,6 +30,7 @@ func siteSearchFiles<File: Sendable>(chapters: [Chapter], pages: [Chapter], home
         // next run is made: the whole site's documents are never held at once. A body taken out of its chapter
         // (`bodies`, slots in the order chapters, then pages) is taken back for its documents.
         let count = chapters.count + pages.count
+        let filling = SearchFilling(pages: chapters + pages + (home.map { [$0] } ?? []), words: words)
         var next = 0, closed = false
         let runs = AnyIterator<[SearchDocument]> {
             if next < count {
@@ -37,14 +38,15 @@ func siteSearchFiles<File: Sendable>(chapters: [Chapter], pages: [Chapter], home
                 next = slots.last! + 1
                 return concurrentMap(slots) { slot in
                     let chapter = slot < chapters.count ? chapters[slot] : pages[slot - chapters.count]
-                    return searchDocuments(of: bodies?.restoring(chapter, slot: slot) ?? chapter)
+                    return searchDocuments(of: bodies?.restoring(chapter, slot: slot) ?? chapter, filling: filling)
                 }.flatMap { $0 }
             }
             guard !closed else { return nil }
             closed = true
             let (glossaryTitle, sourcesTitle) = titles()
             return closingSearchDocuments(home: home, homeTitle: config.title, glossary: glossary, bibliography: bibliography,
-                                          glossaryTitle: glossaryTitle, sourcesTitle: sourcesTitle, words: words)
+                                          glossaryTitle: glossaryTitle, sourcesTitle: sourcesTitle, words: words,
+                                          filling: filling)
         }
         return files.files(inRuns: runs, language: language, made: made)
     }

@@ -190,8 +190,9 @@ private let starterChapter = """
     A `careful` block becomes a highlighted box: use it for caveats, contested numbers and what the model leaves out.
     ```
 
-    Links to other pages are relative, such as [the next chapter](../next-steps/) or [the About page](../about/);
-    links within the page name a heading, such as [back to the question](#the-question).
+    Link to another chapter or page by its file, such as [the next chapter](20-next-steps.md) or [the About
+    page](about.md): the build checks that the file is there and writes the page's address. Links within the page
+    name a heading, such as [back to the question](#the-question).
 
     """
 
@@ -217,7 +218,7 @@ private let starterNextSteps = """
     `explainer charts` lists the chart kinds, and `explainer charts line` prints what a line chart expects: the
     columns of its data, every key with its default, and a block to copy. The look of the site lives in
     `templates/`; `explainer templates` shows which of them differ from the ones this explainer would write today.
-    Go [back to the first chapter](../why-bad-years-bunch/).
+    Go [back to the first chapter](10-why-bad-years-bunch.md).
 
     """
 

@@ -5,7 +5,7 @@
 /// warned about on their own (`starterWarning`).
 func starterLeftovers(_ source: SourceTree) -> [Diagnostic] {
     let starter = starterExamples
-    let isStarter: (SourceFile) -> Bool = { file in starter[file.path] == file.bytes }
+    let isStarter: (SourceFile) -> Bool = { file in starter[file.path]?.contains(file.bytes) == true }
     let chapters = source.chapters.filter { isNumberedChapter($0.path) }
     guard chapters.contains(where: { !isStarter($0) }) else { return [] }
     let files = source.chapters + [source.glossary].compactMap { $0 } + source.data + source.images
@@ -28,9 +28,31 @@ private func isNumberedChapter(_ path: String) -> Bool {
 }
 
 /// The starter's files of `content/` other than site.yml and sources.yml (each of which has warnings of its own),
-/// by path.
-private let starterExamples: [String: [UInt8]] = {
+/// by path: as this explainer writes them, and as earlier ones did where the words have changed since.
+private let starterExamples: [String: Set<[UInt8]>] = {
     let files = starterSite(title: "", release: ExplainerRelease(version: "", commit: nil))
-    return Dictionary(files.filter { $0.path.hasPrefix("content/") && $0.path != "content/site.yml" && $0.path != "content/sources.yml" }
-        .map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+    var examples = Dictionary(files.filter { $0.path.hasPrefix("content/") && $0.path != "content/site.yml" && $0.path != "content/sources.yml" }
+        .map { ($0.path, Set([$0.bytes])) }, uniquingKeysWith: { first, _ in first })
+    for former in formerStarterWording {
+        guard let file = files.first(where: { $0.path == former.path }) else { continue }
+        let text = String(decoding: file.bytes, as: UTF8.self)
+        examples[former.path, default: []].insert(Array(text.replacing(former.now, with: former.then).utf8))
+    }
+    return examples
 }()
+
+/// Words of the example chapters as explainer 0.2.0 wrote them: they linked to pages (`../next-steps/`) where they
+/// now name files (`20-next-steps.md`), the way the README recommends.
+private let formerStarterWording: [(path: String, now: String, then: String)] = [
+    ("content/10-why-bad-years-bunch.md",
+     """
+     Link to another chapter or page by its file, such as [the next chapter](20-next-steps.md) or [the About
+     page](about.md): the build checks that the file is there and writes the page's address. Links within the page
+     name a heading
+     """,
+     """
+     Links to other pages are relative, such as [the next chapter](../next-steps/) or [the About page](../about/);
+     links within the page name a heading
+     """),
+    ("content/20-next-steps.md", "(10-why-bad-years-bunch.md)", "(../why-bad-years-bunch/)"),
+]
