@@ -103,8 +103,11 @@ struct ChartBlockParser {
                    let origin = mapping.first(where: { $0.key.string == "origin" })?.value {
                     do throws(Diagnostic) { request.xOrigin = try number(origin, key: "origin") } catch { throw BuildFailure([error]) }
                 }
-                if case let .mapping(mapping) = node, mapping.keys.contains(where: { $0.string == "format" }) {
+                if case let .mapping(mapping) = node, let format = mapping.first(where: { $0.key.string == "format" })?.value {
                     request.explicitFormats.insert(key)
+                    // Where the format's name is written, for a format that contradicts a model's unit.
+                    let place = reader.error(at: format, "")
+                    request.parameterLines["format:" + key] = (place.line, place.column)
                 }
             }
         }
