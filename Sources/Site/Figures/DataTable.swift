@@ -246,6 +246,11 @@ func numberHint(_ cell: String) -> String? {
         let plain = String(text.filter { !separators.contains($0) })
         return "remove the thousands separator: \(parseNumber(plain) != nil ? plain : text)"
     }
+    // `3,9`: a decimal comma. Three digits after it were a thousands separator, above.
+    let parts = unsigned.split(separator: ",", omittingEmptySubsequences: false)
+    if parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+        return "decimals use a point: " + String(text.map { $0 == "," ? "." : $0 })
+    }
     let plain = String(text.dropLast()).trimmingCharacters()
     if text.hasSuffix("%"), parseNumber(plain) != nil {
         return "write \(plain) and set 'format: percent' on the axis (e.g. y: {format: percent})"
