@@ -426,6 +426,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         + ((edition?.index ?? 0) == 0 ? inputs.config.warnings + uncitedSources(everyPage, bibliography: inputs.bibliography,
                                                                                  file: source.sources?.path ?? "content/sources.yml")
             + heavyImageWarnings(everyPage, images: source.images) + leftovers : [])
+    output.draftsLeftOut = draftFiles.sorted()
     return (output, everyPage, handedOver)
 }
 

@@ -211,6 +211,7 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
         }
         for page in pages { pagesByOutput[prefix + page.outputPath] = page }
         output.warnings += editionOutput.warnings
+        output.draftsLeftOut += editionOutput.draftsLeftOut
     }
     // A warning in a file that several languages publish (an untranslated chapter of a `fallback: true` language) is
     // given once.
