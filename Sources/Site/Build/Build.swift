@@ -31,6 +31,7 @@ public func build(_ source: consuming SourceTree, options: BuildOptions = BuildO
         return output
     }
     var problems = checkLanguageFolders(source, languages: languages)
+    let templateFiles = source.templates
     var options = options
     if !problems.isEmpty { options.pagesReady = nil }  // the build fails whatever the pages are
     do throws(BuildFailure) {
@@ -38,7 +39,7 @@ public func build(_ source: consuming SourceTree, options: BuildOptions = BuildO
                                      edition: Edition(languages: languages, index: 0, translations: translations))
         if problems.isEmpty {
             var output = built.output
-            output.warnings = warnings + output.warnings
+            output.warnings = warnings + output.warnings + unknownPageExtraKeys(templateFiles, pages: built.pages)
             return output
         }
     } catch {
