@@ -10,6 +10,16 @@ private let firstKeyLine = 7
 
 /// Hints the ninth writer trial found missing or wrong: each says what to write instead.
 @Suite struct TrialNineHints {
+    @Test func anUnquotedCommaInAFlowMappingHintsToQuoteTheLabel() {
+        let csv = SourceFile(path: "content/data/h.csv", text: "hour,height\n0,0.5\n6,3.9\n")
+        let page = chapter(withChart: ["id: c", "title: T", "caption: C.", "data: h.csv", "annotations:",
+                                       "  - {type: event, x: 5, label: High water, roughly five hours in}"])
+        let found = diagnostics(of: miniSite(chapter: page, data: [csv]))
+        #expect(found == [Diagnostic(file: "content/01-intro.md", line: firstKeyLine + 5, column: 44,
+                                     message: "unknown key 'roughly five hours in' in annotation",
+                                     hint: "a comma inside { } ends the value: quote the label (label: \"High water, roughly five hours in\")")])
+    }
+
     @Test(arguments: [("3,9", "decimals use a point: 3.9"), ("-12,25", "decimals use a point: -12.25"),
                       ("1,200", "remove the thousands separator: 1200"), ("1,200.5", "remove the thousands separator: 1200.5")])
     func aCommaIsADecimalCommaUnlessThreeDigitsFollowIt(_ cell: String, _ hint: String) {
