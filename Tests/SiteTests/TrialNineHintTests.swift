@@ -25,4 +25,14 @@ private let firstKeyLine = 7
     func aCommaIsADecimalCommaUnlessThreeDigitsFollowIt(_ cell: String, _ hint: String) {
         #expect(numberHint(cell) == hint)
     }
+
+    @Test func theStarterCoverIsCalledSiteYmlsImageOnlyWhileSiteYmlNamesIt() {
+        var source = starterSource(title: "Mine")
+        source.chapters.append(SourceFile(path: "content/30-mine.md", text: "---\ntitle: Mine\n---\n\nText.\n"))
+        let cover = { (image: String?) in starterLeftovers(source, siteImage: image).first { $0.file == "content/images/cover.png" } }
+        #expect(cover("images/cover.png")?.message == "'content/images/cover.png' is still the starter's example picture: "
+            + "link previews of every page show it (site.yml's image)")
+        #expect(cover("images/mine.png")?.message == "'content/images/cover.png' is still the starter's example picture: "
+            + "it is published with your site")
+    }
 }

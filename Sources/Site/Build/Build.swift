@@ -139,7 +139,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     collector.add(checkChapterNumbers(places.map { ($0.file.path, $0.place) }))
     let words = edition.flatMap { $0.translations.isEmpty ? nil : $0.words } ?? .english
     // The starter's examples left beside the writer's own chapters, found before the chapters' bytes are let go.
-    let leftovers = (edition?.index ?? 0) == 0 ? starterLeftovers(source) : []
+    let leftovers = (edition?.index ?? 0) == 0 ? starterLeftovers(source, siteImage: inputs.config.image) : []
     // Without the preview server's caches, a chapter file's bytes are not needed once it is parsed (its parse result
     // has what the pages need): they are let go, but for a file that may hold an internal marker, whose lines the
     // internal-strings check quotes. Which those are is found beside the parse.
