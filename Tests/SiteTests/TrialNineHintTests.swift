@@ -26,6 +26,17 @@ private let firstKeyLine = 7
         #expect(numberHint(cell) == hint)
     }
 
+    @Test func theHintForAnotherExtensionNamesAValidFile() {
+        #expect(otherMarkdownExtensionDiagnostic(path: "content/Credits.markdown", name: "Credits.markdown").hint == "rename it to credits.md")
+        #expect(validFileName(for: "30_tide_tables.md") == "30-tide-tables.md")
+        #expect(validFileName(for: "Über.md") == nil)
+    }
+
+    @Test func aCapitalisedPageNameIsGivenItsLowercaseName() {
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: Credits\n---\n\nText.\n", name: "Credits.md"))
+        #expect(found.first { $0.file == "content/Credits.md" }?.hint?.hasPrefix("rename it to credits.md: name chapters like 05-high-tide.md") == true)
+    }
+
     @Test func theStarterCoverIsCalledSiteYmlsImageOnlyWhileSiteYmlNamesIt() {
         var source = starterSource(title: "Mine")
         source.chapters.append(SourceFile(path: "content/30-mine.md", text: "---\ntitle: Mine\n---\n\nText.\n"))

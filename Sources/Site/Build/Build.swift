@@ -104,7 +104,8 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         guard let place = ChapterFile(fileName: name) else {
             collector.add(Diagnostic(file: file.path, line: 1, column: 1,
                                      message: "file name '\(name)' is neither a chapter (NN-slug.md) nor a page (slug.md)",
-                                     hint: "name chapters like 05-high-tide.md (a number for the order, then lowercase words "
+                                     hint: (validFileName(for: name).map { "rename it to \($0): " } ?? "")
+                                         + "name chapters like 05-high-tide.md (a number for the order, then lowercase words "
                                          + "joined by hyphens) and pages like about.md"
                                          + (name.unicodeScalars.contains { !$0.isASCII }
                                             ? "; file names are ASCII, since they are the pages' addresses: write a Chinese, Japanese or "
