@@ -26,6 +26,14 @@ private let firstKeyLine = 7
         #expect(numberHint(cell) == hint)
     }
 
+    @Test(arguments: [("yes", "write true or false (YAML 1.2 reads 'yes' as text)"), ("ture", "write true or false")])
+    func draftMustBeWrittenTrueOrFalse(_ written: String, _ hint: String) {
+        let page = "---\ntitle: A\ndraft: \(written)\n---\n\nText.\n"
+        #expect(diagnostics(of: miniSite(chapter: page)) == [
+            Diagnostic(file: "content/01-intro.md", line: 3, column: 8, message: "'draft' must be true or false", hint: hint),
+        ])
+    }
+
     @Test func theHintForAnotherExtensionNamesAValidFile() {
         #expect(otherMarkdownExtensionDiagnostic(path: "content/Credits.markdown", name: "Credits.markdown").hint == "rename it to credits.md")
         #expect(validFileName(for: "30_tide_tables.md") == "30-tide-tables.md")

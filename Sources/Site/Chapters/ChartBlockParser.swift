@@ -222,8 +222,7 @@ struct ChartBlockParser {
     }
 
     private func flag(_ node: Node, key: String) throws(Diagnostic) -> Bool {
-        guard let value = node.bool else { throw reader.error(at: node, "'\(key)' must be true or false") }
-        return value
+        try reader.bool(node, key: key)
     }
 
     private func isValidID(_ id: String) -> Bool {

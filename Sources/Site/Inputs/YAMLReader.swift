@@ -184,11 +184,14 @@ struct YAMLReader {
     }
 
     func bool(_ node: Node, key: String) throws(Diagnostic) -> Bool {
-        guard let value = node.bool else {
-            let written = node.scalar?.string ?? ""
+        let written = node.scalar?.string ?? ""
+        // The YAML parser reads YAML 1.1's yes, no, on and off as true and false; YAML 1.2 and most other tools read
+        // them as text, so they are refused rather than read one way here and another way elsewhere.
+        guard let value = node.bool, ["true", "false"].contains(written.lowercased()) else {
             let quoted = node.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
             let hint = quoted && ["true", "false"].contains(written.lowercased()) ? "write \(written.lowercased()) without quotes: in quotes it is text"
-                : ["yes", "no", "on", "off"].contains(written.lowercased()) ? "write true or false (YAML 1.2 reads '\(written)' as text)" : nil
+                : ["yes", "no", "on", "off"].contains(written.lowercased()) ? "write true or false (YAML 1.2 reads '\(written)' as text)"
+                : "write true or false"
             throw error(at: node, "'\(key)' must be true or false", hint: hint)
         }
         return value
