@@ -26,6 +26,12 @@ private let firstKeyLine = 7
         #expect(numberHint(cell) == hint)
     }
 
+    @Test func aMissingDataFileIsReportedAtTheDataLine() {
+        let page = chapter(withChart: ["id: c", "title: T", "caption: C.", "data: nowhere.csv"])
+        let found = diagnostics(of: miniSite(chapter: page))
+        #expect(found.map { "\($0.line):\($0.column)" } == ["\(firstKeyLine + 3):7"])
+    }
+
     @Test(arguments: [("yes", "write true or false (YAML 1.2 reads 'yes' as text)"), ("ture", "write true or false")])
     func draftMustBeWrittenTrueOrFalse(_ written: String, _ hint: String) {
         let page = "---\ntitle: A\ndraft: \(written)\n---\n\nText.\n"

@@ -88,7 +88,7 @@ struct ChartBlockParser {
         if let labels = entries["labels"] {
             collector.collect { () throws(Diagnostic) in request.labels = try stringMap(labels, key: "labels") }
         }
-        for key in ["kind", "series", "x", "y", "totals", "claims", "value-labels", "groups", "default", "captions", "overlay", "labels"] {
+        for key in ["data", "kind", "series", "x", "y", "totals", "claims", "value-labels", "groups", "default", "captions", "overlay", "labels"] {
             if let node = entries[key] {
                 let place = reader.error(at: node, "")
                 request.parameterLines["key:" + key] = (place.line, place.column)

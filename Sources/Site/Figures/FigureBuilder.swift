@@ -253,7 +253,8 @@ struct FigureBuilder {
     private func dataInput(_ request: FigureRequest, file: String) throws(BuildFailure) -> VariantInput {
         guard let table = data[file] else {
             let known = data.keys.sorted()
-            throw BuildFailure([Diagnostic(file: request.file, line: request.line, column: request.column,
+            let place = request.position(ofParameter: "key:data")
+            throw BuildFailure([Diagnostic(file: request.file, line: place.line, column: place.column,
                                            message: "data file 'content/data/\(file)' does not exist",
                                            hint: known.isEmpty ? "put CSV files in content/data/ and name them without the folder, e.g. data: capex.csv"
                                                 : suggestionHint(for: file, among: known, noun: "data files"))])
