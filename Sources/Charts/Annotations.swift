@@ -82,55 +82,56 @@ struct AnnotationLayer {
             let limit = (hi - lo) * nearDataShare
             return (v < lo - limit && axis.min == nil) || (v > hi + limit && axis.max == nil)
         }
-        func reason(_ axis: AxisOptions, _ name: String, _ value: Double, _ bounds: (lo: Double, hi: Double)) -> String {
-            "lies far outside the data: \(name) = \(axis.format.string(for: value)), where the data run from "
-                + "\(axis.format.string(for: bounds.lo)) to \(axis.format.string(for: bounds.hi)); the \(name) axis would "
-                + "stretch to show it and squash the data (move the annotation, or set the axis's 'min' or 'max' to show "
-                + "that range on purpose)"
+        func problem(_ index: Int, _ axis: AxisOptions, _ name: String, _ value: Double, _ bounds: (lo: Double, hi: Double)) -> ChartError {
+            .annotation(index: index, kind: kind,
+                        reason: "lies far outside the data: \(name) = \(axis.format.string(for: value)), where the data run from "
+                            + "\(axis.format.string(for: bounds.lo)) to \(axis.format.string(for: bounds.hi)); the \(name) axis would "
+                            + "stretch to show it and squash the data",
+                        hint: "move the annotation, or set the \(name) axis's 'min' or 'max' to show that range on purpose")
         }
         let xBounds = x.flatMap { bounds(xData, $0) }, yBounds = bounds(yData, y)
+        var problems: [ChartError] = []
         for (index, annotation) in annotations.enumerated() {
-            if let x, let xBounds {
-                for value in xValues([annotation]) where far(value, x, xBounds) {
-                    throw .annotation(index: index, kind: kind, reason: reason(x, "x", value, xBounds))
-                }
-            }
-            if let yBounds {
-                for value in yValues([annotation]) where far(value, y, yBounds) {
-                    throw .annotation(index: index, kind: kind, reason: reason(y, "y", value, yBounds))
-                }
+            if let x, let xBounds, let value = xValues([annotation]).first(where: { far($0, x, xBounds) }) {
+                problems.append(problem(index, x, "x", value, xBounds))
+            } else if let yBounds, let value = yValues([annotation]).first(where: { far($0, y, yBounds) }) {
+                problems.append(problem(index, y, "y", value, yBounds))
             }
         }
+        if let error = ChartError.combined(problems) { throw error }
     }
 
-    /// Throws for the first annotation that would fall outside the plot (a position beyond the categories of a bar
+    /// Throws for every annotation that would fall outside the plot (a position beyond the categories of a bar
     /// chart, or off a fixed axis range): such an annotation is an error, never silently left out.
     func check(kind: ChartKind, xFormat: ValueFormat, yFormat: ValueFormat) throws(ChartError) {
+        var problems: [ChartError] = []
         for (index, annotation) in annotations.enumerated() {
-            let outsideX: (Double) -> ChartError = { value in
-                .annotation(index: index, kind: kind, reason: "lies outside the chart: x = \(xFormat.string(for: value)) is "
-                    + "beyond the x axis (widen it with 'min'/'max', or move the annotation)")
-            }
-            let outsideY: (Double) -> ChartError = { value in
-                .annotation(index: index, kind: kind, reason: "lies outside the chart: y = \(yFormat.string(for: value)) is "
-                    + "beyond the y axis (widen it with 'min'/'max', or move the annotation)")
+            func outside(_ axis: String, _ format: ValueFormat, _ value: Double) -> ChartError {
+                .annotation(index: index, kind: kind,
+                            reason: "lies outside the chart: \(axis) = \(format.string(for: value)) is beyond the \(axis) axis",
+                            hint: "widen the \(axis) axis with 'min'/'max', or move the annotation")
             }
             switch annotation {
             case .referenceLine(.y, let value, _):
-                guard let p = yPos(value), valueAxisIsHorizontal ? frame.contains(x: p) : frame.contains(y: p) else {
-                    throw outsideY(value)
+                if !(yPos(value).map { valueAxisIsHorizontal ? frame.contains(x: $0) : frame.contains(y: $0) } ?? false) {
+                    problems.append(outside("y", yFormat, value))
                 }
             case .referenceLine(.x, let value, _), .event(let value, _):
-                guard let p = xPos(value), frame.contains(x: p) else { throw outsideX(value) }
+                if !(xPos(value).map { frame.contains(x: $0) } ?? false) { problems.append(outside("x", xFormat, value)) }
             case .band(let from, let to, _):
                 guard let a = xPos(from), let b = xPos(to), max(a, b) > frame.left, min(a, b) < frame.right else {
-                    throw outsideX(from)
+                    problems.append(outside("x", xFormat, from))
+                    continue
                 }
             case .here(let x, let y, _), .mark(let x, let y, _):
-                guard let px = xPos(x), frame.contains(x: px) else { throw outsideX(x) }
-                guard let py = yPos(y), frame.contains(y: py) else { throw outsideY(y) }
+                if !(xPos(x).map { frame.contains(x: $0) } ?? false) {
+                    problems.append(outside("x", xFormat, x))
+                } else if !(yPos(y).map { frame.contains(y: $0) } ?? false) {
+                    problems.append(outside("y", yFormat, y))
+                }
             }
         }
+        if let error = ChartError.combined(problems) { throw error }
     }
 
     /// Whether a data line runs through `box` (each segment sampled every 2 units).
@@ -414,16 +415,15 @@ extension Annotation {
 }
 
 extension Validate {
-    /// An annotation's label wider than a label may be (`AnnotationLayer.maxLabelWidth`) would be printed cut short
-    /// ("A new leak-detection programme sta…"): an error naming what would be printed and how much fits.
-    static func annotationLabels(_ spec: ChartSpec) throws(ChartError) {
-        for (index, annotation) in spec.annotations.enumerated() {
+    /// Each annotation's label wider than a label may be (`AnnotationLayer.maxLabelWidth`), which would be printed cut
+    /// short ("A new leak-detection programme sta…"): errors naming what would be printed and how much fits.
+    static func annotationLabelProblems(_ spec: ChartSpec) -> [ChartError] {
+        spec.annotations.enumerated().compactMap { index, annotation in
             let label = annotation.label
             let shown = TextMetrics.truncate(label, to: AnnotationLayer.maxLabelWidth, size: Theme.annotationFont)
-            guard shown != label else { continue }
-            throw .annotation(index: index, kind: spec.kind, reason: "label is too long to print whole: it would read "
-                + "'\(shown)' (about \(shown.count - 1) characters fit; shorten the label, and say the rest in the caption or "
-                + "the text)")
+            guard shown != label else { return nil }
+            return .annotation(index: index, kind: spec.kind, reason: "label is too long to print whole: it would read '\(shown)'",
+                               hint: "about \(shown.count - 1) characters fit: shorten the label, and say the rest in the caption or the text")
         }
     }
 }

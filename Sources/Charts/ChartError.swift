@@ -16,8 +16,30 @@ public enum ChartError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidLink(source: String, target: String, value: Double)
     /// The data or options do not fit this kind of chart.
     case unsupported(kind: ChartKind, reason: String)
-    /// Annotation number `index` (0-based, in the order written) cannot be drawn on this chart.
-    case annotation(index: Int, kind: ChartKind, reason: String)
+    /// Annotation number `index` (0-based, in the order written) cannot be drawn on this chart; `hint` says what to do.
+    case annotation(index: Int, kind: ChartKind, reason: String, hint: String? = nil)
+    /// Several of the above, found in one pass over a chart's annotations (each listed on its own).
+    case several([ChartError])
+
+    /// The errors one by one (`several` taken apart).
+    public var each: [ChartError] {
+        if case .several(let errors) = self { return errors.flatMap(\.each) }
+        return [self]
+    }
+
+    /// `errors` as one error: nil for none, the error itself for one, `several` for more.
+    public static func combined(_ errors: [ChartError]) -> ChartError? {
+        let flat = errors.flatMap(\.each)
+        return flat.count > 1 ? .several(flat) : flat.first
+    }
+
+    /// What to do about it, where the error knows.
+    public var hint: String? {
+        switch self {
+        case .annotation(_, _, _, let hint): hint
+        default: nil
+        }
+    }
 
     public var description: String {
         switch self {
@@ -44,8 +66,10 @@ public enum ChartError: Error, Equatable, Sendable, CustomStringConvertible {
             return "flow link '\(source)' → '\(target)' has value \(ValueFormat.number.string(for: value)); link values must be positive"
         case .unsupported(let kind, let reason):
             return "\(kind.rawValue) chart: \(reason)"
-        case .annotation(_, let kind, let reason):
+        case .annotation(_, let kind, let reason, _):
             return "\(kind.rawValue) chart: this annotation \(reason)"
+        case .several(let errors):
+            return errors.map(\.description).joined(separator: "\n")
         }
     }
 }

@@ -169,8 +169,8 @@ enum Validate {
     /// Kinds that cannot show annotations reject them instead of dropping them silently.
     static func noAnnotations(_ spec: ChartSpec) throws(ChartError) {
         if !spec.annotations.isEmpty {
-            throw .annotation(index: 0, kind: spec.kind, reason: "cannot be drawn: \(spec.kind.rawValue) charts take no annotations "
-                + "(put the point in the caption)")
+            throw .annotation(index: 0, kind: spec.kind, reason: "cannot be drawn: \(spec.kind.rawValue) charts take no annotations",
+                              hint: "remove 'annotations:', and put the point in the caption")
         }
     }
 

@@ -13,7 +13,8 @@ enum HorizontalBarChart {
             guard case .referenceLine(.y, _, _) = annotation else {
                 throw .annotation(index: index, kind: .horizontalBar,
                                   reason: "cannot be drawn: hbar charts take only value lines ('type: line' on the y axis, "
-                                      + "drawn across the bars)")
+                                      + "drawn across the bars)",
+                                  hint: "use 'type: line' (a value across the bars), or say the point in the caption")
             }
         }
         let series = spec.series

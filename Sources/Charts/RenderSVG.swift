@@ -57,7 +57,17 @@ private func drawSVG(_ spec: ChartSpec, id: String) throws(ChartError) -> String
     if spec.diagram != Diagram(), ![.diagram, .steps].contains(spec.kind) {
         throw .unsupported(kind: spec.kind, reason: "nodes and arrows are drawn by 'diagram' and 'steps' charts only")
     }
-    try Validate.annotationLabels(spec)
+    // Labels too long are listed with the chart's other annotation problems, found while it is drawn.
+    let labelProblems = Validate.annotationLabelProblems(spec)
+    let svg: String
+    do throws(ChartError) { svg = try drawKind(spec, id: id) } catch {
+        throw ChartError.combined(labelProblems + error.each) ?? error
+    }
+    if let error = ChartError.combined(labelProblems) { throw error }
+    return svg
+}
+
+private func drawKind(_ spec: ChartSpec, id: String) throws(ChartError) -> String {
     switch spec.kind {
     case .line, .area, .stackedArea: return try LineChart.render(spec, id: id)
     case .bar, .groupedBar, .stackedBar: return try BarChart.render(spec, id: id)

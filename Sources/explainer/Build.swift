@@ -46,7 +46,8 @@ extension Explainer {
             let paths = result.allPaths
             let pages = paths.filter { $0.hasSuffix(".html") }.count
             let figures = paths.filter { ($0.hasPrefix("data/") || $0.contains("/data/")) && $0.hasSuffix(".csv") }.count
-            print("Built \(pages) pages and \(figures) figure data files into \(output)/ in \(milliseconds(elapsed)) ms.")
+            print("Built \(pages) pages and \(figures) figure data files into \(output)/ in \(milliseconds(elapsed)) ms"
+                  + draftsNote(result.draftsLeftOut.count, left: "left out", command: "build") + ".")
             print("Open \(destination.standardizedFileURL.appending(path: "index.html").path) in a browser.")
         }
     }
@@ -61,10 +62,19 @@ extension Explainer {
             let result = try buildSite(root: URL(filePath: site.root), drafts: site.drafts, writing: false)
             let pages = result.files.keys.filter { $0.hasSuffix(".html") }.count
             let warnings = result.warnings.count
-            print(warnings == 0 ? "No problems found in \(pages) pages."
-                  : "No errors in \(pages) pages; \(warnings) warning\(warnings == 1 ? "" : "s") above.")
+            let drafts = draftsNote(result.draftsLeftOut.count, left: "not checked", command: "check")
+            print(warnings == 0 ? "No problems found in \(pages) pages\(drafts)."
+                  : "No errors in \(pages) pages; \(warnings) warning\(warnings == 1 ? "" : "s") above\(drafts).")
         }
     }
+}
+
+/// " (1 draft not checked: `explainer check --drafts` checks it)" after a summary, so that a site's drafts are not
+/// taken for checked; empty when the build left no draft out.
+func draftsNote(_ count: Int, left: String, command: String) -> String {
+    guard count > 0 else { return "" }
+    let verb = command == "check" ? "checks" : "builds"
+    return " (\(count) draft\(count == 1 ? "" : "s") \(left): `explainer \(command) --drafts` \(verb) \(count == 1 ? "it" : "them"))"
 }
 
 /// Reads and builds; prints diagnostics and exits 1 on failure (`writing`: the build was to write the site, which it

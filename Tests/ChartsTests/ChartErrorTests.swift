@@ -73,7 +73,7 @@ import Testing
 
     @Test func heatmapRejectsAnnotationsInsteadOfDroppingThem() {
         let spec = ChartSpec(kind: .heatmap, title: "t", series: [line], annotations: [.event(x: 2, label: "e")])
-        guard case .annotation(index: 0, kind: .heatmap, _)? = failure(spec) else {
+        guard case .annotation(index: 0, kind: .heatmap, _, _)? = failure(spec) else {
             Issue.record("expected an annotation error, got \(String(describing: failure(spec)))")
             return
         }

@@ -48,7 +48,7 @@ import Testing
                 let svg = try renderSVG(Self.spec(kind, annotation: annotation), id: "c")
                 #expect(svg.contains(">\(label)</text>"), "\(kind): \(annotation) was accepted but not drawn")
             } catch {
-                guard case .annotation(index: 0, kind: kind, _) = error else {
+                guard case .annotation(index: 0, kind: kind, _, _) = error else {
                     Issue.record("\(kind): \(annotation) failed with \(error), not an annotation error")
                     continue
                 }

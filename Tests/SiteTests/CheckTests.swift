@@ -61,7 +61,7 @@ private func place(_ diagnostic: Diagnostic?) -> String? {
             "content/02-chart.md:4:1: missing required key 'caption' in chart block",
             "content/03-claims.md:4:10: undefined citation key 'nobody'",
             "content/03-claims.md:6:12: image 'images/missing.png' does not exist",
-            "content/04-data.md:5:1: data file 'content/data/nowhere.csv' does not exist",
+            "content/04-data.md:9:7: data file 'content/data/nowhere.csv' does not exist",
         ])
     }
 }

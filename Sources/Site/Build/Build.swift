@@ -31,6 +31,7 @@ public func build(_ source: consuming SourceTree, options: BuildOptions = BuildO
         return output
     }
     var problems = checkLanguageFolders(source, languages: languages)
+    let templateFiles = source.templates
     var options = options
     if !problems.isEmpty { options.pagesReady = nil }  // the build fails whatever the pages are
     do throws(BuildFailure) {
@@ -38,7 +39,7 @@ public func build(_ source: consuming SourceTree, options: BuildOptions = BuildO
                                      edition: Edition(languages: languages, index: 0, translations: translations))
         if problems.isEmpty {
             var output = built.output
-            output.warnings = warnings + output.warnings
+            output.warnings = warnings + output.warnings + unknownPageExtraKeys(templateFiles, pages: built.pages)
             return output
         }
     } catch {
@@ -103,7 +104,8 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         guard let place = ChapterFile(fileName: name) else {
             collector.add(Diagnostic(file: file.path, line: 1, column: 1,
                                      message: "file name '\(name)' is neither a chapter (NN-slug.md) nor a page (slug.md)",
-                                     hint: "name chapters like 05-high-tide.md (a number for the order, then lowercase words "
+                                     hint: (validFileName(for: name).map { "rename it to \($0): " } ?? "")
+                                         + "name chapters like 05-high-tide.md (a number for the order, then lowercase words "
                                          + "joined by hyphens) and pages like about.md"
                                          + (name.unicodeScalars.contains { !$0.isASCII }
                                             ? "; file names are ASCII, since they are the pages' addresses: write a Chinese, Japanese or "
@@ -138,7 +140,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     collector.add(checkChapterNumbers(places.map { ($0.file.path, $0.place) }))
     let words = edition.flatMap { $0.translations.isEmpty ? nil : $0.words } ?? .english
     // The starter's examples left beside the writer's own chapters, found before the chapters' bytes are let go.
-    let leftovers = (edition?.index ?? 0) == 0 ? starterLeftovers(source) : []
+    let leftovers = (edition?.index ?? 0) == 0 ? starterLeftovers(source, siteImage: inputs.config.image) : []
     // Without the preview server's caches, a chapter file's bytes are not needed once it is parsed (its parse result
     // has what the pages need): they are let go, but for a file that may hold an internal marker, whose lines the
     // internal-strings check quotes. Which those are is found beside the parse.
@@ -426,6 +428,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         + ((edition?.index ?? 0) == 0 ? inputs.config.warnings + uncitedSources(everyPage, bibliography: inputs.bibliography,
                                                                                  file: source.sources?.path ?? "content/sources.yml")
             + heavyImageWarnings(everyPage, images: source.images) + leftovers : [])
+    output.draftsLeftOut = draftFiles.sorted()
     return (output, everyPage, handedOver)
 }
 

@@ -211,7 +211,10 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
         }
         for page in pages { pagesByOutput[prefix + page.outputPath] = page }
         output.warnings += editionOutput.warnings
+        output.draftsLeftOut += editionOutput.draftsLeftOut
     }
+    // An `extra.key` a page of any language has is one some pages have.
+    output.warnings += unknownPageExtraKeys(source.templates, pages: built.flatMap(\.pages))
     // A warning in a file that several languages publish (an untranslated chapter of a `fallback: true` language) is
     // given once.
     output.warnings = output.warnings.uniqued()

@@ -88,7 +88,7 @@ struct ChartBlockParser {
         if let labels = entries["labels"] {
             collector.collect { () throws(Diagnostic) in request.labels = try stringMap(labels, key: "labels") }
         }
-        for key in ["kind", "series", "x", "y", "totals", "claims", "value-labels", "groups", "default", "captions", "overlay", "labels"] {
+        for key in ["data", "kind", "series", "x", "y", "totals", "claims", "value-labels", "groups", "default", "captions", "overlay", "labels"] {
             if let node = entries[key] {
                 let place = reader.error(at: node, "")
                 request.parameterLines["key:" + key] = (place.line, place.column)
@@ -103,8 +103,11 @@ struct ChartBlockParser {
                    let origin = mapping.first(where: { $0.key.string == "origin" })?.value {
                     do throws(Diagnostic) { request.xOrigin = try number(origin, key: "origin") } catch { throw BuildFailure([error]) }
                 }
-                if case let .mapping(mapping) = node, mapping.keys.contains(where: { $0.string == "format" }) {
+                if case let .mapping(mapping) = node, let format = mapping.first(where: { $0.key.string == "format" })?.value {
                     request.explicitFormats.insert(key)
+                    // Where the format's name is written, for a format that contradicts a model's unit.
+                    let place = reader.error(at: format, "")
+                    request.parameterLines["format:" + key] = (place.line, place.column)
                 }
             }
         }
@@ -219,8 +222,7 @@ struct ChartBlockParser {
     }
 
     private func flag(_ node: Node, key: String) throws(Diagnostic) -> Bool {
-        guard let value = node.bool else { throw reader.error(at: node, "'\(key)' must be true or false") }
-        return value
+        try reader.bool(node, key: key)
     }
 
     private func isValidID(_ id: String) -> Bool {

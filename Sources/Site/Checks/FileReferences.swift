@@ -85,7 +85,8 @@ func checkDataFiles(_ chapters: [Chapter], data: [SourceFile]) -> [Diagnostic] {
     let known = data.map { fileName($0.path) }
     return chapters.flatMap(\.figures).compactMap { request in
         guard case let .data(file) = request.source, !known.contains(file) else { return nil }
-        return Diagnostic(file: request.file, line: request.line, column: request.column,
+        let place = request.position(ofParameter: "key:data")
+        return Diagnostic(file: request.file, line: place.line, column: place.column,
                           message: "data file 'content/data/\(file)' does not exist",
                           hint: known.isEmpty ? "put CSV files in content/data/ and name them without the folder, e.g. data: capex.csv"
                               : suggestionHint(for: file, among: known.sorted(), noun: "data files"))

@@ -147,6 +147,31 @@ public struct DataTable: Sendable, Equatable {
         return out
     }
 
+    /// Every cell of the columns `indices` (0 = the first column after the key) that is neither empty nor a number,
+    /// row by row, at most `limit` of them: one run lists a file's bad cells, and a last diagnostic counts the rest.
+    func numberProblems(columns indices: [Int], limit: Int = 20) -> [Diagnostic] {
+        var bad: [(row: Int, column: Int)] = []
+        for row in rowLines.indices {
+            for index in indices where cells.indices.contains(index) && cells[index].indices.contains(row) {
+                let cell = cells[index][row]
+                if !cell.isEmpty, parseNumber(cell) == nil { bad.append((row, index)) }
+            }
+        }
+        var problems = bad.prefix(limit).map { row, index in
+            let cell = cells[index][row]
+            return Diagnostic(file: file, line: rowLines[row], column: column(row: row, index + 1),
+                              message: "'\(cell)' in column '\(columns[index + 1])' is not a number",
+                              hint: numberHint(cell) ?? "leave the cell empty for a missing value")
+        }
+        if bad.count > limit {
+            let next = bad[limit], more = bad.count - limit
+            problems.append(Diagnostic(file: file, line: rowLines[next.row], column: column(row: next.row, next.column + 1),
+                                       message: "and \(more) more cell\(more == 1 ? "" : "s") that \(more == 1 ? "is" : "are") not a number, from this one on",
+                                       hint: "cells hold plain numbers (1200, 3.9, -5), or nothing for a missing value"))
+        }
+        return problems
+    }
+
     /// Where the cell of `row` (0-based, of the rows after the header) in `column` (0 = the first) starts.
     func column(row: Int, _ column: Int) -> Int {
         cellColumns.indices.contains(row) && cellColumns[row].indices.contains(column) ? cellColumns[row][column] : 1
@@ -245,6 +270,11 @@ func numberHint(_ cell: String) -> String? {
        whole.count == 1 || whole[1].allSatisfy({ $0.isASCII && $0.isNumber }) {
         let plain = String(text.filter { !separators.contains($0) })
         return "remove the thousands separator: \(parseNumber(plain) != nil ? plain : text)"
+    }
+    // `3,9`: a decimal comma. Three digits after it were a thousands separator, above.
+    let parts = unsigned.split(separator: ",", omittingEmptySubsequences: false)
+    if parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+        return "decimals use a point: " + String(text.map { $0 == "," ? "." : $0 })
     }
     let plain = String(text.dropLast()).trimmingCharacters()
     if text.hasSuffix("%"), parseNumber(plain) != nil {

@@ -120,7 +120,7 @@ struct FigureBuilder {
                 svg = index > 0 && spec.description == specs[0].description && spec.title == specs[0].title
                     ? sharingTitle(drawn, from: "chart-" + request.id + suffix, to: "chart-" + request.id + suffixOf(0)) : drawn
             } catch {
-                problems.append(dataProblem(request, error) ?? diagnostic(request, error))
+                problems += error.each.map { dataProblem(request, $0) ?? diagnostic(request, $0) }
                 continue
             }
             let table = FigureTable(spec: headedForTable(spec, request: request, input: input),
@@ -253,7 +253,8 @@ struct FigureBuilder {
     private func dataInput(_ request: FigureRequest, file: String) throws(BuildFailure) -> VariantInput {
         guard let table = data[file] else {
             let known = data.keys.sorted()
-            throw BuildFailure([Diagnostic(file: request.file, line: request.line, column: request.column,
+            let place = request.position(ofParameter: "key:data")
+            throw BuildFailure([Diagnostic(file: request.file, line: place.line, column: place.column,
                                            message: "data file 'content/data/\(file)' does not exist",
                                            hint: known.isEmpty ? "put CSV files in content/data/ and name them without the folder, e.g. data: capex.csv"
                                                 : suggestionHint(for: file, among: known, noun: "data files"))])
@@ -269,12 +270,16 @@ struct FigureBuilder {
             input.links = try flowLinks(request, table: table)
             return input
         }
+        // Every problem of the file's cells at once: its x column's and each bad number's.
+        var problems: [Diagnostic] = []
         if Self.needsNumericX.contains(request.kind), let problem = xColumnProblem(request, table: table) {
-            throw BuildFailure([problem])
+            problems.append(problem)
         }
         if Self.joinsPointsInOrder.contains(request.kind), let problem = table.xOrderProblem(kind: request.kind.rawValue) {
-            throw BuildFailure([problem])
+            problems.append(problem)
         }
+        problems += table.numberProblems(columns: Array(table.cells.indices))
+        if !problems.isEmpty { throw BuildFailure(problems) }
         var all: [Series] = []
         if request.kind == .heatmap, table.x == nil {
             // Text in the first column names the rows (banks, tranches); the other columns are the heat map's columns.
@@ -328,6 +333,8 @@ struct FigureBuilder {
                                            message: "a flow chart's data needs the columns source,target,value",
                                            hint: "content/data/\(table.file) has: " + table.columns.joined(separator: ","))])
         }
+        let problems = table.numberProblems(columns: [1])
+        if !problems.isEmpty { throw BuildFailure(problems) }
         let values: [Double]
         do throws(Diagnostic) { values = try table.values(column: 1) } catch { throw BuildFailure([error]) }
         return table.keys.indices.map { FlowLink(source: table.keys[$0], target: table.cells[0][$0], value: values[$0]) }
@@ -529,7 +536,7 @@ struct FigureBuilder {
     /// A drawing error, placed at the annotation or key it is about when there is one.
     private func diagnostic(_ request: FigureRequest, _ error: ChartError) -> Diagnostic {
         var position = (line: request.line, column: request.column)
-        if case let .annotation(index, _, _) = error, request.annotations.indices.contains(index) {
+        if case let .annotation(index, _, _, _) = error, request.annotations.indices.contains(index) {
             position = (request.annotations[index].line, request.annotations[index].column)
         } else if case let .nonPositiveOnLogScale(axis, _) = error {
             // The chart's y axis holds the values, which an hbar block calls x.
@@ -545,7 +552,7 @@ struct FigureBuilder {
             }
         }
         return Diagnostic(file: request.file, line: position.line, column: position.column,
-                          message: "cannot draw figure '\(request.id)': \(error)")
+                          message: "cannot draw figure '\(request.id)': \(error)", hint: error.hint)
     }
 }
 

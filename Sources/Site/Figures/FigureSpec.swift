@@ -140,7 +140,8 @@ struct FigureSpec {
         }
     }
 
-    /// A `percent` format on a model's fractions would print 0.3 as 0.3 %: that is an error naming the right format.
+    /// A format the block gives that contradicts a drawn model series' unit is an error at the `format:`: a `percent`
+    /// on fractions prints 0.3 as 0.3 %, on an index 100 as 100 %; `usd-bn` on dollars multiplies them by a billion.
     private func checkUnits(_ input: VariantInput, x: AxisOptions, y: AxisOptions, positionKey: String,
                             valueKey: String) throws(BuildFailure) {
         guard isModel else { return }
@@ -157,22 +158,53 @@ struct FigureSpec {
                     + "but a chart has one \(valueKey) axis: '\(other.0)' would be drawn and published in the unit of '\(first.0)'",
                 hint: "draw them in two charts, one block for each unit (small multiples share one scale too)"))
         }
-        if y.format == .percent, let series = input.series.first(where: { isFractionUnit($0.unit) }) {
-            problems.append(unitMismatch(key: valueKey, series: series.name))
+        // Only a format the block writes: a default comes from the first series' unit.
+        if request.explicitFormats.contains(valueKey),
+           let series = input.series.first(where: { !formatFits(y.format, unit: $0.unit) }) {
+            problems.append(unitMismatch(key: valueKey, format: y.format, series: series.name, unit: series.unit, values: series.y))
         }
-        if x.format == .percent, let series = input.series.first(where: { $0.labels == nil && isFractionUnit($0.xUnit) }) {
-            problems.append(unitMismatch(key: positionKey, series: series.name))
+        if request.explicitFormats.contains(positionKey),
+           let series = input.series.first(where: { $0.labels == nil && !formatFits(x.format, unit: $0.xUnit) }) {
+            problems.append(unitMismatch(key: positionKey, format: x.format, series: series.name, unit: series.xUnit,
+                                         values: series.x, ofPositions: true))
         }
         if !problems.isEmpty { throw BuildFailure(problems) }
     }
 
-    private func unitMismatch(key: String, series: String) -> Diagnostic {
-        let place = request.position(ofParameter: "key:" + key)
-        return Diagnostic(file: request.file, line: place.line, column: place.column,
-                          message: "the \(key) axis says 'format: percent', but the model's '\(series)' holds fractions "
-                              + "(0.3 for 30 %), which would print 100 times too small",
-                          hint: "use 'format: fraction' for values stored as fractions; 'percent' is for values already in "
-                              + "percent (30 for 30 %)")
+    /// Whether a format prints a model unit's values as what they are: the unit's own format, a plain number, a whole
+    /// count of anything but fractions, money in billions and multiples, and years for calendar years counted from an
+    /// `origin:`.
+    private func formatFits(_ format: ValueFormat, unit: String) -> Bool {
+        let own = unitFormat(unit)
+        if format == .number || format == own { return true }
+        switch own {
+        case .year?: return format == .years && request.xOrigin != nil
+        case .fraction?, .multiple?, .money(_, .billions)?: return false
+        default: return format == .count
+        }
+    }
+
+    private func unitMismatch(key: String, format: ValueFormat, series: String, unit: String, values: [Double],
+                              ofPositions: Bool = false) -> Diagnostic {
+        let place = request.parameterLines["format:" + key] ?? request.position(ofParameter: "key:" + key)
+        let own = unitFormat(unit)
+        let shown = ofPositions ? "x values have" : "'\(series)' has"
+        var message = "the \(key) axis says 'format: \(format.rawValue)', but the model's \(shown) the unit '\(unit)'"
+        // One of the series' own values, as it should print and as this format would print it.
+        if let value = values.first(where: { $0.isFinite && $0 != 0 }) {
+            message += ": \(printed(own ?? .number, value)) would print as '\(printed(format, value))'"
+            if own == .fraction, format == .percent { message += ", 100 times too small" }
+        }
+        let hint = switch own {
+        case .fraction? where format == .percent:
+            "use 'format: fraction' for values stored as fractions (0.3 for 30 %), or leave 'format' out; 'percent' is "
+                + "for values already in percent (30 for 30 %)"
+        case let own?:
+            "the model's unit here is '\(unit)': use 'format: \(own.rawValue)', or leave 'format' out"
+        case nil:
+            "the model's unit here is '\(unit)', which no format names: leave 'format' out, or use 'format: number'"
+        }
+        return Diagnostic(file: request.file, line: place.line, column: place.column, message: message, hint: hint)
     }
 
     // MARK: Annotations
@@ -248,6 +280,22 @@ struct FigureSpec {
 /// Units of model series that hold fractions of 1 (shown as percentages).
 func isFractionUnit(_ unit: String) -> Bool {
     ["fraction", "probability", "share"].contains(unit) || unit.hasPrefix("fraction of")
+}
+
+/// The format of a model unit, which prints its values as what they are; nil for a unit no format names (an index,
+/// a density, periods).
+func unitFormat(_ unit: String) -> ValueFormat? {
+    switch unit {
+    // The x axes of loss curves run over fractions too.
+    case let unit where isFractionUnit(unit) || unit == "pool loss" || unit == "AI drawdown": .fraction
+    case "$B", "$B/yr": .usdBillions
+    case "$", "$/period": .usd
+    case "years": .years
+    case "year": .year
+    case "months": .months
+    case let unit where unit == "×" || unit.hasPrefix("× "): .multiple
+    default: nil
+    }
 }
 
 /// The kind of a model series' unit that one axis can show: fractions and probabilities alike, billions of

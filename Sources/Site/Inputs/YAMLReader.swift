@@ -124,7 +124,8 @@ struct YAMLReader {
         }
         var entries: [String: Node] = [:]
         var problems: [Diagnostic] = []
-        for (keyNode, value) in mapping {
+        let pairs = Array(mapping)
+        for (index, (keyNode, value)) in pairs.enumerated() {
             guard let key = keyNode.string else {
                 problems.append(error(at: keyNode, "\(context) keys must be words"))
                 continue
@@ -133,7 +134,8 @@ struct YAMLReader {
                 entries[key] = value
             } else {
                 problems.append(error(at: keyNode, "unknown key '\(key)' in \(context)",
-                                      hint: otherTools[key] ?? suggestionHint(for: key, among: allowed, noun: "keys")))
+                                      hint: otherTools[key] ?? commaSplitHint(pairs, at: index)
+                                        ?? suggestionHint(for: key, among: allowed, noun: "keys")))
             }
         }
         for key in required where entries[key] == nil {
@@ -145,6 +147,22 @@ struct YAMLReader {
         }
         if !problems.isEmpty { throw BuildFailure(problems) }
         return entries
+    }
+
+    /// `{type: event, label: High water, roughly five hours in}`: in `{ }` a comma ends a value, so YAML read the
+    /// words after it as a key without a value. The hint quotes the value whole, from the last key that has one.
+    /// (The parser does not tell a flow mapping from a block one: a key on the line of the value before it is in one.)
+    private func commaSplitHint(_ pairs: [(key: Node, value: Node)], at index: Int) -> String? {
+        func bare(_ pair: (key: Node, value: Node)) -> Bool {
+            pair.value.scalar.map { $0.string.isEmpty && $0.style != .singleQuoted && $0.style != .doubleQuoted } ?? false
+        }
+        guard index > 0, bare(pairs[index]), let line = pairs[index].key.mark?.line,
+              pairs[index - 1].value.mark?.line == line else { return nil }
+        var start = index - 1
+        while start >= 0, bare(pairs[start]) { start -= 1 }
+        guard start >= 0, let key = pairs[start].key.string, let value = pairs[start].value.scalar?.string, !value.isEmpty else { return nil }
+        let words = [value] + pairs[(start + 1)...index].compactMap(\.key.string)
+        return "a comma inside { } ends the value: quote the \(key) (\(key): \"\(words.joined(separator: ", "))\")"
     }
 
     /// A non-empty string value.
@@ -166,11 +184,14 @@ struct YAMLReader {
     }
 
     func bool(_ node: Node, key: String) throws(Diagnostic) -> Bool {
-        guard let value = node.bool else {
-            let written = node.scalar?.string ?? ""
+        let written = node.scalar?.string ?? ""
+        // The YAML parser reads YAML 1.1's yes, no, on and off as true and false; YAML 1.2 and most other tools read
+        // them as text, so they are refused rather than read one way here and another way elsewhere.
+        guard let value = node.bool, ["true", "false"].contains(written.lowercased()) else {
             let quoted = node.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
             let hint = quoted && ["true", "false"].contains(written.lowercased()) ? "write \(written.lowercased()) without quotes: in quotes it is text"
-                : ["yes", "no", "on", "off"].contains(written.lowercased()) ? "write true or false (YAML 1.2 reads '\(written)' as text)" : nil
+                : ["yes", "no", "on", "off"].contains(written.lowercased()) ? "write true or false (YAML 1.2 reads '\(written)' as text)"
+                : "write true or false"
             throw error(at: node, "'\(key)' must be true or false", hint: hint)
         }
         return value

@@ -161,3 +161,35 @@ func unknownTemplateKeys(keyTags: [String: KeyTemplateTags], words: Set<String>,
     }
     return problems
 }
+
+/// `{{extra.key}}` whose key no page's front matter has under `extra:`, as warnings at each use: Mustache would render
+/// it as nothing on every page. A key some pages have is fine (the others render nothing on purpose). As for
+/// `siteExtra`, a section over an absent key (`{{#extra.banner}}`) tests for it, and is warned about only when the
+/// name is close to one that is there.
+func unknownPageExtraKeys(_ templates: [SourceFile], pages: [Chapter]) -> [Diagnostic] {
+    let extra = Set(pages.flatMap(\.frontMatter.extra.keys))
+    let sorted = extra.sorted()
+    var problems: [Diagnostic] = []
+    for file in templates.sorted(by: { $0.path < $1.path }) where file.path.hasSuffix(".mustache") {
+        guard let text = try? decodeText(file) else { continue }
+        let uses = templateTags(using: "extra", in: text)
+        let key = { (use: TemplateTag) -> String? in
+            let parts = use.expression.split(separator: ".")
+            return parts.count >= 2 ? String(parts[1]) : nil
+        }
+        // `{{#extra.banner}}{{extra.banner}}{{/extra.banner}}`: the name inside the section is shown only when it is there.
+        let tested = Set(uses.filter { $0.tag.hasPrefix("{{#") || $0.tag.hasPrefix("{{^") }.compactMap(key))
+        for use in uses {
+            guard let key = key(use), !extra.contains(key) else { continue }
+            let guess = closestMatch(to: key, among: sorted)
+            if tested.contains(key), guess == nil { continue }
+            problems.append(Diagnostic(file: file.path, line: use.line, column: use.column,
+                                       message: "'extra.\(key)' in \(use.tag) is in no page's front matter 'extra:', so it renders as nothing",
+                                       hint: (guess.map { "did you mean 'extra.\($0)'? " } ?? "")
+                                        + (extra.isEmpty ? "no page has 'extra:'; " : "pages' 'extra:' have " + sorted.joined(separator: ", ") + "; ")
+                                        + "add '\(key): …' under 'extra:' in the front matter of the pages that show it",
+                                       severity: .warning))
+        }
+    }
+    return problems
+}

@@ -3,6 +3,8 @@ public struct OutputTree: Sendable, Equatable {
     public var files: [String: [UInt8]]
     /// What the build found worth fixing, though it succeeded (printed as `file:line:col: warning: …`); not written.
     public var warnings: [Diagnostic] = []
+    /// The draft chapters and pages left out of this build (built and checked only with `--drafts`), by path.
+    public var draftsLeftOut: [String] = []
     /// Files written into the staging folder while the build ran (`explainer build` with a `StagedWrite`), whose
     /// bytes the tree does not hold: the subscript reads them back from `spillRoot`. Empty for any other build.
     public var spilled: Set<String> { Set(written.keys) }

@@ -10,10 +10,20 @@ func hasOtherMarkdownExtension(_ name: String) -> Bool {
     return ext != "md" && (ext.lowercased() == "md" || otherMarkdownExtensions.contains(ext.lowercased()))
 }
 
-/// The error for such a file.
+/// The error for such a file, whose hint names a file name that is itself valid (`Credits.markdown` → `credits.md`).
 func otherMarkdownExtensionDiagnostic(path: String, name: String) -> Diagnostic {
     let stem = name[..<name.lastIndex(of: ".")!]
     return Diagnostic(file: path, line: 1, column: 1,
                       message: "'\(name)' is not read: chapters and pages are Markdown files ending in .md",
-                      hint: "rename it to \(stem).md")
+                      hint: validFileName(for: String(stem) + ".md").map { "rename it to \($0)" }
+                        ?? "rename it to a name ending in .md: NN-slug.md for a chapter (05-high-tide.md), slug.md for a page (about.md)")
+}
+
+/// A chapter or page file name close to `name` that is valid (`Credits.md` → `credits.md`, `30_tide_tables.md` →
+/// `30-tide-tables.md`): lowercase, with hyphens for spaces and underscores; nil when that is not valid either.
+func validFileName(for name: String) -> String? {
+    guard name.hasSuffix(".md") else { return nil }
+    let stem = name.dropLast(3).lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 }
+    let candidate = String(stem) + ".md"
+    return ChapterFile(fileName: candidate) != nil ? candidate : nil
 }

@@ -3,7 +3,10 @@
 /// published beside it (the home page's "This introduction comes from content/index.md…", the glossary's
 /// "Correlation"). A site that is still all starter gets none of these warnings; its stand-ins in site.yml are
 /// warned about on their own (`starterWarning`).
-func starterLeftovers(_ source: SourceTree) -> [Diagnostic] {
+///
+/// `siteImage` is site.yml's `image:` (`images/cover.png`): the starter's picture is every page's link preview only
+/// while site.yml still names it.
+func starterLeftovers(_ source: SourceTree, siteImage: String?) -> [Diagnostic] {
     let starter = starterExamples
     let isStarter: (SourceFile) -> Bool = { file in starter[file.path]?.contains(file.bytes) == true }
     let chapters = source.chapters.filter { isNumberedChapter($0.path) }
@@ -11,7 +14,8 @@ func starterLeftovers(_ source: SourceTree) -> [Diagnostic] {
     let files = source.chapters + [source.glossary].compactMap { $0 } + source.data + source.images
     return files.filter(isStarter).sorted { $0.path < $1.path }.map { file in
         let what = file.path.hasPrefix("content/images/") ? "picture" : file.path.hasPrefix("content/data/") ? "data file" : "file"
-        let published = file.path == "content/images/cover.png" ? "link previews of every page show it (site.yml's image)"
+        let isSiteImage = siteImage.map { "content/" + $0 == file.path } ?? false
+        let published = isSiteImage ? "link previews of every page show it (site.yml's image)"
             : file.path.hasSuffix(".md") ? "it is published beside your chapters"
             : file.path.hasSuffix("glossary.yml") ? "its entries are published on the glossary page"
             : "it is published with your site"
