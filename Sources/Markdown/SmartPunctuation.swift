@@ -13,10 +13,16 @@ func smartPunctuated(_ text: String) -> String {
 
 /// A plain text (a page's title, summary or description, a glossary definition, site.yml's footer) with the
 /// punctuation the Markdown of the pages gets: curly quotes and apostrophes, `--` and `---` as en and em dashes,
-/// `...` as an ellipsis. Nothing else changes, and the result is still plain text (templates escape it).
+/// `...` as an ellipsis, and a number joined to its unit (`joiningNumbersToUnits`: "78–89 %", "$27 B"). Nothing else
+/// changes, and the result is still plain text (templates escape it).
 ///
 /// Straight quotes next to Chinese or Japanese text are paired in order instead (`cjkQuotesPaired`).
 public func smartPunctuatedText(_ text: String) -> String {
+    joiningNumbersToUnits(smartPunctuation(text))
+}
+
+/// `smartPunctuatedText` but for the units.
+private func smartPunctuation(_ text: String) -> String {
     // Most texts have nothing to change: one pass over the bytes.
     var marks = false, previous: UInt8 = 0
     for byte in text.utf8 {

@@ -18,7 +18,9 @@ import Testing
     @Test func everythingElseStaysAsWritten() {
         // Markdown characters, entities and HTML are text here: templates escape the result.
         #expect(smartPunctuatedText("Fish & \"chips\" <b>*not bold*</b> &amp; [x](y) #1 `c` \\ 5 % ~") ==
-            "Fish & \u{201C}chips\u{201D} <b>*not bold*</b> &amp; [x](y) #1 `c` \\ 5 % ~")
+            "Fish & \u{201C}chips\u{201D} <b>*not bold*</b> &amp; [x](y) #1 `c` \\ 5\u{202F}% ~")
+        // A number keeps to its unit, as in the pages' prose.
+        #expect(smartPunctuatedText("Capex of $27 B, 10 GW") == "Capex of $27\u{202F}B, 10\u{202F}GW")
         #expect(smartPunctuatedText("How the tide comes in") == "How the tide comes in")
         #expect(smartPunctuatedText("") == "")
         // What cmark would read as more than a line of text is left alone.

@@ -349,9 +349,8 @@ struct PageLayout {
         context["readingMinutes"] = chapter.readingMinutes
         context["readingTime"] = edition.words.format("readingTime", chapter.readingMinutes)
         context["chapterLabel"] = edition.words.format("chapterNumber", chapter.number)
-        // Shown as the prose is: a number joined to its unit ("78–89 %", "$27 B").
-        if let question = chapter.frontMatter.question { context["question"] = joiningNumbersToUnits(question) }
-        if let takeaway = chapter.frontMatter.takeaway { context["takeaway"] = joiningNumbersToUnits(takeaway) }
+        if let question = chapter.frontMatter.question { context["question"] = question }
+        if let takeaway = chapter.frontMatter.takeaway { context["takeaway"] = takeaway }
         if index > 0 { context["previous"] = link(to: chapters[index - 1]) }
         if index + 1 < chapters.count { context["next"] = link(to: chapters[index + 1]) }
         context["ogType"] = "article"
@@ -481,7 +480,7 @@ struct PageLayout {
             let untranslated = edition.index > 0 && edition.fallbackFiles.contains(chapter.file)
             return ChapterLink(href: "\(root)\(chapter.slug)/", title: chapter.frontMatter.title, number: chapter.number,
                                readingMinutes: chapter.readingMinutes,
-                               readingTime: edition.words.format("readingTime", chapter.readingMinutes), summary: chapter.frontMatter.summary.map(joiningNumbersToUnits),
+                               readingTime: edition.words.format("readingTime", chapter.readingMinutes), summary: chapter.frontMatter.summary,
                                originalLanguage: untranslated ? original : nil, originalLanguageName: untranslated ? originalName : nil)
         }
     }
