@@ -22,7 +22,6 @@ struct AnnotationParser {
     }
 
     private func annotation(_ node: Node) throws(BuildFailure) -> AnnotationRequest {
-        let types = Self.types
         let entries = try reader.mapping(node, allowed: ["type", "axis", "value", "from", "to", "x", "y", "label"],
                                          required: ["type"], context: "annotation")
         do throws(Diagnostic) {
