@@ -4,8 +4,9 @@ import Site
 public enum PreviewEvent: Sendable {
     /// The server accepts connections at this URL.
     case listening(url: String)
-    /// A build succeeded. `changed` is empty for the first build; `pushed` is what open pages were told.
-    case built(changed: [String], pages: Int, duration: Duration, pushed: LiveEvent?, warnings: BuildWarnings)
+    /// A build succeeded. `changed` is empty for the first build; `pushed` is what open pages were told; `drafts` is
+    /// how many drafts it left out (served only with `--drafts`).
+    case built(changed: [String], pages: Int, duration: Duration, pushed: LiveEvent?, warnings: BuildWarnings, drafts: Int)
     /// A build failed; the last good site is still served, with the overlay.
     case failed(changed: [String], failure: BuildFailure, duration: Duration)
 }

@@ -33,7 +33,7 @@ struct Rebuilder: Sendable {
             lastGoodSource = patched.0
             let pushed = await state.publish(patched.1)
             return .built(changed: changed, pages: pageCount(patched.1), duration: .now - start, pushed: pushed,
-                          warnings: report(patched.1.warnings))
+                          warnings: report(patched.1.warnings), drafts: patched.1.draftsLeftOut.count)
         }
         let root = root, builder = builder
         var options = options
@@ -70,7 +70,7 @@ struct Rebuilder: Sendable {
                 FileHandle.standardError.write(Data((timings.report + "\n").utf8))
             }
             return .built(changed: changed, pages: pageCount(output), duration: .now - start, pushed: pushed,
-                          warnings: report(output.warnings))
+                          warnings: report(output.warnings), drafts: output.draftsLeftOut.count)
         case let .failure(failure):
             reportedWarnings = nil
             await state.fail(failure, words: words)

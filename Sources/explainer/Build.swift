@@ -73,7 +73,7 @@ extension Explainer {
 /// taken for checked; empty when the build left no draft out.
 func draftsNote(_ count: Int, left: String, command: String) -> String {
     guard count > 0 else { return "" }
-    let verb = command == "check" ? "checks" : "builds"
+    let verb = ["check": "checks", "serve": "serves"][command] ?? "builds"
     return " (\(count) draft\(count == 1 ? "" : "s") \(left): `explainer \(command) --drafts` \(verb) \(count == 1 ? "it" : "them"))"
 }
 

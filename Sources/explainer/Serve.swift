@@ -67,7 +67,7 @@ private func report(_ event: PreviewEvent, open: Bool, exposed: Bool) {
             fflush(nil)  // the URL first, then any note about the browser, in a pipe too
             openInBrowser(url)
         }
-    case let .built(changed, pages, duration, pushed, warnings):
+    case let .built(changed, pages, duration, pushed, warnings, drafts):
         // A new set of warnings is printed as `build` prints them; while rebuilds give the same set, only their count.
         var standardError = StandardError()
         if !warnings.repeated {
@@ -81,7 +81,8 @@ private func report(_ event: PreviewEvent, open: Bool, exposed: Bool) {
         case (_, true): "; the \(count == 1 ? "" : "\(count) ")\(noun) above still \(count == 1 ? "applies" : "apply")"
         }
         if changed.isEmpty {
-            print("Built \(pages) pages in \(milliseconds(duration)) ms\(remark).")
+            print("Built \(pages) pages in \(milliseconds(duration)) ms\(remark)"
+                  + draftsNote(drafts, left: "left out", command: "serve") + ".")
         } else {
             let action = switch pushed {
             case .stylesheets?: "stylesheet swapped"

@@ -96,6 +96,25 @@ private func save(_ text: String, to url: URL) throws {
     }
 
     @Test(.timeLimit(.minutes(2)))
+    func theFirstBuildSaysHowManyDraftsItLeftOut() async throws {
+        var source = miniSource()
+        source.chapters.append(SourceFile(path: "content/03-later.md", text: "---\ntitle: Later\ndraft: true\n---\nNot yet.\n"))
+        let root = try writeSite(source)
+        defer { try? FileManager.default.removeItem(at: root) }
+        for (includeDrafts, expected) in [(false, 1), (true, 0)] {
+            var configuration = PreviewServer.Configuration(root: root.path, port: 0, includeDrafts: includeDrafts)
+            configuration.pollInterval = .milliseconds(20)
+            let reports = Reports()
+            let running = Task { try await PreviewServer(configuration).run { reports.add($0) } }
+            defer { running.cancel() }
+            let drafts = await poll(timeout: .seconds(60)) {
+                reports.all.lazy.compactMap { if case let .built(_, _, _, _, _, drafts) = $0 { drafts } else { nil } }.first
+            }
+            #expect(drafts == expected, "includeDrafts: \(includeDrafts)")
+        }
+    }
+
+    @Test(.timeLimit(.minutes(2)))
     func aBuildsWarningsAreReportedOnceAndShownOnOpenPagesUntilFixed() async throws {
         let open = "---\ntitle: Intro\n---\nFirst version.\n\n```careful\nMind the tide.\n\n## High water\n\nSwallowed.\n"
         var source = miniSource()
@@ -111,7 +130,7 @@ private func save(_ text: String, to url: URL) throws {
         let port = try #require(Int(url.dropFirst("http://127.0.0.1:".count).dropLast()))
         let warningsOfBuild = { (index: Int) async -> BuildWarnings? in
             await poll(timeout: .seconds(60)) {
-                let built = reports.all.compactMap { if case let .built(_, _, _, _, warnings) = $0 { warnings } else { nil } }
+                let built = reports.all.compactMap { if case let .built(_, _, _, _, warnings, _) = $0 { warnings } else { nil } }
                 return built.count > index ? built[index] : nil
             }
         }
