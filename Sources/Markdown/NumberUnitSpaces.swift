@@ -1,14 +1,16 @@
 import Foundation
 
-/// The units a number is joined to by a narrow no-break space (U+202F) instead of the space written before them, as
-/// the figures write them ("30 %", "$5 B"), so that a number and its unit never part at a line end: "%", and the
-/// abbreviations of amounts and of power and energy this kind of explainer writes ("$27 B", "$1.5 T", "10 GW",
-/// "945 TWh", "1.4 pp"). A unit of letters counts only as a whole word: "3 Bears" keeps its space.
-let joinedUnits: [[UInt8]] = ["%", "B", "T", "M", "bn", "tn", "pp", "GW", "MW", "kW", "TW", "GWh", "MWh", "kWh", "TWh"]
-    .map { Array($0.utf8) }
+/// The units a number is joined to by a no-break space instead of the space written before them, so that a number
+/// and its unit never part at a line end: "%" and the abbreviations of amounts and of power and energy this kind of
+/// explainer writes ("$27 B", "$1.5 T", "10 GW", "945 TWh", "1.4 pp") by a narrow one (U+202F), as the figures write
+/// them; the words of large amounts ("$3 billion") by one as wide as a word space (U+00A0). A unit of letters
+/// counts only as a whole word: "3 Bears" keeps its space.
+let joinedUnits: [(unit: [UInt8], joiner: [UInt8])] =
+    ["%", "B", "T", "M", "bn", "tn", "pp", "GW", "MW", "kW", "TW", "GWh", "MWh", "kWh", "TWh"].map { (Array($0.utf8), [0xE2, 0x80, 0xAF]) }
+    + ["million", "billion", "trillion"].map { (Array($0.utf8), [0xC2, 0xA0]) }
 
-/// `bytes` with each space between a digit and a unit of `joinedUnits` made a narrow no-break space (U+202F), or nil
-/// when there is none (most texts: one `memchr` per space).
+/// `bytes` with each space between a digit and a unit of `joinedUnits` made that unit's no-break space, or nil when
+/// there is none (most texts: one `memchr` per space).
 public func joiningNumbersToUnits(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
     guard bytes.count >= 3, let base = bytes.baseAddress else { return nil }
     var out: [UInt8] = []
@@ -19,10 +21,10 @@ public func joiningNumbersToUnits(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8
         let space = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         from = space + 1
         guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[space - 1]),
-              unitLength(in: bytes, at: space + 1) != nil else { continue }
+              let joiner = unitJoiner(in: bytes, at: space + 1) else { continue }
         if out.isEmpty { out.reserveCapacity(bytes.count + 8) }
         out.append(contentsOf: bytes[copied..<space])
-        out += [0xE2, 0x80, 0xAF]
+        out += joiner
         copied = space + 1
     }
     guard copied > 0 else { return nil }
@@ -37,18 +39,17 @@ public func joiningNumbersToUnits(_ text: String) -> String {
     return joined.map { String(decoding: $0, as: UTF8.self) } ?? text
 }
 
-/// The length of the unit of `joinedUnits` that starts at `start` and ends there as a word (at the text's end or
-/// before a byte that is no ASCII letter or digit), or nil.
-private func unitLength(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
-    for unit in joinedUnits where start + unit.count <= bytes.count {
+/// The no-break space for the unit of `joinedUnits` that starts at `start` and ends there as a word (at the text's
+/// end or before a byte that is no ASCII letter or digit), or nil.
+private func unitJoiner(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> [UInt8]? {
+    for (unit, joiner) in joinedUnits where start + unit.count <= bytes.count {
         guard zip(unit, bytes[start..<(start + unit.count)]).allSatisfy({ $0 == $1 }) else { continue }
         let end = start + unit.count
-        if unit == [UInt8(ascii: "%")] { return 1 }
-        if end == bytes.count { return unit.count }
+        if unit == [UInt8(ascii: "%")] || end == bytes.count { return joiner }
         let next = bytes[end]
         let isWordByte = (next | 0x20 >= UInt8(ascii: "a") && next | 0x20 <= UInt8(ascii: "z"))
             || (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9"))
-        if !isWordByte { return unit.count }
+        if !isWordByte { return joiner }
     }
     return nil
 }

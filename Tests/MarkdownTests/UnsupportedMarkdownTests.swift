@@ -82,6 +82,8 @@ import Testing
         #expect(html.contains("$27\u{202F}B, then $1.5\u{202F}T; 10\u{202F}GW and 945\u{202F}TWh, 1.4\u{202F}pp."))
         #expect(html.contains("Not 3 Bears, B 2 or 5 Bn."))
         #expect(joiningNumbersToUnits("ends in 5 T") == "ends in 5\u{202F}T")
+        // The words of large amounts keep to their number by a no-break space as wide as a word space.
+        #expect(joiningNumbersToUnits("about $3 billion, 2 trillions, 4 millionaires") == "about $3\u{A0}billion, 2 trillions, 4 millionaires")
         #expect(joiningNumbersToUnits("no unit here, 5 apples") == "no unit here, 5 apples")
     }
 

@@ -20,10 +20,11 @@ private func chapter(withChart lines: [String]) -> String {
         let page = try #require(text(output, "intro/index.html"))
         #expect(page.contains("<div class=\"chart-wide\">") && page.contains("<div class=\"chart-narrow\">"))
         #expect(!page.contains("chart-scroll"))
-        #expect(page.contains(">$300 B contract</text>") && page.contains(">buys computing</text>"))
+        // Its words get a figure's typography: the amount keeps to its unit.
+        #expect(page.contains(">$300\u{202F}B contract</text>") && page.contains(">buys computing</text>"))
         #expect(page.contains("<th scope=\"col\">From</th>") || page.contains(">From<"))
         let csv = try #require(text(output, "data/loop.csv"))
-        #expect(csv.contains("OpenAI (buys computing),Oracle,$300 B contract"))
+        #expect(csv.contains("OpenAI (buys computing),Oracle,$300\u{202F}B contract"))
     }
 
     @Test func anArrowToAnUnknownNodeIsReportedAtItsLineWithASuggestion() {

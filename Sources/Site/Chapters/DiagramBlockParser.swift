@@ -121,9 +121,10 @@ struct DiagramBlockParser {
         } catch { throw BuildFailure([error]) }
     }
 
-    /// Text that may be empty in YAML ("") — an empty label is reported by the diagram's own checks, with its place.
+    /// Text that may be empty in YAML ("") — an empty label is reported by the diagram's own checks, with its place —
+    /// with the typography of a figure's other words (curly quotes, a number joined to its unit: "$27 B").
     private func text(_ node: Node, key: String) throws(Diagnostic) -> String {
         guard case let .scalar(scalar) = node else { throw reader.error(at: node, "'\(key)' must be text") }
-        return scalar.string
+        return typographic(scalar.string)
     }
 }

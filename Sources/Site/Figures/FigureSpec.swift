@@ -33,7 +33,8 @@ struct FigureSpec {
             }
         }
         if request.kind == .diagram || request.kind == .steps {
-            var spec = ChartSpec(kind: request.kind, title: request.title, description: removingCitations(request.caption))
+            var spec = ChartSpec(kind: request.kind, title: typographic(request.title),
+                                 description: typographic(removingCitations(request.caption)))
             spec.diagram = request.diagram
             return spec
         }
