@@ -60,7 +60,7 @@ struct DiagramLayout {
     static let extraGaps = [0.0, 12, 24, 36, 48, 64, 80]
     /// How close another arrow may run to a labelled one before the label moves to a segment with none so close.
     static let alongside = 40.0
-    static let plainGap = 36.0, labelTop = 14.0, labelBottom = 18.0, bandGap = 4.0, labelGap = 8.0, labelOffset = 6.0
+    static let plainGap = 36.0, labelTop = 14.0, labelBottom = 18.0, bandGap = 10.0, labelGap = 8.0, labelOffset = 6.0
 
     static func labelTop(_ box: Box, _ line: Int) -> Double {
         box.frame.y + (box.frame.height - contentHeight(labelLines: box.label.count, noteLines: box.note.count)) / 2
