@@ -85,6 +85,9 @@ public struct Link: Sendable, Equatable {
     public var isImage: Bool
     public var line: Int
     public var column: Int
+    /// An image's title as written (`![…](x.png "A title")`), nil without one: a picture alone in its paragraph shows
+    /// it as its caption, as plain text.
+    public var title: String? = nil
 }
 
 /// A phrase to link on its first use in a document (glossary terms).

@@ -108,7 +108,11 @@ struct TreeTransformer {
                     noTermDepth += 1
                     let url = String(cString: cmark_node_get_url(node))
                     let (foundLine, column) = linkCursor.locate(url, from: blockLine, in: sourceLines)
-                    links.append(Link(destination: url, isImage: type == CMARK_NODE_IMAGE, line: foundLine, column: column))
+                    var link = Link(destination: url, isImage: type == CMARK_NODE_IMAGE, line: foundLine, column: column)
+                    if type == CMARK_NODE_IMAGE, let title = cmark_node_get_title(node), title.pointee != 0 {
+                        link.title = String(cString: title)
+                    }
+                    links.append(link)
                     if type == CMARK_NODE_IMAGE { noteMissingAlt(node, url: url, line: foundLine, column: column) }
                     if type == CMARK_NODE_LINK, cmark_node_first_child(node) == nil, !url.contains("#figure-"), !url.contains("#table-") {
                         problems.append(MarkdownProblem(kind: .emptyLinkText(url), line: foundLine, column: max(1, column - 3)))

@@ -62,8 +62,9 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         if let cache = options.parseCache { return try cache.inputs(source) }
         return try SiteInputs.parse(source, partial: true)
     }
-    // A broken sources.yml, glossary or data file stops the build before the figures, not before the chapters: their
-    // front matter, citations and Markdown are checked in the same run, as a compiler reports every file's errors.
+    // A broken sources.yml, glossary or data file does not stop the build before the chapters: their front matter,
+    // citations and Markdown, and the figures of the other data files, are checked in the same run, as a compiler
+    // reports every file's errors.
     if let problems = parsedInputs?.problems { collector.add(problems) }
     let inputs = parsedInputs.map { inputs in
         var inputs = inputs
@@ -182,11 +183,16 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     var pages: [Chapter] = []
     var home: Chapter?
     var draftFiles: Set<String> = []
+    // The drafts citing each source (the first), for the warning about sources no page cites.
+    var draftCitations: [String: String] = [:]
     for result in parsed {
         switch result {
         case .success(var chapter):
             guard !chapter.frontMatter.draft || options.includeDrafts else {
                 draftFiles.insert(chapter.file)
+                for citation in chapter.rendered.citations where draftCitations[citation.key] == nil {
+                    draftCitations[citation.key] = fileName(chapter.file)
+                }
                 continue
             }
             switch chapter.kind {
@@ -249,6 +255,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     // Sources are shared by every language: checked once, with every language's words.
     if (edition?.index ?? 0) == 0 && !inputs.bibliographyFailed {
         collector.add(checkSourceLanguages(inputs.bibliography, translations: edition?.translations ?? []))
+        collector.add(misspeltSourceKeys(everyPage, bibliography: inputs.bibliography, file: source.sources?.path ?? "content/sources.yml"))
     }
     let markdownProblems = checkMarkdownProblems(everyPage, allowRawHTML: inputs.config.rawHTML)
     collector.add(markdownProblems.filter { $0.severity == .error })
@@ -266,19 +273,30 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
                                      hint: "add it from a new site: `explainer templates update \(name).mustache` writes it"))
         }
     }
-    collector.add(checkFigureIDs(everyPage, copies: edition?.fallbackFiles ?? []))
+    let figureIDProblems = checkFigureIDs(everyPage, copies: edition?.fallbackFiles ?? [])
+    collector.add(figureIDProblems)
     collector.add(checkImages(everyPage, images: source.images))
     collector.add(checkPreviewImages(everyPage, config: inputs.config, images: source.images))
-    collector.add(checkDataFiles(everyPage, data: source.data))
-    try collector.throwIfAny()
+    let dataFileProblems = checkDataFiles(everyPage, data: source.data)
+    collector.add(dataFileProblems)
+    // The figures are drawn (and their data files' cells checked) whatever else is wrong, so one run lists a bad cell
+    // beside a broken link or a chapter's mistake; not when their own inputs are wrong (an id used twice, a data file
+    // named that does not exist), which would make their problems wrong or the same again.
+    if !figureIDProblems.isEmpty || !dataFileProblems.isEmpty { try collector.throwIfAny() }
+    let checksPassed = collector.diagnostics.isEmpty
     options.timings?.end("checks")
 
     var figures: [String: RenderedFigure] = [:]
-    let requests = everyPage.flatMap(\.figures)
+    // A figure whose data file could not be read is left out: that file's problems are reported at the file.
+    let requests = everyPage.flatMap(\.figures).filter { request in
+        if case .data(let file) = request.source { return inputs.data[file] != nil }
+        return true
+    }
     // A translation's figures draw on the data files the default language's writer annotated.
     let notesLanguage = edition.flatMap { $0.index > 0 ? $0.languages[0].code : nil }
+    // With a chapter that failed, the figure cache keeps that chapter's figures for the next build.
     for (request, result) in zip(requests, buildFigures(requests, data: inputs.data, options: options, words: words,
-                                                        notesLanguage: notesLanguage)) {
+                                                        notesLanguage: notesLanguage, retainingOnlyThese: checksPassed)) {
         switch result {
         case .success(let figure): figures[request.id] = figure
         case .failure(let failure): collector.add(failure.diagnostics)
@@ -426,7 +444,8 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         + markdownProblems.filter { $0.severity == .warning } + fractionFormatWarnings(everyPage, data: inputs.data)
         + requests.flatMap { figures[$0.id]?.warnings ?? [] }
         + ((edition?.index ?? 0) == 0 ? inputs.config.warnings + uncitedSources(everyPage, bibliography: inputs.bibliography,
-                                                                                 file: source.sources?.path ?? "content/sources.yml")
+                                                                                 file: source.sources?.path ?? "content/sources.yml",
+                                                                                 drafts: draftCitations)
             + heavyImageWarnings(everyPage, images: source.images) + leftovers : [])
     output.draftsLeftOut = draftFiles.sorted()
     return (output, everyPage, handedOver)
@@ -452,23 +471,58 @@ struct PendingIndex: Sendable {
 /// Every `[@key]` must be defined in sources.yml.
 func checkCitations(_ chapters: [Chapter], bibliography: [String: SourceEntry]) -> [Diagnostic] {
     let known = bibliography.keys.sorted()
+    let citations = chapters.flatMap { $0.rendered.citations.map(\.key) }
+    let cited = Set(citations)
+    let uses = Dictionary(citations.map { ($0, 1) }, uniquingKeysWith: +)
     return chapters.flatMap { chapter in
         chapter.rendered.citations.filter { bibliography[$0.key] == nil }.map { citation in
             Diagnostic(file: chapter.file, line: citation.line, column: citation.column,
                        message: "undefined citation key '\(citation.key)'",
-                       hint: closestMatch(to: citation.key, among: known).map { "did you mean '\($0)'?" }
-                           ?? "define it in content/sources.yml")
+                       hint: closestMatch(to: citation.key, among: known).map { closest in
+                           "did you mean '\(closest)'?" + (cited.contains(closest) || uses[citation.key, default: 0] < 2 ? ""
+                               : " (or rename that source in content/sources.yml: no page cites it)")
+                       } ?? "define it in content/sources.yml")
         }
     }
 }
 
+/// A source no page cites whose key is close to a key cited more than once and that no source has: most likely one
+/// typo, in sources.yml rather than at each citation. One problem at the source's line, beside the citations' own, says
+/// the key there may be the one to fix.
+func misspeltSourceKeys(_ chapters: [Chapter], bibliography: [String: SourceEntry], file: String) -> [Diagnostic] {
+    let cited = chapters.flatMap { $0.rendered.citations.map(\.key) }
+    let citedSet = Set(cited)
+    let uses = Dictionary(cited.map { ($0, 1) }, uniquingKeysWith: +)
+    var unknown: [String] = []
+    for key in cited where bibliography[key] == nil && uses[key, default: 0] >= 2 && !unknown.contains(key) { unknown.append(key) }
+    let uncited = bibliography.keys.filter { !citedSet.contains($0) }.sorted()
+    var reported: Set<String> = []
+    return unknown.compactMap { key -> Diagnostic? in
+        guard let closest = closestMatch(to: key, among: bibliography.keys.sorted()), uncited.contains(closest),
+              let entry = bibliography[closest], reported.insert(closest).inserted else { return nil }
+        return Diagnostic(file: file, line: entry.line, column: 1,
+                          message: "source '\(closest)' is cited on no page, while pages cite '\(key)', which no source has",
+                          hint: "if this key is the misspelt one, rename it to '\(key)'; if the citations are, correct them "
+                              + "to [@\(closest)]")
+    }.sorted { $0.line < $1.line }
+}
+
 /// Sources no page cites: the sources page would list them among "every source cited on this site". A warning: a
 /// source may be kept for a chapter still being written.
-func uncitedSources(_ pages: [Chapter], bibliography: [String: SourceEntry], file: String) -> [Diagnostic] {
+/// `drafts`: for a source a draft left out cites, that draft's file name.
+func uncitedSources(_ pages: [Chapter], bibliography: [String: SourceEntry], file: String,
+                    drafts: [String: String] = [:]) -> [Diagnostic] {
     var cited: Set<String> = []
     for page in pages { for citation in page.rendered.citations { cited.insert(citation.key) } }
     return bibliography.values.filter { !cited.contains($0.key) }.sorted { $0.line < $1.line }.map { entry in
-        Diagnostic(file: file, line: entry.line, column: 1,
+        if let draft = drafts[entry.key] {
+            return Diagnostic(file: file, line: entry.line, column: 1,
+                              message: "source '\(entry.key)' is cited only by the draft \(draft), which is left out, but the sources "
+                                  + "page lists it among the sources cited",
+                              hint: "it is cited once the draft is published (or built with --drafts); until then, cite it on a "
+                                  + "published page or leave it listed", severity: .warning)
+        }
+        return Diagnostic(file: file, line: entry.line, column: 1,
                    message: "source '\(entry.key)' is cited on no page, but the sources page lists it among the sources cited",
                    hint: "cite it with [@\(entry.key)] where the text relies on it, or remove it from sources.yml", severity: .warning)
     }
@@ -521,8 +575,10 @@ func checkFigureIDs(_ chapters: [Chapter], copies: Set<String> = []) -> [Diagnos
 /// depend on scheduling. Figures found in `options.figureCache` are reused.
 /// `notesLanguage`: the language the data files' `# ` lines are written in (the default language's) when it is not
 /// `words`' (a translation's figures).
+/// `retainingOnlyThese`: whether the cache then drops every other figure (not when some pages failed, whose figures
+/// are not among `requests`).
 func buildFigures(_ requests: [FigureRequest], data: [String: DataTable], options: BuildOptions, words: Translations = .english,
-                  notesLanguage: String? = nil) -> [Result<RenderedFigure, BuildFailure>] {
+                  notesLanguage: String? = nil, retainingOnlyThese: Bool = true) -> [Result<RenderedFigure, BuildFailure>] {
     var configured = FigureBuilder(registry: options.registry, data: data)
     configured.words = words
     configured.notesLanguage = notesLanguage
@@ -544,7 +600,7 @@ func buildFigures(_ requests: [FigureRequest], data: [String: DataTable], option
             return .failure(error)
         }
     }
-    options.figureCache?.retainOnly(ids: Set(requests.map(\.id)))
+    if retainingOnlyThese { options.figureCache?.retainOnly(ids: Set(requests.map(\.id))) }
     return results
 }
 

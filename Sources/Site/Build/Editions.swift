@@ -213,6 +213,10 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
         output.warnings += editionOutput.warnings
         output.draftsLeftOut += editionOutput.draftsLeftOut
     }
+    // A draft is counted once, by its default language's file, whichever languages leave it out (a `fallback: true`
+    // language's copy of it, or its translation, is a draft too).
+    let originals = Dictionary(source.chapters.map { (fileName($0.path), $0.path) }, uniquingKeysWith: { first, _ in first })
+    output.draftsLeftOut = Set(output.draftsLeftOut.map { originals[fileName($0)] ?? $0 }).sorted()
     // An `extra.key` a page of any language has is one some pages have.
     output.warnings += unknownPageExtraKeys(source.templates, pages: built.flatMap(\.pages))
     // A warning in a file that several languages publish (an untranslated chapter of a `fallback: true` language) is

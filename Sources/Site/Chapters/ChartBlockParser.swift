@@ -44,8 +44,12 @@ struct ChartBlockParser {
         collector.collect { () throws(Diagnostic) in
             request.title = try reader.string(entries["title"]!, key: "title")
             try checkNoCitation(inTitle: request.title, node: entries["title"]!)
+            try checkPlainText(request.title, key: "title", node: entries["title"]!)
         }
-        collector.collect { () throws(Diagnostic) in request.caption = try reader.string(entries["caption"]!, key: "caption") }
+        collector.collect { () throws(Diagnostic) in
+            request.caption = try reader.string(entries["caption"]!, key: "caption")
+            try checkPlainText(request.caption, key: "caption", node: entries["caption"]!)
+        }
         // Diagrams and steps are drawn from the block itself: no model, no data file.
         let schematic = entries["kind"]?.string.flatMap(ChartKind.init(rawValue:)).map { [.diagram, .steps].contains($0) } ?? false
         if schematic {
@@ -128,6 +132,7 @@ struct ChartBlockParser {
                 for (name, value) in mapping {
                     let scenario = try reader.string(name, key: "captions")
                     request.captions[scenario] = try reader.string(value, key: "captions")
+                    try checkPlainText(request.captions[scenario]!, key: "captions", node: value)
                     let place = reader.error(at: name, "")
                     request.parameterLines["caption:" + scenario] = (place.line, place.column)
                 }
@@ -221,6 +226,19 @@ struct ChartBlockParser {
         }
     }
 
+    /// A chart's title and captions are printed as plain text (the caption's `[@key]` citations aside): Markdown in
+    /// them would show as written, and a link in them would lead nowhere and be checked by nothing.
+    private func checkPlainText(_ text: String, key: String, node: Node) throws(Diagnostic) {
+        let caption = key != "title"
+        guard let span = markdownSpan(inCaption: text, citations: caption) else { return }
+        let link = span.contains("](")
+        throw reader.error(at: node, "a chart's \(caption ? "caption" : "title") is plain text, not Markdown: the page would show '\(span)' as written",
+                           hint: (caption ? "a caption is plain text apart from [@key] citations: "
+                                    : "a title is plain text (citations go in the caption): ")
+                               + (link ? "remove the link, and link the page or picture from the chapter's text"
+                                    : "write it without the marks; emphasis and code belong in the chapter's text"))
+    }
+
     private func flag(_ node: Node, key: String) throws(Diagnostic) -> Bool {
         try reader.bool(node, key: key)
     }
@@ -240,7 +258,11 @@ struct ChartBlockParser {
         case let (nil, data?):
             let name = try reader.string(data, key: "data")
             guard !name.contains("/"), !name.contains("\\"), name.hasSuffix(".csv") else {
-                throw reader.error(at: data, "data must name a CSV file in content/data/, e.g. 'data: prices.csv'")
+                let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? name
+                throw reader.error(at: data, "data must name a CSV file in content/data/, e.g. 'data: prices.csv'",
+                                   hint: last != name && last.hasSuffix(".csv")
+                                       ? "write `data: \(last)` (files in content/data/ are named without the folder)"
+                                       : "name the file with its .csv ending and without a folder, as it is in content/data/")
             }
             return .data(name)
         case (.some, .some):

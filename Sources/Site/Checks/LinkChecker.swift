@@ -222,7 +222,18 @@ struct LinkChecker {
         let (path, _) = split(target)
         guard !path.isEmpty, let joined = joinPath(page: page, relative: path), output.resolve(joined) == nil else { return nil }
         let up = String(repeating: "../", count: page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 })
-        let pages = scans.keys.filter { $0.hasSuffix("/index.html") }.map { up + $0.dropLast("index.html".count) }.sorted()
+        // Each language's pages are under its own root (`fr/`): the same language's are the ones meant.
+        let roots = Set(chapters.map { path, chapter in languageRoot(path, of: chapter) })
+        func root(of path: String) -> String { roots.filter { path.hasPrefix($0) }.max { $0.count < $1.count } ?? "" }
+        let ownRoot = chapters[page].map { languageRoot(page, of: $0) } ?? root(of: page)
+        // A chapter's file named without its `.md` (`20-placebo`): the file, of this language.
+        if !path.contains("/"), !path.contains("."),
+           chapters.contains(where: { key, chapter in fileName(chapter.file) == path + ".md" && languageRoot(key, of: chapter) == ownRoot }) {
+            return "did you mean '\(path).md'? (a file of content/ is linked with its .md)"
+        }
+        let allPages = scans.keys.filter { $0.hasSuffix("/index.html") }
+        let ownPages = allPages.filter { root(of: $0) == ownRoot }
+        let pages = (ownPages.isEmpty ? allPages : ownPages).map { up + $0.dropLast("index.html".count) }.sorted()
         // Compared by their folders' names too (`../filtering/` → `filtration`): the `../` and `/` they share would
         // otherwise count as likeness.
         func folder(_ path: String) -> String {
@@ -237,8 +248,15 @@ struct LinkChecker {
                 ?? closestName(to: folder(path), among: folders).flatMap({ name in folders.firstIndex(of: name).map { pages[$0] } })
         else { return nil }
         let slug = closest.dropFirst(up.count).dropLast()
-        let file = chapters.values.first { $0.slug == slug && $0.kind != .home }.map { fileName($0.file) }
+        let file = chapters.first { key, chapter in
+            ownRoot + chapter.slug == slug && chapter.kind != .home && languageRoot(key, of: chapter) == ownRoot
+        }.map { fileName($0.value.file) }
         return "did you mean '\(closest)'?" + (file.map { " (or link its file: \($0))" } ?? "")
+    }
+
+    /// The folder of a page's language (`fr/`, or `` for the default language's): its path without the page's own.
+    private func languageRoot(_ path: String, of chapter: Chapter) -> String {
+        path.hasSuffix(chapter.outputPath) ? String(path.dropLast(chapter.outputPath.count)) : ""
     }
 
     private func diagnostic(_ message: String, target: String, page: String) -> Diagnostic {

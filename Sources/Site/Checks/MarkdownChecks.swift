@@ -8,7 +8,22 @@ func checkMarkdownProblems(_ chapters: [Chapter], allowRawHTML: Bool) -> [Diagno
         markdownDiagnostics(chapter.rendered.problems.filter { problem in
             if case .rawHTML = problem.kind { return !allowRawHTML }
             return true
-        }, file: chapter.file, lineOffset: chapter.bodyLine - 1) + headingLevelDiagnostics(chapter)
+        }, file: chapter.file, lineOffset: chapter.bodyLine - 1) + headingLevelDiagnostics(chapter) + pictureTitleProblems(chapter)
+    }
+}
+
+/// A picture's title (`![…](x.png "A title")`, its caption when it stands alone) is printed as plain text: Markdown in
+/// it would show as written, and a link in it would lead nowhere and be checked by nothing.
+func pictureTitleProblems(_ chapter: Chapter) -> [Diagnostic] {
+    chapter.rendered.links.compactMap { link in
+        guard link.isImage, let title = link.title, let span = markdownSpan(inCaption: title, citations: false) else { return nil }
+        let isLink = span.contains("](")
+        return Diagnostic(file: chapter.file, line: link.line, column: link.column,
+                          message: "a picture's title is plain text, not Markdown: the page would show '\(span)' as written",
+                          hint: "the title (in quotes after the file name) is the picture's caption, printed as written: "
+                              + (isLink ? "remove the link, and link the page or picture from the chapter's text"
+                                 : span.hasPrefix("[@") ? "cite the source in the chapter's text, where it gets its note"
+                                 : "write it without the marks"))
     }
 }
 

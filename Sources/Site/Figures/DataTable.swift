@@ -18,8 +18,26 @@ public struct DataTable: Sendable, Equatable {
     var headerLine = 1
     var headerColumns: [Int] = []
 
-    /// Parses CSV text; errors point at the offending line.
-    static func parse(_ text: String, file: String) throws(Diagnostic) -> DataTable {
+    /// Parses CSV text; errors point at the offending line. Every row with more or fewer cells than the header is
+    /// reported (at most `limit` of them, then how many more), so one run lists them all.
+    static func parse(_ text: String, file: String, limit: Int = 20) throws(BuildFailure) -> DataTable {
+        let parsed: (table: DataTable, ragged: [Diagnostic])
+        do throws(Diagnostic) { parsed = try parseRows(text, file: file) } catch { throw BuildFailure([error]) }
+        let ragged = parsed.ragged
+        guard !ragged.isEmpty else { return parsed.table }
+        var problems = Array(ragged.prefix(limit))
+        if ragged.count > limit {
+            let more = ragged.count - limit
+            problems.append(Diagnostic(file: file, line: ragged[limit].line, column: 1,
+                                       message: "and \(more) more row\(more == 1 ? "" : "s") with more or fewer cells than the header, from this one on",
+                                       hint: "give every row one value for each column of the header (an empty one between two commas: 2021,,5)"))
+        }
+        throw BuildFailure(problems)
+    }
+
+    /// The table, and a problem for each row with more or fewer cells than the header (those rows left out).
+    private static func parseRows(_ text: String, file: String) throws(Diagnostic) -> (DataTable, ragged: [Diagnostic]) {
+        var ragged: [Diagnostic] = []
         var notes: [String] = []
         var header: [String]?
         var headerLine = 1
@@ -44,7 +62,8 @@ public struct DataTable: Sendable, Equatable {
                 continue
             }
             guard cells.count == columns.count else {
-                throw cellCountProblem(split, expected: columns.count, file: file, line: index + 1)
+                ragged.append(cellCountProblem(split, expected: columns.count, file: file, line: index + 1))
+                continue
             }
             keys.append(cells[0])
             rows.append(Array(cells.dropFirst()))
@@ -59,7 +78,7 @@ public struct DataTable: Sendable, Equatable {
                                  + "as CSV does (a spreadsheet's 'Save as CSV, comma-separated' does it)" }
                                  ?? "the first line that is not a '#' note names the columns, separated by commas: year,visitors")
         }
-        guard !rows.isEmpty else {
+        guard !rows.isEmpty || !ragged.isEmpty else {
             throw Diagnostic(file: file, line: 1, column: 1, message: "data file has no rows")
         }
         let numericKeys = keys.map(parseKey)
@@ -69,7 +88,7 @@ public struct DataTable: Sendable, Equatable {
         table.cellColumns = cellColumns
         table.headerLine = headerLine
         table.headerColumns = headerColumns
-        return table
+        return (table, ragged)
     }
 
     /// Every column after the first names a series: an empty name is most often a trailing comma (an Excel export).

@@ -31,9 +31,7 @@ func galleryItems(registry: ModelRegistry = .standard, words: Translations = .en
         do throws(BuildFailure) {
             var data: [String: DataTable] = [:]
             if !sample.csvName.isEmpty {
-                do throws(Diagnostic) { data[sample.csvName] = try DataTable.parse(sample.csv, file: sample.csvName) } catch {
-                    throw BuildFailure([error])
-                }
+                data[sample.csvName] = try DataTable.parse(sample.csv, file: sample.csvName)
             }
             let request = try ChartBlockParser(registry: registry, file: file, fenceLine: 1, fenceColumn: 1).parse(sample.block)
             var builder = FigureBuilder(registry: registry, data: data)

@@ -252,6 +252,19 @@ func markdownInPlainText(_ text: String, key: String) -> (message: String, hint:
                 : "write it without Markdown" + (key == "footer" ? "; for a licence link in every footer, use 'licence:' and 'licenceURL:'" : ""))
 }
 
+/// Markdown in a text a page prints as plain text apart from its citations (a chart's caption: `[@key]` becomes a
+/// note), as written, or nil: with `citations: false` (a chart's or a picture's title), a citation is Markdown too.
+func markdownSpan(inCaption text: String, citations: Bool) -> String? {
+    guard citations, text.contains("[@") else { return markdownSpan(in: text).map(String.init) }
+    // Each citation is taken out (as a space) before the rest is looked at.
+    var rest = Substring(text), kept = ""
+    while let open = rest.firstRange(of: "[@"), let close = rest[open.upperBound...].firstIndex(of: "]") {
+        kept += rest[..<open.lowerBound] + " "
+        rest = rest[rest.index(after: close)...]
+    }
+    return markdownSpan(in: kept + rest).map(String.init)
+}
+
 /// The first Markdown span of `text`, as written, or nil.
 private func markdownSpan(in text: String) -> Substring? {
     // Most texts hold none of the marks: one pass over the bytes, and no search by Character.

@@ -74,7 +74,11 @@ struct SiteInputs: Sendable {
         var data: [String: DataTable] = [:]
         for file in source.data {
             let name = fileName(file.path)
-            if let table = collector.collect({ () throws(Diagnostic) in try DataTable.parse(try decodeText(file), file: file.path) }) {
+            if let table = collector.collect({ () throws(BuildFailure) in
+                let text: String
+                do throws(Diagnostic) { text = try decodeText(file) } catch { throw BuildFailure([error]) }
+                return try DataTable.parse(text, file: file.path)
+            }) {
                 data[name] = table
             }
         }

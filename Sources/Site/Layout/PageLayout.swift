@@ -260,7 +260,13 @@ struct PageLayout {
             var extra: [String: Any] = ["is404": true, "noindex": true, "assetRoot": siteRoot]
             if config.baseURL == nil, let inlineStyle { extra["inlineStyle"] = inlineStyle }
             if edition.languages.count > 1 { extra.merge(notFoundLanguageLinks(siteRoot: siteRoot)) { $1 } }
-            extra["otherLanguages"] = edition.languages.indices.filter { $0 != edition.index }.map { index in
+            // A language whose 404 texts are this one's (not yet translated, so in the default language's words)
+            // would only say the same again.
+            let ownTexts = notFoundTexts.map { edition.words.strings[$0] }
+            extra["otherLanguages"] = edition.languages.indices.filter { index in
+                index != edition.index && (!edition.translations.indices.contains(index)
+                    || notFoundTexts.map({ edition.translations[index].strings[$0] }) != ownTexts)
+            }.map { index in
                 TemplateContext(["code": edition.languages[index].code, "root": siteRoot + edition.languages[index].prefix,
                                  "t": TemplateContext(edition.translations[index].strings)])
             }
@@ -709,3 +715,7 @@ private struct CitedIn: MustacheParent {
         return TemplateContext(values)
     }
 }
+
+/// The texts of the 404 page's message in the starter's template: another language's block is left out of a 404 page
+/// when they are the page's own.
+let notFoundTexts = ["notFoundTitle", "notFoundText", "notFoundHelp"]

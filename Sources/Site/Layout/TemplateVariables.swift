@@ -163,6 +163,31 @@ func unknownTemplateKeys(keyTags: [String: KeyTemplateTags], words: Set<String>,
     return problems
 }
 
+/// `{{#extra.tags.0}}`, `{{extra.tags.length}}`: a part after a page's `extra.key` that Mustache cannot look up (an
+/// item by number, a length), on no page, as a warning: the tag renders as nothing on every page.
+private func unreachablePart(of use: TemplateTag, pages: [Chapter], file: String) -> Diagnostic? {
+    let parts = use.expression.split(separator: ".").map(String.init)
+    guard parts.count >= 3, let index = parts.indices.dropFirst(2).first(where: { index in
+        parts[index].allSatisfy(\.isNumber) || ["length", "count", "size", "first", "last", "isEmpty"].contains(parts[index])
+    }) else { return nil }
+    // A map may have a key named so: only a path no page has is reported.
+    func has(_ value: ExtraValue?, _ rest: ArraySlice<String>) -> Bool {
+        guard let first = rest.first else { return value != nil }
+        if case .map(let entries)? = value { return has(entries[first], rest.dropFirst()) }
+        return false
+    }
+    let key = parts[1]
+    let values = pages.compactMap { $0.frontMatter.extra[key] }
+    guard !values.isEmpty, !values.contains(where: { has($0, parts[2...]) }) else { return nil }
+    let list = "extra." + parts[1..<index].joined(separator: ".")
+    return Diagnostic(file: file, line: use.line, column: use.column,
+                      message: "'\(parts[index])' in \(use.tag) is not something Mustache can look up, so it renders as nothing on every page",
+                      hint: "a list's items are not reached by number, nor its length by name: {{#\(list)}}…{{/\(list)}} "
+                          + "shows its items one by one, and nothing for an empty list; to put something once around them "
+                          + "(a <ul>), open it with {{#first(\(list))}} and close it with {{/first(\(list))}}",
+                      severity: .warning)
+}
+
 /// `{{extra.key}}` whose key no page's front matter has under `extra:`, as warnings at each use: Mustache would render
 /// it as nothing on every page. A key some pages have is fine (the others render nothing on purpose). As for
 /// `siteExtra`, a section over an absent key (`{{#extra.banner}}`) tests for it, and is warned about only when the
@@ -182,6 +207,10 @@ func unknownPageExtraKeys(_ templates: [SourceFile], pages: [Chapter]) -> [Diagn
         // `{{#extra.banner}}{{extra.banner}}{{/extra.banner}}`: the name inside the section is shown only when it is there.
         let tested = Set(uses.filter { $0.tag.hasPrefix("{{#") || $0.tag.hasPrefix("{{^") }.compactMap(key))
         for use in uses {
+            if let problem = unreachablePart(of: use, pages: pages, file: file.path) {
+                problems.append(problem)
+                continue
+            }
             guard let key = key(use), !extra.contains(key) else { continue }
             let guess = closestMatch(to: key, among: sorted)
             if tested.contains(key), guess == nil { continue }
