@@ -275,19 +275,18 @@ let starterTemplates: [(path: String, text: String)] = [
   const distinct = ranges => [...new Map(ranges.map(r => [r[2], r[3]])).values()].reduce((sum, w) => sum + w, 0);
   // Characters two columns wide (Chinese, kana, Hangul, full-width forms; beyond U+FFFF, two halves): a snippet is
   // `width` columns, as many lines in Chinese as in English.
-  const WIDE = /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/g, cols = t => t.replace(WIDE, "..").length;
+  const cols = t => t.replace(/[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/g, "..").length;
   const mark = (text, found, width) => {
-    const ranges = spans(text, found), scale = text.length / cols(text);
-    const length = Math.round(width * scale), margin = Math.round(20 * scale);
+    const ranges = spans(text, found), length = Math.round(width * text.length / cols(text));
     let start = 0, end = text.length;
     if (length && text.length > length) {
       let most = -1;
       for (const [s] of ranges) {
-        const count = distinct(ranges.filter(r => r[0] >= s && r[1] <= s + length - margin));
+        const count = distinct(ranges.filter(r => r[0] >= s && r[1] <= s + length - 20));
         if (count > most) { most = count; start = s; }
       }
       // Cut at a space when one is near (Chinese has none).
-      start = Math.max(0, Math.min(start - margin, text.length - length));
+      start = Math.max(0, Math.min(start - 20, text.length - length));
       const space = text.indexOf(" ", start);
       if (start && space >= 0 && space - start < 15) start = space + 1;
       for (let w = end = start; end < text.length && (w += cols(text[end])) <= width;) end++;
@@ -337,17 +336,16 @@ let starterTemplates: [(path: String, text: String)] = [
       };
       // Per group (as its block arrives), its PER_PAGE sections: one whose heading starts with the whole query, as a
       // name ("Figure 5.1", "圖5.1", "Tranche"), first; then those with most query words (heading ×3); or its first.
+      // Pages with such a name come first: a name's words are often on many pages.
       docs = (await Promise.all(found.docs.map(async g => (await group(g))
         .map((d, i) => [3 * distinct(spans(d[2], matches)) + distinct(spans(d[4], matches)) + 99 * named(d), i, d])
-        .sort((a, b) => b[0] - a[0] || a[1] - b[1]).filter((x, i) => i < PER_PAGE && (!i || x[0] >= 1)).map(x => x[2])))).flat().slice(0, MAX);
+        .sort((a, b) => b[0] - a[0] || a[1] - b[1]).filter((x, i) => i < PER_PAGE && (!i || x[0] >= 1)).map(x => x[2]))))
+        .sort((a, b) => named(b[0]) - named(a[0])).flat().slice(0, MAX);
     } catch {
       if (mine == serial) announce(say.error);
       return;
     }
     if (mine != serial) return;
-    // Pages with such a name come first: a name's words are often on many pages.
-    const first = new Set(docs.filter(named).map(d => d[0]));
-    docs.sort((a, b) => first.has(b[0]) - first.has(a[0]));
     list.innerHTML = docs.map(([page, title, heading, anchor, body], i) =>
       `<a role="option" id="search-option-${i}" tabindex="-1" aria-selected="false" href="${esc(href(page, anchor))}">` +
       `<span class="search-where">${mark(title, matches)}${heading ? " › " + mark(heading, matches) : ""}</span>` +
