@@ -51,7 +51,7 @@ import Testing
     @Test func documentsFollowTheChapterHeadingsFiguresGlossaryAndSources() throws {
         let documents = try Self.documents()
         #expect(documents.map(\.anchor) == ["", "senior-and-junior", "figure-fig-a", "equity", "term-tranche", "source-book"])
-        #expect(documents.map(\.heading) == ["", "Senior and junior", "Spending against revenue", "Equity", "Tranche (tranches)",
+        #expect(documents.map(\.heading) == ["", "Senior and junior", "Figure 1.1. Spending against revenue", "Equity", "Tranche (tranches)",
                                              "Structured finance"])
         #expect(documents[0].text == "Who loses first when leases default? Pools of leases are sliced into tranches. Junior tranches lose first.")
         #expect(documents[1].text == "The senior tranche is paid first.")
@@ -71,9 +71,10 @@ import Testing
         let tranche = try #require(index.entries.first { $0.term == "tranch" })
         #expect(tranche.postings.map(\.document) == [0, 1, 3, 4])
         #expect(tranche.postings.allSatisfy { (1...SearchIndex.maximumImpact).contains($0.impact) })
-        // The chapter's opening (tranches in its text and takeaway) says the most about it; the glossary entry, which
-        // names it in its title, ranks below the chapter (SearchWeights.glossaryBoost).
-        #expect(tranche.postings.max { $0.impact < $1.impact }?.document == 0)
+        // The glossary entry whose name is the term says the most about it (SearchWeights.glossaryName); of the
+        // chapter's documents, its opening (tranches in its text and takeaway).
+        #expect(tranche.postings.max { $0.impact < $1.impact }?.document == 4)
+        #expect(tranche.postings.filter { $0.document < 4 }.max { $0.impact < $1.impact }?.document == 0)
         let terms = index.entries.map(\.term)
         #expect(terms == terms.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
     }

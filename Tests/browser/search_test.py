@@ -14,7 +14,8 @@ For the English site (served under a sub-path) and the Chinese fixture site (Tes
   - the query terms the browser makes equal the index's (Tests/Fixtures/search/terms.tsv);
   - the relevance set (Tests/Fixtures/search/relevance-*.tsv): each query has its page in the first three result pages;
     on the English site, a word of the index lists the results that have it before those of its completions, and lists
-    these too (EXACT_FIRST);
+    these too (EXACT_FIRST); on this site, in both languages, a figure's label finds the figure first and a glossary
+    term its entry first of the glossary's (names-*.tsv), and snippets are about as wide in Chinese as in English;
     this site's zh-Hant edition (zh-hant/), when it has one, is checked the same way with relevance-zh-site.tsv, and its
     Chinese phrases with phrases-zh-site.tsv (found only where their characters stand together, or not at all);
   - axe-core finds no violations in the header (search box and results) with results open; at 390 px the results
@@ -232,6 +233,27 @@ def check_exact_first(driver, label):
     print(f"{label}: {', '.join(map(repr, EXACT_FIRST))} list the word's own results first, then its completions")
 
 
+def check_names(driver, base, name, label):
+    """A figure's label or a glossary term typed as the page shows it finds that figure first, or that entry first of
+    the glossary's results (names-*.tsv); every snippet shown is at most about as wide as 150 Latin characters, a
+    Chinese character counting two (about as many lines in either language)."""
+    cases = read_tsv(name)
+    for query, expected, where in cases:
+        state = run_query(driver, query)
+        rows = [urllib.parse.unquote(o["href"])[len(base):].replace("index.html", "") for o in state["options"]]
+        if where == "glossary":
+            rows = [row for row in rows if row.startswith("glossary/")]
+        if not rows or rows[0] != expected:
+            fail(f"{label}: {query!r} should list {expected} first{' of the glossary' if where == 'glossary' else ''}, "
+                 f"listed {rows[:4]}")
+        widths = driver.execute_script("""
+            return [...document.querySelectorAll('.site-search .search-snippet')].map(s =>
+                [...s.textContent].reduce((w, c) => w + (/[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(c) ? 2 : 1), 0));""")
+        if any(width > 165 for width in widths):
+            fail(f"{label}: {query!r} shows a snippet {max(widths)} columns wide, more than about 150")
+    print(f"{label}: {len(cases)} figure labels and glossary terms find their figure or entry; snippets fit 150 columns")
+
+
 def check_terms(driver, label):
     mismatches = driver.execute_script("""
         return arguments[0].filter(([rules, text, expected]) =>
@@ -362,8 +384,10 @@ def check_site(driver, base, site, shots, relevance, language, sample, axe, name
     check_relevance(driver, base, relevance, label)
     if relevance == "relevance-en.tsv":
         check_exact_first(driver, label)
+        check_names(driver, base, "names-en.tsv", label)
     if relevance == "relevance-zh-site.tsv":
         check_phrases(driver, base, site, label)
+        check_names(driver, base, "names-zh-site.tsv", label)
 
     # A phone: the results fit the screen.
     set_size(driver, "phone")

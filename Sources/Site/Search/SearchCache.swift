@@ -42,6 +42,7 @@ public final class SearchCache: Sendable {
             for field in document.fields {
                 digester.add(field.text)
                 digester.add(Int(bitPattern: UInt(field.weight.bitPattern)))
+                digester.add(Int(bitPattern: UInt(field.name.bitPattern)))
             }
         }
         return counts.value(digester.digest, make: make)
@@ -79,7 +80,7 @@ private func sameBytes(_ one: [SearchDocument], _ other: [SearchDocument]) -> Bo
     for (a, b) in zip(one, other) {
         guard a.boost == b.boost, a.fields.count == b.fields.count, sameBytes(a.page, b.page), sameBytes(a.pageTitle, b.pageTitle),
               sameBytes(a.heading, b.heading), sameBytes(a.anchor, b.anchor), sameBytes(a.text, b.text) else { return false }
-        for (x, y) in zip(a.fields, b.fields) where x.weight != y.weight || !sameBytes(x.text, y.text) { return false }
+        for (x, y) in zip(a.fields, b.fields) where x.weight != y.weight || x.name != y.name || !sameBytes(x.text, y.text) { return false }
     }
     return true
 }

@@ -20,4 +20,8 @@ struct SearchDocument: Sendable, Equatable {
 struct SearchField: Sendable, Equatable {
     var text: String
     var weight: Double
+    /// For a name the document goes by (a glossary term or alias, a figure's label), what the whole name adds to the
+    /// score of a query that is the name (`SearchWeights.glossaryName`): each of its terms adds its share, so the
+    /// document ranks above those that only mention its words, however saturated their counts. 0: not a name.
+    var name = 0.0
 }

@@ -29,8 +29,8 @@ func searchDocuments(chapters: [Chapter], pages: [Chapter] = [], home: Chapter? 
 
 /// What a page shows in its text that its Markdown leaves to the layout, for its search text to read as the page
 /// does: the labels empty links to figures and tables show ("Figure 1.1", by anchor id, from every page of the
-/// language, as the layout's `referenceLabels`), the words of a captioned table's number ("Table 2.1.") and the name
-/// of the footnotes list, the heading of its result.
+/// language, as the layout's `referenceLabels`), the words of a captioned table's number ("Table 2.1.") and of a
+/// figure's ("Figure 2.1.", in its result's heading), and the name of the footnotes list, the heading of its result.
 struct SearchFilling: Sendable {
     var labels: [String: String]
     var words: Translations
@@ -48,6 +48,7 @@ struct SearchFilling: Sendable {
         }
         digester.add(self.words["table"])
         digester.add(self.words["footnotes"])
+        digester.add(self.words["figure"])
         digest = digester.digest
     }
 
@@ -67,13 +68,18 @@ func closingSearchDocuments(home: Chapter?, homeTitle: String, glossary: [Glossa
         documents += searchDocuments(of: home, title: homeTitle, filling: filling ?? SearchFilling(pages: [home], words: words))
     }
     for entry in glossary {
-        let fields = [SearchField(text: entry.term, weight: SearchWeights.term)]
-            + entry.aliases.map { SearchField(text: $0, weight: SearchWeights.alias) }
+        let fields = [SearchField(text: entry.term, weight: SearchWeights.term, name: SearchWeights.glossaryName)]
+            + entry.aliases.map { SearchField(text: $0, weight: SearchWeights.alias, name: SearchWeights.glossaryName) }
             + [SearchField(text: entry.definition, weight: SearchWeights.text)]
         // The aliases are in the result's heading: a reader who searched for one sees why the entry came up, and the
-        // search box picks the entry's row of the glossary by the words it shows.
-        let heading = entry.aliases.isEmpty ? entry.term
-            : words.format("parenthetical", ["text": entry.term, "aside": entry.aliases.joined(separator: words["authorsSeparator"])])
+        // search box picks the entry's row of the glossary by the words it shows. One the term shows already
+        // ("分券" of "分券（Tranche）") is left out.
+        var shown: [String] = []
+        for alias in entry.aliases where !nameShows(entry.term, alias) && !shown.contains(where: { nameShows($0, alias) }) {
+            shown.append(alias)
+        }
+        let heading = shown.isEmpty ? entry.term
+            : words.format("parenthetical", ["text": entry.term, "aside": shown.joined(separator: words["authorsSeparator"])])
         documents.append(SearchDocument(page: "glossary/", pageTitle: glossaryTitle, heading: heading, anchor: entry.anchor,
                                         text: entry.definition, fields: fields, boost: SearchWeights.glossaryBoost))
     }
@@ -105,6 +111,32 @@ enum SearchWeights {
     static let sourceTitle = 2.0
     static let glossaryBoost = 0.6
     static let sourceBoost = 0.4
+    /// A figure's label ("Figure 5.1."), a name of the figure (`SearchField.name`).
+    static let figureLabel = 1.0
+    /// What a query that is a whole name adds to its document's score (`SearchField.name`), each term of the name its
+    /// share (a third for each term of "Figure 5.1"), in units of the inverse document frequency of a term on one
+    /// document (a whole name is that specific, however common its words). BM25's part of a term is at most
+    /// `SearchIndex.k1 + 1` times the term's own. A glossary term's: enough to rank the entry first among those its
+    /// words name, and below a chapter about the term (`glossaryBoost`).
+    static let glossaryName = 0.5
+    /// A figure's label: typed only to find that figure, whose words ("figure", "5", "1") are on most pages.
+    static let figureLabelName = 2.0
+}
+
+/// Whether `name` shows `alias` already: the same text, or a part of it (ignoring case) that is not part of a longer
+/// word (Chinese, written without spaces, has no word to be part of).
+func nameShows(_ name: String, _ alias: String) -> Bool {
+    let name = Array(name.lowercased()), alias = Array(alias.lowercased())
+    guard let first = alias.first, let last = alias.last, alias.count <= name.count else { return false }
+    func isWordPart(_ character: Character) -> Bool {
+        (character.isLetter || character.isNumber) && !character.unicodeScalars.contains(where: isHanOrKana)
+    }
+    func joins(_ one: Character, _ other: Character) -> Bool { isWordPart(one) && isWordPart(other) }
+    for start in 0...(name.count - alias.count) where name[start..<(start + alias.count)].elementsEqual(alias) {
+        let end = start + alias.count
+        if (start == 0 || !joins(name[start - 1], first)) && (end == name.count || !joins(last, name[end])) { return true }
+    }
+    return false
 }
 
 /// A chapter's (or a page's) opening, sections, figures and footnotes. `title` replaces the front matter's title (the
@@ -126,9 +158,13 @@ func searchDocuments(of chapter: Chapter, title: String? = nil, filling: SearchF
     }
     func addFigure(_ index: Int) {
         let figure = chapter.figures[index]
+        // Titled as the page shows it: "Figure 5.1. Who pays whom…", "圖5.1 …"; the label is a name of the figure.
+        let label = filling.words.format("figure", ["n": chapter.displayNumber(index)])
         documents.append(SearchDocument(
-            page: page, pageTitle: title, heading: figure.title, anchor: "figure-" + figure.id, text: figure.plainCaption,
+            page: page, pageTitle: title, heading: label + " " + figure.title, anchor: "figure-" + figure.id,
+            text: figure.plainCaption,
             fields: [SearchField(text: title, weight: SearchWeights.pageTitleInSection),
+                     SearchField(text: label, weight: SearchWeights.figureLabel, name: SearchWeights.figureLabelName),
                      SearchField(text: figure.title, weight: SearchWeights.figureTitle),
                      SearchField(text: figure.plainCaption, weight: SearchWeights.text)]))
     }

@@ -132,12 +132,27 @@ extension SearchIndex {
         let total: Double
         let boosts: [Double]
         let groups: [Int]?
+        /// The share of a name each term of a name is (`TermCounts.names`), by document and term number
+        /// (`nameKey`); and per document whether it has names (empty when none has).
+        let nameShares: [Int64: Float]
+        let named: [Bool]
+        /// What a whole name says, however common its words ("Figure", "5", "1"): as much as a term on one document.
+        let nameIDF: Double
 
         init(_ postings: consuming SearchPostings, documentCount: Int, boosts: [Double], groups: [Int]?) {
+            var shares: [Int64: Float] = [:], named: [Bool] = []
+            for name in postings.names {
+                if named.isEmpty { named = [Bool](repeating: false, count: documentCount) }
+                named[Int(name.document)] = true
+                shares[Self.nameKey(document: Int(name.document), term: Int(name.term))] = name.share
+            }
+            nameShares = shares
+            self.named = named
             var lengthSum = 0.0
             for length in postings.lengths { lengthSum += length }
             averageLength = max(lengthSum / Double(max(documentCount, 1)), 1)
             total = Double(documentCount)
+            nameIDF = log(1 + (total - 0.5) / 1.5)
             self.postings = postings
             self.boosts = boosts
             self.groups = groups
@@ -149,14 +164,18 @@ extension SearchIndex {
             var highest = 0.0
             ends.reserveCapacity(range.count)
             let lengths = postings.lengths
-            postings.postings(of: range) { _, documents, counts in
+            postings.postings(of: range) { term, documents, counts in
                 let frequency = Double(documents.count)
                 let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
                 var best = 0.0, sum = 0.0
                 for at in documents.indices {
                     let document = Int(documents[at]), count = Double(counts[at])
                     let norm = SearchIndex.k1 * (1 - SearchIndex.b + SearchIndex.b * lengths[document] / averageLength)
-                    let score = boosts[document] * idf * count * (SearchIndex.k1 + 1) / (count + norm)
+                    var part = idf * count * (SearchIndex.k1 + 1) / (count + norm)
+                    if !named.isEmpty && named[document], let share = nameShares[Self.nameKey(document: document, term: term)] {
+                        part += Double(share) * nameIDF
+                    }
+                    let score = boosts[document] * part
                     best = max(best, score)
                     sum += score
                     let group = groups?[document] ?? document
@@ -173,6 +192,8 @@ extension SearchIndex {
             }
             return (ends, groupList, scores, highest)
         }
+
+        static func nameKey(document: Int, term: Int) -> Int64 { Int64(document) << 32 | Int64(term) }
     }
 
     /// 1…maximumImpact, in proportion to the square root of the score's share of the highest score in the index.
@@ -195,6 +216,10 @@ struct TermCounts: Sendable {
     /// Sums of whole-number field weights (`SearchWeights`), so a `Float` holds them exactly in half the bytes of a `Double`.
     var counts: [Float] = []
     var lengths: [Double] = []
+    /// Each term of a name (`SearchField.name`): its document (the place in this run), the term and its share of what
+    /// the name adds (1 / the name's terms as a query makes them, times the name's weight); the largest when the term
+    /// is in several names.
+    var names: [(document: Int32, term: Int32, share: Float)] = []
 
     init(_ documents: ArraySlice<SearchDocument>, tokenizer: SearchTokenizer) {
         var scanner = SearchTermScanner()
@@ -202,6 +227,7 @@ struct TermCounts: Sendable {
         var words = SearchTermTable()
         var numbers = TermNumbers()
         var touched: [Int32] = []
+        var shares: [Int32: Float] = [:]
         for (position, document) in documents.enumerated() {
             var length = 0.0
             for field in document.fields {
@@ -230,7 +256,20 @@ struct TermCounts: Sendable {
                     numbers.weights[Int(term)] += weight
                     length += weight
                 }
+                guard field.name > 0 else { continue }
+                // The name's terms as a reader types it (pairs of a run of Chinese characters, not its single ones):
+                // a query of the whole name has each once. Every one was counted just above.
+                var units: [Int32] = []
+                scanner.scan(field.text, mode: .query) { bytes, isWord in
+                    let hash = SearchTermTable.hash(bytes)
+                    let term = isWord ? words.find(bytes, hash: hash).map { words.values[$0] } ?? -1
+                        : numbers.table.find(bytes, hash: hash).map(Int32.init) ?? -1
+                    if term >= 0 && !units.contains(term) { units.append(term) }
+                }
+                for term in units { shares[term] = max(shares[term] ?? 0, Float(field.name) / Float(units.count)) }
             }
+            for (term, share) in shares.sorted(by: { $0.key < $1.key }) { names.append((Int32(position), term, share)) }
+            shares.removeAll(keepingCapacity: true)
             for term in touched {
                 termOfCount.append(term)
                 counts.append(Float(numbers.weights[Int(term)]))

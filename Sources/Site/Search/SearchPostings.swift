@@ -40,6 +40,8 @@ struct SearchPostings: Sendable {
     private(set) var runs: [Run] = []
     /// Per document, its weighted length.
     private(set) var lengths: [Double] = []
+    /// The terms of the documents' names (`TermCounts.names`), by document over the site and term number.
+    private(set) var names: [(document: Int32, term: Int32, share: Float)] = []
     /// Per term, its place in the run being added (-1 when absent): kept between runs so it is not made again.
     private var place: [Int32] = []
 
@@ -81,6 +83,7 @@ struct SearchPostings: Sendable {
         var counts = [Float](repeating: 0, count: total)
         var document = Int32(first)
         for (counted, map) in zip(chunks, maps) {
+            names += counted.names.map { (document + $0.document, map[Int($0.term)], $0.share) }
             for position in 0..<(counted.documentStarts.count - 1) {
                 for at in counted.documentStarts[position]..<counted.documentStarts[position + 1] {
                     let index = Int(place[Int(map[Int(counted.termOfCount[at])])])
@@ -104,6 +107,7 @@ struct SearchPostings: Sendable {
         var number = [Int32](repeating: 0, count: order.count)
         for (new, old) in order.enumerated() { number[old] = Int32(new) }
         terms = order.map { terms[$0] }
+        names = names.map { ($0.document, number[Int($0.term)], $0.share) }
         numbers = SearchTermTable()
         place = []
         for index in runs.indices {

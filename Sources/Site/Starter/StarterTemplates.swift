@@ -273,8 +273,11 @@ let starterTemplates: [(path: String, text: String)] = [
   };
   // How many of the query's words or characters a text has (as `terms` counts them).
   const distinct = ranges => [...new Map(ranges.map(r => [r[2], r[3]])).values()].reduce((sum, w) => sum + w, 0);
-  const mark = (text, found, length) => {
-    const ranges = spans(text, found);
+  // Characters two columns wide (Chinese, kana, Hangul, full-width forms; beyond U+FFFF, two halves): a snippet is
+  // `width` columns, as many lines in Chinese as in English.
+  const cols = t => t.replace(/[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/g, "..").length;
+  const mark = (text, found, width) => {
+    const ranges = spans(text, found), length = Math.round(width * text.length / cols(text));
     let start = 0, end = text.length;
     if (length && text.length > length) {
       let most = -1;
@@ -286,7 +289,7 @@ let starterTemplates: [(path: String, text: String)] = [
       start = Math.max(0, Math.min(start - 20, text.length - length));
       const space = text.indexOf(" ", start);
       if (start && space >= 0 && space - start < 15) start = space + 1;
-      end = Math.min(text.length, start + length);
+      for (let w = end = start; end < text.length && (w += cols(text[end])) <= width;) end++;
       const last = text.lastIndexOf(" ", end);
       if (end < text.length && end - last < 15) end = last;
     }
@@ -324,16 +327,20 @@ let starterTemplates: [(path: String, text: String)] = [
     const text = input.value, mine = ++serial;
     if (!text.trim()) { list.innerHTML = ""; options = []; activate(-1); open(false); announce(""); form.dataset.shown = text; return; }
     let found, matches, docs;
+    const q = fold(text.trim()), named = d => { const h = fold(d[2]) + " "; return h.startsWith(q) && !/[\p{L}\p{N}]/u.test(h[q.length]); };
     try {
       found = await rank(text);
       matches = {
         han: new Set(found.queries.filter(q => q.han).map(q => q.term)),
         word: w => found.terms.get(meta.english ? stem(fold(w)) : fold(w)),
       };
-      // Per group (as its block arrives), its PER_PAGE sections with most query words (heading ×3), or its first.
+      // Per group (as its block arrives), its PER_PAGE sections: one whose heading starts with the whole query, as a
+      // name ("Figure 5.1", "圖5.1", "Tranche"), first; then those with most query words (heading ×3); or its first.
+      // Pages with such a name come first: a name's words are often on many pages.
       docs = (await Promise.all(found.docs.map(async g => (await group(g))
-        .map((d, i) => [3 * distinct(spans(d[2], matches)) + distinct(spans(d[4], matches)), i, d])
-        .sort((a, b) => b[0] - a[0] || a[1] - b[1]).filter((x, i) => i < PER_PAGE && (!i || x[0] >= 1)).map(x => x[2])))).flat().slice(0, MAX);
+        .map((d, i) => [3 * distinct(spans(d[2], matches)) + distinct(spans(d[4], matches)) + 99 * named(d), i, d])
+        .sort((a, b) => b[0] - a[0] || a[1] - b[1]).filter((x, i) => i < PER_PAGE && (!i || x[0] >= 1)).map(x => x[2]))))
+        .sort((a, b) => named(b[0]) - named(a[0])).flat().slice(0, MAX);
     } catch {
       if (mine == serial) announce(say.error);
       return;
