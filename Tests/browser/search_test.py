@@ -236,7 +236,7 @@ def check_exact_first(driver, label):
 def check_names(driver, base, name, label):
     """A figure's label or a glossary term typed as the page shows it finds that figure first, or that entry first of
     the glossary's results (names-*.tsv); every snippet shown is at most about as wide as 150 Latin characters, a
-    Chinese character counting two (about as many lines in either language)."""
+    Chinese character counting two (about as many lines in either language), and shows words."""
     cases = read_tsv(name)
     for query, expected, where in cases:
         state = run_query(driver, query)
@@ -251,7 +251,14 @@ def check_names(driver, base, name, label):
                 [...s.textContent].reduce((w, c) => w + (/[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(c) ? 2 : 1), 0));""")
         if any(width > 165 for width in widths):
             fail(f"{label}: {query!r} shows a snippet {max(widths)} columns wide, more than about 150")
-    print(f"{label}: {len(cases)} figure labels and glossary terms find their figure or entry; snippets fit 150 columns")
+        # A snippet cut from the middle of a section still shows its words, not only the ellipses around them.
+        empty = driver.execute_script("""
+            return [...document.querySelectorAll('.site-search .search-snippet')].filter(s =>
+                !/[\\p{L}\\p{N}]/u.test(s.textContent)).length;""")
+        if empty:
+            fail(f"{label}: {query!r} shows {empty} snippet(s) with no words (only '… …')")
+    print(f"{label}: {len(cases)} figure labels and glossary terms find their figure or entry; snippets fit 150 columns "
+          "and show words")
 
 
 def check_terms(driver, label):

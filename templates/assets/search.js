@@ -264,7 +264,8 @@
       start = Math.max(0, Math.min(start - 20, text.length - length));
       const space = text.indexOf(" ", start);
       if (start && space >= 0 && space - start < 15) start = space + 1;
-      for (let w = end = start; end < text.length && (w += cols(text[end])) <= width;) end++;
+      end = start;
+      for (let w = 0; end < text.length && (w += cols(text[end])) <= width;) end++;
       const last = text.lastIndexOf(" ", end);
       if (end < text.length && end - last < 15) end = last;
     }
