@@ -31,7 +31,6 @@ public func build(_ source: consuming SourceTree, options: BuildOptions = BuildO
         return output
     }
     var problems = checkLanguageFolders(source, languages: languages)
-    let templateFiles = source.templates
     var options = options
     if !problems.isEmpty { options.pagesReady = nil }  // the build fails whatever the pages are
     do throws(BuildFailure) {
@@ -39,7 +38,7 @@ public func build(_ source: consuming SourceTree, options: BuildOptions = BuildO
                                      edition: Edition(languages: languages, index: 0, translations: translations))
         if problems.isEmpty {
             var output = built.output
-            output.warnings = warnings + output.warnings + unknownPageExtraKeys(templateFiles, pages: built.pages)
+            output.warnings = warnings + output.warnings + unknownPageExtraKeys(built.extraTags, pages: built.pages)
             return output
         }
     } catch {
@@ -50,9 +49,10 @@ public func build(_ source: consuming SourceTree, options: BuildOptions = BuildO
 
 /// One language's pages, with every check of a one-language site (links and internal strings only when it is the
 /// site's only language: a multilingual site checks them once over every language's pages). Also returns every page
-/// built (chapters, pages, the home page's introduction), for the checks between languages.
+/// built (chapters, pages, the home page's introduction), for the checks between languages, and the templates'
+/// `{{extra.…}}` tags, for the check of them against every language's pages.
 func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition: Edition?) throws(BuildFailure)
-    -> (output: OutputTree, pages: [Chapter], index: PendingIndex?) {
+    -> EditionBuild {
     var collector = DiagnosticCollector()
     // The templates parse on a thread of their own, beside the site's files.
     let templateFiles = source.templates
@@ -448,8 +448,11 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
                                                                                  drafts: draftCitations)
             + heavyImageWarnings(everyPage, images: source.images) + leftovers : [])
     output.draftsLeftOut = draftFiles.sorted()
-    return (output, everyPage, handedOver)
+    return (output, everyPage, handedOver, templates!.pageExtraTags)
 }
+
+/// What `buildEdition` returns.
+typealias EditionBuild = (output: OutputTree, pages: [Chapter], index: PendingIndex?, extraTags: [String: [TemplateTag]])
 
 /// A language's search index still being made, when its pages are shown first (`BuildOptions.pagesReady`).
 struct PendingIndex: Sendable {

@@ -138,6 +138,7 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
         (try? decodeOrFail(file)).flatMap { try? SiteConfig.parse($0, file: file.path) }?.baseURL
     }
     var built: [(edition: Edition, output: OutputTree, pages: [Chapter], index: PendingIndex?)] = []
+    var extraTags: [String: [TemplateTag]]?
     // With a translation missing or extra, only the default language is built (for its own problems): the others
     // would report the same gap again in other words.
     let editions = sources.enumerated().filter { problems.isEmpty || $0.offset == 0 }.map { index, part in
@@ -158,7 +159,7 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
             editionOptions.searchCache = options.searchCache?.edition(edition.language.code)
         }
         let source = sources[edition.index].source
-        return { @Sendable [editionOptions] () -> Result<(output: OutputTree, pages: [Chapter], index: PendingIndex?), BuildFailure> in
+        return { @Sendable [editionOptions] () -> Result<EditionBuild, BuildFailure> in
             do throws(BuildFailure) {
                 return .success(try buildEdition(source, options: editionOptions, edition: edition))
             } catch {
@@ -170,6 +171,8 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
         switch result {
         case let .success(result):
             built.append((edition, result.output, result.pages, result.index))
+            // Every edition lays its pages out with the same templates.
+            extraTags = extraTags ?? result.extraTags
         case let .failure(error):
             // Every edition reads the shared files (sources.yml, data, templates): a problem in one is reported once.
             collector.add(error.diagnostics.filter { !collector.diagnostics.contains($0) })
@@ -218,7 +221,7 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
     let originals = Dictionary(source.chapters.map { (fileName($0.path), $0.path) }, uniquingKeysWith: { first, _ in first })
     output.draftsLeftOut = Set(output.draftsLeftOut.map { originals[fileName($0)] ?? $0 }).sorted()
     // An `extra.key` a page of any language has is one some pages have.
-    output.warnings += unknownPageExtraKeys(source.templates, pages: built.flatMap(\.pages))
+    output.warnings += unknownPageExtraKeys(extraTags ?? [:], pages: built.flatMap(\.pages))
     // A warning in a file that several languages publish (an untranslated chapter of a `fallback: true` language) is
     // given once.
     output.warnings = output.warnings.uniqued()

@@ -85,12 +85,17 @@ func checkDataFiles(_ chapters: [Chapter], data: [SourceFile]) -> [Diagnostic] {
     let known = data.map { fileName($0.path) }
     return chapters.flatMap(\.figures).compactMap { request in
         guard case let .data(file) = request.source, !known.contains(file) else { return nil }
-        let place = request.position(ofParameter: "key:data")
-        return Diagnostic(file: request.file, line: place.line, column: place.column,
-                          message: "data file 'content/data/\(file)' does not exist",
-                          hint: known.isEmpty ? "put CSV files in content/data/ and name them without the folder, e.g. data: capex.csv"
-                              : suggestionHint(for: file, among: known.sorted(), noun: "data files"))
+        return missingDataFile(file, of: request, known: known)
     }
+}
+
+/// The error for a chart's `data:` file that content/data/ lacks, at its `data:` line, with the nearest names.
+func missingDataFile(_ file: String, of request: FigureRequest, known: [String]) -> Diagnostic {
+    let place = request.position(ofParameter: "key:data")
+    return Diagnostic(file: request.file, line: place.line, column: place.column,
+                      message: "data file 'content/data/\(file)' does not exist",
+                      hint: known.isEmpty ? "put CSV files in content/data/ and name them without the folder, e.g. data: capex.csv"
+                          : suggestionHint(for: file, among: known.sorted(), noun: "data files"))
 }
 
 /// Pictures heavier than a page should make its readers download (`limit` bytes), as warnings: at the first place a

@@ -251,14 +251,7 @@ struct FigureBuilder {
     }
 
     private func dataInput(_ request: FigureRequest, file: String) throws(BuildFailure) -> VariantInput {
-        guard let table = data[file] else {
-            let known = data.keys.sorted()
-            let place = request.position(ofParameter: "key:data")
-            throw BuildFailure([Diagnostic(file: request.file, line: place.line, column: place.column,
-                                           message: "data file 'content/data/\(file)' does not exist",
-                                           hint: known.isEmpty ? "put CSV files in content/data/ and name them without the folder, e.g. data: capex.csv"
-                                                : suggestionHint(for: file, among: known, noun: "data files"))])
-        }
+        guard let table = data[file] else { throw BuildFailure([missingDataFile(file, of: request, known: Array(data.keys))]) }
         var input = VariantInput(scenario: "data", label: "", series: [], scalars: [:], parameters: "",
                                  xHeader: table.columns[0])
         input.nameable = Set(table.columns).union(table.keys).union(table.cells.flatMap { $0 })

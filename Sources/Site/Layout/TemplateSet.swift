@@ -123,6 +123,9 @@ extension TemplateSet {
         unknownTemplateVariables(lookups, templates: texts)
     }
 
+    /// Each template's `{{extra.…}}` tags, by name, for `unknownPageExtraKeys` (over every language's pages).
+    var pageExtraTags: [String: [TemplateTag]] { keyTags.mapValues(\.pageExtra) }
+
     /// `{{t.key}}` and `{{siteExtra.key}}` with a key the interface texts `words`, or site.yml's `extra:`, lack.
     func unknownKeys(words: Translations, extra: Set<String>) -> [Diagnostic] {
         unknownTemplateKeys(keyTags: keyTags, words: Set(words.strings.keys), wordsFile: words.file, extra: extra)

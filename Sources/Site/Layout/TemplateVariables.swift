@@ -67,14 +67,18 @@ let pageVariables: Set<String> = [
 /// A `{{…}}` tag with its position, and the name it uses (`t.key`, `upper(a.b)`'s `a.b`).
 typealias TemplateTag = (line: Int, column: Int, tag: String, expression: String)
 
-/// A template's tags that use the interface texts (`{{t.key}}`) and site.yml's `extra:` (`{{siteExtra.key}}`).
+/// A template's tags that use the interface texts (`{{t.key}}`), site.yml's `extra:` (`{{siteExtra.key}}`) and a
+/// page's `extra:` (`{{extra.key}}`).
 struct KeyTemplateTags {
     var words: [TemplateTag]
     var extra: [TemplateTag]
+    var pageExtra: [TemplateTag]
 
     init(_ text: String) {
         words = templateTags(using: "t", in: text)
         extra = templateTags(using: "siteExtra", in: text)
+        // Most templates name no `extra.` at all: a byte search spares them the tag scan.
+        pageExtra = containsBytes(text, "extra.") ? templateTags(using: "extra", in: text) : []
     }
 }
 
@@ -192,29 +196,29 @@ private func unreachablePart(of use: TemplateTag, pages: [Chapter], file: String
 /// it as nothing on every page. A key some pages have is fine (the others render nothing on purpose). As for
 /// `siteExtra`, a section over an absent key (`{{#extra.banner}}`) tests for it, and is warned about only when the
 /// name is close to one that is there.
-func unknownPageExtraKeys(_ templates: [SourceFile], pages: [Chapter]) -> [Diagnostic] {
+///
+/// `tags` are each template's `extra` tags, by template name (`TemplateSet.pageExtraTags`, found once per set of
+/// templates).
+func unknownPageExtraKeys(_ tags: [String: [TemplateTag]], pages: [Chapter]) -> [Diagnostic] {
     let extra = Set(pages.flatMap(\.frontMatter.extra.keys))
     let sorted = extra.sorted()
     var problems: [Diagnostic] = []
-    for file in templates.sorted(by: { $0.path < $1.path }) where file.path.hasSuffix(".mustache") {
-        // Most templates name no `extra.` at all: a byte search spares them the tag scan, on the build's serial end.
-        guard let text = try? decodeText(file), containsBytes(text, "extra.") else { continue }
-        let uses = templateTags(using: "extra", in: text)
-        let key = { (use: TemplateTag) -> String? in
-            let parts = use.expression.split(separator: ".")
-            return parts.count >= 2 ? String(parts[1]) : nil
-        }
+    let key = { (use: TemplateTag) -> String? in
+        let parts = use.expression.split(separator: ".")
+        return parts.count >= 2 ? String(parts[1]) : nil
+    }
+    for (path, uses) in tags.map({ ("templates/\($0.key).mustache", $0.value) }).sorted(by: { $0.0 < $1.0 }) where !uses.isEmpty {
         // `{{#extra.banner}}{{extra.banner}}{{/extra.banner}}`: the name inside the section is shown only when it is there.
         let tested = Set(uses.filter { $0.tag.hasPrefix("{{#") || $0.tag.hasPrefix("{{^") }.compactMap(key))
         for use in uses {
-            if let problem = unreachablePart(of: use, pages: pages, file: file.path) {
+            if let problem = unreachablePart(of: use, pages: pages, file: path) {
                 problems.append(problem)
                 continue
             }
             guard let key = key(use), !extra.contains(key) else { continue }
             let guess = closestMatch(to: key, among: sorted)
             if tested.contains(key), guess == nil { continue }
-            problems.append(Diagnostic(file: file.path, line: use.line, column: use.column,
+            problems.append(Diagnostic(file: path, line: use.line, column: use.column,
                                        message: "'extra.\(key)' in \(use.tag) is in no page's front matter 'extra:', so it renders as nothing",
                                        hint: (guess.map { "did you mean 'extra.\($0)'? " } ?? "")
                                         + (extra.isEmpty ? "no page has 'extra:'; " : "pages' 'extra:' have " + sorted.joined(separator: ", ") + "; ")
