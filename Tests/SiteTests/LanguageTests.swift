@@ -489,7 +489,9 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
                       ("<table class=\"nw\"><td>273億美元</td></table>約5億美元", "<table class=\"nw\"><td>273億美元</td></table>約<span class=\"nobr\">5億美元</span>"),
                       ("<CODE>5%</CODE>約1,000.5億美元，共3", "<CODE>5%</CODE>約<span class=\"nobr\">1,000.5億美元</span>，共3"),
                       ("漲了5%.跌了12,", "漲了<span class=\"nobr\">5%</span>.跌了12,"),
-                      ("GPT4年 x2倍 <b", "GPT4年 x2倍 <b")])
+                      ("GPT4年 x2倍 <b", "GPT4年 x2倍 <b"),
+                      ("1吉瓦大約、945太瓦時", "<span class=\"nobr\">1吉瓦</span>大約、<span class=\"nobr\">945太瓦時</span>"),
+                      ("升了25個基點與1.4個百分點", "升了<span class=\"nobr\">25個基點</span>與<span class=\"nobr\">1.4個百分點</span>")])
     func aNumberKeepsItsUnitOnOneLine(_ html: String, _ expected: String) {
         #expect(keepingNumbersWithUnits(html) == expected)
     }

@@ -12,7 +12,8 @@ usage: languages_test.py BASE SITE SHOTS
    element it is in and compared with the drawing of characters no font has;
 4. the header of a bilingual site, on every language's home page and first chapter, light and dark: at 1280 px the
    title, chapters menu, search box and language switch share one row; at 390 px they take two rows, the title on one
-   line, and nothing leaves the screen (screenshots: header-<page>-<width>-<theme>.png).
+   line, and nothing leaves the screen (screenshots: header-<page>-<width>-<theme>.png);
+5. on a CJK page, at 390 and 1280 px, no citation mark ("[3]") begins a line apart from the word it marks.
 """
 import os
 import posixpath
@@ -150,6 +151,25 @@ for (const [font, chars] of byFont) {
 return [...new Set(missing)].join('');
 """
 
+# Citation marks that begin a line: a mark ("[3]") on a later line than the character before it. Chinese text may break
+# before any character, so the stylesheet glues the mark to that character with a word joiner.
+CITES_STARTING_LINES = r"""
+const found = [];
+for (const sup of document.querySelectorAll('sup.cite')) {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  walker.currentNode = sup;
+  let node = walker.previousNode();
+  while (node && !node.data.trim()) node = walker.previousNode();
+  if (!node) continue;
+  const text = node.data.replace(/\s+$/, '');
+  const range = document.createRange();
+  range.setStart(node, text.length - 1); range.setEnd(node, text.length);
+  const before = range.getBoundingClientRect(), mark = sup.getClientRects()[0];
+  if (mark && before.height && mark.top > before.bottom - 1) found.push(text.slice(-8) + '|' + sup.textContent);
+}
+return found;
+"""
+
 # Rows of the header: its visible parts grouped by vertical overlap.
 HEADER_ROWS = r"""
 const nav = document.querySelector('.site-header nav');
@@ -227,6 +247,11 @@ try:
         missing = driver.execute_script(MISSING_GLYPHS)
         if missing:
             problems.append(f"{page}: characters drawn as missing-glyph boxes: {missing}")
+        for size in ("phone", "desktop"):
+            set_size(driver, size)
+            starts = driver.execute_script(CITES_STARTING_LINES)
+            if starts:
+                problems.append(f"{page} at {size}: citation marks begin a line: {starts[:5]}")
     print(f"{cjk_pages} CJK pages drawn without missing glyphs" if cjk_pages else "no CJK pages")
 finally:
     driver.quit()

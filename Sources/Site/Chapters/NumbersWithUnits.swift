@@ -54,9 +54,10 @@ private let tableName = Array("table".utf8), valuesTableStart = Array("<table cl
 private let spanStart = Array("<span class=\"nobr\">".utf8), spanEnd = Array("</span>".utf8)
 
 /// Units written straight after a number in CJK text; the longest are tried first.
-private let cjkUnits: [[UInt8]] = ["億美元", "兆美元", "萬美元", "美元", "億元", "兆元", "萬元", "億", "兆", "萬", "元", "%", "％", "年",
-                                   "個月", "月", "日", "倍", "個", "座", "家", "人", "名", "項", "次", "點", "週", "天", "小時", "分鐘",
-                                   "秒", "成", "度", "GW", "MW"].map { Array($0.utf8) }
+private let cjkUnits: [[UInt8]] = ["億美元", "兆美元", "萬美元", "美元", "億英鎊", "英鎊", "億元", "兆元", "萬元", "億", "兆", "萬", "元",
+                                   "%", "％", "個百分點", "百分點", "個基點", "基點", "太瓦時", "吉瓦", "百萬瓦", "瓦", "年", "個月", "月",
+                                   "日", "倍", "個", "座", "家", "人", "名", "項", "次", "點", "週", "天", "小時", "分鐘", "秒", "成", "度",
+                                   "檔", "筆", "輪", "份", "GW", "MW"].map { Array($0.utf8) }
 
 private func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
 private func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }

@@ -501,7 +501,7 @@ th:first-child, td:first-child, thead th{text-align:left}
 a.term{text-decoration-style:dotted}
 sup.cite{font-size:.72em;line-height:0}
 sup.cite a{text-decoration:none}
-sup.cite a::before{content:"["} sup.cite a::after{content:"]"}
+sup.cite a::before{content:"\2060["} sup.cite a::after{content:"]"}
 .notes{font-size:.92rem;border-top:1px solid var(--rule);margin-top:2.5rem}
 .footnotes::before{content:attr(aria-label);display:block;font-weight:700;margin-top:1rem}
 .prose, .notes, .source-list, .glossary{overflow-wrap:break-word}
