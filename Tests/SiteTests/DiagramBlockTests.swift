@@ -36,6 +36,17 @@ private func chapter(withChart lines: [String]) -> String {
         #expect(problems.first?.hint?.contains("oracle") == true)
     }
 
+    @Test func markdownInADiagramsWordsIsReportedAtEachPlaceAsPlainText() {
+        let lines = head + ["nodes:", "  - {id: a, label: \"*Meta*\"}", "  - {id: b, label: B, note: \"see [the deal](05-x.md)\"}",
+                            "  - \"Step `c`\"", "arrows:", "  - {from: a, to: b, label: \"rent [@ft-2025]\"}",
+                            "  - {from: b, to: a, label: 2 * 3 * 4}"]
+        let problems = diagnostics(of: miniSite(chapter: chapter(withChart: lines)))
+        #expect(problems.map(\.line) == [6 + 6, 6 + 7, 6 + 8, 6 + 10])
+        #expect(problems.first?.message == "a diagram's 'label' is plain text, not Markdown: the chart would show '*Meta*' as written")
+        #expect(problems[1].hint?.contains("remove the link") == true)
+        #expect(problems[3].hint?.contains("move [@ft-2025] to the end of 'caption:'") == true)
+    }
+
     @Test func anEmptyLabelIsReportedAtItsNode() {
         let lines = head + ["nodes:", "  - {id: a, label: A}", "  - {id: b, label: \"\"}"]
         let problems = diagnostics(of: miniSite(chapter: chapter(withChart: lines)))

@@ -341,6 +341,11 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
             let problems = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nText.\n", config: "title: T\nlanguages:\n" + languages))
             #expect(problems.map(\.message) == [message])
         }
+        for (path, hint) in [("fr/", "write 'path: fr'"), ("Fr/x", "write 'path: fr-x'"), ("pt_BR", "write 'path: pt-br'")] {
+            let problems = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nText.\n",
+                                                    config: "title: T\nlanguages:\n  - code: en\n  - code: fr\n    path: \(path)\n"))
+            #expect(problems.first?.hint?.hasPrefix(hint) == true, "\(path): \(problems.first?.hint ?? "no hint")")
+        }
     }
 }
 

@@ -122,9 +122,17 @@ struct DiagramBlockParser {
     }
 
     /// Text that may be empty in YAML ("") — an empty label is reported by the diagram's own checks, with its place —
-    /// with the typography of a figure's other words (curly quotes, a number joined to its unit: "$27 B").
+    /// with the typography of a figure's other words (curly quotes, a number joined to its unit: "$27 B"). It is drawn
+    /// as plain text: Markdown in it (a link, a citation, `*emphasis*`, `` `code` ``) would show as written.
     private func text(_ node: Node, key: String) throws(Diagnostic) -> String {
         guard case let .scalar(scalar) = node else { throw reader.error(at: node, "'\(key)' must be text") }
+        if let span = markdownSpan(inCaption: scalar.string, citations: false) {
+            let citation = span.hasPrefix("[@")
+            throw reader.error(at: node, "a diagram's '\(key)' is plain text, not Markdown: the chart would show '\(span)' as written",
+                               hint: citation ? "citations go in the chart's caption: move \(span) to the end of 'caption:'"
+                                   : span.contains("](") ? "remove the link, and link the page from the chapter's text"
+                                   : "write it without the marks; emphasis belongs in the chapter's text")
+        }
         return typographic(scalar.string)
     }
 }

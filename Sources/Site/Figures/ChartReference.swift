@@ -119,7 +119,7 @@ public enum ChartReference {
                         + " (below)", "none"),
         "nodes": ("diagram: the boxes, one per line: {id: …, label: …, note: …, color: 1…8}, or just a label (the id is "
                   + "then the label); at most \(Diagram.maxNodes), labels up to \(Diagram.maxLabel) characters, notes up to "
-                  + "\(Diagram.maxNote)", "required for a diagram; no note, colour 1"),
+                  + "\(Diagram.maxNote); labels and notes are plain text (no Markdown or citations)", "required for a diagram; no note, colour 1"),
         "arrows": ("diagram: one per line, {from: ID, to: ID, label: …}; an arrow back to an earlier box closes a loop "
                    + "and is drawn pointing back up; labels up to \(Diagram.maxArrowLabel) characters", "no arrows"),
         "steps": ("steps: the steps in order, one per line: {label: …, note: …, color: 1…8}, or just a label; at most "
