@@ -11,6 +11,9 @@
    built with a base URL (served under a sub-path) and on one built without (served at the host's root). The host
    serves the root's 404.html everywhere (as GitHub Pages does): at a missing URL in the zh-hant/ folder the page
    shows the Chinese edition's 404 page (its lang, skip link, menu and search in Chinese).
+5. A glossary term shows its definition in place on a first tap or Enter (phones and keyboards have no hover for its
+   title), inside the screen and under the term, with a link to its entry; a second tap follows the term's link;
+   Escape closes the box and gives the focus back to the term.
 
 usage: pages_test.py BASE_URL SITE_FOLDER ROOT_BASE_URL SCREENSHOTS AXE_JS     exit status 1 on any problem
 """
@@ -20,9 +23,11 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from urllib.parse import urlparse
 
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from chromium import make_driver, set_size, set_theme, site_pages
@@ -98,6 +103,66 @@ def check_menu(driver, base, shots):
         driver.save_screenshot(os.path.join(shots, f"menu-open-{size}.png"))
         driver.find_element(By.CSS_SELECTOR, ".chapter-menu summary").click()
     print("pages: the chapters menu opens over the page, title on one line, links without leading spaces, hanging indents")
+
+
+TERM_BOX = """
+const term = arguments[0], box = document.querySelector('.term-box');
+if (!box) return null;
+const b = box.getBoundingClientRect(), rects = term.getClientRects(), t = rects[rects.length - 1];
+const link = box.querySelector('a');
+return {text: box.firstChild.textContent, title: term.title, expanded: term.getAttribute('aria-expanded'),
+        left: b.left, right: b.right, top: b.top, termBottom: t.bottom, width: document.documentElement.clientWidth,
+        link: link && link.href, termHref: term.href, path: location.pathname,
+        focused: document.activeElement === box, next: box.previousElementSibling === term};
+"""
+
+
+def check_term_box(driver, base, shots):
+    """A glossary term shows its definition in place on a first tap, click or Enter, inside the screen and under the
+    term; a second one follows its link; Escape closes it and gives the term its focus back."""
+    for size, theme, page in (("phone", "light", "four-steps/"), ("desktop", "dark", "zh-hant/four-steps/")):
+        set_size(driver, size)
+        set_theme(driver, theme)
+        driver.get(base + page)
+        terms = driver.find_elements(By.CSS_SELECTOR, ".prose a.term[title]")
+        if len(terms) < 3:
+            fail(f"term box: {page} has {len(terms)} glossary terms")
+            continue
+        term = terms[len(terms) // 2]
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", term)
+        term.click()
+        label = f"term box at {size} on {page}"
+        if not urlparse(driver.current_url).path.endswith("/" + page):
+            fail(f"{label}: the first tap left the page for {driver.current_url}")
+            continue
+        state = driver.execute_script(TERM_BOX, term)
+        if not state:
+            fail(f"{label}: a tap on a term showed no definition")
+            continue
+        if state["text"] != state["title"] or state["expanded"] != "true" or not state["next"]:
+            fail(f"{label}: the box shows {state['text']!r} for {state['title']!r} (aria-expanded {state['expanded']})")
+        if state["left"] < 0 or state["right"] > state["width"] or abs(state["top"] - state["termBottom"] - 4) > 1:
+            fail(f"{label}: the box is at {state['left']:.0f}–{state['right']:.0f} px (screen {state['width']}), "
+                 f"top {state['top']:.0f} under a term ending at {state['termBottom']:.0f}")
+        if state["link"] != state["termHref"]:
+            fail(f"{label}: the box links to {state['link']}, not the term's entry {state['termHref']}")
+        driver.save_screenshot(os.path.join(shots, f"term-box-{size}-{theme}.png"))
+        term.click()
+        if "glossary/" not in driver.current_url:
+            fail(f"{label}: a second tap did not follow the term's link ({driver.current_url})")
+        # From the keyboard: Enter opens it and moves the focus to it; Escape closes it and returns the focus.
+        driver.get(base + page)
+        term = driver.find_elements(By.CSS_SELECTOR, ".prose a.term[title]")[1]
+        driver.execute_script("arguments[0].focus()", term)
+        term.send_keys(Keys.ENTER)
+        state = driver.execute_script(TERM_BOX, term)
+        if not state or not state["focused"]:
+            fail(f"{label}: Enter on a term did not show its definition with the focus on it")
+        driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+        if driver.find_elements(By.CSS_SELECTOR, ".term-box") or driver.switch_to.active_element != term:
+            fail(f"{label}: Escape did not close the definition and return the focus to the term")
+    set_theme(driver, "light")
+    print("pages: a glossary term shows its definition in place (tap, click, Enter), on screen, and its link on a second tap")
 
 
 TOC_STATE = """
@@ -197,6 +262,7 @@ def main():
             check_axe_everywhere(driver, base, site, axe)
         check_menu(driver, base, shots)
         check_toc(driver, base)
+        check_term_box(driver, base, shots)
         check_404(driver, base, "with-baseURL", shots)
         check_404(driver, root_base, "without-baseURL", shots)
         for where, address in (("with-baseURL", base), ("without-baseURL", root_base)):

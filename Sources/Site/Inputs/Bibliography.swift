@@ -84,6 +84,13 @@ public struct SourceEntry: Sendable, Equatable {
 
     /// The author line as a reader reads it, joined in the page's words: the first person inverted (the list is sorted
     /// on it), the others in natural order: "Wong, Matteo, and Charlie Warzel", 「Wong, Matteo與Charlie Warzel」.
+    /// The publisher as a reference shows it: not repeated when it is the organisation named first ("The Real Deal.
+    /// […]. The Real Deal").
+    var shownPublisher: String? {
+        guard let publisher, publisher.lowercased() != organisation?.lowercased() else { return nil }
+        return publisher
+    }
+
     func creatorText(words: Translations) -> String? {
         if let organisation { return organisation }
         guard let first = authors.first else { return nil }
@@ -146,8 +153,7 @@ public struct SourceEntry: Sendable, Equatable {
             what += escapeHTML(words["fullStop"] + words["space"] + words["translationOf"]) + " <a href=\"../sources/#source-\(escapeHTML(target))\">\(original.shortReference(words: words))</a>"
         }
         var place: [String] = []
-        // The publisher is not repeated when it is the organisation named first ("The Real Deal. […]. The Real Deal").
-        if let publisher, publisher.lowercased() != organisation?.lowercased() {
+        if let publisher = shownPublisher {
             place.append("<i>" + escapeHTML(publisher) + "</i>")
         }
         if let date { place.append(escapeHTML(words.partialDate(date))) }

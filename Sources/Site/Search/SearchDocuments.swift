@@ -85,7 +85,8 @@ func closingSearchDocuments(home: Chapter?, homeTitle: String, glossary: [Glossa
     }
     for entry in bibliography.values.sorted(by: { $0.key < $1.key }) {
         // Only what the sources page shows: never `privateNote`.
-        let details = [entry.creatorText(words: words), entry.publisher, entry.date].compactMap { $0 }
+        // As the sources page shows them: the publisher once ("Reuters", not "Reuters, Reuters"), the date in words.
+        let details = [entry.creatorText(words: words), entry.shownPublisher, entry.date.map(words.partialDate)].compactMap { $0 }
         let fields = [SearchField(text: entry.heading, weight: SearchWeights.sourceTitle)]
             + (entry.subtitle.map { [SearchField(text: $0, weight: SearchWeights.text)] } ?? [])
             + details.map { SearchField(text: $0, weight: SearchWeights.text) }

@@ -499,6 +499,11 @@ th:first-child, td:first-child, thead th{text-align:left}
 .careful{background:var(--careful);border-left:4px solid var(--careful-rule)}
 .takeaway{background:var(--takeaway);border-left:4px solid var(--takeaway-rule);font-size:1.08rem}
 a.term{text-decoration-style:dotted}
+.term-box{position:absolute;z-index:20;display:block;width:max-content;max-width:min(22rem,calc(100vw - 16px));padding:.6rem .75rem;
+  background:var(--bg);color:var(--text);border:1px solid var(--rule);border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.18);
+  font-size:.9375rem;line-height:1.5;font-weight:normal;font-style:normal;text-align:left;white-space:normal}
+.term-box:focus{outline:2px solid var(--accent);outline-offset:1px}
+.term-box a{white-space:nowrap}
 sup.cite{font-size:.72em;line-height:0}
 sup.cite a{text-decoration:none}
 sup.cite a::before{content:"\2060["} sup.cite a::after{content:"]"}
@@ -583,7 +588,7 @@ details.chart-data summary{cursor:pointer;color:var(--link)}
     --chart-4: #A64D86; --chart-5: #8F6A00; --chart-6: #8C564B; --chart-7: #6B6B00; --chart-8: #555555;
   }
   body { font-size: 11pt; }
-  .site-header, .chapter-nav, .scenario-labels, details.chart-data, .skip-link, .outline, .heading-anchor { display: none; }
+  .site-header, .chapter-nav, .scenario-labels, details.chart-data, .skip-link, .outline, .heading-anchor, .term-box { display: none; }
   .chart-variant { display: block; break-inside: avoid; margin-bottom: 1rem; }
   figure.chart, .question, .takeaway, .careful { break-inside: avoid; }
   h1, h2, h3, .chart-title { break-after: avoid; }
@@ -732,6 +737,58 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
   heading.append(" ", link);
 }
 
+// A glossary term's definition in place, for phones and keyboards too (a title shows only on a mouse's hover): the
+// first click, tap or Enter on a term shows its definition under it, with a link to its glossary entry; a second one
+// follows the term's link. Escape, or a click elsewhere, closes it. Without the script a term is a link to the glossary.
+{
+  let open = null;
+  const close = refocus => {
+    if (!open) return;
+    open.box.remove();
+    open.term.removeAttribute("aria-expanded");
+    open.term.removeAttribute("aria-controls");
+    if (refocus) open.term.focus();
+    open = null;
+  };
+  document.addEventListener("click", event => {
+    if (open?.box.contains(event.target)) return;
+    const term = event.target.closest?.("a.term[title]");
+    if (!term || open?.term === term || event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+      close(false);
+      return;
+    }
+    event.preventDefault();
+    close(false);
+    const box = document.createElement("span");
+    box.className = "term-box";
+    box.id = "term-box";
+    box.tabIndex = -1;
+    const text = document.createElement("span");
+    text.textContent = term.title;
+    box.append(text);
+    const more = document.getElementById("main")?.dataset.glossary;
+    if (more) {
+      const link = document.createElement("a");
+      link.href = term.href;
+      link.textContent = more + " →";
+      box.append(" ", link);
+    }
+    term.after(box);
+    term.setAttribute("aria-expanded", "true");
+    term.setAttribute("aria-controls", box.id);
+    open = {term, box};
+    // Under the term, inside the screen; placed against whichever ancestor positions it.
+    const rects = term.getClientRects(), at = rects[rects.length - 1] ?? term.getBoundingClientRect();
+    const parent = box.offsetParent && getComputedStyle(box.offsetParent).position !== "static"
+      ? box.offsetParent.getBoundingClientRect() : {left: -scrollX, top: -scrollY};
+    const width = box.offsetWidth, left = Math.max(8, Math.min(at.left, document.documentElement.clientWidth - width - 8));
+    box.style.left = left - parent.left + "px";
+    box.style.top = at.bottom + 4 - parent.top + "px";
+    if (!event.detail) box.focus();   // opened from the keyboard: read it next
+  });
+  document.addEventListener("keydown", event => { if (event.key === "Escape" && open) close(true); });
+}
+
 """##),
     ("templates/base.mustache", ##"""
 <!DOCTYPE html>
@@ -742,7 +799,7 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
 <body{{#isHome}} class="home"{{/isHome}}{{#isGallery}} class="gallery"{{/isGallery}}>
 <a class="skip-link" href="#main">{{t.skipLink}}</a>
 {{> nav}}
-<main id="main">
+<main id="main" data-glossary="{{t.glossary}}">
 {{{content}}}
 </main>
 {{> footer}}
