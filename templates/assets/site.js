@@ -68,35 +68,28 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
   heading.append(" ", link);
 }
 
-// A glossary term's definition in place, for phones and keyboards too (a title shows only on a mouse's hover): the
-// first click, tap or Enter on a term shows its definition under it, with a link to its glossary entry; a second one
-// follows the term's link. Escape, or a click elsewhere, closes it. Without the script a term is a link to the glossary.
+// A glossary term's definition in place (a title shows only on hover): a first tap, click or Enter shows it under the
+// term with a link to its entry; a second follows the link; Escape or a click elsewhere closes it.
 {
-  let open = null;
+  let term, box;
   const close = refocus => {
-    if (!open) return;
-    open.box.remove();
-    open.term.removeAttribute("aria-expanded");
-    open.term.removeAttribute("aria-controls");
-    if (refocus) open.term.focus();
-    open = null;
+    if (!box) return;
+    box.remove();
+    term.removeAttribute("aria-expanded");
+    if (refocus) term.focus();
+    box = null;
   };
   document.addEventListener("click", event => {
-    if (open?.box.contains(event.target)) return;
-    const term = event.target.closest?.("a.term[title]");
-    if (!term || open?.term === term || event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
-      close(false);
-      return;
-    }
+    if (box?.contains(event.target)) return;
+    const clicked = event.target.closest?.("a.term[title]"), again = clicked && clicked === term && box;
+    close();
+    if (!clicked || again || event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    close(false);
-    const box = document.createElement("span");
+    term = clicked;
+    box = document.createElement("span");
     box.className = "term-box";
-    box.id = "term-box";
     box.tabIndex = -1;
-    const text = document.createElement("span");
-    text.textContent = term.title;
-    box.append(text);
+    box.append(term.title);
     const more = document.getElementById("main")?.dataset.glossary;
     if (more) {
       const link = document.createElement("a");
@@ -106,16 +99,13 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
     }
     term.after(box);
     term.setAttribute("aria-expanded", "true");
-    term.setAttribute("aria-controls", box.id);
-    open = {term, box};
-    // Under the term, inside the screen; placed against whichever ancestor positions it.
-    const rects = term.getClientRects(), at = rects[rects.length - 1] ?? term.getBoundingClientRect();
-    const parent = box.offsetParent && getComputedStyle(box.offsetParent).position !== "static"
+    // Under the term's last line, inside the screen.
+    const rects = term.getClientRects(), at = rects[rects.length - 1];
+    const parent = box.offsetParent && getComputedStyle(box.offsetParent).position != "static"
       ? box.offsetParent.getBoundingClientRect() : {left: -scrollX, top: -scrollY};
-    const width = box.offsetWidth, left = Math.max(8, Math.min(at.left, document.documentElement.clientWidth - width - 8));
-    box.style.left = left - parent.left + "px";
+    box.style.left = Math.max(8, Math.min(at.left, document.documentElement.clientWidth - box.offsetWidth - 8)) - parent.left + "px";
     box.style.top = at.bottom + 4 - parent.top + "px";
     if (!event.detail) box.focus();   // opened from the keyboard: read it next
   });
-  document.addEventListener("keydown", event => { if (event.key === "Escape" && open) close(true); });
+  document.addEventListener("keydown", event => event.key == "Escape" && close(true));
 }

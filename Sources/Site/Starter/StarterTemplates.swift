@@ -392,11 +392,11 @@ let starterTemplates: [(path: String, text: String)] = [
     ("templates/assets/site.css", ##"""
 /* explainer: system fonts, light/dark themes; charts read --chart-*. */
 :root{
-  --bg:#ffffff;--text:#1a1a1a;--muted:#595959;--rule:#d9d9d9;--accent:#1f4e79;--link:#0b5cad;
+  --bg:#fff;--text:#1a1a1a;--muted:#595959;--rule:#d9d9d9;--accent:#1f4e79;--link:#0b5cad;
   --box:#f4f6f8;--careful:#fff6e0;--careful-rule:#b07800;--takeaway:#eaf4ee;--takeaway-rule:#2e7d4f;
-  --chart-bg:#ffffff;--chart-text:#1a1a1a;--chart-axis:#595959;--chart-grid:#d9d9d9;--chart-annotation:#6d3fa0;
+  --chart-bg:#fff;--chart-text:#1a1a1a;--chart-axis:#595959;--chart-grid:#d9d9d9;--chart-annotation:#6d3fa0;
   --chart-1:#0072B2;--chart-2:#C35400;--chart-3:#007A5A;--chart-4:#A64D86;
-  --chart-5:#8F6A00;--chart-6:#8C564B;--chart-7:#6B6B00;--chart-8:#555555;
+  --chart-5:#8F6A00;--chart-6:#8C564B;--chart-7:#6B6B00;--chart-8:#555;
   --measure:42rem;
   color-scheme:light dark;
 }
@@ -412,10 +412,10 @@ let starterTemplates: [(path: String, text: String)] = [
 }
 /* Fixed themes (the gallery shows both). */
 .theme-light{
-  --chart-bg:#ffffff;--chart-text:#1a1a1a;--chart-axis:#595959;--chart-grid:#d9d9d9;--chart-annotation:#6d3fa0;
+  --chart-bg:#fff;--chart-text:#1a1a1a;--chart-axis:#595959;--chart-grid:#d9d9d9;--chart-annotation:#6d3fa0;
   --chart-1:#0072B2;--chart-2:#C35400;--chart-3:#007A5A;--chart-4:#A64D86;
-  --chart-5:#8F6A00;--chart-6:#8C564B;--chart-7:#6B6B00;--chart-8:#555555;
-  background:#ffffff;color:#1a1a1a;
+  --chart-5:#8F6A00;--chart-6:#8C564B;--chart-7:#6B6B00;--chart-8:#555;
+  background:#fff;color:#1a1a1a;
 }
 .theme-dark{
   --chart-bg:#121417;--chart-text:#e8e8e8;--chart-axis:#a8adb3;--chart-grid:#3a3f45;--chart-annotation:#c6a6f0;
@@ -430,7 +430,7 @@ body{
   font:1.0625rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
 }
 :lang(zh),:lang(ja),:lang(ko){line-break:strict}
-/* English quotes and apostrophes in Chinese text ("Here’s", “Title”) from a Latin font on this device: CJK fonts draw them full-width. */
+/* Latin quotes in Chinese text from a Latin font: CJK fonts draw them full-width. */
 @font-face{font-family:latin-quotes;src:local("Segoe UI"),local("Helvetica Neue"),local(Roboto),local(Arial),local("Noto Sans"),local("DejaVu Sans");unicode-range:U+2018-2019,U+201C-201D}
 :lang(zh-Hant){font-family:latin-quotes,"PingFang TC","Noto Sans CJK TC","Microsoft JhengHei",sans-serif}
 :lang(zh) em{font-style:normal;text-emphasis:filled dot;text-emphasis-position:under right}
@@ -467,7 +467,7 @@ th:first-child, td:first-child, thead th{text-align:left}
   width:min(30rem,calc(100vw - 2rem));max-height:calc(100vh - 5rem);overflow-y:auto;
   background:var(--bg);border:1px solid var(--rule);border-radius:6px;box-shadow:0 6px 24px rgb(0 0 0 / .18);
 }
-/* Number in its own column, outside the link: wrapped titles hang under the title. */
+/* Number outside the link: wrapped titles hang. */
 .chapter-menu li{display:grid;grid-template-columns:2em 1fr;column-gap:.6em;padding:.2rem 0;line-height:1.4}
 .chapter-menu li.menu-extra{border-top:1px solid var(--rule);margin-top:.2rem;padding-top:.35rem}
 .chapter-menu li.menu-extra + li.menu-extra{border-top:0;margin-top:0;padding-top:.2rem}
@@ -499,10 +499,8 @@ th:first-child, td:first-child, thead th{text-align:left}
 .careful{background:var(--careful);border-left:4px solid var(--careful-rule)}
 .takeaway{background:var(--takeaway);border-left:4px solid var(--takeaway-rule);font-size:1.08rem}
 a.term{text-decoration-style:dotted}
-.term-box{position:absolute;z-index:20;display:block;width:max-content;max-width:min(22rem,calc(100vw - 16px));padding:.6rem .75rem;
-  background:var(--bg);color:var(--text);border:1px solid var(--rule);border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.18);
-  font-size:.9375rem;line-height:1.5;font-weight:normal;font-style:normal;text-align:left;white-space:normal}
-.term-box:focus{outline:2px solid var(--accent);outline-offset:1px}
+.term-box{position:absolute;z-index:9;width:max-content;max-width:min(22rem,calc(100vw - 16px));padding:.6rem .75rem;background:var(--bg);
+  color:var(--text);border:1px solid var(--rule);border-radius:6px;box-shadow:0 4px 14px #0003;font-size:.9375rem;font-weight:400}
 .term-box a{white-space:nowrap}
 sup.cite{font-size:.72em;line-height:0}
 sup.cite a{text-decoration:none}
@@ -539,7 +537,7 @@ table.numbers tbody th{font-weight:600}
 .glossary dd{margin:.2rem 0 0}
 .site-footer{border-top:1px solid var(--rule);color:var(--muted);font-size:.9rem;max-width:var(--measure);margin:0 auto;padding:1rem}
 
-/* Figures: every scenario variant is in the page; radio inputs pick one, no script. */
+/* Figures: radio inputs pick a scenario variant, no script. */
 figure{margin:2rem 0;padding:0}
 .chart-title{font-weight:700;margin:0 0 .4rem}
 .figure-number{color:var(--muted);font-weight:600}
@@ -582,10 +580,10 @@ details.chart-data summary{cursor:pointer;color:var(--link)}
 }
 @media print {
   :root {
-    --bg: #ffffff; --text: #000000; --muted: #444444; --rule: #bbbbbb; --link: #000000; --box: #f4f6f8;
-    --careful: #fff6e0; --takeaway: #eaf4ee; --chart-bg: #ffffff; --chart-text: #000000; --chart-axis: #444444;
+    --bg: #fff; --text: #000; --muted: #444; --rule: #bbb; --link: #000; --box: #f4f6f8;
+    --careful: #fff6e0; --takeaway: #eaf4ee; --chart-bg: #fff; --chart-text: #000; --chart-axis: #444;
     --chart-grid: #d9d9d9; --chart-annotation: #6d3fa0; --chart-1: #0072B2; --chart-2: #C35400; --chart-3: #007A5A;
-    --chart-4: #A64D86; --chart-5: #8F6A00; --chart-6: #8C564B; --chart-7: #6B6B00; --chart-8: #555555;
+    --chart-4: #A64D86; --chart-5: #8F6A00; --chart-6: #8C564B; --chart-7: #6B6B00; --chart-8: #555;
   }
   body { font-size: 11pt; }
   .site-header, .chapter-nav, .scenario-labels, details.chart-data, .skip-link, .outline, .heading-anchor, .term-box { display: none; }
@@ -599,7 +597,7 @@ details.chart-data summary{cursor:pointer;color:var(--link)}
 }
 
 /* Gallery: each kind in both themes, side by side if room. */
-/* The gallery is wide; its header and footer line up with it, and its intro keeps the reading measure. */
+/* The gallery is wide; its header and footer line up with it. */
 body.gallery main, body.gallery .site-header nav, body.gallery .site-footer{max-width:96rem}
 body.gallery .page-header .lede{max-width:var(--measure)}
 .gallery-pair{display:grid;grid-template-columns:1fr;gap:1rem}
@@ -623,7 +621,7 @@ body.gallery .page-header .lede{max-width:var(--measure)}
   .chart-scroll svg{min-width:640px}
 }
 
-/* Search (assets/search.js): header box, results panel. Hidden without JS. */
+/* Search (assets/search.js): hidden without JS. */
 .site-search[hidden]{display:none}
 .site-search{position:relative;flex:0 1 10rem;align-self:center;margin:0}
 .site-search input{
@@ -654,6 +652,7 @@ mark{background:var(--mark);color:var(--text);border-radius:2px}
   .site-search{flex:1 1 10rem;position:static}
   .search-panel{left:.5rem;right:.5rem;width:auto;top:auto;margin-top:.35rem}
 }
+
 @media print{.site-search{display:none}}
 
 @media (max-width: 40rem){
@@ -737,35 +736,28 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
   heading.append(" ", link);
 }
 
-// A glossary term's definition in place, for phones and keyboards too (a title shows only on a mouse's hover): the
-// first click, tap or Enter on a term shows its definition under it, with a link to its glossary entry; a second one
-// follows the term's link. Escape, or a click elsewhere, closes it. Without the script a term is a link to the glossary.
+// A glossary term's definition in place (a title shows only on hover): a first tap, click or Enter shows it under the
+// term with a link to its entry; a second follows the link; Escape or a click elsewhere closes it.
 {
-  let open = null;
+  let term, box;
   const close = refocus => {
-    if (!open) return;
-    open.box.remove();
-    open.term.removeAttribute("aria-expanded");
-    open.term.removeAttribute("aria-controls");
-    if (refocus) open.term.focus();
-    open = null;
+    if (!box) return;
+    box.remove();
+    term.removeAttribute("aria-expanded");
+    if (refocus) term.focus();
+    box = null;
   };
   document.addEventListener("click", event => {
-    if (open?.box.contains(event.target)) return;
-    const term = event.target.closest?.("a.term[title]");
-    if (!term || open?.term === term || event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
-      close(false);
-      return;
-    }
+    if (box?.contains(event.target)) return;
+    const clicked = event.target.closest?.("a.term[title]"), again = clicked && clicked === term && box;
+    close();
+    if (!clicked || again || event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    close(false);
-    const box = document.createElement("span");
+    term = clicked;
+    box = document.createElement("span");
     box.className = "term-box";
-    box.id = "term-box";
     box.tabIndex = -1;
-    const text = document.createElement("span");
-    text.textContent = term.title;
-    box.append(text);
+    box.append(term.title);
     const more = document.getElementById("main")?.dataset.glossary;
     if (more) {
       const link = document.createElement("a");
@@ -775,18 +767,15 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
     }
     term.after(box);
     term.setAttribute("aria-expanded", "true");
-    term.setAttribute("aria-controls", box.id);
-    open = {term, box};
-    // Under the term, inside the screen; placed against whichever ancestor positions it.
-    const rects = term.getClientRects(), at = rects[rects.length - 1] ?? term.getBoundingClientRect();
-    const parent = box.offsetParent && getComputedStyle(box.offsetParent).position !== "static"
+    // Under the term's last line, inside the screen.
+    const rects = term.getClientRects(), at = rects[rects.length - 1];
+    const parent = box.offsetParent && getComputedStyle(box.offsetParent).position != "static"
       ? box.offsetParent.getBoundingClientRect() : {left: -scrollX, top: -scrollY};
-    const width = box.offsetWidth, left = Math.max(8, Math.min(at.left, document.documentElement.clientWidth - width - 8));
-    box.style.left = left - parent.left + "px";
+    box.style.left = Math.max(8, Math.min(at.left, document.documentElement.clientWidth - box.offsetWidth - 8)) - parent.left + "px";
     box.style.top = at.bottom + 4 - parent.top + "px";
     if (!event.detail) box.focus();   // opened from the keyboard: read it next
   });
-  document.addEventListener("keydown", event => { if (event.key === "Escape" && open) close(true); });
+  document.addEventListener("keydown", event => event.key == "Escape" && close(true));
 }
 
 """##),
