@@ -185,9 +185,13 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     var draftFiles: Set<String> = []
     // The drafts citing each source (the first), for the warning about sources no page cites.
     var draftCitations: [String: String] = [:]
+    // The data files the charts name, drafts' included: the others are used by none.
+    var chartedData: Set<String> = []
     for result in parsed {
         switch result {
         case .success(var chapter):
+            collector.add(chapter.errors)
+            for request in chapter.figures { if case .data(let file) = request.source { chartedData.insert(file) } }
             guard !chapter.frontMatter.draft || options.includeDrafts else {
                 draftFiles.insert(chapter.file)
                 for citation in chapter.rendered.citations where draftCitations[citation.key] == nil {
