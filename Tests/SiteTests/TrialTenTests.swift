@@ -39,4 +39,15 @@ import Testing
         #expect(found.map(\.message) == ["'en_US' is not a language tag (BCP 47)"])
         #expect(found.first?.hint?.hasPrefix("did you mean 'en-US'? ") == true)
     }
+
+    @Test func aVerbatimCopyOfTheEnglishFileGetsBothWarningsAtOnce() throws {
+        let english = try #require(starterTemplates.first { $0.path == "templates/i18n/en.yml" }?.text)
+        var site = miniSite(chapter: page, config: "title: T\nlanguages:\n  - code: en\n  - code: fr\n")
+        site.localized = [SourceFile(path: "content/fr/01-intro.md", text: "---\ntitle: Début\n---\nTexte.\n")]
+        site.translations = [SourceFile(path: "templates/i18n/fr.yml", text: english)]
+        let messages = try warnings(site).filter { $0.file == "templates/i18n/fr.yml" }.map(\.message)
+        #expect(messages.count == 2, "\(messages)")
+        #expect(messages.first?.hasPrefix("'languageName: English' calls fr English") == true)
+        #expect(messages.last?.contains(" texts are still explainer's English: ") == true)
+    }
 }
