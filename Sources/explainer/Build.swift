@@ -109,8 +109,11 @@ func requireSiteFolder(_ root: URL) throws {
 func report(_ failure: BuildFailure, writing: Bool = true) {
     var standardError = StandardError()
     for diagnostic in failure.diagnostics { print(diagnostic, to: &standardError) }
-    let count = failure.diagnostics.count
-    print("\(count) error\(count == 1 ? "" : "s")\(writing ? "; nothing was written" : "").", to: &standardError)
+    // A warning may come with errors (a data file no chart uses, that has errors too): counted apart.
+    let count = failure.diagnostics.filter { $0.severity == .error }.count
+    let warnings = failure.diagnostics.count - count
+    print("\(count) error\(count == 1 ? "" : "s")" + (warnings == 0 ? "" : " and \(warnings) warning\(warnings == 1 ? "" : "s")")
+          + "\(writing ? "; nothing was written" : "").", to: &standardError)
 }
 
 func milliseconds(_ duration: Duration) -> Int {

@@ -50,4 +50,65 @@ import Testing
         #expect(messages.first?.hasPrefix("'languageName: English' calls fr English") == true)
         #expect(messages.last?.contains(" texts are still explainer's English: ") == true)
     }
+
+    // MARK: Empty chapters, unused data files
+
+    @Test func aChapterWithFrontMatterOnlyIsAWarning() throws {
+        let found = try warnings(miniSite(chapter: page, extraChapters: [SourceFile(path: "content/02-stub.md", text: "---\ntitle: Stub\n---\n\n")]))
+        #expect(found.map { "\($0.file):\($0.line)" } == ["content/02-stub.md:3"])
+        #expect(found.first?.message == "'02-stub.md' has no text after its front matter: it would be published as an empty page, listed in the menu")
+    }
+
+    @Test func aDraftWithFrontMatterOnlyIsNoWarning() throws {
+        let stub = SourceFile(path: "content/02-stub.md", text: "---\ntitle: Stub\ndraft: true\n---\n")
+        #expect(try warnings(miniSite(chapter: page, extraChapters: [stub])).isEmpty)
+    }
+
+    @Test func aDataFileNoChartUsesIsAWarning() throws {
+        let csv = SourceFile(path: "content/data/prices.csv", text: "year,price\n1634,10\n1635,20\n")
+        let unused = SourceFile(path: "content/data/unused.csv", text: "a,b\n1,2\n")
+        let found = try warnings(miniSite(chapter: chart("prices.csv"), data: [csv, unused]))
+        #expect(found == [Diagnostic(file: "content/data/unused.csv", line: 1, column: 1,
+                                     message: "no chart uses 'unused.csv': it is neither drawn nor published",
+                                     hint: "name it in a chart block (data: unused.csv), or delete it; a file kept on purpose (the "
+                                         + "source of another) can be named in content/data/README.md", severity: .warning)])
+    }
+
+    @Test func aDataFileTheFoldersNotesNameIsKeptOnPurpose() throws {
+        var site = miniSite(chapter: page, data: [SourceFile(path: "content/data/source.csv", text: "a,b\n1,2\n")])
+        site.dataNotes = SourceFile(path: "content/data/README.md", text: "| `source.csv` | the raw series |\n")
+        #expect(try warnings(site).isEmpty)
+    }
+
+    @Test func anUnusedDataFileWithProblemsSaysItIsUnusedBesideThem() {
+        let unused = SourceFile(path: "content/data/unused.csv", text: "a,b\n1,x\n2\n")
+        let found = diagnostics(of: miniSite(chapter: page, data: [unused]))
+        #expect(found.contains { $0.severity == .error && $0.line == 3 })
+        #expect(found.contains { $0.severity == .warning && $0.message.hasPrefix("no chart uses 'unused.csv'") })
+    }
+
+    // MARK: Suspect numbers
+
+    @Test func aNumberInExponentNotationIsAWarningAtItsCell() throws {
+        let csv = SourceFile(path: "content/data/prices.csv", text: "year,price\n1634,10\n1635,1e300\n1636,30\n")
+        let found = try warnings(miniSite(chapter: chart("prices.csv"), data: [csv]))
+        #expect(found.map { "\($0.file):\($0.line):\($0.column)" } == ["content/data/prices.csv:3:6"])
+        #expect(found.first?.message.hasPrefix("'1e300' in column 'price' is written in exponent notation") == true)
+    }
+
+    @Test func aValueFarOutOfLineWithItsColumnIsAWarningAtItsCell() throws {
+        let csv = SourceFile(path: "content/data/prices.csv",
+                             text: "year,price\n1634,100\n1635,120\n1636,61000000000000\n1637,90\n1638,110\n")
+        let found = try warnings(miniSite(chapter: chart("prices.csv"), data: [csv]))
+        #expect(found.map { "\($0.file):\($0.line):\($0.column)" } == ["content/data/prices.csv:4:6"])
+        #expect(found.first?.message.hasPrefix("'61000000000000' in column 'price' is more than 1,000 times the column's typical value") == true)
+    }
+
+    @Test func aWideRangeIsNoWarningOnALogAxisOrInAShortColumn() throws {
+        let wide = "year,price\n1634,1\n1635,10\n1636,100\n1637,1000000\n1638,10\n"
+        let csv = SourceFile(path: "content/data/prices.csv", text: wide)
+        #expect(try warnings(miniSite(chapter: chart("prices.csv", extra: "y: {scale: log}\n"), data: [csv])).isEmpty)
+        let short = SourceFile(path: "content/data/prices.csv", text: "year,price\n1634,1\n1635,1000000\n")
+        #expect(try warnings(miniSite(chapter: chart("prices.csv"), data: [short])).isEmpty)
+    }
 }

@@ -120,6 +120,14 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
                                            message: "'authors' is still the starter's '\(starterAuthor)': the page would show it",
                                            hint: "write your name (or remove the line)", severity: .warning))
     }
+    // Front matter alone (a stub): published, it would be an empty page in the menu and the contents.
+    if place.kind != .home, split.body.allSatisfy(\.isWhitespace) {
+        chapter.warnings.append(Diagnostic(file: file.path, line: max(1, split.bodyLine - 1), column: 1,
+                                           message: "'\(fileName(file.path))' has no text after its front matter: it would be "
+                                               + "published as an empty page, listed in the menu",
+                                           hint: "write its text below this line, or add 'draft: true' to its front matter to "
+                                               + "leave it out until it is written", severity: .warning))
+    }
     chapter.warnings += cjkSpacingWarnings(split.body, file: file.path, lineOffset: offset, language: words.code)
     return chapter
 }
