@@ -63,8 +63,10 @@ extension Explainer {
             let pages = result.files.keys.filter { $0.hasSuffix(".html") }.count
             let warnings = result.warnings.count
             let drafts = draftsNote(result.draftsLeftOut.count, left: "not checked", command: "check")
+            // The warnings went to standard error: "above" only where both are seen together (a terminal).
+            let whereShown = isatty(STDOUT_FILENO) != 0 ? "above" : "on standard error"
             print(warnings == 0 ? "No problems found in \(pages) pages\(drafts)."
-                  : "No errors in \(pages) pages; \(warnings) warning\(warnings == 1 ? "" : "s") above\(drafts).")
+                  : "No errors in \(pages) pages; \(warnings) warning\(warnings == 1 ? "" : "s") \(whereShown)\(drafts).")
         }
     }
 }

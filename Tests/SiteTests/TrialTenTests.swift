@@ -111,4 +111,30 @@ import Testing
         let short = SourceFile(path: "content/data/prices.csv", text: "year,price\n1634,1\n1635,1000000\n")
         #expect(try warnings(miniSite(chapter: chart("prices.csv"), data: [short])).isEmpty)
     }
+
+    // MARK: Messages
+
+    @Test func aThirteenthMonthIsNamed() {
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\ndate: 2026-13-01\n---\nText.\n"))
+        #expect(found.map(\.message) == ["'date' is 2026-13-01: there is no month 13"])
+        let csv = SourceFile(path: "content/data/prices.csv", text: "month,price\n1636-11,10\n1636-13,20\n")
+        let cells = diagnostics(of: miniSite(chapter: chart("prices.csv"), data: [csv]))
+        #expect(cells.first?.message == "'1636-13' in column 'month' is not a number, a year or a month: there is no month 13")
+    }
+
+    @Test func anAccentedFileNameGetsItsPlainName() {
+        #expect(validFileName(for: "50-épilogue.md") == "50-epilogue.md")
+        #expect(validFileName(for: "04-銀行.md") == nil)
+    }
+
+    @Test func anImagePathWithASpaceGetsAnImageExample() {
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\n![A bulb](images/my bulb.png)\n"))
+        #expect(found.first?.hint?.hasSuffix("![A description](<images/my picture.png>)") == true, "\(found)")
+    }
+
+    @Test func anImageOutsideTheImagesFolderIsSaidToBeSo() {
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\n![A bulb](bulb2.png)\n"))
+        #expect(found.map(\.message) == ["image 'bulb2.png' is not in content/images/, the folder pictures are published from"])
+        #expect(found.first?.hint == "put the picture in content/images/ and write ![…](images/bulb2.png)")
+    }
 }

@@ -217,6 +217,10 @@ extension YAMLReader {
                                 + "\(Translations.english.partialDate(String(text.prefix(7)))) has \(daysIn(month: parts[1], year: parts[0])) days",
                             hint: "write the real date as YYYY-MM-DD")
             }
+            if parts.count == 3, text.count == 10, text.split(separator: "-").map(\.count) == [4, 2, 2], !(1...12).contains(parts[1]) {
+                throw error(at: node, "'\(key)' is \(text): there is no month \(parts[1])",
+                            hint: "write it as YYYY-MM-DD, the month (01–12) between the year and the day")
+            }
             throw error(at: node, "'\(key)' must be a date like 2025-11-30", hint: "write it as YYYY-MM-DD")
         }
         return text
