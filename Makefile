@@ -118,10 +118,28 @@ release: static-libs
 STRIP ?= strip
 SUDO ?=
 INSTALL_DIR = $(DESTDIR)$(PREFIX)/bin
+# It checks Swift first (on PATH, at least the swift-tools-version of Package.swift), then the folder.
+SWIFT_NEEDED = $(shell sed -n 's|^// *swift-tools-version: *\([0-9][0-9.]*\).*|\1|p' "$(CURDIR)/Package.swift")
 install-check:
-	@dir="$(INSTALL_DIR)"; while [ ! -e "$$dir" ]; do dir="$$(dirname "$$dir")"; done; \
+	@if ! command -v $(firstword $(SWIFT)) >/dev/null 2>&1; then \
+		echo "error: $(firstword $(SWIFT)) not found: explainer is built with Swift $(SWIFT_NEEDED) or newer" >&2; \
+		echo "  hint: install Swift from https://swift.org/install and open a new shell, so that 'swift --version' works; or name it: 'make install SWIFT=/path/to/usr/bin/swift'" >&2; \
+		exit 1; \
+	fi; \
+	version="$$($(SWIFT) --version 2>/dev/null | sed -n 's/.*Swift version \([0-9][0-9.]*\).*/\1/p' | head -n 1)"; \
+	if [ -n "$$version" ] && [ -n "$(SWIFT_NEEDED)" ] && ! awk -v have="$$version" -v need="$(SWIFT_NEEDED)" 'BEGIN { \
+		split(have, h, "."); split(need, n, "."); \
+		for (i = 1; i <= 3; i++) { if (h[i] + 0 > n[i] + 0) exit 0; if (h[i] + 0 < n[i] + 0) exit 1 } exit 0 }'; then \
+		echo "error: $(firstword $(SWIFT)) is Swift $$version: explainer needs Swift $(SWIFT_NEEDED) or newer" >&2; \
+		echo "  hint: install a newer Swift from https://swift.org/install (or with swiftly), or name it: 'make install SWIFT=/path/to/usr/bin/swift'" >&2; \
+		exit 1; \
+	fi; \
+	dir="$(INSTALL_DIR)"; while [ ! -e "$$dir" ]; do dir="$$(dirname "$$dir")"; done; \
 	if [ -z "$(SUDO)" ] && ! { [ -d "$$dir" ] && [ -w "$$dir" ]; }; then \
-		echo "error: cannot write $(INSTALL_DIR) (in $$dir) as $$(id -un): run 'make install PREFIX=\$$HOME/.local' (then put \$$HOME/.local/bin on your PATH), or 'make install SUDO=sudo' to build as you and copy with sudo" >&2; \
+		case "$(INSTALL_DIR)/" in \
+		"$$HOME"/*) echo "error: cannot write $(INSTALL_DIR) (in $$dir) as $$(id -un), though it is in your home folder: see who owns $$dir ('ls -ld $$dir'), or choose another PREFIX" >&2 ;; \
+		*) echo "error: cannot write $(INSTALL_DIR) (in $$dir) as $$(id -un): run 'make install PREFIX=\$$HOME/.local' (then put \$$HOME/.local/bin on your PATH), or 'make install SUDO=sudo' to build as you and copy with sudo" >&2 ;; \
+		esac; \
 		exit 1; \
 	fi
 

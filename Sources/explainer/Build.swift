@@ -63,8 +63,10 @@ extension Explainer {
             let pages = result.files.keys.filter { $0.hasSuffix(".html") }.count
             let warnings = result.warnings.count
             let drafts = draftsNote(result.draftsLeftOut.count, left: "not checked", command: "check")
+            // The warnings went to standard error: "above" only where both are seen together (a terminal).
+            let whereShown = isatty(STDOUT_FILENO) != 0 ? "above" : "on standard error"
             print(warnings == 0 ? "No problems found in \(pages) pages\(drafts)."
-                  : "No errors in \(pages) pages; \(warnings) warning\(warnings == 1 ? "" : "s") above\(drafts).")
+                  : "No errors in \(pages) pages; \(warnings) warning\(warnings == 1 ? "" : "s") \(whereShown)\(drafts).")
         }
     }
 }
@@ -109,8 +111,11 @@ func requireSiteFolder(_ root: URL) throws {
 func report(_ failure: BuildFailure, writing: Bool = true) {
     var standardError = StandardError()
     for diagnostic in failure.diagnostics { print(diagnostic, to: &standardError) }
-    let count = failure.diagnostics.count
-    print("\(count) error\(count == 1 ? "" : "s")\(writing ? "; nothing was written" : "").", to: &standardError)
+    // A warning may come with errors (a data file no chart uses, that has errors too): counted apart.
+    let count = failure.diagnostics.filter { $0.severity == .error }.count
+    let warnings = failure.diagnostics.count - count
+    print("\(count) error\(count == 1 ? "" : "s")" + (warnings == 0 ? "" : " and \(warnings) warning\(warnings == 1 ? "" : "s")")
+          + "\(writing ? "; nothing was written" : "").", to: &standardError)
 }
 
 func milliseconds(_ duration: Duration) -> Int {

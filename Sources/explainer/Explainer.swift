@@ -26,8 +26,12 @@ struct Explainer: AsyncParsableCommand {
         } catch {
             if exitCode(for: error) == .validationFailure {
                 var standardError = StandardError()
-                print(fullMessage(for: error), to: &standardError)
-                if let hint = commandHint(CommandLine.arguments.dropFirst().first) { print(hint, to: &standardError) }
+                // A mistyped command (`explainer chekc`) was read as an argument of `build`: its usage would mislead.
+                if let word = CommandLine.arguments.dropFirst().first, let hint = commandHint(word) {
+                    print("error: unknown command '\(word)'\n" + hint, to: &standardError)
+                } else {
+                    print(fullMessage(for: error), to: &standardError)
+                }
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -25,7 +25,8 @@ import Markdown
             let expected = Result { () throws(BuildFailure) in try splitByEveryLine(text, file: "a.md", homePage: homePage) }
             switch (fast, expected) {
             case let (.success(a), .success(b)):
-                #expect(a.frontMatter == b.frontMatter && a.body == b.body && a.bodyLine == b.bodyLine, "\(text.debugDescription)")
+                #expect(a.frontMatter == b.frontMatter && a.body == b.body && a.bodyLine == b.bodyLine && a.problems == b.problems,
+                        "\(text.debugDescription)")
                 split += 1
             case let (.failure(a), .failure(b)):
                 #expect(a.diagnostics == b.diagnostics, "\(text.debugDescription)")
@@ -60,12 +61,13 @@ import Markdown
                                            hint: "add a line '---' after the last front-matter key")])
         }
         let matter: FrontMatter
+        var problems: [Diagnostic] = []
         if let simple = simpleFrontMatter(lines[1..<close]) {
             matter = simple
         } else {
-            matter = try yamlFrontMatter(lines[1..<close], file: file, titleRequired: !homePage)
+            (matter, problems) = try checkedYAMLFrontMatter(lines[1..<close], file: file, titleRequired: !homePage)
         }
         let body = close + 1 < lines.count ? String(text[lines[close + 1].startIndex...]) : ""
-        return SplitChapter(frontMatter: matter, body: body, bodyLine: close + 2)
+        return SplitChapter(frontMatter: matter, body: body, bodyLine: close + 2, problems: problems)
     }
 }

@@ -228,7 +228,7 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
     }
 
     /// A site made with an earlier explainer that copied en.yml to fr.yml (explainer has no French file) and lists fr.
-    @Test func aCopyOfAnEarlierEnglishFileForAnotherLanguageBuildsWithOneWarningNamingTheMissingKeys() throws {
+    @Test func aCopyOfAnEarlierEnglishFileForAnotherLanguageBuildsWithWarningsNamingTheMissingKeys() throws {
         let english = try #require(starterTemplates.first { $0.path == "templates/i18n/en.yml" }?.text)
         let older = english.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.hasPrefix("authorsAnd:") && !$0.hasPrefix("previous:") }.joined(separator: "\n")
@@ -237,8 +237,11 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
         site.localized = [SourceFile(path: "content/fr/01-intro.md", text: "---\ntitle: Début\n---\nTexte.\n")]
         site.translations = [SourceFile(path: "templates/i18n/fr.yml", text: older)]
         let output = try build(site)
+        let untranslated = try #require(untranslatedTextsWarning(
+            try Translations.parse(older, code: "fr", file: "templates/i18n/fr.yml"), file: "templates/i18n/fr.yml"))
         #expect(output.warnings.map(\.message) == [
             "'languageName: English' calls fr English: the language switch shows 'Français' instead",
+            untranslated.message,
             "no text for 'authorsAnd' (\"\(Translations.english["authorsAnd"])\"), 'previous' (\"\(Translations.english["previous"])\"): "
                 + "the pages show explainer's English texts instead",
         ])

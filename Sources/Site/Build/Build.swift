@@ -185,9 +185,13 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     var draftFiles: Set<String> = []
     // The drafts citing each source (the first), for the warning about sources no page cites.
     var draftCitations: [String: String] = [:]
+    // The data files the charts name, drafts' included: the others are used by none.
+    var chartedData: Set<String> = []
     for result in parsed {
         switch result {
         case .success(var chapter):
+            collector.add(chapter.errors)
+            for request in chapter.figures { if case .data(let file) = request.source { chartedData.insert(file) } }
             guard !chapter.frontMatter.draft || options.includeDrafts else {
                 draftFiles.insert(chapter.file)
                 for citation in chapter.rendered.citations where draftCitations[citation.key] == nil {
@@ -279,6 +283,12 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     collector.add(checkPreviewImages(everyPage, config: inputs.config, images: source.images))
     let dataFileProblems = checkDataFiles(everyPage, data: source.data)
     collector.add(dataFileProblems)
+    let unusedData = (edition?.index ?? 0) == 0
+        ? unusedDataFileWarnings(source.data, charted: chartedData, otherTexts: source.localized + (source.dataNotes.map { [$0] } ?? []))
+        : []
+    // A data file no chart uses that has problems of its own: say so beside them (fixing it may not be worth it).
+    let filesWithProblems = Set(collector.diagnostics.map(\.file))
+    collector.add(unusedData.filter { filesWithProblems.contains($0.file) })
     // The figures are drawn (and their data files' cells checked) whatever else is wrong, so one run lists a bad cell
     // beside a broken link or a chapter's mistake; not when their own inputs are wrong (an id used twice, a data file
     // named that does not exist), which would make their problems wrong or the same again.
@@ -447,6 +457,8 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
                                                                                  file: source.sources?.path ?? "content/sources.yml",
                                                                                  drafts: draftCitations)
             + heavyImageWarnings(everyPage, images: source.images) + leftovers : [])
+    // Shared files (the data folder) are checked with the default language's pages only.
+    if (edition?.index ?? 0) == 0 { output.warnings += unusedData + suspectCellWarnings(everyPage, data: inputs.data) }
     output.draftsLeftOut = draftFiles.sorted()
     return (output, everyPage, handedOver, templates!.pageExtraTags)
 }

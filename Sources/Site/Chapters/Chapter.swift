@@ -29,6 +29,9 @@ public struct Chapter: Sendable {
     public var figures: [FigureRequest]
     /// What the writer may want to fix, though the page builds (a fence never closed).
     public var warnings: [Diagnostic] = []
+    /// Wrong values of the front matter (a date that is not one): the build fails on them, but the chapter, read with
+    /// neutral values in their place, goes through every other check, so one run lists its other problems too.
+    public var errors: [Diagnostic] = []
 
     /// Output path of the page, e.g. `four-steps/index.html`.
     public var outputPath: String { kind == .home ? "index.html" : slug + "/index.html" }
@@ -78,7 +81,7 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
     options.footnotesLabel = words["footnotes"]
     options.backToTextLabel = words["backToText"]
     let boxProblems = checkNextBoxes(split.body, file: file.path, lineOffset: split.bodyLine - 1)
-    if !boxProblems.isEmpty { throw BuildFailure(boxProblems) }
+    if !boxProblems.isEmpty { throw BuildFailure(split.problems + boxProblems) }
     var rendered = renderMarkdown(split.body, options: options)
     let offset = split.bodyLine - 1
     for index in rendered.headings.indices { rendered.headings[index].line += offset }
@@ -87,23 +90,43 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
     for index in rendered.possibleCitations.indices { rendered.possibleCitations[index].line += offset }
     var figures: [FigureRequest] = []
     var collector = DiagnosticCollector()
+    collector.add(split.problems)
+    let unclosed = unclosedFenceWarning(split.body, file: file.path, lineOffset: offset)
     for block in rendered.blocks {
         let parser = ChartBlockParser(registry: registry, file: file.path, fenceLine: block.line + offset,
                                       fenceColumn: block.column)
-        if let request = collector.collect({ () throws(BuildFailure) in try parser.parse(block.body) }) {
-            figures.append(request)
+        do throws(BuildFailure) {
+            figures.append(try parser.parse(block.body))
+        } catch {
+            // A chart block never closed holds the rest of the chapter: its YAML fails on the prose after it, a
+            // consequence of the missing fence, which is what is reported.
+            if let unclosed, unclosed.line == block.line + offset {
+                collector.add(unclosedChartBlock(block, file: file.path, fenceLine: unclosed.line))
+            } else {
+                collector.add(error.diagnostics)
+            }
         }
     }
-    try collector.throwIfAny()
+    // Problems of the chart blocks fail the chapter (its figures could not be drawn), with its front matter's.
+    if collector.diagnostics.count > split.problems.count { try collector.throwIfAny() }
     var chapter = Chapter(file: file.path, kind: place.kind, number: place.number, order: place.number, slug: place.slug,
                           frontMatter: split.frontMatter, rendered: rendered, bodyLine: split.bodyLine, figures: figures)
-    if let warning = unclosedFenceWarning(split.body, file: file.path, lineOffset: offset) { chapter.warnings.append(warning) }
+    chapter.errors = split.problems
+    if let unclosed { chapter.warnings.append(unclosed) }
     if split.frontMatter.authors.contains(starterAuthor) {
         let line = text.split(separator: "\n", maxSplits: split.bodyLine, omittingEmptySubsequences: false)
             .prefix(split.bodyLine - 1).firstIndex { $0.hasPrefix("authors:") }.map { $0 + 1 } ?? 1
         chapter.warnings.append(Diagnostic(file: file.path, line: line, column: 1,
                                            message: "'authors' is still the starter's '\(starterAuthor)': the page would show it",
                                            hint: "write your name (or remove the line)", severity: .warning))
+    }
+    // Front matter alone (a stub): published, it would be an empty page in the menu and the contents.
+    if place.kind != .home, split.body.allSatisfy(\.isWhitespace) {
+        chapter.warnings.append(Diagnostic(file: file.path, line: max(1, split.bodyLine - 1), column: 1,
+                                           message: "'\(fileName(file.path))' has no text after its front matter: it would be "
+                                               + "published as an empty page, listed in the menu",
+                                           hint: "write its text below this line, or add 'draft: true' to its front matter to "
+                                               + "leave it out until it is written", severity: .warning))
     }
     chapter.warnings += cjkSpacingWarnings(split.body, file: file.path, lineOffset: offset, language: words.code)
     return chapter

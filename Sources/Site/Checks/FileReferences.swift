@@ -27,7 +27,15 @@ func checkImages(_ chapters: [Chapter], images: [SourceFile]) -> [Diagnostic] {
             }
             let path = percentDecoded(String(target.prefix { $0 != "?" && $0 != "#" }))
             guard let resolved = resolveContentPath(path), known.contains(resolved) else {
-                let hint = closestMatch(to: path, among: names).map { "did you mean '\($0)'?" }
+                let guess = closestMatch(to: path, among: names)
+                if guess == nil, let resolved = resolveContentPath(path), !resolved.hasPrefix("content/images/") {
+                    // A picture put beside the chapters (content/bulb.png): only content/images/ is published.
+                    let name = fileName(resolved)
+                    problem("image '\(target)' is not in content/images/, the folder pictures are published from",
+                            "put the picture in content/images/ and write ![…](images/\(name))")
+                    continue
+                }
+                let hint = guess.map { "did you mean '\($0)'?" }
                     ?? "images live in content/images/ (copied to public/images/); write ![…](images/name.png)"
                 problem("image '\(target)' does not exist", hint)
                 continue

@@ -135,7 +135,7 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
             let image = written.hasPrefix("!")
             message = "\(quoted(written)) is not \(image ? "an image" : "a link"): its address holds a space, so the page shows it as written"
             hint = "rename the file without spaces, write each space as %20, or put the address in angle brackets: "
-                + "[text](<my file.md>)"
+                + (image ? "![A description](<images/my picture.png>)" : "[text](<my file.md>)")
         }
         return Diagnostic(file: file, line: problem.line + lineOffset, column: problem.column, message: message, hint: hint,
                           severity: problem.kind.isWarning ? .warning : .error)

@@ -62,3 +62,16 @@ func mayBeFenceLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let marker = bytes[index]
     return (marker == UInt8(ascii: "`") || marker == UInt8(ascii: "~")) && bytes[index + 1] == marker && bytes[index + 2] == marker
 }
+
+/// A ```` ```chart ```` block never closed, whose YAML (the rest of the chapter) could not be read: an error at its
+/// fence, with the line where its keys seem to end (its first blank line) for the closing fence.
+func unclosedChartBlock(_ block: FencedBlock, file: String, fenceLine: Int) -> Diagnostic {
+    var lines = block.body.split(separator: "\n", omittingEmptySubsequences: false)
+    if lines.last == "" { lines.removeLast() }
+    let blank = lines.firstIndex { $0.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" } }
+    let place = blank.map { " at line \(fenceLine + 1 + $0), after its last key," } ?? " after its last key"
+    return Diagnostic(file: file, line: fenceLine, column: block.column,
+                      message: "the ```chart block opened at line \(fenceLine) is never closed: the rest of the file, to its end, "
+                          + "is read as the chart's YAML",
+                      hint: "close it with a line ```\(place) before the text that follows it")
+}

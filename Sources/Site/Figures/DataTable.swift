@@ -212,7 +212,11 @@ public struct DataTable: Sendable, Equatable {
         let numbers = keys.filter { parseKey($0) != nil }.count
         for (row, key) in keys.enumerated() where parseKey(key) == nil {
             let place = (line: rowLines[row], column: column(row: row, 0))
+            let monthParts = key.split(separator: "-", omittingEmptySubsequences: false)
+            let badMonth = monthParts.count == 2 && monthParts[0].count == 4 && monthParts[1].count == 2
+                ? Int(monthParts[1]).flatMap { (1...12).contains($0) ? nil : $0 } : nil
             let message = "'\(key)' in column '\(columns[0])' is not a number, a year or a month"
+                + (badMonth.map { ": there is no month \($0)" } ?? "")
             if looksLikeDate(key) {
                 return Diagnostic(file: file, line: place.line, column: place.column, message: message,
                                   hint: "write months as 2024-01 (or years); daily dates are not supported")

@@ -33,6 +33,7 @@ public func siteCharts(_ source: SourceTree, options: BuildOptions = BuildOption
     for file in source.chapters {
         guard let place = ChapterFile(fileName: fileName(file.path)) else { continue }
         let chapter = try parseChapter(file, place: place, terms: inputs.autolinkTerms, registry: options.registry)
+        if !chapter.errors.isEmpty { throw BuildFailure(chapter.errors) }
         if !chapter.frontMatter.draft || options.includeDrafts { requests += chapter.figures }
     }
     let found = Found()

@@ -69,6 +69,9 @@ struct SplitChapter {
     var body: String
     /// 1-based line in the file of the body's first line.
     var bodyLine: Int
+    /// Values of the front matter that are wrong (a date that is not one, Markdown in a title) though its YAML was
+    /// read: the build fails, but `frontMatter` holds a neutral value in their place, so the body is still checked.
+    var problems: [Diagnostic] = []
 }
 
 /// Splits `---` front matter from the body and parses it; every problem carries its line and column.
@@ -96,13 +99,14 @@ func splitFrontMatter(_ text: String, file: String, homePage: Bool = false) thro
                                        hint: "add a line '---' after the last front-matter key")])
     }
     var matter: FrontMatter
+    // Problems of values: reported with the body's, which is checked all the same.
+    var problems: [Diagnostic] = []
     if let simple = simpleFrontMatter(lines[1..<close]) {
         matter = simple
     } else {
-        matter = try yamlFrontMatter(lines[1..<close], file: file, titleRequired: !homePage)
+        (matter, problems) = try checkedYAMLFrontMatter(lines[1..<close], file: file, titleRequired: !homePage)
     }
     // Texts the page prints as they are: Markdown in them would show as written.
-    var problems: [Diagnostic] = []
     for (key, text) in [("title", matter.title), ("question", matter.question), ("summary", matter.summary),
                         ("takeaway", matter.takeaway), ("description", matter.description)] {
         guard let text else { continue }
@@ -121,7 +125,6 @@ func splitFrontMatter(_ text: String, file: String, homePage: Bool = false) thro
         guard let line = lines[1..<close].firstIndex(where: { $0.hasPrefix(key + ":") }) else { continue }
         problems.append(Diagnostic(file: file, line: line + 1, column: key.count + 3, message: problem.message, hint: problem.hint))
     }
-    if !problems.isEmpty { throw BuildFailure(problems) }
     // The texts get the punctuation the body gets from cmark (curly quotes, dashes), so a page never mixes the two.
     matter.title = smartPunctuatedText(matter.title)
     matter.question = matter.question.map(smartPunctuatedText)
@@ -130,17 +133,27 @@ func splitFrontMatter(_ text: String, file: String, homePage: Bool = false) thro
     matter.description = matter.description.map(smartPunctuatedText)
     // The body is the rest of the text after the closing line (and its line feed): a slice, not a re-join of lines.
     let body = more ? String(text[text.utf8.index(after: lines[close].endIndex)...]) : ""
-    return SplitChapter(frontMatter: matter, body: body, bodyLine: close + 2)
+    return SplitChapter(frontMatter: matter, body: body, bodyLine: close + 2, problems: problems.sorted { $0.line < $1.line })
 }
 
 /// Front matter read with the YAML parser: any YAML, every problem reported with its line and column.
 func yamlFrontMatter(_ lines: ArraySlice<Substring>, file: String, titleRequired: Bool = true)
     throws(BuildFailure) -> FrontMatter {
+    let (matter, problems) = try checkedYAMLFrontMatter(lines, file: file, titleRequired: titleRequired)
+    if !problems.isEmpty { throw BuildFailure(problems) }
+    return matter
+}
+
+/// Front matter read with the YAML parser. YAML that cannot be read, or keys that are unknown or missing, fail it;
+/// a key whose value is wrong is a problem returned beside the front matter, which leaves that key's neutral value
+/// (no date, no summary, `draft: false`) in its place, so that the page's body can still be checked.
+func checkedYAMLFrontMatter(_ lines: ArraySlice<Substring>, file: String, titleRequired: Bool = true)
+    throws(BuildFailure) -> (FrontMatter, [Diagnostic]) {
     let yaml = lines.joined(separator: "\n")
     let reader = YAMLReader(file: file, lineOffset: 1)
     let node: Node?
     do throws(Diagnostic) { node = try reader.parse(yaml) } catch { throw BuildFailure([error]) }
-    if node == nil && !titleRequired { return FrontMatter(title: "") }
+    if node == nil && !titleRequired { return (FrontMatter(title: ""), []) }
     guard node != nil else {
         throw BuildFailure([Diagnostic(file: file, line: 1, column: 1, message: "missing required key 'title' in front matter",
                                        hint: "add a line such as 'title: How the tide turns' between the two '---' lines")])
@@ -178,8 +191,7 @@ func yamlFrontMatter(_ lines: ArraySlice<Substring>, file: String, titleRequired
         collector.add(reader.error(at: node, "'updated' (\(updated)) is before 'date' (\(date))",
                                    hint: "'date' is when the page was first published, 'updated' when it last changed"))
     }
-    try collector.throwIfAny()
-    return matter
+    return (matter, collector.diagnostics)
 }
 
 /// A plain (unquoted) text value followed by ` #` on its line: YAML reads the rest of the line as a comment, so
@@ -204,6 +216,10 @@ extension YAMLReader {
                 throw error(at: node, "'\(key)' is \(text), which is not a day of the calendar: "
                                 + "\(Translations.english.partialDate(String(text.prefix(7)))) has \(daysIn(month: parts[1], year: parts[0])) days",
                             hint: "write the real date as YYYY-MM-DD")
+            }
+            if parts.count == 3, text.count == 10, text.split(separator: "-").map(\.count) == [4, 2, 2], !(1...12).contains(parts[1]) {
+                throw error(at: node, "'\(key)' is \(text): there is no month \(parts[1])",
+                            hint: "write it as YYYY-MM-DD, the month (01–12) between the year and the day")
             }
             throw error(at: node, "'\(key)' must be a date like 2025-11-30", hint: "write it as YYYY-MM-DD")
         }

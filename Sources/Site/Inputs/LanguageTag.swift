@@ -20,7 +20,10 @@ func languageTag(forName name: String) -> String? {
 /// The error for a `language:` that is not such a tag.
 func languageTagProblem(_ text: String) -> (message: String, hint: String)? {
     guard !isLanguageTag(text) else { return nil }
-    let guess = languageTag(forName: text).map { "did you mean '\($0)'? " } ?? ""
+    // `en_US` is how POSIX locales write a region; a language tag writes it with a hyphen.
+    let hyphened = String(text.map { $0 == "_" ? "-" : $0 })
+    let guess = (languageTag(forName: text) ?? (hyphened != text && isLanguageTag(hyphened) ? hyphened : nil))
+        .map { "did you mean '\($0)'? " } ?? ""
     return ("'\(text)' is not a language tag (BCP 47)",
             guess + "write the language as a tag, e.g. en, en-GB, fr, zh-Hant: it becomes <html lang> and tells browsers and "
                 + "screen readers how to read the page")

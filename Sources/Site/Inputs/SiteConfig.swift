@@ -183,6 +183,15 @@ public struct SiteConfig: Sendable, Equatable {
                 try reader.languages(value, reserved: ChapterFile.reservedSlugs.union(["data", "images"]))
             } ?? []
         }
+        // A well-formed code of no language (`xx`) would be published as <html lang="xx">: a warning at the code.
+        let codeNodes = entries["languages"].flatMap { node in node.sequence.map { Array($0).compactMap { $0["code"] } } }
+            ?? entries["language"].map { [$0] } ?? []
+        for node in codeNodes {
+            guard let code = node.string, let problem = unknownLanguageProblem(code) else { continue }
+            var warning = reader.error(at: node, problem.message, hint: problem.hint)
+            warning.severity = .warning
+            config.warnings.append(warning)
+        }
         if let first = config.languages.first {
             if let node = entries["language"], config.language != first.code {
                 collector.add(reader.error(at: node, "'language: \(config.language)' is not the first of 'languages' (\(first.code))",

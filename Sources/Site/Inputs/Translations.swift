@@ -165,7 +165,6 @@ func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings
             try Translations.parse(text, code: language.code, file: path)
         }) else { continue }
         let english = Translations.english["languageName"]
-        let parsedName = parsed.strings["languageName"]
         if parsed.strings["languageName"] == english, language.code.split(separator: "-").first?.lowercased() != "en",
            let name = nativeLanguageName(language.code) ?? Translations.english.languageName(of: language.code) {
             // English words for another language (none of its own, or a copy of en.yml): the language switch must
@@ -177,9 +176,8 @@ func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings
             }
             parsed.strings["languageName"] = name
         }
-        // A copy of en.yml still named English is untranslated as a whole, which the warning above says already.
-        if standingIn[language.code] != nil, parsed.strings["languageName"] == parsedName,
-           let warning = untranslatedTextsWarning(parsed, file: path) {
+        // A copy of en.yml (`cp en.yml fr.yml`) gets both warnings at once: its name, and every text still English.
+        if standingIn[language.code] != nil, let warning = untranslatedTextsWarning(parsed, file: path) {
             warnings.append(warning)
         }
         found.append(parsed)

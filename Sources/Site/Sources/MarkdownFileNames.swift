@@ -1,3 +1,5 @@
+import Foundation
+
 /// Extensions other tools use for Markdown. Chapters must end in `.md`; a file with one of these is reported, not
 /// skipped, so no chapter goes missing without a word.
 let otherMarkdownExtensions = ["markdown", "mdown", "mkdn", "mkd", "mdwn", "mdtxt", "mdtext", "markdn", "mdx", "qmd",
@@ -20,10 +22,14 @@ func otherMarkdownExtensionDiagnostic(path: String, name: String) -> Diagnostic 
 }
 
 /// A chapter or page file name close to `name` that is valid (`Credits.md` → `credits.md`, `30_tide_tables.md` →
-/// `30-tide-tables.md`): lowercase, with hyphens for spaces and underscores; nil when that is not valid either.
+/// `30-tide-tables.md`, `50-épilogue.md` → `50-epilogue.md`): lowercase, with hyphens for spaces and underscores and
+/// Latin letters without their accents; nil when that is not valid either.
 func validFileName(for name: String) -> String? {
     guard name.hasSuffix(".md") else { return nil }
     let stem = name.dropLast(3).lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 }
-    let candidate = String(stem) + ".md"
+    // An accented letter decomposes into its letter and combining marks (U+0300–U+036F), which are dropped.
+    let unaccented = String(String(stem).decomposedStringWithCanonicalMapping.unicodeScalars
+        .filter { !(0x300...0x36F).contains($0.value) })
+    let candidate = unaccented + ".md"
     return ChapterFile(fileName: candidate) != nil ? candidate : nil
 }

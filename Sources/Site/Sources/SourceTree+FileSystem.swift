@@ -85,7 +85,8 @@ extension SourceTree {
             numbers: load("content/numbers.yml"),
             corrections: load("content/corrections.yml"),
             translations: load(list("templates/i18n", recursive: false, suffix: ".yml")),
-            localized: load(localized))
+            localized: load(localized),
+            dataNotes: load("content/data/README.md"))
         if !problems.isEmpty { throw BuildFailure(problems) }
         return tree
     }

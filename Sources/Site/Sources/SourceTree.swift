@@ -40,11 +40,14 @@ public struct SourceTree: Sendable, Equatable {
     /// The content of the site's other languages: `content/<folder>/*.md` and `*.yml` of every folder besides `data`
     /// and `images` (`content/zh-hant/05-four-steps.md`), sorted by path.
     public var localized: [SourceFile] = []
+    /// `content/data/README.md`: notes on the data files; a CSV it names is kept on purpose, even if no chart uses it.
+    public var dataNotes: SourceFile?
 
     public init(config: SourceFile? = nil, chapters: [SourceFile] = [], sources: SourceFile? = nil,
                 glossary: SourceFile? = nil, data: [SourceFile] = [], templates: [SourceFile] = [],
                 assets: [SourceFile] = [], images: [SourceFile] = [], numbers: SourceFile? = nil,
-                corrections: SourceFile? = nil, translations: [SourceFile] = [], localized: [SourceFile] = []) {
+                corrections: SourceFile? = nil, translations: [SourceFile] = [], localized: [SourceFile] = [],
+                dataNotes: SourceFile? = nil) {
         self.config = config
         self.chapters = chapters.sorted { $0.path < $1.path }
         self.sources = sources
@@ -57,5 +60,6 @@ public struct SourceTree: Sendable, Equatable {
         self.assets = assets.sorted { $0.path < $1.path }
         self.translations = translations.sorted { $0.path < $1.path }
         self.localized = localized.sorted { $0.path < $1.path }
+        self.dataNotes = dataNotes
     }
 }

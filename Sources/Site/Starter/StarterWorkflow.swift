@@ -23,6 +23,8 @@ func starterWorkflow(release: ExplainerRelease) -> String {
 
         on:
           push:
+            # Only pushes to main publish. If your branch has another name (`git branch --show-current` says
+            # master), write it here, or rename the branch: git branch -M main.
             branches: [main]
           workflow_dispatch:
 
@@ -58,6 +60,10 @@ func starterWorkflow(release: ExplainerRelease) -> String {
                     echo "Using bin/explainer from this repository."
                     echo "$PWD/bin" >> "$GITHUB_PATH"
                     exit 0
+                  fi
+                  if [ -e bin/explainer ]; then
+                    echo "bin/explainer is in the repository but not executable: run 'git update-index --chmod=+x bin/explainer', then commit and push." >&2
+                    exit 1
                   fi
                   if [ ! -x "$HOME/.explainer/bin/explainer" ]; then
                     if [ -z "$EXPLAINER_SOURCE" ] || [ -z "$EXPLAINER_REF" ]; then
