@@ -106,4 +106,18 @@ import Testing
         let error = #expect(throws: ModelError.self) { try Bubbles.run(overrides: [.init("betta", .number(1))]) }
         #expect(error?.hint?.hasPrefix("did you mean 'beta'?") == true)
     }
+
+    /// Steps that leave the default burnIn 200 without 3 values after it are reported at steps, the parameter the
+    /// writer set (audit 10 S2: 'burnIn' = 200 was reported, at the chart's fence).
+    @Test func stepsThatInvalidateTheDefaultBurnInAreReportedAtSteps() {
+        let error = #expect(throws: ModelError.self) { try Bubbles.run(overrides: [.init("steps", .number(100))]) }
+        #expect(error == .parameterOutOfRange(
+            model: "bubbles", name: "steps", value: "100",
+            allowed: "values that keep the default burnIn 200 in its range [0, steps − 3] = [0, 97] (integer)",
+            hint: "burnIn keeps its default 200, which no longer fits: set burnIn too, within [0, 97] (integer)"))
+        let own = #expect(throws: ModelError.self) {
+            try Bubbles.run(overrides: [.init("steps", .number(100)), .init("burnIn", .number(98))])
+        }
+        #expect(own?.description == "bubbles: parameter 'burnIn' = 98 is outside the allowed range [0, 97] (integer)")
+    }
 }

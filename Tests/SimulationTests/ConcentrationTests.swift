@@ -39,7 +39,8 @@ import Testing
             let weight = try #require(output.series(named: "weightAI"))
             #expect(weight.x == (0...34).map(Double.init))
             #expect(weight.y.allSatisfy { (0...1).contains($0) })
-            #expect(output.series(named: "shareOfGainsAI")!.y.allSatisfy { $0.isFinite })
+            // Gains of opposite sign (the second case) leave no share of gains: missing, never ±inf (audit 10 S1).
+            #expect(output.series(named: "shareOfGainsAI")!.y.allSatisfy { $0.isFinite || $0.isNaN })
         }
     }
 
@@ -135,5 +136,41 @@ import Testing
         let w0 = output.scalars["w0"]!
         #expect(w0 > 0 && w0 < 1)
         #expect(abs(output.scalars["endShareOfGains"]! - 0.75) < 1e-12)
+    }
+
+    // MARK: Audit 10
+
+    /// With an explicit w0, gains of opposite sign leave no share of gains: AI's part of a total that mixes a gain and
+    /// a loss ran from −152,600 % to +982,100 % (audit 10 S1). The series has no value, a chart of it is refused with
+    /// the reason, and there is no endShareOfGains scalar; the weight is still drawn.
+    @Test func gainsOfOppositeSignLeaveTheShareOfGainsMissing() throws {
+        let output = try Concentration.run(overrides: [.init("w0", .number(0.5)), .init("gainAI", .number(0.5)),
+                                                       .init("gainRest", .number(-0.4)), .init("months", .number(600))])
+        let share = try #require(output.series(named: "shareOfGainsAI"))
+        #expect(share.y.count == 601 && share.y.allSatisfy(\.isNaN))
+        #expect(output.scalars["endShareOfGains"] == nil)
+        let why = try #require(output.missingSeries["shareOfGainsAI"])
+        #expect(why.message == "concentration: series 'shareOfGainsAI' has no value here: the AI stocks gain 50% and the "
+            + "others -40%, so one group loses while the other gains, and the AI stocks' part of the total is not a share of gains")
+        #expect(try #require(output.series(named: "weightAI")).y.allSatisfy(\.isFinite))
+    }
+
+    /// Over random valid inputs, with or without an explicit w0, every share of gains shown is a share, in [0, 1].
+    @Test func shareOfGainsStaysBetweenZeroAndOneForRandomValidInputs() throws {
+        var rng = RandomGenerator(seed: 10)
+        var shown = 0
+        for index in 0..<400 {
+            var overrides: [Scenario.Override] = [
+                .init("gainAI", .number(-0.99 + 20.99 * rng.u01())), .init("gainRest", .number(-0.99 + 20.99 * rng.u01())),
+                .init("months", .number(Double(1 + Int(rng.u01() * 600)))),
+            ]
+            let explicit = rng.u01()
+            if index % 4 != 0 { overrides.append(.init("w0", .number(index % 8 == 1 ? (explicit < 0.5 ? 0 : 1) : explicit))) }
+            guard let output = try? Concentration.run(overrides: overrides) else { continue }
+            let share = try #require(output.series(named: "shareOfGainsAI"))
+            #expect(share.y.allSatisfy { $0.isNaN || ($0 >= -1e-12 && $0 <= 1 + 1e-12) }, "\(overrides)")
+            if share.y.contains(where: \.isFinite) { shown += 1 } else { #expect(output.missingSeries["shareOfGainsAI"] != nil) }
+        }
+        #expect(shown > 200)
     }
 }

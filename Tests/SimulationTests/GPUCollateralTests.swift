@@ -56,4 +56,18 @@ import Testing
         }
         #expect(!GPUCollateral.scenarios.contains { $0.name == "market" })
     }
+
+    /// A cost that leaves the default debt0 80 above 2 × cost is reported at cost, the parameter the writer set
+    /// (audit 10 S2: 'debt0' = 80 was reported, at the chart's fence).
+    @Test func aCostThatInvalidatesTheDefaultDebtIsReportedAtCost() {
+        let error = #expect(throws: ModelError.self) { try GPUCollateral.run(overrides: [.init("cost", .number(20))]) }
+        #expect(error == .parameterOutOfRange(
+            model: "gpuCollateral", name: "cost", value: "20",
+            allowed: "values that keep the default debt0 80 in its range [0, 2 × cost] = [0, 40]",
+            hint: "debt0 keeps its default 80, which no longer fits: set debt0 too, within [0, 40]"))
+        let own = #expect(throws: ModelError.self) {
+            try GPUCollateral.run(overrides: [.init("cost", .number(20)), .init("debt0", .number(50))])
+        }
+        #expect(own?.description == "gpuCollateral: parameter 'debt0' = 50 is outside the allowed range [0, 40]")
+    }
 }

@@ -200,19 +200,20 @@ import Testing
 
     // MARK: Audit 8
 
-    /// The tenant can first leave at the end of year initialTerm: before it, "the loss if it leaves now" does not
-    /// exist, so the two series start there (audit 8 found base-case losses of 0.19, 0.18 and 0.12 in years 1–3).
+    /// The tenant can first leave at the end of year initialTerm and last at the end of year T − 1: outside those
+    /// years "the loss if it leaves now" does not exist, so the two series cover them only (audit 8 found base-case
+    /// losses of 0.19, 0.18 and 0.12 in years 1–3; audit 10 a row for the maturity year, when the bond is repaid).
     @Test(arguments: [1.0, 4.0, 10.0])
-    func lossIfLeavingStartsAtTheFirstWalkAwayOption(initialTerm: Double) throws {
+    func lossIfLeavingCoversOnlyTheWalkAwayOptions(initialTerm: Double) throws {
         let output = try LeaseSPV.run(overrides: [.init("initialTerm", .number(initialTerm)), .init("walkAwayYear", .number(initialTerm))])
         var parameters = LeaseSPV.Parameters()
         parameters.initialTerm = initialTerm
         let schedule = LeaseSPV.schedule(parameters)
         for name in ["rvgIfLeaveNow", "bondLossIfLeaveNow"] {
             let series = try #require(output.series(named: name))
-            #expect(series.x == (Int(initialTerm)...24).map { 2025 + Double($0) })
+            #expect(series.x == (Int(initialTerm)...23).map { 2025 + Double($0) })
             let values = name == "rvgIfLeaveNow" ? schedule.rvg : schedule.bondLoss
-            #expect(series.y == (Int(initialTerm)...24).map { values[$0] })
+            #expect(series.y == (Int(initialTerm)...23).map { values[$0] })
         }
         #expect(output.series(named: "debtBalance")!.x.first == 2025)
     }
@@ -244,5 +245,55 @@ import Testing
         }
         #expect(error?.description == "leaseSPV: unknown parameter '3'")
         #expect(error?.hint?.hasPrefix("decimals use a point: write 27.3, not 27,3") == true)
+    }
+    // MARK: Audit 10
+
+    /// With an uncapped guarantee (the benign scenario's rvgCapFrac 1), sale plus guarantee covers the bond in every
+    /// year the guarantee lasts: S + (D − S) falling an ulp short of D is rounding, not a loss (audit 10 M2: debt0
+    /// 47.438 and a 22.2 % discount printed a 3.6e-15 loss and a 7.4 % "bondholders lost part" band).
+    @Test func roundingIsNotABondholderLossWhileAnUncappedGuaranteeLasts() throws {
+        var rng = RandomGenerator(seed: 20_261_207)
+        var cases = [(47.438, 0.222)]
+        for _ in 0..<200 { cases.append((1 + 99 * rng.u01(), 0.9 * rng.u01())) }
+        for (debt0, haircut) in cases {
+            let p = try parameters([("debt0", debt0), ("saleHaircut", haircut), ("rvgCapFrac", 1)])
+            let s = LeaseSPV.schedule(p)
+            let rvgYears = Int(p.rvgYears)
+            #expect((1...rvgYears).allSatisfy { s.bondLoss[$0] == 0 && s.recovery[$0] == s.debtBalance[$0] },
+                    "debt0 \(debt0), saleHaircut \(haircut)")
+            // A departure at the end of year t shows from year t + 1 on.
+            #expect((1...rvgYears + 1).allSatisfy { s.state(inYear: $0).endedWithLoss == 0 },
+                    "debt0 \(debt0), saleHaircut \(haircut)")
+            #expect((0...p.periods).allSatisfy { abs(s.recovery[$0] + s.bondLoss[$0] - s.debtBalance[$0]) <= 1e-12 * debt0 })
+        }
+        let output = try LeaseSPV.run(scenario: "benign", overrides: [.init("debt0", .number(47.438)),
+                                                                      .init("saleHaircut", .number(0.222))])
+        let band = try #require(output.series(named: "state.endedWithLoss"))
+        #expect(band.y.prefix(17).allSatisfy { $0 == 0 })
+        #expect(try #require(output.series(named: "bondLossIfLeaveNow")).y.prefix(13).allSatisfy { $0 == 0 })
+    }
+
+    /// A real shortfall is still a loss: the tolerance is 1e-9 of the bond, far below any loss the model can show.
+    @Test func aShortfallAboveTheToleranceIsStillALoss() throws {
+        let s = LeaseSPV.schedule(try parameters())
+        #expect(s.bondLoss[17] > 5.79 && s.state(inYear: 18).endedWithLoss > 0)
+    }
+
+    /// A startYear that leaves the default maturityYear 2049 outside [startYear + 2, startYear + 60] is reported at
+    /// startYear, the parameter the writer set (audit 10 S2: it was reported as maturityYear, at the chart's fence).
+    @Test func aStartYearThatInvalidatesTheDefaultMaturityIsReportedAtStartYear() {
+        let error = #expect(throws: ModelError.self) { try LeaseSPV.run(overrides: [.init("startYear", .number(2100))]) }
+        #expect(error == .parameterOutOfRange(
+            model: "leaseSPV", name: "startYear", value: "2100",
+            allowed: "values that keep the default maturityYear 2049 in its range [startYear + 2, startYear + 60] = "
+                + "[2102, 2160] (integer)",
+            hint: "maturityYear keeps its default 2049, which no longer fits: set maturityYear too, within [2102, 2160] "
+                + "(integer)"))
+        // Both set: the term itself is out of range, at maturityYear as before.
+        let both = #expect(throws: ModelError.self) {
+            try LeaseSPV.run(overrides: [.init("startYear", .number(2100)), .init("maturityYear", .number(2101))])
+        }
+        #expect(both?.description == "leaseSPV: parameter 'maturityYear' = 2101 is outside the allowed range "
+            + "maturityYear − startYear in [2, 60]")
     }
 }

@@ -95,7 +95,8 @@ import Testing
         ("wac", .number(0.3), "tranching: parameter 'wac' = 0.3 is outside the allowed range [0, 0.25]"),
         ("fee", .number(0.06), "tranching: parameter 'fee' = 0.06 is outside the allowed range [0, 0.05]"),
         ("classA", .number(-1), "tranching: parameter 'classA' = -1 is outside the allowed range [0, 100]"),
-        ("classA", .number(90), "tranching: parameter 'classA' = 90 is outside the allowed range classA + classB ≤ pool (100)"),
+        ("classA", .number(90), "tranching: parameter 'classA' = 90 is outside the allowed range values that keep the "
+            + "default classB 15 in its range [0, pool − classA] = [0, 10]"),
         ("classB", .number(101), "tranching: parameter 'classB' = 101 is outside the allowed range [0, 100]"),
         ("rateA", .number(-0.01), "tranching: parameter 'rateA' = -0.01 is outside the allowed range [0, 0.25]"),
         ("rateB", .number(0.26), "tranching: parameter 'rateB' = 0.26 is outside the allowed range [0, 0.25]"),
@@ -193,5 +194,118 @@ import Testing
         #expect(error == .parameterOutOfRange(model: "tranching", name: "tranches[1]", value: "[0, 0.5]",
                                               allowed: "tranches that differ from one another (tranches[0] is the same, 0-50 %)",
                                               hint: "list each tranche once"))
+    }
+
+    // MARK: Audit 10
+
+    static func same(_ a: [Double], _ b: [Double]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
+    }
+
+    static func list(_ values: [Double]) -> ParameterValue { .list(values.map { .number($0) }) }
+
+    /// `pds` all equal to some q ≠ p make a homogeneous pool of PD q: the large pool, the exact pool, the Monte Carlo,
+    /// the expected pool loss and the caption all use q, exactly as a run with p = q does (audit 10 M1: the large-pool
+    /// series and expectedPoolLoss used p, and the senior tranche's EL was 22× too low beside the exact one).
+    @Test(arguments: [0.05, 0.1, 0.003])
+    func equalPDsAreThePoolsPDInEveryMethod(q: Double) throws {
+        let withPDs = try Tranching.run(overrides: [Self.fewPaths, .init("pds", Self.list(Array(repeating: q, count: 100)))])
+        let withP = try Tranching.run(overrides: [Self.fewPaths, .init("p", .number(q))])
+        #expect(withPDs.series.map(\.name) == withP.series.map(\.name))
+        for (a, b) in zip(withPDs.series, withP.series) { #expect(Self.same(a.y, b.y), "\(a.name)") }
+        #expect(withPDs.scalars == withP.scalars)
+        #expect(withPDs.assumptions == withP.assumptions)
+        #expect(withPDs.assumptions.contains("each defaulting with probability \(formatNumber(q * 100))%"))
+        #expect(abs(try #require(withPDs.scalars["expectedPoolLoss"]) - 0.6 * q) < 1e-15)
+        // Closed forms: Σ EL·(d − a) = LGD·q for the large and the exact pool; the Monte Carlo within 4 SE of exact.
+        let widths = [0.05, 0.10, 0.15, 0.70]
+        for name in ["lhp.trancheEL", "exact.trancheEL"] {
+            let el = try #require(withPDs.series(named: name)).y
+            #expect(abs(zip(el, widths).map(*).reduce(0, +) - 0.6 * q) < 1e-9, "\(name)")
+        }
+        let exact = try #require(withPDs.series(named: "exact.trancheEL")).y
+        let mc = try #require(withPDs.series(named: "mc.trancheEL")).y
+        let se = try #require(withPDs.series(named: "mc.trancheSE")).y
+        for j in exact.indices where !mc[j].isNaN { #expect(abs(mc[j] - exact[j]) <= 4 * se[j], "tranche \(j)") }
+        let quantile = try #require(withPDs.scalars["lhp.quantile999"])
+        #expect(abs(quantile - 0.6 * Vasicek.quantile(0.999, p: q, rho: 0.3)) < 1e-15)
+    }
+
+    /// For random pools of unequal sizes and PDs, the expected pool loss is LGD·Σwᵢpᵢ/Σwᵢ (it was LGD·p, whatever the
+    /// pds), and the Monte Carlo's mean pool loss, Σ EL·(d − a) over the tiling tranches, lies within 4 SE of it.
+    @Test func expectedPoolLossIsLGDTimesTheExposureWeightedPD() throws {
+        var rng = RandomGenerator(seed: 20_261_207)
+        for _ in 0..<20 {
+            let n = 2 + Int(rng.u01() * 40)
+            let pds = (0..<n).map { _ in 1e-3 + 0.3 * rng.u01() }
+            let weights = (0..<n).map { _ in 0.1 + rng.u01() }
+            let lgd = 0.1 + 0.9 * rng.u01(), rho = 0.9 * rng.u01()
+            let output = try Tranching.run(overrides: [
+                .init("paths", .number(5000)), .init("n", .number(Double(n))), .init("pds", Self.list(pds)),
+                .init("weights", Self.list(weights)), .init("lgd", .number(lgd)), .init("rho", .number(rho)),
+            ])
+            let expected = lgd * zip(weights, pds).map(*).reduce(0, +) / weights.reduce(0, +)
+            let reported = try #require(output.scalars["expectedPoolLoss"])
+            #expect(abs(reported - expected) <= 1e-12 * expected, "n \(n), lgd \(lgd)")
+            let widths = [0.05, 0.10, 0.15, 0.70]
+            let el = try #require(output.series(named: "mc.trancheEL")).y.map { $0.isNaN ? 0 : $0 }
+            let se = try #require(output.series(named: "mc.trancheSE")).y.map { $0.isNaN ? 0 : $0 }
+            let mean = zip(el, widths).map(*).reduce(0, +), bound = 4 * zip(se, widths).map(*).reduce(0, +)
+            #expect(abs(mean - expected) <= bound + 1e-12, "n \(n), lgd \(lgd), rho \(rho)")
+        }
+    }
+
+    /// pds replaces p: a p set beside pds that differ from it would be ignored, so it is an error at p; a p equal to
+    /// every pds value is consistent and accepted.
+    @Test func pSetBesideDifferentPDsIsRejectedAtP() throws {
+        let pds = Scenario.Override("pds", Self.list(Array(repeating: 0.05, count: 100)))
+        let error = #expect(throws: ModelError.self) { try Tranching.run(overrides: [.init("p", .number(0.02)), pds]) }
+        #expect(error == .parameterOutOfRange(
+            model: "tranching", name: "p", value: "0.02",
+            allowed: "the PD of every lease in pds when both are given (pds has 0.05)",
+            hint: "pds gives each lease its own default probability and replaces p: remove p, or remove pds to give every "
+                + "lease the probability p"))
+        let agreeing = try Tranching.run(overrides: [Self.fewPaths, .init("p", .number(0.05)), pds])
+        #expect(agreeing.scalars["expectedPoolLoss"] == 0.6 * 0.05)
+    }
+
+    /// A pool set below a default balance names pool, the parameter the writer set, and the default that no longer
+    /// fits (audit 10 S2: 'classA' = 70 was reported, at the chart's fence).
+    @Test func aPoolThatInvalidatesADefaultIsReportedAtPool() {
+        func error(_ overrides: [(String, Double)]) -> ModelError? {
+            #expect(throws: ModelError.self) { try Tranching.run(overrides: overrides.map { .init($0.0, .number($0.1)) }) }
+        }
+        #expect(error([("pool", 50)]) == .parameterOutOfRange(
+            model: "tranching", name: "pool", value: "50",
+            allowed: "values that keep the default classA 70 in its range [0, pool] = [0, 50]",
+            hint: "classA keeps its default 70, which no longer fits: set classA too, within [0, 50]"))
+        // classA 70 and classB 15 fit pool 80 one by one but not together: the default classB is the one that no longer fits.
+        #expect(error([("pool", 80)]) == .parameterOutOfRange(
+            model: "tranching", name: "pool", value: "80",
+            allowed: "values that keep the default classB 15 in its range [0, pool − classA] = [0, 10]",
+            hint: "classB keeps its default 15, which no longer fits: set classB too, within [0, 10]"))
+        #expect(error([("classA", 90)]) == .parameterOutOfRange(
+            model: "tranching", name: "classA", value: "90",
+            allowed: "values that keep the default classB 15 in its range [0, pool − classA] = [0, 10]",
+            hint: "classB keeps its default 15, which no longer fits: set classB too, within [0, 10]"))
+        #expect(error([("pool", 8), ("classA", 5), ("classB", 1), ("sched", 1)]) == .parameterOutOfRange(
+            model: "tranching", name: "pool", value: "8",
+            allowed: "values that keep the default dflt 10 in its range [0, opening pool] = [0, 8]",
+            hint: "dflt keeps its default 10, which no longer fits: set dflt too, within [0, 8]"))
+        // Both balances set: the sum is the writer's own, at classA as before.
+        #expect(error([("classA", 90), ("classB", 15)])?.description
+            == "tranching: parameter 'classA' = 90 is outside the allowed range classA + classB ≤ pool (100)")
+    }
+
+    /// A tranche attaching at or above LGD can never lose: its Monte Carlo EL is exactly 0, not "no samples, below
+    /// 3/paths" (audit 10 N1), as the exact and large-pool results say.
+    @Test func aTrancheAboveTheLargestPossibleLossHasAnExactZeroNotNoSamples() throws {
+        let output = try Tranching.run(overrides: [Self.fewPaths, .init("lgd", .number(0.25))])
+        #expect(output.scalars["mc.trancheEL.30-100"] == 0 && output.scalars["mc.trancheSE.30-100"] == 0)
+        #expect(output.scalars["mc.noSamples.upper95.30-100"] == nil)
+        #expect(output.series(named: "mc.trancheEL")?.y.last == 0)
+        #expect(output.series(named: "mc.trancheUpper95")?.y.last == 0)
+        #expect(output.series(named: "exact.trancheEL")?.y.last == 0 && output.series(named: "lhp.trancheEL")?.y.last == 0)
+        #expect(!output.assumptions.contains("30-100"))
     }
 }

@@ -34,6 +34,37 @@ private func chapter(withChart lines: [String]) -> String {
         #expect(problems.first?.message.contains("debtTerm") == true)
     }
 
+    /// A parameter the writer set that leaves another's default out of its range is reported at the one set, under its
+    /// name (audit 10 S2: these four were reported at the opening fence, naming the default).
+    @Test(arguments: [
+        ("leaseSPV", "startYear: 2100", "leaseSPV: parameter 'startYear' = 2100", "maturityYear keeps its default 2049"),
+        ("tranching", "pool: 50", "tranching: parameter 'pool' = 50", "classA keeps its default 70"),
+        ("gpuCollateral", "cost: 20", "gpuCollateral: parameter 'cost' = 20", "debt0 keeps its default 80"),
+        ("bubbles", "steps: 100", "bubbles: parameter 'steps' = 100", "burnIn keeps its default 200"),
+    ])
+    func aDefaultInvalidatedByAnotherParameterIsReportedAtTheOneSet(model: String, entry: String, message: String,
+                                                                    hint: String) throws {
+        let lines = ["id: dependent", "title: T", "caption: Illustrative model.", "model: \(model)", "params: {\(entry)}"]
+        let problems = diagnostics(of: miniSite(chapter: chapter(withChart: lines)))
+        #expect(problems.count == 1)
+        let problem = try #require(problems.first)
+        #expect(problem.line == 11 && problem.column == 10)
+        #expect(problem.message.hasPrefix(message))
+        #expect(problem.hint?.hasPrefix(hint) == true)
+    }
+
+    /// With gains of opposite sign there is no share of gains: a chart of it is refused at the series' name, with the
+    /// reason (audit 10 S1: it drew −152,600 % to +982,100 %).
+    @Test func aShareOfGainsThatDoesNotExistIsRefusedAtTheSeries() throws {
+        let lines = ["id: share", "title: T", "caption: Illustrative model.", "model: concentration", "kind: line",
+                     "series: [shareOfGainsAI]", "params: {w0: 0.5, gainAI: 0.5, gainRest: -0.4}"]
+        let problems = diagnostics(of: miniSite(chapter: chapter(withChart: lines)))
+        #expect(problems.count == 1)
+        let problem = try #require(problems.first)
+        #expect(problem.line == 12 && problem.column == 10)
+        #expect(problem.message.hasPrefix("concentration: series 'shareOfGainsAI' has no value here"))
+    }
+
     @Test func unknownParameterSuggestsTheClosestName() {
         let problems = diagnostics(of: miniSite(chapter: chapter(withChart: valid + ["params:", "  debtTer: 20"])))
         #expect(problems.count == 1)

@@ -487,8 +487,8 @@ private func svgTexts(_ page: String) -> [String] {
         let output = try build(miniSite(chapter: chapter))
         #expect(output.warnings.filter { $0.message.hasPrefix("fireSale") } == [Diagnostic(
             file: "content/01-intro.md", line: 13, column: 10,
-            message: "fireSale: the cascade was cut short at maxRounds = 2: the selling had not stopped (round 2 still lost "
-                + "$31.3B), so the losses and prices shown are not final",
+            message: "fireSale: the cascade was cut short at maxRounds = 2: forced sales of $53.2B in round 2 were still to "
+                + "move prices, so the losses and prices shown are not final",
             hint: "raise maxRounds (up to 100000; the selling stops by itself once a round loses less than 1e-6 of the "
                 + "total), or say in the caption that the chart stops while prices are still falling",
             severity: .warning)])

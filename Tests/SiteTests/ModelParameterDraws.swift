@@ -95,7 +95,11 @@ struct ParameterDraws {
                    ("rateA", number(real(0, 0.25))), ("rateB", number(real(0, 0.25))), ("sched", number(sched)),
                    ("trigger", number(real(1, 3))), ("dflt", numbers(defaults))]
             if chance(0.3) { out.append(("weights", numbers((0..<n).map { _ in realOpenBelow(0, 10) }))) }
-            if chance(0.3) { out.append(("pds", numbers((0..<n).map { _ in real(0.000001, 0.5) }))) }
+            if chance(0.3) {
+                // pds replaces p: a p set beside pds that differ from it is an error (audit 10 M1).
+                out.removeAll { $0.0 == "p" }
+                out.append(("pds", numbers((0..<n).map { _ in real(0.000001, 0.5) })))
+            }
         case "gpuCollateral":
             let cost = real(0.01, 10_000)
             out = [("cost", number(cost)), ("debt0", number(real(0, 2 * cost))), ("debtTerm", number(real(0.5, 40))),

@@ -28,9 +28,16 @@ import Testing
 
     @Test(arguments: [
         ("value.sl.T6.64", "Value sl T6.64"),
-        ("ltv.exp", "Ltv exp"),
-        ("mc.trancheEL.0-5", "Mc tranche EL 0-5"),
+        ("ltv.exp", "LTV exp"),
+        ("mc.trancheEL.0-5", "MC tranche EL 0-5"),
         ("requiredRevenue", "Required revenue"),
+        // Audit 10 N7: abbreviations and one-letter names stay capitals ("Glt s", "Lhp tranche EL", "Waterfall class a").
+        ("glt.S", "GLT S"),
+        ("glt.IV", "GLT IV"),
+        ("lhp.trancheEL", "LHP tranche EL"),
+        ("rvgIfLeaveNow", "RVG if leave now"),
+        ("waterfall.classA", "Waterfall class A"),
+        ("aiShare", "AI share"),
     ]) func aModelNameInWordsKeepsItsDecimalPointsAndNumbers(_ name: String, _ words: String) {
         #expect(humanName(name) == words)
     }

@@ -22,6 +22,9 @@ public enum Bubbles: SimulationModel {
         public var burnIn = 200
         public var grossReturn = 1.01
         public var seed: UInt64 = 1
+        /// The parameters set by name: a default `burnIn` that the `steps` the writer set no longer allow is reported at
+        /// `steps`.
+        public var given: Set<String> = []
 
         public init() {}
 
@@ -37,6 +40,7 @@ public enum Bubbles: SimulationModel {
             case "seed": seed = try value.seed(model: model, name: name)
             default: throw .unknownParameter(model: model, name: name, known: Bubbles.parameters.map(\.name))
             }
+            given.insert(name)
         }
 
         public func validate() throws(ModelError) {
@@ -46,7 +50,8 @@ public enum Bubbles: SimulationModel {
             try ParameterRange.closed(-10, 10).check(x0, model: model, name: "x0")
             try ParameterRange.integers(10, 100_000).check(Double(steps), model: model, name: "steps")
             // The statistics need at least 3 values after burn-in (a lag-1 autocorrelation of 2 values is ±1 or 0/0).
-            try ParameterRange.integers(0, steps - 3).check(Double(burnIn), model: model, name: "burnIn")
+            try checkDependentDefault(Double(burnIn), .integers(0, steps - 3), model: model, name: "burnIn",
+                                      rangeText: "[0, steps − 3]", given: given, setters: [("steps", Double(steps))])
             try ParameterRange(lower: 1, upper: 1.5, lowerOpen: true).check(grossReturn, model: model, name: "grossReturn")
         }
     }

@@ -115,7 +115,10 @@ public enum Concentration: SimulationModel {
             let gainsAI = t == 0 ? w0 * logAI : ai - w0
             let gainsRest = t == 0 ? (1 - w0) * logRest : rest - (1 - w0)
             let total = gainsAI + gainsRest
-            shares.append(total == 0 ? ai / (ai + rest) : gainsAI / total)
+            // A share of gains exists only while both groups' gains have one sign: when one gains and the other loses
+            // (possible with an explicit w0), "the AI stocks' share of the gains" is not a share, and near a total of
+            // 0 it ran to ±982,000 % (audit 10 S1). Such months are missing values (a gap in the line).
+            shares.append(gainsAI * gainsRest < 0 ? .nan : total == 0 ? ai / (ai + rest) : gainsAI / total)
         }
         let endWeight = weights.last!
         // The others fall β_s·X, but no stock can lose more than all its value: with a spill above 1 their fall is capped
@@ -128,12 +131,23 @@ public enum Concentration: SimulationModel {
             Series(name: "indexLevel", unit: "index (start = 100)", xUnit: "months", x: months, y: levels),
             Series(name: "indexLossVsAIDrop", unit: "fraction", xUnit: "AI drawdown", x: grid, y: grid.map(loss)),
         ]
-        let scalars = ["w0": w0, "endWeight": endWeight, "indexGain": levels.last! / 100 - 1,
-                       "endShareOfGains": shares.last!, "indexLoss": loss(p.drawdown)]
+        var scalars = ["w0": w0, "endWeight": endWeight, "indexGain": levels.last! / 100 - 1, "indexLoss": loss(p.drawdown)]
+        if !shares.last!.isNaN { scalars["endShareOfGains"] = shares.last! }
         let assumptions = "AI stocks gain \(formatNumber(p.gainAI * 100))% and the rest \(formatNumber(p.gainRest * 100))% "
             + "over \(p.months) months at constant monthly rates; the AI group starts at \(formatNumber(w0 * 100))% of the "
             + "index. If AI stocks fall, the others fall \(formatNumber(p.spill))× as much"
             + (p.spill > 1 ? " (at most 100 %)" : "") + ". Illustrative model, not a forecast."
-        return ModelOutput(model: name, scenario: "base", series: series, scalars: scalars, assumptions: assumptions)
+        var output = ModelOutput(model: name, scenario: "base", series: series, scalars: scalars, assumptions: assumptions)
+        if !shares.contains(where: \.isFinite) {
+            // Constant growth rates keep each group's gain of one sign, so gains of opposite sign leave no month with a
+            // share: a chart of it is refused at the series rather than drawn empty.
+            output.missingSeries["shareOfGainsAI"] = ModelWarning(
+                parameter: "gainRest",
+                message: "concentration: series 'shareOfGainsAI' has no value here: the AI stocks gain "
+                    + "\(formatNumber(p.gainAI * 100))% and the others \(formatNumber(p.gainRest * 100))%, so one group loses "
+                    + "while the other gains, and the AI stocks' part of the total is not a share of gains",
+                hint: "give gainAI and gainRest the same sign, or chart weightAI (the AI stocks' share of the index's value)")
+        }
+        return output
     }
 }

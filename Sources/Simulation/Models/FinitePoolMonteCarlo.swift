@@ -44,15 +44,24 @@ public enum FinitePoolMonteCarlo {
         public var trancheEL: [Double]
         public var trancheSE: [Double]
         public var paths: Int
+        /// Tranches attaching at or above LGD, the pool's largest possible loss (every name defaults): their EL is
+        /// exactly 0, not an estimate.
+        public var unreachable: [Bool] = []
 
-        /// Tranches that no path reached: their mean and SE are both 0, which says nothing about a rare loss.
-        public var noSamples: [Bool] { trancheEL.map { $0 == 0 } }
+        /// Tranches that no path reached although a loss could: their mean and SE are both 0, which says nothing about a
+        /// rare loss. A tranche no loss can reach is not among them: its 0 is exact (audit 10 N1).
+        public var noSamples: [Bool] {
+            trancheEL.indices.map { trancheEL[$0] == 0 && !(unreachable.indices.contains($0) && unreachable[$0]) }
+        }
 
         /// The upper end of a 95 % interval for each tranche's EL: mean + 1.96 SE where paths reached the tranche;
         /// where none did, the rule of three, 3/paths (EL ≤ P(hit), and no hit in `paths` tries puts P(hit) below
-        /// 3/paths at 95 %).
+        /// 3/paths at 95 %); 0 for a tranche no loss can reach.
         public var upper95: [Double] {
-            zip(trancheEL, trancheSE).map { el, se in el == 0 ? 3 / Double(paths) : el + 1.96 * se }
+            trancheEL.indices.map { j in
+                unreachable.indices.contains(j) && unreachable[j] ? 0
+                    : trancheEL[j] == 0 ? 3 / Double(paths) : trancheEL[j] + 1.96 * trancheSE[j]
+            }
         }
     }
 
@@ -89,13 +98,21 @@ public enum FinitePoolMonteCarlo {
         }
         let n = Double(paths)
         var el: [Double] = [], se: [Double] = []
+        // The largest pool loss is LGD (weights sum to 1); a tranche attaching there or above never loses, and its EL
+        // is exactly 0 even if rounding in Σ LGD·wᵢ left an ulp above LGD on some path.
+        let unreachable = pool.tranches.map { $0.attachment >= pool.lgd }
         for j in 0..<tranches {
+            guard !unreachable[j] else {
+                el.append(0)
+                se.append(0)
+                continue
+            }
             let mean = total[j] / n
             let variance = max(0, (total[tranches + j] - n * mean * mean) / (n - 1))
             el.append(mean)
             se.append((variance / n).squareRoot())
         }
-        return Estimate(trancheEL: el, trancheSE: se, paths: paths)
+        return Estimate(trancheEL: el, trancheSE: se, paths: paths, unreachable: unreachable)
     }
 }
 

@@ -106,12 +106,14 @@ public enum FireSale: SimulationModel {
         // A cascade the safety cap cut short is reported (Correction M6): its losses and prices are not final.
         var warnings: [ModelWarning] = []
         if !cascade.converged, let last = rounds.last {
-            let lastLoss = last.loss.reduce(0, +)
+            // Round 1's loss is the shock itself, not selling: what is still going on is the last round's forced sales,
+            // which would move prices in the next round (audit 10 N2).
+            let pending = last.sold.reduce(0, +)
             warnings.append(ModelWarning(
                 parameter: "maxRounds",
-                message: "fireSale: the cascade was cut short at maxRounds = \(p.maxRounds): the selling had not stopped "
-                    + "(round \(rounds.count) still lost $\(formatNumber(lastLoss, significantDigits: 3))B), so the losses "
-                    + "and prices shown are not final",
+                message: "fireSale: the cascade was cut short at maxRounds = \(p.maxRounds): forced sales of "
+                    + "$\(formatNumber(pending, significantDigits: 3))B in round \(rounds.count) were still to move prices, "
+                    + "so the losses and prices shown are not final",
                 hint: "raise maxRounds (up to 100000; the selling stops by itself once a round loses less than 1e-6 of "
                     + "the total), or say in the caption that the chart stops while prices are still falling"))
         }
@@ -136,5 +138,8 @@ public enum FireSale: SimulationModel {
             + "losses $\(formatNumber(totalLoss, significantDigits: 4))B (the fall in value of what holders own, not "
             + "realised losses or failures)"
             + (downgrades.isEmpty ? "; no downgrades." : "; " + downgrades.joined(separator: ", ") + ".")
+            + (glt.flooredAssets.isEmpty ? "" : " In the one-round (GLT) estimate, the forced sales would push the price of "
+                + glt.flooredAssets.map { p.assetNames[$0] }.joined(separator: ", ")
+                + " down by more than 99 %; it is held at −99 %, since a holding cannot lose more than it is worth.")
     }
 }

@@ -14,6 +14,9 @@ public enum GPUCollateral: SimulationModel {
         public var haircut = 0.2
         public var horizon = 6.0
         public var gapLives = [3.0, 6.0]
+        /// The parameters set by name: a default `debt0` that a `cost` the writer set no longer allows is reported at
+        /// `cost`.
+        public var given: Set<String> = []
 
         public init() {}
 
@@ -30,12 +33,14 @@ public enum GPUCollateral: SimulationModel {
             case "gapLives": gapLives = try value.numbers(model: model, name: name)
             default: throw .unknownParameter(model: model, name: name, known: GPUCollateral.parameters.map(\.name))
             }
+            given.insert(name)
         }
 
         public func validate() throws(ModelError) {
             let model = GPUCollateral.name
             try ParameterRange.closed(0.01, 10_000).check(cost, model: model, name: "cost")
-            try ParameterRange.closed(0, cost * 2).check(debt0, model: model, name: "debt0")
+            try checkDependentDefault(debt0, .closed(0, cost * 2), model: model, name: "debt0", rangeText: "[0, 2 × cost]",
+                                      given: given, setters: [("cost", cost)])
             try ParameterRange.closed(0.5, 40).check(debtTerm, model: model, name: "debtTerm")
             guard (1...8).contains(bookLives.count) else {
                 throw .parameterOutOfRange(model: model, name: "bookLives", value: "\(bookLives.count) values",

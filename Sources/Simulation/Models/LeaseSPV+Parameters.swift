@@ -51,32 +51,16 @@ extension LeaseSPV {
             given.insert(name)
         }
 
-        /// A parameter's value by name, for messages.
-        func value(of name: String) -> Double {
-            switch name {
-            case "startYear": startYear
-            case "maturityYear": maturityYear
-            case "initialTerm": initialTerm
-            default: .nan
-            }
-        }
-
         /// Checks a parameter whose range depends on others. When it keeps its default and a parameter the writer set
         /// made that default invalid (a shorter bond for the default 4-year initial term), the error names the one set.
         func checkDependent(_ value: Double, _ range: ParameterRange, name: String, rangeText: String,
-                            dependsOn: [String]) throws(ModelError) {
-            let model = LeaseSPV.name
-            guard !range.contains(value) else { return }
-            guard !given.contains(name), let setter = dependsOn.last(where: given.contains) else {
-                try range.check(value, model: model, name: name)
-                return
-            }
-            let shown = formatNumber(value, significantDigits: 15)
-            throw .parameterOutOfRange(
-                model: model, name: setter, value: formatNumber(self.value(of: setter), significantDigits: 15),
-                allowed: "values that keep the default \(name) \(shown) in its range \(rangeText) = \(range)",
-                hint: "\(name) keeps its default \(shown), which no longer fits: set \(name) too, within \(range)"
-                    + (name == "initialTerm" ? " (and walkAwayYear, within [initialTerm, T − 1])" : ""))
+                            dependsOn: [String], otherwise: ModelError? = nil) throws(ModelError) {
+            let values = ["startYear": startYear, "maturityYear": maturityYear, "initialTerm": initialTerm]
+            try checkDependentDefault(
+                value, range, model: LeaseSPV.name, name: name, rangeText: rangeText, given: given,
+                setters: dependsOn.map { ($0, values[$0] ?? .nan) },
+                extraHint: name == "initialTerm" ? " (and walkAwayYear, within [initialTerm, T − 1])" : "",
+                otherwise: otherwise)
         }
 
         public func validate() throws(ModelError) {
@@ -85,13 +69,14 @@ extension LeaseSPV {
             try ParameterRange.closed(0, 0.25).check(coupon, model: model, name: "coupon")
             try ParameterRange.integers(1900, 2200).check(startYear, model: model, name: "startYear")
             try ParameterRange.integers(1900, 2300).check(maturityYear, model: model, name: "maturityYear")
-            let term = maturityYear - startYear
-            guard (2...60).contains(term) else {
-                throw .parameterOutOfRange(model: model, name: "maturityYear",
-                                           value: formatNumber(maturityYear, significantDigits: 15),
-                                           allowed: "maturityYear − startYear in [2, 60]")
-            }
-            let periods = Int(term)
+            // The term T = maturityYear − startYear in [2, 60]: a startYear the writer set that leaves the default
+            // maturityYear 2049 out of it is reported at startYear.
+            try checkDependent(maturityYear, .integers(Int(startYear) + 2, Int(startYear) + 60), name: "maturityYear",
+                               rangeText: "[startYear + 2, startYear + 60]", dependsOn: ["startYear"],
+                               otherwise: .parameterOutOfRange(model: model, name: "maturityYear",
+                                                               value: formatNumber(maturityYear, significantDigits: 15),
+                                                               allowed: "maturityYear − startYear in [2, 60]"))
+            let periods = Int(maturityYear - startYear)
             try ParameterRange.closed(0, 1000).check(equity0, model: model, name: "equity0")
             try ParameterRange.closed(0.1, 1000).check(assetValue0, model: model, name: "assetValue0")
             try ParameterRange.closed(0, 0.5).check(assetDecay, model: model, name: "assetDecay")

@@ -24,10 +24,18 @@ extension Tranching {
         public var trigger = 1.25
         /// Defaults of periods 1, 2, ….
         public var dflt = [10.0]
+        /// The parameters set by name (a chart's `params:`, a scenario): a default that another of them made invalid is
+        /// reported at the one that was set, and `p` set beside `pds` is checked against them.
+        public var given: Set<String> = []
 
         public init() {}
 
         public mutating func set(_ name: String, to value: ParameterValue) throws(ModelError) {
+            try setValue(name, to: value)
+            given.insert(name)
+        }
+
+        private mutating func setValue(_ name: String, to value: ParameterValue) throws(ModelError) {
             let model = Tranching.name
             switch name {
             case "tranches": tranches = try value.matrix(model: model, name: name)
@@ -86,6 +94,16 @@ extension Tranching {
             try ParameterRange(lower: 0, upper: .infinity, lowerOpen: true, upperOpen: true)
                 .check(weights, model: model, name: "weights")
             try ParameterRange.closed(1e-6, 0.5).check(pds, model: model, name: "pds")
+            // pds gives every lease its own PD and replaces p, which is then not used anywhere. A p the writer set beside
+            // pds that differ from it would be silently ignored (or, before audit 10, mixed into the large-pool series).
+            if given.contains("p"), let other = pds.first(where: { $0 != p }) {
+                throw .parameterOutOfRange(
+                    model: model, name: "p", value: formatNumber(p, significantDigits: 15),
+                    allowed: "the PD of every lease in pds when both are given (pds has "
+                        + formatNumber(other, significantDigits: 15) + ")",
+                    hint: "pds gives each lease its own default probability and replaces p: remove p, or remove pds to "
+                        + "give every lease the probability p")
+            }
             try validateWaterfall()
         }
 
@@ -116,22 +134,44 @@ extension Tranching {
             try ParameterRange.closed(1, 10_000).check(pool, model: model, name: "pool")
             try ParameterRange.closed(0, 0.25).check(wac, model: model, name: "wac")
             try ParameterRange.closed(0, 0.05).check(fee, model: model, name: "fee")
-            try ParameterRange.closed(0, pool).check(classA, model: model, name: "classA")
-            try ParameterRange.closed(0, pool).check(classB, model: model, name: "classB")
-            guard classA + classB <= pool else {
-                throw .parameterOutOfRange(model: model, name: "classA", value: formatNumber(classA, significantDigits: 15),
-                                           allowed: "classA + classB ≤ pool (\(formatNumber(pool, significantDigits: 15)))")
+            // The balances' ranges depend on the pool: a pool the writer set below a default balance (classA 70 with
+            // pool 50) is reported at pool, saying which default no longer fits.
+            let values = ["pool": pool, "classA": classA, "classB": classB, "sched": sched]
+            func dependent(_ value: Double, _ range: ParameterRange, _ name: String, _ rangeText: String,
+                           on setters: [String], otherwise: ModelError? = nil) throws(ModelError) {
+                try checkDependentDefault(value, range, model: model, name: name, rangeText: rangeText, given: given,
+                                          setters: setters.map { ($0, values[$0] ?? .nan) }, otherwise: otherwise)
+            }
+            try dependent(classA, .closed(0, pool), "classA", "[0, pool]", on: ["pool"])
+            try dependent(classB, .closed(0, pool), "classB", "[0, pool]", on: ["pool"])
+            let sumError = ModelError.parameterOutOfRange(
+                model: model, name: "classA", value: formatNumber(classA, significantDigits: 15),
+                allowed: "classA + classB ≤ pool (\(formatNumber(pool, significantDigits: 15)))")
+            if classA + classB > pool {
+                // The balance that kept its default is the one that no longer fits beside those the writer set.
+                if !given.contains("classB") {
+                    try dependent(classB, .closed(0, pool - classA), "classB", "[0, pool − classA]",
+                                  on: ["pool", "classA"], otherwise: sumError)
+                } else {
+                    try dependent(classA, .closed(0, pool - classB), "classA", "[0, pool − classB]",
+                                  on: ["pool", "classB"], otherwise: sumError)
+                }
+                throw sumError
             }
             try ParameterRange.closed(0, 0.25).check(rateA, model: model, name: "rateA")
             try ParameterRange.closed(0, 0.25).check(rateB, model: model, name: "rateB")
-            try ParameterRange.closed(0, pool).check(sched, model: model, name: "sched")
+            try dependent(sched, .closed(0, pool), "sched", "[0, pool]", on: ["pool"])
             try ParameterRange.closed(1, 3).check(trigger, model: model, name: "trigger")
             guard (1...30).contains(dflt.count) else {
                 throw .parameterOutOfRange(model: model, name: "dflt", value: "\(dflt.count) values", allowed: "1 to 30 values")
             }
             // Check the whole default path before computing: dflt_t ∈ [0, pool_t], pool_t the opening pool.
             for (t, opening) in Waterfall.openingPools(pool: pool, sched: sched, defaults: dflt).enumerated() {
-                try ParameterRange.closed(0, opening).check(dflt[t], model: model, name: dflt.count == 1 ? "dflt" : "dflt[\(t)]")
+                let name = dflt.count == 1 ? "dflt" : "dflt[\(t)]"
+                try dependent(dflt[t], .closed(0, opening), name, "[0, opening pool]", on: ["pool"],
+                              otherwise: ModelError.parameterOutOfRange(
+                                model: model, name: name, value: formatNumber(dflt[t], significantDigits: 15),
+                                allowed: ParameterRange.closed(0, opening).description))
             }
         }
     }
@@ -146,7 +186,7 @@ extension Tranching {
         ParameterSpec("paths", unit: "paths", default: "100000", allowed: "integer [1000, 10000000], n × paths ≤ 10^9", "Monte Carlo paths (chunks of 10 000)"),
         ParameterSpec("seed", unit: "", default: "20251021", allowed: "integer [0, 2^64 − 1]", "random seed of the Monte Carlo"),
         ParameterSpec("weights", unit: "share", default: "[] (equal)", allowed: "none or n values, each > 0", "per-lease exposure, normalised to sum to 1"),
-        ParameterSpec("pds", unit: "probability", default: "[] (all p)", allowed: "none or n values, each in [0.000001, 0.5]", "per-lease default probability"),
+        ParameterSpec("pds", unit: "probability", default: "[] (all p)", allowed: "none or n values, each in [0.000001, 0.5]", "per-lease default probability; replaces p (a p set beside pds must equal every value)"),
         ParameterSpec("pool", unit: "$", default: "100", allowed: "[1, 10000]", "waterfall: opening pool balance"),
         ParameterSpec("wac", unit: "/yr", default: "0.08", allowed: "[0, 0.25]", "waterfall: weighted average coupon of the pool"),
         ParameterSpec("fee", unit: "/yr", default: "0.005", allowed: "[0, 0.05]", "waterfall: senior fee on the pool"),

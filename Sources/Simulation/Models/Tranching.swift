@@ -61,16 +61,19 @@ public enum Tranching: SimulationModel {
         let equalWeights = p.weights.allSatisfy { $0 == p.weights.first }
         let equalPDs = p.pds.allSatisfy { $0 == p.pds.first }
         let homogeneousPool = equalWeights && equalPDs
+        // `pds` gives every lease its own PD and replaces `p` (validation refuses a p set beside pds that differ from
+        // it), so a pool whose pds are all q has PD q everywhere: large pool, exact pool, Monte Carlo, expected loss and
+        // caption (audit 10 M1: the large-pool series used p).
+        let pd = p.pds.first ?? p.p
         if homogeneousPool {
-            let (lhpSeries, lhpScalars) = largePoolOutputs(p, tranches: tranches)
+            let (lhpSeries, lhpScalars) = largePoolOutputs(p, pd: pd, tranches: tranches)
             series += lhpSeries
             scalars.merge(lhpScalars) { first, _ in first }
         }
-        scalars["expectedPoolLoss"] = p.lgd * p.p
+        scalars["expectedPoolLoss"] = p.lgd * averagePD(p)
 
         // (b) Exact finite pool, for homogeneous pools only.
         if homogeneousPool {
-            let pd = p.pds.first ?? p.p
             let pmf = FinitePool.lossPMF(n: names, p: pd, rho: p.rho)
             series.append(Series(name: "exact.lossPMF", unit: "probability", xUnit: "defaults",
                                  x: pmf.indices.map(Double.init), y: pmf))
@@ -110,8 +113,10 @@ public enum Tranching: SimulationModel {
         let ocInfinite = Int(waterfallScalars["waterfall.periodsWithInfiniteOC"] ?? 0)
 
         let pool0 = p.weights.isEmpty ? "\(names) equal leases" : "\(names) leases of unequal size"
-        let assumptions = "Illustrative model, not a forecast: \(pool0), each defaulting with probability "
-            + "\(formatNumber(p.p * 100))% and losing \(formatNumber(p.lgd * 100))% of its value; one common factor with "
+        let pdText = equalPDs ? "each defaulting with probability \(formatNumber(pd * 100))%"
+            : "defaulting with probabilities from \(formatNumber(p.pds.min()! * 100))% to \(formatNumber(p.pds.max()! * 100))% "
+                + "(\(formatNumber(averagePD(p) * 100, significantDigits: 3))% on average, by size)"
+        let assumptions = "Illustrative model, not a forecast: \(pool0), \(pdText) and losing \(formatNumber(p.lgd * 100))% of its value; one common factor with "
             + "correlation \(formatNumber(p.rho)) (Vasicek/Gaussian copula). Monte Carlo: \(Int(p.paths)) paths, "
             + "seed \(p.seed). Waterfall: pool \(formatNumber(p.pool)), class A \(formatNumber(p.classA)), class B "
             + "\(formatNumber(p.classB)), OC trigger \(formatNumber(p.trigger))×."
@@ -136,34 +141,47 @@ public enum Tranching: SimulationModel {
         return output
     }
 
-    /// (a) The large-pool (Vasicek) series over the ρ grid and at the model's ρ, with their scalars.
-    static func largePoolOutputs(_ p: Parameters, tranches: [Tranche]) -> ([Series], [String: Double]) {
+    /// The pool's average PD weighted by exposure, Σwᵢpᵢ/Σwᵢ: `p` when `pds` is not given. LGD times it is the
+    /// expected pool loss.
+    static func averagePD(_ p: Parameters) -> Double {
+        guard !p.pds.isEmpty else { return p.p }
+        // Equal PDs are the PD itself, not a sum of n of them divided by n (0.05 × 100 / 100 is 0.049999…).
+        if p.pds.allSatisfy({ $0 == p.pds[0] }) { return p.pds[0] }
+        guard !p.weights.isEmpty else { return p.pds.reduce(0, +) / Double(p.pds.count) }
+        var weighted = 0.0
+        for (weight, pd) in zip(p.weights, p.pds) { weighted += weight * pd }
+        return weighted / p.weights.reduce(0, +)
+    }
+
+    /// (a) The large-pool (Vasicek) series over the ρ grid and at the model's ρ, with their scalars, for a pool whose
+    /// every lease has PD `pd`.
+    static func largePoolOutputs(_ p: Parameters, pd: Double, tranches: [Tranche]) -> ([Series], [String: Double]) {
         let labels = tranches.map(\.label)
         var series: [Series] = []
         var scalars: [String: Double] = [:]
-        let gridEL = rhoGrid.map { Vasicek.trancheELs(tranches, p: p.p, lgd: p.lgd, rho: $0) }
+        let gridEL = rhoGrid.map { Vasicek.trancheELs(tranches, p: pd, lgd: p.lgd, rho: $0) }
         for (j, tranche) in tranches.enumerated() {
             series.append(Series(name: "lhp.trancheEL.\(tranche.label)", unit: "fraction of tranche", xUnit: "rho",
                                  x: rhoGrid, y: gridEL.map { $0[j] }))
             series.append(Series(name: "lhp.trancheHit.\(tranche.label)", unit: "probability", xUnit: "rho", x: rhoGrid,
-                                 y: rhoGrid.map { Vasicek.trancheHit(tranche, p: p.p, lgd: p.lgd, rho: $0) }))
+                                 y: rhoGrid.map { Vasicek.trancheHit(tranche, p: pd, lgd: p.lgd, rho: $0) }))
         }
-        let lhpEL = Vasicek.trancheELs(tranches, p: p.p, lgd: p.lgd, rho: p.rho)
-        let lhpHit = tranches.map { Vasicek.trancheHit($0, p: p.p, lgd: p.lgd, rho: p.rho) }
+        let lhpEL = Vasicek.trancheELs(tranches, p: pd, lgd: p.lgd, rho: p.rho)
+        let lhpHit = tranches.map { Vasicek.trancheHit($0, p: pd, lgd: p.lgd, rho: p.rho) }
         series.append(Series(name: "lhp.trancheEL", unit: "fraction of tranche", labels: labels, values: lhpEL))
         series.append(Series(name: "lhp.trancheHit", unit: "probability", labels: labels, values: lhpHit))
         if p.rho > 0 {
             let points = 300
             let losses = (0..<points).map { (Double($0) + 0.5) / Double(points) * p.lgd }
             series.append(Series(name: "lhp.lossDensity", unit: "density", xUnit: "pool loss", x: losses,
-                                 y: losses.map { Vasicek.lossDensity($0, p: p.p, lgd: p.lgd, rho: p.rho) }))
+                                 y: losses.map { Vasicek.lossDensity($0, p: pd, lgd: p.lgd, rho: p.rho) }))
         }
         // P(L > loss) from no loss up to LGD: "the chance the loss exceeds X" (for any ρ).
         let exceedanceLosses = (0...200).map { Double($0) / 200 * p.lgd }
         series.append(Series(name: "lhp.exceedance", unit: "probability", xUnit: "pool loss", x: exceedanceLosses,
-                             y: exceedanceLosses.map { Vasicek.exceedance($0, p: p.p, lgd: p.lgd, rho: p.rho) }))
-        scalars["lhp.quantile999"] = p.lgd * Vasicek.quantile(0.999, p: p.p, rho: p.rho)
-        scalars["lhp.medianLoss"] = p.lgd * Vasicek.quantile(0.5, p: p.p, rho: p.rho)
+                             y: exceedanceLosses.map { Vasicek.exceedance($0, p: pd, lgd: p.lgd, rho: p.rho) }))
+        scalars["lhp.quantile999"] = p.lgd * Vasicek.quantile(0.999, p: pd, rho: p.rho)
+        scalars["lhp.medianLoss"] = p.lgd * Vasicek.quantile(0.5, p: pd, rho: p.rho)
         for (j, label) in labels.enumerated() {
             scalars["lhp.trancheEL.\(label)"] = lhpEL[j]
             scalars["lhp.trancheHit.\(label)"] = lhpHit[j]

@@ -330,6 +330,10 @@ func axisLabel(_ unit: String, _ language: ChartLanguage = .english) -> String {
 }
 
 /// A model's series name in words, for blocks that give it no label: "requiredRevenue" → "Required revenue".
+/// Abbreviations the models write in lower case in their series names (`glt.S`, `lhp.trancheEL`, `rvgIfLeaveNow`).
+private let modelAcronyms = ["glt": "GLT", "lhp": "LHP", "mc": "MC", "rvg": "RVG", "ltv": "LTV", "dscr": "DSCR",
+                             "oc": "OC", "av": "AV", "iv": "IV", "ai": "AI", "spv": "SPV"]
+
 func humanName(_ name: String) -> String {
     var words: [String] = []
     var current = ""
@@ -351,9 +355,11 @@ func humanName(_ name: String) -> String {
         }
     }
     if !current.isEmpty { words.append(current) }
-    // Acronyms (EL) and words with numbers in them (T6.64) are kept as written.
+    // Acronyms (EL, and the S of glt.S or the A of classA) and words with numbers in them (T6.64) are kept as written;
+    // the models' lower-case abbreviations are written as acronyms ("Glt s" and "Lhp tranche EL" were audit 10 N7).
     let text = words.map { word in
-        word.count > 1 && (word.allSatisfy(\.isUppercase) || word.contains(where: \.isNumber)) ? word : word.lowercased()
+        if let acronym = modelAcronyms[word] { return acronym }
+        return word.allSatisfy(\.isUppercase) || (word.count > 1 && word.contains(where: \.isNumber)) ? word : word.lowercased()
     }.joined(separator: " ")
     return text.prefix(1).uppercased() + text.dropFirst()
 }
