@@ -121,6 +121,7 @@ enum LineChart {
                         named.append(InlineLabels.Line(name: names[index], points: top, muted: false))
                     }
                 }
+                obstacles += drawRunOffs(spec, context, into: &svg)
                 guard inline else { return labels }
                 obstacles += annotationObstacles(spec.annotations, context)
                 if InlineLabels.endsMeet(named), let placed = InlineLabels.place(named, frame: context.frame, obstacles: obstacles) {
@@ -134,6 +135,47 @@ enum LineChart {
         }
         if useEndLabels, spec.kind == .line, spec.y.scale == .linear, let svg = try draw(inline: true) { return svg }
         return try draw(inline: false)!
+    }
+
+    /// Where each line runs off the top of a clipped y axis (`clip`): the x where it crosses `max`, and the highest
+    /// value it reaches with its x.
+    static func runOffs(_ spec: ChartSpec) -> [(exit: Double, top: Double, topX: Double)] {
+        guard spec.y.clip, let max = spec.y.max, spec.kind == .line else { return [] }
+        return spec.series.compactMap { series in
+            let points = zip(series.x, series.y).filter { $0.0.isFinite && $0.1.isFinite }
+            guard let peak = points.max(by: { $0.1 < $1.1 }), peak.1 > max,
+                  let index = points.firstIndex(where: { $0.1 > max }) else { return nil }
+            var exit = points[index].0
+            if index > 0 {
+                let (x0, y0) = points[index - 1], (x1, y1) = points[index]
+                exit = x0 + (max - y0) / (y1 - y0) * (x1 - x0)
+            }
+            return (exit, peak.1, peak.0)
+        }
+    }
+
+    /// Marks where lines run off the top of a clipped axis: "↑ $6.4 T (2030)" just inside the top, beside the place
+    /// the line leaves. Returns the marks' boxes.
+    static func drawRunOffs(_ spec: ChartSpec, _ context: PlotContext, into svg: inout SVGWriter) -> [InlineLabels.Box] {
+        let marks = runOffs(spec)
+        guard !marks.isEmpty else { return [] }
+        let frame = context.frame
+        let numbers = spec.language.numbers
+        var boxes: [InlineLabels.Box] = []
+        svg.open("ch-annotations")
+        for mark in marks {
+            guard let px = context.xPos(mark.exit) else { continue }
+            let value = spec.y.format.string(for: mark.top, numbers: numbers)
+            let x = spec.x.format.string(for: mark.topX, numbers: numbers)
+            let text = "\u{2191} " + value + (numbers == .chinese ? "（\(x)）" : " (\(x))")
+            let width = TextMetrics.width(text, size: Theme.annotationFont)
+            let left = px - 6 - width >= frame.left + 4 ? px - 6 - width : min(px + 6, frame.right - width)
+            let baseline = frame.top + 14
+            svg.text(text, x: left, y: baseline, size: Theme.annotationFont, cls: "ch-halo")
+            boxes.append(InlineLabels.Box(left: left, top: baseline - 12, right: left + width, bottom: baseline + 4))
+        }
+        svg.close()
+        return boxes
     }
 
     /// What a name on the plot must not cover: value lines, event lines and marked points.

@@ -93,6 +93,22 @@ import Testing
         #expect(legend.contains("ch-ghost-line ch-d1\"") && legend.contains("ch-ghost-line ch-d3\""))
     }
 
+    /// Fig 2.3: the "fast" revenue path runs off a $4 T axis, marked with its highest value where it leaves.
+    @Test func aLineRunningOffAClippedAxisIsMarkedWithItsHighestValue() throws {
+        let spec = ChartSpec(kind: .line, title: "t", x: AxisOptions(format: .year),
+                             y: AxisOptions(format: .usdBillions, max: 4000),
+                             series: [ChartSeries(name: "Revenue", x: [2027, 2028, 2029, 2030], y: [800, 1600, 3200, 6400]),
+                                      ChartSeries(name: "Needed", x: [2027, 2028, 2029, 2030], y: [1400, 1700, 2100, 2600])])
+        #expect(!(try renderSVG(spec, id: "c")).contains("\u{2191}"))
+        var clipped = spec
+        clipped.y.clip = true
+        let runOff = try #require(LineChart.runOffs(clipped).first)
+        #expect(abs(runOff.exit - 2029.25) < 1e-9 && runOff.top == 6400 && runOff.topX == 2030)
+        let texts = Self.texts(try renderSVG(clipped, id: "c"))
+        #expect(texts.contains { $0.text == "\u{2191} $6.4\u{202F}T (2030)" })
+        #expect(LineChart.runOffs(clipped).count == 1, "the line that stays inside is not marked")
+    }
+
     /// Fig 5.2: two event labels fit in one row, and the y axis title sits left of them rather than floating over
     /// two empty rows; a stacked area has no marker on its 100 % corner.
     @Test func eventLabelsTakeOneRowAndTheAxisTitleSitsBesideThem() throws {
