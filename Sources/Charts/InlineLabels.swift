@@ -21,12 +21,12 @@ enum InlineLabels {
         }
     }
 
-    /// A placed name: its text box (the baseline is `box.top + ascent`).
+    /// A name and its text box (the baseline is `box.top + ascent`); nil when it found no room.
     struct Placed: Equatable {
         var name: String
-        var box: Box
+        var box: Box?
         var muted: Bool
-        var baseline: Double { box.top + ascent }
+        var baseline: Double { (box?.top ?? 0) + ascent }
     }
 
     static let ascent = 11.5
@@ -46,29 +46,38 @@ enum InlineLabels {
         return zip(ends, ends.dropFirst()).contains { $1 - $0 < EndLabels.spacing }
     }
 
-    /// A place for every line's name inside `frame`, clear of all lines, of `obstacles` and of each other; nil when
-    /// some line has none (the chart then names them at their ends).
-    static func place(_ lines: [Line], frame: Frame, obstacles: [Box] = []) -> [Placed]? {
+    /// A place for each line's name inside `frame`, clear of all lines, of `obstacles` and of each other, where its
+    /// line stands at least `minimumSeparation` from the others; a name without one has a nil box (the chart names
+    /// that line at its end).
+    static func place(_ lines: [Line], frame: Frame, obstacles: [Box] = []) -> [Placed] {
         let segments = lines.map { runs($0.points) }
-        // Greedy in the lines' order, then in the reverse order: the first to find room for every name wins.
+        // Greedy in the lines' order, then in the reverse order: the one that places more names wins.
+        var best: [Placed] = []
         for order in [Array(lines.indices), Array(lines.indices.reversed())] {
             var placed: [Int: Placed] = [:]
             for index in order {
-                let taken = obstacles + placed.values.map(\.box)
-                guard let best = bestPlace(for: index, lines: lines, segments: segments, frame: frame, taken: taken) else { break }
-                placed[index] = best
+                let taken = obstacles + placed.values.compactMap(\.box)
+                placed[index] = bestPlace(for: index, lines: lines, segments: segments, frame: frame, taken: taken)
+                    ?? Placed(name: lines[index].name, box: nil, muted: lines[index].muted)
             }
-            if placed.count == lines.count { return lines.indices.map { placed[$0]! } }
+            let result = lines.indices.map { placed[$0]! }
+            if best.isEmpty || result.filter({ $0.box != nil }).count > best.filter({ $0.box != nil }).count { best = result }
+            if best.allSatisfy({ $0.box != nil }) { break }
         }
-        return nil
+        return best
     }
+
+    /// A name goes where its line is at least this far from every other line (at the name's x): closer, it could
+    /// name either.
+    static let minimumSeparation = 12.0
 
     /// Draws the names, each with a halo so the grid does not run through it.
     static func draw(_ placed: [Placed], into svg: inout SVGWriter) {
         guard !placed.isEmpty else { return }
         svg.open("ch-line-labels")
         for label in placed {
-            svg.text(label.name, x: label.box.left, y: label.baseline, size: Theme.labelFont,
+            guard let box = label.box else { continue }
+            svg.text(label.name, x: box.left, y: label.baseline, size: Theme.labelFont,
                      cls: (label.muted ? "ch-muted" : "ch-text") + " ch-halo")
         }
         svg.close()
@@ -88,6 +97,7 @@ enum InlineLabels {
         for point in stride(from: 0, to: own.count, by: step).map({ own[$0] }) {
             let separation = min(150, segments.indices.filter { $0 != index }
                 .compactMap { yAt(point.x, segments[$0]).map { abs($0 - point.y) } }.min() ?? 150)
+            guard separation >= minimumSeparation else { continue }
             var candidates: [(Box, Double)] = []
             let centred = clampX(point.x - width / 2, width: width, frame: frame)
             if let range = yRange(segments[index], from: centred, to: centred + width), range.max - range.min <= attachment {

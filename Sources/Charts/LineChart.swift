@@ -67,15 +67,17 @@ enum LineChart {
                 legend.append(LegendEntry(name: ghostName, color: 0, mark: .ghost))
             }
         }
-        // Lines that end together are named on the plot where they are apart (`InlineLabels`); where that finds no
-        // room for every name, or the ends are apart after all, the names stay at the lines' ends.
-        func draw(inline: Bool) throws(ChartError) -> String? {
+        // Lines that end together are named on the plot where they are apart (`InlineLabels`); a name that finds no
+        // such room (a long Chinese name on a phone) stays at its line's end, and all do when the ends are apart.
+        // `atEnd`: names kept at the lines' ends. Returns nil, with the names that found no room, when some did not.
+        func draw(inline: Bool, atEnd: Set<String> = []) throws(ChartError) -> (svg: String?, unplaced: Set<String>) {
             var chart = CartesianChart(spec: spec, id: id,
                                        xPlan: .values((spec.series + background).flatMap(\.x), includeZero: false),
                                        yValues: ys, includeZeroY: filled || (lo >= 0 && lo <= hi / 2),
-                                       legend: legend, endLabelNames: useEndLabels && !inline ? labelled : [])
+                                       legend: legend,
+                                       endLabelNames: useEndLabels ? (inline ? labelled.filter(atEnd.contains) : labelled) : [])
             chart.pointValues = rangeEndValues(spec)
-            var placedInline = true
+            var placedInline = true, unplaced: Set<String> = []
             let svg = try chart.render { svg, context in
                 var labels: [EndLabel] = [], named: [InlineLabels.Line] = []
                 var obstacles: [InlineLabels.Box] = []
@@ -124,17 +126,30 @@ enum LineChart {
                 obstacles += drawRunOffs(spec, context, into: &svg)
                 guard inline else { return labels }
                 obstacles += annotationObstacles(spec.annotations, context)
-                if InlineLabels.endsMeet(named), let placed = InlineLabels.place(named, frame: context.frame, obstacles: obstacles) {
-                    InlineLabels.draw(placed, into: &svg)
-                } else {
+                guard InlineLabels.endsMeet(named) else {
                     placedInline = false
+                    return []
                 }
-                return []
+                let placed = InlineLabels.place(named.filter { !atEnd.contains($0.name) }, frame: context.frame, obstacles: obstacles)
+                unplaced = Set(placed.filter { $0.box == nil }.map(\.name))
+                guard unplaced.isEmpty else {
+                    placedInline = false
+                    return []
+                }
+                InlineLabels.draw(placed, into: &svg)
+                return labels.filter { atEnd.contains($0.name) }
             }
-            return placedInline ? svg : nil
+            return (placedInline ? svg : nil, unplaced)
         }
-        if useEndLabels, spec.kind == .line, spec.y.scale == .linear, let svg = try draw(inline: true) { return svg }
-        return try draw(inline: false)!
+        if useEndLabels, spec.kind == .line, spec.y.scale == .linear {
+            let all = try draw(inline: true)
+            if let svg = all.svg { return svg }
+            // Some names found no room: those go to their lines' ends, on a plot narrowed for them, the rest stay on it.
+            if !all.unplaced.isEmpty, all.unplaced.count < labelled.count, let svg = try draw(inline: true, atEnd: all.unplaced).svg {
+                return svg
+            }
+        }
+        return try draw(inline: false).svg!
     }
 
     /// Where each line runs off the top of a clipped y axis (`clip`): the x where it crosses `max`, and the highest

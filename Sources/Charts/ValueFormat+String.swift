@@ -26,7 +26,8 @@ extension ValueFormat {
     /// "2.2 %", "0.6 %" and "0.0 %", and 27.4 % beside 1.87 % "27 %" and "2 %".
     public func labels(for values: [Double], significant: Int = 3, numbers: ChartLanguage.Numbers = .english) -> [String] {
         // Billions switch to trillions together, as the axis ticks do: "$0.80 T" beside "$1.40 T", never "$800 B".
-        let inTrillions = isBillions && (values.filter(\.isFinite).map(abs).max() ?? 0) >= 999.5
+        // Chinese keeps each amount in its own word, as its press writes them side by side (8000億美元, 1.4兆美元).
+        let inTrillions = isBillions && numbers != .chinese && (values.filter(\.isFinite).map(abs).max() ?? 0) >= 999.5
         let parts = values.map { inTrillions && $0.isFinite ? (shown: $0 / 1000, unit: "T") : displayParts($0, numbers: numbers) }
         var shared: [String: Int] = [:]
         for unit in Set(parts.map(\.unit)) {

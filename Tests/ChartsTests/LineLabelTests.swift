@@ -49,12 +49,28 @@ import Testing
             InlineLabels.Line(name: series.name, points: zip(series.x, series.y).map { (x: 40 + $0 / 30 * 660, y: scaleY($1)) },
                               muted: series.name != "Base")
         }
-        let placed = try #require(InlineLabels.place(lines, frame: frame))
+        let placed = InlineLabels.place(lines, frame: frame)
+        let boxes = placed.compactMap(\.box)
+        #expect(boxes.count == 3)
         let runs = lines.map { InlineLabels.runs($0.points) }
-        for label in placed {
-            #expect(!runs.contains { InlineLabels.crosses($0, label.box) }, "\(label.name) is crossed by a line")
-            for other in placed where other != label { #expect(!label.box.overlaps(other.box)) }
+        for box in boxes {
+            #expect(!runs.contains { InlineLabels.crosses($0, box) }, "a name is crossed by a line")
+            for other in boxes where other != box { #expect(!box.overlaps(other)) }
         }
+    }
+
+    /// Where two lines are never apart, neither name goes on the plot: it could name either line.
+    @Test func aNameNeverGoesWhereItsLineIsNotApartFromTheOthers() {
+        var one: [(x: Double, y: Double)?] = [], two: [(x: Double, y: Double)?] = []
+        for step in 0...20 {
+            let x = 40 + Double(step) * 30, y = 200 - Double(step) * 5
+            one.append((x: x, y: y))
+            two.append((x: x, y: y + 4))
+        }
+        let lines = [InlineLabels.Line(name: "One", points: one, muted: false),
+                     InlineLabels.Line(name: "Two", points: two, muted: true)]
+        let placed = InlineLabels.place(lines, frame: Frame(left: 40, top: 20, right: 700, bottom: 380))
+        #expect(placed.map(\.name) == ["One", "Two"] && placed.allSatisfy { $0.box == nil })
     }
 
     @Test func linesThatEndApartKeepTheirNamesAtTheirEnds() throws {

@@ -108,6 +108,8 @@ private let nnbsp = "\u{202F}"
         #expect(ValueFormat.usdBillions.labels(for: [1400, 800, 150])
                 == ["$1.40\(nnbsp)T", "$0.80\(nnbsp)T", "$0.15\(nnbsp)T"])
         #expect(ValueFormat.usdBillions.labels(for: [800, 150]) == ["$800\(nnbsp)B", "$150\(nnbsp)B"])
+        // Chinese writes each amount in its own word, 億 or 兆.
+        #expect(ValueFormat.usdBillions.labels(for: [1400, 800], numbers: .chinese) == ["1.4兆美元", "8000億美元"])
     }
 
     @Test func seriesDrawnTogetherShareTheirDecimals() {
