@@ -13,6 +13,8 @@ struct AnnotationLayer {
     var curves: [[(x: Double, y: Double)]] = []
     /// Annotations (by index) whose value line is named beside the plot, not inside it: the chart draws the label.
     var labelsBesidePlot: Set<Int> = []
+    /// Lane rows above the plot, when the chart reserved fewer than `laneRows` (its labels fit in one).
+    var laneRowCount: Int? = nil
     /// Values printed beside points of the data (the ends of a range), in canvas units; placed with the markers'
     /// labels so that none touches another.
     var valueLabels: [PointLabel] = []
@@ -22,7 +24,8 @@ struct AnnotationLayer {
 
     /// Labels that sit in the lane above the plot (bands, events and x reference lines).
     static func laneLabelCount(_ annotations: [Annotation], horizontal: Bool = false) -> Int {
-        annotations.filter {
+        // A line or event without words needs no room in the lane.
+        annotations.filter { !$0.label.isEmpty }.filter {
             switch $0 {
             case .band, .event: return true
             case .referenceLine(let axis, _, _): return axis == (horizontal ? .y : .x)
@@ -369,19 +372,47 @@ struct AnnotationLayer {
 
     /// Lane labels in up to two rows above the plot; a label goes to the first row where it does not collide.
     private func drawLane(_ items: [(text: String, x: Double)], into svg: inout SVGWriter) {
-        let rows = Self.laneRows(annotations, horizontal: valueAxisIsHorizontal)
-        guard rows > 0 else { return }
+        let rows = laneRowCount ?? Self.laneRows(annotations, horizontal: valueAxisIsHorizontal)
+        for place in Self.lanePlaces(items, rows: rows, frame: frame, horizontal: valueAxisIsHorizontal, width: svg.width) {
+            let baseline = frame.top - 8 - Double(place.row) * Self.laneHeight
+            svg.text(place.text, x: place.left + place.width / 2, y: baseline, size: Theme.annotationFont, anchor: .middle,
+                     cls: "ch-halo")
+        }
+    }
+
+    /// Where lane labels go: each in the first of `rows` rows where it does not collide, left to right.
+    static func lanePlaces(_ items: [(text: String, x: Double)], rows: Int, frame: Frame, horizontal: Bool,
+                           width canvas: Double) -> [(text: String, left: Double, width: Double, row: Int)] {
+        guard rows > 0 else { return [] }
         var rowEnds = Array(repeating: -Double.infinity, count: rows)
         let ordered = items.enumerated().sorted { ($0.element.x, $0.offset) < ($1.element.x, $1.offset) }.map(\.element)
+        var places: [(text: String, left: Double, width: Double, row: Int)] = []
         for item in ordered where !item.text.isEmpty {
             let text = TextMetrics.truncate(item.text, to: Self.maxLabelWidth, size: Theme.annotationFont)
             let width = TextMetrics.width(text, size: Theme.annotationFont)
             // Labels stay right of the y tick labels, whose top one reaches into the lane.
-            let left = min(max(item.x - width / 2, valueAxisIsHorizontal ? Theme.edge : frame.left), svg.width - Theme.edge - width)
+            let left = min(max(item.x - width / 2, horizontal ? Theme.edge : frame.left), canvas - Theme.edge - width)
             let row = rowEnds.firstIndex { $0 + 8 <= left } ?? rowEnds.indices.min { rowEnds[$0] < rowEnds[$1] } ?? 0
             rowEnds[row] = left + width
-            let baseline = frame.top - 8 - Double(row) * Self.laneHeight
-            svg.text(text, x: left + width / 2, y: baseline, size: Theme.annotationFont, anchor: .middle, cls: "ch-halo")
+            places.append((text, left, width, row))
+        }
+        return places
+    }
+
+    /// The lane's labels and the x of each (canvas units) on a vertical-valued chart, as `drawForeground` finds them.
+    static func laneItems(_ annotations: [Annotation], frame: Frame, xPos: (Double) -> Double?) -> [(text: String, x: Double)] {
+        annotations.compactMap { annotation -> (text: String, x: Double)? in
+            switch annotation {
+            case .referenceLine(.x, let value, let label), .event(let value, let label):
+                guard let p = xPos(value), frame.contains(x: p) else { return nil }
+                return (label, p)
+            case .band(let from, let to, let label):
+                guard let a = xPos(from), let b = xPos(to) else { return nil }
+                let lo = max(frame.left, min(a, b)), hi = min(frame.right, max(a, b))
+                return hi > lo ? (label, (lo + hi) / 2) : nil
+            default:
+                return nil
+            }
         }
     }
 }

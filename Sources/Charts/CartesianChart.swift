@@ -56,12 +56,21 @@ struct CartesianChart {
         var yLabelBaseline: Double
     }
 
-    private func layout(marginNames: [String]) throws(ChartError) -> Layout {
+    /// The rows of event labels above the plot, and whether the y axis title sits beside them (left of the first)
+    /// rather than in a row of its own above them.
+    struct LanePlan: Equatable {
+        var rows: Int
+        var titleBeside = false
+    }
+
+    private func layout(marginNames: [String], lanes plan: LanePlan) throws(ChartError) -> Layout {
         var top = Legend.height(legend, width: spec.width)
-        let yLabelBaseline = top + 16
-        if !spec.y.label.isEmpty { top += 24 }
-        let lanes = AnnotationLayer.laneRows(spec.annotations)
+        var yLabelBaseline = top + 16
+        if !spec.y.label.isEmpty && !plan.titleBeside { top += 24 }
+        let lanes = plan.rows
         let plotTop = top + Double(lanes) * AnnotationLayer.laneHeight + (lanes > 0 ? 8 : 0) + 10
+        // Beside the lane, a little above its top row's labels, clear of the top tick label.
+        if plan.titleBeside { yLabelBaseline = plotTop - 16 - Double(lanes - 1) * AnnotationLayer.laneHeight }
         let references = EndLabels.marginWidth(marginNames, canvas: spec.width, wrap: EndLabels.narrowReferenceWrap)
         let names = [EndLabels.marginWidth(endLabelNames, canvas: spec.width), references].compactMap { $0 }.max()
         let margin = endLabelMargin.map { own in max(own, references ?? own) } ?? names ?? 16
@@ -107,9 +116,35 @@ struct CartesianChart {
         return Layout(context: context, yAxis: yAxis, xAxis: xAxis, yLabelBaseline: yLabelBaseline)
     }
 
-    private func annotationLayer(_ context: PlotContext) -> AnnotationLayer {
+    /// A lane plan that takes less height than `plan` on this layout: one row where the labels fit in one, and the
+    /// axis title beside them where it fits left of every label (Fig 5.2's "Chance" floated over two rows); nil
+    /// when there is none.
+    private func tighterLanes(_ plan: LanePlan, _ layout: Layout) -> LanePlan? {
+        guard plan.rows > 0, case .values = xPlan else { return nil }
+        let frame = layout.context.frame
+        let items = AnnotationLayer.laneItems(spec.annotations, frame: frame, xPos: layout.context.xPos)
+        let places = AnnotationLayer.lanePlaces(items, rows: plan.rows, frame: frame, horizontal: false, width: spec.width)
+        var tighter = plan
+        tighter.rows = max(1, (places.map(\.row).max() ?? 0) + 1)
+        let titleWidth = TextMetrics.width(spec.y.label, size: Theme.labelFont, bold: true)
+        if !spec.y.label.isEmpty, let first = places.map(\.left).min(), Theme.edge + titleWidth + 12 <= first {
+            tighter.titleBeside = true
+        }
+        return tighter == plan ? nil : tighter
+    }
+
+    /// Whether `plan` still holds the lane's labels on `layout` (a plot whose x scale moved when it grew taller).
+    private func holds(_ plan: LanePlan, _ layout: Layout) -> Bool {
+        let full = LanePlan(rows: AnnotationLayer.laneRows(spec.annotations))
+        guard plan != full else { return true }
+        guard let needed = tighterLanes(full, layout) else { return false }
+        return needed.rows <= plan.rows && (needed.titleBeside || !plan.titleBeside)
+    }
+
+    private func annotationLayer(_ context: PlotContext, lanes: LanePlan) -> AnnotationLayer {
         var annotations = AnnotationLayer(annotations: spec.annotations, frame: context.frame, xPos: context.xPos,
                                           yPos: { context.y.position($0) })
+        annotations.laneRowCount = lanes.rows
         if context.x != nil, [.line, .area].contains(spec.kind) {
             annotations.curves = (spec.series + spec.background).map { series in
                 zip(series.x, series.y).compactMap { x, y in
@@ -126,14 +161,24 @@ struct CartesianChart {
         if case .values(let values, let includeZero) = xPlan { (xAxis, xData) = (spec.x, values + (includeZero ? [0] : [])) }
         try AnnotationLayer.checkNearData(spec.annotations, kind: spec.kind, x: xAxis, xData: xData, y: spec.y,
                                           yData: yValues + (includeZeroY ? [0] : []))
-        var layout = try self.layout(marginNames: [])
-        var annotations = annotationLayer(layout.context)
+        var lanes = LanePlan(rows: AnnotationLayer.laneRows(spec.annotations))
+        var layout = try self.layout(marginNames: [], lanes: lanes)
+        if let tighter = tighterLanes(lanes, layout) {
+            // Checked again on the taller plot, whose x axis may have moved (its tick labels are wider).
+            let taller = try self.layout(marginNames: [], lanes: tighter)
+            if holds(tighter, taller) { (lanes, layout) = (tighter, taller) }
+        }
+        var annotations = annotationLayer(layout.context, lanes: lanes)
         // A value line's label that every place inside the plot puts on a data line (Fig 3.4's "Fair value" under
         // a line that keeps crossing it) is named beside the plot instead, at the line's height.
         let homeless = annotations.referenceLabelsWithoutPlace()
         if !homeless.isEmpty, EndLabels.marginWidth(homeless.map(\.label), canvas: spec.width) != nil {
-            layout = try self.layout(marginNames: homeless.map(\.label))
-            annotations = annotationLayer(layout.context)
+            layout = try self.layout(marginNames: homeless.map(\.label), lanes: lanes)
+            if !holds(lanes, layout) {
+                lanes = LanePlan(rows: AnnotationLayer.laneRows(spec.annotations))
+                layout = try self.layout(marginNames: homeless.map(\.label), lanes: lanes)
+            }
+            annotations = annotationLayer(layout.context, lanes: lanes)
             annotations.labelsBesidePlot = Set(homeless.map(\.index))
         }
         let context = layout.context, frame = context.frame

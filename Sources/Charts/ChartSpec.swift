@@ -103,6 +103,9 @@ public struct AxisOptions: Sendable, Equatable {
     public var max: Double?
     /// Values the axis must reach besides the data's (the other scenarios of a figure, so that all share one axis).
     public var include: [Double]
+    /// Line charts: values above `max` run off the top of the plot, where each line that leaves it is marked with its
+    /// highest value (one scenario's runaway path no longer squashes the others on a shared axis).
+    public var clip = false
 
     /// Creates axis options; bounds left `nil` are chosen from the data with "nice" ticks.
     public init(label: String = "", format: ValueFormat = .number, scale: ScaleType = .linear,

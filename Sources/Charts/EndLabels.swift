@@ -80,8 +80,11 @@ enum EndLabels {
             let baseline = max(y + 5 - Double(names.count - 1) * spacing / 2, Theme.labelFont)
             switch label.mark {
             case .line:
+                // The swatch keeps its line's dashes, highlighted or faint: a scenario reads the same in every figure
+                // (Fig 11.2's dashed "Base" had a solid swatch).
                 svg.line(left, baseline - 5, left + 11, baseline - 5,
-                         cls: label.muted ? "ch-line ch-ghost-line" + (label.color > 0 ? " ch-d\(label.color)" : "") : "ch-line ch-k\(label.color)")
+                         cls: label.muted ? "ch-line ch-ghost-line" + (label.color > 0 ? " ch-d\(label.color)" : "")
+                            : "ch-line ch-k\(label.color) ch-d\(label.color)")
             case .box:
                 svg.rect(left, baseline - 11, 11, 11, cls: "ch-bar ch-f\(label.color)")
             case .reference:

@@ -18,6 +18,7 @@ struct Frame: Equatable {
 struct LegendEntry: Equatable {
     enum Mark: Equatable { case line, box, ghost }
     var name: String
+    /// Palette colour of a line or box; for a ghost, the series colour whose dashes its grey swatch takes (0: solid).
     var color: Int
     var mark: Mark
 }
@@ -76,7 +77,8 @@ enum Legend {
                 case .box:
                     svg.rect(x + 4, baseline - 12, 14, 14, cls: "ch-bar ch-f\(entry.color)")
                 case .ghost:
-                    svg.line(x, baseline - 5, x + swatch, baseline - 5, cls: "ch-line ch-ghost-line")
+                    svg.line(x, baseline - 5, x + swatch, baseline - 5,
+                             cls: "ch-line ch-ghost-line" + (entry.color > 0 ? " ch-d\(entry.color)" : ""))
                 }
                 for (index, line) in lines.enumerated() {
                     svg.text(line, x: x + swatch + 6, y: baseline + Double(index) * lineStep, size: Theme.labelFont)

@@ -48,52 +48,167 @@ enum LineChart {
             if legend.isEmpty, names.count == 1 { legend.append(LegendEntry(name: names[0], color: colors[0], mark: .line)) }
             // Ghosts named "Scenario: series" all from one scenario are named by it.
             let scenarios = Set(background.compactMap { $0.name.components(separatedBy: ": ").first })
-            let ghostName = !backgroundNames.isEmpty ? background.map(\.name).joined(separator: spec.language.text("chartListComma"))
-                : scenarios.count == 1 && background.allSatisfy({ $0.name.contains(": ") }) ? scenarios.first!
-                : spec.language.text("chartOtherScenarios")
-            legend.append(LegendEntry(name: ghostName, color: 0, mark: .ghost))
+            if !backgroundNames.isEmpty {
+                // Each faint line stands for a whole scenario: one entry per distinct line style, with that style's
+                // dashes (Fig 6.2's solid "Calm" and dotted "Stressed" shared one solid swatch).
+                var styles: [Int] = [], namesByStyle: [Int: [String]] = [:]
+                for item in background {
+                    let style = item.color ?? 0
+                    if namesByStyle[style] == nil { styles.append(style) }
+                    namesByStyle[style, default: []].append(item.name)
+                }
+                legend += styles.map { style in
+                    LegendEntry(name: namesByStyle[style]!.joined(separator: spec.language.text("chartListComma")),
+                                color: style, mark: .ghost)
+                }
+            } else {
+                let ghostName = scenarios.count == 1 && background.allSatisfy({ $0.name.contains(": ") }) ? scenarios.first!
+                    : spec.language.text("chartOtherScenarios")
+                legend.append(LegendEntry(name: ghostName, color: 0, mark: .ghost))
+            }
         }
-        var chart = CartesianChart(spec: spec, id: id,
-                                   xPlan: .values((spec.series + background).flatMap(\.x), includeZero: false),
-                                   yValues: ys, includeZeroY: filled || (lo >= 0 && lo <= hi / 2),
-                                   legend: legend, endLabelNames: useEndLabels ? labelled : [])
-        chart.pointValues = rangeEndValues(spec)
-        return try chart.render { svg, context in
-            var labels: [EndLabel] = []
-            for item in background {
-                let drawn = points(Array(zip(item.x, item.y)), context)
-                // A faint line standing for one of several series ("Scenario: series") keeps that series' dashes,
-                // so which grey line is which reads from the legend (Fig 10.3: three assets in the other setting).
-                // A faint line standing for a whole scenario (one series per scenario, Fig 7.4) keeps that scenario's
-                // dashes too, so two grey lines ending together are told apart by their end labels.
-                let series = names.count > 1 ? item.name.range(of: ": ").flatMap { names.firstIndex(of: String(item.name[$0.upperBound...])) } : nil
-                let dashes = series.map { colors[$0] } ?? (names.count == 1 ? item.color : nil)
-                drawGhost(drawn, dashesOf: dashes, into: &svg)
-                if useEndLabels, !backgroundNames.isEmpty, let last = drawn.last(where: { $0 != nil }) ?? nil {
-                    labels.append(EndLabel(name: item.name, color: dashes ?? 0, y: last.y, muted: true))
-                }
-            }
-            for (index, layer) in layers.enumerated() {
-                let color = colors[index]
-                let top = points(layer.top, context)
-                if stacked {
-                    let base = points(layer.base, context)
-                    for (upper, lower) in zip(segments(top), segments(base)) where upper.count > 1 {
-                        svg.path(polygon(upper, lower.reversed()), cls: "ch-layer ch-f\(color)")
-                    }
-                } else if filled {
-                    for segment in segments(top) where segment.count > 1 {
-                        let base = context.y.baseline
-                        svg.path(polygon(segment, [(segment[segment.count - 1]!.x, base), (segment[0]!.x, base)]),
-                                 cls: "ch-area ch-f\(color)")
+        // Lines that end together are named on the plot where they are apart (`InlineLabels`); a name that finds no
+        // such room (a long Chinese name on a phone) stays at its line's end, and all do when the ends are apart.
+        // `atEnd`: names kept at the lines' ends. Returns nil, with the names that found no room, when some did not.
+        func draw(inline: Bool, atEnd: Set<String> = []) throws(ChartError) -> (svg: String?, unplaced: Set<String>) {
+            var chart = CartesianChart(spec: spec, id: id,
+                                       xPlan: .values((spec.series + background).flatMap(\.x), includeZero: false),
+                                       yValues: ys, includeZeroY: filled || (lo >= 0 && lo <= hi / 2),
+                                       legend: legend,
+                                       endLabelNames: useEndLabels ? (inline ? labelled.filter(atEnd.contains) : labelled) : [])
+            chart.pointValues = rangeEndValues(spec)
+            var placedInline = true, unplaced: Set<String> = []
+            let svg = try chart.render { svg, context in
+                var labels: [EndLabel] = [], named: [InlineLabels.Line] = []
+                var obstacles: [InlineLabels.Box] = []
+                for item in background {
+                    let drawn = points(Array(zip(item.x, item.y)), context)
+                    // A faint line standing for one of several series ("Scenario: series") keeps that series' dashes,
+                    // so which grey line is which reads from the legend (Fig 10.3: three assets in the other setting).
+                    // A faint line standing for a whole scenario (one series per scenario, Fig 7.4) keeps that
+                    // scenario's dashes too, so two grey lines ending together are told apart by their labels.
+                    let series = names.count > 1 ? item.name.range(of: ": ").flatMap { names.firstIndex(of: String(item.name[$0.upperBound...])) } : nil
+                    let dashes = series.map { colors[$0] } ?? (names.count == 1 ? item.color : nil)
+                    drawGhost(drawn, dashesOf: dashes, into: &svg)
+                    if useEndLabels, !backgroundNames.isEmpty, let last = drawn.last(where: { $0 != nil }) ?? nil {
+                        labels.append(EndLabel(name: item.name, color: dashes ?? 0, y: last.y, muted: true))
+                        named.append(InlineLabels.Line(name: item.name, points: drawn, muted: true))
                     }
                 }
-                drawLine(top, color: color, dots: layer.top.count <= 12, into: &svg)
-                guard let last = top.last(where: { $0 != nil }) ?? nil else { continue }
-                let y = stacked ? (last.y + (points(layer.base, context).last(where: { $0 != nil }).flatMap { $0?.y } ?? last.y)) / 2 : last.y
-                if useEndLabels { labels.append(EndLabel(name: names[index], color: color, y: y)) }
+                for (index, layer) in layers.enumerated() {
+                    let color = colors[index]
+                    let top = points(layer.top, context)
+                    if stacked {
+                        let base = points(layer.base, context)
+                        for (upper, lower) in zip(segments(top), segments(base)) where upper.count > 1 {
+                            svg.path(polygon(upper, lower.reversed()), cls: "ch-layer ch-f\(color)")
+                        }
+                    } else if filled {
+                        for segment in segments(top) where segment.count > 1 {
+                            let base = context.y.baseline
+                            svg.path(polygon(segment, [(segment[segment.count - 1]!.x, base), (segment[0]!.x, base)]),
+                                     cls: "ch-area ch-f\(color)")
+                        }
+                    }
+                    // A stacked layer's edge is a running total, not a value to read: no markers (Fig 5.2's top layer
+                    // put one on the 100 % corner).
+                    let dots = layer.top.count <= 12 && !stacked
+                    drawLine(top, color: color, dots: dots, endMarker: !stacked, into: &svg)
+                    let drawn = top.compactMap { $0 }
+                    obstacles += (dots ? drawn : Array(drawn.suffix(1))).map { InlineLabels.Box(left: $0.x - 5, top: $0.y - 5, right: $0.x + 5, bottom: $0.y + 5) }
+                    guard let last = top.last(where: { $0 != nil }) ?? nil else { continue }
+                    let y = stacked ? (last.y + (points(layer.base, context).last(where: { $0 != nil }).flatMap { $0?.y } ?? last.y)) / 2 : last.y
+                    if useEndLabels {
+                        labels.append(EndLabel(name: names[index], color: color, y: y))
+                        named.append(InlineLabels.Line(name: names[index], points: top, muted: false))
+                    }
+                }
+                obstacles += drawRunOffs(spec, context, into: &svg)
+                guard inline else { return labels }
+                obstacles += annotationObstacles(spec.annotations, context)
+                guard InlineLabels.endsMeet(named) else {
+                    placedInline = false
+                    return []
+                }
+                let placed = InlineLabels.place(named.filter { !atEnd.contains($0.name) }, frame: context.frame, obstacles: obstacles)
+                unplaced = Set(placed.filter { $0.box == nil }.map(\.name))
+                guard unplaced.isEmpty else {
+                    placedInline = false
+                    return []
+                }
+                InlineLabels.draw(placed, into: &svg)
+                return labels.filter { atEnd.contains($0.name) }
             }
-            return labels
+            return (placedInline ? svg : nil, unplaced)
+        }
+        if useEndLabels, spec.kind == .line, spec.y.scale == .linear {
+            let all = try draw(inline: true)
+            if let svg = all.svg { return svg }
+            // Some names found no room: those go to their lines' ends, on a plot narrowed for them, the rest stay on it.
+            if !all.unplaced.isEmpty, all.unplaced.count < labelled.count, let svg = try draw(inline: true, atEnd: all.unplaced).svg {
+                return svg
+            }
+        }
+        return try draw(inline: false).svg!
+    }
+
+    /// Where each line runs off the top of a clipped y axis (`clip`): the x where it crosses `max`, and the highest
+    /// value it reaches with its x.
+    static func runOffs(_ spec: ChartSpec) -> [(exit: Double, top: Double, topX: Double)] {
+        guard spec.y.clip, let max = spec.y.max, spec.kind == .line else { return [] }
+        return spec.series.compactMap { series in
+            let points = zip(series.x, series.y).filter { $0.0.isFinite && $0.1.isFinite }
+            guard let peak = points.max(by: { $0.1 < $1.1 }), peak.1 > max,
+                  let index = points.firstIndex(where: { $0.1 > max }) else { return nil }
+            var exit = points[index].0
+            if index > 0 {
+                let (x0, y0) = points[index - 1], (x1, y1) = points[index]
+                exit = x0 + (max - y0) / (y1 - y0) * (x1 - x0)
+            }
+            return (exit, peak.1, peak.0)
+        }
+    }
+
+    /// Marks where lines run off the top of a clipped axis: "↑ $6.4 T (2030)" just inside the top, beside the place
+    /// the line leaves. Returns the marks' boxes.
+    static func drawRunOffs(_ spec: ChartSpec, _ context: PlotContext, into svg: inout SVGWriter) -> [InlineLabels.Box] {
+        let marks = runOffs(spec)
+        guard !marks.isEmpty else { return [] }
+        let frame = context.frame
+        let numbers = spec.language.numbers
+        var boxes: [InlineLabels.Box] = []
+        svg.open("ch-annotations")
+        for mark in marks {
+            guard let px = context.xPos(mark.exit) else { continue }
+            let value = spec.y.format.string(for: mark.top, numbers: numbers)
+            let x = spec.x.format.string(for: mark.topX, numbers: numbers)
+            let text = "\u{2191} " + value + (numbers == .chinese ? "（\(x)）" : " (\(x))")
+            let width = TextMetrics.width(text, size: Theme.annotationFont)
+            let left = px - 6 - width >= frame.left + 4 ? px - 6 - width : min(px + 6, frame.right - width)
+            let baseline = frame.top + 14
+            svg.text(text, x: left, y: baseline, size: Theme.annotationFont, cls: "ch-halo")
+            boxes.append(InlineLabels.Box(left: left, top: baseline - 12, right: left + width, bottom: baseline + 4))
+        }
+        svg.close()
+        return boxes
+    }
+
+    /// What a name on the plot must not cover: value lines, event lines and marked points.
+    static func annotationObstacles(_ annotations: [Annotation], _ context: PlotContext) -> [InlineLabels.Box] {
+        let frame = context.frame
+        return annotations.compactMap { annotation -> InlineLabels.Box? in
+            switch annotation {
+            case let .referenceLine(.y, value, _):
+                return context.y.position(value).map { InlineLabels.Box(left: frame.left, top: $0 - 1, right: frame.right, bottom: $0 + 1) }
+            case let .referenceLine(.x, value, _), let .event(value, _):
+                return context.xPos(value).map { InlineLabels.Box(left: $0 - 1, top: frame.top, right: $0 + 1, bottom: frame.bottom) }
+            case let .here(x, y, _), let .mark(x, y, _):
+                guard let px = context.xPos(x), let py = context.y.position(y) else { return nil }
+                return InlineLabels.Box(left: px - 10, top: py - 10, right: px + 10, bottom: py + 10)
+            case let .band(from, to, _):
+                guard let a = context.xPos(from), let b = context.xPos(to) else { return nil }
+                return InlineLabels.Box(left: min(a, b), top: frame.top, right: max(a, b), bottom: frame.top + 20)
+            }
         }
     }
 
@@ -160,7 +275,8 @@ enum LineChart {
     }
 
     /// The series line (dashed per series), dots on short series, and an end marker.
-    static func drawLine(_ points: [(x: Double, y: Double)?], color: Int, dots: Bool, into svg: inout SVGWriter) {
+    static func drawLine(_ points: [(x: Double, y: Double)?], color: Int, dots: Bool, endMarker: Bool = true,
+                         into svg: inout SVGWriter) {
         var path = PathData()
         for segment in segments(points) {
             for (index, point) in simplified(segment.compactMap { $0 }).enumerated() {
@@ -169,7 +285,7 @@ enum LineChart {
         }
         svg.path(path, cls: "ch-line ch-k\(color) ch-d\(color)")
         let drawn = points.compactMap { $0 }
-        for point in dots ? drawn : Array(drawn.suffix(1)) {
+        for point in dots ? drawn : endMarker ? Array(drawn.suffix(1)) : [] {
             svg.circle(point.x, point.y, 4, cls: "ch-dot ch-f\(color)")
         }
     }

@@ -20,11 +20,15 @@ extension ValueFormat {
     ///
     /// Data (three significant digits) keep the digits each value has, but the largest never shows more than one
     /// digit beyond three; stylised model outputs (two digits) get the decimals that give the largest two digits.
-    /// Either way no non-zero value prints as zero. So $5 B beside $3.7 B prints "$5.0 B" and "$3.7 B", 100 % beside
-    /// 2.6 % "100.0 %" and "2.6 %", 1,200 beside 3.4 "1,200" and "3"; model outputs 2.24 %, 0.604 % and 0 % print
+    /// Either way no non-zero value prints as zero. So $5 B beside $3.7 B prints "$5.0 B" and "$3.7 B", 1,200 beside
+    /// 3.4 "1,200" and "3", and $1,400 B beside $800 B "$1.4 T" and "$0.8 T" (billions turn into trillions together,
+    /// as the ticks do); only the whole keeps no decimals: 100 % beside 2.6 % prints "100 %" and "2.6 %"; model outputs 2.24 %, 0.604 % and 0 % print
     /// "2.2 %", "0.6 %" and "0.0 %", and 27.4 % beside 1.87 % "27 %" and "2 %".
     public func labels(for values: [Double], significant: Int = 3, numbers: ChartLanguage.Numbers = .english) -> [String] {
-        let parts = values.map { displayParts($0, numbers: numbers) }
+        // Billions switch to trillions together, as the axis ticks do: "$0.80 T" beside "$1.40 T", never "$800 B".
+        // Chinese keeps each amount in its own word, as its press writes them side by side (8000億美元, 1.4兆美元).
+        let inTrillions = isBillions && numbers != .chinese && (values.filter(\.isFinite).map(abs).max() ?? 0) >= 999.5
+        let parts = values.map { inTrillions && $0.isFinite ? (shown: $0 / 1000, unit: "T") : displayParts($0, numbers: numbers) }
         var shared: [String: Int] = [:]
         for unit in Set(parts.map(\.unit)) {
             let shown = parts.filter { $0.unit == unit }.map(\.shown).filter { $0.isFinite && $0 != 0 }.map(abs)
@@ -40,12 +44,16 @@ extension ValueFormat {
         return zip(values, parts).map { value, part in
             if let label = oneByOne(value, part: part, monthly: monthly, significant: significant, numbers: numbers) { return label }
             let decimals = shared[part.unit] ?? 0
+            // Labels share their decimals ("0.0 %" beside "2.2 %"), except the whole: "100 %" beside "2.6 %", as
+            // "100.0 %" claims a precision that all of something does not need.
+            let whole = (self == .percent || self == .fraction) && abs(part.shown) == 100
+            let padTo = whole ? 0 : decimals
             // Two significant digits (stylised model outputs) also round whole numbers: $147 B prints as $150 B.
             if significant <= 2 && self != .count {
                 let shown = Self.rounded(part.shown, significant: significant)
-                return compose(shown, decimals: decimals, padTo: decimals, unit: part.unit, tick: false, numbers: numbers)
+                return compose(shown, decimals: decimals, padTo: padTo, unit: part.unit, tick: false, numbers: numbers)
             }
-            return compose(part.shown, decimals: Self.decimalsBelowNextPower(part.shown, decimals: decimals), padTo: decimals,
+            return compose(part.shown, decimals: Self.decimalsBelowNextPower(part.shown, decimals: decimals), padTo: padTo,
                            unit: part.unit, tick: false, numbers: numbers)
         }
     }

@@ -42,7 +42,8 @@ import Testing
         let spec = ChartSpec(kind: .bar, title: "Built far ahead of demand", y: AxisOptions(format: .percent, max: 100),
                              series: [ChartSeries(name: "Share", categories: ["Capacity built", "Capacity in use"], values: [100, 2.6])])
         let texts = Self.texts(try renderSVG(spec, id: "c"))
-        let full = try #require(texts.first { $0.text.hasPrefix("100.0") })
+        // The bar's value, not the axis's top tick, which reads the same "100 %".
+        let full = try #require(texts.first { $0.text.hasPrefix("100\u{202F}") && $0.attributes["class"] != "ch-muted" })
         let small = try #require(texts.first { $0.text.hasPrefix("2.6") })
         #expect(full.attributes["class"] == "ch-on-dark")
         #expect(small.attributes["class"] == "ch-halo")

@@ -74,8 +74,10 @@ private let nnbsp = "\u{202F}"
     @Test func valuesShownTogetherShareTheirDecimals() {
         // "$5 B" next to "$3.7 B" was the review's complaint (Fig 2.2).
         #expect(ValueFormat.usdBillions.labels(for: [5, 3.7]) == ["$5.0\(nnbsp)B", "$3.7\(nnbsp)B"])
-        // A small value keeps its digits beside a large one, and the large one gets the same decimals (Fig 3.1).
-        #expect(ValueFormat.percent.labels(for: [100, 2.6]) == ["100.0\(nnbsp)%", "2.6\(nnbsp)%"])
+        // A small value keeps its digits beside a large one; the whole needs no decimals (Fig 3.1, review 10 N3).
+        #expect(ValueFormat.percent.labels(for: [100, 2.6]) == ["100\(nnbsp)%", "2.6\(nnbsp)%"])
+        #expect(ValueFormat.fraction.labels(for: [1, 0.026]) == ["100\(nnbsp)%", "2.6\(nnbsp)%"])
+        #expect(ValueFormat.percent.labels(for: [45, 2.6]) == ["45.0\(nnbsp)%", "2.6\(nnbsp)%"])
         // Stylised model outputs at two significant digits: one decimal throughout, zero too (Fig 10.5).
         #expect(ValueFormat.fraction.labels(for: [0.0224, 0.0221, 0.00604, 0], significant: 2)
                 == ["2.2\(nnbsp)%", "2.2\(nnbsp)%", "0.6\(nnbsp)%", "0.0\(nnbsp)%"])
@@ -90,7 +92,9 @@ private let nnbsp = "\u{202F}"
     func everyLabelOfAChartHasTheSameDecimals(_ values: [Double]) {
         for format in [ValueFormat.number, .percent, .fraction, .usdBillions, .multiple] {
             for significant in [2, 3] {
+                // The whole (100 %) prints without decimals.
                 let texts = format.labels(for: values, significant: significant)
+                    .filter { !(format == .percent && $0.hasPrefix("100\(nnbsp)")) }
                 let decimals = Set(texts.map { text in
                     text.filter { $0.isNumber || $0 == "." }.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
                 })
@@ -99,12 +103,21 @@ private let nnbsp = "\u{202F}"
         }
     }
 
+    @Test func billionsTurnIntoTrillionsTogetherAsTheTicksDo() {
+        // Fig 4.2: "$800 B" beside "$1.4 T" on an axis in trillions (review 10 N5).
+        #expect(ValueFormat.usdBillions.labels(for: [1400, 800, 150])
+                == ["$1.40\(nnbsp)T", "$0.80\(nnbsp)T", "$0.15\(nnbsp)T"])
+        #expect(ValueFormat.usdBillions.labels(for: [800, 150]) == ["$800\(nnbsp)B", "$150\(nnbsp)B"])
+        // Chinese writes each amount in its own word, 億 or 兆.
+        #expect(ValueFormat.usdBillions.labels(for: [1400, 800], numbers: .chinese) == ["1.4兆美元", "8000億美元"])
+    }
+
     @Test func seriesDrawnTogetherShareTheirDecimals() {
         // Grouped bars: 27.4 % in one series and 1.87 % in the other print with one number of decimals (Fig 8.2).
         let texts = ValueFormat.fraction.labels(forSeries: [[0.0187, 0.0187], [0.274, 0.171]], significant: 2)
         #expect(texts == [["2\(nnbsp)%", "2\(nnbsp)%"], ["27\(nnbsp)%", "17\(nnbsp)%"]])
         let data = ValueFormat.percent.labels(forSeries: [[51.9, 11.3], [100]])
-        #expect(data == [["51.9\(nnbsp)%", "11.3\(nnbsp)%"], ["100.0\(nnbsp)%"]])
+        #expect(data == [["51.9\(nnbsp)%", "11.3\(nnbsp)%"], ["100\(nnbsp)%"]])
     }
 
     @Test func longColumnsKeepTinyValuesReadable() {

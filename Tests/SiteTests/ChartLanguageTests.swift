@@ -57,6 +57,18 @@ import Testing
         #expect(chineseLine == "違約相關性：0.6")
     }
 
+    /// Fig 9.3 is calibrated from a 25.1 % starting weight but draws the 43 % weight it grows to: the settings line
+    /// prints the weight the chart uses (review 10 S2).
+    @Test func aStartingWeightIsPrintedAsTheWeightTheChartUses() throws {
+        let entry = try ModelRegistry.standard.model(named: "concentration")
+        let params = [Scenario.Override("w0", .number(0.2513))]
+        let english = ParameterLine(entry: entry).lines(for: [.init(name: "base", overrides: [])], blockParams: params)
+        #expect(english == ["AI stocks’ weight in the index before the fall: 43\u{202F}%"])
+        let chineseLine = ParameterLine(entry: entry, language: chinese).lines(for: [.init(name: "base", overrides: [])],
+                                                                           blockParams: params)
+        #expect(chineseLine == ["下跌前AI股在指數中的權重：43%"])
+    }
+
     @Test func aMultipleOfZeroSaysNone() throws {
         let entry = try ModelRegistry.standard.model(named: "concentration")
         let scenarios: [FigureRequest.ScenarioRequest] = [.init(name: "none", overrides: [Scenario.Override("spill", .number(0))]),

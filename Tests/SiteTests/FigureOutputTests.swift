@@ -70,10 +70,33 @@ private func svgTexts(_ page: String) -> [String] {
         let lines = ["id: collateral", "title: T", "caption: C.", "model: gpuCollateral",
                      "series: [debt, value.sl.T6]", "labels: {debt: Loan balance (senior), value.sl.T6: Book value}",
                      "x: {label: Years after purchase}"]
-        let page = try #require(text(try build(miniSite(chapter: chapter(withChart: lines))), "intro/index.html"))
-        #expect(page.contains("<th scope=\"col\">Loan balance (senior), $ billions</th>"))
-        #expect(page.contains("<th scope=\"col\">Book value ($ billions)</th>"))
+        let output = try build(miniSite(chapter: chapter(withChart: lines)))
+        let csv = try #require(text(output, "data/collateral.csv"))
+        #expect(csv.contains("Years after purchase,\"Loan balance (senior), $ billions\",Book value ($ billions)\n"))
+        // The page's table prints "$27.3 B" in its cells: its headings do not say the unit again (review 10 N8).
+        let page = try #require(text(output, "intro/index.html"))
+        #expect(page.contains("<th scope=\"col\">Loan balance (senior)</th>"))
+        #expect(page.contains("<th scope=\"col\">Book value</th>"))
         #expect(page.contains("<th scope=\"col\">Years after purchase</th>") && !page.contains(") ("))
+    }
+
+    /// Fig 6.3 (review 10 N8): a log axis leaves out the zeros of correlation 0, but its table prints them as the next
+    /// rows print their tiny values; a CSV with numbers in scientific notation says what they are.
+    @Test func aLogChartsTableKeepsItsZerosAndItsCSVExplainsScientificNotation() throws {
+        let lines = ["id: tranches", "title: T", "caption: C.", "model: tranching",
+                     "series: [lhp.trancheEL.0-5, lhp.trancheEL.30-100]",
+                     "labels: {lhp.trancheEL.0-5: Equity (0–5 %), lhp.trancheEL.30-100: Senior (30–100 %)}",
+                     "x: {label: Default correlation, format: number}",
+                     "y: {label: Expected loss, format: fraction, scale: log, min: 0.000001, max: 1}"]
+        let output = try build(miniSite(chapter: chapter(withChart: lines)))
+        let page = try #require(text(output, "intro/index.html"))
+        let csv = try #require(text(output, "data/tranches.csv"))
+        #expect(page.contains("<tr><th scope=\"row\">0</th><td>24.0\u{202F}%</td><td>0\u{202F}%</td></tr>"))
+        #expect(csv.contains("\n0,24,0\n"))
+        #expect(csv.contains("# Very small values are written in scientific notation: 1.2e-07 is 0.00000012.\n"))
+        // The table's headings leave the unit to its cells; the CSV's bare numbers keep it.
+        #expect(page.contains("<th scope=\"col\">Senior (30–100\u{202F}%)</th>"))
+        #expect(csv.contains(",\"Senior (30–100\u{202F}%), %\"\n"))
     }
 
     @Test func tablesAndCSVsUseTheLegendsWordsAndTheChartsRounding() throws {
@@ -87,7 +110,7 @@ private func svgTexts(_ page: String) -> [String] {
             #expect(!page.contains(leaked), "page shows \(leaked)")
             #expect(!csv.contains(leaked), "CSV shows \(leaked)")
         }
-        #expect(page.contains("<th scope=\"col\">Loan balance ($ billions)</th>"))
+        #expect(page.contains("<th scope=\"col\">Loan balance</th>"))
         // 73 monthly rows: the page shows every 2nd (0, 2 months, …), the CSV all of them.
         #expect(page.contains("<th scope=\"row\">2\u{202F}months</th>") && page.contains("Every 2nd of 73 rows"))
         // "Years after purchase" names its unit already: no "(years)" after it.
@@ -187,7 +210,7 @@ private func svgTexts(_ page: String) -> [String] {
         let csv = try #require(text(output, "data/fibre.csv"))
         #expect(csv.contains("\nItem,Share of capacity (%)\nBuilt,100\n"))
         let page = try #require(text(output, "intro/index.html"))
-        #expect(page.contains("<th scope=\"col\">Item</th><th scope=\"col\">Share of capacity (%)</th>"))
+        #expect(page.contains("<th scope=\"col\">Item</th><th scope=\"col\">Share of capacity</th>"))
     }
 
     @Test func aColumnNamedForTheUnitInWordsIsNotGivenTheSymbolToo() throws {
@@ -419,8 +442,8 @@ private func svgTexts(_ page: String) -> [String] {
         let lines = ["id: labour", "title: T", "caption: C.", "model: displacement", "series: [laborShare]",
                      "labels: {laborShare: Labour share}", "scenarios: [benign, base, severe]", "overlay: true"]
         let page = try #require(text(try build(miniSite(chapter: chapter(withChart: lines))), "intro/index.html"))
-        #expect(page.contains("<th scope=\"col\">Benign (%)</th><th scope=\"col\">Base (%)</th><th scope=\"col\">Severe (%)</th>")
-                || page.contains("<th scope=\"col\">Base (%)</th>"))
+        #expect(page.contains("<th scope=\"col\">Benign</th><th scope=\"col\">Base</th><th scope=\"col\">Severe</th>")
+                || page.contains("<th scope=\"col\">Base</th>"))
         // Every variant's wide chart has the same y ticks.
         let variants = page.components(separatedBy: "<div class=\"chart-wide\">").dropFirst().map { piece in
             String(piece[piece.range(of: "ch-y-axis")!.lowerBound..<piece.range(of: "</g>")!.lowerBound])

@@ -9,7 +9,7 @@ struct ChartBlockParser {
                        "scenarios", "default", "overlay", "shared-axes", "captions", "totals", "claims", "value-labels", "groups", "first-column", "digits", "annotations"]
         + DiagramBlockParser.keys
     /// The keys of `x:` and `y:`.
-    static let axisKeys = ["label", "format", "scale", "min", "max", "origin"]
+    static let axisKeys = ["label", "format", "scale", "min", "max", "clip", "origin"]
     let registry: ModelRegistry
     let reader: YAMLReader
 
@@ -319,6 +319,13 @@ struct ChartBlockParser {
             }
             if let min = entries["min"] { options.min = try number(min, key: "min") }
             if let max = entries["max"] { options.max = try number(max, key: "max") }
+            if let clip = entries["clip"] {
+                options.clip = try flag(clip, key: "clip")
+                if options.clip && (key != "y" || options.max == nil) {
+                    throw reader.error(at: clip, "'clip' lets a line chart's lines run off the top of its y axis, at its max",
+                                       hint: key != "y" ? "use it on the y axis" : "set the y axis's max too: y: {max: 4000, clip: true}")
+                }
+            }
             if let min = options.min, let max = options.max, !(min < max) {
                 let written = plainNumber
                 throw reader.error(at: node, "the \(key) axis's min \(written(min)) is not below its max \(written(max)): the axis would be empty",

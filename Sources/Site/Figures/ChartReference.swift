@@ -71,6 +71,8 @@ public enum ChartReference {
              defaults.scale.rawValue),
             ("min", "the axis's lowest value", "from the data, rounded to a tick"),
             ("max", "the axis's highest value", "from the data, rounded to a tick"),
+            ("clip", "y of a line chart only, with max: true lets lines run off the top, each marked where it leaves with its highest value",
+             "false: max may not leave data off the axis"),
             ("origin", "x only: count x from this value, e.g. origin: 2025 draws 2029 as 4 (with format: years, "
              + "\"years after 2025\"); annotations, min and max are then written counted from it too", "x as in the data"),
         ].filter { ChartBlockParser.axisKeys.contains($0.0) }

@@ -142,9 +142,18 @@ struct FigureBuilder {
     /// takes the value axis title, which is what the chart calls its numbers and no legend contradicts ("Share of
     /// capacity"), and any other starts with a capital ("Price return").
     private func headedForTable(_ spec: ChartSpec, request: FigureRequest, input: VariantInput) -> ChartSpec {
+        var spec = spec
+        // A log axis leaves out zeros (gaps in its lines); the table prints them (Fig 6.3's correlation 0 row was
+        // empty where the next rows print "0 %").
+        if spec.y.scale == .log, spec.series.count == input.series.count {
+            for index in spec.series.indices where spec.series[index].y.count == input.series[index].y.count {
+                spec.series[index].y = zip(spec.series[index].y, input.series[index].y).map { drawn, value in
+                    drawn.isNaN && value == 0 ? 0 : drawn
+                }
+            }
+        }
         // A heat map's series are its rows, named in the first column as the chart prints them.
         guard case .data = request.source, request.kind != .heatmap, spec.series.count == input.series.count else { return spec }
-        var spec = spec
         let axisTitle = spec.y.label.trimmingCharacters()
         let axisNamesOnlyUnit = axisTitle.caseInsensitiveCompare(FigureTable.unit(spec.y.format, words: words)) == .orderedSame
         for (index, item) in input.series.enumerated() where request.labels[item.name] == nil {

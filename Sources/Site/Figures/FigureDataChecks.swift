@@ -119,7 +119,9 @@ extension FigureBuilder {
                                            message: "min: \(written(min)) leaves data off the \(key) axis: \(range)",
                                            hint: "set min to \(written(lo)) or less, or remove 'min' to fit the axis to the data"))
             }
-            if let max = options.max, hi > max + slack {
+            // A line chart's y axis may cut its lines at `max` on purpose (`clip: true`): the chart marks where.
+            let clipped = options.clip && key == "y" && first.kind == .line
+            if let max = options.max, hi > max + slack, !clipped {
                 problems.append(Diagnostic(file: request.file, line: place.line, column: place.column,
                                            message: "max: \(written(max)) leaves data off the \(key) axis: \(range)",
                                            hint: "set max to \(written(hi)) or more, or remove 'max' to fit the axis to the data"))

@@ -21,6 +21,9 @@ struct FigureTable {
     /// Whether the cells print amounts with their own unit words (Chinese 273億美元, 1.3兆美元), so that the table's
     /// heading does not also name the CSV's unit (十億美元), which a reader would multiply by.
     var cellsNameAmountUnit = false
+    /// Columns whose cells print their unit ("24 %", "$1.3 B", "1.2×", "6 years"): the HTML table's heading does not
+    /// say it again ("Equity (0–5 %), %" read twice); the CSV's bare numbers keep it in the heading.
+    var cellsPrintUnit: [Bool] = []
     /// The table's class: `nw` when every `<td>` is a printed value, `nw nx` when the row headings are values too (x
     /// values, dates): the stylesheet keeps them on one line (a CJK line may break inside 273億美元 or 1年2個月), at
     /// no cost per cell. Diagram, steps and flow tables hold words and have none.
@@ -55,6 +58,8 @@ struct FigureTable {
         let valueUnit = Self.unit(spec.y.format, words: words)
         cellsNameAmountUnit = numbers == .chinese && spec.y.format.isLargeAmount
         units = [series.first?.categories == nil ? Self.unit(spec.x.format, words: words) : ""] + series.map { _ in valueUnit }
+        cellsPrintUnit = [series.first?.categories == nil && Self.printsUnit(spec.x.format)]
+            + series.map { _ in Self.printsUnit(spec.y.format) }
         valuesClass = series.first?.categories == nil ? "nw nx" : "nw"
         if let categories = series.first?.categories {
             // A value label ("just under 3 %") is what the chart prints, so the table prints it too.
@@ -114,7 +119,8 @@ struct FigureTable {
     /// parentheses: "Senior (30–100 %), %".
     func heading(_ index: Int, inTable: Bool = false) -> String {
         let name = headings[index]
-        let unit = inTable && cellsNameAmountUnit && index > 0 ? "" : units[index]
+        let printed = cellsPrintUnit.indices.contains(index) && cellsPrintUnit[index]
+        let unit = inTable && (printed || (cellsNameAmountUnit && index > 0)) ? "" : units[index]
         guard !unit.isEmpty, !Self.headingNames(unit, heading: name) else { return name }
         if name.hasSuffix(")") || name.hasSuffix("）") { return words.format("unitAfterAside", ["text": name, "unit": unit]) }
         return words.format("parenthetical", ["text": name, "aside": unit])
@@ -159,6 +165,22 @@ struct FigureTable {
         }
     }
 
+    /// Whether a CSV field is a number in scientific notation: 1.22e-07, -3e+21.
+    static func isScientific(_ field: String) -> Bool {
+        let parts = field.split(separator: "e", omittingEmptySubsequences: false)
+        guard parts.count == 2, Double(parts[0]) != nil, let exponent = parts[1].first, exponent == "-" || exponent == "+",
+              parts[1].dropFirst().allSatisfy(\.isNumber), parts[1].count > 1 else { return false }
+        return true
+    }
+
+    /// Whether a table cell of this format prints its unit: all but months, which print as signed numbers (+24).
+    static func printsUnit(_ format: ValueFormat) -> Bool {
+        switch format {
+        case .fraction, .percent, .money, .years, .multiple: true
+        case .months, .number, .count, .year: false
+        }
+    }
+
     /// A CSV field in the heading's unit: fractions as percent, calendar months as 2000-08, missing values empty.
     static func field(_ value: Double, _ format: ValueFormat, digits: Int) -> String {
         guard value.isFinite else { return "" }
@@ -173,9 +195,15 @@ struct FigureTable {
         }
     }
 
-    /// The CSV: `# ` provenance lines, the headings with units, then every row.
+    /// The CSV: `# ` provenance lines, the headings with units, then every row. Fields written in scientific notation
+    /// (1.22e-07) are explained in one more line, in the page's words (`csvScientific`), when there are any.
     func csv(header: [String]) -> String {
-        var out = header.map { "# " + $0.replacingNewlines() + "\n" }.joined()
+        var lines = header
+        if let note = words.strings["csvScientific"],
+           fields.contains(where: { $0.contains(where: Self.isScientific) }) {
+            lines.append(note)
+        }
+        var out = lines.map { "# " + $0.replacingNewlines() + "\n" }.joined()
         out += headings.indices.map { csvQuoted(heading($0)) }.joined(separator: ",") + "\n"
         for row in fields { out += row.map(csvQuoted).joined(separator: ",") + "\n" }
         return out

@@ -25,6 +25,10 @@ struct ParameterWords {
         case each(names: String, Display)
         /// A table of numbers: said to be set, not printed.
         case table
+        /// A group's starting weight, printed as the weight it reaches once it and the rest have gained as the
+        /// parameters `gain` and `restGain` say: the weight a chart of what follows uses (Fig 9.3 uses 43 %, not the
+        /// 25.1 % it was calibrated from).
+        case weightAfterGains(gain: String, restGain: String)
         /// A table of amounts from each item named by `names` (rows) to each (columns): the non-zero ones printed,
         /// "OpenAI to Oracle $60 B".
         case flows(names: String, Display)
@@ -90,7 +94,7 @@ struct ParameterWords {
         "concentration": [
             "gainAI": ("gain of the AI stocks", .signedShare), "gainRest": ("gain of the other stocks", .signedShare),
             "months": ("months in the window", .count), "targetShareOfGains": ("AI stocks’ share of the gains", .share),
-            "w0": ("AI stocks’ weight in the index at the start", .share), "drawdown": ("fall of the AI stocks", .share),
+            "w0": ("AI stocks’ weight in the index before the fall", .weightAfterGains(gain: "gainAI", restGain: "gainRest")), "drawdown": ("fall of the AI stocks", .share),
             "spill": ("other stocks’ fall, as a multiple of the AI stocks’ fall", .multiple),
         ],
         "displacement": [
@@ -167,6 +171,11 @@ struct ParameterWords {
             return glue("paramItems", ["label": label, "items": flows.joined(separator: comma)])
         }
         if case .words = display { return glue("paramWords", ["label": label, "value": format(override.value, display)]) }
+        if case .weightAfterGains(let gain, let restGain) = display, let start = override.value.numericValue,
+           let grown = number(gain), let restGrown = number(restGain) {
+            let weight = start * (1 + grown) / (start * (1 + grown) + (1 - start) * (1 + restGrown))
+            return glue("paramValue", ["label": label, "value": ValueFormat.fraction.string(for: weight, numbers: numbers)])
+        }
         if case .each(let names, let inner) = display {
             let items = namesList(names)
             let values = list(override.value)
@@ -178,6 +187,12 @@ struct ParameterWords {
             }.joined(separator: comma)])
         }
         return glue("paramValue", ["label": label, "value": format(override.value, display)])
+    }
+
+    /// A number parameter's value as set for this chart, else the model's default.
+    private func number(_ name: String) -> Double? {
+        if let set = overrides.first(where: { $0.name == name }) { return set.value.numericValue }
+        return parameters.first { $0.name == name }.flatMap { Double($0.defaultValue) }
     }
 
     private func list(_ value: ParameterValue) -> [ParameterValue] {

@@ -1131,6 +1131,7 @@ csvSourceInCaption: as stated in the caption below.
 csvLicence: "License: {licence}"
 csvTitle: "“{title}”"
 csvDataNotes: "The data file's own notes, in {language}:"
+csvScientific: "Very small values are written in scientific notation: 1.2e-07 is 0.00000012."
 
 # The preview server (`explainer serve`) while a rebuild fails, and the strip of a good build's warnings
 previewFailedOne: "The build failed with 1 error. Fix and save: this page updates by itself."
@@ -1213,7 +1214,7 @@ param.concentration.gainAI: "gain of the AI stocks"
 param.concentration.gainRest: "gain of the other stocks"
 param.concentration.months: "months in the window"
 param.concentration.targetShareOfGains: "AI stocks’ share of the gains"
-param.concentration.w0: "AI stocks’ weight in the index at the start"
+param.concentration.w0: "AI stocks’ weight in the index before the fall"
 param.concentration.drawdown: "fall of the AI stocks"
 param.concentration.spill: "other stocks’ fall, as a multiple of the AI stocks’ fall"
 param.displacement.alpha0: "share of tasks automated at the start"
@@ -1473,6 +1474,7 @@ csvSourceInCaption: 見下方圖說。
 csvLicence: 授權：{licence}
 csvTitle: 「{title}」
 csvDataNotes: 資料檔本身的說明（{language}原文）：
+csvScientific: 極小的數值以科學記號表示：1.2e-07即0.00000012。
 
 # The preview server (`explainer serve`) while a rebuild fails, and the strip of a good build's warnings
 previewFailedOne: 建置失敗，有1個錯誤。修正並存檔後，本頁會自動更新。
@@ -1553,7 +1555,7 @@ param.concentration.gainAI: "AI股的漲幅"
 param.concentration.gainRest: "其他股票的漲幅"
 param.concentration.months: "期間月數"
 param.concentration.targetShareOfGains: "AI股占總漲幅的比重"
-param.concentration.w0: "AI股在指數中的起始權重"
+param.concentration.w0: "下跌前AI股在指數中的權重"
 param.concentration.drawdown: "AI股的跌幅"
 param.concentration.spill: "其他股票的跌幅，為AI股跌幅的倍數"
 param.displacement.alpha0: "起始時已自動化的工作任務比重"
