@@ -39,7 +39,10 @@ import Charts
             .first { $0.contains("<svg") })
         #expect(page.contains("role=\"img\""))
         #expect(page.contains("<title"))
-        #expect(page.contains("<desc"))
+        // Described by the figure's caption, which the page shows below it, rather than by a copy of it in <desc>.
+        let described = try #require(page.firstMatch(of: /aria-describedby="(figure-[a-z0-9-]+-caption)"/))
+        #expect(page.contains("<figcaption id=\"\(described.1)\">"))
+        #expect(!page.contains("<desc"))
     }
 
     @Test func twoBuildsAreByteIdentical() throws {

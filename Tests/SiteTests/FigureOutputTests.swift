@@ -240,9 +240,11 @@ private func svgTexts(_ page: String) -> [String] {
         let lines = ["id: bond", "title: T", "caption: A long caption.", "model: leaseSPV", "series: [debtBalance]",
                      "scenarios: [base, severe]"]
         let page = try #require(text(try build(miniSite(chapter: chapter(withChart: lines))), "intro/index.html"))
-        #expect(page.components(separatedBy: "A long caption.</desc>").count == 2, "one <desc> for the figure")
+        // The caption once, in the figcaption, which every SVG of the figure points at; the title once, in the first.
+        #expect(page.components(separatedBy: "A long caption.").count == 2, "the caption once")
+        #expect(page.contains("<figcaption id=\"figure-bond-caption\">A long caption.</figcaption>"))
         #expect(page.contains("id=\"chart-bond-severe-svg\"")
-                && page.components(separatedBy: "aria-labelledby=\"chart-bond-title chart-bond-desc\"").count == 5)
+                && page.components(separatedBy: "aria-labelledby=\"chart-bond-title\" aria-describedby=\"figure-bond-caption\"").count == 5)
     }
 
     @Test func longTablesSayWhichRowsTheyShowWithARealOrdinal() {

@@ -73,7 +73,7 @@ import Testing
         let output = try build(miniSite(chapter: "---\ntitle: A\n---\nFirst [@dd-1983].\n\n" + chart + "\nLater [@fed-2023].\n",
                                         sources: sources))
         let page = try #require(text(output, "intro/index.html"))
-        #expect(page.contains("<figcaption>Losses<sup class=\"cite\"><a href=\"#note-2\" id=\"cite-2\">2</a></sup>.</figcaption>"))
+        #expect(page.contains("<figcaption id=\"figure-c-caption\">Losses<sup class=\"cite\"><a href=\"#note-2\" id=\"cite-2\">2</a></sup>.</figcaption>"))
         #expect(page.contains("Later<sup class=\"cite\"><a href=\"#note-2\">2</a></sup>."))
         #expect(page.contains("<span class=\"locator\">(p. 4)</span>"))
         #expect(!page.contains("[@fed-2023"))

@@ -123,7 +123,15 @@ struct FigureBuilder {
                 problems += error.each.map { dataProblem(request, $0) ?? diagnostic(request, $0) }
                 continue
             }
-            let table = FigureTable(spec: headedForTable(spec, request: request, input: input),
+            var tableSpec = headedForTable(spec, request: request, input: input)
+            // An overlay's one table serves every variant: its own columns are named by their scenario too ("Base: AI
+            // stocks" beside "No rating triggers: AI stocks"), as the others' are.
+            if request.overlay, inputs.count > 1, !(tableSpec.series.count == 1 && tableSpec.series[0].name == input.label) {
+                for index in tableSpec.series.indices {
+                    tableSpec.series[index].name = words.format("labelled", ["label": input.label]) + words["space"] + tableSpec.series[index].name
+                }
+            }
+            let table = FigureTable(spec: tableSpec,
                                     xHeader: isModel ? input.xHeader : columnHeading(input.xHeader), isModel: isModel, words: words,
                                     firstColumn: request.firstColumn.map(typographic))
             let provenance = csvProvenance(request, input: input, isModel: isModel, variantCount: inputs.count)

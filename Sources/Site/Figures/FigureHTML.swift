@@ -24,9 +24,14 @@ func figureHTML(_ figure: RenderedFigure, number: String, root: String, words: T
         html += "</div>\n"
     }
     html += "<div class=\"chart-variants\">\n"
+    let sharedTable = figure.request.overlay && variants.count > 1
+    // Each SVG's <desc> is the caption, which the figure shows below it: the SVGs point at the figcaption instead of
+    // repeating it (a chapter's figures are within its page weight).
+    let hasCaption = !removingCitations(figure.request.caption).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    let svgs = hasCaption ? describedByCaption(variants.map(\.svg), captionID: "figure-\(id)-caption") : variants.map(\.svg)
     for (index, variant) in variants.enumerated() {
         html += "<div class=\"chart-variant v\(index + 1)\" data-scenario=\"\(escapeHTML(variant.scenario))\">\n"
-        html += variant.svg
+        html += svgs[index]
         if !html.hasSuffix("\n") { html += "\n" }
         if !variant.caption.isEmpty {
             html += "<p class=\"chart-variant-caption\">" + (variants.count > 1 ? labelledHTML(variant.label, words: words) : "")
@@ -37,24 +42,56 @@ func figureHTML(_ figure: RenderedFigure, number: String, root: String, words: T
                 : escapeHTML(words["settings"]) + " ")
                 + escapeHTML(variant.parameters) + "</p>\n"
         }
-        let summary = variants.count > 1 && !figure.request.overlay ? words.format("dataTableFor", ["label": variant.label])
-            : words["dataTable"]
-        html += "<details class=\"chart-data\"><summary>" + escapeHTML(summary) + "</summary>\n"
-        // A wide table scrolls sideways: its box is a focusable region (so keyboard users can scroll it), named by the
-        // summary and the figure's title, as prose tables' wrappers are.
-        let name = summary + (words.code.hasPrefix("zh") ? "：" : ": ") + typographic(figure.request.title)
-        let regionName = variants.count > 1 && figure.request.overlay ? words.format("parenthetical", ["text": name, "aside": variant.label]) : name
-        html += variant.table.replacingOccurrences(
-            of: "<div class=\"table-scroll\">",
-            with: "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(escapeHTML(regionName))\">",
-            options: .anchored)
-        html += "<p><a href=\"\(root)\(variant.csvPath)\" download>\(escapeHTML(words["downloadCSV"]))</a></p>\n</details>\n"
+        // An overlay's variants all hold every scenario's numbers: one table, after the variants, serves them all.
+        if !sharedTable {
+            html += dataTableHTML(variant, summary: variants.count > 1 ? words.format("dataTableFor", ["label": variant.label])
+                                      : words["dataTable"], title: figure.request.title, root: root, words: words)
+        }
         html += "</div>\n"
     }
     html += "</div>\n"
-    html += "<figcaption>\(citedHTML(typographic(figure.request.caption), citations: &citations))</figcaption>\n"
+    if sharedTable {
+        html += dataTableHTML(variants[figure.defaultIndex], summary: words["dataTable"], title: figure.request.title,
+                              root: root, words: words)
+    }
+    html += (hasCaption ? "<figcaption id=\"figure-\(id)-caption\">" : "<figcaption>")
+        + citedHTML(typographic(figure.request.caption), citations: &citations) + "</figcaption>\n"
     html += "</figure>"
     return html
+}
+
+/// The SVGs of a figure without their `<desc>` elements (the caption's text), each `aria-labelledby` that named one
+/// leaving it out and described by the element `captionID` instead.
+func describedByCaption(_ svgs: [String], captionID: String) -> [String] {
+    var ids: [String] = []
+    var stripped = svgs.map { svg in
+        var svg = svg
+        while let open = svg.firstRange(of: "<desc id=\""), let idEnd = svg[open.upperBound...].firstIndex(of: "\""),
+              let close = svg[idEnd...].firstRange(of: "</desc>\n") {
+            ids.append(String(svg[open.upperBound..<idEnd]))
+            svg.removeSubrange(open.lowerBound..<close.upperBound)
+        }
+        return svg
+    }
+    for index in stripped.indices {
+        for id in ids {
+            stripped[index] = stripped[index].replacingOccurrences(of: " \(id)\"", with: "\" aria-describedby=\"\(captionID)\"")
+        }
+    }
+    return stripped
+}
+
+/// A variant's data table in `<details>`, with its CSV download. A wide table scrolls sideways: its box is a focusable
+/// region (so keyboard users can scroll it), named by the summary and the figure's title, as prose tables' wrappers are.
+private func dataTableHTML(_ variant: RenderedFigure.Variant, summary: String, title: String, root: String,
+                           words: Translations) -> String {
+    let name = summary + (words.code.hasPrefix("zh") ? "：" : ": ") + typographic(title)
+    return "<details class=\"chart-data\"><summary>" + escapeHTML(summary) + "</summary>\n"
+        + variant.table.replacingOccurrences(
+            of: "<div class=\"table-scroll\">",
+            with: "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(escapeHTML(name))\">",
+            options: .anchored)
+        + "<p><a href=\"\(root)\(variant.csvPath)\" download>\(escapeHTML(words["downloadCSV"]))</a></p>\n</details>\n"
 }
 
 /// A caption's text as HTML, each citation replaced by its note mark (the first of `citations` with the same keys,
