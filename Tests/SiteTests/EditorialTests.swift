@@ -294,7 +294,7 @@ private func everyText(_ output: OutputTree) -> String {
         let chapter = "---\ntitle: Intro\n---\nText.\n\n```next 2026-02-03\nThe deal **stalled**.\n```\n"
         let output = try build(miniSite(chapter: chapter))
         let page = try #require(text(output, "intro/index.html"))
-        #expect(page.contains("<aside class=\"what-next\" role=\"note\"><p class=\"box-label\">What happened next · <time datetime=\"2026-02-03\">3 February 2026</time></p>"))
+        #expect(page.contains("<aside class=\"what-next\" role=\"note\"><p class=\"box-label\">What happened next · Facts as of <time datetime=\"2026-02-03\">3 February 2026</time></p>"))
         #expect(page.contains("The deal <strong>stalled</strong>."))
         let undated = diagnostics(of: miniSite(chapter: "---\ntitle: Intro\n---\nText.\n\n```next\nNews.\n```\n"))
         #expect(undated.contains { $0.line == 6 && $0.message.contains("needs the date") })

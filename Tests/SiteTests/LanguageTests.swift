@@ -499,7 +499,8 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
                       ("漲了5%.跌了12,", "漲了<span class=\"nobr\">5%</span>.跌了12,"),
                       ("GPT4年 x2倍 <b", "GPT4年 x2倍 <b"),
                       ("1吉瓦大約、945太瓦時", "<span class=\"nobr\">1吉瓦</span>大約、<span class=\"nobr\">945太瓦時</span>"),
-                      ("升了25個基點與1.4個百分點", "升了<span class=\"nobr\">25個基點</span>與<span class=\"nobr\">1.4個百分點</span>")])
+                      ("升了25個基點與1.4個百分點", "升了<span class=\"nobr\">25個基點</span>與<span class=\"nobr\">1.4個百分點</span>"),
+                      ("約415<a class=\"term\" href=\"x\">太瓦時</a>，H<a class=\"term\">", "約415\u{2060}<a class=\"term\" href=\"x\">太瓦時</a>，H<a class=\"term\">")])
     func aNumberKeepsItsUnitOnOneLine(_ html: String, _ expected: String) {
         #expect(keepingNumbersWithUnits(html) == expected)
     }

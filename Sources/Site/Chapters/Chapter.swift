@@ -132,10 +132,13 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
     return chapter
 }
 
-/// The opening of a "What happened next" box (```` ```next 2026-02-03 ````): its label carries the date.
+/// The opening of a "What happened next" box (```` ```next 2026-02-03 ````): its label carries the date its news is as
+/// of, in the words of the pages' "Facts as of" ("What happened next · Facts as of 3 February 2026"), so that a box
+/// older than the site's facts does not read as a dateline of today.
 func whatHappenedNextOpening(_ date: String, words: Translations) -> String {
     "<aside class=\"what-next\" role=\"note\"><p class=\"box-label\">" + escapeHTML(words["whatHappenedNext"])
-        + " · <time datetime=\"\(escapeHTML(date))\">" + escapeHTML(words.date(date)) + "</time></p>"
+        + " · " + escapeHTML(words["factsAsOf"] + words["space"])
+        + "<time datetime=\"\(escapeHTML(date))\">" + escapeHTML(words.date(date)) + "</time></p>"
 }
 
 /// Every ```` ```next ```` fence must carry the date its news is as of (`YYYY-MM-DD`).

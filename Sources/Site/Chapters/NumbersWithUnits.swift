@@ -1,7 +1,8 @@
 /// Chinese, Japanese and Korean text may break a line between any two characters, also between a number and its
 /// unit ("273" | "億美元"). In the prose of a page in one of those languages, each number with the unit written
 /// straight after it (273億美元, 6.58%, 2025年10月21日, 3倍) is wrapped in `<span class="nobr">`, which the stylesheet
-/// keeps on one line. Only text between tags changes, never inside `<head>` (the page's `<title>`), `<title>`,
+/// keeps on one line; a number straight before a glossary term's link (415<a class="term">太瓦時</a>) is joined to it by a
+/// word joiner (U+2060). Only text between tags changes, never inside `<head>` (the page's `<title>`), `<title>`,
 /// `<textarea>`, `<code>`, `<pre>`, `<script>`, `<style>` or `<svg>`, nor in a figure's table of values
 /// (`<table class="nw…">`, which the stylesheet keeps from wrapping cell by cell).
 ///
@@ -31,6 +32,10 @@ func keepingNumbersWithUnits(_ html: String) -> String {
                     skipping = name
                 } else if name == tableName, hasBytes(valuesTableStart, at: index, in: bytes) {
                     skipping = name
+                } else if let last = output.last, isASCIIDigit(last), hasBytes(termLinkStart, at: index, in: bytes) {
+                    // A unit that is a glossary term ("415<a class="term">太瓦時</a>"): a word joiner keeps the number
+                    // on its line, as the span does for a unit written in the text.
+                    output.append(contentsOf: wordJoiner)
                 }
                 output.append(contentsOf: bytes[index..<end])
                 index = end
@@ -52,6 +57,7 @@ func keepingNumbersWithUnits(_ html: String) -> String {
 private let skippedElements: [[UInt8]] = ["head", "title", "textarea", "code", "pre", "script", "style", "svg"].map { Array($0.utf8) }
 private let tableName = Array("table".utf8), valuesTableStart = Array("<table class=\"nw".utf8)
 private let spanStart = Array("<span class=\"nobr\">".utf8), spanEnd = Array("</span>".utf8)
+private let termLinkStart = Array("<a class=\"term\"".utf8), wordJoiner = Array("\u{2060}".utf8)
 
 /// Units written straight after a number in CJK text; the longest are tried first.
 private let cjkUnits: [[UInt8]] = ["億美元", "兆美元", "萬美元", "美元", "億英鎊", "英鎊", "億元", "兆元", "萬元", "億", "兆", "萬", "元",

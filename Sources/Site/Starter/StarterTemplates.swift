@@ -434,7 +434,8 @@ body{
 @font-face{font-family:latin-quotes;src:local("Segoe UI"),local("Helvetica Neue"),local(Roboto),local(Arial),local("Noto Sans"),local("DejaVu Sans");unicode-range:U+2018-2019,U+201C-201D}
 :lang(zh-Hant){font-family:latin-quotes,"PingFang TC","Noto Sans CJK TC","Microsoft JhengHei",sans-serif}
 :lang(zh) em{font-style:normal;text-emphasis:filled dot;text-emphasis-position:under right}
-.nobr,.nw td,.nx tbody th,.cited-in a,.confidence,.dateline time{white-space:nowrap}
+.nobr,.nw td,.nx tbody th,.cited-in a,.confidence,.dateline time,.box-label time{white-space:nowrap}
+.nx th{min-width:6em}
 a{color:var(--link);text-underline-offset:.15em}
 a:hover{text-decoration-thickness:2px}
 .skip-link{position:absolute;left:-999px;top:0;background:var(--bg);padding:.5rem}
@@ -499,8 +500,8 @@ th:first-child, td:first-child, thead th{text-align:left}
 .careful{background:var(--careful);border-left:4px solid var(--careful-rule)}
 .takeaway{background:var(--takeaway);border-left:4px solid var(--takeaway-rule);font-size:1.08rem}
 a.term{text-decoration-style:dotted}
-.term-box{position:absolute;z-index:9;width:max-content;max-width:min(22rem,calc(100vw - 16px));padding:.6rem .75rem;background:var(--bg);
-  color:var(--text);border:1px solid var(--rule);border-radius:6px;box-shadow:0 4px 14px #0003;font-size:.9375rem;font-weight:400}
+.term-box{position:absolute;z-index:9;width:max-content;max-width:min(22rem,calc(100vw - 16px));padding:.6rem .75rem;background:var(--box);
+  color:var(--text);border:1px solid var(--muted);border-radius:6px;box-shadow:0 4px 14px #0003;font-size:.9375rem;font-weight:400;font-style:normal}
 .term-box a{white-space:nowrap}
 sup.cite{font-size:.72em;line-height:0}
 sup.cite a{text-decoration:none}
@@ -509,7 +510,7 @@ sup.cite a::before{content:"\2060["} sup.cite a::after{content:"]"}
 .footnotes::before{content:attr(aria-label);display:block;font-weight:700;margin-top:1rem}
 .prose, .notes, .source-list, .glossary{overflow-wrap:break-word}
 .notes li:target, .source-list li:target, .corrections li:target, .glossary dt:target + dd, .glossary dt:target{background:var(--careful)}
-/* Underlined like every link in text (axe: link-in-text-block). */
+/* axe: link-in-text-block */
 .backref{padding:0 .15em}
 .chapter-nav{display:flex;justify-content:space-between;gap:1rem;margin-top:2.5rem;border-top:1px solid var(--rule);padding-top:1rem}
 .chapter-nav a{text-decoration:none;max-width:48%}
