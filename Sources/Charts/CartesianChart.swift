@@ -209,8 +209,7 @@ struct CartesianChart {
         }
         EndLabels.draw(labels, x: frame.right + 8, frame: frame, into: &svg)
         AxisTitles.draw(spec, frame: frame, yBaseline: layout.yLabelBaseline, height: height, into: &svg)
-        return svg.document(id: id, width: spec.width, height: height, title: spec.title,
-                            description: Describe.text(spec))
+        return svg.document(id: id, height: height, spec: spec)
     }
 
     /// Maps x values onto category bands: exact x values hit band centres, others interpolate between them.

@@ -218,6 +218,9 @@ public struct ChartSpec: Sendable, Equatable {
     public var width: Double = 720
     /// The language of the page: how numbers print and the words the chart writes itself.
     public var language = ChartLanguage.english
+    /// The id of an element of the page that describes the chart (a figure's caption, shown under it): the SVG points
+    /// at it (`aria-describedby`) instead of carrying `description` in a `<desc>` of its own.
+    public var describedBy: String? = nil
 
     /// The same chart laid out on a canvas `width` units wide.
     public func withWidth(_ width: Double) -> ChartSpec {

@@ -23,8 +23,7 @@ enum DiagramChart {
         svg.open("ch-texts")
         for text in layout.texts { text.draw(&svg) }
         svg.close()
-        return svg.document(id: id, width: spec.width, height: layout.height, title: spec.title,
-                            description: Describe.text(spec))
+        return svg.document(id: id, height: layout.height, spec: spec)
     }
 
     /// The arrow as curves across the gaps and straight lines through the rows it passes, stopping short of the

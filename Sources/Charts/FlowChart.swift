@@ -121,6 +121,6 @@ enum FlowChart {
             }
         }
         svg.close()
-        return svg.document(id: id, width: spec.width, height: height, title: spec.title, description: Describe.text(spec))
+        return svg.document(id: id, height: height, spec: spec)
     }
 }

@@ -72,7 +72,7 @@ enum HeatmapChart {
         }
         svg.close()
         svg.clampedText(spec.x.label, x: (left + right) / 2, y: height - 8, size: Theme.labelFont, anchor: .middle, cls: "ch-strong")
-        return svg.document(id: id, width: spec.width, height: height, title: spec.title, description: Describe.text(spec))
+        return svg.document(id: id, height: height, spec: spec)
     }
 
     /// "Label  lo ▢▢▢▢▢▢▢ hi" along the top.

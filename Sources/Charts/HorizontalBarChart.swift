@@ -127,6 +127,6 @@ enum HorizontalBarChart {
         try annotations.check(kind: spec.kind, xFormat: spec.x.format, yFormat: spec.y.format)
         annotations.drawForeground(into: &svg)
         AxisTitles.draw(spec, frame: frame, yBaseline: titleBaseline, height: height, into: &svg, horizontalValueAxis: true)
-        return svg.document(id: id, width: spec.width, height: height, title: spec.title, description: Describe.text(spec))
+        return svg.document(id: id, height: height, spec: spec)
     }
 }

@@ -98,7 +98,10 @@ struct SVGWriter {
     ///
     /// The texts' most common font size is written once, on the `<svg>` element, which its texts inherit; a text
     /// of another size keeps its own (a chart page inlines a dozen SVGs, each with dozens of texts: 4–5 KB a page).
-    func document(id: String, width: Double, height: Double, title: String, description: String) -> String {
+    /// It is `spec.width` wide, titled by `spec.title` and described by a `<desc>` of `Describe.text(spec)`, or, with
+    /// `spec.describedBy`, by that element of the page.
+    func document(id: String, height: Double, spec: ChartSpec) -> String {
+        let width = spec.width, describedBy = spec.describedBy
         let sizes = elements.map { $0.hasPrefix("<text ") ? fontSizeAttribute($0) : nil }
         var counts: [String: Int] = [:]
         for size in sizes { if let size { counts[size, default: 0] += 1 } }
@@ -106,9 +109,11 @@ struct SVGWriter {
         var lines: [String] = []
         lines.append("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"\(id)-svg\" class=\"ch\" viewBox=\"0 0 \(svgNumber(width)) \(svgNumber(height))\" "
             + "width=\"\(svgNumber(width))\" height=\"\(svgNumber(height))\"" + (common.map { " font-size=\"\($0)\"" } ?? "")
-            + " role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" style=\"max-width:100%;height:auto;font-family:inherit\">")
-        lines.append("<title id=\"\(id)-title\">\(escapeXML(title))</title>")
-        lines.append("<desc id=\"\(id)-desc\">\(escapeXML(description))</desc>")
+            + " role=\"img\" " + (describedBy.map { "aria-labelledby=\"\(id)-title\" aria-describedby=\"\(escapeXML($0))\"" }
+                                   ?? "aria-labelledby=\"\(id)-title \(id)-desc\"")
+            + " style=\"max-width:100%;height:auto;font-family:inherit\">")
+        lines.append("<title id=\"\(id)-title\">\(escapeXML(spec.title))</title>")
+        if describedBy == nil { lines.append("<desc id=\"\(id)-desc\">\(escapeXML(Describe.text(spec)))</desc>") }
         lines.append("<style>\(Theme.css)</style>")
         if let common {
             let attribute = " font-size=\"\(common)\""

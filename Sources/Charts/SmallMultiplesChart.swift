@@ -61,6 +61,6 @@ enum SmallMultiplesChart {
         }
         AxisTitles.draw(spec, frame: Frame(left: 0, top: 0, right: spec.width, bottom: height), yBaseline: 16,
                         height: height, into: &svg)
-        return svg.document(id: id, width: spec.width, height: height, title: spec.title, description: Describe.text(spec))
+        return svg.document(id: id, height: height, spec: spec)
     }
 }

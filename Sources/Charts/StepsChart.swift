@@ -80,7 +80,6 @@ enum StepsChart {
         svg.open("ch-texts")
         for text in layout.texts { text.draw(&svg) }
         svg.close()
-        return svg.document(id: id, width: spec.width, height: layout.height, title: spec.title,
-                            description: Describe.text(spec))
+        return svg.document(id: id, height: layout.height, spec: spec)
     }
 }

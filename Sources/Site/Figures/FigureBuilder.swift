@@ -100,6 +100,9 @@ struct FigureBuilder {
         problems += hbarCategoryAxisProblems(request)
         if problems.isEmpty { problems += axisBoundProblems(request, specs: specs) }
         if !problems.isEmpty { throw BuildFailure(problems) }
+        if describedByCaption(request) {
+            for index in specs.indices { specs[index].describedBy = captionID(request.id) }
+        }
         if request.overlay { specs = overlaid(specs, inputs: inputs) }
         if request.sharedAxes, specs.count > 1 { specs = sharingAxes(specs) }
 
@@ -638,32 +641,27 @@ func drawResponsive(_ spec: ChartSpec, id: String) throws(ChartError) -> String 
     return "<div class=\"chart-wide\">\n" + wide + "</div>\n<div class=\"chart-narrow\">\n" + narrow + "</div>\n"
 }
 
-/// The phone copy of a chart points its accessible name at the wide copy's `<title>` and `<desc>` (the same page
-/// holds both) instead of repeating them: chapters with many scenario variants stay within their page weight.
+/// The phone copy of a chart points its accessible name at the wide copy's `<title>` (and `<desc>`, when it has one)
+/// instead of repeating them: chapters with many scenario variants stay within their page weight.
 func sharingTitle(_ svg: String, of id: String) -> String {
-    var result = svg
-    for element in ["title", "desc"] {
-        guard let open = result.firstRange(of: "<\(element) id=\"\(id)-narrow-\(element)\">"),
-              let close = result[open.upperBound...].firstRange(of: "</\(element)>\n") else { return svg }
-        result.removeSubrange(open.lowerBound..<close.upperBound)
-    }
-    // The attribute is on the opening tag, near the start: replace the first (only) one without scanning the rest.
-    if let labels = result.firstRange(of: "aria-labelledby=\"\(id)-narrow-title \(id)-narrow-desc\"") {
-        result.replaceSubrange(labels, with: "aria-labelledby=\"\(id)-title \(id)-desc\"")
-    }
-    return result
+    sharingTitle(svg, from: id + "-narrow", to: id)
 }
 
-/// A variant's SVGs (wide and phone copies) named by another variant's `<title>` and `<desc>`: its own are removed and
-/// every `aria-labelledby` pointing at them points at `target`'s (an element on the same page, shown or not).
+/// A variant's SVGs (wide and phone copies) named by another variant's `<title>` (and `<desc>`): its own are removed
+/// and every `aria-labelledby` pointing at them points at `target`'s (an element on the same page, shown or not).
 func sharingTitle(_ svg: String, from id: String, to target: String) -> String {
     var result = svg
     for element in ["title", "desc"] {
         guard let open = result.firstRange(of: "<\(element) id=\"\(id)-\(element)\">"),
-              let close = result[open.upperBound...].firstRange(of: "</\(element)>\n") else { return svg }
+              let close = result[open.upperBound...].firstRange(of: "</\(element)>\n") else {
+            // A chart described by an element of the page (`ChartSpec.describedBy`) has no <desc>; one without a
+            // <title> is left as it is.
+            if element == "desc" { break } else { return svg }
+        }
         result.removeSubrange(open.lowerBound..<close.upperBound)
     }
-    return result.replacing("aria-labelledby=\"\(id)-title \(id)-desc\"",
-                            with: "aria-labelledby=\"\(target)-title \(target)-desc\"")
+    return result
+        .replacing("aria-labelledby=\"\(id)-title \(id)-desc\"", with: "aria-labelledby=\"\(target)-title \(target)-desc\"")
+        .replacing("aria-labelledby=\"\(id)-title\"", with: "aria-labelledby=\"\(target)-title\"")
 }
 

@@ -25,13 +25,9 @@ func figureHTML(_ figure: RenderedFigure, number: String, root: String, words: T
     }
     html += "<div class=\"chart-variants\">\n"
     let sharedTable = figure.request.overlay && variants.count > 1
-    // Each SVG's <desc> is the caption, which the figure shows below it: the SVGs point at the figcaption instead of
-    // repeating it (a chapter's figures are within its page weight).
-    let hasCaption = !removingCitations(figure.request.caption).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-    let svgs = hasCaption ? describedByCaption(variants.map(\.svg), captionID: "figure-\(id)-caption") : variants.map(\.svg)
     for (index, variant) in variants.enumerated() {
         html += "<div class=\"chart-variant v\(index + 1)\" data-scenario=\"\(escapeHTML(variant.scenario))\">\n"
-        html += svgs[index]
+        html += variant.svg
         if !html.hasSuffix("\n") { html += "\n" }
         if !variant.caption.isEmpty {
             html += "<p class=\"chart-variant-caption\">" + (variants.count > 1 ? labelledHTML(variant.label, words: words) : "")
@@ -54,32 +50,20 @@ func figureHTML(_ figure: RenderedFigure, number: String, root: String, words: T
         html += dataTableHTML(variants[figure.defaultIndex], summary: words["dataTable"], title: figure.request.title,
                               root: root, words: words)
     }
-    html += (hasCaption ? "<figcaption id=\"figure-\(id)-caption\">" : "<figcaption>")
+    html += (describedByCaption(figure.request) ? "<figcaption id=\"\(captionID(id))\">" : "<figcaption>")
         + citedHTML(typographic(figure.request.caption), citations: &citations) + "</figcaption>\n"
     html += "</figure>"
     return html
 }
 
-/// The SVGs of a figure without their `<desc>` elements (the caption's text), each `aria-labelledby` that named one
-/// leaving it out and described by the element `captionID` instead.
-func describedByCaption(_ svgs: [String], captionID: String) -> [String] {
-    var ids: [String] = []
-    var stripped = svgs.map { svg in
-        var svg = svg
-        while let open = svg.firstRange(of: "<desc id=\""), let idEnd = svg[open.upperBound...].firstIndex(of: "\""),
-              let close = svg[idEnd...].firstRange(of: "</desc>\n") {
-            ids.append(String(svg[open.upperBound..<idEnd]))
-            svg.removeSubrange(open.lowerBound..<close.upperBound)
-        }
-        return svg
-    }
-    for index in stripped.indices {
-        for id in ids {
-            stripped[index] = stripped[index].replacingOccurrences(of: " \(id)\"", with: "\" aria-describedby=\"\(captionID)\"")
-        }
-    }
-    return stripped
+/// Whether a figure's SVGs are described by its caption, which the page shows under them (its `<figcaption>`, with the
+/// id `captionID`), rather than each by a `<desc>` copy of it: when the caption has words besides its citations.
+func describedByCaption(_ request: FigureRequest) -> Bool {
+    !removingCitations(request.caption).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
 }
+
+/// The id of a figure's `<figcaption>`.
+func captionID(_ figureID: String) -> String { "figure-\(figureID)-caption" }
 
 /// A variant's data table in `<details>`, with its CSV download. A wide table scrolls sideways: its box is a focusable
 /// region (so keyboard users can scroll it), named by the summary and the figure's title, as prose tables' wrappers are.
