@@ -255,11 +255,12 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
                                      + "(---, title: Introduction, ---); NN orders the chapters (10-, 20- leave room)"))
     }
     // Against a sources.yml that could not be read, every citation would be unknown: those wait for it to be fixed.
-    if !inputs.bibliographyFailed { collector.add(checkCitations(everyPage, bibliography: inputs.bibliography)) }
+    let cited = CitedKeys(everyPage)
+    if !inputs.bibliographyFailed { collector.add(checkCitations(everyPage, cited: cited, bibliography: inputs.bibliography)) }
     // Sources are shared by every language: checked once, with every language's words.
     if (edition?.index ?? 0) == 0 && !inputs.bibliographyFailed {
         collector.add(checkSourceLanguages(inputs.bibliography, translations: edition?.translations ?? []))
-        collector.add(misspeltSourceKeys(everyPage, bibliography: inputs.bibliography, file: source.sources?.path ?? "content/sources.yml"))
+        collector.add(misspeltSourceKeys(cited, bibliography: inputs.bibliography, file: source.sources?.path ?? "content/sources.yml"))
     }
     let markdownProblems = checkMarkdownProblems(everyPage, allowRawHTML: inputs.config.rawHTML)
     collector.add(markdownProblems.filter { $0.severity == .error })
@@ -453,7 +454,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     output.warnings = everyPage.flatMap(\.warnings) + citationsWithoutAt(everyPage, bibliography: inputs.bibliography)
         + markdownProblems.filter { $0.severity == .warning } + fractionFormatWarnings(everyPage, data: inputs.data)
         + requests.flatMap { figures[$0.id]?.warnings ?? [] }
-        + ((edition?.index ?? 0) == 0 ? inputs.config.warnings + uncitedSources(everyPage, bibliography: inputs.bibliography,
+        + ((edition?.index ?? 0) == 0 ? inputs.config.warnings + uncitedSources(cited, bibliography: inputs.bibliography,
                                                                                  file: source.sources?.path ?? "content/sources.yml",
                                                                                  drafts: draftCitations)
             + heavyImageWarnings(everyPage, images: source.images) + leftovers : [])
@@ -483,12 +484,23 @@ struct PendingIndex: Sendable {
     }
 }
 
+/// The keys the pages cite, in the order of their citations, and how many times each is cited.
+struct CitedKeys {
+    let inOrder: [String]
+    let uses: [String: Int]
+
+    init(_ chapters: [Chapter]) {
+        inOrder = chapters.flatMap { $0.rendered.citations.map(\.key) }
+        uses = Dictionary(inOrder.map { ($0, 1) }, uniquingKeysWith: +)
+    }
+
+    func contains(_ key: String) -> Bool { uses[key] != nil }
+}
+
 /// Every `[@key]` must be defined in sources.yml.
-func checkCitations(_ chapters: [Chapter], bibliography: [String: SourceEntry]) -> [Diagnostic] {
+func checkCitations(_ chapters: [Chapter], cited: CitedKeys, bibliography: [String: SourceEntry]) -> [Diagnostic] {
     let known = bibliography.keys.sorted()
-    let citations = chapters.flatMap { $0.rendered.citations.map(\.key) }
-    let cited = Set(citations)
-    let uses = Dictionary(citations.map { ($0, 1) }, uniquingKeysWith: +)
+    let uses = cited.uses
     return chapters.flatMap { chapter in
         chapter.rendered.citations.filter { bibliography[$0.key] == nil }.map { citation in
             Diagnostic(file: chapter.file, line: citation.line, column: citation.column,
@@ -504,13 +516,11 @@ func checkCitations(_ chapters: [Chapter], bibliography: [String: SourceEntry]) 
 /// A source no page cites whose key is close to a key cited more than once and that no source has: most likely one
 /// typo, in sources.yml rather than at each citation. One problem at the source's line, beside the citations' own, says
 /// the key there may be the one to fix.
-func misspeltSourceKeys(_ chapters: [Chapter], bibliography: [String: SourceEntry], file: String) -> [Diagnostic] {
-    let cited = chapters.flatMap { $0.rendered.citations.map(\.key) }
-    let citedSet = Set(cited)
-    let uses = Dictionary(cited.map { ($0, 1) }, uniquingKeysWith: +)
+func misspeltSourceKeys(_ cited: CitedKeys, bibliography: [String: SourceEntry], file: String) -> [Diagnostic] {
+    let uses = cited.uses
     var unknown: [String] = []
-    for key in cited where bibliography[key] == nil && uses[key, default: 0] >= 2 && !unknown.contains(key) { unknown.append(key) }
-    let uncited = bibliography.keys.filter { !citedSet.contains($0) }.sorted()
+    for key in cited.inOrder where bibliography[key] == nil && uses[key, default: 0] >= 2 && !unknown.contains(key) { unknown.append(key) }
+    let uncited = bibliography.keys.filter { !cited.contains($0) }.sorted()
     var reported: Set<String> = []
     return unknown.compactMap { key -> Diagnostic? in
         guard let closest = closestMatch(to: key, among: bibliography.keys.sorted()), uncited.contains(closest),
@@ -525,10 +535,8 @@ func misspeltSourceKeys(_ chapters: [Chapter], bibliography: [String: SourceEntr
 /// Sources no page cites: the sources page would list them among "every source cited on this site". A warning: a
 /// source may be kept for a chapter still being written.
 /// `drafts`: for a source a draft left out cites, that draft's file name.
-func uncitedSources(_ pages: [Chapter], bibliography: [String: SourceEntry], file: String,
+func uncitedSources(_ cited: CitedKeys, bibliography: [String: SourceEntry], file: String,
                     drafts: [String: String] = [:]) -> [Diagnostic] {
-    var cited: Set<String> = []
-    for page in pages { for citation in page.rendered.citations { cited.insert(citation.key) } }
     return bibliography.values.filter { !cited.contains($0.key) }.sorted { $0.line < $1.line }.map { entry in
         if let draft = drafts[entry.key] {
             return Diagnostic(file: file, line: entry.line, column: 1,
