@@ -24,10 +24,15 @@ let repositoryRoot = URL(filePath: #filePath).deletingLastPathComponent().deleti
     .deletingLastPathComponent()
 
 func explainer(_ arguments: [String], in folder: URL) throws -> Run {
+    try run(binary, arguments, in: folder)
+}
+
+/// Runs `executable` with `arguments` (in `folder`, if given) to its end, with what it printed on each stream.
+func run(_ executable: URL, _ arguments: [String], in folder: URL? = nil) throws -> Run {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = executable
     process.arguments = arguments
-    process.currentDirectoryURL = folder
+    if let folder { process.currentDirectoryURL = folder }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

@@ -4,18 +4,8 @@ import Testing
 /// `make install-check`, which `make install` runs first and alone (before apt-get and the release build).
 @Suite struct InstallCheck {
     private func makeInstallCheck(_ variables: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(filePath: "/usr/bin/env")
-        process.arguments = ["make", "-s", "--no-print-directory", "-C", repositoryRoot.path, "install-check"] + variables
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
-                   standardError: String(decoding: errData, as: UTF8.self))
+        try run(URL(filePath: "/usr/bin/env"),
+                ["make", "-s", "--no-print-directory", "-C", repositoryRoot.path, "install-check"] + variables)
     }
 
     /// A folder with a stand-in `swift` that prints `version` as `swift --version` does.
