@@ -428,6 +428,9 @@ struct Box: Equatable {
         left < other.right && other.left < right && top < other.bottom && other.top < bottom
     }
 
+    /// The box grown by `by` on every side.
+    func inflated(_ by: Double) -> Box { Box(left: left - by, top: top - by, right: right + by, bottom: bottom + by) }
+
     /// How far the point (x, y) is from the box (0 inside it).
     func distance(to x: Double, _ y: Double) -> Double {
         let dx = max(left - x, 0, x - right), dy = max(top - y, 0, y - bottom)

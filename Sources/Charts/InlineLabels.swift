@@ -12,15 +12,6 @@ enum InlineLabels {
         var muted: Bool
     }
 
-    /// A rectangle to keep clear, in pixels.
-    struct Box: Equatable {
-        var left, top, right, bottom: Double
-        func inflated(_ by: Double) -> Box { Box(left: left - by, top: top - by, right: right + by, bottom: bottom + by) }
-        func overlaps(_ other: Box) -> Bool {
-            left < other.right && other.left < right && top < other.bottom && other.top < bottom
-        }
-    }
-
     /// A name and its text box (the baseline is `box.top + ascent`); nil when it found no room.
     struct Placed: Equatable {
         var name: String

@@ -80,7 +80,7 @@ enum LineChart {
             var placedInline = true, unplaced: Set<String> = []
             let svg = try chart.render { svg, context in
                 var labels: [EndLabel] = [], named: [InlineLabels.Line] = []
-                var obstacles: [InlineLabels.Box] = []
+                var obstacles: [Box] = []
                 for item in background {
                     let drawn = points(Array(zip(item.x, item.y)), context)
                     // A faint line standing for one of several series ("Scenario: series") keeps that series' dashes,
@@ -115,7 +115,7 @@ enum LineChart {
                     let dots = layer.top.count <= 12 && !stacked
                     drawLine(top, color: color, dots: dots, endMarker: !stacked, into: &svg)
                     let drawn = top.compactMap { $0 }
-                    obstacles += (dots ? drawn : Array(drawn.suffix(1))).map { InlineLabels.Box(left: $0.x - 5, top: $0.y - 5, right: $0.x + 5, bottom: $0.y + 5) }
+                    obstacles += (dots ? drawn : Array(drawn.suffix(1))).map { Box(left: $0.x - 5, top: $0.y - 5, right: $0.x + 5, bottom: $0.y + 5) }
                     guard let last = top.last(where: { $0 != nil }) ?? nil else { continue }
                     let y = stacked ? (last.y + (points(layer.base, context).last(where: { $0 != nil }).flatMap { $0?.y } ?? last.y)) / 2 : last.y
                     if useEndLabels {
@@ -171,12 +171,12 @@ enum LineChart {
 
     /// Marks where lines run off the top of a clipped axis: "↑ $6.4 T (2030)" just inside the top, beside the place
     /// the line leaves. Returns the marks' boxes.
-    static func drawRunOffs(_ spec: ChartSpec, _ context: PlotContext, into svg: inout SVGWriter) -> [InlineLabels.Box] {
+    static func drawRunOffs(_ spec: ChartSpec, _ context: PlotContext, into svg: inout SVGWriter) -> [Box] {
         let marks = runOffs(spec)
         guard !marks.isEmpty else { return [] }
         let frame = context.frame
         let numbers = spec.language.numbers
-        var boxes: [InlineLabels.Box] = []
+        var boxes: [Box] = []
         svg.open("ch-annotations")
         for mark in marks {
             guard let px = context.xPos(mark.exit) else { continue }
@@ -187,27 +187,27 @@ enum LineChart {
             let left = px - 6 - width >= frame.left + 4 ? px - 6 - width : min(px + 6, frame.right - width)
             let baseline = frame.top + 14
             svg.text(text, x: left, y: baseline, size: Theme.annotationFont, cls: "ch-halo")
-            boxes.append(InlineLabels.Box(left: left, top: baseline - 12, right: left + width, bottom: baseline + 4))
+            boxes.append(Box(left: left, top: baseline - 12, right: left + width, bottom: baseline + 4))
         }
         svg.close()
         return boxes
     }
 
     /// What a name on the plot must not cover: value lines, event lines and marked points.
-    static func annotationObstacles(_ annotations: [Annotation], _ context: PlotContext) -> [InlineLabels.Box] {
+    static func annotationObstacles(_ annotations: [Annotation], _ context: PlotContext) -> [Box] {
         let frame = context.frame
-        return annotations.compactMap { annotation -> InlineLabels.Box? in
+        return annotations.compactMap { annotation -> Box? in
             switch annotation {
             case let .referenceLine(.y, value, _):
-                return context.y.position(value).map { InlineLabels.Box(left: frame.left, top: $0 - 1, right: frame.right, bottom: $0 + 1) }
+                return context.y.position(value).map { Box(left: frame.left, top: $0 - 1, right: frame.right, bottom: $0 + 1) }
             case let .referenceLine(.x, value, _), let .event(value, _):
-                return context.xPos(value).map { InlineLabels.Box(left: $0 - 1, top: frame.top, right: $0 + 1, bottom: frame.bottom) }
+                return context.xPos(value).map { Box(left: $0 - 1, top: frame.top, right: $0 + 1, bottom: frame.bottom) }
             case let .here(x, y, _), let .mark(x, y, _):
                 guard let px = context.xPos(x), let py = context.y.position(y) else { return nil }
-                return InlineLabels.Box(left: px - 10, top: py - 10, right: px + 10, bottom: py + 10)
+                return Box(left: px - 10, top: py - 10, right: px + 10, bottom: py + 10)
             case let .band(from, to, _):
                 guard let a = context.xPos(from), let b = context.xPos(to) else { return nil }
-                return InlineLabels.Box(left: min(a, b), top: frame.top, right: max(a, b), bottom: frame.top + 20)
+                return Box(left: min(a, b), top: frame.top, right: max(a, b), bottom: frame.top + 20)
             }
         }
     }
