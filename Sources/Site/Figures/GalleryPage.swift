@@ -37,7 +37,10 @@ func galleryItems(registry: ModelRegistry = .standard, words: Translations = .en
             var builder = FigureBuilder(registry: registry, data: data)
             builder.words = words
             builder.draw = { spec, id throws(ChartError) in
-                try renderSVG(spec, id: id + "-light") + separator + renderSVG(spec, id: id + "-dark")
+                // The gallery shows no figure caption: each SVG carries its own description.
+                var spec = spec
+                spec.describedBy = nil
+                return try renderSVG(spec, id: id + "-light") + separator + renderSVG(spec, id: id + "-dark")
             }
             let figure = try builder.build(request)
             let pair = figure.variants[0].svg.components(separatedBy: separator)
