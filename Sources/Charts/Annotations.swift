@@ -155,6 +155,30 @@ struct AnnotationLayer {
         return false
     }
 
+    /// Whether a data line that does not pass through the point (x, y) comes nearer `box` than `limit` (each segment
+    /// sampled every 2 units): a label that close to another line reads as that line's (Fig 6.2 in Chinese put
+    /// "Stressed: 42 %" beside the Base curve).
+    func nearOtherLine(_ box: Box, than limit: Double, point x: Double, _ y: Double) -> Bool {
+        let reach = box.inflated(limit)
+        for curve in curves {
+            var near = false, through = false
+            for (a, b) in zip(curve, curve.dropFirst()) where a.x.isFinite && a.y.isFinite && b.x.isFinite && b.y.isFinite {
+                let length = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
+                let steps = max(1, Int((length / 2).rounded(.up)))
+                for step in 0...steps {
+                    let t = Double(step) / Double(steps)
+                    let px = a.x + (b.x - a.x) * t, py = a.y + (b.y - a.y) * t
+                    if (px - x) * (px - x) + (py - y) * (py - y) <= 9 { through = true; break }
+                    if !near, px >= reach.left, px <= reach.right, py >= reach.top, py <= reach.bottom,
+                       box.distance(to: px, py) < limit { near = true }
+                }
+                if through { break }
+            }
+            if near && !through { return true }
+        }
+        return false
+    }
+
     /// Whether a reference line or an event line runs through `box`.
     func ruled(_ box: Box) -> Bool {
         annotations.contains { annotation in
@@ -282,7 +306,8 @@ struct AnnotationLayer {
 
     /// Point labels beside their points. Each takes the first of its places around its point (above right first)
     /// that stays inside the chart, touches no label placed before it and no other point, is nearer its own point
-    /// than any other labelled point (so it cannot be read as another point's label), and is crossed by no data line;
+    /// than any other labelled point or any other data line (so it cannot be read as another's label), and is crossed
+    /// by no data line; then the first that is only not crossed;
     /// failing that, the first such place a data line crosses, drawn with a wide halo that hides the line. Places further
     /// above or below the point, with a short leader, come last.
     private func drawPointLabels(_ labels: [PointLabel], avoiding taken: [Box], into svg: inout SVGWriter) {
@@ -340,7 +365,15 @@ struct AnnotationLayer {
             }
             // Reference lines and events cross a label as a data line does.
             func lineThrough(_ b: Box) -> Bool { crossed(b) || ruled(b) }
-            let free = candidates.first { fits($0) && owned($0) && !lineThrough(box($0)) }
+            // Nearer its own point than any other line, by a clear margin as for points; a leadered label (its leader
+            // says whose it is) only clear of other lines.
+            func clear(_ candidate: (Double, Double)) -> Bool {
+                let b = box(candidate)
+                let limit = leadered.contains(where: { $0 == candidate }) ? 4 : b.distance(to: label.x, label.y) + 6
+                return !nearOtherLine(b, than: limit, point: label.x, label.y)
+            }
+            let free = candidates.first { fits($0) && owned($0) && !lineThrough(box($0)) && clear($0) }
+                ?? candidates.first { fits($0) && owned($0) && !lineThrough(box($0)) }
                 ?? candidates.first { fits($0) && owned($0) }
                 ?? (label.muted ? nil : candidates.first(where: fits))
                 ?? (label.muted ? nil : candidates.first { candidate in

@@ -42,42 +42,52 @@ enum LineChart {
         // legend entry (Fig 7.4), which only their end labels tell apart.
         let useEndLabels = labelled.count > 1 && sameEnd && EndLabels.marginWidth(labelled) != nil
             && (backgroundNames.count > 1 || !EndLabels.crowdsNarrowPlot(labelled, canvas: spec.width))
-        var legend = names.count > 1 && !useEndLabels
-            ? names.enumerated().map { LegendEntry(name: $1, color: colors[$0], mark: filled ? .box : .line) } : []
-        if !background.isEmpty, !useEndLabels || backgroundNames.isEmpty {
-            if legend.isEmpty, names.count == 1 { legend.append(LegendEntry(name: names[0], color: colors[0], mark: .line)) }
-            // Ghosts named "Scenario: series" all from one scenario are named by it.
-            let scenarios = Set(background.compactMap { $0.name.components(separatedBy: ": ").first })
-            if !backgroundNames.isEmpty {
-                // Each faint line stands for a whole scenario: one entry per distinct line style, with that style's
-                // dashes (Fig 6.2's solid "Calm" and dotted "Stressed" shared one solid swatch).
-                var styles: [Int] = [], namesByStyle: [Int: [String]] = [:]
-                for item in background {
-                    let style = item.color ?? 0
-                    if namesByStyle[style] == nil { styles.append(style) }
-                    namesByStyle[style, default: []].append(item.name)
+        func legendEntries(endLabels useEndLabels: Bool) -> [LegendEntry] {
+            var legend = names.count > 1 && !useEndLabels
+                ? names.enumerated().map { LegendEntry(name: $1, color: colors[$0], mark: filled ? .box : .line) } : []
+            if !background.isEmpty, !useEndLabels || backgroundNames.isEmpty {
+                if legend.isEmpty, names.count == 1 { legend.append(LegendEntry(name: names[0], color: colors[0], mark: .line)) }
+                // Ghosts named "Scenario: series" all from one scenario are named by it.
+                let scenarios = Set(background.compactMap { $0.name.components(separatedBy: ": ").first })
+                if !backgroundNames.isEmpty {
+                    // Each faint line stands for a whole scenario: one entry per distinct line style, with that style's
+                    // dashes (Fig 6.2's solid "Calm" and dotted "Stressed" shared one solid swatch).
+                    var styles: [Int] = [], namesByStyle: [Int: [String]] = [:]
+                    for item in background {
+                        let style = item.color ?? 0
+                        if namesByStyle[style] == nil { styles.append(style) }
+                        namesByStyle[style, default: []].append(item.name)
+                    }
+                    legend += styles.map { style in
+                        LegendEntry(name: namesByStyle[style]!.joined(separator: spec.language.text("chartListComma")),
+                                    color: style, mark: .ghost)
+                    }
+                    // One line per scenario, each with its scenario's colour index: the entries keep the scenarios'
+                    // order whichever is highlighted, so switching scenarios does not reshuffle the key (Fig 6.2).
+                    if names.count == 1, styles.count == background.count {
+                        legend.sort { $0.color < $1.color }
+                    }
+                } else {
+                    let ghostName = scenarios.count == 1 && background.allSatisfy({ $0.name.contains(": ") }) ? scenarios.first!
+                        : spec.language.text("chartOtherScenarios")
+                    legend.append(LegendEntry(name: ghostName, color: 0, mark: .ghost))
                 }
-                legend += styles.map { style in
-                    LegendEntry(name: namesByStyle[style]!.joined(separator: spec.language.text("chartListComma")),
-                                color: style, mark: .ghost)
-                }
-            } else {
-                let ghostName = scenarios.count == 1 && background.allSatisfy({ $0.name.contains(": ") }) ? scenarios.first!
-                    : spec.language.text("chartOtherScenarios")
-                legend.append(LegendEntry(name: ghostName, color: 0, mark: .ghost))
             }
+            return legend
         }
         // Lines that end together are named on the plot where they are apart (`InlineLabels`); a name that finds no
-        // such room (a long Chinese name on a phone) stays at its line's end, and all do when the ends are apart.
-        // `atEnd`: names kept at the lines' ends. Returns nil, with the names that found no room, when some did not.
-        func draw(inline: Bool, atEnd: Set<String> = []) throws(ChartError) -> (svg: String?, unplaced: Set<String>) {
+        // such room (a long Chinese name on a phone) stays at its line's end where that end is apart from the others,
+        // and all do when the ends are apart. `atEnd`: names kept at the lines' ends. Returns nil, with the names that
+        // found no room and whether one of them ends where another line does, when some did not.
+        func draw(inline: Bool, atEnd: Set<String> = [], endLabels useEndLabels: Bool = useEndLabels) throws(ChartError)
+            -> (svg: String?, unplaced: Set<String>, unplacedEndsMeet: Bool) {
             var chart = CartesianChart(spec: spec, id: id,
                                        xPlan: .values((spec.series + background).flatMap(\.x), includeZero: false),
                                        yValues: ys, includeZeroY: filled || (lo >= 0 && lo <= hi / 2),
-                                       legend: legend,
+                                       legend: legendEntries(endLabels: useEndLabels),
                                        endLabelNames: useEndLabels ? (inline ? labelled.filter(atEnd.contains) : labelled) : [])
             chart.pointValues = rangeEndValues(spec)
-            var placedInline = true, unplaced: Set<String> = []
+            var placedInline = true, unplaced: Set<String> = [], unplacedEndsMeet = false
             let svg = try chart.render { svg, context in
                 var labels: [EndLabel] = [], named: [InlineLabels.Line] = []
                 var obstacles: [Box] = []
@@ -132,6 +142,10 @@ enum LineChart {
                 }
                 let placed = InlineLabels.place(named.filter { !atEnd.contains($0.name) }, frame: context.frame, obstacles: obstacles)
                 unplaced = Set(placed.filter { $0.box == nil }.map(\.name))
+                let ends = named.map { line in (line.name, (line.points.last(where: { $0 != nil }) ?? nil)?.y) }
+                unplacedEndsMeet = ends.contains { name, y in
+                    unplaced.contains(name) && ends.contains { $0.0 != name && abs(($0.1 ?? .infinity) - (y ?? .infinity)) < EndLabels.spacing }
+                }
                 guard unplaced.isEmpty else {
                     placedInline = false
                     return []
@@ -139,13 +153,19 @@ enum LineChart {
                 InlineLabels.draw(placed, into: &svg)
                 return labels.filter { atEnd.contains($0.name) }
             }
-            return (placedInline ? svg : nil, unplaced)
+            return (placedInline ? svg : nil, unplaced, unplacedEndsMeet)
         }
         if useEndLabels, spec.kind == .line, spec.y.scale == .linear {
             let all = try draw(inline: true)
             if let svg = all.svg { return svg }
-            // Some names found no room: those go to their lines' ends, on a plot narrowed for them, the rest stay on it.
-            if !all.unplaced.isEmpty, all.unplaced.count < labelled.count, let svg = try draw(inline: true, atEnd: all.unplaced).svg {
+            // Some names found no room: those go to their lines' ends, on a plot narrowed for them, the rest stay on it;
+            // unless one of those ends meets another line's, where its name could be either's (Fig 11.2 in Chinese on
+            // a phone): then a legend names them all, when each line has its own swatch there.
+            if all.unplacedEndsMeet {
+                let ghostStyles = backgroundNames.isEmpty ? [] : background.map { $0.color ?? 0 }
+                if Set(ghostStyles).count == ghostStyles.count { return try draw(inline: false, endLabels: false).svg! }
+            } else if !all.unplaced.isEmpty, all.unplaced.count < labelled.count,
+                      let svg = try draw(inline: true, atEnd: all.unplaced).svg {
                 return svg
             }
         }

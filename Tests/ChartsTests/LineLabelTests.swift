@@ -109,6 +109,46 @@ import Testing
         #expect(legend.contains("ch-ghost-line ch-d1\"") && legend.contains("ch-ghost-line ch-d3\""))
     }
 
+    /// Fig 6.2 listed the highlighted scenario first, so its key reshuffled with every choice: the entries keep the
+    /// scenarios' order (their colour indices), whichever is highlighted.
+    @Test func theLegendKeepsTheScenariosOrderWhicheverIsHighlighted() throws {
+        let xs = [0.0, 0.2, 0.4, 0.6]
+        let curves = [ChartSeries(name: "Calm", x: xs, y: [1, 0.001, 0.0000001, 0.00000001], color: 1),
+                      ChartSeries(name: "Base", x: xs, y: [1, 0.01, 0.00001, 0.000001], color: 2),
+                      ChartSeries(name: "Stressed", x: xs, y: [1, 0.05, 0.005, 0.00005], color: 3)]
+        for chosen in curves.indices {
+            var spec = ChartSpec(kind: .line, title: "t", y: AxisOptions(format: .fraction, scale: .log, min: 0.0001, max: 1),
+                                 series: [curves[chosen]])
+            spec.background = curves.indices.filter { $0 != chosen }.map { curves[$0] }
+            let svg = try renderSVG(spec, id: "c", embedStyle: false)
+            let legend = try #require(svg.firstRange(of: "<g class=\"ch-legend\">").map { String(svg[$0.lowerBound...]) })
+                .components(separatedBy: "</g>")[0]
+            let names = SVGParse.parse(legend + "</g>").all("text").map(\.text)
+            #expect(names == ["Calm", "Base", "Stressed"], "highlighting \(curves[chosen].name)")
+        }
+    }
+
+    /// Fig 11.2 in Chinese on a phone: "基準情境" found no room beside its hump and went to the lines' end, where all
+    /// three lines meet at 4 %, so it could name any of them. Names that cannot be told apart at the end go to a
+    /// legend, each with its line's own swatch.
+    @Test func aNameWithNoRoomWhereTheLinesEndTogetherGoesToTheLegend() throws {
+        var spec = Self.humps(width: 400)
+        spec.series[0].name = "基準情境：自動化很快"
+        spec.background[0].name = "溫和情境：自動化很慢"
+        spec.background[1].name = "嚴重情境：自動化更快"
+        spec.language = ChartLanguage(numbers: .chinese, words: [:])
+        let svg = try renderSVG(spec, id: "c", embedStyle: false)
+        #expect(!svg.contains("ch-end-labels"), "a name sits at the end where the lines meet")
+        let legend = try #require(svg.firstRange(of: "<g class=\"ch-legend\">").map { String(svg[$0.lowerBound...]) })
+            .components(separatedBy: "</g>")[0]
+        for series in spec.series + spec.background {
+            #expect(legend.contains(">\(series.name)</text>") || svg.contains("ch-line-labels") && svg.contains(">\(series.name)</text>"))
+        }
+        #expect(legend.contains(">\(spec.series[0].name)</text>"))
+        // Each faint line keeps its own dashes in the key.
+        #expect(legend.contains("ch-ghost-line ch-d1\"") && legend.contains("ch-ghost-line ch-d3\""))
+    }
+
     /// Fig 2.3: the "fast" revenue path runs off a $4 T axis, marked with its highest value where it leaves.
     @Test func aLineRunningOffAClippedAxisIsMarkedWithItsHighestValue() throws {
         let spec = ChartSpec(kind: .line, title: "t", x: AxisOptions(format: .year),

@@ -75,6 +75,7 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
   const close = refocus => {
     if (!box) return;
     box.remove();
+    term.title = box.firstChild.data;   // taken away while the box shows it, so a hover adds no second copy
     term.removeAttribute("aria-expanded");
     if (refocus) term.focus();
     box = null;
@@ -90,6 +91,7 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
     box.className = "term-box";
     box.tabIndex = -1;
     box.append(term.title);
+    term.title = "";
     const more = document.getElementById("main")?.dataset.glossary;
     if (more) {
       const link = document.createElement("a");
