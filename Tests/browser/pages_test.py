@@ -102,7 +102,22 @@ def check_menu(driver, base, shots):
                 fail(f"menu at {size}: {item['text']!r} wraps back under its number (no hanging indent)")
         driver.save_screenshot(os.path.join(shots, f"menu-open-{size}.png"))
         driver.find_element(By.CSS_SELECTOR, ".chapter-menu summary").click()
-    print("pages: the chapters menu opens over the page, title on one line, links without leading spaces, hanging indents")
+        # From the keyboard: Escape closes it with the focus back on its button; tabbing on past its last link closes
+        # it, so what takes the focus next is not under it.
+        summary = driver.find_element(By.CSS_SELECTOR, ".chapter-menu summary")
+        driver.execute_script("arguments[0].focus()", summary)
+        summary.send_keys(Keys.ENTER)
+        driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+        if driver.execute_script("return document.querySelector('.chapter-menu').open") or driver.switch_to.active_element != summary:
+            fail(f"menu at {size}: Escape did not close it and give its button the focus")
+        summary.send_keys(Keys.ENTER)
+        links = len(driver.find_elements(By.CSS_SELECTOR, ".chapter-menu a"))
+        for _ in range(links + 1):
+            driver.switch_to.active_element.send_keys(Keys.TAB)
+        if driver.execute_script("return document.querySelector('.chapter-menu').open"):
+            fail(f"menu at {size}: still open with the focus past it on {driver.switch_to.active_element.text!r}")
+    print("pages: the chapters menu opens over the page, title on one line, links without leading spaces, hanging "
+          "indents; Escape or tabbing past it closes it")
 
 
 TERM_BOX = """
@@ -129,6 +144,7 @@ def check_term_box(driver, base, shots):
             fail(f"term box: {page} has {len(terms)} glossary terms")
             continue
         term = terms[len(terms) // 2]
+        definition = term.get_attribute("title")
         driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", term)
         term.click()
         label = f"term box at {size} on {page}"
@@ -139,8 +155,11 @@ def check_term_box(driver, base, shots):
         if not state:
             fail(f"{label}: a tap on a term showed no definition")
             continue
-        if state["text"] != state["title"] or state["expanded"] != "true" or not state["next"]:
-            fail(f"{label}: the box shows {state['text']!r} for {state['title']!r} (aria-expanded {state['expanded']})")
+        if state["text"] != definition or state["expanded"] != "true" or not state["next"]:
+            fail(f"{label}: the box shows {state['text']!r} for {definition!r} (aria-expanded {state['expanded']})")
+        # The title is taken away while the box shows it, so a hover does not show a second copy.
+        if state["title"]:
+            fail(f"{label}: the term keeps its title {state['title']!r} beside the open box")
         if state["left"] < 0 or state["right"] > state["width"] or abs(state["top"] - state["termBottom"] - 4) > 1:
             fail(f"{label}: the box is at {state['left']:.0f}–{state['right']:.0f} px (screen {state['width']}), "
                  f"top {state['top']:.0f} under a term ending at {state['termBottom']:.0f}")
@@ -161,6 +180,14 @@ def check_term_box(driver, base, shots):
         driver.switch_to.active_element.send_keys(Keys.ESCAPE)
         if driver.find_elements(By.CSS_SELECTOR, ".term-box") or driver.switch_to.active_element != term:
             fail(f"{label}: Escape did not close the definition and return the focus to the term")
+        if not term.get_attribute("title"):
+            fail(f"{label}: the term lost its title when its box closed")
+        # Tabbing on past the box (to its link, then beyond) closes it: the next thing focused is not under it.
+        term.send_keys(Keys.ENTER)
+        driver.switch_to.active_element.send_keys(Keys.TAB)
+        driver.switch_to.active_element.send_keys(Keys.TAB)
+        if driver.find_elements(By.CSS_SELECTOR, ".term-box"):
+            fail(f"{label}: the definition stays open with the focus past it")
     set_theme(driver, "light")
     print("pages: a glossary term shows its definition in place (tap, click, Enter), on screen, and its link on a second tap")
 

@@ -293,6 +293,8 @@
     else { input.setAttribute("aria-activedescendant", options[i].id); options[i].scrollIntoView({ block: "nearest" }); }
   };
   const announce = text => { if (status.textContent != text) status.textContent = text; };
+  // Shown as well as announced: the status is in the panel, which is not displayed while closed.
+  const failed = () => { open(true); announce(say.error); };
   const href = (page, anchor) => {
     const url = new URL(page, root);
     if (url.protocol == "file:" && url.pathname.endsWith("/")) url.pathname += "index.html";
@@ -318,7 +320,7 @@
         .sort((a, b) => b[0] - a[0] || a[1] - b[1]).filter((x, i) => i < PER_PAGE && (!i || x[0] >= 1)).map(x => x[2]))))
         .sort((a, b) => named(b[0]) - named(a[0])).flat().slice(0, MAX);
     } catch {
-      if (mine == serial) announce(say.error);
+      if (mine == serial) failed();
       return;
     }
     if (mine != serial) return;
@@ -360,5 +362,5 @@
   ready.then(() => {
     window.explainerSearchTerms = terms;  // for the browser test, with the index's stopwords
     if (input.value.trim()) search();
-  }, () => announce(say.error));
+  }, failed);
 })();

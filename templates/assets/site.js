@@ -57,6 +57,18 @@ if (location.protocol === "file:") {
   }
 }
 
+// The chapter menu closes on Escape (focus back on its button) and when focus leaves it, so nothing the reader tabs
+// to next is hidden under it.
+for (const menu of document.querySelectorAll(".chapter-menu")) {
+  menu.addEventListener("focusout", event => menu.contains(event.relatedTarget) || (menu.open = false));
+  menu.addEventListener("keydown", event => {
+    if (event.key == "Escape" && menu.open) {
+      menu.open = false;
+      menu.firstElementChild.focus();
+    }
+  });
+}
+
 // A ¶ link at the end of each heading of the text, to copy a section's address; site.css shows it on hover and on
 // keyboard focus. Its name is the heading's own text, in any language.
 for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[id]")) {
@@ -73,12 +85,13 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
 {
   let term, box;
   const close = refocus => {
-    if (!box) return;
-    box.remove();
-    term.title = box.firstChild.data;   // taken away while the box shows it, so a hover adds no second copy
+    const shown = box;
+    if (!shown) return;
+    box = null;   // first: removing the focused box fires its focusout, which closes it again
+    shown.remove();
+    term.title = shown.firstChild.data;   // taken away while the box shows it, so a hover adds no second copy
     term.removeAttribute("aria-expanded");
     if (refocus) term.focus();
-    box = null;
   };
   document.addEventListener("click", event => {
     if (box?.contains(event.target)) return;
@@ -101,6 +114,8 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
     }
     term.after(box);
     term.setAttribute("aria-expanded", "true");
+    // Closed when focus moves on past it, so the next thing focused is not under it.
+    box.addEventListener("focusout", event => box.contains(event.relatedTarget) || close());
     // Under the term's last line, inside the screen.
     const rects = term.getClientRects(), at = rects[rects.length - 1];
     const parent = box.offsetParent && getComputedStyle(box.offsetParent).position != "static"
@@ -109,5 +124,6 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
     box.style.top = at.bottom + 4 - parent.top + "px";
     if (!event.detail) box.focus();   // opened from the keyboard: read it next
   });
-  document.addEventListener("keydown", event => event.key == "Escape" && close(true));
+  // Escape closes it; focus goes back to the term only from the box or the term itself.
+  document.addEventListener("keydown", event => event.key == "Escape" && close(box?.contains(event.target) || event.target == term));
 }

@@ -12,12 +12,16 @@ func figureHTML(_ figure: RenderedFigure, number: String, root: String, words: T
     html += "<p class=\"chart-title\"><span class=\"figure-number\">\(escapeHTML(words.format("figure", ["n": number])))</span> \(escapeHTML(typographic(figure.request.title)))</p>\n"
     let variants = figure.variants
     if variants.count > 1 {
+        // Each switch is named with its figure and what it chooses ("Figure 5.2. Scenario: Base"), not "Base" alone
+        // as in every other figure: the visible caption beside the switches is hidden from screen readers.
+        let caption = words[figure.request.overlay ? "highlight" : "scenario"]
+        let prefix = words.format("figure", ["n": number]) + " " + caption + words["space"]
         for (index, variant) in variants.enumerated() {
             html += "<input type=\"radio\" class=\"scenario-input s\(index + 1)\" name=\"\(id)-scenario\" id=\"\(id)-s\(index + 1)\""
-                + (index == figure.defaultIndex ? " checked" : "") + " aria-label=\"\(escapeHTML(variant.label))\">\n"
+                + (index == figure.defaultIndex ? " checked" : "") + " aria-label=\"\(escapeHTML(prefix + variant.label))\">\n"
         }
         html += "<div class=\"scenario-labels\" aria-hidden=\"true\"><span class=\"scenario-caption\">"
-            + escapeHTML(words[figure.request.overlay ? "highlight" : "scenario"]) + "</span>"
+            + escapeHTML(caption) + "</span>"
         for (index, variant) in variants.enumerated() {
             html += "<label for=\"\(id)-s\(index + 1)\">\(escapeHTML(variant.label))</label>"
         }

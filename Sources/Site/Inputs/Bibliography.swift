@@ -117,17 +117,28 @@ public struct SourceEntry: Sendable, Equatable {
     }
 
     /// The short form another entry uses to point at this one: "Wong and Warzel, “Here’s How the AI Crash Happens”".
-    func shortReference(words: Translations) -> String {
+    func shortReference(words: Translations, languages: (page: String, default: String)? = nil) -> String {
         let names = organisation.map { [$0] } ?? authors.map(surname)
         let who = names.count <= 2 ? names.joined(separator: words["authorsAnd"]) : words.format("authorsOthers", ["name": names[0]])
-        let what = title.map { "\u{201C}" + escapeHTML($0) + "\u{201D}" } ?? "[" + escapeHTML(label ?? key) + "]"
+        let what = title.map { "\u{201C}" + inItsLanguage(escapeHTML($0), languages) + "\u{201D}" }
+            ?? "[" + escapeHTML(label ?? key) + "]"
         return who.isEmpty ? what : escapeHTML(who) + ", " + what
+    }
+
+    /// A title as a page in `languages.page` shows it: marked with its own language where that is not the page's
+    /// (`language`, else the site's default language), so a screen reader reads an English title on a Chinese page
+    /// with an English voice.
+    func inItsLanguage(_ html: String, _ languages: (page: String, default: String)?) -> String {
+        guard let languages else { return html }
+        let own = language ?? languages.default
+        guard own.lowercased() != languages.page.lowercased() else { return html }
+        return "<span lang=\"\(escapeHTML(own))\">" + html + "</span>"
     }
 
     /// The reference as HTML: authors. “Title: Subtitle” (linked) (language). [Translation of …] *Publisher*, date.
     /// doi. Consulted … Via … Annotation. `entries` resolves `translation_of`, linked as from a page one folder down
     /// (`../sources/#…`; the home page's notes drop the `../`).
-    func html(entries: [String: SourceEntry], words: Translations) -> String {
+    func html(entries: [String: SourceEntry], words: Translations, languages: (page: String, default: String)? = nil) -> String {
         var sentences: [String] = []
         if let creator = creatorText(words: words) {
             sentences.append(escapeHTML(creator.hasSuffix(".") ? creator : creator + "."))
@@ -136,7 +147,7 @@ public struct SourceEntry: Sendable, Equatable {
         if let title {
             var text = title
             if let subtitle { text += ": " + subtitle }
-            name = "\u{201C}" + escapeHTML(text) + "\u{201D}"
+            name = "\u{201C}" + inItsLanguage(escapeHTML(text), languages) + "\u{201D}"
         } else {
             name = "[" + escapeHTML(label ?? key) + "]"
         }
@@ -150,7 +161,7 @@ public struct SourceEntry: Sendable, Equatable {
         var what = name
         if let target = translationOf, let original = entries[target] {
             // "(in Traditional Chinese). Translation of …", 「（繁體中文）。譯自 …」: the stop and space of the page's language.
-            what += escapeHTML(words["fullStop"] + words["space"] + words["translationOf"]) + " <a href=\"../sources/#source-\(escapeHTML(target))\">\(original.shortReference(words: words))</a>"
+            what += escapeHTML(words["fullStop"] + words["space"] + words["translationOf"]) + " <a href=\"../sources/#source-\(escapeHTML(target))\">\(original.shortReference(words: words, languages: languages))</a>"
         }
         var place: [String] = []
         if let publisher = shownPublisher {

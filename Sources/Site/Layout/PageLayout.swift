@@ -85,7 +85,7 @@ struct PageLayout {
         let numbersPage = pages.contains { if case .numbers = $0 { true } else { false } }
         let correctionsPage = pages.contains { if case .corrections = $0 { true } else { false } }
         let makeLists = { () -> ListCache.Lists in
-            let sourceHTML = bibliography.mapValues { $0.html(entries: bibliography, words: edition.words) }
+            let sourceHTML = bibliography.mapValues { $0.html(entries: bibliography, words: edition.words, languages: edition.languages.first.map { (edition.language.code, $0.code) }) }
             return ListCache.Lists(sourceHTML: sourceHTML, numberSections: numbersPage ? numberSections() : [],
                                    corrections: correctionsPage ? correctionList() : [])
         }
@@ -393,7 +393,7 @@ struct PageLayout {
         return (numbers?.sections ?? []).map { section in
             let rows = section.numbers.map { entry -> TemplateContext in
                 let sources = entry.sources.compactMap { key in
-                    bibliography[key].map { "<a href=\"../sources/#source-\(escapeHTML(key))\">\($0.shortReference(words: edition.words))</a>" }
+                    bibliography[key].map { "<a href=\"../sources/#source-\(escapeHTML(key))\">\($0.shortReference(words: edition.words, languages: edition.languages.first.map { (edition.language.code, $0.code) }))</a>" }
                 }.joined(separator: "; ")
                 let places = entry.chapters.compactMap { bySlug[$0] }.map { chapter in
                     "<a href=\"../\(chapter.slug)/\">" + escapeHTML(chapter.kind == .chapter ? edition.words.format("chapterShort", chapter.number) : chapter.frontMatter.title) + "</a>"
