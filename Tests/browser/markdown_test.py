@@ -199,19 +199,24 @@ def check_task_list(driver, base, page):
 
 def check_heading_anchors(driver, base, page):
     """Every heading of the text ends with a ¶ link to itself: invisible until the heading is hovered or the link has
-    keyboard focus, named by its heading; the outline lists each ### under its ##."""
+    keyboard focus, named (as the heading is) by the heading's words; the outline lists each ### under its ##."""
     set_size(driver, "desktop")
     driver.get(base + page)
     anchors = driver.execute_script("""
         return Array.from(document.querySelectorAll('.prose :is(h2, h3)[id]')).map(h => {
           const a = h.querySelector(':scope > a.heading-anchor');
+          const text = document.getElementById(h.id + '-text');
           return {id: h.id, href: a && a.getAttribute('href'), labelledby: a && a.getAttribute('aria-labelledby'),
-                  opacity: a && getComputedStyle(a).opacity};
+                  headingLabelledby: h.getAttribute('aria-labelledby'), named: text && text.textContent,
+                  whole: h.textContent, opacity: a && getComputedStyle(a).opacity};
         });""")
     if len(anchors) < 2:
         fail(f"heading anchors /{page}: expected headings in the text, found {anchors}")
     for anchor in anchors:
-        if anchor["href"] != "#" + anchor["id"] or anchor["labelledby"] != anchor["id"]:
+        # The link and the heading are both named by the heading's own words (named by the whole heading, the heading
+        # read its words twice and the ¶).
+        if anchor["href"] != "#" + anchor["id"] or anchor["labelledby"] != anchor["id"] + "-text" \
+                or anchor["headingLabelledby"] != anchor["labelledby"] or anchor["whole"] != f"{anchor['named']} ¶":
             fail(f"heading anchors /{page}: heading #{anchor['id']} has the link {anchor}")
         elif anchor["opacity"] != "0":
             fail(f"heading anchors /{page}: the ¶ of #{anchor['id']} shows without hover or focus ({anchor['opacity']})")

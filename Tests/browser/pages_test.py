@@ -116,8 +116,17 @@ def check_menu(driver, base, shots):
             driver.switch_to.active_element.send_keys(Keys.TAB)
         if driver.execute_script("return document.querySelector('.chapter-menu').open"):
             fail(f"menu at {size}: still open with the focus past it on {driver.switch_to.active_element.text!r}")
+    # A long site title (a trial writer's French edition, 39 characters, made the page 401 px wide on a 390 px phone)
+    # wraps inside the header instead of widening the page.
+    set_size(driver, "phone")
+    driver.get(base + "four-steps/")
+    width = driver.execute_script("""
+        document.querySelector('.site-title').textContent = 'How Silicon Valley Bank ran out of money in thirty-six hours';
+        return [document.documentElement.scrollWidth, document.documentElement.clientWidth];""")
+    if width[0] > width[1]:
+        fail(f"menu at phone: a 62-character site title makes the page {width[0]} px wide in a {width[1]} px screen")
     print("pages: the chapters menu opens over the page, title on one line, links without leading spaces, hanging "
-          "indents; Escape or tabbing past it closes it")
+          "indents; Escape or tabbing past it closes it; a long site title wraps on a phone")
 
 
 TERM_BOX = """

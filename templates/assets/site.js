@@ -70,14 +70,18 @@ for (const menu of document.querySelectorAll(".chapter-menu")) {
 }
 
 // A ¶ link at the end of each heading of the text, to copy a section's address; site.css shows it on hover and on
-// keyboard focus. Its name is the heading's own text, in any language.
+// keyboard focus. The link and the heading are both named by the heading's own text, in any language (named by the
+// whole heading, the heading read "Step 1 Step 1 ¶").
 for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[id]")) {
-  const link = document.createElement("a");
+  const link = document.createElement("a"), text = document.createElement("span");
+  text.id = heading.id + "-text";
+  text.append(...heading.childNodes);
   link.className = "heading-anchor";
   link.href = "#" + heading.id;
-  link.setAttribute("aria-labelledby", heading.id);
+  link.setAttribute("aria-labelledby", text.id);
+  heading.setAttribute("aria-labelledby", text.id);
   link.textContent = "¶";
-  heading.append(" ", link);
+  heading.append(text, " ", link);
 }
 
 // A glossary term's definition in place (a title shows only on hover): a first tap, click or Enter shows it under the

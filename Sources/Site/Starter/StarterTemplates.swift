@@ -459,7 +459,7 @@ th:first-child, td:first-child, thead th{text-align:left}
 
 .site-header{border-bottom:1px solid var(--rule)}
 .site-header nav{max-width:var(--measure);margin:0 auto;padding:.6rem 1rem;display:flex;gap:1rem;align-items:baseline;flex-wrap:wrap;position:relative}
-.site-title{font-weight:700;color:var(--text);text-decoration:none;flex:1 0 auto}
+.site-title{font-weight:700;color:var(--text);text-decoration:none;flex:1 1 auto}
 @media(min-width:48rem){.site-title{flex-basis:0}.site-search{flex-basis:8rem}}
 .language-switch{list-style:none;margin:0;padding:0;display:flex;gap:.6rem}
 .fallback-note{background:var(--box);padding:.5rem}
@@ -741,14 +741,18 @@ for (const menu of document.querySelectorAll(".chapter-menu")) {
 }
 
 // A ¶ link at the end of each heading of the text, to copy a section's address; site.css shows it on hover and on
-// keyboard focus. Its name is the heading's own text, in any language.
+// keyboard focus. The link and the heading are both named by the heading's own text, in any language (named by the
+// whole heading, the heading read "Step 1 Step 1 ¶").
 for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[id]")) {
-  const link = document.createElement("a");
+  const link = document.createElement("a"), text = document.createElement("span");
+  text.id = heading.id + "-text";
+  text.append(...heading.childNodes);
   link.className = "heading-anchor";
   link.href = "#" + heading.id;
-  link.setAttribute("aria-labelledby", heading.id);
+  link.setAttribute("aria-labelledby", text.id);
+  heading.setAttribute("aria-labelledby", text.id);
   link.textContent = "¶";
-  heading.append(" ", link);
+  heading.append(text, " ", link);
 }
 
 // A glossary term's definition in place (a title shows only on hover): a first tap, click or Enter shows it under the
