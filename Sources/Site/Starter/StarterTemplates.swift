@@ -560,17 +560,17 @@ details.chart-data summary{cursor:pointer;color:var(--link)}
 .scenario-labels label{border:1px solid var(--rule);border-radius:999px;padding:.1rem .7rem;cursor:pointer}
 .chart-variant{display:none}
 .chart-variants .chart-variant:only-child{display:block}
-.s1:checked ~ .chart-variants .v1, .s2:checked ~ .chart-variants .v2, .s3:checked ~ .chart-variants .v3,
-.s4:checked ~ .chart-variants .v4, .s5:checked ~ .chart-variants .v5, .s6:checked ~ .chart-variants .v6,
-.s7:checked ~ .chart-variants .v7, .s8:checked ~ .chart-variants .v8{display:block}
-.s1:checked ~ .scenario-labels label:nth-of-type(1), .s2:checked ~ .scenario-labels label:nth-of-type(2),
-.s3:checked ~ .scenario-labels label:nth-of-type(3), .s4:checked ~ .scenario-labels label:nth-of-type(4),
-.s5:checked ~ .scenario-labels label:nth-of-type(5), .s6:checked ~ .scenario-labels label:nth-of-type(6),
-.s7:checked ~ .scenario-labels label:nth-of-type(7), .s8:checked ~ .scenario-labels label:nth-of-type(8){
-  background:var(--accent);border-color:var(--accent);color:var(--bg);
+.s1:checked~.chart-variants .v1,.s2:checked~.chart-variants .v2,.s3:checked~.chart-variants .v3,
+.s4:checked~.chart-variants .v4,.s5:checked~.chart-variants .v5,.s6:checked~.chart-variants .v6,
+.s7:checked~.chart-variants .v7,.s8:checked~.chart-variants .v8{display:block}
+.s1:checked~.scenario-labels label:nth-of-type(1),.s2:checked~.scenario-labels label:nth-of-type(2),
+.s3:checked~.scenario-labels label:nth-of-type(3),.s4:checked~.scenario-labels label:nth-of-type(4),
+.s5:checked~.scenario-labels label:nth-of-type(5),.s6:checked~.scenario-labels label:nth-of-type(6),
+.s7:checked~.scenario-labels label:nth-of-type(7),.s8:checked~.scenario-labels label:nth-of-type(8){
+  background:var(--accent);border-color:var(--accent);color:var(--bg);text-decoration:underline;
 }
-.s1:focus-visible ~ .scenario-labels label:nth-of-type(1), .s2:focus-visible ~ .scenario-labels label:nth-of-type(2),
-.s3:focus-visible ~ .scenario-labels label:nth-of-type(3), .s4:focus-visible ~ .scenario-labels label:nth-of-type(4){
+.s1:focus-visible~.scenario-labels label:nth-of-type(1),.s2:focus-visible~.scenario-labels label:nth-of-type(2),
+.s3:focus-visible~.scenario-labels label:nth-of-type(3),.s4:focus-visible~.scenario-labels label:nth-of-type(4){
   outline:2px solid var(--link);outline-offset:2px;
 }
 
