@@ -14,6 +14,9 @@ public struct MarkdownProblem: Sendable, Equatable {
         case undefinedFootnote(String, defined: [String])
         /// `[@…]` that is not a citation as written (it stays text): `[@key p. 4]` without the comma, say.
         case malformedCitation(String)
+        /// Pandoc's forms, `[see @key]` (words before the key inside the brackets) and `[-@key]` (the author left out),
+        /// which are not citations here (they stay text).
+        case pandocCitation(String)
         /// `[^two words]`: a footnote label with a space, which is never a footnote (it stays text).
         case footnoteLabelWithSpace(String)
         /// A second `[^label]:` definition of a label; `firstLine` is the first one's line. Only the first is used.

@@ -179,6 +179,15 @@ struct TreeTransformer {
         let open = UInt8(ascii: "["), close = UInt8(ascii: "]")
         var index = 0
         while index + 2 < bytes.count {
+            if options.citations, bytes[index] == open, bytes[index + 1] != UInt8(ascii: "^"), bytes[index + 1] != UInt8(ascii: "@"),
+               let pandoc = pandocCitation(bytes, at: index) {
+                let (line, column) = literalCursor.locate(pandoc, from: blockLine, in: sourceLines)
+                if !isEscaped(line: line, column: column) {
+                    problems.append(MarkdownProblem(kind: .pandocCitation(pandoc), line: line, column: column))
+                }
+                index += pandoc.utf8.count
+                continue
+            }
             guard bytes[index] == open, bytes[index + 1] == UInt8(ascii: "^") || options.citations && bytes[index + 1] == UInt8(ascii: "@") else {
                 index += 1
                 continue
@@ -212,6 +221,24 @@ struct TreeTransformer {
             }
             index = closed ? end + 1 : end
         }
+    }
+
+    /// Pandoc's citation forms at `index` (a `[` not followed by `@` or `^`), written out: `[-@key…]`, or up to four
+    /// words then `@key` (`[see @key]`, `[e.g. @a; @b]`), closed on the same text. Nil for anything else, such as an
+    /// address (`[a@b.org]`: no space before the `@`) or a lone `@`.
+    private func pandocCitation(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> String? {
+        var end = index + 1
+        while end < bytes.count, bytes[end] != UInt8(ascii: "]"), bytes[end] != UInt8(ascii: "["), end - index < 80 { end += 1 }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "]") else { return nil }
+        let inner = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])
+        guard let at = inner.firstIndex(of: UInt8(ascii: "@")), at + 1 < inner.count, isCitationKeyByte(inner[at + 1]),
+              isASCIIAlphanumeric(inner[at + 1]) else { return nil }
+        let before = UnsafeBufferPointer(rebasing: inner[..<at])
+        let suppressed = before.count == 1 && before[0] == UInt8(ascii: "-")
+        let words = before.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: true)
+        let prefixed = !before.isEmpty && before.last == UInt8(ascii: " ") && words.count <= 4
+        guard suppressed || prefixed else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[index...end]), as: UTF8.self)
     }
 
     /// Whether a backslash comes right before the source's character at `line`, `column` (1-based): `\[`, `\@`, which

@@ -28,6 +28,25 @@ import Testing
         #expect(found.first?.hint?.contains("[@key, p. 403]") == true)
     }
 
+    /// Trial 11: Pandoc's `[see @key]` and `[-@key]` were published as written, brackets and all, without a word.
+    @Test func pandocsCitationFormsAreAnErrorWithThisSitesForm() {
+        let sources = "dd-1983:\n  title: Bank runs\n  publisher: JPE\n  date: 1983\n"
+        let text = "Runs [see @dd-1983] and, as Diamond showed [-@dd-1983], [e.g. @dd-1983; @dd-1983].\n"
+        let found = diagnostics(of: miniSite(chapter: chapter(text), sources: sources))
+        #expect(found.map(\.message) == [
+            "'[see @dd-1983]' is Pandoc's citation form, not this site's: the page would show it as written",
+            "'[-@dd-1983]' is Pandoc's citation form, not this site's: the page would show it as written",
+            "'[e.g. @dd-1983; @dd-1983]' is Pandoc's citation form, not this site's: the page would show it as written",
+        ])
+        #expect(found.map(\.column) == [6, 44, 57])
+        #expect(found.first?.hint?.contains("see [@key]") == true)
+    }
+
+    @Test func bracketsWithAnAddressOrEscapedAreNotPandocCitations() {
+        let text = "Write to [press@example.org], or \\[see @x], or [a lone @ sign].\n"
+        #expect(diagnostics(of: miniSite(chapter: chapter(text))).isEmpty)
+    }
+
     @Test func aLabelForNoSeriesIsAnErrorAtTheLabelsLineWithTheClosestName() {
         let block = "```chart\nid: c\ntitle: T\ncaption: Illustrative model.\nmodel: gpuCollateral\nseries: [debt]\n"
             + "labels: {dbt: Debt owed}\n```\n"

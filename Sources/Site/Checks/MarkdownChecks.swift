@@ -54,6 +54,10 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
             message = "\(quoted(written)) is not a citation as written: the page would show it as written"
             hint = "a citation is [@key], or [@key, p. 403] with a comma before the place, or [@a; @b]; keys are those "
                 + "of content/sources.yml. Write \\[@ for brackets that are not a citation"
+        case .pandocCitation(let written):
+            message = "\(quoted(written)) is Pandoc's citation form, not this site's: the page would show it as written"
+            hint = "words go outside the brackets (see [@key]), a place after a comma ([@key, p. 4]); a citation always "
+                + "names its source in its note, so write [@key] for [-@key]"
         case .footnoteLabelWithSpace(let label):
             let joined = label.split(whereSeparator: \.isWhitespace).joined(separator: "-")
             message = "'[^\(label)]' is not a footnote: a footnote's label cannot hold a space, so the page would show it as written"
