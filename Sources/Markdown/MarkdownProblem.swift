@@ -33,6 +33,12 @@ public struct MarkdownProblem: Sendable, Equatable {
         /// A line of `---` right under a line of text, which makes that text a heading (CommonMark's setext heading)
         /// where a writer may have meant a rule.
         case dashesUnderText(String)
+        /// A paragraph indented four spaces or more, which CommonMark makes a code block: its first line.
+        case indentedProse(String)
+        /// A numbered list starting at a year (`2024. That is the year …` at a line's start): the number.
+        case yearStartsList(Int)
+        /// A line starting `- ` (or `* `, `+ `) inside a paragraph, which starts a one-item list there: the item's text.
+        case listInsideParagraph(String)
         /// `[text](address with spaces)` or `![alt](…)` left as text because the address has a space.
         case linkWithSpaces(String)
         /// `[](address)`: a link with no text, which the reader cannot see or click (links to a figure or table fill in
@@ -69,7 +75,7 @@ public struct MarkdownProblem: Sendable, Equatable {
         /// Published as written but possibly meant: reported as a warning, not an error.
         public var isWarning: Bool {
             switch self {
-            case .unusedFootnote, .dashesUnderText: true
+            case .unusedFootnote, .dashesUnderText, .indentedProse, .yearStartsList, .listInsideParagraph: true
             default: false
             }
         }

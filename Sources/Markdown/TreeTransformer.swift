@@ -94,6 +94,8 @@ struct TreeTransformer {
                     problems.append(MarkdownProblem(kind: .captionWithoutTable(inlineText(node)), line: line, column: 1))
                 }
                 if let image = titledImage(inParagraph: node) { titledImages.append((node, image)) }
+            case CMARK_NODE_LIST where entering:
+                noteListMeaningChange(node, line: line, lineOffset: lineOffset)
             case CMARK_NODE_CUSTOM_BLOCK where entering:
                 guard let caption = captionOfTable(node) else { break }
                 // Ids are claimed here, in document order with the headings, so a table never takes a heading's id.
@@ -126,7 +128,8 @@ struct TreeTransformer {
             case CMARK_NODE_CODE_BLOCK:
                 let info = String(cString: cmark_node_get_fence_info(node)).trimmingCharacters()
                 let language = info.split(separator: " ").first.map(String.init) ?? ""
-                if info.isEmpty { noteIndentedFence(node, line: line) } else { noteBlockNameMistake(language, line: line) }
+                if info.isEmpty { noteIndentedFence(node, line: line); noteIndentedProse(node, line: line) }
+                else { noteBlockNameMistake(language, line: line) }
                 if options.interceptedFences.contains(language) {
                     replacedBlocks.append((node, blocks.count))
                     blocks.append(FencedBlock(info: language, body: String(cString: cmark_node_get_literal(node)),
@@ -383,6 +386,42 @@ struct TreeTransformer {
               String(sourceLines[line - 1]).trimmingCharacters() == first else { return }
         problems.append(MarkdownProblem(kind: .indentedFence(first), line: line,
                                         column: sourceLines[line - 1].prefix { $0 == " " || $0 == "\t" }.count + 1))
+    }
+
+    /// A code block without a fence whose first line reads as prose (a paragraph pasted with four leading spaces):
+    /// the page shows it as code. Prose: starts with a letter, at least 20 characters, nearly all of them letters,
+    /// digits, spaces and sentence punctuation.
+    private mutating func noteIndentedProse(_ node: OpaquePointer, line: Int) {
+        guard line >= 1, line <= sourceLines.count, let literal = cmark_node_get_literal(node) else { return }
+        let source = sourceLines[line - 1].drop { $0 == " " || $0 == ">" }
+        guard !source.hasPrefix("```"), !source.hasPrefix("~~~") else { return }   // fenced
+        let first = String(String(cString: literal).prefix { $0 != "\n" }).trimmingCharacters()
+        guard first.count >= 20, first.first?.isLetter == true else { return }
+        let code = first.filter { "{}[]()<>=;$\\`|_#*/".contains($0) }.count
+        guard code <= 1 else { return }
+        problems.append(MarkdownProblem(kind: .indentedProse(first), line: line,
+                                        column: sourceLines[line - 1].prefix { $0 == " " || $0 == "\t" }.count + 1))
+    }
+
+    /// Lists a writer seldom means: a numbered list starting at a year (`2024. That is the year …` at the start of a
+    /// paragraph's line), and a one-item bullet list right under a paragraph that does not end with ':' (a wrapped
+    /// line starting with "- 25 %" in the middle of a sentence).
+    private mutating func noteListMeaningChange(_ node: OpaquePointer, line: Int, lineOffset: Int) {
+        guard line >= 1, line <= sourceLines.count else { return }
+        let column = sourceLines[line - 1].prefix { $0 == " " || $0 == ">" || $0 == "\t" }.count + 1
+        if cmark_node_get_list_type(node) == CMARK_ORDERED_LIST {
+            let start = Int(cmark_node_get_list_start(node))
+            if (1000...2999).contains(start) {
+                problems.append(MarkdownProblem(kind: .yearStartsList(start), line: line, column: column))
+            }
+            return
+        }
+        guard let item = cmark_node_first_child(node), cmark_node_next(item) == nil,
+              let previous = cmark_node_previous(node), cmark_node_get_type(previous) == CMARK_NODE_PARAGRAPH,
+              Int(cmark_node_get_end_line(previous)) + lineOffset == line - 1 else { return }
+        let before = String(sourceLines[line - 2]).trimmingCharacters()
+        guard !before.hasSuffix(":"), !before.hasSuffix("："), let text = cmark_node_first_child(item) else { return }
+        problems.append(MarkdownProblem(kind: .listInsideParagraph(Markdown.inlineText(text)), line: line, column: column))
     }
 
     /// Pandoc's and Quarto's fenced divs (`::: {.callout-note}` … `:::`, lines of a paragraph), GitHub's alerts

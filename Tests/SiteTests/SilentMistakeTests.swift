@@ -47,6 +47,31 @@ import Testing
         #expect(diagnostics(of: miniSite(chapter: chapter(text))).isEmpty)
     }
 
+    /// Trial 11: three ways Markdown changes what a writer meant, published without a word; now warnings at their place.
+    @Test func aParagraphIndentedFourSpacesIsAWarning() throws {
+        let found = try build(miniSite(chapter: chapter("Intro.\n\n    On Thursday customers asked for their money back.\n"))).warnings
+        #expect(found.map { "\($0.line):\($0.column) \($0.severity)" } == ["6:5 warning"])
+        #expect(found.first?.message.hasSuffix("is indented four spaces or more, so the page shows it as code, not as a paragraph") == true)
+    }
+
+    @Test func aYearAtTheStartOfALineStartingANumberedListIsAWarning() throws {
+        let found = try build(miniSite(chapter: chapter("It began in one year.\n\n2024. That is the year it ended.\n"))).warnings
+        #expect(found.map(\.message) == ["'2024.' at the start of a line starts a numbered list from 2024, not a sentence about the year"])
+        #expect(found.first?.hint?.contains("2024\\.") == true)
+    }
+
+    @Test func aWrappedLineStartingWithADashIsAWarning() throws {
+        let found = try build(miniSite(chapter: chapter("Deposits fell by\n- 25 % in one day. By the end of the week the bank was shut.\n"))).warnings
+        #expect(found.map { "\($0.line):\($0.column)" } == ["5:1"])
+        #expect(found.first?.message.hasPrefix("the line starting '- 25 % in one day.") == true)
+    }
+
+    @Test func codeListsAndListsUnderALeadInAreNotWarnings() throws {
+        let text = "Three steps:\n- borrow\n- lend\n\nA list:\n\n- one\n\n1. First.\n2. Second.\n\n    let x = f(y);\n\n"
+            + "```\nfenced and indented prose stays code\n```\n"
+        #expect(try build(miniSite(chapter: chapter(text))).warnings.isEmpty)
+    }
+
     @Test func aLabelForNoSeriesIsAnErrorAtTheLabelsLineWithTheClosestName() {
         let block = "```chart\nid: c\ntitle: T\ncaption: Illustrative model.\nmodel: gpuCollateral\nseries: [debt]\n"
             + "labels: {dbt: Debt owed}\n```\n"

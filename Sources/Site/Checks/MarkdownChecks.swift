@@ -83,6 +83,16 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
             message = "the line of dashes under \(quoted(text)) makes that text a heading, not a paragraph above a rule"
             hint = "for a rule, leave a blank line above the dashes; for a heading, write '## \(text)' (clearer, and the "
                 + "same heading)"
+        case .indentedProse(let text):
+            message = "\(quoted(String(text.prefix(40)) + (text.count > 40 ? "…" : ""))) is indented four spaces or more, so the page shows it as code, not as a paragraph"
+            hint = "remove the spaces before the line; to show code, put it between ``` fences"
+        case .yearStartsList(let year):
+            message = "'\(year).' at the start of a line starts a numbered list from \(year), not a sentence about the year"
+            hint = "write '\(year)\\.' to keep the full stop as text, or join the line to the one before it"
+        case .listInsideParagraph(let text):
+            message = "the line starting '- \(text.prefix(30))' begins a one-item list in the middle of the paragraph above it"
+            hint = "join it to the line before it (a line that starts with '- ', '* ' or '+ ' starts a list); for a list, "
+                + "leave a blank line above it, or end the line before it with ':'"
         case .emptyLinkText(let url):
             message = "the link to '\(url)' has no text: the reader would see nothing to click"
             hint = "write the words to click between the brackets: [what it leads to](\(url))"
