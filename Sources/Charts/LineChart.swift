@@ -159,9 +159,10 @@ enum LineChart {
             let all = try draw(inline: true)
             if let svg = all.svg { return svg }
             // Some names found no room: those go to their lines' ends, on a plot narrowed for them, the rest stay on it;
-            // unless one of those ends meets another line's, where its name could be either's (Fig 11.2 in Chinese on
-            // a phone): then a legend names them all, when each line has its own swatch there.
-            if all.unplacedEndsMeet {
+            // unless one of those ends meets another line's, where its name could be read as that line's, named on the
+            // plot (Fig 11.2 in Chinese on a phone): then a legend names them all, when each line has its own swatch
+            // there. (When no name found room, all go to the ends, spread apart, each with its line's swatch.)
+            if all.unplacedEndsMeet, all.unplaced.count < labelled.count {
                 let ghostStyles = backgroundNames.isEmpty ? [] : background.map { $0.color ?? 0 }
                 if Set(ghostStyles).count == ghostStyles.count { return try draw(inline: false, endLabels: false).svg! }
             } else if !all.unplaced.isEmpty, all.unplaced.count < labelled.count,

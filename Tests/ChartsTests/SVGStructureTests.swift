@@ -108,13 +108,21 @@ import Testing
         #expect(height - lowest <= 70, "\(height - lowest) units under the bars")
     }
 
-    @Test func endLabelsOfConvergingLinesDoNotOverlap() throws {
+    /// Five lines meeting at one end: each is named once, and no two names overlap (on the plot, at the ends or in a
+    /// legend, wherever they find room).
+    @Test func namesOfConvergingLinesDoNotOverlap() throws {
         let series = (1...5).map { ChartSeries(name: "Series \($0)", x: [0, 1], y: [Double($0), 10]) }
         let svg = try renderSVG(ChartSpec(title: "t", series: series), id: "converge")
         let labels = SVGParse.parse(svg).all("text").filter { $0.text.hasPrefix("Series") }
-        let ys = labels.compactMap { Double($0.attributes["y"] ?? "") }.sorted()
-        #expect(ys.count == 5)
-        for (a, b) in zip(ys, ys.dropFirst()) { #expect(b - a >= 16.99) }
+        #expect(Set(labels.map(\.text)).count == 5 && labels.count == 5)
+        let boxes = labels.compactMap { label -> Box? in
+            guard let x = Double(label.attributes["x"] ?? ""), let y = Double(label.attributes["y"] ?? "") else { return nil }
+            let width = TextMetrics.width(label.text, size: Theme.labelFont)
+            let left = label.attributes["text-anchor"] == "end" ? x - width : x
+            return Box(left: left, top: y - 12, right: left + width, bottom: y + 3)
+        }
+        #expect(boxes.count == 5)
+        for (i, a) in boxes.enumerated() { for b in boxes[(i + 1)...] { #expect(!a.overlaps(b), "\(a) overlaps \(b)") } }
     }
 
     @Test func textIsEscaped() throws {

@@ -11,7 +11,8 @@ import Charts
         #expect(output["404.html"] != nil)
         #expect(output["sources/index.html"] != nil)
         #expect(output["glossary/index.html"] != nil)
-        for file in repositorySource.chapters {
+        // content/index.md is the home page's text, not a chapter.
+        for file in repositorySource.chapters where !file.path.hasSuffix("/index.md") {
             let name = String(file.path.split(separator: "/").last!)
             let place = try #require(ChapterFile(fileName: name))
             let page = try #require(text(output, place.slug + "/index.html"), "no page for \(name)")

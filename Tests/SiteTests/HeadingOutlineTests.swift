@@ -30,7 +30,9 @@ import Testing
         let output = try build(miniSite(chapter: Self.chapter))
         let script = try #require(text(output, "assets/site.js"))
         #expect(script.contains("document.querySelectorAll(\".prose :is(h2, h3, h4, h5, h6)[id]\")"))
-        #expect(script.contains("link.setAttribute(\"aria-labelledby\", heading.id)"))
+        // The link and the heading are both named by the heading's own words, not the heading by its words and the ¶.
+        #expect(script.contains("link.setAttribute(\"aria-labelledby\", text.id)"))
+        #expect(script.contains("heading.setAttribute(\"aria-labelledby\", text.id)"))
         let css = try #require(text(output, "assets/site.css"))
         #expect(css.contains(".heading-anchor{opacity:0"))
         #expect(css.contains(".heading-anchor:focus{opacity:1}"))
