@@ -55,8 +55,14 @@ enum BarChart {
             for (seriesIndex, item) in series.enumerated() {
                 let color = item.color ?? (series.count > 1 ? Theme.color(seriesIndex) : 1)
                 for (index, value) in item.y.enumerated() {
-                    guard let y = context.y.clamped(value) else { continue }
                     let x = band.start(index) + width * Double(seriesIndex)
+                    // A missing value is marked "–", as its table cell is: with nothing drawn it read as a zero bar.
+                    if value.isNaN {
+                        svg.text("\u{2013}", x: x + width / 2, y: base - 6, size: Theme.annotationFont, anchor: .middle,
+                                 cls: "ch-muted ch-halo")
+                        continue
+                    }
+                    guard let y = context.y.clamped(value) else { continue }
                     let claim = claimed.contains(labels[index])
                     barRect(x: x, width: width, top: min(y, base), height: abs(base - y),
                             cls: claim ? "ch-bar ch-claim ch-k\(color)" : "ch-bar ch-f\(color)", into: &svg)

@@ -101,3 +101,21 @@ private func yTicks(_ svg: SVGParse) -> [String] {
     }
 }
 
+
+@Suite struct MissingBarValues {
+    /// Trial 11: a CSV's empty cell drew no bar and no label, so its category read as zero; the table printed "–".
+    @Test(arguments: [720.0, 390])
+    func aMissingValueIsMarkedWithADashNotLeftLikeAZero(_ width: Double) throws {
+        let spec = ChartSpec(kind: .bar, title: "t", y: AxisOptions(label: "Deposits"),
+                             series: [ChartSeries(name: "v", categories: ["Mon", "Tue", "Wed"], values: [42, .nan, 12])]).withWidth(width)
+        let svg = SVGParse.parse(try renderSVG(spec, id: "m"))
+        let bars = svg.all("rect").filter { ($0.attributes["class"] ?? "").contains("ch-bar") }
+        #expect(bars.count == 2)
+        let dashes = svg.all("text").filter { $0.text == "\u{2013}" }
+        #expect(dashes.count == 1)
+        // In Tuesday's slot: between the two bars.
+        let x = dashes.first.flatMap { Double($0.attributes["x"] ?? "") } ?? 0
+        let lefts = bars.compactMap { Double($0.attributes["x"] ?? "") }.sorted()
+        #expect(lefts.count == 2 && x > lefts[0] && x < lefts[1])
+    }
+}
