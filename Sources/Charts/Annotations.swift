@@ -139,42 +139,35 @@ struct AnnotationLayer {
 
     /// Whether a data line runs through `box` (each segment sampled every 2 units).
     func crossed(_ box: Box) -> Bool {
-        for curve in curves {
-            for (a, b) in zip(curve, curve.dropFirst()) where a.x.isFinite && a.y.isFinite && b.x.isFinite && b.y.isFinite {
-                // A segment whose bounding box misses the box cannot cross it.
-                if max(a.x, b.x) < box.left || min(a.x, b.x) > box.right || max(a.y, b.y) < box.top || min(a.y, b.y) > box.bottom { continue }
-                let length = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
-                let steps = max(1, Int((length / 2).rounded(.up)))
-                for step in 0...steps {
-                    let t = Double(step) / Double(steps)
-                    let x = a.x + (b.x - a.x) * t, y = a.y + (b.y - a.y) * t
-                    if x >= box.left && x <= box.right && y >= box.top && y <= box.bottom { return true }
-                }
-            }
+        curves.contains { curve in
+            Self.samples(of: curve, near: box) { x, y in x >= box.left && x <= box.right && y >= box.top && y <= box.bottom }
         }
-        return false
     }
 
     /// Whether a data line that does not pass through the point (x, y) comes nearer `box` than `limit` (each segment
     /// sampled every 2 units): a label that close to another line reads as that line's (Fig 6.2 in Chinese put
     /// "Stressed: 42 %" beside the Base curve).
     func nearOtherLine(_ box: Box, than limit: Double, point x: Double, _ y: Double) -> Bool {
-        let reach = box.inflated(limit)
-        for curve in curves {
-            var near = false, through = false
-            for (a, b) in zip(curve, curve.dropFirst()) where a.x.isFinite && a.y.isFinite && b.x.isFinite && b.y.isFinite {
-                let length = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
-                let steps = max(1, Int((length / 2).rounded(.up)))
-                for step in 0...steps {
-                    let t = Double(step) / Double(steps)
-                    let px = a.x + (b.x - a.x) * t, py = a.y + (b.y - a.y) * t
-                    if (px - x) * (px - x) + (py - y) * (py - y) <= 9 { through = true; break }
-                    if !near, px >= reach.left, px <= reach.right, py >= reach.top, py <= reach.bottom,
-                       box.distance(to: px, py) < limit { near = true }
-                }
-                if through { break }
+        curves.contains { curve in
+            let through = Self.samples(of: curve) { px, py in (px - x) * (px - x) + (py - y) * (py - y) <= 9 }
+            return !through && Self.samples(of: curve, near: box.inflated(limit)) { px, py in box.distance(to: px, py) < limit }
+        }
+    }
+
+    /// Whether `test` holds at some point of `curve`, sampled every 2 units along each finite segment; with `near`,
+    /// only segments whose bounding box meets that box are sampled.
+    static func samples(of curve: [(x: Double, y: Double)], near box: Box? = nil, _ test: (Double, Double) -> Bool) -> Bool {
+        for (a, b) in zip(curve, curve.dropFirst()) where a.x.isFinite && a.y.isFinite && b.x.isFinite && b.y.isFinite {
+            // A segment whose bounding box misses the box has no point in it.
+            if let box, max(a.x, b.x) < box.left || min(a.x, b.x) > box.right || max(a.y, b.y) < box.top || min(a.y, b.y) > box.bottom {
+                continue
             }
-            if near && !through { return true }
+            let length = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
+            let steps = max(1, Int((length / 2).rounded(.up)))
+            for step in 0...steps {
+                let t = Double(step) / Double(steps)
+                if test(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t) { return true }
+            }
         }
         return false
     }
