@@ -7,7 +7,7 @@
   const input = form.querySelector("input"), list = form.querySelector("[role=listbox]");
   const status = form.querySelector("[role=status]"), say = form.dataset;
   const base = new URL(say.index, document.baseURI), root = new URL("../../", base);
-  const MAX = 8, PER_PAGE = 2, SHARDS = 4;
+  const MAX = 8, PER_PAGE = 2;
 
   const load = window.explainerSearchLoad, files = load.files;
 
@@ -116,7 +116,8 @@
     const complete = word && (last || word.length > 2);
     if (complete) {
       const first = bisect(shards, word), end = bisect(shards, word + "\uffff");
-      if (end - first < SHARDS) for (let n = first; n <= end; n++) wanted.add(n);
+      // A prefix spread over up to 4 shards loads them all; a wider one only its first.
+      if (end - first < 4) for (let n = first; n <= end; n++) wanted.add(n);
       else wanted.add(first);
     }
     const loaded = await Promise.all([...wanted].map(shard));
@@ -293,8 +294,9 @@
     else { input.setAttribute("aria-activedescendant", options[i].id); options[i].scrollIntoView({ block: "nearest" }); }
   };
   const announce = text => { if (status.textContent != text) status.textContent = text; };
-  // Shown as well as announced: the status is in the panel, which is not displayed while closed.
-  const failed = () => { open(true); announce(say.error); };
+  // Shown as well as announced while the reader is in the search box (the status is in the panel, not displayed
+  // while closed); a failure after they left it is not opened over the page.
+  const failed = () => { open(form.contains(document.activeElement)), announce(say.error); };
   const href = (page, anchor) => {
     const url = new URL(page, root);
     if (url.protocol == "file:" && url.pathname.endsWith("/")) url.pathname += "index.html";
@@ -340,7 +342,7 @@
   let timer;
   input.addEventListener("input", e => { if (!e.isComposing) { clearTimeout(timer); timer = setTimeout(search, 40); } });
   input.addEventListener("compositionend", search);
-  input.addEventListener("focus", () => input.value.trim() && open(true));
+  input.addEventListener("focus", () => open(!!input.value.trim()));
   input.addEventListener("keydown", e => {
     const k = e.key;
     if (k == "ArrowDown" || k == "ArrowUp") {
@@ -358,7 +360,7 @@
     }
   });
   form.addEventListener("submit", e => e.preventDefault());
-  form.addEventListener("focusout", e => { if (!form.contains(e.relatedTarget)) open(false); });
+  form.addEventListener("focusout", e => form.contains(e.relatedTarget) || open(false));
   ready.then(() => {
     window.explainerSearchTerms = terms;  // for the browser test, with the index's stopwords
     if (input.value.trim()) search();

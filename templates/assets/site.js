@@ -57,10 +57,11 @@ if (location.protocol === "file:") {
   }
 }
 
-// The chapter menu closes on Escape (focus back on its button) and when focus leaves it, so nothing the reader tabs
-// to next is hidden under it.
+// The chapter menu closes on Escape (focus back on its button) and when focus moves on to something outside it, so
+// nothing the reader tabs to next is hidden under it. (Not when focus only leaves a link for no other element, as a
+// click on the menu's own text does: closing it under a pressed mouse button crashed Chromium.)
 for (const menu of document.querySelectorAll(".chapter-menu")) {
-  menu.addEventListener("focusout", event => menu.contains(event.relatedTarget) || (menu.open = false));
+  menu.addEventListener("focusout", event => event.relatedTarget && !menu.contains(event.relatedTarget) && (menu.open = false));
   menu.addEventListener("keydown", event => {
     if (event.key == "Escape" && menu.open) {
       menu.open = false;
@@ -69,19 +70,17 @@ for (const menu of document.querySelectorAll(".chapter-menu")) {
   });
 }
 
-// A ¶ link at the end of each heading of the text, to copy a section's address; site.css shows it on hover and on
-// keyboard focus. The link and the heading are both named by the heading's own text, in any language (named by the
-// whole heading, the heading read "Step 1 Step 1 ¶").
+// A ¶ link at the end of each heading of the text, to copy a section's address with the mouse; site.css shows it on
+// hover. Screen readers and the keyboard skip it: "In this chapter" links every heading already, and a link named
+// as its heading made them read every heading twice.
 for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[id]")) {
-  const link = document.createElement("a"), text = document.createElement("span");
-  text.id = heading.id + "-text";
-  text.append(...heading.childNodes);
+  const link = document.createElement("a");
   link.className = "heading-anchor";
   link.href = "#" + heading.id;
-  link.setAttribute("aria-labelledby", text.id);
-  heading.setAttribute("aria-labelledby", text.id);
+  link.tabIndex = -1;
+  link.setAttribute("aria-hidden", "true");
   link.textContent = "¶";
-  heading.append(text, " ", link);
+  heading.append(" ", link);
 }
 
 // A glossary term's definition in place (a title shows only on hover): a first tap, click or Enter shows it under the
@@ -118,8 +117,12 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
     }
     term.after(box);
     term.setAttribute("aria-expanded", "true");
-    // Closed when focus moves on past it, so the next thing focused is not under it.
-    box.addEventListener("focusout", event => box.contains(event.relatedTarget) || close());
+    // Closed when focus moves on past it to another element, so that one is not under it; back to its own term, the
+    // click on the term closes it.
+    box.addEventListener("focusout", event => {
+      const next = event.relatedTarget;
+      if (next && next != term && !box.contains(next)) close();
+    });
     // Under the term's last line, inside the screen.
     const rects = term.getClientRects(), at = rects[rects.length - 1];
     const parent = box.offsetParent && getComputedStyle(box.offsetParent).position != "static"

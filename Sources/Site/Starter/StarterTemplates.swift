@@ -32,7 +32,7 @@ let starterTemplates: [(path: String, text: String)] = [
   const input = form.querySelector("input"), list = form.querySelector("[role=listbox]");
   const status = form.querySelector("[role=status]"), say = form.dataset;
   const base = new URL(say.index, document.baseURI), root = new URL("../../", base);
-  const MAX = 8, PER_PAGE = 2, SHARDS = 4;
+  const MAX = 8, PER_PAGE = 2;
 
   const load = window.explainerSearchLoad, files = load.files;
 
@@ -141,7 +141,8 @@ let starterTemplates: [(path: String, text: String)] = [
     const complete = word && (last || word.length > 2);
     if (complete) {
       const first = bisect(shards, word), end = bisect(shards, word + "\uffff");
-      if (end - first < SHARDS) for (let n = first; n <= end; n++) wanted.add(n);
+      // A prefix spread over up to 4 shards loads them all; a wider one only its first.
+      if (end - first < 4) for (let n = first; n <= end; n++) wanted.add(n);
       else wanted.add(first);
     }
     const loaded = await Promise.all([...wanted].map(shard));
@@ -318,8 +319,9 @@ let starterTemplates: [(path: String, text: String)] = [
     else { input.setAttribute("aria-activedescendant", options[i].id); options[i].scrollIntoView({ block: "nearest" }); }
   };
   const announce = text => { if (status.textContent != text) status.textContent = text; };
-  // Shown as well as announced: the status is in the panel, which is not displayed while closed.
-  const failed = () => { open(true); announce(say.error); };
+  // Shown as well as announced while the reader is in the search box (the status is in the panel, not displayed
+  // while closed); a failure after they left it is not opened over the page.
+  const failed = () => { open(form.contains(document.activeElement)), announce(say.error); };
   const href = (page, anchor) => {
     const url = new URL(page, root);
     if (url.protocol == "file:" && url.pathname.endsWith("/")) url.pathname += "index.html";
@@ -365,7 +367,7 @@ let starterTemplates: [(path: String, text: String)] = [
   let timer;
   input.addEventListener("input", e => { if (!e.isComposing) { clearTimeout(timer); timer = setTimeout(search, 40); } });
   input.addEventListener("compositionend", search);
-  input.addEventListener("focus", () => input.value.trim() && open(true));
+  input.addEventListener("focus", () => open(!!input.value.trim()));
   input.addEventListener("keydown", e => {
     const k = e.key;
     if (k == "ArrowDown" || k == "ArrowUp") {
@@ -383,7 +385,7 @@ let starterTemplates: [(path: String, text: String)] = [
     }
   });
   form.addEventListener("submit", e => e.preventDefault());
-  form.addEventListener("focusout", e => { if (!form.contains(e.relatedTarget)) open(false); });
+  form.addEventListener("focusout", e => form.contains(e.relatedTarget) || open(false));
   ready.then(() => {
     window.explainerSearchTerms = terms;  // for the browser test, with the index's stopwords
     if (input.value.trim()) search();
@@ -728,10 +730,11 @@ if (location.protocol === "file:") {
   }
 }
 
-// The chapter menu closes on Escape (focus back on its button) and when focus leaves it, so nothing the reader tabs
-// to next is hidden under it.
+// The chapter menu closes on Escape (focus back on its button) and when focus moves on to something outside it, so
+// nothing the reader tabs to next is hidden under it. (Not when focus only leaves a link for no other element, as a
+// click on the menu's own text does: closing it under a pressed mouse button crashed Chromium.)
 for (const menu of document.querySelectorAll(".chapter-menu")) {
-  menu.addEventListener("focusout", event => menu.contains(event.relatedTarget) || (menu.open = false));
+  menu.addEventListener("focusout", event => event.relatedTarget && !menu.contains(event.relatedTarget) && (menu.open = false));
   menu.addEventListener("keydown", event => {
     if (event.key == "Escape" && menu.open) {
       menu.open = false;
@@ -740,19 +743,17 @@ for (const menu of document.querySelectorAll(".chapter-menu")) {
   });
 }
 
-// A ¶ link at the end of each heading of the text, to copy a section's address; site.css shows it on hover and on
-// keyboard focus. The link and the heading are both named by the heading's own text, in any language (named by the
-// whole heading, the heading read "Step 1 Step 1 ¶").
+// A ¶ link at the end of each heading of the text, to copy a section's address with the mouse; site.css shows it on
+// hover. Screen readers and the keyboard skip it: "In this chapter" links every heading already, and a link named
+// as its heading made them read every heading twice.
 for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[id]")) {
-  const link = document.createElement("a"), text = document.createElement("span");
-  text.id = heading.id + "-text";
-  text.append(...heading.childNodes);
+  const link = document.createElement("a");
   link.className = "heading-anchor";
   link.href = "#" + heading.id;
-  link.setAttribute("aria-labelledby", text.id);
-  heading.setAttribute("aria-labelledby", text.id);
+  link.tabIndex = -1;
+  link.setAttribute("aria-hidden", "true");
   link.textContent = "¶";
-  heading.append(text, " ", link);
+  heading.append(" ", link);
 }
 
 // A glossary term's definition in place (a title shows only on hover): a first tap, click or Enter shows it under the
@@ -789,8 +790,12 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
     }
     term.after(box);
     term.setAttribute("aria-expanded", "true");
-    // Closed when focus moves on past it, so the next thing focused is not under it.
-    box.addEventListener("focusout", event => box.contains(event.relatedTarget) || close());
+    // Closed when focus moves on past it to another element, so that one is not under it; back to its own term, the
+    // click on the term closes it.
+    box.addEventListener("focusout", event => {
+      const next = event.relatedTarget;
+      if (next && next != term && !box.contains(next)) close();
+    });
     // Under the term's last line, inside the screen.
     const rects = term.getClientRects(), at = rects[rects.length - 1];
     const parent = box.offsetParent && getComputedStyle(box.offsetParent).position != "static"
