@@ -46,8 +46,8 @@ SCRIPT_LIMIT, ALL_SCRIPTS_LIMIT, INDEX_LIMIT = 6 * 1024, 10 * 1024, 100 * 1024
 # The box's words follow the page's language (SearchLanguage.interface).
 BOX_LABELS = {"en": "Search this site", "zh-Hant": "搜尋本站"}
 RESULT_WORD = {"en": "result", "zh-Hant": "個結果"}
-# Words of this site's index that begin other words of it: "CAPE" (capex), "hyper" (Hyperion, hyperscalers).
-EXACT_FIRST = ["CAPE", "hyper"]
+# Words of this site's index that begin other words of it: "water" (waterfall), "hyper" (Hyperion, hyperscalers).
+EXACT_FIRST = ["water", "hyper"]
 
 
 def gzipped(path):
