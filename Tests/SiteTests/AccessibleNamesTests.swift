@@ -12,7 +12,8 @@ import Testing
         #expect(english.contains("id=\"10-lease-bond-loss-s2\" checked aria-label=\"Figure 10.2. Scenario: Base\">"))
         #expect(!english.contains("aria-label=\"Base\""))
         let chinese = try #require(text(repositoryOutput, "zh-hant/four-steps/index.html"))
-        #expect(chinese.contains("aria-label=\"圖5.2 情境：基準情境\""))
+        // A Chinese scenario's name says 情境 already: 「圖5.2 基準情境」, not 「圖5.2 情境：基準情境」.
+        #expect(chinese.contains("aria-label=\"圖5.2 基準情境\""))
         // Overlaid figures choose which scenario to highlight.
         let overlay = try #require(text(repositoryOutput, "tranches-correlation/index.html"))
         #expect(overlay.contains("aria-label=\"Figure 6.2. Highlight: Stressed\""))

@@ -15,10 +15,14 @@ func figureHTML(_ figure: RenderedFigure, number: String, root: String, words: T
         // Each switch is named with its figure and what it chooses ("Figure 5.2. Scenario: Base"), not "Base" alone
         // as in every other figure: the visible caption beside the switches is hidden from screen readers.
         let caption = words[figure.request.overlay ? "highlight" : "scenario"]
-        let prefix = words.format("figure", ["n": number]) + " " + caption + words["space"]
+        let figureName = words.format("figure", ["n": number]) + " "
+        // Labels that all say what they are (「溫和情境」, 「基準情境」 under 「情境：」) are not told it again.
+        let word = caption.trimmingCharacters(in: CharacterSet(charactersIn: ":： "))
+        let said = !word.isEmpty && variants.allSatisfy { $0.label.contains(word) }
         for (index, variant) in variants.enumerated() {
+            let name = figureName + (said ? "" : caption + words["space"]) + variant.label
             html += "<input type=\"radio\" class=\"scenario-input s\(index + 1)\" name=\"\(id)-scenario\" id=\"\(id)-s\(index + 1)\""
-                + (index == figure.defaultIndex ? " checked" : "") + " aria-label=\"\(escapeHTML(prefix + variant.label))\">\n"
+                + (index == figure.defaultIndex ? " checked" : "") + " aria-label=\"\(escapeHTML(name))\">\n"
         }
         html += "<div class=\"scenario-labels\" aria-hidden=\"true\"><span class=\"scenario-caption\">"
             + escapeHTML(caption) + "</span>"
