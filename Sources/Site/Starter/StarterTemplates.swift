@@ -665,7 +665,7 @@ mark{background:var(--mark);color:var(--text);border-radius:2px}
   table.numbers, table.numbers tbody, table.numbers tr, table.numbers th, table.numbers td{display:block;width:100%}
   table.numbers tr{border-top:1px solid var(--rule);padding:.4rem 0}
   table.numbers th, table.numbers td{border:0;padding:.1rem 0}
-  table.numbers td::before{content:attr(data-label) ": ";color:var(--muted)}
+  table.numbers td::before{content:attr(data-label) ": ";content:attr(data-label) ": " / "";color:var(--muted)}
   table.numbers tbody th{font-size:1rem}
 }
 
