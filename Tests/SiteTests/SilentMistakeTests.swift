@@ -72,6 +72,15 @@ import Testing
         #expect(try build(miniSite(chapter: chapter(text))).warnings.isEmpty)
     }
 
+    /// Trial 11: two people in one text were printed as one name ("Diamond, Douglas W. and Dybvig, Philip H.").
+    @Test func authorsWrittenAsOneTextOfSeveralPeopleAreAnErrorWithTheList() {
+        let sources = "dd-1983:\n  authors: Diamond, Douglas W. and Dybvig, Philip H.\n  title: Bank runs\n  publisher: JPE\n  date: 1983\n"
+            + "one:\n  authors: Bagehot, Walter\n  title: Lombard Street\n  date: 1873\n"
+        let found = diagnostics(of: miniSite(chapter: chapter("Runs [@dd-1983] and panics [@one].\n"), sources: sources))
+        #expect(found.map(\.message) == ["'authors' of source 'dd-1983' is one text naming several people: the page would print it as one name"])
+        #expect(found.first?.hint == "write a list, one person each: authors: [\"Diamond, Douglas W.\", \"Dybvig, Philip H.\"]")
+    }
+
     @Test func aLabelForNoSeriesIsAnErrorAtTheLabelsLineWithTheClosestName() {
         let block = "```chart\nid: c\ntitle: T\ncaption: Illustrative model.\nmodel: gpuCollateral\nseries: [debt]\n"
             + "labels: {dbt: Debt owed}\n```\n"

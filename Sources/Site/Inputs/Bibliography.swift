@@ -323,6 +323,15 @@ func parseBibliography(_ text: String, file: String, languages: [String] = [], d
                     }
                 } else if let one = field("authors") {
                     entry.authors = [one]
+                    // One string naming several people ("Diamond, Douglas W. and Dybvig, Philip H.") would be printed
+                    // as one name, inverted at its first comma.
+                    if let joiner = [" and ", " & ", "; "].first(where: { one.contains($0) }) {
+                        let people = one.components(separatedBy: joiner).map { $0.trimmingCharacters(in: .whitespaces) }
+                        problems.append(reader.error(at: node, "'authors' of source '\(key)' is one text naming several people: "
+                                                         + "the page would print it as one name",
+                                                     hint: "write a list, one person each: authors: ["
+                                                         + people.map { "\"\($0)\"" }.joined(separator: ", ") + "]"))
+                    }
                 }
                 if entry.authors.isEmpty && problems.isEmpty {
                     problems.append(reader.error(at: node, "'authors' of source '\(key)' is empty",
