@@ -63,6 +63,19 @@ private func isWellFormedXML(_ text: String) -> Bool {
         #expect(text(output, "robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sub/path/sitemap.xml\n")
     }
 
+    /// Trial 11: with site.yml's `updated` before a chapter's date, the sitemap dated the home page (which lists the
+    /// chapters) by site.yml while the feed said the newer date. Both say the newest.
+    @Test func theHomePageChangedWhenItsNewestChapterDid() throws {
+        let site = miniSite(chapter: "---\ntitle: Intro\ndate: 2026-02-03\n---\nText.\n",
+                            config: "title: Test site\nbaseURL: https://example.org/sub/path\nupdated: 2025-11-30\n",
+                            extraChapters: [laterChapter])
+        let output = try build(site)
+        let sitemap = try #require(text(output, "sitemap.xml")), feed = try #require(text(output, "feed.xml"))
+        #expect(sitemap.contains("<url><loc>https://example.org/sub/path/</loc><lastmod>2026-02-03</lastmod></url>"))
+        #expect(feed.contains("<updated>2026-02-03T00:00:00Z</updated>"))
+        #expect(sitemap.contains("<url><loc>https://example.org/sub/path/sources/</loc><lastmod>2025-11-30</lastmod></url>"))
+    }
+
     @Test func feedHasOneEntryPerChapterDatedBySiteYml() throws {
         let output = try build(publishedSite())
         let feed = try #require(text(output, "feed.xml"))

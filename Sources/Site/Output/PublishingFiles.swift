@@ -22,7 +22,10 @@ func publishingFiles(config: SiteConfig, chapters: [Chapter], pages: [Chapter] =
 /// Every page's address: home, chapters in order, standalone pages, sources, glossary, then `moreFolders` (not the
 /// gallery or the 404 page, which are not for search engines).
 func sitemapXML(base: String, updated: String, chapters: [Chapter], moreFolders: [String] = [], glossary: Bool = true) -> String {
-    let paths = [("", updated)] + chapters.map { ($0.slug + "/", $0.lastChanged ?? updated) }
+    // The home page lists every chapter: it changed when the newest of them did, as the feed says (trial 11: a site
+    // `updated` before a chapter's date gave the home page an older date than the feed's).
+    let home = ([updated] + chapters.compactMap(\.lastChanged)).max()!
+    let paths = [("", home)] + chapters.map { ($0.slug + "/", $0.lastChanged ?? updated) }
         + [("sources/", updated)] + (glossary ? [("glossary/", updated)] : []) + moreFolders.map { ($0, updated) }
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
     for (path, date) in paths {
