@@ -11,6 +11,22 @@ import Testing
         #expect(problems.first?.hint != nil)
     }
 
+    /// Trial 11: a blank first line got "missing front matter" and a hint to start with '---', which the file did.
+    @Test func aBlankLineAboveTheFrontMatterIsNamedAsTheMistake() {
+        let problems = diagnostics(of: miniSite(chapter: "\n\n---\ntitle: A\n---\nText.\n"))
+        #expect(problems.map(\.message) == ["the front matter's '---' is on line 3, not the first line, so the file has no front matter"])
+        #expect(problems.first?.hint == "remove the blank lines above it")
+    }
+
+    /// Trial 11: `2026-12-7` got the generic "must be a date like 2025-11-30".
+    @Test func aDateWithoutItsZerosGetsTheDateWithThem() {
+        let problems = diagnostics(of: miniSite(chapter: "---\ntitle: A\ndate: 2026-12-7\n---\nText.\n"))
+        #expect(problems.map(\.message) == ["'date' must be a date like 2025-11-30, with two-digit months and days"])
+        #expect(problems.first?.hint == "write date: 2026-12-07")
+        // Not a day of the calendar, even with zeros: no date to propose.
+        #expect(diagnostics(of: miniSite(chapter: "---\ntitle: A\ndate: 2026-2-30\n---\nText.\n")).first?.hint == "write it as YYYY-MM-DD")
+    }
+
     @Test func unclosedFrontMatterIsAnError() {
         let problems = diagnostics(of: miniSite(chapter: "---\ntitle: A\n\nText.\n"))
         #expect(problems.map(\.message) == ["front matter is not closed"])

@@ -91,6 +91,14 @@ func splitFrontMatter(_ text: String, file: String, homePage: Bool = false) thro
         return SplitChapter(frontMatter: FrontMatter(title: ""), body: text, bodyLine: 1)
     }
     guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
+        // Blank lines above the opening '---' (a stray empty first line) hide the front matter that follows.
+        let textLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if let opening = textLines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
+           opening > 0, textLines[opening].trimmingCharacters(in: .whitespaces) == "---" {
+            throw BuildFailure([Diagnostic(file: file, line: 1, column: 1,
+                                           message: "the front matter's '---' is on line \(opening + 1), not the first line, so the file has no front matter",
+                                           hint: "remove the blank line\(opening == 1 ? "" : "s") above it")])
+        }
         throw BuildFailure([Diagnostic(file: file, line: 1, column: 1, message: "missing front matter",
                                        hint: "start the file with a line '---', then 'title: …', then another '---'")])
     }
@@ -220,6 +228,13 @@ extension YAMLReader {
             if parts.count == 3, text.count == 10, text.split(separator: "-").map(\.count) == [4, 2, 2], !(1...12).contains(parts[1]) {
                 throw error(at: node, "'\(key)' is \(text): there is no month \(parts[1])",
                             hint: "write it as YYYY-MM-DD, the month (01–12) between the year and the day")
+            }
+            // 2026-12-7: a real day written without its zeros.
+            if parts.count == 3, text.split(separator: "-").map(\.count) != [4, 2, 2], parts[0] >= 1000,
+               (1...12).contains(parts[1]), (1...daysIn(month: parts[1], year: parts[0])).contains(parts[2]) {
+                let padded = String(format: "%04d-%02d-%02d", parts[0], parts[1], parts[2])
+                throw error(at: node, "'\(key)' must be a date like 2025-11-30, with two-digit months and days",
+                            hint: "write \(key): \(padded)")
             }
             throw error(at: node, "'\(key)' must be a date like 2025-11-30", hint: "write it as YYYY-MM-DD")
         }
