@@ -20,7 +20,7 @@ public enum FireSale: SimulationModel {
                       default: "[[.35, .05, .10, .50], [.05, .20, .03, .72], [.30, .10, .02, .58], [0, .20, .40, .40]]",
                       allowed: "holders × assets, each in [0, 1], rows sum to 1 (±1e-9)", "M: each holder's portfolio weights"),
         ParameterSpec("shock", unit: "return", default: "[-0.30, -0.03, -0.10, 0]", allowed: "one per asset, each in [-1, 0]",
-                      "F: the initial return of each asset"),
+                      "F: the initial return of each asset, in the order of assetNames (scenarios set it by place, not by name)"),
         ParameterSpec("illiquidity", unit: "return per $B", default: "[1e-4, 1e-3, 3e-3, 2e-5]",
                       allowed: "one per asset (or 1 for all), each in [0, 1]", "ℓ: price impact of $1B sold"),
         ParameterSpec("theta", unit: "fraction", default: "[1, 0.1, 0, 1]", allowed: "one per holder (or 1 for all), each in [0, 1]",
@@ -34,10 +34,10 @@ public enum FireSale: SimulationModel {
     ]
 
     public static let scenarios: [Scenario] = [
-        Scenario("base", "AI equities −30 %, senior data-center debt −3 %, junior −10 %"),
-        Scenario("benign", "AI equities −15 %, senior −1 %, junior −3 %",
+        Scenario("base", "1st asset (AI equities) −30 %, 2nd (senior data-center debt) −3 %, 3rd (junior) −10 %"),
+        Scenario("benign", "1st asset −15 %, 2nd −1 %, 3rd −3 %",
                  [.init("shock", .list([-0.15, -0.01, -0.03, 0].map { .number($0) }))]),
-        Scenario("severe", "AI equities −50 %, senior −8 %, junior −30 %",
+        Scenario("severe", "1st asset −50 %, 2nd −8 %, 3rd −30 %",
                  [.init("shock", .list([-0.50, -0.08, -0.30, 0].map { .number($0) }))]),
         Scenario("no-rating-triggers", "base shock with no rating-forced sales (σ = 0)",
                  [.init("sigma", .list([.number(0)]))]),
