@@ -178,6 +178,10 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     }
     var parsed = parsedFiles.map(\.chapter)
     parsedFiles = []
+    // A chapter or page whose own text has an error still exists: numbers.yml and corrections.yml may name it.
+    let failedFiles = zip(places, parsed).compactMap { place, result -> String? in
+        if case .failure = result, place.place.kind != .home { return fileName(place.file.path) } else { return nil }
+    }
     options.timings?.end("chapters parsed")
     var chapters: [Chapter] = []
     var pages: [Chapter] = []
@@ -265,6 +269,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     let markdownProblems = checkMarkdownProblems(everyPage, allowRawHTML: inputs.config.rawHTML)
     collector.add(markdownProblems.filter { $0.severity == .error })
     let chapterFiles = chapters.map(\.fileStem) + pages.map(\.fileStem)
+        + failedFiles.map { $0.hasSuffix(".md") ? String($0.dropLast(3)) : $0 }
     if let numbers = inputs.numbers, !inputs.bibliographyFailed {
         collector.add(numbers.check(bibliography: inputs.bibliography, chapterFiles: chapterFiles))
     }
