@@ -102,6 +102,9 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
             // consequence of the missing fence, which is what is reported.
             if let unclosed, unclosed.line == block.line + offset {
                 collector.add(unclosedChartBlock(block, file: file.path, fenceLine: unclosed.line))
+            } else if let next = fenceInsideChartBody(block.body) {
+                // Never closed, it ran on to the next block's closing fence: the file's fences pair up wrong after it.
+                collector.add(unclosedChartBlock(block, file: file.path, fenceLine: block.line + offset, nextFence: next))
             } else {
                 collector.add(error.diagnostics)
             }
