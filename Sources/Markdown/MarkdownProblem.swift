@@ -30,6 +30,9 @@ public struct MarkdownProblem: Sendable, Equatable {
         /// A line of `---` right under a line of text, which makes that text a heading (CommonMark's setext heading)
         /// where a writer may have meant a rule.
         case dashesUnderText(String)
+        /// `[text][label]` or `[label][]` with no `[label]: address` definition in the chapter (it stays text): the
+        /// label and the link as written.
+        case undefinedLinkLabel(String, written: String)
         /// `[text](address with spaces)` or `![alt](…)` left as text because the address has a space.
         case linkWithSpaces(String)
         /// `[](address)`: a link with no text, which the reader cannot see or click (links to a figure or table fill in
@@ -66,7 +69,7 @@ public struct MarkdownProblem: Sendable, Equatable {
         /// Published as written but possibly meant: reported as a warning, not an error.
         public var isWarning: Bool {
             switch self {
-            case .unusedFootnote, .dashesUnderText: true
+            case .unusedFootnote, .dashesUnderText, .undefinedLinkLabel: true
             default: false
             }
         }

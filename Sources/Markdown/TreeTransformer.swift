@@ -44,6 +44,7 @@ struct TreeTransformer {
     private var htmlCursor = SourceCursor()
     private var bracketCursor = SourceCursor()
     private var literalCursor = SourceCursor()
+    private var referenceCursor = SourceCursor()
     /// Pandoc or Quarto fenced divs (`::: {.callout-note}`) opened and not yet closed by a `:::` line.
     private var openDivs = 0
 
@@ -153,6 +154,7 @@ struct TreeTransformer {
                     if options.citations { notePossibleCitations(bytes, blockLine: blockLine) }
                     noteLiteralBrackets(bytes, blockLine: blockLine)
                     if containsBytes(bytes, "](") { noteLinksWithSpaces(bytes, blockLine: blockLine) }
+                    if containsBytes(bytes, "][") { noteUndefinedReferenceLinks(bytes, blockLine: blockLine) }
                 }
                 if options.citations, containsBytes(bytes, "@") { noteBareCitations(bytes, blockLine: blockLine) }
                 if containsBytes(bytes, "<!") { noteUnclosedComment(bytes, blockLine: blockLine) }
@@ -244,6 +246,31 @@ struct TreeTransformer {
             let (line, column) = literalCursor.locate(String(written.prefix { $0 != " " }), from: blockLine, in: sourceLines)
             problems.append(MarkdownProblem(kind: .linkWithSpaces(written), line: line, column: column))
             searchFrom = close
+        }
+    }
+
+    /// `[text][label]` (or `[label][]`) still text: cmark found no `[label]: address` definition for it, and the page
+    /// would show it as written, brackets and all. Located at the label's `[`; one escaped with `\[` is left alone.
+    private mutating func noteUndefinedReferenceLinks(_ bytes: UnsafeBufferPointer<UInt8>, blockLine: Int) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var searchFrom = text.startIndex
+        while let middle = text[searchFrom...].firstRange(of: "][") {
+            searchFrom = middle.upperBound
+            guard let close = text[middle.upperBound...].firstIndex(where: { $0 == "]" || $0 == "[" }), text[close] == "]" else { continue }
+            var label = String(text[middle.upperBound..<close])
+            let open = text[..<middle.lowerBound].lastIndex { $0 == "[" || $0 == "]" }.flatMap { text[$0] == "[" ? $0 : nil }
+            let linkText = open.map { String(text[text.index(after: $0)..<middle.lowerBound]) }
+            if label.isEmpty, let linkText { label = linkText }
+            guard !label.isEmpty, label.count <= 80, !label.hasPrefix("^"), !label.hasPrefix("@"), linkText?.hasPrefix("^") != true,
+                  linkText?.hasPrefix("@") != true else { continue }
+            let written = (linkText.map { "[" + $0 } ?? "") + String(text[middle.lowerBound...close])
+            let needle = String(text[middle.lowerBound...close])
+            let (line, column) = referenceCursor.locate(needle, from: blockLine, in: sourceLines)
+            searchFrom = text.index(after: close)
+            // Not in the source as the text has it: written with escapes (`\]\[`), which keep the brackets as meant.
+            guard line >= 1, line <= sourceLines.count, sourceLines[line - 1].dropFirst(column - 1).hasPrefix(needle),
+                  !isEscaped(line: line, column: column) else { continue }
+            problems.append(MarkdownProblem(kind: .undefinedLinkLabel(label, written: written), line: line, column: column + 1))
         }
     }
 
