@@ -451,7 +451,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     options.timings?.end("search index (waited for)")
     if checksLinks {
         collector.add(checkInternalStrings(output, source: source, verdicts: options.pageCache?.internalStrings))
-        collector.add(linkProblems)
+        collector.add(templateLinkProblems(linkProblems, templates: source.templates))
         options.timings?.end("internal strings checked")
     }
     if !collector.diagnostics.isEmpty { _ = handedOver?.value() }  // a failed build's index thread ends before the build

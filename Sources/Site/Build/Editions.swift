@@ -281,7 +281,7 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
         if !linkProblems.isEmpty { linkProblems = checkLinks() }
     }
     collector.add(checkInternalStrings(output, source: source, verdicts: options.pageCache?.internalStrings))
-    collector.add(linkProblems)
+    collector.add(templateLinkProblems(linkProblems, templates: source.templates))
     try collector.throwIfAny()
     return output
 }
