@@ -96,8 +96,14 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     let languagePaths = (edition?.index ?? 0) == 0
         ? Dictionary(inputs.config.languages.filter { !$0.path.isEmpty }.map { ($0.path, $0.code) }, uniquingKeysWith: { first, _ in first })
         : [:]
+    // Text files beside the chapters (`60-more.md.txt`), which are not read.
+    var textFiles: [Diagnostic] = []
     for file in source.chapters {
         let name = fileName(file.path)
+        if isTextFile(name) {
+            textFiles.append(textFileWarning(path: file.path, name: name))
+            continue
+        }
         if hasOtherMarkdownExtension(name) {
             collector.add(otherMarkdownExtensionDiagnostic(path: file.path, name: name))
             continue
@@ -462,7 +468,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         + ((edition?.index ?? 0) == 0 ? inputs.config.warnings + uncitedSources(cited, bibliography: inputs.bibliography,
                                                                                  file: source.sources?.path ?? "content/sources.yml",
                                                                                  drafts: draftCitations)
-            + heavyImageWarnings(everyPage, images: source.images) + leftovers : [])
+            + heavyImageWarnings(everyPage, images: source.images) + leftovers + textFiles : [])
     // Shared files (the data folder) are checked with the default language's pages only.
     if (edition?.index ?? 0) == 0 { output.warnings += unusedData + suspectCellWarnings(everyPage, data: inputs.data) }
     output.draftsLeftOut = draftFiles.sorted()

@@ -67,7 +67,9 @@ func editionSources(_ source: SourceTree, languages: [SiteLanguage], includeDraf
     -> (editions: [EditionSource], problems: [Diagnostic]) {
     var problems = checkLanguageFolders(source, languages: languages)
     var originals: [String: SourceFile] = [:]
-    for file in source.chapters + [source.glossary, source.numbers, source.corrections].compactMap({ $0 }) {
+    // A text file beside the chapters (`60-more.md.txt`) is no chapter to translate: the default language warns of it.
+    for file in source.chapters.filter({ !isTextFile(fileName($0.path)) })
+        + [source.glossary, source.numbers, source.corrections].compactMap({ $0 }) {
         originals[fileName(file.path)] = file
     }
     var editions = [EditionSource(source: source, fallbackFiles: [])]
