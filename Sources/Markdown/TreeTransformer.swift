@@ -83,7 +83,7 @@ struct TreeTransformer {
                 let id = ids.claim(requested ?? slugify(text))
                 if headingLines[id] == nil { headingLines[id] = line }
                 headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: id, line: line))
-                noteDashesUnderText(text: text, line: line)
+                headings[headings.count - 1].underline = noteDashesUnderText(text: text, line: line)
             case CMARK_NODE_HEADING:
                 noTermDepth -= 1
             case CMARK_NODE_PARAGRAPH where entering:
@@ -328,19 +328,21 @@ struct TreeTransformer {
     }
 
     /// A heading underlined with dashes (`Text` then `---`): a writer who meant a rule under a paragraph gets a heading.
-    private mutating func noteDashesUnderText(text: String, line: Int) {
+    /// Returns the line of the underline (of `=` too), for a heading written so.
+    private mutating func noteDashesUnderText(text: String, line: Int) -> Int? {
         // An ATX heading starts with its #s (after a box's "> " perhaps); a setext one is its text, then its underline.
-        guard line >= 1, line <= sourceLines.count, !sourceLines[line - 1].contains("#") else { return }
+        guard line >= 1, line <= sourceLines.count, !sourceLines[line - 1].contains("#") else { return nil }
         var end = line
         while end < sourceLines.count {
             let trimmed = sourceLines[end].drop { $0 == " " || $0 == ">" }
             if let first = trimmed.first, first == "-" || first == "=",
                trimmed.allSatisfy({ $0 == first || $0 == " " || $0 == "\t" }) {
                 if first == "-" { problems.append(MarkdownProblem(kind: .dashesUnderText(text), line: end + 1, column: 1)) }
-                return
+                return end + 1
             }
             end += 1
         }
+        return nil
     }
 
     /// Other tools' words for a box, a diagram or math (Quarto's `{mermaid}` too), which a code block never means:

@@ -84,7 +84,10 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
     if !boxProblems.isEmpty { throw BuildFailure(split.problems + boxProblems) }
     var rendered = renderMarkdown(split.body, options: options)
     let offset = split.bodyLine - 1
-    for index in rendered.headings.indices { rendered.headings[index].line += offset }
+    for index in rendered.headings.indices {
+        rendered.headings[index].line += offset
+        rendered.headings[index].underline? += offset
+    }
     for index in rendered.citations.indices { rendered.citations[index].line += offset }
     for index in rendered.links.indices { rendered.links[index].line += offset }
     for index in rendered.possibleCitations.indices { rendered.possibleCitations[index].line += offset }
