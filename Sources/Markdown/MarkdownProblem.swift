@@ -39,6 +39,9 @@ public struct MarkdownProblem: Sendable, Equatable {
         case yearStartsList(Int)
         /// A line starting `- ` (or `* `, `+ `) inside a paragraph, which starts a one-item list there: the item's text.
         case listInsideParagraph(String)
+        /// `[text][label]` or `[label][]` with no `[label]: address` definition in the chapter (it stays text): the
+        /// label and the link as written.
+        case undefinedLinkLabel(String, written: String)
         /// `[text](address with spaces)` or `![alt](…)` left as text because the address has a space.
         case linkWithSpaces(String)
         /// `[](address)`: a link with no text, which the reader cannot see or click (links to a figure or table fill in
@@ -75,7 +78,7 @@ public struct MarkdownProblem: Sendable, Equatable {
         /// Published as written but possibly meant: reported as a warning, not an error.
         public var isWarning: Bool {
             switch self {
-            case .unusedFootnote, .dashesUnderText, .indentedProse, .yearStartsList, .listInsideParagraph: true
+            case .unusedFootnote, .dashesUnderText, .indentedProse, .yearStartsList, .listInsideParagraph, .undefinedLinkLabel: true
             default: false
             }
         }

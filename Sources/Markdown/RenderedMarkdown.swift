@@ -53,6 +53,8 @@ public struct Heading: Sendable, Equatable {
     public var text: String
     public var id: String
     public var line: Int
+    /// The line of the `===` or `---` under a heading written as its text then that line (a setext heading), or nil.
+    public var underline: Int? = nil
 }
 
 /// A fenced code block whose info string the caller asked to intercept (e.g. `chart`).

@@ -44,6 +44,7 @@ struct TreeTransformer {
     private var htmlCursor = SourceCursor()
     private var bracketCursor = SourceCursor()
     private var literalCursor = SourceCursor()
+    private var referenceCursor = SourceCursor()
     /// Pandoc or Quarto fenced divs (`::: {.callout-note}`) opened and not yet closed by a `:::` line.
     private var openDivs = 0
 
@@ -82,7 +83,7 @@ struct TreeTransformer {
                 let id = ids.claim(requested ?? slugify(text))
                 if headingLines[id] == nil { headingLines[id] = line }
                 headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: id, line: line))
-                noteDashesUnderText(text: text, line: line)
+                headings[headings.count - 1].underline = noteDashesUnderText(text: text, line: line)
             case CMARK_NODE_HEADING:
                 noTermDepth -= 1
             case CMARK_NODE_PARAGRAPH where entering:
@@ -156,6 +157,7 @@ struct TreeTransformer {
                     if options.citations { notePossibleCitations(bytes, blockLine: blockLine) }
                     noteLiteralBrackets(bytes, blockLine: blockLine)
                     if containsBytes(bytes, "](") { noteLinksWithSpaces(bytes, blockLine: blockLine) }
+                    if containsBytes(bytes, "][") { noteUndefinedReferenceLinks(bytes, blockLine: blockLine) }
                 }
                 if options.citations, containsBytes(bytes, "@") { noteBareCitations(bytes, blockLine: blockLine) }
                 if containsBytes(bytes, "<!") { noteUnclosedComment(bytes, blockLine: blockLine) }
@@ -277,6 +279,31 @@ struct TreeTransformer {
         }
     }
 
+    /// `[text][label]` (or `[label][]`) still text: cmark found no `[label]: address` definition for it, and the page
+    /// would show it as written, brackets and all. Located at the label's `[`; one escaped with `\[` is left alone.
+    private mutating func noteUndefinedReferenceLinks(_ bytes: UnsafeBufferPointer<UInt8>, blockLine: Int) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var searchFrom = text.startIndex
+        while let middle = text[searchFrom...].firstRange(of: "][") {
+            searchFrom = middle.upperBound
+            guard let close = text[middle.upperBound...].firstIndex(where: { $0 == "]" || $0 == "[" }), text[close] == "]" else { continue }
+            var label = String(text[middle.upperBound..<close])
+            let open = text[..<middle.lowerBound].lastIndex { $0 == "[" || $0 == "]" }.flatMap { text[$0] == "[" ? $0 : nil }
+            let linkText = open.map { String(text[text.index(after: $0)..<middle.lowerBound]) }
+            if label.isEmpty, let linkText { label = linkText }
+            guard !label.isEmpty, label.count <= 80, !label.hasPrefix("^"), !label.hasPrefix("@"), linkText?.hasPrefix("^") != true,
+                  linkText?.hasPrefix("@") != true else { continue }
+            let written = (linkText.map { "[" + $0 } ?? "") + String(text[middle.lowerBound...close])
+            let needle = String(text[middle.lowerBound...close])
+            let (line, column) = referenceCursor.locate(needle, from: blockLine, in: sourceLines)
+            searchFrom = text.index(after: close)
+            // Not in the source as the text has it: written with escapes (`\]\[`), which keep the brackets as meant.
+            guard line >= 1, line <= sourceLines.count, sourceLines[line - 1].dropFirst(column - 1).hasPrefix(needle),
+                  !isEscaped(line: line, column: column) else { continue }
+            problems.append(MarkdownProblem(kind: .undefinedLinkLabel(label, written: written), line: line, column: column + 1))
+        }
+    }
+
     /// `<!--` left as text: a comment opened in a paragraph and never closed (smart punctuation may have made its
     /// dashes an en dash).
     private mutating func noteUnclosedComment(_ bytes: UnsafeBufferPointer<UInt8>, blockLine: Int) {
@@ -331,19 +358,21 @@ struct TreeTransformer {
     }
 
     /// A heading underlined with dashes (`Text` then `---`): a writer who meant a rule under a paragraph gets a heading.
-    private mutating func noteDashesUnderText(text: String, line: Int) {
+    /// Returns the line of the underline (of `=` too), for a heading written so.
+    private mutating func noteDashesUnderText(text: String, line: Int) -> Int? {
         // An ATX heading starts with its #s (after a box's "> " perhaps); a setext one is its text, then its underline.
-        guard line >= 1, line <= sourceLines.count, !sourceLines[line - 1].contains("#") else { return }
+        guard line >= 1, line <= sourceLines.count, !sourceLines[line - 1].contains("#") else { return nil }
         var end = line
         while end < sourceLines.count {
             let trimmed = sourceLines[end].drop { $0 == " " || $0 == ">" }
             if let first = trimmed.first, first == "-" || first == "=",
                trimmed.allSatisfy({ $0 == first || $0 == " " || $0 == "\t" }) {
                 if first == "-" { problems.append(MarkdownProblem(kind: .dashesUnderText(text), line: end + 1, column: 1)) }
-                return
+                return end + 1
             }
             end += 1
         }
+        return nil
     }
 
     /// Other tools' words for a box, a diagram or math (Quarto's `{mermaid}` too), which a code block never means:

@@ -99,6 +99,22 @@ import Testing
         // The chapter is translated: its alternates stay.
         #expect(try #require(text(output, "intro/index.html")).contains("hreflang=\"zh-Hant\" href=\"https://example.org/x/zh-hant/intro/\""))
     }
+
+    @Test func aDraftTranslationFallsBackToItsOriginalUnlessDraftsAreBuilt() throws {
+        // The other chapter links the translated one, whose translation is a draft.
+        let linking = SourceFile(path: "content/02-more.md", text: "---\ntitle: More\n---\nBack to [the start](01-intro.md).\n")
+        let draft = "---\ntitle: 導論\ndraft: true\n---\n中文內容。\n"
+        let site = twoLanguageSite(translated: draft, fallback: true, config: config, more: [linking])
+        let output = try build(site)
+        let copy = try #require(text(output, "zh-hant/intro/index.html"))
+        #expect(copy.contains("English text.") && copy.contains("本頁尚未翻譯"))
+        #expect(!copy.contains("中文內容"))
+        #expect(output.draftsLeftOut == ["content/zh-hant/01-intro.md"])
+        // The check and the build agree; with drafts, the translation is built.
+        #expect(try build(site, options: BuildOptions(includeDrafts: true)).draftsLeftOut.isEmpty)
+        #expect(try #require(text(try build(site, options: BuildOptions(includeDrafts: true)), "zh-hant/intro/index.html"))
+            .contains("中文內容"))
+    }
 }
 
 /// A link in an untranslated chapter is checked in each language's copy: a problem only the copy has is said to be

@@ -35,6 +35,15 @@ import Testing
         #expect(found.first?.hint == "did you mean '#figure-collateral'?")
     }
 
+    @Test func aLinkToAFigureOfAnotherChapterWrittenAsThisPagesNamesThatChaptersFile() {
+        let chart = "```chart\nid: collateral\ntitle: T\ncaption: C.\nmodel: gpuCollateral\n```\n"
+        let second = SourceFile(path: "content/02-the-run.md", text: "---\ntitle: B\n---\nText.\n\n" + chart)
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\n## Here\n\nSee [](#figure-collateral).\n",
+                                             extraChapters: [second]))
+        #expect(found.map(\.message) == ["link '#figure-collateral' points to a missing anchor '#figure-collateral'"])
+        #expect(found.first?.hint == "figure 'collateral' is in 02-the-run.md, not on this page: write [](02-the-run.md#figure-collateral)")
+    }
+
     @Test func aCaptionedTableIsNumberedInItsChapterAndReferencesShowTheNumber() throws {
         let table = "| Year | Runs |\n|---|--:|\n| 1930 | 1,350 |\n\nTable: Bank suspensions {#table-suspensions}\n"
         let second = SourceFile(path: "content/02-the-run.md", text: "---\ntitle: B\n---\n" + table + "\nAs [](#table-suspensions) shows.\n")

@@ -27,6 +27,20 @@ import Testing
         #expect(try build(site(csv: csv)).warnings.isEmpty)
     }
 
+    @Test func fractionsDrawnInPercentAreAWarningAtTheFirstNonZeroValue() throws {
+        let output = try build(site(csv: "# Shares.\nyear,owners\n2020,0\n2021,0.94\n2022,0.9\n2023,-0.42\n", format: "percent"))
+        #expect(output.warnings == [
+            Diagnostic(file: "content/data/shares.csv", line: 4, column: 6,
+                       message: "column 'owners' holds 0.94, drawn in percent (format: percent on the y axis of the chart at "
+                           + "content/01-intro.md:12): it would show as 0.94 %, and every value drawn is between -1 and 1",
+                       hint: "values look like fractions (0.94 means 94 %): use format: fraction, which shows them in percent; "
+                           + "keep format: percent if they are percentages below 1 %",
+                       severity: .warning),
+        ])
+        // One value beyond 1 is percentages.
+        #expect(try build(site(csv: "year,owners\n2021,0.94\n2022,1.5\n", format: "percent")).warnings.isEmpty)
+    }
+
     @Test func percentagesWithFormatPercentAreNoWarning() throws {
         #expect(try build(site(csv: "year,owners\n2021,71\n2022,65\n", format: "percent")).warnings.isEmpty)
     }

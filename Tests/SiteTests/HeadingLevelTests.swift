@@ -15,6 +15,17 @@ import Testing
             hint: "write '## Settling' for a section ('###' for a part of one)")])
     }
 
+    @Test func aLineOfEqualsUnderAParagraphIsExplainedAtThatLineNotTurnedIntoAHeadingHint() {
+        let found = diagnostics(of: miniSite(chapter: chapter("## Mixing\n\nDiamond and Dybvig showed\nthat runs happen\n"
+            + "to sound banks.\n===\n\nText.\n")))
+        #expect(found == [Diagnostic(
+            file: "content/01-intro.md", line: 9, column: 1,
+            message: "the line of '=' under 'Diamond and Dybvig showed that runs happen to sound banks.' makes that text a "
+                + "title (a '#' heading), not a paragraph: the page would have a second title 3 lines long",
+            hint: "to keep the paragraph, remove the '=' line (or leave a blank line above it, and write '---' there for a rule); "
+                + "for a section heading, write '## ' and a short title on a line of its own")])
+    }
+
     @Test func theTitleRepeatedAsAHashHeadingIsToBeRemoved() {
         let found = diagnostics(of: miniSite(chapter: chapter("# Treating water\n\nText.\n")))
         #expect(found.map(\.hint) == ["remove this line: the page already shows its title"])

@@ -17,6 +17,22 @@ import Testing
         #expect(diagnostics(of: miniSite(chapter: chapter("Literal \\[^x] and a note.[^a]\n\n[^a]: The note.\n"))).isEmpty)
     }
 
+    @Test func aReferenceLinkWhoseLabelIsNotDefinedIsAWarningAtTheLabel() throws {
+        let text = chapter("A fire sale, as [the textbooks][fire-sale-def] call it; see [glossary][].\n")
+        let found = try build(miniSite(chapter: text)).warnings
+        #expect(found.map { "\($0.file):\($0.line):\($0.column)" } == ["content/01-intro.md:4:32", "content/01-intro.md:4:71"])
+        #expect(found.first?.message == "'[the textbooks][fire-sale-def]' links to the label 'fire-sale-def', which no line of the "
+            + "chapter defines: the page would show it as written, brackets and all")
+        #expect(found.first?.hint?.hasPrefix("define it on a line of its own anywhere in the chapter, [fire-sale-def]: https://…") == true)
+        #expect(found.last?.message.hasPrefix("'[glossary][]' links to the label 'glossary'") == true)
+    }
+
+    @Test func aDefinedOrEscapedReferenceLinkIsNoWarning() throws {
+        let text = chapter("As [the textbooks][Def] say, and \\[a\\]\\[b\\] stays.\n\n[def]: https://example.org/\n")
+        let found = try build(miniSite(chapter: text)).warnings
+        #expect(found.isEmpty, "\(found)")
+    }
+
     @Test func citationBracketsThatAreNoCitationAreAnError() {
         let sources = "dd-1983:\n  title: Bank runs\n  publisher: JPE\n  date: 1983\n"
         let found = diagnostics(of: miniSite(chapter: chapter("Runs [@dd-1983 p. 403] and [@no-such-key p. 4].\n"), sources: sources))

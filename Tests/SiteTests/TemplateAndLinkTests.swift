@@ -51,6 +51,36 @@ import Testing
         #expect(problems.count == 3)
     }
 
+    /// The site with `line` added to a template before its line holding `before`.
+    private func site(adding line: String, to template: String, before: String) throws -> SourceTree {
+        var site = miniSite(chapter: "---\ntitle: One\n---\nText.\n",
+                            extraChapters: [SourceFile(path: "content/02-two.md", text: "---\ntitle: Two\n---\nMore.\n")])
+        let index = try #require(site.templates.firstIndex { $0.path == "templates/" + template })
+        let text = String(decoding: site.templates[index].bytes, as: UTF8.self)
+        try #require(text.contains(before))
+        site.templates[index] = SourceFile(path: "templates/" + template, text: text.replacing(before, with: line + "\n" + before))
+        return site
+    }
+
+    @Test func aBrokenLinkInATemplateIsReportedOnceAtTheTemplateNotOncePerPage() throws {
+        let site = try site(adding: "<link rel=\"stylesheet\" href=\"{{root}}assets/extra.css\">", to: "base.mustache", before: "</head>")
+        let text = String(decoding: try #require(site.templates.first { $0.path == "templates/base.mustache" }).bytes, as: UTF8.self)
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("extra.css") }) + 1
+        let found = diagnostics(of: site)
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.file == "templates/base.mustache")
+        #expect(found.first?.line == line && found.first?.column == 30)
+        #expect(found.first?.message.hasPrefix("link '{{root}}assets/extra.css' points to a missing page or file (on ") == true)
+        #expect(found.first?.hint?.contains("templates/assets/") == true)
+    }
+
+    @Test func aRootAbsoluteLinkInATemplateGetsTheRootHint() throws {
+        let found = diagnostics(of: try site(adding: "<img src=\"/assets/favicon.svg\" alt=\"\">", to: "footer.mustache", before: "</footer>"))
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.file == "templates/footer.mustache" && found.first?.column == 11)
+        #expect(found.first?.hint == "write {{root}}assets/favicon.svg: {{root}} leads to the site's root from every page, under any sub-path")
+    }
+
     @Test func splittingTextFindsEveryOccurrence() {
         #expect("a → b → c".components(separatedBy: " → ") == ["a", "b", "c"])
         #expect("xx".components(separatedBy: "x") == ["", "", ""])

@@ -16,6 +16,16 @@ import Testing
                                      hint: "close it with a line ``` at line 11, after its last key, before the text that follows it")])
     }
 
+    @Test func aChartBlockNeverClosedBeforeAnotherBlockIsNamedAtItsFenceNotAtTheProse() {
+        let page = "---\ntitle: Tides\n---\nIntro.\n\n```chart\nid: h\ntitle: Height\ncaption: Height.\ndata: h.csv\n\n"
+            + "## The run\n\nOn Thursday the tide rose.\n\n```chart\nid: g\ntitle: Again\ncaption: Again.\ndata: h.csv\n```\n\nThe end.\n"
+        let found = diagnostics(of: miniSite(chapter: page, data: [csv]))
+        #expect(found == [Diagnostic(file: "content/01-intro.md", line: 6, column: 1,
+                                     message: "the ```chart block opened at line 6 is never closed: it runs on into the text at "
+                                         + "line 12 and the block opened at line 16, which are read as the chart's YAML",
+                                     hint: "close it with a line ``` at line 11, after its last key, before the text that follows it")])
+    }
+
     @Test func aClosedChartBlockWithBadYAMLGetsTheYAMLError() {
         let page = "---\ntitle: Tides\n---\nIntro.\n\n```chart\nid: h\ntitle: Height\ncaption: Height.\ndata: h.csv\nprose here\n```\n"
         let found = diagnostics(of: miniSite(chapter: page, data: [csv]))

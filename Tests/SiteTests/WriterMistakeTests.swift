@@ -47,6 +47,26 @@ import Testing
                                      hint: "rename it to 02-the-run.md")])
     }
 
+    @Test func aChapterSavedAsATextFileIsAWarningNamingTheChaptersFileName() throws {
+        let other = SourceFile(path: "content/02-the-run.md.txt", text: "---\ntitle: B\n---\nText.\n")
+        let output = try build(miniSite(chapter: "---\ntitle: A\n---\nText.\n", extraChapters: [other]))
+        #expect(output.warnings == [Diagnostic(file: "content/02-the-run.md.txt", line: 1, column: 1,
+                                               message: "'02-the-run.md.txt' is not read: chapters and pages are Markdown files "
+                                                   + "ending in .md, so it is missing from the site",
+                                               hint: "rename it to 02-the-run.md (some editors add .txt when they save plain text)",
+                                               severity: .warning)])
+        // Read from the site's folder beside the chapters, so the build can say so.
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appending(path: "content"), withIntermediateDirectories: true)
+        // A text file of the writer's own (notes.txt) is left alone.
+        for (name, text) in [("site.yml", "title: T\n"), ("01-a.md", "---\ntitle: A\n---\nText.\n"), ("02-the-run.md.txt", "Text.\n"),
+                             ("notes.txt", "To do.\n")] {
+            try Data(text.utf8).write(to: folder.appending(path: "content/" + name))
+        }
+        #expect(try SourceTree.read(from: folder).chapters.map(\.path) == ["content/01-a.md", "content/02-the-run.md.txt"])
+    }
+
     @Test func twoChaptersWithTheSameNumberAreAnError() {
         let other = SourceFile(path: "content/02-runs.md", text: "---\ntitle: B\n---\nText.\n")
         let second = SourceFile(path: "content/02-the-run.md", text: "---\ntitle: C\n---\nText.\n")

@@ -27,6 +27,30 @@ import Testing
         #expect(problem?.message.contains("the quote ' that starts this value is never closed") == true)
     }
 
+    @Test func anUnclosedQuoteFollowedByAQuotedValueIsReportedAtItsOpeningQuoteNotAtTheNextValue() {
+        let problem = only("---\ntitle: A\nquestion: \"Why now?\nsummary: \"A bank keeps cash: some.\"\n---\nText.\n")
+        #expect(problem?.line == 3)
+        #expect(problem?.column == 11)
+        #expect(problem?.message == "invalid YAML: the quote \" that starts this value is never closed")
+        #expect(problem?.hint == "end the value with \" on the same line, e.g. question: \"Why now?\"; as it is, the value runs "
+            + "on to the \" that opens 'summary' (line 4)")
+    }
+
+    @Test func anUnclosedQuoteInAChartBlockFollowedByAQuotedValueIsReportedAtItsOpeningQuote() {
+        let problem = only("---\ntitle: A\n---\nText.\n\n```chart\nkind: diagram\nid: c\ntitle: \"The loop\n"
+            + "caption: \"Each step: the next.\"\nnodes: [a, b]\n```\n")
+        #expect(problem?.line == 9)
+        #expect(problem?.column == 8)
+        #expect(problem?.message == "invalid YAML: the quote \" that starts this value is never closed")
+        #expect(problem?.hint?.hasSuffix("the \" that opens 'caption' (line 10)") == true)
+    }
+
+    @Test func aQuoteClosedOnItsLineBeforeAQuotedValueIsStillTheValueThatEnded() {
+        let problem = only("---\ntitle: \"Fine\"\nquestion: 'It's fine'\n---\nText.\n")
+        #expect(problem?.line == 3 && problem?.column == 14)
+        #expect(problem?.message == "invalid YAML: this ' ends the quoted value of 'question', and more text follows it")
+    }
+
     @Test func aKeyIndentedUnderAValueSaysSoInsteadOfAskingForQuotes() {
         let problem = only("---\ntitle: A run\n  question: Why?\n---\nText.\n")
         #expect(problem?.line == 3)

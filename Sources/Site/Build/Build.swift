@@ -96,8 +96,14 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     let languagePaths = (edition?.index ?? 0) == 0
         ? Dictionary(inputs.config.languages.filter { !$0.path.isEmpty }.map { ($0.path, $0.code) }, uniquingKeysWith: { first, _ in first })
         : [:]
+    // Text files beside the chapters (`60-more.md.txt`), which are not read.
+    var textFiles: [Diagnostic] = []
     for file in source.chapters {
         let name = fileName(file.path)
+        if isTextFile(name) {
+            textFiles.append(textFileWarning(path: file.path, name: name))
+            continue
+        }
         if hasOtherMarkdownExtension(name) {
             collector.add(otherMarkdownExtensionDiagnostic(path: file.path, name: name))
             continue
@@ -178,6 +184,10 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     }
     var parsed = parsedFiles.map(\.chapter)
     parsedFiles = []
+    // A chapter or page whose own text has an error still exists: numbers.yml and corrections.yml may name it.
+    let failedFiles = zip(places, parsed).compactMap { place, result -> String? in
+        if case .failure = result, place.place.kind != .home { return fileName(place.file.path) } else { return nil }
+    }
     options.timings?.end("chapters parsed")
     var chapters: [Chapter] = []
     var pages: [Chapter] = []
@@ -265,6 +275,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     let markdownProblems = checkMarkdownProblems(everyPage, allowRawHTML: inputs.config.rawHTML)
     collector.add(markdownProblems.filter { $0.severity == .error })
     let chapterFiles = chapters.map(\.fileStem) + pages.map(\.fileStem)
+        + failedFiles.map { $0.hasSuffix(".md") ? String($0.dropLast(3)) : $0 }
     if let numbers = inputs.numbers, !inputs.bibliographyFailed {
         collector.add(numbers.check(bibliography: inputs.bibliography, chapterFiles: chapterFiles))
     }
@@ -446,7 +457,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     options.timings?.end("search index (waited for)")
     if checksLinks {
         collector.add(checkInternalStrings(output, source: source, verdicts: options.pageCache?.internalStrings))
-        collector.add(linkProblems)
+        collector.add(templateLinkProblems(linkProblems, templates: source.templates))
         options.timings?.end("internal strings checked")
     }
     if !collector.diagnostics.isEmpty { _ = handedOver?.value() }  // a failed build's index thread ends before the build
@@ -457,7 +468,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         + ((edition?.index ?? 0) == 0 ? inputs.config.warnings + uncitedSources(cited, bibliography: inputs.bibliography,
                                                                                  file: source.sources?.path ?? "content/sources.yml",
                                                                                  drafts: draftCitations)
-            + heavyImageWarnings(everyPage, images: source.images) + leftovers : [])
+            + heavyImageWarnings(everyPage, images: source.images) + leftovers + textFiles : [])
     // Shared files (the data folder) are checked with the default language's pages only.
     if (edition?.index ?? 0) == 0 { output.warnings += unusedData + suspectCellWarnings(everyPage, data: inputs.data) }
     output.draftsLeftOut = draftFiles.sorted()

@@ -50,6 +50,8 @@ struct Edition: Sendable {
 struct EditionSource {
     var source: SourceTree
     var fallbackFiles: Set<String>
+    /// Translations marked `draft: true` whose original is published in their place (without `--drafts`).
+    var draftTranslations: [String] = []
 }
 
 /// The files translated per language: every Markdown file and these of `content/`; `sources.yml`, `data/` and
@@ -58,10 +60,16 @@ let translatedDataFiles = ["glossary.yml", "numbers.yml", "corrections.yml"]
 
 /// Each language's files, and a problem for every translation missing (unless the language falls back), every file
 /// of a language folder that translates nothing (an extra), and every folder of `content/` that is no language's.
-func editionSources(_ source: SourceTree, languages: [SiteLanguage]) -> (editions: [EditionSource], problems: [Diagnostic]) {
+///
+/// Without drafts (`includeDrafts` false), a translation marked `draft: true` of a `fallback: true` language is left
+/// out as an untranslated file would be: its original is published in its place.
+func editionSources(_ source: SourceTree, languages: [SiteLanguage], includeDrafts: Bool = true)
+    -> (editions: [EditionSource], problems: [Diagnostic]) {
     var problems = checkLanguageFolders(source, languages: languages)
     var originals: [String: SourceFile] = [:]
-    for file in source.chapters + [source.glossary, source.numbers, source.corrections].compactMap({ $0 }) {
+    // A text file beside the chapters (`60-more.md.txt`) is no chapter to translate: the default language warns of it.
+    for file in source.chapters.filter({ !isTextFile(fileName($0.path)) })
+        + [source.glossary, source.numbers, source.corrections].compactMap({ $0 }) {
         originals[fileName(file.path)] = file
     }
     var editions = [EditionSource(source: source, fallbackFiles: [])]
@@ -72,9 +80,15 @@ func editionSources(_ source: SourceTree, languages: [SiteLanguage]) -> (edition
             translated[fileName(file.path)] = file
         }
         var fallback: Set<String> = []
+        var drafts: [String] = []
         var chosen: [String: SourceFile] = [:]
         for (name, original) in originals.sorted(by: { $0.key < $1.key }) {
-            if let file = translated[name] {
+            if let file = translated[name], language.fallback, !includeDrafts, name.hasSuffix(".md"),
+               isDraft(file), !isDraft(original) {
+                drafts.append(file.path)
+                chosen[name] = original
+                fallback.insert(original.path)
+            } else if let file = translated[name] {
                 chosen[name] = file
             } else if language.fallback {
                 chosen[name] = original
@@ -100,9 +114,15 @@ func editionSources(_ source: SourceTree, languages: [SiteLanguage]) -> (edition
         edition.numbers = chosen["numbers.yml"]
         edition.corrections = chosen["corrections.yml"]
         edition.localized = []
-        editions.append(EditionSource(source: edition, fallbackFiles: fallback))
+        editions.append(EditionSource(source: edition, fallbackFiles: fallback, draftTranslations: drafts))
     }
     return (editions, problems)
+}
+
+/// Whether a Markdown file's front matter says `draft: true` (a file whose front matter cannot be read is not one:
+/// its problems are reported where it is built).
+private func isDraft(_ file: SourceFile) -> Bool {
+    (try? splitFrontMatter(String(decoding: file.bytes, as: UTF8.self), file: file.path))?.frontMatter.draft ?? false
 }
 
 /// Every folder of `content/` with content must be a language's (`data/` and `images/` aside).
@@ -132,7 +152,7 @@ func fileName(_ path: String) -> String { String(path.split(separator: "/").last
 func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [SiteLanguage], translations: [Translations])
     throws(BuildFailure) -> OutputTree {
     var collector = DiagnosticCollector()
-    let (sources, problems) = editionSources(source, languages: languages)
+    let (sources, problems) = editionSources(source, languages: languages, includeDrafts: options.includeDrafts)
     collector.add(problems)
     let siteBaseURL = source.config.flatMap { file in
         (try? decodeOrFail(file)).flatMap { try? SiteConfig.parse($0, file: file.path) }?.baseURL
@@ -220,6 +240,8 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
     // language's copy of it, or its translation, is a draft too).
     let originals = Dictionary(source.chapters.map { (fileName($0.path), $0.path) }, uniquingKeysWith: { first, _ in first })
     output.draftsLeftOut = Set(output.draftsLeftOut.map { originals[fileName($0)] ?? $0 }).sorted()
+    // A draft translation whose original is published in its place is a draft of its own.
+    output.draftsLeftOut += sources.flatMap(\.draftTranslations)
     // An `extra.key` a page of any language has is one some pages have.
     output.warnings += unknownPageExtraKeys(extraTags ?? [:], pages: built.flatMap(\.pages))
     // A warning in a file that several languages publish (an untranslated chapter of a `fallback: true` language) is
@@ -261,7 +283,7 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
         if !linkProblems.isEmpty { linkProblems = checkLinks() }
     }
     collector.add(checkInternalStrings(output, source: source, verdicts: options.pageCache?.internalStrings))
-    collector.add(linkProblems)
+    collector.add(templateLinkProblems(linkProblems, templates: source.templates))
     try collector.throwIfAny()
     return output
 }

@@ -84,7 +84,10 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
     if !boxProblems.isEmpty { throw BuildFailure(split.problems + boxProblems) }
     var rendered = renderMarkdown(split.body, options: options)
     let offset = split.bodyLine - 1
-    for index in rendered.headings.indices { rendered.headings[index].line += offset }
+    for index in rendered.headings.indices {
+        rendered.headings[index].line += offset
+        rendered.headings[index].underline? += offset
+    }
     for index in rendered.citations.indices { rendered.citations[index].line += offset }
     for index in rendered.links.indices { rendered.links[index].line += offset }
     for index in rendered.possibleCitations.indices { rendered.possibleCitations[index].line += offset }
@@ -102,6 +105,9 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
             // consequence of the missing fence, which is what is reported.
             if let unclosed, unclosed.line == block.line + offset {
                 collector.add(unclosedChartBlock(block, file: file.path, fenceLine: unclosed.line))
+            } else if let next = fenceInsideChartBody(block.body) {
+                // Never closed, it ran on to the next block's closing fence: the file's fences pair up wrong after it.
+                collector.add(unclosedChartBlock(block, file: file.path, fenceLine: block.line + offset, nextFence: next))
             } else {
                 collector.add(error.diagnostics)
             }

@@ -10,6 +10,17 @@ func headingLevelDiagnostics(_ page: Chapter) -> [Diagnostic] {
     var previous: (level: Int, line: Int)? = nil   // nil: the page's title, its <h1>
     for heading in page.rendered.headings {
         let written = String(repeating: "#", count: heading.level) + " " + heading.text
+        if heading.level == 1, let underline = heading.underline {
+            // Text then a line of `=`: a writer who meant a separator under a paragraph gets the page a second title.
+            let shown = heading.text.count > 60 ? heading.text.prefix(57) + "…" : heading.text
+            problems.append(Diagnostic(
+                file: page.file, line: underline, column: 1,
+                message: "the line of '=' under '\(shown)' makes that text a title (a '#' heading), not a paragraph: the page "
+                    + "would have a second title" + (heading.line < underline - 1 ? " \(underline - heading.line) lines long" : ""),
+                hint: "to keep the paragraph, remove the '=' line (or leave a blank line above it, and write '---' there for a rule); "
+                    + "for a section heading, write '## ' and a short title on a line of its own"))
+            continue
+        }
         if heading.level == 1 {
             problems.append(Diagnostic(
                 file: page.file, line: heading.line, column: 1,

@@ -167,6 +167,19 @@ struct LinkChecker {
                     + "; a term's anchor is #term- and the term in lowercase words joined by hyphens, once it is in glossary.yml"
             }
         }
+        // An anchor of the page itself that another page of its language has (a figure of another chapter): that page's
+        // file, which the link names before the anchor.
+        if path.isEmpty, let own = chapters[page] {
+            let root = languageRoot(page, of: own)
+            if let (_, other) = chapters.sorted(by: { $0.key < $1.key }).first(where: { key, chapter in
+                key != page && chapter.kind != .home && languageRoot(key, of: chapter) == root && ids(of: key).contains(wanted)
+            }) {
+                let name = fileName(other.file)
+                let what = wanted.hasPrefix("figure-") ? "figure '\(wanted.dropFirst(7))'"
+                    : wanted.hasPrefix("table-") ? "table '\(wanted.dropFirst(6))'" : "the anchor '#\(wanted)'"
+                return "\(what) is in \(name), not on this page: write [](\(name)#\(wanted))"
+            }
+        }
         if let closest = closestName(to: wanted, among: known) { return "did you mean '#\(closest)'?" }
         guard let headings = chapters[resolved]?.rendered.headings, !headings.isEmpty else { return nil }
         let shown = headings.prefix(8).map { "#" + $0.id }.joined(separator: ", ")

@@ -145,6 +145,11 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
         case .shortcode(let shortcode):
             message = "\(quoted(shortcode)) is a Hugo shortcode, which this site does not run, so the page shows it as text"
             hint = shortcodeHint(shortcode)
+        case .undefinedLinkLabel(let label, let written):
+            message = "\(quoted(written)) links to the label '\(label)', which no line of the chapter defines: the page would "
+                + "show it as written, brackets and all"
+            hint = "define it on a line of its own anywhere in the chapter, [\(label)]: https://…, or write the address in the "
+                + "link: [text](https://…); if the brackets are meant, write \\[ for each ["
         case .linkWithSpaces(let written):
             let image = written.hasPrefix("!")
             message = "\(quoted(written)) is not \(image ? "an image" : "a link"): its address holds a space, so the page shows it as written"

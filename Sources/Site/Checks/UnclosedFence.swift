@@ -64,14 +64,34 @@ func mayBeFenceLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
 }
 
 /// A ```` ```chart ```` block never closed, whose YAML (the rest of the chapter) could not be read: an error at its
-/// fence, with the line where its keys seem to end (its first blank line) for the closing fence.
-func unclosedChartBlock(_ block: FencedBlock, file: String, fenceLine: Int) -> Diagnostic {
+/// fence, with the line where its keys seem to end (its first blank line) for the closing fence. When the block ran
+/// into the next fenced block (`nextFence`, the 0-based line of its opening fence in the block's body), it ends at that
+/// block's closing fence, not at the end of the file, and the message says where it ran into the text after it.
+func unclosedChartBlock(_ block: FencedBlock, file: String, fenceLine: Int, nextFence: Int? = nil) -> Diagnostic {
     var lines = block.body.split(separator: "\n", omittingEmptySubsequences: false)
     if lines.last == "" { lines.removeLast() }
-    let blank = lines.firstIndex { $0.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" } }
+    let isBlank = { (line: Substring) in line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" } }
+    let blank = lines.firstIndex(where: isBlank)
     let place = blank.map { " at line \(fenceLine + 1 + $0), after its last key," } ?? " after its last key"
-    return Diagnostic(file: file, line: fenceLine, column: block.column,
-                      message: "the ```chart block opened at line \(fenceLine) is never closed: the rest of the file, to its end, "
-                          + "is read as the chart's YAML",
+    let message: String
+    if let nextFence {
+        let text = blank.flatMap { blank in lines[blank...].firstIndex { !isBlank($0) } }.flatMap { $0 < nextFence ? $0 : nil }
+        message = "the ```chart block opened at line \(fenceLine) is never closed: it runs on into "
+            + (text.map { "the text at line \(fenceLine + 1 + $0) and " } ?? "")
+            + "the block opened at line \(fenceLine + 1 + nextFence), which are read as the chart's YAML"
+    } else {
+        message = "the ```chart block opened at line \(fenceLine) is never closed: the rest of the file, to its end, "
+            + "is read as the chart's YAML"
+    }
+    return Diagnostic(file: file, line: fenceLine, column: block.column, message: message,
                       hint: "close it with a line ```\(place) before the text that follows it")
+}
+
+/// The 0-based line of a chart block's body that opens another fenced block (```` ```chart ````, ```` ``` ````,
+/// `~~~`): a block never closed ends at the next block's closing fence, so its body holds that block's opening one.
+func fenceInsideChartBody(_ body: String) -> Int? {
+    body.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { line in
+        let text = line.drop { $0 == " " }
+        return text.hasPrefix("```") || text.hasPrefix("~~~")
+    }
 }

@@ -13,8 +13,12 @@ func fractionFormatWarnings(_ chapters: [Chapter], data: [String: DataTable]) ->
               ![.flow, .heatmap, .diagram, .steps].contains(request.kind) else { continue }
         let horizontal = request.kind == .horizontalBar
         let key = horizontal ? "x" : "y"
-        guard (horizontal ? request.x : request.y)?.format == .fraction else { continue }
+        let format = (horizontal ? request.x : request.y)?.format
         let drawn = table.columns.indices.dropFirst().filter { request.series?.contains(table.columns[$0]) ?? true }
+        if format == .percent, let warning = percentOfFractionsWarning(request, table: table, drawn: drawn, key: key) {
+            warnings.append(warning)
+        }
+        guard format == .fraction else { continue }
         for column in drawn {
             let values = table.cells[column - 1].map(parseNumber)
             let nonZero = values.compactMap { $0 }.filter { $0 != 0 }
@@ -38,4 +42,28 @@ func fractionFormatWarnings(_ chapters: [Chapter], data: [String: DataTable]) ->
         }
     }
     return warnings
+}
+
+/// A data chart whose value axis is `format: percent` (30 → 30 %) but whose numbers are fractions (0.94, 0.42): the
+/// chart builds, and its bars read "0.94 %". A warning at the first non-zero value, when every value drawn is between
+/// -1 and 1 (and one is not zero).
+private func percentOfFractionsWarning(_ request: FigureRequest, table: DataTable, drawn: [Int], key: String) -> Diagnostic? {
+    let values = drawn.map { column in table.cells[column - 1].map(parseNumber) }
+    let numbers = values.joined().compactMap { $0 }
+    guard numbers.contains(where: { $0 != 0 }), numbers.allSatisfy({ abs($0) <= 1 }) else { return nil }
+    for (column, columnValues) in zip(drawn, values) {
+        guard let row = columnValues.firstIndex(where: { $0.map { $0 != 0 } ?? false }), table.rowLines.indices.contains(row) else {
+            continue
+        }
+        let cell = table.cells[column - 1][row]
+        let place = request.position(ofParameter: "key:" + key)
+        return Diagnostic(
+            file: table.file, line: table.rowLines[row], column: table.column(row: row, column),
+            message: "column '\(table.columns[column])' holds \(cell), drawn in percent (format: percent on the \(key) axis of "
+                + "the chart at \(request.file):\(place.line)): it would show as \(cell) %, and every value drawn is between -1 and 1",
+            hint: "values look like fractions (\(cell) means \(ValueFormat.number.string(for: columnValues[row]! * 100)) %): "
+                + "use format: fraction, which shows them in percent; keep format: percent if they are percentages below 1 %",
+            severity: .warning)
+    }
+    return nil
 }

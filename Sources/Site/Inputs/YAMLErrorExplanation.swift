@@ -12,7 +12,8 @@ struct ExplainedYAMLError: Equatable {
 /// - a quote never closed (libyaml reports the end of the text): at its opening quote;
 /// - an unknown escape inside `"…"` (a Windows path): at the backslash;
 /// - a `[` or `{` never closed (reported on a later line): at the bracket;
-/// - text after a closing quote (`'It's fine'`): at the quote that ended the value;
+/// - text after a closing quote (`'It's fine'`): at the quote that ended the value, or, when that quote is the one
+///   opening the value of its line, at the quote opened on a line above and never closed there;
 /// - a line with neither `key:` nor a value to continue: at that line, not the next one;
 /// - a key indented under a line that already has a value (`title: X` / `  question: Y`): at the key, saying so,
 ///   instead of libyaml's "mapping values are not allowed" and a hint to quote;
@@ -85,6 +86,19 @@ func explainedYAMLError(context: (text: String, line: Int, column: Int)?, proble
             let value = Array(row.dropFirst(key.valueColumn - 1))
             if let first = value.first, first == row[end] {
                 let quote = first
+                // The quote that "ends" a value is the one that opens it: the value ended is one opened on a line
+                // above and never closed there (`question: "Why?` above `summary: "A bank …"`).
+                if end + 1 == key.valueColumn,
+                   let opening = (1..<max(1, line)).reversed().lazy.compactMap({ number in
+                       keyLine(scalars(number)).map { (number: number, key: $0) } })
+                       .first(where: { opensUnclosed($0.key.value, quote: quote) }) {
+                    return ExplainedYAMLError(
+                        line: opening.number, column: opening.key.valueColumn,
+                        message: "the quote \(quote) that starts this value is never closed",
+                        hint: "end the value with \(quote) on the same line, e.g. "
+                            + shortened(opening.key.name + ": " + opening.key.value + String(quote))
+                            + "; as it is, the value runs on to the \(quote) that opens '\(key.name)' (line \(line + lineOffset))")
+                }
                 var inner = string(value.dropFirst()).trimmingTrailingSpaces()
                 if inner.unicodeScalars.last == quote { inner = String(inner.dropLast()) }
                 let other: Unicode.Scalar = quote == "'" ? "\"" : "'"
@@ -150,6 +164,22 @@ private func keyLine(_ row: [Unicode.Scalar]) -> (name: String, colonColumn: Int
     var value = ""
     value.unicodeScalars.append(contentsOf: row[valueStart...])
     return (name.trimmingTrailingSpaces(), index + 1, valueStart + 1, value.trimmingTrailingSpaces())
+}
+
+/// Whether a value starts with `quote` and does not close it on its line (`"Why?`, `'It''s`).
+private func opensUnclosed(_ value: String, quote: Unicode.Scalar) -> Bool {
+    let scalars = Array(value.unicodeScalars)
+    guard scalars.first == quote else { return false }
+    var index = 1
+    while index < scalars.count {
+        if quote == "\"", scalars[index] == "\\" { index += 2; continue }
+        if scalars[index] == quote {
+            if quote == "'", index + 1 < scalars.count, scalars[index + 1] == "'" { index += 2; continue }
+            return false
+        }
+        index += 1
+    }
+    return true
 }
 
 /// Not blank and not a comment.

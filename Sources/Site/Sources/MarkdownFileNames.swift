@@ -12,6 +12,29 @@ func hasOtherMarkdownExtension(_ name: String) -> Bool {
     return ext != "md" && (ext.lowercased() == "md" || otherMarkdownExtensions.contains(ext.lowercased()))
 }
 
+/// Whether `name` is a Markdown file saved with `.txt` added (`60-more.md.txt`, as TextEdit saves a chapter): not
+/// read, so a chapter that would be missing from the site. Other text files (`notes.txt`) are the writer's own.
+func isTextFile(_ name: String) -> Bool {
+    let lowered = name.lowercased()
+    guard lowered.hasSuffix(".txt"), let dot = lowered.dropLast(4).lastIndex(of: "."), dot != lowered.startIndex else { return false }
+    let inner = lowered[lowered.index(after: dot)..<lowered.index(lowered.endIndex, offsetBy: -4)]
+    return inner == "md" || otherMarkdownExtensions.contains(String(inner))
+}
+
+/// The warning for such a file in content/, whose hint names the chapter's or page's file name it may have been meant
+/// to have (`60-more.md.txt` → `60-more.md`).
+func textFileWarning(path: String, name: String) -> Diagnostic {
+    let withoutTxt = name.dropLast(4)
+    let stem = String(withoutTxt[..<withoutTxt.lastIndex(of: ".")!])
+    let meant = validFileName(for: stem + ".md")
+    return Diagnostic(file: path, line: 1, column: 1,
+                      message: "'\(name)' is not read: chapters and pages are Markdown files ending in .md, so it is missing "
+                          + "from the site",
+                      hint: (meant.map { "rename it to \($0)" } ?? "rename it to a name ending in .md: NN-slug.md for a chapter, slug.md for a page")
+                          + " (some editors add .txt when they save plain text)",
+                      severity: .warning)
+}
+
 /// The error for such a file, whose hint names a file name that is itself valid (`Credits.markdown` → `credits.md`).
 func otherMarkdownExtensionDiagnostic(path: String, name: String) -> Diagnostic {
     let stem = name[..<name.lastIndex(of: ".")!]

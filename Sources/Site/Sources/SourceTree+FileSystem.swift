@@ -73,9 +73,10 @@ extension SourceTree {
         let contentFiles = contentKinds.filter { $0.1 == false }.map(\.0).sorted().map { "content/" + $0 }
         let tree = SourceTree(
             config: load("content/site.yml"),
-            // Markdown files with another extension are read too, so that the build can say they are not chapters.
+            // Markdown files with another extension, and text files, are read too, so that the build can say they are
+            // not chapters.
             chapters: load(contentFiles.filter { $0.hasSuffix(".md") }
-                + contentFiles.filter { hasOtherMarkdownExtension(fileName($0)) }),
+                + contentFiles.filter { hasOtherMarkdownExtension(fileName($0)) || isTextFile(fileName($0)) }),
             sources: load("content/sources.yml"),
             glossary: load("content/glossary.yml"),
             data: load(list("content/data", recursive: false, suffix: ".csv")),

@@ -28,7 +28,7 @@ func starterLeftovers(_ source: SourceTree, siteImage: String?) -> [Diagnostic] 
 /// `content/10-slug.md`, not `content/index.md` or `content/about.md`.
 private func isNumberedChapter(_ path: String) -> Bool {
     guard let name = path.split(separator: "/").last, path.split(separator: "/").count == 2 else { return false }
-    return name.first?.isNumber == true
+    return name.first?.isNumber == true && !isTextFile(String(name))
 }
 
 /// The starter's files of `content/` other than site.yml and sources.yml (each of which has warnings of its own),
