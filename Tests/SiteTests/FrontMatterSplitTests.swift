@@ -53,8 +53,7 @@ import Markdown
             return SplitChapter(frontMatter: FrontMatter(title: ""), body: text, bodyLine: 1)
         }
         guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
-            throw BuildFailure([Diagnostic(file: file, line: 1, column: 1, message: "missing front matter",
-                                           hint: "start the file with a line '---', then 'title: …', then another '---'")])
+            throw BuildFailure([missingFrontMatter(text, file: file)])
         }
         guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpaces() == "---" }) else {
             throw BuildFailure([Diagnostic(file: file, line: 1, column: 1, message: "front matter is not closed",

@@ -91,16 +91,7 @@ func splitFrontMatter(_ text: String, file: String, homePage: Bool = false) thro
         return SplitChapter(frontMatter: FrontMatter(title: ""), body: text, bodyLine: 1)
     }
     guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
-        // Blank lines above the opening '---' (a stray empty first line) hide the front matter that follows.
-        let textLines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if let opening = textLines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
-           opening > 0, textLines[opening].trimmingCharacters(in: .whitespaces) == "---" {
-            throw BuildFailure([Diagnostic(file: file, line: 1, column: 1,
-                                           message: "the front matter's '---' is on line \(opening + 1), not the first line, so the file has no front matter",
-                                           hint: "remove the blank line\(opening == 1 ? "" : "s") above it")])
-        }
-        throw BuildFailure([Diagnostic(file: file, line: 1, column: 1, message: "missing front matter",
-                                       hint: "start the file with a line '---', then 'title: …', then another '---'")])
+        throw BuildFailure([missingFrontMatter(text, file: file)])
     }
     guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpaces() == "---" }) else {
         throw BuildFailure([Diagnostic(file: file, line: 1, column: 1, message: "front matter is not closed",
@@ -212,6 +203,20 @@ private func commentCut(_ node: Node, key: String, lines: ArraySlice<Substring>,
     let comment = line[cut.upperBound...].trimmingCharacters()
     return reader.error(at: node, "'\(key)' would be '\(scalar.string)': YAML reads ' #\(comment)' after it as a comment",
                         hint: "put the whole text in double quotes: \(key): \"\(scalar.string) #\(comment)\"; a comment goes on a line of its own")
+}
+
+/// The error for a chapter whose first line is not `---`: blank lines above an opening `---` (a stray empty first
+/// line) are named as the mistake, since the file does have front matter further down.
+func missingFrontMatter(_ text: String, file: String) -> Diagnostic {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    if let opening = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
+       opening > 0, lines[opening].trimmingCharacters(in: .whitespaces) == "---" {
+        return Diagnostic(file: file, line: 1, column: 1,
+                          message: "the front matter's '---' is on line \(opening + 1), not the first line, so the file has no front matter",
+                          hint: "remove the blank line\(opening == 1 ? "" : "s") above it")
+    }
+    return Diagnostic(file: file, line: 1, column: 1, message: "missing front matter",
+                      hint: "start the file with a line '---', then 'title: …', then another '---'")
 }
 
 extension YAMLReader {
