@@ -48,6 +48,11 @@ extension Explainer {
             let figures = paths.filter { ($0.hasPrefix("data/") || $0.contains("/data/")) && $0.hasSuffix(".csv") }.count
             print("Built \(pages) pages and \(figures) figure data files into \(output)/ in \(milliseconds(elapsed)) ms"
                   + draftsNote(result.draftsLeftOut.count, left: "left out", command: "build") + ".")
+            if !result.draftsIncluded.isEmpty {
+                let names = result.draftsIncluded.map { String($0.split(separator: "/").last ?? Substring($0)) }
+                print("Drafts are in it (\(names.joined(separator: ", "))), marked as drafts and kept out of search engines: "
+                      + "build without --drafts before you publish.")
+            }
             print("Open \(destination.standardizedFileURL.appending(path: "index.html").path) in a browser.")
         }
     }

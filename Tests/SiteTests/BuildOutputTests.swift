@@ -60,6 +60,20 @@ import Charts
         #expect(try build(site, options: BuildOptions(includeDrafts: true))["later/index.html"] != nil)
     }
 
+    /// Trial 11: `build --drafts` published a draft like any page, with no word, so a preview could be uploaded with it.
+    @Test func aDraftBuiltWithDraftsIsNamedMarkedAndKeptFromSearchEngines() throws {
+        let draft = SourceFile(path: "content/02-later.md", text: "---\ntitle: Later\ndraft: true\n---\nSoon.\n")
+        let site = miniSite(chapter: "---\ntitle: A\n---\nText.\n", extraChapters: [draft])
+        let output = try build(site, options: BuildOptions(includeDrafts: true))
+        #expect(output.draftsIncluded == ["content/02-later.md"])
+        let page = try #require(text(output, "later/index.html"))
+        #expect(page.contains("<meta name=\"robots\" content=\"noindex\">"))
+        #expect(page.contains("<p class=\"fallback-note\" role=\"note\">Draft: this page is not published yet.</p>"))
+        let other = try #require(text(output, "intro/index.html"))
+        #expect(!other.contains("noindex") && !other.contains("Draft:"))
+        #expect(try build(site).draftsIncluded.isEmpty)
+    }
+
     @Test func rawHTMLInChaptersIsNeverPassedThroughUntrusted() throws {
         // Refused as a whole (the build publishes nothing), rather than published with the HTML left out.
         #expect(throws: BuildFailure.self) {

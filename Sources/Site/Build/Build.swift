@@ -192,7 +192,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     var chapters: [Chapter] = []
     var pages: [Chapter] = []
     var home: Chapter?
-    var draftFiles: Set<String> = []
+    var draftFiles: Set<String> = [], draftsIncluded: Set<String> = []
     // The drafts citing each source (the first), for the warning about sources no page cites.
     var draftCitations: [String: String] = [:]
     // The data files the charts name, drafts' included: the others are used by none.
@@ -202,6 +202,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         case .success(var chapter):
             collector.add(chapter.errors)
             for request in chapter.figures { if case .data(let file) = request.source { chartedData.insert(file) } }
+            if chapter.frontMatter.draft && options.includeDrafts { draftsIncluded.insert(chapter.file) }
             guard !chapter.frontMatter.draft || options.includeDrafts else {
                 draftFiles.insert(chapter.file)
                 for citation in chapter.rendered.citations where draftCitations[citation.key] == nil {
@@ -472,6 +473,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     // Shared files (the data folder) are checked with the default language's pages only.
     if (edition?.index ?? 0) == 0 { output.warnings += unusedData + suspectCellWarnings(everyPage, data: inputs.data) }
     output.draftsLeftOut = draftFiles.sorted()
+    output.draftsIncluded = draftsIncluded.sorted()
     return (output, everyPage, handedOver, templates!.pageExtraTags)
 }
 

@@ -235,11 +235,13 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
         for page in pages { pagesByOutput[prefix + page.outputPath] = page }
         output.warnings += editionOutput.warnings
         output.draftsLeftOut += editionOutput.draftsLeftOut
+        output.draftsIncluded += editionOutput.draftsIncluded
     }
     // A draft is counted once, by its default language's file, whichever languages leave it out (a `fallback: true`
     // language's copy of it, or its translation, is a draft too).
     let originals = Dictionary(source.chapters.map { (fileName($0.path), $0.path) }, uniquingKeysWith: { first, _ in first })
     output.draftsLeftOut = Set(output.draftsLeftOut.map { originals[fileName($0)] ?? $0 }).sorted()
+    output.draftsIncluded = Set(output.draftsIncluded).sorted()
     // A draft translation whose original is published in its place is a draft of its own.
     output.draftsLeftOut += sources.flatMap(\.draftTranslations)
     // An `extra.key` a page of any language has is one some pages have.

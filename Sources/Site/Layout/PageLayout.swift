@@ -543,6 +543,11 @@ struct PageLayout {
         let shownFile = source?.file ?? ["glossary": "glossary.yml", "numbers": "numbers.yml", "corrections": "corrections.yml"][template]
         let untranslated = shownFile.map { edition.fallbackFiles.contains($0) || (source == nil && edition.isFallback($0)) } ?? false
         if untranslated { context["fallbackLanguage"] = edition.languages[0].code }
+        // A draft built with --drafts says so, and asks search engines to leave it out.
+        if source?.frontMatter.draft == true {
+            context["isDraft"] = true
+            context["noindex"] = true
+        }
         // The home page is each language's own (its list of chapters, its words), whatever its introduction.
         let copy = untranslated && template != "index"
         if edition.languages.count > 1, !inOneLanguage, let path {

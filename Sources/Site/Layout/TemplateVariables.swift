@@ -60,7 +60,7 @@ let pageVariables: Set<String> = [
     // Languages (`Edition`): interface words, the way to the shared assets, the language switch and alternates, a
     // page shown untranslated, the 404 page's other languages, and their entries.
     "t", "assetRoot", "hasLanguages", "languages", "alternates", "xDefault", "fallbackLanguage", "otherLanguages",
-    "originalLanguage", "originalLanguageName",
+    "originalLanguage", "originalLanguageName", "isDraft",
     "chapterLabel", "readingTime", "chapterShort", "confidenceText", "code", "name",
 ]
 

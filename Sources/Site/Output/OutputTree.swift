@@ -5,6 +5,9 @@ public struct OutputTree: Sendable, Equatable {
     public var warnings: [Diagnostic] = []
     /// The draft chapters and pages left out of this build (built and checked only with `--drafts`), by path.
     public var draftsLeftOut: [String] = []
+    /// The draft chapters and pages this build published (`--drafts`), by path: `explainer build` names them, so that
+    /// a preview built with drafts is not uploaded by mistake.
+    public var draftsIncluded: [String] = []
     /// Files written into the staging folder while the build ran (`explainer build` with a `StagedWrite`), whose
     /// bytes the tree does not hold: the subscript reads them back from `spillRoot`. Empty for any other build.
     public var spilled: Set<String> { Set(written.keys) }
