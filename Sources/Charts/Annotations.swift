@@ -149,9 +149,20 @@ struct AnnotationLayer {
     /// "Stressed: 42 %" beside the Base curve).
     func nearOtherLine(_ box: Box, than limit: Double, point x: Double, _ y: Double) -> Bool {
         curves.contains { curve in
-            let through = Self.samples(of: curve) { px, py in (px - x) * (px - x) + (py - y) * (py - y) <= 9 }
-            return !through && Self.samples(of: curve, near: box.inflated(limit)) { px, py in box.distance(to: px, py) < limit }
+            !Self.passes(curve, near: x, y) && Self.samples(of: curve, near: box.inflated(limit)) { px, py in box.distance(to: px, py) < limit }
         }
+    }
+
+    /// Whether `curve` passes within 3 units of (x, y): a point's own line.
+    static func passes(_ curve: [(x: Double, y: Double)], near x: Double, _ y: Double) -> Bool {
+        samples(of: curve) { px, py in (px - x) * (px - x) + (py - y) * (py - y) <= 9 }
+    }
+
+    /// How near `curve` comes to `box` (sampled every 2 units; infinity for a curve without a finite segment).
+    static func distance(from box: Box, to curve: [(x: Double, y: Double)]) -> Double {
+        var nearest = Double.infinity
+        _ = samples(of: curve) { x, y in nearest = min(nearest, box.distance(to: x, y)); return false }
+        return nearest
     }
 
     /// Whether `test` holds at some point of `curve`, sampled every 2 units along each finite segment; with `near`,

@@ -148,17 +148,9 @@ import Testing
             let own = try #require(markers[name])
             if leaders.contains(where: { abs($0 - own.x) < 0.01 }) { continue }
             let ownDistance = box.distance(to: own.x, own.y)
-            for curve in curves {
-                var samples: [(x: Double, y: Double)] = []
-                for (a, b) in zip(curve, curve.dropFirst()) {
-                    samples += (0...20).map { step in
-                        let t = Double(step) / 20
-                        return (a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
-                    }
-                }
-                // The label's own line passes through its point.
-                if samples.contains(where: { ($0.x - own.x) * ($0.x - own.x) + ($0.y - own.y) * ($0.y - own.y) <= 9 }) { continue }
-                let nearest = samples.map { box.distance(to: $0.x, $0.y) }.min() ?? .infinity
+            // Not the label's own line, which passes through its point.
+            for curve in curves where !AnnotationLayer.passes(curve, near: own.x, own.y) {
+                let nearest = AnnotationLayer.distance(from: box, to: curve)
                 #expect(nearest >= ownDistance + 3, "\(name)'s label at \(width) px is \(nearest) from another line, \(ownDistance) from its point")
             }
         }

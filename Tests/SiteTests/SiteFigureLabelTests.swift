@@ -48,16 +48,9 @@ import Testing
                 // The Calm point, 7.7 % from the axis where the three curves fall together, has no place clear of them.
                 if own.x == points.map(\.x).min() { continue }
                 let ownDistance = box.distance(to: own.x, own.y)
-                for curve in curves {
-                    var samples: [(x: Double, y: Double)] = []
-                    for (a, b) in zip(curve, curve.dropFirst()) {
-                        samples += (0...20).map { step in
-                            let t = Double(step) / 20
-                            return (a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
-                        }
-                    }
-                    if samples.contains(where: { ($0.x - own.x) * ($0.x - own.x) + ($0.y - own.y) * ($0.y - own.y) <= 9 }) { continue }
-                    let nearest = samples.map { box.distance(to: $0.x, $0.y) }.min() ?? .infinity
+                // Not the label's own line, which passes through its point.
+                for curve in curves where !AnnotationLayer.passes(curve, near: own.x, own.y) {
+                    let nearest = AnnotationLayer.distance(from: box, to: curve)
                     #expect(nearest >= ownDistance + 6, "\(label.output.3) in \(page): \(nearest) from another line, \(ownDistance) from its point")
                     checked += 1
                 }
