@@ -50,7 +50,7 @@ extension Explainer {
                   + draftsNote(result.draftsLeftOut.count, left: "left out", command: "build") + ".")
             if !result.draftsIncluded.isEmpty {
                 let names = result.draftsIncluded.map { String($0.split(separator: "/").last ?? Substring($0)) }
-                print("Drafts are in it (\(names.joined(separator: ", "))), marked as drafts and kept out of search engines: "
+                print("Drafts are in it (\(names.joined(separator: ", "))), kept out of search engines (noindex): "
                       + "build without --drafts before you publish.")
             }
             print("Open \(destination.standardizedFileURL.appending(path: "index.html").path) in a browser.")

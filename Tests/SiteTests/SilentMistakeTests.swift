@@ -92,7 +92,8 @@ import Testing
     @Test func authorsWrittenAsOneTextOfSeveralPeopleAreAnErrorWithTheList() {
         let sources = "dd-1983:\n  authors: Diamond, Douglas W. and Dybvig, Philip H.\n  title: Bank runs\n  publisher: JPE\n  date: 1983\n"
             + "one:\n  authors: Bagehot, Walter\n  title: Lombard Street\n  date: 1873\n"
-        let found = diagnostics(of: miniSite(chapter: chapter("Runs [@dd-1983] and panics [@one].\n"), sources: sources))
+            + "pg:\n  authors: Procter and Gamble\n  title: Annual report\n  date: 2024\n"
+        let found = diagnostics(of: miniSite(chapter: chapter("Runs [@dd-1983], panics [@one], soap [@pg].\n"), sources: sources))
         #expect(found.map(\.message) == ["'authors' of source 'dd-1983' is one text naming several people: the page would print it as one name"])
         #expect(found.first?.hint == "write a list, one person each: authors: [\"Diamond, Douglas W.\", \"Dybvig, Philip H.\"]")
     }

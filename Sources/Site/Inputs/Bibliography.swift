@@ -325,8 +325,10 @@ func parseBibliography(_ text: String, file: String, languages: [String] = [], d
                     entry.authors = [one]
                     // One string naming several people ("Diamond, Douglas W. and Dybvig, Philip H.") would be printed
                     // as one name, inverted at its first comma.
-                    if let joiner = [" and ", " & ", "; "].first(where: { one.contains($0) }) {
-                        let people = one.components(separatedBy: joiner).map { $0.trimmingCharacters(in: .whitespaces) }
+                    // Each part inverted ("Surname, Given names") is a person: "Procter and Gamble" is one name.
+                    if let joiner = [" and ", " & ", "; "].first(where: { one.contains($0) }),
+                       case let people = one.components(separatedBy: joiner).map({ $0.trimmingCharacters(in: .whitespaces) }),
+                       people.allSatisfy({ $0.contains(", ") }) {
                         problems.append(reader.error(at: node, "'authors' of source '\(key)' is one text naming several people: "
                                                          + "the page would print it as one name",
                                                      hint: "write a list, one person each: authors: ["

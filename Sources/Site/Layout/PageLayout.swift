@@ -543,7 +543,7 @@ struct PageLayout {
         let shownFile = source?.file ?? ["glossary": "glossary.yml", "numbers": "numbers.yml", "corrections": "corrections.yml"][template]
         let untranslated = shownFile.map { edition.fallbackFiles.contains($0) || (source == nil && edition.isFallback($0)) } ?? false
         if untranslated { context["fallbackLanguage"] = edition.languages[0].code }
-        // A draft built with --drafts says so, and asks search engines to leave it out.
+        // A draft built with --drafts asks search engines to leave it out; `isDraft` lets a template say so.
         if source?.frontMatter.draft == true {
             context["isDraft"] = true
             context["noindex"] = true

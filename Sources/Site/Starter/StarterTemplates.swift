@@ -828,8 +828,7 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
 """##),
     ("templates/chapter.mustache", ##"""
 <article class="chapter"{{#fallbackLanguage}} lang="{{fallbackLanguage}}"{{/fallbackLanguage}}>
-{{#isDraft}}<p class="fallback-note" role="note">{{t.draftNotice}}</p>
-{{/isDraft}}{{#fallbackLanguage}}<p class="fallback-note" role="note" lang="{{language}}">{{t.fallbackNotice}}</p>
+{{#fallbackLanguage}}<p class="fallback-note" role="note" lang="{{language}}">{{t.fallbackNotice}}</p>
 {{/fallbackLanguage}}
 <header class="page-header">
 <p class="kicker">{{chapterLabel}} · {{readingTime}}</p>
@@ -993,7 +992,6 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
 languageName: English
 switchLanguage: Language
 fallbackNotice: This page has not been translated yet; it is shown in the original language.
-draftNotice: "Draft: this page is not published yet."
 introNotTranslated: This introduction has not been translated yet; it is shown in the original language.
 
 # Every page
@@ -1339,7 +1337,6 @@ chartFonts: inherit
 languageName: 繁體中文
 switchLanguage: 語言
 fallbackNotice: 本頁尚未翻譯，以下為原文。
-draftNotice: 草稿：本頁尚未正式發布。
 introNotTranslated: 這段介紹尚未翻譯，以下為原文。
 
 # Every page
@@ -1766,8 +1763,7 @@ chartFonts: "Arial, \"Liberation Sans\", \"PingFang TC\", \"Noto Sans CJK TC\", 
 """##),
     ("templates/page.mustache", ##"""
 <article class="page"{{#fallbackLanguage}} lang="{{fallbackLanguage}}"{{/fallbackLanguage}}>
-{{#isDraft}}<p class="fallback-note" role="note">{{t.draftNotice}}</p>
-{{/isDraft}}{{#fallbackLanguage}}<p class="fallback-note" role="note" lang="{{language}}">{{t.fallbackNotice}}</p>
+{{#fallbackLanguage}}<p class="fallback-note" role="note" lang="{{language}}">{{t.fallbackNotice}}</p>
 {{/fallbackLanguage}}
 <header class="page-header">
 <h1>{{pageHeading}}</h1>
