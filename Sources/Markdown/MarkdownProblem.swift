@@ -37,7 +37,8 @@ public struct MarkdownProblem: Sendable, Equatable {
         case indentedProse(String)
         /// A numbered list starting at a year (`2024. That is the year …` at a line's start): the number.
         case yearStartsList(Int)
-        /// A line starting `- ` (or `* `, `+ `) inside a paragraph, which starts a one-item list there: the item's text.
+        /// A line starting `- ` (or `* `, `+ `) inside a paragraph, which starts a one-item list there: its marker and
+        /// text ("- 25 % in one day.").
         case listInsideParagraph(String)
         /// `[text][label]` or `[label][]` with no `[label]: address` definition in the chapter (it stays text): the
         /// label and the link as written.

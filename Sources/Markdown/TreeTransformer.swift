@@ -450,7 +450,9 @@ struct TreeTransformer {
               Int(cmark_node_get_end_line(previous)) + lineOffset == line - 1 else { return }
         let before = String(sourceLines[line - 2]).trimmingCharacters()
         guard !before.hasSuffix(":"), !before.hasSuffix("："), let text = cmark_node_first_child(item) else { return }
-        problems.append(MarkdownProblem(kind: .listInsideParagraph(Markdown.inlineText(text)), line: line, column: column))
+        // As written: the item's marker ('-', '*' or '+') and text.
+        let marker = sourceLines[line - 1].drop { $0 == " " || $0 == ">" || $0 == "\t" }.first.map(String.init) ?? "-"
+        problems.append(MarkdownProblem(kind: .listInsideParagraph(marker + " " + Markdown.inlineText(text)), line: line, column: column))
     }
 
     /// Pandoc's and Quarto's fenced divs (`::: {.callout-note}` … `:::`, lines of a paragraph), GitHub's alerts

@@ -49,7 +49,8 @@ extension Explainer {
             print("Built \(pages) pages and \(figures) figure data files into \(output)/ in \(milliseconds(elapsed)) ms"
                   + draftsNote(result.draftsLeftOut.count, left: "left out", command: "build") + ".")
             if !result.draftsIncluded.isEmpty {
-                let names = result.draftsIncluded.map { String($0.split(separator: "/").last ?? Substring($0)) }
+                // As under content/: a translation's draft by its language's folder (fr/10-x.md).
+                let names = result.draftsIncluded.map { $0.hasPrefix("content/") ? String($0.dropFirst("content/".count)) : $0 }
                 print("Drafts are in it (\(names.joined(separator: ", "))), kept out of search engines (noindex): "
                       + "build without --drafts before you publish.")
             }

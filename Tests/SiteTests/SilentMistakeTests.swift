@@ -80,6 +80,9 @@ import Testing
         let found = try build(miniSite(chapter: chapter("Deposits fell by\n- 25 % in one day. By the end of the week the bank was shut.\n"))).warnings
         #expect(found.map { "\($0.line):\($0.column)" } == ["5:1"])
         #expect(found.first?.message.hasPrefix("the line starting '- 25 % in one day.") == true)
+        // Its own marker, as written.
+        let plus = try build(miniSite(chapter: chapter("Deposits fell by\n+ 25 % in one day. By the end of the week it was shut.\n"))).warnings
+        #expect(plus.first?.message.hasPrefix("the line starting '+ 25 % in one day.") == true)
     }
 
     @Test func codeListsAndListsUnderALeadInAreNotWarnings() throws {

@@ -90,7 +90,7 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
             message = "'\(year).' at the start of a line starts a numbered list from \(year), not a sentence about the year"
             hint = "write '\(year)\\.' to keep the full stop as text, or join the line to the one before it"
         case .listInsideParagraph(let text):
-            message = "the line starting '- \(text.prefix(30))' begins a one-item list in the middle of the paragraph above it"
+            message = "the line starting '\(text.prefix(32))' begins a one-item list in the middle of the paragraph above it"
             hint = "join it to the line before it (a line that starts with '- ', '* ' or '+ ' starts a list); for a list, "
                 + "leave a blank line above it, or end the line before it with ':'"
         case .emptyLinkText(let url):
