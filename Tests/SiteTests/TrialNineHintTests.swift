@@ -26,6 +26,23 @@ private let firstKeyLine = 7
         #expect(numberHint(cell) == hint)
     }
 
+    /// Trial 11: `$42`, `42B` and `(1)` all got "leave the cell empty for a missing value".
+    @Test(arguments: [
+        ("$42", "write the number alone, 42, and let the axis's format print the currency: format: usd"),
+        ("€3.5bn", "write the number alone, 3.5 (in billions), and let the axis's format print the currency: format: eur-bn"),
+        ("42B", "write the number alone, 42 (in billions), and let the axis's format print the unit (format: usd-bn for dollars)"),
+        ("-$1.3T", "write the number alone, -1.3 (in trillions), and let the axis's format print the currency: format: usd-tn"),
+        ("(1)", "a negative number is written with a minus sign: -1"),
+    ])
+    func aCurrencySignAMagnitudeOrParenthesesGetTheNumberAsItIsWritten(_ cell: String, _ hint: String) {
+        #expect(numberHint(cell) == hint)
+    }
+
+    @Test(arguments: ["NA", "n/a", "B", "$", "(x)", "Bob"])
+    func wordsGetNoNumberHint(_ cell: String) {
+        #expect(numberHint(cell) == nil)
+    }
+
     @Test func aMissingDataFileIsReportedAtTheDataLine() {
         let page = chapter(withChart: ["id: c", "title: T", "caption: C.", "data: nowhere.csv"])
         let found = diagnostics(of: miniSite(chapter: page))

@@ -303,7 +303,26 @@ func numberHint(_ cell: String) -> String? {
     if text.hasSuffix("%"), parseNumber(plain) != nil {
         return "write \(plain) and set 'format: percent' on the axis (e.g. y: {format: percent})"
     }
-    return nil
+    // `(1.5)`: an accountant's negative.
+    if text.hasPrefix("("), text.hasSuffix(")"), let inner = parseNumber(String(text.dropFirst().dropLast())), inner >= 0 {
+        return "a negative number is written with a minus sign: -\(text.dropFirst().dropLast())"
+    }
+    // `$42`, `€3.5bn`, `42B`, `1.3T`: a currency sign or a magnitude the chart's format prints itself.
+    let currencies: [Character: String] = ["$": "usd", "€": "eur", "£": "gbp", "¥": "jpy"]
+    var number = unsigned, format: String? = nil, magnitude = ""
+    if let first = number.first, let code = currencies[first] { format = code; number.removeFirst() }
+    for (suffix, name) in [("bn", "-bn"), ("tn", "-tn"), ("B", "-bn"), ("T", "-tn"), ("b", "-bn"), ("t", "-tn")]
+    where number.hasSuffix(suffix) && parseNumber(String(number.dropLast(suffix.count)).trimmingCharacters()) != nil {
+        number = String(number.dropLast(suffix.count)).trimmingCharacters()
+        magnitude = name
+        break
+    }
+    guard format != nil || !magnitude.isEmpty, parseNumber(number) != nil else { return nil }
+    let written = (text.hasPrefix("-") || text.hasPrefix("\u{2212}") ? "-" : "") + number
+    let unit = magnitude == "-bn" ? "in billions" : magnitude == "-tn" ? "in trillions" : ""
+    let formatName = (format ?? "usd") + magnitude
+    return "write the number alone, \(written)\(unit.isEmpty ? "" : " (" + unit + ")"), and let the axis's format print "
+        + (format == nil ? "the unit (format: \(formatName) for dollars)" : "the currency: format: \(formatName)")
 }
 
 /// `01/2024`, `2024-01-15`, `15.01.2024`: digits with date separators, as spreadsheets write dates.
