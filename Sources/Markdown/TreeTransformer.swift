@@ -439,9 +439,18 @@ struct TreeTransformer {
         guard line >= 1, line <= sourceLines.count else { return }
         let column = sourceLines[line - 1].prefix { $0 == " " || $0 == ">" || $0 == "\t" }.count + 1
         if cmark_node_get_list_type(node) == CMARK_ORDERED_LIST {
-            let start = Int(cmark_node_get_list_start(node))
-            if (1000...2999).contains(start) {
-                problems.append(MarkdownProblem(kind: .yearStartsList(start), line: line, column: column))
+            // Any item, not only the first: "2023." right under a numbered list becomes its next item.
+            var item = cmark_node_first_child(node)
+            while let current = item {
+                let itemLine = Int(cmark_node_get_start_line(current)) + lineOffset
+                if itemLine >= 1, itemLine <= sourceLines.count {
+                    let source = sourceLines[itemLine - 1].drop { $0 == " " || $0 == ">" || $0 == "\t" }
+                    if let year = Int(source.prefix { $0.isASCII && $0.isNumber }), (1000...2999).contains(year) {
+                        let itemColumn = sourceLines[itemLine - 1].count - source.count + 1
+                        problems.append(MarkdownProblem(kind: .yearStartsList(year), line: itemLine, column: itemColumn))
+                    }
+                }
+                item = cmark_node_next(current)
             }
             return
         }

@@ -72,8 +72,12 @@ import Testing
 
     @Test func aYearAtTheStartOfALineStartingANumberedListIsAWarning() throws {
         let found = try build(miniSite(chapter: chapter("It began in one year.\n\n2024. That is the year it ended.\n"))).warnings
-        #expect(found.map(\.message) == ["'2024.' at the start of a line starts a numbered list from 2024, not a sentence about the year"])
+        #expect(found.map(\.message) == ["'2024.' at the start of a line makes it an item of a numbered list, not a sentence about the year"])
         #expect(found.first?.hint?.contains("2024\\.") == true)
+        // Right under a numbered list, "2023." becomes its next item.
+        let under = try build(miniSite(chapter: chapter("Steps:\n\n1. First.\n2. Second.\n2023. That was the year.\n"))).warnings
+        #expect(under.map { "\($0.line):\($0.column) \($0.message)" }
+            == ["8:1 '2023.' at the start of a line makes it an item of a numbered list, not a sentence about the year"])
     }
 
     @Test func aWrappedLineStartingWithADashIsAWarning() throws {

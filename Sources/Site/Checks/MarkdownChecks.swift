@@ -87,7 +87,7 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
             message = "\(quoted(String(text.prefix(40)) + (text.count > 40 ? "…" : ""))) is indented four spaces or more, so the page shows it as code, not as a paragraph"
             hint = "remove the spaces before the line; to show code, put it between ``` fences"
         case .yearStartsList(let year):
-            message = "'\(year).' at the start of a line starts a numbered list from \(year), not a sentence about the year"
+            message = "'\(year).' at the start of a line makes it an item of a numbered list, not a sentence about the year"
             hint = "write '\(year)\\.' to keep the full stop as text, or join the line to the one before it"
         case .listInsideParagraph(let text):
             message = "the line starting '\(text.prefix(32))' begins a one-item list in the middle of the paragraph above it"
