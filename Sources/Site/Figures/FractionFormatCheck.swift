@@ -48,6 +48,11 @@ func fractionFormatWarnings(_ chapters: [Chapter], data: [String: DataTable]) ->
 /// chart builds, and its bars read "0.94 %". A warning at the first non-zero value, when every value drawn is between
 /// -1 and 1 (and one is not zero).
 private func percentOfFractionsWarning(_ request: FigureRequest, table: DataTable, drawn: [Int], key: String) -> Diagnostic? {
+    // A heading that says its values are percent ("rate (%)", "Share, percent") means them as written.
+    let drawn = drawn.filter { column in
+        let heading = table.columns[column].lowercased()
+        return !heading.contains("%") && !heading.contains("percent") && !heading.contains("per cent")
+    }
     let values = drawn.map { column in table.cells[column - 1].map(parseNumber) }
     let numbers = values.joined().compactMap { $0 }
     guard numbers.contains(where: { $0 != 0 }), numbers.allSatisfy({ abs($0) <= 1 }) else { return nil }
@@ -62,7 +67,8 @@ private func percentOfFractionsWarning(_ request: FigureRequest, table: DataTabl
             message: "column '\(table.columns[column])' holds \(cell), drawn in percent (format: percent on the \(key) axis of "
                 + "the chart at \(request.file):\(place.line)): it would show as \(cell) %, and every value drawn is between -1 and 1",
             hint: "values look like fractions (\(cell) means \(ValueFormat.number.string(for: columnValues[row]! * 100)) %): "
-                + "use format: fraction, which shows them in percent; keep format: percent if they are percentages below 1 %",
+                + "use format: fraction, which shows them in percent; if they are percentages below 1 %, say so in the column's "
+                + "heading (\(table.columns[column]) (%)) and keep format: percent",
             severity: .warning)
     }
     return nil
