@@ -30,11 +30,18 @@ enum InlineLabels {
     /// beside the line it names.
     static let attachment = 18.0
 
-    /// Whether the lines' ends are too close to name them there: two ends nearer than one label's height.
-    static func endsMeet(_ lines: [Line]) -> Bool {
-        let ends = lines.compactMap { line in line.points.last(where: { $0 != nil }) ?? nil }.map(\.y).sorted()
-        guard ends.count == lines.count, ends.count > 1 else { return false }
-        return zip(ends, ends.dropFirst()).contains { $1 - $0 < EndLabels.spacing }
+    /// Whether the lines' ends are too close to name them there: two ends nearer than one label's height. With
+    /// `involving`, only pairs in which one of those names' lines ends near another line's count.
+    static func endsMeet(_ lines: [Line], involving names: Set<String>? = nil) -> Bool {
+        let ends = lines.map { line in (name: line.name, y: (line.points.last(where: { $0 != nil }) ?? nil)?.y) }
+        if names == nil { guard ends.allSatisfy({ $0.y != nil }), ends.count > 1 else { return false } }
+        return ends.indices.contains { i in
+            ends.indices.contains { j in
+                guard i < j, let a = ends[i].y, let b = ends[j].y else { return false }
+                return abs(a - b) < EndLabels.spacing
+                    && (names.map { $0.contains(ends[i].name) || $0.contains(ends[j].name) } ?? true)
+            }
+        }
     }
 
     /// A place for each line's name inside `frame`, clear of all lines, of `obstacles` and of each other, where its

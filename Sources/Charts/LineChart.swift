@@ -142,10 +142,7 @@ enum LineChart {
                 }
                 let placed = InlineLabels.place(named.filter { !atEnd.contains($0.name) }, frame: context.frame, obstacles: obstacles)
                 unplaced = Set(placed.filter { $0.box == nil }.map(\.name))
-                let ends = named.map { line in (line.name, (line.points.last(where: { $0 != nil }) ?? nil)?.y) }
-                unplacedEndsMeet = ends.contains { name, y in
-                    unplaced.contains(name) && ends.contains { $0.0 != name && abs(($0.1 ?? .infinity) - (y ?? .infinity)) < EndLabels.spacing }
-                }
+                unplacedEndsMeet = InlineLabels.endsMeet(named, involving: unplaced)
                 guard unplaced.isEmpty else {
                     placedInline = false
                     return []

@@ -129,8 +129,7 @@ struct TreeTransformer {
             case CMARK_NODE_CODE_BLOCK:
                 let info = String(cString: cmark_node_get_fence_info(node)).trimmingCharacters()
                 let language = info.split(separator: " ").first.map(String.init) ?? ""
-                if info.isEmpty { noteIndentedFence(node, line: line); noteIndentedProse(node, line: line) }
-                else { noteBlockNameMistake(language, line: line) }
+                if info.isEmpty { noteIndentedBlock(node, line: line) } else { noteBlockNameMistake(language, line: line) }
                 if options.interceptedFences.contains(language) {
                     replacedBlocks.append((node, blocks.count))
                     blocks.append(FencedBlock(info: language, body: String(cString: cmark_node_get_literal(node)),
@@ -406,30 +405,26 @@ struct TreeTransformer {
         problems.append(MarkdownProblem(kind: .otherToolsBlock(name, other), line: line, column: column))
     }
 
-    /// A code block without a fence whose first line is a fence: a fenced block indented four spaces (pasted under a
-    /// list item), which the page shows as code, fence and all.
-    private mutating func noteIndentedFence(_ node: OpaquePointer, line: Int) {
+    /// A code block without an info string whose first line a writer did not mean as code: a fence (a fenced block
+    /// indented four spaces, pasted under a list item, shown as code, fence and all), or prose (a paragraph pasted with
+    /// four leading spaces). Prose: starts with a letter, at least 20 characters, nearly all of them letters, digits,
+    /// spaces and sentence punctuation.
+    private mutating func noteIndentedBlock(_ node: OpaquePointer, line: Int) {
         guard line >= 1, line <= sourceLines.count, let literal = cmark_node_get_literal(node) else { return }
         let first = String(String(cString: literal).prefix { $0 != "\n" }).trimmingCharacters()
-        guard first.hasPrefix("```") || first.hasPrefix("~~~"),
-              String(sourceLines[line - 1]).trimmingCharacters() == first else { return }
-        problems.append(MarkdownProblem(kind: .indentedFence(first), line: line,
-                                        column: sourceLines[line - 1].prefix { $0 == " " || $0 == "\t" }.count + 1))
-    }
-
-    /// A code block without a fence whose first line reads as prose (a paragraph pasted with four leading spaces):
-    /// the page shows it as code. Prose: starts with a letter, at least 20 characters, nearly all of them letters,
-    /// digits, spaces and sentence punctuation.
-    private mutating func noteIndentedProse(_ node: OpaquePointer, line: Int) {
-        guard line >= 1, line <= sourceLines.count, let literal = cmark_node_get_literal(node) else { return }
-        let source = sourceLines[line - 1].drop { $0 == " " || $0 == ">" }
-        guard !source.hasPrefix("```"), !source.hasPrefix("~~~") else { return }   // fenced
-        let first = String(String(cString: literal).prefix { $0 != "\n" }).trimmingCharacters()
-        guard first.count >= 20, first.first?.isLetter == true else { return }
-        let code = first.filter { "{}[]()<>=;$\\`|_#*/".contains($0) }.count
-        guard code <= 1 else { return }
-        problems.append(MarkdownProblem(kind: .indentedProse(first), line: line,
-                                        column: sourceLines[line - 1].prefix { $0 == " " || $0 == "\t" }.count + 1))
+        let source = sourceLines[line - 1]
+        let column = source.prefix { $0 == " " || $0 == "\t" }.count + 1
+        if first.hasPrefix("```") || first.hasPrefix("~~~") {
+            if String(source).trimmingCharacters() == first {
+                problems.append(MarkdownProblem(kind: .indentedFence(first), line: line, column: column))
+            }
+            return
+        }
+        // A fenced block without a language starts at its fence.
+        let text = source.drop { $0 == " " || $0 == ">" }
+        guard !text.hasPrefix("```"), !text.hasPrefix("~~~"), first.count >= 20, first.first?.isLetter == true,
+              first.filter({ "{}[]()<>=;$\\`|_#*/".contains($0) }).count <= 1 else { return }
+        problems.append(MarkdownProblem(kind: .indentedProse(first), line: line, column: column))
     }
 
     /// Lists a writer seldom means: a numbered list starting at a year (`2024. That is the year …` at the start of a
