@@ -14,12 +14,21 @@ public enum ChartError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidAxisRange(axis: AnnotationAxis, min: Double, max: Double)
     /// A flow link has a value that is not a positive finite number.
     case invalidLink(source: String, target: String, value: Double)
-    /// The data or options do not fit this kind of chart.
-    case unsupported(kind: ChartKind, reason: String)
+    /// The data or options do not fit this kind of chart; `hint` says what to do, where known.
+    case unsupported(kind: ChartKind, reason: String, hint: String? = nil)
     /// Annotation number `index` (0-based, in the order written) cannot be drawn on this chart; `hint` says what to do.
     case annotation(index: Int, kind: ChartKind, reason: String, hint: String? = nil)
     /// Several of the above, found in one pass over a chart's annotations (each listed on its own).
     case several([ChartError])
+
+    /// `key` names `name`, which is no category of the chart (`value-labels: {SVB: …}` where the data says "Silicon
+    /// Valley Bank"); the hint names the categories, or the one meant when only capitals differ.
+    static func unknownCategory(key: String, name: String, kind: ChartKind, categories: [String]) -> ChartError {
+        let sameButCase = categories.first { $0.lowercased() == name.lowercased() }
+        return .unsupported(kind: kind, reason: "'\(key)' names '\(name)', which is not a category of the chart",
+                            hint: sameButCase.map { "did you mean '\($0)'? Categories are matched exactly, capitals included" }
+                                ?? "name a category as the data writes it: " + categories.joined(separator: ", "))
+    }
 
     /// The errors one by one (`several` taken apart).
     public var each: [ChartError] {
@@ -36,7 +45,7 @@ public enum ChartError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What to do about it, where the error knows.
     public var hint: String? {
         switch self {
-        case .annotation(_, _, _, let hint): hint
+        case .annotation(_, _, _, let hint), .unsupported(_, _, let hint): hint
         default: nil
         }
     }
@@ -64,7 +73,7 @@ public enum ChartError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "is empty; 'min' must be below 'max'"
         case .invalidLink(let source, let target, let value):
             return "flow link '\(source)' → '\(target)' has value \(ValueFormat.number.string(for: value)); link values must be positive"
-        case .unsupported(let kind, let reason):
+        case .unsupported(let kind, let reason, _):
             return "\(kind.rawValue) chart: \(reason)"
         case .annotation(_, let kind, let reason, _):
             return "\(kind.rawValue) chart: this annotation \(reason)"

@@ -114,8 +114,7 @@ enum Validate {
     /// Claims name categories of a category chart.
     static func claims(_ spec: ChartSpec, categories: [String]) throws(ChartError) {
         for claim in spec.claims where !categories.contains(claim) {
-            throw .unsupported(kind: spec.kind, reason: "'claims' names '\(claim)', which is not a category of the chart "
-                + "(categories: \(categories.joined(separator: ", ")))")
+            throw .unknownCategory(key: "claims", name: claim, kind: spec.kind, categories: categories)
         }
     }
 
@@ -127,8 +126,7 @@ enum Validate {
         }
         let listed = spec.groups.flatMap(\.categories)
         for name in listed where !categories.contains(name) {
-            throw .unsupported(kind: spec.kind, reason: "'groups' names '\(name)', which is not a category of the chart "
-                + "(categories: \(categories.joined(separator: ", ")))")
+            throw .unknownCategory(key: "groups", name: name, kind: spec.kind, categories: categories)
         }
         guard listed == categories else {
             throw .unsupported(kind: spec.kind, reason: "'groups' must list every category once, in the data's order "
@@ -144,8 +142,7 @@ enum Validate {
                 + "chart of one series; this chart draws \(spec.series.count) series")
         }
         for name in spec.valueLabels.keys.sorted() where !categories.contains(name) {
-            throw .unsupported(kind: spec.kind, reason: "'value-labels' names '\(name)', which is not a category of the chart "
-                + "(categories: \(categories.joined(separator: ", ")))")
+            throw .unknownCategory(key: "value-labels", name: name, kind: spec.kind, categories: categories)
         }
     }
 

@@ -29,8 +29,12 @@ public struct Diagram: Sendable, Equatable {
         var seen: Set<String> = []
         for (index, node) in nodes.enumerated() {
             if node.label.trimmed.isEmpty { problems.append(.emptyLabel(node: index)) }
-            if node.label.count > Self.maxLabel { problems.append(.tooLong(node: index, what: "label", limit: Self.maxLabel)) }
-            if node.note.count > Self.maxNote { problems.append(.tooLong(node: index, what: "note", limit: Self.maxNote)) }
+            if node.label.count > Self.maxLabel {
+                problems.append(.tooLong(node: index, what: "label", length: node.label.count, limit: Self.maxLabel))
+            }
+            if node.note.count > Self.maxNote {
+                problems.append(.tooLong(node: index, what: "note", length: node.note.count, limit: Self.maxNote))
+            }
             if let color = node.color, !(1...Theme.seriesColors).contains(color) { problems.append(.badColor(node: index)) }
             if kind == .diagram, !seen.insert(node.id).inserted { problems.append(.duplicateID(node: index, id: node.id)) }
         }
@@ -45,7 +49,9 @@ public struct Diagram: Sendable, Equatable {
             }
             if arrow.from == arrow.to { problems.append(.selfArrow(arrow: index)) }
             if !pairs.insert([arrow.from, arrow.to]).inserted { problems.append(.repeatedArrow(arrow: index)) }
-            if arrow.label.count > Self.maxArrowLabel { problems.append(.arrowLabelTooLong(arrow: index, limit: Self.maxArrowLabel)) }
+            if arrow.label.count > Self.maxArrowLabel {
+                problems.append(.arrowLabelTooLong(arrow: index, length: arrow.label.count, limit: Self.maxArrowLabel))
+            }
         }
         return problems
     }
@@ -87,28 +93,51 @@ public enum DiagramProblem: Sendable, Equatable, CustomStringConvertible {
     case noNodes
     case tooManyNodes(count: Int, limit: Int)
     case emptyLabel(node: Int)
-    case tooLong(node: Int, what: String, limit: Int)
+    case tooLong(node: Int, what: String, length: Int, limit: Int)
     case badColor(node: Int)
     case duplicateID(node: Int, id: String)
     case unknownNode(arrow: Int, end: String, id: String)
     case selfArrow(arrow: Int)
     case repeatedArrow(arrow: Int)
-    case arrowLabelTooLong(arrow: Int, limit: Int)
+    case arrowLabelTooLong(arrow: Int, length: Int, limit: Int)
     case arrowsInSteps
 
     public var description: String {
         switch self {
         case .noNodes: "a diagram needs at least one node"
-        case let .tooManyNodes(count, limit): "\(count) nodes are too many to read; at most \(limit) fit (split it into two figures)"
+        case let .tooManyNodes(count, limit): "\(count) nodes are too many to read; at most \(limit) fit"
         case let .emptyLabel(node): "node \(node + 1) has an empty label"
-        case let .tooLong(node, what, limit): "the \(what) of node \(node + 1) is longer than \(limit) characters; keep it short"
+        case let .tooLong(node, what, length, limit): "the \(what) of node \(node + 1) is \(length) characters long; at most \(limit) fit"
         case let .badColor(node): "node \(node + 1) has a colour outside 1…\(Theme.seriesColors)"
         case let .duplicateID(node, id): "node \(node + 1) repeats the id '\(id)'; ids name one node each"
         case let .unknownNode(arrow, end, id): "arrow \(arrow + 1) goes \(end) '\(id)', which is no node of this diagram"
         case let .selfArrow(arrow): "arrow \(arrow + 1) points from a node to itself"
         case let .repeatedArrow(arrow): "arrow \(arrow + 1) repeats an earlier arrow between the same two nodes"
-        case let .arrowLabelTooLong(arrow, limit): "the label of arrow \(arrow + 1) is longer than \(limit) characters; keep it short"
+        case let .arrowLabelTooLong(arrow, length, limit): "the label of arrow \(arrow + 1) is \(length) characters long; at most \(limit) fit"
         case .arrowsInSteps: "steps are joined in order; arrows belong to a 'diagram'"
+        }
+    }
+}
+
+extension DiagramProblem {
+    /// What to do about it, for the writer; nil when the problem says it (an unknown node's hint names the ids, which
+    /// the block parser knows).
+    public var hint: String? {
+        switch self {
+        case .noNodes: "list its boxes under 'nodes:', one per line ('- {id: bank, label: The bank}')"
+        case .tooManyNodes: "split it into two figures, or join boxes that say one thing"
+        case .emptyLabel: "give it a label ('label: The bank'), the words shown in its box"
+        case let .tooLong(_, what, _, _) where what == "label":
+            "keep the label to a name and move the detail into the node's 'note:' (up to \(Diagram.maxNote) characters, in "
+                + "smaller type under it)"
+        case .tooLong: "shorten the note; the chapter's text can say the rest"
+        case .badColor: "'color:' picks one of the palette's \(Theme.seriesColors) colours by its number; leave it out for colour 1"
+        case .duplicateID: "give each node its own id; arrows name the nodes they join by it"
+        case .unknownNode: nil
+        case .selfArrow: "remove it, or point it at another node"
+        case .repeatedArrow: "remove one of them, or say both in one arrow's label"
+        case .arrowLabelTooLong: "keep an arrow's label to a few words ('rent', '$27 B of bonds'); the caption can say the rest"
+        case .arrowsInSteps: "write 'kind: diagram' to draw boxes joined by arrows, or remove 'arrows:'"
         }
     }
 }

@@ -79,8 +79,7 @@ enum WaterfallChart {
     /// Every named total is a category, and a given total equals the steps before it (to the labels' precision).
     static func checkTotals(_ series: ChartSeries, labels: [String], totals: [String]) throws(ChartError) {
         for name in totals where !labels.contains(name) {
-            throw .unsupported(kind: .waterfall, reason: "'totals' names '\(name)', which is not a category of the chart "
-                + "(categories: \(labels.joined(separator: ", ")))")
+            throw .unknownCategory(key: "totals", name: name, kind: .waterfall, categories: labels)
         }
         var level = 0.0
         for (index, value) in series.y.enumerated() {

@@ -58,7 +58,7 @@ private func chapter(withChart lines: [String]) -> String {
         let steps = ["id: s", "title: S", "caption: C.", "kind: steps", "steps:"] + (1...11).map { "  - Step \($0)" }
         let problems = diagnostics(of: miniSite(chapter: chapter(withChart: steps)))
         #expect(problems.map(\.line) == [6 + 6])
-        #expect(problems.first?.message.contains("11 nodes are too many") == true)
+        #expect(problems.first?.message.contains("11 steps are too many") == true)
         let withArrows = ["id: s", "title: S", "caption: C.", "kind: steps", "steps: [A, B]", "arrows: [{from: A, to: B}]"]
         let misplaced = diagnostics(of: miniSite(chapter: chapter(withChart: withArrows)))
         #expect(misplaced.map(\.line) == [6 + 6])

@@ -117,7 +117,7 @@ private let csvFile = "content/data/h.csv"
 
     @Test func aDataPathWithItsFolderHintsTheNameAlone() {
         let found = diagnostics(of: miniSite(chapter: chapter(withChart: ["id: c", "title: T", "caption: C.", "data: data/h.csv"])))
-        #expect(found.first?.hint == "write `data: h.csv` (files in content/data/ are named without the folder)")
+        #expect(found.first?.hint == "content/data/ is read without its folders: keep the file in content/data/ itself and write `data: h.csv`")
     }
 
     @Test func aMisspeltSourceKeyIsPointedAtOnceInSourcesYML() {

@@ -119,12 +119,21 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
                           frontMatter: split.frontMatter, rendered: rendered, bodyLine: split.bodyLine, figures: figures)
     chapter.errors = split.problems
     if let unclosed { chapter.warnings.append(unclosed) }
-    if split.frontMatter.authors.contains(starterAuthor) {
-        let line = text.split(separator: "\n", maxSplits: split.bodyLine, omittingEmptySubsequences: false)
+    func authorsLine() -> Int {
+        text.split(separator: "\n", maxSplits: split.bodyLine, omittingEmptySubsequences: false)
             .prefix(split.bodyLine - 1).firstIndex { $0.hasPrefix("authors:") }.map { $0 + 1 } ?? 1
-        chapter.warnings.append(Diagnostic(file: file.path, line: line, column: 1,
+    }
+    if split.frontMatter.authors.contains(starterAuthor) {
+        chapter.warnings.append(Diagnostic(file: file.path, line: authorsLine(), column: 1,
                                            message: "'authors' is still the starter's '\(starterAuthor)': the page would show it",
                                            hint: "write your name (or remove the line)", severity: .warning))
+    } else if split.frontMatter.authors.count == 1, let people = severalPeople(split.frontMatter.authors[0]) {
+        chapter.warnings.append(Diagnostic(file: file.path, line: authorsLine(), column: 1,
+                                           message: "'authors' is one text naming several people: the page and its metadata "
+                                               + "would give it as one name",
+                                           hint: "write a list, one person each: authors: [" + people.joined(separator: ", ") + "]; "
+                                               + "one person is written as the page shows the name, without a comma",
+                                           severity: .warning))
     }
     // Front matter alone (a stub): published, it would be an empty page in the menu and the contents.
     if place.kind != .home, split.body.allSatisfy(\.isWhitespace) {
@@ -173,4 +182,17 @@ func checkNextBoxes(_ body: String, file: String, lineOffset: Int) -> [Diagnosti
         }
     }
     return problems
+}
+
+/// The people of one `authors` text that names several ("Ada Lovelace, Alan Turing", "Ada Lovelace and Alan Turing"):
+/// each part between commas, "and", "&" or ";" is a name of two words or more. Nil for one person, written plainly
+/// or inverted ("Lovelace, Ada"), or with a title ("Ada Lovelace, PhD"), and for a company ("Procter and Gamble").
+func severalPeople(_ text: String) -> [String]? {
+    var parts = [Substring(text)]
+    for separator in [", and ", ", ", " and ", " & ", "; "] {
+        parts = parts.flatMap { $0.split(separator: separator, omittingEmptySubsequences: true) }
+    }
+    let people = parts.map { $0.split(separator: " ") }.filter { !$0.isEmpty }
+    guard people.count > 1, people.allSatisfy({ $0.count >= 2 }) else { return nil }
+    return people.map { $0.joined(separator: " ") }
 }

@@ -34,7 +34,9 @@ private func chapterFileRewrites(_ pages: [Chapter], byName: [String: ChapterFil
             let fragment = link.destination.firstIndex(of: "#").map { String(link.destination[$0...]) } ?? ""
             guard let target = byName[name] else {
                 let names = files.filter { !$0.isDraft }.map(\.name).sorted()
-                let hint = closestMatch(to: name, among: names).map { "did you mean '\($0)'?" }
+                // `svb.md` for the chapter `20-svb.md`: a chapter named by its slug alone.
+                let bySlug = files.first { !$0.isDraft && $0.kind == .chapter && $0.slug + ".md" == name }
+                let hint = (bySlug?.name ?? closestMatch(to: name, among: names)).map { "did you mean '\($0 + fragment)'?" }
                     ?? "link to a chapter by its file name in content/: " + names.prefix(12).joined(separator: ", ")
                         + (names.count > 12 ? ", …" : "")
                 problems.append(Diagnostic(file: file, line: link.line, column: link.column,

@@ -38,7 +38,10 @@ struct ChartBlockParser {
         collector.collect { () throws(Diagnostic) in
             request.id = try reader.string(entries["id"]!, key: "id")
             guard isValidID(request.id) else {
-                throw reader.error(at: entries["id"], "figure id '\(request.id)' must use lowercase letters, digits and hyphens")
+                let proposed = slugify(request.id)
+                throw reader.error(at: entries["id"], "figure id '\(request.id)' must use lowercase letters, digits and hyphens",
+                                   hint: (isValidID(proposed) ? "write `id: \(proposed)`; " : "")
+                                       + "links name the figure by it (#figure-\(isValidID(proposed) ? proposed : "its-id"))")
             }
         }
         collector.collect { () throws(Diagnostic) in
@@ -261,7 +264,8 @@ struct ChartBlockParser {
                 let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? name
                 throw reader.error(at: data, "data must name a CSV file in content/data/, e.g. 'data: prices.csv'",
                                    hint: last != name && last.hasSuffix(".csv")
-                                       ? "write `data: \(last)` (files in content/data/ are named without the folder)"
+                                       ? "content/data/ is read without its folders: keep the file in content/data/ itself and "
+                                           + "write `data: \(last)`"
                                        : "name the file with its .csv ending and without a folder, as it is in content/data/")
             }
             return .data(name)

@@ -69,22 +69,27 @@ struct DiagramBlockParser {
             let place: Node?
             let noun = kind == .steps ? "step" : "node"
             var message = problem.description
+            var hint = problem.hint
             switch problem {
             case .noNodes: place = list
-            case .tooManyNodes: place = list
-            case let .emptyLabel(node), let .tooLong(node, _, _), let .badColor(node), let .duplicateID(node, _):
+            case .tooManyNodes:
+                place = list
+                if kind == .steps {
+                    message = message.replacingOccurrences(of: " nodes are", with: " steps are")
+                    hint = "split them into two figures, or join steps that say one thing"
+                }
+            case let .emptyLabel(node), let .tooLong(node, _, _, _), let .badColor(node), let .duplicateID(node, _):
                 place = nodePlaces[node]
                 message = message.components(separatedBy: "node \(node + 1)").joined(separator: "\(noun) \(node + 1)")
             case let .unknownNode(arrow, end, _):
                 place = end == "from" ? arrowPlaces[arrow].from : arrowPlaces[arrow].to
             case let .selfArrow(arrow), let .repeatedArrow(arrow):
                 place = arrowPlaces[arrow].item
-            case let .arrowLabelTooLong(arrow, _):
+            case let .arrowLabelTooLong(arrow, _, _):
                 place = arrowPlaces[arrow].label ?? arrowPlaces[arrow].item
             case .arrowsInSteps:
                 place = entries["arrows"]
             }
-            var hint: String? = nil
             if case let .unknownNode(_, _, id) = problem {
                 hint = suggestionHint(for: id, among: diagram.nodes.map(\.id), noun: "node ids")
             }

@@ -555,9 +555,9 @@ struct FigureBuilder {
             // The chart's y axis holds the values, which an hbar block calls x.
             let key = request.kind == .horizontalBar ? (axis == .y ? "x" : "y") : axis.rawValue
             position = request.position(ofParameter: "key:" + key)
-        } else if case let .unsupported(kind, _) = error, kind == .diagram || kind == .steps {
+        } else if case let .unsupported(kind, _, _) = error, kind == .diagram || kind == .steps {
             position = request.position(ofParameter: kind == .steps ? "key:steps" : "key:nodes")
-        } else if case let .unsupported(_, reason) = error {
+        } else if case let .unsupported(_, reason, _) = error {
             // A reason names its key quoted, alone ('claims') or with its value ('overlay: true').
             for key in ["totals", "claims", "value-labels", "groups", "overlay"]
             where reason.contains("'\(key)'") || reason.contains("'\(key):") || (key == "totals" && reason.contains("the total '")) {

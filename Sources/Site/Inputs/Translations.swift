@@ -156,9 +156,12 @@ func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings
             }
         }
         if text == nil, collector.diagnostics.isEmpty, let english = starterTemplates.first(where: { $0.path == "templates/i18n/en.yml" }) {
-            warnings.append(Diagnostic(file: path, line: 1, column: 1,
+            // `FR.yml` for `fr`: the file is there, under a name that differs in capitals only.
+            let miscased = files.first { file in candidates.contains { "templates/i18n/\($0).yml".lowercased() == file.path.lowercased() } }
+            warnings.append(Diagnostic(file: miscased?.path ?? path, line: 1, column: 1,
                                        message: "no translations for language '\(language.code)': its pages show explainer's English interface words",
-                                       hint: "copy templates/i18n/en.yml to \(path) and translate its texts", severity: .warning))
+                                       hint: miscased.map { "rename \($0.path) to \(path): the file is named by the language's code as site.yml writes it" }
+                                           ?? "copy templates/i18n/en.yml to \(path) and translate its texts", severity: .warning))
             text = english.text
         }
         guard let text, var parsed = collector.collect({ () throws(BuildFailure) in
@@ -208,13 +211,29 @@ func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings
                                          + "for what each says"))
         }
         for extra in Set(translations.strings.keys).subtracting(reference).sorted() where translations.code != found[0].code {
-            collector.add(Diagnostic(file: translations.file, line: 1, column: 1,
+            let line = files.first { $0.path == translations.file }.flatMap { keyLine(extra, in: $0.bytes) } ?? 1
+            collector.add(Diagnostic(file: translations.file, line: line, column: 1,
                                      message: "unknown key '\(extra)': \(found[0].file) has no such text",
-                                     hint: suggestionHint(for: extra, among: reference.sorted(), noun: "keys")))
+                                     hint: closestMatch(to: extra, among: reference.sorted()).map { "did you mean '\($0)'?" }
+                                         ?? "a language's file translates the keys of \(found[0].file); a text of the site's own "
+                                            + "is added there first (then every language's file has it)"))
         }
     }
     try collector.throwIfAny()
     return found
+}
+
+/// The line (1-based) of a translations file on which `key` is written, plain or quoted, at the line's start; nil when
+/// it is not written so (the key came from elsewhere).
+private func keyLine(_ key: String, in bytes: [UInt8]) -> Int? {
+    let forms = [key + ":", "\"" + key + "\":", "'" + key + "':"].map { Array($0.utf8) }
+    var line = 1, start = 0
+    for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
+        if forms.contains(where: { bytes[start..<index].starts(with: $0) }) { return line }
+        line += 1
+        start = index + 1
+    }
+    return nil
 }
 
 /// The warning for a site's file of another language than English that still has explainer's English text for some keys

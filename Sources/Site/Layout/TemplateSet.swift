@@ -49,9 +49,13 @@ struct TemplateSet {
                     return (name, .failed(Diagnostic(file: file.path, line: mismatch.line, column: mismatch.column,
                                                      message: "template syntax error: \(mismatch.message)", hint: mismatch.hint)))
                 }
-                return (name, .failed(Diagnostic(file: file.path, line: error.context.lineNumber - 1, column: error.context.columnNumber,
+                let line = error.context.lineNumber - 1
+                return (name, .failed(Diagnostic(file: file.path, line: line, column: error.context.columnNumber,
                                                  message: "template syntax error: \(describe(error.error))",
-                                                 hint: "check that every {{#section}} has a matching {{/section}}")))
+                                                 hint: syntaxErrorHint(error.error, line: (try? decodeText(file)).flatMap { text in
+                                                     text.split(separator: "\n", omittingEmptySubsequences: false)
+                                                         .dropFirst(line - 1).first.map(String.init)
+                                                 }))))
             } catch {
                 return (name, .failed(Diagnostic(file: file.path, line: 1, column: 1, message: "template error: \(error)")))
             }
@@ -147,6 +151,15 @@ func templatesUsing(_ name: String, texts: [String: String], partials: [String: 
     }
     let inBase = uses("base")
     return Set(texts.keys.filter { inBase || uses($0) })
+}
+
+/// What to do about a parser's error, given the text of its line: a `{{{` tag closed with two braces is named.
+private func syntaxErrorHint(_ error: any Error, line: String?) -> String {
+    if let error = error as? MustacheTemplate.Error, case .unfinishedName = error, let line,
+       line.components(separatedBy: "{{{").count > line.components(separatedBy: "}}}").count {
+        return "a {{{name}}} tag (HTML put in as it is) closes with three braces: }}}"
+    }
+    return "check that every {{#section}} has a matching {{/section}}"
 }
 
 /// The parser's error in words.

@@ -12,11 +12,16 @@ func hasOtherMarkdownExtension(_ name: String) -> Bool {
     return ext != "md" && (ext.lowercased() == "md" || otherMarkdownExtensions.contains(ext.lowercased()))
 }
 
-/// Whether `name` is a Markdown file saved with `.txt` added (`60-more.md.txt`, as TextEdit saves a chapter): not
-/// read, so a chapter that would be missing from the site. Other text files (`notes.txt`) are the writer's own.
+/// Whether `name` is a Markdown file saved with `.txt` added (`60-more.md.txt`, as TextEdit saves a chapter) or instead
+/// of `.md` (`60-more.txt`, named as a chapter is): not read, so a chapter that would be missing from the site. Other
+/// text files (`notes.txt`) are the writer's own.
 func isTextFile(_ name: String) -> Bool {
     let lowered = name.lowercased()
-    guard lowered.hasSuffix(".txt"), let dot = lowered.dropLast(4).lastIndex(of: "."), dot != lowered.startIndex else { return false }
+    guard lowered.hasSuffix(".txt") else { return false }
+    guard let dot = lowered.dropLast(4).lastIndex(of: "."), dot != lowered.startIndex else {
+        // `60-more.txt`: named as a chapter is, with the wrong extension.
+        return ChapterFile(fileName: String(lowered.dropLast(4)) + ".md")?.kind == .chapter
+    }
     let inner = lowered[lowered.index(after: dot)..<lowered.index(lowered.endIndex, offsetBy: -4)]
     return inner == "md" || otherMarkdownExtensions.contains(String(inner))
 }
@@ -25,7 +30,7 @@ func isTextFile(_ name: String) -> Bool {
 /// to have (`60-more.md.txt` → `60-more.md`).
 func textFileWarning(path: String, name: String) -> Diagnostic {
     let withoutTxt = name.dropLast(4)
-    let stem = String(withoutTxt[..<withoutTxt.lastIndex(of: ".")!])
+    let stem = String(withoutTxt[..<(withoutTxt.lastIndex(of: ".") ?? withoutTxt.endIndex)])
     let meant = validFileName(for: stem + ".md")
     return Diagnostic(file: path, line: 1, column: 1,
                       message: "'\(name)' is not read: chapters and pages are Markdown files ending in .md, so it is missing "
@@ -45,14 +50,21 @@ func otherMarkdownExtensionDiagnostic(path: String, name: String) -> Diagnostic 
 }
 
 /// A chapter or page file name close to `name` that is valid (`Credits.md` → `credits.md`, `30_tide_tables.md` →
-/// `30-tide-tables.md`, `50-épilogue.md` → `50-epilogue.md`): lowercase, with hyphens for spaces and underscores and
-/// Latin letters without their accents; nil when that is not valid either.
+/// `30-tide-tables.md`, `50-épilogue.md` → `50-epilogue.md`, `50-lessons-&-more.md` → `50-lessons-more.md`,
+/// `5O-lessons.md` → `50-lessons.md`): lowercase, Latin letters without their accents, words joined by single hyphens,
+/// and a number typed with the letter O or l read as 0 or 1; nil when that is not valid either, or when the name
+/// holds other letters (Chinese, Greek), which no Latin name stands for.
 func validFileName(for name: String) -> String? {
     guard name.hasSuffix(".md") else { return nil }
-    let stem = name.dropLast(3).lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 }
     // An accented letter decomposes into its letter and combining marks (U+0300–U+036F), which are dropped.
-    let unaccented = String(String(stem).decomposedStringWithCanonicalMapping.unicodeScalars
+    let unaccented = String(String(name.dropLast(3).lowercased()).decomposedStringWithCanonicalMapping.unicodeScalars
         .filter { !(0x300...0x36F).contains($0.value) })
-    let candidate = unaccented + ".md"
+    guard !unaccented.unicodeScalars.contains(where: { !$0.isASCII && $0.properties.isAlphabetic }) else { return nil }
+    var words = unaccented.filter { $0 != "'" && $0 != "’" }
+        .split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)
+    if let first = words.first, first.contains(where: \.isNumber), first.allSatisfy({ $0.isNumber || $0 == "o" || $0 == "l" }) {
+        words[0] = String(first.map { $0 == "o" ? "0" : $0 == "l" ? "1" : $0 })
+    }
+    let candidate = words.joined(separator: "-") + ".md"
     return ChapterFile(fileName: candidate) != nil ? candidate : nil
 }
