@@ -59,13 +59,17 @@ extension Explainer {
             }
             let output: ModelOutput
             do { output = try entry.run(scenario: scenario, overrides: overrides) } catch { fail(error) }
+            // What the build would warn of (fire-sale rounds cut short, …), on standard error so the CSV stays clean.
+            var standardError = StandardError()
+            for warning in output.warnings {
+                print("warning: \(warning.message)\n  hint: \(warning.hint)", to: &standardError)
+            }
             if scalars {
                 for key in output.scalars.keys.sorted() { print("# \(key) = \(formatNumber(output.scalars[key]!, significantDigits: 10))") }
             }
             let wanted = series.map { $0.split(separator: ",").map(String.init) }
             if let wanted {
                 for name in wanted where output.series(named: name) == nil {
-                    var standardError = StandardError()
                     print("error: \(model) has no series '\(name)'", to: &standardError)
                     print("  hint: " + suggestionHint(for: name, among: output.series.map(\.name), noun: "series"), to: &standardError)
                     throw ExitCode.usageError

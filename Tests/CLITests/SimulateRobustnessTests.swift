@@ -43,6 +43,26 @@ import Testing
         #expect(Self.allFinite(run.standardOutput), "\(arguments)")
     }
 
+    /// The build's warnings about a run (fire-sale rounds cut short) reach a writer exploring with `simulate` too, on
+    /// standard error (audit 12 N5).
+    @Test func aModelsWarningIsPrintedOnStandardErrorWithItsHint() throws {
+        let run = try explainer(["simulate", "fireSale", "--set", "maxRounds=1", "--scalars"], in: Self.folder)
+        #expect(run.status == 0)
+        #expect(run.standardError.hasPrefix("warning: fireSale"), "\(run.standardError)")
+        #expect(run.standardError.contains("\n  hint: "))
+        #expect(!run.standardOutput.contains("warning"))
+        let quiet = try explainer(["simulate", "fireSale", "--scalars"], in: Self.folder)
+        #expect(quiet.standardError.isEmpty, "\(quiet.standardError)")
+    }
+
+    /// A default made invalid by the parameter a writer set is reported at that parameter (audit 12 S5).
+    @Test func alphaMaxKeepingItsDefaultBelowAGivenAlpha0NamesAlpha0() throws {
+        let run = try explainer(["simulate", "displacement", "--set", "alpha0=0.6"], in: Self.folder)
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("'alpha0' = 0.6"), "\(run.standardError)")
+        #expect(run.standardError.contains("alphaMax keeps its default 0.55, which no longer fits"))
+    }
+
     @Test func anInvalidSubnormalInputGetsAnErrorNotATrap() throws {
         let run = try explainer(["simulate", "leaseSPV", "--set", "coupon=-5e-324"], in: Self.folder)
         #expect(run.status == 2)

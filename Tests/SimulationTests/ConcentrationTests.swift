@@ -32,6 +32,16 @@ import Testing
         #expect(abs(share.y.last! - target) < 1e-12)
     }
 
+    /// With neither group gaining there are no gains to share: the series is missing, not w0 (audit 12 N4).
+    @Test func noGainAtAllLeavesTheShareOfGainsMissing() throws {
+        let output = try Concentration.run(overrides: [.init("w0", .number(0.3)), .init("gainAI", .number(0)),
+                                                       .init("gainRest", .number(0))])
+        #expect(output.scalars["endShareOfGains"] == nil)
+        let shares = try #require(output.series.first { $0.name == "shareOfGainsAI" }).y
+        #expect(shares.allSatisfy { $0.isNaN })
+        #expect(output.missingSeries["shareOfGainsAI"]?.message.contains("the index gains nothing") == true)
+    }
+
     @Test func weightStaysBetweenZeroAndOneAndSeriesAreMonthly() throws {
         for overrides: [Scenario.Override] in [[], [.init("gainAI", .number(20)), .init("gainRest", .number(-0.99)), .init("w0", .number(0.01))],
                                                [.init("w0", .number(1))], [.init("w0", .number(0))]] {

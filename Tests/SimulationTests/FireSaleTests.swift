@@ -60,6 +60,14 @@ private func eightRounds(scenario: String = "base", overrides: [Scenario.Overrid
 @Suite struct FireSaleTests {
     // MARK: GLT closed form
 
+    /// With σ = 0 the downgrades still happen, but the assumptions say no one sells on them (audit 12 N7).
+    @Test func downgradesWithoutRatingTriggersAreSaidToForceNoSale() throws {
+        let quiet = try FireSale.run(scenario: "no-rating-triggers")
+        #expect(quiet.assumptions.contains("downgraded in round"))
+        #expect(quiet.assumptions.contains("(no holder has to sell on a downgrade)."), "\(quiet.assumptions)")
+        #expect(!(try FireSale.run()).assumptions.contains("no holder has to sell"))
+    }
+
     @Test func toyExampleMatchesGreenwoodLandierThesmar() {
         let glt = FireSaleGLT(assets: [100, 50, 30], equity: [5, 5, 3], weights: [[0.8, 0.2], [0.5, 0.5], [0.2, 0.8]],
                               shock: [-0.05, 0], illiquidity: [1e-4, 1e-4])

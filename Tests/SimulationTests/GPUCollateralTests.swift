@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Simulation
 
@@ -18,6 +19,43 @@ import Testing
 
     /// Fast decay over a long horizon gave LTVs of 10^45 (audit 8): above 10× the value is missing, so the line breaks
     /// and the axis stays readable; the scalar keeps the true maximum.
+    /// A book line under the debt for less than a month, between two months of the grid, still crosses: straight line
+    /// and debt meet at t* = cost·debtTerm·(L − T)/(L·(cost·debtTerm − debt0·T))… checked here against a fine scan
+    /// (audit 12 N6: the monthly scan stepped over it).
+    @Test func aCrossingShorterThanAMonthIsFound() throws {
+        let settings: [(String, Double)] = [("cost", 412.798657809202), ("debt0", 6.930996132553265),
+                                            ("debtTerm", 8.825571111793503), ("horizon", 16.64)]
+        let output = try GPUCollateral.run(overrides: settings.map { .init($0.0, .number($0.1)) }
+                                               + [.init("bookLives", .list([.number(8.8)]))])
+        let crossing = try #require(output.scalars["crossing.sl.T8.8"])
+        let exit = try #require(output.scalars["exit.sl.T8.8"])
+        #expect(abs(crossing - 8.79956) < 1e-4, "\(crossing)")
+        #expect(exit > crossing && exit - crossing < 1.0 / 12, "\(exit)")
+    }
+
+    /// Market value can dip below a loan for a few days in the middle of a month too.
+    @Test func aShortMarketValueDipIsFoundByItsLeastPoint() throws {
+        // Chips worth just above the loan at their closest: value 100·2^(−t/2) against a loan repaid over 6 years.
+        func gap(_ debt0: Double) -> Double {
+            var least = Double.infinity
+            for step in 0...6000 {
+                let t = Double(step) / 1000
+                let value: Double = 100 * Foundation.pow(2, -t / 2)
+                least = min(least, value - debt0 * max(0, 1 - t / 6))
+            }
+            return least
+        }
+        // The debt that makes the least gap a hair below 0: a dip far shorter than a month.
+        var (low, high) = (50.0, 150.0)
+        for _ in 0..<80 { let mid = (low + high) / 2; if gap(mid) < 0 { high = mid } else { low = mid } }
+        let debt0 = high * (1 + 1e-7)
+        let output = try GPUCollateral.run(overrides: [.init("cost", .number(100)), .init("debt0", .number(debt0)),
+                                                       .init("debtTerm", .number(6)), .init("halfLife", .number(2))])
+        let crossing = try #require(output.scalars["crossing.exp"])
+        let exit = try #require(output.scalars["exit.exp"])
+        #expect(exit - crossing < 1.0 / 12, "crossing \(crossing), exit \(exit)")
+    }
+
     @Test func loanToValueAboveTheCeilingIsMissing() throws {
         let output = try GPUCollateral.run(overrides: [.init("halfLife", .number(0.25)), .init("horizon", .number(40)),
                                                        .init("debtTerm", .number(40))])

@@ -118,7 +118,8 @@ public enum Concentration: SimulationModel {
             // A share of gains exists only while both groups' gains have one sign: when one gains and the other loses
             // (possible with an explicit w0), "the AI stocks' share of the gains" is not a share, and near a total of
             // 0 it ran to ±982,000 % (audit 10 S1). Such months are missing values (a gap in the line).
-            shares.append(gainsAI * gainsRest < 0 ? .nan : total == 0 ? ai / (ai + rest) : gainsAI / total)
+            // With no gain at all (both groups flat) there is nothing to share either (audit 12 N4: it read as w0).
+            shares.append(gainsAI * gainsRest < 0 || total == 0 ? .nan : gainsAI / total)
         }
         let endWeight = weights.last!
         // The others fall β_s·X, but no stock can lose more than all its value: with a spill above 1 their fall is capped
@@ -139,13 +140,15 @@ public enum Concentration: SimulationModel {
             + (p.spill > 1 ? " (at most 100 %)" : "") + ". Illustrative model, not a forecast."
         var output = ModelOutput(model: name, scenario: "base", series: series, scalars: scalars, assumptions: assumptions)
         if !shares.contains(where: \.isFinite) {
-            // Constant growth rates keep each group's gain of one sign, so gains of opposite sign leave no month with a
-            // share: a chart of it is refused at the series rather than drawn empty.
+            // Constant growth rates keep each group's gain of one sign, so gains of opposite sign (or none) leave no month
+            // with a share: a chart of it is refused at the series rather than drawn empty.
+            let flat = p.gainAI == 0 && p.gainRest == 0
             output.missingSeries["shareOfGainsAI"] = ModelWarning(
                 parameter: "gainRest",
                 message: "concentration: series 'shareOfGainsAI' has no value here: the AI stocks gain "
-                    + "\(formatNumber(p.gainAI * 100))% and the others \(formatNumber(p.gainRest * 100))%, so one group loses "
-                    + "while the other gains, and the AI stocks' part of the total is not a share of gains",
+                    + "\(formatNumber(p.gainAI * 100))% and the others \(formatNumber(p.gainRest * 100))%, so "
+                    + (flat ? "the index gains nothing, and there are no gains to share"
+                        : "one group loses while the other gains, and the AI stocks' part of the total is not a share of gains"),
                 hint: "give gainAI and gainRest the same sign, or chart weightAI (the AI stocks' share of the index's value)")
         }
         return output

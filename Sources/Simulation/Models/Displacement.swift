@@ -16,11 +16,15 @@ public enum Displacement: SimulationModel {
         public var uStar = 0.04
         public var tau = 2.0
         public var horizon = 30
+        /// The parameters set by name: a default that another of them made invalid (`alphaMax` below a given `alpha0`)
+        /// is reported at the one that was set.
+        public var given: Set<String> = []
 
         public init() {}
 
         public mutating func set(_ name: String, to value: ParameterValue) throws(ModelError) {
             let model = Displacement.name
+            given.insert(name)
             switch name {
             case "alpha0": alpha0 = try value.number(model: model, name: name)
             case "alphaMax": alphaMax = try value.number(model: model, name: name)
@@ -45,7 +49,8 @@ public enum Displacement: SimulationModel {
         public func validate() throws(ModelError) {
             let model = Displacement.name
             try ParameterRange.closed(0, 0.95).check(alpha0, model: model, name: "alpha0")
-            try ParameterRange.closed(alpha0, 0.99).check(alphaMax, model: model, name: "alphaMax")
+            try checkDependentDefault(alphaMax, .closed(alpha0, 0.99), model: model, name: "alphaMax", rangeText: "[alpha0, 0.99]",
+                                      given: given, setters: [("alpha0", alpha0)])
             try ParameterRange.closed(0.01, 5).check(k, model: model, name: "k")
             try ParameterRange.closed(0, 100).check(t0, model: model, name: "t0")
             try ParameterRange.closed(0, 0.05).check(rN, model: model, name: "rN")

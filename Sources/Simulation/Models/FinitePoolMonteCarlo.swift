@@ -39,11 +39,17 @@ public enum FinitePoolMonteCarlo {
         }
     }
 
+    /// Fewest paths reaching a tranche for which mean + 1.96 SE is a fair 95 % upper bound of its EL: with fewer, the
+    /// losses are too skewed for the normal approximation (audit 12 S3: it fell below the exact EL in 30 % of seeds).
+    public static let fewHits = 30
+
     /// Estimated expected loss fraction of each tranche and its standard error (sample sd with n − 1, over √paths).
     public struct Estimate: Sendable, Equatable {
         public var trancheEL: [Double]
         public var trancheSE: [Double]
         public var paths: Int
+        /// How many paths lost something in each tranche.
+        public var trancheHits: [Int] = []
         /// Tranches attaching at or above LGD, the pool's largest possible loss (every name defaults): their EL is
         /// exactly 0, not an estimate.
         public var unreachable: [Bool] = []
@@ -54,13 +60,18 @@ public enum FinitePoolMonteCarlo {
             trancheEL.indices.map { trancheEL[$0] == 0 && !(unreachable.indices.contains($0) && unreachable[$0]) }
         }
 
-        /// The upper end of a 95 % interval for each tranche's EL: mean + 1.96 SE where paths reached the tranche;
-        /// where none did, the rule of three, 3/paths (EL ≤ P(hit), and no hit in `paths` tries puts P(hit) below
-        /// 3/paths at 95 %); 0 for a tranche no loss can reach.
+        /// The upper end of a 95 % interval for each tranche's EL: mean + 1.96 SE where at least `fewHits` paths reached
+        /// the tranche; where fewer did, the bound from the count of those paths: EL ≤ P(hit) (a path loses at most the
+        /// whole tranche), and k hits in `paths` tries put P(hit) below the 95 % Poisson upper limit of k over paths —
+        /// for no hit the rule of three, 3/paths. 0 for a tranche no loss can reach.
         public var upper95: [Double] {
             trancheEL.indices.map { j in
-                unreachable.indices.contains(j) && unreachable[j] ? 0
-                    : trancheEL[j] == 0 ? 3 / Double(paths) : trancheEL[j] + 1.96 * trancheSE[j]
+                if unreachable.indices.contains(j) && unreachable[j] { return 0 }
+                let hits = trancheHits.indices.contains(j) ? trancheHits[j] : (trancheEL[j] == 0 ? 0 : fewHits)
+                let normal = trancheEL[j] + 1.96 * trancheSE[j]
+                guard hits < fewHits else { return normal }
+                // No hit: the rule of three as such (its exact limit, −ln 0.05, is 2.996).
+                return max(normal, min(1, (hits == 0 ? 3 : poissonUpper95(hits)) / Double(paths)))
             }
         }
     }
@@ -70,7 +81,7 @@ public enum FinitePoolMonteCarlo {
         precondition(paths > 0 && threads > 0)
         let chunks = (paths + chunkSize - 1) / chunkSize
         let tranches = pool.tranches.count
-        let sums = UnsafeMutableBufferPointer<Double>.allocate(capacity: chunks * 2 * tranches)
+        let sums = UnsafeMutableBufferPointer<Double>.allocate(capacity: chunks * 3 * tranches)
         sums.initialize(repeating: 0)
         defer { sums.deallocate() }
         let kernel = ChunkKernel(pool)
@@ -82,7 +93,7 @@ public enum FinitePoolMonteCarlo {
             for chunk in stride(from: worker, to: chunks, by: workers) {
                 var rng = stream
                 let count = min(chunkSize, paths - chunk * chunkSize)
-                let slot = UnsafeMutableBufferPointer(rebasing: output.base[(chunk * 2 * tranches)..<((chunk + 1) * 2 * tranches)])
+                let slot = UnsafeMutableBufferPointer(rebasing: output.base[(chunk * 3 * tranches)..<((chunk + 1) * 3 * tranches)])
                 kernel.run(paths: count, rng: &rng, scratch: &scratch, sums: slot)
                 for _ in 0..<workers { stream.jump() }
             }
@@ -92,9 +103,9 @@ public enum FinitePoolMonteCarlo {
         } else {
             DispatchQueue.concurrentPerform(iterations: workers, execute: work)
         }
-        var total = [Double](repeating: 0, count: 2 * tranches)
+        var total = [Double](repeating: 0, count: 3 * tranches)
         for chunk in 0..<chunks {
-            for j in 0..<(2 * tranches) { total[j] += sums[chunk * 2 * tranches + j] }
+            for j in 0..<(3 * tranches) { total[j] += sums[chunk * 3 * tranches + j] }
         }
         let n = Double(paths)
         var el: [Double] = [], se: [Double] = []
@@ -112,8 +123,29 @@ public enum FinitePoolMonteCarlo {
             el.append(mean)
             se.append((variance / n).squareRoot())
         }
-        return Estimate(trancheEL: el, trancheSE: se, paths: paths, unreachable: unreachable)
+        return Estimate(trancheEL: el, trancheSE: se, paths: paths,
+                        trancheHits: (0..<tranches).map { unreachable[$0] ? 0 : Int(total[2 * tranches + $0]) },
+                        unreachable: unreachable)
     }
+}
+
+/// The 95 % upper confidence limit of a Poisson mean after `k` events: the λ with P(X ≤ k; λ) = 0.05 (3.00 for none,
+/// 4.74 for one, 6.30 for two), found by bisection.
+func poissonUpper95(_ k: Int) -> Double {
+    func cdf(_ lambda: Double) -> Double {
+        var term = Foundation.exp(-lambda), sum = term
+        for i in stride(from: 1, through: k, by: 1) {
+            term *= lambda / Double(i)
+            sum += term
+        }
+        return sum
+    }
+    var (low, high) = (Double(k), Double(k) + 10 * (Double(k) + 1).squareRoot() + 10)
+    for _ in 0..<100 {
+        let middle = (low + high) / 2
+        if cdf(middle) > 0.05 { low = middle } else { high = middle }
+    }
+    return (low + high) / 2
 }
 
 /// A buffer shared by workers that write disjoint slices of it.
@@ -144,7 +176,7 @@ private struct ChunkKernel: Sendable {
     }
 
     /// One chunk: per path one normal for Z, then one uniform per name in index order.
-    /// `sums` receives Σ TL for each tranche, then Σ TL².
+    /// `sums` receives Σ TL for each tranche, then Σ TL², then the count of paths with TL > 0.
     func run(paths: Int, rng: inout RandomGenerator, scratch: inout ContiguousArray<Double>,
              sums: UnsafeMutableBufferPointer<Double>) {
         let names = thresholds.count, tranches = attachments.count
@@ -175,6 +207,7 @@ private struct ChunkKernel: Sendable {
                     let fraction = min(max(loss - a[j], 0), width[j]) / width[j]
                     sums[j] += fraction
                     sums[tranches + j] += fraction * fraction
+                    if fraction > 0 { sums[2 * tranches + j] += 1 }
                 }
             }
         }

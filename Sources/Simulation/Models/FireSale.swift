@@ -137,7 +137,9 @@ public enum FireSale: SimulationModel {
             + "\(formatNumber(glt.aggregateVulnerability * 100, significantDigits: 3))% of equity; total mark-to-market "
             + "losses $\(formatNumber(totalLoss, significantDigits: 4))B (the fall in value of what holders own, not "
             + "realised losses or failures)"
-            + (downgrades.isEmpty ? "; no downgrades." : "; " + downgrades.joined(separator: ", ") + ".")
+            + (downgrades.isEmpty ? "; no downgrades." : "; " + downgrades.joined(separator: ", ")
+                // With σ = 0 a downgrade forces no sale: said, so that the rounds named are not read as selling (audit 12 N7).
+                + (p.sigma.allSatisfy { $0 == 0 } ? " (no holder has to sell on a downgrade)." : "."))
             + (glt.flooredAssets.isEmpty ? "" : " In the one-round (GLT) estimate, the forced sales would push the price of "
                 + glt.flooredAssets.map { p.assetNames[$0] }.joined(separator: ", ")
                 + " down by more than 99 %; it is held at −99 %, since a holding cannot lose more than it is worth.")

@@ -135,7 +135,7 @@ public enum GPUCollateral: SimulationModel {
             series.append(Series(name: "recovery.\(curve.suffix)", unit: "fraction", xUnit: "years",
                                  x: shown.map { times[$0] }, y: recovery))
             let gap: (Double) -> Double = { t in curve.value(t) - debt(t) }
-            if let crossing = firstCrossing(times: times, gap: gap) {
+            if let crossing = firstCrossing(times: scanTimes(times, curve: curve.suffix, gap: gap, p), gap: gap) {
                 scalars["crossing.\(curve.suffix)"] = crossing.start
                 if let exit = crossing.exit { scalars["exit.\(curve.suffix)"] = exit }
             }
@@ -162,7 +162,26 @@ public enum GPUCollateral: SimulationModel {
         return ModelOutput(model: name, scenario: "base", series: series, scalars: scalars, assumptions: assumptions)
     }
 
-    /// First time collateral falls below debt (monthly scan, then 60 bisection steps), and when it recovers.
+    /// The times at which a crossing is looked for: the monthly grid, plus the points where the collateral can be
+    /// furthest below the debt between two months, so that a dip shorter than a month is not stepped over (audit 12 N6).
+    /// A straight line and the debt are straight between their kinks (the line's life, the loan's term), so their gap is
+    /// least at a kink or a grid point; market value minus the debt is convex while the loan runs, so its least point
+    /// there is found by ternary search.
+    static func scanTimes(_ times: [Double], curve: String, gap: (Double) -> Double, _ p: Parameters) -> [Double] {
+        let end = times.last!
+        var extra = [p.debtTerm] + p.bookLives
+        if curve == "exp" {
+            var (low, high) = (0.0, min(p.debtTerm, end))
+            for _ in 0..<100 {
+                let (a, b) = (low + (high - low) / 3, high - (high - low) / 3)
+                if gap(a) < gap(b) { high = b } else { low = a }
+            }
+            extra.append((low + high) / 2)
+        }
+        return Array(Set(times + extra.filter { $0 > 0 && $0 < end })).sorted()
+    }
+
+    /// First time collateral falls below debt (scan of `times`, then 60 bisection steps), and when it recovers.
     static func firstCrossing(times: [Double], gap: (Double) -> Double) -> (start: Double, exit: Double?)? {
         if gap(times[0]) < 0 { return (0, exitTime(after: 0, times: times, gap: gap)) }
         guard let index = times.indices.first(where: { gap(times[$0]) < 0 }) else { return nil }
