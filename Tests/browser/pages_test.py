@@ -26,6 +26,7 @@ import urllib.request
 from urllib.parse import urlparse
 
 from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -122,6 +123,13 @@ def check_menu(driver, base, shots):
             driver.switch_to.active_element.send_keys(Keys.TAB)
         if driver.execute_script("return document.querySelector('.chapter-menu').open"):
             fail(f"menu at {size}: still open with the focus past it on {driver.switch_to.active_element.text!r}")
+        # A click or tap outside it closes it (furniture review 12: it stayed open over the text).
+        driver.find_element(By.CSS_SELECTOR, ".chapter-menu summary").click()
+        heading = driver.find_elements(By.CSS_SELECTOR, ".prose h2")[-1]
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", heading)
+        ActionChains(driver).move_to_element_with_offset(heading, -heading.size["width"] // 2 + 3, 0).click().perform()
+        if driver.execute_script("return document.querySelector('.chapter-menu').open"):
+            fail(f"menu at {size}: a click on the text outside it left it open")
     # A long site title (a trial writer's French edition, 39 characters, made the page 401 px wide on a 390 px phone)
     # wraps inside the header instead of widening the page.
     set_size(driver, "phone")
@@ -132,7 +140,7 @@ def check_menu(driver, base, shots):
     if width[0] > width[1]:
         fail(f"menu at phone: a 62-character site title makes the page {width[0]} px wide in a {width[1]} px screen")
     print("pages: the chapters menu opens over the page, title on one line, links without leading spaces, hanging "
-          "indents; Escape or tabbing past it closes it; a long site title wraps on a phone")
+          "indents; Escape, tabbing past it or a click outside closes it; a long site title wraps on a phone")
 
 
 TERM_BOX = """

@@ -57,11 +57,13 @@ if (location.protocol === "file:") {
   }
 }
 
-// The chapter menu closes on Escape (focus back on its button) and when focus moves on to something outside it, so
-// nothing the reader tabs to next is hidden under it. (Not when focus only leaves a link for no other element, as a
-// click on the menu's own text does: closing it under a pressed mouse button crashed Chromium.)
+// The chapter menu closes on Escape (focus back on its button), when focus moves on to something outside it, so
+// nothing the reader tabs to next is hidden under it, and on a click or tap outside it, as any drop-down does. (Not
+// when focus only leaves a link for no other element, as a click on the menu's own text does: closing it under a
+// pressed mouse button crashed Chromium; a click comes once the button is up.)
 for (const menu of document.querySelectorAll(".chapter-menu")) {
   menu.addEventListener("focusout", event => event.relatedTarget && !menu.contains(event.relatedTarget) && (menu.open = false));
+  document.addEventListener("click", event => menu.open && !menu.contains(event.target) && (menu.open = false));
   menu.addEventListener("keydown", event => {
     if (event.key == "Escape" && menu.open) {
       menu.open = false;
