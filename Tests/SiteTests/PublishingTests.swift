@@ -63,6 +63,24 @@ private func isWellFormedXML(_ text: String) -> Bool {
         #expect(text(output, "robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sub/path/sitemap.xml\n")
     }
 
+    /// A corrected chapter has changed: its sitemap and feed dates, the home page's, the feed's and the corrections
+    /// page's are its correction's when that is later (furniture review 12: they kept site.yml's `updated`).
+    @Test func aCorrectedChapterIsDatedByItsNewestCorrection() throws {
+        var site = publishedSite()
+        site.corrections = SourceFile(path: "content/corrections.yml",
+                                      text: "- date: 2026-12-07\n  chapter: 02-later\n  text: We said X.\n"
+                                          + "- date: 2026-01-02\n  chapter: 02-later\n  text: We said Y.\n")
+        let output = try build(site)
+        let sitemap = try #require(text(output, "sitemap.xml")), feed = try #require(text(output, "feed.xml"))
+        #expect(sitemap.contains("<loc>https://example.org/sub/path/later/</loc><lastmod>2026-12-07</lastmod>"), "\(sitemap)")
+        #expect(sitemap.contains("<loc>https://example.org/sub/path/intro/</loc><lastmod>2025-11-30</lastmod>"))
+        #expect(sitemap.contains("<loc>https://example.org/sub/path/</loc><lastmod>2026-12-07</lastmod>"))
+        #expect(sitemap.contains("<loc>https://example.org/sub/path/corrections/</loc><lastmod>2026-12-07</lastmod>"))
+        #expect(feed.contains("<id>https://example.org/sub/path/later/</id>\n<updated>2026-12-07T00:00:00Z</updated>"), "\(feed)")
+        #expect(feed.contains("<id>https://example.org/sub/path/intro/</id>\n<updated>2025-11-30T00:00:00Z</updated>"))
+        #expect(isWellFormedXML(sitemap) && isWellFormedXML(feed))
+    }
+
     /// Trial 11: with site.yml's `updated` before a chapter's date, the sitemap dated the home page (which lists the
     /// chapters) by site.yml while the feed said the newer date. Both say the newest.
     @Test func theHomePageChangedWhenItsNewestChapterDid() throws {

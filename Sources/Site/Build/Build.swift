@@ -429,7 +429,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     let moreFolders = ["numbers/", "corrections/"].filter { output[$0 + "index.html"] != nil && !untranslated($0.dropLast() + ".yml") }
     for (path, text) in publishingFiles(config: inputs.config, chapters: chapters.filter { !untranslated($0.file) },
                                         pages: pages.filter { !untranslated($0.file) }, moreFolders: moreFolders,
-                                        glossary: !untranslated("glossary.yml")) {
+                                        glossary: !untranslated("glossary.yml"), corrections: inputs.corrections) {
         output.add(path, text: text)
     }
     options.timings?.end("data files, assets, sitemap")
