@@ -143,6 +143,32 @@ def check_menu(driver, base, shots):
           "indents; Escape, tabbing past it or a click outside closes it; a long site title wraps on a phone")
 
 
+def check_note_back_links(driver, base):
+    """A note cited several times has one ↩, which names its first citation: from a later citation it goes back there,
+    not to the first (furniture review 12: it dropped the reader thousands of pixels up the chapter)."""
+    set_size(driver, "desktop")
+    driver.get(base + "map/")
+    counts = driver.execute_script("""
+        const counts = {};
+        for (const a of document.querySelectorAll('sup.cite a')) counts[a.hash] = (counts[a.hash] || 0) + 1;
+        return counts;""")
+    target = max(counts, key=counts.get)
+    if counts[target] < 2:
+        fail("note back-links: no note of /map/ is cited twice")
+        return
+    last = driver.find_elements(By.CSS_SELECTOR, f'sup.cite a[href="{target}"]')[-1]
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", last)
+    time.sleep(0.2)
+    last.click()
+    time.sleep(0.3)
+    driver.find_element(By.CSS_SELECTOR, f'{target} a.backref').click()
+    time.sleep(0.5)
+    box = driver.execute_script("const r = arguments[0].getBoundingClientRect(); return [r.top, r.bottom, innerHeight];", last)
+    if not (0 <= box[0] and box[1] <= box[2]):
+        fail(f"note back-links: ↩ of {target} did not return to its last citation (at {box[0]:.0f} px of a {box[2]} px window)")
+    print(f"pages: a note's ↩ returns to the citation the reader came from ({counts[target]} citations of {target})")
+
+
 TERM_BOX = """
 const term = arguments[0], box = document.querySelector('.term-box');
 if (!box) return null;
@@ -312,6 +338,7 @@ def main():
             check_axe_everywhere(driver, base, site, axe)
         check_menu(driver, base, shots)
         check_toc(driver, base)
+        check_note_back_links(driver, base)
         check_term_box(driver, base, shots)
         check_404(driver, base, "with-baseURL", shots)
         check_404(driver, root_base, "without-baseURL", shots)

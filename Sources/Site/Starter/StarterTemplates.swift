@@ -758,6 +758,20 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
   heading.append(" ", link);
 }
 
+// A note's ↩ goes back to the citation the reader came from: a note cited three times names only the first in its
+// link, so from a later one it goes back in the history instead, to where the reader was.
+{
+  let cited;
+  document.addEventListener("click", event => {
+    const link = event.target.closest?.("sup.cite a, a.backref");
+    if (link?.matches("sup.cite a")) cited = link;
+    else if (link && cited && location.hash == cited.hash && cited.hash == "#note-" + link.hash.slice(6)) {
+      event.preventDefault();
+      history.back();
+    }
+  });
+}
+
 // A glossary term's definition in place (a title shows only on hover): a first tap, click or Enter shows it under the
 // term with a link to its entry; a second follows the link; Escape or a click elsewhere closes it.
 {
