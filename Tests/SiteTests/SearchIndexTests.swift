@@ -306,12 +306,16 @@ import Testing
         let output = try build(site)
         let blocks = output.sortedPaths.filter { $0.hasPrefix("search/en/b") }
             .flatMap { try! JSONSerialization.jsonObject(with: Data(argument(of: text(output, $0)!).utf8)) as! [[String]] }
-        let pages = blocks.map { $0[0] }
+        // The glossary's and the sources' openings (found by the pages' titles) come last, with the corrections.
+        let openings = blocks.filter { ["glossary/", "sources/"].contains($0[0]) && $0[2].isEmpty }
+        #expect(openings.map { $0[0] } == ["glossary/", "sources/"])
+        #expect(Array(blocks.suffix(2)) == openings)
+        let pages = blocks.dropLast(2).map { $0[0] }
         let about = try #require(blocks.first { $0[0] == "about/" && $0[2] == "Corrections" })
         #expect(about[3] == "corrections" && about[4] == "Write to the editors.")
         #expect(blocks.contains { $0[0] == "about/" && $0[1] == "About us" && $0[4] == "Who writes this." })
         #expect(blocks.contains { $0[0] == "" && $0[1] == "Test site" && $0[4] == "Start with the reading list." })
-        // The reading order: chapters, pages, home, glossary, sources.
+        // The reading order: chapters, pages, home, glossary, sources, the reference pages' openings.
         let order = ["slicing/", "about/", "", "glossary/", "sources/"]
         #expect(pages.map { order.firstIndex(of: $0)! } == pages.map { order.firstIndex(of: $0)! }.sorted())
         #expect(text(output, "about/index.html")?.contains("id=\"corrections\"") == true)

@@ -380,7 +380,9 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     var search: Background<[(path: String, file: MadeFile)]>?
     let listPages = inputs.config.search ? Handover<OutputTree>() : nil
     if let listPages {
-        let searched = (chapters: chapters, pages: pages, home: home, digests: layout.chapterDigests)
+        let searched = (chapters: chapters, pages: pages, home: home, digests: layout.chapterDigests,
+                        logPages: (numbers: inputs.numbers != nil && layout.templates.has("numbers"),
+                                   corrections: layout.templates.has("corrections") ? inputs.corrections : []))
         // In the preview the index is made once the pages are shown (`pagesReady`), so that until then the pages have
         // every core: a rebuild's reload comes sooner, and the index (swapped in quietly) a little later.
         search = Background(deferred: options.pagesReady != nil) {
@@ -389,6 +391,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
             let markers = MarkerFinder(internalMarkers)
             return siteSearchFiles(chapters: searched.chapters, pages: searched.pages, home: searched.home, glossary: inputs.glossary,
                                    bibliography: inputs.bibliography, config: inputs.config, words: words,
+                                   logPages: searched.logPages,
                                    listPages: { listPages.value() }, cache: options.searchCache, digests: searched.digests,
                                    bodies: bodies) { path, text in
                 let bytes = Array(text.utf8)

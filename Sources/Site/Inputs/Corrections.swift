@@ -51,3 +51,12 @@ func checkCorrections(_ corrections: [Correction], file: String, chapterFiles: [
                               ?? "write the file name without .md, e.g. \(chapterFiles.first ?? "10-introduction")")
     }
 }
+
+/// A correction's anchor on the corrections page: its date and page, numbered when one day corrects a page twice
+/// (`correction-2026-12-07-06-tranches-correlation-2`).
+func correctionAnchor(_ correction: Correction, in corrections: [Correction]) -> String {
+    let same = corrections.filter { $0.date == correction.date && $0.chapter == correction.chapter }
+    let base = "correction-" + correction.date + (correction.chapter.map { "-" + $0 } ?? "")
+    guard same.count > 1, let index = same.firstIndex(of: correction) else { return base }
+    return index == 0 ? base : base + "-\(index + 1)"
+}

@@ -433,10 +433,7 @@ struct PageLayout {
 
     /// A correction's anchor on the log: its date and page, numbered when one day corrects a page twice.
     private func correctionAnchor(_ correction: Correction) -> String {
-        let same = corrections.filter { $0.date == correction.date && $0.chapter == correction.chapter }
-        let base = "correction-" + correction.date + (correction.chapter.map { "-" + $0 } ?? "")
-        guard same.count > 1, let index = same.firstIndex(of: correction) else { return base }
-        return index == 0 ? base : base + "-\(index + 1)"
+        Site.correctionAnchor(correction, in: corrections)
     }
 
     /// The same page in every language, for the language switch (`languages`: `code`, `name`, `href`, `current`:

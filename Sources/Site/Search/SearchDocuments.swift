@@ -112,6 +112,10 @@ enum SearchWeights {
     static let sourceTitle = 2.0
     static let glossaryBoost = 0.6
     static let sourceBoost = 0.4
+    /// A reference page's opening (the glossary's, the corrections' …): found by its name, below the entries.
+    static let referencePageBoost = 0.5
+    /// A correction: below the chapter it corrects, which says what is right now.
+    static let correctionBoost = 0.5
     /// A figure's label ("Figure 5.1."), a name of the figure (`SearchField.name`).
     static let figureLabel = 1.0
     /// What a query that is a whole name adds to its document's score (`SearchField.name`), each term of the name its

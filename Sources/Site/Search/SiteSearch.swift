@@ -5,6 +5,7 @@
 /// counted, so the index can start before those two pages are laid out.
 func siteSearchFiles<File: Sendable>(chapters: [Chapter], pages: [Chapter], home: Chapter?, glossary: [GlossaryEntry],
                                      bibliography: [String: SourceEntry], config: SiteConfig, words: Translations,
+                                     logPages: (numbers: Bool, corrections: [Correction]) = (false, []),
                                      listPages: @escaping @Sendable () -> OutputTree, cache: SearchCache? = nil,
                                      digests: [String: ContentDigest] = [:],
                                      bodies: ChapterBodies? = nil,
@@ -24,6 +25,20 @@ func siteSearchFiles<File: Sendable>(chapters: [Chapter], pages: [Chapter], home
         let lists = listPages()
         return (title(of: "glossary/index.html", in: lists, otherwise: "glossary/"),
                 title(of: "sources/index.html", in: lists, otherwise: "sources/"))
+    }
+    // The reference pages' openings and the corrections, after the glossary and the sources.
+    func referenceDocuments(glossaryTitle: String, sourcesTitle: String) -> [SearchDocument] {
+        let pageTitles = Dictionary((chapters + pages).map { page in
+            (page.fileStem, page.kind == .chapter
+                ? words.format("chapterTitle", ["n": String(page.number), "title": page.frontMatter.title]) : page.frontMatter.title)
+        }, uniquingKeysWith: { first, _ in first })
+        let intro = { (key: String) in searchText(fromHTML: words[key]) }
+        let pages = [("glossary/", glossaryTitle, searchText(fromHTML: inlineMarkdown(config.glossaryIntro))),
+                     ("sources/", sourcesTitle, intro("sourcesIntro"))]
+            + (logPages.numbers ? [("numbers/", words["numbers"], intro("numbersIntro"))] : [])
+            + (logPages.corrections.isEmpty ? [] : [("corrections/", words["corrections"], intro("correctionsIntro"))])
+        return referencePageDocuments(titles: pages.map { (page: $0.0, title: $0.1, intro: $0.2) },
+                                      corrections: logPages.corrections, pageTitles: pageTitles, words: words)
     }
     guard let cache else {
         // The chapters' and pages' documents are made a run of chapters at a time, on all cores, and counted before the
@@ -47,6 +62,7 @@ func siteSearchFiles<File: Sendable>(chapters: [Chapter], pages: [Chapter], home
             return closingSearchDocuments(home: home, homeTitle: config.title, glossary: glossary, bibliography: bibliography,
                                           glossaryTitle: glossaryTitle, sourcesTitle: sourcesTitle, words: words,
                                           filling: filling)
+                + referenceDocuments(glossaryTitle: glossaryTitle, sourcesTitle: sourcesTitle)
         }
         return files.files(inRuns: runs, language: language, made: made)
     }
@@ -54,6 +70,7 @@ func siteSearchFiles<File: Sendable>(chapters: [Chapter], pages: [Chapter], home
     let documents = searchDocuments(chapters: chapters, pages: pages, home: home, homeTitle: config.title,
                                     glossary: glossary, bibliography: bibliography, glossaryTitle: glossaryTitle,
                                     sourcesTitle: sourcesTitle, words: words, cache: cache, digests: digests)
+        + referenceDocuments(glossaryTitle: glossaryTitle, sourcesTitle: sourcesTitle)
     return cache.files(documents, language: language) { files.files(for: documents, language: language) }.map { ($0.path, made($0.path, $0.text)) }
 }
 
