@@ -92,7 +92,9 @@ extension Chapter {
         // Already rewritten with an earlier link written the same way.
         guard rendered.links[index].written == nil else { return }
         let written = rendered.links[index].destination
-        let (from, to) = ("href=\"\(escapeHTML(written))\"", "href=\"\(escapeHTML(url))\"")
+        // cmark writes an address percent-encoded (`#año` as `#a%C3%B1o`), with `&` and `'` as entities; the new one
+        // is written the same way, so that the link checker finds it among the page's links by either form.
+        let from = "href=\"\(cmarkHref(written))\"", to = "href=\"\(cmarkHref(url))\""
         rendered.html = rendered.html.replacingOccurrences(of: from, with: to)
         if !rendered.footnotes.isEmpty { rendered.footnotes = rendered.footnotes.replacingOccurrences(of: from, with: to) }
         for other in rendered.links.indices where !rendered.links[other].isImage && rendered.links[other].destination == written {
@@ -100,4 +102,9 @@ extension Chapter {
             rendered.links[other].destination = url
         }
     }
+}
+
+/// An `href` attribute's value as cmark writes it for `url`.
+func cmarkHref(_ url: String) -> String {
+    hrefEncoded(url).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "'", with: "&#x27;")
 }

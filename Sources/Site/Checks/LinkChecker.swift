@@ -180,6 +180,14 @@ struct LinkChecker {
                 return "\(what) is in \(name), not on this page: write [](\(name)#\(wanted))"
             }
         }
+        // A character that shows as nothing (a zero-width space pasted with the anchor): named, as it cannot be seen.
+        if let invisible = wanted.unicodeScalars.first(where: { $0.properties.generalCategory == .format }) {
+            let code = String(invisible.value, radix: 16, uppercase: true)
+            let visible = String(String.UnicodeScalarView(wanted.unicodeScalars.filter { $0.properties.generalCategory != .format }))
+            let closest = known.contains(visible) ? visible : closestName(to: visible, among: known)
+            return "the anchor holds an invisible character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))"
+                + (closest.map { ": did you mean '#\($0)'?" } ?? "")
+        }
         if let closest = closestName(to: wanted, among: known) { return "did you mean '#\(closest)'?" }
         guard let headings = chapters[resolved]?.rendered.headings, !headings.isEmpty else { return nil }
         let shown = headings.prefix(8).map { "#" + $0.id }.joined(separator: ", ")
@@ -273,9 +281,15 @@ struct LinkChecker {
     }
 
     private func diagnostic(_ message: String, target: String, page: String) -> Diagnostic {
-        if let chapter = chapters[page], let link = chapter.rendered.links.first(where: { $0.destination == target }) {
-            // The link as the writer wrote it, if the site rewrote it (`02-the-run.md` → `../the-run/`).
-            let message = link.written.map { message.replacingOccurrences(of: "'\(target)'", with: "'\($0)'") } ?? message
+        // The page holds the address percent-encoded (`#a%C3%B1o`), the Markdown as written (`#año`).
+        if let chapter = chapters[page],
+           let link = chapter.rendered.links.first(where: { $0.destination == target || hrefEncoded($0.destination) == target }) {
+            // The link as the writer wrote it, if the site rewrote it (`02-the-run.md` → `../the-run/`), or encoded it.
+            let written = link.written ?? link.destination
+            var message = message.replacingOccurrences(of: "'\(target)'", with: "'\(written)'")
+            if let fragment = split(target).1, percentDecoded(fragment) != fragment {
+                message = message.replacingOccurrences(of: "'#\(fragment)'", with: "'#\(percentDecoded(fragment))'")
+            }
             if namesAFile(target) {
                 return Diagnostic(file: chapter.file, line: link.line, column: link.column, message: message,
                                   hint: "a page can link the pictures of content/images/ (images/name.png) and each chart's "
