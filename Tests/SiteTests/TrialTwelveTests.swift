@@ -40,4 +40,36 @@ import Testing
         #expect(found.first?.file == "content/01-intro.md")
         #expect(found.first?.hint == "the anchor holds an invisible character (U+200B): did you mean '#año-de-crisis'?")
     }
+
+    // MARK: Templates
+
+    /// `site` with `old` replaced by `new` in one template.
+    private func editing(_ template: String, _ old: String, _ new: String, in site: SourceTree) -> SourceTree {
+        var site = site
+        site.templates = site.templates.map { file in
+            guard file.path == "templates/\(template).mustache" else { return file }
+            return SourceFile(path: file.path, text: String(decoding: file.bytes, as: UTF8.self).replacingOccurrences(of: old, with: new))
+        }
+        return site
+    }
+
+    @Test func aBodyInTwoBracesIsOneErrorAtTheTemplateNamingTheFix() {
+        let site = editing("chapter", "{{{body}}}", "{{body}}", in: miniSite(
+            chapter: "---\ntitle: Intro\n---\n## Uno\n\nVer [uno](#uno) y [@k].\n",
+            sources: "k:\n  authors: [\"Wong, Matteo\"]\n  title: A report\n  date: 2025-10-30\n"))
+        #expect(diagnostics(of: site) == [Diagnostic(
+            file: "templates/chapter.mustache", line: 28, column: 1,
+            message: "'body' holds HTML: {{body}} escapes it, so the page would show its tags as text",
+            hint: "write {{{body}}}: three braces put HTML in as it is")])
+    }
+
+    @Test(arguments: ["footnotes", "html", "intro"])
+    func everyValueThatHoldsHTMLInTwoBracesIsAnError(_ name: String) {
+        let template = name == "intro" ? "index" : "chapter"
+        let site = editing(template, "{{{\(name)}}}", "{{ \(name) }}", in: miniSite(chapter: "---\ntitle: Intro\n---\nText.\n"))
+        let found = diagnostics(of: site)
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.file == "templates/\(template).mustache")
+        #expect(found.first?.hint == "write {{{\(name)}}}: three braces put HTML in as it is")
+    }
 }

@@ -67,6 +67,7 @@ struct TemplateSet {
                 library.register(template, named: name)
                 references[name] = partials
                 texts[name] = text
+                problems += escapedHTMLTags(in: text, file: "templates/\(name).mustache")
             case .failed(let diagnostic):
                 problems.append(diagnostic)
             }
