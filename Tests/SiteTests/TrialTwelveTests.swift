@@ -72,4 +72,14 @@ import Testing
         #expect(found.first?.file == "templates/\(template).mustache")
         #expect(found.first?.hint == "write {{{\(name)}}}: three braces put HTML in as it is")
     }
+
+    // MARK: Charts
+
+    @Test func aScenarioTypoIsReportedAtTheScenarioNotAtDefault() {
+        let chapter = "---\ntitle: Intro\n---\n```chart\nid: calle\ntitle: El precio\ncaption: Un modelo.\nmodel: bubbles\n"
+            + "kind: line\nseries: [price]\nscenarios: [calm, bubbles]\ndefault: bubbly\n```\n"
+        #expect(diagnostics(of: miniSite(chapter: chapter)) == [Diagnostic(
+            file: "content/01-intro.md", line: 11, column: 19, message: "bubbles: unknown scenario 'bubbles'",
+            hint: "did you mean 'bubbly'? Known scenarios: base, calm, bubbly, seed-2, seed-3")])
+    }
 }

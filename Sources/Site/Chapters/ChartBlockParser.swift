@@ -201,6 +201,22 @@ struct ChartBlockParser {
     private func checkScenarioKeys(_ request: FigureRequest, entries: [String: Node]) throws(BuildFailure) {
         let names = request.scenarios.map(\.name)
         var problems: [Diagnostic] = []
+        // A listed name the model does not have (and no parameters make it a scenario of the block's own) is reported
+        // first, as the figure would: `default:` naming the model's scenario is then what the writer meant, not the typo.
+        var unknownToModel: [String] = []
+        if case .model(let model) = request.source, let entry = try? registry.model(named: model) {
+            let modelNames = entry.scenarios.map(\.name)
+            for scenario in request.scenarios where scenario.overrides.isEmpty && !modelNames.contains(scenario.name) {
+                unknownToModel.append(scenario.name)
+                let place = request.position(ofParameter: "scenario:" + scenario.name)
+                let error = ModelError.unknownScenario(model: model, name: scenario.name, known: modelNames)
+                problems.append(Diagnostic(file: reader.file, line: place.line, column: place.column,
+                                           message: error.description, hint: error.hint))
+            }
+            if let name = request.defaultScenario, !names.contains(name), !unknownToModel.isEmpty, modelNames.contains(name) {
+                throw BuildFailure(problems)
+            }
+        }
         let known = names.isEmpty ? "this chart has no scenarios" : "the scenarios are " + names.joined(separator: ", ")
         if let name = request.defaultScenario, !names.contains(name) {
             problems.append(reader.error(at: entries["default"], "'default' names no scenario of this chart: '\(name)'",
