@@ -116,10 +116,12 @@ func requireSiteFolder(_ root: URL) throws {
 
 func report(_ failure: BuildFailure, writing: Bool = true) {
     var standardError = StandardError()
-    for diagnostic in failure.diagnostics { print(diagnostic, to: &standardError) }
-    // A warning may come with errors (a data file no chart uses, that has errors too): counted apart.
-    let count = failure.diagnostics.filter { $0.severity == .error }.count
-    let warnings = failure.diagnostics.count - count
+    // The warnings found before the build stopped come with the errors, in file order, as a compiler gives them: one
+    // may explain an error. Counted apart.
+    let every = failure.everyDiagnostic
+    for diagnostic in every { print(diagnostic, to: &standardError) }
+    let count = every.filter { $0.severity == .error }.count
+    let warnings = every.count - count
     print("\(count) error\(count == 1 ? "" : "s")" + (warnings == 0 ? "" : " and \(warnings) warning\(warnings == 1 ? "" : "s")")
           + "\(writing ? "; nothing was written" : "").", to: &standardError)
 }

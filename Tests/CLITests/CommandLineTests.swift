@@ -226,6 +226,22 @@ func writeSnapshot(_ files: [String: Data], to folder: URL) throws {
         #expect(!FileManager.default.fileExists(atPath: site.appending(path: "public").path))
     }
 
+    @Test func checkPrintsTheWarningsBesideTheErrorsAndCountsBoth() throws {
+        let site = try starterCopy()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let chapter = site.appending(path: "content/10-why-bad-years-bunch.md")
+        let text = try String(contentsOf: chapter, encoding: .utf8) + "\nSee [nothing](#no-such-heading).\n"
+        try text.write(to: chapter, atomically: true, encoding: .utf8)
+        try "More.\n".write(to: site.appending(path: "content/60-more.md.txt"), atomically: true, encoding: .utf8)
+        let run = try explainer(["check"], in: site)
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("content/10-why-bad-years-bunch.md:"), "\(run.standardError)")
+        #expect(run.standardError.contains("content/60-more.md.txt:1:1: warning:"), "\(run.standardError)")
+        let warnings = run.standardError.split(separator: "\n").filter { $0.contains(": warning: ") }.count
+        #expect(warnings >= 1)
+        #expect(run.standardError.hasSuffix("1 error and \(warnings) warning\(warnings == 1 ? "" : "s").\n"), "\(run.standardError)")
+    }
+
     @Test func buildHonoursAnAbsoluteOutputFolder() throws {
         let site = try starterCopy()
         let output = FileManager.default.temporaryDirectory.appending(path: "explainer-out-\(UUID().uuidString)")

@@ -82,4 +82,30 @@ import Testing
             file: "content/01-intro.md", line: 11, column: 19, message: "bubbles: unknown scenario 'bubbles'",
             hint: "did you mean 'bubbly'? Known scenarios: base, calm, bubbly, seed-2, seed-3")])
     }
+
+    // MARK: Warnings beside errors
+
+    @Test func aFailedBuildGivesTheWarningsItFoundWithItsErrors() {
+        let site = miniSite(chapter: "---\ntitle: Intro\n---\nSee [x](#nowhere).\n\n[^unused]: A note no one reads.\n")
+        do {
+            _ = try build(site)
+            Issue.record("the build should fail")
+        } catch {
+            #expect(error.diagnostics.map(\.severity) == [.error])
+            #expect(error.warnings.map(\.file) == ["content/01-intro.md"], "\(error.warnings)")
+            #expect(error.warnings.first?.severity == .warning)
+        }
+    }
+
+    @Test func aFailedBuildOfSeveralLanguagesGivesTheirWarningsToo() {
+        let site = twoLanguageSite(english: "---\ntitle: Intro\n---\nSee [x](#nowhere).\n\n[^unused]: A note no one reads.\n",
+                                   translated: nil, fallback: true)
+        do {
+            _ = try build(site)
+            Issue.record("the build should fail")
+        } catch {
+            #expect(!error.diagnostics.isEmpty)
+            #expect(error.warnings.contains { $0.file == "content/01-intro.md" }, "\(error.warnings)")
+        }
+    }
 }

@@ -26,12 +26,19 @@ public func build(_ source: consuming SourceTree, options: BuildOptions = BuildO
     }
     if languages.count > 1 {
         warnings += unguardedXDefaultWarnings(source.templates)
-        var output = try buildEditions(source, options: options, languages: languages, translations: translations)
-        output.warnings = warnings + output.warnings
-        return output
+        do throws(BuildFailure) {
+            var output = try buildEditions(source, options: options, languages: languages, translations: translations)
+            output.warnings = warnings + output.warnings
+            return output
+        } catch {
+            var failure = error
+            failure.adding(warnings: warnings)
+            throw failure
+        }
     }
     var problems = checkLanguageFolders(source, languages: languages)
     var options = options
+    var editionWarnings: [Diagnostic] = []
     if !problems.isEmpty { options.pagesReady = nil }  // the build fails whatever the pages are
     do throws(BuildFailure) {
         let built = try buildEdition(consume source, options: options,
@@ -43,8 +50,9 @@ public func build(_ source: consuming SourceTree, options: BuildOptions = BuildO
         }
     } catch {
         problems = error.diagnostics + problems
+        editionWarnings = error.warnings
     }
-    throw BuildFailure(problems)
+    throw BuildFailure(problems, warnings: warnings + editionWarnings)
 }
 
 /// One language's pages, with every check of a one-language site (links and internal strings only when it is the
@@ -299,13 +307,30 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     let unusedData = (edition?.index ?? 0) == 0
         ? unusedDataFileWarnings(source.data, charted: chartedData, otherTexts: source.localized + (source.dataNotes.map { [$0] } ?? []))
         : []
+    let (sourcesFile, images) = (source.sources?.path ?? "content/sources.yml", source.images)
+    /// The warnings of the pages, their figures (those drawn) and the site's files: the build's, and given with the
+    /// errors if it stops (a warning may explain an error, as a compiler's do).
+    func warnings(_ everyPage: [Chapter], figures: [String: RenderedFigure], requests: [FigureRequest]) -> [Diagnostic] {
+        var warnings = everyPage.flatMap(\.warnings) + citationsWithoutAt(everyPage, bibliography: inputs.bibliography)
+            + markdownProblems.filter { $0.severity == .warning } + fractionFormatWarnings(everyPage, data: inputs.data)
+            + requests.flatMap { figures[$0.id]?.warnings ?? [] }
+            + ((edition?.index ?? 0) == 0 ? inputs.config.warnings + uncitedSources(cited, bibliography: inputs.bibliography,
+                                                                                     file: sourcesFile, drafts: draftCitations)
+                + heavyImageWarnings(everyPage, images: images) + leftovers + textFiles : [])
+        // Shared files (the data folder) are checked with the default language's pages only.
+        if (edition?.index ?? 0) == 0 { warnings += unusedData + suspectCellWarnings(everyPage, data: inputs.data) }
+        return warnings
+    }
     // A data file no chart uses that has problems of its own: say so beside them (fixing it may not be worth it).
     let filesWithProblems = Set(collector.diagnostics.map(\.file))
     collector.add(unusedData.filter { filesWithProblems.contains($0.file) })
     // The figures are drawn (and their data files' cells checked) whatever else is wrong, so one run lists a bad cell
     // beside a broken link or a chapter's mistake; not when their own inputs are wrong (an id used twice, a data file
     // named that does not exist), which would make their problems wrong or the same again.
-    if !figureIDProblems.isEmpty || !dataFileProblems.isEmpty { try collector.throwIfAny() }
+    if !figureIDProblems.isEmpty || !dataFileProblems.isEmpty {
+        collector.warnings += warnings(everyPage, figures: [:], requests: [])
+        try collector.throwIfAny()
+    }
     let checksPassed = collector.diagnostics.isEmpty
     options.timings?.end("checks")
 
@@ -325,6 +350,8 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         case .failure(let failure): collector.add(failure.diagnostics)
         }
     }
+    let builtWarnings = warnings(everyPage, figures: figures, requests: requests)
+    collector.warnings += builtWarnings
     try collector.throwIfAny()
     options.timings?.end("figures")
 
@@ -466,15 +493,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     }
     if !collector.diagnostics.isEmpty { _ = handedOver?.value() }  // a failed build's index thread ends before the build
     try collector.throwIfAny()
-    output.warnings = everyPage.flatMap(\.warnings) + citationsWithoutAt(everyPage, bibliography: inputs.bibliography)
-        + markdownProblems.filter { $0.severity == .warning } + fractionFormatWarnings(everyPage, data: inputs.data)
-        + requests.flatMap { figures[$0.id]?.warnings ?? [] }
-        + ((edition?.index ?? 0) == 0 ? inputs.config.warnings + uncitedSources(cited, bibliography: inputs.bibliography,
-                                                                                 file: source.sources?.path ?? "content/sources.yml",
-                                                                                 drafts: draftCitations)
-            + heavyImageWarnings(everyPage, images: source.images) + leftovers + textFiles : [])
-    // Shared files (the data folder) are checked with the default language's pages only.
-    if (edition?.index ?? 0) == 0 { output.warnings += unusedData + suspectCellWarnings(everyPage, data: inputs.data) }
+    output.warnings = builtWarnings
     output.draftsLeftOut = draftFiles.sorted()
     output.draftsIncluded = draftsIncluded.sorted()
     return (output, everyPage, handedOver, templates!.pageExtraTags)

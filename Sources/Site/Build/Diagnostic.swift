@@ -25,18 +25,37 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         "\(file):\(line):\(column): \(severity.rawValue): \(message)" + (hint.map { "\n  hint: \($0)" } ?? "")
     }
+
+    /// By file, line, column, then message.
+    static func inOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        (a.file, a.line, a.column, a.message) < (b.file, b.line, b.column, b.message)
+    }
 }
 
 /// Every problem a build found, each once, sorted by file, line and column.
 public struct BuildFailure: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
+    /// The warnings the build had found when it stopped (not among `diagnostics`): printed beside the errors, as a
+    /// compiler prints them, since one may explain an error.
+    public var warnings: [Diagnostic] = []
 
     /// `diagnostics` sorted, each identical one kept once: a problem in a file every language reads (a chapter a
     /// `fallback: true` language publishes untranslated, its links) is found by each language's build, and is one problem.
-    public init(_ diagnostics: [Diagnostic]) {
-        self.diagnostics = diagnostics.uniqued().sorted {
-            ($0.file, $0.line, $0.column, $0.message) < ($1.file, $1.line, $1.column, $1.message)
-        }
+    public init(_ diagnostics: [Diagnostic], warnings: [Diagnostic] = []) {
+        self.diagnostics = diagnostics.uniqued().sorted(by: Diagnostic.inOrder)
+        self.warnings = []
+        adding(warnings: warnings)
+    }
+
+    /// Adds warnings found beside the errors: each once, none that `diagnostics` holds already.
+    public mutating func adding(warnings more: [Diagnostic]) {
+        let listed = Set(diagnostics.map(\.description))
+        warnings = (warnings + more).uniqued().filter { !listed.contains($0.description) }.sorted(by: Diagnostic.inOrder)
+    }
+
+    /// The errors and the warnings, in the order of their files, lines and columns: what `check` and `build` print.
+    public var everyDiagnostic: [Diagnostic] {
+        (diagnostics + warnings).sorted(by: Diagnostic.inOrder)
     }
 
     public var description: String {
@@ -47,6 +66,8 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
 /// Collects diagnostics while a stage goes on, so one run reports every problem it can.
 struct DiagnosticCollector {
     private(set) var diagnostics: [Diagnostic] = []
+    /// Warnings to give with the errors if the stage fails (`BuildFailure.warnings`).
+    var warnings: [Diagnostic] = []
 
     mutating func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
     mutating func add(_ more: [Diagnostic]) { diagnostics += more }
@@ -60,6 +81,7 @@ struct DiagnosticCollector {
                 diagnostics.append(diagnostic)
             } else if let failure = error as? BuildFailure {
                 diagnostics += failure.diagnostics
+                warnings += failure.warnings
             } else {
                 diagnostics.append(Diagnostic(file: "-", line: 1, column: 1, message: "\(error)"))
             }
@@ -68,7 +90,7 @@ struct DiagnosticCollector {
     }
 
     func throwIfAny() throws(BuildFailure) {
-        if !diagnostics.isEmpty { throw BuildFailure(diagnostics) }
+        if !diagnostics.isEmpty { throw BuildFailure(diagnostics, warnings: warnings) }
     }
 }
 

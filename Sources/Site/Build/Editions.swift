@@ -191,11 +191,13 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
         switch result {
         case let .success(result):
             built.append((edition, result.output, result.pages, result.index))
+            collector.warnings += result.output.warnings
             // Every edition lays its pages out with the same templates.
             extraTags = extraTags ?? result.extraTags
         case let .failure(error):
             // Every edition reads the shared files (sources.yml, data, templates): a problem in one is reported once.
             collector.add(error.diagnostics.filter { !collector.diagnostics.contains($0) })
+            collector.warnings += error.warnings
         }
     }
     guard built.count == languages.count, problems.isEmpty else {
@@ -286,6 +288,7 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
     }
     collector.add(checkInternalStrings(output, source: source, verdicts: options.pageCache?.internalStrings))
     collector.add(templateLinkProblems(linkProblems, templates: source.templates))
+    collector.warnings = output.warnings
     try collector.throwIfAny()
     return output
 }
