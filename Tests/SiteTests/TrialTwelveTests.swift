@@ -108,4 +108,44 @@ import Testing
             #expect(error.warnings.contains { $0.file == "content/01-intro.md" }, "\(error.warnings)")
         }
     }
+
+    // MARK: Untranslated copies (`fallback: true`)
+
+    @Test func aCopysGlossaryLinksLeadToThePairedTermOrToTheOriginalGlossary() throws {
+        let glossary = "- term: Bank run\n  definition: When many withdraw at once.\n- term: Haircut\n  definition: A cut.\n"
+        let site = twoLanguageSite(fallback: true, more: [
+            SourceFile(path: "content/02-more.md",
+                       text: "---\ntitle: More\n---\nSee [runs](../glossary/#term-bank-run) and [cuts](../glossary/#term-haircut).\n"),
+            SourceFile(path: "content/glossary.yml", text: glossary),
+            SourceFile(path: "content/zh-hant/glossary.yml", text: "- term: Run\n  definition: 許多人同時提款。\n"),
+        ])
+        let output = try build(site)
+        let copy = try #require(text(output, "zh-hant/more/index.html"))
+        #expect(copy.contains("href=\"../glossary/#term-run\""))
+        #expect(copy.contains("href=\"../../glossary/#term-haircut\""))
+        #expect(!copy.contains("#term-bank-run"))
+        // The original keeps its links.
+        #expect(text(output, "more/index.html")?.contains("href=\"../glossary/#term-bank-run\"") == true)
+    }
+
+    @Test func aFigureATranslationLacksIsOneErrorNotAlsoItsLinks() {
+        let chart = "```chart\nid: calle\ntitle: Price\ncaption: A model.\nmodel: bubbles\nkind: line\nseries: [price]\n```\n"
+        let site = twoLanguageSite(english: "---\ntitle: Intro\n---\nSee [](#figure-calle).\n\n" + chart,
+                                   translated: "---\ntitle: 導論\n---\n見[](#figure-calle)。\n", fallback: true, more: [
+            SourceFile(path: "content/02-more.md", text: "---\ntitle: More\n---\nSee [](01-intro.md#figure-calle).\n"),
+        ])
+        let found = diagnostics(of: site)
+        #expect(found.map(\.message) == ["figure 'calle' of content/01-intro.md missing from the translation"], "\(found)")
+    }
+
+    @Test func messagesNameTheLanguagesInEnglish() throws {
+        var site = miniSite(chapter: "---\ntitle: 導論\n---\n中文內容。\n",
+                            config: "title: 測試\ndescription: 測試。\nlanguages:\n  - code: zh-Hant\n  - code: en\n    path: en\n    title: Test\n    fallback: true\n")
+        site.glossary = SourceFile(path: "content/glossary.yml",
+                                   text: "- term: 擠兌\n  definition: 許多人同時提款。\n- term: 折扣\n  definition: 一個折扣。\n")
+        site.localized = [SourceFile(path: "content/en/glossary.yml", text: "- term: Bank run\n  definition: When many withdraw.\n")]
+        let output = try build(site)
+        let warning = try #require(output.warnings.first { $0.file == "content/en/glossary.yml" })
+        #expect(warning.message.contains("no English entry"), "\(warning)")
+    }
 }

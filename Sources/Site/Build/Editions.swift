@@ -1,3 +1,4 @@
+import Markdown
 /// One language's pages of the site, as the build lays them out: which language, what the others are, and the
 /// interface words of each.
 struct Edition: Sendable {
@@ -206,8 +207,9 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
         throw BuildFailure([])
     }
     /// A language as the writer would name it in a message: `French`, or `'fr'` when the translations name none.
+    /// Messages are in English, whatever the site's default language: the name is English's (`Spanish`, not `español`).
     func languageName(_ edition: Edition) -> String {
-        translations.first?.languageName(of: edition.language.code) ?? "'\(edition.language.code)'"
+        Translations.english.languageName(of: edition.language.code) ?? "'\(edition.language.code)'"
     }
     var glossaryWarnings: [Diagnostic] = []
     for other in built.dropFirst() {
@@ -256,6 +258,8 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
         let more = languages.dropFirst().map { "Sitemap: \(base)\($0.prefix)sitemap.xml\n" }.joined()
         output["robots.txt"] = robots + Array(more.utf8)
     }
+    pointGlossaryLinks(of: built.dropFirst().map { ($0.edition, $0.pages) }, in: &output, original: source.glossary,
+                       translations: { sources[$0.index].source.glossary })
     var fallbackCopies: [String: LinkChecker.FallbackCopy] = [:]
     for (edition, _, pages, _) in built.dropFirst() {
         let language = languageName(edition)
@@ -264,10 +268,18 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
                 original: page.outputPath, language: language, translationFile: edition.language.contentFolder + fileName(page.file))
         }
     }
-    func checkLinks() -> [Diagnostic] {
+    func checkAllLinks() -> [Diagnostic] {
         var checker = LinkChecker(output: output, pages: pagesByOutput, verdicts: options.pageCache?.links)
         checker.fallbackCopies = fallbackCopies
         return checker.check()
+    }
+    // A figure a translation lacks is reported there: the links to it (the translation's own, and those of the
+    // untranslated copies that lead to the translated page) would only say it again, as missing anchors.
+    let missingFigures = Set(built.dropFirst().flatMap { other in
+        missingFigureIDs(other.pages, originals: built[0].pages, fallback: other.edition.fallbackFiles)
+    }).map { "missing anchor '#figure-\($0)'" }
+    func checkLinks() -> [Diagnostic] {
+        checkAllLinks().filter { problem in !missingFigures.contains { problem.message.contains($0) } }
     }
     var linkProblems = checkLinks()
     let pending = built.compactMap { part in part.index.map { (prefix: part.edition.language.prefix, index: $0) } }
@@ -291,6 +303,62 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
     collector.warnings = output.warnings
     try collector.throwIfAny()
     return output
+}
+
+/// The ids of the figures of `originals` that their translations among `pages` lack.
+func missingFigureIDs(_ pages: [Chapter], originals: [Chapter], fallback: Set<String>) -> [String] {
+    let byName = Dictionary(originals.map { (fileName($0.file), $0) }, uniquingKeysWith: { first, _ in first })
+    return pages.filter { !fallback.contains($0.file) }.flatMap { page -> [String] in
+        guard let original = byName[fileName(page.file)] else { return [] }
+        let ids = Set(page.figures.map(\.id))
+        return original.figures.map(\.id).filter { !ids.contains($0) }
+    }
+}
+
+/// A language's untranslated copy of a chapter (`fallback: true`) links the glossary's terms as its original does
+/// (`../glossary/#term-señoreaje`), which leads to that language's glossary, whose terms are translated: each such
+/// link is pointed at the paired entry there (a translated glossary pairs its entries with the original's by their
+/// order), or at the default language's glossary when the translation has no such entry.
+func pointGlossaryLinks(of editions: [(edition: Edition, pages: [Chapter])], in output: inout OutputTree,
+                        original: SourceFile?, translations: (Edition) -> SourceFile?) {
+    func anchors(_ file: SourceFile?) -> [String] {
+        guard let file, let text = try? decodeOrFail(file),
+              let entries = try? parseGlossary(text, file: file.path, inFileOrder: true) else { return [] }
+        return entries.map(\.anchor)
+    }
+    let originals = anchors(original)
+    guard !originals.isEmpty else { return }
+    for (edition, pages) in editions where !edition.fallbackFiles.isEmpty {
+        let translation = translations(edition)
+        guard translation?.path != original?.path else { continue }
+        let translated = anchors(translation)
+        let climb = String(repeating: "../", count: edition.language.prefix.filter { $0 == "/" }.count)
+        for page in pages where edition.fallbackFiles.contains(page.file) {
+            let path = edition.language.prefix + page.outputPath
+            guard let bytes = output[path] else { continue }
+            var html = String(decoding: bytes, as: UTF8.self)
+            guard containsBytes(html, "glossary/#term-") else { continue }
+            // Through a stand-in first, so that a link pointed at an anchor is not pointed on again by a later one.
+            var pointed: [(standIn: String, anchor: String)] = []
+            for (index, anchor) in originals.enumerated() {
+                for written in Set([anchor, hrefEncoded(anchor)]) {
+                    if index < translated.count {
+                        guard translated[index] != anchor else { continue }
+                        let standIn = "glossary/#\u{0}\(index)\""
+                        html = html.replacingOccurrences(of: "glossary/#\(written)\"", with: standIn)
+                        pointed.append((standIn, "glossary/#\(hrefEncoded(translated[index]))\""))
+                    } else {
+                        for up in ["../", ""] {
+                            html = html.replacingOccurrences(of: "href=\"\(up)glossary/#\(written)\"",
+                                                             with: "href=\"\(climb)\(up)glossary/#\(written)\"")
+                        }
+                    }
+                }
+            }
+            for (standIn, anchor) in pointed { html = html.replacingOccurrences(of: standIn, with: anchor) }
+            output[path] = Array(html.utf8)
+        }
+    }
 }
 
 /// A translated page has the front-matter keys and the figures (same ids, same order) and cites the sources of its

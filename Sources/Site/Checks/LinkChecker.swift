@@ -220,6 +220,9 @@ struct LinkChecker {
                 + "(\(translated.file):\(match.line))"
             found.hint = "the \(copy.language) page it links to is translated, and its heading has another anchor: translate this "
                 + "chapter into \(copy.translationFile), or give that heading the original's id: " + heading
+        } else if wanted.hasPrefix("figure-") {
+            found.hint = "the \(copy.language) page it links to is translated without figure '\(wanted.dropFirst(7))': copy its "
+                + "chart block, with 'id: \(wanted.dropFirst(7))', into that translation, or translate this chapter into \(copy.translationFile)"
         } else {
             found.hint = "the \(copy.language) page it links to is translated, and its headings' anchors differ: translate this "
                 + "chapter into \(copy.translationFile), or give \(heading) the original's id with {#\(wanted)}"
