@@ -109,7 +109,7 @@ private let csvFile = "content/data/h.csv"
                                              data: [csv]))
         #expect(found.count == 21)
         #expect(found.prefix(2).map(\.line) == [3, 4])
-        #expect(found.first?.message == "row has 1 cells but the header has 2")
+        #expect(found.first?.message == "row has 1 cell but the header has 2")
         let last = try #require(found.last)
         #expect(last.line == 23)
         #expect(last.message == "and 5 more rows with more or fewer cells than the header, from this one on")

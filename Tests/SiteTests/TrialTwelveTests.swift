@@ -148,4 +148,24 @@ import Testing
         let warning = try #require(output.warnings.first { $0.file == "content/en/glossary.yml" })
         #expect(warning.message.contains("no English entry"), "\(warning)")
     }
+
+    // MARK: Data files from a spreadsheet set to Spanish
+
+    private func csvSite(_ csv: String) -> SourceTree {
+        let block = "```chart\nid: c\ntitle: Inflación\ncaption: Mensual.\ndata: c.csv\nkind: line\n```\n"
+        return miniSite(chapter: "---\ntitle: Intro\n---\nTexto.\n\n" + block, data: [SourceFile(path: "content/data/c.csv", text: csv)])
+    }
+
+    @Test func semicolonsAndDecimalCommasAreNamedTogether() {
+        let found = diagnostics(of: csvSite("mes;inflacion\n2021-01;2,1\n2021-02;3,4\n"))
+        #expect(found.first?.hint == "the columns are separated by ';' and decimals by commas, as a spreadsheet set to a "
+            + "language that writes decimal commas exports them: write commas between the columns and points in numbers (2,1 → 2.1)")
+    }
+
+    @Test func aDecimalCommaThatMakesOneCellTooManyGetsThePoint() {
+        let found = diagnostics(of: csvSite("mes,inflacion\n2021-01,2.1\n2021-02,2,4\n"))
+        #expect(found == [Diagnostic(file: "content/data/c.csv", line: 3, column: 9,
+                                     message: "row has 3 cells but the header has 2: '2,4' looks like one number with a decimal comma",
+                                     hint: "decimals use a point: write 2.4")])
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small CSV series file from `content/data/`: `# ` comment lines (the source note), a header, rows.
 public struct DataTable: Sendable, Equatable {
     public var file: String
@@ -73,9 +75,22 @@ public struct DataTable: Sendable, Equatable {
         guard let columns = header, columns.count >= 2 else {
             let line = header?.first ?? ""
             let separator = [";", "\t", "|"].first { line.contains($0) }
+            // A spreadsheet set to Spanish, French or German writes `2021-01;2,1`: commas there are decimal commas,
+            // which become column separators once the semicolons are commas.
+            let decimalComma = separator.flatMap { separator in
+                text.split(separator: "\n").lazy.filter { !$0.hasPrefix("#") }
+                    .flatMap { $0.split(separator: Character(separator)) }
+                    .first { isDecimalComma($0.trimmingCharacters(in: .whitespaces)) }
+            }.map { $0.trimmingCharacters(in: .whitespaces) }
             throw Diagnostic(file: file, line: 1, column: 1, message: "data file needs a header row with at least two columns",
-                             hint: separator.map { "the columns are separated by '\($0 == "\t" ? "tab" : $0)': write commas between them, "
-                                 + "as CSV does (a spreadsheet's 'Save as CSV, comma-separated' does it)" }
+                             hint: separator.map { separator in
+                                 if let decimalComma {
+                                     return "the columns are separated by '\(separator)' and decimals by commas, as a spreadsheet "
+                                         + "set to a language that writes decimal commas exports them: write commas between the "
+                                         + "columns and points in numbers (\(decimalComma) → \(decimalComma.replacingOccurrences(of: ",", with: ".")))"
+                                 }
+                                 return "the columns are separated by '\(separator == "\t" ? "tab" : separator)': write commas between them, "
+                                     + "as CSV does (a spreadsheet's 'Save as CSV, comma-separated' does it)" }
                                  ?? "the first line that is not a '#' note names the columns, separated by commas: year,visitors")
         }
         guard !rows.isEmpty || !ragged.isEmpty else {
@@ -118,7 +133,7 @@ public struct DataTable: Sendable, Equatable {
     /// A row with more or fewer cells than the header, explained by what the cells look like.
     private static func cellCountProblem(_ cells: [(text: String, column: Int)], expected: Int, file: String,
                                          line: Int) -> Diagnostic {
-        let message = "row has \(cells.count) cells but the header has \(expected)"
+        let message = "row has \(cells.count) cell\(cells.count == 1 ? "" : "s") but the header has \(expected)"
         guard cells.count > expected else {
             return Diagnostic(file: file, line: line, column: 1, message: message,
                               hint: "give every row a value for each column of the header (an empty one between two commas: 2021,,5)")
@@ -140,6 +155,15 @@ public struct DataTable: Sendable, Equatable {
             return Diagnostic(file: file, line: line, column: cells[start].column,
                               message: message + ": '\(written.joined(separator: ","))' looks like one number with a thousands separator",
                               hint: "write numbers without thousands separators: \(written.joined())")
+        }
+        // `2021-05,2,4`: one more cell than the header, from a number written with a decimal comma.
+        if cells.count == expected + 1, let start = cells.indices.dropFirst().dropLast().first(where: { index in
+            isDecimalComma(cells[index].text + "," + cells[index + 1].text)
+        }) {
+            let written = cells[start].text + "," + cells[start + 1].text
+            return Diagnostic(file: file, line: line, column: cells[start].column,
+                              message: message + ": '\(written)' looks like one number with a decimal comma",
+                              hint: "decimals use a point: write \(cells[start].text).\(cells[start + 1].text)")
         }
         if cells[expected...].allSatisfy(\.text.isEmpty) {
             return Diagnostic(file: file, line: line, column: cells[expected].column, message: message,
@@ -392,4 +416,14 @@ extension StringProtocol {
         while let last = slice.last, last.isWhitespace { slice.removeLast() }
         return String(slice)
     }
+}
+
+/// `2,1`, `-0,75`: a number written with a decimal comma (digits on both sides of one comma; not `1,200`, which
+/// is read as a thousands separator).
+private func isDecimalComma(_ text: String) -> Bool {
+    let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+    guard parts.count == 2 else { return false }
+    let whole = parts[0].hasPrefix("-") || parts[0].hasPrefix("\u{2212}") ? parts[0].dropFirst() : parts[0]
+    let digits = { (part: Substring) in !part.isEmpty && part.allSatisfy { $0.isASCII && $0.isNumber } }
+    return digits(whole) && digits(parts[1]) && parts[1].count != 3
 }
