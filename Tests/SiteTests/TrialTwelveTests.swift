@@ -168,4 +168,28 @@ import Testing
                                      message: "row has 3 cells but the header has 2: '2,4' looks like one number with a decimal comma",
                                      hint: "decimals use a point: write 2.4")])
     }
+
+    // MARK: Dates and languages
+
+    @Test(arguments: [("25-11-2026", "write 2026-11-25"), ("25/11/2026", "write 2026-11-25"),
+                      ("05-11-2026", "write 2026-11-05 if 05 is the day, 2026-05-11 if it is the month")])
+    func aDateWrittenDayFirstGetsTheDateYearFirst(_ written: String, _ hint: String) {
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\ndate: \(written)\n---\nText.\n"))
+        #expect(found == [Diagnostic(file: "content/01-intro.md", line: 3, column: 7,
+                                     message: "'date' is \(written): dates are written year first, YYYY-MM-DD", hint: hint)])
+    }
+
+    @Test func aPublishedDateWrittenDayFirstGetsTheDateYearFirst() {
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nText.\n",
+                                             config: "title: T\ndescription: D.\npublished: 25-11-2026\n"))
+        #expect(found.map(\.hint) == ["dates are written year first: write 2026-11-25"])
+    }
+
+    @Test(arguments: ["es_ES", "Español"])
+    func aLanguageThatIsNoTagIsOneErrorBesideLanguages(_ language: String) {
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nTexto.\n",
+                                             config: "title: T\ndescription: D.\nlanguage: \(language)\nlanguages:\n  - code: es\n  - code: en\n    path: en\n    fallback: true\n"))
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.message.hasPrefix("'\(language)' is not a language tag") == true, "\(found)")
+    }
 }

@@ -219,11 +219,34 @@ func missingFrontMatter(_ text: String, file: String) -> Diagnostic {
                       hint: "start the file with a line '---', then 'title: …', then another '---'")
 }
 
+/// For a date written day first, `25-11-2026` or `25/11/2026` (as in Spanish, French, German or British English),
+/// what to write instead: `write 2026-11-25`, or both readings when the day could be the month (`05-11-2026`).
+func dayMonthYear(_ text: String) -> String? {
+    let pieces = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init)
+    guard pieces.count == 3, pieces.map(\.count) == [pieces[0].count, pieces[1].count, 4],
+          (1...2).contains(pieces[0].count), (1...2).contains(pieces[1].count),
+          let first = Int(pieces[0]), let second = Int(pieces[1]), let year = Int(pieces[2]), year >= 1000 else { return nil }
+    func iso(month: Int, day: Int) -> String? {
+        guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+    switch (iso(month: second, day: first), iso(month: first, day: second)) {
+    case let (dayFirst?, monthFirst?) where dayFirst != monthFirst:
+        return "write \(dayFirst) if \(pieces[0]) is the day, \(monthFirst) if it is the month"
+    case let (dayFirst?, _): return "write \(dayFirst)"
+    case let (nil, monthFirst?): return "write \(monthFirst)"
+    default: return nil
+    }
+}
+
 extension YAMLReader {
     /// A date written `YYYY-MM-DD`, a day of the calendar.
     func date(_ node: Node, key: String) throws(Diagnostic) -> String {
         let text = try string(node, key: key)
         guard isISODate(text) else {
+            if let day = dayMonthYear(text) {
+                throw error(at: node, "'\(key)' is \(text): dates are written year first, YYYY-MM-DD", hint: day)
+            }
             let parts = text.split(separator: "-").compactMap { Int($0) }
             if parts.count == 3, text.count == 10, (1...12).contains(parts[1]) {
                 throw error(at: node, "'\(key)' is \(text), which is not a day of the calendar: "

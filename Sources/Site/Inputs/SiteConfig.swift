@@ -135,8 +135,9 @@ public struct SiteConfig: Sendable, Equatable {
                 case "published", "factsAsOf":
                     guard isISODate(text) else {
                         throw reader.error(at: value, "'\(key)' must be a date like 2026-12-05",
-                                           hint: key == "published" ? "write the day the site was published as YYYY-MM-DD"
-                                               : "write the day the facts were last checked as YYYY-MM-DD")
+                                           hint: dayMonthYear(text).map { "dates are written year first: \($0)" }
+                                               ?? (key == "published" ? "write the day the site was published as YYYY-MM-DD"
+                                                   : "write the day the facts were last checked as YYYY-MM-DD"))
                     }
                     if key == "published" { config.published = text } else { config.factsAsOf = text }
                 case "licence": config.licence = text
@@ -193,7 +194,8 @@ public struct SiteConfig: Sendable, Equatable {
             config.warnings.append(warning)
         }
         if let first = config.languages.first {
-            if let node = entries["language"], config.language != first.code {
+            // A 'language' that is no tag is reported as such: it is not compared (config.language is still 'en').
+            if let node = entries["language"], node.string == config.language, config.language != first.code {
                 collector.add(reader.error(at: node, "'language: \(config.language)' is not the first of 'languages' (\(first.code))",
                                            hint: "the first language listed is the default: remove 'language' or make them agree"))
             }
