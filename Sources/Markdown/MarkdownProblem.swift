@@ -60,6 +60,13 @@ public struct MarkdownProblem: Sendable, Equatable {
         /// A fence named with another tool's word for a box, a diagram or math (```` ```note ````, ```` ```mermaid ````,
         /// ```` ```math ````, in any letters), which is shown as code: the name written and what the other tool makes of it.
         case otherToolsBlock(String, OtherToolsBlock)
+        /// A fence named with a word of another language for a box (```` ```nota ````, ```` ```cuidado ````,
+        /// ```` ```Achtung ````; `MarkdownProblem.otherLanguageBoxWords`), which is shown as code: the name written and
+        /// the English word (`note`, `tip`, or `careful` for a caveat).
+        case otherLanguageBlockName(String, english: String)
+        /// A paragraph starting with another language's word for a table caption (`Tabla:`, `Tableau :`, `Tabelle:`),
+        /// shown as text: the word as written and the paragraph's text.
+        case otherLanguageCaption(String, text: String)
         /// A line of colons that opens a Pandoc or Quarto fenced div (`::: {.callout-note}`), or closes none: shown as
         /// text. The line as written.
         case fencedDiv(String)
@@ -79,11 +86,29 @@ public struct MarkdownProblem: Sendable, Equatable {
         /// Published as written but possibly meant: reported as a warning, not an error.
         public var isWarning: Bool {
             switch self {
-            case .unusedFootnote, .dashesUnderText, .indentedProse, .yearStartsList, .listInsideParagraph, .undefinedLinkLabel: true
+            case .unusedFootnote, .dashesUnderText, .indentedProse, .yearStartsList, .listInsideParagraph, .undefinedLinkLabel,
+                 .otherLanguageBlockName, .otherLanguageCaption: true
             default: false
             }
         }
     }
+
+    /// Spanish, French and German words for a box, by the English block or word meant (`careful` for a caveat):
+    /// block names are English whatever the page's language, and a fence named so is shown as code. The README lists them.
+    public static let otherLanguageBoxWords: [String: String] = [
+        // Spanish
+        "nota": "note", "notas": "note", "consejo": "tip", "cuidado": "careful", "precaución": "careful",
+        "precaucion": "careful", "advertencia": "careful", "atención": "careful", "atencion": "careful", "aviso": "careful",
+        // French
+        "remarque": "note", "astuce": "tip", "conseil": "tip", "avertissement": "careful", "prudence": "careful",
+        "mise-en-garde": "careful",
+        // German
+        "notiz": "note", "hinweis": "note", "anmerkung": "note", "tipp": "tip", "achtung": "careful", "vorsicht": "careful",
+        "warnung": "careful",
+    ]
+
+    /// Spanish, French and German words that start a table's caption (`Tabla: …`): a caption starts with `Table:`.
+    public static let otherLanguageCaptionWords = ["Tabla", "Cuadro", "Tableau", "Tabelle"]
 
     /// What another tool makes of a fenced block that this site shows as code.
     public enum OtherToolsBlock: Sendable, Equatable {

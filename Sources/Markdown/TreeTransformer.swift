@@ -94,6 +94,15 @@ struct TreeTransformer {
                     // A caption `buildTables` took is no longer a paragraph: this one has no table above it.
                     problems.append(MarkdownProblem(kind: .captionWithoutTable(inlineText(node)), line: line, column: 1))
                 }
+                if line >= 1, line <= sourceLines.count {
+                    let text = sourceLines[line - 1].drop(while: { $0 == " " || $0 == ">" })
+                    if let word = MarkdownProblem.otherLanguageCaptionWords.first(where: { word in
+                        text.hasPrefix(word) && text.dropFirst(word.count).drop(while: { $0 == " " || $0 == "\u{A0}" }).hasPrefix(":")
+                    }) {
+                        problems.append(MarkdownProblem(kind: .otherLanguageCaption(word, text: inlineText(node)), line: line,
+                                                        column: sourceLines[line - 1].count - text.count + 1))
+                    }
+                }
                 if let image = titledImage(inParagraph: node) { titledImages.append((node, image)) }
             case CMARK_NODE_LIST where entering:
                 noteListMeaningChange(node, line: line, lineOffset: lineOffset)
@@ -395,6 +404,10 @@ struct TreeTransformer {
             ?? (["caution", "warning", "caveat", "attention", "important", "danger"].contains(lower) && blocks.contains("careful") ? "careful" : nil)
         if let meant {
             problems.append(MarkdownProblem(kind: .blockNameMistake(name, meant: meant), line: line, column: column))
+            return
+        }
+        if let english = MarkdownProblem.otherLanguageBoxWords[lower] {
+            problems.append(MarkdownProblem(kind: .otherLanguageBlockName(name, english: english), line: line, column: column))
             return
         }
         // Quarto writes `{mermaid}`, Pandoc `{.note}`.

@@ -192,4 +192,31 @@ import Testing
         #expect(found.count == 1, "\(found)")
         #expect(found.first?.message.hasPrefix("'\(language)' is not a language tag") == true, "\(found)")
     }
+
+    // MARK: Words of other languages for boxes, captions and ids
+
+    @Test(arguments: [("nota", "this site has no 'note' box"), ("Cuidado", "write '```careful'"), ("achtung", "write '```careful'"),
+                      ("remarque", "this site has no 'note' box")])
+    func aBoxNamedInAnotherLanguageIsAWarningWithTheEnglishBlock(_ name: String, _ hint: String) throws {
+        let output = try build(miniSite(chapter: "---\ntitle: Intro\n---\nTexto.\n\n```\(name)\nCuidado con esto.\n```\n"))
+        let warning = try #require(output.warnings.first)
+        #expect(warning.file == "content/01-intro.md" && warning.line == 6 && warning.column == 1)
+        #expect(warning.message == "'```\(name)' is not a block this site knows (block names are English), so the page shows it as code")
+        #expect(warning.hint?.hasPrefix(hint) == true, "\(warning)")
+    }
+
+    @Test(arguments: ["Tabla:", "Tableau :", "Tabelle:", "Cuadro:"])
+    func aCaptionStartedInAnotherLanguageIsAWarningThatSaysTable(_ word: String) throws {
+        let output = try build(miniSite(chapter: "---\ntitle: Intro\n---\n| a | b |\n|---|---|\n| 1 | 2 |\n\n\(word) Los peores meses\n"))
+        let warning = try #require(output.warnings.first)
+        #expect(warning.line == 8)
+        #expect(warning.message.hasSuffix("is shown as text: a table's caption starts with 'Table:', whatever the page's language"))
+        #expect(warning.hint?.hasPrefix("write 'Table:' for '\(word.filter { $0 != " " })'") == true, "\(warning)")
+    }
+
+    @Test func anEmptyLinkToATablaIDNamesTheTableID() {
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: Intro\n---\nVer [](#tabla-peores).\n"))
+        #expect(found.first?.hint?.hasPrefix("only a link to an id starting 'figure-' or 'table-' fills in its own text, the number: "
+            + "give it the id #table-peores") == true, "\(found)")
+    }
 }

@@ -95,7 +95,7 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
                 + "leave a blank line above it, or end the line before it with ':'"
         case .emptyLinkText(let url):
             message = "the link to '\(url)' has no text: the reader would see nothing to click"
-            hint = "write the words to click between the brackets: [what it leads to](\(url))"
+            hint = emptyLinkHint(url)
         case .tableRowTooLong(let cells, let header):
             message = "this table row has \(cells) cells but the header has \(header): the page would drop the last \(cells - header)"
             hint = "add the missing heading to the header row (and a --- cell under it), or join the extra cells to one"
@@ -115,6 +115,17 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
             message = "heading id '#\(id)' is already used on this page"
                 + (firstLine.map { " (line \($0 + lineOffset))" } ?? ": the page's layout or a table uses it")
             hint = "give this heading another id, e.g. {#\(id)-2}; a link to #\(id) leads to the first one"
+        case .otherLanguageBlockName(let written, let english):
+            message = "'```\(written)' is not a block this site knows (block names are English), so the page shows it as code"
+            hint = english == "careful"
+                ? "write '```careful', this site's box for caveats and contested claims: the page heads it with the 'careful' "
+                    + "text of its language's file in templates/i18n/"
+                : "this site has no '\(english)' box; its one box is '```careful' (caveats and contested claims), and a side "
+                    + "remark can be a footnote ([^label]) or a paragraph of its own; for code, name its language (```text)"
+        case .otherLanguageCaption(let word, let text):
+            message = "\(quoted(text)) is shown as text: a table's caption starts with 'Table:', whatever the page's language"
+            hint = "write 'Table:' for '\(word):' on the line right after the table's last row; the page numbers the table in its "
+                + "own words (the 'table' text of its language's file in templates/i18n/)"
         case .blockNameMistake(let written, let meant):
             message = "'```\(written)' is not a block this site knows, so the page shows it as code"
             hint = written.lowercased().hasPrefix(meant) ? "write '```\(meant)' (block names are lower case)"
@@ -159,6 +170,21 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
         return Diagnostic(file: file, line: problem.line + lineOffset, column: problem.column, message: message, hint: hint,
                           severity: problem.kind.isWarning ? .warning : .error)
     }
+}
+
+/// For `[](url)`: the words to write, and, for a link to an anchor, that only figures' and tables' ids fill in their
+/// own text; one with another language's word for them (`#tabla-peores`) gets the id to give instead.
+private func emptyLinkHint(_ url: String) -> String {
+    let words = "write the words to click between the brackets: [what it leads to](\(url))"
+    guard let hash = url.firstIndex(of: "#") else { return words }
+    let id = url[url.index(after: hash)...]
+    let tables = ["tabla-", "cuadro-", "tableau-", "tabelle-"], figures = ["figura-", "abbildung-", "grafico-", "gráfico-"]
+    guard let prefix = (tables + figures).first(where: { id.lowercased().hasPrefix($0) }) else {
+        return words + " (only a link to an id starting 'figure-' or 'table-' fills in its own text, the number)"
+    }
+    let english = tables.contains(prefix) ? "table-" : "figure-"
+    return "only a link to an id starting 'figure-' or 'table-' fills in its own text, the number: give it the id "
+        + "#\(english)\(id.dropFirst(prefix.count)) (ids are English whatever the page's language), or " + words
 }
 
 /// What to write for another tool's box: this site's one box.
