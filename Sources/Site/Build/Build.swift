@@ -203,6 +203,9 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     var draftFiles: Set<String> = [], draftsIncluded: Set<String> = []
     // The drafts citing each source (the first), for the warning about sources no page cites.
     var draftCitations: [String: String] = [:]
+    // A chapter whose text could not be read cites and charts what no one knows: warnings about sources no page cites
+    // and data files no chart uses would then be false.
+    var someFileFailed = false
     // The data files the charts name, drafts' included: the others are used by none.
     var chartedData: Set<String> = []
     for result in parsed {
@@ -226,7 +229,9 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
             case .page: pages.append(chapter)
             case .home: home = chapter
             }
-        case .failure(let failure): collector.add(failure.diagnostics)
+        case .failure(let failure):
+            collector.add(failure.diagnostics)
+            someFileFailed = true
         }
     }
     parsed = []
@@ -314,11 +319,11 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         var warnings = everyPage.flatMap(\.warnings) + citationsWithoutAt(everyPage, bibliography: inputs.bibliography)
             + markdownProblems.filter { $0.severity == .warning } + fractionFormatWarnings(everyPage, data: inputs.data)
             + requests.flatMap { figures[$0.id]?.warnings ?? [] }
-            + ((edition?.index ?? 0) == 0 ? inputs.config.warnings + uncitedSources(cited, bibliography: inputs.bibliography,
-                                                                                     file: sourcesFile, drafts: draftCitations)
+            + ((edition?.index ?? 0) == 0 ? inputs.config.warnings
+                + (someFileFailed ? [] : uncitedSources(cited, bibliography: inputs.bibliography, file: sourcesFile, drafts: draftCitations))
                 + heavyImageWarnings(everyPage, images: images) + leftovers + textFiles : [])
         // Shared files (the data folder) are checked with the default language's pages only.
-        if (edition?.index ?? 0) == 0 { warnings += unusedData + suspectCellWarnings(everyPage, data: inputs.data) }
+        if (edition?.index ?? 0) == 0 { warnings += (someFileFailed ? [] : unusedData) + suspectCellWarnings(everyPage, data: inputs.data) }
         return warnings
     }
     // A data file no chart uses that has problems of its own: say so beside them (fixing it may not be worth it).
