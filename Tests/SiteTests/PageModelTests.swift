@@ -95,7 +95,7 @@ import Testing
 
     @Test(arguments: [
         ("date: 2025-13-01", "content/01-intro.md:3:7: error: 'date' is 2025-13-01: there is no month 13"),
-        ("date: 01/12/2025", "content/01-intro.md:3:7: error: 'date' must be a date like 2025-11-30"),
+        ("date: 01/12/2025", "content/01-intro.md:3:7: error: 'date' is 01/12/2025: dates are written year first, YYYY-MM-DD"),
         ("date: 2025-02-01\nupdated: 2025-01-01", "content/01-intro.md:4:10: error: 'updated' (2025-01-01) is before 'date' (2025-02-01)"),
         ("authors: {a: b}", "content/01-intro.md:3:10: error: 'authors' must be a name or a list of names"),
         ("extra: [a]", "content/01-intro.md:3:8: error: 'extra' must be a mapping of names to values"),
