@@ -219,4 +219,44 @@ import Testing
         #expect(found.first?.hint?.hasPrefix("only a link to an id starting 'figure-' or 'table-' fills in its own text, the number: "
             + "give it the id #table-peores") == true, "\(found)")
     }
+
+    // MARK: Hints in the writer's languages
+
+    @Test(arguments: ["Ana Escritora y Luis Pérez", "Anne Rédactrice et Luc Martin", "Anna Autorin und Lukas Weber"])
+    func authorsJoinedByAnotherLanguagesAndAreSeveralPeople(_ authors: String) throws {
+        let output = try build(miniSite(chapter: "---\ntitle: Intro\nauthors: \(authors)\n---\nText.\n"))
+        #expect(output.warnings.first?.message == "'authors' is one text naming several people: the page and its metadata would give it as one name")
+        #expect(severalPeople("José Ortega y Gasset") == nil)
+    }
+
+    @Test func aFileNameWithAnEnyeIsProposedWithNy() {
+        #expect(validFileName(for: "30-los-años.md") == "30-los-anyos.md")
+        #expect(validFileName(for: "30-¿qué-es.md") == "30-que-es.md")
+        #expect(validFileName(for: "40-straße.md") == "40-strasse.md")
+    }
+
+    @Test func aLanguagePathWithAnAccentIsProposedWithoutIt() {
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nTexto.\n",
+                                             config: "title: T\ndescription: D.\nlanguages:\n  - code: es\n  - code: en\n    path: inglés\n    fallback: true\n"))
+        #expect(found.first?.hint?.hasPrefix("write 'path: ingles'") == true, "\(found)")
+    }
+
+    @Test(arguments: [("barras", "bar"), ("Líneas", "line"), ("cascada", "waterfall"), ("Balken", "hbar")])
+    func aChartKindInAnotherLanguageIsNamedInEnglish(_ kind: String, _ english: String) {
+        let chapter = "---\ntitle: Intro\n---\n```chart\nid: calle\ntitle: El precio\ncaption: Un modelo.\nmodel: bubbles\n"
+            + "kind: \(kind)\nseries: [price]\n```\n"
+        let found = diagnostics(of: miniSite(chapter: chapter))
+        #expect(found.first?.hint?.hasPrefix("kinds are named in English: did you mean '\(english)'?") == true, "\(found)")
+    }
+
+    @Test func aLanguageNamedInItselfGetsItsTag() {
+        #expect(languageTagProblem("Español")?.hint.hasPrefix("did you mean 'es'?") == true)
+    }
+
+    @Test func aLanguageWithoutTranslationsIsWarnedAboutWhereSiteYmlNamesIt() throws {
+        let output = try build(miniSite(chapter: "---\ntitle: A\n---\nTexto.\n", config: "title: T\ndescription: D.\nlanguage: es\n"))
+        let warning = try #require(output.warnings.first { $0.message.hasPrefix("no translations for language 'es'") })
+        #expect((warning.file, warning.line, warning.column) == ("content/site.yml", 3, 11))
+        #expect(warning.hint == "copy templates/i18n/en.yml to templates/i18n/es.yml and translate its texts")
+    }
 }

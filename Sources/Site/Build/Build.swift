@@ -1,3 +1,4 @@
+import Foundation
 import Charts
 import Markdown
 import Simulation
@@ -24,6 +25,7 @@ public func build(_ source: consuming SourceTree, options: BuildOptions = BuildO
     } else {
         try loadTranslations(source.translations, languages: languages, warnings: &warnings)
     }
+    warnings = warnings.map { placedAtLanguageCode($0, config: source.config, translations: source.translations) }
     if languages.count > 1 {
         warnings += unguardedXDefaultWarnings(source.templates)
         do throws(BuildFailure) {
@@ -53,6 +55,28 @@ public func build(_ source: consuming SourceTree, options: BuildOptions = BuildO
         editionWarnings = error.warnings
     }
     throw BuildFailure(problems, warnings: warnings + editionWarnings)
+}
+
+/// A language without a translations file is warned about where site.yml names it (`language: es`, `- code: es`),
+/// not in the file it lacks, which the writer cannot open.
+func placedAtLanguageCode(_ warning: Diagnostic, config: SourceFile?, translations: [SourceFile]) -> Diagnostic {
+    let prefix = "no translations for language '"
+    guard warning.message.hasPrefix(prefix), !translations.contains(where: { $0.path == warning.file }), let config,
+          let code = warning.message.dropFirst(prefix.count).split(separator: "'").first else { return warning }
+    let lines = String(decoding: config.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    for (index, line) in lines.enumerated() {
+        let text = line.drop { $0 == " " || $0 == "-" }
+        for key in ["code:", "language:"] where text.hasPrefix(key) {
+            let value = text.dropFirst(key.count).drop { $0 == " " }
+            guard value.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) == code else { continue }
+            var placed = warning
+            placed.file = config.path
+            placed.line = index + 1
+            placed.column = line.distance(from: line.startIndex, to: value.startIndex) + 1
+            return placed
+        }
+    }
+    return warning
 }
 
 /// One language's pages, with every check of a one-language site (links and internal strings only when it is the

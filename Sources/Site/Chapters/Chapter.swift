@@ -185,11 +185,12 @@ func checkNextBoxes(_ body: String, file: String, lineOffset: Int) -> [Diagnosti
 }
 
 /// The people of one `authors` text that names several ("Ada Lovelace, Alan Turing", "Ada Lovelace and Alan Turing"):
-/// each part between commas, "and", "&" or ";" is a name of two words or more. Nil for one person, written plainly
+/// each part between commas, "and" (or "y", "e", "et", "und"), "&" or ";" is a name of two words or more. Nil for one person, written plainly
 /// or inverted ("Lovelace, Ada"), or with a title ("Ada Lovelace, PhD"), and for a company ("Procter and Gamble").
 func severalPeople(_ text: String) -> [String]? {
     var parts = [Substring(text)]
-    for separator in [", and ", ", ", " and ", " & ", "; "] {
+    // "and" in Spanish (y, e), French (et) and German (und) too.
+    for separator in [", and ", ", ", " and ", " y ", " e ", " et ", " und ", " & ", "; "] {
         parts = parts.flatMap { $0.split(separator: separator, omittingEmptySubsequences: true) }
     }
     let people = parts.map { $0.split(separator: " ") }.filter { !$0.isEmpty }

@@ -51,9 +51,24 @@ public enum ChartReference {
         default:
             nil
         }
+        if instead == nil, let english = Self.otherLanguageKinds[latinLetters(name).filter(\.isLetter)] {
+            return "kinds are named in English: did you mean '\(english)'? Known kinds: " + known.joined(separator: ", ")
+        }
         guard let instead else { return suggestionHint(for: name, among: known, noun: "kinds") }
         return instead + ". Known kinds: " + known.joined(separator: ", ")
     }
+
+    /// Spanish, French and German names of chart kinds (without accents, spaces or hyphens), by the kind meant.
+    static let otherLanguageKinds: [String: String] = [
+        "barra": "bar", "barras": "bar", "barre": "bar", "barres": "bar", "balken": "hbar", "saulen": "bar",
+        "linea": "line", "lineas": "line", "ligne": "line", "lignes": "line", "linie": "line", "linien": "line",
+        "area": "area", "areas": "area", "aire": "area", "flache": "area",
+        "cascada": "waterfall", "cascade": "waterfall", "wasserfall": "waterfall",
+        "histograma": "histogram", "histogramme": "histogram", "histogramm": "histogram",
+        "flujo": "flow", "flux": "flow", "fluss": "flow",
+        "diagrama": "diagram", "diagramme": "diagram", "pasos": "steps", "etapes": "steps", "schritte": "steps",
+        "mapadecalor": "heatmap", "cartedechaleur": "heatmap",
+    ]
 
     /// Every key of a chart block, in the order the parser lists them: what it is, and what happens without it.
     public static var keys: [(key: String, meaning: String, absent: String)] {

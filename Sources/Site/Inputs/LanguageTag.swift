@@ -14,7 +14,9 @@ func languageTag(forName name: String) -> String? {
     let names = ["english": "en", "chinese": "zh", "traditional chinese": "zh-Hant", "simplified chinese": "zh-Hans",
                  "french": "fr", "german": "de", "spanish": "es", "portuguese": "pt", "italian": "it", "japanese": "ja",
                  "korean": "ko", "russian": "ru", "arabic": "ar", "dutch": "nl", "hindi": "hi", "cantonese": "yue"]
-    return names[name.lowercased().trimmingCharacters()]
+    let lowered = name.lowercased().trimmingCharacters()
+    // A language named in itself (`Español`, `Deutsch`, `Français`): the tag whose name that is.
+    return names[lowered] ?? nativeLanguageNames.filter { !$0.key.contains("-") && $0.value.lowercased() == lowered }.keys.min()
 }
 
 /// The error for a `language:` that is not such a tag.

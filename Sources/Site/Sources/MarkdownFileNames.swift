@@ -56,9 +56,7 @@ func otherMarkdownExtensionDiagnostic(path: String, name: String) -> Diagnostic 
 /// holds other letters (Chinese, Greek), which no Latin name stands for.
 func validFileName(for name: String) -> String? {
     guard name.hasSuffix(".md") else { return nil }
-    // An accented letter decomposes into its letter and combining marks (U+0300–U+036F), which are dropped.
-    let unaccented = String(String(name.dropLast(3).lowercased()).decomposedStringWithCanonicalMapping.unicodeScalars
-        .filter { !(0x300...0x36F).contains($0.value) })
+    let unaccented = latinLetters(String(name.dropLast(3)))
     guard !unaccented.unicodeScalars.contains(where: { !$0.isASCII && $0.properties.isAlphabetic }) else { return nil }
     var words = unaccented.filter { $0 != "'" && $0 != "’" }
         .split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)
@@ -67,4 +65,14 @@ func validFileName(for name: String) -> String? {
     }
     let candidate = words.joined(separator: "-") + ".md"
     return ChapterFile(fileName: candidate) != nil ? candidate : nil
+}
+
+/// `text` in lowercase, its Latin letters without their accents: an accented letter decomposes into its letter and
+/// combining marks (U+0300–U+036F), which are dropped. Letters that are no accented letter are spelt out: `ñ` as `ny`
+/// (`años` → `anyos`, where `anos` would be another word), `ß` as `ss`, `æ` as `ae`, `œ` as `oe`, `ø` as `o`.
+func latinLetters(_ text: String) -> String {
+    let spelt: [Character: String] = ["ñ": "ny", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d"]
+    let lower = text.lowercased().map { spelt[$0] ?? String($0) }.joined()
+    return String(String.UnicodeScalarView(lower.decomposedStringWithCanonicalMapping.unicodeScalars
+        .filter { !(0x300...0x36F).contains($0.value) }))
 }
