@@ -330,7 +330,8 @@ private func everyText(_ output: OutputTree) -> String {
 @Suite struct NotFoundAndGallery {
     @Test func the404PageLinksFromTheRootWithoutABaseURL() throws {
         let page = try #require(text(try build(miniSite(chapter: "---\ntitle: A\n---\nText.\n")), "404.html"))
-        let links = attributeValues(in: page, names: ["href"]).filter { !$0.hasPrefix("#") }
+        // The icon's `data:,` stands in until the page's script knows the site's root.
+        let links = attributeValues(in: page, names: ["href"]).filter { !$0.hasPrefix("#") && $0 != "data:," }
         #expect(!links.isEmpty)
         #expect(links.allSatisfy { $0.hasPrefix("/") }, "\(links)")
         #expect(page.contains("<meta name=\"robots\" content=\"noindex\">"))

@@ -150,7 +150,7 @@ import Testing
         #expect(!page.contains("<script src=\"/"))
         #expect(!page.contains("<link rel=\"icon\" href=\"/"))
         #expect(page.contains("<script data-root-src=\"/assets/site.js\"></script>"))
-        #expect(page.contains("<link rel=\"icon\" data-root-href=\"/assets/favicon.svg\""))
+        #expect(page.contains("<link rel=\"icon\" href=\"data:,\" data-root-href=\"/assets/favicon.svg\""))
         #expect(deferringRootedAssets("<head><script src=\"//cdn.example/x.js\" defer></script></head>")
                     == "<head><script src=\"//cdn.example/x.js\" defer></script></head>")
         // With a base URL the page's addresses are absolute: nothing waits.

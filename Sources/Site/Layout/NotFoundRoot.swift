@@ -124,11 +124,12 @@ func addingNotFoundScript(_ html: String, prefix: String, languageFolders: [Stri
 
 /// The page's root-relative `<script src="/…">` and `<link rel="icon" href="/…">` as `data-root-src` and
 /// `data-root-href`, which the script makes `src` and `href` once it knows the site's root: under a sub-path, the host's
-/// root has no such files, and asking it for them only fills the console with 404s.
+/// root has no such files, and asking it for them only fills the console with 404s. The icon keeps an `href` until
+/// then, an empty `data:` address (HTML requires one, and the browser asks for no /favicon.ico meanwhile).
 func deferringRootedAssets(_ html: String) -> String {
     guard let headEnd = html.firstRange(of: "</head>") else { return html }
     var head = String(html[..<headEnd.lowerBound])
-    for (tag, attribute) in [("<script src=\"/", "<script data-root-src=\"/"), ("<link rel=\"icon\" href=\"/", "<link rel=\"icon\" data-root-href=\"/")] {
+    for (tag, attribute) in [("<script src=\"/", "<script data-root-src=\"/"), ("<link rel=\"icon\" href=\"/", "<link rel=\"icon\" href=\"data:,\" data-root-href=\"/")] {
         var rewritten = ""
         var rest = head[...]
         while let found = rest.firstRange(of: tag) {
