@@ -259,4 +259,41 @@ import Testing
         #expect((warning.file, warning.line, warning.column) == ("content/site.yml", 3, 11))
         #expect(warning.hint == "copy templates/i18n/en.yml to templates/i18n/es.yml and translate its texts")
     }
+
+    // MARK: More hints from the trial's nits
+
+    @Test func aFrontMatterKeyInSpanishGetsTheEnglishKey() {
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\nsumario: Un resumen.\n---\nTexto.\n"))
+        #expect(found.map(\.hint) == ["did you mean 'summary'? Keys are English whatever the page's language. Known keys: "
+            + FrontMatter.keys.joined(separator: ", ")])
+    }
+
+    @Test func aMisspeltTitleIsNotAlsoAMissingTitle() {
+        let found = diagnostics(of: miniSite(chapter: "---\ntitel: Los precios\n---\nTexto.\n"))
+        #expect(found.map(\.message) == ["unknown key 'titel' in front matter"])
+    }
+
+    @Test func anAccentedFigureIDGetsTheIDToWrite() {
+        let chapter = "---\ntitle: Intro\n---\n```chart\nid: emisión\ntitle: El precio\ncaption: Un modelo.\nmodel: bubbles\n"
+            + "kind: line\nseries: [price]\n```\n"
+        #expect(diagnostics(of: miniSite(chapter: chapter)).first?.hint == "write `id: emision`; links name the figure by it (#figure-emision)")
+    }
+
+    @Test func aTableRowWithAPipeInACellMentionsTheEscapedPipe() {
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\n| a | b |\n|---|---|\n| 1 | 2 | 3 |\n"))
+        #expect(found.first?.hint?.hasSuffix("a | that is part of a cell's text is written \\|") == true, "\(found)")
+    }
+
+    @Test func aCitationWithoutTheCommaBeforeItsPlaceIsWrittenOutWithIt() {
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nTexto [@a-1982; @b-1956 cap. 2].\n",
+                                             sources: "a-1982:\n  title: A\n  date: 1982\nb-1956:\n  title: B\n  date: 1956\n"))
+        #expect(found.first?.hint?.hasPrefix("write [@a-1982; @b-1956, cap. 2]: a place in the source comes after a comma") == true,
+                "\(found)")
+    }
+
+    @Test func anAccentedFileNameIsToldTheNameToWriteWithoutAdviceForOtherScripts() {
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nTexto.\n", name: "30-los-años.md"))
+        #expect(found.first?.hint?.hasPrefix("rename it to 30-los-anyos.md: ") == true)
+        #expect(found.first?.hint?.hasSuffix("; file names are ASCII, since they are the pages' addresses") == true, "\(found)")
+    }
 }

@@ -146,10 +146,12 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
                                      hint: (validFileName(for: name).map { "rename it to \($0): " } ?? "")
                                          + "name chapters like 05-high-tide.md (a number for the order, then lowercase words "
                                          + "joined by hyphens) and pages like about.md"
-                                         + (name.unicodeScalars.contains { !$0.isASCII }
-                                            ? "; file names are ASCII, since they are the pages' addresses: write a Chinese, Japanese or "
+                                         + (!name.unicodeScalars.contains { !$0.isASCII } ? ""
+                                            // Latin letters with accents have a name proposed: the rest is for other scripts.
+                                            : validFileName(for: name) != nil ? "; file names are ASCII, since they are the pages' addresses"
+                                            : "; file names are ASCII, since they are the pages' addresses: write a Chinese, Japanese or "
                                                 + "other title in the front matter and name the file in Latin letters (04-bank-run.md or "
-                                                + "pinyin, 04-yinhang-jidui.md)" : "")))
+                                                + "pinyin, 04-yinhang-jidui.md)")))
             continue
         }
         if place.kind == .page ? taken.contains(place.slug) : takenByPages.contains(place.slug) {

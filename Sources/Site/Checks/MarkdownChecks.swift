@@ -52,8 +52,9 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
                     + "; or add its text on a line of its own: [^\(label)]: The note's text."
         case .malformedCitation(let written):
             message = "\(quoted(written)) is not a citation as written: the page would show it as written"
-            hint = "a citation is [@key], or [@key, p. 403] with a comma before the place, or [@a; @b]; keys are those "
-                + "of content/sources.yml. Write \\[@ for brackets that are not a citation"
+            let fix = citationWithCommas(written).map { "write \($0): a place in the source comes after a comma ([@key, p. 403]); " }
+                ?? "a citation is [@key], or [@key, p. 403] with a comma before the place, or [@a; @b]; "
+            hint = fix + "keys are those of content/sources.yml. Write \\[@ for brackets that are not a citation"
         case .pandocCitation(let written):
             message = "\(quoted(written)) is Pandoc's citation form, not this site's: the page would show it as written"
             hint = "words go outside the brackets (see [@key]), a place after a comma ([@key, p. 4]); a citation always "
@@ -98,7 +99,8 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
             hint = emptyLinkHint(url)
         case .tableRowTooLong(let cells, let header):
             message = "this table row has \(cells) cells but the header has \(header): the page would drop the last \(cells - header)"
-            hint = "add the missing heading to the header row (and a --- cell under it), or join the extra cells to one"
+            hint = "add the missing heading to the header row (and a --- cell under it), or join the extra cells to one; "
+                + "a | that is part of a cell's text is written \\|"
         case .tableWithoutDelimiterRow:
             message = "these lines look like a table but have no line of dashes under the header, so the page shows them as text"
             hint = "put a delimiter row under the first line, one --- per column: | --- | --- |"
@@ -185,6 +187,29 @@ private func emptyLinkHint(_ url: String) -> String {
     let english = tables.contains(prefix) ? "table-" : "figure-"
     return "only a link to an id starting 'figure-' or 'table-' fills in its own text, the number: give it the id "
         + "#\(english)\(id.dropFirst(prefix.count)) (ids are English whatever the page's language), or " + words
+}
+
+/// `[@cagan-1956 cap. 2]` with the comma a place needs: `[@cagan-1956, cap. 2]` (each of several keys too); nil when
+/// the brackets hold something else.
+private func citationWithCommas(_ written: String) -> String? {
+    guard written.hasPrefix("[@"), written.hasSuffix("]") else { return nil }
+    var fixed: [String] = []
+    var added = false
+    for part in written.dropFirst().dropLast().split(separator: ";") {
+        let trimmed = part.drop { $0 == " " }
+        guard trimmed.hasPrefix("@") else { return nil }
+        let key = trimmed.dropFirst().prefix { $0.isLetter || $0.isNumber || "-_:.".contains($0) }
+        var place = trimmed.dropFirst(1 + key.count)
+        guard !key.isEmpty else { return nil }
+        if place.first == " ", place.contains(where: { $0.isLetter || $0.isNumber }) {
+            place = place.drop { $0 == " " }
+            fixed.append("@\(key), \(place)")
+            added = true
+        } else {
+            fixed.append("@" + trimmed.dropFirst())
+        }
+    }
+    return added ? "[" + fixed.joined(separator: "; ") + "]" : nil
 }
 
 /// What to write for another tool's box: this site's one box.

@@ -124,6 +124,8 @@ struct YAMLReader {
         }
         var entries: [String: Node] = [:]
         var problems: [Diagnostic] = []
+        // The keys the unknown ones were most likely meant as: a required one among them is not missing as well.
+        var meant: Set<String> = []
         let pairs = Array(mapping)
         for (index, (keyNode, value)) in pairs.enumerated() {
             guard let key = keyNode.string else {
@@ -133,12 +135,17 @@ struct YAMLReader {
             if allowed.contains(key) {
                 entries[key] = value
             } else {
+                // `sumario:`, `titre:`: a key in the writer's language, which no edit of its letters makes English.
+                let english = otherLanguageKeys[latinLetters(key)].flatMap { allowed.contains($0) ? $0 : nil }
+                if let guess = english ?? closestMatch(to: key, among: allowed) { meant.insert(guess) }
                 problems.append(error(at: keyNode, "unknown key '\(key)' in \(context)",
                                       hint: otherTools[key] ?? commaSplitHint(pairs, at: index)
+                                        ?? english.map { "did you mean '\($0)'? Keys are English whatever the page's language. Known keys: "
+                                            + allowed.joined(separator: ", ") }
                                         ?? suggestionHint(for: key, among: allowed, noun: "keys")))
             }
         }
-        for key in required where entries[key] == nil {
+        for key in required where entries[key] == nil && !meant.contains(key) {
             let place = missingAt.map { Diagnostic(file: file, line: $0.line, column: $0.column, message: "") }
                 ?? error(at: node, "")
             problems.append(Diagnostic(file: place.file, line: place.line, column: place.column,
@@ -197,3 +204,18 @@ struct YAMLReader {
         return value
     }
 }
+
+/// Spanish, French and German words for the keys of front matter and chart blocks (without accents), by the key
+/// meant: keys are English whatever the page's language.
+let otherLanguageKeys: [String: String] = [
+    "titulo": "title", "titre": "title", "titel": "title",
+    "resumen": "summary", "sumario": "summary", "resume": "summary", "zusammenfassung": "summary",
+    "pregunta": "question", "frage": "question",
+    "fecha": "date", "datum": "date", "actualizado": "updated", "aktualisiert": "updated",
+    "autores": "authors", "autor": "authors", "auteurs": "authors", "auteur": "authors", "autoren": "authors",
+    "borrador": "draft", "brouillon": "draft", "entwurf": "draft",
+    "descripcion": "description", "beschreibung": "description", "imagen": "image", "bild": "image",
+    "leyenda": "caption", "legende": "caption", "datos": "data", "donnees": "data", "daten": "data",
+    "modelo": "model", "modele": "model", "modell": "model", "escenarios": "scenarios", "szenarien": "scenarios",
+    "etiquetas": "labels", "etiquettes": "labels", "beschriftungen": "labels", "formato": "format",
+]
