@@ -296,4 +296,30 @@ import Testing
         #expect(found.first?.hint?.hasPrefix("rename it to 30-los-anyos.md: ") == true)
         #expect(found.first?.hint?.hasSuffix("; file names are ASCII, since they are the pages' addresses") == true, "\(found)")
     }
+
+    @Test func aNextBoxWithADateInWordsSaysHowToWriteItInThePagesLanguage() {
+        var site = miniSite(chapter: "---\ntitle: A\n---\nTexto.\n\n```next 1 de diciembre de 2026\nAlgo pasó.\n```\n",
+                            config: "title: T\ndescription: D.\nlanguage: es\n")
+        site.translations = [SourceFile(path: "templates/i18n/es.yml",
+                                        text: String(decoding: repositorySource.translations.first { $0.path == "templates/i18n/en.yml" }!.bytes, as: UTF8.self)
+                                            .replacingOccurrences(of: "whatHappenedNext: What happened next", with: "whatHappenedNext: Lo que pasó después"))]
+        let found = diagnostics(of: site)
+        #expect(found.map(\.message) == ["a 'next' box's date is written YYYY-MM-DD, not '1 de diciembre de 2026'"], "\(found)")
+        #expect(found.first?.hint?.contains("Lo que pasó después · ") == true, "\(found)")
+    }
+
+    @Test func aValueWithAColonIsQuotedWholeInTheHint() {
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\nquestion: Pregunta clave: ¿por qué?\n---\nTexto.\n"))
+        #expect(found.first?.hint?.hasPrefix("a value containing ': ' must be quoted, e.g. question: \"Pregunta clave: ¿por qué?\"") == true,
+                "\(found)")
+    }
+
+    @Test func aDataFilesWarningIsGivenOnceForEveryLanguageThatChartsIt() throws {
+        let chart = "```chart\nid: p\ntitle: Inflación\ncaption: Mensual.\ndata: p.csv\nkind: line\ny: {format: percent}\n```\n"
+        let site = twoLanguageSite(english: "---\ntitle: Intro\n---\nTexto.\n\n" + chart,
+                                   translated: "---\ntitle: 導論\n---\n中文。\n\n" + chart,
+                                   more: [SourceFile(path: "content/data/p.csv", text: "month,inflation\n2021-01,0.021\n2021-02,0.03\n")])
+        let output = try build(site)
+        #expect(output.warnings.filter { $0.file == "content/data/p.csv" }.count == 1, "\(output.warnings)")
+    }
 }

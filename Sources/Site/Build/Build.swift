@@ -343,13 +343,17 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     /// errors if it stops (a warning may explain an error, as a compiler's do).
     func warnings(_ everyPage: [Chapter], figures: [String: RenderedFigure], requests: [FigureRequest]) -> [Diagnostic] {
         var warnings = everyPage.flatMap(\.warnings) + citationsWithoutAt(everyPage, bibliography: inputs.bibliography)
-            + markdownProblems.filter { $0.severity == .warning } + fractionFormatWarnings(everyPage, data: inputs.data)
+            + markdownProblems.filter { $0.severity == .warning }
             + requests.flatMap { figures[$0.id]?.warnings ?? [] }
             + ((edition?.index ?? 0) == 0 ? inputs.config.warnings
                 + (someFileFailed ? [] : uncitedSources(cited, bibliography: inputs.bibliography, file: sourcesFile, drafts: draftCitations))
                 + heavyImageWarnings(everyPage, images: images) + leftovers + textFiles : [])
-        // Shared files (the data folder) are checked with the default language's pages only.
-        if (edition?.index ?? 0) == 0 { warnings += (someFileFailed ? [] : unusedData) + suspectCellWarnings(everyPage, data: inputs.data) }
+        // Shared files (the data folder) are checked with the default language's pages only: a translation's charts
+        // draw the same data with the same formats, and would give each warning again.
+        if (edition?.index ?? 0) == 0 {
+            warnings += fractionFormatWarnings(everyPage, data: inputs.data) + (someFileFailed ? [] : unusedData)
+                + suspectCellWarnings(everyPage, data: inputs.data)
+        }
         return warnings
     }
     // A data file no chart uses that has problems of its own: say so beside them (fixing it may not be worth it).

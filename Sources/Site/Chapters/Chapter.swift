@@ -80,7 +80,7 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
         allowRawHTML: true)
     options.footnotesLabel = words["footnotes"]
     options.backToTextLabel = words["backToText"]
-    let boxProblems = checkNextBoxes(split.body, file: file.path, lineOffset: split.bodyLine - 1)
+    let boxProblems = checkNextBoxes(split.body, file: file.path, lineOffset: split.bodyLine - 1, words: words)
     if !boxProblems.isEmpty { throw BuildFailure(split.problems + boxProblems) }
     var rendered = renderMarkdown(split.body, options: options)
     let offset = split.bodyLine - 1
@@ -157,7 +157,7 @@ func whatHappenedNextOpening(_ date: String, words: Translations) -> String {
 }
 
 /// Every ```` ```next ```` fence must carry the date its news is as of (`YYYY-MM-DD`).
-func checkNextBoxes(_ body: String, file: String, lineOffset: Int) -> [Diagnostic] {
+func checkNextBoxes(_ body: String, file: String, lineOffset: Int, words labels: Translations = .english) -> [Diagnostic] {
     // A box's fence line has the word "next": a text without those bytes has none (and splitting it costs more than
     // the rest of the check).
     guard containsBytes(body, "next") else { return [] }
@@ -175,10 +175,19 @@ func checkNextBoxes(_ body: String, file: String, lineOffset: Int) -> [Diagnosti
         let words = trimmed.dropFirst(marker.count).split(separator: " ")
         guard words.first == "next" else { continue }
         if words.count != 2 || !isISODate(String(words[1])) {
-            problems.append(Diagnostic(file: file, line: lineOffset + index + 1, column: 1,
-                                       message: "a 'next' box needs the date of its news, e.g. ```next 2026-02-03",
-                                       hint: "write the date (YYYY-MM-DD) after 'next' on the fence line: the box is labelled "
-                                           + "\"What happened next · 3 February 2026\""))
+            // The label as the page's language writes it.
+            let label = "\"\(labels["whatHappenedNext"]) · \(labels.date("2026-02-03"))\""
+            let written = words.dropFirst().joined(separator: " ")
+            if written.isEmpty {
+                problems.append(Diagnostic(file: file, line: lineOffset + index + 1, column: 1,
+                                           message: "a 'next' box needs the date of its news, e.g. ```next 2026-02-03",
+                                           hint: "write the date (YYYY-MM-DD) after 'next' on the fence line: the box is labelled \(label)"))
+            } else {
+                problems.append(Diagnostic(file: file, line: lineOffset + index + 1, column: 1,
+                                           message: "a 'next' box's date is written YYYY-MM-DD, not '\(written)'",
+                                           hint: (dayMonthYear(written).map { $0 + "; " } ?? "write ```next 2026-02-03 for 3 February 2026; ")
+                                               + "the page writes the date in its own words: the box is labelled \(label)"))
+            }
         }
     }
     return problems

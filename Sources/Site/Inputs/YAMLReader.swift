@@ -40,8 +40,9 @@ struct YAMLReader {
                 return Diagnostic(file: file, line: explained.line + lineOffset, column: explained.column + columnOffset,
                                   message: "invalid YAML: " + explained.message, hint: explained.hint)
             }
+            let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(mark.line - 1).first
             return Diagnostic(file: file, line: mark.line + lineOffset, column: mark.column + columnOffset,
-                              message: "invalid YAML: \(problem)", hint: yamlHint(problem))
+                              message: "invalid YAML: \(problem)", hint: yamlHint(problem, line: line))
         case let .duplicatedKeysInMapping(duplicates, context):
             return Diagnostic(file: file, line: context.mark.line + lineOffset, column: context.mark.column + columnOffset,
                               message: "duplicate key '\(duplicates.sorted().joined(separator: "', '"))'",
@@ -65,9 +66,18 @@ struct YAMLReader {
         return nil
     }
 
-    private func yamlHint(_ problem: String) -> String? {
+    /// What to do about a parser's problem, given the text of its line (`question: Pregunta: ¿por qué?` is quoted whole).
+    private func yamlHint(_ problem: String, line: Substring? = nil) -> String? {
         if problem.contains("mapping values are not allowed") {
-            return "a value containing ': ' must be quoted, e.g. title: \"Step 1: build\" (straight quotes: YAML does not "
+            let example: String
+            if let line, let colon = line.firstRange(of: ": "), !line[..<colon.lowerBound].trimmingCharacters().contains(" "),
+               case let value = line[colon.upperBound...].trimmingCharacters(), !value.isEmpty,
+               !value.hasPrefix("\""), !value.hasPrefix("'") {
+                example = "\(line[..<colon.lowerBound]): \"\(value.replacingOccurrences(of: "\"", with: "\\\""))\""
+            } else {
+                example = "title: \"Step 1: build\""
+            }
+            return "a value containing ': ' must be quoted, e.g. \(example) (straight quotes: YAML does not "
                 + "read curly quotes “ ” as quotes)"
         }
         if problem.contains("did not find expected key") { return "check the indentation of this line" }
