@@ -322,4 +322,22 @@ import Testing
         let output = try build(site)
         #expect(output.warnings.filter { $0.file == "content/data/p.csv" }.count == 1, "\(output.warnings)")
     }
+
+    // MARK: Trial 11's leftovers
+
+    @Test func aTranslationThatDropsAFootnoteIsAWarning() throws {
+        let site = twoLanguageSite(english: "---\ntitle: Intro\n---\nText[^a] and more[^b].\n\n[^a]: One.\n[^b]: Two.\n",
+                                   translated: "---\ntitle: 導論\n---\n中文[^a]。\n\n[^a]: 一。\n")
+        let output = try build(site)
+        let warning = try #require(output.warnings.first { $0.file == "content/zh-hant/01-intro.md" })
+        #expect(warning.message == "the translation has 1 footnote and content/01-intro.md 2: its readers would miss one")
+    }
+
+    @Test func aSiteUpdatedBeforeItsNewestPageIsAWarningAtUpdated() throws {
+        let output = try build(miniSite(chapter: "---\ntitle: A\ndate: 2026-11-20\n---\nText.\n",
+                                        config: "title: T\ndescription: D.\nbaseURL: https://example.org/x/\nupdated: 2026-01-01\n"))
+        let warning = try #require(output.warnings.first { $0.file == "content/site.yml" })
+        #expect((warning.line, warning.column) == (4, 10))
+        #expect(warning.hint == "write the day the content last changed: updated: 2026-11-20 or later")
+    }
 }

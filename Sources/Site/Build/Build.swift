@@ -57,6 +57,18 @@ public func build(_ source: consuming SourceTree, options: BuildOptions = BuildO
     throw BuildFailure(problems, warnings: warnings + editionWarnings)
 }
 
+/// site.yml's `updated` before a page's own date (`updated`, else `date`): the feed and the sitemap would date the
+/// site earlier than its newest page.
+func updatedBeforePages(_ config: SiteConfig, pages: [Chapter], file: String) -> [Diagnostic] {
+    guard let updated = config.updated,
+          let newest = pages.compactMap({ page in (page.frontMatter.updated ?? page.frontMatter.date).map { ($0, page.file) } })
+            .max(by: { $0.0 < $1.0 }), newest.0 > updated else { return [] }
+    return [Diagnostic(file: file, line: config.updatedPlace[0], column: config.updatedPlace[1],
+                       message: "'updated' (\(updated)) is before \(newest.1)'s date (\(newest.0)): the feed and the sitemap "
+                           + "would date the site earlier than its newest page",
+                       hint: "write the day the content last changed: updated: \(newest.0) or later", severity: .warning)]
+}
+
 /// A language without a translations file is warned about where site.yml names it (`language: es`, `- code: es`),
 /// not in the file it lacks, which the writer cannot open.
 func placedAtLanguageCode(_ warning: Diagnostic, config: SourceFile?, translations: [SourceFile]) -> Diagnostic {
@@ -339,6 +351,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         ? unusedDataFileWarnings(source.data, charted: chartedData, otherTexts: source.localized + (source.dataNotes.map { [$0] } ?? []))
         : []
     let (sourcesFile, images) = (source.sources?.path ?? "content/sources.yml", source.images)
+    let configFile = source.config?.path ?? "content/site.yml"
     /// The warnings of the pages, their figures (those drawn) and the site's files: the build's, and given with the
     /// errors if it stops (a warning may explain an error, as a compiler's do).
     func warnings(_ everyPage: [Chapter], figures: [String: RenderedFigure], requests: [FigureRequest]) -> [Diagnostic] {
@@ -347,7 +360,8 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
             + requests.flatMap { figures[$0.id]?.warnings ?? [] }
             + ((edition?.index ?? 0) == 0 ? inputs.config.warnings
                 + (someFileFailed ? [] : uncitedSources(cited, bibliography: inputs.bibliography, file: sourcesFile, drafts: draftCitations))
-                + heavyImageWarnings(everyPage, images: images) + leftovers + textFiles : [])
+                + heavyImageWarnings(everyPage, images: images) + leftovers + textFiles
+                + updatedBeforePages(inputs.config, pages: everyPage, file: configFile) : [])
         // Shared files (the data folder) are checked with the default language's pages only: a translation's charts
         // draw the same data with the same formats, and would give each warning again.
         if (edition?.index ?? 0) == 0 {

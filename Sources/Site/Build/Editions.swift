@@ -211,9 +211,11 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
     func languageName(_ edition: Edition) -> String {
         Translations.english.languageName(of: edition.language.code) ?? "'\(edition.language.code)'"
     }
-    var glossaryWarnings: [Diagnostic] = []
+    var translationWarnings: [Diagnostic] = []
     for other in built.dropFirst() {
-        collector.add(checkTranslatedPages(other.pages, originals: built[0].pages, fallback: other.edition.fallbackFiles))
+        let pageProblems = checkTranslatedPages(other.pages, originals: built[0].pages, fallback: other.edition.fallbackFiles)
+        collector.add(pageProblems.filter { $0.severity == .error })
+        translationWarnings += pageProblems.filter { $0.severity == .warning }
         let language = languageName(other.edition)
         let translation = sources[other.edition.index].source.glossary, fallback = other.edition.language.fallback
         // The preview's rebuilds keep the last result (two YAML parses, on the way to showing the pages).
@@ -221,11 +223,11 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
             .translatedGlossaryProblems(translation, original: source.glossary, language: language, fallback: fallback)
             ?? checkTranslatedGlossary(translation, original: source.glossary, language: language, fallback: fallback)
         for problem in glossaryProblems {
-            if problem.severity == .error { collector.add(problem) } else { glossaryWarnings.append(problem) }
+            if problem.severity == .error { collector.add(problem) } else { translationWarnings.append(problem) }
         }
     }
     var output = OutputTree()
-    output.warnings = glossaryWarnings
+    output.warnings = translationWarnings
     var pagesByOutput: [String: Chapter] = [:]
     for (edition, editionOutput, pages, _) in built {
         let prefix = edition.language.prefix
@@ -397,6 +399,16 @@ func checkTranslatedPages(_ pages: [Chapter], originals: [Chapter], fallback: Se
                                            message: "the figures are in another order than in \(original.file)",
                                            hint: "keep them in the original's order: " + originalIDs.joined(separator: ", ")))
             }
+        }
+        // Footnotes are numbered, not named, across languages: their count is what can be compared.
+        let notes = page.rendered.footnotes.components(separatedBy: "<li id=\"fn-").count - 1
+        let originalNotes = original.rendered.footnotes.components(separatedBy: "<li id=\"fn-").count - 1
+        if notes < originalNotes {
+            problems.append(Diagnostic(file: page.file, line: 1, column: 1,
+                                       message: "the translation has \(notes) footnote\(notes == 1 ? "" : "s") and \(original.file) "
+                                           + "\(originalNotes): its readers would miss \(originalNotes - notes == 1 ? "one" : "some")",
+                                       hint: "keep every footnote of the original, its [^label] in the text and its definition, "
+                                           + "translated", severity: .warning))
         }
         let keys = Set(page.rendered.citations.map(\.key)), originalKeys = Set(original.rendered.citations.map(\.key))
         for key in originalKeys.subtracting(keys).sorted() {

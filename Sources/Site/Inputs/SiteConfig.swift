@@ -22,6 +22,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var image: String?
     /// The line of `image:` in site.yml, for a diagnostic when the picture is missing.
     var imageLine = 0
+    /// Where `updated` is written in site.yml (line, column), for the warning of a date before the pages' own.
+    var updatedPlace = [0, 0]
     /// Whether to publish `gallery/`, every chart kind with its chart block (needs `templates/gallery.mustache`).
     public var gallery = false
     /// What site.yml says that is allowed but likely wrong once published (a baseURL on this machine).
@@ -154,6 +156,8 @@ public struct SiteConfig: Sendable, Equatable {
                                            hint: "write the date the content last changed as YYYY-MM-DD")
                     }
                     config.updated = text
+                    let place = reader.error(at: value, "")
+                    config.updatedPlace = [place.line, place.column]
                 default:
                     guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.contains(" "),
                           !text.contains("?"), !text.contains("#") else {
