@@ -340,4 +340,13 @@ import Testing
         #expect((warning.line, warning.column) == (4, 10))
         #expect(warning.hint == "write the day the content last changed: updated: 2026-11-20 or later")
     }
+
+    @Test func aFigureRenamedInATranslationIsToldTheOriginalsID() {
+        let chart = { (id: String) in "```chart\nid: \(id)\ntitle: Price\ncaption: A model.\nmodel: bubbles\nkind: line\nseries: [price]\n```\n" }
+        let site = twoLanguageSite(english: "---\ntitle: Intro\n---\nText.\n\n" + chart("emision"),
+                                   translated: "---\ntitle: 導論\n---\n中文。\n\n" + chart("issuance"))
+        let found = diagnostics(of: site)
+        #expect(found.first { $0.message == "figure 'issuance' is not in content/01-intro.md" }?.hint
+                    == "it takes the place of 'emision': write 'id: emision'; a translation keeps its original's figure ids", "\(found)")
+    }
 }

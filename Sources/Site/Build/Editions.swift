@@ -391,7 +391,9 @@ func checkTranslatedPages(_ pages: [Chapter], originals: [Chapter], fallback: Se
             for figure in extra {
                 problems.append(Diagnostic(file: page.file, line: figure.line, column: figure.column,
                                            message: "figure '\(figure.id)' is not in \(original.file)",
-                                           hint: (closestMatch(to: figure.id, among: originalIDs).map { "did you mean '\($0)'? " } ?? "")
+                                           hint: (closestMatch(to: figure.id, among: originalIDs).map { "did you mean '\($0)'? " }
+                                                  // One renamed (`id: issuance` for `id: emision`): the one it stands for.
+                                                  ?? (missing.count == 1 && extra.count == 1 ? "it takes the place of '\(missing[0])': write 'id: \(missing[0])'; " : ""))
                                                + "a translation keeps its original's figure ids"))
             }
             if missing.isEmpty && extra.isEmpty {
