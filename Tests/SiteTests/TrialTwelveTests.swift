@@ -349,4 +349,12 @@ import Testing
         #expect(found.first { $0.message == "figure 'issuance' is not in content/01-intro.md" }?.hint
                     == "it takes the place of 'emision': write 'id: emision'; a translation keeps its original's figure ids", "\(found)")
     }
+
+    @Test func aPartialNamedInAnotherLanguageListsTheTemplatesThereAre() {
+        let site = editing("base", "{{> nav}}", "{{> navegacion}}", in: miniSite(chapter: "---\ntitle: A\n---\nTexto.\n"))
+        let found = diagnostics(of: site)
+        #expect(found.map(\.message) == ["partial 'navegacion' does not exist"])
+        #expect(found.first?.hint?.hasPrefix("add templates/navegacion.mustache, or name one of the templates there are: ") == true)
+        #expect(found.first?.hint?.contains(", nav, ") == true, "\(found)")
+    }
 }

@@ -35,7 +35,9 @@ func checkPartials(_ references: [String: [PartialReference]], reportedElsewhere
             problems.append(Diagnostic(file: "templates/\(template).mustache", line: reference.line, column: reference.column,
                                        message: "partial '\(reference.partial)' does not exist",
                                        hint: closestName(to: reference.partial, among: references.keys.sorted())
-                                           .map { "did you mean '\($0)'?" } ?? "add templates/\(reference.partial).mustache"))
+                                           .map { "did you mean '\($0)'?" }
+                                           ?? "add templates/\(reference.partial).mustache, or name one of the templates there are: "
+                                               + references.keys.sorted().joined(separator: ", ")))
         }
     }
     // Depth-first search; an edge back to a template on the current path closes a cycle.
