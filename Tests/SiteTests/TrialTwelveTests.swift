@@ -357,4 +357,11 @@ import Testing
         #expect(found.first?.hint?.hasPrefix("add templates/navegacion.mustache, or name one of the templates there are: ") == true)
         #expect(found.first?.hint?.contains(", nav, ") == true, "\(found)")
     }
+
+    @Test func aCaptionAfterSeveralBlankLinesIsTheTablesAsTheHintForOneWithoutATableSays() throws {
+        let output = try build(miniSite(chapter: "---\ntitle: A\n---\n| a | b |\n|---|---|\n| 1 | 2 |\n\n\n\nTable: Runs\n"))
+        #expect(text(output, "intro/index.html")?.contains("<caption>") == true)
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nText.\n\nTable: Runs\n"))
+        #expect(found.first?.hint == "put the 'Table:' line right after the table's last row (nothing but blank lines between them)")
+    }
 }

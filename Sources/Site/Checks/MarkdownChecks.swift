@@ -106,7 +106,7 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
             hint = "put a delimiter row under the first line, one --- per column: | --- | --- |"
         case .captionWithoutTable(let text):
             message = "\(quoted(text)) is a table caption with no table right above it, so the page shows it as text"
-            hint = "put the 'Table:' line right after the table's last row (one blank line between them at most)"
+            hint = "put the 'Table:' line right after the table's last row (nothing but blank lines between them)"
         case .invalidHeadingID(let id):
             let suggested = slugify(id)
             message = id.isEmpty ? "'{#}' gives this heading no id"
