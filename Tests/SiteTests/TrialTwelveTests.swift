@@ -364,4 +364,17 @@ import Testing
         let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nText.\n\nTable: Runs\n"))
         #expect(found.first?.hint == "put the 'Table:' line right after the table's last row (nothing but blank lines between them)")
     }
+
+    @Test func aSourcesDateThatStartsASentenceStartsWithACapital() throws {
+        let english = String(decoding: repositorySource.translations.first { $0.path == "templates/i18n/en.yml" }!.bytes, as: UTF8.self)
+        let spanish = english
+            .replacingOccurrences(of: "months: January, February, March, April, May, June, July, August, September, October, November, December",
+                                  with: "months: enero, febrero, marzo, abril, mayo, junio, julio, agosto, septiembre, octubre, noviembre, diciembre")
+            .replacingOccurrences(of: "monthFormat: \"{month} {y}\"", with: "monthFormat: \"{month} de {y}\"")
+        var site = miniSite(chapter: "---\ntitle: A\n---\nTexto [@k].\n", config: "title: T\ndescription: D.\nlanguage: es\n",
+                            sources: "k:\n  label: Informe del banco\n  date: 2022-06\n")
+        site.translations = [SourceFile(path: "templates/i18n/es.yml", text: spanish)]
+        let page = try #require(text(try build(site), "sources/index.html"))
+        #expect(page.contains("[Informe del banco]. Junio de 2022."), "\(page)")
+    }
 }

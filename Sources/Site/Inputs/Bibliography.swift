@@ -167,7 +167,12 @@ public struct SourceEntry: Sendable, Equatable {
         if let publisher = shownPublisher {
             place.append("<i>" + escapeHTML(publisher) + "</i>")
         }
-        if let date { place.append(escapeHTML(words.partialDate(date))) }
+        if let date {
+            // A date that starts the sentence starts with a capital, as a month's name written in lowercase
+            // ("junio de 2022") would not.
+            let text = words.partialDate(date)
+            place.append(escapeHTML(place.isEmpty ? text.prefix(1).uppercased() + text.dropFirst() : text))
+        }
         sentences.append(what + (place.isEmpty ? "." : ". " + place.joined(separator: ", ") + "."))
         if let doi {
             let link = "https://doi.org/" + doi
