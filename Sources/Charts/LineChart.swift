@@ -200,7 +200,7 @@ enum LineChart {
             guard let px = context.xPos(mark.exit) else { continue }
             let value = spec.y.format.string(for: mark.top, numbers: numbers)
             let x = spec.x.format.string(for: mark.topX, numbers: numbers)
-            let text = "\u{2191} " + value + (numbers == .chinese ? "（\(x)）" : " (\(x))")
+            let text = "\u{2191} " + value + (numbers.isChinese ? "（\(x)）" : " (\(x))")
             let width = TextMetrics.width(text, size: Theme.annotationFont)
             let left = px - 6 - width >= frame.left + 4 ? px - 6 - width : min(px + 6, frame.right - width)
             let baseline = frame.top + 14

@@ -113,8 +113,9 @@ public enum ChartReference {
         "groups": ("hbar charts: bars gathered under headings, with a gap between groups: heading: [categories], e.g. "
                    + "{World: [IEA 2024, IEA 2030], US: [LBNL 2023, LBNL 2028]}; together every category once, in the "
                    + "data's order (names as in the data or as renamed by `labels:`)", "none: one list of bars"),
-        "digits": ("significant digits of the values printed on bars and in a category table: 2, 3 or 4 (a model's "
-                   + "exact teaching arithmetic may keep 3)", "3 for a CSV, 2 for a model's stylised outputs"),
+        "digits": ("significant digits of the values printed on bars, at line ends and in the data table: 2, 3 or 4 "
+                   + "(a model's exact teaching arithmetic may keep 3; digits: 4 shows data such as 12.5 beside 180.5 as "
+                   + "written)", "3 for a CSV, 2 for a model's stylised outputs (their tables by x: 3)"),
         "first-column": ("the heading of the data table's and CSV's first column (the categories or x values), e.g. "
                          + "first-column: Type of holder", "the x axis title, else the CSV's first column or the model's unit"),
         "annotations": ("context drawn on x/y charts: " + AnnotationParser.types.map { "type: \($0)" }.joined(separator: ", ")

@@ -61,7 +61,7 @@ struct FigureBuilder {
     /// files the default language's writer annotated); nil when they are in the page's language.
     var notesLanguage: String? = nil
     /// The page's language as charts need it: numbers, chart words and fonts, the settings line's parameter words.
-    var language: ChartLanguage { ChartLanguage(numbers: ChartLanguage.numbers(for: words.code), words: words.strings) }
+    var language: ChartLanguage { ChartLanguage(numbers: ChartLanguage.numbers(for: words.code, words: words.strings), words: words.strings) }
     /// Draws one variant as page HTML; `drawResponsive` unless the caller only wants the specs (`siteCharts`).
     var draw: @Sendable (ChartSpec, String) throws(ChartError) -> String = { spec, id throws(ChartError) in
         try drawResponsive(spec, id: id)
@@ -136,7 +136,7 @@ struct FigureBuilder {
             }
             let table = FigureTable(spec: tableSpec,
                                     xHeader: isModel ? input.xHeader : columnHeading(input.xHeader), isModel: isModel, words: words,
-                                    firstColumn: request.firstColumn.map(typographic))
+                                    firstColumn: request.firstColumn.map(typographic), valueDigits: request.digits)
             let provenance = csvProvenance(request, input: input, isModel: isModel, variantCount: inputs.count)
             variants.append(.init(scenario: input.scenario, label: input.label, svg: svg,
                                   csvPath: "data/\(request.id)\(suffix).csv", csv: table.csv(header: provenance),

@@ -30,10 +30,13 @@ struct FigureTable {
     var valuesClass = ""
 
     /// `firstColumn` heads the first column (the block's `first-column:`); nil takes the x axis title or `xHeader`.
-    init(spec: ChartSpec, xHeader: String, isModel: Bool, words: Translations = .english, firstColumn: String? = nil) {
+    /// `valueDigits` (the block's `digits:`) sets the significant digits of a table with a row per x value (a line
+    /// chart's); nil keeps three.
+    init(spec: ChartSpec, xHeader: String, isModel: Bool, words: Translations = .english, firstColumn: String? = nil,
+         valueDigits: Int? = nil) {
         self.words = words
         // Cells print numbers as the page's charts do: 273億美元, 42%, 1年2個月 on a Chinese page.
-        let numbers = ChartLanguage.numbers(for: words.code)
+        let numbers = ChartLanguage.numbers(for: words.code, words: words.strings)
         let digits = isModel ? 4 : 6
         if spec.kind == .diagram || spec.kind == .steps {
             (headings, cells) = Self.schematic(spec, words: words)
@@ -45,7 +48,7 @@ struct FigureTable {
             let unit = Self.unit(spec.y.format, words: words)
             headings = [words["tableFrom"], words["tableTo"], words["tableValue"]]
             units = ["", "", unit]
-            cellsNameAmountUnit = numbers == .chinese && spec.y.format.isLargeAmount
+            cellsNameAmountUnit = numbers.isChinese && spec.y.format.isLargeAmount
             cells = zip(spec.links, spec.y.format.labels(for: spec.links.map(\.value), significant: 3, numbers: numbers)).map { link, text in
                 [link.source, link.target, text]
             }
@@ -56,7 +59,7 @@ struct FigureTable {
         let xTitle = firstColumn ?? (spec.x.label.isEmpty ? (spec.x.format == .year ? words["tableYear"] : xHeader) : spec.x.label)
         headings = [xTitle] + series.map(\.name)
         let valueUnit = Self.unit(spec.y.format, words: words)
-        cellsNameAmountUnit = numbers == .chinese && spec.y.format.isLargeAmount
+        cellsNameAmountUnit = numbers.isChinese && spec.y.format.isLargeAmount
         units = [series.first?.categories == nil ? Self.unit(spec.x.format, words: words) : ""] + series.map { _ in valueUnit }
         cellsPrintUnit = [series.first?.categories == nil && Self.printsUnit(spec.x.format)]
             + series.map { _ in Self.printsUnit(spec.y.format) }
@@ -97,7 +100,7 @@ struct FigureTable {
         }
         let xTexts = spec.x.format.columnLabels(for: xs, significant: 4, numbers: numbers)
         let columns = lookups.indices.map { column in
-            spec.y.format.columnLabels(for: rowValues.map { $0[column] ?? .nan }, significant: 3, numbers: numbers)
+            spec.y.format.columnLabels(for: rowValues.map { $0[column] ?? .nan }, significant: valueDigits ?? 3, numbers: numbers)
         }
         cells = xs.indices.map { row in
             [xTexts[row]] + columns.indices.map { column in rowValues[row][column] == nil ? "" : columns[column][row] }
@@ -157,7 +160,7 @@ struct FigureTable {
         case .money(.usd, .trillions): words["unitUSDTrillions"]
         case .money(let currency, let magnitude):
             words.format(magnitude == .units ? "unitMoney" : magnitude == .billions ? "unitMoneyBillions" : "unitMoneyTrillions",
-                         ["currency": currency.unitName(ChartLanguage.numbers(for: words.code))])
+                         ["currency": currency.unitName(ChartLanguage.numbers(for: words.code, words: words.strings))])
         case .years: words["unitYears"]
         case .months: words["unitMonths"]
         case .multiple: "×"

@@ -84,6 +84,7 @@ public struct Translations: Sendable, Equatable {
                            "sourcesDescription", "galleryDescription", "numbersDescription", "correctionsDescription",
                            "notFoundTitle", "figure", "scenario", "highlight", "settings", "labelled", "dataTable",
                            "dataTableFor", "downloadCSV", "careful", "whatHappenedNext", "dateFormat", "monthFormat", "months",
+                           "monthShortFormat", "monthsShort", "decimalSeparator", "groupSeparator",
                            "consulted", "via", "inLanguage", "translationOf", "confidenceHigh", "confidenceMedium", "confidenceLow",
                            "tableFrom", "tableTo", "tableValue", "tableYear", "tableStep", "tableWhatHappens", "tableDetail",
                            "tableAlongArrow", "parenthetical", "unitUSD", "unitUSDBillions", "unitUSDTrillions",
