@@ -123,7 +123,22 @@ enum LineChart {
                     // A stacked layer's edge is a running total, not a value to read: no markers (Fig 5.2's top layer
                     // put one on the 100 % corner).
                     let dots = layer.top.count <= 12 && !stacked
-                    drawLine(top, color: color, dots: dots, endMarker: !stacked, into: &svg)
+                    // A stacked layer's edge is drawn only where the layer has thickness: one of no thickness (a
+                    // chance of 0 %) would lay a hairline of its colour along the next edge (Fig 5.2's orange seam).
+                    var edge = top
+                    if stacked {
+                        let base = points(layer.base, context)
+                        let thin = top.indices.map { index in
+                            guard let upper = top[index], let lower = base[index] else { return false }
+                            return abs(upper.y - lower.y) < 0.5
+                        }
+                        edge = top.indices.map { index in
+                            thin[index] && (index == 0 || thin[index - 1]) && (index == top.count - 1 || thin[index + 1]) ? nil : top[index]
+                        }
+                    }
+                    if edge.contains(where: { $0 != nil }) {
+                        drawLine(edge, color: color, dots: dots, endMarker: !stacked, into: &svg)
+                    }
                     let drawn = top.compactMap { $0 }
                     obstacles += (dots ? drawn : Array(drawn.suffix(1))).map { Box(left: $0.x - 5, top: $0.y - 5, right: $0.x + 5, bottom: $0.y + 5) }
                     guard let last = top.last(where: { $0 != nil }) ?? nil else { continue }
