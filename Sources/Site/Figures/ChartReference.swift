@@ -123,8 +123,8 @@ public enum ChartReference {
         "nodes": ("diagram: the boxes, one per line: {id: …, label: …, note: …, color: 1…8}, or just a label (the id is "
                   + "then the label); at most \(Diagram.maxNodes), labels up to \(Diagram.maxLabel) characters, notes up to "
                   + "\(Diagram.maxNote); labels and notes are plain text (no Markdown or citations)", "required for a diagram; no note, colour 1"),
-        "arrows": ("diagram: one per line, {from: ID, to: ID, label: …}; an arrow back to an earlier box closes a loop "
-                   + "and is drawn pointing back up; labels up to \(Diagram.maxArrowLabel) characters", "no arrows"),
+        "arrows": ("diagram: one per line, {from: ID, to: ID, label: …}, dashed: true for a promise rather than money "
+                   + "paid (say so in the caption); an arrow back to an earlier box closes a loop and is drawn pointing back up; labels up to \(Diagram.maxArrowLabel) characters", "no arrows"),
         "steps": ("steps: the steps in order, one per line: {label: …, note: …, color: 1…8}, or just a label; at most "
                   + "\(Diagram.maxSteps)", "required for steps"),
     ]
