@@ -107,6 +107,8 @@ public enum ChartReference {
                    + "empty to have it computed; a row paying out all that is left, −2.15 after steps adding up to 2.15, "
                    + "is shown as what is left)", "none: every row is a step"),
         "claims": ("categories that are disputed claims, drawn hatched and tagged \"claim\"", "none"),
+        "points": ("line charts: series drawn as points, not joined by a line, e.g. points: [reported price] for values "
+                   + "reported by different sources, which a line would show as one continuous series", "none: every series a line"),
         "value-labels": ("bar and hbar charts of one series: the words printed for a category's value, on the bar and in "
                          + "the data table, e.g. {IEA 2030: \"just under 3 %\"} where the source gives no exact number "
                          + "(the bar is drawn at the value in the data; the CSV keeps the number)", "the value, formatted"),

@@ -559,7 +559,7 @@ struct FigureBuilder {
             position = request.position(ofParameter: kind == .steps ? "key:steps" : "key:nodes")
         } else if case let .unsupported(_, reason, _) = error {
             // A reason names its key quoted, alone ('claims') or with its value ('overlay: true').
-            for key in ["totals", "claims", "value-labels", "groups", "overlay"]
+            for key in ["totals", "claims", "points", "value-labels", "groups", "overlay"]
             where reason.contains("'\(key)'") || reason.contains("'\(key):") || (key == "totals" && reason.contains("the total '")) {
                 position = request.position(ofParameter: "key:" + key)
             }
