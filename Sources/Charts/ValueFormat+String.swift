@@ -59,7 +59,8 @@ extension ValueFormat {
     }
 
     /// Labels for a long column (a data table's rows along x, which may span powers of ten on a log axis): the
-    /// decimals the largest needs for `significant` digits, and each smaller value at least two significant digits.
+    /// decimals the largest needs for `significant` digits, and each smaller value at least two significant digits,
+    /// its trailing zeros kept ("6.0 %" and "0.40 %" beside "5.9 %").
     public func columnLabels(for values: [Double], significant: Int = 3, numbers: ChartLanguage.Numbers = .english) -> [String] {
         let parts = values.map { displayParts($0, numbers: numbers) }
         var shared: [String: Int] = [:]
@@ -77,11 +78,12 @@ extension ValueFormat {
             let common = self == .years ? 0 : shared[part.unit] ?? 0
             let own = part.shown == 0 ? 0 : self == .years ? Self.minimalDecimals(part.shown, significant: significant)
                 : Swift.max(common, Self.decimals(abs(part.shown), significant: 2))
+            // Each value keeps the decimals it is shown with, trailing zeros too: "6.0 %" beside "5.9 %", never "6 %".
             if significant <= 2 && self != .count {
                 let shown = Self.rounded(part.shown, significant: significant)
-                return compose(shown, decimals: own, padTo: common, unit: part.unit, tick: false, padZero: false, numbers: numbers)
+                return compose(shown, decimals: own, padTo: own, unit: part.unit, tick: false, padZero: false, numbers: numbers)
             }
-            return compose(part.shown, decimals: Self.decimalsBelowNextPower(part.shown, decimals: own), padTo: common,
+            return compose(part.shown, decimals: Self.decimalsBelowNextPower(part.shown, decimals: own), padTo: own,
                            unit: part.unit, tick: false, padZero: false, numbers: numbers)
         }
     }

@@ -55,3 +55,13 @@ import Testing
         #expect(comma.totals.allSatisfy { $0.contains(",") })
     }
 }
+
+/// A data table's column keeps each value's decimals, trailing zeros too (review 12: "6 %" and "0.4 %" beside
+/// "5.9 %" in Fig 6.2's table).
+@Suite struct TableColumnDecimalsTests {
+    @Test func aColumnsValuesKeepTheirTrailingZeros() {
+        #expect(ValueFormat.percent.columnLabels(for: [100, 22, 6.0, 5.9, 0.4, 0])
+                == ["100\u{202F}%", "22\u{202F}%", "6.0\u{202F}%", "5.9\u{202F}%", "0.40\u{202F}%", "0\u{202F}%"])
+        #expect(ValueFormat.number.columnLabels(for: [4.0, 0.998, 1.04]) == ["4.00", "0.998", "1.04"])
+    }
+}

@@ -127,12 +127,20 @@ struct FigureBuilder {
                 continue
             }
             var tableSpec = headedForTable(spec, request: request, input: input)
-            // An overlay's one table serves every variant: its own columns are named by their scenario too ("Base: AI
-            // stocks" beside "No rating triggers: AI stocks"), as the others' are.
-            if request.overlay, inputs.count > 1, !(tableSpec.series.count == 1 && tableSpec.series[0].name == input.label) {
-                for index in tableSpec.series.indices {
-                    tableSpec.series[index].name = words.format("labelled", ["label": input.label]) + words["space"] + tableSpec.series[index].name
+            // An overlay's one table serves every variant: its columns are every scenario's, in the order the pills
+            // list them (Calm, Base, Stressed, whichever is shown), each with its own values (a log axis's zeros
+            // printed), and named by their scenario ("Base: AI stocks" beside "No rating triggers: AI stocks").
+            if request.overlay, inputs.count > 1 {
+                tableSpec.series = inputs.indices.flatMap { other in
+                    var own = headedForTable(specs[other], request: request, input: inputs[other]).series
+                    if !(own.count == 1 && own[0].name == inputs[other].label) {
+                        for column in own.indices {
+                            own[column].name = words.format("labelled", ["label": inputs[other].label]) + words["space"] + own[column].name
+                        }
+                    }
+                    return own
                 }
+                tableSpec.background = []
             }
             let table = FigureTable(spec: tableSpec,
                                     xHeader: isModel ? input.xHeader : columnHeading(input.xHeader), isModel: isModel, words: words,

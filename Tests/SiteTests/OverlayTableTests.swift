@@ -1,0 +1,24 @@
+import Testing
+@testable import Site
+
+/// An overlaid figure's data table lists the scenarios in the order its pills do, whichever is shown, and prints a
+/// log axis's zeros for every scenario (review 12 S6: Fig 6.2's "Base, Calm, Stressed" under "Calm, Base, Stressed",
+/// and blank cells in its last row).
+@Suite struct OverlayTableTests {
+    @Test func theTablesColumnsFollowThePillsAndHaveNoBlankCells() throws {
+        let chart = "---\ntitle: Charts\n---\nIntro.\n\n```chart\n" + [
+            "id: loss", "title: T", "caption: \"C. Illustrative model, not a forecast.\"", "model: tranching", "kind: line",
+            "series: [lhp.exceedance]", "x: {label: Pool loss, format: fraction, max: 0.6}",
+            "y: {label: Chance of a larger loss, format: fraction, scale: log, min: 0.0001, max: 1}", "overlay: true",
+            "scenarios:", "  calm: {rho: 0.1}", "  base: {rho: 0.3}", "  stressed: {rho: 0.6}",
+        ].joined(separator: "\n") + "\n```\n"
+        let page = try #require(text(try build(miniSite(chapter: chart)), "intro/index.html"))
+        let tables = page.components(separatedBy: "<table").dropFirst()
+        #expect(!tables.isEmpty)
+        for table in tables {
+            #expect(table.contains("<th scope=\"col\">Pool loss</th><th scope=\"col\">Calm</th><th scope=\"col\">Base</th>"
+                                   + "<th scope=\"col\">Stressed</th>"), "\(table.prefix(300))")
+            #expect(!table.contains("<td></td>"))
+        }
+    }
+}
