@@ -1,3 +1,4 @@
+import Charts
 import Testing
 @testable import Site
 
@@ -20,5 +21,15 @@ import Testing
                                    + "<th scope=\"col\">Stressed</th>"), "\(table.prefix(300))")
             #expect(!table.contains("<td></td>"))
         }
+    }
+
+    /// Review 12: Fig 11.2's table printed "4.00 %" under Benign and Base beside "4.0 %" under Severe, each column
+    /// choosing its own decimals; the columns of one table share them.
+    @Test func theValueColumnsOfATableShareTheirDecimals() {
+        let spec = ChartSpec(kind: .line, title: "T", x: AxisOptions(format: .years), y: AxisOptions(format: .percent),
+                             series: [ChartSeries(name: "Benign", x: [0, 8], y: [4.0, 4.49]),
+                                      ChartSeries(name: "Severe", x: [0, 8], y: [4.0, 27.8])])
+        let table = FigureTable(spec: spec, xHeader: "Years", isModel: true)
+        #expect(table.cells.map { Array($0.dropFirst()) } == [["4.0\u{202F}%", "4.0\u{202F}%"], ["4.5\u{202F}%", "27.8\u{202F}%"]])
     }
 }

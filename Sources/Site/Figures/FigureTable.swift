@@ -99,9 +99,11 @@ struct FigureTable {
             rowValues.append(lookups.map { lookup in lookup[x].flatMap { $0.indices.contains(repeatIndex) ? $0[repeatIndex] : nil } })
         }
         let xTexts = spec.x.format.columnLabels(for: xs, significant: 4, numbers: numbers)
-        let columns = lookups.indices.map { column in
-            spec.y.format.columnLabels(for: rowValues.map { $0[column] ?? .nan }, significant: valueDigits ?? 3, numbers: numbers)
-        }
+        // The value columns share their decimals, as one table of one unit: "4.0 %" in every scenario's column, not
+        // "4.00 %" beside "4.0 %" (Fig 11.2), "89 %" beside "12 %", not "11.5 %" (Fig 5.2).
+        let texts = spec.y.format.columnLabels(for: lookups.indices.flatMap { column in rowValues.map { $0[column] ?? .nan } },
+                                               significant: valueDigits ?? 3, numbers: numbers)
+        let columns = lookups.indices.map { column in Array(texts[(column * rowValues.count)..<((column + 1) * rowValues.count)]) }
         cells = xs.indices.map { row in
             [xTexts[row]] + columns.indices.map { column in rowValues[row][column] == nil ? "" : columns[column][row] }
         }
