@@ -71,13 +71,21 @@ extension ValueFormat {
             shared[unit] = Swift.min(Self.decimals(largest, significant: significant), needed)
         }
         let monthly = holdsMonths(values)
+        // Amounts with cents show them all or none: "$12.00" beside "$1.70", never "$12".
+        var cents: Int? = nil
+        if case .money(let currency, .units) = self, currency.minorDigits > 0,
+           zip(values, parts).contains(where: { value, part in
+               value.isFinite && part.shown != 0 && Swift.max(shared[part.unit] ?? 0, Self.decimals(abs(part.shown), significant: 2)) > 0
+           }) {
+            cents = currency.minorDigits
+        }
         return zip(values, parts).map { value, part in
             if let label = oneByOne(value, part: part, monthly: monthly, significant: significant, numbers: numbers) { return label }
             // Durations in years are read one by one ("2 months", "1.5 years", "6 years"): no padding to a common
             // number of decimals, which printed "6.000 years" under "2 months".
             let common = self == .years ? 0 : shared[part.unit] ?? 0
             let own = part.shown == 0 ? 0 : self == .years ? Self.minimalDecimals(part.shown, significant: significant)
-                : Swift.max(common, Self.decimals(abs(part.shown), significant: 2))
+                : cents ?? Swift.max(common, Self.decimals(abs(part.shown), significant: 2))
             // Each value keeps the decimals it is shown with, trailing zeros too: "6.0 %" beside "5.9 %", never "6 %".
             if significant <= 2 && self != .count {
                 let shown = Self.rounded(part.shown, significant: significant)

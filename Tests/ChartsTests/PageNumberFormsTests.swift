@@ -63,5 +63,7 @@ import Testing
         #expect(ValueFormat.percent.columnLabels(for: [100, 22, 6.0, 5.9, 0.4, 0])
                 == ["100\u{202F}%", "22\u{202F}%", "6.0\u{202F}%", "5.9\u{202F}%", "0.40\u{202F}%", "0\u{202F}%"])
         #expect(ValueFormat.number.columnLabels(for: [4.0, 0.998, 1.04]) == ["4.00", "0.998", "1.04"])
+        // Cents all or none (Fig 7.2's table read "$12" beside "$1.70").
+        #expect(ValueFormat.usd.columnLabels(for: [8, 12, 2, 1.7]) == ["$8.00", "$12.00", "$2.00", "$1.70"])
     }
 }

@@ -104,9 +104,20 @@ struct FigureTable {
         let texts = spec.y.format.columnLabels(for: lookups.indices.flatMap { column in rowValues.map { $0[column] ?? .nan } },
                                                significant: valueDigits ?? 3, numbers: numbers)
         let columns = lookups.indices.map { column in Array(texts[(column * rowValues.count)..<((column + 1) * rowValues.count)]) }
-        cells = xs.indices.map { row in
-            [xTexts[row]] + columns.indices.map { column in rowValues[row][column] == nil ? "" : columns[column][row] }
+        var rows: [[String]] = []
+        for row in xs.indices {
+            let cellsOfRow = [xTexts[row]] + columns.indices.map { column in rowValues[row][column] == nil ? "" : columns[column][row] }
+            // A range (a column with its low and its high end at one x, no other column there) is one row,
+            // "$8.00–$12.00", as the chart draws it as one line, not two rows of one date.
+            let filled = { (values: [Double?]) in values.indices.filter { values[$0] != nil } }
+            if row > 0, xs[row - 1] == xs[row], (row < 2 || xs[row - 2] != xs[row]), (row + 1 == xs.count || xs[row + 1] != xs[row]),
+               filled(rowValues[row]).count == 1, filled(rowValues[row - 1]) == filled(rowValues[row]), let column = filled(rowValues[row]).first {
+                rows[rows.count - 1][column + 1] += "\u{2013}" + columns[column][row]
+                continue
+            }
+            rows.append(cellsOfRow)
         }
+        cells = rows
         // Months written 1990-02: a January among them is 1990-01, not 1990.
         let monthly = spec.x.format.holdsMonths(xs)
         fields = xs.indices.map { row in
