@@ -32,4 +32,15 @@ import Testing
         let table = FigureTable(spec: spec, xHeader: "Years", isModel: true)
         #expect(table.cells.map { Array($0.dropFirst()) } == [["4.0\u{202F}%", "4.0\u{202F}%"], ["4.5\u{202F}%", "27.8\u{202F}%"]])
     }
+
+    /// Review 12: Fig 9.4's table headed "Year" above "Jan 1990", "Oct 1990" …; months are headed "Month" (月份).
+    @Test func aTableOfMonthsIsHeadedMonthAndOneOfYearsYear() {
+        let months = ChartSpec(kind: .line, title: "T", x: AxisOptions(format: .year), y: AxisOptions(format: .number),
+                               series: [ChartSeries(name: "S&P 500", x: [1990, 1990 + 1.0 / 12], y: [340, 330])])
+        #expect(FigureTable(spec: months, xHeader: "month", isModel: false).headings.first == "Month")
+        #expect(FigureTable(spec: months, xHeader: "month", isModel: false, words: Translations.builtIn("zh-Hant")!).headings.first == "月份")
+        var years = months
+        years.series[0].x = [1990, 1991]
+        #expect(FigureTable(spec: years, xHeader: "year", isModel: false).headings.first == "Year")
+    }
 }

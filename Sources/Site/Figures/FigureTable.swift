@@ -56,7 +56,9 @@ struct FigureTable {
             return
         }
         let series = spec.series + spec.background
-        let xTitle = firstColumn ?? (spec.x.label.isEmpty ? (spec.x.format == .year ? words["tableYear"] : xHeader) : spec.x.label)
+        // Calendar x values head their column "Year", or "Month" when they are months (Jan 1990, Feb 1990 …).
+        let calendar = spec.x.format.holdsMonths(series.flatMap(\.x)) ? words["tableMonth"] : words["tableYear"]
+        let xTitle = firstColumn ?? (spec.x.label.isEmpty ? (spec.x.format == .year ? calendar : xHeader) : spec.x.label)
         headings = [xTitle] + series.map(\.name)
         let valueUnit = Self.unit(spec.y.format, words: words)
         cellsNameAmountUnit = numbers.isChinese && spec.y.format.isLargeAmount

@@ -86,7 +86,7 @@ public struct Translations: Sendable, Equatable {
                            "dataTableFor", "downloadCSV", "careful", "whatHappenedNext", "dateFormat", "monthFormat", "months",
                            "monthShortFormat", "monthsShort", "decimalSeparator", "groupSeparator",
                            "consulted", "via", "inLanguage", "translationOf", "confidenceHigh", "confidenceMedium", "confidenceLow",
-                           "tableFrom", "tableTo", "tableValue", "tableYear", "tableStep", "tableWhatHappens", "tableDetail",
+                           "tableFrom", "tableTo", "tableValue", "tableYear", "tableMonth", "tableStep", "tableWhatHappens", "tableDetail",
                            "tableAlongArrow", "parenthetical", "unitUSD", "unitUSDBillions", "unitUSDTrillions",
                            "unitMoney", "unitMoneyBillions", "unitMoneyTrillions", "unitYears", "unitMonths", "everyNthRow",
                            "csvModel", "csvScenario", "csvSource", "csvSourceInCaption", "csvLicence", "csvTitle", "csvDataNotes",

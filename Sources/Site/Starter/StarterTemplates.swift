@@ -1146,6 +1146,7 @@ tableFrom: From
 tableTo: To
 tableValue: Value
 tableYear: Year
+tableMonth: Month
 tableStep: Step
 tableWhatHappens: What happens
 tableDetail: Detail
@@ -1494,6 +1495,7 @@ tableFrom: 從
 tableTo: 到
 tableValue: 數值
 tableYear: 年份
+tableMonth: 月份
 tableStep: 步驟
 tableWhatHappens: 發生什麼事
 tableDetail: 說明
