@@ -198,9 +198,14 @@ extension ChartSpec {
     }
 
     func stackTexts(sums: [Double], numbers: ChartLanguage.Numbers? = nil) -> (layers: [[String]], totals: [String]) {
-        let joint = y.format.labels(forSeries: series.map(\.y) + [sums], significant: labelDigits, numbers: numbers ?? language.numbers)
+        // Added up in "." and "," (which `addingUp` reads), then written in the page's separators.
+        let numbers = numbers ?? language.numbers
+        var plain = numbers
+        (plain.decimalSeparator, plain.groupSeparator) = (".", ",")
+        let joint = y.format.labels(forSeries: series.map(\.y) + [sums], significant: labelDigits, numbers: plain)
         let totals = joint.last ?? []
-        return (BarChart.addingUp(Array(joint.dropLast()), values: series.map(\.y), totals: totals,
-                                  scale: y.format == .fraction ? 100 : 1), totals)
+        let layers = BarChart.addingUp(Array(joint.dropLast()), values: series.map(\.y), totals: totals,
+                                       scale: y.format == .fraction ? 100 : 1)
+        return (layers.map { $0.map(numbers.separated) }, totals.map(numbers.separated))
     }
 }

@@ -201,6 +201,9 @@ public struct ChartSpec: Sendable, Equatable {
     public var background: [ChartSeries] = []
     /// Category charts: categories that are disputed claims, drawn hatched and tagged "claim".
     public var claims: [String] = []
+    /// Line charts: series drawn as points, not joined by a line (reported values from different sources, which a
+    /// line would present as one continuous series). Names as the series are named.
+    public var points: [String] = []
     /// Bar and hbar charts of one series: the text printed for a category's value instead of the formatted number
     /// ("just under 3 %" where the source gives no more precise figure). Keys are category labels.
     public var valueLabels: [String: String] = [:]

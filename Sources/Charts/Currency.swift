@@ -46,7 +46,7 @@ public enum Currency: String, Sendable, CaseIterable {
 
     /// The currency as a unit in a number style: the symbol in English (€), the name in Chinese (歐元).
     public func unitName(_ numbers: ChartLanguage.Numbers) -> String {
-        numbers == .chinese ? chineseName : symbol
+        numbers.isChinese ? chineseName : symbol
     }
 
     /// Decimals of the currency's smallest coin: 2 (cents, pence), none for the yen and the won, whose amounts are

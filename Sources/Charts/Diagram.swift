@@ -80,11 +80,14 @@ public struct DiagramArrow: Sendable, Equatable {
     public var from: String
     public var to: String
     public var label: String
+    /// Drawn dashed: a promise or a plan, not money (or goods) that has moved; solid arrows are what has.
+    public var dashed: Bool
 
-    public init(from: String, to: String, label: String = "") {
+    public init(from: String, to: String, label: String = "", dashed: Bool = false) {
         self.from = from
         self.to = to
         self.label = label
+        self.dashed = dashed
     }
 }
 

@@ -8,7 +8,9 @@ enum DiagramChart {
         svg.open("ch-arrows")
         for route in layout.routes {
             let back = route.pointsDown ? "" : " ch-k2"
-            svg.path(path(route), cls: "ch-arrow" + back)
+            // A dashed arrow (a promise, not a payment) takes the dashes of series 2; its head stays solid.
+            let dashed = spec.diagram.arrows.indices.contains(route.arrow) && spec.diagram.arrows[route.arrow].dashed ? " ch-d2" : ""
+            svg.path(path(route), cls: "ch-arrow" + back + dashed)
             let tip = route.pointsDown ? route.points[route.points.count - 1] : route.points[0]
             svg.path(ArrowHead.path(tipX: tip.x, tipY: tip.y, pointingDown: route.pointsDown),
                      cls: "ch-head" + (route.pointsDown ? "" : " ch-f2"))

@@ -16,7 +16,7 @@ struct Frame: Equatable {
 
 /// One legend entry: a line sample (with the series' dash pattern) or a filled box.
 struct LegendEntry: Equatable {
-    enum Mark: Equatable { case line, box, ghost }
+    enum Mark: Equatable { case line, box, ghost, point }
     var name: String
     /// Palette colour of a line or box; for a ghost, the series colour whose dashes its grey swatch takes (0: solid).
     var color: Int
@@ -76,6 +76,8 @@ enum Legend {
                     svg.line(x, baseline - 5, x + swatch, baseline - 5, cls: "ch-line ch-k\(entry.color) ch-d\(entry.color)")
                 case .box:
                     svg.rect(x + 4, baseline - 12, 14, 14, cls: "ch-bar ch-f\(entry.color)")
+                case .point:
+                    svg.circle(x + swatch / 2, baseline - 5, 4, cls: "ch-dot ch-f\(entry.color)")
                 case .ghost:
                     svg.line(x, baseline - 5, x + swatch, baseline - 5,
                              cls: "ch-line ch-ghost-line" + (entry.color > 0 ? " ch-d\(entry.color)" : ""))

@@ -44,7 +44,8 @@ enum LineChart {
             && (backgroundNames.count > 1 || !EndLabels.crowdsNarrowPlot(labelled, canvas: spec.width))
         func legendEntries(endLabels useEndLabels: Bool) -> [LegendEntry] {
             var legend = names.count > 1 && !useEndLabels
-                ? names.enumerated().map { LegendEntry(name: $1, color: colors[$0], mark: filled ? .box : .line) } : []
+                ? names.enumerated().map { LegendEntry(name: $1, color: colors[$0],
+                                                       mark: filled ? .box : spec.points.contains($1) ? .point : .line) } : []
             if !background.isEmpty, !useEndLabels || backgroundNames.isEmpty {
                 if legend.isEmpty, names.count == 1 { legend.append(LegendEntry(name: names[0], color: colors[0], mark: .line)) }
                 // Ghosts named "Scenario: series" all from one scenario are named by it.
@@ -123,7 +124,24 @@ enum LineChart {
                     // A stacked layer's edge is a running total, not a value to read: no markers (Fig 5.2's top layer
                     // put one on the 100 % corner).
                     let dots = layer.top.count <= 12 && !stacked
-                    drawLine(top, color: color, dots: dots, endMarker: !stacked, into: &svg)
+                    // A stacked layer's edge is drawn only where the layer has thickness: one of no thickness (a
+                    // chance of 0 %) would lay a hairline of its colour along the next edge (Fig 5.2's orange seam).
+                    var edge = top
+                    if stacked {
+                        let base = points(layer.base, context)
+                        let thin = top.indices.map { index in
+                            guard let upper = top[index], let lower = base[index] else { return false }
+                            return abs(upper.y - lower.y) < 0.5
+                        }
+                        edge = top.indices.map { index in
+                            thin[index] && (index == 0 || thin[index - 1]) && (index == top.count - 1 || thin[index + 1]) ? nil : top[index]
+                        }
+                    }
+                    if edge.contains(where: { $0 != nil }) {
+                        // A series of `points:` is its points alone, each a dot, with no line between them.
+                        let unjoined = spec.points.contains(names[index])
+                        drawLine(edge, color: color, dots: dots || unjoined, endMarker: !stacked, joined: !unjoined, into: &svg)
+                    }
                     let drawn = top.compactMap { $0 }
                     obstacles += (dots ? drawn : Array(drawn.suffix(1))).map { Box(left: $0.x - 5, top: $0.y - 5, right: $0.x + 5, bottom: $0.y + 5) }
                     guard let last = top.last(where: { $0 != nil }) ?? nil else { continue }
@@ -200,7 +218,7 @@ enum LineChart {
             guard let px = context.xPos(mark.exit) else { continue }
             let value = spec.y.format.string(for: mark.top, numbers: numbers)
             let x = spec.x.format.string(for: mark.topX, numbers: numbers)
-            let text = "\u{2191} " + value + (numbers == .chinese ? "（\(x)）" : " (\(x))")
+            let text = "\u{2191} " + value + (numbers.isChinese ? "（\(x)）" : " (\(x))")
             let width = TextMetrics.width(text, size: Theme.annotationFont)
             let left = px - 6 - width >= frame.left + 4 ? px - 6 - width : min(px + 6, frame.right - width)
             let baseline = frame.top + 14
@@ -232,7 +250,7 @@ enum LineChart {
 
     /// The ends of each series drawn as a range (two points at one x, as Fig 7.2's reported 2023 range of $8–12),
     /// labelled with their values: a legend names the range but not where it starts and ends. Numbers take the
-    /// decimals all the chart's values share ("$8.00" beside "$2.35").
+    /// decimals all the chart's values share ("$8.00" beside "$2.35"); and each point of a `points:` series.
     static func rangeEndValues(_ spec: ChartSpec) -> [(x: Double, y: Double, text: String)] {
         guard spec.kind == .line else { return [] }
         let ranges = spec.series.compactMap { series -> [(x: Double, y: Double)]? in
@@ -240,9 +258,13 @@ enum LineChart {
             guard points.count == 2, points[0].0 == points[1].0, points[0].1 != points[1].1 else { return nil }
             return points.map { (x: $0.0, y: $0.1) }
         }
-        guard !ranges.isEmpty else { return [] }
+        // The points of a `points:` series are read one by one, so each is labelled with its value too.
+        let unjoined = spec.series.filter { spec.points.contains($0.name) }.map { series in
+            zip(series.x, series.y).filter { $0.0.isFinite && $0.1.isFinite }.map { (x: $0.0, y: $0.1) }
+        }
+        guard !ranges.isEmpty || !unjoined.isEmpty else { return [] }
         let all = spec.series.flatMap(\.y).filter(\.isFinite)
-        let ends = ranges.flatMap { $0 }
+        let ends = ranges.flatMap { $0 } + unjoined.flatMap { $0 }
         let texts = spec.y.format.labels(for: ends.map(\.y) + all, significant: spec.labelDigits,
                                          numbers: spec.language.numbers).prefix(ends.count)
         return zip(ends, texts).map { (x: $0.x, y: $0.y, text: $1) }
@@ -294,9 +316,9 @@ enum LineChart {
 
     /// The series line (dashed per series), dots on short series, and an end marker.
     static func drawLine(_ points: [(x: Double, y: Double)?], color: Int, dots: Bool, endMarker: Bool = true,
-                         into svg: inout SVGWriter) {
+                         joined: Bool = true, into svg: inout SVGWriter) {
         var path = PathData()
-        for segment in segments(points) {
+        for segment in segments(points) where joined {
             for (index, point) in simplified(segment.compactMap { $0 }).enumerated() {
                 if index == 0 { path.move(point.x, point.y) } else { path.line(point.x, point.y) }
             }

@@ -45,6 +45,13 @@ private func drawSVG(_ spec: ChartSpec, id: String) throws(ChartError) -> String
     if !spec.claims.isEmpty, ![.bar, .groupedBar, .horizontalBar].contains(spec.kind) {
         throw .unsupported(kind: spec.kind, reason: "'claims' mark bars of bar, grouped-bar and hbar charts only")
     }
+    if !spec.points.isEmpty, spec.kind != .line {
+        throw .unsupported(kind: spec.kind, reason: "'points' draws series of a line chart as unjoined points; this is a \(spec.kind.rawValue) chart")
+    }
+    if let unknown = spec.points.first(where: { name in !spec.series.contains { $0.name == name } }) {
+        throw .unsupported(kind: spec.kind, reason: "'points' names '\(unknown)', which is no series of the chart; its series are "
+            + spec.series.map { "'\($0.name)'" }.joined(separator: ", "))
+    }
     if !spec.valueLabels.isEmpty, ![.bar, .horizontalBar].contains(spec.kind) {
         throw .unsupported(kind: spec.kind, reason: "'value-labels' replace the value printed on a bar of a bar or hbar chart only")
     }

@@ -80,14 +80,19 @@ enum TextMetrics {
             var piece = ""
             var previous: Character? = nil
             var afterNumber = false   // in a number or the unit right after it
-            for character in word {
-                if let previous, !piece.isEmpty, cjkBreak(between: previous, and: character, afterNumber: afterNumber) {
+            let characters = Array(word)
+            for (index, character) in characters.enumerated() {
+                // 美, 港, 歐, 英 and 台 are units only with the character after them (美元, 港幣): 2023年|美國.
+                let unit = unitCharacters.contains(character) && (!unitStarts.contains(character)
+                    || (index + 1 < characters.count && unitCharacters.contains(characters[index + 1])))
+                if let previous, !piece.isEmpty,
+                   cjkBreak(between: previous, and: character, afterNumber: afterNumber && unit) {
                     result.append((piece, separator))
                     separator = ""
                     piece = ""
                 }
                 afterNumber = character.isASCII && character.isNumber
-                    || (afterNumber && (unitCharacters.contains(character) || character == "." || character == ","))
+                    || (afterNumber && (unit || character == "." || character == ","))
                 piece.append(character)
                 previous = character
                 if character == "-", piece.count > 1 {
@@ -119,6 +124,8 @@ enum TextMetrics {
     private static let noBreakAfter: Set<Character> = Set("（「『《〈【〔(")
     /// Units written straight after a number in Chinese and Japanese (億, 美元, 年, %): kept with it.
     private static let unitCharacters: Set<Character> = Set("萬億兆千百十美元圓幣台港歐英鎊%％年月日週天個倍點次家座人名項成倍秒分時")
+    /// Units' first characters that are units only with a second after them: 美元, 港幣, 歐元, 英鎊, 台幣.
+    private static let unitStarts: Set<Character> = Set("美港歐英台")
 
     static func wrap(_ text: String, to maxWidth: Double, size: Double, maxLines: Int) -> [String] {
         var lines = fill(breakableWords(text), maxWidth: maxWidth) { width($0, size: size) }
@@ -142,15 +149,20 @@ extension TextMetrics {
                      measure: (String) -> Double) -> [String] {
         let greedy = filled(pieces, maxWidth: maxWidth, measure: measure)
         guard greedy.count >= 2, pieces.contains(where: { $0.word.contains(where: isCJK) }) else { return greedy.map(joined) }
-        // The narrowest width that still takes no more lines.
-        var low = pieces.map { measure($0.word) }.max() ?? 0, high = maxWidth
-        guard low < high else { return greedy.map(joined) }
-        for _ in 0..<24 where high - low > 0.25 {
-            let middle = (low + high) / 2
-            if filled(pieces, maxWidth: middle, measure: measure).count <= greedy.count { high = middle } else { low = middle }
+        var lines: [[(word: String, separator: String)]]
+        if let chosen = wordBreaks(pieces, lines: greedy.count, maxWidth: maxWidth, measure: measure) {
+            lines = chosen
+        } else {
+            // The narrowest width that still takes no more lines.
+            var low = pieces.map { measure($0.word) }.max() ?? 0, high = maxWidth
+            guard low < high else { return greedy.map(joined) }
+            for _ in 0..<24 where high - low > 0.25 {
+                let middle = (low + high) / 2
+                if filled(pieces, maxWidth: middle, measure: measure).count <= greedy.count { high = middle } else { low = middle }
+            }
+            lines = filled(pieces, maxWidth: high, measure: measure).map { Array($0) }
+            guard lines.count == greedy.count else { return greedy.map(joined) }
         }
-        var lines = filled(pieces, maxWidth: high, measure: measure).map { Array($0) }
-        guard lines.count == greedy.count else { return greedy.map(joined) }
         // A line that ends inside a bracketed aside: the aside's start moves down, or its end up, when it fits.
         for index in lines.indices.dropLast() {
             let text = joined(lines[index][...])
@@ -177,6 +189,97 @@ extension TextMetrics {
             }
         }
         return lines.filter { !$0.isEmpty }.map { joined($0[...]) }
+    }
+
+    /// CJK text in `count` lines no wider than `maxWidth`, broken where a reader expects it: at spaces and after
+    /// punctuation (：、，）) first, then between scripts (AI|股 is avoided, 2023年|美國 is not), then after or before
+    /// a function word (的、與、和、及、為 …, or 約 and 逾 before a number), and between two Han characters last,
+    /// preferring a break after an even count of them since the last such point (most Chinese words are two
+    /// characters: 私募信貸|基金, not 私募信|貸基金; 美國|資料, not 美|國). Among breaks as good, lines as even as
+    /// possible, and no line of one Han character alone. Nil when the text is too long to weigh every break.
+    static func wordBreaks(_ pieces: [(word: String, separator: String)], lines count: Int, maxWidth: Double,
+                           measure: (String) -> Double) -> [[(word: String, separator: String)]]? {
+        let n = pieces.count
+        guard n <= 80, count >= 1, count <= n else { return nil }
+        let costs = breakCosts(pieces)
+        let average = measure(joined(pieces[...])) / Double(count)
+        var best = Array(repeating: Array(repeating: Double.infinity, count: count + 1), count: n + 1)
+        var start = Array(repeating: Array(repeating: -1, count: count + 1), count: n + 1)
+        best[0][0] = 0
+        for end in 1...n {
+            for first in stride(from: end - 1, through: 0, by: -1) {
+                let width = measure(joined(pieces[first..<end]))
+                if width > maxWidth + 1e-9 && end - first > 1 { break }
+                let spread = (width - average) / Swift.max(maxWidth, 1)
+                var cost = 4 * spread * spread + (first > 0 ? costs[first] : 0)
+                if end == n, end - first == 1, pieces[first].word.count == 1, pieces[first].word.allSatisfy(isCJK) { cost += 4 }
+                for line in 1...count where best[first][line - 1].isFinite && best[first][line - 1] + cost < best[end][line] {
+                    best[end][line] = best[first][line - 1] + cost
+                    start[end][line] = first
+                }
+            }
+        }
+        guard best[n][count].isFinite else { return nil }
+        var result: [[(word: String, separator: String)]] = []
+        var end = n
+        for line in stride(from: count, through: 1, by: -1) {
+            let first = start[end][line]
+            result.insert(Array(pieces[first..<end]), at: 0)
+            end = first
+        }
+        return result
+    }
+
+    /// Function words a Chinese line may break after (以晶片為|擔保的|貸款) or, at a little more cost, before.
+    private static let functionWords: Set<Character> = Set("的之與和及或並在為將從於而以把被給對向由逾約近得")
+    /// Characters that end a word (擔保品, 業者, 流動性, 利率): a line does not break before them, and a word ends after.
+    private static let wordEnds: Set<Character> = Set("品者性率們")
+    private static let punctuation: Set<Character> = Set("，。、；：！？）」』》〉】〕…％・,.;:!?)-")
+
+    /// The cost of breaking the line before each piece (index 0 unused): 0 at a space or after punctuation, 2 between
+    /// scripts, 1 after and 2.5 before a function word, 6 before a character that ends a word, 3 or 6 between two
+    /// Han characters (after an even or an odd count of them since the last place a word surely ends).
+    private static func breakCosts(_ pieces: [(word: String, separator: String)]) -> [Double] {
+        var costs = Array(repeating: 0.0, count: pieces.count)
+        var run = 0, afterDigit = false
+        var previous: Character? = nil
+        for (index, piece) in pieces.enumerated() {
+            if piece.separator == " " { run = 0 }
+            let characters = Array(piece.word)
+            if index > 0, let p = previous, let q = characters.first {
+                let afterQ: Character? = characters.count > 1 ? characters[1]
+                    : pieces.indices.contains(index + 1) ? pieces[index + 1].word.first : nil
+                if piece.separator == " " || punctuation.contains(p) || openingBrackets.contains(q) {
+                    costs[index] = 0
+                } else if !isCJK(p) || !isCJK(q) {
+                    costs[index] = 2
+                } else if wordEnds.contains(q) {
+                    costs[index] = 6
+                } else if functionWords.contains(p) {
+                    costs[index] = 1
+                } else if functionWords.contains(q) || (afterQ.map { $0.isASCII && $0.isNumber } ?? false) {
+                    costs[index] = 2.5
+                } else {
+                    costs[index] = run % 2 == 0 ? 3 : 6
+                }
+            }
+            for (offset, character) in characters.enumerated() {
+                let digit = character.isASCII && character.isNumber
+                let next: Character? = offset + 1 < characters.count ? characters[offset + 1]
+                    : pieces.indices.contains(index + 1) ? pieces[index + 1].word.first : nil
+                let unit = unitCharacters.contains(character)
+                    && (!unitStarts.contains(character) || next.map(unitCharacters.contains) == true)
+                if digit || !isCJK(character) || punctuation.contains(character) || openingBrackets.contains(character)
+                    || functionWords.contains(character) || wordEnds.contains(character) {
+                    run = 0
+                } else if !(afterDigit && unit) {
+                    run += 1
+                }
+                afterDigit = digit || (afterDigit && (unit || character == "." || character == ","))
+                previous = character
+            }
+        }
+        return costs
     }
 
     /// Opening and closing brackets of an aside a line should not end inside.

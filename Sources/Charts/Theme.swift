@@ -49,7 +49,7 @@ enum Theme {
             "svg.ch .ch-missing{fill:var(--chart-grid,#d9d9d9);fill-opacity:0.5}",
             "svg.ch text.ch-on-dark{fill:var(--chart-bg,#ffffff)}",
             "svg.ch .ch-ghost{fill:none;stroke:var(--chart-grid,#d9d9d9);stroke-width:1.5}",
-            "svg.ch .ch-ghost-line{stroke:var(--chart-axis,#595959);stroke-opacity:0.45;stroke-width:1.75}",
+            "svg.ch .ch-ghost-line{stroke:var(--chart-axis,#595959);stroke-opacity:0.7;stroke-width:2}",
             "svg.ch .ch-claim{fill:var(--chart-bg,#ffffff);fill-opacity:0.6;stroke-width:1.75;stroke-dasharray:5 3}",
             "svg.ch .ch-thin{stroke:none}",
             "svg.ch .ch-up{fill:var(--chart-3,#007A5A)}",

@@ -27,7 +27,7 @@ extension ValueFormat {
     public func labels(for values: [Double], significant: Int = 3, numbers: ChartLanguage.Numbers = .english) -> [String] {
         // Billions switch to trillions together, as the axis ticks do: "$0.80 T" beside "$1.40 T", never "$800 B".
         // Chinese keeps each amount in its own word, as its press writes them side by side (8000億美元, 1.4兆美元).
-        let inTrillions = isBillions && numbers != .chinese && (values.filter(\.isFinite).map(abs).max() ?? 0) >= 999.5
+        let inTrillions = isBillions && !numbers.isChinese && (values.filter(\.isFinite).map(abs).max() ?? 0) >= 999.5
         let parts = values.map { inTrillions && $0.isFinite ? (shown: $0 / 1000, unit: "T") : displayParts($0, numbers: numbers) }
         var shared: [String: Int] = [:]
         for unit in Set(parts.map(\.unit)) {
@@ -59,7 +59,8 @@ extension ValueFormat {
     }
 
     /// Labels for a long column (a data table's rows along x, which may span powers of ten on a log axis): the
-    /// decimals the largest needs for `significant` digits, and each smaller value at least two significant digits.
+    /// decimals the largest needs for `significant` digits, and each smaller value at least two significant digits,
+    /// its trailing zeros kept ("6.0 %" and "0.40 %" beside "5.9 %").
     public func columnLabels(for values: [Double], significant: Int = 3, numbers: ChartLanguage.Numbers = .english) -> [String] {
         let parts = values.map { displayParts($0, numbers: numbers) }
         var shared: [String: Int] = [:]
@@ -70,18 +71,27 @@ extension ValueFormat {
             shared[unit] = Swift.min(Self.decimals(largest, significant: significant), needed)
         }
         let monthly = holdsMonths(values)
+        // Amounts with cents show them all or none: "$12.00" beside "$1.70", never "$12".
+        var cents: Int? = nil
+        if case .money(let currency, .units) = self, currency.minorDigits > 0,
+           zip(values, parts).contains(where: { value, part in
+               value.isFinite && part.shown != 0 && Swift.max(shared[part.unit] ?? 0, Self.decimals(abs(part.shown), significant: 2)) > 0
+           }) {
+            cents = currency.minorDigits
+        }
         return zip(values, parts).map { value, part in
             if let label = oneByOne(value, part: part, monthly: monthly, significant: significant, numbers: numbers) { return label }
             // Durations in years are read one by one ("2 months", "1.5 years", "6 years"): no padding to a common
             // number of decimals, which printed "6.000 years" under "2 months".
             let common = self == .years ? 0 : shared[part.unit] ?? 0
             let own = part.shown == 0 ? 0 : self == .years ? Self.minimalDecimals(part.shown, significant: significant)
-                : Swift.max(common, Self.decimals(abs(part.shown), significant: 2))
+                : cents ?? Swift.max(common, Self.decimals(abs(part.shown), significant: 2))
+            // Each value keeps the decimals it is shown with, trailing zeros too: "6.0 %" beside "5.9 %", never "6 %".
             if significant <= 2 && self != .count {
                 let shown = Self.rounded(part.shown, significant: significant)
-                return compose(shown, decimals: own, padTo: common, unit: part.unit, tick: false, padZero: false, numbers: numbers)
+                return compose(shown, decimals: own, padTo: own, unit: part.unit, tick: false, padZero: false, numbers: numbers)
             }
-            return compose(part.shown, decimals: Self.decimalsBelowNextPower(part.shown, decimals: own), padTo: common,
+            return compose(part.shown, decimals: Self.decimalsBelowNextPower(part.shown, decimals: own), padTo: own,
                            unit: part.unit, tick: false, padZero: false, numbers: numbers)
         }
     }
@@ -100,8 +110,8 @@ extension ValueFormat {
         guard value.isFinite else { return "–" }
         if self == .year {
             if monthly, abs(value - value.rounded()) < 1e-6, abs(value) < 1e15 {
-                let year = Int(value.rounded())
-                return numbers == .chinese ? "\(year)年1月" : "Jan \(year)"
+                let year = value.rounded()
+                return numbers.month(1, of: (year < 0 ? "\u{2212}" : "") + String(Int(abs(year))))
             }
             return Self.yearString(value, numbers: numbers)
         }
@@ -160,7 +170,7 @@ extension ValueFormat {
     func displayScale(_ numbers: ChartLanguage.Numbers) -> Double {
         switch self {
         case .fraction: 100
-        case .money(_, .billions) where numbers == .chinese: 10
+        case .money(_, .billions) where numbers.isChinese: 10
         default: 1
         }
     }
@@ -176,7 +186,7 @@ extension ValueFormat {
         switch self {
         case .fraction: return (value * 100, "%")
         case .money(_, .billions) where abs(value) >= 999.5: return (value / 1000, "T")
-        case .money(_, .billions) where numbers == .chinese: return (value * 10, "B")
+        case .money(_, .billions) where numbers.isChinese: return (value * 10, "B")
         case .money(_, .billions): return (value, "B")
         case .money(_, .trillions): return (value, "T")
         default: return (value, "")
@@ -190,19 +200,23 @@ extension ValueFormat {
         // The yen and the won have no smaller coin: their amounts print whole (¥250), whatever their neighbours need.
         if case .money(let currency, .units) = self, currency.minorDigits == 0 { (decimals, padTo) = (0, 0) }
         // Chinese writes amounts of 億 and 兆 without thousands separators (3750億美元), as Taiwan's press does.
-        let amount = numbers == .chinese && isLargeAmount
+        let amount = numbers.isChinese && isLargeAmount
         var body = Self.digits(abs(shown), decimals: decimals, grouping: !amount)
         let isZero = body.allSatisfy { $0 == "0" || $0 == "." || $0 == "," }
         // A label's zero has the decimals of its neighbours ("0.0 %" beside "2.2 %"); a tick's zero is a bare "0".
         if !isZero || (padZero && !tick) { body = Self.padded(body, to: padTo) }
         let minus = (shown < 0 && !isZero) ? "\u{2212}" : ""
         if tick && isZero && self != .count && self != .number { return "0" }
-        if numbers == .chinese {
+        // Cents are shown in pairs: $2.50, never $2.5.
+        if case .money(let currency, .units) = self, body.contains(".") { body = Self.padded(body, to: currency.minorDigits) }
+        // The page's decimal point and thousands separator: "2,1 %", "12 345" in Spanish.
+        body = numbers.separated(body)
+        if numbers.isChinese {
             switch self {
             case .number, .count: return minus + body
             case .fraction, .percent: return minus + body + "%"
             case .money(let currency, .units):
-                return minus + (body.contains(".") ? Self.padded(body, to: currency.minorDigits) : body) + currency.chineseName
+                return minus + body + currency.chineseName
             // Ticks leave the currency to the axis title (金額（美元）), as Chinese charts do: 5000億, 1.5兆.
             case .money(let currency, _): return minus + body + (unit == "T" ? "兆" : "億") + (tick ? "" : currency.chineseName)
             case .years: return tick ? minus + body : minus + body + "年"
@@ -215,14 +229,12 @@ extension ValueFormat {
         case .number, .count: return minus + body
         case .fraction, .percent: return minus + body + unitSpace + "%"
         case .money(let currency, .units):
-            // Cents are shown in pairs: $2.50, never $2.5.
-            let cents = body.contains(".") ? Self.padded(body, to: currency.minorDigits) : body
-            return minus + currency.prefix + cents
+            return minus + currency.prefix + body
         case .money(let currency, _): return minus + currency.prefix + body + unitSpace + unit
         case .years: return tick ? minus + body : minus + body + unitSpace + (body == "1" ? "year" : "years")
         case .months: return isZero ? "0" : (shown < 0 ? "\u{2212}" : "+") + body
         case .multiple: return minus + body + "\u{00D7}"
-        case .year: return Self.yearString(shown)
+        case .year: return Self.yearString(shown, numbers: numbers)
         }
     }
 
@@ -233,7 +245,7 @@ extension ValueFormat {
         guard years.isFinite, abs(years) < 1e6, abs(months - months.rounded()) < 1e-6,
               abs(years * 2 - (years * 2).rounded()) > 1e-6 else { return nil }
         let total = Int(abs(months.rounded())), whole = total / 12, rest = total % 12
-        if numbers == .chinese {
+        if numbers.isChinese {
             return (years < 0 ? "\u{2212}" : "") + (whole > 0 ? "\(whole)年" : "") + (rest > 0 ? "\(rest)個月" : "")
         }
         var words: [String] = []
@@ -340,8 +352,6 @@ extension ValueFormat {
         if abs(value - nearest) < 1e-6 { return minus + String(Int(abs(nearest))) }
         let year = floor(value)
         let month = Swift.min(11, Swift.max(0, Int(floor((value - year) * 12 + 1e-6))))
-        if numbers == .chinese { return (year < 0 ? "\u{2212}" : "") + "\(Int(abs(year)))年\(month + 1)月" }
-        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return names[month] + " " + (year < 0 ? "\u{2212}" : "") + String(Int(abs(year)))
+        return numbers.month(month + 1, of: (year < 0 ? "\u{2212}" : "") + String(Int(abs(year))))
     }
 }

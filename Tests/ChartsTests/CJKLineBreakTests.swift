@@ -29,10 +29,33 @@ import Testing
     }
 
     @Test func chineseNeverLeavesOneCharacterAloneOnItsLastLine() throws {
-        // Eight 14 px characters fit a line of 112 px: nine would leave "款" alone, so the two lines split 5 + 4.
-        #expect(TextMetrics.wrap("以晶片為擔保的貸款", to: 112, size: 14, maxLines: 3) == ["以晶片為擔", "保的貸款"])
+        // Eight 14 px characters fit a line of 112 px: nine would leave "款" alone, so the two lines split 4 + 5,
+        // after the function word 為 rather than inside 擔保 (review 12 S2).
+        #expect(TextMetrics.wrap("以晶片為擔保的貸款", to: 112, size: 14, maxLines: 3) == ["以晶片為", "擔保的貸款"])
         #expect(try DiagramLayout.wrap("以晶片為擔保的貸款", width: 112 * TextMetrics.boldFactor, size: 14, bold: true,
-                                       canvas: 400) == ["以晶片為擔", "保的貸款"])
+                                       canvas: 400) == ["以晶片為", "擔保的貸款"])
+    }
+
+    /// Review 12 S2: labels broke inside words and names at 390 px (美|國, 信|貸, 權|益, 貝萊|德, 衝|擊). A line now
+    /// breaks after punctuation, between scripts, at a function word, or after an even count of Han characters.
+    @Test func chineseLabelsBreakBetweenWordsNotInsideThem() {
+        let cases: [(text: String, width: Double, whole: [String])] = [
+            ("私募信貸基金", 60, ["信貸", "基金"]),
+            ("LBNL：2023年美國資料中心", 100, ["美國", "資料", "中心"]),
+            ("留給權益層", 42, ["權益"]),
+            ("PIMCO約180億美元、貝萊德逾30億美元，以及其他買家", 150, ["貝萊德", "美元"]),
+            ("第11章：衝擊落在就業上", 100, ["衝擊", "就業"]),
+            ("超大規模雲端業者自己的現金流", 120, ["雲端", "業者", "現金"]),
+            ("第7章：擔保品老化得最快", 100, ["擔保品", "老化"]),
+        ]
+        for (text, width, whole) in cases {
+            let lines = TextMetrics.wrap(text, to: width, size: 14, maxLines: 4)
+            #expect(lines.joined() == text, "\(text): \(lines)")
+            #expect(lines.allSatisfy { TextMetrics.width($0, size: 14) <= width }, "\(text): \(lines)")
+            for word in whole {
+                #expect(lines.contains { $0.contains(word) }, "\(word) broken in \(text) at \(width): \(lines)")
+            }
+        }
     }
 
     @Test func aLastCharacterWithClosingPunctuationIsNotLeftAloneEither() {
@@ -62,10 +85,10 @@ import Testing
     @Test func linesOfChineseAreBalancedSoNoLineEndsWithOneOrTwoCharactersAlone() {
         // Nine characters in a line of eight: not 8 + 1 (nor 7 + 2), but 5 + 4.
         let lines = TextMetrics.wrap("以晶片為擔保的貸款", to: 112, size: 14, maxLines: 3)
-        #expect(counts(lines) == [5, 4])
-        // Twelve in a line of ten: 6 + 6, where filling left "晶片" alone.
+        #expect(counts(lines) == [4, 5])
+        // Thirteen in a line of ten: filling left "晶片" alone; the break comes after 的, before 高階晶片.
         let twelve = TextMetrics.wrap("輝達賣給雲端業者的高階晶片", to: 140, size: 14, maxLines: 3)
-        #expect(twelve.count == 2 && twelve.allSatisfy { $0.count >= 6 }, "\(twelve)")
+        #expect(twelve == ["輝達賣給雲端業者的", "高階晶片"], "\(twelve)")
     }
 
     @Test func aShortBracketedAsideIsNotSplitAcrossLines() {

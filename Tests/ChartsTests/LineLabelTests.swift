@@ -186,4 +186,30 @@ import Testing
         #expect(y(event) - y(title) < 20, "the title is \(y(event) - y(title)) px above the lane")
         #expect(!svg.contains("ch-dot"))
     }
+    /// Fig 5.2: a stacked layer of no thickness (a chance of 0 % in years 1–10) draws no edge along the next layer's,
+    /// which read as a seam of its colour; where it has thickness its edge is drawn, from the last year of none.
+    @Test func aStackedLayerDrawsNoEdgeWhereItHasNoThickness() throws {
+        let xs = (1...20).map(Double.init)
+        let lost = xs.map { $0 <= 10 ? 0.0 : 0.02 * ($0 - 10) }
+        let repaid = xs.map { $0 <= 4 ? 0.0 : 0.03 * ($0 - 4) }
+        let leased = zip(lost, repaid).map { 1 - $0 - $1 }
+        var spec = ChartSpec(kind: .stackedArea, title: "t", x: AxisOptions(format: .years),
+                             y: AxisOptions(label: "Chance", format: .fraction),
+                             series: [ChartSeries(name: "Renting", x: xs, y: leased), ChartSeries(name: "Lost", x: xs, y: lost),
+                                      ChartSeries(name: "Repaid", x: xs, y: repaid)])
+        spec.width = 720
+        let svg = try renderSVG(spec, id: "c", embedStyle: false)
+        func edge(_ color: Int) throws -> [Double] {
+            let marker = "\" class=\"ch-line ch-k\(color) ch-d\(color)\"/>"
+            let end = try #require(svg.range(of: marker), "the edge of layer \(color)")
+            let start = try #require(svg[..<end.lowerBound].range(of: "<path d=\"", options: .backwards))
+            let data = svg[start.upperBound..<end.lowerBound]
+            // The x of every vertex ("M12 34L56 78").
+            return data.split { $0 == "M" || $0 == "L" }.compactMap { Double($0.split(separator: " ")[0]) }
+        }
+        let renting = try edge(1), lostEdge = try edge(2), repaidEdge = try edge(3)
+        let step = (renting.max()! - renting.min()!) / 19
+        #expect(lostEdge.min()! >= renting.min()! + 9 * step - 0.5, "the lost layer's edge starts in year 10, not along years 1–9")
+        #expect(repaidEdge.min()! >= renting.min()! + 3 * step - 0.5, "the repaid layer's edge starts in year 4")
+    }
 }

@@ -27,6 +27,23 @@ private func chapter(withChart lines: [String]) -> String {
         #expect(csv.contains("OpenAI (buys computing),Oracle,$300\u{202F}B contract"))
     }
 
+    /// Fig 8.1: a promise (a contract to pay over years, a letter of intent) is drawn dashed, money paid solid; the
+    /// arrow's head stays solid, and `dashed` takes only true or false.
+    @Test func aDashedArrowIsDrawnDashedAndTheOthersSolid() throws {
+        let lines = head + nodes + ["arrows:", "  - {from: openai, to: oracle, label: pays for computing, dashed: true}",
+                                    "  - {from: oracle, to: Nvidia, label: buys chips}",
+                                    "  - {from: Nvidia, to: openai, label: letter of intent, dashed: true}"]
+        let page = try #require(text(try build(miniSite(chapter: chapter(withChart: lines))), "intro/index.html"))
+        // Each arrow's classes, in the wide and the phone layout ("ch-arrows" is the group around them).
+        let arrows = page.components(separatedBy: "class=\"ch-arrow").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            .filter { $0 != "s" }
+        #expect(arrows.sorted() == ["", "", " ch-d2", " ch-d2", " ch-k2 ch-d2", " ch-k2 ch-d2"], "\(arrows)")
+        #expect(!page.contains("ch-head ch-d2") && !page.contains("ch-head ch-f2 ch-d2"))
+        let wrong = diagnostics(of: miniSite(chapter: chapter(withChart: head + nodes + ["arrows:",
+                                                                                         "  - {from: openai, to: oracle, dashed: yes}"])))
+        #expect(wrong.map(\.message) == ["'dashed' must be true or false"])
+    }
+
     @Test func anArrowToAnUnknownNodeIsReportedAtItsLineWithASuggestion() {
         let lines = head + nodes + ["arrows:", "  - {from: openai, to: oracel}"]
         let problems = diagnostics(of: miniSite(chapter: chapter(withChart: lines)))

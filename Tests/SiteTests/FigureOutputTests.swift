@@ -191,6 +191,10 @@ private func svgTexts(_ page: String) -> [String] {
         let output = try build(miniSite(chapter: chart, data: [data]))
         let csv = try #require(text(output, "data/rent.csv"))
         #expect(csv.contains("2023-07,8,\n2023-07,12,\n2024-10,,2\n"))
+        // The page's table reads the range in one row, as the chart draws it (review 12 S7: two rows of one month).
+        let page = try #require(text(output, "intro/index.html"))
+        #expect(page.contains("<tr><th scope=\"row\">Jul 2023</th><td>$8.00\u{2013}$12.00</td><td></td></tr>"), "\(page)")
+        #expect(page.components(separatedBy: "<th scope=\"row\">Jul 2023</th>").count == 2)
     }
 
     @Test func aHeadingThatNamesItsUnitDoesNotRepeatIt() throws {

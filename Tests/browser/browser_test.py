@@ -2,8 +2,9 @@
 """Real-browser test of a built site, in headless Chromium driven by Selenium.
 
 For every page, at desktop (1280 px) and phone (390 px) width: no console errors, no request to another host,
-every figure shows exactly one chart with a non-zero size; scenario toggles switch the visible chart; full-page
-screenshots go to SCREENSHOTS. Then the 404 page under a deep missing URL is styled, and the site works from file://.
+every figure shows exactly one chart with a non-zero size; scenario toggles switch the visible chart; the faint
+comparison lines of the other scenarios (`.ch-ghost-line`) keep 3:1 against the page in the light and the dark theme
+(WCAG 1.4.11, graphics); full-page screenshots go to SCREENSHOTS. Then the 404 page under a deep missing URL is styled, and the site works from file://.
 
 usage: browser_test.py BASE_URL SITE_FOLDER SCREENSHOTS       exit status 1 on any problem
 """
@@ -15,7 +16,7 @@ import urllib.parse
 
 from selenium.webdriver.common.by import By
 
-from chromium import SIZES, make_driver, set_size, site_pages
+from chromium import SIZES, make_driver, set_size, set_theme, site_pages
 
 MAX_SCREENSHOT_HEIGHT = 16000
 problems = []
@@ -104,6 +105,41 @@ def check_toggles(driver, label, figures):
     return toggled
 
 
+GHOST_CONTRAST = """
+const rgba = text => { const v = (text.match(/[\\d.]+/g) || []).map(Number); return v.length >= 3 ? [v[0], v[1], v[2], v.length > 3 ? v[3] : 1] : null; };
+const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+                   return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
+const worst = [];
+for (const line of document.querySelectorAll('svg.ch .ch-ghost-line')) {
+  let bg = null;
+  for (let e = line.closest('svg'); e && !bg; e = e.parentElement) {
+    const c = rgba(getComputedStyle(e).backgroundColor);
+    if (c && c[3] > 0) bg = c;
+  }
+  bg = bg || [255, 255, 255, 1];
+  const style = getComputedStyle(line), stroke = rgba(style.stroke);
+  if (!stroke) continue;
+  const a = parseFloat(style.strokeOpacity) * stroke[3] * parseFloat(style.opacity);
+  const seen = [0, 1, 2].map(i => a * stroke[i] + (1 - a) * bg[i]);
+  const [hi, lo] = [lum(seen), lum(bg)].sort((x, y) => y - x);
+  const ratio = (hi + 0.05) / (lo + 0.05);
+  if (ratio < 3) worst.push({figure: (line.closest('figure') || {}).id, ratio: Math.round(ratio * 100) / 100});
+}
+return worst;
+"""
+
+
+def check_ghost_contrast(driver, label):
+    """Comparison lines drawn faint for the other scenarios must stay visible: 3:1 against the page, in both themes."""
+    for theme in ("dark", "light"):
+        set_theme(driver, theme)
+        faint = driver.execute_script(GHOST_CONTRAST)
+        if faint:
+            figures = sorted({item["figure"] for item in faint})
+            fail(f"{label} ({theme}): {len(faint)} comparison lines below 3:1 against the page "
+                 f"(lowest {min(item['ratio'] for item in faint)}:1) in {', '.join('#' + str(f) for f in figures[:4])}")
+
+
 def visible_chart(driver, figure_id):
     return driver.execute_script("""
         const svgs = Array.from(document.getElementById(arguments[0]).querySelectorAll('svg'))
@@ -160,6 +196,7 @@ def main():
                 name = (path.strip("/") or "index").replace("/", "-")
                 screenshot(driver, os.path.join(shots, f"{name}-{size}.png"))
                 if size == "desktop":
+                    check_ghost_contrast(driver, label)
                     figures_seen += len(figures)
                     toggled = check_toggles(driver, label, figures)
                     toggles += toggled

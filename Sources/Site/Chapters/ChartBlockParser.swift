@@ -6,7 +6,7 @@ import Yams
 /// Parses the YAML body of a ```chart block into a `FigureRequest`.
 struct ChartBlockParser {
     static let keys = ["id", "title", "caption", "model", "data", "kind", "series", "labels", "x", "y", "params",
-                       "scenarios", "default", "overlay", "shared-axes", "captions", "totals", "claims", "value-labels", "groups", "first-column", "digits", "annotations"]
+                       "scenarios", "default", "overlay", "shared-axes", "captions", "totals", "claims", "points", "value-labels", "groups", "first-column", "digits", "annotations"]
         + DiagramBlockParser.keys
     /// The keys of `x:` and `y:`.
     static let axisKeys = ["label", "format", "scale", "min", "max", "clip", "origin"]
@@ -95,7 +95,7 @@ struct ChartBlockParser {
         if let labels = entries["labels"] {
             collector.collect { () throws(Diagnostic) in request.labels = try stringMap(labels, key: "labels") }
         }
-        for key in ["data", "kind", "series", "x", "y", "totals", "claims", "value-labels", "groups", "default", "captions", "overlay", "labels"] {
+        for key in ["data", "kind", "series", "x", "y", "totals", "claims", "points", "value-labels", "groups", "default", "captions", "overlay", "labels"] {
             if let node = entries[key] {
                 let place = reader.error(at: node, "")
                 request.parameterLines["key:" + key] = (place.line, place.column)
@@ -146,6 +146,9 @@ struct ChartBlockParser {
         }
         if let claims = entries["claims"] {
             collector.collect { () throws(Diagnostic) in request.claims = try stringList(claims, key: "claims") }
+        }
+        if let points = entries["points"] {
+            collector.collect { () throws(Diagnostic) in request.points = try stringList(points, key: "points") }
         }
         if let valueLabels = entries["value-labels"] {
             collector.collect { () throws(Diagnostic) in request.valueLabels = try stringMap(valueLabels, key: "value-labels") }

@@ -8,7 +8,7 @@ struct DiagramBlockParser {
     /// The keys that only schematic kinds take.
     static let keys = ["nodes", "arrows", "steps"]
     static let nodeKeys = ["id", "label", "note", "color"]
-    static let arrowKeys = ["from", "to", "label"]
+    static let arrowKeys = ["from", "to", "label", "dashed"]
     let reader: YAMLReader
 
     /// `entries` are the block's keys; `kind` the block's chart kind, `fence` the block's position.
@@ -53,8 +53,9 @@ struct DiagramBlockParser {
                     let fields = try reader.mapping(item, allowed: Self.arrowKeys, required: ["from", "to"], context: "arrow")
                     do throws(Diagnostic) {
                         let label = try fields["label"].map { node throws(Diagnostic) in try text(node, key: "label") } ?? ""
+                        let dashed = try fields["dashed"].map { node throws(Diagnostic) in try reader.bool(node, key: "dashed") } ?? false
                         return (DiagramArrow(from: try reader.string(fields["from"]!, key: "from"),
-                                             to: try reader.string(fields["to"]!, key: "to"), label: label), fields)
+                                             to: try reader.string(fields["to"]!, key: "to"), label: label, dashed: dashed), fields)
                     } catch { throw BuildFailure([error]) }
                 }
                 if let (arrow, fields) = parsed {

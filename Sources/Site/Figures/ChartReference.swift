@@ -122,14 +122,17 @@ public enum ChartReference {
                    + "empty to have it computed; a row paying out all that is left, −2.15 after steps adding up to 2.15, "
                    + "is shown as what is left)", "none: every row is a step"),
         "claims": ("categories that are disputed claims, drawn hatched and tagged \"claim\"", "none"),
+        "points": ("line charts: series drawn as points, not joined by a line, e.g. points: [reported price] for values "
+                   + "reported by different sources, which a line would show as one continuous series", "none: every series a line"),
         "value-labels": ("bar and hbar charts of one series: the words printed for a category's value, on the bar and in "
                          + "the data table, e.g. {IEA 2030: \"just under 3 %\"} where the source gives no exact number "
                          + "(the bar is drawn at the value in the data; the CSV keeps the number)", "the value, formatted"),
         "groups": ("hbar charts: bars gathered under headings, with a gap between groups: heading: [categories], e.g. "
                    + "{World: [IEA 2024, IEA 2030], US: [LBNL 2023, LBNL 2028]}; together every category once, in the "
                    + "data's order (names as in the data or as renamed by `labels:`)", "none: one list of bars"),
-        "digits": ("significant digits of the values printed on bars and in a category table: 2, 3 or 4 (a model's "
-                   + "exact teaching arithmetic may keep 3)", "3 for a CSV, 2 for a model's stylised outputs"),
+        "digits": ("significant digits of the values printed on bars, at line ends and in the data table: 2, 3 or 4 "
+                   + "(a model's exact teaching arithmetic may keep 3; digits: 4 shows data such as 12.5 beside 180.5 as "
+                   + "written)", "3 for a CSV, 2 for a model's stylised outputs (their tables by x: 3)"),
         "first-column": ("the heading of the data table's and CSV's first column (the categories or x values), e.g. "
                          + "first-column: Type of holder", "the x axis title, else the CSV's first column or the model's unit"),
         "annotations": ("context drawn on x/y charts: " + AnnotationParser.types.map { "type: \($0)" }.joined(separator: ", ")
@@ -137,8 +140,8 @@ public enum ChartReference {
         "nodes": ("diagram: the boxes, one per line: {id: …, label: …, note: …, color: 1…8}, or just a label (the id is "
                   + "then the label); at most \(Diagram.maxNodes), labels up to \(Diagram.maxLabel) characters, notes up to "
                   + "\(Diagram.maxNote); labels and notes are plain text (no Markdown or citations)", "required for a diagram; no note, colour 1"),
-        "arrows": ("diagram: one per line, {from: ID, to: ID, label: …}; an arrow back to an earlier box closes a loop "
-                   + "and is drawn pointing back up; labels up to \(Diagram.maxArrowLabel) characters", "no arrows"),
+        "arrows": ("diagram: one per line, {from: ID, to: ID, label: …}, dashed: true for a promise rather than money "
+                   + "paid (say so in the caption); an arrow back to an earlier box closes a loop and is drawn pointing back up; labels up to \(Diagram.maxArrowLabel) characters", "no arrows"),
         "steps": ("steps: the steps in order, one per line: {label: …, note: …, color: 1…8}, or just a label; at most "
                   + "\(Diagram.maxSteps)", "required for steps"),
     ]

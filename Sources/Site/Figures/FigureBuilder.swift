@@ -61,7 +61,7 @@ struct FigureBuilder {
     /// files the default language's writer annotated); nil when they are in the page's language.
     var notesLanguage: String? = nil
     /// The page's language as charts need it: numbers, chart words and fonts, the settings line's parameter words.
-    var language: ChartLanguage { ChartLanguage(numbers: ChartLanguage.numbers(for: words.code), words: words.strings) }
+    var language: ChartLanguage { ChartLanguage(numbers: ChartLanguage.numbers(for: words.code, words: words.strings), words: words.strings) }
     /// Draws one variant as page HTML; `drawResponsive` unless the caller only wants the specs (`siteCharts`).
     var draw: @Sendable (ChartSpec, String) throws(ChartError) -> String = { spec, id throws(ChartError) in
         try drawResponsive(spec, id: id)
@@ -127,16 +127,24 @@ struct FigureBuilder {
                 continue
             }
             var tableSpec = headedForTable(spec, request: request, input: input)
-            // An overlay's one table serves every variant: its own columns are named by their scenario too ("Base: AI
-            // stocks" beside "No rating triggers: AI stocks"), as the others' are.
-            if request.overlay, inputs.count > 1, !(tableSpec.series.count == 1 && tableSpec.series[0].name == input.label) {
-                for index in tableSpec.series.indices {
-                    tableSpec.series[index].name = words.format("labelled", ["label": input.label]) + words["space"] + tableSpec.series[index].name
+            // An overlay's one table serves every variant: its columns are every scenario's, in the order the pills
+            // list them (Calm, Base, Stressed, whichever is shown), each with its own values (a log axis's zeros
+            // printed), and named by their scenario ("Base: AI stocks" beside "No rating triggers: AI stocks").
+            if request.overlay, inputs.count > 1 {
+                tableSpec.series = inputs.indices.flatMap { other in
+                    var own = headedForTable(specs[other], request: request, input: inputs[other]).series
+                    if !(own.count == 1 && own[0].name == inputs[other].label) {
+                        for column in own.indices {
+                            own[column].name = words.format("labelled", ["label": inputs[other].label]) + words["space"] + own[column].name
+                        }
+                    }
+                    return own
                 }
+                tableSpec.background = []
             }
             let table = FigureTable(spec: tableSpec,
                                     xHeader: isModel ? input.xHeader : columnHeading(input.xHeader), isModel: isModel, words: words,
-                                    firstColumn: request.firstColumn.map(typographic))
+                                    firstColumn: request.firstColumn.map(typographic), valueDigits: request.digits)
             let provenance = csvProvenance(request, input: input, isModel: isModel, variantCount: inputs.count)
             variants.append(.init(scenario: input.scenario, label: input.label, svg: svg,
                                   csvPath: "data/\(request.id)\(suffix).csv", csv: table.csv(header: provenance),
@@ -559,7 +567,7 @@ struct FigureBuilder {
             position = request.position(ofParameter: kind == .steps ? "key:steps" : "key:nodes")
         } else if case let .unsupported(_, reason, _) = error {
             // A reason names its key quoted, alone ('claims') or with its value ('overlay: true').
-            for key in ["totals", "claims", "value-labels", "groups", "overlay"]
+            for key in ["totals", "claims", "points", "value-labels", "groups", "overlay"]
             where reason.contains("'\(key)'") || reason.contains("'\(key):") || (key == "totals" && reason.contains("the total '")) {
                 position = request.position(ofParameter: "key:" + key)
             }

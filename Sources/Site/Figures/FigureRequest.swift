@@ -47,6 +47,8 @@ public struct FigureRequest: Sendable, Equatable {
     public var totals: [String] = []
     /// `claims:` categories that are disputed claims, drawn hatched and tagged "claim", not as measured values.
     public var claims: [String] = []
+    /// `points:` series of a line chart drawn as points, not joined (reported values from different sources).
+    public var points: [String] = []
     /// `value-labels:` text printed for a category's value instead of the number ("just under 3 %"), on the bar and
     /// in the data table; keys are categories as written in the data or as renamed by `labels:`.
     public var valueLabels: [String: String] = [:]
@@ -73,7 +75,7 @@ public struct FigureRequest: Sendable, Equatable {
             && a.scenarios == b.scenarios && a.annotations == b.annotations && a.defaultScenario == b.defaultScenario
             && a.explicitFormats == b.explicitFormats && a.xOrigin == b.xOrigin
             && a.overlay == b.overlay && a.sharedAxes == b.sharedAxes && a.captions == b.captions
-            && a.totals == b.totals && a.claims == b.claims && a.groups == b.groups
+            && a.totals == b.totals && a.claims == b.claims && a.points == b.points && a.groups == b.groups
             && a.valueLabels == b.valueLabels && a.firstColumn == b.firstColumn && a.digits == b.digits && a.diagram == b.diagram && a.file == b.file && a.line == b.line
             && a.column == b.column
     }

@@ -74,6 +74,10 @@ struct FigureSpec {
         spec.annotations = try annotations(input, spec: spec, horizontal: horizontal)
         // `claims:`, `totals:`, `groups:` and `value-labels:` may name a category as written in the data or as renamed by `labels:`.
         spec.claims = request.claims.map { typographic(request.labels[$0] ?? $0) }
+        // `points:` names series as written in the data (or the model) or as `labels:` renames them.
+        spec.points = request.points.map { name in
+            request.labels[name] == nil && request.labels.values.contains(name) ? typographic(name) : displayName(name)
+        }
         spec.totals = request.totals.map { typographic(request.labels[$0] ?? $0) }
         if spec.kind == .waterfall { spec.series = spec.series.map { remaindersShown($0, totals: spec.totals) } }
         spec.groups = request.groups.map { group in

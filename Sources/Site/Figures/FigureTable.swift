@@ -30,10 +30,13 @@ struct FigureTable {
     var valuesClass = ""
 
     /// `firstColumn` heads the first column (the block's `first-column:`); nil takes the x axis title or `xHeader`.
-    init(spec: ChartSpec, xHeader: String, isModel: Bool, words: Translations = .english, firstColumn: String? = nil) {
+    /// `valueDigits` (the block's `digits:`) sets the significant digits of a table with a row per x value (a line
+    /// chart's); nil keeps three.
+    init(spec: ChartSpec, xHeader: String, isModel: Bool, words: Translations = .english, firstColumn: String? = nil,
+         valueDigits: Int? = nil) {
         self.words = words
         // Cells print numbers as the page's charts do: 273億美元, 42%, 1年2個月 on a Chinese page.
-        let numbers = ChartLanguage.numbers(for: words.code)
+        let numbers = ChartLanguage.numbers(for: words.code, words: words.strings)
         let digits = isModel ? 4 : 6
         if spec.kind == .diagram || spec.kind == .steps {
             (headings, cells) = Self.schematic(spec, words: words)
@@ -45,7 +48,7 @@ struct FigureTable {
             let unit = Self.unit(spec.y.format, words: words)
             headings = [words["tableFrom"], words["tableTo"], words["tableValue"]]
             units = ["", "", unit]
-            cellsNameAmountUnit = numbers == .chinese && spec.y.format.isLargeAmount
+            cellsNameAmountUnit = numbers.isChinese && spec.y.format.isLargeAmount
             cells = zip(spec.links, spec.y.format.labels(for: spec.links.map(\.value), significant: 3, numbers: numbers)).map { link, text in
                 [link.source, link.target, text]
             }
@@ -53,10 +56,12 @@ struct FigureTable {
             return
         }
         let series = spec.series + spec.background
-        let xTitle = firstColumn ?? (spec.x.label.isEmpty ? (spec.x.format == .year ? words["tableYear"] : xHeader) : spec.x.label)
+        // Calendar x values head their column "Year", or "Month" when they are months (Jan 1990, Feb 1990 …).
+        let calendar = spec.x.format.holdsMonths(series.flatMap(\.x)) ? words["tableMonth"] : words["tableYear"]
+        let xTitle = firstColumn ?? (spec.x.label.isEmpty ? (spec.x.format == .year ? calendar : xHeader) : spec.x.label)
         headings = [xTitle] + series.map(\.name)
         let valueUnit = Self.unit(spec.y.format, words: words)
-        cellsNameAmountUnit = numbers == .chinese && spec.y.format.isLargeAmount
+        cellsNameAmountUnit = numbers.isChinese && spec.y.format.isLargeAmount
         units = [series.first?.categories == nil ? Self.unit(spec.x.format, words: words) : ""] + series.map { _ in valueUnit }
         cellsPrintUnit = [series.first?.categories == nil && Self.printsUnit(spec.x.format)]
             + series.map { _ in Self.printsUnit(spec.y.format) }
@@ -96,12 +101,25 @@ struct FigureTable {
             rowValues.append(lookups.map { lookup in lookup[x].flatMap { $0.indices.contains(repeatIndex) ? $0[repeatIndex] : nil } })
         }
         let xTexts = spec.x.format.columnLabels(for: xs, significant: 4, numbers: numbers)
-        let columns = lookups.indices.map { column in
-            spec.y.format.columnLabels(for: rowValues.map { $0[column] ?? .nan }, significant: 3, numbers: numbers)
+        // The value columns share their decimals, as one table of one unit: "4.0 %" in every scenario's column, not
+        // "4.00 %" beside "4.0 %" (Fig 11.2), "89 %" beside "12 %", not "11.5 %" (Fig 5.2).
+        let texts = spec.y.format.columnLabels(for: lookups.indices.flatMap { column in rowValues.map { $0[column] ?? .nan } },
+                                               significant: valueDigits ?? 3, numbers: numbers)
+        let columns = lookups.indices.map { column in Array(texts[(column * rowValues.count)..<((column + 1) * rowValues.count)]) }
+        var rows: [[String]] = []
+        for row in xs.indices {
+            let cellsOfRow = [xTexts[row]] + columns.indices.map { column in rowValues[row][column] == nil ? "" : columns[column][row] }
+            // A range (a column with its low and its high end at one x, no other column there) is one row,
+            // "$8.00–$12.00", as the chart draws it as one line, not two rows of one date.
+            let filled = { (values: [Double?]) in values.indices.filter { values[$0] != nil } }
+            if row > 0, xs[row - 1] == xs[row], (row < 2 || xs[row - 2] != xs[row]), (row + 1 == xs.count || xs[row + 1] != xs[row]),
+               filled(rowValues[row]).count == 1, filled(rowValues[row - 1]) == filled(rowValues[row]), let column = filled(rowValues[row]).first {
+                rows[rows.count - 1][column + 1] += "\u{2013}" + columns[column][row]
+                continue
+            }
+            rows.append(cellsOfRow)
         }
-        cells = xs.indices.map { row in
-            [xTexts[row]] + columns.indices.map { column in rowValues[row][column] == nil ? "" : columns[column][row] }
-        }
+        cells = rows
         // Months written 1990-02: a January among them is 1990-01, not 1990.
         let monthly = spec.x.format.holdsMonths(xs)
         fields = xs.indices.map { row in
@@ -157,7 +175,7 @@ struct FigureTable {
         case .money(.usd, .trillions): words["unitUSDTrillions"]
         case .money(let currency, let magnitude):
             words.format(magnitude == .units ? "unitMoney" : magnitude == .billions ? "unitMoneyBillions" : "unitMoneyTrillions",
-                         ["currency": currency.unitName(ChartLanguage.numbers(for: words.code))])
+                         ["currency": currency.unitName(ChartLanguage.numbers(for: words.code, words: words.strings))])
         case .years: words["unitYears"]
         case .months: words["unitMonths"]
         case .multiple: "×"

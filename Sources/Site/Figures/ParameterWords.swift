@@ -60,7 +60,7 @@ struct ParameterWords {
 
     private func glue(_ key: String, _ values: [String: String] = [:]) -> String {
         let text = word(key, Self.glue[key] ?? key, values)
-        guard language.numbers == .chinese, key == "paramItem" || key == "paramFlow" else { return text }
+        guard language.numbers.isChinese, key == "paramItem" || key == "paramFlow" else { return text }
         // Chinese sets no space between a Chinese name and its amount (甲骨文600億美元); after a Latin name
         // (OpenAI 530億美元) the space stays.
         let characters = Array(text)

@@ -1115,6 +1115,14 @@ whatHappenedNext: What happened next
 dateFormat: "{d} {month} {y}"
 monthFormat: "{month} {y}"
 months: January, February, March, April, May, June, July, August, September, October, November, December
+# Numbers in charts, their data tables and settings lines: a month on an axis or in a table row ({month} its short
+# name, {m} its number, {y} the year: Nov 2022), the short month names, the decimal point, what groups the thousands
+# (French, Spanish: decimalSeparator: "," and groupSeparator: "\u202F", a narrow no-break space, which never breaks
+# a number at a line end; German: "," and "."). CSV downloads keep 1234.5.
+monthShortFormat: "{month} {y}"
+monthsShort: Jan, Feb, Mar, Apr, May, Jun, Jul, Aug, Sep, Oct, Nov, Dec
+decimalSeparator: "."
+groupSeparator: ","
 
 # Sources
 consulted: "Consulted {date}."
@@ -1154,6 +1162,7 @@ tableFrom: From
 tableTo: To
 tableValue: Value
 tableYear: Year
+tableMonth: Month
 tableStep: Step
 tableWhatHappens: What happens
 tableDetail: Detail
@@ -1460,6 +1469,11 @@ whatHappenedNext: 後續發展
 dateFormat: "{y}年{m}月{d}日"
 monthFormat: "{y}年{m}月"
 months: 1月, 2月, 3月, 4月, 5月, 6月, 7月, 8月, 9月, 10月, 11月, 12月
+# 圖表、資料表與設定說明中的數字：座標軸與資料表中的月份（2022年11月）、月份簡稱、小數點與千位分隔符號
+monthShortFormat: "{y}年{m}月"
+monthsShort: 1月, 2月, 3月, 4月, 5月, 6月, 7月, 8月, 9月, 10月, 11月, 12月
+decimalSeparator: "."
+groupSeparator: ","
 
 # Sources
 consulted: 查閱於{date}。
@@ -1497,6 +1511,7 @@ tableFrom: 從
 tableTo: 到
 tableValue: 數值
 tableYear: 年份
+tableMonth: 月份
 tableStep: 步驟
 tableWhatHappens: 發生什麼事
 tableDetail: 說明
