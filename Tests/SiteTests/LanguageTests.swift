@@ -209,6 +209,22 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
         #expect(output.warnings.first?.severity == .warning)
     }
 
+    /// An English or Chinese file made before months and separators had keys takes them from explainer's file for its
+    /// language without a warning (its pages showed just those forms); a French one is told, since English forms are
+    /// wrong there.
+    @Test func numberAndMonthFormsMissingFromAnOlderFileWarnOnlyWhereExplainerHasNoFileForTheLanguage() throws {
+        let english = try #require(starterTemplates.first { $0.path == "templates/i18n/en.yml" }?.text)
+        let older = english.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { line in !Translations.quietlyFilled.contains { line.hasPrefix($0 + ":") } }.joined(separator: "\n")
+        var site = miniSite(chapter: "---\ntitle: A\n---\nText.\n")
+        site.translations = [SourceFile(path: "templates/i18n/en.yml", text: older)]
+        #expect(try build(site).warnings.isEmpty)
+        var french = miniSite(chapter: "---\ntitle: A\n---\nText.\n", config: "title: T\nlanguage: fr\n")
+        french.translations = [SourceFile(path: "templates/i18n/fr.yml", text: older.replacingOccurrences(of: "languageName: English", with: "languageName: Français"))]
+        let warnings = try build(french).warnings
+        #expect(warnings.contains { $0.message.contains("'decimalSeparator'") }, "\(warnings)")
+    }
+
     @Test func aLongerTagUsesTheTranslationsOfItsLanguage() throws {
         let output = try build(miniSite(chapter: "---\ntitle: A\n---\nText.\n", config: "title: T\nlanguage: zh-Hant-TW\n"))
         #expect(output.warnings.isEmpty)

@@ -77,6 +77,11 @@ public struct Translations: Sendable, Equatable {
     /// The built-in English words: for code that shows a chapter outside a site's build (`explainer charts`).
     public static let english = builtIn("en")!
 
+    /// Forms a site's own file made before they had keys gets from explainer's file for its language without a word:
+    /// they are what its pages showed then (months, separators, the month column's heading). A language explainer has
+    /// no file for is still told, since English forms are wrong there.
+    static let quietlyFilled: Set<String> = ["monthShortFormat", "monthsShort", "decimalSeparator", "groupSeparator", "tableMonth"]
+
     /// Keys the build itself shows (templates may use more; every language must have all keys of the default
     /// language's file too).
     static let required = ["languageName", "fallbackNotice", "chapterNumber", "readingTime", "chapterShort", "chapterTitle",
@@ -192,14 +197,16 @@ func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings
     // with a warning, so that an upgrade never stops a build that worked.
     for index in found.indices {
         guard let path = standingIn[found[index].code] else { continue }
-        let fallback = Translations.builtIn(forTag: found[index].code) ?? .english
+        let ownLanguage = Translations.builtIn(forTag: found[index].code)
+        let fallback = ownLanguage ?? .english
         // The default language takes every text it lacks; the others those the default language has (or the build needs).
         var wanted = Set(fallback.strings.keys)
         if index > 0 { wanted.formIntersection(Set(found[0].strings.keys).union(Translations.required)) }
         let added = wanted.subtracting(found[index].strings.keys).sorted()
         guard !added.isEmpty else { continue }
         for key in added { found[index].strings[key] = fallback.strings[key] }
-        warnings.append(missingTextsWarning(added, file: path, fallback: fallback))
+        let told = ownLanguage == nil ? added : added.filter { !Translations.quietlyFilled.contains($0) }
+        if !told.isEmpty { warnings.append(missingTextsWarning(told, file: path, fallback: fallback)) }
     }
     let reference = Set(found[0].strings.keys).union(Translations.required)
     for translations in found {
