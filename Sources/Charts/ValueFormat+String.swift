@@ -63,6 +63,9 @@ extension ValueFormat {
     /// its trailing zeros kept ("6.0 %" and "0.40 %" beside "5.9 %").
     public func columnLabels(for values: [Double], significant: Int = 3, numbers: ChartLanguage.Numbers = .english) -> [String] {
         let parts = values.map { displayParts($0, numbers: numbers) }
+        // Trailing zeros are kept only in a column that has fractions ("6.0 %" beside "5.9 %"); a column of whole
+        // numbers (periods, rounds) stays whole: 5, not 5.0, beside 10.
+        let hasFractions = parts.contains { $0.shown.isFinite && $0.shown != $0.shown.rounded() }
         var shared: [String: Int] = [:]
         for unit in Set(parts.map(\.unit)) {
             let shown = parts.filter { $0.unit == unit }.map(\.shown).filter { $0.isFinite && $0 != 0 }
@@ -89,9 +92,10 @@ extension ValueFormat {
             // Each value keeps the decimals it is shown with, trailing zeros too: "6.0 %" beside "5.9 %", never "6 %".
             if significant <= 2 && self != .count {
                 let shown = Self.rounded(part.shown, significant: significant)
-                return compose(shown, decimals: own, padTo: own, unit: part.unit, tick: false, padZero: false, numbers: numbers)
+                return compose(shown, decimals: own, padTo: hasFractions || cents != nil ? own : common, unit: part.unit, tick: false,
+                               padZero: false, numbers: numbers)
             }
-            return compose(part.shown, decimals: Self.decimalsBelowNextPower(part.shown, decimals: own), padTo: own,
+            return compose(part.shown, decimals: Self.decimalsBelowNextPower(part.shown, decimals: own), padTo: hasFractions || cents != nil ? own : common,
                            unit: part.unit, tick: false, padZero: false, numbers: numbers)
         }
     }

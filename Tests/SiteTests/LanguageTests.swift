@@ -151,7 +151,7 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
         #expect(english.contains("<i>NetEase, a user post</i>") && chinese.contains("<i>網易，使用者貼文</i>") && !chinese.contains("user post"))
         #expect(english.contains("<i>The Atlantic</i>") && chinese.contains("<i>The Atlantic</i>"))
         // The English title on the Chinese page is marked as English, for screen readers.
-        #expect(english.contains("Aa and others, “Three”") && chinese.contains("Aa等, “<span lang=\"en\">Three</span>”"))
+        #expect(english.contains("Aa and others, “Three”") && chinese.contains("Aa等，“<span lang=\"en\">Three</span>”"))
         #expect(!chinese.contains(" and "))
     }
 
@@ -445,7 +445,7 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
         #expect(english.contains("[A repost] (in Traditional Chinese). Translation of <a"))
         #expect(english.contains("Via a copy. <span class=\"annotation\">Paraphrased.</span>"))
         // The page's own stop after the language, and no space after a full-width stop.
-        #expect(chinese.contains("[一篇轉貼] （繁體中文）。譯自 <a"))
+        #expect(chinese.contains("[一篇轉貼] （繁體中文）。譯自<a"))
         #expect(chinese.contains("轉引自一份副本。<span class=\"annotation\">只轉述。</span>"))
         #expect(!chinese.contains("Traditional Chinese"))
         #expect(text(output, "zh-hant/intro/index.html")?.contains("Traditional Chinese") == false)

@@ -23,14 +23,15 @@ import Testing
         }
     }
 
-    /// Review 12: Fig 11.2's table printed "4.00 %" under Benign and Base beside "4.0 %" under Severe, each column
-    /// choosing its own decimals; the columns of one table share them.
-    @Test func theValueColumnsOfATableShareTheirDecimals() {
-        let spec = ChartSpec(kind: .line, title: "T", x: AxisOptions(format: .years), y: AxisOptions(format: .percent),
-                             series: [ChartSeries(name: "Benign", x: [0, 8], y: [4.0, 4.49]),
-                                      ChartSeries(name: "Severe", x: [0, 8], y: [4.0, 27.8])])
+    /// Each value column keeps its own precision: a rule shared by every column printed Fig 7.3's loan of 62.5 as 63
+    /// beside chips worth 100 (second look at review 12); a column of whole numbers stays whole (5, not 5.0, beside 10).
+    @Test func eachValueColumnKeepsItsPrecisionAndWholeNumbersStayWhole() {
+        let spec = ChartSpec(kind: .line, title: "T", x: AxisOptions(format: .number), y: AxisOptions(format: .number),
+                             series: [ChartSeries(name: "Loan", x: [0, 5, 10, 15], y: [62.5, 50, 37.5, 25]),
+                                      ChartSeries(name: "Chips", x: [0, 5, 10, 15], y: [100, 50, 25, 12.5])])
         let table = FigureTable(spec: spec, xHeader: "Years", isModel: true)
-        #expect(table.cells.map { Array($0.dropFirst()) } == [["4.0\u{202F}%", "4.0\u{202F}%"], ["4.5\u{202F}%", "27.8\u{202F}%"]])
+        #expect(table.cells.map { $0[0] } == ["0", "5", "10", "15"])
+        #expect(table.cells.map { $0[1] } == ["62.5", "50.0", "37.5", "25.0"], "\(table.cells)")
     }
 
     /// Review 12: Fig 9.4's table headed "Year" above "Jan 1990", "Oct 1990" …; months are headed "Month" (月份).

@@ -101,11 +101,19 @@ struct FigureTable {
             rowValues.append(lookups.map { lookup in lookup[x].flatMap { $0.indices.contains(repeatIndex) ? $0[repeatIndex] : nil } })
         }
         let xTexts = spec.x.format.columnLabels(for: xs, significant: 4, numbers: numbers)
-        // The value columns share their decimals, as one table of one unit: "4.0 %" in every scenario's column, not
-        // "4.00 %" beside "4.0 %" (Fig 11.2), "89 %" beside "12 %", not "11.5 %" (Fig 5.2).
-        let texts = spec.y.format.columnLabels(for: lookups.indices.flatMap { column in rowValues.map { $0[column] ?? .nan } },
-                                               significant: valueDigits ?? 3, numbers: numbers)
-        let columns = lookups.indices.map { column in Array(texts[(column * rowValues.count)..<((column + 1) * rowValues.count)]) }
+        // Each value column its own decimals: one column of large numbers does not cost another its precision (a rule
+        // shared by all columns printed Fig 7.3's loan of 62.5 as 63 beside chips worth 100).
+        // Amounts of money share one rule across the columns, cents for all or none ("$8.00–$12.00" beside "$1.70").
+        let columns: [[String]]
+        if case .money(_, .units) = spec.y.format {
+            let texts = spec.y.format.columnLabels(for: lookups.indices.flatMap { column in rowValues.map { $0[column] ?? .nan } },
+                                                   significant: valueDigits ?? 3, numbers: numbers)
+            columns = lookups.indices.map { column in Array(texts[(column * rowValues.count)..<((column + 1) * rowValues.count)]) }
+        } else {
+            columns = lookups.indices.map { column in
+                spec.y.format.columnLabels(for: rowValues.map { $0[column] ?? .nan }, significant: valueDigits ?? 3, numbers: numbers)
+            }
+        }
         var rows: [[String]] = []
         for row in xs.indices {
             let cellsOfRow = [xTexts[row]] + columns.indices.map { column in rowValues[row][column] == nil ? "" : columns[column][row] }

@@ -122,7 +122,7 @@ public struct SourceEntry: Sendable, Equatable {
         let who = names.count <= 2 ? names.joined(separator: words["authorsAnd"]) : words.format("authorsOthers", ["name": names[0]])
         let what = title.map { "\u{201C}" + inItsLanguage(escapeHTML($0), languages) + "\u{201D}" }
             ?? "[" + escapeHTML(label ?? key) + "]"
-        return who.isEmpty ? what : escapeHTML(who) + ", " + what
+        return who.isEmpty ? what : escapeHTML(who) + words["comma"] + what
     }
 
     /// A title as a page in `languages.page` shows it: marked with its own language where that is not the page's
@@ -141,7 +141,7 @@ public struct SourceEntry: Sendable, Equatable {
     func html(entries: [String: SourceEntry], words: Translations, languages: (page: String, default: String)? = nil) -> String {
         var sentences: [String] = []
         if let creator = creatorText(words: words) {
-            sentences.append(escapeHTML(creator.hasSuffix(".") ? creator : creator + "."))
+            sentences.append(escapeHTML(creator.hasSuffix(".") ? creator : creator + words["fullStop"]))
         }
         var name: String
         if let title {
@@ -161,7 +161,7 @@ public struct SourceEntry: Sendable, Equatable {
         var what = name
         if let target = translationOf, let original = entries[target] {
             // "(in Traditional Chinese). Translation of …", 「（繁體中文）。譯自 …」: the stop and space of the page's language.
-            what += escapeHTML(words["fullStop"] + words["space"] + words["translationOf"]) + " <a href=\"../sources/#source-\(escapeHTML(target))\">\(original.shortReference(words: words, languages: languages))</a>"
+            what += escapeHTML(words["fullStop"] + words["space"] + words["translationOf"] + words["space"]) + "<a href=\"../sources/#source-\(escapeHTML(target))\">\(original.shortReference(words: words, languages: languages))</a>"
         }
         var place: [String] = []
         if let publisher = shownPublisher {
@@ -173,7 +173,9 @@ public struct SourceEntry: Sendable, Equatable {
             let text = words.partialDate(date)
             place.append(escapeHTML(place.isEmpty ? text.prefix(1).uppercased() + text.dropFirst() : text))
         }
-        sentences.append(what + (place.isEmpty ? "." : ". " + place.joined(separator: ", ") + "."))
+        // The page's own stop and comma between the parts (。 and ， on a Chinese page), whatever the title's language.
+        let stop = words["fullStop"]
+        sentences.append(what + stop + (place.isEmpty ? "" : words["space"] + place.joined(separator: words["comma"]) + stop))
         if let doi {
             let link = "https://doi.org/" + doi
             sentences.append("<a href=\"\(escapeHTML(link))\" rel=\"noopener\">doi:\(escapeHTML(doi))</a>.")

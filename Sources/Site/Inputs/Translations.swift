@@ -80,7 +80,8 @@ public struct Translations: Sendable, Equatable {
     /// Forms a site's own file made before they had keys gets from explainer's file for its language without a word:
     /// they are what its pages showed then (months, separators, the month column's heading). A language explainer has
     /// no file for is still told, since English forms are wrong there.
-    static let quietlyFilled: Set<String> = ["monthShortFormat", "monthsShort", "decimalSeparator", "groupSeparator", "tableMonth"]
+    static let quietlyFilled: Set<String> = ["monthShortFormat", "monthsShort", "decimalSeparator", "groupSeparator", "tableMonth",
+                                             "comma"]
 
     /// Keys the build itself shows (templates may use more; every language must have all keys of the default
     /// language's file too).
@@ -98,7 +99,7 @@ public struct Translations: Sendable, Equatable {
                            "previewFailedOne",
                            "previewFailedMany", "previewHint", "previewNoBuild", "previewTitle", "previewWarningsOne", "previewWarningsMany",
                            "previewHideWarnings", "footnotes", "backToText",
-                           "space", "fullStop", "unitAfterAside", "authorsAnd", "authorsSeparator", "authorsLastSeparator", "authorsOthers"] + searchWordKeys.map(\.1)
+                           "space", "fullStop", "comma", "unitAfterAside", "authorsAnd", "authorsSeparator", "authorsLastSeparator", "authorsOthers"] + searchWordKeys.map(\.1)
 
     /// Parses a flat YAML mapping `key: text`: written the plain way, without the YAML parser (`simpleFlatMapping`).
     static func parse(_ text: String, code: String, file: String) throws(BuildFailure) -> Translations {
@@ -166,7 +167,14 @@ func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings
             let miscased = files.first { file in candidates.contains { "templates/i18n/\($0).yml".lowercased() == file.path.lowercased() } }
             warnings.append(Diagnostic(file: miscased?.path ?? path, line: 1, column: 1,
                                        message: "no translations for language '\(language.code)': its pages show explainer's English interface words",
-                                       hint: miscased.map { "rename \($0.path) to \(path): the file is named by the language's code as site.yml writes it" }
+                                       hint: miscased.map { file in
+                                           // `EN` in site.yml beside en.yml: the code is what is off (codes begin in
+                                           // lowercase: en, zh-Hant), not the file (recheck 12, x12).
+                                           let stem = String(file.path.dropFirst("templates/i18n/".count).dropLast(4))
+                                           return stem == language.code.lowercased() && stem != language.code
+                                               ? "write the code as the file is named, '\(stem)', in site.yml: a language code begins in lowercase"
+                                               : "rename \(file.path) to \(path): the file is named by the language's code as site.yml writes it"
+                                       }
                                            ?? "copy templates/i18n/en.yml to \(path) and translate its texts", severity: .warning))
             text = english.text
         }

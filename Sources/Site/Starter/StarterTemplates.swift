@@ -1014,6 +1014,7 @@ introNotTranslated: This introduction has not been translated yet; it is shown i
 # Between a label and what it labels ("Published 30 Nov"), and after a sentence: a space in English, none in Chinese
 space: " "
 fullStop: "."
+comma: ", "
 skipLink: Skip to the content
 siteNav: Site
 chaptersMenu: Chapters
@@ -1368,6 +1369,7 @@ introNotTranslated: 這段介紹尚未翻譯，以下為原文。
 # 標籤與其內容之間、句子之後：英文用空格，中文不用
 space: ""
 fullStop: 。
+comma: ，
 skipLink: 跳到內容
 siteNav: 網站
 chaptersMenu: 章節
