@@ -60,3 +60,10 @@ func correctionAnchor(_ correction: Correction, in corrections: [Correction]) ->
     guard same.count > 1, let index = same.firstIndex(of: correction) else { return base }
     return index == 0 ? base : base + "-\(index + 1)"
 }
+
+extension Chapter {
+    /// The name the corrections log gives a corrected page: "Chapter 2: The run", or a page's own title.
+    func correctedPageTitle(words: Translations) -> String {
+        kind == .chapter ? words.format("chapterTitle", ["n": String(number), "title": frontMatter.title]) : frontMatter.title
+    }
+}

@@ -423,9 +423,7 @@ struct PageLayout {
                                          "dateText": edition.words.date(correction.date), "textHTML": inlineMarkdown(correction.text)]
             if let name = correction.chapter, let chapter = bySlug[name] {
                 values["href"] = "../\(chapter.slug)/"
-                values["pageTitle"] = chapter.kind == .chapter
-                    ? edition.words.format("chapterTitle", ["n": String(chapter.number), "title": chapter.frontMatter.title])
-                    : chapter.frontMatter.title
+                values["pageTitle"] = chapter.correctedPageTitle(words: edition.words)
             }
             return TemplateContext(values)
         }

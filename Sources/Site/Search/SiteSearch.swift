@@ -28,9 +28,10 @@ func siteSearchFiles<File: Sendable>(chapters: [Chapter], pages: [Chapter], home
     }
     // The reference pages' openings and the corrections, after the glossary and the sources.
     func referenceDocuments(glossaryTitle: String, sourcesTitle: String) -> [SearchDocument] {
-        let pageTitles = Dictionary((chapters + pages).map { page in
-            (page.fileStem, page.kind == .chapter
-                ? words.format("chapterTitle", ["n": String(page.number), "title": page.frontMatter.title]) : page.frontMatter.title)
+        // Only the corrected pages are named (a site of 10,000 chapters has a few corrections, or none).
+        let corrected = Set(logPages.corrections.compactMap(\.chapter))
+        let pageTitles = Dictionary((chapters + pages).filter { corrected.contains($0.fileStem) }.map { page in
+            (page.fileStem, page.correctedPageTitle(words: words))
         }, uniquingKeysWith: { first, _ in first })
         let intro = { (key: String) in searchText(fromHTML: words[key]) }
         let pages = [("glossary/", glossaryTitle, searchText(fromHTML: inlineMarkdown(config.glossaryIntro))),
