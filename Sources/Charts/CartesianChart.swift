@@ -146,7 +146,7 @@ struct CartesianChart {
                                           yPos: { context.y.position($0) })
         annotations.laneRowCount = lanes.rows
         if context.x != nil, [.line, .area].contains(spec.kind) {
-            annotations.curves = (spec.series + spec.background).map { series in
+            annotations.curves = (spec.series + spec.background + spec.placementSeries).map { series in
                 zip(series.x, series.y).compactMap { x, y in
                     guard let px = context.xPos(x), let py = context.y.position(y) else { return nil }
                     return (px, py)

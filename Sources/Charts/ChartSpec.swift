@@ -199,6 +199,10 @@ public struct ChartSpec: Sendable, Equatable {
     public var links: [FlowLink]
     /// Line charts: series drawn faint behind `series` for comparison (the other scenarios of an overlaid figure).
     public var background: [ChartSeries] = []
+    /// Line charts: the other variants' lines of a figure with several, never drawn. Labels inside the plot keep off
+    /// them as off the drawn lines, so a label sits in the same place (or beside the plot) in every variant and the
+    /// plot keeps its width when a reader switches (Fig 3.4's "Fair value" moved out of the plot in one variant only).
+    public var placementSeries: [ChartSeries] = []
     /// Category charts: categories that are disputed claims, drawn hatched and tagged "claim".
     public var claims: [String] = []
     /// Line charts: series drawn as points, not joined by a line (reported values from different sources, which a

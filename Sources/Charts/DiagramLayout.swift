@@ -447,8 +447,21 @@ struct DiagramLayout {
                 return (best.labels, best.crossings, gap)
             }
             var result = arranged(items)
-            // Labels crossing an arrow: first the gap again with every label wrapped narrower (more lines, a taller
-            // gap), kept when fewer labels cross.
+            // Labels crossing an arrow: first the gap again with every label in as narrow a block as its lines allow
+            // (the same lines, as even as they go: 第三步：債券 / 本息至2049年, not 第三步： / 債券本息至2049年), then
+            // wrapped narrower (more lines, a taller gap), each kept when fewer labels cross.
+            var compact: [Item] = []
+            if result.crossings > 0 {
+                for item in items {
+                    let text = diagram.arrows[item.arrow].label
+                    guard let lines = try? Self.compactWrap(text, width: item.width - 3.99, size: Theme.annotationFont,
+                                                            canvas: width) else { compact.append(item); continue }
+                    let textWidth = (lines.map { TextMetrics.width($0, size: Theme.annotationFont) }.max() ?? 0) + 4
+                    compact.append((item.arrow, lines, textWidth, item.top, item.bottom, item.start, item.inset))
+                }
+                let second = arranged(compact)
+                if second.crossings < result.crossings { result = second }
+            }
             var narrower: [Item] = []
             if result.crossings > 0 {
                 for item in items {
@@ -467,7 +480,7 @@ struct DiagramLayout {
             // that crosses fewer.
             if result.crossings > 0 {
                 search: for extra in Self.extraGaps {
-                    for candidates in [items, narrower] {
+                    for candidates in [items, compact, narrower] where !candidates.isEmpty {
                         for align in [1.0, 0.0, 0.75, 0.25, 0.5] {
                             let candidate = arranged(candidates, extra: extra, align: align)
                             if candidate.crossings < result.crossings { result = candidate }
@@ -552,6 +565,21 @@ struct DiagramLayout {
             }
         }
         return out
+    }
+
+    /// `text` wrapped at `width` (see `wrap`), then again at the narrowest width that takes no more lines: the same
+    /// number of lines, as even as they can be.
+    static func compactWrap(_ text: String, width: Double, size: Double, canvas: Double) throws(ChartError) -> [String] {
+        let lines = try wrap(text, width: width, size: size, bold: false, canvas: canvas)
+        let pieces = unitsKept(TextMetrics.breakableWords(text))
+        var low = pieces.map { TextMetrics.width($0.word, size: size) }.max() ?? 0, high = width
+        var best = lines
+        for _ in 0..<20 where high - low > 0.5 {
+            let middle = (low + high) / 2
+            let trial = TextMetrics.fill(pieces, maxWidth: middle) { TextMetrics.width($0, size: size) }
+            if trial.count <= lines.count { (high, best) = (middle, trial) } else { low = middle }
+        }
+        return best
     }
 
     /// `text` in lines at most `width` wide, broken at spaces and after hyphens (and between CJK characters, never

@@ -231,13 +231,15 @@ extension TextMetrics {
     }
 
     /// Function words a Chinese line may break after (以晶片為|擔保的|貸款) or, at a little more cost, before.
-    private static let functionWords: Set<Character> = Set("的之與和及或並在為將從於而以把被給對向由逾約近得")
+    private static let functionWords: Set<Character> = Set("的之與和及或並在為將從於而以把被給對向由逾約近得至")
+    /// Function words that belong to the number after them (約70億, 逾30億, 近半, 至2049年): no break between.
+    private static let beforeNumber: Set<Character> = Set("約逾近至")
     /// Characters that end a word (擔保品, 業者, 流動性, 利率): a line does not break before them, and a word ends after.
     private static let wordEnds: Set<Character> = Set("品者性率們")
     private static let punctuation: Set<Character> = Set("，。、；：！？）」』》〉】〕…％・,.;:!?)-")
 
-    /// The cost of breaking the line before each piece (index 0 unused): 0 at a space or after punctuation, 2 between
-    /// scripts, 1 after and 2.5 before a function word, 6 before a character that ends a word, 3 or 6 between two
+    /// The cost of breaking the line before each piece (index 0 unused): 0 at a space or after punctuation, 4 between
+    /// 約, 逾, 近 or 至 and its number, 1 before a plus, 2 between scripts, 1 after and 2.5 before a function word (1 before 約 and its number), 6 before a character that ends a word, 3 or 6 between two
     /// Han characters (after an even or an odd count of them since the last place a word surely ends).
     private static func breakCosts(_ pieces: [(word: String, separator: String)]) -> [Double] {
         var costs = Array(repeating: 0.0, count: pieces.count)
@@ -251,11 +253,18 @@ extension TextMetrics {
                     : pieces.indices.contains(index + 1) ? pieces[index + 1].word.first : nil
                 if piece.separator == " " || punctuation.contains(p) || openingBrackets.contains(q) {
                     costs[index] = 0
+                } else if beforeNumber.contains(p) && q.isASCII && q.isNumber {
+                    // 約|70億美元 and 至|2049年 read as a word cut in two: the word goes with its number.
+                    costs[index] = 4
+                } else if q == "＋" || q == "+" {
+                    // Before a plus, which joins two whole phrases (租期4年|＋續約選擇權, not 租期|4年＋…).
+                    costs[index] = 1
                 } else if !isCJK(p) || !isCJK(q) {
                     costs[index] = 2
                 } else if wordEnds.contains(q) {
                     costs[index] = 6
-                } else if functionWords.contains(p) {
+                } else if functionWords.contains(p) || beforeNumber.contains(q) && afterQ?.isASCII == true && afterQ?.isNumber == true {
+                    // After a function word, or before one that goes with the number after it (購買|約400億美元).
                     costs[index] = 1
                 } else if functionWords.contains(q) || (afterQ.map { $0.isASCII && $0.isNumber } ?? false) {
                     costs[index] = 2.5

@@ -100,6 +100,25 @@ extension ValueFormat {
         }
     }
 
+    /// Labels for a table's key column (its x values: periods, rounds, a percentage fall, a correlation): each value
+    /// exactly, with the fewest decimals that write every one of them (3 %, 6 %, 9 %, not 3.0 % beside 12 %; 0.02 …
+    /// 0.12, not 0.020 beside 0.10). Values no three decimals write exactly, and dates and durations, are labelled
+    /// as `columnLabels` labels them.
+    public func keyLabels(for values: [Double], numbers: ChartLanguage.Numbers = .english) -> [String] {
+        let exact: Bool = switch self { case .year, .months, .years: false; default: true }
+        let parts = values.map { displayParts($0, numbers: numbers) }
+        let shown = parts.map(\.shown).filter(\.isFinite)
+        guard exact, !shown.isEmpty, let decimals = (0...3).first(where: { places in
+            let scale = Foundation.pow(10, Double(places))
+            return shown.allSatisfy { abs($0 * scale - ($0 * scale).rounded()) <= 1e-6 * Swift.max(1, abs($0 * scale)) }
+        }) else { return columnLabels(for: values, significant: 4, numbers: numbers) }
+        return zip(values, parts).map { value, part in
+            guard value.isFinite else { return "–" }
+            return compose(part.shown, decimals: decimals, padTo: decimals, unit: part.unit, tick: false, padZero: false,
+                           numbers: numbers)
+        }
+    }
+
     /// Whether `values` are years some of which fall within a year (2022.9 is November 2022): monthly rows, among
     /// which January is written as a month too.
     public func holdsMonths(_ values: [Double]) -> Bool {

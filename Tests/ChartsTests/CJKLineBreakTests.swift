@@ -58,6 +58,31 @@ import Testing
         }
     }
 
+    /// Review 12b: 約, 逾, 近 and 至 go with the number after them (購買|約400億美元, not 購買約|400億美元), and a line
+    /// breaks before a plus that joins two phrases (租期4年|＋續約選擇權, not 租期|4年＋續約選擇權).
+    @Test func aWordBeforeANumberStaysWithItAndAPlusStartsALine() {
+        let deal = "為阿比林購買約400億美元的晶片"
+        #expect(TextMetrics.wrap(deal, to: TextMetrics.width("為阿比林購買約400億美元的", size: 12) + 1, size: 12, maxLines: 3)
+                == ["為阿比林購買", "約400億美元的晶片"])
+        let lease = "第二步：租期4年＋續約選擇權"
+        let halves = max(TextMetrics.width("第二步：租期4年", size: 12), TextMetrics.width("＋續約選擇權", size: 12),
+                         TextMetrics.width("4年＋續約選擇權", size: 12))
+        #expect(TextMetrics.wrap(lease, to: halves + 1, size: 12, maxLines: 3)
+                == ["第二步：租期4年", "＋續約選擇權"])
+    }
+
+    /// Review 12b: Fig 5.1's arrow labels on a phone went to four lines each (第一步： / 約 / 70億美元 / 現金) when the
+    /// labels crossed an arrow, as wrapped narrower; the same lines made as narrow as they go come first.
+    @Test func aDiagramLabelsCompactWrapKeepsItsLinesAndNarrowsThem() throws {
+        let text = "第三步：債券本息至2049年"
+        let width = TextMetrics.width("債券本息至2049年", size: 12) + 1
+        let wide = try DiagramLayout.wrap(text, width: width, size: 12, bold: false, canvas: 400)
+        let compact = try DiagramLayout.compactWrap(text, width: width, size: 12, canvas: 400)
+        #expect(wide == ["第三步：", "債券本息至2049年"])
+        #expect(compact == ["第三步：債券", "本息至2049年"])
+        #expect(compact.map { TextMetrics.width($0, size: 12) }.max()! < wide.map { TextMetrics.width($0, size: 12) }.max()!)
+    }
+
     @Test func aLastCharacterWithClosingPunctuationIsNotLeftAloneEither() {
         #expect(TextMetrics.wrap("衝擊落在就業上。", to: 84, size: 14, maxLines: 3) == ["衝擊落在", "就業上。"])
     }

@@ -58,4 +58,54 @@ import Testing
         }
         #expect(checked > 0)
     }
+
+    /// Fig 3.4's Calm variant put "Fair value" beside the plot (its price hugs the line), Bubbly inside it: the plot
+    /// was 57 px narrower in one, and the x axis moved when a reader switched (review 12b). Every variant of a figure
+    /// now draws its plot in the same frame, at each width, in both languages.
+    @Test func everyVariantOfAFigureDrawsItsPlotInTheSameFrame() throws {
+        let pages = (repositoryOutput.files.keys.map { $0 } + repositoryOutput.spilled.map { $0 })
+            .filter { $0.hasSuffix("/index.html") }
+        var compared = 0
+        for page in Set(pages).sorted() {
+            guard let html = text(repositoryOutput, page), html.contains("chart-variant v2") else { continue }
+            for figure in html.matches(of: /<figure[^>]*id="(figure-[^"]+)"(?s:.*?)<\/figure>/) {
+                let variants = figure.output.0.matches(of: /<div class="chart-variant v\d+"(?s:.*?)<\/svg>\n<\/div>\n(?:<div class="chart-narrow">(?s:.*?)<\/svg>)?/)
+                guard variants.count > 1 else { continue }
+                // The plot's clip rectangle, in the wide and the phone copy of each variant.
+                let frames = variants.map { variant in
+                    variant.output.matches(of: /<clipPath id="[^"]*-plot"><rect ([^>]*)\/>/).map { String($0.output.1) }
+                }
+                for frame in frames.dropFirst() {
+                    #expect(frame == frames[0], "\(page) #\(figure.output.1): \(frames)")
+                }
+                if !frames[0].isEmpty { compared += 1 }
+            }
+        }
+        #expect(compared >= 10)
+    }
+}
+
+/// Labels inside a plot keep off the lines of a figure's other variants too.
+@Suite struct PlacementSeriesTests {
+    private func spec(_ ys: [Double], others: [Double]? = nil) -> ChartSpec {
+        var spec = ChartSpec(kind: .line, title: "Price", x: AxisOptions(format: .number), y: AxisOptions(format: .number, min: 0, max: 200),
+                             series: [ChartSeries(name: "Price", x: Array(0..<ys.count).map(Double.init), y: ys)],
+                             annotations: [.referenceLine(axis: .y, value: 100, label: "Fair value")])
+        if let others {
+            spec.placementSeries = [ChartSeries(name: "Price", x: Array(0..<others.count).map(Double.init), y: others)]
+        }
+        return spec
+    }
+
+    @Test func aValueLineLabelGoesBesideThePlotWhenAnotherVariantsLineHugsTheValue() throws {
+        let wandering = (0..<50).map { 100 + 80 * sin(Double($0) / 3) }, hugging = (0..<50).map { 100 + 12 * sin(Double($0) * 1.3) }
+        let alone = try renderSVG(spec(wandering), id: "a")
+        let beside = try renderSVG(spec(wandering, others: hugging), id: "b")
+        let own = try renderSVG(spec(hugging), id: "c")
+        func clip(_ svg: String) -> String? { svg.firstMatch(of: /-plot"><rect ([^>]*)\/>/).map { String($0.output.1) } }
+        #expect(clip(alone) != clip(own))
+        #expect(clip(beside) == clip(own))
+        // Never drawn: one line in the chart, its own.
+        #expect(beside.matches(of: /<path[^>]*class="[^"]*ch-line/).count == alone.matches(of: /<path[^>]*class="[^"]*ch-line/).count)
+    }
 }

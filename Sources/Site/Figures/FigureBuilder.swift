@@ -105,6 +105,10 @@ struct FigureBuilder {
         }
         if request.overlay { specs = overlaid(specs, inputs: inputs) }
         if request.sharedAxes, specs.count > 1 { specs = sharingAxes(specs) }
+        if request.sharedAxes, specs.count > 1, !request.overlay {
+            let all = specs.map(\.series)
+            for index in specs.indices { specs[index].placementSeries = all.indices.filter { $0 != index }.flatMap { all[$0] } }
+        }
 
         // The variant shown first (`default:`, else "base", else the first) is the figure's own: its CSV is
         // data/<id>.csv and its SVG's id chart-<id>; the others add their scenario's key.
@@ -130,10 +134,13 @@ struct FigureBuilder {
             // An overlay's one table serves every variant: its columns are every scenario's, in the order the pills
             // list them (Calm, Base, Stressed, whichever is shown), each with its own values (a log axis's zeros
             // printed), and named by their scenario ("Base: AI stocks" beside "No rating triggers: AI stocks").
+            var namedByScenario = false
             if request.overlay, inputs.count > 1 {
+                namedByScenario = true
                 tableSpec.series = inputs.indices.flatMap { other in
                     var own = headedForTable(specs[other], request: request, input: inputs[other]).series
                     if !(own.count == 1 && own[0].name == inputs[other].label) {
+                        namedByScenario = false
                         for column in own.indices {
                             own[column].name = words.format("labelled", ["label": inputs[other].label]) + words["space"] + own[column].name
                         }
@@ -142,9 +149,15 @@ struct FigureBuilder {
                 }
                 tableSpec.background = []
             }
-            let table = FigureTable(spec: tableSpec,
+            var table = FigureTable(spec: tableSpec,
                                     xHeader: isModel ? input.xHeader : columnHeading(input.xHeader), isModel: isModel, words: words,
-                                    firstColumn: request.firstColumn.map(typographic), valueDigits: request.digits)
+                                    firstColumn: request.firstColumn.map(typographic), valueDigits: request.digits,
+                                    scenarioColumns: request.overlay && inputs.count > 1)
+            // Columns named only "Calm | Base | Stressed" say what they hold under one heading: the value axis's title,
+            // without a log scale's aside, which describes the drawing ("Chance of a larger loss").
+            if namedByScenario, !tableSpec.y.label.trimmingCharacters(in: .whitespaces).isEmpty {
+                table.valueHeading = tableSpec.y.scale == .log ? withoutTrailingAside(tableSpec.y.label) : tableSpec.y.label
+            }
             let provenance = csvProvenance(request, input: input, isModel: isModel, variantCount: inputs.count)
             variants.append(.init(scenario: input.scenario, label: input.label, svg: svg,
                                   csvPath: "data/\(request.id)\(suffix).csv", csv: table.csv(header: provenance),
@@ -447,6 +460,14 @@ struct FigureBuilder {
             }
             return spec
         }
+    }
+
+    /// `text` without an aside in brackets at its end: "Chance of a larger loss (log scale)" → "Chance of a larger loss".
+    private func withoutTrailingAside(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let close = trimmed.last, close == ")" || close == "）",
+              let open = trimmed.lastIndex(where: { $0 == (close == ")" ? "(" : "（") }), open > trimmed.startIndex else { return trimmed }
+        return trimmed[..<open].trimmingCharacters(in: .whitespaces)
     }
 
     /// One pair of axes for all variants: each reaches the extent of every variant.

@@ -28,12 +28,18 @@ struct FigureTable {
     /// values, dates): the stylesheet keeps them on one line (a CJK line may break inside 273億美元 or 1年2個月), at
     /// no cost per cell. Diagram, steps and flow tables hold words and have none.
     var valuesClass = ""
+    /// What every value column holds, when the columns are named only by their scenarios ("Calm | Base | Stressed"
+    /// under "Chance of a larger loss"): a heading over them in the HTML table, and each CSV heading starts with its
+    /// scenario ("Calm: Chance of a larger loss (%)").
+    var valueHeading: String? = nil
 
     /// `firstColumn` heads the first column (the block's `first-column:`); nil takes the x axis title or `xHeader`.
     /// `valueDigits` (the block's `digits:`) sets the significant digits of a table with a row per x value (a line
     /// chart's); nil keeps three.
+    /// `scenarioColumns`: the columns are one quantity under several scenarios (an overlaid figure's one table), and
+    /// share their decimals.
     init(spec: ChartSpec, xHeader: String, isModel: Bool, words: Translations = .english, firstColumn: String? = nil,
-         valueDigits: Int? = nil) {
+         valueDigits: Int? = nil, scenarioColumns: Bool = false) {
         self.words = words
         // Cells print numbers as the page's charts do: 273億美元, 42%, 1年2個月 on a Chinese page.
         let numbers = ChartLanguage.numbers(for: words.code, words: words.strings)
@@ -100,12 +106,18 @@ struct FigureTable {
             repeatIndex = row > 0 && xs[row - 1] == x ? repeatIndex + 1 : 0
             rowValues.append(lookups.map { lookup in lookup[x].flatMap { $0.indices.contains(repeatIndex) ? $0[repeatIndex] : nil } })
         }
-        let xTexts = spec.x.format.columnLabels(for: xs, significant: 4, numbers: numbers)
+        let xTexts = spec.x.format.keyLabels(for: xs, numbers: numbers)
         // Each value column its own decimals: one column of large numbers does not cost another its precision (a rule
-        // shared by all columns printed Fig 7.3's loan of 62.5 as 63 beside chips worth 100).
-        // Amounts of money share one rule across the columns, cents for all or none ("$8.00–$12.00" beside "$1.70").
+        // shared by all columns printed Fig 7.3's loan of 62.5 as 63 beside chips worth 100). Columns share one rule
+        // where they are one quantity or parts of one whole: amounts of money, cents for all or none ("$8.00–$12.00"
+        // beside "$1.70"); one quantity under several scenarios ("4.0 % | 4.0 % | 4.0 %", not "4.00 % | 4.0 %"); the
+        // layers of a stacked area, whose rows add up to their whole (89 % + 0 % + 11 %, not 11.5 %).
         let columns: [[String]]
-        if case .money(_, .units) = spec.y.format {
+        let sharesDecimals: Bool = switch spec.y.format {
+        case .money(_, .units): true
+        default: scenarioColumns || !spec.background.isEmpty || spec.kind == .stackedArea
+        }
+        if sharesDecimals {
             let texts = spec.y.format.columnLabels(for: lookups.indices.flatMap { column in rowValues.map { $0[column] ?? .nan } },
                                                    significant: valueDigits ?? 3, numbers: numbers)
             columns = lookups.indices.map { column in Array(texts[(column * rowValues.count)..<((column + 1) * rowValues.count)]) }
@@ -230,7 +242,12 @@ struct FigureTable {
             lines.append(note)
         }
         var out = lines.map { "# " + $0.replacingNewlines() + "\n" }.joined()
-        out += headings.indices.map { csvQuoted(heading($0)) }.joined(separator: ",") + "\n"
+        out += headings.indices.map { index in
+            guard index > 0, let valueHeading else { return csvQuoted(heading(index)) }
+            var named = self
+            named.headings[index] = words.format("labelled", ["label": headings[index]]) + words["space"] + valueHeading
+            return csvQuoted(named.heading(index))
+        }.joined(separator: ",") + "\n"
         for row in fields { out += row.map(csvQuoted).joined(separator: ",") + "\n" }
         return out
     }
@@ -247,7 +264,15 @@ struct FigureTable {
                 + escapeHTML(words.format("everyNthRow", ["n": String(step), "nth": ordinal(step), "count": String(cells.count)])) + "</p>\n"
         }
         var html = "<div class=\"table-scroll\"><table" + (valuesClass.isEmpty ? "" : " class=\"\(valuesClass)\"") + ">\n<thead><tr>"
-        for index in headings.indices { html += "<th scope=\"col\">\(escapeHTML(heading(index, inTable: true)))</th>" }
+        if let valueHeading, headings.count > 1 {
+            var over = self
+            over.headings = [headings[0], valueHeading]
+            html += "<th scope=\"col\" rowspan=\"2\">\(escapeHTML(heading(0, inTable: true)))</th>"
+                + "<th scope=\"colgroup\" colspan=\"\(headings.count - 1)\">\(escapeHTML(over.heading(1, inTable: true)))</th></tr>\n<tr>"
+            for index in headings.indices.dropFirst() { html += "<th scope=\"col\">\(escapeHTML(headings[index]))</th>" }
+        } else {
+            for index in headings.indices { html += "<th scope=\"col\">\(escapeHTML(heading(index, inTable: true)))</th>" }
+        }
         html += "</tr></thead>\n<tbody>\n"
         for index in shown {
             html += "<tr>"
