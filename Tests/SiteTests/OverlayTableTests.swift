@@ -17,7 +17,9 @@ import Testing
         let tables = page.components(separatedBy: "<table").dropFirst()
         #expect(!tables.isEmpty)
         for table in tables {
-            #expect(table.contains("<th scope=\"col\">Pool loss</th><th scope=\"col\">Calm</th><th scope=\"col\">Base</th>"
+            // Columns named only by their scenarios say what they hold under one heading (review 13 S2).
+            #expect(table.contains("<th scope=\"col\" rowspan=\"2\">Pool loss</th><th scope=\"colgroup\" colspan=\"3\">"
+                                   + "Chance of a larger loss</th></tr>\n<tr><th scope=\"col\">Calm</th><th scope=\"col\">Base</th>"
                                    + "<th scope=\"col\">Stressed</th>"), "\(table.prefix(300))")
             #expect(!table.contains("<td></td>"))
         }
@@ -32,6 +34,31 @@ import Testing
         let table = FigureTable(spec: spec, xHeader: "Years", isModel: true)
         #expect(table.cells.map { $0[0] } == ["0", "5", "10", "15"])
         #expect(table.cells.map { $0[1] } == ["62.5", "50.0", "37.5", "25.0"], "\(table.cells)")
+    }
+
+    /// Review 13 S1: an overlaid figure's columns are one quantity and share decimals ("4.0 % | 4.0 % | 4.0 %", not
+    /// "4.00 % | 4.0 %"); a stacked area's layers share them so rows add up (89 % + 0 % + 11 %, not 11.5 %); a key
+    /// column prints its values exactly (3 %, not 3.0 % beside 12 %; 0.02, not 0.020 beside 0.10).
+    @Test func scenarioColumnsAndSharesShareDecimalsAndKeysPrintExactly() {
+        let rates = ChartSpec(kind: .line, title: "T", x: AxisOptions(format: .number), y: AxisOptions(format: .fraction),
+                              series: [ChartSeries(name: "Benign", x: [0, 1], y: [0.04, 0.0401]),
+                                       ChartSeries(name: "Severe", x: [0, 1], y: [0.04, 0.2])])
+        let shared = FigureTable(spec: rates, xHeader: "Years", isModel: true, scenarioColumns: true)
+        #expect(shared.cells[0][1] == shared.cells[0][2], "\(shared.cells)")
+        var shares = ChartSpec(kind: .stackedArea, title: "T", x: AxisOptions(format: .number), y: AxisOptions(format: .fraction),
+                               series: [ChartSeries(name: "Rent", x: [8], y: [0.885]), ChartSeries(name: "Sale", x: [8], y: [0.115])])
+        shares.kind = .stackedArea
+        let stacked = FigureTable(spec: shares, xHeader: "Years", isModel: true)
+        #expect(stacked.cells[0].dropFirst().map { $0.replacingOccurrences(of: "\u{202F}", with: " ") }.allSatisfy { !$0.contains(".") }
+                || stacked.cells[0].dropFirst().allSatisfy { $0.contains(".") }, "\(stacked.cells)")
+        let falls = ChartSpec(kind: .line, title: "T", x: AxisOptions(format: .fraction), y: AxisOptions(format: .fraction),
+                              series: [ChartSeries(name: "Index", x: [0, 0.03, 0.06, 0.12], y: [0, 0.013, 0.026, 0.052])])
+        #expect(FigureTable(spec: falls, xHeader: "Fall", isModel: true).cells.map { $0[0] }
+                == ["0\u{202F}%", "3\u{202F}%", "6\u{202F}%", "12\u{202F}%"])
+        let correlations = ChartSpec(kind: .line, title: "T", x: AxisOptions(format: .number), y: AxisOptions(format: .fraction),
+                                     series: [ChartSeries(name: "EL", x: [0, 0.02, 0.1, 0.12], y: [0.24, 0.24, 0.23, 0.23])])
+        #expect(FigureTable(spec: correlations, xHeader: "Correlation", isModel: true).cells.map { $0[0] }
+                == ["0", "0.02", "0.10", "0.12"])
     }
 
     /// Review 12: Fig 9.4's table headed "Year" above "Jan 1990", "Oct 1990" …; months are headed "Month" (月份).

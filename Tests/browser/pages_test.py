@@ -166,6 +166,9 @@ def check_note_back_links(driver, base):
     box = driver.execute_script("const r = arguments[0].getBoundingClientRect(); return [r.top, r.bottom, innerHeight];", last)
     if not (0 <= box[0] and box[1] <= box[2]):
         fail(f"note back-links: ↩ of {target} did not return to its last citation (at {box[0]:.0f} px of a {box[2]} px window)")
+    # Focus follows (review 13: it stayed on the ↩, and the next Tab jumped back down to the notes).
+    if not driver.execute_script("return document.activeElement === arguments[0]", last):
+        fail(f"note back-links: after ↩ of {target}, focus is not on the citation the reader came from")
     print(f"pages: a note's ↩ returns to the citation the reader came from ({counts[target]} citations of {target})")
 
 

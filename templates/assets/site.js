@@ -94,6 +94,8 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
     if (link?.matches("sup.cite a")) cited = link;
     else if (link && cited && location.hash == cited.hash && cited.hash == "#note-" + link.hash.slice(6)) {
       event.preventDefault();
+      // Focus too, where the scroll went: the next Tab goes on from the citation, not from the notes.
+      addEventListener("popstate", () => cited.focus({preventScroll: true}), {once: true});
       history.back();
     }
   });

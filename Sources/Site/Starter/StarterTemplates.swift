@@ -584,17 +584,13 @@ details.chart-data summary{cursor:pointer;color:var(--link)}
   .notes ol, .source-list{padding-left:1.6rem}
 }
 @media print {
-  :root {
-    --bg: #fff; --text: #000; --muted: #444; --rule: #bbb; --link: #000; --box: #f4f6f8;
-    --careful: #fff6e0; --takeaway: #eaf4ee; --chart-bg: #fff; --chart-text: #000; --chart-axis: #444;
-    --chart-grid: #d9d9d9; --chart-annotation: #6d3fa0; --chart-1: #0072B2; --chart-2: #C35400; --chart-3: #007A5A;
-    --chart-4: #A64D86; --chart-5: #8F6A00; --chart-6: #8C564B; --chart-7: #6B6B00; --chart-8: #555;
-  }
+  :root {--bg:#fff;--text:#000;--muted:#444;--rule:#bbb;--link:#000;--box:#f4f6f8;--careful:#fff6e0;--takeaway:#eaf4ee;--chart-bg:#fff;--chart-text:#000;--chart-axis:#444;--chart-grid:#d9d9d9;--chart-annotation:#6d3fa0;--chart-1:#0072B2;--chart-2:#C35400;--chart-3:#007A5A;--chart-4:#A64D86;--chart-5:#8F6A00;--chart-6:#8C564B;--chart-7:#6B6B00;--chart-8:#555;}
   body { font-size: 11pt; }
   .site-header, .chapter-nav, .scenario-labels, details.chart-data, .skip-link, .outline, .heading-anchor, .term-box { display: none; }
   .chart-variant { display: block; break-inside: avoid; margin-bottom: 1rem; }
   figure.chart, .question, .takeaway, .careful { break-inside: avoid; }
-  h1, h2, h3, .chart-title { break-after: avoid; }
+  h1, h2, h3, .chart-title, dt { break-after: avoid; }
+  dd, .toc li { break-inside: avoid; }
   a { color: inherit; }
   a.term { text-decoration: none; }
   .notes a[href^="http"]::after, .source-list a[href^="http"]::after { content: " <" attr(href) ">"; font-size: 0.85em; word-break: break-all; }
@@ -767,6 +763,8 @@ for (const heading of document.querySelectorAll(".prose :is(h2, h3, h4, h5, h6)[
     if (link?.matches("sup.cite a")) cited = link;
     else if (link && cited && location.hash == cited.hash && cited.hash == "#note-" + link.hash.slice(6)) {
       event.preventDefault();
+      // Focus too, where the scroll went: the next Tab goes on from the citation, not from the notes.
+      addEventListener("popstate", () => cited.focus({preventScroll: true}), {once: true});
       history.back();
     }
   });
