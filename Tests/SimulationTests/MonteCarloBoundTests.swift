@@ -37,4 +37,13 @@ import Testing
         #expect(estimate.trancheHits[0] >= FinitePoolMonteCarlo.fewHits)
         #expect(estimate.upper95[0] == estimate.trancheEL[0] + 1.96 * estimate.trancheSE[0])
     }
+
+    /// A tranche every path wipes out: mean + 1.96 SE may pass 1 by rounding (audit 13: 1.00001); the bound stops at 1.
+    @Test func theBoundNeverPassesAWholeTranche() {
+        let pool = FinitePoolMonteCarlo.Pool.homogeneous(n: 10, p: 0.9, lgd: 1, rho: 0.5, tranches: [Tranche(0, 0.05), Tranche(0.05, 0.3)])
+        for seed in UInt64(1)...20 {
+            let estimate = FinitePoolMonteCarlo.simulate(pool, paths: 2_000, seed: seed)
+            #expect(estimate.upper95.allSatisfy { $0 >= 0 && $0 <= 1 }, "\(estimate.upper95)")
+        }
+    }
 }

@@ -203,7 +203,8 @@ private func everyText(_ output: OutputTree) -> String {
     @Test func everyPageShowsPublishedAndFactsAsOfAndThePageMayOverride() throws {
         let other = SourceFile(path: "content/02-later.md", text: "---\ntitle: Later\ndate: 2027-01-10\nfactsAsOf: 2027-01-02\n---\nMore.\n")
         let output = try build(miniSite(chapter: "---\ntitle: Intro\n---\nText.\n", config: config, extraChapters: [other]))
-        for path in ["index.html", "intro/index.html", "sources/index.html", "glossary/index.html", "404.html"] {
+        // Not the 404 page, which dates no facts (NotFoundPages).
+        for path in ["index.html", "intro/index.html", "sources/index.html", "glossary/index.html"] {
             let page = try #require(text(output, path))
             #expect(page.contains("Published <time datetime=\"2026-12-05\">5 December 2026</time> · Facts as of <time datetime=\"2026-12-01\">1 December 2026</time>"), "\(path)")
         }

@@ -24,6 +24,16 @@ import Testing
         #expect(!page.contains("var languages"))
     }
 
+    /// Review 13: the 404 page's footer said "Published 4 December 2026 · Facts as of 30 June 2026" under "Not found".
+    @Test func the404PageHasNoDatelineThoughTheSiteDatesItsPages() throws {
+        let output = repositoryOutput
+        #expect(text(output, "index.html")?.contains("class=\"dateline\"") == true)
+        for page in ["404.html", "zh-hant/404.html"] {
+            let html = try #require(text(output, page))
+            #expect(!html.contains("class=\"dateline\""), "\(page)")
+        }
+    }
+
     @Test func theRootsPageLooksForTheLanguageOfTheMissingAddressAndSpeaksEveryLanguageWithoutScript() throws {
         let output = try build(twoLanguageSite())
         let page = try #require(text(output, "404.html"))

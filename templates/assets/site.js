@@ -64,7 +64,8 @@ if (location.protocol === "file:") {
 for (const menu of document.querySelectorAll(".chapter-menu")) {
   menu.addEventListener("focusout", event => event.relatedTarget && !menu.contains(event.relatedTarget) && (menu.open = false));
   document.addEventListener("click", event => menu.open && !menu.contains(event.target) && (menu.open = false));
-  menu.addEventListener("keydown", event => {
+  // On the document: a click on the open menu's own text leaves focus on the page's body, outside the menu.
+  document.addEventListener("keydown", event => {
     if (event.key == "Escape" && menu.open) {
       menu.open = false;
       menu.firstElementChild.focus();

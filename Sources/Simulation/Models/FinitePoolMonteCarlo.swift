@@ -68,7 +68,8 @@ public enum FinitePoolMonteCarlo {
             trancheEL.indices.map { j in
                 if unreachable.indices.contains(j) && unreachable[j] { return 0 }
                 let hits = trancheHits.indices.contains(j) ? trancheHits[j] : (trancheEL[j] == 0 ? 0 : fewHits)
-                let normal = trancheEL[j] + 1.96 * trancheSE[j]
+                // A tranche loses at most all of itself: the bound stops at 1 (audit 13 saw 1.00001).
+                let normal = min(1, trancheEL[j] + 1.96 * trancheSE[j])
                 guard hits < fewHits else { return normal }
                 // No hit: the rule of three as such (its exact limit, −ln 0.05, is 2.996).
                 return max(normal, min(1, (hits == 0 ? 3 : poissonUpper95(hits)) / Double(paths)))

@@ -560,7 +560,8 @@ struct PageLayout {
             context["correctedText"] = edition.words.date(correction.date)
             context["correctionsHref"] = root + "corrections/#" + correctionAnchor(correction)
         }
-        if published != nil || factsAsOf != nil || context["corrected"] != nil { context["hasDateline"] = true }
+        // Not on the 404 page, which has no facts to date (review 13: "Published 4 December 2026" under "Not found").
+        if template != "404", published != nil || factsAsOf != nil || context["corrected"] != nil { context["hasDateline"] = true }
         if numbers != nil && templates.has("numbers") { context["numbersHref"] = root + "numbers/" }
         if !corrections.isEmpty && templates.has("corrections") { context["correctionsPage"] = root + "corrections/" }
         if let source {

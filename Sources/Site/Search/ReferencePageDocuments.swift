@@ -8,7 +8,7 @@ func referencePageDocuments(titles: [(page: String, title: String, intro: String
                             pageTitles: [String: String], words: Translations) -> [SearchDocument] {
     var documents = titles.map { page in
         SearchDocument(page: page.page, pageTitle: page.title, heading: "", anchor: "", text: page.intro,
-                       fields: [SearchField(text: page.title, weight: SearchWeights.pageTitle, name: SearchWeights.glossaryName),
+                       fields: [SearchField(text: page.title, weight: SearchWeights.pageTitle, name: SearchWeights.referencePageName),
                                 SearchField(text: page.intro, weight: SearchWeights.text)],
                        boost: SearchWeights.referencePageBoost)
     }

@@ -124,6 +124,9 @@ enum SearchWeights {
     /// `SearchIndex.k1 + 1` times the term's own. A glossary term's: enough to rank the entry first among those its
     /// words name, and below a chapter about the term (`glossaryBoost`).
     static let glossaryName = 0.5
+    /// A reference page's whole title ("Sources", 「資料來源」): typed to find that page, though its words are in
+    /// every figure's caption ("Source: …", 「資料來源：」) and review 13 found the page 5th, or not at all.
+    static let referencePageName = 3.0
     /// A figure's label: typed only to find that figure, whose words ("figure", "5", "1") are on most pages.
     static let figureLabelName = 2.0
 }

@@ -528,6 +528,7 @@ sup.cite a::before{content:"\2060["} sup.cite a::after{content:"]"}
 table.numbers{width:100%;font-size:.88rem}
 table.numbers th, table.numbers td{text-align:left;vertical-align:top;padding:.4rem .5rem}
 table.numbers tbody th{font-weight:600}
+table.numbers thead th{white-space:nowrap}
 .number-note{color:var(--muted)}
 .number-where{display:block;font-size:.95em}
 .numbers-scroll{overflow-x:auto;margin:0 0 1rem}
@@ -585,16 +586,16 @@ details.chart-data summary{cursor:pointer;color:var(--link)}
 }
 @media print {
   :root {--bg:#fff;--text:#000;--muted:#444;--rule:#bbb;--link:#000;--box:#f4f6f8;--careful:#fff6e0;--takeaway:#eaf4ee;--chart-bg:#fff;--chart-text:#000;--chart-axis:#444;--chart-grid:#d9d9d9;--chart-annotation:#6d3fa0;--chart-1:#0072B2;--chart-2:#C35400;--chart-3:#007A5A;--chart-4:#A64D86;--chart-5:#8F6A00;--chart-6:#8C564B;--chart-7:#6B6B00;--chart-8:#555;}
-  body { font-size: 11pt; }
+  body{font-size:11pt}
   .site-header, .chapter-nav, .scenario-labels, details.chart-data, .skip-link, .outline, .heading-anchor, .term-box { display: none; }
   .chart-variant { display: block; break-inside: avoid; margin-bottom: 1rem; }
   figure.chart, .question, .takeaway, .careful { break-inside: avoid; }
   h1, h2, h3, .chart-title, dt { break-after: avoid; }
   dd, .toc li { break-inside: avoid; }
-  a { color: inherit; }
-  a.term { text-decoration: none; }
-  .notes a[href^="http"]::after, .source-list a[href^="http"]::after { content: " <" attr(href) ">"; font-size: 0.85em; word-break: break-all; }
-  main { max-width: none; padding: 0; }
+  a{color:inherit}
+  a.term{text-decoration:none}
+  .notes a[href^="http"]::after,.source-list a[href^="http"]::after{content:" <" attr(href) ">";font-size:.85em;word-break:break-all}
+  main{max-width:none;padding:0}
 }
 
 /* Gallery: each kind in both themes, side by side if room. */
@@ -733,7 +734,8 @@ if (location.protocol === "file:") {
 for (const menu of document.querySelectorAll(".chapter-menu")) {
   menu.addEventListener("focusout", event => event.relatedTarget && !menu.contains(event.relatedTarget) && (menu.open = false));
   document.addEventListener("click", event => menu.open && !menu.contains(event.target) && (menu.open = false));
-  menu.addEventListener("keydown", event => {
+  // On the document: a click on the open menu's own text leaves focus on the page's body, outside the menu.
+  document.addEventListener("keydown", event => {
     if (event.key == "Escape" && menu.open) {
       menu.open = false;
       menu.firstElementChild.focus();
@@ -1039,7 +1041,7 @@ inThisChapter: In this chapter
 takeaway: Takeaway
 sourcesForChapter: Sources for this chapter
 sourcesForPage: Sources for this page
-chapterNav: Chapters
+chapterNav: Previous and next chapter
 previous: ← Previous
 next: Next →
 
@@ -1394,7 +1396,7 @@ inThisChapter: 本章內容
 takeaway: 重點
 sourcesForChapter: 本章資料來源
 sourcesForPage: 本頁資料來源
-chapterNav: 章節
+chapterNav: 上一章與下一章
 previous: ← 上一章
 next: 下一章 →
 
