@@ -85,4 +85,19 @@ private func header(_ csv: String) -> [String] {
         #expect(csv.contains(",無觸發：AI股,無觸發：優先級債務\n"))
         #expect(!csv.contains("無觸發: "))
     }
+
+    /// Review 13: an overlaid figure's CSV holds every scenario's columns but named only the first scenario's settings
+    /// ("Scenario: Base. Settings: correlation: 0.3" above Calm, Base and Stressed columns).
+    @Test func anOverlaidFiguresCSVGivesEveryScenariosSettings() throws {
+        let lines = ["id: loss", "title: Loss", "caption: \"C. Illustrative model, not a forecast.\"", "model: tranching",
+                     "series: [lhp.exceedance]", "x: {label: Pool loss, format: fraction, max: 0.6}",
+                     "y: {label: Chance, format: fraction}", "overlay: true",
+                     "scenarios:", "  calm: {rho: 0.1}", "  base: {rho: 0.3}"]
+        let output = try build(miniSite(chapter: chapter("Chapter", chart: lines)))
+        let csv = try #require(text(output, "data/loss.csv"))
+        let comments = csv.split(separator: "\n").filter { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) }
+        #expect(comments.contains("Illustrative model, not data."), "\(comments)")
+        #expect(comments.contains { $0.hasPrefix("Scenario: Calm. Settings: ") && $0.contains("0.1") }, "\(comments)")
+        #expect(comments.contains { $0.hasPrefix("Scenario: Base. Settings: ") && $0.contains("0.3") }, "\(comments)")
+    }
 }

@@ -158,7 +158,8 @@ struct FigureBuilder {
             if namedByScenario, !tableSpec.y.label.trimmingCharacters(in: .whitespaces).isEmpty {
                 table.valueHeading = tableSpec.y.scale == .log ? withoutTrailingAside(tableSpec.y.label) : tableSpec.y.label
             }
-            let provenance = csvProvenance(request, input: input, isModel: isModel, variantCount: inputs.count)
+            let provenance = csvProvenance(request, input: input, isModel: isModel, variantCount: inputs.count,
+                                           described: request.overlay && inputs.count > 1 ? inputs : [input])
             variants.append(.init(scenario: input.scenario, label: input.label, svg: svg,
                                   csvPath: "data/\(request.id)\(suffix).csv", csv: table.csv(header: provenance),
                                   parameters: input.parameters, caption: typographic(request.captions[input.scenario] ?? ""),
@@ -490,21 +491,32 @@ struct FigureBuilder {
     /// A translation's CSV says all it can in its own words: the title, the caption's source sentence and the caption
     /// as the translated chapter writes them. The data file's lines, which only the default language's writer wrote,
     /// follow them under a line that says which language they are in; a source's title is never translated.
-    private func csvProvenance(_ request: FigureRequest, input: VariantInput, isModel: Bool, variantCount: Int) -> [String] {
+    ///
+    /// An overlaid figure's CSV holds every scenario's columns: it gives every scenario's settings, a line each, in the
+    /// order of the columns (`described`); any other names its own.
+    private func csvProvenance(_ request: FigureRequest, input: VariantInput, isModel: Bool, variantCount: Int,
+                               described: [VariantInput]) -> [String] {
         var lines = [words.format("csvTitle", ["title": typographic(request.title)])]
         var caption = typographic(removingCitations(request.caption))
         var notes: [String] = []
         if case let .data(file) = request.source, let written = data[file]?.notes { notes = written }
         if isModel {
-            var settings = words["csvModel"]
-            if variantCount > 1 { settings = joiningSentences(settings, words.format("csvScenario", ["label": input.label])) }
-            if !input.parameters.isEmpty {
-                // Ended with the page's full stop ("." or "。"), unless it ends in one already.
-                let stop = words["fullStop"]
-                let line = input.parameters.hasSuffix(stop) || input.parameters.hasSuffix(".") ? input.parameters : input.parameters + stop
-                settings = joiningSentences(settings, joiningSentences(words["settings"], line))
+            func settings(of input: VariantInput) -> String {
+                var text = variantCount > 1 ? words.format("csvScenario", ["label": input.label]) : ""
+                if !input.parameters.isEmpty {
+                    // Ended with the page's full stop ("." or "。"), unless it ends in one already.
+                    let stop = words["fullStop"]
+                    let line = input.parameters.hasSuffix(stop) || input.parameters.hasSuffix(".") ? input.parameters : input.parameters + stop
+                    text = text.isEmpty ? joiningSentences(words["settings"], line) : joiningSentences(text, joiningSentences(words["settings"], line))
+                }
+                return text
             }
-            lines.append(settings)
+            if described.count > 1 {
+                lines.append(words["csvModel"])
+                lines += described.map(settings).filter { !$0.isEmpty }
+            } else {
+                lines.append(joiningSentences(words["csvModel"], settings(of: input)))
+            }
         } else if !notes.isEmpty && notesLanguage == nil {
             // The data file's own `# ` lines name its source, as the writer wrote them: they stay in the download. A
             // caption's own source sentence would then only repeat one of them, more briefly, at the caption's end.
