@@ -90,7 +90,17 @@ enum Ticks {
         let decades = log10(hi / lo)
         let multiples: [Double] = decades <= 2 + 1e-9 ? [1, 2, 5] : decades <= 3 + 1e-9 ? [1, 3] : [1]
         var values: [Double] = []
-        for power in firstPower...lastPower {
+        // Bounds a whole number of doublings apart, one of them a step from a power of ten (25 to 400: 25, 50, 100, 200,
+        // 400): a tick at every doubling, so the axis's ends are labelled too (Fig 3.4's ratio scale showed 50, 100
+        // and 200 only, on an axis from 25 to 400).
+        let doublings = log2(hi / lo)
+        let doubling = fixedMin != nil && fixedMax != nil && doublings >= 2 && doublings <= 8 && abs(doublings - doublings.rounded()) < 1e-9
+            && (0...Int(doublings.rounded())).contains { step in
+                let value = log10(lo * pow(2, Double(step)))
+                return abs(value - value.rounded()) < 1e-9
+            }
+        if doubling { values = (0...Int(doublings.rounded())).map { lo * pow(2, Double($0)) } }
+        for power in firstPower...lastPower where !doubling {
             for multiple in multiples {
                 let value = multiple * pow(10, Double(power))
                 guard value >= lo * (1 - 1e-9), value <= hi * (1 + 1e-9) else { continue }

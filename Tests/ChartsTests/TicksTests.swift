@@ -10,6 +10,16 @@ import Testing
 
     /// Each grid line of a log axis is ten times the one below it, never a hundred (the prose says "each step is
     /// ten times"), however many powers of ten the axis spans.
+    /// A ratio axis whose fixed ends are whole doublings apart, through a power of ten, is labelled at every doubling,
+    /// its ends too (review 12b: Fig 3.4's 25–400 axis labelled only 50, 100 and 200). Other fixed ends keep 1-2-5.
+    @Test func aRatioAxisOfWholeDoublingsIsLabelledAtEachDoubling() {
+        let ratio = Ticks.log(dataMin: 30, dataMax: 300, fixedMin: 25, fixedMax: 400, target: 5, format: .number)
+        #expect(ratio.ticks.map(\.value) == [25, 50, 100, 200, 400])
+        #expect(ratio.ticks.map(\.label) == ["25", "50", "100", "200", "400"])
+        let other = Ticks.log(dataMin: 30, dataMax: 300, fixedMin: 20, fixedMax: 500, target: 5, format: .number)
+        #expect(other.ticks.map(\.value) == [20, 50, 100, 200, 500])
+    }
+
     @Test(arguments: [(0.0001, 1.0), (0.000001, 1.0), (0.001, 100.0)])
     func logAxesHaveAGridLineAtEveryPowerOfTen(_ lo: Double, _ hi: Double) {
         let axis = Ticks.log(dataMin: lo, dataMax: hi, fixedMin: lo, fixedMax: hi, target: 5, format: .fraction)
