@@ -100,6 +100,18 @@ extension ValueFormat {
         }
     }
 
+    /// Labels with `decimals` places each, trailing zeros kept ("91.3 %", "0.0 %", "8.7 %"): shares of one whole whose
+    /// rows must add up to it, to within the last place. Exactly nothing and exactly all are whole: "0 %", "100 %".
+    public func labels(for values: [Double], decimals: Int, numbers: ChartLanguage.Numbers = .english) -> [String] {
+        values.map { value in
+            guard value.isFinite else { return "–" }
+            let part = displayParts(value, numbers: numbers)
+            let exact = part.shown == 0 || ((self == .percent || self == .fraction) && abs(part.shown) == 100)
+            return compose(part.shown, decimals: exact ? 0 : decimals, padTo: exact ? 0 : decimals, unit: part.unit, tick: false,
+                           padZero: false, numbers: numbers)
+        }
+    }
+
     /// Labels for a table's key column (its x values: periods, rounds, a percentage fall, a correlation): each value
     /// exactly, with the fewest decimals that write every one of them (3 %, 6 %, 9 %, not 3.0 % beside 12 %; 0.02 …
     /// 0.12, not 0.020 beside 0.10). Values no three decimals write exactly, and dates and durations, are labelled

@@ -29,8 +29,8 @@ struct FigureTable {
     /// no cost per cell. Diagram, steps and flow tables hold words and have none.
     var valuesClass = ""
     /// What every value column holds, when the columns are named only by their scenarios ("Calm | Base | Stressed"
-    /// under "Chance of a larger loss"): a heading over them in the HTML table, and each CSV heading starts with its
-    /// scenario ("Calm: Chance of a larger loss (%)").
+    /// under "Chance of a larger loss"): a heading over them in the HTML table. (The CSV keeps its headings, which
+    /// scripts read; its lines above them give the caption.)
     var valueHeading: String? = nil
 
     /// `firstColumn` heads the first column (the block's `first-column:`); nil takes the x axis title or `xHeader`.
@@ -111,13 +111,20 @@ struct FigureTable {
         // shared by all columns printed Fig 7.3's loan of 62.5 as 63 beside chips worth 100). Columns share one rule
         // where they are one quantity or parts of one whole: amounts of money, cents for all or none ("$8.00–$12.00"
         // beside "$1.70"); one quantity under several scenarios ("4.0 % | 4.0 % | 4.0 %", not "4.00 % | 4.0 %"); the
-        // layers of a stacked area, whose rows add up to their whole (89 % + 0 % + 11 %, not 11.5 %).
+        // layers of a stacked area, whose rows add up to their whole (below: shares of 100 % with one decimal each).
         let columns: [[String]]
         let sharesDecimals: Bool = switch spec.y.format {
         case .money(_, .units): true
         default: scenarioColumns || !spec.background.isEmpty || spec.kind == .stackedArea
         }
-        if sharesDecimals {
+        let shares: Bool = switch spec.y.format { case .percent, .fraction: spec.kind == .stackedArea; default: false }
+        if shares {
+            // Shares of one whole, one decimal each: a row adds up to 100 % within a tenth of a point (with two
+            // significant digits, "60 % | 5.9 % | 35 %" made 100.9 %).
+            columns = lookups.indices.map { column in
+                spec.y.format.labels(for: rowValues.map { $0[column] ?? .nan }, decimals: 1, numbers: numbers)
+            }
+        } else if sharesDecimals {
             let texts = spec.y.format.columnLabels(for: lookups.indices.flatMap { column in rowValues.map { $0[column] ?? .nan } },
                                                    significant: valueDigits ?? 3, numbers: numbers)
             columns = lookups.indices.map { column in Array(texts[(column * rowValues.count)..<((column + 1) * rowValues.count)]) }
@@ -242,12 +249,7 @@ struct FigureTable {
             lines.append(note)
         }
         var out = lines.map { "# " + $0.replacingNewlines() + "\n" }.joined()
-        out += headings.indices.map { index in
-            guard index > 0, let valueHeading else { return csvQuoted(heading(index)) }
-            var named = self
-            named.headings[index] = words.format("labelled", ["label": headings[index]]) + words["space"] + valueHeading
-            return csvQuoted(named.heading(index))
-        }.joined(separator: ",") + "\n"
+        out += headings.indices.map { csvQuoted(heading($0)) }.joined(separator: ",") + "\n"
         for row in fields { out += row.map(csvQuoted).joined(separator: ",") + "\n" }
         return out
     }
