@@ -17,7 +17,9 @@ import Testing
         let tables = page.components(separatedBy: "<table").dropFirst()
         #expect(!tables.isEmpty)
         for table in tables {
-            #expect(table.contains("<th scope=\"col\">Pool loss</th><th scope=\"col\">Calm</th><th scope=\"col\">Base</th>"
+            // Scenario-named columns have a heading over them (the y axis's label), the key column beside both rows.
+            #expect(table.contains("<th scope=\"col\" rowspan=\"2\">Pool loss</th><th scope=\"colgroup\" colspan=\"3\">"
+                                   + "Chance of a larger loss</th></tr>\n<tr><th scope=\"col\">Calm</th><th scope=\"col\">Base</th>"
                                    + "<th scope=\"col\">Stressed</th>"), "\(table.prefix(300))")
             #expect(!table.contains("<td></td>"))
         }
