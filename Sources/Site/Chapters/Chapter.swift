@@ -119,6 +119,7 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
                           frontMatter: split.frontMatter, rendered: rendered, bodyLine: split.bodyLine, figures: figures)
     chapter.errors = split.problems
     if let unclosed { chapter.warnings.append(unclosed) }
+    chapter.warnings += fullWidthSyntaxWarnings(split.body, file: file.path, lineOffset: offset)
     func authorsLine() -> Int {
         text.split(separator: "\n", maxSplits: split.bodyLine, omittingEmptySubsequences: false)
             .prefix(split.bodyLine - 1).firstIndex { $0.hasPrefix("authors:") }.map { $0 + 1 } ?? 1
