@@ -567,3 +567,27 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
             + "the translated chart would show it as the data names it, untranslated"])
     }
 }
+
+/// Trial 13 (S6): with every published page translated and `fallback` removed, the build still asked for the
+/// translation of a draft that is not built without --drafts.
+@Suite struct DraftTranslations {
+    private func site() -> SourceTree {
+        var site = bilingualSite()
+        site.chapters.append(SourceFile(path: "content/02-later.md", text: "---\ntitle: Later\ndraft: true\n---\nSoon.\n"))
+        return site
+    }
+
+    @Test func anUntranslatedDraftIsNoErrorWithoutDrafts() throws {
+        let output = try build(site())
+        #expect(output["later/index.html"] == nil)
+        #expect(output["zh-hant/later/index.html"] == nil)
+        #expect(output["zh-hant/intro/index.html"] != nil)
+    }
+
+    @Test func withDraftsItsMissingTranslationIsAnErrorThatSaysItIsADraft() {
+        var found: [Diagnostic] = []
+        do { _ = try build(site(), options: BuildOptions(includeDrafts: true)) } catch { found = error.diagnostics }
+        #expect(found.map(\.message) == ["missing translation: content/02-later.md, a draft built with --drafts, has no zh-Hant "
+            + "version content/zh-hant/02-later.md"])
+    }
+}

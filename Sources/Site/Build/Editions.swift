@@ -94,6 +94,15 @@ func editionSources(_ source: SourceTree, languages: [SiteLanguage], includeDraf
             } else if language.fallback {
                 chosen[name] = original
                 fallback.insert(original.path)
+            } else if name.hasSuffix(".md"), isDraft(original) {
+                // A draft is built only with --drafts, in every language: only then does it need its translation.
+                guard includeDrafts else { continue }
+                problems.append(Diagnostic(file: folder + name, line: 1, column: 1,
+                                           message: "missing translation: \(original.path), a draft built with --drafts, has no "
+                                               + "\(language.code) version \(folder + name)",
+                                           hint: "translate it into \(folder + name) (the same file name), or build without --drafts "
+                                               + "(a draft is left out in every language), or add 'fallback: true' to "
+                                               + "\(language.code) in site.yml's languages"))
             } else {
                 problems.append(Diagnostic(file: folder + name, line: 1, column: 1,
                                            message: "missing translation: \(original.path) has no \(language.code) version \(folder + name)",
