@@ -120,6 +120,9 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
     chapter.errors = split.problems
     if let unclosed { chapter.warnings.append(unclosed) }
     chapter.warnings += fullWidthSyntaxWarnings(split.body, file: file.path, lineOffset: offset)
+    if let warning = footnoteContinuationWarning(split.body, file: file.path, lineOffset: offset) {
+        chapter.warnings.append(warning)
+    }
     func authorsLine() -> Int {
         text.split(separator: "\n", maxSplits: split.bodyLine, omittingEmptySubsequences: false)
             .prefix(split.bodyLine - 1).firstIndex { $0.hasPrefix("authors:") }.map { $0 + 1 } ?? 1
