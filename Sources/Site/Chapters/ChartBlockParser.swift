@@ -38,7 +38,7 @@ struct ChartBlockParser {
         collector.collect { () throws(Diagnostic) in
             request.id = try reader.string(entries["id"]!, key: "id")
             guard isValidID(request.id) else {
-                let proposed = slugify(latinLetters(request.id))
+                let proposed = slugify(latinLetters(request.id, umlauts: true))
                 throw reader.error(at: entries["id"], "figure id '\(request.id)' must use lowercase letters, digits and hyphens",
                                    hint: (isValidID(proposed) ? "write `id: \(proposed)`; " : "")
                                        + "links name the figure by it (#figure-\(isValidID(proposed) ? proposed : "its-id"))")
