@@ -21,3 +21,13 @@ import Testing
         #expect(found.contains { $0.hint?.hasPrefix("write 'path: japanisch-ue'") == true }, "\(found)")
     }
 }
+
+/// Trial 13 (nit): a chart block with both `model:` and `data:` was an error with no hint.
+@Suite struct ModelAndDataHint {
+    @Test func aBlockWithBothSaysToKeepOneOrWriteTwo() {
+        let chapter = "---\ntitle: A\n---\nText.\n\n```chart\nid: c\ntitle: T\ncaption: C.\nmodel: gpuCollateral\ndata: c.csv\n```\n"
+        let found = diagnostics(of: miniSite(chapter: chapter))
+        #expect(found.map(\.hint) == ["keep 'model:' to draw the built-in model, or 'data:' to draw the CSV of content/data/; "
+            + "to show both, give each a chart block of its own"], "\(found)")
+    }
+}
