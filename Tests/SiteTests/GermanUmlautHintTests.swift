@@ -31,3 +31,21 @@ import Testing
             + "to show both, give each a chart block of its own"], "\(found)")
     }
 }
+
+/// Trial 13 (nits): a CSV starting with Excel's `sep=,` line was told its header's last column had no name;
+/// `{{> navigation}}` listed the partials without naming `nav`.
+@Suite struct SpreadsheetAndPartialNits {
+    @Test func excelsSeparatorLineIsPassedOver() throws {
+        let chapter = "---\ntitle: A\n---\nText.\n\n```chart\nid: c\ntitle: T\ncaption: C.\ndata: c.csv\nkind: line\n```\n"
+        let csv = SourceFile(path: "content/data/c.csv", text: "sep=,\n# Made up.\nyear,rain\n2018,60\n2019,18\n")
+        let output = try build(miniSite(chapter: chapter, data: [csv]))
+        let csvText = try #require(text(output, "data/c.csv"))
+        #expect(csvText.contains("2018,60\n") && !csvText.contains("sep="), "\(csvText)")
+    }
+
+    @Test func aPartialNamedInFullGetsItsShortName() {
+        let problems = checkPartials(["base": [PartialReference(template: "base", partial: "navigation", line: 8, column: 1)],
+                                      "nav": [], "footer": []])
+        #expect(problems.map(\.hint) == ["did you mean 'nav'? add templates/navigation.mustache, or name one of the templates there are: base, footer, nav"])
+    }
+}

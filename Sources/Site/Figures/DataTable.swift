@@ -54,6 +54,8 @@ public struct DataTable: Sendable, Equatable {
                 continue
             }
             if rawLine.allSatisfy({ $0 == " " }) { continue }
+            // `sep=,`: Excel's note of the separator, written above the header when asked for; it is no header.
+            if header == nil, rawLine.lowercased().hasPrefix("sep="), rawLine.trimmingCharacters().count == 5 { continue }
             let split = splitCSVCells(rawLine)
             let cells = split.map(\.text)
             guard let columns = header else {
