@@ -49,3 +49,12 @@ import Testing
         #expect(problems.map(\.hint) == ["did you mean 'nav'? add templates/navigation.mustache, or name one of the templates there are: base, footer, nav"])
     }
 }
+
+/// Trial 13 (nit): `[Über diese Seite](#)`, a placeholder link, passed silently.
+@Suite struct PlaceholderLink {
+    @Test func aLinkToAHashAloneIsAWarningAtTheLink() throws {
+        let output = try build(miniSite(chapter: "---\ntitle: A\n---\nSee [the about page](#) and [the top](#a).\n\n## A\n\nText.\n"))
+        let found = output.warnings.filter { $0.message.hasPrefix("a link to '#'") }
+        #expect(found.map { "\($0.line):\($0.column)" } == ["4:22"], "\(output.warnings)")  // at the address
+    }
+}
