@@ -26,6 +26,9 @@ public struct ChartLanguage: Sendable, Equatable {
         public var decimalSeparator: String
         /// What groups the thousands: "," (12,345), a narrow no-break space (12 345), which never breaks a number.
         public var groupSeparator: String
+        /// What joins a number to its percent sign: a narrow no-break space ("38 %"), or nothing in a language
+        /// written without spaces between words (Japanese "38%", as its translations file's `space` is empty).
+        public var percentSpace = "\u{202F}"
 
         public init(forms: Forms, monthsShort: [String], monthShortFormat: String, decimalSeparator: String, groupSeparator: String) {
             self.forms = forms
@@ -103,8 +106,8 @@ public struct ChartLanguage: Sendable, Equatable {
     }
 
     /// The number style for a language tag, with the month names and separators of its translations file (`words`:
-    /// `monthsShort`, `monthShortFormat`, `decimalSeparator`, `groupSeparator`); a word left out, or a list of month names
-    /// that is not twelve, keeps the style's own.
+    /// `monthsShort`, `monthShortFormat`, `decimalSeparator`, `groupSeparator`, and `space`, empty for a language written
+    /// without spaces, which writes "38%"); a word left out, or a list of month names that is not twelve, keeps the style's own.
     public static func numbers(for code: String, words: [String: String]) -> Numbers {
         var numbers = numbers(for: code)
         if let names = words["monthsShort"]?.split(separator: ",").map({ trimmed($0) }), names.count == 12,
@@ -114,6 +117,7 @@ public struct ChartLanguage: Sendable, Equatable {
         if let format = words["monthShortFormat"], !format.isEmpty { numbers.monthShortFormat = format }
         if let point = words["decimalSeparator"], !point.isEmpty { numbers.decimalSeparator = point }
         if let group = words["groupSeparator"] { numbers.groupSeparator = group }
+        if words["space"] == "" { numbers.percentSpace = "" }
         return numbers
     }
 

@@ -262,7 +262,7 @@ extension ValueFormat {
         }
         switch self {
         case .number, .count: return minus + body
-        case .fraction, .percent: return minus + body + unitSpace + "%"
+        case .fraction, .percent: return minus + body + numbers.percentSpace + "%"
         case .money(let currency, .units):
             return minus + currency.prefix + body
         case .money(let currency, _): return minus + currency.prefix + body + unitSpace + unit

@@ -65,7 +65,7 @@ public struct MarkdownProblem: Sendable, Equatable {
         /// the English word (`note`, `tip`, or `careful` for a caveat).
         case otherLanguageBlockName(String, english: String)
         /// A paragraph starting with another language's word for a table caption (`Tabla:`, `Tableau :`, `Tabelle:`),
-        /// shown as text: the word as written and the paragraph's text.
+        /// shown as text: the word and its colon as written (`Tabelle:`, `表：`, `Table：`) and the paragraph's text.
         case otherLanguageCaption(String, text: String)
         /// A line of colons that opens a Pandoc or Quarto fenced div (`::: {.callout-note}`), or closes none: shown as
         /// text. The line as written.
@@ -107,8 +107,9 @@ public struct MarkdownProblem: Sendable, Equatable {
         "warnung": "careful",
     ]
 
-    /// Spanish, French and German words that start a table's caption (`Tabla: …`): a caption starts with `Table:`.
-    public static let otherLanguageCaptionWords = ["Tabla", "Cuadro", "Tableau", "Tabelle"]
+    /// Spanish, French, German, Japanese and Chinese words that start a table's caption (`Tabla: …`, `表：…`): a caption
+    /// starts with `Table:`.
+    public static let otherLanguageCaptionWords = ["Tabla", "Cuadro", "Tableau", "Tabelle", "表"]
 
     /// What another tool makes of a fenced block that this site shows as code.
     public enum OtherToolsBlock: Sendable, Equatable {

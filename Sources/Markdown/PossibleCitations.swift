@@ -18,7 +18,7 @@ public struct PossibleCitation: Sendable, Equatable {
 }
 
 /// The keys of `@key` in prose, in order: an `@` outside brackets, at the start or after a space, an opening
-/// parenthesis or quote (not inside an address like a@b.org), then characters a citation key may hold, at least two with a letter or digit.
+/// parenthesis, a quote or any character other than ASCII (not inside an address like a@b.org), then characters a citation key may hold, at least two with a letter or digit.
 func bareCitationKeys(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
     var keys: [String] = []
     var index = 0
@@ -26,6 +26,11 @@ func bareCitationKeys(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
     while index < bytes.count {
         if bytes[index] == UInt8(ascii: "[") { brackets += 1 }
         if bytes[index] == UInt8(ascii: "]") { brackets = max(0, brackets - 1) }
+        // Full-width ［ ］ (EF BC BB, EF BC BD) too: `［@key］` is a citation in the wrong brackets, warned as such.
+        if bytes[index] == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC {
+            if bytes[index + 2] == 0xBB { brackets += 1 }
+            if bytes[index + 2] == 0xBD { brackets = max(0, brackets - 1) }
+        }
         guard bytes[index] == UInt8(ascii: "@"), brackets == 0 else { index += 1; continue }
         let before = index > 0 ? bytes[index - 1] : UInt8(ascii: " ")
         var end = index + 1
@@ -33,7 +38,9 @@ func bareCitationKeys(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         // A key ends before trailing punctuation ("@smith-2020." at a sentence's end).
         while end > index + 1, [UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "-")].contains(bytes[end - 1]) { end -= 1 }
         let key = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])
-        if [UInt8(ascii: " "), UInt8(ascii: "("), UInt8(ascii: "\""), 0x9C /* “ */, UInt8(ascii: "\n")].contains(before),
+        // After a letter of a script written without spaces (`少ないのです@dwd-2023。`): the last byte of a character
+        // other than ASCII (“ among them).
+        if [UInt8(ascii: " "), UInt8(ascii: "("), UInt8(ascii: "\""), UInt8(ascii: "\n")].contains(before) || (0x80...0xBF).contains(before),
            key.count >= 2, key.contains(where: isASCIIAlphanumeric) {
             keys.append(String(decoding: key, as: UTF8.self))
         }

@@ -96,11 +96,15 @@ struct TreeTransformer {
                 }
                 if line >= 1, line <= sourceLines.count {
                     let text = sourceLines[line - 1].drop(while: { $0 == " " || $0 == ">" })
-                    if let word = MarkdownProblem.otherLanguageCaptionWords.first(where: { word in
-                        text.hasPrefix(word) && text.dropFirst(word.count).drop(while: { $0 == " " || $0 == "\u{A0}" }).hasPrefix(":")
-                    }) {
-                        problems.append(MarkdownProblem(kind: .otherLanguageCaption(word, text: inlineText(node)), line: line,
-                                                        column: sourceLines[line - 1].count - text.count + 1))
+                    // `表：` or `Table：`, with the full-width colon a Japanese or Chinese input method types, too.
+                    func colon(after word: String) -> Character? {
+                        guard text.hasPrefix(word) else { return nil }
+                        let mark = text.dropFirst(word.count).drop(while: { $0 == " " || $0 == "\u{A0}" }).first
+                        return mark == "：" || (mark == ":" && word != "Table") ? mark : nil
+                    }
+                    if let word = (MarkdownProblem.otherLanguageCaptionWords + ["Table"]).first(where: { colon(after: $0) != nil }) {
+                        problems.append(MarkdownProblem(kind: .otherLanguageCaption(word + String(colon(after: word)!), text: inlineText(node)),
+                                                        line: line, column: sourceLines[line - 1].count - text.count + 1))
                     }
                 }
                 if let image = titledImage(inParagraph: node) { titledImages.append((node, image)) }

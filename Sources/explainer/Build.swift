@@ -12,6 +12,9 @@ extension Explainer {
         @Option(name: .shortAndLong, help: "Output folder, relative to the root unless absolute.")
         var output = "public"
 
+        @Flag(help: "Replace the output folder even if it holds files explainer did not write (they are deleted).")
+        var force = false
+
         @Flag(help: "Print how long each stage of the build took (wall-clock and CPU time) to standard error.")
         var timings = false
 
@@ -21,6 +24,12 @@ extension Explainer {
             let stages = timings ? StageTimings() : nil
             let destination = output.hasPrefix("/") ? URL(filePath: output) : root.appending(path: output)
             try requireSiteFolder(root)
+            do {
+                try checkOutputFolder(destination, name: output, siteRoot: root, force: force)
+            } catch {
+                reportPlain(error)
+                throw ExitCode.usageError
+            }
             // Pages are written into the staging folder as they are laid out; it replaces the destination only if the
             // whole build succeeds. If it cannot be claimed now, the write at the end says why.
             let staged = try? StagedWrite.claim(destination)

@@ -256,6 +256,65 @@ func writeSnapshot(_ files: [String: Data], to folder: URL) throws {
     }
 }
 
+/// Trial 13 (M1): `--output` aimed at the site's own folders, or at a folder of someone's files.
+@Suite(.serialized) struct OutputFolderCommand {
+    /// `build --output content` moved the writer's chapters into a hidden `.content.spare/` and exited 0.
+    @Test func anOutputFolderThatIsTheSiteOrItsSourcesIsRefusedAndNothingMoves() throws {
+        let site = try starterCopy()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let content = try snapshot(site.appending(path: "content"))
+        let templates = try snapshot(site.appending(path: "templates"))
+        for arguments in [["build", "--output", "content"], ["build", "-o", "."], ["build", "-o", "templates", "--force"],
+                          ["build", "-o", "content/public"], ["build", "-o", ".."]] {
+            let run = try explainer(arguments, in: site)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.standardError.hasPrefix("error: --output '\(arguments[2])' "), "\(run.standardError)")
+            #expect(run.standardError.contains("\n  hint: build into a folder of its own: the default public/"))
+        }
+        #expect(try snapshot(site.appending(path: "content")) == content)
+        #expect(try snapshot(site.appending(path: "templates")) == templates)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasSuffix(".spare") || $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+        let beside = try FileManager.default.contentsOfDirectory(atPath: site.deletingLastPathComponent().path)
+        #expect(!beside.contains(".\(site.lastPathComponent).spare"))
+    }
+
+    /// Trial 13 (M1): a deploy folder holding the writer's own `impressum.html` was replaced, and the next build deleted it.
+    @Test func aFolderWithSomeoneElsesFilesIsReplacedOnlyWithForce() throws {
+        let site = try starterCopy()
+        let www = FileManager.default.temporaryDirectory.appending(path: "explainer-www-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: site)
+            try? FileManager.default.removeItem(at: www)
+        }
+        try FileManager.default.createDirectory(at: www, withIntermediateDirectories: true)
+        try Data("<p>Impressum</p>".utf8).write(to: www.appending(path: "impressum.html"))
+        let refused = try explainer(["build", "--output", www.path], in: site)
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("is a folder explainer did not write, and it holds files ('impressum.html')"))
+        #expect(refused.standardError.contains("or pass --force"))
+        #expect(try snapshot(www) == ["impressum.html": Data("<p>Impressum</p>".utf8)])
+        let forced = try explainer(["build", "--output", www.path, "--force"], in: site)
+        #expect(forced.status == 0, "\(forced.standardError)")
+        #expect(FileManager.default.fileExists(atPath: www.appending(path: ".explainer-output").path))
+        // Now it is a build's folder: the next build replaces it without --force.
+        #expect(try explainer(["build", "--output", www.path], in: site).status == 0)
+    }
+
+    /// A site built before builds were marked keeps building into its public/ without --force.
+    @Test func aPublicFolderBuiltByAnOlderExplainerIsStillReplaced() throws {
+        let site = try starterCopy()
+        defer { try? FileManager.default.removeItem(at: site) }
+        #expect(try explainer(["build"], in: site).status == 0)
+        let marker = site.appending(path: "public/.explainer-output")
+        #expect(FileManager.default.fileExists(atPath: marker.path))
+        try FileManager.default.removeItem(at: marker)
+        let rebuilt = try explainer(["build"], in: site)
+        #expect(rebuilt.status == 0, "\(rebuilt.standardError)")
+        #expect(FileManager.default.fileExists(atPath: marker.path))
+    }
+}
+
 /// A fresh site made by `explainer new` in a temporary folder.
 private func starterCopy() throws -> URL {
     let folder = FileManager.default.temporaryDirectory.appending(path: "explainer-starter-\(UUID().uuidString)")

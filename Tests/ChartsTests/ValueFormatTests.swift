@@ -207,3 +207,15 @@ private let nnbsp = "\u{202F}"
         #expect(ValueFormat.year.columnLabels(for: [1990, 1990.5], significant: 4, numbers: .chinese) == ["1990年1月", "1990年7月"])
     }
 }
+
+/// Trial 13 (nit): Japanese pages printed percentages with a narrow space, "38 %"; Japanese writes "38%".
+@Suite struct PercentSpacing {
+    @Test func aLanguageWrittenWithoutSpacesWritesThePercentSignAgainstItsNumber() {
+        let japanese = ChartLanguage.numbers(for: "ja", words: ["space": "", "decimalSeparator": "."])
+        #expect(ValueFormat.percent.labels(for: [38, 25], numbers: japanese) == ["38%", "25%"])
+        #expect(ValueFormat.fraction.string(for: 0.38, numbers: japanese) == "38%")
+        let german = ChartLanguage.numbers(for: "de", words: ["space": " ", "decimalSeparator": ","])
+        #expect(ValueFormat.percent.labels(for: [38.5, 2.5], numbers: german) == ["38,5\u{202F}%", "2,5\u{202F}%"])
+        #expect(ValueFormat.percent.string(for: 38) == "38\u{202F}%")
+    }
+}

@@ -17,6 +17,13 @@ import Testing
         #expect(entry?.hint?.hasPrefix("'theta': how fast each holder sells back to its target leverage; a fraction") == true)
     }
 
+    /// Trial 13 (nit): a pure number's unit, "1", was named: "…the most profitable belief; in 1. Allowed: …".
+    @Test func aPureNumbersHintNamesNoUnit() {
+        let hint = ModelError.parameterOutOfRange(model: "bubbles", name: "beta", value: "2000", allowed: "[0, 1000]").hint
+        #expect(hint == "'beta': intensity of choice: how fast traders switch to the most profitable belief. Allowed: [0, 1000] "
+            + "(`explainer models bubbles` lists every parameter)")
+    }
+
     @Test func everyParameterOfEveryModelHasARangeHint() {
         for entry in ModelRegistry.standard.entries {
             for parameter in entry.parameters {

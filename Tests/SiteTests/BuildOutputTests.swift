@@ -103,7 +103,7 @@ import Charts
         let tree = OutputTree(files: ["index.html": Array("<p>hi</p>".utf8), "a/b/c.csv": Array("x\n1\n".utf8)])
         try tree.write(to: destination)
         let written = try snapshot(destination)
-        #expect(Set(written.keys) == ["index.html", "a/b/c.csv"])
+        #expect(Set(written.keys) == ["index.html", "a/b/c.csv", OutputMarker.fileName])
         #expect(written["a/b/c.csv"] == Data("x\n1\n".utf8))
         // The replaced site is kept as the next write's staging folder, and nothing else is left.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "public" }
@@ -127,7 +127,7 @@ import Charts
         for files in trees {
             let tree = OutputTree(files: files.mapValues { Array($0.utf8) })
             try tree.write(to: destination)
-            #expect(try snapshot(destination) == files.mapValues { Data($0.utf8) })
+            #expect(try snapshot(destination) == marked(files.mapValues { Data($0.utf8) }))
             // Folders no tree has are gone too, not only files.
             let folders = try allFolders(destination)
             let wanted = Set(files.keys.flatMap { path in
@@ -203,7 +203,7 @@ import Charts
             #expect(output.sortedPaths == held.sortedPaths)
             for path in held.sortedPaths { #expect(output[path] == held[path], "\(path)") }
             try output.write(to: destination, staged: staged)
-            #expect(try snapshot(destination) == held.files.mapValues { Data($0) })
+            #expect(try snapshot(destination) == marked(held.files.mapValues { Data($0) }))
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".public.spare", "public"].filter { round > 0 || $0 == "public" })
         }
         // A build that fails leaves the site as it was, and its staging folder becomes the spare again.
@@ -225,6 +225,11 @@ import Charts
         #expect(throws: BuildFailure.self) { try OutputTree(files: ["a": [1]]).write(to: destination) }
         #expect(try Data(contentsOf: destination) == Data("keep me".utf8))
     }
+}
+
+/// `files` with the marker every written output folder holds.
+private func marked(_ files: [String: Data]) -> [String: Data] {
+    files.merging([OutputMarker.fileName: Data(OutputMarker.text.utf8)]) { mine, _ in mine }
 }
 
 @Suite struct GalleryPage {

@@ -184,3 +184,29 @@ import Testing
 private extension Array where Element == Int {
     var isSorted: Bool { self == sorted() && !contains(-1) }
 }
+
+/// Trial 13 (S5): deleting `{{{footnotes}}}` but keeping its section lost every page's footnotes, and the only error
+/// was a broken `#fn-1` link at a generated page's 1:1.
+@Suite struct UnprintedFootnotesSection {
+    @Test func aSectionWithoutItsPrintIsAnErrorAtTheTemplate() throws {
+        let file = try #require(repositorySource.templates.first { $0.path == "templates/chapter.mustache" })
+        let text = String(decoding: file.bytes, as: UTF8.self)
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "{{#footnotes}}" }) + 1
+        var site = miniSite(chapter: FootnotePlacement.chapter, sources: FootnotePlacement.sources)
+        site.templates = FootnotePlacement.replacing(site.templates, with: SourceFile(
+            path: file.path, text: text.replacingOccurrences(of: "{{#footnotes}}\n{{{footnotes}}}\n{{/footnotes}}", with: "{{#footnotes}}\n{{/footnotes}}")))
+        let found = diagnostics(of: site)
+        #expect(found == [Diagnostic(file: "templates/chapter.mustache", line: line, column: 1,
+                                     message: "'footnotes' is tested here but printed nowhere: the chapters' footnotes would be in no page",
+                                     hint: "write {{{footnotes}}} inside the section (three braces: it holds HTML), or remove the "
+                                        + "section to have the footnotes at the end of the chapter's text")])
+    }
+
+    @Test func aPrintInAPartialCounts() {
+        let texts = ["chapter": "{{{body}}}{{#footnotes}}{{> notes}}{{/footnotes}}", "notes": "{{{footnotes}}}"]
+        let partials = ["chapter": [PartialReference(template: "chapter", partial: "notes", line: 1, column: 25)]]
+        #expect(unprintedFootnotes(texts: texts, partials: partials).isEmpty)
+        #expect(unprintedFootnotes(texts: texts).map(\.file) == ["templates/chapter.mustache"])
+        #expect(unprintedFootnotes(texts: ["chapter": "{{{body}}}"]).isEmpty)
+    }
+}

@@ -524,3 +524,70 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
         #expect(keepingNumbersWithUnits(html) == expected)
     }
 }
+
+/// Trial 13 (S1): a Japanese chart block without the German one's `labels:` showed the German series names on the
+/// Japanese page, silently.
+@Suite struct TranslatedChartLabels {
+    private func site(translatedLabels: String?, originalLabels: String? = "{rain: Rain 2018, mean: Mean}",
+                      header: String = "year,rain,mean") -> SourceTree {
+        let block = { (title: String, labels: String?) in
+            "```chart\nid: rain\ntitle: \(title)\ncaption: C.\ndata: rain.csv\n" + (labels.map { "labels: \($0)\n" } ?? "") + "```\n"
+        }
+        var site = bilingualSite(translated: "---\ntitle: 導論\n---\n中文。\n\n" + block("雨", translatedLabels),
+                                 english: "---\ntitle: Intro\n---\nText.\n\n" + block("Rain", originalLabels))
+        site.data = [SourceFile(path: "content/data/rain.csv", text: "# Made up.\n\(header)\n2018,60,63\n2019,18,51\n")]
+        return site
+    }
+
+    /// The trial's case: neither block has `labels:`, and the data file's column names are the original's words.
+    @Test func columnNamesNeitherBlockLabelsAreAWarningUnlessTheyAreNoWords() throws {
+        let found = try build(site(translatedLabels: nil, originalLabels: nil, header: "Jahr,Niederschlag 2018,Mittel")).warnings
+            .filter { $0.message.hasPrefix("figure 'rain'") }
+        #expect(found.map(\.message) == ["figure 'rain' has no labels: for 'Niederschlag 2018', 'Mittel', the names of the data "
+            + "file's columns: the translated chart would show them as the data names them, untranslated"])
+        #expect(found.first?.hint == "translate the labels in this block too, e.g. labels: {Niederschlag 2018: …}")
+        let years = try build(site(translatedLabels: nil, originalLabels: nil, header: "month,2018,2019")).warnings
+        #expect(years.allSatisfy { !$0.message.hasPrefix("figure 'rain'") })
+    }
+
+    @Test func aTranslatedBlockWithoutTheOriginalsLabelsIsAWarningAtTheBlock() throws {
+        let output = try build(site(translatedLabels: nil))
+        let warning = try #require(output.warnings.first { $0.message.hasPrefix("figure 'rain'") })
+        #expect(warning.file == "content/zh-hant/01-intro.md")
+        #expect(warning.line == 6)
+        #expect(warning.message == "figure 'rain' has no labels: for 'mean', 'rain', which content/01-intro.md labels (Mean, …): "
+            + "the translated chart would show them as the data names them, untranslated")
+        #expect(warning.hint == "translate the labels in this block too, e.g. labels: {mean: …}")
+    }
+
+    @Test func aTranslatedBlockLabellingEverySeriesIsNoWarningAndOneLeftOutIs() throws {
+        #expect(try build(site(translatedLabels: "{rain: 雨量, mean: 平均}")).warnings.allSatisfy { !$0.message.hasPrefix("figure 'rain'") })
+        let partial = try build(site(translatedLabels: "{rain: 雨量}")).warnings.filter { $0.message.hasPrefix("figure 'rain'") }
+        #expect(partial.map(\.message) == ["figure 'rain' has no label for 'mean', which content/01-intro.md labels (Mean): "
+            + "the translated chart would show it as the data names it, untranslated"])
+    }
+}
+
+/// Trial 13 (S6): with every published page translated and `fallback` removed, the build still asked for the
+/// translation of a draft that is not built without --drafts.
+@Suite struct DraftTranslations {
+    private func site() -> SourceTree {
+        var site = bilingualSite()
+        site.chapters.append(SourceFile(path: "content/02-later.md", text: "---\ntitle: Later\ndraft: true\n---\nSoon.\n"))
+        return site
+    }
+
+    @Test func anUntranslatedDraftIsNoErrorWithoutDrafts() throws {
+        let output = try build(site())
+        #expect(output["later/index.html"] == nil)
+        #expect(output["zh-hant/later/index.html"] == nil)
+        #expect(output["zh-hant/intro/index.html"] != nil)
+    }
+
+    @Test func withDraftsItsMissingTranslationIsAnErrorThatSaysItIsADraft() {
+        var found: [Diagnostic] = []
+        do { _ = try build(site(), options: BuildOptions(includeDrafts: true)) } catch { found = error.diagnostics }
+        #expect(found.map(\.message) == ["missing translation: content/02-later.md, a draft built with --drafts, has no zh-Hant "
+            + "version content/zh-hant/02-later.md"])
+    }
+}

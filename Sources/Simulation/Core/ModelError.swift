@@ -71,7 +71,8 @@ func rangeHint(model: String, parameter: String) -> String? {
         summary = String(summary[summary.index(after: colon)...].drop { $0 == " " }) + (prefix == "assumption" ? " (an assumption)" : "")
     }
     let decimal = ["fraction", "probability", "return", "fraction of pool", "share"]
-    let unit = spec.unit.isEmpty ? ""
+    // "1": a pure number, which has no unit to name ("…; in 1." read as a sentence cut short).
+    let unit = spec.unit.isEmpty || spec.unit == "1" ? ""
         : decimal.contains(spec.unit) ? "; a \(spec.unit), written as a decimal: 0.02 for 2 %"
         : spec.unit == "correlation" ? "; a correlation, written as a decimal (0.3, not 30 %)"
         : ["names", "paths", "rounds", "periods", "labels"].contains(spec.unit) ? ""

@@ -366,7 +366,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         // draw the same data with the same formats, and would give each warning again.
         if (edition?.index ?? 0) == 0 {
             warnings += fractionFormatWarnings(everyPage, data: inputs.data) + (someFileFailed ? [] : unusedData)
-                + suspectCellWarnings(everyPage, data: inputs.data)
+                + suspectCellWarnings(everyPage, data: inputs.data) + thousandsDotWarnings(everyPage, data: inputs.data)
         }
         return warnings
     }

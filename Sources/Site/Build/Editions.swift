@@ -94,6 +94,15 @@ func editionSources(_ source: SourceTree, languages: [SiteLanguage], includeDraf
             } else if language.fallback {
                 chosen[name] = original
                 fallback.insert(original.path)
+            } else if name.hasSuffix(".md"), isDraft(original) {
+                // A draft is built only with --drafts, in every language: only then does it need its translation.
+                guard includeDrafts else { continue }
+                problems.append(Diagnostic(file: folder + name, line: 1, column: 1,
+                                           message: "missing translation: \(original.path), a draft built with --drafts, has no "
+                                               + "\(language.code) version \(folder + name)",
+                                           hint: "translate it into \(folder + name) (the same file name), or build without --drafts "
+                                               + "(a draft is left out in every language), or add 'fallback: true' to "
+                                               + "\(language.code) in site.yml's languages"))
             } else {
                 problems.append(Diagnostic(file: folder + name, line: 1, column: 1,
                                            message: "missing translation: \(original.path) has no \(language.code) version \(folder + name)",
@@ -212,8 +221,10 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
         Translations.english.languageName(of: edition.language.code) ?? "'\(edition.language.code)'"
     }
     var translationWarnings: [Diagnostic] = []
+    let dataHeaders = built.count > 1 ? dataFileHeaders(source.data) : [:]
     for other in built.dropFirst() {
-        let pageProblems = checkTranslatedPages(other.pages, originals: built[0].pages, fallback: other.edition.fallbackFiles)
+        let pageProblems = checkTranslatedPages(other.pages, originals: built[0].pages, fallback: other.edition.fallbackFiles,
+                                                dataHeaders: dataHeaders)
         collector.add(pageProblems.filter { $0.severity == .error })
         translationWarnings += pageProblems.filter { $0.severity == .warning }
         let language = languageName(other.edition)
@@ -307,6 +318,19 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
     return output
 }
 
+/// The column names of each data file, by file name: its first line that is not a `#` note (nothing for a file that
+/// cannot be read; its own check says why).
+func dataFileHeaders(_ files: [SourceFile]) -> [String: [String]] {
+    var headers: [String: [String]] = [:]
+    for file in files {
+        guard let text = try? decodeText(file),
+              let line = text.split(separator: "\n").first(where: { !$0.hasPrefix("#") && !$0.allSatisfy { $0 == " " || $0 == "\r" } })
+        else { continue }
+        headers[fileName(file.path)] = splitCSVCells(line).map(\.text)
+    }
+    return headers
+}
+
 /// The ids of the figures of `originals` that their translations among `pages` lack.
 func missingFigureIDs(_ pages: [Chapter], originals: [Chapter], fallback: Set<String>) -> [String] {
     let byName = Dictionary(originals.map { (fileName($0.file), $0) }, uniquingKeysWith: { first, _ in first })
@@ -365,7 +389,11 @@ func pointGlossaryLinks(of editions: [(edition: Edition, pages: [Chapter])], in 
 
 /// A translated page has the front-matter keys and the figures (same ids, same order) and cites the sources of its
 /// original.
-func checkTranslatedPages(_ pages: [Chapter], originals: [Chapter], fallback: Set<String>) -> [Diagnostic] {
+///
+/// `dataHeaders`: the column names of each data file (by file name), whose words a translated chart shows unless its
+/// block labels them.
+func checkTranslatedPages(_ pages: [Chapter], originals: [Chapter], fallback: Set<String>,
+                          dataHeaders: [String: [String]] = [:]) -> [Diagnostic] {
     let byName = Dictionary(originals.map { (fileName($0.file), $0) }, uniquingKeysWith: { first, _ in first })
     var problems: [Diagnostic] = []
     for page in pages where !fallback.contains(page.file) {
@@ -401,6 +429,32 @@ func checkTranslatedPages(_ pages: [Chapter], originals: [Chapter], fallback: Se
                                            message: "the figures are in another order than in \(original.file)",
                                            hint: "keep them in the original's order: " + originalIDs.joined(separator: ", ")))
             }
+        }
+        // A translated block without the original's `labels:` shows the series as the data names them, in the
+        // original's language (trial 13: German legend names on the Japanese page).
+        let originalFigures = Dictionary(original.figures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for figure in page.figures {
+            guard let source = originalFigures[figure.id] else { continue }
+            let labelled = source.labels.keys.filter { figure.labels[$0] == nil }.sorted()
+            // A data file's column names are words of the original's language when neither block labels them.
+            var named: [String] = []
+            if case let .data(file) = figure.source, let header = dataHeaders[file] {
+                let drawn = figure.series ?? Array(header.dropFirst())
+                named = drawn.filter { name in
+                    figure.labels[name] == nil && source.labels[name] == nil && name.filter(\.isLetter).count >= 2
+                }
+            }
+            let untranslated = labelled + named
+            guard let first = untranslated.first else { continue }
+            let names = untranslated.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (untranslated.count > 3 ? ", …" : "")
+            let why = labelled.first.map { ", which \(original.file) labels (\(source.labels[$0]!)\(untranslated.count > 1 ? ", …" : ""))" }
+                ?? ", the names of the data file's column\(named.count == 1 ? "" : "s")"
+            let place = figure.labels.isEmpty ? (figure.line, figure.column) : figure.position(ofParameter: "key:labels")
+            problems.append(Diagnostic(file: page.file, line: place.0, column: place.1,
+                                       message: "figure '\(figure.id)' \(figure.labels.isEmpty ? "has no labels:" : "has no label")"
+                                           + " for \(names)\(why): the translated chart would show "
+                                           + "\(untranslated.count == 1 ? "it" : "them") as the data names \(untranslated.count == 1 ? "it" : "them"), untranslated",
+                                       hint: "translate the labels in this block too, e.g. labels: {\(first): …}", severity: .warning))
         }
         // Footnotes are numbered, not named, across languages: their count is what can be compared.
         let notes = page.rendered.footnotes.components(separatedBy: "<li id=\"fn-").count - 1

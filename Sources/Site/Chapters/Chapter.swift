@@ -119,6 +119,18 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
                           frontMatter: split.frontMatter, rendered: rendered, bodyLine: split.bodyLine, figures: figures)
     chapter.errors = split.problems
     if let unclosed { chapter.warnings.append(unclosed) }
+    chapter.warnings += fullWidthSyntaxWarnings(split.body, file: file.path, lineOffset: offset)
+    if let warning = footnoteContinuationWarning(split.body, file: file.path, lineOffset: offset) {
+        chapter.warnings.append(warning)
+    }
+    // `[About this site](#)`: a placeholder left for an address to come, which leads to the top of the page.
+    for link in rendered.links where !link.isImage && (link.written ?? link.destination) == "#" {
+        chapter.warnings.append(Diagnostic(file: file.path, line: link.line, column: link.column,
+                                           message: "a link to '#' leads nowhere: it only takes the reader to the top of the page",
+                                           hint: "write the address it should lead to (a chapter's file, such as about.md, "
+                                               + "or #a-heading), or remove the link and keep its text",
+                                           severity: .warning))
+    }
     func authorsLine() -> Int {
         text.split(separator: "\n", maxSplits: split.bodyLine, omittingEmptySubsequences: false)
             .prefix(split.bodyLine - 1).firstIndex { $0.hasPrefix("authors:") }.map { $0 + 1 } ?? 1

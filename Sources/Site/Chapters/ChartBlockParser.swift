@@ -38,7 +38,7 @@ struct ChartBlockParser {
         collector.collect { () throws(Diagnostic) in
             request.id = try reader.string(entries["id"]!, key: "id")
             guard isValidID(request.id) else {
-                let proposed = slugify(latinLetters(request.id))
+                let proposed = slugify(latinLetters(request.id, umlauts: true))
                 throw reader.error(at: entries["id"], "figure id '\(request.id)' must use lowercase letters, digits and hyphens",
                                    hint: (isValidID(proposed) ? "write `id: \(proposed)`; " : "")
                                        + "links name the figure by it (#figure-\(isValidID(proposed) ? proposed : "its-id"))")
@@ -289,7 +289,9 @@ struct ChartBlockParser {
             }
             return .data(name)
         case (.some, .some):
-            throw reader.error(at: entries["data"], "a chart takes either 'model' or 'data', not both")
+            throw reader.error(at: entries["data"], "a chart takes either 'model' or 'data', not both",
+                               hint: "keep 'model:' to draw the built-in model, or 'data:' to draw the CSV of content/data/; "
+                                   + "to show both, give each a chart block of its own")
         case (nil, nil):
             throw Diagnostic(file: reader.file, line: reader.lineOffset, column: reader.columnOffset + 1,
                              message: "chart block needs 'model' or 'data'",

@@ -126,7 +126,7 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
                     + "remark can be a footnote ([^label]) or a paragraph of its own; for code, name its language (```text)"
         case .otherLanguageCaption(let word, let text):
             message = "\(quoted(text)) is shown as text: a table's caption starts with 'Table:', whatever the page's language"
-            hint = "write 'Table:' for '\(word):' on the line right after the table's last row; the page numbers the table in its "
+            hint = "write 'Table:' for '\(word)' on the line right after the table's last row; the page numbers the table in its "
                 + "own words (the 'table' text of its language's file in templates/i18n/)"
         case .blockNameMistake(let written, let meant):
             message = "'```\(written)' is not a block this site knows, so the page shows it as code"

@@ -54,6 +54,8 @@ public struct DataTable: Sendable, Equatable {
                 continue
             }
             if rawLine.allSatisfy({ $0 == " " }) { continue }
+            // `sep=,`: Excel's note of the separator, written above the header when asked for; it is no header.
+            if header == nil, rawLine.lowercased().hasPrefix("sep="), rawLine.trimmingCharacters().count == 5 { continue }
             let split = splitCSVCells(rawLine)
             let cells = split.map(\.text)
             guard let columns = header else {
@@ -97,7 +99,10 @@ public struct DataTable: Sendable, Equatable {
             throw Diagnostic(file: file, line: 1, column: 1, message: "data file has no rows")
         }
         let numericKeys = keys.map(parseKey)
-        let x = numericKeys.allSatisfy({ $0 != nil }) ? numericKeys.map { $0! } : nil
+        // `01.2018` reads as the number 1.2018: a column of such months is no x axis (`xProblem` says so).
+        let dottedMonths = keys.count(where: { dottedMonth($0) != nil })
+        let monthsAsNumbers = dottedMonths >= 2 && dottedMonths * 2 >= keys.count
+        let x = numericKeys.allSatisfy({ $0 != nil }) && !monthsAsNumbers ? numericKeys.map { $0! } : nil
         let cells = (0..<(columns.count - 1)).map { column in rows.map { $0[column] } }
         var table = DataTable(file: file, notes: notes, columns: columns, keys: keys, x: x, cells: cells, rowLines: rowLines)
         table.cellColumns = cellColumns
@@ -156,14 +161,26 @@ public struct DataTable: Sendable, Equatable {
                               message: message + ": '\(written.joined(separator: ","))' looks like one number with a thousands separator",
                               hint: "write numbers without thousands separators: \(written.joined())")
         }
-        // `2021-05,2,4`: one more cell than the header, from a number written with a decimal comma.
-        if cells.count == expected + 1, let start = cells.indices.dropFirst().dropLast().first(where: { index in
-            isDecimalComma(cells[index].text + "," + cells[index + 1].text)
-        }) {
+        // `2021-05,2,4` (or `2018-02,18,4,51,0`): more cells than the header, from numbers written with a decimal
+        // comma, each of which became two cells.
+        var pairs: [Int] = []
+        var index = 1
+        while index + 1 < cells.count {
+            if isDecimalComma(cells[index].text + "," + cells[index + 1].text) {
+                pairs.append(index)
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+        if let start = pairs.first, cells.count - pairs.count == expected {
             let written = cells[start].text + "," + cells[start + 1].text
+            let points = pairs.map { "\(cells[$0].text).\(cells[$0 + 1].text)" }
+            let list = points.count == 1 ? points[0] : points.dropLast().joined(separator: ", ") + " and " + points.last!
             return Diagnostic(file: file, line: line, column: cells[start].column,
-                              message: message + ": '\(written)' looks like one number with a decimal comma",
-                              hint: "decimals use a point: write \(cells[start].text).\(cells[start + 1].text)")
+                              message: message + ": '\(written)' looks like one number with a decimal comma"
+                                + (pairs.count > 1 ? " (and \(pairs.count - 1) more)" : ""),
+                              hint: "decimals use a point: write \(list)")
         }
         if cells[expected...].allSatisfy(\.text.isEmpty) {
             return Diagnostic(file: file, line: line, column: cells[expected].column, message: message,
@@ -233,6 +250,13 @@ public struct DataTable: Sendable, Equatable {
     /// Dates are explained at their line; text in every row (categories) is nil here: the chart's kind is the mistake.
     func xProblem(kind: String) -> Diagnostic? {
         guard x == nil else { return nil }
+        // `01.2018`, a month as a German spreadsheet writes it (MM.YYYY), is a number too: said before the others.
+        if keys.allSatisfy({ parseKey($0) != nil }), let row = keys.firstIndex(where: { dottedMonth($0) != nil }) {
+            return Diagnostic(file: file, line: rowLines[row], column: column(row: row, 0),
+                              message: "'\(keys[row])' in column '\(columns[0])' looks like a month written MM.YYYY, "
+                                + "which reads as the number \(keys[row].trimmingCharacters().drop { $0 == "0" })",
+                              hint: "write months as \(dottedMonth(keys[row])!) (or years); daily dates are not supported")
+        }
         let numbers = keys.filter { parseKey($0) != nil }.count
         for (row, key) in keys.enumerated() where parseKey(key) == nil {
             let place = (line: rowLines[row], column: column(row: row, 0))
@@ -243,7 +267,7 @@ public struct DataTable: Sendable, Equatable {
                 + (badMonth.map { ": there is no month \($0)" } ?? "")
             if looksLikeDate(key) {
                 return Diagnostic(file: file, line: place.line, column: place.column, message: message,
-                                  hint: "write months as 2024-01 (or years); daily dates are not supported")
+                                  hint: "write months as \(slashedMonth(key) ?? "2024-01") (or years); daily dates are not supported")
             }
             if let hint = numberHint(key) {
                 return Diagnostic(file: file, line: place.line, column: place.column, message: message, hint: hint)
@@ -356,6 +380,25 @@ func looksLikeDate(_ key: String) -> Bool {
     let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { separators.contains($0) })
     return (parts.count == 3 || (parts.count == 2 && text.contains { $0 == "/" || $0 == "-" }))
         && parts.allSatisfy { !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+}
+
+/// `01.2018` → `2018-01`: a month as German (and other European) spreadsheets write it, MM.YYYY, which is also a
+/// number (1.2018); nil for anything else.
+func dottedMonth(_ key: String) -> String? {
+    monthYear(key, separator: ".")
+}
+
+/// `01/2024`, `1/2024` → `2024-01`; nil for anything else.
+func slashedMonth(_ key: String) -> String? {
+    monthYear(key, separator: "/")
+}
+
+private func monthYear(_ key: String, separator: Character) -> String? {
+    let parts = key.trimmingCharacters().split(separator: separator, omittingEmptySubsequences: false)
+    guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 4,
+          parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+          let month = Int(parts[0]), (1...12).contains(month), let year = Int(parts[1]), (1000...2999).contains(year) else { return nil }
+    return "\(parts[1])-\(month < 10 ? "0" : "")\(month)"
 }
 
 /// `2024` → 2024, `2000-03` → 2000 + 2/12, `12.5` → 12.5; nil for labels.

@@ -65,7 +65,7 @@ extension YAMLReader {
                     }
                     guard path.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }),
                           path.first != "-", path.last != "-" else {
-                        let cleaned = latinLetters(path).split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).joined(separator: "-")
+                        let cleaned = latinLetters(path, umlauts: true).split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).joined(separator: "-")
                         let suggestion = cleaned.isEmpty || cleaned == path ? "" : "write 'path: \(cleaned)'; "
                         throw error(at: node, "'path' must be lowercase letters, digits and hyphens, e.g. zh-hant",
                                     hint: suggestion + "it names the folder content/<path>/ and the address <path>/ of the language's pages")

@@ -197,6 +197,11 @@ func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings
         if standingIn[language.code] != nil, let warning = untranslatedTextsWarning(parsed, file: path) {
             warnings.append(warning)
         }
+        if standingIn[language.code] != nil {
+            let mistakes = parsed.mistakes(text: text)
+            collector.add(mistakes.errors)
+            warnings += mistakes.warnings
+        }
         found.append(parsed)
     }
     try collector.throwIfAny()

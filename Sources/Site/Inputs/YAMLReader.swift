@@ -19,6 +19,11 @@ struct YAMLReader {
             return try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             var diagnostic = diagnostic(for: error)
+            if let line = fullWidthSpaceIndentation(text), line <= diagnostic.line - lineOffset + 1 {
+                // A Japanese or Chinese input method types U+3000 for a space: YAML does not read it as one.
+                diagnostic.hint = "line \(line + lineOffset) is indented with a full-width space (U+3000), as a Japanese or "
+                    + "Chinese input method types it: YAML indents with ASCII spaces only"
+            }
             if case let .duplicatedKeysInMapping(duplicates, context) = error,
                let line = repeatedKeyLine(text, keys: duplicates, from: context.mark.line) {
                 diagnostic.line = line + lineOffset
@@ -81,6 +86,16 @@ struct YAMLReader {
                 + "read curly quotes “ ” as quotes)"
         }
         if problem.contains("did not find expected key") { return "check the indentation of this line" }
+        return nil
+    }
+
+    /// The 1-based line whose indentation (its leading spaces) holds a full-width space (U+3000); nil if none does.
+    func fullWidthSpaceIndentation(_ text: String) -> Int? {
+        guard text.utf8.contains(0xE3) else { return nil }  // U+3000 is E3 80 80
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where line.prefix(while: { $0 == " " || $0 == "\u{3000}" }).contains("\u{3000}") {
+            return index + 1
+        }
         return nil
     }
 

@@ -26,6 +26,15 @@ func partialReferences(in text: String, template: String) -> [PartialReference] 
     return references
 }
 
+/// The one template name that `name` begins with, or that begins with `name`, of three letters or more:
+/// `navigation` for `nav`, `foot` for `footer` (too far apart for `closestName`).
+private func abbreviated(_ name: String, among names: [String]) -> String? {
+    let found = names.filter { other in
+        min(other.count, name.count) >= 3 && (name.hasPrefix(other) || other.hasPrefix(name))
+    }
+    return found.count == 1 ? found[0] : nil
+}
+
 /// Partials that include themselves, directly or through others, would recurse forever; missing ones render
 /// nothing. Both are reported at the `{{> …}}` that causes them.
 func checkPartials(_ references: [String: [PartialReference]], reportedElsewhere: Set<String> = []) -> [Diagnostic] {
@@ -36,7 +45,8 @@ func checkPartials(_ references: [String: [PartialReference]], reportedElsewhere
                                        message: "partial '\(reference.partial)' does not exist",
                                        hint: closestName(to: reference.partial, among: references.keys.sorted())
                                            .map { "did you mean '\($0)'?" }
-                                           ?? "add templates/\(reference.partial).mustache, or name one of the templates there are: "
+                                           ?? (abbreviated(reference.partial, among: references.keys.sorted()).map { "did you mean '\($0)'? " } ?? "")
+                                               + "add templates/\(reference.partial).mustache, or name one of the templates there are: "
                                                + references.keys.sorted().joined(separator: ", ")))
         }
     }

@@ -73,6 +73,7 @@ struct TemplateSet {
             }
         }
         if problems.isEmpty { problems += checkPartials(references, reportedElsewhere: Set(Self.required)) }
+        problems += unprintedFootnotes(texts: texts, partials: references)
         for name in Self.required where !names.contains(name) {
             problems.append(Diagnostic(file: "templates/\(name).mustache", line: 1, column: 1,
                                        message: "missing template '\(name)'",

@@ -193,7 +193,8 @@ private func readWholeFile(_ path: String) -> [UInt8]? {
 struct StagingFolder {
     let root: String
 
-    /// Makes the folder's contents equal to `tree`: writes what differs, removes what the tree does not have.
+    /// Makes the folder's contents equal to `tree` and `OutputMarker`: writes what differs, removes what the tree does
+    /// not have.
     func sync(with tree: OutputTree) throws(FileWriteError) {
         let existing = try listing()
         // In any order: each path's folders are made from the top down, so a parent always comes before its child.
@@ -236,13 +237,20 @@ struct StagingFolder {
             }
         }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-        for file in existing.files where tree.files[file] == nil && tree.written[file] == nil && !folders.contains(Substring(file)) {
+        for file in existing.files where tree.files[file] == nil && tree.written[file] == nil && !folders.contains(Substring(file))
+            && file != OutputMarker.fileName {
             try removeFile(file)
         }
         // Deepest first; a folder that is now one of the tree's files was replaced already.
         let unwanted = existing.folders.keys.filter { !folders.contains(Substring($0)) && !tree.has($0) }
         for folder in unwanted.sorted(by: >) {
             try removeTree(root + "/" + folder)
+        }
+        // Marks the folder as a build's, which the next build may replace (`checkOutputFolder`).
+        if !tree.has(OutputMarker.fileName) {
+            let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 4 * 1024, alignment: 16)
+            defer { scratch.deallocate() }
+            try writeIfChanged(root + "/" + OutputMarker.fileName, bytes: OutputMarker.bytes, scratch: scratch)
         }
     }
 

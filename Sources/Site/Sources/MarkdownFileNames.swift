@@ -56,7 +56,7 @@ func otherMarkdownExtensionDiagnostic(path: String, name: String) -> Diagnostic 
 /// holds other letters (Chinese, Greek), which no Latin name stands for.
 func validFileName(for name: String) -> String? {
     guard name.hasSuffix(".md") else { return nil }
-    let unaccented = latinLetters(String(name.dropLast(3)))
+    let unaccented = latinLetters(String(name.dropLast(3)), umlauts: true)
     guard !unaccented.unicodeScalars.contains(where: { !$0.isASCII && $0.properties.isAlphabetic }) else { return nil }
     var words = unaccented.filter { $0 != "'" && $0 != "’" }
         .split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)
@@ -70,8 +70,12 @@ func validFileName(for name: String) -> String? {
 /// `text` in lowercase, its Latin letters without their accents: an accented letter decomposes into its letter and
 /// combining marks (U+0300–U+036F), which are dropped. Letters that are no accented letter are spelt out: `ñ` as `ny`
 /// (`años` → `anyos`, where `anos` would be another word), `ß` as `ss`, `æ` as `ae`, `œ` as `oe`, `ø` as `o`.
-func latinLetters(_ text: String) -> String {
-    let spelt: [Character: String] = ["ñ": "ny", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d"]
+///
+/// `umlauts`: `ä`, `ö`, `ü` spelt `ae`, `oe`, `ue`, as German writes them without the dots (`dürrefläche` →
+/// `duerreflaeche`, which site search finds Dürre by): for a name proposed to the writer, not for a word looked up.
+func latinLetters(_ text: String, umlauts: Bool = false) -> String {
+    var spelt: [Character: String] = ["ñ": "ny", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d"]
+    if umlauts { spelt.merge(["ä": "ae", "ö": "oe", "ü": "ue"]) { $1 } }
     let lower = text.lowercased().map { spelt[$0] ?? String($0) }.joined()
     return String(String.UnicodeScalarView(lower.decomposedStringWithCanonicalMapping.unicodeScalars
         .filter { !(0x300...0x36F).contains($0.value) }))

@@ -1,0 +1,45 @@
+/// A paragraph after a chapter's last footnote definition, at the end of the file, with only blank lines between
+/// them: most likely the note's second paragraph written without the four spaces that keep it in the note (trial 13
+/// S7). As written, it is the chapter's last paragraph, shown above the takeaway, and the note is cut short. A
+/// warning at the paragraph; `lineOffset` turns body lines into file lines.
+func footnoteContinuationWarning(_ body: String, file: String, lineOffset: Int) -> Diagnostic? {
+    guard body.contains("[^") else { return nil }
+    let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+    var fence: Substring? = nil
+    var lastDefinition: (index: Int, label: Substring)? = nil
+    var blocksAfter = false   // a heading, fence or table after the last definition: not the end of the file's notes
+    for (index, line) in lines.enumerated() {
+        let trimmed = line.drop { $0 == " " }
+        let marker = trimmed.prefix { $0 == "`" || $0 == "~" }
+        if marker.count >= 3 {
+            if let open = fence {
+                if marker.first == open.first, marker.count >= open.count { fence = nil }
+            } else {
+                fence = marker
+            }
+            blocksAfter = true
+            continue
+        }
+        guard fence == nil, line.prefix(while: { $0 == " " }).count < 4 else { continue }
+        if trimmed.hasPrefix("[^"), let close = trimmed.firstIndex(of: "]"),
+           trimmed[trimmed.index(after: close)...].first == ":" {
+            lastDefinition = (index, trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close])
+            blocksAfter = false
+        } else if "#|<>".contains(trimmed.first ?? " ") {
+            blocksAfter = true
+        }
+    }
+    guard let definition = lastDefinition, !blocksAfter else { return nil }
+    // The definition's own lines, then blank lines and indented ones (its later paragraphs, written right).
+    var index = definition.index + 1
+    while index < lines.count, !lines[index].allSatisfy({ $0 == " " || $0 == "\t" }) { index += 1 }
+    while index < lines.count, lines[index].allSatisfy({ $0 == " " || $0 == "\t" })
+            || lines[index].hasPrefix("    ") || lines[index].hasPrefix("\t") { index += 1 }
+    guard index < lines.count else { return nil }
+    return Diagnostic(file: file, line: index + 1 + lineOffset, column: 1,
+                      message: "this paragraph comes after the footnote [^\(definition.label)], at the end of the file: "
+                          + "the page shows it as the chapter's last paragraph, not as part of the note",
+                      hint: "if it is the note's next paragraph, indent it by four spaces; if it is the chapter's text, "
+                          + "put the footnote's definition after it (definitions usually go at the end of the file)",
+                      severity: .warning)
+}

@@ -1,0 +1,87 @@
+/// Markdown syntax typed in full-width forms, as a Japanese or Chinese input method types it without a writer noticing:
+/// `［@key］`, `[＠key]`, `＠key`, `[＾note]`, a heading `＃＃ 猛暑`, an id `｛＃große-hitze｝`. Markdown reads none of them,
+/// so the page shows them as text (the citation gets no note, the heading is a paragraph, the id is part of its text).
+/// Warnings at the character, with the ASCII form; code fences are passed over. `lineOffset` turns body lines into file
+/// lines.
+func fullWidthSyntaxWarnings(_ body: String, file: String, lineOffset: Int) -> [Diagnostic] {
+    // Full-width forms (U+FF01–U+FF5E) are EF BC xx or EF BD xx in UTF-8: most chapters have none.
+    guard body.utf8.contains(0xEF) else { return [] }
+    var warnings: [Diagnostic] = []
+    var fence: Substring? = nil
+    for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let trimmed = line.drop { $0 == " " }
+        let marker = trimmed.prefix { $0 == "`" || $0 == "~" }
+        if marker.count >= 3 {
+            if let open = fence {
+                if marker.first == open.first, marker.count >= open.count { fence = nil }
+            } else {
+                fence = marker
+            }
+            continue
+        }
+        guard fence == nil, line.utf8.contains(0xEF) else { continue }
+        func warn(_ column: Int, _ written: String, _ ascii: String, _ what: String) {
+            warnings.append(Diagnostic(file: file, line: index + 1 + lineOffset, column: column,
+                                       message: "'\(written)' is written with full-width \(what), which Markdown does not read: "
+                                           + "the page shows it as text",
+                                       hint: "write \(ascii) with ASCII characters (switch the input method to half-width, "
+                                           + "or to direct input, for Markdown's signs)",
+                                       severity: .warning))
+        }
+        // `＃＃ 猛暑`: a heading's hashes.
+        if trimmed.first == "＃" {
+            let hashes = trimmed.prefix { $0 == "＃" || $0 == "#" }
+            let rest = trimmed.dropFirst(hashes.count)
+            if rest.first == " " || rest.first == "\u{3000}" {
+                warn(line.count - trimmed.count + 1, String(hashes), String(repeating: "#", count: hashes.count) + " and a space",
+                     "hash signs for a heading")
+            }
+        }
+        let characters = Array(line)
+        var position = 0
+        while position < characters.count {
+            let character = characters[position]
+            let next = position + 1 < characters.count ? characters[position + 1] : nil
+            // `［@key］`, `[＠key]`, `［＠key, S. 4］`: a citation; `[＾note]`: a footnote.
+            if (character == "［" && (next == "@" || next == "＠" || next == "^" || next == "＾"))
+                || (character == "[" && (next == "＠" || next == "＾")) {
+                let end = characters[position...].firstIndex { $0 == "］" || $0 == "]" } ?? min(characters.count - 1, position + 1)
+                let written = String(characters[position...end])
+                let ascii = "[" + written.dropFirst().dropLast(characters[end] == "］" || characters[end] == "]" ? 1 : 0)
+                    .replacingOccurrences(of: "＠", with: "@").replacingOccurrences(of: "＾", with: "^") + "]"
+                let footnote = next == "^" || next == "＾"
+                warn(position + 1, written, ascii, footnote ? "signs for a footnote" : "signs for a citation")
+                position = end + 1
+                continue
+            }
+            // `＠dwd-2023` in prose: a citation's at sign.
+            if character == "＠", let key = citationKey(characters, from: position + 1) {
+                warn(position + 1, "＠" + key, "[@\(key)]", "at sign for a citation")
+                position += 1 + key.count
+                continue
+            }
+            // `｛＃größe-und-dauer｝`, `{＃id}`, `｛#id｝`: a heading's id.
+            if (character == "｛" && (next == "#" || next == "＃")) || (character == "{" && next == "＃") {
+                let end = characters[position...].firstIndex { $0 == "｝" || $0 == "}" } ?? position + 1
+                let written = String(characters[position...end])
+                let id = written.dropFirst(2).dropLast(characters[end] == "｝" || characters[end] == "}" ? 1 : 0)
+                warn(position + 1, written, "{#\(id)}", "braces or hash sign for an id")
+                position = end + 1
+                continue
+            }
+            position += 1
+        }
+    }
+    return warnings
+}
+
+/// The citation key starting at `start` (letters, digits, `-`, `_`, `.`, `:`, with a letter or digit, not ending in
+/// punctuation), if there is one of two characters or more.
+private func citationKey(_ characters: [Character], from start: Int) -> String? {
+    var end = start
+    while end < characters.count, characters[end].isASCII,
+          characters[end].isLetter || characters[end].isNumber || "-_.:".contains(characters[end]) { end += 1 }
+    while end > start, ".:-".contains(characters[end - 1]) { end -= 1 }
+    guard end - start >= 2, characters[start..<end].contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
+    return String(characters[start..<end])
+}

@@ -1,0 +1,92 @@
+/// Mistakes in a site's own translations file that no key check sees and that would change every page without a word
+/// (trial 13): a list of month names that is not twelve long (dates then show the month's number, charts English
+/// names), and a `{placeholder}` the build does not fill in (`Kapitel {nr}` printed as written) or a text that leaves
+/// out the one it does (`readingTime: Min. Lesezeit`, with no number). Checked against explainer's English file, which
+/// names every placeholder a text takes.
+extension Translations {
+    /// Placeholders a text may use besides those of its English text: the month's number in a date, `{n}` for `{nth}`.
+    private static let alsoAllowed: [String: Set<String>] = [
+        "dateFormat": ["m"], "monthFormat": ["m"], "monthShortFormat": ["m"], "everyNthRow": ["n"],
+    ]
+    /// Placeholders that stand in for each other: a text needs one of them, not both.
+    private static let alternatives: [Set<String>] = [["month", "m"], ["nth", "n"]]
+
+    /// The errors (a month list's length, an unknown placeholder) and warnings (a placeholder left out) of this file,
+    /// at the line of each key; `text` is the file as written.
+    func mistakes(text: String) -> (errors: [Diagnostic], warnings: [Diagnostic]) {
+        var errors: [Diagnostic] = [], warnings: [Diagnostic] = []
+        let english = Translations.english.strings
+        for key in strings.keys.sorted() {
+            guard let value = strings[key], let reference = english[key] else { continue }
+            let place = valuePlace(key, in: text)
+            if key == "months" || key == "monthsShort" {
+                let names = value.split(separator: ",", omittingEmptySubsequences: false)
+                    .map { $0.trimmingCharacters() }
+                let count = names.filter { !$0.isEmpty }.count
+                if names.count != 12 || count != 12 {
+                    let effect = key == "months" ? "dates would show the month's number instead of its name"
+                        : "charts and data tables would show explainer's English month names instead"
+                    errors.append(Diagnostic(file: file, line: place.line, column: place.column,
+                                             message: "'\(key)' lists \(count) month name\(count == 1 ? "" : "s"), not 12: \(effect)",
+                                             hint: "write the twelve names, January to December, separated by commas"
+                                                 + (count > 12 ? " (is one written twice?)" : count < 12 ? " (is one left out?)" : " (no empty ones)")))
+                }
+                continue
+            }
+            let written = placeholders(in: value)
+            let known = placeholders(in: reference)
+            let allowed = known.union(Translations.alsoAllowed[key] ?? [])
+            let takes = known.sorted().map { "{\($0)}" }.joined(separator: ", ")
+            if let unknown = written.subtracting(allowed).sorted().first {
+                errors.append(Diagnostic(file: file, line: place.line, column: place.column,
+                                         message: "'\(key)' has the placeholder {\(unknown)}, which the build does not fill in: "
+                                             + "the pages would show '{\(unknown)}' as written",
+                                         hint: known.isEmpty ? "this text takes no placeholder: write the words alone"
+                                             : "this text takes \(takes) (explainer's English: \"\(reference)\")"))
+                continue
+            }
+            let missing = known.filter { name in
+                !written.contains(name)
+                    && !Translations.alternatives.contains { $0.contains(name) && !$0.isDisjoint(with: written) }
+            }.sorted()
+            if let first = missing.first {
+                warnings.append(Diagnostic(file: file, line: place.line, column: place.column,
+                                           message: "'\(key)' leaves out {\(first)}: the pages would show '\(value)' without "
+                                               + "what it stands for",
+                                           hint: "write {\(first)} where it goes (explainer's English: \"\(reference)\")",
+                                           severity: .warning))
+            }
+        }
+        return (errors, warnings)
+    }
+}
+
+/// The names of the `{name}` placeholders in a text (ASCII letters and digits, a letter first).
+private func placeholders(in text: String) -> Set<String> {
+    var names: Set<String> = []
+    var rest = Substring(text)
+    while let open = rest.firstIndex(of: "{") {
+        let after = rest[rest.index(after: open)...]
+        guard let close = after.firstIndex(of: "}") else { break }
+        let name = after[..<close]
+        if let first = name.first, first.isASCII, first.isLetter, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+            names.insert(String(name))
+        }
+        rest = after
+    }
+    return names
+}
+
+/// Where the text of `key` starts in a translations file (line and column, 1-based, in characters): after `key:` and
+/// its spaces, and after an opening quote; the file's first line when the key is not written plainly at a line's start.
+private func valuePlace(_ key: String, in text: String) -> (line: Int, column: Int) {
+    let forms = [key + ":", "\"" + key + "\":", "'" + key + "':"]
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        guard let form = forms.first(where: { line.hasPrefix($0) }) else { continue }
+        let rest = line.dropFirst(form.count)
+        let value = rest.drop { $0 == " " || $0 == "\t" }
+        let quote = value.first == "\"" || value.first == "'" ? 1 : 0
+        return (index + 1, form.count + (rest.count - value.count) + quote + 1)
+    }
+    return (1, 1)
+}

@@ -1,0 +1,85 @@
+import Testing
+@testable import Site
+
+/// Trial 13 (M2): numbers and months in German spreadsheet form were read as other numbers, silently: `1.250` (one
+/// thousand two hundred and fifty) drawn as 1.25, `136.000` as 136, and the month `01.2018` as the number 1.2018.
+@Suite struct GermanSpreadsheetNumbers {
+    private func chart(kind: String = "bar") -> String {
+        "---\ntitle: Drought\n---\nText.\n\n```chart\nid: d\nkind: \(kind)\ntitle: Drought\ncaption: Drought.\ndata: d.csv\n```\n"
+    }
+
+    private func warnings(_ csv: String, kind: String = "bar") throws -> [Diagnostic] {
+        let file = SourceFile(path: "content/data/d.csv", text: csv)
+        return try build(miniSite(chapter: chart(kind: kind), data: [file])).warnings
+            .filter { $0.file == "content/data/d.csv" }
+    }
+
+    @Test func aThousandsDotAmongWholeNumbersIsAWarningAtItsCell() throws {
+        let found = try warnings("year,area\n2016,38\n2017,64\n2018,1.250\n2019,58\n2020,55\n")
+        #expect(found.count == 1)
+        let warning = try #require(found.first)
+        #expect("\(warning.line):\(warning.column)" == "4:6")
+        #expect(warning.severity == .warning)
+        #expect(warning.message == "'1.250' in column 'area' reads as 1.25, but the column's other values are whole numbers: "
+            + "is it 1250, written with a thousands dot (as German and other European spreadsheets write it)?")
+        #expect(warning.hint == "write numbers without thousands separators: 1250; if it is a decimal, write it as 1.25")
+    }
+
+    @Test func aColumnWrittenWholeWithThousandsDotsIsAWarningAtItsFirstCell() throws {
+        let found = try warnings("year,people\n2016,136.000\n2017,258.000\n2018,229.000\n2019,207.000\n")
+        #expect(found.map(\.message) == ["'136.000' in column 'people' (and 3 more like it) reads as 136: is it 136000, "
+            + "written with a thousands dot (as German and other European spreadsheets write it)?"])
+        #expect(found.first?.line == 2)
+    }
+
+    @Test func oneThousandsDotAmongLargeWholeNumbersIsAWarning() throws {
+        let found = try warnings("year,people\n2016,136000\n2017,258.000\n2018,229000\n2019,207000\n")
+        #expect(found.map { "\($0.line):\($0.column)" } == ["3:6"])
+        #expect(found.first?.hint?.hasPrefix("write numbers without thousands separators: 258000") == true)
+    }
+
+    @Test(arguments: [
+        "year,share\n2016,0.125\n2017,2.500\n2018,1.75\n",   // decimals, one of them with three places
+        "year,share\n2016,0.125\n2017,0.250\n2018,0.375\n",  // below one: never a thousands dot
+        "year,share\n2016,2.5\n2017,1.250\n2018,3\n",        // another decimal in the column
+        "year,share\n2016,1.234\n2017,2.345\n2018,3.456\n",  // three places that do not end in zero
+        "year,share\n2016,12\n2017,15\n2018,1250\n",         // whole numbers only
+    ])
+    func realDecimalsAreNoWarning(_ csv: String) throws {
+        #expect(try warnings(csv).isEmpty)
+    }
+
+    @Test func monthsWrittenWithADotAreAnErrorAsMonthsWithASlashAre() {
+        let csv = "# Rain.\nmonth,rain\n01.2018,60\n02.2018,18\n03.2018,50\n"
+        let found = diagnostics(of: miniSite(chapter: chart(kind: "line"), data: [SourceFile(path: "content/data/d.csv", text: csv)]))
+        #expect(found == [Diagnostic(file: "content/data/d.csv", line: 3, column: 1,
+                                     message: "'01.2018' in column 'month' looks like a month written MM.YYYY, which reads as the number 1.2018",
+                                     hint: "write months as 2018-01 (or years); daily dates are not supported")])
+        let slashed = diagnostics(of: miniSite(chapter: chart(kind: "line"),
+                                               data: [SourceFile(path: "content/data/d.csv", text: "month,rain\n11/2018,60\n12/2018,18\n")]))
+        #expect(slashed.map(\.hint) == ["write months as 2018-11 (or years); daily dates are not supported"])
+    }
+
+    @Test func monthsWrittenWithADotDrawnAsABarChartKeepTheirNames() throws {
+        let output = try build(miniSite(chapter: chart(), data: [SourceFile(path: "content/data/d.csv",
+                                                                            text: "# Rain.\nmonth,rain\n01.2018,60\n02.2018,18\n")]))
+        let page = try #require(text(output, "intro/index.html"))
+        #expect(page.contains("01.2018"))
+    }
+
+    /// Trial 13 (S4): with its semicolons made commas but not its decimals, a row had two cells too many and the hint
+    /// said to put a value holding a comma in double quotes.
+    @Test func twoDecimalCommasThatMakeTwoCellsTooManyGetThePoints() {
+        let csv = "# Rain.\nmonth,rain,mean\n2018-01,60.2,63.5\n2018-02,18,4,51,0\n"
+        let found = diagnostics(of: miniSite(chapter: chart(kind: "line"), data: [SourceFile(path: "content/data/d.csv", text: csv)]))
+        #expect(found == [Diagnostic(file: "content/data/d.csv", line: 4, column: 9,
+                                     message: "row has 5 cells but the header has 3: '18,4' looks like one number with a decimal comma (and 1 more)",
+                                     hint: "decimals use a point: write 18.4 and 51.0")])
+    }
+
+    @Test func decimalsThatLookLikeMonthsInALineChartStayNumbers() throws {
+        let output = try build(miniSite(chapter: chart(kind: "line"), data: [SourceFile(path: "content/data/d.csv",
+                                                                                       text: "# Rain.\nx,rain\n0.5,60\n1.2018,18\n2,50\n")]))
+        #expect(output["intro/index.html"] != nil)
+    }
+}
