@@ -291,7 +291,7 @@ func writeSnapshot(_ files: [String: Data], to folder: URL) throws {
         try Data("<p>Impressum</p>".utf8).write(to: www.appending(path: "impressum.html"))
         let refused = try explainer(["build", "--output", www.path], in: site)
         #expect(refused.status == 2)
-        #expect(refused.standardError.contains("is a folder explainer did not write, and it holds files ('impressum.html')"))
+        #expect(refused.standardError.contains("was not written by explainer, and it holds files ('impressum.html')"))
         #expect(refused.standardError.contains("or pass --force"))
         #expect(try snapshot(www) == ["impressum.html": Data("<p>Impressum</p>".utf8)])
         let forced = try explainer(["build", "--output", www.path, "--force"], in: site)

@@ -23,6 +23,7 @@ import Testing
         "Text[^a].\n\n[^a]: A note.\n\n## Later\n\nMore text.\n",             // the chapter goes on under a heading
         "Text[^a] and[^b].\n\n[^a]: A note.\n\n[^b]: Another.\n",              // notes to the end
         "Text.\n\n```text\n[^a]: not a note\n```\n\nMore.\n",                  // in code
+        "See [DWD][dwd][^a].\n\n[^a]: A note.\n\n[dwd]: https://www.dwd.de/\n",   // a link reference after the notes (recheck 13 R1)
     ])
     func notesWrittenRightAreNoWarning(_ body: String) throws {
         #expect(try warnings(body).isEmpty)

@@ -43,6 +43,11 @@ import Testing
         #expect(try warnings("```text\n［@dwd-2023］ ＃＃ x\n```\n\n全角の（括弧）と：コロン、［注］は普通の文字。\n").isEmpty)
     }
 
+    /// Recheck 13 R2: ＠ is also Japanese for "at … each", an address's and a handle's sign; ［＾＾］ is a face.
+    @Test func aFullWidthAtSignInOrdinaryJapaneseTextIsNoWarning() throws {
+        #expect(try warnings("お問い合わせは info＠example.jp まで。りんご＠100円、みかん＠50円。＠JMA_kishou の発表［＾＾］。\n").isEmpty)
+    }
+
     @Test(arguments: ["表:", "表：", "Table："])
     func aCaptionStartedWithAJapaneseWordOrAFullWidthColonIsAWarningThatSaysTable(_ word: String) throws {
         let output = try build(miniSite(chapter: "---\ntitle: Intro\n---\n| a | b |\n|---|---|\n| 1 | 2 |\n\n\(word) 最悪の月\n"))

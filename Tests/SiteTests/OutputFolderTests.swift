@@ -66,7 +66,7 @@ import Testing
         try FileManager.default.createDirectory(at: www, withIntermediateDirectories: true)
         try Data("<p>Impressum</p>".utf8).write(to: www.appending(path: "impressum.html"))
         let problem = try #require(refusal(www.path, in: root))
-        #expect(problem.message.contains("is a folder explainer did not write, and it holds files ('impressum.html')"))
+        #expect(problem.message.contains("was not written by explainer, and it holds files ('impressum.html')"))
         #expect(problem.hint?.contains("new or empty folder") == true)
         #expect(problem.hint?.contains("--force") == true)
         #expect(refusal(www.path, in: root, force: true) == nil)

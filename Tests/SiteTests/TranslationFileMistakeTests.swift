@@ -42,6 +42,14 @@ import Testing
                                      hint: "this text takes {n} (explainer's English: \"Chapter {n}\")")])
     }
 
+    /// Recheck 13 R6: "Alle Kapitel" says all it needs without the count.
+    @Test func allChaptersWithoutItsCountIsNoWarning() throws {
+        let german = site { $0.replacingOccurrences(of: "allChapters: \"All {n} chapters\"", with: "allChapters: \"Alle Kapitel\"") }
+        #expect(german.translations.first.map { String(decoding: $0.bytes, as: UTF8.self) }?.contains("allChapters: \"Alle Kapitel\"") == true)
+        let output = try build(german)
+        #expect(!output.warnings.contains { $0.message.hasPrefix("'allChapters'") })
+    }
+
     @Test func aTextThatLeavesOutItsNumberIsAWarning() throws {
         let output = try build(site { $0.replacingOccurrences(of: "readingTime: \"{n} min read\"", with: "readingTime: \"Min. Lesezeit\"") })
         let warning = try #require(output.warnings.first { $0.message.hasPrefix("'readingTime'") })

@@ -128,7 +128,8 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
         chapter.warnings.append(Diagnostic(file: file.path, line: link.line, column: link.column,
                                            message: "a link to '#' leads nowhere: it only takes the reader to the top of the page",
                                            hint: "write the address it should lead to (a chapter's file, such as about.md, "
-                                               + "or #a-heading), or remove the link and keep its text",
+                                               + "or #a-heading), or remove the link and keep its text; a link back to the top "
+                                               + "of the page is written #main (the start of its content)",
                                            severity: .warning))
     }
     func authorsLine() -> Int {

@@ -35,6 +35,10 @@ func footnoteContinuationWarning(_ body: String, file: String, lineOffset: Int) 
     while index < lines.count, !lines[index].allSatisfy({ $0 == " " || $0 == "\t" }) { index += 1 }
     while index < lines.count, lines[index].allSatisfy({ $0 == " " || $0 == "\t" })
             || lines[index].hasPrefix("    ") || lines[index].hasPrefix("\t") { index += 1 }
+    // Link reference definitions (`[dwd]: https://…`) often end a file after its notes: they are not a paragraph.
+    while index < lines.count, isLinkReferenceDefinition(lines[index]) || lines[index].allSatisfy({ $0 == " " || $0 == "\t" }) {
+        index += 1
+    }
     guard index < lines.count else { return nil }
     return Diagnostic(file: file, line: index + 1 + lineOffset, column: 1,
                       message: "this paragraph comes after the footnote [^\(definition.label)], at the end of the file: "
@@ -42,4 +46,12 @@ func footnoteContinuationWarning(_ body: String, file: String, lineOffset: Int) 
                       hint: "if it is the note's next paragraph, indent it by four spaces; if it is the chapter's text, "
                           + "put the footnote's definition after it (definitions usually go at the end of the file)",
                       severity: .warning)
+}
+
+/// `[label]: destination` with at most three spaces before it (not a footnote's `[^label]:`).
+private func isLinkReferenceDefinition(_ line: Substring) -> Bool {
+    let trimmed = line.drop { $0 == " " }
+    guard line.count - trimmed.count < 4, trimmed.first == "[", trimmed.dropFirst().first != "^",
+          let close = trimmed.firstIndex(of: "]") else { return false }
+    return trimmed[trimmed.index(after: close)...].first == ":"
 }

@@ -43,8 +43,10 @@ func fullWidthSyntaxWarnings(_ body: String, file: String, lineOffset: Int) -> [
             let character = characters[position]
             let next = position + 1 < characters.count ? characters[position + 1] : nil
             // `［@key］`, `[＠key]`, `［＠key, S. 4］`: a citation; `[＾note]`: a footnote.
-            if (character == "［" && (next == "@" || next == "＠" || next == "^" || next == "＾"))
-                || (character == "[" && (next == "＠" || next == "＾")) {
+            // (A label or key starts with a letter or digit: ［＾＾］ is a face, not a footnote.)
+            let afterNext = position + 2 < characters.count ? characters[position + 2] : nil
+            if ((character == "［" && (next == "@" || next == "＠" || next == "^" || next == "＾"))
+                || (character == "[" && (next == "＠" || next == "＾"))), afterNext?.isLetter == true || afterNext?.isNumber == true {
                 let end = characters[position...].firstIndex { $0 == "］" || $0 == "]" } ?? min(characters.count - 1, position + 1)
                 let written = String(characters[position...end])
                 let ascii = "[" + written.dropFirst().dropLast(characters[end] == "］" || characters[end] == "]" ? 1 : 0)
@@ -54,8 +56,12 @@ func fullWidthSyntaxWarnings(_ body: String, file: String, lineOffset: Int) -> [
                 position = end + 1
                 continue
             }
-            // `＠dwd-2023` in prose: a citation's at sign.
-            if character == "＠", let key = citationKey(characters, from: position + 1) {
+            // `＠dwd-2023` in prose: a citation's at sign. Only a key of the usual form (a letter first, a digit in it: an
+            // author and a year), not after a letter or digit: ＠ is also Japanese for "at … each" (りんご＠100円), an
+            // e-mail address's sign (info＠example.jp) and a handle's (＠JMA_kishou) (recheck 13).
+            let previous = position > 0 ? characters[position - 1] : nil
+            if character == "＠", !(previous.map { $0.isASCII && ($0.isLetter || $0.isNumber) } ?? false),
+               let key = citationKey(characters, from: position + 1), key.first?.isLetter == true, key.contains(where: \.isNumber) {
                 warn(position + 1, "＠" + key, "[@\(key)]", "at sign for a citation")
                 position += 1 + key.count
                 continue

@@ -10,6 +10,8 @@ extension Translations {
     ]
     /// Placeholders that stand in for each other: a text needs one of them, not both.
     private static let alternatives: [Set<String>] = [["month", "m"], ["nth", "n"]]
+    /// Placeholders a text may do without: "Alle Kapitel" says all it needs without the count (recheck 13).
+    private static let optional: [String: Set<String>] = ["allChapters": ["n"]]
 
     /// The errors (a month list's length, an unknown placeholder) and warnings (a placeholder left out) of this file,
     /// at the line of each key; `text` is the file as written.
@@ -46,7 +48,7 @@ extension Translations {
                 continue
             }
             let missing = known.filter { name in
-                !written.contains(name)
+                !written.contains(name) && !(Translations.optional[key]?.contains(name) ?? false)
                     && !Translations.alternatives.contains { $0.contains(name) && !$0.isDisjoint(with: written) }
             }.sorted()
             if let first = missing.first {

@@ -38,7 +38,7 @@ public func checkOutputFolder(_ destination: URL, name: String, siteRoot: URL, f
                      + "included, with the built pages", elsewhere)
     }
     for (folder, what) in [("content", "your chapters, data and images"), ("templates", "your templates"),
-                           (".explainer", "explainer's copy of the templates it merges updates with"),
+                           (".explainer", "explainer's copy of the templates that updates are merged with"),
                            (".git", "the site's Git history")] {
         let protected = root + "/" + folder
         if output == protected {
@@ -54,7 +54,7 @@ public func checkOutputFolder(_ destination: URL, name: String, siteRoot: URL, f
     let foreign = foreignEntries(in: destination)
     guard !foreign.isEmpty else { return }
     let shown = foreign.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (foreign.count > 3 ? " and \(foreign.count - 3) more" : "")
-    throw refuse("--output '\(name)' is a folder explainer did not write, and it holds files (\(shown)): a build "
+    throw refuse("the output folder '\(name)' was not written by explainer, and it holds files (\(shown)): a build "
                  + "replaces the whole folder, so they would be lost",
                  "build into a new or empty folder and copy the site from there, or pass --force to replace '\(name)' "
                  + "and everything in it")
