@@ -3,7 +3,13 @@
 /// S7). As written, it is the chapter's last paragraph, shown above the takeaway, and the note is cut short. A
 /// warning at the paragraph; `lineOffset` turns body lines into file lines.
 func footnoteContinuationWarning(_ body: String, file: String, lineOffset: Int) -> Diagnostic? {
-    guard body.contains("[^") else { return nil }
+    // `[^` by bytes: most chapters have no notes (Foundation's search cost 3 % of a build).
+    var previous: UInt8 = 0, hasNote = false
+    for byte in body.utf8 {
+        if previous == UInt8(ascii: "["), byte == UInt8(ascii: "^") { hasNote = true; break }
+        previous = byte
+    }
+    guard hasNote else { return nil }
     let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
     var fence: Substring? = nil
     var lastDefinition: (index: Int, label: Substring)? = nil
