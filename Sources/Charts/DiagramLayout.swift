@@ -572,14 +572,10 @@ struct DiagramLayout {
     static func compactWrap(_ text: String, width: Double, size: Double, canvas: Double) throws(ChartError) -> [String] {
         let lines = try wrap(text, width: width, size: size, bold: false, canvas: canvas)
         let pieces = unitsKept(TextMetrics.breakableWords(text))
-        var low = pieces.map { TextMetrics.width($0.word, size: size) }.max() ?? 0, high = width
-        var best = lines
-        for _ in 0..<20 where high - low > 0.5 {
-            let middle = (low + high) / 2
-            let trial = TextMetrics.fill(pieces, maxWidth: middle) { TextMetrics.width($0, size: size) }
-            if trial.count <= lines.count { (high, best) = (middle, trial) } else { low = middle }
-        }
-        return best
+        let fill = { (width: Double) in TextMetrics.fill(pieces, maxWidth: width) { TextMetrics.width($0, size: size) } }
+        let narrowest = TextMetrics.narrowestWidth(from: pieces.map { TextMetrics.width($0.word, size: size) }.max() ?? 0,
+                                                   to: width, within: 0.5, steps: 20) { fill($0).count <= lines.count }
+        return narrowest < width ? fill(narrowest) : lines
     }
 
     /// `text` in lines at most `width` wide, broken at spaces and after hyphens (and between CJK characters, never

@@ -154,11 +154,10 @@ extension TextMetrics {
             lines = chosen
         } else {
             // The narrowest width that still takes no more lines.
-            var low = pieces.map { measure($0.word) }.max() ?? 0, high = maxWidth
-            guard low < high else { return greedy.map(joined) }
-            for _ in 0..<24 where high - low > 0.25 {
-                let middle = (low + high) / 2
-                if filled(pieces, maxWidth: middle, measure: measure).count <= greedy.count { high = middle } else { low = middle }
+            let low = pieces.map { measure($0.word) }.max() ?? 0
+            guard low < maxWidth else { return greedy.map(joined) }
+            let high = narrowestWidth(from: low, to: maxWidth, within: 0.25, steps: 24) { width in
+                filled(pieces, maxWidth: width, measure: measure).count <= greedy.count
             }
             lines = filled(pieces, maxWidth: high, measure: measure).map { Array($0) }
             guard lines.count == greedy.count else { return greedy.map(joined) }
@@ -189,6 +188,19 @@ extension TextMetrics {
             }
         }
         return lines.filter { !$0.isEmpty }.map { joined($0[...]) }
+    }
+
+    /// The narrowest width between `low` (too narrow, or the least a text can take) and `high` (wide enough) for which
+    /// `fits` holds, by halving the interval until it is `within` wide or after `steps` halvings; `high` if no
+    /// narrower width fits.
+    static func narrowestWidth(from low: Double, to high: Double, within tolerance: Double, steps: Int,
+                               fits: (Double) -> Bool) -> Double {
+        var low = low, high = high
+        for _ in 0..<steps where high - low > tolerance {
+            let middle = (low + high) / 2
+            if fits(middle) { high = middle } else { low = middle }
+        }
+        return high
     }
 
     /// CJK text in `count` lines no wider than `maxWidth`, broken where a reader expects it: at spaces and after

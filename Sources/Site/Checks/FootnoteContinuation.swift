@@ -1,32 +1,20 @@
+import Markdown
+
 /// A paragraph after a chapter's last footnote definition, at the end of the file, with only blank lines between
 /// them: most likely the note's second paragraph written without the four spaces that keep it in the note (trial 13
 /// S7). As written, it is the chapter's last paragraph, shown above the takeaway, and the note is cut short. A
 /// warning at the paragraph; `lineOffset` turns body lines into file lines.
 func footnoteContinuationWarning(_ body: String, file: String, lineOffset: Int) -> Diagnostic? {
     // `[^` by bytes: most chapters have no notes (Foundation's search cost 3 % of a build).
-    var previous: UInt8 = 0, hasNote = false
-    for byte in body.utf8 {
-        if previous == UInt8(ascii: "["), byte == UInt8(ascii: "^") { hasNote = true; break }
-        previous = byte
-    }
-    guard hasNote else { return nil }
-    let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-    var fence: Substring? = nil
+    guard containsBytes(body, "[^") else { return nil }
+    let lines = splitLines(body).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+    let states = fenceStates(lines)
     var lastDefinition: (index: Int, label: Substring)? = nil
     var blocksAfter = false   // a heading, fence or table after the last definition: not the end of the file's notes
     for (index, line) in lines.enumerated() {
+        if states[index] == .fence { blocksAfter = true }
+        guard states[index] == .text, line.prefix(while: { $0 == " " }).count < 4 else { continue }
         let trimmed = line.drop { $0 == " " }
-        let marker = trimmed.prefix { $0 == "`" || $0 == "~" }
-        if marker.count >= 3 {
-            if let open = fence {
-                if marker.first == open.first, marker.count >= open.count { fence = nil }
-            } else {
-                fence = marker
-            }
-            blocksAfter = true
-            continue
-        }
-        guard fence == nil, line.prefix(while: { $0 == " " }).count < 4 else { continue }
         if trimmed.hasPrefix("[^"), let close = trimmed.firstIndex(of: "]"),
            trimmed[trimmed.index(after: close)...].first == ":" {
             lastDefinition = (index, trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close])

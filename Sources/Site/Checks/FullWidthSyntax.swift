@@ -1,3 +1,5 @@
+import Markdown
+
 /// Markdown syntax typed in full-width forms, as a Japanese or Chinese input method types it without a writer noticing:
 /// `［@key］`, `[＠key]`, `＠key`, `[＾note]`, a heading `＃＃ 猛暑`, an id `｛＃große-hitze｝`. Markdown reads none of them,
 /// so the page shows them as text (the citation gets no note, the heading is a paragraph, the id is part of its text).
@@ -7,19 +9,11 @@ func fullWidthSyntaxWarnings(_ body: String, file: String, lineOffset: Int) -> [
     // Full-width forms (U+FF01–U+FF5E) are EF BC xx or EF BD xx in UTF-8: most chapters have none.
     guard body.utf8.contains(0xEF) else { return [] }
     var warnings: [Diagnostic] = []
-    var fence: Substring? = nil
-    for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    let lines = splitLines(body)
+    let states = fenceStates(lines)
+    for (index, line) in lines.enumerated() {
+        guard states[index] == .text, line.utf8.contains(0xEF) else { continue }
         let trimmed = line.drop { $0 == " " }
-        let marker = trimmed.prefix { $0 == "`" || $0 == "~" }
-        if marker.count >= 3 {
-            if let open = fence {
-                if marker.first == open.first, marker.count >= open.count { fence = nil }
-            } else {
-                fence = marker
-            }
-            continue
-        }
-        guard fence == nil, line.utf8.contains(0xEF) else { continue }
         func warn(_ column: Int, _ written: String, _ ascii: String, _ what: String) {
             warnings.append(Diagnostic(file: file, line: index + 1 + lineOffset, column: column,
                                        message: "'\(written)' is written with full-width \(what), which Markdown does not read: "
