@@ -142,17 +142,19 @@ extension TemplateSet {
 /// depth) or in `base`, which every page is wrapped in with the page's values.
 func templatesUsing(_ name: String, texts: [String: String], partials: [String: [PartialReference]]) -> Set<String> {
     let direct = Set(texts.keys.filter { !templateTags(using: name, in: texts[$0]!).isEmpty })
-    func uses(_ template: String) -> Bool {
-        var seen: Set<String> = [template]
-        var pending = [template]
-        while let next = pending.popLast() {
-            if direct.contains(next) { return true }
-            for reference in partials[next] ?? [] where seen.insert(reference.partial).inserted { pending.append(reference.partial) }
-        }
-        return false
+    let inBase = reaches("base", oneOf: direct, partials: partials)
+    return Set(texts.keys.filter { inBase || reaches($0, oneOf: direct, partials: partials) })
+}
+
+/// Whether `template` is one of `targets` or includes one as a partial, at any depth.
+func reaches(_ template: String, oneOf targets: Set<String>, partials: [String: [PartialReference]]) -> Bool {
+    var seen: Set<String> = [template]
+    var pending = [template]
+    while let next = pending.popLast() {
+        if targets.contains(next) { return true }
+        for reference in partials[next] ?? [] where seen.insert(reference.partial).inserted { pending.append(reference.partial) }
     }
-    let inBase = uses("base")
-    return Set(texts.keys.filter { inBase || uses($0) })
+    return false
 }
 
 /// What to do about a parser's error, given the text of its line: a `{{{` tag closed with two braces is named.

@@ -7,15 +7,7 @@ func unprintedFootnotes(texts: [String: String], partials: [String: [PartialRefe
     let isSection = { (text: String) in text.dropFirst(2).drop { $0 == " " }.first.map { "#^".contains($0) } ?? false }
     let tags = texts.mapValues { templateTags(using: "footnotes", in: $0) }
     let printing = Set(tags.filter { $0.value.contains { !isSection($0.tag) } }.keys)
-    func prints(_ template: String) -> Bool {
-        var seen: Set<String> = [template]
-        var pending = [template]
-        while let next = pending.popLast() {
-            if printing.contains(next) { return true }
-            for reference in partials[next] ?? [] where seen.insert(reference.partial).inserted { pending.append(reference.partial) }
-        }
-        return false
-    }
+    func prints(_ template: String) -> Bool { reaches(template, oneOf: printing, partials: partials) }
     guard !prints("base") else { return [] }
     return tags.keys.sorted().compactMap { template in
         guard let section = tags[template]!.first(where: { isSection($0.tag) }), !prints(template) else { return nil }
