@@ -111,7 +111,7 @@ struct SVGWriter {
             + "width=\"\(svgNumber(width))\" height=\"\(svgNumber(height))\"" + (common.map { " font-size=\"\($0)\"" } ?? "")
             + " role=\"img\" " + (describedBy.map { "aria-labelledby=\"\(id)-title\" aria-describedby=\"\(escapeXML($0))\"" }
                                    ?? "aria-labelledby=\"\(id)-title \(id)-desc\"")
-            + " style=\"max-width:100%;height:auto;font-family:inherit\">")
+            + " style=\"font-family:inherit\">")
         lines.append("<title id=\"\(id)-title\">\(escapeXML(spec.title))</title>")
         if describedBy == nil { lines.append("<desc id=\"\(id)-desc\">\(escapeXML(Describe.text(spec)))</desc>") }
         lines.append("<style>\(Theme.css)</style>")

@@ -25,6 +25,7 @@ enum Theme {
         var rules: [String] = [
             // Groups and text take the SVG's fonts (its `style`: the page's, or the chart language's `fonts`), not the fonts a
             // page sets on every element of its language (`:lang(zh-Hant){font-family:…}`).
+            "svg.ch{max-width:100%;height:auto}",
             "svg.ch *{font-family:inherit}",
             "svg.ch text{fill:var(--chart-text,#1a1a1a);stroke:none}",
             "svg.ch .ch-muted{fill:var(--chart-axis,#595959)}",

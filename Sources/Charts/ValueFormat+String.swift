@@ -22,8 +22,8 @@ extension ValueFormat {
     /// digit beyond three; stylised model outputs (two digits) get the decimals that give the largest two digits.
     /// Either way no non-zero value prints as zero. So $5 B beside $3.7 B prints "$5.0 B" and "$3.7 B", 1,200 beside
     /// 3.4 "1,200" and "3", and $1,400 B beside $800 B "$1.4 T" and "$0.8 T" (billions turn into trillions together,
-    /// as the ticks do); only the whole keeps no decimals: 100 % beside 2.6 % prints "100 %" and "2.6 %"; model outputs 2.24 %, 0.604 % and 0 % print
-    /// "2.2 %", "0.6 %" and "0.0 %", and 27.4 % beside 1.87 % "27 %" and "2 %".
+    /// as the ticks do); only the whole keeps no decimals: 100 % beside 2.6 % prints "100 %" and "2.6 %"; model outputs 2.24 %, 0.604 % and exactly 0 print
+    /// "2.2 %", "0.6 %" and "0 %", and 27.4 % beside 1.87 % "27 %" and "2 %".
     public func labels(for values: [Double], significant: Int = 3, numbers: ChartLanguage.Numbers = .english) -> [String] {
         // Billions switch to trillions together, as the axis ticks do: "$0.80 T" beside "$1.40 T", never "$800 B".
         // Chinese keeps each amount in its own word, as its press writes them side by side (8000億美元, 1.4兆美元).
@@ -43,11 +43,12 @@ extension ValueFormat {
         let monthly = holdsMonths(values)
         return zip(values, parts).map { value, part in
             if let label = oneByOne(value, part: part, monthly: monthly, significant: significant, numbers: numbers) { return label }
-            let decimals = shared[part.unit] ?? 0
-            // Labels share their decimals ("0.0 %" beside "2.2 %"), except the whole: "100 %" beside "2.6 %", as
-            // "100.0 %" claims a precision that all of something does not need.
-            let whole = (self == .percent || self == .fraction) && abs(part.shown) == 100
-            let padTo = whole ? 0 : decimals
+            // Labels share their decimals ("0.6 %" beside "2.2 %"), except exactly nothing and the whole: "0 %" and
+            // "100 %" beside "2.6 %", as "0.0 %" reads as a small amount rounded away and "100.0 %" claims a
+            // precision that all of something does not need.
+            let exact = value == 0 || ((self == .percent || self == .fraction) && abs(part.shown) == 100)
+            let decimals = exact && value == 0 ? 0 : shared[part.unit] ?? 0
+            let padTo = exact ? 0 : decimals
             // Two significant digits (stylised model outputs) also round whole numbers: $147 B prints as $150 B.
             if significant <= 2 && self != .count {
                 let shown = Self.rounded(part.shown, significant: significant)

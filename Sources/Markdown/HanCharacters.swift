@@ -13,3 +13,13 @@ public func isHanOrKana(_ scalar: Unicode.Scalar) -> Bool {
 func isHanOrKana(_ character: Character) -> Bool {
     character.unicodeScalars.first.map(isHanOrKana) ?? false
 }
+
+/// A Hangul syllable or letter (jamo, compatibility jamo): Korean writes its particles against the word before them
+/// (변동금리는, 변동금리가), so a word may end inside a run of Hangul, though it starts after a space.
+func isHangul(_ character: Character) -> Bool {
+    guard let scalar = character.unicodeScalars.first else { return false }
+    switch scalar.value {
+    case 0xAC00...0xD7A3, 0x1100...0x11FF, 0x3130...0x318F: return true
+    default: return false
+    }
+}

@@ -56,7 +56,12 @@ struct InlineScanner {
                 index = end
                 continue
             }
-            if linkTerms, isWordStart(characters, index), let (term, length) = termMatch(lowered, at: index) {
+            if linkTerms, isWordStart(characters, index), let (term, length, used) = termMatch(lowered, at: index) {
+                if used {
+                    plain.append(contentsOf: characters[index..<(index + length)])
+                    index += length
+                    continue
+                }
                 if !plain.isEmpty { pieces.append(.text(plain)); plain = "" }
                 usedTerms[term] = true
                 pieces.append(.term(index: term, text: String(characters[index..<(index + length)])))
@@ -91,7 +96,11 @@ struct InlineScanner {
                 continue
             }
             if linkTerms, bytes[index] < 0x80, index == 0 || !isASCIIAlphanumeric(bytes[index - 1]),
-               let (term, length) = termMatch(bytes, at: index) {
+               let (term, length, used) = termMatch(bytes, at: index) {
+                if used {
+                    index += length
+                    continue
+                }
                 if plainStart < index { pieces.append(.text(text(plainStart..<index))) }
                 usedTerms[term] = true
                 pieces.append(.term(index: term, text: text(index..<(index + length))))
@@ -201,29 +210,39 @@ struct InlineScanner {
             || isHanOrKana(characters[index - 1]) || isHanOrKana(characters[index])
     }
 
-    /// The longest unused phrase matching at `index` and ending at a word boundary (before no letter or digit, or
-    /// where a Chinese character or kana meets the next character).
-    private func termMatch(_ lowered: [Character], at index: Int) -> (Int, Int)? {
+    /// The longest phrase matching at `index` and ending at a word boundary (before no letter or digit, where a
+    /// Chinese character or kana meets the next character, or between Hangul: a Korean particle, 변동금리는), and
+    /// whether its term is linked already (`used`): then the phrase is passed over whole, so that a shorter term
+    /// inside it is not linked there (證券 inside a second 證券化, "default" inside "probability of default").
+    private func termMatch(_ lowered: [Character], at index: Int) -> (term: Int, length: Int, used: Bool)? {
         guard let candidates = terms.phrasesByFirstCharacter[lowered[index]] else { return nil }
-        var best: (Int, Int)?
-        for (term, phrase) in candidates where !usedTerms[term] {
+        var best: (term: Int, length: Int, used: Bool)?
+        for (term, phrase) in candidates {
             let end = index + phrase.count
             guard end <= lowered.count, lowered[index..<end].elementsEqual(phrase) else { continue }
             if end < lowered.count, lowered[end].isLetter || lowered[end].isNumber,
-               !isHanOrKana(lowered[end]), !isHanOrKana(lowered[end - 1]) { continue }
-            if best == nil || phrase.count > best!.1 { best = (term, phrase.count) }
+               !isHanOrKana(lowered[end]), !isHanOrKana(lowered[end - 1]),
+               !(isHangul(lowered[end - 1]) && isHangul(lowered[end])) { continue }
+            best = longer(best, (term, phrase.count, usedTerms[term]))
         }
         return best
     }
 
+    /// The longer of two matches; of two as long, the one whose term is not linked yet.
+    private func longer(_ best: (term: Int, length: Int, used: Bool)?, _ match: (term: Int, length: Int, used: Bool))
+        -> (term: Int, length: Int, used: Bool) {
+        guard let best else { return match }
+        return match.length > best.length || (match.length == best.length && best.used && !match.used) ? match : best
+    }
+
     /// `termMatch` on ASCII bytes, comparing them lowercased.
-    private func termMatch(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Int, Int)? {
+    private func termMatch(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (term: Int, length: Int, used: Bool)? {
         let first = lowercased(bytes[index])
         guard terms.mayStartPhrase(first, index + 1 < bytes.count ? lowercased(bytes[index + 1]) : 0) else { return nil }
         let candidates = terms.asciiPhrasesByFirstByte[Int(first)]
         guard !candidates.isEmpty else { return nil }
-        var best: (Int, Int)?
-        for (term, phrase) in candidates where !usedTerms[term] {
+        var best: (term: Int, length: Int, used: Bool)?
+        for (term, phrase) in candidates {
             let end = index + phrase.count
             // The first byte matched already (the candidates are by it); most phrases differ at the next one.
             guard end <= bytes.count, phrase.withUnsafeBufferPointer({ phrase in
@@ -232,7 +251,7 @@ struct InlineScanner {
                 return offset == phrase.count
             }) else { continue }
             if end < bytes.count, isASCIIAlphanumeric(bytes[end]) { continue }
-            if best == nil || phrase.count > best!.1 { best = (term, phrase.count) }
+            best = longer(best, (term, phrase.count, usedTerms[term]))
         }
         return best
     }

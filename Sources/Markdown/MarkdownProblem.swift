@@ -93,7 +93,8 @@ public struct MarkdownProblem: Sendable, Equatable {
         }
     }
 
-    /// Spanish, French and German words for a box, by the English block or word meant (`careful` for a caveat):
+    /// Spanish, French, German, Korean, Japanese and Chinese words for a box, and words for a chart, by the English block
+    /// or word meant (`careful` for a caveat, `chart`):
     /// block names are English whatever the page's language, and a fence named so is shown as code. The README lists them.
     public static let otherLanguageBoxWords: [String: String] = [
         // Spanish
@@ -105,11 +106,18 @@ public struct MarkdownProblem: Sendable, Equatable {
         // German
         "notiz": "note", "hinweis": "note", "anmerkung": "note", "tipp": "tip", "achtung": "careful", "vorsicht": "careful",
         "warnung": "careful",
+        // Korean, Japanese and Chinese
+        "주의": "careful", "경고": "careful", "참고": "note", "메모": "note", "팁": "tip", "注意": "careful", "警告": "careful",
+        "備考": "note", "メモ": "note", "ヒント": "tip", "小心": "careful", "提示": "tip", "備註": "note", "备注": "note",
+        // A chart, in those languages and in Italian, Portuguese, Korean, Japanese and Chinese
+        "graphique": "chart", "graphe": "chart", "diagramme": "chart", "gráfico": "chart", "grafico": "chart",
+        "gráfica": "chart", "grafica": "chart", "diagramm": "chart", "grafik": "chart", "schaubild": "chart",
+        "차트": "chart", "그래프": "chart", "グラフ": "chart", "チャート": "chart", "圖表": "chart", "图表": "chart",
     ]
 
-    /// Spanish, French, German, Japanese and Chinese words that start a table's caption (`Tabla: …`, `表：…`): a caption
-    /// starts with `Table:`.
-    public static let otherLanguageCaptionWords = ["Tabla", "Cuadro", "Tableau", "Tabelle", "表"]
+    /// Spanish, French, German, Italian, Portuguese, Dutch, Japanese, Chinese and Korean words that start a table's
+    /// caption (`Tabla: …`, `表：…`, `표: …`): a caption starts with `Table:`.
+    public static let otherLanguageCaptionWords = ["Tabla", "Cuadro", "Tableau", "Tabelle", "Tabella", "Tabela", "Tabel", "表", "표"]
 
     /// What another tool makes of a fenced block that this site shows as code.
     public enum OtherToolsBlock: Sendable, Equatable {

@@ -209,13 +209,21 @@ private func escapingBlockMarker(_ text: String) -> String {
     return digits + "\\" + rest
 }
 
+/// The length in characters of a caption's `Table:` (or `table:`), with French typography's space before the colon
+/// (`Table : …`, a space or a no-break space); nil if the text does not start with one.
+func captionPrefixLength(_ text: Substring) -> Int? {
+    guard text.hasPrefix("Table") || text.hasPrefix("table") else { return nil }
+    let spaces = text.dropFirst(5).prefix { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" }
+    return text.dropFirst(5 + spaces.count).first == ":" ? 5 + spaces.count + 1 : nil
+}
+
 /// A `Table: …` paragraph's content as a `<caption>`, and its plain text; removes the paragraph.
 private func takeCaption(_ paragraph: OpaquePointer) -> (node: OpaquePointer, text: String)? {
     guard cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH, let first = cmark_node_first_child(paragraph),
           cmark_node_get_type(first) == CMARK_NODE_TEXT else { return nil }
     let literal = String(cString: cmark_node_get_literal(first))
-    guard let prefix = ["Table:", "table:"].first(where: { literal.hasPrefix($0) }) else { return nil }
-    let rest = literal.dropFirst(prefix.count).drop { $0 == " " || $0 == "\t" }
+    guard let prefix = captionPrefixLength(Substring(literal)) else { return nil }
+    let rest = literal.dropFirst(prefix).drop { $0 == " " || $0 == "\t" }
     if rest.isEmpty {
         cmark_node_unlink(first)
         cmark_node_free(first)

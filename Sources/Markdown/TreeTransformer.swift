@@ -90,7 +90,7 @@ struct TreeTransformer {
                 noteMath(node, line: line, lineOffset: lineOffset)
                 noteOtherToolsSyntax(node, line: line, lineOffset: lineOffset, paragraph: true)
                 noteHeadingWithoutSpace(node, line: line, lineOffset: lineOffset)
-                if line >= 1, line <= sourceLines.count, sourceLines[line - 1].drop(while: { $0 == " " || $0 == ">" }).hasPrefix("Table:") {
+                if line >= 1, line <= sourceLines.count, captionPrefixLength(sourceLines[line - 1].drop(while: { $0 == " " || $0 == ">" })) != nil {
                     // A caption `buildTables` took is no longer a paragraph: this one has no table above it.
                     problems.append(MarkdownProblem(kind: .captionWithoutTable(inlineText(node)), line: line, column: 1))
                 }

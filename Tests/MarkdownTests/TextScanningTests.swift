@@ -51,6 +51,36 @@ import Testing
         #expect(!latin.contains("<a "))
     }
 
+    /// Trial 14 (S4): Korean writes its particles against the noun (변동금리는, 임대료가), so a term linked only as a
+    /// whole word was never linked; it still starts only after a space, never inside another word.
+    @Test func koreanTermsAreFoundBeforeAParticle() {
+        let korean: AutolinkTerms = [
+            AutolinkTerm(phrases: ["변동금리"], href: "g#variable", title: "v"),
+            AutolinkTerm(phrases: ["금리"], href: "g#rate", title: "r"),
+        ]
+        let html = renderMarkdown("변동금리는 위험합니다.\n", options: MarkdownOptions(autolinks: korean)).html
+        #expect(html.contains(#"<a class="term" href="g#variable" title="v">변동금리</a>는"#))
+        #expect(!html.contains("g#rate"))
+    }
+
+    /// A term is not linked inside a longer term's phrase that is linked already: the second 證券化 keeps 證券 unlinked,
+    /// as a second "probability of default" keeps "default".
+    @Test func aTermIsNotLinkedInsideALongerTermsLaterUse() {
+        let chinese: AutolinkTerms = [
+            AutolinkTerm(phrases: ["證券化"], href: "g#securitization", title: "s"),
+            AutolinkTerm(phrases: ["證券"], href: "g#security", title: "c"),
+        ]
+        let html = renderMarkdown("證券化很常見。第二次證券化，然後是證券。\n", options: MarkdownOptions(autolinks: chinese)).html
+        #expect(html.contains(#"第二次證券化，然後是<a class="term" href="g#security" title="c">證券</a>。"#), "\(html)")
+        let english: AutolinkTerms = [
+            AutolinkTerm(phrases: ["probability of default"], href: "g#pd", title: "p"),
+            AutolinkTerm(phrases: ["default"], href: "g#default", title: "d"),
+        ]
+        let text = renderMarkdown("The probability of default. Again the probability of default, then a default.\n",
+                                  options: MarkdownOptions(autolinks: english)).html
+        #expect(text.contains(#"Again the probability of default, then a <a class="term" href="g#default" title="d">default</a>."#), "\(text)")
+    }
+
     @Test func linkColumnsCountCharactersNotBytes() {
         let rendered = renderMarkdown("See [a](../a/).\n\nVoilà, [b](../b/) and [a](../a/).\n")
         #expect(rendered.links.map(\.line) == [1, 3, 3])

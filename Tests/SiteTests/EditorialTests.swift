@@ -253,7 +253,7 @@ private func everyText(_ output: OutputTree) -> String {
         let output = try build(site)
         let page = try #require(text(output, "numbers/index.html"))
         #expect(page.contains("<h2 id=\"the-four-steps-heading\">The four steps</h2>"))
-        #expect(page.contains("<th scope=\"row\" data-label=\"Number\">about $27\u{A0}billion</th>"))
+        #expect(page.contains("<th scope=\"row\" data-label=\"Number: \">about $27\u{A0}billion</th>"))
         #expect(page.contains("<a href=\"../sources/#source-wong\">Wong and Warzel, “Here’s How the AI Crash Happens”</a>"))
         #expect(page.contains("21 October 2025"))
         #expect(page.contains("<time datetime=\"2026\">2026</time>–<time datetime=\"2028\">2028</time>"))

@@ -30,6 +30,16 @@ import Testing
         #expect(found.last?.contains("'@dwd-2023' looks like a citation without brackets") == true)
     }
 
+    /// Trial 14 (S10): a link typed with full-width brackets or parentheses, and a table row with full-width bars.
+    @Test func fullWidthLinkSignsAndTableBarsAreWarnings() throws {
+        let found = try warnings("보기 [변동금리 대출]（02-b.md#대출）와 ［대출］(02-b.md).\n\n｜ 파리 ｜ 30.1 ｜\n\n괄호（설명）와 ［주］(참고).\n")
+        #expect(found.count == 3, "\(found)")
+        #expect(found.first?.hasPrefix("4:4 '[변동금리 대출]（02-b.md#대출）' is written with full-width brackets or parentheses for a link") == true)
+        #expect(found.first?.contains("| write [변동금리 대출](02-b.md#대출) with ASCII") == true)
+        #expect(found[1].hasPrefix("4:27 '［대출］(02-b.md)'"))
+        #expect(found.last?.hasPrefix("6:1 '｜' is written with full-width vertical bars for a table row") == true)
+    }
+
     @Test func fullWidthHeadingSignsAndIdBracesAreWarnings() throws {
         let found = try warnings("＃＃ 猛暑\n\n## 規模と期間 ｛＃größe-und-dauer｝\n\nText.\n")
         #expect(found.count == 2, "\(found)")

@@ -60,6 +60,24 @@ import Testing
         #expect(slashed.map(\.hint) == ["write months as 2018-11 (or years); daily dates are not supported"])
     }
 
+    /// Trial 13's leftover: `01.18` (MM.YY) passed as the numbers 1.18, 2.18, … and drew a wrong axis, silently.
+    @Test func monthsWithATwoDigitYearAreAnErrorButDecimalsAreNot() {
+        let csv = "# Rain.\nmonth,rain\n01.18,60\n02.18,18\n03.18,50\n"
+        let found = diagnostics(of: miniSite(chapter: chart(kind: "line"), data: [SourceFile(path: "content/data/d.csv", text: csv)]))
+        #expect(found == [Diagnostic(file: "content/data/d.csv", line: 3, column: 1,
+                                     message: "'01.18' in column 'month' looks like a month written MM.YY, which reads as the number 1.18",
+                                     hint: "write months with the whole year, as 2018-01 (or years); daily dates are not supported")])
+        // Without a leading zero, months that run one after another across a year's end.
+        #expect(shortDottedMonths(["11.18", "12.18", "1.19"]) == ["2018-11", "2018-12", "2019-01"])
+        // Numbers with two decimals draw as they are.
+        #expect(shortDottedMonths(["1.25", "2.50", "3.75"]) == nil)
+        #expect(shortDottedMonths(["1.10", "2.10", "3.10"]) != nil)
+        #expect(shortDottedMonths(["1.10", "2.20", "3.30"]) == nil)
+        let decimals = diagnostics(of: miniSite(chapter: chart(kind: "line"), data: [SourceFile(path: "content/data/d.csv",
+                                                                                             text: "# Rain.\nx,rain\n1.25,60\n2.50,18\n3.75,50\n")]))
+        #expect(decimals.isEmpty)
+    }
+
     @Test func monthsWrittenWithADotDrawnAsABarChartKeepTheirNames() throws {
         let output = try build(miniSite(chapter: chart(), data: [SourceFile(path: "content/data/d.csv",
                                                                             text: "# Rain.\nmonth,rain\n01.2018,60\n02.2018,18\n")]))

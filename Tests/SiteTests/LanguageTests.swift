@@ -591,3 +591,33 @@ private func bilingualSite(fallback: Bool = false, translated: String? = "---\nt
             + "version content/zh-hant/02-later.md"])
     }
 }
+
+/// Trial 14 (S5): a translated block without the original's `first-column:` headed its data table in the original's
+/// language, and one that left out an annotation drew no marker for it, silently.
+@Suite struct TranslatedChartHeadingsAndAnnotations {
+    private func site(translated: String, original: String) -> SourceTree {
+        let block = { (title: String, extra: String) in
+            "```chart\nid: rain\ntitle: \(title)\ncaption: C.\ndata: rain.csv\nlabels: {rain: R}\n\(extra)```\n"
+        }
+        var site = bilingualSite(translated: "---\ntitle: 導論\n---\n中文。\n\n" + block("雨", translated),
+                                 english: "---\ntitle: Intro\n---\nText.\n\n" + block("Rain", original))
+        site.data = [SourceFile(path: "content/data/rain.csv", text: "# Made up.\nyear,rain\n2018,60\n2019,18\n")]
+        return site
+    }
+
+    @Test func aTranslatedBlockWithoutTheOriginalsFirstColumnIsAWarning() throws {
+        let found = try build(site(translated: "", original: "first-column: Région\n")).warnings.filter { $0.message.hasPrefix("figure 'rain'") }
+        #expect(found.map(\.message) == ["figure 'rain' has no first-column:, which content/01-intro.md gives ('Région'): the "
+            + "translated data table would head its first column as the data names it"])
+        #expect(try build(site(translated: "first-column: 地區\n", original: "first-column: Région\n")).warnings
+            .allSatisfy { !$0.message.hasPrefix("figure 'rain'") })
+    }
+
+    @Test func aTranslatedBlockWithOtherAnnotationsIsAWarning() throws {
+        let original = "annotations:\n  - {type: line, axis: y, value: 50, label: Mean}\n  - {type: line, axis: y, value: 20, label: Low}\n"
+        let translated = "annotations:\n  - {type: line, axis: y, value: 50, label: 平均}\n"
+        let found = try build(site(translated: translated, original: original)).warnings.filter { $0.message.hasPrefix("figure 'rain'") }
+        #expect(found.map(\.message) == ["figure 'rain' has 1 annotation and content/01-intro.md 2: the two charts would mark "
+            + "different things"])
+    }
+}

@@ -13,7 +13,12 @@ import Testing
             "y: {label: Chance of a larger loss, format: fraction, scale: log, min: 0.0001, max: 1}", "overlay: true",
             "scenarios:", "  calm: {rho: 0.1}", "  base: {rho: 0.3}", "  stressed: {rho: 0.6}",
         ].joined(separator: "\n") + "\n```\n"
-        let page = try #require(text(try build(miniSite(chapter: chart)), "intro/index.html"))
+        let output = try build(miniSite(chapter: chart))
+        let page = try #require(text(output, "intro/index.html"))
+        // The CSV has one row of headings: each names the quantity too (review 14 S1).
+        let csv = try #require(text(output, "data/loss.csv"))
+        #expect(csv.contains("\nPool loss (%),Chance of a larger loss: Calm (%),Chance of a larger loss: Base (%),"
+                             + "Chance of a larger loss: Stressed (%)\n"), "\(csv)")
         let tables = page.components(separatedBy: "<table").dropFirst()
         #expect(!tables.isEmpty)
         for table in tables {
@@ -75,5 +80,29 @@ import Testing
         var years = months
         years.series[0].x = [1990, 1991]
         #expect(FigureTable(spec: years, xHeader: "year", isModel: false).headings.first == "Year")
+    }
+}
+
+/// Audit 14 (S2): `params:` wins over what a named scenario sets, so `params: {rho: 0.5}` with `scenarios: [calm, base,
+/// stressed]` drew three identical variants, each captioned "correlation: 0.5", silently.
+@Suite struct ParamsAgainstNamedScenarios {
+    private func chart(_ params: String, scenarios: String) -> String {
+        "---\ntitle: Charts\n---\nIntro.\n\n```chart\n" + [
+            "id: loss", "title: T", "caption: \"C. Illustrative model, not a forecast.\"", "model: tranching", "kind: line",
+            "series: [lhp.exceedance]", "params: \(params)", "scenarios: \(scenarios)",
+        ].joined(separator: "\n") + "\n```\n"
+    }
+
+    @Test func aParameterANamedScenarioSetsIsAnErrorAtTheParameter() {
+        let found = diagnostics(of: miniSite(chapter: chart("{rho: 0.5}", scenarios: "[calm, base, stressed]")))
+        #expect(found.map(\.message) == ["params sets 'rho', which the scenario 'calm' sets too (0.1): params wins, so every "
+                                         + "variant would draw rho = 0.5, whatever its scenario says"])
+        #expect(found.first.map { "\($0.line):\($0.column)" } == "13:10")
+    }
+
+    @Test func otherParametersAndScenariosOfTheirOwnAreFine() throws {
+        // A parameter no named scenario sets, and a scenario that sets its own value, which wins over params.
+        _ = try build(miniSite(chapter: chart("{p: 0.03}", scenarios: "[calm, base, stressed]")))
+        _ = try build(miniSite(chapter: chart("{rho: 0.5}", scenarios: "{calm: {rho: 0.1}, stressed: {rho: 0.6}}")))
     }
 }

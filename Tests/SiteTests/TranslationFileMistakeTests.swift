@@ -42,6 +42,16 @@ import Testing
                                      hint: "this text takes {n} (explainer's English: \"Chapter {n}\")")])
     }
 
+    /// Trial 14 (S6): a placeholder translated with its text (`{번호}`, `{numéro}`) was only "leaves out {n}", a warning,
+    /// and the pages printed "제{번호}장".
+    @Test(arguments: ["제{번호}장", "Chapitre {numéro}"])
+    func aPlaceholderTranslatedWithItsTextIsAnError(_ text: String) {
+        let found = diagnostics(of: site { $0.replacingOccurrences(of: "chapterNumber: Chapter {n}", with: "chapterNumber: \(text)") })
+        let name = text.split(separator: "{")[1].split(separator: "}")[0]
+        #expect(found.map(\.message) == ["'chapterNumber' has the placeholder {\(name)}, which the build does not fill in: "
+                                            + "the pages would show '{\(name)}' as written"])
+    }
+
     /// Recheck 13 R6: "Alle Kapitel" says all it needs without the count.
     @Test func allChaptersWithoutItsCountIsNoWarning() throws {
         let german = site { $0.replacingOccurrences(of: "allChapters: \"All {n} chapters\"", with: "allChapters: \"Alle Kapitel\"") }

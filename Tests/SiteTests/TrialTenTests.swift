@@ -34,6 +34,19 @@ import Testing
         #expect(unknownLanguageProblem(code) == nil)
     }
 
+    /// Trial 14 (S3): `code: kr`, Korea's country code, is Kanuri's language code: it passed, and following the hints
+    /// published a Korean edition as `lang="kr"`.
+    @Test func aCountrysCodeThatIsAlsoALanguagesIsAWarningNamingTheLanguageMeant() throws {
+        let found = try warnings(miniSite(chapter: page, config: "title: T\nlanguage: kr\n"))
+        let warning = try #require(found.first { $0.file == "content/site.yml" && $0.message.hasPrefix("'kr'") })
+        #expect(warning.line == 2 && warning.column == 11)
+        #expect(warning.message == "'kr' is the language code of Kanuri, though KR is also the country code of South Korea: the "
+            + "pages would be announced to browsers and screen readers as Kanuri")
+        #expect(warning.hint?.hasPrefix("if the pages are in Korean, write code: ko (and name the i18n file ko.yml)") == true)
+        for code in ["ko", "sv", "en", "ja", "zh-Hant", "pt-BR"] { #expect(countryCodeProblem(code) == nil) }
+        #expect(countryCodeProblem("se")?.hint.contains("code: sv") == true)
+    }
+
     @Test func anUnderscoreInATagGetsTheHyphenatedTag() {
         let found = diagnostics(of: miniSite(chapter: page, config: "title: T\nlanguage: en_US\n"))
         #expect(found.map(\.message) == ["'en_US' is not a language tag (BCP 47)"])

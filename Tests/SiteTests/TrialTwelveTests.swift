@@ -196,7 +196,7 @@ import Testing
     // MARK: Words of other languages for boxes, captions and ids
 
     @Test(arguments: [("nota", "this site has no 'note' box"), ("Cuidado", "write '```careful'"), ("achtung", "write '```careful'"),
-                      ("remarque", "this site has no 'note' box")])
+                      ("remarque", "this site has no 'note' box"), ("graphique", "write '```chart'"), ("차트", "write '```chart'")])
     func aBoxNamedInAnotherLanguageIsAWarningWithTheEnglishBlock(_ name: String, _ hint: String) throws {
         let output = try build(miniSite(chapter: "---\ntitle: Intro\n---\nTexto.\n\n```\(name)\nCuidado con esto.\n```\n"))
         let warning = try #require(output.warnings.first)
@@ -205,13 +205,23 @@ import Testing
         #expect(warning.hint?.hasPrefix(hint) == true, "\(warning)")
     }
 
-    @Test(arguments: ["Tabla:", "Tableau :", "Tabelle:", "Cuadro:"])
+    @Test(arguments: ["Tabla:", "Tableau :", "Tabelle:", "Cuadro:", "표:", "Tabella:"])
     func aCaptionStartedInAnotherLanguageIsAWarningThatSaysTable(_ word: String) throws {
         let output = try build(miniSite(chapter: "---\ntitle: Intro\n---\n| a | b |\n|---|---|\n| 1 | 2 |\n\n\(word) Los peores meses\n"))
         let warning = try #require(output.warnings.first)
         #expect(warning.line == 8)
         #expect(warning.message.hasSuffix("is shown as text: a table's caption starts with 'Table:', whatever the page's language"))
         #expect(warning.hint?.hasPrefix("write 'Table:' for '\(word.filter { $0 != " " })'") == true, "\(warning)")
+    }
+
+    /// Trial 14 (S1): French typography puts a space before the colon: `Table : …` was published as text, `{#id}` and all.
+    @Test(arguments: ["Table : ", "Table\u{A0}: ", "Table\u{202F}:"])
+    func aCaptionWithASpaceBeforeItsColonIsACaption(_ word: String) throws {
+        let output = try build(miniSite(chapter: "---\ntitle: Intro\n---\n| a | b |\n|---|---|\n| 1 | 2 |\n\n\(word)Les loyers {#table-loyers}\n"))
+        #expect(output.warnings.isEmpty, "\(output.warnings)")
+        let page = try #require(text(output, "intro/index.html"))
+        #expect(page.contains("id=\"table-loyers\""))
+        #expect(page.contains("Les loyers</caption>"))
     }
 
     @Test func anEmptyLinkToATablaIDNamesTheTableID() {

@@ -179,6 +179,21 @@ import Testing
                                                hint: "close it with a line ``` where the block ends", severity: .warning)])
     }
 
+    /// Trial 14 (M2): a box left open before a later fenced block ran on to that block's closing fence, taking in the
+    /// heading and the block between, with no warning (the file's fences paired up again after it).
+    @Test func aFenceLeftOpenBeforeAnotherFencedBlockIsAWarningNamingBoth() throws {
+        let chapter = "---\ntitle: A\n---\nText.\n\n```careful\nA caveat.\n\n## Later heading\n\n```text\ncode\n```\n\nThe rest.\n```\n"
+        let output = try build(miniSite(chapter: chapter))
+        #expect(output.warnings == [Diagnostic(file: "content/01-intro.md", line: 6, column: 1,
+                                               message: "the fence ```careful is still open at line 11, where ```text cannot open a block "
+                                                + "inside it: everything up to its closing fence at line 13 is inside it",
+                                               hint: "close it with a line ``` before line 11 (to show a fenced block inside it, open it "
+                                                + "with a longer fence, ````)", severity: .warning)])
+        // A longer fence shows a fenced block inside another, as CommonMark allows: no warning.
+        let shown = "---\ntitle: A\n---\nText.\n\n````markdown\n```chart\nid: a\n```\n````\n\nThe rest.\n"
+        #expect(try build(miniSite(chapter: shown)).warnings.isEmpty)
+    }
+
     @Test func aBracketedSourceKeyWithoutAtIsAWarningWithTheCitationToWrite() throws {
         let chapter = "---\ntitle: A\n---\nText.\n\nAs shown [diamond-1983] and [diamond-1983, p. 4], not [other] or \\[diamond-1983].\n"
         let output = try build(miniSite(chapter: chapter, sources: "diamond-1983:\n  title: Bank runs\n"))

@@ -456,6 +456,25 @@ func checkTranslatedPages(_ pages: [Chapter], originals: [Chapter], fallback: Se
                                            + "\(untranslated.count == 1 ? "it" : "them") as the data names \(untranslated.count == 1 ? "it" : "them"), untranslated",
                                        hint: "translate the labels in this block too, e.g. labels: {\(first): …}", severity: .warning))
         }
+        // The original's `first-column:` and annotations, left out of a translated block: its data table headed in the
+        // original's language, a marker or a band missing from the chart (trial 14 S5).
+        for figure in page.figures {
+            guard let source = originalFigures[figure.id] else { continue }
+            if let heading = source.firstColumn, figure.firstColumn == nil {
+                problems.append(Diagnostic(file: page.file, line: figure.line, column: figure.column,
+                                           message: "figure '\(figure.id)' has no first-column:, which \(original.file) gives "
+                                               + "('\(heading)'): the translated data table would head its first column as the data names it",
+                                           hint: "translate it in this block too: first-column: …", severity: .warning))
+            }
+            if figure.annotations.count != source.annotations.count {
+                let place = figure.annotations.isEmpty ? (figure.line, figure.column) : (figure.annotations[0].line, figure.annotations[0].column)
+                problems.append(Diagnostic(file: page.file, line: place.0, column: place.1,
+                                           message: "figure '\(figure.id)' has \(figure.annotations.count) annotation\(figure.annotations.count == 1 ? "" : "s") "
+                                               + "and \(original.file) \(source.annotations.count): the two charts would mark different things",
+                                           hint: "keep every annotation of the original, in its order, with its label translated",
+                                           severity: .warning))
+            }
+        }
         // Footnotes are numbered, not named, across languages: their count is what can be compared.
         let notes = page.rendered.footnotes.components(separatedBy: "<li id=\"fn-").count - 1
         let originalNotes = original.rendered.footnotes.components(separatedBy: "<li id=\"fn-").count - 1

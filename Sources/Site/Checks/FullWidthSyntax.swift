@@ -1,8 +1,9 @@
 import Markdown
 
 /// Markdown syntax typed in full-width forms, as a Japanese or Chinese input method types it without a writer noticing:
-/// `［@key］`, `[＠key]`, `＠key`, `[＾note]`, a heading `＃＃ 猛暑`, an id `｛＃große-hitze｝`. Markdown reads none of them,
-/// so the page shows them as text (the citation gets no note, the heading is a paragraph, the id is part of its text).
+/// `［@key］`, `[＠key]`, `＠key`, `[＾note]`, a heading `＃＃ 猛暑`, an id `｛＃große-hitze｝`, a link `[대출]（a.md）`, a table
+/// row `｜ 파리 ｜ 30.1 ｜`. Markdown reads none of them, so the page shows them as text (the citation gets no note, the
+/// heading is a paragraph, the id is part of its text, the link is not one, the row is one cell).
 /// Warnings at the character, with the ASCII form; code fences are passed over. `lineOffset` turns body lines into file
 /// lines.
 func fullWidthSyntaxWarnings(_ body: String, file: String, lineOffset: Int) -> [Diagnostic] {
@@ -30,6 +31,10 @@ func fullWidthSyntaxWarnings(_ body: String, file: String, lineOffset: Int) -> [
                 warn(line.count - trimmed.count + 1, String(hashes), String(repeating: "#", count: hashes.count) + " and a space",
                      "hash signs for a heading")
             }
+        }
+        // `｜ 파리 ｜ 30.1 ｜`: a table row's bars.
+        if trimmed.first == "｜", trimmed.count(where: { $0 == "｜" }) >= 2 {
+            warn(line.count - trimmed.count + 1, "｜", "|", "vertical bars for a table row")
         }
         let characters = Array(line)
         var position = 0
@@ -59,6 +64,19 @@ func fullWidthSyntaxWarnings(_ body: String, file: String, lineOffset: Int) -> [
                 warn(position + 1, "＠" + key, "[@\(key)]", "at sign for a citation")
                 position += 1 + key.count
                 continue
+            }
+            // `[대출]（20-le-credit.md）`, `［대출］(…)`: a link's brackets or parentheses, around what looks like an address.
+            if (character == "］" && (next == "(" || next == "（")) || (character == "]" && next == "（"),
+               let open = characters[..<position].lastIndex(where: { $0 == "[" || $0 == "［" }),
+               let close = characters[(position + 2)...].firstIndex(where: { $0 == ")" || $0 == "）" }) {
+                let target = String(characters[(position + 2)..<close])
+                if !target.isEmpty, !target.contains(" "),
+                   target.contains(".md") || target.contains("/") || target.hasPrefix("#") || target.hasPrefix("http") {
+                    let written = String(characters[open...close])
+                    warn(open + 1, written, "[\(String(characters[(open + 1)..<position]))](\(target))", "brackets or parentheses for a link")
+                    position = close + 1
+                    continue
+                }
             }
             // `｛＃größe-und-dauer｝`, `{＃id}`, `｛#id｝`: a heading's id.
             if (character == "｛" && (next == "#" || next == "＃")) || (character == "{" && next == "＃") {

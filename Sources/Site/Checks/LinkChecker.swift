@@ -494,7 +494,8 @@ func forEachAttribute(in html: UnsafeBufferPointer<UInt8>, names: [String], keep
 
 private func unescapeAttribute(_ value: String) -> String {
     guard containsByte(value, UInt8(ascii: "&")) else { return value }
-    return value.replacingEntity("&amp;", "&").replacingEntity("&quot;", "\"").replacingEntity("&#39;", "'")
+    // cmark writes an apostrophe as &#x27;, the site's own templates as &#39;.
+    return value.replacingEntity("&amp;", "&").replacingEntity("&quot;", "\"").replacingEntity("&#39;", "'").replacingEntity("&#x27;", "'")
         .replacingEntity("&lt;", "<").replacingEntity("&gt;", ">")
 }
 

@@ -119,7 +119,10 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
             hint = "give this heading another id, e.g. {#\(id)-2}; a link to #\(id) leads to the first one"
         case .otherLanguageBlockName(let written, let english):
             message = "'```\(written)' is not a block this site knows (block names are English), so the page shows it as code"
-            hint = english == "careful"
+            hint = english == "chart"
+                ? "write '```chart': block names are English, whatever the page's language (its title, caption and labels are "
+                    + "written in the page's language)"
+                : english == "careful"
                 ? "write '```careful', this site's box for caveats and contested claims: the page heads it with the 'careful' "
                     + "text of its language's file in templates/i18n/"
                 : "this site has no '\(english)' box; its one box is '```careful' (caveats and contested claims), and a side "

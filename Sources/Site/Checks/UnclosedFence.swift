@@ -10,8 +10,15 @@ func unclosedFenceWarning(_ body: String, file: String, lineOffset: Int) -> Diag
 
 /// `unclosedFenceWarning` over the lines given (with their 0-based numbers in the body): every fence line must be among
 /// them, in order; other lines may be left out.
+///
+/// A fence that opens another block inside itself is reported first: a line such as ```` ```chart ```` inside an open
+/// ```` ```careful ```` box (fenced alike) cannot open a block there, so the box runs on to that block's closing fence
+/// and takes in the text and blocks between, with no other sign; its own closing fence then opens a block of its own.
+/// (A longer outer fence, ```` ````careful ````, is how a fenced block is shown inside another.) Chart blocks are left
+/// to their own error (`unclosedChartBlock`).
 func unclosedFenceWarning(lines: [(index: Int, line: Substring)], file: String, lineOffset: Int) -> Diagnostic? {
     var open: (marker: Substring, line: Int, info: Substring)? = nil
+    var inside: (open: (marker: Substring, line: Int, info: Substring), line: Int, info: Substring, closed: Int?)? = nil
     for (index, line) in lines {
         // Block quotes and list items indent their fences; both sides of a fence are found the same way.
         var text = line.drop { $0 == " " }
@@ -20,17 +27,32 @@ func unclosedFenceWarning(lines: [(index: Int, line: Substring)], file: String, 
         guard marker.count >= 3, Set(marker).count == 1 else { continue }
         let rest = text.dropFirst(marker.count)
         if let current = open {
-            if marker.first == current.marker.first, marker.count >= current.marker.count, rest.allSatisfy({ $0 == " " }) {
+            guard marker.first == current.marker.first, marker.count >= current.marker.count else { continue }
+            if rest.allSatisfy({ $0 == " " }) {
+                if let found = inside, found.open.line == current.line, found.closed == nil { inside!.closed = index + 1 }
                 open = nil
+            } else if inside == nil, !(marker.first == "`" && rest.contains("`")), current.info.split(separator: " ").first != "chart" {
+                inside = (current, index + 1, rest.drop { $0 == " " }, nil)
             }
         } else if !(marker.first == "`" && rest.contains("`")) {
             open = (marker, index + 1, rest.drop { $0 == " " })
         }
     }
+    let name = { (fence: (marker: Substring, line: Int, info: Substring)) in
+        fence.info.isEmpty ? "fence \(fence.marker)" : "fence \(fence.marker)\(fence.info.split(separator: " ").first!)"
+    }
+    if let inside {
+        let other = inside.info.split(separator: " ").first.map { "\(inside.open.marker)\($0)" } ?? "\(inside.open.marker)"
+        let end = inside.closed.map { "its closing fence at line \($0 + lineOffset)" } ?? "the end of the file"
+        return Diagnostic(file: file, line: inside.open.line + lineOffset, column: 1,
+                          message: "the \(name(inside.open)) is still open at line \(inside.line + lineOffset), where \(other) "
+                            + "cannot open a block inside it: everything up to \(end) is inside it",
+                          hint: "close it with a line \(inside.open.marker) before line \(inside.line + lineOffset) (to show a fenced "
+                            + "block inside it, open it with a longer fence, \(inside.open.marker)\(inside.open.marker.first!))", severity: .warning)
+    }
     guard let open else { return nil }
-    let what = open.info.isEmpty ? "fence \(open.marker)" : "fence \(open.marker)\(open.info.split(separator: " ").first!)"
     return Diagnostic(file: file, line: open.line + lineOffset, column: 1,
-                      message: "the \(what) is never closed: everything after it, to the end of the file, is inside it",
+                      message: "the \(name(open)) is never closed: everything after it, to the end of the file, is inside it",
                       hint: "close it with a line \(open.marker) where the block ends", severity: .warning)
 }
 

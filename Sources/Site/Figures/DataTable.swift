@@ -101,7 +101,7 @@ public struct DataTable: Sendable, Equatable {
         let numericKeys = keys.map(parseKey)
         // `01.2018` reads as the number 1.2018: a column of such months is no x axis (`xProblem` says so).
         let dottedMonths = keys.count(where: { dottedMonth($0) != nil })
-        let monthsAsNumbers = dottedMonths >= 2 && dottedMonths * 2 >= keys.count
+        let monthsAsNumbers = (dottedMonths >= 2 && dottedMonths * 2 >= keys.count) || shortDottedMonths(keys) != nil
         let x = numericKeys.allSatisfy({ $0 != nil }) && !monthsAsNumbers ? numericKeys.map { $0! } : nil
         let cells = (0..<(columns.count - 1)).map { column in rows.map { $0[column] } }
         var table = DataTable(file: file, notes: notes, columns: columns, keys: keys, x: x, cells: cells, rowLines: rowLines)
@@ -251,6 +251,12 @@ public struct DataTable: Sendable, Equatable {
     func xProblem(kind: String) -> Diagnostic? {
         guard x == nil else { return nil }
         // `01.2018`, a month as a German spreadsheet writes it (MM.YYYY), is a number too: said before the others.
+        if keys.allSatisfy({ parseKey($0) != nil }), let months = shortDottedMonths(keys) {
+            return Diagnostic(file: file, line: rowLines[0], column: column(row: 0, 0),
+                              message: "'\(keys[0])' in column '\(columns[0])' looks like a month written MM.YY, "
+                                + "which reads as the number \(keys[0].trimmingCharacters().drop { $0 == "0" })",
+                              hint: "write months with the whole year, as \(months[0]) (or years); daily dates are not supported")
+        }
         if keys.allSatisfy({ parseKey($0) != nil }), let row = keys.firstIndex(where: { dottedMonth($0) != nil }) {
             return Diagnostic(file: file, line: rowLines[row], column: column(row: row, 0),
                               message: "'\(keys[row])' in column '\(columns[0])' looks like a month written MM.YYYY, "
@@ -386,6 +392,24 @@ func looksLikeDate(_ key: String) -> Bool {
 /// number (1.2018); nil for anything else.
 func dottedMonth(_ key: String) -> String? {
     monthYear(key, separator: ".")
+}
+
+/// `01.18`, `02.18`, … → `2018-01`, `2018-02`, …: months as a spreadsheet writes them with a two-digit year, MM.YY,
+/// which are numbers too (1.18, 2.18). Taken for months only when every key has that form and either one starts
+/// with a zero (`01.18`: a number is not written so) or the keys run month by month (`11.18`, `12.18`, `1.19`);
+/// nil for anything else, such as the numbers 1.25, 2.50, 3.75.
+func shortDottedMonths(_ keys: [String]) -> [String]? {
+    let parts = keys.map { $0.trimmingCharacters().split(separator: ".", omittingEmptySubsequences: false) }
+    guard keys.count >= 2, parts.allSatisfy({ $0.count == 2 && (1...2).contains($0[0].count) && $0[1].count == 2
+                                              && $0.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } } }) else { return nil }
+    let months = parts.map { (month: Int($0[0])!, year: Int($0[1])!) }
+    guard months.allSatisfy({ (1...12).contains($0.month) }) else { return nil }
+    let leadingZero = parts.contains { $0[0].count == 2 && $0[0].first == "0" }
+    let monthly = zip(months, months.dropFirst()).allSatisfy { before, after in
+        before.month == 12 ? after.month == 1 && after.year == (before.year + 1) % 100 : after.month == before.month + 1 && after.year == before.year
+    }
+    guard leadingZero || (monthly && keys.count >= 3) else { return nil }
+    return months.map { "\($0.year < 70 ? 20 : 19)\($0.year < 10 ? "0" : "")\($0.year)-\($0.month < 10 ? "0" : "")\($0.month)" }
 }
 
 /// `01/2024`, `1/2024` → `2024-01`; nil for anything else.

@@ -208,6 +208,23 @@ struct FigureBuilder {
         var assumptions = ""
         var problems: [Diagnostic] = []
         var runs: [SiteModelRun] = []
+        // `params:` wins over what a named scenario sets: with several scenarios, a parameter both set would be the same
+        // in every variant, whatever each scenario says (audit 14 S2). Said at the parameter, before anything is drawn.
+        if request.scenarios.count > 1, let (scenario, own, clash) = wanted.lazy.compactMap({ scenario -> (String, ParameterValue, Scenario.Override)? in
+            guard let definition = entry.scenarios.first(where: { $0.name == scenario.name }) else { return nil }
+            for param in request.params where !scenario.overrides.contains(where: { $0.name == param.name }) {
+                if let own = definition.overrides.first(where: { $0.name == param.name }) { return (scenario.name, own.value, param) }
+            }
+            return nil
+        }).first {
+            let position = request.position(ofParameter: clash.name)
+            throw BuildFailure([Diagnostic(
+                file: request.file, line: position.line, column: position.column,
+                message: "params sets '\(clash.name)', which the scenario '\(scenario)' sets too (\(own)): params wins, so every "
+                    + "variant would draw \(clash.name) = \(clash.value), whatever its scenario says",
+                hint: "leave '\(clash.name)' out of params to keep each scenario's own value, or set it per scenario: "
+                    + "scenarios: {\(scenario): {\(clash.name): …}, …}")])
+        }
         for scenario in wanted {
             let named = entry.scenarios.contains { $0.name == scenario.name }
             if !named && scenario.overrides.isEmpty {

@@ -29,8 +29,8 @@ struct FigureTable {
     /// no cost per cell. Diagram, steps and flow tables hold words and have none.
     var valuesClass = ""
     /// What every value column holds, when the columns are named only by their scenarios ("Calm | Base | Stressed"
-    /// under "Chance of a larger loss"): a heading over them in the HTML table. (The CSV keeps its headings, which
-    /// scripts read; its lines above them give the caption.)
+    /// under "Chance of a larger loss"): a heading over them in the HTML table, and before each of their headings in
+    /// the CSV, which has one row of headings ("Chance of a larger loss: Calm (%)").
     var valueHeading: String? = nil
 
     /// `firstColumn` heads the first column (the block's `first-column:`); nil takes the x axis title or `xHeader`.
@@ -249,7 +249,10 @@ struct FigureTable {
             lines.append(note)
         }
         var out = lines.map { "# " + $0.replacingNewlines() + "\n" }.joined()
-        out += headings.indices.map { csvQuoted(heading($0)) }.joined(separator: ",") + "\n"
+        out += headings.indices.map { index in
+            let over = valueHeading.flatMap { index > 0 ? words.format("labelled", ["label": $0]) + words["space"] : nil } ?? ""
+            return csvQuoted(over + heading(index))
+        }.joined(separator: ",") + "\n"
         for row in fields { out += row.map(csvQuoted).joined(separator: ",") + "\n" }
         return out
     }

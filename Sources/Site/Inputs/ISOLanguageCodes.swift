@@ -23,3 +23,23 @@ func unknownLanguageProblem(_ tag: String) -> (message: String, hint: String)? {
             guess + "write the language's two-letter code, e.g. en for English, fr for French, de for German "
                 + "(https://en.wikipedia.org/wiki/List_of_ISO_639-1_codes)")
 }
+
+/// A code that is a language's, but more likely meant as a country's (ISO 3166): `kr` is Kanuri, though KR is Korea,
+/// whose language is `ko`. Published, `<html lang="kr">` tells browsers and screen readers the pages are Kanuri.
+/// Only codes of languages a site is unlikely to be written in, each with the language of the country it names.
+func countryCodeProblem(_ tag: String) -> (message: String, hint: String)? {
+    guard isLanguageTag(tag), let primary = tag.split(separator: "-").first?.lowercased() else { return nil }
+    let countries: [String: (language: String, country: String, meant: String, meantName: String)] = [
+        "kr": ("Kanuri", "South Korea", "ko", "Korean"), "se": ("Northern Sami", "Sweden", "sv", "Swedish"),
+        "si": ("Sinhala", "Slovenia", "sl", "Slovenian"), "ee": ("Ewe", "Estonia", "et", "Estonian"),
+        "am": ("Amharic", "Armenia", "hy", "Armenian"), "ba": ("Bashkir", "Bosnia and Herzegovina", "bs", "Bosnian"),
+        "ie": ("Interlingue", "Ireland", "ga", "Irish"), "tw": ("Twi", "Taiwan", "zh-Hant", "Traditional Chinese"),
+        "my": ("Burmese", "Malaysia", "ms", "Malay"), "br": ("Breton", "Brazil", "pt-BR", "Brazilian Portuguese"),
+        "in": ("Indonesian (an old code)", "India", "hi", "Hindi"),
+    ]
+    guard let found = countries[primary] else { return nil }
+    return ("'\(tag)' is the language code of \(found.language), though \(primary.uppercased()) is also the country code of "
+                + "\(found.country): the pages would be announced to browsers and screen readers as \(found.language)",
+            "if the pages are in \(found.meantName), write code: \(found.meant) (and name the i18n file \(found.meant).yml); "
+                + "language codes are not country codes (https://en.wikipedia.org/wiki/List_of_ISO_639-1_codes)")
+}

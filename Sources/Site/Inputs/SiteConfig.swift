@@ -188,11 +188,12 @@ public struct SiteConfig: Sendable, Equatable {
                 try reader.languages(value, reserved: ChapterFile.reservedSlugs.union(["data", "images"]))
             } ?? []
         }
-        // A well-formed code of no language (`xx`) would be published as <html lang="xx">: a warning at the code.
+        // A well-formed code of no language (`xx`) would be published as <html lang="xx">, and a country's code that is
+        // also a language's (`kr`) as that language: a warning at the code.
         let codeNodes = entries["languages"].flatMap { node in node.sequence.map { Array($0).compactMap { $0["code"] } } }
             ?? entries["language"].map { [$0] } ?? []
         for node in codeNodes {
-            guard let code = node.string, let problem = unknownLanguageProblem(code) else { continue }
+            guard let code = node.string, let problem = unknownLanguageProblem(code) ?? countryCodeProblem(code) else { continue }
             var warning = reader.error(at: node, problem.message, hint: problem.hint)
             warning.severity = .warning
             config.warnings.append(warning)

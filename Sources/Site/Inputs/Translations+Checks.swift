@@ -64,7 +64,8 @@ extension Translations {
     }
 }
 
-/// The names of the `{name}` placeholders in a text (ASCII letters and digits, a letter first).
+/// The names of the `{name}` placeholders in a text (letters and digits, a letter first): a name in another script
+/// (`{번호}`, `{numéro}`, a placeholder translated with its text) is one too, which the build does not fill in.
 private func placeholders(in text: String) -> Set<String> {
     var names: Set<String> = []
     var rest = Substring(text)
@@ -72,7 +73,7 @@ private func placeholders(in text: String) -> Set<String> {
         let after = rest[rest.index(after: open)...]
         guard let close = after.firstIndex(of: "}") else { break }
         let name = after[..<close]
-        if let first = name.first, first.isASCII, first.isLetter, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+        if let first = name.first, first.isLetter, name.allSatisfy({ $0.isLetter || $0.isNumber }) {
             names.insert(String(name))
         }
         rest = after

@@ -390,6 +390,11 @@ struct PageLayout {
     /// The numbers page: each section with its rows (number, what, date, sources as links, confidence, chapters).
     private func numberSections() -> [TemplateContext] {
         let bySlug = Dictionary((chapters + pages).map { ($0.fileStem, $0) }, uniquingKeysWith: { first, _ in first })
+        // On a phone each cell is a card line headed by its column's name, in the language's form: "Date: ", "日期：".
+        let words = edition.words
+        let columnLabels = TemplateContext(Dictionary(uniqueKeysWithValues: ["number", "what", "date", "source", "confidence"].map { column in
+            (column, words.format("labelled", ["label": words[column + "Column"]]) + words["space"])
+        }))
         return (numbers?.sections ?? []).map { section in
             let rows = section.numbers.map { entry -> TemplateContext in
                 let sources = entry.sources.compactMap { key in
@@ -409,7 +414,7 @@ struct PageLayout {
                 if let note = entry.note { values["noteHTML"] = inlineMarkdown(note) }
                 return TemplateContext(values)
             }
-            var values: [String: Any] = ["rows": rows, "count": rows.count]
+            var values: [String: Any] = ["rows": rows, "count": rows.count, "columnLabels": columnLabels]
             if let title = section.title { values["title"] = title; values["anchor"] = slugify(title) }
             return TemplateContext(values)
         }

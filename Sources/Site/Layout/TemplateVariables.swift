@@ -56,7 +56,7 @@ let pageVariables: Set<String> = [
     "href", "title", "current", "summary", "anchor", "term", "expansion", "definition", "html", "key", "id", "text", "isCited",
     "citedIn", "rows", "count", "what", "dateHTML", "sourceHTML", "confidence", "isModel", "textHTML", "kind",
     "firstColumn", "otherColumns", "block", "csvName", "hasCSV", "csv", "light", "dark", "notFirst", "noteHTML",
-    "chaptersHTML",
+    "chaptersHTML", "columnLabels",
     // Languages (`Edition`): interface words, the way to the shared assets, the language switch and alternates, a
     // page shown untranslated, the 404 page's other languages, and their entries.
     "t", "assetRoot", "hasLanguages", "languages", "alternates", "xDefault", "fallbackLanguage", "otherLanguages",

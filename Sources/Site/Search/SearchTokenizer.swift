@@ -4,7 +4,8 @@ import Markdown
 /// Turns text into search terms, the same way in the index and in the reader's browser (`assets/search.js`, `terms`).
 ///
 /// The text is case-folded (lowercase, compatibility decomposition, combining marks removed: "Café", "CAFE" and
-/// "ｃａｆｅ" all become "cafe"), then split into runs of letters and digits. A run of Chinese or Japanese characters
+/// "ｃａｆｅ" all become "cafe"), then split into runs of letters and digits; a point between two digits stays in its
+/// run, so that a number keeps its decimals ("4.4", "27.3"). A run of Chinese or Japanese characters
 /// becomes its overlapping character pairs ("證券化" → "證券", "券化"), which find words without a dictionary; the index
 /// also holds each single character, for one-character queries. Any other run is a word: a single letter is dropped,
 /// and with English rules stopwords are dropped and words stemmed (`stemEnglish`). Words longer than
@@ -54,6 +55,9 @@ struct SearchTermScanner {
     private var folded: [UInt32: [Part]] = [:]
     private var word: [UInt8] = []
     private var wordLength = 0
+    /// Whether the word's last character is a digit, and whether a point followed it (kept if a digit comes next).
+    private var endsInDigit = false
+    private var point = false
     private var han: [Unicode.Scalar] = []
     private var pair: [UInt8] = []
     private var mode = SearchTokenizer.Mode.index
@@ -71,13 +75,22 @@ struct SearchTermScanner {
                 if wordLength == 0, han.isEmpty, isASCIILetterOrDigit(byte) {
                     // A run of ASCII letters and digits at a word's start, taken at once: handed over from the text
                     // itself when it has no capital and nothing non-ASCII continues the word.
+                    // A point between two digits belongs to the word ("4.4").
                     var end = index + 1
                     var capitals = byte <= 0x5A && byte >= 0x41
-                    while end < count, isASCIILetterOrDigit(utf8[end]) {
-                        if utf8[end] <= 0x5A && utf8[end] >= 0x41 { capitals = true }
+                    while end < count {
+                        let next = utf8[end]
+                        if isASCIILetterOrDigit(next) {
+                            if next <= 0x5A && next >= 0x41 { capitals = true }
+                        } else if next != 0x2E || !isASCIIDigit(utf8[end - 1]) || end + 1 == count || !isASCIIDigit(utf8[end + 1]) {
+                            break
+                        }
                         end += 1
                     }
-                    if !capitals && (end == count || utf8[end] < 0x80) {
+                    // A point after the last digit, before something else, is left to the character-by-character path,
+                    // which knows whether a digit follows it in another form ("4.４").
+                    let pointAfter = end < count && utf8[end] == 0x2E && isASCIIDigit(utf8[end - 1])
+                    if !capitals && !pointAfter && (end == count || utf8[end] < 0x80) {
                         let length = end - index
                         if length <= SearchTokenizer.longestWord && (length > 1 || (byte >= 0x30 && byte <= 0x39)) {
                             body(UnsafeBufferPointer(rebasing: utf8[index..<end]), true)
@@ -90,6 +103,7 @@ struct SearchTermScanner {
                         word.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
                     }
                     wordLength = end - index
+                    endsInDigit = isASCIIDigit(utf8[end - 1])
                     index = end
                     continue
                 }
@@ -128,8 +142,11 @@ struct SearchTermScanner {
                         han.append(part.scalar)
                     case 2:
                         endHan(body)
+                        let number = isNumberScalar(part.scalar)
+                        continuePoint(number: number, body)
                         word.append(contentsOf: UTF8.encode(part.scalar)!)
                         wordLength += 1
+                        endsInDigit = number
                     default:
                         endWord(body)
                         endHan(body)
@@ -144,15 +161,35 @@ struct SearchTermScanner {
     private mutating func takeASCII(_ byte: UInt8, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
         if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
             if !han.isEmpty { endHan(body) }
+            let digit = byte <= 0x39
+            continuePoint(number: digit, body)
             word.append(byte)
             wordLength += 1
+            endsInDigit = digit
+        } else if byte == 0x2E && endsInDigit && !point {
+            point = true
         } else {
             endWord(body)
             if !han.isEmpty { endHan(body) }
         }
     }
 
+    /// Before a letter or digit joins the word: a point waiting after a digit joins it too if a digit comes ("4.4"),
+    /// else it ended the word ("2025.The").
+    private mutating func continuePoint(number: Bool, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
+        guard point else { return }
+        point = false
+        if number {
+            word.append(0x2E)
+            wordLength += 1
+        } else {
+            endWord(body)
+        }
+    }
+
     private mutating func endWord(_ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
+        point = false
+        endsInDigit = false
         guard wordLength > 0 else { return }
         defer { word.removeAll(keepingCapacity: true); wordLength = 0 }
         guard wordLength <= SearchTokenizer.longestWord else { return }
@@ -183,6 +220,9 @@ struct SearchTermScanner {
         }
     }
 }
+
+/// An ASCII digit.
+private func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
 /// An ASCII letter (either case) or digit.
 private func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {

@@ -1,12 +1,53 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// Decodes a source file as UTF-8 text: strips a BOM, turns CRLF and CR into LF,
-/// and reports the first invalid byte with its line and column.
+/// Decodes a source file as UTF-8 text: strips a BOM, turns CRLF and CR into LF, composes accents and Hangul
+/// (Unicode NFC), and reports the first invalid byte with its line and column.
+///
+/// Text copied on a Mac is often decomposed ("e" and a combining accent, Hangul as its letters). Swift compares such
+/// strings as equal to the composed ones, so a link's `#prêts` and a heading's id would pass the checks, but a browser
+/// compares the bytes and misses the heading: every source is composed once here, so ids and links match byte for byte.
 func decodeText(_ file: SourceFile) throws(Diagnostic) -> String {
+    let text = try decodeLines(file)
+    return mayNeedComposing(text) ? text.precomposedStringWithCanonicalMapping : text
+}
+
+/// Whether a text has a character NFC may change: a combining mark, a Hangul letter, or another character with a
+/// canonical decomposition outside Latin-1, Latin Extended, most punctuation, kana and the CJK ideographs, which are
+/// already composed. Nearly every English and Chinese file has none, and skips the composing.
+func mayNeedComposing(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0xCC { index += byte < 0x80 ? 1 : 2; continue }
+            if byte <= 0xE1 || byte >= 0xF0 { return true }  // U+0300–U+1FFF and beyond U+FFFF
+            guard index + 2 < count else { return true }
+            let second = bytes[index + 1], third = bytes[index + 2]
+            switch byte {
+            case 0xE2:  // U+2000–U+2FFF: two spaces, combining marks for symbols, Ω K Å, angle brackets, a forking sign
+                if (second == 0x80 && third <= 0x81) || second == 0x83 || (second == 0x84 && [0xA6, 0xAA, 0xAB].contains(third))
+                    || (second == 0x8C && (third == 0xA9 || third == 0xAA)) || (second == 0xAB && third == 0x9C) { return true }
+            case 0xE3:  // U+3000–U+3FFF: ideographic tone marks, kana voicing marks
+                if (second == 0x80 && (0xAA...0xAF).contains(third)) || (second == 0x82 && (third == 0x99 || third == 0x9A)) { return true }
+            case 0xEF:  // U+F000–U+FFFF: compatibility ideographs, Hebrew presentation forms, half marks
+                if (0xA4...0xAD).contains(second) || (second == 0xB8 && (0xA0...0xAF).contains(third)) { return true }
+            default: break
+            }
+            index += 3
+        }
+        return false
+    }
+}
+
+/// `decodeText` before the composing: UTF-8 checked, BOM stripped, line ends made LF.
+private func decodeLines(_ file: SourceFile) throws(Diagnostic) -> String {
     var bytes = file.bytes[...]
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     guard let text = String(validating: bytes, as: UTF8.self) else {

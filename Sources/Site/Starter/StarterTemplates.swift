@@ -79,7 +79,7 @@ let starterTemplates: [(path: String, text: String)] = [
 
   // Terms (SearchTokenizer.swift).
   const HAN = "\\u3005-\\u3007\\u3041-\\u3096\\u309d-\\u309f\\u30a1-\\u30fa\\u30fc-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
-  const RUN = new RegExp(`([${HAN}]+)|((?:(?![${HAN}])[\\p{L}\\p{N}\\p{M}])+)`, "gu"), NUMBER = /\p{N}/u;
+  const RUN = new RegExp(`([${HAN}]+)|((?:(?![${HAN}])[\\p{L}\\p{N}\\p{M}]|(?<=\\p{N})\\.(?=\\p{N}))+)`, "gu"), NUMBER = /\p{N}/u;
   const folded = new Map();
   const fold = text => folded.get(text) ?? folded.set(text, text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")).get(text);
   // Porter's measure (vowel–consonant turns; y is a vowel after a consonant), and steps 2 to 4 (EnglishStemmer.swift).
@@ -387,7 +387,8 @@ let starterTemplates: [(path: String, text: String)] = [
   form.addEventListener("submit", e => e.preventDefault());
   form.addEventListener("focusout", e => form.contains(e.relatedTarget) || open(false));
   ready.then(() => {
-    window.explainerSearchTerms = terms;  // for the browser test, with the index's stopwords
+    // For the browser test, with the index's stopwords.
+    window.explainerSearchTerms = terms;
     if (input.value.trim()) search();
   }, failed);
 })();
@@ -434,6 +435,7 @@ body{
   font:1.0625rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
 }
 :lang(zh),:lang(ja),:lang(ko){line-break:strict}
+:lang(ko){word-break:keep-all}
 /* Latin quotes in Chinese text from a Latin font: CJK fonts draw them full-width. */
 @font-face{font-family:latin-quotes;src:local("Segoe UI"),local("Helvetica Neue"),local(Roboto),local(Arial),local("Noto Sans"),local("DejaVu Sans");unicode-range:U+2018-2019,U+201C-201D}
 :lang(zh-Hant){font-family:latin-quotes,"PingFang TC","Noto Sans CJK TC","Microsoft JhengHei",sans-serif}
@@ -616,7 +618,7 @@ body.gallery .page-header .lede{max-width:var(--measure)}
 
 /* Each chart has a wide and a phone layout: show the one that fits. */
 .chart-narrow{display:none}
-@media (max-width: 34rem){
+@media (max-width: 40rem){
   .chart-wide{display:none}
   .chart-narrow{display:block}
   .chart-scroll{overflow-x:auto}
@@ -662,7 +664,7 @@ mark{background:var(--mark);color:var(--text);border-radius:2px}
   table.numbers, table.numbers tbody, table.numbers tr, table.numbers th, table.numbers td{display:block;width:100%}
   table.numbers tr{border-top:1px solid var(--rule);padding:.4rem 0}
   table.numbers th, table.numbers td{border:0;padding:.1rem 0}
-  table.numbers td::before{content:attr(data-label) ": ";content:attr(data-label) ": " / "";color:var(--muted)}
+  table.numbers td::before{content:attr(data-label);content:attr(data-label) / "";color:var(--muted)}
   table.numbers tbody th{font-size:1rem}
 }
 
@@ -1049,7 +1051,7 @@ next: Next →
 contents: Contents
 alsoSee: "Also:"
 everySource: every source
-everyNumber: every number with its source
+everyNumber: the numbers and their sources
 aGlossary: a glossary
 ofTheTerms: of the terms used.
 
@@ -1061,7 +1063,7 @@ chapterShort: "ch.\u00a0{n}"
 chapterTitle: "Chapter {n}: {title}"
 
 # Glossary, numbers and corrections pages
-numbersIntro: "Every number on this site, with the source it comes from, the date it refers to and how sure we are of it. For a forecast, the date is the year forecast (the source’s own date is on the sources page); for a result of the site’s models, the month it was computed. <strong>High</strong>: stated by a primary source. <strong>Medium</strong>: a reliable secondary source or a simple calculation from sources. <strong>Low</strong>: an estimate or a contested claim. “Illustrative model” marks results of the site’s own simple models, which are not forecasts."
+numbersIntro: "Each sourced number and each model result on this site, with the source it comes from, the date it refers to and how sure we are of it. For a forecast, the date is the year forecast (the source’s own date is on the sources page); for a result of the site’s models, the month it was computed. <strong>High</strong>: stated by a primary source. <strong>Medium</strong>: a reliable secondary source or a simple calculation from sources. <strong>Low</strong>: an estimate or a contested claim. “Illustrative model” marks results of the site’s own simple models, which are not forecasts."
 numberColumn: Number
 whatColumn: What it measures
 dateColumn: Date
@@ -1094,7 +1096,7 @@ homePage: Home page
 # Page descriptions (link previews and search engines)
 sourcesDescription: Every source cited on this site.
 galleryDescription: Every kind of chart this site can draw, in the light and dark themes.
-numbersDescription: Every number on this site with its source, date and confidence.
+numbersDescription: Each sourced number and model result on this site, with its source, date and confidence.
 correctionsDescription: Every correction made to this site since it was published.
 
 # Figures
@@ -1404,7 +1406,7 @@ next: 下一章 →
 contents: 目錄
 alsoSee: 另見：
 everySource: 所有資料來源
-everyNumber: 所有數字及其出處
+everyNumber: 數字及其出處
 aGlossary: 詞彙表
 ofTheTerms: （本站用語解釋）。
 
@@ -1416,7 +1418,7 @@ chapterShort: 第{n}章
 chapterTitle: 第{n}章：{title}
 
 # Glossary, numbers and corrections pages
-numbersIntro: "本站的每一個數字，附上出處、所指的日期，以及我們對它的把握程度。預測所指的日期是它所預測的年份（來源本身的日期列在資料來源頁）；本站模型結果的日期是計算出結果的月份。<strong>高</strong>：原始資料明載。<strong>中</strong>：可靠的二手資料，或根據資料所做的簡單計算。<strong>低</strong>：估計值或有爭議的說法。「示意模型」標示本站自建簡單模型的結果，並非預測。"
+numbersIntro: "本站每個有出處的數字與每個模型結果，附上出處、所指的日期，以及我們對它的把握程度。預測所指的日期是它所預測的年份（來源本身的日期列在資料來源頁）；本站模型結果的日期是計算出結果的月份。<strong>高</strong>：原始資料明載。<strong>中</strong>：可靠的二手資料，或根據資料所做的簡單計算。<strong>低</strong>：估計值或有爭議的說法。「示意模型」標示本站自建簡單模型的結果，並非預測。"
 numberColumn: 數字
 whatColumn: 衡量的對象
 dateColumn: 日期
@@ -1449,7 +1451,7 @@ homePage: 首頁
 # Page descriptions (link previews and search engines)
 sourcesDescription: 本站引用的每一項資料來源。
 galleryDescription: 本站能畫的每一種圖表，分淺色與深色主題。
-numbersDescription: 本站的每一個數字，附出處、日期與把握程度。
+numbersDescription: 本站每個有出處的數字與模型結果，附出處、日期與把握程度。
 correctionsDescription: 本站發布以來的每一則更正。
 
 # Figures
@@ -1785,7 +1787,7 @@ chartFonts: "Arial, \"Liberation Sans\", \"PingFang TC\", \"Noto Sans CJK TC\", 
 <table class="numbers">
 <thead><tr><th scope="col">{{t.numberColumn}}</th><th scope="col">{{t.whatColumn}}</th><th scope="col">{{t.dateColumn}}</th><th scope="col">{{t.sourceColumn}}</th><th scope="col">{{t.confidenceColumn}}</th></tr></thead>
 <tbody>
-{{#rows}}<tr><th scope="row" data-label="{{t.numberColumn}}">{{number}}</th><td data-label="{{t.whatColumn}}">{{what}}{{#noteHTML}} <span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}{{#chaptersHTML}} <span class="number-where">{{t.numberIn}}{{t.space}}{{{chaptersHTML}}}{{t.fullStop}}</span>{{/chaptersHTML}}</td><td data-label="{{t.dateColumn}}">{{{dateHTML}}}</td><td data-label="{{t.sourceColumn}}">{{{sourceHTML}}}</td><td data-label="{{t.confidenceColumn}}"><span class="confidence confidence-{{confidence}}">{{confidenceText}}</span></td></tr>
+{{#rows}}<tr><th scope="row" data-label="{{columnLabels.number}}">{{number}}</th><td data-label="{{columnLabels.what}}">{{what}}{{#noteHTML}} <span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}{{#chaptersHTML}} <span class="number-where">{{t.numberIn}}{{t.space}}{{{chaptersHTML}}}{{t.fullStop}}</span>{{/chaptersHTML}}</td><td data-label="{{columnLabels.date}}">{{{dateHTML}}}</td><td data-label="{{columnLabels.source}}">{{{sourceHTML}}}</td><td data-label="{{columnLabels.confidence}}"><span class="confidence confidence-{{confidence}}">{{confidenceText}}</span></td></tr>
 {{/rows}}
 </tbody>
 </table>
