@@ -43,7 +43,7 @@ enum Theme {
             "svg.ch .ch-band{fill:var(--chart-annotation,#6d3fa0);fill-opacity:0.1;stroke:none}",
             "svg.ch .ch-here{fill:var(--chart-annotation,#6d3fa0);stroke:var(--chart-bg,#ffffff);stroke-width:2}",
             "svg.ch .ch-here-ring{fill:none;stroke:var(--chart-annotation,#6d3fa0);stroke-width:1.5}",
-            "svg.ch .ch-mark{fill:var(--chart-axis,#595959);fill-opacity:0.6;stroke:var(--chart-bg,#ffffff);stroke-width:1.5}",
+            "svg.ch .ch-mark{fill:var(--chart-axis,#595959);fill-opacity:0.85;stroke:var(--chart-bg,#ffffff);stroke-width:1.5}",
             "svg.ch .ch-link{stroke:none;fill-opacity:0.35}",
             "svg.ch .ch-back{fill:none;stroke-opacity:0.55;stroke-dasharray:6 4}",
             "svg.ch .ch-node{stroke:none}",

@@ -108,8 +108,9 @@ extension ValueFormat {
             guard value.isFinite else { return "–" }
             let part = displayParts(value, numbers: numbers)
             let exact = part.shown == 0 || ((self == .percent || self == .fraction) && abs(part.shown) == 100)
+            // A share that rounds to nothing keeps its decimals ("0.0 %"): "0 %" is exactly nothing.
             return compose(part.shown, decimals: exact ? 0 : decimals, padTo: exact ? 0 : decimals, unit: part.unit, tick: false,
-                           padZero: false, numbers: numbers)
+                           padZero: !exact, numbers: numbers)
         }
     }
 

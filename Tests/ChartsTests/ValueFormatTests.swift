@@ -122,6 +122,13 @@ private let nnbsp = "\u{202F}"
         #expect(data == [["51.9\(nnbsp)%", "11.3\(nnbsp)%"], ["100\(nnbsp)%"]])
     }
 
+    /// Shares of one whole (a stacked area's rows): one decimal each; exactly nothing is "0 %", but a share that rounds
+    /// to nothing keeps its decimal, "0.0 %" (review 14: Fig 5.2's 0.034 % printed as "0 %").
+    @Test func sharesThatRoundToNothingAreNotExactlyNothing() {
+        #expect(ValueFormat.fraction.labels(for: [0.99966, 0.00034, 0], decimals: 1) == ["100.0\(nnbsp)%", "0.0\(nnbsp)%", "0\(nnbsp)%"])
+        #expect(ValueFormat.fraction.labels(for: [1, 0], decimals: 1) == ["100\(nnbsp)%", "0\(nnbsp)%"])
+    }
+
     @Test func longColumnsKeepTinyValuesReadable() {
         // A table down a log axis: 0.000002 % must not print as 0.
         let texts = ValueFormat.fraction.columnLabels(for: [0.24, 0.00000002, 0])

@@ -28,7 +28,7 @@ private func chapter(withChart lines: [String]) -> String {
     }
 
     @Test func overlayOnAnAreaChartPointsAtTheOverlayLineEvenWithParams() {
-        let lines = valid + ["kind: area", "series: [debt]", "params: {debtTerm: 10}", "scenarios:", "  base: {}", "  xai: {}",
+        let lines = valid + ["kind: area", "series: [debt]", "params: {debtTerm: 10}", "scenarios:", "  base: {}", "  burry: {}",
                              "overlay: true"]
         let found = diagnostics(of: miniSite(chapter: chapter(withChart: lines)))
         #expect(found.map(\.line) == [17])

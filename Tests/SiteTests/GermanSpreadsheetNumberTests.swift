@@ -87,6 +87,18 @@ import Testing
 
     /// Trial 13 (S4): with its semicolons made commas but not its decimals, a row had two cells too many and the hint
     /// said to put a value holding a comma in double quotes.
+    /// Trial 14 (S8): `100,6,100,2` (index values near 100 with decimal commas) was read as a thousands separator,
+    /// "write 6100", which leaves the row a cell too long; the decimal commas make it fit.
+    @Test func decimalCommasThatFitTheHeaderAreChosenOverAThousandsSeparatorThatDoesNot() {
+        let csv = "# Rents.\nmonth,paris,lyon\n2018-01,100.1,99.8\n2018-02,100,6,100,2\n"
+        let found = diagnostics(of: miniSite(chapter: chart(kind: "line"), data: [SourceFile(path: "content/data/d.csv", text: csv)]))
+        #expect(found.map(\.hint) == ["decimals use a point: write 100.6 and 100.2"], "\(found)")
+        // A thousands separator that does make the row fit is still said so.
+        let thousands = diagnostics(of: miniSite(chapter: chart(kind: "line"),
+                                                 data: [SourceFile(path: "content/data/d.csv", text: "# R.\nyear,visitors\n2020,1,200\n")]))
+        #expect(thousands.map(\.hint) == ["write numbers without thousands separators: 1200"])
+    }
+
     @Test func twoDecimalCommasThatMakeTwoCellsTooManyGetThePoints() {
         let csv = "# Rain.\nmonth,rain,mean\n2018-01,60.2,63.5\n2018-02,18,4,51,0\n"
         let found = diagnostics(of: miniSite(chapter: chart(kind: "line"), data: [SourceFile(path: "content/data/d.csv", text: csv)]))

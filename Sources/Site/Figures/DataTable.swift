@@ -153,16 +153,21 @@ public struct DataTable: Sendable, Equatable {
             return whole[0].count == 3 && whole[0].allSatisfy { $0.isASCII && $0.isNumber }
                 && (whole.count == 1 || whole[1].allSatisfy { $0.isASCII && $0.isNumber })
         }
+        var thousands: Diagnostic?
+        var thousandsFit = false
         if let start = cells.indices.dropLast().first(where: { isLead(cells[$0].text) && isGroup(cells[$0 + 1].text) }) {
             var end = start + 1
             while end + 1 < cells.count, !cells[end].text.contains("."), isGroup(cells[end + 1].text) { end += 1 }
             let written = cells[start...end].map(\.text)
-            return Diagnostic(file: file, line: line, column: cells[start].column,
-                              message: message + ": '\(written.joined(separator: ","))' looks like one number with a thousands separator",
-                              hint: "write numbers without thousands separators: \(written.joined())")
+            thousands = Diagnostic(file: file, line: line, column: cells[start].column,
+                                   message: message + ": '\(written.joined(separator: ","))' looks like one number with a thousands separator",
+                                   hint: "write numbers without thousands separators: \(written.joined())")
+            thousandsFit = cells.count - (end - start) == expected
         }
-        // `2021-05,2,4` (or `2018-02,18,4,51,0`): more cells than the header, from numbers written with a decimal
-        // comma, each of which became two cells.
+        if let thousands, thousandsFit { return thousands }
+        // `2021-05,2,4` (or `2018-02,18,4,51,0`, `2018-02,100,6,100,2`): more cells than the header, from numbers
+        // written with a decimal comma, each of which became two cells; preferred to a thousands separator when it
+        // makes the row as long as the header and joining the thousands does not (trial 14 S8).
         var pairs: [Int] = []
         var index = 1
         while index + 1 < cells.count {
@@ -182,6 +187,7 @@ public struct DataTable: Sendable, Equatable {
                                 + (pairs.count > 1 ? " (and \(pairs.count - 1) more)" : ""),
                               hint: "decimals use a point: write \(list)")
         }
+        if let thousands { return thousands }
         if cells[expected...].allSatisfy(\.text.isEmpty) {
             return Diagnostic(file: file, line: line, column: cells[expected].column, message: message,
                               hint: "the row ends with a comma the header does not have: remove it")

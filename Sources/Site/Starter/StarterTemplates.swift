@@ -616,11 +616,12 @@ body.gallery .page-header .lede{max-width:var(--measure)}
   border-radius:6px;font-size:.85rem}
 .gallery-shape{font-size:.9rem;color:var(--muted)}
 
-/* Each chart has a wide and a phone layout: show the one that fits. */
+/* Each chart has a wide and a phone layout: show the one that fits (the phone's no wider than a phone's). */
 .chart-narrow{display:none}
 @media (max-width: 40rem){
   .chart-wide{display:none}
   .chart-narrow{display:block}
+  .chart-narrow svg.ch{max-width:min(100%,26rem)}
   .chart-scroll{overflow-x:auto}
   .chart-scroll svg{min-width:640px}
 }
