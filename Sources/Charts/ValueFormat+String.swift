@@ -46,7 +46,9 @@ extension ValueFormat {
             // Labels share their decimals ("0.6 %" beside "2.2 %"), except exactly nothing and the whole: "0 %" and
             // "100 %" beside "2.6 %", as "0.0 %" reads as a small amount rounded away and "100.0 %" claims a
             // precision that all of something does not need.
-            let exact = value == 0 || ((self == .percent || self == .fraction) && abs(part.shown) == 100)
+            // (Amounts keep their decimals at zero, as a column of money does: "0.00" beside "2.15".)
+            let share = self == .percent || self == .fraction
+            let exact = share && (value == 0 || abs(part.shown) == 100)
             let decimals = exact && value == 0 ? 0 : shared[part.unit] ?? 0
             let padTo = exact ? 0 : decimals
             // Two significant digits (stylised model outputs) also round whole numbers: $147 B prints as $150 B.

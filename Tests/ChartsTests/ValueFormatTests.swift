@@ -82,7 +82,7 @@ private let nnbsp = "\u{202F}"
         // not a small amount rounded away (Fig 10.5, review 13); a value that rounds to zero keeps the decimals.
         #expect(ValueFormat.fraction.labels(for: [0.0224, 0.0221, 0.00604, 0], significant: 2)
                 == ["2.2\(nnbsp)%", "2.2\(nnbsp)%", "0.6\(nnbsp)%", "0\(nnbsp)%"])
-        #expect(ValueFormat.usdBillions.labels(for: [5, 3.7, 0]) == ["$5.0\(nnbsp)B", "$3.7\(nnbsp)B", "$0\(nnbsp)B"])
+        #expect(ValueFormat.usdBillions.labels(for: [5, 3.7, 0]) == ["$5.0\(nnbsp)B", "$3.7\(nnbsp)B", "$0.0\(nnbsp)B"])
         // The range caps the decimals: the largest never shows more than one digit beyond its significant ones.
         #expect(ValueFormat.number.labels(for: [1200, 3.4]) == ["1,200", "3"])
         // Stylised outputs: the largest has two digits, and the others its decimals (Fig 10.4), but none becomes zero.
@@ -95,8 +95,9 @@ private let nnbsp = "\u{202F}"
         for format in [ValueFormat.number, .percent, .fraction, .usdBillions, .multiple] {
             for significant in [2, 3] {
                 // The whole (100 %) and exactly nothing print without decimals.
+                let share = format == .percent || format == .fraction
                 let texts = zip(values, format.labels(for: values, significant: significant))
-                    .filter { value, text in value != 0 && !(format == .percent && text.hasPrefix("100\(nnbsp)")) }.map(\.1)
+                    .filter { value, text in !(share && value == 0) && !(format == .percent && text.hasPrefix("100\(nnbsp)")) }.map(\.1)
                 let decimals = Set(texts.map { text in
                     text.filter { $0.isNumber || $0 == "." }.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
                 })

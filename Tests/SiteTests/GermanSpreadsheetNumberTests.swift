@@ -99,6 +99,20 @@ import Testing
         #expect(thousands.map(\.hint) == ["write numbers without thousands separators: 1200"])
     }
 
+    /// Trial 14 (S9): months named in words (`janv.-18`, as a French spreadsheet shows them; `Jan 2018`) got "for
+    /// categories, use kind: bar", which drew 24 bars.
+    @Test func monthsNamedInWordsGetTheMonthToWrite() {
+        let csv = "# Rents.\nmonth,paris\nJan-18,100.1\nFeb-18,100.6\nMar-18,100.9\n"
+        let found = diagnostics(of: miniSite(chapter: chart(kind: "line"), data: [SourceFile(path: "content/data/d.csv", text: csv)]))
+        #expect(found.map(\.message) == ["'Jan-18' in column 'month' names its month in words, which a chart reads as text, not as a month"])
+        #expect(found.first?.hint?.hasPrefix("write months as 2018-01 (year, then the month's number)") == true)
+        #expect(found.first.map { "\($0.file):\($0.line)" } == "content/data/d.csv:3")
+        let french = [["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]]
+        #expect(monthInWords("janv.-18", names: french) == "2018-01")
+        #expect(monthInWords("décembre 2019", names: french) == "2019-12")
+        #expect(monthInWords("Paris 2018", names: french) == nil)
+    }
+
     @Test func twoDecimalCommasThatMakeTwoCellsTooManyGetThePoints() {
         let csv = "# Rain.\nmonth,rain,mean\n2018-01,60.2,63.5\n2018-02,18,4,51,0\n"
         let found = diagnostics(of: miniSite(chapter: chart(kind: "line"), data: [SourceFile(path: "content/data/d.csv", text: csv)]))

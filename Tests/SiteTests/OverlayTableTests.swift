@@ -100,6 +100,23 @@ import Testing
         #expect(found.first.map { "\($0.line):\($0.column)" } == "13:10")
     }
 
+    /// Recheck 14 (S3, S4): the bubbles model's `calm` and `bubbly` both set σ to its default, so params may set it for
+    /// both; and a value every scenario of the block sets alike is named on the settings line as a params value is.
+    @Test func aParameterTheScenariosSetAlikeMayBeSetForAllAndIsShown() throws {
+        let bubbles = { (params: String, scenarios: String) in
+            "---\ntitle: Charts\n---\nIntro.\n\n```chart\n" + [
+                "id: b", "title: T", "caption: \"C. Illustrative model, not a forecast.\"", "model: bubbles", "kind: line",
+                "series: [price]", params, "scenarios: \(scenarios)",
+            ].joined(separator: "\n") + "\n```\n"
+        }
+        let withParams = try build(miniSite(chapter: bubbles("params: {sigma: 0.02}", "[bubbly, calm]")))
+        let page = try #require(text(withParams, "intro/index.html"))
+        #expect(page.contains("0.02"))
+        let inMap = try build(miniSite(chapter: bubbles("params: {}", "{bubbly: {sigma: 0.02}, calm: {sigma: 0.02}}")))
+        let csv = try #require(text(inMap, "data/b.csv"))
+        #expect(csv.contains("0.02"), "\(csv.prefix(400))")
+    }
+
     @Test func otherParametersAndScenariosOfTheirOwnAreFine() throws {
         // A parameter no named scenario sets, and a scenario that sets its own value, which wins over params.
         _ = try build(miniSite(chapter: chart("{p: 0.03}", scenarios: "[calm, base, stressed]")))

@@ -20,6 +20,15 @@ import Testing
         }
     }
 
+    /// A number keeps its decimals ("4.4"), and the index holds its parts too, the terms a site's older `search.js`
+    /// makes of "4.4" (recheck 14 S2).
+    @Test func theIndexHoldsANumbersDecimalsAndItsParts() {
+        let tokenizer = SearchTokenizer(english: true)
+        #expect(tokenizer.terms("4.4% of US power", mode: .query) == ["4.4", "us", "power"])
+        #expect(tokenizer.terms("4.4% of US power", mode: .index) == ["4.4", "4", "4", "us", "power"])
+        #expect(tokenizer.terms("Ｖersion ４．４", mode: .index) == ["version", "4.4", "4", "4"])
+    }
+
     @Test func pluralAndSingularMeet() {
         let tokenizer = SearchTokenizer(english: true)
         #expect(tokenizer.terms("tranches", mode: .query) == tokenizer.terms("Tranche", mode: .query))

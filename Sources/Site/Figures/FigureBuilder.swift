@@ -210,9 +210,19 @@ struct FigureBuilder {
         var runs: [SiteModelRun] = []
         // `params:` wins over what a named scenario sets: with several scenarios, a parameter both set would be the same
         // in every variant, whatever each scenario says (audit 14 S2). Said at the parameter, before anything is drawn.
+        // Only a parameter the scenarios set to different values: one they all leave at, or set to, one value (the
+        // bubbles model's σ) is one params may set for all (recheck 14 S3).
+        func own(_ scenario: FigureRequest.ScenarioRequest, _ name: String) -> String? {
+            let value = entry.scenarios.first { $0.name == scenario.name }?.overrides.first { $0.name == name }?.value
+            guard let text = value?.description ?? entry.parameters.first(where: { $0.name == name })?.defaultValue else { return nil }
+            return Double(text).map { "\($0)" } ?? text
+        }
+        let differing = request.params.filter { param in
+            Set(wanted.filter { scenario in !scenario.overrides.contains { $0.name == param.name } }.map { own($0, param.name) }).count > 1
+        }
         if request.scenarios.count > 1, let (scenario, own, clash) = wanted.lazy.compactMap({ scenario -> (String, ParameterValue, Scenario.Override)? in
             guard let definition = entry.scenarios.first(where: { $0.name == scenario.name }) else { return nil }
-            for param in request.params where !scenario.overrides.contains(where: { $0.name == param.name }) {
+            for param in differing where !scenario.overrides.contains(where: { $0.name == param.name }) {
                 if let own = definition.overrides.first(where: { $0.name == param.name }) { return (scenario.name, own.value, param) }
             }
             return nil
@@ -372,6 +382,18 @@ struct FigureBuilder {
         let place = request.position(ofParameter: "key:kind")
         let written = request.parameterLines["key:kind"] == nil ? "add" : "use"
         let examples = table.keys.prefix(2).map { "'\($0)'" }.joined(separator: ", ")
+        // `janv.-18`, `janvier 2018`, `Jan 2018`: months named in words, as a spreadsheet shows them (trial 14 S9).
+        let names = [Translations.english.strings, words.strings].flatMap { strings in
+            ["months", "monthsShort"].compactMap { strings[$0].map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } }
+        }
+        let months = table.keys.map { monthInWords($0, names: names) }
+        if let first = months.first, let month = first, months.count(where: { $0 != nil }) * 2 >= months.count {
+            return Diagnostic(file: table.file, line: table.rowLines[0], column: 1,
+                              message: "'\(table.keys[0])' in column '\(table.columns[0])' names its month in words, which a chart "
+                                + "reads as text, not as a month",
+                              hint: "write months as \(month) (year, then the month's number), as a spreadsheet does when the "
+                                + "column is formatted as text or as yyyy-mm")
+        }
         return Diagnostic(file: request.file, line: place.line, column: place.column,
                           message: withArticle(request.kind.rawValue) + " chart needs numbers, years or months (2024-01) in the first column of "
                             + "\(table.file), "
@@ -723,3 +745,21 @@ func sharingTitle(_ svg: String, from id: String, to target: String) -> String {
         .replacing("aria-labelledby=\"\(id)-title\"", with: "aria-labelledby=\"\(target)-title\"")
 }
 
+/// `janv.-18` → `2018-01`, `janvier 2018`, `Jan 2018`: a month named by one of `names`' lists (each twelve names, in
+/// order; a name may be shortened, with or without its point), then a two- or four-digit year; nil for anything else.
+func monthInWords(_ key: String, names: [[String]]) -> String? {
+    let text = key.trimmingCharacters(in: .whitespaces).lowercased()
+    let word = text.prefix { $0.isLetter || $0 == "." }
+    let digits = text.dropFirst(word.count).drop { $0 == " " || $0 == "-" || $0 == "/" || $0 == "." || $0 == "\u{A0}" }
+    let name = word.filter { $0 != "." }
+    guard name.count >= 3, [2, 4].contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(digits),
+          let month = names.lazy.compactMap({ list -> Int? in
+              guard list.count == 12 else { return nil }
+              return list.firstIndex { full in
+                  let known = full.lowercased().filter { $0 != "." }
+                  return known == name || (known.hasPrefix(name) && name.count >= 3)
+              }
+          }).first else { return nil }
+    let fullYear = digits.count == 4 ? year : year < 70 ? 2000 + year : 1900 + year
+    return "\(fullYear)-\(month < 9 ? "0" : "")\(month + 1)"
+}

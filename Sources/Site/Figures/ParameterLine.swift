@@ -25,8 +25,11 @@ struct ParameterLine {
             shown = entry.parameters.map(\.name).filter(set.contains)
         } else {
             let set = Set(blockParams.map(\.name))
+            // A value the block's scenarios set, even one they all set alike (`{base: {sigma: 0.02}, calm: {sigma: 0.02}}`),
+            // is the block's setting as `params:` would be (recheck 14 S4).
+            let scenarioSet = Set(scenarios.flatMap(\.overrides).map(\.name))
             shown = entry.parameters.map(\.name).filter { name in
-                set.contains(name) || (!leavingOut.contains(name) && differs(name, effective))
+                set.contains(name) || (!leavingOut.contains(name) && (differs(name, effective) || scenarioSet.contains(name)))
             }
         }
         return effective.map { values in

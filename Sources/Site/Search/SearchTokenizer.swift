@@ -5,7 +5,8 @@ import Markdown
 ///
 /// The text is case-folded (lowercase, compatibility decomposition, combining marks removed: "Café", "CAFE" and
 /// "ｃａｆｅ" all become "cafe"), then split into runs of letters and digits; a point between two digits stays in its
-/// run, so that a number keeps its decimals ("4.4", "27.3"). A run of Chinese or Japanese characters
+/// run, so that a number keeps its decimals ("4.4", "27.3"). The index also holds such a number's parts ("4", "27",
+/// "3"), as it did before, so a site whose own copy of `search.js` still splits "27.3" keeps finding it. A run of Chinese or Japanese characters
 /// becomes its overlapping character pairs ("證券化" → "證券", "券化"), which find words without a dictionary; the index
 /// also holds each single character, for one-character queries. Any other run is a word: a single letter is dropped,
 /// and with English rules stopwords are dropped and words stemmed (`stemEnglish`). Words longer than
@@ -93,7 +94,9 @@ struct SearchTermScanner {
                     if !capitals && !pointAfter && (end == count || utf8[end] < 0x80) {
                         let length = end - index
                         if length <= SearchTokenizer.longestWord && (length > 1 || (byte >= 0x30 && byte <= 0x39)) {
-                            body(UnsafeBufferPointer(rebasing: utf8[index..<end]), true)
+                            let word = UnsafeBufferPointer(rebasing: utf8[index..<end])
+                            body(word, true)
+                            if mode == .index { emitParts(of: word, body) }
                         }
                         index = end
                         continue
@@ -199,7 +202,23 @@ struct SearchTermScanner {
                 : String(decoding: word, as: UTF8.self).unicodeScalars.first.map(isNumberScalar) ?? false
             if !number { return }
         }
-        word.withUnsafeBufferPointer { body($0, true) }
+        word.withUnsafeBufferPointer { word in
+            body(word, true)
+            if mode == .index { emitParts(of: word, body) }
+        }
+    }
+
+    /// In the index, a number with a point ("27.3") also stands as its parts ("27", "3"), the terms a query made them
+    /// before points were kept: a site's older copy of `search.js` still finds it.
+    private func emitParts(of word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
+        guard word.contains(0x2E) else { return }
+        var start = 0
+        for index in 0...word.count where index == word.count || word[index] == 0x2E {
+            let part = UnsafeBufferPointer(rebasing: word[start..<index])
+            // A part is a word as any other run would be: two characters or more, or a single digit.
+            if part.count > 1 || (part.count == 1 && part[0] >= 0x30 && part[0] <= 0x39) { body(part, true) }
+            start = index + 1
+        }
     }
 
     private mutating func endHan(_ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
