@@ -14,8 +14,10 @@ public func renderSVG(_ spec: ChartSpec, id: String, embedStyle: Bool = true) th
 private func withFonts(_ svg: String, _ fonts: String) -> String {
     let inherit = "font-family:inherit\">"
     guard fonts != "inherit", let range = svg.firstRange(of: inherit) else { return svg }
-    // Font names in single quotes: the attribute is double-quoted, so they need no escaping (&quot; is 6 bytes).
+    // Font names in single quotes: the attribute is double-quoted, so they need no escaping (&quot; is 6 bytes); no
+    // space after a comma, which CSS does not need (a page inlines a dozen of these lists).
     let names = escapeXML(fonts.replacingOccurrences(of: "\"", with: "'")).replacingOccurrences(of: "&apos;", with: "'")
+        .replacingOccurrences(of: ", ", with: ",")
     return svg.replacingCharacters(in: range, with: "font-family:" + names + "\">")
 }
 

@@ -63,3 +63,27 @@ private extension String.UTF8View {
         return (0...(bytes.count - subsequence.count)).contains { start in bytes[start..<(start + subsequence.count)].elementsEqual(subsequence) }
     }
 }
+
+/// Trial 14 (g07, g13): a failed download saved as `map.png` (an HTML page) or a text file renamed was published as a
+/// broken picture, with no message.
+@Suite struct MislabelledImages {
+    private func warnings(_ image: SourceFile) throws -> [Diagnostic] {
+        let chapter = "---\ntitle: A\n---\n![A map](images/\(image.path.split(separator: "/").last!))\n"
+        return try build(miniSite(chapter: chapter, images: [image])).warnings.filter { $0.file == image.path }
+    }
+
+    @Test func aWebPageSavedAsAPictureIsAWarning() throws {
+        let found = try warnings(SourceFile(path: "content/images/map.png", text: "<!DOCTYPE html>\n<html><body>404</body></html>\n"))
+        #expect(found.map(\.message) == ["content/images/map.png is named as a PNG image, but it is a web page (it starts "
+                                         + "'<!DOCTYPE html>'; a failed download saved under the picture's name?): the page would show a broken picture"])
+        #expect(found.first?.hint?.hasPrefix("save the picture itself again") == true)
+    }
+
+    @Test func aPictureOfAnotherFormatGetsItsName() throws {
+        let jpeg = SourceFile(path: "content/images/photo.png", bytes: [0xFF, 0xD8, 0xFF, 0xE0] + Array(repeating: 0, count: 20))
+        #expect(try warnings(jpeg).map(\.hint) == ["rename it to end in .jpg, or save it again as PNG"])
+        let png = SourceFile(path: "content/images/photo.png", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: 20))
+        #expect(try warnings(png).isEmpty)
+        #expect(try warnings(SourceFile(path: "content/images/logo.svg", text: "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n")).isEmpty)
+    }
+}

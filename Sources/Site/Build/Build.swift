@@ -360,7 +360,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
             + requests.flatMap { figures[$0.id]?.warnings ?? [] }
             + ((edition?.index ?? 0) == 0 ? inputs.config.warnings
                 + (someFileFailed ? [] : uncitedSources(cited, bibliography: inputs.bibliography, file: sourcesFile, drafts: draftCitations))
-                + heavyImageWarnings(everyPage, images: images) + leftovers + textFiles
+                + heavyImageWarnings(everyPage, images: images) + mislabelledImageWarnings(images) + leftovers + textFiles
                 + updatedBeforePages(inputs.config, pages: everyPage, file: configFile) : [])
         // Shared files (the data folder) are checked with the default language's pages only: a translation's charts
         // draw the same data with the same formats, and would give each warning again.
