@@ -59,6 +59,8 @@ struct SearchTermScanner {
     /// Whether the word's last character is a digit, and whether a point followed it (kept if a digit comes next).
     private var endsInDigit = false
     private var point = false
+    /// Whether the word holds a point between digits ("4.4"): the index then also takes its parts.
+    private var wordHasPoint = false
     private var han: [Unicode.Scalar] = []
     private var pair: [UInt8] = []
     private var mode = SearchTokenizer.Mode.index
@@ -79,12 +81,15 @@ struct SearchTermScanner {
                     // A point between two digits belongs to the word ("4.4").
                     var end = index + 1
                     var capitals = byte <= 0x5A && byte >= 0x41
+                    var hasPoint = false
                     while end < count {
                         let next = utf8[end]
                         if isASCIILetterOrDigit(next) {
                             if next <= 0x5A && next >= 0x41 { capitals = true }
                         } else if next != 0x2E || !isASCIIDigit(utf8[end - 1]) || end + 1 == count || !isASCIIDigit(utf8[end + 1]) {
                             break
+                        } else {
+                            hasPoint = true
                         }
                         end += 1
                     }
@@ -96,7 +101,7 @@ struct SearchTermScanner {
                         if length <= SearchTokenizer.longestWord && (length > 1 || (byte >= 0x30 && byte <= 0x39)) {
                             let word = UnsafeBufferPointer(rebasing: utf8[index..<end])
                             body(word, true)
-                            if mode == .index { emitParts(of: word, body) }
+                            if hasPoint && mode == .index { emitParts(of: word, body) }
                         }
                         index = end
                         continue
@@ -107,6 +112,7 @@ struct SearchTermScanner {
                     }
                     wordLength = end - index
                     endsInDigit = isASCIIDigit(utf8[end - 1])
+                    wordHasPoint = hasPoint
                     index = end
                     continue
                 }
@@ -185,6 +191,7 @@ struct SearchTermScanner {
         if number {
             word.append(0x2E)
             wordLength += 1
+            wordHasPoint = true
         } else {
             endWord(body)
         }
@@ -193,6 +200,8 @@ struct SearchTermScanner {
     private mutating func endWord(_ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
         point = false
         endsInDigit = false
+        let hasPoint = wordHasPoint
+        wordHasPoint = false
         guard wordLength > 0 else { return }
         defer { word.removeAll(keepingCapacity: true); wordLength = 0 }
         guard wordLength <= SearchTokenizer.longestWord else { return }
@@ -204,14 +213,13 @@ struct SearchTermScanner {
         }
         word.withUnsafeBufferPointer { word in
             body(word, true)
-            if mode == .index { emitParts(of: word, body) }
+            if hasPoint && mode == .index { emitParts(of: word, body) }
         }
     }
 
     /// In the index, a number with a point ("27.3") also stands as its parts ("27", "3"), the terms a query made them
     /// before points were kept: a site's older copy of `search.js` still finds it.
     private func emitParts(of word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
-        guard word.contains(0x2E) else { return }
         var start = 0
         for index in 0...word.count where index == word.count || word[index] == 0x2E {
             let part = UnsafeBufferPointer(rebasing: word[start..<index])

@@ -25,6 +25,12 @@ func mayNeedComposing(_ text: String) -> Bool {
         var index = 0
         let count = bytes.count
         while index < count {
+            // Eight ASCII bytes at a time (no byte with its top bit set): nearly all of an English file.
+            if index + 8 <= count,
+               UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if byte < 0xCC { index += byte < 0x80 ? 1 : 2; continue }
             if byte <= 0xE1 || byte >= 0xF0 { return true }  // U+0300–U+1FFF and beyond U+FFFF
