@@ -415,7 +415,7 @@ func shortDottedMonths(_ keys: [String]) -> [String]? {
         before.month == 12 ? after.month == 1 && after.year == (before.year + 1) % 100 : after.month == before.month + 1 && after.year == before.year
     }
     guard leadingZero || (monthly && keys.count >= 3) else { return nil }
-    return months.map { "\($0.year < 70 ? 20 : 19)\($0.year < 10 ? "0" : "")\($0.year)-\($0.month < 10 ? "0" : "")\($0.month)" }
+    return months.map { monthKey(year: fullYear($0.year, digits: 2), month: $0.month) }
 }
 
 /// `01/2024`, `1/2024` → `2024-01`; nil for anything else.
@@ -428,7 +428,17 @@ private func monthYear(_ key: String, separator: Character) -> String? {
     guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 4,
           parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
           let month = Int(parts[0]), (1...12).contains(month), let year = Int(parts[1]), (1000...2999).contains(year) else { return nil }
-    return "\(parts[1])-\(month < 10 ? "0" : "")\(month)"
+    return monthKey(year: year, month: month)
+}
+
+/// A month as a chart's data writes it: `2018-01`.
+func monthKey(year: Int, month: Int) -> String {
+    "\(year)-\(month < 10 ? "0" : "")\(month)"
+}
+
+/// A year written with `digits` digits as a whole year: two digits are 1970–2069 (`18` → 2018, `95` → 1995).
+func fullYear(_ year: Int, digits: Int) -> Int {
+    digits == 4 ? year : year < 70 ? 2000 + year : 1900 + year
 }
 
 /// `2024` → 2024, `2000-03` → 2000 + 2/12, `12.5` → 12.5; nil for labels.

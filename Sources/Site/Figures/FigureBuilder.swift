@@ -208,33 +208,7 @@ struct FigureBuilder {
         var assumptions = ""
         var problems: [Diagnostic] = []
         var runs: [SiteModelRun] = []
-        // `params:` wins over what a named scenario sets: with several scenarios, a parameter both set would be the same
-        // in every variant, whatever each scenario says (audit 14 S2). Said at the parameter, before anything is drawn.
-        // Only a parameter the scenarios set to different values: one they all leave at, or set to, one value (the
-        // bubbles model's σ) is one params may set for all (recheck 14 S3).
-        func own(_ scenario: FigureRequest.ScenarioRequest, _ name: String) -> String? {
-            let value = entry.scenarios.first { $0.name == scenario.name }?.overrides.first { $0.name == name }?.value
-            guard let text = value?.description ?? entry.parameters.first(where: { $0.name == name })?.defaultValue else { return nil }
-            return Double(text).map { "\($0)" } ?? text
-        }
-        let differing = request.params.filter { param in
-            Set(wanted.filter { scenario in !scenario.overrides.contains { $0.name == param.name } }.map { own($0, param.name) }).count > 1
-        }
-        if request.scenarios.count > 1, let (scenario, own, clash) = wanted.lazy.compactMap({ scenario -> (String, ParameterValue, Scenario.Override)? in
-            guard let definition = entry.scenarios.first(where: { $0.name == scenario.name }) else { return nil }
-            for param in differing where !scenario.overrides.contains(where: { $0.name == param.name }) {
-                if let own = definition.overrides.first(where: { $0.name == param.name }) { return (scenario.name, own.value, param) }
-            }
-            return nil
-        }).first {
-            let position = request.position(ofParameter: clash.name)
-            throw BuildFailure([Diagnostic(
-                file: request.file, line: position.line, column: position.column,
-                message: "params sets '\(clash.name)', which the scenario '\(scenario)' sets too (\(own)): params wins, so every "
-                    + "variant would draw \(clash.name) = \(clash.value), whatever its scenario says",
-                hint: "leave '\(clash.name)' out of params to keep each scenario's own value, or set it per scenario: "
-                    + "scenarios: {\(scenario): {\(clash.name): …}, …}")])
-        }
+        if request.scenarios.count > 1, let clash = paramsOverridingScenarios(request, entry: entry, wanted: wanted) { throw BuildFailure([clash]) }
         for scenario in wanted {
             let named = entry.scenarios.contains { $0.name == scenario.name }
             if !named && scenario.overrides.isEmpty {
@@ -369,6 +343,33 @@ struct FigureBuilder {
         return input
     }
 
+    /// `params:` wins over what a named scenario sets: a parameter the figure's scenarios set to different values would
+    /// be the same in every variant, whatever each scenario says (audit 14 S2). One they all leave at, or set to, one
+    /// value (the bubbles model's σ) is one params may set for all (recheck 14 S3). Said at the parameter.
+    private func paramsOverridingScenarios(_ request: FigureRequest, entry: ModelEntry,
+                                           wanted: [FigureRequest.ScenarioRequest]) -> Diagnostic? {
+        for param in request.params {
+            // The scenarios whose own map does not set it, with the value each would have without params.
+            let unset = wanted.filter { scenario in !scenario.overrides.contains { $0.name == param.name } }
+            let own = unset.map { scenario in
+                entry.scenarios.first { $0.name == scenario.name }?.overrides.first { $0.name == param.name }?.value
+            }
+            let values = Set(own.map { value -> String? in
+                guard let text = value?.description ?? entry.parameters.first(where: { $0.name == param.name })?.defaultValue else { return nil }
+                return Double(text).map { "\($0)" } ?? text
+            })
+            guard values.count > 1, let index = own.firstIndex(where: { $0 != nil }), let value = own[index] else { continue }
+            let scenario = unset[index].name
+            let position = request.position(ofParameter: param.name)
+            return Diagnostic(file: request.file, line: position.line, column: position.column,
+                              message: "params sets '\(param.name)', which the scenario '\(scenario)' sets too (\(value)): params wins, so "
+                                + "every variant would draw \(param.name) = \(param.value), whatever its scenario says",
+                              hint: "leave '\(param.name)' out of params to keep each scenario's own value, or set it per scenario: "
+                                + "scenarios: {\(scenario): {\(param.name): …}, …}")
+        }
+        return nil
+    }
+
     /// Chart kinds that place their points along a numeric x axis: the first column must hold numbers, years or months.
     static let needsNumericX: Set<ChartKind> = [.line, .area, .stackedArea, .smallMultiples, .histogram]
     /// Chart kinds that join their points in the file's order: x values out of order or repeated zigzag or jump.
@@ -383,9 +384,7 @@ struct FigureBuilder {
         let written = request.parameterLines["key:kind"] == nil ? "add" : "use"
         let examples = table.keys.prefix(2).map { "'\($0)'" }.joined(separator: ", ")
         // `janv.-18`, `janvier 2018`, `Jan 2018`: months named in words, as a spreadsheet shows them (trial 14 S9).
-        let names = [Translations.english.strings, words.strings].flatMap { strings in
-            ["months", "monthsShort"].compactMap { strings[$0].map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } }
-        }
+        let names = [Translations.english, words].flatMap { words in ["months", "monthsShort"].map(words.names) }
         let months = table.keys.map { monthInWords($0, names: names) }
         if let first = months.first, let month = first, months.count(where: { $0 != nil }) * 2 >= months.count {
             return Diagnostic(file: table.file, line: table.rowLines[0], column: 1,
@@ -760,6 +759,5 @@ func monthInWords(_ key: String, names: [[String]]) -> String? {
                   return known == name || (known.hasPrefix(name) && name.count >= 3)
               }
           }).first else { return nil }
-    let fullYear = digits.count == 4 ? year : year < 70 ? 2000 + year : 1900 + year
-    return "\(fullYear)-\(month < 9 ? "0" : "")\(month + 1)"
+    return monthKey(year: fullYear(year, digits: digits.count), month: month + 1)
 }

@@ -17,14 +17,19 @@ extension Translations {
     }
 
     private func monthName(_ month: Int) -> String {
-        // Trimmed of what Foundation's `.whitespaces` holds (space separators and tab), without bridging each name.
+        let list = names("months")
+        return list.count == 12 ? list[month - 1] : String(month)
+    }
+
+    /// The names of a comma-separated list text (`months`, `monthsShort`), each trimmed of what Foundation's
+    /// `.whitespaces` holds (space separators and tab), without bridging each name.
+    func names(_ key: String) -> [String] {
         let blank = { (scalar: Unicode.Scalar) in scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
-        let names = self["months"].split(separator: ",").map { name in
+        return self[key].split(separator: ",").map { name in
             let scalars = name.unicodeScalars
             guard let first = scalars.firstIndex(where: { !blank($0) }), let last = scalars.lastIndex(where: { !blank($0) }) else { return "" }
             return String(scalars[first...last])
         }
-        return names.count == 12 ? names[month - 1] : String(month)
     }
 }
 
