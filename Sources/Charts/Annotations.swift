@@ -85,20 +85,24 @@ struct AnnotationLayer {
             let limit = (hi - lo) * nearDataShare
             return (v < lo - limit && axis.min == nil) || (v > hi + limit && axis.max == nil)
         }
-        func problem(_ index: Int, _ axis: AxisOptions, _ name: String, _ value: Double, _ bounds: (lo: Double, hi: Double)) -> ChartError {
-            .annotation(index: index, kind: kind,
-                        reason: "lies far outside the data: \(name) = \(axis.format.string(for: value)), where the data run from "
-                            + "\(axis.format.string(for: bounds.lo)) to \(axis.format.string(for: bounds.hi)); the \(name) axis would "
-                            + "stretch to show it and squash the data",
-                        hint: "move the annotation, or set the \(name) axis's 'min' or 'max' to show that range on purpose")
+        func problem(_ index: Int, _ axis: AxisOptions, _ name: String, _ value: Double, _ bounds: (lo: Double, hi: Double),
+                     data: [Double]) -> ChartError {
+            // Among monthly data a January is "Jan 2018", not a bare year: the three are written as the data's months.
+            let texts = axis.format.holdsMonths(data)
+                ? axis.format.columnLabels(for: [value, bounds.lo, bounds.hi, bounds.lo + 1 / 24]).prefix(3).map { $0 }
+                : [value, bounds.lo, bounds.hi].map { axis.format.string(for: $0) }
+            return .annotation(index: index, kind: kind,
+                               reason: "lies far outside the data: \(name) = \(texts[0]), where the data run from \(texts[1]) "
+                                   + "to \(texts[2]); the \(name) axis would stretch to show it and squash the data",
+                               hint: "move the annotation, or set the \(name) axis's 'min' or 'max' to show that range on purpose")
         }
         let xBounds = x.flatMap { bounds(xData, $0) }, yBounds = bounds(yData, y)
         var problems: [ChartError] = []
         for (index, annotation) in annotations.enumerated() {
             if let x, let xBounds, let value = xValues([annotation]).first(where: { far($0, x, xBounds) }) {
-                problems.append(problem(index, x, "x", value, xBounds))
+                problems.append(problem(index, x, "x", value, xBounds, data: xData))
             } else if let yBounds, let value = yValues([annotation]).first(where: { far($0, y, yBounds) }) {
-                problems.append(problem(index, y, "y", value, yBounds))
+                problems.append(problem(index, y, "y", value, yBounds, data: yData))
             }
         }
         if let error = ChartError.combined(problems) { throw error }

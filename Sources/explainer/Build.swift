@@ -55,7 +55,8 @@ extension Explainer {
             let paths = result.allPaths
             let pages = paths.filter { $0.hasSuffix(".html") }.count
             let figures = paths.filter { ($0.hasPrefix("data/") || $0.contains("/data/")) && $0.hasSuffix(".csv") }.count
-            print("Built \(pages) pages and \(figures) figure data files into \(output)/ in \(milliseconds(elapsed)) ms"
+            let folder = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
+            print("Built \(pages) pages and \(figures) figure data files into \(folder)/ in \(milliseconds(elapsed)) ms"
                   + draftsNote(result.draftsLeftOut.count, left: "left out", command: "build") + ".")
             if !result.draftsIncluded.isEmpty {
                 // As under content/: a translation's draft by its language's folder (fr/10-x.md).

@@ -115,6 +115,13 @@ private let file = "content/data/cop.csv"
                                         + "or name the column")])
     }
 
+    @Test func aFileWithoutItsHeaderLineIsToldTheHeaderIsMissing() {
+        let found = diagnostics(of: site(csv: "# Source: test.\n2018-01,100.0,100.0\n2018-02,101.5,99.0\n"))
+        #expect(found == [Diagnostic(file: file, line: 2, column: 1,
+                                     message: "the first line holds values, not column names: is the header line missing?",
+                                     hint: "begin the file with a line naming its columns, separated by commas: e.g. year,visitors")])
+    }
+
     @Test func twoColumnsOfOneNameAreAnErrorAtTheSecond() {
         let found = diagnostics(of: site(csv: "# Source: test.\nstep,energy,chemicals,energy\nPumping,4,1,2\n", kind: "stacked-bar"))
         #expect(found == [Diagnostic(file: file, line: 2, column: 23,

@@ -54,6 +54,12 @@ private func site(links: String, extraData: [SourceFile] = []) -> SourceTree {
                 + "(data/<figure id>.csv), written as images are")])
     }
 
+    @Test func aFullWidthHashBeforeAnAnchorIsNamedInTheHint() {
+        let found = diagnostics(of: site(links: "See [the start](01-intro.md\u{FF03}intro)."))
+        #expect(found.map(\.message) == ["link '01-intro.md\u{FF03}intro' points to a missing page or file"])
+        #expect(found.first?.hint == "the '\u{FF03}' is a full-width sign from an input method: write '#' before the heading's anchor")
+    }
+
     @Test func aLinkWrittenFromThePagesFolderIsLeftAsItIs() throws {
         let output = try build(site(links: "See [the map](../images/map.png)."))
         #expect(text(output, "intro/index.html")?.contains("href=\"../images/map.png\"") == true)

@@ -25,6 +25,18 @@ import Testing
         }
     }
 
+    @Test func aQuotedTildeIsRefusedWithTheHomeFolderWrittenOut() throws {
+        let root = try site()
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        for output in ["~/housing", "~"] {
+            let problem = try #require(refusal(output, in: root, force: true), "\(output) was accepted")
+            #expect(problem.message == "--output '\(output)' begins with a '~' the shell did not expand (it was quoted): the "
+                        + "build would write into a folder named '~' inside the site")
+        }
+        #expect(refusal("~/housing", in: root)?.hint == "write the home folder out: --output \"$HOME/housing\" (or leave the ~ unquoted)")
+        #expect(refusal("notes~/out", in: root) == nil)
+    }
+
     @Test func theSiteFolderItsSourcesAndWhatHoldsItAreRefusedEvenWithForce() throws {
         let root = try site()
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }

@@ -140,6 +140,11 @@ import Testing
         #expect(diagnostics(of: miniSite(chapter: near, data: [data])).isEmpty)
         let widened = block("x: {max: 2031}\nannotations:\n  - {type: event, x: 2030, label: Far}\n")
         #expect(diagnostics(of: miniSite(chapter: widened, data: [data])).isEmpty)
+        // Monthly data name their first and last months as months: "Jan 2018", not a bare year beside "Dec 2019".
+        let months = SourceFile(path: "content/data/v.csv", text: "month,visitors\n"
+            + (2018...2019).flatMap { year in (1...12).map { "\(year)-\(String(format: "%02d", $0)),\($0 + 40)\n" } }.joined())
+        let monthly = diagnostics(of: miniSite(chapter: block("annotations:\n  - {type: event, x: 2030-06, label: Far}\n"), data: [months]))
+        #expect(monthly.first?.message.contains("x = Jun 2030, where the data run from Jan 2018 to Dec 2019") == true)
     }
 
     @Test func aSemicolonSeparatedCSVGetsAHintAboutCommas() {

@@ -201,4 +201,17 @@ import Testing
         #expect(output.warnings.map { "\($0.file):\($0.line) \($0.message)" }
             == ["content/sources.yml:3 source 'spare-2021' is cited on no page, but the sources page lists it among the sources cited"])
     }
+
+    @Test func aSourceConsultedBeforeItsDateIsAnErrorAtConsulted() {
+        func found(_ consulted: String, date: String) -> [Diagnostic] {
+            let sources = "cited-2024:\n  title: Cited\n  date: \(date)\n  url: https://example.org/a\n  consulted: \(consulted)\n"
+            return diagnostics(of: miniSite(chapter: chapter("As shown [@cited-2024].\n"), sources: sources))
+        }
+        let early = found("2023-11-20", date: "2024")
+        #expect(early.map { "\($0.line) \($0.message)" } == ["5 source 'cited-2024' was consulted on 2023-11-20, before its date 2024"])
+        #expect(found("2024-03-02", date: "2024").isEmpty)
+        #expect(found("2024-03-02", date: "2024-03").isEmpty)
+        #expect(found("2024-03-02", date: "2024-03-02").isEmpty)
+        #expect(found("2024-03-01", date: "2024-03-02").count == 1)
+    }
 }

@@ -34,6 +34,23 @@ import Testing
         #expect(found.first?.line == line(of: "months"))
     }
 
+    @Test func aTrailingCommaIsCountedAsAnEmptyMonthNameNotAsTheTwelfth() {
+        let found = diagnostics(of: site { $0.replacingOccurrences(of: "November, December", with: "November, December,") })
+        #expect(found.map(\.message) == ["'months' lists 12 month names and an empty one (a comma too many?): dates would show "
+                                            + "the month's number instead of its name"])
+        #expect(found.first?.hint == "write the twelve names, January to December, separated by commas")
+    }
+
+    @Test func monthNamesSeparatedByAnInputMethodsCommaGetThatCommaNamed() {
+        let found = diagnostics(of: site { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                line.hasPrefix("months:") ? line.replacingOccurrences(of: ", ", with: "、") : String(line)
+            }.joined(separator: "\n")
+        })
+        #expect(found.map(\.message) == ["'months' lists 1 month name, not 12: dates would show the month's number instead of its name"])
+        #expect(found.first?.hint?.hasSuffix("separated by commas ',' (the '、' of an input method does not separate them)") == true)
+    }
+
     @Test func anUnknownPlaceholderIsAnErrorThatNamesTheOneTheTextTakes() {
         let found = diagnostics(of: site { $0.replacingOccurrences(of: "chapterNumber: Chapter {n}", with: "chapterNumber: Kapitel {nr}") })
         #expect(found == [Diagnostic(file: "templates/i18n/de.yml", line: line(of: "chapterNumber"), column: 16,

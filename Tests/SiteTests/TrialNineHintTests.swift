@@ -20,6 +20,16 @@ private let firstKeyLine = 7
                                      hint: "a comma inside { } ends the value: quote the label (label: \"High water, roughly five hours in\")")])
     }
 
+    @Test(arguments: [("110,5", "decimals use a point: value: 110.5"),
+                      ("-2,250", "decimals use a point: value: -2.250 (or value: -2250, without a thousands separator)")])
+    func aDecimalCommaInAFlowMappingGetsThePoint(_ written: String, _ hint: String) {
+        let csv = SourceFile(path: "content/data/h.csv", text: "hour,height\n0,100\n6,120\n")
+        let page = chapter(withChart: ["id: c", "title: T", "caption: C.", "data: h.csv", "annotations:",
+                                       "  - {type: line, axis: y, value: \(written), label: Aim}"])
+        let found = diagnostics(of: miniSite(chapter: page, data: [csv]))
+        #expect(found.map(\.hint) == [hint], "\(found)")
+    }
+
     @Test(arguments: [("3,9", "decimals use a point: 3.9"), ("-12,25", "decimals use a point: -12.25"),
                       ("1,200", "remove the thousands separator: 1200"), ("1,200.5", "remove the thousands separator: 1200.5")])
     func aCommaIsADecimalCommaUnlessThreeDigitsFollowIt(_ cell: String, _ hint: String) {

@@ -263,11 +263,26 @@ import Testing
         #expect(languageTagProblem("Español")?.hint.hasPrefix("did you mean 'es'?") == true)
     }
 
+    @Test(arguments: [("anglais", "en"), ("inglés", "en"), ("Englisch", "en"), ("英語", "en"), ("중국어", "zh"),
+                      ("japonais", "ja"), ("西班牙文", "es")])
+    func aLanguageNamedInAnotherLanguageGetsItsTag(_ name: String, _ tag: String) {
+        #expect(languageTag(forName: name) == tag)
+    }
+
     @Test func aLanguageWithoutTranslationsIsWarnedAboutWhereSiteYmlNamesIt() throws {
         let output = try build(miniSite(chapter: "---\ntitle: A\n---\nTexto.\n", config: "title: T\ndescription: D.\nlanguage: es\n"))
         let warning = try #require(output.warnings.first { $0.message.hasPrefix("no translations for language 'es'") })
         #expect((warning.file, warning.line, warning.column) == ("content/site.yml", 3, 11))
         #expect(warning.hint == "copy templates/i18n/en.yml to templates/i18n/es.yml and translate its texts")
+    }
+
+    @Test func aTranslationsFileNoLanguageUsesIsNamedInTheMissingFilesHint() throws {
+        var site = miniSite(chapter: "---\ntitle: A\n---\nTexto.\n", config: "title: T\ndescription: D.\nlanguage: ko\n")
+        let english = try #require(starterTemplates.first { $0.path == "templates/i18n/en.yml" })
+        site.translations.append(SourceFile(path: "templates/i18n/kr.yml", text: english.text))
+        let warning = try #require(try build(site).warnings.first { $0.message.hasPrefix("no translations for language 'ko'") })
+        #expect(warning.hint == "no language of site.yml uses templates/i18n/kr.yml: is it meant to be templates/i18n/ko.yml? "
+                    + "Else copy templates/i18n/en.yml to templates/i18n/ko.yml and translate its texts")
     }
 
     // MARK: More hints from the trial's nits

@@ -31,6 +31,10 @@ SERVER_PID=""
 cleanup() {
     [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
     rm -rf "$WORK"
+    # The workflow's clone of explainer and its release build (about 1.5 GB): a runner's temporary folder is
+    # discarded after the job; the installed binary stays in the cache folder.
+    [ -n "${STATE:-}" ] && rm -rf "$STATE/runner-temp"
+    true
 }
 trap cleanup EXIT
 

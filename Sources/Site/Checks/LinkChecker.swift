@@ -293,6 +293,12 @@ struct LinkChecker {
             if let fragment = split(target).1, percentDecoded(fragment) != fragment {
                 message = message.replacingOccurrences(of: "'#\(fragment)'", with: "'#\(percentDecoded(fragment))'")
             }
+            if written.contains("\u{FF03}") {
+                // `02-b.md＃heading`: an input method's full-width sign, not an anchor.
+                return Diagnostic(file: chapter.file, line: link.line, column: link.column, message: message,
+                                  hint: "the '\u{FF03}' is a full-width sign from an input method: write '#' before the "
+                                      + "heading's anchor")
+            }
             if namesAFile(target) {
                 return Diagnostic(file: chapter.file, line: link.line, column: link.column, message: message,
                                   hint: "a page can link the pictures of content/images/ (images/name.png) and each chart's "

@@ -115,6 +115,15 @@ public struct DataTable: Sendable, Equatable {
     /// Two columns of one name would draw two series the legend and the data table cannot tell apart, and a chart's
     /// `series:` could pick only the first.
     private static func checkHeader(_ cells: [(text: String, column: Int)], file: String, line: Int) throws(Diagnostic) {
+        // A first line of numbers only (`2018,100.0,100.0`) is a row of data: the names are missing.
+        let dataLike = { (text: String) in
+            Double(text) != nil || text.range(of: #"^\d{4}-\d{2}(-\d{2})?$"#, options: .regularExpression) != nil
+        }
+        if cells.count >= 2, cells.allSatisfy({ dataLike($0.text) }) {
+            throw Diagnostic(file: file, line: line, column: cells[0].column,
+                             message: "the first line holds values, not column names: is the header line missing?",
+                             hint: "begin the file with a line naming its columns, separated by commas: e.g. year,visitors")
+        }
         var seen: [String: Int] = [:]
         for (index, cell) in cells.enumerated() where !cell.text.isEmpty {
             guard let first = seen[cell.text] else { seen[cell.text] = index; continue }

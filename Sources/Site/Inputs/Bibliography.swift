@@ -389,6 +389,11 @@ func parseBibliography(_ text: String, file: String, languages: [String] = [], d
             if let consulted = entry.consulted, !isISODate(consulted) {
                 problem("'consulted' of source '\(key)' must be a date like 2026-12-03, not '\(consulted)'",
                         "the day you consulted the copy you cite (only for pages that change)", node: "consulted")
+            } else if let consulted = entry.consulted, let date = entry.date, isPartialISODate(date),
+                      consulted.prefix(date.count) < date {
+                // Compared to the date's own precision: consulted 2024-03-02 is not before a date of 2024.
+                problem("source '\(key)' was consulted on \(consulted), before its date \(date)",
+                        "check both: 'date' is when the text was published, 'consulted' the day you read it", node: "consulted")
             }
             if let url = entry.url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.contains(" ") {
                 problem("'url' of source '\(key)' must be an http(s) address without spaces",
@@ -455,7 +460,7 @@ func checkSourceLanguages(_ bibliography: [String: SourceEntry], translations: [
             problems.append(Diagnostic(file: file, line: entry.line, column: 1,
                                        message: "the language of source '\(entry.key)' is written as a name, '\(language)', "
                                            + "which would show in that language on every edition",
-                                       hint: (guess.map { "write the tag '\($0)': " } ?? "write a BCP 47 tag such as zh-Hant: ")
+                                       hint: (guess.map { "write the tag '\($0)': " } ?? "write a BCP 47 tag such as en, fr or zh-Hant: ")
                                            + "each page names it in its own language (language.<tag> in templates/i18n/<code>.yml)"))
         }
     }

@@ -13,7 +13,21 @@ func isLanguageTag(_ tag: String) -> Bool {
 func languageTag(forName name: String) -> String? {
     let names = ["english": "en", "chinese": "zh", "traditional chinese": "zh-Hant", "simplified chinese": "zh-Hans",
                  "french": "fr", "german": "de", "spanish": "es", "portuguese": "pt", "italian": "it", "japanese": "ja",
-                 "korean": "ko", "russian": "ru", "arabic": "ar", "dutch": "nl", "hindi": "hi", "cantonese": "yue"]
+                 "korean": "ko", "russian": "ru", "arabic": "ar", "dutch": "nl", "hindi": "hi", "cantonese": "yue",
+                 // The common languages as French, Spanish, German, Italian, Portuguese, Chinese, Japanese and Korean
+                 // writers name them (`language: anglais`, `inglés`, `英語`).
+                 "anglais": "en", "inglés": "en", "ingles": "en", "englisch": "en", "inglese": "en", "inglês": "en",
+                 "français": "fr", "francés": "fr", "französisch": "fr", "francese": "fr", "francês": "fr",
+                 "allemand": "de", "alemán": "de", "tedesco": "de", "alemão": "de",
+                 "espagnol": "es", "spanisch": "es", "spagnolo": "es", "espanhol": "es",
+                 "chinois": "zh", "chino": "zh", "chinesisch": "zh", "cinese": "zh", "chinês": "zh",
+                 "japonais": "ja", "japonés": "ja", "japanisch": "ja", "giapponese": "ja", "japonês": "ja",
+                 "coréen": "ko", "coreano": "ko", "koreanisch": "ko",
+                 "英語": "en", "英文": "en", "英语": "en", "영어": "en", "中文": "zh", "中国語": "zh", "중국어": "zh",
+                 "日文": "ja", "日語": "ja", "日语": "ja", "일본어": "ja", "韓文": "ko", "韓国語": "ko", "韩语": "ko",
+                 "法文": "fr", "法語": "fr", "法语": "fr", "フランス語": "fr", "프랑스어": "fr",
+                 "德文": "de", "德語": "de", "德语": "de", "ドイツ語": "de", "독일어": "de",
+                 "西班牙文": "es", "西班牙語": "es", "西班牙语": "es", "スペイン語": "es", "스페인어": "es"]
     let lowered = name.lowercased().trimmingCharacters()
     // A language named in itself (`Español`, `Deutsch`, `Français`): the tag whose name that is.
     return names[lowered] ?? nativeLanguageNames.filter { !$0.key.contains("-") && $0.value.lowercased() == lowered }.keys.min()

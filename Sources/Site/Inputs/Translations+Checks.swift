@@ -29,10 +29,16 @@ extension Translations {
                 if names.count != 12 || count != 12 {
                     let effect = key == "months" ? "dates would show the month's number instead of its name"
                         : "charts and data tables would show explainer's English month names instead"
+                    let empty = names.count - count
+                    let listed = "\(count) month name\(count == 1 ? "" : "s")"
+                        + (empty == 0 ? "" : " and \(empty == 1 ? "an empty one" : "\(empty) empty ones") (a comma too many?)")
+                    // An input method's 、 or ， between the names does not separate them.
+                    let wideComma = value.first { "、，､".contains($0) }
                     errors.append(Diagnostic(file: file, line: place.line, column: place.column,
-                                             message: "'\(key)' lists \(count) month name\(count == 1 ? "" : "s"), not 12: \(effect)",
+                                             message: "'\(key)' lists \(listed)\(count == 12 ? "" : ", not 12"): \(effect)",
                                              hint: "write the twelve names, January to December, separated by commas"
-                                                 + (count > 12 ? " (is one written twice?)" : count < 12 ? " (is one left out?)" : " (no empty ones)")))
+                                                 + (wideComma.map { " ',' (the '\($0)' of an input method does not separate them)" }
+                                                    ?? (count > 12 ? " (is one written twice?)" : count < 12 && empty == 0 ? " (is one left out?)" : ""))))
                 }
                 continue
             }

@@ -165,6 +165,16 @@ func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings
         if text == nil, collector.diagnostics.isEmpty, let english = starterTemplates.first(where: { $0.path == "templates/i18n/en.yml" }) {
             // `FR.yml` for `fr`: the file is there, under a name that differs in capitals only.
             let miscased = files.first { file in candidates.contains { "templates/i18n/\($0).yml".lowercased() == file.path.lowercased() } }
+            // `kr.yml` beside `code: ko`: a file of the folder no language of the site uses, named in the hint.
+            let siteFiles = Set(languages.flatMap { language in
+                language.code.split(separator: "-").indices.map { end in
+                    "templates/i18n/" + language.code.split(separator: "-")[...end].joined(separator: "-").lowercased() + ".yml"
+                }
+            })
+            let unused = files.map(\.path).filter { path in
+                path.hasPrefix("templates/i18n/") && path.hasSuffix(".yml") && !path.dropFirst(15).contains("/")
+                    && !siteFiles.contains(path.lowercased()) && !starterTemplates.contains { $0.path == path }
+            }.sorted()
             warnings.append(Diagnostic(file: miscased?.path ?? path, line: 1, column: 1,
                                        message: "no translations for language '\(language.code)': its pages show explainer's English interface words",
                                        hint: miscased.map { file in
@@ -175,7 +185,9 @@ func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings
                                                ? "write the code as the file is named, '\(stem)', in site.yml: a language code begins in lowercase"
                                                : "rename \(file.path) to \(path): the file is named by the language's code as site.yml writes it"
                                        }
-                                           ?? "copy templates/i18n/en.yml to \(path) and translate its texts", severity: .warning))
+                                           ?? (unused.isEmpty ? "" : "no language of site.yml uses " + unused.joined(separator: ", ")
+                                               + ": is it meant to be \(path)? Else ")
+                                           + "copy templates/i18n/en.yml to \(path) and translate its texts", severity: .warning))
             text = english.text
         }
         guard let text, var parsed = collector.collect({ () throws(BuildFailure) in

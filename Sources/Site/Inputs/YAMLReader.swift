@@ -194,6 +194,12 @@ struct YAMLReader {
         while start >= 0, bare(pairs[start]) { start -= 1 }
         guard start >= 0, let key = pairs[start].key.string, let value = pairs[start].value.scalar?.string, !value.isEmpty else { return nil }
         let words = [value] + pairs[(start + 1)...index].compactMap(\.key.string)
+        // `value: 110,5`: a decimal comma (or a thousands separator), not words the comma cut off.
+        let digits = { (text: String) in !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber } }
+        if words.count == 2, digits(words[1]), digits(value.hasPrefix("-") ? String(value.dropFirst()) : value) {
+            return "decimals use a point: \(key): \(value).\(words[1])"
+                + (words[1].count == 3 ? " (or \(key): \(value)\(words[1]), without a thousands separator)" : "")
+        }
         return "a comma inside { } ends the value: quote the \(key) (\(key): \"\(words.joined(separator: ", "))\")"
     }
 

@@ -29,6 +29,13 @@ public func checkOutputFolder(_ destination: URL, name: String, siteRoot: URL, f
         BuildFailure([Diagnostic(file: name, line: 1, column: 1, message: message, hint: hint)])
     }
     let elsewhere = "build into a folder of its own: the default public/ (no --output), or a new or empty folder"
+    // `-o '~/site'` (quoted, or from a script) reaches explainer with its tilde: the shell expands `~` only unquoted,
+    // so the build would make a folder named `~` inside the site and say it built into ~/site.
+    if name == "~" || name.hasPrefix("~/") {
+        throw refuse("--output '\(name)' begins with a '~' the shell did not expand (it was quoted): the build would "
+                     + "write into a folder named '~' inside the site",
+                     "write the home folder out: --output \"$HOME\(name.dropFirst())\" (or leave the ~ unquoted)")
+    }
     if output == root {
         throw refuse("--output '\(name)' is the site folder itself: the build would replace content/ and templates/ "
                      + "with the built pages", elsewhere)
