@@ -87,6 +87,10 @@ extension ValueFormat {
         }
         return zip(values, parts).map { value, part in
             if let label = oneByOne(value, part: part, monthly: monthly, significant: significant, numbers: numbers) { return label }
+            // A value too small for six decimals is not nothing: "<0.000001 %", never the "0 %" of an exact zero.
+            if part.shown > 0, Self.digits(part.shown, decimals: 6, grouping: false).allSatisfy({ $0 == "0" || $0 == "." }) {
+                return "<" + compose(1e-6, decimals: 6, padTo: 0, unit: part.unit, tick: false, padZero: false, numbers: numbers)
+            }
             // Durations in years are read one by one ("2 months", "1.5 years", "6 years"): no padding to a common
             // number of decimals, which printed "6.000 years" under "2 months".
             let common = self == .years ? 0 : shared[part.unit] ?? 0

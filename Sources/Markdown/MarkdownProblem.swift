@@ -100,15 +100,22 @@ public struct MarkdownProblem: Sendable, Equatable {
         // Spanish
         "nota": "note", "notas": "note", "consejo": "tip", "cuidado": "careful", "precaución": "careful",
         "precaucion": "careful", "advertencia": "careful", "atención": "careful", "atencion": "careful", "aviso": "careful",
+        "importante": "careful", "ojo": "careful", "siguiente": "next", "próximo": "next", "proximo": "next",
+        "próximamente": "next", "proximamente": "next",
+        // Italian and Portuguese (their nota, cuidado, aviso and importante are the Spanish words)
+        "attenzione": "careful", "avvertenza": "careful", "suggerimento": "tip", "consiglio": "tip", "prossimo": "next",
+        "atenção": "careful", "atencao": "careful", "dica": "tip", "observação": "note", "observacao": "note",
         // French
         "remarque": "note", "astuce": "tip", "conseil": "tip", "avertissement": "careful", "prudence": "careful",
-        "mise-en-garde": "careful",
+        "mise-en-garde": "careful", "suivant": "next", "prochain": "next", "à-suivre": "next", "a-suivre": "next",
         // German
         "notiz": "note", "hinweis": "note", "anmerkung": "note", "tipp": "tip", "achtung": "careful", "vorsicht": "careful",
-        "warnung": "careful",
+        "warnung": "careful", "wichtig": "careful", "nächste": "next", "naechste": "next", "ausblick": "next",
         // Korean, Japanese and Chinese
         "주의": "careful", "경고": "careful", "참고": "note", "메모": "note", "팁": "tip", "注意": "careful", "警告": "careful",
         "備考": "note", "メモ": "note", "ヒント": "tip", "小心": "careful", "提示": "tip", "備註": "note", "备注": "note",
+        "중요": "careful", "다음": "next", "重要": "careful", "次": "next", "次回": "next", "今後": "next", "下一步": "next",
+        "接下來": "next", "接下来": "next", "後續": "next", "后续": "next",
         // A chart, in those languages and in Italian, Portuguese, Korean, Japanese and Chinese
         "graphique": "chart", "graphe": "chart", "diagramme": "chart", "gráfico": "chart", "grafico": "chart",
         "gráfica": "chart", "grafica": "chart", "diagramm": "chart", "grafik": "chart", "schaubild": "chart",

@@ -439,8 +439,17 @@ struct TreeTransformer {
         }
         // A fenced block without a language starts at its fence.
         let text = source.drop { $0 == " " || $0 == ">" }
-        guard !text.hasPrefix("```"), !text.hasPrefix("~~~"), first.count >= 20, first.first?.isLetter == true,
-              first.filter({ "{}[]()<>=;$\\`|_#*/".contains($0) }).count <= 1 else { return }
+        guard !text.hasPrefix("```"), !text.hasPrefix("~~~") else { return }
+        // A paragraph's first line alone indented: the rest of the paragraph follows the "code" with no blank line
+        // between, which code pasted on purpose does not do (`    [](#table-x) shows that …` lost its link).
+        // (cmark may end the code block on the blank line after it: the line above the paragraph must hold text.)
+        let runsOn = cmark_node_next(node).map { next in
+            let above = line + Int(cmark_node_get_start_line(next) - cmark_node_get_start_line(node)) - 1
+            return cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH && above >= 1 && above <= sourceLines.count
+                && !sourceLines[above - 1].allSatisfy { $0 == " " || $0 == "\t" || $0 == ">" }
+        } ?? false
+        guard runsOn || (first.count >= 20 && first.first?.isLetter == true
+                         && first.filter({ "{}[]()<>=;$\\`|_#*/".contains($0) }).count <= 1) else { return }
         problems.append(MarkdownProblem(kind: .indentedProse(first), line: line, column: column))
     }
 

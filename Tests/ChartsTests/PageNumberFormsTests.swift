@@ -66,4 +66,10 @@ import Testing
         // Cents all or none (Fig 7.2's table read "$12" beside "$1.70").
         #expect(ValueFormat.usd.columnLabels(for: [8, 12, 2, 1.7]) == ["$8.00", "$12.00", "$2.00", "$1.70"])
     }
+
+    /// Review 15: Fig 6.2's table printed a chance of 4.9e-7 (a fraction) as "0 %", like the exact zero below it.
+    @Test func aValueTooSmallForSixDecimalsIsLessThanTheSmallestShownNotZero() {
+        let labels = ValueFormat.fraction.columnLabels(for: [0.2, 1.4e-8, 4.9e-9, 0])
+        #expect(Array(labels.suffix(3)) == ["0.000001\u{202F}%", "<0.000001\u{202F}%", "0\u{202F}%"])
+    }
 }

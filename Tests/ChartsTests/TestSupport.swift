@@ -42,8 +42,14 @@ final class SVGParse: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        // A text's anchor as the browser takes it: its own, else the nearest ancestor's (the <svg> holds the common one).
+        var attributes = attributeDict
+        if attributes["text-anchor"] == nil,
+           let inherited = stack.reversed().lazy.compactMap({ self.elements[$0].attributes["text-anchor"] }).first {
+            attributes["text-anchor"] = inherited
+        }
         stack.append(elements.count)
-        elements.append(ParsedElement(name: elementName, attributes: attributeDict, text: ""))
+        elements.append(ParsedElement(name: elementName, attributes: attributes, text: ""))
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {

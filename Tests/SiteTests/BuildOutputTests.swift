@@ -265,7 +265,7 @@ private func marked(_ files: [String: Data]) -> [String: Data] {
         let output = try build(miniSite(chapter: "---\ntitle: A\n---\n```chart\nid: c\ntitle: T\ncaption: C.\nmodel: gpuCollateral\n```\n"))
         let page = try #require(text(output, "intro/index.html"))
         #expect(page.contains("id=\"chart-c-svg\"") && page.contains("viewBox=\"0 0 720 "))
-        #expect(page.contains("id=\"chart-c-narrow-svg\"") && page.contains("viewBox=\"0 0 400 "))
+        #expect(page.contains("id=\"chart-c-narrow-svg\"") && page.contains("viewBox=\"0 0 380 "))
         #expect(!page.contains("<style>"), "inline charts must not repeat the chart CSS")
         #expect(page.contains("assets/charts.css"))
         #expect(text(output, "assets/charts.css")?.contains("svg.ch") == true)

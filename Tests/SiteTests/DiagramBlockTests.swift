@@ -98,6 +98,6 @@ private func chapter(withChart lines: [String]) -> String {
         let problems = diagnostics(of: miniSite(chapter: chapter(withChart: fan)))
         #expect(problems.count == 1)
         #expect(problems.first?.line == 6 + 6)  // the first node of the list
-        #expect(problems.first?.message.contains("do not fit a 400 px wide layout") == true)
+        #expect(problems.first?.message.contains("do not fit a 380 px wide layout") == true)
     }
 }

@@ -60,6 +60,19 @@ import Testing
         #expect(slashed.map(\.hint) == ["write months as 2018-11 (or years); daily dates are not supported"])
     }
 
+    /// Trial 15 (M2): `2022.01` (YYYY.MM) passed as decimal years and squeezed a year's months into an eighth of it.
+    @Test func monthsWrittenYearFirstWithADotAreAnErrorButDecimalYearsAreNot() {
+        let csv = "# Rain.\nmes,lluvia\n2022.01,60\n2022.02,18\n2022.12,50\n2023.01,40\n"
+        let found = diagnostics(of: miniSite(chapter: chart(kind: "line"), data: [SourceFile(path: "content/data/d.csv", text: csv)]))
+        #expect(found == [Diagnostic(file: "content/data/d.csv", line: 3, column: 1,
+                                     message: "'2022.01' in column 'mes' looks like a month written YYYY.MM, which reads as the "
+                                        + "number 2022.01, a fraction of a year",
+                                     hint: "write months with a hyphen, as 2022-01 (or years); daily dates are not supported")])
+        #expect(yearDottedMonths(["2020.00", "2020.25", "2020.50"]) == nil)
+        #expect(yearDottedMonths(["2020.10", "2020.11", "2020.12"]) == nil)
+        #expect(yearDottedMonths(["2020.5", "2021.5"]) == nil)
+    }
+
     /// Trial 13's leftover: `01.18` (MM.YY) passed as the numbers 1.18, 2.18, … and drew a wrong axis, silently.
     @Test func monthsWithATwoDigitYearAreAnErrorButDecimalsAreNot() {
         let csv = "# Rain.\nmonth,rain\n01.18,60\n02.18,18\n03.18,50\n"
@@ -111,6 +124,13 @@ import Testing
         #expect(monthInWords("janv.-18", names: french) == "2018-01")
         #expect(monthInWords("décembre 2019", names: french) == "2019-12")
         #expect(monthInWords("Paris 2018", names: french) == nil)
+        // Trial 15 (S2): Japanese, Chinese and Korean months, year first.
+        #expect(monthInWords("2022年1月", names: []) == "2022-01")
+        #expect(monthInWords("2022년 12월", names: []) == "2022-12")
+        #expect(monthInWords("2022年13月", names: []) == nil)
+        let japanese = diagnostics(of: miniSite(chapter: chart(kind: "line"), data: [SourceFile(path: "content/data/d.csv",
+                                                text: "# Rain.\nmonth,rain\n2022年1月,60\n2022年2月,18\n")]))
+        #expect(japanese.first?.hint?.hasPrefix("write months as 2022-01 (year, then the month's number)") == true, "\(japanese)")
     }
 
     @Test func twoDecimalCommasThatMakeTwoCellsTooManyGetThePoints() {

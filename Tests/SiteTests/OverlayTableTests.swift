@@ -122,4 +122,23 @@ import Testing
         _ = try build(miniSite(chapter: chart("{p: 0.03}", scenarios: "[calm, base, stressed]")))
         _ = try build(miniSite(chapter: chart("{rho: 0.5}", scenarios: "{calm: {rho: 0.1}, stressed: {rho: 0.6}}")))
     }
+
+    /// Audit 15 (S1): one scenario's map sets rho, another's named value (stressed: 0.6) is taken over by params.
+    @Test func aParameterOneScenarioSetsAndParamsTakesFromAnotherIsAnError() {
+        let found = diagnostics(of: miniSite(chapter: chart("{rho: 0.5}", scenarios: "{calm: {rho: 0.2}, stressed: {p: 0.03}}")))
+        #expect(found.map(\.message) == ["params sets 'rho', which the scenario 'stressed' sets too (0.6): params wins, so "
+                                         + "'stressed' would draw rho = 0.5, not its own 0.6"])
+    }
+
+    /// Audit 15 (S2): a model's series over categories drawn as a line got "0 x values or categories" at the fence.
+    @Test func aModelSeriesOverCategoriesDrawnAsALineIsAnErrorAtKind() {
+        let page = "---\ntitle: Charts\n---\nIntro.\n\n```chart\n" + [
+            "id: s", "title: T", "caption: \"C. Illustrative model, not a forecast.\"", "model: fireSale", "kind: line",
+            "series: [glt.S]",
+        ].joined(separator: "\n") + "\n```\n"
+        let found = diagnostics(of: miniSite(chapter: page))
+        #expect(found.map { "\($0.line) \($0.message)" }.first?.hasPrefix("11 kind: line draws values along a numeric x axis, but the series") == true,
+                "\(found)")
+        #expect(found.first?.hint?.hasPrefix("use kind: bar, hbar, grouped-bar or stacked-bar") == true)
+    }
 }

@@ -70,6 +70,28 @@ import Testing
         #expect(found.first?.message.hasSuffix("is indented four spaces or more, so the page shows it as code, not as a paragraph") == true)
     }
 
+    /// Trial 15 (S1): Windows Notepad's byte-order mark before site.yml's first key, a chapter's `---` and a CSV's
+    /// first `#` line gave "missing front matter", "missing required key 'title'" and a row of the wrong width.
+    @Test func aByteOrderMarkAtTheStartOfAFileIsLeftOut() throws {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        var site = miniSite(chapter: chapter("See the chart.\n\n```chart\nid: v\ntitle: T\ncaption: C.\ndata: v.csv\nkind: line\n```\n"),
+                            data: [SourceFile(path: "content/data/v.csv", bytes: bom + Array("# Source: a test.\nyear,visitors\n2018,40\n2019,42\n".utf8))])
+        site.config = SourceFile(path: "content/site.yml", bytes: bom + site.config!.bytes)
+        site.chapters[0] = SourceFile(path: site.chapters[0].path, bytes: bom + site.chapters[0].bytes)
+        let output = try build(site)
+        #expect(text(output, "intro/index.html")?.contains("See the chart.") == true)
+    }
+
+    /// Trial 15 (M4): only the first line indented, starting with a link: shown as code, the link lost, silently.
+    @Test func aParagraphWhoseFirstLineAloneIsIndentedIsAWarning() throws {
+        let text = "Intro.\n\n    [The table](#intro) shows that the second period is worse. Read on\nin the next chapter.\n"
+        let found = try build(miniSite(chapter: chapter(text))).warnings
+        #expect(found.map { "\($0.line):\($0.column)" } == ["6:5"])
+        // Code pasted on purpose, with a blank line after it, is left alone.
+        let code = "Intro.\n\n    x = [1, 2]; y = f(x)\n\nThat is the code.\n"
+        #expect(try build(miniSite(chapter: chapter(code))).warnings.map(\.message).isEmpty)
+    }
+
     @Test func aYearAtTheStartOfALineStartingANumberedListIsAWarning() throws {
         let found = try build(miniSite(chapter: chapter("It began in one year.\n\n2024. That is the year it ended.\n"))).warnings
         #expect(found.map(\.message) == ["'2024.' at the start of a line makes it an item of a numbered list, not a sentence about the year"])

@@ -38,7 +38,7 @@ import Testing
             #expect(points.count == 3 && curves.count == 3)
             // The other scenarios' faint labels ("Stressed: 42 %", "緊繃：42%"); the point nearest each is its own. (The
             // chosen scenario's label, beside its ringed point, reads as the ring's.)
-            let labels = svg.matches(of: /<text x="([-0-9.]+)" y="([-0-9.]+)" font-size="13" class="ch-muted ch-halo">([^<]*%)<\/text>/)
+            let labels = svg.matches(of: /<text x="([-0-9.]+)" y="([-0-9.]+)" font-size="13"(?: text-anchor="start")? class="ch-muted ch-halo">([^<]*%)<\/text>/)
             for label in labels {
                 guard let x = Double(label.output.1), let y = Double(label.output.2) else { continue }
                 let width = TextMetrics.width(String(label.output.3), size: Theme.annotationFont)

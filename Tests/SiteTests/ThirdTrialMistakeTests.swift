@@ -202,6 +202,17 @@ import Testing
             == ["content/sources.yml:3 source 'spare-2021' is cited on no page, but the sources page lists it among the sources cited"])
     }
 
+    /// Trial 15 (S3): a title typed in its own quotation marks was printed in two pairs.
+    @Test func aTitleTypedInItsOwnQuotationMarksIsPrintedInOnePair() throws {
+        #expect(withoutEnclosingQuotes("\u{201C}Boletín semanal\u{201D}") == "Boletín semanal")
+        #expect(withoutEnclosingQuotes("「乾旱報告」") == "乾旱報告")
+        #expect(withoutEnclosingQuotes("\u{201C}A\u{201D} and \u{201C}B\u{201D}") == "\u{201C}A\u{201D} and \u{201C}B\u{201D}")
+        let sources = "cited-2020:\n  title: \u{201C}Boletín semanal\u{201D}\n"
+        let output = try build(miniSite(chapter: chapter("As shown [@cited-2020].\n"), sources: sources))
+        let page = try #require(text(output, "sources/index.html"))
+        #expect(page.contains("Boletín semanal") && !page.contains("\u{201C}\u{201C}"))
+    }
+
     @Test func aSourceConsultedBeforeItsDateIsAnErrorAtConsulted() {
         func found(_ consulted: String, date: String) -> [Diagnostic] {
             let sources = "cited-2024:\n  title: Cited\n  date: \(date)\n  url: https://example.org/a\n  consulted: \(consulted)\n"

@@ -252,6 +252,14 @@ struct ChartBlockParser {
     /// them would show as written, and a link in them would lead nowhere and be checked by nothing.
     private func checkPlainText(_ text: String, key: String, node: Node) throws(Diagnostic) {
         let caption = key != "title"
+        // `[@key p. 2]` is no citation: prose has the same error (the caption would print the brackets).
+        if caption, let written = leftoverCitation(in: text) {
+            throw reader.error(at: node, "\(quoted(written)) in the chart's \(key == "captions" ? "caption" : key) is not a citation "
+                                + "as written: the page would show it as written",
+                               hint: (citationWithCommas(written).map { "write \($0): a place in the source comes after a comma ([@key, p. 403]); " }
+                                    ?? "a citation is [@key], or [@key, p. 403] with a comma before the place, or [@a; @b]; ")
+                                + "keys are those of content/sources.yml")
+        }
         guard let span = markdownSpan(inCaption: text, citations: caption) else { return }
         let link = span.contains("](")
         throw reader.error(at: node, "a chart's \(caption ? "caption" : "title") is plain text, not Markdown: the page would show '\(span)' as written",
@@ -259,6 +267,17 @@ struct ChartBlockParser {
                                     : "a title is plain text (citations go in the caption): ")
                                + (link ? "remove the link, and link the page or picture from the chapter's text"
                                     : "write it without the marks; emphasis and code belong in the chapter's text"))
+    }
+
+    /// The first `[@…]` of `text` that the citation rule did not read as a citation, as written.
+    private func leftoverCitation(in text: String) -> String? {
+        for case let .text(plain) in citedTextPieces(text) {
+            guard let open = plain.range(of: "[@"), let next = plain[open.upperBound...].first,
+                  next.isLetter || next.isNumber || next == "_" else { continue }
+            let close = plain[open.upperBound...].firstIndex(of: "]").map { plain.index(after: $0) } ?? plain.endIndex
+            return String(plain[open.lowerBound..<close])
+        }
+        return nil
     }
 
     private func flag(_ node: Node, key: String) throws(Diagnostic) -> Bool {

@@ -194,7 +194,7 @@ private func emptyLinkHint(_ url: String) -> String {
 
 /// `[@cagan-1956 cap. 2]` with the comma a place needs: `[@cagan-1956, cap. 2]` (each of several keys too); nil when
 /// the brackets hold something else.
-private func citationWithCommas(_ written: String) -> String? {
+func citationWithCommas(_ written: String) -> String? {
     guard written.hasPrefix("[@"), written.hasSuffix("]") else { return nil }
     var fixed: [String] = []
     var added = false
@@ -249,7 +249,7 @@ private func shortcodeHint(_ shortcode: String) -> String {
 }
 
 /// `'text'`, shortened to about 60 characters.
-private func quoted(_ text: String) -> String {
+func quoted(_ text: String) -> String {
     let flat = text.split(whereSeparator: { $0 == "\n" }).joined(separator: " ")
     return "'" + (flat.count > 60 ? flat.prefix(57) + "…" : flat) + "'"
 }

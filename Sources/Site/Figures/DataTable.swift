@@ -102,6 +102,7 @@ public struct DataTable: Sendable, Equatable {
         // `01.2018` reads as the number 1.2018: a column of such months is no x axis (`xProblem` says so).
         let dottedMonths = keys.count(where: { dottedMonth($0) != nil })
         let monthsAsNumbers = (dottedMonths >= 2 && dottedMonths * 2 >= keys.count) || shortDottedMonths(keys) != nil
+            || yearDottedMonths(keys) != nil
         let x = numericKeys.allSatisfy({ $0 != nil }) && !monthsAsNumbers ? numericKeys.map { $0! } : nil
         let cells = (0..<(columns.count - 1)).map { column in rows.map { $0[column] } }
         var table = DataTable(file: file, notes: notes, columns: columns, keys: keys, x: x, cells: cells, rowLines: rowLines)
@@ -272,6 +273,12 @@ public struct DataTable: Sendable, Equatable {
                                 + "which reads as the number \(keys[0].trimmingCharacters().drop { $0 == "0" })",
                               hint: "write months with the whole year, as \(months[0]) (or years); daily dates are not supported")
         }
+        if keys.allSatisfy({ parseKey($0) != nil }), let months = yearDottedMonths(keys) {
+            return Diagnostic(file: file, line: rowLines[0], column: column(row: 0, 0),
+                              message: "'\(keys[0])' in column '\(columns[0])' looks like a month written YYYY.MM, "
+                                + "which reads as the number \(keys[0].trimmingCharacters()), a fraction of a year",
+                              hint: "write months with a hyphen, as \(months[0]) (or years); daily dates are not supported")
+        }
         if keys.allSatisfy({ parseKey($0) != nil }), let row = keys.firstIndex(where: { dottedMonth($0) != nil }) {
             return Diagnostic(file: file, line: rowLines[row], column: column(row: row, 0),
                               message: "'\(keys[row])' in column '\(columns[0])' looks like a month written MM.YYYY, "
@@ -425,6 +432,19 @@ func shortDottedMonths(_ keys: [String]) -> [String]? {
     }
     guard leadingZero || (monthly && keys.count >= 3) else { return nil }
     return months.map { monthKey(year: fullYear($0.year, digits: 2), month: $0.month) }
+}
+
+/// Months written `2022.01` … `2022.12` (YYYY.MM, as Japanese and many Spanish data sets write them), which read as
+/// decimal years: every key a four-digit year, a point and two digits from 01 to 12, one of them with a leading zero
+/// (decimal years with two places reach past .12 within a year). Their `2022-01` forms, or nil.
+func yearDottedMonths(_ keys: [String]) -> [String]? {
+    let parts = keys.map { $0.trimmingCharacters().split(separator: ".", omittingEmptySubsequences: false) }
+    guard keys.count >= 2, parts.allSatisfy({ $0.count == 2 && $0[0].count == 4 && $0[1].count == 2
+                                              && $0.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } } }),
+          parts.contains(where: { $0[1].first == "0" }) else { return nil }
+    let months = parts.map { (year: Int($0[0])!, month: Int($0[1])!) }
+    guard months.allSatisfy({ (1...12).contains($0.month) && (1000...2999).contains($0.year) }) else { return nil }
+    return months.map { monthKey(year: $0.year, month: $0.month) }
 }
 
 /// `01/2024`, `1/2024` → `2024-01`; nil for anything else.

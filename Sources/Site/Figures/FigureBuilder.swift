@@ -134,13 +134,10 @@ struct FigureBuilder {
             // An overlay's one table serves every variant: its columns are every scenario's, in the order the pills
             // list them (Calm, Base, Stressed, whichever is shown), each with its own values (a log axis's zeros
             // printed), and named by their scenario ("Base: AI stocks" beside "No rating triggers: AI stocks").
-            var namedByScenario = false
             if request.overlay, inputs.count > 1 {
-                namedByScenario = true
                 tableSpec.series = inputs.indices.flatMap { other in
                     var own = headedForTable(specs[other], request: request, input: inputs[other]).series
                     if !(own.count == 1 && own[0].name == inputs[other].label) {
-                        namedByScenario = false
                         for column in own.indices {
                             own[column].name = words.format("labelled", ["label": inputs[other].label]) + words["space"] + own[column].name
                         }
@@ -153,9 +150,10 @@ struct FigureBuilder {
                                     xHeader: isModel ? input.xHeader : columnHeading(input.xHeader), isModel: isModel, words: words,
                                     firstColumn: request.firstColumn.map(typographic), valueDigits: request.digits,
                                     scenarioColumns: request.overlay && inputs.count > 1)
-            // Columns named only "Calm | Base | Stressed" say what they hold under one heading: the value axis's title,
-            // without a log scale's aside, which describes the drawing ("Chance of a larger loss").
-            if namedByScenario, !tableSpec.y.label.trimmingCharacters(in: .whitespaces).isEmpty {
+            // An overlay's columns ("Calm | Base | Stressed", or "Base: AI stocks | …") say what they hold under one
+            // heading: the value axis's title, without a log scale's aside, which describes the drawing ("Chance of a
+            // larger loss", "Price index (start = 1)").
+            if request.overlay, inputs.count > 1, !tableSpec.y.label.trimmingCharacters(in: .whitespaces).isEmpty {
                 table.valueHeading = tableSpec.y.scale == .log ? withoutTrailingAside(tableSpec.y.label) : tableSpec.y.label
             }
             let provenance = csvProvenance(request, input: input, isModel: isModel, variantCount: inputs.count,
@@ -358,12 +356,21 @@ struct FigureBuilder {
                 guard let text = value?.description ?? entry.parameters.first(where: { $0.name == param.name })?.defaultValue else { return nil }
                 return Double(text).map { "\($0)" } ?? text
             })
-            guard values.count > 1, let index = own.firstIndex(where: { $0 != nil }), let value = own[index] else { continue }
+            // Also where another scenario's own map sets it (audit 15): params then sets it for some variants only,
+            // over a named scenario's different value.
+            let setByAMap = unset.count < wanted.count
+            let normalized = { (text: String) in Double(text).map { "\($0)" } ?? text }
+            let differsFromParams = own.contains { value in
+                value.map { normalized($0.description) != normalized(param.value.description) } ?? false
+            }
+            guard values.count > 1 || (setByAMap && differsFromParams),
+                  let index = own.firstIndex(where: { $0 != nil }), let value = own[index] else { continue }
             let scenario = unset[index].name
             let position = request.position(ofParameter: param.name)
             return Diagnostic(file: request.file, line: position.line, column: position.column,
                               message: "params sets '\(param.name)', which the scenario '\(scenario)' sets too (\(value)): params wins, so "
-                                + "every variant would draw \(param.name) = \(param.value), whatever its scenario says",
+                                + (values.count > 1 ? "every variant would draw \(param.name) = \(param.value), whatever its scenario says"
+                                    : "'\(scenario)' would draw \(param.name) = \(param.value), not its own \(value)"),
                               hint: "leave '\(param.name)' out of params to keep each scenario's own value, or set it per scenario: "
                                 + "scenarios: {\(scenario): {\(param.name): …}, …}")
         }
@@ -610,6 +617,15 @@ struct FigureBuilder {
     /// A drawing error that the data file explains (its first column gives no x values or categories the series can
     /// match; a column has no numbers), said in the terms of the CSV, at its line.
     private func dataProblem(_ request: FigureRequest, _ error: ChartError) -> Diagnostic? {
+        if case let .model(model) = request.source, case let .mismatchedLengths(series, 0, _) = error,
+           Self.needsNumericX.contains(request.kind) {
+            // A model's series over categories (`glt.S`, `waterfall.cash`) has no x values a line can be drawn along.
+            let place = request.position(ofParameter: "key:kind")
+            return Diagnostic(file: request.file, line: place.line, column: place.column,
+                              message: "kind: \(request.kind.rawValue) draws values along a numeric x axis, but the series "
+                                + "'\(series)' of model '\(model)' is over categories",
+                              hint: "use kind: bar, hbar, grouped-bar or stacked-bar for it (`explainer models \(model)` lists its series)")
+        }
         guard case let .data(file) = request.source, let table = data[file] else { return nil }
         switch error {
         case .mismatchedLengths:
@@ -705,7 +721,7 @@ extension String {
 }
 
 /// Canvas width of the phone layout: close to a phone's text column, so chart text stays near its design size.
-let narrowChartWidth = 400.0
+let narrowChartWidth = 380.0
 
 /// A chart drawn twice, for wide screens and for phones; the stylesheet shows one of them.
 ///
@@ -748,6 +764,11 @@ func sharingTitle(_ svg: String, from id: String, to target: String) -> String {
 /// order; a name may be shortened, with or without its point), then a two- or four-digit year; nil for anything else.
 func monthInWords(_ key: String, names: [[String]]) -> String? {
     let text = key.trimmingCharacters(in: .whitespaces).lowercased()
+    // `2022年1月` (Japanese and Chinese), `2022년 1월` (Korean): year first, then the month's number.
+    if let match = text.wholeMatch(of: /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]/), let year = Int(match.1), let month = Int(match.2),
+       (1...12).contains(month) {
+        return monthKey(year: year, month: month)
+    }
     let word = text.prefix { $0.isLetter || $0 == "." }
     let digits = text.dropFirst(word.count).drop { $0 == " " || $0 == "-" || $0 == "/" || $0 == "." || $0 == "\u{A0}" }
     let name = word.filter { $0 != "." }

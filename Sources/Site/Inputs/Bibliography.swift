@@ -348,7 +348,9 @@ func parseBibliography(_ text: String, file: String, languages: [String] = [], d
                 }
             }
             entry.organisation = field("organisation")
-            entry.title = field("title")
+            // The page sets a title in quotation marks itself: a title typed inside its own (`“Boletín semanal”`,
+            // 「…」) would be printed in two pairs (trial 15 S3).
+            entry.title = field("title").map(withoutEnclosingQuotes)
             (entry.label, entry.labels) = perLanguage("label")
             entry.subtitle = field("subtitle")
             (entry.publisher, entry.publishers) = perLanguage("publisher", oneForAll: true)
@@ -465,4 +467,15 @@ func checkSourceLanguages(_ bibliography: [String: SourceEntry], translations: [
         }
     }
     return problems
+}
+
+/// `text` without one pair of quotation marks around the whole of it: “…”, "…", «…», „…“, 「…」, 『…』.
+func withoutEnclosingQuotes(_ text: String) -> String {
+    let pairs: [(Character, Character)] = [("\u{201C}", "\u{201D}"), ("\"", "\""), ("«", "»"), ("\u{201E}", "\u{201C}"),
+                                           ("「", "」"), ("『", "』")]
+    guard text.count > 2, let pair = pairs.first(where: { text.first == $0.0 && text.last == $0.1 }) else { return text }
+    let inner = text.dropFirst().dropLast()
+    // Not two quotations side by side: “A” and “B”.
+    guard !inner.contains(pair.1) else { return text }
+    return String(inner).trimmingCharacters(in: .whitespaces)
 }

@@ -151,7 +151,7 @@ func checkedYAMLFrontMatter(_ lines: ArraySlice<Substring>, file: String, titleR
     let yaml = lines.joined(separator: "\n")
     let reader = YAMLReader(file: file, lineOffset: 1)
     let node: Node?
-    do throws(Diagnostic) { node = try reader.parse(yaml) } catch { throw BuildFailure([error]) }
+    do throws(Diagnostic) { node = try reader.parse(yaml, checkCommentCuts: false) } catch { throw BuildFailure([error]) }
     if node == nil && !titleRequired { return (FrontMatter(title: ""), []) }
     guard node != nil else {
         throw BuildFailure([Diagnostic(file: file, line: 1, column: 1, message: "missing required key 'title' in front matter",

@@ -9,14 +9,20 @@ struct YAMLReader {
     /// Added to YAML columns (for YAML indented inside another structure).
     var columnOffset = 0
 
-    func parse(_ text: String) throws(Diagnostic) -> Node? {
+    /// `checkCommentCuts`: whether a text value cut short by a ` #` is an error here (front matter checks its own keys,
+    /// beside its other mistakes).
+    func parse(_ text: String, checkCommentCuts: Bool = true) throws(Diagnostic) -> Node? {
         if let tab = firstTabIndentation(text) {
             throw Diagnostic(file: file, line: tab + lineOffset, column: 1 + columnOffset,
                              message: "YAML does not allow tabs for indentation", hint: "indent with spaces")
         }
         do {
             // The encoding is given: Yams's default reads the whole process environment on every call.
-            return try Yams.compose(yaml: text, .default, .default, .utf8)
+            let node = try Yams.compose(yaml: text, .default, .default, .utf8)
+            if checkCommentCuts, let cut = commentCut(in: node, text: text) { throw cut }
+            return node
+        } catch let cut as Diagnostic {
+            throw cut
         } catch let error as YamlError {
             var diagnostic = diagnostic(for: error)
             if let line = fullWidthSpaceIndentation(text), line <= diagnostic.line - lineOffset + 1 {

@@ -411,7 +411,13 @@ struct PageLayout {
                                                     + entry.confidence.rawValue.dropFirst()],
                 ]
                 if !places.isEmpty { values["chaptersHTML"] = places }
-                if let note = entry.note { values["noteHTML"] = inlineMarkdown(note) }
+                if let note = entry.note {
+                    values["noteHTML"] = inlineMarkdown(note)
+                    // The description, a phrase, ends before the note's sentence: "… those percentages. Period: …".
+                    if let last = entry.what.last, !".!?。！？…".contains(last) {
+                        values["what"] = typographic(entry.what) + edition.words["fullStop"]
+                    }
+                }
                 return TemplateContext(values)
             }
             var values: [String: Any] = ["rows": rows, "count": rows.count, "columnLabels": columnLabels]

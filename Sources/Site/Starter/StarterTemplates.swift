@@ -1788,7 +1788,7 @@ chartFonts: "Arial, \"Liberation Sans\", \"PingFang TC\", \"Noto Sans CJK TC\", 
 <table class="numbers">
 <thead><tr><th scope="col">{{t.numberColumn}}</th><th scope="col">{{t.whatColumn}}</th><th scope="col">{{t.dateColumn}}</th><th scope="col">{{t.sourceColumn}}</th><th scope="col">{{t.confidenceColumn}}</th></tr></thead>
 <tbody>
-{{#rows}}<tr><th scope="row" data-label="{{columnLabels.number}}">{{number}}</th><td data-label="{{columnLabels.what}}">{{what}}{{#noteHTML}} <span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}{{#chaptersHTML}} <span class="number-where">{{t.numberIn}}{{t.space}}{{{chaptersHTML}}}{{t.fullStop}}</span>{{/chaptersHTML}}</td><td data-label="{{columnLabels.date}}">{{{dateHTML}}}</td><td data-label="{{columnLabels.source}}">{{{sourceHTML}}}</td><td data-label="{{columnLabels.confidence}}"><span class="confidence confidence-{{confidence}}">{{confidenceText}}</span></td></tr>
+{{#rows}}<tr><th scope="row" data-label="{{columnLabels.number}}">{{number}}</th><td data-label="{{columnLabels.what}}">{{what}}{{#noteHTML}}{{t.space}}<span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}{{#chaptersHTML}} <span class="number-where">{{t.numberIn}}{{t.space}}{{{chaptersHTML}}}{{t.fullStop}}</span>{{/chaptersHTML}}</td><td data-label="{{columnLabels.date}}">{{{dateHTML}}}</td><td data-label="{{columnLabels.source}}">{{{sourceHTML}}}</td><td data-label="{{columnLabels.confidence}}"><span class="confidence confidence-{{confidence}}">{{confidenceText}}</span></td></tr>
 {{/rows}}
 </tbody>
 </table>
