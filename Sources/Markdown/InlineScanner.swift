@@ -10,7 +10,8 @@ enum InlinePiece: Equatable {
 /// and first uses of terms. The spaces before a citation are left out, so its note mark stays with the word before it.
 ///
 /// Terms match case-insensitively (each `Character` lowercased when that gives one `Character`), as whole words (a
-/// Chinese character or kana is a word's edge on either side of it), longest phrase first (the first of equally long ones), each term once. Text that `isPlainProse` accepts (ASCII
+/// Chinese character or kana is a word's edge on either side of it; `_` is not, as in an identifier: `spi_3_meses`),
+/// longest phrase first (the first of equally long ones), each term once. Text that `isPlainProse` accepts (ASCII
 /// without "\r", and the typographic punctuation of smart quotes) is scanned byte by byte: there every character is
 /// its own `Character`, and the only non-ASCII ones are neither letters, digits, whitespace nor anything a citation
 /// or an ASCII phrase can contain, so the result is the same as the `Character` scan, which costs far more (grapheme
@@ -95,7 +96,8 @@ struct InlineScanner {
                 plainStart = end
                 continue
             }
-            if linkTerms, bytes[index] < 0x80, index == 0 || !isASCIIAlphanumeric(bytes[index - 1]),
+            if linkTerms, bytes[index] < 0x80,
+               index == 0 || !(isASCIIAlphanumeric(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: "_")),
                let (term, length, used) = termMatch(bytes, at: index) {
                 if used {
                     index += length
@@ -206,7 +208,7 @@ struct InlineScanner {
     /// Whether a word may start at `index`: after no letter or digit, or where a Chinese character or kana meets the
     /// character before (Chinese and Japanese write no spaces between words: 「發行分券」 holds the term 分券).
     private func isWordStart(_ characters: [Character], _ index: Int) -> Bool {
-        index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber)
+        index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber || characters[index - 1] == "_")
             || isHanOrKana(characters[index - 1]) || isHanOrKana(characters[index])
     }
 
@@ -220,6 +222,7 @@ struct InlineScanner {
         for (term, phrase) in candidates {
             let end = index + phrase.count
             guard end <= lowered.count, lowered[index..<end].elementsEqual(phrase) else { continue }
+            if end < lowered.count, lowered[end] == "_" { continue }
             if end < lowered.count, lowered[end].isLetter || lowered[end].isNumber,
                !isHanOrKana(lowered[end]), !isHanOrKana(lowered[end - 1]),
                !(isHangul(lowered[end - 1]) && isHangul(lowered[end])) { continue }
@@ -250,7 +253,8 @@ struct InlineScanner {
                 while offset < phrase.count, lowercased(bytes[index + offset]) == phrase[offset] { offset += 1 }
                 return offset == phrase.count
             }) else { continue }
-            if end < bytes.count, isASCIIAlphanumeric(bytes[end]) { continue }
+            // An identifier's part is no word (`spi` in `spi_3_meses`).
+            if end < bytes.count, isASCIIAlphanumeric(bytes[end]) || bytes[end] == UInt8(ascii: "_") { continue }
             best = longer(best, (term, phrase.count, usedTerms[term]))
         }
         return best

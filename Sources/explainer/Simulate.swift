@@ -38,6 +38,12 @@ extension Explainer {
             for setting in settings where !setting.contains("=") {
                 throw ValidationError("--set needs name=value, got '\(setting)'")
             }
+            // `rho=0,5`: a decimal comma (trial 15 N7), not a thousands separator.
+            for setting in settings {
+                let parts = setting.split(separator: "=", maxSplits: 1)
+                guard parts.count == 2, let match = parts[1].wholeMatch(of: /(-?\d+),(\d{1,2}|\d{4,})/) else { continue }
+                throw ValidationError("--set \(setting): decimals use a point: \(parts[0])=\(match.1).\(match.2)")
+            }
         }
 
         func run() async throws {

@@ -152,6 +152,13 @@ func snapshot(_ folder: URL) throws -> [String: Data] {
         #expect(run.standardError.contains("debtTerm"))
     }
 
+    /// Trial 15 (N7): `rho=0,5` got the thousands-separator hint.
+    @Test func simulateTellsADecimalCommaItsPoint() throws {
+        let run = try explainer(["simulate", "tranching", "--set", "rho=0,5"], in: repositoryRoot)
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("decimals use a point: rho=0.5"), "\(run.standardError)")
+    }
+
     @Test func checkWritesNothing() throws {
         let site = try siteCopy()
         defer { try? FileManager.default.removeItem(at: site) }

@@ -26,6 +26,13 @@ import Testing
         #expect(out == "<p>xdefault defaults CDSs 2CDS (<a class=\"term\" href=\"g#cds\" title=\"c\">CDS</a>)\(tail)</p>\n")
     }
 
+    /// Trial 15 (N10): `spi_3_meses` linked the glossary's SPI.
+    @Test(arguments: ["", " — café"])
+    func anIdentifiersPartIsNoWord(_ tail: String) {
+        let out = html("cds_3 and x_default and CDS\(tail)\n")
+        #expect(out == "<p>cds_3 and x_default and <a class=\"term\" href=\"g#cds\" title=\"c\">CDS</a>\(tail)</p>\n")
+    }
+
     @Test(arguments: ["Plain", "Façade", "It’s"])
     func citationsAreFoundInASCIIAndOtherText(_ word: String) {
         let rendered = renderMarkdown("\(word) [@a-1; @b.2] and [@a-1] but not [@] or [x].\n")

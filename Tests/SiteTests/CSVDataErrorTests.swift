@@ -122,6 +122,12 @@ private let file = "content/data/cop.csv"
                                      hint: "begin the file with a line naming its columns, separated by commas: e.g. year,visitors")])
     }
 
+    @Test func aRowSeparatedByFullWidthCommasNamesThem() {
+        let found = diagnostics(of: site(csv: "# Source: test.\ntemperature,cop\n-5，2.6\n0,3\n"))
+        #expect(found.map(\.message) == ["row has 1 cell but the header has 2: it holds a full-width '\u{FF0C}'"])
+        #expect(found.first?.hint == "separate the cells with ASCII commas ','; the '\u{FF0C}' of an input method is text to CSV")
+    }
+
     @Test func twoColumnsOfOneNameAreAnErrorAtTheSecond() {
         let found = diagnostics(of: site(csv: "# Source: test.\nstep,energy,chemicals,energy\nPumping,4,1,2\n", kind: "stacked-bar"))
         #expect(found == [Diagnostic(file: file, line: 2, column: 23,

@@ -159,3 +159,54 @@ import Testing
         #expect(text(based, "404.html")?.contains("data-root-src") == false)
     }
 }
+
+/// Trial 15 (S4, S5): a translated numbers.yml with fewer entries left numbers out of its page silently, and a
+/// translated correction's date could differ from the original's.
+@Suite struct TranslatedListsTests {
+    private func numbers(_ entries: [(String, String)]) -> String {
+        entries.map { "- number: \($0.0)\n  what: A count\n  model: true\n  date: '\($0.1)'\n  confidence: high\n" }.joined()
+    }
+
+    @Test func aTranslatedNumbersFileWithFewerEntriesIsAnErrorAndADifferentDateToo() {
+        var site = twoLanguageSite()
+        site.numbers = SourceFile(path: "content/numbers.yml", text: numbers([("12", "2024"), ("7", "2025")]))
+        site.localized.append(SourceFile(path: "content/zh-hant/numbers.yml", text: numbers([("12", "2023")])))
+        let found = diagnostics(of: site).filter { $0.file == "content/zh-hant/numbers.yml" }
+        #expect(found.map(\.message) == [
+            "content/zh-hant/numbers.yml lists 1 number and content/numbers.yml 2: the Traditional Chinese numbers page lacks '7'",
+            "the date of '12' is 2023, but the original's (content/numbers.yml:1) is 2024: a date is not translated",
+        ])
+    }
+
+    @Test func aTranslatedCorrectionOfAnotherDateIsAnError() {
+        var site = twoLanguageSite()
+        site.corrections = SourceFile(path: "content/corrections.yml", text: "- date: 2026-12-05\n  text: We said 3; it is 4.\n")
+        site.localized.append(SourceFile(path: "content/zh-hant/corrections.yml", text: "- date: 2026-12-06\n  text: 我們說3，應為4。\n"))
+        let found = diagnostics(of: site).filter { $0.file == "content/zh-hant/corrections.yml" }
+        #expect(found.map { "\($0.line) \($0.message)" } == [
+            "1 this correction is dated 2026-12-06, but the original's (content/corrections.yml:1) is 2026-12-05: a date is not translated",
+        ])
+    }
+}
+
+/// Trial 15 (S11, S12): YAML's signs typed by an input method, and curly quotes around a value with a colon.
+@Suite struct InputMethodYAMLSigns {
+    @Test func aFullWidthColonAfterAKeyIsNamedAtItsLine() {
+        let config = "title：\"Test site\"\ndescription: A test.\nlanguage: en\n"
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nText.\n", config: config))
+        #expect(found.map { "\($0.file):\($0.line):\($0.column) \($0.hint ?? "")" } == ["content/site.yml:1:6 write 'title: ' (ASCII, then a space)"])
+        #expect(found.first?.message.hasPrefix("a full-width '：', as a Japanese or Chinese input method types it") == true)
+    }
+
+    @Test func aFullWidthSpaceAfterAColonAndAFullWidthDashAreNamed() {
+        #expect(fullWidthYAMLSign("kind:\u{3000}bar\n").map { "\($0.line):\($0.column) \($0.write)" } == "1:6 kind: ")
+        #expect(fullWidthYAMLSign("annotations:\n  \u{FF0D} {type: line}\n").map { "\($0.line):\($0.column) \($0.write)" } == "2:3 - ")
+        // In a value, a full-width colon is text.
+        #expect(fullWidthYAMLSign("title: 第一章：開始\n") == nil)
+    }
+
+    @Test func curlyQuotesAroundAValueWithAColonBecomeStraightInTheHint() {
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: \u{201C}Step 1: no rain\u{201D}\n---\nText.\n"))
+        #expect(found.first?.hint?.contains("title: \"Step 1: no rain\" (straight quotes") == true, "\(found)")
+    }
+}

@@ -120,7 +120,14 @@ import Testing
     @Test func otherParametersAndScenariosOfTheirOwnAreFine() throws {
         // A parameter no named scenario sets, and a scenario that sets its own value, which wins over params.
         _ = try build(miniSite(chapter: chart("{p: 0.03}", scenarios: "[calm, base, stressed]")))
-        _ = try build(miniSite(chapter: chart("{rho: 0.5}", scenarios: "{calm: {rho: 0.1}, stressed: {rho: 0.6}}")))
+        _ = try build(miniSite(chapter: chart("{p: 0.03}", scenarios: "{calm: {rho: 0.1}, stressed: {rho: 0.6}}")))
+    }
+
+    /// Trial 15 (S6): every scenario's map sets rho, so params' rho drew nowhere, silently.
+    @Test func aParameterEveryScenarioSetsItselfIsAnErrorAtParams() {
+        let found = diagnostics(of: miniSite(chapter: chart("{rho: 0.3}", scenarios: "{calm: {rho: 0.1}, stressed: {rho: 0.6}}")))
+        #expect(found.map(\.message) == ["params sets 'rho', which every scenario of the block sets itself: a scenario's own "
+                                         + "value wins, so params' rho = 0.3 draws nowhere"])
     }
 
     /// Audit 15 (S1): one scenario's map sets rho, another's named value (stressed: 0.6) is taken over by params.

@@ -202,6 +202,21 @@ import Testing
             == ["content/sources.yml:3 source 'spare-2021' is cited on no page, but the sources page lists it among the sources cited"])
     }
 
+    /// Trial 15 (S8): `[@k，p. 113]`, typed with an input method's comma.
+    @Test func aCitationWithAFullWidthCommaGetsTheASCIIForm() {
+        let found = diagnostics(of: miniSite(chapter: chapter("As shown [@cited-2020，p. 113].\n"), sources: "cited-2020:\n  title: Cited\n"))
+        #expect(found.first?.hint?.hasPrefix("the '，' is a full-width sign from an input method; write [@cited-2020, p. 113]:") == true,
+                "\(found)")
+    }
+
+    /// Trial 15 (S9): a key with an accent was accepted, and each citation of it printed as written.
+    @Test func aSourceKeyWithAnAccentIsAnErrorAtTheKey() {
+        let found = diagnostics(of: miniSite(chapter: chapter("As shown.\n"), sources: "aemet-año-2023:\n  title: Boletín\n"))
+        #expect(found.map { "\($0.line) \($0.message)" }
+                == ["1 source key 'aemet-año-2023' has 'ñ', which a citation's key cannot hold: every [@aemet-año-2023] would be printed as written"])
+        #expect(found.first?.hint == "keys are ASCII letters, digits and - _ . : — write 'aemet-anyo-2023' here and in its citations")
+    }
+
     /// Trial 15 (S3): a title typed in its own quotation marks was printed in two pairs.
     @Test func aTitleTypedInItsOwnQuotationMarksIsPrintedInOnePair() throws {
         #expect(withoutEnclosingQuotes("\u{201C}Boletín semanal\u{201D}") == "Boletín semanal")

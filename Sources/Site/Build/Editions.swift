@@ -233,7 +233,10 @@ func buildEditions(_ source: SourceTree, options: BuildOptions, languages: [Site
         let glossaryProblems = options.parseCache?.edition(other.edition.language.code)
             .translatedGlossaryProblems(translation, original: source.glossary, language: language, fallback: fallback)
             ?? checkTranslatedGlossary(translation, original: source.glossary, language: language, fallback: fallback)
-        for problem in glossaryProblems {
+        let own = sources[other.edition.index].source
+        let listProblems = checkTranslatedNumbers(own.numbers, original: source.numbers, language: language, fallback: fallback)
+            + checkTranslatedCorrections(own.corrections, original: source.corrections, language: language, fallback: fallback)
+        for problem in glossaryProblems + listProblems {
             if problem.severity == .error { collector.add(problem) } else { translationWarnings.append(problem) }
         }
     }
@@ -507,6 +510,61 @@ private func buildConcurrently<Value: Sendable>(_ builds: [@Sendable () -> Value
     guard let first = builds.first else { return [] }
     let others = builds.dropFirst().map { Background($0) }
     return [first()] + others.map { $0.value() }
+}
+
+/// A translated numbers.yml lists its original's numbers, in the same order: one with fewer lacks the last ones, which
+/// its numbers page leaves out (trial 15 S4). An error, or a warning for a language with `fallback: true`; and a
+/// number's date, which is no text to translate, is the original's.
+func checkTranslatedNumbers(_ translation: SourceFile?, original: SourceFile?, language: String, fallback: Bool) -> [Diagnostic] {
+    guard let translation, let original, translation.path != original.path,
+          let originalText = try? decodeOrFail(original), let translatedText = try? decodeOrFail(translation),
+          let originals = try? NumbersFile.parse(originalText, file: original.path).sections.flatMap(\.numbers),
+          let translated = try? NumbersFile.parse(translatedText, file: translation.path).sections.flatMap(\.numbers)
+    else { return [] }
+    var problems: [Diagnostic] = []
+    if translated.count < originals.count {
+        let missing = originals[translated.count...].map { "'\($0.number)'" }
+        problems.append(Diagnostic(file: translation.path, line: 1, column: 1,
+                                   message: "\(translation.path) lists \(translated.count) number\(translated.count == 1 ? "" : "s") and "
+                                       + "\(original.path) \(originals.count): the \(language) numbers page lacks "
+                                       + (missing.count > 3 ? "\(missing.prefix(3).joined(separator: ", ")) and \(missing.count - 3) more"
+                                          : missing.joined(separator: ", ")),
+                                   hint: "add their translations to \(translation.path), in the original's order",
+                                   severity: fallback ? .warning : .error))
+    }
+    for (mine, theirs) in zip(translated, originals) where mine.date != theirs.date {
+        problems.append(Diagnostic(file: translation.path, line: mine.line, column: 1,
+                                   message: "the date of '\(mine.number)' is \(mine.date), but the original's (\(original.path):"
+                                       + "\(theirs.line)) is \(theirs.date): a date is not translated",
+                                   hint: "write the original's date, \(theirs.date), or correct the original; entries pair by their order"))
+        break
+    }
+    return problems
+}
+
+/// A translated corrections.yml has its original's entries, in order, each of the same date (trial 15 S5: the
+/// Japanese corrections page dated a correction 6 December, the Spanish one 5 December).
+func checkTranslatedCorrections(_ translation: SourceFile?, original: SourceFile?, language: String, fallback: Bool) -> [Diagnostic] {
+    guard let translation, let original, translation.path != original.path,
+          let originalText = try? decodeOrFail(original), let translatedText = try? decodeOrFail(translation),
+          let originals = try? parseCorrections(originalText, file: original.path),
+          let translated = try? parseCorrections(translatedText, file: translation.path) else { return [] }
+    var problems: [Diagnostic] = []
+    if translated.count != originals.count {
+        problems.append(Diagnostic(file: translation.path, line: 1, column: 1,
+                                   message: "\(translation.path) has \(translated.count) correction\(translated.count == 1 ? "" : "s") and "
+                                       + "\(original.path) \(originals.count): the \(language) corrections page would tell readers another story",
+                                   hint: "translate every correction of \(original.path), in its order",
+                                   severity: fallback ? .warning : .error))
+    }
+    for (mine, theirs) in zip(translated, originals) where mine.date != theirs.date {
+        problems.append(Diagnostic(file: translation.path, line: mine.line, column: 1,
+                                   message: "this correction is dated \(mine.date), but the original's (\(original.path):\(theirs.line)) is "
+                                       + "\(theirs.date): a date is not translated",
+                                   hint: "write the original's date, \(theirs.date), or correct the original; entries pair by their order"))
+        break
+    }
+    return problems
 }
 
 /// A translated glossary has its original's entries, in the same order (terms are translated, so the order is what

@@ -216,7 +216,10 @@ struct LinkChecker {
            translated.rendered.headings.indices.contains(index),
            translated.rendered.headings[index].level == original.rendered.headings[index].level {
             let match = translated.rendered.headings[index]
-            heading = "'\(String(repeating: "#", count: match.level)) \(match.text) {#\(wanted)}' "
+            // Without an id typed in full-width signs (`｛＃…｝`, warned about at the heading): the hint's id replaces it.
+            let text = match.text.range(of: #"\s*｛＃[^｝]*｝\s*$"#, options: .regularExpression)
+                .map { String(match.text[..<$0.lowerBound]) } ?? match.text
+            heading = "'\(String(repeating: "#", count: match.level)) \(text) {#\(wanted)}' "
                 + "(\(translated.file):\(match.line))"
             found.hint = "the \(copy.language) page it links to is translated, and its heading has another anchor: translate this "
                 + "chapter into \(copy.translationFile), or give that heading the original's id: " + heading

@@ -52,9 +52,11 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
                     + "; or add its text on a line of its own: [^\(label)]: The note's text."
         case .malformedCitation(let written):
             message = "\(quoted(written)) is not a citation as written: the page would show it as written"
+            // `[@k，p. 113]`: an input method's full-width comma or semicolon (trial 15 S8).
+            let wide = written.first { "，；".contains($0) }.map { "the '\($0)' is a full-width sign from an input method; " } ?? ""
             let fix = citationWithCommas(written).map { "write \($0): a place in the source comes after a comma ([@key, p. 403]); " }
                 ?? "a citation is [@key], or [@key, p. 403] with a comma before the place, or [@a; @b]; "
-            hint = fix + "keys are those of content/sources.yml. Write \\[@ for brackets that are not a citation"
+            hint = wide + fix + "keys are those of content/sources.yml. Write \\[@ for brackets that are not a citation"
         case .pandocCitation(let written):
             message = "\(quoted(written)) is Pandoc's citation form, not this site's: the page would show it as written"
             hint = "words go outside the brackets (see [@key]), a place after a comma ([@key, p. 4]); a citation always "
@@ -196,6 +198,10 @@ private func emptyLinkHint(_ url: String) -> String {
 /// the brackets hold something else.
 func citationWithCommas(_ written: String) -> String? {
     guard written.hasPrefix("[@"), written.hasSuffix("]") else { return nil }
+    if written.contains("，") || written.contains("；") {
+        let ascii = written.replacingOccurrences(of: "，", with: ", ").replacingOccurrences(of: "；", with: "; ")
+        return citationWithCommas(ascii) ?? ascii
+    }
     var fixed: [String] = []
     var added = false
     for part in written.dropFirst().dropLast().split(separator: ";") {

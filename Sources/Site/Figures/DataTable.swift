@@ -150,6 +150,11 @@ public struct DataTable: Sendable, Equatable {
                                          line: Int) -> Diagnostic {
         let message = "row has \(cells.count) cell\(cells.count == 1 ? "" : "s") but the header has \(expected)"
         guard cells.count > expected else {
+            // `2022-01，12.5，55.0`: an input method's full-width comma separates nothing (trial 15 S8).
+            if let wide = cells.first(where: { $0.text.contains("\u{FF0C}") }) {
+                return Diagnostic(file: file, line: line, column: wide.column, message: message + ": it holds a full-width '\u{FF0C}'",
+                                  hint: "separate the cells with ASCII commas ','; the '\u{FF0C}' of an input method is text to CSV")
+            }
             return Diagnostic(file: file, line: line, column: 1, message: message,
                               hint: "give every row a value for each column of the header (an empty one between two commas: 2021,,5)")
         }

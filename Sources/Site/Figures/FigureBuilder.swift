@@ -349,6 +349,14 @@ struct FigureBuilder {
         for param in request.params {
             // The scenarios whose own map does not set it, with the value each would have without params.
             let unset = wanted.filter { scenario in !scenario.overrides.contains { $0.name == param.name } }
+            if unset.isEmpty {
+                // Every scenario's own map sets it, and a map wins: params changes nothing (trial 15 S6).
+                let position = request.position(ofParameter: param.name)
+                return Diagnostic(file: request.file, line: position.line, column: position.column,
+                                  message: "params sets '\(param.name)', which every scenario of the block sets itself: a "
+                                    + "scenario's own value wins, so params' \(param.name) = \(param.value) draws nowhere",
+                                  hint: "remove '\(param.name)' from params, or from the scenarios whose value it should be")
+            }
             let own = unset.map { scenario in
                 entry.scenarios.first { $0.name == scenario.name }?.overrides.first { $0.name == param.name }?.value
             }

@@ -266,6 +266,14 @@ func parseBibliography(_ text: String, file: String, languages: [String] = [], d
         collector.collect { () throws(BuildFailure) in
             let key: String
             do throws(Diagnostic) { key = try reader.string(keyNode, key: "key") } catch { throw BuildFailure([error]) }
+            // `aemet-año-2023`: a citation's key is ASCII letters, digits and - _ . :, so every [@aemet-año-2023]
+            // would be printed as written (trial 15 S9). Said here, once, not at each citation.
+            if let odd = key.first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || "-_.:".contains($0))) }) {
+                let proposed = latinLetters(key, umlauts: true).map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.:".contains($0)) ? $0 : "-" }
+                throw BuildFailure([reader.error(at: keyNode, "source key '\(key)' has '\(odd)', which a citation's key cannot hold: "
+                                                     + "every [@\(key)] would be printed as written",
+                                                 hint: "keys are ASCII letters, digits and - _ . : — write '\(String(proposed))' here and in its citations")])
+            }
             if case let .mapping(pairs) = value {
                 let replaced = pairs.compactMap { pair -> Diagnostic? in
                     guard let name = pair.key.string, let hint = SourceEntry.replacedKeys[name] else { return nil }

@@ -25,6 +25,10 @@ struct YAMLReader {
             throw cut
         } catch let error as YamlError {
             var diagnostic = diagnostic(for: error)
+            // A full-width sign where YAML needs its own, at or above the line YAML stumbled on, is the mistake.
+            if let sign = fullWidthYAMLSign(text), sign.line + lineOffset <= diagnostic.line {
+                throw fullWidthSignProblem(sign)
+            }
             if let line = fullWidthSpaceIndentation(text), line <= diagnostic.line - lineOffset + 1 {
                 // A Japanese or Chinese input method types U+3000 for a space: YAML does not read it as one.
                 diagnostic.hint = "line \(line + lineOffset) is indented with a full-width space (U+3000), as a Japanese or "
@@ -39,6 +43,14 @@ struct YAMLReader {
         } catch {
             throw Diagnostic(file: file, line: lineOffset + 1, column: 1, message: "invalid YAML: \(error)")
         }
+    }
+
+    func fullWidthSignProblem(_ sign: (line: Int, column: Int, sign: Character, write: String)) -> Diagnostic {
+        let name = sign.sign == "\u{3000}" ? "a full-width space (U+3000)" : "a full-width '\(sign.sign)'"
+        return Diagnostic(file: file, line: sign.line + lineOffset, column: sign.column + columnOffset,
+                          message: "\(name), as a Japanese or Chinese input method types it, where YAML needs its ASCII sign: "
+                            + "YAML does not read this line as written",
+                          hint: "write '\(sign.write)' (ASCII, then a space)")
     }
 
     func diagnostic(for error: YamlError) -> Diagnostic {
@@ -84,7 +96,11 @@ struct YAMLReader {
             if let line, let colon = line.firstRange(of: ": "), !line[..<colon.lowerBound].trimmingCharacters().contains(" "),
                case let value = line[colon.upperBound...].trimmingCharacters(), !value.isEmpty,
                !value.hasPrefix("\""), !value.hasPrefix("'") {
-                example = "\(line[..<colon.lowerBound]): \"\(value.replacingOccurrences(of: "\"", with: "\\\""))\""
+                // Curly quotes around the value are the writer's quotes: they become the straight ones (trial 15 S12).
+                let pairs: [(Character, Character)] = [("\u{201C}", "\u{201D}"), ("\u{2018}", "\u{2019}"), ("«", "»")]
+                let bare = pairs.first { value.first == $0.0 && value.last == $0.1 && value.count > 2 }
+                    .map { _ in String(value.dropFirst().dropLast()) } ?? value
+                example = "\(line[..<colon.lowerBound]): \"\(bare.replacingOccurrences(of: "\"", with: "\\\""))\""
             } else {
                 example = "title: \"Step 1: build\""
             }
@@ -169,8 +185,10 @@ struct YAMLReader {
                 // `sumario:`, `titre:`: a key in the writer's language, which no edit of its letters makes English.
                 let english = otherLanguageKeys[latinLetters(key)].flatMap { allowed.contains($0) ? $0 : nil }
                 if let guess = english ?? closestMatch(to: key, among: allowed) { meant.insert(guess) }
+                let wideColon = key.firstIndex(of: "\u{FF1A}").map { "the '\u{FF1A}' after '\(key[..<$0])' is a full-width colon "
+                    + "from an input method: write '\(key[..<$0]): ' (ASCII, then a space)" }
                 problems.append(error(at: keyNode, "unknown key '\(key)' in \(context)",
-                                      hint: otherTools[key] ?? commaSplitHint(pairs, at: index)
+                                      hint: wideColon ?? otherTools[key] ?? commaSplitHint(pairs, at: index)
                                         ?? english.map { "did you mean '\($0)'? Keys are English whatever the page's language. Known keys: "
                                             + allowed.joined(separator: ", ") }
                                         ?? suggestionHint(for: key, among: allowed, noun: "keys")))
