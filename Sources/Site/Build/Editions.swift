@@ -532,14 +532,22 @@ func checkTranslatedNumbers(_ translation: SourceFile?, original: SourceFile?, l
                                    hint: "add their translations to \(translation.path), in the original's order",
                                    severity: fallback ? .warning : .error))
     }
-    for (mine, theirs) in zip(translated, originals) where mine.date != theirs.date {
-        problems.append(Diagnostic(file: translation.path, line: mine.line, column: 1,
-                                   message: "the date of '\(mine.number)' is \(mine.date), but the original's (\(original.path):"
-                                       + "\(theirs.line)) is \(theirs.date): a date is not translated",
-                                   hint: "write the original's date, \(theirs.date), or correct the original; entries pair by their order"))
-        break
+    if let mismatch = firstDateMismatch(translated.map { ("'\($0.number)'", $0.date, $0.line) },
+                                        originals.map { ("", $0.date, $0.line) }, translation: translation.path, original: original.path) {
+        problems.append(mismatch)
     }
     return problems
+}
+
+/// The first entry of a translated list whose date differs from its original's (entries pair by their order): a
+/// date is not translated, so one of the two is a typo.
+private func firstDateMismatch(_ translated: [(name: String, date: String, line: Int)], _ originals: [(name: String, date: String, line: Int)],
+                               translation: String, original: String) -> Diagnostic? {
+    guard let (mine, theirs) = zip(translated, originals).first(where: { $0.0.date != $0.1.date }) else { return nil }
+    return Diagnostic(file: translation, line: mine.line, column: 1,
+                      message: "\(mine.name) is dated \(mine.date), but the original's (\(original):\(theirs.line)) is \(theirs.date): "
+                          + "a date is not translated",
+                      hint: "write the original's date, \(theirs.date), or correct the original; entries pair by their order")
 }
 
 /// A translated corrections.yml has its original's entries, in order, each of the same date (trial 15 S5: the
@@ -557,12 +565,9 @@ func checkTranslatedCorrections(_ translation: SourceFile?, original: SourceFile
                                    hint: "translate every correction of \(original.path), in its order",
                                    severity: fallback ? .warning : .error))
     }
-    for (mine, theirs) in zip(translated, originals) where mine.date != theirs.date {
-        problems.append(Diagnostic(file: translation.path, line: mine.line, column: 1,
-                                   message: "this correction is dated \(mine.date), but the original's (\(original.path):\(theirs.line)) is "
-                                       + "\(theirs.date): a date is not translated",
-                                   hint: "write the original's date, \(theirs.date), or correct the original; entries pair by their order"))
-        break
+    if let mismatch = firstDateMismatch(translated.map { ("this correction", $0.date, $0.line) },
+                                        originals.map { ("", $0.date, $0.line) }, translation: translation.path, original: original.path) {
+        problems.append(mismatch)
     }
     return problems
 }
