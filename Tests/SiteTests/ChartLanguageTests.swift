@@ -54,7 +54,7 @@ import Testing
         #expect(line == "correlation: 0.6")
         let chineseLine = ParameterLine(entry: entry, language: chinese).lines(for: [.init(name: "base", overrides: [])],
                                                                            blockParams: [Scenario.Override("rho", .number(0.6))]).first
-        #expect(chineseLine == "違約相關性：0.6")
+        #expect(chineseLine == "相關性：0.6")
     }
 
     /// Fig 9.3 is calibrated from a 25.1 % starting weight but draws the 43 % weight it grows to: the settings line

@@ -70,6 +70,20 @@ import Testing
         #expect(found.first?.message.hasSuffix("is indented four spaces or more, so the page shows it as code, not as a paragraph") == true)
     }
 
+    /// Trial 15 (M1): a text cut at ` #1` in site.yml, the glossary or a chart block published its first words only.
+    @Test func aTextCutAtANumberSignInAnyYAMLIsAnErrorButACommentIsNot() {
+        let config = "title: Sequía #1 en España\ndescription: A test.\nlanguage: en\n"
+        let site = diagnostics(of: miniSite(chapter: chapter("Text.\n"), config: config))
+        #expect(site.map { "\($0.file):\($0.line):\($0.column) \($0.message)" }
+                == ["content/site.yml:1:8 'title' would be 'Sequía': YAML reads ' #1 en España' after it as a comment"])
+        let block = { (line: String) in chapter("See.\n\n```chart\nid: c\n\(line)\ncaption: \"C. Illustrative model, not a forecast.\"\n"
+                                              + "model: gpuCollateral\nkind: line  # a comment\noverlay: false #no\n```\n") }
+        #expect(diagnostics(of: miniSite(chapter: block("title: Reserve #1 of the dams"))).map(\.message)
+                == ["'title' would be 'Reserve': YAML reads ' #1 of the dams' after it as a comment"])
+        #expect(diagnostics(of: miniSite(chapter: block("title: Reserve of the dams   # the headline"))).isEmpty)
+        #expect(diagnostics(of: miniSite(chapter: block("title: \"Reserve #1 of the dams\""))).isEmpty)
+    }
+
     /// Trial 15 (S1): Windows Notepad's byte-order mark before site.yml's first key, a chapter's `---` and a CSV's
     /// first `#` line gave "missing front matter", "missing required key 'title'" and a row of the wrong width.
     @Test func aByteOrderMarkAtTheStartOfAFileIsLeftOut() throws {

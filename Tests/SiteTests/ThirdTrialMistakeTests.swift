@@ -83,7 +83,11 @@ import Testing
     @Test func aTitleCutShortByAHashIsAnErrorSayingToQuoteIt() {
         let found = diagnostics(of: miniSite(chapter: "---\ntitle: Heat pumps #1: what they do\n---\nText.\n"))
         #expect(found.map(\.message) == ["'title' would be 'Heat pumps': YAML reads ' #1: what they do' after it as a comment"])
-        #expect(found.first?.hint?.hasPrefix("put the whole text in double quotes: title: \"Heat pumps #1: what they do\"") == true)
+        #expect(found.first?.hint?.hasPrefix("if ' #1: what they do' belongs to the text, put the whole text in double quotes: "
+                                             + "title: \"Heat pumps #1: what they do\"") == true)
+        // A comment written apart from the value, as the README's examples write theirs, is a comment.
+        #expect(diagnostics(of: miniSite(chapter: "---\ntitle: Heat pumps   # required\n---\nText.\n")).isEmpty)
+        #expect(diagnostics(of: miniSite(chapter: "---\ntitle: Heat pumps # the headline\n---\nText.\n")).isEmpty)
         #expect(diagnostics(of: miniSite(chapter: "---\ntitle: \"Heat pumps #1: what they do\"\n---\nText.\n")).isEmpty)
         #expect(diagnostics(of: miniSite(chapter: "---\ntitle: C#, a language\n---\nText.\n")).isEmpty)
     }

@@ -127,6 +127,9 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
                 : english == "careful"
                 ? "write '```careful', this site's box for caveats and contested claims: the page heads it with the 'careful' "
                     + "text of its language's file in templates/i18n/"
+                : english == "next"
+                ? "write '```next' and the day of the news (```next 2026-11-30), the box for what happened after the text was "
+                    + "written: the page heads it with the 'whatHappenedNext' text of its language's file in templates/i18n/"
                 : "this site has no '\(english)' box; its one box is '```careful' (caveats and contested claims), and a side "
                     + "remark can be a footnote ([^label]) or a paragraph of its own; for code, name its language (```text)"
         case .otherLanguageCaption(let word, let text):

@@ -163,7 +163,7 @@ func checkedYAMLFrontMatter(_ lines: ArraySlice<Substring>, file: String, titleR
     var matter = FrontMatter(title: "")
     var collector = DiagnosticCollector()
     for key in ["title", "question", "summary", "takeaway", "description"] {
-        if let value = entries[key], let problem = commentCut(value, key: key, lines: lines, reader: reader) { collector.add(problem) }
+        if let value = entries[key], let problem = reader.commentCut(value, key: key, lines: lines) { collector.add(problem) }
     }
     for key in FrontMatter.keys {
         guard let value = entries[key] else { continue }
@@ -191,18 +191,6 @@ func checkedYAMLFrontMatter(_ lines: ArraySlice<Substring>, file: String, titleR
                                    hint: "'date' is when the page was first published, 'updated' when it last changed"))
     }
     return (matter, collector.diagnostics)
-}
-
-/// A plain (unquoted) text value followed by ` #` on its line: YAML reads the rest of the line as a comment, so
-/// `title: Heat pumps #1: what they do` would publish the title "Heat pumps".
-private func commentCut(_ node: Node, key: String, lines: ArraySlice<Substring>, reader: YAMLReader) -> Diagnostic? {
-    guard case let .scalar(scalar) = node, scalar.style == .plain, let mark = node.mark,
-          lines.indices.contains(lines.startIndex + mark.line - 1) else { return nil }
-    let line = lines[lines.startIndex + mark.line - 1]
-    guard let cut = line.firstRange(of: " #") ?? line.firstRange(of: "\t#") else { return nil }
-    let comment = line[cut.upperBound...].trimmingCharacters()
-    return reader.error(at: node, "'\(key)' would be '\(scalar.string)': YAML reads ' #\(comment)' after it as a comment",
-                        hint: "put the whole text in double quotes: \(key): \"\(scalar.string) #\(comment)\"; a comment goes on a line of its own")
 }
 
 /// The error for a chapter whose first line is not `---`: blank lines above an opening `---` (a stray empty first

@@ -1,14 +1,16 @@
 import Yams
 
-/// Keys whose values are prose a page prints: a ` #` after such a value is text cut off, whatever follows it.
+/// Keys whose values are prose a page prints: a one-word value of one of these cut at ` #1` is text cut off too.
 private let proseKeys: Set<String> = ["title", "subtitle", "description", "footer", "definition", "term", "what", "text",
-                                      "note", "caption", "label", "summary", "intro", "alt", "annotation", "via"]
+                                      "note", "caption", "label", "summary", "intro", "alt", "annotation", "via", "question",
+                                      "takeaway"]
 
 extension YAMLReader {
     /// The first plain (unquoted) text value that YAML cut short at a ` #` on its line, reading the rest as a comment:
-    /// `title: Sequía #1 en España` publishes "Sequía" on every page, `what: Reserve #42 weekly` "Reserve". Flagged
-    /// where what follows the `#` touches it (`#1`, `#42`: a number or tag, not a comment's "# note"), or the key is
-    /// one whose value is printed prose. `text` is the YAML as parsed (lines counted from 1, as the nodes' marks are).
+    /// `title: Sequía #1 en España` publishes "Sequía" on every page, `what: Reserve #42 weekly` "Reserve". A cut is
+    /// told from a comment by how it is written: one space before the `#` and none after it (`#1`, `#42`), after a
+    /// value of words (several, or a prose key's one). A comment is written apart: `title: Tides   # required`, or
+    /// `# note` with a space after the sign. `text` is the YAML as parsed (lines counted from 1, as the marks are).
     func commentCut(in root: Node?, text: String) -> Diagnostic? {
         guard let root, text.utf8.contains(UInt8(ascii: "#")) else { return nil }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -24,24 +26,31 @@ extension YAMLReader {
                     if let found = check(item, key: key) { return found }
                 }
                 return nil
-            case .scalar(let scalar):
-                guard scalar.style == .plain, !scalar.string.isEmpty, let mark = node.mark,
-                      lines.indices.contains(mark.line - 1) else { return nil }
-                let line = lines[mark.line - 1]
-                guard mark.column >= 1, mark.column - 1 <= line.count else { return nil }
-                let rest = line.dropFirst(mark.column - 1)
-                guard let cut = rest.firstRange(of: " #") ?? rest.firstRange(of: "\t#"),
-                      rest[..<cut.lowerBound].trimmingCharacters() == scalar.string else { return nil }
-                let comment = rest[cut.upperBound...]
-                guard comment.first.map({ !$0.isWhitespace }) ?? false || proseKeys.contains(key) else { return nil }
-                let trimmed = comment.trimmingCharacters()
-                return error(at: node, "'\(key)' would be '\(scalar.string)': YAML reads ' #\(trimmed)' after it as a comment",
-                             hint: "put the whole text in double quotes: \(key): \"\(scalar.string) #\(trimmed)\"; "
-                                + "a comment goes on a line of its own")
+            case .scalar:
+                return commentCut(node, key: key, lines: lines[...])
             default:
                 return nil
             }
         }
         return check(root, key: "value")
+    }
+
+    /// `commentCut(in:text:)` for one value, `node`, of `key`; `lines` are the YAML's, the first being line 1.
+    func commentCut(_ node: Node, key: String, lines: ArraySlice<Substring>) -> Diagnostic? {
+        guard case let .scalar(scalar) = node, scalar.style == .plain, !scalar.string.isEmpty, let mark = node.mark,
+              lines.indices.contains(lines.startIndex + mark.line - 1) else { return nil }
+        let line = lines[lines.startIndex + mark.line - 1]
+        guard mark.column >= 1, mark.column - 1 <= line.count else { return nil }
+        let rest = line.dropFirst(mark.column - 1)
+        guard let cut = rest.firstRange(of: " #"), rest[..<cut.lowerBound].trimmingCharacters() == scalar.string,
+              cut.lowerBound > rest.startIndex, !rest[rest.index(before: cut.lowerBound)].isWhitespace,
+              let after = rest[cut.upperBound...].first, !after.isWhitespace else { return nil }
+        // `overlay: true #draws`, `kind: line #x`: a one-word value no page prints as prose is left to YAML.
+        let words = scalar.string.contains(" ") || scalar.string.contains { !$0.isASCII }
+        guard words || proseKeys.contains(key) else { return nil }
+        let comment = String(rest[cut.upperBound...].reversed().drop { $0 == " " }.reversed())
+        return error(at: node, "'\(key)' would be '\(scalar.string)': YAML reads ' #\(comment)' after it as a comment",
+                     hint: "if ' #\(comment)' belongs to the text, put the whole text in double quotes: \(key): \"\(scalar.string) "
+                        + "#\(comment)\"; a comment goes after two spaces and '# ' (\(key): \(scalar.string)  # …), or on a line of its own")
     }
 }

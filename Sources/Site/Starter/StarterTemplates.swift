@@ -1669,7 +1669,7 @@ param.leaseSPV.saleHaircut: "空置園區出售時的折價"
 param.leaseSPV.walkAwayYear: "範例中承租人離開的年份"
 param.tranching.p: "違約機率"
 param.tranching.lgd: "違約損失率"
-param.tranching.rho: "違約相關性"
+param.tranching.rho: "相關性"
 param.tranching.tranches: "分券"
 param.tranching.n: "資產池中的借款人數"
 param.tranching.paths: "模擬路徑數"
@@ -1698,7 +1698,7 @@ axisCategory: 類別
 axisMonths: 月數
 axisPeriod: 期數
 axisRound: 輪次
-axisRho: 違約相關性
+axisRho: 相關性（ρ）
 axisDefaults: 違約數
 axisPoolLoss: 資產池損失
 axisAIDrawdown: AI股跌幅
