@@ -70,12 +70,12 @@ func rangeHint(model: String, parameter: String) -> String? {
         let prefix = summary[..<colon]
         summary = String(summary[summary.index(after: colon)...].drop { $0 == " " }) + (prefix == "assumption" ? " (an assumption)" : "")
     }
-    let decimal = ["fraction", "probability", "return", "fraction of pool", "share"]
+    let decimal = ["fraction", "probability", "return", "fraction of pool", "share", "price fall"]
     // "1": a pure number, which has no unit to name ("…; in 1." read as a sentence cut short).
     let unit = spec.unit.isEmpty || spec.unit == "1" ? ""
         : decimal.contains(spec.unit) ? "; a \(spec.unit), written as a decimal: 0.02 for 2 %"
         : spec.unit == "correlation" ? "; a correlation, written as a decimal (0.3, not 30 %)"
-        : ["names", "paths", "rounds", "periods", "labels", "word", "year index"].contains(spec.unit) ? ""
+        : ["names", "paths", "rounds", "periods", "labels", "word", "year index", "year"].contains(spec.unit) ? ""
         : spec.unit == "$" ? "; in dollars (the model's own unit)"
         : spec.unit == "/yr" || spec.unit == "per year" ? "; a rate a year, written as a decimal: 0.02 for 2 %"
         : spec.unit.hasPrefix("×") ? "; a multiple (\(spec.unit))"
