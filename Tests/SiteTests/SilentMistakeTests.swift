@@ -82,6 +82,21 @@ import Testing
                 == ["'title' would be 'Reserve': YAML reads ' #1 of the dams' after it as a comment"])
         #expect(diagnostics(of: miniSite(chapter: block("title: Reserve of the dams   # the headline"))).isEmpty)
         #expect(diagnostics(of: miniSite(chapter: block("title: \"Reserve #1 of the dams\""))).isEmpty)
+        // Recheck 15b (S1): a one-word name or label that is no setting is text too; a tab before the sign as well.
+        let author = diagnostics(of: miniSite(chapter: chapter("Text.\n"), config: "title: T\ndescription: D.\nlanguage: en\nauthor: Editors #1\n"))
+        #expect(author.map(\.message) == ["'author' would be 'Editors': YAML reads ' #1' after it as a comment"])
+        let tab = diagnostics(of: miniSite(chapter: "---\ntitle: Tides\t#1\n---\nText.\n"))
+        #expect(tab.map(\.message) == ["'title' would be 'Tides': YAML reads ' #1' after it as a comment"])
+    }
+
+    /// Recheck 15b (S2): ` #` inside `{…}` hid the closing brace, and the hint quoted the whole mapping.
+    @Test func aNumberSignInsideBracesIsNamedWithTheValueToQuote() {
+        let page = chapter("See.\n\n```chart\nid: c\ntitle: T\ncaption: \"C. Illustrative model, not a forecast.\"\nmodel: gpuCollateral\n"
+                           + "annotations:\n  - {type: line, axis: y, value: 1, label: Peak #1}\n```\n")
+        let found = diagnostics(of: miniSite(chapter: page))
+        #expect(found.first?.message.hasSuffix("YAML reads the ' #' in it as the start of a comment, which hides the rest of the line") == true,
+                "\(found)")
+        #expect(found.first?.hint == "quote the value that holds ' #': \"Peak #1\"")
     }
 
     /// Trial 15 (S1): Windows Notepad's byte-order mark before site.yml's first key, a chapter's `---` and a CSV's

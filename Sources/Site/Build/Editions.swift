@@ -522,6 +522,12 @@ func checkTranslatedNumbers(_ translation: SourceFile?, original: SourceFile?, l
           let translated = try? NumbersFile.parse(translatedText, file: translation.path).sections.flatMap(\.numbers)
     else { return [] }
     var problems: [Diagnostic] = []
+    if translated.count > originals.count {
+        problems.append(Diagnostic(file: translation.path, line: translated[originals.count].line, column: 1,
+                                   message: "\(translation.path) lists \(translated.count) numbers and \(original.path) "
+                                       + "\(originals.count): from '\(translated[originals.count].number)' on, they are numbers the original lacks",
+                                   hint: "a translation lists the original's numbers, in its order: add the number to \(original.path) first"))
+    }
     if translated.count < originals.count {
         let missing = originals[translated.count...].map { "'\($0.number)'" }
         problems.append(Diagnostic(file: translation.path, line: 1, column: 1,
@@ -555,8 +561,9 @@ private func firstDateMismatch(_ translated: [(name: String, date: String, line:
 func checkTranslatedCorrections(_ translation: SourceFile?, original: SourceFile?, language: String, fallback: Bool) -> [Diagnostic] {
     guard let translation, let original, translation.path != original.path,
           let originalText = try? decodeOrFail(original), let translatedText = try? decodeOrFail(translation),
-          let originals = try? parseCorrections(originalText, file: original.path),
-          let translated = try? parseCorrections(translatedText, file: translation.path) else { return [] }
+          let originals = try? parseCorrections(originalText, file: original.path).sorted(by: { $0.line < $1.line }),
+          let translated = try? parseCorrections(translatedText, file: translation.path).sorted(by: { $0.line < $1.line })
+    else { return [] }
     var problems: [Diagnostic] = []
     if translated.count != originals.count {
         problems.append(Diagnostic(file: translation.path, line: 1, column: 1,

@@ -448,7 +448,7 @@ func yearDottedMonths(_ keys: [String]) -> [String]? {
                                               && $0.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } } }),
           parts.contains(where: { $0[1].first == "0" }) else { return nil }
     let months = parts.map { (year: Int($0[0])!, month: Int($0[1])!) }
-    guard months.allSatisfy({ (1...12).contains($0.month) && (1000...2999).contains($0.year) }) else { return nil }
+    guard months.allSatisfy({ (1...12).contains($0.month) && (1800...2199).contains($0.year) }) else { return nil }
     return months.map { monthKey(year: $0.year, month: $0.month) }
 }
 

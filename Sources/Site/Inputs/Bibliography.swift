@@ -269,10 +269,13 @@ func parseBibliography(_ text: String, file: String, languages: [String] = [], d
             // `aemet-año-2023`: a citation's key is ASCII letters, digits and - _ . :, so every [@aemet-año-2023]
             // would be printed as written (trial 15 S9). Said here, once, not at each citation.
             if let odd = key.first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || "-_.:".contains($0))) }) {
-                let proposed = latinLetters(key, umlauts: true).map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.:".contains($0)) ? $0 : "-" }
+                let proposed = String(latinLetters(key, umlauts: true).map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.:".contains($0)) ? $0 : "-" })
+                // A key of another script (`乾旱-2023`) has no Latin spelling to propose.
+                let letters = proposed.filter(\.isLetter).count * 2 >= key.filter(\.isLetter).count && proposed.contains(where: \.isLetter)
                 throw BuildFailure([reader.error(at: keyNode, "source key '\(key)' has '\(odd)', which a citation's key cannot hold: "
                                                      + "every [@\(key)] would be printed as written",
-                                                 hint: "keys are ASCII letters, digits and - _ . : — write '\(String(proposed))' here and in its citations")])
+                                                 hint: "keys are ASCII letters, digits and - _ . :"
+                                                     + (letters ? " — write '\(proposed)' here and in its citations" : ": name the source in Latin letters, here and in its citations"))])
             }
             if case let .mapping(pairs) = value {
                 let replaced = pairs.compactMap { pair -> Diagnostic? in

@@ -1,15 +1,20 @@
 import Yams
 
-/// Keys whose values are prose a page prints: a one-word value of one of these cut at ` #1` is text cut off too.
-private let proseKeys: Set<String> = ["title", "subtitle", "description", "footer", "definition", "term", "what", "text",
-                                      "note", "caption", "label", "summary", "intro", "alt", "annotation", "via", "question",
-                                      "takeaway"]
+/// Keys whose values are names the build reads, not text a page prints (`kind: line #x`): a one-word value of one of
+/// these before ` #…` is left to YAML. Any other key's value, a name or a label included (`section: History #2`,
+/// `author: Editors #1`), is text cut off.
+private let settingKeys: Set<String> = ["kind", "id", "model", "data", "format", "scale", "overlay", "default", "code",
+                                        "path", "language", "date", "updated", "url", "doi", "consulted", "fallback", "draft",
+                                        "gallery", "baseURL", "type", "axis", "source", "chapters", "chapter", "confidence",
+                                        "private", "series", "scenarios", "first-column", "points", "shared-axes", "digits",
+                                        "min", "max", "x", "y", "from", "to", "value", "seed", "translation_of", "licence",
+                                        "license", "image", "order", "weight", "slug"]
 
 extension YAMLReader {
     /// The first plain (unquoted) text value that YAML cut short at a ` #` on its line, reading the rest as a comment:
     /// `title: Sequía #1 en España` publishes "Sequía" on every page, `what: Reserve #42 weekly` "Reserve". A cut is
-    /// told from a comment by how it is written: one space before the `#` and none after it (`#1`, `#42`), after a
-    /// value of words (several, or a prose key's one). A comment is written apart: `title: Tides   # required`, or
+    /// told from a comment by how it is written: one space (or tab) before the `#` and none after it (`#1`, `#42`),
+    /// after a value of words (several, or one that is no setting: `section: History #2`). A comment is written apart: `title: Tides   # required`, or
     /// `# note` with a space after the sign. `text` is the YAML as parsed (lines counted from 1, as the marks are).
     func commentCut(in root: Node?, text: String) -> Diagnostic? {
         guard let root, text.utf8.contains(UInt8(ascii: "#")) else { return nil }
@@ -42,12 +47,15 @@ extension YAMLReader {
         let line = lines[lines.startIndex + mark.line - 1]
         guard mark.column >= 1, mark.column - 1 <= line.count else { return nil }
         let rest = line.dropFirst(mark.column - 1)
-        guard let cut = rest.firstRange(of: " #"), rest[..<cut.lowerBound].trimmingCharacters() == scalar.string,
+        guard let cut = rest.firstRange(of: " #") ?? rest.firstRange(of: "\t#"),
+              rest[..<cut.lowerBound].trimmingCharacters() == scalar.string,
               cut.lowerBound > rest.startIndex, !rest[rest.index(before: cut.lowerBound)].isWhitespace,
               let after = rest[cut.upperBound...].first, !after.isWhitespace else { return nil }
-        // `overlay: true #draws`, `kind: line #x`: a one-word value no page prints as prose is left to YAML.
+        // `overlay: true #draws`, `kind: line #x`, `date: 2026-01-02 #x`: a one-word setting is left to YAML.
         let words = scalar.string.contains(" ") || scalar.string.contains { !$0.isASCII }
-        guard words || proseKeys.contains(key) else { return nil }
+        let setting = settingKeys.contains(key) || ["true", "false", "null", "~"].contains(scalar.string.lowercased())
+            || Double(scalar.string) != nil || scalar.string.contains("://")
+        guard words || !setting else { return nil }
         let comment = String(rest[cut.upperBound...].reversed().drop { $0 == " " }.reversed())
         return error(at: node, "'\(key)' would be '\(scalar.string)': YAML reads ' #\(comment)' after it as a comment",
                      hint: "if ' #\(comment)' belongs to the text, put the whole text in double quotes: \(key): \"\(scalar.string) "

@@ -60,6 +60,16 @@ func explainedYAMLError(context: (text: String, line: Int, column: Int)?, proble
         let row = scalars(context.line)
         let before = string(row.prefix(max(0, context.column - 1))).trimmingTrailingSpaces()
         let rest = string(row.dropFirst(max(0, context.column - 1))).trimmingTrailingSpaces()
+        // `{type: event, label: Peak #1}`: the ` #` starts a comment that hides the closing sign (recheck 15b S2).
+        if let cut = rest.range(of: " #"), rest[cut.upperBound...].contains(close) {
+            let start = rest[..<cut.lowerBound].lastIndex(where: { $0 == ":" }).map { rest.index(after: $0) } ?? rest.startIndex
+            let value = rest[start..<cut.lowerBound].trimmingCharacters(in: .whitespaces)
+            let tail = rest[cut.upperBound...].prefix { $0 != "," && String($0) != close }
+            return ExplainedYAMLError(
+                line: context.line, column: context.column,
+                message: "this \(open) is never closed with \(close): YAML reads the ' #' in it as the start of a comment, which hides the rest of the line",
+                hint: "quote the value that holds ' #': \"\(value) #\(tail)\"")
+        }
         let example = before.isEmpty ? "" : "; if the \(open) belongs to the text, quote the value: "
             + shortened(before + " \"" + rest + "\"")
         return ExplainedYAMLError(
