@@ -516,11 +516,10 @@ private func buildConcurrently<Value: Sendable>(_ builds: [@Sendable () -> Value
 /// its numbers page leaves out (trial 15 S4). An error, or a warning for a language with `fallback: true`; and a
 /// number's date, which is no text to translate, is the original's.
 func checkTranslatedNumbers(_ translation: SourceFile?, original: SourceFile?, language: String, fallback: Bool) -> [Diagnostic] {
-    guard let translation, let original, translation.path != original.path,
-          let originalText = try? decodeOrFail(original), let translatedText = try? decodeOrFail(translation),
-          let originals = try? NumbersFile.parse(originalText, file: original.path).sections.flatMap(\.numbers),
-          let translated = try? NumbersFile.parse(translatedText, file: translation.path).sections.flatMap(\.numbers)
-    else { return [] }
+    guard let translation, let original,
+          let (translated, originals) = parsedPair(translation, original, { (text, file) throws(BuildFailure) in
+              try NumbersFile.parse(text, file: file).sections.flatMap(\.numbers)
+          }) else { return [] }
     var problems: [Diagnostic] = []
     if translated.count > originals.count {
         problems.append(Diagnostic(file: translation.path, line: translated[originals.count].line, column: 1,
@@ -545,6 +544,19 @@ func checkTranslatedNumbers(_ translation: SourceFile?, original: SourceFile?, l
     return problems
 }
 
+/// A translated file and its original, each read by `parse` (text, path): nil when either is missing, they are the
+/// same file (a language showing the original), or either has a problem of its own (reported where it is read).
+private func parsedPair<Value>(_ translation: SourceFile?, _ original: SourceFile?,
+                               _ parse: (String, String) throws(BuildFailure) -> Value) -> (translated: Value, original: Value)? {
+    guard let translation, let original, translation.path != original.path,
+          let originalText = try? decodeOrFail(original), let translatedText = try? decodeOrFail(translation) else { return nil }
+    do throws(BuildFailure) {
+        return (try parse(translatedText, translation.path), try parse(originalText, original.path))
+    } catch {
+        return nil
+    }
+}
+
 /// The first entry of a translated list whose date differs from its original's (entries pair by their order): a
 /// date is not translated, so one of the two is a typo.
 private func firstDateMismatch(_ translated: [(name: String, date: String, line: Int)], _ originals: [(name: String, date: String, line: Int)],
@@ -559,11 +571,10 @@ private func firstDateMismatch(_ translated: [(name: String, date: String, line:
 /// A translated corrections.yml has its original's entries, in order, each of the same date (trial 15 S5: the
 /// Japanese corrections page dated a correction 6 December, the Spanish one 5 December).
 func checkTranslatedCorrections(_ translation: SourceFile?, original: SourceFile?, language: String, fallback: Bool) -> [Diagnostic] {
-    guard let translation, let original, translation.path != original.path,
-          let originalText = try? decodeOrFail(original), let translatedText = try? decodeOrFail(translation),
-          let originals = try? parseCorrections(originalText, file: original.path).sorted(by: { $0.line < $1.line }),
-          let translated = try? parseCorrections(translatedText, file: translation.path).sorted(by: { $0.line < $1.line })
-    else { return [] }
+    guard let translation, let original,
+          let (translated, originals) = parsedPair(translation, original, { (text, file) throws(BuildFailure) in
+              try parseCorrections(text, file: file).sorted { $0.line < $1.line }
+          }) else { return [] }
     var problems: [Diagnostic] = []
     if translated.count != originals.count {
         problems.append(Diagnostic(file: translation.path, line: 1, column: 1,
