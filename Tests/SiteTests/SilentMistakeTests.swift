@@ -87,6 +87,9 @@ import Testing
         #expect(author.map(\.message) == ["'author' would be 'Editors': YAML reads ' #1' after it as a comment"])
         let tab = diagnostics(of: miniSite(chapter: "---\ntitle: Tides\t#1\n---\nText.\n"))
         #expect(tab.map(\.message) == ["'title' would be 'Tides': YAML reads ' #1' after it as a comment"])
+        // Recheck 15c (S1): a date, or a lowercase word a model or setting takes, before a comment is a setting.
+        let settings = "title: T\ndescription: D.\nlanguage: en\npublished: 2026-12-04 #v1\n"
+        #expect(diagnostics(of: miniSite(chapter: chapter("Text.\n"), config: settings)).isEmpty)
     }
 
     /// Recheck 15b (S2): ` #` inside `{…}` hid the closing brace, and the hint quoted the whole mapping.
@@ -97,6 +100,9 @@ import Testing
         #expect(found.first?.message.hasSuffix("YAML reads the ' #' in it as the start of a comment, which hides the rest of the line") == true,
                 "\(found)")
         #expect(found.first?.hint == "quote the value that holds ' #': \"Peak #1\"")
+        let list = chapter("See.\n\n```chart\nid: c\ntitle: T\ncaption: \"C. Illustrative model, not a forecast.\"\nmodel: gpuCollateral\n"
+                           + "series: [debt, value #1]\n```\n")
+        #expect(diagnostics(of: miniSite(chapter: list)).first?.hint == "quote the value that holds ' #': \"value #1\"")
     }
 
     /// Trial 15 (S1): Windows Notepad's byte-order mark before site.yml's first key, a chapter's `---` and a CSV's

@@ -8,7 +8,8 @@ private let settingKeys: Set<String> = ["kind", "id", "model", "data", "format",
                                         "gallery", "baseURL", "type", "axis", "source", "chapters", "chapter", "confidence",
                                         "private", "series", "scenarios", "first-column", "points", "shared-axes", "digits",
                                         "min", "max", "x", "y", "from", "to", "value", "seed", "translation_of", "licence",
-                                        "license", "image", "order", "weight", "slug"]
+                                        "license", "image", "order", "weight", "slug", "published", "factsAsOf",
+                                        "chartFonts", "dataLicence", "dataLicense", "view"]
 
 extension YAMLReader {
     /// The first plain (unquoted) text value that YAML cut short at a ` #` on its line, reading the rest as a comment:
@@ -53,8 +54,12 @@ extension YAMLReader {
               let after = rest[cut.upperBound...].first, !after.isWhitespace else { return nil }
         // `overlay: true #draws`, `kind: line #x`, `date: 2026-01-02 #x`: a one-word setting is left to YAML.
         let words = scalar.string.contains(" ") || scalar.string.contains { !$0.isASCII }
-        let setting = settingKeys.contains(key) || ["true", "false", "null", "~"].contains(scalar.string.lowercased())
-            || Double(scalar.string) != nil || scalar.string.contains("://")
+        // A date or number, a bool, an address, or a lowercase name (`earmarked`, `inherit`: a model's or the
+        // stylesheet's word, as `params:` and site settings give them) is a setting whatever its key.
+        let value = scalar.string
+        let setting = settingKeys.contains(key) || ["true", "false", "null", "~"].contains(value.lowercased())
+            || (Double(value) != nil && value.first.map { $0.isNumber || "-+.".contains($0) } == true) || value.contains("://") || value.allSatisfy({ $0.isNumber || "-:.T+".contains($0) })
+            || value.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || "-_.".contains($0)) })
         guard words || !setting else { return nil }
         let comment = String(rest[cut.upperBound...].reversed().drop { $0 == " " }.reversed())
         return error(at: node, "'\(key)' would be '\(scalar.string)': YAML reads ' #\(comment)' after it as a comment",

@@ -62,7 +62,7 @@ func explainedYAMLError(context: (text: String, line: Int, column: Int)?, proble
         let rest = string(row.dropFirst(max(0, context.column - 1))).trimmingTrailingSpaces()
         // `{type: event, label: Peak #1}`: the ` #` starts a comment that hides the closing sign (recheck 15b S2).
         if let cut = rest.range(of: " #"), rest[cut.upperBound...].contains(close) {
-            let start = rest[..<cut.lowerBound].lastIndex(where: { $0 == ":" }).map { rest.index(after: $0) } ?? rest.startIndex
+            let start = rest[..<cut.lowerBound].lastIndex(where: { ":,[{".contains($0) }).map { rest.index(after: $0) } ?? rest.startIndex
             let value = rest[start..<cut.lowerBound].trimmingCharacters(in: .whitespaces)
             let tail = rest[cut.upperBound...].prefix { $0 != "," && String($0) != close }
             return ExplainedYAMLError(
