@@ -360,14 +360,14 @@ struct FigureBuilder {
             let own = unset.map { scenario in
                 entry.scenarios.first { $0.name == scenario.name }?.overrides.first { $0.name == param.name }?.value
             }
+            // One number written two ways ("0.3", "0.30") is one value.
+            let normalized = { (text: String) in Double(text).map { "\($0)" } ?? text }
             let values = Set(own.map { value -> String? in
-                guard let text = value?.description ?? entry.parameters.first(where: { $0.name == param.name })?.defaultValue else { return nil }
-                return Double(text).map { "\($0)" } ?? text
+                (value?.description ?? entry.parameters.first(where: { $0.name == param.name })?.defaultValue).map(normalized)
             })
             // Also where another scenario's own map sets it (audit 15): params then sets it for some variants only,
             // over a named scenario's different value.
             let setByAMap = unset.count < wanted.count
-            let normalized = { (text: String) in Double(text).map { "\($0)" } ?? text }
             let differsFromParams = own.contains { value in
                 value.map { normalized($0.description) != normalized(param.value.description) } ?? false
             }
