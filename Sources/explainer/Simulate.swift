@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Simulation
 
 extension Explainer {
@@ -73,8 +74,15 @@ extension Explainer {
             if scalars {
                 for key in output.scalars.keys.sorted() { print("# \(key) = \(formatNumber(output.scalars[key]!, significantDigits: 10))") }
             }
-            let wanted = series.map { $0.split(separator: ",").map(String.init) }
+            let wanted = series.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
             if let wanted {
+                // `--series ""` (an empty variable in a script) would print nothing and succeed.
+                guard !wanted.isEmpty else {
+                    print("error: --series names no series", to: &standardError)
+                    print("  hint: give one or more of \(output.series.map(\.name).joined(separator: ", ")), separated by commas, "
+                          + "or leave --series out to print them all", to: &standardError)
+                    throw ExitCode.usageError
+                }
                 for name in wanted where output.series(named: name) == nil {
                     print("error: \(model) has no series '\(name)'", to: &standardError)
                     print("  hint: " + suggestionHint(for: name, among: output.series.map(\.name), noun: "series"), to: &standardError)

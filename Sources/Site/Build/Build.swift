@@ -502,8 +502,10 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         output[relative] = !inputs.config.trimScripts ? asset.bytes
             : relative.hasSuffix(".js") ? trimmedScript(asset.bytes) : relative.hasSuffix(".css") ? trimmedStylesheet(asset.bytes) : asset.bytes
     }
+    // Published under the name's composed form (NFC), which pages link to: a name saved on a Mac comes decomposed
+    // (`U` and a combining diaeresis for `Ü`), which a Linux server would not find by the link's bytes.
     for image in source.images {
-        output[String(image.path.dropFirst("content/".count))] = image.bytes
+        output[String(image.path.dropFirst("content/".count)).precomposedStringWithCanonicalMapping] = image.bytes
     }
     // A page a language shows untranslated (`fallback: true`) is the default language's, not this one's: the sitemap
     // and the feed leave it out.

@@ -478,6 +478,54 @@ func checkTranslatedPages(_ pages: [Chapter], originals: [Chapter], fallback: Se
                                            severity: .warning))
             }
         }
+        // What a block draws is no text to translate: its kind, its data or model, its series, params, scenarios and
+        // the positions of its annotations are the original's, or the two editions show different numbers (trial 16
+        // M4: the original's params updated, the translation's left as they were).
+        for figure in page.figures {
+            guard let source = originalFigures[figure.id] else { continue }
+            var differing: [(key: String, original: String)] = []
+            if figure.kind != source.kind { differing.append(("kind", source.kind.rawValue)) }
+            if figure.source != source.source {
+                switch source.source {
+                case .model(let name): differing.append(("model", name))
+                case .data(let file): differing.append(("data", file))
+                default: differing.append(("model", "as in the original"))
+                }
+            }
+            if figure.series != source.series, let series = source.series { differing.append(("series", "[" + series.joined(separator: ", ") + "]")) }
+            if figure.params != source.params {
+                differing.append(("params", "{" + source.params.map { "\($0.name): \($0.value)" }.joined(separator: ", ") + "}"))
+            }
+            if figure.scenarios.map(\.name) != source.scenarios.map(\.name) || figure.scenarios.map(\.overrides) != source.scenarios.map(\.overrides) {
+                differing.append(("scenarios", source.scenarios.map(\.name).joined(separator: ", ")))
+            }
+            if figure.annotations.count == source.annotations.count,
+               let index = figure.annotations.indices.first(where: { index in
+                   let mine = figure.annotations[index], theirs = source.annotations[index]
+                   return mine.kind != theirs.kind || mine.values.keys.sorted() != theirs.values.keys.sorted()
+                       || mine.values.contains { key, value in
+                           if case .number = value { return value != theirs.values[key] }
+                           if case .number = theirs.values[key] { return true }
+                           return false
+                       }
+               }) {
+                let theirs = source.annotations[index]
+                differing.append(("annotations", "annotation \(index + 1): " + theirs.values.keys.sorted().map { key in
+                    switch theirs.values[key]! {
+                    case .number(let number): return "\(key): \(number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number))"
+                    case .name(let name): return "\(key): \(name)"
+                    }
+                }.joined(separator: ", ")))
+            }
+            guard let first = differing.first else { continue }
+            let place = figure.parameterLines["key:\(first.key)"].map { ($0.line, $0.column) } ?? (figure.line, figure.column)
+            problems.append(Diagnostic(file: page.file, line: place.0, column: place.1,
+                                       message: "figure '\(figure.id)' draws otherwise than in \(original.file): its "
+                                           + differing.map { "'\($0.key)'" }.joined(separator: ", ") + " differ"
+                                           + (differing.count == 1 ? "s" : "") + ", so the two editions would show different numbers",
+                                       hint: "write what the original writes (" + differing.map { "\($0.key): \($0.original)" }.joined(separator: "; ")
+                                           + "), and translate only the block's texts: title, caption, labels"))
+        }
         // Footnotes are numbered, not named, across languages: their count is what can be compared.
         let notes = page.rendered.footnotes.components(separatedBy: "<li id=\"fn-").count - 1
         let originalNotes = original.rendered.footnotes.components(separatedBy: "<li id=\"fn-").count - 1

@@ -118,6 +118,7 @@ func parseChapter(_ file: SourceFile, place: ChapterFile, terms: AutolinkTerms, 
     var chapter = Chapter(file: file.path, kind: place.kind, number: place.number, order: place.number, slug: place.slug,
                           frontMatter: split.frontMatter, rendered: rendered, bodyLine: split.bodyLine, figures: figures)
     chapter.errors = split.problems
+    chapter.warnings += split.warnings
     if let unclosed { chapter.warnings.append(unclosed) }
     chapter.warnings += fullWidthSyntaxWarnings(split.body, file: file.path, lineOffset: offset)
     if let warning = footnoteContinuationWarning(split.body, file: file.path, lineOffset: offset) {

@@ -300,11 +300,20 @@ struct ChartBlockParser {
             let name = try reader.string(data, key: "data")
             guard !name.contains("/"), !name.contains("\\"), name.hasSuffix(".csv") else {
                 let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? name
-                throw reader.error(at: data, "data must name a CSV file in content/data/, e.g. 'data: prices.csv'",
-                                   hint: last != name && last.hasSuffix(".csv")
-                                       ? "content/data/ is read without its folders: keep the file in content/data/ itself and "
-                                           + "write `data: \(last)`"
-                                       : "name the file with its .csv ending and without a folder, as it is in content/data/")
+                let stem = last.lowercased().hasSuffix(".csv") ? String(last.dropLast(4)) : last
+                let hint: String
+                if last != name && last.hasSuffix(".csv") {
+                    hint = "content/data/ is read without its folders: keep the file in content/data/ itself and write `data: \(last)`"
+                } else if last.lowercased().hasSuffix(".csv") {
+                    // `Visitors.CSV`, as some spreadsheets on Windows save it.
+                    hint = "the ending must be written '.csv' in lower case, in the file's name too: rename the file to "
+                        + "\(stem).csv and write `data: \(stem).csv`"
+                } else if !last.contains(".") && !last.isEmpty {
+                    hint = "write the file's name with its ending, `data: \(last).csv`"
+                } else {
+                    hint = "name the file with its .csv ending and without a folder, as it is in content/data/"
+                }
+                throw reader.error(at: data, "data must name a CSV file in content/data/, e.g. 'data: prices.csv'", hint: hint)
             }
             return .data(name)
         case (.some, .some):

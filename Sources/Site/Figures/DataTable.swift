@@ -315,6 +315,53 @@ public struct DataTable: Sendable, Equatable {
 }
 
 extension DataTable {
+    /// A first column that reads as numbers but was meant as years or months: a month written `01.2023` (MM.YYYY)
+    /// among months or years, which reads as the number 1.2023; years written with a thousands point, `2.015` (as a
+    /// spreadsheet in German or other European formats writes 2015), which read as numbers near 2. Nil when the column
+    /// holds none of them, or is no x axis at all (`xProblem` explains that).
+    func xFormProblem() -> Diagnostic? {
+        guard x != nil, keys.count >= 2 else { return nil }
+        let trimmed = keys.map { $0.trimmingCharacters() }
+        func isMonth(_ key: String) -> Bool {
+            let parts = key.split(separator: "-", omittingEmptySubsequences: false)
+            return parts.count == 2 && parts[0].count == 4 && parts[1].count == 2 && parseKey(key) != nil
+        }
+        func isYear(_ key: String) -> Bool {
+            key.count == 4 && key.allSatisfy { $0.isASCII && $0.isNumber } && (1000...2999).contains(Int(key) ?? 0)
+        }
+        // `2.015`: one digit, a point, three digits, a year from 1800 to 2199 once the point is taken out.
+        func pointedYear(_ key: String) -> Int? {
+            let parts = key.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[0].count == 1, parts[1].count == 3,
+                  parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+                  let year = Int(parts[0] + parts[1]), (1800...2199).contains(year) else { return nil }
+            return year
+        }
+        let datedRows = trimmed.filter { isMonth($0) || isYear($0) }.count
+        if datedRows > 0, let row = trimmed.firstIndex(where: { dottedMonth($0) != nil }) {
+            return Diagnostic(file: file, line: rowLines[row], column: column(row: row, 0),
+                              message: "'\(keys[row])' in column '\(columns[0])' looks like a month written MM.YYYY among "
+                                + "\(trimmed.contains(where: isMonth) ? "months" : "years"), but it reads as the number "
+                                + "\(trimmed[row].drop { $0 == "0" })",
+                              hint: "write it as \(dottedMonth(trimmed[row])!), as the other rows write theirs")
+        }
+        let pointed = trimmed.filter { pointedYear($0) != nil }.count
+        // Among years, one is enough; alone, they must run as years do (1.850, 1.900 … 2.000 could be ratios: no
+        // more than ten years apart, in order).
+        let years = trimmed.compactMap(pointedYear)
+        let runAsYears = datedRows > 0 || zip(years, years.dropFirst()).allSatisfy { (1...10).contains($1 - $0) }
+        if pointed > 0, pointed + datedRows == trimmed.count, runAsYears,
+           let row = trimmed.firstIndex(where: { pointedYear($0) != nil }) {
+            let year = pointedYear(trimmed[row])!
+            return Diagnostic(file: file, line: rowLines[row], column: column(row: row, 0),
+                              message: "'\(keys[row])' in column '\(columns[0])' looks like the year \(year) written with a "
+                                + "thousands point, as a spreadsheet in German formats writes it, but it reads as the number \(trimmed[row])",
+                              hint: "write years without a separator, as \(year) (format the column as text, or as a number "
+                                + "without thousands separators, before saving the CSV)")
+        }
+        return nil
+    }
+
     /// The first row whose x value repeats an earlier one or is below the row before it: a line joins its points in
     /// the file's order, so it would jump at a repeat and zigzag back at a row out of place.
     func xOrderProblem(kind: String) -> Diagnostic? {

@@ -309,7 +309,9 @@ struct FigureBuilder {
         if Self.needsNumericX.contains(request.kind), let problem = xColumnProblem(request, table: table) {
             problems.append(problem)
         }
-        if Self.joinsPointsInOrder.contains(request.kind), let problem = table.xOrderProblem(kind: request.kind.rawValue) {
+        if let problem = table.xFormProblem() {
+            problems.append(problem)
+        } else if Self.joinsPointsInOrder.contains(request.kind), let problem = table.xOrderProblem(kind: request.kind.rawValue) {
             problems.append(problem)
         }
         problems += table.numberProblems(columns: Array(table.cells.indices))

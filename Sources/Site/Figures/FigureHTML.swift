@@ -9,7 +9,10 @@ func figureHTML(_ figure: RenderedFigure, number: String, root: String, words: T
     var citations = citations
     let id = figure.request.id
     var html = "<figure class=\"chart\" id=\"figure-\(id)\">\n"
-    html += "<p class=\"chart-title\"><span class=\"figure-number\">\(escapeHTML(words.format("figure", ["n": number])))</span> \(escapeHTML(typographic(figure.request.title)))</p>\n"
+    // A model's figure says so where a reader looks first, beside its title, not only in its caption.
+    var modelTag = ""
+    if case .model = figure.request.source { modelTag = " <span class=\"model-tag\">\(escapeHTML(words["illustrativeModel"]))</span>" }
+    html += "<p class=\"chart-title\"><span class=\"figure-number\">\(escapeHTML(words.format("figure", ["n": number])))</span> \(escapeHTML(typographic(figure.request.title)))\(modelTag)</p>\n"
     let variants = figure.variants
     if variants.count > 1 {
         // Each switch is named with its figure and what it chooses ("Figure 5.2. Scenario: Base"), not "Base" alone

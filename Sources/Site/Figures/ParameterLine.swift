@@ -32,8 +32,15 @@ struct ParameterLine {
                 set.contains(name) || (!leavingOut.contains(name) && (differs(name, effective) || scenarioSet.contains(name)))
             }
         }
-        return effective.map { values in
-            let overrides = shown.compactMap { name in values[name].map { Scenario.Override(name, $0) } }
+        return zip(scenarios, effective).map { scenario, values in
+            // A named scenario's value with a form of its own to show (`Scenario.Override.shown`) is shown so where
+            // this variant draws it.
+            let own = definition(scenario)?.overrides ?? []
+            let overrides = shown.compactMap { name in
+                values[name].map { value in
+                    Scenario.Override(name, own.first { $0.name == name && $0.value == value }?.shown ?? value)
+                }
+            }
             var words = ParameterWords(model: entry.name, parameters: entry.parameters, overrides: overrides, labels: labels)
             words.language = language
             return overrides.map(words.describe).joined(separator: words.word("paramSeparator", "; "))

@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 import Yams
 
@@ -72,6 +73,8 @@ struct SplitChapter {
     /// Values of the front matter that are wrong (a date that is not one, Markdown in a title) though its YAML was
     /// read: the build fails, but `frontMatter` holds a neutral value in their place, so the body is still checked.
     var problems: [Diagnostic] = []
+    /// What is allowed but likely wrong (a date more than a year ahead).
+    var warnings: [Diagnostic] = []
 }
 
 /// Splits `---` front matter from the body and parses it; every problem carries its line and column.
@@ -113,9 +116,9 @@ func splitFrontMatter(_ text: String, file: String, homePage: Bool = false) thro
         if let markdown = markdownInPlainText(text, key: key) {
             problem = markdown
         } else if text.count > 1, let first = text.first, let last = text.last,
-                  (first == "\u{201C}" && last == "\u{201D}") || (first == "\u{2018}" && last == "\u{2019}") {
+                  quotePairs.contains(where: { $0 == (first, last) }) {
             // Curly quotes around the whole value are text to YAML: the page would show them.
-            problem = ("'\(key)' is written in curly quotes (\(first)…\(last)), which YAML keeps as part of the text: the page would show them",
+            problem = ("'\(key)' is written in \(first == "\u{201C}" || first == "\u{2018}" ? "curly quotes" : "quotation marks") (\(first)…\(last)), which YAML keeps as part of the text: the page would show them",
                        "use straight quotes, \(key): \"\(text.dropFirst().dropLast())\", or none")
         } else {
             continue
@@ -123,6 +126,16 @@ func splitFrontMatter(_ text: String, file: String, homePage: Bool = false) thro
         // The key's line is looked for only when there is something to report there.
         guard let line = lines[1..<close].firstIndex(where: { $0.hasPrefix(key + ":") }) else { continue }
         problems.append(Diagnostic(file: file, line: line + 1, column: key.count + 3, message: problem.message, hint: problem.hint))
+    }
+    // A date more than a year ahead of the build's day is most likely a typo (2062 for 2026): published, the page
+    // would say so, and the sitemap and feed would carry it. A warning: a page may be dated ahead on purpose.
+    var warnings: [Diagnostic] = []
+    for (key, date) in [("date", matter.date), ("updated", matter.updated), ("factsAsOf", matter.factsAsOf)] {
+        guard let date, date > aYearAfterBuildDay,
+              let line = lines[1..<close].firstIndex(where: { $0.hasPrefix(key + ":") }) else { continue }
+        warnings.append(Diagnostic(file: file, line: line + 1, column: key.count + 3,
+                                   message: "'\(key)' is \(date), more than a year after today (\(buildDay)): the page would say so",
+                                   hint: "check the year; a page is dated when it is published", severity: .warning))
     }
     // The texts get the punctuation the body gets from cmark (curly quotes, dashes), so a page never mixes the two.
     matter.title = smartPunctuatedText(matter.title)
@@ -132,7 +145,8 @@ func splitFrontMatter(_ text: String, file: String, homePage: Bool = false) thro
     matter.description = matter.description.map(smartPunctuatedText)
     // The body is the rest of the text after the closing line (and its line feed): a slice, not a re-join of lines.
     let body = more ? String(text[text.utf8.index(after: lines[close].endIndex)...]) : ""
-    return SplitChapter(frontMatter: matter, body: body, bodyLine: close + 2, problems: problems.sorted { $0.line < $1.line })
+    return SplitChapter(frontMatter: matter, body: body, bodyLine: close + 2, problems: problems.sorted { $0.line < $1.line },
+                        warnings: warnings)
 }
 
 /// Front matter read with the YAML parser: any YAML, every problem reported with its line and column.
@@ -162,9 +176,8 @@ func checkedYAMLFrontMatter(_ lines: ArraySlice<Substring>, file: String, titleR
                                      otherTools: FrontMatter.otherToolsKeys(fileName: fileName(file)))
     var matter = FrontMatter(title: "")
     var collector = DiagnosticCollector()
-    for key in ["title", "question", "summary", "takeaway", "description"] {
-        if let value = entries[key], let problem = reader.commentCut(value, key: key, lines: lines) { collector.add(problem) }
-    }
+    // Every text value, `authors: Jane Doe #1` and `extra:`'s included, not only the texts the page prints first.
+    if let problem = reader.commentCut(in: node, text: yaml) { collector.add(problem) }
     for key in FrontMatter.keys {
         guard let value = entries[key] else { continue }
         collector.collect { () throws(Diagnostic) in
@@ -284,3 +297,18 @@ extension Substring {
         return slice
     }
 }
+
+/// Quotation marks around a whole value that YAML keeps as text: English curly quotes, German „…“ (and „…”), and
+/// guillemets either way round (»…« in German, «…» in French).
+private let quotePairs: [(Character, Character)] = [("\u{201C}", "\u{201D}"), ("\u{2018}", "\u{2019}"), ("\u{201E}", "\u{201C}"),
+                                                    ("\u{201E}", "\u{201D}"), ("\u{00BB}", "\u{00AB}"), ("\u{00AB}", "\u{00BB}")]
+
+/// The day the build runs, `YYYY-MM-DD` (UTC), and the same day a year later: read once per process. Only warnings
+/// use them; what a build writes never depends on the clock.
+let buildDay: String = {
+    var now = time(nil)
+    var parts = tm()
+    gmtime_r(&now, &parts)
+    return String(format: "%04d-%02d-%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday)
+}()
+let aYearAfterBuildDay = String(Int(buildDay.prefix(4))! + 1) + buildDay.dropFirst(4)

@@ -179,7 +179,7 @@ public struct SiteConfig: Sendable, Equatable {
                         throw reader.error(at: value, "'baseURL' names a page ('\(last)'), not the folder the site is published in",
                                            hint: "write the folder: \(text.dropLast(last.count))")
                     }
-                    config.baseURL = text.hasSuffix("/") ? text : text + "/"
+                    config.baseURL = percentEncodedPath(text.hasSuffix("/") ? text : text + "/")
                 }
             }
         }
@@ -329,3 +329,23 @@ func daysIn(month: Int, year: Int) -> Int {
 }
 
 import Yams
+
+/// `url` with every non-ASCII byte of its path percent-encoded (`https://example.org/sequía/` →
+/// `https://example.org/sequ%C3%ADa/`), as a sitemap, a feed and a canonical link must write it; the scheme and the
+/// host are left as written, and an address already encoded is kept.
+func percentEncodedPath(_ url: String) -> String {
+    guard let scheme = url.range(of: "://") else { return url }
+    let afterScheme = url[scheme.upperBound...]
+    guard let slash = afterScheme.firstIndex(of: "/") else { return url }
+    let path = url[slash...]
+    guard path.utf8.contains(where: { $0 >= 0x80 }) else { return url }
+    var encoded = String(url[..<slash])
+    for byte in path.utf8 {
+        if byte >= 0x80 {
+            encoded += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)
+        } else {
+            encoded.unicodeScalars.append(Unicode.Scalar(byte))
+        }
+    }
+    return encoded
+}

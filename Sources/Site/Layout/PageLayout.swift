@@ -275,7 +275,8 @@ struct PageLayout {
             // A script finds the site's root when it is served under a sub-path without a base URL, and the root's
             // page shows another language's for a missing address in its folder (NotFoundRoot.swift).
             let others = edition.index == 0 ? edition.languages.dropFirst().map(\.prefix) : []
-            let sitePath = edition.siteBaseURL.flatMap { URLComponents(string: $0)?.path }
+            // Encoded, as `location.pathname` is (`/sequ%C3%ADa/`).
+            let sitePath = edition.siteBaseURL.flatMap { URLComponents(string: $0)?.percentEncodedPath }
             return ("404.html", addingNotFoundScript(html, prefix: edition.language.prefix, languageFolders: others,
                                                      sitePath: sitePath, findsRoot: config.baseURL == nil))
         }
@@ -503,8 +504,9 @@ struct PageLayout {
         // 10,000 chapters, tens of thousands of citing pages. A preview build's page cache keys the page by its values,
         // which it reads as `TemplateContext`s, so with a cache each is one.
         var citing: [String: [CitedIn]] = [:]
+        // The home page is named as such ("Home page"), not by the site's title, which reads as one more chapter's.
         for chapter in [chapters, pages, home.map { [$0] } ?? []].joined() {
-            var values: [String: Any] = ["href": "../\(chapter.slug)/", "title": chapter.kind == .home ? config.title : chapter.frontMatter.title]
+            var values: [String: Any] = ["href": chapter.kind == .home ? "../" : "../\(chapter.slug)/", "title": chapter.kind == .home ? edition.words["homePage"] : chapter.frontMatter.title]
             if chapter.kind == .chapter {
                 values["number"] = chapter.number
                 values["chapterShort"] = edition.words.format("chapterShort", chapter.number)

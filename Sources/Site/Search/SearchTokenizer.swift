@@ -7,6 +7,8 @@ import Markdown
 /// "ｃａｆｅ" all become "cafe"), then split into runs of letters and digits; a point between two digits stays in its
 /// run, so that a number keeps its decimals ("4.4", "27.3"). The index also holds such a number's parts ("4", "27",
 /// "3"), as it did before, so a site whose own copy of `search.js` still splits "27.3" keeps finding it. A run of
+/// An ampersand between two ASCII letters belongs to the word too ("S&P", "AT&T", "R&D"), whose letters alone would
+/// be single letters or parts of other words. A run of
 /// Chinese or Japanese characters becomes its overlapping character pairs ("證券化" → "證券", "券化"), which find words without a dictionary; the index
 /// also holds each single character, for one-character queries. Any other run is a word: a single letter is dropped,
 /// and with English rules stopwords are dropped and words stemmed (`stemEnglish`). Words longer than
@@ -61,6 +63,8 @@ struct SearchTermScanner {
     private var point = false
     /// Whether the word holds a point between digits ("4.4"): the index then also takes its parts.
     private var wordHasPoint = false
+    /// Whether an ampersand followed the word's last character, an ASCII letter (kept if an ASCII letter comes next).
+    private var ampersand = false
     private var han: [Unicode.Scalar] = []
     private var pair: [UInt8] = []
     private var mode = SearchTokenizer.Mode.index
@@ -96,7 +100,9 @@ struct SearchTermScanner {
                     // A point after the last digit, before something else, is left to the character-by-character path,
                     // which knows whether a digit follows it in another form ("4.４").
                     let pointAfter = end < count && utf8[end] == 0x2E && isASCIIDigit(utf8[end - 1])
-                    if !capitals && !pointAfter && (end == count || utf8[end] < 0x80) {
+                    // So is an ampersand that may join two letters ("s&p").
+                    let ampersandAfter = end < count && utf8[end] == 0x26 && !isASCIIDigit(utf8[end - 1])
+                    if !capitals && !pointAfter && !ampersandAfter && (end == count || utf8[end] < 0x80) {
                         let length = end - index
                         if length <= SearchTokenizer.longestWord && (length > 1 || (byte >= 0x30 && byte <= 0x39)) {
                             let word = UnsafeBufferPointer(rebasing: utf8[index..<end])
@@ -152,7 +158,7 @@ struct SearchTermScanner {
                     case 2:
                         endHan(body)
                         let number = isNumberScalar(part.scalar)
-                        continuePoint(number: number, body)
+                        continuePoint(number: number, asciiLetter: false, body)
                         word.append(contentsOf: UTF8.encode(part.scalar)!)
                         wordLength += 1
                         endsInDigit = number
@@ -171,12 +177,14 @@ struct SearchTermScanner {
         if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
             if !han.isEmpty { endHan(body) }
             let digit = byte <= 0x39
-            continuePoint(number: digit, body)
+            continuePoint(number: digit, asciiLetter: !digit, body)
             word.append(byte)
             wordLength += 1
             endsInDigit = digit
         } else if byte == 0x2E && endsInDigit && !point {
             point = true
+        } else if byte == 0x26 && !point && !ampersand, let last = word.last, last >= 0x61 && last <= 0x7A {
+            ampersand = true
         } else {
             endWord(body)
             if !han.isEmpty { endHan(body) }
@@ -184,8 +192,19 @@ struct SearchTermScanner {
     }
 
     /// Before a letter or digit joins the word: a point waiting after a digit joins it too if a digit comes ("4.4"),
-    /// else it ended the word ("2025.The").
-    private mutating func continuePoint(number: Bool, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
+    /// else it ended the word ("2025.The"); an ampersand waiting after an ASCII letter joins it if an ASCII letter
+    /// comes ("s&p"), else it ended the word.
+    private mutating func continuePoint(number: Bool, asciiLetter: Bool, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
+        if ampersand {
+            ampersand = false
+            if asciiLetter {
+                word.append(0x26)
+                wordLength += 1
+            } else {
+                endWord(body)
+            }
+            return
+        }
         guard point else { return }
         point = false
         if number {
@@ -199,6 +218,7 @@ struct SearchTermScanner {
 
     private mutating func endWord(_ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
         point = false
+        ampersand = false
         endsInDigit = false
         let hasPoint = wordHasPoint
         wordHasPoint = false

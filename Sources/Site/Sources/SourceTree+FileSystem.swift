@@ -50,9 +50,11 @@ extension SourceTree {
                 names = (try? files.contentsOfDirectory(atPath: url.path)) ?? []
             }
             let prefix = base + folder + "/"
-            // No part of the path may be hidden; symbolic links are followed, as `stat` does.
+            // No part of the path may be hidden; symbolic links are followed, as `stat` does. Windows' picture cache
+            // (`Thumbs.db`, `desktop.ini`) is no file of the site, as the hidden `.DS_Store` of macOS is not.
             let candidates = names.filter { name in
                 !name.hasPrefix(".") && !name.contains("/.") && (suffix.map { name.hasSuffix($0) } ?? true)
+                    && !["Thumbs.db", "desktop.ini", "ehthumbs.db"].contains(name.split(separator: "/").last.map(String.init) ?? name)
             }
             return zip(candidates, folderFlags(prefix, candidates)).filter { $0.1 == false }.map(\.0)
                 .sorted().map { folder + "/" + $0 }

@@ -79,7 +79,7 @@ let starterTemplates: [(path: String, text: String)] = [
 
   // Terms (SearchTokenizer.swift).
   const HAN = "\\u3005-\\u3007\\u3041-\\u3096\\u309d-\\u309f\\u30a1-\\u30fa\\u30fc-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
-  const RUN = new RegExp(`([${HAN}]+)|((?:(?![${HAN}])[\\p{L}\\p{N}\\p{M}]|(?<=\\p{N})\\.(?=\\p{N}))+)`, "gu"), NUMBER = /\p{N}/u;
+  const RUN = new RegExp(`([${HAN}]+)|((?:(?![${HAN}])[\\p{L}\\p{N}\\p{M}]|(?<=\\p{N})\\.(?=\\p{N})|(?<=[a-z])&(?=[a-z]))+)`, "gu"), NUMBER = /\p{N}/u;
   const folded = new Map();
   const fold = text => folded.get(text) ?? folded.set(text, text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")).get(text);
   // Porter's measure (vowel–consonant turns; y is a vowel after a consonant), and steps 2 to 4 (EnglishStemmer.swift).
@@ -447,7 +447,7 @@ a:hover{text-decoration-thickness:2px}
 .skip-link{position:absolute;left:-999px;top:0;background:var(--bg);padding:.5rem}
 .skip-link:focus{left:.5rem;z-index:10}
 main{max-width:var(--measure);margin:0 auto;padding:0 1rem 3rem}
-h1, h2, h3{line-height:1.25}
+h1, h2, h3{line-height:1.25;hyphens:auto}
 h1{font-size:2.1rem;margin:.4rem 0 .8rem}
 h2{font-size:1.45rem;margin-top:2.2rem}
 h3{font-size:1.15rem;margin-top:1.6rem}
@@ -514,12 +514,12 @@ sup.cite a{text-decoration:none}
 sup.cite a::before{content:"\2060["} sup.cite a::after{content:"]"}
 .notes{font-size:.92rem;border-top:1px solid var(--rule);margin-top:2.5rem}
 .footnotes::before{content:attr(aria-label);display:block;font-weight:700;margin-top:1rem}
-.prose, .notes, .source-list, .glossary{overflow-wrap:break-word}
+body{overflow-wrap:break-word}
 .notes li:target, .source-list li:target, .corrections li:target, .glossary dt:target + dd, .glossary dt:target{background:var(--careful)}
 /* axe: link-in-text-block */
 .backref{padding:0 .15em}
 .chapter-nav{display:flex;justify-content:space-between;gap:1rem;margin-top:2.5rem;border-top:1px solid var(--rule);padding-top:1rem}
-.chapter-nav a{text-decoration:none;max-width:48%}
+.chapter-nav a{text-decoration:none;max-width:48%;overflow-wrap:anywhere}
 .chapter-nav span{display:block;color:var(--muted);font-size:.85rem}
 .chapter-nav .next{margin-left:auto;text-align:right}
 .source-list li{margin-bottom:.6rem}
@@ -549,6 +549,7 @@ table.numbers thead th{white-space:nowrap}
 figure{margin:2rem 0;padding:0}
 .chart-title{font-weight:700;margin:0 0 .4rem}
 .figure-number{color:var(--muted);font-weight:600}
+.model-tag{display:inline-block;border:1px solid var(--rule);border-radius:3px;padding:0 .35em;color:var(--muted);font-size:.8em;font-weight:400;white-space:nowrap}
 figure.chart svg{display:block;width:100%;height:auto;overflow:visible}
 figure figcaption, .chart-variant-caption{font-size:.95rem;color:var(--muted);margin:.4rem 0 0}
 .chart-parameters{font-size:.8rem;color:var(--muted);margin:.3rem 0 0}
@@ -1064,7 +1065,7 @@ chapterShort: "ch.\u00a0{n}"
 chapterTitle: "Chapter {n}: {title}"
 
 # Glossary, numbers and corrections pages
-numbersIntro: "Each sourced number and each model result on this site, with the source it comes from, the date it refers to and how sure we are of it. For a forecast, the date is the year forecast (the source’s own date is on the sources page); for a result of the site’s models, the month it was computed. <strong>High</strong>: stated by a primary source. <strong>Medium</strong>: a reliable secondary source or a simple calculation from sources. <strong>Low</strong>: an estimate or a contested claim. “Illustrative model” marks results of the site’s own simple models, which are not forecasts."
+numbersIntro: "Each sourced number and each model result on this site, with the source it comes from, the date it refers to and how sure we are of it. For a forecast of a particular year, the date is that year (for a span of years, its last); a forecast over an open period, such as “over ten years”, and a claim made with a forecast carry the date they were made (the source’s own date is on the sources page); for a result of the site’s models, the date is the month it was computed. <strong>High</strong>: stated by a primary source, its own estimates and projections included. <strong>Medium</strong>: a reliable secondary source or a simple calculation from sources. <strong>Low</strong>: a contested claim, or a result of the site’s own models. “Illustrative model” marks results of the site’s own simple models, which are not forecasts."
 numberColumn: Number
 whatColumn: What it measures
 dateColumn: Date
@@ -1186,7 +1187,7 @@ everyNthRow: "Every {nth} of {count} rows; the CSV has them all."
 csvModel: Illustrative model, not data.
 csvScenario: "Scenario: {label}."
 csvSource: "Source: {source}"
-csvSourceInCaption: as stated in the caption below.
+csvSourceInCaption: as stated in the figure’s caption on its page.
 csvLicence: "License: {licence}"
 csvTitle: "“{title}”"
 csvDataNotes: "The data file's own notes, in {language}:"
@@ -1419,7 +1420,7 @@ chapterShort: 第{n}章
 chapterTitle: 第{n}章：{title}
 
 # Glossary, numbers and corrections pages
-numbersIntro: "本站每個有出處的數字與每個模型結果，附上出處、所指的日期，以及我們對它的把握程度。預測所指的日期是它所預測的年份（來源本身的日期列在資料來源頁）；本站模型結果的日期是計算出結果的月份。<strong>高</strong>：原始資料明載。<strong>中</strong>：可靠的二手資料，或根據資料所做的簡單計算。<strong>低</strong>：估計值或有爭議的說法。「示意模型」標示本站自建簡單模型的結果，並非預測。"
+numbersIntro: "本站每個有出處的數字與每個模型結果，附上出處、所指的日期，以及我們對它的把握程度。預測某一年的數字，日期是所預測的那一年（跨多年者取最後一年）；預測期間沒有特定年份的（例如「十年間」），以及與預測一併提出的說法，日期是提出的時間（來源本身的日期列在資料來源頁）；本站模型結果的日期是計算出結果的月份。<strong>高</strong>：原始資料明載，包括原始資料本身的估計與預測。<strong>中</strong>：可靠的二手資料，或根據資料所做的簡單計算。<strong>低</strong>：有爭議的說法，或本站模型的結果。「示意模型」標示本站自建簡單模型的結果，並非預測。"
 numberColumn: 數字
 whatColumn: 衡量的對象
 dateColumn: 日期
@@ -1536,7 +1537,7 @@ everyNthRow: 每{n}列顯示1列，共{count}列；CSV檔有全部資料。
 csvModel: 示意模型，並非實際資料。
 csvScenario: 情境：{label}。
 csvSource: 資料來源：{source}
-csvSourceInCaption: 見下方圖說。
+csvSourceInCaption: 見網頁上該圖的圖說。
 csvLicence: 授權：{licence}
 csvTitle: 「{title}」
 csvDataNotes: 資料檔本身的說明（{language}原文）：
