@@ -46,12 +46,39 @@ enum BarChart {
                 Validate.valueTexts(spec, $0, categories: labels)
             }
             let claimed = Set(spec.claims)
-            let fits = texts.joined().count <= 40 && zip(series, texts).allSatisfy { item, texts in
-                zip(labels, texts).allSatisfy { label, text in
-                    TextMetrics.width(text + (claimed.contains(label) ? spec.language.text("chartClaim") : ""), size: Theme.annotationFont)
-                        <= width + 6
+            // Where a bar's value label goes: above the bar (below a negative one), or inside a bar that reaches the
+            // top of the plot (100 % on a 0–100 % axis), light on the bar's colour, not half over its edge.
+            func placement(_ value: Double, _ y: Double) -> (y: Double, inside: Bool) {
+                let above = value >= 0 || context.y.type == .log
+                let inside = above && min(y, base) - 6 < context.frame.top + 12 && abs(base - y) >= 24
+                return (inside ? min(y, base) + 17
+                            : above ? max(min(y, base) - 6, context.frame.top + 12) : min(max(y, base) + 17, context.frame.bottom + 14),
+                        inside)
+            }
+            // The labels are all shown or none (a chart with some of its values printed reads as if the others were
+            // missing). They fit when each is as narrow as its bar, or when no two of them overlap: a label wider
+            // than its bar is fine beside a neighbour's at another height or short enough (trial 16: "15 %" over a
+            // bar of a group of two on a phone, beside a zero's "0 %" at the baseline).
+            var boxes: [(left: Double, right: Double, y: Double)] = []
+            var narrow = true
+            for (seriesIndex, item) in series.enumerated() {
+                for (index, value) in item.y.enumerated() {
+                    guard !value.isNaN, let y = context.y.clamped(value) else { continue }
+                    let text = texts[seriesIndex][index] + (claimed.contains(labels[index]) ? spec.language.text("chartClaim") : "")
+                    let textWidth = TextMetrics.width(text, size: Theme.annotationFont)
+                    if textWidth > width + 6 { narrow = false }
+                    let center = band.start(index) + width * Double(seriesIndex) + width / 2
+                    boxes.append((center - textWidth / 2, center + textWidth / 2, placement(value, y).y))
                 }
             }
+            let clear = boxes.allSatisfy { $0.left >= context.frame.left - 4 && $0.right <= context.frame.right + 4 }
+                && boxes.indices.allSatisfy { i in
+                    boxes.indices.allSatisfy { j in
+                        j <= i || boxes[i].right + 2 <= boxes[j].left || boxes[j].right + 2 <= boxes[i].left
+                            || abs(boxes[i].y - boxes[j].y) >= Theme.annotationFont + 2
+                    }
+                }
+            let fits = texts.joined().count <= 40 && (narrow || clear)
             for (seriesIndex, item) in series.enumerated() {
                 let color = item.color ?? (series.count > 1 ? Theme.color(seriesIndex) : 1)
                 for (index, value) in item.y.enumerated() {
@@ -67,12 +94,12 @@ enum BarChart {
                     barRect(x: x, width: width, top: min(y, base), height: abs(base - y),
                             cls: claim ? "ch-bar ch-claim ch-k\(color)" : "ch-bar ch-f\(color)", into: &svg)
                     guard fits else { continue }
-                    let above = value >= 0 || context.y.type == .log
-                    // A bar reaching the top of the plot (100 % on a 0–100 % axis) has no room above it: its label
-                    // goes inside the bar, light on the bar's colour, not half over its edge.
-                    let inside = above && min(y, base) - 6 < context.frame.top + 12 && abs(base - y) >= 24 && !claim
-                    let labelY = inside ? min(y, base) + 17
-                        : above ? max(min(y, base) - 6, context.frame.top + 12) : min(max(y, base) + 17, context.frame.bottom + 14)
+                    var (labelY, inside) = placement(value, y)
+                    if inside && claim {
+                        // A claim's bar is outlined, not filled: its label stays above it, at the top of the plot.
+                        inside = false
+                        labelY = max(min(y, base) - 6, context.frame.top + 12)
+                    }
                     svg.text(texts[seriesIndex][index] + (claim ? spec.language.text("chartClaim") : ""), x: x + width / 2, y: labelY,
                              size: Theme.annotationFont, anchor: .middle, cls: inside ? "ch-on-dark" : "ch-halo")
                 }

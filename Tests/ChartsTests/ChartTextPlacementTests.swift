@@ -26,6 +26,19 @@ import Testing
         #expect(rows.count == 2)
     }
 
+    /// The site's Fig 8.2 "With AMD" on a phone: labels a little wider than their bars, none overlapping another
+    /// (each beside one at another height, AMD's two zeros just apart), are all shown; a zero's "0 %" tells it from a
+    /// missing value.
+    @Test func valueLabelsWiderThanTheirBarsAreShownWhenNoneOverlaps() throws {
+        let firms = ["OpenAI", "Oracle", "Nvidia", "AMD"]
+        var spec = ChartSpec(kind: .groupedBar, title: "Loop shares", y: AxisOptions(format: .fraction, max: 0.3),
+                             series: [ChartSeries(name: "Pro-rata view", categories: firms, values: [0.01, 0.01, 0.01, 0]),
+                                      ChartSeries(name: "Earmarked view", categories: firms, values: [0.15, 0.17, 0.13, 0])])
+        spec.labelDigits = 2
+        let values = Self.texts(try renderSVG(spec.withWidth(380), id: "c")).filter { $0.attributes["class"] == "ch-halo" }.map(\.text)
+        #expect(values == ["1\u{202F}%", "1\u{202F}%", "1\u{202F}%", "0\u{202F}%", "15\u{202F}%", "17\u{202F}%", "13\u{202F}%", "0\u{202F}%"])
+    }
+
     @Test func aLongLegendEntryWrapsInsteadOfBeingCut() throws {
         let spec = ChartSpec(kind: .line, title: "t",
                              series: [ChartSeries(name: "Loan balance", x: [0, 1, 2], y: [80, 60, 40]),
