@@ -37,6 +37,9 @@ public struct MarkdownProblem: Sendable, Equatable {
         case indentedProse(String)
         /// A numbered list starting at a year (`2024. That is the year …` at a line's start): the number.
         case yearStartsList(Int)
+        /// A numbered list starting at a day written the German way (`19. Juli war …` at a line's start): the date as
+        /// written ("19. Juli").
+        case dayStartsList(String)
         /// A line starting `- ` (or `* `, `+ `) inside a paragraph, which starts a one-item list there: its marker and
         /// text ("- 25 % in one day.").
         case listInsideParagraph(String)
@@ -86,7 +89,7 @@ public struct MarkdownProblem: Sendable, Equatable {
         /// Published as written but possibly meant: reported as a warning, not an error.
         public var isWarning: Bool {
             switch self {
-            case .unusedFootnote, .dashesUnderText, .indentedProse, .yearStartsList, .listInsideParagraph, .undefinedLinkLabel,
+            case .unusedFootnote, .dashesUnderText, .indentedProse, .yearStartsList, .dayStartsList, .listInsideParagraph, .undefinedLinkLabel,
                  .otherLanguageBlockName, .otherLanguageCaption: true
             default: false
             }

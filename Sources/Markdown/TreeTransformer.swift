@@ -466,9 +466,16 @@ struct TreeTransformer {
                 let itemLine = Int(cmark_node_get_start_line(current)) + lineOffset
                 if itemLine >= 1, itemLine <= sourceLines.count {
                     let source = sourceLines[itemLine - 1].drop { $0 == " " || $0 == ">" || $0 == "\t" }
-                    if let year = Int(source.prefix { $0.isASCII && $0.isNumber }), (1000...2999).contains(year) {
-                        let itemColumn = sourceLines[itemLine - 1].count - source.count + 1
+                    let number = source.prefix { $0.isASCII && $0.isNumber }
+                    let itemColumn = sourceLines[itemLine - 1].count - source.count + 1
+                    if let year = Int(number), (1000...2999).contains(year) {
                         problems.append(MarkdownProblem(kind: .yearStartsList(year), line: itemLine, column: itemColumn))
+                    } else if let day = Int(number), (1...31).contains(day), source.dropFirst(number.count).hasPrefix(". ") {
+                        // "19. Juli war der heißeste Tag.": a German date, not the 19th item of a list.
+                        let word = source.dropFirst(number.count + 2).prefix { $0.isLetter || $0 == "." }
+                        if germanMonths.contains(String(word)) {
+                            problems.append(MarkdownProblem(kind: .dayStartsList("\(number). \(word)"), line: itemLine, column: itemColumn))
+                        }
                     }
                 }
                 item = cmark_node_next(current)
@@ -816,3 +823,8 @@ func alertMarker(_ text: Substring) -> String? {
     if end < bytes.count, bytes[end] == UInt8(ascii: "+") || bytes[end] == UInt8(ascii: "-") { end += 1 }
     return String(decoding: bytes[..<end], as: UTF8.self)
 }
+
+/// German month names and their usual abbreviations, as a date is written after its day ("19. Juli", "3. Okt.").
+private let germanMonths: Set<String> = ["Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+                                         "September", "Oktober", "November", "Dezember", "Jan.", "Feb.", "Mrz.", "Apr.",
+                                         "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Okt.", "Nov.", "Dez."]

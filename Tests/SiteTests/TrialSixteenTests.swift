@@ -136,3 +136,16 @@ import Testing
                 == .list(CapexPath.article.map { .number($0) }))
     }
 }
+
+extension TrialSixteenTests {
+    @Test func aGermanDateAtALinesStartIsAWarningNotASilentList() throws {
+        let output = try build(miniSite(chapter: "---\ntitle: A\n---\nHeiß war es.\n\n19. Juli war der heißeste Tag.\nDanach kühlte es ab.\n"))
+        let warning = try #require(output.warnings.first { $0.message.contains("19. Juli") })
+        #expect(warning.message == "'19. Juli' at the start of a line makes it an item of a numbered list starting at 19, not a date")
+        #expect(warning.hint == "write '19\\. Juli' to keep the full stop as text, or join the line to the one before it")
+        #expect("\(warning.line):\(warning.column)" == "6:1")
+        // A real numbered list is none.
+        let list = try build(miniSite(chapter: "---\ntitle: A\n---\nSteps:\n\n1. Open the valve.\n2. Wait.\n"))
+        #expect(!list.warnings.contains { $0.message.contains("numbered list") })
+    }
+}

@@ -92,6 +92,10 @@ func markdownDiagnostics(_ problems: [MarkdownProblem], file: String, lineOffset
         case .yearStartsList(let year):
             message = "'\(year).' at the start of a line makes it an item of a numbered list, not a sentence about the year"
             hint = "write '\(year)\\.' to keep the full stop as text, or join the line to the one before it"
+        case .dayStartsList(let date):
+            let day = date.prefix { $0.isNumber }
+            message = "'\(date)' at the start of a line makes it an item of a numbered list starting at \(day), not a date"
+            hint = "write '\(day)\\. \(date.dropFirst(day.count + 2))' to keep the full stop as text, or join the line to the one before it"
         case .listInsideParagraph(let text):
             message = "the line starting '\(text.prefix(32))' begins a one-item list in the middle of the paragraph above it"
             hint = "join it to the line before it (a line that starts with '- ', '* ' or '+ ' starts a list); for a list, "
