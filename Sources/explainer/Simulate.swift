@@ -39,6 +39,17 @@ extension Explainer {
             for setting in settings where !setting.contains("=") {
                 throw ValidationError("--set needs name=value, got '\(setting)'")
             }
+            // One value per parameter: a second one would silently win over the first (`--seed 5 --set seed=6`).
+            var named: Set<Substring> = seed == nil ? [] : ["seed"]
+            for setting in settings {
+                let name = setting.split(separator: "=", maxSplits: 1).first ?? ""
+                guard !named.contains(name) else {
+                    throw ValidationError(name == "seed" && seed != nil
+                        ? "the seed is given twice (--seed \(seed!) and --set \(setting)): give it once"
+                        : "--set gives '\(name)' twice: give each parameter once")
+                }
+                named.insert(name)
+            }
             // `rho=0,5`: a decimal comma (trial 15 N7), not a thousands separator.
             for setting in settings {
                 let parts = setting.split(separator: "=", maxSplits: 1)

@@ -159,6 +159,19 @@ func snapshot(_ folder: URL) throws -> [String: Data] {
         #expect(run.standardError.contains("decimals use a point: rho=0.5"), "\(run.standardError)")
     }
 
+    /// QA 16: `--series ""` printed nothing and succeeded; a second value for one parameter silently won.
+    @Test func simulateRefusesAnEmptySeriesListAndAParameterGivenTwice() throws {
+        let empty = try explainer(["simulate", "tranching", "--series", ""], in: repositoryRoot)
+        #expect(empty.status == 2)
+        #expect(empty.standardError.contains("--series names no series"), "\(empty.standardError)")
+        let twice = try explainer(["simulate", "bubbles", "--seed", "5", "--set", "seed=6"], in: repositoryRoot)
+        #expect(twice.status == 2)
+        #expect(twice.standardError.contains("the seed is given twice"), "\(twice.standardError)")
+        let setTwice = try explainer(["simulate", "tranching", "--set", "rho=0.1", "--set", "rho=0.2"], in: repositoryRoot)
+        #expect(setTwice.status == 2)
+        #expect(setTwice.standardError.contains("--set gives 'rho' twice"), "\(setTwice.standardError)")
+    }
+
     @Test func checkWritesNothing() throws {
         let site = try siteCopy()
         defer { try? FileManager.default.removeItem(at: site) }

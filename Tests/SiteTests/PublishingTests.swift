@@ -166,7 +166,8 @@ private func isWellFormedXML(_ text: String) -> Bool {
     func baseURLMustBeAnAbsoluteHTTPAddress(_ value: String) {
         let problems = diagnostics(of: publishedSite("baseURL: \"\(value)\"\nupdated: 2025-11-30\n"))
         #expect(problems.map(\.line) == [5])
-        #expect(problems.first?.message.contains("absolute http(s) address") == true)
+        // An address with a space is told so (QA 16), with the %20 to write.
+        #expect(problems.first?.message.contains(value.contains(" ") ? "holds a space" : "absolute http(s) address") == true)
     }
 
     @Test(arguments: ["30 Nov 2025", "2025-13-01", "2025-11"])

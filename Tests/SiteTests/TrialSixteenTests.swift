@@ -149,3 +149,32 @@ extension TrialSixteenTests {
         #expect(!list.warnings.contains { $0.message.contains("numbered list") })
     }
 }
+
+extension TrialSixteenTests {
+    @Test func numbersWrittenOtherwiseGetTheFormToWrite() {
+        #expect(numberHint("1.234,5") == "the number is written with points between thousands and a decimal comma: write 1234.5")
+        #expect(numberHint("５.２") == "write the number with ASCII digits and signs: 5.2")
+        #expect(numberHint("5。2") == "decimals use a point: 5.2")
+        #expect(numberHint("–9") == "a minus is written '-': -9")
+        #expect(numberHint("5.2 GW") == "write the number alone, 5.2, and the unit (GW) in the column's name or the axis label")
+        // The forms hinted before keep their hints.
+        #expect(numberHint("1,200") == "remove the thousands separator: 1200")
+        #expect(numberHint("3,9") == "decimals use a point: 3.9")
+        #expect(numberHint("42 B")?.hasPrefix("write the number alone, 42 (in billions)") == true)
+    }
+
+    @Test func anAnnotationMonthWrittenMMDotYYYYIsAnError() {
+        let chart = "```chart\nid: v\ntitle: V\ncaption: C.\ndata: v.csv\nkind: line\nannotations:\n  - {type: band, from: 07.2024, to: 2024-09, label: Hitze}\n```\n"
+        let csv = SourceFile(path: "content/data/v.csv", text: "monat,last\n2024-06,1\n2024-07,2\n2024-08,3\n2024-09,4\n")
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nText.\n\n" + chart, data: [csv]))
+        #expect(found.first?.message == "'from' is 07.2024, which reads as the number 7.2024, not a month", "\(found)")
+        #expect(found.first?.hint == "write months year first: from: 2024-07")
+    }
+
+    @Test func aBaseURLWithASpaceIsToldSo() {
+        let config = "title: T\ndescription: D.\nlanguage: en\nbaseURL: https://example.org/my site/\nupdated: 2026-01-02\n"
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nText.\n", config: config))
+        #expect(found.first?.message == "'baseURL' holds a space, which an address cannot")
+        #expect(found.first?.hint?.hasSuffix("https://example.org/my%20site/") == true)
+    }
+}

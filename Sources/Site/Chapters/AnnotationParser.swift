@@ -71,6 +71,11 @@ struct AnnotationParser {
     /// A number, a month written as in data files ("2000-08" is August 2000), or a name looked up when the figure is
     /// drawn: a category of the chart or a value the model reports.
     private func value(_ node: Node, key: String) throws(Diagnostic) -> AnnotationRequest.Value {
+        // `07.2024`, a month as German and other European spreadsheets write it, is the number 7.2024 to YAML.
+        if case let .scalar(scalar) = node, scalar.style == .plain, let month = dottedMonth(scalar.string) {
+            throw reader.error(at: node, "'\(key)' is \(scalar.string), which reads as the number \(scalar.string.drop { $0 == "0" }), "
+                                   + "not a month", hint: "write months year first: \(key): \(month)")
+        }
         if let number = node.float ?? node.int.map(Double.init) {
             guard number.isFinite else { throw reader.error(at: node, "'\(key)' must be a finite number") }
             return .number(number)

@@ -412,6 +412,39 @@ func parseNumber(_ cell: String) -> Double? {
 /// What to write instead of a cell that is almost a number: `1,200`, `1.9%`.
 func numberHint(_ cell: String) -> String? {
     let text = cell.trimmingCharacters()
+    // `５.２`, `５．２`: full-width digits or signs, as a Chinese or Japanese input method types them.
+    if text.unicodeScalars.contains(where: { (0xFF01...0xFF5E).contains($0.value) }) {
+        let halfWidth = String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            (0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0)! : scalar
+        }))
+        if parseNumber(halfWidth) != nil { return "write the number with ASCII digits and signs: \(halfWidth)" }
+    }
+    // `5。2`: an ideographic full stop for the decimal point.
+    if text.contains("\u{3002}"), parseNumber(text.replacingOccurrences(of: "\u{3002}", with: ".")) != nil {
+        return "decimals use a point: " + text.replacingOccurrences(of: "\u{3002}", with: ".")
+    }
+    // `–9`, `—9`: a dash for the minus sign.
+    if let first = text.first, first == "\u{2013}" || first == "\u{2014}", parseNumber(String(text.dropFirst())) != nil {
+        return "a minus is written '-': -\(text.dropFirst())"
+    }
+    // `1.234,5`: points between thousands and a decimal comma, as German, Spanish or Italian write numbers.
+    let commaParts = text.split(separator: ",", omittingEmptySubsequences: false)
+    if commaParts.count == 2, !commaParts[1].isEmpty, commaParts[1].allSatisfy({ $0.isASCII && $0.isNumber }) {
+        let signless = commaParts[0].hasPrefix("-") ? commaParts[0].dropFirst() : commaParts[0][...]
+        let groups = signless.split(separator: ".", omittingEmptySubsequences: false)
+        if groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
+           groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+            let plain = (commaParts[0].hasPrefix("-") ? "-" : "") + groups.joined() + "." + commaParts[1]
+            return "the number is written with points between thousands and a decimal comma: write \(plain)"
+        }
+    }
+    // `5.2 GW`, `12 km`: a unit after the number.
+    if let space = text.firstIndex(where: { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" }),
+       parseNumber(String(text[..<space])) != nil,
+       text[space...].dropFirst().allSatisfy({ $0.isLetter || $0 == "/" || $0 == "²" || $0 == "³" }), text[space...].count > 1,
+       !text[space...].dropFirst().allSatisfy({ $0.isNumber }), !["B", "T", "b", "t", "bn", "tn"].contains(String(text[space...].dropFirst())) {
+        return "write the number alone, \(text[..<space]), and the unit (\(text[space...].dropFirst())) in the column's name or the axis label"
+    }
     let separators: Set<Character> = [",", " ", "'", "\u{00A0}", "\u{202F}", "\u{2009}"]
     let unsigned = text.hasPrefix("-") || text.hasPrefix("\u{2212}") ? String(text.dropFirst()) : text
     let whole = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)

@@ -159,6 +159,11 @@ public struct SiteConfig: Sendable, Equatable {
                     let place = reader.error(at: value, "")
                     config.updatedPlace = [place.line, place.column]
                 default:
+                    if text.hasPrefix("https://") || text.hasPrefix("http://"), text.contains(" ") {
+                        throw reader.error(at: value, "'baseURL' holds a space, which an address cannot",
+                                           hint: "write the address as the browser shows it, with %20 for a space in a folder's "
+                                               + "name: \(text.replacing(" ", with: "%20"))")
+                    }
                     guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.contains(" "),
                           !text.contains("?"), !text.contains("#") else {
                         throw reader.error(at: value, "'baseURL' must be an absolute http(s) address such as https://example.org/explainer/",
