@@ -60,6 +60,7 @@ enum BarChart {
             // than its bar is fine beside a neighbour's at another height or short enough (trial 16: "15 %" over a
             // bar of a group of two on a phone, beside a zero's "0 %" at the baseline).
             var boxes: [(left: Double, right: Double, y: Double)] = []
+            var bars: [(left: Double, right: Double, top: Double, bottom: Double)] = []
             var narrow = true
             for (seriesIndex, item) in series.enumerated() {
                 for (index, value) in item.y.enumerated() {
@@ -67,15 +68,22 @@ enum BarChart {
                     let text = texts[seriesIndex][index] + (claimed.contains(labels[index]) ? spec.language.text("chartClaim") : "")
                     let textWidth = TextMetrics.width(text, size: Theme.annotationFont)
                     if textWidth > width + 6 { narrow = false }
-                    let center = band.start(index) + width * Double(seriesIndex) + width / 2
+                    let left = band.start(index) + width * Double(seriesIndex), center = left + width / 2
                     boxes.append((center - textWidth / 2, center + textWidth / 2, placement(value, y).y))
+                    bars.append((left, left + width, min(y, base), max(y, base)))
                 }
             }
+            // A label's text spans from its baseline to about a font size above it: it must cross no other label and
+            // no other bar (trial 16 recheck: "3750億美元" under the next, taller bar).
             let clear = boxes.allSatisfy { $0.left >= context.frame.left - 4 && $0.right <= context.frame.right + 4 }
                 && boxes.indices.allSatisfy { i in
                     boxes.indices.allSatisfy { j in
                         j <= i || boxes[i].right + 2 <= boxes[j].left || boxes[j].right + 2 <= boxes[i].left
                             || abs(boxes[i].y - boxes[j].y) >= Theme.annotationFont + 2
+                    }
+                    && bars.indices.allSatisfy { j in
+                        j == i || bars[j].right <= boxes[i].left - 1 || boxes[i].right + 1 <= bars[j].left
+                            || bars[j].top >= boxes[i].y + 3 || bars[j].bottom <= boxes[i].y - Theme.annotationFont
                     }
                 }
             let fits = texts.joined().count <= 40 && (narrow || clear)

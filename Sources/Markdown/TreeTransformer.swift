@@ -470,7 +470,9 @@ struct TreeTransformer {
                     let itemColumn = sourceLines[itemLine - 1].count - source.count + 1
                     if let year = Int(number), (1000...2999).contains(year) {
                         problems.append(MarkdownProblem(kind: .yearStartsList(year), line: itemLine, column: itemColumn))
-                    } else if let day = Int(number), (1...31).contains(day), source.dropFirst(number.count).hasPrefix(". ") {
+                    } else if let day = Int(number), (1...31).contains(day), source.dropFirst(number.count).hasPrefix(". "),
+                              cmark_node_next(cmark_node_first_child(node)!) == nil {
+                        // A list of one item only: several dated items ("1. Juli", "2. August") are a list on purpose.
                         // "19. Juli war der heißeste Tag.": a German date, not the 19th item of a list.
                         let word = source.dropFirst(number.count + 2).prefix { $0.isLetter || $0 == "." }
                         if germanMonths.contains(String(word)) {

@@ -129,7 +129,7 @@ import Testing
     @Test func aScenarioPathExtendedByTheModelShowsOnlyItsPublishedValues() throws {
         let output = try build(repositorySource)
         let page = try #require(text(output, "spending-gap/index.html"))
-        #expect(page.contains("capex path: From UBS&#39;s first forecasts ($375\u{202F}B, $500\u{202F}B, …)"))
+        #expect(page.contains("capex path: $375\u{202F}B, $500\u{202F}B, …;"))
         #expect(!page.contains("$500\u{202F}B, $614"))
         // The model still draws the whole path.
         #expect(CapexGap.scenarios.first { $0.name == "article" }?.overrides.first?.value
@@ -176,5 +176,58 @@ extension TrialSixteenTests {
         let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nText.\n", config: config))
         #expect(found.first?.message == "'baseURL' holds a space, which an address cannot")
         #expect(found.first?.hint?.hasSuffix("https://example.org/my%20site/") == true)
+    }
+}
+
+/// The rechecks of round 16: false alarms of the new checks, and what they still missed.
+extension TrialSixteenTests {
+    @Test func aTitleQuotingTwoPhrasesIsNoQuotedTitle() throws {
+        for title in ["„Wir schaffen das“ oder „Wir schaffen das nicht“", "“Too big to fail” or “too big to save”"] {
+            #expect(diagnostics(of: miniSite(chapter: "---\ntitle: \(title)\n---\nText.\n")).isEmpty, "\(title)")
+        }
+        for title in ["‚Heiß‘", "›Heiß‹", "＂熱＂"] {
+            #expect(!diagnostics(of: miniSite(chapter: "---\ntitle: \(title)\n---\nText.\n")).isEmpty, "\(title)")
+        }
+    }
+
+    @Test func pointedYearsNewestFirstAreFoundAndSmallRatiosAreNot() {
+        let chart = "```chart\nid: hot\ntitle: Heiße Tage\ncaption: Pro Jahr.\ndata: tage.csv\nkind: bar\n```\n"
+        let newestFirst = SourceFile(path: "content/data/tage.csv", text: "jahr,tage\n2.024,12\n2.023,15\n2.022,9\n")
+        #expect(diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nText.\n\n" + chart, data: [newestFirst])).first?.line == 2)
+        let ratios = SourceFile(path: "content/data/tage.csv", text: "ratio,tage\n1.850,12\n1.860,15\n1.870,9\n")
+        let line = "```chart\nid: hot\ntitle: Ratio\ncaption: Ratios.\ndata: tage.csv\nkind: line\n```\n"
+        #expect(diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nText.\n\n" + line, data: [ratios])).isEmpty)
+    }
+
+    @Test func aTranslationWritingTheSameSettingsOtherwiseDrawsTheSame() {
+        let block = { (params: String, axis: String) in
+            "```chart\nid: closures\ntitle: T\ncaption: Illustrative model, not a forecast.\nmodel: tranching\nkind: area\n"
+                + "series: [lhp.lossDensity]\nparams: {\(params)}\ny: {\(axis)}\n```\n"
+        }
+        let same = twoLanguageSite(english: "---\ntitle: Intro\n---\nText.\n\n" + block("p: 0.1, lgd: 1", "label: Density, min: 0"),
+                                   translated: "---\ntitle: 導論\n---\n中文。\n\n" + block("lgd: 1.0, p: 0.10", "label: 密度, min: 0"))
+        #expect(diagnostics(of: same).isEmpty)
+        let axis = twoLanguageSite(english: "---\ntitle: Intro\n---\nText.\n\n" + block("p: 0.1", "label: Density, max: 25"),
+                                   translated: "---\ntitle: 導論\n---\n中文。\n\n" + block("p: 0.1", "label: 密度, max: 30"))
+        let found = diagnostics(of: axis)
+        #expect(found.first?.message == "figure 'closures' draws otherwise than in content/01-intro.md: its 'y' differs, so the two editions would show different numbers", "\(found)")
+        #expect(found.first?.hint == "write what the original writes (y: {max: 25}), and translate only the block's texts: title, caption, labels")
+    }
+
+    @Test func aMovedAnnotationIsNamedAtItsLineWithItsMonthAsWritten() {
+        let chart = { (from: String) in
+            "```chart\nid: v\ntitle: V\ncaption: C.\ndata: v.csv\nkind: line\nannotations:\n  - {type: band, from: \(from), to: 2024-09, label: Hitze}\n```\n"
+        }
+        let csv = SourceFile(path: "content/data/v.csv", text: "monat,last\n2024-06,1\n2024-07,2\n2024-08,3\n2024-09,4\n")
+        let site = twoLanguageSite(english: "---\ntitle: Intro\n---\nText.\n\n" + chart("2024-07"),
+                                   translated: "---\ntitle: 導論\n---\n中文。\n\n" + chart("2024-08"), more: [csv])
+        let found = diagnostics(of: site)
+        #expect(found.first?.hint?.contains("annotation 1: from: 2024-07, to: 2024-09") == true, "\(found)")
+        #expect(found.first?.line == 13)
+    }
+
+    @Test func aListOfSeveralDatedItemsIsAListOnPurpose() throws {
+        let output = try build(miniSite(chapter: "---\ntitle: A\n---\nTermine:\n\n1. Juli: Start.\n2. August: Ende.\n"))
+        #expect(!output.warnings.contains { $0.message.contains("numbered list") }, "\(output.warnings)")
     }
 }

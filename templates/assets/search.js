@@ -54,7 +54,7 @@
 
   // Terms (SearchTokenizer.swift).
   const HAN = "\\u3005-\\u3007\\u3041-\\u3096\\u309d-\\u309f\\u30a1-\\u30fa\\u30fc-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
-  const RUN = new RegExp(`([${HAN}]+)|((?:(?![${HAN}])[\\p{L}\\p{N}\\p{M}]|(?<=\\p{N})\\.(?=\\p{N})|(?<=[a-z])&(?=[a-z]))+)`, "gu"), NUMBER = /\p{N}/u;
+  const RUN = new RegExp(`([${HAN}]+)|((?:(?![${HAN}])[\\p{L}\\p{N}\\p{M}]|(?<=\\p{N})\\.(?=\\p{N})|(?<=[a-zA-Z])&(?=[a-zA-Z]))+)`, "gu"), NUMBER = /\p{N}/u;
   const folded = new Map();
   const fold = text => folded.get(text) ?? folded.set(text, text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")).get(text);
   // Porter's measure (vowel–consonant turns; y is a vowel after a consonant), and steps 2 to 4 (EnglishStemmer.swift).

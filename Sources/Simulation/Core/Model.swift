@@ -27,7 +27,7 @@ public struct Scenario: Sendable, Equatable {
         public var name: String
         public var value: ParameterValue
         /// How a figure's settings line shows `value`, when its numbers are not all sources' numbers: a path the
-        /// model extends from two published values is shown as those two and "…" (`"first: 375, 500, …"`), not with
+        /// model extends from two published values is shown as those two and "…" (`"375, 500, …"`), not with
         /// the model's own extension as if it had been published too.
         public var shown: ParameterValue?
         public init(_ name: String, _ value: ParameterValue, shown: ParameterValue? = nil) {

@@ -62,7 +62,7 @@ public enum CapexGap: SimulationModel {
     public static let scenarios: [Scenario] = [
         Scenario("base", "UBS revised capex (423, 571, … 1300), AI revenue growing 50 % a year"),
         Scenario("article", "the article's capex figures (375, 500, then the same growth)",
-                 [.init("capex", .list(CapexPath.article.map { .number($0) }), shown: .parse("article: 375, 500, …"))]),
+                 [.init("capex", .list(CapexPath.article.map { .number($0) }), shown: .parse("375, 500, …"))]),
         Scenario("slow", "AI revenue grows 25 % a year", [.init("revenueGrowth", .number(0.25))]),
         Scenario("fast", "AI revenue doubles every year", [.init("revenueGrowth", .number(1.0))]),
     ]

@@ -1,4 +1,5 @@
 import Markdown
+import Charts
 /// One language's pages of the site, as the build lays them out: which language, what the others are, and the
 /// interface words of each.
 struct Edition: Sendable {
@@ -478,27 +479,37 @@ func checkTranslatedPages(_ pages: [Chapter], originals: [Chapter], fallback: Se
                                            severity: .warning))
             }
         }
-        // What a block draws is no text to translate: its kind, its data or model, its series, params, scenarios and
-        // the positions of its annotations are the original's, or the two editions show different numbers (trial 16
-        // M4: the original's params updated, the translation's left as they were).
+        // What a block draws is no text to translate: its kind, its data or model, its series, params, scenarios,
+        // axes' bounds and formats, claims and the positions of its annotations are the original's, or the two editions
+        // show different numbers (trial 16 M4: the original's params updated, the translation's left as they were).
+        // Settings compare by value, whatever their order or form (`lgd: 1` and `lgd: 1.0`).
         for figure in page.figures {
             guard let source = originalFigures[figure.id] else { continue }
-            var differing: [(key: String, original: String)] = []
-            if figure.kind != source.kind { differing.append(("kind", source.kind.rawValue)) }
+            var differing: [(key: String, original: String, place: (Int, Int)?)] = []
+            func add(_ key: String, _ original: String, at place: (Int, Int)? = nil) {
+                differing.append((key, original, place ?? figure.parameterLines["key:\(key)"].map { ($0.line, $0.column) }))
+            }
+            if figure.kind != source.kind { add("kind", source.kind.rawValue) }
             if figure.source != source.source {
                 switch source.source {
-                case .model(let name): differing.append(("model", name))
-                case .data(let file): differing.append(("data", file))
-                default: differing.append(("model", "as in the original"))
+                case .model(let name): add("model", name)
+                case .data(let file): add("data", file)
+                case .inline: add("kind", source.kind.rawValue)
                 }
             }
-            if figure.series != source.series, let series = source.series { differing.append(("series", "[" + series.joined(separator: ", ") + "]")) }
-            if figure.params != source.params {
-                differing.append(("params", "{" + source.params.map { "\($0.name): \($0.value)" }.joined(separator: ", ") + "}"))
+            if figure.series != source.series, let series = source.series { add("series", "[" + series.joined(separator: ", ") + "]") }
+            if !sameSettings(figure.params, source.params) {
+                add("params", "{" + source.params.map { "\($0.name): \($0.value)" }.joined(separator: ", ") + "}")
             }
-            if figure.scenarios.map(\.name) != source.scenarios.map(\.name) || figure.scenarios.map(\.overrides) != source.scenarios.map(\.overrides) {
-                differing.append(("scenarios", source.scenarios.map(\.name).joined(separator: ", ")))
+            if figure.scenarios.map(\.name) != source.scenarios.map(\.name)
+                || !zip(figure.scenarios, source.scenarios).allSatisfy({ sameSettings($0.overrides, $1.overrides) }) {
+                add("scenarios", source.scenarios.map(\.name).joined(separator: ", "))
             }
+            for (key, mine, theirs) in [("x", figure.x, source.x), ("y", figure.y, source.y)] {
+                guard let differs = axisDifference(mine, theirs) else { continue }
+                add(key, differs)
+            }
+            if Set(figure.claims) != Set(source.claims) { add("claims", "[" + source.claims.joined(separator: ", ") + "]") }
             if figure.annotations.count == source.annotations.count,
                let index = figure.annotations.indices.first(where: { index in
                    let mine = figure.annotations[index], theirs = source.annotations[index]
@@ -509,16 +520,16 @@ func checkTranslatedPages(_ pages: [Chapter], originals: [Chapter], fallback: Se
                            return false
                        }
                }) {
-                let theirs = source.annotations[index]
-                differing.append(("annotations", "annotation \(index + 1): " + theirs.values.keys.sorted().map { key in
+                let theirs = source.annotations[index], mine = figure.annotations[index]
+                add("annotations", "annotation \(index + 1): " + theirs.values.keys.sorted().map { key in
                     switch theirs.values[key]! {
-                    case .number(let number): return "\(key): \(number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number))"
+                    case .number(let number): return "\(key): \(annotationPosition(number))"
                     case .name(let name): return "\(key): \(name)"
                     }
-                }.joined(separator: ", ")))
+                }.joined(separator: ", "), at: (mine.line, mine.column))
             }
             guard let first = differing.first else { continue }
-            let place = figure.parameterLines["key:\(first.key)"].map { ($0.line, $0.column) } ?? (figure.line, figure.column)
+            let place = first.place ?? (figure.line, figure.column)
             problems.append(Diagnostic(file: page.file, line: place.0, column: place.1,
                                        message: "figure '\(figure.id)' draws otherwise than in \(original.file): its "
                                            + differing.map { "'\($0.key)'" }.joined(separator: ", ") + " differ"
@@ -552,6 +563,42 @@ func checkTranslatedPages(_ pages: [Chapter], originals: [Chapter], fallback: Se
 }
 
 import Simulation
+
+/// Whether two blocks' settings are the same values, whatever their order and their number forms (1 and 1.0).
+private func sameSettings(_ mine: [Scenario.Override], _ theirs: [Scenario.Override]) -> Bool {
+    guard mine.count == theirs.count else { return false }
+    let byName = Dictionary(theirs.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+    return mine.allSatisfy { setting in byName[setting.name].map { sameValue(setting.value, $0) } ?? false }
+}
+
+private func sameValue(_ a: ParameterValue, _ b: ParameterValue) -> Bool {
+    if let x = a.numericValue, let y = b.numericValue { return x == y }
+    if case .list(let first) = a, case .list(let second) = b {
+        return first.count == second.count && zip(first, second).allSatisfy { sameValue($0, $1) }
+    }
+    return a == b
+}
+
+/// What an original's axis sets that a translated block's does not: its bounds, format or scale ("min: 0"), or nil.
+private func axisDifference(_ mine: AxisOptions?, _ theirs: AxisOptions?) -> String? {
+    let a = mine ?? AxisOptions(), b = theirs ?? AxisOptions()
+    var said: [String] = []
+    if a.min != b.min { said.append("min: " + (b.min.map { annotationPosition($0) } ?? "none")) }
+    if a.max != b.max { said.append("max: " + (b.max.map { annotationPosition($0) } ?? "none")) }
+    if a.format != b.format { said.append("format: \(b.format.rawValue)") }
+    if a.scale != b.scale { said.append("scale: \(b.scale)") }
+    return said.isEmpty ? nil : "{" + said.joined(separator: ", ") + "}"
+}
+
+/// A position as a writer writes it: a whole number bare, a month as 2024-07 (stored as 2024.5), else the number.
+private func annotationPosition(_ value: Double) -> String {
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+    let year = value.rounded(.down), month = (value - year) * 12
+    if (1000...2999).contains(year), abs(month - month.rounded()) < 1e-6 {
+        return monthKey(year: Int(year), month: Int(month.rounded()) + 1)
+    }
+    return String(value)
+}
 
 /// Runs each of `builds` (but the first) on a thread of its own and the first on the caller's; the results in order.
 private func buildConcurrently<Value: Sendable>(_ builds: [@Sendable () -> Value]) -> [Value] {

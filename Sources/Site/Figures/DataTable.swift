@@ -329,12 +329,13 @@ extension DataTable {
         func isYear(_ key: String) -> Bool {
             key.count == 4 && key.allSatisfy { $0.isASCII && $0.isNumber } && (1000...2999).contains(Int(key) ?? 0)
         }
-        // `2.015`: one digit, a point, three digits, a year from 1800 to 2199 once the point is taken out.
+        // `2.015`: one digit, a point, three digits, a year from 1950 to 2100 once the point is taken out (the years
+        // of most data; the further from them, the likelier a real number of three decimals, such as 1.850).
         func pointedYear(_ key: String) -> Int? {
             let parts = key.split(separator: ".", omittingEmptySubsequences: false)
             guard parts.count == 2, parts[0].count == 1, parts[1].count == 3,
                   parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-                  let year = Int(parts[0] + parts[1]), (1800...2199).contains(year) else { return nil }
+                  let year = Int(parts[0] + parts[1]), (1950...2100).contains(year) else { return nil }
             return year
         }
         let datedRows = trimmed.filter { isMonth($0) || isYear($0) }.count
@@ -346,10 +347,11 @@ extension DataTable {
                               hint: "write it as \(dottedMonth(trimmed[row])!), as the other rows write theirs")
         }
         let pointed = trimmed.filter { pointedYear($0) != nil }.count
-        // Among years, one is enough; alone, they must run as years do (1.850, 1.900 … 2.000 could be ratios: no
-        // more than ten years apart, in order).
+        // Among years, one is enough; alone, they must run as years do, one way or the other, no more than 25 years
+        // apart (1.950, 2.000 … 2.100 in steps of 0.05 could be ratios).
         let years = trimmed.compactMap(pointedYear)
-        let runAsYears = datedRows > 0 || zip(years, years.dropFirst()).allSatisfy { (1...10).contains($1 - $0) }
+        let steps = zip(years, years.dropFirst()).map { $1 - $0 }
+        let runAsYears = datedRows > 0 || steps.allSatisfy { (1...25).contains($0) } || steps.allSatisfy { (-25 ... -1).contains($0) }
         if pointed > 0, pointed + datedRows == trimmed.count, runAsYears,
            let row = trimmed.firstIndex(where: { pointedYear($0) != nil }) {
             let year = pointedYear(trimmed[row])!
@@ -357,7 +359,8 @@ extension DataTable {
                               message: "'\(keys[row])' in column '\(columns[0])' looks like the year \(year) written with a "
                                 + "thousands point, as a spreadsheet in German formats writes it, but it reads as the number \(trimmed[row])",
                               hint: "write years without a separator, as \(year) (format the column as text, or as a number "
-                                + "without thousands separators, before saving the CSV)")
+                                + "without thousands separators, before saving the CSV); if they are numbers, not years, give them "
+                                + "a fourth decimal (\(trimmed[row])0)")
         }
         return nil
     }

@@ -116,7 +116,9 @@ func splitFrontMatter(_ text: String, file: String, homePage: Bool = false) thro
         if let markdown = markdownInPlainText(text, key: key) {
             problem = markdown
         } else if text.count > 1, let first = text.first, let last = text.last,
-                  quotePairs.contains(where: { $0 == (first, last) }) {
+                  quotePairs.contains(where: { $0 == (first, last) }),
+                  // One quotation around the whole value; „A“ oder „B“ quotes twice, inside a title.
+                  !text.dropFirst().dropLast().contains(where: { $0 == first || $0 == last }) {
             // Curly quotes around the whole value are text to YAML: the page would show them.
             problem = ("'\(key)' is written in \(first == "\u{201C}" || first == "\u{2018}" ? "curly quotes" : "quotation marks") (\(first)…\(last)), which YAML keeps as part of the text: the page would show them",
                        "use straight quotes, \(key): \"\(text.dropFirst().dropLast())\", or none")
@@ -298,10 +300,12 @@ extension Substring {
     }
 }
 
-/// Quotation marks around a whole value that YAML keeps as text: English curly quotes, German „…“ (and „…”), and
-/// guillemets either way round (»…« in German, «…» in French).
+/// Quotation marks around a whole value that YAML keeps as text: English curly quotes, German „…“ (and „…”, ‚…‘),
+/// guillemets either way round (»…« in German, «…» in French, and the single ›…‹), and full-width ＂…＂.
 private let quotePairs: [(Character, Character)] = [("\u{201C}", "\u{201D}"), ("\u{2018}", "\u{2019}"), ("\u{201E}", "\u{201C}"),
-                                                    ("\u{201E}", "\u{201D}"), ("\u{00BB}", "\u{00AB}"), ("\u{00AB}", "\u{00BB}")]
+                                                    ("\u{201E}", "\u{201D}"), ("\u{00BB}", "\u{00AB}"), ("\u{00AB}", "\u{00BB}"),
+                                                    ("\u{201A}", "\u{2018}"), ("\u{203A}", "\u{2039}"), ("\u{2039}", "\u{203A}"),
+                                                    ("\u{FF02}", "\u{FF02}")]
 
 /// The day the build runs, `YYYY-MM-DD` (UTC), and the same day a year later: read once per process. Only warnings
 /// use them; what a build writes never depends on the clock.

@@ -79,7 +79,7 @@ let starterTemplates: [(path: String, text: String)] = [
 
   // Terms (SearchTokenizer.swift).
   const HAN = "\\u3005-\\u3007\\u3041-\\u3096\\u309d-\\u309f\\u30a1-\\u30fa\\u30fc-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
-  const RUN = new RegExp(`([${HAN}]+)|((?:(?![${HAN}])[\\p{L}\\p{N}\\p{M}]|(?<=\\p{N})\\.(?=\\p{N})|(?<=[a-z])&(?=[a-z]))+)`, "gu"), NUMBER = /\p{N}/u;
+  const RUN = new RegExp(`([${HAN}]+)|((?:(?![${HAN}])[\\p{L}\\p{N}\\p{M}]|(?<=\\p{N})\\.(?=\\p{N})|(?<=[a-zA-Z])&(?=[a-zA-Z]))+)`, "gu"), NUMBER = /\p{N}/u;
   const folded = new Map();
   const fold = text => folded.get(text) ?? folded.set(text, text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")).get(text);
   // Porter's measure (vowel–consonant turns; y is a vowel after a consonant), and steps 2 to 4 (EnglishStemmer.swift).
@@ -447,7 +447,7 @@ a:hover{text-decoration-thickness:2px}
 .skip-link{position:absolute;left:-999px;top:0;background:var(--bg);padding:.5rem}
 .skip-link:focus{left:.5rem;z-index:10}
 main{max-width:var(--measure);margin:0 auto;padding:0 1rem 3rem}
-h1, h2, h3{line-height:1.25;hyphens:auto}
+h1, h2, h3{line-height:1.25}
 h1{font-size:2.1rem;margin:.4rem 0 .8rem}
 h2{font-size:1.45rem;margin-top:2.2rem}
 h3{font-size:1.15rem;margin-top:1.6rem}
@@ -475,7 +475,7 @@ th:first-child, td:first-child, thead th{text-align:left}
   background:var(--bg);border:1px solid var(--rule);border-radius:6px;box-shadow:0 6px 24px rgb(0 0 0 / .18);
 }
 /* Number outside the link: wrapped titles hang. */
-.chapter-menu li{display:grid;grid-template-columns:2em 1fr;column-gap:.6em;padding:.2rem 0;line-height:1.4}
+.chapter-menu li{display:grid;grid-template-columns:2em minmax(0,1fr);column-gap:.6em;padding:.2rem 0;line-height:1.4}
 .chapter-menu li.menu-extra{border-top:1px solid var(--rule);margin-top:.2rem;padding-top:.35rem}
 .chapter-menu li.menu-extra + li.menu-extra{border-top:0;margin-top:0;padding-top:.2rem}
 .chapter-menu li > a{grid-column:2}
@@ -1065,7 +1065,7 @@ chapterShort: "ch.\u00a0{n}"
 chapterTitle: "Chapter {n}: {title}"
 
 # Glossary, numbers and corrections pages
-numbersIntro: "Each sourced number and each model result on this site, with the source it comes from, the date it refers to and how sure we are of it. For a forecast of a particular year, the date is that year (for a span of years, its last); a forecast over an open period, such as “over ten years”, and a claim made with a forecast carry the date they were made (the source’s own date is on the sources page); for a result of the site’s models, the date is the month it was computed. <strong>High</strong>: stated by a primary source, its own estimates and projections included. <strong>Medium</strong>: a reliable secondary source or a simple calculation from sources. <strong>Low</strong>: a contested claim, or a result of the site’s own models. “Illustrative model” marks results of the site’s own simple models, which are not forecasts."
+numbersIntro: "Each sourced number and each model result on this site, with the source it comes from, the date it refers to and how sure we are of it. The date is the one a number refers to: for a forecast of a particular year, that year (for a span of years, its last); for a forecast over an open period, such as “over ten years”, or a claim made with a forecast, the date it was made; for a result of the site’s models, the month it was computed. The source’s own date is on the sources page. <strong>High</strong>: stated by a primary source, its own estimates and projections included. <strong>Medium</strong>: a reliable secondary source or a simple calculation from sources. <strong>Low</strong>: a contested claim, or a result of the site’s own models. “Illustrative model” marks results of the site’s own simple models, which are not forecasts."
 numberColumn: Number
 whatColumn: What it measures
 dateColumn: Date
@@ -1420,7 +1420,7 @@ chapterShort: 第{n}章
 chapterTitle: 第{n}章：{title}
 
 # Glossary, numbers and corrections pages
-numbersIntro: "本站每個有出處的數字與每個模型結果，附上出處、所指的日期，以及我們對它的把握程度。預測某一年的數字，日期是所預測的那一年（跨多年者取最後一年）；預測期間沒有特定年份的（例如「十年間」），以及與預測一併提出的說法，日期是提出的時間（來源本身的日期列在資料來源頁）；本站模型結果的日期是計算出結果的月份。<strong>高</strong>：原始資料明載，包括原始資料本身的估計與預測。<strong>中</strong>：可靠的二手資料，或根據資料所做的簡單計算。<strong>低</strong>：有爭議的說法，或本站模型的結果。「示意模型」標示本站自建簡單模型的結果，並非預測。"
+numbersIntro: "本站每個有出處的數字與每個模型結果，附上出處、所指的日期，以及我們對它的把握程度。日期是數字所指的時間：預測某一年的數字，是所預測的那一年（跨多年者取最後一年）；預測期間沒有特定年份的（例如「十年間」），以及與預測一併提出的說法，是提出的時間；本站模型的結果，是計算出結果的月份。來源本身的日期列在資料來源頁。<strong>高</strong>：原始資料明載，包括原始資料本身的估計與預測。<strong>中</strong>：可靠的二手資料，或根據資料所做的簡單計算。<strong>低</strong>：有爭議的說法，或本站模型的結果。「示意模型」標示本站自建簡單模型的結果，並非預測。"
 numberColumn: 數字
 whatColumn: 衡量的對象
 dateColumn: 日期
