@@ -70,7 +70,12 @@ extension Explainer {
 
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run the whole build and report every problem, without writing anything.")
+            abstract: "Run the whole build and report every problem, without writing anything.",
+            discussion: """
+                Every problem the files show on their own is reported in one run (front matter, Markdown, citations, \
+                chart blocks, data files, sources, glossary). Links, anchors and what a translation shares with its \
+                original are checked once those pass: the pages they are read from are laid out only then.
+                """)
 
         @OptionGroup var site: SiteOptions
 

@@ -506,7 +506,8 @@ func checkTranslatedPages(_ pages: [Chapter], originals: [Chapter], fallback: Se
                 add("scenarios", source.scenarios.map(\.name).joined(separator: ", "))
             }
             for (key, mine, theirs) in [("x", figure.x, source.x), ("y", figure.y, source.y)] {
-                guard let differs = axisDifference(mine, theirs) else { continue }
+                guard let differs = axisDifference(mine, theirs, formatsWritten: figure.explicitFormats.contains(key)
+                                                   && source.explicitFormats.contains(key)) else { continue }
                 add(key, differs)
             }
             if Set(figure.claims) != Set(source.claims) { add("claims", "[" + source.claims.joined(separator: ", ") + "]") }
@@ -579,13 +580,15 @@ private func sameValue(_ a: ParameterValue, _ b: ParameterValue) -> Bool {
     return a == b
 }
 
-/// What an original's axis sets that a translated block's does not: its bounds, format or scale ("min: 0"), or nil.
-private func axisDifference(_ mine: AxisOptions?, _ theirs: AxisOptions?) -> String? {
+/// Where a translated block's axis is set otherwise than its original's: bounds both give, formats both write, the
+/// scale ("min: 0"); nil if none. A bound or format one of them leaves out is not compared: left out, it is chosen
+/// from the data, which can draw the same (a bar axis from 0 with or without `min: 0`; recheck 16c).
+private func axisDifference(_ mine: AxisOptions?, _ theirs: AxisOptions?, formatsWritten: Bool) -> String? {
     let a = mine ?? AxisOptions(), b = theirs ?? AxisOptions()
     var said: [String] = []
-    if a.min != b.min { said.append("min: " + (b.min.map { annotationPosition($0) } ?? "none")) }
-    if a.max != b.max { said.append("max: " + (b.max.map { annotationPosition($0) } ?? "none")) }
-    if a.format != b.format { said.append("format: \(b.format.rawValue)") }
+    if let min = b.min, let other = a.min, min != other { said.append("min: " + annotationPosition(min)) }
+    if let max = b.max, let other = a.max, max != other { said.append("max: " + annotationPosition(max)) }
+    if formatsWritten, a.format != b.format { said.append("format: \(b.format.rawValue)") }
     if a.scale != b.scale { said.append("scale: \(b.scale)") }
     return said.isEmpty ? nil : "{" + said.joined(separator: ", ") + "}"
 }

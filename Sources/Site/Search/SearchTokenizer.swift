@@ -6,10 +6,9 @@ import Markdown
 /// The text is case-folded (lowercase, compatibility decomposition, combining marks removed: "Café", "CAFE" and
 /// "ｃａｆｅ" all become "cafe"), then split into runs of letters and digits; a point between two digits stays in its
 /// run, so that a number keeps its decimals ("4.4", "27.3"). The index also holds such a number's parts ("4", "27",
-/// "3"), as it did before, so a site whose own copy of `search.js` still splits "27.3" keeps finding it. A run of
-/// An ampersand between two ASCII letters belongs to the word too ("S&P", "AT&T", "R&D"), whose letters alone would
-/// be single letters or parts of other words. A run of
-/// Chinese or Japanese characters becomes its overlapping character pairs ("證券化" → "證券", "券化"), which find words without a dictionary; the index
+/// "3"), as it did before, so a site whose own copy of `search.js` still splits "27.3" keeps finding it. An ampersand
+/// between two ASCII letters belongs to the word too ("S&P", "AT&T", "R&D"), whose letters alone would be single
+/// letters or parts of other words. A run of Chinese or Japanese characters becomes its overlapping character pairs ("證券化" → "證券", "券化"), which find words without a dictionary; the index
 /// also holds each single character, for one-character queries. Any other run is a word: a single letter is dropped,
 /// and with English rules stopwords are dropped and words stemmed (`stemEnglish`). Words longer than
 /// `SearchTokenizer.longestWord` are dropped (they are not words a reader types).

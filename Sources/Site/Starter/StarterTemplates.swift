@@ -1065,7 +1065,7 @@ chapterShort: "ch.\u00a0{n}"
 chapterTitle: "Chapter {n}: {title}"
 
 # Glossary, numbers and corrections pages
-numbersIntro: "Each sourced number and each model result on this site, with the source it comes from, the date it refers to and how sure we are of it. The date is the one a number refers to: for a forecast of a particular year, that year (for a span of years, its last); for a forecast over an open period, such as “over ten years”, or a claim made with a forecast, the date it was made; for a result of the site’s models, the month it was computed. The source’s own date is on the sources page. <strong>High</strong>: stated by a primary source, its own estimates and projections included. <strong>Medium</strong>: a reliable secondary source or a simple calculation from sources. <strong>Low</strong>: a contested claim, or a result of the site’s own models. “Illustrative model” marks results of the site’s own simple models, which are not forecasts."
+numbersIntro: "Each sourced number and each model result on this site, with the source it comes from, the date it refers to and how sure we are of it. Dates: for a forecast of a particular year, the year forecast (for a span of years, its last); for a forecast over an open period, such as “over ten years”, or a claim made with a forecast, the date it was made; for a result of the site’s models, the month it was computed. The source’s own date is on the sources page. <strong>High</strong>: stated by a primary source, its own estimates and projections included. <strong>Medium</strong>: a reliable secondary source or a simple calculation from sources. <strong>Low</strong>: a contested claim, or a result of the site’s own models. “Illustrative model” marks results of the site’s own simple models, which are not forecasts."
 numberColumn: Number
 whatColumn: What it measures
 dateColumn: Date
@@ -1420,7 +1420,7 @@ chapterShort: 第{n}章
 chapterTitle: 第{n}章：{title}
 
 # Glossary, numbers and corrections pages
-numbersIntro: "本站每個有出處的數字與每個模型結果，附上出處、所指的日期，以及我們對它的把握程度。日期是數字所指的時間：預測某一年的數字，是所預測的那一年（跨多年者取最後一年）；預測期間沒有特定年份的（例如「十年間」），以及與預測一併提出的說法，是提出的時間；本站模型的結果，是計算出結果的月份。來源本身的日期列在資料來源頁。<strong>高</strong>：原始資料明載，包括原始資料本身的估計與預測。<strong>中</strong>：可靠的二手資料，或根據資料所做的簡單計算。<strong>低</strong>：有爭議的說法，或本站模型的結果。「示意模型」標示本站自建簡單模型的結果，並非預測。"
+numbersIntro: "本站每個有出處的數字與每個模型結果，附上出處、所指的日期，以及我們對它的把握程度。日期：預測某一年的數字，是所預測的那一年（跨多年者取最後一年）；預測期間沒有特定年份的（例如「十年間」），以及與預測一併提出的說法，是提出的時間；本站模型的結果，是計算出結果的月份。來源本身的日期列在資料來源頁。<strong>高</strong>：原始資料明載，包括原始資料本身的估計與預測。<strong>中</strong>：可靠的二手資料，或根據資料所做的簡單計算。<strong>低</strong>：有爭議的說法，或本站模型的結果。「示意模型」標示本站自建簡單模型的結果，並非預測。"
 numberColumn: 數字
 whatColumn: 衡量的對象
 dateColumn: 日期
