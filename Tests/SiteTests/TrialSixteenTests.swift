@@ -235,3 +235,23 @@ extension TrialSixteenTests {
         #expect(!output.warnings.contains { $0.message.contains("numbered list") }, "\(output.warnings)")
     }
 }
+
+extension TrialSixteenTests {
+    @Test func aTemplateLoadingFromAnotherHostIsAnErrorAtItsLine() throws {
+        var site = miniSite(chapter: "---\ntitle: A\n---\nText.\n")
+        let index = try #require(site.templates.firstIndex { $0.path == "templates/head.mustache" })
+        let head = String(decoding: site.templates[index].bytes, as: UTF8.self)
+        site.templates[index] = SourceFile(path: "templates/head.mustache",
+                                           text: head + "<link rel=\"stylesheet\" href=\"https://fonts.example.com/css?family=Inter\">\n")
+        let found = diagnostics(of: site)
+        #expect(found.map(\.file) == ["templates/head.mustache"], "\(found)")
+        #expect(found.first?.line == head.count(where: { $0 == "\n" }) + 1)
+        #expect(found.first?.message == "<link> to 'https://fonts.example.com/css?family=Inter' would be loaded from another host on every page that uses this file")
+        // A link a reader follows is no load, and the real templates load nothing from elsewhere.
+        site.templates[index] = SourceFile(path: "templates/head.mustache", text: head + "<link rel=\"me\" href=\"https://example.com/\">\n")
+        #expect(diagnostics(of: site).isEmpty)
+        #expect(remoteResourceProblems(templates: repositorySource.templates, assets: repositorySource.assets).isEmpty)
+        let css = SourceFile(path: "templates/assets/site.css", text: "body{}\n@import url(\"https://example.com/x.css\");\n")
+        #expect(remoteResourceProblems(templates: [], assets: [css]).map { "\($0.line):\($0.column)" } == ["2:9"])
+    }
+}

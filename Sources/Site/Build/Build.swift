@@ -543,6 +543,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     if checksLinks {
         collector.add(checkInternalStrings(output, source: source, verdicts: options.pageCache?.internalStrings))
         collector.add(templateLinkProblems(linkProblems, templates: source.templates))
+        collector.add(remoteResourceProblems(templates: source.templates, assets: source.assets))
         options.timings?.end("internal strings checked")
     }
     if !collector.diagnostics.isEmpty { _ = handedOver?.value() }  // a failed build's index thread ends before the build
