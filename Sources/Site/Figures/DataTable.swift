@@ -322,10 +322,7 @@ extension DataTable {
     func xFormProblem() -> Diagnostic? {
         guard x != nil, keys.count >= 2 else { return nil }
         let trimmed = keys.map { $0.trimmingCharacters() }
-        func isMonth(_ key: String) -> Bool {
-            let parts = key.split(separator: "-", omittingEmptySubsequences: false)
-            return parts.count == 2 && parts[0].count == 4 && parts[1].count == 2 && parseKey(key) != nil
-        }
+        // Every key reads as a number, year or month (`x` is set), so a key of a month's shape is a month.
         func isYear(_ key: String) -> Bool {
             key.count == 4 && key.allSatisfy { $0.isASCII && $0.isNumber } && (1000...2999).contains(Int(key) ?? 0)
         }
@@ -338,18 +335,18 @@ extension DataTable {
                   let year = Int(parts[0] + parts[1]), (1950...2100).contains(year) else { return nil }
             return year
         }
-        let datedRows = trimmed.filter { isMonth($0) || isYear($0) }.count
+        let datedRows = trimmed.filter { isMonthKey($0) || isYear($0) }.count
         if datedRows > 0, let row = trimmed.firstIndex(where: { dottedMonth($0) != nil }) {
             return Diagnostic(file: file, line: rowLines[row], column: column(row: row, 0),
                               message: "'\(keys[row])' in column '\(columns[0])' looks like a month written MM.YYYY among "
-                                + "\(trimmed.contains(where: isMonth) ? "months" : "years"), but it reads as the number "
+                                + "\(trimmed.contains(where: isMonthKey) ? "months" : "years"), but it reads as the number "
                                 + "\(trimmed[row].drop { $0 == "0" })",
                               hint: "write it as \(dottedMonth(trimmed[row])!), as the other rows write theirs")
         }
-        let pointed = trimmed.filter { pointedYear($0) != nil }.count
         // Among years, one is enough; alone, they must run as years do, one way or the other, no more than 25 years
         // apart (1.950, 2.000 … 2.100 in steps of 0.05 could be ratios).
         let years = trimmed.compactMap(pointedYear)
+        let pointed = years.count
         let steps = zip(years, years.dropFirst()).map { $1 - $0 }
         let runAsYears = datedRows > 0 || steps.allSatisfy { (1...25).contains($0) } || steps.allSatisfy { (-25 ... -1).contains($0) }
         if pointed > 0, pointed + datedRows == trimmed.count, runAsYears,
@@ -546,6 +543,12 @@ private func monthYear(_ key: String, separator: Character) -> String? {
           parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
           let month = Int(parts[0]), (1...12).contains(month), let year = Int(parts[1]), (1000...2999).contains(year) else { return nil }
     return monthKey(year: year, month: month)
+}
+
+/// Whether `key` has a month's shape as a chart's data writes it, `2018-01` (four digits, a hyphen, two).
+func isMonthKey(_ key: String) -> Bool {
+    let parts = key.split(separator: "-", omittingEmptySubsequences: false)
+    return parts.count == 2 && parts[0].count == 4 && parts[1].count == 2
 }
 
 /// A month as a chart's data writes it: `2018-01`.

@@ -296,10 +296,7 @@ struct FigureBuilder {
         var input = VariantInput(scenario: "data", label: "", series: [], scalars: [:], parameters: "",
                                  xHeader: table.columns[0])
         input.nameable = Set(table.columns).union(table.keys).union(table.cells.flatMap { $0 })
-        input.xIsDates = table.x != nil && table.keys.allSatisfy { key in
-            let parts = key.split(separator: "-")
-            return parts.count == 2 && parts[0].count == 4 && parts[1].count == 2
-        }
+        input.xIsDates = table.x != nil && table.keys.allSatisfy(isMonthKey)
         if request.kind == .flow {
             input.links = try flowLinks(request, table: table)
             return input

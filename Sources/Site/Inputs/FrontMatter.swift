@@ -108,6 +108,8 @@ func splitFrontMatter(_ text: String, file: String, homePage: Bool = false) thro
     } else {
         (matter, problems) = try checkedYAMLFrontMatter(lines[1..<close], file: file, titleRequired: !homePage)
     }
+    // The line a key is written on (0-based), looked for only when there is something to report there.
+    func keyLine(_ key: String) -> Int? { lines[1..<close].firstIndex { $0.hasPrefix(key + ":") } }
     // Texts the page prints as they are: Markdown in them would show as written.
     for (key, text) in [("title", matter.title), ("question", matter.question), ("summary", matter.summary),
                         ("takeaway", matter.takeaway), ("description", matter.description)] {
@@ -125,16 +127,14 @@ func splitFrontMatter(_ text: String, file: String, homePage: Bool = false) thro
         } else {
             continue
         }
-        // The key's line is looked for only when there is something to report there.
-        guard let line = lines[1..<close].firstIndex(where: { $0.hasPrefix(key + ":") }) else { continue }
+        guard let line = keyLine(key) else { continue }
         problems.append(Diagnostic(file: file, line: line + 1, column: key.count + 3, message: problem.message, hint: problem.hint))
     }
     // A date more than a year ahead of the build's day is most likely a typo (2062 for 2026): published, the page
     // would say so, and the sitemap and feed would carry it. A warning: a page may be dated ahead on purpose.
     var warnings: [Diagnostic] = []
     for (key, date) in [("date", matter.date), ("updated", matter.updated), ("factsAsOf", matter.factsAsOf)] {
-        guard let date, date > aYearAfterBuildDay,
-              let line = lines[1..<close].firstIndex(where: { $0.hasPrefix(key + ":") }) else { continue }
+        guard let date, date > aYearAfterBuildDay, let line = keyLine(key) else { continue }
         warnings.append(Diagnostic(file: file, line: line + 1, column: key.count + 3,
                                    message: "'\(key)' is \(date), more than a year after today (\(buildDay)): the page would say so",
                                    hint: "check the year; a page is dated when it is published", severity: .warning))

@@ -164,7 +164,7 @@ public struct SiteConfig: Sendable, Equatable {
                                            hint: "write the address as the browser shows it, with %20 for a space in a folder's "
                                                + "name: \(text.replacing(" ", with: "%20"))")
                     }
-                    guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.contains(" "),
+                    guard text.hasPrefix("https://") || text.hasPrefix("http://"),
                           !text.contains("?"), !text.contains("#") else {
                         throw reader.error(at: value, "'baseURL' must be an absolute http(s) address such as https://example.org/explainer/",
                                            hint: "give the address where public/ will be published, without query or fragment")
