@@ -139,13 +139,17 @@ private func makeTable(_ table: TableSource, flags: Int32, definitions: String) 
     cmark_node_set_on_enter(node, tableOpening(label: "Table: " + table.header.filter { !$0.isEmpty }.joined(separator: ", ")))
     cmark_node_set_on_exit(node, "</table>\n</div>")
     let rows = [table.header] + table.rows
+    // An empty first heading stands above a column of row names (`| | Book | Market |`): that column's cells head
+    // their rows, as a figure's data table's first column does.
+    let namesRows = table.header.count > 1 && !(table.header.first?.contains(where: { !$0.isWhitespace }) ?? true)
     for (rowIndex, row) in rows.enumerated() {
         for (column, text) in row.enumerated() {
             // An empty heading (above a column of row names) is a plain cell: a `<th>` with no text names nothing,
             // and screen readers announce it as an empty header.
-            let tag = rowIndex == 0 && text.contains(where: { !$0.isWhitespace }) ? "th" : "td"
+            let tag = rowIndex == 0 && text.contains(where: { !$0.isWhitespace }) ? "th"
+                : rowIndex > 0 && column == 0 && namesRows ? "th scope=\"row\"" : "td"
             var opening = "<\(tag)\(alignmentAttribute(table.alignments[column]))>"
-            var closing = "</\(tag)>\n"
+            var closing = "</\(tag.prefix { $0 != " " })>\n"
             if column == 0 {
                 opening = (rowIndex == 0 ? "<thead>\n" : rowIndex == 1 ? "<tbody>\n" : "") + "<tr>\n" + opening
             }

@@ -33,13 +33,25 @@ extension ServedSite {
         case let .redirect(location):
             return plain(.movedPermanently, "Moved to \(location)\n", extra: [.location: location], method: method)
         case .notFound:
-            if let page = files["404.html"] {
+            if let page = notFoundPage(for: target) {
                 return .file(page.representation(for: AcceptedEncodings(acceptEncoding)), status: .notFound, withBody: withBody)
             }
             return plain(.notFound, "Not found.\n", method: method)
         case let .badRequest(reason):
             return plain(.badRequest, "Bad request: \(reason).\n", method: method)
         }
+    }
+
+    /// The 404 page of the deepest folder of `target` that has one (`zh-hant/404.html` for a miss under
+    /// `/zh-hant/`, as a host configured by the README answers), else the site's own `404.html`.
+    private func notFoundPage(for target: String) -> ServedFile? {
+        let path = target.prefix { $0 != "?" && $0 != "#" }
+        var folders = path.split(separator: "/").dropLast(path.hasSuffix("/") ? 0 : 1)
+        while !folders.isEmpty {
+            if let page = files[folders.joined(separator: "/") + "/404.html"] { return page }
+            folders.removeLast()
+        }
+        return files["404.html"]
     }
 
     /// The whole HTTP answer for a GET or HEAD of `target` as a Hummingbird response (see `answer(to:…)`).

@@ -1,3 +1,4 @@
+import Hummingbird
 import PreviewServer
 import Site
 import Testing
@@ -144,6 +145,26 @@ private func isBadRequest(_ resolution: RequestResolution) -> Bool {
             default:
                 #expect(expected == nil, "\(target)")
             }
+        }
+    }
+}
+
+/// A miss under a language's folder gets that language's 404 page, as the README's nginx and Apache set-ups answer
+/// (QA 16 N7: the English page came back for `/zh-hant/nothing/` when JavaScript was off).
+@Suite struct LanguageNotFoundPages {
+    @Test func aMissGetsTheNearestFoldersNotFoundPage() {
+        let site = ServedSite(OutputTree(files: [
+            "index.html": Array("home".utf8), "404.html": Array("missing".utf8),
+            "zh-hant/index.html": Array("zh home".utf8), "zh-hant/404.html": Array("zh missing".utf8),
+        ]))
+        for (target, page) in [("/nothing/", "missing"), ("/zh-hant/nothing/", "zh missing"), ("/zh-hant/map/gone?x=1", "zh missing"),
+                               ("/zh-hant/a/b/c.css", "zh missing"), ("/zh-hanto/", "missing"), ("/map/zh-hant", "missing")] {
+            guard case let .file(representation, status, _) = site.answer(to: target, method: .get) else {
+                Issue.record("\(target): no page")
+                continue
+            }
+            #expect(status == .notFound, "\(target)")
+            #expect(String(buffer: representation.body) == page, "\(target)")
         }
     }
 }

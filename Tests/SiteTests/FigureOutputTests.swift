@@ -193,7 +193,7 @@ private func svgTexts(_ page: String) -> [String] {
         #expect(csv.contains("2023-07,8,\n2023-07,12,\n2024-10,,2\n"))
         // The page's table reads the range in one row, as the chart draws it (review 12 S7: two rows of one month).
         let page = try #require(text(output, "intro/index.html"))
-        #expect(page.contains("<tr><th scope=\"row\">Jul 2023</th><td>$8.00\u{2013}$12.00</td><td></td></tr>"), "\(page)")
+        #expect(page.contains("<tr><th scope=\"row\">Jul 2023</th><td>$8.00\u{2013}$12.00</td><td>\u{2013}</td></tr>"), "\(page)")
         #expect(page.components(separatedBy: "<th scope=\"row\">Jul 2023</th>").count == 2)
     }
 
@@ -279,6 +279,9 @@ private func svgTexts(_ page: String) -> [String] {
             for symbol in ["α", "r_N", "alphaMax", "rN", "(dflt)", "_"] { #expect(!line.contains(symbol), "\(line)") }
         }
         #expect(settings.contains { $0.hasPrefix("<b>Base:</b>") && $0.contains("55\u{202F}%") })
+        // Where the share starts is said beside where it ends (reader 17 S3: "44.6 %" read as ten times the prose's 4.6 %).
+        #expect(settings.contains { $0.hasPrefix("<b>Benign:</b>")
+            && $0.contains("share of tasks automated in the end: 44.6\u{202F}% (from 40\u{202F}%)") }, "\(settings)")
     }
 
     @Test func aParameterThatChangesNothingTheChartDrawsIsLeftOffTheSettingsLines() throws {
@@ -561,6 +564,8 @@ private func svgTexts(_ page: String) -> [String] {
         let html = try #require(text(try build(miniSite(chapter: page)), "intro/index.html"))
         #expect(html.contains("<td></td>\n<th>Book</th>"))
         #expect(!html.contains("<th></th>"))
+        // The column under it heads its rows (QA 16 N2: Tables 7.1 and 10.1 had no row headers).
+        #expect(html.contains("<th scope=\"row\">Life</th>\n<td>6</td>"), "\(html)")
     }
 }
 

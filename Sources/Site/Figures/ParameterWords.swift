@@ -29,6 +29,10 @@ struct ParameterWords {
         /// parameters `gain` and `restGain` say: the weight a chart of what follows uses (Fig 9.3 uses 43 %, not the
         /// 25.1 % it was calibrated from).
         case weightAfterGains(gain: String, restGain: String)
+        /// A share that a model moves to from the parameter `start`'s share, printed with where it starts: "44.6 %
+        /// (from 40 %)", so that a small step is not read as a large level (reader 17 S3: Fig 11.1's benign case,
+        /// "44.6 %" beside the prose's 4.6 % of tasks).
+        case shareFrom(start: String)
         /// A table of amounts from each item named by `names` (rows) to each (columns): the non-zero ones printed,
         /// "OpenAI to Oracle $60 B".
         case flows(names: String, Display)
@@ -55,7 +59,7 @@ struct ParameterWords {
         "paramValue": "{label}: {value}", "paramItems": "{label}: {items}", "paramItem": "{name} {value}",
         "paramTable": "{label}: as set for this chart", "paramFlow": "{from} to {to} {value}", "paramPerYear": "{value} a year", "paramYes": "yes",
         "paramNo": "no", "paramListComma": ", ", "paramSeparator": "; ", "paramWords": "{label}: {value}",
-        "paramNone": "none ({value})", "paramNamedValues": "{name} ({values})",
+        "paramNone": "none ({value})", "paramNamedValues": "{name} ({values})", "paramFromStart": "{value} (from {start})",
     ]
 
     private func glue(_ key: String, _ values: [String: String] = [:]) -> String {
@@ -99,7 +103,7 @@ struct ParameterWords {
         ],
         "displacement": [
             "alpha0": ("share of tasks automated at the start", .share),
-            "alphaMax": ("share of tasks automated in the end", .share),
+            "alphaMax": ("share of tasks automated in the end", .shareFrom(start: "alpha0")),
             "k": ("speed of adoption", .ratePerYear), "t0": ("years until adoption is half done", .years),
             "rN": ("new tasks for workers", .perYear), "c": ("output gained per unit of automation", .number),
             "g": ("trend growth of output", .perYear), "uStar": ("normal unemployment rate", .share),
@@ -175,6 +179,11 @@ struct ParameterWords {
            let grown = number(gain), let restGrown = number(restGain) {
             let weight = start * (1 + grown) / (start * (1 + grown) + (1 - start) * (1 + restGrown))
             return glue("paramValue", ["label": label, "value": ValueFormat.fraction.string(for: weight, numbers: numbers)])
+        }
+        if case .shareFrom(let start) = display, let end = override.value.numericValue, let from = number(start), from != end {
+            return glue("paramValue", ["label": label, "value": glue("paramFromStart", [
+                "value": ValueFormat.fraction.string(for: end, numbers: numbers),
+                "start": ValueFormat.fraction.string(for: from, numbers: numbers)])])
         }
         if case .each(let names, let inner) = display {
             let items = namesList(names)
@@ -293,7 +302,7 @@ struct ParameterWords {
             return format(.number(Double(whole)), display)
         case .number(let number):
             switch display {
-            case .share, .signedShare: return ValueFormat.fraction.string(for: number, numbers: numbers)
+            case .share, .signedShare, .shareFrom: return ValueFormat.fraction.string(for: number, numbers: numbers)
             case .perYear: return glue("paramPerYear", ["value": ValueFormat.fraction.string(for: number, numbers: numbers)])
             case .ratePerYear: return glue("paramPerYear", ["value": ValueFormat.number.string(for: number, numbers: numbers)])
             case .years: return ValueFormat.years.string(for: number, numbers: numbers)

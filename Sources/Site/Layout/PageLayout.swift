@@ -412,12 +412,11 @@ struct PageLayout {
                                                     + entry.confidence.rawValue.dropFirst()],
                 ]
                 if !places.isEmpty { values["chaptersHTML"] = places }
-                if let note = entry.note {
-                    values["noteHTML"] = inlineMarkdown(note)
-                    // The description, a phrase, ends before the note's sentence: "… those percentages. Period: …".
-                    if let last = entry.what.last, !".!?。！？…".contains(last) {
-                        values["what"] = typographic(entry.what) + edition.words["fullStop"]
-                    }
+                if let note = entry.note { values["noteHTML"] = inlineMarkdown(note) }
+                // The description, a phrase, ends before the note's sentence or "In ch. 2.": "… those percentages.
+                // Period: …", "… for 2024. In ch. 2." (editor 17 N16: "… for 2024 In ch. 2." read as one sentence).
+                if entry.note != nil || !places.isEmpty, let last = entry.what.last, !".!?。！？…".contains(last) {
+                    values["what"] = typographic(entry.what) + edition.words["fullStop"]
                 }
                 return TemplateContext(values)
             }

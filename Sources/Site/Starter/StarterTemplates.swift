@@ -1239,7 +1239,8 @@ chartOtherScenarios: Other scenarios
 
 # Settings lines under model charts: how parameters and values are joined ({label}, {value}, {name}, {items}),
 # then each built-in model parameter in words (param.<model>.<parameter>). paramNone prints a multiple of zero
-# ("other stocks' fall, as a multiple of …: none (0×)"); paramNamedValues a named path of values ("UBS revised (…)")
+# ("other stocks' fall, as a multiple of …: none (0×)"); paramNamedValues a named path of values ("UBS revised (…)"); paramFromStart
+# a share with where it starts ("share of tasks automated in the end: 44.6 % (from 40 %)")
 paramValue: "{label}: {value}"
 paramItems: "{label}: {items}"
 paramItem: "{name} {value}"
@@ -1253,6 +1254,7 @@ paramSeparator: "; "
 paramWords: "{label}: {value}"
 paramNone: "none ({value})"
 paramNamedValues: "{name} ({values})"
+paramFromStart: "{value} (from {start})"
 param.bubbles.beta: "speed of switching between trading rules"
 param.bubbles.sigma: "size of random news"
 param.bubbles.x0: "starting gap from fair value"
@@ -1601,6 +1603,7 @@ paramSeparator: "；"
 paramWords: "{label}：{value}"
 paramNone: "無（{value}）"
 paramNamedValues: "{name}（{values}）"
+paramFromStart: "{value}（起始為{start}）"
 param.bubbles.beta: "在交易規則間切換的速度"
 param.bubbles.sigma: "隨機消息的大小"
 param.bubbles.x0: "起始時與基本價值的差距"
@@ -1789,7 +1792,7 @@ chartFonts: "Arial, \"Liberation Sans\", \"PingFang TC\", \"Noto Sans CJK TC\", 
 <table class="numbers">
 <thead><tr><th scope="col">{{t.numberColumn}}</th><th scope="col">{{t.whatColumn}}</th><th scope="col">{{t.dateColumn}}</th><th scope="col">{{t.sourceColumn}}</th><th scope="col">{{t.confidenceColumn}}</th></tr></thead>
 <tbody>
-{{#rows}}<tr><th scope="row" data-label="{{columnLabels.number}}">{{number}}</th><td data-label="{{columnLabels.what}}">{{what}}{{#noteHTML}}{{t.space}}<span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}{{#chaptersHTML}} <span class="number-where">{{t.numberIn}}{{t.space}}{{{chaptersHTML}}}{{t.fullStop}}</span>{{/chaptersHTML}}</td><td data-label="{{columnLabels.date}}">{{{dateHTML}}}</td><td data-label="{{columnLabels.source}}">{{{sourceHTML}}}</td><td data-label="{{columnLabels.confidence}}"><span class="confidence confidence-{{confidence}}">{{confidenceText}}</span></td></tr>
+{{#rows}}<tr><th scope="row" data-label="{{columnLabels.number}}">{{number}}</th><td data-label="{{columnLabels.what}}">{{what}}{{#noteHTML}}{{t.space}}<span class="number-note">{{{noteHTML}}}</span>{{/noteHTML}}{{#chaptersHTML}}{{t.space}}<span class="number-where">{{t.numberIn}}{{t.space}}{{{chaptersHTML}}}{{t.fullStop}}</span>{{/chaptersHTML}}</td><td data-label="{{columnLabels.date}}">{{{dateHTML}}}</td><td data-label="{{columnLabels.source}}">{{{sourceHTML}}}</td><td data-label="{{columnLabels.confidence}}"><span class="confidence confidence-{{confidence}}">{{confidenceText}}</span></td></tr>
 {{/rows}}
 </tbody>
 </table>
