@@ -448,8 +448,11 @@ struct TreeTransformer {
             return cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH && above >= 1 && above <= sourceLines.count
                 && !sourceLines[above - 1].allSatisfy { $0 == " " || $0 == "\t" || $0 == ">" }
         } ?? false
+        // A citation or a link in the prose (`[@ree-2023]`, `[RTE](https://…)`) is Markdown, not code: its brackets
+        // do not count (trial 17 S3: a French paragraph with a citation passed as code without a word).
+        let prose = first.replacing(/\[@[^\]\n]*\]|\[[^\]\n]*\]\([^)\s]*\)/, with: "")
         guard runsOn || (first.count >= 20 && first.first?.isLetter == true
-                         && first.filter({ "{}[]()<>=;$\\`|_#*/".contains($0) }).count <= 1) else { return }
+                         && prose.filter({ "{}[]()<>=;$\\`|_#*/".contains($0) }).count <= 1) else { return }
         problems.append(MarkdownProblem(kind: .indentedProse(first), line: line, column: column))
     }
 

@@ -339,7 +339,14 @@ struct ChartBlockParser {
     private func stringMap(_ node: Node, key: String) throws(Diagnostic) -> [String: String] {
         guard case let .mapping(mapping) = node else { throw reader.error(at: node, "'\(key)' must be a mapping") }
         var out: [String: String] = [:]
-        for (name, value) in mapping {
+        let pairs = Array(mapping)
+        for (index, (name, value)) in pairs.enumerated() {
+            // `{prix: Prix spot, moyen annuel}`: the comma ended the label, and YAML read the words after it as a
+            // name without a label (trial 17 S6: "'labels' is empty" sent the writer looking for a missing text).
+            if let hint = reader.commaSplitHint(pairs, at: index) {
+                throw reader.error(at: name, "'\(name.string ?? "")' in \(key) has no text: a comma inside { } ended the text before it",
+                                   hint: hint)
+            }
             out[try reader.string(name, key: key)] = try reader.string(value, key: key)
         }
         return out

@@ -433,7 +433,30 @@ struct FigureBuilder {
         if case .inline = request.source { return [] }
         let nameable = inputs.reduce(into: Set(request.scenarios.map(\.name) + ["base"])) { $0.formUnion($1.nameable) }
         let place = request.position(ofParameter: "key:labels")
-        return request.labels.keys.sorted().filter { !nameable.contains($0) }.map { name in
+        let unknown = request.labels.keys.sorted().filter { !nameable.contains($0) }
+        // Not one label names anything, and none is a near miss: the block draws other data than its labels were
+        // written for (a translation whose `data:` is not the original's, trial 17 M2), which one error says, with
+        // what the figure's names are, rather than one error per label.
+        if unknown.count > 1, unknown.count == request.labels.count,
+           unknown.allSatisfy({ closestMatch(to: $0, among: nameable.sorted()) == nil }) {
+            let drawn: String = switch request.source {
+            case .data(let file): "its data, \(file), names"
+            case .model(let name): "its model, \(name), names"
+            case .inline: "it names"
+            }
+            // The series (a data file's columns, a model's outputs): what the labels were most likely meant for.
+            var names: [String] = []
+            for name in inputs.flatMap({ $0.series.map(\.name) }) where !names.contains(name) { names.append(name) }
+            if names.isEmpty { names = nameable.subtracting(["base"]).sorted() }
+            return [Diagnostic(file: request.file, line: place.line, column: place.column,
+                               message: "figure '\(request.id)': none of its \(unknown.count) labels names a series, category or "
+                                   + "scenario of it (" + unknown.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
+                                   + (unknown.count > 3 ? ", …" : "") + "): \(drawn) " + names.prefix(6).map { "'\($0)'" }.joined(separator: ", ")
+                                   + (names.count > 6 ? ", …" : ""),
+                               hint: "check the block's data: or model: (a translated block draws what its original draws), "
+                                   + "then write labels for the names it has")]
+        }
+        return unknown.map { name in
             Diagnostic(file: request.file, line: place.line, column: place.column,
                        message: "figure '\(request.id)': labels names '\(name)', which is no series, category or scenario of it",
                        hint: (closestMatch(to: name, among: nameable.sorted()).map { "did you mean '\($0)'? " } ?? "")

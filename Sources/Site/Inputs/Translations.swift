@@ -217,6 +217,22 @@ func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings
         found.append(parsed)
     }
     try collector.throwIfAny()
+    // A key of the default language's own file that explainer does not know, close to one of explainer's that the file
+    // lacks, is a misspelt key (`inThisChapitre:`), not a text of the site's own: an error at its line, not a "missing
+    // translation" of it blamed on every other language's file (trial 17 S7).
+    var misspelt: Set<String> = []
+    if let first = found.first, let path = standingIn[first.code] {
+        let known = Set(Translations.english.strings.keys)
+        let lacking = known.subtracting(first.strings.keys).sorted()
+        for key in Set(first.strings.keys).subtracting(known).sorted() {
+            guard let meant = closestMatch(to: key, among: lacking) else { continue }
+            misspelt.insert(key)
+            let line = files.first { $0.path == path }.flatMap { keyLine(key, in: $0.bytes) } ?? 1
+            collector.add(Diagnostic(file: path, line: line, column: 1,
+                                     message: "unknown key '\(key)': explainer has no such text",
+                                     hint: "did you mean '\(meant)'? Keys are English whatever the file's language"))
+        }
+    }
     // A site's own file that lacks some texts (written for an earlier explainer, which had fewer, or copied and partly
     // cut) takes them from explainer's own file for that language (or a shorter tag of it), else from its English one,
     // with a warning, so that an upgrade never stops a build that worked.
@@ -233,7 +249,7 @@ func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings
         let told = ownLanguage == nil ? added : added.filter { !Translations.quietlyFilled.contains($0) }
         if !told.isEmpty { warnings.append(missingTextsWarning(told, file: path, fallback: fallback)) }
     }
-    let reference = Set(found[0].strings.keys).union(Translations.required)
+    let reference = Set(found[0].strings.keys).subtracting(misspelt).union(Translations.required)
     for translations in found {
         let missing = reference.subtracting(translations.strings.keys).sorted()
         if !missing.isEmpty {

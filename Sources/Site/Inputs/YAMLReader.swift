@@ -208,7 +208,7 @@ struct YAMLReader {
     /// `{type: event, label: High water, roughly five hours in}`: in `{ }` a comma ends a value, so YAML read the
     /// words after it as a key without a value. The hint quotes the value whole, from the last key that has one.
     /// (The parser does not tell a flow mapping from a block one: a key on the line of the value before it is in one.)
-    private func commaSplitHint(_ pairs: [(key: Node, value: Node)], at index: Int) -> String? {
+    func commaSplitHint(_ pairs: [(key: Node, value: Node)], at index: Int) -> String? {
         func bare(_ pair: (key: Node, value: Node)) -> Bool {
             pair.value.scalar.map { $0.string.isEmpty && $0.style != .singleQuoted && $0.style != .doubleQuoted } ?? false
         }

@@ -1,0 +1,70 @@
+import Testing
+@testable import Site
+
+/// Mistakes of the seventeenth new-writer trial (a French site with a Japanese edition) that were reported as
+/// something else, and the reader's and editor's findings of the same round.
+@Suite struct TrialSeventeen {
+    /// M2: a translated block that draws another data file than its original: one error that names the file the
+    /// block draws and what it holds, not one "labels names …" error per label.
+    @Test func labelsOfWhichNoneNamesAnythingAreOneErrorNamingTheBlocksData() {
+        let data = [SourceFile(path: "content/data/mix.csv", text: "# Source: S.\nyear,Gaz,Nucléaire\n2020,1,2\n2021,2,3\n"),
+                    SourceFile(path: "content/data/hydro.csv", text: "# Source: S.\nyear,production\n2020,1\n2021,2\n")]
+        let block = "```chart\nid: c\ntitle: T\ncaption: \"C. Source: S.\"\ndata: hydro.csv\nkind: line\n"
+            + "labels: {Gaz: ガス, Nucléaire: 原子力, Éolien: 風力}\n```\n"
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nIntro.\n\n" + block, data: data))
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.message == "figure 'c': none of its 3 labels names a series, category or scenario of it "
+                + "('Gaz', 'Nucléaire', 'Éolien'): its data, hydro.csv, names 'production'")
+        #expect(found.first?.hint?.contains("data: or model:") == true)
+    }
+
+    /// One label that is a near miss keeps its own error with the closest name.
+    @Test func aSingleMisspeltLabelKeepsItsDidYouMean() {
+        let block = "```chart\nid: c\ntitle: T\ncaption: Illustrative model.\nmodel: gpuCollateral\nseries: [debt]\n"
+            + "labels: {dbt: Debt owed, dept: Debt}\n```\n"
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nIntro.\n\n" + block))
+        #expect(found.count == 2)
+        #expect(found.allSatisfy { $0.hint?.hasPrefix("did you mean 'debt'?") == true })
+    }
+
+    /// S6: `labels: {prix: Prix spot, moyen annuel}` — the comma ended the label; the error says so and quotes it.
+    @Test func aCommaInsideAnUnquotedLabelIsAnErrorThatQuotesTheLabel() {
+        let data = [SourceFile(path: "content/data/p.csv", text: "# Source: S.\nyear,prix\n2020,1\n2021,2\n")]
+        let block = "```chart\nid: c\ntitle: T\ncaption: \"C. Source: S.\"\ndata: p.csv\nkind: line\n"
+            + "labels: {prix: Prix spot, moyen annuel}\n```\n"
+        let found = diagnostics(of: miniSite(chapter: "---\ntitle: A\n---\nIntro.\n\n" + block, data: data))
+        #expect(found.map(\.message) == ["'moyen annuel' in labels has no text: a comma inside { } ended the text before it"])
+        #expect(found.first?.hint == "a comma inside { } ends the value: quote the prix (prix: \"Prix spot, moyen annuel\")")
+    }
+
+    /// S7: a misspelt key in the default language's own file is an error there, with the key it meant, and no other
+    /// language's file is told it lacks the misspelt key.
+    @Test func aMisspeltKeyInTheDefaultLanguagesFileIsAnErrorThereNotAMissingTranslationElsewhere() throws {
+        let english = try #require(starterTemplates.first { $0.path == "templates/i18n/en.yml" }?.text)
+        let misspelt = english.replacingOccurrences(of: "\ninThisChapter:", with: "\ninThisChapitre:")
+        #expect(misspelt != english)
+        var site = miniSite(chapter: "---\ntitle: A\n---\nText.\n",
+                            config: "title: T\nlanguage: fr\nlanguages:\n  - code: fr\n  - code: ja\n    fallback: true\n")
+        site.translations = [SourceFile(path: "templates/i18n/fr.yml", text: misspelt),
+                             SourceFile(path: "templates/i18n/ja.yml", text: english)]
+        let problems = diagnostics(of: site)
+        #expect(problems.map(\.message) == ["unknown key 'inThisChapitre': explainer has no such text"], "\(problems)")
+        #expect(problems.first?.file == "templates/i18n/fr.yml")
+        #expect(problems.first?.line ?? 0 > 1)
+        #expect(problems.first?.hint?.hasPrefix("did you mean 'inThisChapter'?") == true)
+    }
+
+    /// S3: a paragraph indented four spaces that cites a source (brackets of Markdown, not of code) is still prose.
+    @Test func anIndentedParagraphWithACitationIsAWarning() throws {
+        let page = "---\ntitle: A\n---\n## Stocker autrement\n\n    Les stations de pompage gardent l’eau pour plus tard [@ree-2023].\n"
+        let output = try build(miniSite(chapter: page, sources: "ree-2023:\n  organisation: REE\n  title: Rapport\n  date: 2023\n"))
+        #expect(output.warnings.contains { $0.message.contains("is indented four spaces or more") }, "\(output.warnings)")
+    }
+
+    /// Code with brackets of its own is not taken for prose.
+    @Test func anIndentedLineOfCodeWithIndexingIsNotAWarning() throws {
+        let page = "---\ntitle: A\n---\nCode:\n\n    total = values[0] + values[1] + values[2]\n"
+        let output = try build(miniSite(chapter: page))
+        #expect(!output.warnings.contains { $0.message.contains("is indented four spaces or more") }, "\(output.warnings)")
+    }
+}
