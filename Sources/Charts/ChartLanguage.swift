@@ -29,6 +29,9 @@ public struct ChartLanguage: Sendable, Equatable {
         /// What joins a number to its percent sign: a narrow no-break space ("38 %"), or nothing in a language
         /// written without spaces between words (Japanese "38%", as its translations file's `space` is empty).
         public var percentSpace = "\u{202F}"
+        /// Where an amount's currency goes: "{symbol}{number}" (€276, $27.3 B), or after it as French and German write
+        /// it, "{number}\u{00A0}{symbol}" (276 €, 27,3 B €). Chinese forms write the currency's name after (歐元).
+        public var moneyFormat = "{symbol}{number}"
 
         public init(forms: Forms, monthsShort: [String], monthShortFormat: String, decimalSeparator: String, groupSeparator: String) {
             self.forms = forms
@@ -106,7 +109,7 @@ public struct ChartLanguage: Sendable, Equatable {
     }
 
     /// The number style for a language tag, with the month names and separators of its translations file (`words`:
-    /// `monthsShort`, `monthShortFormat`, `decimalSeparator`, `groupSeparator`, and `space`, empty for a language written
+    /// `monthsShort`, `monthShortFormat`, `decimalSeparator`, `groupSeparator`, `moneyFormat`, and `space`, empty for a language written
     /// without spaces, which writes "38%"); a word left out, or a list of month names that is not twelve, keeps the style's own.
     public static func numbers(for code: String, words: [String: String]) -> Numbers {
         var numbers = numbers(for: code)
@@ -118,6 +121,7 @@ public struct ChartLanguage: Sendable, Equatable {
         if let point = words["decimalSeparator"], !point.isEmpty { numbers.decimalSeparator = point }
         if let group = words["groupSeparator"] { numbers.groupSeparator = group }
         if words["space"] == "" { numbers.percentSpace = "" }
+        if let format = words["moneyFormat"], format.contains("{symbol}"), format.contains("{number}") { numbers.moneyFormat = format }
         return numbers
     }
 

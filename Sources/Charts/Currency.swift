@@ -26,6 +26,12 @@ public enum Currency: String, Sendable, CaseIterable {
         symbol.last?.isLetter == true ? symbol + unitSpace : symbol
     }
 
+    /// An amount with its currency where the page's language puts it (`moneyFormat`): €276, or 276 € in French.
+    func written(_ amount: String, numbers: ChartLanguage.Numbers) -> String {
+        numbers.moneyFormat == "{symbol}{number}" ? prefix + amount
+            : numbers.moneyFormat.replacing("{symbol}", with: symbol).replacing("{number}", with: amount)
+    }
+
     /// What a Chinese page writes after an amount, in the words of Taiwan's banks and press: 273億美元, 12億日圓, 5億新台幣.
     var chineseName: String {
         switch self {

@@ -272,8 +272,8 @@ extension ValueFormat {
         case .number, .count: return minus + body
         case .fraction, .percent: return minus + body + numbers.percentSpace + "%"
         case .money(let currency, .units):
-            return minus + currency.prefix + body
-        case .money(let currency, _): return minus + currency.prefix + body + unitSpace + unit
+            return minus + currency.written(body, numbers: numbers)
+        case .money(let currency, _): return minus + currency.written(body + unitSpace + unit, numbers: numbers)
         case .years: return tick ? minus + body : minus + body + unitSpace + (body == "1" ? "year" : "years")
         case .months: return isZero ? "0" : (shown < 0 ? "\u{2212}" : "+") + body
         case .multiple: return minus + body + "\u{00D7}"

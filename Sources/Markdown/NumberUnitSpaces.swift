@@ -8,6 +8,8 @@ import Foundation
 let joinedUnits: [(unit: [UInt8], joiner: [UInt8])] =
     ["%", "B", "T", "M", "bn", "tn", "pp", "GW", "MW", "kW", "TW", "GWh", "MWh", "kWh", "TWh"].map { (Array($0.utf8), [0xE2, 0x80, 0xAF]) }
     + ["million", "billion", "trillion"].map { (Array($0.utf8), [0xC2, 0xA0]) }
+    // An amount written with its currency after it, as French and German do ("276 €", "3,50 £").
+    + ["€", "£", "¥", "₹", "₩", "CHF"].map { (Array($0.utf8), [0xC2, 0xA0]) }
 
 /// `bytes` with each space between a digit and a unit of `joinedUnits` made that unit's no-break space, or nil when
 /// there is none (most texts: one `memchr` per space).
@@ -20,8 +22,14 @@ public func joiningNumbersToUnits(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8
           let found = memchr(base + from, Int32(UInt8(ascii: " ")), bytes.count - 1 - from) {
         let space = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         from = space + 1
-        guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[space - 1]),
-              let joiner = unitJoiner(in: bytes, at: space + 1) else { continue }
+        let joiner: [UInt8]
+        if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[space - 1]), let unit = unitJoiner(in: bytes, at: space + 1) {
+            joiner = unit
+        } else if let mark = punctuationJoiner(in: bytes, at: space) {
+            joiner = mark
+        } else {
+            continue
+        }
         if out.isEmpty { out.reserveCapacity(bytes.count + 8) }
         out.append(contentsOf: bytes[copied..<space])
         out += joiner
@@ -30,6 +38,23 @@ public func joiningNumbersToUnits(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8
     guard copied > 0 else { return nil }
     out.append(contentsOf: bytes[copied...])
     return out
+}
+
+/// The no-break space for a space that French typography writes before `?`, `!`, `;` and `:` and inside « »
+/// ("électricité ?", "« sec »"), so that the mark never starts or ends a line apart from its word: a narrow one
+/// (U+202F), a full one before `:`. The mark must end there (a space, the text's end or a closing mark follows), so a
+/// smiley or a time in code is left alone; nil for any other space.
+private func punctuationJoiner(in bytes: UnsafeBufferPointer<UInt8>, at space: Int) -> [UInt8]? {
+    let narrow: [UInt8] = [0xE2, 0x80, 0xAF]
+    let before = bytes[space - 1], next = bytes[space + 1]
+    if space >= 2, bytes[space - 2] == 0xC2, before == 0xAB { return narrow }  // « then the space
+    if next == 0xC2, space + 2 < bytes.count, bytes[space + 2] == 0xBB { return before == UInt8(ascii: " ") ? nil : narrow }  // »
+    guard [UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ";"), UInt8(ascii: ":")].contains(next),
+          before != UInt8(ascii: " "), before != UInt8(ascii: "\n") else { return nil }
+    let end = space + 2
+    guard end == bytes.count || [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "?"), UInt8(ascii: "!"), 0xC2, 0xE2].contains(bytes[end])
+    else { return nil }
+    return next == UInt8(ascii: ":") ? [0xC2, 0xA0] : narrow
 }
 
 /// `text` with its numbers joined to their units (`joiningNumbersToUnits`).

@@ -487,6 +487,9 @@ struct TreeTransformer {
             }
             return
         }
+        // A list inside a list item is an outline's sub-list ("- Cons" then "  - fragile"), whose item text comes right
+        // above it in a tight list (QA 17 S1: it was told to join the line above, which would break the outline).
+        if let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_ITEM { return }
         guard let item = cmark_node_first_child(node), cmark_node_next(item) == nil,
               let previous = cmark_node_previous(node), cmark_node_get_type(previous) == CMARK_NODE_PARAGRAPH,
               Int(cmark_node_get_end_line(previous)) + lineOffset == line - 1 else { return }

@@ -22,7 +22,7 @@ extension Explainer {
             let start = ContinuousClock.now
             let root = URL(filePath: site.root)
             let stages = timings ? StageTimings() : nil
-            let destination = output.hasPrefix("/") ? URL(filePath: output) : root.appending(path: output)
+            let destination = followingOutputLink(output.hasPrefix("/") ? URL(filePath: output) : root.appending(path: output))
             try requireSiteFolder(root)
             do {
                 try checkOutputFolder(destination, name: output, siteRoot: root, force: force)
@@ -32,7 +32,8 @@ extension Explainer {
             }
             // Pages are written into the staging folder as they are laid out; it replaces the destination only if the
             // whole build succeeds. If it cannot be claimed now, the write at the end says why.
-            let staged = try? StagedWrite.claim(destination)
+            // A mount point cannot be swapped: the whole site is written into it at the end (`OutputTree.write`).
+            let staged = isMountPoint(destination) ? nil : try? StagedWrite.claim(destination)
             let result: OutputTree
             do {
                 result = try buildSite(root: root, drafts: site.drafts, timings: stages, staged: staged)

@@ -20,6 +20,13 @@ extension Explainer {
         @Option(help: "The site's title.")
         var title = "My explainer"
 
+        func validate() throws {
+            // site.yml's title must have text: a blank one would make a site that does not build (QA 17 N2).
+            guard title.contains(where: { !$0.isWhitespace }) else {
+                throw ValidationError("--title is empty: give the site's title, e.g. --title \"How the grid copes\"")
+            }
+        }
+
         func run() async throws {
             let destination = URL(filePath: folder)
             // Not content problems, so no file:line:column; just what is wrong and what to do. A folder that cannot

@@ -336,6 +336,45 @@ func writeSnapshot(_ files: [String: Data], to folder: URL) throws {
 }
 
 /// A fresh site made by `explainer new` in a temporary folder.
+/// QA 17: an output folder that is a symbolic link, and a blank title for a new site.
+@Suite(.serialized) struct OutputLinkCommand {
+    /// M1: the link itself was swapped with the spare, so the folder it leads to got every second build.
+    @Test func aPublicThatIsASymbolicLinkIsFollowedOnEveryBuild() throws {
+        let site = try starterCopy()
+        let served = FileManager.default.temporaryDirectory.appending(path: "explainer-served-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: site)
+            try? FileManager.default.removeItem(at: served)
+            try? FileManager.default.removeItem(at: served.deletingLastPathComponent().appending(path: ".\(served.lastPathComponent).spare"))
+        }
+        try FileManager.default.createDirectory(at: served, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: site.appending(path: "public"), withDestinationURL: served)
+        let chapter = try #require(try FileManager.default.contentsOfDirectory(atPath: site.appending(path: "content").path)
+            .filter { $0.hasSuffix(".md") && $0 != "index.md" }.sorted().first)
+        for round in 1...3 {
+            let file = site.appending(path: "content/\(chapter)")
+            try (String(contentsOf: file, encoding: .utf8) + "\nRound \(round) of building.\n").write(to: file, atomically: true, encoding: .utf8)
+            let run = try explainer(["build"], in: site)
+            #expect(run.status == 0, "\(run.standardError)")
+            let link = try FileManager.default.destinationOfSymbolicLink(atPath: site.appending(path: "public").path)
+            #expect(URL(filePath: link).standardizedFileURL.path == served.standardizedFileURL.path, "round \(round)")
+            let pages = try FileManager.default.subpathsOfDirectory(atPath: served.path).filter { $0.hasSuffix("index.html") }
+            let text = try pages.map { try String(contentsOf: served.appending(path: $0), encoding: .utf8) }.joined()
+            #expect(text.contains("Round \(round) of building."), "round \(round)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: site.appending(path: ".public.spare").path))
+    }
+
+    @Test func aBlankTitleForANewSiteIsAUsageError() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "explainer-blank-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try explainer(["new", folder.path, "--title", "  "], in: FileManager.default.temporaryDirectory)
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("--title is empty"), "\(run.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
+    }
+}
+
 private func starterCopy() throws -> URL {
     let folder = FileManager.default.temporaryDirectory.appending(path: "explainer-starter-\(UUID().uuidString)")
     let run = try explainer(["new", folder.path], in: FileManager.default.temporaryDirectory)

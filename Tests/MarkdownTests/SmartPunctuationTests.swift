@@ -5,7 +5,7 @@ import Testing
 @Suite struct SmartPunctuationTests {
     @Test(arguments: [
         ("A lender's guide", "A lender\u{2019}s guide"),
-        ("Qu'est-ce que c'est ?", "Qu\u{2019}est-ce que c\u{2019}est ?"),
+        ("Qu'est-ce que c'est ?", "Qu\u{2019}est-ce que c\u{2019}est\u{202F}?"),
         ("The \"safe\" tranche", "The \u{201C}safe\u{201D} tranche"),
         ("'Too big' to fail", "\u{2018}Too big\u{2019} to fail"),
         ("2020--2024, then --- silence...", "2020\u{2013}2024, then \u{2014} silence\u{2026}"),

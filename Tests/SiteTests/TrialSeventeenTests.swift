@@ -1,4 +1,7 @@
+import Foundation
 import Testing
+import Charts
+import Markdown
 @testable import Site
 
 /// Mistakes of the seventeenth new-writer trial (a French site with a Japanese edition) that were reported as
@@ -66,5 +69,59 @@ import Testing
         let page = "---\ntitle: A\n---\nCode:\n\n    total = values[0] + values[1] + values[2]\n"
         let output = try build(miniSite(chapter: page))
         #expect(!output.warnings.contains { $0.message.contains("is indented four spaces or more") }, "\(output.warnings)")
+    }
+}
+
+/// French forms the seventeenth trial's site needed, and the technical QA's findings of the same round.
+@Suite struct RoundSeventeenForms {
+    /// S1: `moneyFormat` puts the currency after the amount, as French writes it.
+    @Test func moneyFormatPutsTheCurrencyAfterTheAmount() throws {
+        var numbers = ChartLanguage.numbers(for: "fr", words: ["decimalSeparator": ",", "groupSeparator": "\u{202F}",
+                                                              "moneyFormat": "{number}\u{00A0}{symbol}"])
+        #expect(ValueFormat.money(.eur, .units).string(for: 276, numbers: numbers) == "276,00\u{00A0}€"
+                || ValueFormat.money(.eur, .units).string(for: 276, numbers: numbers) == "276\u{00A0}€")
+        #expect(ValueFormat.money(.eur, .billions).string(for: 27.3, numbers: numbers).hasSuffix("B\u{00A0}€"))
+        numbers = ChartLanguage.numbers(for: "en", words: [:])
+        #expect(ValueFormat.money(.eur, .units).string(for: 276, numbers: numbers).hasPrefix("€276"))
+    }
+
+    /// S2: French spacing: the space typed before ? ! ; : and inside « » becomes a no-break one; a smiley, a time
+    /// and English text are left alone.
+    @Test func theSpaceFrenchTypesBeforeAMarkNeverBreaks() {
+        #expect(joiningNumbersToUnits("facture d’électricité ? Oui !") == "facture d’électricité\u{202F}? Oui\u{202F}!")
+        #expect(joiningNumbersToUnits("Source : RTE ; « sec »") == "Source\u{00A0}: RTE\u{202F}; «\u{202F}sec\u{202F}»")
+        #expect(joiningNumbersToUnits("coûte 276 € par an") == "coûte 276\u{00A0}€ par an")
+        for unchanged in ["a smiley :) here", "at 10 :30", "Is it? Yes!", "x ?y"] {
+            #expect(joiningNumbersToUnits(unchanged) == unchanged, "\(unchanged)")
+        }
+    }
+
+    /// QA S1: an outline's one-item sub-list is no "list in the middle of a paragraph".
+    @Test func aSubListOfOneItemInATightListIsNoWarning() throws {
+        let page = "---\ntitle: A\n---\nA list:\n\n- Pros\n  - fast\n  - cheap\n- Cons\n  - fragile\n"
+        let output = try build(miniSite(chapter: page))
+        #expect(!output.warnings.contains { $0.message.contains("one-item list") }, "\(output.warnings)")
+    }
+
+    /// QA S2: a chapter that is a symbolic link to nothing is an error, not a page missing without a word.
+    @Test func aChapterThatIsADanglingLinkIsAnError() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appending(path: "content"), withIntermediateDirectories: true)
+        try Data("---\ntitle: A\n---\n".utf8).write(to: folder.appending(path: "content/01-a.md"))
+        try FileManager.default.createSymbolicLink(atPath: folder.appending(path: "content/02-b.md").path, withDestinationPath: "moved.md")
+        #expect {
+            _ = try SourceTree.read(from: folder)
+        } throws: { error in
+            (error as? BuildFailure)?.diagnostics.map(\.message) == ["'content/02-b.md' is a symbolic link to 'moved.md', which does not exist"]
+        }
+    }
+
+    /// QA S3: a correction or a number may name a chapter left out as a draft: it exists.
+    @Test func aCorrectionNamingADraftLeftOutIsNoError() throws {
+        var site = miniSite(chapter: "---\ntitle: A\n---\nText.\n",
+                            extraChapters: [SourceFile(path: "content/02-later.md", text: "---\ntitle: Later\ndraft: true\n---\nText.\n")])
+        site.corrections = SourceFile(path: "content/corrections.yml", text: "- date: 2026-12-01\n  chapter: 02-later\n  text: We fixed it.\n")
+        #expect(diagnostics(of: site).isEmpty, "\(diagnostics(of: site))")
     }
 }

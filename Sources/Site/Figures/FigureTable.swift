@@ -135,7 +135,7 @@ struct FigureTable {
         }
         var rows: [[String]] = []
         for row in xs.indices {
-            let cellsOfRow = [xTexts[row]] + columns.indices.map { column in rowValues[row][column] == nil ? "\u{2013}" : columns[column][row] }
+            let cellsOfRow = [xTexts[row]] + columns.indices.map { column in rowValues[row][column] == nil ? "" : columns[column][row] }
             // A range (a column with its low and its high end at one x, no other column there) is one row,
             // "$8.00–$12.00", as the chart draws it as one line, not two rows of one date.
             let filled = { (values: [Double?]) in values.indices.filter { values[$0] != nil } }
@@ -282,7 +282,10 @@ struct FigureTable {
         for index in shown {
             html += "<tr>"
             for (column, cell) in cells[index].enumerated() {
-                html += column == 0 ? "<th scope=\"row\">\(escapeHTML(cell))</th>" : "<td>\(escapeHTML(cell))</td>"
+                // An empty cell (no value at this row, an arrow without a label) reads "–", not blank, as a missing
+                // value does; the CSV keeps it empty.
+                html += column == 0 ? "<th scope=\"row\">\(escapeHTML(cell))</th>"
+                    : "<td>\(cell.isEmpty ? "\u{2013}" : escapeHTML(cell))</td>"
             }
             html += "</tr>\n"
         }
@@ -313,14 +316,8 @@ extension String {
 
 extension FigureTable {
     /// A diagram's table: each arrow as From, To and what it carries (boxes without arrows listed alone); steps in
-    /// order with their notes. The words of the figure, for readers who cannot see it; a cell with nothing to say
-    /// (an arrow without a label, a box without arrows) reads "–", as a missing value does, not blank.
+    /// order with their notes. The words of the figure, for readers who cannot see it.
     static func schematic(_ spec: ChartSpec, words: Translations = .english) -> (headings: [String], cells: [[String]]) {
-        let (headings, rows) = schematicCells(spec, words: words)
-        return (headings, rows.map { $0.map { $0.isEmpty ? "\u{2013}" : $0 } })
-    }
-
-    private static func schematicCells(_ spec: ChartSpec, words: Translations) -> (headings: [String], cells: [[String]]) {
         let nodes = spec.diagram.nodes
         func named(_ node: DiagramNode) -> String {
             node.note.isEmpty ? node.label : words.format("parenthetical", ["text": node.label, "aside": node.note])

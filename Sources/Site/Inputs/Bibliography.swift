@@ -165,7 +165,10 @@ public struct SourceEntry: Sendable, Equatable {
         }
         var place: [String] = []
         if let publisher = shownPublisher {
-            place.append("<i>" + escapeHTML(publisher) + "</i>")
+            // Chinese and Japanese set no italics (a slanted 大西洋月刊 is a browser's fake): a publisher in those
+            // scripts stands upright, with the title marks its writer gives it (《大西洋月刊》).
+            place.append(publisher.unicodeScalars.contains(where: isHanOrKana) ? escapeHTML(publisher)
+                         : "<i>" + escapeHTML(publisher) + "</i>")
         }
         if let date {
             // A date that starts the sentence starts with a capital, as a month's name written in lowercase

@@ -80,7 +80,7 @@ public struct Translations: Sendable, Equatable {
     /// Forms a site's own file made before they had keys gets from explainer's file for its language without a word:
     /// they are what its pages showed then (months, separators, the month column's heading). A language explainer has
     /// no file for is still told, since English forms are wrong there.
-    static let quietlyFilled: Set<String> = ["monthShortFormat", "monthsShort", "decimalSeparator", "groupSeparator", "tableMonth",
+    static let quietlyFilled: Set<String> = ["monthShortFormat", "monthsShort", "decimalSeparator", "groupSeparator", "moneyFormat", "tableMonth",
                                              "comma"]
 
     /// Keys the build itself shows (templates may use more; every language must have all keys of the default

@@ -22,6 +22,17 @@ extension OutputTree {
         let files = FileManager.default
         let parent = destination.deletingLastPathComponent()
         let name = destination.lastPathComponent
+        if staged == nil, isMountPoint(destination) {
+            // A folder that is a mount point (a container's volume, a tmpfs) cannot be renamed: the site, built whole,
+            // is written into it in place (QA 17 M2: every build failed with "cannot replace").
+            do {
+                try StagingFolder(root: destination.path).sync(with: self)
+            } catch {
+                throw BuildFailure([Diagnostic(file: name, line: 1, column: 1, message: "cannot write the site: \(error.localizedDescription)",
+                                               hint: "check that \(destination.path) is writable")])
+            }
+            return
+        }
         let stage: StagedWrite
         if let staged {
             stage = staged
@@ -67,6 +78,23 @@ extension OutputTree {
         return readWholeFile(spillRoot + "/" + path) ?? []
     }
 
+}
+
+/// Whether `folder` is a mount point (on another device than its parent, or the file system's root): it cannot be
+/// renamed, so a build writes into it in place.
+public func isMountPoint(_ folder: URL) -> Bool {
+    var own = stat(), parent = stat()
+    guard stat(folder.path, &own) == 0, (own.st_mode & S_IFMT) == S_IFDIR,
+          stat(folder.deletingLastPathComponent().path, &parent) == 0 else { return false }
+    return own.st_dev != parent.st_dev || own.st_ino == parent.st_ino
+}
+
+/// `folder` with a symbolic link at its end followed to the folder it names: a build replaces the folder the link
+/// leads to, not the link (QA 17 M1: the link itself was swapped with the spare, so its target got every second build).
+public func followingOutputLink(_ folder: URL) -> URL {
+    var info = stat()
+    guard lstat(folder.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return folder }
+    return folder.resolvingSymlinksInPath()
 }
 
 /// Keeps a replaced site as the spare for the next build, or removes it if there is one already.

@@ -39,6 +39,16 @@ extension SourceTree {
                 }
             }
         }
+        /// A name that `stat` cannot follow: a symbolic link to nothing (a chapter moved away) would drop its file
+        /// from the site without a word (QA 17 S2).
+        func reportDanglingLink(_ relative: String) {
+            var info = stat()
+            guard lstat(base + relative, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return }
+            let target = (try? files.destinationOfSymbolicLink(atPath: base + relative)) ?? "?"
+            problems.append(Diagnostic(file: relative, line: 1, column: 1,
+                                       message: "'\(relative)' is a symbolic link to '\(target)', which does not exist",
+                                       hint: "point the link at the file, copy the file in its place, or remove the link"))
+        }
         func list(_ folder: String, recursive: Bool, suffix: String? = nil) -> [String] {
             let url = root.appending(path: folder)
             var isDirectory: ObjCBool = false
@@ -56,8 +66,11 @@ extension SourceTree {
                 !name.hasPrefix(".") && !name.contains("/.") && (suffix.map { name.hasSuffix($0) } ?? true)
                     && !["Thumbs.db", "desktop.ini", "ehthumbs.db"].contains(name.split(separator: "/").last.map(String.init) ?? name)
             }
-            return zip(candidates, folderFlags(prefix, candidates)).filter { $0.1 == false }.map(\.0)
-                .sorted().map { folder + "/" + $0 }
+            let kinds = Array(zip(candidates, folderFlags(prefix, candidates)))
+            // Under content/ a file dropped so is a chapter, a translation, a data file or a picture the writer
+            // meant; a stray link among the templates' assets is passed over, as hidden files are.
+            if folder.hasPrefix("content/") { for (name, kind) in kinds where kind == nil { reportDanglingLink(folder + "/" + name) } }
+            return kinds.filter { $0.1 == false }.map(\.0).sorted().map { folder + "/" + $0 }
         }
         // content/ is listed, and each name in it stat'ed, once (a large site has thousands of chapters).
         let contentNames: [String] = {
@@ -67,6 +80,7 @@ extension SourceTree {
             return ((try? files.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }
         }()
         let contentKinds = Array(zip(contentNames, folderFlags(base + "content/", contentNames)))
+        for (name, kind) in contentKinds where kind == nil { reportDanglingLink("content/" + name) }
         // Each folder of content/ besides data/ and images/ holds a language's translations (content/zh-hant/).
         let languageFolders = contentKinds.filter { $0.1 == true && $0.0 != "data" && $0.0 != "images" }.map(\.0).sorted()
         let localized = languageFolders.flatMap { folder in

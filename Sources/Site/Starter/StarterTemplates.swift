@@ -1123,11 +1123,13 @@ months: January, February, March, April, May, June, July, August, September, Oct
 # Numbers in charts, their data tables and settings lines: a month on an axis or in a table row ({month} its short
 # name, {m} its number, {y} the year: Nov 2022), the short month names, the decimal point, what groups the thousands
 # (French, Spanish: decimalSeparator: "," and groupSeparator: "\u202F", a narrow no-break space, which never breaks
-# a number at a line end; German: "," and "."). CSV downloads keep 1234.5.
+# a number at a line end; German: "," and "."), and where a currency goes (French, German: moneyFormat:
+# "{number}\u00A0{symbol}", 276 €, with a no-break space). CSV downloads keep 1234.5.
 monthShortFormat: "{month} {y}"
 monthsShort: Jan, Feb, Mar, Apr, May, Jun, Jul, Aug, Sep, Oct, Nov, Dec
 decimalSeparator: "."
 groupSeparator: ","
+moneyFormat: "{symbol}{number}"
 
 # Sources
 consulted: "Consulted {date}."
@@ -1482,6 +1484,7 @@ monthShortFormat: "{y}年{m}月"
 monthsShort: 1月, 2月, 3月, 4月, 5月, 6月, 7月, 8月, 9月, 10月, 11月, 12月
 decimalSeparator: "."
 groupSeparator: ","
+moneyFormat: "{symbol}{number}"
 
 # Sources
 consulted: 查閱於{date}。
