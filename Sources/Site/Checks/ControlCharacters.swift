@@ -1,8 +1,12 @@
 /// C0 control characters a chapter may not contain: all of U+0000–U+001F except tab, line feed, form feed and
 /// carriage return. They are invisible in most editors, and a NUL byte once cut the published page short there.
-func checkControlCharacters(_ text: String, file: String) -> [Diagnostic] {
+///
+/// A data file (`kind: "data file"`) allows tab, line feed and carriage return only: a NUL in a cell cut its number
+/// short (`27<NUL>6` read as 27), and a vertical tab or form feed made "276" no number without showing why.
+func checkControlCharacters(_ text: String, file: String, kind: String = "chapter",
+                            allowed allowedControlBytes: Set<UInt8> = chapterControlBytes) -> [Diagnostic] {
     // Fast path: most files have none.
-    guard hasForbiddenControlByte(text) else { return [] }
+    guard hasForbiddenControlByte(text, allowed: allowedControlBytes) else { return [] }
     var problems: [Diagnostic] = []
     var line = 1, column = 1
     for character in text {
@@ -18,7 +22,7 @@ func checkControlCharacters(_ text: String, file: String) -> [Diagnostic] {
                 let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
                 problems.append(Diagnostic(file: file, line: line, column: column,
                                            message: "invisible control character \(code)\(controlNames[Int(scalar.value)].map { " (\($0))" } ?? "") in the text",
-                                           hint: "delete it (most editors do not show it; `cat -A \(file)` does); a chapter may contain "
+                                           hint: "delete it (most editors do not show it; `cat -A \(file)` does); a \(kind) may contain "
                                                + "tabs and line breaks, but no other control characters"))
             }
         }
@@ -27,12 +31,16 @@ func checkControlCharacters(_ text: String, file: String) -> [Diagnostic] {
     return problems
 }
 
-private let allowedControlBytes: Set<UInt8> = [0x09, 0x0A, 0x0C, 0x0D]
+/// The control bytes a chapter may contain: tab, line feed, form feed and carriage return.
+let chapterControlBytes: Set<UInt8> = [0x09, 0x0A, 0x0C, 0x0D]
 
-/// Whether the text's UTF-8 has a byte below 0x20 other than tab, line feed, form feed and carriage return, tested by
-/// a bit mask per byte (the set's hashing was most of a chapter's check).
-func hasForbiddenControlByte(_ text: String) -> Bool {
-    let forbidden = forbiddenControlBytes
+/// The control bytes a CSV data file may contain: tab, line feed and carriage return.
+let dataFileControlBytes: Set<UInt8> = [0x09, 0x0A, 0x0D]
+
+/// Whether the text's UTF-8 has a byte below 0x20 other than `allowed` (by default tab, line feed, form feed and
+/// carriage return), tested by a bit mask per byte (the set's hashing was most of a chapter's check).
+func hasForbiddenControlByte(_ text: String, allowed: Set<UInt8> = chapterControlBytes) -> Bool {
+    let forbidden = allowed == chapterControlBytes ? forbiddenChapterControlBytes : forbiddenMask(allowed)
     var text = text
     return text.withUTF8 { bytes in
         guard let base = bytes.baseAddress else { return false }
@@ -57,7 +65,9 @@ func hasForbiddenControlByte(_ text: String) -> Bool {
     }
 }
 
-/// Bit n set: byte n (below 0x20) is forbidden, that is, not one of `allowedControlBytes`.
-private let forbiddenControlBytes: UInt32 = ~allowedControlBytes.reduce(0) { $0 | 1 << UInt32($1) }
+/// Bit n set: byte n (below 0x20) is forbidden, that is, not one of `allowed`.
+private func forbiddenMask(_ allowed: Set<UInt8>) -> UInt32 { ~allowed.reduce(0) { $0 | 1 << UInt32($1) } }
 
-private let controlNames: [Int: String] = [0x00: "NUL", 0x07: "BEL", 0x08: "backspace", 0x0B: "vertical tab", 0x1B: "escape"]
+private let forbiddenChapterControlBytes = forbiddenMask(chapterControlBytes)
+
+private let controlNames: [Int: String] = [0x00: "NUL", 0x07: "BEL", 0x08: "backspace", 0x0B: "vertical tab", 0x0C: "form feed", 0x1B: "escape"]

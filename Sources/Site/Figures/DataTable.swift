@@ -23,6 +23,9 @@ public struct DataTable: Sendable, Equatable {
     /// Parses CSV text; errors point at the offending line. Every row with more or fewer cells than the header is
     /// reported (at most `limit` of them, then how many more), so one run lists them all.
     static func parse(_ text: String, file: String, limit: Int = 20) throws(BuildFailure) -> DataTable {
+        // `Double("27\u{0}6")` is 27: a NUL in a cell would cut its number short without a word.
+        let controls = checkControlCharacters(text, file: file, kind: "data file", allowed: dataFileControlBytes)
+        if !controls.isEmpty { throw BuildFailure(Array(controls.prefix(limit))) }
         let parsed: (table: DataTable, ragged: [Diagnostic])
         do throws(Diagnostic) { parsed = try parseRows(text, file: file) } catch { throw BuildFailure([error]) }
         let ragged = parsed.ragged
