@@ -4,7 +4,7 @@ public enum Currency: String, Sendable, CaseIterable {
 
     /// What an English page writes before an amount, as CLDR's English does: $, €, £, ¥ (the yen; the yuan is CN¥),
     /// NT$, HK$, CHF, CA$, A$, ₹, ₩. Only the US dollar is a bare $, so no other dollar reads as one.
-    var symbol: String {
+    public var symbol: String {
         switch self {
         case .usd: "$"
         case .eur: "€"

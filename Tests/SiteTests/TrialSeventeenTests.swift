@@ -125,3 +125,32 @@ import Markdown
         #expect(diagnostics(of: site).isEmpty, "\(diagnostics(of: site))")
     }
 }
+
+// S5: a cell carrying its unit the French way got "leave the cell empty for a missing value".
+extension TrialSeventeenTests {
+    @Test(arguments: [
+        ("62,7 %", "write 62.7 and set 'format: percent' on the axis (e.g. y: {format: percent})"),
+        ("62,7\u{202F}%", "write 62.7 and set 'format: percent' on the axis (e.g. y: {format: percent})"),
+        ("-1,5%", "write -1.5 and set 'format: percent' on the axis (e.g. y: {format: percent})"),
+        ("276 €", "write the number alone, 276, and let the axis's format print the currency: format: eur"),
+        ("276€", "write the number alone, 276, and let the axis's format print the currency: format: eur"),
+        ("€276", "write the number alone, 276, and let the axis's format print the currency: format: eur"),
+        ("1 234,5 €", "write the number alone, 1234.5, and let the axis's format print the currency: format: eur"),
+        ("276 EUR", "write the number alone, 276, and let the axis's format print the currency: format: eur"),
+        ("1,2 Md€", "write the number alone, 1.2 (in billions), and let the axis's format print the currency: format: eur-bn"),
+        ("$1.2 B", "write the number alone, 1.2 (in billions), and let the axis's format print the currency: format: usd-bn"),
+        ("$1,200", "write the number alone, 1200, and let the axis's format print the currency: format: usd"),
+        ("£3.50", "write the number alone, 3.50, and let the axis's format print the currency: format: gbp"),
+        ("CHF 12", "write the number alone, 12, and let the axis's format print the currency: format: chf"),
+        ("NT$250", "write the number alone, 250, and let the axis's format print the currency: format: twd"),
+    ])
+    func aCellWithItsUnitGetsTheNumberAndTheFormatThatPrintsTheUnit(_ cell: String, _ hint: String) {
+        #expect(numberHint(cell) == hint)
+    }
+
+    @Test func aFrenchPercentCellIsToldThePointAndTheFormatAtItsPlace() {
+        let found = csvProblems("filiere,part\nNucléaire,\"62,7 %\"\n")
+        #expect(found == [Diagnostic(file: csvFile, line: 2, column: 12, message: "'62,7 %' in column 'part' is not a number",
+                                     hint: "write 62.7 and set 'format: percent' on the axis (e.g. y: {format: percent})")])
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Charts
 
 /// A small CSV series file from `content/data/`: `# ` comment lines (the source note), a header, rows.
 public struct DataTable: Sendable, Equatable {
@@ -441,6 +442,7 @@ func numberHint(_ cell: String) -> String? {
             return "the number is written with points between thousands and a decimal comma: write \(plain)"
         }
     }
+    if let hint = unitHint(text) { return hint }
     // `5.2 GW`, `12 km`: a unit after the number.
     if let space = text.firstIndex(where: { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" }),
        parseNumber(String(text[..<space])) != nil,
@@ -463,30 +465,78 @@ func numberHint(_ cell: String) -> String? {
     if parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
         return "decimals use a point: " + String(text.map { $0 == "," ? "." : $0 })
     }
-    let plain = String(text.dropLast()).trimmingCharacters()
-    if text.hasSuffix("%"), parseNumber(plain) != nil {
-        return "write \(plain) and set 'format: percent' on the axis (e.g. y: {format: percent})"
-    }
     // `(1.5)`: an accountant's negative.
     if text.hasPrefix("("), text.hasSuffix(")"), let inner = parseNumber(String(text.dropFirst().dropLast())), inner >= 0 {
         return "a negative number is written with a minus sign: -\(text.dropFirst().dropLast())"
     }
-    // `$42`, `€3.5bn`, `42B`, `1.3T`: a currency sign or a magnitude the chart's format prints itself.
-    let currencies: [Character: String] = ["$": "usd", "€": "eur", "£": "gbp", "¥": "jpy"]
+    return nil
+}
+
+/// The hint for a number written with a unit the chart's format prints: `62.7%`, `"62,7 %"`, `$42`, `€3.5bn`,
+/// `276 €`, `1,2 Md€`, `42B`, `1.3T`; the number is given as a cell takes it (`62,7` → 62.7, `1 234` → 1234).
+private func unitHint(_ text: String) -> String? {
+    let unsigned = text.hasPrefix("-") || text.hasPrefix("\u{2212}") ? String(text.dropFirst()) : text
+    if text.hasSuffix("%") || text.hasSuffix("\u{FF05}"), let plain = cellNumber(String(text.dropLast())) {
+        return "write \(plain) and set 'format: percent' on the axis (e.g. y: {format: percent})"
+    }
     var number = unsigned, format: String? = nil, magnitude = ""
-    if let first = number.first, let code = currencies[first] { format = code; number.removeFirst() }
-    for (suffix, name) in [("bn", "-bn"), ("tn", "-tn"), ("B", "-bn"), ("T", "-tn"), ("b", "-bn"), ("t", "-tn")]
-    where number.hasSuffix(suffix) && parseNumber(String(number.dropLast(suffix.count)).trimmingCharacters()) != nil {
+    // Before the number or after it, as English and French write them: `€276`, `276 €`, `EUR 276`.
+    for (sign, code) in currencySigns where number.hasPrefix(sign) || number.hasSuffix(sign) {
+        number = String(number.hasPrefix(sign) ? number.dropFirst(sign.count) : number.dropLast(sign.count)).trimmingCharacters()
+        format = code
+        break
+    }
+    for (suffix, name) in [("bn", "-bn"), ("tn", "-tn"), ("B", "-bn"), ("T", "-tn"), ("b", "-bn"), ("t", "-tn"),
+                           ("Mds", "-bn"), ("Md", "-bn"), ("Mrd.", "-bn"), ("Mrd", "-bn")]
+    where number.hasSuffix(suffix) && cellNumber(String(number.dropLast(suffix.count))) != nil {
         number = String(number.dropLast(suffix.count)).trimmingCharacters()
         magnitude = name
         break
     }
-    guard format != nil || !magnitude.isEmpty, parseNumber(number) != nil else { return nil }
-    let written = (text.hasPrefix("-") || text.hasPrefix("\u{2212}") ? "-" : "") + number
+    guard format != nil || !magnitude.isEmpty, let plain = cellNumber(number) else { return nil }
+    let written = (text.hasPrefix("-") || text.hasPrefix("\u{2212}") ? "-" : "") + plain
     let unit = magnitude == "-bn" ? "in billions" : magnitude == "-tn" ? "in trillions" : ""
     let formatName = (format ?? "usd") + magnitude
     return "write the number alone, \(written)\(unit.isEmpty ? "" : " (" + unit + ")"), and let the axis's format print "
         + (format == nil ? "the unit (format: \(formatName) for dollars)" : "the currency: format: \(formatName)")
+}
+
+/// Currency signs and ISO codes a cell may carry, longest first (`CN¥` before `¥`, `US$` before `$`), with the
+/// format that prints them.
+private let currencySigns: [(sign: String, format: String)] = (Currency.allCases.flatMap { currency in
+    [(currency.symbol, currency.rawValue), (currency.rawValue.uppercased(), currency.rawValue)]
+} + [("US$", "usd")]).sorted { $0.sign.count > $1.sign.count }
+
+/// A number written with a decimal comma or thousands separators (`62,7`, `1 234,5`, `1.234,5`, `1,200.5`) in the
+/// form a cell takes (`62.7`, `1234.5`, `1200.5`); a plain number as it is; nil for anything else.
+func cellNumber(_ written: String) -> String? {
+    let text = written.trimmingCharacters()
+    if parseNumber(text) != nil { return text }
+    let negative = text.hasPrefix("-") || text.hasPrefix("\u{2212}")
+    let unsigned = negative ? text.dropFirst() : text[...]
+    let isDigits = { (part: Substring) in !part.isEmpty && part.allSatisfy { $0.isASCII && $0.isNumber } }
+    let separators: Set<Character> = [",", ".", "'", " ", "\u{00A0}", "\u{202F}", "\u{2009}"]
+    var whole = unsigned, fraction: Substring?
+    let lastComma = unsigned.lastIndex(of: ","), lastPoint = unsigned.lastIndex(of: ".")
+    if let comma = lastComma, lastPoint.map({ $0 < comma }) ?? true {
+        let after = unsigned[unsigned.index(after: comma)...]
+        // `1,200` is a thousands separator; `62,7`, `1.234,5` and `1 234,567` have a decimal comma.
+        if isDigits(after), after.count != 3 || lastPoint != nil
+            || unsigned[..<comma].contains(where: { $0 != "," && separators.contains($0) }) {
+            whole = unsigned[..<comma]
+            fraction = after
+        }
+    } else if let point = lastPoint {
+        whole = unsigned[..<point]
+        fraction = unsigned[unsigned.index(after: point)...]
+    }
+    let groups = whole.split(omittingEmptySubsequences: false, whereSeparator: { separators.contains($0) })
+    guard groups.allSatisfy(isDigits), fraction.map(isDigits) ?? true,
+          groups.count == 1 || ((1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy { $0.count == 3 }) else {
+        return nil
+    }
+    let number = (negative ? "-" : "") + groups.joined() + (fraction.map { "." + $0 } ?? "")
+    return parseNumber(number) != nil ? number : nil
 }
 
 /// `01/2024`, `2024-01-15`, `15.01.2024`: digits with date separators, as spreadsheets write dates.
