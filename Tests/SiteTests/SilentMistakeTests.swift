@@ -208,7 +208,7 @@ import Testing
         let data = SourceFile(path: "content/data/v.csv", text: "year;visitors\n2018;40\n")
         let block = chapter("Intro.\n\n```chart\nid: v\ntitle: T\ncaption: C.\ndata: v.csv\n```\n")
         let found = diagnostics(of: miniSite(chapter: block, data: [data]))
-        #expect(found.first?.message == "data file needs a header row with at least two columns")
-        #expect(found.first?.hint?.hasPrefix("the columns are separated by ';'") == true)
+        #expect(found.first?.message == "data file seems separated by semicolons (';'), not commas: its header reads as one column")
+        #expect(found.first?.hint?.hasPrefix("write commas between the columns") == true)
     }
 }

@@ -154,3 +154,52 @@ extension TrialSeventeenTests {
                                      hint: "write 62.7 and set 'format: percent' on the axis (e.g. y: {format: percent})")])
     }
 }
+
+// S10: the separator was said only in the hint, under "needs a header row with at least two columns".
+extension TrialSeventeenTests {
+    @Test func aSemicolonSeparatedFileSaysSoInTheMessageAtTheHeaderLine() {
+        let found = csvProblems("# Source : RTE.\nyear;prix\n2021;109\n")
+        #expect(found == [Diagnostic(file: csvFile, line: 2, column: 1,
+                                     message: "data file seems separated by semicolons (';'), not commas: its header reads as one column",
+                                     hint: "write commas between the columns, as CSV does (a spreadsheet's 'Save as CSV, "
+                                        + "comma-separated' does it)")])
+    }
+
+    @Test func semicolonsWithDecimalCommasAreNamedInTheMessage() {
+        let found = csvProblems("year;hydro\n2017;53,6\n")
+        #expect(found == [Diagnostic(file: csvFile, line: 1, column: 1,
+                                     message: "data file seems separated by semicolons (';'), not commas, with decimal commas (53,6): "
+                                        + "its header reads as one column",
+                                     hint: "write commas between the columns and points in numbers (53,6 → 53.6): a spreadsheet set "
+                                        + "to a language that writes decimal commas (French, Spanish, German) exports them so")])
+    }
+
+    @Test func aTabSeparatedFileSaysSoAndAnExcelSepLineIsToBeDeleted() {
+        #expect(csvProblems("year\tprix\n2021\t109\n").map(\.message)
+                == ["data file seems separated by tabs, not commas: its header reads as one column"])
+        let found = csvProblems("sep=;\nyear;prix\n2021;109\n")
+        #expect(found.map { "\($0.line):\($0.column)" } == ["2:1"])
+        #expect(found.first?.hint?.hasSuffix(", and delete the 'sep=;' line above the header") == true, "\(found)")
+    }
+
+    @Test(arguments: [[UInt8]([0xFF, 0xFE]), [0xFE, 0xFF]])
+    func aUTF16CSVWithAByteOrderMarkIsCalledUTF16(_ mark: [UInt8]) {
+        let bigEndian = mark == [0xFE, 0xFF]
+        let bytes = mark + Array("year,prix\n".utf16).flatMap { unit in
+            bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
+        #expect(throws: Diagnostic(file: csvFile, line: 1, column: 1, message: "file is UTF-16 (Excel's 'Unicode text'), not UTF-8",
+                                   hint: "save it as UTF-8 CSV: in Excel, File › Save As › 'CSV UTF-8 (Comma delimited)'; in "
+                                       + "LibreOffice, 'Text CSV' with the character set 'Unicode (UTF-8)' and ',' between fields")) {
+            try decodeText(SourceFile(path: csvFile, bytes: bytes))
+        }
+    }
+
+    @Test func aUTF16FileWithoutAByteOrderMarkIsCalledUTF16NotNULBytes() {
+        let bytes = Array("title: A\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(throws: Diagnostic(file: "content/01-a.md", line: 1, column: 1, message: "file seems to be UTF-16, not UTF-8",
+                                   hint: "save it as UTF-8 (your editor's Save As or encoding menu offers it)")) {
+            try decodeText(SourceFile(path: "content/01-a.md", bytes: bytes))
+        }
+    }
+}

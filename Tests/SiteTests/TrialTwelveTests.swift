@@ -158,8 +158,10 @@ import Testing
 
     @Test func semicolonsAndDecimalCommasAreNamedTogether() {
         let found = diagnostics(of: csvSite("mes;inflacion\n2021-01;2,1\n2021-02;3,4\n"))
-        #expect(found.first?.hint == "the columns are separated by ';' and decimals by commas, as a spreadsheet set to a "
-            + "language that writes decimal commas exports them: write commas between the columns and points in numbers (2,1 → 2.1)")
+        #expect(found.first?.message == "data file seems separated by semicolons (';'), not commas, with decimal commas (2,1): "
+            + "its header reads as one column")
+        #expect(found.first?.hint == "write commas between the columns and points in numbers (2,1 → 2.1): a spreadsheet set to a "
+            + "language that writes decimal commas (French, Spanish, German) exports them so")
     }
 
     @Test func aDecimalCommaThatMakesOneCellTooManyGetsThePoint() {

@@ -52,6 +52,8 @@ public struct DataTable: Sendable, Equatable {
         var rows: [[String]] = []
         var rowLines: [Int] = []
         var cellColumns: [[Int]] = []
+        // The separator an Excel `sep=;` line names, when there is one.
+        var sepLineSeparator: String?
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if rawLine.hasPrefix("#") {
                 notes.append(String(rawLine.dropFirst().drop(while: { $0 == " " })))
@@ -59,7 +61,10 @@ public struct DataTable: Sendable, Equatable {
             }
             if rawLine.allSatisfy({ $0 == " " }) { continue }
             // `sep=,`: Excel's note of the separator, written above the header when asked for; it is no header.
-            if header == nil, rawLine.lowercased().hasPrefix("sep="), rawLine.trimmingCharacters().count == 5 { continue }
+            if header == nil, rawLine.lowercased().hasPrefix("sep="), rawLine.trimmingCharacters().count == 5 {
+                sepLineSeparator = String(rawLine.trimmingCharacters().dropFirst(4))
+                continue
+            }
             let split = splitCSVCells(rawLine)
             let cells = split.map(\.text)
             guard let columns = header else {
@@ -88,16 +93,23 @@ public struct DataTable: Sendable, Equatable {
                     .flatMap { $0.split(separator: Character(separator)) }
                     .first { isDecimalComma($0.trimmingCharacters(in: .whitespaces)) }
             }.map { $0.trimmingCharacters(in: .whitespaces) }
-            throw Diagnostic(file: file, line: 1, column: 1, message: "data file needs a header row with at least two columns",
-                             hint: separator.map { separator in
-                                 if let decimalComma {
-                                     return "the columns are separated by '\(separator)' and decimals by commas, as a spreadsheet "
-                                         + "set to a language that writes decimal commas exports them: write commas between the "
-                                         + "columns and points in numbers (\(decimalComma) → \(decimalComma.replacingOccurrences(of: ",", with: ".")))"
-                                 }
-                                 return "the columns are separated by '\(separator == "\t" ? "tab" : separator)': write commas between them, "
-                                     + "as CSV does (a spreadsheet's 'Save as CSV, comma-separated' does it)" }
-                                 ?? "the first line that is not a '#' note names the columns, separated by commas: year,visitors")
+            guard let separator else {
+                throw Diagnostic(file: file, line: header == nil ? 1 : headerLine, column: 1,
+                                 message: "data file needs a header row with at least two columns",
+                                 hint: "the first line that is not a '#' note names the columns, separated by commas: year,visitors")
+            }
+            // The cause is the message's first words (trial 17 S10): a writer reads the headline, not the hint.
+            let names = [";": "semicolons (';')", "\t": "tabs", "|": "vertical bars ('|')"]
+            let sepLine = sepLineSeparator.map { ", and delete the 'sep=\($0)' line above the header" } ?? ""
+            let message = "data file seems separated by \(names[separator]!), not commas"
+                + (decimalComma.map { ", with decimal commas (\($0))" } ?? "") + ": its header reads as one column"
+            let hint = decimalComma.map { decimalComma in
+                "write commas between the columns and points in numbers (\(decimalComma) → "
+                    + "\(decimalComma.replacingOccurrences(of: ",", with: ".")))\(sepLine): a spreadsheet set to a language that "
+                    + "writes decimal commas (French, Spanish, German) exports them so"
+            } ?? "write commas between the columns, as CSV does (a spreadsheet's 'Save as CSV, comma-separated' "
+                + "does it\(separator == "\t" ? ", not 'Text (tab-delimited)' or 'Unicode text'" : ""))\(sepLine)"
+            throw Diagnostic(file: file, line: headerLine, column: 1, message: message, hint: hint)
         }
         guard !rows.isEmpty || !ragged.isEmpty else {
             throw Diagnostic(file: file, line: 1, column: 1, message: "data file has no rows")

@@ -56,6 +56,7 @@ func mayNeedComposing(_ text: String) -> Bool {
 private func decodeLines(_ file: SourceFile) throws(Diagnostic) -> String {
     var bytes = file.bytes[...]
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    if let utf16 = utf16Problem(bytes, file: file.path) { throw utf16 }
     guard let text = String(validating: bytes, as: UTF8.self) else {
         let (line, column) = firstInvalidUTF8(bytes)
         throw Diagnostic(file: file.path, line: line, column: column, message: "file is not valid UTF-8",
@@ -79,6 +80,23 @@ private func decodeLines(_ file: SourceFile) throws(Diagnostic) -> String {
         previousCR = false
     }
     return normalized
+}
+
+/// A file saved as UTF-16: with its byte-order mark, FF FE or FE FF (Excel's "Unicode text" and Notepad's "Unicode"
+/// write one), or without one but with every other byte of its first characters zero (`y\0e\0a\0r\0`), which is
+/// valid UTF-8 full of NUL bytes. Said as such, not as "not valid UTF-8" or a control character on every line.
+private func utf16Problem(_ bytes: ArraySlice<UInt8>, file: String) -> Diagnostic? {
+    let start = bytes.startIndex
+    let marked = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+    let unmarked = bytes.count >= 4 && ((bytes[start] != 0 && bytes[start + 1] == 0 && bytes[start + 2] != 0 && bytes[start + 3] == 0)
+        || (bytes[start] == 0 && bytes[start + 1] != 0 && bytes[start + 2] == 0 && bytes[start + 3] != 0))
+    guard marked || unmarked else { return nil }
+    let csv = file.lowercased().hasSuffix(".csv")
+    return Diagnostic(file: file, line: 1, column: 1,
+                      message: "file \(marked ? "is" : "seems to be") UTF-16\(csv ? " (Excel's 'Unicode text')" : ""), not UTF-8",
+                      hint: csv ? "save it as UTF-8 CSV: in Excel, File › Save As › 'CSV UTF-8 (Comma delimited)'; in LibreOffice, "
+                                + "'Text CSV' with the character set 'Unicode (UTF-8)' and ',' between fields"
+                                : "save it as UTF-8 (your editor's Save As or encoding menu offers it)")
 }
 
 /// Line and column (in characters) of the first byte that breaks UTF-8.
