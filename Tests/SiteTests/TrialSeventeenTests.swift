@@ -203,3 +203,37 @@ extension TrialSeventeenTests {
         }
     }
 }
+
+// S8: `summary: *Important* la sécheresse` got libyaml's "did not find expected alphabetic or numeric character", no hint.
+extension TrialSeventeenTests {
+    private func frontMatterProblems(_ line: String) -> [Diagnostic] {
+        diagnostics(of: miniSite(chapter: "---\ntitle: Sécheresse\n\(line)\n---\nTexte.\n"))
+    }
+
+    @Test func aSummaryStartingWithEmphasisIsToldToQuoteAndThatEmphasisShowsAsWritten() {
+        #expect(frontMatterProblems("summary: *Important* la sécheresse") == [
+            Diagnostic(file: "content/01-intro.md", line: 3, column: 10,
+                       message: "invalid YAML: YAML reads a value starting with '*' as an alias (a reference to a value named with '&'), not as text",
+                       hint: "put the value in quotes: summary: \"*Important* la sécheresse\"; but 'summary' is plain text, where "
+                           + "Markdown ('*Important*') would show as written, so write it without the asterisks: summary: Important la sécheresse")])
+    }
+
+    @Test(arguments: [("& Co", "'&' as an anchor (a name given to the value), not as text"),
+                      ("%50", "'%' as a directive, not as text"),
+                      ("@maison", "'@' as a sign YAML reserves, which cannot start a text"),
+                      ("|la", "'|' as a block of lines below the key: nothing may follow the '|' on its line")])
+    func aValueStartingWithAYAMLIndicatorIsToldToQuote(_ value: String, _ reading: String) {
+        #expect(frontMatterProblems("summary: \(value) sèche") == [
+            Diagnostic(file: "content/01-intro.md", line: 3, column: 10,
+                       message: "invalid YAML: YAML reads a value starting with \(reading)",
+                       hint: "put the value in quotes: summary: \"\(value) sèche\"")])
+    }
+
+    @Test(arguments: [("&Co", "an anchor (a name given to the value)"), ("!Attention", "a tag (the value's type)")])
+    func anAnchorOrTagThatYAMLDropsFromATextIsAnErrorNotASilentlyShorterText(_ word: String, _ reading: String) {
+        #expect(frontMatterProblems("summary: \(word) la sécheresse") == [
+            Diagnostic(file: "content/01-intro.md", line: 3, column: 10,
+                       message: "YAML reads '\(word)' at the start of 'summary' as \(reading), not as text: the page would show 'la sécheresse'",
+                       hint: "put the value in quotes: summary: \"\(word) la sécheresse\"")])
+    }
+}

@@ -121,7 +121,7 @@ import Testing
 
     /// Shapes the explanation does not know keep libyaml's own words and place.
     @Test func otherErrorsKeepLibyamlsWords() {
-        #expect(explainedYAMLError(context: nil, problem: "found character that cannot start any token", line: 1, column: 5,
-                                   text: "a: `b`\n") == nil)
+        #expect(explainedYAMLError(context: nil, problem: "found character that cannot start any token", line: 1, column: 3,
+                                   text: "- `b`\n") == nil)
     }
 }

@@ -130,6 +130,21 @@ func splitFrontMatter(_ text: String, file: String, homePage: Bool = false) thro
         guard let line = keyLine(key) else { continue }
         problems.append(Diagnostic(file: file, line: line + 1, column: key.count + 3, message: problem.message, hint: problem.hint))
     }
+    for (key, text) in [("title", matter.title), ("question", matter.question), ("summary", matter.summary),
+                        ("takeaway", matter.takeaway), ("description", matter.description)] {
+        guard let text, let line = keyLine(key) else { continue }
+        // `summary: &Co la sécheresse`, `title: !Attention …`: YAML takes `&Co` for an anchor and `!Attention` for a
+        // tag and drops them from the text, without an error (trial 17 S8).
+        let written = lines[line].dropFirst(key.count + 1).drop { $0 == " " }
+        if let first = written.unicodeScalars.first, first == "&" || first == "!",
+           let reading = yamlIndicatorReading(first) {
+            let word = written.prefix { $0 != " " }
+            problems.append(Diagnostic(file: file, line: line + 1, column: key.count + 3,
+                                       message: "YAML reads '\(word)' at the start of '\(key)' \(reading): the page would show '\(text)'",
+                                       hint: "put the value in quotes: " + quotedYAMLValue(key: key, String(written))))
+            continue
+        }
+    }
     // A date more than a year ahead of the build's day is most likely a typo (2062 for 2026): published, the page
     // would say so, and the sitemap and feed would carry it. A warning: a page may be dated ahead on purpose.
     var warnings: [Diagnostic] = []

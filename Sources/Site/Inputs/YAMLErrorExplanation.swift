@@ -37,6 +37,22 @@ func explainedYAMLError(context: (text: String, line: Int, column: Int)?, proble
         return column >= 1 && column <= row.count ? row[column - 1] : nil
     }
 
+    // `summary: *Important* la sécheresse`: a plain value starting with a YAML indicator is read as something else
+    // than text, and libyaml's words ("did not find expected alphabetic or numeric character") never say so.
+    if let key = keyLine(scalars(line)), column >= key.valueColumn, let first = key.value.unicodeScalars.first,
+       let reading = indicatorReadings[first] {
+        var hint = "put the value in quotes: " + quotedYAMLValue(key: key.name, key.value)
+        // `*Important*`, `` `code` ``: Markdown, which a plain text shows as written (trial 17 S8).
+        if first == "*" || first == "`", plainTextKeys.contains(key.name),
+           let markdown = markdownSpan(inCaption: key.value, citations: false) {
+            let bare = key.value.replacingOccurrences(of: String(first), with: "")
+            hint += "; but '\(key.name)' is plain text, where Markdown ('\(markdown)') would show as written, so write it "
+                + "without the \(first == "*" ? "asterisks" : "backticks"): " + shortened(key.name + ": " + bare)
+        }
+        return ExplainedYAMLError(line: line, column: key.valueColumn,
+                                  message: "YAML reads a value starting with '\(first)' \(reading)", hint: hint)
+    }
+
     if let context, context.text.contains("quoted scalar") {
         let quote = character(at: context.line, context.column).map { String($0) } ?? "\""
         if problem.contains("end of stream") || problem.contains("document indicator") {
@@ -155,6 +171,32 @@ func explainedYAMLError(context: (text: String, line: Int, column: Int)?, proble
             + "by \(spaces(previousIndentation))",
         hint: "keys of one mapping start in the same column: indent '\(key.name):' like the key it belongs with")
 }
+
+/// How YAML reads a plain value that starts with each of its indicators, where an error follows.
+private let indicatorReadings: [Unicode.Scalar: String] = [
+    "*": "as an alias (a reference to a value named with '&'), not as text",
+    "&": "as an anchor (a name given to the value), not as text",
+    "!": "as a tag (the value's type), not as text",
+    "%": "as a directive, not as text",
+    "@": "as a sign YAML reserves, which cannot start a text",
+    "`": "as a sign YAML reserves, which cannot start a text",
+    "|": "as a block of lines below the key: nothing may follow the '|' on its line",
+    ">": "as a folded block of lines below the key: nothing may follow the '>' on its line",
+]
+
+/// How YAML reads a plain value starting with `first`, one of its indicators ("as an anchor …, not as text"); nil
+/// for any other character.
+func yamlIndicatorReading(_ first: Unicode.Scalar) -> String? { indicatorReadings[first] }
+
+/// `key: "value"` for a hint, shortened: in single quotes when the value holds a double quote.
+func quotedYAMLValue(key: String, _ value: String) -> String {
+    let quoted = value.contains("\"") ? "'" + value.replacingOccurrences(of: "'", with: "''") + "'" : "\"" + value + "\""
+    return shortened(key + ": " + quoted)
+}
+
+/// Keys whose values the pages print as plain text, where Markdown shows as written.
+private let plainTextKeys: Set<String> = ["title", "question", "summary", "takeaway", "description", "caption", "footer",
+                                          "glossaryIntro", "definition"]
 
 /// A `key: value` line: the key, the 1-based column of its colon and of its value, and the value (may be empty).
 private func keyLine(_ row: [Unicode.Scalar]) -> (name: String, colonColumn: Int, valueColumn: Int, value: String)? {
