@@ -144,6 +144,15 @@ func splitFrontMatter(_ text: String, file: String, homePage: Bool = false) thro
                                        hint: "put the value in quotes: " + quotedYAMLValue(key: key, String(written))))
             continue
         }
+        // `question: … d’électricité&nbsp;?`: the page escapes the text, so the reader would see `&nbsp;` (trial 17 S4).
+        if let reference = characterReference(in: text) {
+            let place = lines[line..<close].indices.lazy.compactMap { number in
+                lines[number].range(of: reference.written).map { (number, lines[number][..<$0.lowerBound].count + 1) }
+            }.first ?? (line, key.count + 3)
+            problems.append(Diagnostic(file: file, line: place.0 + 1, column: place.1,
+                                       message: "'\(key)' is plain text, not HTML: pages would show '\(reference.written)' as written",
+                                       hint: "type the character itself instead: \(reference.typeInstead)"))
+        }
     }
     // A date more than a year ahead of the build's day is most likely a typo (2062 for 2026): published, the page
     // would say so, and the sitemap and feed would carry it. A warning: a page may be dated ahead on purpose.
