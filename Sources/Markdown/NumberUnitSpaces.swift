@@ -14,16 +14,19 @@ let joinedUnits: [(unit: [UInt8], joiner: [UInt8])] =
 /// `bytes` with each space between a digit and a unit of `joinedUnits` made that unit's no-break space, or nil when
 /// there is none (most texts: one `memchr` per space).
 public func joiningNumbersToUnits(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-    guard bytes.count >= 3, let base = bytes.baseAddress else { return nil }
+    guard bytes.count >= 2, let base = bytes.baseAddress else { return nil }
     var out: [UInt8] = []
     var copied = 0
-    var from = 1
-    while from < bytes.count - 1,
-          let found = memchr(base + from, Int32(UInt8(ascii: " ")), bytes.count - 1 - from) {
+    // From the first byte to the last: a text node may start with the space before a mark (" ?" after an emphasis or
+    // a link) or end with the one after « (before an emphasis), which only French spacing joins.
+    var from = 0
+    while from < bytes.count,
+          let found = memchr(base + from, Int32(UInt8(ascii: " ")), bytes.count - from) {
         let space = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         from = space + 1
         let joiner: [UInt8]
-        if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[space - 1]), let unit = unitJoiner(in: bytes, at: space + 1) {
+        if space >= 1, space + 1 < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[space - 1]),
+           let unit = unitJoiner(in: bytes, at: space + 1) {
             joiner = unit
         } else if let mark = punctuationJoiner(in: bytes, at: space) {
             joiner = mark
@@ -43,11 +46,13 @@ public func joiningNumbersToUnits(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8
 /// The no-break space for a space that French typography writes before `?`, `!`, `;` and `:` and inside « »
 /// ("électricité ?", "« sec »"), so that the mark never starts or ends a line apart from its word: a narrow one
 /// (U+202F), a full one before `:`. The mark must end there (a space, the text's end or a closing mark follows), so a
-/// smiley or a time in code is left alone; nil for any other space.
+/// smiley or a time in code is left alone; nil for any other space. A space at the start of a text follows inline
+/// markup (`*mot* ?`), so it counts as after a word.
 private func punctuationJoiner(in bytes: UnsafeBufferPointer<UInt8>, at space: Int) -> [UInt8]? {
     let narrow: [UInt8] = [0xE2, 0x80, 0xAF]
-    let before = bytes[space - 1], next = bytes[space + 1]
-    if space >= 2, bytes[space - 2] == 0xC2, before == 0xAB { return narrow }  // « then the space
+    if space >= 2, bytes[space - 2] == 0xC2, bytes[space - 1] == 0xAB { return narrow }  // « then the space
+    guard space + 1 < bytes.count else { return nil }
+    let before = space > 0 ? bytes[space - 1] : UInt8(ascii: "x"), next = bytes[space + 1]
     if next == 0xC2, space + 2 < bytes.count, bytes[space + 2] == 0xBB { return before == UInt8(ascii: " ") ? nil : narrow }  // »
     guard [UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ";"), UInt8(ascii: ":")].contains(next),
           before != UInt8(ascii: " "), before != UInt8(ascii: "\n") else { return nil }

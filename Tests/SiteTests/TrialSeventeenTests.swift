@@ -96,6 +96,26 @@ import Markdown
         }
     }
 
+    /// Recheck 17 S3: the space between inline markup and the mark (`*mot* ?`, `« *titre* »`) never breaks either.
+    @Test func frenchSpacingJoinsAcrossInlineMarkup() throws {
+        let page = "---\ntitle: A\n---\nUn *mot* ? Du `code` ! Un [lien](https://example.org) ? « *titre* » fin.\n"
+        let html = try #require(text(try build(miniSite(chapter: page)), "intro/index.html"))
+        #expect(html.contains("<em>mot</em>\u{202F}?"), "\(html)")
+        #expect(html.contains("</code>\u{202F}!"))
+        #expect(html.contains("</a>\u{202F}?"))
+        #expect(html.contains("«\u{202F}<em>titre</em>\u{202F}»"))
+    }
+
+    /// Recheck 17 S1: a correction of a draft left out is not published (it was "a correction of the whole site").
+    @Test func aCorrectionOfADraftLeftOutIsNotInTheLog() throws {
+        var site = miniSite(chapter: "---\ntitle: A\n---\nText.\n",
+                            extraChapters: [SourceFile(path: "content/02-later.md", text: "---\ntitle: Later\ndraft: true\n---\nText.\n")])
+        site.corrections = SourceFile(path: "content/corrections.yml",
+                                      text: "- date: 2026-12-01\n  chapter: 02-later\n  text: Draft fix.\n- date: 2026-11-01\n  text: Site fix.\n")
+        let log = try #require(text(try build(site), "corrections/index.html"))
+        #expect(log.contains("Site fix.") && !log.contains("Draft fix."))
+    }
+
     /// QA S1: an outline's one-item sub-list is no "list in the middle of a paragraph".
     @Test func aSubListOfOneItemInATightListIsNoWarning() throws {
         let page = "---\ntitle: A\n---\nA list:\n\n- Pros\n  - fast\n  - cheap\n- Cons\n  - fragile\n"

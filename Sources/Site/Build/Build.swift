@@ -327,13 +327,17 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     let markdownProblems = checkMarkdownProblems(everyPage, allowRawHTML: inputs.config.rawHTML)
     collector.add(markdownProblems.filter { $0.severity == .error })
     // A draft left out of this build still exists: numbers and corrections may name it (QA 17 S3: they were told to
-    // correct a file name that was right); the pages then name it without a link.
+    // correct a file name that was right).
     let chapterFiles = chapters.map(\.fileStem) + pages.map(\.fileStem)
         + (failedFiles + draftFiles.sorted().map(fileName)).map { $0.hasSuffix(".md") ? String($0.dropLast(3)) : $0 }
     if let numbers = inputs.numbers, !inputs.bibliographyFailed {
         collector.add(numbers.check(bibliography: inputs.bibliography, chapterFiles: chapterFiles))
     }
     collector.add(checkCorrections(inputs.corrections, file: inputs.correctionsFile, chapterFiles: chapterFiles))
+    // The log published with this build leaves out a correction of a draft left out of it, as the numbers page leaves
+    // out its numbers: readers cannot open that page (recheck 17: it was listed as a correction of "the whole site").
+    let draftStems = Set(draftFiles.map { String(fileName($0).dropLast(".md".count)) })
+    let publishedCorrections = inputs.corrections.filter { correction in correction.chapter.map { !draftStems.contains($0) } ?? true }
     if let templates {
         for (name, present, file) in [("numbers", inputs.numbers != nil, source.numbers?.path),
                                       ("corrections", !inputs.corrections.isEmpty, source.corrections?.path)]
@@ -439,7 +443,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
         bodies = nil
     }
     var layout = PageLayout(config: inputs.config, chapters: chapters, pages: pages, home: home, figures: figures,
-                            bibliography: inputs.bibliography, numbers: inputs.numbers, corrections: inputs.corrections,
+                            bibliography: inputs.bibliography, numbers: inputs.numbers, corrections: publishedCorrections,
                             glossary: inputs.glossary, gallery: gallery, templates: templates!, injectedScript: options.injectedScript,
                             edition: edition ?? Edition(languages: [SiteLanguage(code: inputs.config.language)], index: 0, translations: []))
     layout.inlineStyle = source.assets.first { $0.path == "templates/assets/site.css" }
@@ -460,7 +464,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     if let listPages {
         let searched = (chapters: chapters, pages: pages, home: home, digests: layout.chapterDigests,
                         logPages: (numbers: inputs.numbers != nil && layout.templates.has("numbers"),
-                                   corrections: layout.templates.has("corrections") ? inputs.corrections : []))
+                                   corrections: layout.templates.has("corrections") ? publishedCorrections : []))
         // In the preview the index is made once the pages are shown (`pagesReady`), so that until then the pages have
         // every core: a rebuild's reload comes sooner, and the index (swapped in quietly) a little later.
         search = Background(deferred: options.pagesReady != nil) {
@@ -515,7 +519,7 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     let moreFolders = ["numbers/", "corrections/"].filter { output[$0 + "index.html"] != nil && !untranslated($0.dropLast() + ".yml") }
     for (path, text) in publishingFiles(config: inputs.config, chapters: chapters.filter { !untranslated($0.file) },
                                         pages: pages.filter { !untranslated($0.file) }, moreFolders: moreFolders,
-                                        glossary: !untranslated("glossary.yml"), corrections: inputs.corrections) {
+                                        glossary: !untranslated("glossary.yml"), corrections: publishedCorrections) {
         output.add(path, text: text)
     }
     options.timings?.end("data files, assets, sitemap")

@@ -224,7 +224,12 @@ struct YAMLReader {
             return "decimals use a point: \(key): \(value).\(words[1])"
                 + (words[1].count == 3 ? " (or \(key): \(value)\(words[1]), without a thousands separator)" : "")
         }
-        return "a comma inside { } ends the value: quote the \(key) (\(key): \"\(words.joined(separator: ", "))\")"
+        // The text as typed: a comma between digits had no space after it ("62,7 %", "1,000s"; recheck 17 N7).
+        var text = words[0]
+        for word in words.dropFirst() {
+            text += (text.last?.isNumber == true && word.first?.isNumber == true ? "," : ", ") + word
+        }
+        return "a comma inside { } ends the value: quote the \(key) (\(key): \"\(text)\")"
     }
 
     /// A non-empty string value.
