@@ -328,16 +328,17 @@ func buildEdition(_ source: consuming SourceTree, options: BuildOptions, edition
     collector.add(markdownProblems.filter { $0.severity == .error })
     // A draft left out of this build still exists: numbers and corrections may name it (QA 17 S3: they were told to
     // correct a file name that was right).
-    let chapterFiles = chapters.map(\.fileStem) + pages.map(\.fileStem)
-        + (failedFiles + draftFiles.sorted().map(fileName)).map { $0.hasSuffix(".md") ? String($0.dropLast(3)) : $0 }
+    let stem = { (name: String) in name.hasSuffix(".md") ? String(name.dropLast(3)) : name }
+    let draftStems = draftFiles.sorted().map { stem(fileName($0)) }
+    let chapterFiles = chapters.map(\.fileStem) + pages.map(\.fileStem) + failedFiles.map(stem) + draftStems
     if let numbers = inputs.numbers, !inputs.bibliographyFailed {
         collector.add(numbers.check(bibliography: inputs.bibliography, chapterFiles: chapterFiles))
     }
     collector.add(checkCorrections(inputs.corrections, file: inputs.correctionsFile, chapterFiles: chapterFiles))
     // The log published with this build leaves out a correction of a draft left out of it, as the numbers page leaves
     // out its numbers: readers cannot open that page (recheck 17: it was listed as a correction of "the whole site").
-    let draftStems = Set(draftFiles.map { String(fileName($0).dropLast(".md".count)) })
-    let publishedCorrections = inputs.corrections.filter { correction in correction.chapter.map { !draftStems.contains($0) } ?? true }
+    let leftOut = Set(draftStems)
+    let publishedCorrections = inputs.corrections.filter { correction in correction.chapter.map { !leftOut.contains($0) } ?? true }
     if let templates {
         for (name, present, file) in [("numbers", inputs.numbers != nil, source.numbers?.path),
                                       ("corrections", !inputs.corrections.isEmpty, source.corrections?.path)]

@@ -111,8 +111,9 @@ func splitFrontMatter(_ text: String, file: String, homePage: Bool = false) thro
     // The line a key is written on (0-based), looked for only when there is something to report there.
     func keyLine(_ key: String) -> Int? { lines[1..<close].firstIndex { $0.hasPrefix(key + ":") } }
     // Texts the page prints as they are: Markdown in them would show as written.
-    for (key, text) in [("title", matter.title), ("question", matter.question), ("summary", matter.summary),
-                        ("takeaway", matter.takeaway), ("description", matter.description)] {
+    let plainTexts = [("title", matter.title), ("question", matter.question), ("summary", matter.summary),
+                      ("takeaway", matter.takeaway), ("description", matter.description)]
+    for (key, text) in plainTexts {
         guard let text else { continue }
         let problem: (message: String, hint: String)
         if let markdown = markdownInPlainText(text, key: key) {
@@ -130,8 +131,7 @@ func splitFrontMatter(_ text: String, file: String, homePage: Bool = false) thro
         guard let line = keyLine(key) else { continue }
         problems.append(Diagnostic(file: file, line: line + 1, column: key.count + 3, message: problem.message, hint: problem.hint))
     }
-    for (key, text) in [("title", matter.title), ("question", matter.question), ("summary", matter.summary),
-                        ("takeaway", matter.takeaway), ("description", matter.description)] {
+    for (key, text) in plainTexts {
         guard let text, let line = keyLine(key) else { continue }
         // `summary: &Co la sécheresse`, `title: !Attention …`: YAML takes `&Co` for an anchor and `!Attention` for a
         // tag and drops them from the text, without an error (trial 17 S8).

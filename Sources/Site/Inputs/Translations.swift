@@ -217,6 +217,10 @@ func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings
         found.append(parsed)
     }
     try collector.throwIfAny()
+    /// The line of the translations file `path` on which `key` is written (1 when it is not written at a line's start).
+    func line(of key: String, in path: String) -> Int {
+        files.first { $0.path == path }.flatMap { keyLine(key, in: $0.bytes) } ?? 1
+    }
     // A key of the default language's own file that explainer does not know, close to one of explainer's that the file
     // lacks, is a misspelt key (`inThisChapitre:`), not a text of the site's own: an error at its line, not a "missing
     // translation" of it blamed on every other language's file (trial 17 S7).
@@ -227,8 +231,7 @@ func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings
         for key in Set(first.strings.keys).subtracting(known).sorted() {
             guard let meant = closestMatch(to: key, among: lacking) else { continue }
             misspelt.insert(key)
-            let line = files.first { $0.path == path }.flatMap { keyLine(key, in: $0.bytes) } ?? 1
-            collector.add(Diagnostic(file: path, line: line, column: 1,
+            collector.add(Diagnostic(file: path, line: line(of: key, in: path), column: 1,
                                      message: "unknown key '\(key)': explainer has no such text",
                                      hint: "did you mean '\(meant)'? Keys are English whatever the file's language"))
         }
@@ -260,8 +263,7 @@ func loadTranslations(_ files: [SourceFile], languages: [SiteLanguage], warnings
                                          + "for what each says"))
         }
         for extra in Set(translations.strings.keys).subtracting(reference).sorted() where translations.code != found[0].code {
-            let line = files.first { $0.path == translations.file }.flatMap { keyLine(extra, in: $0.bytes) } ?? 1
-            collector.add(Diagnostic(file: translations.file, line: line, column: 1,
+            collector.add(Diagnostic(file: translations.file, line: line(of: extra, in: translations.file), column: 1,
                                      message: "unknown key '\(extra)': \(found[0].file) has no such text",
                                      hint: closestMatch(to: extra, among: reference.sorted()).map { "did you mean '\($0)'?" }
                                          ?? "a language's file translates the keys of \(found[0].file); a text of the site's own "
